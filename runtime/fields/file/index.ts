@@ -1,0 +1,3 @@
+import { fileLikeKind } from "../files";
+
+export const fileKind = fileLikeKind("file", "File");

@@ -1,0 +1,62 @@
+import type { FieldSchema, FormulaResultKind } from "../../schema/types";
+import type { FieldKindDef, FilterOperator } from "../types";
+import { currencySchema, defineFieldKind, fieldDefinitionSchema, keySchema, scaleSchema } from "../common";
+import { booleanKind } from "../boolean";
+import { dateKind } from "../date";
+import { decimalKind } from "../decimal";
+import { integerKind } from "../integer";
+import { moneyKind } from "../money";
+import { percentKind } from "../percent";
+import { textKind } from "../text";
+
+/** A formula is stored (so lists can sort and filter on it) and behaves like the kind it yields. */
+export const formulaResultKinds: { readonly [K in FormulaResultKind]: FieldKindDef & { kind: K } } = {
+  integer: integerKind,
+  decimal: decimalKind,
+  money: moneyKind,
+  percent: percentKind,
+  text: textKind,
+  boolean: booleanKind,
+  date: dateKind,
+};
+
+export const FORMULA_RESULTS = Object.keys(formulaResultKinds) as FormulaResultKind[];
+
+export function formulaResultKind(field: FieldSchema): FieldKindDef {
+  // The definition schema requires x-result; text is the harmless reading of a broken definition.
+  return formulaResultKinds[field["x-result"] ?? "text"] ?? textKind;
+}
+
+/** Every operator some result offers; `filterOperatorsFor(field)` in the registry narrows it per field. */
+const anyResultOperators = [
+  ...new Set(Object.values(formulaResultKinds).flatMap((kind) => kind.filterOperators)),
+] as FilterOperator[];
+
+export const formulaKind = defineFieldKind({
+  kind: "formula",
+  label: "Formula",
+  jsonType: "string",
+  definitionSchema: fieldDefinitionSchema("formula", {
+    type: ["integer", "number", "string", "boolean"],
+    uniqueable: false,
+    required: ["x-formula", "x-result"],
+    properties: {
+      "x-formula": { type: "string", minLength: 1, maxLength: 10_000 },
+      "x-result": { enum: FORMULA_RESULTS },
+      "x-scale": scaleSchema,
+      "x-currency": currencySchema,
+      "x-currency-field": keySchema,
+    },
+  }),
+  valueSchema: (field) => formulaResultKind(field).valueSchema(field),
+  column: (field) => formulaResultKind(field).column(field),
+  toDb: (value, field) => formulaResultKind(field).toDb(value, field),
+  fromDb: (raw, field) => formulaResultKind(field).fromDb(raw, field),
+  filterOperators: anyResultOperators,
+  sortable: true,
+  searchable: false,
+  readOnly: true,
+  parseText: (text, field) => formulaResultKind(field).parseText(text, field),
+  formatText: (value, field) => formulaResultKind(field).formatText(value, field),
+  formatDisplay: (value, field, options, record) => formulaResultKind(field).formatDisplay(value, field, options, record),
+});

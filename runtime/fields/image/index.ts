@@ -1,0 +1,3 @@
+import { fileLikeKind } from "../files";
+
+export const imageKind = fileLikeKind("image", "Image", "image/*");

@@ -1,0 +1,125 @@
+import Decimal from "decimal.js";
+import type { FieldSchema } from "../schema/types";
+import type { ParseResult } from "./types";
+import { fail, isNullish, ok, quote } from "./common";
+
+const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
+/** Groups of exactly three digits with one consistent separator (backreference \3). */
+const GROUPED_NUMBER = /^([+-]?)(\d{1,3})((?:([ ,'\u00a0\u202f])\d{3})(?:\4\d{3})*)(\.\d+)?$/;
+
+/**
+ * Reads a number written with a dot decimal separator, optionally grouped by spaces, commas or
+ * apostrophes. A single comma group without a dot ("1,234") is refused: it reads as 1.234 in
+ * half of Europe and as 1234 elsewhere, and guessing would corrupt data silently.
+ */
+export function parseNumberText(text: string): ParseResult<number> {
+  const trimmed = text.trim();
+  let digits: string | undefined;
+  if (PLAIN_NUMBER.test(trimmed)) {
+    digits = trimmed;
+  } else {
+    const grouped = GROUPED_NUMBER.exec(trimmed);
+    if (grouped) {
+      const [, sign, head, groups, separator, fraction] = grouped;
+      const groupCount = groups.length / 4;
+      if (separator === "," && groupCount === 1 && fraction === undefined) {
+        const plain = `${head}${groups.slice(1)}`;
+        return fail(
+          `${quote(trimmed)} is ambiguous: write ${plain} for ${plain}, or ${head}.${groups.slice(1)} with a dot as the decimal separator`,
+        );
+      }
+      digits = `${sign}${head}${groups.split(separator).join("")}${fraction ?? ""}`;
+    }
+  }
+  if (digits === undefined) return fail(explainBadNumber(trimmed));
+  const value = Number(digits);
+  if (!Number.isFinite(value)) return fail(`${quote(trimmed)} is too large to be a number`);
+  return ok(value === 0 ? 0 : value);
+}
+
+function explainBadNumber(text: string): string {
+  if (/^[+-]?[\d .'\u00a0\u202f]*,\d+$/.test(text) && /\d/.test(text)) {
+    const suggestion = text.replace(/[ .'\u00a0\u202f]/g, "").replace(",", ".");
+    return `${quote(text)} is not a number: use a dot as the decimal separator, e.g. ${suggestion}`;
+  }
+  if (/^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) {
+    return `${quote(text)} is not a number: write it out without an exponent, e.g. 1500 instead of 1.5e3`;
+  }
+  return `${quote(text)} is not a number: write digits with a dot as the decimal separator, e.g. 1234.5`;
+}
+
+export function parseIntegerText(text: string): ParseResult<number> {
+  const parsed = parseNumberText(text);
+  if (!parsed.ok) return parsed;
+  if (!Number.isInteger(parsed.value)) {
+    return fail(`${quote(text.trim())} is not a whole number: remove the decimal places`);
+  }
+  if (!Number.isSafeInteger(parsed.value)) {
+    return fail(`${quote(text.trim())} is too large: whole numbers must lie between -9007199254740991 and 9007199254740991`);
+  }
+  return parsed;
+}
+
+/** Plain digits, never an exponent, so `parseNumberText` reads it back to the same number. */
+export function formatNumberText(value: unknown): string {
+  if (typeof value !== "number" || !Number.isFinite(value)) return isNullish(value) ? "" : String(value);
+  return new Decimal(value).toFixed();
+}
+
+/** Exact decimal text with `scale` digits; decimal.js avoids binary artefacts (1.005 → "1.01"). */
+export function decimalToDb(value: unknown, scale: number): string | null {
+  if (isNullish(value)) return null;
+  const fixed = new Decimal(value as Decimal.Value).toFixed(scale, Decimal.ROUND_HALF_UP);
+  return /^-0(?:\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
+}
+
+/** better-sqlite3 gives numbers, mysql2 (decimalNumbers: false) gives strings. */
+export function numberFromDb(raw: unknown): number | null {
+  if (isNullish(raw)) return null;
+  const value = typeof raw === "number" ? raw : Number(String(raw));
+  return value === 0 ? 0 : value;
+}
+
+/** Decimal's default 20 significant digits would round 10^30 - 1 up to 10^30. */
+const ExactDecimal = Decimal.clone({ precision: 80 });
+
+export interface MagnitudeBounds {
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  exclusiveMaximum?: number;
+}
+
+/**
+ * Largest magnitude a decimal(precision, scale) column holds after rounding to `scale`.
+ * When that limit is not a representable double, the column's power of ten is used exclusively.
+ */
+export function decimalBounds(precision: number, scale: number, field: FieldSchema): MagnitudeBounds {
+  const power = new ExactDecimal(10).pow(precision - scale);
+  const limit = power.minus(new ExactDecimal(10).pow(-scale));
+  const asNumber = limit.toNumber();
+  const bounds: MagnitudeBounds = new ExactDecimal(asNumber).lte(limit)
+    ? { minimum: -asNumber, maximum: asNumber }
+    : { exclusiveMinimum: -power.toNumber(), exclusiveMaximum: power.toNumber() };
+  return tightenBounds(bounds, field);
+}
+
+/** Adds the field's own minimum / maximum where they are tighter than the column's limits. */
+export function tightenBounds(bounds: MagnitudeBounds, field: FieldSchema): MagnitudeBounds {
+  const result = { ...bounds };
+  if (typeof field.minimum === "number" && field.minimum > (result.minimum ?? result.exclusiveMinimum ?? -Infinity)) {
+    result.minimum = field.minimum;
+    delete result.exclusiveMinimum;
+  }
+  if (typeof field.maximum === "number" && field.maximum < (result.maximum ?? result.exclusiveMaximum ?? Infinity)) {
+    result.maximum = field.maximum;
+    delete result.exclusiveMaximum;
+  }
+  return result;
+}
+
+export function formatNumberDisplay(value: unknown, locale: string, options: Intl.NumberFormatOptions): string {
+  if (isNullish(value)) return "";
+  if (typeof value !== "number") return String(value);
+  return new Intl.NumberFormat(locale, options).format(value);
+}

@@ -1,0 +1,39 @@
+import type { FieldSchema } from "../schema/types";
+import type { ParseResult } from "./types";
+import { fail, isNullish, ok, quote } from "./common";
+
+/** Select options live in `enum`, multiselect options in `items.enum`. */
+export function optionValues(field: FieldSchema): string[] {
+  return field.enum ?? field.items?.enum ?? [];
+}
+
+export function optionLabel(value: string, field: FieldSchema): string {
+  return field["x-labels"]?.[value] ?? value;
+}
+
+function describeOptions(field: FieldSchema): string {
+  const options = optionValues(field).map((value) => {
+    const label = optionLabel(value, field);
+    return label === value ? value : `${value} (${label})`;
+  });
+  const shown = options.length > 20 ? [...options.slice(0, 20), `and ${options.length - 20} more`] : options;
+  return shown.join(", ");
+}
+
+/** Exact value first, then a case-insensitive value, then a case-insensitive label. */
+export function matchOption(text: string, field: FieldSchema): ParseResult<string> {
+  const wanted = text.trim();
+  const values = optionValues(field);
+  if (values.includes(wanted)) return ok(wanted);
+  const lower = wanted.toLowerCase();
+  const byValue = values.find((value) => value.toLowerCase() === lower);
+  if (byValue !== undefined) return ok(byValue);
+  const byLabel = values.find((value) => optionLabel(value, field).toLowerCase() === lower);
+  if (byLabel !== undefined) return ok(byLabel);
+  return fail(`${quote(wanted)} is not one of the options: use one of ${describeOptions(field)}`);
+}
+
+export function formatOptionDisplay(value: unknown, field: FieldSchema): string {
+  if (isNullish(value)) return "";
+  return optionLabel(String(value), field);
+}

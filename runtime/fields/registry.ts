@@ -1,0 +1,65 @@
+import { FIELD_KINDS, type FieldKind, type FieldSchema } from "../schema/types";
+import type { FieldKindDef, FilterOperator } from "./types";
+import { autonumberKind } from "./autonumber";
+import { booleanKind } from "./boolean";
+import { dateKind } from "./date";
+import { datetimeKind } from "./datetime";
+import { decimalKind } from "./decimal";
+import { emailKind } from "./email";
+import { fileKind } from "./file";
+import { formulaKind, formulaResultKind } from "./formula";
+import { imageKind } from "./image";
+import { integerKind } from "./integer";
+import { longtextKind } from "./longtext";
+import { moneyKind } from "./money";
+import { multiselectKind } from "./multiselect";
+import { percentKind } from "./percent";
+import { phoneKind } from "./phone";
+import { relationKind } from "./relation";
+import { selectKind } from "./select";
+import { textKind } from "./text";
+import { urlKind } from "./url";
+
+/** Every field kind; a kind in FIELD_KINDS without an entry here does not compile. */
+export const fieldKinds: { readonly [K in FieldKind]: FieldKindDef & { kind: K } } = {
+  text: textKind,
+  longtext: longtextKind,
+  integer: integerKind,
+  decimal: decimalKind,
+  money: moneyKind,
+  percent: percentKind,
+  boolean: booleanKind,
+  date: dateKind,
+  datetime: datetimeKind,
+  email: emailKind,
+  phone: phoneKind,
+  url: urlKind,
+  select: selectKind,
+  multiselect: multiselectKind,
+  relation: relationKind,
+  autonumber: autonumberKind,
+  file: fileKind,
+  image: imageKind,
+  formula: formulaKind,
+};
+
+export function isFieldKind(kind: string): kind is FieldKind {
+  return (FIELD_KINDS as readonly string[]).includes(kind);
+}
+
+export function getFieldKind(kind: string): FieldKindDef {
+  if (!isFieldKind(kind)) {
+    throw new Error(`Unknown field kind "${kind}": use one of ${FIELD_KINDS.join(", ")}`);
+  }
+  return fieldKinds[kind];
+}
+
+/** The kind that decides a field's values: a formula's result kind, otherwise the field's own. */
+export function valueKindOf(field: FieldSchema): FieldKindDef {
+  return field["x-kind"] === "formula" ? formulaResultKind(field) : getFieldKind(field["x-kind"]);
+}
+
+/** Filter operators for one field; unlike `FieldKindDef.filterOperators` this follows a formula's x-result. */
+export function filterOperatorsFor(field: FieldSchema): readonly FilterOperator[] {
+  return valueKindOf(field).filterOperators;
+}
