@@ -1,0 +1,91 @@
+import fs from "node:fs";
+import path from "node:path";
+import knex, { type Knex } from "knex";
+
+export type Dialect = "sqlite" | "mysql";
+
+export interface DatabaseConfig {
+  dialect: Dialect;
+  /** For display: never contains the password. */
+  description: string;
+  knexConfig: Knex.Config;
+}
+
+export const DEFAULT_DATABASE_URL = "sqlite:data/tessera.sqlite";
+
+/**
+ * `sqlite:<path>` (relative to the working directory) or `mysql://user:pass@host:port/db`.
+ * Anything else is refused with a message that shows both accepted forms.
+ */
+export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): DatabaseConfig {
+  if (url.startsWith("sqlite:")) {
+    const file = url.slice("sqlite:".length).replace(/^\/\/(?=\/)/, "");
+    if (!file) throw new Error(`DATABASE_URL "${url}" names no file: use e.g. sqlite:data/tessera.sqlite`);
+    return {
+      dialect: "sqlite",
+      description: `SQLite ${file}`,
+      knexConfig: {
+        client: "better-sqlite3",
+        connection: { filename: file },
+        useNullAsDefault: true,
+        pool: {
+          min: 1,
+          max: 1,
+          afterCreate(conn: { pragma(s: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+            // WAL lets readers run while a write is in progress; the busy timeout makes a second
+            // process wait for the write lock instead of failing at once.
+            conn.pragma("journal_mode = WAL");
+            conn.pragma("busy_timeout = 5000");
+            conn.pragma("foreign_keys = ON");
+            done(null, conn);
+          },
+        },
+      },
+    };
+  }
+  if (url.startsWith("mysql://") || url.startsWith("mariadb://")) {
+    const u = new URL(url.replace(/^mariadb:/, "mysql:"));
+    const database = decodeURIComponent(u.pathname.replace(/^\//, ""));
+    if (!database) throw new Error(`DATABASE_URL "${redact(url)}" names no database: use mysql://user:pass@host:3306/dbname`);
+    return {
+      dialect: "mysql",
+      description: `MySQL ${u.hostname}:${u.port || 3306}/${database}`,
+      knexConfig: {
+        client: "mysql2",
+        connection: {
+          host: u.hostname,
+          port: Number(u.port || 3306),
+          user: decodeURIComponent(u.username),
+          password: decodeURIComponent(u.password),
+          database,
+          charset: "utf8mb4",
+          // Dates stay strings: a JS Date would shift them by the server's time zone.
+          dateStrings: true,
+          supportBigNumbers: true,
+          bigNumberStrings: false,
+          timezone: "Z",
+        },
+        pool: { min: 0, max: 10 },
+      },
+    };
+  }
+  throw new Error(
+    `DATABASE_URL "${redact(url)}" is not understood: use sqlite:<file> (e.g. sqlite:data/tessera.sqlite) or mysql://user:pass@host:3306/dbname`,
+  );
+}
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+export function createDatabase(config: DatabaseConfig): Knex {
+  if (config.dialect === "sqlite") {
+    const file = (config.knexConfig.connection as { filename: string }).filename;
+    if (file !== ":memory:") fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
+  }
+  return knex(config.knexConfig);
+}
+
+export async function ping(db: Knex): Promise<void> {
+  await db.raw("select 1");
+}

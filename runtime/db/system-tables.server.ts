@@ -1,0 +1,102 @@
+import type { Knex } from "knex";
+import { columnTypeSql, dialectOf } from "./ddl.server";
+
+/**
+ * Tessera's own tables. They all start with `crm_`, a prefix no admin-defined table may use.
+ * Created idempotently at every start, so an older database gains new ones on upgrade.
+ */
+export const SYSTEM_TABLES = {
+  schemaVersions: "crm_schema_versions",
+  journal: "crm_migration_journal",
+  trash: "crm_trash",
+  users: "crm_users",
+  autonumbers: "crm_autonumbers",
+} as const;
+
+export async function ensureSystemTables(db: Knex): Promise<void> {
+  const dialect = dialectOf(db);
+  const datetime = columnTypeSql({ type: "datetime" }, dialect);
+  const longtext = columnTypeSql({ type: "text", size: "long" }, dialect);
+  const mysql = (t: Knex.CreateTableBuilder) => {
+    if (dialect === "mysql") {
+      t.charset("utf8mb4");
+      t.collate("utf8mb4_unicode_ci");
+      t.engine("InnoDB");
+    }
+  };
+  const create = async (name: string, build: (t: Knex.CreateTableBuilder) => void) => {
+    if (await db.schema.hasTable(name)) return;
+    try {
+      await db.schema.createTable(name, (t) => {
+        build(t);
+        mysql(t);
+      });
+    } catch (error) {
+      // Two instances starting at once on MySQL: the other one created it first.
+      if (!(await db.schema.hasTable(name))) throw error;
+    }
+  };
+
+  await create(SYSTEM_TABLES.schemaVersions, (t) => {
+    t.integer("version").primary();
+    t.specificType("schema", longtext).notNullable();
+    t.specificType("plan", longtext).nullable();
+    t.specificType("created_at", datetime).notNullable();
+    t.integer("created_by").nullable();
+  });
+  await create(SYSTEM_TABLES.journal, (t) => {
+    t.increments("id").primary();
+    t.integer("from_version").notNullable();
+    // Unique: two admins applying on the same base version race here, and one of them loses cleanly.
+    t.integer("to_version").notNullable().unique();
+    t.specificType("plan", longtext).notNullable();
+    t.specificType("schema", longtext).notNullable();
+    t.string("status", 16).notNullable();
+    t.integer("next_step").notNullable().defaultTo(0);
+    t.specificType("results", longtext).nullable();
+    t.text("error").nullable();
+    t.specificType("started_at", datetime).notNullable();
+    t.specificType("finished_at", datetime).nullable();
+    t.integer("created_by").nullable();
+  });
+  await create(SYSTEM_TABLES.trash, (t) => {
+    t.increments("id").primary();
+    t.string("kind", 16).notNullable(); // record | field | table
+    t.string("table_id", 64).notNullable();
+    t.string("table_key", 64).notNullable();
+    t.string("field_id", 64).nullable();
+    t.string("field_key", 64).nullable();
+    t.integer("record_id").nullable();
+    t.string("label", 255).nullable();
+    // Where the data waits: a renamed column or table for fields and tables, `data` for records.
+    t.string("storage", 64).nullable().unique();
+    t.specificType("definition", longtext).nullable();
+    t.specificType("data", longtext).nullable();
+    t.integer("schema_version").notNullable();
+    t.specificType("deleted_at", datetime).notNullable();
+    t.integer("deleted_by").nullable();
+    t.specificType("restored_at", datetime).nullable();
+    t.index(["kind", "table_id", "restored_at"], "crm_trash_kind_table");
+  });
+  await create(SYSTEM_TABLES.users, (t) => {
+    t.increments("id").primary();
+    t.integer("version").notNullable().defaultTo(1);
+    t.string("name", 200).notNullable();
+    t.string("email", 254).notNullable().unique();
+    t.string("role", 64).notNullable();
+    t.boolean("active").notNullable().defaultTo(true);
+    t.specificType("created_at", datetime).notNullable();
+    t.specificType("updated_at", datetime).notNullable();
+  });
+  await create(SYSTEM_TABLES.autonumbers, (t) => {
+    t.string("field_id", 64).notNullable();
+    t.string("period", 16).notNullable();
+    t.integer("last_value").notNullable();
+    t.primary(["field_id", "period"]);
+  });
+}
+
+/** UTC timestamp in the form both dialects store and sort: `YYYY-MM-DD HH:MM:SS.sss`. */
+export function dbNow(date = new Date()): string {
+  return date.toISOString().replace("T", " ").replace("Z", "");
+}

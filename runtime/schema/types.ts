@@ -1,0 +1,164 @@
+/**
+ * The workspace schema: one JSON Schema (draft 2020-12) document. Tables are object schemas under
+ * `$defs`, fields are their properties. What JSON Schema cannot say lives in `x-` keywords.
+ * Every table and field carries a stable `x-id` so that a rename is never read as drop + add.
+ */
+export const FIELD_KINDS = [
+  "text",
+  "longtext",
+  "integer",
+  "decimal",
+  "money",
+  "percent",
+  "boolean",
+  "date",
+  "datetime",
+  "email",
+  "phone",
+  "url",
+  "select",
+  "multiselect",
+  "relation",
+  "autonumber",
+  "file",
+  "image",
+  "formula",
+] as const;
+
+export type FieldKind = (typeof FIELD_KINDS)[number];
+
+/** A value kind a formula can produce; a subset of field kinds with a stored column. */
+export type FormulaResultKind = "integer" | "decimal" | "money" | "percent" | "text" | "boolean" | "date";
+
+/** Condition on a record's own fields, e.g. when an autonumber is first assigned. */
+export interface FieldCondition {
+  field: string;
+  op: "eq" | "neq" | "in" | "notEmpty";
+  value?: unknown;
+}
+
+export interface FieldSchema {
+  type: "string" | "integer" | "number" | "boolean" | "array" | "object";
+  /** Stable identity, e.g. `f_inv_no`. Never changes, never reused. */
+  "x-id": string;
+  "x-kind": FieldKind;
+  /** The label staff see. */
+  title?: string;
+  /** Help text. */
+  description?: string;
+  default?: unknown;
+
+  // text-like
+  maxLength?: number;
+  minLength?: number;
+  pattern?: string;
+  format?: string;
+
+  // numbers
+  minimum?: number;
+  maximum?: number;
+  /** Digits after the decimal point (decimal, money, percent, formula). */
+  "x-scale"?: number;
+  /** Total significant digits (decimal). */
+  "x-precision"?: number;
+  /** Fixed ISO 4217 currency of a money field, e.g. "EUR". */
+  "x-currency"?: string;
+  /** Key of a field of the same record holding the currency code (overrides `x-currency`). */
+  "x-currency-field"?: string;
+
+  // select / multiselect
+  enum?: string[];
+  items?: { type: "string"; enum?: string[] };
+  uniqueItems?: boolean;
+  /** Display labels of enum values: value → label. */
+  "x-labels"?: Record<string, string>;
+
+  // relation
+  /** Key of the target table (`crm_users` for the built-in users table). */
+  "x-target"?: string;
+  /** Name of the related list on the target, e.g. `items` on invoices for invoice_items.invoice. */
+  "x-inverse"?: string;
+  /** The record is part of its target (an invoice line of its invoice): saved and deleted with it. */
+  "x-composition"?: boolean;
+
+  // autonumber
+  /** e.g. `INV-{YYYY}-{0000}`; `{YYYY}` makes the counter restart every year. */
+  "x-pattern"?: string;
+  /** Assign the number only when this first holds (an invoice when issued); default: on create. */
+  "x-assign-when"?: FieldCondition;
+  /** Date field whose year fills `{YYYY}`; default: the creation time. */
+  "x-date-field"?: string;
+
+  // file / image
+  /** Accepted MIME types, e.g. `image/*`. */
+  "x-accept"?: string;
+  "x-max-size"?: number;
+
+  // formula
+  "x-formula"?: string;
+  "x-result"?: FormulaResultKind;
+
+  // all kinds
+  /** Values must be unique across the table (enforced by a unique index). */
+  "x-unique"?: boolean;
+  /** Create an index so filters and sorts on this field are fast. */
+  "x-indexed"?: boolean;
+  /** Included in the quick search. */
+  "x-searchable"?: boolean;
+}
+
+export interface IndexSchema {
+  /** Stable identity of the index. */
+  "x-id": string;
+  fields: string[];
+  unique?: boolean;
+}
+
+export interface TableSchema {
+  type: "object";
+  "x-id": string;
+  /** Singular label, e.g. "Invoice". */
+  title?: string;
+  /** Plural label for navigation, e.g. "Invoices". */
+  "x-plural"?: string;
+  description?: string;
+  /** Navigation group key (see `x-groups` on the workspace). */
+  "x-group"?: string;
+  /** Order within the navigation group. */
+  "x-order"?: number;
+  /** Field shown as the record's title (in relation pickers, related lists, headings). */
+  "x-title-field"?: string;
+  /** Composite indexes beyond the per-field `x-indexed`. */
+  "x-indexes"?: IndexSchema[];
+  properties: Record<string, FieldSchema>;
+  required?: string[];
+  additionalProperties?: false;
+}
+
+export interface NavigationGroup {
+  key: string;
+  title: string;
+}
+
+export interface WorkspaceSchema {
+  $schema: "https://json-schema.org/draft/2020-12/schema";
+  $id?: string;
+  title?: string;
+  /** Set by the server when a version is stored. */
+  "x-version"?: number;
+  "x-groups"?: NavigationGroup[];
+  $defs: Record<string, TableSchema>;
+}
+
+/** The built-in users table that relation fields may target. */
+export const USERS_TABLE = "crm_users";
+
+/** Columns every record table has; no field may use these keys. */
+export const SYSTEM_COLUMNS = ["id", "version", "created_at", "updated_at", "created_by", "updated_by"] as const;
+export type SystemColumn = (typeof SYSTEM_COLUMNS)[number];
+
+/** A problem found in a document, located by a JSON path such as `/$defs/invoices/properties/client`. */
+export interface SchemaProblem {
+  path: string;
+  message: string;
+}

@@ -1,0 +1,125 @@
+import type { Knex } from "knex";
+import { ApiError, conflict, unprocessable } from "../errors";
+import { applyPlan, dryRunConversions, MigrationConflictError, type ApplyHooks, type StepResult } from "../migrations/apply.server";
+import { plan as planMigration } from "../migrations/plan";
+import type { MigrationPlan, MigrationStep } from "../migrations/steps";
+import { SYSTEM_TABLES } from "../db/system-tables.server";
+import { compileSchema, type CompiledSchema } from "../schema/compile";
+import type { WorkspaceSchema } from "../schema/types";
+import { validateWorkspaceSchema } from "../schema/validate-workspace";
+import { assignMissingIds } from "./assign-ids";
+
+export const EMPTY_SCHEMA: WorkspaceSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  "x-version": 0,
+  $defs: {},
+};
+
+export interface PlannedChange {
+  baseVersion: number;
+  schema: WorkspaceSchema;
+  plan: MigrationPlan;
+  destructive: boolean;
+  conversions: Awaited<ReturnType<typeof dryRunConversions>>;
+}
+
+export interface WorkspaceService {
+  /** The schema in force; cheap to call per request (one primary-key lookup unless it changed). */
+  current(): Promise<{ version: number; schema: WorkspaceSchema; compiled: CompiledSchema }>;
+  plan(input: { baseVersion: number; schema: unknown }): Promise<PlannedChange>;
+  apply(input: { baseVersion: number; schema: unknown; confirmDestructive?: boolean; actorId?: number | null }): Promise<{
+    version: number;
+    results: StepResult[];
+  }>;
+  /** Applies steps built by the caller (restores from the trash). */
+  applySteps(input: { baseVersion: number; schema: WorkspaceSchema; steps: MigrationStep[]; actorId?: number | null }): Promise<{ version: number }>;
+  versions(): Promise<{ version: number; createdAt: string }[]>;
+}
+
+export function publicStep(step: MigrationStep) {
+  return { op: step.op, destructive: step.destructive, description: step.description };
+}
+
+export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): WorkspaceService {
+  // Compiled schemas by version: a version never changes once stored, so this cache is always
+  // right, and any other instance of the app computes the same thing from the same row.
+  const compiledByVersion = new Map<number, CompiledSchema>();
+
+  async function currentVersion(): Promise<number> {
+    const row = (await db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first()) as { v: number | null } | undefined;
+    return Number(row?.v ?? 0);
+  }
+
+  async function load(version: number): Promise<CompiledSchema> {
+    const cached = compiledByVersion.get(version);
+    if (cached) return cached;
+    if (version === 0) return compileSchema(EMPTY_SCHEMA, 0);
+    const row = (await db(SYSTEM_TABLES.schemaVersions).where({ version }).first()) as { schema: string } | undefined;
+    if (!row) throw new Error(`schema version ${version} is missing`);
+    const schema = JSON.parse(row.schema) as WorkspaceSchema;
+    const compiled = compileSchema({ ...schema, "x-version": version }, version);
+    compiledByVersion.set(version, compiled);
+    return compiled;
+  }
+
+  async function current() {
+    const compiled = await load(await currentVersion());
+    return { version: compiled.version, schema: compiled.schema, compiled };
+  }
+
+  async function prepare(input: { baseVersion: number; schema: unknown }): Promise<PlannedChange> {
+    if (!Number.isInteger(input.baseVersion) || input.baseVersion < 0)
+      throw new ApiError(400, "baseVersion must be the schema version your change starts from (an integer ≥ 0)");
+    const now = await current();
+    if (input.baseVersion !== now.version)
+      throw conflict(`The schema changed since you started: your change is based on version ${input.baseVersion}, but version ${now.version} is current. Reload, redo the change on version ${now.version}, and apply again.`, {
+        currentVersion: now.version,
+      });
+    const checked = validateWorkspaceSchema(assignMissingIds(input.schema));
+    if (!checked.ok) throw unprocessable(`The schema has ${checked.problems.length} problem(s)`, { problems: checked.problems });
+    const schema: WorkspaceSchema = { ...checked.schema, "x-version": now.version + 1 };
+    const plan = planMigration(now.schema, schema);
+    const conversions = await dryRunConversions(db, plan);
+    return { baseVersion: now.version, schema, plan, destructive: plan.steps.some((s) => s.destructive), conversions };
+  }
+
+  async function run(prepared: { baseVersion: number; schema: WorkspaceSchema; plan: MigrationPlan }, actorId?: number | null) {
+    try {
+      return await applyPlan(db, { plan: prepared.plan, schema: prepared.schema, toVersion: prepared.baseVersion + 1, actorId }, hooks);
+    } catch (error) {
+      if (error instanceof MigrationConflictError)
+        throw conflict(`Another change was applied at the same moment as version ${error.toVersion}. Reload and apply your change again.`);
+      throw error;
+    }
+  }
+
+  return {
+    current,
+    plan: prepare,
+    async apply(input) {
+      const prepared = await prepare(input);
+      if (prepared.destructive && input.confirmDestructive !== true)
+        throw conflict("This change removes or converts data. Review the steps and apply again with confirmDestructive: true.", {
+          steps: prepared.plan.steps.map(publicStep),
+        });
+      if (prepared.conversions.length > 0)
+        throw unprocessable("Some values cannot be converted to the new field kind; fix or clear them first.", { conversions: prepared.conversions });
+      return run(prepared, input.actorId);
+    },
+    async applySteps(input) {
+      const now = await current();
+      if (input.baseVersion !== now.version) throw conflict(`The schema changed meanwhile: version ${now.version} is current.`, { currentVersion: now.version });
+      const checked = validateWorkspaceSchema(input.schema);
+      if (!checked.ok) throw unprocessable(`The schema has ${checked.problems.length} problem(s)`, { problems: checked.problems });
+      const result = await run({ baseVersion: now.version, schema: checked.schema, plan: { fromVersion: now.version, steps: input.steps } }, input.actorId);
+      return { version: result.version };
+    },
+    async versions() {
+      const rows = (await db(SYSTEM_TABLES.schemaVersions).select("version", "created_at").orderBy("version", "desc")) as {
+        version: number;
+        created_at: string;
+      }[];
+      return rows.map((r) => ({ version: Number(r.version), createdAt: String(r.created_at) }));
+    },
+  };
+}
