@@ -1,0 +1,119 @@
+/**
+ * Tessera's command line: `npm run crm -- <command>`. Works on the database in DATABASE_URL
+ * (default sqlite:data/tessera.sqlite), through the same services the HTTP API uses.
+ */
+import fs from "node:fs";
+import { ApiError } from "../runtime/errors";
+import { publicStep } from "../runtime/workspace/workspace.server";
+import { createRuntime, type Runtime } from "../runtime/runtime.server";
+import { seedDefaultConfiguration } from "../runtime/seed/seed.server";
+
+const USAGE = `Usage: npm run crm -- <command>
+
+  schema export               print the current workspace schema (JSON Schema) to stdout
+  schema plan FILE            show the migration plan from the current schema to FILE
+  schema apply FILE [--yes]   apply FILE; --yes confirms steps that remove or convert data
+  migrate                     create Tessera's tables and finish an interrupted migration
+  seed                        load the default configuration and demo records into an empty database
+
+The database is DATABASE_URL (default sqlite:data/tessera.sqlite).`;
+
+function readSchemaFile(file: string | undefined): unknown {
+  if (!file) throw new UsageError("name the schema file, e.g. npm run crm -- schema plan my-schema.json");
+  let text: string;
+  try {
+    text = fs.readFileSync(file, "utf8");
+  } catch {
+    throw new UsageError(`cannot read ${file}`);
+  }
+  try {
+    return JSON.parse(text);
+  } catch (error) {
+    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+}
+
+class UsageError extends Error {}
+
+async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
+  const rt = await createRuntime({ seed: false, log: (m) => console.error(m) });
+  try {
+    return await fn(rt);
+  } finally {
+    await rt.close();
+  }
+}
+
+function printPlan(steps: { destructive: boolean; description: string }[]) {
+  if (steps.length === 0) console.log("No database changes: only labels or settings differ.");
+  for (const [i, s] of steps.entries()) console.log(`${String(i + 1).padStart(3)}. ${s.destructive ? "[removes or converts data] " : ""}${s.description}`);
+}
+
+async function main(argv: string[]): Promise<number> {
+  const [command, sub, ...rest] = argv;
+  if (command === "schema" && sub === "export") {
+    return withRuntime(async (rt) => {
+      const { schema } = await rt.workspace.current();
+      process.stdout.write(JSON.stringify(schema, null, 2) + "\n");
+      return 0;
+    });
+  }
+  if (command === "schema" && sub === "plan") {
+    const schema = readSchemaFile(rest[0]);
+    return withRuntime(async (rt) => {
+      const { version } = await rt.workspace.current();
+      const planned = await rt.workspace.plan({ baseVersion: version, schema });
+      console.log(`Plan from version ${version} to ${version + 1}:`);
+      printPlan(planned.plan.steps.map(publicStep));
+      for (const c of planned.conversions)
+        console.log(`\n${c.total} value(s) of ${c.table}.${c.field} would not convert, e.g. ${c.failures.slice(0, 5).map((f) => `#${f.id} ${JSON.stringify(f.value)}: ${f.error}`).join("; ")}`);
+      return 0;
+    });
+  }
+  if (command === "schema" && sub === "apply") {
+    const schema = readSchemaFile(rest.find((a) => !a.startsWith("--")));
+    const yes = rest.includes("--yes");
+    return withRuntime(async (rt) => {
+      const { version } = await rt.workspace.current();
+      const result = await rt.workspace.apply({ baseVersion: version, schema, confirmDestructive: yes });
+      for (const r of result.results) console.log(`  ${r.description} (${r.ms} ms${r.algorithm && r.algorithm !== "n/a" ? `, ALGORITHM=${r.algorithm}` : ""})`);
+      console.log(`Schema version ${result.version} is now in force.`);
+      return 0;
+    });
+  }
+  if (command === "migrate") {
+    return withRuntime(async (rt) => {
+      console.log(`Database ready: ${rt.database.description}, schema version ${(await rt.workspace.current()).version}.`);
+      return 0;
+    });
+  }
+  if (command === "seed") {
+    return withRuntime(async (rt) => {
+      const { version } = await rt.workspace.current();
+      if (version !== 0) {
+        console.error(`The database already has schema version ${version}: seed only fills an empty database.`);
+        return 1;
+      }
+      const seeded = await seedDefaultConfiguration(rt);
+      console.log(seeded ? `Loaded the default configuration and ${seeded.records} demo records.` : "Another process seeded the database first.");
+      return 0;
+    });
+  }
+  console.error(command ? `Unknown command "${[command, sub].filter(Boolean).join(" ")}".\n\n${USAGE}` : USAGE);
+  return command ? 2 : 0;
+}
+
+main(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (error) => {
+    if (error instanceof UsageError) console.error(error.message);
+    else if (error instanceof ApiError) {
+      console.error(error.message);
+      const details = error.details as { problems?: { path: string; message: string }[]; steps?: { description: string; destructive: boolean }[] } | undefined;
+      for (const p of details?.problems ?? []) console.error(`  ${p.path}: ${p.message}`);
+      if (details?.steps) printPlan(details.steps);
+      if (error.status === 409 && details?.steps) console.error("\nRun again with --yes to confirm.");
+    } else console.error(error);
+    process.exit(1);
+  },
+);

@@ -1,0 +1,498 @@
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { fieldKinds } from "../fields/registry";
+import type { FieldKindDef } from "../fields/types";
+import { checkFormula, formulaOrder } from "../formula/index";
+import {
+  escapePointerSegment,
+  KEY_PATTERN,
+  MAX_FIELDS_PER_TABLE,
+  MAX_INDEXES_PER_TABLE,
+  MAX_TABLES,
+  metaSchemaProblems,
+} from "./meta-schema";
+import { reservedKeyReason, SYSTEM_PREFIX } from "./reserved-words";
+import { patternProblem } from "./safe-pattern";
+import type { FieldKind, FieldSchema, SchemaProblem, WorkspaceSchema } from "./types";
+import { USERS_TABLE } from "./types";
+
+export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
+export const MAX_DEPTH = 12;
+/** Where the walk stops listing deep or forbidden spots: enough to fix, not enough to flood. */
+const MAX_LIMIT_PROBLEMS = 20;
+const FORBIDDEN_KEYWORDS = new Set(["$ref", "$dynamicRef", "$recursiveRef", "$data"]);
+
+export type WorkspaceValidation = { ok: true; schema: WorkspaceSchema } | { ok: false; problems: SchemaProblem[] };
+
+/**
+ * The gate every submitted workspace schema passes before anything else happens. Lists every
+ * problem it can find, each with a JSON Pointer and a message saying how to fix it. The size caps
+ * run first and alone, so an oversized or hostile document never reaches ajv.
+ */
+export function validateWorkspaceSchema(doc: unknown): WorkspaceValidation {
+  const limitProblems = checkLimits(doc);
+  if (limitProblems.length > 0) return { ok: false, problems: limitProblems };
+  const problems = dedupe([...metaSchemaProblems(doc), ...semanticProblems(doc, fieldKinds)]);
+  return problems.length === 0 ? { ok: true, schema: doc as WorkspaceSchema } : { ok: false, problems };
+}
+
+/** For the CLI: one `path: message` line per problem. */
+export function describeProblems(problems: SchemaProblem[]): string {
+  return problems.map((p) => `${p.path === "" ? "/" : p.path}: ${p.message}`).join("\n");
+}
+
+type Json = Record<string, unknown>;
+
+const isObject = (value: unknown): value is Json => typeof value === "object" && value !== null && !Array.isArray(value);
+
+function pointer(...segments: (string | number)[]): string {
+  return segments.map((s) => `/${escapePointerSegment(String(s))}`).join("");
+}
+
+function dedupe(problems: SchemaProblem[]): SchemaProblem[] {
+  const seen = new Set<string>();
+  return problems.filter((p) => {
+    const id = `${p.path}\u0000${p.message}`;
+    if (seen.has(id)) return false;
+    seen.add(id);
+    return true;
+  });
+}
+
+// ---------------------------------------------------------------------------------------------
+// Limits: one pass with an explicit stack, so neither depth nor cycles can blow the call stack.
+
+interface WalkEntry {
+  value: unknown;
+  depth: number;
+  parent: WalkEntry | null;
+  key: string;
+}
+
+function entryPath(entry: WalkEntry): string {
+  const segments: string[] = [];
+  for (let e: WalkEntry | null = entry; e && e.parent; e = e.parent) segments.push(e.key);
+  return pointer(...segments.reverse());
+}
+
+/** UTF-8 length of a string as JSON.stringify would write it, escapes included. */
+function serializedStringBytes(text: string): number {
+  let bytes = 2;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x22 || c === 0x5c) bytes += 2;
+    else if (c < 0x20) bytes += 6;
+    else if (c < 0x80) bytes += 1;
+    else if (c < 0x800) bytes += 2;
+    else if (c >= 0xd800 && c <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+export function checkLimits(doc: unknown): SchemaProblem[] {
+  const problems: SchemaProblem[] = [];
+  const report = (problem: SchemaProblem) => {
+    if (problems.length < MAX_LIMIT_PROBLEMS) problems.push(problem);
+  };
+  let bytes = 0;
+  const stack: WalkEntry[] = [{ value: doc, depth: 1, parent: null, key: "" }];
+  while (stack.length > 0) {
+    const entry = stack.pop() as WalkEntry;
+    const { value } = entry;
+    if (typeof value === "string") bytes += serializedStringBytes(value);
+    else if (typeof value !== "object" || value === null) bytes += String(value).length;
+    else {
+      if (entry.depth > MAX_DEPTH) {
+        report({ path: entryPath(entry), message: `nesting is deeper than ${MAX_DEPTH} levels; flatten this value` });
+        continue;
+      }
+      const keys = Object.keys(value);
+      bytes += 2 + keys.length;
+      const isArray = Array.isArray(value);
+      for (const key of keys) {
+        if (!isArray) {
+          bytes += serializedStringBytes(key) + 1;
+          if (FORBIDDEN_KEYWORDS.has(key)) {
+            report({
+              path: entryPath({ value: null, depth: 0, parent: entry, key }),
+              message: `"${key}": remote and dynamic references are not allowed; write the definition out in place`,
+            });
+          }
+        }
+        stack.push({ value: (value as Json)[key], depth: entry.depth + 1, parent: entry, key });
+      }
+    }
+    if (bytes > MAX_DOCUMENT_BYTES) {
+      return [{ path: "", message: `the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; split it or remove unused tables and fields` }];
+    }
+  }
+  if (!isObject(doc) || !isObject(doc.$defs)) return problems;
+  const tables = Object.entries(doc.$defs);
+  if (tables.length > MAX_TABLES)
+    report({ path: "/$defs", message: `${tables.length} tables is more than the ${MAX_TABLES} allowed; remove some` });
+  for (const [key, table] of tables) {
+    if (!isObject(table)) continue;
+    const fieldCount = isObject(table.properties) ? Object.keys(table.properties).length : 0;
+    if (fieldCount > MAX_FIELDS_PER_TABLE)
+      report({
+        path: pointer("$defs", key, "properties"),
+        message: `${fieldCount} fields is more than the ${MAX_FIELDS_PER_TABLE} a table may have; move some into a related table`,
+      });
+    const indexCount = Array.isArray(table["x-indexes"]) ? table["x-indexes"].length : 0;
+    if (indexCount > MAX_INDEXES_PER_TABLE)
+      report({
+        path: pointer("$defs", key, "x-indexes"),
+        message: `${indexCount} indexes is more than the ${MAX_INDEXES_PER_TABLE} a table may have; drop the ones no list filters or sorts by`,
+      });
+  }
+  return problems;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Semantic checks: what JSON Schema cannot say. Every read is guarded, because these run on
+// documents the meta-schema may already have rejected.
+
+interface FieldEntry {
+  key: string;
+  def: Json;
+  kind: FieldKind | undefined;
+  path: string;
+}
+
+interface TableEntry {
+  key: string;
+  def: Json;
+  path: string;
+  fields: FieldEntry[];
+  fieldsByKey: Map<string, FieldEntry>;
+}
+
+const FORMULA_RESULT_TYPES: Record<string, string> = {
+  integer: "integer",
+  decimal: "number",
+  money: "number",
+  percent: "number",
+  text: "string",
+  date: "string",
+  boolean: "boolean",
+};
+
+const keyRegExp = new RegExp(KEY_PATTERN);
+
+function collectTables(doc: Json, kinds: Record<FieldKind, FieldKindDef>): TableEntry[] {
+  if (!isObject(doc.$defs)) return [];
+  return Object.entries(doc.$defs).flatMap(([key, def]) => {
+    if (!isObject(def)) return [];
+    const path = pointer("$defs", key);
+    const fields: FieldEntry[] = isObject(def.properties)
+      ? Object.entries(def.properties).flatMap(([fkey, fdef]) => {
+          if (!isObject(fdef)) return [];
+          const rawKind = fdef["x-kind"];
+          const kind = typeof rawKind === "string" && Object.hasOwn(kinds, rawKind) ? (rawKind as FieldKind) : undefined;
+          return [{ key: fkey, def: fdef, kind, path: pointer("$defs", key, "properties", fkey) }];
+        })
+      : [];
+    return [{ key, def, path, fields, fieldsByKey: new Map(fields.map((f) => [f.key, f])) }];
+  });
+}
+
+export function semanticProblems(doc: unknown, kinds: Record<FieldKind, FieldKindDef>): SchemaProblem[] {
+  if (!isObject(doc)) return [];
+  const problems: SchemaProblem[] = [];
+  const add = (path: string, message: string) => problems.push({ path, message });
+  const tables = collectTables(doc, kinds);
+  const tablesByKey = new Map(tables.map((t) => [t.key, t]));
+
+  checkKeys(tables.map((t) => ({ key: t.key, path: t.path })), "table", add);
+  for (const t of tables) checkKeys(t.fields, "field", add);
+  checkUniqueIds(tables, add);
+  checkGroups(doc, tables, add);
+  for (const t of tables) {
+    checkTable(t, kinds, add);
+    for (const f of t.fields) checkField(f, t, tablesByKey, kinds, add);
+  }
+  checkInverses(tables, tablesByKey, add);
+  for (const t of tables) checkFormulas(t, tables, add);
+  return problems;
+}
+
+type Add = (path: string, message: string) => void;
+
+function checkKeys(entries: { key: string; path: string }[], what: "table" | "field", add: Add): void {
+  const seen = new Map<string, string>();
+  for (const { key, path } of entries) {
+    if (!keyRegExp.test(key))
+      add(path, `${what} key "${key}" is not valid: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters`);
+    const reason = reservedKeyReason(key);
+    if (reason) add(path, `${reason}; pick another ${what} key, e.g. "${suggestKey(key, what)}"`);
+    const lower = key.toLowerCase();
+    const first = seen.get(lower);
+    if (first !== undefined) add(path, `${what} key "${key}" differs from "${first}" only by case; databases may treat them as the same, so rename one`);
+    else seen.set(lower, key);
+  }
+}
+
+function suggestKey(key: string, what: "table" | "field"): string {
+  const lower = key.toLowerCase();
+  const base = lower.startsWith(SYSTEM_PREFIX) ? lower.slice(SYSTEM_PREFIX.length) || "custom" : lower;
+  return `${base}_${what === "table" ? "records" : "value"}`;
+}
+
+function checkUniqueIds(tables: TableEntry[], add: Add): void {
+  const seen = new Map<string, string>();
+  const claim = (id: unknown, path: string) => {
+    if (typeof id !== "string") return;
+    const first = seen.get(id);
+    if (first !== undefined)
+      add(path, `x-id "${id}" is already used at ${first}; every table, field and index needs an id of its own`);
+    else seen.set(id, path);
+  };
+  // Tables first: when a field repeats a table's id, the field is the one to change.
+  for (const t of tables) claim(t.def["x-id"], `${t.path}/x-id`);
+  for (const t of tables) {
+    for (const f of t.fields) claim(f.def["x-id"], `${f.path}/x-id`);
+    const indexes = t.def["x-indexes"];
+    if (Array.isArray(indexes))
+      indexes.forEach((ix, i) => isObject(ix) && claim(ix["x-id"], `${t.path}/x-indexes/${i}/x-id`));
+  }
+}
+
+function checkGroups(doc: Json, tables: TableEntry[], add: Add): void {
+  const groups = Array.isArray(doc["x-groups"]) ? doc["x-groups"] : [];
+  const keys = new Set<string>();
+  groups.forEach((g, i) => {
+    if (!isObject(g) || typeof g.key !== "string") return;
+    if (keys.has(g.key)) add(`/x-groups/${i}/key`, `navigation group "${g.key}" is listed twice; give each group its own key`);
+    keys.add(g.key);
+  });
+  for (const t of tables) {
+    const group = t.def["x-group"];
+    if (typeof group === "string" && !keys.has(group)) {
+      const known = keys.size > 0 ? `one of: ${[...keys].join(", ")}` : "none are defined yet";
+      add(`${t.path}/x-group`, `navigation group "${group}" is not in x-groups (${known}); add it to x-groups or use an existing key`);
+    }
+  }
+}
+
+function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: Add): void {
+  const fieldNames = () => (t.fields.length > 0 ? t.fields.map((f) => f.key).join(", ") : "none yet");
+  const required = t.def.required;
+  if (Array.isArray(required)) {
+    required.forEach((name, i) => {
+      if (typeof name === "string" && !t.fieldsByKey.has(name))
+        add(`${t.path}/required/${i}`, `required field "${name}" does not exist in this table (fields: ${fieldNames()}); remove it from required or add the field`);
+    });
+  }
+
+  const titleField = t.def["x-title-field"];
+  if (typeof titleField === "string") {
+    const f = t.fieldsByKey.get(titleField);
+    if (!f) add(`${t.path}/x-title-field`, `title field "${titleField}" does not exist in this table (fields: ${fieldNames()})`);
+    // Text-like and sortable: pickers and related lists search and sort by the title. A text
+    // formula (a contact's "first last") is stored like text, so it qualifies too.
+    else if (f.kind && !(kinds[f.kind].searchable && kinds[f.kind].sortable) && !(f.kind === "formula" && f.def["x-result"] === "text"))
+      add(`${t.path}/x-title-field`, `title field "${titleField}" is a ${f.kind} field; pick a text-like field (text, email, phone, url), an autonumber or a text formula`);
+  }
+
+  const indexes = t.def["x-indexes"];
+  if (Array.isArray(indexes)) {
+    indexes.forEach((ix, i) => {
+      if (!isObject(ix) || !Array.isArray(ix.fields)) return;
+      ix.fields.forEach((name, j) => {
+        if (typeof name !== "string") return;
+        const path = `${t.path}/x-indexes/${i}/fields/${j}`;
+        const f = t.fieldsByKey.get(name);
+        if (!f) add(path, `index field "${name}" does not exist in this table (fields: ${fieldNames()})`);
+        else if (f.kind && !kinds[f.kind].sortable)
+          add(path, `index field "${name}" is a ${f.kind} field, which cannot be sorted or indexed; remove it from the index`);
+      });
+    });
+  }
+}
+
+function checkField(
+  f: FieldEntry,
+  t: TableEntry,
+  tablesByKey: Map<string, TableEntry>,
+  kinds: Record<FieldKind, FieldKindDef>,
+  add: Add,
+): void {
+  const def = f.def;
+  const fieldKind = (key: string) => t.fieldsByKey.get(key)?.kind;
+  let defaultChecked = false;
+
+  if (f.kind === "relation") {
+    const target = def["x-target"];
+    if (typeof target === "string" && target !== USERS_TABLE && !tablesByKey.has(target)) {
+      const known = [...tablesByKey.keys(), USERS_TABLE].join(", ");
+      add(`${f.path}/x-target`, `target table "${target}" does not exist; use one of: ${known}`);
+    }
+    if (def["x-composition"] === true) {
+      if (typeof def["x-inverse"] !== "string")
+        add(`${f.path}/x-composition`, `a composition needs "x-inverse", the name of the list of these records on "${String(target)}" (e.g. "items")`);
+      const required = Array.isArray(t.def.required) ? t.def.required : [];
+      if (!required.includes(f.key))
+        add(`${f.path}/x-composition`, `a composition field must be required: add "${f.key}" to ${t.path}/required, since a part cannot exist without its whole`);
+    }
+  }
+
+  if (f.kind === "select" || f.kind === "multiselect") {
+    const values = f.kind === "select" ? def.enum : isObject(def.items) ? def.items.enum : undefined;
+    if (Array.isArray(values)) {
+      const options = new Set(values.filter((v): v is string => typeof v === "string"));
+      const labels = def["x-labels"];
+      if (isObject(labels))
+        for (const value of Object.keys(labels))
+          if (!options.has(value))
+            add(`${f.path}/x-labels/${escapePointerSegment(value)}`, `label for "${value}", which is not one of the options; remove the label or add "${value}" to the options`);
+      if ("default" in def) {
+        const defaults = f.kind === "select" ? [def.default] : Array.isArray(def.default) ? def.default : [];
+        const unknown = defaults.filter((v) => typeof v !== "string" || !options.has(v));
+        if (unknown.length > 0) {
+          add(`${f.path}/default`, `default ${unknown.map((v) => JSON.stringify(v)).join(", ")} is not one of the options; use one of: ${[...options].map((v) => JSON.stringify(v)).join(", ")}`);
+          defaultChecked = true;
+        }
+      }
+    }
+  }
+
+  if (f.kind === "money" && typeof def["x-currency-field"] === "string") {
+    const name = def["x-currency-field"];
+    const kind = fieldKind(name);
+    if (!t.fieldsByKey.has(name)) add(`${f.path}/x-currency-field`, `currency field "${name}" does not exist in this table; add a text or select field holding the currency code`);
+    else if (kind && kind !== "text" && kind !== "select")
+      add(`${f.path}/x-currency-field`, `currency field "${name}" is a ${kind} field; it must be a text or select field holding a code such as "EUR"`);
+  }
+
+  if (f.kind === "autonumber") {
+    const when = def["x-assign-when"];
+    if (isObject(when) && typeof when.field === "string" && !t.fieldsByKey.has(when.field))
+      add(`${f.path}/x-assign-when/field`, `field "${when.field}" does not exist in this table; the condition must test one of its fields`);
+    const dateField = def["x-date-field"];
+    if (typeof dateField === "string") {
+      const kind = fieldKind(dateField);
+      if (!t.fieldsByKey.has(dateField)) add(`${f.path}/x-date-field`, `date field "${dateField}" does not exist in this table; name a date or datetime field`);
+      else if (kind && kind !== "date" && kind !== "datetime")
+        add(`${f.path}/x-date-field`, `"${dateField}" is a ${kind} field; the year of the number must come from a date or datetime field`);
+    }
+  }
+
+  if (f.kind === "formula") {
+    const result = def["x-result"];
+    const expected = typeof result === "string" ? FORMULA_RESULT_TYPES[result] : undefined;
+    if (expected !== undefined && def.type !== expected)
+      add(`${f.path}/type`, `a formula with x-result "${String(result)}" has type "${expected}", not ${JSON.stringify(def.type)}`);
+  }
+
+  let patternOk = true;
+  if (typeof def.pattern === "string") {
+    const problem = patternProblem(def.pattern);
+    if (problem) {
+      add(`${f.path}/pattern`, problem);
+      patternOk = false;
+    }
+  }
+
+  if ("default" in def && !defaultChecked && patternOk && f.kind) {
+    const problem = defaultProblem(def.default, def as unknown as FieldSchema, kinds[f.kind]);
+    if (problem) add(`${f.path}/default`, problem);
+  }
+}
+
+const valueAjv = new Ajv2020({ allErrors: true, strict: false, $data: false });
+addFormats(valueAjv);
+const valueValidators = new Map<string, ValidateFunction>();
+const MAX_CACHED_VALUE_VALIDATORS = 500;
+
+/** A default must be a value the field itself would accept. */
+function defaultProblem(value: unknown, field: FieldSchema, kind: FieldKindDef): string | null {
+  let schema: Record<string, unknown>;
+  try {
+    schema = kind.valueSchema(field);
+  } catch {
+    return null; // A malformed definition: the meta-schema has said why.
+  }
+  const cacheKey = JSON.stringify(schema);
+  let validate = valueValidators.get(cacheKey);
+  if (!validate) {
+    try {
+      validate = valueAjv.compile(schema);
+    } catch {
+      return null;
+    }
+    // Every distinct pattern or length compiles anew: bound what a long-running server keeps.
+    if (valueValidators.size >= MAX_CACHED_VALUE_VALIDATORS) {
+      valueValidators.clear();
+      valueAjv.removeSchema();
+    }
+    valueValidators.set(cacheKey, validate);
+  }
+  if (validate(value)) return null;
+  const why = (validate.errors ?? []).map((e) => `${e.instancePath || "it"} ${e.message ?? "is not valid"}`).join("; ");
+  return `default ${JSON.stringify(value)} is not a valid value for this field (${why}); change it or remove it`;
+}
+
+function checkInverses(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, add: Add): void {
+  const byTarget = new Map<string, Map<string, string>>();
+  for (const t of tables) {
+    for (const f of t.fields) {
+      if (f.kind !== "relation") continue;
+      const target = f.def["x-target"];
+      const inverse = f.def["x-inverse"];
+      if (typeof target !== "string" || typeof inverse !== "string") continue;
+      const path = `${f.path}/x-inverse`;
+      if (!keyRegExp.test(inverse)) {
+        add(path, `related list name "${inverse}" is not valid: use lowercase letters, digits and underscores, starting with a letter`);
+        continue;
+      }
+      const seen = byTarget.get(target) ?? new Map<string, string>();
+      byTarget.set(target, seen);
+      const first = seen.get(inverse);
+      if (first !== undefined)
+        add(path, `"${target}" already has a related list "${inverse}" (from ${first}); give this one another name`);
+      else seen.set(inverse, `${t.key}.${f.key}`);
+      if (tablesByKey.get(target)?.fieldsByKey.has(inverse))
+        add(path, `"${target}" already has a field "${inverse}"; name the related list differently, e.g. "${inverse}_list"`);
+    }
+  }
+}
+
+/** Key → kind of a table's fields; a formula counts as the kind of its result. */
+function scopeKinds(t: TableEntry): Record<string, string> {
+  const kinds: Record<string, string> = {};
+  for (const f of t.fields) {
+    if (!f.kind) continue;
+    const result = f.def["x-result"];
+    // An invalid x-result is reported by the meta-schema; "formula" keeps it from echoing here.
+    const knownResult = typeof result === "string" && Object.hasOwn(FORMULA_RESULT_TYPES, result);
+    kinds[f.key] = f.kind === "formula" && knownResult ? (result as string) : f.kind;
+  }
+  return kinds;
+}
+
+function checkFormulas(t: TableEntry, tables: TableEntry[], add: Add): void {
+  const formulas = t.fields.filter((f) => f.kind === "formula" && typeof f.def["x-formula"] === "string");
+  if (formulas.length === 0) return;
+  const lists: Record<string, Record<string, string>> = {};
+  for (const child of tables)
+    for (const f of child.fields)
+      if (f.kind === "relation" && f.def["x-target"] === t.key && typeof f.def["x-inverse"] === "string")
+        lists[f.def["x-inverse"]] = scopeKinds(child);
+  const scope = { fields: scopeKinds(t), lists };
+
+  for (const f of formulas) {
+    const source = f.def["x-formula"] as string;
+    for (const error of checkFormula(source, scope))
+      add(`${f.path}/x-formula`, `${error.message} (at character ${error.position + 1} of the formula)`);
+  }
+  try {
+    formulaOrder(formulas.map((f) => ({ key: f.key, formula: f.def["x-formula"] as string })));
+  } catch (e) {
+    const message = e instanceof Error ? e.message : String(e);
+    const first = formulas.find((f) => message.includes(`: ${f.key} →`)) ?? formulas[0];
+    add(`${first.path}/x-formula`, `${message}; make one of them compute from stored fields instead`);
+  }
+}
