@@ -298,7 +298,7 @@ describe("table references", () => {
   it.each(["active", "segment", "owner"])("refuses the non-text field %s as title field", (field) => {
     const doc = workspace();
     clients(doc)["x-title-field"] = field;
-    expectOnlyProblemAt(doc, "/$defs/clients/x-title-field", /pick a text-like field .* or an autonumber/);
+    expectOnlyProblemAt(doc, "/$defs/clients/x-title-field", /pick a text-like field .*, an autonumber or a text formula/);
   });
 
   it("refuses an index on a field that does not exist", () => {
@@ -574,5 +574,15 @@ describe("robustness", () => {
       }),
       { numRuns: 300 },
     );
+  });
+});
+
+describe("text formulas as title fields", () => {
+  it("accepts a text formula (a contact's full name) as the title field", () => {
+    const doc = workspace();
+    clients(doc).properties.display = { type: "string", "x-id": "f_display", "x-kind": "formula", "x-formula": "concat(name, \" \")", "x-result": "text" };
+    clients(doc)["x-title-field"] = "display";
+    const result = validateWorkspaceSchema(doc);
+    expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });
