@@ -1,0 +1,158 @@
+import type { Knex } from "knex";
+import { fieldKinds } from "../fields/registry";
+import { badRequest } from "../errors";
+import type { CompiledTable } from "../schema/compile";
+import { lookupField, type FilterNode } from "./filter";
+
+/** Applies a checked filter tree. Columns come from the compiled schema, values are bound. */
+export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: string): void {
+  if ("and" in node) {
+    qb.where((w) => node.and.forEach((n) => w.andWhere((x) => applyFilter(x, n, table))));
+    return;
+  }
+  if ("or" in node) {
+    qb.where((w) => node.or.forEach((n) => w.orWhere((x) => applyFilter(x, n, table))));
+    return;
+  }
+  if ("not" in node) {
+    qb.whereNot((w) => applyFilter(w, node.not, table));
+    return;
+  }
+  const col = `${table}.${node.column}`;
+  const field = node.field;
+  const db = (v: unknown) => {
+    if ("system" in field) return field.kind === "datetime" && typeof v === "string" ? v.replace("T", " ").replace("Z", "") : v;
+    return fieldKinds[field.kind].toDb(v, field.def);
+  };
+  const [a, b] = node.values;
+  switch (node.op) {
+    case "eq":
+      qb.where(col, db(a) as Knex.Value);
+      return;
+    case "neq":
+      qb.where((w) => w.whereNot(col, db(a) as Knex.Value).orWhereNull(col));
+      return;
+    case "lt":
+      qb.where(col, "<", db(a) as Knex.Value);
+      return;
+    case "lte":
+      qb.where(col, "<=", db(a) as Knex.Value);
+      return;
+    case "gt":
+      qb.where(col, ">", db(a) as Knex.Value);
+      return;
+    case "gte":
+      qb.where(col, ">=", db(a) as Knex.Value);
+      return;
+    case "between":
+      qb.whereBetween(col, [db(a) as Knex.Value, db(b) as Knex.Value]);
+      return;
+    case "contains":
+      qb.whereRaw("?? like ? escape '\\'", [col, `%${escapeLike(String(a))}%`]);
+      return;
+    case "startsWith":
+      qb.whereRaw("?? like ? escape '\\'", [col, `${escapeLike(String(a))}%`]);
+      return;
+    case "in":
+      qb.whereIn(col, node.values.map(db) as Knex.Value[]);
+      return;
+    case "notIn":
+      qb.where((w) => w.whereNotIn(col, node.values.map(db) as Knex.Value[]).orWhereNull(col));
+      return;
+    case "anyOf":
+      // multiselect values are stored as a JSON array of strings: match the quoted option.
+      qb.where((w) => node.values.forEach((v) => w.orWhereRaw("?? like ? escape '\\'", [col, `%${escapeLike(JSON.stringify(v))}%`])));
+      return;
+    case "allOf":
+      node.values.forEach((v) => qb.whereRaw("?? like ? escape '\\'", [col, `%${escapeLike(JSON.stringify(v))}%`]));
+      return;
+    case "isEmpty":
+      qb.where((w) => {
+        w.whereNull(col);
+        if (!("system" in field) && isTextColumn(field.column.type)) w.orWhere(col, "=", "");
+        if (!("system" in field) && field.kind === "multiselect") w.orWhere(col, "=", "[]");
+      });
+      return;
+    case "notEmpty":
+      qb.whereNotNull(col);
+      if (!("system" in field) && isTextColumn(field.column.type)) qb.whereNot(col, "=", "");
+      if (!("system" in field) && field.kind === "multiselect") qb.whereNot(col, "=", "[]");
+      return;
+  }
+}
+
+function isTextColumn(type: string): boolean {
+  return type === "string" || type === "text" || type === "json";
+}
+
+export function escapeLike(s: string): string {
+  return s.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+export interface SortKey {
+  column: string;
+  desc: boolean;
+}
+
+/** `name`, `-date` or `status,-date` → checked sort keys; `id` is always the final tiebreaker. */
+export function parseSort(table: CompiledTable, raw: unknown): SortKey[] {
+  if (raw === undefined || raw === null || raw === "") return [{ column: "id", desc: true }];
+  if (typeof raw !== "string") throw badRequest(`sort must be a field key, optionally with "-" for descending, e.g. "-date"`);
+  const keys: SortKey[] = [];
+  for (const part of raw.split(",").slice(0, 4)) {
+    const desc = part.startsWith("-");
+    const key = desc ? part.slice(1) : part;
+    const field = lookupField(table, key);
+    if (!("system" in field)) {
+      const kind = field.kind === "formula" ? fieldKinds[(field.def["x-result"] ?? "decimal") as "decimal"] : fieldKinds[field.kind];
+      if (!kind.sortable) throw badRequest(`${table.pluralLabel} cannot be sorted by "${key}" (${field.kind} fields are not sortable)`);
+    }
+    keys.push({ column: key, desc });
+  }
+  if (!keys.some((k) => k.column === "id")) keys.push({ column: "id", desc: keys[keys.length - 1].desc });
+  return keys;
+}
+
+/** A keyset cursor: the sort values of the last row of a page. Opaque to clients. */
+export function encodeCursor(values: unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, expected: number): unknown[] {
+  try {
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
+    if (Array.isArray(v) && v.length === expected && v.every((x) => x === null || typeof x === "string" || typeof x === "number")) return v;
+  } catch {
+    // fall through
+  }
+  throw badRequest("the cursor is not valid for this sort: start again from the first page");
+}
+
+/**
+ * Rows after the cursor row in (k1, …, id) order, as a chain of ORs that an index on the sort
+ * columns can serve. NULLs sort first ascending on both MySQL and SQLite.
+ */
+export function applyKeyset(qb: Knex.QueryBuilder, table: string, keys: SortKey[], after: unknown[]): void {
+  qb.where((outer) => {
+    for (let i = 0; i < keys.length; i++) {
+      outer.orWhere((w) => {
+        for (let j = 0; j < i; j++) {
+          const col = `${table}.${keys[j].column}`;
+          if (after[j] === null) w.whereNull(col);
+          else w.where(col, after[j] as Knex.Value);
+        }
+        const col = `${table}.${keys[i].column}`;
+        const v = after[i];
+        const greater = !keys[i].desc;
+        if (v === null) {
+          if (greater) w.whereNotNull(col);
+          else w.whereRaw("1 = 0");
+        } else if (greater) {
+          w.where(col, ">", v as Knex.Value);
+        } else {
+          w.where((x) => x.where(col, "<", v as Knex.Value).orWhereNull(col));
+        }
+      });
+    }
+  });
+}

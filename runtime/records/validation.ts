@@ -1,0 +1,128 @@
+import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import addFormats from "ajv-formats";
+import { fieldKinds } from "../fields/registry";
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+
+/**
+ * Record validation with ajv: one compiled validator per table, mode and schema version, cached.
+ * Pure (no server imports), so the browser checks a card with exactly what the server checks.
+ * Null means "no value": nulls are dropped before validation, so `required` catches them.
+ */
+export type ValidationMode = "create" | "update" | "child";
+
+/** Field key → what is wrong with it, in words a user can act on. Nested lists use `items.0.price`. */
+export type FieldErrors = Record<string, string>;
+
+export function recordJsonSchema(table: CompiledTable, mode: ValidationMode, parentField?: string): Record<string, unknown> {
+  const properties: Record<string, unknown> = {};
+  for (const f of table.fields) {
+    if (fieldKinds[f.kind].readOnly) continue;
+    properties[f.key] = fieldKinds[f.kind].valueSchema(f.def);
+  }
+  const required = table.fields
+    .filter((f) => f.required && !fieldKinds[f.kind].readOnly && f.key !== parentField)
+    .map((f) => f.key);
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    type: "object",
+    properties,
+    ...(mode !== "update" || required.length ? { required } : {}),
+    additionalProperties: false,
+  };
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
+addFormats(ajv);
+
+const cache = new Map<string, ValidateFunction>();
+
+export function getRecordValidator(schema: CompiledSchema, table: CompiledTable, mode: ValidationMode, parentField?: string): ValidateFunction {
+  const key = `${schema.version}:${table.id}:${mode}:${parentField ?? ""}`;
+  let v = cache.get(key);
+  if (!v) {
+    if (cache.size > 2000) cache.clear();
+    v = ajv.compile(recordJsonSchema(table, mode, parentField));
+    cache.set(key, v);
+  }
+  return v;
+}
+
+export function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== "") out[k] = v;
+  return out;
+}
+
+export function validateValues(
+  schema: CompiledSchema,
+  table: CompiledTable,
+  values: Record<string, unknown>,
+  mode: ValidationMode,
+  parentField?: string,
+): FieldErrors {
+  const validate = getRecordValidator(schema, table, mode, parentField);
+  if (validate(withoutNulls(values))) return {};
+  return describeErrors(table, validate.errors ?? []);
+}
+
+export function describeErrors(table: CompiledTable, errors: ErrorObject[]): FieldErrors {
+  const out: FieldErrors = {};
+  for (const e of errors) {
+    const field =
+      e.keyword === "required"
+        ? String((e.params as { missingProperty: string }).missingProperty)
+        : e.keyword === "additionalProperties"
+          ? String((e.params as { additionalProperty: string }).additionalProperty)
+          : e.instancePath.split("/")[1] ?? "";
+    if (out[field]) continue;
+    out[field] = messageFor(table, field, e);
+  }
+  return out;
+}
+
+function messageFor(table: CompiledTable, field: string, e: ErrorObject): string {
+  const f = table.fieldsByKey.get(field);
+  const label = f?.label ?? field;
+  const p = e.params as Record<string, unknown>;
+  switch (e.keyword) {
+    case "required":
+      return `${label} is required`;
+    case "additionalProperties":
+      return `"${field}" is not a field of ${table.pluralLabel}`;
+    case "type":
+      return `${label} must be ${article(String(p.type))}`;
+    case "enum": {
+      const values = (p.allowedValues as string[] | undefined) ?? f?.def.enum ?? [];
+      return `${label} must be one of: ${values.join(", ")}`;
+    }
+    case "format":
+      return `${label} must be a valid ${formatName(String(p.format))}`;
+    case "maxLength":
+      return `${label} is too long: at most ${p.limit} characters`;
+    case "minLength":
+      return `${label} is too short: at least ${p.limit} characters`;
+    case "maximum":
+      return `${label} must be at most ${p.limit}`;
+    case "minimum":
+      return `${label} must be at least ${p.limit}`;
+    case "pattern":
+      return `${label} has the wrong format${f?.kind === "phone" ? " (digits, spaces and + - ( ) only)" : ""}`;
+    case "uniqueItems":
+      return `${label} lists a value twice`;
+    default:
+      return `${label} ${e.message ?? "is invalid"}`;
+  }
+}
+
+function article(type: string): string {
+  const names: Record<string, string> = { string: "text", integer: "a whole number", number: "a number", boolean: "true or false", array: "a list", object: "an object" };
+  return type
+    .split(",")
+    .map((t) => names[t] ?? t)
+    .join(" or ");
+}
+
+function formatName(format: string): string {
+  const names: Record<string, string> = { email: "email address", uri: "web address (https://…)", date: "date (YYYY-MM-DD)", "date-time": "date and time" };
+  return names[format] ?? format;
+}

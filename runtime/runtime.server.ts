@@ -1,0 +1,98 @@
+import type { Knex } from "knex";
+import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Dialect } from "./db/connection.server";
+import { ensureSystemTables } from "./db/system-tables.server";
+import { recoverMigrations, type ApplyHooks } from "./migrations/apply.server";
+import { createRecordsService, type RecordsService } from "./records/service.server";
+import { seedDefaultConfiguration } from "./seed/seed.server";
+import { createWorkspaceService, type WorkspaceService } from "./workspace/workspace.server";
+
+export interface Runtime {
+  dialect: Dialect;
+  database: DatabaseConfig;
+  db: Knex;
+  workspace: WorkspaceService;
+  records: RecordsService;
+  /** Counts of records per table key, for the overview. */
+  countRecords(): Promise<Record<string, number>>;
+  close(): Promise<void>;
+}
+
+export interface RuntimeOptions {
+  /** `sqlite:<file>` or `mysql://…`; default `DATABASE_URL`, else `sqlite:data/tessera.sqlite`. */
+  databaseUrl?: string;
+  /** Apply the default configuration and demo records to an empty database (default true). */
+  seed?: boolean;
+  log?: (message: string) => void;
+}
+
+/** Connects, creates Tessera's own tables, finishes an interrupted migration, seeds an empty database. */
+export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
+  const database = parseDatabaseUrl(options.databaseUrl ?? (process.env.DATABASE_URL || undefined));
+  const db = createDatabase(database);
+  const log = options.log ?? (() => {});
+  try {
+    await ping(db);
+    await ensureSystemTables(db);
+    // Late-bound: the records service needs the workspace, and migrations need the records service.
+    let records: RecordsService | null = null;
+    const hooks: ApplyHooks = {
+      recompute: (q, schema, table) => records!.recomputeTable(q, schema, table),
+    };
+    const workspace = createWorkspaceService(db, hooks);
+    records = createRecordsService(db, workspace);
+    for (const r of await recoverMigrations(db, hooks))
+      log(
+        r.outcome === "completed"
+          ? `Finished schema version ${r.toVersion}, which an earlier run left half-applied.`
+          : `Undid the half-applied schema version ${r.toVersion}: ${r.error}`,
+      );
+    const runtime: Runtime = {
+      dialect: database.dialect,
+      database,
+      db,
+      workspace,
+      records,
+      async countRecords() {
+        const { compiled } = await workspace.current();
+        const out: Record<string, number> = {};
+        for (const t of compiled.tables) {
+          const row = (await db(t.key).count({ n: "*" }).first()) as { n: number | string };
+          out[t.key] = Number(row.n);
+        }
+        return out;
+      },
+      close: () => db.destroy(),
+    };
+    if (options.seed !== false && (await workspace.current()).version === 0) {
+      const seeded = await seedDefaultConfiguration(runtime);
+      if (seeded) log(`Created the default configuration with ${seeded.records} demo records.`);
+    }
+    return runtime;
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+}
+
+// One runtime per process, kept across dev rebuilds (Remix re-imports modules on every change).
+const globalForRuntime = globalThis as unknown as { __tesseraRuntime?: Promise<Runtime> };
+
+export function getRuntime(): Promise<Runtime> {
+  if (!globalForRuntime.__tesseraRuntime) {
+    globalForRuntime.__tesseraRuntime = createRuntime({ log: (m) => console.log(m) }).catch((error) => {
+      globalForRuntime.__tesseraRuntime = undefined;
+      throw error;
+    });
+  }
+  return globalForRuntime.__tesseraRuntime;
+}
+
+export async function boot(): Promise<{ database: string }> {
+  const runtime = await getRuntime();
+  return { database: runtime.database.description };
+}
+
+export async function pingDatabase(): Promise<void> {
+  const runtime = await getRuntime();
+  await ping(runtime.db);
+}

@@ -1,0 +1,127 @@
+import fc from "fast-check";
+import type { FieldSchema, TableSchema, WorkspaceSchema } from "../../../runtime/schema/types";
+
+/** The kinds the migration property covers: every kind with a plain stored column of its own. */
+export const MODEL_KINDS = ["text", "longtext", "integer", "decimal", "money", "boolean", "date", "datetime", "email", "select", "multiselect"] as const;
+export type ModelKind = (typeof MODEL_KINDS)[number];
+
+export const SELECT_OPTIONS = ["lead", "active", "lost"];
+export const MULTISELECT_OPTIONS = ["vip", "partner", "press"];
+
+/** Key pools: small on purpose, so renames often land on a key another field had (swaps, reuse). */
+export const TABLE_KEY_POOL = ["clients", "vendors", "projects", "tickets", "people"];
+export const FIELD_KEY_POOL = ["name", "code", "city", "note", "amount", "price", "qty", "flag", "due", "seen_at", "mail", "tier", "tags", "score"];
+
+export interface FieldModel {
+  key: string;
+  def: FieldSchema;
+  /** A text field whose records only ever hold whole numbers as text: it may become an integer. */
+  integerLikeText?: boolean;
+}
+
+export interface TableModel {
+  key: string;
+  id: string;
+  title?: string;
+  fields: FieldModel[];
+}
+
+export interface WorkspaceModel {
+  tables: TableModel[];
+}
+
+export function toSchema(model: WorkspaceModel): WorkspaceSchema {
+  const $defs: Record<string, TableSchema> = {};
+  for (const t of model.tables) {
+    $defs[t.key] = {
+      type: "object",
+      "x-id": t.id,
+      ...(t.title !== undefined ? { title: t.title } : {}),
+      properties: Object.fromEntries(t.fields.map((f) => [f.key, structuredClone(f.def)])),
+    };
+  }
+  return { $schema: "https://json-schema.org/draft/2020-12/schema", $defs };
+}
+
+const INDEXABLE: ReadonlySet<ModelKind> = new Set(["text", "integer", "decimal", "money", "boolean", "date", "datetime", "email", "select"]);
+
+/** A valid definition of `kind` with id `id`; `options` pick among the variants each kind allows. */
+export function fieldDef(kind: ModelKind, id: string, options: { maxLength?: number; indexed?: boolean; title?: string } = {}): FieldSchema {
+  const common = {
+    "x-id": id,
+    ...(options.title !== undefined ? { title: options.title } : {}),
+    ...(options.indexed && INDEXABLE.has(kind) ? { "x-indexed": true } : {}),
+  };
+  switch (kind) {
+    case "text":
+      return { type: "string", "x-kind": "text", ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}), ...common };
+    case "longtext":
+      return { type: "string", "x-kind": "longtext", ...common };
+    case "integer":
+      return { type: "integer", "x-kind": "integer", ...common };
+    case "decimal":
+      return { type: "number", "x-kind": "decimal", "x-scale": 2, ...common };
+    case "money":
+      return { type: "number", "x-kind": "money", ...common };
+    case "boolean":
+      return { type: "boolean", "x-kind": "boolean", ...common };
+    case "date":
+      return { type: "string", "x-kind": "date", format: "date", ...common };
+    case "datetime":
+      return { type: "string", "x-kind": "datetime", format: "date-time", ...common };
+    case "email":
+      return { type: "string", "x-kind": "email", format: "email", ...common };
+    case "select":
+      return { type: "string", "x-kind": "select", enum: [...SELECT_OPTIONS], ...common };
+    case "multiselect":
+      return { type: "array", "x-kind": "multiselect", items: { type: "string", enum: [...MULTISELECT_OPTIONS] }, uniqueItems: true, ...common };
+  }
+}
+
+export const TEXT_LENGTHS = [20, 80] as const;
+
+/** The shape of one field before it gets its id and key. */
+export interface FieldShape {
+  kind: ModelKind;
+  maxLength?: number;
+  indexed: boolean;
+  integerLikeText: boolean;
+}
+
+export const fieldShapeArb: fc.Arbitrary<FieldShape> = fc
+  .record({
+    kind: fc.constantFrom(...MODEL_KINDS),
+    maxLength: fc.option(fc.constantFrom(...TEXT_LENGTHS), { nil: undefined }),
+    indexed: fc.boolean({}),
+    integerLikeText: fc.boolean(),
+  })
+  .map((s) => ({
+    kind: s.kind,
+    indexed: s.indexed,
+    ...(s.kind === "text" && s.maxLength !== undefined ? { maxLength: s.maxLength } : {}),
+    integerLikeText: s.kind === "text" && s.integerLikeText,
+  }));
+
+/** 1–3 tables of 1–6 fields, with unique ids everywhere and keys drawn from the pools. */
+export const workspaceModelArb: fc.Arbitrary<WorkspaceModel> = fc
+  .tuple(
+    fc.shuffledSubarray(TABLE_KEY_POOL, { minLength: 1, maxLength: 3 }),
+    fc.array(fc.tuple(fc.shuffledSubarray(FIELD_KEY_POOL, { minLength: 6, maxLength: 6 }), fc.array(fieldShapeArb, { minLength: 1, maxLength: 6 })), {
+      minLength: 3,
+      maxLength: 3,
+    }),
+  )
+  .map(([tableKeys, tableParts]) => ({
+    tables: tableKeys.map((key, ti) => {
+      const [keys, shapes] = tableParts[ti];
+      return {
+        key,
+        id: `t_${ti}`,
+        fields: shapes.map((s, fi) => ({
+          key: keys[fi],
+          def: fieldDef(s.kind, `f_${ti}_${fi}`, { maxLength: s.maxLength, indexed: s.indexed }),
+          ...(s.integerLikeText ? { integerLikeText: true } : {}),
+        })),
+      };
+    }),
+  }));
