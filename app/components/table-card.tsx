@@ -1,0 +1,22 @@
+import { formatRecordCount } from "../utils/format-count";
+import type { TableSummary } from "../utils/workspace-overview";
+import { FieldList } from "./field-list";
+
+/** One table on the overview; its id is the anchor the navigation links to. */
+export function TableCard({ table }: { table: TableSummary }) {
+  const headingId = `table-${table.key}-title`;
+  return (
+    <article className="table-card" id={table.key} data-table={table.key} aria-labelledby={headingId} tabIndex={-1}>
+      <header className="table-card__header">
+        <h3 className="table-card__title" id={headingId}>
+          {table.label}
+        </h3>
+        <span className="table-card__count" data-record-count={table.recordCount ?? ""}>
+          {formatRecordCount(table.recordCount)}
+        </span>
+      </header>
+      {table.description ? <p className="table-card__description">{table.description}</p> : null}
+      <FieldList fields={table.fields} />
+    </article>
+  );
+}

@@ -1,0 +1,25 @@
+import { getRuntime, publicStep } from "../services/runtime.server";
+import { apiRoute, parseBody, readJson, SCHEMA_MAX_BYTES } from "../utils/api.server";
+
+interface PlanSchemaBody {
+  baseVersion: number;
+  schema: Record<string, unknown>;
+}
+
+const planSchemaBody = {
+  type: "object",
+  required: ["baseVersion", "schema"],
+  properties: {
+    baseVersion: { type: "integer", minimum: 0 },
+    schema: { type: "object" },
+  },
+  additionalProperties: false,
+};
+
+export const { loader, action } = apiRoute({
+  POST: async ({ request }) => {
+    const body = parseBody<PlanSchemaBody>(planSchemaBody, await readJson(request, SCHEMA_MAX_BYTES));
+    const change = await (await getRuntime()).workspace.plan(body);
+    return { steps: change.plan.steps.map(publicStep) };
+  },
+});

@@ -1,0 +1,32 @@
+import { getRuntime } from "../services/runtime.server";
+import { apiRoute, parseBody, readJson, SCHEMA_MAX_BYTES } from "../utils/api.server";
+
+interface ApplySchemaBody {
+  baseVersion: number;
+  schema: Record<string, unknown>;
+  confirmDestructive?: boolean;
+}
+
+const applySchemaBody = {
+  type: "object",
+  required: ["baseVersion", "schema"],
+  properties: {
+    baseVersion: { type: "integer", minimum: 0 },
+    schema: { type: "object" },
+    confirmDestructive: { type: "boolean" },
+  },
+  additionalProperties: false,
+};
+
+export const { loader, action } = apiRoute({
+  // Only the documented fields: the compiled schema and step results are internal.
+  GET: async () => {
+    const { version, schema } = await (await getRuntime()).workspace.current();
+    return { version, schema };
+  },
+  PUT: async ({ request }) => {
+    const body = parseBody<ApplySchemaBody>(applySchemaBody, await readJson(request, SCHEMA_MAX_BYTES));
+    const { version } = await (await getRuntime()).workspace.apply(body);
+    return { version };
+  },
+});

@@ -1,0 +1,112 @@
+// Tessera's HTTP server: static assets plus the Remix request handler, started only once the
+// runtime has booted (database connected, migrated, seeded), so the first request never races it.
+import fs from "node:fs";
+import path from "node:path";
+import url from "node:url";
+
+import { createRequestHandler } from "@remix-run/express";
+import express from "express";
+
+// Like remix-serve: production unless told otherwise, so React and Remix run their fast paths.
+// Set before the build (and with it React) is imported below.
+process.env.NODE_ENV ??= "production";
+
+const BUILD_PATH = path.resolve("build/index.js");
+const VERSION_PATH = path.resolve("build/version.txt");
+const SHUTDOWN_GRACE_MS = 10_000;
+const isDevelopment = process.env.NODE_ENV === "development";
+
+/** The database in words for the log, without a password. */
+function describeDatabase(databaseUrl) {
+  if (!databaseUrl) return "SQLite, data/tessera.sqlite";
+  if (databaseUrl.startsWith("sqlite:")) return `SQLite, ${databaseUrl.slice("sqlite:".length)}`;
+  try {
+    const parsed = new URL(databaseUrl);
+    return `${parsed.protocol.replace(/:$/, "")}://${parsed.host}${parsed.pathname}`;
+  } catch {
+    return "the configured DATABASE_URL";
+  }
+}
+
+function failToStart(error) {
+  const reason = error instanceof Error ? error.message : String(error);
+  process.stderr.write(
+    `\nTessera could not start: ${reason}\n` +
+      `Database: ${describeDatabase(process.env.DATABASE_URL)}. If the problem is the database, check that ` +
+      `DATABASE_URL is right and the server is running and reachable (for the embedded SQLite default, that ` +
+      `the data/ folder is writable). Otherwise make sure "npm run build" has run. Set DEBUG=1 for the stack.\n\n`,
+  );
+  if (error instanceof Error && error.stack && process.env.DEBUG) process.stderr.write(`${error.stack}\n`);
+  process.exit(1);
+}
+
+async function importBuild() {
+  if (!fs.existsSync(BUILD_PATH)) throw new Error(`no server build at ${BUILD_PATH}; run "npm run build" first`);
+  // The query string busts Node's module cache so a dev rebuild is picked up.
+  const href = url.pathToFileURL(BUILD_PATH).href;
+  return import(isDevelopment ? `${href}?t=${fs.statSync(BUILD_PATH).mtimeMs}` : href);
+}
+
+async function createDevRequestHandler(initialBuild) {
+  const { broadcastDevReady } = await import("@remix-run/node");
+  const chokidar = await import("chokidar");
+  let build = initialBuild;
+  const reload = async () => {
+    build = await importBuild();
+    await broadcastDevReady(build);
+  };
+  chokidar.watch(VERSION_PATH, { ignoreInitial: true }).on("add", reload).on("change", reload);
+  return (req, res, next) => createRequestHandler({ build, mode: "development" })(req, res, next);
+}
+
+async function main() {
+  const build = await importBuild();
+  const booted = await build.entry.module.boot();
+  const database = booted?.database ?? describeDatabase(process.env.DATABASE_URL);
+
+  const app = express();
+  app.disable("x-powered-by");
+  // Fingerprinted by the compiler, so they never change under the same name.
+  app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all("*", isDevelopment ? await createDevRequestHandler(build) : createRequestHandler({ build, mode: build.mode }));
+
+  const port = Number(process.env.PORT ?? 3000);
+  const server = app.listen(port, async () => {
+    const address = server.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    console.log(`Tessera is running at http://localhost:${actualPort} (database: ${database})`);
+    if (isDevelopment) {
+      const { broadcastDevReady } = await import("@remix-run/node");
+      await broadcastDevReady(build);
+    }
+  });
+  server.on("error", (error) => {
+    process.stderr.write(`\nTessera could not listen on port ${port}: ${error.message}. Set PORT to a free port.\n\n`);
+    process.exit(1);
+  });
+
+  let stopping = false;
+  const shutdown = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`${signal} received: finishing open requests, then stopping.`);
+    server.close(async () => {
+      try {
+        await build.entry.module.shutdown?.();
+      } finally {
+        process.exit(0);
+      }
+    });
+    server.closeIdleConnections();
+    // A client holding a connection open must not keep the process alive forever.
+    setTimeout(() => {
+      server.closeAllConnections();
+      process.exit(0);
+    }, SHUTDOWN_GRACE_MS).unref();
+  };
+  process.on("SIGTERM", () => shutdown("SIGTERM"));
+  process.on("SIGINT", () => shutdown("SIGINT"));
+}
+
+main().catch(failToStart);

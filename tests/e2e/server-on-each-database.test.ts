@@ -1,0 +1,39 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
+
+// The overview test drives a browser on SQLite; this one proves the same server boots, seeds and
+// answers on every database the tests know about.
+describe.each(testDatabases)("the server on a fresh $name database", ({ create }) => {
+  let database: TestDatabase | undefined;
+  let server: AppServer | undefined;
+
+  beforeAll(async () => {
+    database = await create();
+    server = await startAppServer({ database });
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it("is healthy and serves the seeded schema", async () => {
+    const health = await fetch(`${server!.url}/healthz`);
+    expect(await health.json()).toEqual({ ok: true });
+    const { version, schema } = (await (await fetch(`${server!.url}/api/schema`)).json()) as {
+      version: number;
+      schema: { $defs: Record<string, unknown> };
+    };
+    expect(version).toBeGreaterThan(0);
+    expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(["clients", "invoices", "contracts"]));
+  });
+
+  it("renders the overview with the dialect in the header", async () => {
+    const response = await fetch(`${server!.url}/`);
+    expect(response.status, server!.output()).toBe(200);
+    const html = await response.text();
+    expect(html).toContain(database!.name === "mysql" ? ">MySQL<" : ">SQLite<");
+    expect(html).toMatch(/data-table="clients"[^]*?data-record-count="[1-9]\d*"/);
+  });
+});

@@ -1,0 +1,43 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import puppeteer, { type Browser } from "puppeteer";
+
+/** The installed Chromium; npm install never downloads one (see .puppeteerrc.cjs). */
+export function chromiumExecutablePath(env: Record<string, string | undefined> = process.env): string {
+  return env.PUPPETEER_EXECUTABLE_PATH?.trim() || "/usr/bin/chromium";
+}
+
+/**
+ * Flags for a quiet, reproducible test browser: no background traffic, no first-run UI, and
+ * /tmp instead of the small /dev/shm of containers. The sandbox needs a non-root user.
+ */
+export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string[] {
+  return [
+    "--headless=new",
+    ...(isRoot ? ["--no-sandbox"] : []),
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+  ];
+}
+
+/** A headless Chromium with its own temporary profile, removed when the browser closes. */
+export async function launchBrowser(): Promise<Browser> {
+  const executablePath = chromiumExecutablePath();
+  if (!fs.existsSync(executablePath)) {
+    throw new Error(
+      `No Chromium at ${executablePath}. Install one (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.`,
+    );
+  }
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tessera-chromium-"));
+  const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs(), userDataDir });
+  // Chromium's last writes can race the removal; a leftover temp folder is no reason to fail a test.
+  browser.once("disconnected", () => {
+    fs.promises.rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+  });
+  return browser;
+}
