@@ -11,6 +11,9 @@ export const SYSTEM_TABLES = {
   trash: "crm_trash",
   users: "crm_users",
   autonumbers: "crm_autonumbers",
+  files: "crm_files",
+  views: "crm_views",
+  layouts: "crm_layouts",
 } as const;
 
 export async function ensureSystemTables(db: Knex): Promise<void> {
@@ -87,6 +90,40 @@ export async function ensureSystemTables(db: Knex): Promise<void> {
     t.boolean("active").notNullable().defaultTo(true);
     t.specificType("created_at", datetime).notNullable();
     t.specificType("updated_at", datetime).notNullable();
+  });
+  await create(SYSTEM_TABLES.files, (t) => {
+    t.string("id", 40).primary(); // random, unguessable: file URLs are not enumerable
+    t.string("name", 255).notNullable();
+    t.string("type", 127).notNullable();
+    t.integer("size").notNullable();
+    t.string("sha256", 64).notNullable();
+    // In the database, not on a local disk: several app instances must see the same files.
+    t.specificType("content", dialect === "mysql" ? "longblob" : "blob").notNullable();
+    t.specificType("created_at", datetime).notNullable();
+    t.integer("created_by").nullable();
+  });
+  await create(SYSTEM_TABLES.views, (t) => {
+    t.increments("id").primary();
+    t.string("table_id", 64).notNullable();
+    t.string("name", 200).notNullable();
+    // null: the table's list settings that everyone starts from.
+    t.integer("owner_id").nullable();
+    t.boolean("shared").notNullable().defaultTo(false);
+    t.boolean("is_default").notNullable().defaultTo(false);
+    // { columns: [fieldId…], sort, filter, pageSize } — fields by id, so renames never break a view.
+    t.specificType("state", longtext).notNullable();
+    t.integer("version").notNullable().defaultTo(1);
+    t.specificType("created_at", datetime).notNullable();
+    t.specificType("updated_at", datetime).notNullable();
+    t.index(["table_id"], "crm_views_table");
+  });
+  await create(SYSTEM_TABLES.layouts, (t) => {
+    t.string("table_id", 64).primary();
+    // A JSON Forms–style UI schema; controls point at fields by id (see runtime/layouts).
+    t.specificType("layout", longtext).notNullable();
+    t.integer("version").notNullable().defaultTo(1);
+    t.specificType("updated_at", datetime).notNullable();
+    t.integer("updated_by").nullable();
   });
   await create(SYSTEM_TABLES.autonumbers, (t) => {
     t.string("field_id", 64).notNullable();

@@ -234,11 +234,13 @@ async function runStep(db: Knex, step: MigrationStep, ctx: StepContext): Promise
     case "drop_index":
       if (await hasIndex(db, step.table, step.name)) await dropIndex(db, step.table, step.name);
       return {};
-    case "restore_column":
+    case "restore_column": {
+      let algorithm: AlterAlgorithm | undefined;
       if ((await hasColumn(db, step.table, step.trashName)) && !(await hasColumn(db, step.table, step.column)))
-        return { algorithm: await renameColumn(db, step.table, step.trashName, step.column) };
+        algorithm = await renameColumn(db, step.table, step.trashName, step.column);
       await db(SYSTEM_TABLES.trash).where({ storage: step.trashName }).update({ restored_at: dbNow() });
-      return {};
+      return { algorithm };
+    }
     case "restore_table":
       if ((await hasTable(db, step.trashName)) && !(await hasTable(db, step.table))) await renameTable(db, step.trashName, step.table);
       await db(SYSTEM_TABLES.trash).where({ storage: step.trashName }).update({ restored_at: dbNow() });

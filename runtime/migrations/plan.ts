@@ -203,7 +203,7 @@ function planTableChanges(
       to,
       fieldId: r.id,
       destructive: false,
-      description: `Rename field ${q(r.from)} to ${q(r.to)} in ${q(t.pluralLabel)}; its values stay`,
+      description: `Rename the key of field ${q(r.label)} in ${q(t.pluralLabel)} from ${r.from} to ${r.to}; its values stay`,
     });
   }
   // 3. New fields.

@@ -5,6 +5,7 @@ import { ApiError } from "../../runtime/errors";
 import { SimulatedCrash } from "../../runtime/migrations/apply.server";
 import { SYSTEM_ACTOR } from "../../runtime/records/permissions";
 import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { listTrash, restoreFromTrash } from "../../runtime/workspace/trash.server";
 import { createWorkspaceService } from "../../runtime/workspace/workspace.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
@@ -174,5 +175,50 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
     expect(current.version).toBe(2);
     expect(Object.keys(current.schema.$defs.clients.properties)).toContain("mail");
     expect(await rt.records.get(SYSTEM_ACTOR, "clients", a.id)).toMatchObject({ name: "Acme", mail: "a@acme.test", code: "A1" });
+  });
+});
+
+describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
+  let database: TestDatabase;
+  let rt: Runtime;
+  beforeEach(async () => {
+    database = await kind.create();
+    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
+  });
+  afterEach(async () => {
+    await rt.close();
+    await database.drop();
+  });
+
+  it("restores a removed field with its values, under a new key when the old one was reused", async () => {
+    const a = await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", code: "A1" });
+    const without = clone(smallWorkspace());
+    delete without.$defs.clients.properties.code;
+    await rt.workspace.apply({ baseVersion: 1, schema: without, confirmDestructive: true });
+    const reused = clone(without);
+    reused.$defs.clients.properties.code = { type: "integer", "x-id": "f_cl_code_new", "x-kind": "integer" };
+    await rt.workspace.apply({ baseVersion: 2, schema: reused });
+    const [entry] = await listTrash(rt.db, { kind: "field" });
+    expect(entry).toMatchObject({ table: "clients", field: "code" });
+    const restored = await restoreFromTrash(rt.db, rt.workspace, entry.id);
+    expect(restored.key).toBe("code_restored");
+    expect(await rt.records.get(SYSTEM_ACTOR, "clients", a.id)).toMatchObject({ code: null, code_restored: "A1" });
+    expect(await listTrash(rt.db, { kind: "field" })).toEqual([]);
+  });
+
+  it("restores a removed table with its records", async () => {
+    const a = await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme" });
+    const inv = await rt.records.create(SYSTEM_ACTOR, "invoices", { client: a.id });
+    await rt.records.create(SYSTEM_ACTOR, "payments", { invoice: inv.id, amount: 10 });
+    const without = clone(smallWorkspace());
+    delete without.$defs.payments;
+    without.$defs.invoices.properties.paid["x-formula"] = "0";
+    await rt.workspace.apply({ baseVersion: 1, schema: without, confirmDestructive: true });
+    await expect(rt.db.schema.hasTable("payments")).resolves.toBe(false);
+    const [entry] = await listTrash(rt.db, { kind: "table" });
+    await restoreFromTrash(rt.db, rt.workspace, entry.id);
+    const payments = await rt.records.list(SYSTEM_ACTOR, "payments");
+    expect(payments.rows.map((p) => p.amount)).toEqual([10]);
   });
 });

@@ -1,0 +1,1 @@
+export { listTrash, restoreFromTrash } from "../../runtime/workspace/trash.server";
