@@ -15,6 +15,7 @@ import {
   type AlterAlgorithm,
 } from "../db/ddl.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
+import { isUniqueViolation } from "../db/db-errors";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { convertDbValue } from "./convert";
@@ -350,7 +351,7 @@ async function undoSteps(db: Knex, steps: MigrationStep[]): Promise<void> {
         break;
       case "drop_index":
         if ((await hasTable(db, step.table)) && !(await hasIndex(db, step.table, step.name)))
-          await createIndex(db, step.table, step.name, step.columns, step.unique);
+          await createIndex(db, step.table, step.name, step.columns, step.unique, step.specs ?? {});
         break;
       case "restore_column":
         if ((await hasColumn(db, step.table, step.column)) && !(await hasColumn(db, step.table, step.trashName)))
@@ -366,9 +367,4 @@ async function undoSteps(db: Knex, steps: MigrationStep[]): Promise<void> {
         break;
     }
   }
-}
-
-export function isUniqueViolation(error: unknown): boolean {
-  const e = error as { code?: string; errno?: number; message?: string };
-  return e.code === "ER_DUP_ENTRY" || e.errno === 1062 || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || /UNIQUE constraint failed/.test(String(e.message));
 }

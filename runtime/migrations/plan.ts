@@ -168,6 +168,7 @@ function planTableChanges(
         name: ix.name,
         columns: ix.columns,
         unique: ix.unique,
+        specs: Object.fromEntries(ix.columns.map((c) => [c, old.fieldsByKey.get(c)?.column]).filter((e): e is [string, ColumnSpec] => !!e[1])),
         destructive: false,
         description: `Drop the ${ix.unique ? "unique " : ""}index on ${ix.columns.map(q).join(" + ")} in ${q(old.pluralLabel)}`,
       });

@@ -1,4 +1,5 @@
 import type { ColumnSpec } from "../fields/types";
+import type { ColumnSpec } from "../fields/types";
 import type { FieldSchema, TableSchema } from "../schema/types";
 
 /** A column to create, as data. */
@@ -34,7 +35,8 @@ export type MigrationStep = { destructive: boolean; description: string } & (
       toField: FieldSchema;
     }
   | { op: "add_index"; table: string; name: string; columns: string[]; unique: boolean }
-  | { op: "drop_index"; table: string; name: string; columns: string[]; unique: boolean }
+  /** `specs`: the columns' types, so an undo can re-create the index (prefix lengths on MySQL). */
+  | { op: "drop_index"; table: string; name: string; columns: string[]; unique: boolean; specs?: Record<string, ColumnSpec> }
   /** Brings a trashed column back under `column` (restore from the trash; never planned by `plan`). */
   | { op: "restore_column"; table: string; column: string; fieldId: string; trashName: string }
   /** Brings a trashed table back under `table` (restore from the trash; never planned by `plan`). */

@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import { ApiError, badRequest, conflict, notFound, unprocessable } from "../errors";
 import { dialectOf } from "../db/ddl.server";
+import { isUniqueViolation } from "../db/db-errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
@@ -86,6 +87,8 @@ async function inTransaction<T>(db: Knex, fn: (trx: Knex.Transaction) => Promise
     try {
       return await db.transaction(fn);
     } catch (error) {
+      // Another save took a unique value between our check and our write.
+      if (isUniqueViolation(error)) throw conflict("a value that must be unique was saved by someone else at the same moment: reload and try again");
       if (attempt < 6 && isRetryable(error)) {
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
         continue;
@@ -202,6 +205,20 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         const target = compiled.tablesByKey.get(targetKey);
         errors[prefix + f.key] = `${f.label}: there is no ${target?.label ?? "user"} with id ${values[f.key]}`;
       }
+    }
+  }
+
+  /** Unique fields: a clear message before the insert; the unique index still settles races. */
+  async function checkUnique(q: Knex, table: CompiledTable, values: Record<string, unknown>, selfId: number | null, errors: FieldErrors) {
+    for (const f of table.fields) {
+      if (f.def["x-unique"] !== true || errors[f.key]) continue;
+      const v = values[f.key];
+      if (v === null || v === undefined || v === "") continue;
+      const dbValue = toRow(table, { [f.key]: v })[f.key] as Knex.Value;
+      const other = q(table.key).where(f.key, dbValue).first("id");
+      if (selfId !== null) other.whereNot("id", selfId);
+      const found = (await other) as { id: number } | undefined;
+      if (found) errors[f.key] = `${f.label} must be unique: ${table.label} #${found.id} already has ${JSON.stringify(v)}`;
     }
   }
 
@@ -397,6 +414,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       Object.assign(errors, validateValues(compiled, table, values, "create"));
       validateChildren(compiled, table, lists, errors);
       await checkRelations(db, compiled, table, values, errors);
+      await checkUnique(db, table, values, null, errors);
       throwIfErrors(table, errors);
       const id = await inTransaction(db, async (trx) => {
         const now = dbNow();
@@ -434,6 +452,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         const merged = { ...fieldValues(table, current), ...values };
         Object.assign(errors, validateValues(compiled, table, merged, "update"));
         await checkRelations(trx, compiled, table, values, errors);
+        await checkUnique(trx, table, values, id, errors);
         throwIfErrors(table, errors);
         const childLists = await writeChildren(trx, compiled, table, id, lists, actor, true);
         const record = computeFormulas(table, merged, await listsForFormulas(trx, compiled, table, id, childLists));

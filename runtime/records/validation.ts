@@ -34,15 +34,23 @@ export function recordJsonSchema(table: CompiledTable, mode: ValidationMode, par
 const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
 addFormats(ajv);
 
-const cache = new Map<string, ValidateFunction>();
+// Keyed by the compiled table object: a compiled schema is made once per stored version and
+// never changes, so this is "one validator per table per schema version" — and two databases in
+// one process (or a database reset under a running process) can never share a stale validator.
+const cache = new WeakMap<CompiledTable, Map<string, ValidateFunction>>();
 
 export function getRecordValidator(schema: CompiledSchema, table: CompiledTable, mode: ValidationMode, parentField?: string): ValidateFunction {
-  const key = `${schema.version}:${table.id}:${mode}:${parentField ?? ""}`;
-  let v = cache.get(key);
+  void schema;
+  let byMode = cache.get(table);
+  if (!byMode) {
+    byMode = new Map();
+    cache.set(table, byMode);
+  }
+  const key = `${mode}:${parentField ?? ""}`;
+  let v = byMode.get(key);
   if (!v) {
-    if (cache.size > 2000) cache.clear();
     v = ajv.compile(recordJsonSchema(table, mode, parentField));
-    cache.set(key, v);
+    byMode.set(key, v);
   }
   return v;
 }

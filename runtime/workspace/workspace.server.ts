@@ -21,6 +21,14 @@ export interface PlannedChange {
   plan: MigrationPlan;
   destructive: boolean;
   conversions: Awaited<ReturnType<typeof dryRunConversions>>;
+  /** Values that occur more than once in a field about to become unique. */
+  duplicates: DuplicateReport[];
+}
+
+export interface DuplicateReport {
+  table: string;
+  fields: string[];
+  values: { value: unknown[]; count: number }[];
 }
 
 export interface WorkspaceService {
@@ -80,7 +88,8 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): Worksp
     const schema: WorkspaceSchema = { ...checked.schema, "x-version": now.version + 1 };
     const plan = planMigration(now.schema, schema);
     const conversions = await dryRunConversions(db, plan);
-    return { baseVersion: now.version, schema, plan, destructive: plan.steps.some((s) => s.destructive), conversions };
+    const duplicates = await findDuplicates(db, now.compiled, compileSchema(schema), plan);
+    return { baseVersion: now.version, schema, plan, destructive: plan.steps.some((s) => s.destructive), conversions, duplicates };
   }
 
   async function run(prepared: { baseVersion: number; schema: WorkspaceSchema; plan: MigrationPlan }, actorId?: number | null) {
@@ -102,6 +111,11 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): Worksp
         throw conflict("This change removes or converts data. Review the steps and apply again with confirmDestructive: true.", {
           steps: prepared.plan.steps.map(publicStep),
         });
+      if (prepared.duplicates.length > 0)
+        throw unprocessable(
+          `Some values occur more than once, so ${prepared.duplicates.map((d) => `${d.table}.${d.fields.join("+")}`).join(", ")} cannot be made unique; change or clear the duplicates first.`,
+          { duplicates: prepared.duplicates },
+        );
       if (prepared.conversions.length > 0)
         throw unprocessable("Some values cannot be converted to the new field kind; fix or clear them first.", { conversions: prepared.conversions });
       return run(prepared, input.actorId);
@@ -122,4 +136,34 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): Worksp
       return rows.map((r) => ({ version: Number(r.version), createdAt: String(r.created_at) }));
     },
   };
+}
+
+/**
+ * A unique index over existing duplicates would fail half-way through an apply with a database
+ * error; find them first, by the columns' names before the change (they may be renamed in it).
+ */
+async function findDuplicates(db: Knex, before: CompiledSchema, after: CompiledSchema, plan: MigrationPlan): Promise<DuplicateReport[]> {
+  const out: DuplicateReport[] = [];
+  for (const step of plan.steps) {
+    if (step.op !== "add_index" || !step.unique) continue;
+    const table = after.tablesByKey.get(step.table);
+    const old = table ? before.tablesById.get(table.id) : undefined;
+    if (!table || !old) continue;
+    const oldColumns = step.columns.map((c) => {
+      const id = table.fieldsByKey.get(c)?.id;
+      return old.fields.find((f) => f.id === id)?.key;
+    });
+    if (oldColumns.some((c) => !c)) continue;
+    const cols = oldColumns as string[];
+    const q = db(old.key).select(cols).count({ n: "*" }).groupBy(cols).havingRaw("count(*) > 1").limit(10);
+    for (const c of cols) q.whereNotNull(c);
+    const rows = (await q) as Record<string, unknown>[];
+    if (rows.length)
+      out.push({
+        table: table.key,
+        fields: step.columns,
+        values: rows.map((r) => ({ value: cols.map((c) => r[c]), count: Number(r.n) })),
+      });
+  }
+  return out;
 }

@@ -222,3 +222,26 @@ describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
     expect(payments.rows.map((p) => p.amount)).toEqual([10]);
   });
 });
+
+describe.each(testDatabases)("unique fields on $name", (kind) => {
+  it("refuses to make a field unique while it holds duplicates, naming them", async () => {
+    const database = await kind.create();
+    const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    try {
+      await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
+      await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", code: "A1" });
+      const b = await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Beta", code: "A1" });
+      const next = clone(smallWorkspace());
+      next.$defs.clients.properties.code["x-unique"] = true;
+      const e = await expectApiError(rt.workspace.apply({ baseVersion: 1, schema: next }), 422);
+      expect(e.details).toEqual({ duplicates: [{ table: "clients", fields: ["code"], values: [{ value: ["A1"], count: 2 }] }] });
+      await rt.records.update(SYSTEM_ACTOR, "clients", b.id, { code: "B1" }, 1);
+      await rt.workspace.apply({ baseVersion: 1, schema: next });
+      const taken = await expectApiError(rt.records.create(SYSTEM_ACTOR, "clients", { name: "Gamma", code: "A1" }), 422);
+      expect((taken.details as { fields: Record<string, string> }).fields.code).toMatch(/must be unique/);
+    } finally {
+      await rt.close();
+      await database.drop();
+    }
+  });
+});
