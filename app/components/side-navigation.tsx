@@ -1,8 +1,8 @@
+import { NavLink } from "@remix-run/react";
 import type { NavigationSection } from "../utils/navigation";
 
 /**
- * Tables grouped as the admin arranged them. Until the list screens exist, each item points at its
- * card on the overview, so no link leads nowhere.
+ * Tables grouped as the admin arranged them; each item opens the table's generated list.
  */
 export function SideNavigation({ sections }: { sections: NavigationSection[] }) {
   return (
@@ -18,9 +18,9 @@ export function SideNavigation({ sections }: { sections: NavigationSection[] }) 
           <ul className="side-nav__list" aria-labelledby={`nav-${section.key}`}>
             {section.tables.map((table) => (
               <li key={table.key}>
-                <a className="side-nav__link" href={`/#${table.key}`}>
+                <NavLink className="side-nav__link" to={`/t/${encodeURIComponent(table.key)}`} prefetch="intent">
                   {table.label}
-                </a>
+                </NavLink>
               </li>
             ))}
           </ul>

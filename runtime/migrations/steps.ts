@@ -1,5 +1,4 @@
 import type { ColumnSpec } from "../fields/types";
-import type { ColumnSpec } from "../fields/types";
 import type { FieldSchema, TableSchema } from "../schema/types";
 
 /** A column to create, as data. */
