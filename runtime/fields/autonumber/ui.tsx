@@ -1,0 +1,41 @@
+import type { CompiledSchema } from "../../schema/compile";
+import { humanize } from "../../schema/compile";
+import type { FieldCondition } from "../../schema/types";
+import { optionLabel } from "../options";
+import type { FieldUi, FieldWidgetProps } from "../ui-types";
+import { ComputedValue, computedUi } from "../ui/computed-value";
+import { formattedCell } from "../ui/formatted-cell";
+import { useWorkspace } from "../ui/workspace-context";
+import { autonumberKind } from "./index";
+
+/** "Assigned when Status is Issued": why a draft invoice has no number yet, in the schema's own words. */
+export function assignmentHint(field: FieldWidgetProps["field"], schema: CompiledSchema | null): string {
+  const condition: FieldCondition | undefined = field.def["x-assign-when"];
+  if (!condition) return "Assigned when saved";
+  const other = schema?.tablesByKey.get(field.tableKey)?.fieldsByKey.get(condition.field);
+  const name = other?.label ?? humanize(condition.field);
+  const show = (value: unknown) => (other ? optionLabel(String(value), other.def) : String(value));
+  switch (condition.op) {
+    case "eq":
+      return `Assigned when ${name} is ${show(condition.value)}`;
+    case "neq":
+      return `Assigned when ${name} is no longer ${show(condition.value)}`;
+    case "in": {
+      const values = Array.isArray(condition.value) ? condition.value.map(show) : [show(condition.value)];
+      return `Assigned when ${name} is ${values.join(" or ")}`;
+    }
+    case "notEmpty":
+      return `Assigned when ${name} is filled in`;
+  }
+}
+
+function AutonumberWidget(props: FieldWidgetProps) {
+  const workspace = useWorkspace();
+  return <ComputedValue {...props} kind={autonumberKind} placeholder={assignmentHint(props.field, workspace?.schema ?? null)} />;
+}
+
+export const autonumberUi: FieldUi = {
+  ...computedUi(autonumberKind, {}),
+  Widget: AutonumberWidget,
+  Cell: formattedCell(autonumberKind),
+};

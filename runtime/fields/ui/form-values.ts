@@ -1,0 +1,27 @@
+import type { CompiledField } from "../../schema/compile";
+import type { FieldKindDef, ParseResult } from "../types";
+
+export type FormDataResult = { ok: true; value: unknown } | { ok: false; error: string };
+
+/** One posted string through the kind's own text parser; an empty or missing value is null. */
+export function parseSingleValue(kind: FieldKindDef) {
+  return (values: string[], field: CompiledField): FormDataResult => {
+    const present = values.filter((v) => v !== "");
+    if (present.length === 0) return { ok: true, value: null };
+    if (present.length > 1) return { ok: false, error: `${field.label} takes one value, but ${present.length} were sent` };
+    return asResult(kind.parseText(present[0], field.def));
+  };
+}
+
+export function asResult(parsed: ParseResult): FormDataResult {
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
+}
+
+/**
+ * Computed kinds post nothing. `undefined` means "nothing to change": it disappears from a JSON
+ * body, so a card that copies every result into its patch cannot wipe a number or a total.
+ */
+export function computedFromFormData(values: string[], field: CompiledField): FormDataResult {
+  if (values.length === 0) return { ok: true, value: undefined };
+  return { ok: false, error: `${field.label} is calculated by Tessera and cannot be typed in` };
+}
