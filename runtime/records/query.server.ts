@@ -48,10 +48,10 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
       qb.whereBetween(col, [db(a) as Knex.Value, db(b) as Knex.Value]);
       return;
     case "contains":
-      qb.whereRaw("?? like ? escape '\\'", [col, `%${escapeLike(String(a))}%`]);
+      qb.whereRaw("?? like ? escape ?", [col, `%${escapeLike(String(a))}%`, LIKE_ESCAPE]);
       return;
     case "startsWith":
-      qb.whereRaw("?? like ? escape '\\'", [col, `${escapeLike(String(a))}%`]);
+      qb.whereRaw("?? like ? escape ?", [col, `${escapeLike(String(a))}%`, LIKE_ESCAPE]);
       return;
     case "in":
       qb.whereIn(col, node.values.map(db) as Knex.Value[]);
@@ -61,10 +61,10 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
       return;
     case "anyOf":
       // multiselect values are stored as a JSON array of strings: match the quoted option.
-      qb.where((w) => node.values.forEach((v) => w.orWhereRaw("?? like ? escape '\\'", [col, `%${escapeLike(JSON.stringify(v))}%`])));
+      qb.where((w) => node.values.forEach((v) => w.orWhereRaw("?? like ? escape ?", [col, `%${escapeLike(JSON.stringify(v))}%`, LIKE_ESCAPE])));
       return;
     case "allOf":
-      node.values.forEach((v) => qb.whereRaw("?? like ? escape '\\'", [col, `%${escapeLike(JSON.stringify(v))}%`]));
+      node.values.forEach((v) => qb.whereRaw("?? like ? escape ?", [col, `%${escapeLike(JSON.stringify(v))}%`, LIKE_ESCAPE]));
       return;
     case "isEmpty":
       qb.where((w) => {
@@ -84,6 +84,12 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
 function isTextColumn(type: string): boolean {
   return type === "string" || type === "text" || type === "json";
 }
+
+/**
+ * Bound, not written into the SQL: MySQL reads a backslash inside a string literal as an escape,
+ * so a literal `'\'` would never close there.
+ */
+export const LIKE_ESCAPE = "\\";
 
 export function escapeLike(s: string): string {
   return s.replace(/[\\%_]/g, (c) => `\\${c}`);

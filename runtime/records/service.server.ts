@@ -10,7 +10,7 @@ import { autonumberDate, autonumberPeriod, conditionHolds, formatAutonumber } fr
 import { computeFormulas, hasFormulas, listsUsedByFormulas } from "./compute";
 import { parseFilter } from "./filter";
 import { authorize, type Actor } from "./permissions";
-import { applyFilter, applyKeyset, decodeCursor, encodeCursor, escapeLike, parseSort } from "./query.server";
+import { applyFilter, applyKeyset, decodeCursor, encodeCursor, escapeLike, LIKE_ESCAPE, parseSort } from "./query.server";
 import { fieldValues, fromRow, toRow, type RecordJson } from "./rows";
 import { validateValues, type FieldErrors } from "./validation";
 
@@ -373,7 +373,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       if (q) {
         const cols = searchableColumns(table);
         for (const term of q.split(/\s+/).slice(0, 8)) {
-          base.where((w) => cols.forEach((c) => w.orWhereRaw("?? like ? escape '\\'", [`${table.key}.${c}`, `%${escapeLike(term)}%`])));
+          base.where((w) => cols.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `%${escapeLike(term)}%`, LIKE_ESCAPE])));
         }
       }
       const pageQuery = base.clone().select(`${table.key}.*`);

@@ -1,0 +1,28 @@
+import { actorFor } from "../services/actor.server";
+import { getRuntime } from "../services/runtime.server";
+import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
+
+// Query values go to the records service as text: it parses, checks and bounds every one of them.
+const LIST_PARAMS = ["filter", "sort", "q", "page", "pageSize", "cursor", "expand"] as const;
+
+export const { loader, action } = apiRoute({
+  GET: async ({ request, params }) => {
+    const search = new URL(request.url).searchParams;
+    const query: Record<string, string> = {};
+    for (const name of LIST_PARAMS) {
+      const value = search.get(name);
+      if (value !== null) query[name] = value;
+    }
+    return (await getRuntime()).records.list(await actorFor(request), params.table!, query);
+  },
+  POST: async ({ request, params }) => {
+    const { records } = await getRuntime();
+    const actor = await actorFor(request);
+    const body = await readJson(request);
+    const record = await records.create(actor, params.table!, body);
+    return jsonResponse(record, 201, {
+      Location: `/api/t/${encodeURIComponent(params.table!)}/${record.id}`,
+      ETag: `"${record.version}"`,
+    });
+  },
+});

@@ -1,0 +1,87 @@
+import crypto from "node:crypto";
+import type { Knex } from "knex";
+import { ApiError, badRequest, notFound } from "../errors";
+import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
+
+/** What a file field stores and what an upload answers. */
+export interface StoredFileInfo {
+  id: string;
+  name: string;
+  size: number;
+  type: string;
+}
+
+export interface StoredFile extends StoredFileInfo {
+  sha256: string;
+  content: Uint8Array<ArrayBuffer>;
+}
+
+export interface FileStore {
+  /** Largest file `save` accepts, in bytes. */
+  readonly maxBytes: number;
+  save(input: { name: string; type: string; content: Uint8Array; actorId: number | null }): Promise<StoredFileInfo>;
+  get(id: unknown): Promise<StoredFile>;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+
+const FILE_ID = /^[0-9a-f]{32}$/;
+// type/subtype per RFC 6838 restricted-name; anything else is stored as opaque bytes.
+const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}$/;
+
+/** The last path segment, without control characters, at most 255 characters. */
+export function cleanFileName(raw: string): string {
+  // eslint-disable-next-line no-control-regex
+  const base = raw.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  return Array.from(base).slice(0, 200).join("") || "file";
+}
+
+export function cleanMimeType(raw: string): string {
+  const type = raw.split(";")[0].trim().toLowerCase();
+  return MIME_TYPE.test(type) ? type : "application/octet-stream";
+}
+
+export function tooLargeError(maxBytes: number): ApiError {
+  return new ApiError(413, `the file is larger than the limit of ${formatBytes(maxBytes)}`);
+}
+
+function formatBytes(n: number): string {
+  return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MB` : `${n} bytes`;
+}
+
+/**
+ * Files live in the database (`crm_files`), not on a local disk, so every app instance sees the
+ * same ones. Ids are random 128-bit hex: knowing one file's URL does not reveal another's.
+ */
+export function createFileStore(db: Knex, options: { maxBytes?: number } = {}): FileStore {
+  const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  return {
+    maxBytes,
+    async save({ name, type, content, actorId }) {
+      if (content.byteLength === 0) throw badRequest("the file is empty: choose a file with content");
+      if (content.byteLength > maxBytes) throw tooLargeError(maxBytes);
+      const info: StoredFileInfo = {
+        id: crypto.randomBytes(16).toString("hex"),
+        name: cleanFileName(name),
+        size: content.byteLength,
+        type: cleanMimeType(type),
+      };
+      await db(SYSTEM_TABLES.files).insert({
+        ...info,
+        sha256: crypto.createHash("sha256").update(content).digest("hex"),
+        content: Buffer.from(content.buffer, content.byteOffset, content.byteLength),
+        created_at: dbNow(),
+        created_by: actorId,
+      });
+      return info;
+    },
+    async get(rawId) {
+      if (typeof rawId !== "string" || !FILE_ID.test(rawId)) throw notFound("there is no such file");
+      const row = (await db(SYSTEM_TABLES.files).where({ id: rawId }).first()) as
+        | { id: string; name: string; type: string; size: number; sha256: string; content: Buffer }
+        | undefined;
+      if (!row) throw notFound("there is no such file");
+      return { id: row.id, name: row.name, type: row.type, size: Number(row.size), sha256: row.sha256, content: new Uint8Array(row.content) };
+    },
+  };
+}
