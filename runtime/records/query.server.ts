@@ -15,7 +15,13 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
     return;
   }
   if ("not" in node) {
-    qb.whereNot((w) => applyFilter(w, node.not, table));
+    applyFilter(qb, negate(node.not), table);
+    return;
+  }
+  if ("negatedLeaf" in node) {
+    const leaf = (node as unknown as { negatedLeaf: Extract<FilterNode, { op: string }> }).negatedLeaf;
+    const column = `${table}.${leaf.column}`;
+    qb.where((w) => w.whereNot((x) => applyFilter(x, leaf, table)).orWhereNull(column));
     return;
   }
   const col = `${table}.${node.column}`;
@@ -79,6 +85,28 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
       if (!("system" in field) && field.kind === "multiselect") qb.whereNot(col, "=", "[]");
       return;
   }
+}
+
+/**
+ * SQL's NOT drops rows where the condition is NULL, so `not (city = 'Dublin')` would lose clients
+ * without a city, while `neq` keeps them. Negation is pushed down to the leaves (De Morgan), and a
+ * negated leaf keeps the rows whose column is empty, exactly as its positive twin leaves them out.
+ */
+function negate(node: FilterNode): FilterNode {
+  if ("and" in node) return { or: node.and.map(negate) };
+  if ("or" in node) return { and: node.or.map(negate) };
+  if ("not" in node) return node.not;
+  const flipped: Partial<Record<FilterNode extends infer N ? (N extends { op: infer O } ? O & string : never) : never, string>> = {
+    eq: "neq",
+    neq: "eq",
+    in: "notIn",
+    notIn: "in",
+    isEmpty: "notEmpty",
+    notEmpty: "isEmpty",
+  };
+  const twin = flipped[node.op];
+  if (twin && !(node.op === "neq" || node.op === "notIn")) return { ...node, op: twin as typeof node.op };
+  return { negatedLeaf: node } as unknown as FilterNode;
 }
 
 function isTextColumn(type: string): boolean {

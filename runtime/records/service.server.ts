@@ -411,6 +411,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       authorize(actor, "create", table);
       const errors: FieldErrors = {};
       const { values, lists } = splitInput(table, input, errors);
+      applyDefaults(table, values);
       Object.assign(errors, validateValues(compiled, table, values, "create"));
       validateChildren(compiled, table, lists, errors);
       await checkRelations(db, compiled, table, values, errors);
@@ -450,7 +451,8 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         const current = fromRow(table, row);
         if (current.version !== expected) throw staleConflict(table, current, expected, await readOne(trx, compiled, table, id));
         const merged = { ...fieldValues(table, current), ...values };
-        Object.assign(errors, validateValues(compiled, table, merged, "update"));
+        // Computed values are stored but never validated as input: the engine owns them.
+        Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"));
         await checkRelations(trx, compiled, table, values, errors);
         await checkUnique(trx, table, values, id, errors);
         throwIfErrors(table, errors);
@@ -567,6 +569,17 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     },
   };
   return service;
+}
+
+function withoutComputed(table: CompiledTable, values: Record<string, unknown>): Record<string, unknown> {
+  const out = { ...values };
+  for (const f of table.fields) if (f.kind === "formula" || f.kind === "autonumber") delete out[f.key];
+  return out;
+}
+
+/** A field left out of a new record takes the schema's `default`. */
+function applyDefaults(table: CompiledTable, values: Record<string, unknown>): void {
+  for (const f of table.fields) if (f.def.default !== undefined && !(f.key in values)) values[f.key] = structuredClone(f.def.default);
 }
 
 function staleConflict(table: CompiledTable, current: RecordJson, expected: number, fresh: RecordJson | null): ApiError {

@@ -76,22 +76,35 @@ export function validateValues(
 export function describeErrors(table: CompiledTable, errors: ErrorObject[]): FieldErrors {
   const out: FieldErrors = {};
   for (const e of errors) {
+    // At the top level `required` and `additionalProperties` name the field in their params;
+    // deeper down (inside a file object) the field is the first segment of the path.
+    const top = e.instancePath === "";
     const field =
-      e.keyword === "required"
+      top && e.keyword === "required"
         ? String((e.params as { missingProperty: string }).missingProperty)
-        : e.keyword === "additionalProperties"
+        : top && e.keyword === "additionalProperties"
           ? String((e.params as { additionalProperty: string }).additionalProperty)
-          : e.instancePath.split("/")[1] ?? "";
+          : decodePointer(e.instancePath.split("/")[1] ?? "");
     if (out[field]) continue;
     out[field] = messageFor(table, field, e);
   }
   return out;
 }
 
+function decodePointer(segment: string): string {
+  return segment.replace(/~1/g, "/").replace(/~0/g, "~");
+}
+
 function messageFor(table: CompiledTable, field: string, e: ErrorObject): string {
   const f = table.fieldsByKey.get(field);
   const label = f?.label ?? field;
   const p = e.params as Record<string, unknown>;
+  if (e.instancePath.split("/").length > 2) {
+    // Inside a structured value (a file): say what the value lacks, not which sub-key.
+    if (e.keyword === "required") return `${label} is incomplete: it needs "${String(p.missingProperty)}"`;
+    if (e.keyword === "additionalProperties") return `${label} has an unexpected part "${String(p.additionalProperty)}"`;
+    return `${label} is not valid: ${e.instancePath.split("/").slice(2).join(".")} ${e.message ?? "is invalid"}`;
+  }
   switch (e.keyword) {
     case "required":
       return `${label} is required`;
