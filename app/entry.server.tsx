@@ -7,12 +7,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { getRuntime } from "../runtime/runtime.server";
+import { closePrintService } from "./services/print.server";
 
 // server.mjs awaits this before it listens, so the first request never waits for a migration.
 export { boot } from "../runtime/runtime.server";
 
 /** Called by server.mjs after the last request: releases the database (a SQLite WAL checkpoint). */
 export async function shutdown(): Promise<void> {
+  await closePrintService();
   await (await getRuntime()).close();
 }
 

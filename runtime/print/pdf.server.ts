@@ -1,0 +1,188 @@
+import fs from "node:fs";
+import os from "node:os";
+import path from "node:path";
+import puppeteer, { type Browser, type Page } from "puppeteer";
+import type { RenderedDocument } from "./render-html";
+
+export interface PdfRenderer {
+  render(doc: RenderedDocument): Promise<Buffer>;
+  close(): Promise<void>;
+}
+
+export interface PdfRendererOptions {
+  /** Pages kept open for printing; default 2 (one per core on the reference machine). */
+  poolSize?: number;
+  /** A render that takes longer is abandoned with a clear error; default 20 s. */
+  timeoutMs?: number;
+  executablePath?: string;
+}
+
+export class PdfRenderError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PdfRenderError";
+  }
+}
+
+function executablePath(): string {
+  return process.env.PUPPETEER_EXECUTABLE_PATH?.trim() || "/usr/bin/chromium";
+}
+
+function launchArgs(): string[] {
+  return [
+    "--headless=new",
+    ...(process.getuid?.() === 0 ? ["--no-sandbox"] : []),
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+    "--disable-extensions",
+    "--mute-audio",
+  ];
+}
+
+/**
+ * One shared Chromium, started on the first print, with a bounded pool of pages. Every page has
+ * JavaScript off and refuses every request that is not `data:`, so neither a template nor a
+ * record can read local files or reach the network. A crashed browser is replaced on the next
+ * print; a page that hangs is thrown away.
+ */
+export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
+  const poolSize = Math.max(1, options.poolSize ?? 2);
+  const timeoutMs = options.timeoutMs ?? 20_000;
+  let browser: Promise<Browser> | null = null;
+  let closed = false;
+  const idle: Page[] = [];
+  let open = 0;
+  const waiting: ((page: Page | Error) => void)[] = [];
+
+  function getBrowser(): Promise<Browser> {
+    if (!browser) {
+      const exe = options.executablePath ?? executablePath();
+      const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tessera-print-"));
+      const launching = puppeteer
+        .launch({ executablePath: exe, headless: true, args: launchArgs(), userDataDir })
+        .then((b) => {
+          b.once("disconnected", () => {
+            // Crashed or closed: forget it and its pages; the next print starts a fresh one.
+            if (browser === launching) browser = null;
+            idle.length = 0;
+            open = 0;
+            fs.promises.rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
+          });
+          return b;
+        })
+        .catch((error: Error) => {
+          browser = null;
+          fs.promises.rm(userDataDir, { recursive: true, force: true }).catch(() => {});
+          throw new PdfRenderError(`could not start Chromium at ${exe} for printing: ${error.message}`);
+        });
+      browser = launching;
+    }
+    return browser;
+  }
+
+  async function newPage(): Promise<Page> {
+    const page = await (await getBrowser()).newPage();
+    await page.setJavaScriptEnabled(false);
+    await page.setRequestInterception(true);
+    page.on("request", (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (request.url().startsWith("data:")) void request.continue();
+      else void request.abort("blockedbyclient");
+    });
+    return page;
+  }
+
+  async function acquire(): Promise<Page> {
+    if (closed) throw new PdfRenderError("the PDF renderer is closed");
+    for (;;) {
+      const page = idle.pop();
+      if (!page) break;
+      if (!page.isClosed() && page.browser().connected) return page;
+      open--;
+    }
+    if (open < poolSize) {
+      open++;
+      try {
+        return await newPage();
+      } catch (error) {
+        open--;
+        throw error;
+      }
+    }
+    const next = await new Promise<Page | Error>((resolve) => waiting.push(resolve));
+    if (next instanceof Error) throw next;
+    return next;
+  }
+
+  function release(page: Page, healthy: boolean) {
+    if (!healthy || closed) {
+      open--;
+      page.close().catch(() => {});
+      const waiter = waiting.shift();
+      // A waiter gets a fresh page instead of the broken one.
+      if (waiter) {
+        open++;
+        newPage().then(waiter, (error: Error) => {
+          open--;
+          waiter(error);
+        });
+      }
+      return;
+    }
+    const waiter = waiting.shift();
+    if (waiter) waiter(page);
+    else idle.push(page);
+  }
+
+  async function renderOn(page: Page, doc: RenderedDocument): Promise<Buffer> {
+    await page.setContent(doc.html, { waitUntil: "load", timeout: timeoutMs });
+    const m = doc.page.margins;
+    const withMargins = doc.headerTemplate !== undefined || doc.footerTemplate !== undefined;
+    const pdf = await page.pdf({
+      format: doc.page.size === "Letter" ? "letter" : "a4",
+      landscape: doc.page.orientation === "landscape",
+      margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
+      displayHeaderFooter: withMargins,
+      headerTemplate: doc.headerTemplate ?? "<span></span>",
+      footerTemplate: doc.footerTemplate ?? "<span></span>",
+      printBackground: true,
+      timeout: timeoutMs,
+    });
+    return Buffer.from(pdf);
+  }
+
+  return {
+    async render(doc) {
+      const page = await acquire();
+      let timer: NodeJS.Timeout | undefined;
+      let healthy = true;
+      try {
+        return await Promise.race([
+          renderOn(page, doc),
+          new Promise<never>((_, reject) => {
+            timer = setTimeout(() => reject(new PdfRenderError(`printing took longer than ${timeoutMs / 1000} s and was stopped`)), timeoutMs);
+          }),
+        ]);
+      } catch (error) {
+        healthy = false;
+        if (error instanceof PdfRenderError) throw error;
+        throw new PdfRenderError(`Chromium could not print the document: ${(error as Error).message}`);
+      } finally {
+        clearTimeout(timer);
+        release(page, healthy);
+      }
+    },
+    async close() {
+      closed = true;
+      for (const w of waiting.splice(0)) w(new PdfRenderError("the PDF renderer was closed"));
+      const b = browser;
+      browser = null;
+      idle.length = 0;
+      if (b) await (await b.catch(() => null))?.close().catch(() => {});
+    },
+  };
+}

@@ -1,0 +1,254 @@
+import type { Knex } from "knex";
+import { conflict, badRequest, unprocessable } from "../errors";
+import { createFileStore } from "../files/files.server";
+import type { FileValue } from "../fields/files";
+import { parseFilter } from "../records/filter";
+import { authorize, type Actor } from "../records/permissions";
+import type { RecordsService } from "../records/service.server";
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { USERS_TABLE } from "../schema/types";
+import type { WorkspaceService } from "../workspace/workspace.server";
+import { recordMatches } from "./condition";
+import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from "./pdf.server";
+import { templateProblems } from "./references";
+import { renderTemplate, type PrintContext, type RenderedDocument } from "./render-html";
+import { taxSummary } from "./tax-summary";
+import type { PrintTemplate } from "./template";
+import { createTemplatesService, type TemplatesService, type TemplateSummary } from "./templates.server";
+
+export interface PrintedPdf {
+  pdf: Buffer;
+  filename: string;
+}
+
+export interface OfferedTemplate extends TemplateSummary {
+  /** For a given record: whether its condition holds (absent when no record was named). */
+  offered?: boolean;
+}
+
+export interface PrintService {
+  templates: TemplatesService;
+  /** A table's templates; with a record id, whether each is offered for that record. */
+  offered(actor: Actor, table: string, recordId?: unknown): Promise<OfferedTemplate[]>;
+  /** The filled-in HTML, as Chromium gets it (for previews and benchmarks). */
+  renderDocument(actor: Actor, templateId: unknown, ids: unknown[]): Promise<RenderedDocument>;
+  printRecord(actor: Actor, templateId: unknown, id: unknown): Promise<PrintedPdf>;
+  printBatch(actor: Actor, templateId: unknown, ids: unknown): Promise<PrintedPdf>;
+  close(): Promise<void>;
+}
+
+export interface PrintServiceOptions {
+  /** Locale for money, numbers and dates; default `TESSERA_PRINT_LOCALE` or en-GB. */
+  locale?: string;
+  pdf?: PdfRendererOptions;
+  /** A shared renderer; the service then does not close it. */
+  renderer?: PdfRenderer;
+}
+
+export const MAX_BATCH = 500;
+const MAX_LIST_ROWS = 500;
+const MAX_INLINE_IMAGE_BYTES = 2 * 1024 * 1024;
+const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"]);
+
+type Rec = Record<string, unknown>;
+
+/** `INV-2026-0007 Acme Ltd.pdf`: no path separators, control or reserved characters. */
+export function safeFileName(base: string): string {
+  // eslint-disable-next-line no-control-regex
+  const clean = base.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 150);
+  return `${clean || "document"}.pdf`;
+}
+
+/** `attachment` or `inline` with an ASCII fallback and the UTF-8 name (RFC 6266/5987). */
+export function contentDisposition(filename: string, disposition: "inline" | "attachment" = "inline"): string {
+  const ascii = filename.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "") || "document.pdf";
+  return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
+}
+
+function titleOf(table: CompiledTable, record: Rec): string {
+  const v = table.titleField ? record[table.titleField] : null;
+  return v === null || v === undefined || v === "" ? `${table.label} ${String(record.id)}` : String(v);
+}
+
+export function createPrintService(
+  runtime: { db: Knex; records: RecordsService; workspace: Pick<WorkspaceService, "current"> },
+  options: PrintServiceOptions = {},
+): PrintService {
+  const { db, records, workspace } = runtime;
+  const templates = createTemplatesService(db, workspace);
+  const files = createFileStore(db);
+  const renderer = options.renderer ?? createPdfRenderer(options.pdf);
+  const locale = options.locale ?? (process.env.TESSERA_PRINT_LOCALE || "en-GB");
+  const problemCache = new WeakMap<CompiledSchema, Map<string, string[]>>();
+
+  /** Refuses a template that refers to fields the schema no longer has, instead of printing blanks. */
+  function assertUsable(template: PrintTemplate, compiled: CompiledSchema) {
+    let byText = problemCache.get(compiled);
+    if (!byText) problemCache.set(compiled, (byText = new Map()));
+    const key = `${template.table}\u0000${template.html}\u0000${template.page.header ?? ""}\u0000${template.page.footer ?? ""}`;
+    let messages = byText.get(key);
+    if (!messages) {
+      messages = templateProblems(template, compiled).map((p) => p.message);
+      if (byText.size > 100) byText.clear();
+      byText.set(key, messages);
+    }
+    if (messages.length)
+      throw unprocessable(`the print template "${template.name}" ${messages.join("; ")}: fix it in the print designer`, { problems: messages });
+  }
+
+  async function inlineImages(table: CompiledTable, record: Rec) {
+    for (const f of table.fields) {
+      if (f.kind !== "image" && f.kind !== "file") continue;
+      const v = record[f.key] as FileValue | null | undefined;
+      if (!v || typeof v !== "object" || !INLINE_IMAGE_TYPES.has(v.type) || v.size > MAX_INLINE_IMAGE_BYTES) continue;
+      try {
+        const file = await files.get(v.id);
+        record[f.key] = { ...v, src: `data:${file.type};base64,${Buffer.from(file.content).toString("base64")}` };
+      } catch {
+        // A missing file prints as no image, like an empty field.
+      }
+    }
+  }
+
+  /** Resolves one record's relations (one level) with a per-print cache shared by all lines. */
+  function createResolver(actor: Actor, compiled: CompiledSchema) {
+    const cache = new Map<string, Promise<Rec | null>>();
+    const load = (target: string, id: number): Promise<Rec | null> => {
+      const key = `${target}/${id}`;
+      let p = cache.get(key);
+      if (!p) {
+        p =
+          target === USERS_TABLE
+            ? (db(USERS_TABLE).where({ id }).first("id", "name", "email") as Promise<Rec | undefined>).then((r) => r ?? null)
+            : records.get(actor, target, id).then(
+                async (r) => {
+                  const t = compiled.tablesByKey.get(target);
+                  if (t) await inlineImages(t, r as Rec);
+                  return r as Rec;
+                },
+                () => null,
+              );
+        cache.set(key, p);
+      }
+      return p;
+    };
+    return async (table: CompiledTable, record: Rec, skip?: string): Promise<Rec> => {
+      const out: Rec = { ...record };
+      for (const f of table.fields) {
+        if (f.kind !== "relation" || f.key === skip || typeof record[f.key] !== "number") continue;
+        out[f.key] = await load(f.def["x-target"]!, record[f.key] as number);
+      }
+      return out;
+    };
+  }
+
+  async function loadCompany(actor: Actor, compiled: CompiledSchema): Promise<Rec | null> {
+    const table = compiled.tablesByKey.get("company");
+    if (!table) return null;
+    const { rows } = await records.list(actor, "company", { pageSize: 1, sort: "id" });
+    if (!rows[0]) return null;
+    const company = { ...(rows[0] as Rec) };
+    await inlineImages(table, company);
+    return company;
+  }
+
+  async function loadContext(
+    actor: Actor,
+    compiled: CompiledSchema,
+    template: PrintTemplate,
+    id: unknown,
+    company: Rec | null,
+    resolve: ReturnType<typeof createResolver>,
+  ): Promise<PrintContext> {
+    const table = compiled.tablesByKey.get(template.table)!;
+    const raw = (await records.get(actor, table.key, id)) as Rec;
+    await inlineImages(table, raw);
+    const record = await resolve(table, raw);
+    const texts = `${template.html}\n${template.page.header ?? ""}\n${template.page.footer ?? ""}`;
+    for (const list of table.lists) {
+      const child = compiled.tablesByKey.get(list.table)!;
+      let rows = raw[list.name] as Rec[] | undefined;
+      // Lists that are not part of the record (payments, invoices of a contract) only when used.
+      if (!list.composition) {
+        if (!new RegExp(`\\b${list.name}\\b`).test(texts)) continue;
+        const found = await records.list(actor, child.key, { filter: { field: list.field, op: "eq", value: raw.id }, pageSize: MAX_LIST_ROWS, sort: "id" });
+        rows = found.rows as Rec[];
+      }
+      record[list.name] = await Promise.all((rows ?? []).map((r) => resolve(child, r, list.field)));
+      if (list.composition && child.fieldsByKey.has("tax_rate") && record.tax_summary === undefined)
+        record.tax_summary = taxSummary(record[list.name] as Rec[]);
+    }
+    return { record, company, today: new Date().toISOString().slice(0, 10), template: { id: template.id, name: template.name, table: template.table } };
+  }
+
+  function conditionHolds(template: PrintTemplate, table: CompiledTable, record: Rec): boolean {
+    if (template.condition === undefined || template.condition === null) return true;
+    const node = parseFilter(table, template.condition);
+    return node === null || recordMatches(node, record);
+  }
+
+  async function prepare(actor: Actor, templateId: unknown, ids: unknown[]) {
+    const template = await templates.get(templateId);
+    const { compiled } = await workspace.current();
+    const table = compiled.tablesByKey.get(template.table);
+    if (!table) throw unprocessable(`the print template "${template.name}" prints "${template.table}", a table that no longer exists`);
+    authorize(actor, "print", table);
+    assertUsable(template, compiled);
+    const resolve = createResolver(actor, compiled);
+    const company = await loadCompany(actor, compiled);
+    const contexts: PrintContext[] = [];
+    for (const id of ids) contexts.push(await loadContext(actor, compiled, template, id, company, resolve));
+    const refused = contexts.filter((c) => !conditionHolds(template, table, c.record));
+    if (refused.length)
+      throw conflict(`"${template.name}" is not offered for ${refused.map((c) => titleOf(table, c.record)).join(", ")}: its condition does not hold`, {
+        ids: refused.map((c) => c.record.id),
+      });
+    const doc = renderTemplate(template, contexts, { compiled, locale });
+    return { template, compiled, table, contexts, doc };
+  }
+
+  /** The record's title and the first linked party's, e.g. `INV-2026-0007 Acme Ltd`. */
+  function documentName(compiled: CompiledSchema, table: CompiledTable, record: Rec): string {
+    for (const f of table.fields) {
+      const target = f.kind === "relation" ? compiled.tablesByKey.get(f.def["x-target"]!) : undefined;
+      const party = record[f.key];
+      if (target && typeof party === "object" && party !== null && target.titleField) return `${titleOf(table, record)} ${titleOf(target, party as Rec)}`;
+    }
+    return titleOf(table, record);
+  }
+
+  const service: PrintService = {
+    templates,
+    async offered(actor, tableKey, recordId) {
+      const { compiled } = await workspace.current();
+      const table = compiled.tablesByKey.get(tableKey);
+      if (!table) throw badRequest(`there is no table "${String(tableKey).slice(0, 64)}"`);
+      authorize(actor, "read", table);
+      const list = await templates.summaries(tableKey);
+      if (recordId === undefined || recordId === null || recordId === "") return list;
+      const record = (await records.get(actor, tableKey, recordId)) as Rec;
+      const full = await templates.list(tableKey);
+      return list.map((s) => ({ ...s, offered: conditionHolds(full.find((t) => t.id === s.id)!, table, record) }));
+    },
+    async renderDocument(actor, templateId, ids) {
+      return (await prepare(actor, templateId, ids)).doc;
+    },
+    async printRecord(actor, templateId, id) {
+      const { compiled, table, contexts, doc } = await prepare(actor, templateId, [id]);
+      const pdf = await renderer.render(doc);
+      return { pdf, filename: safeFileName(documentName(compiled, table, contexts[0].record)) };
+    },
+    async printBatch(actor, templateId, ids) {
+      if (!Array.isArray(ids) || ids.length === 0) throw badRequest(`ids must be a non-empty list of record ids`);
+      if (ids.length > MAX_BATCH) throw badRequest(`a batch prints at most ${MAX_BATCH} records at once`);
+      const unique = [...new Set(ids.map((v) => (typeof v === "string" ? Number(v) : v)))];
+      const { template, table, doc } = await prepare(actor, templateId, unique);
+      const pdf = await renderer.render(doc);
+      return { pdf, filename: safeFileName(`${template.name} – ${unique.length} ${unique.length === 1 ? table.label : table.pluralLabel}`) };
+    },
+    async close() {
+      if (!options.renderer) await renderer.close();
+    },
+  };
+  return service;
+}

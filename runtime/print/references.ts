@@ -1,0 +1,157 @@
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import type { PrintTemplate } from "./template";
+
+/** A reference in a template that the current schema cannot satisfy. */
+export interface TemplateProblem {
+  /** As written, e.g. `record.client.vat_no`. */
+  path: string;
+  table: string;
+  field: string;
+  message: string;
+}
+
+/** A place a path can lead: a table's records, or something we do not check further. */
+type Scope = { table: CompiledTable } | "unchecked";
+
+const SYSTEM_KEYS = new Set(["id", "version", "created_at", "updated_at", "created_by", "updated_by"]);
+/** Liquid's own properties of lists and strings. */
+const LIST_PROPERTIES = new Set(["size", "first", "last"]);
+/** Added to every record by the renderer (render-html.ts). */
+const COMPUTED_KEYS = new Set(["tax_summary"]);
+
+const LIQUID_SEGMENT = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+// String literals come first in the alternation so paths inside quotes are skipped, not rewritten.
+const PATH_OR_STRING = /"[^"]*"|'[^']*'|\b([A-Za-z_]\w*)((?:\.[A-Za-z_]\w*)+)/g;
+const LOOP_OR_ASSIGN = /^\{%-?\s*(?:for\s+([A-Za-z_]\w*)\s+in|assign\s+([A-Za-z_]\w*)\s*=)\s*([A-Za-z_]\w*(?:\.[A-Za-z_]\w*)*)/;
+
+function step(compiled: CompiledSchema, table: CompiledTable, key: string): Scope | null {
+  const field = table.fieldsByKey.get(key);
+  if (field) {
+    if (field.kind !== "relation") return "unchecked";
+    const target = compiled.tablesByKey.get(field.def["x-target"] ?? "");
+    return target ? { table: target } : "unchecked";
+  }
+  const list = table.lists.find((l) => l.name === key);
+  if (list) {
+    const child = compiled.tablesByKey.get(list.table);
+    return child ? { table: child } : "unchecked";
+  }
+  if (key === "first" || key === "last") return { table };
+  if (SYSTEM_KEYS.has(key) || COMPUTED_KEYS.has(key) || LIST_PROPERTIES.has(key)) return "unchecked";
+  return null;
+}
+
+interface Walker {
+  roots: Map<string, Scope>;
+  /** Called for each segment that does not resolve; may return a replacement key. */
+  onUnknown(table: CompiledTable, key: string, path: string): string | void;
+}
+
+function walkPath(compiled: CompiledSchema, walker: Walker, root: string, rest: string): { scope: Scope | null; rewritten: string } {
+  let scope: Scope | null = walker.roots.get(root) ?? null;
+  if (!scope) return { scope: null, rewritten: rest };
+  const keys = rest.slice(1).split(".");
+  const out: string[] = [];
+  for (let i = 0; i < keys.length; i++) {
+    let key = keys[i];
+    if (scope === "unchecked" || scope === null) {
+      out.push(...keys.slice(i));
+      break;
+    }
+    const table: CompiledTable = scope.table;
+    let next = step(compiled, table, key);
+    if (next === null) {
+      const replaced = walker.onUnknown(table, key, `${root}.${[...out, key].join(".")}`);
+      if (replaced) {
+        key = replaced;
+        next = step(compiled, table, key);
+      }
+    }
+    out.push(key);
+    scope = next === null ? "unchecked" : next;
+  }
+  return { scope, rewritten: `.${out.join(".")}` };
+}
+
+/** Rewrites every Liquid segment of `text`, tracking `for`/`assign` aliases in document order. */
+function walkText(compiled: CompiledSchema, text: string, walker: Walker): string {
+  return text.replace(LIQUID_SEGMENT, (segment) => {
+    const alias = LOOP_OR_ASSIGN.exec(segment);
+    const rewritten = segment.replace(PATH_OR_STRING, (match, root: string | undefined, rest: string | undefined) => {
+      if (!root || !rest) return match;
+      return root + walkPath(compiled, walker, root, rest).rewritten;
+    });
+    if (alias) {
+      const [, loopVar, assignVar, source] = alias;
+      const [root, ...rest] = source.split(".");
+      const { scope } = walkPath(compiled, { ...walker, onUnknown: () => undefined }, root, rest.length ? `.${rest.join(".")}` : "");
+      const name = loopVar ?? assignVar;
+      if (scope && rest.length) walker.roots.set(name, scope);
+      else walker.roots.delete(name);
+    }
+    return rewritten;
+  });
+}
+
+function rootsFor(compiled: CompiledSchema, tableKey: string): Map<string, Scope> {
+  const roots = new Map<string, Scope>();
+  const table = compiled.tablesByKey.get(tableKey);
+  if (table) roots.set("record", { table });
+  const company = compiled.tablesByKey.get("company");
+  if (company) roots.set("company", { table: company });
+  return roots;
+}
+
+const templateTexts = (t: Pick<PrintTemplate, "html" | "css" | "page">) => [t.html, t.css, t.page.header ?? "", t.page.footer ?? ""];
+
+/**
+ * Fields a template refers to that the schema does not have (any more): `record.<path>`,
+ * `company.<path>` and loop variables over lists, followed through relations and child tables.
+ */
+export function templateProblems(template: Pick<PrintTemplate, "table" | "html" | "css" | "page">, compiled: CompiledSchema): TemplateProblem[] {
+  if (!compiled.tablesByKey.has(template.table))
+    return [{ path: "record", table: template.table, field: "", message: `prints records of "${template.table}", a table that no longer exists` }];
+  const problems = new Map<string, TemplateProblem>();
+  const roots = rootsFor(compiled, template.table);
+  for (const text of templateTexts(template)) {
+    walkText(compiled, text, {
+      roots,
+      onUnknown: (table, key, path) => {
+        if (!problems.has(path))
+          problems.set(path, { path, table: table.key, field: key, message: `uses removed field "${key}" of ${table.pluralLabel} (${path})` });
+      },
+    });
+  }
+  return [...problems.values()];
+}
+
+/**
+ * Follows a field rename: every reference that reaches `field` of `table` (directly, through a
+ * relation or a loop variable) is rewritten to `newKey`. `compiled` is the schema after the rename.
+ */
+export function renameFieldInText(text: string, compiled: CompiledSchema, templateTable: string, table: string, oldKey: string, newKey: string): string {
+  return walkText(compiled, text, {
+    roots: rootsFor(compiled, templateTable),
+    onUnknown: (t, key) => (t.key === table && key === oldKey ? newKey : undefined),
+  });
+}
+
+export function renameFieldInTemplate<T extends Pick<PrintTemplate, "table" | "html" | "css" | "page">>(
+  template: T,
+  compiled: CompiledSchema,
+  table: string,
+  oldKey: string,
+  newKey: string,
+): T {
+  const r = (text: string) => renameFieldInText(text, compiled, template.table, table, oldKey, newKey);
+  const page = { ...template.page };
+  if (page.header !== undefined) page.header = r(page.header);
+  if (page.footer !== undefined) page.footer = r(page.footer);
+  return { ...template, html: r(template.html), css: r(template.css), page };
+}
+
+/** The simple case the designer needs most: `record.old_key` → `record.new_key`, whole words only. */
+export function renameRecordReference(html: string, oldKey: string, newKey: string): string {
+  const pattern = new RegExp(`\\brecord\\.${oldKey.replace(/[^\w]/g, "")}(?![\\w])`, "g");
+  return html.replace(LIQUID_SEGMENT, (segment) => segment.replace(pattern, `record.${newKey}`));
+}

@@ -1,0 +1,211 @@
+import { Liquid, type Template } from "liquidjs";
+import { formatDateDisplay } from "../fields/dates";
+import { moneyKind } from "../fields/money";
+import { formatOptionDisplay } from "../fields/options";
+import { percentKind } from "../fields/percent";
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import type { FieldSchema } from "../schema/types";
+import { amountInWords } from "./amount-in-words";
+import type { PageSettings, PrintTemplate } from "./template";
+
+/** What a template sees: the record with its relations and lists resolved, the own company, today. */
+export interface PrintContext {
+  record: Record<string, unknown>;
+  company: Record<string, unknown> | null;
+  /** ISO date. */
+  today: string;
+  template: { id: string; name: string; table: string };
+}
+
+export interface RenderSettings {
+  compiled: CompiledSchema;
+  /** BCP 47 locale for numbers, money and dates; default en-GB. */
+  locale?: string;
+}
+
+/** A filled-in document, ready for Chromium. */
+export interface RenderedDocument {
+  html: string;
+  page: PageSettings;
+  headerTemplate?: string;
+  footerTemplate?: string;
+}
+
+interface RenderEnv {
+  table: CompiledTable | undefined;
+  compiled: CompiledSchema;
+  locale: string;
+}
+
+/** The settings of the render a filter runs in, keyed by the scope object liquidjs hands filters. */
+const envs = new WeakMap<object, RenderEnv>();
+
+const MONEY_FIELD: FieldSchema = { type: "number", "x-id": "print_money", "x-kind": "money", "x-scale": 2 };
+const PERCENT_FIELD: FieldSchema = { type: "number", "x-id": "print_percent", "x-kind": "percent", "x-scale": 2 };
+
+function scopeOf(self: unknown): { env: RenderEnv | undefined; scope: Record<string, unknown> } {
+  const scope = ((self as { context?: { environments?: object } }).context?.environments ?? {}) as Record<string, unknown>;
+  return { env: envs.get(scope), scope };
+}
+
+function contextCurrency(scope: Record<string, unknown>): string | undefined {
+  const record = scope.record as Record<string, unknown> | undefined;
+  const company = scope.company as Record<string, unknown> | undefined;
+  return [record?.currency, company?.default_currency].find((c): c is string => typeof c === "string" && /^[A-Z]{3}$/.test(c));
+}
+
+const toNumber = (v: unknown): number | null => {
+  if (typeof v === "number" && Number.isFinite(v)) return v;
+  if (typeof v === "string" && v.trim() !== "" && Number.isFinite(Number(v))) return Number(v);
+  return null;
+};
+
+/** Select fields that could hold `value`: the one named, else the record's table, its lists, then all. */
+function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): string {
+  if (value === null || value === undefined || value === "") return "";
+  if (!env) return String(value);
+  const candidates: FieldSchema[] = [];
+  const push = (t: CompiledTable | undefined, key?: string) => {
+    for (const f of t?.fields ?? []) if ((key === undefined || f.key === key) && (f.kind === "select" || f.kind === "multiselect")) candidates.push(f.def);
+  };
+  if (typeof name === "string" && name.includes(".")) {
+    const [t, f] = name.split(".");
+    push(env.compiled.tablesByKey.get(t), f);
+  } else {
+    const key = typeof name === "string" ? name : undefined;
+    push(env.table, key);
+    for (const l of env.table?.lists ?? []) push(env.compiled.tablesByKey.get(l.table), key);
+    for (const t of env.compiled.tables) push(t, key);
+  }
+  const values = Array.isArray(value) ? value.map(String) : [String(value)];
+  const labels = values.map((v) => {
+    const def = candidates.find((d) => (d.enum ?? d.items?.enum ?? []).includes(v));
+    return def ? formatOptionDisplay(v, def) : v;
+  });
+  return labels.join(", ");
+}
+
+function formatDate(value: unknown, locale: string, style: unknown): string {
+  if (value === null || value === undefined || value === "") return "";
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
+  if (!m) return String(value);
+  if (style === "long" || style === "short" || style === "full") {
+    const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
+    return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(time);
+  }
+  if (style === "iso") return `${m[1]}-${m[2]}-${m[3]}`;
+  return formatDateDisplay(value, locale);
+}
+
+function createEngine(): Liquid {
+  const engine = new Liquid({
+    outputEscape: "escape",
+    ownPropertyOnly: true,
+    strictFilters: true,
+    // An empty in-memory mapping: include, render and layout can never reach the file system.
+    templates: {},
+    relativeReference: false,
+    parseLimit: 1_000_000,
+    renderLimit: 3_000,
+    memoryLimit: 64_000_000,
+  });
+  engine.registerFilter("money", function (this: unknown, value: unknown, currency?: unknown) {
+    const { env, scope } = scopeOf(this);
+    const n = toNumber(value);
+    if (n === null) return "";
+    const code = typeof currency === "string" && /^[A-Z]{3}$/.test(currency) ? currency : contextCurrency(scope);
+    return moneyKind.formatDisplay(n, MONEY_FIELD, { locale: env?.locale ?? "en-GB", currency: code });
+  });
+  engine.registerFilter("number", function (this: unknown, value: unknown, digits?: unknown) {
+    const { env } = scopeOf(this);
+    const n = toNumber(value);
+    if (n === null) return "";
+    const d = typeof digits === "number" && digits >= 0 && digits <= 6 ? digits : undefined;
+    return new Intl.NumberFormat(env?.locale ?? "en-GB", d === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
+  });
+  engine.registerFilter("percent", function (this: unknown, value: unknown) {
+    const { env } = scopeOf(this);
+    const n = toNumber(value);
+    return n === null ? "" : percentKind.formatDisplay(n, PERCENT_FIELD, { locale: env?.locale ?? "en-GB" });
+  });
+  engine.registerFilter("date", function (this: unknown, value: unknown, style?: unknown) {
+    return formatDate(value, scopeOf(this).env?.locale ?? "en-GB", style);
+  });
+  engine.registerFilter("amount_in_words", function (this: unknown, value: unknown, currency?: unknown) {
+    const code = typeof currency === "string" && currency ? currency : contextCurrency(scopeOf(this).scope);
+    return amountInWords(toNumber(value), code);
+  });
+  engine.registerFilter("label", function (this: unknown, value: unknown, field?: unknown) {
+    return labelFor(scopeOf(this).env, value, field);
+  });
+  return engine;
+}
+
+let engine: Liquid | null = null;
+const getEngine = () => (engine ??= createEngine());
+const parsed = new Map<string, Template[]>();
+const MAX_CACHED = 200;
+
+/** Parses once per distinct text; templates are few and printed many times. */
+function parse(text: string): Template[] {
+  let tpl = parsed.get(text);
+  if (!tpl) {
+    tpl = getEngine().parse(text);
+    if (parsed.size >= MAX_CACHED) parsed.delete(parsed.keys().next().value!);
+    parsed.set(text, tpl);
+  }
+  return tpl;
+}
+
+/** A template's Liquid syntax error with line and reason, or null when it parses. */
+export function liquidSyntaxError(text: string): string | null {
+  try {
+    parse(text);
+    return null;
+  } catch (error) {
+    return (error as Error).message.split("\n")[0];
+  }
+}
+
+export function renderLiquid(text: string, context: PrintContext, settings: RenderSettings): string {
+  const scope: Record<string, unknown> = { ...context };
+  envs.set(scope, { table: settings.compiled.tablesByKey.get(context.template.table), compiled: settings.compiled, locale: settings.locale ?? "en-GB" });
+  const tpl = parse(text);
+  return getEngine().renderSync(tpl, scope) as string;
+}
+
+const PAGE_NUMBER = "\u2063tessera-page-number\u2063";
+const TOTAL_PAGES = "\u2063tessera-total-pages\u2063";
+
+/** Header and footer HTML for Chromium, which fills `.pageNumber` and `.totalPages` on every page. */
+function renderMargin(text: string | undefined, context: PrintContext, settings: RenderSettings, page: PageSettings): string | undefined {
+  if (!text?.trim()) return undefined;
+  const withMarkers = text.replace(/\{\{-?\s*pageNumber\s*-?\}\}/g, PAGE_NUMBER).replace(/\{\{-?\s*totalPages\s*-?\}\}/g, TOTAL_PAGES);
+  const body = renderLiquid(withMarkers, context, settings)
+    .replaceAll(PAGE_NUMBER, '<span class="pageNumber"></span>')
+    .replaceAll(TOTAL_PAGES, '<span class="totalPages"></span>');
+  // Chromium prints header and footer without the page's CSS and at a tiny default size.
+  return `<div style="box-sizing:border-box;width:100%;padding:0 ${page.margins.right}mm 0 ${page.margins.left}mm;font-family:Helvetica,Arial,sans-serif;font-size:7.5pt;color:#666;-webkit-print-color-adjust:exact">${body}</div>`;
+}
+
+/** Keeps admin CSS inside its style element. */
+const safeCss = (css: string) => css.replace(/<\/?style/gi, "");
+
+export function documentHtml(bodies: string[], css: string, page: PageSettings): string {
+  const pageCss = `@page { size: ${page.size} ${page.orientation}; }`;
+  const docs = bodies.map((b) => `<section class="print-document">${b}</section>`).join("\n");
+  return `<!doctype html><html><head><meta charset="utf-8"><style>${pageCss}
+.print-document { break-after: page; } .print-document:last-child { break-after: auto; }</style><style>${safeCss(css)}</style></head><body>${docs}</body></html>`;
+}
+
+/** Fills a template for one or more records (a batch prints them one after the other, each from a new page). */
+export function renderTemplate(template: Pick<PrintTemplate, "html" | "css" | "page">, contexts: PrintContext[], settings: RenderSettings): RenderedDocument {
+  const bodies = contexts.map((c) => renderLiquid(template.html, c, settings));
+  const first = contexts[0];
+  return {
+    html: documentHtml(bodies, template.css, template.page),
+    page: template.page,
+    headerTemplate: first ? renderMargin(template.page.header, first, settings, template.page) : undefined,
+    footerTemplate: first ? renderMargin(template.page.footer, first, settings, template.page) : undefined,
+  };
+}

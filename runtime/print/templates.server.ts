@@ -1,0 +1,276 @@
+import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import crypto from "node:crypto";
+import type { Knex } from "knex";
+import { DEFAULT_PRINT_TEMPLATES } from "../../seeds/print-templates";
+import { columnTypeSql, dialectOf } from "../db/ddl.server";
+import { dbNow } from "../db/system-tables.server";
+import { ApiError, badRequest, notFound, unprocessable } from "../errors";
+import { parseFilter } from "../records/filter";
+import type { CompiledSchema } from "../schema/compile";
+import type { WorkspaceService } from "../workspace/workspace.server";
+import { renameFieldInTemplate, templateProblems, type TemplateProblem } from "./references";
+import { liquidSyntaxError } from "./render-html";
+import { sanitizeTemplateHtml } from "./sanitize";
+import { printTemplateSchema, type PrintTemplate } from "./template";
+
+export const PRINT_TEMPLATES_TABLE = "crm_print_templates";
+
+export interface TemplateSummary {
+  id: string;
+  name: string;
+  table: string;
+  /** Whether it has a condition deciding, per record, if it is offered. */
+  conditional: boolean;
+  problems: TemplateProblem[];
+}
+
+export interface TemplatesService {
+  list(table?: string): Promise<PrintTemplate[]>;
+  summaries(table?: string): Promise<TemplateSummary[]>;
+  get(id: unknown): Promise<PrintTemplate>;
+  create(input: unknown): Promise<PrintTemplate>;
+  duplicate(id: unknown, name?: string): Promise<PrintTemplate>;
+  rename(id: unknown, name: unknown): Promise<PrintTemplate>;
+  /** Replaces the given parts (name, html, css, page, condition, project); the id and table stay. */
+  update(id: unknown, changes: unknown): Promise<PrintTemplate>;
+  remove(id: unknown): Promise<void>;
+  /** References the current schema cannot satisfy (removed or renamed fields). */
+  problems(template: PrintTemplate): Promise<TemplateProblem[]>;
+  /** Rewrites every template after a field rename; returns how many changed. */
+  followFieldRename(table: string, oldKey: string, newKey: string): Promise<number>;
+}
+
+interface Row {
+  id: string;
+  table_key: string;
+  name: string;
+  html: string;
+  css: string;
+  page: string;
+  condition_json: string | null;
+  project: string | null;
+  deleted_at: string | null;
+}
+
+const ajv = new Ajv2020({ allErrors: true, strict: false });
+const validateTemplate: ValidateFunction = ajv.compile(printTemplateSchema);
+
+const ensured = new WeakMap<Knex, Promise<void>>();
+
+/** Creates `crm_print_templates` once per process and database; safe when two instances race. */
+export function ensurePrintTemplatesTable(db: Knex): Promise<void> {
+  let p = ensured.get(db);
+  if (!p) {
+    p = (async () => {
+      if (await db.schema.hasTable(PRINT_TEMPLATES_TABLE)) return;
+      const dialect = dialectOf(db);
+      const longtext = columnTypeSql({ type: "text", size: "long" }, dialect);
+      const datetime = columnTypeSql({ type: "datetime" }, dialect);
+      try {
+        await db.schema.createTable(PRINT_TEMPLATES_TABLE, (t) => {
+          t.string("id", 64).primary();
+          t.string("table_key", 64).notNullable().index();
+          t.string("name", 120).notNullable();
+          t.specificType("html", longtext).notNullable();
+          t.specificType("css", longtext).notNullable();
+          t.text("page").notNullable();
+          t.text("condition_json").nullable();
+          t.specificType("project", longtext).nullable();
+          t.specificType("created_at", datetime).notNullable();
+          t.specificType("updated_at", datetime).notNullable();
+          // Deleted templates stay as rows, so a default the admin removed is not re-added at the next start.
+          t.specificType("deleted_at", datetime).nullable();
+          if (dialect === "mysql") {
+            t.charset("utf8mb4");
+            t.collate("utf8mb4_unicode_ci");
+            t.engine("InnoDB");
+          }
+        });
+      } catch (error) {
+        if (!(await db.schema.hasTable(PRINT_TEMPLATES_TABLE))) throw error;
+      }
+    })().catch((error) => {
+      ensured.delete(db);
+      throw error;
+    });
+    ensured.set(db, p);
+  }
+  return p;
+}
+
+function fromRow(row: Row): PrintTemplate {
+  const t: PrintTemplate = { id: row.id, table: row.table_key, name: row.name, html: row.html, css: row.css, page: JSON.parse(row.page) };
+  if (row.condition_json) t.condition = JSON.parse(row.condition_json);
+  if (row.project) t.project = JSON.parse(row.project);
+  return t;
+}
+
+function toRow(t: PrintTemplate) {
+  return {
+    id: t.id,
+    table_key: t.table,
+    name: t.name,
+    html: t.html,
+    css: t.css,
+    page: JSON.stringify(t.page),
+    condition_json: t.condition === undefined || t.condition === null ? null : JSON.stringify(t.condition),
+    project: t.project === undefined ? null : JSON.stringify(t.project),
+  };
+}
+
+/** Checks a whole template against its JSON Schema, the workspace, Liquid syntax; sanitizes its HTML. */
+export function checkTemplate(raw: unknown, compiled: CompiledSchema): PrintTemplate {
+  if (!validateTemplate(raw)) {
+    const details = (validateTemplate.errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? "is invalid" }));
+    throw unprocessable(`the print template is not valid: ${details[0]?.path} ${details[0]?.message}`, { problems: details });
+  }
+  const t = raw as unknown as PrintTemplate;
+  const table = compiled.tablesByKey.get(t.table);
+  if (!table) throw unprocessable(`there is no table "${t.table}" to print`);
+  const parts: [string, string | undefined][] = [["html", t.html], ["page.header", t.page.header], ["page.footer", t.page.footer]];
+  for (const [name, text] of parts) {
+    if (!text) continue;
+    const error = liquidSyntaxError(text);
+    if (error) throw unprocessable(`the template's ${name} has a Liquid error: ${error}`, { part: name, error });
+  }
+  if (t.condition !== undefined && t.condition !== null) {
+    try {
+      parseFilter(table, t.condition);
+    } catch (error) {
+      if (error instanceof ApiError) throw unprocessable(`the condition is not valid: ${error.message}`);
+      throw error;
+    }
+  }
+  const clean: PrintTemplate = { ...t, html: sanitizeTemplateHtml(t.html), page: { ...t.page } };
+  if (clean.page.header) clean.page.header = sanitizeTemplateHtml(clean.page.header);
+  if (clean.page.footer) clean.page.footer = sanitizeTemplateHtml(clean.page.footer);
+  if (clean.condition === null) delete clean.condition;
+  return clean;
+}
+
+const newId = () => `tpl_${crypto.randomBytes(6).toString("hex")}`;
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === "object" && v !== null && !Array.isArray(v);
+}
+
+/**
+ * Loads the shipped templates (invoice, contract, receipt) into a database that lacks them: on
+ * first start after seeding, and for an existing database from before print templates. A default
+ * the admin deleted stays deleted. Returns how many were added.
+ */
+export async function loadDefaultPrintTemplates(db: Knex, workspace: Pick<WorkspaceService, "current">): Promise<number> {
+  await ensurePrintTemplatesTable(db);
+  const { compiled, version } = await workspace.current();
+  if (version === 0) return 0;
+  const existing = new Set(((await db(PRINT_TEMPLATES_TABLE).select("id")) as { id: string }[]).map((r) => r.id));
+  let added = 0;
+  for (const template of DEFAULT_PRINT_TEMPLATES) {
+    if (existing.has(template.id) || !compiled.tablesByKey.has(template.table)) continue;
+    const now = dbNow();
+    try {
+      await db(PRINT_TEMPLATES_TABLE).insert({ ...toRow(template), created_at: now, updated_at: now });
+      added++;
+    } catch (error) {
+      // Another instance inserted it at the same moment.
+      if (!(await db(PRINT_TEMPLATES_TABLE).where({ id: template.id }).first("id"))) throw error;
+    }
+  }
+  return added;
+}
+
+export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceService, "current">): TemplatesService {
+  let defaultsLoaded: Promise<unknown> | null = null;
+  async function ready(): Promise<CompiledSchema> {
+    // Lazily, so a database from before print templates gets the defaults at its first print.
+    defaultsLoaded ??= loadDefaultPrintTemplates(db, workspace).catch((error) => {
+      defaultsLoaded = null;
+      throw error;
+    });
+    await defaultsLoaded;
+    return (await workspace.current()).compiled;
+  }
+
+  async function readRow(id: unknown): Promise<PrintTemplate> {
+    if (typeof id !== "string" || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(id)) throw notFound(`there is no print template "${String(id).slice(0, 64)}"`);
+    const row = (await db(PRINT_TEMPLATES_TABLE).where({ id }).whereNull("deleted_at").first()) as Row | undefined;
+    if (!row) throw notFound(`there is no print template "${id}"`);
+    return fromRow(row);
+  }
+
+  async function save(t: PrintTemplate, insert: boolean): Promise<PrintTemplate> {
+    const now = dbNow();
+    if (insert) await db(PRINT_TEMPLATES_TABLE).insert({ ...toRow(t), created_at: now, updated_at: now });
+    else await db(PRINT_TEMPLATES_TABLE).where({ id: t.id }).update({ ...toRow(t), updated_at: now });
+    return t;
+  }
+
+  const service: TemplatesService = {
+    async list(table) {
+      await ready();
+      const q = db(PRINT_TEMPLATES_TABLE).whereNull("deleted_at").orderBy([{ column: "table_key" }, { column: "name" }, { column: "id" }]);
+      if (table !== undefined) q.where({ table_key: table });
+      return ((await q) as Row[]).map(fromRow);
+    },
+    async summaries(table) {
+      const compiled = await ready();
+      return (await service.list(table)).map((t) => ({
+        id: t.id,
+        name: t.name,
+        table: t.table,
+        conditional: t.condition !== undefined,
+        problems: templateProblems(t, compiled),
+      }));
+    },
+    async get(id) {
+      await ready();
+      return readRow(id);
+    },
+    async create(input) {
+      const compiled = await ready();
+      if (!isPlainObject(input)) throw badRequest("a print template must be a JSON object with table, name, html, css and page");
+      const template = checkTemplate({ ...input, id: newId() }, compiled);
+      return save(template, true);
+    },
+    async duplicate(id, name) {
+      const compiled = await ready();
+      const source = await readRow(id);
+      const copy = checkTemplate({ ...source, id: newId(), name: (name ?? `${source.name} (copy)`).slice(0, 120) }, compiled);
+      return save(copy, true);
+    },
+    async rename(id, name) {
+      if (typeof name !== "string" || !name.trim()) throw badRequest("a template's name must be non-empty text");
+      return service.update(id, { name: name.trim() });
+    },
+    async update(id, changes) {
+      const compiled = await ready();
+      const current = await readRow(id);
+      if (!isPlainObject(changes)) throw badRequest("send the changed parts of the template as a JSON object");
+      const { id: _id, table: _table, ...rest } = changes;
+      void _id;
+      void _table;
+      const merged = checkTemplate({ ...current, ...rest }, compiled);
+      return save(merged, false);
+    },
+    async remove(id) {
+      await ready();
+      const t = await readRow(id);
+      await db(PRINT_TEMPLATES_TABLE).where({ id: t.id }).update({ deleted_at: dbNow() });
+    },
+    async problems(template) {
+      return templateProblems(template, await ready());
+    },
+    async followFieldRename(table, oldKey, newKey) {
+      const compiled = await ready();
+      let changed = 0;
+      for (const t of await service.list()) {
+        const renamed = renameFieldInTemplate(t, compiled, table, oldKey, newKey);
+        if (renamed.html === t.html && renamed.css === t.css && JSON.stringify(renamed.page) === JSON.stringify(t.page)) continue;
+        await save(renamed, false);
+        changed++;
+      }
+      return changed;
+    },
+  };
+  return service;
+}
