@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Dialect } from "./db/connection.server";
+import { ensureAuthTables } from "./auth/auth-tables.server";
 import { ensureSystemTables } from "./db/system-tables.server";
 import { recoverMigrations, type ApplyHooks } from "./migrations/apply.server";
 import { createRecordsService, type RecordsService } from "./records/service.server";
@@ -33,6 +34,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   try {
     await ping(db);
     await ensureSystemTables(db);
+    await ensureAuthTables(db);
     // Late-bound: the records service needs the workspace, and migrations need the records service.
     let records: RecordsService | null = null;
     const hooks: ApplyHooks = {

@@ -1,4 +1,4 @@
-import type { Actor } from "../../runtime/records/permissions";
+import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
 
 /**
  * Who is making this request. Until sign-in exists everyone acts as one anonymous admin; the
@@ -6,5 +6,5 @@ import type { Actor } from "../../runtime/records/permissions";
  */
 export async function actorFor(request: Request): Promise<Actor> {
   void request;
-  return { id: null, name: "Anonymous", role: "admin" };
+  return { ...SYSTEM_ACTOR, name: "Anonymous", role: "admin" };
 }

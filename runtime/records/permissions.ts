@@ -1,22 +1,61 @@
+import { BUILTIN_ROLES, fieldAccess, tableRights, type RoleDefinition, type TableAction } from "../auth/roles";
 import { ApiError } from "../errors";
 import type { CompiledTable } from "../schema/compile";
 
-export type RecordAction = "read" | "create" | "update" | "delete" | "print";
+export type RecordAction = TableAction;
 
-/** Who is asking. Every records-service call carries one. */
+/** Who is asking, with what their role allows. Every records-service call carries one. */
 export interface Actor {
   id: number | null;
   name: string;
   role: string;
+  rights: RoleDefinition;
+  /** The client address, for the audit trail. */
+  ip?: string | null;
 }
 
-export const SYSTEM_ACTOR: Actor = { id: null, name: "Tessera", role: "system" };
+const ADMIN_RIGHTS = BUILTIN_ROLES.find((r) => r.key === "admin")!;
+
+/** Seeds, migrations and the CLI: may do everything, recorded as nobody in the audit trail. */
+export const SYSTEM_ACTOR: Actor = { id: null, name: "Tessera", role: "system", rights: ADMIN_RIGHTS };
+
+const VERBS: Record<RecordAction, string> = { read: "see", create: "create", update: "change", delete: "delete", print: "print" };
 
 /**
  * The one place that decides whether an actor may do something to a table. Every records-service
- * call goes through it, so roles and row scopes added here reach lists, cards, prints and the API
- * alike. For now everyone may do everything.
+ * call goes through these functions, so lists, cards, related lists, pickers, prints and the API
+ * obey the same rules.
  */
 export function authorize(actor: Actor, action: RecordAction, table: CompiledTable): void {
-  if (!actor) throw new ApiError(401, `sign in to ${action} ${table.pluralLabel}`);
+  if (!tableRights(actor.rights, table.id)[action])
+    throw new ApiError(403, `Your role (${actor.rights.name}) may not ${VERBS[action]} ${table.pluralLabel}. Ask an administrator if you need to.`);
+}
+
+export function mayDo(actor: Actor, action: RecordAction, table: CompiledTable): boolean {
+  return tableRights(actor.rights, table.id)[action];
+}
+
+/** "Only records I own": the owner column and the user, or null when the actor sees every record. */
+export function rowScope(actor: Actor, table: CompiledTable): { column: string; userId: number | null } | null {
+  if (tableRights(actor.rights, table.id).scope !== "own") return null;
+  const owner = table.def["x-owner-field"];
+  // A scope without an owner field cannot be honoured: show nothing rather than everything.
+  return { column: owner ?? "id", userId: owner ? actor.id : null };
+}
+
+export function hiddenFields(actor: Actor, table: CompiledTable): Set<string> {
+  return new Set(table.fields.filter((f) => fieldAccess(actor.rights, table.id, f.id) === "hidden").map((f) => f.key));
+}
+
+/** Fields the actor may read but not write (hidden ones are not writable either). */
+export function lockedFields(actor: Actor, table: CompiledTable): Set<string> {
+  return new Set(table.fields.filter((f) => fieldAccess(actor.rights, table.id, f.id) !== "write").map((f) => f.key));
+}
+
+export function isAdmin(actor: Actor): boolean {
+  return actor.rights.admin;
+}
+
+export function requireAdmin(actor: Actor, what: string): void {
+  if (!actor.rights.admin) throw new ApiError(403, `Only administrators may ${what}.`);
 }

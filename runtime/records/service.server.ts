@@ -8,8 +8,9 @@ import { USERS_TABLE } from "../schema/types";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { autonumberDate, autonumberPeriod, conditionHolds, formatAutonumber } from "./autonumber";
 import { computeFormulas, hasFormulas, listsUsedByFormulas } from "./compute";
-import { parseFilter } from "./filter";
-import { authorize, type Actor } from "./permissions";
+import { parseFilter, type FilterNode } from "./filter";
+import { audit, diffRecords } from "../auth/audit.server";
+import { authorize, hiddenFields, lockedFields, mayDo, rowScope, type Actor } from "./permissions";
 import { applyFilter, applyKeyset, decodeCursor, encodeCursor, escapeLike, LIKE_ESCAPE, parseSort } from "./query.server";
 import { fieldValues, fromRow, toRow, type RecordJson } from "./rows";
 import { validateValues, type FieldErrors } from "./validation";
@@ -119,7 +120,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
   }
 
   /** Titles of related records for a page: one query per relation field, never one per row. */
-  async function expandRelations(q: Knex, compiled: CompiledSchema, table: CompiledTable, rows: RecordJson[], keys: string[]) {
+  async function expandRelations(q: Knex, compiled: CompiledSchema, table: CompiledTable, rows: RecordJson[], keys: string[], actor: Actor | null = null) {
     for (const key of keys) {
       const f = table.fieldsByKey.get(key);
       if (!f || f.kind !== "relation") throw badRequest(`"${key}" is not a relation of ${table.pluralLabel}: expand takes relation fields`);
@@ -127,6 +128,11 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       if (ids.length === 0) continue;
       const targetKey = f.def["x-target"]!;
       const target = targetKey === USERS_TABLE ? null : compiled.tablesByKey.get(targetKey) ?? null;
+      // A role that cannot read the target sees that a record is linked, not what it is called.
+      if (actor && target && !mayDo(actor, "read", target)) {
+        for (const r of rows) if (typeof r[key] === "number") ((r._expanded ??= {}) as Record<string, unknown>)[key] = { id: r[key], title: `${target.label} #${r[key]}` };
+        continue;
+      }
       const titleCol = target ? target.titleField : "name";
       const cols = ["id", ...(titleCol ? [titleCol] : [])];
       const found = (await q(targetKey).select(cols).whereIn("id", ids)) as Record<string, unknown>[];
@@ -154,13 +160,13 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     return out;
   }
 
-  async function readOne(q: Knex, compiled: CompiledSchema, table: CompiledTable, id: number, expand: string[] = []): Promise<RecordJson | null> {
+  async function readOne(q: Knex, compiled: CompiledSchema, table: CompiledTable, id: number, expand: string[] = [], actor: Actor | null = null): Promise<RecordJson | null> {
     const row = (await q(table.key).where({ id }).first()) as Record<string, unknown> | undefined;
     if (!row) return null;
     const record = fromRow(table, row);
     const compositions = table.lists.filter((l) => l.composition).map((l) => l.name);
     if (compositions.length) Object.assign(record, (await loadLists(q, compiled, table, [id], compositions)).get(id));
-    if (expand.length) await expandRelations(q, compiled, table, [record], expand);
+    if (expand.length) await expandRelations(q, compiled, table, [record], expand, actor);
     return record;
   }
 
@@ -356,6 +362,69 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     return fields.map((f) => f.key);
   }
 
+  /** Restricts a query to the records the actor may see ("only records I own"). */
+  function applyScope(q: Knex.QueryBuilder, actor: Actor, table: CompiledTable) {
+    const scope = rowScope(actor, table);
+    if (!scope) return;
+    if (scope.userId === null) q.whereRaw("1 = 0");
+    else q.where(`${table.key}.${scope.column}`, scope.userId);
+  }
+
+  function inScope(actor: Actor, table: CompiledTable, record: Record<string, unknown>): boolean {
+    const scope = rowScope(actor, table);
+    return !scope || (scope.userId !== null && record[scope.column] === scope.userId);
+  }
+
+  /** Hidden fields never leave the service, in the record or in its lines. */
+  function strip(actor: Actor, compiled: CompiledSchema, table: CompiledTable, record: RecordJson): RecordJson {
+    const hidden = hiddenFields(actor, table);
+    for (const key of hidden) delete record[key];
+    const expanded = record._expanded as Record<string, unknown> | undefined;
+    if (expanded) for (const key of hidden) delete expanded[key];
+    for (const list of table.lists.filter((l) => l.composition)) {
+      const lines = record[list.name] as RecordJson[] | undefined;
+      const child = compiled.tablesByKey.get(list.table);
+      if (lines && child) record[list.name] = lines.map((line) => strip(actor, compiled, child, line));
+    }
+    return record;
+  }
+
+  /** A filter, sort or search on a hidden field would let its values be counted out: refused. */
+  function refuseHiddenUse(actor: Actor, table: CompiledTable, filter: FilterNode | null, sort: { column: string }[], expand: string[]) {
+    const hidden = hiddenFields(actor, table);
+    if (hidden.size === 0) return;
+    const used = new Set<string>();
+    const walk = (n: FilterNode) => {
+      if ("and" in n) n.and.forEach(walk);
+      else if ("or" in n) n.or.forEach(walk);
+      else if ("not" in n) walk(n.not);
+      else used.add(n.column);
+    };
+    if (filter) walk(filter);
+    sort.forEach((k) => used.add(k.column));
+    expand.forEach((k) => used.add(k));
+    const refused = [...used].filter((k) => hidden.has(k));
+    if (refused.length) throw new ApiError(403, `You may not filter, sort or expand by ${refused.map((k) => `"${k}"`).join(", ")}: your role cannot see ${refused.length === 1 ? "that field" : "those fields"}.`);
+  }
+
+  /** Writing a field the role may not write is refused whole: the record stays unchanged. */
+  function refuseLockedWrites(actor: Actor, table: CompiledTable, values: Record<string, unknown>, current: Record<string, unknown> | null) {
+    const locked = lockedFields(actor, table);
+    const touched = [...locked].filter((k) => k in values && (current === null ? values[k] !== null && values[k] !== undefined : JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null)));
+    if (touched.length)
+      throw new ApiError(403, `Your role may not change ${touched.map((k) => `“${table.fieldsByKey.get(k)?.label ?? k}”`).join(", ")} of ${table.pluralLabel}; nothing was saved.`, { fields: touched });
+  }
+
+  /** New records belong to their creator unless said otherwise; a scoped user cannot give them away. */
+  function applyOwner(actor: Actor, table: CompiledTable, values: Record<string, unknown>, current: Record<string, unknown> | null) {
+    const owner = table.def["x-owner-field"];
+    if (!owner) return;
+    if (current === null && (values[owner] === undefined || values[owner] === null) && actor.id !== null) values[owner] = actor.id;
+    const scope = rowScope(actor, table);
+    if (scope && owner in values && values[owner] !== actor.id)
+      throw new ApiError(403, `You may only keep ${table.pluralLabel} that are yours: “${table.fieldsByKey.get(owner)?.label ?? owner}” must be you.`);
+  }
+
   const service: RecordsService = {
     async list(actor, tableKey, query = {}) {
       const { compiled, table } = await tableOf(tableKey);
@@ -367,11 +436,14 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       const expand = parseExpand(query.expand);
       if (query.q !== undefined && typeof query.q !== "string") throw badRequest("q must be text");
       const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
+      refuseHiddenUse(actor, table, filter, sort, expand);
 
       const base = db(table.key);
+      applyScope(base, actor, table);
       if (filter) applyFilter(base, filter, table.key);
       if (q) {
-        const cols = searchableColumns(table);
+        const hidden = hiddenFields(actor, table);
+        const cols = searchableColumns(table).filter((c) => !hidden.has(c));
         for (const term of q.split(/\s+/).slice(0, 8)) {
           base.where((w) => cols.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `%${escapeLike(term)}%`, LIKE_ESCAPE])));
         }
@@ -382,11 +454,12 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       else pageQuery.offset((page - 1) * pageSize);
       pageQuery.limit(pageSize + 1);
 
-      const [raw, totals] = await Promise.all([pageQuery as Promise<Record<string, unknown>[]>, count(base, table, !!filter || !!q)]);
+      const [raw, totals] = await Promise.all([pageQuery as Promise<Record<string, unknown>[]>, count(base, table, !!filter || !!q || !!rowScope(actor, table))]);
       const more = raw.length > pageSize;
       const pageRows = more ? raw.slice(0, pageSize) : raw;
       const rows = pageRows.map((r) => fromRow(table, r));
-      if (expand.length) await expandRelations(db, compiled, table, rows, expand);
+      if (expand.length) await expandRelations(db, compiled, table, rows, expand, actor);
+      rows.forEach((r) => strip(actor, compiled, table, r));
       const last = pageRows[pageRows.length - 1];
       return {
         rows,
@@ -401,9 +474,11 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       const { compiled, table } = await tableOf(tableKey);
       authorize(actor, "read", table);
       const id = parseId(rawId);
-      const record = await readOne(db, compiled, table, id, parseExpand(options.expand));
-      if (!record) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
-      return record;
+      const expand = parseExpand(options.expand);
+      refuseHiddenUse(actor, table, null, [], expand);
+      const record = await readOne(db, compiled, table, id, expand, actor);
+      if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+      return strip(actor, compiled, table, record);
     },
 
     async create(actor, tableKey, input) {
@@ -411,6 +486,8 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       authorize(actor, "create", table);
       const errors: FieldErrors = {};
       const { values, lists } = splitInput(table, input, errors);
+      refuseLockedWrites(actor, table, values, null);
+      applyOwner(actor, table, values, null);
       applyDefaults(table, values);
       Object.assign(errors, validateValues(compiled, table, values, "create"));
       validateChildren(compiled, table, lists, errors);
@@ -430,9 +507,10 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         const id = Number(newId);
         await writeChildren(trx, compiled, table, id, lists, actor, false);
         await cascade(trx, compiled, table, [record], 0);
+        await audit(trx, { userId: actor.id, action: "create", table: table.key, recordId: id, ip: actor.ip });
         return id;
       });
-      return (await readOne(db, compiled, table, id))!;
+      return strip(actor, compiled, table, (await readOne(db, compiled, table, id))!);
     },
 
     async update(actor, tableKey, rawId, changes, rawVersion) {
@@ -449,7 +527,10 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         const row = (await q.first()) as Record<string, unknown> | undefined;
         if (!row) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
         const current = fromRow(table, row);
-        if (current.version !== expected) throw staleConflict(table, current, expected, await readOne(trx, compiled, table, id));
+        if (!inScope(actor, table, current)) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+        if (current.version !== expected) throw staleConflict(table, current, expected, strip(actor, compiled, table, (await readOne(trx, compiled, table, id))!));
+        refuseLockedWrites(actor, table, values, current);
+        applyOwner(actor, table, values, current);
         const merged = { ...fieldValues(table, current), ...values };
         // Computed values are stored but never validated as input: the engine owns them.
         Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"));
@@ -464,9 +545,12 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
           .update({ ...toRow(table, record), version: expected + 1, updated_at: dbNow(), updated_by: actor.id });
         if (affected !== 1) throw staleConflict(table, current, expected, await readOne(trx, compiled, table, id));
         await cascade(trx, compiled, table, [record, current], 0);
+        const changed = diffRecords(current, record, table.fields.map((f) => f.key));
+        if (Object.keys(lists).length) changed._lines = [null, Object.keys(lists)];
+        await audit(trx, { userId: actor.id, action: "update", table: table.key, recordId: id, changes: changed, ip: actor.ip });
         return id;
       });
-      return (await readOne(db, compiled, table, updatedId))!;
+      return strip(actor, compiled, table, (await readOne(db, compiled, table, updatedId))!);
     },
 
     async remove(actor, tableKey, rawId) {
@@ -475,7 +559,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       const id = parseId(rawId);
       await inTransaction(db, async (trx) => {
         const record = await readOne(trx, compiled, table, id);
-        if (!record) throw notFound(`${table.label} #${id} does not exist (it may already be in the trash)`);
+        if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may already be in the trash)`);
         // Records that point here (other than its own lines) would be left dangling.
         const uses: string[] = [];
         for (const other of compiled.tables) {
@@ -501,6 +585,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         for (const list of table.lists.filter((l) => l.composition)) await trx(list.table).where(list.field, id).delete();
         await trx(table.key).where({ id }).delete();
         await cascade(trx, compiled, table, [record], 0);
+        await audit(trx, { userId: actor.id, action: "delete", table: table.key, recordId: id, ip: actor.ip });
       });
     },
 
@@ -517,6 +602,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         if (!entry) throw notFound(`${table.label} #${id} is not in the trash`);
         if (await trx(table.key).where({ id }).first("id")) throw conflict(`${table.label} #${id} already exists`);
         const saved = JSON.parse(entry.data) as Record<string, unknown>;
+        if (!inScope(actor, table, saved)) throw notFound(`${table.label} #${id} is not in the trash`);
         const values = fieldValues(table, saved);
         const errors: FieldErrors = {};
         await checkRelations(trx, compiled, table, values, errors);
@@ -549,8 +635,9 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         await trx(SYSTEM_TABLES.trash).where({ id: entry.id }).update({ restored_at: now });
         await recomputeRecord(trx, compiled, table, id, 0);
         await cascade(trx, compiled, table, [values], 0);
+        await audit(trx, { userId: actor.id, action: "restore", table: table.key, recordId: id, ip: actor.ip });
       });
-      return (await readOne(db, compiled, table, id))!;
+      return strip(actor, compiled, table, (await readOne(db, compiled, table, id))!);
     },
 
     async recomputeTable(q, compiled, tableKey) {

@@ -64,6 +64,7 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
           "x-group": keySchema,
           "x-order": { type: "number" },
           "x-title-field": { type: "string" },
+          "x-owner-field": { type: "string" },
           "x-indexes": { type: "array", maxItems: MAX_INDEXES_PER_TABLE, items: { $ref: "#/$defs/index" } },
           properties: {
             type: "object",

@@ -128,6 +128,8 @@ export interface TableSchema {
   "x-order"?: number;
   /** Field shown as the record's title (in relation pickers, related lists, headings). */
   "x-title-field"?: string;
+  /** A relation to `crm_users` naming whose record it is, for "only records I own" row scopes. */
+  "x-owner-field"?: string;
   /** Composite indexes beyond the per-field `x-indexed`. */
   "x-indexes"?: IndexSchema[];
   properties: Record<string, FieldSchema>;

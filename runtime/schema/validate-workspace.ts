@@ -287,6 +287,15 @@ function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: 
     });
   }
 
+  // Row scopes ("only records I own") need to know whose a record is.
+  const ownerField = t.def["x-owner-field"];
+  if (typeof ownerField === "string") {
+    const f = t.fieldsByKey.get(ownerField);
+    if (!f) add(`${t.path}/x-owner-field`, `owner field "${ownerField}" does not exist in this table (fields: ${fieldNames()})`);
+    else if (f.kind !== "relation" || f.def["x-target"] !== "crm_users")
+      add(`${t.path}/x-owner-field`, `owner field "${ownerField}" must be a relation to crm_users (the users), e.g. the account manager`);
+  }
+
   const titleField = t.def["x-title-field"];
   if (typeof titleField === "string") {
     const f = t.fieldsByKey.get(titleField);

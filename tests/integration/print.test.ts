@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createPrintService, type PrintService } from "../../runtime/print/print.server";
-import type { Actor } from "../../runtime/records/permissions";
+import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
 import { createRuntime, type Runtime } from "../../runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
@@ -11,7 +11,7 @@ import { testDatabases, type TestDatabase } from "../helpers/databases";
  * Prints demo invoices and contracts to PDF in real Chromium on every test database and reads the
  * text back with pdftotext (poppler-utils). Page 1 is saved as PNG under artifacts/prints/.
  */
-const ACTOR: Actor = { id: null, name: "Accountant", role: "admin" };
+const ACTOR: Actor = { ...SYSTEM_ACTOR, id: null, name: "Accountant", role: "admin" };
 const ARTIFACTS = path.resolve("artifacts/prints");
 
 function hasTool(name: string): boolean {

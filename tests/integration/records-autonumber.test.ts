@@ -1,13 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "../../runtime/errors";
-import type { Actor } from "../../runtime/records/permissions";
+import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
 import { createRuntime, type Runtime } from "../../runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
 /** Autonumbers through the records service: `x-assign-when`, per-year counters, concurrency, rollback. */
 
-const ACTOR: Actor = { id: null, name: "Test", role: "admin" };
+const ACTOR: Actor = { ...SYSTEM_ACTOR, id: null, name: "Test", role: "admin" };
 
 /** smallWorkspace with a unique `ref` on invoices: a duplicate fails inside the save transaction. */
 function workspace() {

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "../../runtime/errors";
-import type { Actor } from "../../runtime/records/permissions";
+import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
 import type { ListQuery } from "../../runtime/records/service.server";
 import { createRuntime, type Runtime } from "../../runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
@@ -12,7 +12,7 @@ import { clone, smallWorkspace } from "./workspace-schema";
  * The data set is read-only, so one database per dialect serves every test here.
  */
 
-const ACTOR: Actor = { id: null, name: "Test", role: "admin" };
+const ACTOR: Actor = { ...SYSTEM_ACTOR, id: null, name: "Test", role: "admin" };
 
 function workspace() {
   const ws = clone(smallWorkspace());

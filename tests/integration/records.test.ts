@@ -15,7 +15,7 @@ import { clone, smallWorkspace } from "./workspace-schema";
  * (Autonumbers: records-autonumber.test.ts; lists: records-list.test.ts.)
  */
 
-const ACTOR: Actor = { id: 7, name: "Test", role: "admin" };
+const ACTOR: Actor = { ...SYSTEM_ACTOR, id: 7, name: "Test", role: "admin" };
 
 async function expectApiError(p: Promise<unknown>, status: number): Promise<ApiError> {
   try {

@@ -1,0 +1,53 @@
+import type { Knex } from "knex";
+import { dbNow } from "../db/system-tables.server";
+import { AUTH_TABLES } from "./auth-tables.server";
+
+export type AuditAction = "create" | "update" | "delete" | "restore" | "login" | "login_failed" | "logout" | "schema" | "users" | "roles" | "tokens" | "print";
+
+export interface AuditEntry {
+  id: number;
+  at: string;
+  userId: number | null;
+  action: AuditAction;
+  table: string | null;
+  recordId: number | null;
+  changes: unknown;
+}
+
+/** `changes` of an update: only the fields that differ, as `{ field: [before, after] }`. */
+export function diffRecords(before: Record<string, unknown>, after: Record<string, unknown>, keys: string[]): Record<string, [unknown, unknown]> {
+  const out: Record<string, [unknown, unknown]> = {};
+  for (const k of keys) if (JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)) out[k] = [before[k] ?? null, after[k] ?? null];
+  return out;
+}
+
+export async function audit(
+  db: Knex,
+  entry: { userId: number | null; action: AuditAction; table?: string | null; recordId?: number | null; changes?: unknown; ip?: string | null },
+): Promise<void> {
+  await db(AUTH_TABLES.audit).insert({
+    at: dbNow(),
+    user_id: entry.userId,
+    action: entry.action,
+    table_key: entry.table ?? null,
+    record_id: entry.recordId ?? null,
+    changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
+    ip: entry.ip?.slice(0, 64) ?? null,
+  });
+}
+
+export async function listAudit(db: Knex, where: { table?: string; recordId?: number; userId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
+  const q = db(AUTH_TABLES.audit).orderBy("id", "desc").limit(Math.min(where.limit ?? 100, 1000));
+  if (where.table) q.where({ table_key: where.table });
+  if (where.recordId) q.where({ record_id: where.recordId });
+  if (where.userId) q.where({ user_id: where.userId });
+  return ((await q) as Record<string, unknown>[]).map((r) => ({
+    id: Number(r.id),
+    at: String(r.at),
+    userId: r.user_id === null ? null : Number(r.user_id),
+    action: r.action as AuditAction,
+    table: (r.table_key as string | null) ?? null,
+    recordId: r.record_id === null ? null : Number(r.record_id),
+    changes: r.changes ? JSON.parse(String(r.changes)) : null,
+  }));
+}

@@ -1,0 +1,41 @@
+import type { Knex } from "knex";
+import Ajv from "ajv";
+import { ApiError, conflict, notFound, unprocessable } from "../errors";
+import { dbNow } from "../db/system-tables.server";
+import { AUTH_TABLES } from "./auth-tables.server";
+import { roleJsonSchema, type RoleDefinition } from "./roles";
+
+const validateRole = new Ajv({ allErrors: true }).compile(roleJsonSchema);
+
+export async function listRoles(db: Knex): Promise<RoleDefinition[]> {
+  const rows = (await db(AUTH_TABLES.roles).orderBy("key")) as { definition: string }[];
+  return rows.map((r) => JSON.parse(r.definition) as RoleDefinition);
+}
+
+export async function getRole(db: Knex, key: string): Promise<RoleDefinition> {
+  const row = (await db(AUTH_TABLES.roles).where({ key }).first()) as { definition: string } | undefined;
+  if (!row) throw notFound(`there is no role "${key}"`);
+  return JSON.parse(row.definition) as RoleDefinition;
+}
+
+/** Adds or changes a role an admin defined; built-in roles keep their key and cannot be removed. */
+export async function saveRole(db: Knex, input: unknown): Promise<RoleDefinition> {
+  if (!validateRole(input))
+    throw unprocessable("the role is not valid", { problems: (validateRole.errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? "is invalid" })) });
+  const role = input as unknown as Omit<RoleDefinition, "builtin">;
+  const existing = (await db(AUTH_TABLES.roles).where({ key: role.key }).first()) as { builtin: number | boolean } | undefined;
+  if (existing?.builtin && role.key === "admin") throw conflict("the administrator role cannot be changed: it may always do everything");
+  const definition: RoleDefinition = { ...role, admin: role.admin ?? false, builtin: Boolean(existing?.builtin) };
+  const row = { key: role.key, name: role.name, builtin: definition.builtin, definition: JSON.stringify(definition), updated_at: dbNow() };
+  if (existing) await db(AUTH_TABLES.roles).where({ key: role.key }).update(row);
+  else await db(AUTH_TABLES.roles).insert(row);
+  return definition;
+}
+
+export async function deleteRole(db: Knex, key: string): Promise<void> {
+  const role = await getRole(db, key);
+  if (role.builtin) throw conflict(`"${role.name}" is built in and cannot be removed`);
+  const users = (await db("crm_users").where({ role: key }).count({ n: "*" }).first()) as { n: number | string };
+  if (Number(users.n) > 0) throw new ApiError(409, `${users.n} user(s) still have the role "${role.name}": give them another role first`);
+  await db(AUTH_TABLES.roles).where({ key }).delete();
+}

@@ -1,0 +1,173 @@
+import type { Knex } from "knex";
+import { ApiError, badRequest, conflict, notFound, unprocessable } from "../errors";
+import { isUniqueViolation } from "../db/db-errors";
+import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
+import { AUTH_TABLES } from "./auth-tables.server";
+import { hashPassword, passwordProblem, randomSecret } from "./passwords.server";
+
+export interface User {
+  id: number;
+  name: string;
+  email: string;
+  role: string;
+  active: boolean;
+  mustChangePassword: boolean;
+  lastLoginAt: string | null;
+}
+
+interface UserRow {
+  id: number;
+  name: string;
+  email: string;
+  role: string;
+  active: number | boolean;
+  must_change_password: number | boolean;
+  last_login_at: string | null;
+  password_hash: string | null;
+}
+
+const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+export function toUser(r: UserRow): User {
+  return {
+    id: Number(r.id),
+    name: r.name,
+    email: r.email,
+    role: r.role,
+    active: Boolean(r.active),
+    mustChangePassword: Boolean(r.must_change_password),
+    lastLoginAt: r.last_login_at,
+  };
+}
+
+export function normalizeEmail(email: unknown): string {
+  if (typeof email !== "string" || !EMAIL.test(email.trim()) || email.length > 254) throw badRequest("enter a valid email address, e.g. anna@example.com");
+  return email.trim().toLowerCase();
+}
+
+async function requireRole(db: Knex, role: unknown): Promise<string> {
+  if (typeof role !== "string" || !(await db(AUTH_TABLES.roles).where({ key: role }).first("key"))) {
+    const roles = ((await db(AUTH_TABLES.roles).select("key")) as { key: string }[]).map((r) => r.key);
+    throw unprocessable(`"${String(role)}" is not a role: use one of ${roles.join(", ")}`);
+  }
+  return role;
+}
+
+export async function findUserByEmail(db: Knex, email: string): Promise<UserRow | undefined> {
+  return (await db(SYSTEM_TABLES.users).whereRaw("lower(email) = ?", [email.toLowerCase()]).first()) as UserRow | undefined;
+}
+
+export async function getUser(db: Knex, id: number): Promise<User> {
+  const row = (await db(SYSTEM_TABLES.users).where({ id }).first()) as UserRow | undefined;
+  if (!row) throw notFound(`user #${id} does not exist`);
+  return toUser(row);
+}
+
+export async function listUsers(db: Knex): Promise<User[]> {
+  return ((await db(SYSTEM_TABLES.users).orderBy("name")) as UserRow[]).map(toUser);
+}
+
+export async function addUser(
+  db: Knex,
+  input: { name: unknown; email: unknown; role: unknown; password?: unknown; mustChangePassword?: boolean },
+): Promise<User> {
+  const email = normalizeEmail(input.email);
+  if (typeof input.name !== "string" || !input.name.trim() || input.name.length > 200) throw badRequest("the name must be 1 to 200 characters");
+  const role = await requireRole(db, input.role);
+  let hash: string | null = null;
+  if (input.password !== undefined) {
+    const problem = passwordProblem(input.password);
+    if (problem) throw unprocessable(problem);
+    hash = await hashPassword(input.password as string);
+  }
+  const now = dbNow();
+  try {
+    const [id] = await db(SYSTEM_TABLES.users).insert({
+      name: input.name.trim(),
+      email,
+      role,
+      active: true,
+      password_hash: hash,
+      must_change_password: input.mustChangePassword ?? false,
+      created_at: now,
+      updated_at: now,
+    });
+    return getUser(db, Number(id));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(`a user with the email ${email} already exists`);
+    throw error;
+  }
+}
+
+/** Role and active flag. Deactivating ends the user's sessions and tokens; records keep their history. */
+export async function updateUser(db: Knex, id: number, changes: { name?: unknown; role?: unknown; active?: unknown }): Promise<User> {
+  const current = await getUser(db, id);
+  const patch: Record<string, unknown> = { updated_at: dbNow() };
+  if (changes.name !== undefined) {
+    if (typeof changes.name !== "string" || !changes.name.trim()) throw badRequest("the name must not be empty");
+    patch.name = changes.name.trim();
+  }
+  if (changes.role !== undefined) patch.role = await requireRole(db, changes.role);
+  if (changes.active !== undefined) {
+    if (typeof changes.active !== "boolean") throw badRequest("active must be true or false");
+    patch.active = changes.active;
+  }
+  const demotes = (patch.role !== undefined && patch.role !== "admin") || patch.active === false;
+  if (current.role === "admin" && current.active && demotes) {
+    const admins = (await db(SYSTEM_TABLES.users).where({ role: "admin", active: true }).count({ n: "*" }).first()) as { n: number | string };
+    if (Number(admins.n) <= 1) throw conflict("this is the last active administrator: make someone else an administrator first");
+  }
+  await db(SYSTEM_TABLES.users).where({ id }).update(patch);
+  if (patch.active === false) {
+    await db(AUTH_TABLES.sessions).where({ user_id: id }).delete();
+    await db(AUTH_TABLES.tokens).where({ user_id: id }).whereNull("revoked_at").update({ revoked_at: dbNow() });
+  }
+  return getUser(db, id);
+}
+
+export async function setPassword(db: Knex, id: number, password: unknown, options: { mustChange?: boolean } = {}): Promise<void> {
+  const problem = passwordProblem(password);
+  if (problem) throw unprocessable(problem);
+  await getUser(db, id);
+  await db(SYSTEM_TABLES.users)
+    .where({ id })
+    .update({ password_hash: await hashPassword(password as string), must_change_password: options.mustChange ?? false, updated_at: dbNow() });
+  // A new password ends every other session: whoever knew the old one is out.
+  await db(AUTH_TABLES.sessions).where({ user_id: id }).delete();
+}
+
+/** An admin's reset: a one-time password the user must change at the next sign-in. */
+export async function resetPassword(db: Knex, id: number): Promise<{ oneTimePassword: string }> {
+  const oneTimePassword = randomSecret(12);
+  await setPassword(db, id, oneTimePassword, { mustChange: true });
+  return { oneTimePassword };
+}
+
+/**
+ * The first start of an empty database creates the first admin from CRM_ADMIN_EMAIL and
+ * CRM_ADMIN_PASSWORD, or, when those are unset, with a one-time password to print — never a
+ * fixed default.
+ */
+export async function ensureFirstAdmin(
+  db: Knex,
+  env: { CRM_ADMIN_EMAIL?: string; CRM_ADMIN_PASSWORD?: string },
+): Promise<{ email: string; oneTimePassword?: string } | null> {
+  const withPassword = (await db(SYSTEM_TABLES.users).where({ role: "admin", active: true }).whereNotNull("password_hash").first("id")) as { id: number } | undefined;
+  if (withPassword) return null;
+  const email = normalizeEmail(env.CRM_ADMIN_EMAIL || "admin@localhost.localdomain");
+  const oneTime = env.CRM_ADMIN_PASSWORD ? undefined : randomSecret(12);
+  const password = env.CRM_ADMIN_PASSWORD ?? oneTime!;
+  const existing = await findUserByEmail(db, email);
+  if (existing) {
+    if (existing.role !== "admin") await db(SYSTEM_TABLES.users).where({ id: existing.id }).update({ role: "admin", active: true });
+    await setPassword(db, Number(existing.id), password, { mustChange: !!oneTime });
+  } else {
+    try {
+      await addUser(db, { name: "Administrator", email, role: "admin", password, mustChangePassword: !!oneTime });
+    } catch (error) {
+      if (error instanceof ApiError && error.status === 409) return null; // another instance created it
+      throw error;
+    }
+  }
+  return { email, oneTimePassword: oneTime };
+}

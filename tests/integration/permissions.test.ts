@@ -1,0 +1,104 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { actorForUser } from "../../runtime/auth/actors.server";
+import { listAudit } from "../../runtime/auth/audit.server";
+import { saveRole } from "../../runtime/auth/roles.server";
+import { addUser } from "../../runtime/auth/users.server";
+import { ApiError } from "../../runtime/errors";
+import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
+import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { clone, smallWorkspace } from "./workspace-schema";
+
+async function status(p: Promise<unknown>): Promise<number> {
+  try {
+    await p;
+    return 200;
+  } catch (e) {
+    if (e instanceof ApiError) return e.status;
+    throw e;
+  }
+}
+
+describe.each(testDatabases)("permissions on $name", (kind) => {
+  let database: TestDatabase;
+  let rt: Runtime;
+  let anna: Actor; // manager: own clients only, code read-only, email hidden
+  let ben: Actor; // accountant: invoices and payments, reads the rest
+  let acmeId: number;
+  let betaId: number;
+
+  beforeAll(async () => {
+    database = await kind.create();
+    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    const ws = clone(smallWorkspace());
+    ws.$defs.clients.properties.manager = { type: "integer", "x-id": "f_cl_manager", "x-kind": "relation", "x-target": "crm_users" };
+    ws.$defs.clients["x-owner-field"] = "manager";
+    await rt.workspace.apply({ baseVersion: 0, schema: ws });
+    await saveRole(rt.db, {
+      key: "manager",
+      name: "Manager",
+      tables: {
+        "*": { read: true, create: false, update: false, delete: false, print: false, scope: "all" },
+        t_clients: { read: true, create: true, update: true, delete: false, print: true, scope: "own", fields: { f_cl_code: "readonly", f_cl_email: "hidden" } },
+      },
+    });
+    const a = await addUser(rt.db, { name: "Anna", email: "anna@example.com", role: "manager" });
+    const b = await addUser(rt.db, { name: "Ben", email: "ben@example.com", role: "accountant" });
+    anna = await actorForUser(rt.db, a);
+    ben = await actorForUser(rt.db, b);
+    acmeId = (await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", email: "info@acme.test", code: "A1", manager: a.id })).id;
+    betaId = (await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Beta", email: "info@beta.test", code: "B1", manager: b.id })).id;
+  });
+  afterAll(async () => {
+    await rt.close();
+    await database.drop();
+  });
+
+  it("shows a scoped user only their own records, in lists, totals and single reads", async () => {
+    const list = await rt.records.list(anna, "clients");
+    expect(list.rows.map((r) => r.name)).toEqual(["Acme"]);
+    expect(list.total).toBe(1);
+    expect(await status(rt.records.get(anna, "clients", betaId))).toBe(404);
+    expect(await status(rt.records.update(anna, "clients", betaId, { name: "Mine now" }, 1))).toBe(404);
+  });
+
+  it("never returns a hidden field, and refuses to filter, sort or search by it", async () => {
+    const acme = await rt.records.get(anna, "clients", acmeId);
+    expect(acme).not.toHaveProperty("email");
+    expect((await rt.records.list(anna, "clients")).rows[0]).not.toHaveProperty("email");
+    expect(await status(rt.records.list(anna, "clients", { filter: { field: "email", op: "startsWith", value: "info" } }))).toBe(403);
+    expect(await status(rt.records.list(anna, "clients", { sort: "email" }))).toBe(403);
+    // Searching for a hidden value finds nothing: no counting oracle through q either.
+    expect((await rt.records.list(anna, "clients", { q: "acme.test" })).total).toBe(0);
+  });
+
+  it("refuses writing a read-only field and leaves the record unchanged", async () => {
+    expect(await status(rt.records.update(anna, "clients", acmeId, { name: "Acme 2", code: "HACK" }, 1))).toBe(403);
+    expect(await rt.records.get(SYSTEM_ACTOR, "clients", acmeId)).toMatchObject({ name: "Acme", code: "A1", version: 1 });
+    // Sending the unchanged value back (a whole form) is fine.
+    const saved = await rt.records.update(anna, "clients", acmeId, { name: "Acme 2", code: "A1" }, 1);
+    expect(saved).toMatchObject({ name: "Acme 2", version: 2 });
+  });
+
+  it("makes the creator the owner, and keeps a scoped user from giving records away", async () => {
+    const mine = await rt.records.create(anna, "clients", { name: "Gamma" });
+    expect((await rt.records.get(SYSTEM_ACTOR, "clients", mine.id)).manager).toBe(anna.id);
+    expect(await status(rt.records.create(anna, "clients", { name: "Delta", manager: ben.id }))).toBe(403);
+  });
+
+  it("applies table rights per role", async () => {
+    expect(await status(rt.records.remove(anna, "clients", acmeId))).toBe(403);
+    expect(await status(rt.records.create(anna, "invoices", { client: acmeId }))).toBe(403);
+    expect(await status(rt.records.create(ben, "clients", { name: "Nope" }))).toBe(403);
+    const invoice = await rt.records.create(ben, "invoices", { client: betaId, items: [{ description: "Audit", quantity: 1, price: 100 }] });
+    expect(invoice.total).toBe(100);
+    expect(await status(rt.records.remove(ben, "invoices", invoice.id))).toBe(403);
+  });
+
+  it("writes an audit trail of who changed what", async () => {
+    const entries = await listAudit(rt.db, { table: "clients", recordId: acmeId });
+    const update = entries.find((e) => e.action === "update" && e.userId === anna.id);
+    expect(update?.changes).toMatchObject({ name: ["Acme", "Acme 2"] });
+    expect(entries.some((e) => e.action === "create")).toBe(true);
+  });
+});
