@@ -1,0 +1,89 @@
+import { useFetcher } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import type { ListActionResult } from "../../../runtime/views/list-page-data";
+
+export interface BulkBarProps {
+  selected: number[];
+  label: string;
+  pluralLabel: string;
+  /** Titles of the selected rows on this page, for the failure list. */
+  titleOf(id: number): string;
+  onClear(): void;
+  onDeleted(ids: number[]): void;
+}
+
+/**
+ * Actions on the selected rows. Delete asks first; records the service refuses (still used
+ * elsewhere) stay selected and are listed with the reason, the rest are deleted.
+ */
+export function BulkBar(props: BulkBarProps) {
+  const fetcher = useFetcher<ListActionResult>();
+  const [confirming, setConfirming] = useState(false);
+  const confirmButton = useRef<HTMLButtonElement>(null);
+  const result = fetcher.data && fetcher.data.intent === "delete" ? fetcher.data : null;
+  const { onDeleted } = props;
+
+  useEffect(() => {
+    if (confirming) confirmButton.current?.focus();
+  }, [confirming]);
+  useEffect(() => {
+    if (result && fetcher.state === "idle") onDeleted(result.deleted);
+  }, [result, fetcher.state, onDeleted]);
+
+  const n = props.selected.length;
+  const noun = n === 1 ? props.label.toLowerCase() : props.pluralLabel.toLowerCase();
+  return (
+    <>
+      {n > 0 ? (
+        <div className="bulk-bar" role="region" aria-label="Selected rows">
+          <span className="bulk-bar__count">
+            {n} {noun} selected
+          </span>
+          <button type="button" className="button button--danger button--small" onClick={() => setConfirming(true)} disabled={fetcher.state !== "idle"}>
+            {fetcher.state !== "idle" ? "Deleting…" : "Delete"}
+          </button>
+          <button type="button" className="button button--ghost button--small" onClick={props.onClear}>
+            Clear selection
+          </button>
+        </div>
+      ) : null}
+      {result ? (
+        <div className={result.failed.length ? "notice notice--warning" : "notice notice--success"} role="status">
+          {result.deleted.length > 0 ? <p>Deleted {result.deleted.length} {result.deleted.length === 1 ? props.label.toLowerCase() : props.pluralLabel.toLowerCase()}; they are in the trash.</p> : null}
+          {result.failed.length > 0 ? (
+            <>
+              <p>{result.failed.length === 1 ? "One record was" : `${result.failed.length} records were`} not deleted:</p>
+              <ul>
+                {result.failed.map((f) => (
+                  <li key={f.id}>{f.message}</li>
+                ))}
+              </ul>
+            </>
+          ) : null}
+        </div>
+      ) : null}
+      {confirming ? (
+        <div className="dialog-backdrop">
+          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="bulk-delete-title" aria-describedby="bulk-delete-text" onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}>
+            <h2 id="bulk-delete-title">
+              Delete {n} {noun}?
+            </h2>
+            <p id="bulk-delete-text">They move to the trash and can be restored from there. Records still used elsewhere are kept.</p>
+            <fetcher.Form method="post" className="dialog__actions" onSubmit={() => setConfirming(false)}>
+              <input type="hidden" name="intent" value="delete" />
+              {props.selected.map((id) => (
+                <input key={id} type="hidden" name="ids" value={id} />
+              ))}
+              <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+              <button ref={confirmButton} type="submit" className="button button--danger">
+                Delete {n} {noun}
+              </button>
+            </fetcher.Form>
+          </div>
+        </div>
+      ) : null}
+    </>
+  );
+}

@@ -1,0 +1,137 @@
+import { Form, Link, useLocation, useNavigate, useNavigation } from "@remix-run/react";
+import { useCallback, useEffect, useState } from "react";
+import type { ListPageData } from "../../../runtime/views/list-page-data";
+import { withChanges } from "../../../runtime/views/list-params";
+import { totalLabel } from "../../../runtime/views/pagination";
+import { BulkBar } from "./bulk-bar";
+import { ColumnChooser } from "./column-chooser";
+import { DataGrid } from "./data-grid";
+import { FilterBuilder } from "./filter-builder";
+import { FilterChips } from "./filter-chips";
+import { hiddenEntries, listHref } from "./list-link";
+import { Pagination } from "./pagination";
+import { ViewsMenu } from "./views-menu";
+
+/** The generated list of one table: toolbar, filters, grid, pagination, bulk actions. */
+export function ListScreen({ data, message }: { data: ListPageData; message?: string }) {
+  const { table, params, state } = data;
+  const navigate = useNavigate();
+  const location = useLocation();
+  const navigation = useNavigation();
+  const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
+  const [selected, setSelected] = useState<Set<number>>(() => new Set());
+  const [filtersOpen, setFiltersOpen] = useState(false);
+  const base = `/t/${encodeURIComponent(table.key)}`;
+  const columns = state.columns.map((k) => data.fields.find((f) => f.key === k)!).filter(Boolean);
+  const noun = table.pluralLabel.toLowerCase();
+  const filtered = state.conditions.length > 0 || state.q !== "";
+
+  // A new result set (other filter, page, table) starts with nothing selected.
+  useEffect(() => setSelected(new Set()), [location.pathname, location.search]);
+  const onSelect = (ids: number[], on: boolean) =>
+    setSelected((s) => {
+      const next = new Set(s);
+      ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
+      return next;
+    });
+  const onDeleted = useCallback((ids: number[]) => setSelected((s) => new Set([...s].filter((id) => !ids.includes(id)))), []);
+  const titleOf = (id: number) => {
+    const row = data.rows.find((r) => r.id === id);
+    return row && table.titleField ? String(row[table.titleField] ?? `#${id}`) : `#${id}`;
+  };
+
+  return (
+    <div className={loading ? "list-screen list-screen--loading" : "list-screen"} aria-busy={loading}>
+      <header className="list-header">
+        <div>
+          <h1>{table.pluralLabel}</h1>
+          <p className="list-header__summary">
+            {totalLabel(data.total, data.totalExact)} {filtered ? "matching" : data.total === 1 ? "record" : "records"}
+            {data.activeView ? <> · view “{data.activeView.name}”</> : null}
+          </p>
+        </div>
+        <Link className="button" to={`${base}/new`}>
+          New {table.label}
+        </Link>
+      </header>
+
+      {message ? <p className="notice notice--success" role="status">{message}</p> : null}
+      {data.notices.length > 0 ? (
+        <div className="notice notice--warning" role="status">
+          {data.notices.map((n, i) => (
+            <p key={i}>{n}</p>
+          ))}
+        </div>
+      ) : null}
+
+      <div className="list-toolbar">
+        <Form method="get" action={base} className="list-search" role="search">
+          {hiddenEntries(params, ["q", "page", "cur"]).map(([k, v]) => (
+            <input key={k} type="hidden" name={k} value={v} />
+          ))}
+          <label className="visually-hidden" htmlFor="list-q">
+            Search {noun}
+          </label>
+          <input id="list-q" className="input list-search__input" type="search" name="q" defaultValue={state.q} key={state.q} placeholder={`Search ${noun}…`} />
+          <button className="button button--ghost">Search</button>
+        </Form>
+        <button type="button" className={filtersOpen ? "button button--ghost button--pressed" : "button button--ghost"} aria-expanded={filtersOpen} aria-controls="filter-panel" onClick={() => setFiltersOpen((o) => !o)}>
+          Filter{state.conditions.length ? ` (${state.conditions.length})` : ""}
+        </button>
+        <details className="popover">
+          <summary className="button button--ghost">Columns</summary>
+          <div className="popover__panel">
+            <ColumnChooser key={state.columns.join(",")} fields={data.fields} columns={state.columns} params={params} action={base} />
+          </div>
+        </details>
+        <details className="popover">
+          <summary className="button button--ghost">Views{data.activeView ? `: ${data.activeView.name}` : ""}</summary>
+          <div className="popover__panel popover__panel--right">
+            <ViewsMenu tableKey={table.key} views={data.views} active={data.activeView} search={location.search} />
+          </div>
+        </details>
+      </div>
+
+      {filtersOpen ? (
+        <div id="filter-panel" className="filter-panel">
+          <FilterBuilder
+            fields={data.fields}
+            conditions={state.conditions}
+            mode={state.mode}
+            refTitles={data.refTitles}
+            today={data.today}
+            onCancel={() => setFiltersOpen(false)}
+            onApply={(conditions, mode) => {
+              setFiltersOpen(false);
+              navigate(listHref(table.key, withChanges(params, { conditions, mode })));
+            }}
+          />
+        </div>
+      ) : null}
+      <FilterChips tableKey={table.key} fields={data.fields} conditions={state.conditions} mode={state.mode} params={params} refTitles={data.refTitles} />
+
+      <BulkBar selected={[...selected]} label={table.label} pluralLabel={table.pluralLabel} titleOf={titleOf} onClear={() => setSelected(new Set())} onDeleted={onDeleted} />
+
+      <div className="list-panel">
+        {data.rows.length === 0 ? (
+          <div className="list-empty">
+            {filtered ? (
+              <p>
+                No {noun} match these filters — <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>clear filters</Link>
+              </p>
+            ) : (
+              <p>
+                No {noun} yet. <Link to={`${base}/new`}>Create the first {table.label.toLowerCase()}</Link>.
+              </p>
+            )}
+          </div>
+        ) : (
+          <div className="list-scroll">
+            <DataGrid tableKey={table.key} tableLabel={table.pluralLabel} titleField={table.titleField} columns={columns} rows={data.rows} sort={state.sort} params={params} selected={selected} onSelect={onSelect} overdueIds={new Set(data.overdueIds)} />
+          </div>
+        )}
+        <Pagination tableKey={table.key} params={params} page={data.page} pageSize={data.pageSize} rowCount={data.rows.length} total={data.total} totalExact={data.totalExact} nextCursor={data.nextCursor} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,83 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
+import { ApiError } from "../../runtime/errors";
+import { ListScreen } from "../components/list/list-screen";
+import { actorFor } from "../services/actor.server";
+import { handleListAction, listPageDeps, loadListPage, type ListPageData } from "../services/views.server";
+import fieldStyles from "../styles/fields.css";
+import listStyles from "../styles/list.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fieldStyles },
+  { rel: "stylesheet", href: listStyles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.table.pluralLabel ?? "List"} · Tessera` }];
+
+function asResponse(error: unknown): never {
+  if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+  throw error;
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const url = new URL(request.url);
+  try {
+    return json(await loadListPage(await listPageDeps(), await actorFor(request), params.table ?? "", url));
+  } catch (error) {
+    asResponse(error);
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  try {
+    const result = await handleListAction(await listPageDeps(), await actorFor(request), params.table ?? "", await request.formData());
+    if ("redirectTo" in result) return redirect(`${result.redirectTo}${result.redirectTo.includes("?") ? "&" : "?"}done=${encodeURIComponent(result.intent)}`);
+    return json(result);
+  } catch (error) {
+    if (error instanceof ApiError && error.status !== 404) return json({ intent: "error" as const, error: error.message }, { status: error.status });
+    asResponse(error);
+  }
+}
+
+const DONE: Record<string, string> = {
+  "save-view": "The view was saved.",
+  "update-view": "The view was updated.",
+  "delete-view": "The view was deleted.",
+  "set-default": "This is now the default view for everyone.",
+};
+
+export default function TableList() {
+  const data = useLoaderData<typeof loader>();
+  const actionData = useActionData<typeof action>();
+  const [search] = useSearchParams();
+  const done = search.get("done");
+  const message = actionData && "error" in actionData ? undefined : done ? DONE[done] : undefined;
+  return (
+    <>
+      {actionData && "error" in actionData ? (
+        <p className="notice notice--error" role="alert">
+          {actionData.error}
+        </p>
+      ) : null}
+      <ListScreen data={data as unknown as ListPageData} message={message} />
+    </>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const text = isRouteErrorResponse(error) && typeof error.data?.error === "string" ? error.data.error : "This list could not be shown. Please try again in a moment.";
+  return (
+    <section className="error-panel" role="alert">
+      <h1>{status === 404 ? "No such table" : "Something went wrong"}</h1>
+      <p>{text}</p>
+      <p>
+        <Link className="button" to="/">
+          Back to the overview
+        </Link>
+      </p>
+    </section>
+  );
+}

@@ -1,0 +1,50 @@
+import type { FilterOperator } from "../fields/types";
+import type { RecordJson } from "../records/rows";
+import type { CompiledField } from "../schema/compile";
+import type { ListState } from "./effective-state";
+import type { ListParams } from "./list-params";
+
+/** A field as the list screen needs it: the compiled field (plain data) and what it offers. */
+export type ListField = CompiledField & { sortable: boolean; operators: FilterOperator[]; listable: boolean };
+
+export interface ViewSummary {
+  id: number;
+  name: string;
+  shared: boolean;
+  isDefault: boolean;
+  editable: boolean;
+}
+
+export interface ListPageData {
+  table: { key: string; label: string; pluralLabel: string; titleField: string | null };
+  fields: ListField[];
+  /** What the address says; links are built from it. */
+  params: ListParams;
+  /** What is shown: the view with the address's overrides. */
+  state: ListState;
+  rows: RecordJson[];
+  total: number;
+  totalExact: boolean;
+  page: number;
+  pageSize: number;
+  nextCursor: string | null;
+  views: ViewSummary[];
+  /** The view the list starts from: the one in the address, else the table's default. */
+  activeView: ViewSummary | null;
+  /** Parts of the address or the view that could not be used, as sentences. */
+  notices: string[];
+  /** Ids of rows with the "Overdue" state (computed for today, never stored). */
+  overdueIds: number[];
+  today: string;
+  /** Titles of records that relation conditions name, by `field:id`, for the filter chips. */
+  refTitles: Record<string, string>;
+}
+
+export interface BulkDeleteFailure {
+  id: number;
+  message: string;
+}
+
+export type ListActionResult =
+  | { intent: "delete"; deleted: number[]; failed: BulkDeleteFailure[] }
+  | { intent: "save-view" | "update-view" | "delete-view" | "set-default"; redirectTo: string; message: string };

@@ -1,0 +1,137 @@
+import { decodeConditions, encodeConditions, type Condition, type ConditionMode } from "./conditions";
+
+/**
+ * What a list's address says, and only that: an absent key means "as the view has it". The
+ * address holds the whole view state, so a list can be bookmarked and shared.
+ *
+ * `?q=acme&sort=-date&f=[["status","eq","issued"]]&m=or&cols=number,client&view=3&pageSize=100&page=7&cur=a.b`
+ */
+export interface ListParams {
+  q?: string;
+  /** `name`, `-date`; several keys comma-separated. */
+  sort?: string;
+  conditions?: Condition[];
+  mode?: ConditionMode;
+  columns?: string[];
+  view?: number;
+  pageSize?: number;
+  page: number;
+  /**
+   * Keyset cursors of the pages walked with "Next", the last one being this page's. Kept in the
+   * address so Back and Previous work without counting offsets on a table of a million rows.
+   */
+  cursors: string[];
+}
+
+export const PAGE_SIZES = [25, 50, 100, 200] as const;
+export const DEFAULT_PAGE_SIZE = 50;
+/** Cursors kept in the address; older pages fall back to offsets, which still work, only slower. */
+export const MAX_CURSORS = 40;
+const MAX_PAGE = 1_000_000;
+
+const KEY = /^-?[A-Za-z_][A-Za-z0-9_]{0,63}$/;
+const CURSOR = /^[A-Za-z0-9_-]{1,2000}$/;
+
+function wholeNumber(text: string | null): number | null {
+  return text !== null && /^\d{1,9}$/.test(text) ? Number(text) : null;
+}
+
+/** The params of an address, with a sentence for each part that had to be left out. */
+export function parseListParams(search: URLSearchParams): { params: ListParams; problems: string[] } {
+  const problems: string[] = [];
+  const params: ListParams = { page: 1, cursors: [] };
+
+  const q = search.get("q");
+  if (q !== null && q.trim() !== "") params.q = q.trim().slice(0, 200);
+
+  const sort = search.get("sort");
+  if (sort !== null && sort !== "") {
+    if (sort.split(",").every((part) => KEY.test(part))) params.sort = sort;
+    else problems.push(`The sort "${sort.slice(0, 40)}" is not a field name, so the list is in its usual order.`);
+  }
+
+  const f = search.get("f");
+  if (f !== null && f !== "") {
+    const decoded = decodeConditions(f);
+    if (decoded.ok) params.conditions = decoded.conditions;
+    else problems.push(decoded.error);
+  }
+  if (search.get("m") === "or") params.mode = "or";
+
+  // `cols=a,b` from links, or one `cols` per checkbox from the column chooser posted without JavaScript.
+  const cols = search.getAll("cols").flatMap((c) => c.split(",")).map((c) => c.trim()).filter(Boolean);
+  if (search.has("cols")) {
+    const valid = cols.filter((c) => KEY.test(c) && !c.startsWith("-"));
+    if (valid.length < cols.length) problems.push("Some columns in this address are not field names and were left out.");
+    if (valid.length > 0) params.columns = [...new Set(valid)];
+  }
+
+  const view = search.get("view");
+  if (view !== null && view !== "") {
+    const id = wholeNumber(view);
+    if (id !== null && id > 0) params.view = id;
+    else problems.push(`"${view.slice(0, 20)}" is not a saved view.`);
+  }
+
+  const pageSize = search.get("pageSize");
+  if (pageSize !== null && pageSize !== "") {
+    const n = wholeNumber(pageSize);
+    if (n !== null && (PAGE_SIZES as readonly number[]).includes(n)) params.pageSize = n;
+    else problems.push(`Pages hold ${PAGE_SIZES.slice(0, -1).join(", ")} or ${PAGE_SIZES[PAGE_SIZES.length - 1]} rows; "${pageSize.slice(0, 12)}" is not one of them.`);
+  }
+
+  const page = search.get("page");
+  if (page !== null && page !== "") {
+    const n = wholeNumber(page);
+    if (n !== null && n >= 1 && n <= MAX_PAGE) params.page = n;
+    else problems.push(`"${page.slice(0, 12)}" is not a page number, so the first page is shown.`);
+  }
+
+  const cur = search.get("cur");
+  if (cur !== null && cur !== "" && params.page > 1) {
+    const chain = cur.split(".");
+    if (chain.every((c) => CURSOR.test(c)) && chain.length < params.page) params.cursors = chain.slice(-MAX_CURSORS);
+    else problems.push("The page position in this address is not readable, so the page was counted from the start.");
+  }
+  return { params, problems };
+}
+
+/** `?…` for params (empty string when there are none), in a stable key order. */
+export function listSearch(params: ListParams): string {
+  const out = new URLSearchParams();
+  if (params.view !== undefined) out.set("view", String(params.view));
+  if (params.q) out.set("q", params.q);
+  if (params.sort) out.set("sort", params.sort);
+  if (params.conditions !== undefined) out.set("f", encodeConditions(params.conditions));
+  if (params.mode === "or") out.set("m", "or");
+  if (params.columns !== undefined) out.set("cols", params.columns.join(","));
+  if (params.pageSize !== undefined) out.set("pageSize", String(params.pageSize));
+  if (params.page > 1) out.set("page", String(params.page));
+  if (params.page > 1 && params.cursors.length > 0) out.set("cur", params.cursors.join("."));
+  const text = out.toString();
+  return text ? `?${text}` : "";
+}
+
+/** Params for a different result set: any change of what is listed starts again at page 1. */
+export function withChanges(params: ListParams, changes: Partial<Omit<ListParams, "page" | "cursors">>): ListParams {
+  return { ...params, ...changes, page: 1, cursors: [] };
+}
+
+/** The next page: its cursor joins the chain, so Previous can step back the same way. */
+export function nextPageParams(params: ListParams, nextCursor: string): ListParams {
+  return { ...params, page: params.page + 1, cursors: [...params.cursors, nextCursor].slice(-MAX_CURSORS) };
+}
+
+export function previousPageParams(params: ListParams): ListParams {
+  return { ...params, page: Math.max(1, params.page - 1), cursors: params.page > 2 ? params.cursors.slice(0, -1) : [] };
+}
+
+/** An offset page (used for the first page numbers, where offsets cost nothing). */
+export function pageParams(params: ListParams, page: number): ListParams {
+  return { ...params, page, cursors: [] };
+}
+
+/** The cursor the records service should continue after, if this page was reached by "Next". */
+export function currentCursor(params: ListParams): string | undefined {
+  return params.page > 1 && params.cursors.length > 0 ? params.cursors[params.cursors.length - 1] : undefined;
+}
