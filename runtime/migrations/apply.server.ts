@@ -14,6 +14,7 @@ import {
   renameTable,
   type AlterAlgorithm,
 } from "../db/ddl.server";
+import { createSearchIndex, dropSearchIndex, hasSearchIndex } from "../db/search-ddl.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { isUniqueViolation } from "../db/db-errors";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
@@ -246,6 +247,12 @@ async function runStep(db: Knex, step: MigrationStep, ctx: StepContext): Promise
       if ((await hasTable(db, step.trashName)) && !(await hasTable(db, step.table))) await renameTable(db, step.trashName, step.table);
       await db(SYSTEM_TABLES.trash).where({ storage: step.trashName }).update({ restored_at: dbNow() });
       return {};
+    case "add_search_index":
+      if (!(await hasSearchIndex(db, step.table, step.name))) return { algorithm: await createSearchIndex(db, step.table, step.name, step.columns) };
+      return {};
+    case "drop_search_index":
+      await dropSearchIndex(db, step.table, step.name);
+      return {};
     case "recompute":
       if (!ctx.hooks.recompute) return { rows: 0 };
       return { rows: await ctx.hooks.recompute(db, ctx.compiled, step.table, step.fields) };
@@ -361,6 +368,12 @@ async function undoSteps(db: Knex, steps: MigrationStep[]): Promise<void> {
       case "restore_table":
         if ((await hasTable(db, step.table)) && !(await hasTable(db, step.trashName))) await renameTable(db, step.table, step.trashName);
         await db(SYSTEM_TABLES.trash).where({ storage: step.trashName }).update({ restored_at: null });
+        break;
+      case "add_search_index":
+        await dropSearchIndex(db, step.table, step.name);
+        break;
+      case "drop_search_index":
+        if ((await hasTable(db, step.table)) && !(await hasSearchIndex(db, step.table, step.name))) await createSearchIndex(db, step.table, step.name, step.columns);
         break;
       case "convert_column":
       case "recompute":

@@ -81,6 +81,7 @@ export function plan(oldSchema: WorkspaceSchema | null, newSchema: WorkspaceSche
   // Tables that disappear go to the trash whole; their indexes go with them.
   for (const old of before.tables) {
     if (after.tablesById.has(old.id)) continue;
+    if (old.search) dropIndexes.push(dropSearchStep(old));
     dropTables.push({
       op: "drop_table",
       table: old.key,
@@ -120,6 +121,7 @@ export function plan(oldSchema: WorkspaceSchema | null, newSchema: WorkspaceSche
         description: `Create table ${q(t.pluralLabel)} with ${t.fields.length} field${t.fields.length === 1 ? "" : "s"}`,
       });
       for (const ix of t.indexes) addIndexes.push(addIndexStep(t, ix.name, ix.columns, ix.unique));
+      if (t.search) addIndexes.push(addSearchStep(t));
       continue;
     }
     planTableChanges(old, t, v, { dropIndexes, columnSteps, addIndexes, recomputes });
@@ -127,6 +129,29 @@ export function plan(oldSchema: WorkspaceSchema | null, newSchema: WorkspaceSche
 
   steps.push(...dropIndexes, ...dropTables, ...renameTableSteps, ...createTables, ...columnSteps, ...addIndexes, ...recomputes);
   return { fromVersion: v, steps };
+}
+
+function addSearchStep(t: CompiledTable): MigrationStep {
+  const labels = t.search!.columns.map((c) => t.fieldsByKey.get(c)?.label ?? c);
+  return {
+    op: "add_search_index",
+    table: t.key,
+    name: t.search!.name,
+    columns: t.search!.columns,
+    destructive: false,
+    description: `Build the quick-search index of ${q(t.pluralLabel)} over ${labels.map(q).join(", ")}`,
+  };
+}
+
+function dropSearchStep(t: CompiledTable): MigrationStep {
+  return {
+    op: "drop_search_index",
+    table: t.key,
+    name: t.search!.name,
+    columns: t.search!.columns,
+    destructive: false,
+    description: `Drop the quick-search index of ${q(t.pluralLabel)}`,
+  };
 }
 
 function addIndexStep(t: CompiledTable, name: string, columns: string[], unique: boolean): MigrationStep {
@@ -174,6 +199,11 @@ function planTableChanges(
       });
     }
   }
+
+  // The search index goes first when its fields change (or one of them is rebuilt), and comes back last.
+  const searchRebuilt = !!old.search && (!t.search || t.search.name !== old.search.name || old.search.columns.some((c) => rebuilt.has(c)));
+  if (old.search && searchRebuilt) out.dropIndexes.push(dropSearchStep(old));
+  if (t.search && (!old.search || searchRebuilt)) out.addIndexes.push(addSearchStep(t));
 
   // 1. Removed fields go to the trash (renamed out of the way, so their key is free again).
   for (const f of old.fields) {

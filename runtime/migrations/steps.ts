@@ -40,6 +40,9 @@ export type MigrationStep = { destructive: boolean; description: string } & (
   | { op: "restore_column"; table: string; column: string; fieldId: string; trashName: string }
   /** Brings a trashed table back under `table` (restore from the trash; never planned by `plan`). */
   | { op: "restore_table"; table: string; tableId: string; trashName: string }
+  /** A full-text index over `columns` (FTS5 beside the table on SQLite, FULLTEXT on MySQL). */
+  | { op: "add_search_index"; table: string; name: string; columns: string[] }
+  | { op: "drop_search_index"; table: string; name: string; columns: string[] }
   /** Recomputes stored formula values after a formula changed. */
   | { op: "recompute"; table: string; fields: string[] }
 );

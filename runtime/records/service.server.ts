@@ -9,6 +9,7 @@ import type { WorkspaceService } from "../workspace/workspace.server";
 import { autonumberDate, autonumberPeriod, conditionHolds, formatAutonumber } from "./autonumber";
 import { computeFormulas, hasFormulas, listsUsedByFormulas } from "./compute";
 import { parseFilter, type FilterNode } from "./filter";
+import { fts5Query, innodbQuery, searchTokens } from "./search";
 import { audit, diffRecords } from "../auth/audit.server";
 import { authorize, hiddenFields, lockedFields, mayDo, rowScope, type Actor } from "./permissions";
 import { applyFilter, applyKeyset, decodeCursor, encodeCursor, escapeLike, LIKE_ESCAPE, parseSort } from "./query.server";
@@ -362,6 +363,50 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     return fields.map((f) => f.key);
   }
 
+  /**
+   * The quick search: through the table's full-text index when it has one (prefix matching of
+   * every term, case- and accent-insensitive), else a LIKE over its text fields. A role that cannot
+   * see one of the indexed fields searches without the index, over what it may see.
+   */
+  function applySearch(qb: Knex.QueryBuilder, actor: Actor, table: CompiledTable, q: string) {
+    const hidden = hiddenFields(actor, table);
+    const tokens = searchTokens(q);
+    if (tokens.length === 0) return;
+    const index = table.search && !table.search.columns.some((c) => hidden.has(c)) ? table.search : null;
+    if (!index) {
+      const cols = searchableColumns(table).filter((c) => !hidden.has(c));
+      if (cols.length === 0) {
+        qb.whereRaw("1 = 0");
+        return;
+      }
+      for (const term of q.split(/\s+/).filter(Boolean).slice(0, 8))
+        qb.where((w) => cols.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `%${escapeLike(term)}%`, LIKE_ESCAPE])));
+      return;
+    }
+    if (dialect === "sqlite") {
+      qb.whereRaw("?? in (select rowid from ?? where ?? match ?)", [`${table.key}.id`, index.name, index.name, fts5Query(tokens)]);
+      return;
+    }
+    const { fulltext, prefixes } = innodbQuery(q);
+    const cols = index.columns.map(() => "??").join(", ");
+    if (fulltext) qb.whereRaw(`match(${cols}) against (? in boolean mode)`, [...index.columns.map((c) => `${table.key}.${c}`), fulltext]);
+    for (const term of prefixes)
+      qb.where((w) => index.columns.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `${escapeLike(term)}%`, LIKE_ESCAPE])));
+  }
+
+  /** Without an explicit sort, exact and prefix matches of the title come first. */
+  function rankSearch(qb: Knex.QueryBuilder, table: CompiledTable, q: string) {
+    if (!table.titleField) return;
+    const title = `${table.key}.${table.titleField}`;
+    qb.orderByRaw("case when lower(??) = ? then 0 when lower(??) like ? escape ? then 1 else 2 end", [
+      title,
+      q.toLowerCase(),
+      title,
+      `${escapeLike(q.toLowerCase())}%`,
+      LIKE_ESCAPE,
+    ]);
+  }
+
   /** Restricts a query to the records the actor may see ("only records I own"). */
   function applyScope(q: Knex.QueryBuilder, actor: Actor, table: CompiledTable) {
     const scope = rowScope(actor, table);
@@ -441,14 +486,10 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       const base = db(table.key);
       applyScope(base, actor, table);
       if (filter) applyFilter(base, filter, table.key);
-      if (q) {
-        const hidden = hiddenFields(actor, table);
-        const cols = searchableColumns(table).filter((c) => !hidden.has(c));
-        for (const term of q.split(/\s+/).slice(0, 8)) {
-          base.where((w) => cols.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `%${escapeLike(term)}%`, LIKE_ESCAPE])));
-        }
-      }
+      const ranked = !!q && (query.sort === undefined || query.sort === null || query.sort === "") && !query.cursor;
+      if (q) applySearch(base, actor, table, q);
       const pageQuery = base.clone().select(`${table.key}.*`);
+      if (ranked) rankSearch(pageQuery, table, q);
       for (const k of sort) pageQuery.orderBy(`${table.key}.${k.column}`, k.desc ? "desc" : "asc");
       if (typeof query.cursor === "string" && query.cursor) applyKeyset(pageQuery, table.key, sort, decodeCursor(query.cursor, sort.length));
       else pageQuery.offset((page - 1) * pageSize);
@@ -466,7 +507,8 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         ...totals,
         page,
         pageSize,
-        nextCursor: more && last ? encodeCursor(sort.map((k) => (last[k.column] ?? null) as unknown)) : null,
+        // Ranked results page by number: their order is not a keyset.
+        nextCursor: more && last && !ranked ? encodeCursor(sort.map((k) => (last[k.column] ?? null) as unknown)) : null,
       };
     },
 

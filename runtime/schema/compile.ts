@@ -43,6 +43,17 @@ export interface CompiledTable {
   /** The parent of a composition child (an invoice line's invoice). */
   parent: { table: string; field: string; list: string } | null;
   indexes: CompiledIndex[];
+  /** The full-text index over the fields marked `x-searchable`, or null when none is. */
+  search: CompiledSearchIndex | null;
+}
+
+/**
+ * Its name comes from the table's and fields' ids: renaming keys never rebuilds it, and it is
+ * rebuilt exactly when the set of searchable fields changes.
+ */
+export interface CompiledSearchIndex {
+  name: string;
+  columns: string[];
 }
 
 export interface CompiledSchema {
@@ -98,6 +109,14 @@ function fieldIndexes(table: TableSchema, fields: CompiledField[]): CompiledInde
   return out;
 }
 
+function searchIndex(table: TableSchema, fields: CompiledField[]): CompiledSearchIndex | null {
+  const searchable = fields.filter((f) => f.def["x-searchable"] === true);
+  if (searchable.length === 0) return null;
+  // Sorted ids: moving a field (a rename puts it last) must not rebuild the index.
+  const ids = searchable.map((f) => f.id).sort();
+  return { name: `crm_fts_${shortHash(`${table["x-id"]}:${ids.join(",")}`)}`, columns: searchable.map((f) => f.key) };
+}
+
 export function compileSchema(schema: WorkspaceSchema, version = schema["x-version"] ?? 0): CompiledSchema {
   const tables: CompiledTable[] = [];
   for (const [key, def] of Object.entries(schema.$defs)) {
@@ -124,6 +143,7 @@ export function compileSchema(schema: WorkspaceSchema, version = schema["x-versi
       lists: [],
       parent: null,
       indexes: fieldIndexes(def, fields),
+      search: searchIndex(def, fields),
     });
   }
   const tablesByKey = new Map(tables.map((t) => [t.key, t]));

@@ -1,0 +1,101 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR } from "../../runtime/records/permissions";
+import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import type { WorkspaceSchema } from "../../runtime/schema/types";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { clone, smallWorkspace } from "./workspace-schema";
+
+function searchable(): WorkspaceSchema {
+  const ws = clone(smallWorkspace());
+  const p = ws.$defs.clients.properties;
+  p.email["x-searchable"] = true;
+  p.code["x-searchable"] = true;
+  p.phone = { type: "string", "x-id": "f_cl_phone", "x-kind": "phone", "x-searchable": true };
+  ws.$defs.invoices.properties.number["x-searchable"] = true;
+  ws.$defs.invoices["x-title-field"] = "number";
+  return ws;
+}
+
+describe.each(testDatabases)("quick search on $name", (kind) => {
+  let database: TestDatabase;
+  let rt: Runtime;
+  let version = 1;
+  const names = async (q: string, table = "clients", title = "name") =>
+    (await rt.records.list(SYSTEM_ACTOR, table, { q, pageSize: 100 })).rows.map((r) => r[title]);
+
+  beforeAll(async () => {
+    database = await kind.create();
+    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    await rt.workspace.apply({ baseVersion: 0, schema: searchable() });
+    for (const c of [
+      { name: "Mercier et Fils", email: "contact@mercier.fr", code: "FR-77", phone: "+33 1 42 68 53 00" },
+      { name: "Atelier Lumière", email: "bonjour@lumiere.fr", code: "FR-12", phone: "+33 4 72 00 11 22" },
+      { name: "Merck Supplies", email: "sales@merck.example", code: "DE-01", phone: "+49 30 903 4120" },
+      { name: "Ölmühle Schmidt", email: "info@oelmuehle.de", code: "IE3698214KH", phone: "+353 1 903 4120" },
+      { name: "Mer", email: "x@mer.test", code: "ZZ-1" },
+    ])
+      await rt.records.create(SYSTEM_ACTOR, "clients", c);
+    const acme = await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme" });
+    await rt.records.create(SYSTEM_ACTOR, "invoices", { client: acme.id, status: "issued", date: "2026-03-01" });
+    await rt.records.create(SYSTEM_ACTOR, "invoices", { client: acme.id, status: "issued", date: "2026-03-02" });
+  });
+  afterAll(async () => {
+    await rt.close();
+    await database.drop();
+  });
+
+  it("matches prefixes as you type, ranking exact and prefix matches of the title first", async () => {
+    expect(await names("Merc")).toEqual(expect.arrayContaining(["Mercier et Fils", "Merck Supplies"]));
+    expect(await names("Merc")).toHaveLength(2);
+    expect((await names("mer"))[0]).toBe("Mer");
+  });
+
+  it("ignores case and accents both ways", async () => {
+    expect(await names("LUMIERE")).toEqual(["Atelier Lumière"]);
+    expect(await names("lumière")).toEqual(["Atelier Lumière"]);
+    expect(await names("olmuhle")).toEqual(["Ölmühle Schmidt"]);
+  });
+
+  it("finds codes, tax ids, phone fragments and invoice numbers", async () => {
+    expect(await names("IE369")).toEqual(["Ölmühle Schmidt"]);
+    expect(await names("FR-77")).toEqual(["Mercier et Fils"]);
+    expect((await names("4120")).sort()).toEqual(["Merck Supplies", "Ölmühle Schmidt"]);
+    expect(await names("INV-2026-0002", "invoices", "number")).toEqual(["INV-2026-0002"]);
+    expect(await names("sales@merck")).toEqual(["Merck Supplies"]);
+  });
+
+  it("treats search text as words, never as syntax", async () => {
+    for (const q of ['"', "*", "name) OR 1=1 --", "' or ''='", "NEAR(a b)", "-", "%", "_"]) await rt.records.list(SYSTEM_ACTOR, "clients", { q });
+    expect(await names('"Merc')).toHaveLength(2);
+  });
+
+  it("sees an update, a delete and a restore at once", async () => {
+    const mer = (await rt.records.list(SYSTEM_ACTOR, "clients", { q: "Mer", pageSize: 1 })).rows[0];
+    await rt.records.update(SYSTEM_ACTOR, "clients", mer.id, { name: "Zephyr Trading" }, mer.version);
+    expect(await names("zephyr")).toEqual(["Zephyr Trading"]);
+    expect(await names("Mer")).not.toContain("Mer");
+    await rt.records.remove(SYSTEM_ACTOR, "clients", mer.id);
+    expect(await names("zephyr")).toEqual([]);
+    await rt.records.restore(SYSTEM_ACTOR, "clients", mer.id);
+    expect(await names("zephyr")).toEqual(["Zephyr Trading"]);
+  });
+
+  it("keeps working when a searchable field is renamed, and after one is removed", async () => {
+    const renamed = searchable();
+    const p = renamed.$defs.clients.properties;
+    p.mail = p.email;
+    delete p.email;
+    const steps = (await rt.workspace.plan({ baseVersion: version, schema: renamed })).plan.steps.map((s) => s.op);
+    expect(steps).not.toContain("drop_search_index"); // a rename keeps the index: it is named by ids
+    version = (await rt.workspace.apply({ baseVersion: version, schema: renamed })).version;
+    expect(await names("bonjour")).toEqual(["Atelier Lumière"]);
+    await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Nouveau", mail: "salut@nouveau.fr" });
+    expect(await names("salut")).toEqual(["Nouveau"]);
+
+    const removed = clone(renamed);
+    delete removed.$defs.clients.properties.phone;
+    version = (await rt.workspace.apply({ baseVersion: version, schema: removed, confirmDestructive: true })).version;
+    expect(await names("4120")).toEqual([]); // the phone is no longer searched
+    expect(await names("Merc")).toHaveLength(2);
+  });
+});
