@@ -99,3 +99,50 @@ describe.each(testDatabases)("quick search on $name", (kind) => {
     expect(await names("Merc")).toHaveLength(2);
   });
 });
+
+describe.each(testDatabases)("global search and index advice on $name", (kind) => {
+  let database: TestDatabase;
+  let rt: Runtime;
+  beforeAll(async () => {
+    database = await kind.create();
+    rt = await createRuntime({ databaseUrl: database.url }); // the default configuration, seeded
+  });
+  afterAll(async () => {
+    await rt.close();
+    await database.drop();
+  });
+
+  it("finds clients, contacts, contracts and invoices from one box, grouped by table", async () => {
+    const { globalSearch } = await import("../../runtime/search/global-search.server");
+    const { compiled } = await rt.workspace.current();
+    const invoice = (await rt.records.list(SYSTEM_ACTOR, "invoices", { filter: { field: "number", op: "notEmpty" }, pageSize: 1 })).rows[0];
+    const byNumber = await globalSearch(rt.records, compiled, SYSTEM_ACTOR, String(invoice.number));
+    expect(byNumber.find((g) => g.table === "invoices")?.rows.map((r) => r.title)).toContain(invoice.number);
+    const client = (await rt.records.list(SYSTEM_ACTOR, "clients", { pageSize: 1 })).rows[0];
+    const byName = await globalSearch(rt.records, compiled, SYSTEM_ACTOR, String(client.name).slice(0, 5));
+    expect(byName.find((g) => g.table === "clients")?.rows.map((r) => r.title)).toContain(client.name);
+    expect(byName.every((g) => !["invoice_items", "contract_items"].includes(g.table))).toBe(true);
+    expect(await globalSearch(rt.records, compiled, SYSTEM_ACTOR, "   ")).toEqual([]);
+  });
+
+  it("advises the composite index a saved view needs, and sees it served once added", async () => {
+    const { indexAdviceForViews } = await import("../../runtime/search/index-advice.server");
+    const { createViewsService } = await import("../../runtime/views/views.server");
+    const { compiled, version, schema } = await rt.workspace.current();
+    const invoices = compiled.tablesByKey.get("invoices")!;
+    const id = (key: string) => invoices.fieldsByKey.get(key)!.id;
+    await createViewsService(rt.db).create(SYSTEM_ACTOR, invoices.id, {
+      name: "A client's invoices, newest first",
+      shared: true,
+      state: { sort: `-${id("date")}`, filter: { and: [{ field: id("client"), op: "eq", value: 1 }, { field: id("currency"), op: "eq", value: "EUR" }] } },
+    });
+    const [advice] = await indexAdviceForViews(rt.db, compiled);
+    expect(advice).toMatchObject({ table: "invoices", view: "A client's invoices, newest first", columns: ["client", "currency", "date"], served: false });
+    const next = structuredClone(schema);
+    next.$defs.invoices["x-indexes"] = [...(next.$defs.invoices["x-indexes"] ?? []), { "x-id": "i_inv_client_currency_date", ...advice.entry }];
+    const applied = await rt.workspace.apply({ baseVersion: version, schema: next });
+    expect(applied.results.map((r) => r.op)).toContain("add_index");
+    const after = await indexAdviceForViews(rt.db, (await rt.workspace.current()).compiled);
+    expect(after[0].served).toBe(true);
+  });
+});
