@@ -1,0 +1,218 @@
+// @vitest-environment jsdom
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
+import { setupServer } from "msw/node";
+import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
+import { computeFormulas } from "../../../runtime/records/compute";
+import { CardForm, type CardFormProps } from "./card-form";
+import type { CardData } from "./card-types";
+import { parseCardForm } from "./card-values";
+import { cardData } from "./test-card";
+
+const lookups: string[] = [];
+const server = setupServer(
+  http.get("*/api/lookup/:target", ({ request, params }) => {
+    const q = new URL(request.url).searchParams.get("q") ?? "";
+    lookups.push(`${String(params.target)}:${q}`);
+    return HttpResponse.json({ rows: params.target === "products" ? [{ id: 9, title: "Support plan" }] : [{ id: 1, title: "Acme Freight" }] });
+  }),
+);
+beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
+afterEach(() => {
+  cleanup();
+  server.resetHandlers();
+  lookups.length = 0;
+});
+afterAll(() => server.close());
+
+function renderCard(tableKey: string, props: Omit<Partial<CardFormProps>, "data"> & { data?: Partial<CardData> } = {}) {
+  const { data, compiled, table } = cardData(tableKey, props.data ?? {});
+  const onSubmit = vi.fn<(form: FormData) => void>();
+  const view = render(<CardForm compiled={compiled} table={table} onSubmit={onSubmit} {...props} data={data} />);
+  return { ...view, onSubmit, compiled, table, data };
+}
+
+const input = (id: string) => document.getElementById(id) as HTMLInputElement;
+const type = (id: string, text: string) => fireEvent.change(input(id), { target: { value: text } });
+
+const storedInvoice = {
+  id: 7,
+  version: 3,
+  number: "INV-2025-0007",
+  client: 1,
+  date: "2025-03-01",
+  currency: "EUR",
+  status: "draft",
+  notes: "Original note",
+  _expanded: { client: { id: 1, title: "Acme Freight" } },
+  items: [
+    { id: 70, invoice: 7, position: 1, product: null, description: "Consulting", quantity: 2, unit: null, price: 100, discount: null, tax_rate: 23 },
+    { id: 71, invoice: 7, position: 2, product: null, description: "Hosting", quantity: 1, unit: null, price: 50, discount: null, tax_rate: 23 },
+  ],
+};
+
+describe("CardForm layout", () => {
+  it("renders tabs, sections and rows of the layout, and switches tabs once hydrated", async () => {
+    renderCard("invoices", { data: { record: storedInvoice } });
+    const tabs = screen.getAllByRole("tab");
+    expect(tabs.map((t) => t.textContent)).toEqual(["Details", "Payments"]);
+    expect(tabs[0].getAttribute("aria-selected")).toBe("true");
+    const panel = screen.getByRole("tabpanel");
+    expect(within(panel).getByRole("region", { name: "Details" })).toBeTruthy();
+    expect(within(panel).getByRole("region", { name: "Totals" })).toBeTruthy();
+    // Labels are tied to their inputs.
+    expect(screen.getByLabelText(/^Notes/)).toBe(input("field-notes"));
+    expect(input("field-notes").value).toBe("Original note");
+
+    fireEvent.click(tabs[1]);
+    await waitFor(() => expect(screen.getAllByRole("tab")[1].getAttribute("aria-selected")).toBe("true"));
+    expect(screen.getByRole("tabpanel").id).toBe("card-panel-1");
+  });
+});
+
+describe("CardForm lines grid", () => {
+  it("adds, edits, reorders and removes lines, recomputing line amounts and totals like the server", async () => {
+    const { compiled } = renderCard("invoices", { data: { initial: { client: 1, currency: "EUR", status: "draft" } } });
+    const itemsTable = compiled.tablesByKey.get("invoice_items")!;
+    const addLine = screen.getByRole("button", { name: "+ Add line" });
+    fireEvent.click(addLine);
+    fireEvent.click(addLine);
+    await waitFor(() => expect(input("field-items-1-description")).toBeTruthy());
+
+    const typed = [
+      { description: "Consulting", quantity: "2.5", price: "1150.25", discount: "10", tax_rate: "23" },
+      { description: "Hosting", quantity: "3", price: "249", discount: "", tax_rate: "8" },
+    ];
+    typed.forEach((line, i) => {
+      for (const [key, text] of Object.entries(line)) type(`field-items-${i}-${key}`, text);
+    });
+    const expected = typed.map((l) =>
+      computeFormulas(itemsTable, { quantity: Number(l.quantity), price: Number(l.price), discount: l.discount === "" ? null : Number(l.discount), tax_rate: Number(l.tax_rate) }, {}),
+    );
+    const money = (n: unknown) => new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" }).format(Number(n));
+    const amount = (id: string) => Number(input(id).value.replace(/[^\d.-]/g, ""));
+    await waitFor(() => expect(amount("field-items-1-gross")).toBe(expected[1].gross));
+    expect(amount("field-items-0-net")).toBe(expected[0].net);
+    expect(amount("field-items-0-tax")).toBe(expected[0].tax);
+    expect(amount("field-items-0-gross")).toBe(expected[0].gross);
+    const total = expected.reduce((sum, l) => sum + Number(l.gross), 0);
+    expect(input("field-total").value).toBe(money(Math.round(total * 100) / 100));
+
+    // Move the first line down with the button, then back up with Alt+↑.
+    fireEvent.click(screen.getByRole("button", { name: "Move line 1 down" }));
+    await waitFor(() => expect(input("field-items-0-description").value).toBe("Hosting"));
+    fireEvent.keyDown(input("field-items-1-description"), { key: "ArrowUp", altKey: true });
+    await waitFor(() => expect(input("field-items-0-description").value).toBe("Consulting"));
+
+    fireEvent.click(screen.getByRole("button", { name: "Remove line 1" }));
+    await waitFor(() => expect(input("field-items-0-description").value).toBe("Hosting"));
+    expect(document.getElementById("field-items-1-description")).toBeNull();
+    expect(input("field-total").value).toBe(money(expected[1].gross));
+  });
+
+  it("picks a product through the relation search (msw stands in for /api/lookup)", async () => {
+    renderCard("invoices", { data: { initial: { client: 1, currency: "EUR", status: "draft" } } });
+    fireEvent.click(screen.getByRole("button", { name: "+ Add line" }));
+    await waitFor(() => expect(input("field-items-0-product")).toBeTruthy());
+    fireEvent.change(input("field-items-0-product"), { target: { value: "Supp" } });
+    const option = await screen.findByRole("option", { name: /Support plan/ });
+    fireEvent.click(option);
+    expect(lookups).toContain("products:Supp");
+    const hidden = document.querySelector('input[type="hidden"][name="items.0.product"]') as HTMLInputElement;
+    await waitFor(() => expect(hidden.value).toBe("9"));
+  });
+});
+
+describe("CardForm submit", () => {
+  it("Ctrl+S on a new invoice sends form data that parses back to what was typed", async () => {
+    const { onSubmit, compiled, table } = renderCard("invoices", { data: { initial: { client: 1, currency: "EUR", status: "draft" } } });
+    type("field-date", "2025-03-15");
+    fireEvent.click(screen.getByRole("button", { name: "+ Add line" }));
+    await waitFor(() => expect(input("field-items-0-description")).toBeTruthy());
+    type("field-items-0-description", "Consulting");
+    type("field-items-0-quantity", "2");
+    type("field-items-0-price", "12.5");
+    fireEvent.keyDown(input("field-items-0-price"), { key: "s", ctrlKey: true });
+
+    await waitFor(() => expect(onSubmit).toHaveBeenCalledTimes(1));
+    const parsed = parseCardForm(onSubmit.mock.calls[0][0], compiled, table);
+    expect(parsed.errors).toEqual({});
+    expect(parsed.values).toMatchObject({ client: 1, date: "2025-03-15", currency: "EUR", status: "draft" });
+    expect(parsed.lists.items).toHaveLength(1);
+    expect(parsed.lists.items[0]).toMatchObject({ description: "Consulting", quantity: 2, price: 12.5, position: 1 });
+    // The totals on screen are not reset by sending.
+    expect(input("field-total").value).toBe("€25.00");
+  });
+
+  it("shows client-side validation errors next to the fields and does not send", async () => {
+    const { onSubmit } = renderCard("invoices", { data: { initial: { client: 1, currency: "EUR", status: "draft" } } });
+    fireEvent.click(screen.getByRole("button", { name: "+ Add line" }));
+    await waitFor(() => expect(input("field-items-0-price")).toBeTruthy());
+    type("field-items-0-price", "10");
+    fireEvent.submit(document.getElementById("card-form")!);
+
+    const dateError = await screen.findByText("Date is required");
+    expect(dateError.id).toBe("field-date-error");
+    expect(input("field-date").getAttribute("aria-describedby")).toContain("field-date-error");
+    expect(input("field-date").getAttribute("aria-invalid")).toBe("true");
+    expect(document.getElementById("field-items-0-description-error")?.textContent).toBe("Description is required");
+    expect(onSubmit).not.toHaveBeenCalled();
+
+    // Correcting a field clears its error as you type.
+    type("field-date", "2025-03-15");
+    await waitFor(() => expect(screen.queryByText("Date is required")).toBeNull());
+  });
+
+  it("keeps the server's 422 input and shows its errors next to the fields", () => {
+    renderCard("invoices", {
+      data: { initial: { client: 1 } },
+      actionData: {
+        values: { client: 1, date: null, notes: "Typed before the 422" },
+        lists: { items: [{ description: "Kept line", quantity: 1, price: null }] },
+        errors: { date: "Date is required", "items.0.price": "Line 1: Unit price is required" },
+        formError: "Invoice was not saved: please correct the marked fields",
+      },
+    });
+    expect(screen.getByText("Invoice was not saved: please correct the marked fields")).toBeTruthy();
+    expect(input("field-notes").value).toBe("Typed before the 422");
+    expect(input("field-items-0-description").value).toBe("Kept line");
+    expect(document.getElementById("field-date-error")?.textContent).toBe("Date is required");
+    expect(document.getElementById("field-items-0-price-error")?.textContent).toBe("Unit price is required");
+  });
+});
+
+describe("CardForm conflict", () => {
+  it("lists the fields and line cells that differ between their version and the user's input", () => {
+    const theirs = {
+      ...storedInvoice,
+      version: 4,
+      notes: "Changed by Anna",
+      items: [storedInvoice.items[0], { ...storedInvoice.items[1], price: 60 }],
+    };
+    renderCard("invoices", {
+      data: { record: storedInvoice },
+      actionData: {
+        values: { ...storedInvoice, notes: "My note" },
+        lists: { items: storedInvoice.items.map((l, i) => (i === 0 ? { ...l, description: "Consulting, March" } : l)) },
+        conflict: { message: "Saved by someone else", current: theirs },
+      },
+    });
+    const panel = screen.getByRole("alert", { name: "Saved by someone else meanwhile" });
+    const rows = within(panel)
+      .getAllByRole("row")
+      .slice(1)
+      .map((r) => Array.from(r.children).map((c) => c.textContent));
+    expect(rows).toEqual([
+      ["Notes", "Changed by Anna", "My note"],
+      ["Line 1 · Description", "Consulting", "Consulting, March"],
+      ["Line 2 · Unit price", "60.00", "50.00"],
+    ]);
+    expect(within(panel).getByRole("link", { name: "Reload their version" }).getAttribute("href")).toBe("/t/invoices/7");
+    const overwrite = within(panel).getByRole("button", { name: "Overwrite with mine" });
+    expect(overwrite.getAttribute("value")).toBe("overwrite");
+    expect((panel.querySelector('input[name="_theirVersion"]') as HTMLInputElement).value).toBe("4");
+    // A plain Save still carries the version the user opened, so it cannot overwrite unknowingly.
+    expect((document.querySelector('input[name="_version"]') as HTMLInputElement).value).toBe("3");
+    expect(input("field-notes").value).toBe("My note");
+  });
+});

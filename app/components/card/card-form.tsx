@@ -1,0 +1,267 @@
+import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { WorkspaceProvider } from "../../../runtime/fields/ui/workspace-context";
+import type { RecordRefValue } from "../../../runtime/fields/ui-types";
+import type { ControlElement, RelatedListElement } from "../../../runtime/layouts/types";
+import type { CompiledSchema, CompiledTable } from "../../../runtime/schema/compile";
+import { CSRF_FIELD } from "../../services/auth-rules";
+import { CardHeader } from "./card-header";
+import type { CardActionData, CardData } from "./card-types";
+import { compositionLists, computeCard, differingFields, FORM_KEYS, isComputed, validateCard, type Line, type Lines } from "./card-values";
+import { ConflictPanel } from "./conflict-panel";
+import { controlId, FieldControl } from "./field-control";
+import { LayoutView, tabOf } from "./layout-view";
+import { LinesGrid, withKey } from "./lines-grid";
+import { isOverdue } from "./overdue";
+import { RelatedListView } from "./related-list";
+
+export const CARD_FORM_ID = "card-form";
+
+export interface CardFormProps {
+  data: CardData;
+  compiled: CompiledSchema;
+  table: CompiledTable;
+  actionData?: CardActionData;
+  /** Sends the card (with JavaScript); without it the browser posts the form itself. */
+  onSubmit?(form: FormData): void;
+  onDirtyChange?(dirty: boolean): void;
+  /** Called before a deliberate full-page navigation (reloading their version). */
+  onLeave?(): void;
+  submitting?: boolean;
+  deleting?: boolean;
+  initialTab?: number;
+  /** The session's CSRF token, posted with the card and its delete form (the server refuses a POST without it). */
+  csrfToken?: string;
+}
+
+function startingLines(table: CompiledTable, source: Record<string, unknown>): Lines {
+  const out: Lines = {};
+  for (const l of compositionLists(table)) out[l.name] = ((source[l.name] as Line[] | undefined) ?? []).map(withKey);
+  return out;
+}
+
+/** What "unsaved" compares: values and lines as staff typed them, without React keys. */
+function snapshot(values: Record<string, unknown>, lines: Lines): string {
+  return JSON.stringify([values, Object.fromEntries(Object.entries(lines).map(([k, ls]) => [k, ls.map(({ _key, ...rest }) => (void _key, rest))]))]);
+}
+
+/** The card: header, layout, lines and related lists, all in one form that posts without JavaScript too. */
+export function CardForm(props: CardFormProps) {
+  const { data, compiled, table, actionData } = props;
+  const isNew = data.record === null;
+  const base = data.record ?? data.initial;
+  const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...base, ...(actionData?.values ?? {}) }));
+  const [lines, setLines] = useState<Lines>(() => startingLines(table, { ...base, ...(actionData?.lists ?? {}) }));
+  const [errors, setErrors] = useState<Record<string, string>>(actionData?.errors ?? {});
+  const [checked, setChecked] = useState(false);
+  const [tab, setTab] = useState(props.initialTab ?? 0);
+  const [hydrated, setHydrated] = useState(false);
+  // The version this form was opened at. After a 409 the loader brings their newer version, but a
+  // plain Save must still be checked against what the user saw; only "Overwrite" posts theirs.
+  const [openedVersion] = useState(() => (typeof data.record?.version === "number" ? data.record.version : undefined));
+  const baseline = useMemo(() => snapshot(base, startingLines(table, base)), [base, table]);
+  const formRef = useRef<HTMLFormElement>(null);
+
+  useEffect(() => {
+    setHydrated(true);
+  }, []);
+  useEffect(() => {
+    if (actionData?.errors) setErrors(actionData.errors);
+    if (actionData?.conflict) requestAnimationFrame(() => document.getElementById("card-conflict")?.focus());
+    else if (actionData?.errors) focusFirstProblem(actionData.errors);
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actionData]);
+
+  const computed = useMemo(() => computeCard(compiled, table, values, lines, data.formulaLists), [compiled, table, values, lines, data.formulaLists]);
+  const dirty = snapshot(values, lines) !== baseline;
+  useEffect(() => {
+    props.onDirtyChange?.(dirty);
+  }, [dirty, props]);
+
+  // Ctrl+S / Cmd+S saves from anywhere on the card, like every desktop application.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
+        event.preventDefault();
+        formRef.current?.requestSubmit();
+      }
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, []);
+
+  function focusFirstProblem(found: Record<string, string>) {
+    const first = Object.keys(found)[0];
+    if (!first) return;
+    const fieldKey = first.split(".")[0];
+    setTab(tabOf(data.layout, (el) => (el.type === "Control" && el.scope === `#/properties/${fieldKey}`) || (el.type === "RelatedList" && el.list === fieldKey)));
+    requestAnimationFrame(() => document.getElementById(controlId(first))?.focus());
+  }
+
+  function recheck(nextValues: Record<string, unknown>, nextLines: Lines, changed: string[]) {
+    const next = { ...errors };
+    for (const k of changed) delete next[k];
+    if (checked) {
+      const fresh = validateCard(compiled, table, nextValues, nextLines, isNew);
+      for (const k of changed) if (fresh[k]) next[k] = fresh[k];
+    }
+    setErrors(next);
+  }
+
+  const setValue = (key: string) => (value: unknown) => {
+    const next = { ...values, [key]: value };
+    setValues(next);
+    recheck(next, lines, [key]);
+  };
+  const setList = (name: string) => (next: Line[]) => {
+    const all = { ...lines, [name]: next };
+    setLines(all);
+    recheck(values, all, Object.keys(errors).filter((k) => k.startsWith(`${name}.`)));
+  };
+
+  function onSubmit(event: FormEvent<HTMLFormElement>) {
+    const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
+    const intent = submitter?.name === FORM_KEYS.intent ? submitter.value : "save";
+    if (intent === "save" || intent === "overwrite") {
+      const found = validateCard(compiled, table, values, lines, isNew);
+      setChecked(true);
+      if (Object.keys(found).length) {
+        event.preventDefault();
+        setErrors(found);
+        focusFirstProblem(found);
+        return;
+      }
+    }
+    if (!props.onSubmit) return;
+    event.preventDefault();
+    const form = new FormData(event.currentTarget);
+    if (submitter?.name) form.set(submitter.name, submitter.value);
+    props.onSubmit(form);
+  }
+
+  const expanded = (values._expanded ?? {}) as Record<string, RecordRefValue>;
+  const renderControl = (control: ControlElement) => {
+    const key = control.scope.replace("#/properties/", "");
+    const field = table.fieldsByKey.get(key);
+    if (!field) return null;
+    return (
+      <FieldControl
+        key={key}
+        field={field}
+        name={key}
+        value={computed.values[key]}
+        onChange={setValue(key)}
+        record={computed.values}
+        expanded={expanded[key] ?? null}
+        format={data.format}
+        error={errors[key]}
+        label={control.options?.label}
+        help={control.options?.help}
+        readOnly={control.options?.readOnly}
+        width={control.options?.width}
+      />
+    );
+  };
+  const renderRelated = (el: RelatedListElement) => {
+    const list = table.lists.find((l) => l.name === el.list);
+    if (!list) return null;
+    if (list.composition)
+      return (
+        <LinesGrid
+          schema={compiled}
+          list={list}
+          label={el.label ?? "Lines"}
+          lines={(computed.lines[list.name] ?? []).map((l, i) => ({ ...l, _key: lines[list.name]?.[i]?._key }))}
+          onChange={(next) => setList(list.name)(next.map((l, i) => ({ ...l, _key: next[i]._key })))}
+          errors={errors}
+          format={data.format}
+          parent={computed.values}
+          hydrated={hydrated}
+        />
+      );
+    if (isNew || typeof data.record?.id !== "number")
+      return (
+        <p className="card-related__empty card-section">
+          Save this {table.label.toLowerCase()} first; then its {el.label ?? list.name} can be added here.
+        </p>
+      );
+    const rel = data.related[list.name] ?? { rows: [], total: 0, columns: [] };
+    return <RelatedListView schema={compiled} list={list} label={el.label} parentId={data.record.id} rows={rel.rows} total={rel.total} columns={rel.columns} format={data.format} />;
+  };
+
+  const titleValue = table.titleField ? computed.values[table.titleField] : null;
+  const title = titleValue !== null && titleValue !== undefined && titleValue !== "" ? String(titleValue) : isNew ? `New ${table.label.toLowerCase()}` : `${table.label} #${String(data.record?.id)}`;
+  const conflict = actionData?.conflict;
+  const listHref = `/t/${table.key}`;
+  const postedKeys = [...placedKeysFor(data, table)].filter((k) => !isComputed(table.fieldsByKey.get(k)!)).join(",");
+  const extra = data.extraFields.map((k) => table.fieldsByKey.get(k)).filter((f) => f !== undefined);
+
+  return (
+    <WorkspaceProvider schema={compiled}>
+      <div className="card">
+        <CardHeader
+          title={title}
+          tableLabel={table.label}
+          listHref={listHref}
+          formId={CARD_FORM_ID}
+          isNew={isNew}
+          version={openedVersion}
+          overdue={!isNew && isOverdue(computed.values)}
+          dirty={hydrated && dirty}
+          saving={props.submitting ?? false}
+          deleting={props.deleting ?? false}
+          onDelete={hydrated ? props.onSubmit : undefined}
+          csrfToken={props.csrfToken}
+        />
+        {data.notices.length ? (
+          <ul className="card-notices" aria-label="Layout notices">
+            {data.notices.map((n) => (
+              <li key={n}>{n}</li>
+            ))}
+          </ul>
+        ) : null}
+        {actionData?.formError && !conflict ? (
+          <p className="card-form-error" role="alert">
+            {actionData.formError}
+          </p>
+        ) : null}
+        <form method="post" id={CARD_FORM_ID} ref={formRef} onSubmit={onSubmit} noValidate className="card-body">
+          {/* The first submit button is the one Enter presses: it must save, not move a line. */}
+          <button type="submit" name={FORM_KEYS.intent} value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+          <input type="hidden" name={FORM_KEYS.version} value={openedVersion ?? ""} />
+          <input type="hidden" name={FORM_KEYS.fields} value={postedKeys} />
+          {props.csrfToken ? <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} /> : null}
+          {conflict ? (
+            <ConflictPanel
+              table={table}
+              differences={differingFields(compiled, table, conflict.current, values, lines)}
+              theirVersion={Number(conflict.current.version)}
+              reloadHref={`/t/${table.key}/${String(data.record?.id ?? "")}`}
+              format={data.format}
+              onReload={props.onLeave}
+            />
+          ) : null}
+          <LayoutView layout={data.layout} render={{ control: renderControl, relatedList: renderRelated }} tab={tab} onTab={setTab} hydrated={hydrated} />
+          {extra.length ? (
+            <section className="card-section" aria-label="Other required fields">
+              <h2 className="card-section__title">Other required fields</h2>
+              <div className="card-grid">{extra.map((f) => renderControl({ type: "Control", scope: `#/properties/${f.key}`, "x-field": f.id }))}</div>
+            </section>
+          ) : null}
+        </form>
+      </div>
+    </WorkspaceProvider>
+  );
+}
+
+/** Keys of the fields this card shows and posts: those placed by the layout plus required extras. */
+export function placedKeysFor(data: Pick<CardData, "layout" | "extraFields">, table: CompiledTable): Set<string> {
+  const keys = new Set<string>(data.extraFields);
+  const visit = (els: { type: string; scope?: string; elements?: unknown[] }[]) =>
+    els.forEach((el) => {
+      if (el.type === "Control" && el.scope) keys.add(el.scope.replace("#/properties/", ""));
+      if (Array.isArray(el.elements)) visit(el.elements as never);
+    });
+  visit((data.layout.type === "Categorization" ? data.layout.elements.flatMap((c) => c.elements) : data.layout.elements) as never);
+  for (const key of [...keys]) if (!table.fieldsByKey.has(key)) keys.delete(key);
+  return keys;
+}

@@ -1,0 +1,62 @@
+import type { FormEvent } from "react";
+import { CSRF_FIELD } from "../../services/auth-rules";
+import { FORM_KEYS } from "./card-values";
+
+export interface CardHeaderProps {
+  title: string;
+  tableLabel: string;
+  listHref: string;
+  formId: string;
+  isNew: boolean;
+  version?: number;
+  overdue: boolean;
+  dirty: boolean;
+  saving: boolean;
+  deleting: boolean;
+  /** With JavaScript the delete is sent by the screen; without it the form posts itself. */
+  onDelete?(form: FormData): void;
+  csrfToken?: string;
+}
+
+/** Title, state badges and the card's actions; Save submits the card form from outside it. */
+export function CardHeader(props: CardHeaderProps) {
+  const confirmDelete = (event: FormEvent) => {
+    if (!window.confirm(`Delete ${props.title}? It goes to the trash and can be restored.`)) return event.preventDefault();
+    if (!props.onDelete) return;
+    event.preventDefault();
+    props.onDelete(new FormData(event.currentTarget as HTMLFormElement));
+  };
+  return (
+    <header className="card-header">
+      <div className="card-header__titles">
+        <a className="card-header__back" href={props.listHref}>
+          ← Back to list
+        </a>
+        <h1 className="card-header__title">
+          {props.title}
+          {props.overdue ? <span className="badge badge--danger">Overdue</span> : null}
+          {props.dirty ? <span className="badge badge--muted">Unsaved changes</span> : null}
+        </h1>
+        <p className="card-header__meta">
+          {props.tableLabel}
+          {props.version !== undefined ? ` · version ${props.version}` : " · new"}
+        </p>
+      </div>
+      <div className="card-header__actions">
+        {!props.isNew ? (
+          <form method="post" onSubmit={confirmDelete}>
+            <input type="hidden" name={FORM_KEYS.intent} value="delete" />
+            {props.csrfToken ? <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} /> : null}
+            <button type="submit" className="button button--secondary button--danger-text" disabled={props.deleting}>
+              {props.deleting ? "Deleting…" : "Delete"}
+            </button>
+          </form>
+        ) : null}
+        <button type="submit" form={props.formId} name={FORM_KEYS.intent} value="save" className="button" disabled={props.saving} title="Save (Ctrl+S)">
+          {props.saving ? "Saving…" : "Save"}
+          <kbd className="card-header__kbd">Ctrl S</kbd>
+        </button>
+      </div>
+    </header>
+  );
+}

@@ -1,0 +1,176 @@
+import { json, redirect } from "@remix-run/node";
+import { ApiError } from "../../../runtime/errors";
+import { fieldKinds } from "../../../runtime/fields/registry";
+import type { FormatOptions } from "../../../runtime/fields/types";
+import { resolveLayout } from "../../../runtime/layouts/resolve-layout";
+import type { CardLayout, LayoutElement } from "../../../runtime/layouts/types";
+import { listsUsedByFormulas } from "../../../runtime/records/compute";
+import type { CompiledTable } from "../../../runtime/schema/compile";
+import { actorFor } from "../../services/actor.server";
+import { getLayouts } from "../../services/layouts.server";
+import { getRuntime } from "../../services/runtime.server";
+import { compositionLists, FORM_KEYS, parseCardForm, validateCard, type Lines } from "./card-values";
+import type { CardActionData, CardData } from "./card-types";
+import { relatedColumns } from "./related-columns";
+import { applyLineIntent } from "./line-intents";
+
+const FORMAT: FormatOptions = { locale: "en-US" };
+const RELATED_PAGE = 10;
+
+async function context(tableKey: string | undefined) {
+  const runtime = await getRuntime();
+  const { compiled, schema, version } = await runtime.workspace.current();
+  const table = tableKey ? compiled.tablesByKey.get(tableKey) : undefined;
+  if (!table) throw new Response(`There is no table "${tableKey}"`, { status: 404 });
+  return { runtime, compiled, schema, version, table };
+}
+
+function relationKeys(table: CompiledTable): string[] {
+  return table.fields.filter((f) => f.kind === "relation").map((f) => f.key);
+}
+
+function relatedListsIn(layout: CardLayout): { list: string; columns?: string[] }[] {
+  const out: { list: string; columns?: string[] }[] = [];
+  const visit = (els: LayoutElement[]) =>
+    els.forEach((el) => (el.type === "RelatedList" ? out.push(el) : "elements" in el ? visit(el.elements) : undefined));
+  if (layout.type === "Categorization") layout.elements.forEach((c) => visit(c.elements));
+  else visit(layout.elements);
+  return out;
+}
+
+/** `?client=12&date=2025-01-31` on a new card: each value parsed by its field's kind, bad ones ignored. */
+function prefill(table: CompiledTable, url: URL): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const f of table.fields) {
+    if (f.def.default !== undefined) out[f.key] = f.def.default;
+    const raw = url.searchParams.get(f.key);
+    if (raw === null || fieldKinds[f.kind].readOnly) continue;
+    const parsed = fieldKinds[f.kind].parseText(raw, f.def);
+    if (parsed.ok) out[f.key] = parsed.value;
+  }
+  return out;
+}
+
+export async function loadCard(request: Request, tableKey: string | undefined, id: string | null): Promise<CardData> {
+  const { runtime, compiled, schema, version, table } = await context(tableKey);
+  const actor = await actorFor(request);
+  const stored = await (await getLayouts()).get(actor, table.key);
+  const resolved = resolveLayout(stored.layout, table, compiled);
+  const records = runtime.records;
+
+  let record: Record<string, unknown> | null = null;
+  let initial: Record<string, unknown> = {};
+  if (id !== null) {
+    record = await records.get(actor, table.key, id, { expand: relationKeys(table).join(",") });
+    for (const list of compositionLists(table)) {
+      const child = compiled.tablesByKey.get(list.table)!;
+      const keys = relationKeys(child).filter((k) => k !== list.field);
+      if (keys.length === 0) continue;
+      const { rows } = await records.list(actor, child.key, { filter: { field: list.field, op: "eq", value: record.id }, pageSize: 500, expand: keys.join(",") });
+      const byId = new Map(rows.map((r) => [r.id, r._expanded]));
+      record[list.name] = ((record[list.name] as Record<string, unknown>[]) ?? []).map((l) => ({ ...l, _expanded: byId.get(l.id as number) }));
+    }
+  } else {
+    initial = prefill(table, new URL(request.url));
+    const refs: Record<string, unknown> = {};
+    for (const f of table.fields) {
+      const target = f.def["x-target"];
+      if (f.kind !== "relation" || typeof initial[f.key] !== "number" || !target || !compiled.tablesByKey.has(target)) continue;
+      const targetTable = compiled.tablesByKey.get(target)!;
+      const linked = await records.get(actor, target, initial[f.key]).catch(() => null);
+      if (linked) refs[f.key] = { id: linked.id, title: String((targetTable.titleField && linked[targetTable.titleField]) || `${targetTable.label} #${linked.id}`) };
+    }
+    initial._expanded = refs;
+  }
+
+  const related: CardData["related"] = {};
+  const formulaLists: Lines = {};
+  if (record) {
+    for (const el of relatedListsIn(resolved.layout)) {
+      const list = table.lists.find((l) => l.name === el.list);
+      if (!list || list.composition) continue;
+      const child = compiled.tablesByKey.get(list.table)!;
+      const columns = relatedColumns(child, list.field, el.columns);
+      const expand = columns.filter((k) => child.fieldsByKey.get(k)?.kind === "relation");
+      const page = await records.list(actor, child.key, {
+        filter: { field: list.field, op: "eq", value: record.id },
+        sort: "-id",
+        pageSize: RELATED_PAGE,
+        ...(expand.length ? { expand: expand.join(",") } : {}),
+      });
+      related[list.name] = { rows: page.rows, total: page.total, columns };
+    }
+    for (const name of listsUsedByFormulas(table)) {
+      const list = table.lists.find((l) => l.name === name);
+      if (!list || list.composition) continue;
+      formulaLists[name] = (await records.list(actor, list.table, { filter: { field: list.field, op: "eq", value: record.id }, pageSize: 500 })).rows;
+    }
+  }
+  const placedRequired = new Set(resolved.unplaced.filter((f) => f.required && !(table.parent && f.key === table.parent.field)).map((f) => f.key));
+  return {
+    tableKey: table.key,
+    schema,
+    schemaVersion: version,
+    layout: resolved.layout,
+    notices: resolved.notices.map((n) => n.message),
+    extraFields: [...placedRequired],
+    record,
+    initial,
+    related,
+    formulaLists,
+    format: FORMAT,
+  };
+}
+
+function fieldErrorsOf(error: ApiError): Record<string, string> {
+  const details = error.details as { fields?: Record<string, string> } | undefined;
+  return details?.fields ?? {};
+}
+
+/** Save, delete, overwrite after a conflict, or (without JavaScript) add/move/remove a line. */
+export async function cardAction(request: Request, tableKey: string | undefined, id: string | null): Promise<Response> {
+  const { runtime, compiled, table } = await context(tableKey);
+  const actor = await actorFor(request);
+  const form = await request.formData();
+  const intent = String(form.get(FORM_KEYS.intent) ?? "save");
+
+  if (intent === "delete" && id !== null) {
+    try {
+      await runtime.records.remove(actor, table.key, id);
+      return redirect(`/t/${table.key}`);
+    } catch (error) {
+      if (error instanceof ApiError && (error.status === 409 || error.status === 404)) return json<CardActionData>({ formError: error.message }, error.status);
+      throw error;
+    }
+  }
+
+  const parsed = parseCardForm(form, compiled, table);
+  const lineResult = applyLineIntent(intent, parsed.lists, compiled, table);
+  if (lineResult) return json<CardActionData>({ values: parsed.values, lists: lineResult });
+  if (Object.keys(parsed.errors).length) {
+    // Report every problem at once (a required field left empty too), not only the unreadable text.
+    const errors = { ...validateCard(compiled, table, parsed.values, parsed.lists, id === null), ...parsed.errors };
+    return json<CardActionData>({ ...parsed, errors, formError: `${table.label} was not saved: please correct the marked fields` }, 422);
+  }
+
+  try {
+    const body = { ...parsed.values, ...parsed.lists };
+    if (id === null) {
+      const created = await runtime.records.create(actor, table.key, body);
+      return redirect(`/t/${table.key}/${created.id}`);
+    }
+    const version = intent === "overwrite" ? form.get(FORM_KEYS.theirVersion) : form.get(FORM_KEYS.version);
+    await runtime.records.update(actor, table.key, id, body, String(version ?? ""));
+    return redirect(`/t/${table.key}/${id}`);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    if (error.status === 409) {
+      const stored = (error.details as { current?: Record<string, unknown> } | undefined)?.current;
+      // Their version with linked records' titles, so the conflict panel can name them.
+      const current = stored && id !== null ? await runtime.records.get(actor, table.key, id, { expand: relationKeys(table).join(",") }).catch(() => stored) : stored;
+      if (current) return json<CardActionData>({ values: parsed.values, lists: parsed.lists, conflict: { message: error.message, current } }, 409);
+    }
+    return json<CardActionData>({ values: parsed.values, lists: parsed.lists, errors: fieldErrorsOf(error), formError: error.message }, error.status);
+  }
+}
+

@@ -1,0 +1,89 @@
+import { fieldUis } from "../../../runtime/fields/ui-registry";
+import type { FormatOptions } from "../../../runtime/fields/types";
+import type { FieldWidgetProps, RecordRefValue } from "../../../runtime/fields/ui-types";
+import type { CompiledField } from "../../../runtime/schema/compile";
+import { isComputed } from "./card-values";
+
+export interface FieldControlProps {
+  field: CompiledField;
+  name: string;
+  value: unknown;
+  onChange(value: unknown): void;
+  record: Record<string, unknown>;
+  expanded?: RecordRefValue | null;
+  format: FormatOptions;
+  error?: string;
+  label?: string;
+  help?: string;
+  readOnly?: boolean;
+  width?: number;
+}
+
+/** Stable ids from the form name, so labels, errors and the conflict panel can point at a control. */
+export function controlId(name: string): string {
+  return `field-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
+}
+
+/** Used only if a kind has no widget yet: a plain input still posts under the field's name. */
+function FallbackWidget(props: FieldWidgetProps) {
+  return (
+    <input
+      className="tf-input"
+      id={props.id}
+      name={props.name}
+      value={props.value === null || props.value === undefined ? "" : String(props.value)}
+      onChange={(e) => props.onChange(e.target.value === "" ? null : e.target.value)}
+      readOnly={props.readOnly}
+      aria-invalid={props.error ? true : undefined}
+      aria-describedby={props.error ? props.errorId : undefined}
+    />
+  );
+}
+
+/** One cell of the card: label (tied to the control), required mark, widget, help and error. */
+export function FieldControl(props: FieldControlProps) {
+  const { field } = props;
+  const id = controlId(props.name);
+  const errorId = `${id}-error`;
+  const helpId = `${id}-help`;
+  const Widget = fieldUis[field.kind]?.Widget ?? FallbackWidget;
+  const computed = isComputed(field);
+  const help = props.help ?? field.def.description;
+  return (
+    <div className={`card-field card-field--${field.kind}${props.error ? " card-field--invalid" : ""}`} style={{ gridColumn: `span ${props.width ?? 6}` }}>
+      <label className="card-field__label" htmlFor={id}>
+        {props.label ?? field.label}
+        {field.required && !computed ? (
+          <span className="card-field__required" aria-hidden="true">
+            *
+          </span>
+        ) : null}
+        {computed ? <span className="card-field__computed">calculated</span> : null}
+      </label>
+      <Widget
+        field={field}
+        name={props.name}
+        id={id}
+        value={props.value}
+        onChange={props.onChange}
+        error={props.error}
+        errorId={errorId}
+        readOnly={props.readOnly || computed}
+        required={field.required && !computed}
+        record={props.record}
+        expanded={props.expanded}
+        format={props.format}
+      />
+      {help ? (
+        <p className="card-field__help" id={helpId}>
+          {help}
+        </p>
+      ) : null}
+      {props.error ? (
+        <p className="card-field__error" id={errorId} role="alert">
+          {props.error}
+        </p>
+      ) : null}
+    </div>
+  );
+}

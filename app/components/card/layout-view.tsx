@@ -1,0 +1,115 @@
+import { Fragment, useRef, type KeyboardEvent, type ReactNode } from "react";
+import type { CardLayout, ControlElement, LayoutElement, RelatedListElement } from "../../../runtime/layouts/types";
+
+export interface LayoutRenderers {
+  control(control: ControlElement): ReactNode;
+  relatedList(element: RelatedListElement): ReactNode;
+}
+
+function Elements({ elements, render }: { elements: LayoutElement[]; render: LayoutRenderers }) {
+  return (
+    <>
+      {elements.map((el, i) => (
+        <Fragment key={i}>{renderElement(el, render)}</Fragment>
+      ))}
+    </>
+  );
+}
+
+function renderElement(el: LayoutElement, render: LayoutRenderers): ReactNode {
+  switch (el.type) {
+    case "Control":
+      return <div className="card-grid">{render.control(el)}</div>;
+    case "HorizontalLayout":
+      return (
+        <div className="card-grid">
+          {el.elements.map((child, i) => (
+            <Fragment key={i}>{child.type === "Control" ? render.control(child) : <div style={{ gridColumn: "span 12" }}>{renderElement(child, render)}</div>}</Fragment>
+          ))}
+        </div>
+      );
+    case "Group":
+      return (
+        <section className="card-section" aria-label={el.label}>
+          <h2 className="card-section__title">{el.label}</h2>
+          <div className="card-section__body">
+            <Elements elements={el.elements} render={render} />
+          </div>
+        </section>
+      );
+    case "VerticalLayout":
+      return <Elements elements={el.elements} render={render} />;
+    case "RelatedList":
+      return render.relatedList(el);
+    case "Separator":
+      return <hr className="card-separator" />;
+    case "Note":
+      return <p className="card-note">{el.text}</p>;
+  }
+}
+
+export interface LayoutViewProps {
+  layout: CardLayout;
+  render: LayoutRenderers;
+  tab: number;
+  onTab(tab: number): void;
+  /** Before hydration every tab is a link (`?tab=2`), so the card works without JavaScript. */
+  hydrated: boolean;
+}
+
+/** Tabs (WAI-ARIA tabs, arrow keys move between them) or a single page, on a 12-column grid. */
+export function LayoutView({ layout, render, tab, onTab, hydrated }: LayoutViewProps) {
+  const tabRefs = useRef<(HTMLAnchorElement | null)[]>([]);
+  if (layout.type !== "Categorization") return <Elements elements={layout.elements} render={render} />;
+  const count = layout.elements.length;
+  const onKeyDown = (event: KeyboardEvent) => {
+    const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
+    const to = event.key === "Home" ? 0 : event.key === "End" ? count - 1 : (tab + delta + count) % count;
+    if (!delta && event.key !== "Home" && event.key !== "End") return;
+    event.preventDefault();
+    onTab(to);
+    tabRefs.current[to]?.focus();
+  };
+  return (
+    <div className="card-tabs">
+      <div className="card-tabs__list" role="tablist" aria-label="Card sections" onKeyDown={onKeyDown}>
+        {layout.elements.map((c, i) => (
+          <a
+            key={i}
+            ref={(node) => {
+              tabRefs.current[i] = node;
+            }}
+            href={`?tab=${i}`}
+            role="tab"
+            id={`card-tab-${i}`}
+            aria-selected={i === tab}
+            aria-controls={`card-panel-${i}`}
+            tabIndex={i === tab ? 0 : -1}
+            className="card-tabs__tab"
+            onClick={(event) => {
+              if (!hydrated) return;
+              event.preventDefault();
+              onTab(i);
+            }}
+          >
+            {c.label}
+          </a>
+        ))}
+      </div>
+      {layout.elements.map((c, i) => (
+        // Hidden panels stay in the form: their fields post with the rest.
+        <div key={i} role="tabpanel" id={`card-panel-${i}`} aria-labelledby={`card-tab-${i}`} hidden={i !== tab} className="card-tabs__panel">
+          <Elements elements={c.elements} render={render} />
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Which tab holds a control or list, so a validation error in a hidden tab can be revealed. */
+export function tabOf(layout: CardLayout, matches: (el: LayoutElement) => boolean): number {
+  if (layout.type !== "Categorization") return 0;
+  const contains = (els: LayoutElement[]): boolean => els.some((el) => matches(el) || ("elements" in el && contains(el.elements)));
+  const i = layout.elements.findIndex((c) => contains(c.elements));
+  return i < 0 ? 0 : i;
+}

@@ -1,0 +1,42 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { ApiError } from "../../runtime/errors";
+import { cardAction, loadCard } from "../components/card/card-route.server";
+import { CardScreen } from "../components/card/card-screen";
+import cardStyles from "../styles/card.css";
+import fieldStyles from "../styles/fields.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fieldStyles },
+  { rel: "stylesheet", href: cardStyles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  if (!data?.record) return [{ title: "Not found · Tessera" }];
+  const table = data.schema.$defs[data.tableKey];
+  const titleKey = table?.["x-title-field"];
+  const title = titleKey && data.record[titleKey] ? String(data.record[titleKey]) : `${table?.title ?? data.tableKey} #${String(data.record.id)}`;
+  return [{ title: `${title} · Tessera` }];
+};
+
+/** 404 for a record that does not exist (or went to the trash), not a 500. */
+async function orNotFound<T>(work: Promise<T>): Promise<T> {
+  try {
+    return await work;
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400)) throw new Response(error.message, { status: 404 });
+    throw error;
+  }
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return json(await orNotFound(loadCard(request, params.table, params.id ?? "")));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return orNotFound(cardAction(request, params.table, params.id ?? ""));
+}
+
+export default function RecordCard() {
+  return <CardScreen />;
+}

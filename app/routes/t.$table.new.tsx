@@ -1,0 +1,29 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { cardAction, loadCard } from "../components/card/card-route.server";
+import { CardScreen } from "../components/card/card-screen";
+import cardStyles from "../styles/card.css";
+import fieldStyles from "../styles/fields.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fieldStyles },
+  { rel: "stylesheet", href: cardStyles },
+];
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => {
+  const table = data?.schema.$defs[data.tableKey];
+  return [{ title: `New ${(table?.title ?? data?.tableKey ?? "record").toLowerCase()} · Tessera` }];
+};
+
+/** A new record; `?<relation>=<id>` pre-fills links (a contact added from its client's card). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  return json(await loadCard(request, params.table, null));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  return cardAction(request, params.table, null);
+}
+
+export default function NewRecordCard() {
+  return <CardScreen />;
+}
