@@ -4,7 +4,11 @@ import fs from "node:fs";
 import path from "node:path";
 import url from "node:url";
 
-import { createRequestHandler } from "@remix-run/express";
+import {
+  createReadableStreamFromReadable,
+  createRequestHandler as createRemixHandler,
+  writeReadableStreamToWritable,
+} from "@remix-run/node";
 import express from "express";
 
 // Like remix-serve: production unless told otherwise, so React and Remix run their fast paths.
@@ -47,6 +51,76 @@ async function importBuild() {
   return import(isDevelopment ? `${href}?t=${fs.statSync(BUILD_PATH).mtimeMs}` : href);
 }
 
+// What @remix-run/express does inside its handler (it does not export these): a Fetch Request from
+// Express's, and the Response written back. We need the Request in hand to run the sign-in gate.
+function createRemixRequest(req, res) {
+  const host = req.get("host");
+  const url = new URL(`${req.protocol}://${host}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, values] of Object.entries(req.headers)) {
+    if (!values) continue;
+    if (Array.isArray(values)) for (const value of values) headers.append(key, value);
+    else headers.set(key, values);
+  }
+  let controller = new AbortController();
+  const init = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(req);
+    init.duplex = "half";
+  }
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  return new Request(url.href, init);
+}
+
+async function sendRemixResponse(res, response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  // The route's own header wins over the defaults securityHeaders set; only cookies add up.
+  for (const [key, value] of response.headers.entries()) {
+    if (key === "set-cookie") res.append(key, value);
+    else res.setHeader(key, value);
+  }
+  if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/** The client's address for rate limits and the audit trail; a header the client sent is dropped first. */
+const CLIENT_IP_HEADER = "x-tessera-client-ip";
+
+/**
+ * Remix behind the sign-in gate: `authGate` (app/services/auth.server.ts) sees every request that
+ * is not a static file before any loader or action runs, so no route can forget the check.
+ */
+function gatedRequestHandler(getBuild, mode) {
+  const handlers = new WeakMap();
+  const remixHandlerFor = (build) => {
+    if (!handlers.has(build)) handlers.set(build, createRemixHandler(build, mode));
+    return handlers.get(build);
+  };
+  return async (req, res, next) => {
+    try {
+      delete req.headers[CLIENT_IP_HEADER];
+      if (req.socket.remoteAddress) req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress;
+      const build = getBuild();
+      const request = createRemixRequest(req, res);
+      const refused = await build.entry.module.authGate(request);
+      await sendRemixResponse(res, refused ?? (await remixHandlerFor(build)(request)));
+    } catch (error) {
+      next(error);
+    }
+  };
+}
+
+/** Headers every answer carries; HTML documents add their Content Security Policy (entry.server). */
+function securityHeaders(req, res, next) {
+  res.setHeader("X-Content-Type-Options", "nosniff");
+  res.setHeader("Referrer-Policy", "same-origin");
+  res.setHeader("X-Frame-Options", "DENY");
+  next();
+}
+
 async function createDevRequestHandler(initialBuild) {
   const { broadcastDevReady } = await import("@remix-run/node");
   const chokidar = await import("chokidar");
@@ -56,7 +130,7 @@ async function createDevRequestHandler(initialBuild) {
     await broadcastDevReady(build);
   };
   chokidar.watch(VERSION_PATH, { ignoreInitial: true }).on("add", reload).on("change", reload);
-  return (req, res, next) => createRequestHandler({ build, mode: "development" })(req, res, next);
+  return gatedRequestHandler(() => build, "development");
 }
 
 async function main() {
@@ -66,10 +140,11 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  app.use(securityHeaders);
   // Fingerprinted by the compiler, so they never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   app.use(express.static("public", { maxAge: "1h" }));
-  app.all("*", isDevelopment ? await createDevRequestHandler(build) : createRequestHandler({ build, mode: build.mode }));
+  app.all("*", isDevelopment ? await createDevRequestHandler(build) : gatedRequestHandler(() => build, build.mode));
 
   const port = Number(process.env.PORT ?? 3000);
   const server = app.listen(port, async () => {

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import { PassThrough } from "node:stream";
 
 import type { ActionFunctionArgs, EntryContext, LoaderFunctionArgs } from "@remix-run/node";
@@ -7,10 +8,14 @@ import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
 import { getRuntime } from "../runtime/runtime.server";
+import { NonceContext } from "./components/nonce-context";
 import { closePrintService } from "./services/print.server";
+import { contentSecurityPolicy } from "./utils/content-security-policy";
 
 // server.mjs awaits this before it listens, so the first request never waits for a migration.
 export { boot } from "../runtime/runtime.server";
+// server.mjs runs this before Remix for every request that is not a static file.
+export { authGate } from "./services/auth.server";
 
 /** Called by server.mjs after the last request: releases the database (a SQLite WAL checkpoint). */
 export async function shutdown(): Promise<void> {
@@ -19,6 +24,8 @@ export async function shutdown(): Promise<void> {
 }
 
 const ABORT_DELAY = 5_000;
+/** See content-security-policy.ts: the card validates with ajv in the browser. */
+const CSP_ALLOWS_EVAL = true;
 
 /**
  * A wrong URL or method is the client's mistake, not ours: keep the log for real failures.
@@ -38,6 +45,9 @@ export default function handleRequest(
 ) {
   // Bots and no-JS clients get the whole document at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
+  // A fresh nonce per page: only the scripts Remix renders carry it.
+  const nonce = crypto.randomBytes(16).toString("base64");
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { allowEval: CSP_ALLOWS_EVAL }));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const respond = () => {
@@ -53,8 +63,11 @@ export default function handleRequest(
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />,
+      <NonceContext.Provider value={nonce}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+      </NonceContext.Provider>,
       {
+        nonce,
         onShellReady: waitForAll ? undefined : respond,
         onAllReady: waitForAll ? respond : undefined,
         onShellError(error: unknown) {

@@ -1,4 +1,4 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import {
   isRouteErrorResponse,
@@ -12,24 +12,39 @@ import {
 } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getRuntime } from "./services/runtime.server";
+import { currentSession } from "./services/auth.server";
 import { AppHeader } from "./components/app-header";
+import { useNonce } from "./components/nonce-context";
 import { SideNavigation } from "./components/side-navigation";
+import authStyles from "./styles/auth.css";
 import baseStyles from "./styles/base.css";
+import searchStyles from "./styles/search.css";
 import shellStyles from "./styles/shell.css";
-import { buildNavigation } from "./utils/navigation";
+import { CSRF_META_NAME, installCsrfFetch } from "./utils/csrf-fetch";
+import { buildNavigation, type NavigationSection } from "./utils/navigation";
+
+// Every same-origin mutation the browser sends carries the session's CSRF token (see csrf-fetch.ts).
+if (typeof window !== "undefined") installCsrfFetch(window);
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: baseStyles },
   { rel: "stylesheet", href: shellStyles },
+  { rel: "stylesheet", href: authStyles },
+  { rel: "stylesheet", href: searchStyles },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Tessera" }];
 
-export async function loader() {
+export async function loader({ request }: LoaderFunctionArgs) {
+  const session = await currentSession(request);
+  // Signed out (the login page): nothing about the workspace is shown.
+  if (!session) return json({ user: null, csrfToken: "", dialect: null, schemaVersion: null, workspaceTitle: null, navigation: [] as NavigationSection[] });
   const runtime = await getRuntime();
   const { version, schema } = await runtime.workspace.current();
   return json({
+    user: session.user,
+    csrfToken: session.csrfToken,
     dialect: runtime.dialect,
     schemaVersion: version,
     workspaceTitle: schema.title,
@@ -41,11 +56,14 @@ export async function loader() {
 // the root loader itself failed.
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
+  const nonce = useNonce();
+  const user = data?.user ?? null;
   return (
     <html lang="en">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        {data?.csrfToken ? <meta name={CSRF_META_NAME} content={data.csrfToken} /> : null}
         <Meta />
         <Links />
       </head>
@@ -53,17 +71,23 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        <div className="app-shell">
-          <AppHeader workspaceTitle={data?.workspaceTitle} schemaVersion={data?.schemaVersion} dialect={data?.dialect} />
-          <div className="app-body">
-            <SideNavigation sections={data?.navigation ?? []} />
-            <main id="main" className="app-main" tabIndex={-1}>
-              {children}
-            </main>
+        {user ? (
+          <div className="app-shell">
+            <AppHeader workspaceTitle={data?.workspaceTitle ?? undefined} schemaVersion={data?.schemaVersion ?? undefined} dialect={data?.dialect ?? undefined} user={user} />
+            <div className="app-body">
+              <SideNavigation sections={(data?.navigation ?? []) as NavigationSection[]} admin={user.admin} />
+              <main id="main" className="app-main" tabIndex={-1}>
+                {children}
+              </main>
+            </div>
           </div>
-        </div>
-        <ScrollRestoration />
-        <Scripts />
+        ) : (
+          <main id="main" className="auth-page" tabIndex={-1}>
+            {children}
+          </main>
+        )}
+        <ScrollRestoration nonce={nonce} />
+        <Scripts nonce={nonce} />
       </body>
     </html>
   );
@@ -76,13 +100,16 @@ export default function App() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
+  const forbidden = isRouteErrorResponse(error) && error.status === 403;
   return (
     <section className="error-panel" role="alert">
-      <h1>{notFound ? "Page not found" : "Something went wrong"}</h1>
+      <h1>{notFound ? "Page not found" : forbidden ? "Not allowed" : "Something went wrong"}</h1>
       <p>
         {notFound
           ? "There is nothing at this address. It may have been renamed or removed."
-          : "Tessera could not show this page. Please try again in a moment; if it keeps happening, let your administrator know."}
+          : forbidden
+            ? "Your role may not open this page. Ask an administrator if you need to."
+            : "Tessera could not show this page. Please try again in a moment; if it keeps happening, let your administrator know."}
       </p>
       <p>
         <a className="button" href="/">

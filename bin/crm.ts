@@ -7,6 +7,8 @@ import { ApiError } from "../runtime/errors";
 import { publicStep } from "../runtime/workspace/workspace.server";
 import { createRuntime, type Runtime } from "../runtime/runtime.server";
 import { seedDefaultConfiguration } from "../runtime/seed/seed.server";
+import { createToken, listTokens, revokeToken } from "../runtime/auth/tokens.server";
+import { addUser, findUserByEmail, listUsers, normalizeEmail, resetPassword } from "../runtime/auth/users.server";
 
 const USAGE = `Usage: npm run crm -- <command>
 
@@ -15,6 +17,17 @@ const USAGE = `Usage: npm run crm -- <command>
   schema apply FILE [--yes]   apply FILE; --yes confirms steps that remove or convert data
   migrate                     create Tessera's tables and finish an interrupted migration
   seed                        load the default configuration and demo records into an empty database
+
+  users add --email E --role R --password P [--name N]
+                              add a user (roles: admin, staff, accountant, or one an admin added)
+  users list                  list the users with role, status and last sign-in
+  users reset-password --email E
+                              give the user a one-time password (printed once) to change at sign-in
+  token create --email E [--name N]
+                              create an API token for the user and print it (shown only once);
+                              send it as "Authorization: Bearer <token>"
+  token list                  list every API token (never the token itself)
+  token revoke ID             revoke a token at once
 
 The database is DATABASE_URL (default sqlite:data/tessera.sqlite).`;
 
@@ -34,6 +47,27 @@ function readSchemaFile(file: string | undefined): unknown {
 }
 
 class UsageError extends Error {}
+
+/** `--name value` from the arguments, or undefined. */
+function option(args: string[], name: string): string | undefined {
+  const i = args.indexOf(`--${name}`);
+  if (i === -1) return undefined;
+  const value = args[i + 1];
+  if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
+  return value;
+}
+
+function requiredOption(args: string[], name: string, example: string): string {
+  const value = option(args, name);
+  if (value === undefined) throw new UsageError(`--${name} is required, e.g. npm run crm -- ${example}`);
+  return value;
+}
+
+async function userIdByEmail(rt: Runtime, email: string): Promise<number> {
+  const row = await findUserByEmail(rt.db, normalizeEmail(email));
+  if (!row) throw new UsageError(`there is no user with the email ${email} (npm run crm -- users list)`);
+  return Number(row.id);
+}
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
   const rt = await createRuntime({ seed: false, log: (m) => console.error(m) });
@@ -96,6 +130,57 @@ async function main(argv: string[]): Promise<number> {
       }
       const seeded = await seedDefaultConfiguration(rt);
       console.log(seeded ? `Loaded the default configuration and ${seeded.records} demo records.` : "Another process seeded the database first.");
+      return 0;
+    });
+  }
+  if (command === "users" && sub === "add") {
+    const email = requiredOption(rest, "email", "users add --email anna@example.com --role staff --password 'a long password'");
+    const role = requiredOption(rest, "role", "users add --email anna@example.com --role staff --password 'a long password'");
+    const password = requiredOption(rest, "password", "users add --email anna@example.com --role staff --password 'a long password'");
+    return withRuntime(async (rt) => {
+      const user = await addUser(rt.db, { email, role, password, name: option(rest, "name") ?? email.split("@")[0] });
+      console.log(`Added ${user.name} <${user.email}> (#${user.id}) with the role ${user.role}.`);
+      return 0;
+    });
+  }
+  if (command === "users" && sub === "list") {
+    return withRuntime(async (rt) => {
+      for (const u of await listUsers(rt.db))
+        console.log(`${String(u.id).padStart(4)}  ${u.email.padEnd(32)} ${u.role.padEnd(12)} ${(u.active ? "active" : "inactive").padEnd(9)} last sign-in ${u.lastLoginAt ?? "never"}  ${u.name}`);
+      return 0;
+    });
+  }
+  if (command === "users" && sub === "reset-password") {
+    const email = requiredOption(rest, "email", "users reset-password --email anna@example.com");
+    return withRuntime(async (rt) => {
+      const { oneTimePassword } = await resetPassword(rt.db, await userIdByEmail(rt, email));
+      console.log(`One-time password for ${email}: ${oneTimePassword}\nThey will be asked to choose their own at the next sign-in.`);
+      return 0;
+    });
+  }
+  if (command === "token" && sub === "create") {
+    const email = requiredOption(rest, "email", "token create --email anna@example.com --name export");
+    return withRuntime(async (rt) => {
+      const { token, info } = await createToken(rt.db, await userIdByEmail(rt, email), option(rest, "name") ?? "command line");
+      console.error(`Created API token #${info.id} "${info.name}" for ${email}. It is shown only once; send it as "Authorization: Bearer <token>".`);
+      console.log(token);
+      return 0;
+    });
+  }
+  if (command === "token" && sub === "list") {
+    return withRuntime(async (rt) => {
+      const emails = new Map((await listUsers(rt.db)).map((u) => [u.id, u.email]));
+      for (const t of await listTokens(rt.db))
+        console.log(`${String(t.id).padStart(4)}  ${t.prefix}…  ${(emails.get(t.userId) ?? `user #${t.userId}`).padEnd(32)} ${t.name.padEnd(24)} created ${t.createdAt}  last used ${t.lastUsedAt ?? "never"}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ""}`);
+      return 0;
+    });
+  }
+  if (command === "token" && sub === "revoke") {
+    const id = Number(rest[0]);
+    if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError("name the token id, e.g. npm run crm -- token revoke 3 (see token list)");
+    return withRuntime(async (rt) => {
+      await revokeToken(rt.db, id);
+      console.log(`Revoked API token #${id}.`);
       return 0;
     });
   }

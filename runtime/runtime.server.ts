@@ -1,6 +1,9 @@
 import type { Knex } from "knex";
 import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Dialect } from "./db/connection.server";
 import { ensureAuthTables } from "./auth/auth-tables.server";
+import { firstAdminNotice } from "./auth/first-admin-notice";
+import { ensureSettingsTable } from "./auth/settings.server";
+import { ensureFirstAdmin } from "./auth/users.server";
 import { ensureSystemTables } from "./db/system-tables.server";
 import { recoverMigrations, type ApplyHooks } from "./migrations/apply.server";
 import { createRecordsService, type RecordsService } from "./records/service.server";
@@ -24,6 +27,11 @@ export interface RuntimeOptions {
   /** Apply the default configuration and demo records to an empty database (default true). */
   seed?: boolean;
   log?: (message: string) => void;
+  /**
+   * Create the first admin of a database without one (from CRM_ADMIN_EMAIL / CRM_ADMIN_PASSWORD,
+   * or with a one-time password that is logged once). The app server sets it; tests and the CLI do not.
+   */
+  firstAdmin?: boolean;
 }
 
 /** Connects, creates Tessera's own tables, finishes an interrupted migration, seeds an empty database. */
@@ -35,6 +43,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     await ping(db);
     await ensureSystemTables(db);
     await ensureAuthTables(db);
+    await ensureSettingsTable(db);
     // Late-bound: the records service needs the workspace, and migrations need the records service.
     let records: RecordsService | null = null;
     const hooks: ApplyHooks = {
@@ -69,6 +78,12 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       const seeded = await seedDefaultConfiguration(runtime);
       if (seeded) log(`Created the default configuration with ${seeded.records} demo records.`);
     }
+    if (options.firstAdmin) {
+      const created = await ensureFirstAdmin(db, { CRM_ADMIN_EMAIL: process.env.CRM_ADMIN_EMAIL, CRM_ADMIN_PASSWORD: process.env.CRM_ADMIN_PASSWORD });
+      if (created?.oneTimePassword)
+        log(firstAdminNotice(created.email, created.oneTimePassword, `http://localhost:${process.env.PORT || 3000}/login`));
+      else if (created) log(`Created the first administrator ${created.email} (password from CRM_ADMIN_PASSWORD).`);
+    }
     return runtime;
   } catch (error) {
     await db.destroy();
@@ -81,7 +96,7 @@ const globalForRuntime = globalThis as unknown as { __tesseraRuntime?: Promise<R
 
 export function getRuntime(): Promise<Runtime> {
   if (!globalForRuntime.__tesseraRuntime) {
-    globalForRuntime.__tesseraRuntime = createRuntime({ log: (m) => console.log(m) }).catch((error) => {
+    globalForRuntime.__tesseraRuntime = createRuntime({ log: (m) => console.log(m), firstAdmin: true }).catch((error) => {
       globalForRuntime.__tesseraRuntime = undefined;
       throw error;
     });

@@ -1,14 +1,18 @@
 import { BrandMark } from "./brand-mark";
+import { GlobalSearch } from "./global-search";
+import { UserMenu } from "./user-menu";
 
 export interface AppHeaderProps {
   workspaceTitle?: string;
   schemaVersion?: number;
   dialect?: "sqlite" | "mysql";
+  /** The signed-in user; the menu is left out without one. */
+  user?: { name: string; roleName: string } | null;
 }
 
 const DIALECT_LABELS = { sqlite: "SQLite", mysql: "MySQL" } as const;
 
-export function AppHeader({ workspaceTitle, schemaVersion, dialect }: AppHeaderProps) {
+export function AppHeader({ workspaceTitle, schemaVersion, dialect, user }: AppHeaderProps) {
   return (
     <header className="app-header">
       <a className="app-header__brand" href="/">
@@ -16,6 +20,7 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect }: AppHeaderP
         <span>Tessera</span>
       </a>
       {workspaceTitle ? <span className="app-header__workspace">{workspaceTitle}</span> : null}
+      {user ? <GlobalSearch /> : null}
       <div className="app-header__meta">
         {dialect ? <span className="pill" title="Database">{DIALECT_LABELS[dialect]}</span> : null}
         {schemaVersion !== undefined ? (
@@ -23,6 +28,7 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect }: AppHeaderP
             Schema v{schemaVersion}
           </span>
         ) : null}
+        {user ? <UserMenu name={user.name} roleName={user.roleName} /> : null}
       </div>
     </header>
   );

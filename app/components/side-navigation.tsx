@@ -4,7 +4,13 @@ import type { NavigationSection } from "../utils/navigation";
 /**
  * Tables grouped as the admin arranged them; each item opens the table's generated list.
  */
-export function SideNavigation({ sections }: { sections: NavigationSection[] }) {
+const ADMIN_LINKS = [
+  { to: "/admin/users", label: "Users" },
+  { to: "/admin/roles", label: "Roles" },
+  { to: "/admin/tokens", label: "API tokens" },
+];
+
+export function SideNavigation({ sections, admin = false }: { sections: NavigationSection[]; admin?: boolean }) {
   return (
     <nav className="side-nav" aria-label="Tables">
       <a className="side-nav__home" href="/">
@@ -26,6 +32,22 @@ export function SideNavigation({ sections }: { sections: NavigationSection[] }) 
           </ul>
         </div>
       ))}
+      {admin ? (
+        <div className="side-nav__group" data-testid="admin-navigation">
+          <h2 className="side-nav__heading" id="nav-administration">
+            Administration
+          </h2>
+          <ul className="side-nav__list" aria-labelledby="nav-administration">
+            {ADMIN_LINKS.map((link) => (
+              <li key={link.to}>
+                <NavLink className="side-nav__link" to={link.to}>
+                  {link.label}
+                </NavLink>
+              </li>
+            ))}
+          </ul>
+        </div>
+      ) : null}
     </nav>
   );
 }

@@ -1,10 +1,10 @@
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
+import type { Actor } from "../../runtime/records/permissions";
+import { requireActor } from "./auth.server";
 
 /**
- * Who is making this request. Until sign-in exists everyone acts as one anonymous admin; the
- * users-and-roles work replaces the body of this function, and no route needs to change.
+ * Who is making this request: the user of its bearer token or session cookie. Throws the login
+ * redirect (pages) or a 401 (API) when there is none; see auth.server.ts.
  */
-export async function actorFor(request: Request): Promise<Actor> {
-  void request;
-  return { ...SYSTEM_ACTOR, name: "Anonymous", role: "admin" };
+export async function actorFor(request: Request, options: { mutation?: boolean } = {}): Promise<Actor> {
+  return requireActor(request, options);
 }

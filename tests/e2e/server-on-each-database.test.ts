@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { signIn, type SignedIn } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
 // The overview test drives a browser on SQLite; this one proves the same server boots, seeds and
@@ -7,10 +8,12 @@ import { testDatabases, type TestDatabase } from "../helpers/databases";
 describe.each(testDatabases)("the server on a fresh $name database", ({ create }) => {
   let database: TestDatabase | undefined;
   let server: AppServer | undefined;
+  let session: SignedIn;
 
   beforeAll(async () => {
     database = await create();
     server = await startAppServer({ database });
+    session = await signIn(server.url);
   }, 120_000);
 
   afterAll(async () => {
@@ -21,7 +24,7 @@ describe.each(testDatabases)("the server on a fresh $name database", ({ create }
   it("is healthy and serves the seeded schema", async () => {
     const health = await fetch(`${server!.url}/healthz`);
     expect(await health.json()).toEqual({ ok: true });
-    const { version, schema } = (await (await fetch(`${server!.url}/api/schema`)).json()) as {
+    const { version, schema } = (await (await fetch(`${server!.url}/api/schema`, { headers: { Cookie: session.cookie } })).json()) as {
       version: number;
       schema: { $defs: Record<string, unknown> };
     };
@@ -30,7 +33,7 @@ describe.each(testDatabases)("the server on a fresh $name database", ({ create }
   });
 
   it("renders the overview with the dialect in the header", async () => {
-    const response = await fetch(`${server!.url}/`);
+    const response = await fetch(`${server!.url}/`, { headers: { Cookie: session.cookie } });
     expect(response.status, server!.output()).toBe(200);
     const html = await response.text();
     expect(html).toContain(database!.name === "mysql" ? ">MySQL<" : ">SQLite<");

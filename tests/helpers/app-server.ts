@@ -4,6 +4,9 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { createSqliteTestDatabase, type TestDatabase } from "./databases";
 
+/** The first admin every test server is started with (unless the test's env says otherwise). */
+export const TEST_ADMIN = { email: "admin@tessera.test", password: "test-admin-password-1" } as const;
+
 export interface AppServer {
   /** e.g. http://localhost:41234, without a trailing slash. */
   url: string;
@@ -39,7 +42,15 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
   // PORT=0 lets the OS pick a free port; the server logs the one it got.
   const child = spawn(process.execPath, ["server.mjs"], {
     cwd: REPO_ROOT,
-    env: { ...process.env, NODE_ENV: "production", ...options.env, PORT: "0", DATABASE_URL: database.url },
+    env: {
+      ...process.env,
+      NODE_ENV: "production",
+      CRM_ADMIN_EMAIL: TEST_ADMIN.email,
+      CRM_ADMIN_PASSWORD: TEST_ADMIN.password,
+      ...options.env,
+      PORT: "0",
+      DATABASE_URL: database.url,
+    },
     stdio: ["ignore", "pipe", "pipe"],
   });
   let output = "";

@@ -1,6 +1,7 @@
 import crypto from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createApiToken } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { httpClient, type HttpAnswer } from "./records-http";
 
@@ -11,7 +12,8 @@ const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 describe.each(testDatabases)("the records API on $name", ({ name: dialect, create }) => {
   let database: TestDatabase | undefined;
   let server: AppServer | undefined;
-  const call = httpClient(() => server!.url);
+  let token: string | undefined;
+  const call = httpClient(() => server!.url, () => token);
   const ok = (answer: HttpAnswer, status = 200) => {
     expect(answer.status, `${answer.text.slice(0, 500)}\n${server!.output().slice(-2000)}`).toBe(status);
     return answer.json;
@@ -22,6 +24,7 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
   beforeAll(async () => {
     database = await create();
     server = await startAppServer({ database });
+    token = await createApiToken(server.url);
   }, 120_000);
 
   afterAll(async () => {
@@ -163,7 +166,7 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
 
     it("DELETE answers 204, then GET 404; restore brings the record back", async () => {
       const made = await newClient("Ephemeral Ltd", { city: "Ennis" });
-      const deleted = await fetch(`${server!.url}/api/t/clients/${made.id}`, { method: "DELETE" });
+      const deleted = await fetch(`${server!.url}/api/t/clients/${made.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
       expect(deleted.status).toBe(204);
       expect(await deleted.text()).toBe("");
       expect((await call("GET", `/api/t/clients/${made.id}`)).status).toBe(404);
@@ -272,7 +275,7 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
       const bytes = new Uint8Array(crypto.randomBytes(70_000));
       const stored = ok(await upload(bytes, "Fotografía del café.png", "image/png"));
       expect(stored).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), name: "Fotografía del café.png", size: 70_000, type: "image/png" });
-      const response = await fetch(`${server!.url}/api/files/${stored.id}`);
+      const response = await fetch(`${server!.url}/api/files/${stored.id}`, { headers: { Authorization: `Bearer ${token}` } });
       expect(response.status).toBe(200);
       expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);
       expect(response.headers.get("content-type")).toBe("image/png");
@@ -280,7 +283,7 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
       expect(response.headers.get("x-content-type-options")).toBe("nosniff");
 
       const html = ok(await upload(new TextEncoder().encode("<script>alert(1)</script>"), "page.html", "text/html"));
-      const download = await fetch(`${server!.url}/api/files/${html.id}`);
+      const download = await fetch(`${server!.url}/api/files/${html.id}`, { headers: { Authorization: `Bearer ${token}` } });
       expect(download.headers.get("content-disposition")).toBe("attachment; filename*=UTF-8''page.html");
       expect(await download.text()).toBe("<script>alert(1)</script>");
     });

@@ -2,6 +2,7 @@ import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { FILTER_OPERATORS } from "../../runtime/fields/types";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createApiToken } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { expectCleanError, httpClient } from "./records-http";
 
@@ -118,11 +119,13 @@ describe.each(testDatabases)("random input at the records API on $name", ({ crea
   let server: AppServer | undefined;
   let canary: Row;
   let victim: Row;
-  const call = httpClient(() => server!.url);
+  let token: string | undefined;
+  const call = httpClient(() => server!.url, () => token);
 
   beforeAll(async () => {
     database = await create();
     server = await startAppServer({ database });
+    token = await createApiToken(server.url);
     const made = await call("POST", "/api/t/clients", {
       body: { kind: "company", name: "Canary Holdings", legal_name: "Canary Holdings Ltd", email: "canary@example.com", city: "Kilkenny", country: "IE", status: "active", notes: "must never change" },
     });

@@ -18,13 +18,15 @@ export function expectCleanError(answer: HttpAnswer, what: string): void {
   expect(answer.text, `${what}: leaks internals`).not.toMatch(LEAK);
 }
 
-export function httpClient(baseUrl: () => string) {
+/** `token`: an API token sent as `Authorization: Bearer` (unless the call sets its own Authorization). */
+export function httpClient(baseUrl: () => string, token?: () => string | undefined) {
   return async function call(
     method: string,
     path: string,
     options: { body?: unknown; rawBody?: BodyInit; headers?: Record<string, string> } = {},
   ): Promise<HttpAnswer> {
-    const headers: Record<string, string> = { ...options.headers };
+    const bearer = token?.();
+    const headers: Record<string, string> = { ...(bearer ? { Authorization: `Bearer ${bearer}` } : {}), ...options.headers };
     let body: BodyInit | undefined = options.rawBody;
     if (options.body !== undefined) {
       body = JSON.stringify(options.body);

@@ -1,4 +1,5 @@
 import { useFetcher } from "@remix-run/react";
+import { CsrfField } from "../csrf-field";
 import { useEffect, useRef, useState } from "react";
 import type { ListActionResult } from "../../../runtime/views/list-page-data";
 
@@ -70,6 +71,7 @@ export function BulkBar(props: BulkBarProps) {
             </h2>
             <p id="bulk-delete-text">They move to the trash and can be restored from there. Records still used elsewhere are kept.</p>
             <fetcher.Form method="post" className="dialog__actions" onSubmit={() => setConfirming(false)}>
+              <CsrfField />
               <input type="hidden" name="intent" value="delete" />
               {props.selected.map((id) => (
                 <input key={id} type="hidden" name="ids" value={id} />

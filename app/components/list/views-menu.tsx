@@ -1,4 +1,5 @@
 import { Form, Link } from "@remix-run/react";
+import { CsrfField } from "../csrf-field";
 import type { ViewSummary } from "../../../runtime/views/list-page-data";
 
 export interface ViewsMenuProps {
@@ -29,6 +30,7 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
       {active?.editable && !active.isDefault ? (
         <div className="views-menu__row">
           <Form method="post">
+            <CsrfField />
             {hidden}
             <input type="hidden" name="viewId" value={active.id} />
             <button className="button button--ghost button--small" name="intent" value="update-view">
@@ -36,6 +38,7 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
             </button>
           </Form>
           <Form method="post" onSubmit={(e) => !window.confirm(`Delete the view "${active.name}"?`) && e.preventDefault()}>
+            <CsrfField />
             <input type="hidden" name="viewId" value={active.id} />
             <button className="button button--ghost button--small button--danger" name="intent" value="delete-view">
               Delete view
@@ -44,6 +47,7 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
         </div>
       ) : null}
       <Form method="post" className="views-menu__save">
+        <CsrfField />
         {hidden}
         <label className="field-label" htmlFor="view-name">
           Save current view as
@@ -57,6 +61,7 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
         </button>
       </Form>
       <Form method="post" className="views-menu__row">
+        <CsrfField />
         {hidden}
         <button className="button button--ghost button--small" name="intent" value="set-default">
           Set as default for everyone

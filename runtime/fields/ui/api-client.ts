@@ -11,6 +11,17 @@ function apiUrl(path: string): string {
   return typeof window !== "undefined" && window.location ? new URL(path, window.location.href).toString() : path;
 }
 
+/** The session's CSRF token from `<meta name="csrf-token">` (app/root.tsx), sent with every change. */
+function csrfHeader(): Record<string, string> {
+  const token = typeof document !== "undefined" ? document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content : undefined;
+  return token ? { "X-CSRF-Token": token } : {};
+}
+
+function csrfInit(): { headers?: Record<string, string> } {
+  const headers = csrfHeader();
+  return Object.keys(headers).length ? { headers } : {};
+}
+
 async function readJson(response: Response): Promise<Record<string, unknown>> {
   try {
     const body: unknown = await response.json();
@@ -40,7 +51,7 @@ export async function lookupRecords(target: string, q: string, signal?: AbortSig
 export async function createRecord(target: string, values: Record<string, unknown>): Promise<CreateResult> {
   const response = await fetch(apiUrl(`/api/t/${encodeURIComponent(target)}`), {
     method: "POST",
-    headers: { "content-type": "application/json", accept: "application/json" },
+    headers: { "content-type": "application/json", accept: "application/json", ...csrfHeader() },
     body: JSON.stringify(values),
   });
   const body = await readJson(response);
@@ -59,7 +70,7 @@ export function isFileValue(value: unknown): value is FileValue {
 export async function uploadFile(file: Blob, fileName: string): Promise<FileValue> {
   const form = new FormData();
   form.append("file", file, fileName);
-  const response = await fetch(apiUrl("/api/files"), { method: "POST", body: form });
+  const response = await fetch(apiUrl("/api/files"), { method: "POST", body: form, ...csrfInit() });
   const body = await readJson(response);
   if (!response.ok) throw new Error(errorMessage(body, response.status));
   if (!isFileValue(body)) throw new Error("The server did not say which file it stored");

@@ -1,0 +1,156 @@
+import { Form, Link, useNavigate } from "@remix-run/react";
+import { useEffect, useId, useRef, useState } from "react";
+
+interface Group {
+  table: string;
+  label: string;
+  total: number;
+  totalExact: boolean;
+  rows: { id: number; title: string }[];
+}
+
+/**
+ * The header's search box: results grouped by table as you type (clients, contacts, contracts,
+ * invoices by number), arrow keys to move, Enter to open. Without JavaScript it is a GET form to
+ * the search page.
+ */
+export function GlobalSearch() {
+  const [q, setQ] = useState("");
+  const [groups, setGroups] = useState<Group[]>([]);
+  const [open, setOpen] = useState(false);
+  const [active, setActive] = useState(-1);
+  const navigate = useNavigate();
+  const listId = useId();
+  const abort = useRef<AbortController | null>(null);
+  const flat = groups.flatMap((g) => g.rows.map((r) => ({ ...r, table: g.table })));
+
+  useEffect(() => {
+    const text = q.trim();
+    if (!text) {
+      setGroups([]);
+      return;
+    }
+    const timer = setTimeout(async () => {
+      abort.current?.abort();
+      const controller = new AbortController();
+      abort.current = controller;
+      try {
+        const res = await fetch(`/api/search?q=${encodeURIComponent(text)}`, { signal: controller.signal });
+        if (res.ok) {
+          setGroups(((await res.json()) as { groups: Group[] }).groups);
+          setActive(-1);
+          setOpen(true);
+        }
+      } catch {
+        // a newer search replaced this one
+      }
+    }, 180);
+    return () => clearTimeout(timer);
+  }, [q]);
+
+  const go = (row: { table: string; id: number }) => {
+    setOpen(false);
+    navigate(`/t/${row.table}/${row.id}`);
+  };
+
+  return (
+    <Form method="get" action="/search" className="global-search" role="search" onSubmit={(e) => {
+      if (active >= 0 && flat[active]) {
+        e.preventDefault();
+        go(flat[active]);
+      }
+    }}>
+      <label htmlFor={`${listId}-input`} className="visually-hidden">
+        Search everything
+      </label>
+      <input
+        id={`${listId}-input`}
+        name="q"
+        type="search"
+        placeholder="Search clients, invoices, contracts…"
+        autoComplete="off"
+        role="combobox"
+        aria-expanded={open && flat.length > 0}
+        aria-controls={listId}
+        aria-activedescendant={active >= 0 ? `${listId}-${active}` : undefined}
+        value={q}
+        onChange={(e) => setQ(e.target.value)}
+        onFocus={() => groups.length && setOpen(true)}
+        onBlur={() => setTimeout(() => setOpen(false), 150)}
+        onKeyDown={(e) => {
+          if (e.key === "ArrowDown") {
+            e.preventDefault();
+            setOpen(true);
+            setActive((a) => Math.min(a + 1, flat.length - 1));
+          } else if (e.key === "ArrowUp") {
+            e.preventDefault();
+            setActive((a) => Math.max(a - 1, -1));
+          } else if (e.key === "Escape") setOpen(false);
+        }}
+      />
+      {open && q.trim() ? (
+        <div className="global-search-results" id={listId} role="listbox" aria-label="Search results">
+          {groups.length === 0 ? <p className="global-search-empty">Nothing found for “{q.trim()}”.</p> : null}
+          {groups.map((g) => (
+            <div key={g.table} role="group" aria-label={g.label}>
+              <div className="global-search-group">
+                {g.label}
+                <span>{g.totalExact ? g.total : `${g.total}+`}</span>
+              </div>
+              {g.rows.map((r) => {
+                const index = flat.findIndex((f) => f.table === g.table && f.id === r.id);
+                return (
+                  <div
+                    key={r.id}
+                    id={`${listId}-${index}`}
+                    role="option"
+                    aria-selected={index === active}
+                    className={index === active ? "global-search-option active" : "global-search-option"}
+                    onMouseDown={(e) => {
+                      e.preventDefault();
+                      go({ table: g.table, id: r.id });
+                    }}
+                  >
+                    <Highlight text={r.title} q={q} />
+                  </div>
+                );
+              })}
+              {g.total > g.rows.length ? (
+                <Link className="global-search-more" to={`/t/${g.table}?q=${encodeURIComponent(q.trim())}`} onMouseDown={(e) => e.preventDefault()}>
+                  All {g.totalExact ? g.total : `${g.total}+`} {g.label.toLowerCase()} →
+                </Link>
+              ) : null}
+            </div>
+          ))}
+        </div>
+      ) : null}
+    </Form>
+  );
+}
+
+/** Marks the starts of words that the search terms matched. */
+export function Highlight({ text, q }: { text: string; q: string }) {
+  const terms = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean)
+    .map((t) => t.normalize("NFD").replace(/\p{M}/gu, ""));
+  if (terms.length === 0) return <>{text}</>;
+  const parts: { text: string; mark: boolean }[] = [];
+  const re = /[\p{L}\p{N}]+|[^\p{L}\p{N}]+/gu;
+  for (const m of text.matchAll(re)) {
+    const word = m[0];
+    const plain = word.toLowerCase().normalize("NFD").replace(/\p{M}/gu, "");
+    const term = terms.find((t) => plain.startsWith(t));
+    if (term) {
+      // NFD may change length (é → e + ◌́): mark by the original characters of the prefix.
+      const len = [...word].findIndex((_, i) => [...word].slice(0, i + 1).join("").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").length >= term.length) + 1;
+      parts.push({ text: word.slice(0, len), mark: true }, { text: word.slice(len), mark: false });
+    } else parts.push({ text: word, mark: false });
+  }
+  return (
+    <>
+      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text ? <span key={i}>{p.text}</span> : null))}
+    </>
+  );
+}

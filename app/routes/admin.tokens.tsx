@@ -1,0 +1,34 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
+import { TokenTable } from "../components/token-table";
+import { adminActorFor, formResult, listTokensAs, revokeTokenAs } from "../services/people.server";
+
+export const meta: MetaFunction = () => [{ title: "API tokens · Tessera" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json({ tokens: await listTokensAs(await adminActorFor(request), "all") });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await adminActorFor(request);
+  const form = await request.formData();
+  return formResult(async () => (await revokeTokenAs(actor, Number(form.get("id"))), {}));
+}
+
+export default function AdminTokens() {
+  const { tokens } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  return (
+    <section className="admin-page" aria-labelledby="admin-tokens-title">
+      <h1 id="admin-tokens-title">API tokens</h1>
+      <p className="muted">Every user's API tokens. Revoking one stops it at once; its owner can create a new one.</p>
+      {result?.error ? (
+        <p className="form-error" role="alert">
+          {result.error}
+        </p>
+      ) : null}
+      <TokenTable tokens={tokens} showOwner />
+    </section>
+  );
+}

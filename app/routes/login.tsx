@@ -1,0 +1,58 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { BrandMark } from "../components/brand-mark";
+import { currentSession, signIn } from "../services/auth.server";
+import { safeNextPath } from "../services/auth-rules";
+
+export const meta: MetaFunction = () => [{ title: "Sign in · Tessera" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  const next = safeNextPath(new URL(request.url).searchParams.get("next"));
+  if (await currentSession(request)) throw redirect(next);
+  return json({ next });
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const form = await request.formData();
+  const email = String(form.get("email") ?? "");
+  const result = await signIn(request, email, form.get("password"));
+  if (!result.ok) return json({ error: result.message, email }, { status: result.status });
+  const next = result.mustChangePassword ? "/account/password" : safeNextPath(String(form.get("next") ?? ""));
+  return redirect(next, { headers: { "Set-Cookie": result.setCookie } });
+}
+
+export default function Login() {
+  const { next } = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>();
+  const busy = useNavigation().state === "submitting";
+  return (
+    <section className="auth-card" aria-labelledby="login-title">
+      <div className="auth-card__brand">
+        <BrandMark />
+        <span>Tessera</span>
+      </div>
+      <h1 id="login-title">Sign in</h1>
+      {failed?.error ? (
+        <p className="form-error" role="alert" data-testid="login-error">
+          {failed.error}
+        </p>
+      ) : null}
+      <Form method="post" className="auth-form">
+        <input type="hidden" name="next" value={next} />
+        <label>
+          Email
+          <input name="email" type="email" autoComplete="username" required autoFocus defaultValue={failed?.email ?? ""} />
+        </label>
+        <label>
+          Password
+          <input name="password" type="password" autoComplete="current-password" required />
+        </label>
+        <button className="button button--primary" type="submit" disabled={busy}>
+          {busy ? "Signing in…" : "Sign in"}
+        </button>
+      </Form>
+      <p className="auth-card__hint">Forgot your password? Ask an administrator to reset it.</p>
+    </section>
+  );
+}

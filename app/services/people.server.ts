@@ -1,0 +1,171 @@
+/**
+ * Users, roles, API tokens and the audit trail as the admin screens and their API twins use them:
+ * each function checks who may call it and writes the audit entry.
+ */
+import { json } from "@remix-run/node";
+import { audit, listAudit, type AuditEntry } from "../../runtime/auth/audit.server";
+import { randomSecret } from "../../runtime/auth/passwords.server";
+import { tableRights } from "../../runtime/auth/roles";
+import { listRoles, saveRole } from "../../runtime/auth/roles.server";
+import { createToken, listTokens, revokeToken, type ApiToken } from "../../runtime/auth/tokens.server";
+import { addUser, getUser, listUsers, resetPassword, setPassword, updateUser, type User } from "../../runtime/auth/users.server";
+import { verifyPassword } from "../../runtime/auth/passwords.server";
+import { ApiError, badRequest, notFound, unprocessable } from "../../runtime/errors";
+import { hiddenFields, requireAdmin, type Actor } from "../../runtime/records/permissions";
+import { requireTable } from "../../runtime/schema/compile";
+import { getRuntime } from "../../runtime/runtime.server";
+import { actorFor } from "./actor.server";
+import { SYSTEM_TABLES } from "../../runtime/db/system-tables.server";
+
+export { MIN_PASSWORD_LENGTH } from "../../runtime/auth/passwords.server";
+
+/** The actor of an admin screen; anyone else gets 403 (the root error boundary explains it). */
+export async function adminActorFor(request: Request): Promise<Actor> {
+  const actor = await actorFor(request);
+  if (!actor.rights.admin) throw json({ error: "Only administrators may open this page." }, { status: 403 });
+  return actor;
+}
+
+/** Runs a screen action: an ApiError becomes `{ error }` with its status for the page to show. */
+export async function formResult<T extends object>(run: () => Promise<T>) {
+  try {
+    return json({ ok: true as const, error: null, ...(await run()) });
+  } catch (error) {
+    if (error instanceof ApiError) return json({ ok: false as const, error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+async function db() {
+  return (await getRuntime()).db;
+}
+
+export async function listUsersAs(actor: Actor): Promise<User[]> {
+  requireAdmin(actor, "see the users");
+  return listUsers(await db());
+}
+
+export interface NewUserInput {
+  name?: unknown;
+  email?: unknown;
+  role?: unknown;
+  password?: unknown;
+  /** Generate a one-time password instead, returned once; the user chooses their own at sign-in. */
+  generatePassword?: unknown;
+}
+
+export async function addUserAs(actor: Actor, input: NewUserInput): Promise<{ user: User; oneTimePassword?: string }> {
+  requireAdmin(actor, "add users");
+  const d = await db();
+  const generate = input.generatePassword === true || input.generatePassword === "on" || input.password === undefined || input.password === "";
+  const oneTimePassword = generate ? randomSecret(12) : undefined;
+  const user = await addUser(d, { name: input.name, email: input.email, role: input.role, password: oneTimePassword ?? input.password, mustChangePassword: generate });
+  await audit(d, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: user.id, changes: { added: { name: user.name, email: user.email, role: user.role } }, ip: actor.ip });
+  return { user, oneTimePassword };
+}
+
+export async function updateUserAs(actor: Actor, id: number, changes: { name?: unknown; role?: unknown; active?: unknown }): Promise<User> {
+  requireAdmin(actor, "change users");
+  const d = await db();
+  const before = await getUser(d, id);
+  const after = await updateUser(d, id, changes);
+  const diff: Record<string, [unknown, unknown]> = {};
+  for (const k of ["name", "role", "active"] as const) if (before[k] !== after[k]) diff[k] = [before[k], after[k]];
+  await audit(d, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: id, changes: diff, ip: actor.ip });
+  return after;
+}
+
+export async function resetPasswordAs(actor: Actor, id: number): Promise<{ oneTimePassword: string }> {
+  requireAdmin(actor, "reset passwords");
+  const d = await db();
+  const result = await resetPassword(d, id);
+  await audit(d, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: id, changes: { password: "reset" }, ip: actor.ip });
+  return result;
+}
+
+/** The signed-in user's own change; the current password proves it is them. Ends their other sessions. */
+export async function changeOwnPassword(actor: Actor, current: unknown, next: unknown, repeat: unknown): Promise<void> {
+  if (actor.id === null) throw new ApiError(403, "only a signed-in user has a password to change");
+  const d = await db();
+  const row = (await d(SYSTEM_TABLES.users).where({ id: actor.id }).first("password_hash")) as { password_hash: string | null } | undefined;
+  if (typeof current !== "string" || !(await verifyPassword(current, row?.password_hash))) throw unprocessable("the current password is not right");
+  if (next !== repeat) throw unprocessable("the two new passwords differ");
+  if (next === current) throw unprocessable("choose a password different from the current one");
+  await setPassword(d, actor.id, next);
+  await audit(d, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: actor.id, changes: { password: "changed" }, ip: actor.ip });
+}
+
+export async function listRolesAs(actor: Actor) {
+  requireAdmin(actor, "see the roles");
+  return listRoles(await db());
+}
+
+export async function saveRoleAs(actor: Actor, role: unknown) {
+  requireAdmin(actor, "change roles");
+  const d = await db();
+  const saved = await saveRole(d, role);
+  await audit(d, { userId: actor.id, action: "roles", table: "crm_roles", changes: { saved: saved.key, definition: saved }, ip: actor.ip });
+  return saved;
+}
+
+export interface TokenRow extends ApiToken {
+  owner: string;
+}
+
+/** All tokens for `all` (admins only), else the actor's own. */
+export async function listTokensAs(actor: Actor, scope: "own" | "all"): Promise<TokenRow[]> {
+  if (scope === "all") requireAdmin(actor, "see everyone's API tokens");
+  if (actor.id === null) return [];
+  const d = await db();
+  const tokens = await listTokens(d, scope === "own" ? { userId: actor.id } : {});
+  const names = new Map((await listUsers(d)).map((u) => [u.id, `${u.name} <${u.email}>`]));
+  return tokens.map((t) => ({ ...t, owner: names.get(t.userId) ?? `user #${t.userId}` }));
+}
+
+export async function createTokenAs(actor: Actor, name: unknown): Promise<{ token: string; info: ApiToken }> {
+  if (actor.id === null) throw new ApiError(403, "only a signed-in user can own an API token");
+  const d = await db();
+  const created = await createToken(d, actor.id, name);
+  await audit(d, { userId: actor.id, action: "tokens", recordId: created.info.id, changes: { created: created.info.name, prefix: created.info.prefix }, ip: actor.ip });
+  return created;
+}
+
+/** Owners revoke their own tokens; admins revoke anyone's. Someone else's token is "not found". */
+export async function revokeTokenAs(actor: Actor, id: number): Promise<void> {
+  const d = await db();
+  const [token] = await listTokens(d, { id });
+  if (!token || (token.userId !== actor.id && !actor.rights.admin)) throw notFound(`token #${id} does not exist`);
+  await revokeToken(d, id);
+  await audit(d, { userId: actor.id, action: "tokens", recordId: id, changes: { revoked: token.name }, ip: actor.ip });
+}
+
+/**
+ * The audit trail. Admins may read all of it; others only the history of one record they can
+ * read, without the fields their role hides.
+ */
+export async function auditAs(actor: Actor, query: { table?: string | null; record?: string | null }): Promise<AuditEntry[]> {
+  const recordId = query.record ? Number(query.record) : undefined;
+  if (query.record && !(Number.isSafeInteger(recordId) && recordId! > 0)) throw badRequest("record must be a record id, e.g. ?table=clients&record=12");
+  const runtime = await getRuntime();
+  if (actor.rights.admin) return listAudit(runtime.db, { table: query.table ?? undefined, recordId });
+  if (!query.table || !recordId) throw new ApiError(403, "Only administrators may read the whole audit trail; ask for one record: ?table=clients&record=12");
+  const { compiled } = await runtime.workspace.current();
+  const table = requireTable(compiled, query.table);
+  if (!tableRights(actor.rights, table.id).read) throw new ApiError(403, `Your role (${actor.rights.name}) may not see ${table.pluralLabel}.`);
+  // Reading the record applies the row scope: someone else's record answers 404 here too.
+  await runtime.records.get(actor, table.key, recordId);
+  const hidden = hiddenFields(actor, table);
+  return (await listAudit(runtime.db, { table: table.key, recordId })).map((entry) => ({
+    ...entry,
+    changes:
+      entry.changes && typeof entry.changes === "object" && !Array.isArray(entry.changes)
+        ? Object.fromEntries(Object.entries(entry.changes as Record<string, unknown>).filter(([k]) => !hidden.has(k)))
+        : entry.changes,
+  }));
+}
+
+/** Tables and fields for the roles matrix, labelled as the admin named them. */
+export async function matrixTables(): Promise<{ id: string; label: string; fields: { id: string; label: string }[] }[]> {
+  const { compiled } = await (await getRuntime()).workspace.current();
+  return compiled.tables.map((t) => ({ id: t.id, label: t.pluralLabel, fields: t.fields.map((f) => ({ id: f.id, label: f.label })) }));
+}

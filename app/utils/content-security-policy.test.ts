@@ -1,0 +1,16 @@
+import { describe, expect, it } from "vitest";
+import { contentSecurityPolicy } from "./content-security-policy";
+
+describe("contentSecurityPolicy", () => {
+  it("allows scripts only from this site and with the nonce, never inline without it", () => {
+    const csp = contentSecurityPolicy("abc123");
+    expect(csp).toContain("script-src 'self' 'nonce-abc123'");
+    expect(csp).not.toContain("'unsafe-inline' ;");
+    expect(csp.split("; ").find((d) => d.startsWith("script-src"))).not.toContain("unsafe-inline");
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(csp).not.toContain("unsafe-eval");
+  });
+  it("adds unsafe-eval only when asked", () => {
+    expect(contentSecurityPolicy("n", { allowEval: true })).toContain("'nonce-n' 'unsafe-eval'");
+  });
+});

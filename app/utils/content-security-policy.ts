@@ -1,0 +1,18 @@
+/**
+ * The Content Security Policy of every HTML page: no inline script except Remix's own, which
+ * carry the per-request nonce. Styles may be inline (React `style` props).
+ * ajv compiles validators with `new Function`; the card's client-side validation needs that in
+ * the browser, so it is the one reason for 'unsafe-eval' (no `eval` of user text happens anywhere).
+ */
+export function contentSecurityPolicy(nonce: string, options: { allowEval?: boolean } = {}): string {
+  return [
+    "default-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'${options.allowEval ? " 'unsafe-eval'" : ""}`,
+    "style-src 'self' 'unsafe-inline'",
+    "img-src 'self' data: blob:",
+    "connect-src 'self'",
+    "frame-ancestors 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ].join("; ");
+}
