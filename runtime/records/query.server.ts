@@ -147,15 +147,35 @@ export function parseSort(table: CompiledTable, raw: unknown): SortKey[] {
   return keys;
 }
 
-/** A keyset cursor: the sort values of the last row of a page. Opaque to clients. */
-export function encodeCursor(values: unknown[]): string {
-  return Buffer.from(JSON.stringify(values)).toString("base64url");
+/**
+ * A keyset cursor: the sort values of the last row of a page, and the total counted on the first
+ * page, so deeper pages need no count (a count cannot change what a keyset page shows). Opaque to
+ * clients.
+ */
+export interface Cursor {
+  after: unknown[];
+  total: number;
+  totalExact: boolean;
 }
 
-export function decodeCursor(cursor: string, expected: number): unknown[] {
+export function encodeCursor(cursor: Cursor): string {
+  return Buffer.from(JSON.stringify({ a: cursor.after, t: cursor.total, x: cursor.totalExact })).toString("base64url");
+}
+
+export function decodeCursor(cursor: string, expected: number): Cursor {
   try {
-    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8"));
-    if (Array.isArray(v) && v.length === expected && v.every((x) => x === null || typeof x === "string" || typeof x === "number")) return v;
+    const v = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as { a?: unknown; t?: unknown; x?: unknown };
+    const after = v.a;
+    if (
+      Array.isArray(after) &&
+      after.length === expected &&
+      after.every((x) => x === null || typeof x === "string" || typeof x === "number") &&
+      typeof v.t === "number" &&
+      Number.isSafeInteger(v.t) &&
+      v.t >= 0 &&
+      typeof v.x === "boolean"
+    )
+      return { after, total: v.t, totalExact: v.x };
   } catch {
     // fall through
   }

@@ -491,11 +491,15 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       const pageQuery = base.clone().select(`${table.key}.*`);
       if (ranked) rankSearch(pageQuery, table, q);
       for (const k of sort) pageQuery.orderBy(`${table.key}.${k.column}`, k.desc ? "desc" : "asc");
-      if (typeof query.cursor === "string" && query.cursor) applyKeyset(pageQuery, table.key, sort, decodeCursor(query.cursor, sort.length));
+      const cursor = typeof query.cursor === "string" && query.cursor ? decodeCursor(query.cursor, sort.length) : null;
+      if (cursor) applyKeyset(pageQuery, table.key, sort, cursor.after);
       else pageQuery.offset((page - 1) * pageSize);
       pageQuery.limit(pageSize + 1);
 
-      const [raw, totals] = await Promise.all([pageQuery as Promise<Record<string, unknown>[]>, count(base, table, !!filter || !!q || !!rowScope(actor, table))]);
+      const [raw, totals] = await Promise.all([
+        pageQuery as Promise<Record<string, unknown>[]>,
+        cursor ? { total: cursor.total, totalExact: cursor.totalExact } : count(base, table, !!filter || !!q || !!rowScope(actor, table)),
+      ]);
       const more = raw.length > pageSize;
       const pageRows = more ? raw.slice(0, pageSize) : raw;
       const rows = pageRows.map((r) => fromRow(table, r));
@@ -508,7 +512,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         page,
         pageSize,
         // Ranked results page by number: their order is not a keyset.
-        nextCursor: more && last && !ranked ? encodeCursor(sort.map((k) => (last[k.column] ?? null) as unknown)) : null,
+        nextCursor: more && last && !ranked ? encodeCursor({ after: sort.map((k) => (last[k.column] ?? null) as unknown), ...totals }) : null,
       };
     },
 
