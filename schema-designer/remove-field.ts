@@ -1,0 +1,95 @@
+import { formulaReferencesField, formulaReferencesList } from "../runtime/formula/index";
+import type { WorkspaceSchema } from "../runtime/schema/types";
+import { assertStillValid, cloneSchema, formulasOf, getField, getTable } from "./shared";
+
+/** Something in the schema that uses a field, with how to drop that use. */
+export interface FieldUse {
+  /** For messages, e.g. `formula invoices.total` or `index i_events_open_by_assignee`. */
+  label: string;
+  /** A formula field to remove along with it (cascade), as table and key. */
+  formula?: { table: string; field: string };
+  drop?: (schema: WorkspaceSchema) => void;
+}
+
+/** Formulas, indexes and field settings of the schema that name `tableKey.fieldKey`. */
+export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey: string): FieldUse[] {
+  const table = getTable(schema, tableKey);
+  const field = getField(schema, tableKey, fieldKey);
+  const uses: FieldUse[] = [];
+
+  for (const [key, source] of formulasOf(table))
+    if (key !== fieldKey && formulaReferencesField(source, fieldKey))
+      uses.push({ label: `formula ${tableKey}.${key}`, formula: { table: tableKey, field: key } });
+
+  // Parents that aggregate over this table: a child field read through a list, or the whole list
+  // when the removed field is the relation that makes the list.
+  for (const def of Object.values(table.properties)) {
+    if (def["x-kind"] !== "relation" || typeof def["x-target"] !== "string" || typeof def["x-inverse"] !== "string") continue;
+    const parentKey = def["x-target"];
+    if (!Object.hasOwn(schema.$defs, parentKey)) continue;
+    const list = def["x-inverse"];
+    const wholeList = def === field;
+    for (const [key, source] of formulasOf(schema.$defs[parentKey]))
+      if (wholeList ? formulaReferencesList(source, list) : formulaReferencesList(source, list, fieldKey))
+        uses.push({ label: `formula ${parentKey}.${key}`, formula: { table: parentKey, field: key } });
+  }
+
+  for (const ix of table["x-indexes"] ?? [])
+    if (ix.fields.includes(fieldKey))
+      uses.push({
+        label: `index ${ix["x-id"]} (${ix.fields.join(", ")})`,
+        drop: (s) => {
+          const t = s.$defs[tableKey];
+          t["x-indexes"] = (t["x-indexes"] ?? []).filter((i) => i["x-id"] !== ix["x-id"]);
+          if (t["x-indexes"].length === 0) delete t["x-indexes"];
+        },
+      });
+
+  if (table["x-owner-field"] === fieldKey)
+    uses.push({ label: `the owner field of ${tableKey}`, drop: (s) => void delete s.$defs[tableKey]["x-owner-field"] });
+
+  for (const [key, def] of Object.entries(table.properties)) {
+    if (key === fieldKey) continue;
+    if (def["x-currency-field"] === fieldKey)
+      uses.push({ label: `the currency of ${tableKey}.${key}`, drop: (s) => void delete s.$defs[tableKey].properties[key]["x-currency-field"] });
+    if (def["x-date-field"] === fieldKey)
+      uses.push({ label: `the numbering year of ${tableKey}.${key}`, drop: (s) => void delete s.$defs[tableKey].properties[key]["x-date-field"] });
+    if (def["x-assign-when"]?.field === fieldKey)
+      uses.push({ label: `the numbering condition of ${tableKey}.${key}`, drop: (s) => void delete s.$defs[tableKey].properties[key]["x-assign-when"] });
+  }
+  return uses;
+}
+
+function removeInPlace(schema: WorkspaceSchema, tableKey: string, fieldKey: string, cascade: boolean): void {
+  if (!Object.hasOwn(schema.$defs, tableKey) || !Object.hasOwn(schema.$defs[tableKey].properties, fieldKey)) return;
+  const uses = usesOfField(schema, tableKey, fieldKey);
+  if (uses.length > 0 && !cascade)
+    throw new Error(
+      `field "${tableKey}.${fieldKey}" cannot be removed while it is used by: ${uses.map((u) => u.label).join(", ")}; ` +
+        `change those first, or remove with cascade to drop them too`,
+    );
+  for (const use of uses) {
+    if (use.formula) removeInPlace(schema, use.formula.table, use.formula.field, cascade);
+    else use.drop?.(schema);
+  }
+  const table = schema.$defs[tableKey];
+  delete table.properties[fieldKey];
+  if (table.required) {
+    table.required = table.required.filter((k) => k !== fieldKey);
+    if (table.required.length === 0) delete table.required;
+  }
+  // The title is optional: pickers fall back to the record id.
+  if (table["x-title-field"] === fieldKey) delete table["x-title-field"];
+}
+
+/**
+ * Removes a field; `plan` moves its values to the trash. Refuses while a formula, an index or a
+ * field setting uses it, naming them, unless `cascade`, which drops those uses too (a formula
+ * using it is removed, with whatever uses that formula in turn).
+ */
+export function removeField(schema: WorkspaceSchema, tableKey: string, fieldKey: string, opts: { cascade?: boolean } = {}): WorkspaceSchema {
+  getField(schema, tableKey, fieldKey);
+  const next = cloneSchema(schema);
+  removeInPlace(next, tableKey, fieldKey, opts.cascade === true);
+  return assertStillValid(schema, next, `removing field "${tableKey}.${fieldKey}"`);
+}

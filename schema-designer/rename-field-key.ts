@@ -1,0 +1,49 @@
+import { renameInFormula } from "../runtime/formula/index";
+import type { WorkspaceSchema } from "../runtime/schema/types";
+import { assertFreeFieldKey, assertStillValid, cloneSchema, getField, getTable, renameKeyInOrder } from "./shared";
+
+/** The related lists through which other tables' formulas read `tableKey`'s rows: target → list names. */
+function listsOver(schema: WorkspaceSchema, tableKey: string): { target: string; list: string }[] {
+  return Object.values(getTable(schema, tableKey).properties).flatMap((def) =>
+    def["x-kind"] === "relation" && typeof def["x-target"] === "string" && typeof def["x-inverse"] === "string"
+      ? [{ target: def["x-target"], list: def["x-inverse"] }]
+      : [],
+  );
+}
+
+/**
+ * The key changes, the `x-id` stays, so `plan` renames the column and keeps its values. Every
+ * reference by key inside the schema follows; layouts and saved views point by id and need nothing,
+ * print templates are the caller's (see `renameRecordReference`).
+ */
+export function renameFieldKey(schema: WorkspaceSchema, tableKey: string, oldKey: string, newKey: string): WorkspaceSchema {
+  getField(schema, tableKey, oldKey);
+  if (newKey === oldKey) return cloneSchema(schema);
+  assertFreeFieldKey(getTable(schema, tableKey), tableKey, newKey);
+  const next = cloneSchema(schema);
+  const table = next.$defs[tableKey];
+  const follow = (key: string | undefined) => (key === oldKey ? newKey : key);
+
+  table.properties = renameKeyInOrder(table.properties, oldKey, newKey);
+  for (const def of Object.values(table.properties)) {
+    if (def["x-kind"] === "formula" && typeof def["x-formula"] === "string")
+      def["x-formula"] = renameInFormula(def["x-formula"], { fields: { [oldKey]: newKey } });
+    if (def["x-currency-field"] === oldKey) def["x-currency-field"] = newKey;
+    if (def["x-date-field"] === oldKey) def["x-date-field"] = newKey;
+    if (def["x-assign-when"]?.field === oldKey) def["x-assign-when"].field = newKey;
+  }
+  if (table["x-title-field"] === oldKey) table["x-title-field"] = newKey;
+  if (table["x-owner-field"] === oldKey) table["x-owner-field"] = newKey;
+  if (table.required) table.required = table.required.map((k) => follow(k) as string);
+  for (const ix of table["x-indexes"] ?? []) ix.fields = ix.fields.map((k) => follow(k) as string);
+
+  // Parents aggregate over this table's rows: `sum(items.net)` on invoices reads invoice_items.net.
+  for (const { target, list } of listsOver(schema, tableKey)) {
+    const parent = Object.hasOwn(next.$defs, target) ? next.$defs[target] : undefined;
+    if (!parent) continue;
+    for (const def of Object.values(parent.properties))
+      if (def["x-kind"] === "formula" && typeof def["x-formula"] === "string")
+        def["x-formula"] = renameInFormula(def["x-formula"], { listFields: { [list]: { [oldKey]: newKey } } });
+  }
+  return assertStillValid(schema, next, `renaming field "${tableKey}.${oldKey}" to "${newKey}"`);
+}
