@@ -1,0 +1,42 @@
+import type { CompiledSchema, CompiledTable } from "../runtime/schema/compile";
+import { resolveLayout } from "../runtime/layouts/resolve-layout";
+import type { CardLayout, LayoutNotice } from "../runtime/layouts/types";
+import { listElements } from "./paths";
+
+export interface LayoutWithNotices {
+  layout: CardLayout;
+  notices: LayoutNotice[];
+}
+
+/**
+ * Controls follow renamed fields by id (their scope is rewritten); a notice per renamed field
+ * tells the admin. Cells of removed fields are left for `dropRemovedFields`.
+ */
+export function followRename(layout: CardLayout, table: CompiledTable): LayoutWithNotices {
+  const notices: LayoutNotice[] = [];
+  for (const { path, element } of listElements(layout)) {
+    if (element.type !== "Control") continue;
+    const field = table.fields.find((f) => f.id === element["x-field"]);
+    const was = element.scope.replace(/^#\/properties\//, "");
+    if (field && field.key !== was)
+      notices.push({ path: "/" + path.join("/"), message: `The field "${was}" is now "${field.key}"; the card follows it` });
+  }
+  if (notices.length === 0) return { layout, notices };
+  // Unlike resolveLayout, cells whose field is gone stay: dropping them is a separate notice.
+  const rescoped = structuredClone(layout);
+  for (const { element } of listElements(rescoped)) {
+    if (element.type !== "Control") continue;
+    const field = table.fields.find((f) => f.id === element["x-field"]);
+    if (field) element.scope = `#/properties/${field.key}`;
+  }
+  return { layout: rescoped, notices };
+}
+
+/**
+ * The layout without cells whose field or related list is gone (and without a field placed twice),
+ * with a notice for each: `resolveLayout`, minus what the designer does not need.
+ */
+export function dropRemovedFields(layout: CardLayout, table: CompiledTable, schema?: CompiledSchema): LayoutWithNotices {
+  const { layout: resolved, notices } = resolveLayout(layout, table, schema);
+  return { layout: resolved, notices };
+}
