@@ -3,7 +3,7 @@ import { conflict, badRequest, unprocessable } from "../errors";
 import { createFileStore } from "../files/files.server";
 import type { FileValue } from "../fields/files";
 import { parseFilter } from "../records/filter";
-import { authorize, type Actor } from "../records/permissions";
+import { authorize, mayDo, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
@@ -28,7 +28,11 @@ export interface OfferedTemplate extends TemplateSummary {
 
 export interface PrintService {
   templates: TemplatesService;
-  /** A table's templates; with a record id, whether each is offered for that record. */
+  /**
+   * A table's templates; with a record id, whether each is offered for that record. An actor who
+   * may read the table but not print it is offered nothing (an empty list, not a 403), so menus
+   * simply do not show printing.
+   */
   offered(actor: Actor, table: string, recordId?: unknown): Promise<OfferedTemplate[]>;
   /** The filled-in HTML, as Chromium gets it (for previews and benchmarks). */
   renderDocument(actor: Actor, templateId: unknown, ids: unknown[]): Promise<RenderedDocument>;
@@ -224,6 +228,7 @@ export function createPrintService(
       const table = compiled.tablesByKey.get(tableKey);
       if (!table) throw badRequest(`there is no table "${String(tableKey).slice(0, 64)}"`);
       authorize(actor, "read", table);
+      if (!mayDo(actor, "print", table)) return [];
       const list = await templates.summaries(tableKey);
       if (recordId === undefined || recordId === null || recordId === "") return list;
       const record = (await records.get(actor, tableKey, recordId)) as Rec;

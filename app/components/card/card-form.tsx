@@ -211,6 +211,7 @@ export function CardForm(props: CardFormProps) {
           deleting={props.deleting ?? false}
           onDelete={hydrated ? props.onSubmit : undefined}
           csrfToken={props.csrfToken}
+          prints={data.prints}
         />
         {data.notices.length ? (
           <ul className="card-notices" aria-label="Layout notices">

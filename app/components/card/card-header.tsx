@@ -1,5 +1,7 @@
 import type { FormEvent } from "react";
 import { CSRF_FIELD } from "../../services/auth-rules";
+import { PrintMenu } from "../print-menu";
+import type { PrintMenuItem } from "../print-menu-items";
 import { FORM_KEYS } from "./card-values";
 
 export interface CardHeaderProps {
@@ -16,6 +18,8 @@ export interface CardHeaderProps {
   /** With JavaScript the delete is sent by the screen; without it the form posts itself. */
   onDelete?(form: FormData): void;
   csrfToken?: string;
+  /** The Print menu's entries; absent when the actor may not print this table (or the card is new). */
+  prints?: PrintMenuItem[];
 }
 
 /** Title, state badges and the card's actions; Save submits the card form from outside it. */
@@ -43,6 +47,7 @@ export function CardHeader(props: CardHeaderProps) {
         </p>
       </div>
       <div className="card-header__actions">
+        {!props.isNew && props.prints ? <PrintMenu items={props.prints} noun={props.tableLabel.toLowerCase()} /> : null}
         {!props.isNew ? (
           <form method="post" onSubmit={confirmDelete}>
             <input type="hidden" name={FORM_KEYS.intent} value="delete" />

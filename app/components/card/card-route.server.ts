@@ -5,14 +5,17 @@ import type { FormatOptions } from "../../../runtime/fields/types";
 import { resolveLayout } from "../../../runtime/layouts/resolve-layout";
 import type { CardLayout, LayoutElement } from "../../../runtime/layouts/types";
 import { listsUsedByFormulas } from "../../../runtime/records/compute";
+import { mayDo, type Actor } from "../../../runtime/records/permissions";
 import type { CompiledTable } from "../../../runtime/schema/compile";
 import { actorFor } from "../../services/actor.server";
 import { getLayouts } from "../../services/layouts.server";
+import { getPrintService } from "../../services/print.server";
 import { getRuntime } from "../../services/runtime.server";
 import { compositionLists, FORM_KEYS, parseCardForm, validateCard, type Lines } from "./card-values";
 import type { CardActionData, CardData } from "./card-types";
 import { relatedColumns } from "./related-columns";
 import { applyLineIntent } from "./line-intents";
+import { describeTemplateCondition, printMenuItems, type PrintMenuItem } from "../print-menu-items";
 
 const FORMAT: FormatOptions = { locale: "en-US" };
 const RELATED_PAGE = 10;
@@ -49,6 +52,20 @@ function prefill(table: CompiledTable, url: URL): Record<string, unknown> {
     if (parsed.ok) out[f.key] = parsed.value;
   }
   return out;
+}
+
+/** The Print menu of a stored record, or undefined when the actor may not print this table. */
+async function printMenu(actor: Actor, table: CompiledTable, recordId: number): Promise<PrintMenuItem[] | undefined> {
+  if (!mayDo(actor, "print", table)) return undefined;
+  const print = await getPrintService();
+  const offered = await print.offered(actor, table.key, recordId);
+  // Conditions in words only when something is not offered: the usual card pays one query less.
+  const conditions = offered.some((t) => t.offered === false) ? new Map((await print.templates.list(table.key)).map((t) => [t.id, t.condition])) : new Map<string, unknown>();
+  const noun = table.label.toLowerCase();
+  return printMenuItems(offered, recordId, (id) => {
+    const rule = describeTemplateCondition(conditions.get(id), table);
+    return rule ? `Not for this ${noun}: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}.` : `Not offered for this ${noun}: its condition does not hold.`;
+  });
 }
 
 export async function loadCard(request: Request, tableKey: string | undefined, id: string | null): Promise<CardData> {
@@ -119,6 +136,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     related,
     formulaLists,
     format: FORMAT,
+    ...(record && typeof record.id === "number" ? { prints: await printMenu(actor, table, record.id) } : {}),
   };
 }
 

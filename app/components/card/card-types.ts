@@ -1,6 +1,7 @@
 import type { FormatOptions } from "../../../runtime/fields/types";
 import type { CardLayout } from "../../../runtime/layouts/types";
 import type { WorkspaceSchema } from "../../../runtime/schema/types";
+import type { PrintMenuItem } from "../print-menu-items";
 import type { Lines } from "./card-values";
 
 /** Everything a card needs, serialized once; the browser compiles the schema itself. */
@@ -19,6 +20,8 @@ export interface CardData {
   /** Lists of other tables the formulas aggregate (an invoice's payments), for live totals. */
   formulaLists: Lines;
   format: FormatOptions;
+  /** The Print menu of a stored record; absent when the actor may not print this table. */
+  prints?: PrintMenuItem[];
 }
 
 export interface CardActionData {

@@ -1,7 +1,8 @@
-import { useFetcher } from "@remix-run/react";
+import { useFetcher, useParams } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
 import { useEffect, useRef, useState } from "react";
 import type { ListActionResult } from "../../../runtime/views/list-page-data";
+import { BatchPrint } from "./batch-print";
 
 export interface BulkBarProps {
   selected: number[];
@@ -11,6 +12,8 @@ export interface BulkBarProps {
   titleOf(id: number): string;
   onClear(): void;
   onDeleted(ids: number[]): void;
+  /** The table, for printing; defaults to the route's `:table`. */
+  tableKey?: string;
 }
 
 /**
@@ -23,6 +26,8 @@ export function BulkBar(props: BulkBarProps) {
   const confirmButton = useRef<HTMLButtonElement>(null);
   const result = fetcher.data && fetcher.data.intent === "delete" ? fetcher.data : null;
   const { onDeleted } = props;
+  const params = useParams();
+  const tableKey = props.tableKey ?? params.table;
 
   useEffect(() => {
     if (confirming) confirmButton.current?.focus();
@@ -43,6 +48,7 @@ export function BulkBar(props: BulkBarProps) {
           <button type="button" className="button button--danger button--small" onClick={() => setConfirming(true)} disabled={fetcher.state !== "idle"}>
             {fetcher.state !== "idle" ? "Deleting…" : "Delete"}
           </button>
+          {tableKey ? <BatchPrint tableKey={tableKey} pluralLabel={props.pluralLabel} ids={props.selected} /> : null}
           <button type="button" className="button button--ghost button--small" onClick={props.onClear}>
             Clear selection
           </button>

@@ -110,7 +110,7 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
       ) : null}
       <FilterChips tableKey={table.key} fields={data.fields} conditions={state.conditions} mode={state.mode} params={params} refTitles={data.refTitles} />
 
-      <BulkBar selected={[...selected]} label={table.label} pluralLabel={table.pluralLabel} titleOf={titleOf} onClear={() => setSelected(new Set())} onDeleted={onDeleted} />
+      <BulkBar tableKey={table.key} selected={[...selected]} label={table.label} pluralLabel={table.pluralLabel} titleOf={titleOf} onClear={() => setSelected(new Set())} onDeleted={onDeleted} />
 
       <div className="list-panel">
         {data.rows.length === 0 ? (
