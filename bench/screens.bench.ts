@@ -39,6 +39,23 @@ interface Figure {
 }
 const figures: Figure[] = [];
 
+// A bench stopped with Ctrl+C (or a timeout) must not leave a server running or a million rows behind.
+const cleanups = new Set<() => Promise<void>>();
+for (const signal of ["SIGINT", "SIGTERM"] as const)
+  process.once(signal, () => {
+    console.log(`\n${signal}: stopping the app server and dropping the bench databases…`);
+    void Promise.allSettled([...cleanups].map((c) => c())).then(() => process.exit(130));
+  });
+async function withCleanup<T>(cleanup: () => Promise<void>, body: () => Promise<T>): Promise<T> {
+  cleanups.add(cleanup);
+  try {
+    return await body();
+  } finally {
+    cleanups.delete(cleanup);
+    await cleanup();
+  }
+}
+
 async function measure(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
   for (let i = 0; i < 5; i++) await fn();
   const samples: number[] = [];
@@ -134,7 +151,7 @@ function wideTable(): { def: Record<string, unknown>; values: Record<string, unk
 async function benchWideCard() {
   const database = await createSqliteTestDatabase();
   const server = await startAppServer({ database });
-  try {
+  await withCleanup(async () => (await server.stop(), await database.drop()), async () => {
     const token = await createApiToken(server.url);
     const { cookie } = await signIn(server.url);
     const current = await authed(server, token, "GET", "/api/schema");
@@ -166,10 +183,7 @@ async function benchWideCard() {
     } finally {
       await rt.close();
     }
-  } finally {
-    await server.stop();
-    await database.drop();
-  }
+  });
 }
 
 // ---- (b) a 50-row page of a big MariaDB table -------------------------------------------------
@@ -207,7 +221,7 @@ async function fillClients(databaseUrl: string) {
 async function benchBigList() {
   const database = await createMysqlTestDatabase(MYSQL_SERVER);
   let server: AppServer | undefined;
-  try {
+  await withCleanup(async () => (await server?.stop(), await database.drop()), async () => {
     server = await startAppServer({ database, timeoutMs: 120_000 });
     const t = performance.now();
     await fillClients(database.url);
@@ -225,10 +239,7 @@ async function benchBigList() {
     const deep = Math.max(2, Math.min(100, Math.floor(ROWS / 100)));
     const deepPage = await measure(pageGetter(server, cookie, `/t/clients?sort=name&page=${deep}`, 'class="data-grid"'));
     figures.push({ label: `    page ${deep} by address (offset), sort=name`, ...deepPage, budget: "(for information)" });
-  } finally {
-    await server?.stop();
-    await database.drop();
-  }
+  });
 }
 
 // ---- (c) JavaScript shipped to /t/* ---------------------------------------------------------

@@ -1,3 +1,5 @@
+import { requireAdmin } from "../../runtime/records/permissions";
+import { actorFor } from "../services/actor.server";
 import { getRuntime, publicStep } from "../services/runtime.server";
 import { apiRoute, parseBody, readJson, SCHEMA_MAX_BYTES } from "../utils/api.server";
 
@@ -18,6 +20,7 @@ const planSchemaBody = {
 
 export const { loader, action } = apiRoute({
   POST: async ({ request }) => {
+    requireAdmin(await actorFor(request), "plan schema changes");
     const body = parseBody<PlanSchemaBody>(planSchemaBody, await readJson(request, SCHEMA_MAX_BYTES));
     const change = await (await getRuntime()).workspace.plan(body);
     return { steps: change.plan.steps.map(publicStep) };

@@ -10,6 +10,11 @@ const workspace = {
   apply: vi.fn<(input: unknown) => Promise<unknown>>(),
 };
 vi.mock("../../runtime/runtime.server", () => ({ getRuntime: async () => ({ dialect: "sqlite", workspace }) }));
+// These tests are about the body and the runtime's answers; who may call is proven over HTTP (tests/integration/permission-matrix.test.ts).
+vi.mock("../services/actor.server", async () => {
+  const { SYSTEM_ACTOR } = await import("../../runtime/records/permissions");
+  return { actorFor: async () => SYSTEM_ACTOR };
+});
 
 const schema = { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: {} };
 const call = (method: string, body?: unknown) => ({
@@ -36,11 +41,11 @@ describe("/api/schema", () => {
     expect(await response.json()).toEqual({ version: 7, schema });
   });
 
-  it("PUT applies the body and answers the new version", async () => {
+  it("PUT applies the body as the signed-in actor and answers the new version", async () => {
     workspace.apply.mockResolvedValue({ version: 8, results: [{ step: 0, ok: true }] });
     const response = await action(call("PUT", { baseVersion: 7, schema, confirmDestructive: true }));
     expect(await response.json()).toEqual({ version: 8 });
-    expect(workspace.apply).toHaveBeenCalledWith({ baseVersion: 7, schema, confirmDestructive: true });
+    expect(workspace.apply).toHaveBeenCalledWith({ baseVersion: 7, schema, confirmDestructive: true, actorId: null });
   });
 
   it("PUT passes the runtime's conflict through as 409", async () => {

@@ -1,3 +1,5 @@
+import { requireAdmin } from "../../runtime/records/permissions";
+import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
 import { apiRoute, parseBody, readJson, SCHEMA_MAX_BYTES } from "../utils/api.server";
 
@@ -25,8 +27,10 @@ export const { loader, action } = apiRoute({
     return { version, schema };
   },
   PUT: async ({ request }) => {
+    const actor = await actorFor(request);
+    requireAdmin(actor, "change the schema");
     const body = parseBody<ApplySchemaBody>(applySchemaBody, await readJson(request, SCHEMA_MAX_BYTES));
-    const { version } = await (await getRuntime()).workspace.apply(body);
+    const { version } = await (await getRuntime()).workspace.apply({ ...body, actorId: actor.id });
     return { version };
   },
 });

@@ -1,3 +1,4 @@
+import { requireAdmin } from "../../runtime/records/permissions";
 import { ApiError } from "../../runtime/errors";
 import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
@@ -10,6 +11,7 @@ export const { loader, action } = apiRoute({
     if (!Number.isSafeInteger(id) || id < 1) throw new ApiError(400, "the trash entry id must be a positive whole number");
     const runtime = await getRuntime();
     const actor = await actorFor(request);
+    requireAdmin(actor, "restore from the trash");
     return restoreFromTrash(runtime.db, runtime.workspace, id, actor.id);
   },
 });

@@ -6,7 +6,8 @@ import { json } from "@remix-run/node";
 import { audit, listAudit, type AuditEntry } from "../../runtime/auth/audit.server";
 import { randomSecret } from "../../runtime/auth/passwords.server";
 import { tableRights } from "../../runtime/auth/roles";
-import { listRoles, saveRole } from "../../runtime/auth/roles.server";
+import { AUTH_TABLES } from "../../runtime/auth/auth-tables.server";
+import { deleteRole, getRole, listRoles, saveRole } from "../../runtime/auth/roles.server";
 import { createToken, listTokens, revokeToken, type ApiToken } from "../../runtime/auth/tokens.server";
 import { addUser, getUser, listUsers, resetPassword, setPassword, updateUser, type User } from "../../runtime/auth/users.server";
 import { verifyPassword } from "../../runtime/auth/passwords.server";
@@ -59,28 +60,36 @@ export async function addUserAs(actor: Actor, input: NewUserInput): Promise<{ us
   const d = await db();
   const generate = input.generatePassword === true || input.generatePassword === "on" || input.password === undefined || input.password === "";
   const oneTimePassword = generate ? randomSecret(12) : undefined;
-  const user = await addUser(d, { name: input.name, email: input.email, role: input.role, password: oneTimePassword ?? input.password, mustChangePassword: generate });
-  await audit(d, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: user.id, changes: { added: { name: user.name, email: user.email, role: user.role } }, ip: actor.ip });
+  // Each admin change and its audit row commit together, or neither does.
+  const user = await d.transaction(async (trx) => {
+    const added = await addUser(trx, { name: input.name, email: input.email, role: input.role, password: oneTimePassword ?? input.password, mustChangePassword: generate });
+    await audit(trx, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: added.id, changes: { added: { name: added.name, email: added.email, role: added.role } }, ip: actor.ip });
+    return added;
+  });
   return { user, oneTimePassword };
 }
 
 export async function updateUserAs(actor: Actor, id: number, changes: { name?: unknown; role?: unknown; active?: unknown }): Promise<User> {
   requireAdmin(actor, "change users");
   const d = await db();
-  const before = await getUser(d, id);
-  const after = await updateUser(d, id, changes);
-  const diff: Record<string, [unknown, unknown]> = {};
-  for (const k of ["name", "role", "active"] as const) if (before[k] !== after[k]) diff[k] = [before[k], after[k]];
-  await audit(d, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: id, changes: diff, ip: actor.ip });
-  return after;
+  return d.transaction(async (trx) => {
+    const before = await getUser(trx, id);
+    const after = await updateUser(trx, id, changes);
+    const diff: Record<string, [unknown, unknown]> = {};
+    for (const k of ["name", "role", "active"] as const) if (before[k] !== after[k]) diff[k] = [before[k], after[k]];
+    await audit(trx, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: id, changes: diff, ip: actor.ip });
+    return after;
+  });
 }
 
 export async function resetPasswordAs(actor: Actor, id: number): Promise<{ oneTimePassword: string }> {
   requireAdmin(actor, "reset passwords");
   const d = await db();
-  const result = await resetPassword(d, id);
-  await audit(d, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: id, changes: { password: "reset" }, ip: actor.ip });
-  return result;
+  return d.transaction(async (trx) => {
+    const result = await resetPassword(trx, id);
+    await audit(trx, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: id, changes: { password: "reset" }, ip: actor.ip });
+    return result;
+  });
 }
 
 /** The signed-in user's own change; the current password proves it is them. Ends their other sessions. */
@@ -103,9 +112,21 @@ export async function listRolesAs(actor: Actor) {
 export async function saveRoleAs(actor: Actor, role: unknown) {
   requireAdmin(actor, "change roles");
   const d = await db();
-  const saved = await saveRole(d, role);
-  await audit(d, { userId: actor.id, action: "roles", table: "crm_roles", changes: { saved: saved.key, definition: saved }, ip: actor.ip });
-  return saved;
+  return d.transaction(async (trx) => {
+    const saved = await saveRole(trx, role);
+    await audit(trx, { userId: actor.id, action: "roles", table: AUTH_TABLES.roles, changes: { saved: saved.key, definition: saved }, ip: actor.ip });
+    return saved;
+  });
+}
+
+export async function deleteRoleAs(actor: Actor, key: string): Promise<void> {
+  requireAdmin(actor, "remove roles");
+  const d = await db();
+  await d.transaction(async (trx) => {
+    const removed = await getRole(trx, key);
+    await deleteRole(trx, key);
+    await audit(trx, { userId: actor.id, action: "roles", table: AUTH_TABLES.roles, changes: { deleted: removed.key, definition: removed }, ip: actor.ip });
+  });
 }
 
 export interface TokenRow extends ApiToken {
@@ -143,11 +164,11 @@ export async function revokeTokenAs(actor: Actor, id: number): Promise<void> {
  * The audit trail. Admins may read all of it; others only the history of one record they can
  * read, without the fields their role hides.
  */
-export async function auditAs(actor: Actor, query: { table?: string | null; record?: string | null }): Promise<AuditEntry[]> {
+export async function auditAs(actor: Actor, query: { table?: string | null; record?: string | null; limit?: number }): Promise<AuditEntry[]> {
   const recordId = query.record ? Number(query.record) : undefined;
   if (query.record && !(Number.isSafeInteger(recordId) && recordId! > 0)) throw badRequest("record must be a record id, e.g. ?table=clients&record=12");
   const runtime = await getRuntime();
-  if (actor.rights.admin) return listAudit(runtime.db, { table: query.table ?? undefined, recordId });
+  if (actor.rights.admin) return listAudit(runtime.db, { table: query.table ?? undefined, recordId, limit: query.limit });
   if (!query.table || !recordId) throw new ApiError(403, "Only administrators may read the whole audit trail; ask for one record: ?table=clients&record=12");
   const { compiled } = await runtime.workspace.current();
   const table = requireTable(compiled, query.table);
@@ -155,7 +176,7 @@ export async function auditAs(actor: Actor, query: { table?: string | null; reco
   // Reading the record applies the row scope: someone else's record answers 404 here too.
   await runtime.records.get(actor, table.key, recordId);
   const hidden = hiddenFields(actor, table);
-  return (await listAudit(runtime.db, { table: table.key, recordId })).map((entry) => ({
+  return (await listAudit(runtime.db, { table: table.key, recordId, limit: query.limit })).map((entry) => ({
     ...entry,
     changes:
       entry.changes && typeof entry.changes === "object" && !Array.isArray(entry.changes)

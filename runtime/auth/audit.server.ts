@@ -2,7 +2,7 @@ import type { Knex } from "knex";
 import { dbNow } from "../db/system-tables.server";
 import { AUTH_TABLES } from "./auth-tables.server";
 
-export type AuditAction = "create" | "update" | "delete" | "restore" | "login" | "login_failed" | "logout" | "schema" | "users" | "roles" | "tokens" | "print";
+export type AuditAction = "create" | "update" | "delete" | "restore" | "login" | "login_failed" | "logout" | "schema" | "layout" | "template" | "users" | "roles" | "tokens" | "print";
 
 export interface AuditEntry {
   id: number;

@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { audit } from "../auth/audit.server";
 import { ApiError, conflict, notFound, unprocessable } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import type { Actor } from "../records/permissions";
@@ -85,6 +86,7 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
           const n = await trx(SYSTEM_TABLES.layouts).where({ table_id: table.id, version: current }).update({ ...values, version: current + 1 });
           if (n !== 1) throw conflict(`the layout of ${table.pluralLabel} was saved by someone else meanwhile`);
         } else await trx(SYSTEM_TABLES.layouts).insert({ table_id: table.id, ...values, version: 1 });
+        await audit(trx, { userId: actor.id, action: "layout", table: SYSTEM_TABLES.layouts, changes: { table: table.key, saved: current + 1 }, ip: actor.ip });
       });
       return read(table);
     },
@@ -92,7 +94,10 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
     async reset(actor, key) {
       mayDesign(actor);
       const table = await tableOf(key);
-      await db(SYSTEM_TABLES.layouts).where({ table_id: table.id }).delete();
+      await db.transaction(async (trx) => {
+        await trx(SYSTEM_TABLES.layouts).where({ table_id: table.id }).delete();
+        await audit(trx, { userId: actor.id, action: "layout", table: SYSTEM_TABLES.layouts, changes: { table: table.key, reset: true }, ip: actor.ip });
+      });
     },
   };
 }

@@ -3,6 +3,7 @@ import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { DEFAULT_PRINT_TEMPLATES } from "../../seeds/print-templates";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
+import { audit } from "../auth/audit.server";
 import { dbNow } from "../db/system-tables.server";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors";
 import { parseFilter } from "../records/filter";
@@ -28,12 +29,13 @@ export interface TemplatesService {
   list(table?: string): Promise<PrintTemplate[]>;
   summaries(table?: string): Promise<TemplateSummary[]>;
   get(id: unknown): Promise<PrintTemplate>;
-  create(input: unknown): Promise<PrintTemplate>;
-  duplicate(id: unknown, name?: string): Promise<PrintTemplate>;
-  rename(id: unknown, name: unknown): Promise<PrintTemplate>;
+  /** `actorId` (the admin making the change) is written to the audit trail with the change. */
+  create(input: unknown, actorId?: number | null): Promise<PrintTemplate>;
+  duplicate(id: unknown, name?: string, actorId?: number | null): Promise<PrintTemplate>;
+  rename(id: unknown, name: unknown, actorId?: number | null): Promise<PrintTemplate>;
   /** Replaces the given parts (name, html, css, page, condition, project); the id and table stay. */
-  update(id: unknown, changes: unknown): Promise<PrintTemplate>;
-  remove(id: unknown): Promise<void>;
+  update(id: unknown, changes: unknown, actorId?: number | null): Promise<PrintTemplate>;
+  remove(id: unknown, actorId?: number | null): Promise<void>;
   /** References the current schema cannot satisfy (removed or renamed fields). */
   problems(template: PrintTemplate): Promise<TemplateProblem[]>;
   /** Rewrites every template after a field rename; returns how many changed. */
@@ -179,6 +181,10 @@ export async function loadDefaultPrintTemplates(db: Knex, workspace: Pick<Worksp
   return added;
 }
 
+function auditTemplate(db: Knex, actorId: number | null | undefined, changes: Record<string, unknown>): Promise<void> {
+  return audit(db, { userId: actorId ?? null, action: "template", table: PRINT_TEMPLATES_TABLE, changes });
+}
+
 export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceService, "current">): TemplatesService {
   let defaultsLoaded: Promise<unknown> | null = null;
   async function ready(): Promise<CompiledSchema> {
@@ -198,10 +204,14 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
     return fromRow(row);
   }
 
-  async function save(t: PrintTemplate, insert: boolean): Promise<PrintTemplate> {
+  /** Writes a template; with `audited`, the audit row commits with it or not at all. */
+  async function save(t: PrintTemplate, insert: boolean, audited?: { actorId?: number | null; changes: Record<string, unknown> }): Promise<PrintTemplate> {
     const now = dbNow();
-    if (insert) await db(PRINT_TEMPLATES_TABLE).insert({ ...toRow(t), created_at: now, updated_at: now });
-    else await db(PRINT_TEMPLATES_TABLE).where({ id: t.id }).update({ ...toRow(t), updated_at: now });
+    await db.transaction(async (trx) => {
+      if (insert) await trx(PRINT_TEMPLATES_TABLE).insert({ ...toRow(t), created_at: now, updated_at: now });
+      else await trx(PRINT_TEMPLATES_TABLE).where({ id: t.id }).update({ ...toRow(t), updated_at: now });
+      if (audited) await auditTemplate(trx, audited.actorId, { id: t.id, table: t.table, name: t.name, ...audited.changes });
+    });
     return t;
   }
 
@@ -226,23 +236,26 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
       await ready();
       return readRow(id);
     },
-    async create(input) {
+    async create(input, actorId) {
       const compiled = await ready();
       if (!isPlainObject(input)) throw badRequest("a print template must be a JSON object with table, name, html, css and page");
       const template = checkTemplate({ ...input, id: newId() }, compiled);
-      return save(template, true);
+      return save(template, true, { actorId, changes: { op: "create" } });
     },
-    async duplicate(id, name) {
+    async duplicate(id, name, actorId) {
       const compiled = await ready();
       const source = await readRow(id);
       const copy = checkTemplate({ ...source, id: newId(), name: (name ?? `${source.name} (copy)`).slice(0, 120) }, compiled);
-      return save(copy, true);
+      return save(copy, true, { actorId, changes: { op: "duplicate", from: source.id } });
     },
-    async rename(id, name) {
+    async rename(id, name, actorId) {
       if (typeof name !== "string" || !name.trim()) throw badRequest("a template's name must be non-empty text");
-      return service.update(id, { name: name.trim() });
+      const compiled = await ready();
+      const current = await readRow(id);
+      const renamed = checkTemplate({ ...current, name: name.trim() }, compiled);
+      return save(renamed, false, { actorId, changes: { op: "rename", renamed: [current.name, renamed.name] } });
     },
-    async update(id, changes) {
+    async update(id, changes, actorId) {
       const compiled = await ready();
       const current = await readRow(id);
       if (!isPlainObject(changes)) throw badRequest("send the changed parts of the template as a JSON object");
@@ -250,12 +263,15 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
       void _id;
       void _table;
       const merged = checkTemplate({ ...current, ...rest }, compiled);
-      return save(merged, false);
+      return save(merged, false, { actorId, changes: { op: "update", parts: Object.keys(rest) } });
     },
-    async remove(id) {
+    async remove(id, actorId) {
       await ready();
       const t = await readRow(id);
-      await db(PRINT_TEMPLATES_TABLE).where({ id: t.id }).update({ deleted_at: dbNow() });
+      await db.transaction(async (trx) => {
+        await trx(PRINT_TEMPLATES_TABLE).where({ id: t.id }).update({ deleted_at: dbNow() });
+        await auditTemplate(trx, actorId, { id: t.id, table: t.table, name: t.name, op: "remove" });
+      });
     },
     async problems(template) {
       return templateProblems(template, await ready());

@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { audit } from "../auth/audit.server";
 import { ApiError, conflict, unprocessable } from "../errors";
 import { applyPlan, dryRunConversions, MigrationConflictError, type ApplyHooks, type StepResult } from "../migrations/apply.server";
 import { plan as planMigration } from "../migrations/plan";
@@ -94,7 +95,17 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): Worksp
 
   async function run(prepared: { baseVersion: number; schema: WorkspaceSchema; plan: MigrationPlan }, actorId?: number | null) {
     try {
-      return await applyPlan(db, { plan: prepared.plan, schema: prepared.schema, toVersion: prepared.baseVersion + 1, actorId }, hooks);
+      const result = await applyPlan(db, { plan: prepared.plan, schema: prepared.schema, toVersion: prepared.baseVersion + 1, actorId }, hooks);
+      // A migration is journaled step by step (MySQL cannot roll back DDL), not one transaction: the
+      // audit row follows the finished change.
+      await audit(db, {
+        userId: actorId ?? null,
+        action: "schema",
+        table: SYSTEM_TABLES.schemaVersions,
+        recordId: result.version,
+        changes: { fromVersion: prepared.plan.fromVersion, toVersion: result.version, steps: prepared.plan.steps.map((s) => s.description) },
+      });
+      return result;
     } catch (error) {
       if (error instanceof MigrationConflictError)
         throw conflict(`Another change was applied at the same moment as version ${error.toVersion}. Reload and apply your change again.`);

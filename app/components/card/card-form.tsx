@@ -9,6 +9,7 @@ import type { CardActionData, CardData } from "./card-types";
 import { compositionLists, computeCard, differingFields, FORM_KEYS, isComputed, validateCard, type Line, type Lines } from "./card-values";
 import { ConflictPanel } from "./conflict-panel";
 import { controlId, FieldControl } from "./field-control";
+import { HistoryList } from "./history-list";
 import { LayoutView, tabOf } from "./layout-view";
 import { LinesGrid, withKey } from "./lines-grid";
 import { isOverdue } from "./overdue";
@@ -241,7 +242,14 @@ export function CardForm(props: CardFormProps) {
               onReload={props.onLeave}
             />
           ) : null}
-          <LayoutView layout={data.layout} render={{ control: renderControl, relatedList: renderRelated }} tab={tab} onTab={setTab} hydrated={hydrated} />
+          <LayoutView
+            layout={data.layout}
+            render={{ control: renderControl, relatedList: renderRelated }}
+            tab={tab}
+            onTab={setTab}
+            hydrated={hydrated}
+            extraTab={data.history ? { label: "History", content: <HistoryList history={data.history} table={table} format={data.format} keepQuery={historyTabQuery(data)} record={data.record} /> } : undefined}
+          />
           {extra.length ? (
             <section className="card-section" aria-label="Other required fields">
               <h2 className="card-section__title">Other required fields</h2>
@@ -255,6 +263,11 @@ export function CardForm(props: CardFormProps) {
 }
 
 /** Keys of the fields this card shows and posts: those placed by the layout plus required extras. */
+/** `tab=N` of the History tab when the layout has tabs, so "Show older" reopens it. */
+function historyTabQuery(data: Pick<CardData, "layout">): string | undefined {
+  return data.layout.type === "Categorization" ? `tab=${data.layout.elements.length}` : undefined;
+}
+
 export function placedKeysFor(data: Pick<CardData, "layout" | "extraFields">, table: CompiledTable): Set<string> {
   const keys = new Set<string>(data.extraFields);
   const visit = (els: { type: string; scope?: string; elements?: unknown[] }[]) =>

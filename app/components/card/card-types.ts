@@ -22,6 +22,8 @@ export interface CardData {
   format: FormatOptions;
   /** The Print menu of a stored record; absent when the actor may not print this table. */
   prints?: PrintMenuItem[];
+  /** The audit trail of a stored record, newest first; absent on a new card. */
+  history?: CardHistory;
 }
 
 export interface CardActionData {
@@ -32,3 +34,22 @@ export interface CardActionData {
   conflict?: { message: string; current: Record<string, unknown> };
 }
 
+
+/** One audit entry of a card's History, with the author's name resolved by the loader. */
+export interface CardHistoryEntry {
+  id: number;
+  at: string;
+  /** Name of who did it; null for the system (imports, migrations without a signed-in user). */
+  user: string | null;
+  action: string;
+  /** For updates `{ field: [before, after] }`, already without the fields the viewer may not see. */
+  changes: unknown;
+}
+
+export interface CardHistory {
+  entries: CardHistoryEntry[];
+  /** How many entries were asked for (`?history=100`). */
+  limit: number;
+  /** Older entries exist beyond `limit`. */
+  more: boolean;
+}

@@ -55,13 +55,28 @@ export interface LayoutViewProps {
   onTab(tab: number): void;
   /** Before hydration every tab is a link (`?tab=2`), so the card works without JavaScript. */
   hydrated: boolean;
+  /** A tab after the layout's own (the History), or a section at the end of a single-page card. */
+  extraTab?: { label: string; content: ReactNode };
 }
 
 /** Tabs (WAI-ARIA tabs, arrow keys move between them) or a single page, on a 12-column grid. */
-export function LayoutView({ layout, render, tab, onTab, hydrated }: LayoutViewProps) {
+export function LayoutView({ layout, render, tab, onTab, hydrated, extraTab }: LayoutViewProps) {
   const tabRefs = useRef<(HTMLAnchorElement | null)[]>([]);
-  if (layout.type !== "Categorization") return <Elements elements={layout.elements} render={render} />;
-  const count = layout.elements.length;
+  if (layout.type !== "Categorization")
+    return (
+      <>
+        <Elements elements={layout.elements} render={render} />
+        {extraTab ? (
+          <section className="card-section" aria-label={extraTab.label}>
+            <h2 className="card-section__title">{extraTab.label}</h2>
+            <div className="card-section__body">{extraTab.content}</div>
+          </section>
+        ) : null}
+      </>
+    );
+  const tabs: { label: string; content: ReactNode }[] = layout.elements.map((c) => ({ label: c.label, content: <Elements elements={c.elements} render={render} /> }));
+  if (extraTab) tabs.push(extraTab);
+  const count = tabs.length;
   const onKeyDown = (event: KeyboardEvent) => {
     const delta = event.key === "ArrowRight" ? 1 : event.key === "ArrowLeft" ? -1 : 0;
     const to = event.key === "Home" ? 0 : event.key === "End" ? count - 1 : (tab + delta + count) % count;
@@ -73,7 +88,7 @@ export function LayoutView({ layout, render, tab, onTab, hydrated }: LayoutViewP
   return (
     <div className="card-tabs">
       <div className="card-tabs__list" role="tablist" aria-label="Card sections" onKeyDown={onKeyDown}>
-        {layout.elements.map((c, i) => (
+        {tabs.map((c, i) => (
           <a
             key={i}
             ref={(node) => {
@@ -96,10 +111,10 @@ export function LayoutView({ layout, render, tab, onTab, hydrated }: LayoutViewP
           </a>
         ))}
       </div>
-      {layout.elements.map((c, i) => (
+      {tabs.map((c, i) => (
         // Hidden panels stay in the form: their fields post with the rest.
         <div key={i} role="tabpanel" id={`card-panel-${i}`} aria-labelledby={`card-tab-${i}`} hidden={i !== tab} className="card-tabs__panel">
-          <Elements elements={c.elements} render={render} />
+          {c.content}
         </div>
       ))}
     </div>

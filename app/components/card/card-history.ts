@@ -1,0 +1,99 @@
+import { fieldKinds } from "../../../runtime/fields/registry";
+import type { FormatOptions } from "../../../runtime/fields/types";
+import type { CompiledTable } from "../../../runtime/schema/compile";
+import type { CardHistoryEntry } from "./card-types";
+
+export const HISTORY_PAGE = 50;
+export const HISTORY_MAX = 1000;
+
+/** `?history=100` → how many entries to show: whole pages, at least one, at most HISTORY_MAX. */
+export function historyLimit(raw: string | null): number {
+  const n = Number(raw);
+  if (!Number.isFinite(n) || n <= HISTORY_PAGE) return HISTORY_PAGE;
+  return Math.min(HISTORY_MAX, Math.ceil(n / HISTORY_PAGE) * HISTORY_PAGE);
+}
+
+export interface HistoryLine {
+  who: string;
+  what: string;
+  when: string;
+}
+
+const EMPTY = "(empty)";
+
+function isEmpty(value: unknown): boolean {
+  return value === null || value === undefined || value === "" || (Array.isArray(value) && value.length === 0);
+}
+
+function formatValue(table: CompiledTable, key: string, value: unknown, format: FormatOptions, record?: Record<string, unknown>): string {
+  if (isEmpty(value)) return EMPTY;
+  const field = table.fieldsByKey.get(key);
+  if (!field) return typeof value === "string" ? value : JSON.stringify(value);
+  const text = fieldKinds[field.kind].formatDisplay(value, field.def, format, record);
+  return text === "" ? EMPTY : text;
+}
+
+function labelOf(table: CompiledTable, key: string): string {
+  return table.fieldsByKey.get(key)?.label ?? table.lists.find((l) => l.name === key)?.name ?? key;
+}
+
+function describeChanges(table: CompiledTable, changes: unknown, format: FormatOptions, record?: Record<string, unknown>): string[] {
+  if (!changes || typeof changes !== "object" || Array.isArray(changes)) return [];
+  const out: string[] = [];
+  for (const [key, pair] of Object.entries(changes as Record<string, unknown>)) {
+    // The records service notes which line lists a save touched, not their before and after.
+    if (key === "_lines") {
+      const lists = Array.isArray(pair) && Array.isArray(pair[1]) ? (pair[1] as unknown[]).map(String) : [];
+      for (const name of lists) out.push(`the ${labelOf(table, name).toLowerCase()}`);
+      continue;
+    }
+    if (!Array.isArray(pair) || pair.length !== 2) continue;
+    out.push(`${labelOf(table, key)} from ${formatValue(table, key, pair[0], format, record)} to ${formatValue(table, key, pair[1], format, record)}`);
+  }
+  return out;
+}
+
+/**
+ * Audit times are stored as UTC "YYYY-MM-DD HH:MM:SS(.mmm)"; shown as "24 Nov 2026, 10:15" in the
+ * card's time zone.
+ */
+export function formatAuditTime(at: string, format: FormatOptions): string {
+  const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/.test(at) && !/(Z|[+-]\d\d:?\d\d)$/.test(at) ? `${at.replace(" ", "T")}Z` : at;
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return at;
+  const parts = new Intl.DateTimeFormat(format.locale, {
+    day: "numeric",
+    month: "short",
+    year: "numeric",
+    hour: "2-digit",
+    minute: "2-digit",
+    hourCycle: "h23",
+    timeZone: format.timeZone ?? "UTC",
+  }).formatToParts(date);
+  const part = (type: Intl.DateTimeFormatPartTypes) => parts.find((p) => p.type === type)?.value ?? "";
+  return `${part("day")} ${part("month")} ${part("year")}, ${part("hour")}:${part("minute")}`;
+}
+
+/**
+ * One entry in words: "Anna Keane" / "changed Status from Draft to Issued" / "24 Nov 2026, 10:15".
+ * `record` (the card as it is now) gives money fields their currency.
+ */
+export function describeHistoryEntry(entry: CardHistoryEntry, table: CompiledTable, format: FormatOptions, record?: Record<string, unknown>): HistoryLine {
+  const noun = table.label.toLowerCase();
+  const who = entry.user ?? "The system";
+  const when = formatAuditTime(entry.at, format);
+  switch (entry.action) {
+    case "create":
+      return { who, what: `created this ${noun}`, when };
+    case "delete":
+      return { who, what: `deleted this ${noun}`, when };
+    case "restore":
+      return { who, what: `restored this ${noun}`, when };
+    case "update": {
+      const changes = describeChanges(table, entry.changes, format, record);
+      return { who, what: changes.length ? `changed ${changes.join(", ")}` : `changed this ${noun}`, when };
+    }
+    default:
+      return { who, what: `${entry.action} on this ${noun}`, when };
+  }
+}
