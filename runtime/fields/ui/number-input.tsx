@@ -16,9 +16,18 @@ export interface NumberUiOptions {
  * reload, a computed default) replaces it. Text that does not parse emits null and stays visible,
  * marked invalid with the reason as a tooltip, so nothing typed is lost.
  */
+/** Money reads as accountants write it: 120.50, not 120.5 (typing is never reformatted). */
+export function initialNumberText(kind: FieldKindDef, value: unknown, def: FieldWidgetProps["field"]["def"]): string {
+  const text = kind.formatText(value, def);
+  if (def["x-kind"] !== "money" || typeof value !== "number" || !/^-?\d+(\.\d+)?$/.test(text)) return text;
+  const scale = def["x-scale"] ?? 2;
+  const [whole, decimals = ""] = text.split(".");
+  return decimals.length >= scale ? text : `${whole}.${decimals.padEnd(scale, "0")}`;
+}
+
 export function NumberInput(props: FieldWidgetProps & { kind: FieldKindDef; suffix?: ReactNode }) {
   const { kind, field } = props;
-  const [text, setText] = useState(() => kind.formatText(props.value, field.def));
+  const [text, setText] = useState(() => initialNumberText(kind, props.value, field.def));
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const emitted = useRef<unknown>(props.value);
   const suffixId = useId();
@@ -30,7 +39,7 @@ export function NumberInput(props: FieldWidgetProps & { kind: FieldKindDef; suff
   useEffect(() => {
     if (Object.is(props.value, emitted.current)) return;
     emitted.current = props.value;
-    setText(kind.formatText(props.value, field.def));
+    setText(initialNumberText(kind, props.value, field.def));
     setProblem(undefined);
   }, [props.value, kind, field.def]);
 

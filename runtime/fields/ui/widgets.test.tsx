@@ -199,3 +199,15 @@ describe("list cells", () => {
     expect(img.width).toBe(24);
   });
 });
+
+describe("money amounts", () => {
+  it("show their decimals as accountants write them, and keep what is typed", async () => {
+    const { initialNumberText } = await import("./number-input");
+    const { moneyKind } = await import("../money/index");
+    const def = { type: "number" as const, "x-id": "f_m", "x-kind": "money" as const };
+    expect(initialNumberText(moneyKind, 120.5, def)).toBe("120.50");
+    expect(initialNumberText(moneyKind, 4, def)).toBe("4.00");
+    expect(initialNumberText(moneyKind, 1.005, { ...def, "x-scale": 3 })).toBe("1.005");
+    expect(initialNumberText(moneyKind, null, def)).toBe("");
+  });
+});
