@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
-import { Highlight } from "../components/global-search";
+import { Highlight } from "../components/highlight";
 import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
 import { globalSearch } from "../services/search.server";

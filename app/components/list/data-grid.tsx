@@ -99,11 +99,11 @@ export function DataGrid(props: DataGridProps) {
                 <td key={field.key} className="data-grid__cell">
                   {field.key === linkColumn ? (
                     <Link className="data-grid__open" to={recordHref(row.id)} tabIndex={-1}>
-                      <FieldCell field={field} value={row[field.key]} record={row} expanded={expanded[field.key] ?? null} format={LIST_FORMAT} />
+                      <FieldCell field={field} value={row[field.key]} record={row} expanded={expanded[field.key] ?? null} format={LIST_FORMAT} highlight={props.params.q} />
                       {row[field.key] === null || row[field.key] === undefined || row[field.key] === "" ? <span className="data-grid__untitled">#{row.id}</span> : null}
                     </Link>
                   ) : (
-                    <FieldCell field={field} value={row[field.key]} record={row} expanded={expanded[field.key] ?? null} format={LIST_FORMAT} />
+                    <FieldCell field={field} value={row[field.key]} record={row} expanded={expanded[field.key] ?? null} format={LIST_FORMAT} highlight={props.params.q} />
                   )}
                   {field.key === "status" && props.overdueIds.has(row.id) ? <span className="badge badge--danger">Overdue</span> : null}
                 </td>
