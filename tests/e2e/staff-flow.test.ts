@@ -112,6 +112,11 @@ describe("a member of staff works through clients, contacts and invoices in Chro
     await p.waitForNetworkIdle({ idleTime: 200, timeout: 15_000 });
   };
   const clickSave = async (p: Page = page) => p.click('.card-header button[type="submit"][value="save"]');
+  /**
+   * After a save Remix redirects and then loads the new page's data; the address changes before
+   * that ends. A hard navigation started meanwhile is aborted (net::ERR_ABORTED), so wait for quiet.
+   */
+  const settle = async (p: Page = page) => p.waitForNetworkIdle({ idleTime: 300, timeout: 15_000 });
   const cardVersion = async (p: Page = page) => Number(/version (\d+)/.exec(await p.$eval(".card-header__meta", (el) => el.textContent ?? ""))?.[1]);
 
   beforeAll(async () => {
@@ -207,6 +212,7 @@ describe("a member of staff works through clients, contacts and invoices in Chro
     await screenshot("new-contact");
     await clickSave();
     await page.waitForFunction(() => /^\/t\/contacts\/\d+$/.test(location.pathname), { timeout: 15_000 });
+    await settle();
     const contactId = Number(new URL(page.url()).pathname.split("/").pop());
     const { body: contact } = await api<{ client: number; full_name: string }>(`/api/t/contacts/${contactId}`);
     expect(contact).toMatchObject({ client: clientId, full_name: `${CONTACT.first} ${CONTACT.last}` });
@@ -256,6 +262,7 @@ describe("a member of staff works through clients, contacts and invoices in Chro
 
     await clickSave();
     await page.waitForFunction(() => /^\/t\/invoices\/\d+$/.test(location.pathname), { timeout: 15_000 });
+    await settle();
     invoiceId = Number(new URL(page.url()).pathname.split("/").pop());
     // What the server stored is what the card showed before saving.
     const { body: stored } = await api<{ client: number; total: number | string; items: unknown[] }>(`/api/t/invoices/${invoiceId}`);
