@@ -496,11 +496,17 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       else pageQuery.offset((page - 1) * pageSize);
       pageQuery.limit(pageSize + 1);
 
-      const [raw, totals] = await Promise.all([
-        pageQuery as Promise<Record<string, unknown>[]>,
-        cursor ? { total: cursor.total, totalExact: cursor.totalExact } : count(base, table, !!filter || !!q || !!rowScope(actor, table)),
-      ]);
+      // The count runs beside the page; when the page is not full, the rows themselves are the
+      // exact total and the count's answer is not waited for.
+      const counting = cursor ? null : count(base, table, !!filter || !!q || !!rowScope(actor, table));
+      counting?.catch(() => {});
+      const raw = (await pageQuery) as Record<string, unknown>[];
       const more = raw.length > pageSize;
+      const totals = cursor
+        ? { total: cursor.total, totalExact: cursor.totalExact }
+        : !more
+          ? { total: (page - 1) * pageSize + raw.length, totalExact: true }
+          : await counting!;
       const pageRows = more ? raw.slice(0, pageSize) : raw;
       const rows = pageRows.map((r) => fromRow(table, r));
       if (expand.length) await expandRelations(db, compiled, table, rows, expand, actor);
