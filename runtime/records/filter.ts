@@ -36,7 +36,8 @@ const MAX_LIST = 500;
 
 export function lookupField(table: CompiledTable, key: unknown): CompiledField | SystemField {
   if (typeof key !== "string") throw badRequest(`a filter's "field" must be a field key, e.g. "name"`);
-  const f = table.fieldsByKey.get(key) ?? SYSTEM_FIELDS[key];
+  // An own-property check: "constructor" or "__proto__" must not find Object.prototype's members.
+  const f = table.fieldsByKey.get(key) ?? (Object.hasOwn(SYSTEM_FIELDS, key) ? SYSTEM_FIELDS[key] : undefined);
   if (!f) throw badRequest(`"${key.slice(0, 80)}" is not a field of ${table.pluralLabel}`, { field: key.slice(0, 80) });
   return f;
 }

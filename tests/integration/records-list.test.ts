@@ -337,3 +337,20 @@ describe.each(testDatabases)("records lists on $name", (dbKind) => {
     });
   });
 });
+
+describe.each(testDatabases)("filter field names on $name", (kind) => {
+  it("treats names of Object.prototype members as unknown fields, never as a crash", async () => {
+    const database = await kind.create();
+    const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    try {
+      await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
+      for (const field of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
+        await expect(rt.records.list(SYSTEM_ACTOR, "clients", { filter: { field, op: "eq", value: "x" } })).rejects.toMatchObject({ status: 400 });
+        await expect(rt.records.list(SYSTEM_ACTOR, "clients", { sort: field })).rejects.toMatchObject({ status: 400 });
+      }
+    } finally {
+      await rt.close();
+      await database.drop();
+    }
+  });
+});
