@@ -1,4 +1,4 @@
-import { fieldKinds } from "../fields/registry";
+import { fieldKinds, filterOperatorsFor, valueKindOf } from "../fields/registry";
 import type { FilterOperator } from "../fields/types";
 import { FILTER_OPERATORS } from "../fields/types";
 import { badRequest } from "../errors";
@@ -48,24 +48,23 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 
 export function operatorsOf(field: CompiledField | SystemField): readonly FilterOperator[] {
   if ("system" in field) return fieldKinds[field.kind].filterOperators;
-  if (field.kind === "formula") return fieldKinds[(field.def["x-result"] ?? "decimal") as "decimal"].filterOperators;
-  return fieldKinds[field.kind].filterOperators;
+  return filterOperatorsFor(field.def);
 }
 
 /** Converts one filter value to the field's JSON type; text is parsed like an import cell. */
 export function convertFilterValue(field: CompiledField | SystemField, value: unknown): unknown {
   if (value === null) return null;
-  if (typeof value === "object") throw badRequest(`the value for "${field.key}" must be a single ${"system" in field ? field.kind : field.kind} value, not an object or a list`);
-  const kindName = "system" in field ? field.kind : field.kind === "formula" ? (field.def["x-result"] ?? "decimal") : field.kind;
-  const kind = fieldKinds[kindName as keyof typeof fieldKinds];
+  if (typeof value === "object") throw badRequest(`the value for "${field.key}" must be a single ${field.kind} value, not an object or a list`);
+  const kind = "system" in field ? fieldKinds[field.kind] : valueKindOf(field.def);
   const def = "system" in field ? { type: kind.jsonType, "x-id": field.key, "x-kind": field.kind } : field.def;
   // multiselect filters compare single options; relation filters compare ids.
-  const scalarKind = kindName === "multiselect" ? fieldKinds.select : kind;
-  const scalarDef = kindName === "multiselect" ? { ...def, type: "string" as const, "x-kind": "select" as const, enum: def.items?.enum } : def;
+  const multiselect = kind.kind === "multiselect";
+  const scalarKind = multiselect ? fieldKinds.select : kind;
+  const scalarDef = multiselect ? { ...def, type: "string" as const, "x-kind": "select" as const, enum: def.items?.enum } : def;
   const text = typeof value === "string" ? value : String(value);
   if (text.length > 1000) throw badRequest(`the value for "${field.key}" is too long (at most 1000 characters)`);
-  if (kindName === "text" || kindName === "longtext" || kindName === "email" || kindName === "phone" || kindName === "url" || kindName === "autonumber")
-    return text; // contains/startsWith take fragments that need not be valid values
+  // Text-like kinds: contains/startsWith take fragments that need not be valid values.
+  if (kind.searchable) return text;
   const parsed = scalarKind.parseText(text, scalarDef as never);
   if (!parsed.ok) throw badRequest(`filter on "${field.key}": ${parsed.error}`);
   return parsed.value;

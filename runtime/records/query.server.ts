@@ -1,5 +1,5 @@
 import type { Knex } from "knex";
-import { fieldKinds } from "../fields/registry";
+import { fieldKinds, valueKindOf } from "../fields/registry";
 import { badRequest } from "../errors";
 import type { CompiledTable } from "../schema/compile";
 import { lookupField, type FilterNode } from "./filter";
@@ -138,7 +138,7 @@ export function parseSort(table: CompiledTable, raw: unknown): SortKey[] {
     const key = desc ? part.slice(1) : part;
     const field = lookupField(table, key);
     if (!("system" in field)) {
-      const kind = field.kind === "formula" ? fieldKinds[(field.def["x-result"] ?? "decimal") as "decimal"] : fieldKinds[field.kind];
+      const kind = valueKindOf(field.def);
       if (!kind.sortable) throw badRequest(`${table.pluralLabel} cannot be sorted by "${key}" (${field.kind} fields are not sortable)`);
     }
     keys.push({ column: key, desc });

@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import { ApiError, badRequest, conflict, notFound, unprocessable } from "../errors";
 import { dialectOf } from "../db/ddl.server";
+import { fieldKinds } from "../fields/registry";
 import { isUniqueViolation } from "../db/db-errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
@@ -197,7 +198,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         errors[key.slice(0, 64)] = `"${key.slice(0, 64)}" is not a field of ${table.pluralLabel}`;
         continue;
       }
-      if (f.kind === "formula" || f.kind === "autonumber") continue; // computed here, never taken from input
+      if (fieldKinds[f.kind].readOnly) continue; // computed here, never taken from input
       values[key] = value;
     }
     return { values, lists };
@@ -359,7 +360,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
 
   function searchableColumns(table: CompiledTable): string[] {
     const marked = table.fields.filter((f) => f.def["x-searchable"] === true);
-    const fields = marked.length ? marked : table.fields.filter((f) => ["text", "email", "phone", "autonumber"].includes(f.kind));
+    const fields = marked.length ? marked : table.fields.filter((f) => fieldKinds[f.kind].searchable);
     return fields.map((f) => f.key);
   }
 
@@ -712,7 +713,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
 
 function withoutComputed(table: CompiledTable, values: Record<string, unknown>): Record<string, unknown> {
   const out = { ...values };
-  for (const f of table.fields) if (f.kind === "formula" || f.kind === "autonumber") delete out[f.key];
+  for (const f of table.fields) if (fieldKinds[f.kind].readOnly) delete out[f.key];
   return out;
 }
 

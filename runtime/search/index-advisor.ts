@@ -1,4 +1,4 @@
-import { fieldKinds } from "../fields/registry";
+import { valueKindOf } from "../fields/registry";
 import type { FilterOperator } from "../fields/types";
 import type { CompiledTable } from "../schema/compile";
 import type { ViewState } from "../views/stored-view";
@@ -20,7 +20,7 @@ export interface IndexAdvice {
 function sortable(table: CompiledTable, key: string): boolean {
   const f = table.fieldsByKey.get(key);
   if (!f) return false;
-  const kind = f.kind === "formula" ? fieldKinds[(f.def["x-result"] ?? "decimal") as "decimal"] : fieldKinds[f.kind];
+  const kind = valueKindOf(f.def);
   return kind.sortable && f.kind !== "multiselect";
 }
 
