@@ -4,6 +4,8 @@ import { badRequest } from "../errors";
 import type { CompiledTable } from "../schema/compile";
 import { lookupField, type FilterNode } from "./filter";
 
+const COMPARISONS = { lt: "<", lte: "<=", gt: ">", gte: ">=" } as const;
+
 /** Applies a checked filter tree. Columns come from the compiled schema, values are bound. */
 export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: string): void {
   if ("and" in node) {
@@ -39,16 +41,10 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
       qb.where((w) => w.whereNot(col, db(a) as Knex.Value).orWhereNull(col));
       return;
     case "lt":
-      qb.where(col, "<", db(a) as Knex.Value);
-      return;
     case "lte":
-      qb.where(col, "<=", db(a) as Knex.Value);
-      return;
     case "gt":
-      qb.where(col, ">", db(a) as Knex.Value);
-      return;
     case "gte":
-      qb.where(col, ">=", db(a) as Knex.Value);
+      qb.where(col, COMPARISONS[node.op], db(a) as Knex.Value);
       return;
     case "between":
       qb.whereBetween(col, [db(a) as Knex.Value, db(b) as Knex.Value]);
