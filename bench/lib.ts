@@ -39,3 +39,15 @@ export async function time<T>(fn: () => Promise<T>): Promise<{ ms: number; value
 export function fmt(ms: number): string {
   return ms < 10 ? ms.toFixed(2) : ms.toFixed(1);
 }
+
+/** Warms up, then times `iterations` sequential calls: p50 and p95 in milliseconds. */
+export async function measure(fn: () => Promise<unknown>, iterations: number, warmup = 5): Promise<{ p50: number; p95: number }> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: number[] = [];
+  for (let i = 0; i < iterations; i++) {
+    const t = performance.now();
+    await fn();
+    samples.push(performance.now() - t);
+  }
+  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+}

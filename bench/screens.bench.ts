@@ -21,7 +21,7 @@ import { startAppServer, type AppServer } from "../tests/helpers/app-server";
 import { createApiToken, signIn } from "../tests/helpers/auth";
 import { createMysqlTestDatabase, createSqliteTestDatabase } from "../tests/helpers/databases";
 import { routeJsBytes } from "./js-size";
-import { fmt, percentile } from "./lib";
+import { fmt, measure as measureCalls } from "./lib";
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 100);
@@ -56,15 +56,8 @@ async function withCleanup<T>(cleanup: () => Promise<void>, body: () => Promise<
   }
 }
 
-async function measure(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+function measure(fn: () => Promise<unknown>) {
+  return measureCalls(fn, ITERATIONS);
 }
 
 /** A GET as the signed-in browser makes it, failing loudly on anything but a 200 page. */

@@ -9,7 +9,7 @@ import { SYSTEM_ACTOR } from "../runtime/records/permissions";
 import { createRuntime, type Runtime } from "../runtime/runtime.server";
 import { adviseIndex } from "../runtime/search/index-advisor";
 import type { WorkspaceSchema } from "../runtime/schema/types";
-import { benchDatabase, fmt, percentile } from "./lib";
+import { benchDatabase, fmt, measure as measureCalls } from "./lib";
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
 const ITERATIONS = Number(process.env.ITERATIONS ?? 100);
@@ -54,15 +54,8 @@ async function fill(rt: Runtime) {
   for (const name of ["Mercier Lumière", "Zanzibar Trading", "Quetzal Imports"]) await rt.records.create(SYSTEM_ACTOR, "clients", { name, email: "rare@example.com", city: "City 7", status: "active" });
 }
 
-async function measure(fn: () => Promise<unknown>): Promise<{ p50: number; p95: number }> {
-  for (let i = 0; i < 5; i++) await fn();
-  const samples: number[] = [];
-  for (let i = 0; i < ITERATIONS; i++) {
-    const t = performance.now();
-    await fn();
-    samples.push(performance.now() - t);
-  }
-  return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
+function measure(fn: () => Promise<unknown>) {
+  return measureCalls(fn, ITERATIONS);
 }
 
 async function run(kind: "mysql" | "sqlite") {
