@@ -51,3 +51,31 @@ export async function measure(fn: () => Promise<unknown>, iterations: number, wa
   }
   return { p50: percentile(samples, 50), p95: percentile(samples, 95) };
 }
+
+/**
+ * Times two calls alternately, `iterations` samples each, after warming both up. On a shared,
+ * noisy machine a ratio of two runs made one after the other measures the load's drift as much as
+ * the code; alternating exposes both to the same moments.
+ */
+export async function measurePair(
+  a: () => Promise<unknown>,
+  b: () => Promise<unknown>,
+  iterations: number,
+  warmup = Math.max(50, iterations / 4),
+): Promise<{ a: number[]; b: number[] }> {
+  for (let i = 0; i < warmup; i++) {
+    await a();
+    await b();
+  }
+  const out = { a: [] as number[], b: [] as number[] };
+  for (let i = 0; i < iterations; i++) {
+    // Alternate which goes first, so neither always runs on the other's warm caches.
+    const order = i % 2 ? (["a", "b"] as const) : (["b", "a"] as const);
+    for (const which of order) {
+      const t = performance.now();
+      await (which === "a" ? a() : b());
+      out[which].push(performance.now() - t);
+    }
+  }
+  return out;
+}

@@ -9,6 +9,9 @@ import { recoverMigrations, type ApplyHooks } from "./migrations/apply.server";
 import { createRecordsService, type RecordsService } from "./records/service.server";
 import { seedDefaultConfiguration } from "./seed/seed.server";
 import { createWorkspaceService, type WorkspaceService } from "./workspace/workspace.server";
+import { compileSchema } from "./schema/compile";
+import { createTemplatesService } from "./print/templates.server";
+import type { WorkspaceSchema } from "./schema/types";
 
 export interface Runtime {
   dialect: Dialect;
@@ -32,6 +35,11 @@ export interface RuntimeOptions {
    * or with a one-time password that is logged once). The app server sets it; tests and the CLI do not.
    */
   firstAdmin?: boolean;
+  /**
+   * How long reads may trust the schema version they last saw, in ms; default
+   * `TESSERA_SCHEMA_CHECK_MS` or 1000. Only matters when several app instances share a database.
+   */
+  schemaCheckMs?: number;
 }
 
 /** Connects, creates Tessera's own tables, finishes an interrupted migration, seeds an empty database. */
@@ -49,7 +57,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     const hooks: ApplyHooks = {
       recompute: (q, schema, table) => records!.recomputeTable(q, schema, table),
     };
-    const workspace = createWorkspaceService(db, hooks);
+    // Print templates name fields by key: they follow a renamed key whichever path applied it.
+    const afterApply = async (before: WorkspaceSchema) => {
+      await createTemplatesService(db, workspace).followRenames(compileSchema(before));
+    };
+    const workspace: WorkspaceService = createWorkspaceService(db, hooks, { schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(), afterApply });
     records = createRecordsService(db, workspace);
     for (const r of await recoverMigrations(db, hooks))
       log(
@@ -112,4 +124,12 @@ export async function boot(): Promise<{ database: string }> {
 export async function pingDatabase(): Promise<void> {
   const runtime = await getRuntime();
   await ping(runtime.db);
+}
+
+function schemaCheckFromEnv(): number | undefined {
+  const raw = process.env.TESSERA_SCHEMA_CHECK_MS;
+  if (raw === undefined || raw === "") return undefined;
+  const ms = Number(raw);
+  if (!Number.isFinite(ms) || ms < 0) throw new Error(`TESSERA_SCHEMA_CHECK_MS must be a number of milliseconds (0 or more), not "${raw}"`);
+  return ms;
 }

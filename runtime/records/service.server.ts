@@ -2,7 +2,7 @@ import type { Knex } from "knex";
 import { ApiError, badRequest, conflict, notFound, unprocessable } from "../errors";
 import { dialectOf } from "../db/ddl.server";
 import { fieldKinds } from "../fields/registry";
-import { isUniqueViolation } from "../db/db-errors";
+import { isStaleSchemaError, isUniqueViolation } from "../db/db-errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
@@ -10,6 +10,7 @@ import type { WorkspaceService } from "../workspace/workspace.server";
 import { autonumberDate, autonumberPeriod, conditionHolds, formatAutonumber } from "./autonumber";
 import { computeFormulas, hasFormulas, listsUsedByFormulas } from "./compute";
 import { parseFilter, type FilterNode } from "./filter";
+import { expectedRows } from "./expected-rows";
 import { fts5Query, innodbQuery, searchTokens } from "./search";
 import { audit, diffRecords } from "../auth/audit.server";
 import { authorize, hiddenFields, lockedFields, mayDo, rowScope, type Actor } from "./permissions";
@@ -50,6 +51,15 @@ export interface RecordsService {
 }
 
 const COUNT_CAP = 10_000;
+/** The page query's extra column carrying the capped count, removed before rows leave the service. */
+const TOTAL_COLUMN = "__tessera_total";
+const STATISTICS_TTL_MS = 10_000;
+/** Below this many expected matches (by the index statistics) counting costs well under a millisecond. */
+const INLINE_COUNT_MAX_ROWS = 5_000;
+
+function cappedTotal(n: number): { total: number; totalExact: boolean } {
+  return n > COUNT_CAP ? { total: COUNT_CAP, totalExact: false } : { total: n, totalExact: true };
+}
 const MAX_PAGE_SIZE = 500;
 const MAX_CASCADE = 4;
 
@@ -108,11 +118,29 @@ function today(): string {
 export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService, "current">): RecordsService {
   const dialect = dialectOf(db);
 
-  async function tableOf(key: unknown): Promise<{ compiled: CompiledSchema; table: CompiledTable }> {
-    const { compiled } = await workspace.current();
+  /** Writes check the schema version afresh (`fresh`): a stale one could skip a new rule. */
+  async function tableOf(key: unknown, fresh = true): Promise<{ compiled: CompiledSchema; table: CompiledTable }> {
+    const { compiled } = await workspace.current({ fresh });
     const table = typeof key === "string" ? compiled.tablesByKey.get(key) : undefined;
     if (!table) throw notFound(`there is no table "${String(key).slice(0, 64)}"`);
     return { compiled, table };
+  }
+
+  /**
+   * Reads trust the schema version seen a moment ago, which saves a round trip per request. When
+   * the database answers that a column or table is gone, another instance changed the schema:
+   * read again once with the current one.
+   */
+  async function reading<T>(key: unknown, read: (t: { compiled: CompiledSchema; table: CompiledTable }) => Promise<T>): Promise<T> {
+    const seen = await tableOf(key, false);
+    try {
+      return await read(seen);
+    } catch (error) {
+      if (!isStaleSchemaError(error)) throw error;
+      const now = await tableOf(key, true);
+      if (now.compiled.version === seen.compiled.version) throw error;
+      return read(now);
+    }
   }
 
   function titleOf(table: CompiledTable | null, row: Record<string, unknown>): string {
@@ -346,16 +374,47 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     if (!filtered && dialect === "mysql") {
       // An exact COUNT(*) over a big InnoDB table reads every row; the statistics are close enough
       // for "about 1,000,000" and cost nothing. Small tables still get an exact count.
-      const est = (await db.raw("select table_rows as n from information_schema.tables where table_schema = database() and table_name = ?", [table.key]))[0] as {
-        n: number;
-      }[];
-      const n = Number(est[0]?.n ?? 0);
+      const n = (await tableStatistics(table.key)).rows;
       if (n > COUNT_CAP) return { total: n, totalExact: false };
     }
+    const row = (await cappedCount(qb).first()) as { n: number | string };
+    return cappedTotal(Number(row.n));
+  }
+
+  // InnoDB's statistics are themselves estimates, refreshed now and then: reading them again
+  // within seconds tells nothing new.
+  const statistics = new Map<string, { at: number; rows: number; rowsPerValue: Map<string, number> }>();
+  async function tableStatistics(tableKey: string) {
+    const known = statistics.get(tableKey);
+    if (known && performance.now() - known.at < STATISTICS_TTL_MS) return known;
+    const at = performance.now();
+    const [tables] = (await db.raw("select table_rows as n from information_schema.tables where table_schema = database() and table_name = ?", [tableKey])) as [{ n: number }[]];
+    const [leading] = (await db.raw(
+      "select column_name as col, max(cardinality) as card from information_schema.statistics where table_schema = database() and table_name = ? and seq_in_index = 1 group by column_name",
+      [tableKey],
+    )) as [{ col: string; card: number | null }[]];
+    const rows = Number(tables[0]?.n ?? 0);
+    const rowsPerValue = new Map(leading.filter((r) => r.card !== null).map((r) => [String(r.col), rows / Math.max(1, Number(r.card))]));
+    const fresh = { at, rows, rowsPerValue };
+    statistics.set(tableKey, fresh);
+    return fresh;
+  }
+
+  /**
+   * Whether the count should ride inside the page's query: one round trip instead of two, but no
+   * longer overlapping the page. Worth it when the statistics say few rows match (the count is
+   * then cheap); SQLite runs its queries one after the other anyway.
+   */
+  async function countInline(table: CompiledTable, filter: FilterNode | null): Promise<boolean> {
+    if (dialect !== "mysql" || !filter) return false;
+    const expected = expectedRows(table, filter, (await tableStatistics(table.key)).rowsPerValue);
+    return expected !== null && expected <= INLINE_COUNT_MAX_ROWS;
+  }
+
+  /** Counts the query's rows up to one past the cap: past it, "10,000+" is all a list needs. */
+  function cappedCount(qb: Knex.QueryBuilder): Knex.QueryBuilder {
     const capped = qb.clone().clearSelect().clearOrder().select(db.raw("1")).limit(COUNT_CAP + 1);
-    const row = (await db.from(capped.as("c")).count({ n: "*" }).first()) as { n: number | string };
-    const n = Number(row.n);
-    return n > COUNT_CAP ? { total: COUNT_CAP, totalExact: false } : { total: n, totalExact: true };
+    return db.from(capped.as("c")).count({ n: "*" });
   }
 
   function searchableColumns(table: CompiledTable): string[] {
@@ -473,65 +532,72 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
 
   const service: RecordsService = {
     async list(actor, tableKey, query = {}) {
-      const { compiled, table } = await tableOf(tableKey);
-      authorize(actor, "read", table);
-      const filter = parseFilter(table, typeof query.filter === "string" ? parseJsonParam(query.filter, "filter") : query.filter);
-      const sort = parseSort(table, query.sort);
-      const pageSize = positiveInt(query.pageSize, "pageSize", 50, MAX_PAGE_SIZE);
-      const page = positiveInt(query.page, "page", 1, 1_000_000);
-      const expand = parseExpand(query.expand);
-      if (query.q !== undefined && typeof query.q !== "string") throw badRequest("q must be text");
-      const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
-      refuseHiddenUse(actor, table, filter, sort, expand);
+      return reading(tableKey, async ({ compiled, table }) => {
+        authorize(actor, "read", table);
+        const filter = parseFilter(table, typeof query.filter === "string" ? parseJsonParam(query.filter, "filter") : query.filter);
+        const sort = parseSort(table, query.sort);
+        const pageSize = positiveInt(query.pageSize, "pageSize", 50, MAX_PAGE_SIZE);
+        const page = positiveInt(query.page, "page", 1, 1_000_000);
+        const expand = parseExpand(query.expand);
+        if (query.q !== undefined && typeof query.q !== "string") throw badRequest("q must be text");
+        const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
+        refuseHiddenUse(actor, table, filter, sort, expand);
 
-      const base = db(table.key);
-      applyScope(base, actor, table);
-      if (filter) applyFilter(base, filter, table.key);
-      const ranked = !!q && (query.sort === undefined || query.sort === null || query.sort === "") && !query.cursor;
-      if (q) applySearch(base, actor, table, q);
-      const pageQuery = base.clone().select(`${table.key}.*`);
-      if (ranked) rankSearch(pageQuery, table, q);
-      for (const k of sort) pageQuery.orderBy(`${table.key}.${k.column}`, k.desc ? "desc" : "asc");
-      const cursor = typeof query.cursor === "string" && query.cursor ? decodeCursor(query.cursor, sort.length) : null;
-      if (cursor) applyKeyset(pageQuery, table.key, sort, cursor.after);
-      else pageQuery.offset((page - 1) * pageSize);
-      pageQuery.limit(pageSize + 1);
+        const base = db(table.key);
+        applyScope(base, actor, table);
+        if (filter) applyFilter(base, filter, table.key);
+        const ranked = !!q && (query.sort === undefined || query.sort === null || query.sort === "") && !query.cursor;
+        if (q) applySearch(base, actor, table, q);
+        const pageQuery = base.clone().select(`${table.key}.*`);
+        if (ranked) rankSearch(pageQuery, table, q);
+        for (const k of sort) pageQuery.orderBy(`${table.key}.${k.column}`, k.desc ? "desc" : "asc");
+        const cursor = typeof query.cursor === "string" && query.cursor ? decodeCursor(query.cursor, sort.length) : null;
+        if (cursor) applyKeyset(pageQuery, table.key, sort, cursor.after);
+        else pageQuery.offset((page - 1) * pageSize);
+        pageQuery.limit(pageSize + 1);
 
-      // The count runs beside the page; when the page is not full, the rows themselves are the
-      // exact total and the count's answer is not waited for.
-      const counting = cursor ? null : count(base, table, !!filter || !!q || !!rowScope(actor, table));
-      counting?.catch(() => {});
-      const raw = (await pageQuery) as Record<string, unknown>[];
-      const more = raw.length > pageSize;
-      const totals = cursor
-        ? { total: cursor.total, totalExact: cursor.totalExact }
-        : !more
-          ? { total: (page - 1) * pageSize + raw.length, totalExact: true }
-          : await counting!;
-      const pageRows = more ? raw.slice(0, pageSize) : raw;
-      const rows = pageRows.map((r) => fromRow(table, r));
-      if (expand.length) await expandRelations(db, compiled, table, rows, expand, actor);
-      rows.forEach((r) => strip(actor, compiled, table, r));
-      const last = pageRows[pageRows.length - 1];
-      return {
-        rows,
-        ...totals,
-        page,
-        pageSize,
-        // Ranked results page by number: their order is not a keyset.
-        nextCursor: more && last && !ranked ? encodeCursor({ after: sort.map((k) => (last[k.column] ?? null) as unknown), ...totals }) : null,
-      };
+        // Where few rows match, the count is cheap and rides inside the page's own query (one round
+        // trip instead of two). Otherwise it runs beside the page, so a slow count and a slow page
+        // overlap. Either way, a page that is not full is its own exact total.
+        const inlineCount = !cursor && (await countInline(table, filter));
+        if (inlineCount) pageQuery.select(cappedCount(base).as(TOTAL_COLUMN));
+        const counting = cursor || inlineCount ? null : count(base, table, !!filter || !!q || !!rowScope(actor, table));
+        counting?.catch(() => {});
+        const raw = (await pageQuery) as Record<string, unknown>[];
+        const more = raw.length > pageSize;
+        const inlineTotal = inlineCount && raw.length ? cappedTotal(Number(raw[0][TOTAL_COLUMN])) : null;
+        if (inlineCount) for (const r of raw) delete r[TOTAL_COLUMN];
+        const totals = cursor
+          ? { total: cursor.total, totalExact: cursor.totalExact }
+          : !more && (raw.length > 0 || page === 1)
+            ? { total: (page - 1) * pageSize + raw.length, totalExact: true }
+            : (inlineTotal ?? (await (counting ?? count(base, table, true))));
+        const pageRows = more ? raw.slice(0, pageSize) : raw;
+        const rows = pageRows.map((r) => fromRow(table, r));
+        if (expand.length) await expandRelations(db, compiled, table, rows, expand, actor);
+        rows.forEach((r) => strip(actor, compiled, table, r));
+        const last = pageRows[pageRows.length - 1];
+        return {
+          rows,
+          ...totals,
+          page,
+          pageSize,
+          // Ranked results page by number: their order is not a keyset.
+          nextCursor: more && last && !ranked ? encodeCursor({ after: sort.map((k) => (last[k.column] ?? null) as unknown), ...totals }) : null,
+        };
+      });
     },
 
     async get(actor, tableKey, rawId, options = {}) {
-      const { compiled, table } = await tableOf(tableKey);
-      authorize(actor, "read", table);
-      const id = parseId(rawId);
-      const expand = parseExpand(options.expand);
-      refuseHiddenUse(actor, table, null, [], expand);
-      const record = await readOne(db, compiled, table, id, expand, actor);
-      if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
-      return strip(actor, compiled, table, record);
+      return reading(tableKey, async ({ compiled, table }) => {
+        authorize(actor, "read", table);
+        const id = parseId(rawId);
+        const expand = parseExpand(options.expand);
+        refuseHiddenUse(actor, table, null, [], expand);
+        const record = await readOne(db, compiled, table, id, expand, actor);
+        if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+        return strip(actor, compiled, table, record);
+      });
     },
 
     async create(actor, tableKey, input) {

@@ -33,8 +33,13 @@ export interface DuplicateReport {
 }
 
 export interface WorkspaceService {
-  /** The schema in force; cheap to call per request (one primary-key lookup unless it changed). */
-  current(): Promise<{ version: number; schema: WorkspaceSchema; compiled: CompiledSchema }>;
+  /**
+   * The schema in force. Reads may take the version this process saw within the last
+   * `schemaCheckMs` (another instance's change shows up that much later, and a query that meets a
+   * column or table it no longer has asks again: see `isStaleSchemaError`); `fresh` always asks
+   * the database, as writes and schema changes do.
+   */
+  current(options?: { fresh?: boolean }): Promise<{ version: number; schema: WorkspaceSchema; compiled: CompiledSchema }>;
   plan(input: { baseVersion: number; schema: unknown }): Promise<PlannedChange>;
   apply(input: { baseVersion: number; schema: unknown; confirmDestructive?: boolean; actorId?: number | null }): Promise<{
     version: number;
@@ -49,14 +54,44 @@ export function publicStep(step: MigrationStep) {
   return { op: step.op, destructive: step.destructive, description: step.description };
 }
 
-export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): WorkspaceService {
+export interface WorkspaceServiceOptions {
+  /**
+   * How long a read may trust the schema version it last saw, in ms (default 1000; 0 asks every
+   * time). Changes applied through this service are seen at once whatever the setting.
+   */
+  schemaCheckMs?: number;
+  /**
+   * Runs after a change is stored, with the schema before and after it: what refers to fields by
+   * key outside the database (print templates) follows renames here, whichever path applied the
+   * change (the API, the CLI, a bundle import).
+   */
+  afterApply?(before: WorkspaceSchema, after: WorkspaceSchema): Promise<void>;
+  /** Where a failure after a stored change is reported; default stderr. */
+  log?(message: string): void;
+}
+
+export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options: WorkspaceServiceOptions = {}): WorkspaceService {
+  const schemaCheckMs = options.schemaCheckMs ?? 1000;
+  // The one lookup every request made before its own query: on a page that takes under a
+  // millisecond it was most of the service's overhead.
+  let seen: { version: number; at: number } | null = null;
+  /** Bumped by every apply, so a version lookup that raced one is not cached. */
+  let generation = 0;
+  const log = options.log ?? ((message: string) => console.error(message));
   // Compiled schemas by version: a version never changes once stored, so this cache is always
   // right, and any other instance of the app computes the same thing from the same row.
   const compiledByVersion = new Map<number, CompiledSchema>();
 
-  async function currentVersion(): Promise<number> {
+  async function currentVersion(fresh: boolean): Promise<number> {
+    if (!fresh && seen && performance.now() - seen.at < schemaCheckMs) return seen.version;
+    const at = performance.now();
+    const started = generation;
     const row = (await db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first()) as { v: number | null } | undefined;
-    return Number(row?.v ?? 0);
+    const version = Number(row?.v ?? 0);
+    // A lookup that began before this process applied a change may answer the old version: it
+    // must not be remembered over the change.
+    if (started === generation) seen = { version, at };
+    return version;
   }
 
   async function load(version: number): Promise<CompiledSchema> {
@@ -71,15 +106,15 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): Worksp
     return compiled;
   }
 
-  async function current() {
-    const compiled = await load(await currentVersion());
+  async function current(options: { fresh?: boolean } = {}) {
+    const compiled = await load(await currentVersion(options.fresh === true));
     return { version: compiled.version, schema: compiled.schema, compiled };
   }
 
   async function prepare(input: { baseVersion: number; schema: unknown }): Promise<PlannedChange> {
     if (!Number.isInteger(input.baseVersion) || input.baseVersion < 0)
       throw new ApiError(400, "baseVersion must be the schema version your change starts from (an integer ≥ 0)");
-    const now = await current();
+    const now = await current({ fresh: true });
     if (input.baseVersion !== now.version)
       throw conflict(`The schema changed since you started: your change is based on version ${input.baseVersion}, but version ${now.version} is current. Reload, redo the change on version ${now.version}, and apply again.`, {
         currentVersion: now.version,
@@ -95,6 +130,7 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): Worksp
 
   async function run(prepared: { baseVersion: number; schema: WorkspaceSchema; plan: MigrationPlan }, actorId?: number | null) {
     try {
+      const before = (await load(prepared.baseVersion)).schema;
       const result = await applyPlan(db, { plan: prepared.plan, schema: prepared.schema, toVersion: prepared.baseVersion + 1, actorId }, hooks);
       // A migration is journaled step by step (MySQL cannot roll back DDL), not one transaction: the
       // audit row follows the finished change.
@@ -105,11 +141,26 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): Worksp
         recordId: result.version,
         changes: { fromVersion: prepared.plan.fromVersion, toVersion: result.version, steps: prepared.plan.steps.map((s) => s.description) },
       });
+      // What follows the change reads the new schema.
+      seen = null;
+      generation++;
+      try {
+        await options.afterApply?.(before, prepared.schema);
+      } catch (error) {
+        // The change is stored and in force: failing the call now would invite a retry against
+        // a version that has moved on. What did not follow shows as a problem where it is used
+        // (a template's removed-field flag).
+        log(`Schema version ${result.version} is applied, but what follows it failed: ${(error as Error).message}`);
+      }
       return result;
     } catch (error) {
       if (error instanceof MigrationConflictError)
         throw conflict(`Another change was applied at the same moment as version ${error.toVersion}. Reload and apply your change again.`);
       throw error;
+    } finally {
+      // Columns may have moved even when a step failed half-way: the next read asks again.
+      seen = null;
+      generation++;
     }
   }
 
@@ -132,7 +183,7 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}): Worksp
       return run(prepared, input.actorId);
     },
     async applySteps(input) {
-      const now = await current();
+      const now = await current({ fresh: true });
       if (input.baseVersion !== now.version) throw conflict(`The schema changed meanwhile: version ${now.version} is current.`, { currentVersion: now.version });
       const checked = validateWorkspaceSchema(input.schema);
       if (!checked.ok) throw unprocessable(`The schema has ${checked.problems.length} problem(s)`, { problems: checked.problems });
