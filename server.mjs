@@ -105,8 +105,10 @@ function gatedRequestHandler(getBuild, mode) {
       if (req.socket.remoteAddress) req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress;
       const build = getBuild();
       const request = createRemixRequest(req, res);
-      const refused = await build.entry.module.authGate(request);
-      await sendRemixResponse(res, refused ?? (await remixHandlerFor(build)(request)));
+      await build.entry.module.inRequestScope(request.method, async () => {
+        const refused = await build.entry.module.authGate(request);
+        await sendRemixResponse(res, refused ?? (await remixHandlerFor(build)(request)));
+      });
     } catch (error) {
       next(error);
     }

@@ -16,6 +16,7 @@ import { contentSecurityPolicy } from "./utils/content-security-policy";
 export { boot } from "../runtime/runtime.server";
 // server.mjs runs this before Remix for every request that is not a static file.
 export { authGate } from "./services/auth.server";
+export { inRequestScope } from "./services/request-scope.server";
 
 /** Called by server.mjs after the last request: releases the database (a SQLite WAL checkpoint). */
 export async function shutdown(): Promise<void> {

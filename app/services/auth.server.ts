@@ -8,6 +8,7 @@ import { checkLoginAllowed, clearFailedLogins, recordFailedLogin } from "../../r
 import { getRole } from "../../runtime/auth/roles.server";
 import { getOrCreateSetting } from "../../runtime/auth/settings.server";
 import { createSession, destroySession, resolveSession } from "../../runtime/auth/sessions.server";
+import { oncePerRequest } from "./request-scope.server";
 import { resolveToken } from "../../runtime/auth/tokens.server";
 import { findUserByEmail, normalizeEmail, toUser, type User } from "../../runtime/auth/users.server";
 import { ApiError } from "../../runtime/errors";
@@ -69,7 +70,17 @@ async function sessionTokenOf(db: Knex, request: Request): Promise<string | null
 }
 
 /** Who sent the request: a bearer token wins (and a bad one is not rescued by a cookie). */
-export async function identify(request: Request): Promise<Identity | null> {
+export function identify(request: Request): Promise<Identity | null> {
+  const key = `identity:${request.headers.get("authorization") ?? ""}\n${request.headers.get("cookie") ?? ""}`;
+  return oncePerRequest(key, () => identifyNow(request));
+}
+
+/** A role's rights, looked up once per request (the shell and the route both need them). */
+function roleOf(db: Knex, key: string) {
+  return oncePerRequest(`role:${key}`, () => getRole(db, key));
+}
+
+async function identifyNow(request: Request): Promise<Identity | null> {
   const { db } = await getRuntime();
   const authorization = request.headers.get("authorization");
   if (authorization) {
@@ -174,7 +185,7 @@ export async function requireActor(request: Request, options: { mutation?: boole
     if (problem) throw refusal(url, 403, problem);
   }
   const { db } = await getRuntime();
-  return actorForUser(db, identity.user, clientIp(request));
+  return actorForUser(db, identity.user, clientIp(request), roleOf);
 }
 
 export interface SignedInUser {
@@ -192,7 +203,7 @@ export async function currentSession(request: Request): Promise<{ user: SignedIn
   const identity = await identify(request);
   if (!identity || identity.via !== "session") return null;
   const { db } = await getRuntime();
-  const role = await getRole(db, identity.user.role).catch(() => null);
+  const role = await roleOf(db, identity.user.role).catch(() => null);
   const u = identity.user;
   return {
     user: { id: u.id, name: u.name, email: u.email, role: u.role, roleName: role?.name ?? u.role, admin: role?.admin ?? false, mustChangePassword: u.mustChangePassword },

@@ -1,5 +1,6 @@
 import type { ParseResult } from "./types";
 import { fail, isNullish, ok, quote } from "./common";
+import { dateTimeFormat } from "./intl-formats";
 
 const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
 
@@ -131,14 +132,14 @@ export function formatDateDisplay(value: unknown, locale: string): string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(String(value));
   if (!m) return String(value);
   const time = utcTime(Number(m[1]), Number(m[2]), Number(m[3]));
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(time);
+  return dateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" }).format(time);
 }
 
 export function formatDateTimeDisplay(value: unknown, locale: string, timeZone: string | undefined): string {
   if (isNullish(value)) return "";
   const parts = dateTimeParts(String(value));
   if (!parts) return String(value);
-  return new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: timeZone ?? "UTC" }).format(
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: timeZone ?? "UTC" }).format(
     toUtcMillis(parts),
   );
 }

@@ -2,6 +2,7 @@ import Decimal from "decimal.js";
 import type { FieldSchema } from "../schema/types";
 import type { ParseResult } from "./types";
 import { fail, isNullish, ok, quote } from "./common";
+import { numberFormat } from "./intl-formats";
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
 /** Groups of exactly three digits with one consistent separator (backreference \3). */
@@ -121,5 +122,5 @@ export function tightenBounds(bounds: MagnitudeBounds, field: FieldSchema): Magn
 export function formatNumberDisplay(value: unknown, locale: string, options: Intl.NumberFormatOptions): string {
   if (isNullish(value)) return "";
   if (typeof value !== "number") return String(value);
-  return new Intl.NumberFormat(locale, options).format(value);
+  return numberFormat(locale, options).format(value);
 }

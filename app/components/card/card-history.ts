@@ -2,6 +2,7 @@ import { fieldKinds } from "../../../runtime/fields/registry";
 import type { FormatOptions } from "../../../runtime/fields/types";
 import type { CompiledTable } from "../../../runtime/schema/compile";
 import type { CardHistoryEntry } from "./card-types";
+import { dateTimeFormat } from "../../../runtime/fields/intl-formats";
 
 export const HISTORY_PAGE = 50;
 export const HISTORY_MAX = 1000;
@@ -61,7 +62,7 @@ export function formatAuditTime(at: string, format: FormatOptions): string {
   const iso = /^\d{4}-\d\d-\d\d[ T]\d\d:\d\d/.test(at) && !/(Z|[+-]\d\d:?\d\d)$/.test(at) ? `${at.replace(" ", "T")}Z` : at;
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return at;
-  const parts = new Intl.DateTimeFormat(format.locale, {
+  const parts = dateTimeFormat(format.locale, {
     day: "numeric",
     month: "short",
     year: "numeric",

@@ -8,6 +8,8 @@ import type { CardLayout, LayoutElement } from "../../../runtime/layouts/types";
 import { listsUsedByFormulas } from "../../../runtime/records/compute";
 import { mayDo, type Actor } from "../../../runtime/records/permissions";
 import type { CompiledTable } from "../../../runtime/schema/compile";
+import { schemaAround } from "../../../runtime/schema/schema-around";
+import type { WorkspaceSchema } from "../../../runtime/schema/types";
 import { actorFor } from "../../services/actor.server";
 import { getLayouts } from "../../services/layouts.server";
 import { getPrintService } from "../../services/print.server";
@@ -22,6 +24,20 @@ import { applyLineIntent } from "./line-intents";
 import { describeTemplateCondition, printMenuItems, type PrintMenuItem } from "../print-menu-items";
 
 const FORMAT: FormatOptions = { locale: "en-US" };
+
+// The same object for every card of a table at one schema version: the page renders compile it
+// once (card-screen.tsx caches by object), instead of compiling the workspace per request.
+const cardSchemas = new Map<string, WorkspaceSchema>();
+function cardSchema(schema: WorkspaceSchema, version: number, tableKey: string): WorkspaceSchema {
+  const key = `${version}:${tableKey}`;
+  let part = cardSchemas.get(key);
+  if (!part) {
+    if (cardSchemas.size > 500) cardSchemas.clear();
+    part = schemaAround(schema, tableKey);
+    cardSchemas.set(key, part);
+  }
+  return part;
+}
 const RELATED_PAGE = 10;
 
 async function context(tableKey: string | undefined) {
@@ -154,7 +170,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
   const placedRequired = new Set(resolved.unplaced.filter((f) => f.required && !(table.parent && f.key === table.parent.field)).map((f) => f.key));
   return {
     tableKey: table.key,
-    schema,
+    schema: cardSchema(schema, version, table.key),
     schemaVersion: version,
     layout: resolved.layout,
     notices: resolved.notices.map((n) => n.message),

@@ -1,9 +1,24 @@
-import { useActionData, useBlocker, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
-import { useEffect, useMemo, useRef } from "react";
-import { compileSchema } from "../../../runtime/schema/compile";
+import { useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useEffect, useRef } from "react";
+import { compileSchema, type CompiledSchema } from "../../../runtime/schema/compile";
 import { useCsrfToken } from "../csrf-field";
+import { useLeaveGuard } from "../use-leave-guard";
 import { CardForm } from "./card-form";
 import type { CardActionData, CardData } from "./card-types";
+
+// A card's schema is the same for every record of a table at one version (card-route.server.ts):
+// compile it once, not per render, on the server as in the browser.
+const compiledSchemas = new Map<string, CompiledSchema>();
+function compiledCardSchema(data: Pick<CardData, "schema" | "schemaVersion" | "tableKey">): CompiledSchema {
+  const key = `${data.schemaVersion}:${data.tableKey}`;
+  let compiled = compiledSchemas.get(key);
+  if (!compiled) {
+    if (compiledSchemas.size > 200) compiledSchemas.clear();
+    compiled = compileSchema(data.schema, data.schemaVersion);
+    compiledSchemas.set(key, compiled);
+  }
+  return compiled;
+}
 
 /**
  * The Remix side of a card: submits through the router (no full reload), guards unsaved changes,
@@ -17,7 +32,7 @@ export function CardScreen() {
   const submit = useSubmit();
   const [params] = useSearchParams();
   const csrfToken = useCsrfToken();
-  const compiled = useMemo(() => compileSchema(data.schema, data.schemaVersion), [data.schema, data.schemaVersion]);
+  const compiled = compiledCardSchema(data);
   const table = compiled.tablesByKey.get(data.tableKey)!;
 
   const dirtyRef = useRef(false);
@@ -28,21 +43,7 @@ export function CardScreen() {
     if (navigation.state === "idle") submittingRef.current = false;
   }, [navigation.state]);
 
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => dirtyRef.current && !submittingRef.current && currentLocation.pathname !== nextLocation.pathname);
-  useEffect(() => {
-    if (blocker.state !== "blocked") return;
-    if (window.confirm("This card has unsaved changes. Leave without saving?")) blocker.proceed();
-    else blocker.reset();
-  }, [blocker]);
-  useEffect(() => {
-    const onBeforeUnload = (event: BeforeUnloadEvent) => {
-      if (!dirtyRef.current) return;
-      event.preventDefault();
-      event.returnValue = "";
-    };
-    window.addEventListener("beforeunload", onBeforeUnload);
-    return () => window.removeEventListener("beforeunload", onBeforeUnload);
-  }, []);
+  useLeaveGuard(() => dirtyRef.current && !submittingRef.current, "This card has unsaved changes. Leave without saving?");
 
   // A successful save redirects here with a new version and no action data: start from the record.
   const keyRef = useRef("");

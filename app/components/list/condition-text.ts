@@ -2,6 +2,7 @@ import type { FilterOperator } from "../../../runtime/fields/types";
 import type { FieldKind } from "../../../runtime/schema/types";
 import type { Condition } from "../../../runtime/views/conditions";
 import type { ListField } from "../../../runtime/views/list-page-data";
+import { valueKindOf as registryValueKind } from "../../../runtime/fields/registry";
 
 export type ValueKind = "text" | "number" | "date" | "datetime" | "boolean" | "select" | "multiselect" | "relation";
 
@@ -9,7 +10,7 @@ const NUMBER_KINDS: ReadonlySet<FieldKind> = new Set(["integer", "decimal", "mon
 
 /** What kind of value a condition on this field takes; a formula takes its result's. */
 export function valueKindOf(field: Pick<ListField, "kind" | "def">): ValueKind {
-  const kind = field.kind === "formula" ? (field.def["x-result"] ?? "decimal") : field.kind;
+  const kind = registryValueKind(field.def).kind;
   if (NUMBER_KINDS.has(kind)) return "number";
   if (kind === "date" || kind === "datetime" || kind === "boolean" || kind === "select" || kind === "multiselect" || kind === "relation") return kind;
   return "text";

@@ -2,6 +2,7 @@ import { Link } from "@remix-run/react";
 import type { ListField } from "../../../runtime/views/list-page-data";
 import { withChanges, type ListParams } from "../../../runtime/views/list-params";
 import { listHref } from "./list-link";
+import { valueKindOf } from "./condition-text";
 
 /** The first sort key's direction on this field, if it is the one sorted by. */
 export function sortDirection(sort: string, key: string): "ascending" | "descending" | undefined {
@@ -14,7 +15,7 @@ export function sortDirection(sort: string, key: string): "ascending" | "descend
 /** A column header; sortable ones are links (asc, then desc), so sorting works without JavaScript. */
 export function SortableHeader({ field, sort, params, tableKey }: { field: ListField; sort: string; params: ListParams; tableKey: string }) {
   const direction = sortDirection(sort, field.key);
-  const numeric = ["integer", "decimal", "money", "percent"].includes(field.kind === "formula" ? (field.def["x-result"] ?? "decimal") : field.kind);
+  const numeric = valueKindOf(field) === "number";
   const className = numeric ? "data-grid__th data-grid__th--number" : "data-grid__th";
   if (!field.sortable) {
     return (

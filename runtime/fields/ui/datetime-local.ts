@@ -2,6 +2,8 @@
  * `<input type=datetime-local>` speaks wall-clock time without a zone; the API speaks UTC. The
  * zone travels with the form (a hidden input), so the server converts exactly as the browser showed.
  */
+import { dateTimeFormat } from "../intl-formats";
+
 const LOCAL_PATTERN = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d{1,3}))?)?$/;
 
 export function isLocalDateTime(text: string): boolean {
@@ -38,7 +40,7 @@ interface WallClock {
 }
 
 function wallClockIn(ms: number, zone: string): WallClock {
-  const parts = new Intl.DateTimeFormat("en-US", {
+  const parts = dateTimeFormat("en-US", {
     timeZone: zone,
     hourCycle: "h23",
     year: "numeric",

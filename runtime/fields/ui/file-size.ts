@@ -1,3 +1,5 @@
+import { numberFormat } from "../intl-formats";
+
 const UNITS = ["KB", "MB", "GB", "TB"];
 
 /** 1536 → "1.5 KB": binary multiples, one decimal below 10 units, as file managers show them. */
@@ -10,5 +12,5 @@ export function formatFileSize(bytes: number, locale = "en"): string {
     unit++;
   }
   const digits = size < 10 ? 1 : 0;
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: digits }).format(size)} ${UNITS[unit]}`;
+  return `${numberFormat(locale, { maximumFractionDigits: digits }).format(size)} ${UNITS[unit]}`;
 }
