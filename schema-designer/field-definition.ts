@@ -1,5 +1,6 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { formulaResultKinds } from "../runtime/fields/formula";
 import { fieldKinds, isFieldKind } from "../runtime/fields/registry";
 import { FIELD_KINDS, type FieldKind, type FieldSchema, type FormulaResultKind } from "../runtime/schema/types";
 
@@ -7,16 +8,6 @@ import { FIELD_KINDS, type FieldKind, type FieldSchema, type FormulaResultKind }
 export type FieldOptions = Partial<Omit<FieldSchema, "type" | "x-id" | "x-kind">>;
 
 const IDENTITY_KEYS = ["type", "x-id", "x-kind"] as const;
-
-const FORMULA_RESULT_TYPES: Record<FormulaResultKind, FieldSchema["type"]> = {
-  integer: "integer",
-  decimal: "number",
-  money: "number",
-  percent: "number",
-  text: "string",
-  date: "string",
-  boolean: "boolean",
-};
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
 addFormats(ajv);
@@ -39,7 +30,7 @@ export function assertKind(kind: string): asserts kind is FieldKind {
 export function jsonTypeOf(kind: FieldKind, options: FieldOptions): FieldSchema["type"] {
   if (kind === "formula") {
     const result = options["x-result"];
-    if (result !== undefined && Object.hasOwn(FORMULA_RESULT_TYPES, result)) return FORMULA_RESULT_TYPES[result];
+    if (result !== undefined && Object.hasOwn(formulaResultKinds, result)) return formulaResultKinds[result].jsonType;
   }
   return fieldKinds[kind].jsonType;
 }

@@ -23,6 +23,13 @@ export const { loader, action } = apiRoute({
     requireAdmin(await actorFor(request), "plan schema changes");
     const body = parseBody<PlanSchemaBody>(planSchemaBody, await readJson(request, SCHEMA_MAX_BYTES));
     const change = await (await getRuntime()).workspace.plan(body);
-    return { steps: change.plan.steps.map(publicStep) };
+    // The dry run goes with the steps, so a review can say which records would not convert
+    // (or which duplicates block a unique rule) before anyone presses apply.
+    return {
+      steps: change.plan.steps.map(publicStep),
+      destructive: change.destructive,
+      conversions: change.conversions,
+      duplicates: change.duplicates,
+    };
   },
 });

@@ -49,6 +49,7 @@ describe("/api/schema", () => {
   });
 
   it("PUT passes the runtime's conflict through as 409", async () => {
+    workspace.current.mockResolvedValue({ version: 9, schema, compiled: {} });
     workspace.apply.mockRejectedValue(conflict("the schema changed since version 7", { currentVersion: 9 }));
     const response = await action(call("PUT", { baseVersion: 7, schema }));
     expect(response.status).toBe(409);
@@ -69,7 +70,7 @@ describe("/api/schema", () => {
 });
 
 describe("/api/schema/plan", () => {
-  it("POST answers the planned steps as { op, destructive, description }", async () => {
+  it("POST answers the planned steps as { op, destructive, description } with the dry run", async () => {
     const step = { op: "dropField", destructive: true, description: "Remove field Fax from Clients" };
     workspace.plan.mockResolvedValue({
       baseVersion: 3,
@@ -77,10 +78,27 @@ describe("/api/schema/plan", () => {
       plan: { fromVersion: 3, steps: [{ ...step, table: "clients", field: { "x-id": "f_fax" } }] },
       destructive: true,
       conversions: [],
+      duplicates: [],
     });
     const response = await planAction(call("POST", { baseVersion: 3, schema }));
-    expect(await response.json()).toEqual({ steps: [step] });
+    expect(await response.json()).toEqual({ steps: [step], destructive: true, conversions: [], duplicates: [] });
     expect(workspace.plan).toHaveBeenCalledWith({ baseVersion: 3, schema });
+  });
+
+  it("POST reports the values a kind change would not convert, and duplicates under a new unique rule", async () => {
+    const conversions = [{ table: "clients", field: "Phone", total: 1, failures: [{ id: 4, value: "abc", error: "not a number" }] }];
+    const duplicates = [{ table: "clients", fields: ["email"], values: [{ value: ["a@b.c"], count: 2 }] }];
+    workspace.plan.mockResolvedValue({ baseVersion: 3, schema, plan: { fromVersion: 3, steps: [] }, destructive: false, conversions, duplicates });
+    const body = (await (await planAction(call("POST", { baseVersion: 3, schema }))).json()) as Record<string, unknown>;
+    expect(body.conversions).toEqual(conversions);
+    expect(body.duplicates).toEqual(duplicates);
+  });
+
+  it("POST passes a stale base version through as 409 with the current version", async () => {
+    workspace.plan.mockRejectedValue(conflict("the schema changed since version 3", { currentVersion: 4 }));
+    const response = await planAction(call("POST", { baseVersion: 3, schema }));
+    expect(response.status).toBe(409);
+    expect(((await response.json()) as { details: unknown }).details).toEqual({ currentVersion: 4 });
   });
 
   it("GET is not allowed", async () => {

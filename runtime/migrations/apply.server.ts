@@ -65,6 +65,7 @@ interface JournalRow {
   status: string;
   next_step: number;
   results: string | null;
+  created_by: number | null;
 }
 
 /**
@@ -132,7 +133,7 @@ async function runJournal(db: Knex, row: JournalRow, hooks: ApplyHooks): Promise
         schema: row.schema,
         plan: row.plan,
         created_at: dbNow(),
-        created_by: null,
+        created_by: row.created_by ?? null,
       });
     await trx(SYSTEM_TABLES.journal).where({ id: row.id }).update({ status: "done", finished_at: dbNow() });
   });

@@ -1,5 +1,6 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { formulaResultKinds } from "../fields/formula";
 import { fieldKinds } from "../fields/registry";
 import type { FieldKindDef } from "../fields/types";
 import { checkFormula, formulaOrder } from "../formula/index";
@@ -13,7 +14,7 @@ import {
 } from "./meta-schema";
 import { reservedKeyReason, SYSTEM_PREFIX } from "./reserved-words";
 import { patternProblem } from "./safe-pattern";
-import type { FieldKind, FieldSchema, SchemaProblem, WorkspaceSchema } from "./types";
+import type { FieldKind, FieldSchema, FormulaResultKind, SchemaProblem, WorkspaceSchema } from "./types";
 import { USERS_TABLE } from "./types";
 
 export const MAX_DOCUMENT_BYTES = 2 * 1024 * 1024;
@@ -169,16 +170,6 @@ interface TableEntry {
   fields: FieldEntry[];
   fieldsByKey: Map<string, FieldEntry>;
 }
-
-const FORMULA_RESULT_TYPES: Record<string, string> = {
-  integer: "integer",
-  decimal: "number",
-  money: "number",
-  percent: "number",
-  text: "string",
-  date: "string",
-  boolean: "boolean",
-};
 
 const keyRegExp = new RegExp(KEY_PATTERN);
 
@@ -391,7 +382,7 @@ function checkField(
 
   if (f.kind === "formula") {
     const result = def["x-result"];
-    const expected = typeof result === "string" ? FORMULA_RESULT_TYPES[result] : undefined;
+    const expected = typeof result === "string" && Object.hasOwn(formulaResultKinds, result) ? formulaResultKinds[result as FormulaResultKind].jsonType : undefined;
     if (expected !== undefined && def.type !== expected)
       add(`${f.path}/type`, `a formula with x-result "${String(result)}" has type "${expected}", not ${JSON.stringify(def.type)}`);
   }
@@ -476,7 +467,7 @@ function scopeKinds(t: TableEntry): Record<string, string> {
     if (!f.kind) continue;
     const result = f.def["x-result"];
     // An invalid x-result is reported by the meta-schema; "formula" keeps it from echoing here.
-    const knownResult = typeof result === "string" && Object.hasOwn(FORMULA_RESULT_TYPES, result);
+    const knownResult = typeof result === "string" && Object.hasOwn(formulaResultKinds, result);
     kinds[f.key] = f.kind === "formula" && knownResult ? (result as string) : f.kind;
   }
   return kinds;

@@ -36,8 +36,12 @@ interface TrashRow {
 export async function listTrash(db: Knex, options: { kind?: TrashEntry["kind"]; limit?: number } = {}): Promise<TrashEntry[]> {
   const q = db(SYSTEM_TABLES.trash).whereNull("restored_at").orderBy("id", "desc").limit(options.limit ?? 200);
   if (options.kind) q.where({ kind: options.kind });
-  const rows = (await q) as TrashRow[];
-  return rows.map((r) => ({
+  return ((await q) as TrashRow[]).map(trashEntryOf);
+}
+
+/** A row of the trash table as the API and the trash screen show it. */
+export function trashEntryOf(r: Pick<TrashRow, "id" | "kind" | "table_key" | "field_key" | "record_id" | "label" | "deleted_at" | "schema_version">): TrashEntry {
+  return {
     id: Number(r.id),
     kind: r.kind,
     table: r.table_key,
@@ -46,7 +50,7 @@ export async function listTrash(db: Knex, options: { kind?: TrashEntry["kind"]; 
     label: r.label,
     deletedAt: String(r.deleted_at),
     schemaVersion: Number(r.schema_version),
-  }));
+  };
 }
 
 function freeKey(wanted: string, taken: (key: string) => boolean): string {

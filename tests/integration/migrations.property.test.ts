@@ -10,7 +10,7 @@ import type { FieldSchema } from "../../runtime/schema/types";
 import { validateWorkspaceSchema } from "../../runtime/schema/validate-workspace";
 import { createSqliteTestDatabase, testDatabases, type TestDatabaseKind } from "../helpers/databases";
 import { recordsArb } from "./arbitraries/field-values";
-import { schemaEditArb, type EditSummary, type SchemaEdit } from "./arbitraries/schema-edit";
+import { emptyEditSummary, schemaEditArb, type EditSummary, type SchemaEdit } from "./arbitraries/schema-edit";
 import { fieldDef, toSchema, workspaceModelArb, type TableModel, type WorkspaceModel } from "./arbitraries/workspace-model";
 
 /** A base workspace, records for each of its tables (by table id), and a random edit of it. */
@@ -129,19 +129,7 @@ async function runScenario(kind: TestDatabaseKind, scenario: Scenario): Promise<
 
 describe("migration property arbitraries", () => {
   it("generate valid schemas on both sides and every kind of edit the property is about", () => {
-    const totals: Record<keyof EditSummary, number> = {
-      removedTables: 0,
-      renamedTables: 0,
-      retitledTables: 0,
-      removedFields: 0,
-      renamedFields: 0,
-      addedFields: 0,
-      reusedKeys: 0,
-      relabelledFields: 0,
-      widenedFields: 0,
-      convertedFields: 0,
-      reorderedTables: 0,
-    };
+    const totals: Record<keyof EditSummary, number> = emptyEditSummary();
     for (const s of fc.sample(scenarioArb, 300)) {
       for (const [name, model] of [["v1", s.base], ["v2", s.edit.next]] as const) {
         const checked = validateWorkspaceSchema(toSchema(model));

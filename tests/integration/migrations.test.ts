@@ -39,6 +39,17 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
     return (await rt.workspace.current()).version;
   }
 
+  it("records who applied each schema version", async () => {
+    const ws = clone(smallWorkspace());
+    ws.$defs.clients.properties.region = { type: "string", "x-id": "f_cl_region", "x-kind": "text" };
+    await rt.workspace.apply({ baseVersion: 1, schema: ws, actorId: 42 });
+    const rows = (await rt.db("crm_schema_versions").select("version", "created_by").orderBy("version")) as { version: number; created_by: number | null }[];
+    expect(rows.map((r) => [Number(r.version), r.created_by === null ? null : Number(r.created_by)])).toEqual([
+      [1, null],
+      [2, 42],
+    ]);
+  });
+
   it("renames a field and a table by x-id and keeps every value", async () => {
     const a = await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", email: "a@acme.test", code: "A1" });
     const next = clone(smallWorkspace());

@@ -91,8 +91,9 @@ export function schemaEditArb(base: WorkspaceModel): fc.Arbitrary<SchemaEdit> {
     .map(({ tables, renameTables, tableKeyOrder }) => deriveEdit(base, tables, renameTables, tableKeyOrder));
 }
 
-function deriveEdit(base: WorkspaceModel, material: TableEditMaterial[], renameTables: boolean, tableKeyOrder: string[]): SchemaEdit {
-  const summary: EditSummary = {
+/** Every count of an edit summary at zero. */
+export function emptyEditSummary(): EditSummary {
+  return {
     removedTables: 0,
     renamedTables: 0,
     retitledTables: 0,
@@ -105,6 +106,10 @@ function deriveEdit(base: WorkspaceModel, material: TableEditMaterial[], renameT
     convertedFields: 0,
     reorderedTables: 0,
   };
+}
+
+function deriveEdit(base: WorkspaceModel, material: TableEditMaterial[], renameTables: boolean, tableKeyOrder: string[]): SchemaEdit {
+  const summary = emptyEditSummary();
   // At least one table stays.
   const removeTable = material.map((m) => m.remove);
   if (removeTable.every(Boolean)) removeTable[0] = false;

@@ -1,0 +1,46 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { layoutDiagram } from "../../schema-designer/diagram/diagram-layout";
+import { diagramModel } from "../../schema-designer/diagram/diagram-model";
+import { SchemaDiagram } from "../components/config/schema-diagram";
+import { adminActorFor } from "../services/people.server";
+import { getRuntime } from "../services/runtime.server";
+import configStyles from "../styles/config.css";
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: configStyles }];
+export const meta: MetaFunction = () => [{ title: "Schema diagram · Tessera" }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await adminActorFor(request);
+  const { version, schema } = await (await getRuntime()).workspace.current();
+  return json({ version, layout: layoutDiagram(diagramModel(schema)) });
+}
+
+export default function AdminSchemaDiagram() {
+  const { version, layout } = useLoaderData<typeof loader>();
+  const labelOf = new Map(layout.boxes.map((b) => [b.table.key, b.table.label]));
+  return (
+    <section className="config-page config-page--wide" aria-labelledby="diagram-title">
+      <h1 id="diagram-title">Schema diagram</h1>
+      <p className="muted config-page__lead">
+        Schema version {version}: {layout.boxes.filter((b) => !b.table.builtIn).length} tables, {layout.edges.length} relations. Each arrow starts at a
+        relation field and points at the table it refers to; dashed arrows are lines that live inside their parent. Click a table to open it in the{" "}
+        <Link to="/admin/schema">schema designer</Link>.
+      </p>
+      <div className="schema-diagram__scroller" tabIndex={-1}>
+        <SchemaDiagram layout={layout} />
+      </div>
+      <details className="schema-diagram__list">
+        <summary>Relations as a list</summary>
+        <ul>
+          {layout.edges.map((e) => (
+            <li key={`${e.relation.from}.${e.relation.field}`}>
+              {labelOf.get(e.relation.from)}: <code>{e.relation.field}</code> → {labelOf.get(e.relation.to)}
+            </li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

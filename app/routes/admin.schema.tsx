@@ -1,0 +1,42 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
+import { useCallback } from "react";
+import type { WorkspaceSchema } from "../../runtime/schema/types";
+import { SchemaDesigner } from "../components/schema-designer/schema-designer";
+import type { ImpactSources } from "../components/schema-designer/table-panel";
+import { adminActorFor } from "../services/people.server";
+import { designerContext } from "../services/schema-designer.server";
+import designerStyles from "../styles/schema-designer.css";
+
+export const meta: MetaFunction = () => [{ title: "Schema · Tessera" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  await adminActorFor(request);
+  const { version, schema, layouts, views, templates, advice } = await designerContext();
+  return json({ version, schema, sources: { layouts, views, templates }, advice });
+}
+
+/** The schema designer: edits pile up as a draft in the browser and reach the server only through the review. */
+export default function AdminSchema() {
+  const { version, schema, sources, advice } = useLoaderData<typeof loader>();
+  const revalidator = useRevalidator();
+  const reload = useCallback(() => revalidator.revalidate(), [revalidator]);
+  return (
+    <section className="admin-page sd-page" aria-labelledby="schema-title">
+      <header className="sd-page__header">
+        <h1 id="schema-title">Schema</h1>
+        <nav className="sd-page__links" aria-label="Related pages">
+          <Link to="/admin/schema-diagram">Diagram</Link>
+          <Link to="/admin/trash">Trash</Link>
+          <Link to="/admin/config">Export and import</Link>
+        </nav>
+      </header>
+      <p className="muted sd-page__intro">
+        Tables and fields of your workspace. Edits are collected in a draft in this browser tab; open the review to see what they do to the stored data, then apply them.
+      </p>
+      <SchemaDesigner version={version} schema={schema as unknown as WorkspaceSchema} sources={sources as ImpactSources} advice={advice} onApplied={reload} />
+    </section>
+  );
+}
