@@ -7,6 +7,10 @@ import { ApiError } from "../runtime/errors";
 import { publicStep } from "../runtime/workspace/workspace.server";
 import { createRuntime, type Runtime } from "../runtime/runtime.server";
 import { seedDefaultConfiguration } from "../runtime/seed/seed.server";
+import { createConfigBundleService } from "../runtime/config-bundle/bundle.server";
+import type { ImportReview } from "../runtime/config-bundle/describe-import";
+import { createTemplatesService } from "../runtime/print/templates.server";
+import { SYSTEM_ACTOR } from "../runtime/records/permissions";
 import { createToken, listTokens, revokeToken } from "../runtime/auth/tokens.server";
 import { addUser, findUserByEmail, listUsers, normalizeEmail, resetPassword } from "../runtime/auth/users.server";
 
@@ -15,6 +19,10 @@ const USAGE = `Usage: npm run crm -- <command>
   schema export               print the current workspace schema (JSON Schema) to stdout
   schema plan FILE            show the migration plan from the current schema to FILE
   schema apply FILE [--yes]   apply FILE; --yes confirms steps that remove or convert data
+  config export FILE          write the configuration bundle (schema, card layouts, shared views,
+                              print templates) to FILE ("-" for stdout)
+  config import FILE [--yes]  review the bundle in FILE and apply it; --yes confirms steps that
+                              remove or convert data
   migrate                     create Tessera's tables and finish an interrupted migration
   seed                        load the default configuration and demo records into an empty database
 
@@ -31,8 +39,8 @@ const USAGE = `Usage: npm run crm -- <command>
 
 The database is DATABASE_URL (default sqlite:data/tessera.sqlite).`;
 
-function readSchemaFile(file: string | undefined): unknown {
-  if (!file) throw new UsageError("name the schema file, e.g. npm run crm -- schema plan my-schema.json");
+function readSchemaFile(file: string | undefined, example = "schema plan my-schema.json"): unknown {
+  if (!file) throw new UsageError(`name the file, e.g. npm run crm -- ${example}`);
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
@@ -83,6 +91,16 @@ function printPlan(steps: { destructive: boolean; description: string }[]) {
   for (const [i, s] of steps.entries()) console.log(`${String(i + 1).padStart(3)}. ${s.destructive ? "[removes or converts data] " : ""}${s.description}`);
 }
 
+function configBundles(rt: Runtime) {
+  return createConfigBundleService({ db: rt.db, workspace: rt.workspace, templates: createTemplatesService(rt.db, rt.workspace) });
+}
+
+function printReview(review: ImportReview) {
+  console.log(review.summary);
+  if (review.schema.changed && review.schema.steps.length) printPlan(review.schema.steps);
+  for (const item of [...review.layouts, ...review.views, ...review.templates]) if (item.action !== "unchanged") console.log(`  ${item.action === "add" ? "add    " : "replace"}  ${item.name}`);
+}
+
 async function main(argv: string[]): Promise<number> {
   const [command, sub, ...rest] = argv;
   if (command === "schema" && sub === "export") {
@@ -112,6 +130,38 @@ async function main(argv: string[]): Promise<number> {
       const result = await rt.workspace.apply({ baseVersion: version, schema, confirmDestructive: yes });
       for (const r of result.results) console.log(`  ${r.description} (${r.ms} ms${r.algorithm && r.algorithm !== "n/a" ? `, ALGORITHM=${r.algorithm}` : ""})`);
       console.log(`Schema version ${result.version} is now in force.`);
+      return 0;
+    });
+  }
+  if (command === "config" && sub === "export") {
+    const file = rest[0];
+    if (!file) throw new UsageError("name the file to write, e.g. npm run crm -- config export tessera-config.json (or - for stdout)");
+    return withRuntime(async (rt) => {
+      const bundle = await configBundles(rt).exportBundle(SYSTEM_ACTOR);
+      const text = JSON.stringify(bundle, null, 2) + "\n";
+      if (file === "-") process.stdout.write(text);
+      else {
+        fs.writeFileSync(file, text);
+        console.error(`Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s) and ${bundle.templates.length} print template(s) to ${file}.`);
+      }
+      return 0;
+    });
+  }
+  if (command === "config" && sub === "import") {
+    const bundle = readSchemaFile(rest.find((a) => !a.startsWith("--")), "config import tessera-config.json");
+    const yes = rest.includes("--yes");
+    return withRuntime(async (rt) => {
+      const bundles = configBundles(rt);
+      const { baseVersion, review, conversions } = await bundles.review(SYSTEM_ACTOR, bundle);
+      printReview(review);
+      if (review.noChanges) return 0;
+      for (const c of conversions) console.log(`\n${c.total} value(s) of ${c.table}.${c.field} would not convert; fix them first.`);
+      if (review.needsConfirmation && !yes) {
+        console.error("\nNothing was imported. Run again with --yes to confirm the steps that remove or convert data.");
+        return 1;
+      }
+      const { version } = await bundles.apply(SYSTEM_ACTOR, bundle, { baseVersion, confirmDestructive: yes });
+      console.log(`Imported. Schema version ${version} is in force.`);
       return 0;
     });
   }

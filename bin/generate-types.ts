@@ -7,8 +7,10 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { compile, type JSONSchema } from "json-schema-to-typescript";
-import type { FieldSchema, TableSchema, WorkspaceSchema } from "../runtime/schema/types";
+import { generateWorkspaceTypes as generateTypes } from "../runtime/schema/typescript-types.server";
+import type { WorkspaceSchema } from "../runtime/schema/types";
+
+export { typeNameOf } from "../runtime/schema/typescript-types.server";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCHEMA_PATH = resolve(ROOT, "seeds/schema.json");
@@ -20,117 +22,9 @@ const BANNER = `/* eslint-disable */
  * Change the schema, then run \`npm run types:generate\`.
  */`;
 
-/** Shape of a stored file or image value (see the file and image field kinds). */
-const FILE_REF = `/** A stored file: what file and image fields hold. */
-export interface FileRef {
-  id: string;
-  name: string;
-  size: number;
-  type: string;
-}`;
-
-/** Kinds whose values the server computes; they are left out of the `…Input` types. */
-const COMPUTED_KINDS = new Set<string>(["formula", "autonumber"]);
-
-/** `Product category` → `ProductCategory`; falls back to the table key when the title has no usable letters. */
-export function typeNameOf(tableKey: string, table: TableSchema): string {
-  const words = (source: string) =>
-    source
-      .normalize("NFKD")
-      .replace(/[^A-Za-z0-9]+/g, " ")
-      .trim()
-      .split(" ")
-      .filter(Boolean)
-      .map((w) => w.charAt(0).toUpperCase() + w.slice(1));
-  const fromTitle = words(table.title ?? "").join("");
-  const name = /^[A-Z]/.test(fromTitle) ? fromTitle : words(tableKey).join("");
-  return /^[A-Z]/.test(name) ? name : `T${name}`;
-}
-
-function commentOf(key: string, field: FieldSchema): string {
-  const parts = [field.title ?? key];
-  if (field.description) parts.push(field.description);
-  if (field["x-kind"] === "relation") parts.push(`Id of a record in \`${field["x-target"]}\`.`);
-  if (field["x-kind"] === "formula") parts.push(`Computed by the server: \`${field["x-formula"]}\`.`);
-  if (field["x-kind"] === "autonumber") parts.push(`Assigned by the server: \`${field["x-pattern"]}\`.`);
-  // A formula could contain "*/", which would end the doc comment early.
-  return parts.join("\n\n").replace(/\*\//g, "*\\/");
-}
-
-/** Plain JSON Schema for one property, free of our `x-` keywords, which the compiler would not understand. */
-function propertySchema(key: string, field: FieldSchema, required: boolean): JSONSchema {
-  const description = commentOf(key, field);
-  const nullable = !required;
-  if (field["x-kind"] === "file" || field["x-kind"] === "image") {
-    return { description, tsType: nullable ? "FileRef | null" : "FileRef" };
-  }
-  if (field.enum) {
-    return { description, enum: nullable ? [...field.enum, null] : [...field.enum] };
-  }
-  if (field.type === "array") {
-    const items: JSONSchema = field.items?.enum ? { enum: [...field.items.enum] } : { type: "string" };
-    return { description, type: nullable ? ["array", "null"] : "array", items };
-  }
-  if (field.type === "object") {
-    return { description, tsType: nullable ? "Record<string, unknown> | null" : "Record<string, unknown>" };
-  }
-  return { description, type: nullable ? [field.type, "null"] : field.type };
-}
-
-function tableSchema(tableKey: string, table: TableSchema): JSONSchema {
-  const required = new Set(table.required ?? []);
-  const properties: Record<string, JSONSchema> = {};
-  for (const [key, field] of Object.entries(table.properties)) {
-    properties[key] = propertySchema(key, field, required.has(key));
-  }
-  const heading = `${table.title ?? tableKey} (table \`${tableKey}\`)`;
-  return {
-    type: "object",
-    description: table.description ? `${heading}: ${table.description}` : heading,
-    properties,
-    required: [...required].filter((key) => key in table.properties),
-    additionalProperties: false,
-  };
-}
-
-/** The full text of the generated module for a workspace schema. */
-export async function generateWorkspaceTypes(schema: WorkspaceSchema): Promise<string> {
-  const blocks: string[] = [BANNER, FILE_REF];
-  const recordMap: string[] = [];
-  const inputMap: string[] = [];
-  const used = new Set<string>(["FileRef"]);
-  for (const [tableKey, table] of Object.entries(schema.$defs)) {
-    let base = typeNameOf(tableKey, table);
-    // Two tables titled alike must still get distinct names.
-    for (let n = 2; used.has(base); n++) base = `${typeNameOf(tableKey, table)}${n}`;
-    used.add(base);
-    const recordName = `${base}Record`;
-    const inputName = `${base}Input`;
-    const code = await compile(tableSchema(tableKey, table), recordName, {
-      bannerComment: "",
-      additionalProperties: false,
-      strictIndexSignatures: true,
-      unknownAny: true,
-      declareExternallyReferenced: true,
-      format: true,
-    });
-    blocks.push(code.trim());
-    const computed = Object.entries(table.properties)
-      .filter(([, field]) => COMPUTED_KINDS.has(field["x-kind"]))
-      .map(([key]) => JSON.stringify(key));
-    blocks.push(
-      `/** What an API caller may send for a ${table.title ?? tableKey}: the record without the fields the server computes. */\n` +
-        (computed.length > 0
-          ? `export type ${inputName} = Omit<${recordName}, ${computed.join(" | ")}>;`
-          : `export type ${inputName} = ${recordName};`),
-    );
-    recordMap.push(`  ${tableKey}: ${recordName};`);
-    inputMap.push(`  ${tableKey}: ${inputName};`);
-  }
-  blocks.push(`/** Every table's record type, by table key. */\nexport interface WorkspaceRecords {\n${recordMap.join("\n")}\n}`);
-  blocks.push(`/** Every table's input type, by table key. */\nexport interface WorkspaceInputs {\n${inputMap.join("\n")}\n}`);
-  blocks.push(`export type WorkspaceTableKey = keyof WorkspaceRecords;`);
-  return blocks.join("\n\n") + "\n";
+/** The committed module's text: the shared generator under this file's banner. */
+export function generateWorkspaceTypes(schema: WorkspaceSchema): Promise<string> {
+  return generateTypes(schema, BANNER);
 }
 
 export function readSeedSchema(path = SCHEMA_PATH): WorkspaceSchema {

@@ -1,0 +1,107 @@
+/**
+ * The configuration bundle: one JSON file carrying everything an admin designs (workspace schema,
+ * card layouts, shared list views and list settings, print templates), so a configuration built on
+ * a test copy can be promoted to production. Versioned by `formatVersion`; a reader refuses a
+ * version it does not know rather than guess.
+ *
+ * Tables and fields are matched by their `x-id`, layouts and views point at tables by id too, so a
+ * bundle from a copy of the same workspace replays as renames and edits, never as drop + add.
+ */
+import type { CardLayout } from "../layouts/types";
+import { printTemplateSchema, type PrintTemplate } from "../print/template";
+import type { WorkspaceSchema } from "../schema/types";
+
+export const BUNDLE_FORMAT = "tessera-config-bundle";
+export const BUNDLE_FORMAT_VERSION = 1;
+/** Print templates carry the designer's project data; room for a few dozen of them. */
+export const BUNDLE_MAX_BYTES = 20_000_000;
+
+export interface BundleLayout {
+  /** `x-id` of the table the card layout belongs to. */
+  tableId: string;
+  /** The table's key when exported: for people reading the file, never used to match. */
+  table?: string;
+  layout: CardLayout;
+}
+
+export interface BundleView {
+  tableId: string;
+  table?: string;
+  name: string;
+  /** The table's list settings everyone starts from, rather than a named shared view. */
+  default: boolean;
+  /** As `crm_views.state` holds it: columns, sort and filter by field id. */
+  state: Record<string, unknown>;
+}
+
+export interface ConfigBundle {
+  format: typeof BUNDLE_FORMAT;
+  formatVersion: typeof BUNDLE_FORMAT_VERSION;
+  exportedAt: string;
+  /** Where it came from, for the review screen only. */
+  source?: { schemaVersion?: number; url?: string };
+  schema: WorkspaceSchema;
+  layouts: BundleLayout[];
+  views: BundleView[];
+  templates: PrintTemplate[];
+}
+
+const idPattern = "^[A-Za-z_][A-Za-z0-9_]{0,63}$";
+
+// Embedded under $defs: a nested $schema/$id would make ajv treat it as a separate resource.
+const { $schema: _schema, $id: _id, ...templateSchema } = printTemplateSchema;
+void _schema;
+void _id;
+
+/**
+ * JSON Schema (draft 2020-12) of the bundle's envelope. The workspace schema and the layouts have
+ * validators of their own (run on the parts after this one passes); the templates' schema is the
+ * one the print-template store uses.
+ */
+export const configBundleJsonSchema = {
+  $schema: "https://json-schema.org/draft/2020-12/schema",
+  $id: "https://tessera.dev/schemas/config-bundle-v1.json",
+  title: "Tessera configuration bundle",
+  type: "object",
+  required: ["format", "formatVersion", "schema", "layouts", "views", "templates"],
+  properties: {
+    format: { const: BUNDLE_FORMAT },
+    formatVersion: { const: BUNDLE_FORMAT_VERSION },
+    exportedAt: { type: "string", maxLength: 64 },
+    source: {
+      type: "object",
+      properties: { schemaVersion: { type: "integer", minimum: 0 }, url: { type: "string", maxLength: 2000 } },
+      additionalProperties: false,
+    },
+    schema: { type: "object", required: ["$defs"], properties: { $defs: { type: "object" } } },
+    layouts: {
+      type: "array",
+      maxItems: 1000,
+      items: {
+        type: "object",
+        required: ["tableId", "layout"],
+        properties: { tableId: { type: "string", pattern: idPattern }, table: { type: "string", maxLength: 64 }, layout: { type: "object" } },
+        additionalProperties: false,
+      },
+    },
+    views: {
+      type: "array",
+      maxItems: 5000,
+      items: {
+        type: "object",
+        required: ["tableId", "name", "default", "state"],
+        properties: {
+          tableId: { type: "string", pattern: idPattern },
+          table: { type: "string", maxLength: 64 },
+          name: { type: "string", minLength: 1, maxLength: 200 },
+          default: { type: "boolean" },
+          state: { type: "object" },
+        },
+        additionalProperties: false,
+      },
+    },
+    templates: { type: "array", maxItems: 1000, items: { $ref: "#/$defs/template" } },
+  },
+  additionalProperties: false,
+  $defs: { template: templateSchema },
+} as const;
