@@ -17,3 +17,21 @@ export { addSection, renameSection, removeSection, type RemoveSectionOptions } f
 export { unplacedFields, filterPalette } from "./palette";
 export { followRename, dropRemovedFields, type LayoutWithNotices } from "./schema-changes";
 export { createHistory, push, undo, redo, canUndo, canRedo, HISTORY_LIMIT, type LayoutHistory } from "./history";
+export { describePlace, describeGap, type NameOf } from "./describe-place";
+export { setNoteText, setRelatedListLabel } from "./notes";
+export {
+  accepts,
+  applyDrop,
+  dragId,
+  dropId,
+  isNoop,
+  parseDragId,
+  parseDropId,
+  placedPath,
+  sameTarget,
+  tabEnd,
+  NEW_NOTE_TEXT,
+  type DragSource,
+  type DropTarget,
+} from "./drop";
+export { moveDestinations, type Destination } from "./destinations";

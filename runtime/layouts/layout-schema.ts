@@ -1,4 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import { describeAjvError } from "../schema/ajv-messages";
 import type { CardLayout, LayoutNotice } from "./types";
 
 /** The JSON Schema every stored card layout satisfies; the designer and the save path both check it. */
@@ -133,19 +134,5 @@ function summarize(errors: ErrorObject[]): LayoutNotice[] {
 }
 
 function describe(e: ErrorObject): string {
-  const p = e.params as Record<string, unknown>;
-  switch (e.keyword) {
-    case "required":
-      return `needs "${String(p.missingProperty)}"`;
-    case "additionalProperties":
-      return `"${String(p.additionalProperty)}" is not allowed here`;
-    case "const":
-      return `must be "${String(p.allowedValue)}"`;
-    case "enum":
-      return `must be one of ${(p.allowedValues as unknown[]).map(String).join(", ")}`;
-    case "pattern":
-      return `must look like "#/properties/<field key>"`;
-    default:
-      return e.message ?? "is invalid";
-  }
+  return describeAjvError(e, { pattern: `must look like "#/properties/<field key>"` });
 }

@@ -69,11 +69,12 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
 
     async save(actor, key, layout, expectedVersion) {
       mayDesign(actor);
+      const { compiled } = await workspace.current({ fresh: true });
       const table = await tableOf(key);
       const shape = layoutShapeProblems(layout);
       if (shape.length) throw unprocessable(`the layout of ${table.pluralLabel} is not valid`, { problems: shape });
-      const fields = layoutFieldProblems(layout as CardLayout, table);
-      if (fields.length) throw unprocessable(`the layout of ${table.pluralLabel} points at fields or lists that do not exist`, { problems: fields });
+      const fields = layoutFieldProblems(layout as CardLayout, table, compiled);
+      if (fields.length) throw unprocessable(`the layout of ${table.pluralLabel} points at fields, lists or columns that do not exist`, { problems: fields });
       await db.transaction(async (trx) => {
         const row = (await trx(SYSTEM_TABLES.layouts).where({ table_id: table.id }).first("version")) as { version: number } | undefined;
         const current = row ? Number(row.version) : 0;

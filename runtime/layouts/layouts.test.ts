@@ -141,4 +141,17 @@ describe("resolveLayout", () => {
     expect(layoutFieldProblems(broken, clients).map((p) => p.path)).toEqual(["/elements/0/x-field", "/elements/1/list"]);
     expect(layoutFieldProblems(layout, clients)).toEqual([]);
   });
+
+  it("refuses related-list columns that are not fields of the child table", () => {
+    const table = requireTable(compiled, "clients");
+    const list = table.lists[0];
+    const child = requireTable(compiled, list.table);
+    const columns = [child.fields[0].id, "f_missing"];
+    const withList: CardLayout = { type: "VerticalLayout", elements: [{ type: "RelatedList", list: list.name, columns }] };
+    expect(layoutFieldProblems(withList, table, compiled)).toEqual([
+      { path: "/elements/0/columns/1", message: `${child.pluralLabel} have no field with id "f_missing" to show as a column` },
+    ]);
+    // Without the workspace the child table is unknown: only lists and controls are checked.
+    expect(layoutFieldProblems(withList, table)).toEqual([]);
+  });
 });

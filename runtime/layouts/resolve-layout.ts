@@ -95,16 +95,26 @@ function scopeKey(control: ControlElement): string {
   return control.scope.replace(/^#\/properties\//, "") || control["x-field"];
 }
 
-/** Every problem that must stop a layout from being saved: controls and lists that do not exist. */
-export function layoutFieldProblems(layout: CardLayout, table: CompiledTable): LayoutNotice[] {
+/**
+ * Every problem that must stop a layout from being saved: controls and lists that do not exist,
+ * and (given the workspace, which knows the child tables) related-list columns that do not.
+ */
+export function layoutFieldProblems(layout: CardLayout, table: CompiledTable, compiled?: CompiledSchema): LayoutNotice[] {
   const problems: LayoutNotice[] = [];
   const visit = (elements: LayoutElement[], path: string) =>
     elements.forEach((el, i) => {
       const at = `${path}/${i}`;
       if (el.type === "Control" && !fieldById(table, el["x-field"]))
         problems.push({ path: `${at}/x-field`, message: `${table.pluralLabel} have no field with id "${el["x-field"]}"` });
-      if (el.type === "RelatedList" && !table.lists.some((l) => l.name === el.list))
-        problems.push({ path: `${at}/list`, message: `${table.pluralLabel} have no related list "${el.list}"` });
+      if (el.type === "RelatedList") {
+        const list = table.lists.find((l) => l.name === el.list);
+        if (!list) problems.push({ path: `${at}/list`, message: `${table.pluralLabel} have no related list "${el.list}"` });
+        const child = list && compiled ? compiled.tablesByKey.get(list.table) : undefined;
+        (el.columns ?? []).forEach((id, c) => {
+          if (child && !child.fields.some((f) => f.id === id))
+            problems.push({ path: `${at}/columns/${c}`, message: `${child.pluralLabel} have no field with id "${id}" to show as a column` });
+        });
+      }
       if ("elements" in el) visit(el.elements, `${at}/elements`);
     });
   if (layout.type === "Categorization") layout.elements.forEach((c, i) => visit(c.elements, `/elements/${i}/elements`));

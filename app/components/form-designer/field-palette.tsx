@@ -1,0 +1,114 @@
+import { useDraggable, useDroppable } from "@dnd-kit/core";
+import { useId, useState } from "react";
+import { dragId, dropId, type DragSource } from "../../../form-designer/drop";
+import { filterPalette } from "../../../form-designer/palette";
+
+export interface PaletteField {
+  key: string;
+  label: string;
+  kind: string;
+}
+
+export interface PaletteList {
+  name: string;
+  label: string;
+}
+
+export interface FieldPaletteProps {
+  fields: PaletteField[];
+  lists: PaletteList[];
+  /** Keyboard and mouse fallback for dragging: put it at the end of the tab on screen. */
+  onAdd(source: DragSource): void;
+  /** Whether something placed is being dragged: the palette then takes it back. */
+  receiving: boolean;
+  /** Without dnd-kit around (component tests), items are plain rows. */
+  draggable?: boolean;
+}
+
+function DragItem({ source, label, detail, onAdd, draggable }: { source: DragSource; label: string; detail?: string; onAdd(): void; draggable: boolean }) {
+  return (
+    <li className="fd-palette__item">
+      {draggable ? <DragHandle source={source} label={label} detail={detail} /> : <span className="fd-palette__chip">{label}</span>}
+      <button type="button" className="fd-icon fd-palette__add" aria-label={`Add ${label} to the card`} title="Add to the end of this tab" onClick={onAdd}>
+        +
+      </button>
+    </li>
+  );
+}
+
+function DragHandle({ source, label, detail }: { source: DragSource; label: string; detail?: string }) {
+  const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: dragId(source) });
+  return (
+    <button type="button" ref={setNodeRef} className={`fd-palette__chip${isDragging ? " is-dragging" : ""}`} aria-label={`Drag ${label} onto the card`} data-drag-id={dragId(source)} {...attributes} {...listeners}>
+      <span className="fd-handle-glyph" aria-hidden="true">
+        ⠿
+      </span>
+      <span className="fd-palette__label">{label}</span>
+      {detail ? <span className="fd-palette__key">{detail}</span> : null}
+    </button>
+  );
+}
+
+function PaletteDrop({ receiving, children }: { receiving: boolean; children: React.ReactNode }) {
+  const { setNodeRef, isOver } = useDroppable({ id: dropId({ kind: "palette" }) });
+  return (
+    <aside ref={setNodeRef} className={`fd-palette${receiving ? " is-receiving" : ""}${receiving && isOver ? " is-over" : ""}`} aria-labelledby="fd-palette-title" data-drop="palette">
+      {children}
+    </aside>
+  );
+}
+
+/** The table's fields the card does not show yet, searchable by label and key, plus lists and layout blocks. */
+export function FieldPalette(props: FieldPaletteProps) {
+  const [query, setQuery] = useState("");
+  const searchId = useId();
+  const draggable = props.draggable ?? true;
+  const shown = filterPalette(props.fields, query);
+  const body = (
+    <>
+      <h2 id="fd-palette-title" className="fd-palette__title">
+        Not on the card
+      </h2>
+      {props.receiving ? <p className="fd-palette__drop-hint">Drop here to take it off the card (its data stays)</p> : null}
+      <label className="fd-palette__search-label" htmlFor={searchId}>
+        Search fields
+      </label>
+      <input id={searchId} type="search" className="tf-input fd-palette__search" placeholder="Label or key" value={query} onChange={(e) => setQuery(e.target.value)} />
+      {props.fields.length === 0 ? (
+        <p className="fd-muted">Every field is on the card.</p>
+      ) : shown.length === 0 ? (
+        <p className="fd-muted" role="status">
+          No field matches “{query}”.
+        </p>
+      ) : (
+        <ul className="fd-palette__list" aria-label="Fields not on the card">
+          {shown.map((f) => (
+            <DragItem key={f.key} source={{ kind: "field", key: f.key }} label={f.label} detail={f.key} draggable={draggable} onAdd={() => props.onAdd({ kind: "field", key: f.key })} />
+          ))}
+        </ul>
+      )}
+      {props.lists.length ? (
+        <>
+          <h3 className="fd-palette__subtitle">Related lists</h3>
+          <ul className="fd-palette__list" aria-label="Related lists not on the card">
+            {props.lists.map((l) => (
+              <DragItem key={l.name} source={{ kind: "list", name: l.name }} label={l.label} detail={l.name} draggable={draggable} onAdd={() => props.onAdd({ kind: "list", name: l.name })} />
+            ))}
+          </ul>
+        </>
+      ) : null}
+      <h3 className="fd-palette__subtitle">Layout</h3>
+      <ul className="fd-palette__list" aria-label="Layout blocks">
+        <DragItem source={{ kind: "separator" }} label="Separator" draggable={draggable} onAdd={() => props.onAdd({ kind: "separator" })} />
+        <DragItem source={{ kind: "note" }} label="Note" detail="static text" draggable={draggable} onAdd={() => props.onAdd({ kind: "note" })} />
+      </ul>
+    </>
+  );
+  return draggable ? (
+    <PaletteDrop receiving={props.receiving}>{body}</PaletteDrop>
+  ) : (
+    <aside className="fd-palette" aria-labelledby="fd-palette-title">
+      {body}
+    </aside>
+  );
+}

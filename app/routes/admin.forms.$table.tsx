@@ -1,0 +1,59 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ApiError } from "../../runtime/errors";
+import { DesignerScreen } from "../components/form-designer/designer-screen";
+import { designErrorOf, loadDesigner, previewRecord, saveDesign, type DesignerData } from "../services/form-designer.server";
+import { adminActorFor } from "../services/people.server";
+import cardStyles from "../styles/card.css";
+import fieldStyles from "../styles/fields.css";
+import designerStyles from "../styles/form-designer.css";
+
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: fieldStyles },
+  { rel: "stylesheet", href: cardStyles },
+  { rel: "stylesheet", href: designerStyles },
+];
+
+export const meta: MetaFunction = ({ params }) => [{ title: `Design the ${params.table ?? ""} card · Tessera` }];
+
+function notFoundResponse(error: unknown): never {
+  if (error instanceof ApiError && error.status === 404) throw new Response(error.message, { status: 404 });
+  throw error;
+}
+
+/** `?preview=<id>` answers one record for the preview (the designer loads it with a fetcher). */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await adminActorFor(request);
+  const previewId = new URL(request.url).searchParams.get("preview");
+  if (previewId !== null) {
+    try {
+      return json({ preview: await previewRecord(actor, params.table, previewId) });
+    } catch (error) {
+      if (error instanceof ApiError) return json({ previewError: error.message }, { status: error.status });
+      throw error;
+    }
+  }
+  return json(await loadDesigner(actor, params.table).catch(notFoundResponse));
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const actor = await adminActorFor(request);
+  const form = await request.formData();
+  if (form.get("intent") !== "save") return json({ ok: false as const, error: "unknown action", problems: [], status: 400 }, { status: 400 });
+  try {
+    const saved = await saveDesign(actor, params.table, form.get("layout"), form.get("version"));
+    return json({ ok: true as const, ...saved });
+  } catch (error) {
+    if (error instanceof ApiError) {
+      const answer = designErrorOf(error);
+      return json(answer, { status: answer.status });
+    }
+    throw error;
+  }
+}
+
+export default function DesignCard() {
+  const data = useLoaderData() as unknown as DesignerData;
+  return <DesignerScreen key={data.tableKey} data={data} />;
+}
