@@ -1,0 +1,174 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createConfigBundleService, type ConfigBundleService } from "../../runtime/config-bundle/bundle.server";
+import type { ConfigBundle } from "../../runtime/config-bundle/bundle-format";
+import { ApiError } from "../../runtime/errors";
+import { createLayoutsService } from "../../runtime/layouts/layouts.server";
+import type { CardLayout } from "../../runtime/layouts/types";
+import { createTemplatesService, type TemplatesService } from "../../runtime/print/templates.server";
+import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
+import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { listTrash } from "../../runtime/workspace/trash.server";
+import { createViewsService } from "../../runtime/views/views.server";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
+
+/**
+ * Promotes a configuration from installation A (a test copy) to B (a fresh installation of the
+ * same seed) through the bundle, on every test database.
+ */
+const ADMIN: Actor = { ...SYSTEM_ACTOR, name: "Admin", role: "admin" };
+const STAFF: Actor = { ...SYSTEM_ACTOR, name: "Staff", role: "staff", rights: { ...SYSTEM_ACTOR.rights, admin: false } };
+const VAT_EXEMPT = { type: "boolean", "x-id": "f_clients_vat_exempt", "x-kind": "boolean", title: "VAT exempt" } as const;
+
+interface Installation {
+  db: TestDatabase;
+  rt: Runtime;
+  bundles: ConfigBundleService;
+  templates: TemplatesService;
+}
+
+async function install(kind: (typeof testDatabases)[number]): Promise<Installation> {
+  const db = await kind.create();
+  const rt = await createRuntime({ databaseUrl: db.url });
+  const templates = createTemplatesService(rt.db, rt.workspace);
+  return { db, rt, templates, bundles: createConfigBundleService({ db: rt.db, workspace: rt.workspace, templates }) };
+}
+
+async function rejection(promise: Promise<unknown>): Promise<ApiError> {
+  try {
+    await promise;
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error("expected the call to be refused");
+}
+
+describe.each(testDatabases)("configuration bundles on $name", (kind) => {
+  let a: Installation;
+  let b: Installation;
+  let promoted: ConfigBundle;
+
+  beforeAll(async () => {
+    [a, b] = await Promise.all([install(kind), install(kind)]);
+  }, 240_000);
+  afterAll(async () => {
+    for (const i of [a, b]) {
+      await i?.rt.close();
+      await i?.db.drop();
+    }
+  });
+
+  it("exports the schema, card layouts, shared views and print templates of A; staff may not", async () => {
+    const bundle = await a.bundles.exportBundle(ADMIN);
+    expect(bundle).toMatchObject({ format: "tessera-config-bundle", formatVersion: 1, layouts: [], views: [] });
+    expect(Object.keys(bundle.schema.$defs)).toContain("clients");
+    expect(bundle.templates.map((t) => t.id).sort()).toEqual(["contract", "invoice", "receipt"]);
+    expect((await rejection(a.bundles.exportBundle(STAFF))).status).toBe(403);
+  });
+
+  it("carries a new field, a layout tweak, a template edit and a shared view from A into a fresh B", async () => {
+    // Changes on A, as an admin would make them in the designers.
+    const { version, schema } = await a.rt.workspace.current();
+    const next = structuredClone(schema);
+    next.$defs.clients.properties.vat_exempt = { ...VAT_EXEMPT };
+    await a.rt.workspace.apply({ baseVersion: version, schema: next });
+    const layouts = createLayoutsService(a.rt.db, a.rt.workspace);
+    const card = (await layouts.get(ADMIN, "clients")).layout as CardLayout & { elements: { label?: string }[] };
+    const tweaked = structuredClone(card);
+    (tweaked.elements[0] as { label?: string }).label = "Who they are";
+    await layouts.save(ADMIN, "clients", tweaked);
+    await a.templates.update("invoice", { css: `${(await a.templates.get("invoice")).css}\n.promoted { color: navy; }` });
+    await createViewsService(a.rt.db).create(ADMIN, "t_clients", { name: "VAT exempt", shared: true, state: { columns: ["f_clients_name", "f_clients_vat_exempt"] } });
+
+    promoted = JSON.parse(JSON.stringify(await a.bundles.exportBundle(ADMIN))) as ConfigBundle;
+
+    const { baseVersion, review } = await b.bundles.review(ADMIN, promoted);
+    expect(review.needsConfirmation).toBe(false);
+    expect(review.schema.steps.map((s) => s.description).join("\n")).toMatch(/VAT exempt/);
+    expect(review.layouts).toEqual([{ key: "t_clients", name: "Card of Clients", action: "add" }]);
+    expect(review.views).toEqual([expect.objectContaining({ name: "View “VAT exempt” of Clients", action: "add" })]);
+    expect(review.templates.map((t) => [t.key, t.action]).sort()).toEqual([["contract", "unchanged"], ["invoice", "replace"], ["receipt", "unchanged"]]);
+
+    const applied = await b.bundles.apply(ADMIN, promoted, { baseVersion });
+    expect(applied.version).toBe(baseVersion + 1);
+
+    const after = await b.rt.workspace.current();
+    expect(after.schema.$defs.clients.properties.vat_exempt).toMatchObject({ "x-id": "f_clients_vat_exempt", "x-kind": "boolean" });
+    const client = (await b.rt.records.list(ADMIN, "clients", { pageSize: 1 })).rows[0];
+    expect(client).toHaveProperty("vat_exempt");
+    expect((await createLayoutsService(b.rt.db, b.rt.workspace).get(ADMIN, "clients")).layout).toEqual(tweaked);
+    expect((await b.templates.get("invoice")).css).toContain(".promoted { color: navy; }");
+    const shared = (await createViewsService(b.rt.db).list(ADMIN, "t_clients")).find((v) => v.name === "VAT exempt");
+    expect(shared).toMatchObject({ shared: true, state: { columns: ["f_clients_name", "f_clients_vat_exempt"] } });
+  });
+
+  it("finds nothing to do when the same bundle is imported again", async () => {
+    const { baseVersion, review } = await b.bundles.review(ADMIN, promoted);
+    expect(review.noChanges).toBe(true);
+    const { version } = await b.bundles.apply(ADMIN, promoted, { baseVersion });
+    expect(version).toBe(baseVersion);
+  });
+
+  it("matches fields by x-id: a key renamed on A is renamed on B, with B's values kept", async () => {
+    const { version, schema } = await a.rt.workspace.current();
+    const renamed = structuredClone(schema);
+    const props = renamed.$defs.clients.properties;
+    renamed.$defs.clients.properties = Object.fromEntries(Object.entries(props).map(([k, f]) => [k === "legal_name" ? "registered_name" : k, f]));
+    await a.rt.workspace.apply({ baseVersion: version, schema: renamed });
+    const bundle = await a.bundles.exportBundle(ADMIN);
+
+    const before = (await b.rt.records.list(ADMIN, "clients", { filter: { field: "legal_name", op: "notEmpty" }, pageSize: 1 })).rows[0];
+    const { baseVersion, review } = await b.bundles.review(ADMIN, bundle);
+    expect(review.schema.steps).toEqual([expect.objectContaining({ destructive: false, description: expect.stringMatching(/legal_name.*registered_name|Rename/i) })]);
+    await b.bundles.apply(ADMIN, bundle, { baseVersion });
+    const after = await b.rt.records.get(ADMIN, "clients", before.id);
+    expect(after.registered_name).toBe(before.legal_name);
+    expect(after).not.toHaveProperty("legal_name");
+    promoted = JSON.parse(JSON.stringify(bundle)) as ConfigBundle;
+  });
+
+  it("refuses an invalid bundle with the JSON path of each problem", async () => {
+    const broken = structuredClone(promoted) as unknown as Record<string, unknown>;
+    (broken.layouts as { tableId: string }[])[0].tableId = "t_nowhere";
+    const error = await rejection(b.bundles.review(ADMIN, broken));
+    expect(error.status).toBe(422);
+    expect((error.details as { problems: { path: string }[] }).problems).toEqual([expect.objectContaining({ path: "/layouts/0/tableId" })]);
+  });
+
+  it("asks for confirmation before a bundle removes a field, then moves its values to the trash", async () => {
+    // A removes the field its card layout shows: the export leaves the dangling cell out.
+    const { version, schema } = await a.rt.workspace.current();
+    const without = structuredClone(schema);
+    delete without.$defs.clients.properties.notes;
+    await a.rt.workspace.apply({ baseVersion: version, schema: without, confirmDestructive: true });
+    const removing = await a.bundles.exportBundle(ADMIN);
+    expect(JSON.stringify(removing.layouts)).not.toContain("f_clients_notes");
+    const { baseVersion, review } = await b.bundles.review(ADMIN, removing);
+    expect(review.needsConfirmation).toBe(true);
+    expect(review.schema.steps.filter((s) => s.destructive)).toEqual([expect.objectContaining({ description: expect.stringMatching(/Notes/) })]);
+
+    const refused = await rejection(b.bundles.apply(ADMIN, removing, { baseVersion }));
+    expect(refused.status).toBe(409);
+    expect(refused.message).toMatch(/removes or converts data.*confirm/);
+    expect((await b.rt.workspace.current()).schema.$defs.clients.properties.notes).toBeDefined();
+
+    await b.bundles.apply(ADMIN, removing, { baseVersion, confirmDestructive: true });
+    expect((await b.rt.workspace.current()).schema.$defs.clients.properties.notes).toBeUndefined();
+    expect((await listTrash(b.rt.db, { kind: "field" })).map((e) => e.field)).toContain("notes");
+  });
+
+  it("refuses to apply a review made on a schema version that has moved on, and changes nothing", async () => {
+    const { baseVersion } = await b.bundles.review(ADMIN, promoted);
+    const { schema } = await b.rt.workspace.current();
+    const meanwhile = structuredClone(schema);
+    meanwhile.$defs.clients.properties.name.title = "Client name";
+    await b.rt.workspace.apply({ baseVersion, schema: meanwhile });
+
+    const error = await rejection(b.bundles.apply(ADMIN, promoted, { baseVersion, confirmDestructive: true }));
+    expect(error.status).toBe(409);
+    expect(error.message).toBe(
+      `The schema of this installation changed since the review: the review was made on version ${baseVersion}, version ${baseVersion + 1} is current now. Nothing was imported; review the bundle again and apply the new review.`,
+    );
+    expect((await b.rt.workspace.current()).schema.$defs.clients.properties.name.title).toBe("Client name");
+  });
+});
