@@ -45,6 +45,8 @@ interface Walker {
   roots: Map<string, Scope>;
   /** Called for each segment that does not resolve; may return a replacement key. */
   onUnknown(table: CompiledTable, key: string, path: string): string | void;
+  /** Called for each segment that is a field of `table`; may return the key to write instead. */
+  onField?(table: CompiledTable, key: string): string | void;
 }
 
 function walkPath(compiled: CompiledSchema, walker: Walker, root: string, rest: string): { scope: Scope | null; rewritten: string } {
@@ -60,6 +62,13 @@ function walkPath(compiled: CompiledSchema, walker: Walker, root: string, rest: 
     }
     const table: CompiledTable = scope.table;
     let next = step(compiled, table, key);
+    // The walk goes on by the key as it resolves; only what is written changes.
+    const written = next !== null && table.fieldsByKey.has(key) ? walker.onField?.(table, key) : undefined;
+    if (written) {
+      out.push(written);
+      scope = next!;
+      continue;
+    }
     if (next === null) {
       const replaced = walker.onUnknown(table, key, `${root}.${[...out, key].join(".")}`);
       if (replaced) {
@@ -154,4 +163,29 @@ export function renameFieldInTemplate<T extends Pick<PrintTemplate, "table" | "h
 export function renameRecordReference(html: string, oldKey: string, newKey: string): string {
   const pattern = new RegExp(`\\brecord\\.${oldKey.replace(/[^\w]/g, "")}(?![\\w])`, "g");
   return html.replace(LIQUID_SEGMENT, (segment) => segment.replace(pattern, `record.${newKey}`));
+}
+
+/**
+ * Follows every field key a schema change renamed, in one pass and by field id: each reference is
+ * resolved against the schema *before* the change, and a field whose key changed is written with
+ * its new key. So a rename whose old key is reused by a new field in the same change, a swap of two
+ * keys, or a chain of renames all end up pointing at the fields they meant.
+ */
+export function followRenamesInTemplate<T extends Pick<PrintTemplate, "table" | "html" | "css" | "page">>(template: T, before: CompiledSchema, after: CompiledSchema): T {
+  const renamed = new Map<string, string>();
+  for (const t of before.tables) {
+    const now = after.tablesById.get(t.id);
+    if (!now) continue;
+    for (const f of t.fields) {
+      const key = now.fields.find((g) => g.id === f.id)?.key;
+      if (key !== undefined && key !== f.key) renamed.set(`${t.key}\u0000${f.key}`, key);
+    }
+  }
+  if (renamed.size === 0 || !before.tablesByKey.has(template.table)) return template;
+  const r = (text: string) =>
+    walkText(before, text, { roots: rootsFor(before, template.table), onUnknown: () => undefined, onField: (t, key) => renamed.get(`${t.key}\u0000${key}`) });
+  const page = { ...template.page };
+  if (page.header !== undefined) page.header = r(page.header);
+  if (page.footer !== undefined) page.footer = r(page.footer);
+  return { ...template, html: r(template.html), css: r(template.css), page };
 }

@@ -9,7 +9,7 @@ import { ApiError, badRequest, notFound, unprocessable } from "../errors";
 import { parseFilter } from "../records/filter";
 import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
-import { renameFieldInTemplate, templateProblems, type TemplateProblem } from "./references";
+import { followRenamesInTemplate, renameFieldInTemplate, templateProblems, type TemplateProblem } from "./references";
 import { liquidSyntaxError } from "./render-html";
 import { sanitizeTemplateHtml } from "./sanitize";
 import { printTemplateSchema, type PrintTemplate } from "./template";
@@ -33,13 +33,21 @@ export interface TemplatesService {
   create(input: unknown, actorId?: number | null): Promise<PrintTemplate>;
   duplicate(id: unknown, name?: string, actorId?: number | null): Promise<PrintTemplate>;
   rename(id: unknown, name: unknown, actorId?: number | null): Promise<PrintTemplate>;
-  /** Replaces the given parts (name, html, css, page, condition, project); the id and table stay. */
+  /**
+   * Replaces the given parts (name, html, css, page, condition, project); the id and table stay.
+   * New HTML or CSS without project data drops the stored project data, which no longer matches.
+   */
   update(id: unknown, changes: unknown, actorId?: number | null): Promise<PrintTemplate>;
   remove(id: unknown, actorId?: number | null): Promise<void>;
   /** References the current schema cannot satisfy (removed or renamed fields). */
   problems(template: PrintTemplate): Promise<TemplateProblem[]>;
   /** Rewrites every template after a field rename; returns how many changed. */
   followFieldRename(table: string, oldKey: string, newKey: string): Promise<number>;
+  /**
+   * After a schema change: every template follows the field keys it renamed, matched by field id
+   * against `before`, the compiled schema the change started from. Answers how many changed.
+   */
+  followRenames(before: CompiledSchema): Promise<number>;
 }
 
 interface Row {
@@ -107,7 +115,8 @@ function fromRow(row: Row): PrintTemplate {
   return t;
 }
 
-function toRow(t: PrintTemplate) {
+/** The `crm_print_templates` row of a template (the configuration import writes rows by id). */
+export function toRow(t: PrintTemplate) {
   return {
     id: t.id,
     table_key: t.table,
@@ -263,6 +272,9 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
       void _id;
       void _table;
       const merged = checkTemplate({ ...current, ...rest }, compiled);
+      // Project data describes the HTML and CSS it was saved with: changed without it, it would
+      // reopen the old design, so the designer rebuilds from the HTML instead.
+      if (("html" in rest || "css" in rest) && !("project" in rest)) delete merged.project;
       return save(merged, false, { actorId, changes: { op: "update", parts: Object.keys(rest) } });
     },
     async remove(id, actorId) {
@@ -276,13 +288,29 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
     async problems(template) {
       return templateProblems(template, await ready());
     },
+    async followRenames(before) {
+      const after = await ready();
+      let changed = 0;
+      for (const t of await service.list()) {
+        const renamed = followRenamesInTemplate(t, before, after);
+        if (renamed === t || (renamed.html === t.html && renamed.css === t.css && JSON.stringify(renamed.page) === JSON.stringify(t.page))) continue;
+        // The editor's project data shows the old keys: without it, the designer rebuilds from the HTML.
+        const { project: _stale, ...rest } = renamed;
+        void _stale;
+        await save(rest, false);
+        changed++;
+      }
+      return changed;
+    },
     async followFieldRename(table, oldKey, newKey) {
       const compiled = await ready();
       let changed = 0;
       for (const t of await service.list()) {
         const renamed = renameFieldInTemplate(t, compiled, table, oldKey, newKey);
         if (renamed.html === t.html && renamed.css === t.css && JSON.stringify(renamed.page) === JSON.stringify(t.page)) continue;
-        await save(renamed, false);
+        const { project: _stale, ...rest } = renamed;
+        void _stale;
+        await save(rest, false);
         changed++;
       }
       return changed;
