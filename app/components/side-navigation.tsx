@@ -5,6 +5,12 @@ import type { NavigationSection } from "../utils/navigation";
  * Tables grouped as the admin arranged them; each item opens the table's generated list.
  */
 const ADMIN_LINKS = [
+  { to: "/admin/schema", label: "Schema" },
+  { to: "/admin/schema-diagram", label: "Relations diagram" },
+  { to: "/admin/forms", label: "Card layouts" },
+  { to: "/admin/prints", label: "Print templates" },
+  { to: "/admin/trash", label: "Trash" },
+  { to: "/admin/config", label: "Export & import" },
   { to: "/admin/users", label: "Users" },
   { to: "/admin/roles", label: "Roles" },
   { to: "/admin/tokens", label: "API tokens" },

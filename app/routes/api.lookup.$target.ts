@@ -1,5 +1,5 @@
 import { notFound } from "../../runtime/errors";
-import { fieldKinds } from "../../runtime/fields/registry";
+import { valueKindOf } from "../../runtime/fields/registry";
 import type { CompiledTable } from "../../runtime/schema/compile";
 import { USERS_TABLE } from "../../runtime/schema/types";
 import { actorFor } from "../services/actor.server";
@@ -20,8 +20,7 @@ function escapeLike(s: string): string {
 function titleSortable(table: CompiledTable): boolean {
   const f = table.titleField ? table.fieldsByKey.get(table.titleField) : undefined;
   if (!f) return false;
-  const kind = f.kind === "formula" ? fieldKinds[(f.def["x-result"] ?? "decimal") as "decimal"] : fieldKinds[f.kind];
-  return kind.sortable;
+  return valueKindOf(f.def).sortable;
 }
 
 // Users are Tessera's own table, not a workspace table, so the records service does not serve them.

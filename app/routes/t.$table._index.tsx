@@ -5,12 +5,14 @@ import { ApiError } from "../../runtime/errors";
 import { ListScreen } from "../components/list/list-screen";
 import { actorFor } from "../services/actor.server";
 import { handleListAction, listPageDeps, loadListPage, type ListPageData } from "../services/views.server";
+import batchPrintStyles from "../styles/batch-print.css";
 import fieldStyles from "../styles/fields.css";
 import listStyles from "../styles/list.css";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fieldStyles },
   { rel: "stylesheet", href: listStyles },
+  { rel: "stylesheet", href: batchPrintStyles },
 ];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.table.pluralLabel ?? "List"} · Tessera` }];

@@ -10,6 +10,9 @@ describe("contentSecurityPolicy", () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(csp).not.toContain("unsafe-eval");
   });
+  it("lets frames show only this site and blob: PDFs (the print designer's preview)", () => {
+    expect(contentSecurityPolicy("n")).toContain("frame-src 'self' blob:");
+  });
   it("adds unsafe-eval only when asked", () => {
     expect(contentSecurityPolicy("n", { allowEval: true })).toContain("'nonce-n' 'unsafe-eval'");
   });

@@ -11,6 +11,8 @@ export function contentSecurityPolicy(nonce: string, options: { allowEval?: bool
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
+    // The print designer shows its live preview, a PDF fetched as a blob, in a frame.
+    "frame-src 'self' blob:",
     "frame-ancestors 'none'",
     "base-uri 'self'",
     "form-action 'self'",

@@ -3,7 +3,7 @@ import { conflict, badRequest, unprocessable } from "../errors";
 import { createFileStore } from "../files/files.server";
 import type { FileValue } from "../fields/files";
 import { parseFilter } from "../records/filter";
-import { authorize, mayDo, type Actor } from "../records/permissions";
+import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
@@ -14,7 +14,7 @@ import { templateProblems } from "./references";
 import { renderTemplate, type PrintContext, type RenderedDocument } from "./render-html";
 import { taxSummary } from "./tax-summary";
 import type { PrintTemplate } from "./template";
-import { createTemplatesService, type TemplatesService, type TemplateSummary } from "./templates.server";
+import { checkTemplate, createTemplatesService, type TemplatesService, type TemplateSummary } from "./templates.server";
 
 export interface PrintedPdf {
   pdf: Buffer;
@@ -38,6 +38,25 @@ export interface PrintService {
   renderDocument(actor: Actor, templateId: unknown, ids: unknown[]): Promise<RenderedDocument>;
   printRecord(actor: Actor, templateId: unknown, id: unknown): Promise<PrintedPdf>;
   printBatch(actor: Actor, templateId: unknown, ids: unknown): Promise<PrintedPdf>;
+  /**
+   * The designer's live preview: an unsaved draft (checked and sanitized exactly as a save would)
+   * printed for one record, so the preview is the PDF the saved template will give. Admins only.
+   */
+  previewDraft(actor: Actor, draft: unknown, recordId: unknown): Promise<PrintedPdf>;
+  /**
+   * Checks a batch before it is queued (the template exists, is usable, and the actor may print
+   * its table), so a refusal answers at once instead of failing a job later. Returns the table it
+   * prints and the name of a batch of `count` records without an extension, e.g.
+   * `Invoice – 150 Invoices`.
+   */
+  checkBatch(actor: Actor, templateId: unknown): Promise<{ table: string; batchName(count: number): string }>;
+  /**
+   * Each record as its own PDF (its own page numbers), named like a single print. The records of
+   * one call are loaded together (shared company and relation lookups) and printed concurrently
+   * through the page pool; `onPrinted` is called as each one is ready, and an aborted `signal`
+   * stops before the next render.
+   */
+  printEach(actor: Actor, templateId: unknown, ids: number[], options?: { signal?: AbortSignal; onPrinted?(): void }): Promise<PrintedPdf[]>;
   close(): Promise<void>;
 }
 
@@ -82,6 +101,7 @@ export function createPrintService(
   const templates = createTemplatesService(db, workspace);
   const files = createFileStore(db);
   const renderer = options.renderer ?? createPdfRenderer(options.pdf);
+  const renderConcurrency = options.renderer ? 4 : (options.pdf?.poolSize ?? 2) + 1;
   const locale = options.locale ?? (process.env.TESSERA_PRINT_LOCALE || "en-GB");
   const problemCache = new WeakMap<CompiledSchema, Map<string, string[]>>();
 
@@ -191,13 +211,25 @@ export function createPrintService(
     return node === null || recordMatches(node, record);
   }
 
-  async function prepare(actor: Actor, templateId: unknown, ids: unknown[]) {
-    const template = await templates.get(templateId);
+  async function usableTemplate(actor: Actor, templateId: unknown) {
+    return usable(actor, await templates.get(templateId));
+  }
+
+  async function usable(actor: Actor, template: PrintTemplate) {
     const { compiled } = await workspace.current();
     const table = compiled.tablesByKey.get(template.table);
     if (!table) throw unprocessable(`the print template "${template.name}" prints "${template.table}", a table that no longer exists`);
     authorize(actor, "print", table);
     assertUsable(template, compiled);
+    return { template, compiled, table };
+  }
+
+  /** The records' contexts, refusing the lot when the template's condition fails for any. */
+  async function load(actor: Actor, templateId: unknown, ids: unknown[]) {
+    return loadFor(actor, await usableTemplate(actor, templateId), ids);
+  }
+
+  async function loadFor(actor: Actor, { template, compiled, table }: Awaited<ReturnType<typeof usable>>, ids: unknown[]) {
     const resolve = createResolver(actor, compiled);
     const company = await loadCompany(actor, compiled);
     const contexts: PrintContext[] = [];
@@ -207,9 +239,16 @@ export function createPrintService(
       throw conflict(`"${template.name}" is not offered for ${refused.map((c) => titleOf(table, c.record)).join(", ")}: its condition does not hold`, {
         ids: refused.map((c) => c.record.id),
       });
-    const doc = renderTemplate(template, contexts, { compiled, locale });
-    return { template, compiled, table, contexts, doc };
+    return { template, compiled, table, contexts };
   }
+
+  async function prepare(actor: Actor, templateId: unknown, ids: unknown[]) {
+    const loaded = await load(actor, templateId, ids);
+    return { ...loaded, doc: renderTemplate(loaded.template, loaded.contexts, { compiled: loaded.compiled, locale }) };
+  }
+
+  const batchName = (template: PrintTemplate, table: CompiledTable, count: number) =>
+    `${template.name} – ${count} ${count === 1 ? table.label : table.pluralLabel}`;
 
   /** The record's title and the first linked party's, e.g. `INV-2026-0007 Acme Ltd`. */
   function documentName(compiled: CompiledSchema, table: CompiledTable, record: Rec): string {
@@ -249,7 +288,40 @@ export function createPrintService(
       const unique = [...new Set(ids.map((v) => (typeof v === "string" ? Number(v) : v)))];
       const { template, table, doc } = await prepare(actor, templateId, unique);
       const pdf = await renderer.render(doc);
-      return { pdf, filename: safeFileName(`${template.name} – ${unique.length} ${unique.length === 1 ? table.label : table.pluralLabel}`) };
+      return { pdf, filename: safeFileName(batchName(template, table, unique.length)) };
+    },
+    async previewDraft(actor, draft, recordId) {
+      requireAdmin(actor, "preview print templates");
+      if (typeof draft !== "object" || draft === null || Array.isArray(draft)) throw badRequest("send the draft template as a JSON object with table, name, html, css and page");
+      const { compiled } = await workspace.current();
+      // The project data is the editor's own; it does not change what prints.
+      const { project: _project, ...rest } = draft as Record<string, unknown>;
+      void _project;
+      const loaded = await loadFor(actor, await usable(actor, checkTemplate({ ...rest, id: "preview" }, compiled)), [recordId]);
+      const doc = renderTemplate(loaded.template, loaded.contexts, { compiled: loaded.compiled, locale });
+      const pdf = await renderer.render(doc);
+      return { pdf, filename: safeFileName(`${loaded.template.name} – ${titleOf(loaded.table, loaded.contexts[0].record)} (preview)`) };
+    },
+    async checkBatch(actor, templateId) {
+      const { template, table } = await usableTemplate(actor, templateId);
+      return { table: table.key, batchName: (count) => batchName(template, table, count) };
+    },
+    async printEach(actor, templateId, ids, { signal, onPrinted } = {}) {
+      const { template, compiled, table, contexts } = await load(actor, templateId, ids);
+      const printed: PrintedPdf[] = new Array(contexts.length);
+      let next = 0;
+      // A few renders in flight keep every pooled page busy; more would only queue inside the
+      // pool, past the point where a cancel can still stop them.
+      const worker = async () => {
+        for (let i = next++; i < contexts.length; i = next++) {
+          signal?.throwIfAborted();
+          const pdf = await renderer.render(renderTemplate(template, [contexts[i]], { compiled, locale }));
+          printed[i] = { pdf, filename: safeFileName(documentName(compiled, table, contexts[i].record)) };
+          onPrinted?.();
+        }
+      };
+      await Promise.all(Array.from({ length: Math.min(contexts.length, renderConcurrency) }, worker));
+      return printed;
     },
     async close() {
       if (!options.renderer) await renderer.close();

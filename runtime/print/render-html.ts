@@ -7,6 +7,7 @@ import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { FieldSchema } from "../schema/types";
 import { amountInWords } from "./amount-in-words";
 import type { PageSettings, PrintTemplate } from "./template";
+import { dateTimeFormat, numberFormat } from "../fields/intl-formats";
 
 /** What a template sees: the record with its relations and lists resolved, the own company, today. */
 export interface PrintContext {
@@ -91,7 +92,7 @@ function formatDate(value: unknown, locale: string, style: unknown): string {
   if (!m) return String(value);
   if (style === "long" || style === "short" || style === "full") {
     const time = Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]));
-    return new Intl.DateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(time);
+    return dateTimeFormat(locale, { dateStyle: style, timeZone: "UTC" }).format(time);
   }
   if (style === "iso") return `${m[1]}-${m[2]}-${m[3]}`;
   return formatDateDisplay(value, locale);
@@ -121,7 +122,7 @@ function createEngine(): Liquid {
     const n = toNumber(value);
     if (n === null) return "";
     const d = typeof digits === "number" && digits >= 0 && digits <= 6 ? digits : undefined;
-    return new Intl.NumberFormat(env?.locale ?? "en-GB", d === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
+    return numberFormat(env?.locale ?? "en-GB", d === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
   });
   engine.registerFilter("percent", function (this: unknown, value: unknown) {
     const { env } = scopeOf(this);

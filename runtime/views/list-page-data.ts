@@ -1,5 +1,5 @@
 import type { FilterOperator } from "../fields/types";
-import type { RecordJson } from "../records/rows";
+import type { ListResult } from "../records/service.server";
 import type { CompiledField } from "../schema/compile";
 import type { ListState } from "./effective-state";
 import type { ListParams } from "./list-params";
@@ -15,19 +15,14 @@ export interface ViewSummary {
   editable: boolean;
 }
 
-export interface ListPageData {
+/** The records service's page (rows, total, cursor) with what the list screen adds around it. */
+export interface ListPageData extends ListResult {
   table: { key: string; label: string; pluralLabel: string; titleField: string | null };
   fields: ListField[];
   /** What the address says; links are built from it. */
   params: ListParams;
   /** What is shown: the view with the address's overrides. */
   state: ListState;
-  rows: RecordJson[];
-  total: number;
-  totalExact: boolean;
-  page: number;
-  pageSize: number;
-  nextCursor: string | null;
   views: ViewSummary[];
   /** The view the list starts from: the one in the address, else the table's default. */
   activeView: ViewSummary | null;

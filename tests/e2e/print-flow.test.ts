@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, HTTPRequest, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, signInPage } from "../helpers/auth";
@@ -11,8 +11,9 @@ const SCREENSHOTS = path.resolve("artifacts/screenshots");
 
 /**
  * An accountant's printing in real Chromium: the Print menu of an invoice card (also without
- * JavaScript), and three invoices selected in the list printed into one downloaded PDF. Also
- * checks over HTTP that a role without the print right is refused.
+ * JavaScript), and three invoices selected in the list printed by a print job into one
+ * downloaded PDF and into a ZIP. Also checks over HTTP that a role without the print right is
+ * refused.
  */
 describe("printing from cards and lists in Chromium", () => {
   let server: AppServer;
@@ -87,35 +88,63 @@ describe("printing from cards and lists in Chromium", () => {
     await plain.close();
   });
 
-  it("prints three selected invoices from the list into one downloaded PDF", async () => {
+  it("prints three selected invoices from the list as a job into one downloaded PDF, then as a ZIP", async () => {
     await page.goto(`${server.url}/t/invoices`, { waitUntil: "networkidle0" });
     for (const n of [1, 2, 3]) await page.click(`input[aria-label="Select row ${n}"]`);
     await page.waitForSelector(".bulk-bar .batch-print select");
-    // Hold the batch request a moment so the progress bar can be seen.
+    // Hold the first progress poll a moment so the progress bar can be seen.
     await page.setRequestInterception(true);
-    const held: string[] = [];
-    page.on("request", (request) => {
+    const started: string[] = [];
+    let held = false;
+    const hold = (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return;
-      if (request.method() === "POST" && request.url().includes("/batch")) {
-        held.push(request.postData() ?? "");
+      if (request.method() === "POST" && request.url().includes("/jobs")) started.push(request.postData() ?? "");
+      if (!held && request.method() === "GET" && /\/api\/print\/jobs\/[^/]+$/.test(request.url())) {
+        held = true;
         setTimeout(() => void request.continue(), 1500);
       } else void request.continue();
-    });
+    };
+    page.on("request", hold);
     await page.click(".bulk-bar .batch-print button");
     await page.waitForSelector(".batch-print__progress progress");
     await screenshot("list-progress");
-    await page.waitForSelector(".batch-print__done", { timeout: 30_000 });
+    await page.waitForSelector(".batch-print__done a", { timeout: 30_000 });
     await screenshot("list-batch");
-    await page.setRequestInterception(false);
 
-    expect(JSON.parse(held[0]).ids).toHaveLength(3);
-    const fileName = await page.$eval(".batch-print__parts a", (a) => a.getAttribute("download"));
-    expect(fileName).toMatch(/^Invoices \d{4}-\d{2}-\d{2} \(3\)\.pdf$/);
+    expect(JSON.parse(started[0])).toMatchObject({ format: "pdf" });
+    expect(JSON.parse(started[0]).ids).toHaveLength(3);
+    const fileName = await page.$eval(".batch-print__done a", (a) => a.getAttribute("download"));
+    expect(fileName).toBe("Invoice – 3 Invoices.pdf");
     const file = path.join(downloads, fileName!);
     for (let i = 0; i < 50 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
+
+    await page.select(".batch-print label:nth-of-type(2) select", "zip");
+    await page.click(".bulk-bar .batch-print button");
+    await page.waitForFunction(() => document.querySelector(".batch-print__done a")?.getAttribute("download")?.endsWith(".zip"), { timeout: 30_000 });
+    page.off("request", hold);
+    await page.setRequestInterception(false);
+    const zip = path.join(downloads, "Invoice – 3 Invoices.zip");
+    for (let i = 0; i < 50 && !fs.existsSync(zip); i++) await new Promise((r) => setTimeout(r, 100));
+    // A ZIP starts with a local file header, "PK\x03\x04".
+    expect(fs.readFileSync(zip).subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
     expect(browserErrors).toEqual([]);
   });
+
+  it("selects every invoice the list finds across pages and prints them as one job", async () => {
+    await page.goto(`${server.url}/t/invoices?pageSize=25`, { waitUntil: "networkidle0" });
+    const total = (await api<{ total: number }>("/api/t/invoices?pageSize=1")).body.total;
+    expect(total).toBeGreaterThan(25);
+    await page.click('input[aria-label="Select all rows on this page"]');
+    const offer = await page.waitForSelector(`::-p-text(Select all ${total} matching)`);
+    await offer!.click();
+    await page.waitForFunction((t) => document.querySelector(".bulk-bar__count")?.textContent === `All ${t} matching invoices selected`, {}, total);
+    await screenshot("list-all-matching");
+    await page.click(".bulk-bar .batch-print button");
+    await page.waitForSelector(".batch-print__done a", { timeout: 60_000 });
+    expect(await page.$eval(".batch-print__done a", (a) => a.getAttribute("download"))).toBe(`Invoice – ${total} Invoices.pdf`);
+    expect(browserErrors).toEqual([]);
+  }, 90_000);
 
   it("refuses printing (403) to a role that may read invoices but not print them", async () => {
     const roles = await api<{ roles: { key: string; tables: Record<string, Record<string, unknown>> }[] }>("/api/roles");
@@ -133,6 +162,9 @@ describe("printing from cards and lists in Chromium", () => {
     expect(((await one.json()) as { error: string }).error).toMatch(/may not print Invoices/);
     const batch = await fetch(`${server.url}/api/print/invoice/batch`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify({ ids }) });
     expect(batch.status).toBe(403);
+    const job = await fetch(`${server.url}/api/print/invoice/jobs`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify({ ids, format: "zip" }) });
+    expect(job.status).toBe(403);
+    expect(((await job.json()) as { error: string }).error).toMatch(/may not print Invoices/);
     const offered = await fetch(`${server.url}/api/prints?table=invoices&id=${ids[0]}`, { headers });
     expect(await offered.json()).toEqual({ templates: [] });
     // The card shows no Print menu to this user.

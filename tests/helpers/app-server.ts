@@ -40,7 +40,10 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
   const timeoutMs = options.timeoutMs ?? 60_000;
 
   // PORT=0 lets the OS pick a free port; the server logs the one it got.
-  const child = spawn(process.execPath, ["server.mjs"], {
+  // TESSERA_SERVER_NODE_ARGS (e.g. "--cpu-prof --cpu-prof-dir=/tmp/prof") profiles the server of a
+  // bench: Node refuses --cpu-prof in NODE_OPTIONS.
+  const nodeArgs = (process.env.TESSERA_SERVER_NODE_ARGS ?? "").split(/\s+/).filter(Boolean);
+  const child = spawn(process.execPath, [...nodeArgs, "server.mjs"], {
     cwd: REPO_ROOT,
     env: {
       ...process.env,

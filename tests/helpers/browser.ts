@@ -2,28 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer";
+import { chromiumArgs, chromiumExecutablePath } from "../../runtime/print/pdf.server";
 
-/** The installed Chromium; npm install never downloads one (see .puppeteerrc.cjs). */
-export function chromiumExecutablePath(env: Record<string, string | undefined> = process.env): string {
-  return env.PUPPETEER_EXECUTABLE_PATH?.trim() || "/usr/bin/chromium";
-}
-
-/**
- * Flags for a quiet, reproducible test browser: no background traffic, no first-run UI, and
- * /tmp instead of the small /dev/shm of containers. The sandbox needs a non-root user.
- */
-export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string[] {
-  return [
-    "--headless=new",
-    ...(isRoot ? ["--no-sandbox"] : []),
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-dev-shm-usage",
-  ];
-}
+export { chromiumArgs, chromiumExecutablePath };
 
 /** A headless Chromium with its own temporary profile, removed when the browser closes. */
 export async function launchBrowser(): Promise<Browser> {

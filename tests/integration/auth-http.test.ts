@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_ADMIN, type AppServer } from "../helpers/app-server";
 import { createApiToken, postLogin, sessionHeaders, signIn, type SignedIn } from "../helpers/auth";
-import { createSqliteTestDatabase } from "../helpers/databases";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
 
 /** Sign-in, sessions, CSRF, tokens and roles through the built app (`npx remix build` first). */
-describe("signing in and staying safe, through the real server", () => {
+describe.each(testDatabases)("signing in and staying safe, through the real server, on $name", (kind) => {
+  let database: TestDatabase;
   let server: AppServer;
   let admin: SignedIn;
   let url: string;
@@ -24,13 +25,15 @@ describe("signing in and staying safe, through the real server", () => {
   };
 
   beforeAll(async () => {
-    server = await startAppServer({ database: await createSqliteTestDatabase() });
+    database = await kind.create();
+    server = await startAppServer({ database });
     url = server.url;
     admin = await signIn(url);
   }, 120_000);
 
   afterAll(async () => {
     await server?.stop();
+    await database?.drop();
   });
 
   it("sends a signed-out browser to the login page and an API client a 401", async () => {

@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN_ROLES, tableRights, type RoleDefinition, type TableAction, type TableRights } from "../../runtime/auth/roles";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, type SignedIn } from "../helpers/auth";
-import { createSqliteTestDatabase } from "../helpers/databases";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
 
 /**
  * The generated permission matrix of issue 8 over the built app (`npx remix build` first): every
@@ -31,7 +31,8 @@ const COMPUTED_KINDS = new Set(["formula", "autonumber", "rollup", "lookup"]);
 
 const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
-describe("the permission matrix, through the real server with API tokens", () => {
+describe.each(testDatabases)("the permission matrix, through the real server with API tokens, on $name", (kind) => {
+  let database: TestDatabase;
   let server: AppServer;
   let url: string;
   let adminSession: SignedIn;
@@ -101,7 +102,8 @@ describe("the permission matrix, through the real server with API tokens", () =>
   };
 
   beforeAll(async () => {
-    server = await startAppServer({ database: await createSqliteTestDatabase() });
+    database = await kind.create();
+    server = await startAppServer({ database });
     url = server.url;
     adminSession = await signIn(url);
     // The admin of the matrix is a second admin made through the API, like the other roles.
@@ -124,6 +126,7 @@ describe("the permission matrix, through the real server with API tokens", () =>
 
   afterAll(async () => {
     await server?.stop();
+    await database?.drop();
   });
 
   it("covers every table of the seeded schema", () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { BUILTIN_ROLES, type RoleDefinition } from "../../runtime/auth/roles";
+import { createPrintJobs } from "../../runtime/print/print-jobs.server";
 import { createPrintService, type PrintService } from "../../runtime/print/print.server";
 import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
 import { createRuntime, type Runtime } from "../../runtime/runtime.server";
@@ -61,5 +62,18 @@ describe("print rights", () => {
     expect(await status(print.renderDocument(VIEWER, "invoice", ids))).toMatch(refusal);
     // The same call passes the check for an accountant (rendering HTML needs no Chromium).
     expect((await print.renderDocument(ACCOUNTANT, "invoice", [ids[0]])).html).toContain("<");
+  });
+
+  it("refuses a batch print job before it is queued, like a single print", async () => {
+    const jobs = createPrintJobs(print);
+    try {
+      expect(await status(jobs.start(VIEWER, "invoice", { ids }, "zip"))).toMatch(/^403 Your role \(Viewer\) may not print Invoices/);
+      expect(await status(jobs.start(ACCOUNTANT, "nope", { ids }, "pdf"))).toMatch(/^404 /);
+      expect(await status(jobs.start(VIEWER, "invoice", { query: { q: "acme" } }, "pdf"))).toMatch(/^403 /);
+      const checked = await print.checkBatch(ACCOUNTANT, "invoice");
+      expect([checked.table, checked.batchName(3), checked.batchName(1)]).toEqual(["invoices", "Invoice – 3 Invoices", "Invoice – 1 Invoice"]);
+    } finally {
+      jobs.close();
+    }
   });
 });

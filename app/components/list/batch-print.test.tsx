@@ -1,19 +1,25 @@
 // @vitest-environment jsdom
-import { act, cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
-import { delay, http, HttpResponse } from "msw";
+import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-library/react";
+import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import type { PrintJobStatus } from "../../../runtime/print/print-jobs";
 import { BatchPrint } from "./batch-print";
 
-interface BatchCall {
+interface StartCall {
   template: string;
-  ids: number[];
-  csrf: string | null;
+  ids?: number[];
+  query?: unknown;
+  format: string;
 }
-const calls: BatchCall[] = [];
+const starts: StartCall[] = [];
+const deletes: string[] = [];
 const templateLookups: string[] = [];
-/** Lets a test hold the server's answer until it has looked at the progress bar. */
-let gate: Promise<void> = Promise.resolve();
+const jobs = new Map<string, PrintJobStatus>();
+/** Records each poll prints; 0 holds a job still so a test can look at it or cancel it. */
+let step = 100;
+/** A job's end state instead of done, e.g. a failure. */
+let ending: Partial<PrintJobStatus> | null = null;
 
 const server = setupServer(
   http.get("*/api/prints", ({ request }) => {
@@ -28,56 +34,64 @@ const server = setupServer(
       ],
     });
   }),
-  http.post("*/api/print/:template/batch", async ({ request, params }) => {
-    const { ids } = (await request.json()) as { ids: number[] };
-    calls.push({ template: String(params.template), ids, csrf: request.headers.get("X-CSRF-Token") });
-    await gate;
-    if (ids.includes(666)) return HttpResponse.json({ error: `"Receipt" is not offered for INV-2026-0666: its condition does not hold` }, { status: 409 });
-    return new HttpResponse(new Uint8Array([37, 80, 68, 70, ids.length]), { headers: { "Content-Type": "application/pdf" } });
+  http.post("*/api/print/:template/jobs", async ({ request, params }) => {
+    const { ids, query, format } = (await request.json()) as { ids?: number[]; query?: unknown; format: string };
+    starts.push({ template: String(params.template), ...(ids ? { ids } : { query }), format });
+    if (ids?.includes(666)) return HttpResponse.json({ error: `"Receipt" is not offered for INV-2026-0666: its condition does not hold` }, { status: 409 });
+    const jobId = `job${starts.length}`;
+    const name = params.template === "bill" ? "Bill for payment" : "Invoice";
+    const total = ids ? ids.length : 437;
+    const job: PrintJobStatus = { jobId, state: "running", format: format as "pdf" | "zip", done: 0, total, fileName: `${name} – ${total} Invoices.${format}` };
+    jobs.set(jobId, job);
+    return HttpResponse.json(job, { status: 202 });
+  }),
+  http.get("*/api/print/jobs/:jobId", ({ params }) => {
+    const job = jobs.get(String(params.jobId));
+    if (!job) return HttpResponse.json({ error: `there is no print job "${String(params.jobId)}"` }, { status: 404 });
+    if (job.state === "running") {
+      const done = Math.min(job.total, job.done + step);
+      Object.assign(job, { done }, done === job.total ? (ending ?? { state: "done" }) : {});
+    }
+    return HttpResponse.json(job);
+  }),
+  http.delete("*/api/print/jobs/:jobId", ({ params }) => {
+    deletes.push(String(params.jobId));
+    const job = jobs.get(String(params.jobId))!;
+    if (job.state === "running") job.state = "canceled";
+    return HttpResponse.json(job);
   }),
 );
 
-const created: Blob[] = [];
-const revoked: string[] = [];
 const saved: { href: string; download: string }[] = [];
 let clickSpy: { mockRestore(): void } | undefined;
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 beforeEach(() => {
-  // jsdom has neither object URLs nor downloads: record what the component asks for.
-  URL.createObjectURL = vi.fn((blob: Blob) => {
-    created.push(blob);
-    return `blob:test/${created.length}`;
-  });
-  URL.revokeObjectURL = vi.fn((url: string) => void revoked.push(url));
+  // jsdom does not download: record what the component asks the browser to save.
   clickSpy = vi.spyOn(HTMLAnchorElement.prototype, "click").mockImplementation(function (this: HTMLAnchorElement) {
-    saved.push({ href: this.href, download: this.download });
+    saved.push({ href: new URL(this.href).pathname, download: this.download });
   });
 });
 afterEach(() => {
   cleanup();
   server.resetHandlers();
   clickSpy?.mockRestore();
-  calls.length = templateLookups.length = created.length = revoked.length = saved.length = 0;
-  gate = Promise.resolve();
+  starts.length = deletes.length = templateLookups.length = saved.length = 0;
+  jobs.clear();
+  step = 100;
+  ending = null;
 });
 afterAll(() => server.close());
 
-const NOW = () => new Date(2026, 10, 24, 15, 30);
 const range = (from: number, n: number) => Array.from({ length: n }, (_, i) => from + i);
 const templates = [
   { id: "invoice", name: "Invoice" },
   { id: "bill", name: "Bill for payment" },
 ];
-
-function hold(): () => void {
-  let open!: () => void;
-  gate = new Promise<void>((resolve) => (open = resolve));
-  return open;
-}
+const bar = () => screen.getByRole("progressbar", { name: "Printing progress" }) as HTMLProgressElement;
 
 describe("BatchPrint", () => {
-  it("loads the table's templates and offers them as a choice, a broken one disabled", async () => {
-    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[1, 2]} now={NOW} />);
+  it("loads the table's templates, a broken one disabled, and saves the printed PDF", async () => {
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[1, 2]} pollMs={5} />);
     const select = (await screen.findByRole("combobox", { name: "Print template" })) as HTMLSelectElement;
     expect([...select.options].map((o) => [o.textContent, o.disabled])).toEqual([
       ["Old invoice (needs fixing in the print designer)", true],
@@ -85,106 +99,114 @@ describe("BatchPrint", () => {
       ["Bill for payment", false],
     ]);
     expect(select.value).toBe("invoice");
+    expect((screen.getByRole("combobox", { name: "Print into" }) as HTMLSelectElement).value).toBe("pdf");
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    await screen.findByText("Printed 2 invoices.");
-    expect(calls.map((c) => c.template)).toEqual(["invoice"]);
+    await screen.findByText(/Printed 2 invoices\./);
+    expect(starts).toEqual([{ template: "invoice", ids: [1, 2], format: "pdf" }]);
+    expect(saved).toEqual([{ href: "/api/print/jobs/job1/file", download: "Invoice – 2 Invoices.pdf" }]);
+    const again = screen.getByRole("link", { name: "Download Invoice – 2 Invoices.pdf" });
+    expect(again.getAttribute("href")).toBe("/api/print/jobs/job1/file");
   });
 
   it("offers nothing when the table has no templates the actor may print", async () => {
-    const { container } = render(<BatchPrint tableKey="payments" pluralLabel="Payments" ids={[1]} now={NOW} />);
+    const { container } = render(<BatchPrint tableKey="payments" pluralLabel="Payments" ids={[1]} />);
     await waitFor(() => expect(templateLookups).toEqual(["payments"]));
     await act(() => new Promise((r) => setTimeout(r, 20)));
     expect(container.innerHTML).toBe("");
   });
 
-  it("prints up to 100 records in one request with an indeterminate progress bar, then saves the PDF", async () => {
-    const open = hold();
-    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={range(1, 12)} templates={templates} now={NOW} />);
+  it("prints a ZIP with a progress bar that follows the job to the end", async () => {
+    step = 0;
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={range(1, 250)} templates={templates} pollMs={5} />);
     fireEvent.change(screen.getByRole("combobox", { name: "Print template" }), { target: { value: "bill" } });
+    fireEvent.change(screen.getByRole("combobox", { name: "Print into" }), { target: { value: "zip" } });
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
 
-    const status = await screen.findByRole("status");
-    expect(status.textContent).toContain("Printing 12 invoices…");
-    const bar = status.querySelector("progress")!;
-    expect(bar.hasAttribute("value")).toBe(false);
+    await screen.findByText("Printed 0 of 250 invoices…");
+    expect([bar().value, bar().max]).toEqual([0, 250]);
+    expect(bar().getAttribute("aria-valuetext")).toBe("0 of 250 invoices printed");
     expect((screen.getByRole("button", { name: "Printing…" }) as HTMLButtonElement).disabled).toBe(true);
-    open();
+    expect((screen.getByRole("combobox", { name: "Print into" }) as HTMLSelectElement).disabled).toBe(true);
 
-    await screen.findByText("Printed 12 invoices.");
-    expect(calls).toEqual([{ template: "bill", ids: range(1, 12), csrf: null }]);
-    expect(saved).toEqual([{ href: "blob:test/1", download: "Invoices 2026-11-24 (12).pdf" }]);
-    expect(created[0].size).toBe(5);
-    const again = screen.getByRole("link", { name: "Invoices 2026-11-24 (12).pdf" });
-    expect(again.getAttribute("download")).toBe("Invoices 2026-11-24 (12).pdf");
+    jobs.get("job1")!.done = 100;
+    await screen.findByText("Printed 100 of 250 invoices…");
+    expect(bar().value).toBe(100);
+    jobs.get("job1")!.done = 200;
+    await screen.findByText("Printed 200 of 250 invoices…");
+    step = 100;
+
+    await screen.findByText(/Printed 250 invoices\./);
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect(starts).toEqual([{ template: "bill", ids: range(1, 250), format: "zip" }]);
+    expect(saved).toEqual([{ href: "/api/print/jobs/job1/file", download: "Bill for payment – 250 Invoices.zip" }]);
+    expect(screen.getByRole("link", { name: "Download Bill for payment – 250 Invoices.zip" })).toBeTruthy();
+    expect((screen.getByRole("button", { name: "Print" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it("prints more than 100 records in parts of 100, each a download link as soon as it is ready", async () => {
-    let open = hold();
-    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={range(1, 250)} templates={templates} now={NOW} />);
+  it("prints every record the list finds by sending its query instead of ids", async () => {
+    step = 200;
+    const query = { q: "acme", filter: { field: "status", op: "eq", value: "issued" }, sort: "-date" };
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[]} everything={{ query, count: 437 }} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
+    await screen.findByText(/Printed 437 invoices\./);
+    expect(starts).toEqual([{ template: "invoice", query, format: "pdf" }]);
+    expect(saved).toEqual([{ href: "/api/print/jobs/job1/file", download: "Invoice – 437 Invoices.pdf" }]);
+  });
 
-    await waitFor(() => expect(calls).toHaveLength(1));
-    let bar = screen.getByRole("status").querySelector("progress")!;
-    expect(screen.getByRole("status").textContent).toContain("Printing 100 of 250…");
-    expect([bar.getAttribute("value"), bar.getAttribute("max")]).toEqual(["0", "250"]);
-
-    const first = open;
-    open = hold();
-    first();
-    const part1 = await screen.findByRole("link", { name: "Part 1 of 3" });
-    expect(part1.getAttribute("download")).toBe("Invoices 2026-11-24 (250) part 1 of 3.pdf");
-    await waitFor(() => expect(calls).toHaveLength(2));
-    bar = screen.getByRole("status").querySelector("progress")!;
-    expect(bar.getAttribute("value")).toBe("100");
-    expect(screen.getByRole("status").textContent).toContain("Printing 200 of 250…");
-    gate = Promise.resolve();
-    open();
-
-    await screen.findByText("Printed 250 invoices.");
-    expect(calls.map((c) => [c.ids[0], c.ids.length])).toEqual([
-      [1, 100],
-      [101, 100],
-      [201, 50],
-    ]);
-    const links = within(screen.getByRole("list", { name: "Printed files" })).getAllByRole("link");
-    expect(links.map((l) => [l.textContent, l.getAttribute("href")])).toEqual([
-      ["Part 1 of 3", "blob:test/1"],
-      ["Part 2 of 3", "blob:test/2"],
-      ["Part 3 of 3", "blob:test/3"],
-    ]);
-    // Several files are offered, never pushed: browsers block a burst of downloads.
+  it("cancels a running job on the server and says nothing was saved", async () => {
+    step = 0;
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={range(1, 40)} templates={templates} pollMs={5} />);
+    fireEvent.click(screen.getByRole("button", { name: "Print" }));
+    await screen.findByText("Printed 0 of 40 invoices…");
+    jobs.get("job1")!.done = 12;
+    await screen.findByText("Printed 12 of 40 invoices…");
+    fireEvent.click(screen.getByRole("button", { name: "Cancel printing" }));
+    await screen.findByText("Printing canceled after 12 of 40 invoices; nothing was saved.");
+    expect(deletes).toEqual(["job1"]);
     expect(saved).toEqual([]);
+    expect(screen.queryByRole("progressbar")).toBeNull();
+    expect((screen.getByRole("button", { name: "Print" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it("shows the server's message when printing is refused, keeping the parts already printed", async () => {
-    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[...range(1, 150), 666]} templates={templates} now={NOW} />);
+  it("shows the server's message when printing is refused", async () => {
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[...range(1, 5), 666]} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    const alert = await screen.findByRole("alert");
-    expect(alert.textContent).toBe(`Part 2 of 2 was not printed: "Receipt" is not offered for INV-2026-0666: its condition does not hold`);
-    expect(screen.getByRole("link", { name: "Part 1 of 2" })).toBeTruthy();
+    expect((await screen.findByRole("alert")).textContent).toBe(`Not printed: "Receipt" is not offered for INV-2026-0666: its condition does not hold`);
     expect(screen.queryByRole("status")).toBeNull();
     expect((screen.getByRole("button", { name: "Print" }) as HTMLButtonElement).disabled).toBe(false);
   });
 
-  it("reports a failure that is not JSON by its status", async () => {
-    server.use(http.post("*/api/print/:template/batch", () => new HttpResponse("<html>oops</html>", { status: 502, statusText: "Bad Gateway" })));
-    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[1, 2, 3]} templates={templates} now={NOW} />);
+  it("shows why a job failed part of the way", async () => {
+    ending = { state: "failed", error: "printing stopped after 100 of 120: Chromium could not print the document: Target closed" };
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={range(1, 120)} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    expect((await screen.findByRole("alert")).textContent).toBe("Not printed: The server answered 502 Bad Gateway.");
+    expect((await screen.findByRole("alert")).textContent).toBe("Not printed: printing stopped after 100 of 120: Chromium could not print the document: Target closed");
     expect(saved).toEqual([]);
   });
 
-  it("frees the PDFs' memory when it goes away", async () => {
-    server.use(
-      http.post("*/api/print/:template/batch", async () => {
-        await delay(5);
-        return new HttpResponse(new Uint8Array([1]), { headers: { "Content-Type": "application/pdf" } });
-      }),
-    );
-    const view = render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[1]} templates={templates} now={NOW} />);
+  it("refuses more than 2,000 records before asking the server", async () => {
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={range(1, 2001)} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    await screen.findByText("Printed 1 record.");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Not printed: a print job takes at most 2,000 records and 2,001 were chosen: narrow the list with a filter and print it in parts.",
+    );
+    expect(starts).toEqual([]);
+  });
+
+  it("reports a failure that is not JSON by its status", async () => {
+    server.use(http.post("*/api/print/:template/jobs", () => new HttpResponse("<html>oops</html>", { status: 502, statusText: "Bad Gateway" })));
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[1, 2, 3]} templates={templates} pollMs={5} />);
+    fireEvent.click(screen.getByRole("button", { name: "Print" }));
+    expect((await screen.findByRole("alert")).textContent).toBe("Not printed: The server answered 502 Bad Gateway.");
+  });
+
+  it("cancels its running job when it goes away", async () => {
+    step = 0;
+    const view = render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={range(1, 30)} templates={templates} pollMs={5} />);
+    fireEvent.click(screen.getByRole("button", { name: "Print" }));
+    await screen.findByText("Printed 0 of 30 invoices…");
     view.unmount();
-    expect(revoked).toEqual(["blob:test/1"]);
+    await waitFor(() => expect(deletes).toEqual(["job1"]));
+    expect(jobs.get("job1")!.state).toBe("canceled");
   });
 });

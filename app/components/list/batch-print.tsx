@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useRef, useState } from "react";
-import { batchChunks, batchFileName, responseError } from "./batch-print-plan";
+import { useEffect, useRef, useState } from "react";
+import { MAX_JOB_RECORDS, tooManyRecordsMessage, type PrintJobFormat, type PrintJobQuery, type PrintJobStatus } from "../../../runtime/print/print-jobs";
+import { jobFileUrl, jobStatusUrl, responseError, sentenceCase } from "./batch-print-plan";
 
 export interface BatchTemplate {
   id: string;
@@ -13,26 +14,24 @@ export interface BatchPrintProps {
   pluralLabel: string;
   /** The selected record ids, in list order. */
   ids: number[];
+  /** Instead of `ids`: every record the list finds (the server looks them up), about `count`. */
+  everything?: { query: PrintJobQuery; count: number };
   /** The table's templates; when absent they are fetched from `/api/prints` (empty for an actor who may not print). */
   templates?: BatchTemplate[];
-  /** Today, for file names; a prop so tests can fix it. */
-  now?(): Date;
+  /** How often a running job's progress is asked for; a prop so tests can run fast. */
+  pollMs?: number;
 }
 
-interface PrintedPart {
-  label: string;
-  fileName: string;
-  href: string;
-}
-
-type Job =
+type View =
   | { state: "idle" }
-  | { state: "running"; total: number; done: number; inFlight: number; parts: number }
-  | { state: "done"; total: number }
+  | { state: "starting"; total: number }
+  | { state: "running"; job: PrintJobStatus }
+  | { state: "done"; job: PrintJobStatus }
+  | { state: "canceled"; job: PrintJobStatus }
   | { state: "failed"; message: string };
 
-/** Saves a blob under a file name, the way a download link would. */
-function saveBlob(href: string, fileName: string) {
+/** Saves the finished file the way a download link would (one file, so browsers allow it). */
+function saveFile(href: string, fileName: string) {
   const a = document.createElement("a");
   a.href = href;
   a.download = fileName;
@@ -42,19 +41,25 @@ function saveBlob(href: string, fileName: string) {
   a.remove();
 }
 
+const wait = (ms: number, signal: AbortSignal) =>
+  new Promise<void>((resolve) => {
+    const timer = setTimeout(resolve, ms);
+    signal.addEventListener("abort", () => (clearTimeout(timer), resolve()), { once: true });
+  });
+
 /**
- * Prints the selected rows with a chosen template. Up to 100 records make one request and one
- * PDF, saved at once; more are printed in parts of 100 (there is no PDF merging in the browser),
- * each offered as a download link as soon as it is ready. A refusal shows the server's message.
+ * Prints the selected rows with a chosen template as a server-side job: one PDF with every
+ * record, or a ZIP of one PDF per record. The job's progress is polled into a progress bar; it
+ * can be canceled, and when it is done the file is saved and stays offered as a link. A refusal
+ * shows the server's message.
  */
-export function BatchPrint({ tableKey, pluralLabel, ids, templates: given, now = () => new Date() }: BatchPrintProps) {
+export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: given, pollMs = 500 }: BatchPrintProps) {
   const [loaded, setLoaded] = useState<BatchTemplate[] | null>(given ?? null);
   const templates = given ?? loaded;
   const [chosen, setChosen] = useState("");
-  const [job, setJob] = useState<Job>({ state: "idle" });
-  const [parts, setParts] = useState<PrintedPart[]>([]);
-  const abortRef = useRef<AbortController | null>(null);
-  const urlsRef = useRef<string[]>([]);
+  const [format, setFormat] = useState<PrintJobFormat>("pdf");
+  const [view, setView] = useState<View>({ state: "idle" });
+  const runRef = useRef<{ controller: AbortController; jobId?: string } | null>(null);
 
   useEffect(() => {
     if (given) return;
@@ -67,68 +72,79 @@ export function BatchPrint({ tableKey, pluralLabel, ids, templates: given, now =
     return () => controller.abort();
   }, [given, tableKey]);
 
-  const revokeAll = useCallback(() => {
-    urlsRef.current.forEach((u) => URL.revokeObjectURL(u));
-    urlsRef.current = [];
-  }, []);
-  useEffect(
-    () => () => {
-      abortRef.current?.abort();
-      revokeAll();
-    },
-    [revokeAll],
-  );
+  function stopRun(cancelOnServer: boolean) {
+    const run = runRef.current;
+    runRef.current = null;
+    run?.controller.abort();
+    if (cancelOnServer && run?.jobId) void fetch(jobStatusUrl(run.jobId), { method: "DELETE", keepalive: true }).catch(() => undefined);
+  }
+  // Leaving the list (or clearing the selection) stops a job nobody could download any more.
+  useEffect(() => () => stopRun(true), []);
 
   const usable = (templates ?? []).filter((t) => !t.problems?.length);
   if (!templates || usable.length === 0) return null;
   const templateId = usable.some((t) => t.id === chosen) ? chosen : usable[0].id;
-  const running = job.state === "running";
+  const busy = view.state === "starting" || view.state === "running";
   const noun = pluralLabel.toLowerCase();
+  const records = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "record" : noun}`;
 
   async function print() {
-    const selection = [...ids];
-    const chunks = batchChunks(selection);
-    if (chunks.length === 0) return;
-    abortRef.current?.abort();
-    revokeAll();
-    setParts([]);
-    const controller = new AbortController();
-    abortRef.current = controller;
-    const today = now();
-    let done = 0;
-    for (const [i, chunk] of chunks.entries()) {
-      setJob({ state: "running", total: selection.length, done, inFlight: chunk.length, parts: chunks.length });
-      let response: Response;
-      try {
-        response = await fetch(`/api/print/${encodeURIComponent(templateId)}/batch`, {
-          method: "POST",
-          headers: { "Content-Type": "application/json", Accept: "application/pdf" },
-          body: JSON.stringify({ ids: chunk }),
-          signal: controller.signal,
-        });
-      } catch (error) {
-        if (controller.signal.aborted) return;
-        return setJob({ state: "failed", message: failedPart(i, chunks.length, `the server could not be reached (${(error as Error).message})`) });
+    const target = everything ? { query: everything.query } : { ids: [...ids] };
+    const count = everything ? everything.count : ids.length;
+    if (count === 0) return;
+    if (count > MAX_JOB_RECORDS) return setView({ state: "failed", message: `Not printed: ${tooManyRecordsMessage(count)}.` });
+    stopRun(true);
+    const run = { controller: new AbortController(), jobId: undefined as string | undefined };
+    runRef.current = run;
+    const { signal } = run.controller;
+    setView({ state: "starting", total: count });
+    try {
+      const started = await fetch(`/api/print/${encodeURIComponent(templateId)}/jobs`, {
+        method: "POST",
+        headers: { "Content-Type": "application/json", Accept: "application/json" },
+        body: JSON.stringify({ ...target, format }),
+        signal,
+      });
+      if (!started.ok) return setView({ state: "failed", message: `Not printed: ${await responseError(started)}` });
+      let job = (await started.json()) as PrintJobStatus;
+      run.jobId = job.jobId;
+      while (job.state === "running") {
+        setView({ state: "running", job });
+        await wait(pollMs, signal);
+        if (signal.aborted) return;
+        const polled = await fetch(jobStatusUrl(job.jobId), { headers: { Accept: "application/json" }, signal });
+        if (!polled.ok) return setView({ state: "failed", message: `Printing stopped: ${await responseError(polled)}` });
+        job = (await polled.json()) as PrintJobStatus;
       }
-      if (!response.ok) return setJob({ state: "failed", message: failedPart(i, chunks.length, await responseError(response)) });
-      const blob = await response.blob();
-      if (controller.signal.aborted) return;
-      const href = URL.createObjectURL(blob);
-      urlsRef.current.push(href);
-      const single = chunks.length === 1;
-      const fileName = batchFileName(pluralLabel, selection.length, today, single ? undefined : { index: i + 1, of: chunks.length });
-      setParts((p) => [...p, { label: single ? fileName : `Part ${i + 1} of ${chunks.length}`, fileName, href }]);
-      if (single) saveBlob(href, fileName);
-      done += chunk.length;
+      if (signal.aborted) return;
+      runRef.current = null;
+      if (job.state === "done") {
+        setView({ state: "done", job });
+        saveFile(jobFileUrl(job.jobId), job.fileName);
+      } else if (job.state === "canceled") setView({ state: "canceled", job });
+      else setView({ state: "failed", message: `Not printed: ${job.error ?? "the print job failed"}` });
+    } catch (error) {
+      if (signal.aborted) return;
+      setView({ state: "failed", message: `Not printed: the server could not be reached (${(error as Error).message}); try again` });
     }
-    setJob({ state: "done", total: selection.length });
+  }
+
+  async function cancel() {
+    const run = runRef.current;
+    if (!run) return;
+    const jobId = run.jobId;
+    stopRun(false);
+    if (!jobId) return setView({ state: "idle" });
+    const answer = await fetch(jobStatusUrl(jobId), { method: "DELETE", headers: { Accept: "application/json" } }).catch(() => null);
+    if (answer?.ok) setView({ state: "canceled", job: (await answer.json()) as PrintJobStatus });
+    else setView({ state: "failed", message: `The print job could not be canceled: ${answer ? await responseError(answer) : "the server could not be reached"}` });
   }
 
   return (
     <div className="batch-print">
-      <label className="batch-print__choice">
+      <label>
         <span className="visually-hidden">Print template</span>
-        <select className="input input--small" value={templateId} onChange={(e) => setChosen(e.target.value)} disabled={running} aria-label="Print template">
+        <select className="batch-print__select" value={templateId} onChange={(e) => setChosen(e.target.value)} disabled={busy}>
           {templates.map((t) => (
             <option key={t.id} value={t.id} disabled={Boolean(t.problems?.length)} title={t.problems?.map((p) => p.message).join("; ")}>
               {t.problems?.length ? `${t.name} (needs fixing in the print designer)` : t.name}
@@ -136,53 +152,48 @@ export function BatchPrint({ tableKey, pluralLabel, ids, templates: given, now =
           ))}
         </select>
       </label>
-      <button type="button" className="button button--small" onClick={() => void print()} disabled={running || ids.length === 0}>
-        {running ? "Printing…" : "Print"}
+      <label>
+        <span className="visually-hidden">Print into</span>
+        <select className="batch-print__select" value={format} onChange={(e) => setFormat(e.target.value as PrintJobFormat)} disabled={busy}>
+          <option value="pdf">One PDF</option>
+          <option value="zip">ZIP, a PDF per record</option>
+        </select>
+      </label>
+      <button type="button" className="button button--small" onClick={() => void print()} disabled={busy || (everything ? everything.count : ids.length) === 0}>
+        {busy ? "Printing…" : "Print"}
       </button>
-      {job.state === "running" ? (
-        <div className="batch-print__progress" role="status" aria-live="polite">
-          {job.parts === 1 ? (
-            <>
-              <progress aria-label={`Printing ${job.total} ${noun}`} />
-              <span>
-                Printing {job.total} {job.total === 1 ? "record" : noun}…
-              </span>
-            </>
-          ) : (
-            <>
-              <progress max={job.total} value={job.done} aria-label="Printing progress" />
-              <span>
-                Printing {job.done + job.inFlight} of {job.total}…
-              </span>
-            </>
-          )}
+      {view.state === "starting" || view.state === "running" ? (
+        <div className="batch-print__progress" role="status">
+          <progress
+            max={view.state === "running" ? view.job.total : view.total}
+            value={view.state === "running" ? view.job.done : 0}
+            aria-label="Printing progress"
+            aria-valuetext={view.state === "running" ? `${view.job.done} of ${records(view.job.total)} printed` : "Starting"}
+          />
+          <span>{view.state === "running" ? `Printed ${view.job.done.toLocaleString("en-GB")} of ${records(view.job.total)}…` : `Starting to print ${records(view.total)}…`}</span>
+          <button type="button" className="button button--ghost button--small" onClick={() => void cancel()}>
+            Cancel printing
+          </button>
         </div>
       ) : null}
-      {job.state === "done" ? (
+      {view.state === "done" ? (
         <span className="batch-print__done" role="status">
-          Printed {job.total} {job.total === 1 ? "record" : noun}.
+          Printed {records(view.job.total)}.{" "}
+          <a href={jobFileUrl(view.job.jobId)} download={view.job.fileName}>
+            Download {view.job.fileName}
+          </a>
         </span>
       ) : null}
-      {job.state === "failed" ? (
-        <p className="batch-print__error" role="alert">
-          {job.message}
-        </p>
+      {view.state === "canceled" ? (
+        <span className="batch-print__done batch-print__done--muted" role="status">
+          Printing canceled after {view.job.done.toLocaleString("en-GB")} of {records(view.job.total)}; nothing was saved.
+        </span>
       ) : null}
-      {parts.length ? (
-        <ul className="batch-print__parts" aria-label="Printed files">
-          {parts.map((p) => (
-            <li key={p.href}>
-              <a href={p.href} download={p.fileName} title={p.fileName}>
-                {p.label}
-              </a>
-            </li>
-          ))}
-        </ul>
+      {view.state === "failed" ? (
+        <p className="batch-print__error" role="alert">
+          {sentenceCase(view.message)}
+        </p>
       ) : null}
     </div>
   );
-}
-
-function failedPart(index: number, of: number, message: string): string {
-  return of > 1 ? `Part ${index + 1} of ${of} was not printed: ${message}` : `Not printed: ${message}`;
 }

@@ -2,6 +2,7 @@ import { useFetcher, useParams } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
 import { useEffect, useRef, useState } from "react";
 import type { ListActionResult } from "../../../runtime/views/list-page-data";
+import type { PrintJobQuery } from "../../../runtime/print/print-jobs";
 import { BatchPrint } from "./batch-print";
 
 export interface BulkBarProps {
@@ -14,6 +15,11 @@ export interface BulkBarProps {
   onDeleted(ids: number[]): void;
   /** The table, for printing; defaults to the route's `:table`. */
   tableKey?: string;
+  /**
+   * Offered when the whole page is selected and the list finds more: select every record it
+   * finds, for printing (deleting stays per page, where each row can be seen).
+   */
+  matching?: { count: number; countLabel: string; query: PrintJobQuery; selected: boolean; onSelect(): void };
 }
 
 /**
@@ -38,17 +44,25 @@ export function BulkBar(props: BulkBarProps) {
 
   const n = props.selected.length;
   const noun = n === 1 ? props.label.toLowerCase() : props.pluralLabel.toLowerCase();
+  const all = props.matching?.selected ? props.matching : null;
   return (
     <>
-      {n > 0 ? (
+      {n > 0 || all ? (
         <div className="bulk-bar" role="region" aria-label="Selected rows">
           <span className="bulk-bar__count">
-            {n} {noun} selected
+            {all ? `All ${all.countLabel} matching ${props.pluralLabel.toLowerCase()} selected` : `${n} ${noun} selected`}
           </span>
-          <button type="button" className="button button--danger button--small" onClick={() => setConfirming(true)} disabled={fetcher.state !== "idle"}>
-            {fetcher.state !== "idle" ? "Deleting…" : "Delete"}
-          </button>
-          {tableKey ? <BatchPrint tableKey={tableKey} pluralLabel={props.pluralLabel} ids={props.selected} /> : null}
+          {props.matching && !all ? (
+            <button type="button" className="button button--ghost button--small" onClick={props.matching.onSelect}>
+              Select all {props.matching.countLabel} matching
+            </button>
+          ) : null}
+          {all ? null : (
+            <button type="button" className="button button--danger button--small" onClick={() => setConfirming(true)} disabled={fetcher.state !== "idle"}>
+              {fetcher.state !== "idle" ? "Deleting…" : "Delete"}
+            </button>
+          )}
+          {tableKey ? <BatchPrint tableKey={tableKey} pluralLabel={props.pluralLabel} ids={props.selected} everything={all ? { query: all.query, count: all.count } : undefined} /> : null}
           <button type="button" className="button button--ghost button--small" onClick={props.onClear}>
             Clear selection
           </button>

@@ -2,6 +2,7 @@ import { Form, Link, useLocation, useNavigate, useNavigation } from "@remix-run/
 import { useCallback, useEffect, useState } from "react";
 import type { ListPageData } from "../../../runtime/views/list-page-data";
 import { withChanges } from "../../../runtime/views/list-params";
+import { toFilter } from "../../../runtime/views/conditions";
 import { totalLabel } from "../../../runtime/views/pagination";
 import { BulkBar } from "./bulk-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -26,14 +27,33 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
   const noun = table.pluralLabel.toLowerCase();
   const filtered = state.conditions.length > 0 || state.q !== "";
 
+  // Every record the list finds, across pages (for printing); any change of selection ends it.
+  const [allMatching, setAllMatching] = useState(false);
+
   // A new result set (other filter, page, table) starts with nothing selected.
-  useEffect(() => setSelected(new Set()), [location.pathname, location.search]);
-  const onSelect = (ids: number[], on: boolean) =>
+  useEffect(() => {
+    setSelected(new Set());
+    setAllMatching(false);
+  }, [location.pathname, location.search]);
+  const onSelect = (ids: number[], on: boolean) => {
+    setAllMatching(false);
     setSelected((s) => {
       const next = new Set(s);
       ids.forEach((id) => (on ? next.add(id) : next.delete(id)));
       return next;
     });
+  };
+  const pageSelected = data.rows.length > 0 && data.rows.every((r) => selected.has(r.id));
+  const matching =
+    data.total > data.rows.length && (pageSelected || allMatching)
+      ? {
+          count: data.total,
+          countLabel: totalLabel(data.total, data.totalExact),
+          query: { q: state.q || undefined, filter: toFilter(state.conditions, state.mode), sort: state.sort || undefined },
+          selected: allMatching,
+          onSelect: () => setAllMatching(true),
+        }
+      : undefined;
   const onDeleted = useCallback((ids: number[]) => setSelected((s) => new Set([...s].filter((id) => !ids.includes(id)))), []);
   const titleOf = (id: number) => {
     const row = data.rows.find((r) => r.id === id);
@@ -110,7 +130,19 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
       ) : null}
       <FilterChips tableKey={table.key} fields={data.fields} conditions={state.conditions} mode={state.mode} params={params} refTitles={data.refTitles} />
 
-      <BulkBar tableKey={table.key} selected={[...selected]} label={table.label} pluralLabel={table.pluralLabel} titleOf={titleOf} onClear={() => setSelected(new Set())} onDeleted={onDeleted} />
+      <BulkBar
+        tableKey={table.key}
+        selected={[...selected]}
+        matching={matching}
+        label={table.label}
+        pluralLabel={table.pluralLabel}
+        titleOf={titleOf}
+        onClear={() => {
+          setSelected(new Set());
+          setAllMatching(false);
+        }}
+        onDeleted={onDeleted}
+      />
 
       <div className="list-panel">
         {data.rows.length === 0 ? (

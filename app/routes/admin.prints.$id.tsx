@@ -1,0 +1,53 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ApiError } from "../../runtime/errors";
+import { PrintDesigner } from "../../print-designer/designer";
+import type { GrapesJs } from "../../print-designer/editor";
+import type { PrintTemplate } from "../../runtime/print/template";
+import type { ListField } from "../../runtime/views/list-page-data";
+import { PrintConditionEditor } from "../components/print-condition-editor";
+import { adminActorFor } from "../services/people.server";
+import { designerDataAs } from "../services/print-templates.server";
+import listStyles from "../styles/list.css";
+import printStyles from "../styles/print-designer.css";
+import grapesStyles from "grapesjs/dist/css/grapes.min.css";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.name ?? "Print template"} · Print designer · Tessera` }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: grapesStyles },
+  { rel: "stylesheet", href: listStyles },
+  { rel: "stylesheet", href: printStyles },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await adminActorFor(request);
+  try {
+    return json({ ...(await designerDataAs(actor, params.id)), today: new Date().toISOString().slice(0, 10) });
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 404) throw new Response(`${error.message}: open it from the list of print templates`, { status: 404 });
+    throw error;
+  }
+}
+
+// Only this route ever loads GrapesJS, and only in the browser.
+const loadGrapes = (): Promise<GrapesJs> => import("grapesjs").then((m) => m.default);
+
+export default function PrintDesignerRoute() {
+  const data = useLoaderData<typeof loader>();
+  // Loader data is JSON: the field definitions arrive as plain objects of the same shape.
+  const conditionFields = data.conditionFields as unknown as ListField[];
+  const table = { pluralLabel: data.tablePluralLabel, fieldsByKey: new Map(conditionFields.map((f) => [f.key, f])) };
+  return (
+    <PrintDesigner
+      key={data.template.id}
+      template={data.template as unknown as PrintTemplate}
+      tableLabel={data.tableLabel}
+      schema={{ fieldOptions: data.fieldOptions, lineLists: data.lineLists, imageOptions: data.imageOptions, imageUrls: data.imageUrls }}
+      previewRecords={data.previewRecords}
+      problems={data.problems}
+      loadGrapes={loadGrapes}
+      renderCondition={({ condition, onChange }) => <PrintConditionEditor condition={condition} fields={conditionFields} table={table} today={data.today} onChange={onChange} />}
+    />
+  );
+}

@@ -1,0 +1,154 @@
+/**
+ * Print templates as the designer screens and their API twins use them: every function checks
+ * that an administrator calls it, then asks the print service (which audits each change).
+ */
+import type { PrintTemplate } from "../../runtime/print/template";
+import type { TemplateProblem } from "../../runtime/print/references";
+import { operatorsOf } from "../../runtime/records/filter";
+import { requireAdmin, type Actor } from "../../runtime/records/permissions";
+import { requireTable, type CompiledSchema } from "../../runtime/schema/compile";
+import type { ListField } from "../../runtime/views/list-page-data";
+import { describeTemplateCondition } from "../components/print-menu-items";
+import { companyImageOptions, fieldPathOptions, lineListOptions } from "../../print-designer/field-paths";
+import { starterTemplate } from "../../print-designer/starter";
+import { badRequest } from "../../runtime/errors";
+import { getPrintService, type PrintedPdf } from "./print.server";
+import { actorFor } from "./actor.server";
+import { getRuntime } from "./runtime.server";
+
+/** A template is a few hundred kB of HTML and CSS plus the designer's project data. */
+export const TEMPLATE_MAX_BYTES = 3_000_000;
+
+export interface TemplateListEntry {
+  id: string;
+  name: string;
+  table: string;
+  tableLabel: string;
+  /** The condition in words, or "Always" / "A custom condition". */
+  condition: string;
+  problems: TemplateProblem[];
+}
+
+/** The actor of a template API call, refused with 403 before its body is read unless an administrator. */
+export async function templateAdminFor(request: Request): Promise<Actor> {
+  const actor = await actorFor(request);
+  requireAdmin(actor, "manage print templates");
+  return actor;
+}
+
+async function compiledSchema(): Promise<CompiledSchema> {
+  return (await (await getRuntime()).workspace.current()).compiled;
+}
+
+function conditionText(template: PrintTemplate, compiled: CompiledSchema): string {
+  if (template.condition === undefined || template.condition === null) return "Always offered";
+  const table = compiled.tablesByKey.get(template.table);
+  return (table && describeTemplateCondition(template.condition, table)) ?? "Offered when its custom condition holds";
+}
+
+/** Every template, grouped by the caller; each with its condition in words and its problems. */
+export async function listTemplatesAs(actor: Actor, table?: string): Promise<TemplateListEntry[]> {
+  requireAdmin(actor, "manage print templates");
+  const print = await getPrintService();
+  const compiled = await compiledSchema();
+  const full = await print.templates.list(table);
+  const problems = new Map((await print.templates.summaries(table)).map((s) => [s.id, s.problems]));
+  return full.map((t) => ({
+    id: t.id,
+    name: t.name,
+    table: t.table,
+    tableLabel: compiled.tablesByKey.get(t.table)?.pluralLabel ?? t.table,
+    condition: conditionText(t, compiled),
+    problems: problems.get(t.id) ?? [],
+  }));
+}
+
+/** The tables an admin can add a template for: every table but the company card and users. */
+export async function printableTablesAs(actor: Actor): Promise<{ key: string; label: string }[]> {
+  requireAdmin(actor, "manage print templates");
+  return (await compiledSchema()).tables.filter((t) => !t.parent).map((t) => ({ key: t.key, label: t.pluralLabel }));
+}
+
+export async function getTemplateAs(actor: Actor, id: unknown): Promise<PrintTemplate> {
+  requireAdmin(actor, "manage print templates");
+  return (await getPrintService()).templates.get(id);
+}
+
+/** A new template for `table` from the list screen: a starter the designer builds on. */
+export async function createStarterTemplateAs(actor: Actor, tableKey: unknown, name: unknown): Promise<PrintTemplate> {
+  requireAdmin(actor, "create print templates");
+  const compiled = await compiledSchema();
+  const table = typeof tableKey === "string" ? compiled.tablesByKey.get(tableKey) : undefined;
+  if (!table) throw badRequest(`choose the table the template prints`);
+  const title = typeof name === "string" && name.trim() ? name.trim() : table.label;
+  return createTemplateAs(actor, starterTemplate(table, title));
+}
+
+export async function createTemplateAs(actor: Actor, input: unknown): Promise<PrintTemplate> {
+  requireAdmin(actor, "create print templates");
+  return (await getPrintService()).templates.create(input, actor.id);
+}
+
+/** Replaces the parts sent (name, html, css, page, condition, project). */
+export async function updateTemplateAs(actor: Actor, id: unknown, changes: unknown): Promise<PrintTemplate> {
+  requireAdmin(actor, "change print templates");
+  return (await getPrintService()).templates.update(id, changes, actor.id);
+}
+
+export async function renameTemplateAs(actor: Actor, id: unknown, name: unknown): Promise<PrintTemplate> {
+  requireAdmin(actor, "rename print templates");
+  return (await getPrintService()).templates.rename(id, name, actor.id);
+}
+
+export async function duplicateTemplateAs(actor: Actor, id: unknown, name?: unknown): Promise<PrintTemplate> {
+  requireAdmin(actor, "duplicate print templates");
+  return (await getPrintService()).templates.duplicate(id, typeof name === "string" && name.trim() ? name.trim() : undefined, actor.id);
+}
+
+export async function removeTemplateAs(actor: Actor, id: unknown): Promise<void> {
+  requireAdmin(actor, "delete print templates");
+  await (await getPrintService()).templates.remove(id, actor.id);
+}
+
+export async function previewDraftAs(actor: Actor, draft: unknown, recordId: unknown): Promise<PrintedPdf> {
+  return (await getPrintService()).previewDraft(actor, draft, recordId);
+}
+
+/** What the designer needs besides the template: the schema, the condition fields, records to preview with. */
+export async function designerDataAs(actor: Actor, id: unknown) {
+  requireAdmin(actor, "design print templates");
+  const template = await getTemplateAs(actor, id);
+  const runtime = await getRuntime();
+  const compiled = await compiledSchema();
+  const table = requireTable(compiled, template.table);
+  const conditionFields: ListField[] = table.fields.map((f) => ({ ...f, sortable: false, operators: [...operatorsOf(f)], listable: false }));
+  const { rows } = await runtime.records.list(actor, table.key, { pageSize: 50, sort: "-id" });
+  const title = (r: Record<string, unknown>) => {
+    const v = table.titleField ? r[table.titleField] : null;
+    return v === null || v === undefined || v === "" ? `${table.label} ${String(r.id)}` : String(v);
+  };
+  const problems = (await (await getPrintService()).templates.problems(template)).map((p) => p.message);
+  const imageOptions = companyImageOptions(compiled);
+  // The canvas shows the company's real logo and signature, served like any stored file.
+  const imageUrls: Record<string, string> = {};
+  if (compiled.tablesByKey.has("company") && imageOptions.length) {
+    const company = (await runtime.records.list(actor, "company", { pageSize: 1, sort: "id" })).rows[0] as Record<string, unknown> | undefined;
+    for (const o of imageOptions) {
+      const file = company?.[o.path.slice("company.".length)] as { id?: unknown } | null | undefined;
+      if (file && typeof file.id === "string") imageUrls[o.path] = `/api/files/${encodeURIComponent(file.id)}`;
+    }
+  }
+  return {
+    template,
+    fieldOptions: fieldPathOptions(compiled, table.key),
+    lineLists: lineListOptions(compiled, table.key),
+    imageOptions,
+    imageUrls,
+    tableLabel: table.label,
+    tablePluralLabel: table.pluralLabel,
+    conditionFields,
+    conditionText: conditionText(template, compiled),
+    previewRecords: rows.map((r) => ({ id: Number(r.id), title: title(r as Record<string, unknown>) })),
+    problems,
+  };
+}

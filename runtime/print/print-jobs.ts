@@ -1,0 +1,39 @@
+/** What the browser and the server agree on about print jobs (no server code here). */
+
+/** One PDF with every record, or a ZIP with one PDF per record. */
+export type PrintJobFormat = "pdf" | "zip";
+export type PrintJobState = "running" | "done" | "failed" | "canceled";
+
+/** The most records one job prints: about 40 MB of PDF, and a few minutes of two Chromium pages. */
+export const MAX_JOB_RECORDS = 2000;
+
+/**
+ * "Everything the list shows" instead of ids: the records API's own query (a filter as
+ * `GET /api/t/:table?filter=` takes it, the quick-search text, the sort).
+ */
+export interface PrintJobQuery {
+  q?: string;
+  filter?: unknown;
+  sort?: string;
+}
+
+/** What to print: chosen ids, or all records matching a query. */
+export type PrintJobTarget = { ids: unknown } | { query: PrintJobQuery };
+
+/** `GET /api/print/jobs/:jobId`. */
+export interface PrintJobStatus {
+  jobId: string;
+  state: PrintJobState;
+  format: PrintJobFormat;
+  /** Records printed so far, out of `total`. */
+  done: number;
+  total: number;
+  /** Why the job failed, in words for the user. */
+  error?: string;
+  /** The result's file name, e.g. `Invoice – 150 Invoices.pdf`. */
+  fileName: string;
+}
+
+export function tooManyRecordsMessage(count: number, max = MAX_JOB_RECORDS): string {
+  return `a print job takes at most ${max.toLocaleString("en-GB")} records and ${count.toLocaleString("en-GB")} were chosen: narrow the list with a filter and print it in parts`;
+}
