@@ -136,6 +136,8 @@ describe("printing from cards and lists in Chromium", () => {
     const total = (await api<{ total: number }>("/api/t/invoices?pageSize=1")).body.total;
     expect(total).toBeGreaterThan(25);
     await page.click('input[aria-label="Select all rows on this page"]');
+    // The print controls load their templates after the bar appears; the offer must not move meanwhile.
+    await page.waitForSelector(".bulk-bar .batch-print button");
     const offer = await page.waitForSelector(`::-p-text(Select all ${total} matching)`);
     await offer!.click();
     await page.waitForFunction((t) => document.querySelector(".bulk-bar__count")?.textContent === `All ${t} matching invoices selected`, {}, total);

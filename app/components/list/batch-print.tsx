@@ -48,29 +48,37 @@ const wait = (ms: number, signal: AbortSignal) =>
   });
 
 /**
+ * The table's print templates from `/api/prints` (empty for an actor who may not print), or
+ * `given` as they are. The list asks once when it opens, so the print controls are there the
+ * moment rows are selected instead of appearing (and shifting the bar) a request later.
+ */
+export function usePrintTemplates(tableKey: string, given?: BatchTemplate[]): BatchTemplate[] | null {
+  const [loaded, setLoaded] = useState<{ tableKey: string; templates: BatchTemplate[] } | null>(null);
+  useEffect(() => {
+    if (given) return;
+    const controller = new AbortController();
+    fetch(`/api/prints?table=${encodeURIComponent(tableKey)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
+      .then((r) => (r.ok ? (r.json() as Promise<{ templates?: BatchTemplate[] }>) : { templates: [] }))
+      .then((body) => setLoaded({ tableKey, templates: (body.templates ?? []).map((t) => ({ id: t.id, name: t.name, problems: t.problems ?? [] })) }))
+      // No templates to offer is the same as no printing: the button simply does not appear.
+      .catch(() => (controller.signal.aborted ? undefined : setLoaded({ tableKey, templates: [] })));
+    return () => controller.abort();
+  }, [given, tableKey]);
+  return given ?? (loaded?.tableKey === tableKey ? loaded.templates : null);
+}
+
+/**
  * Prints the selected rows with a chosen template as a server-side job: one PDF with every
  * record, or a ZIP of one PDF per record. The job's progress is polled into a progress bar; it
  * can be canceled, and when it is done the file is saved and stays offered as a link. A refusal
  * shows the server's message.
  */
 export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: given, pollMs = 500 }: BatchPrintProps) {
-  const [loaded, setLoaded] = useState<BatchTemplate[] | null>(given ?? null);
-  const templates = given ?? loaded;
+  const templates = usePrintTemplates(tableKey, given);
   const [chosen, setChosen] = useState("");
   const [format, setFormat] = useState<PrintJobFormat>("pdf");
   const [view, setView] = useState<View>({ state: "idle" });
   const runRef = useRef<{ controller: AbortController; jobId?: string } | null>(null);
-
-  useEffect(() => {
-    if (given) return;
-    const controller = new AbortController();
-    fetch(`/api/prints?table=${encodeURIComponent(tableKey)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
-      .then((r) => (r.ok ? (r.json() as Promise<{ templates?: BatchTemplate[] }>) : { templates: [] }))
-      .then((body) => setLoaded((body.templates ?? []).map((t) => ({ id: t.id, name: t.name, problems: t.problems ?? [] }))))
-      // No templates to offer is the same as no printing: the button simply does not appear.
-      .catch(() => (controller.signal.aborted ? undefined : setLoaded([])));
-    return () => controller.abort();
-  }, [given, tableKey]);
 
   function stopRun(cancelOnServer: boolean) {
     const run = runRef.current;

@@ -3,7 +3,7 @@ import { CsrfField } from "../csrf-field";
 import { useEffect, useRef, useState } from "react";
 import type { ListActionResult } from "../../../runtime/views/list-page-data";
 import type { PrintJobQuery } from "../../../runtime/print/print-jobs";
-import { BatchPrint } from "./batch-print";
+import { BatchPrint, type BatchTemplate } from "./batch-print";
 
 export interface BulkBarProps {
   selected: number[];
@@ -20,6 +20,8 @@ export interface BulkBarProps {
    * finds, for printing (deleting stays per page, where each row can be seen).
    */
   matching?: { count: number; countLabel: string; query: PrintJobQuery; selected: boolean; onSelect(): void };
+  /** The table's print templates, loaded by the list (`null` while loading); absent, printing asks for them itself. */
+  printTemplates?: BatchTemplate[] | null;
 }
 
 /**
@@ -49,20 +51,25 @@ export function BulkBar(props: BulkBarProps) {
     <>
       {n > 0 || all ? (
         <div className="bulk-bar" role="region" aria-label="Selected rows">
-          <span className="bulk-bar__count">
-            {all ? `All ${all.countLabel} matching ${props.pluralLabel.toLowerCase()} selected` : `${n} ${noun} selected`}
+          {/* The offer sits with the count, so it stays put while the actions on the right load. */}
+          <span className="bulk-bar__selection">
+            <span className="bulk-bar__count">
+              {all ? `All ${all.countLabel} matching ${props.pluralLabel.toLowerCase()} selected` : `${n} ${noun} selected`}
+            </span>
+            {props.matching && !all ? (
+              <button type="button" className="button button--ghost button--small" onClick={props.matching.onSelect}>
+                Select all {props.matching.countLabel} matching
+              </button>
+            ) : null}
           </span>
-          {props.matching && !all ? (
-            <button type="button" className="button button--ghost button--small" onClick={props.matching.onSelect}>
-              Select all {props.matching.countLabel} matching
-            </button>
-          ) : null}
           {all ? null : (
             <button type="button" className="button button--danger button--small" onClick={() => setConfirming(true)} disabled={fetcher.state !== "idle"}>
               {fetcher.state !== "idle" ? "Deleting…" : "Delete"}
             </button>
           )}
-          {tableKey ? <BatchPrint tableKey={tableKey} pluralLabel={props.pluralLabel} ids={props.selected} everything={all ? { query: all.query, count: all.count } : undefined} /> : null}
+          {tableKey && props.printTemplates !== null ? (
+            <BatchPrint tableKey={tableKey} pluralLabel={props.pluralLabel} ids={props.selected} everything={all ? { query: all.query, count: all.count } : undefined} templates={props.printTemplates} />
+          ) : null}
           <button type="button" className="button button--ghost button--small" onClick={props.onClear}>
             Clear selection
           </button>

@@ -4,6 +4,7 @@ import type { ListPageData } from "../../../runtime/views/list-page-data";
 import { withChanges } from "../../../runtime/views/list-params";
 import { toFilter } from "../../../runtime/views/conditions";
 import { totalLabel } from "../../../runtime/views/pagination";
+import { usePrintTemplates } from "./batch-print";
 import { BulkBar } from "./bulk-bar";
 import { ColumnChooser } from "./column-chooser";
 import { DataGrid } from "./data-grid";
@@ -22,6 +23,7 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
   const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const [filtersOpen, setFiltersOpen] = useState(false);
+  const printTemplates = usePrintTemplates(table.key);
   const base = `/t/${encodeURIComponent(table.key)}`;
   const columns = state.columns.map((k) => data.fields.find((f) => f.key === k)!).filter(Boolean);
   const noun = table.pluralLabel.toLowerCase();
@@ -134,6 +136,7 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
         tableKey={table.key}
         selected={[...selected]}
         matching={matching}
+        printTemplates={printTemplates}
         label={table.label}
         pluralLabel={table.pluralLabel}
         titleOf={titleOf}
