@@ -115,6 +115,11 @@ function today(): string {
   return new Date().toISOString().slice(0, 10);
 }
 
+/** A 400 about a field key the schema does not know (filter, sort, expand): see `lookupField`. */
+function namesUnknownField(error: unknown): boolean {
+  return error instanceof ApiError && error.status === 400 && typeof error.details === "object" && error.details !== null && "field" in error.details;
+}
+
 export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService, "current">): RecordsService {
   const dialect = dialectOf(db);
 
@@ -128,15 +133,22 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
 
   /**
    * Reads trust the schema version seen a moment ago, which saves a round trip per request. When
-   * the database answers that a column or table is gone, another instance changed the schema:
-   * read again once with the current one.
+   * the database answers that a column or table is gone, or the request names a table or field
+   * that version does not know, another instance may have changed the schema: read again once
+   * with the current one. Only failing reads pay for the second look.
    */
   async function reading<T>(key: unknown, read: (t: { compiled: CompiledSchema; table: CompiledTable }) => Promise<T>): Promise<T> {
-    const seen = await tableOf(key, false);
+    let seen: { compiled: CompiledSchema; table: CompiledTable };
+    try {
+      seen = await tableOf(key, false);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
+      return read(await tableOf(key, true));
+    }
     try {
       return await read(seen);
     } catch (error) {
-      if (!isStaleSchemaError(error)) throw error;
+      if (!isStaleSchemaError(error) && !namesUnknownField(error)) throw error;
       const now = await tableOf(key, true);
       if (now.compiled.version === seen.compiled.version) throw error;
       return read(now);
@@ -153,7 +165,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
   async function expandRelations(q: Knex, compiled: CompiledSchema, table: CompiledTable, rows: RecordJson[], keys: string[], actor: Actor | null = null) {
     for (const key of keys) {
       const f = table.fieldsByKey.get(key);
-      if (!f || f.kind !== "relation") throw badRequest(`"${key}" is not a relation of ${table.pluralLabel}: expand takes relation fields`);
+      if (!f || f.kind !== "relation") throw badRequest(`"${key}" is not a relation of ${table.pluralLabel}: expand takes relation fields`, { field: key });
       const ids = [...new Set(rows.map((r) => r[key]).filter((v): v is number => typeof v === "number"))];
       if (ids.length === 0) continue;
       const targetKey = f.def["x-target"]!;

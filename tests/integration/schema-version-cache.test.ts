@@ -80,6 +80,23 @@ describe.each(testDatabases)("the schema version seen by two instances on $name"
     expect(logged).toEqual(["Schema version 2 is applied, but what follows it failed: templates are locked"]);
   });
 
+  it("finds a table and a field another instance has just added, without waiting for the check", async () => {
+    await b.records.list(SYSTEM_ACTOR, "clients");
+    const ws = clone(smallWorkspace());
+    ws.$defs.clients.properties.region = { type: "string", "x-id": "f_cl_region", "x-kind": "text", title: "Region" };
+    ws.$defs.regions = { type: "object", title: "Region", "x-id": "t_regions", "x-plural": "Regions", "x-title-field": "name", properties: { name: { type: "string", "x-id": "f_rg_name", "x-kind": "text", title: "Name" } } };
+    await a.workspace.apply({ baseVersion: 1, schema: ws });
+    await a.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", region: "North" });
+    await a.records.create(SYSTEM_ACTOR, "regions", { name: "North" });
+
+    const filtered = await b.records.list(SYSTEM_ACTOR, "clients", { filter: { field: "region", op: "eq", value: "North" }, sort: "region" });
+    expect(filtered.rows.map((r) => r.name)).toEqual(["Acme"]);
+    expect((await b.records.list(SYSTEM_ACTOR, "regions")).rows.map((r) => r.name)).toEqual(["North"]);
+    // A field that exists nowhere is still the caller's mistake, after the second look.
+    const error = await b.records.list(SYSTEM_ACTOR, "clients", { sort: "nowhere" }).catch((e: unknown) => e);
+    expect([(error as ApiError).status, (error as ApiError).message]).toEqual([400, '"nowhere" is not a field of Clients']);
+  });
+
   it("answers a read of a table that is gone with a 404 once it has asked again", async () => {
     await b.records.list(SYSTEM_ACTOR, "payments");
     const ws = clone(smallWorkspace());
