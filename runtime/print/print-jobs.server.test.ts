@@ -11,19 +11,23 @@ const BEN: Actor = { id: 2, name: "Ben", role: "accountant", rights: SYSTEM_ACTO
 const onePage = PDFDocument.create().then(async (d) => (d.addPage(), Buffer.from(await d.save())));
 
 /** Prints "records" without Chromium; `hold` keeps every chunk waiting until released. */
-function fakePrint(options: { failOn?: number; hold?: Promise<void> } = {}) {
+function fakePrint(options: { failOn?: number; hold?: Promise<void>; excluded?: number[] } = {}) {
   const chunks: number[][] = [];
   const service: Pick<PrintService, "checkBatch" | "printEach"> = {
     async checkBatch(_actor, templateId) {
-      return { table: "invoices", batchName: (count: number) => `${String(templateId)} – ${count} Invoices` };
+      return { table: "invoices", batchName: (count: number) => `${String(templateId)} – ${count} Invoices`, condition: null };
     },
-    async printEach(_actor, _templateId, ids, { signal, onPrinted } = {}) {
+    async printEach(_actor, _templateId, ids, { signal, onPrinted, onSkipped } = {}) {
       chunks.push(ids);
       await options.hold;
       const out = [];
       for (const id of ids) {
         signal?.throwIfAborted();
         if (id === options.failOn) throw conflict(`"Receipt" is not offered for INV-${id}: its condition does not hold`);
+        if (options.excluded?.includes(id)) {
+          onSkipped?.(`INV-${id}`);
+          continue;
+        }
         out.push({ pdf: await onePage, filename: id % 2 ? `INV-${id} Acme.pdf` : "Invoice draft.pdf" });
         onPrinted?.();
       }
@@ -75,6 +79,38 @@ describe("print jobs", () => {
       error: `printing stopped after 5 of 7: "Receipt" is not offered for INV-6: its condition does not hold`,
     });
     expect(() => jobs!.file(ANA, jobId)).toThrow("the print job failed and has no file: print again");
+  });
+
+  it("leaves out and names the records the template's condition excludes, and counts the file by what it holds", async () => {
+    jobs = createPrintJobs(fakePrint({ excluded: [2, 5] }).service, { chunkSize: 3 });
+    const { jobId } = await jobs.start(ANA, "receipt", { ids: [1, 2, 3, 4, 5, 6] }, "pdf");
+    expect(await settle(jobs, ANA, jobId)).toMatchObject({ state: "done", done: 4, total: 4, skipped: 2, skippedNames: ["INV-2", "INV-5"], fileName: "receipt – 4 Invoices.pdf" });
+    expect((await PDFDocument.load(jobs.file(ANA, jobId).bytes)).getPageCount()).toBe(4);
+  });
+
+  it("names at most ten skipped records and fails when the condition excludes every one", async () => {
+    const ids = Array.from({ length: 14 }, (_, i) => i + 1);
+    jobs = createPrintJobs(fakePrint({ excluded: ids }).service);
+    const { jobId } = await jobs.start(ANA, "receipt", { ids }, "zip");
+    const status = await settle(jobs, ANA, jobId);
+    expect(status).toMatchObject({ state: "failed", done: 0, total: 0, skipped: 14 });
+    expect(status.skippedNames).toEqual(ids.slice(0, 10).map((id) => `INV-${id}`));
+    expect(status.error).toBe("nothing was printed: the template's condition does not hold for INV-1, INV-2, INV-3, INV-4, INV-5, INV-6, INV-7, INV-8, INV-9, INV-10 and 4 more");
+  });
+
+  it("forgets the oldest finished files first when the kept files outgrow their limit", async () => {
+    const onePdf = (await onePage).byteLength;
+    jobs = createPrintJobs(fakePrint().service, { maxKeptBytes: onePdf * 2.5 });
+    const ids: string[] = [];
+    for (let i = 0; i < 4; i++) {
+      const { jobId } = await jobs.start(ANA, "invoice", { ids: [1] }, "zip");
+      await settle(jobs, ANA, jobId);
+      ids.push(jobId);
+    }
+    expect(() => jobs!.file(ANA, ids[0])).toThrow(/there is no print job/);
+    expect(() => jobs!.file(ANA, ids[1])).toThrow(/there is no print job/);
+    expect(jobs.file(ANA, ids[2]).fileName).toBe("invoice – 1 Invoices.zip");
+    expect(jobs.file(ANA, ids[3]).fileName).toBe("invoice – 1 Invoices.zip");
   });
 
   it("does not pass on the text of an unexpected error", async () => {

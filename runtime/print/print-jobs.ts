@@ -7,6 +7,9 @@ export type PrintJobState = "running" | "done" | "failed" | "canceled";
 /** The most records one job prints: about 40 MB of PDF, and a few minutes of two Chromium pages. */
 export const MAX_JOB_RECORDS = 2000;
 
+/** How many skipped records a job's status names; the count covers the rest. */
+export const MAX_SKIPPED_NAMES = 10;
+
 /**
  * "Everything the list shows" instead of ids: the records API's own query (a filter as
  * `GET /api/t/:table?filter=` takes it, the quick-search text, the sort).
@@ -28,6 +31,13 @@ export interface PrintJobStatus {
   /** Records printed so far, out of `total`. */
   done: number;
   total: number;
+  /**
+   * Records left out because the template's condition does not hold for them (a receipt for an
+   * unpaid invoice): those the list query ruled out before printing, and any that changed since.
+   */
+  skipped: number;
+  /** Titles of the skipped records the job loaded (at most MAX_SKIPPED_NAMES); a query's are not loaded. */
+  skippedNames: string[];
   /** Why the job failed, in words for the user. */
   error?: string;
   /** The result's file name, e.g. `Invoice – 150 Invoices.pdf`. */

@@ -49,15 +49,23 @@ export interface PrintService {
    * prints and the name of a batch of `count` records without an extension, e.g.
    * `Invoice – 150 Invoices`.
    */
-  checkBatch(actor: Actor, templateId: unknown): Promise<{ table: string; batchName(count: number): string }>;
+  checkBatch(actor: Actor, templateId: unknown): Promise<{ table: string; batchName(count: number): string; condition: unknown }>;
   /**
    * Each record as its own PDF (its own page numbers), named like a single print. The records of
    * one call are loaded together (shared company and relation lookups) and printed concurrently
    * through the page pool; `onPrinted` is called as each one is ready, and an aborted `signal`
-   * stops before the next render.
+   * stops before the next render. A record the template's condition excludes refuses the call,
+   * unless `onSkipped` is given: then it is left out and named to `onSkipped`.
    */
-  printEach(actor: Actor, templateId: unknown, ids: number[], options?: { signal?: AbortSignal; onPrinted?(): void }): Promise<PrintedPdf[]>;
+  printEach(actor: Actor, templateId: unknown, ids: number[], options?: PrintEachOptions): Promise<PrintedPdf[]>;
   close(): Promise<void>;
+}
+
+export interface PrintEachOptions {
+  signal?: AbortSignal;
+  onPrinted?(): void;
+  /** Called with the title of each record left out because the template's condition does not hold for it. */
+  onSkipped?(title: string): void;
 }
 
 export interface PrintServiceOptions {
@@ -224,18 +232,20 @@ export function createPrintService(
     return { template, compiled, table };
   }
 
-  /** The records' contexts, refusing the lot when the template's condition fails for any. */
-  async function load(actor: Actor, templateId: unknown, ids: unknown[]) {
-    return loadFor(actor, await usableTemplate(actor, templateId), ids);
+  /** The records' contexts; a record the template's condition excludes refuses the lot, or with `onSkipped` is left out. */
+  async function load(actor: Actor, templateId: unknown, ids: unknown[], onSkipped?: (title: string) => void) {
+    return loadFor(actor, await usableTemplate(actor, templateId), ids, onSkipped);
   }
 
-  async function loadFor(actor: Actor, { template, compiled, table }: Awaited<ReturnType<typeof usable>>, ids: unknown[]) {
+  async function loadFor(actor: Actor, { template, compiled, table }: Awaited<ReturnType<typeof usable>>, ids: unknown[], onSkipped?: (title: string) => void) {
     const resolve = createResolver(actor, compiled);
     const company = await loadCompany(actor, compiled);
-    const contexts: PrintContext[] = [];
-    for (const id of ids) contexts.push(await loadContext(actor, compiled, template, id, company, resolve));
-    const refused = contexts.filter((c) => !conditionHolds(template, table, c.record));
-    if (refused.length)
+    const loaded: PrintContext[] = [];
+    for (const id of ids) loaded.push(await loadContext(actor, compiled, template, id, company, resolve));
+    const contexts = loaded.filter((c) => conditionHolds(template, table, c.record));
+    const refused = loaded.filter((c) => !contexts.includes(c));
+    if (onSkipped) refused.forEach((c) => onSkipped(titleOf(table, c.record)));
+    else if (refused.length)
       throw conflict(`"${template.name}" is not offered for ${refused.map((c) => titleOf(table, c.record)).join(", ")}: its condition does not hold`, {
         ids: refused.map((c) => c.record.id),
       });
@@ -304,10 +314,10 @@ export function createPrintService(
     },
     async checkBatch(actor, templateId) {
       const { template, table } = await usableTemplate(actor, templateId);
-      return { table: table.key, batchName: (count) => batchName(template, table, count) };
+      return { table: table.key, batchName: (count) => batchName(template, table, count), condition: template.condition ?? null };
     },
-    async printEach(actor, templateId, ids, { signal, onPrinted } = {}) {
-      const { template, compiled, table, contexts } = await load(actor, templateId, ids);
+    async printEach(actor, templateId, ids, { signal, onPrinted, onSkipped } = {}) {
+      const { template, compiled, table, contexts } = await load(actor, templateId, ids, onSkipped);
       const printed: PrintedPdf[] = new Array(contexts.length);
       let next = 0;
       // A few renders in flight keep every pooled page busy; more would only queue inside the

@@ -147,6 +147,34 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
     expect(answer.json.error).toBe("the print job was canceled and has no file: print again");
   }, 60_000);
 
+  it("prints a receipt only for the paid invoices a query finds, and skips chosen ones it does not fit", async () => {
+    const paid = invoices.slice(0, 3);
+    for (const invoice of paid) {
+      const full = ok(await call("GET", `/api/t/invoices/${invoice.id}`)) as Row;
+      ok(await call("POST", "/api/t/payments", { body: { invoice: invoice.id, date: "2026-11-03", amount: full.total, currency: "EUR", method: "bank_transfer" } }), 201);
+    }
+    const query = { filter: { field: "client", op: "eq", value: clientId }, sort: "id" };
+    const started = ok(await call("POST", "/api/print/receipt/jobs", { body: { query, format: "zip" } }), 202);
+    expect(started).toMatchObject({ total: 3, skipped: COUNT - 3, skippedNames: [], fileName: "Payment receipt – 3 Invoices.zip" });
+    const { status } = await waitForJob(started.jobId);
+    expect(status).toMatchObject({ state: "done", done: 3, skipped: COUNT - 3 });
+    const entries = Object.keys(unzipSync((await file(started.jobId)).bytes)).sort();
+    expect(entries).toEqual(paid.map((i) => `${i.number} Batchworth & Sons Ltd.pdf`).sort());
+
+    // Chosen ids are not narrowed up front: the ones the condition rules out are named instead.
+    const chosen = [paid[0].id, invoices[10].id, paid[1].id, invoices[11].id];
+    const job = ok(await call("POST", "/api/print/receipt/jobs", { body: { ids: chosen } }), 202);
+    expect((await waitForJob(job.jobId)).status).toMatchObject({
+      state: "done", done: 2, total: 2, skipped: 2, skippedNames: [invoices[10].number, invoices[11].number], fileName: "Payment receipt – 2 Invoices.pdf",
+    });
+
+    const none = await call("POST", "/api/print/receipt/jobs", { body: { query: { filter: { and: [query.filter, { field: "payment_state", op: "eq", value: "unpaid" }] } } } });
+    expect(none.status).toBe(400);
+    expect(none.json.error).toBe(`the template is not offered for any of the ${COUNT - 3} records that match: its condition does not hold for them; choose another template or change the filter`);
+    const unpaid = ok(await call("POST", "/api/print/receipt/jobs", { body: { ids: [invoices[12].id] } }), 202);
+    expect((await waitForJob(unpaid.jobId)).status).toMatchObject({ state: "failed", error: `nothing was printed: the template's condition does not hold for ${invoices[12].number}` });
+  }, 120_000);
+
   it("finds the records of a list query on the server, with the caller's rights", async () => {
     const query = { filter: { field: "client", op: "eq", value: clientId }, sort: "-id" };
     const started = ok(await call("POST", "/api/print/invoice/jobs", { body: { query, format: "zip" } }), 202);

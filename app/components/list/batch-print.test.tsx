@@ -37,11 +37,14 @@ const server = setupServer(
   http.post("*/api/print/:template/jobs", async ({ request, params }) => {
     const { ids, query, format } = (await request.json()) as { ids?: number[]; query?: unknown; format: string };
     starts.push({ template: String(params.template), ...(ids ? { ids } : { query }), format });
-    if (ids?.includes(666)) return HttpResponse.json({ error: `"Receipt" is not offered for INV-2026-0666: its condition does not hold` }, { status: 409 });
+    if (ids?.includes(666)) return HttpResponse.json({ error: "you already have 2 print jobs running: wait for one to finish or cancel it, then print again" }, { status: 409 });
     const jobId = `job${starts.length}`;
     const name = params.template === "bill" ? "Bill for payment" : "Invoice";
-    const total = ids ? ids.length : 437;
-    const job: PrintJobStatus = { jobId, state: "running", format: format as "pdf" | "zip", done: 0, total, fileName: `${name} – ${total} Invoices.${format}` };
+    // The query's condition rules out 12 of the 437 it finds; chosen ids that are 777 get skipped while printing.
+    const skipped = ids ? ids.filter((id) => id === 777).length : 12;
+    const total = (ids ? ids.length : 437) - skipped;
+    const skippedNames = ids?.includes(777) ? ["INV-2026-0777"] : [];
+    const job: PrintJobStatus = { jobId, state: "running", format: format as "pdf" | "zip", done: 0, total, skipped, skippedNames, fileName: `${name} – ${total} Invoices.${format}` };
     jobs.set(jobId, job);
     return HttpResponse.json(job, { status: 202 });
   }),
@@ -148,9 +151,18 @@ describe("BatchPrint", () => {
     const query = { q: "acme", filter: { field: "status", op: "eq", value: "issued" }, sort: "-date" };
     render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[]} everything={{ query, count: 437 }} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    await screen.findByText(/Printed 437 invoices\./);
+    await screen.findByText(/Printed 425 invoices\./);
+    expect(screen.getByRole("status").textContent).toContain("Skipped 12 that “Invoice” does not apply to.");
     expect(starts).toEqual([{ template: "invoice", query, format: "pdf" }]);
-    expect(saved).toEqual([{ href: "/api/print/jobs/job1/file", download: "Invoice – 437 Invoices.pdf" }]);
+    expect(saved).toEqual([{ href: "/api/print/jobs/job1/file", download: "Invoice – 425 Invoices.pdf" }]);
+  });
+
+  it("names the chosen records it skipped", async () => {
+    step = 10;
+    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[1, 2, 777]} templates={templates} pollMs={5} />);
+    fireEvent.click(screen.getByRole("button", { name: "Print" }));
+    await screen.findByText(/Printed 2 invoices\./);
+    expect(screen.getByRole("status").textContent).toContain("Skipped 1 that “Invoice” does not apply to: INV-2026-0777.");
   });
 
   it("cancels a running job on the server and says nothing was saved", async () => {
@@ -171,7 +183,7 @@ describe("BatchPrint", () => {
   it("shows the server's message when printing is refused", async () => {
     render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[...range(1, 5), 666]} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    expect((await screen.findByRole("alert")).textContent).toBe(`Not printed: "Receipt" is not offered for INV-2026-0666: its condition does not hold`);
+    expect((await screen.findByRole("alert")).textContent).toBe("Not printed: you already have 2 print jobs running: wait for one to finish or cancel it, then print again");
     expect(screen.queryByRole("status")).toBeNull();
     expect((screen.getByRole("button", { name: "Print" }) as HTMLButtonElement).disabled).toBe(false);
   });

@@ -30,6 +30,14 @@ type View =
   | { state: "canceled"; job: PrintJobStatus }
   | { state: "failed"; message: string };
 
+/** `Skipped 3 that “Receipt” does not apply to: INV-1, INV-2 and 1 more.` */
+function skippedText(job: PrintJobStatus, templateName: string): string {
+  const names = job.skippedNames.join(", ");
+  const more = job.skipped - job.skippedNames.length;
+  const list = names ? `: ${names}${more > 0 ? ` and ${more.toLocaleString("en-GB")} more` : ""}` : "";
+  return `Skipped ${job.skipped.toLocaleString("en-GB")} that “${templateName}” does not apply to${list}.`;
+}
+
 /** Saves the finished file the way a download link would (one file, so browsers allow it). */
 function saveFile(href: string, fileName: string) {
   const a = document.createElement("a");
@@ -186,7 +194,8 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
       ) : null}
       {view.state === "done" ? (
         <span className="batch-print__done" role="status">
-          Printed {records(view.job.total)}.{" "}
+          Printed {records(view.job.done)}.{" "}
+          {view.job.skipped > 0 ? <>{skippedText(view.job, usable.find((t) => t.id === templateId)?.name ?? "the template")} </> : null}
           <a href={jobFileUrl(view.job.jobId)} download={view.job.fileName}>
             Download {view.job.fileName}
           </a>
