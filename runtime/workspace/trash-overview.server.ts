@@ -43,16 +43,50 @@ async function trashRows(db: Knex, options: { limit: number; id?: number }): Pro
   return (await q) as Row[];
 }
 
-async function countOf(db: Knex, table: string, column?: string): Promise<number | null> {
+/**
+ * Counts non-null values of several columns of one table in one scan (a column that is gone
+ * counts as unknown). A count is a courtesy: on any failure the entries are still listed and
+ * restorable without it.
+ */
+async function countColumns(db: Knex, table: string, columns: (string | null)[]): Promise<(number | null)[]> {
   try {
-    if (!(await db.schema.hasTable(table))) return null;
-    if (column && !(await db.schema.hasColumn(table, column))) return null;
-    const row = (await (column ? db(table).count({ n: column }) : db(table).count({ n: "*" })).first()) as { n: number | string } | undefined;
-    return Number(row?.n ?? 0);
+    if (!(await db.schema.hasTable(table))) return columns.map(() => null);
+    const present = await Promise.all(columns.map((c) => (c === null ? true : db.schema.hasColumn(table, c))));
+    const counted = columns.map((c, i) => (present[i] ? c : undefined)).filter((c): c is string | null => c !== undefined);
+    const row = (await db(table)
+      .first(counted.map((c, i) => db.raw(c === null ? "count(*) as ??" : "count(??) as ??", c === null ? [`n${i}`] : [c, `n${i}`])))) as Record<string, number | string> | undefined;
+    let next = 0;
+    return columns.map((_, i) => (present[i] ? Number(row?.[`n${next++}`] ?? 0) : null));
   } catch {
-    // A count is a courtesy: the entry is still listed and restorable without it.
-    return null;
+    return columns.map(() => null);
   }
+}
+
+/**
+ * Values each entry holds: 1 for a record, the rows of a trashed table, the non-null values of a
+ * trashed field's column. Fields waiting in the same table are counted in one scan of it, so a
+ * trash of many fields of a big table does not read that table once per field.
+ */
+async function valueCounts(db: Knex, rows: Row[], holderOf: (r: Row) => string | null): Promise<Map<number, number | null>> {
+  const counts = new Map<number, number | null>();
+  const byTable = new Map<string, { id: number; column: string | null }[]>();
+  for (const r of rows) {
+    if (r.kind === "record") counts.set(r.id, 1);
+    const holder = r.kind === "table" ? r.storage : r.kind === "field" && r.storage ? holderOf(r) : null;
+    if (r.kind === "record") continue;
+    if (!holder) {
+      counts.set(r.id, null);
+      continue;
+    }
+    const list = byTable.get(holder) ?? [];
+    list.push({ id: r.id, column: r.kind === "table" ? null : r.storage });
+    byTable.set(holder, list);
+  }
+  for (const [table, entries] of byTable) {
+    const found = await countColumns(db, table, entries.map((e) => e.column));
+    entries.forEach((e, i) => counts.set(e.id, found[i]));
+  }
+  return counts;
 }
 
 /**
@@ -78,26 +112,18 @@ export async function trashOverview(db: Knex, workspace: Pick<WorkspaceService, 
     ((await db(SYSTEM_TABLES.trash).where({ kind: "table" }).whereNull("restored_at").select("table_id", "storage")) as { table_id: string; storage: string }[]).map((r) => [r.table_id, r.storage]),
   );
 
-  const out: TrashOverviewEntry[] = [];
-  for (const r of rows) {
+  const values = await valueCounts(db, rows, (r) => compiled.tablesById.get(r.table_id)?.key ?? trashedTables.get(r.table_id) ?? null);
+  return rows.map((r) => {
     const table = compiled.tablesById.get(r.table_id);
     const who = whoOf(r);
-    out.push({
+    return {
       ...trashEntryOf(r),
       currentTable: table?.key ?? null,
       tableLabel: table?.pluralLabel ?? r.table_key,
       deletedBy: who === null ? null : (nameOf.get(Number(who)) ?? `user #${who}`),
-      values: await valuesOf(db, r, table?.key ?? trashedTables.get(r.table_id) ?? null),
-    });
-  }
-  return out;
-}
-
-async function valuesOf(db: Knex, row: Row, holder: string | null): Promise<number | null> {
-  if (row.kind === "record") return 1;
-  if (!row.storage) return null;
-  if (row.kind === "table") return countOf(db, row.storage);
-  return holder ? countOf(db, holder, row.storage) : null;
+      values: values.get(r.id) ?? null,
+    };
+  });
 }
 
 /**

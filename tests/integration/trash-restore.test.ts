@@ -61,6 +61,24 @@ describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
     expect(again.message).toMatch(/no longer in the trash.*reload/);
   });
 
+  it("counts the values of each of several fields removed from one table", async () => {
+    const filled = async (field: string) => (await rt.records.list(ADMIN, "clients", { filter: { field, op: "notEmpty" }, pageSize: 1 })).total;
+    const expected = { legal_name: await filled("legal_name"), address_line2: await filled("address_line2"), tax_id: await filled("tax_id") };
+    expect(expected.legal_name).toBeGreaterThan(expected.address_line2);
+    await change((s) => {
+      for (const key of Object.keys(expected)) delete s.$defs.clients.properties[key];
+    });
+    const counts: string[] = [];
+    const onQuery = (q: { sql: string }) => (/count\(/i.test(q.sql) ? counts.push(q.sql) : undefined);
+    rt.db.on("query", onQuery);
+    const overview = await trashOverview(rt.db, rt.workspace).finally(() => rt.db.removeListener("query", onQuery));
+    const entries = overview.filter((e) => e.kind === "field" && e.table === "clients" && e.field! in expected);
+    expect(Object.fromEntries(entries.map((e) => [e.field, e.values]))).toEqual(expected);
+    expect(overview).toHaveLength(3);
+    // One scan of the clients table for all three, not one per field.
+    expect(counts).toHaveLength(1);
+  });
+
   it("restores a removed table with its records, and a deleted record", async () => {
     const categories = (await rt.records.list(ADMIN, "product_categories", { pageSize: 500 })).total;
     // Products point at categories: the relation goes first, then the table.
