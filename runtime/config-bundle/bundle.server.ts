@@ -193,7 +193,17 @@ export function createConfigBundleService(deps: { db: Knex; workspace: Workspace
         });
       let version = result.baseVersion;
       if (review.schema.changed) version = (await workspace.apply({ baseVersion, schema: bundle.schema, confirmDestructive: options.confirmDestructive === true, actorId: actor.id })).version;
-      await db.transaction((trx) => writeRest(trx, actor, bundle, review));
+      // The schema change is its own journaled migration (MariaDB commits DDL as it goes), so it
+      // cannot share the transaction of the rest. Everything was checked beforehand; should the
+      // rest still fail, the admin learns what is in and that importing again finishes it (the
+      // review then finds the schema unchanged and writes only what is missing).
+      try {
+        await db.transaction((trx) => writeRest(trx, actor, bundle, review));
+      } catch (error) {
+        console.error("Importing a configuration bundle: the card layouts, views and templates were not written:", error);
+        const done = review.schema.changed ? `The schema was imported as version ${version}, but the` : "Nothing was imported: the";
+        throw new ApiError(503, `${done} card layouts, shared views and print templates could not be written (the server log has the reason). Import the same file again to finish.`, { version });
+      }
       return { version, review };
     },
   };

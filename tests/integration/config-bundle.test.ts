@@ -157,6 +157,37 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     expect((await listTrash(b.rt.db, { kind: "field" })).map((e) => e.field)).toContain("notes");
   });
 
+  it("says what is in when the rest fails after the schema, and importing again finishes it", async () => {
+    const { version, schema } = await a.rt.workspace.current();
+    const next = structuredClone(schema);
+    next.$defs.clients.properties.sector = { type: "string", "x-id": "f_clients_sector", "x-kind": "text", title: "Sector" };
+    await a.rt.workspace.apply({ baseVersion: version, schema: next });
+    await a.templates.update("contract", { css: `${(await a.templates.get("contract")).css}\n.sector { font-weight: bold; }` });
+    const bundle = JSON.parse(JSON.stringify(await a.bundles.exportBundle(ADMIN))) as ConfigBundle;
+
+    // B's database refuses the second part (a full disk, a lost connection).
+    const broken = new Proxy(b.rt.db, { get: (target, prop, receiver) => (prop === "transaction" ? () => Promise.reject(new Error("disk full")) : Reflect.get(target, prop, receiver)) });
+    const failing = createConfigBundleService({ db: broken, workspace: b.rt.workspace, templates: b.templates });
+    const { baseVersion } = await failing.review(ADMIN, bundle);
+    const logged: unknown[] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => void logged.push(args);
+    const error = await rejection(failing.apply(ADMIN, bundle, { baseVersion })).finally(() => (console.error = original));
+    expect([error.status, error.message]).toEqual([
+      503,
+      `The schema was imported as version ${baseVersion + 1}, but the card layouts, shared views and print templates could not be written (the server log has the reason). Import the same file again to finish.`,
+    ]);
+    expect(logged).toHaveLength(1);
+    expect((await b.rt.workspace.current()).schema.$defs.clients.properties.sector).toBeDefined();
+    expect((await b.templates.get("contract")).css).not.toContain(".sector");
+
+    const again = await b.bundles.review(ADMIN, bundle);
+    expect(again.review.schema.changed).toBe(false);
+    expect(again.review.templates.filter((t) => t.action !== "unchanged").map((t) => t.key)).toEqual(["contract"]);
+    await b.bundles.apply(ADMIN, bundle, { baseVersion: again.baseVersion });
+    expect((await b.templates.get("contract")).css).toContain(".sector { font-weight: bold; }");
+  });
+
   it("refuses to apply a review made on a schema version that has moved on, and changes nothing", async () => {
     const { baseVersion } = await b.bundles.review(ADMIN, promoted);
     const { schema } = await b.rt.workspace.current();
