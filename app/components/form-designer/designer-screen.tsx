@@ -34,6 +34,7 @@ import { FieldPalette } from "./field-palette";
 import { Inspector } from "./inspector";
 import { pathFromPointer } from "./pointer-path";
 import { PreviewCard } from "./preview-card";
+import { selectionOnTab, tabOfSelection } from "./selection-tabs";
 import { useLayoutHistory } from "./use-layout-history";
 
 type SaveAnswer = { ok: true; layout: CardLayout; version: number } | { ok: false; error: string; problems: LayoutNotice[]; status: number };
@@ -70,6 +71,9 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   const tabCount = layout.type === "Categorization" ? layout.elements.length : 1;
   const currentTab = Math.min(tab, tabCount - 1);
 
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+
   const nameOf: NameOf = useCallback((c: ControlElement) => c.options?.label ?? table.fieldsByKey.get(c.scope.replace("#/properties/", ""))?.label ?? c.scope, [table]);
 
   const change = useCallback(
@@ -91,6 +95,16 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
       }
     } else if (selection?.kind === "tab" && (layout.type !== "Categorization" || selection.index >= layout.elements.length)) setSelection(null);
   }, [layout, selection]);
+
+  // Something selected on another tab (moved there from the side panel, or brought back by undo) opens that tab.
+  useEffect(() => {
+    const holder = tabOfSelection(layoutRef.current, selection);
+    if (holder !== null) setTab(holder);
+  }, [selection]);
+  const openTab = useCallback((index: number) => {
+    setTab(index);
+    setSelection((current) => selectionOnTab(layoutRef.current, current, index));
+  }, []);
 
   // The answer of a save: the new baseline, or what is wrong.
   useEffect(() => {
@@ -124,8 +138,6 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
     .map((l) => ({ name: l.name, label: compiled.tablesByKey.get(l.table)?.pluralLabel ?? humanList(l.name) }));
 
   // ——— dragging ———
-  const layoutRef = useRef(layout);
-  layoutRef.current = layout;
   const endWords = useRef("");
   /**
    * Paths shift after a drop, so the handle dnd-kit would refocus may now belong to another field:
@@ -429,7 +441,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                       </button>
                     </form>
                   </div>
-                  <DesignerCanvas layout={layout} tab={currentTab} onTab={setTab} />
+                  <DesignerCanvas layout={layout} tab={currentTab} onTab={openTab} />
                 </section>
                 <Inspector layout={layout} selection={selection} table={table} compiled={compiled} nameOf={nameOf} onChange={change} onError={setProblem} onSelect={setSelection} />
               </div>

@@ -48,6 +48,15 @@ describe("Inspector", () => {
     expect(findControl(last(), fieldId("email"))).toEqual([1, 1, 0]);
   });
 
+  it("keeps the moved field selected where it landed, so the designer can open its tab", () => {
+    const { onChange } = renderFor(layout, [...email]);
+    const menu = screen.getByLabelText("Move to…") as HTMLSelectElement;
+    const contacts = [...menu.options].find((o) => o.textContent === "tab Contacts, a new row at the end")!;
+    fireEvent.change(menu, { target: { value: contacts.value } });
+    fireEvent.click(screen.getByRole("button", { name: "Move" }));
+    expect(onChange.mock.calls.at(-1)![1]).toEqual({ kind: "element", path: [1, 1, 0] });
+  });
+
   it("takes a field off the card", () => {
     const { last } = renderFor(layout, [...email]);
     fireEvent.click(screen.getByRole("button", { name: "Take this field off the card" }));
