@@ -247,11 +247,14 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   };
 
   // ——— toolbar actions ———
-  const attempt = (make: () => CardLayout, select?: Selection) => {
+  /** Applies an edit, or shows why not; answers whether it was made. */
+  const attempt = (make: () => CardLayout, select?: Selection): boolean => {
     try {
       change(make(), select);
+      return true;
     } catch (error) {
       setProblem((error as Error).message);
+      return false;
     }
   };
   const endOfTab = (): ElementPath => (layout.type === "Categorization" ? [currentTab, layout.elements[currentTab].elements.length] : [layout.elements.length]);
@@ -259,13 +262,13 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   const onAddSection = (event: FormEvent) => {
     event.preventDefault();
     const at = endOfTab();
-    attempt(() => addSection(layout, at, newSection), { kind: "element", path: at });
-    setNewSection("");
+    // A refused name stays in the box to be corrected.
+    if (attempt(() => addSection(layout, at, newSection), { kind: "element", path: at })) setNewSection("");
   };
   const onAddTab = (event: FormEvent) => {
     event.preventDefault();
     const index = layout.type === "Categorization" ? layout.elements.length : 1;
-    attempt(() => addTab(layout, newTab), { kind: "tab", index });
+    if (!attempt(() => addTab(layout, newTab), { kind: "tab", index })) return;
     setTab(index);
     setNewTab("");
   };
@@ -377,7 +380,8 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
           ) : null}
           {problem ? (
             <p className="fd-error" role="alert">
-              {problem}
+              {/* The operations' messages start in lowercase, to read inside other sentences too. */}
+              {problem.charAt(0).toUpperCase() + problem.slice(1)}
             </p>
           ) : null}
           {saveAnswer && !saveAnswer.ok ? (
