@@ -395,6 +395,23 @@ describe("an admin designs the client card and staff see it", () => {
       expect(await first.$('section.fd-section[data-section="Mine"]')).not.toBeNull();
       expect(await first.$eval('[data-testid="designer-status"]', (el) => el.textContent)).toBe("Unsaved changes");
       await screenshot(first, "kb-03-conflict");
+
+      // Many tabs wrap inside the canvas (each header is a drop target), and the side panel's
+      // buttons naming a long tab hold their words.
+      for (const label of ["Bank and payment terms", "Notes from the account manager"]) {
+        await first.focus('input[aria-label="New tab name"]');
+        await first.keyboard.type(label);
+        await first.keyboard.press("Enter");
+        await first.waitForFunction((l: string) => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent === l), {}, label);
+      }
+      const outside = await first.evaluate(() => {
+        const canvas = document.querySelector(".fd-canvas")!.getBoundingClientRect();
+        return [...document.querySelectorAll('[role="tab"]')].filter((t) => t.getBoundingClientRect().right > canvas.right + 0.5).map((t) => t.textContent);
+      });
+      expect(outside).toEqual([]);
+      const spilled = await first.$$eval(".fd-inspector button", (bs) => bs.filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent));
+      expect(spilled).toEqual([]);
+      await screenshot(first, "kb-04-many-tabs");
       browserErrors.splice(0, browserErrors.length, ...browserErrors.filter((e) => !/status of 409/.test(e)));
       expect(browserErrors).toEqual([]);
     } finally {
