@@ -134,6 +134,13 @@ export function checkLabel(label: string, what: string): string {
   return trimmed;
 }
 
+/** Two tabs, or two sections side by side, with one name cannot be told apart in "Move to…" or by a reader. */
+export function checkFreeLabel(name: string, taken: readonly string[], what: string, where: string): void {
+  const folded = name.toLocaleLowerCase();
+  const clash = taken.find((t) => t.trim().toLocaleLowerCase() === folded);
+  if (clash !== undefined) throw new Error(`${where} already has a ${what} called “${clash}”; pick another name`);
+}
+
 /**
  * The designer state in dnd-kit's MultipleContainers shape: every container's id mapped to the ids
  * of its children, the card itself under `el:`.

@@ -17,6 +17,14 @@ describe("sections", () => {
     expect(() => addSection(clientsLayout(), [0, 1], " ")).toThrow(/cannot be empty/);
   });
 
+  it("refuses a second section of one name side by side, but allows it on another tab", () => {
+    expect(() => addSection(clientsLayout(), [0, 1], " details ")).toThrow("this tab already has a section called “Details”; pick another name");
+    const withBank = addSection(clientsLayout(), [0, 1], "Bank");
+    expect(() => renameSection(withBank, [0, 1], "DETAILS")).toThrow(/already has a section called “Details”/);
+    expect(elementAt(renameSection(withBank, [0, 1], "Bank"), [0, 1])).toMatchObject({ label: "Bank" });
+    expect(elementAt(addSection(clientsLayout(), [1, 0], "Details"), [1, 0])).toMatchObject({ label: "Details" });
+  });
+
   it("renames a section", () => {
     expect(elementAt(renameSection(clientsLayout(), [0, 0], "Company"), [0, 0])).toMatchObject({ label: "Company" });
     expect(() => renameSection(clientsLayout(), [1, 0], "x")).toThrow(/is a RelatedList, not a section/);

@@ -1,6 +1,6 @@
 import type { CardLayout, GroupElement, LayoutElement } from "../runtime/layouts/types";
 import { insertElement } from "./insert-element";
-import { checkLabel, describePath, edit, elementAt, locate, type ElementPath } from "./paths";
+import { checkFreeLabel, checkLabel, describePath, edit, elementAt, gapAt, locate, type ElementPath } from "./paths";
 
 function sectionAt(layout: CardLayout, at: ElementPath): GroupElement {
   const node = elementAt(layout, at);
@@ -8,9 +8,18 @@ function sectionAt(layout: CardLayout, at: ElementPath): GroupElement {
   return node;
 }
 
+/** The names of the sections beside the one at `index` of the container of `at` (that one left out). */
+function siblingSectionNames(layout: CardLayout, at: ElementPath, except?: number): string[] {
+  const { container } = gapAt(layout, at);
+  return (container.elements as LayoutElement[]).flatMap((el, i) => (el.type === "Group" && i !== except ? [el.label] : []));
+}
+
+const sectionPlace = (at: ElementPath) => (at.length > 1 ? "this tab" : "this card");
+
 /** Adds an empty section at a gap directly in a tab or on the page. */
 export function addSection(layout: CardLayout, at: ElementPath, label: string): CardLayout {
   const name = checkLabel(label, "section");
+  checkFreeLabel(name, siblingSectionNames(layout, at), "section", sectionPlace(at));
   return edit(layout, (draft) => {
     insertElement(draft, at, { type: "Group", label: name, elements: [] });
   });
@@ -19,6 +28,7 @@ export function addSection(layout: CardLayout, at: ElementPath, label: string): 
 export function renameSection(layout: CardLayout, at: ElementPath, label: string): CardLayout {
   sectionAt(layout, at);
   const name = checkLabel(label, "section");
+  checkFreeLabel(name, siblingSectionNames(layout, at, at[at.length - 1]), "section", sectionPlace(at));
   return edit(layout, (draft) => {
     sectionAt(draft, at).label = name;
   });

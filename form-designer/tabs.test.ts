@@ -27,6 +27,12 @@ describe("tabs", () => {
     expect(() => renameTab(page, 0, "x")).toThrow("this card has no tabs");
   });
 
+  it("refuses a tab name the card already has, whatever its case or spaces", () => {
+    expect(() => addTab(clientsLayout(), " contacts ")).toThrow("this card already has a tab called “Contacts”; pick another name");
+    expect(() => renameTab(clientsLayout(), 0, "Events")).toThrow(/already has a tab called “Events”/);
+    expect(labels(renameTab(clientsLayout(), 1, "contacts"))[1]).toBe("contacts");
+  });
+
   it("renames and reorders tabs", () => {
     expect(labels(renameTab(clientsLayout(), 1, "People"))[1]).toBe("People");
     expect(labels(moveTab(clientsLayout(), 0, 2))).toEqual(["Contacts", "Events", "Details", "Contracts", "Invoices"]);

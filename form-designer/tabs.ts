@@ -1,5 +1,5 @@
 import type { CardLayout, CategorizationLayout, CategoryElement } from "../runtime/layouts/types";
-import { checkLabel } from "./paths";
+import { checkFreeLabel, checkLabel } from "./paths";
 
 const MAX_TABS = 50;
 
@@ -24,6 +24,7 @@ export function addTab(layout: CardLayout, label: string, index?: number, firstT
       ? structuredClone(layout.elements)
       : [{ type: "Category", label: checkLabel(firstTabLabel, "tab"), elements: structuredClone(layout.elements) }];
   if (tabs.length >= MAX_TABS) throw new Error(`a card has at most ${MAX_TABS} tabs`);
+  checkFreeLabel(name, tabs.map((t) => t.label), "tab", "this card");
   const at = index ?? tabs.length;
   if (!Number.isInteger(at) || at < 0 || at > tabs.length) throw new Error(`a new tab goes at 0..${tabs.length}, not ${String(index)}`);
   tabs.splice(at, 0, { type: "Category", label: name, elements: [] });
@@ -34,6 +35,7 @@ export function renameTab(layout: CardLayout, index: number, label: string): Car
   const card = tabbed(layout);
   checkTabIndex(card, index);
   const name = checkLabel(label, "tab");
+  checkFreeLabel(name, card.elements.filter((_, i) => i !== index).map((t) => t.label), "tab", "this card");
   return { type: "Categorization", elements: card.elements.map((t, i) => structuredClone(i === index ? { ...t, label: name } : t)) };
 }
 

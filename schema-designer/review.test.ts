@@ -5,11 +5,11 @@ import { seedSchema } from "./test-schema";
 describe("describePlan", () => {
   it("keeps each step's sentence and marks the destructive ones", () => {
     const lines = describePlan([
-      { op: "add_column", destructive: false, description: "Add field “Region” (select) to “Clients”" },
+      { op: "add_column", destructive: false, description: "Add field “Region” (Choice) to “Clients”" },
       { op: "drop_column", destructive: true, description: "Keep the old values of “Fax” in the trash" },
     ]);
     expect(lines).toEqual([
-      { text: "Add field “Region” (select) to “Clients”.", destructive: false },
+      { text: "Add field “Region” (Choice) to “Clients”.", destructive: false },
       { text: "Keep the old values of “Fax” in the trash.", destructive: true },
     ]);
   });

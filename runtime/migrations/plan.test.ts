@@ -156,6 +156,7 @@ describe("plan: fields", () => {
     expect(plan(clientsV(), next).steps).toEqual([
       expect.objectContaining({ op: "add_column", table: "clients", fieldId: "f_phone", column: { name: "phone", spec: { type: "string", length: 40 } }, destructive: false }),
     ]);
+    expect(plan(clientsV(), next).steps[0].description).toMatch(/^Add field “.+” \(Text\) to “.+”$/);
   });
 
   it("renames a field by x-id, inside a table that is renamed too", () => {
@@ -249,6 +250,8 @@ describe("plan: kind and storage changes", () => {
       expect.objectContaining({ op: "rename_column", from: tempName("f_code"), to: "code", destructive: false }),
     ]);
     expect(replayColumns(["code"], p.steps, "clients")).toEqual(["code", trashColumnName(V, "f_code")].sort());
+    // In the words of the schema designer, not the kinds' keys.
+    expect(p.steps[1].description).toBe("Convert every value of “Code” in “Clients” (kind from Text to Whole number); the old values are kept in the trash");
   });
 
   it("changes a kind and a key at once: the conversion reads the renamed column and remembers the original", () => {

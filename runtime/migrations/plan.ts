@@ -1,6 +1,7 @@
+import { fieldKinds } from "../fields/registry";
 import type { ColumnSpec } from "../fields/types";
 import { compileSchema, shortHash, type CompiledField, type CompiledSchema, type CompiledTable } from "../schema/compile";
-import type { WorkspaceSchema } from "../schema/types";
+import type { FieldKind, WorkspaceSchema } from "../schema/types";
 import type { ColumnDef, MigrationPlan, MigrationStep } from "./steps";
 
 /**
@@ -23,6 +24,9 @@ export function trashTableName(fromVersion: number, tableId: string): string {
 function tempColumnName(fromVersion: number, fieldId: string): string {
   return `crm_tmp_v${fromVersion}_${shortHash(fieldId)}`;
 }
+
+/** The kind as the schema designer names it (Choice, Link to record), not its key (select, relation). */
+const kindLabel = (kind: FieldKind): string => fieldKinds[kind].label;
 
 const EMPTY: WorkspaceSchema = { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: {} };
 
@@ -246,7 +250,7 @@ function planTableChanges(
       column: { name: f.key, spec: f.column },
       fieldId: f.id,
       destructive: false,
-      description: `Add field ${q(f.label)} (${f.kind}) to ${q(t.pluralLabel)}`,
+      description: `Add field ${q(f.label)} (${kindLabel(f.kind)}) to ${q(t.pluralLabel)}`,
     });
   }
   // 4. Kind or column changes: build the new column beside the old one, convert every value,
@@ -256,7 +260,7 @@ function planTableChanges(
     if (!of || (of.kind === f.kind && sameColumn(of.column, f.column))) continue;
     const temp = tempColumnName(v, f.id);
     const lossless = of.kind === f.kind && isWidening(of.column, f.column);
-    const what = of.kind === f.kind ? "storage" : `kind from ${of.kind} to ${f.kind}`;
+    const what = of.kind === f.kind ? "storage" : `kind from ${kindLabel(of.kind)} to ${kindLabel(f.kind)}`;
     out.columnSteps.push(
       {
         op: "add_column",

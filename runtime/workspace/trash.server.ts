@@ -4,6 +4,7 @@ import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { plan } from "../migrations/plan";
 import type { MigrationStep } from "../migrations/steps";
 import type { FieldSchema, TableSchema, WorkspaceSchema } from "../schema/types";
+import { withFieldRestored } from "./restore-position";
 import type { WorkspaceService } from "./workspace.server";
 
 export interface TrashEntry {
@@ -94,7 +95,7 @@ export async function restoreFromTrash(db: Knex, workspace: WorkspaceService, tr
     if (ids.has(field["x-id"])) field["x-id"] = freeKey(`${field["x-id"]}_old`, (k) => ids.has(k));
     const key = freeKey(row.field_key!, (k) => k in table.properties);
     if (key !== row.field_key) field.title = `${field.title ?? row.field_key} (restored)`;
-    table.properties[key] = field;
+    table.properties = withFieldRestored(table.properties, key, field, await fieldOrderWhenRemoved(db, row));
     const steps = replaceStep(plan(schema, next).steps, "add_column", (s) => s.op === "add_column" && s.fieldId === field["x-id"], {
       op: "restore_column",
       table: tableKey,
@@ -122,6 +123,15 @@ export async function restoreFromTrash(db: Knex, workspace: WorkspaceService, tr
   });
   const result = await workspace.applySteps({ baseVersion: version, schema: next, steps, actorId });
   return { version: result.version, key };
+}
+
+/** The x-ids of the removed field's table, in order, in the schema it was removed from (empty if unknown). */
+async function fieldOrderWhenRemoved(db: Knex, row: TrashRow): Promise<string[]> {
+  const stored = (await db(SYSTEM_TABLES.schemaVersions).where({ version: row.schema_version }).first()) as { schema: string } | undefined;
+  if (!stored) return [];
+  const then = JSON.parse(stored.schema) as WorkspaceSchema;
+  const table = Object.values(then.$defs).find((t) => t["x-id"] === row.table_id);
+  return table ? Object.values(table.properties).map((f) => f["x-id"]) : [];
 }
 
 function replaceStep(steps: MigrationStep[], op: string, match: (s: MigrationStep) => boolean, replacement: MigrationStep): MigrationStep[] {

@@ -208,6 +208,8 @@ describe("an admin designs the client card and staff see it", () => {
       await screenshot(page, "03-email-in-contacts");
 
       await page.click("#fd-tab-0");
+      // Email sits on the Contacts tab: the side panel lets go of it once Details opens.
+      await page.waitForFunction(() => document.querySelector(".fd-inspector .fd-inspector__title")?.textContent === "Nothing selected");
       // Back to the palette and onto the card again: the field leaves the layout, not the table.
       await drag(page, 'button[aria-label="Drag Tax / VAT ID"]', '[data-drop="palette"]');
       await waitAnnounced(page, "Tax / VAT ID was taken off the card; its data stays.");
@@ -219,6 +221,15 @@ describe("an admin designs the client card and staff see it", () => {
       await page.type('input[aria-label="New section name"]', "Bank details");
       await page.keyboard.press("Enter");
       await page.waitForSelector('section.fd-section[data-section="Bank details"]');
+      // A second section of that name beside it is refused, and the name stays to be corrected.
+      await page.type('input[aria-label="New section name"]', "bank Details");
+      await page.keyboard.press("Enter");
+      await page.waitForSelector(".fd-error[role=alert]");
+      expect(await page.$eval(".fd-error[role=alert]", (el) => el.textContent)).toBe("This tab already has a section called “Bank details”; pick another name");
+      expect(await page.$eval('input[aria-label="New section name"]', (el) => (el as HTMLInputElement).value)).toBe("bank Details");
+      expect(await page.$$eval('section.fd-section[data-section="Bank details"]', (els) => els.length)).toBe(1);
+      await page.click('input[aria-label="New section name"]', { count: 3 });
+      await page.keyboard.press("Backspace");
       await drag(page, 'button[aria-label="Drag Phone"]', '[data-drop="gap:0.1.0"]');
       await waitAnnounced(page, "Phone moved to tab Details, section Bank details, row 1.");
       await drag(page, 'button[aria-label="Drag Website"]', '[data-drop="gap:0.1.1"]');
@@ -384,6 +395,23 @@ describe("an admin designs the client card and staff see it", () => {
       expect(await first.$('section.fd-section[data-section="Mine"]')).not.toBeNull();
       expect(await first.$eval('[data-testid="designer-status"]', (el) => el.textContent)).toBe("Unsaved changes");
       await screenshot(first, "kb-03-conflict");
+
+      // Many tabs wrap inside the canvas (each header is a drop target), and the side panel's
+      // buttons naming a long tab hold their words.
+      for (const label of ["Bank and payment terms", "Notes from the account manager"]) {
+        await first.focus('input[aria-label="New tab name"]');
+        await first.keyboard.type(label);
+        await first.keyboard.press("Enter");
+        await first.waitForFunction((l: string) => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent === l), {}, label);
+      }
+      const outside = await first.evaluate(() => {
+        const canvas = document.querySelector(".fd-canvas")!.getBoundingClientRect();
+        return [...document.querySelectorAll('[role="tab"]')].filter((t) => t.getBoundingClientRect().right > canvas.right + 0.5).map((t) => t.textContent);
+      });
+      expect(outside).toEqual([]);
+      const spilled = await first.$$eval(".fd-inspector button", (bs) => bs.filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent));
+      expect(spilled).toEqual([]);
+      await screenshot(first, "kb-04-many-tabs");
       browserErrors.splice(0, browserErrors.length, ...browserErrors.filter((e) => !/status of 409/.test(e)));
       expect(browserErrors).toEqual([]);
     } finally {

@@ -147,6 +147,9 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     // Past the activation distance first, then on to Phone in small steps, as a hand would.
     await admin.mouse.move(from.x, from.y - 10, { steps: 3 });
     await admin.mouse.move(to.x, to.y - 4, { steps: 25 });
+    // Let go only once dnd-kit has taken Phone as the target: on a busy machine its pointer
+    // handling runs behind the mouse, and a release before that drops Region where it last was.
+    await admin.waitForFunction(() => [...document.querySelectorAll("[id^='DndLiveRegion']")].some((e) => e.textContent?.includes("where Phone was")), { timeout: 15_000 });
     await admin.mouse.up();
     await admin.waitForFunction(() => {
       const keys = [...document.querySelectorAll("ol.sd-fields > li[data-field]")].map((r) => r.getAttribute("data-field"));

@@ -52,6 +52,10 @@ describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
     );
     const { schema } = await rt.workspace.current();
     expect(schema.$defs.clients.properties.website_restored).toMatchObject({ "x-id": "f_clients_website", title: "Website (restored)" });
+    // Back in its old place (after Phone), not at the end where the newer field went.
+    const order = Object.keys(schema.$defs.clients.properties);
+    expect(order.slice(order.indexOf("phone"), order.indexOf("phone") + 2)).toEqual(["phone", "website_restored"]);
+    expect(order.at(-1)).toBe("website");
     const back = await rt.records.get(ADMIN, "clients", withWebsite[0].id);
     expect(back.website_restored).toBe(withWebsite[0].website);
     expect(back.website).toBeNull();

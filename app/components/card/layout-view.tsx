@@ -16,6 +16,12 @@ function Elements({ elements, render }: { elements: LayoutElement[]; render: Lay
   );
 }
 
+/** Whether anything staff can read is inside: fields, lists or notes (rows and separators alone are not). */
+function holdsContent(el: LayoutElement): boolean {
+  if (el.type === "Control" || el.type === "RelatedList" || el.type === "Note") return true;
+  return "elements" in el && el.elements.some(holdsContent);
+}
+
 function renderElement(el: LayoutElement, render: LayoutRenderers): ReactNode {
   switch (el.type) {
     case "Control":
@@ -29,6 +35,8 @@ function renderElement(el: LayoutElement, render: LayoutRenderers): ReactNode {
         </div>
       );
     case "Group":
+      // A section emptied in the designer (its fields moved elsewhere) would be a bare heading here.
+      if (!holdsContent(el)) return null;
       return (
         <section className="card-section" aria-label={el.label}>
           <h2 className="card-section__title">{el.label}</h2>

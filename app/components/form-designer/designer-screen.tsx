@@ -34,6 +34,7 @@ import { FieldPalette } from "./field-palette";
 import { Inspector } from "./inspector";
 import { pathFromPointer } from "./pointer-path";
 import { PreviewCard } from "./preview-card";
+import { selectionOnTab, tabOfSelection } from "./selection-tabs";
 import { useLayoutHistory } from "./use-layout-history";
 
 type SaveAnswer = { ok: true; layout: CardLayout; version: number } | { ok: false; error: string; problems: LayoutNotice[]; status: number };
@@ -70,6 +71,9 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   const tabCount = layout.type === "Categorization" ? layout.elements.length : 1;
   const currentTab = Math.min(tab, tabCount - 1);
 
+  const layoutRef = useRef(layout);
+  layoutRef.current = layout;
+
   const nameOf: NameOf = useCallback((c: ControlElement) => c.options?.label ?? table.fieldsByKey.get(c.scope.replace("#/properties/", ""))?.label ?? c.scope, [table]);
 
   const change = useCallback(
@@ -91,6 +95,16 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
       }
     } else if (selection?.kind === "tab" && (layout.type !== "Categorization" || selection.index >= layout.elements.length)) setSelection(null);
   }, [layout, selection]);
+
+  // Something selected on another tab (moved there from the side panel, or brought back by undo) opens that tab.
+  useEffect(() => {
+    const holder = tabOfSelection(layoutRef.current, selection);
+    if (holder !== null) setTab(holder);
+  }, [selection]);
+  const openTab = useCallback((index: number) => {
+    setTab(index);
+    setSelection((current) => selectionOnTab(layoutRef.current, current, index));
+  }, []);
 
   // The answer of a save: the new baseline, or what is wrong.
   useEffect(() => {
@@ -124,8 +138,6 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
     .map((l) => ({ name: l.name, label: compiled.tablesByKey.get(l.table)?.pluralLabel ?? humanList(l.name) }));
 
   // ——— dragging ———
-  const layoutRef = useRef(layout);
-  layoutRef.current = layout;
   const endWords = useRef("");
   /**
    * Paths shift after a drop, so the handle dnd-kit would refocus may now belong to another field:
@@ -235,11 +247,14 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   };
 
   // ——— toolbar actions ———
-  const attempt = (make: () => CardLayout, select?: Selection) => {
+  /** Applies an edit, or shows why not; answers whether it was made. */
+  const attempt = (make: () => CardLayout, select?: Selection): boolean => {
     try {
       change(make(), select);
+      return true;
     } catch (error) {
       setProblem((error as Error).message);
+      return false;
     }
   };
   const endOfTab = (): ElementPath => (layout.type === "Categorization" ? [currentTab, layout.elements[currentTab].elements.length] : [layout.elements.length]);
@@ -247,13 +262,13 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   const onAddSection = (event: FormEvent) => {
     event.preventDefault();
     const at = endOfTab();
-    attempt(() => addSection(layout, at, newSection), { kind: "element", path: at });
-    setNewSection("");
+    // A refused name stays in the box to be corrected.
+    if (attempt(() => addSection(layout, at, newSection), { kind: "element", path: at })) setNewSection("");
   };
   const onAddTab = (event: FormEvent) => {
     event.preventDefault();
     const index = layout.type === "Categorization" ? layout.elements.length : 1;
-    attempt(() => addTab(layout, newTab), { kind: "tab", index });
+    if (!attempt(() => addTab(layout, newTab), { kind: "tab", index })) return;
     setTab(index);
     setNewTab("");
   };
@@ -365,7 +380,8 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
           ) : null}
           {problem ? (
             <p className="fd-error" role="alert">
-              {problem}
+              {/* The operations' messages start in lowercase, to read inside other sentences too. */}
+              {problem.charAt(0).toUpperCase() + problem.slice(1)}
             </p>
           ) : null}
           {saveAnswer && !saveAnswer.ok ? (
@@ -429,7 +445,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                       </button>
                     </form>
                   </div>
-                  <DesignerCanvas layout={layout} tab={currentTab} onTab={setTab} />
+                  <DesignerCanvas layout={layout} tab={currentTab} onTab={openTab} />
                 </section>
                 <Inspector layout={layout} selection={selection} table={table} compiled={compiled} nameOf={nameOf} onChange={change} onError={setProblem} onSelect={setSelection} />
               </div>

@@ -39,13 +39,15 @@ describe("Inspector", () => {
     expect((elementAt(widened, findControl(widened, fieldId("email"))!) as ControlElement).options?.width).toBe(12);
   });
 
-  it("moves a field with the Move to… menu, the fallback for dragging", () => {
-    const { last } = renderFor(layout, [...email]);
+  it("moves a field with the Move to… menu, the fallback for dragging, keeping it selected where it landed", () => {
+    const { last, onChange } = renderFor(layout, [...email]);
     const menu = screen.getByLabelText("Move to…") as HTMLSelectElement;
     const contacts = [...menu.options].find((o) => o.textContent === "tab Contacts, a new row at the end")!;
     fireEvent.change(menu, { target: { value: contacts.value } });
     fireEvent.click(screen.getByRole("button", { name: "Move" }));
     expect(findControl(last(), fieldId("email"))).toEqual([1, 1, 0]);
+    // Selected where it landed, so the designer opens that tab.
+    expect(onChange.mock.calls.at(-1)![1]).toEqual({ kind: "element", path: [1, 1, 0] });
   });
 
   it("takes a field off the card", () => {

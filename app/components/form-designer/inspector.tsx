@@ -2,6 +2,7 @@ import { useId, useState, type FormEvent } from "react";
 import { setControlOptions, resizeControl } from "../../../form-designer/control-options";
 import { describePlace, type NameOf } from "../../../form-designer/describe-place";
 import { moveDestinations } from "../../../form-designer/destinations";
+import { placedPath } from "../../../form-designer/drop";
 import { moveElement, removeElement } from "../../../form-designer/move-element";
 import { setNoteText, setRelatedListLabel } from "../../../form-designer/notes";
 import { elementAt, type ElementPath } from "../../../form-designer/paths";
@@ -47,7 +48,16 @@ function MoveTo({ props, path }: { props: InspectorProps; path: ElementPath }) {
         e.preventDefault();
         const to = options[Number(choice)];
         if (!to) return;
-        attempt(props, () => moveElement(props.layout, path, to.at), null);
+        let after: CardLayout;
+        try {
+          after = moveElement(props.layout, path, to.at);
+        } catch (error) {
+          props.onError((error as Error).message);
+          return;
+        }
+        // The moved element stays selected where it landed, so its tab opens and it stays in view.
+        const landed = placedPath(after, props.layout, { kind: "element", path });
+        props.onChange(after, landed ? { kind: "element", path: landed } : null);
         setChoice("");
       }}
     >

@@ -10,7 +10,9 @@ import {
 import {
   emptyFieldForm,
   formFromField,
+  formulaProblem,
   keyFromLabel,
+  newFieldKeyProblem,
   optionsFromForm,
   type FieldFormValues,
 } from "./field-form";
@@ -68,12 +70,14 @@ export function AddFieldForm({
     const problems: Record<string, string> = {};
     if (!values.title.trim())
       problems.title = "Give the field a label, e.g. Region";
-    if (!key)
-      problems.key =
-        "Give the field a key: lowercase letters, digits and underscores";
+    const keyProblem = newFieldKeyProblem(schema, table, key);
+    if (keyProblem) problems.key = keyProblem;
+    const formula = formulaProblem(values, schema, table);
+    if (formula) problems.formula = formula;
     const outcome = optionsFromForm(values);
     if (!outcome.ok || Object.keys(problems).length) {
-      setErrors({ ...problems, ...(outcome.ok ? {} : outcome.errors) });
+      setErrors({ ...(outcome.ok ? {} : outcome.errors), ...problems });
+      setFailure(null);
       return;
     }
     const error = edit({
@@ -119,7 +123,10 @@ export function AddFieldForm({
                   title,
                   key: keyTouched ? v.key : keyFromLabel(title),
                 }));
-                setErrors(({ title: _t, ...rest }) => rest);
+                // A key that follows the label is a new key: its old error no longer applies.
+                setErrors(({ title: _t, key: _k, ...rest }) =>
+                  keyTouched && _k ? { ...rest, key: _k } : rest
+                );
               }}
             />
           )}
@@ -187,6 +194,8 @@ export function FieldSettingsForm({
     setSaved(false);
     if (!values.title.trim())
       return setErrors({ title: "A field needs a label staff can read" });
+    const formula = formulaProblem(values, schema, table);
+    if (formula) return setErrors({ formula });
     const outcome = optionsFromForm(values);
     if (!outcome.ok) return setErrors(outcome.errors);
     const before = optionsFromForm(initial);

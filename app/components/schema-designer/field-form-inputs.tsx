@@ -55,9 +55,10 @@ function Labelled({
         "aria-invalid": error ? true : undefined,
       })}
       {hint ? (
-        <p className="sd-hint" id={`${id}-hint`}>
+        // A div: a hint may hold a list (the formula's problems), which a <p> cannot.
+        <div className="sd-hint" id={`${id}-hint`}>
           {hint}
-        </p>
+        </div>
       ) : null}
       {error ? (
         <p className="sd-error" id={`${id}-error`}>

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest";
 import { addField } from "../../../schema-designer/field-operations";
 import { seedSchema } from "../../../schema-designer/test-schema";
-import { emptyFieldForm, formatChoices, formFromField, keyFromLabel, optionsFromForm, parseChoices } from "./field-form";
+import {
+  emptyFieldForm,
+  formatChoices,
+  formFromField,
+  formulaProblem,
+  keyFromLabel,
+  newFieldKeyProblem,
+  optionsFromForm,
+  parseChoices,
+  tableKeyFromLabels,
+} from "./field-form";
 
 describe("keyFromLabel", () => {
   it("proposes a valid key from a label", () => {
@@ -49,5 +59,42 @@ describe("optionsFromForm", () => {
     const outcome = optionsFromForm(form);
     expect(outcome.ok && outcome.options.enum).toEqual(def.enum);
     expect(outcome.ok && outcome.options["x-labels"]).toEqual(def["x-labels"]);
+  });
+});
+
+describe("tableKeyFromLabels", () => {
+  it("takes the plural the admin typed, not the name of one record with an s", () => {
+    expect(tableKeyFromLabels("Opportunity", "Opportunities")).toBe("opportunities");
+    expect(tableKeyFromLabels("Person", "People")).toBe("people");
+  });
+  it("guesses an English plural while no plural is typed", () => {
+    expect(tableKeyFromLabels("Project", "")).toBe("projects");
+    expect(tableKeyFromLabels("Opportunity", " ")).toBe("opportunities");
+    expect(tableKeyFromLabels("Day", "")).toBe("days");
+    expect(tableKeyFromLabels("Box", "")).toBe("boxes");
+    expect(tableKeyFromLabels("", "")).toBe("");
+  });
+});
+
+describe("newFieldKeyProblem", () => {
+  it("says which field already has the key, whatever its case", () => {
+    expect(newFieldKeyProblem(seedSchema(), "clients", "email")).toBe('Table "clients" already has a field "email"; pick another field key');
+    expect(newFieldKeyProblem(seedSchema(), "clients", "region")).toBeUndefined();
+  });
+  it("asks for a key, and a valid one", () => {
+    expect(newFieldKeyProblem(seedSchema(), "clients", "")).toMatch(/^Give the field a key/);
+    expect(newFieldKeyProblem(seedSchema(), "clients", "Bad key")).toMatch(/is not valid: use lowercase letters/);
+  });
+});
+
+describe("formulaProblem", () => {
+  const formula = (text: string) => ({ ...emptyFieldForm("formula"), formula: text });
+  it("stops a formula the checker rejects", () => {
+    expect(formulaProblem(formula("postcde * 2"), seedSchema(), "clients")).toBe("Fix the problem in the formula shown above first");
+  });
+  it("lets a valid formula, an empty one (asked for elsewhere) and other kinds through", () => {
+    expect(formulaProblem(formula("len(postcode) * 2"), seedSchema(), "clients")).toBeUndefined();
+    expect(formulaProblem(formula(""), seedSchema(), "clients")).toBeUndefined();
+    expect(formulaProblem({ ...emptyFieldForm("text"), formula: "nonsense(" }, seedSchema(), "clients")).toBeUndefined();
   });
 });

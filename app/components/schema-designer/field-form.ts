@@ -1,6 +1,8 @@
 import { fieldKinds } from "../../../runtime/fields/registry";
-import type { FieldKind, FieldSchema, FormulaResultKind } from "../../../runtime/schema/types";
+import { checkFormula, formulaScopeFor } from "../../../runtime/formula/index";
+import type { FieldKind, FieldSchema, FormulaResultKind, WorkspaceSchema } from "../../../runtime/schema/types";
 import type { FieldOptions } from "../../../schema-designer/field-definition";
+import { assertFreeFieldKey } from "../../../schema-designer/shared";
 
 /** What the field form holds: plain strings and booleans, as typed, so nothing is lost on a mistake. */
 export interface FieldFormValues {
@@ -50,6 +52,45 @@ export function keyFromLabel(label: string): string {
     .replace(/^_+|_+$/g, "")
     .slice(0, 63);
   return /^[a-z]/.test(key) ? key : key ? `f_${key}`.slice(0, 63) : "";
+}
+
+/**
+ * The key a new table gets from its labels: the plural names the table ("Opportunities" →
+ * opportunities); without one, a plural is guessed from the name of one record.
+ */
+export function tableKeyFromLabels(title: string, plural: string): string {
+  if (plural.trim()) return keyFromLabel(plural);
+  const one = title.trim();
+  if (!one) return "";
+  if (/[^aeiou]y$/i.test(one)) return keyFromLabel(`${one.slice(0, -1)}ies`);
+  if (/(s|x|z|ch|sh)$/i.test(one)) return keyFromLabel(`${one}es`);
+  return keyFromLabel(`${one}s`);
+}
+
+/**
+ * What is wrong with the key of a field about to be added, in the words of the schema operation,
+ * so it shows beside the key input rather than as a message for the whole form.
+ */
+export function newFieldKeyProblem(schema: WorkspaceSchema, table: string, key: string): string | undefined {
+  if (!key) return "Give the field a key: lowercase letters, digits and underscores";
+  try {
+    assertFreeFieldKey(schema.$defs[table], table, key);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    return message.charAt(0).toUpperCase() + message.slice(1);
+  }
+}
+
+/**
+ * A formula the checker rejects cannot join the draft; the live check already lists why, so the
+ * error beside the input only says that it has to be fixed first.
+ */
+export function formulaProblem(values: FieldFormValues, schema: WorkspaceSchema, table: string): string | undefined {
+  if (values.kind !== "formula" || !values.formula.trim()) return undefined;
+  const errors = checkFormula(values.formula, formulaScopeFor(schema, table));
+  if (errors.length === 0) return undefined;
+  return `Fix the ${errors.length === 1 ? "problem" : `${errors.length} problems`} in the formula shown above first`;
 }
 
 export function parseChoices(text: string): { values: string[]; labels: Record<string, string> } {

@@ -5,7 +5,7 @@ import {
   type WorkspaceSchema,
 } from "../../../runtime/schema/types";
 import type { DraftOp } from "../../../schema-designer/draft";
-import { keyFromLabel } from "./field-form";
+import { tableKeyFromLabels } from "./field-form";
 import { Labelled } from "./field-form-inputs";
 
 export const tableLabel = (key: string, t: TableSchema | undefined) =>
@@ -205,9 +205,10 @@ function NewTableForm({
             value={title}
             onChange={(e) => {
               setTitle(e.target.value);
-              if (!keyTouched) setKey(keyFromLabel(`${e.target.value}s`));
+              if (!keyTouched) setKey(tableKeyFromLabels(e.target.value, plural));
             }}
             placeholder="Project"
+            autoFocus
           />
         )}
       </Labelled>
@@ -216,7 +217,10 @@ function NewTableForm({
           <input
             {...p}
             value={plural}
-            onChange={(e) => setPlural(e.target.value)}
+            onChange={(e) => {
+              setPlural(e.target.value);
+              if (!keyTouched) setKey(tableKeyFromLabels(title, e.target.value));
+            }}
             placeholder="Projects"
           />
         )}
