@@ -12,6 +12,7 @@ import { chipLabel, parseOutputTag, previewHtml } from "./chips";
 import { filterFor, type FieldPathOption, type LineListOption } from "./field-paths";
 import { designerHtmlFrom } from "./import-html";
 import { defaultColumns, lineItemsHtml, type LineColumn, type LineItemsConfig } from "./line-items";
+import { insertionPoint } from "./insertion-point";
 import { contentBoxPx } from "./page-size";
 import { withBaseCss, withoutBaseCss, DESIGNER_BASE_CSS } from "./starter";
 
@@ -377,26 +378,14 @@ export function paletteBlocks(schema: DesignerSchema): PaletteBlock[] {
 }
 
 /**
- * Adds a block where the admin is working: a Field into the selected text, anything into a
- * selected empty column or container, otherwise after the selected element, or at the end.
+ * Adds a block where the admin is working (see `insertionPoint`), or at the end of the page,
+ * and selects it.
  */
 export function insertBlock(editor: Editor, block: PaletteBlock): Component | undefined {
-  const selected = editor.getSelected();
-  const wrapper = editor.getWrapper()!;
   const content = block.content as Record<string, unknown>;
-  const textable = content.type === "tpl-field" || content.type === "tpl-image";
-  let added: Component[] | undefined;
-  if (selected && selected !== wrapper) {
-    const isText = selected.is("text");
-    if (isText && textable) added = selected.append(content);
-    else if (!isText && selected.get("droppable") !== false && ["div", "section", "header", "footer"].includes(String(selected.get("tagName"))) && !selected.is("tpl-raw"))
-      added = selected.append(content);
-    else {
-      const parent = selected.parent() ?? wrapper;
-      added = parent.append(content, { at: selected.index() + 1 });
-    }
-  } else added = wrapper.append(content);
-  const made = added?.[0];
+  const inline = content.type === "tpl-field" || content.type === "tpl-image";
+  const { into, at } = insertionPoint(editor.getSelected(), editor.getWrapper()!, inline);
+  const made = into.append(content, at === undefined ? {} : { at })?.[0];
   if (made) editor.select(made);
   return made;
 }
