@@ -12,7 +12,7 @@ import { chipLabel, parseOutputTag, previewHtml } from "./chips";
 import { filterFor, type FieldPathOption, type LineListOption } from "./field-paths";
 import { designerHtmlFrom } from "./import-html";
 import { defaultColumns, lineItemsHtml, type LineColumn, type LineItemsConfig } from "./line-items";
-import { insertionPoint } from "./insertion-point";
+import { insertionPoint, type BlockKind } from "./insertion-point";
 import { contentBoxPx } from "./page-size";
 import { withBaseCss, withoutBaseCss, DESIGNER_BASE_CSS } from "./starter";
 
@@ -377,14 +377,20 @@ export function paletteBlocks(schema: DesignerSchema): PaletteBlock[] {
   return blocks;
 }
 
+/** Text-sized blocks stay where the admin clicked; tables and columns want the page's width. */
+function blockKind(block: PaletteBlock): BlockKind {
+  const type = (block.content as { type?: unknown }).type;
+  if (type === "tpl-field" || type === "tpl-image") return "inline";
+  return block.id === "text" || block.id === "heading" ? "block" : "wide";
+}
+
 /**
  * Adds a block where the admin is working (see `insertionPoint`), or at the end of the page,
  * and selects it.
  */
 export function insertBlock(editor: Editor, block: PaletteBlock): Component | undefined {
   const content = block.content as Record<string, unknown>;
-  const inline = content.type === "tpl-field" || content.type === "tpl-image";
-  const { into, at } = insertionPoint(editor.getSelected(), editor.getWrapper()!, inline);
+  const { into, at } = insertionPoint(editor.getSelected(), editor.getWrapper()!, blockKind(block));
   const made = into.append(content, at === undefined ? {} : { at })?.[0];
   if (made) editor.select(made);
   return made;

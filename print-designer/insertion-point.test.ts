@@ -48,29 +48,36 @@ function page() {
 }
 
 describe("where a palette block goes", () => {
-  it("puts a line-items table after the heading whose chip is selected, not inside the heading", () => {
+  it("puts a paragraph after the heading whose chip is selected, not inside the heading", () => {
     const { wrapper, chip, boldChip } = page();
-    expect(where(insertionPoint(chip, wrapper, false))).toBe("title@1");
-    expect(where(insertionPoint(boldChip, wrapper, false))).toBe("title@1");
+    expect(where(insertionPoint(chip, wrapper, "block"))).toBe("title@1");
+    expect(where(insertionPoint(boldChip, wrapper, "block"))).toBe("title@1");
+  });
+
+  it("puts a line-items table after the page header whose title is selected, at full width", () => {
+    const { wrapper, chip, cell, column } = page();
+    expect(where(insertionPoint(chip, wrapper, "wide"))).toBe("wrapper@1");
+    expect(where(insertionPoint(cell, wrapper, "wide"))).toBe("wrapper@2");
+    expect(where(insertionPoint(column, wrapper, "wide"))).toBe("column");
   });
 
   it("puts a Field into selected text, or right after a selected chip in it", () => {
     const { wrapper, chip, h1 } = page();
-    expect(where(insertionPoint(h1, wrapper, true))).toBe("h1");
-    expect(where(insertionPoint(chip, wrapper, true))).toBe("h1@2");
+    expect(where(insertionPoint(h1, wrapper, "inline"))).toBe("h1");
+    expect(where(insertionPoint(chip, wrapper, "inline"))).toBe("h1@2");
   });
 
   it("keeps tables whole: a paragraph goes after the table, a Field into the selected cell", () => {
     const { wrapper, cell } = page();
-    expect(where(insertionPoint(cell, wrapper, false))).toBe("party@1");
-    expect(where(insertionPoint(cell, wrapper, true))).toBe("cell");
+    expect(where(insertionPoint(cell, wrapper, "block"))).toBe("party@1");
+    expect(where(insertionPoint(cell, wrapper, "inline"))).toBe("cell");
   });
 
   it("fills a selected column, goes after a Liquid block, and to the end with nothing selected", () => {
     const { wrapper, column, raw } = page();
-    expect(where(insertionPoint(column, wrapper, false))).toBe("column");
-    expect(where(insertionPoint(raw, wrapper, false))).toBe("wrapper@3");
-    expect(where(insertionPoint(undefined, wrapper, false))).toBe("wrapper");
-    expect(where(insertionPoint(wrapper, wrapper, true))).toBe("wrapper");
+    expect(where(insertionPoint(column, wrapper, "block"))).toBe("column");
+    expect(where(insertionPoint(raw, wrapper, "block"))).toBe("wrapper@3");
+    expect(where(insertionPoint(undefined, wrapper, "block"))).toBe("wrapper");
+    expect(where(insertionPoint(wrapper, wrapper, "inline"))).toBe("wrapper");
   });
 });

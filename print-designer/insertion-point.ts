@@ -6,6 +6,12 @@ export interface Placeable {
   get(prop: string): unknown;
 }
 
+/**
+ * `inline`: a Field or image, which sits in text. `block`: a paragraph or heading. `wide`: a block
+ * made for the full width of the page (line items, columns, totals, page break).
+ */
+export type BlockKind = "inline" | "block" | "wide";
+
 export interface InsertionPoint<C extends Placeable> {
   into: C;
   /** Position among `into`'s children; absent appends at the end. */
@@ -22,12 +28,14 @@ const isContainer = (c: Placeable) => !c.is("text") && !c.is("tpl-raw") && c.get
 /**
  * Where a palette block goes for the current selection: a Field or image into the selected text
  * (or right after a selected chip in it, or into a selected table cell), anything into a selected container, otherwise after
- * the selected element. A paragraph, table or columns block never lands inside text or between
- * table rows: it goes after the outermost text around the selection, or after its table, so a
- * Line items block clicked while a chip in the heading is selected follows the heading instead of
- * taking on the heading's type size inside it.
+ * the selected element. A paragraph never lands inside text or between table rows: it goes after
+ * the outermost text around the selection, or after its table. A wide block goes after the
+ * top-level section holding the selection (unless a container such as a column is selected), so
+ * Line items clicked while a chip in the invoice's title is selected follow the header instead of
+ * squeezing into its narrow right-hand column with the title's type size.
  */
-export function insertionPoint<C extends Placeable>(selected: C | null | undefined, wrapper: C, inline: boolean): InsertionPoint<C> {
+export function insertionPoint<C extends Placeable>(selected: C | null | undefined, wrapper: C, kind: BlockKind): InsertionPoint<C> {
+  const inline = kind === "inline";
   if (!selected || selected === wrapper) return { into: wrapper };
   if (inline) {
     if (selected.is("text")) return { into: selected };
@@ -36,7 +44,10 @@ export function insertionPoint<C extends Placeable>(selected: C | null | undefin
     if (tagOf(selected) === "td" || tagOf(selected) === "th") return { into: selected };
   }
   let anchor: Placeable = selected;
-  if (!inline) {
+  if (kind === "wide" && !isContainer(selected)) {
+    // The page's own sections are laid out side by side (header, parties); only their end is full width.
+    while (anchor.parent() && anchor.parent() !== wrapper) anchor = anchor.parent()!;
+  } else if (!inline) {
     for (let p = anchor.parent(); p && p !== wrapper; p = p.parent()) if (p.is("text")) anchor = p;
   }
   while (TABLE_PARTS.has(tagOf(anchor)) && anchor.parent() && anchor.parent() !== wrapper) anchor = anchor.parent()!;
