@@ -151,6 +151,14 @@ describe("the print designer in Chromium", () => {
 
     await page.click('button[data-block="lines"]');
     await frame.waitForSelector("table.tpl-lines thead th");
+    // The table starts on the record's own lines, and its checkboxes show their state.
+    expect(await page.$eval('[data-testid="traits"] select', (s) => (s as HTMLSelectElement).value)).toBe("items");
+    for (const box of ['[data-testid="traits"] .gjs-field-checkbox input', '[data-testid="traits"] input[value="line.description"]'])
+      expect(await page.$eval(box, (e) => ({ checked: (e as HTMLInputElement).checked, width: Math.round(e.getBoundingClientRect().width), appearance: getComputedStyle(e).appearance }))).toEqual({
+        checked: true,
+        width: 16,
+        appearance: "auto",
+      });
     // Columns are chosen in the panel; the canvas table follows.
     await page.click('[data-testid="traits"] input[type="checkbox"][value="line.price"]');
     await frame.waitForFunction(() => ![...document.querySelectorAll("table.tpl-lines th")].some((th) => th.textContent === "Unit price"));
