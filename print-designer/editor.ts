@@ -87,6 +87,10 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
   const fieldOptions = schema.fieldOptions;
   const pathChoices = fieldOptions.map((o) => ({ id: o.path, label: o.label.includes(" › ") ? o.label : `${o.group} › ${o.label}` }));
 
+  // GrapesJS offers an HTML id and title ("eg. Text here") on every element: meaningless on a
+  // printed page, and an id typed there could clash with the one the style manager relies on.
+  for (const type of ["default", "text", "table", "row", "cell", "thead", "tbody", "tfoot"]) if (dc.getType(type)) dc.addType(type, { model: { defaults: { traits: [] } } });
+
   dc.addType("tpl-field", {
     isComponent: (el: HTMLElement) => (el.nodeType === 1 && el.hasAttribute?.("data-tpl-field") ? { type: "tpl-field", expression: el.getAttribute("data-tpl-field") ?? "", components: [] } : false),
     model: {

@@ -104,6 +104,9 @@ describe("the print designer in Chromium", () => {
     // Leave text editing by selecting something else, then select the paragraph again.
     await frame.click('[data-gjs-type="wrapper"] > .doc-head, [data-gjs-type="wrapper"] > *:first-child');
     await frame.click(textSelector);
+    // A paragraph has nothing to set but its look: no HTML id or title fields.
+    await page.waitForFunction(() => document.querySelector(".pd-selected h2")?.textContent === "Text");
+    expect(await page.$$eval('[data-testid="traits"] .gjs-label', (labels) => labels.map((l) => l.textContent))).toEqual([]);
     await page.click('button[data-block="field"]');
     await frame.waitForSelector(`${textSelector} [data-tpl-field]`);
     // The new chip is selected: choose the due date in its Field trait.
