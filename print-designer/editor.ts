@@ -12,6 +12,7 @@ import { chipLabel, parseOutputTag, previewHtml } from "./chips";
 import { filterFor, type FieldPathOption, type LineListOption } from "./field-paths";
 import { designerHtmlFrom } from "./import-html";
 import { defaultColumns, lineItemsHtml, type LineColumn, type LineItemsConfig } from "./line-items";
+import { insertionPoint, type BlockKind } from "./insertion-point";
 import { contentBoxPx } from "./page-size";
 import { withBaseCss, withoutBaseCss, DESIGNER_BASE_CSS } from "./starter";
 
@@ -85,6 +86,10 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
   const dc = editor.Components;
   const fieldOptions = schema.fieldOptions;
   const pathChoices = fieldOptions.map((o) => ({ id: o.path, label: o.label.includes(" › ") ? o.label : `${o.group} › ${o.label}` }));
+
+  // GrapesJS offers an HTML id and title ("eg. Text here") on every element: meaningless on a
+  // printed page, and an id typed there could clash with the one the style manager relies on.
+  for (const type of ["default", "text", "table", "row", "cell", "thead", "tbody", "tfoot"]) if (dc.getType(type)) dc.addType(type, { model: { defaults: { traits: [] } } });
 
   dc.addType("tpl-field", {
     isComponent: (el: HTMLElement) => (el.nodeType === 1 && el.hasAttribute?.("data-tpl-field") ? { type: "tpl-field", expression: el.getAttribute("data-tpl-field") ?? "", components: [] } : false),
@@ -376,27 +381,21 @@ export function paletteBlocks(schema: DesignerSchema): PaletteBlock[] {
   return blocks;
 }
 
+/** Text-sized blocks stay where the admin clicked; tables and columns want the page's width. */
+function blockKind(block: PaletteBlock): BlockKind {
+  const type = (block.content as { type?: unknown }).type;
+  if (type === "tpl-field" || type === "tpl-image") return "inline";
+  return block.id === "text" || block.id === "heading" ? "block" : "wide";
+}
+
 /**
- * Adds a block where the admin is working: a Field into the selected text, anything into a
- * selected empty column or container, otherwise after the selected element, or at the end.
+ * Adds a block where the admin is working (see `insertionPoint`), or at the end of the page,
+ * and selects it.
  */
 export function insertBlock(editor: Editor, block: PaletteBlock): Component | undefined {
-  const selected = editor.getSelected();
-  const wrapper = editor.getWrapper()!;
   const content = block.content as Record<string, unknown>;
-  const textable = content.type === "tpl-field" || content.type === "tpl-image";
-  let added: Component[] | undefined;
-  if (selected && selected !== wrapper) {
-    const isText = selected.is("text");
-    if (isText && textable) added = selected.append(content);
-    else if (!isText && selected.get("droppable") !== false && ["div", "section", "header", "footer"].includes(String(selected.get("tagName"))) && !selected.is("tpl-raw"))
-      added = selected.append(content);
-    else {
-      const parent = selected.parent() ?? wrapper;
-      added = parent.append(content, { at: selected.index() + 1 });
-    }
-  } else added = wrapper.append(content);
-  const made = added?.[0];
+  const { into, at } = insertionPoint(editor.getSelected(), editor.getWrapper()!, blockKind(block));
+  const made = into.append(content, at === undefined ? {} : { at })?.[0];
   if (made) editor.select(made);
   return made;
 }

@@ -42,6 +42,11 @@ describe("field path options from the schema", () => {
     expect(items.columns.some((c) => c.path.startsWith("line.invoice"))).toBe(false);
   });
 
+  it("offers the record's own lines first, for contracts too, where events come first in the schema", () => {
+    expect(lineListOptions(defaultCompiled, "contracts")[0]).toMatchObject({ list: "items", label: "Contract lines" });
+    expect(lineListOptions(defaultCompiled, "invoices")[0].list).toBe("items");
+  });
+
   it("exports each kind with its formatting filter", () => {
     expect(liquidOutput("record.total", "money")).toBe("{{ record.total | money }}");
     expect(liquidOutput("record.due_date", "date")).toBe("{{ record.due_date | date }}");

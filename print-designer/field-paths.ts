@@ -95,11 +95,16 @@ export interface LineListOption {
   columns: FieldPathOption[];
 }
 
-/** Columns are paths relative to the row (`line.price`, `line.product.name`). */
+/**
+ * Columns are paths relative to the row (`line.price`, `line.product.name`). The record's own
+ * lines (composition lists) come first, so a new Line items block on a contract repeats its
+ * contract lines, not whichever related list the schema happens to name first (its events).
+ */
 export function lineListOptions(compiled: CompiledSchema, tableKey: string): LineListOption[] {
   const table = compiled.tablesByKey.get(tableKey);
   if (!table) return [];
-  return table.lists.flatMap((list) => {
+  const lists = [...table.lists].sort((a, b) => Number(b.composition) - Number(a.composition));
+  return lists.flatMap((list) => {
     const child = compiled.tablesByKey.get(list.table);
     if (!child) return [];
     const columns = scalarOptions(child, "line", child.label, "", false).filter((c) => c.path !== `line.${list.field}`);

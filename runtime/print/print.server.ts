@@ -9,6 +9,7 @@ import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { recordMatches } from "./condition";
+import { createPdfMerger } from "./merge-pdf.server";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from "./pdf.server";
 import { templateProblems } from "./references";
 import { renderTemplate, type PrintContext, type RenderedDocument } from "./render-html";
@@ -270,6 +271,24 @@ export function createPrintService(
     return titleOf(table, record);
   }
 
+  /** Each loaded record as its own PDF, a few at a time through the page pool, in the records' order. */
+  async function printLoaded({ template, compiled, table, contexts }: Awaited<ReturnType<typeof load>>, { signal, onPrinted }: Pick<PrintEachOptions, "signal" | "onPrinted"> = {}) {
+    const printed: PrintedPdf[] = new Array(contexts.length);
+    let next = 0;
+    // A few renders in flight keep every pooled page busy; more would only queue inside the
+    // pool, past the point where a cancel can still stop them.
+    const worker = async () => {
+      for (let i = next++; i < contexts.length; i = next++) {
+        signal?.throwIfAborted();
+        const pdf = await renderer.render(renderTemplate(template, [contexts[i]], { compiled, locale }));
+        printed[i] = { pdf, filename: safeFileName(documentName(compiled, table, contexts[i].record)) };
+        onPrinted?.();
+      }
+    };
+    await Promise.all(Array.from({ length: Math.min(contexts.length, renderConcurrency) }, worker));
+    return printed;
+  }
+
   const service: PrintService = {
     templates,
     async offered(actor, tableKey, recordId) {
@@ -296,9 +315,12 @@ export function createPrintService(
       if (!Array.isArray(ids) || ids.length === 0) throw badRequest(`ids must be a non-empty list of record ids`);
       if (ids.length > MAX_BATCH) throw badRequest(`a batch prints at most ${MAX_BATCH} records at once`);
       const unique = [...new Set(ids.map((v) => (typeof v === "string" ? Number(v) : v)))];
-      const { template, table, doc } = await prepare(actor, templateId, unique);
-      const pdf = await renderer.render(doc);
-      return { pdf, filename: safeFileName(batchName(template, table, unique.length)) };
+      // Each record is printed on its own and the PDFs joined, so every document keeps its own
+      // "Page 1 of 2" and its own header and footer instead of the batch's running count.
+      const loaded = await load(actor, templateId, unique);
+      const merger = await createPdfMerger();
+      for (const part of await printLoaded(loaded)) await merger.add(part.pdf);
+      return { pdf: Buffer.from(await merger.save()), filename: safeFileName(batchName(loaded.template, loaded.table, unique.length)) };
     },
     async previewDraft(actor, draft, recordId) {
       requireAdmin(actor, "preview print templates");
@@ -317,21 +339,7 @@ export function createPrintService(
       return { table: table.key, batchName: (count) => batchName(template, table, count), condition: template.condition ?? null };
     },
     async printEach(actor, templateId, ids, { signal, onPrinted, onSkipped } = {}) {
-      const { template, compiled, table, contexts } = await load(actor, templateId, ids, onSkipped);
-      const printed: PrintedPdf[] = new Array(contexts.length);
-      let next = 0;
-      // A few renders in flight keep every pooled page busy; more would only queue inside the
-      // pool, past the point where a cancel can still stop them.
-      const worker = async () => {
-        for (let i = next++; i < contexts.length; i = next++) {
-          signal?.throwIfAborted();
-          const pdf = await renderer.render(renderTemplate(template, [contexts[i]], { compiled, locale }));
-          printed[i] = { pdf, filename: safeFileName(documentName(compiled, table, contexts[i].record)) };
-          onPrinted?.();
-        }
-      };
-      await Promise.all(Array.from({ length: Math.min(contexts.length, renderConcurrency) }, worker));
-      return printed;
+      return printLoaded(await load(actor, templateId, ids, onSkipped), { signal, onPrinted });
     },
     async close() {
       if (!options.renderer) await renderer.close();

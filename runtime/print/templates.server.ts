@@ -194,6 +194,19 @@ function auditTemplate(db: Knex, actorId: number | null | undefined, changes: Re
   return audit(db, { userId: actorId ?? null, action: "template", table: PRINT_TEMPLATES_TABLE, changes });
 }
 
+/**
+ * "Invoice (copy)", then "Invoice (copy 2)", …: a name no other template of the table has, so a
+ * template duplicated twice does not show up twice, indistinguishably, in the card's Print menu.
+ */
+export function copyName(name: string, taken: readonly string[]): string {
+  const used = new Set(taken.map((n) => n.trim().toLowerCase()));
+  const base = name.slice(0, 100);
+  for (let n = 1; ; n++) {
+    const candidate = n === 1 ? `${base} (copy)` : `${base} (copy ${n})`;
+    if (!used.has(candidate.toLowerCase())) return candidate;
+  }
+}
+
 export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceService, "current">): TemplatesService {
   let defaultsLoaded: Promise<unknown> | null = null;
   async function ready(): Promise<CompiledSchema> {
@@ -254,7 +267,8 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
     async duplicate(id, name, actorId) {
       const compiled = await ready();
       const source = await readRow(id);
-      const copy = checkTemplate({ ...source, id: newId(), name: (name ?? `${source.name} (copy)`).slice(0, 120) }, compiled);
+      const taken = ((await db(PRINT_TEMPLATES_TABLE).where({ table_key: source.table }).whereNull("deleted_at").select("name")) as { name: string }[]).map((r) => r.name);
+      const copy = checkTemplate({ ...source, id: newId(), name: (name ?? copyName(source.name, taken)).slice(0, 120) }, compiled);
       return save(copy, true, { actorId, changes: { op: "duplicate", from: source.id } });
     },
     async rename(id, name, actorId) {

@@ -1,5 +1,5 @@
 import type { PrintTemplate } from "../../runtime/print/template";
-import { BRAND, DOCUMENT_CSS, DOCUMENT_FOOTER, linesTable, partyBlock, TOTALS } from "./styles";
+import { BRAND, DOCUMENT_CSS, documentFooter, linesTable, partyBlock, TOTALS } from "./styles";
 
 const html = `
 <header class="doc-head">
@@ -86,6 +86,6 @@ export const CONTRACT_TEMPLATE: PrintTemplate = {
     size: "A4",
     orientation: "portrait",
     margins: { top: 14, right: 15, bottom: 18, left: 15 },
-    footer: DOCUMENT_FOOTER,
+    footer: documentFooter("Contract"),
   },
 };

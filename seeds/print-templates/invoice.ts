@@ -1,5 +1,5 @@
 import type { PrintTemplate } from "../../runtime/print/template";
-import { BRAND, DOCUMENT_CSS, DOCUMENT_FOOTER, linesTable, partyBlock, TOTALS } from "./styles";
+import { BRAND, DOCUMENT_CSS, documentFooter, linesTable, partyBlock, TOTALS } from "./styles";
 
 const html = `
 <header class="doc-head">
@@ -77,6 +77,6 @@ export const INVOICE_TEMPLATE: PrintTemplate = {
     size: "A4",
     orientation: "portrait",
     margins: { top: 12, right: 15, bottom: 16, left: 15 },
-    footer: DOCUMENT_FOOTER,
+    footer: documentFooter("Invoice"),
   },
 };

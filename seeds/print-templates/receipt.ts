@@ -1,5 +1,5 @@
 import type { PrintTemplate } from "../../runtime/print/template";
-import { BRAND, DOCUMENT_CSS, DOCUMENT_FOOTER, partyBlock } from "./styles";
+import { BRAND, DOCUMENT_CSS, documentFooter, partyBlock } from "./styles";
 
 const html = `
 <header class="doc-head">
@@ -15,7 +15,7 @@ const html = `
   <div><span class="label">Invoice no.</span><strong>{{ record.number }}</strong></div>
   <div><span class="label">Invoice date</span><strong>{{ record.date | date }}</strong></div>
   <div><span class="label">Invoice total</span><strong>{{ record.total | money }}</strong></div>
-  <div><span class="label">Receipt date</span><strong>{{ today | date }}</strong></div>
+  {% assign last_payment = record.payments | sort: "date" | last %}<div><span class="label">Paid in full on</span><strong>{{ last_payment.date | date }}</strong></div>
 </div>
 
 <div class="parties">
@@ -66,7 +66,7 @@ export const RECEIPT_TEMPLATE: PrintTemplate = {
     size: "A4",
     orientation: "portrait",
     margins: { top: 14, right: 15, bottom: 18, left: 15 },
-    footer: DOCUMENT_FOOTER,
+    footer: documentFooter("Receipt for invoice"),
   },
   condition: { field: "payment_state", op: "eq", value: "paid" },
 };

@@ -83,10 +83,15 @@ table.totals tr.due td { font-weight: 700; border-top: 0.5pt solid #d5dbe1; }
 .intro { margin-top: 5mm; }
 `;
 
-/** Footer on every page: the firm's registration line and the page count. */
-export const DOCUMENT_FOOTER = `<div style="display:flex;justify-content:space-between;border-top:0.5pt solid #d5dbe1;padding-top:1.5mm;">
+/**
+ * Footer on every page: the firm's registration line, and which document and page this is, so a
+ * continuation page that comes loose still says whose invoice it belongs to.
+ */
+export function documentFooter(documentLabel: string): string {
+  return `<div style="display:flex;justify-content:space-between;gap:6mm;border-top:0.5pt solid #d5dbe1;padding-top:1.5mm;">
 <span>{{ company.legal_name | default: company.name }}{% if company.registration_number %} · Reg. no. {{ company.registration_number }}{% endif %}{% if company.tax_id %} · VAT {{ company.tax_id }}{% endif %}</span>
-<span>Page {{ pageNumber }} of {{ totalPages }}</span></div>`;
+<span style="white-space:nowrap">{% if record.number %}${documentLabel} {{ record.number }} · {% endif %}Page {{ pageNumber }} of {{ totalPages }}</span></div>`;
+}
 
 /** Requisites of one party (the firm or a client): both have the same field keys in the default schema. */
 export function partyBlock(title: string, party: string): string {

@@ -47,6 +47,10 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
     const copy = ok(await call("POST", `/api/prints/${made.id}/duplicate`), 201);
     expect(copy).toMatchObject({ name: "Short invoice (EN) (copy)", html: read.html, project });
     expect(copy.id).not.toBe(made.id);
+    // Duplicated again, the copy gets a name of its own, so the Print menu can tell them apart.
+    const again = ok(await call("POST", `/api/prints/${made.id}/duplicate`), 201);
+    expect(again.name).toBe("Short invoice (EN) (copy 2)");
+    expect((await call("DELETE", `/api/prints/${again.id}`)).status).toBe(204);
     const named = ok(await call("POST", `/api/prints/${made.id}/duplicate`, { body: { name: "Second copy" } }), 201);
     expect(named.name).toBe("Second copy");
 

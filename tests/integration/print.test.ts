@@ -107,5 +107,7 @@ describe.each(testDatabases)("printing on $name", (dbKind) => {
     expect(pdfText(contract.pdf)).toContain(String(contracts[0].number));
     const text = pdfText(batch.pdf);
     for (const r of rows) expect(text).toContain(String(r.number));
+    // Every invoice of the batch counts its own pages, not the batch's.
+    expect(text.match(/Page 1 of \d+/g)).toHaveLength(rows.length);
   });
 });
