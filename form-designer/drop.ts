@@ -3,6 +3,7 @@ import type { CardLayout, LayoutElement } from "../runtime/layouts/types";
 import { moveElement, removeElement } from "./move-element";
 import { addNote, addSeparator, placeField, placeRelatedList } from "./place-element";
 import { elementAt, elementId, isTabbed, parseElementId, type ElementPath } from "./paths";
+import { scopeOf } from "../runtime/layouts/scope";
 
 /**
  * Drag and drop in the designer, as data: what is dragged, where it is dropped, and the layout
@@ -169,7 +170,7 @@ export function placedPath(after: CardLayout, before: CardLayout, source: DragSo
   const control = source.kind === "element" ? (elementAt(before, source.path) as LayoutElement) : null;
   switch (source.kind) {
     case "field":
-      return found((el) => el.type === "Control" && el.scope === `#/properties/${source.key}`);
+      return found((el) => el.type === "Control" && el.scope === scopeOf(source.key));
     case "list":
       return found((el) => el.type === "RelatedList" && el.list === source.name);
     case "element":

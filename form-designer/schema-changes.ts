@@ -2,6 +2,7 @@ import type { CompiledSchema, CompiledTable } from "../runtime/schema/compile";
 import { resolveLayout } from "../runtime/layouts/resolve-layout";
 import type { CardLayout, LayoutNotice } from "../runtime/layouts/types";
 import { listElements } from "./paths";
+import { scopeOf } from "../runtime/layouts/scope";
 
 export interface LayoutWithNotices {
   layout: CardLayout;
@@ -27,7 +28,7 @@ export function followRename(layout: CardLayout, table: CompiledTable): LayoutWi
   for (const { element } of listElements(rescoped)) {
     if (element.type !== "Control") continue;
     const field = table.fields.find((f) => f.id === element["x-field"]);
-    if (field) element.scope = `#/properties/${field.key}`;
+    if (field) element.scope = scopeOf(field.key);
   }
   return { layout: rescoped, notices };
 }

@@ -5,6 +5,7 @@ import { defaultLayout } from "../runtime/layouts/default-layout";
 import { layoutControls } from "../runtime/layouts/resolve-layout";
 import type { CardLayout, HorizontalLayoutElement } from "../runtime/layouts/types";
 import { listElements } from "./paths";
+import { controlKey } from "../runtime/layouts/scope";
 
 export const seed = seedSchema as unknown as WorkspaceSchema;
 export const compiled = compileSchema(seed);
@@ -37,7 +38,7 @@ export function keysOfRows(layout: CardLayout): string[][] {
 }
 
 function layoutControlsOf(row: HorizontalLayoutElement): string[] {
-  return row.elements.flatMap((e) => (e.type === "Control" ? [e.scope.replace("#/properties/", "")] : []));
+  return row.elements.flatMap((e) => (e.type === "Control" ? [controlKey(e)] : []));
 }
 
 export function placedIds(layout: CardLayout): string[] {

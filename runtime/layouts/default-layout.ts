@@ -1,11 +1,12 @@
 import type { CompiledField, CompiledTable } from "../schema/compile";
 import type { CardLayout, ControlElement, GroupElement, LayoutElement } from "./types";
+import { scopeOf } from "./scope";
 
 /** Keys that read as a record's name; they lead the card after the title field. */
 const NAME_LIKE = /(^|_)(name|title|subject|number|full_name|reference|sku)$/;
 
 export function controlFor(field: Pick<CompiledField, "key" | "id">, width?: number): ControlElement {
-  return { type: "Control", scope: `#/properties/${field.key}`, "x-field": field.id, ...(width ? { options: { width } } : {}) };
+  return { type: "Control", scope: scopeOf(field.key), "x-field": field.id, ...(width ? { options: { width } } : {}) };
 }
 
 function isFullWidth(field: CompiledField): boolean {

@@ -1,5 +1,6 @@
 import type { CompiledField, CompiledSchema, CompiledTable } from "../schema/compile";
 import type { CardLayout, CategoryElement, ControlElement, LayoutElement, LayoutNotice } from "./types";
+import { controlKey, scopeOf } from "./scope";
 
 export interface ResolvedLayout {
   layout: CardLayout;
@@ -47,7 +48,7 @@ function resolveElements(elements: LayoutElement[], path: string, walk: Walk): L
       case "Control": {
         const field = fieldById(walk.table, el["x-field"]);
         if (!field) {
-          walk.notices.push({ path: at, message: `The field "${scopeKey(el)}" was removed from ${walk.table.pluralLabel}; its cell is no longer shown` });
+          walk.notices.push({ path: at, message: `The field "${controlKey(el)}" was removed from ${walk.table.pluralLabel}; its cell is no longer shown` });
           return;
         }
         if (walk.placed.has(field.id)) {
@@ -55,7 +56,7 @@ function resolveElements(elements: LayoutElement[], path: string, walk: Walk): L
           return;
         }
         walk.placed.add(field.id);
-        out.push({ ...el, scope: `#/properties/${field.key}` } satisfies ControlElement);
+        out.push({ ...el, scope: scopeOf(field.key) } satisfies ControlElement);
         return;
       }
       case "RelatedList": {
@@ -89,10 +90,6 @@ function resolveElements(elements: LayoutElement[], path: string, walk: Walk): L
     }
   });
   return out;
-}
-
-function scopeKey(control: ControlElement): string {
-  return control.scope.replace(/^#\/properties\//, "") || control["x-field"];
 }
 
 /**

@@ -14,6 +14,7 @@ import { LayoutView, tabOf } from "./layout-view";
 import { LinesGrid, withKey } from "./lines-grid";
 import { isOverdue } from "./overdue";
 import { RelatedListView } from "./related-list";
+import { controlKey, scopeOf } from "../../../runtime/layouts/scope";
 
 export const CARD_FORM_ID = "card-form";
 
@@ -94,7 +95,7 @@ export function CardForm(props: CardFormProps) {
     const first = Object.keys(found)[0];
     if (!first) return;
     const fieldKey = first.split(".")[0];
-    setTab(tabOf(data.layout, (el) => (el.type === "Control" && el.scope === `#/properties/${fieldKey}`) || (el.type === "RelatedList" && el.list === fieldKey)));
+    setTab(tabOf(data.layout, (el) => (el.type === "Control" && el.scope === scopeOf(fieldKey)) || (el.type === "RelatedList" && el.list === fieldKey)));
     requestAnimationFrame(() => document.getElementById(controlId(first))?.focus());
   }
 
@@ -141,7 +142,7 @@ export function CardForm(props: CardFormProps) {
 
   const expanded = (values._expanded ?? {}) as Record<string, RecordRefValue>;
   const renderControl = (control: ControlElement) => {
-    const key = control.scope.replace("#/properties/", "");
+    const key = controlKey(control);
     const field = table.fieldsByKey.get(key);
     if (!field) return null;
     return (
@@ -253,7 +254,7 @@ export function CardForm(props: CardFormProps) {
           {extra.length ? (
             <section className="card-section" aria-label="Other required fields">
               <h2 className="card-section__title">Other required fields</h2>
-              <div className="card-grid">{extra.map((f) => renderControl({ type: "Control", scope: `#/properties/${f.key}`, "x-field": f.id }))}</div>
+              <div className="card-grid">{extra.map((f) => renderControl({ type: "Control", scope: scopeOf(f.key), "x-field": f.id }))}</div>
             </section>
           ) : null}
         </form>
@@ -272,7 +273,7 @@ export function placedKeysFor(data: Pick<CardData, "layout" | "extraFields">, ta
   const keys = new Set<string>(data.extraFields);
   const visit = (els: { type: string; scope?: string; elements?: unknown[] }[]) =>
     els.forEach((el) => {
-      if (el.type === "Control" && el.scope) keys.add(el.scope.replace("#/properties/", ""));
+      if (el.type === "Control" && el.scope) keys.add(controlKey({ scope: el.scope }));
       if (Array.isArray(el.elements)) visit(el.elements as never);
     });
   visit((data.layout.type === "Categorization" ? data.layout.elements.flatMap((c) => c.elements) : data.layout.elements) as never);

@@ -7,6 +7,7 @@ import type { CardLayout, ControlElement, LayoutElement, RelatedListElement } fr
 import { FieldControl } from "../card/field-control";
 import { relatedColumns } from "../card/related-columns";
 import { samePath, steppedWidth, useDesigner } from "./designer-context";
+import { controlKey } from "../../../runtime/layouts/scope";
 
 /** A drop position between blocks (a new row) or at the end of an empty tab or section. */
 function Gap({ at, empty }: { at: ElementPath; empty?: string }) {
@@ -42,7 +43,7 @@ const INERT = { inert: "" } as Record<string, string>;
 function FieldCell({ control, path }: { control: ControlElement; path: ElementPath }) {
   const { table, nameOf, selection, select, resize, dragging } = useDesigner();
   const { attributes, listeners, setNodeRef, isDragging } = useElementDrag(path);
-  const key = control.scope.replace("#/properties/", "");
+  const key = controlKey(control);
   const field = table.fieldsByKey.get(key);
   const name = nameOf(control);
   const width = widthOf(control);

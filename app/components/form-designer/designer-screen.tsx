@@ -36,6 +36,7 @@ import { pathFromPointer } from "./pointer-path";
 import { PreviewCard } from "./preview-card";
 import { selectionOnTab, tabOfSelection } from "./selection-tabs";
 import { useLayoutHistory } from "./use-layout-history";
+import { controlKey } from "../../../runtime/layouts/scope";
 
 type SaveAnswer = { ok: true; layout: CardLayout; version: number } | { ok: false; error: string; problems: LayoutNotice[]; status: number };
 type PreviewAnswer = { preview: Record<string, unknown> } | { previewError: string };
@@ -74,7 +75,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
 
-  const nameOf: NameOf = useCallback((c: ControlElement) => c.options?.label ?? table.fieldsByKey.get(c.scope.replace("#/properties/", ""))?.label ?? c.scope, [table]);
+  const nameOf: NameOf = useCallback((c: ControlElement) => c.options?.label ?? table.fieldsByKey.get(controlKey(c))?.label ?? c.scope, [table]);
 
   const change = useCallback(
     (next: CardLayout, select?: Selection) => {
@@ -227,7 +228,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
         endWords.current = `${name} was taken off the card; its data stays.`;
         const removed = source.kind === "element" ? (elementAt(before, source.path) as LayoutElement) : null;
         change(after, null);
-        if (removed?.type === "Control") focusHandle(`palette:field:${removed.scope.replace("#/properties/", "")}`);
+        if (removed?.type === "Control") focusHandle(`palette:field:${controlKey(removed)}`);
         return;
       }
       const landed = placedPath(after, before, source) ?? (target.kind === "tab" ? tabEnd(before, target.index) : target.at);

@@ -14,6 +14,7 @@ import type { CardLayout, ControlElement, GroupElement, NoteElement, RelatedList
 import type { CompiledSchema, CompiledTable } from "../../../runtime/schema/compile";
 import { relatedColumns } from "../card/related-columns";
 import { WIDTH_PRESETS, type Selection } from "./designer-context";
+import { controlKey } from "../../../runtime/layouts/scope";
 
 export interface InspectorProps {
   layout: CardLayout;
@@ -86,7 +87,7 @@ function RemoveButton({ props, path, what }: { props: InspectorProps; path: Elem
 }
 
 function FieldPanel({ props, path, control }: { props: InspectorProps; path: ElementPath; control: ControlElement }) {
-  const field = props.table.fieldsByKey.get(control.scope.replace("#/properties/", ""));
+  const field = props.table.fieldsByKey.get(controlKey(control));
   const [label, setLabel] = useState(control.options?.label ?? "");
   const [help, setHelp] = useState(control.options?.help ?? "");
   const ids = { label: useId(), help: useId(), width: useId(), readOnly: useId() };

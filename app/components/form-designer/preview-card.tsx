@@ -4,6 +4,7 @@ import type { CardLayout, ControlElement, RelatedListElement } from "../../../ru
 import type { CompiledSchema, CompiledTable } from "../../../runtime/schema/compile";
 import { FieldControl } from "../card/field-control";
 import { LayoutView } from "../card/layout-view";
+import { controlKey } from "../../../runtime/layouts/scope";
 
 export interface PreviewCardProps {
   layout: CardLayout;
@@ -17,7 +18,7 @@ export function PreviewCard({ layout, table, compiled, record }: PreviewCardProp
   const [tab, setTab] = useState(0);
   const expanded = (record._expanded ?? {}) as Record<string, RecordRefValue>;
   const control = (c: ControlElement) => {
-    const key = c.scope.replace("#/properties/", "");
+    const key = controlKey(c);
     const field = table.fieldsByKey.get(key);
     if (!field) return null;
     return (
