@@ -6,6 +6,7 @@ import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, signIn } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { httpClient, type HttpAnswer } from "./records-http";
+import { hasTool } from "../helpers/tools";
 
 /**
  * Batch print jobs over HTTP on every test database: 150 fresh invoices (made through the records
@@ -15,14 +16,6 @@ import { httpClient, type HttpAnswer } from "./records-http";
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const COUNT = 150;
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync("which", [name], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const HAS_POPPLER = hasTool("pdftotext") && hasTool("pdfinfo");
 
 describe.each(testDatabases)("print jobs on $name", ({ create }) => {

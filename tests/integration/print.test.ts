@@ -6,6 +6,7 @@ import { createPrintService, type PrintService } from "../../runtime/print/print
 import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
 import { createRuntime, type Runtime } from "../../runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { hasTool } from "../helpers/tools";
 
 /**
  * Prints demo invoices and contracts to PDF in real Chromium on every test database and reads the
@@ -14,17 +15,8 @@ import { testDatabases, type TestDatabase } from "../helpers/databases";
 const ACTOR: Actor = { ...SYSTEM_ACTOR, id: null, name: "Accountant", role: "admin" };
 const ARTIFACTS = path.resolve("artifacts/prints");
 
-function hasTool(name: string): boolean {
-  try {
-    execFileSync("which", [name], { stdio: "ignore" });
-    return true;
-  } catch {
-    return false;
-  }
-}
 const HAS_PDFTOTEXT = hasTool("pdftotext");
 const HAS_PDFTOPPM = hasTool("pdftoppm");
-if (!HAS_PDFTOTEXT) console.warn("pdftotext is not installed (Debian: apt-get install poppler-utils): PDF text checks are skipped");
 
 function pdfText(pdf: Buffer): string {
   return execFileSync("pdftotext", ["-raw", "-", "-"], { input: pdf }).toString("utf8");
