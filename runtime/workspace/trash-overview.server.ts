@@ -71,9 +71,11 @@ async function valueCounts(db: Knex, rows: Row[], holderOf: (r: Row) => string |
   const counts = new Map<number, number | null>();
   const byTable = new Map<string, { id: number; column: string | null }[]>();
   for (const r of rows) {
-    if (r.kind === "record") counts.set(r.id, 1);
-    const holder = r.kind === "table" ? r.storage : r.kind === "field" && r.storage ? holderOf(r) : null;
-    if (r.kind === "record") continue;
+    if (r.kind === "record") {
+      counts.set(r.id, 1);
+      continue;
+    }
+    const holder = r.kind === "table" ? r.storage : r.storage ? holderOf(r) : null;
     if (!holder) {
       counts.set(r.id, null);
       continue;
