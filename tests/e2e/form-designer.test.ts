@@ -3,6 +3,7 @@ import path from "node:path";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createPreferredTestDatabase } from "../helpers/databases";
 import { createApiToken, sessionHeaders, signIn, signInPage } from "../helpers/auth";
 import { launchBrowser } from "../helpers/browser";
 
@@ -293,8 +294,10 @@ describe("an admin designs the client card and staff see it", () => {
     }
   }, 180_000);
 
+  // The mouse run uses SQLite; this one MariaDB when the tests have it (always on CI).
   it("with the keyboard only: the same move with the drag handle, Space, arrows and Space", async () => {
-    const server = await startAppServer();
+    const database = await createPreferredTestDatabase();
+    const server = await startAppServer({ database });
     try {
       const page = await newPage();
       await page.setViewport({ width: 1440, height: 1500 });
@@ -416,6 +419,7 @@ describe("an admin designs the client card and staff see it", () => {
       expect(browserErrors).toEqual([]);
     } finally {
       await server.stop();
+      await database?.drop();
     }
   }, 180_000);
 });

@@ -5,6 +5,7 @@ import type { Browser, Frame, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { formatDateDisplay } from "../../runtime/fields/dates";
 import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createPreferredTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createApiToken, signInPage } from "../helpers/auth";
 import { launchBrowser } from "../helpers/browser";
 
@@ -19,6 +20,7 @@ const ACCOUNTANT = { name: "Alma Ledger", email: "alma@tessera.test", role: "acc
  */
 describe("the print designer in Chromium", () => {
   let server: AppServer;
+  let database: TestDatabase | undefined;
   let browser: Browser | undefined;
   let page: Page;
   let token: string;
@@ -52,8 +54,10 @@ describe("the print designer in Chromium", () => {
     return made;
   };
 
+  // On MariaDB when the tests have it (always on CI): the print flow's tests cover SQLite.
   beforeAll(async () => {
-    server = await startAppServer();
+    database = await createPreferredTestDatabase();
+    server = await startAppServer({ database });
     token = await createApiToken(server.url);
     browser = await launchBrowser();
     page = await openPage();
@@ -62,6 +66,7 @@ describe("the print designer in Chromium", () => {
   afterAll(async () => {
     await browser?.close();
     await server?.stop();
+    await database?.drop();
   });
 
   it("lists the templates per table and links each to its designer", async () => {

@@ -90,3 +90,13 @@ function listTestDatabases(): TestDatabaseKind[] {
  * Use with `describe.each(testDatabases)("… on $name", ({ create }) => …)`.
  */
 export const testDatabases: TestDatabaseKind[] = listTestDatabases();
+
+/**
+ * For an end-to-end test that runs once: a fresh MariaDB database when the tests have a server
+ * (always on CI), else undefined (the app's own SQLite), so the browser tests that cannot afford
+ * a run per database still cover MariaDB.
+ */
+export async function createPreferredTestDatabase(): Promise<TestDatabase | undefined> {
+  const url = mysqlTestServerUrl();
+  return url ? createMysqlTestDatabase(url) : undefined;
+}
