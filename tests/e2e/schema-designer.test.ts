@@ -186,7 +186,13 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     }
     await admin.waitForSelector('li[data-field="city"].is-dragging', { timeout: 1000 });
     await admin.keyboard.press("ArrowUp");
-    await new Promise((r) => setTimeout(r, 300));
+    // Drop only once dnd-kit has moved City over the field above (its announcement says so): on a
+    // busy machine a Space right after the arrow dropped City where it was.
+    await admin.waitForFunction(
+      (position: number) => [...document.querySelectorAll("[id^='DndLiveRegion']")].some((e) => e.textContent?.includes(`Field City is now at position ${position} of`)),
+      { timeout: 15_000 },
+      i,
+    );
     await admin.keyboard.press("Space");
     await admin.waitForFunction((at: number) => document.querySelectorAll("ol.sd-fields > li[data-field]")[at]?.getAttribute("data-field") === "city", {}, i - 1);
     const after = await fieldOrder();
