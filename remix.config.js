@@ -10,10 +10,7 @@ export default {
   // (`ajv/dist/2020`), so ajv is bundled. Its own dependencies and ajv-formats come along: a bundled
   // CommonJS module cannot require an external one from an ESM build, and one copy of ajv's codegen
   // keeps ajv-formats' keywords working. Every other dependency stays external.
-  serverDependenciesToBundle: [
-    /^ajv(-formats)?(\/.*)?$/,
-    /^(fast-deep-equal|fast-uri|json-schema-traverse|require-from-string)(\/.*)?$/,
-  ],
+  serverDependenciesToBundle: [/^ajv(-formats)?(\/.*)?$/, /^(fast-deep-equal|fast-uri|json-schema-traverse|require-from-string)(\/.*)?$/],
   future: {
     v3_fetcherPersist: true,
     v3_relativeSplatPath: true,

@@ -7,13 +7,13 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
-import { getRuntime } from "../runtime/runtime.server";
+import { getRuntime } from "@runtime/runtime.server";
 import { NonceContext } from "./components/nonce-context";
 import { closePrintService } from "./services/print.server";
 import { contentSecurityPolicy } from "./utils/content-security-policy";
 
 // server.mjs awaits this before it listens, so the first request never waits for a migration.
-export { boot } from "../runtime/runtime.server";
+export { boot } from "@runtime/runtime.server";
 // server.mjs runs this before Remix for every request that is not a static file.
 export { authGate } from "./services/auth.server";
 export { inRequestScope } from "./services/request-scope.server";
@@ -38,12 +38,7 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   console.error(error);
 }
 
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
   // Bots and no-JS clients get the whole document at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   // A fresh nonce per page: only the scripts Remix renders carry it.

@@ -1,15 +1,6 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import {
-  isRouteErrorResponse,
-  Links,
-  Meta,
-  Outlet,
-  Scripts,
-  ScrollRestoration,
-  useRouteError,
-  useRouteLoaderData,
-} from "@remix-run/react";
+import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getRuntime } from "./services/runtime.server";
 import { currentSession } from "./services/auth.server";
@@ -39,7 +30,15 @@ export const meta: MetaFunction = () => [{ title: "Tessera" }];
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
   // Signed out (the login page): nothing about the workspace is shown.
-  if (!session) return json({ user: null, csrfToken: "", dialect: null, schemaVersion: null, workspaceTitle: null, navigation: [] as NavigationSection[] });
+  if (!session)
+    return json({
+      user: null,
+      csrfToken: "",
+      dialect: null,
+      schemaVersion: null,
+      workspaceTitle: null,
+      navigation: [] as NavigationSection[],
+    });
   const runtime = await getRuntime();
   const { version, schema } = await runtime.workspace.current();
   return json({
@@ -73,7 +72,12 @@ export function Layout({ children }: { children: ReactNode }) {
         </a>
         {user ? (
           <div className="app-shell">
-            <AppHeader workspaceTitle={data?.workspaceTitle ?? undefined} schemaVersion={data?.schemaVersion ?? undefined} dialect={data?.dialect ?? undefined} user={user} />
+            <AppHeader
+              workspaceTitle={data?.workspaceTitle ?? undefined}
+              schemaVersion={data?.schemaVersion ?? undefined}
+              dialect={data?.dialect ?? undefined}
+              user={user}
+            />
             <div className="app-body">
               <SideNavigation sections={(data?.navigation ?? []) as NavigationSection[]} admin={user.admin} />
               <main id="main" className="app-main" tabIndex={-1}>

@@ -12,7 +12,12 @@ export async function benchDatabase(kind: "mysql" | "sqlite"): Promise<{ url: st
   }
   const server = new URL(process.env.BENCH_MYSQL_URL || process.env.TEST_MYSQL_URL || "mysql://root@127.0.0.1:3306/");
   const name = `tessera_bench_${crypto.randomBytes(4).toString("hex")}`;
-  const conn = await mysql.createConnection({ host: server.hostname, port: Number(server.port || 3306), user: decodeURIComponent(server.username), password: decodeURIComponent(server.password) });
+  const conn = await mysql.createConnection({
+    host: server.hostname,
+    port: Number(server.port || 3306),
+    user: decodeURIComponent(server.username),
+    password: decodeURIComponent(server.password),
+  });
   await conn.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
   const url = new URL(server);
   url.pathname = `/${name}`;

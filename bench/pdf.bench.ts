@@ -17,11 +17,11 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import puppeteer, { type Page } from "puppeteer";
-import { chromiumArgs, chromiumExecutablePath, createPdfRenderer } from "../runtime/print/pdf.server";
-import { createPrintService } from "../runtime/print/print.server";
-import type { RenderedDocument } from "../runtime/print/render-html";
-import { SYSTEM_ACTOR, type Actor } from "../runtime/records/permissions";
-import { createRuntime } from "../runtime/runtime.server";
+import { chromiumArgs, chromiumExecutablePath, createPdfRenderer } from "@runtime/print/pdf.server";
+import { createPrintService } from "@runtime/print/print.server";
+import type { RenderedDocument } from "@runtime/print/render-html";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime } from "@runtime/runtime.server";
 import { benchDatabase, fmt, measure, percentile } from "./lib";
 
 const DOCS = Number(process.env.DOCS ?? 200);
@@ -66,9 +66,14 @@ function cpuMsSoFar(): number {
     if (t) all.set(Number(entry), t);
   }
   const ours = new Set([process.pid]);
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
-    for (const [pid, t] of all) if (!ours.has(pid) && ours.has(t.ppid)) (ours.add(pid), (grew = true));
+    for (const [pid, t] of all) {
+      if (!ours.has(pid) && ours.has(t.ppid)) {
+        ours.add(pid);
+        grew = true;
+      }
+    }
   }
   let total = 0;
   for (const pid of ours) total += all.get(pid)!.own + (pid === process.pid ? all.get(pid)!.reaped : 0);
@@ -120,7 +125,12 @@ async function race(contenders: Contender[], iterations: number, docs: number) {
       c.wallMs += performance.now() - t;
       c.cpuMs += cpuMsSoFar() - cpu;
     }
-  return contenders.map((c): Figures => ({ perSecond: c.docs / (c.wallMs / 1000), p50: percentile(c.samples, 50), p95: percentile(c.samples, 95), cpuMs: c.cpuMs / c.docs }));
+  return contenders.map((c): Figures => ({
+    perSecond: c.docs / (c.wallMs / 1000),
+    p50: percentile(c.samples, 50),
+    p95: percentile(c.samples, 95),
+    cpuMs: c.cpuMs / c.docs,
+  }));
 }
 
 function pdfOptions(doc: RenderedDocument) {
@@ -169,12 +179,31 @@ function wkhtmltopdf(doc: RenderedDocument, dir: string) {
   let n = 0;
   return async () => {
     const out = path.join(dir, `out-${n++ % 8}.pdf`);
-    await run(WKHTMLTOPDF, ["--quiet", "--page-size", doc.page.size === "Letter" ? "Letter" : "A4", "-T", `${m.top}mm`, "-R", `${m.right}mm`, "-B", `${m.bottom}mm`, "-L", `${m.left}mm`, input, out]);
+    await run(WKHTMLTOPDF, [
+      "--quiet",
+      "--page-size",
+      doc.page.size === "Letter" ? "Letter" : "A4",
+      "-T",
+      `${m.top}mm`,
+      "-R",
+      `${m.right}mm`,
+      "-B",
+      `${m.bottom}mm`,
+      "-L",
+      `${m.left}mm`,
+      input,
+      out,
+    ]);
   };
 }
 
 async function main() {
-  console.log(`bench:pdf on ${os.cpus().length} cores, load average ${os.loadavg().map((l) => l.toFixed(2)).join(" ")} (a shared machine: figures vary run to run)`);
+  console.log(
+    `bench:pdf on ${os.cpus().length} cores, load average ${os
+      .loadavg()
+      .map((l) => l.toFixed(2))
+      .join(" ")} (a shared machine: figures vary run to run)`,
+  );
   const database = await benchDatabase("sqlite");
   const rt = await createRuntime({ databaseUrl: database.url });
   const renderer = createPdfRenderer({ poolSize: POOL });
@@ -191,7 +220,9 @@ async function main() {
     }
     const doc = await print.renderDocument(ACTOR, "invoice", [id]);
     const sample = await print.printRecord(ACTOR, "invoice", id);
-    console.log(`invoice ${id}: ${most} lines, ${Math.round(doc.html.length / 1024)} kB of HTML, ${Math.round(sample.pdf.length / 1024)} kB of PDF; pool of ${POOL} pages; ${DOCS} documents for throughput, ${ITERATIONS} for latency`);
+    console.log(
+      `invoice ${id}: ${most} lines, ${Math.round(doc.html.length / 1024)} kB of HTML, ${Math.round(sample.pdf.length / 1024)} kB of PDF; pool of ${POOL} pages; ${DOCS} documents for throughput, ${ITERATIONS} for latency`,
+    );
 
     const renderOnly = await measure(() => print.renderDocument(ACTOR, "invoice", [id]), ITERATIONS);
     const bare = await barePuppeteer(doc);
@@ -215,7 +246,9 @@ async function main() {
       );
     console.log("");
     line("ours (service + template + PDF)", ours);
-    console.log(`${"  of which load + fill the template".padEnd(34)} ${"".padStart(7)}          p50 ${fmt(renderOnly.p50).padStart(6)} ms   p95 ${fmt(renderOnly.p95).padStart(6)} ms`);
+    console.log(
+      `${"  of which load + fill the template".padEnd(34)} ${"".padStart(7)}          p50 ${fmt(renderOnly.p50).padStart(6)} ms   p95 ${fmt(renderOnly.p95).padStart(6)} ms`,
+    );
     line("bare Puppeteer (setContent + pdf)", bareFigures);
     if (wk) line("wkhtmltopdf (a process per doc)", wk);
 
@@ -225,9 +258,16 @@ async function main() {
     console.log(`ours / bare p50               ${(ours.p50 / bareFigures.p50).toFixed(2)}×`);
     if (wk) console.log(`ours / wkhtmltopdf throughput ${(ours.perSecond / wk.perSecond).toFixed(2)}×`);
     console.log(`ours p50                      ${fmt(ours.p50)} ms   ${ours.p50 < 60 ? "ok" : "MISSED"} (target < 60 ms)`);
-    console.log(`ours throughput               ${ours.perSecond.toFixed(1)} docs/s   ${ours.perSecond >= 30 ? "ok" : "MISSED"} (target ≥ 30/s)`);
+    console.log(
+      `ours throughput               ${ours.perSecond.toFixed(1)} docs/s   ${ours.perSecond >= 30 ? "ok" : "MISSED"} (target ≥ 30/s)`,
+    );
     console.log(`ours / bare CPU per document  ${(ours.cpuMs / bareFigures.cpuMs).toFixed(2)}×`);
-    console.log(`load average after            ${os.loadavg().map((l) => l.toFixed(2)).join(" ")}`);
+    console.log(
+      `load average after            ${os
+        .loadavg()
+        .map((l) => l.toFixed(2))
+        .join(" ")}`,
+    );
   } finally {
     await print.close();
     await renderer.close();

@@ -8,10 +8,10 @@
  */
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { SYSTEM_ACTOR } from "../runtime/records/permissions";
-import { recordJsonSchema, validateValues, withoutNulls } from "../runtime/records/validation";
-import { createRuntime, type Runtime } from "../runtime/runtime.server";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { SYSTEM_ACTOR } from "@runtime/records/permissions";
+import { recordJsonSchema, validateValues, withoutNulls } from "@runtime/records/validation";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { benchDatabase, fmt, measurePair, percentile, time } from "./lib";
 
 const KINDS = (process.env.BENCH_DB ?? "both") === "both" ? (["mysql", "sqlite"] as const) : [process.env.BENCH_DB as "mysql" | "sqlite"];
@@ -81,7 +81,12 @@ async function pair(service: () => Promise<unknown>, raw: () => Promise<unknown>
   return { service: a, raw: b };
 }
 
-const FILTER = { and: [{ field: "city", op: "eq", value: "City 7" }, { field: "status", op: "in", value: ["active", "lead"] }] };
+const FILTER = {
+  and: [
+    { field: "city", op: "eq", value: "City 7" },
+    { field: "status", op: "in", value: ["active", "lead"] },
+  ],
+};
 
 /** The service's list and the equivalent hand-written SELECT … LIMIT 51, first and deep page. */
 async function pageTimings(rt: Runtime): Promise<Timing[]> {
@@ -98,26 +103,45 @@ async function pageTimings(rt: Runtime): Promise<Timing[]> {
       first = await rt.records.list(SYSTEM_ACTOR, "clients", query);
     } catch (error) {
       // On MariaDB the service's LIKE is a syntax error (escape '\'): report it, measure the rest.
-      console.log(`${variant}: the service failed: ${String((error as Error).message).split(" - ").pop()}`);
+      console.log(
+        `${variant}: the service failed: ${String((error as Error).message)
+          .split(" - ")
+          .pop()}`,
+      );
       continue;
     }
     const fts = (await rt.workspace.current()).compiled.tablesByKey.get("clients")!.search!.name;
-    const whereQ = !q ? "" : rt.dialect === "mysql" ? " and match(name) against (? in boolean mode)" : ` and id in (select rowid from ${fts} where ${fts} match ?)`;
+    const whereQ = !q
+      ? ""
+      : rt.dialect === "mysql"
+        ? " and match(name) against (? in boolean mode)"
+        : ` and id in (select rowid from ${fts} where ${fts} match ?)`;
     const bindQ = !q ? [] : rt.dialect === "mysql" ? [`+${q}*`] : [`"${q}"*`];
     const rawFirst = () =>
-      rt.db.raw(`select * from clients where city = ? and status in (?, ?)${whereQ} order by since desc, id desc limit ${PAGE + 1}`, ["City 7", "active", "lead", ...bindQ]);
+      rt.db.raw(`select * from clients where city = ? and status in (?, ?)${whereQ} order by since desc, id desc limit ${PAGE + 1}`, [
+        "City 7",
+        "active",
+        "lead",
+        ...bindQ,
+      ]);
     const rawRows = (r: unknown) => (rt.dialect === "mysql" ? (r as unknown[][])[0] : (r as unknown[])) as { id: number; since: string }[];
     // The first page also answers "how many": the hand-written equivalent counts the matching
     // rows too (capped at 10,001, inside the same statement, as the service does).
     const countQ = `(select count(*) from (select 1 from clients where city = ? and status in (?, ?)${whereQ} limit 10001) c) as total`;
     const rawFirstCounted = () =>
-      rt.db.raw(`select *, ${countQ} from clients where city = ? and status in (?, ?)${whereQ} order by since desc, id desc limit ${PAGE + 1}`, [
-        "City 7", "active", "lead", ...bindQ, "City 7", "active", "lead", ...bindQ,
-      ]);
+      rt.db.raw(
+        `select *, ${countQ} from clients where city = ? and status in (?, ?)${whereQ} order by since desc, id desc limit ${PAGE + 1}`,
+        ["City 7", "active", "lead", ...bindQ, "City 7", "active", "lead", ...bindQ],
+      );
     const firstRaw = rawRows(await rawFirst());
     const firstCounted = rawRows(await rawFirstCounted()) as { id: number; total?: number }[];
     const listFirst = () => rt.records.list(SYSTEM_ACTOR, "clients", query);
-    const sameFirst = first.rows.map((r) => r.id).join() === firstRaw.slice(0, PAGE).map((r) => Number(r.id)).join();
+    const sameFirst =
+      first.rows.map((r) => r.id).join() ===
+      firstRaw
+        .slice(0, PAGE)
+        .map((r) => Number(r.id))
+        .join();
     out.push({ label: `${variant}, first page vs page only`, ...(await pair(listFirst, rawFirst)), rowsOk: sameFirst, judged: false });
     out.push({
       label: `${variant}, first page vs page+count`,
@@ -152,7 +176,12 @@ async function pageTimings(rt: Runtime): Promise<Timing[]> {
     out.push({
       label: `${variant}, deep page (cursor)`,
       ...(await pair(() => rt.records.list(SYSTEM_ACTOR, "clients", { ...query, cursor: deepCursor }), rawDeep)),
-      rowsOk: deep.rows.map((r) => r.id).join() === deepRaw.slice(0, PAGE).map((r) => Number(r.id)).join(),
+      rowsOk:
+        deep.rows.map((r) => r.id).join() ===
+        deepRaw
+          .slice(0, PAGE)
+          .map((r) => Number(r.id))
+          .join(),
       judged: true,
     });
   }
@@ -194,7 +223,9 @@ async function benchOne(kind: "mysql" | "sqlite", rows: number) {
     const filled = await time(() => fill(rt, rows));
     console.log(`\n${kind}, ${rows.toLocaleString("en")} clients (filled in ${fmt(filled.ms)} ms), ${ITERATIONS} iterations`);
     const timings = await pageTimings(rt);
-    console.log(`${"query".padEnd(42)} ${"service p50".padStart(11)} ${"p95".padStart(7)} ${"raw p50".padStart(8)} ${"p95".padStart(7)} ${"ratio p50".padStart(9)} ${"p95".padStart(6)}  same rows  target`);
+    console.log(
+      `${"query".padEnd(42)} ${"service p50".padStart(11)} ${"p95".padStart(7)} ${"raw p50".padStart(8)} ${"p95".padStart(7)} ${"ratio p50".padStart(9)} ${"p95".padStart(6)}  same rows  target`,
+    );
     for (const t of timings) {
       const [s50, s95, r50, r95] = [percentile(t.service, 50), percentile(t.service, 95), percentile(t.raw, 50), percentile(t.raw, 95)];
       const ratio50 = s50 / r50;
@@ -220,7 +251,9 @@ async function main() {
     await rt.workspace.apply({ baseVersion: 0, schema: schema() });
     const v = await validationThroughput(rt);
     const ratio = v.service / v.alone;
-    console.log(`\nvalidation, records/s: service validateValues ${Math.round(v.service).toLocaleString("en")}, ajv alone (same schema, nulls dropped) ${Math.round(v.alone).toLocaleString("en")}, ajv on the raw object ${Math.round(v.bare).toLocaleString("en")}`);
+    console.log(
+      `\nvalidation, records/s: service validateValues ${Math.round(v.service).toLocaleString("en")}, ajv alone (same schema, nulls dropped) ${Math.round(v.alone).toLocaleString("en")}, ajv on the raw object ${Math.round(v.bare).toLocaleString("en")}`,
+    );
     console.log(`ratio service/ajv ${ratio.toFixed(2)}×  target ≥ 0.5×: ${ratio >= 0.5 ? "ok" : "MISSED"}`);
   } finally {
     await rt.close();

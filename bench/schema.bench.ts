@@ -5,9 +5,9 @@
  * the same run as the baseline. Target: each change under 100 ms on MariaDB.
  * ROWS=100000 npm run bench:schema for a quicker run; BENCH_DB=sqlite for SQLite.
  */
-import { SYSTEM_ACTOR } from "../runtime/records/permissions";
-import { createRuntime } from "../runtime/runtime.server";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { SYSTEM_ACTOR } from "@runtime/records/permissions";
+import { createRuntime } from "@runtime/runtime.server";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { benchDatabase, fmt, time } from "./lib";
 
 const ROWS = Number(process.env.ROWS ?? 1_000_000);
@@ -96,7 +96,8 @@ async function main() {
     const canary = await rt.records.list(SYSTEM_ACTOR, "clients", { filter: { field: "name", op: "eq", value: "Canary" } });
 
     console.log(`\n${"change".padEnd(30)} ${"ms".padStart(9)}  target  steps (ALGORITHM)`);
-    for (const r of rows) console.log(`${r.change.padEnd(30)} ${fmt(r.ms).padStart(9)}  ${r.ms < 100 ? "ok    " : "SLOW  "}  ${r.algorithms}`);
+    for (const r of rows)
+      console.log(`${r.change.padEnd(30)} ${fmt(r.ms).padStart(9)}  ${r.ms < 100 ? "ok    " : "SLOW  "}  ${r.algorithms}`);
     if (baseline !== null) {
       console.log(`${"baseline: ALTER … ALGORITHM=COPY".padEnd(30)} ${fmt(baseline).padStart(9)}`);
       for (const r of rows) console.log(`  ${r.change}: ${(baseline / r.ms).toFixed(0)}× faster than a table copy`);

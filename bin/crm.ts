@@ -3,16 +3,16 @@
  * (default sqlite:data/tessera.sqlite), through the same services the HTTP API uses.
  */
 import fs from "node:fs";
-import { ApiError } from "../runtime/errors";
-import { publicStep } from "../runtime/workspace/workspace.server";
-import { createRuntime, type Runtime } from "../runtime/runtime.server";
-import { seedDefaultConfiguration } from "../runtime/seed/seed.server";
-import { createConfigBundleService } from "../runtime/config-bundle/bundle.server";
-import type { ImportReview } from "../runtime/config-bundle/describe-import";
-import { createTemplatesService } from "../runtime/print/templates.server";
-import { SYSTEM_ACTOR } from "../runtime/records/permissions";
-import { createToken, listTokens, revokeToken } from "../runtime/auth/tokens.server";
-import { addUser, findUserByEmail, listUsers, normalizeEmail, resetPassword } from "../runtime/auth/users.server";
+import { ApiError } from "@runtime/errors";
+import { publicStep } from "@runtime/workspace/workspace.server";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { seedDefaultConfiguration } from "@runtime/seed/seed.server";
+import { createConfigBundleService } from "@runtime/config-bundle/bundle.server";
+import type { ImportReview } from "@runtime/config-bundle/describe-import";
+import { createTemplatesService } from "@runtime/print/templates.server";
+import { SYSTEM_ACTOR } from "@runtime/records/permissions";
+import { createToken, listTokens, revokeToken } from "@runtime/auth/tokens.server";
+import { addUser, findUserByEmail, listUsers, normalizeEmail, resetPassword } from "@runtime/auth/users.server";
 
 const USAGE = `Usage: npm run crm -- <command>
 
@@ -88,7 +88,8 @@ async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
 
 function printPlan(steps: { destructive: boolean; description: string }[]) {
   if (steps.length === 0) console.log("No database changes: only labels or settings differ.");
-  for (const [i, s] of steps.entries()) console.log(`${String(i + 1).padStart(3)}. ${s.destructive ? "[removes or converts data] " : ""}${s.description}`);
+  for (const [i, s] of steps.entries())
+    console.log(`${String(i + 1).padStart(3)}. ${s.destructive ? "[removes or converts data] " : ""}${s.description}`);
 }
 
 function configBundles(rt: Runtime) {
@@ -98,7 +99,8 @@ function configBundles(rt: Runtime) {
 function printReview(review: ImportReview) {
   console.log(review.summary);
   if (review.schema.changed && review.schema.steps.length) printPlan(review.schema.steps);
-  for (const item of [...review.layouts, ...review.views, ...review.templates]) if (item.action !== "unchanged") console.log(`  ${item.action === "add" ? "add    " : "replace"}  ${item.name}`);
+  for (const item of [...review.layouts, ...review.views, ...review.templates])
+    if (item.action !== "unchanged") console.log(`  ${item.action === "add" ? "add    " : "replace"}  ${item.name}`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -118,7 +120,12 @@ async function main(argv: string[]): Promise<number> {
       console.log(`Plan from version ${version} to ${version + 1}:`);
       printPlan(planned.plan.steps.map(publicStep));
       for (const c of planned.conversions)
-        console.log(`\n${c.total} value(s) of ${c.table}.${c.field} would not convert, e.g. ${c.failures.slice(0, 5).map((f) => `#${f.id} ${JSON.stringify(f.value)}: ${f.error}`).join("; ")}`);
+        console.log(
+          `\n${c.total} value(s) of ${c.table}.${c.field} would not convert, e.g. ${c.failures
+            .slice(0, 5)
+            .map((f) => `#${f.id} ${JSON.stringify(f.value)}: ${f.error}`)
+            .join("; ")}`,
+        );
       return 0;
     });
   }
@@ -128,7 +135,8 @@ async function main(argv: string[]): Promise<number> {
     return withRuntime(async (rt) => {
       const { version } = await rt.workspace.current();
       const result = await rt.workspace.apply({ baseVersion: version, schema, confirmDestructive: yes });
-      for (const r of result.results) console.log(`  ${r.description} (${r.ms} ms${r.algorithm && r.algorithm !== "n/a" ? `, ALGORITHM=${r.algorithm}` : ""})`);
+      for (const r of result.results)
+        console.log(`  ${r.description} (${r.ms} ms${r.algorithm && r.algorithm !== "n/a" ? `, ALGORITHM=${r.algorithm}` : ""})`);
       console.log(`Schema version ${result.version} is now in force.`);
       return 0;
     });
@@ -142,13 +150,18 @@ async function main(argv: string[]): Promise<number> {
       if (file === "-") process.stdout.write(text);
       else {
         fs.writeFileSync(file, text);
-        console.error(`Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s) and ${bundle.templates.length} print template(s) to ${file}.`);
+        console.error(
+          `Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s) and ${bundle.templates.length} print template(s) to ${file}.`,
+        );
       }
       return 0;
     });
   }
   if (command === "config" && sub === "import") {
-    const bundle = readSchemaFile(rest.find((a) => !a.startsWith("--")), "config import tessera-config.json");
+    const bundle = readSchemaFile(
+      rest.find((a) => !a.startsWith("--")),
+      "config import tessera-config.json",
+    );
     const yes = rest.includes("--yes");
     return withRuntime(async (rt) => {
       const bundles = configBundles(rt);
@@ -179,7 +192,9 @@ async function main(argv: string[]): Promise<number> {
         return 1;
       }
       const seeded = await seedDefaultConfiguration(rt);
-      console.log(seeded ? `Loaded the default configuration and ${seeded.records} demo records.` : "Another process seeded the database first.");
+      console.log(
+        seeded ? `Loaded the default configuration and ${seeded.records} demo records.` : "Another process seeded the database first.",
+      );
       return 0;
     });
   }
@@ -196,7 +211,9 @@ async function main(argv: string[]): Promise<number> {
   if (command === "users" && sub === "list") {
     return withRuntime(async (rt) => {
       for (const u of await listUsers(rt.db))
-        console.log(`${String(u.id).padStart(4)}  ${u.email.padEnd(32)} ${u.role.padEnd(12)} ${(u.active ? "active" : "inactive").padEnd(9)} last sign-in ${u.lastLoginAt ?? "never"}  ${u.name}`);
+        console.log(
+          `${String(u.id).padStart(4)}  ${u.email.padEnd(32)} ${u.role.padEnd(12)} ${(u.active ? "active" : "inactive").padEnd(9)} last sign-in ${u.lastLoginAt ?? "never"}  ${u.name}`,
+        );
       return 0;
     });
   }
@@ -212,7 +229,9 @@ async function main(argv: string[]): Promise<number> {
     const email = requiredOption(rest, "email", "token create --email anna@example.com --name export");
     return withRuntime(async (rt) => {
       const { token, info } = await createToken(rt.db, await userIdByEmail(rt, email), option(rest, "name") ?? "command line");
-      console.error(`Created API token #${info.id} "${info.name}" for ${email}. It is shown only once; send it as "Authorization: Bearer <token>".`);
+      console.error(
+        `Created API token #${info.id} "${info.name}" for ${email}. It is shown only once; send it as "Authorization: Bearer <token>".`,
+      );
       console.log(token);
       return 0;
     });
@@ -221,13 +240,16 @@ async function main(argv: string[]): Promise<number> {
     return withRuntime(async (rt) => {
       const emails = new Map((await listUsers(rt.db)).map((u) => [u.id, u.email]));
       for (const t of await listTokens(rt.db))
-        console.log(`${String(t.id).padStart(4)}  ${t.prefix}…  ${(emails.get(t.userId) ?? `user #${t.userId}`).padEnd(32)} ${t.name.padEnd(24)} created ${t.createdAt}  last used ${t.lastUsedAt ?? "never"}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ""}`);
+        console.log(
+          `${String(t.id).padStart(4)}  ${t.prefix}…  ${(emails.get(t.userId) ?? `user #${t.userId}`).padEnd(32)} ${t.name.padEnd(24)} created ${t.createdAt}  last used ${t.lastUsedAt ?? "never"}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ""}`,
+        );
       return 0;
     });
   }
   if (command === "token" && sub === "revoke") {
     const id = Number(rest[0]);
-    if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError("name the token id, e.g. npm run crm -- token revoke 3 (see token list)");
+    if (!Number.isSafeInteger(id) || id <= 0)
+      throw new UsageError("name the token id, e.g. npm run crm -- token revoke 3 (see token list)");
     return withRuntime(async (rt) => {
       await revokeToken(rt.db, id);
       console.log(`Revoked API token #${id}.`);
@@ -244,7 +266,8 @@ main(process.argv.slice(2)).then(
     if (error instanceof UsageError) console.error(error.message);
     else if (error instanceof ApiError) {
       console.error(error.message);
-      const details = error.details as { problems?: { path: string; message: string }[]; steps?: { description: string; destructive: boolean }[] } | undefined;
+      const details = error.details as
+        { problems?: { path: string; message: string }[]; steps?: { description: string; destructive: boolean }[] } | undefined;
       for (const p of details?.problems ?? []) console.error(`  ${p.path}: ${p.message}`);
       if (details?.steps) printPlan(details.steps);
       if (error.status === 409 && details?.steps) console.error("\nRun again with --yes to confirm.");

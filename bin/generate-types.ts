@@ -7,10 +7,10 @@
 import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { dirname, resolve } from "node:path";
 import { fileURLToPath, pathToFileURL } from "node:url";
-import { generateWorkspaceTypes as generateTypes } from "../runtime/schema/typescript-types.server";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { generateWorkspaceTypes as generateTypes } from "@runtime/schema/typescript-types.server";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 
-export { typeNameOf } from "../runtime/schema/typescript-types.server";
+export { typeNameOf } from "@runtime/schema/typescript-types.server";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCHEMA_PATH = resolve(ROOT, "seeds/schema.json");

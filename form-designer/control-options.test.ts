@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
-import type { ControlElement, HorizontalLayoutElement } from "../runtime/layouts/types";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
+import type { ControlElement, HorizontalLayoutElement } from "@runtime/layouts/types";
 import { resizeControl, setControlOptions } from "./control-options";
 import { moveElement } from "./move-element";
 import { elementAt } from "./paths";
@@ -62,7 +62,9 @@ describe("fitRow", () => {
 describe("setControlOptions", () => {
   it("overrides and clears label, help and read-only per layout", () => {
     const set = setControlOptions(clientsLayout(), [0, 0, 0, 0], { label: " Company ", help: "As on the invoice", readOnly: true });
-    expect(elementAt(set, [0, 0, 0, 0])).toMatchObject({ options: { width: 6, label: "Company", help: "As on the invoice", readOnly: true } });
+    expect(elementAt(set, [0, 0, 0, 0])).toMatchObject({
+      options: { width: 6, label: "Company", help: "As on the invoice", readOnly: true },
+    });
     expect(layoutShapeProblems(set)).toEqual([]);
     const cleared = setControlOptions(set, [0, 0, 0, 0], { label: null, help: "", readOnly: null });
     expect(elementAt(cleared, [0, 0, 0, 0])).toMatchObject({ options: { width: 6 } });

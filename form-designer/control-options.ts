@@ -1,4 +1,4 @@
-import type { CardLayout, ControlElement } from "../runtime/layouts/types";
+import type { CardLayout, ControlElement } from "@runtime/layouts/types";
 import { controlAt, checkLabel, edit, locate, type ElementPath } from "./paths";
 import { checkWidth, setWidth } from "./row-widths";
 import { settleRow } from "./insert-element";

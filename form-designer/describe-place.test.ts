@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ControlElement } from "../runtime/layouts/types";
+import type { ControlElement } from "@runtime/layouts/types";
 import { describeGap, describePlace } from "./describe-place";
 import { addSection } from "./sections";
 import { moveElement } from "./move-element";

@@ -1,4 +1,4 @@
-import type { CardLayout, ControlElement, LayoutElement } from "../runtime/layouts/types";
+import type { CardLayout, ControlElement, LayoutElement } from "@runtime/layouts/types";
 import { checkPath, elementAt, isContainer, type ContainerNode, type ElementPath, type LayoutNode } from "./paths";
 
 /** What a field is called on this card (its label override, else the schema's label). */
@@ -66,7 +66,8 @@ export function describePlace(layout: CardLayout, path: ElementPath, nameOf: Nam
     const beside = others.length ? `, beside ${list(others.map(nameOf))}` : "";
     return joinParts(containerParts(layout, parentPath)) + beside;
   }
-  if (element.type === "HorizontalLayout" || element.type === "Group" || element.type === "Category") return joinParts(containerParts(layout, path));
+  if (element.type === "HorizontalLayout" || element.type === "Group" || element.type === "Category")
+    return joinParts(containerParts(layout, path));
   return `${joinParts(containerParts(layout, parentPath))}, position ${path[path.length - 1] + 1}`;
 }
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { ControlElement } from "../runtime/layouts/types";
+import type { ControlElement } from "@runtime/layouts/types";
 import { moveDestinations } from "./destinations";
 import { moveElement } from "./move-element";
 import { addSection } from "./sections";

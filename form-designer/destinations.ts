@@ -1,4 +1,4 @@
-import type { CardLayout } from "../runtime/layouts/types";
+import type { CardLayout } from "@runtime/layouts/types";
 import { accepts, type DragSource } from "./drop";
 import { describePlace, type NameOf } from "./describe-place";
 import { isContainer, listElements, type ElementPath } from "./paths";

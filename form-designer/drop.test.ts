@@ -1,6 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
-import { accepts, applyDrop, dragId, dropId, isNoop, parseDragId, parseDropId, placedPath, NEW_NOTE_TEXT, type DragSource, type DropTarget } from "./drop";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
+import {
+  accepts,
+  applyDrop,
+  dragId,
+  dropId,
+  isNoop,
+  parseDragId,
+  parseDropId,
+  placedPath,
+  NEW_NOTE_TEXT,
+  type DragSource,
+  type DropTarget,
+} from "./drop";
 import { elementAt, findControl } from "./paths";
 import { removeElement } from "./move-element";
 import { clients, clientsLayout, fieldId, keysOfRows, placedIds } from "./test-support";
@@ -9,7 +21,13 @@ const EMAIL: DragSource = { kind: "element", path: [0, 0, 2, 1] };
 
 describe("drag and drop ids", () => {
   it("read back what they were made from", () => {
-    const sources: DragSource[] = [{ kind: "field", key: "email" }, { kind: "list", name: "contacts" }, { kind: "separator" }, { kind: "note" }, EMAIL];
+    const sources: DragSource[] = [
+      { kind: "field", key: "email" },
+      { kind: "list", name: "contacts" },
+      { kind: "separator" },
+      { kind: "note" },
+      EMAIL,
+    ];
     for (const s of sources) expect(parseDragId(dragId(s))).toEqual(s);
     const targets: DropTarget[] = [{ kind: "gap", at: [0, 1, 2] }, { kind: "tab", index: 3 }, { kind: "palette" }];
     for (const t of targets) {
@@ -76,7 +94,9 @@ describe("applyDrop", () => {
   });
 
   it("refuses a drop the layout rules forbid, with a reason", () => {
-    expect(() => applyDrop(clientsLayout(), clients, { kind: "note" }, { kind: "gap", at: [0, 0, 0, 0] })).toThrow(/cannot be dropped there/);
+    expect(() => applyDrop(clientsLayout(), clients, { kind: "note" }, { kind: "gap", at: [0, 0, 0, 0] })).toThrow(
+      /cannot be dropped there/,
+    );
   });
 
   it("finds where the dropped thing landed", () => {

@@ -1,9 +1,9 @@
-import type { CompiledTable } from "../runtime/schema/compile";
-import type { CardLayout, LayoutElement } from "../runtime/layouts/types";
+import type { CompiledTable } from "@runtime/schema/compile";
+import type { CardLayout, LayoutElement } from "@runtime/layouts/types";
 import { moveElement, removeElement } from "./move-element";
 import { addNote, addSeparator, placeField, placeRelatedList } from "./place-element";
 import { elementAt, elementId, isTabbed, parseElementId, type ElementPath } from "./paths";
-import { scopeOf } from "../runtime/layouts/scope";
+import { scopeOf } from "@runtime/layouts/scope";
 
 /**
  * Drag and drop in the designer, as data: what is dragged, where it is dropped, and the layout

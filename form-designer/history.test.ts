@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { CardLayout } from "../runtime/layouts/types";
+import type { CardLayout } from "@runtime/layouts/types";
 import { canRedo, canUndo, createHistory, HISTORY_LIMIT, push, redo, undo } from "./history";
 import { addTab } from "./tabs";
 import { clientsLayout } from "./test-support";

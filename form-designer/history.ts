@@ -1,4 +1,4 @@
-import type { CardLayout } from "../runtime/layouts/types";
+import type { CardLayout } from "@runtime/layouts/types";
 
 export const HISTORY_LIMIT = 100;
 

@@ -1,4 +1,4 @@
-import type { CardLayout, ControlElement, HorizontalLayoutElement, LayoutElement } from "../runtime/layouts/types";
+import type { CardLayout, ControlElement, HorizontalLayoutElement, LayoutElement } from "@runtime/layouts/types";
 import { describePath, gapAt, parentOf, type ContainerNode, type ElementPath } from "./paths";
 import { fitRow, setWidth, shareFor, widthOf } from "./row-widths";
 
@@ -11,8 +11,7 @@ import { fitRow, setWidth, shareFor, widthOf } from "./row-widths";
  *   the grid.
  */
 export function checkDrop(container: ContainerNode, element: LayoutElement, at: ElementPath): void {
-  if (container.type === "Categorization")
-    throw new Error(`only tabs go at the top of a tabbed card (${describePath(at)}); use addTab`);
+  if (container.type === "Categorization") throw new Error(`only tabs go at the top of a tabbed card (${describePath(at)}); use addTab`);
   if (container.type === "HorizontalLayout" && element.type !== "Control")
     throw new Error(`a row holds only fields, not a ${element.type} (${describePath(at)})`);
   if (element.type === "Group" && container.type !== "Category" && container.type !== "VerticalLayout")

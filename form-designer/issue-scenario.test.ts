@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
-import { layoutFieldProblems, resolveLayout } from "../runtime/layouts/resolve-layout";
-import type { CardLayout } from "../runtime/layouts/types";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
+import { layoutFieldProblems, resolveLayout } from "@runtime/layouts/resolve-layout";
+import type { CardLayout } from "@runtime/layouts/types";
 import { resizeControl } from "./control-options";
 import { canUndo, createHistory, push, undo } from "./history";
 import { moveElement } from "./move-element";

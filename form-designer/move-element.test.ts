@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
-import type { ControlElement, HorizontalLayoutElement } from "../runtime/layouts/types";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
+import type { ControlElement, HorizontalLayoutElement } from "@runtime/layouts/types";
 import { moveElement, removeElement } from "./move-element";
 import { elementAt, findControl } from "./paths";
 import { rowWidth } from "./row-widths";

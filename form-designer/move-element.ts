@@ -1,4 +1,4 @@
-import type { CardLayout, LayoutElement } from "../runtime/layouts/types";
+import type { CardLayout, LayoutElement } from "@runtime/layouts/types";
 import { dropIfEmptyRow, insertElement, settleRow } from "./insert-element";
 import { checkPath, describePath, edit, isTabbed, locate, type ElementPath } from "./paths";
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
 import { addNote, placeRelatedList } from "./place-element";
 import { setNoteText, setRelatedListLabel } from "./notes";
 import { elementAt } from "./paths";

@@ -1,4 +1,4 @@
-import type { CardLayout, NoteElement } from "../runtime/layouts/types";
+import type { CardLayout, NoteElement } from "@runtime/layouts/types";
 import { describePath, edit, elementAt, type ElementPath } from "./paths";
 
 export function checkNoteText(text: string): string {

@@ -1,9 +1,9 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { defaultLayout } from "../runtime/layouts/default-layout";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
-import { layoutFieldProblems } from "../runtime/layouts/resolve-layout";
-import type { CardLayout } from "../runtime/layouts/types";
+import { defaultLayout } from "@runtime/layouts/default-layout";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
+import { layoutFieldProblems } from "@runtime/layouts/resolve-layout";
+import type { CardLayout } from "@runtime/layouts/types";
 import { resizeControl, setControlOptions } from "./control-options";
 import { moveElement, removeElement } from "./move-element";
 import { isContainer, listElements, type ElementPath } from "./paths";
@@ -15,8 +15,25 @@ import { addTab, moveTab, removeTab, renameTab } from "./tabs";
 import { clients, deepFreeze, placedIds } from "./test-support";
 
 const KINDS = [
-  "move", "move", "move", "place", "place", "remove", "resize", "resize", "addTab", "renameTab", "moveTab", "removeTab",
-  "addSection", "renameSection", "removeSection", "separator", "note", "relatedList", "options",
+  "move",
+  "move",
+  "move",
+  "place",
+  "place",
+  "remove",
+  "resize",
+  "resize",
+  "addTab",
+  "renameTab",
+  "moveTab",
+  "removeTab",
+  "addSection",
+  "renameSection",
+  "removeSection",
+  "separator",
+  "note",
+  "relatedList",
+  "options",
 ] as const;
 
 interface Op {
@@ -48,25 +65,44 @@ function targets(layout: CardLayout) {
 function apply(layout: CardLayout, { kind, a, b, c }: Op): CardLayout {
   const { elements, gaps } = targets(layout);
   const el = pick(elements, a)?.path ?? [0, 0];
-  const of = (type: string) => pick(elements.filter((e) => e.element.type === type), a)?.path ?? [0, 0];
+  const of = (type: string) =>
+    pick(
+      elements.filter((e) => e.element.type === type),
+      a,
+    )?.path ?? [0, 0];
   const gap = pick(gaps, b) ?? [0];
   const tabs = layout.type === "Categorization" ? layout.elements.length : 1;
   switch (kind) {
-    case "move": return moveElement(layout, el, gap);
-    case "place": return placeField(layout, clients, pick(unplacedFields(layout, clients), a)?.key ?? "name", gap);
-    case "remove": return removeElement(layout, el);
-    case "resize": return resizeControl(layout, of("Control"), 1 + (c % 12));
-    case "addTab": return addTab(layout, `Tab ${c}`, b % (tabs + 1));
-    case "renameTab": return renameTab(layout, a % tabs, `Renamed ${c}`);
-    case "moveTab": return moveTab(layout, a % tabs, b % tabs);
-    case "removeTab": return removeTab(layout, a % tabs, { contentTo: c % 2 ? "previous" : "palette" });
-    case "addSection": return addSection(layout, gap, `Section ${c}`);
-    case "renameSection": return renameSection(layout, of("Group"), `Section ${c}`);
-    case "removeSection": return removeSection(layout, of("Group"), { keepContent: c % 2 === 0 });
-    case "separator": return addSeparator(layout, gap);
-    case "note": return addNote(layout, gap, `Note ${c}`);
-    case "relatedList": return placeRelatedList(layout, pick(clients.lists, a)?.name ?? "contacts", gap);
-    case "options": return setControlOptions(layout, of("Control"), { label: c % 3 ? `Label ${c}` : null, readOnly: c % 2 === 0 });
+    case "move":
+      return moveElement(layout, el, gap);
+    case "place":
+      return placeField(layout, clients, pick(unplacedFields(layout, clients), a)?.key ?? "name", gap);
+    case "remove":
+      return removeElement(layout, el);
+    case "resize":
+      return resizeControl(layout, of("Control"), 1 + (c % 12));
+    case "addTab":
+      return addTab(layout, `Tab ${c}`, b % (tabs + 1));
+    case "renameTab":
+      return renameTab(layout, a % tabs, `Renamed ${c}`);
+    case "moveTab":
+      return moveTab(layout, a % tabs, b % tabs);
+    case "removeTab":
+      return removeTab(layout, a % tabs, { contentTo: c % 2 ? "previous" : "palette" });
+    case "addSection":
+      return addSection(layout, gap, `Section ${c}`);
+    case "renameSection":
+      return renameSection(layout, of("Group"), `Section ${c}`);
+    case "removeSection":
+      return removeSection(layout, of("Group"), { keepContent: c % 2 === 0 });
+    case "separator":
+      return addSeparator(layout, gap);
+    case "note":
+      return addNote(layout, gap, `Note ${c}`);
+    case "relatedList":
+      return placeRelatedList(layout, pick(clients.lists, a)?.name ?? "contacts", gap);
+    case "options":
+      return setControlOptions(layout, of("Control"), { label: c % 3 ? `Label ${c}` : null, readOnly: c % 2 === 0 });
   }
 }
 

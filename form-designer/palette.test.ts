@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultLayout } from "../runtime/layouts/default-layout";
-import { requireTable } from "../runtime/schema/compile";
+import { defaultLayout } from "@runtime/layouts/default-layout";
+import { requireTable } from "@runtime/schema/compile";
 import { removeElement } from "./move-element";
 import { findControl } from "./paths";
 import { filterPalette, unplacedFields } from "./palette";
@@ -18,7 +18,9 @@ describe("unplacedFields", () => {
     const child = compiled.tables.find((t) => t.parent);
     if (!child) return;
     expect(unplacedFields(defaultLayout(child), child)).toEqual([]);
-    expect(unplacedFields({ type: "VerticalLayout", elements: [] }, requireTable(compiled, child.key)).map((f) => f.key)).not.toContain(child.parent!.field);
+    expect(unplacedFields({ type: "VerticalLayout", elements: [] }, requireTable(compiled, child.key)).map((f) => f.key)).not.toContain(
+      child.parent!.field,
+    );
   });
 });
 

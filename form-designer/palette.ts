@@ -1,6 +1,6 @@
-import type { CompiledField, CompiledTable } from "../runtime/schema/compile";
-import type { CardLayout } from "../runtime/layouts/types";
-import { layoutControls } from "../runtime/layouts/resolve-layout";
+import type { CompiledField, CompiledTable } from "@runtime/schema/compile";
+import type { CardLayout } from "@runtime/layouts/types";
+import { layoutControls } from "@runtime/layouts/resolve-layout";
 
 /**
  * The palette: the table's fields the card does not place, in schema order. A composition line's
@@ -17,7 +17,9 @@ function folded(text: string): string {
 
 /** Palette search: every word of the query is found in the label or the key (case and accents ignored). */
 export function filterPalette<F extends Pick<CompiledField, "key" | "label">>(fields: F[], query: string): F[] {
-  const words = folded(query ?? "").split(/\s+/).filter(Boolean);
+  const words = folded(query ?? "")
+    .split(/\s+/)
+    .filter(Boolean);
   if (words.length === 0) return fields;
   return fields.filter((f) => {
     const haystack = `${folded(f.label)} ${folded(f.key)} ${folded(f.key.replace(/_/g, " "))}`;

@@ -1,4 +1,4 @@
-import type { CardLayout, CategoryElement, ControlElement, LayoutElement } from "../runtime/layouts/types";
+import type { CardLayout, CategoryElement, ControlElement, LayoutElement } from "@runtime/layouts/types";
 
 /**
  * How the designer addresses a layout: by index paths, not stored ids. The layout JSON Schema

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
 import { removeElement } from "./move-element";
 import { elementAt, findControl } from "./paths";
 import { addNote, addSeparator, placeField, placeRelatedList, setRelatedListColumns } from "./place-element";
@@ -13,7 +13,12 @@ describe("placeField", () => {
   it("puts a palette field into a row, between fields", () => {
     const after = placeField(withoutEmail(), clients, "email", [0, 0, 0, 1]);
     expect(keysOfRows(after)[0]).toEqual(["name", "email", "legal_name"]);
-    expect(elementAt(after, [0, 0, 0, 1])).toEqual({ type: "Control", scope: "#/properties/email", "x-field": fieldId("email"), options: { width: 4 } });
+    expect(elementAt(after, [0, 0, 0, 1])).toEqual({
+      type: "Control",
+      scope: "#/properties/email",
+      "x-field": fieldId("email"),
+      options: { width: 4 },
+    });
     expect(layoutShapeProblems(after)).toEqual([]);
   });
 

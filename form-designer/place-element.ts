@@ -1,6 +1,6 @@
-import type { CompiledTable } from "../runtime/schema/compile";
-import { controlFor } from "../runtime/layouts/default-layout";
-import type { CardLayout, LayoutElement, RelatedListElement } from "../runtime/layouts/types";
+import type { CompiledTable } from "@runtime/schema/compile";
+import { controlFor } from "@runtime/layouts/default-layout";
+import type { CardLayout, LayoutElement, RelatedListElement } from "@runtime/layouts/types";
 import { insertElement, settleRow } from "./insert-element";
 import { describePath, edit, elementAt, findControl, listElements, type ElementPath } from "./paths";
 

@@ -1,4 +1,4 @@
-import { GRID_COLUMNS, type ControlElement, type HorizontalLayoutElement } from "../runtime/layouts/types";
+import { GRID_COLUMNS, type ControlElement, type HorizontalLayoutElement } from "@runtime/layouts/types";
 
 /** The card renders a control without a width at 6 columns (see card `field-control.tsx`). */
 export const UNSET_WIDTH = 6;

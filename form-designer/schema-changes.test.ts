@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { defaultLayout } from "../runtime/layouts/default-layout";
-import { compileSchema, requireTable } from "../runtime/schema/compile";
+import { defaultLayout } from "@runtime/layouts/default-layout";
+import { compileSchema, requireTable } from "@runtime/schema/compile";
 import { elementAt, findControl } from "./paths";
 import { dropRemovedFields, followRename } from "./schema-changes";
 import { clientsLayout, deepFreeze, fieldId, seed } from "./test-support";

@@ -1,8 +1,8 @@
-import type { CompiledSchema, CompiledTable } from "../runtime/schema/compile";
-import { resolveLayout } from "../runtime/layouts/resolve-layout";
-import type { CardLayout, LayoutNotice } from "../runtime/layouts/types";
+import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
+import { resolveLayout } from "@runtime/layouts/resolve-layout";
+import type { CardLayout, LayoutNotice } from "@runtime/layouts/types";
 import { listElements } from "./paths";
-import { scopeOf } from "../runtime/layouts/scope";
+import { scopeOf } from "@runtime/layouts/scope";
 
 export interface LayoutWithNotices {
   layout: CardLayout;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
 import { elementAt } from "./paths";
 import { addSection, removeSection, renameSection } from "./sections";
 import { clientsLayout, placedIds } from "./test-support";
@@ -18,7 +18,9 @@ describe("sections", () => {
   });
 
   it("refuses a second section of one name side by side, but allows it on another tab", () => {
-    expect(() => addSection(clientsLayout(), [0, 1], " details ")).toThrow("this tab already has a section called “Details”; pick another name");
+    expect(() => addSection(clientsLayout(), [0, 1], " details ")).toThrow(
+      "this tab already has a section called “Details”; pick another name",
+    );
     const withBank = addSection(clientsLayout(), [0, 1], "Bank");
     expect(() => renameSection(withBank, [0, 1], "DETAILS")).toThrow(/already has a section called “Details”/);
     expect(elementAt(renameSection(withBank, [0, 1], "Bank"), [0, 1])).toMatchObject({ label: "Bank" });

@@ -1,4 +1,4 @@
-import type { CardLayout, GroupElement, LayoutElement } from "../runtime/layouts/types";
+import type { CardLayout, GroupElement, LayoutElement } from "@runtime/layouts/types";
 import { insertElement } from "./insert-element";
 import { checkFreeLabel, checkLabel, describePath, edit, elementAt, gapAt, locate, type ElementPath } from "./paths";
 

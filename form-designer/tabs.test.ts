@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { layoutShapeProblems } from "../runtime/layouts/layout-schema";
-import type { CardLayout, CategorizationLayout } from "../runtime/layouts/types";
+import { layoutShapeProblems } from "@runtime/layouts/layout-schema";
+import type { CardLayout, CategorizationLayout } from "@runtime/layouts/types";
 import { addTab, moveTab, removeTab, renameTab } from "./tabs";
 import { clientsLayout, deepFreeze, placedIds } from "./test-support";
 

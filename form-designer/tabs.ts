@@ -1,4 +1,4 @@
-import type { CardLayout, CategorizationLayout, CategoryElement } from "../runtime/layouts/types";
+import type { CardLayout, CategorizationLayout, CategoryElement } from "@runtime/layouts/types";
 import { checkFreeLabel, checkLabel } from "./paths";
 
 const MAX_TABS = 50;
@@ -24,7 +24,12 @@ export function addTab(layout: CardLayout, label: string, index?: number, firstT
       ? structuredClone(layout.elements)
       : [{ type: "Category", label: checkLabel(firstTabLabel, "tab"), elements: structuredClone(layout.elements) }];
   if (tabs.length >= MAX_TABS) throw new Error(`a card has at most ${MAX_TABS} tabs`);
-  checkFreeLabel(name, tabs.map((t) => t.label), "tab", "this card");
+  checkFreeLabel(
+    name,
+    tabs.map((t) => t.label),
+    "tab",
+    "this card",
+  );
   const at = index ?? tabs.length;
   if (!Number.isInteger(at) || at < 0 || at > tabs.length) throw new Error(`a new tab goes at 0..${tabs.length}, not ${String(index)}`);
   tabs.splice(at, 0, { type: "Category", label: name, elements: [] });
@@ -35,7 +40,12 @@ export function renameTab(layout: CardLayout, index: number, label: string): Car
   const card = tabbed(layout);
   checkTabIndex(card, index);
   const name = checkLabel(label, "tab");
-  checkFreeLabel(name, card.elements.filter((_, i) => i !== index).map((t) => t.label), "tab", "this card");
+  checkFreeLabel(
+    name,
+    card.elements.filter((_, i) => i !== index).map((t) => t.label),
+    "tab",
+    "this card",
+  );
   return { type: "Categorization", elements: card.elements.map((t, i) => structuredClone(i === index ? { ...t, label: name } : t)) };
 }
 
@@ -60,7 +70,8 @@ export function removeTab(layout: CardLayout, index: number, options: RemoveTabO
   const card = tabbed(layout);
   checkTabIndex(card, index);
   const contentTo = options.contentTo ?? "palette";
-  if (contentTo !== "palette" && contentTo !== "previous") throw new Error(`tab content goes to "palette" or "previous", not "${String(contentTo)}"`);
+  if (contentTo !== "palette" && contentTo !== "previous")
+    throw new Error(`tab content goes to "palette" or "previous", not "${String(contentTo)}"`);
   if (card.elements.length === 1) throw new Error("a card keeps at least one tab");
   if (contentTo === "previous" && index === 0) throw new Error("the first tab has no previous tab to take its content");
   const tabs = structuredClone(card.elements);

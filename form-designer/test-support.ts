@@ -1,11 +1,11 @@
-import seedSchema from "../seeds/schema.json";
-import { compileSchema, requireTable } from "../runtime/schema/compile";
-import type { WorkspaceSchema } from "../runtime/schema/types";
-import { defaultLayout } from "../runtime/layouts/default-layout";
-import { layoutControls } from "../runtime/layouts/resolve-layout";
-import type { CardLayout, HorizontalLayoutElement } from "../runtime/layouts/types";
+import seedSchema from "@seeds/schema.json";
+import { compileSchema, requireTable } from "@runtime/schema/compile";
+import type { WorkspaceSchema } from "@runtime/schema/types";
+import { defaultLayout } from "@runtime/layouts/default-layout";
+import { layoutControls } from "@runtime/layouts/resolve-layout";
+import type { CardLayout, HorizontalLayoutElement } from "@runtime/layouts/types";
 import { listElements } from "./paths";
-import { controlKey } from "../runtime/layouts/scope";
+import { controlKey } from "@runtime/layouts/scope";
 
 export const seed = seedSchema as unknown as WorkspaceSchema;
 export const compiled = compileSchema(seed);

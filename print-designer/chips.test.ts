@@ -3,14 +3,17 @@ import { chipElement, chipLabel, parseOutputTag, previewHtml } from "./chips";
 import { fieldPathOptions } from "./field-paths";
 import { designerHtmlFrom } from "./import-html";
 import { defaultCompiled } from "./test-support";
-import { INVOICE_TEMPLATE } from "../seeds/print-templates/invoice";
+import { INVOICE_TEMPLATE } from "@seeds/print-templates/invoice";
 import { lineItemsHtml } from "./line-items";
 
 const options = fieldPathOptions(defaultCompiled, "invoices");
 
 describe("Field chips", () => {
   it("reads an output tag apart", () => {
-    expect(parseOutputTag('{{ record.number | default: "—" }}')).toEqual({ expression: 'record.number | default: "—"', path: "record.number" });
+    expect(parseOutputTag('{{ record.number | default: "—" }}')).toEqual({
+      expression: 'record.number | default: "—"',
+      path: "record.number",
+    });
     expect(parseOutputTag("{{- company.iban -}}")).toEqual({ expression: "company.iban", path: "company.iban" });
     expect(parseOutputTag('{{ "x" }}')?.path).toBeNull();
     expect(parseOutputTag("not a tag")).toBeNull();
@@ -25,12 +28,16 @@ describe("Field chips", () => {
   });
 
   it("stores a chip as an element that keeps the whole expression, escaped", () => {
-    expect(chipElement('record.number | default: "—"', options)).toBe('<span data-tpl-field="record.number | default: &quot;—&quot;" class="tpl-chip">Invoice › Number</span>');
+    expect(chipElement('record.number | default: "—"', options)).toBe(
+      '<span data-tpl-field="record.number | default: &quot;—&quot;" class="tpl-chip">Invoice › Number</span>',
+    );
   });
 
   it("previews logic as badges and output as chips, never raw braces", () => {
     const html = previewHtml('{% if record.status == "draft" %}<b>{{ record.number }}</b>{% endif %}', options);
-    expect(html).toBe('<span class="tpl-logic">if Invoice › Status == &quot;draft&quot;</span><b><span class="tpl-chip">Invoice › Number</span></b><span class="tpl-logic">endif</span>');
+    expect(html).toBe(
+      '<span class="tpl-logic">if Invoice › Status == &quot;draft&quot;</span><b><span class="tpl-chip">Invoice › Number</span></b><span class="tpl-logic">endif</span>',
+    );
     expect(html).not.toMatch(/\{\{|\{%/);
     // The canvas must not fetch "{{ company.logo.src }}" as a URL.
     expect(previewHtml('<img src="{{ company.logo.src }}" alt="">', options)).toBe('<img src="" alt="">');
@@ -39,7 +46,10 @@ describe("Field chips", () => {
 
 describe("opening HTML written outside the designer", () => {
   it("keeps every Liquid block whole and turns plain output tags into chips", () => {
-    const html = designerHtmlFrom('<div class="a"><p>No. {{ record.number }}</p>{% if record.notes %}<p>{{ record.notes }}</p>{% endif %}</div><table><tbody>{% for line in record.items %}<tr><td>{{ line.price }}</td></tr>{% endfor %}</tbody></table>', options);
+    const html = designerHtmlFrom(
+      '<div class="a"><p>No. {{ record.number }}</p>{% if record.notes %}<p>{{ record.notes }}</p>{% endif %}</div><table><tbody>{% for line in record.items %}<tr><td>{{ line.price }}</td></tr>{% endfor %}</tbody></table>',
+      options,
+    );
     expect(html).toContain('<div class="a"><p>No. <span data-tpl-field="record.number" class="tpl-chip">Invoice › Number</span></p>');
     expect(html).toContain('<div data-tpl-raw="{% if record.notes %}&lt;p&gt;{{ record.notes }}&lt;/p&gt;{% endif %}"></div>');
     expect(html).toContain('<div data-tpl-raw="&lt;table&gt;&lt;tbody&gt;{% for line in record.items %}');
@@ -54,9 +64,14 @@ describe("opening HTML written outside the designer", () => {
   });
 
   it("turns what the designer exported back into its own blocks", () => {
-    const lines = lineItemsHtml({ list: "items", numbered: true, columns: [{ path: "line.price", label: "Price", kind: "money" }] }, 'id="t1"');
+    const lines = lineItemsHtml(
+      { list: "items", numbered: true, columns: [{ path: "line.price", label: "Price", kind: "money" }] },
+      'id="t1"',
+    );
     const image = '{% if company.logo.src %}<img id="i9" class="tpl-image" src="{{ company.logo.src }}" alt="">{% endif %}';
     const html = designerHtmlFrom(`<p>A</p>${lines}${image}`, options);
-    expect(html).toBe(`<p>A</p><table class="tpl-lines" id="t1" data-tpl-lines="${/data-tpl-lines="([^"]*)"/.exec(lines)![1]}"></table><span data-tpl-image="company.logo"></span>`);
+    expect(html).toBe(
+      `<p>A</p><table class="tpl-lines" id="t1" data-tpl-lines="${/data-tpl-lines="([^"]*)"/.exec(lines)![1]}"></table><span data-tpl-image="company.logo"></span>`,
+    );
   });
 });

@@ -23,7 +23,11 @@ export function chipLabel(expression: string, options: readonly FieldPathOption[
   const path = PATH_AT_START.exec(expression)?.[1];
   if (!path) return expression;
   const option = options.find((o) => o.path === path);
-  const base = option ? (option.path.startsWith("record.") && !option.label.includes(" › ") ? `${option.group} › ${option.label}` : option.label) : fallbackLabel(path);
+  const base = option
+    ? option.path.startsWith("record.") && !option.label.includes(" › ")
+      ? `${option.group} › ${option.label}`
+      : option.label
+    : fallbackLabel(path);
   if (/\|\s*amount_in_words\b/.test(expression)) return `${base} (in words)`;
   if (/\|\s*date:\s*["']long["']/.test(expression)) return `${base} (long date)`;
   return base;
@@ -44,15 +48,19 @@ const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
  * is dropped: an `<img src="{{ company.logo.src }}">` must not make the canvas fetch that text.
  */
 export function previewHtml(html: string, options: readonly FieldPathOption[]): string {
-  return replaceInText(html, (segment) => {
-    if (segment.startsWith("{{")) {
-      const tag = parseOutputTag(segment);
-      return tag ? `<span class="tpl-chip">${escapeHtml(chipLabel(tag.expression, options))}</span>` : escapeHtml(segment);
-    }
-    const inner = segment.replace(/^\{%-?\s*|\s*-?%\}$/g, "");
-    const readable = inner.replace(/\b(record|company|line)((?:\.[A-Za-z_]\w*)+)/g, (p) => chipLabel(p, options));
-    return `<span class="tpl-logic">${escapeHtml(readable)}</span>`;
-  }, () => "");
+  return replaceInText(
+    html,
+    (segment) => {
+      if (segment.startsWith("{{")) {
+        const tag = parseOutputTag(segment);
+        return tag ? `<span class="tpl-chip">${escapeHtml(chipLabel(tag.expression, options))}</span>` : escapeHtml(segment);
+      }
+      const inner = segment.replace(/^\{%-?\s*|\s*-?%\}$/g, "");
+      const readable = inner.replace(/\b(record|company|line)((?:\.[A-Za-z_]\w*)+)/g, (p) => chipLabel(p, options));
+      return `<span class="tpl-logic">${escapeHtml(readable)}</span>`;
+    },
+    () => "",
+  );
 }
 
 /**

@@ -1,9 +1,18 @@
 import type { Editor } from "grapesjs";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
-import type { PageSettings, PrintTemplate } from "../runtime/print/template";
-import { applyPageSize, createPrintEditor, exportTemplate, insertBlock, paletteBlocks, type DesignerSchema, type GrapesJs, type PaletteBlock } from "./editor";
+import type { PageSettings, PrintTemplate } from "@runtime/print/template";
+import {
+  applyPageSize,
+  createPrintEditor,
+  exportTemplate,
+  insertBlock,
+  paletteBlocks,
+  type DesignerSchema,
+  type GrapesJs,
+  type PaletteBlock,
+} from "./editor";
 import { PageSettingsPanel } from "./page-settings-panel";
-import { useLeaveGuard } from "../app/components/use-leave-guard";
+import { useLeaveGuard } from "~/components/use-leave-guard";
 
 export interface PrintDesignerProps {
   template: PrintTemplate;
@@ -51,7 +60,11 @@ export function PrintDesigner(props: PrintDesignerProps) {
   const [tab, setTab] = useState<Tab>("selected");
   const [selectedName, setSelectedName] = useState<string | null>(null);
   const [previewRecord, setPreviewRecord] = useState<number | "">(props.previewRecords[0]?.id ?? "");
-  const [preview, setPreview] = useState<{ url: string | null; busy: boolean; error: string | null }>({ url: null, busy: false, error: null });
+  const [preview, setPreview] = useState<{ url: string | null; busy: boolean; error: string | null }>({
+    url: null,
+    busy: false,
+    error: null,
+  });
   const blocks = useRef<PaletteBlock[]>(paletteBlocks(props.schema)).current;
   const ids = useId();
 
@@ -104,9 +117,12 @@ export function PrintDesigner(props: PrintDesignerProps) {
   // Nothing typed is lost by leaving the page by accident.
   useLeaveGuard(() => dirty, "The template has unsaved changes. Leave without saving?");
 
-  useEffect(() => () => {
-    if (preview.url) URL.revokeObjectURL(preview.url);
-  }, [preview.url]);
+  useEffect(
+    () => () => {
+      if (preview.url) URL.revokeObjectURL(preview.url);
+    },
+    [preview.url],
+  );
 
   const draft = useCallback(() => {
     if (!editor) return null;
@@ -123,10 +139,16 @@ export function PrintDesigner(props: PrintDesignerProps) {
     setStatus({ kind: "saving", text: "Saving…" });
     const { table: _table, ...changes } = body;
     void _table;
-    const response = await fetch(`/api/prints/${encodeURIComponent(template.id)}`, { method: "PUT", headers: { "Content-Type": "application/json" }, body: JSON.stringify(changes) }).catch(
-      (error: Error) => error,
-    );
-    if (response instanceof Error) return setStatus({ kind: "error", text: `Not saved: the server could not be reached (${response.message}). Your changes are still here; try again.` });
+    const response = await fetch(`/api/prints/${encodeURIComponent(template.id)}`, {
+      method: "PUT",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify(changes),
+    }).catch((error: Error) => error);
+    if (response instanceof Error)
+      return setStatus({
+        kind: "error",
+        text: `Not saved: the server could not be reached (${response.message}). Your changes are still here; try again.`,
+      });
     if (!response.ok) return setStatus({ kind: "error", text: `Not saved: ${await errorText(response)}. Your changes are still here.` });
     setDirty(false);
     setStatus({ kind: "saved", text: `Saved at ${new Date().toLocaleTimeString()}.` });
@@ -137,10 +159,13 @@ export function PrintDesigner(props: PrintDesignerProps) {
     if (!body || previewRecord === "") return;
     setTab("preview");
     setPreview((p) => ({ ...p, busy: true, error: null }));
-    const response = await fetch("/api/prints/preview", { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify({ template: body, recordId: previewRecord }) }).catch(
-      (error: Error) => error,
-    );
-    if (response instanceof Error) return setPreview((p) => ({ ...p, busy: false, error: `The preview could not be made: ${response.message}` }));
+    const response = await fetch("/api/prints/preview", {
+      method: "POST",
+      headers: { "Content-Type": "application/json" },
+      body: JSON.stringify({ template: body, recordId: previewRecord }),
+    }).catch((error: Error) => error);
+    if (response instanceof Error)
+      return setPreview((p) => ({ ...p, busy: false, error: `The preview could not be made: ${response.message}` }));
     if (!response.ok) {
       const text = await errorText(response);
       return setPreview((p) => ({ ...p, busy: false, error: `The preview could not be made: ${text}` }));
@@ -179,7 +204,13 @@ export function PrintDesigner(props: PrintDesignerProps) {
         </a>
         <label className="pd-name">
           <span className="visually-hidden">Template name</span>
-          <input value={name} onChange={(e) => (setName(e.target.value), setDirty(true))} maxLength={120} required aria-label="Template name" />
+          <input
+            value={name}
+            onChange={(e) => (setName(e.target.value), setDirty(true))}
+            maxLength={120}
+            required
+            aria-label="Template name"
+          />
         </label>
         <span className="pd-table">prints {props.tableLabel.toLowerCase()} records</span>
         <span className={`pd-status pd-status--${status.kind}`} role={status.kind === "error" ? "alert" : "status"} aria-live="polite">
@@ -188,7 +219,13 @@ export function PrintDesigner(props: PrintDesignerProps) {
         <button type="button" className="button" onClick={showPreview} disabled={!editor || previewRecord === ""}>
           Preview PDF
         </button>
-        <button type="button" className="button button--primary" onClick={save} disabled={!editor || status.kind === "saving"} data-testid="save-template">
+        <button
+          type="button"
+          className="button button--primary"
+          onClick={save}
+          disabled={!editor || status.kind === "saving"}
+          data-testid="save-template"
+        >
           Save
         </button>
       </header>
@@ -244,12 +281,27 @@ export function PrintDesigner(props: PrintDesignerProps) {
         <aside className={`pd-side${tab === "preview" ? " pd-side--wide" : ""}`} aria-label="Settings">
           <div className="pd-tabs" role="tablist" aria-label="Panels">
             {tabs.map((t) => (
-              <button key={t.id} type="button" role="tab" id={`${ids}-tab-${t.id}`} aria-selected={tab === t.id} aria-controls={`${ids}-panel-${t.id}`} className="pd-tab" onClick={() => setTab(t.id)}>
+              <button
+                key={t.id}
+                type="button"
+                role="tab"
+                id={`${ids}-tab-${t.id}`}
+                aria-selected={tab === t.id}
+                aria-controls={`${ids}-panel-${t.id}`}
+                className="pd-tab"
+                onClick={() => setTab(t.id)}
+              >
                 {t.label}
               </button>
             ))}
           </div>
-          <section role="tabpanel" id={`${ids}-panel-selected`} aria-labelledby={`${ids}-tab-selected`} hidden={tab !== "selected"} className="pd-panel">
+          <section
+            role="tabpanel"
+            id={`${ids}-panel-selected`}
+            aria-labelledby={`${ids}-tab-selected`}
+            hidden={tab !== "selected"}
+            className="pd-panel"
+          >
             {selectedName ? (
               <div className="pd-selected">
                 <h2>{selectedName}</h2>
@@ -264,13 +316,31 @@ export function PrintDesigner(props: PrintDesignerProps) {
             <h3 className="pd-subhead">Look</h3>
             <div ref={stylesRef} className="pd-styles" />
           </section>
-          <section role="tabpanel" id={`${ids}-panel-page`} aria-labelledby={`${ids}-tab-page`} hidden={tab !== "page"} className="pd-panel">
+          <section
+            role="tabpanel"
+            id={`${ids}-panel-page`}
+            aria-labelledby={`${ids}-tab-page`}
+            hidden={tab !== "page"}
+            className="pd-panel"
+          >
             <PageSettingsPanel page={page} onChange={(p) => (setPage(p), setDirty(true))} />
           </section>
-          <section role="tabpanel" id={`${ids}-panel-condition`} aria-labelledby={`${ids}-tab-condition`} hidden={tab !== "condition"} className="pd-panel">
+          <section
+            role="tabpanel"
+            id={`${ids}-panel-condition`}
+            aria-labelledby={`${ids}-tab-condition`}
+            hidden={tab !== "condition"}
+            className="pd-panel"
+          >
             {props.renderCondition({ condition, onChange: (c) => (setCondition(c), setDirty(true)) })}
           </section>
-          <section role="tabpanel" id={`${ids}-panel-preview`} aria-labelledby={`${ids}-tab-preview`} hidden={tab !== "preview"} className="pd-panel pd-preview">
+          <section
+            role="tabpanel"
+            id={`${ids}-panel-preview`}
+            aria-labelledby={`${ids}-tab-preview`}
+            hidden={tab !== "preview"}
+            className="pd-panel pd-preview"
+          >
             <div className="pd-preview__bar">
               <label>
                 Record
@@ -283,7 +353,12 @@ export function PrintDesigner(props: PrintDesignerProps) {
                   ))}
                 </select>
               </label>
-              <button type="button" className="button button--small" onClick={showPreview} disabled={!editor || preview.busy || previewRecord === ""}>
+              <button
+                type="button"
+                className="button button--small"
+                onClick={showPreview}
+                disabled={!editor || preview.busy || previewRecord === ""}
+              >
                 {preview.busy ? "Printing…" : "Refresh"}
               </button>
             </div>
@@ -295,7 +370,13 @@ export function PrintDesigner(props: PrintDesignerProps) {
             ) : null}
             {preview.url ? <iframe className="pd-preview__frame" title="PDF preview" src={preview.url} /> : null}
           </section>
-          <section role="tabpanel" id={`${ids}-panel-layers`} aria-labelledby={`${ids}-tab-layers`} hidden={tab !== "layers"} className="pd-panel">
+          <section
+            role="tabpanel"
+            id={`${ids}-panel-layers`}
+            aria-labelledby={`${ids}-tab-layers`}
+            hidden={tab !== "layers"}
+            className="pd-panel"
+          >
             <div ref={layersRef} className="pd-layers" />
           </section>
         </aside>

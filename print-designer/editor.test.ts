@@ -18,7 +18,8 @@ describe("Field chip formats", () => {
     expect(expressionFor("record.total", "words", o)).toBe("record.total | amount_in_words");
     expect(expressionFor("record.due_date", "long", o)).toBe('record.due_date | date: "long"');
     expect(expressionFor("record.due_date", "plain", o)).toBe("record.due_date");
-    for (const f of ["auto", "words", "long", "plain"] as const) expect(formatOf(expressionFor("record.due_date", f, o), o)).toBe(f === "auto" ? "auto" : f);
+    for (const f of ["auto", "words", "long", "plain"] as const)
+      expect(formatOf(expressionFor("record.due_date", f, o), o)).toBe(f === "auto" ? "auto" : f);
     expect(formatOf('record.number | default: "—"', o)).toBe("custom");
   });
 });
@@ -28,7 +29,19 @@ describe("the palette", () => {
   const byId = new Map(blocks.map((b) => [b.id, b]));
 
   it("offers our blocks for an invoice template", () => {
-    expect(blocks.map((b) => b.id)).toEqual(["text", "heading", "field", "columns-2", "columns-3", "lines", "totals", "requisites", "image-company.logo", "image-company.signature", "page-break"]);
+    expect(blocks.map((b) => b.id)).toEqual([
+      "text",
+      "heading",
+      "field",
+      "columns-2",
+      "columns-3",
+      "lines",
+      "totals",
+      "requisites",
+      "image-company.logo",
+      "image-company.signature",
+      "page-break",
+    ]);
   });
 
   it("sums net, tax and total and writes the total in words", () => {
@@ -42,14 +55,21 @@ describe("the palette", () => {
   });
 
   it("leaves out blocks a table cannot use", () => {
-    const product = paletteBlocks({ fieldOptions: fieldPathOptions(defaultCompiled, "product_categories"), lineLists: lineListOptions(defaultCompiled, "product_categories"), imageOptions: [] });
+    const product = paletteBlocks({
+      fieldOptions: fieldPathOptions(defaultCompiled, "product_categories"),
+      lineLists: lineListOptions(defaultCompiled, "product_categories"),
+      imageOptions: [],
+    });
     expect(product.map((b) => b.id)).not.toContain("totals");
   });
 });
 
 describe("page size and base CSS", () => {
   it("sizes the canvas to the printable area", () => {
-    expect(contentBoxPx({ size: "A4", orientation: "portrait", margins: { top: 10, right: 10, bottom: 10, left: 10 } })).toEqual({ width: 718, height: 1047 });
+    expect(contentBoxPx({ size: "A4", orientation: "portrait", margins: { top: 10, right: 10, bottom: 10, left: 10 } })).toEqual({
+      width: 718,
+      height: 1047,
+    });
     expect(contentBoxPx({ size: "Letter", orientation: "landscape", margins: { top: 0, right: 0, bottom: 0, left: 0 } }).width).toBe(1056);
   });
   it("adds the designer's base CSS once, however often a template is saved", () => {

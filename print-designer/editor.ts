@@ -5,8 +5,8 @@
  * only, so no other bundle ever contains it.
  */
 import type { Component, Editor, EditorConfig } from "grapesjs";
-import type { PageSettings, PrintTemplate } from "../runtime/print/template";
-import { sanitizeTemplateHtml } from "../runtime/print/sanitize";
+import type { PageSettings, PrintTemplate } from "@runtime/print/template";
+import { sanitizeTemplateHtml } from "@runtime/print/sanitize";
 import { CANVAS_CSS } from "./canvas-css";
 import { chipLabel, parseOutputTag, previewHtml } from "./chips";
 import { filterFor, type FieldPathOption, type LineListOption } from "./field-paths";
@@ -89,10 +89,14 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
 
   // GrapesJS offers an HTML id and title ("eg. Text here") on every element: meaningless on a
   // printed page, and an id typed there could clash with the one the style manager relies on.
-  for (const type of ["default", "text", "table", "row", "cell", "thead", "tbody", "tfoot"]) if (dc.getType(type)) dc.addType(type, { model: { defaults: { traits: [] } } });
+  for (const type of ["default", "text", "table", "row", "cell", "thead", "tbody", "tfoot"])
+    if (dc.getType(type)) dc.addType(type, { model: { defaults: { traits: [] } } });
 
   dc.addType("tpl-field", {
-    isComponent: (el: HTMLElement) => (el.nodeType === 1 && el.hasAttribute?.("data-tpl-field") ? { type: "tpl-field", expression: el.getAttribute("data-tpl-field") ?? "", components: [] } : false),
+    isComponent: (el: HTMLElement) =>
+      el.nodeType === 1 && el.hasAttribute?.("data-tpl-field")
+        ? { type: "tpl-field", expression: el.getAttribute("data-tpl-field") ?? "", components: [] }
+        : false,
     model: {
       defaults: {
         tagName: "span",
@@ -106,7 +110,13 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
         classes: ["tpl-chip"],
         traits: [
           { type: "select", name: "path", label: "Field", changeProp: true, options: pathChoices },
-          { type: "select", name: "format", label: "Format", changeProp: true, options: (Object.keys(FORMAT_LABELS) as FieldFormat[]).map((id) => ({ id, label: FORMAT_LABELS[id] })) },
+          {
+            type: "select",
+            name: "format",
+            label: "Format",
+            changeProp: true,
+            options: (Object.keys(FORMAT_LABELS) as FieldFormat[]).map((id) => ({ id, label: FORMAT_LABELS[id] })),
+          },
         ],
       },
       init(this: Component) {
@@ -142,7 +152,9 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
 
   dc.addType("tpl-raw", {
     isComponent: (el: HTMLElement) =>
-      el.nodeType === 1 && el.hasAttribute?.("data-tpl-raw") ? { type: "tpl-raw", tagName: el.tagName.toLowerCase(), source: el.getAttribute("data-tpl-raw") ?? "", components: [] } : false,
+      el.nodeType === 1 && el.hasAttribute?.("data-tpl-raw")
+        ? { type: "tpl-raw", tagName: el.tagName.toLowerCase(), source: el.getAttribute("data-tpl-raw") ?? "", components: [] }
+        : false,
     model: {
       defaults: {
         name: "Liquid block",
@@ -188,22 +200,44 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
         list: "",
         numbered: true,
         traits: [
-          { type: "select", name: "list", label: "Rows from", changeProp: true, options: lineLists.map((l) => ({ id: l.list, label: l.label })) },
+          {
+            type: "select",
+            name: "list",
+            label: "Rows from",
+            changeProp: true,
+            options: lineLists.map((l) => ({ id: l.list, label: l.label })),
+          },
           { type: "checkbox", name: "numbered", label: "Row numbers", changeProp: true },
           { type: "tpl-columns", name: "columns", label: "Columns", changeProp: true },
         ],
       },
       init(this: Component) {
-        const config = (this.get("config") as LineItemsConfig | null) ?? { list: lineLists[0]?.list ?? "", columns: defaultColumns(lineLists[0]?.columns ?? []), numbered: true };
+        const config = (this.get("config") as LineItemsConfig | null) ?? {
+          list: lineLists[0]?.list ?? "",
+          columns: defaultColumns(lineLists[0]?.columns ?? []),
+          numbered: true,
+        };
         this.set({ config, list: config.list, numbered: config.numbered }, { silent: true });
         this.on("change:list", () => {
           const list = listById(this.get("list"));
-          if (list) this.set("config", { ...(this.get("config") as LineItemsConfig), list: list.list, columns: defaultColumns(list.columns) });
+          if (list)
+            this.set("config", { ...(this.get("config") as LineItemsConfig), list: list.list, columns: defaultColumns(list.columns) });
         });
-        this.on("change:numbered", () => this.set("config", { ...(this.get("config") as LineItemsConfig), numbered: !!this.get("numbered") }));
+        this.on("change:numbered", () =>
+          this.set("config", { ...(this.get("config") as LineItemsConfig), numbered: !!this.get("numbered") }),
+        );
       },
       toHTML(this: Component) {
-        const attrs = ownAttributes(this).replace(/\bclass="([^"]*)"/, (_, c: string) => `class="${c.split(/\s+/).filter((x) => x !== "tpl-lines").join(" ")}"`).replace(/\s*class=""/, "");
+        const attrs = ownAttributes(this)
+          .replace(
+            /\bclass="([^"]*)"/,
+            (_, c: string) =>
+              `class="${c
+                .split(/\s+/)
+                .filter((x) => x !== "tpl-lines")
+                .join(" ")}"`,
+          )
+          .replace(/\s*class=""/, "");
         return lineItemsHtml(this.get("config") as LineItemsConfig, attrs);
       },
     },
@@ -215,7 +249,9 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
         const config = this.model.get("config") as LineItemsConfig;
         const list = listById(config.list);
         const num = (c: LineColumn) => (["money", "number", "percent"].includes(c.kind) ? ' class="num"' : "");
-        const head = (config.numbered ? '<th class="pos">#</th>' : "") + config.columns.map((c) => `<th${num(c)}>${escapeAttr(c.label)}</th>`).join("");
+        const head =
+          (config.numbered ? '<th class="pos">#</th>' : "") +
+          config.columns.map((c) => `<th${num(c)}>${escapeAttr(c.label)}</th>`).join("");
         const row = (ghost: boolean, n: number) =>
           `<tr${ghost ? ' class="tpl-ghost"' : ""}>${config.numbered ? `<td class="pos">${n}</td>` : ""}${config.columns
             .map((c) => `<td${num(c)}><span class="tpl-chip">${escapeAttr(chipLabel(c.path, list?.columns ?? []))}</span></td>`)
@@ -226,7 +262,10 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
   });
 
   dc.addType("tpl-image", {
-    isComponent: (el: HTMLElement) => (el.nodeType === 1 && el.hasAttribute?.("data-tpl-image") ? { type: "tpl-image", path: el.getAttribute("data-tpl-image") ?? "", components: [] } : false),
+    isComponent: (el: HTMLElement) =>
+      el.nodeType === 1 && el.hasAttribute?.("data-tpl-image")
+        ? { type: "tpl-image", path: el.getAttribute("data-tpl-image") ?? "", components: [] }
+        : false,
     model: {
       defaults: {
         tagName: "span",
@@ -236,7 +275,15 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
         textable: true,
         path: schema.imageOptions[0]?.path ?? "company.logo",
         classes: ["tpl-image"],
-        traits: [{ type: "select", name: "path", label: "Image", changeProp: true, options: schema.imageOptions.map((o) => ({ id: o.path, label: o.label })) }],
+        traits: [
+          {
+            type: "select",
+            name: "path",
+            label: "Image",
+            changeProp: true,
+            options: schema.imageOptions.map((o) => ({ id: o.path, label: o.label })),
+          },
+        ],
       },
       toHTML(this: Component) {
         const path = String(this.get("path") ?? "").replace(/[^\w.]/g, "");
@@ -259,7 +306,8 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
   });
 
   dc.addType("tpl-page-break", {
-    isComponent: (el: HTMLElement) => (el.nodeType === 1 && el.classList?.contains("tpl-page-break") ? { type: "tpl-page-break", components: [] } : false),
+    isComponent: (el: HTMLElement) =>
+      el.nodeType === 1 && el.classList?.contains("tpl-page-break") ? { type: "tpl-page-break", components: [] } : false,
     model: { defaults: { tagName: "div", name: "Page break", droppable: false, editable: false, classes: ["tpl-page-break"] } },
   });
 
@@ -315,7 +363,9 @@ function registerTypes(editor: Editor, schema: DesignerSchema) {
       const checked = new Set([...elInput.querySelectorAll<HTMLInputElement>("input:checked")].map((i) => i.value));
       // Kept columns stay where they were; new ones join at the end.
       const kept = config.columns.filter((c) => checked.has(c.path));
-      const added = options.filter((o) => checked.has(o.path) && !kept.some((c) => c.path === o.path)).map((o) => ({ path: o.path, label: o.label, kind: o.kind }));
+      const added = options
+        .filter((o) => checked.has(o.path) && !kept.some((c) => c.path === o.path))
+        .map((o) => ({ path: o.path, label: o.label, kind: o.kind }));
       component.set("config", { ...config, columns: [...kept, ...added] });
     },
   });
@@ -341,16 +391,60 @@ export function paletteBlocks(schema: DesignerSchema): PaletteBlock[] {
   const totals = ["record.net_total", "record.tax_total", "record.total"].filter(has);
   const totalPaths = totals.length ? totals : money.slice(-3).map((m) => m.path);
   const labelOf = (p: string) => o.find((x) => x.path === p)?.label ?? p;
-  const requisitePaths = ["company.legal_name", "company.address_line1", "company.address_line2", "company.postcode", "company.city", "company.tax_id", "company.registration_number", "company.bank_name", "company.iban", "company.bic"].filter(has);
+  const requisitePaths = [
+    "company.legal_name",
+    "company.address_line1",
+    "company.address_line2",
+    "company.postcode",
+    "company.city",
+    "company.tax_id",
+    "company.registration_number",
+    "company.bank_name",
+    "company.iban",
+    "company.bic",
+  ].filter(has);
   const blocks: PaletteBlock[] = [
     { id: "text", label: "Text", hint: "A paragraph you type in", content: { type: "text", tagName: "p", components: "Text" } },
     { id: "heading", label: "Heading", hint: "A title", content: { type: "text", tagName: "h2", components: "Heading" } },
-    { id: "field", label: "Field", hint: "A value of the record, a related record or the company", content: chip(firstPath(o, "record.number", "record.name")) },
-    { id: "columns-2", label: "2 columns", hint: "Side by side", content: { tagName: "div", name: "Columns", classes: ["tpl-columns"], components: [1, 2].map(() => ({ tagName: "div", name: "Column", classes: ["tpl-column"] })) } },
-    { id: "columns-3", label: "3 columns", hint: "Three side by side", content: { tagName: "div", name: "Columns", classes: ["tpl-columns"], components: [1, 2, 3].map(() => ({ tagName: "div", name: "Column", classes: ["tpl-column"] })) } },
+    {
+      id: "field",
+      label: "Field",
+      hint: "A value of the record, a related record or the company",
+      content: chip(firstPath(o, "record.number", "record.name")),
+    },
+    {
+      id: "columns-2",
+      label: "2 columns",
+      hint: "Side by side",
+      content: {
+        tagName: "div",
+        name: "Columns",
+        classes: ["tpl-columns"],
+        components: [1, 2].map(() => ({ tagName: "div", name: "Column", classes: ["tpl-column"] })),
+      },
+    },
+    {
+      id: "columns-3",
+      label: "3 columns",
+      hint: "Three side by side",
+      content: {
+        tagName: "div",
+        name: "Columns",
+        classes: ["tpl-columns"],
+        components: [1, 2, 3].map(() => ({ tagName: "div", name: "Column", classes: ["tpl-column"] })),
+      },
+    },
   ];
   if (schema.lineLists.length)
-    blocks.push({ id: "lines", label: "Line items", hint: "A table with one row per line", content: { type: "tpl-lines", config: { list: schema.lineLists[0].list, columns: defaultColumns(schema.lineLists[0].columns), numbered: true } } });
+    blocks.push({
+      id: "lines",
+      label: "Line items",
+      hint: "A table with one row per line",
+      content: {
+        type: "tpl-lines",
+        config: { list: schema.lineLists[0].list, columns: defaultColumns(schema.lineLists[0].columns), numbered: true },
+      },
+    });
   if (totalPaths.length) {
     const grand = totalPaths[totalPaths.length - 1];
     blocks.push({
@@ -362,7 +456,11 @@ export function paletteBlocks(schema: DesignerSchema): PaletteBlock[] {
         name: "Totals",
         classes: ["tpl-totals"],
         components: [
-          ...totalPaths.map((p) => ({ tagName: "div", classes: p === grand ? ["tpl-total", "tpl-total--grand"] : ["tpl-total"], components: [{ type: "text", tagName: "span", components: labelOf(p) }, chip(p)] })),
+          ...totalPaths.map((p) => ({
+            tagName: "div",
+            classes: p === grand ? ["tpl-total", "tpl-total--grand"] : ["tpl-total"],
+            components: [{ type: "text", tagName: "span", components: labelOf(p) }, chip(p)],
+          })),
           { type: "text", tagName: "div", classes: ["tpl-words"], components: [chip(grand, "words")] },
         ],
       },
@@ -373,10 +471,24 @@ export function paletteBlocks(schema: DesignerSchema): PaletteBlock[] {
       id: "requisites",
       label: "Company requisites",
       hint: "Name, address, tax and bank details",
-      content: { tagName: "div", name: "Company requisites", classes: ["tpl-requisites"], components: requisitePaths.map((p) => ({ type: "text", tagName: "div", components: [{ type: "textnode", content: `${labelOf(p).replace(/^Company › /, "")}: ` }, chip(p)] })) },
+      content: {
+        tagName: "div",
+        name: "Company requisites",
+        classes: ["tpl-requisites"],
+        components: requisitePaths.map((p) => ({
+          type: "text",
+          tagName: "div",
+          components: [{ type: "textnode", content: `${labelOf(p).replace(/^Company › /, "")}: ` }, chip(p)],
+        })),
+      },
     });
   for (const image of schema.imageOptions)
-    blocks.push({ id: `image-${image.path}`, label: image.label.replace(/^Company › /, ""), hint: `The ${image.label.toLowerCase()} from the company card`, content: { type: "tpl-image", path: image.path } });
+    blocks.push({
+      id: `image-${image.path}`,
+      label: image.label.replace(/^Company › /, ""),
+      hint: `The ${image.label.toLowerCase()} from the company card`,
+      content: { type: "tpl-image", path: image.path },
+    });
   blocks.push({ id: "page-break", label: "Page break", hint: "Start a new page here", content: { type: "tpl-page-break" } });
   return blocks;
 }
@@ -421,7 +533,12 @@ export function fitCanvas(editor: Editor, pageWidth: number) {
   editor.Canvas.setZoom(Math.max(40, zoom));
 }
 
-export function createPrintEditor(grapesjs: GrapesJs, targets: EditorTargets, template: Pick<PrintTemplate, "html" | "css" | "page" | "project">, schema: DesignerSchema): Editor {
+export function createPrintEditor(
+  grapesjs: GrapesJs,
+  targets: EditorTargets,
+  template: Pick<PrintTemplate, "html" | "css" | "page" | "project">,
+  schema: DesignerSchema,
+): Editor {
   const fromProject = !!template.project && typeof template.project === "object";
   const editor = grapesjs.init({
     container: targets.canvas,
@@ -439,7 +556,11 @@ export function createPrintEditor(grapesjs: GrapesJs, targets: EditorTargets, te
     styleManager: {
       appendTo: targets.styles,
       sectors: [
-        { name: "Text", open: true, properties: ["font-size", "font-weight", "font-style", "color", "text-align", "line-height", "text-transform"] },
+        {
+          name: "Text",
+          open: true,
+          properties: ["font-size", "font-weight", "font-style", "color", "text-align", "line-height", "text-transform"],
+        },
         { name: "Spacing", open: false, properties: ["margin", "padding"] },
         { name: "Size", open: false, properties: ["width", "max-width", "height", "max-height"] },
         { name: "Border and background", open: false, properties: ["border", "border-radius", "background-color"] },
@@ -469,5 +590,9 @@ export function createPrintEditor(grapesjs: GrapesJs, targets: EditorTargets, te
 /** What a save sends: the HTML with Liquid, the CSS, and the project data to reopen it exactly. */
 export function exportTemplate(editor: Editor): { html: string; css: string; project: unknown } {
   const wrapper = editor.getWrapper()!;
-  return { html: wrapper.getInnerHTML(), css: withBaseCss(editor.getCss({ keepUnusedStyles: true, avoidProtected: true }) ?? ""), project: editor.getProjectData() };
+  return {
+    html: wrapper.getInnerHTML(),
+    css: withBaseCss(editor.getCss({ keepUnusedStyles: true, avoidProtected: true }) ?? ""),
+    project: editor.getProjectData(),
+  };
 }

@@ -1,5 +1,5 @@
-import type { CompiledSchema, CompiledTable, CompiledField } from "../runtime/schema/compile";
-import type { FieldKind, FormulaResultKind } from "../runtime/schema/types";
+import type { CompiledSchema, CompiledTable, CompiledField } from "@runtime/schema/compile";
+import type { FieldKind, FormulaResultKind } from "@runtime/schema/types";
 
 /** How a value prints: picks the Liquid filter (render-html.ts) a Field chip exports with. */
 export type ValueKind = "text" | "money" | "number" | "percent" | "date" | "datetime" | "boolean" | "option" | "image";
@@ -84,7 +84,9 @@ export function fieldPathOptions(compiled: CompiledSchema, tableKey: string): Fi
 export function companyImageOptions(compiled: CompiledSchema): FieldPathOption[] {
   const company = compiled.tablesByKey.get("company");
   if (!company) return [];
-  return company.fields.filter((f) => f.kind === "image").map((f) => ({ path: `company.${f.key}`, label: `Company${SEPARATOR}${f.label}`, group: "Company", kind: "image" as const }));
+  return company.fields
+    .filter((f) => f.kind === "image")
+    .map((f) => ({ path: `company.${f.key}`, label: `Company${SEPARATOR}${f.label}`, group: "Company", kind: "image" as const }));
 }
 
 /** A child table a Line-items block can repeat rows of: a list of the record, with its columns. */

@@ -22,7 +22,9 @@ const COMPANY_IMAGE = /\{%-?\s*if (company\.[A-Za-z_]\w*)\.src\s*-?%\}<img\b[^>]
  * reopens as blocks rather than as code.
  */
 function ownComponents(html: string): string {
-  return html.replace(LINES_TABLE, (_, attrs: string) => `<table${attrs}></table>`).replace(COMPANY_IMAGE, (_, path: string) => `<span data-tpl-image="${path}"></span>`);
+  return html
+    .replace(LINES_TABLE, (_, attrs: string) => `<table${attrs}></table>`)
+    .replace(COMPANY_IMAGE, (_, path: string) => `<span data-tpl-image="${path}"></span>`);
 }
 
 const VOID = new Set(["area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source", "track", "wbr"]);

@@ -12,7 +12,10 @@ class Node implements Placeable {
     readonly droppable = true,
   ) {}
   add(...kids: Node[]) {
-    for (const k of kids) (k.up = this), this.children.push(k);
+    for (const k of kids) {
+      k.up = this;
+      this.children.push(k);
+    }
     return this;
   }
   is(type: string) {
@@ -40,7 +43,9 @@ function page() {
   const title = new Node("title", "default", "div").add(h1);
   const head = new Node("head", "default", "header").add(new Node("brand", "default", "div"), title);
   const cell = new Node("cell", "cell", "td");
-  const table = new Node("table", "table", "table").add(new Node("tbody", "tbody", "tbody").add(new Node("row", "row", "tr").add(new Node("label", "cell", "td"), cell)));
+  const table = new Node("table", "table", "table").add(
+    new Node("tbody", "tbody", "tbody").add(new Node("row", "row", "tr").add(new Node("label", "cell", "td"), cell)),
+  );
   const party = new Node("party", "default", "div").add(table);
   const column = new Node("column", "default", "div");
   wrapper.add(head, party, new Node("raw", "tpl-raw", "div"), column);

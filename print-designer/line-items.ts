@@ -21,7 +21,13 @@ const LOOP_VARIABLE = "line";
 const NUMERIC: ReadonlySet<ValueKind> = new Set(["money", "number", "percent"]);
 
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
-const unescapeHtml = (s: string) => s.replace(/&quot;/g, '"').replace(/&#0?39;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&");
+const unescapeHtml = (s: string) =>
+  s
+    .replace(/&quot;/g, '"')
+    .replace(/&#0?39;/g, "'")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
 
 const isPath = (p: string) => /^line(?:\.[A-Za-z_]\w*)+$/.test(p);
 
@@ -33,8 +39,13 @@ const isPath = (p: string) => /^line(?:\.[A-Za-z_]\w*)+$/.test(p);
 export function lineItemsHtml(config: LineItemsConfig, attributes = ""): string {
   const columns = config.columns.filter((c) => isPath(c.path));
   const cls = (c: LineColumn) => (NUMERIC.has(c.kind) ? ' class="num"' : "");
-  const head = [config.numbered ? '<th class="pos">#</th>' : "", ...columns.map((c) => `<th${cls(c)}>${escapeHtml(c.label)}</th>`)].join("");
-  const cells = [config.numbered ? '<td class="pos">{{ forloop.index }}</td>' : "", ...columns.map((c) => `<td${cls(c)}>${liquidOutput(c.path, c.kind)}</td>`)].join("");
+  const head = [config.numbered ? '<th class="pos">#</th>' : "", ...columns.map((c) => `<th${cls(c)}>${escapeHtml(c.label)}</th>`)].join(
+    "",
+  );
+  const cells = [
+    config.numbered ? '<td class="pos">{{ forloop.index }}</td>' : "",
+    ...columns.map((c) => `<td${cls(c)}>${liquidOutput(c.path, c.kind)}</td>`),
+  ].join("");
   const list = config.list.replace(/[^\w]/g, "");
   const data = escapeHtml(JSON.stringify({ list, columns, numbered: config.numbered }));
   const attrs = attributes ? ` ${attributes.trim()}` : "";
@@ -52,7 +63,9 @@ export function parseLineItemsHtml(html: string): LineItemsConfig | null {
   try {
     const raw = JSON.parse(unescapeHtml(m[1])) as Partial<LineItemsConfig>;
     if (typeof raw.list !== "string" || !Array.isArray(raw.columns)) return null;
-    const columns = raw.columns.filter((c): c is LineColumn => typeof c?.path === "string" && isPath(c.path) && typeof c.label === "string" && typeof c.kind === "string");
+    const columns = raw.columns.filter(
+      (c): c is LineColumn => typeof c?.path === "string" && isPath(c.path) && typeof c.label === "string" && typeof c.kind === "string",
+    );
     return { list: raw.list, columns, numbered: raw.numbered === true };
   } catch {
     return null;
@@ -62,7 +75,17 @@ export function parseLineItemsHtml(html: string): LineItemsConfig | null {
 /** A sensible first table for a list: description-like text, quantity, price, amounts. */
 export function defaultColumns(options: readonly FieldPathOption[]): LineColumn[] {
   const own = options.filter((o) => o.path.split(".").length === 2 && o.path !== "line.position");
-  const preferred = ["line.description", "line.quantity", "line.unit", "line.price", "line.discount", "line.tax_rate", "line.net", "line.gross", "line.amount"];
+  const preferred = [
+    "line.description",
+    "line.quantity",
+    "line.unit",
+    "line.price",
+    "line.discount",
+    "line.tax_rate",
+    "line.net",
+    "line.gross",
+    "line.amount",
+  ];
   const picked = preferred.map((p) => own.find((o) => o.path === p)).filter((o): o is FieldPathOption => !!o);
   const chosen = picked.length >= 2 ? picked : own.slice(0, 5);
   return chosen.map((o) => ({ path: o.path, label: o.label, kind: o.kind }));

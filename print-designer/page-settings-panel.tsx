@@ -1,5 +1,5 @@
 import { useId } from "react";
-import type { PageMargins, PageSettings } from "../runtime/print/template";
+import type { PageMargins, PageSettings } from "@runtime/print/template";
 
 export const PAGE_NUMBERS = "Page {{ pageNumber }} of {{ totalPages }}";
 
@@ -35,7 +35,8 @@ export function PageSettingsPanel({ page, onChange }: { page: PageSettings; onCh
         <legend>Orientation</legend>
         {(["portrait", "landscape"] as const).map((o) => (
           <label key={o}>
-            <input type="radio" name={`${id}-orientation`} checked={page.orientation === o} onChange={() => set({ orientation: o })} /> {o === "portrait" ? "Portrait" : "Landscape"}
+            <input type="radio" name={`${id}-orientation`} checked={page.orientation === o} onChange={() => set({ orientation: o })} />{" "}
+            {o === "portrait" ? "Portrait" : "Landscape"}
           </label>
         ))}
       </fieldset>
@@ -52,7 +53,8 @@ export function PageSettingsPanel({ page, onChange }: { page: PageSettings; onCh
               value={page.margins[side]}
               onChange={(e) => {
                 const n = Number(e.target.value);
-                if (e.target.value !== "" && Number.isFinite(n)) set({ margins: { ...page.margins, [side]: Math.min(100, Math.max(0, n)) } });
+                if (e.target.value !== "" && Number.isFinite(n))
+                  set({ margins: { ...page.margins, [side]: Math.min(100, Math.max(0, n)) } });
               }}
             />
           </label>
@@ -61,15 +63,26 @@ export function PageSettingsPanel({ page, onChange }: { page: PageSettings; onCh
       {(["header", "footer"] as const).map((key) => (
         <div key={key} className="pd-page__margin-text">
           <label htmlFor={`${id}-${key}`}>{key === "header" ? "Header on every page" : "Footer on every page"}</label>
-          <textarea id={`${id}-${key}`} rows={4} value={page[key] ?? ""} spellCheck={false} onChange={(e) => setText(key, e.target.value)} />
-          <button type="button" className="button button--small" onClick={() => setText(key, withPageNumbers(page[key]))} disabled={!!page[key] && /pageNumber/.test(page[key]!)}>
+          <textarea
+            id={`${id}-${key}`}
+            rows={4}
+            value={page[key] ?? ""}
+            spellCheck={false}
+            onChange={(e) => setText(key, e.target.value)}
+          />
+          <button
+            type="button"
+            className="button button--small"
+            onClick={() => setText(key, withPageNumbers(page[key]))}
+            disabled={!!page[key] && /pageNumber/.test(page[key]!)}
+          >
             Add page numbers
           </button>
         </div>
       ))}
       <p className="pd-hint">
-        Header and footer are HTML with Liquid; <code>{"{{ pageNumber }}"}</code> and <code>{"{{ totalPages }}"}</code> are filled in on each page. They print in the margins, so leave the top or
-        bottom margin at 12 mm or more.
+        Header and footer are HTML with Liquid; <code>{"{{ pageNumber }}"}</code> and <code>{"{{ totalPages }}"}</code> are filled in on
+        each page. They print in the margins, so leave the top or bottom margin at 12 mm or more.
       </p>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { PageSettings } from "../runtime/print/template";
+import type { PageSettings } from "@runtime/print/template";
 
 const SIZES_MM = { A4: [210, 297], Letter: [215.9, 279.4] } as const;
 const PX_PER_MM = 96 / 25.4;

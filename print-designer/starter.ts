@@ -1,5 +1,5 @@
-import type { PrintTemplateInput } from "../runtime/print/template";
-import { DEFAULT_PAGE } from "../runtime/print/template";
+import type { PrintTemplateInput } from "@runtime/print/template";
+import { DEFAULT_PAGE } from "@runtime/print/template";
 
 /** Shared by every designed template: what the canvas and Chromium must agree on. */
 export const DESIGNER_BASE_CSS = `

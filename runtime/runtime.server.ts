@@ -61,7 +61,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     const afterApply = async (before: WorkspaceSchema) => {
       await createTemplatesService(db, workspace).followRenames(compileSchema(before));
     };
-    const workspace: WorkspaceService = createWorkspaceService(db, hooks, { schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(), afterApply });
+    const workspace: WorkspaceService = createWorkspaceService(db, hooks, {
+      schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(),
+      afterApply,
+    });
     records = createRecordsService(db, workspace);
     for (const r of await recoverMigrations(db, hooks))
       log(
@@ -91,7 +94,10 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       if (seeded) log(`Created the default configuration with ${seeded.records} demo records.`);
     }
     if (options.firstAdmin) {
-      const created = await ensureFirstAdmin(db, { CRM_ADMIN_EMAIL: process.env.CRM_ADMIN_EMAIL, CRM_ADMIN_PASSWORD: process.env.CRM_ADMIN_PASSWORD });
+      const created = await ensureFirstAdmin(db, {
+        CRM_ADMIN_EMAIL: process.env.CRM_ADMIN_EMAIL,
+        CRM_ADMIN_PASSWORD: process.env.CRM_ADMIN_PASSWORD,
+      });
       if (created?.oneTimePassword)
         log(firstAdminNotice(created.email, created.oneTimePassword, `http://localhost:${process.env.PORT || 3000}/login`));
       else if (created) log(`Created the first administrator ${created.email} (password from CRM_ADMIN_PASSWORD).`);

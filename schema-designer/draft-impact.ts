@@ -1,4 +1,4 @@
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { applyDraftOp, type DraftOp } from "./draft";
 import { describeImpact, impactOfFieldChange, type ImpactInput } from "./impact";
 

@@ -1,7 +1,16 @@
-import { fieldKinds } from "../runtime/fields/registry";
-import type { FieldKind, NavigationGroup, WorkspaceSchema } from "../runtime/schema/types";
+import { fieldKinds } from "@runtime/fields/registry";
+import type { FieldKind, NavigationGroup, WorkspaceSchema } from "@runtime/schema/types";
 import type { FieldOptions } from "./field-definition";
-import { addField, changeFieldKind, moveField, setFieldLabel, setFieldOptions, setRequired, type FieldLabels, type NewField } from "./field-operations";
+import {
+  addField,
+  changeFieldKind,
+  moveField,
+  setFieldLabel,
+  setFieldOptions,
+  setRequired,
+  type FieldLabels,
+  type NewField,
+} from "./field-operations";
 import { addIndex, removeIndex } from "./index-operations";
 import { removeField } from "./remove-field";
 import { renameFieldKey } from "./rename-field-key";
@@ -109,7 +118,10 @@ const tableName = (schema: WorkspaceSchema, key: string) => {
   return `“${t?.["x-plural"] ?? t?.title ?? key}”`;
 };
 const fieldName = (schema: WorkspaceSchema, table: string, key: string) => {
-  const f = Object.hasOwn(schema.$defs, table) && Object.hasOwn(schema.$defs[table].properties, key) ? schema.$defs[table].properties[key] : undefined;
+  const f =
+    Object.hasOwn(schema.$defs, table) && Object.hasOwn(schema.$defs[table].properties, key)
+      ? schema.$defs[table].properties[key]
+      : undefined;
   return `“${f?.title ?? key}”`;
 };
 const kindName = (kind: FieldKind) => (Object.hasOwn(fieldKinds, kind) ? fieldKinds[kind].label : kind);
@@ -170,8 +182,21 @@ export function describeDraft(base: WorkspaceSchema, ops: DraftOp[]): string[] {
 }
 
 const DRAFT_OPS = new Set<DraftOp["op"]>([
-  "addTable", "setTableLabels", "removeTable", "reorderTables", "setGroup", "addField", "setFieldLabel", "setFieldOptions",
-  "moveField", "changeFieldKind", "setRequired", "renameFieldKey", "removeField", "addIndex", "removeIndex",
+  "addTable",
+  "setTableLabels",
+  "removeTable",
+  "reorderTables",
+  "setGroup",
+  "addField",
+  "setFieldLabel",
+  "setFieldOptions",
+  "moveField",
+  "changeFieldKind",
+  "setRequired",
+  "renameFieldKey",
+  "removeField",
+  "addIndex",
+  "removeIndex",
 ]);
 
 /** A draft read back from sessionStorage, or null when it is missing or not one of ours. */

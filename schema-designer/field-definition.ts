@@ -1,8 +1,8 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { formulaResultKinds } from "../runtime/fields/formula";
-import { fieldKinds, isFieldKind } from "../runtime/fields/registry";
-import { FIELD_KINDS, type FieldKind, type FieldSchema, type FormulaResultKind } from "../runtime/schema/types";
+import { formulaResultKinds } from "@runtime/fields/formula";
+import { fieldKinds, isFieldKind } from "@runtime/fields/registry";
+import { FIELD_KINDS, type FieldKind, type FieldSchema } from "@runtime/schema/types";
 
 /** What the designer may set on a field; identity and storage type are the operations' business. */
 export type FieldOptions = Partial<Omit<FieldSchema, "type" | "x-id" | "x-kind">>;
@@ -55,7 +55,8 @@ export function buildFieldDefinition(where: string, id: string, kind: FieldKind,
       const at = e.instancePath === "" ? "" : `${e.instancePath.slice(1)} `;
       if (e.keyword === "additionalProperties")
         return `option "${String((e.params as { additionalProperty?: string }).additionalProperty)}" does not apply to a ${kind} field`;
-      if (e.keyword === "required") return `option "${String((e.params as { missingProperty?: string }).missingProperty)}" is required for a ${kind} field`;
+      if (e.keyword === "required")
+        return `option "${String((e.params as { missingProperty?: string }).missingProperty)}" is required for a ${kind} field`;
       return `${at}${e.message ?? "is not valid"}`;
     });
     throw new Error(`${where}: ${[...new Set(why)].join("; ")}`);

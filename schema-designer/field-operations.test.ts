@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plan } from "../runtime/migrations/plan";
+import { plan } from "@runtime/migrations/plan";
 import { addField, changeFieldKind, moveField, setFieldLabel, setFieldOptions, setRequired } from "./field-operations";
 import { problemsOf, seedSchema } from "./test-schema";
 
@@ -36,7 +36,9 @@ describe("addField", () => {
   it("checks options against the kind's definition schema", () => {
     const s = seedSchema();
     expect(() => addField(s, "clients", { key: "region", kind: "select", options: {} })).toThrow(/option "enum" is required/);
-    expect(() => addField(s, "clients", { key: "age", kind: "integer", options: { "x-target": "clients" } })).toThrow(/"x-target" does not apply/);
+    expect(() => addField(s, "clients", { key: "age", kind: "integer", options: { "x-target": "clients" } })).toThrow(
+      /"x-target" does not apply/,
+    );
     expect(() => addField(s, "clients", { key: "x", kind: "text", options: { type: "integer" } as never })).toThrow(/set by the designer/);
     expect(() => addField(s, "clients", { key: "x", kind: "nope" as never })).toThrow(/unknown field kind "nope"/);
   });
@@ -45,9 +47,9 @@ describe("addField", () => {
     const s = seedSchema();
     expect(() => addField(s, "clients", { key: "name", kind: "text" })).toThrow(/already has a field "name"/);
     expect(() => addField(s, "clients", { key: "created_at", kind: "text" })).toThrow(/system column/);
-    expect(() => addField(s, "clients", { key: "f", kind: "formula", options: { "x-formula": "nope + 1", "x-result": "integer" } })).toThrow(
-      /x-formula/,
-    );
+    expect(() =>
+      addField(s, "clients", { key: "f", kind: "formula", options: { "x-formula": "nope + 1", "x-result": "integer" } }),
+    ).toThrow(/x-formula/);
   });
 });
 
@@ -55,7 +57,11 @@ describe("labels, options, order, kind, required", () => {
   it("setFieldLabel changes only the label; plan has nothing to do", () => {
     const before = seedSchema();
     const after = setFieldLabel(before, "clients", "phone", { title: "Mobile phone", description: "Best number" });
-    expect(after.$defs.clients.properties.phone).toMatchObject({ title: "Mobile phone", description: "Best number", "x-id": "f_clients_phone" });
+    expect(after.$defs.clients.properties.phone).toMatchObject({
+      title: "Mobile phone",
+      description: "Best number",
+      "x-id": "f_clients_phone",
+    });
     expect(plan(before, after).steps).toEqual([]);
     expect(setFieldLabel(after, "clients", "phone", { description: null }).$defs.clients.properties.phone.description).toBeUndefined();
   });
@@ -81,7 +87,11 @@ describe("labels, options, order, kind, required", () => {
   it("changeFieldKind keeps the id and label, and plans a conversion", () => {
     const before = seedSchema();
     const after = changeFieldKind(before, "clients", "registration_number", "integer");
-    expect(after.$defs.clients.properties.registration_number).toMatchObject({ type: "integer", "x-kind": "integer", "x-id": "f_clients_registration_number" });
+    expect(after.$defs.clients.properties.registration_number).toMatchObject({
+      type: "integer",
+      "x-kind": "integer",
+      "x-id": "f_clients_registration_number",
+    });
     expect(after.$defs.clients.properties.registration_number.maxLength).toBeUndefined();
     expect(problemsOf(after)).toEqual([]);
     expect(plan(before, after).steps.map((s) => s.op)).toContain("convert_column");

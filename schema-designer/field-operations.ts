@@ -1,4 +1,4 @@
-import type { FieldKind, FieldSchema, WorkspaceSchema } from "../runtime/schema/types";
+import type { FieldKind, FieldSchema, WorkspaceSchema } from "@runtime/schema/types";
 import { assertKind, buildFieldDefinition, portableOptions, type FieldOptions } from "./field-definition";
 import { assertFreeFieldKey, assertStillValid, cloneSchema, freshId, getField, getTable } from "./shared";
 

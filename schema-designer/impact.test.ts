@@ -13,12 +13,20 @@ describe("impactOfFieldChange", () => {
       field: "net",
       layouts: {
         invoice_items: { type: "VerticalLayout", elements: [{ type: "Group", label: "Amounts", elements: [control("f_invitems_net")] }] },
-        invoices: { type: "VerticalLayout", elements: [{ type: "RelatedList", list: "items", columns: ["f_invitems_description", "f_invitems_net"] }] },
+        invoices: {
+          type: "VerticalLayout",
+          elements: [{ type: "RelatedList", list: "items", columns: ["f_invitems_description", "f_invitems_net"] }],
+        },
         clients: { type: "VerticalLayout", elements: [control("f_clients_name")] },
       },
       views: [
         { id: "v1", name: "Big lines", tableId: "t_invoice_items", state: { sort: "-f_invitems_net" } },
-        { id: "v2", name: "Filtered", tableId: "t_invoice_items", state: { filter: { and: [{ field: "f_invitems_net", op: "gt", value: 5 }] } } },
+        {
+          id: "v2",
+          name: "Filtered",
+          tableId: "t_invoice_items",
+          state: { filter: { and: [{ field: "f_invitems_net", op: "gt", value: 5 }] } },
+        },
         { id: "v3", name: "Other", tableId: "t_invoice_items", state: { columns: ["f_invitems_description"] } },
         { id: "v4", name: "Wrong table", tableId: "t_clients", state: { columns: ["f_invitems_net"] } },
       ],

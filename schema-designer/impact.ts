@@ -1,7 +1,7 @@
-import { compileSchema } from "../runtime/schema/compile";
-import { templateProblems } from "../runtime/print/references";
-import type { PrintTemplate } from "../runtime/print/template";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { compileSchema } from "@runtime/schema/compile";
+import { templateProblems } from "@runtime/print/references";
+import type { PrintTemplate } from "@runtime/print/template";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { getField } from "./shared";
 import { usesOfField } from "./remove-field";
 
@@ -75,7 +75,10 @@ export function impactOfFieldChange(input: ImpactInput): FieldImpact {
   const compiled = compileSchema(without);
   const templates = input.templates
     .filter((t) => {
-      const probe = { table: t.table, html: t.html, css: "", page: {} } as unknown as Pick<PrintTemplate, "table" | "html" | "css" | "page">;
+      const probe = { table: t.table, html: t.html, css: "", page: {} } as unknown as Pick<
+        PrintTemplate,
+        "table" | "html" | "css" | "page"
+      >;
       return templateProblems(probe, compiled).some((p) => p.table === table && p.field === field);
     })
     .map((t) => t.name);

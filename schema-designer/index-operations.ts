@@ -1,4 +1,4 @@
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { assertStillValid, cloneSchema, freshId, getField, getTable } from "./shared";
 
 /** Same columns in the same order: a second such index would only slow writes down. */
@@ -11,15 +11,25 @@ function sameColumns(a: string[], b: string[]): boolean {
  * advisor proposes for a slow saved view. An index over the same columns already there is kept
  * and nothing changes, so ticking an advice twice is harmless.
  */
-export function addIndex(schema: WorkspaceSchema, tableKey: string, fields: string[], opts: { unique?: boolean; reservedIds?: Iterable<string> } = {}): WorkspaceSchema {
+export function addIndex(
+  schema: WorkspaceSchema,
+  tableKey: string,
+  fields: string[],
+  opts: { unique?: boolean; reservedIds?: Iterable<string> } = {},
+): WorkspaceSchema {
   const table = getTable(schema, tableKey);
   if (!Array.isArray(fields) || fields.length === 0) throw new Error(`an index on table "${tableKey}" needs at least one field`);
   for (const f of fields) getField(schema, tableKey, f);
-  if (new Set(fields).size !== fields.length) throw new Error(`an index on table "${tableKey}" lists a field twice (${fields.join(", ")}); list each once`);
-  if ((table["x-indexes"] ?? []).some((ix) => sameColumns(ix.fields, fields) && Boolean(ix.unique) === Boolean(opts.unique))) return cloneSchema(schema);
+  if (new Set(fields).size !== fields.length)
+    throw new Error(`an index on table "${tableKey}" lists a field twice (${fields.join(", ")}); list each once`);
+  if ((table["x-indexes"] ?? []).some((ix) => sameColumns(ix.fields, fields) && Boolean(ix.unique) === Boolean(opts.unique)))
+    return cloneSchema(schema);
   const next = cloneSchema(schema);
   const id = freshId(schema, "i", `${tableKey}_${fields.join("_")}`, opts.reservedIds);
-  next.$defs[tableKey]["x-indexes"] = [...(table["x-indexes"] ?? []), { "x-id": id, fields: [...fields], ...(opts.unique ? { unique: true } : {}) }];
+  next.$defs[tableKey]["x-indexes"] = [
+    ...(table["x-indexes"] ?? []),
+    { "x-id": id, fields: [...fields], ...(opts.unique ? { unique: true } : {}) },
+  ];
   return assertStillValid(schema, next, `adding an index on ${tableKey} (${fields.join(", ")})`);
 }
 

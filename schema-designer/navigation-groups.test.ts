@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { validateWorkspaceSchema } from "../runtime/schema/validate-workspace";
+import { validateWorkspaceSchema } from "@runtime/schema/validate-workspace";
 import { newNavigationGroup } from "./navigation-groups";
 import { setGroup } from "./table-operations";
 import { seedSchema as testSchema } from "./test-schema";

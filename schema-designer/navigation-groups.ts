@@ -1,4 +1,4 @@
-import type { NavigationGroup, WorkspaceSchema } from "../runtime/schema/types";
+import type { NavigationGroup, WorkspaceSchema } from "@runtime/schema/types";
 
 /**
  * A new navigation group from the title an admin typed: "After-sales" → `{ key: "after_sales" }`,

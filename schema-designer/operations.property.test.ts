@@ -1,14 +1,26 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { plan } from "../runtime/migrations/plan";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { plan } from "@runtime/migrations/plan";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { addField, moveField, setFieldLabel, setRequired } from "./field-operations";
 import { removeField } from "./remove-field";
 import { renameFieldKey } from "./rename-field-key";
 import { addTable, removeTable, renameTable, reorderTables, setGroup } from "./table-operations";
 import { problemsOf, seedSchema } from "./test-schema";
 
-const OPS = ["addField", "setFieldLabel", "moveField", "renameFieldKey", "renameTable", "reorderTables", "setRequired", "removeField", "addTable", "removeTable", "setGroup"] as const;
+const OPS = [
+  "addField",
+  "setFieldLabel",
+  "moveField",
+  "renameFieldKey",
+  "renameTable",
+  "reorderTables",
+  "setRequired",
+  "removeField",
+  "addTable",
+  "removeTable",
+  "setGroup",
+] as const;
 
 interface Step {
   op: (typeof OPS)[number];

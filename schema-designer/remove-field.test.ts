@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plan } from "../runtime/migrations/plan";
+import { plan } from "@runtime/migrations/plan";
 import { removeField } from "./remove-field";
 import { problemsOf, seedSchema } from "./test-schema";
 

@@ -1,5 +1,5 @@
-import { formulaReferencesField, formulaReferencesList } from "../runtime/formula/index";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { formulaReferencesField, formulaReferencesList } from "@runtime/formula/index";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { assertStillValid, cloneSchema, formulasOf, getField, getTable } from "./shared";
 
 /** Something in the schema that uses a field, with how to drop that use. */
@@ -51,11 +51,20 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
   for (const [key, def] of Object.entries(table.properties)) {
     if (key === fieldKey) continue;
     if (def["x-currency-field"] === fieldKey)
-      uses.push({ label: `the currency of ${tableKey}.${key}`, drop: (s) => void delete s.$defs[tableKey].properties[key]["x-currency-field"] });
+      uses.push({
+        label: `the currency of ${tableKey}.${key}`,
+        drop: (s) => void delete s.$defs[tableKey].properties[key]["x-currency-field"],
+      });
     if (def["x-date-field"] === fieldKey)
-      uses.push({ label: `the numbering year of ${tableKey}.${key}`, drop: (s) => void delete s.$defs[tableKey].properties[key]["x-date-field"] });
+      uses.push({
+        label: `the numbering year of ${tableKey}.${key}`,
+        drop: (s) => void delete s.$defs[tableKey].properties[key]["x-date-field"],
+      });
     if (def["x-assign-when"]?.field === fieldKey)
-      uses.push({ label: `the numbering condition of ${tableKey}.${key}`, drop: (s) => void delete s.$defs[tableKey].properties[key]["x-assign-when"] });
+      uses.push({
+        label: `the numbering condition of ${tableKey}.${key}`,
+        drop: (s) => void delete s.$defs[tableKey].properties[key]["x-assign-when"],
+      });
   }
   return uses;
 }
@@ -87,7 +96,12 @@ function removeInPlace(schema: WorkspaceSchema, tableKey: string, fieldKey: stri
  * field setting uses it, naming them, unless `cascade`, which drops those uses too (a formula
  * using it is removed, with whatever uses that formula in turn).
  */
-export function removeField(schema: WorkspaceSchema, tableKey: string, fieldKey: string, opts: { cascade?: boolean } = {}): WorkspaceSchema {
+export function removeField(
+  schema: WorkspaceSchema,
+  tableKey: string,
+  fieldKey: string,
+  opts: { cascade?: boolean } = {},
+): WorkspaceSchema {
   getField(schema, tableKey, fieldKey);
   const next = cloneSchema(schema);
   removeInPlace(next, tableKey, fieldKey, opts.cascade === true);

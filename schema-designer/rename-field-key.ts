@@ -1,5 +1,5 @@
-import { renameInFormula } from "../runtime/formula/index";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { renameInFormula } from "@runtime/formula/index";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { assertFreeFieldKey, assertStillValid, cloneSchema, getField, getTable, renameKeyInOrder } from "./shared";
 
 /** The related lists through which other tables' formulas read `tableKey`'s rows: target → list names. */

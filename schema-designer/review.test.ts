@@ -21,13 +21,33 @@ describe("describePlan", () => {
 
 describe("describeBlockers", () => {
   it("names the records that would not convert and how to go on", () => {
-    const [line] = describeBlockers([{ table: "clients", field: "Phone", total: 2, failures: [{ id: 4, value: "abc", error: "not a number" }, { id: 9, value: "x", error: "not a number" }] }], []);
-    expect(line).toBe("2 records of clients would not convert in “Phone” (record #4 “abc”: not a number; record #9 “x”: not a number). Fix or clear those values first, or keep the current kind.");
+    const [line] = describeBlockers(
+      [
+        {
+          table: "clients",
+          field: "Phone",
+          total: 2,
+          failures: [
+            { id: 4, value: "abc", error: "not a number" },
+            { id: 9, value: "x", error: "not a number" },
+          ],
+        },
+      ],
+      [],
+    );
+    expect(line).toBe(
+      "2 records of clients would not convert in “Phone” (record #4 “abc”: not a number; record #9 “x”: not a number). Fix or clear those values first, or keep the current kind.",
+    );
   });
 
   it("does not repeat a value the message already quotes", () => {
-    const [line] = describeBlockers([{ table: "clients", field: "Postcode", total: 1, failures: [{ id: 1, value: "D11 F2K7", error: '"D11 F2K7" is not a number' }] }], []);
-    expect(line).toBe('1 record of clients would not convert in “Postcode” (record #1 "D11 F2K7" is not a number). Fix or clear that value first, or keep the current kind.');
+    const [line] = describeBlockers(
+      [{ table: "clients", field: "Postcode", total: 1, failures: [{ id: 1, value: "D11 F2K7", error: '"D11 F2K7" is not a number' }] }],
+      [],
+    );
+    expect(line).toBe(
+      '1 record of clients would not convert in “Postcode” (record #1 "D11 F2K7" is not a number). Fix or clear that value first, or keep the current kind.',
+    );
   });
 
   it("lists duplicates that block a unique rule", () => {
@@ -38,8 +58,15 @@ describe("describeBlockers", () => {
 
 describe("locateProblem", () => {
   it("places a field's problem on that field, by its label", () => {
-    const place = locateProblem(seedSchema(), { path: "/$defs/clients/properties/phone/pattern", message: "is not a safe pattern; simplify it" });
-    expect(place).toEqual({ table: "clients", field: "phone", text: "Field “Phone” of Clients (setting pattern): is not a safe pattern; simplify it" });
+    const place = locateProblem(seedSchema(), {
+      path: "/$defs/clients/properties/phone/pattern",
+      message: "is not a safe pattern; simplify it",
+    });
+    expect(place).toEqual({
+      table: "clients",
+      field: "phone",
+      text: "Field “Phone” of Clients (setting pattern): is not a safe pattern; simplify it",
+    });
   });
 
   it("places a table's problem on the table and the rest nowhere", () => {

@@ -1,4 +1,4 @@
-import type { SchemaProblem, WorkspaceSchema } from "../runtime/schema/types";
+import type { SchemaProblem, WorkspaceSchema } from "@runtime/schema/types";
 
 /** A step as the plan API answers it. */
 export interface PlanStepSummary {
@@ -27,11 +27,13 @@ export interface ReviewLine {
 }
 
 const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const shown = (v: unknown) => (v === null || v === undefined || v === "" ? "(empty)" : typeof v === "string" ? `“${v}”` : JSON.stringify(v));
+const shown = (v: unknown) =>
+  v === null || v === undefined || v === "" ? "(empty)" : typeof v === "string" ? `“${v}”` : JSON.stringify(v);
 
 /** One sentence per planned step; nothing to do says so rather than showing an empty list. */
 export function describePlan(steps: PlanStepSummary[]): ReviewLine[] {
-  if (steps.length === 0) return [{ text: "Nothing changes in the database: the draft only changes labels or order, or nothing at all.", destructive: false }];
+  if (steps.length === 0)
+    return [{ text: "Nothing changes in the database: the draft only changes labels or order, or nothing at all.", destructive: false }];
   return steps.map((s) => ({ text: `${s.description}.`.replace(/\.\.$/, "."), destructive: s.destructive }));
 }
 
@@ -51,7 +53,9 @@ export function describeBlockers(conversions: ConversionReport[], duplicates: Du
   }
   for (const d of duplicates) {
     const values = d.values.map((v) => `${v.value.map(shown).join(" + ")} (${v.count} times)`).join(", ");
-    out.push(`${d.table}.${d.fields.join("+")} cannot be made unique: ${values} occur more than once. Change or clear the duplicates first.`);
+    out.push(
+      `${d.table}.${d.fields.join("+")} cannot be made unique: ${values} occur more than once. Change or clear the duplicates first.`,
+    );
   }
   return out;
 }

@@ -1,8 +1,8 @@
-import { KEY_PATTERN } from "../runtime/fields/common";
-import { reservedKeyReason } from "../runtime/schema/reserved-words";
-import type { FieldSchema, TableSchema, WorkspaceSchema } from "../runtime/schema/types";
-import { USERS_TABLE } from "../runtime/schema/types";
-import { describeProblems, validateWorkspaceSchema } from "../runtime/schema/validate-workspace";
+import { KEY_PATTERN } from "@runtime/fields/common";
+import { reservedKeyReason } from "@runtime/schema/reserved-words";
+import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
+import { USERS_TABLE } from "@runtime/schema/types";
+import { describeProblems, validateWorkspaceSchema } from "@runtime/schema/validate-workspace";
 
 const keyRegExp = new RegExp(KEY_PATTERN);
 const MAX_ID_LENGTH = 63;
@@ -30,7 +30,9 @@ export function getField(schema: WorkspaceSchema, tableKey: string, fieldKey: st
 /** A key the schema would accept, checked here so the message names the argument, not a JSON path. */
 export function assertKey(key: string, what: "table" | "field"): void {
   if (typeof key !== "string" || !keyRegExp.test(key))
-    throw new Error(`${what} key "${String(key)}" is not valid: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters`);
+    throw new Error(
+      `${what} key "${String(key)}" is not valid: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters`,
+    );
   const reason = reservedKeyReason(key);
   if (reason) throw new Error(`${reason}; pick another ${what} key`);
 }

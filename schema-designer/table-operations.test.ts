@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { plan } from "../runtime/migrations/plan";
+import { plan } from "@runtime/migrations/plan";
 import { addTable, removeTable, renameTable, reorderTables, setGroup, setTableLabels } from "./table-operations";
 import { problemsOf, seedSchema } from "./test-schema";
 
@@ -9,7 +9,13 @@ describe("addTable", () => {
     const copy = structuredClone(before);
     const after = addTable(before, { key: "projects", title: "Project", plural: "Projects", group: "crm" });
     expect(before).toEqual(copy);
-    expect(after.$defs.projects).toMatchObject({ "x-id": "t_projects", title: "Project", "x-plural": "Projects", "x-group": "crm", properties: {} });
+    expect(after.$defs.projects).toMatchObject({
+      "x-id": "t_projects",
+      title: "Project",
+      "x-plural": "Projects",
+      "x-group": "crm",
+      properties: {},
+    });
     expect(problemsOf(after)).toEqual([]);
     expect(plan(before, after).steps.map((s) => s.op)).toEqual(["create_table"]);
   });

@@ -1,4 +1,4 @@
-import type { NavigationGroup, WorkspaceSchema } from "../runtime/schema/types";
+import type { NavigationGroup, WorkspaceSchema } from "@runtime/schema/types";
 import { usesOfField } from "./remove-field";
 import { assertFreeTableKey, assertStillValid, cloneSchema, freshId, getTable, relationsTo, renameKeyInOrder } from "./shared";
 
@@ -86,7 +86,9 @@ export function removeTable(schema: WorkspaceSchema, tableKey: string): Workspac
   const incoming = relationsTo(schema, tableKey).filter((r) => r.table !== tableKey);
   if (incoming.length > 0) {
     const names = incoming.map((r) => `${r.table}.${r.field}`).join(", ");
-    throw new Error(`table "${tableKey}" cannot be removed while other tables link to it (${names}); remove or retarget those fields first`);
+    throw new Error(
+      `table "${tableKey}" cannot be removed while other tables link to it (${names}); remove or retarget those fields first`,
+    );
   }
   // Parents' formulas that aggregate over this table's rows would lose their list.
   const formulas = Object.entries(getTable(schema, tableKey).properties)
@@ -94,7 +96,9 @@ export function removeTable(schema: WorkspaceSchema, tableKey: string): Workspac
     .flatMap(([key]) => usesOfField(schema, tableKey, key).filter((u) => u.formula && u.formula.table !== tableKey))
     .map((u) => u.label);
   if (formulas.length > 0)
-    throw new Error(`table "${tableKey}" cannot be removed while ${[...new Set(formulas)].join(", ")} ${formulas.length === 1 ? "reads" : "read"} its records; change or remove those first`);
+    throw new Error(
+      `table "${tableKey}" cannot be removed while ${[...new Set(formulas)].join(", ")} ${formulas.length === 1 ? "reads" : "read"} its records; change or remove those first`,
+    );
   const next = cloneSchema(schema);
   delete next.$defs[tableKey];
   return assertStillValid(schema, next, `removing table "${tableKey}"`);

@@ -1,7 +1,7 @@
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
-import type { WorkspaceSchema } from "../runtime/schema/types";
-import { validateWorkspaceSchema } from "../runtime/schema/validate-workspace";
+import type { WorkspaceSchema } from "@runtime/schema/types";
+import { validateWorkspaceSchema } from "@runtime/schema/validate-workspace";
 
 const seed = JSON.parse(readFileSync(join(__dirname, "..", "seeds", "schema.json"), "utf8")) as WorkspaceSchema;
 

@@ -1,6 +1,6 @@
 import { describe, it, expect, vi } from "vitest";
-import { evaluateFormula, formulaOrder, parseFormula, toResultValue } from "../runtime/formula/index";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { evaluateFormula, formulaOrder, parseFormula, toResultValue } from "@runtime/formula/index";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { lineAmounts } from "./demo/amounts";
 import { DEMO_TODAY, demoRecords, demoUsers } from "./demo-records";
 import schemaJson from "./schema.json";
@@ -64,7 +64,10 @@ describe("demo records", () => {
       const contacts = byTable("contacts").filter((k) => refOf(k.values.client) === `clients/${c.ref}`);
       expect(contacts.length, c.ref).toBeGreaterThanOrEqual(1);
       expect(contacts.length, c.ref).toBeLessThanOrEqual(3);
-      expect(contacts.filter((k) => k.values.is_primary === true), c.ref).toHaveLength(1);
+      expect(
+        contacts.filter((k) => k.values.is_primary === true),
+        c.ref,
+      ).toHaveLength(1);
     }
     for (const invoice of byTable("invoices")) {
       const lines = (invoice.values.items as Row[]).length;
@@ -92,7 +95,12 @@ describe("demo records", () => {
     for (const invoice of byTable("invoices")) {
       for (const item of invoice.values.items as Row[]) {
         const computed = withFormulas("invoice_items", item);
-        const expected = lineAmounts({ quantity: Number(item.quantity), price: Number(item.price), discount: item.discount as number, tax_rate: item.tax_rate as number });
+        const expected = lineAmounts({
+          quantity: Number(item.quantity),
+          price: Number(item.price),
+          discount: item.discount as number,
+          tax_rate: item.tax_rate as number,
+        });
         expect({ net: computed.net, tax: computed.tax, gross: computed.gross }, invoice.ref).toEqual(expected);
       }
     }

@@ -6,7 +6,7 @@
 import { makeClient, makeProduct, makeProductCategory } from "./factories";
 import { recordRef, type SeedRecord } from "./seed-record";
 import type { UserSeed } from "./factories";
-import { USERS_TABLE } from "../runtime/schema/types";
+import { USERS_TABLE } from "@runtime/schema/types";
 import { DEMO_CATEGORIES, DEMO_PRODUCTS, productRef } from "./demo/catalog";
 import { DEMO_CLIENTS } from "./demo/clients";
 import { DEMO_COMPANY } from "./demo/company";

@@ -1,5 +1,5 @@
 import { describe, it, expect, vi } from "vitest";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import {
   addDays,
   makeClient,
@@ -58,7 +58,14 @@ function chain(seed: number): SeedRecord[] {
     {
       table: "invoices",
       ref: "i",
-      values: makeInvoice({ client: recordRef("clients", "cl"), contract: recordRef("contracts", "ct"), items: [makeInvoiceItem({}, seed), makeInvoiceItem({ position: 2 }, seed + 1)] }, seed),
+      values: makeInvoice(
+        {
+          client: recordRef("clients", "cl"),
+          contract: recordRef("contracts", "ct"),
+          items: [makeInvoiceItem({}, seed), makeInvoiceItem({ position: 2 }, seed + 1)],
+        },
+        seed,
+      ),
     },
     { table: "payments", ref: "pay", values: makePayment({ invoice: recordRef("invoices", "i") }, seed) },
     { table: "events", ref: "e", values: makeEvent({ client: recordRef("clients", "cl"), assignee: user }, seed) },

@@ -1,6 +1,6 @@
 import { describe, it, expect } from "vitest";
 import { readFileSync } from "node:fs";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { GENERATED_TYPES_PATH, generateWorkspaceTypes, readSeedSchema, typeNameOf } from "../bin/generate-types";
 
 const tiny: WorkspaceSchema = {

@@ -1,7 +1,7 @@
 import { describe, it, expect } from "vitest";
-import { checkFormula, formulaScopeFor } from "../runtime/formula/index";
-import { FIELD_KINDS, USERS_TABLE, type FieldSchema, type WorkspaceSchema } from "../runtime/schema/types";
-import { describeProblems, validateWorkspaceSchema } from "../runtime/schema/validate-workspace";
+import { checkFormula, formulaScopeFor } from "@runtime/formula/index";
+import { FIELD_KINDS, USERS_TABLE, type FieldSchema, type WorkspaceSchema } from "@runtime/schema/types";
+import { describeProblems, validateWorkspaceSchema } from "@runtime/schema/validate-workspace";
 import schemaJson from "./schema.json";
 
 const schema = schemaJson as unknown as WorkspaceSchema;
@@ -9,7 +9,15 @@ const tables = Object.entries(schema.$defs);
 const fieldsOf = (table: string) => Object.entries(schema.$defs[table].properties);
 const field = (table: string, key: string): FieldSchema => schema.$defs[table].properties[key];
 
-const JSON_TYPE_OF_RESULT = { integer: "integer", decimal: "number", money: "number", percent: "number", text: "string", boolean: "boolean", date: "string" };
+const JSON_TYPE_OF_RESULT = {
+  integer: "integer",
+  decimal: "number",
+  money: "number",
+  percent: "number",
+  text: "string",
+  boolean: "boolean",
+  date: "string",
+};
 
 describe("seeds/schema.json", () => {
   it("passes the workspace schema check every submitted schema goes through", () => {
@@ -41,7 +49,11 @@ describe("seeds/schema.json", () => {
   });
 
   it("has the tables of customers and contracts, grouped for navigation", () => {
-    const byGroup = (group: string) => tables.filter(([, t]) => t["x-group"] === group).map(([k]) => k).sort();
+    const byGroup = (group: string) =>
+      tables
+        .filter(([, t]) => t["x-group"] === group)
+        .map(([k]) => k)
+        .sort();
     expect(byGroup("crm")).toEqual(["clients", "contacts", "events"]);
     expect(byGroup("sales")).toEqual(["contract_items", "contracts", "invoice_items", "invoices", "payments"]);
     expect(byGroup("catalog")).toEqual(["product_categories", "products"]);
@@ -111,7 +123,20 @@ describe("seeds/schema.json", () => {
 
   it("gives the company card everything a printed form needs", () => {
     const company = schema.$defs.company.properties;
-    for (const key of ["legal_name", "tax_id", "registration_number", "address_line1", "city", "postcode", "country", "bank_name", "iban", "bic", "signatory_name", "signatory_title"]) {
+    for (const key of [
+      "legal_name",
+      "tax_id",
+      "registration_number",
+      "address_line1",
+      "city",
+      "postcode",
+      "country",
+      "bank_name",
+      "iban",
+      "bic",
+      "signatory_name",
+      "signatory_title",
+    ]) {
       expect(["text", "select"], key).toContain(company[key]?.["x-kind"]);
     }
     expect(company.logo["x-kind"]).toBe("image");

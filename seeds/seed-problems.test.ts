@@ -1,5 +1,5 @@
 import { describe, it, expect } from "vitest";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { seedProblems } from "./seed-problems";
 import type { SeedRecord } from "./seed-record";
 
@@ -30,7 +30,14 @@ const schema: WorkspaceSchema = {
       type: "object",
       "x-id": "t_items",
       properties: {
-        invoice: { type: "integer", "x-id": "f_it_inv", "x-kind": "relation", "x-target": "invoices", "x-inverse": "items", "x-composition": true },
+        invoice: {
+          type: "integer",
+          "x-id": "f_it_inv",
+          "x-kind": "relation",
+          "x-target": "invoices",
+          "x-inverse": "items",
+          "x-composition": true,
+        },
         amount: { type: "number", "x-id": "f_it_amount", "x-kind": "money" },
       },
       required: ["invoice", "amount"],
@@ -38,17 +45,27 @@ const schema: WorkspaceSchema = {
   },
 };
 
-const client: SeedRecord = { table: "clients", ref: "acme", values: { name: "Acme", status: "active", manager: { $ref: "crm_users/anna" } } };
+const client: SeedRecord = {
+  table: "clients",
+  ref: "acme",
+  values: { name: "Acme", status: "active", manager: { $ref: "crm_users/anna" } },
+};
 
 describe("seedProblems", () => {
   it("accepts well-formed records with nested composition children", () => {
-    const invoice: SeedRecord = { table: "invoices", ref: "i1", values: { client: { $ref: "clients/acme" }, items: [{ amount: 12.5 }, { amount: 3 }] } };
+    const invoice: SeedRecord = {
+      table: "invoices",
+      ref: "i1",
+      values: { client: { $ref: "clients/acme" }, items: [{ amount: 12.5 }, { amount: 3 }] },
+    };
     expect(seedProblems(schema, [client, invoice], [{ ref: "anna" }])).toEqual([]);
   });
 
   it("reports a reference to a record that comes later or does not exist", () => {
     const invoice: SeedRecord = { table: "invoices", ref: "i1", values: { client: { $ref: "clients/acme" } } };
-    expect(seedProblems(schema, [invoice, client], [{ ref: "anna" }])).toEqual([`invoices/i1.client: "clients/acme" is not defined before it`]);
+    expect(seedProblems(schema, [invoice, client], [{ ref: "anna" }])).toEqual([
+      `invoices/i1.client: "clients/acme" is not defined before it`,
+    ]);
     expect(seedProblems(schema, [client])).toEqual([`clients/acme.manager: "crm_users/anna" is not defined before it`]);
   });
 

@@ -3,8 +3,8 @@
  * types, values the server computes, options not in a select, references to the wrong table or
  * to a record not created yet. Used by the seed tests; also useful to check hand-written seeds.
  */
-import type { FieldSchema, TableSchema, WorkspaceSchema } from "../runtime/schema/types";
-import { USERS_TABLE } from "../runtime/schema/types";
+import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
+import { USERS_TABLE } from "@runtime/schema/types";
 import { isRecordRef, parseRecordRef, type SeedRecord } from "./seed-record";
 
 const COMPUTED_KINDS = new Set(["formula", "autonumber"]);
@@ -50,7 +50,8 @@ function checkValue(ctx: CheckContext, where: string, field: FieldSchema, value:
     }
     const target = parseRecordRef(value.$ref);
     if (!target) ctx.problems.push(`${where}: "${value.$ref}" is not of the form <table>/<ref>`);
-    else if (target.table !== field["x-target"]) ctx.problems.push(`${where}: "${value.$ref}" points at ${target.table}, the field at ${field["x-target"]}`);
+    else if (target.table !== field["x-target"])
+      ctx.problems.push(`${where}: "${value.$ref}" points at ${target.table}, the field at ${field["x-target"]}`);
     else if (!ctx.known.has(value.$ref)) ctx.problems.push(`${where}: "${value.$ref}" is not defined before it`);
     return;
   }
@@ -68,12 +69,22 @@ function checkValue(ctx: CheckContext, where: string, field: FieldSchema, value:
   if (typeof value === "string" && field.maxLength !== undefined && value.length > field.maxLength) {
     ctx.problems.push(`${where}: ${value.length} characters, at most ${field.maxLength} allowed`);
   }
-  if (typeof value === "number" && ((field.minimum !== undefined && value < field.minimum) || (field.maximum !== undefined && value > field.maximum))) {
+  if (
+    typeof value === "number" &&
+    ((field.minimum !== undefined && value < field.minimum) || (field.maximum !== undefined && value > field.maximum))
+  ) {
     ctx.problems.push(`${where}: ${value} is out of range`);
   }
 }
 
-function checkValues(ctx: CheckContext, where: string, tableKey: string, table: TableSchema, values: Record<string, unknown>, parentField?: string): void {
+function checkValues(
+  ctx: CheckContext,
+  where: string,
+  tableKey: string,
+  table: TableSchema,
+  values: Record<string, unknown>,
+  parentField?: string,
+): void {
   const lists = compositionLists(ctx.schema, tableKey);
   for (const required of table.required ?? []) {
     if (required !== parentField && (values[required] === undefined || values[required] === null)) {
@@ -89,7 +100,14 @@ function checkValues(ctx: CheckContext, where: string, tableKey: string, table: 
         continue;
       }
       value.forEach((child, i) =>
-        checkValues(ctx, `${where}.${key}[${i}]`, list.table, ctx.schema.$defs[list.table], child as Record<string, unknown>, list.parentField),
+        checkValues(
+          ctx,
+          `${where}.${key}[${i}]`,
+          list.table,
+          ctx.schema.$defs[list.table],
+          child as Record<string, unknown>,
+          list.parentField,
+        ),
       );
       continue;
     }

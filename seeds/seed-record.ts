@@ -2,8 +2,8 @@
  * The format of seed data: an ordered list of records the loader creates one by one through the
  * records service, resolving `{ $ref: "<table>/<ref>" }` to the id of a record created earlier.
  */
-import type { WorkspaceTableKey } from "../runtime/generated/workspace-types";
-import { USERS_TABLE } from "../runtime/schema/types";
+import type { WorkspaceTableKey } from "@runtime/generated/workspace-types";
+import { type USERS_TABLE } from "@runtime/schema/types";
 
 /** Points at another seed record by `<table>/<ref>`, e.g. `clients/acme` or `crm_users/anna`. */
 export interface RecordRef {

@@ -4,8 +4,8 @@
  */
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { fieldKinds } from "../runtime/fields/registry";
-import type { WorkspaceSchema } from "../runtime/schema/types";
+import { fieldKinds } from "@runtime/fields/registry";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { compositionLists } from "./seed-problems";
 import { isRecordRef, type SeedRecord } from "./seed-record";
 

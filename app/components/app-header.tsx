@@ -22,7 +22,11 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect, user }: AppH
       {workspaceTitle ? <span className="app-header__workspace">{workspaceTitle}</span> : null}
       {user ? <GlobalSearch /> : null}
       <div className="app-header__meta">
-        {dialect ? <span className="pill" title="Database">{DIALECT_LABELS[dialect]}</span> : null}
+        {dialect ? (
+          <span className="pill" title="Database">
+            {DIALECT_LABELS[dialect]}
+          </span>
+        ) : null}
         {schemaVersion !== undefined ? (
           <span className="pill pill--accent" data-testid="schema-version" title="Version of the workspace schema">
             Schema v{schemaVersion}

@@ -55,12 +55,18 @@ export function GlobalSearch() {
   };
 
   return (
-    <Form method="get" action="/search" className="global-search" role="search" onSubmit={(e) => {
-      if (active >= 0 && flat[active]) {
-        e.preventDefault();
-        go(flat[active]);
-      }
-    }}>
+    <Form
+      method="get"
+      action="/search"
+      className="global-search"
+      role="search"
+      onSubmit={(e) => {
+        if (active >= 0 && flat[active]) {
+          e.preventDefault();
+          go(flat[active]);
+        }
+      }}
+    >
       <label htmlFor={`${listId}-input`} className="visually-hidden">
         Search everything
       </label>
@@ -101,6 +107,7 @@ export function GlobalSearch() {
               {g.rows.map((r) => {
                 const index = flat.findIndex((f) => f.table === g.table && f.id === r.id);
                 return (
+                  // eslint-disable-next-line jsx-a11y/interactive-supports-focus -- a combobox option: focus stays in the input, which points here with aria-activedescendant
                   <div
                     key={r.id}
                     id={`${listId}-${index}`}
@@ -117,7 +124,11 @@ export function GlobalSearch() {
                 );
               })}
               {g.total > g.rows.length ? (
-                <Link className="global-search-more" to={`/t/${g.table}?q=${encodeURIComponent(q.trim())}`} onMouseDown={(e) => e.preventDefault()}>
+                <Link
+                  className="global-search-more"
+                  to={`/t/${g.table}?q=${encodeURIComponent(q.trim())}`}
+                  onMouseDown={(e) => e.preventDefault()}
+                >
                   All {g.totalExact ? g.total : `${g.total}+`} {g.label.toLowerCase()} →
                 </Link>
               ) : null}

@@ -14,13 +14,18 @@ export function Highlight({ text, q }: { text: string; q: string }) {
     const term = terms.find((t) => plain.startsWith(t));
     if (term) {
       // NFD may change length (é → e + ◌́): mark by the original characters of the prefix.
-      const len = [...word].findIndex((_, i) => [...word].slice(0, i + 1).join("").toLowerCase().normalize("NFD").replace(/\p{M}/gu, "").length >= term.length) + 1;
+      const len =
+        [...word].findIndex(
+          (_, i) =>
+            [...word]
+              .slice(0, i + 1)
+              .join("")
+              .toLowerCase()
+              .normalize("NFD")
+              .replace(/\p{M}/gu, "").length >= term.length,
+        ) + 1;
       parts.push({ text: word.slice(0, len), mark: true }, { text: word.slice(len), mark: false });
     } else parts.push({ text: word, mark: false });
   }
-  return (
-    <>
-      {parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text ? <span key={i}>{p.text}</span> : null))}
-    </>
-  );
+  return <>{parts.map((p, i) => (p.mark ? <mark key={i}>{p.text}</mark> : p.text ? <span key={i}>{p.text}</span> : null))}</>;
 }

@@ -1,7 +1,7 @@
 import { useState } from "react";
-import type { CompiledField, CompiledTable } from "../../runtime/schema/compile";
-import { fromFilter, toFilter } from "../../runtime/views/conditions";
-import type { ListField } from "../../runtime/views/list-page-data";
+import type { CompiledField, CompiledTable } from "@runtime/schema/compile";
+import { fromFilter, toFilter } from "@runtime/views/conditions";
+import type { ListField } from "@runtime/views/list-page-data";
 import { FilterBuilder } from "./list/filter-builder";
 import { describeTemplateCondition } from "./print-menu-items";
 
@@ -29,7 +29,9 @@ export function PrintConditionEditor(props: Props) {
   return (
     <div className="pd-condition">
       <p className="pd-condition__now" data-testid="condition-text">
-        {props.condition ? (words ?? "Offered when its custom condition holds.") : `Offered for every one of the ${props.table.pluralLabel.toLowerCase()}.`}
+        {props.condition
+          ? (words ?? "Offered when its custom condition holds.")
+          : `Offered for every one of the ${props.table.pluralLabel.toLowerCase()}.`}
       </p>
       {parsed ? (
         <FilterBuilder
@@ -83,7 +85,12 @@ export function PrintConditionEditor(props: Props) {
         ) : null}
         <p className="pd-hint">Saving checks the condition against the table&apos;s fields.</p>
       </details>
-      <button type="button" className="button button--small button--ghost pd-condition__always" onClick={() => (props.onChange(null), setJson(""), setBuilderKey((k) => k + 1))} disabled={!props.condition}>
+      <button
+        type="button"
+        className="button button--small button--ghost pd-condition__always"
+        onClick={() => (props.onChange(null), setJson(""), setBuilderKey((k) => k + 1))}
+        disabled={!props.condition}
+      >
         Offer always
       </button>
     </div>

@@ -1,6 +1,6 @@
-import type { CompiledTable } from "../../runtime/schema/compile";
-import { fromFilter } from "../../runtime/views/conditions";
-import type { ListField } from "../../runtime/views/list-page-data";
+import type { CompiledTable } from "@runtime/schema/compile";
+import { fromFilter } from "@runtime/views/conditions";
+import type { ListField } from "@runtime/views/list-page-data";
 import { describeCondition } from "./list/condition-text";
 
 /** One entry of a card's Print menu, ready to render without client JavaScript. */
@@ -46,7 +46,11 @@ export function describeTemplateCondition(condition: unknown, table: CompiledTab
  * The menu entries: a template with problems (a removed field) names them; one whose condition
  * does not hold for this record says why (`whyNotOffered`, e.g. the condition in words).
  */
-export function printMenuItems(templates: OfferedSummary[], recordId: number, whyNotOffered: (templateId: string) => string): PrintMenuItem[] {
+export function printMenuItems(
+  templates: OfferedSummary[],
+  recordId: number,
+  whyNotOffered: (templateId: string) => string,
+): PrintMenuItem[] {
   return templates.map((t) => {
     const item: PrintMenuItem = { id: t.id, name: t.name, href: printHref(t.id, recordId), downloadHref: printHref(t.id, recordId, true) };
     if (t.problems.length) item.unavailable = `This template ${t.problems.map((p) => p.message).join("; ")}: fix it in the print designer.`;

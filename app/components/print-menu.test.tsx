@@ -11,13 +11,23 @@ afterEach(cleanup);
 const offered = [
   { id: "invoice", name: "Invoice", offered: true, problems: [] },
   { id: "receipt", name: "Receipt (paid)", offered: false, problems: [] },
-  { id: "old", name: "Old invoice", offered: true, problems: [{ message: 'uses removed field "vat_no" of Clients (record.client.vat_no)' }] },
+  {
+    id: "old",
+    name: "Old invoice",
+    offered: true,
+    problems: [{ message: 'uses removed field "vat_no" of Clients (record.client.vat_no)' }],
+  },
 ];
 
 describe("printMenuItems", () => {
   it("links each template to its PDF and its download, and says why one cannot be printed", () => {
     const items = printMenuItems(offered, 7, (id) => `not for this one (${id})`);
-    expect(items[0]).toEqual({ id: "invoice", name: "Invoice", href: "/api/print/invoice/7.pdf", downloadHref: "/api/print/invoice/7.pdf?download=1" });
+    expect(items[0]).toEqual({
+      id: "invoice",
+      name: "Invoice",
+      href: "/api/print/invoice/7.pdf",
+      downloadHref: "/api/print/invoice/7.pdf?download=1",
+    });
     expect(items[1].unavailable).toBe("not for this one (receipt)");
     expect(items[2].unavailable).toMatch(/^This template uses removed field "vat_no" of Clients .*fix it in the print designer\.$/);
   });
@@ -53,7 +63,9 @@ describe("PrintMenu", () => {
     expect(within(panel).queryByRole("link", { name: /Old invoice/ })).toBeNull();
     const receipt = within(panel).getByText("Receipt (paid)");
     expect(receipt.getAttribute("aria-disabled")).toBe("true");
-    expect(document.getElementById(receipt.getAttribute("aria-describedby")!)!.textContent).toBe("Not for this invoice: only for paid invoices.");
+    expect(document.getElementById(receipt.getAttribute("aria-describedby")!)!.textContent).toBe(
+      "Not for this invoice: only for paid invoices.",
+    );
     expect(within(panel).getByText(/uses removed field "vat_no"/)).toBeTruthy();
     expect(within(panel).getAllByRole("link")).toHaveLength(2);
   });
@@ -65,7 +77,17 @@ describe("PrintMenu", () => {
 });
 
 describe("the card header", () => {
-  const record = { id: 7, version: 1, number: "INV-2026-0007", client: 1, date: "2026-03-01", currency: "EUR", status: "issued", items: [], _expanded: { client: { id: 1, title: "Acme Ltd" } } };
+  const record = {
+    id: 7,
+    version: 1,
+    number: "INV-2026-0007",
+    client: 1,
+    date: "2026-03-01",
+    currency: "EUR",
+    status: "issued",
+    items: [],
+    _expanded: { client: { id: 1, title: "Acme Ltd" } },
+  };
 
   it("shows the Print menu of a stored record the actor may print", () => {
     const { data, compiled, table } = cardData("invoices", { record, prints: printMenuItems(offered, 7, () => "no") });

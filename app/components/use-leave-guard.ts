@@ -9,7 +9,9 @@ import { useEffect, useRef } from "react";
 export function useLeaveGuard(unsaved: () => boolean, question: string): void {
   const unsavedRef = useRef(unsaved);
   unsavedRef.current = unsaved;
-  const blocker = useBlocker(({ currentLocation, nextLocation }) => unsavedRef.current() && currentLocation.pathname !== nextLocation.pathname);
+  const blocker = useBlocker(
+    ({ currentLocation, nextLocation }) => unsavedRef.current() && currentLocation.pathname !== nextLocation.pathname,
+  );
   useEffect(() => {
     if (blocker.state !== "blocked") return;
     if (window.confirm(question)) blocker.proceed();

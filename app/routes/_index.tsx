@@ -25,8 +25,8 @@ export default function Overview() {
       <header className="page-header">
         <h1 className="page-header__title">Workspace overview</h1>
         <p className="page-header__summary">
-          {formatInteger(tableCount)} {tableCount === 1 ? "table" : "tables"} ·{" "}
-          {formatInteger(totalRecords(sections))} records · schema version {version}
+          {formatInteger(tableCount)} {tableCount === 1 ? "table" : "tables"} · {formatInteger(totalRecords(sections))} records · schema
+          version {version}
         </p>
       </header>
       {sections.length === 0 ? (

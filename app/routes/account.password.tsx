@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { ApiError } from "../../runtime/errors";
+import { ApiError } from "@runtime/errors";
 import { CsrfField } from "../components/csrf-field";
 import { actorFor } from "../services/actor.server";
 import { requireIdentity, startSession } from "../services/auth.server";

@@ -26,7 +26,8 @@ export default function MyTokens() {
     <section className="admin-page" aria-labelledby="tokens-title">
       <h1 id="tokens-title">My API tokens</h1>
       <p className="muted">
-        A token lets a program use the API as you: send it as <code>Authorization: Bearer &lt;token&gt;</code>. It can do what your role allows.
+        A token lets a program use the API as you: send it as <code>Authorization: Bearer &lt;token&gt;</code>. It can do what your role
+        allows.
       </p>
       {result?.error ? (
         <p className="form-error" role="alert">

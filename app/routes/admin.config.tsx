@@ -15,7 +15,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const bundle = await (await getConfigBundles()).exportBundle(actor);
   return json({
     version: bundle.source?.schemaVersion ?? 0,
-    counts: { tables: Object.keys(bundle.schema.$defs).length, layouts: bundle.layouts.length, views: bundle.views.length, templates: bundle.templates.length },
+    counts: {
+      tables: Object.keys(bundle.schema.$defs).length,
+      layouts: bundle.layouts.length,
+      views: bundle.views.length,
+      templates: bundle.templates.length,
+    },
   });
 }
 
@@ -27,11 +32,28 @@ export async function action({ request }: ActionFunctionArgs) {
   const fileName = typeof file === "object" && file !== null && file.name ? file.name : String(form.get("fileName") || "the bundle");
   let text = typeof form.get("bundle") === "string" ? String(form.get("bundle")) : "";
   if (typeof file === "object" && file !== null && file.size > 0) {
-    if (file.size > BUNDLE_MAX_BYTES) return json({ ok: false as const, stage: "failed" as const, error: `${fileName} is larger than ${BUNDLE_MAX_BYTES / 1_000_000} MB: is it really a configuration bundle?`, problems: [], bundleText: null, fileName });
+    if (file.size > BUNDLE_MAX_BYTES)
+      return json({
+        ok: false as const,
+        stage: "failed" as const,
+        error: `${fileName} is larger than ${BUNDLE_MAX_BYTES / 1_000_000} MB: is it really a configuration bundle?`,
+        problems: [],
+        bundleText: null,
+        fileName,
+      });
     text = await file.text();
   }
-  if (!text) return json({ ok: false as const, stage: "failed" as const, error: "Choose a bundle file first.", problems: [], bundleText: null, fileName });
-  if (intent === "apply") return json(await applyUpload(actor, text, fileName, Number(form.get("baseVersion")), form.get("confirmDestructive") === "on"));
+  if (!text)
+    return json({
+      ok: false as const,
+      stage: "failed" as const,
+      error: "Choose a bundle file first.",
+      problems: [],
+      bundleText: null,
+      fileName,
+    });
+  if (intent === "apply")
+    return json(await applyUpload(actor, text, fileName, Number(form.get("baseVersion")), form.get("confirmDestructive") === "on"));
   return json(await reviewUpload(actor, text, fileName));
 }
 
@@ -44,7 +66,8 @@ export default function AdminConfig() {
     <section className="admin-page config-page" aria-labelledby="config-title">
       <h1 id="config-title">Configuration</h1>
       <p className="muted config-page__lead">
-        Schema version {version}: {counts.tables} tables, {counts.layouts} designed cards, {counts.views} shared views and list settings, {counts.templates} print templates.
+        Schema version {version}: {counts.tables} tables, {counts.layouts} designed cards, {counts.views} shared views and list settings,{" "}
+        {counts.templates} print templates.
       </p>
 
       <h2>Download</h2>
@@ -53,7 +76,9 @@ export default function AdminConfig() {
           <a className="button button--small" href="/api/config/bundle?download=1" download data-testid="download-bundle">
             Configuration bundle
           </a>
-          <span className="muted">Schema, card layouts, shared views and list settings, print templates: one JSON file to import into another installation.</span>
+          <span className="muted">
+            Schema, card layouts, shared views and list settings, print templates: one JSON file to import into another installation.
+          </span>
         </li>
         <li>
           <a className="button button--small" href="/api/config/schema" download>
@@ -71,8 +96,8 @@ export default function AdminConfig() {
 
       <h2>Import a bundle</h2>
       <p className="muted">
-        Tables and fields are matched by their ids, so a bundle exported from a copy of this workspace changes only what differs. Nothing changes until you
-        review the plan and apply it.
+        Tables and fields are matched by their ids, so a bundle exported from a copy of this workspace changes only what differs. Nothing
+        changes until you review the plan and apply it.
       </p>
       <Form method="post" encType="multipart/form-data" className="inline-form inline-form--wrap config-upload" data-testid="import-form">
         <CsrfField />

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ApiError } from "../../runtime/errors";
+import { ApiError } from "@runtime/errors";
 import { DesignerScreen } from "../components/form-designer/designer-screen";
 import { designErrorOf, loadDesigner, previewRecord, saveDesign, type DesignerData } from "../services/form-designer.server";
 import { adminActorFor } from "../services/people.server";
@@ -40,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   const actor = await adminActorFor(request);
   const form = await request.formData();
-  if (form.get("intent") !== "save") return json({ ok: false as const, error: "unknown action", problems: [], status: 400 }, { status: 400 });
+  if (form.get("intent") !== "save")
+    return json({ ok: false as const, error: "unknown action", problems: [], status: 400 }, { status: 400 });
   try {
     const saved = await saveDesign(actor, params.table, form.get("layout"), form.get("version"));
     return json({ ok: true as const, ...saved });

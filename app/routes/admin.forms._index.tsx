@@ -18,7 +18,10 @@ export default function AdminForms() {
   return (
     <section className="admin-page" aria-labelledby="forms-title">
       <h1 id="forms-title">Forms</h1>
-      <p className="muted">The card staff fill in for each table: which fields, in which tabs, sections and rows, and which related lists. Pick a table to design its card.</p>
+      <p className="muted">
+        The card staff fill in for each table: which fields, in which tabs, sections and rows, and which related lists. Pick a table to
+        design its card.
+      </p>
       <table className="admin-table" data-testid="forms-table">
         <thead>
           <tr>

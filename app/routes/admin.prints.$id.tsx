@@ -1,11 +1,11 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { ApiError } from "../../runtime/errors";
-import { PrintDesigner } from "../../print-designer/designer";
-import type { GrapesJs } from "../../print-designer/editor";
-import type { PrintTemplate } from "../../runtime/print/template";
-import type { ListField } from "../../runtime/views/list-page-data";
+import { ApiError } from "@runtime/errors";
+import { PrintDesigner } from "@print-designer/designer";
+import type { GrapesJs } from "@print-designer/editor";
+import type { PrintTemplate } from "@runtime/print/template";
+import type { ListField } from "@runtime/views/list-page-data";
 import { PrintConditionEditor } from "../components/print-condition-editor";
 import { adminActorFor } from "../services/people.server";
 import { designerDataAs } from "../services/print-templates.server";
@@ -13,7 +13,9 @@ import listStyles from "../styles/list.css";
 import printStyles from "../styles/print-designer.css";
 import grapesStyles from "grapesjs/dist/css/grapes.min.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.template.name ?? "Print template"} · Print designer · Tessera` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.template.name ?? "Print template"} · Print designer · Tessera` },
+];
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: grapesStyles },
   { rel: "stylesheet", href: listStyles },
@@ -25,7 +27,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     return json({ ...(await designerDataAs(actor, params.id)), today: new Date().toISOString().slice(0, 10) });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 404) throw new Response(`${error.message}: open it from the list of print templates`, { status: 404 });
+    if (error instanceof ApiError && error.status === 404)
+      throw new Response(`${error.message}: open it from the list of print templates`, { status: 404 });
     throw error;
   }
 }
@@ -47,7 +50,9 @@ export default function PrintDesignerRoute() {
       previewRecords={data.previewRecords}
       problems={data.problems}
       loadGrapes={loadGrapes}
-      renderCondition={({ condition, onChange }) => <PrintConditionEditor condition={condition} fields={conditionFields} table={table} today={data.today} onChange={onChange} />}
+      renderCondition={({ condition, onChange }) => (
+        <PrintConditionEditor condition={condition} fields={conditionFields} table={table} today={data.today} onChange={onChange} />
+      )}
     />
   );
 }

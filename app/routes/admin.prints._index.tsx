@@ -113,7 +113,9 @@ export default function AdminPrints() {
   return (
     <section className="admin-page print-list" aria-labelledby="prints-title" aria-busy={busy}>
       <h1 id="prints-title">Print templates</h1>
-      <p className="print-list__intro">Templates turn a record into a PDF. Each table can have several; a condition decides for which records a template is offered.</p>
+      <p className="print-list__intro">
+        Templates turn a record into a PDF. Each table can have several; a condition decides for which records a template is offered.
+      </p>
       <FormResultNotice result={result} />
       {[...byTable.entries()].map(([table, list]) => (
         <section key={table} aria-labelledby={`table-${table}`} className="print-list__group">

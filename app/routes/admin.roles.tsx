@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { tableRights, TABLE_ACTIONS } from "../../runtime/auth/roles";
+import { tableRights, TABLE_ACTIONS } from "@runtime/auth/roles";
 import { FormResultNotice } from "../components/form-result-notice";
 import { CsrfField } from "../components/csrf-field";
 import { adminActorFor, formResult, listRolesAs, matrixTables, saveRoleAs } from "../services/people.server";
@@ -23,13 +23,24 @@ export async function action({ request }: ActionFunctionArgs) {
   const roles = await listRolesAs(actor);
   if (form.get("intent") === "add") {
     const from = roles.find((r) => r.key === form.get("copyFrom")) ?? roles.find((r) => r.key === "staff")!;
-    const result = await formResult(async () => ({ role: await saveRoleAs(actor, { key: String(form.get("key") ?? ""), name: String(form.get("name") ?? ""), admin: false, tables: from.tables }) }));
+    const result = await formResult(async () => ({
+      role: await saveRoleAs(actor, {
+        key: String(form.get("key") ?? ""),
+        name: String(form.get("name") ?? ""),
+        admin: false,
+        tables: from.tables,
+      }),
+    }));
     if (result.status !== 200) return result;
     return redirect(`/admin/roles?role=${encodeURIComponent(String(form.get("key")))}`);
   }
   const current = roles.find((r) => r.key === form.get("key"));
   if (!current) return json({ ok: false as const, error: "there is no such role" }, { status: 404 });
-  const role = roleFromForm(form, { key: current.key, name: String(form.get("name") || current.name), admin: current.admin }, await matrixTables());
+  const role = roleFromForm(
+    form,
+    { key: current.key, name: String(form.get("name") || current.name), admin: current.admin },
+    await matrixTables(),
+  );
   return formResult(async () => ({ role: await saveRoleAs(actor, role), message: `Saved the role ${role.name}.` }));
 }
 
@@ -43,14 +54,23 @@ export default function AdminRoles() {
       <h1 id="roles-title">Roles</h1>
       <nav className="role-tabs" aria-label="Roles">
         {roles.map((r) => (
-          <Link key={r.key} to={`?role=${r.key}`} className={r.key === selected.key ? "role-tab is-selected" : "role-tab"} aria-current={r.key === selected.key ? "page" : undefined}>
+          <Link
+            key={r.key}
+            to={`?role=${r.key}`}
+            className={r.key === selected.key ? "role-tab is-selected" : "role-tab"}
+            aria-current={r.key === selected.key ? "page" : undefined}
+          >
             {r.name}
             {r.builtin ? <span className="role-tab__note"> built-in</span> : null}
           </Link>
         ))}
       </nav>
       <FormResultNotice result={result} />
-      {locked ? <p className="notice">Administrators may always do everything, including the designers, users and roles. This role cannot be changed.</p> : null}
+      {locked ? (
+        <p className="notice">
+          Administrators may always do everything, including the designers, users and roles. This role cannot be changed.
+        </p>
+      ) : null}
       <Form method="post" key={selected.key} data-testid="role-matrix">
         <CsrfField />
         <input type="hidden" name="key" value={selected.key} />

@@ -1,8 +1,8 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
-import { layoutDiagram } from "../../schema-designer/diagram/diagram-layout";
-import { diagramModel } from "../../schema-designer/diagram/diagram-model";
+import { layoutDiagram } from "@schema-designer/diagram/diagram-layout";
+import { diagramModel } from "@schema-designer/diagram/diagram-model";
 import { SchemaDiagram } from "../components/config/schema-diagram";
 import { adminActorFor } from "../services/people.server";
 import { getRuntime } from "../services/runtime.server";
@@ -24,9 +24,9 @@ export default function AdminSchemaDiagram() {
     <section className="config-page config-page--wide" aria-labelledby="diagram-title">
       <h1 id="diagram-title">Schema diagram</h1>
       <p className="muted config-page__lead">
-        Schema version {version}: {layout.boxes.filter((b) => !b.table.builtIn).length} tables, {layout.edges.length} relations. Each arrow starts at a
-        relation field and points at the table it refers to; dashed arrows are lines that live inside their parent. Click a table to open it in the{" "}
-        <Link to="/admin/schema">schema designer</Link>.
+        Schema version {version}: {layout.boxes.filter((b) => !b.table.builtIn).length} tables, {layout.edges.length} relations. Each arrow
+        starts at a relation field and points at the table it refers to; dashed arrows are lines that live inside their parent. Click a
+        table to open it in the <Link to="/admin/schema">schema designer</Link>.
       </p>
       <div className="schema-diagram__scroller" tabIndex={-1}>
         <SchemaDiagram layout={layout} />

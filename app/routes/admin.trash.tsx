@@ -21,7 +21,8 @@ export async function action({ request }: ActionFunctionArgs) {
   const actor = await adminActorFor(request);
   const form = await request.formData();
   const id = Number(form.get("id"));
-  if (form.get("intent") !== "restore" || !Number.isSafeInteger(id) || id < 1) return json({ ok: false as const, error: "Choose an entry of the trash to restore." }, { status: 400 });
+  if (form.get("intent") !== "restore" || !Number.isSafeInteger(id) || id < 1)
+    return json({ ok: false as const, error: "Choose an entry of the trash to restore." }, { status: 400 });
   return formResult(async () => restoreTrashEntry(await getRuntime(), actor, id));
 }
 
@@ -45,14 +46,22 @@ export default function AdminTrash() {
     <section className="admin-page config-page" aria-labelledby="trash-title">
       <h1 id="trash-title">Trash</h1>
       <p className="muted config-page__lead">
-        Fields and tables removed in the schema keep their values here; records deleted from lists and cards wait here too. Restoring brings them
-        back with their data.
+        Fields and tables removed in the schema keep their values here; records deleted from lists and cards wait here too. Restoring brings
+        them back with their data.
       </p>
       <FormResultNotice result={result} />
       <h2>Fields and tables</h2>
-      {schemaEntries.length === 0 ? <p className="config-empty">No removed fields or tables.</p> : <TrashTable entries={schemaEntries} busy={busy} testId="trash-schema" />}
+      {schemaEntries.length === 0 ? (
+        <p className="config-empty">No removed fields or tables.</p>
+      ) : (
+        <TrashTable entries={schemaEntries} busy={busy} testId="trash-schema" />
+      )}
       <h2>Records</h2>
-      {records.length === 0 ? <p className="config-empty">No deleted records.</p> : <TrashTable entries={records} busy={busy} testId="trash-records" />}
+      {records.length === 0 ? (
+        <p className="config-empty">No deleted records.</p>
+      ) : (
+        <TrashTable entries={records} busy={busy} testId="trash-records" />
+      )}
     </section>
   );
 }
@@ -84,9 +93,7 @@ function TrashTable({ entries, busy, testId }: { entries: Entry[]; busy: FormDat
                 {e.kind === "field" ? <code className="trash-table__key">{e.field}</code> : null}
                 {e.kind === "record" ? <span className="muted"> #{e.recordId}</span> : null}
               </td>
-              <td>
-                {e.currentTable && e.kind !== "table" ? <Link to={`/t/${e.currentTable}`}>{e.tableLabel}</Link> : e.tableLabel}
-              </td>
+              <td>{e.currentTable && e.kind !== "table" ? <Link to={`/t/${e.currentTable}`}>{e.tableLabel}</Link> : e.tableLabel}</td>
               <td>{when(e.deletedAt)}</td>
               <td>{e.deletedBy ?? <span className="muted">—</span>}</td>
               <td>{amount(e.kind, e.values)}</td>
@@ -94,7 +101,14 @@ function TrashTable({ entries, busy, testId }: { entries: Entry[]; busy: FormDat
                 <Form method="post" className="row-form">
                   <CsrfField />
                   <input type="hidden" name="id" value={e.id} />
-                  <button className="button button--small" name="intent" value="restore" type="submit" disabled={busy === String(e.id)} aria-label={`Restore ${KIND_LABEL[e.kind].toLowerCase()} ${name}`}>
+                  <button
+                    className="button button--small"
+                    name="intent"
+                    value="restore"
+                    type="submit"
+                    disabled={busy === String(e.id)}
+                    aria-label={`Restore ${KIND_LABEL[e.kind].toLowerCase()} ${name}`}
+                  >
                     {busy === String(e.id) ? "Restoring…" : "Restore"}
                   </button>
                 </Form>

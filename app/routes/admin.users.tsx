@@ -30,11 +30,17 @@ export async function action({ request }: ActionFunctionArgs) {
         return { message: `Added ${user.name}.`, secret: oneTimePassword ? { email: user.email, password: oneTimePassword } : null };
       });
     case "role":
-      return formResult(async () => ({ message: `${(await updateUserAs(actor, id, { role: form.get("role") })).name} now has the role ${form.get("role")}.`, secret: null }));
+      return formResult(async () => ({
+        message: `${(await updateUserAs(actor, id, { role: form.get("role") })).name} now has the role ${form.get("role")}.`,
+        secret: null,
+      }));
     case "active":
       return formResult(async () => {
         const user = await updateUserAs(actor, id, { active: form.get("active") === "true" });
-        return { message: `${user.name} is ${user.active ? "active again" : "deactivated: their sessions and tokens ended"}.`, secret: null };
+        return {
+          message: `${user.name} is ${user.active ? "active again" : "deactivated: their sessions and tokens ended"}.`,
+          secret: null,
+        };
       });
     case "reset":
       return formResult(async () => {
@@ -99,7 +105,9 @@ export default function AdminUsers() {
                 </Form>
               </td>
               <td>
-                <span className={u.active ? "pill pill--ok" : "pill"}>{u.active ? (u.mustChangePassword ? "active · must change password" : "active") : "deactivated"}</span>
+                <span className={u.active ? "pill pill--ok" : "pill"}>
+                  {u.active ? (u.mustChangePassword ? "active · must change password" : "active") : "deactivated"}
+                </span>
               </td>
               <td>{when(u.lastLoginAt)}</td>
               <td className="admin-table__actions">
@@ -107,13 +115,24 @@ export default function AdminUsers() {
                   <CsrfField />
                   <input type="hidden" name="id" value={u.id} />
                   <input type="hidden" name="email" value={u.email} />
-                  <button className="button button--small" name="intent" value="reset" type="submit" title={`A one-time password for ${u.name}`}>
+                  <button
+                    className="button button--small"
+                    name="intent"
+                    value="reset"
+                    type="submit"
+                    title={`A one-time password for ${u.name}`}
+                  >
                     Reset password
                   </button>
                   {u.id !== me ? (
                     <>
                       <input type="hidden" name="active" value={u.active ? "false" : "true"} />
-                      <button className={u.active ? "button button--small button--danger" : "button button--small"} name="intent" value="active" type="submit">
+                      <button
+                        className={u.active ? "button button--small button--danger" : "button button--small"}
+                        name="intent"
+                        value="active"
+                        type="submit"
+                      >
                         {u.active ? "Deactivate" : "Reactivate"}
                       </button>
                     </>

@@ -1,4 +1,4 @@
-import { requireAdmin } from "../../runtime/records/permissions";
+import { requireAdmin } from "@runtime/records/permissions";
 import { actorFor } from "../services/actor.server";
 import { BUNDLE_MAX_BYTES, getConfigBundles } from "../services/config-bundle.server";
 import { apiRoute, parseBody, readJson } from "../utils/api.server";

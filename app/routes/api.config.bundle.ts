@@ -1,4 +1,4 @@
-import { requireAdmin } from "../../runtime/records/permissions";
+import { requireAdmin } from "@runtime/records/permissions";
 import { actorFor } from "../services/actor.server";
 import { BUNDLE_MAX_BYTES, downloadName, downloadResponse, getConfigBundles } from "../services/config-bundle.server";
 import { apiRoute, parseBody, readJson } from "../utils/api.server";
@@ -23,7 +23,11 @@ export const { loader, action } = apiRoute({
     requireAdmin(actor, "export the configuration");
     const bundle = await (await getConfigBundles()).exportBundle(actor);
     if (new URL(request.url).searchParams.get("download") !== "1") return bundle;
-    return downloadResponse(JSON.stringify(bundle, null, 2) + "\n", downloadName("bundle", bundle.source?.schemaVersion ?? 0), "application/json; charset=utf-8");
+    return downloadResponse(
+      JSON.stringify(bundle, null, 2) + "\n",
+      downloadName("bundle", bundle.source?.schemaVersion ?? 0),
+      "application/json; charset=utf-8",
+    );
   },
   /** Applies a bundle reviewed on `baseVersion` (POST /api/config/bundle/plan gives both). */
   POST: async ({ request }) => {

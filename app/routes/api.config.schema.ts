@@ -1,4 +1,4 @@
-import { requireAdmin } from "../../runtime/records/permissions";
+import { requireAdmin } from "@runtime/records/permissions";
 import { actorFor } from "../services/actor.server";
 import { downloadName, downloadResponse } from "../services/config-bundle.server";
 import { getRuntime } from "../services/runtime.server";
@@ -9,6 +9,10 @@ export const { loader, action } = apiRoute({
   GET: async ({ request }) => {
     requireAdmin(await actorFor(request), "download the schema");
     const { version, schema } = await (await getRuntime()).workspace.current();
-    return downloadResponse(JSON.stringify(schema, null, 2) + "\n", downloadName("schema", version), "application/schema+json; charset=utf-8");
+    return downloadResponse(
+      JSON.stringify(schema, null, 2) + "\n",
+      downloadName("schema", version),
+      "application/schema+json; charset=utf-8",
+    );
   },
 });

@@ -1,4 +1,4 @@
-import { requireAdmin } from "../../runtime/records/permissions";
+import { requireAdmin } from "@runtime/records/permissions";
 import { actorFor } from "../services/actor.server";
 import { downloadName, downloadResponse, liveWorkspaceTypes } from "../services/config-bundle.server";
 import { getRuntime } from "../services/runtime.server";

@@ -1,5 +1,5 @@
 import { MaxPartSizeExceededError, unstable_createMemoryUploadHandler, unstable_parseMultipartFormData } from "@remix-run/node";
-import { ApiError, badRequest } from "../../runtime/errors";
+import { ApiError, badRequest } from "@runtime/errors";
 import { actorFor } from "../services/actor.server";
 import { getFileStore, tooLargeError } from "../services/files.server";
 import { apiRoute, HttpError } from "../utils/api.server";

@@ -1,4 +1,4 @@
-import { requireAdmin } from "../../runtime/records/permissions";
+import { requireAdmin } from "@runtime/records/permissions";
 import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
 import { indexAdviceForViews } from "../services/search.server";

@@ -1,7 +1,7 @@
-import { notFound } from "../../runtime/errors";
-import { valueKindOf } from "../../runtime/fields/registry";
-import type { CompiledTable } from "../../runtime/schema/compile";
-import { USERS_TABLE } from "../../runtime/schema/types";
+import { notFound } from "@runtime/errors";
+import { valueKindOf } from "@runtime/fields/registry";
+import type { CompiledTable } from "@runtime/schema/compile";
+import { USERS_TABLE } from "@runtime/schema/types";
 import { actorFor } from "../services/actor.server";
 import { getRuntime, type Runtime } from "../services/runtime.server";
 import { apiRoute } from "../utils/api.server";
@@ -25,7 +25,12 @@ function titleSortable(table: CompiledTable): boolean {
 
 // Users are Tessera's own table, not a workspace table, so the records service does not serve them.
 async function lookupUsers(runtime: Runtime, q: string): Promise<LookupRow[]> {
-  const query = runtime.db(USERS_TABLE).select("id", "name").where("active", true).orderBy([{ column: "name" }, { column: "id" }]).limit(LIMIT);
+  const query = runtime
+    .db(USERS_TABLE)
+    .select("id", "name")
+    .where("active", true)
+    .orderBy([{ column: "name" }, { column: "id" }])
+    .limit(LIMIT);
   // The escape character is bound, not written: MySQL reads the literal '\' as an open string.
   if (q) query.whereRaw("?? like ? escape ?", ["name", `%${escapeLike(q)}%`, "\\"]);
   const rows = (await query) as { id: number; name: string }[];

@@ -1,4 +1,4 @@
-import type { PrintJobFormat, PrintJobQuery } from "../../runtime/print/print-jobs";
+import type { PrintJobFormat, PrintJobQuery } from "@runtime/print/print-jobs";
 import { actorFor } from "../services/actor.server";
 import { getPrintJobs } from "../services/print.server";
 import { apiRoute, jsonResponse, parseBody, readJson } from "../utils/api.server";
@@ -25,7 +25,11 @@ const jobBody = {
  */
 export const { loader, action } = apiRoute({
   POST: async ({ request, params }) => {
-    const { ids, query, format = "pdf" } = parseBody<{ ids?: number[]; query?: PrintJobQuery; format?: PrintJobFormat }>(jobBody, await readJson(request));
+    const {
+      ids,
+      query,
+      format = "pdf",
+    } = parseBody<{ ids?: number[]; query?: PrintJobQuery; format?: PrintJobFormat }>(jobBody, await readJson(request));
     const status = await (await getPrintJobs()).start(await actorFor(request), params.template, ids ? { ids } : { query: query! }, format);
     return jsonResponse(status, 202, { Location: `/api/print/jobs/${status.jobId}` });
   },

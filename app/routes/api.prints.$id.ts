@@ -1,6 +1,11 @@
-import { TEMPLATE_MAX_BYTES, getTemplateAs, removeTemplateAs, templateAdminFor, updateTemplateAs } from "../services/print-templates.server";
+import {
+  TEMPLATE_MAX_BYTES,
+  getTemplateAs,
+  removeTemplateAs,
+  templateAdminFor,
+  updateTemplateAs,
+} from "../services/print-templates.server";
 import { apiRoute, readJson } from "../utils/api.server";
-
 
 /** One print template (administrators): read it whole, replace some of its parts, delete it. */
 export const { loader, action } = apiRoute({

@@ -2,7 +2,6 @@ import { pdfResponse } from "../services/print.server";
 import { TEMPLATE_MAX_BYTES, previewDraftAs, templateAdminFor } from "../services/print-templates.server";
 import { apiRoute, parseBody, readJson } from "../utils/api.server";
 
-
 const BODY = {
   type: "object",
   required: ["template", "recordId"],
@@ -14,7 +13,10 @@ const BODY = {
 export const { loader, action } = apiRoute({
   POST: async ({ request }) => {
     const actor = await templateAdminFor(request);
-    const { template, recordId } = parseBody<{ template: unknown; recordId: number | string }>(BODY, await readJson(request, TEMPLATE_MAX_BYTES));
+    const { template, recordId } = parseBody<{ template: unknown; recordId: number | string }>(
+      BODY,
+      await readJson(request, TEMPLATE_MAX_BYTES),
+    );
     const { pdf, filename } = await previewDraftAs(actor, template, recordId);
     return pdfResponse(pdf, filename, request);
   },

@@ -1,11 +1,8 @@
-import { badRequest } from "../../runtime/errors";
+import { badRequest } from "@runtime/errors";
 import { actorFor } from "../services/actor.server";
 import { getPrintService } from "../services/print.server";
 import { createTemplateAs, listTemplatesAs, TEMPLATE_MAX_BYTES, templateAdminFor } from "../services/print-templates.server";
 import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
-
-
-
 
 export const { loader, action } = apiRoute({
   /**

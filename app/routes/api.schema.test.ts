@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it, vi } from "vitest";
-import { conflict } from "../../runtime/errors";
+import { conflict } from "@runtime/errors";
 import { action as planAction, loader as planLoader } from "./api.schema.plan";
 import { action, loader } from "./api.schema";
 
@@ -9,10 +9,10 @@ const workspace = {
   plan: vi.fn<(input: unknown) => Promise<unknown>>(),
   apply: vi.fn<(input: unknown) => Promise<unknown>>(),
 };
-vi.mock("../../runtime/runtime.server", () => ({ getRuntime: async () => ({ dialect: "sqlite", workspace }) }));
+vi.mock("@runtime/runtime.server", () => ({ getRuntime: async () => ({ dialect: "sqlite", workspace }) }));
 // These tests are about the body and the runtime's answers; who may call is proven over HTTP (tests/integration/permission-matrix.test.ts).
 vi.mock("../services/actor.server", async () => {
-  const { SYSTEM_ACTOR } = await import("../../runtime/records/permissions");
+  const { SYSTEM_ACTOR } = await import("@runtime/records/permissions");
   return { actorFor: async () => SYSTEM_ACTOR };
 });
 
@@ -88,7 +88,14 @@ describe("/api/schema/plan", () => {
   it("POST reports the values a kind change would not convert, and duplicates under a new unique rule", async () => {
     const conversions = [{ table: "clients", field: "Phone", total: 1, failures: [{ id: 4, value: "abc", error: "not a number" }] }];
     const duplicates = [{ table: "clients", fields: ["email"], values: [{ value: ["a@b.c"], count: 2 }] }];
-    workspace.plan.mockResolvedValue({ baseVersion: 3, schema, plan: { fromVersion: 3, steps: [] }, destructive: false, conversions, duplicates });
+    workspace.plan.mockResolvedValue({
+      baseVersion: 3,
+      schema,
+      plan: { fromVersion: 3, steps: [] },
+      destructive: false,
+      conversions,
+      duplicates,
+    });
     const body = (await (await planAction(call("POST", { baseVersion: 3, schema }))).json()) as Record<string, unknown>;
     expect(body.conversions).toEqual(conversions);
     expect(body.duplicates).toEqual(duplicates);

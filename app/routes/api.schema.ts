@@ -1,4 +1,4 @@
-import { requireAdmin } from "../../runtime/records/permissions";
+import { requireAdmin } from "@runtime/records/permissions";
 import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
 import { apiRoute, parseBody, readJson, SCHEMA_MAX_BYTES } from "../utils/api.server";

@@ -1,4 +1,4 @@
-import { badRequest } from "../../runtime/errors";
+import { badRequest } from "@runtime/errors";
 import { actorFor } from "../services/actor.server";
 import { revokeTokenAs } from "../services/people.server";
 import { apiRoute } from "../utils/api.server";

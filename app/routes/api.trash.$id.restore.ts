@@ -1,5 +1,5 @@
-import { requireAdmin } from "../../runtime/records/permissions";
-import { ApiError } from "../../runtime/errors";
+import { requireAdmin } from "@runtime/records/permissions";
+import { ApiError } from "@runtime/errors";
 import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
 import { restoreFromTrash } from "../services/trash.server";

@@ -1,9 +1,9 @@
-import { requireAdmin } from "../../runtime/records/permissions";
+import { requireAdmin } from "@runtime/records/permissions";
 import { actorFor } from "../services/actor.server";
 import { listTrash } from "../services/trash.server";
 import { getRuntime } from "../services/runtime.server";
 import { apiRoute } from "../utils/api.server";
-import { ApiError } from "../../runtime/errors";
+import { ApiError } from "@runtime/errors";
 
 const KINDS = ["record", "field", "table"] as const;
 

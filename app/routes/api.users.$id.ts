@@ -1,4 +1,4 @@
-import { badRequest } from "../../runtime/errors";
+import { badRequest } from "@runtime/errors";
 import { actorFor } from "../services/actor.server";
 import { updateUserAs } from "../services/people.server";
 import { apiRoute, parseBody, readJson } from "../utils/api.server";
@@ -19,6 +19,8 @@ export function userIdParam(value: string | undefined): number {
 export const { loader, action } = apiRoute({
   PATCH: async ({ request, params }) => {
     const actor = await actorFor(request);
-    return { user: await updateUserAs(actor, userIdParam(params.id), parseBody<Record<string, unknown>>(CHANGES, await readJson(request))) };
+    return {
+      user: await updateUserAs(actor, userIdParam(params.id), parseBody<Record<string, unknown>>(CHANGES, await readJson(request))),
+    };
   },
 });

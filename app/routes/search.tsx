@@ -30,7 +30,9 @@ export default function SearchPage() {
           Search
         </button>
       </Form>
-      {q && groups.length === 0 ? <p className="search-page-empty">Nothing matches “{q}”. Try the start of a word, or fewer words.</p> : null}
+      {q && groups.length === 0 ? (
+        <p className="search-page-empty">Nothing matches “{q}”. Try the start of a word, or fewer words.</p>
+      ) : null}
       {groups.map((g) => (
         <section key={g.table} className="search-page-group" aria-labelledby={`group-${g.table}`}>
           <h2 id={`group-${g.table}`}>

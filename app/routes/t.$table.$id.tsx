@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { ApiError } from "../../runtime/errors";
+import { ApiError } from "@runtime/errors";
 import { cardAction, loadCard } from "../components/card/card-route.server";
 import { CardScreen } from "../components/card/card-screen";
 import cardStyles from "../styles/card.css";
@@ -15,7 +15,8 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data?.record) return [{ title: "Not found · Tessera" }];
   const table = data.schema.$defs[data.tableKey];
   const titleKey = table?.["x-title-field"];
-  const title = titleKey && data.record[titleKey] ? String(data.record[titleKey]) : `${table?.title ?? data.tableKey} #${String(data.record.id)}`;
+  const title =
+    titleKey && data.record[titleKey] ? String(data.record[titleKey]) : `${table?.title ?? data.tableKey} #${String(data.record.id)}`;
   return [{ title: `${title} · Tessera` }];
 };
 

@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
-import { ApiError } from "../../runtime/errors";
+import { ApiError } from "@runtime/errors";
 import { ListScreen } from "../components/list/list-screen";
 import { actorFor } from "../services/actor.server";
 import { handleListAction, listPageDeps, loadListPage, type ListPageData } from "../services/views.server";
@@ -34,10 +34,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 export async function action({ request, params }: ActionFunctionArgs) {
   try {
     const result = await handleListAction(await listPageDeps(), await actorFor(request), params.table ?? "", await request.formData());
-    if ("redirectTo" in result) return redirect(`${result.redirectTo}${result.redirectTo.includes("?") ? "&" : "?"}done=${encodeURIComponent(result.intent)}`);
+    if ("redirectTo" in result)
+      return redirect(`${result.redirectTo}${result.redirectTo.includes("?") ? "&" : "?"}done=${encodeURIComponent(result.intent)}`);
     return json(result);
   } catch (error) {
-    if (error instanceof ApiError && error.status !== 404) return json({ intent: "error" as const, error: error.message }, { status: error.status });
+    if (error instanceof ApiError && error.status !== 404)
+      return json({ intent: "error" as const, error: error.message }, { status: error.status });
     asResponse(error);
   }
 }
@@ -70,7 +72,10 @@ export default function TableList() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const text = isRouteErrorResponse(error) && typeof error.data?.error === "string" ? error.data.error : "This list could not be shown. Please try again in a moment.";
+  const text =
+    isRouteErrorResponse(error) && typeof error.data?.error === "string"
+      ? error.data.error
+      : "This list could not be shown. Please try again in a moment.";
   return (
     <section className="error-panel" role="alert">
       <h1>{status === 404 ? "No such table" : "Something went wrong"}</h1>

@@ -1,4 +1,4 @@
-import type { Actor } from "../../runtime/records/permissions";
+import type { Actor } from "@runtime/records/permissions";
 import { requireActor } from "./auth.server";
 
 /**

@@ -33,7 +33,9 @@ describe("isSameOrigin", () => {
     expect(isSameOrigin({ url, origin: "not a url", referer: null })).toBe(false);
   });
   it("accepts the host a proxy forwarded", () => {
-    expect(isSameOrigin({ url: "http://127.0.0.1:3000/x", origin: "https://crm.example.com", referer: null, forwardedHost: "crm.example.com" })).toBe(true);
+    expect(
+      isSameOrigin({ url: "http://127.0.0.1:3000/x", origin: "https://crm.example.com", referer: null, forwardedHost: "crm.example.com" }),
+    ).toBe(true);
   });
 });
 

@@ -51,7 +51,10 @@ export function sessionCookieOptions(secrets: string[], secure = false): Session
 
 /** `SESSION_SECRET` may list several secrets separated by commas: the first signs, all verify (rotation). */
 export function secretsFromEnv(value: string | undefined): string[] | null {
-  const secrets = (value ?? "").split(",").map((s) => s.trim()).filter(Boolean);
+  const secrets = (value ?? "")
+    .split(",")
+    .map((s) => s.trim())
+    .filter(Boolean);
   return secrets.length ? secrets : null;
 }
 
@@ -60,7 +63,12 @@ export function secretsFromEnv(value: string | undefined): string[] | null {
  * sends none, its Referer) names the host the request was sent to. A request naming neither is
  * refused: every current browser sends Origin with a POST.
  */
-export function isSameOrigin(request: { url: string; origin: string | null; referer: string | null; forwardedHost?: string | null }): boolean {
+export function isSameOrigin(request: {
+  url: string;
+  origin: string | null;
+  referer: string | null;
+  forwardedHost?: string | null;
+}): boolean {
   const source = request.origin && request.origin !== "null" ? request.origin : request.referer;
   if (!source) return false;
   let sourceHost: string;

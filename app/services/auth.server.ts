@@ -1,19 +1,19 @@
 import crypto from "node:crypto";
 import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import type { Knex } from "knex";
-import { actorForUser } from "../../runtime/auth/actors.server";
-import { audit } from "../../runtime/auth/audit.server";
-import { randomSecret, verifyPassword } from "../../runtime/auth/passwords.server";
-import { checkLoginAllowed, clearFailedLogins, recordFailedLogin } from "../../runtime/auth/rate-limit.server";
-import { getRole } from "../../runtime/auth/roles.server";
-import { getOrCreateSetting } from "../../runtime/auth/settings.server";
-import { createSession, destroySession, resolveSession } from "../../runtime/auth/sessions.server";
+import { actorForUser } from "@runtime/auth/actors.server";
+import { audit } from "@runtime/auth/audit.server";
+import { randomSecret, verifyPassword } from "@runtime/auth/passwords.server";
+import { checkLoginAllowed, clearFailedLogins, recordFailedLogin } from "@runtime/auth/rate-limit.server";
+import { getRole } from "@runtime/auth/roles.server";
+import { getOrCreateSetting } from "@runtime/auth/settings.server";
+import { createSession, destroySession, resolveSession } from "@runtime/auth/sessions.server";
 import { oncePerRequest } from "./request-scope.server";
-import { resolveToken } from "../../runtime/auth/tokens.server";
-import { findUserByEmail, normalizeEmail, toUser, type User } from "../../runtime/auth/users.server";
-import { ApiError } from "../../runtime/errors";
-import type { Actor } from "../../runtime/records/permissions";
-import { getRuntime } from "../../runtime/runtime.server";
+import { resolveToken } from "@runtime/auth/tokens.server";
+import { findUserByEmail, normalizeEmail, toUser, type User } from "@runtime/auth/users.server";
+import { ApiError } from "@runtime/errors";
+import type { Actor } from "@runtime/records/permissions";
+import { getRuntime } from "@runtime/runtime.server";
 import {
   allowedWhilePasswordMustChange,
   bearerToken,
@@ -95,7 +95,8 @@ async function identifyNow(request: Request): Promise<Identity | null> {
 
 function redirectTo(url: URL, location: string): Response {
   // A client-side navigation fetches `?_data`; following a 302 there would fetch the login page as data.
-  if (isRemixDataRequest(url)) return new Response(null, { status: 204, headers: { "X-Remix-Redirect": location, "X-Remix-Status": "302" } });
+  if (isRemixDataRequest(url))
+    return new Response(null, { status: 204, headers: { "X-Remix-Redirect": location, "X-Remix-Status": "302" } });
   return redirect(location);
 }
 
@@ -107,7 +108,11 @@ function refusal(url: URL, status: 401 | 403, message: string): Response {
 
 function unauthenticated(url: URL): Response {
   if (isApiPath(url.pathname))
-    return refusal(url, 401, "Sign in first: send \"Authorization: Bearer <token>\" (create one on My API tokens, or with npm run crm -- token create --email you@example.com).");
+    return refusal(
+      url,
+      401,
+      'Sign in first: send "Authorization: Bearer <token>" (create one on My API tokens, or with npm run crm -- token create --email you@example.com).',
+    );
   return redirectTo(url, loginPath(url));
 }
 
@@ -136,7 +141,8 @@ export async function csrfProblem(request: Request, expected: string): Promise<s
       sent = null;
     }
   }
-  if (!sent) return `Refused: the security token (CSRF) is missing. Reload the page and try again; API clients send an ${CSRF_HEADER} header or use a bearer token.`;
+  if (!sent)
+    return `Refused: the security token (CSRF) is missing. Reload the page and try again; API clients send an ${CSRF_HEADER} header or use a bearer token.`;
   if (!tokensEqual(sent, expected)) return "Refused: the security token (CSRF) does not match your session. Reload the page and try again.";
   return null;
 }
@@ -150,7 +156,16 @@ export async function authGate(request: Request): Promise<Response | null> {
   const url = new URL(request.url);
   if (isPublicPath(url.pathname)) {
     // Login CSRF: a foreign page must not sign a browser into someone else's account.
-    if (!isSafeMethod(request.method) && request.headers.get("origin") && !isSameOrigin({ url: request.url, origin: request.headers.get("origin"), referer: null, forwardedHost: request.headers.get("x-forwarded-host") }))
+    if (
+      !isSafeMethod(request.method) &&
+      request.headers.get("origin") &&
+      !isSameOrigin({
+        url: request.url,
+        origin: request.headers.get("origin"),
+        referer: null,
+        forwardedHost: request.headers.get("x-forwarded-host"),
+      })
+    )
       return refusal(url, 403, "Refused: this request did not come from a page of this site (Origin check).");
     return null;
   }
@@ -206,7 +221,15 @@ export async function currentSession(request: Request): Promise<{ user: SignedIn
   const role = await roleOf(db, identity.user.role).catch(() => null);
   const u = identity.user;
   return {
-    user: { id: u.id, name: u.name, email: u.email, role: u.role, roleName: role?.name ?? u.role, admin: role?.admin ?? false, mustChangePassword: u.mustChangePassword },
+    user: {
+      id: u.id,
+      name: u.name,
+      email: u.email,
+      role: u.role,
+      roleName: role?.name ?? u.role,
+      admin: role?.admin ?? false,
+      mustChangePassword: u.mustChangePassword,
+    },
     csrfToken: identity.csrfToken,
   };
 }

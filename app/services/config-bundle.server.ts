@@ -1,14 +1,14 @@
 // Routes reach the configuration bundle through here, never runtime/*.server directly (see runtime.server.ts).
-import { createConfigBundleService, type BundleReview, type ConfigBundleService } from "../../runtime/config-bundle/bundle.server";
-import { parseBundleText } from "../../runtime/config-bundle/validate-bundle";
-import { ApiError } from "../../runtime/errors";
-import type { Actor } from "../../runtime/records/permissions";
-import { createTemplatesService } from "../../runtime/print/templates.server";
+import { createConfigBundleService, type BundleReview, type ConfigBundleService } from "@runtime/config-bundle/bundle.server";
+import { parseBundleText } from "@runtime/config-bundle/validate-bundle";
+import { ApiError } from "@runtime/errors";
+import type { Actor } from "@runtime/records/permissions";
+import { createTemplatesService } from "@runtime/print/templates.server";
 import { getRuntime } from "./runtime.server";
 
-export type { BundleReview, ConfigBundleService } from "../../runtime/config-bundle/bundle.server";
-export { BUNDLE_MAX_BYTES } from "../../runtime/config-bundle/bundle-format";
-export { downloadName, liveWorkspaceTypes } from "../../runtime/config-bundle/schema-files.server";
+export type { BundleReview, ConfigBundleService } from "@runtime/config-bundle/bundle.server";
+export { BUNDLE_MAX_BYTES } from "@runtime/config-bundle/bundle-format";
+export { downloadName, liveWorkspaceTypes } from "@runtime/config-bundle/schema-files.server";
 
 // Stateless over the runtime's database and workspace, so one per process is enough.
 const globalForBundles = globalThis as unknown as { __tesseraConfigBundles?: ConfigBundleService };
@@ -16,7 +16,11 @@ const globalForBundles = globalThis as unknown as { __tesseraConfigBundles?: Con
 export async function getConfigBundles(): Promise<ConfigBundleService> {
   if (!globalForBundles.__tesseraConfigBundles) {
     const runtime = await getRuntime();
-    globalForBundles.__tesseraConfigBundles = createConfigBundleService({ db: runtime.db, workspace: runtime.workspace, templates: createTemplatesService(runtime.db, runtime.workspace) });
+    globalForBundles.__tesseraConfigBundles = createConfigBundleService({
+      db: runtime.db,
+      workspace: runtime.workspace,
+      templates: createTemplatesService(runtime.db, runtime.workspace),
+    });
   }
   return globalForBundles.__tesseraConfigBundles;
 }
@@ -37,7 +41,14 @@ export function downloadResponse(body: string, filename: string, contentType: st
 export type ImportOutcome =
   | ({ ok: true; stage: "review"; bundleText: string; fileName: string } & BundleReview)
   | { ok: true; stage: "applied"; message: string; version: number }
-  | { ok: false; stage: "failed"; error: string; problems: { path: string; message: string }[]; bundleText: string | null; fileName: string };
+  | {
+      ok: false;
+      stage: "failed";
+      error: string;
+      problems: { path: string; message: string }[];
+      bundleText: string | null;
+      fileName: string;
+    };
 
 function failed(error: unknown, bundleText: string | null, fileName: string): ImportOutcome {
   if (!(error instanceof ApiError)) throw error;
@@ -49,7 +60,8 @@ function failed(error: unknown, bundleText: string | null, fileName: string): Im
 /** Step one of the import screen: read, validate and review an uploaded bundle. */
 export async function reviewUpload(actor: Actor, bundleText: string, fileName: string): Promise<ImportOutcome> {
   const parsed = parseBundleText(bundleText);
-  if (!parsed.ok) return { ok: false, stage: "failed", error: `${fileName} cannot be imported.`, problems: parsed.problems, bundleText: null, fileName };
+  if (!parsed.ok)
+    return { ok: false, stage: "failed", error: `${fileName} cannot be imported.`, problems: parsed.problems, bundleText: null, fileName };
   try {
     return { ok: true, stage: "review", bundleText, fileName, ...(await (await getConfigBundles()).review(actor, parsed.value)) };
   } catch (error) {
@@ -58,13 +70,27 @@ export async function reviewUpload(actor: Actor, bundleText: string, fileName: s
 }
 
 /** Step two: apply what was reviewed on `baseVersion`. */
-export async function applyUpload(actor: Actor, bundleText: string, fileName: string, baseVersion: number, confirmDestructive: boolean): Promise<ImportOutcome> {
+export async function applyUpload(
+  actor: Actor,
+  bundleText: string,
+  fileName: string,
+  baseVersion: number,
+  confirmDestructive: boolean,
+): Promise<ImportOutcome> {
   const parsed = parseBundleText(bundleText);
-  if (!parsed.ok) return { ok: false, stage: "failed", error: `${fileName} cannot be imported.`, problems: parsed.problems, bundleText: null, fileName };
+  if (!parsed.ok)
+    return { ok: false, stage: "failed", error: `${fileName} cannot be imported.`, problems: parsed.problems, bundleText: null, fileName };
   try {
     const { version, review } = await (await getConfigBundles()).apply(actor, parsed.value, { baseVersion, confirmDestructive });
-    const message = review.noChanges ? "Nothing to import: this installation already had this configuration." : `Imported ${fileName}. ${review.summary}`;
-    return { ok: true, stage: "applied", message: version !== baseVersion ? `${message} The schema is now version ${version}.` : message, version };
+    const message = review.noChanges
+      ? "Nothing to import: this installation already had this configuration."
+      : `Imported ${fileName}. ${review.summary}`;
+    return {
+      ok: true,
+      stage: "applied",
+      message: version !== baseVersion ? `${message} The schema is now version ${version}.` : message,
+      version,
+    };
   } catch (error) {
     return failed(error, bundleText, fileName);
   }

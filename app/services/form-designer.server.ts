@@ -2,12 +2,12 @@
  * The form designer's server side: what the designer opens with (the layout as the schema has it
  * today, with what changed said in words), the records to preview it with, and saving.
  */
-import { ApiError, badRequest, notFound } from "../../runtime/errors";
-import type { CardLayout, LayoutNotice } from "../../runtime/layouts/types";
-import type { Actor } from "../../runtime/records/permissions";
-import type { CompiledTable } from "../../runtime/schema/compile";
-import type { WorkspaceSchema } from "../../runtime/schema/types";
-import { dropRemovedFields, followRename } from "../../form-designer/schema-changes";
+import { type ApiError, badRequest, notFound } from "@runtime/errors";
+import type { CardLayout, LayoutNotice } from "@runtime/layouts/types";
+import type { Actor } from "@runtime/records/permissions";
+import type { CompiledTable } from "@runtime/schema/compile";
+import type { WorkspaceSchema } from "@runtime/schema/types";
+import { dropRemovedFields, followRename } from "@form-designer/schema-changes";
 import { getLayouts } from "./layouts.server";
 import { getRuntime } from "./runtime.server";
 
@@ -61,7 +61,14 @@ export async function designerTables(actor: Actor): Promise<DesignerTable[]> {
   const out: DesignerTable[] = [];
   for (const table of compiled.tablesByKey.values()) {
     const stored = await layouts.get(actor, table.key);
-    out.push({ key: table.key, label: table.label, pluralLabel: table.pluralLabel, fields: table.fields.length, custom: stored.custom, line: Boolean(table.parent) });
+    out.push({
+      key: table.key,
+      label: table.label,
+      pluralLabel: table.pluralLabel,
+      fields: table.fields.length,
+      custom: stored.custom,
+      line: Boolean(table.parent),
+    });
   }
   return out;
 }
@@ -103,7 +110,12 @@ export interface SaveAnswer {
  * layouts service checks the JSON Schema and that every field and list exists; 409 when someone
  * saved in between.
  */
-export async function saveDesign(actor: Actor, tableKey: string | undefined, layoutText: unknown, versionText: unknown): Promise<SaveAnswer> {
+export async function saveDesign(
+  actor: Actor,
+  tableKey: string | undefined,
+  layoutText: unknown,
+  versionText: unknown,
+): Promise<SaveAnswer> {
   const { table } = await current(tableKey);
   if (typeof layoutText !== "string" || layoutText.length === 0) throw badRequest("the layout to save is missing");
   let layout: unknown;
@@ -113,7 +125,8 @@ export async function saveDesign(actor: Actor, tableKey: string | undefined, lay
     throw badRequest("the layout to save is not valid JSON");
   }
   const expected = versionText === null || versionText === undefined || versionText === "" ? undefined : Number(versionText);
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 0)) throw badRequest("the layout version must be a whole number");
+  if (expected !== undefined && (!Number.isInteger(expected) || expected < 0))
+    throw badRequest("the layout version must be a whole number");
   const saved = await (await getLayouts()).save(actor, table.key, layout, expected);
   return { layout: saved.layout, version: saved.version };
 }

@@ -1,7 +1,7 @@
-import { createLayoutsService, type LayoutsService } from "../../runtime/layouts/layouts.server";
+import { createLayoutsService, type LayoutsService } from "@runtime/layouts/layouts.server";
 import { getRuntime } from "./runtime.server";
 
-export type { LayoutsService, StoredLayout } from "../../runtime/layouts/layouts.server";
+export type { LayoutsService, StoredLayout } from "@runtime/layouts/layouts.server";
 
 // Stateless over the runtime's database and workspace, so one per process is enough.
 const globalForLayouts = globalThis as unknown as { __tesseraLayouts?: LayoutsService };

@@ -3,22 +3,22 @@
  * each function checks who may call it and writes the audit entry.
  */
 import { json } from "@remix-run/node";
-import { audit, listAudit, type AuditEntry } from "../../runtime/auth/audit.server";
-import { randomSecret } from "../../runtime/auth/passwords.server";
-import { tableRights } from "../../runtime/auth/roles";
-import { AUTH_TABLES } from "../../runtime/auth/auth-tables.server";
-import { deleteRole, getRole, listRoles, saveRole } from "../../runtime/auth/roles.server";
-import { createToken, listTokens, revokeToken, type ApiToken } from "../../runtime/auth/tokens.server";
-import { addUser, getUser, listUsers, resetPassword, setPassword, updateUser, type User } from "../../runtime/auth/users.server";
-import { verifyPassword } from "../../runtime/auth/passwords.server";
-import { ApiError, badRequest, notFound, unprocessable } from "../../runtime/errors";
-import { hiddenFields, requireAdmin, type Actor } from "../../runtime/records/permissions";
-import { requireTable } from "../../runtime/schema/compile";
-import { getRuntime } from "../../runtime/runtime.server";
+import { audit, listAudit, type AuditEntry } from "@runtime/auth/audit.server";
+import { randomSecret } from "@runtime/auth/passwords.server";
+import { tableRights } from "@runtime/auth/roles";
+import { AUTH_TABLES } from "@runtime/auth/auth-tables.server";
+import { deleteRole, getRole, listRoles, saveRole } from "@runtime/auth/roles.server";
+import { createToken, listTokens, revokeToken, type ApiToken } from "@runtime/auth/tokens.server";
+import { addUser, getUser, listUsers, resetPassword, setPassword, updateUser, type User } from "@runtime/auth/users.server";
+import { verifyPassword } from "@runtime/auth/passwords.server";
+import { ApiError, badRequest, notFound, unprocessable } from "@runtime/errors";
+import { hiddenFields, requireAdmin, type Actor } from "@runtime/records/permissions";
+import { requireTable } from "@runtime/schema/compile";
+import { getRuntime } from "@runtime/runtime.server";
 import { actorFor } from "./actor.server";
-import { SYSTEM_TABLES } from "../../runtime/db/system-tables.server";
+import { SYSTEM_TABLES } from "@runtime/db/system-tables.server";
 
-export { MIN_PASSWORD_LENGTH } from "../../runtime/auth/passwords.server";
+export { MIN_PASSWORD_LENGTH } from "@runtime/auth/passwords.server";
 
 /** The actor of an admin screen; anyone else gets 403 (the root error boundary explains it). */
 export async function adminActorFor(request: Request): Promise<Actor> {
@@ -58,12 +58,26 @@ export interface NewUserInput {
 export async function addUserAs(actor: Actor, input: NewUserInput): Promise<{ user: User; oneTimePassword?: string }> {
   requireAdmin(actor, "add users");
   const d = await db();
-  const generate = input.generatePassword === true || input.generatePassword === "on" || input.password === undefined || input.password === "";
+  const generate =
+    input.generatePassword === true || input.generatePassword === "on" || input.password === undefined || input.password === "";
   const oneTimePassword = generate ? randomSecret(12) : undefined;
   // Each admin change and its audit row commit together, or neither does.
   const user = await d.transaction(async (trx) => {
-    const added = await addUser(trx, { name: input.name, email: input.email, role: input.role, password: oneTimePassword ?? input.password, mustChangePassword: generate });
-    await audit(trx, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: added.id, changes: { added: { name: added.name, email: added.email, role: added.role } }, ip: actor.ip });
+    const added = await addUser(trx, {
+      name: input.name,
+      email: input.email,
+      role: input.role,
+      password: oneTimePassword ?? input.password,
+      mustChangePassword: generate,
+    });
+    await audit(trx, {
+      userId: actor.id,
+      action: "users",
+      table: SYSTEM_TABLES.users,
+      recordId: added.id,
+      changes: { added: { name: added.name, email: added.email, role: added.role } },
+      ip: actor.ip,
+    });
     return added;
   });
   return { user, oneTimePassword };
@@ -87,7 +101,14 @@ export async function resetPasswordAs(actor: Actor, id: number): Promise<{ oneTi
   const d = await db();
   return d.transaction(async (trx) => {
     const result = await resetPassword(trx, id);
-    await audit(trx, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: id, changes: { password: "reset" }, ip: actor.ip });
+    await audit(trx, {
+      userId: actor.id,
+      action: "users",
+      table: SYSTEM_TABLES.users,
+      recordId: id,
+      changes: { password: "reset" },
+      ip: actor.ip,
+    });
     return result;
   });
 }
@@ -97,11 +118,19 @@ export async function changeOwnPassword(actor: Actor, current: unknown, next: un
   if (actor.id === null) throw new ApiError(403, "only a signed-in user has a password to change");
   const d = await db();
   const row = (await d(SYSTEM_TABLES.users).where({ id: actor.id }).first("password_hash")) as { password_hash: string | null } | undefined;
-  if (typeof current !== "string" || !(await verifyPassword(current, row?.password_hash))) throw unprocessable("the current password is not right");
+  if (typeof current !== "string" || !(await verifyPassword(current, row?.password_hash)))
+    throw unprocessable("the current password is not right");
   if (next !== repeat) throw unprocessable("the two new passwords differ");
   if (next === current) throw unprocessable("choose a password different from the current one");
   await setPassword(d, actor.id, next);
-  await audit(d, { userId: actor.id, action: "users", table: SYSTEM_TABLES.users, recordId: actor.id, changes: { password: "changed" }, ip: actor.ip });
+  await audit(d, {
+    userId: actor.id,
+    action: "users",
+    table: SYSTEM_TABLES.users,
+    recordId: actor.id,
+    changes: { password: "changed" },
+    ip: actor.ip,
+  });
 }
 
 export async function listRolesAs(actor: Actor) {
@@ -114,7 +143,13 @@ export async function saveRoleAs(actor: Actor, role: unknown) {
   const d = await db();
   return d.transaction(async (trx) => {
     const saved = await saveRole(trx, role);
-    await audit(trx, { userId: actor.id, action: "roles", table: AUTH_TABLES.roles, changes: { saved: saved.key, definition: saved }, ip: actor.ip });
+    await audit(trx, {
+      userId: actor.id,
+      action: "roles",
+      table: AUTH_TABLES.roles,
+      changes: { saved: saved.key, definition: saved },
+      ip: actor.ip,
+    });
     return saved;
   });
 }
@@ -125,7 +160,13 @@ export async function deleteRoleAs(actor: Actor, key: string): Promise<void> {
   await d.transaction(async (trx) => {
     const removed = await getRole(trx, key);
     await deleteRole(trx, key);
-    await audit(trx, { userId: actor.id, action: "roles", table: AUTH_TABLES.roles, changes: { deleted: removed.key, definition: removed }, ip: actor.ip });
+    await audit(trx, {
+      userId: actor.id,
+      action: "roles",
+      table: AUTH_TABLES.roles,
+      changes: { deleted: removed.key, definition: removed },
+      ip: actor.ip,
+    });
   });
 }
 
@@ -147,7 +188,13 @@ export async function createTokenAs(actor: Actor, name: unknown): Promise<{ toke
   if (actor.id === null) throw new ApiError(403, "only a signed-in user can own an API token");
   const d = await db();
   const created = await createToken(d, actor.id, name);
-  await audit(d, { userId: actor.id, action: "tokens", recordId: created.info.id, changes: { created: created.info.name, prefix: created.info.prefix }, ip: actor.ip });
+  await audit(d, {
+    userId: actor.id,
+    action: "tokens",
+    recordId: created.info.id,
+    changes: { created: created.info.name, prefix: created.info.prefix },
+    ip: actor.ip,
+  });
   return created;
 }
 
@@ -164,15 +211,21 @@ export async function revokeTokenAs(actor: Actor, id: number): Promise<void> {
  * The audit trail. Admins may read all of it; others only the history of one record they can
  * read, without the fields their role hides.
  */
-export async function auditAs(actor: Actor, query: { table?: string | null; record?: string | null; limit?: number }): Promise<AuditEntry[]> {
+export async function auditAs(
+  actor: Actor,
+  query: { table?: string | null; record?: string | null; limit?: number },
+): Promise<AuditEntry[]> {
   const recordId = query.record ? Number(query.record) : undefined;
-  if (query.record && !(Number.isSafeInteger(recordId) && recordId! > 0)) throw badRequest("record must be a record id, e.g. ?table=clients&record=12");
+  if (query.record && !(Number.isSafeInteger(recordId) && recordId! > 0))
+    throw badRequest("record must be a record id, e.g. ?table=clients&record=12");
   const runtime = await getRuntime();
   if (actor.rights.admin) return listAudit(runtime.db, { table: query.table ?? undefined, recordId, limit: query.limit });
-  if (!query.table || !recordId) throw new ApiError(403, "Only administrators may read the whole audit trail; ask for one record: ?table=clients&record=12");
+  if (!query.table || !recordId)
+    throw new ApiError(403, "Only administrators may read the whole audit trail; ask for one record: ?table=clients&record=12");
   const { compiled } = await runtime.workspace.current();
   const table = requireTable(compiled, query.table);
-  if (!tableRights(actor.rights, table.id).read) throw new ApiError(403, `Your role (${actor.rights.name}) may not see ${table.pluralLabel}.`);
+  if (!tableRights(actor.rights, table.id).read)
+    throw new ApiError(403, `Your role (${actor.rights.name}) may not see ${table.pluralLabel}.`);
   // Reading the record applies the row scope: someone else's record answers 404 here too.
   await runtime.records.get(actor, table.key, recordId);
   const hidden = hiddenFields(actor, table);

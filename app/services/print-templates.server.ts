@@ -2,16 +2,16 @@
  * Print templates as the designer screens and their API twins use them: every function checks
  * that an administrator calls it, then asks the print service (which audits each change).
  */
-import type { PrintTemplate } from "../../runtime/print/template";
-import type { TemplateProblem } from "../../runtime/print/references";
-import { operatorsOf } from "../../runtime/records/filter";
-import { requireAdmin, type Actor } from "../../runtime/records/permissions";
-import { requireTable, type CompiledSchema } from "../../runtime/schema/compile";
-import type { ListField } from "../../runtime/views/list-page-data";
+import type { PrintTemplate } from "@runtime/print/template";
+import type { TemplateProblem } from "@runtime/print/references";
+import { operatorsOf } from "@runtime/records/filter";
+import { requireAdmin, type Actor } from "@runtime/records/permissions";
+import { requireTable, type CompiledSchema } from "@runtime/schema/compile";
+import type { ListField } from "@runtime/views/list-page-data";
 import { describeTemplateCondition } from "../components/print-menu-items";
-import { companyImageOptions, fieldPathOptions, lineListOptions } from "../../print-designer/field-paths";
-import { starterTemplate } from "../../print-designer/starter";
-import { badRequest } from "../../runtime/errors";
+import { companyImageOptions, fieldPathOptions, lineListOptions } from "@print-designer/field-paths";
+import { starterTemplate } from "@print-designer/starter";
+import { badRequest } from "@runtime/errors";
 import { getPrintService, type PrintedPdf } from "./print.server";
 import { actorFor } from "./actor.server";
 import { getRuntime } from "./runtime.server";
@@ -121,7 +121,12 @@ export async function designerDataAs(actor: Actor, id: unknown) {
   const runtime = await getRuntime();
   const compiled = await compiledSchema();
   const table = requireTable(compiled, template.table);
-  const conditionFields: ListField[] = table.fields.map((f) => ({ ...f, sortable: false, operators: [...operatorsOf(f)], listable: false }));
+  const conditionFields: ListField[] = table.fields.map((f) => ({
+    ...f,
+    sortable: false,
+    operators: [...operatorsOf(f)],
+    listable: false,
+  }));
   const { rows } = await runtime.records.list(actor, table.key, { pageSize: 50, sort: "-id" });
   const title = (r: Record<string, unknown>) => {
     const v = table.titleField ? r[table.titleField] : null;
@@ -132,7 +137,8 @@ export async function designerDataAs(actor: Actor, id: unknown) {
   // The canvas shows the company's real logo and signature, served like any stored file.
   const imageUrls: Record<string, string> = {};
   if (compiled.tablesByKey.has("company") && imageOptions.length) {
-    const company = (await runtime.records.list(actor, "company", { pageSize: 1, sort: "id" })).rows[0] as Record<string, unknown> | undefined;
+    const company = (await runtime.records.list(actor, "company", { pageSize: 1, sort: "id" })).rows[0] as
+      Record<string, unknown> | undefined;
     for (const o of imageOptions) {
       const file = company?.[o.path.slice("company.".length)] as { id?: unknown } | null | undefined;
       if (file && typeof file.id === "string") imageUrls[o.path] = `/api/files/${encodeURIComponent(file.id)}`;

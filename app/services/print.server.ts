@@ -1,9 +1,9 @@
 // Routes reach printing through here, never runtime/*.server directly (see runtime.server.ts).
-import { createPrintJobs, type PrintJobFile, type PrintJobs } from "../../runtime/print/print-jobs.server";
-import { contentDisposition, createPrintService, type PrintService } from "../../runtime/print/print.server";
+import { createPrintJobs, type PrintJobFile, type PrintJobs } from "@runtime/print/print-jobs.server";
+import { contentDisposition, createPrintService, type PrintService } from "@runtime/print/print.server";
 import { getRuntime } from "./runtime.server";
 
-export type { OfferedTemplate, PrintedPdf, PrintService } from "../../runtime/print/print.server";
+export type { OfferedTemplate, PrintedPdf, PrintService } from "@runtime/print/print.server";
 export { contentDisposition };
 
 // One print service (and so one Chromium) per process, kept across dev rebuilds.

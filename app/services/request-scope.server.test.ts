@@ -16,7 +16,10 @@ describe("oncePerRequest", () => {
 
   it("keeps requests running at the same time apart", async () => {
     const c = counter();
-    const [a, b] = await Promise.all([inRequestScope("GET", () => oncePerRequest("k", c.make)), inRequestScope("GET", () => oncePerRequest("k", c.make))]);
+    const [a, b] = await Promise.all([
+      inRequestScope("GET", () => oncePerRequest("k", c.make)),
+      inRequestScope("GET", () => oncePerRequest("k", c.make)),
+    ]);
     expect(new Set([a, b])).toEqual(new Set([1, 2]));
   });
 

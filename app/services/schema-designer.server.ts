@@ -1,6 +1,6 @@
 // The schema designer's server side: what its impact review needs, and what follows an applied change.
-import { loadDesignerContext, type DesignerContext } from "../../runtime/workspace/designer-context.server";
-import type { WorkspaceSchema } from "../../runtime/schema/types";
+import { loadDesignerContext, type DesignerContext } from "@runtime/workspace/designer-context.server";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { getPrintService } from "./print.server";
 import { getRuntime } from "./runtime.server";
 

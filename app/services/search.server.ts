@@ -1,2 +1,2 @@
-export { globalSearch } from "../../runtime/search/global-search.server";
-export { indexAdviceForViews } from "../../runtime/search/index-advice.server";
+export { globalSearch } from "@runtime/search/global-search.server";
+export { indexAdviceForViews } from "@runtime/search/index-advice.server";

@@ -1,3 +1,3 @@
-export { listTrash, restoreFromTrash } from "../../runtime/workspace/trash.server";
-export { restoreTrashEntry, trashOverview } from "../../runtime/workspace/trash-overview.server";
-export type { TrashOverviewEntry } from "../../runtime/workspace/trash-overview.server";
+export { listTrash, restoreFromTrash } from "@runtime/workspace/trash.server";
+export { restoreTrashEntry, trashOverview } from "@runtime/workspace/trash-overview.server";
+export type { TrashOverviewEntry } from "@runtime/workspace/trash-overview.server";

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, conflict } from "../../runtime/errors";
+import { ApiError, conflict } from "@runtime/errors";
 import { apiErrorResponse, apiRoute, HttpError, parseBody, readJson } from "./api.server";
 
 const post = (body: BodyInit | null, contentType: string | null = "application/json", extra: Record<string, string> = {}) =>

@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import Ajv, { type ValidateFunction } from "ajv";
-import { ApiError } from "../../runtime/errors";
+import { ApiError } from "@runtime/errors";
 
 /**
  * Statuses the HTTP layer decides by itself, before any service runs. ApiError (runtime/errors)
@@ -118,7 +118,8 @@ export function parseBody<T>(schema: object, value: unknown): T {
   if (validate(value)) return value as T;
   const details = (validate.errors ?? []).map((e) => ({
     path: e.instancePath === "" ? "/" : e.instancePath,
-    message: e.keyword === "additionalProperties" ? `unknown property "${String(e.params.additionalProperty)}"` : (e.message ?? "is invalid"),
+    message:
+      e.keyword === "additionalProperties" ? `unknown property "${String(e.params.additionalProperty)}"` : (e.message ?? "is invalid"),
   }));
   throw new ApiError(400, "invalid request body", details);
 }

@@ -6,12 +6,19 @@
 export const CSRF_META_NAME = "csrf-token";
 export const CSRF_HEADER_NAME = "X-CSRF-Token";
 
-export function readCsrfToken(doc: Pick<Document, "querySelector"> | undefined = typeof document === "undefined" ? undefined : document): string {
+export function readCsrfToken(
+  doc: Pick<Document, "querySelector"> | undefined = typeof document === "undefined" ? undefined : document,
+): string {
   return doc?.querySelector<HTMLMetaElement>(`meta[name="${CSRF_META_NAME}"]`)?.content ?? "";
 }
 
 /** `init` with the CSRF header added when the request changes state on this origin. */
-export function withCsrfHeader(input: RequestInfo | URL, init: RequestInit | undefined, origin: string, token: string): RequestInit | undefined {
+export function withCsrfHeader(
+  input: RequestInfo | URL,
+  init: RequestInit | undefined,
+  origin: string,
+  token: string,
+): RequestInit | undefined {
   const method = (init?.method ?? (input instanceof Request ? input.method : "GET")).toUpperCase();
   if (!token || method === "GET" || method === "HEAD") return init;
   const target = new URL(input instanceof Request ? input.url : String(input), origin);

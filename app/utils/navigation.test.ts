@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import type { TableSchema, WorkspaceSchema } from "../../runtime/schema/types";
+import type { TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 import { buildNavigation, tableLabel, UNGROUPED_SECTION_KEY } from "./navigation";
 
 const table = (extra: Partial<TableSchema>): TableSchema => ({ type: "object", "x-id": `t_${Math.random()}`, properties: {}, ...extra });

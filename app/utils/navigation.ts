@@ -1,4 +1,4 @@
-import type { TableSchema, WorkspaceSchema } from "../../runtime/schema/types";
+import type { TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 
 export interface NavigationTable {
   key: string;

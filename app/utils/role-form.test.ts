@@ -1,7 +1,16 @@
 import { describe, expect, it } from "vitest";
 import { fieldName, rightName, roleFromForm, type MatrixTable } from "./role-form";
 
-const tables: MatrixTable[] = [{ id: "t_clients", label: "Clients", fields: [{ id: "f_name", label: "Name" }, { id: "f_vat", label: "VAT" }] }];
+const tables: MatrixTable[] = [
+  {
+    id: "t_clients",
+    label: "Clients",
+    fields: [
+      { id: "f_name", label: "Name" },
+      { id: "f_vat", label: "VAT" },
+    ],
+  },
+];
 
 function form(values: Record<string, string>) {
   return { get: (name: string) => values[name] ?? null };
@@ -10,7 +19,12 @@ function form(values: Record<string, string>) {
 describe("roleFromForm", () => {
   it("turns ticked boxes into rights and unticked ones into no", () => {
     const role = roleFromForm(
-      form({ [rightName("t_clients", "read")]: "on", [rightName("t_clients", "update")]: "on", [rightName("t_clients", "scope")]: "own", [rightName("*", "read")]: "on" }),
+      form({
+        [rightName("t_clients", "read")]: "on",
+        [rightName("t_clients", "update")]: "on",
+        [rightName("t_clients", "scope")]: "own",
+        [rightName("*", "read")]: "on",
+      }),
       { key: "sales", name: "Sales", admin: false },
       tables,
     );

@@ -1,4 +1,4 @@
-import { TABLE_ACTIONS, type FieldAccess, type RoleDefinition, type TableRights } from "../../runtime/auth/roles";
+import { TABLE_ACTIONS, type FieldAccess, type RoleDefinition, type TableRights } from "@runtime/auth/roles";
 
 /** What the roles matrix needs to know of a table. */
 export interface MatrixTable {
@@ -15,7 +15,11 @@ export const fieldName = (tableId: string, fieldId: string) => `f.${tableId}.${f
  * The role a submitted matrix describes. Every listed table gets explicit rights, and `*` (tables
  * added later) keeps what the form says for it. A checkbox that is absent is "no".
  */
-export function roleFromForm(form: { get(name: string): unknown }, base: { key: string; name: string; admin: boolean }, tables: MatrixTable[]): Omit<RoleDefinition, "builtin"> {
+export function roleFromForm(
+  form: { get(name: string): unknown },
+  base: { key: string; name: string; admin: boolean },
+  tables: MatrixTable[],
+): Omit<RoleDefinition, "builtin"> {
   const rightsOf = (tableId: string, fieldIds: string[]): TableRights => {
     const rights = { scope: form.get(rightName(tableId, "scope")) === "own" ? "own" : "all" } as TableRights;
     for (const action of TABLE_ACTIONS) rights[action] = form.get(rightName(tableId, action)) === "on";
@@ -28,6 +32,10 @@ export function roleFromForm(form: { get(name: string): unknown }, base: { key: 
     return rights;
   };
   const out: Record<string, TableRights> = { "*": rightsOf("*", []) };
-  for (const t of tables) out[t.id] = rightsOf(t.id, t.fields.map((f) => f.id));
+  for (const t of tables)
+    out[t.id] = rightsOf(
+      t.id,
+      t.fields.map((f) => f.id),
+    );
   return { key: base.key, name: base.name, admin: base.admin, tables: out };
 }

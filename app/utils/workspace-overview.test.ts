@@ -1,20 +1,37 @@
 import { describe, expect, it } from "vitest";
-import type { WorkspaceSchema } from "../../runtime/schema/types";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { buildOverview, totalRecords } from "./workspace-overview";
 
 const schema: WorkspaceSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
   "x-groups": [{ key: "sales", title: "Sales" }],
   $defs: {
-    clients: { type: "object", "x-id": "t_c", title: "Client", "x-plural": "Clients", "x-group": "sales", "x-order": 1, properties: {
-      name: { type: "string", "x-id": "f_c_name", "x-kind": "text", title: "Name" },
-    }, required: ["name"] },
-    invoices: { type: "object", "x-id": "t_i", title: "Invoice", "x-group": "sales", "x-order": 2, description: "Bills we send", properties: {
-      number: { type: "string", "x-id": "f_i_no", "x-kind": "autonumber", "x-pattern": "INV-{0000}" },
-      client: { type: "integer", "x-id": "f_i_c", "x-kind": "relation", "x-target": "clients", title: "Client" },
-      owner: { type: "integer", "x-id": "f_i_o", "x-kind": "relation", "x-target": "crm_users", title: "Owner" },
-      total: { type: "number", "x-id": "f_i_t", "x-kind": "formula", "x-formula": "sum(items.amount)", title: "Total" },
-    } },
+    clients: {
+      type: "object",
+      "x-id": "t_c",
+      title: "Client",
+      "x-plural": "Clients",
+      "x-group": "sales",
+      "x-order": 1,
+      properties: {
+        name: { type: "string", "x-id": "f_c_name", "x-kind": "text", title: "Name" },
+      },
+      required: ["name"],
+    },
+    invoices: {
+      type: "object",
+      "x-id": "t_i",
+      title: "Invoice",
+      "x-group": "sales",
+      "x-order": 2,
+      description: "Bills we send",
+      properties: {
+        number: { type: "string", "x-id": "f_i_no", "x-kind": "autonumber", "x-pattern": "INV-{0000}" },
+        client: { type: "integer", "x-id": "f_i_c", "x-kind": "relation", "x-target": "clients", title: "Client" },
+        owner: { type: "integer", "x-id": "f_i_o", "x-kind": "relation", "x-target": "crm_users", title: "Owner" },
+        total: { type: "number", "x-id": "f_i_t", "x-kind": "formula", "x-formula": "sum(items.amount)", title: "Total" },
+      },
+    },
   },
 };
 

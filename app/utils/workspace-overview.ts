@@ -1,4 +1,4 @@
-import { USERS_TABLE, type FieldKind, type FieldSchema, type WorkspaceSchema } from "../../runtime/schema/types";
+import { USERS_TABLE, type FieldKind, type FieldSchema, type WorkspaceSchema } from "@runtime/schema/types";
 import { buildNavigation, tableLabel } from "./navigation";
 
 export interface FieldSummary {

@@ -2,7 +2,21 @@ import type { Knex } from "knex";
 import { dbNow } from "../db/system-tables.server";
 import { AUTH_TABLES } from "./auth-tables.server";
 
-export type AuditAction = "create" | "update" | "delete" | "restore" | "login" | "login_failed" | "logout" | "schema" | "layout" | "template" | "users" | "roles" | "tokens" | "print";
+export type AuditAction =
+  | "create"
+  | "update"
+  | "delete"
+  | "restore"
+  | "login"
+  | "login_failed"
+  | "logout"
+  | "schema"
+  | "layout"
+  | "template"
+  | "users"
+  | "roles"
+  | "tokens"
+  | "print";
 
 export interface AuditEntry {
   id: number;
@@ -15,15 +29,27 @@ export interface AuditEntry {
 }
 
 /** `changes` of an update: only the fields that differ, as `{ field: [before, after] }`. */
-export function diffRecords(before: Record<string, unknown>, after: Record<string, unknown>, keys: string[]): Record<string, [unknown, unknown]> {
+export function diffRecords(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+  keys: string[],
+): Record<string, [unknown, unknown]> {
   const out: Record<string, [unknown, unknown]> = {};
-  for (const k of keys) if (JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)) out[k] = [before[k] ?? null, after[k] ?? null];
+  for (const k of keys)
+    if (JSON.stringify(before[k] ?? null) !== JSON.stringify(after[k] ?? null)) out[k] = [before[k] ?? null, after[k] ?? null];
   return out;
 }
 
 export async function audit(
   db: Knex,
-  entry: { userId: number | null; action: AuditAction; table?: string | null; recordId?: number | null; changes?: unknown; ip?: string | null },
+  entry: {
+    userId: number | null;
+    action: AuditAction;
+    table?: string | null;
+    recordId?: number | null;
+    changes?: unknown;
+    ip?: string | null;
+  },
 ): Promise<void> {
   await db(AUTH_TABLES.audit).insert({
     at: dbNow(),
@@ -36,8 +62,13 @@ export async function audit(
   });
 }
 
-export async function listAudit(db: Knex, where: { table?: string; recordId?: number; userId?: number; limit?: number } = {}): Promise<AuditEntry[]> {
-  const q = db(AUTH_TABLES.audit).orderBy("id", "desc").limit(Math.min(where.limit ?? 100, 1000));
+export async function listAudit(
+  db: Knex,
+  where: { table?: string; recordId?: number; userId?: number; limit?: number } = {},
+): Promise<AuditEntry[]> {
+  const q = db(AUTH_TABLES.audit)
+    .orderBy("id", "desc")
+    .limit(Math.min(where.limit ?? 100, 1000));
   if (where.table) q.where({ table_key: where.table });
   if (where.recordId) q.where({ record_id: where.recordId });
   if (where.userId) q.where({ user_id: where.userId });

@@ -86,7 +86,13 @@ export async function ensureAuthTables(db: Knex): Promise<void> {
   for (const role of BUILTIN_ROLES) {
     if (await db(AUTH_TABLES.roles).where({ key: role.key }).first("key")) continue;
     try {
-      await db(AUTH_TABLES.roles).insert({ key: role.key, name: role.name, builtin: true, definition: JSON.stringify(role), updated_at: dbNow() });
+      await db(AUTH_TABLES.roles).insert({
+        key: role.key,
+        name: role.name,
+        builtin: true,
+        definition: JSON.stringify(role),
+        updated_at: dbNow(),
+      });
     } catch {
       // another instance inserted it at the same moment
     }

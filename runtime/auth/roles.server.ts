@@ -21,7 +21,9 @@ export async function getRole(db: Knex, key: string): Promise<RoleDefinition> {
 /** Adds or changes a role an admin defined; built-in roles keep their key and cannot be removed. */
 export async function saveRole(db: Knex, input: unknown): Promise<RoleDefinition> {
   if (!validateRole(input))
-    throw unprocessable("the role is not valid", { problems: (validateRole.errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? "is invalid" })) });
+    throw unprocessable("the role is not valid", {
+      problems: (validateRole.errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? "is invalid" })),
+    });
   const role = input as unknown as Omit<RoleDefinition, "builtin">;
   const existing = (await db(AUTH_TABLES.roles).where({ key: role.key }).first()) as { builtin: number | boolean } | undefined;
   if (existing?.builtin && role.key === "admin") throw conflict("the administrator role cannot be changed: it may always do everything");

@@ -13,7 +13,11 @@ export interface Session {
 }
 
 /** A new random session id at every sign-in: a planted or old id never becomes a signed-in one. */
-export async function createSession(db: Knex, userId: number, meta: { ip?: string | null; userAgent?: string | null } = {}): Promise<{ token: string; csrfToken: string }> {
+export async function createSession(
+  db: Knex,
+  userId: number,
+  meta: { ip?: string | null; userAgent?: string | null } = {},
+): Promise<{ token: string; csrfToken: string }> {
   const token = randomSecret(32);
   const csrfToken = randomSecret(24);
   const now = new Date();
@@ -27,7 +31,9 @@ export async function createSession(db: Knex, userId: number, meta: { ip?: strin
     ip: meta.ip?.slice(0, 64) ?? null,
     user_agent: meta.userAgent?.slice(0, 255) ?? null,
   });
-  await db(SYSTEM_TABLES.users).where({ id: userId }).update({ last_login_at: dbNow(now) });
+  await db(SYSTEM_TABLES.users)
+    .where({ id: userId })
+    .update({ last_login_at: dbNow(now) });
   return { token, csrfToken };
 }
 
@@ -36,8 +42,7 @@ export async function resolveSession(db: Knex, token: string | null | undefined,
   if (!token || token.length > 200) return null;
   const id = sha256(token);
   const row = (await db(AUTH_TABLES.sessions).where({ id }).first()) as
-    | { user_id: number; csrf_token: string; last_seen_at: string; expires_at: string }
-    | undefined;
+    { user_id: number; csrf_token: string; last_seen_at: string; expires_at: string } | undefined;
   if (!row) return null;
   const lastSeen = Date.parse(String(row.last_seen_at).replace(" ", "T") + "Z");
   const expires = Date.parse(String(row.expires_at).replace(" ", "T") + "Z");
@@ -48,10 +53,16 @@ export async function resolveSession(db: Knex, token: string | null | undefined,
   const user = await db(SYSTEM_TABLES.users).where({ id: row.user_id }).first();
   if (!user || !user.active) return null;
   // Touch at most once a minute: every request reading the session should not mean a write.
-  if (now.getTime() - lastSeen > 60_000) await db(AUTH_TABLES.sessions).where({ id }).update({ last_seen_at: dbNow(now) });
+  if (now.getTime() - lastSeen > 60_000)
+    await db(AUTH_TABLES.sessions)
+      .where({ id })
+      .update({ last_seen_at: dbNow(now) });
   return { user: toUser(user), csrfToken: row.csrf_token };
 }
 
 export async function destroySession(db: Knex, token: string | null | undefined): Promise<void> {
-  if (token) await db(AUTH_TABLES.sessions).where({ id: sha256(token) }).delete();
+  if (token)
+    await db(AUTH_TABLES.sessions)
+      .where({ id: sha256(token) })
+      .delete();
 }

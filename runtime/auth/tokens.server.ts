@@ -19,7 +19,8 @@ const PREFIX = "tsr_";
 
 /** Returns the token text once; only its hash is kept. */
 export async function createToken(db: Knex, userId: number, name: unknown): Promise<{ token: string; info: ApiToken }> {
-  if (typeof name !== "string" || !name.trim() || name.length > 100) throw badRequest("name the token (1 to 100 characters), e.g. \"accounting export\"");
+  if (typeof name !== "string" || !name.trim() || name.length > 100)
+    throw badRequest('name the token (1 to 100 characters), e.g. "accounting export"');
   const token = PREFIX + randomSecret(32);
   const [id] = await db(AUTH_TABLES.tokens).insert({
     user_id: userId,
@@ -53,7 +54,10 @@ export async function revokeToken(db: Knex, id: number): Promise<void> {
 
 export async function resolveToken(db: Knex, token: string): Promise<User | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
-  const row = (await db(AUTH_TABLES.tokens).where({ token_hash: sha256(token) }).whereNull("revoked_at").first()) as { id: number; user_id: number; last_used_at: string | null } | undefined;
+  const row = (await db(AUTH_TABLES.tokens)
+    .where({ token_hash: sha256(token) })
+    .whereNull("revoked_at")
+    .first()) as { id: number; user_id: number; last_used_at: string | null } | undefined;
   if (!row) return null;
   const user = await db(SYSTEM_TABLES.users).where({ id: row.user_id }).first();
   if (!user || !user.active) return null;

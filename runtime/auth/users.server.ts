@@ -41,7 +41,8 @@ export function toUser(r: UserRow): User {
 }
 
 export function normalizeEmail(email: unknown): string {
-  if (typeof email !== "string" || !EMAIL.test(email.trim()) || email.length > 254) throw badRequest("enter a valid email address, e.g. anna@example.com");
+  if (typeof email !== "string" || !EMAIL.test(email.trim()) || email.length > 254)
+    throw badRequest("enter a valid email address, e.g. anna@example.com");
   return email.trim().toLowerCase();
 }
 
@@ -72,7 +73,8 @@ export async function addUser(
   input: { name: unknown; email: unknown; role: unknown; password?: unknown; mustChangePassword?: boolean },
 ): Promise<User> {
   const email = normalizeEmail(input.email);
-  if (typeof input.name !== "string" || !input.name.trim() || input.name.length > 200) throw badRequest("the name must be 1 to 200 characters");
+  if (typeof input.name !== "string" || !input.name.trim() || input.name.length > 200)
+    throw badRequest("the name must be 1 to 200 characters");
   const role = await requireRole(db, input.role);
   let hash: string | null = null;
   if (input.password !== undefined) {
@@ -114,7 +116,9 @@ export async function updateUser(db: Knex, id: number, changes: { name?: unknown
   }
   const demotes = (patch.role !== undefined && patch.role !== "admin") || patch.active === false;
   if (current.role === "admin" && current.active && demotes) {
-    const admins = (await db(SYSTEM_TABLES.users).where({ role: "admin", active: true }).count({ n: "*" }).first()) as { n: number | string };
+    const admins = (await db(SYSTEM_TABLES.users).where({ role: "admin", active: true }).count({ n: "*" }).first()) as {
+      n: number | string;
+    };
     if (Number(admins.n) <= 1) throw conflict("this is the last active administrator: make someone else an administrator first");
   }
   await db(SYSTEM_TABLES.users).where({ id }).update(patch);
@@ -131,7 +135,11 @@ export async function setPassword(db: Knex, id: number, password: unknown, optio
   await getUser(db, id);
   await db(SYSTEM_TABLES.users)
     .where({ id })
-    .update({ password_hash: await hashPassword(password as string), must_change_password: options.mustChange ?? false, updated_at: dbNow() });
+    .update({
+      password_hash: await hashPassword(password as string),
+      must_change_password: options.mustChange ?? false,
+      updated_at: dbNow(),
+    });
   // A new password ends every other session: whoever knew the old one is out.
   await db(AUTH_TABLES.sessions).where({ user_id: id }).delete();
 }
@@ -152,7 +160,8 @@ export async function ensureFirstAdmin(
   db: Knex,
   env: { CRM_ADMIN_EMAIL?: string; CRM_ADMIN_PASSWORD?: string },
 ): Promise<{ email: string; oneTimePassword?: string } | null> {
-  const withPassword = (await db(SYSTEM_TABLES.users).where({ role: "admin", active: true }).whereNotNull("password_hash").first("id")) as { id: number } | undefined;
+  const withPassword = (await db(SYSTEM_TABLES.users).where({ role: "admin", active: true }).whereNotNull("password_hash").first("id")) as
+    { id: number } | undefined;
   if (withPassword) return null;
   const email = normalizeEmail(env.CRM_ADMIN_EMAIL || "admin@localhost.localdomain");
   const oneTime = env.CRM_ADMIN_PASSWORD ? undefined : randomSecret(12);

@@ -80,7 +80,11 @@ export const configBundleJsonSchema = {
       items: {
         type: "object",
         required: ["tableId", "layout"],
-        properties: { tableId: { type: "string", pattern: idPattern }, table: { type: "string", maxLength: 64 }, layout: { type: "object" } },
+        properties: {
+          tableId: { type: "string", pattern: idPattern },
+          table: { type: "string", maxLength: 64 },
+          layout: { type: "object" },
+        },
         additionalProperties: false,
       },
     },

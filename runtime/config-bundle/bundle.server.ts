@@ -28,7 +28,11 @@ export interface ConfigBundleService {
   /** Validates an uploaded bundle and says what applying it would change; changes nothing. */
   review(actor: Actor, raw: unknown): Promise<BundleReview>;
   /** Applies the schema (guarded by `baseVersion`), then layouts, views and templates. */
-  apply(actor: Actor, raw: unknown, options: { baseVersion: unknown; confirmDestructive?: boolean }): Promise<{ version: number; review: ImportReview }>;
+  apply(
+    actor: Actor,
+    raw: unknown,
+    options: { baseVersion: unknown; confirmDestructive?: boolean },
+  ): Promise<{ version: number; review: ImportReview }>;
 }
 
 interface ViewRow {
@@ -51,17 +55,25 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 function invalid(problems: BundleProblem[]): ApiError {
   const first = problems[0];
-  return unprocessable(`The bundle cannot be imported: ${problems.length} problem(s), the first at ${first.path}: ${first.message}`, { problems });
+  return unprocessable(`The bundle cannot be imported: ${problems.length} problem(s), the first at ${first.path}: ${first.message}`, {
+    problems,
+  });
 }
 
-export function createConfigBundleService(deps: { db: Knex; workspace: WorkspaceService; templates: TemplatesService }): ConfigBundleService {
+export function createConfigBundleService(deps: {
+  db: Knex;
+  workspace: WorkspaceService;
+  templates: TemplatesService;
+}): ConfigBundleService {
   const { db, workspace, templates } = deps;
 
   async function installed(schema: WorkspaceSchema): Promise<InstalledConfiguration> {
     const compiled = compileSchema(schema);
     const tableIds = compiled.tables.map((t) => t.id);
     const keyOf = (id: string) => compiled.tablesById.get(id)?.key;
-    const layoutRows = tableIds.length ? ((await db(SYSTEM_TABLES.layouts).whereIn("table_id", tableIds).orderBy("table_id")) as { table_id: string; layout: string }[]) : [];
+    const layoutRows = tableIds.length
+      ? ((await db(SYSTEM_TABLES.layouts).whereIn("table_id", tableIds).orderBy("table_id")) as { table_id: string; layout: string }[])
+      : [];
     const layouts: BundleLayout[] = [];
     for (const row of layoutRows) {
       const layout = parseJson(row.layout);
@@ -118,7 +130,10 @@ export function createConfigBundleService(deps: { db: Knex; workspace: Workspace
     const planned = changed ? await workspace.plan({ baseVersion: now.version, schema: bundle.schema }) : null;
     const steps = (planned?.plan.steps ?? []).map((s) => ({ description: s.description, destructive: s.destructive }));
     const review = describeImport(await installed(now.schema), bundle, steps);
-    return { bundle, result: { baseVersion: now.version, review, conversions: planned?.conversions ?? [], duplicates: planned?.duplicates ?? [] } };
+    return {
+      bundle,
+      result: { baseVersion: now.version, review, conversions: planned?.conversions ?? [], duplicates: planned?.duplicates ?? [] },
+    };
   }
 
   async function writeRest(trx: Knex.Transaction, actor: Actor, bundle: ConfigBundle, review: ImportReview): Promise<void> {
@@ -128,15 +143,29 @@ export function createConfigBundleService(deps: { db: Knex; workspace: Workspace
       if (review.layouts[i].action === "unchanged") continue;
       const row = (await trx(SYSTEM_TABLES.layouts).where({ table_id: entry.tableId }).first("version")) as { version: number } | undefined;
       const values = { layout: JSON.stringify(entry.layout), updated_at: now, updated_by: actor.id };
-      if (row) await trx(SYSTEM_TABLES.layouts).where({ table_id: entry.tableId }).update({ ...values, version: Number(row.version) + 1 });
+      if (row)
+        await trx(SYSTEM_TABLES.layouts)
+          .where({ table_id: entry.tableId })
+          .update({ ...values, version: Number(row.version) + 1 });
       else await trx(SYSTEM_TABLES.layouts).insert({ table_id: entry.tableId, ...values, version: 1 });
-      await audit(trx, { userId: actor.id, action: "layout", table: SYSTEM_TABLES.layouts, changes: { table: compiled.tablesById.get(entry.tableId)?.key, imported: true }, ip: actor.ip });
+      await audit(trx, {
+        userId: actor.id,
+        action: "layout",
+        table: SYSTEM_TABLES.layouts,
+        changes: { table: compiled.tablesById.get(entry.tableId)?.key, imported: true },
+        ip: actor.ip,
+      });
     }
     for (const [i, view] of bundle.views.entries()) {
       if (review.views[i].action === "unchanged") continue;
-      const match = view.default ? { table_id: view.tableId, is_default: true } : { table_id: view.tableId, name: view.name, shared: true, is_default: false };
+      const match = view.default
+        ? { table_id: view.tableId, is_default: true }
+        : { table_id: view.tableId, name: view.name, shared: true, is_default: false };
       const existing = (await trx(SYSTEM_TABLES.views).where(match).orderBy("id").first("id")) as { id: number } | undefined;
-      if (existing) await trx(SYSTEM_TABLES.views).where({ id: existing.id }).update({ state: JSON.stringify(view.state), updated_at: now, version: trx.raw("version + 1") });
+      if (existing)
+        await trx(SYSTEM_TABLES.views)
+          .where({ id: existing.id })
+          .update({ state: JSON.stringify(view.state), updated_at: now, version: trx.raw("version + 1") });
       else
         await trx(SYSTEM_TABLES.views).insert({
           table_id: view.tableId,
@@ -156,9 +185,18 @@ export function createConfigBundleService(deps: { db: Knex; workspace: Workspace
       const t = checkTemplate(raw, compiled);
       const exists = await trx(PRINT_TEMPLATES_TABLE).where({ id: t.id }).first("id");
       // A template deleted here but present in the bundle comes back: the bundle is what should be.
-      if (exists) await trx(PRINT_TEMPLATES_TABLE).where({ id: t.id }).update({ ...toRow(t), updated_at: now, deleted_at: null });
+      if (exists)
+        await trx(PRINT_TEMPLATES_TABLE)
+          .where({ id: t.id })
+          .update({ ...toRow(t), updated_at: now, deleted_at: null });
       else await trx(PRINT_TEMPLATES_TABLE).insert({ ...toRow(t), created_at: now, updated_at: now });
-      await audit(trx, { userId: actor.id, action: "template", table: PRINT_TEMPLATES_TABLE, changes: { id: t.id, table: t.table, name: t.name, op: "import" }, ip: actor.ip });
+      await audit(trx, {
+        userId: actor.id,
+        action: "template",
+        table: PRINT_TEMPLATES_TABLE,
+        changes: { id: t.id, table: t.table, name: t.name, op: "import" },
+        ip: actor.ip,
+      });
     }
   }
 
@@ -167,7 +205,16 @@ export function createConfigBundleService(deps: { db: Knex; workspace: Workspace
       requireAdmin(actor, "export the configuration");
       const { version, schema } = await workspace.current();
       const { layouts, views, templates: list } = await installed(schema);
-      return { format: BUNDLE_FORMAT, formatVersion: BUNDLE_FORMAT_VERSION, exportedAt: new Date().toISOString(), source: { schemaVersion: version }, schema, layouts, views, templates: list };
+      return {
+        format: BUNDLE_FORMAT,
+        formatVersion: BUNDLE_FORMAT_VERSION,
+        exportedAt: new Date().toISOString(),
+        source: { schemaVersion: version },
+        schema,
+        layouts,
+        views,
+        templates: list,
+      };
     },
 
     async review(actor, raw) {
@@ -188,11 +235,22 @@ export function createConfigBundleService(deps: { db: Knex; workspace: Workspace
           { currentVersion: result.baseVersion },
         );
       if (review.needsConfirmation && options.confirmDestructive !== true)
-        throw conflict(`Importing this bundle removes or converts data (${review.schema.destructiveSteps} step(s)). Review the steps and confirm to apply.`, {
-          steps: review.schema.steps,
-        });
+        throw conflict(
+          `Importing this bundle removes or converts data (${review.schema.destructiveSteps} step(s)). Review the steps and confirm to apply.`,
+          {
+            steps: review.schema.steps,
+          },
+        );
       let version = result.baseVersion;
-      if (review.schema.changed) version = (await workspace.apply({ baseVersion, schema: bundle.schema, confirmDestructive: options.confirmDestructive === true, actorId: actor.id })).version;
+      if (review.schema.changed)
+        version = (
+          await workspace.apply({
+            baseVersion,
+            schema: bundle.schema,
+            confirmDestructive: options.confirmDestructive === true,
+            actorId: actor.id,
+          })
+        ).version;
       // The schema change is its own journaled migration (MariaDB commits DDL as it goes), so it
       // cannot share the transaction of the rest. Everything was checked beforehand; should the
       // rest still fail, the admin learns what is in and that importing again finishes it (the
@@ -202,7 +260,11 @@ export function createConfigBundleService(deps: { db: Knex; workspace: Workspace
       } catch (error) {
         console.error("Importing a configuration bundle: the card layouts, views and templates were not written:", error);
         const done = review.schema.changed ? `The schema was imported as version ${version}, but the` : "Nothing was imported: the";
-        throw new ApiError(503, `${done} card layouts, shared views and print templates could not be written (the server log has the reason). Import the same file again to finish.`, { version });
+        throw new ApiError(
+          503,
+          `${done} card layouts, shared views and print templates could not be written (the server log has the reason). Import the same file again to finish.`,
+          { version },
+        );
       }
       return { version, review };
     },

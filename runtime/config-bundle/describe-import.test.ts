@@ -11,7 +11,8 @@ function installedFrom(bundle: ConfigBundle): InstalledConfiguration {
   return { schema: { ...copy.schema, "x-version": 17 }, layouts: copy.layouts, views: copy.views, templates: copy.templates };
 }
 
-const stepsBetween = (from: WorkspaceSchema, to: WorkspaceSchema) => plan(from, to).steps.map((s) => ({ description: s.description, destructive: s.destructive }));
+const stepsBetween = (from: WorkspaceSchema, to: WorkspaceSchema) =>
+  plan(from, to).steps.map((s) => ({ description: s.description, destructive: s.destructive }));
 
 describe("describeImport", () => {
   it("says there is nothing to do when the installation already has the bundle (whatever its version number)", () => {
@@ -37,14 +38,21 @@ describe("describeImport", () => {
     const bundle = sampleBundle();
     const installed = installedFrom(bundle);
     delete bundle.schema.$defs.clients.properties.notes;
-    bundle.schema.$defs.clients.properties.vat_exempt = { type: "boolean", "x-id": "f_clients_vat_exempt", "x-kind": "boolean", title: "VAT exempt" };
+    bundle.schema.$defs.clients.properties.vat_exempt = {
+      type: "boolean",
+      "x-id": "f_clients_vat_exempt",
+      "x-kind": "boolean",
+      title: "VAT exempt",
+    };
     const review = describeImport(installed, bundle, stepsBetween(installed.schema, bundle.schema));
     expect(review.needsConfirmation).toBe(true);
     expect(review.schema.destructiveSteps).toBe(1);
     const destructive = review.schema.steps.filter((s) => s.destructive).map((s) => s.description);
     expect(destructive).toEqual([expect.stringMatching(/Notes/)]);
     expect(review.schema.steps.some((s) => !s.destructive && /VAT exempt/.test(s.description))).toBe(true);
-    expect(review.summary).toMatch(/^The database changes in \d+ steps; 1 step removes or converts data \(moved to the trash, restorable there\)\.$/);
+    expect(review.summary).toMatch(
+      /^The database changes in \d+ steps; 1 step removes or converts data \(moved to the trash, restorable there\)\.$/,
+    );
   });
 
   it("says which layouts, views and templates are added, replaced or already the same", () => {

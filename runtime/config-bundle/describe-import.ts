@@ -57,7 +57,15 @@ function actionOf<T>(existing: T | undefined, incoming: T): ReviewAction {
 }
 
 function templateContent(t: PrintTemplate) {
-  return { table: t.table, name: t.name, html: t.html, css: t.css, page: t.page, condition: t.condition ?? null, project: t.project ?? null };
+  return {
+    table: t.table,
+    name: t.name,
+    html: t.html,
+    css: t.css,
+    page: t.page,
+    condition: t.condition ?? null,
+    project: t.project ?? null,
+  };
 }
 
 function schemaSummary(changed: boolean, steps: ReviewStep[]): string {
@@ -88,7 +96,11 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
   const changed = schemaFingerprint(installed.schema) !== schemaFingerprint(bundle.schema);
 
   const layoutsByTable = new Map(installed.layouts.map((l) => [l.tableId, l.layout]));
-  const layouts = bundle.layouts.map((l) => ({ key: l.tableId, name: `Card of ${tableName(compiled, l.tableId)}`, action: actionOf(layoutsByTable.get(l.tableId), l.layout) }));
+  const layouts = bundle.layouts.map((l) => ({
+    key: l.tableId,
+    name: `Card of ${tableName(compiled, l.tableId)}`,
+    action: actionOf(layoutsByTable.get(l.tableId), l.layout),
+  }));
 
   const viewKey = (v: BundleView) => `${v.tableId}/${v.default ? "" : v.name}`;
   const viewsByKey = new Map(installed.views.map((v) => [viewKey(v), v.state]));
@@ -99,12 +111,22 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
   }));
 
   const templatesById = new Map(installed.templates.map((t) => [t.id, templateContent(t)]));
-  const templates = bundle.templates.map((t) => ({ key: t.id, name: `Print template “${t.name}”`, action: actionOf(templatesById.get(t.id), templateContent(t)) }));
+  const templates = bundle.templates.map((t) => ({
+    key: t.id,
+    name: `Print template “${t.name}”`,
+    action: actionOf(templatesById.get(t.id), templateContent(t)),
+  }));
 
   const destructiveSteps = steps.filter((s) => s.destructive).length;
   const schemaPart = { changed, steps, destructiveSteps, summary: schemaSummary(changed, steps) };
-  const itemParts = [itemsSummary("Card layouts", layouts), itemsSummary("List views", views), itemsSummary("Print templates", templates)].filter((s): s is string => s !== null);
+  const itemParts = [
+    itemsSummary("Card layouts", layouts),
+    itemsSummary("List views", views),
+    itemsSummary("Print templates", templates),
+  ].filter((s): s is string => s !== null);
   const noChanges = !changed && itemParts.length === 0;
-  const summary = noChanges ? "No changes: this installation already has exactly this configuration." : [changed ? schemaPart.summary : null, ...itemParts].filter(Boolean).join(" ");
+  const summary = noChanges
+    ? "No changes: this installation already has exactly this configuration."
+    : [changed ? schemaPart.summary : null, ...itemParts].filter(Boolean).join(" ");
   return { schema: schemaPart, layouts, views, templates, noChanges, needsConfirmation: destructiveSteps > 0, summary };
 }

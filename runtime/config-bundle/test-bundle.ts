@@ -1,5 +1,5 @@
-import seedSchema from "../../seeds/schema.json";
-import { DEFAULT_PRINT_TEMPLATES } from "../../seeds/print-templates";
+import seedSchema from "@seeds/schema.json";
+import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
 import { defaultLayout } from "../layouts/default-layout";
 import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
@@ -18,7 +18,13 @@ export function sampleBundle(): ConfigBundle {
     layouts: [{ tableId: clients.id, table: "clients", layout: defaultLayout(clients) }],
     views: [
       { tableId: clients.id, table: "clients", name: "Default", default: true, state: { columns: ["f_clients_name"], pageSize: 50 } },
-      { tableId: clients.id, table: "clients", name: "Companies", default: false, state: { filter: { field: "f_clients_kind", op: "eq", value: "company" } } },
+      {
+        tableId: clients.id,
+        table: "clients",
+        name: "Companies",
+        default: false,
+        state: { filter: { field: "f_clients_kind", op: "eq", value: "company" } },
+      },
     ],
     templates: structuredClone([...DEFAULT_PRINT_TEMPLATES]),
   };

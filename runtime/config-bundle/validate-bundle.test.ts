@@ -21,14 +21,20 @@ describe("validateBundle", () => {
   });
 
   it("refuses a format version it does not know instead of guessing", () => {
-    expect(problemsOf({ ...sampleBundle(), formatVersion: 2 })).toEqual([{ path: "/formatVersion", message: expect.stringContaining("format 1") }]);
+    expect(problemsOf({ ...sampleBundle(), formatVersion: 2 })).toEqual([
+      { path: "/formatVersion", message: expect.stringContaining("format 1") },
+    ]);
   });
 
   it("names the JSON path of every envelope problem", () => {
     const bundle = sampleBundle() as unknown as Record<string, unknown>;
     delete bundle.views;
     bundle.extra = true;
-    (bundle.templates as Record<string, unknown>[])[1].page = { size: "A5", orientation: "portrait", margins: { top: 1, right: 1, bottom: 1, left: 1 } };
+    (bundle.templates as Record<string, unknown>[])[1].page = {
+      size: "A5",
+      orientation: "portrait",
+      margins: { top: 1, right: 1, bottom: 1, left: 1 },
+    };
     (bundle.layouts as Record<string, unknown>[])[0].tableId = "not an id";
     const paths = problemsOf(bundle).map((p) => `${p.path} ${p.message}`);
     expect(paths).toEqual(
@@ -84,6 +90,9 @@ describe("parseBundleText", () => {
   it("reads JSON and explains a file that is not", () => {
     expect(parseBundleText('{"a":1}')).toEqual({ ok: true, value: { a: 1 } });
     expect(parseBundleText("  ")).toEqual({ ok: false, problems: [{ path: "/", message: expect.stringContaining("empty") }] });
-    expect(parseBundleText("{nope")).toEqual({ ok: false, problems: [{ path: "/", message: expect.stringMatching(/^the file is not valid JSON \(.+\); choose a bundle/) }] });
+    expect(parseBundleText("{nope")).toEqual({
+      ok: false,
+      problems: [{ path: "/", message: expect.stringMatching(/^the file is not valid JSON \(.+\); choose a bundle/) }],
+    });
   });
 });

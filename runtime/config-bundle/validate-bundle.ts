@@ -36,13 +36,27 @@ const under = (prefix: string, problems: { path: string; message: string }[]) =>
  * Every problem carries a JSON Pointer into the bundle file.
  */
 export function validateBundle(raw: unknown): BundleValidation {
-  if (!isObject(raw)) return { ok: false, problems: [{ path: "/", message: "a configuration bundle is a JSON object; export one from /admin/config" }] };
+  if (!isObject(raw))
+    return { ok: false, problems: [{ path: "/", message: "a configuration bundle is a JSON object; export one from /admin/config" }] };
   if (raw.format !== BUNDLE_FORMAT)
-    return { ok: false, problems: [{ path: "/format", message: `must be "${BUNDLE_FORMAT}": this file is not a Tessera configuration bundle (a bare workspace schema is applied with PUT /api/schema or npm run crm -- schema apply)` }] };
+    return {
+      ok: false,
+      problems: [
+        {
+          path: "/format",
+          message: `must be "${BUNDLE_FORMAT}": this file is not a Tessera configuration bundle (a bare workspace schema is applied with PUT /api/schema or npm run crm -- schema apply)`,
+        },
+      ],
+    };
   if (raw.formatVersion !== BUNDLE_FORMAT_VERSION)
     return {
       ok: false,
-      problems: [{ path: "/formatVersion", message: `this installation reads bundle format ${BUNDLE_FORMAT_VERSION}; the file says ${JSON.stringify(raw.formatVersion)}. Export it again from an installation of the same Tessera version.` }],
+      problems: [
+        {
+          path: "/formatVersion",
+          message: `this installation reads bundle format ${BUNDLE_FORMAT_VERSION}; the file says ${JSON.stringify(raw.formatVersion)}. Export it again from an installation of the same Tessera version.`,
+        },
+      ],
     };
 
   const validate = envelopeValidator();
@@ -69,8 +83,13 @@ export function validateBundle(raw: unknown): BundleValidation {
   bundle.layouts.forEach((entry, i) => {
     const at = `/layouts/${i}`;
     const table = compiled.tablesById.get(entry.tableId);
-    if (!table) return problems.push({ path: `${at}/tableId`, message: `no table of the bundle's schema has the x-id "${entry.tableId}"; remove this layout or add the table` });
-    if (layoutTables.has(entry.tableId)) problems.push({ path: `${at}/tableId`, message: `a second layout for ${table.pluralLabel}: keep one` });
+    if (!table)
+      return problems.push({
+        path: `${at}/tableId`,
+        message: `no table of the bundle's schema has the x-id "${entry.tableId}"; remove this layout or add the table`,
+      });
+    if (layoutTables.has(entry.tableId))
+      problems.push({ path: `${at}/tableId`, message: `a second layout for ${table.pluralLabel}: keep one` });
     layoutTables.add(entry.tableId);
     const shape = layoutShapeProblems(entry.layout);
     if (shape.length) return problems.push(...under(`${at}/layout`, shape));
@@ -81,30 +100,52 @@ export function validateBundle(raw: unknown): BundleValidation {
   bundle.views.forEach((view, i) => {
     const at = `/views/${i}`;
     const table = compiled.tablesById.get(view.tableId);
-    if (!table) return problems.push({ path: `${at}/tableId`, message: `no table of the bundle's schema has the x-id "${view.tableId}"; remove this view or add the table` });
+    if (!table)
+      return problems.push({
+        path: `${at}/tableId`,
+        message: `no table of the bundle's schema has the x-id "${view.tableId}"; remove this view or add the table`,
+      });
     const key = `${view.tableId}\u0000${view.default ? "" : view.name}`;
     if (viewNames.has(key))
-      problems.push({ path: `${at}/name`, message: view.default ? `${table.pluralLabel} has list settings twice: keep one` : `${table.pluralLabel} has two shared views named "${view.name}": rename one` });
+      problems.push({
+        path: `${at}/name`,
+        message: view.default
+          ? `${table.pluralLabel} has list settings twice: keep one`
+          : `${table.pluralLabel} has two shared views named "${view.name}": rename one`,
+      });
     viewNames.add(key);
   });
 
   const templateIds = new Set<string>();
   bundle.templates.forEach((t, i) => {
     const at = `/templates/${i}`;
-    if (!compiled.tablesByKey.has(t.table)) problems.push({ path: `${at}/table`, message: `the bundle's schema has no table "${t.table}" to print; fix the key or remove the template` });
-    if (templateIds.has(t.id)) problems.push({ path: `${at}/id`, message: `a second template with the id "${t.id}": template ids must be unique` });
+    if (!compiled.tablesByKey.has(t.table))
+      problems.push({
+        path: `${at}/table`,
+        message: `the bundle's schema has no table "${t.table}" to print; fix the key or remove the template`,
+      });
+    if (templateIds.has(t.id))
+      problems.push({ path: `${at}/id`, message: `a second template with the id "${t.id}": template ids must be unique` });
     templateIds.add(t.id);
   });
 
-  return problems.length ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS) } : { ok: true, bundle: { ...bundle, schema: checked.schema } };
+  return problems.length
+    ? { ok: false, problems: problems.slice(0, MAX_PROBLEMS) }
+    : { ok: true, bundle: { ...bundle, schema: checked.schema } };
 }
 
 /** An uploaded file's text as JSON, or a problem at "/" that says what is wrong with it. */
 export function parseBundleText(text: string): { ok: true; value: unknown } | { ok: false; problems: BundleProblem[] } {
-  if (text.trim() === "") return { ok: false, problems: [{ path: "/", message: "the file is empty: choose a bundle exported from /admin/config" }] };
+  if (text.trim() === "")
+    return { ok: false, problems: [{ path: "/", message: "the file is empty: choose a bundle exported from /admin/config" }] };
   try {
     return { ok: true, value: JSON.parse(text) as unknown };
   } catch (error) {
-    return { ok: false, problems: [{ path: "/", message: `the file is not valid JSON (${(error as Error).message}); choose a bundle exported from /admin/config` }] };
+    return {
+      ok: false,
+      problems: [
+        { path: "/", message: `the file is not valid JSON (${(error as Error).message}); choose a bundle exported from /admin/config` },
+      ],
+    };
   }
 }

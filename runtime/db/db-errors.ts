@@ -1,7 +1,13 @@
 /** A duplicate key, as either driver reports it. */
 export function isUniqueViolation(error: unknown): boolean {
   const e = error as { code?: string; errno?: number; message?: string };
-  return e.code === "ER_DUP_ENTRY" || e.errno === 1062 || e.code === "SQLITE_CONSTRAINT_UNIQUE" || e.code === "SQLITE_CONSTRAINT_PRIMARYKEY" || /UNIQUE constraint failed/.test(String(e.message));
+  return (
+    e.code === "ER_DUP_ENTRY" ||
+    e.errno === 1062 ||
+    e.code === "SQLITE_CONSTRAINT_UNIQUE" ||
+    e.code === "SQLITE_CONSTRAINT_PRIMARYKEY" ||
+    /UNIQUE constraint failed/.test(String(e.message))
+  );
 }
 
 /**
@@ -10,5 +16,11 @@ export function isUniqueViolation(error: unknown): boolean {
  */
 export function isStaleSchemaError(error: unknown): boolean {
   const e = error as { code?: string; errno?: number; message?: string };
-  return e.errno === 1054 || e.errno === 1146 || e.code === "ER_BAD_FIELD_ERROR" || e.code === "ER_NO_SUCH_TABLE" || /no such (column|table)/.test(String(e.message));
+  return (
+    e.errno === 1054 ||
+    e.errno === 1146 ||
+    e.code === "ER_BAD_FIELD_ERROR" ||
+    e.code === "ER_NO_SUCH_TABLE" ||
+    /no such (column|table)/.test(String(e.message))
+  );
 }

@@ -48,10 +48,10 @@ export async function hasIndex(db: Knex, table: string, name: string): Promise<b
     const rows = await db("sqlite_master").where({ type: "index", name }).select("name");
     return rows.length > 0;
   }
-  const rows = await db.raw("select 1 from information_schema.statistics where table_schema = database() and table_name = ? and index_name = ? limit 1", [
-    table,
-    name,
-  ]);
+  const rows = await db.raw(
+    "select 1 from information_schema.statistics where table_schema = database() and table_name = ? and index_name = ? limit 1",
+    [table, name],
+  );
   return (rows[0] as unknown[]).length > 0;
 }
 
@@ -75,7 +75,12 @@ async function alterWithAlgorithm(db: Knex, sql: string, bindings: readonly Knex
 function isAlgorithmRefusal(error: unknown): boolean {
   const code = (error as { errno?: number }).errno;
   // 1845/1846: ALGORITHM=… is not supported for this operation; 4092: INSTANT unsupported (MariaDB).
-  return code === 1845 || code === 1846 || code === 4092 || /ALGORITHM=(INSTANT|INPLACE) is not supported/i.test(String((error as Error).message));
+  return (
+    code === 1845 ||
+    code === 1846 ||
+    code === 4092 ||
+    /ALGORITHM=(INSTANT|INPLACE) is not supported/i.test(String((error as Error).message))
+  );
 }
 
 export async function addColumn(db: Knex, table: string, column: string, spec: ColumnSpec): Promise<AlterAlgorithm> {

@@ -32,15 +32,19 @@ export async function createSearchIndex(db: Knex, table: string, name: string, c
   const fresh = bodyExpression(columns, "new");
   const all = bodyExpression(columns, null);
   await db.transaction(async (trx) => {
-    await trx.raw(`create virtual table ?? using fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`, [name]);
-    await trx.raw(`create trigger ?? after insert on ?? begin insert into ??(rowid, body) values (new.id, ${fresh.sql}); end`, [`${name}_ai`, table, name, ...fresh.bindings]);
-    await trx.raw(`create trigger ?? after update on ?? begin delete from ?? where rowid = old.id; insert into ??(rowid, body) values (new.id, ${fresh.sql}); end`, [
-      `${name}_au`,
-      table,
+    await trx.raw(`create virtual table ?? using fts5(body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 2')`, [
       name,
+    ]);
+    await trx.raw(`create trigger ?? after insert on ?? begin insert into ??(rowid, body) values (new.id, ${fresh.sql}); end`, [
+      `${name}_ai`,
+      table,
       name,
       ...fresh.bindings,
     ]);
+    await trx.raw(
+      `create trigger ?? after update on ?? begin delete from ?? where rowid = old.id; insert into ??(rowid, body) values (new.id, ${fresh.sql}); end`,
+      [`${name}_au`, table, name, name, ...fresh.bindings],
+    );
     await trx.raw(`create trigger ?? after delete on ?? begin delete from ?? where rowid = old.id; end`, [`${name}_ad`, table, name]);
     await trx.raw(`insert into ??(rowid, body) select id, ${all.sql} from ??`, [name, ...all.bindings, table]);
   });

@@ -75,8 +75,26 @@ export function fieldDefinitionSchema(kind: FieldKind, options: DefinitionOption
   };
 }
 
-export const TEXT_OPERATORS = ["eq", "neq", "contains", "startsWith", "in", "isEmpty", "notEmpty"] as const satisfies readonly FilterOperator[];
-export const ORDERED_OPERATORS = ["eq", "neq", "lt", "lte", "gt", "gte", "between", "isEmpty", "notEmpty"] as const satisfies readonly FilterOperator[];
+export const TEXT_OPERATORS = [
+  "eq",
+  "neq",
+  "contains",
+  "startsWith",
+  "in",
+  "isEmpty",
+  "notEmpty",
+] as const satisfies readonly FilterOperator[];
+export const ORDERED_OPERATORS = [
+  "eq",
+  "neq",
+  "lt",
+  "lte",
+  "gt",
+  "gte",
+  "between",
+  "isEmpty",
+  "notEmpty",
+] as const satisfies readonly FilterOperator[];
 export const BOOLEAN_OPERATORS = ["eq", "isEmpty", "notEmpty"] as const satisfies readonly FilterOperator[];
 export const SELECT_OPERATORS = ["eq", "neq", "in", "notIn", "isEmpty", "notEmpty"] as const satisfies readonly FilterOperator[];
 export const MULTISELECT_OPERATORS = ["anyOf", "allOf", "isEmpty", "notEmpty"] as const satisfies readonly FilterOperator[];

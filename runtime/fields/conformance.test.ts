@@ -20,20 +20,33 @@ const driverReadBack: { [T in ColumnSpec["type"]]: (stored: unknown, column: Ext
   },
   integer: (stored) => {
     expect(Number.isSafeInteger(stored)).toBe(true);
-    return [["both", stored], ["bigint", BigInt(stored as number)]];
+    return [
+      ["both", stored],
+      ["bigint", BigInt(stored as number)],
+    ];
   },
   bigint: (stored) => {
     expect(Number.isSafeInteger(stored)).toBe(true);
-    return [["both", stored], ["mysql2 bigNumberStrings", String(stored)], ["bigint", BigInt(stored as number)]];
+    return [
+      ["both", stored],
+      ["mysql2 bigNumberStrings", String(stored)],
+      ["bigint", BigInt(stored as number)],
+    ];
   },
   decimal: (stored, column) => {
     const fraction = column.scale === 0 ? "" : `\\.\\d{${column.scale}}`;
     expect(stored).toMatch(new RegExp(`^-?\\d{1,${column.precision - column.scale}}${fraction}$`));
-    return [["sqlite", Number(stored)], ["mysql2", stored]];
+    return [
+      ["sqlite", Number(stored)],
+      ["mysql2", stored],
+    ];
   },
   boolean: (stored) => {
     expect([0, 1]).toContain(stored);
-    return [["both", stored], ["mysql2 text", String(stored)]];
+    return [
+      ["both", stored],
+      ["mysql2 text", String(stored)],
+    ];
   },
   date: (stored) => {
     expect(stored).toMatch(/^\d{4}-\d{2}-\d{2}$/);
@@ -45,7 +58,11 @@ const driverReadBack: { [T in ColumnSpec["type"]]: (stored: unknown, column: Ext
   },
   json: (stored) => {
     expect(typeof stored).toBe("string");
-    return [["sqlite", stored], ["mysql2 text", stored], ["mysql2 parsed", JSON.parse(stored as string)]];
+    return [
+      ["sqlite", stored],
+      ["mysql2 text", stored],
+      ["mysql2 parsed", JSON.parse(stored as string)],
+    ];
   },
 };
 
@@ -115,12 +132,9 @@ describe.each(FIELD_KINDS.map((kind) => [kind]))("field kind %s", (kind) => {
       },
     );
 
-    it.each(sample.invalid.map((value) => [JSON.stringify(value)?.slice(0, 60) ?? String(value), value]))(
-      "refuses %s",
-      (_label, value) => {
-        expect(validateValue(value)).toBe(false);
-      },
-    );
+    it.each(sample.invalid.map((value) => [JSON.stringify(value)?.slice(0, 60) ?? String(value), value]))("refuses %s", (_label, value) => {
+      expect(validateValue(value)).toBe(false);
+    });
 
     it("maps null and undefined to null and formats them as empty", () => {
       expect(def.toDb(null, field)).toBeNull();

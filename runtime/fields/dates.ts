@@ -2,7 +2,20 @@ import type { ParseResult } from "./types";
 import { fail, isNullish, ok, quote } from "./common";
 import { dateTimeFormat } from "./intl-formats";
 
-const MONTH_NAMES = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"];
+const MONTH_NAMES = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December",
+];
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
@@ -50,8 +63,7 @@ export function dateFromDb(raw: unknown): string | null {
   return String(raw).slice(0, 10);
 }
 
-const DATE_TIME =
-  /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
+const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})[Tt ](\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?\s*(?:([Zz])|([+-])(\d{2})(?::?(\d{2}))?)?$/;
 
 interface DateTimeParts {
   year: number;
@@ -139,7 +151,5 @@ export function formatDateTimeDisplay(value: unknown, locale: string, timeZone: 
   if (isNullish(value)) return "";
   const parts = dateTimeParts(String(value));
   if (!parts) return String(value);
-  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: timeZone ?? "UTC" }).format(
-    toUtcMillis(parts),
-  );
+  return dateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short", timeZone: timeZone ?? "UTC" }).format(toUtcMillis(parts));
 }

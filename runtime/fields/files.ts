@@ -21,13 +21,14 @@ function escapeRegex(text: string): string {
  */
 export function acceptPattern(accept: string | undefined): string | undefined {
   if (accept === undefined) return undefined;
-  const entries = accept.split(",").map((entry) => entry.trim().toLowerCase()).filter(Boolean);
+  const entries = accept
+    .split(",")
+    .map((entry) => entry.trim().toLowerCase())
+    .filter(Boolean);
   if (entries.length === 0 || entries.some((entry) => !/^[a-z0-9!#$&^_.+-]+\/(?:\*|[a-z0-9!#$&^_.+-]+)$/.test(entry))) {
     return undefined;
   }
-  const alternatives = entries.map((entry) =>
-    entry.endsWith("/*") ? `${escapeRegex(entry.slice(0, -1))}[^/]+` : escapeRegex(entry),
-  );
+  const alternatives = entries.map((entry) => (entry.endsWith("/*") ? `${escapeRegex(entry.slice(0, -1))}[^/]+` : escapeRegex(entry)));
   return `^(?:${alternatives.join("|")})$`;
 }
 

@@ -59,12 +59,8 @@ describe("dates", () => {
   });
 
   it("shows date-times in the requested time zone", () => {
-    expect(display("datetime", "2026-11-24T10:15:00.000Z", {}, { locale: "en-GB", timeZone: "Europe/Berlin" })).toBe(
-      "24 Nov 2026, 11:15",
-    );
-    expect(display("datetime", "2026-11-24T23:30:00.000Z", {}, { locale: "en-US", timeZone: "Asia/Tokyo" })).toBe(
-      "Nov 25, 2026, 8:30 AM",
-    );
+    expect(display("datetime", "2026-11-24T10:15:00.000Z", {}, { locale: "en-GB", timeZone: "Europe/Berlin" })).toBe("24 Nov 2026, 11:15");
+    expect(display("datetime", "2026-11-24T23:30:00.000Z", {}, { locale: "en-US", timeZone: "Asia/Tokyo" })).toBe("Nov 25, 2026, 8:30 AM");
     expect(display("datetime", "2026-11-24T10:15:00.000Z", {}, { locale: "en-GB" })).toBe("24 Nov 2026, 10:15");
   });
 });
@@ -74,9 +70,9 @@ describe("choices, booleans, files, empties", () => {
     const labels = { "x-labels": { paid: "Paid in full", vip: "VIP" } };
     expect(display("select", "paid", { enum: ["paid", "draft"], ...labels }, { locale: "en-US" })).toBe("Paid in full");
     expect(display("select", "draft", { enum: ["paid", "draft"], ...labels }, { locale: "en-US" })).toBe("draft");
-    expect(display("multiselect", ["vip", "partner"], { items: { type: "string", enum: ["vip", "partner"] }, ...labels }, { locale: "en-US" })).toBe(
-      "VIP, partner",
-    );
+    expect(
+      display("multiselect", ["vip", "partner"], { items: { type: "string", enum: ["vip", "partner"] }, ...labels }, { locale: "en-US" }),
+    ).toBe("VIP, partner");
   });
 
   it("shows booleans, file names and formulas", () => {

@@ -9,7 +9,9 @@ describe("shared Intl formatters", () => {
   });
 
   it("formats as a fresh formatter would", () => {
-    expect(numberFormat("de-DE", { minimumFractionDigits: 2 }).format(1234.5)).toBe(new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2 }).format(1234.5));
+    expect(numberFormat("de-DE", { minimumFractionDigits: 2 }).format(1234.5)).toBe(
+      new Intl.NumberFormat("de-DE", { minimumFractionDigits: 2 }).format(1234.5),
+    );
     expect(dateTimeFormat("en-GB", { dateStyle: "medium", timeZone: "UTC" }).format(0)).toBe("1 Jan 1970");
   });
 

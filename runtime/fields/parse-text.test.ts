@@ -47,13 +47,10 @@ describe("numbers", () => {
     expect(errorOf(parse("decimal", "1,234"))).toMatch(/^"1,234" is ambiguous: write 1234 .* or 1\.234/);
   });
 
-  it.each(["1,23.4", "12 34", "1 234,567", "1,234 567", "abc", "1..2", "--1", "1e5", "", "Infinity", "0x10"])(
-    "refuses %j",
-    (text) => {
-      if (text === "") return expect(parse("decimal", text)).toEqual({ ok: true, value: null });
-      expect(errorOf(parse("decimal", text))).toMatch(/is not a number|is ambiguous/);
-    },
-  );
+  it.each(["1,23.4", "12 34", "1 234,567", "1,234 567", "abc", "1..2", "--1", "1e5", "", "Infinity", "0x10"])("refuses %j", (text) => {
+    if (text === "") return expect(parse("decimal", text)).toEqual({ ok: true, value: null });
+    expect(errorOf(parse("decimal", text))).toMatch(/is not a number|is ambiguous/);
+  });
 
   it("refuses decimals and unsafe values for whole numbers", () => {
     expect(errorOf(parse("integer", "12.5"))).toBe('"12.5" is not a whole number: remove the decimal places');
@@ -146,7 +143,9 @@ describe("choices", () => {
     expect(parse("multiselect", "vip; Partner", multi)).toEqual({ ok: true, value: ["vip", "partner"] });
     expect(parse("multiselect", "VIP customer;vip;;", multi)).toEqual({ ok: true, value: ["vip"] });
     expect(parse("multiselect", "", multi)).toEqual({ ok: true, value: [] });
-    expect(errorOf(parse("multiselect", "vip; gold", multi))).toBe('"gold" is not one of the options: use one of vip (VIP customer), partner');
+    expect(errorOf(parse("multiselect", "vip; gold", multi))).toBe(
+      '"gold" is not one of the options: use one of vip (VIP customer), partner',
+    );
   });
 });
 

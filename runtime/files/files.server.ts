@@ -31,8 +31,11 @@ const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}\/[a-z0-9][a-z0-9!#$&^_.+-]{0
 
 /** The last path segment, without control characters, at most 255 characters. */
 export function cleanFileName(raw: string): string {
-  // eslint-disable-next-line no-control-regex
-  const base = raw.split(/[\\/]/).pop()!.replace(/[\u0000-\u001f\u007f]/g, "").trim();
+  const base = raw
+    .split(/[\\/]/)
+    .pop()!
+    .replace(/\p{Cc}/gu, "")
+    .trim();
   return Array.from(base).slice(0, 200).join("") || "file";
 }
 
@@ -78,10 +81,16 @@ export function createFileStore(db: Knex, options: { maxBytes?: number } = {}): 
     async get(rawId) {
       if (typeof rawId !== "string" || !FILE_ID.test(rawId)) throw notFound("there is no such file");
       const row = (await db(SYSTEM_TABLES.files).where({ id: rawId }).first()) as
-        | { id: string; name: string; type: string; size: number; sha256: string; content: Buffer }
-        | undefined;
+        { id: string; name: string; type: string; size: number; sha256: string; content: Buffer } | undefined;
       if (!row) throw notFound("there is no such file");
-      return { id: row.id, name: row.name, type: row.type, size: Number(row.size), sha256: row.sha256, content: new Uint8Array(row.content) };
+      return {
+        id: row.id,
+        name: row.name,
+        type: row.type,
+        size: Number(row.size),
+        sha256: row.sha256,
+        content: new Uint8Array(row.content),
+      };
     },
   };
 }

@@ -2,7 +2,15 @@ import { describe, expect, it } from "vitest";
 import { checkFormula, type FormulaScope } from "./check";
 
 const invoiceLine: FormulaScope = {
-  fields: { quantity: "decimal", unit_price: "money", discount: "percent", tax_rate: "percent", net: "formula", description: "text", invoice: "relation" },
+  fields: {
+    quantity: "decimal",
+    unit_price: "money",
+    discount: "percent",
+    tax_rate: "percent",
+    net: "formula",
+    description: "text",
+    invoice: "relation",
+  },
   lists: {},
 };
 const invoice: FormulaScope = {
@@ -31,9 +39,7 @@ describe("checkFormula", () => {
 
   it("lists the fields when nothing is close", () => {
     const [error] = checkFormula("zzz + 1", invoiceLine);
-    expect(error.message).toBe(
-      'unknown field "zzz": known fields: quantity, unit_price, discount, tax_rate, net, description, invoice',
-    );
+    expect(error.message).toBe('unknown field "zzz": known fields: quantity, unit_price, discount, tax_rate, net, description, invoice');
   });
 
   it("reports every problem in source order", () => {

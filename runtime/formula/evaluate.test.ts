@@ -61,7 +61,7 @@ describe("evaluateFormula: exact decimal arithmetic", () => {
   });
 
   it("gives null for arithmetic on non-numbers", () => {
-    expect(run('name * 2', { name: "Ann" })).toBeNull();
+    expect(run("name * 2", { name: "Ann" })).toBeNull();
     expect(run("flag + 1", { flag: true })).toBeNull();
     expect(run("obj + 1", { obj: { valueOf: () => 5 } })).toBeNull();
   });
@@ -145,7 +145,7 @@ describe("evaluateFormula: child aggregates", () => {
 
   it("adds exactly and skips nulls", () => {
     expect(num("sum(items.amount)", {}, lists)).toBe("40.3");
-    expect(num("avg(items.amount)", { }, { items: [{ amount: "0.1" }, { amount: null }, { amount: "0.2" }] })).toBe("0.15");
+    expect(num("avg(items.amount)", {}, { items: [{ amount: "0.1" }, { amount: null }, { amount: "0.2" }] })).toBe("0.15");
     expect(num("round(avg(items.amount), 4)", {}, lists)).toBe("13.4333");
     expect(num("min(items.amount)", {}, lists)).toBe("0.2");
     expect(num("max(items.amount)", {}, lists)).toBe("30");
@@ -175,7 +175,7 @@ describe("evaluateFormula: text", () => {
     expect(run('first & " " & last', { first: "Ann", last: "Lee" })).toBe("Ann Lee");
     expect(run('"a" + "b"')).toBe("ab");
     expect(run('"No. " & 12.50')).toBe("No. 12.5");
-    expect(run("concat(a, \"-\", b, \"-\", c)", { a: "x", b: null, c: 3 })).toBe("x--3");
+    expect(run('concat(a, "-", b, "-", c)', { a: "x", b: null, c: 3 })).toBe("x--3");
   });
 
   it("treats null as empty text in concatenation", () => {

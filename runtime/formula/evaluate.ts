@@ -1,15 +1,6 @@
 import Decimal from "decimal.js";
 import type { AggregateFunction, FormulaAst } from "./ast";
-import {
-  FormulaDecimal,
-  fromDayNumber,
-  fromRecordValue,
-  isDecimal,
-  toDayNumber,
-  toNumber,
-  toText,
-  type EvalValue,
-} from "./values";
+import { FormulaDecimal, fromDayNumber, fromRecordValue, isDecimal, toDayNumber, toNumber, toText, type EvalValue } from "./values";
 
 export interface FormulaContext {
   record: Record<string, unknown>;
@@ -146,9 +137,7 @@ function aggregate(fn: AggregateFunction, rows: unknown[], field: string | null)
     case "sum":
       return numbers.reduce<Decimal>((total, n) => total.plus(n), new FormulaDecimal(0));
     case "avg":
-      return numbers.length === 0
-        ? null
-        : numbers.reduce<Decimal>((total, n) => total.plus(n), new FormulaDecimal(0)).div(numbers.length);
+      return numbers.length === 0 ? null : numbers.reduce<Decimal>((total, n) => total.plus(n), new FormulaDecimal(0)).div(numbers.length);
     case "min":
       return numbers.length === 0 ? null : FormulaDecimal.min(...numbers);
     case "max":

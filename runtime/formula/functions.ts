@@ -28,9 +28,7 @@ export const SCALAR_FUNCTIONS: ReadonlyMap<string, Arity> = new Map<string, Arit
 
 export const AGGREGATE_FUNCTIONS: readonly AggregateFunction[] = ["sum", "avg", "min", "max", "count"];
 
-export const KNOWN_FUNCTION_NAMES: readonly string[] = [
-  ...new Set([...SCALAR_FUNCTIONS.keys(), ...AGGREGATE_FUNCTIONS]),
-].sort();
+export const KNOWN_FUNCTION_NAMES: readonly string[] = [...new Set([...SCALAR_FUNCTIONS.keys(), ...AGGREGATE_FUNCTIONS])].sort();
 
 export function isAggregateFunction(name: string): name is AggregateFunction {
   return (AGGREGATE_FUNCTIONS as readonly string[]).includes(name);

@@ -12,14 +12,22 @@ describe("formulaOrder", () => {
   });
 
   it("keeps the given order where there is no dependency", () => {
-    expect(formulaOrder([{ key: "b", formula: "x" }, { key: "a", formula: "y" }, { key: "c", formula: "a + b" }])).toEqual(["b", "a", "c"]);
+    expect(
+      formulaOrder([
+        { key: "b", formula: "x" },
+        { key: "a", formula: "y" },
+        { key: "c", formula: "a + b" },
+      ]),
+    ).toEqual(["b", "a", "c"]);
   });
 
   it("ignores references to child lists and plain fields", () => {
-    expect(formulaOrder([{ key: "balance", formula: "total - sum(payments.amount)" }, { key: "total", formula: "sum(items.gross)" }])).toEqual([
-      "total",
-      "balance",
-    ]);
+    expect(
+      formulaOrder([
+        { key: "balance", formula: "total - sum(payments.amount)" },
+        { key: "total", formula: "sum(items.gross)" },
+      ]),
+    ).toEqual(["total", "balance"]);
   });
 
   it("names the cycle", () => {
@@ -37,6 +45,11 @@ describe("formulaOrder", () => {
   });
 
   it("treats a formula that does not parse as reading nothing", () => {
-    expect(formulaOrder([{ key: "a", formula: "b +" }, { key: "b", formula: "a" }])).toEqual(["a", "b"]);
+    expect(
+      formulaOrder([
+        { key: "a", formula: "b +" },
+        { key: "b", formula: "a" },
+      ]),
+    ).toEqual(["a", "b"]);
   });
 });

@@ -13,7 +13,10 @@ export function formulaOrder(fields: { key: string; formula: string }[]): string
   for (const { key, formula } of fields) {
     const parsed = parseFormula(formula);
     const reads = parsed.ok ? formulaDependencies(parsed.ast).fields : [];
-    dependsOn.set(key, reads.filter((k) => formulaKeys.has(k)));
+    dependsOn.set(
+      key,
+      reads.filter((k) => formulaKeys.has(k)),
+    );
   }
 
   const ordered: string[] = [];

@@ -94,7 +94,7 @@ describe("parseFormula: precedence and associativity", () => {
 });
 
 describe("parseFormula: strings", () => {
-  it("unescapes \\\" and \\\\", () => {
+  it('unescapes \\" and \\\\', () => {
     expect(ast('"say \\"hi\\" \\\\ bye"')).toMatchObject({ type: "string", value: 'say "hi" \\ bye' });
   });
 
@@ -173,7 +173,9 @@ describe("parseFormula: errors with positions", () => {
 describe("formulaDependencies", () => {
   it("lists own fields once in order of use and child lists with their fields", () => {
     const deps = formulaDependencies(
-      ast("round(quantity * unit_price * (1 - coalesce(discount, 0) / 100), 2) + quantity + sum(items.amount) + max(items.tax) + count(payments)"),
+      ast(
+        "round(quantity * unit_price * (1 - coalesce(discount, 0) / 100), 2) + quantity + sum(items.amount) + max(items.tax) + count(payments)",
+      ),
     );
     expect(deps).toEqual({
       fields: ["quantity", "unit_price", "discount"],

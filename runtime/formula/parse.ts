@@ -179,10 +179,7 @@ class Parser {
     if (this.isOp(this.peek(), ".")) {
       const field = this.peek(1);
       const path = field.kind === "ident" ? `${token.text}.${field.text}` : `${token.text}.`;
-      this.fail(
-        `"${path}" refers to a related list: use it inside sum(), avg(), min() or max(), e.g. sum(${path})`,
-        token.position,
-      );
+      this.fail(`"${path}" refers to a related list: use it inside sum(), avg(), min() or max(), e.g. sum(${path})`, token.position);
     }
     return { type: "field", name: token.text, position: token.position };
   }

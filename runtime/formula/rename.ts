@@ -33,9 +33,7 @@ export function renameInFormula(source: string, renames: FormulaRenames): string
     edit(node.list.position, node.list.name, newList);
     if (node.field === null || renames.listFields === undefined) return;
     const fieldRenames =
-      (Object.prototype.hasOwnProperty.call(renames.listFields, node.list.name)
-        ? renames.listFields[node.list.name]
-        : undefined) ??
+      (Object.prototype.hasOwnProperty.call(renames.listFields, node.list.name) ? renames.listFields[node.list.name] : undefined) ??
       (newList !== undefined && Object.prototype.hasOwnProperty.call(renames.listFields, newList)
         ? renames.listFields[newList]
         : undefined);

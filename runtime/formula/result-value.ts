@@ -18,7 +18,7 @@ export function toResultValue(value: Decimal | string | boolean | null, result: 
     case "money":
     case "percent": {
       if (!isDecimal(value) || !value.isFinite()) return null;
-      const digits = result === "integer" ? 0 : validScale(scale) ?? DEFAULT_SCALE[result];
+      const digits = result === "integer" ? 0 : (validScale(scale) ?? DEFAULT_SCALE[result]);
       const number = value.toDecimalPlaces(digits, Decimal.ROUND_HALF_UP).toNumber();
       // -0 would print as "0" anyway, but keeps equality checks and JSON output predictable.
       return Object.is(number, -0) ? 0 : number;

@@ -2,8 +2,7 @@ import type { FieldSchema, WorkspaceSchema } from "../schema/types";
 import type { FormulaScope } from "./check";
 
 /** A formula field counts as its result kind, so aggregates over it can be checked. */
-const kindOf = (field: FieldSchema): string =>
-  field["x-kind"] === "formula" && field["x-result"] ? field["x-result"] : field["x-kind"];
+const kindOf = (field: FieldSchema): string => (field["x-kind"] === "formula" && field["x-result"] ? field["x-result"] : field["x-kind"]);
 
 const kindsOf = (properties: Record<string, FieldSchema>): Record<string, string> =>
   Object.fromEntries(Object.entries(properties).map(([key, field]) => [key, kindOf(field)]));

@@ -51,7 +51,7 @@ export function tokenize(source: string): TokenizeOutcome {
       let value = "";
       i++;
       for (;;) {
-        if (i >= source.length) return fail("unterminated string: add the closing \"", start);
+        if (i >= source.length) return fail('unterminated string: add the closing "', start);
         const s = source[i];
         if (s === '"') break;
         if (s === "\\") {
@@ -84,7 +84,7 @@ export function tokenize(source: string): TokenizeOutcome {
       i += op.length;
       continue;
     }
-    if (c === "'") return fail("strings use double quotes: \"text\"", i);
+    if (c === "'") return fail('strings use double quotes: "text"', i);
     return fail(`unexpected character "${c}"`, i);
   }
   tokens.push({ kind: "end", text: "", position: source.length });

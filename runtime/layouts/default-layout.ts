@@ -16,7 +16,10 @@ function isFullWidth(field: CompiledField): boolean {
 /** Title first, then name-like fields, then the rest in schema order. */
 function ordered(table: CompiledTable, fields: CompiledField[]): CompiledField[] {
   const rank = (f: CompiledField) => (f.key === table.titleField ? 0 : NAME_LIKE.test(f.key) ? 1 : 2);
-  return fields.map((f, i) => ({ f, i })).sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i).map(({ f }) => f);
+  return fields
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => rank(a.f) - rank(b.f) || a.i - b.i)
+    .map(({ f }) => f);
 }
 
 /** Short fields two per row; long text alone on a full-width row. */
@@ -44,7 +47,10 @@ function rows(fields: CompiledField[]): LayoutElement[] {
 export function defaultLayout(table: CompiledTable): CardLayout {
   // The parent link of a line is implied by the card it is edited on.
   const own = table.fields.filter((f) => !(table.parent && f.key === table.parent.field));
-  const entered = ordered(table, own.filter((f) => f.kind !== "formula"));
+  const entered = ordered(
+    table,
+    own.filter((f) => f.kind !== "formula"),
+  );
   const computed = own.filter((f) => f.kind === "formula");
 
   const main: LayoutElement[] = [{ type: "Group", label: "Details", elements: rows(entered) }];
@@ -57,7 +63,11 @@ export function defaultLayout(table: CompiledTable): CardLayout {
     type: "Categorization",
     elements: [
       { type: "Category", label: "Details", elements: main },
-      ...related.map((l) => ({ type: "Category" as const, label: humanList(l.name), elements: [{ type: "RelatedList" as const, list: l.name }] })),
+      ...related.map((l) => ({
+        type: "Category" as const,
+        label: humanList(l.name),
+        elements: [{ type: "RelatedList" as const, list: l.name }],
+      })),
     ],
   };
 }

@@ -74,20 +74,34 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
       const shape = layoutShapeProblems(layout);
       if (shape.length) throw unprocessable(`the layout of ${table.pluralLabel} is not valid`, { problems: shape });
       const fields = layoutFieldProblems(layout as CardLayout, table, compiled);
-      if (fields.length) throw unprocessable(`the layout of ${table.pluralLabel} points at fields, lists or columns that do not exist`, { problems: fields });
+      if (fields.length)
+        throw unprocessable(`the layout of ${table.pluralLabel} points at fields, lists or columns that do not exist`, {
+          problems: fields,
+        });
       await db.transaction(async (trx) => {
         const row = (await trx(SYSTEM_TABLES.layouts).where({ table_id: table.id }).first("version")) as { version: number } | undefined;
         const current = row ? Number(row.version) : 0;
         if (expectedVersion !== undefined && expectedVersion !== current)
-          throw conflict(`the layout of ${table.pluralLabel} was saved by someone else meanwhile (version ${current}, you edited ${expectedVersion})`, {
-            currentVersion: current,
-          });
+          throw conflict(
+            `the layout of ${table.pluralLabel} was saved by someone else meanwhile (version ${current}, you edited ${expectedVersion})`,
+            {
+              currentVersion: current,
+            },
+          );
         const values = { layout: JSON.stringify(layout), updated_at: dbNow(), updated_by: actor.id };
         if (row) {
-          const n = await trx(SYSTEM_TABLES.layouts).where({ table_id: table.id, version: current }).update({ ...values, version: current + 1 });
+          const n = await trx(SYSTEM_TABLES.layouts)
+            .where({ table_id: table.id, version: current })
+            .update({ ...values, version: current + 1 });
           if (n !== 1) throw conflict(`the layout of ${table.pluralLabel} was saved by someone else meanwhile`);
         } else await trx(SYSTEM_TABLES.layouts).insert({ table_id: table.id, ...values, version: 1 });
-        await audit(trx, { userId: actor.id, action: "layout", table: SYSTEM_TABLES.layouts, changes: { table: table.key, saved: current + 1 }, ip: actor.ip });
+        await audit(trx, {
+          userId: actor.id,
+          action: "layout",
+          table: SYSTEM_TABLES.layouts,
+          changes: { table: table.key, saved: current + 1 },
+          ip: actor.ip,
+        });
       });
       return read(table);
     },
@@ -97,7 +111,13 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
       const table = await tableOf(key);
       await db.transaction(async (trx) => {
         await trx(SYSTEM_TABLES.layouts).where({ table_id: table.id }).delete();
-        await audit(trx, { userId: actor.id, action: "layout", table: SYSTEM_TABLES.layouts, changes: { table: table.key, reset: true }, ip: actor.ip });
+        await audit(trx, {
+          userId: actor.id,
+          action: "layout",
+          table: SYSTEM_TABLES.layouts,
+          changes: { table: table.key, reset: true },
+          ip: actor.ip,
+        });
       });
     },
   };

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import seedSchema from "../../seeds/schema.json";
+import seedSchema from "@seeds/schema.json";
 import { compileSchema, requireTable } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { defaultLayout } from "./default-layout";
@@ -83,7 +83,13 @@ describe("layout schema", () => {
           type: "Category",
           label: "Main",
           elements: [
-            { type: "Group", label: "Who", elements: [{ type: "HorizontalLayout", elements: [{ type: "Control", scope: "#/properties/name", "x-field": "f_clients_name" }] }] },
+            {
+              type: "Group",
+              label: "Who",
+              elements: [
+                { type: "HorizontalLayout", elements: [{ type: "Control", scope: "#/properties/name", "x-field": "f_clients_name" }] },
+              ],
+            },
             { type: "Separator" },
             { type: "Note", text: "Ask for the tax id" },
           ],
@@ -136,7 +142,10 @@ describe("resolveLayout", () => {
   it("refuses, for saving, controls and lists that do not exist", () => {
     const broken: CardLayout = {
       type: "VerticalLayout",
-      elements: [{ type: "Control", scope: "#/properties/x", "x-field": "f_nope" }, { type: "RelatedList", list: "nothing" }],
+      elements: [
+        { type: "Control", scope: "#/properties/x", "x-field": "f_nope" },
+        { type: "RelatedList", list: "nothing" },
+      ],
     };
     expect(layoutFieldProblems(broken, clients).map((p) => p.path)).toEqual(["/elements/0/x-field", "/elements/1/list"]);
     expect(layoutFieldProblems(layout, clients)).toEqual([]);

@@ -27,9 +27,10 @@ export function resolveLayout(layout: CardLayout, table: CompiledTable, schema?:
     layout.type === "Categorization"
       ? {
           type: "Categorization",
-          elements: layout.elements.map(
-            (c, i): CategoryElement => ({ ...c, elements: resolveElements(c.elements, `/elements/${i}/elements`, walk) }),
-          ),
+          elements: layout.elements.map((c, i): CategoryElement => ({
+            ...c,
+            elements: resolveElements(c.elements, `/elements/${i}/elements`, walk),
+          })),
         }
       : { type: "VerticalLayout", elements: resolveElements(layout.elements, "/elements", walk) };
   const unplaced = table.fields.filter((f) => !walk.placed.has(f.id));
@@ -48,7 +49,10 @@ function resolveElements(elements: LayoutElement[], path: string, walk: Walk): L
       case "Control": {
         const field = fieldById(walk.table, el["x-field"]);
         if (!field) {
-          walk.notices.push({ path: at, message: `The field "${controlKey(el)}" was removed from ${walk.table.pluralLabel}; its cell is no longer shown` });
+          walk.notices.push({
+            path: at,
+            message: `The field "${controlKey(el)}" was removed from ${walk.table.pluralLabel}; its cell is no longer shown`,
+          });
           return;
         }
         if (walk.placed.has(field.id)) {
@@ -109,7 +113,10 @@ export function layoutFieldProblems(layout: CardLayout, table: CompiledTable, co
         const child = list && compiled ? compiled.tablesByKey.get(list.table) : undefined;
         (el.columns ?? []).forEach((id, c) => {
           if (child && !child.fields.some((f) => f.id === id))
-            problems.push({ path: `${at}/columns/${c}`, message: `${child.pluralLabel} have no field with id "${id}" to show as a column` });
+            problems.push({
+              path: `${at}/columns/${c}`,
+              message: `${child.pluralLabel} have no field with id "${id}" to show as a column`,
+            });
         });
       }
       if ("elements" in el) visit(el.elements, `${at}/elements`);

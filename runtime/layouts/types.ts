@@ -57,13 +57,7 @@ export interface VerticalLayoutElement {
 }
 
 export type LayoutElement =
-  | ControlElement
-  | RelatedListElement
-  | SeparatorElement
-  | NoteElement
-  | HorizontalLayoutElement
-  | GroupElement
-  | VerticalLayoutElement;
+  ControlElement | RelatedListElement | SeparatorElement | NoteElement | HorizontalLayoutElement | GroupElement | VerticalLayoutElement;
 
 export interface CategoryElement {
   type: "Category";

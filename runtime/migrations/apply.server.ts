@@ -114,7 +114,9 @@ async function runJournal(db: Knex, row: JournalRow, hooks: ApplyHooks): Promise
       const started = performance.now();
       const outcome = await runStep(db, step, { compiled, fromVersion: plan.fromVersion, hooks });
       results.push({ op: step.op, description: step.description, ms: Math.round((performance.now() - started) * 10) / 10, ...outcome });
-      await db(SYSTEM_TABLES.journal).where({ id: row.id }).update({ next_step: i + 1, results: JSON.stringify(results) });
+      await db(SYSTEM_TABLES.journal)
+        .where({ id: row.id })
+        .update({ next_step: i + 1, results: JSON.stringify(results) });
       await hooks.afterStep?.(i, step);
     }
   } catch (error) {
@@ -205,7 +207,8 @@ async function runStep(db: Knex, step: MigrationStep, ctx: StepContext): Promise
       });
       return {};
     case "add_column":
-      if (!(await hasColumn(db, step.table, step.column.name))) return { algorithm: await addColumn(db, step.table, step.column.name, step.column.spec) };
+      if (!(await hasColumn(db, step.table, step.column.name)))
+        return { algorithm: await addColumn(db, step.table, step.column.name, step.column.spec) };
       return {};
     case "rename_column":
       if ((await hasColumn(db, step.table, step.from)) && !(await hasColumn(db, step.table, step.to)))
@@ -232,7 +235,9 @@ async function runStep(db: Knex, step: MigrationStep, ctx: StepContext): Promise
       return { rows: await convertColumn(db, step) };
     case "add_index":
       if (!(await hasIndex(db, step.table, step.name)))
-        return { algorithm: await createIndex(db, step.table, step.name, step.columns, step.unique, columnSpecs(ctx.compiled, step.table)) };
+        return {
+          algorithm: await createIndex(db, step.table, step.name, step.columns, step.unique, columnSpecs(ctx.compiled, step.table)),
+        };
       return {};
     case "drop_index":
       if (await hasIndex(db, step.table, step.name)) await dropIndex(db, step.table, step.name);
@@ -249,7 +254,8 @@ async function runStep(db: Knex, step: MigrationStep, ctx: StepContext): Promise
       await db(SYSTEM_TABLES.trash).where({ storage: step.trashName }).update({ restored_at: dbNow() });
       return {};
     case "add_search_index":
-      if (!(await hasSearchIndex(db, step.table, step.name))) return { algorithm: await createSearchIndex(db, step.table, step.name, step.columns) };
+      if (!(await hasSearchIndex(db, step.table, step.name)))
+        return { algorithm: await createSearchIndex(db, step.table, step.name, step.columns) };
       return {};
     case "drop_search_index":
       await dropSearchIndex(db, step.table, step.name);
@@ -273,17 +279,26 @@ async function convertColumn(db: Knex, step: Extract<MigrationStep, { op: "conve
   let lastId = 0;
   let rows = 0;
   for (;;) {
-    const batch = (await db(step.table).select("id", step.from).where("id", ">", lastId).orderBy("id").limit(BATCH)) as Record<string, unknown>[];
+    const batch = (await db(step.table).select("id", step.from).where("id", ">", lastId).orderBy("id").limit(BATCH)) as Record<
+      string,
+      unknown
+    >[];
     if (batch.length === 0) return rows;
     const failures: { id: number; value: unknown; error: string }[] = [];
     await db.transaction(async (trx) => {
       for (const r of batch) {
         const converted = convertDbValue(r[step.from], step.fromField, step.toField);
         if (!converted.ok) {
-          failures.push({ id: Number(r.id), value: fieldKinds[step.fromField["x-kind"]].fromDb(r[step.from], step.fromField), error: converted.error });
+          failures.push({
+            id: Number(r.id),
+            value: fieldKinds[step.fromField["x-kind"]].fromDb(r[step.from], step.fromField),
+            error: converted.error,
+          });
           continue;
         }
-        await trx(step.table).where({ id: r.id }).update({ [step.to]: converted.value });
+        await trx(step.table)
+          .where({ id: r.id })
+          .update({ [step.to]: converted.value });
       }
     });
     if (failures.length > 0) throw new ConversionError(step.table, step.from, failures);
@@ -309,17 +324,23 @@ export async function dryRunConversions(
     let total = 0;
     let lastId = 0;
     for (;;) {
-      const batch = (await db(table).select("id", column).where("id", ">", lastId).whereNotNull(column).orderBy("id").limit(5000)) as Record<
-        string,
-        unknown
-      >[];
+      const batch = (await db(table)
+        .select("id", column)
+        .where("id", ">", lastId)
+        .whereNotNull(column)
+        .orderBy("id")
+        .limit(5000)) as Record<string, unknown>[];
       if (batch.length === 0) break;
       for (const r of batch) {
         const converted = convertDbValue(r[column], step.fromField, step.toField);
         if (!converted.ok) {
           total++;
           if (failures.length < limit)
-            failures.push({ id: Number(r.id), value: fieldKinds[step.fromField["x-kind"]].fromDb(r[column], step.fromField), error: converted.error });
+            failures.push({
+              id: Number(r.id),
+              value: fieldKinds[step.fromField["x-kind"]].fromDb(r[column], step.fromField),
+              error: converted.error,
+            });
         }
       }
       lastId = Number(batch[batch.length - 1].id);
@@ -347,7 +368,8 @@ async function undoSteps(db: Knex, steps: MigrationStep[]): Promise<void> {
         if (await hasColumn(db, step.table, step.column.name)) await dropColumn(db, step.table, step.column.name);
         break;
       case "rename_column":
-        if ((await hasColumn(db, step.table, step.to)) && !(await hasColumn(db, step.table, step.from))) await renameColumn(db, step.table, step.to, step.from);
+        if ((await hasColumn(db, step.table, step.to)) && !(await hasColumn(db, step.table, step.from)))
+          await renameColumn(db, step.table, step.to, step.from);
         break;
       case "drop_column":
         if ((await hasColumn(db, step.table, step.trashName)) && !(await hasColumn(db, step.table, step.column)))
@@ -374,7 +396,8 @@ async function undoSteps(db: Knex, steps: MigrationStep[]): Promise<void> {
         await dropSearchIndex(db, step.table, step.name);
         break;
       case "drop_search_index":
-        if ((await hasTable(db, step.table)) && !(await hasSearchIndex(db, step.table, step.name))) await createSearchIndex(db, step.table, step.name, step.columns);
+        if ((await hasTable(db, step.table)) && !(await hasSearchIndex(db, step.table, step.name)))
+          await createSearchIndex(db, step.table, step.name, step.columns);
         break;
       case "convert_column":
       case "recompute":

@@ -10,7 +10,12 @@ import type { MigrationPlan, MigrationStep } from "./steps";
 // planner is never judged on input the server would have refused.
 
 const text = (id: string, extra: Partial<FieldSchema> = {}): FieldSchema => ({ type: "string", "x-id": id, "x-kind": "text", ...extra });
-const integer = (id: string, extra: Partial<FieldSchema> = {}): FieldSchema => ({ type: "integer", "x-id": id, "x-kind": "integer", ...extra });
+const integer = (id: string, extra: Partial<FieldSchema> = {}): FieldSchema => ({
+  type: "integer",
+  "x-id": id,
+  "x-kind": "integer",
+  ...extra,
+});
 const email = (id: string): FieldSchema => ({ type: "string", "x-id": id, "x-kind": "email" });
 
 function table(id: string, properties: Record<string, FieldSchema>, extra: Partial<TableSchema> = {}): TableSchema {
@@ -60,7 +65,11 @@ const V = 4;
 function clientsV(version = V): WorkspaceSchema {
   return workspace(
     {
-      clients: table("t_clients", { name: text("f_name"), mail: email("f_mail"), rating: integer("f_rating") }, { title: "Client", "x-plural": "Clients" }),
+      clients: table(
+        "t_clients",
+        { name: text("f_name"), mail: email("f_mail"), rating: integer("f_rating") },
+        { title: "Client", "x-plural": "Clients" },
+      ),
     },
     version,
   );
@@ -75,7 +84,11 @@ function edit(base: WorkspaceSchema, change: (defs: Record<string, TableSchema>)
 describe("plan: tables", () => {
   it("creates every table of a first schema, with its columns and indexes", () => {
     const next = workspace({
-      clients: table("t_clients", { name: text("f_name", { maxLength: 80 }), code: text("f_code", { "x-unique": true }), rating: integer("f_rating", { "x-indexed": true }) }),
+      clients: table("t_clients", {
+        name: text("f_name", { maxLength: 80 }),
+        code: text("f_code", { "x-unique": true }),
+        rating: integer("f_rating", { "x-indexed": true }),
+      }),
       notes: table("t_notes", { body: { type: "string", "x-id": "f_body", "x-kind": "longtext" } }),
     });
     const p = plan(null, next);
@@ -92,9 +105,26 @@ describe("plan: tables", () => {
           { name: "rating", spec: { type: "bigint" } },
         ],
       }),
-      expect.objectContaining({ op: "create_table", table: "notes", tableId: "t_notes", columns: [{ name: "body", spec: { type: "text", size: "long" } }] }),
-      expect.objectContaining({ op: "add_index", table: "clients", columns: ["code"], unique: true, name: indexName("t_clients", ["f_code"], true) }),
-      expect.objectContaining({ op: "add_index", table: "clients", columns: ["rating"], unique: false, name: indexName("t_clients", ["f_rating"], false) }),
+      expect.objectContaining({
+        op: "create_table",
+        table: "notes",
+        tableId: "t_notes",
+        columns: [{ name: "body", spec: { type: "text", size: "long" } }],
+      }),
+      expect.objectContaining({
+        op: "add_index",
+        table: "clients",
+        columns: ["code"],
+        unique: true,
+        name: indexName("t_clients", ["f_code"], true),
+      }),
+      expect.objectContaining({
+        op: "add_index",
+        table: "clients",
+        columns: ["rating"],
+        unique: false,
+        name: indexName("t_clients", ["f_rating"], false),
+      }),
     ]);
     expect(p.steps.every((s) => !s.destructive)).toBe(true);
   });
@@ -105,7 +135,11 @@ describe("plan: tables", () => {
       const c = d.clients;
       c.title = "Customer";
       c["x-plural"] = "Customers";
-      c.properties = { rating: { ...c.properties.rating, title: "Stars", description: "1 to 5" }, mail: c.properties.mail, name: c.properties.name };
+      c.properties = {
+        rating: { ...c.properties.rating, title: "Stars", description: "1 to 5" },
+        mail: c.properties.mail,
+        name: c.properties.name,
+      };
     });
     expect(plan(clientsV(), relabelled).steps).toEqual([]);
   });
@@ -116,7 +150,9 @@ describe("plan: tables", () => {
       delete d.clients;
     });
     const p = plan(clientsV(), next);
-    expect(p.steps).toEqual([expect.objectContaining({ op: "rename_table", from: "clients", to: "customers", tableId: "t_clients", destructive: false })]);
+    expect(p.steps).toEqual([
+      expect.objectContaining({ op: "rename_table", from: "clients", to: "customers", tableId: "t_clients", destructive: false }),
+    ]);
   });
 
   it("removes a table into the trash as one destructive step named after the version and id", () => {
@@ -124,13 +160,23 @@ describe("plan: tables", () => {
     const next = edit(base, (d) => delete d.notes);
     const p = plan(base, next);
     expect(p.steps).toEqual([
-      expect.objectContaining({ op: "drop_table", table: "notes", tableId: "t_notes", destructive: true, trashName: trashTableName(V, "t_notes"), definition: base.$defs.notes }),
+      expect.objectContaining({
+        op: "drop_table",
+        table: "notes",
+        tableId: "t_notes",
+        destructive: true,
+        trashName: trashTableName(V, "t_notes"),
+        definition: base.$defs.notes,
+      }),
     ]);
     expect(trashTableName(V, "t_notes")).toBe(`crm_del_v${V}_${shortHash("t_notes")}`);
   });
 
   it("swaps two table keys through temporary names and frees a removed table's key for a rename", () => {
-    const base = workspace({ a: table("t_a", { x: text("f_ax") }), b: table("t_b", { x: text("f_bx") }), c: table("t_c", { x: text("f_cx") }) }, V);
+    const base = workspace(
+      { a: table("t_a", { x: text("f_ax") }), b: table("t_b", { x: text("f_bx") }), c: table("t_c", { x: text("f_cx") }) },
+      V,
+    );
     const swapped = edit(base, (d) => {
       [d.a, d.b] = [d.b, d.a];
     });
@@ -138,8 +184,24 @@ describe("plan: tables", () => {
     const tmpA = `crm_tmp_v${V}_${shortHash("t_a")}`;
     const tmpB = `crm_tmp_v${V}_${shortHash("t_b")}`;
     // First both tables move to temporary names, then both move to their new keys.
-    expect(renames.slice(0, 2).map((r) => [r.from, r.to]).sort()).toEqual([["a", tmpA], ["b", tmpB]]);
-    expect(renames.slice(2).map((r) => [r.from, r.to]).sort()).toEqual([[tmpA, "b"], [tmpB, "a"]]);
+    expect(
+      renames
+        .slice(0, 2)
+        .map((r) => [r.from, r.to])
+        .sort(),
+    ).toEqual([
+      ["a", tmpA],
+      ["b", tmpB],
+    ]);
+    expect(
+      renames
+        .slice(2)
+        .map((r) => [r.from, r.to])
+        .sort(),
+    ).toEqual([
+      [tmpA, "b"],
+      [tmpB, "a"],
+    ]);
     // c is removed and a takes its key: the removal must come first.
     const reuse = edit(base, (d) => {
       d.c = d.a;
@@ -154,7 +216,13 @@ describe("plan: fields", () => {
   it("adds a field as one safe add_column", () => {
     const next = edit(clientsV(), (d) => (d.clients.properties.phone = text("f_phone", { maxLength: 40 })));
     expect(plan(clientsV(), next).steps).toEqual([
-      expect.objectContaining({ op: "add_column", table: "clients", fieldId: "f_phone", column: { name: "phone", spec: { type: "string", length: 40 } }, destructive: false }),
+      expect.objectContaining({
+        op: "add_column",
+        table: "clients",
+        fieldId: "f_phone",
+        column: { name: "phone", spec: { type: "string", length: 40 } },
+        destructive: false,
+      }),
     ]);
     expect(plan(clientsV(), next).steps[0].description).toMatch(/^Add field “.+” \(Text\) to “.+”$/);
   });
@@ -196,7 +264,9 @@ describe("plan: fields", () => {
     expect(ops(p)).toEqual(["drop_column", "add_column"]);
     expect(p.steps[0]).toMatchObject({ column: "rating", fieldId: "f_rating", destructive: true });
     expect(p.steps[1]).toMatchObject({ column: { name: "rating", spec: { type: "string", length: 255 } }, fieldId: "f_rating_text" });
-    expect(replayColumns(["name", "mail", "rating"], p.steps, "clients")).toEqual(["mail", "name", "rating", trashColumnName(V, "f_rating")].sort());
+    expect(replayColumns(["name", "mail", "rating"], p.steps, "clients")).toEqual(
+      ["mail", "name", "rating", trashColumnName(V, "f_rating")].sort(),
+    );
   });
 
   it("swaps two field keys through temporary names, so no rename meets an occupied column", () => {
@@ -209,7 +279,8 @@ describe("plan: fields", () => {
     const renames = only(p, "rename_column");
     expect(renames.every((r) => !r.destructive)).toBe(true);
     // Each field ends under its new key: follow the chain of moves per field id.
-    const finalKey = (id: string, start: string) => renames.filter((r) => r.fieldId === id).reduce((key, r) => (r.from === key ? r.to : key), start);
+    const finalKey = (id: string, start: string) =>
+      renames.filter((r) => r.fieldId === id).reduce((key, r) => (r.from === key ? r.to : key), start);
     expect(finalKey("f_name", "name")).toBe("mail");
     expect(finalKey("f_mail", "mail")).toBe("name");
     expect(replayColumns(["name", "mail", "rating"], p.steps, "clients")).toEqual(["mail", "name", "rating"]);
@@ -223,7 +294,9 @@ describe("plan: fields", () => {
     });
     const p = plan(clientsV(), next);
     expect(ops(p)).toEqual(["drop_column", "rename_column"]);
-    expect(replayColumns(["name", "mail", "rating"], p.steps, "clients")).toEqual(["mail", "rating", trashColumnName(V, "f_rating")].sort());
+    expect(replayColumns(["name", "mail", "rating"], p.steps, "clients")).toEqual(
+      ["mail", "rating", trashColumnName(V, "f_rating")].sort(),
+    );
   });
 });
 
@@ -235,7 +308,13 @@ describe("plan: kind and storage changes", () => {
     const next = edit(base, (d) => (d.clients.properties.code = integer("f_code", { title: "Code" })));
     const p = plan(base, next);
     expect(p.steps).toEqual([
-      expect.objectContaining({ op: "add_column", table: "clients", column: { name: tempName("f_code"), spec: { type: "bigint" } }, fieldId: "f_code", destructive: false }),
+      expect.objectContaining({
+        op: "add_column",
+        table: "clients",
+        column: { name: tempName("f_code"), spec: { type: "bigint" } },
+        fieldId: "f_code",
+        destructive: false,
+      }),
       expect.objectContaining({
         op: "convert_column",
         table: "clients",
@@ -246,12 +325,20 @@ describe("plan: kind and storage changes", () => {
         toField: next.$defs.clients.properties.code,
         destructive: true,
       }),
-      expect.objectContaining({ op: "drop_column", column: "code", trashName: trashColumnName(V, "f_code"), definition: base.$defs.clients.properties.code, destructive: true }),
+      expect.objectContaining({
+        op: "drop_column",
+        column: "code",
+        trashName: trashColumnName(V, "f_code"),
+        definition: base.$defs.clients.properties.code,
+        destructive: true,
+      }),
       expect.objectContaining({ op: "rename_column", from: tempName("f_code"), to: "code", destructive: false }),
     ]);
     expect(replayColumns(["code"], p.steps, "clients")).toEqual(["code", trashColumnName(V, "f_code")].sort());
     // In the words of the schema designer, not the kinds' keys.
-    expect(p.steps[1].description).toBe("Convert every value of “Code” in “Clients” (kind from Text to Whole number); the old values are kept in the trash");
+    expect(p.steps[1].description).toBe(
+      "Convert every value of “Code” in “Clients” (kind from Text to Whole number); the old values are kept in the trash",
+    );
   });
 
   it("changes a kind and a key at once: the conversion reads the renamed column and remembers the original", () => {
@@ -262,7 +349,11 @@ describe("plan: kind and storage changes", () => {
     });
     const p = plan(base, next);
     expect(ops(p)).toEqual(["rename_table", "rename_column", "add_column", "convert_column", "drop_column", "rename_column"]);
-    expect(only(p, "convert_column")[0]).toMatchObject({ table: "customers", original: { table: "clients", column: "code" }, from: "number" });
+    expect(only(p, "convert_column")[0]).toMatchObject({
+      table: "customers",
+      original: { table: "clients", column: "code" },
+      from: "number",
+    });
     expect(replayColumns(["code"], p.steps.slice(1), "customers")).toEqual(["number", trashColumnName(V, "f_code")].sort());
   });
 
@@ -300,7 +391,14 @@ describe("plan: indexes", () => {
   it("adds an index for x-indexed and a unique one for x-unique, named from ids", () => {
     const next = edit(base(), (d) => (d.clients.properties.code["x-unique"] = true));
     expect(plan(base(), next).steps).toEqual([
-      expect.objectContaining({ op: "add_index", table: "clients", name: indexName("t_clients", ["f_code"], true), columns: ["code"], unique: true, destructive: false }),
+      expect.objectContaining({
+        op: "add_index",
+        table: "clients",
+        name: indexName("t_clients", ["f_code"], true),
+        columns: ["code"],
+        unique: true,
+        destructive: false,
+      }),
     ]);
   });
 
@@ -311,7 +409,12 @@ describe("plan: indexes", () => {
     });
     const p = plan(base(), next);
     expect(ops(p)).toEqual(["drop_index", "add_column"]);
-    expect(p.steps[0]).toMatchObject({ table: "clients", name: indexName("t_clients", ["f_name"], false), columns: ["name"], destructive: false });
+    expect(p.steps[0]).toMatchObject({
+      table: "clients",
+      name: indexName("t_clients", ["f_name"], false),
+      columns: ["name"],
+      destructive: false,
+    });
   });
 
   it("keeps the index of a renamed column (and of a renamed table) instead of re-creating it", () => {
@@ -336,12 +439,25 @@ describe("plan: indexes", () => {
 
 describe("plan: formulas", () => {
   const money = (id: string): FieldSchema => ({ type: "number", "x-id": id, "x-kind": "money" });
-  const formula = (id: string, expr: string): FieldSchema => ({ type: "number", "x-id": id, "x-kind": "formula", "x-formula": expr, "x-result": "money", "x-scale": 2 });
-  const base = () => workspace({ invoice_lines: table("t_lines", { price: money("f_price"), qty: integer("f_qty"), amount: formula("f_amount", "price * qty") }) }, V);
+  const formula = (id: string, expr: string): FieldSchema => ({
+    type: "number",
+    "x-id": id,
+    "x-kind": "formula",
+    "x-formula": expr,
+    "x-result": "money",
+    "x-scale": 2,
+  });
+  const base = () =>
+    workspace(
+      { invoice_lines: table("t_lines", { price: money("f_price"), qty: integer("f_qty"), amount: formula("f_amount", "price * qty") }) },
+      V,
+    );
 
   it("recomputes a formula whose expression changed, and nothing else", () => {
     const next = edit(base(), (d) => (d.invoice_lines.properties.amount["x-formula"] = "round(price * qty, 2)"));
-    expect(plan(base(), next).steps).toEqual([expect.objectContaining({ op: "recompute", table: "invoice_lines", fields: ["amount"], destructive: false })]);
+    expect(plan(base(), next).steps).toEqual([
+      expect.objectContaining({ op: "recompute", table: "invoice_lines", fields: ["amount"], destructive: false }),
+    ]);
   });
 
   it("plans no recompute when only a formula's label changes", () => {
@@ -361,9 +477,17 @@ describe("plan: descriptions", () => {
   it("describes every step of a large mixed change in a non-empty sentence", () => {
     const base = workspace(
       {
-        clients: table("t_clients", { name: text("f_name", { "x-indexed": true }), mail: email("f_mail"), code: text("f_code"), rating: integer("f_rating", { "x-indexed": true }) }),
+        clients: table("t_clients", {
+          name: text("f_name", { "x-indexed": true }),
+          mail: email("f_mail"),
+          code: text("f_code"),
+          rating: integer("f_rating", { "x-indexed": true }),
+        }),
         notes: table("t_notes", { body: text("f_body") }),
-        invoice_lines: table("t_lines", { qty: integer("f_qty"), total: { type: "integer", "x-id": "f_total", "x-kind": "formula", "x-formula": "qty * 2", "x-result": "integer" } }),
+        invoice_lines: table("t_lines", {
+          qty: integer("f_qty"),
+          total: { type: "integer", "x-id": "f_total", "x-kind": "formula", "x-formula": "qty * 2", "x-result": "integer" },
+        }),
       },
       V,
     );
@@ -381,7 +505,18 @@ describe("plan: descriptions", () => {
     });
     const p = plan(base, next);
     const seen = new Set(ops(p));
-    for (const op of ["drop_index", "drop_table", "rename_table", "create_table", "rename_column", "drop_column", "add_column", "convert_column", "add_index", "recompute"])
+    for (const op of [
+      "drop_index",
+      "drop_table",
+      "rename_table",
+      "create_table",
+      "rename_column",
+      "drop_column",
+      "add_column",
+      "convert_column",
+      "add_index",
+      "recompute",
+    ])
       expect(seen, op).toContain(op);
     for (const step of p.steps) {
       expect(step.description, step.op).toMatch(/^[A-Z][^\n]*\S$/);

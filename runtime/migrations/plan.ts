@@ -56,13 +56,14 @@ function formulaSignature(f: CompiledField): string | null {
  * Renames inside one namespace may collide (a ↔ b swap, or a → b while b is being renamed away):
  * then every rename goes through a temporary name first, so no step ever meets an occupied name.
  */
-function orderRenames<T extends { from: string; to: string }>(renames: T[], occupied: Set<string>, temp: (r: T) => string): { from: string; to: string; r: T }[] {
+function orderRenames<T extends { from: string; to: string }>(
+  renames: T[],
+  occupied: Set<string>,
+  temp: (r: T) => string,
+): { from: string; to: string; r: T }[] {
   const collides = renames.some((r) => occupied.has(r.to));
   if (!collides) return renames.map((r) => ({ from: r.from, to: r.to, r }));
-  return [
-    ...renames.map((r) => ({ from: r.from, to: temp(r), r })),
-    ...renames.map((r) => ({ from: temp(r), to: r.to, r })),
-  ];
+  return [...renames.map((r) => ({ from: r.from, to: temp(r), r })), ...renames.map((r) => ({ from: temp(r), to: r.to, r }))];
 }
 
 /**
@@ -197,7 +198,9 @@ function planTableChanges(
         name: ix.name,
         columns: ix.columns,
         unique: ix.unique,
-        specs: Object.fromEntries(ix.columns.map((c) => [c, old.fieldsByKey.get(c)?.column]).filter((e): e is [string, ColumnSpec] => !!e[1])),
+        specs: Object.fromEntries(
+          ix.columns.map((c) => [c, old.fieldsByKey.get(c)?.column]).filter((e): e is [string, ColumnSpec] => !!e[1]),
+        ),
         destructive: false,
         description: `Drop the ${ix.unique ? "unique " : ""}index on ${ix.columns.map(q).join(" + ")} in ${q(old.pluralLabel)}`,
       });

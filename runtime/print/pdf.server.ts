@@ -179,7 +179,10 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
         return await Promise.race([
           renderOn(page, doc),
           new Promise<never>((_, reject) => {
-            timer = setTimeout(() => reject(new PdfRenderError(`printing took longer than ${timeoutMs / 1000} s and was stopped`)), timeoutMs);
+            timer = setTimeout(
+              () => reject(new PdfRenderError(`printing took longer than ${timeoutMs / 1000} s and was stopped`)),
+              timeoutMs,
+            );
           }),
         ]);
       } catch (error) {

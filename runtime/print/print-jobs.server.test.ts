@@ -68,7 +68,12 @@ describe("print jobs", () => {
     await settle(jobs, ANA, jobId);
     const file = jobs.file(ANA, jobId);
     expect(file).toMatchObject({ contentType: "application/zip", fileName: "invoice – 4 Invoices.zip" });
-    expect(Object.keys(unzipSync(file.bytes)).sort()).toEqual(["INV-1 Acme.pdf", "INV-3 Acme.pdf", "Invoice draft (2).pdf", "Invoice draft.pdf"]);
+    expect(Object.keys(unzipSync(file.bytes)).sort()).toEqual([
+      "INV-1 Acme.pdf",
+      "INV-3 Acme.pdf",
+      "Invoice draft (2).pdf",
+      "Invoice draft.pdf",
+    ]);
   });
 
   it("fails with the reason and the progress so far", async () => {
@@ -84,7 +89,14 @@ describe("print jobs", () => {
   it("leaves out and names the records the template's condition excludes, and counts the file by what it holds", async () => {
     jobs = createPrintJobs(fakePrint({ excluded: [2, 5] }).service, { chunkSize: 3 });
     const { jobId } = await jobs.start(ANA, "receipt", { ids: [1, 2, 3, 4, 5, 6] }, "pdf");
-    expect(await settle(jobs, ANA, jobId)).toMatchObject({ state: "done", done: 4, total: 4, skipped: 2, skippedNames: ["INV-2", "INV-5"], fileName: "receipt – 4 Invoices.pdf" });
+    expect(await settle(jobs, ANA, jobId)).toMatchObject({
+      state: "done",
+      done: 4,
+      total: 4,
+      skipped: 2,
+      skippedNames: ["INV-2", "INV-5"],
+      fileName: "receipt – 4 Invoices.pdf",
+    });
     expect((await PDFDocument.load(jobs.file(ANA, jobId).bytes)).getPageCount()).toBe(4);
   });
 
@@ -95,7 +107,9 @@ describe("print jobs", () => {
     const status = await settle(jobs, ANA, jobId);
     expect(status).toMatchObject({ state: "failed", done: 0, total: 0, skipped: 14 });
     expect(status.skippedNames).toEqual(ids.slice(0, 10).map((id) => `INV-${id}`));
-    expect(status.error).toBe("nothing was printed: the template's condition does not hold for INV-1, INV-2, INV-3, INV-4, INV-5, INV-6, INV-7, INV-8, INV-9, INV-10 and 4 more");
+    expect(status.error).toBe(
+      "nothing was printed: the template's condition does not hold for INV-1, INV-2, INV-3, INV-4, INV-5, INV-6, INV-7, INV-8, INV-9, INV-10 and 4 more",
+    );
   });
 
   it("forgets the oldest finished files first when the kept files outgrow their limit", async () => {
@@ -122,7 +136,9 @@ describe("print jobs", () => {
       jobs = createPrintJobs({ ...service, printEach: async () => Promise.reject(new Error("select * from invoices: SQLITE_BUSY")) });
       const { jobId } = await jobs.start(ANA, "invoice", { ids: [1] }, "pdf");
       const { error } = await settle(jobs, ANA, jobId);
-      expect(error).toBe("printing stopped after 0 of 1: an internal error stopped it (the server log has the details); try again, and report it if it happens again");
+      expect(error).toBe(
+        "printing stopped after 0 of 1: an internal error stopped it (the server log has the details); try again, and report it if it happens again",
+      );
       expect(errors).toHaveLength(1);
     } finally {
       console.error = original;
@@ -135,7 +151,9 @@ describe("print jobs", () => {
     jobs = createPrintJobs(fakePrint({ hold }).service, { maxRunningPerOwner: 2 });
     const a = await jobs.start(ANA, "invoice", { ids: [1, 2] }, "pdf");
     await jobs.start(ANA, "invoice", { ids: [3] }, "pdf");
-    await expect(jobs.start(ANA, "invoice", { ids: [4] }, "pdf")).rejects.toThrow("you already have 2 print jobs running: wait for one to finish or cancel it, then print again");
+    await expect(jobs.start(ANA, "invoice", { ids: [4] }, "pdf")).rejects.toThrow(
+      "you already have 2 print jobs running: wait for one to finish or cancel it, then print again",
+    );
     await expect(jobs.start(BEN, "invoice", { ids: [4] }, "pdf")).resolves.toMatchObject({ state: "running" });
     expect(() => jobs!.status(BEN, a.jobId)).toThrow(/^there is no print job/);
     expect(() => jobs!.cancel(BEN, a.jobId)).toThrow(/^there is no print job/);
@@ -164,7 +182,14 @@ describe("print jobs", () => {
         const size = Number(query.pageSize);
         const from = (Number(query.page) - 1) * size;
         const found = query.q === "none" ? [] : matching.slice(from, from + size);
-        return { rows: found.map((id) => ({ id, version: 1 })), total: query.q === "none" ? 0 : matching.length, totalExact: true, page: Number(query.page), pageSize: size, nextCursor: null };
+        return {
+          rows: found.map((id) => ({ id, version: 1 })),
+          total: query.q === "none" ? 0 : matching.length,
+          totalExact: true,
+          page: Number(query.page),
+          pageSize: size,
+          nextCursor: null,
+        };
       },
     };
     jobs = createPrintJobs(fakePrint().service, { records, maxRecords: 1500 });
@@ -173,11 +198,15 @@ describe("print jobs", () => {
     expect(started).toMatchObject({ total: 1200, fileName: "invoice – 1200 Invoices.zip" });
     expect(queries).toEqual([1, 2, 3].map((page) => ({ table: "invoices", q: undefined, filter, page })));
     jobs.cancel(ANA, started.jobId);
-    await expect(jobs.start(ANA, "invoice", { query: { q: "none" } }, "pdf")).rejects.toThrow("no records match: change the filter or the search, then print again");
+    await expect(jobs.start(ANA, "invoice", { query: { q: "none" } }, "pdf")).rejects.toThrow(
+      "no records match: change the filter or the search, then print again",
+    );
 
     jobs.close();
     jobs = createPrintJobs(fakePrint().service, { records, maxRecords: 1000 });
-    await expect(jobs.start(ANA, "invoice", { query: {} }, "pdf")).rejects.toThrow("a print job takes at most 1,000 records and 1,200 were chosen");
+    await expect(jobs.start(ANA, "invoice", { query: {} }, "pdf")).rejects.toThrow(
+      "a print job takes at most 1,000 records and 1,200 were chosen",
+    );
     jobs.close();
     jobs = createPrintJobs(fakePrint().service);
     await expect(jobs.start(ANA, "invoice", { query: {} }, "pdf")).rejects.toThrow("this server prints chosen ids only: send ids");
@@ -186,7 +215,9 @@ describe("print jobs", () => {
   it("refuses bad requests with a message that says what to do", async () => {
     jobs = createPrintJobs(fakePrint().service, { maxRecords: 3 });
     await expect(jobs.start(ANA, "invoice", { ids: [] }, "pdf")).rejects.toThrow(/select the records to print/);
-    await expect(jobs.start(ANA, "invoice", { ids: [1, 2, 3, 4] }, "pdf")).rejects.toThrow("a print job takes at most 3 records and 4 were chosen: narrow the list with a filter and print it in parts");
+    await expect(jobs.start(ANA, "invoice", { ids: [1, 2, 3, 4] }, "pdf")).rejects.toThrow(
+      "a print job takes at most 3 records and 4 were chosen: narrow the list with a filter and print it in parts",
+    );
     await expect(jobs.start(ANA, "invoice", { ids: [1, -2] }, "pdf")).rejects.toThrow(/positive whole numbers/);
     await expect(jobs.start(ANA, "invoice", { ids: [1] }, "docx" as "pdf")).rejects.toThrow(/format must be "pdf"/);
   });

@@ -6,7 +6,15 @@ import { createPdfMerger } from "./merge-pdf.server";
 import { PdfRenderError } from "./pdf.server";
 import type { RecordsService } from "../records/service.server";
 import type { PrintService } from "./print.server";
-import { MAX_JOB_RECORDS, MAX_SKIPPED_NAMES, tooManyRecordsMessage, type PrintJobFormat, type PrintJobQuery, type PrintJobStatus, type PrintJobTarget } from "./print-jobs";
+import {
+  MAX_JOB_RECORDS,
+  MAX_SKIPPED_NAMES,
+  tooManyRecordsMessage,
+  type PrintJobFormat,
+  type PrintJobQuery,
+  type PrintJobStatus,
+  type PrintJobTarget,
+} from "./print-jobs";
 import { safeFileName } from "./print.server";
 import { uniqueFileNames } from "./unique-names";
 
@@ -62,11 +70,13 @@ function failureMessage(error: unknown): string {
   if (error instanceof ApiError) return error.message;
   console.error("A print job failed:", error);
   // Chromium's own words name paths and internals of this server: they stay in the log.
-  if (error instanceof PdfRenderError) return "the PDF renderer failed (the server log has the details); try again in a moment, and report it if it happens again";
+  if (error instanceof PdfRenderError)
+    return "the PDF renderer failed (the server log has the details); try again in a moment, and report it if it happens again";
   return "an internal error stopped it (the server log has the details); try again, and report it if it happens again";
 }
 
-const fileNameOf = (batchName: string, format: PrintJobFormat) => (format === "pdf" ? safeFileName(batchName) : safeFileName(batchName).replace(/\.pdf$/, ".zip"));
+const fileNameOf = (batchName: string, format: PrintJobFormat) =>
+  format === "pdf" ? safeFileName(batchName) : safeFileName(batchName).replace(/\.pdf$/, ".zip");
 
 /** Jobs belong to the user who started them; the system and tests have no id, so go by name. */
 const ownerOf = (actor: Actor) => (actor.id !== null ? `user:${actor.id}` : `anonymous:${actor.role}:${actor.name}`);
@@ -102,7 +112,10 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
 
   function find(actor: Actor, jobId: string): Job {
     const job = jobs.get(jobId);
-    if (!job || job.owner !== ownerOf(actor)) throw notFound(`there is no print job "${String(jobId).slice(0, 64)}": it may have expired (jobs are kept ${Math.round(ttlMs / 60_000)} minutes after they end); print again`);
+    if (!job || job.owner !== ownerOf(actor))
+      throw notFound(
+        `there is no print job "${String(jobId).slice(0, 64)}": it may have expired (jobs are kept ${Math.round(ttlMs / 60_000)} minutes after they end); print again`,
+      );
     return job;
   }
 
@@ -126,7 +139,12 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
     const onSkipped = (title: string) => {
       if (job.status.state !== "running") return;
       const { total, skipped, skippedNames } = job.status;
-      job.status = { ...job.status, total: total - 1, skipped: skipped + 1, skippedNames: skippedNames.length < MAX_SKIPPED_NAMES ? [...skippedNames, title] : skippedNames };
+      job.status = {
+        ...job.status,
+        total: total - 1,
+        skipped: skipped + 1,
+        skippedNames: skippedNames.length < MAX_SKIPPED_NAMES ? [...skippedNames, title] : skippedNames,
+      };
     };
     for (let i = 0; i < ids.length; i += chunkSize) {
       const printed = await print.printEach(actor, templateId, ids.slice(i, i + chunkSize), { signal, onPrinted, onSkipped });
@@ -139,7 +157,11 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
     if (job.status.done === 0) {
       const names = job.status.skippedNames.join(", ");
       const more = job.status.skipped - job.status.skippedNames.length;
-      return finish(job, "failed", `nothing was printed: the template's condition does not hold for ${names}${more > 0 ? ` and ${more} more` : ""}`);
+      return finish(
+        job,
+        "failed",
+        `nothing was printed: the template's condition does not hold for ${names}${more > 0 ? ` and ${more} more` : ""}`,
+      );
     }
     // Records skipped while printing leave fewer in the file than its name said at the start.
     job.status = { ...job.status, fileName: fileNameOf(job.batchName(job.status.done), job.status.format) };
@@ -160,14 +182,25 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
    * query's order, and how many more the query finds that the condition rules out (a second,
    * count-only query; `null` when that count is only an estimate). Refuses more than the cap.
    */
-  async function idsOf(actor: Actor, table: string, query: PrintJobQuery, condition: unknown): Promise<{ ids: number[]; excluded: number | null }> {
+  async function idsOf(
+    actor: Actor,
+    table: string,
+    query: PrintJobQuery,
+    condition: unknown,
+  ): Promise<{ ids: number[]; excluded: number | null }> {
     if (!options.records) throw badRequest("this server prints chosen ids only: send ids");
     const records = options.records;
     const hasCondition = condition !== null && condition !== undefined;
     const filter = !hasCondition ? query.filter : query.filter ? { and: [query.filter, condition] } : condition;
     const ids: number[] = [];
     for (let page = 1; ; page++) {
-      const found = await records.list(actor, table, { q: query.q || undefined, filter, sort: query.sort || undefined, page, pageSize: QUERY_PAGE });
+      const found = await records.list(actor, table, {
+        q: query.q || undefined,
+        filter,
+        sort: query.sort || undefined,
+        page,
+        pageSize: QUERY_PAGE,
+      });
       if (found.total > maxRecords) throw badRequest(tooManyRecordsMessage(found.total, maxRecords));
       ids.push(...found.rows.map((r) => r.id as number));
       if (found.rows.length < QUERY_PAGE || ids.length > maxRecords) break;
@@ -178,16 +211,20 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
       const all = await records.list(actor, table, { q: query.q || undefined, filter: query.filter, page: 1, pageSize: 1 });
       excluded = all.totalExact ? Math.max(0, all.total - ids.length) : null;
       if (ids.length === 0 && all.total > 0)
-        throw badRequest(`the template is not offered for any of the ${all.totalExact ? "" : "about "}${all.total.toLocaleString("en-GB")} records that match: its condition does not hold for them; choose another template or change the filter`);
+        throw badRequest(
+          `the template is not offered for any of the ${all.totalExact ? "" : "about "}${all.total.toLocaleString("en-GB")} records that match: its condition does not hold for them; choose another template or change the filter`,
+        );
     }
     if (ids.length === 0) throw badRequest("no records match: change the filter or the search, then print again");
     return { ids, excluded };
   }
 
   function chosenIds(ids: unknown): number[] {
-    if (!Array.isArray(ids) || ids.length === 0) throw badRequest("ids must be a non-empty list of record ids: select the records to print");
+    if (!Array.isArray(ids) || ids.length === 0)
+      throw badRequest("ids must be a non-empty list of record ids: select the records to print");
     const unique = [...new Set(ids.map((v) => (typeof v === "string" ? Number(v) : v)))];
-    if (!unique.every((v) => Number.isSafeInteger(v) && (v as number) > 0)) throw badRequest("ids must be positive whole numbers (record ids)");
+    if (!unique.every((v) => Number.isSafeInteger(v) && (v as number) > 0))
+      throw badRequest("ids must be positive whole numbers (record ids)");
     if (unique.length > maxRecords) throw badRequest(tooManyRecordsMessage(unique.length, maxRecords));
     return unique as number[];
   }
@@ -197,13 +234,25 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
       const given = "ids" in target ? chosenIds(target.ids) : null;
       if (format !== "pdf" && format !== "zip") throw badRequest(`format must be "pdf" (one file) or "zip" (one file per record)`);
       const { table, batchName, condition } = await print.checkBatch(actor, templateId);
-      const found = given ? { ids: given, excluded: 0 } : await idsOf(actor, table, (target as { query: PrintJobQuery }).query ?? {}, condition);
+      const found = given
+        ? { ids: given, excluded: 0 }
+        : await idsOf(actor, table, (target as { query: PrintJobQuery }).query ?? {}, condition);
       const unique = found.ids;
       const owner = ownerOf(actor);
       const running = [...jobs.values()].filter((j) => j.owner === owner && j.status.state === "running").length;
-      if (running >= maxRunning) throw conflict(`you already have ${running} print jobs running: wait for one to finish or cancel it, then print again`);
+      if (running >= maxRunning)
+        throw conflict(`you already have ${running} print jobs running: wait for one to finish or cancel it, then print again`);
       const jobId = crypto.randomBytes(16).toString("base64url");
-      const status: PrintJobStatus = { jobId, state: "running", format, done: 0, total: unique.length, skipped: found.excluded ?? 0, skippedNames: [], fileName: fileNameOf(batchName(unique.length), format) };
+      const status: PrintJobStatus = {
+        jobId,
+        state: "running",
+        format,
+        done: 0,
+        total: unique.length,
+        skipped: found.excluded ?? 0,
+        skippedNames: [],
+        fileName: fileNameOf(batchName(unique.length), format),
+      };
       const job: Job = { owner, batchName, controller: new AbortController(), status };
       jobs.set(jobId, job);
       run(job, actor, templateId, unique).catch((error: unknown) => {
@@ -217,8 +266,10 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
     },
     file(actor, jobId) {
       const job = find(actor, jobId);
-      if (job.status.state === "running") throw conflict(`the print job is not finished yet (${job.status.done} of ${job.status.total} printed): wait until it is done`);
-      if (!job.result) throw conflict(`the print job ${job.status.state === "canceled" ? "was canceled" : "failed"} and has no file: print again`);
+      if (job.status.state === "running")
+        throw conflict(`the print job is not finished yet (${job.status.done} of ${job.status.total} printed): wait until it is done`);
+      if (!job.result)
+        throw conflict(`the print job ${job.status.state === "canceled" ? "was canceled" : "failed"} and has no file: print again`);
       return job.result;
     },
     cancel(actor, jobId) {

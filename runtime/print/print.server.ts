@@ -86,14 +86,21 @@ type Rec = Record<string, unknown>;
 
 /** `INV-2026-0007 Acme Ltd.pdf`: no path separators, control or reserved characters. */
 export function safeFileName(base: string): string {
-  // eslint-disable-next-line no-control-regex
-  const clean = base.replace(/[\u0000-\u001f\u007f<>:"/\\|?*]+/g, " ").replace(/\s+/g, " ").trim().slice(0, 150);
+  const clean = base
+    .replace(/[\p{Cc}<>:"/\\|?*]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 150);
   return `${clean || "document"}.pdf`;
 }
 
 /** `attachment` or `inline` with an ASCII fallback and the UTF-8 name (RFC 6266/5987). */
 export function contentDisposition(filename: string, disposition: "inline" | "attachment" = "inline"): string {
-  const ascii = filename.normalize("NFKD").replace(/[^\x20-\x7e]/g, "").replace(/["\\]/g, "") || "document.pdf";
+  const ascii =
+    filename
+      .normalize("NFKD")
+      .replace(/[^\x20-\x7e]/g, "")
+      .replace(/["\\]/g, "") || "document.pdf";
   return `${disposition}; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename)}`;
 }
 
@@ -126,7 +133,9 @@ export function createPrintService(
       byText.set(key, messages);
     }
     if (messages.length)
-      throw unprocessable(`the print template "${template.name}" ${messages.join("; ")}: fix it in the print designer`, { problems: messages });
+      throw unprocessable(`the print template "${template.name}" ${messages.join("; ")}: fix it in the print designer`, {
+        problems: messages,
+      });
   }
 
   async function inlineImages(table: CompiledTable, record: Rec) {
@@ -204,14 +213,23 @@ export function createPrintService(
       // Lists that are not part of the record (payments, invoices of a contract) only when used.
       if (!list.composition) {
         if (!new RegExp(`\\b${list.name}\\b`).test(texts)) continue;
-        const found = await records.list(actor, child.key, { filter: { field: list.field, op: "eq", value: raw.id }, pageSize: MAX_LIST_ROWS, sort: "id" });
+        const found = await records.list(actor, child.key, {
+          filter: { field: list.field, op: "eq", value: raw.id },
+          pageSize: MAX_LIST_ROWS,
+          sort: "id",
+        });
         rows = found.rows as Rec[];
       }
       record[list.name] = await Promise.all((rows ?? []).map((r) => resolve(child, r, list.field)));
       if (list.composition && child.fieldsByKey.has("tax_rate") && record.tax_summary === undefined)
         record.tax_summary = taxSummary(record[list.name] as Rec[]);
     }
-    return { record, company, today: new Date().toISOString().slice(0, 10), template: { id: template.id, name: template.name, table: template.table } };
+    return {
+      record,
+      company,
+      today: new Date().toISOString().slice(0, 10),
+      template: { id: template.id, name: template.name, table: template.table },
+    };
   }
 
   function conditionHolds(template: PrintTemplate, table: CompiledTable, record: Rec): boolean {
@@ -238,7 +256,12 @@ export function createPrintService(
     return loadFor(actor, await usableTemplate(actor, templateId), ids, onSkipped);
   }
 
-  async function loadFor(actor: Actor, { template, compiled, table }: Awaited<ReturnType<typeof usable>>, ids: unknown[], onSkipped?: (title: string) => void) {
+  async function loadFor(
+    actor: Actor,
+    { template, compiled, table }: Awaited<ReturnType<typeof usable>>,
+    ids: unknown[],
+    onSkipped?: (title: string) => void,
+  ) {
     const resolve = createResolver(actor, compiled);
     const company = await loadCompany(actor, compiled);
     const loaded: PrintContext[] = [];
@@ -247,9 +270,12 @@ export function createPrintService(
     const refused = loaded.filter((c) => !contexts.includes(c));
     if (onSkipped) refused.forEach((c) => onSkipped(titleOf(table, c.record)));
     else if (refused.length)
-      throw conflict(`"${template.name}" is not offered for ${refused.map((c) => titleOf(table, c.record)).join(", ")}: its condition does not hold`, {
-        ids: refused.map((c) => c.record.id),
-      });
+      throw conflict(
+        `"${template.name}" is not offered for ${refused.map((c) => titleOf(table, c.record)).join(", ")}: its condition does not hold`,
+        {
+          ids: refused.map((c) => c.record.id),
+        },
+      );
     return { template, compiled, table, contexts };
   }
 
@@ -266,13 +292,17 @@ export function createPrintService(
     for (const f of table.fields) {
       const target = f.kind === "relation" ? compiled.tablesByKey.get(f.def["x-target"]!) : undefined;
       const party = record[f.key];
-      if (target && typeof party === "object" && party !== null && target.titleField) return `${titleOf(table, record)} ${titleOf(target, party as Rec)}`;
+      if (target && typeof party === "object" && party !== null && target.titleField)
+        return `${titleOf(table, record)} ${titleOf(target, party as Rec)}`;
     }
     return titleOf(table, record);
   }
 
   /** Each loaded record as its own PDF, a few at a time through the page pool, in the records' order. */
-  async function printLoaded({ template, compiled, table, contexts }: Awaited<ReturnType<typeof load>>, { signal, onPrinted }: Pick<PrintEachOptions, "signal" | "onPrinted"> = {}) {
+  async function printLoaded(
+    { template, compiled, table, contexts }: Awaited<ReturnType<typeof load>>,
+    { signal, onPrinted }: Pick<PrintEachOptions, "signal" | "onPrinted"> = {},
+  ) {
     const printed: PrintedPdf[] = new Array(contexts.length);
     let next = 0;
     // A few renders in flight keep every pooled page busy; more would only queue inside the
@@ -301,7 +331,14 @@ export function createPrintService(
       if (recordId === undefined || recordId === null || recordId === "") return list;
       const record = (await records.get(actor, tableKey, recordId)) as Rec;
       const full = await templates.list(tableKey);
-      return list.map((s) => ({ ...s, offered: conditionHolds(full.find((t) => t.id === s.id)!, table, record) }));
+      return list.map((s) => ({
+        ...s,
+        offered: conditionHolds(
+          full.find((t) => t.id === s.id)!,
+          table,
+          record,
+        ),
+      }));
     },
     async renderDocument(actor, templateId, ids) {
       return (await prepare(actor, templateId, ids)).doc;
@@ -324,7 +361,8 @@ export function createPrintService(
     },
     async previewDraft(actor, draft, recordId) {
       requireAdmin(actor, "preview print templates");
-      if (typeof draft !== "object" || draft === null || Array.isArray(draft)) throw badRequest("send the draft template as a JSON object with table, name, html, css and page");
+      if (typeof draft !== "object" || draft === null || Array.isArray(draft))
+        throw badRequest("send the draft template as a JSON object with table, name, html, css and page");
       const { compiled } = await workspace.current();
       // The project data is the editor's own; it does not change what prints.
       const { project: _project, ...rest } = draft as Record<string, unknown>;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import schema from "../../seeds/schema.json";
-import { DEFAULT_PRINT_TEMPLATES } from "../../seeds/print-templates";
+import schema from "@seeds/schema.json";
+import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
 import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { renameFieldInTemplate, renameRecordReference, templateProblems } from "./references";
@@ -46,7 +46,9 @@ describe("templateProblems", () => {
 describe("following a rename", () => {
   it("rewrites record.<key> in Liquid tags only, whole keys only", () => {
     const html = "record.due_date {{ record.due_date | date }} {{ record.due_date_x }} {% if record.due_date %}x{% endif %}";
-    expect(renameRecordReference(html, "due_date", "pay_by")).toBe("record.due_date {{ record.pay_by | date }} {{ record.due_date_x }} {% if record.pay_by %}x{% endif %}");
+    expect(renameRecordReference(html, "due_date", "pay_by")).toBe(
+      "record.due_date {{ record.pay_by | date }} {{ record.due_date_x }} {% if record.pay_by %}x{% endif %}",
+    );
   });
   it("rewrites references reached through relations and loop variables, and nothing else", () => {
     const after = withRename("products", "sku", "article_no");

@@ -117,9 +117,14 @@ const templateTexts = (t: Pick<PrintTemplate, "html" | "css" | "page">) => [t.ht
  * Fields a template refers to that the schema does not have (any more): `record.<path>`,
  * `company.<path>` and loop variables over lists, followed through relations and child tables.
  */
-export function templateProblems(template: Pick<PrintTemplate, "table" | "html" | "css" | "page">, compiled: CompiledSchema): TemplateProblem[] {
+export function templateProblems(
+  template: Pick<PrintTemplate, "table" | "html" | "css" | "page">,
+  compiled: CompiledSchema,
+): TemplateProblem[] {
   if (!compiled.tablesByKey.has(template.table))
-    return [{ path: "record", table: template.table, field: "", message: `prints records of "${template.table}", a table that no longer exists` }];
+    return [
+      { path: "record", table: template.table, field: "", message: `prints records of "${template.table}", a table that no longer exists` },
+    ];
   const problems = new Map<string, TemplateProblem>();
   const roots = rootsFor(compiled, template.table);
   for (const text of templateTexts(template)) {
@@ -127,7 +132,12 @@ export function templateProblems(template: Pick<PrintTemplate, "table" | "html" 
       roots,
       onUnknown: (table, key, path) => {
         if (!problems.has(path))
-          problems.set(path, { path, table: table.key, field: key, message: `uses removed field "${key}" of ${table.pluralLabel} (${path})` });
+          problems.set(path, {
+            path,
+            table: table.key,
+            field: key,
+            message: `uses removed field "${key}" of ${table.pluralLabel} (${path})`,
+          });
       },
     });
   }
@@ -138,7 +148,14 @@ export function templateProblems(template: Pick<PrintTemplate, "table" | "html" 
  * Follows a field rename: every reference that reaches `field` of `table` (directly, through a
  * relation or a loop variable) is rewritten to `newKey`. `compiled` is the schema after the rename.
  */
-export function renameFieldInText(text: string, compiled: CompiledSchema, templateTable: string, table: string, oldKey: string, newKey: string): string {
+export function renameFieldInText(
+  text: string,
+  compiled: CompiledSchema,
+  templateTable: string,
+  table: string,
+  oldKey: string,
+  newKey: string,
+): string {
   return walkText(compiled, text, {
     roots: rootsFor(compiled, templateTable),
     onUnknown: (t, key) => (t.key === table && key === oldKey ? newKey : undefined),
@@ -171,7 +188,11 @@ export function renameRecordReference(html: string, oldKey: string, newKey: stri
  * its new key. So a rename whose old key is reused by a new field in the same change, a swap of two
  * keys, or a chain of renames all end up pointing at the fields they meant.
  */
-export function followRenamesInTemplate<T extends Pick<PrintTemplate, "table" | "html" | "css" | "page">>(template: T, before: CompiledSchema, after: CompiledSchema): T {
+export function followRenamesInTemplate<T extends Pick<PrintTemplate, "table" | "html" | "css" | "page">>(
+  template: T,
+  before: CompiledSchema,
+  after: CompiledSchema,
+): T {
   const renamed = new Map<string, string>();
   for (const t of before.tables) {
     const now = after.tablesById.get(t.id);
@@ -183,7 +204,11 @@ export function followRenamesInTemplate<T extends Pick<PrintTemplate, "table" | 
   }
   if (renamed.size === 0 || !before.tablesByKey.has(template.table)) return template;
   const r = (text: string) =>
-    walkText(before, text, { roots: rootsFor(before, template.table), onUnknown: () => undefined, onField: (t, key) => renamed.get(`${t.key}\u0000${key}`) });
+    walkText(before, text, {
+      roots: rootsFor(before, template.table),
+      onUnknown: () => undefined,
+      onField: (t, key) => renamed.get(`${t.key}\u0000${key}`),
+    });
   const page = { ...template.page };
   if (page.header !== undefined) page.header = r(page.header);
   if (page.footer !== undefined) page.footer = r(page.footer);

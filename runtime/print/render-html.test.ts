@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import schema from "../../seeds/schema.json";
+import schema from "@seeds/schema.json";
 import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { liquidSyntaxError, renderLiquid, renderTemplate, type PrintContext } from "./render-html";
@@ -23,7 +23,9 @@ describe("renderLiquid", () => {
     expect(out).toBe("<p>&lt;script&gt;alert(1)&lt;/script&gt;</p>");
   });
   it("gives no access to prototypes or anything outside the data", () => {
-    expect(render("[{{ record.constructor }}][{{ record.constructor.constructor }}][{{ constructor.constructor }}][{{ record.__proto__ }}]")).toBe("[][][][]");
+    expect(
+      render("[{{ record.constructor }}][{{ record.constructor.constructor }}][{{ constructor.constructor }}][{{ record.__proto__ }}]"),
+    ).toBe("[][][][]");
     expect(render("[{{ record.items.size }}]{% for x in record.items %}{{ x.toString }}{% endfor %}", { items: [{}] })).toBe("[1]");
     expect(render("[{{ process.env.HOME }}][{{ global }}]")).toBe("[][]");
   });
@@ -46,7 +48,11 @@ describe("renderLiquid", () => {
   });
   it("fills page numbers into header and footer and escapes CSS that tries to close its element", () => {
     const doc = renderTemplate(
-      { html: "<b>{{ record.number }}</b>", css: "b{color:red}</style><script>x</script>", page: { ...DEFAULT_PAGE, footer: "{{ record.number }} {{ pageNumber }}/{{ totalPages }}" } },
+      {
+        html: "<b>{{ record.number }}</b>",
+        css: "b{color:red}</style><script>x</script>",
+        page: { ...DEFAULT_PAGE, footer: "{{ record.number }} {{ pageNumber }}/{{ totalPages }}" },
+      },
       [context({ number: "INV-1" }), context({ number: "INV-2" })],
       { compiled },
     );

@@ -67,7 +67,8 @@ function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): s
   if (!env) return String(value);
   const candidates: FieldSchema[] = [];
   const push = (t: CompiledTable | undefined, key?: string) => {
-    for (const f of t?.fields ?? []) if ((key === undefined || f.key === key) && (f.kind === "select" || f.kind === "multiselect")) candidates.push(f.def);
+    for (const f of t?.fields ?? [])
+      if ((key === undefined || f.key === key) && (f.kind === "select" || f.kind === "multiselect")) candidates.push(f.def);
   };
   if (typeof name === "string" && name.includes(".")) {
     const [t, f] = name.split(".");
@@ -122,7 +123,10 @@ function createEngine(): Liquid {
     const n = toNumber(value);
     if (n === null) return "";
     const d = typeof digits === "number" && digits >= 0 && digits <= 6 ? digits : undefined;
-    return numberFormat(env?.locale ?? "en-GB", d === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: d, maximumFractionDigits: d }).format(n);
+    return numberFormat(
+      env?.locale ?? "en-GB",
+      d === undefined ? { maximumFractionDigits: 3 } : { minimumFractionDigits: d, maximumFractionDigits: d },
+    ).format(n);
   });
   engine.registerFilter("percent", function (this: unknown, value: unknown) {
     const { env } = scopeOf(this);
@@ -170,7 +174,11 @@ export function liquidSyntaxError(text: string): string | null {
 
 export function renderLiquid(text: string, context: PrintContext, settings: RenderSettings): string {
   const scope: Record<string, unknown> = { ...context };
-  envs.set(scope, { table: settings.compiled.tablesByKey.get(context.template.table), compiled: settings.compiled, locale: settings.locale ?? "en-GB" });
+  envs.set(scope, {
+    table: settings.compiled.tablesByKey.get(context.template.table),
+    compiled: settings.compiled,
+    locale: settings.locale ?? "en-GB",
+  });
   const tpl = parse(text);
   return getEngine().renderSync(tpl, scope) as string;
 }
@@ -200,7 +208,11 @@ export function documentHtml(bodies: string[], css: string, page: PageSettings):
 }
 
 /** Fills a template for one or more records (a batch prints them one after the other, each from a new page). */
-export function renderTemplate(template: Pick<PrintTemplate, "html" | "css" | "page">, contexts: PrintContext[], settings: RenderSettings): RenderedDocument {
+export function renderTemplate(
+  template: Pick<PrintTemplate, "html" | "css" | "page">,
+  contexts: PrintContext[],
+  settings: RenderSettings,
+): RenderedDocument {
   const bodies = contexts.map((c) => renderLiquid(template.html, c, settings));
   const first = contexts[0];
   return {

@@ -17,7 +17,10 @@ export function sanitizeTemplateHtml(html: string): string {
   // on…= attributes, quoted or not, however many an element carries.
   out = out.replace(/<[a-z][^>]*>/gi, (tag) => tag.replace(/\s+on[a-z]+\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, ""));
   // javascript:, vbscript: and non-image data: URLs in any attribute value.
-  out = out.replace(/(\s[a-z-:]+\s*=\s*)(["']?)\s*(?:javascript|vbscript|data(?!:image\/(?:png|jpe?g|gif|webp)[;,]))\s*:[^"'\s>]*/gi, "$1$2#");
+  out = out.replace(
+    /(\s[a-z-:]+\s*=\s*)(["']?)\s*(?:javascript|vbscript|data(?!:image\/(?:png|jpe?g|gif|webp)[;,]))\s*:[^"'\s>]*/gi,
+    "$1$2#",
+  );
   // srcdoc and formaction carry whole documents or URLs of their own.
   out = out.replace(/\s(?:srcdoc|formaction|xlink:href)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)/gi, "");
   return out;

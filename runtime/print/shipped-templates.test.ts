@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import schema from "../../seeds/schema.json";
-import { DEFAULT_PRINT_TEMPLATES } from "../../seeds/print-templates";
+import schema from "@seeds/schema.json";
+import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
 import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { renderTemplate, type PrintContext } from "./render-html";
@@ -11,7 +11,17 @@ const text = (html: string) => html.replace(/<[^>]+>/g, " ").replace(/\s+/g, " "
 
 function invoice(record: Record<string, unknown>): PrintContext {
   return {
-    record: { number: "INV-2026-0042", currency: "EUR", date: "2026-03-02", total: 100, paid: 100, balance: 0, items: [], tax_summary: { rows: [], net: 0, tax: 0, gross: 0 }, ...record },
+    record: {
+      number: "INV-2026-0042",
+      currency: "EUR",
+      date: "2026-03-02",
+      total: 100,
+      paid: 100,
+      balance: 0,
+      items: [],
+      tax_summary: { rows: [], net: 0, tax: 0, gross: 0 },
+      ...record,
+    },
     company: { name: "Firm", legal_name: "Firm Ltd", registration_number: "CRO 1", tax_id: "IE1" },
     today: "2027-01-15",
     template: { id: "invoice", name: "Invoice", table: "invoices" },
@@ -20,7 +30,8 @@ function invoice(record: Record<string, unknown>): PrintContext {
 
 describe("the shipped print templates", () => {
   it("name the document on every page's footer, beside the page count", () => {
-    const footer = (id: string, record: Record<string, unknown>) => text(renderTemplate(shipped(id), [invoice(record)], { compiled }).footerTemplate!);
+    const footer = (id: string, record: Record<string, unknown>) =>
+      text(renderTemplate(shipped(id), [invoice(record)], { compiled }).footerTemplate!);
     expect(footer("invoice", {})).toContain("Invoice INV-2026-0042 · Page of");
     expect(footer("contract", { number: "CTR-2026-0007" })).toContain("Contract CTR-2026-0007 · Page of");
     expect(footer("receipt", {})).toContain("Receipt for invoice INV-2026-0042 · Page of");

@@ -1,7 +1,7 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import crypto from "node:crypto";
 import type { Knex } from "knex";
-import { DEFAULT_PRINT_TEMPLATES } from "../../seeds/print-templates";
+import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
 import { audit } from "../auth/audit.server";
 import { dbNow } from "../db/system-tables.server";
@@ -138,7 +138,11 @@ export function checkTemplate(raw: unknown, compiled: CompiledSchema): PrintTemp
   const t = raw as unknown as PrintTemplate;
   const table = compiled.tablesByKey.get(t.table);
   if (!table) throw unprocessable(`there is no table "${t.table}" to print`);
-  const parts: [string, string | undefined][] = [["html", t.html], ["page.header", t.page.header], ["page.footer", t.page.footer]];
+  const parts: [string, string | undefined][] = [
+    ["html", t.html],
+    ["page.header", t.page.header],
+    ["page.footer", t.page.footer],
+  ];
   for (const [name, text] of parts) {
     if (!text) continue;
     const error = liquidSyntaxError(text);
@@ -220,18 +224,26 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
   }
 
   async function readRow(id: unknown): Promise<PrintTemplate> {
-    if (typeof id !== "string" || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(id)) throw notFound(`there is no print template "${String(id).slice(0, 64)}"`);
+    if (typeof id !== "string" || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(id))
+      throw notFound(`there is no print template "${String(id).slice(0, 64)}"`);
     const row = (await db(PRINT_TEMPLATES_TABLE).where({ id }).whereNull("deleted_at").first()) as Row | undefined;
     if (!row) throw notFound(`there is no print template "${id}"`);
     return fromRow(row);
   }
 
   /** Writes a template; with `audited`, the audit row commits with it or not at all. */
-  async function save(t: PrintTemplate, insert: boolean, audited?: { actorId?: number | null; changes: Record<string, unknown> }): Promise<PrintTemplate> {
+  async function save(
+    t: PrintTemplate,
+    insert: boolean,
+    audited?: { actorId?: number | null; changes: Record<string, unknown> },
+  ): Promise<PrintTemplate> {
     const now = dbNow();
     await db.transaction(async (trx) => {
       if (insert) await trx(PRINT_TEMPLATES_TABLE).insert({ ...toRow(t), created_at: now, updated_at: now });
-      else await trx(PRINT_TEMPLATES_TABLE).where({ id: t.id }).update({ ...toRow(t), updated_at: now });
+      else
+        await trx(PRINT_TEMPLATES_TABLE)
+          .where({ id: t.id })
+          .update({ ...toRow(t), updated_at: now });
       if (audited) await auditTemplate(trx, audited.actorId, { id: t.id, table: t.table, name: t.name, ...audited.changes });
     });
     return t;
@@ -240,7 +252,9 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
   const service: TemplatesService = {
     async list(table) {
       await ready();
-      const q = db(PRINT_TEMPLATES_TABLE).whereNull("deleted_at").orderBy([{ column: "table_key" }, { column: "name" }, { column: "id" }]);
+      const q = db(PRINT_TEMPLATES_TABLE)
+        .whereNull("deleted_at")
+        .orderBy([{ column: "table_key" }, { column: "name" }, { column: "id" }]);
       if (table !== undefined) q.where({ table_key: table });
       return ((await q) as Row[]).map(fromRow);
     },
@@ -267,7 +281,9 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
     async duplicate(id, name, actorId) {
       const compiled = await ready();
       const source = await readRow(id);
-      const taken = ((await db(PRINT_TEMPLATES_TABLE).where({ table_key: source.table }).whereNull("deleted_at").select("name")) as { name: string }[]).map((r) => r.name);
+      const taken = (
+        (await db(PRINT_TEMPLATES_TABLE).where({ table_key: source.table }).whereNull("deleted_at").select("name")) as { name: string }[]
+      ).map((r) => r.name);
       const copy = checkTemplate({ ...source, id: newId(), name: (name ?? copyName(source.name, taken)).slice(0, 120) }, compiled);
       return save(copy, true, { actorId, changes: { op: "duplicate", from: source.id } });
     },
@@ -307,7 +323,8 @@ export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceServic
       let changed = 0;
       for (const t of await service.list()) {
         const renamed = followRenamesInTemplate(t, before, after);
-        if (renamed === t || (renamed.html === t.html && renamed.css === t.css && JSON.stringify(renamed.page) === JSON.stringify(t.page))) continue;
+        if (renamed === t || (renamed.html === t.html && renamed.css === t.css && JSON.stringify(renamed.page) === JSON.stringify(t.page)))
+          continue;
         // The editor's project data shows the old keys: without it, the designer rebuilds from the HTML.
         const { project: _stale, ...rest } = renamed;
         void _stale;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { compileSchema } from "../schema/compile";
-import { smallWorkspace } from "../../tests/integration/workspace-schema";
+import { smallWorkspace } from "@tests/integration/workspace-schema";
 import { expectedRows } from "./expected-rows";
 import { parseFilter } from "./filter";
 
@@ -20,7 +20,14 @@ describe("expectedRows", () => {
   });
 
   it("takes the smallest bound among the conditions every row must meet", () => {
-    expect(expected({ and: [{ field: "status", op: "eq", value: "lead" }, { field: "code", op: "eq", value: "A" }] })).toBeCloseTo(1.2);
+    expect(
+      expected({
+        and: [
+          { field: "status", op: "eq", value: "lead" },
+          { field: "code", op: "eq", value: "A" },
+        ],
+      }),
+    ).toBeCloseTo(1.2);
   });
 
   it("has no bound when no required condition picks values of a column with statistics", () => {
@@ -29,6 +36,13 @@ describe("expectedRows", () => {
     expect(expected({ field: "code", op: "startsWith", value: "A" })).toBeNull();
     expect(expected({ not: { field: "code", op: "eq", value: "A" } })).toBeNull();
     // Only one side of an "or" needs it: it bounds nothing.
-    expect(expected({ or: [{ field: "code", op: "eq", value: "A" }, { field: "email", op: "eq", value: "a@b.c" }] })).toBeNull();
+    expect(
+      expected({
+        or: [
+          { field: "code", op: "eq", value: "A" },
+          { field: "email", op: "eq", value: "a@b.c" },
+        ],
+      }),
+    ).toBeNull();
   });
 });

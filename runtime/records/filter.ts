@@ -54,7 +54,8 @@ export function operatorsOf(field: CompiledField | SystemField): readonly Filter
 /** Converts one filter value to the field's JSON type; text is parsed like an import cell. */
 export function convertFilterValue(field: CompiledField | SystemField, value: unknown): unknown {
   if (value === null) return null;
-  if (typeof value === "object") throw badRequest(`the value for "${field.key}" must be a single ${field.kind} value, not an object or a list`);
+  if (typeof value === "object")
+    throw badRequest(`the value for "${field.key}" must be a single ${field.kind} value, not an object or a list`);
   const kind = "system" in field ? fieldKinds[field.kind] : valueKindOf(field.def);
   const def = "system" in field ? { type: kind.jsonType, "x-id": field.key, "x-kind": field.kind } : field.def;
   // multiselect filters compare single options; relation filters compare ids.
@@ -79,7 +80,8 @@ export function parseFilter(table: CompiledTable, raw: unknown): FilterNode | nu
     if ("and" in node || "or" in node) {
       const key = "and" in node ? "and" : "or";
       const list = node[key];
-      if (!Array.isArray(list) || Object.keys(node).length !== 1) throw badRequest(`"${key}" must be the only key and hold a list of filters`);
+      if (!Array.isArray(list) || Object.keys(node).length !== 1)
+        throw badRequest(`"${key}" must be the only key and hold a list of filters`);
       return { [key]: list.map((n) => walk(n, depth + 1)) } as FilterNode;
     }
     if ("not" in node) {
@@ -108,7 +110,8 @@ function filterValues(field: CompiledField | SystemField, op: FilterOperator, va
     case "notEmpty":
       return [];
     case "between": {
-      if (!Array.isArray(value) || value.length !== 2) throw badRequest(`"between" on "${field.key}" needs a list of two values, [from, to]`);
+      if (!Array.isArray(value) || value.length !== 2)
+        throw badRequest(`"between" on "${field.key}" needs a list of two values, [from, to]`);
       return value.map((v) => nonNull(field, convertFilterValue(field, v)));
     }
     case "in":

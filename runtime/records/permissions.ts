@@ -28,7 +28,10 @@ const VERBS: Record<RecordAction, string> = { read: "see", create: "create", upd
  */
 export function authorize(actor: Actor, action: RecordAction, table: CompiledTable): void {
   if (!tableRights(actor.rights, table.id)[action])
-    throw new ApiError(403, `Your role (${actor.rights.name}) may not ${VERBS[action]} ${table.pluralLabel}. Ask an administrator if you need to.`);
+    throw new ApiError(
+      403,
+      `Your role (${actor.rights.name}) may not ${VERBS[action]} ${table.pluralLabel}. Ask an administrator if you need to.`,
+    );
 }
 
 export function mayDo(actor: Actor, action: RecordAction, table: CompiledTable): boolean {

@@ -63,7 +63,9 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
       return;
     case "anyOf":
       // multiselect values are stored as a JSON array of strings: match the quoted option.
-      qb.where((w) => node.values.forEach((v) => w.orWhereRaw("?? like ? escape ?", [col, `%${escapeLike(JSON.stringify(v))}%`, LIKE_ESCAPE])));
+      qb.where((w) =>
+        node.values.forEach((v) => w.orWhereRaw("?? like ? escape ?", [col, `%${escapeLike(JSON.stringify(v))}%`, LIKE_ESCAPE])),
+      );
       return;
     case "allOf":
       node.values.forEach((v) => qb.whereRaw("?? like ? escape ?", [col, `%${escapeLike(JSON.stringify(v))}%`, LIKE_ESCAPE]));

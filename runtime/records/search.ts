@@ -19,7 +19,9 @@ export function fts5Query(tokens: string[]): string {
 
 // InnoDB's default stopword list: such a word is never indexed, so requiring it would match nothing.
 const INNODB_STOPWORDS = new Set(
-  "a about an are as at be by com de en for from how i in is it la of on or that the this to was what when where who will with und www".split(" "),
+  "a about an are as at be by com de en for from how i in is it la of on or that the this to was what when where who will with und www".split(
+    " ",
+  ),
 );
 /** InnoDB's default innodb_ft_min_token_size: shorter tokens are not in a FULLTEXT index. */
 export const INNODB_MIN_TOKEN = 3;

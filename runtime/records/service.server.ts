@@ -65,7 +65,8 @@ const MAX_CASCADE = 4;
 
 function parseId(raw: unknown): number {
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw badRequest(`"${String(raw).slice(0, 40)}" is not a record id: ids are positive whole numbers`);
+  if (!Number.isSafeInteger(n) || n < 1)
+    throw badRequest(`"${String(raw).slice(0, 40)}" is not a record id: ids are positive whole numbers`);
   return n;
 }
 
@@ -73,7 +74,10 @@ function parseVersion(raw: unknown): number {
   const s = typeof raw === "string" ? raw.replace(/^W\//, "").replace(/"/g, "") : raw;
   const n = typeof s === "number" ? s : typeof s === "string" && /^\d{1,12}$/.test(s) ? Number(s) : NaN;
   if (!Number.isSafeInteger(n) || n < 1)
-    throw new ApiError(428, "send the version you edited in the If-Match header (the record's \"version\"), so no one else's change is overwritten");
+    throw new ApiError(
+      428,
+      "send the version you edited in the If-Match header (the record's \"version\"), so no one else's change is overwritten",
+    );
   return n;
 }
 
@@ -101,7 +105,8 @@ async function inTransaction<T>(db: Knex, fn: (trx: Knex.Transaction) => Promise
       return await db.transaction(fn);
     } catch (error) {
       // Another save took a unique value between our check and our write.
-      if (isUniqueViolation(error)) throw conflict("a value that must be unique was saved by someone else at the same moment: reload and try again");
+      if (isUniqueViolation(error))
+        throw conflict("a value that must be unique was saved by someone else at the same moment: reload and try again");
       if (attempt < 6 && isRetryable(error)) {
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
         continue;
@@ -117,7 +122,13 @@ function today(): string {
 
 /** A 400 about a field key the schema does not know (filter, sort, expand): see `lookupField`. */
 function namesUnknownField(error: unknown): boolean {
-  return error instanceof ApiError && error.status === 400 && typeof error.details === "object" && error.details !== null && "field" in error.details;
+  return (
+    error instanceof ApiError &&
+    error.status === 400 &&
+    typeof error.details === "object" &&
+    error.details !== null &&
+    "field" in error.details
+  );
 }
 
 export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService, "current">): RecordsService {
@@ -162,17 +173,27 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
   }
 
   /** Titles of related records for a page: one query per relation field, never one per row. */
-  async function expandRelations(q: Knex, compiled: CompiledSchema, table: CompiledTable, rows: RecordJson[], keys: string[], actor: Actor | null = null) {
+  async function expandRelations(
+    q: Knex,
+    compiled: CompiledSchema,
+    table: CompiledTable,
+    rows: RecordJson[],
+    keys: string[],
+    actor: Actor | null = null,
+  ) {
     for (const key of keys) {
       const f = table.fieldsByKey.get(key);
-      if (!f || f.kind !== "relation") throw badRequest(`"${key}" is not a relation of ${table.pluralLabel}: expand takes relation fields`, { field: key });
+      if (!f || f.kind !== "relation")
+        throw badRequest(`"${key}" is not a relation of ${table.pluralLabel}: expand takes relation fields`, { field: key });
       const ids = [...new Set(rows.map((r) => r[key]).filter((v): v is number => typeof v === "number"))];
       if (ids.length === 0) continue;
       const targetKey = f.def["x-target"]!;
-      const target = targetKey === USERS_TABLE ? null : compiled.tablesByKey.get(targetKey) ?? null;
+      const target = targetKey === USERS_TABLE ? null : (compiled.tablesByKey.get(targetKey) ?? null);
       // A role that cannot read the target sees that a record is linked, not what it is called.
       if (actor && target && !mayDo(actor, "read", target)) {
-        for (const r of rows) if (typeof r[key] === "number") ((r._expanded ??= {}) as Record<string, unknown>)[key] = { id: r[key], title: `${target.label} #${r[key]}` };
+        for (const r of rows)
+          if (typeof r[key] === "number")
+            ((r._expanded ??= {}) as Record<string, unknown>)[key] = { id: r[key], title: `${target.label} #${r[key]}` };
         continue;
       }
       const titleCol = target ? target.titleField : "name";
@@ -202,7 +223,14 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     return out;
   }
 
-  async function readOne(q: Knex, compiled: CompiledSchema, table: CompiledTable, id: number, expand: string[] = [], actor: Actor | null = null): Promise<RecordJson | null> {
+  async function readOne(
+    q: Knex,
+    compiled: CompiledSchema,
+    table: CompiledTable,
+    id: number,
+    expand: string[] = [],
+    actor: Actor | null = null,
+  ): Promise<RecordJson | null> {
     const row = (await q(table.key).where({ id }).first()) as Record<string, unknown> | undefined;
     if (!row) return null;
     const record = fromRow(table, row);
@@ -244,11 +272,20 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     return { values, lists };
   }
 
-  async function checkRelations(q: Knex, compiled: CompiledSchema, table: CompiledTable, values: Record<string, unknown>, errors: FieldErrors, prefix = "") {
+  async function checkRelations(
+    q: Knex,
+    compiled: CompiledSchema,
+    table: CompiledTable,
+    values: Record<string, unknown>,
+    errors: FieldErrors,
+    prefix = "",
+  ) {
     for (const f of table.fields) {
       if (f.kind !== "relation" || typeof values[f.key] !== "number" || errors[prefix + f.key]) continue;
       const targetKey = f.def["x-target"]!;
-      const exists = await q(targetKey).where({ id: values[f.key] as number }).first("id");
+      const exists = await q(targetKey)
+        .where({ id: values[f.key] as number })
+        .first("id");
       if (!exists) {
         const target = compiled.tablesByKey.get(targetKey);
         errors[prefix + f.key] = `${f.label}: there is no ${target?.label ?? "user"} with id ${values[f.key]}`;
@@ -290,7 +327,13 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
   }
 
   /** After a record changed, recompute the stored aggregates of the records it points at. */
-  async function cascade(trx: Knex.Transaction, compiled: CompiledSchema, table: CompiledTable, records: Record<string, unknown>[], depth: number) {
+  async function cascade(
+    trx: Knex.Transaction,
+    compiled: CompiledSchema,
+    table: CompiledTable,
+    records: Record<string, unknown>[],
+    depth: number,
+  ) {
     if (depth > MAX_CASCADE) return;
     for (const f of table.fields) {
       if (f.kind !== "relation" || !f.def["x-inverse"]) continue;
@@ -301,7 +344,13 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     }
   }
 
-  async function recomputeRecord(trx: Knex.Transaction, compiled: CompiledSchema, table: CompiledTable, id: number, depth: number): Promise<boolean> {
+  async function recomputeRecord(
+    trx: Knex.Transaction,
+    compiled: CompiledSchema,
+    table: CompiledTable,
+    id: number,
+    depth: number,
+  ): Promise<boolean> {
     const row = (await trx(table.key).where({ id }).first()) as Record<string, unknown> | undefined;
     if (!row) return false;
     const record = fromRow(table, row);
@@ -309,7 +358,8 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     const lists = names.length ? (await loadLists(trx, compiled, table, [id], names)).get(id)! : {};
     const computed = computeFormulas(table, record, lists);
     const changed: Record<string, unknown> = {};
-    for (const f of table.fields) if (f.kind === "formula" && JSON.stringify(computed[f.key]) !== JSON.stringify(record[f.key])) changed[f.key] = computed[f.key];
+    for (const f of table.fields)
+      if (f.kind === "formula" && JSON.stringify(computed[f.key]) !== JSON.stringify(record[f.key])) changed[f.key] = computed[f.key];
     if (Object.keys(changed).length === 0) return false;
     // Derived values do not bump the version: an editor holding this record has not lost anything.
     await trx(table.key).where({ id }).update(toRow(table, changed));
@@ -319,10 +369,18 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
 
   function throwIfErrors(table: CompiledTable, errors: FieldErrors) {
     const n = Object.keys(errors).length;
-    if (n) throw unprocessable(`${table.label} was not saved: ${n === 1 ? "one field needs" : `${n} fields need`} attention`, { fields: errors });
+    if (n)
+      throw unprocessable(`${table.label} was not saved: ${n === 1 ? "one field needs" : `${n} fields need`} attention`, {
+        fields: errors,
+      });
   }
 
-  function validateChildren(compiled: CompiledSchema, table: CompiledTable, lists: Record<string, Record<string, unknown>[]>, errors: FieldErrors) {
+  function validateChildren(
+    compiled: CompiledSchema,
+    table: CompiledTable,
+    lists: Record<string, Record<string, unknown>[]>,
+    errors: FieldErrors,
+  ) {
     for (const [name, items] of Object.entries(lists)) {
       const list = table.lists.find((l) => l.name === name)!;
       const child = compiled.tablesByKey.get(list.table)!;
@@ -365,20 +423,36 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
             .update({ ...toRow(child, computed), version: trx.raw("version + 1"), updated_at: now, updated_by: actor.id });
         } else {
           await assignAutonumbers(trx, child, computed);
-          await trx(child.key).insert({ ...toRow(child, computed), version: 1, created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id });
+          await trx(child.key).insert({
+            ...toRow(child, computed),
+            version: 1,
+            created_at: now,
+            updated_at: now,
+            created_by: actor.id,
+            updated_by: actor.id,
+          });
         }
       }
       const removed = [...existingById.keys()].filter((id) => !kept.has(id));
       if (removed.length) await trx(child.key).whereIn("id", removed).delete();
       const order = child.fieldsByKey.has("position") ? ["position", "id"] : ["id"];
-      out[name] = ((await trx(child.key).where(list.field, parentId).orderBy(order)) as Record<string, unknown>[]).map((r) => fromRow(child, r));
+      out[name] = ((await trx(child.key).where(list.field, parentId).orderBy(order)) as Record<string, unknown>[]).map((r) =>
+        fromRow(child, r),
+      );
     }
     return out;
   }
 
-  async function listsForFormulas(trx: Knex, compiled: CompiledSchema, table: CompiledTable, id: number | null, given: Record<string, RecordJson[]>) {
+  async function listsForFormulas(
+    trx: Knex,
+    compiled: CompiledSchema,
+    table: CompiledTable,
+    id: number | null,
+    given: Record<string, RecordJson[]>,
+  ) {
     const names = listsUsedByFormulas(table).filter((n) => !(n in given));
-    const loaded = id && names.length ? (await loadLists(trx, compiled, table, [id], names)).get(id)! : Object.fromEntries(names.map((n) => [n, []]));
+    const loaded =
+      id && names.length ? (await loadLists(trx, compiled, table, [id], names)).get(id)! : Object.fromEntries(names.map((n) => [n, []]));
     return { ...loaded, ...given };
   }
 
@@ -400,7 +474,10 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     const known = statistics.get(tableKey);
     if (known && performance.now() - known.at < STATISTICS_TTL_MS) return known;
     const at = performance.now();
-    const [tables] = (await db.raw("select table_rows as n from information_schema.tables where table_schema = database() and table_name = ?", [tableKey])) as [{ n: number }[]];
+    const [tables] = (await db.raw(
+      "select table_rows as n from information_schema.tables where table_schema = database() and table_name = ?",
+      [tableKey],
+    )) as [{ n: number }[]];
     const [leading] = (await db.raw(
       "select column_name as col, max(cardinality) as card from information_schema.statistics where table_schema = database() and table_name = ? and seq_in_index = 1 group by column_name",
       [tableKey],
@@ -425,7 +502,12 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
 
   /** Counts the query's rows up to one past the cap: past it, "10,000+" is all a list needs. */
   function cappedCount(qb: Knex.QueryBuilder): Knex.QueryBuilder {
-    const capped = qb.clone().clearSelect().clearOrder().select(db.raw("1")).limit(COUNT_CAP + 1);
+    const capped = qb
+      .clone()
+      .clearSelect()
+      .clearOrder()
+      .select(db.raw("1"))
+      .limit(COUNT_CAP + 1);
     return db.from(capped.as("c")).count({ n: "*" });
   }
 
@@ -452,7 +534,9 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         return;
       }
       for (const term of q.split(/\s+/).filter(Boolean).slice(0, 8))
-        qb.where((w) => cols.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `%${escapeLike(term)}%`, LIKE_ESCAPE])));
+        qb.where((w) =>
+          cols.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `%${escapeLike(term)}%`, LIKE_ESCAPE])),
+        );
       return;
     }
     if (dialect === "sqlite") {
@@ -463,7 +547,9 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     const cols = index.columns.map(() => "??").join(", ");
     if (fulltext) qb.whereRaw(`match(${cols}) against (? in boolean mode)`, [...index.columns.map((c) => `${table.key}.${c}`), fulltext]);
     for (const term of prefixes)
-      qb.where((w) => index.columns.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `${escapeLike(term)}%`, LIKE_ESCAPE])));
+      qb.where((w) =>
+        index.columns.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `${escapeLike(term)}%`, LIKE_ESCAPE])),
+      );
   }
 
   /** Without an explicit sort, exact and prefix matches of the title come first. */
@@ -521,15 +607,34 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     sort.forEach((k) => used.add(k.column));
     expand.forEach((k) => used.add(k));
     const refused = [...used].filter((k) => hidden.has(k));
-    if (refused.length) throw new ApiError(403, `You may not filter, sort or expand by ${refused.map((k) => `"${k}"`).join(", ")}: your role cannot see ${refused.length === 1 ? "that field" : "those fields"}.`);
+    if (refused.length)
+      throw new ApiError(
+        403,
+        `You may not filter, sort or expand by ${refused.map((k) => `"${k}"`).join(", ")}: your role cannot see ${refused.length === 1 ? "that field" : "those fields"}.`,
+      );
   }
 
   /** Writing a field the role may not write is refused whole: the record stays unchanged. */
-  function refuseLockedWrites(actor: Actor, table: CompiledTable, values: Record<string, unknown>, current: Record<string, unknown> | null) {
+  function refuseLockedWrites(
+    actor: Actor,
+    table: CompiledTable,
+    values: Record<string, unknown>,
+    current: Record<string, unknown> | null,
+  ) {
     const locked = lockedFields(actor, table);
-    const touched = [...locked].filter((k) => k in values && (current === null ? values[k] !== null && values[k] !== undefined : JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null)));
+    const touched = [...locked].filter(
+      (k) =>
+        k in values &&
+        (current === null
+          ? values[k] !== null && values[k] !== undefined
+          : JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null)),
+    );
     if (touched.length)
-      throw new ApiError(403, `Your role may not change ${touched.map((k) => `“${table.fieldsByKey.get(k)?.label ?? k}”`).join(", ")} of ${table.pluralLabel}; nothing was saved.`, { fields: touched });
+      throw new ApiError(
+        403,
+        `Your role may not change ${touched.map((k) => `“${table.fieldsByKey.get(k)?.label ?? k}”`).join(", ")} of ${table.pluralLabel}; nothing was saved.`,
+        { fields: touched },
+      );
   }
 
   /** New records belong to their creator unless said otherwise; a scoped user cannot give them away. */
@@ -539,7 +644,10 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     if (current === null && (values[owner] === undefined || values[owner] === null) && actor.id !== null) values[owner] = actor.id;
     const scope = rowScope(actor, table);
     if (scope && owner in values && values[owner] !== actor.id)
-      throw new ApiError(403, `You may only keep ${table.pluralLabel} that are yours: “${table.fieldsByKey.get(owner)?.label ?? owner}” must be you.`);
+      throw new ApiError(
+        403,
+        `You may only keep ${table.pluralLabel} that are yours: “${table.fieldsByKey.get(owner)?.label ?? owner}” must be you.`,
+      );
   }
 
   const service: RecordsService = {
@@ -595,7 +703,8 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
           page,
           pageSize,
           // Ranked results page by number: their order is not a keyset.
-          nextCursor: more && last && !ranked ? encodeCursor({ after: sort.map((k) => (last[k.column] ?? null) as unknown), ...totals }) : null,
+          nextCursor:
+            more && last && !ranked ? encodeCursor({ after: sort.map((k) => (last[k.column] ?? null) as unknown), ...totals }) : null,
         };
       });
     },
@@ -607,7 +716,8 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         const expand = parseExpand(options.expand);
         refuseHiddenUse(actor, table, null, [], expand);
         const record = await readOne(db, compiled, table, id, expand, actor);
-        if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+        if (!record || !inScope(actor, table, record))
+          throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
         return strip(actor, compiled, table, record);
       });
     },
@@ -634,7 +744,14 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         }
         const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, childLists));
         await assignAutonumbers(trx, table, record);
-        const [newId] = await trx(table.key).insert({ ...toRow(table, record), version: 1, created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id });
+        const [newId] = await trx(table.key).insert({
+          ...toRow(table, record),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+          created_by: actor.id,
+          updated_by: actor.id,
+        });
         const id = Number(newId);
         await writeChildren(trx, compiled, table, id, lists, actor, false);
         await cascade(trx, compiled, table, [record], 0);
@@ -658,8 +775,10 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
         const row = (await q.first()) as Record<string, unknown> | undefined;
         if (!row) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
         const current = fromRow(table, row);
-        if (!inScope(actor, table, current)) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
-        if (current.version !== expected) throw staleConflict(table, current, expected, strip(actor, compiled, table, (await readOne(trx, compiled, table, id))!));
+        if (!inScope(actor, table, current))
+          throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+        if (current.version !== expected)
+          throw staleConflict(table, current, expected, strip(actor, compiled, table, (await readOne(trx, compiled, table, id))!));
         refuseLockedWrites(actor, table, values, current);
         applyOwner(actor, table, values, current);
         const merged = { ...fieldValues(table, current), ...values };
@@ -676,7 +795,11 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
           .update({ ...toRow(table, record), version: expected + 1, updated_at: dbNow(), updated_by: actor.id });
         if (affected !== 1) throw staleConflict(table, current, expected, await readOne(trx, compiled, table, id));
         await cascade(trx, compiled, table, [record, current], 0);
-        const changed = diffRecords(current, record, table.fields.map((f) => f.key));
+        const changed = diffRecords(
+          current,
+          record,
+          table.fields.map((f) => f.key),
+        );
         if (Object.keys(lists).length) changed._lines = [null, Object.keys(lists)];
         await audit(trx, { userId: actor.id, action: "update", table: table.key, recordId: id, changes: changed, ip: actor.ip });
         return id;
@@ -690,7 +813,8 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       const id = parseId(rawId);
       await inTransaction(db, async (trx) => {
         const record = await readOne(trx, compiled, table, id);
-        if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may already be in the trash)`);
+        if (!record || !inScope(actor, table, record))
+          throw notFound(`${table.label} #${id} does not exist (it may already be in the trash)`);
         // Records that point here (other than its own lines) would be left dangling.
         const uses: string[] = [];
         for (const other of compiled.tables) {
@@ -743,7 +867,9 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
           ...toRow(table, values),
           id,
           version: Number(saved.version ?? 0) + 1,
-          created_at: String(saved.created_at ?? now).replace("T", " ").replace("Z", ""),
+          created_at: String(saved.created_at ?? now)
+            .replace("T", " ")
+            .replace("Z", ""),
           created_by: (saved.created_by as number | null) ?? null,
           updated_at: now,
           updated_by: actor.id,
@@ -777,7 +903,9 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
       let lastId = 0;
       let n = 0;
       for (;;) {
-        const ids = ((await q(table.key).select("id").where("id", ">", lastId).orderBy("id").limit(500)) as { id: number }[]).map((r) => Number(r.id));
+        const ids = ((await q(table.key).select("id").where("id", ">", lastId).orderBy("id").limit(500)) as { id: number }[]).map((r) =>
+          Number(r.id),
+        );
         if (ids.length === 0) return n;
         await inTransaction(q, async (trx) => {
           for (const id of ids) if (await recomputeRecord(trx, compiled, table, id, 0)) n++;

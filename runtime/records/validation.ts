@@ -19,9 +19,7 @@ export function recordJsonSchema(table: CompiledTable, mode: ValidationMode, par
     if (fieldKinds[f.kind].readOnly) continue;
     properties[f.key] = fieldKinds[f.kind].valueSchema(f.def);
   }
-  const required = table.fields
-    .filter((f) => f.required && !fieldKinds[f.kind].readOnly && f.key !== parentField)
-    .map((f) => f.key);
+  const required = table.fields.filter((f) => f.required && !fieldKinds[f.kind].readOnly && f.key !== parentField).map((f) => f.key);
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     type: "object",
@@ -39,7 +37,12 @@ addFormats(ajv);
 // one process (or a database reset under a running process) can never share a stale validator.
 const cache = new WeakMap<CompiledTable, Map<string, ValidateFunction>>();
 
-export function getRecordValidator(schema: CompiledSchema, table: CompiledTable, mode: ValidationMode, parentField?: string): ValidateFunction {
+export function getRecordValidator(
+  schema: CompiledSchema,
+  table: CompiledTable,
+  mode: ValidationMode,
+  parentField?: string,
+): ValidateFunction {
   void schema;
   let byMode = cache.get(table);
   if (!byMode) {
@@ -136,7 +139,14 @@ function messageFor(table: CompiledTable, field: string, e: ErrorObject): string
 }
 
 function article(type: string): string {
-  const names: Record<string, string> = { string: "text", integer: "a whole number", number: "a number", boolean: "true or false", array: "a list", object: "an object" };
+  const names: Record<string, string> = {
+    string: "text",
+    integer: "a whole number",
+    number: "a number",
+    boolean: "true or false",
+    array: "a list",
+    object: "an object",
+  };
   return type
     .split(",")
     .map((t) => names[t] ?? t)
@@ -144,6 +154,11 @@ function article(type: string): string {
 }
 
 function formatName(format: string): string {
-  const names: Record<string, string> = { email: "email address", uri: "web address (https://…)", date: "date (YYYY-MM-DD)", "date-time": "date and time" };
+  const names: Record<string, string> = {
+    email: "email address",
+    uri: "web address (https://…)",
+    date: "date (YYYY-MM-DD)",
+    "date-time": "date and time",
+  };
   return names[format] ?? format;
 }

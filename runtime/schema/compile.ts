@@ -104,7 +104,12 @@ function fieldIndexes(table: TableSchema, fields: CompiledField[]): CompiledInde
   }
   for (const ix of table["x-indexes"] ?? []) {
     const ids = ix.fields.map((k) => table.properties[k]?.["x-id"] ?? k);
-    out.push({ id: ix["x-id"], name: indexName(table["x-id"], ids, ix.unique === true), columns: [...ix.fields], unique: ix.unique === true });
+    out.push({
+      id: ix["x-id"],
+      name: indexName(table["x-id"], ids, ix.unique === true),
+      columns: [...ix.fields],
+      unique: ix.unique === true,
+    });
   }
   return out;
 }

@@ -2,13 +2,28 @@ import { describe, it, expect } from "vitest";
 import { reservedKeyReason, SQL_RESERVED_WORDS } from "./reserved-words";
 
 describe("reservedKeyReason", () => {
-  it.each(["select", "from", "where", "order", "group", "table", "key", "index", "primary", "default", "check", "limit", "offset", "join", "union", "values", "user"])(
-    "refuses the SQL word %s",
-    (word) => {
-      expect(SQL_RESERVED_WORDS.has(word)).toBe(true);
-      expect(reservedKeyReason(word)).toMatch(/reserved word in SQL/);
-    },
-  );
+  it.each([
+    "select",
+    "from",
+    "where",
+    "order",
+    "group",
+    "table",
+    "key",
+    "index",
+    "primary",
+    "default",
+    "check",
+    "limit",
+    "offset",
+    "join",
+    "union",
+    "values",
+    "user",
+  ])("refuses the SQL word %s", (word) => {
+    expect(SQL_RESERVED_WORDS.has(word)).toBe(true);
+    expect(reservedKeyReason(word)).toMatch(/reserved word in SQL/);
+  });
 
   it("compares without regard to case", () => {
     expect(reservedKeyReason("Select")).toMatch(/reserved word/);
@@ -23,10 +38,27 @@ describe("reservedKeyReason", () => {
     expect(reservedKeyReason("crm_users")).toMatch(/starts with "crm_"/);
   });
 
-  it.each(["name", "date", "status", "amount", "position", "plan", "action", "first_name", "number", "type", "title", "currency", "email", "due_date", "quantity", "price", "description", "orders", "users"])(
-    "lets the everyday name %s through",
-    (key) => {
-      expect(reservedKeyReason(key)).toBeNull();
-    },
-  );
+  it.each([
+    "name",
+    "date",
+    "status",
+    "amount",
+    "position",
+    "plan",
+    "action",
+    "first_name",
+    "number",
+    "type",
+    "title",
+    "currency",
+    "email",
+    "due_date",
+    "quantity",
+    "price",
+    "description",
+    "orders",
+    "users",
+  ])("lets the everyday name %s through", (key) => {
+    expect(reservedKeyReason(key)).toBeNull();
+  });
 });

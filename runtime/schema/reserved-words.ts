@@ -53,11 +53,7 @@ const AMBIGUOUS = `user session_user system_user`;
 
 const words = (list: string) => list.split(/\s+/).filter(Boolean);
 
-export const SQL_RESERVED_WORDS: ReadonlySet<string> = new Set([
-  ...words(MYSQL_MARIADB),
-  ...words(SQLITE),
-  ...words(AMBIGUOUS),
-]);
+export const SQL_RESERVED_WORDS: ReadonlySet<string> = new Set([...words(MYSQL_MARIADB), ...words(SQLITE), ...words(AMBIGUOUS)]);
 
 /** Prefix of Tessera's own tables and columns (users, journal, trash, temporary columns). */
 export const SYSTEM_PREFIX = "crm_";
@@ -68,9 +64,9 @@ export const SYSTEM_PREFIX = "crm_";
  */
 export function reservedKeyReason(key: string): string | null {
   const lower = key.toLowerCase();
-  if ((SYSTEM_COLUMNS as readonly string[]).includes(lower))
-    return `"${key}" is a system column every record already has`;
-  if (lower.startsWith(SYSTEM_PREFIX)) return `"${key}" starts with "${SYSTEM_PREFIX}", which is reserved for Tessera's own tables and columns`;
+  if ((SYSTEM_COLUMNS as readonly string[]).includes(lower)) return `"${key}" is a system column every record already has`;
+  if (lower.startsWith(SYSTEM_PREFIX))
+    return `"${key}" starts with "${SYSTEM_PREFIX}", which is reserved for Tessera's own tables and columns`;
   if (SQL_RESERVED_WORDS.has(lower)) return `"${key}" is a reserved word in SQL (MySQL, MariaDB or SQLite)`;
   return null;
 }

@@ -12,8 +12,7 @@ const SIMPLER =
  * backtracking, which would let one crafted value stall the server.
  */
 export function patternProblem(pattern: string): string | null {
-  if (pattern.length > MAX_PATTERN_LENGTH)
-    return `pattern is ${pattern.length} characters long; keep it at most ${MAX_PATTERN_LENGTH}`;
+  if (pattern.length > MAX_PATTERN_LENGTH) return `pattern is ${pattern.length} characters long; keep it at most ${MAX_PATTERN_LENGTH}`;
   try {
     new RegExp(pattern, "u");
   } catch (e) {
@@ -27,8 +26,7 @@ export function patternProblem(pattern: string): string | null {
     return `pattern repeats a group that already contains a repetition (like (a+)+), which can take exponential time on a non-matching value; ${SIMPLER}`;
   if (found.overlappingAlternation)
     return `pattern repeats a group of alternatives that can match the same text (like (a|a)*), which can take exponential time on a non-matching value; merge the alternatives into one character class such as [ab]* or ${SIMPLER}`;
-  if (!safeRegex(pattern))
-    return `pattern is prone to catastrophic backtracking (too many or nested repetitions); ${SIMPLER}`;
+  if (!safeRegex(pattern)) return `pattern is prone to catastrophic backtracking (too many or nested repetitions); ${SIMPLER}`;
   return null;
 }
 

@@ -11,7 +11,9 @@ export function schemaAround(schema: WorkspaceSchema, tableKey: string): Workspa
   const defs = schema.$defs;
   if (!Object.hasOwn(defs, tableKey)) return { ...schema, $defs: {} };
   const pointingAt = (target: string) =>
-    Object.keys(defs).filter((key) => Object.values(defs[key].properties).some((f) => f["x-kind"] === "relation" && f["x-target"] === target));
+    Object.keys(defs).filter((key) =>
+      Object.values(defs[key].properties).some((f) => f["x-kind"] === "relation" && f["x-target"] === target),
+    );
   const targetsOf = (key: string) =>
     Object.values(defs[key].properties)
       .filter((f) => f["x-kind"] === "relation" && f["x-target"] && f["x-target"] !== USERS_TABLE)

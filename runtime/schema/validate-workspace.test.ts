@@ -25,8 +25,14 @@ function expectOnlyProblemAt(doc: unknown, path: string, message: RegExp): Schem
   const problems = problemsOf(doc);
   const listing = describeProblems(problems);
   expect(problems.length, listing).toBeGreaterThan(0);
-  expect(problems.map((p) => p.path), listing).toEqual(problems.map(() => path));
-  expect(problems.some((p) => message.test(p.message)), listing).toBe(true);
+  expect(
+    problems.map((p) => p.path),
+    listing,
+  ).toEqual(problems.map(() => path));
+  expect(
+    problems.some((p) => message.test(p.message)),
+    listing,
+  ).toBe(true);
   return problems;
 }
 
@@ -95,8 +101,7 @@ describe("size caps", () => {
 
   it("refuses more than 300 tables", () => {
     const doc = workspace();
-    for (let i = 0; i < 301; i++)
-      doc.$defs[`t${i}`] = { type: "object", "x-id": `t_${i}`, properties: {}, additionalProperties: false };
+    for (let i = 0; i < 301; i++) doc.$defs[`t${i}`] = { type: "object", "x-id": `t_${i}`, properties: {}, additionalProperties: false };
     expectOnlyProblemAt(doc, "/$defs", /304 tables is more than the 300 allowed/);
   });
 
@@ -176,13 +181,21 @@ describe("meta-schema layer", () => {
   it("allows only the keywords of the field's own kind", () => {
     const doc = workspace();
     clients(doc).properties.name["x-target"] = "clients";
-    expectOnlyProblemAt(doc, "/$defs/clients/properties/name/x-target", /"x-target" is not allowed on a text field; remove it or use one of: .*maxLength/);
+    expectOnlyProblemAt(
+      doc,
+      "/$defs/clients/properties/name/x-target",
+      /"x-target" is not allowed on a text field; remove it or use one of: .*maxLength/,
+    );
   });
 
   it("names an unknown kind once, without one error per kind", () => {
     const doc = workspace();
     clients(doc).properties.phone["x-kind"] = "telephone";
-    const problems = expectOnlyProblemAt(doc, "/$defs/clients/properties/phone/x-kind", /"telephone" is not allowed; use one of: "text", .*"phone"/);
+    const problems = expectOnlyProblemAt(
+      doc,
+      "/$defs/clients/properties/phone/x-kind",
+      /"telephone" is not allowed; use one of: "text", .*"phone"/,
+    );
     expect(problems).toHaveLength(1);
   });
 
@@ -241,7 +254,11 @@ describe("table and field keys", () => {
     (word) => {
       const doc = workspace();
       clients(doc).properties[word] = { type: "string", "x-id": "f_reserved", "x-kind": "text" };
-      expectOnlyProblemAt(doc, `/$defs/clients/properties/${word}`, new RegExp(`"${word}" is a reserved word in SQL .*; pick another field key`));
+      expectOnlyProblemAt(
+        doc,
+        `/$defs/clients/properties/${word}`,
+        new RegExp(`"${word}" is a reserved word in SQL .*; pick another field key`),
+      );
     },
   );
 
@@ -251,11 +268,14 @@ describe("table and field keys", () => {
     expectOnlyProblemAt(doc, "/$defs/table", /"table" is a reserved word in SQL .*; pick another table key, e.g. "table_records"/);
   });
 
-  it.each(["id", "version", "created_at", "updated_at", "created_by", "updated_by"])("refuses the system column %s as a field key", (column) => {
-    const doc = workspace();
-    clients(doc).properties[column] = { type: "string", "x-id": "f_system", "x-kind": "text" };
-    expectOnlyProblemAt(doc, `/$defs/clients/properties/${column}`, /is a system column every record already has/);
-  });
+  it.each(["id", "version", "created_at", "updated_at", "created_by", "updated_by"])(
+    "refuses the system column %s as a field key",
+    (column) => {
+      const doc = workspace();
+      clients(doc).properties[column] = { type: "string", "x-id": "f_system", "x-kind": "text" };
+      expectOnlyProblemAt(doc, `/$defs/clients/properties/${column}`, /is a system column every record already has/);
+    },
+  );
 
   it("refuses keys starting with crm_", () => {
     const doc = workspace();
@@ -278,7 +298,11 @@ describe("ids", () => {
   it("refuses an index x-id that a field already uses", () => {
     const doc = workspace();
     invoices(doc)["x-indexes"][0]["x-id"] = "f_item_price";
-    expectOnlyProblemAt(doc, "/$defs/invoice_items/properties/price/x-id", /x-id "f_item_price" is already used at \/\$defs\/invoices\/x-indexes\/0\/x-id/);
+    expectOnlyProblemAt(
+      doc,
+      "/$defs/invoice_items/properties/price/x-id",
+      /x-id "f_item_price" is already used at \/\$defs\/invoices\/x-indexes\/0\/x-id/,
+    );
   });
 });
 
@@ -330,7 +354,11 @@ describe("relations", () => {
   it("refuses a target that is not a table", () => {
     const doc = workspace();
     invoices(doc).properties.client["x-target"] = "customers";
-    expectOnlyProblemAt(doc, "/$defs/invoices/properties/client/x-target", /target table "customers" does not exist; use one of: clients, invoices, invoice_items, crm_users/);
+    expectOnlyProblemAt(
+      doc,
+      "/$defs/invoices/properties/client/x-target",
+      /target table "customers" does not exist; use one of: clients, invoices, invoice_items, crm_users/,
+    );
   });
 
   it("accepts the built-in users table as target", () => {
@@ -348,13 +376,29 @@ describe("relations", () => {
 
   it("refuses two related lists of the same name on one target", () => {
     const doc = workspace();
-    invoices(doc).properties.payer = { type: "integer", "x-id": "f_inv_payer", "x-kind": "relation", "x-target": "clients", "x-inverse": "invoices" };
-    expectOnlyProblemAt(doc, "/$defs/invoices/properties/payer/x-inverse", /"clients" already has a related list "invoices" \(from invoices.client\)/);
+    invoices(doc).properties.payer = {
+      type: "integer",
+      "x-id": "f_inv_payer",
+      "x-kind": "relation",
+      "x-target": "clients",
+      "x-inverse": "invoices",
+    };
+    expectOnlyProblemAt(
+      doc,
+      "/$defs/invoices/properties/payer/x-inverse",
+      /"clients" already has a related list "invoices" \(from invoices.client\)/,
+    );
   });
 
   it("allows the same inverse name on different targets", () => {
     const doc = workspace();
-    invoices(doc).properties.owner = { type: "integer", "x-id": "f_inv_owner", "x-kind": "relation", "x-target": "invoices", "x-inverse": "invoices" };
+    invoices(doc).properties.owner = {
+      type: "integer",
+      "x-id": "f_inv_owner",
+      "x-kind": "relation",
+      "x-target": "invoices",
+      "x-inverse": "invoices",
+    };
     expect(problemsOf(doc)).toEqual([]);
   });
 
@@ -375,7 +419,11 @@ describe("relations", () => {
   it("requires a composition field to be required", () => {
     const doc = workspace();
     items(doc).required = ["description"];
-    expectOnlyProblemAt(doc, "/$defs/invoice_items/properties/invoice/x-composition", /a composition field must be required: add "invoice" to \/\$defs\/invoice_items\/required/);
+    expectOnlyProblemAt(
+      doc,
+      "/$defs/invoice_items/properties/invoice/x-composition",
+      /a composition field must be required: add "invoice" to \/\$defs\/invoice_items\/required/,
+    );
   });
 });
 
@@ -395,7 +443,11 @@ describe("options", () => {
   it("refuses a select default that is not an option", () => {
     const doc = workspace();
     clients(doc).properties.segment.default = "O'Reily";
-    const problems = expectOnlyProblemAt(doc, "/$defs/clients/properties/segment/default", /default "O'Reily" is not one of the options; use one of: "Publisher", "O'Reilly"/);
+    const problems = expectOnlyProblemAt(
+      doc,
+      "/$defs/clients/properties/segment/default",
+      /default "O'Reily" is not one of the options; use one of: "Publisher", "O'Reilly"/,
+    );
     expect(problems).toHaveLength(1);
   });
 
@@ -416,7 +468,11 @@ describe("money and autonumber", () => {
   it("refuses a currency field that is neither text nor select", () => {
     const doc = workspace();
     invoices(doc).properties.paid["x-currency-field"] = "issued_on";
-    expectOnlyProblemAt(doc, "/$defs/invoices/properties/paid/x-currency-field", /"issued_on" is a date field; it must be a text or select field/);
+    expectOnlyProblemAt(
+      doc,
+      "/$defs/invoices/properties/paid/x-currency-field",
+      /"issued_on" is a date field; it must be a text or select field/,
+    );
   });
 
   it("refuses an assign-when condition on a field that does not exist", () => {
@@ -498,7 +554,11 @@ describe("defaults", () => {
   it("refuses a default the field itself would refuse", () => {
     const doc = workspace();
     clients(doc).properties.vat_number.default = "de123";
-    expectOnlyProblemAt(doc, "/$defs/clients/properties/vat_number/default", /default "de123" is not a valid value for this field \(.*pattern/);
+    expectOnlyProblemAt(
+      doc,
+      "/$defs/clients/properties/vat_number/default",
+      /default "de123" is not a valid value for this field \(.*pattern/,
+    );
   });
 
   it("checks the default against the field's own limits", () => {
@@ -580,7 +640,13 @@ describe("robustness", () => {
 describe("text formulas as title fields", () => {
   it("accepts a text formula (a contact's full name) as the title field", () => {
     const doc = workspace();
-    clients(doc).properties.display = { type: "string", "x-id": "f_display", "x-kind": "formula", "x-formula": "concat(name, \" \")", "x-result": "text" };
+    clients(doc).properties.display = {
+      type: "string",
+      "x-id": "f_display",
+      "x-kind": "formula",
+      "x-formula": 'concat(name, " ")',
+      "x-result": "text",
+    };
     clients(doc)["x-title-field"] = "display";
     const result = validateWorkspaceSchema(doc);
     expect(result.ok ? [] : result.problems).toEqual([]);

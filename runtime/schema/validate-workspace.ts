@@ -127,7 +127,12 @@ export function checkLimits(doc: unknown): SchemaProblem[] {
       }
     }
     if (bytes > MAX_DOCUMENT_BYTES) {
-      return [{ path: "", message: `the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; split it or remove unused tables and fields` }];
+      return [
+        {
+          path: "",
+          message: `the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; split it or remove unused tables and fields`,
+        },
+      ];
     }
   }
   if (!isObject(doc) || !isObject(doc.$defs)) return problems;
@@ -197,7 +202,11 @@ export function semanticProblems(doc: unknown, kinds: Record<FieldKind, FieldKin
   const tables = collectTables(doc, kinds);
   const tablesByKey = new Map(tables.map((t) => [t.key, t]));
 
-  checkKeys(tables.map((t) => ({ key: t.key, path: t.path })), "table", add);
+  checkKeys(
+    tables.map((t) => ({ key: t.key, path: t.path })),
+    "table",
+    add,
+  );
   for (const t of tables) checkKeys(t.fields, "field", add);
   checkUniqueIds(tables, add);
   checkGroups(doc, tables, add);
@@ -216,12 +225,16 @@ function checkKeys(entries: { key: string; path: string }[], what: "table" | "fi
   const seen = new Map<string, string>();
   for (const { key, path } of entries) {
     if (!keyRegExp.test(key))
-      add(path, `${what} key "${key}" is not valid: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters`);
+      add(
+        path,
+        `${what} key "${key}" is not valid: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters`,
+      );
     const reason = reservedKeyReason(key);
     if (reason) add(path, `${reason}; pick another ${what} key, e.g. "${suggestKey(key, what)}"`);
     const lower = key.toLowerCase();
     const first = seen.get(lower);
-    if (first !== undefined) add(path, `${what} key "${key}" differs from "${first}" only by case; databases may treat them as the same, so rename one`);
+    if (first !== undefined)
+      add(path, `${what} key "${key}" differs from "${first}" only by case; databases may treat them as the same, so rename one`);
     else seen.set(lower, key);
   }
 }
@@ -237,8 +250,7 @@ function checkUniqueIds(tables: TableEntry[], add: Add): void {
   const claim = (id: unknown, path: string) => {
     if (typeof id !== "string") return;
     const first = seen.get(id);
-    if (first !== undefined)
-      add(path, `x-id "${id}" is already used at ${first}; every table, field and index needs an id of its own`);
+    if (first !== undefined) add(path, `x-id "${id}" is already used at ${first}; every table, field and index needs an id of its own`);
     else seen.set(id, path);
   };
   // Tables first: when a field repeats a table's id, the field is the one to change.
@@ -246,8 +258,7 @@ function checkUniqueIds(tables: TableEntry[], add: Add): void {
   for (const t of tables) {
     for (const f of t.fields) claim(f.def["x-id"], `${f.path}/x-id`);
     const indexes = t.def["x-indexes"];
-    if (Array.isArray(indexes))
-      indexes.forEach((ix, i) => isObject(ix) && claim(ix["x-id"], `${t.path}/x-indexes/${i}/x-id`));
+    if (Array.isArray(indexes)) indexes.forEach((ix, i) => isObject(ix) && claim(ix["x-id"], `${t.path}/x-indexes/${i}/x-id`));
   }
 }
 
@@ -274,7 +285,10 @@ function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: 
   if (Array.isArray(required)) {
     required.forEach((name, i) => {
       if (typeof name === "string" && !t.fieldsByKey.has(name))
-        add(`${t.path}/required/${i}`, `required field "${name}" does not exist in this table (fields: ${fieldNames()}); remove it from required or add the field`);
+        add(
+          `${t.path}/required/${i}`,
+          `required field "${name}" does not exist in this table (fields: ${fieldNames()}); remove it from required or add the field`,
+        );
     });
   }
 
@@ -294,7 +308,10 @@ function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: 
     // Text-like and sortable: pickers and related lists search and sort by the title. A text
     // formula (a contact's "first last") is stored like text, so it qualifies too.
     else if (f.kind && !(kinds[f.kind].searchable && kinds[f.kind].sortable) && !(f.kind === "formula" && f.def["x-result"] === "text"))
-      add(`${t.path}/x-title-field`, `title field "${titleField}" is a ${f.kind} field; pick a text-like field (text, email, phone, url), an autonumber or a text formula`);
+      add(
+        `${t.path}/x-title-field`,
+        `title field "${titleField}" is a ${f.kind} field; pick a text-like field (text, email, phone, url), an autonumber or a text formula`,
+      );
   }
 
   const indexes = t.def["x-indexes"];
@@ -332,10 +349,16 @@ function checkField(
     }
     if (def["x-composition"] === true) {
       if (typeof def["x-inverse"] !== "string")
-        add(`${f.path}/x-composition`, `a composition needs "x-inverse", the name of the list of these records on "${String(target)}" (e.g. "items")`);
+        add(
+          `${f.path}/x-composition`,
+          `a composition needs "x-inverse", the name of the list of these records on "${String(target)}" (e.g. "items")`,
+        );
       const required = Array.isArray(t.def.required) ? t.def.required : [];
       if (!required.includes(f.key))
-        add(`${f.path}/x-composition`, `a composition field must be required: add "${f.key}" to ${t.path}/required, since a part cannot exist without its whole`);
+        add(
+          `${f.path}/x-composition`,
+          `a composition field must be required: add "${f.key}" to ${t.path}/required, since a part cannot exist without its whole`,
+        );
     }
   }
 
@@ -347,12 +370,18 @@ function checkField(
       if (isObject(labels))
         for (const value of Object.keys(labels))
           if (!options.has(value))
-            add(`${f.path}/x-labels/${escapePointerSegment(value)}`, `label for "${value}", which is not one of the options; remove the label or add "${value}" to the options`);
+            add(
+              `${f.path}/x-labels/${escapePointerSegment(value)}`,
+              `label for "${value}", which is not one of the options; remove the label or add "${value}" to the options`,
+            );
       if ("default" in def) {
         const defaults = f.kind === "select" ? [def.default] : Array.isArray(def.default) ? def.default : [];
         const unknown = defaults.filter((v) => typeof v !== "string" || !options.has(v));
         if (unknown.length > 0) {
-          add(`${f.path}/default`, `default ${unknown.map((v) => JSON.stringify(v)).join(", ")} is not one of the options; use one of: ${[...options].map((v) => JSON.stringify(v)).join(", ")}`);
+          add(
+            `${f.path}/default`,
+            `default ${unknown.map((v) => JSON.stringify(v)).join(", ")} is not one of the options; use one of: ${[...options].map((v) => JSON.stringify(v)).join(", ")}`,
+          );
           defaultChecked = true;
         }
       }
@@ -362,9 +391,16 @@ function checkField(
   if (f.kind === "money" && typeof def["x-currency-field"] === "string") {
     const name = def["x-currency-field"];
     const kind = fieldKind(name);
-    if (!t.fieldsByKey.has(name)) add(`${f.path}/x-currency-field`, `currency field "${name}" does not exist in this table; add a text or select field holding the currency code`);
+    if (!t.fieldsByKey.has(name))
+      add(
+        `${f.path}/x-currency-field`,
+        `currency field "${name}" does not exist in this table; add a text or select field holding the currency code`,
+      );
     else if (kind && kind !== "text" && kind !== "select")
-      add(`${f.path}/x-currency-field`, `currency field "${name}" is a ${kind} field; it must be a text or select field holding a code such as "EUR"`);
+      add(
+        `${f.path}/x-currency-field`,
+        `currency field "${name}" is a ${kind} field; it must be a text or select field holding a code such as "EUR"`,
+      );
   }
 
   if (f.kind === "autonumber") {
@@ -374,7 +410,8 @@ function checkField(
     const dateField = def["x-date-field"];
     if (typeof dateField === "string") {
       const kind = fieldKind(dateField);
-      if (!t.fieldsByKey.has(dateField)) add(`${f.path}/x-date-field`, `date field "${dateField}" does not exist in this table; name a date or datetime field`);
+      if (!t.fieldsByKey.has(dateField))
+        add(`${f.path}/x-date-field`, `date field "${dateField}" does not exist in this table; name a date or datetime field`);
       else if (kind && kind !== "date" && kind !== "datetime")
         add(`${f.path}/x-date-field`, `"${dateField}" is a ${kind} field; the year of the number must come from a date or datetime field`);
     }
@@ -382,7 +419,10 @@ function checkField(
 
   if (f.kind === "formula") {
     const result = def["x-result"];
-    const expected = typeof result === "string" && Object.hasOwn(formulaResultKinds, result) ? formulaResultKinds[result as FormulaResultKind].jsonType : undefined;
+    const expected =
+      typeof result === "string" && Object.hasOwn(formulaResultKinds, result)
+        ? formulaResultKinds[result as FormulaResultKind].jsonType
+        : undefined;
     if (expected !== undefined && def.type !== expected)
       add(`${f.path}/type`, `a formula with x-result "${String(result)}" has type "${expected}", not ${JSON.stringify(def.type)}`);
   }
@@ -451,8 +491,7 @@ function checkInverses(tables: TableEntry[], tablesByKey: Map<string, TableEntry
       const seen = byTarget.get(target) ?? new Map<string, string>();
       byTarget.set(target, seen);
       const first = seen.get(inverse);
-      if (first !== undefined)
-        add(path, `"${target}" already has a related list "${inverse}" (from ${first}); give this one another name`);
+      if (first !== undefined) add(path, `"${target}" already has a related list "${inverse}" (from ${first}); give this one another name`);
       else seen.set(inverse, `${t.key}.${f.key}`);
       if (tablesByKey.get(target)?.fieldsByKey.has(inverse))
         add(path, `"${target}" already has a field "${inverse}"; name the related list differently, e.g. "${inverse}_list"`);

@@ -15,7 +15,13 @@ export interface SearchGroup {
  * contracts, invoices by number…) searched through the records service, so permissions apply.
  * Lines of a document (compositions) are found through their document, not listed on their own.
  */
-export async function globalSearch(records: RecordsService, schema: CompiledSchema, actor: Actor, q: string, perTable = 5): Promise<SearchGroup[]> {
+export async function globalSearch(
+  records: RecordsService,
+  schema: CompiledSchema,
+  actor: Actor,
+  q: string,
+  perTable = 5,
+): Promise<SearchGroup[]> {
   const text = q.trim().slice(0, 200);
   if (!text) return [];
   const tables = schema.tables

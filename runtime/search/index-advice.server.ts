@@ -16,7 +16,12 @@ export interface ViewIndexAdvice extends IndexAdvice {
  * the migration review shows it like any other change.
  */
 export async function indexAdviceForViews(db: Knex, schema: CompiledSchema): Promise<ViewIndexAdvice[]> {
-  const rows = (await db(SYSTEM_TABLES.views).select("id", "table_id", "name", "state")) as { id: number; table_id: string; name: string; state: string }[];
+  const rows = (await db(SYSTEM_TABLES.views).select("id", "table_id", "name", "state")) as {
+    id: number;
+    table_id: string;
+    name: string;
+    state: string;
+  }[];
   const out: ViewIndexAdvice[] = [];
   for (const row of rows) {
     const table = schema.tablesById.get(row.table_id);

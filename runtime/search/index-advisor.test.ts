@@ -38,13 +38,27 @@ describe("adviseIndex", () => {
 
   it("sees when an existing index already serves the view, equality columns in any order", () => {
     const t = table({ "x-indexes": [{ "x-id": "i1", fields: ["client", "status", "date"] }] });
-    const view = { conditions: [{ field: "status", op: "eq" as const, value: "issued" }, { field: "client", op: "eq" as const, value: 3 }], sort: "date" };
+    const view = {
+      conditions: [
+        { field: "status", op: "eq" as const, value: "issued" },
+        { field: "client", op: "eq" as const, value: 3 },
+      ],
+      sort: "date",
+    };
     expect(adviseIndex(t, view)?.served).toBe(true);
     expect(adviseIndex(table(), view)?.served).toBe(false);
   });
 
   it("gives no advice for OR-ed conditions or fields no index can serve", () => {
-    expect(adviseIndex(table(), { mode: "or", conditions: [{ field: "status", op: "eq", value: "a" }, { field: "date", op: "gt", value: "2026-01-01" }] })).toBeNull();
+    expect(
+      adviseIndex(table(), {
+        mode: "or",
+        conditions: [
+          { field: "status", op: "eq", value: "a" },
+          { field: "date", op: "gt", value: "2026-01-01" },
+        ],
+      }),
+    ).toBeNull();
     expect(adviseIndex(table(), { conditions: [{ field: "notes", op: "contains", value: "x" }] })).toBeNull();
     expect(adviseIndex(table(), {})).toBeNull();
   });

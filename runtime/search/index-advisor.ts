@@ -43,7 +43,9 @@ export function adviseIndex(table: CompiledTable, view: ViewState): IndexAdvice 
   const sort = sortKey && sortKey !== "id" && sortable(table, sortKey) && !equality.includes(sortKey) ? [sortKey] : [];
   const columns = [...equality, ...sort, ...range.filter((r) => !sort.includes(r)).slice(0, 1)].slice(0, MAX_COLUMNS);
   if (columns.length === 0) return null;
-  const served = table.indexes.some((ix) => columns.every((c, i) => ix.columns[i] === c) || (equality.length > 0 && sameLeadingSet(ix.columns, columns, equality.length)));
+  const served = table.indexes.some(
+    (ix) => columns.every((c, i) => ix.columns[i] === c) || (equality.length > 0 && sameLeadingSet(ix.columns, columns, equality.length)),
+  );
   const parts = [
     equality.length ? `equal to ${equality.join(", ")}` : "",
     sort.length ? `sorted by ${sort[0]}` : "",
@@ -56,5 +58,7 @@ export function adviseIndex(table: CompiledTable, view: ViewState): IndexAdvice 
 function sameLeadingSet(index: string[], wanted: string[], equalityCount: number): boolean {
   if (index.length < wanted.length) return false;
   const lead = new Set(index.slice(0, equalityCount));
-  return wanted.slice(0, equalityCount).every((c) => lead.has(c)) && wanted.slice(equalityCount).every((c, i) => index[equalityCount + i] === c);
+  return (
+    wanted.slice(0, equalityCount).every((c) => lead.has(c)) && wanted.slice(equalityCount).every((c, i) => index[equalityCount + i] === c)
+  );
 }

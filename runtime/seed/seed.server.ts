@@ -1,5 +1,5 @@
-import defaultSchema from "../../seeds/schema.json";
-import { isRecordRef, type SeedRecord } from "../../seeds/seed-record";
+import defaultSchema from "@seeds/schema.json";
+import { isRecordRef, type SeedRecord } from "@seeds/seed-record";
 import { ApiError } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { SYSTEM_ACTOR } from "../records/permissions";
@@ -16,14 +16,20 @@ export interface SeedUser {
  * autonumbers and validation apply to demo data too. `{ $ref: "table/ref" }` values become the ids
  * of records created earlier.
  */
-export async function loadSeedRecords(runtime: Pick<Runtime, "db" | "records">, records: SeedRecord[], users: SeedUser[] = []): Promise<Map<string, number>> {
+export async function loadSeedRecords(
+  runtime: Pick<Runtime, "db" | "records">,
+  records: SeedRecord[],
+  users: SeedUser[] = [],
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   for (const u of users) {
     const existing = (await runtime.db(SYSTEM_TABLES.users).where({ email: u.values.email }).first("id")) as { id: number } | undefined;
     let id = existing?.id;
     if (!id) {
       const now = dbNow();
-      [id] = await runtime.db(SYSTEM_TABLES.users).insert({ ...u.values, active: u.values.active ?? true, created_at: now, updated_at: now });
+      [id] = await runtime
+        .db(SYSTEM_TABLES.users)
+        .insert({ ...u.values, active: u.values.active ?? true, created_at: now, updated_at: now });
     }
     ids.set(`${USERS_TABLE}/${u.ref}`, Number(id));
   }
@@ -59,7 +65,7 @@ export async function seedDefaultConfiguration(runtime: Runtime): Promise<{ reco
     throw error;
   }
   // Loaded only here: the demo data is needed once, on the first start of an empty database.
-  const { demoRecords, demoUsers } = await import("../../seeds/demo-records");
+  const { demoRecords, demoUsers } = await import("@seeds/demo-records");
   const records = demoRecords();
   await loadSeedRecords(runtime, records, demoUsers());
   return { records: records.length };

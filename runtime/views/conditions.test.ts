@@ -26,7 +26,9 @@ describe("conditions in the address", () => {
 describe("the service's filter format", () => {
   it("groups conditions with and/or and reads them back", () => {
     const filter = toFilter(conditions, "or");
-    expect(filter).toEqual({ or: [expect.objectContaining({ field: "status" }), expect.anything(), { field: "notes", op: "isEmpty" }, expect.anything()] });
+    expect(filter).toEqual({
+      or: [expect.objectContaining({ field: "status" }), expect.anything(), { field: "notes", op: "isEmpty" }, expect.anything()],
+    });
     expect(fromFilter(filter)).toEqual({ conditions, mode: "or" });
     expect(toFilter([], "and")).toBeUndefined();
   });

@@ -46,14 +46,16 @@ export function decodeConditions(text: string): { ok: true; conditions: Conditio
     return { ok: false, error: "The filter in this address is not readable, so it was left out." };
   }
   if (!Array.isArray(raw)) return { ok: false, error: "The filter in this address is not a list of conditions, so it was left out." };
-  if (raw.length > MAX_CONDITIONS) return { ok: false, error: `A filter can have at most ${MAX_CONDITIONS} conditions; this one was left out.` };
+  if (raw.length > MAX_CONDITIONS)
+    return { ok: false, error: `A filter can have at most ${MAX_CONDITIONS} conditions; this one was left out.` };
   const conditions: Condition[] = [];
   for (const item of raw) {
     if (!Array.isArray(item) || typeof item[0] !== "string" || typeof item[1] !== "string") {
       return { ok: false, error: "A condition in this address's filter is not [field, operator, value], so the filter was left out." };
     }
     const op = item[1] as FilterOperator;
-    if (!(FILTER_OPERATORS as readonly string[]).includes(op)) return { ok: false, error: `"${item[1].slice(0, 30)}" is not a filter operator, so the filter was left out.` };
+    if (!(FILTER_OPERATORS as readonly string[]).includes(op))
+      return { ok: false, error: `"${item[1].slice(0, 30)}" is not a filter operator, so the filter was left out.` };
     const value = checkedValue(op, item[2]);
     if (!value) return { ok: false, error: `The condition on "${item[0].slice(0, 40)}" has no usable value, so the filter was left out.` };
     conditions.push({ field: item[0], op, ...value });
@@ -64,7 +66,9 @@ export function decodeConditions(text: string): { ok: true; conditions: Conditio
 /** The records service's filter JSON; undefined when there is nothing to filter. */
 export function toFilter(conditions: Condition[], mode: ConditionMode): Record<string, unknown> | undefined {
   if (conditions.length === 0) return undefined;
-  const leaves = conditions.map((c) => (c.value === undefined ? { field: c.field, op: c.op } : { field: c.field, op: c.op, value: c.value }));
+  const leaves = conditions.map((c) =>
+    c.value === undefined ? { field: c.field, op: c.op } : { field: c.field, op: c.op, value: c.value },
+  );
   return { [mode]: leaves };
 }
 

@@ -29,7 +29,8 @@ export function checkConditions(table: CompiledTable, conditions: Condition[]): 
   for (const c of conditions) {
     const field = table.fieldsByKey.get(c.field) ?? SYSTEM_FIELDS[c.field];
     if (!field) problems.push(`${table.pluralLabel} have no field "${c.field.slice(0, 40)}"; that condition was left out.`);
-    else if (!operatorsOf(field).includes(c.op)) problems.push(`"${c.op}" does not apply to ${"label" in field ? field.label : field.key}; that condition was left out.`);
+    else if (!operatorsOf(field).includes(c.op))
+      problems.push(`"${c.op}" does not apply to ${"label" in field ? field.label : field.key}; that condition was left out.`);
     else kept.push(c);
   }
   return { conditions: kept, problems };
@@ -37,13 +38,18 @@ export function checkConditions(table: CompiledTable, conditions: Condition[]): 
 
 function checkSort(table: CompiledTable, sort: string): { sort: string; problems: string[] } {
   const problems: string[] = [];
-  const parts = sort.split(",").filter(Boolean).filter((part) => {
-    const key = part.replace(/^-/, "");
-    if (isSortable(table, key)) return true;
-    const f = table.fieldsByKey.get(key);
-    problems.push(f ? `${table.pluralLabel} cannot be sorted by ${f.label}.` : `${table.pluralLabel} have no field "${key.slice(0, 40)}" to sort by.`);
-    return false;
-  });
+  const parts = sort
+    .split(",")
+    .filter(Boolean)
+    .filter((part) => {
+      const key = part.replace(/^-/, "");
+      if (isSortable(table, key)) return true;
+      const f = table.fieldsByKey.get(key);
+      problems.push(
+        f ? `${table.pluralLabel} cannot be sorted by ${f.label}.` : `${table.pluralLabel} have no field "${key.slice(0, 40)}" to sort by.`,
+      );
+      return false;
+    });
   return { sort: parts.join(","), problems };
 }
 
@@ -55,7 +61,9 @@ export function effectiveState(table: CompiledTable, params: ListParams, view: V
   problems.push(...conditions.problems);
   const columns = checkColumns(table, params.columns ?? view.columns ?? []);
   if (columns.unknown.length) {
-    problems.push(`${columns.unknown.length === 1 ? "A column" : `${columns.unknown.length} columns`} (${columns.unknown.join(", ").slice(0, 80)}) ${columns.unknown.length === 1 ? "is" : "are"} not a field of ${table.pluralLabel} and ${columns.unknown.length === 1 ? "was" : "were"} left out.`);
+    problems.push(
+      `${columns.unknown.length === 1 ? "A column" : `${columns.unknown.length} columns`} (${columns.unknown.join(", ").slice(0, 80)}) ${columns.unknown.length === 1 ? "is" : "are"} not a field of ${table.pluralLabel} and ${columns.unknown.length === 1 ? "was" : "were"} left out.`,
+    );
   }
   return {
     state: {

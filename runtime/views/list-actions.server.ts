@@ -54,9 +54,18 @@ export async function handleListAction(deps: ListPageDeps, actor: Actor, tableKe
   const intent = text("intent");
   switch (intent) {
     case "delete":
-      return bulkDelete(deps, actor, table, form.getAll("ids").filter((v): v is string => typeof v === "string"));
+      return bulkDelete(
+        deps,
+        actor,
+        table,
+        form.getAll("ids").filter((v): v is string => typeof v === "string"),
+      );
     case "save-view": {
-      const view = await deps.views.create(actor, table.id, { name: text("name"), shared: text("shared"), state: await storedStateOf(deps, actor, table, search) });
+      const view = await deps.views.create(actor, table.id, {
+        name: text("name"),
+        shared: text("shared"),
+        state: await storedStateOf(deps, actor, table, search),
+      });
       return { intent, redirectTo: `${base}?view=${view.id}`, message: `Saved the view "${view.name}".` };
     }
     case "update-view": {

@@ -24,22 +24,35 @@ export interface ListPageDeps {
 const summary = (v: SavedView): ViewSummary => ({ id: v.id, name: v.name, shared: v.shared, isDefault: v.isDefault, editable: v.editable });
 
 export function listFields(table: CompiledTable): ListField[] {
-  return table.fields.map((f) => ({ ...f, sortable: isSortable(table, f.key), operators: [...operatorsOf(f)], listable: isListableField(f.kind) }));
+  return table.fields.map((f) => ({
+    ...f,
+    sortable: isSortable(table, f.key),
+    operators: [...operatorsOf(f)],
+    listable: isListableField(f.kind),
+  }));
 }
 
-async function titlesOfConditionRecords(deps: ListPageDeps, actor: Actor, table: CompiledTable, state: ListState): Promise<Record<string, string>> {
+async function titlesOfConditionRecords(
+  deps: ListPageDeps,
+  actor: Actor,
+  table: CompiledTable,
+  state: ListState,
+): Promise<Record<string, string>> {
   const out: Record<string, string> = {};
   const { compiled } = await deps.workspace.current();
   for (const c of state.conditions) {
     const f = table.fieldsByKey.get(c.field);
     const target = f?.kind === "relation" ? compiled.tablesByKey.get(f.def["x-target"] ?? "") : undefined;
-    const ids = (Array.isArray(c.value) ? c.value : [c.value]).filter((v) => typeof v === "number" || (typeof v === "string" && /^\d+$/.test(v)));
+    const ids = (Array.isArray(c.value) ? c.value : [c.value]).filter(
+      (v) => typeof v === "number" || (typeof v === "string" && /^\d+$/.test(v)),
+    );
     if (!target || ids.length === 0) continue;
     try {
       // Ids offer only ordered operators (no "in"), so the ids are OR-ed equalities.
       const filter = { or: ids.slice(0, 50).map((id) => ({ field: "id", op: "eq", value: id })) };
       const found = await deps.records.list(actor, target.key, { filter, pageSize: 100 });
-      for (const r of found.rows) out[`${c.field}:${r.id}`] = target.titleField && r[target.titleField] ? String(r[target.titleField]) : `${target.label} #${r.id}`;
+      for (const r of found.rows)
+        out[`${c.field}:${r.id}`] = target.titleField && r[target.titleField] ? String(r[target.titleField]) : `${target.label} #${r.id}`;
     } catch {
       // A chip without a title still shows the id; this is no reason to fail the list.
     }

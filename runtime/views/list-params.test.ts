@@ -1,11 +1,21 @@
 import { describe, expect, it } from "vitest";
-import { currentCursor, listSearch, nextPageParams, parseListParams, previousPageParams, withChanges, type ListParams } from "./list-params";
+import {
+  currentCursor,
+  listSearch,
+  nextPageParams,
+  parseListParams,
+  previousPageParams,
+  withChanges,
+  type ListParams,
+} from "./list-params";
 
 const parse = (search: string) => parseListParams(new URLSearchParams(search));
 
 describe("parseListParams", () => {
   it("reads every part of a list address", () => {
-    const { params, problems } = parse('q=acme&sort=-date&f=[["status","in",["issued"]]]&m=or&cols=number,client&view=3&pageSize=100&page=3&cur=aa.bb');
+    const { params, problems } = parse(
+      'q=acme&sort=-date&f=[["status","in",["issued"]]]&m=or&cols=number,client&view=3&pageSize=100&page=3&cur=aa.bb',
+    );
     expect(problems).toEqual([]);
     expect(params).toEqual({
       q: "acme",
@@ -38,7 +48,15 @@ describe("parseListParams", () => {
 
 describe("listSearch", () => {
   it("round-trips through parseListParams", () => {
-    const params: ListParams = { q: "a b", sort: "name", conditions: [{ field: "x", op: "isEmpty" }], columns: ["a"], view: 2, page: 4, cursors: ["c1"] };
+    const params: ListParams = {
+      q: "a b",
+      sort: "name",
+      conditions: [{ field: "x", op: "isEmpty" }],
+      columns: ["a"],
+      view: 2,
+      page: 4,
+      cursors: ["c1"],
+    };
     expect(parse(listSearch(params).slice(1)).params).toEqual(params);
   });
 

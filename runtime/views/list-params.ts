@@ -59,7 +59,11 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
   if (search.get("m") === "or") params.mode = "or";
 
   // `cols=a,b` from links, or one `cols` per checkbox from the column chooser posted without JavaScript.
-  const cols = search.getAll("cols").flatMap((c) => c.split(",")).map((c) => c.trim()).filter(Boolean);
+  const cols = search
+    .getAll("cols")
+    .flatMap((c) => c.split(","))
+    .map((c) => c.trim())
+    .filter(Boolean);
   if (search.has("cols")) {
     const valid = cols.filter((c) => KEY.test(c) && !c.startsWith("-"));
     if (valid.length < cols.length) problems.push("Some columns in this address are not field names and were left out.");
@@ -77,7 +81,10 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
   if (pageSize !== null && pageSize !== "") {
     const n = wholeNumber(pageSize);
     if (n !== null && (PAGE_SIZES as readonly number[]).includes(n)) params.pageSize = n;
-    else problems.push(`Pages hold ${PAGE_SIZES.slice(0, -1).join(", ")} or ${PAGE_SIZES[PAGE_SIZES.length - 1]} rows; "${pageSize.slice(0, 12)}" is not one of them.`);
+    else
+      problems.push(
+        `Pages hold ${PAGE_SIZES.slice(0, -1).join(", ")} or ${PAGE_SIZES[PAGE_SIZES.length - 1]} rows; "${pageSize.slice(0, 12)}" is not one of them.`,
+      );
   }
 
   const page = search.get("page");

@@ -8,9 +8,20 @@ const table = invoicesTable();
 
 describe("stored views", () => {
   it("store fields by id and read them back by key", () => {
-    const state = { columns: ["number", "client"], sort: "-due_date,id", conditions: [{ field: "status", op: "eq" as const, value: "issued" }], mode: "and" as const, pageSize: 100 };
+    const state = {
+      columns: ["number", "client"],
+      sort: "-due_date,id",
+      conditions: [{ field: "status", op: "eq" as const, value: "issued" }],
+      mode: "and" as const,
+      pageSize: 100,
+    };
     const stored = toStoredState(table, state);
-    expect(stored).toEqual({ columns: ["f_inv_no", "f_inv_client"], sort: "-f_inv_due,id", filter: { and: [{ field: "f_inv_status", op: "eq", value: "issued" }] }, pageSize: 100 });
+    expect(stored).toEqual({
+      columns: ["f_inv_no", "f_inv_client"],
+      sort: "-f_inv_due,id",
+      filter: { and: [{ field: "f_inv_status", op: "eq", value: "issued" }] },
+      pageSize: 100,
+    });
     expect(fromStoredState(table, stored, "Mine")).toEqual({ state, notices: [] });
   });
 
@@ -20,7 +31,20 @@ describe("stored views", () => {
   });
 
   it("drop only the parts that name a removed field, and say so", () => {
-    const { state, notices } = fromStoredState(table, { columns: ["f_inv_no", "f_gone"], sort: "-f_gone", filter: { or: [{ field: "f_gone", op: "eq", value: 1 }, { field: "f_inv_paid", op: "eq", value: true }] } }, "Old");
+    const { state, notices } = fromStoredState(
+      table,
+      {
+        columns: ["f_inv_no", "f_gone"],
+        sort: "-f_gone",
+        filter: {
+          or: [
+            { field: "f_gone", op: "eq", value: 1 },
+            { field: "f_inv_paid", op: "eq", value: true },
+          ],
+        },
+      },
+      "Old",
+    );
     expect(state).toEqual({ columns: ["number"], conditions: [{ field: "paid", op: "eq", value: true }], mode: "or" });
     expect(notices).toHaveLength(3);
     expect(notices[0]).toContain('"Old"');
@@ -40,7 +64,17 @@ describe("effectiveState", () => {
   it("leaves out unknown fields, unfit operators, unsortable sorts and unlistable columns", () => {
     const { state, problems } = effectiveState(
       table,
-      { sort: "-tags,nope", columns: ["notes", "number"], conditions: [{ field: "nope", op: "eq", value: 1 }, { field: "status", op: "contains", value: "x" }, { field: "total", op: "gt", value: "5" }], page: 1, cursors: [] },
+      {
+        sort: "-tags,nope",
+        columns: ["notes", "number"],
+        conditions: [
+          { field: "nope", op: "eq", value: 1 },
+          { field: "status", op: "contains", value: "x" },
+          { field: "total", op: "gt", value: "5" },
+        ],
+        page: 1,
+        cursors: [],
+      },
       {},
     );
     expect(state.sort).toBe("");

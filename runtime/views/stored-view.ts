@@ -86,7 +86,10 @@ export function fromStoredState(table: CompiledTable, stored: unknown, viewName:
     const ids = s.columns.filter((c): c is string => typeof c === "string");
     const keys = ids.map(toKey).filter((k): k is string => k !== null);
     const missing = ids.length - keys.length;
-    if (missing) notices.push(`The view "${viewName}" showed ${plural(missing, "a column", "columns")} for a field that was removed; ${missing === 1 ? "it was" : "they were"} left out.`);
+    if (missing)
+      notices.push(
+        `The view "${viewName}" showed ${plural(missing, "a column", "columns")} for a field that was removed; ${missing === 1 ? "it was" : "they were"} left out.`,
+      );
     if (keys.length) state.columns = keys;
   }
   if (typeof s.sort === "string" && s.sort) {
@@ -99,7 +102,10 @@ export function fromStoredState(table: CompiledTable, stored: unknown, viewName:
     if (!parsed) notices.push(`The filter of the view "${viewName}" could not be read and was dropped.`);
     else {
       const { conditions, missing } = mapConditions(parsed.conditions, toKey);
-      if (missing) notices.push(`The view "${viewName}" filtered on ${plural(missing, "a field", "fields")} that ${missing === 1 ? "was" : "were"} removed; ${missing === 1 ? "that condition was" : "those conditions were"} dropped.`);
+      if (missing)
+        notices.push(
+          `The view "${viewName}" filtered on ${plural(missing, "a field", "fields")} that ${missing === 1 ? "was" : "were"} removed; ${missing === 1 ? "that condition was" : "those conditions were"} dropped.`,
+        );
       state.conditions = conditions;
       state.mode = parsed.mode;
     }

@@ -6,7 +6,12 @@ export function invoicesTable(): CompiledTable {
   const schema: WorkspaceSchema = {
     $schema: "https://json-schema.org/draft/2020-12/schema",
     $defs: {
-      clients: { type: "object", "x-id": "t_cli", "x-title-field": "name", properties: { name: { type: "string", "x-id": "f_cli_name", "x-kind": "text" } } },
+      clients: {
+        type: "object",
+        "x-id": "t_cli",
+        "x-title-field": "name",
+        properties: { name: { type: "string", "x-id": "f_cli_name", "x-kind": "text" } },
+      },
       invoices: {
         type: "object",
         "x-id": "t_inv",

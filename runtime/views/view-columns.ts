@@ -24,7 +24,9 @@ const TIERS: FieldKind[][] = [
  */
 export function defaultColumns(table: CompiledTable): string[] {
   const title = table.titleField && table.fieldsByKey.has(table.titleField) ? table.titleField : null;
-  const candidates = table.fields.filter((f) => f.key !== title && isListableField(f.kind) && !(table.parent && f.key === table.parent.field));
+  const candidates = table.fields.filter(
+    (f) => f.key !== title && isListableField(f.kind) && !(table.parent && f.key === table.parent.field),
+  );
   const picked = new Set<string>();
   for (const tier of TIERS) {
     for (const f of candidates) if (picked.size < DEFAULT_COLUMN_COUNT - 1 && tier.includes(f.kind)) picked.add(f.key);

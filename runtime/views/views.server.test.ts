@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createSqliteTestDatabase, type TestDatabase } from "../../tests/helpers/databases";
+import { createSqliteTestDatabase, type TestDatabase } from "@tests/helpers/databases";
 import { BUILTIN_ROLES } from "../auth/roles";
 import { SYSTEM_ACTOR, type Actor } from "../records/permissions";
 import { createRuntime, type Runtime } from "../runtime.server";
@@ -77,7 +77,12 @@ describe("loadListPage", () => {
 
 describe("saved views", () => {
   it("saves the current state, lists it as the owner's, and applies it", async () => {
-    const result = await handleListAction(deps, admin, "clients", form({ intent: "save-view", name: "Leads", search: '?f=[["status","eq","lead"]]&cols=name,email' }));
+    const result = await handleListAction(
+      deps,
+      admin,
+      "clients",
+      form({ intent: "save-view", name: "Leads", search: '?f=[["status","eq","lead"]]&cols=name,email' }),
+    );
     expect(result).toMatchObject({ intent: "save-view" });
     const id = Number(("redirectTo" in result ? result.redirectTo : "").split("view=")[1]);
     const data = await page("clients", `?view=${id}`);

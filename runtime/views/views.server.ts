@@ -21,7 +21,12 @@ export interface ViewsService {
   /** The actor's own views, the shared ones and the default, default first, then by name. */
   list(actor: Actor, tableId: string): Promise<SavedView[]>;
   create(actor: Actor, tableId: string, input: { name: unknown; shared?: unknown; state: StoredViewState }): Promise<SavedView>;
-  update(actor: Actor, tableId: string, id: unknown, changes: { name?: unknown; shared?: unknown; state?: StoredViewState }): Promise<SavedView>;
+  update(
+    actor: Actor,
+    tableId: string,
+    id: unknown,
+    changes: { name?: unknown; shared?: unknown; state?: StoredViewState },
+  ): Promise<SavedView>;
   remove(actor: Actor, tableId: string, id: unknown): Promise<void>;
   /** Writes the table's default view (creating it the first time). */
   setDefault(actor: Actor, tableId: string, state: StoredViewState): Promise<SavedView>;
@@ -94,7 +99,8 @@ export function createViewsService(db: Knex): ViewsService {
     const id = viewId(rawId);
     const row = (await db(table).where({ id, table_id: tableId }).first()) as ViewRow | undefined;
     const view = row ? toView(row, actor) : null;
-    if (!view || (!view.shared && !view.isDefault && !sameOwner(view.ownerId, actor.id))) throw notFound("That view does not exist any more.");
+    if (!view || (!view.shared && !view.isDefault && !sameOwner(view.ownerId, actor.id)))
+      throw notFound("That view does not exist any more.");
     if (!view.editable) throw new ApiError(403, `"${view.name}" belongs to someone else: save your own copy instead.`);
     return view;
   }
@@ -144,7 +150,9 @@ export function createViewsService(db: Knex): ViewsService {
       const now = dbNow();
       const existing = (await db(table).where({ table_id: tableId, is_default: true }).first("id")) as { id: number } | undefined;
       if (existing) {
-        await db(table).where({ id: existing.id }).update({ state: JSON.stringify(state), updated_at: now, version: db.raw("version + 1") });
+        await db(table)
+          .where({ id: existing.id })
+          .update({ state: JSON.stringify(state), updated_at: now, version: db.raw("version + 1") });
         return read(actor, Number(existing.id));
       }
       const [id] = await db(table).insert({

@@ -26,7 +26,8 @@ export function assignMissingIds(doc: unknown): unknown {
     }
     if (Array.isArray(table["x-indexes"]))
       for (const ix of table["x-indexes"]) {
-        if (isObject(ix) && ix["x-id"] === undefined && Array.isArray(ix.fields)) ix["x-id"] = fresh(`i_${tableKey}_${ix.fields.join("_")}`);
+        if (isObject(ix) && ix["x-id"] === undefined && Array.isArray(ix.fields))
+          ix["x-id"] = fresh(`i_${tableKey}_${ix.fields.join("_")}`);
       }
   }
   return copy;
@@ -37,8 +38,10 @@ function walkIds(doc: Record<string, unknown> & { $defs: Record<string, unknown>
     if (!isObject(table)) continue;
     if (typeof table["x-id"] === "string") taken.add(table["x-id"]);
     if (isObject(table.properties))
-      for (const field of Object.values(table.properties)) if (isObject(field) && typeof field["x-id"] === "string") taken.add(field["x-id"]);
-    if (Array.isArray(table["x-indexes"])) for (const ix of table["x-indexes"]) if (isObject(ix) && typeof ix["x-id"] === "string") taken.add(ix["x-id"]);
+      for (const field of Object.values(table.properties))
+        if (isObject(field) && typeof field["x-id"] === "string") taken.add(field["x-id"]);
+    if (Array.isArray(table["x-indexes"]))
+      for (const ix of table["x-indexes"]) if (isObject(ix) && typeof ix["x-id"] === "string") taken.add(ix["x-id"]);
   }
 }
 

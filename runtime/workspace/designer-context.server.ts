@@ -21,10 +21,16 @@ function parse(text: string): unknown {
   }
 }
 
-export async function loadDesignerContext(db: Knex, compiled: CompiledSchema, templates: Pick<TemplatesService, "list">): Promise<DesignerContext> {
+export async function loadDesignerContext(
+  db: Knex,
+  compiled: CompiledSchema,
+  templates: Pick<TemplatesService, "list">,
+): Promise<DesignerContext> {
   const [layoutRows, viewRows, templateList, advice] = await Promise.all([
     db(SYSTEM_TABLES.layouts).select("table_id", "layout") as Promise<{ table_id: string; layout: string }[]>,
-    db(SYSTEM_TABLES.views).select("id", "table_id", "name", "state") as Promise<{ id: number; table_id: string; name: string; state: string }[]>,
+    db(SYSTEM_TABLES.views).select("id", "table_id", "name", "state") as Promise<
+      { id: number; table_id: string; name: string; state: string }[]
+    >,
     templates.list(),
     indexAdviceForViews(db, compiled),
   ]);

@@ -10,7 +10,13 @@ describe("withFieldRestored", () => {
   const when = ["f_name", "f_phone", "f_website", "f_city"];
 
   it("puts the field back after the field that preceded it", () => {
-    expect(keys(withFieldRestored(props("f_name", "f_phone", "f_city", "f_new"), "website", f("f_website"), when))).toEqual(["name", "phone", "website", "city", "new"]);
+    expect(keys(withFieldRestored(props("f_name", "f_phone", "f_city", "f_new"), "website", f("f_website"), when))).toEqual([
+      "name",
+      "phone",
+      "website",
+      "city",
+      "new",
+    ]);
   });
 
   it("follows the neighbour by id after a rename or a move", () => {

@@ -11,7 +11,9 @@ describe("restoredMessage", () => {
     expect(restoredMessage({ kind: "table", name: "products", label: "Products", tableLabel: "Products", values: 40 }, "products")).toBe(
       "Restored the table “Products” with its 40 records.",
     );
-    expect(restoredMessage({ kind: "record", name: "Acme Ltd", label: "Acme Ltd", tableLabel: "Clients", values: 1 }, null)).toBe("Restored “Acme Ltd” to Clients.");
+    expect(restoredMessage({ kind: "record", name: "Acme Ltd", label: "Acme Ltd", tableLabel: "Clients", values: 1 }, null)).toBe(
+      "Restored “Acme Ltd” to Clients.",
+    );
   });
 
   it("explains a restore under another key because a newer field took the old one, and how to fix it", () => {

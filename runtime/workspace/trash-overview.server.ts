@@ -38,7 +38,19 @@ async function trashRows(db: Knex, options: { limit: number; id?: number }): Pro
     .whereNull("restored_at")
     .orderBy("id", "desc")
     .limit(options.limit)
-    .select("id", "kind", "table_id", "table_key", "field_key", "record_id", "label", "storage", "schema_version", "deleted_at", "deleted_by");
+    .select(
+      "id",
+      "kind",
+      "table_id",
+      "table_key",
+      "field_key",
+      "record_id",
+      "label",
+      "storage",
+      "schema_version",
+      "deleted_at",
+      "deleted_by",
+    );
   if (options.id !== undefined) q.where({ id: options.id });
   return (await q) as Row[];
 }
@@ -53,8 +65,9 @@ async function countColumns(db: Knex, table: string, columns: (string | null)[])
     if (!(await db.schema.hasTable(table))) return columns.map(() => null);
     const present = await Promise.all(columns.map((c) => (c === null ? true : db.schema.hasColumn(table, c))));
     const counted = columns.map((c, i) => (present[i] ? c : undefined)).filter((c): c is string | null => c !== undefined);
-    const row = (await db(table)
-      .first(counted.map((c, i) => db.raw(c === null ? "count(*) as ??" : "count(??) as ??", c === null ? [`n${i}`] : [c, `n${i}`])))) as Record<string, number | string> | undefined;
+    const row = (await db(table).first(
+      counted.map((c, i) => db.raw(c === null ? "count(*) as ??" : "count(??) as ??", c === null ? [`n${i}`] : [c, `n${i}`])),
+    )) as Record<string, number | string> | undefined;
     let next = 0;
     return columns.map((_, i) => (present[i] ? Number(row?.[`n${next++}`] ?? 0) : null));
   } catch {
@@ -85,7 +98,11 @@ async function valueCounts(db: Knex, rows: Row[], holderOf: (r: Row) => string |
     byTable.set(holder, list);
   }
   for (const [table, entries] of byTable) {
-    const found = await countColumns(db, table, entries.map((e) => e.column));
+    const found = await countColumns(
+      db,
+      table,
+      entries.map((e) => e.column),
+    );
     entries.forEach((e, i) => counts.set(e.id, found[i]));
   }
   return counts;
@@ -95,7 +112,11 @@ async function valueCounts(db: Knex, rows: Row[], holderOf: (r: Row) => string |
  * The trash with who removed each entry and how much data it holds. A trashed field's values wait in
  * a renamed column of its table (or of that table's own trashed copy, when the table went too).
  */
-export async function trashOverview(db: Knex, workspace: Pick<WorkspaceService, "current">, options: { limit?: number; id?: number } = {}): Promise<TrashOverviewEntry[]> {
+export async function trashOverview(
+  db: Knex,
+  workspace: Pick<WorkspaceService, "current">,
+  options: { limit?: number; id?: number } = {},
+): Promise<TrashOverviewEntry[]> {
   const rows = await trashRows(db, { limit: options.limit ?? 200, id: options.id });
   if (rows.length === 0) return [];
   const { compiled } = await workspace.current();
@@ -103,15 +124,32 @@ export async function trashOverview(db: Knex, workspace: Pick<WorkspaceService, 
   // the migration journal remembers who that was.
   const versions = [...new Set(rows.filter((r) => r.kind !== "record").map((r) => Number(r.schema_version) + 1))];
   const creators = versions.length
-    ? ((await db(SYSTEM_TABLES.journal).whereIn("to_version", versions).where({ status: "done" }).select("to_version", "created_by")) as { to_version: number; created_by: number | null }[])
+    ? ((await db(SYSTEM_TABLES.journal).whereIn("to_version", versions).where({ status: "done" }).select("to_version", "created_by")) as {
+        to_version: number;
+        created_by: number | null;
+      }[])
     : [];
   const creatorOf = new Map(creators.map((c) => [Number(c.to_version), c.created_by === null ? null : Number(c.created_by)]));
   const whoOf = (r: Row) => (r.kind === "record" ? r.deleted_by : creatorOf.get(Number(r.schema_version) + 1)) ?? null;
-  const userIds = [...new Set(rows.map(whoOf).filter((id): id is number => id !== null).map(Number))];
-  const users = userIds.length ? ((await db(SYSTEM_TABLES.users).whereIn("id", userIds).select("id", "name")) as { id: number; name: string }[]) : [];
+  const userIds = [
+    ...new Set(
+      rows
+        .map(whoOf)
+        .filter((id): id is number => id !== null)
+        .map(Number),
+    ),
+  ];
+  const users = userIds.length
+    ? ((await db(SYSTEM_TABLES.users).whereIn("id", userIds).select("id", "name")) as { id: number; name: string }[])
+    : [];
   const nameOf = new Map(users.map((u) => [Number(u.id), u.name]));
   const trashedTables = new Map(
-    ((await db(SYSTEM_TABLES.trash).where({ kind: "table" }).whereNull("restored_at").select("table_id", "storage")) as { table_id: string; storage: string }[]).map((r) => [r.table_id, r.storage]),
+    (
+      (await db(SYSTEM_TABLES.trash).where({ kind: "table" }).whereNull("restored_at").select("table_id", "storage")) as {
+        table_id: string;
+        storage: string;
+      }[]
+    ).map((r) => [r.table_id, r.storage]),
   );
 
   const values = await valueCounts(db, rows, (r) => compiled.tablesById.get(r.table_id)?.key ?? trashedTables.get(r.table_id) ?? null);
@@ -140,9 +178,16 @@ export async function restoreTrashEntry(
   requireAdmin(actor, "restore from the trash");
   const [entry] = await trashOverview(deps.db, deps.workspace, { limit: 1, id: trashId });
   if (!entry) throw notFound(`Trash entry #${trashId} is no longer in the trash (someone may have restored it already): reload the page.`);
-  const described = { kind: entry.kind, name: entry.kind === "field" ? entry.field! : entry.table, label: entry.label, tableLabel: entry.tableLabel, values: entry.values };
+  const described = {
+    kind: entry.kind,
+    name: entry.kind === "field" ? entry.field! : entry.table,
+    label: entry.label,
+    tableLabel: entry.tableLabel,
+    values: entry.values,
+  };
   if (entry.kind === "record") {
-    if (!entry.currentTable) throw conflict(`“${entry.label}” belonged to ${entry.tableLabel}, which is in the trash itself: restore that table first.`);
+    if (!entry.currentTable)
+      throw conflict(`“${entry.label}” belonged to ${entry.tableLabel}, which is in the trash itself: restore that table first.`);
     await deps.records.restore(actor, entry.currentTable, entry.recordId);
     return { message: restoredMessage(described, null) };
   }

@@ -35,13 +35,18 @@ interface TrashRow {
 }
 
 export async function listTrash(db: Knex, options: { kind?: TrashEntry["kind"]; limit?: number } = {}): Promise<TrashEntry[]> {
-  const q = db(SYSTEM_TABLES.trash).whereNull("restored_at").orderBy("id", "desc").limit(options.limit ?? 200);
+  const q = db(SYSTEM_TABLES.trash)
+    .whereNull("restored_at")
+    .orderBy("id", "desc")
+    .limit(options.limit ?? 200);
   if (options.kind) q.where({ kind: options.kind });
   return ((await q) as TrashRow[]).map(trashEntryOf);
 }
 
 /** A row of the trash table as the API and the trash screen show it. */
-export function trashEntryOf(r: Pick<TrashRow, "id" | "kind" | "table_key" | "field_key" | "record_id" | "label" | "deleted_at" | "schema_version">): TrashEntry {
+export function trashEntryOf(
+  r: Pick<TrashRow, "id" | "kind" | "table_key" | "field_key" | "record_id" | "label" | "deleted_at" | "schema_version">,
+): TrashEntry {
   return {
     id: Number(r.id),
     kind: r.kind,
@@ -78,10 +83,16 @@ function allIds(schema: WorkspaceSchema): Set<string> {
  * newer field took it (then `<key>_restored`); the old values of a field whose kind changed come
  * back as a field of their own, beside the converted one.
  */
-export async function restoreFromTrash(db: Knex, workspace: WorkspaceService, trashId: number, actorId: number | null = null): Promise<{ version: number; key: string }> {
+export async function restoreFromTrash(
+  db: Knex,
+  workspace: WorkspaceService,
+  trashId: number,
+  actorId: number | null = null,
+): Promise<{ version: number; key: string }> {
   const row = (await db(SYSTEM_TABLES.trash).where({ id: trashId }).first()) as TrashRow | undefined;
   if (!row || row.restored_at) throw notFound(`trash entry #${trashId} does not exist or was already restored`);
-  if (row.kind === "record") throw new ApiError(400, `trash entry #${trashId} is a record: restore it with POST /api/t/${row.table_key}/${row.record_id}/restore`);
+  if (row.kind === "record")
+    throw new ApiError(400, `trash entry #${trashId} is a record: restore it with POST /api/t/${row.table_key}/${row.record_id}/restore`);
   const { version, schema } = await workspace.current();
   const next = structuredClone(schema);
   const ids = allIds(next);
@@ -134,7 +145,12 @@ async function fieldOrderWhenRemoved(db: Knex, row: TrashRow): Promise<string[]>
   return table ? Object.values(table.properties).map((f) => f["x-id"]) : [];
 }
 
-function replaceStep(steps: MigrationStep[], op: string, match: (s: MigrationStep) => boolean, replacement: MigrationStep): MigrationStep[] {
+function replaceStep(
+  steps: MigrationStep[],
+  op: string,
+  match: (s: MigrationStep) => boolean,
+  replacement: MigrationStep,
+): MigrationStep[] {
   const i = steps.findIndex(match);
   if (i < 0) throw new Error(`restore plan has no ${op} step to replace`);
   return [...steps.slice(0, i), replacement, ...steps.slice(i + 1)];

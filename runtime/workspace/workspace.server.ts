@@ -46,7 +46,12 @@ export interface WorkspaceService {
     results: StepResult[];
   }>;
   /** Applies steps built by the caller (restores from the trash). */
-  applySteps(input: { baseVersion: number; schema: WorkspaceSchema; steps: MigrationStep[]; actorId?: number | null }): Promise<{ version: number }>;
+  applySteps(input: {
+    baseVersion: number;
+    schema: WorkspaceSchema;
+    steps: MigrationStep[];
+    actorId?: number | null;
+  }): Promise<{ version: number }>;
   versions(): Promise<{ version: number; createdAt: string }[]>;
 }
 
@@ -116,9 +121,12 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
       throw new ApiError(400, "baseVersion must be the schema version your change starts from (an integer ≥ 0)");
     const now = await current({ fresh: true });
     if (input.baseVersion !== now.version)
-      throw conflict(`The schema changed since you started: your change is based on version ${input.baseVersion}, but version ${now.version} is current. Reload, redo the change on version ${now.version}, and apply again.`, {
-        currentVersion: now.version,
-      });
+      throw conflict(
+        `The schema changed since you started: your change is based on version ${input.baseVersion}, but version ${now.version} is current. Reload, redo the change on version ${now.version}, and apply again.`,
+        {
+          currentVersion: now.version,
+        },
+      );
     const checked = validateWorkspaceSchema(assignMissingIds(input.schema));
     if (!checked.ok) throw unprocessable(`The schema has ${checked.problems.length} problem(s)`, { problems: checked.problems });
     const schema: WorkspaceSchema = { ...checked.schema, "x-version": now.version + 1 };
@@ -131,7 +139,11 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
   async function run(prepared: { baseVersion: number; schema: WorkspaceSchema; plan: MigrationPlan }, actorId?: number | null) {
     try {
       const before = (await load(prepared.baseVersion)).schema;
-      const result = await applyPlan(db, { plan: prepared.plan, schema: prepared.schema, toVersion: prepared.baseVersion + 1, actorId }, hooks);
+      const result = await applyPlan(
+        db,
+        { plan: prepared.plan, schema: prepared.schema, toVersion: prepared.baseVersion + 1, actorId },
+        hooks,
+      );
       // A migration is journaled step by step (MySQL cannot roll back DDL), not one transaction: the
       // audit row follows the finished change.
       await audit(db, {
@@ -139,7 +151,11 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
         action: "schema",
         table: SYSTEM_TABLES.schemaVersions,
         recordId: result.version,
-        changes: { fromVersion: prepared.plan.fromVersion, toVersion: result.version, steps: prepared.plan.steps.map((s) => s.description) },
+        changes: {
+          fromVersion: prepared.plan.fromVersion,
+          toVersion: result.version,
+          steps: prepared.plan.steps.map((s) => s.description),
+        },
       });
       // What follows the change reads the new schema.
       seen = null;
@@ -179,15 +195,21 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
           { duplicates: prepared.duplicates },
         );
       if (prepared.conversions.length > 0)
-        throw unprocessable("Some values cannot be converted to the new field kind; fix or clear them first.", { conversions: prepared.conversions });
+        throw unprocessable("Some values cannot be converted to the new field kind; fix or clear them first.", {
+          conversions: prepared.conversions,
+        });
       return run(prepared, input.actorId);
     },
     async applySteps(input) {
       const now = await current({ fresh: true });
-      if (input.baseVersion !== now.version) throw conflict(`The schema changed meanwhile: version ${now.version} is current.`, { currentVersion: now.version });
+      if (input.baseVersion !== now.version)
+        throw conflict(`The schema changed meanwhile: version ${now.version} is current.`, { currentVersion: now.version });
       const checked = validateWorkspaceSchema(input.schema);
       if (!checked.ok) throw unprocessable(`The schema has ${checked.problems.length} problem(s)`, { problems: checked.problems });
-      const result = await run({ baseVersion: now.version, schema: checked.schema, plan: { fromVersion: now.version, steps: input.steps } }, input.actorId);
+      const result = await run(
+        { baseVersion: now.version, schema: checked.schema, plan: { fromVersion: now.version, steps: input.steps } },
+        input.actorId,
+      );
       return { version: result.version };
     },
     async versions() {

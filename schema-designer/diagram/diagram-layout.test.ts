@@ -1,17 +1,19 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import seedSchema from "../../seeds/schema.json";
-import type { WorkspaceSchema } from "../../runtime/schema/types";
+import seedSchema from "@seeds/schema.json";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { layersOf, layoutDiagram, type DiagramBox } from "./diagram-layout";
 import { diagramModel, type DiagramModel } from "./diagram-model";
 
-const overlap = (a: DiagramBox, b: DiagramBox) => a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+const overlap = (a: DiagramBox, b: DiagramBox) =>
+  a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
 function expectSoundLayout(model: DiagramModel) {
   const layout = layoutDiagram(model);
   expect(layout.boxes.map((b) => b.table.key)).toEqual(model.tables.map((t) => t.key));
   for (let i = 0; i < layout.boxes.length; i++)
-    for (let j = i + 1; j < layout.boxes.length; j++) expect(overlap(layout.boxes[i], layout.boxes[j]), `${layout.boxes[i].table.key} overlaps ${layout.boxes[j].table.key}`).toBe(false);
+    for (let j = i + 1; j < layout.boxes.length; j++)
+      expect(overlap(layout.boxes[i], layout.boxes[j]), `${layout.boxes[i].table.key} overlaps ${layout.boxes[j].table.key}`).toBe(false);
   for (const b of layout.boxes) {
     expect(b.x + b.width).toBeLessThanOrEqual(layout.width);
     expect(b.y + b.height).toBeLessThanOrEqual(layout.height);
@@ -40,19 +42,32 @@ describe("the schema diagram", () => {
 
   it("models every table, the built-in users, and one relation per relation field", () => {
     expect(seed.tables.map((t) => t.key)).toEqual([...Object.keys(seedSchema.$defs), "crm_users"]);
-    expect(seed.relations).toContainEqual({ from: "invoice_items", field: "invoice", fieldLabel: "Invoice", to: "invoices", composition: true });
-    expect(seed.relations.filter((r) => r.to === "crm_users").map((r) => `${r.from}.${r.field}`)).toEqual(["clients.manager", "events.assignee", "contracts.manager"]);
+    expect(seed.relations).toContainEqual({
+      from: "invoice_items",
+      field: "invoice",
+      fieldLabel: "Invoice",
+      to: "invoices",
+      composition: true,
+    });
+    expect(seed.relations.filter((r) => r.to === "crm_users").map((r) => `${r.from}.${r.field}`)).toEqual([
+      "clients.manager",
+      "events.assignee",
+      "contracts.manager",
+    ]);
   });
 
   it("puts each table right of what it points at", () => {
     const layers = layersOf(seed);
-    for (const r of seed.relations) if (r.from !== r.to) expect(layers.get(r.from)!, `${r.from} → ${r.to}`).toBeGreaterThan(layers.get(r.to)!);
+    for (const r of seed.relations)
+      if (r.from !== r.to) expect(layers.get(r.from)!, `${r.from} → ${r.to}`).toBeGreaterThan(layers.get(r.to)!);
     expect(layers.get("product_categories")).toBe(0);
     expect(layers.get("invoice_items")).toBeGreaterThan(layers.get("invoices")!);
   });
 
   it("keeps tables nothing relates to at the end of the first column", () => {
-    const first = layoutDiagram(seed).boxes.filter((b) => b.layer === 0).sort((a, b) => a.y - b.y);
+    const first = layoutDiagram(seed)
+      .boxes.filter((b) => b.layer === 0)
+      .sort((a, b) => a.y - b.y);
     expect(first.at(-1)!.table.key).toBe("company");
   });
 
@@ -76,7 +91,12 @@ describe("the schema diagram", () => {
             key,
             label: key.toUpperCase(),
             builtIn: false,
-            fields: Array.from({ length: fieldCounts[i] }, (_, n) => ({ key: `f${n}`, label: `F${n}`, kind: "text" as const, required: false })),
+            fields: Array.from({ length: fieldCounts[i] }, (_, n) => ({
+              key: `f${n}`,
+              label: `F${n}`,
+              kind: "text" as const,
+              required: false,
+            })),
           })),
           relations: [],
         };
@@ -84,7 +104,13 @@ describe("the schema diagram", () => {
           const source = model.tables[from % model.tables.length];
           const key = `rel${n}`;
           source.fields.push({ key, label: key, kind: "relation", required: false });
-          model.relations.push({ from: source.key, field: key, fieldLabel: key, to: model.tables[to % model.tables.length].key, composition: false });
+          model.relations.push({
+            from: source.key,
+            field: key,
+            fieldLabel: key,
+            to: model.tables[to % model.tables.length].key,
+            composition: false,
+          });
         });
         return model;
       });

@@ -143,19 +143,40 @@ export function layoutDiagram(model: DiagramModel): DiagramLayout {
       const from = { x: source.x, y: y1 };
       const to = { x: target.x + target.width, y: y2 };
       const bend = Math.max(40, (from.x - to.x) / 2);
-      return { relation, from, to, path: `M ${from.x} ${y1} C ${from.x - bend} ${y1}, ${to.x + bend} ${y2}, ${to.x} ${y2}`, label: { x: from.x - 6, y: y1 - 4 }, labelAnchor: "end" };
+      return {
+        relation,
+        from,
+        to,
+        path: `M ${from.x} ${y1} C ${from.x - bend} ${y1}, ${to.x + bend} ${y2}, ${to.x} ${y2}`,
+        label: { x: from.x - 6, y: y1 - 4 },
+        labelAnchor: "end",
+      };
     }
     if (source.layer < target.layer) {
       const from = { x: source.x + source.width, y: y1 };
       const to = { x: target.x, y: y2 };
       const bend = Math.max(40, (to.x - from.x) / 2);
-      return { relation, from, to, path: `M ${from.x} ${y1} C ${from.x + bend} ${y1}, ${to.x - bend} ${y2}, ${to.x} ${y2}`, label: { x: from.x + 6, y: y1 - 4 }, labelAnchor: "start" };
+      return {
+        relation,
+        from,
+        to,
+        path: `M ${from.x} ${y1} C ${from.x + bend} ${y1}, ${to.x - bend} ${y2}, ${to.x} ${y2}`,
+        label: { x: from.x + 6, y: y1 - 4 },
+        labelAnchor: "start",
+      };
     }
     // Same column (a self-relation, or a cycle): a loop out to the right, into the gap.
     const from = { x: source.x + source.width, y: y1 };
     const to = { x: target.x + target.width, y: y2 };
     const out = from.x + 60;
-    return { relation, from, to, path: `M ${from.x} ${y1} C ${out} ${y1}, ${out} ${y2}, ${to.x} ${y2}`, label: { x: from.x + 6, y: y1 - 4 }, labelAnchor: "start" };
+    return {
+      relation,
+      from,
+      to,
+      path: `M ${from.x} ${y1} C ${out} ${y1}, ${out} ${y2}, ${to.x} ${y2}`,
+      label: { x: from.x + 6, y: y1 - 4 },
+      labelAnchor: "start",
+    };
   });
 
   return { boxes: model.tables.map((t) => boxes.get(t.key)!), edges, width, height };

@@ -1,5 +1,5 @@
-import { humanize } from "../../runtime/schema/compile";
-import { USERS_TABLE, type FieldKind, type WorkspaceSchema } from "../../runtime/schema/types";
+import { humanize } from "@runtime/schema/compile";
+import { USERS_TABLE, type FieldKind, type WorkspaceSchema } from "@runtime/schema/types";
 
 export interface DiagramField {
   key: string;
@@ -52,12 +52,23 @@ export function diagramModel(schema: WorkspaceSchema): DiagramModel {
       key,
       label: table["x-plural"] ?? table.title ?? humanize(key),
       builtIn: false,
-      fields: Object.entries(table.properties).map(([fieldKey, f]) => ({ key: fieldKey, label: f.title ?? humanize(fieldKey), kind: f["x-kind"], required: required.has(fieldKey) })),
+      fields: Object.entries(table.properties).map(([fieldKey, f]) => ({
+        key: fieldKey,
+        label: f.title ?? humanize(fieldKey),
+        kind: f["x-kind"],
+        required: required.has(fieldKey),
+      })),
     });
     for (const [fieldKey, f] of Object.entries(table.properties)) {
       const target = f["x-target"];
       if (f["x-kind"] !== "relation" || !target) continue;
-      relations.push({ from: key, field: fieldKey, fieldLabel: f.title ?? humanize(fieldKey), to: target, composition: f["x-composition"] === true });
+      relations.push({
+        from: key,
+        field: fieldKey,
+        fieldLabel: f.title ?? humanize(fieldKey),
+        to: target,
+        composition: f["x-composition"] === true,
+      });
     }
   }
   if (relations.some((r) => r.to === USERS_TABLE) && !(USERS_TABLE in schema.$defs)) tables.push(USERS_BOX);

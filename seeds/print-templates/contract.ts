@@ -1,4 +1,4 @@
-import type { PrintTemplate } from "../../runtime/print/template";
+import type { PrintTemplate } from "@runtime/print/template";
 import { BRAND, DOCUMENT_CSS, documentFooter, linesTable, partyBlock, TOTALS } from "./styles";
 
 const html = `

@@ -1,4 +1,4 @@
-import type { PrintTemplate } from "../../runtime/print/template";
+import type { PrintTemplate } from "@runtime/print/template";
 import { CONTRACT_TEMPLATE } from "./contract";
 import { INVOICE_TEMPLATE } from "./invoice";
 import { RECEIPT_TEMPLATE } from "./receipt";

@@ -77,15 +77,25 @@ describe("an admin restores from the trash, promotes a configuration and reads t
   });
 
   it("01 removes a field through the schema API (its values go to the trash)", async () => {
-    const { body: list } = await api<{ rows: { id: number; website: string | null }[] }>(`/api/t/clients?pageSize=100&filter=${encodeURIComponent(JSON.stringify({ field: "website", op: "notEmpty" }))}`);
+    const { body: list } = await api<{ rows: { id: number; website: string | null }[] }>(
+      `/api/t/clients?pageSize=100&filter=${encodeURIComponent(JSON.stringify({ field: "website", op: "notEmpty" }))}`,
+    );
     expect(list.rows.length, "demo clients with a website").toBeGreaterThan(0);
     ({ id: clientId, website: website } = list.rows[0] as { id: number; website: string });
 
-    const { body: current } = await api<{ version: number; schema: { $defs: Record<string, { properties: Record<string, unknown> }> } }>("/api/schema");
+    const { body: current } = await api<{ version: number; schema: { $defs: Record<string, { properties: Record<string, unknown> }> } }>(
+      "/api/schema",
+    );
     delete current.schema.$defs[FIELD.table].properties[FIELD.key];
-    const unconfirmed = await api<{ error: string }>("/api/schema", { method: "PUT", body: JSON.stringify({ baseVersion: current.version, schema: current.schema }) });
+    const unconfirmed = await api<{ error: string }>("/api/schema", {
+      method: "PUT",
+      body: JSON.stringify({ baseVersion: current.version, schema: current.schema }),
+    });
     expect(unconfirmed.status).toBe(409);
-    const removed = await api<{ version: number }>("/api/schema", { method: "PUT", body: JSON.stringify({ baseVersion: current.version, schema: current.schema, confirmDestructive: true }) });
+    const removed = await api<{ version: number }>("/api/schema", {
+      method: "PUT",
+      body: JSON.stringify({ baseVersion: current.version, schema: current.schema, confirmDestructive: true }),
+    });
     expect(removed.status, JSON.stringify(removed.body)).toBe(200);
     const { body: record } = await api<Record<string, unknown>>(`/api/t/clients/${clientId}`);
     expect(record).not.toHaveProperty(FIELD.key);
@@ -121,11 +131,15 @@ describe("an admin restores from the trash, promotes a configuration and reads t
     await screenshot("config");
     await page.click('[data-testid="download-bundle"]');
     const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && !fs.readdirSync(downloads).some((f) => f.endsWith(".json"))) await new Promise((r) => setTimeout(r, 100));
+    while (Date.now() < deadline && !fs.readdirSync(downloads).some((f) => f.endsWith(".json")))
+      await new Promise((r) => setTimeout(r, 100));
     const name = fs.readdirSync(downloads).find((f) => f.endsWith(".json"));
     expect(name, "a downloaded .json file").toMatch(/^tessera-config-v\d+-\d{4}-\d\d-\d\d\.json$/);
     bundleFile = path.join(downloads, name!);
-    const bundle = JSON.parse(fs.readFileSync(bundleFile, "utf8")) as { format: string; schema: { $defs: Record<string, { properties: Record<string, { "x-id": string }> }> } };
+    const bundle = JSON.parse(fs.readFileSync(bundleFile, "utf8")) as {
+      format: string;
+      schema: { $defs: Record<string, { properties: Record<string, { "x-id": string }> }> };
+    };
     expect(bundle.format).toBe("tessera-config-bundle");
     expect(bundle.schema.$defs.clients.properties[FIELD.key]["x-id"]).toBe("f_clients_website");
 
@@ -147,14 +161,24 @@ describe("an admin restores from the trash, promotes a configuration and reads t
     const input = await page.$('[data-testid="import-form"] input[type="file"]');
     await input!.uploadFile(bundleFile);
     await submitAndWait('[data-testid="import-form"] button[value="review"]', '[data-testid="import-review"]');
-    expect(await textOf('[data-testid="import-review"]')).toContain("No changes: this installation already has exactly this configuration.");
+    expect(await textOf('[data-testid="import-review"]')).toContain(
+      "No changes: this installation already has exactly this configuration.",
+    );
     expect(await page.$('[data-testid="import-review"] button[value="apply"]')).toBeNull();
     await screenshot("import-no-changes");
   });
 
   it("06 imports an edited bundle: the review shows the plan, apply adds the field", async () => {
-    const bundle = JSON.parse(fs.readFileSync(bundleFile, "utf8")) as { schema: { $defs: Record<string, { properties: Record<string, unknown> }> } };
-    bundle.schema.$defs.clients.properties.loyalty_tier = { type: "string", "x-id": "f_clients_loyalty_tier", "x-kind": "select", title: "Loyalty tier", enum: ["bronze", "silver", "gold"] };
+    const bundle = JSON.parse(fs.readFileSync(bundleFile, "utf8")) as {
+      schema: { $defs: Record<string, { properties: Record<string, unknown> }> };
+    };
+    bundle.schema.$defs.clients.properties.loyalty_tier = {
+      type: "string",
+      "x-id": "f_clients_loyalty_tier",
+      "x-kind": "select",
+      title: "Loyalty tier",
+      enum: ["bronze", "silver", "gold"],
+    };
     const edited = path.join(downloads, "edited-bundle.json");
     fs.writeFileSync(edited, JSON.stringify(bundle));
     await open("/admin/config");
@@ -169,12 +193,16 @@ describe("an admin restores from the trash, promotes a configuration and reads t
     await submitAndWait('[data-testid="import-review"] button[value="apply"]', '[data-testid="import-result"]');
     expect(await textOf('[data-testid="import-result"]')).toMatch(/^Imported edited-bundle\.json\. .*The schema is now version \d+\.$/);
     await screenshot("import-applied");
-    const { body: schema } = await api<{ schema: { $defs: Record<string, { properties: Record<string, { "x-id": string }> }> } }>("/api/schema");
+    const { body: schema } = await api<{ schema: { $defs: Record<string, { properties: Record<string, { "x-id": string }> }> } }>(
+      "/api/schema",
+    );
     expect(schema.schema.$defs.clients.properties.loyalty_tier["x-id"]).toBe("f_clients_loyalty_tier");
   });
 
   it("07 a bundle that removes a field needs confirmation; a review gone stale is refused and can be reviewed again", async () => {
-    const { body: bundle } = await api<{ schema: { $defs: Record<string, { properties: Record<string, unknown> }> } }>("/api/config/bundle");
+    const { body: bundle } = await api<{ schema: { $defs: Record<string, { properties: Record<string, unknown> }> } }>(
+      "/api/config/bundle",
+    );
     delete bundle.schema.$defs.clients.properties.notes;
     const removing = path.join(downloads, "removes-notes.json");
     fs.writeFileSync(removing, JSON.stringify(bundle));
@@ -186,9 +214,14 @@ describe("an admin restores from the trash, promotes a configuration and reads t
     await screenshot("import-destructive");
 
     // Someone changes the schema while the admin reads the review.
-    const { body: current } = await api<{ version: number; schema: { $defs: Record<string, { properties: Record<string, { title?: string }> }> } }>("/api/schema");
+    const { body: current } = await api<{
+      version: number;
+      schema: { $defs: Record<string, { properties: Record<string, { title?: string }> }> };
+    }>("/api/schema");
     current.schema.$defs.clients.properties.name.title = "Client name";
-    expect((await api("/api/schema", { method: "PUT", body: JSON.stringify({ baseVersion: current.version, schema: current.schema }) })).status).toBe(200);
+    expect(
+      (await api("/api/schema", { method: "PUT", body: JSON.stringify({ baseVersion: current.version, schema: current.schema }) })).status,
+    ).toBe(200);
 
     await page.click('input[name="confirmDestructive"]');
     await submitAndWait('[data-testid="import-review"] button[value="apply"]', '[data-testid="import-problems"]');
@@ -198,7 +231,9 @@ describe("an admin restores from the trash, promotes a configuration and reads t
     await page.click('input[name="confirmDestructive"]');
     await submitAndWait('[data-testid="import-review"] button[value="apply"]', '[data-testid="import-result"]');
     expect(await textOf('[data-testid="import-result"]')).toMatch(/^Imported removes-notes\.json\./);
-    const { body: after } = await api<{ schema: { $defs: Record<string, { properties: Record<string, { title?: string }> }> } }>("/api/schema");
+    const { body: after } = await api<{ schema: { $defs: Record<string, { properties: Record<string, { title?: string }> }> } }>(
+      "/api/schema",
+    );
     expect(after.schema.$defs.clients.properties.notes).toBeUndefined();
     // The bundle was exported before the rename, so applying it puts the old label back: what the review said.
     expect(after.schema.$defs.clients.properties.name.title).toBe("Name");
@@ -206,7 +241,17 @@ describe("an admin restores from the trash, promotes a configuration and reads t
 
   it("08 refuses a file that is not a bundle, naming what is wrong", async () => {
     const wrong = path.join(downloads, "not-a-bundle.json");
-    fs.writeFileSync(wrong, JSON.stringify({ format: "tessera-config-bundle", formatVersion: 1, schema: { $defs: {} }, layouts: [{ tableId: "t_clients" }], views: [], templates: [] }));
+    fs.writeFileSync(
+      wrong,
+      JSON.stringify({
+        format: "tessera-config-bundle",
+        formatVersion: 1,
+        schema: { $defs: {} },
+        layouts: [{ tableId: "t_clients" }],
+        views: [],
+        templates: [],
+      }),
+    );
     await open("/admin/config");
     await (await page.$('[data-testid="import-form"] input[type="file"]'))!.uploadFile(wrong);
     await submitAndWait('[data-testid="import-form"] button[value="review"]', '[data-testid="import-problems"]');
@@ -218,8 +263,12 @@ describe("an admin restores from the trash, promotes a configuration and reads t
     await open("/admin/schema-diagram");
     const { body } = await api<{ schema: { $defs: Record<string, { properties: Record<string, { "x-kind": string }> }> } }>("/api/schema");
     const tables = Object.keys(body.schema.$defs);
-    const relations = Object.values(body.schema.$defs).flatMap((t) => Object.values(t.properties).filter((f) => f["x-kind"] === "relation"));
-    expect(await page.$$eval('[data-testid="schema-diagram"] a[data-table]', (els) => els.map((e) => e.getAttribute("data-table")))).toEqual(tables);
+    const relations = Object.values(body.schema.$defs).flatMap((t) =>
+      Object.values(t.properties).filter((f) => f["x-kind"] === "relation"),
+    );
+    expect(
+      await page.$$eval('[data-testid="schema-diagram"] a[data-table]', (els) => els.map((e) => e.getAttribute("data-table"))),
+    ).toEqual(tables);
     expect((await page.$$('[data-testid="schema-diagram"] path[data-relation]')).length).toBe(relations.length);
     expect(await page.$eval('a[data-table="clients"]', (el) => el.getAttribute("href"))).toBe("/admin/schema?table=clients");
     // Wide enough to see the whole diagram in one picture.
@@ -229,15 +278,29 @@ describe("an admin restores from the trash, promotes a configuration and reads t
   });
 
   it("10 plans and applies a bundle through the API; a stale base version is refused; a cookie needs the CSRF token", async () => {
-    const { body: bundle } = await api<{ schema: { $defs: Record<string, { properties: Record<string, unknown> }> } }>("/api/config/bundle");
+    const { body: bundle } = await api<{ schema: { $defs: Record<string, { properties: Record<string, unknown> }> } }>(
+      "/api/config/bundle",
+    );
     bundle.schema.$defs.clients.properties.segment = { type: "string", "x-id": "f_clients_segment", "x-kind": "text", title: "Segment" };
-    const planned = await api<{ baseVersion: number; review: { summary: string; needsConfirmation: boolean } }>("/api/config/bundle/plan", { method: "POST", body: JSON.stringify({ bundle }) });
+    const planned = await api<{ baseVersion: number; review: { summary: string; needsConfirmation: boolean } }>("/api/config/bundle/plan", {
+      method: "POST",
+      body: JSON.stringify({ bundle }),
+    });
     expect(planned.status).toBe(200);
-    expect(planned.body.review).toMatchObject({ needsConfirmation: false, summary: "The database changes in 1 step; none of them removes data." });
-    const stale = await api<{ error: string }>("/api/config/bundle", { method: "POST", body: JSON.stringify({ bundle, baseVersion: planned.body.baseVersion - 1 }) });
+    expect(planned.body.review).toMatchObject({
+      needsConfirmation: false,
+      summary: "The database changes in 1 step; none of them removes data.",
+    });
+    const stale = await api<{ error: string }>("/api/config/bundle", {
+      method: "POST",
+      body: JSON.stringify({ bundle, baseVersion: planned.body.baseVersion - 1 }),
+    });
     expect(stale.status).toBe(409);
     expect(stale.body.error).toMatch(/changed since the review.*Nothing was imported/);
-    const applied = await api<{ version: number }>("/api/config/bundle", { method: "POST", body: JSON.stringify({ bundle, baseVersion: planned.body.baseVersion }) });
+    const applied = await api<{ version: number }>("/api/config/bundle", {
+      method: "POST",
+      body: JSON.stringify({ bundle, baseVersion: planned.body.baseVersion }),
+    });
     expect(applied.status, JSON.stringify(applied.body)).toBe(200);
     expect(applied.body.version).toBe(planned.body.baseVersion + 1);
 
@@ -259,7 +322,10 @@ describe("an admin restores from the trash, promotes a configuration and reads t
 
   it("11 keeps staff out of all three pages and the bundle API", async () => {
     const staff = { email: "staff.config@tessera.test", password: "staff-password-123" };
-    const created = await api("/api/users", { method: "POST", body: JSON.stringify({ name: "Sam Staff", email: staff.email, role: "staff", password: staff.password }) });
+    const created = await api("/api/users", {
+      method: "POST",
+      body: JSON.stringify({ name: "Sam Staff", email: staff.email, role: "staff", password: staff.password }),
+    });
     expect(created.status).toBe(201);
     const session = await signIn(server.url, staff.email, staff.password);
     for (const pathname of ["/admin/trash", "/admin/config", "/admin/schema-diagram", "/api/config/bundle", "/api/config/types"]) {

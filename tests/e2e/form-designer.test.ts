@@ -73,15 +73,21 @@ describe("an admin designs the client card and staff see it", () => {
       const region = document.querySelector('[id^="DndLiveRegion"]')!;
       const heard: string[] = [];
       (window as unknown as { heard: string[] }).heard = heard;
-      new MutationObserver(() => heard.push(region.textContent ?? "")).observe(region, { childList: true, characterData: true, subtree: true });
+      new MutationObserver(() => heard.push(region.textContent ?? "")).observe(region, {
+        childList: true,
+        characterData: true,
+        subtree: true,
+      });
     });
   };
   const announced = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(" | "));
   const waitAnnounced = (page: Page, text: string) =>
-    page.waitForFunction((t: string) => (window as unknown as { heard: string[] }).heard.some((h) => h.includes(t)), { timeout: 5_000 }, text).catch(async () => {
-      await screenshot(page, "failed");
-      throw new Error(`expected the announcement "${text}", heard "${await announced(page)}"`);
-    });
+    page
+      .waitForFunction((t: string) => (window as unknown as { heard: string[] }).heard.some((h) => h.includes(t)), { timeout: 5_000 }, text)
+      .catch(async () => {
+        await screenshot(page, "failed");
+        throw new Error(`expected the announcement "${text}", heard "${await announced(page)}"`);
+      });
   const center = async (page: Page, selector: string) => {
     const box = await (await page.waitForSelector(selector, { visible: true }))!.boundingBox();
     if (!box) throw new Error(`${selector} has no box`);
@@ -100,10 +106,12 @@ describe("an admin designs the client card and staff see it", () => {
     }
     const end = await center(page, to);
     await page.mouse.move(end.x, end.y, { steps: 12 });
-    await page.waitForFunction((sel: string) => document.querySelector(sel)?.classList.contains("is-over"), { timeout: 5_000 }, to).catch(async (error) => {
-      await page.screenshot({ path: path.join(SCREENSHOTS, "form-designer-failed-drag.png") });
-      throw error;
-    });
+    await page
+      .waitForFunction((sel: string) => document.querySelector(sel)?.classList.contains("is-over"), { timeout: 5_000 }, to)
+      .catch(async (error) => {
+        await page.screenshot({ path: path.join(SCREENSHOTS, "form-designer-failed-drag.png") });
+        throw error;
+      });
     await page.mouse.up();
   };
   /** Keyboard drag: press `key` until the drop position `selector` is the one under the dragged field. */
@@ -116,7 +124,8 @@ describe("an admin designs the client card and staff see it", () => {
     throw new Error(`${selector} was never reached with ${key}; last announcement: "${await announced(page)}"`);
   };
 
-  const widthOfCell = (page: Page, field: string) => page.$eval(`.fd-cell[data-field="${field}"]`, (el) => (el as HTMLElement).style.gridColumn);
+  const widthOfCell = (page: Page, field: string) =>
+    page.$eval(`.fd-cell[data-field="${field}"]`, (el) => (el as HTMLElement).style.gridColumn);
 
   /** What staff see: Phone and Website in "Bank details" on the first tab, Email alone across the second. */
   const checkAsStaff = async (server: AppServer, label: string) => {
@@ -129,7 +138,9 @@ describe("an admin designs the client card and staff see it", () => {
       body: JSON.stringify({ name: `Staff ${label}`, email, role: "staff", password: STAFF_PASSWORD }),
     });
     expect(added.status, await added.clone().text()).toBe(201);
-    const { rows } = (await (await fetch(`${server.url}/api/t/clients?pageSize=200`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { rows: Client[] };
+    const { rows } = (await (
+      await fetch(`${server.url}/api/t/clients?pageSize=200`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as { rows: Client[] };
     const client = rows.find((c) => c.email && c.phone && c.website);
     expect(client, "the demo data has a client with email, phone and website").toBeTruthy();
 
@@ -137,12 +148,15 @@ describe("an admin designs the client card and staff see it", () => {
     await signInPage(page, server.url, email, STAFF_PASSWORD);
     // Staff may not open the designer.
     const staff = await signIn(server.url, email, STAFF_PASSWORD);
-    for (const adminPath of ["/admin/forms", "/admin/forms/clients"]) expect((await fetch(`${server.url}${adminPath}`, { headers: { Cookie: staff.cookie } })).status, adminPath).toBe(403);
+    for (const adminPath of ["/admin/forms", "/admin/forms/clients"])
+      expect((await fetch(`${server.url}${adminPath}`, { headers: { Cookie: staff.cookie } })).status, adminPath).toBe(403);
     await page.goto(`${server.url}/t/clients/${client!.id}`, { waitUntil: "networkidle0" });
     const bank = 'section.card-section[aria-label="Bank details"]';
     expect(await page.$eval(`#card-panel-0 ${bank} #field-phone`, (el) => (el as HTMLInputElement).value)).toBe(client!.phone);
     expect(await page.$eval(`#card-panel-0 ${bank} #field-website`, (el) => (el as HTMLInputElement).value)).toBe(client!.website);
-    const bankOrder = await page.$$eval(`#card-panel-0 ${bank} .card-grid`, (rows) => rows.map((r) => [...r.querySelectorAll("input[id^=field-]")].map((i) => i.id)));
+    const bankOrder = await page.$$eval(`#card-panel-0 ${bank} .card-grid`, (rows) =>
+      rows.map((r) => [...r.querySelectorAll("input[id^=field-]")].map((i) => i.id)),
+    );
     expect(bankOrder).toEqual([["field-phone"], ["field-website"]]);
     expect(await page.$("#card-panel-0 #field-email")).toBeNull();
     await page.click('#card-tab-1[role="tab"]');
@@ -165,17 +179,26 @@ describe("an admin designs the client card and staff see it", () => {
         headers: { ...sessionHeaders(server.url, session), "Content-Type": "application/x-www-form-urlencoded" },
         body: new URLSearchParams({ intent: "save", layout: JSON.stringify(layout), version: "1" }).toString(),
       });
-      return { status: response.status, body: (await response.json()) as { error?: string; problems?: { path: string; message: string }[] } };
+      return {
+        status: response.status,
+        body: (await response.json()) as { error?: string; problems?: { path: string; message: string }[] },
+      };
     };
     const admin = await signIn(server.url);
-    const ghost = await post(admin, { type: "VerticalLayout", elements: [{ type: "HorizontalLayout", elements: [{ type: "Control", scope: "#/properties/ghost", "x-field": "f_ghost" }] }] });
+    const ghost = await post(admin, {
+      type: "VerticalLayout",
+      elements: [{ type: "HorizontalLayout", elements: [{ type: "Control", scope: "#/properties/ghost", "x-field": "f_ghost" }] }],
+    });
     expect(ghost.status).toBe(422);
     expect(ghost.body.error).toContain("points at fields, lists or columns that do not exist");
     expect(ghost.body.problems).toEqual([{ path: "/elements/0/elements/0/x-field", message: 'Clients have no field with id "f_ghost"' }]);
     const shapeless = await post(admin, { type: "VerticalLayout", elements: [{ type: "Control", scope: "name" }] });
     expect(shapeless.status).toBe(422);
     expect(shapeless.body.problems?.length).toBeGreaterThan(0);
-    const badColumn = await post(admin, { type: "VerticalLayout", elements: [{ type: "RelatedList", list: "contacts", columns: ["f_not_a_contact_field"] }] });
+    const badColumn = await post(admin, {
+      type: "VerticalLayout",
+      elements: [{ type: "RelatedList", list: "contacts", columns: ["f_not_a_contact_field"] }],
+    });
     expect(badColumn.status).toBe(422);
     expect(badColumn.body.error).toContain("points at fields, lists or columns that do not exist");
     expect(badColumn.body.problems?.[0].message).toBe('Contacts have no field with id "f_not_a_contact_field" to show as a column');
@@ -197,7 +220,10 @@ describe("an admin designs the client card and staff see it", () => {
       await openDesigner(page, server);
       await screenshot(page, "02-designer");
 
-      await drag(page, 'button[aria-label="Drag Email"]', '[data-drop="gap:1.1"]', { selector: '[data-drop="tab:1"]', until: "#fd-panel-1" });
+      await drag(page, 'button[aria-label="Drag Email"]', '[data-drop="gap:1.1"]', {
+        selector: '[data-drop="tab:1"]',
+        until: "#fd-panel-1",
+      });
       await waitAnnounced(page, "Email moved to tab Contacts, row 1.");
       await page.waitForSelector('#fd-panel-1 .fd-cell[data-field="email"]');
       expect(await page.$('#fd-panel-0 .fd-cell[data-field="email"]')).toBeNull();
@@ -205,7 +231,9 @@ describe("an admin designs the client card and staff see it", () => {
       // Email is selected after the drop: the side panel widens it to the full width.
       await screenshot(page, "03-dropped");
       await page.select('[data-testid="width-select"]', "12");
-      await page.waitForFunction(() => (document.querySelector('.fd-cell[data-field="email"]') as HTMLElement | null)?.style.gridColumn === "span 12");
+      await page.waitForFunction(
+        () => (document.querySelector('.fd-cell[data-field="email"]') as HTMLElement | null)?.style.gridColumn === "span 12",
+      );
       await screenshot(page, "03-email-in-contacts");
 
       await page.click("#fd-tab-0");
@@ -226,7 +254,9 @@ describe("an admin designs the client card and staff see it", () => {
       await page.type('input[aria-label="New section name"]', "bank Details");
       await page.keyboard.press("Enter");
       await page.waitForSelector(".fd-error[role=alert]");
-      expect(await page.$eval(".fd-error[role=alert]", (el) => el.textContent)).toBe("This tab already has a section called “Bank details”; pick another name");
+      expect(await page.$eval(".fd-error[role=alert]", (el) => el.textContent)).toBe(
+        "This tab already has a section called “Bank details”; pick another name",
+      );
       expect(await page.$eval('input[aria-label="New section name"]', (el) => (el as HTMLInputElement).value)).toBe("bank Details");
       expect(await page.$$eval('section.fd-section[data-section="Bank details"]', (els) => els.length)).toBe(1);
       await page.click('input[aria-label="New section name"]', { count: 3 });
@@ -241,7 +271,9 @@ describe("an admin designs the client card and staff see it", () => {
       expect(await page.$('.fd-palette button[aria-label="Drag Email onto the card"]')).toBeNull();
 
       await page.click('[data-testid="save-layout"]');
-      await page.waitForFunction(() => document.querySelector('[data-testid="designer-status"]')?.textContent === "Saved · version 1", { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="designer-status"]')?.textContent === "Saved · version 1", {
+        timeout: 10_000,
+      });
       await screenshot(page, "05-saved");
 
       // A reload shows the saved card, not a stale draft.
@@ -254,9 +286,13 @@ describe("an admin designs the client card and staff see it", () => {
       await page.select(".fd-preview-pick select", previewed);
       await page.waitForSelector(".fd-preview #field-preview-phone");
       const token = await createApiToken(server.url);
-      const record = (await (await fetch(`${server.url}/api/t/clients/${previewed}`, { headers: { Authorization: `Bearer ${token}` } })).json()) as Client;
+      const record = (await (
+        await fetch(`${server.url}/api/t/clients/${previewed}`, { headers: { Authorization: `Bearer ${token}` } })
+      ).json()) as Client;
       expect(await page.$eval(".fd-preview #field-preview-name", (el) => (el as HTMLInputElement).value)).toBe(record.name);
-      expect(await page.$eval('.fd-preview section[aria-label="Bank details"] #field-preview-phone', (el) => (el as HTMLInputElement).readOnly)).toBe(true);
+      expect(
+        await page.$eval('.fd-preview section[aria-label="Bank details"] #field-preview-phone', (el) => (el as HTMLInputElement).readOnly),
+      ).toBe(true);
       await screenshot(page, "06-preview");
       await page.click(".fd-preview-banner button");
       await page.waitForSelector('[id^="DndLiveRegion"]');
@@ -267,15 +303,24 @@ describe("an admin designs the client card and staff see it", () => {
 
       // The schema changes under the saved card: Website is renamed, Address line 2 removed.
       const api = async (method: string, url: string, body?: unknown) => {
-        const response = await fetch(`${server.url}${url}`, { method, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+        const response = await fetch(`${server.url}${url}`, {
+          method,
+          headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+          body: body === undefined ? undefined : JSON.stringify(body),
+        });
         const text = await response.text();
         expect(response.status, text).toBeLessThan(300);
-        return JSON.parse(text) as { version: number; schema: { $defs: Record<string, { properties: Record<string, unknown>; required?: string[] }> } };
+        return JSON.parse(text) as {
+          version: number;
+          schema: { $defs: Record<string, { properties: Record<string, unknown>; required?: string[] }> };
+        };
       };
       const current = await api("GET", "/api/schema");
       const next = structuredClone(current.schema);
       const props = next.$defs.clients.properties;
-      next.$defs.clients.properties = Object.fromEntries(Object.entries(props).flatMap(([k, v]) => (k === "address_line2" ? [] : [[k === "website" ? "homepage" : k, v]])));
+      next.$defs.clients.properties = Object.fromEntries(
+        Object.entries(props).flatMap(([k, v]) => (k === "address_line2" ? [] : [[k === "website" ? "homepage" : k, v]])),
+      );
       await api("PUT", "/api/schema", { baseVersion: current.version, schema: next, confirmDestructive: true });
       const again = await newPage();
       await again.setViewport({ width: 1440, height: 1500 });
@@ -373,7 +418,9 @@ describe("an admin designs the client card and staff see it", () => {
 
       await page.focus('[data-testid="save-layout"]');
       await page.keyboard.press("Enter");
-      await page.waitForFunction(() => document.querySelector('[data-testid="designer-status"]')?.textContent === "Saved · version 1", { timeout: 10_000 });
+      await page.waitForFunction(() => document.querySelector('[data-testid="designer-status"]')?.textContent === "Saved · version 1", {
+        timeout: 10_000,
+      });
       await page.browserContext().close();
 
       await checkAsStaff(server, "keyboard");
@@ -386,12 +433,18 @@ describe("an admin designs the client card and staff see it", () => {
         await signInPage(p, server.url);
         await openDesigner(p, server);
       }
-      for (const [p, label] of [[second, "Theirs"], [first, "Mine"]] as const) {
+      for (const [p, label] of [
+        [second, "Theirs"],
+        [first, "Mine"],
+      ] as const) {
         await p.type('input[aria-label="New section name"]', label);
         await p.keyboard.press("Enter");
         await p.waitForSelector(`section.fd-section[data-section="${label}"]`);
         await p.click('[data-testid="save-layout"]');
-        if (p === second) await second.waitForFunction(() => document.querySelector('[data-testid="designer-status"]')?.textContent === "Saved · version 2");
+        if (p === second)
+          await second.waitForFunction(
+            () => document.querySelector('[data-testid="designer-status"]')?.textContent === "Saved · version 2",
+          );
       }
       const refused = await first.waitForSelector('[data-testid="save-error"]');
       expect(await refused!.evaluate((el) => el.textContent)).toContain("was saved by someone else meanwhile (version 2, you edited 1)");
@@ -405,14 +458,22 @@ describe("an admin designs the client card and staff see it", () => {
         await first.focus('input[aria-label="New tab name"]');
         await first.keyboard.type(label);
         await first.keyboard.press("Enter");
-        await first.waitForFunction((l: string) => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent === l), {}, label);
+        await first.waitForFunction(
+          (l: string) => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent === l),
+          {},
+          label,
+        );
       }
       const outside = await first.evaluate(() => {
         const canvas = document.querySelector(".fd-canvas")!.getBoundingClientRect();
-        return [...document.querySelectorAll('[role="tab"]')].filter((t) => t.getBoundingClientRect().right > canvas.right + 0.5).map((t) => t.textContent);
+        return [...document.querySelectorAll('[role="tab"]')]
+          .filter((t) => t.getBoundingClientRect().right > canvas.right + 0.5)
+          .map((t) => t.textContent);
       });
       expect(outside).toEqual([]);
-      const spilled = await first.$$eval(".fd-inspector button", (bs) => bs.filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent));
+      const spilled = await first.$$eval(".fd-inspector button", (bs) =>
+        bs.filter((b) => b.scrollHeight > b.clientHeight + 1).map((b) => b.textContent),
+      );
       expect(spilled).toEqual([]);
       await screenshot(first, "kb-04-many-tabs");
       browserErrors.splice(0, browserErrors.length, ...browserErrors.filter((e) => !/status of 409/.test(e)));

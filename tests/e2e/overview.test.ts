@@ -43,7 +43,9 @@ describe("the workspace overview in Chromium, on a fresh SQLite database", () =>
     const header = await page.$eval(".app-header", (el) => el.textContent ?? "");
     expect(header).toContain("Tessera");
     const token = await createApiToken(server!.url);
-    const { version } = (await (await fetch(`${server!.url}/api/schema`, { headers: { Authorization: `Bearer ${token}` } })).json()) as { version: number };
+    const { version } = (await (await fetch(`${server!.url}/api/schema`, { headers: { Authorization: `Bearer ${token}` } })).json()) as {
+      version: number;
+    };
     expect(await page.$eval('[data-testid="schema-version"]', (el) => el.textContent)).toBe(`Schema v${version}`);
   });
 
@@ -70,7 +72,9 @@ describe("the workspace overview in Chromium, on a fresh SQLite database", () =>
   it("opens a table's list from the navigation", async () => {
     await page.click('nav[aria-label="Tables"] a[href="/t/invoices"]');
     // Remix navigates in place: wait for the list's heading rather than a page load.
-    await page.waitForFunction(() => location.pathname === "/t/invoices" && document.querySelector("h1")?.textContent?.includes("Invoices"));
+    await page.waitForFunction(
+      () => location.pathname === "/t/invoices" && document.querySelector("h1")?.textContent?.includes("Invoices"),
+    );
     expect(await page.$$eval("tbody tr", (rows) => rows.length)).toBeGreaterThan(0);
     await page.goto(`${server!.url}/`, { waitUntil: "networkidle0" });
   });

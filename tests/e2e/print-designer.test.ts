@@ -3,7 +3,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Frame, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { formatDateDisplay } from "../../runtime/fields/dates";
+import { formatDateDisplay } from "@runtime/fields/dates";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createPreferredTestDatabase, type TestDatabase } from "../helpers/databases";
 import { createApiToken, signInPage } from "../helpers/auth";
@@ -27,7 +27,10 @@ describe("the print designer in Chromium", () => {
   const browserErrors: string[] = [];
 
   const api = async <T>(pathAndQuery: string, init: RequestInit = {}) => {
-    const response = await fetch(`${server.url}${pathAndQuery}`, { ...init, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...(init.headers ?? {}) } });
+    const response = await fetch(`${server.url}${pathAndQuery}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...(init.headers ?? {}) },
+    });
     return { status: response.status, body: (await response.json()) as T };
   };
   const shot = async (p: Page, name: string) => {
@@ -72,7 +75,11 @@ describe("the print designer in Chromium", () => {
   it("lists the templates per table and links each to its designer", async () => {
     await page.goto(`${server.url}/admin/prints`, { waitUntil: "networkidle0" });
     const rows = await page.$$eval('[data-testid="templates-of-invoices"] tbody tr', (trs) =>
-      trs.map((tr) => ({ name: tr.querySelector("a")!.textContent, href: tr.querySelector("a")!.getAttribute("href"), offered: tr.querySelector(".print-list__condition")!.textContent })),
+      trs.map((tr) => ({
+        name: tr.querySelector("a")!.textContent,
+        href: tr.querySelector("a")!.getAttribute("href"),
+        offered: tr.querySelector(".print-list__condition")!.textContent,
+      })),
     );
     expect(rows).toEqual(
       expect.arrayContaining([
@@ -83,13 +90,21 @@ describe("the print designer in Chromium", () => {
     await shot(page, "list");
 
     // Duplicate, then delete the copy after confirming.
-    await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), page.click('[data-testid="template-invoice"] button[value="duplicate"]')]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "networkidle0" }),
+      page.click('[data-testid="template-invoice"] button[value="duplicate"]'),
+    ]);
     expect(await page.$eval('[role="status"]', (n) => n.textContent)).toBe('Added "Invoice (copy)".');
-    const copyRow = await page.$$eval('[data-testid="templates-of-invoices"] tbody tr', (trs) => trs.find((tr) => tr.querySelector("a")!.textContent === "Invoice (copy)")!.getAttribute("data-testid")!);
+    const copyRow = await page.$$eval('[data-testid="templates-of-invoices"] tbody tr', (trs) =>
+      trs.find((tr) => tr.querySelector("a")!.textContent === "Invoice (copy)")!.getAttribute("data-testid")!,
+    );
     await page.click(`[data-testid="${copyRow}"] .print-list__delete > summary`);
     await page.waitForSelector(`[data-testid="${copyRow}"] .print-list__confirm`, { visible: true });
     await shot(page, "list-delete");
-    await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), page.click(`[data-testid="${copyRow}"] button[value="delete"]`)]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "networkidle0" }),
+      page.click(`[data-testid="${copyRow}"] button[value="delete"]`),
+    ]);
     expect(await page.$eval('[role="status"]', (n) => n.textContent)).toBe('Deleted "Invoice (copy)".');
     expect(await page.$(`[data-testid="${copyRow}"]`)).toBeNull();
   });
@@ -122,7 +137,11 @@ describe("the print designer in Chromium", () => {
     // The new chip is selected: choose the due date in its Field trait.
     await page.waitForSelector('[data-testid="traits"] select');
     await page.select('[data-testid="traits"] select', "record.due_date");
-    await frame.waitForFunction((sel) => document.querySelector(`${sel} [data-tpl-field]`)?.textContent === "Invoice › Due date", {}, textSelector);
+    await frame.waitForFunction(
+      (sel) => document.querySelector(`${sel} [data-tpl-field]`)?.textContent === "Invoice › Due date",
+      {},
+      textSelector,
+    );
     // Editing the text again keeps the chip.
     await frame.click(textSelector, { count: 2 });
     await frame.waitForSelector(`${textSelector}[contenteditable="true"]`);
@@ -136,7 +155,9 @@ describe("the print designer in Chromium", () => {
     const saved = await api<{ html: string; project: unknown }>("/api/prints/invoice");
     expect(saved.status).toBe(200);
     // A space typed last in a contenteditable arrives as a no-break space.
-    expect(saved.body.html.replace(/\u00a0/g, " ")).toMatch(new RegExp(`<p(?: id="\\w+")?>${TERMS} \\{\\{ record\\.due_date \\| date \\}\\}\\.</p>$`));
+    expect(saved.body.html.replace(/\u00a0/g, " ")).toMatch(
+      new RegExp(`<p(?: id="\\w+")?>${TERMS} \\{\\{ record\\.due_date \\| date \\}\\}\\.</p>$`),
+    );
     // The shipped template's logic survived the round trip through the canvas.
     expect(saved.body.html).toContain("{% for line in record.items %}");
     expect(saved.body.html).toContain('{% if record.status == "draft" %}');
@@ -162,7 +183,10 @@ describe("the print designer in Chromium", () => {
     await page.goto(`${server.url}/admin/prints`, { waitUntil: "networkidle0" });
     await page.select('[data-testid="add-template"] select[name="table"]', "invoices");
     await page.type('[data-testid="add-template"] input[name="name"]', "Delivery note");
-    await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), page.click('[data-testid="add-template"] button[type="submit"]')]);
+    await Promise.all([
+      page.waitForNavigation({ waitUntil: "networkidle0" }),
+      page.click('[data-testid="add-template"] button[type="submit"]'),
+    ]);
     const id = decodeURIComponent(new URL(page.url()).pathname.split("/").pop()!);
     await page.waitForSelector('button[data-block="lines"]:not([disabled])', { timeout: 30_000 });
     const frame = await canvas();
@@ -172,7 +196,13 @@ describe("the print designer in Chromium", () => {
     // The table starts on the record's own lines, and its checkboxes show their state.
     expect(await page.$eval('[data-testid="traits"] select', (s) => (s as HTMLSelectElement).value)).toBe("items");
     for (const box of ['[data-testid="traits"] .gjs-field-checkbox input', '[data-testid="traits"] input[value="line.description"]'])
-      expect(await page.$eval(box, (e) => ({ checked: (e as HTMLInputElement).checked, width: Math.round(e.getBoundingClientRect().width), appearance: getComputedStyle(e).appearance }))).toEqual({
+      expect(
+        await page.$eval(box, (e) => ({
+          checked: (e as HTMLInputElement).checked,
+          width: Math.round(e.getBoundingClientRect().width),
+          appearance: getComputedStyle(e).appearance,
+        })),
+      ).toEqual({
         checked: true,
         width: 16,
         appearance: "auto",
@@ -201,15 +231,19 @@ describe("the print designer in Chromium", () => {
     if (valueSelect) await valueSelect.select("issued");
     else await page.type(".pd-condition .filter-row input", "issued");
     await page.click(".pd-condition .filter-builder__actions .button:not(.button--ghost)");
-    await page.waitForFunction(() => /^Only for invoices where/.test(document.querySelector('[data-testid="condition-text"]')?.textContent ?? ""));
+    await page.waitForFunction(() =>
+      /^Only for invoices where/.test(document.querySelector('[data-testid="condition-text"]')?.textContent ?? ""),
+    );
     await shot(page, "condition");
 
     await page.click('[data-testid="save-template"]');
     await page.waitForFunction(() => /^Saved at/.test(document.querySelector(".pd-status")?.textContent ?? ""), { timeout: 15_000 });
-    const saved = await api<{ html: string; page: { size: string; orientation: string; footer?: string }; condition: unknown }>(`/api/prints/${id}`);
+    const saved = await api<{ html: string; page: { size: string; orientation: string; footer?: string }; condition: unknown }>(
+      `/api/prints/${id}`,
+    );
     expect(saved.body.html.match(/\{% for line in record\.items %\}/g)).toHaveLength(1);
     expect(saved.body.html.match(/\{% endfor %\}/g)).toHaveLength(1);
-    expect(saved.body.html).toContain("<thead><tr><th class=\"pos\">#</th><th>Description</th>");
+    expect(saved.body.html).toContain('<thead><tr><th class="pos">#</th><th>Description</th>');
     expect(saved.body.html).not.toContain("line.price");
     expect(saved.body.html).toContain("{{ record.total | amount_in_words }}");
     expect(saved.body.html).toMatch(/\{% if company\.logo\.src %\}<img [^>]*src="\{\{ company\.logo\.src \}\}" alt="">\{% endif %\}/);
@@ -218,21 +252,44 @@ describe("the print designer in Chromium", () => {
     expect(saved.body.condition).toEqual({ and: [{ field: "status", op: "eq", value: "issued" }] });
 
     // Printed for an issued invoice, the table has one row per line.
-    const { body } = await api<{ rows: { id: number }[] }>(`/api/t/invoices?pageSize=1&sort=id&filter=${encodeURIComponent(JSON.stringify({ field: "status", op: "eq", value: "issued" }))}`);
-    const pdf = Buffer.from(await (await fetch(`${server.url}/api/print/${id}/${body.rows[0].id}.pdf`, { headers: { Authorization: `Bearer ${token}` } })).arrayBuffer());
+    const { body } = await api<{ rows: { id: number }[] }>(
+      `/api/t/invoices?pageSize=1&sort=id&filter=${encodeURIComponent(JSON.stringify({ field: "status", op: "eq", value: "issued" }))}`,
+    );
+    const pdf = Buffer.from(
+      await (
+        await fetch(`${server.url}/api/print/${id}/${body.rows[0].id}.pdf`, { headers: { Authorization: `Bearer ${token}` } })
+      ).arrayBuffer(),
+    );
     const text = execFileSync("pdftotext", ["-raw", "-", "-"], { input: pdf }).toString("utf8");
     expect(text).toMatch(/#\s+Description\s+Quantity\s+Unit\s+Discount/i);
-    const lines = (await api<{ rows: unknown[] }>(`/api/t/invoice_items?pageSize=100&filter=${encodeURIComponent(JSON.stringify({ field: "invoice", op: "eq", value: body.rows[0].id }))}`)).body.rows;
+    const lines = (
+      await api<{ rows: unknown[] }>(
+        `/api/t/invoice_items?pageSize=100&filter=${encodeURIComponent(JSON.stringify({ field: "invoice", op: "eq", value: body.rows[0].id }))}`,
+      )
+    ).body.rows;
     expect(text.match(/^\d+ .*€[\d,.]+ €[\d,.]+$/gm)).toHaveLength(lines.length);
     expect(text).not.toMatch(/Unit price/i);
     const file = path.join(SCREENSHOTS, "print-designer-delivery-note.pdf");
     fs.writeFileSync(file, pdf);
-    execFileSync("pdftoppm", ["-png", "-r", "60", "-singlefile", "-f", "1", "-l", "1", file, path.join(SCREENSHOTS, "print-designer-delivery-note")]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "60",
+      "-singlefile",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      file,
+      path.join(SCREENSHOTS, "print-designer-delivery-note"),
+    ]);
 
     // Its HTML changed through the API (no project data): reopened, the blocks are blocks again.
     expect((await api(`/api/prints/${id}`, { method: "PUT", body: JSON.stringify({ html: saved.body.html }) })).status).toBe(200);
     const reopened = await openDesigner(id);
-    expect(await reopened.$$eval("table.tpl-lines caption", (c) => c.map((x) => x.textContent))).toEqual(["Repeats for each of the invoice lines"]);
+    expect(await reopened.$$eval("table.tpl-lines caption", (c) => c.map((x) => x.textContent))).toEqual([
+      "Repeats for each of the invoice lines",
+    ]);
     expect(await reopened.$("[data-tpl-raw]")).toBeNull();
   });
 
@@ -246,7 +303,9 @@ describe("the print designer in Chromium", () => {
     await signInPage(accountant, server.url, ACCOUNTANT.email, ACCOUNTANT.password);
     await accountant.goto(`${server.url}/t/invoices/${invoice.id}`, { waitUntil: "networkidle0" });
     await accountant.click(".card-header .print-menu > summary");
-    const href = await accountant.$eval('.print-menu[open] a.print-menu__name[href^="/api/print/invoice/"]', (a) => a.getAttribute("href")!);
+    const href = await accountant.$eval('.print-menu[open] a.print-menu__name[href^="/api/print/invoice/"]', (a) =>
+      a.getAttribute("href")!,
+    );
     const pdfBase64 = await accountant.evaluate(async (h) => {
       const r = await fetch(h);
       const bytes = new Uint8Array(await r.arrayBuffer());
@@ -264,9 +323,31 @@ describe("the print designer in Chromium", () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     const file = path.join(SCREENSHOTS, "print-designer-invoice.pdf");
     fs.writeFileSync(file, pdf);
-    execFileSync("pdftoppm", ["-png", "-r", "70", "-singlefile", "-f", "1", "-l", "1", file, path.join(SCREENSHOTS, "print-designer-invoice-page1")]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "70",
+      "-singlefile",
+      "-f",
+      "1",
+      "-l",
+      "1",
+      file,
+      path.join(SCREENSHOTS, "print-designer-invoice-page1"),
+    ]);
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", [file]).toString())?.[1] ?? 1);
-    execFileSync("pdftoppm", ["-png", "-r", "70", "-singlefile", "-f", String(pages), "-l", String(pages), file, path.join(SCREENSHOTS, "print-designer-invoice-last")]);
+    execFileSync("pdftoppm", [
+      "-png",
+      "-r",
+      "70",
+      "-singlefile",
+      "-f",
+      String(pages),
+      "-l",
+      String(pages),
+      file,
+      path.join(SCREENSHOTS, "print-designer-invoice-last"),
+    ]);
     expect(browserErrors, browserErrors.join("\n")).toEqual([]);
   });
 
@@ -280,14 +361,18 @@ describe("the print designer in Chromium", () => {
     await page.keyboard.up("Control");
     await page.keyboard.type("{% if record.number %}<b>{{ record.number }}</b>");
     await page.keyboard.press("Tab");
-    await frame.waitForFunction(() => [...document.querySelectorAll("[data-tpl-raw] .tpl-chip")].some((c) => c.textContent === "Invoice › Number"));
+    await frame.waitForFunction(() =>
+      [...document.querySelectorAll("[data-tpl-raw] .tpl-chip")].some((c) => c.textContent === "Invoice › Number"),
+    );
     await page.click('[data-testid="save-template"]');
     await page.waitForSelector(".pd-status--error");
     const message = await page.$eval(".pd-status--error", (n) => n.textContent ?? "");
     expect(message).toMatch(/^Not saved: the template's html has a Liquid error: .*line:\d+/);
     expect(message).toContain("Your changes are still here");
     await shot(page, "parse-error");
-    expect(await page.$eval(".pd-source textarea", (t) => (t as HTMLTextAreaElement).value)).toBe("{% if record.number %}<b>{{ record.number }}</b>");
+    expect(await page.$eval(".pd-source textarea", (t) => (t as HTMLTextAreaElement).value)).toBe(
+      "{% if record.number %}<b>{{ record.number }}</b>",
+    );
     // Nothing of it was stored.
     expect((await api<{ html: string }>("/api/prints/invoice")).body.html).not.toContain("{% if record.number %}<b>");
   });

@@ -24,7 +24,10 @@ describe("printing from cards and lists in Chromium", () => {
   const browserErrors: string[] = [];
 
   const api = async <T>(pathAndQuery: string, init: RequestInit = {}) => {
-    const response = await fetch(`${server.url}${pathAndQuery}`, { ...init, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...(init.headers ?? {}) } });
+    const response = await fetch(`${server.url}${pathAndQuery}`, {
+      ...init,
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...(init.headers ?? {}) },
+    });
     return { status: response.status, body: (await response.json()) as T };
   };
   const screenshot = async (name: string) => {
@@ -58,7 +61,12 @@ describe("printing from cards and lists in Chromium", () => {
     await page.click(".card-header .print-menu > summary");
     await page.waitForSelector(".print-menu[open] .print-menu__panel", { visible: true });
     const entries = await page.$$eval(".print-menu__item", (items) =>
-      items.map((li) => ({ name: li.querySelector(".print-menu__name")!.textContent, href: li.querySelector("a.print-menu__name")?.getAttribute("href") ?? null, target: li.querySelector("a.print-menu__name")?.getAttribute("target") ?? null, reason: li.querySelector(".print-menu__reason")?.textContent ?? null })),
+      items.map((li) => ({
+        name: li.querySelector(".print-menu__name")!.textContent,
+        href: li.querySelector("a.print-menu__name")?.getAttribute("href") ?? null,
+        target: li.querySelector("a.print-menu__name")?.getAttribute("target") ?? null,
+        reason: li.querySelector(".print-menu__reason")?.textContent ?? null,
+      })),
     );
     await screenshot("card-menu");
     const invoice = entries.find((e) => e.href === `/api/print/invoice/${unpaid.id}.pdf`);
@@ -70,7 +78,12 @@ describe("printing from cards and lists in Chromium", () => {
     // What the link opens: the PDF with the invoice number and the client in its name.
     const answer = await page.evaluate(async (href) => {
       const r = await fetch(`${href}?download=1`);
-      return { status: r.status, type: r.headers.get("content-type"), disposition: r.headers.get("content-disposition"), head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)) };
+      return {
+        status: r.status,
+        type: r.headers.get("content-type"),
+        disposition: r.headers.get("content-disposition"),
+        head: new TextDecoder().decode((await r.arrayBuffer()).slice(0, 5)),
+      };
     }, invoice!.href!);
     expect(answer).toMatchObject({ status: 200, type: "application/pdf", head: "%PDF-" });
     expect(answer.disposition).toContain(`attachment; filename="${unpaid.number} `);
@@ -121,7 +134,9 @@ describe("printing from cards and lists in Chromium", () => {
 
     await page.select(".batch-print label:nth-of-type(2) select", "zip");
     await page.click(".bulk-bar .batch-print button");
-    await page.waitForFunction(() => document.querySelector(".batch-print__done a")?.getAttribute("download")?.endsWith(".zip"), { timeout: 30_000 });
+    await page.waitForFunction(() => document.querySelector(".batch-print__done a")?.getAttribute("download")?.endsWith(".zip"), {
+      timeout: 30_000,
+    });
     page.off("request", hold);
     await page.setRequestInterception(false);
     const zip = path.join(downloads, "Invoice – 3 Invoices.zip");
@@ -140,7 +155,11 @@ describe("printing from cards and lists in Chromium", () => {
     await page.waitForSelector(".bulk-bar .batch-print button");
     const offer = await page.waitForSelector(`::-p-text(Select all ${total} matching)`);
     await offer!.click();
-    await page.waitForFunction((t) => document.querySelector(".bulk-bar__count")?.textContent === `All ${t} matching invoices selected`, {}, total);
+    await page.waitForFunction(
+      (t) => document.querySelector(".bulk-bar__count")?.textContent === `All ${t} matching invoices selected`,
+      {},
+      total,
+    );
     await screenshot("list-all-matching");
     await page.click(".bulk-bar .batch-print button");
     await page.waitForSelector(".batch-print__done a", { timeout: 60_000 });
@@ -150,11 +169,19 @@ describe("printing from cards and lists in Chromium", () => {
     const paidFilter = encodeURIComponent(JSON.stringify({ field: "payment_state", op: "eq", value: "paid" }));
     const paid = (await api<{ total: number }>(`/api/t/invoices?pageSize=1&filter=${paidFilter}`)).body.total;
     expect(paid).toBeGreaterThan(0);
-    const receipt = await page.$$eval(".bulk-bar .batch-print label:nth-of-type(1) option", (options) => options.find((o) => o.textContent === "Payment receipt")?.getAttribute("value"));
+    const receipt = await page.$$eval(".bulk-bar .batch-print label:nth-of-type(1) option", (options) =>
+      options.find((o) => o.textContent === "Payment receipt")?.getAttribute("value"),
+    );
     await page.select(".bulk-bar .batch-print label:nth-of-type(1) select", receipt!);
     await page.click(".bulk-bar .batch-print button");
-    await page.waitForFunction((n) => document.querySelector(".batch-print__done a")?.getAttribute("download") === `Payment receipt – ${n} Invoices.pdf`, { timeout: 60_000 }, paid);
-    expect(await page.$eval(".batch-print__done", (e) => e.textContent)).toContain(`Printed ${paid} invoices. Skipped ${total - paid} that “Payment receipt” does not apply to.`);
+    await page.waitForFunction(
+      (n) => document.querySelector(".batch-print__done a")?.getAttribute("download") === `Payment receipt – ${n} Invoices.pdf`,
+      { timeout: 60_000 },
+      paid,
+    );
+    expect(await page.$eval(".batch-print__done", (e) => e.textContent)).toContain(
+      `Printed ${paid} invoices. Skipped ${total - paid} that “Payment receipt” does not apply to.`,
+    );
     await screenshot("list-all-matching-skipped");
     expect(browserErrors).toEqual([]);
   }, 120_000);
@@ -163,7 +190,9 @@ describe("printing from cards and lists in Chromium", () => {
     const roles = await api<{ roles: { key: string; tables: Record<string, Record<string, unknown>> }[] }>("/api/roles");
     const accountant = roles.body.roles.find((r) => r.key === "accountant")!;
     const tables = { ...accountant.tables, t_invoices: { ...accountant.tables.t_invoices, print: false } };
-    expect((await api("/api/roles", { method: "PUT", body: JSON.stringify({ key: "no_print", name: "No printing", tables }) })).status).toBe(200);
+    expect(
+      (await api("/api/roles", { method: "PUT", body: JSON.stringify({ key: "no_print", name: "No printing", tables }) })).status,
+    ).toBe(200);
     const user = { name: "Nora Print", email: "nora@tessera.test", role: "no_print", password: "nora-password-123456" };
     expect((await api("/api/users", { method: "POST", body: JSON.stringify(user) })).status).toBe(201);
 
@@ -173,9 +202,17 @@ describe("printing from cards and lists in Chromium", () => {
     const one = await fetch(`${server.url}/api/print/invoice/${ids[0]}.pdf`, { headers });
     expect(one.status).toBe(403);
     expect(((await one.json()) as { error: string }).error).toMatch(/may not print Invoices/);
-    const batch = await fetch(`${server.url}/api/print/invoice/batch`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify({ ids }) });
+    const batch = await fetch(`${server.url}/api/print/invoice/batch`, {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ ids }),
+    });
     expect(batch.status).toBe(403);
-    const job = await fetch(`${server.url}/api/print/invoice/jobs`, { method: "POST", headers: { ...headers, "Content-Type": "application/json" }, body: JSON.stringify({ ids, format: "zip" }) });
+    const job = await fetch(`${server.url}/api/print/invoice/jobs`, {
+      method: "POST",
+      headers: { ...headers, "Content-Type": "application/json" },
+      body: JSON.stringify({ ids, format: "zip" }),
+    });
     expect(job.status).toBe(403);
     expect(((await job.json()) as { error: string }).error).toMatch(/may not print Invoices/);
     const offered = await fetch(`${server.url}/api/prints?table=invoices&id=${ids[0]}`, { headers });

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILTIN_ROLES, tableRights } from "../../runtime/auth/roles";
+import { BUILTIN_ROLES, tableRights } from "@runtime/auth/roles";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, signInPage, type SignedIn } from "../helpers/auth";
 import { launchBrowser } from "../helpers/browser";
@@ -92,7 +92,9 @@ describe("what each role sees in Chromium", () => {
     await page.click(".card-header .print-menu > summary");
     await page.waitForSelector(".print-menu[open] .print-menu__panel", { visible: true });
     await screenshot(page, "accountant-print-menu");
-    const href = await page.$eval(`.print-menu[open] a.print-menu__name[href^="/api/print/invoice/${invoiceId}"]`, (a) => a.getAttribute("href"));
+    const href = await page.$eval(`.print-menu[open] a.print-menu__name[href^="/api/print/invoice/${invoiceId}"]`, (a) =>
+      a.getAttribute("href"),
+    );
     expect(href).toBeTruthy();
 
     // What the link answers, with the accountant's own cookies.
@@ -100,7 +102,11 @@ describe("what each role sees in Chromium", () => {
     const pdf = await fetch(`${server.url}${href}`, { headers: { Cookie: cookie } });
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
-    expect(Buffer.from(await pdf.arrayBuffer()).subarray(0, 5).toString("latin1")).toBe("%PDF-");
+    expect(
+      Buffer.from(await pdf.arrayBuffer())
+        .subarray(0, 5)
+        .toString("latin1"),
+    ).toBe("%PDF-");
     await page.browserContext().close();
     expect(browserErrors).toEqual([]);
   }, 120_000);
@@ -114,10 +120,15 @@ describe("what each role sees in Chromium", () => {
       await api("PUT", "/api/schema", { baseVersion: current.version, schema: next });
     }
     const staff = BUILTIN_ROLES.find((r) => r.key === "staff")!;
-    await api("PUT", "/api/roles", { key: "own_clients", name: "Own clients", tables: { ...staff.tables, t_clients: { ...tableRights(staff, "t_clients"), scope: "own" } } });
+    await api("PUT", "/api/roles", {
+      key: "own_clients",
+      name: "Own clients",
+      tables: { ...staff.tables, t_clients: { ...tableRights(staff, "t_clients"), scope: "own" } },
+    });
     const ownerId = await addUser("manager-e2e@tessera.test", "own_clients");
     const mine: number[] = [];
-    for (const name of ["Mine Alpha Ltd", "Mine Beta Ltd"]) mine.push((await api<{ id: number }>("POST", "/api/t/clients", { kind: "company", name, status: "lead", manager: ownerId })).id);
+    for (const name of ["Mine Alpha Ltd", "Mine Beta Ltd"])
+      mine.push((await api<{ id: number }>("POST", "/api/t/clients", { kind: "company", name, status: "lead", manager: ownerId })).id);
     const { rows: everyone } = await api<{ rows: { id: number }[]; total: number }>("GET", "/api/t/clients?pageSize=500");
     expect(everyone.length).toBeGreaterThan(mine.length);
 

@@ -41,7 +41,8 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
       if (message.type() === "error" && !(expectingConflict && /\b409\b/.test(message.text()))) browserErrors.push(message.text());
     });
     page.on("response", (response) => {
-      if (response.status() >= 400 && !(expectingConflict && response.status() === 409)) browserErrors.push(`${response.status()} ${response.url()}`);
+      if (response.status() >= 400 && !(expectingConflict && response.status() === 409))
+        browserErrors.push(`${response.status()} ${response.url()}`);
     });
   };
   /** Field keys of the selected table, in the order the designer shows them. */
@@ -78,7 +79,13 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
       method: "POST",
       redirect: "manual",
       headers: { ...sessionHeaders(server.url, session), "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: session.csrfToken, intent: "save-view", name: "By postcode", shared: "on", search: "sort=postcode" }).toString(),
+      body: new URLSearchParams({
+        _csrf: session.csrfToken,
+        intent: "save-view",
+        name: "By postcode",
+        shared: "on",
+        search: "sort=postcode",
+      }).toString(),
     });
     expect(saved.status, await saved.clone().text()).toBeLessThan(400);
 
@@ -91,7 +98,10 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     watch(staff);
     await signInPage(staff, server.url, STAFF.email, STAFF.password);
 
-    const { body } = await api<{ rows: { id: number; phone: string | null }[] }>("GET", `/api/t/clients?pageSize=50&sort=id&filter=${encodeURIComponent(JSON.stringify({ field: "phone", op: "notEmpty" }))}`);
+    const { body } = await api<{ rows: { id: number; phone: string | null }[] }>(
+      "GET",
+      `/api/t/clients?pageSize=50&sort=id&filter=${encodeURIComponent(JSON.stringify({ field: "phone", op: "notEmpty" }))}`,
+    );
     clientId = body.rows[0].id;
     clientPhone = body.rows[0].phone ?? "";
     expect(clientPhone, "the demo data has clients with a phone number").not.toBe("");
@@ -119,7 +129,12 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     await admin.waitForSelector('li[data-field="phone"]');
     expect(await admin.$eval('li[data-field="manager"] .sd-field__kind', (el) => el.textContent)).toMatch(/Link to record → Users/);
     expect(await admin.$eval('li[data-field="name"] .sd-flags-list', (el) => el.textContent)).toContain("required");
-    expect(await admin.$$eval('a[href="/admin/trash"], a[href="/admin/config"], a[href="/admin/schema-diagram"]', (as) => as.filter((a) => !a.closest(".side-nav")).length)).toBe(3);
+    expect(
+      await admin.$$eval(
+        'a[href="/admin/trash"], a[href="/admin/config"], a[href="/admin/schema-diagram"]',
+        (as) => as.filter((a) => !a.closest(".side-nav")).length,
+      ),
+    ).toBe(3);
     await screenshot(admin, "01-clients");
   });
 
@@ -149,12 +164,20 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     await admin.mouse.move(to.x, to.y - 4, { steps: 25 });
     // Let go only once dnd-kit has taken Phone as the target: on a busy machine its pointer
     // handling runs behind the mouse, and a release before that drops Region where it last was.
-    await admin.waitForFunction(() => [...document.querySelectorAll("[id^='DndLiveRegion']")].some((e) => e.textContent?.includes("where Phone was")), { timeout: 15_000 });
+    await admin.waitForFunction(
+      () => [...document.querySelectorAll("[id^='DndLiveRegion']")].some((e) => e.textContent?.includes("where Phone was")),
+      { timeout: 15_000 },
+    );
     await admin.mouse.up();
-    await admin.waitForFunction(() => {
-      const keys = [...document.querySelectorAll("ol.sd-fields > li[data-field]")].map((r) => r.getAttribute("data-field"));
-      return keys.indexOf("region") === keys.indexOf("phone") - 1;
-    }, { timeout: 5000 }).catch(() => undefined);
+    await admin
+      .waitForFunction(
+        () => {
+          const keys = [...document.querySelectorAll("ol.sd-fields > li[data-field]")].map((r) => r.getAttribute("data-field"));
+          return keys.indexOf("region") === keys.indexOf("phone") - 1;
+        },
+        { timeout: 5000 },
+      )
+      .catch(() => undefined);
     const order = await fieldOrder();
     expect(order.indexOf("region"), order.join(", ")).toBe(order.indexOf("phone") - 1);
   });
@@ -189,12 +212,19 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     // Drop only once dnd-kit has moved City over the field above (its announcement says so): on a
     // busy machine a Space right after the arrow dropped City where it was.
     await admin.waitForFunction(
-      (position: number) => [...document.querySelectorAll("[id^='DndLiveRegion']")].some((e) => e.textContent?.includes(`Field City is now at position ${position} of`)),
+      (position: number) =>
+        [...document.querySelectorAll("[id^='DndLiveRegion']")].some((e) =>
+          e.textContent?.includes(`Field City is now at position ${position} of`),
+        ),
       { timeout: 15_000 },
       i,
     );
     await admin.keyboard.press("Space");
-    await admin.waitForFunction((at: number) => document.querySelectorAll("ol.sd-fields > li[data-field]")[at]?.getAttribute("data-field") === "city", {}, i - 1);
+    await admin.waitForFunction(
+      (at: number) => document.querySelectorAll("ol.sd-fields > li[data-field]")[at]?.getAttribute("data-field") === "city",
+      {},
+      i - 1,
+    );
     const after = await fieldOrder();
     expect(after.indexOf("city")).toBe(i - 1);
     expect(after[i]).toBe(before[i - 1]);
@@ -237,7 +267,9 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     expect(await versionNow()).toBe(before + 1);
     expect(await admin.$eval('[data-testid="schema-applied"]', (el) => el.textContent)).toContain(`version ${before + 1}`);
     await screenshot(admin, "05-applied");
-    const { body } = await api<{ schema: { $defs: { clients: { properties: Record<string, unknown>; "x-indexes"?: { fields: string[] }[] } } } }>("GET", "/api/schema");
+    const { body } = await api<{
+      schema: { $defs: { clients: { properties: Record<string, unknown>; "x-indexes"?: { fields: string[] }[] } } };
+    }>("GET", "/api/schema");
     const keys = Object.keys(body.schema.$defs.clients.properties);
     expect(keys.indexOf("region")).toBe(keys.indexOf("mobile_phone") - 1);
     expect(body.schema.$defs.clients["x-indexes"]?.map((ix) => ix.fields)).toEqual([["postcode"]]);
@@ -257,8 +289,16 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
 
   it("print templates follow the renamed key: the invoice still prints", async () => {
     const { body } = await api<{ rows: { id: number }[] }>("GET", "/api/t/invoices?pageSize=1&sort=id");
-    const response = await fetch(`${server.url}/api/print/invoice/${body.rows[0].id}.pdf`, { headers: { Authorization: `Bearer ${token}` } });
-    expect(response.status, await response.clone().text().catch(() => "")).toBe(200);
+    const response = await fetch(`${server.url}/api/print/invoice/${body.rows[0].id}.pdf`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(
+      response.status,
+      await response
+        .clone()
+        .text()
+        .catch(() => ""),
+    ).toBe(200);
     expect(response.headers.get("content-type")).toContain("application/pdf");
   });
 
@@ -273,7 +313,10 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     await admin.waitForFunction(() => document.querySelector('li[data-field="notes"] .sd-field__label')?.textContent === "Remarks");
 
     // Another admin, through the API: the website field gets a help text.
-    const { body: current } = await api<{ version: number; schema: { $defs: Record<string, { properties: Record<string, Record<string, unknown>> }> } }>("GET", "/api/schema");
+    const { body: current } = await api<{
+      version: number;
+      schema: { $defs: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+    }>("GET", "/api/schema");
     current.schema.$defs.clients.properties.website.description = "Their main site";
     const other = await api<{ version: number }>("PUT", "/api/schema", { baseVersion: current.version, schema: current.schema });
     expect(other.status).toBe(200);
@@ -281,7 +324,9 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     expectingConflict = true;
     await admin.click('[data-testid="open-review"]');
     await admin.waitForSelector('[data-testid="schema-conflict"]');
-    expect(await admin.$eval('[data-testid="schema-conflict"]', (el) => el.textContent)).toContain(`version ${other.body.version} is current`);
+    expect(await admin.$eval('[data-testid="schema-conflict"]', (el) => el.textContent)).toContain(
+      `version ${other.body.version} is current`,
+    );
     await screenshot(admin, "08-conflict");
     expectingConflict = false;
 
@@ -289,7 +334,10 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     await admin.waitForSelector(".sd-review__steps li");
     await clickButton(admin, "Apply the change");
     await admin.waitForSelector('[data-testid="schema-applied"]', { timeout: 30_000 });
-    const { body: after } = await api<{ version: number; schema: { $defs: Record<string, { properties: Record<string, Record<string, unknown>> }> } }>("GET", "/api/schema");
+    const { body: after } = await api<{
+      version: number;
+      schema: { $defs: Record<string, { properties: Record<string, Record<string, unknown>> }> };
+    }>("GET", "/api/schema");
     expect(after.version).toBe(other.body.version + 1);
     // Both changes survive: the other admin's help text and this admin's label.
     expect(after.schema.$defs.clients.properties.website.description).toBe("Their main site");
@@ -324,7 +372,9 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     await admin.waitForSelector(`${form} .sd-conversions li`, { timeout: 15_000 });
     const report = await admin.$eval(`${form} .sd-conversions`, (el) => el.textContent ?? "");
     expect(report).toMatch(/\d+ records? of clients would not convert in “Postcode”/);
-    expect(await admin.$$eval(`${form} .sd-conversions li a`, (as) => as.map((a) => a.getAttribute("href")))).toContain(`/t/clients/${clientId}`);
+    expect(await admin.$$eval(`${form} .sd-conversions li a`, (as) => as.map((a) => a.getAttribute("href")))).toContain(
+      `/t/clients/${clientId}`,
+    );
     await screenshot(admin, "11-kind-dry-run");
     // Only a dry run: the draft and the schema are untouched.
     expect(await admin.$eval(".sd-bar__state", (el) => el.textContent)).toContain("no edits in the draft");
@@ -340,10 +390,14 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     expect(await inputs[2].evaluate((el) => (el as HTMLInputElement).value)).toBe("projects");
     await clickButton(admin, "Add table", "//form[@aria-label='New table']");
     await admin.waitForFunction(() => document.querySelector("#sd-table-title")?.textContent === "Projects");
-    const crm = () => admin.$$eval('.sd-tables__group[aria-label="CRM"] button[data-table]', (bs) => bs.map((b) => b.getAttribute("data-table")));
+    const crm = () =>
+      admin.$$eval('.sd-tables__group[aria-label="CRM"] button[data-table]', (bs) => bs.map((b) => b.getAttribute("data-table")));
     expect(await crm()).toEqual(["clients", "contacts", "events", "projects"]);
     await admin.click('button[aria-label="Move Projects up"]');
-    await admin.waitForFunction(() => document.querySelectorAll('.sd-tables__group[aria-label="CRM"] button[data-table]')[2]?.getAttribute("data-table") === "projects");
+    await admin.waitForFunction(
+      () =>
+        document.querySelectorAll('.sd-tables__group[aria-label="CRM"] button[data-table]')[2]?.getAttribute("data-table") === "projects",
+    );
 
     // A label and the Required rule in one go: both edits join the draft.
     await clickButton(admin, "+ Add field");
@@ -359,7 +413,9 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
 
     // A new navigation group, named as the admin types it.
     const settings = 'form[aria-label="Settings of Projects"]';
-    const [groupSelect] = await admin.$$(`xpath/.//form[@aria-label='Settings of Projects']//label[normalize-space()='Group']/following::select[1]`);
+    const [groupSelect] = await admin.$$(
+      `xpath/.//form[@aria-label='Settings of Projects']//label[normalize-space()='Group']/following::select[1]`,
+    );
     await (groupSelect as ElementHandle<HTMLSelectElement>).select("\u0000new");
     await admin.waitForSelector(`${settings} input[name="newGroup"]`);
     await admin.type(`${settings} input[name="newGroup"]`, "Field service");

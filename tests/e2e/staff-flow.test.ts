@@ -63,7 +63,11 @@ describe("a member of staff works through clients, contacts and invoices in Chro
   };
   const openTab = async (label: string) => {
     await page.click(`aria/${label}[role="tab"]`);
-    await page.waitForFunction((text: string) => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim() === text, {}, label);
+    await page.waitForFunction(
+      (text: string) => document.querySelector('[role="tab"][aria-selected="true"]')?.textContent?.trim() === text,
+      {},
+      label,
+    );
   };
   const watch = (p: Page) => {
     p.on("pageerror", (error) => browserErrors.push(String(error)));
@@ -75,21 +79,25 @@ describe("a member of staff works through clients, contacts and invoices in Chro
     });
     // The console says only "Failed to load resource"; the address makes a failure readable.
     p.on("response", (response) => {
-      if (response.status() >= 400 && !(expectingConflict && response.status() === 409)) browserErrors.push(`${response.status()} ${response.url()}`);
+      if (response.status() >= 400 && !(expectingConflict && response.status() === 409))
+        browserErrors.push(`${response.status()} ${response.url()}`);
     });
     p.on("dialog", (dialog) => {
       dialogs.push(dialog.message());
       void dialog.dismiss();
     });
   };
-  const rowIds = (p: Page = page) => p.$$eval("table.data-grid tbody tr[data-id]", (rows) => rows.map((r) => Number(r.getAttribute("data-id"))));
+  const rowIds = (p: Page = page) =>
+    p.$$eval("table.data-grid tbody tr[data-id]", (rows) => rows.map((r) => Number(r.getAttribute("data-id"))));
   /** Waits until the list shows exactly these rows (Remix swaps them in place), then compares for a readable failure. */
   const expectRows = async (expected: number[]) => {
     await page
       .waitForFunction(
         (want: string) =>
           document.querySelector(".list-screen")?.getAttribute("aria-busy") === "false" &&
-          JSON.stringify([...document.querySelectorAll("table.data-grid tbody tr[data-id]")].map((r) => Number(r.getAttribute("data-id")))) === want,
+          JSON.stringify(
+            [...document.querySelectorAll("table.data-grid tbody tr[data-id]")].map((r) => Number(r.getAttribute("data-id"))),
+          ) === want,
         { timeout: 10_000 },
         JSON.stringify(expected),
       )
@@ -117,7 +125,8 @@ describe("a member of staff works through clients, contacts and invoices in Chro
    * that ends. A hard navigation started meanwhile is aborted (net::ERR_ABORTED), so wait for quiet.
    */
   const settle = async (p: Page = page) => p.waitForNetworkIdle({ idleTime: 300, timeout: 15_000 });
-  const cardVersion = async (p: Page = page) => Number(/version (\d+)/.exec(await p.$eval(".card-header__meta", (el) => el.textContent ?? ""))?.[1]);
+  const cardVersion = async (p: Page = page) =>
+    Number(/version (\d+)/.exec(await p.$eval(".card-header__meta", (el) => el.textContent ?? ""))?.[1]);
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
@@ -196,7 +205,11 @@ describe("a member of staff works through clients, contacts and invoices in Chro
     clientName = body.name;
     await page.click(`tbody tr[data-id="${clientId}"] a.data-grid__open`);
     await page.waitForFunction((id: number) => location.pathname === `/t/clients/${id}`, {}, clientId);
-    await page.waitForFunction((name: string) => document.querySelector("h1.card-header__title")?.textContent?.includes(name), {}, clientName);
+    await page.waitForFunction(
+      (name: string) => document.querySelector("h1.card-header__title")?.textContent?.includes(name),
+      {},
+      clientName,
+    );
     expect(await valueOf("#field-name")).toBe(clientName);
     await screenshot("client-card");
   });
@@ -219,7 +232,10 @@ describe("a member of staff works through clients, contacts and invoices in Chro
 
     await page.goto(`${server.url}/t/clients/${clientId}`, { waitUntil: "networkidle0" });
     await openTab("Contacts");
-    const related = await page.$eval(`section.card-related:has(a[href="/t/contacts/new?client=${clientId}"])`, (el) => el.textContent ?? "");
+    const related = await page.$eval(
+      `section.card-related:has(a[href="/t/contacts/new?client=${clientId}"])`,
+      (el) => el.textContent ?? "",
+    );
     expect(related).toContain(`${CONTACT.first} ${CONTACT.last}`);
     expect(await page.$(`section.card-related a[href="/t/contacts/${contactId}"]`)).not.toBeNull();
     await screenshot("contact-in-related-list");
@@ -297,7 +313,11 @@ describe("a member of staff works through clients, contacts and invoices in Chro
       await colleague.goto(`${server.url}/t/invoices/${invoiceId}`, { waitUntil: "networkidle0" });
       await typeInto("#field-payment_terms", THEIR_TERMS, colleague);
       await clickSave(colleague);
-      await colleague.waitForFunction((v: number) => document.querySelector(".card-header__meta")?.textContent?.includes(`version ${v}`), { timeout: 15_000 }, opened + 1);
+      await colleague.waitForFunction(
+        (v: number) => document.querySelector(".card-header__meta")?.textContent?.includes(`version ${v}`),
+        { timeout: 15_000 },
+        opened + 1,
+      );
     } finally {
       await other?.close();
     }
@@ -308,7 +328,9 @@ describe("a member of staff works through clients, contacts and invoices in Chro
       await clickSave();
       await page.waitForSelector("#card-conflict", { timeout: 15_000 });
       await screenshot("conflict");
-      const rows = await page.$$eval("#card-conflict tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? "")));
+      const rows = await page.$$eval("#card-conflict tbody tr", (trs) =>
+        trs.map((tr) => [...tr.children].map((c) => c.textContent?.trim() ?? "")),
+      );
       expect(rows).toContainEqual(["Payment terms", THEIR_TERMS, MY_TERMS]);
       // Nothing typed was lost.
       expect(await valueOf("#field-payment_terms")).toBe(MY_TERMS);
@@ -316,11 +338,17 @@ describe("a member of staff works through clients, contacts and invoices in Chro
       const [overwrite] = await page.$$("xpath/.//button[normalize-space()='Overwrite with mine']");
       await overwrite.click();
       await page.waitForFunction(() => document.querySelector("#card-conflict") === null, { timeout: 15_000 });
-      await page.waitForFunction((v: number) => document.querySelector(".card-header__meta")?.textContent?.includes(`version ${v}`), { timeout: 15_000 }, opened + 2);
+      await page.waitForFunction(
+        (v: number) => document.querySelector(".card-header__meta")?.textContent?.includes(`version ${v}`),
+        { timeout: 15_000 },
+        opened + 2,
+      );
     } finally {
       expectingConflict = false;
     }
-    const { body: final } = await api<{ payment_terms: string; total: number | string; items: { description: string }[] }>(`/api/t/invoices/${invoiceId}`);
+    const { body: final } = await api<{ payment_terms: string; total: number | string; items: { description: string }[] }>(
+      `/api/t/invoices/${invoiceId}`,
+    );
     expect(final.payment_terms).toBe(MY_TERMS);
     expect(cents(Number(final.total))).toBe(cents(invoiceTotal));
     expect(await valueOf("#field-payment_terms")).toBe(MY_TERMS);

@@ -16,20 +16,31 @@ export interface SignInAnswer {
 }
 
 /** POSTs the login form the way a browser on this site would (with its Origin). */
-export async function postLogin(baseUrl: string, email: string, password: string, headers: Record<string, string> = {}): Promise<SignInAnswer> {
+export async function postLogin(
+  baseUrl: string,
+  email: string,
+  password: string,
+  headers: Record<string, string> = {},
+): Promise<SignInAnswer> {
   const response = await fetch(`${baseUrl}/login`, {
     method: "POST",
     redirect: "manual",
     headers: { "Content-Type": "application/x-www-form-urlencoded", Origin: baseUrl, ...headers },
     body: new URLSearchParams({ email, password }).toString(),
   });
-  return { status: response.status, location: response.headers.get("location"), setCookie: response.headers.get("set-cookie"), text: await response.text() };
+  return {
+    status: response.status,
+    location: response.headers.get("location"),
+    setCookie: response.headers.get("set-cookie"),
+    text: await response.text(),
+  };
 }
 
 /** Signs in and reads the session's CSRF token from the page's meta tag. */
 export async function signIn(baseUrl: string, email: string = TEST_ADMIN.email, password: string = TEST_ADMIN.password): Promise<SignedIn> {
   const answer = await postLogin(baseUrl, email, password);
-  if (answer.status !== 302 || !answer.setCookie) throw new Error(`sign-in as ${email} failed: ${answer.status} ${answer.text.slice(0, 300)}`);
+  if (answer.status !== 302 || !answer.setCookie)
+    throw new Error(`sign-in as ${email} failed: ${answer.status} ${answer.text.slice(0, 300)}`);
   const cookie = answer.setCookie.split(";")[0];
   const page = await (await fetch(`${baseUrl}/account/tokens`, { headers: { Cookie: cookie } })).text();
   const csrfToken = /<meta name="csrf-token" content="([^"]+)"/.exec(page)?.[1];
@@ -56,7 +67,12 @@ export async function createApiToken(baseUrl: string, session?: SignedIn, name =
 }
 
 /** Signs a Chromium page in through the login form. */
-export async function signInPage(page: Page, baseUrl: string, email: string = TEST_ADMIN.email, password: string = TEST_ADMIN.password): Promise<void> {
+export async function signInPage(
+  page: Page,
+  baseUrl: string,
+  email: string = TEST_ADMIN.email,
+  password: string = TEST_ADMIN.password,
+): Promise<void> {
   await page.goto(`${baseUrl}/login`, { waitUntil: "networkidle0" });
   await page.type('input[name="email"]', email);
   await page.type('input[name="password"]', password);

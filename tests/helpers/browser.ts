@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import puppeteer, { type Browser } from "puppeteer";
-import { chromiumArgs, chromiumExecutablePath } from "../../runtime/print/pdf.server";
+import { chromiumArgs, chromiumExecutablePath } from "@runtime/print/pdf.server";
 
 export { chromiumArgs, chromiumExecutablePath };
 
@@ -10,9 +10,7 @@ export { chromiumArgs, chromiumExecutablePath };
 export async function launchBrowser(): Promise<Browser> {
   const executablePath = chromiumExecutablePath();
   if (!fs.existsSync(executablePath)) {
-    throw new Error(
-      `No Chromium at ${executablePath}. Install one (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.`,
-    );
+    throw new Error(`No Chromium at ${executablePath}. Install one (Debian: apt-get install chromium) or set PUPPETEER_EXECUTABLE_PATH.`);
   }
   const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tessera-chromium-"));
   const browser = await puppeteer.launch({ executablePath, headless: true, args: chromiumArgs(), userDataDir });

@@ -1,13 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorForUser } from "../../runtime/auth/actors.server";
-import { listAudit } from "../../runtime/auth/audit.server";
-import { addUser } from "../../runtime/auth/users.server";
-import { ApiError } from "../../runtime/errors";
-import { createLayoutsService } from "../../runtime/layouts/layouts.server";
-import { defaultLayout } from "../../runtime/layouts/default-layout";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
-import { deleteRoleAs, saveRoleAs, updateUserAs } from "../../app/services/people.server";
+import { actorForUser } from "@runtime/auth/actors.server";
+import { listAudit } from "@runtime/auth/audit.server";
+import { addUser } from "@runtime/auth/users.server";
+import { ApiError } from "@runtime/errors";
+import { createLayoutsService } from "@runtime/layouts/layouts.server";
+import { defaultLayout } from "@runtime/layouts/default-layout";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { deleteRoleAs, saveRoleAs, updateUserAs } from "~/services/people.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -66,11 +66,18 @@ describe.each(testDatabases)("audit of admin changes on $name", (kind) => {
   });
 
   it("records saving and removing a role, naming the actor", async () => {
-    const role = { key: "viewer", name: "Viewer", tables: { "*": { read: true, create: false, update: false, delete: false, print: false, scope: "all" } } };
+    const role = {
+      key: "viewer",
+      name: "Viewer",
+      tables: { "*": { read: true, create: false, update: false, delete: false, print: false, scope: "all" } },
+    };
     await saveRoleAs(admin, role);
     await deleteRoleAs(admin, "viewer");
     const roles = (await listAudit(rt.db, { userId: adminId })).filter((e) => e.action === "roles");
-    expect(roles.map((e) => e.changes)).toEqual([expect.objectContaining({ deleted: "viewer" }), expect.objectContaining({ saved: "viewer" })]);
+    expect(roles.map((e) => e.changes)).toEqual([
+      expect.objectContaining({ deleted: "viewer" }),
+      expect.objectContaining({ saved: "viewer" }),
+    ]);
   });
 
   it("records a layout save and reset", async () => {
@@ -79,7 +86,10 @@ describe.each(testDatabases)("audit of admin changes on $name", (kind) => {
     await layouts.save(admin, "clients", defaultLayout(table));
     await layouts.reset(admin, "clients");
     const entries = (await listAudit(rt.db, { userId: adminId })).filter((e) => e.action === "layout");
-    expect(entries.map((e) => e.changes)).toEqual([{ table: "clients", reset: true }, { table: "clients", saved: 1 }]);
+    expect(entries.map((e) => e.changes)).toEqual([
+      { table: "clients", reset: true },
+      { table: "clients", saved: 1 },
+    ]);
   });
 
   it("leaves no audit row for a record update rolled back by a validation error", async () => {

@@ -107,7 +107,13 @@ describe.each(testDatabases)("signing in and staying safe, through the real serv
   });
 
   it("refuses a POST from another origin, even with the right token", async () => {
-    const foreign = await json(admin, "POST", "/api/t/clients", { kind: "company", name: "Evil", status: "lead" }, { Origin: "http://evil.example" });
+    const foreign = await json(
+      admin,
+      "POST",
+      "/api/t/clients",
+      { kind: "company", name: "Evil", status: "lead" },
+      { Origin: "http://evil.example" },
+    );
     expect(foreign.status).toBe(403);
     expect(((await foreign.json()) as { error: string }).error).toMatch(/Origin/);
     const noOrigin = await fetch(`${url}/api/t/clients`, {
@@ -120,7 +126,12 @@ describe.each(testDatabases)("signing in and staying safe, through the real serv
 
   it("ends the session on the server at sign-out: the old cookie no longer works", async () => {
     const session = await signIn(url);
-    const out = await fetch(`${url}/logout`, { method: "POST", redirect: "manual", headers: { ...sessionHeaders(url, session), "Content-Type": "application/x-www-form-urlencoded" }, body: "" });
+    const out = await fetch(`${url}/logout`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { ...sessionHeaders(url, session), "Content-Type": "application/x-www-form-urlencoded" },
+      body: "",
+    });
     expect(out.status).toBe(302);
     expect(out.headers.get("set-cookie")).toMatch(/tessera_session=;.*Max-Age=0/);
     const again = await fetch(`${url}/api/t/clients`, { headers: { Cookie: session.cookie } });
@@ -131,7 +142,11 @@ describe.each(testDatabases)("signing in and staying safe, through the real serv
     const token = await createApiToken(url, admin, "revoke me");
     const bearer = { Authorization: `Bearer ${token}` };
     expect((await fetch(`${url}/api/t/clients?pageSize=1`, { headers: bearer })).status).toBe(200);
-    const created = await fetch(`${url}/api/t/clients`, { method: "POST", headers: { ...bearer, "Content-Type": "application/json" }, body: JSON.stringify({ kind: "company", name: "Token Ltd", status: "lead" }) });
+    const created = await fetch(`${url}/api/t/clients`, {
+      method: "POST",
+      headers: { ...bearer, "Content-Type": "application/json" },
+      body: JSON.stringify({ kind: "company", name: "Token Ltd", status: "lead" }),
+    });
     expect(created.status).toBe(201);
     const { tokens } = (await (await fetch(`${url}/api/tokens`, { headers: bearer })).json()) as { tokens: { id: number; name: string }[] };
     const id = tokens.find((t) => t.name === "revoke me")!.id;
@@ -170,7 +185,12 @@ describe.each(testDatabases)("signing in and staying safe, through the real serv
   });
 
   it("makes a user with a one-time password choose a new one before anything else", async () => {
-    const created = await json(admin, "POST", "/api/users", { name: "New Person", email: "new@tessera.test", role: "staff", generatePassword: true });
+    const created = await json(admin, "POST", "/api/users", {
+      name: "New Person",
+      email: "new@tessera.test",
+      role: "staff",
+      generatePassword: true,
+    });
     const { oneTimePassword } = (await created.json()) as { oneTimePassword: string };
     expect(oneTimePassword).toMatch(/^\S{10,}$/);
     const login = await postLogin(url, "new@tessera.test", oneTimePassword);
@@ -184,7 +204,12 @@ describe.each(testDatabases)("signing in and staying safe, through the real serv
       method: "POST",
       redirect: "manual",
       headers: { Cookie: cookie, Origin: url, "Content-Type": "application/x-www-form-urlencoded" },
-      body: new URLSearchParams({ _csrf: csrf, current: oneTimePassword, password: "my-own-password-9", repeat: "my-own-password-9" }).toString(),
+      body: new URLSearchParams({
+        _csrf: csrf,
+        current: oneTimePassword,
+        password: "my-own-password-9",
+        repeat: "my-own-password-9",
+      }).toString(),
     });
     expect(change.status).toBe(302);
     const fresh = change.headers.get("set-cookie")!.split(";")[0];

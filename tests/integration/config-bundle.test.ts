@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createConfigBundleService, type ConfigBundleService } from "../../runtime/config-bundle/bundle.server";
-import type { ConfigBundle } from "../../runtime/config-bundle/bundle-format";
-import { ApiError } from "../../runtime/errors";
-import { createLayoutsService } from "../../runtime/layouts/layouts.server";
-import type { CardLayout } from "../../runtime/layouts/types";
-import { createTemplatesService, type TemplatesService } from "../../runtime/print/templates.server";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
-import { listTrash } from "../../runtime/workspace/trash.server";
-import { createViewsService } from "../../runtime/views/views.server";
+import { createConfigBundleService, type ConfigBundleService } from "@runtime/config-bundle/bundle.server";
+import type { ConfigBundle } from "@runtime/config-bundle/bundle-format";
+import { ApiError } from "@runtime/errors";
+import { createLayoutsService } from "@runtime/layouts/layouts.server";
+import type { CardLayout } from "@runtime/layouts/types";
+import { createTemplatesService, type TemplatesService } from "@runtime/print/templates.server";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { listTrash } from "@runtime/workspace/trash.server";
+import { createViewsService } from "@runtime/views/views.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
 /**
@@ -78,7 +78,11 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     (tweaked.elements[0] as { label?: string }).label = "Who they are";
     await layouts.save(ADMIN, "clients", tweaked);
     await a.templates.update("invoice", { css: `${(await a.templates.get("invoice")).css}\n.promoted { color: navy; }` });
-    await createViewsService(a.rt.db).create(ADMIN, "t_clients", { name: "VAT exempt", shared: true, state: { columns: ["f_clients_name", "f_clients_vat_exempt"] } });
+    await createViewsService(a.rt.db).create(ADMIN, "t_clients", {
+      name: "VAT exempt",
+      shared: true,
+      state: { columns: ["f_clients_name", "f_clients_vat_exempt"] },
+    });
 
     promoted = JSON.parse(JSON.stringify(await a.bundles.exportBundle(ADMIN))) as ConfigBundle;
 
@@ -87,7 +91,11 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     expect(review.schema.steps.map((s) => s.description).join("\n")).toMatch(/VAT exempt/);
     expect(review.layouts).toEqual([{ key: "t_clients", name: "Card of Clients", action: "add" }]);
     expect(review.views).toEqual([expect.objectContaining({ name: "View “VAT exempt” of Clients", action: "add" })]);
-    expect(review.templates.map((t) => [t.key, t.action]).sort()).toEqual([["contract", "unchanged"], ["invoice", "replace"], ["receipt", "unchanged"]]);
+    expect(review.templates.map((t) => [t.key, t.action]).sort()).toEqual([
+      ["contract", "unchanged"],
+      ["invoice", "replace"],
+      ["receipt", "unchanged"],
+    ]);
 
     const applied = await b.bundles.apply(ADMIN, promoted, { baseVersion });
     expect(applied.version).toBe(baseVersion + 1);
@@ -113,13 +121,17 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const { version, schema } = await a.rt.workspace.current();
     const renamed = structuredClone(schema);
     const props = renamed.$defs.clients.properties;
-    renamed.$defs.clients.properties = Object.fromEntries(Object.entries(props).map(([k, f]) => [k === "legal_name" ? "registered_name" : k, f]));
+    renamed.$defs.clients.properties = Object.fromEntries(
+      Object.entries(props).map(([k, f]) => [k === "legal_name" ? "registered_name" : k, f]),
+    );
     await a.rt.workspace.apply({ baseVersion: version, schema: renamed });
     const bundle = await a.bundles.exportBundle(ADMIN);
 
     const before = (await b.rt.records.list(ADMIN, "clients", { filter: { field: "legal_name", op: "notEmpty" }, pageSize: 1 })).rows[0];
     const { baseVersion, review } = await b.bundles.review(ADMIN, bundle);
-    expect(review.schema.steps).toEqual([expect.objectContaining({ destructive: false, description: expect.stringMatching(/legal_name.*registered_name|Rename/i) })]);
+    expect(review.schema.steps).toEqual([
+      expect.objectContaining({ destructive: false, description: expect.stringMatching(/legal_name.*registered_name|Rename/i) }),
+    ]);
     await b.bundles.apply(ADMIN, bundle, { baseVersion });
     const after = await b.rt.records.get(ADMIN, "clients", before.id);
     expect(after.registered_name).toBe(before.legal_name);
@@ -145,7 +157,9 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     expect(JSON.stringify(removing.layouts)).not.toContain("f_clients_notes");
     const { baseVersion, review } = await b.bundles.review(ADMIN, removing);
     expect(review.needsConfirmation).toBe(true);
-    expect(review.schema.steps.filter((s) => s.destructive)).toEqual([expect.objectContaining({ description: expect.stringMatching(/Notes/) })]);
+    expect(review.schema.steps.filter((s) => s.destructive)).toEqual([
+      expect.objectContaining({ description: expect.stringMatching(/Notes/) }),
+    ]);
 
     const refused = await rejection(b.bundles.apply(ADMIN, removing, { baseVersion }));
     expect(refused.status).toBe(409);
@@ -166,7 +180,10 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const bundle = JSON.parse(JSON.stringify(await a.bundles.exportBundle(ADMIN))) as ConfigBundle;
 
     // B's database refuses the second part (a full disk, a lost connection).
-    const broken = new Proxy(b.rt.db, { get: (target, prop, receiver) => (prop === "transaction" ? () => Promise.reject(new Error("disk full")) : Reflect.get(target, prop, receiver)) });
+    const broken = new Proxy(b.rt.db, {
+      get: (target, prop, receiver) =>
+        prop === "transaction" ? () => Promise.reject(new Error("disk full")) : Reflect.get(target, prop, receiver),
+    });
     const failing = createConfigBundleService({ db: broken, workspace: b.rt.workspace, templates: b.templates });
     const { baseVersion } = await failing.review(ADMIN, bundle);
     const logged: unknown[] = [];

@@ -1,13 +1,13 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { SYSTEM_TABLES } from "../../runtime/db/system-tables.server";
-import { ApiError } from "../../runtime/errors";
-import { fieldKinds } from "../../runtime/fields/registry";
-import { SYSTEM_ACTOR } from "../../runtime/records/permissions";
-import type { RecordJson } from "../../runtime/records/rows";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
-import type { FieldSchema } from "../../runtime/schema/types";
-import { validateWorkspaceSchema } from "../../runtime/schema/validate-workspace";
+import { SYSTEM_TABLES } from "@runtime/db/system-tables.server";
+import { ApiError } from "@runtime/errors";
+import { fieldKinds } from "@runtime/fields/registry";
+import { SYSTEM_ACTOR } from "@runtime/records/permissions";
+import type { RecordJson } from "@runtime/records/rows";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import type { FieldSchema } from "@runtime/schema/types";
+import { validateWorkspaceSchema } from "@runtime/schema/validate-workspace";
 import { createSqliteTestDatabase, testDatabases, type TestDatabaseKind } from "../helpers/databases";
 import { recordsArb } from "./arbitraries/field-values";
 import { emptyEditSummary, schemaEditArb, type EditSummary, type SchemaEdit } from "./arbitraries/schema-edit";
@@ -88,12 +88,16 @@ async function expectNothingLost(rt: Runtime, baseline: Baseline, next: Workspac
       for (const row of rows) {
         const raw = (await rt.db(trash.storage).where({ id: row.id }).first()) as Record<string, unknown> | undefined;
         expect(raw, `row ${row.id} of removed table ${table.key}`).toBeTruthy();
-        for (const f of table.fields) expect(fromTrash(raw![f.key], f.def), `${table.key}.${f.key} in the trashed table`).toEqual(row[f.key]);
+        for (const f of table.fields)
+          expect(fromTrash(raw![f.key], f.def), `${table.key}.${f.key} in the trashed table`).toEqual(row[f.key]);
       }
       continue;
     }
     const listed = await rt.records.list(SYSTEM_ACTOR, after.key, { pageSize: 500 });
-    expect(listed.rows.map((r) => r.id).sort((a, b) => a - b), `ids of ${after.key}`).toEqual(rows.map((r) => r.id).sort((a, b) => a - b));
+    expect(
+      listed.rows.map((r) => r.id).sort((a, b) => a - b),
+      `ids of ${after.key}`,
+    ).toEqual(rows.map((r) => r.id).sort((a, b) => a - b));
     for (const f of table.fields) {
       const now = after.fields.find((g) => g.def["x-id"] === f.def["x-id"]);
       const changedKind = now !== undefined && now.def["x-kind"] !== f.def["x-kind"];
@@ -101,7 +105,9 @@ async function expectNothingLost(rt: Runtime, baseline: Baseline, next: Workspac
       for (const row of rows) {
         if (now) {
           const got = await rt.records.get(SYSTEM_ACTOR, after.key, row.id);
-          expect(got[now.key], `${table.key}.${f.key} → ${after.key}.${now.key} of row ${row.id}`).toEqual(converted(row[f.key], f.def, now.def));
+          expect(got[now.key], `${table.key}.${f.key} → ${after.key}.${now.key} of row ${row.id}`).toEqual(
+            converted(row[f.key], f.def, now.def),
+          );
         }
         if (trash) {
           const raw = (await rt.db(after.key).where({ id: row.id }).first(trash.storage)) as Record<string, unknown>;
@@ -131,7 +137,10 @@ describe("migration property arbitraries", () => {
   it("generate valid schemas on both sides and every kind of edit the property is about", () => {
     const totals: Record<keyof EditSummary, number> = emptyEditSummary();
     for (const s of fc.sample(scenarioArb, 300)) {
-      for (const [name, model] of [["v1", s.base], ["v2", s.edit.next]] as const) {
+      for (const [name, model] of [
+        ["v1", s.base],
+        ["v2", s.edit.next],
+      ] as const) {
         const checked = validateWorkspaceSchema(toSchema(model));
         expect(checked.ok ? [] : checked.problems, `${name} of ${JSON.stringify(model)}`).toEqual([]);
       }
@@ -163,7 +172,8 @@ describe.each(testDatabases)("migrations lose no data on $name", (kind) => {
 describe("record validators across databases", () => {
   // Two databases in one process once shared record validators (cached by version and table id).
   it("validates a record against its own database's schema", async () => {
-    const schemaWith = (key: string) => toSchema({ tables: [{ key: "clients", id: "t_shared_cache", fields: [{ key, def: fieldDef("text", "f_shared_cache") }] }] });
+    const schemaWith = (key: string) =>
+      toSchema({ tables: [{ key: "clients", id: "t_shared_cache", fields: [{ key, def: fieldDef("text", "f_shared_cache") }] }] });
     const [first, second] = [await createSqliteTestDatabase(), await createSqliteTestDatabase()];
     const a = await createRuntime({ databaseUrl: first.url, seed: false });
     const b = await createRuntime({ databaseUrl: second.url, seed: false });

@@ -1,12 +1,12 @@
 import { spawnSync } from "node:child_process";
 import path from "node:path";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../runtime/errors";
-import { SimulatedCrash } from "../../runtime/migrations/apply.server";
-import { SYSTEM_ACTOR } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
-import { listTrash, restoreFromTrash } from "../../runtime/workspace/trash.server";
-import { createWorkspaceService } from "../../runtime/workspace/workspace.server";
+import { ApiError } from "@runtime/errors";
+import { SimulatedCrash } from "@runtime/migrations/apply.server";
+import { SYSTEM_ACTOR } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { listTrash, restoreFromTrash } from "@runtime/workspace/trash.server";
+import { createWorkspaceService } from "@runtime/workspace/workspace.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -43,7 +43,10 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
     const ws = clone(smallWorkspace());
     ws.$defs.clients.properties.region = { type: "string", "x-id": "f_cl_region", "x-kind": "text" };
     await rt.workspace.apply({ baseVersion: 1, schema: ws, actorId: 42 });
-    const rows = (await rt.db("crm_schema_versions").select("version", "created_by").orderBy("version")) as { version: number; created_by: number | null }[];
+    const rows = (await rt.db("crm_schema_versions").select("version", "created_by").orderBy("version")) as {
+      version: number;
+      created_by: number | null;
+    }[];
     expect(rows.map((r) => [Number(r.version), r.created_by === null ? null : Number(r.created_by)])).toEqual([
       [1, null],
       [2, 42],
@@ -123,7 +126,7 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
   });
 
   it("refuses an invalid schema with a 422 listing problems by path", async () => {
-    const next = clone(smallWorkspace()) as unknown as Record<string, any>;
+    const next = clone(smallWorkspace()) as unknown as Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any -- the test breaks the document on purpose
     next.$defs.clients.properties["Bad Key"] = { type: "string", "x-kind": "text" };
     next.$defs.invoices.properties.client["x-target"] = "nowhere";
     const e = await expectApiError(rt.workspace.apply({ baseVersion: 1, schema: next }), 422);
@@ -141,7 +144,7 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
       title: "a`b",
       enum: ["lead", "O'Reilly", "x'); DROP TABLE t;--"],
       default: "x'); DROP TABLE t;--",
-      "x-labels": { "O'Reilly": "O'Reilly \"quoted\"" },
+      "x-labels": { "O'Reilly": 'O\'Reilly "quoted"' },
     };
     await rt.workspace.apply({ baseVersion: 1, schema: next });
     const stored = (await rt.workspace.current()).schema.$defs.clients.properties.status;

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILTIN_ROLES, tableRights, type RoleDefinition, type TableAction, type TableRights } from "../../runtime/auth/roles";
+import { BUILTIN_ROLES, tableRights, type RoleDefinition, type TableAction, type TableRights } from "@runtime/auth/roles";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, type SignedIn } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
@@ -23,9 +23,15 @@ interface Answer {
 }
 
 const PASSWORD = "matrix-password-long-1";
-const OPERATIONS = ["list", "get", "create", "update", "delete", "print"] as const;
-type Operation = (typeof OPERATIONS)[number];
-const RIGHT_OF: Record<Operation, TableAction> = { list: "read", get: "read", create: "create", update: "update", delete: "delete", print: "print" };
+type Operation = "list" | "get" | "create" | "update" | "delete" | "print";
+const RIGHT_OF: Record<Operation, TableAction> = {
+  list: "read",
+  get: "read",
+  create: "create",
+  update: "update",
+  delete: "delete",
+  print: "print",
+};
 // Computed values: the server fills these in and refuses them in a body.
 const COMPUTED_KINDS = new Set(["formula", "autonumber", "rollup", "lookup"]);
 
@@ -43,7 +49,13 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
   let schema: { $defs: Record<string, TableDef> } & Record<string, unknown>;
   let suffix = 0;
 
-  const call = async (token: string, method: string, path: string, body?: unknown, headers: Record<string, string> = {}): Promise<Answer> => {
+  const call = async (
+    token: string,
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<Answer> => {
     const response = await fetch(`${url}${path}`, {
       method,
       headers: { Authorization: `Bearer ${token}`, ...(body === undefined ? {} : { "Content-Type": "application/json" }), ...headers },
@@ -58,7 +70,8 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
     }
     return { status: response.status, text, json };
   };
-  const asAdmin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) => call(tokens.get("admin")!, method, path, body, headers);
+  const asAdmin = (method: string, path: string, body?: unknown, headers?: Record<string, string>) =>
+    call(tokens.get("admin")!, method, path, body, headers);
   const ok = (answer: Answer, what: string): Answer => {
     expect(answer.status, `${what}: ${answer.text.slice(0, 400)}`).toBeLessThan(300);
     return answer;
@@ -143,7 +156,10 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
         checked++;
         const allowed = rights[RIGHT_OF[op]];
         const good = allowed ? answer.status >= 200 && answer.status < 300 : answer.status === 403;
-        if (!good) mismatches.push(`${role.key} ${op} ${key}: expected ${allowed ? "2xx" : "403"}, got ${answer.status} ${answer.text.slice(0, 160)}`);
+        if (!good)
+          mismatches.push(
+            `${role.key} ${op} ${key}: expected ${allowed ? "2xx" : "403"}, got ${answer.status} ${answer.text.slice(0, 160)}`,
+          );
       };
 
       for (const [key, def] of tables) {
@@ -157,12 +173,15 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
         expectOutcome(key, "create", rights, created);
         if (created.status === 201) ok(await asAdmin("DELETE", `/api/t/${key}/${(created.json as Row).id}`), `clean up ${key}`);
 
-        const updated = await call(token, "PATCH", `/api/t/${key}/${target.id}`, changeFor(key, def, target), { "If-Match": `"${target.version}"` });
+        const updated = await call(token, "PATCH", `/api/t/${key}/${target.id}`, changeFor(key, def, target), {
+          "If-Match": `"${target.version}"`,
+        });
         expectOutcome(key, "update", rights, updated);
         if (updated.status !== 200) {
           // A refused change leaves the row as it was.
           const after = ok(await asAdmin("GET", `/api/t/${key}/${target.id}`), `re-read ${key}`).json as Row;
-          if (after.version !== target.version) mismatches.push(`${role.key} update ${key}: refused with ${updated.status} but the version moved`);
+          if (after.version !== target.version)
+            mismatches.push(`${role.key} update ${key}: refused with ${updated.status} but the version moved`);
         }
 
         expectOutcome(key, "delete", rights, await call(token, "DELETE", `/api/t/${key}/${target.id}`));
@@ -176,16 +195,19 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
         for (const template of templates) {
           let printed = false;
           for (const row of rows) {
-            const offer = ok(await asAdmin("GET", `/api/prints?table=${key}&id=${row.id}`), `offer for ${key}/${row.id}`).json.templates as { id: string; offered: boolean }[];
+            const offer = ok(await asAdmin("GET", `/api/prints?table=${key}&id=${row.id}`), `offer for ${key}/${row.id}`).json
+              .templates as { id: string; offered: boolean }[];
             if (!offer.find((t) => t.id === template.id)?.offered) continue;
             const pdf = await fetch(`${url}/api/print/${template.id}/${row.id}.pdf`, { headers: { Authorization: `Bearer ${token}` } });
             const bytes = Buffer.from(await pdf.arrayBuffer());
             expectOutcome(key, "print", rights, { status: pdf.status, text: bytes.subarray(0, 200).toString("latin1"), json: undefined });
-            if (pdf.status === 200 && bytes.subarray(0, 5).toString("latin1") !== "%PDF-") mismatches.push(`${role.key} print ${key}/${template.id}: 200 without a PDF`);
+            if (pdf.status === 200 && bytes.subarray(0, 5).toString("latin1") !== "%PDF-")
+              mismatches.push(`${role.key} print ${key}/${template.id}: 200 without a PDF`);
             // The role's own list of templates is empty exactly when it may not print.
             const own = await call(token, "GET", `/api/prints?table=${key}&id=${row.id}`);
             const offeredToRole = own.status === 200 && (own.json.templates as { offered: boolean }[]).some((t) => t.offered);
-            if (offeredToRole !== (rights.print && rights.read)) mismatches.push(`${role.key} prints offered for ${key}: ${own.status} ${own.text.slice(0, 160)}`);
+            if (offeredToRole !== (rights.print && rights.read))
+              mismatches.push(`${role.key} prints offered for ${key}: ${own.status} ${own.text.slice(0, 160)}`);
             printed = true;
             break;
           }
@@ -217,7 +239,10 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
         if (role.admin && method !== "GET" && path !== "/api/schema/plan") continue;
         const answer = await call(tokens.get(role.key)!, method, path, body);
         const good = role.admin ? answer.status === 200 : answer.status === 403;
-        if (!good) failures.push(`${role.key} ${method} ${path}: expected ${role.admin ? "200" : "403"}, got ${answer.status} ${answer.text.slice(0, 120)}`);
+        if (!good)
+          failures.push(
+            `${role.key} ${method} ${path}: expected ${role.admin ? "200" : "403"}, got ${answer.status} ${answer.text.slice(0, 120)}`,
+          );
       }
     }
     expect(failures).toEqual([]);
@@ -233,18 +258,33 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
     }
     const staff = BUILTIN_ROLES.find((r) => r.key === "staff")!;
     const ownScope: TableRights = { ...tableRights(staff, "t_clients"), scope: "own" };
-    ok(await asAdmin("PUT", "/api/roles", { key: "own_clients", name: "Own clients", tables: { ...staff.tables, t_clients: ownScope } }), "PUT own_clients role");
+    ok(
+      await asAdmin("PUT", "/api/roles", { key: "own_clients", name: "Own clients", tables: { ...staff.tables, t_clients: ownScope } }),
+      "PUT own_clients role",
+    );
     const owner = await addUser("own-clients@tessera.test", "own_clients");
     const otherManager = userIds.get("staff")!;
 
-    const mine = ok(await asAdmin("POST", "/api/t/clients", { kind: "company", name: "Mine Ltd", status: "lead", manager: owner.id }), "own client").json as Row;
-    const theirs = ok(await asAdmin("POST", "/api/t/clients", { kind: "company", name: "Theirs Ltd", status: "lead", manager: otherManager }), "other client").json as Row;
+    const mine = ok(
+      await asAdmin("POST", "/api/t/clients", { kind: "company", name: "Mine Ltd", status: "lead", manager: owner.id }),
+      "own client",
+    ).json as Row;
+    const theirs = ok(
+      await asAdmin("POST", "/api/t/clients", { kind: "company", name: "Theirs Ltd", status: "lead", manager: otherManager }),
+      "other client",
+    ).json as Row;
 
     expect((await call(owner.token, "GET", `/api/t/clients/${mine.id}`)).status).toBe(200);
     const guess = await call(owner.token, "GET", `/api/t/clients/${theirs.id}`);
     expect(guess.status, guess.text).toBe(404);
     expect(guess.text).not.toContain("Theirs Ltd");
-    const patch = await call(owner.token, "PATCH", `/api/t/clients/${theirs.id}`, { name: "Taken Over" }, { "If-Match": `"${theirs.version}"` });
+    const patch = await call(
+      owner.token,
+      "PATCH",
+      `/api/t/clients/${theirs.id}`,
+      { name: "Taken Over" },
+      { "If-Match": `"${theirs.version}"` },
+    );
     expect(patch.status, patch.text).toBe(404);
     expect((await call(owner.token, "DELETE", `/api/t/clients/${theirs.id}`)).status).toBe(404);
     expect(((await asAdmin("GET", `/api/t/clients/${theirs.id}`)).json as Row).name).toBe("Theirs Ltd");
@@ -257,13 +297,22 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
   it("refuses an accountant-like role filtering, sorting or counting by a hidden field with 403", async () => {
     const accountant = BUILTIN_ROLES.find((r) => r.key === "accountant")!;
     const clients: TableRights = { ...tableRights(accountant, "t_clients"), fields: { f_clients_tax_id: "hidden" } };
-    ok(await asAdmin("PUT", "/api/roles", { key: "acct_hidden", name: "Accountant without tax ids", tables: { ...accountant.tables, t_clients: clients } }), "PUT acct_hidden role");
+    ok(
+      await asAdmin("PUT", "/api/roles", {
+        key: "acct_hidden",
+        name: "Accountant without tax ids",
+        tables: { ...accountant.tables, t_clients: clients },
+      }),
+      "PUT acct_hidden role",
+    );
     const user = await addUser("acct-hidden@tessera.test", "acct_hidden");
     const { rows } = ok(await asAdmin("GET", "/api/t/clients?pageSize=500"), "clients").json as { rows: Row[] };
     const taxed = rows.find((r) => typeof r.tax_id === "string" && r.tax_id)!;
     expect(taxed, "a seeded client has a tax id").toBeTruthy();
 
-    const visible = ok(await call(user.token, "GET", "/api/t/clients?pageSize=500"), "list without the hidden field").json as { rows: Row[] };
+    const visible = ok(await call(user.token, "GET", "/api/t/clients?pageSize=500"), "list without the hidden field").json as {
+      rows: Row[];
+    };
     expect(visible.rows.length).toBeGreaterThan(0);
     for (const row of visible.rows) expect(row).not.toHaveProperty("tax_id");
 
@@ -277,6 +326,9 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
       expect(answer.json).not.toHaveProperty("total");
     }
     // The same filter is fine for the built-in accountant: the refusal is about the hidden field.
-    expect((await call(tokens.get("accountant")!, "GET", `/api/t/clients?filter=${enc({ field: "tax_id", op: "eq", value: taxed.tax_id })}`)).status).toBe(200);
+    expect(
+      (await call(tokens.get("accountant")!, "GET", `/api/t/clients?filter=${enc({ field: "tax_id", op: "eq", value: taxed.tax_id })}`))
+        .status,
+    ).toBe(200);
   });
 });

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { actorForUser } from "../../runtime/auth/actors.server";
-import { listAudit } from "../../runtime/auth/audit.server";
-import { saveRole } from "../../runtime/auth/roles.server";
-import { addUser } from "../../runtime/auth/users.server";
-import { ApiError } from "../../runtime/errors";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { actorForUser } from "@runtime/auth/actors.server";
+import { listAudit } from "@runtime/auth/audit.server";
+import { saveRole } from "@runtime/auth/roles.server";
+import { addUser } from "@runtime/auth/users.server";
+import { ApiError } from "@runtime/errors";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -39,7 +39,15 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
       name: "Manager",
       tables: {
         "*": { read: true, create: false, update: false, delete: false, print: false, scope: "all" },
-        t_clients: { read: true, create: true, update: true, delete: false, print: true, scope: "own", fields: { f_cl_code: "readonly", f_cl_email: "hidden" } },
+        t_clients: {
+          read: true,
+          create: true,
+          update: true,
+          delete: false,
+          print: true,
+          scope: "own",
+          fields: { f_cl_code: "readonly", f_cl_email: "hidden" },
+        },
       },
     });
     const a = await addUser(rt.db, { name: "Anna", email: "anna@example.com", role: "manager" });
@@ -90,7 +98,10 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     expect(await status(rt.records.remove(anna, "clients", acmeId))).toBe(403);
     expect(await status(rt.records.create(anna, "invoices", { client: acmeId }))).toBe(403);
     expect(await status(rt.records.create(ben, "clients", { name: "Nope" }))).toBe(403);
-    const invoice = await rt.records.create(ben, "invoices", { client: betaId, items: [{ description: "Audit", quantity: 1, price: 100 }] });
+    const invoice = await rt.records.create(ben, "invoices", {
+      client: betaId,
+      items: [{ description: "Audit", quantity: 1, price: 100 }],
+    });
     expect(invoice.total).toBe(100);
     expect(await status(rt.records.remove(ben, "invoices", invoice.id))).toBe(403);
   });

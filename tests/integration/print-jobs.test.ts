@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { unzipSync } from "fflate";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { MAX_JOB_RECORDS } from "../../runtime/print/print-jobs";
+import { MAX_JOB_RECORDS } from "@runtime/print/print-jobs";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, signIn } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
@@ -23,10 +23,16 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
   let server: AppServer | undefined;
   let token: string | undefined;
   let otherToken: string | undefined;
-  let invoices: { id: number; number: string }[] = [];
+  const invoices: { id: number; number: string }[] = [];
   let clientId = 0;
-  const call = httpClient(() => server!.url, () => token);
-  const asOther = httpClient(() => server!.url, () => otherToken);
+  const call = httpClient(
+    () => server!.url,
+    () => token,
+  );
+  const asOther = httpClient(
+    () => server!.url,
+    () => otherToken,
+  );
   const ok = (answer: HttpAnswer, status = 200) => {
     expect(answer.status, `${answer.text.slice(0, 500)}\n${server!.output().slice(-2000)}`).toBe(status);
     return answer.json;
@@ -51,14 +57,22 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
     database = await create();
     server = await startAppServer({ database });
     token = await createApiToken(server.url);
-    const client = ok(await call("POST", "/api/t/clients", { body: { kind: "company", name: "Batchworth & Sons Ltd", status: "active" } }), 201) as Row;
+    const client = ok(
+      await call("POST", "/api/t/clients", { body: { kind: "company", name: "Batchworth & Sons Ltd", status: "active" } }),
+      201,
+    ) as Row;
     clientId = client.id;
     for (let i = 0; i < COUNT; i++) {
       const items = [
         { description: `Batch line A${i}`, quantity: 1 + (i % 3), price: 100 + i, tax_rate: 20 },
         { description: `Batch line B${i}`, quantity: 2, price: 12.5, tax_rate: 20 },
       ];
-      const made = ok(await call("POST", "/api/t/invoices", { body: { client: client.id, date: "2026-11-02", status: "issued", currency: "EUR", items } }), 201) as Row;
+      const made = ok(
+        await call("POST", "/api/t/invoices", {
+          body: { client: client.id, date: "2026-11-02", status: "issued", currency: "EUR", items },
+        }),
+        201,
+      ) as Row;
       invoices.push({ id: made.id, number: made.number });
     }
     const other = { name: "Olga Other", email: "olga@tessera.test", role: "accountant", password: "olga-password-123456" };
@@ -110,13 +124,18 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
     for (const name of names) expect(Buffer.from(entries[name].subarray(0, 5)).toString(), name).toBe("%PDF-");
     if (!HAS_POPPLER) return;
     const first = invoices[0];
-    expect(execFileSync("pdftotext", ["-raw", "-", "-"], { input: entries[`${first.number} Batchworth & Sons Ltd.pdf`] }).toString()).toContain(first.number);
+    expect(
+      execFileSync("pdftotext", ["-raw", "-", "-"], { input: entries[`${first.number} Batchworth & Sons Ltd.pdf`] }).toString(),
+    ).toContain(first.number);
   }, 240_000);
 
   it("hides a job from another user, who gets the same 404 as for a job that does not exist", async () => {
     const started = ok(await call("POST", "/api/print/invoice/jobs", { body: { ids: invoices.slice(0, 2).map((i) => i.id) } }), 202);
     expect(started.format).toBe("pdf");
-    for (const answer of [await asOther("GET", `/api/print/jobs/${started.jobId}`), await asOther("DELETE", `/api/print/jobs/${started.jobId}`)]) {
+    for (const answer of [
+      await asOther("GET", `/api/print/jobs/${started.jobId}`),
+      await asOther("DELETE", `/api/print/jobs/${started.jobId}`),
+    ]) {
       expect(answer.status).toBe(404);
       expect(answer.json.error).toMatch(/^there is no print job/);
     }
@@ -144,7 +163,12 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
     const paid = invoices.slice(0, 3);
     for (const invoice of paid) {
       const full = ok(await call("GET", `/api/t/invoices/${invoice.id}`)) as Row;
-      ok(await call("POST", "/api/t/payments", { body: { invoice: invoice.id, date: "2026-11-03", amount: full.total, currency: "EUR", method: "bank_transfer" } }), 201);
+      ok(
+        await call("POST", "/api/t/payments", {
+          body: { invoice: invoice.id, date: "2026-11-03", amount: full.total, currency: "EUR", method: "bank_transfer" },
+        }),
+        201,
+      );
     }
     const query = { filter: { field: "client", op: "eq", value: clientId }, sort: "id" };
     const started = ok(await call("POST", "/api/print/receipt/jobs", { body: { query, format: "zip" } }), 202);
@@ -158,14 +182,26 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
     const chosen = [paid[0].id, invoices[10].id, paid[1].id, invoices[11].id];
     const job = ok(await call("POST", "/api/print/receipt/jobs", { body: { ids: chosen } }), 202);
     expect((await waitForJob(job.jobId)).status).toMatchObject({
-      state: "done", done: 2, total: 2, skipped: 2, skippedNames: [invoices[10].number, invoices[11].number], fileName: "Payment receipt – 2 Invoices.pdf",
+      state: "done",
+      done: 2,
+      total: 2,
+      skipped: 2,
+      skippedNames: [invoices[10].number, invoices[11].number],
+      fileName: "Payment receipt – 2 Invoices.pdf",
     });
 
-    const none = await call("POST", "/api/print/receipt/jobs", { body: { query: { filter: { and: [query.filter, { field: "payment_state", op: "eq", value: "unpaid" }] } } } });
+    const none = await call("POST", "/api/print/receipt/jobs", {
+      body: { query: { filter: { and: [query.filter, { field: "payment_state", op: "eq", value: "unpaid" }] } } },
+    });
     expect(none.status).toBe(400);
-    expect(none.json.error).toBe(`the template is not offered for any of the ${COUNT - 3} records that match: its condition does not hold for them; choose another template or change the filter`);
+    expect(none.json.error).toBe(
+      `the template is not offered for any of the ${COUNT - 3} records that match: its condition does not hold for them; choose another template or change the filter`,
+    );
     const unpaid = ok(await call("POST", "/api/print/receipt/jobs", { body: { ids: [invoices[12].id] } }), 202);
-    expect((await waitForJob(unpaid.jobId)).status).toMatchObject({ state: "failed", error: `nothing was printed: the template's condition does not hold for ${invoices[12].number}` });
+    expect((await waitForJob(unpaid.jobId)).status).toMatchObject({
+      state: "failed",
+      error: `nothing was printed: the template's condition does not hold for ${invoices[12].number}`,
+    });
   }, 120_000);
 
   it("finds the records of a list query on the server, with the caller's rights", async () => {
@@ -184,7 +220,9 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
     const tooMany = Array.from({ length: MAX_JOB_RECORDS + 1 }, (_, i) => i + 1);
     const capped = await call("POST", "/api/print/invoice/jobs", { body: { ids: tooMany } });
     expect(capped.status).toBe(400);
-    expect(capped.json.error).toBe(`a print job takes at most 2,000 records and 2,001 were chosen: narrow the list with a filter and print it in parts`);
+    expect(capped.json.error).toBe(
+      `a print job takes at most 2,000 records and 2,001 were chosen: narrow the list with a filter and print it in parts`,
+    );
     expect((await call("POST", "/api/print/invoice/jobs", { body: { ids: [invoices[0].id], format: "docx" } })).status).toBe(400);
     expect((await call("POST", "/api/print/no-such-template/jobs", { body: { ids: [invoices[0].id] } })).status).toBe(404);
   });
@@ -196,6 +234,10 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
       body: JSON.stringify({ ids: invoices.slice(0, 3).map((i) => i.id) }),
     });
     expect(response.status).toBe(200);
-    expect(Buffer.from(await response.arrayBuffer()).subarray(0, 5).toString()).toBe("%PDF-");
+    expect(
+      Buffer.from(await response.arrayBuffer())
+        .subarray(0, 5)
+        .toString(),
+    ).toBe("%PDF-");
   }, 60_000);
 });

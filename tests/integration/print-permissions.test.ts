@@ -1,9 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILTIN_ROLES, type RoleDefinition } from "../../runtime/auth/roles";
-import { createPrintJobs } from "../../runtime/print/print-jobs.server";
-import { createPrintService, type PrintService } from "../../runtime/print/print.server";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { BUILTIN_ROLES, type RoleDefinition } from "@runtime/auth/roles";
+import { createPrintJobs } from "@runtime/print/print-jobs.server";
+import { createPrintService, type PrintService } from "@runtime/print/print.server";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { createSqliteTestDatabase, type TestDatabase } from "../helpers/databases";
 
 /**
@@ -71,7 +71,11 @@ describe("print rights", () => {
       expect(await status(jobs.start(ACCOUNTANT, "nope", { ids }, "pdf"))).toMatch(/^404 /);
       expect(await status(jobs.start(VIEWER, "invoice", { query: { q: "acme" } }, "pdf"))).toMatch(/^403 /);
       const checked = await print.checkBatch(ACCOUNTANT, "invoice");
-      expect([checked.table, checked.batchName(3), checked.batchName(1)]).toEqual(["invoices", "Invoice – 3 Invoices", "Invoice – 1 Invoice"]);
+      expect([checked.table, checked.batchName(3), checked.batchName(1)]).toEqual([
+        "invoices",
+        "Invoice – 3 Invoices",
+        "Invoice – 1 Invoice",
+      ]);
     } finally {
       jobs.close();
     }

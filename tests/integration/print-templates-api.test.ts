@@ -13,12 +13,22 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
   let database: TestDatabase | undefined;
   let server: AppServer | undefined;
   let token: string | undefined;
-  const call = httpClient(() => server!.url, () => token);
+  const call = httpClient(
+    () => server!.url,
+    () => token,
+  );
   const ok = (answer: HttpAnswer, status = 200) => {
     expect(answer.status, `${answer.text.slice(0, 500)}\n${server!.output().slice(-2000)}`).toBe(status);
     return answer.json as Json;
   };
-  const draft = (extra: Json = {}) => ({ table: "invoices", name: "Short invoice", html: "<p>No. {{ record.number }}</p>", css: "p { color: #123; }", page: PAGE, ...extra });
+  const draft = (extra: Json = {}) => ({
+    table: "invoices",
+    name: "Short invoice",
+    html: "<p>No. {{ record.number }}</p>",
+    css: "p { color: #123; }",
+    page: PAGE,
+    ...extra,
+  });
 
   beforeAll(async () => {
     database = await create();
@@ -32,11 +42,24 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
   });
 
   it("creates, reads, renames, duplicates and deletes a template", async () => {
-    const project = { pages: [{ frames: [{ component: { type: "wrapper", components: [{ type: "tpl-field", expression: "record.number" }] } }] }], styles: [], note: "ünïcode ✓" };
-    const made = ok(await call("POST", "/api/prints", { body: draft({ project, condition: { field: "status", op: "eq", value: "issued" } }) }), 201);
+    const project = {
+      pages: [{ frames: [{ component: { type: "wrapper", components: [{ type: "tpl-field", expression: "record.number" }] } }] }],
+      styles: [],
+      note: "ünïcode ✓",
+    };
+    const made = ok(
+      await call("POST", "/api/prints", { body: draft({ project, condition: { field: "status", op: "eq", value: "issued" } }) }),
+      201,
+    );
     expect(made.id).toMatch(/^tpl_/);
     const read = ok(await call("GET", `/api/prints/${made.id}`));
-    expect(read).toMatchObject({ name: "Short invoice", table: "invoices", html: "<p>No. {{ record.number }}</p>", css: "p { color: #123; }", page: PAGE });
+    expect(read).toMatchObject({
+      name: "Short invoice",
+      table: "invoices",
+      html: "<p>No. {{ record.number }}</p>",
+      css: "p { color: #123; }",
+      page: PAGE,
+    });
     expect(read.project).toEqual(project);
     expect(read.condition).toEqual({ field: "status", op: "eq", value: "issued" });
 
@@ -66,7 +89,31 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
 
   it("saves the designer's project data and HTML together, so reopening shows what was designed", async () => {
     const made = ok(await call("POST", "/api/prints", { body: draft() }), 201);
-    const project = { assets: [], pages: [{ id: "p1", frames: [{ component: { type: "wrapper", components: [{ type: "text", components: [{ type: "textnode", content: "Payment terms " }, { type: "tpl-field", expression: "record.due_date | date" }] }] } }] }], styles: [{ selectors: ["#i3x"], style: { color: "red" } }] };
+    const project = {
+      assets: [],
+      pages: [
+        {
+          id: "p1",
+          frames: [
+            {
+              component: {
+                type: "wrapper",
+                components: [
+                  {
+                    type: "text",
+                    components: [
+                      { type: "textnode", content: "Payment terms " },
+                      { type: "tpl-field", expression: "record.due_date | date" },
+                    ],
+                  },
+                ],
+              },
+            },
+          ],
+        },
+      ],
+      styles: [{ selectors: ["#i3x"], style: { color: "red" } }],
+    };
     const html = '<div id="i3x">Payment terms {{ record.due_date | date }}</div>';
     ok(await call("PUT", `/api/prints/${made.id}`, { body: { html, css: "#i3x{color:red;}", project } }));
     const read = ok(await call("GET", `/api/prints/${made.id}`));
@@ -88,7 +135,9 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
   });
 
   it("refuses a Liquid template that does not parse, naming the line and the reason", async () => {
-    const answer = await call("POST", "/api/prints", { body: draft({ html: "<p>one</p>\n<p>two</p>\n{% if record.number %}<p>never closed</p>" }) });
+    const answer = await call("POST", "/api/prints", {
+      body: draft({ html: "<p>one</p>\n<p>two</p>\n{% if record.number %}<p>never closed</p>" }),
+    });
     expect(answer.status).toBe(422);
     expect(answer.json.error).toMatch(/Liquid error/);
     expect(answer.json.error).toMatch(/line:3/);
@@ -102,12 +151,17 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
   });
 
   it("strips scripts, event handlers and javascript: URLs on save", async () => {
-    const html = '<p onclick="alert(1)">Hi {{ record.number }}</p><script>alert(2)</script><a href="javascript:alert(3)">x</a><img src="x" onerror=alert(4)>';
+    const html =
+      '<p onclick="alert(1)">Hi {{ record.number }}</p><script>alert(2)</script><a href="javascript:alert(3)">x</a><img src="x" onerror=alert(4)>';
     const made = ok(await call("POST", "/api/prints", { body: draft({ html }) }), 201);
     const read = ok(await call("GET", `/api/prints/${made.id}`));
     expect(read.html).not.toMatch(/<script|onclick|onerror|javascript:/i);
     expect(read.html).toContain("Hi {{ record.number }}");
-    const updated = ok(await call("PUT", `/api/prints/${made.id}`, { body: { page: { ...PAGE, footer: '<span onmouseover="x()">Page {{ pageNumber }}</span>' } } }));
+    const updated = ok(
+      await call("PUT", `/api/prints/${made.id}`, {
+        body: { page: { ...PAGE, footer: '<span onmouseover="x()">Page {{ pageNumber }}</span>' } },
+      }),
+    );
     expect(updated.page.footer).toBe("<span>Page {{ pageNumber }}</span>");
   });
 
@@ -121,7 +175,9 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
     expect(response.status).toBe(200);
     expect(response.headers.get("content-type")).toBe("application/pdf");
     expect(new TextDecoder().decode((await response.arrayBuffer()).slice(0, 5))).toBe("%PDF-");
-    const broken = await call("POST", "/api/prints/preview", { body: { template: draft({ html: "{% for x in %}" }), recordId: invoices.rows[0].id } });
+    const broken = await call("POST", "/api/prints/preview", {
+      body: { template: draft({ html: "{% for x in %}" }), recordId: invoices.rows[0].id },
+    });
     expect(broken.status).toBe(422);
   });
 
@@ -136,7 +192,11 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
     expect(added.status).toBe(201);
     const staff = await signIn(server!.url, email, "a-long-enough-password");
     const asStaff = (method: string, path: string, body?: unknown) =>
-      fetch(`${server!.url}${path}`, { method, headers: { ...sessionHeaders(server!.url, staff), "Content-Type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+      fetch(`${server!.url}${path}`, {
+        method,
+        headers: { ...sessionHeaders(server!.url, staff), "Content-Type": "application/json" },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
     expect((await asStaff("GET", "/api/prints/invoice")).status).toBe(403);
     expect((await asStaff("POST", "/api/prints", draft())).status).toBe(403);
     expect((await asStaff("PUT", "/api/prints/invoice", { name: "Mine" })).status).toBe(403);
@@ -144,7 +204,11 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
     expect((await asStaff("POST", "/api/prints/invoice/duplicate")).status).toBe(403);
     expect((await fetch(`${server!.url}/admin/prints`, { headers: { Cookie: staff.cookie } })).status).toBe(403);
     // The admin's own session without the CSRF token is refused.
-    const noCsrf = await fetch(`${server!.url}/api/prints`, { method: "POST", headers: { Cookie: admin.cookie, Origin: server!.url, "Content-Type": "application/json" }, body: JSON.stringify(draft()) });
+    const noCsrf = await fetch(`${server!.url}/api/prints`, {
+      method: "POST",
+      headers: { Cookie: admin.cookie, Origin: server!.url, "Content-Type": "application/json" },
+      body: JSON.stringify(draft()),
+    });
     expect(noCsrf.status).toBe(403);
   });
 });

@@ -2,9 +2,9 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrintService, type PrintService } from "../../runtime/print/print.server";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { createPrintService, type PrintService } from "@runtime/print/print.server";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { hasTool } from "../helpers/tools";
 
@@ -51,7 +51,12 @@ describe.each(testDatabases)("printing on $name", (dbKind) => {
     const unpaid = rows.find((r) => r.payment_state !== "paid")!;
     const forPaid = await print.offered(ACTOR, "invoices", paid.id);
     const forUnpaid = await print.offered(ACTOR, "invoices", unpaid.id);
-    expect(forPaid.map((t) => [t.id, t.offered, t.problems.length])).toEqual(expect.arrayContaining([["invoice", true, 0], ["receipt", true, 0]]));
+    expect(forPaid.map((t) => [t.id, t.offered, t.problems.length])).toEqual(
+      expect.arrayContaining([
+        ["invoice", true, 0],
+        ["receipt", true, 0],
+      ]),
+    );
     expect(forUnpaid.find((t) => t.id === "receipt")!.offered).toBe(false);
     await expect(print.printRecord(ACTOR, "receipt", unpaid.id)).rejects.toThrow(/not offered/);
   });
@@ -76,24 +81,36 @@ describe.each(testDatabases)("printing on $name", (dbKind) => {
     const text = pdfText(pdf).replace(/[ \t]+/g, " ");
     expect(text).toContain(String(invoice.number));
     expect(text).toContain(String(client.legal_name ?? client.name));
-    const total = new Intl.NumberFormat("en-GB", { style: "currency", currency: String(invoice.currency), minimumFractionDigits: 2 }).format(invoice.total as number);
+    const total = new Intl.NumberFormat("en-GB", {
+      style: "currency",
+      currency: String(invoice.currency),
+      minimumFractionDigits: 2,
+    }).format(invoice.total as number);
     expect(text).toContain(total);
-    const { amountInWords } = await import("../../runtime/print/amount-in-words");
+    const { amountInWords } = await import("@runtime/print/amount-in-words");
     const words = amountInWords(invoice.total, String(invoice.currency));
     expect(text.replace(/\s+/g, " ")).toContain(words.replace(/\s+/g, " "));
-    for (const line of invoice.items as { description: string }[]) expect(text.replace(/\s+/g, " ")).toContain(line.description.slice(0, 25).trim());
+    for (const line of invoice.items as { description: string }[])
+      expect(text.replace(/\s+/g, " ")).toContain(line.description.slice(0, 25).trim());
     expect(text).toMatch(/Page 1 of \d/);
   });
 
   it("prints a contract and a batch of invoices into one PDF", async () => {
-    const { rows: contracts } = await rt.records.list(ACTOR, "contracts", { filter: { field: "status", op: "eq", value: "active" }, pageSize: 1 });
+    const { rows: contracts } = await rt.records.list(ACTOR, "contracts", {
+      filter: { field: "status", op: "eq", value: "active" },
+      pageSize: 1,
+    });
     const contract = await print.printRecord(ACTOR, "contract", contracts[0].id);
     expect(contract.pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
     savePage1(contract.pdf, `contract-${dbKind.name}`);
     const { rows } = await rt.records.list(ACTOR, "invoices", { filter: { field: "payment_state", op: "eq", value: "paid" }, pageSize: 3 });
     const receipt = await print.printRecord(ACTOR, "receipt", rows[0].id);
     savePage1(receipt.pdf, `receipt-${dbKind.name}`);
-    const batch = await print.printBatch(ACTOR, "invoice", rows.map((r) => r.id));
+    const batch = await print.printBatch(
+      ACTOR,
+      "invoice",
+      rows.map((r) => r.id),
+    );
     expect(batch.pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
     if (!HAS_PDFTOTEXT) return;
     expect(pdfText(contract.pdf)).toContain(String(contracts[0].number));

@@ -9,11 +9,14 @@ type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 
 const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
-describe.each(testDatabases)("the records API on $name", ({ name: dialect, create }) => {
+describe.each(testDatabases)("the records API on $name", ({ create }) => {
   let database: TestDatabase | undefined;
   let server: AppServer | undefined;
   let token: string | undefined;
-  const call = httpClient(() => server!.url, () => token);
+  const call = httpClient(
+    () => server!.url,
+    () => token,
+  );
   const ok = (answer: HttpAnswer, status = 200) => {
     expect(answer.status, `${answer.text.slice(0, 500)}\n${server!.output().slice(-2000)}`).toBe(status);
     return answer.json;
@@ -34,7 +37,12 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
 
   describe("GET /api/t/:table", () => {
     it("filters, and sort=-field is sort=field reversed", async () => {
-      const filter = { and: [{ field: "status", op: "eq", value: "active" }, { field: "kind", op: "in", value: ["company", "individual"] }] };
+      const filter = {
+        and: [
+          { field: "status", op: "eq", value: "active" },
+          { field: "kind", op: "in", value: ["company", "individual"] },
+        ],
+      };
       const asc = ok(await call("GET", `/api/t/clients?filter=${enc(filter)}&sort=name&pageSize=500`));
       const desc = ok(await call("GET", `/api/t/clients?filter=${enc(filter)}&sort=-name&pageSize=500`));
       const all = ok(await call("GET", "/api/t/clients?pageSize=500"));
@@ -129,7 +137,10 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
       const first = await call("PATCH", `/api/t/clients/${made.id}`, { body: { city: "Cork" }, headers: { "If-Match": "1" } });
       expect(ok(first)).toMatchObject({ id: made.id, city: "Cork", name: "Patch Me Ltd", version: 2 });
       expect(first.headers.get("etag")).toBe('"2"');
-      const second = await call("PATCH", `/api/t/clients/${made.id}`, { body: { city: "Galway" }, headers: { "If-Match": first.headers.get("etag")! } });
+      const second = await call("PATCH", `/api/t/clients/${made.id}`, {
+        body: { city: "Galway" },
+        headers: { "If-Match": first.headers.get("etag")! },
+      });
       expect(ok(second)).toMatchObject({ city: "Galway", version: 3 });
     });
 
@@ -139,7 +150,10 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
       const version = ok(a).version;
       expect(ok(b).version).toBe(version);
       ok(await call("PATCH", `/api/t/clients/${made.id}`, { body: { notes: "first" }, headers: { "If-Match": a.headers.get("etag")! } }));
-      const stale = await call("PATCH", `/api/t/clients/${made.id}`, { body: { notes: "second" }, headers: { "If-Match": b.headers.get("etag")! } });
+      const stale = await call("PATCH", `/api/t/clients/${made.id}`, {
+        body: { notes: "second" },
+        headers: { "If-Match": b.headers.get("etag")! },
+      });
       expect(stale.status).toBe(409);
       expect(stale.json.error).toMatch(/changed by someone else/);
       expect(stale.json.details.current).toMatchObject({ id: made.id, notes: "first", version: version + 1 });
@@ -155,7 +169,9 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
     });
 
     it("answers 422 naming each field that needs attention", async () => {
-      const answer = await call("POST", "/api/t/clients", { body: { kind: "spaceship", status: "active", website: "not a url", bogus: 1 } });
+      const answer = await call("POST", "/api/t/clients", {
+        body: { kind: "spaceship", status: "active", website: "not a url", bogus: 1 },
+      });
       expect(answer.status).toBe(422);
       expect(Object.keys(answer.json.details.fields)).toEqual(expect.arrayContaining(["kind", "name", "website", "bogus"]));
       const made = await newClient("Valid Ltd");
@@ -166,7 +182,10 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
 
     it("DELETE answers 204, then GET 404; restore brings the record back", async () => {
       const made = await newClient("Ephemeral Ltd", { city: "Ennis" });
-      const deleted = await fetch(`${server!.url}/api/t/clients/${made.id}`, { method: "DELETE", headers: { Authorization: `Bearer ${token}` } });
+      const deleted = await fetch(`${server!.url}/api/t/clients/${made.id}`, {
+        method: "DELETE",
+        headers: { Authorization: `Bearer ${token}` },
+      });
       expect(deleted.status).toBe(204);
       expect(await deleted.text()).toBe("");
       expect((await call("GET", `/api/t/clients/${made.id}`)).status).toBe(404);
@@ -201,7 +220,10 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
       expect(broken.json.error).toMatch(/invalid JSON/);
       const notObject = await call("POST", "/api/t/clients", { body: ["a"] });
       expect(notObject.status).toBe(400);
-      const form = await call("POST", "/api/t/clients", { rawBody: "name=x", headers: { "Content-Type": "application/x-www-form-urlencoded" } });
+      const form = await call("POST", "/api/t/clients", {
+        rawBody: "name=x",
+        headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      });
       expect(form.status).toBe(415);
     });
   });
@@ -274,7 +296,12 @@ describe.each(testDatabases)("the records API on $name", ({ name: dialect, creat
     it("uploads and downloads the same bytes with safe headers", async () => {
       const bytes = new Uint8Array(crypto.randomBytes(70_000));
       const stored = ok(await upload(bytes, "Fotografía del café.png", "image/png"));
-      expect(stored).toEqual({ id: expect.stringMatching(/^[0-9a-f]{32}$/), name: "Fotografía del café.png", size: 70_000, type: "image/png" });
+      expect(stored).toEqual({
+        id: expect.stringMatching(/^[0-9a-f]{32}$/),
+        name: "Fotografía del café.png",
+        size: 70_000,
+        type: "image/png",
+      });
       const response = await fetch(`${server!.url}/api/files/${stored.id}`, { headers: { Authorization: `Bearer ${token}` } });
       expect(response.status).toBe(200);
       expect(Buffer.from(await response.arrayBuffer()).equals(Buffer.from(bytes))).toBe(true);

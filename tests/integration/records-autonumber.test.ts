@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../runtime/errors";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { ApiError } from "@runtime/errors";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -46,7 +46,8 @@ describe.each(testDatabases)("autonumbers on $name", (dbKind) => {
 
   it("keeps one counter per year of the record's date, each starting at 0001", async () => {
     const numbers: string[] = [];
-    for (const date of ["2025-01-10", "2026-01-01", "2025-12-31", "2026-06-30", "2024-02-29"]) numbers.push(String((await invoice({ status: "issued", date })).number));
+    for (const date of ["2025-01-10", "2026-01-01", "2025-12-31", "2026-06-30", "2024-02-29"])
+      numbers.push(String((await invoice({ status: "issued", date })).number));
     expect(numbers).toEqual(["INV-2025-0001", "INV-2026-0001", "INV-2025-0002", "INV-2026-0002", "INV-2024-0001"]);
   });
 
@@ -56,7 +57,9 @@ describe.each(testDatabases)("autonumbers on $name", (dbKind) => {
   });
 
   it("gives 30 concurrent creates distinct, consecutive numbers", async () => {
-    const created = await Promise.all(Array.from({ length: 30 }, (_, i) => invoice({ status: "issued", date: "2025-05-05", ref: `C${i}` })));
+    const created = await Promise.all(
+      Array.from({ length: 30 }, (_, i) => invoice({ status: "issued", date: "2025-05-05", ref: `C${i}` })),
+    );
     const numbers = created.map((r) => String(r.number)).sort();
     expect(numbers).toEqual(Array.from({ length: 30 }, (_, i) => `INV-2025-${String(i + 1).padStart(4, "0")}`));
     expect((await invoice({ status: "issued", date: "2025-05-06" })).number).toBe("INV-2025-0031");

@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { FILTER_OPERATORS } from "../../runtime/fields/types";
+import { FILTER_OPERATORS } from "@runtime/fields/types";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
@@ -13,7 +13,7 @@ const NASTY = [
   "' OR '1'='1",
   "(select sleep(3))",
   "'; drop table clients; --",
-  "\"; drop table clients; --",
+  '"; drop table clients; --',
   "`id`",
   "clients.id",
   "%",
@@ -41,7 +41,20 @@ const NASTY = [
   " ",
 ];
 
-const CLIENT_FIELDS = ["kind", "name", "legal_name", "tax_id", "email", "phone", "website", "city", "country", "manager", "status", "notes"];
+const CLIENT_FIELDS = [
+  "kind",
+  "name",
+  "legal_name",
+  "tax_id",
+  "email",
+  "phone",
+  "website",
+  "city",
+  "country",
+  "manager",
+  "status",
+  "notes",
+];
 const INVOICE_FIELDS = ["number", "client", "contract", "date", "due_date", "currency", "status", "total", "items", "payment_state"];
 const SYSTEM_FIELDS = ["id", "version", "created_at", "updated_at", "created_by", "_expanded"];
 const fieldKey = fc.oneof(
@@ -63,7 +76,12 @@ const value = fc.oneof(
   { weight: 4, arbitrary: scalar },
   { weight: 1, arbitrary: fc.array(scalar, { maxLength: 4 }) },
   { weight: 1, arbitrary: fc.dictionary(fc.string({ maxLength: 6 }), scalar, { maxKeys: 3 }) },
-  { weight: 1, arbitrary: fc.array(fc.dictionary(fc.constantFrom("description", "quantity", "price", "id", "x"), scalar, { maxKeys: 4 }), { maxLength: 3 }) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.dictionary(fc.constantFrom("description", "quantity", "price", "id", "x"), scalar, { maxKeys: 4 }), {
+      maxLength: 3,
+    }),
+  },
 );
 
 function filterArbitrary(operators: readonly string[]) {
@@ -79,17 +97,34 @@ function filterArbitrary(operators: readonly string[]) {
       value,
     ),
     leaf: fc.oneof(
-      fc.record({ field: fieldKey, op: fc.oneof(fc.constantFrom(...operators), fc.constantFrom(...NASTY)), value }, { requiredKeys: ["field", "op"] }),
+      fc.record(
+        { field: fieldKey, op: fc.oneof(fc.constantFrom(...operators), fc.constantFrom(...NASTY)), value },
+        { requiredKeys: ["field", "op"] },
+      ),
       fc.record({ field: fieldKey, op: fc.constantFrom(...operators), value, extra: value }),
     ),
   }));
   // Leaves that are mostly right, so that filters reach SQL and not only the parser's refusals.
   const plausible = fc.oneof(
-    fc.record({ field: fc.constantFrom("name", "city", "notes", "email"), op: fc.constantFrom(...operators.filter((o) => ["eq", "neq", "in", "notIn", "contains", "startsWith", "isEmpty", "notEmpty"].includes(o))), value: fc.oneof(fc.constantFrom(...NASTY.filter((n) => n.length < 1000)), fc.string({ maxLength: 10 })) }),
-    fc.record({ field: fc.constantFrom("id", "version", "manager"), op: fc.constantFrom(...operators.filter((o) => ["eq", "neq", "lt", "lte", "gt", "gte", "isEmpty"].includes(o))), value: fc.integer({ min: 0, max: 100 }) }),
+    fc.record({
+      field: fc.constantFrom("name", "city", "notes", "email"),
+      op: fc.constantFrom(
+        ...operators.filter((o) => ["eq", "neq", "in", "notIn", "contains", "startsWith", "isEmpty", "notEmpty"].includes(o)),
+      ),
+      value: fc.oneof(fc.constantFrom(...NASTY.filter((n) => n.length < 1000)), fc.string({ maxLength: 10 })),
+    }),
+    fc.record({
+      field: fc.constantFrom("id", "version", "manager"),
+      op: fc.constantFrom(...operators.filter((o) => ["eq", "neq", "lt", "lte", "gt", "gte", "isEmpty"].includes(o))),
+      value: fc.integer({ min: 0, max: 100 }),
+    }),
     fc.record({ field: fc.constant("status"), op: fc.constantFrom("eq", "neq"), value: fc.constantFrom("active", "lead", "inactive") }),
   );
-  const plausibleTree = fc.oneof(plausible, fc.record({ or: fc.array(plausible, { minLength: 1, maxLength: 3 }) }), fc.record({ not: plausible }));
+  const plausibleTree = fc.oneof(
+    plausible,
+    fc.record({ or: fc.array(plausible, { minLength: 1, maxLength: 3 }) }),
+    fc.record({ not: plausible }),
+  );
   return {
     plausible: plausibleTree.map((f) => JSON.stringify(f)),
     hostile: fc.oneof(
@@ -103,7 +138,9 @@ function filterArbitrary(operators: readonly string[]) {
 const sortArbitrary = fc.oneof(
   { weight: 3, arbitrary: fc.constantFrom("name", "-name", "city,-id", "-status,name", "country", "-created_at") },
   fc.constantFrom(...CLIENT_FIELDS, ...INVOICE_FIELDS, "id", "-id", "-name", "name,-city", "-", ",", "name,name,name,name,name"),
-  fc.array(fc.constantFrom(...CLIENT_FIELDS, ...INVOICE_FIELDS, "-name", "-date", "id"), { minLength: 1, maxLength: 5 }).map((a) => a.join(",")),
+  fc
+    .array(fc.constantFrom(...CLIENT_FIELDS, ...INVOICE_FIELDS, "-name", "-date", "id"), { minLength: 1, maxLength: 5 })
+    .map((a) => a.join(",")),
   fc.constantFrom(...NASTY),
 );
 const numberParam = fc.oneof(
@@ -112,7 +149,19 @@ const numberParam = fc.oneof(
   fc.integer({ min: -5, max: 2000 }).map(String),
 );
 const WELL_FORMED_TABLES = ["clients", "clients", "clients", "invoices", "contacts"];
-const TABLES = [...WELL_FORMED_TABLES, "clients", "invoices", "contacts", "payments", "products", "crm_users", "crm_files", "no_such_table", "../clients", "clients;drop"];
+const TABLES = [
+  ...WELL_FORMED_TABLES,
+  "clients",
+  "invoices",
+  "contacts",
+  "payments",
+  "products",
+  "crm_users",
+  "crm_files",
+  "no_such_table",
+  "../clients",
+  "clients;drop",
+];
 
 describe.each(testDatabases)("random input at the records API on $name", ({ create }) => {
   let database: TestDatabase | undefined;
@@ -120,14 +169,26 @@ describe.each(testDatabases)("random input at the records API on $name", ({ crea
   let canary: Row;
   let victim: Row;
   let token: string | undefined;
-  const call = httpClient(() => server!.url, () => token);
+  const call = httpClient(
+    () => server!.url,
+    () => token,
+  );
 
   beforeAll(async () => {
     database = await create();
     server = await startAppServer({ database });
     token = await createApiToken(server.url);
     const made = await call("POST", "/api/t/clients", {
-      body: { kind: "company", name: "Canary Holdings", legal_name: "Canary Holdings Ltd", email: "canary@example.com", city: "Kilkenny", country: "IE", status: "active", notes: "must never change" },
+      body: {
+        kind: "company",
+        name: "Canary Holdings",
+        legal_name: "Canary Holdings Ltd",
+        email: "canary@example.com",
+        city: "Kilkenny",
+        country: "IE",
+        status: "active",
+        notes: "must never change",
+      },
     });
     expect(made.status, made.text).toBe(201);
     canary = made.json;
@@ -163,8 +224,15 @@ describe.each(testDatabases)("random input at the records API on $name", ({ crea
       page: numberParam,
       pageSize: numberParam,
       cursor: fc.oneof(
-        { weight: 3, arbitrary: fc.constant("") },fc.constantFrom("zzz", "W10", "WzFd", "bnVsbA", ""), fc.base64String({ maxLength: 24 })),
-      expand: fc.oneof({ weight: 3, arbitrary: fc.constant("") }, fc.constantFrom("client", "manager", "client,contract", "name", "nope", ",,,"), fc.constantFrom(...NASTY)),
+        { weight: 3, arbitrary: fc.constant("") },
+        fc.constantFrom("zzz", "W10", "WzFd", "bnVsbA", ""),
+        fc.base64String({ maxLength: 24 }),
+      ),
+      expand: fc.oneof(
+        { weight: 3, arbitrary: fc.constant("") },
+        fc.constantFrom("client", "manager", "client,contract", "name", "nope", ",,,"),
+        fc.constantFrom(...NASTY),
+      ),
     },
     { requiredKeys: [] },
   );
@@ -188,7 +256,10 @@ describe.each(testDatabases)("random input at the records API on $name", ({ crea
   const recordId = () =>
     fc.oneof(
       fc.constant(String(victim.id)),
-      fc.integer({ min: 1, max: 60 }).filter((n) => n !== canary.id).map(String),
+      fc
+        .integer({ min: 1, max: 60 })
+        .filter((n) => n !== canary.id)
+        .map(String),
       fc.constantFrom("0", "-1", "abc", "1.5", "99999999999999999999", "%00", "1%20OR%201=1", "..%2F1"),
     );
   const ifMatch = fc.oneof(
@@ -201,10 +272,34 @@ describe.each(testDatabases)("random input at the records API on $name", ({ crea
       { weight: 4, arbitrary: fc.record({ kind: fc.constant("list" as const), table: fc.constantFrom(...TABLES), query: listQuery }) },
       { weight: 4, arbitrary: fc.record({ kind: fc.constant("list" as const), table: fc.constant("clients"), query: plausibleQuery }) },
       { weight: 3, arbitrary: fc.record({ kind: fc.constant("create" as const), table: fc.constantFrom(...TABLES), body }) },
-      { weight: 3, arbitrary: fc.record({ kind: fc.constant("patch" as const), table: fc.constantFrom("clients", "invoices", "no_such_table"), id: recordId(), body, ifMatch: fc.option(ifMatch) }) },
+      {
+        weight: 3,
+        arbitrary: fc.record({
+          kind: fc.constant("patch" as const),
+          table: fc.constantFrom("clients", "invoices", "no_such_table"),
+          id: recordId(),
+          body,
+          ifMatch: fc.option(ifMatch),
+        }),
+      },
       { weight: 3, arbitrary: fc.record({ kind: fc.constant("patchFresh" as const), table: fc.constant("clients"), body }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant("get" as const), table: fc.constantFrom(...TABLES), id: recordId(), expand: fc.option(fc.constantFrom("client", "manager", "x")) }) },
-      { weight: 1, arbitrary: fc.record({ kind: fc.constant("lookup" as const), target: fc.constantFrom(...TABLES), q: fc.option(fc.constantFrom(...NASTY)) }) },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant("get" as const),
+          table: fc.constantFrom(...TABLES),
+          id: recordId(),
+          expand: fc.option(fc.constantFrom("client", "manager", "x")),
+        }),
+      },
+      {
+        weight: 1,
+        arbitrary: fc.record({
+          kind: fc.constant("lookup" as const),
+          target: fc.constantFrom(...TABLES),
+          q: fc.option(fc.constantFrom(...NASTY)),
+        }),
+      },
     );
 
   type FuzzRequest = ReturnType<typeof request> extends fc.Arbitrary<infer R> ? R : never;
@@ -246,7 +341,10 @@ describe.each(testDatabases)("random input at the records API on $name", ({ crea
     );
     const after = await call("GET", `/api/t/clients/${canary.id}`);
     expect(after.json).toEqual(canary);
-    const count = await call("GET", `/api/t/clients?filter=${encodeURIComponent(JSON.stringify({ field: "id", op: "eq", value: canary.id }))}`);
+    const count = await call(
+      "GET",
+      `/api/t/clients?filter=${encodeURIComponent(JSON.stringify({ field: "id", op: "eq", value: canary.id }))}`,
+    );
     expect(count.json.rows).toEqual([canary]);
   }, 120_000);
 });

@@ -9,7 +9,8 @@ export interface HttpAnswer {
 }
 
 // SQL keywords in statement shape, driver error codes, stack frames, source paths.
-const LEAK = /\bselect\b[^"]*\bfrom\b|insert into|delete from|\bupdate\b\s+`?\w+`?\s+set\b|SQLITE_|\bER_[A-Z_]+|\n\s+at |node_modules|\.server\.ts|knex/i;
+const LEAK =
+  /\bselect\b[^"]*\bfrom\b|insert into|delete from|\bupdate\b\s+`?\w+`?\s+set\b|SQLITE_|\bER_[A-Z_]+|\n\s+at |node_modules|\.server\.ts|knex/i;
 
 /** Asserts what every error must be: JSON `{ error: string }` that names no SQL and no stack. */
 export function expectCleanError(answer: HttpAnswer, what: string): void {

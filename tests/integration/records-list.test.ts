@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "../../runtime/errors";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import type { ListQuery } from "../../runtime/records/service.server";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { ApiError } from "@runtime/errors";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import type { ListQuery } from "@runtime/records/service.server";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -22,29 +22,68 @@ function workspace() {
   p.city = { type: "string", "x-id": "f_cl_city", "x-kind": "text", maxLength: 100, "x-indexed": true };
   p.score = { type: "integer", "x-id": "f_cl_score", "x-kind": "integer" };
   p.since = { type: "string", "x-id": "f_cl_since", "x-kind": "date", format: "date" };
-  p.tags = { type: "array", "x-id": "f_cl_tags", "x-kind": "multiselect", items: { type: "string", enum: ["vip", "partner", "new"] }, uniqueItems: true };
+  p.tags = {
+    type: "array",
+    "x-id": "f_cl_tags",
+    "x-kind": "multiselect",
+    items: { type: "string", enum: ["vip", "partner", "new"] },
+    uniqueItems: true,
+  };
   p.vip = { type: "boolean", "x-id": "f_cl_vip", "x-kind": "boolean" };
   p.referrer = { type: "integer", "x-id": "f_cl_referrer", "x-kind": "relation", "x-target": "clients" };
   ws.$defs.bulk = {
     type: "object",
     "x-id": "t_bulk",
     title: "Bulk row",
-    properties: { label: { type: "string", "x-id": "f_bulk_label", "x-kind": "text", "x-indexed": true }, n: { type: "integer", "x-id": "f_bulk_n", "x-kind": "integer" } },
+    properties: {
+      label: { type: "string", "x-id": "f_bulk_label", "x-kind": "text", "x-indexed": true },
+      n: { type: "integer", "x-id": "f_bulk_n", "x-kind": "integer" },
+    },
   };
   return ws;
 }
 
-type Seed = { name: string; code?: string | null; city?: string | null; score?: number | null; since?: string | null; status?: string | null; tags?: string[] | null; vip?: boolean | null; ref?: string };
+type Seed = {
+  name: string;
+  code?: string | null;
+  city?: string | null;
+  score?: number | null;
+  since?: string | null;
+  status?: string | null;
+  tags?: string[] | null;
+  vip?: boolean | null;
+  ref?: string;
+};
 
 const CLIENTS: Seed[] = [
   { name: "Acme", code: "A_1", city: "Dublin", score: 10, since: "2025-01-15", status: "active", tags: ["vip"], vip: true },
   { name: "Beta", code: "B%2", city: "Cork", score: 20, since: "2025-06-01", status: "lead", tags: ["partner"], vip: false, ref: "Acme" },
   { name: "Gamma", code: null, city: "Dublin", score: null, since: null, status: null, tags: [], vip: null, ref: "Acme" },
-  { name: "Delta", code: "D-4", city: "Berlin", score: 5, since: "2026-02-28", status: "active", tags: ["vip", "partner"], vip: true, ref: "Beta" },
+  {
+    name: "Delta",
+    code: "D-4",
+    city: "Berlin",
+    score: 5,
+    since: "2026-02-28",
+    status: "active",
+    tags: ["vip", "partner"],
+    vip: true,
+    ref: "Beta",
+  },
   { name: "Epsilon", code: "e_5", city: null, score: -3, since: "2024-12-31", status: "gone", tags: null, vip: false },
   { name: "100% Zeta", code: "Z9", city: "Lyon", score: 20, since: "2025-06-01", status: "lead", tags: ["new"], vip: true, ref: "Delta" },
   { name: "Eta_x", code: "ab", city: "Dublin", score: 0, since: "2026-01-01", status: "active", tags: ["new", "vip"], vip: null },
-  { name: "Theta", code: "", city: "Cork", score: 15, since: "2025-03-03", status: null, tags: ["partner", "new"], vip: false, ref: "100% Zeta" },
+  {
+    name: "Theta",
+    code: "",
+    city: "Cork",
+    score: 15,
+    since: "2025-03-03",
+    status: null,
+    tags: ["partner", "new"],
+    vip: false,
+    ref: "100% Zeta",
+  },
 ];
 const ALL = CLIENTS.map((c) => c.name);
 
@@ -68,7 +107,10 @@ describe.each(testDatabases)("records lists on $name", (dbKind) => {
     // Many rows for totals, in one statement.
     const now = "2026-01-01 00:00:00.000";
     if (rt.dialect === "mysql")
-      await rt.db.raw(`insert into bulk (version, created_at, updated_at, label, n) select 1, ?, ?, concat('row ', seq), seq % 7 from seq_1_to_${BULK_ROWS}`, [now, now]);
+      await rt.db.raw(
+        `insert into bulk (version, created_at, updated_at, label, n) select 1, ?, ?, concat('row ', seq), seq % 7 from seq_1_to_${BULK_ROWS}`,
+        [now, now],
+      );
     else
       await rt.db.raw(
         `with recursive s(x) as (select 1 union all select x + 1 from s where x < ${BULK_ROWS}) insert into bulk (version, created_at, updated_at, label, n) select 1, ?, ?, 'row ' || x, x % 7 from s`,
@@ -149,7 +191,8 @@ describe.each(testDatabases)("records lists on $name", (dbKind) => {
     ["vip", "notEmpty", null, except("Gamma", "Eta_x")],
   ];
 
-  const resolve = (v: unknown): unknown => (Array.isArray(v) ? v.map(resolve) : typeof v === "string" && v.startsWith("@") ? ids.get(v.slice(1)) : v);
+  const resolve = (v: unknown): unknown =>
+    Array.isArray(v) ? v.map(resolve) : typeof v === "string" && v.startsWith("@") ? ids.get(v.slice(1)) : v;
 
   /**
    * WAS A BUG (query.server.ts applyFilter and service.server.ts list): on MariaDB/MySQL every LIKE —
@@ -174,16 +217,33 @@ describe.each(testDatabases)("records lists on $name", (dbKind) => {
   likeIt.each(cases.filter((c) => LIKE_OPS.has(c[1])))("filters %s %s %j (LIKE)", checkFilter);
 
   it("combines and, or and not", async () => {
-    const dublinAndScoredOrUnsorted = { and: [{ field: "city", op: "eq", value: "Dublin" }, { or: [{ field: "score", op: "gte", value: 10 }, { field: "status", op: "isEmpty" }] }] };
+    const dublinAndScoredOrUnsorted = {
+      and: [
+        { field: "city", op: "eq", value: "Dublin" },
+        {
+          or: [
+            { field: "score", op: "gte", value: 10 },
+            { field: "status", op: "isEmpty" },
+          ],
+        },
+      ],
+    };
     expect(sorted(await namesFor({ filter: dublinAndScoredOrUnsorted }))).toEqual(["Acme", "Gamma"]);
     expect(sorted(await namesFor({ filter: { not: dublinAndScoredOrUnsorted } }))).toEqual(sorted(except("Acme", "Gamma")));
     expect(sorted(await namesFor({ filter: { not: { field: "name", op: "eq", value: "Beta" } } }))).toEqual(sorted(except("Beta")));
   });
 
   likeIt("combines and, or and not around LIKE operators", async () => {
-    const nested = { or: [{ and: [{ field: "vip", op: "eq", value: true }, { not: { field: "tags", op: "anyOf", value: ["vip"] } }] }, { field: "score", op: "lt", value: 0 }] };
+    const nested = {
+      or: [
+        { and: [{ field: "vip", op: "eq", value: true }, { not: { field: "tags", op: "anyOf", value: ["vip"] } }] },
+        { field: "score", op: "lt", value: 0 },
+      ],
+    };
     expect(sorted(await namesFor({ filter: nested }))).toEqual(["100% Zeta", "Epsilon"]);
-    expect(sorted(await namesFor({ filter: { not: { field: "name", op: "startsWith", value: "E" } } }))).toEqual(sorted(except("Epsilon", "Eta_x")));
+    expect(sorted(await namesFor({ filter: { not: { field: "name", op: "startsWith", value: "E" } } }))).toEqual(
+      sorted(except("Epsilon", "Eta_x")),
+    );
   });
 
   // SQL's NOT drops rows whose column is NULL; the service's `not` must keep them, like `neq`.
@@ -253,7 +313,15 @@ describe.each(testDatabases)("records lists on $name", (dbKind) => {
     // query; n is not indexed, so the same pick and a condition on n is counted beside it.
     const labels = Array.from({ length: 30 }, (_, i) => `row ${i + 1}`);
     const inline = await rt.records.list(ACTOR, "bulk", { filter: { field: "label", op: "in", value: labels }, pageSize: 5 });
-    const beside = await rt.records.list(ACTOR, "bulk", { filter: { and: [{ field: "n", op: "gte", value: 0 }, { field: "label", op: "in", value: labels }] }, pageSize: 5 });
+    const beside = await rt.records.list(ACTOR, "bulk", {
+      filter: {
+        and: [
+          { field: "n", op: "gte", value: 0 },
+          { field: "label", op: "in", value: labels },
+        ],
+      },
+      pageSize: 5,
+    });
     expect(inline).toMatchObject({ total: 30, totalExact: true });
     expect(beside).toMatchObject({ total: 30, totalExact: true });
     expect(inline.rows.every((r) => !("__tessera_total" in r))).toBe(true);
@@ -336,7 +404,8 @@ describe.each(testDatabases)("records lists on $name", (dbKind) => {
         try {
           const r = await rt.records.list(ACTOR, "invoices", { pageSize, expand: "client" });
           expect(r.rows).toHaveLength(pageSize);
-          for (const row of r.rows) expect((row._expanded as { client: { title: string } }).client.title).toBe(names.get(row.client as number));
+          for (const row of r.rows)
+            expect((row._expanded as { client: { title: string } }).client.title).toBe(names.get(row.client as number));
         } finally {
           rt.db.off("query", count);
         }
@@ -359,7 +428,9 @@ describe.each(testDatabases)("filter field names on $name", (kind) => {
     try {
       await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
       for (const field of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {
-        await expect(rt.records.list(SYSTEM_ACTOR, "clients", { filter: { field, op: "eq", value: "x" } })).rejects.toMatchObject({ status: 400 });
+        await expect(rt.records.list(SYSTEM_ACTOR, "clients", { filter: { field, op: "eq", value: "x" } })).rejects.toMatchObject({
+          status: 400,
+        });
         await expect(rt.records.list(SYSTEM_ACTOR, "clients", { sort: field })).rejects.toMatchObject({ status: 400 });
       }
     } finally {

@@ -1,11 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../runtime/errors";
-import { fieldKinds } from "../../runtime/fields/registry";
-import { kindSamples } from "../../runtime/fields/samples";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
-import { FIELD_KINDS, type FieldKind, type FieldSchema, type WorkspaceSchema } from "../../runtime/schema/types";
-import { makeClient } from "../../seeds/factories";
+import { ApiError } from "@runtime/errors";
+import { fieldKinds } from "@runtime/fields/registry";
+import { kindSamples } from "@runtime/fields/samples";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { FIELD_KINDS, type FieldKind, type FieldSchema, type WorkspaceSchema } from "@runtime/schema/types";
+import { makeClient } from "@seeds/factories";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -50,7 +50,6 @@ function workspaceWithKinds(): WorkspaceSchema {
   ws.$defs.kinds = { type: "object", "x-id": "t_kinds", title: "Kind sample", "x-plural": "Kind samples", properties };
   return ws;
 }
-
 
 /** Kind names such as "select" are SQL words, so the sample fields are keyed `v_<kind>`. */
 const col = (kind: FieldKind) => `v_${kind}`;
@@ -181,7 +180,9 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
       const c = await create("clients", { name: "A" });
       await expectApiError(rt.records.update(ACTOR, "invoices", 1, { client: { id: c.id } }, 1), 404);
       const inv = await create("invoices", { client: c.id });
-      expect(fieldsOf(await expectApiError(rt.records.update(ACTOR, "invoices", inv.id, { client: { id: c.id } }, 1), 422)).client).toBeTruthy();
+      expect(
+        fieldsOf(await expectApiError(rt.records.update(ACTOR, "invoices", inv.id, { client: { id: c.id } }, 1), 422)).client,
+      ).toBeTruthy();
       await expectApiError(create("clients", "not an object"), 400);
       await expectApiError(create("clients", [{ name: "A" }]), 400);
     });
@@ -295,7 +296,10 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
       await create("payments", { invoice: inv.id, amount: 0.1 });
       await create("payments", { invoice: inv.id, amount: 0.2 });
       expect(await get("invoices", inv.id)).toMatchObject({ paid: 0.3, balance: 0 });
-      const big = await invoiceWith([{ quantity: 1, price: 1_234_567.89 }, { quantity: 1, price: 0.01 }]);
+      const big = await invoiceWith([
+        { quantity: 1, price: 1_234_567.89 },
+        { quantity: 1, price: 0.01 },
+      ]);
       expect(big.total).toBe(1_234_567.9);
     });
 
@@ -351,7 +355,10 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
     it("saves nothing when one line is bad, and names the line", async () => {
       const c = await client();
       const e = await expectApiError(
-        create("invoices", { client: c.id, items: [{ description: "ok", quantity: 1, price: 1 }, { description: "bad", quantity: "many", price: 1 }, { bogus: 1 }] }),
+        create("invoices", {
+          client: c.id,
+          items: [{ description: "ok", quantity: 1, price: 1 }, { description: "bad", quantity: "many", price: 1 }, { bogus: 1 }],
+        }),
         422,
       );
       expect(Object.keys(fieldsOf(e)).sort()).toEqual(["items.1.quantity", "items.2.bogus"]);
@@ -400,7 +407,13 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
       // An id of another invoice's line is a new line, never a hijack.
       const other = await create("invoices", { client: c.id, items: [{ description: "other", quantity: 1, price: 1 }] });
       const otherLine = (other.items as { id: number }[])[0];
-      const u2 = await rt.records.update(ACTOR, "invoices", inv.id, { items: [{ id: otherLine.id, description: "mine", quantity: 1, price: 1 }] }, u.version);
+      const u2 = await rt.records.update(
+        ACTOR,
+        "invoices",
+        inv.id,
+        { items: [{ id: otherLine.id, description: "mine", quantity: 1, price: 1 }] },
+        u.version,
+      );
       expect((u2.items as { id: number }[])[0].id).not.toBe(otherLine.id);
       expect((await get("invoices", other.id)).items).toHaveLength(1);
       // Leaving the list out keeps the lines; an empty list removes them all.
@@ -423,7 +436,15 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
       await rt.records.remove(ACTOR, "invoices", inv.id);
       expect(await count("invoice_items")).toBe(0);
       const restored = await rt.records.restore(ACTOR, "invoices", inv.id);
-      const strip = (items: unknown) => (items as Record<string, unknown>[]).map(({ id, description, quantity, price, amount, invoice }) => ({ id, description, quantity, price, amount, invoice }));
+      const strip = (items: unknown) =>
+        (items as Record<string, unknown>[]).map(({ id, description, quantity, price, amount, invoice }) => ({
+          id,
+          description,
+          quantity,
+          price,
+          amount,
+          invoice,
+        }));
       expect(strip(restored.items)).toEqual(strip(inv.items));
       expect(restored.total).toBe(6);
       await expectApiError(rt.records.restore(ACTOR, "invoices", inv.id), 404);

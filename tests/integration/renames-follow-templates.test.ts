@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTemplatesService } from "../../runtime/print/templates.server";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
+import { createTemplatesService } from "@runtime/print/templates.server";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
 /**
@@ -28,7 +28,9 @@ describe.each(testDatabases)("a renamed field key in print templates, on $name",
     const { version, schema } = await rt.workspace.current();
     const next = structuredClone(schema);
     const props = next.$defs.clients.properties;
-    next.$defs.clients.properties = Object.fromEntries(Object.entries(props).map(([k, v]) => [k === "legal_name" ? "registered_name" : k, v]));
+    next.$defs.clients.properties = Object.fromEntries(
+      Object.entries(props).map(([k, v]) => [k === "legal_name" ? "registered_name" : k, v]),
+    );
     await rt.workspace.apply({ baseVersion: version, schema: next });
 
     const after = await templates.get(invoice!.id);
@@ -38,7 +40,9 @@ describe.each(testDatabases)("a renamed field key in print templates, on $name",
 
   it("follows the field, not the key, when the old key is reused or two keys are swapped in one change", async () => {
     const templates = createTemplatesService(rt.db, rt.workspace);
-    const invoice = (await templates.list("invoices")).find((t) => t.html.includes("record.client.legal_name") && t.html.includes("record.client.tax_id"))!;
+    const invoice = (await templates.list("invoices")).find(
+      (t) => t.html.includes("record.client.legal_name") && t.html.includes("record.client.tax_id"),
+    )!;
     const { version, schema } = await rt.workspace.current();
     const next = structuredClone(schema);
     const clients = next.$defs.clients.properties;

@@ -1,8 +1,8 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { ApiError } from "../../runtime/errors";
-import { SYSTEM_ACTOR } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
-import { createWorkspaceService } from "../../runtime/workspace/workspace.server";
+import { ApiError } from "@runtime/errors";
+import { SYSTEM_ACTOR } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { createWorkspaceService } from "@runtime/workspace/workspace.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -52,7 +52,9 @@ describe.each(testDatabases)("the schema version seen by two instances on $name"
     const client = await a.records.create(SYSTEM_ACTOR, "clients", { name: "Acme" });
     const invoice = await a.records.create(SYSTEM_ACTOR, "invoices", { client: client.id });
     // b now trusts version 1, where invoices point at "clients".
-    expect((await b.records.get(SYSTEM_ACTOR, "invoices", invoice.id, { expand: ["client"] }))._expanded).toEqual({ client: { id: client.id, title: "Acme" } });
+    expect((await b.records.get(SYSTEM_ACTOR, "invoices", invoice.id, { expand: ["client"] }))._expanded).toEqual({
+      client: { id: client.id, title: "Acme" },
+    });
 
     const ws = clone(smallWorkspace());
     ws.$defs.customers = ws.$defs.clients;
@@ -67,12 +69,16 @@ describe.each(testDatabases)("the schema version seen by two instances on $name"
 
   it("keeps an applied change applied when what follows it fails, and says so in the log", async () => {
     const logged: string[] = [];
-    const ws = createWorkspaceService(a.db, {}, {
-      afterApply: async () => {
-        throw new Error("templates are locked");
+    const ws = createWorkspaceService(
+      a.db,
+      {},
+      {
+        afterApply: async () => {
+          throw new Error("templates are locked");
+        },
+        log: (m) => logged.push(m),
       },
-      log: (m) => logged.push(m),
-    });
+    );
     const next = clone(smallWorkspace());
     next.$defs.clients.properties.region = { type: "string", "x-id": "f_cl_region", "x-kind": "text", title: "Region" };
     expect((await ws.apply({ baseVersion: 1, schema: next })).version).toBe(2);
@@ -84,12 +90,22 @@ describe.each(testDatabases)("the schema version seen by two instances on $name"
     await b.records.list(SYSTEM_ACTOR, "clients");
     const ws = clone(smallWorkspace());
     ws.$defs.clients.properties.region = { type: "string", "x-id": "f_cl_region", "x-kind": "text", title: "Region" };
-    ws.$defs.regions = { type: "object", title: "Region", "x-id": "t_regions", "x-plural": "Regions", "x-title-field": "name", properties: { name: { type: "string", "x-id": "f_rg_name", "x-kind": "text", title: "Name" } } };
+    ws.$defs.regions = {
+      type: "object",
+      title: "Region",
+      "x-id": "t_regions",
+      "x-plural": "Regions",
+      "x-title-field": "name",
+      properties: { name: { type: "string", "x-id": "f_rg_name", "x-kind": "text", title: "Name" } },
+    };
     await a.workspace.apply({ baseVersion: 1, schema: ws });
     await a.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", region: "North" });
     await a.records.create(SYSTEM_ACTOR, "regions", { name: "North" });
 
-    const filtered = await b.records.list(SYSTEM_ACTOR, "clients", { filter: { field: "region", op: "eq", value: "North" }, sort: "region" });
+    const filtered = await b.records.list(SYSTEM_ACTOR, "clients", {
+      filter: { field: "region", op: "eq", value: "North" },
+      sort: "region",
+    });
     expect(filtered.rows.map((r) => r.name)).toEqual(["Acme"]);
     expect((await b.records.list(SYSTEM_ACTOR, "regions")).rows.map((r) => r.name)).toEqual(["North"]);
     // A field that exists nowhere is still the caller's mistake, after the second look.

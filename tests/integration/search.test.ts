@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_ACTOR } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
-import type { WorkspaceSchema } from "../../runtime/schema/types";
+import { SYSTEM_ACTOR } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -65,7 +65,8 @@ describe.each(testDatabases)("quick search on $name", (kind) => {
   });
 
   it("treats search text as words, never as syntax", async () => {
-    for (const q of ['"', "*", "name) OR 1=1 --", "' or ''='", "NEAR(a b)", "-", "%", "_"]) await rt.records.list(SYSTEM_ACTOR, "clients", { q });
+    for (const q of ['"', "*", "name) OR 1=1 --", "' or ''='", "NEAR(a b)", "-", "%", "_"])
+      await rt.records.list(SYSTEM_ACTOR, "clients", { q });
     expect(await names('"Merc')).toHaveLength(2);
   });
 
@@ -113,7 +114,7 @@ describe.each(testDatabases)("global search and index advice on $name", (kind) =
   });
 
   it("finds clients, contacts, contracts and invoices from one box, grouped by table", async () => {
-    const { globalSearch } = await import("../../runtime/search/global-search.server");
+    const { globalSearch } = await import("@runtime/search/global-search.server");
     const { compiled } = await rt.workspace.current();
     const invoice = (await rt.records.list(SYSTEM_ACTOR, "invoices", { filter: { field: "number", op: "notEmpty" }, pageSize: 1 })).rows[0];
     const byNumber = await globalSearch(rt.records, compiled, SYSTEM_ACTOR, String(invoice.number));
@@ -126,20 +127,36 @@ describe.each(testDatabases)("global search and index advice on $name", (kind) =
   });
 
   it("advises the composite index a saved view needs, and sees it served once added", async () => {
-    const { indexAdviceForViews } = await import("../../runtime/search/index-advice.server");
-    const { createViewsService } = await import("../../runtime/views/views.server");
+    const { indexAdviceForViews } = await import("@runtime/search/index-advice.server");
+    const { createViewsService } = await import("@runtime/views/views.server");
     const { compiled, version, schema } = await rt.workspace.current();
     const invoices = compiled.tablesByKey.get("invoices")!;
     const id = (key: string) => invoices.fieldsByKey.get(key)!.id;
     await createViewsService(rt.db).create(SYSTEM_ACTOR, invoices.id, {
       name: "A client's invoices, newest first",
       shared: true,
-      state: { sort: `-${id("date")}`, filter: { and: [{ field: id("client"), op: "eq", value: 1 }, { field: id("currency"), op: "eq", value: "EUR" }] } },
+      state: {
+        sort: `-${id("date")}`,
+        filter: {
+          and: [
+            { field: id("client"), op: "eq", value: 1 },
+            { field: id("currency"), op: "eq", value: "EUR" },
+          ],
+        },
+      },
     });
     const [advice] = await indexAdviceForViews(rt.db, compiled);
-    expect(advice).toMatchObject({ table: "invoices", view: "A client's invoices, newest first", columns: ["client", "currency", "date"], served: false });
+    expect(advice).toMatchObject({
+      table: "invoices",
+      view: "A client's invoices, newest first",
+      columns: ["client", "currency", "date"],
+      served: false,
+    });
     const next = structuredClone(schema);
-    next.$defs.invoices["x-indexes"] = [...(next.$defs.invoices["x-indexes"] ?? []), { "x-id": "i_inv_client_currency_date", ...advice.entry }];
+    next.$defs.invoices["x-indexes"] = [
+      ...(next.$defs.invoices["x-indexes"] ?? []),
+      { "x-id": "i_inv_client_currency_date", ...advice.entry },
+    ];
     const applied = await rt.workspace.apply({ baseVersion: version, schema: next });
     expect(applied.results.map((r) => r.op)).toContain("add_index");
     const after = await indexAdviceForViews(rt.db, (await rt.workspace.current()).compiled);

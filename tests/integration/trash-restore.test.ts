@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { ApiError } from "../../runtime/errors";
-import { SYSTEM_ACTOR, type Actor } from "../../runtime/records/permissions";
-import { createRuntime, type Runtime } from "../../runtime/runtime.server";
-import { restoreTrashEntry, trashOverview } from "../../runtime/workspace/trash-overview.server";
+import { type ApiError } from "@runtime/errors";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { restoreTrashEntry, trashOverview } from "@runtime/workspace/trash-overview.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
 /** The trash screen's service: what it lists, and restores with the words the admin reads. */
@@ -66,8 +66,13 @@ describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
   });
 
   it("counts the values of each of several fields removed from one table", async () => {
-    const filled = async (field: string) => (await rt.records.list(ADMIN, "clients", { filter: { field, op: "notEmpty" }, pageSize: 1 })).total;
-    const expected = { legal_name: await filled("legal_name"), address_line2: await filled("address_line2"), tax_id: await filled("tax_id") };
+    const filled = async (field: string) =>
+      (await rt.records.list(ADMIN, "clients", { filter: { field, op: "notEmpty" }, pageSize: 1 })).total;
+    const expected = {
+      legal_name: await filled("legal_name"),
+      address_line2: await filled("address_line2"),
+      tax_id: await filled("tax_id"),
+    };
     expect(expected.legal_name).toBeGreaterThan(expected.address_line2);
     await change((s) => {
       for (const key of Object.keys(expected)) delete s.$defs.clients.properties[key];
@@ -92,7 +97,9 @@ describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
     });
     const table = await entryFor((e) => e.kind === "table" && e.table === "product_categories");
     expect(table.values).toBe(categories);
-    expect((await restoreTrashEntry(rt, ADMIN, table.id)).message).toMatch(new RegExp(`^Restored the table “.+” with its ${categories} records\\.$`));
+    expect((await restoreTrashEntry(rt, ADMIN, table.id)).message).toMatch(
+      new RegExp(`^Restored the table “.+” with its ${categories} records\\.$`),
+    );
     expect((await rt.records.list(ADMIN, "product_categories", { pageSize: 1 })).total).toBe(categories);
 
     const payment = (await rt.records.list(ADMIN, "payments", { pageSize: 1 })).rows[0];

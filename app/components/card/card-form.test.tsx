@@ -3,7 +3,7 @@ import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-li
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import { computeFormulas } from "../../../runtime/records/compute";
+import { computeFormulas } from "@runtime/records/compute";
 import { CardForm, type CardFormProps } from "./card-form";
 import type { CardData } from "./card-types";
 import { parseCardForm } from "./card-values";
@@ -14,7 +14,9 @@ const server = setupServer(
   http.get("*/api/lookup/:target", ({ request, params }) => {
     const q = new URL(request.url).searchParams.get("q") ?? "";
     lookups.push(`${String(params.target)}:${q}`);
-    return HttpResponse.json({ rows: params.target === "products" ? [{ id: 9, title: "Support plan" }] : [{ id: 1, title: "Acme Freight" }] });
+    return HttpResponse.json({
+      rows: params.target === "products" ? [{ id: 9, title: "Support plan" }] : [{ id: 1, title: "Acme Freight" }],
+    });
   }),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -46,8 +48,30 @@ const storedInvoice = {
   notes: "Original note",
   _expanded: { client: { id: 1, title: "Acme Freight" } },
   items: [
-    { id: 70, invoice: 7, position: 1, product: null, description: "Consulting", quantity: 2, unit: null, price: 100, discount: null, tax_rate: 23 },
-    { id: 71, invoice: 7, position: 2, product: null, description: "Hosting", quantity: 1, unit: null, price: 50, discount: null, tax_rate: 23 },
+    {
+      id: 70,
+      invoice: 7,
+      position: 1,
+      product: null,
+      description: "Consulting",
+      quantity: 2,
+      unit: null,
+      price: 100,
+      discount: null,
+      tax_rate: 23,
+    },
+    {
+      id: 71,
+      invoice: 7,
+      position: 2,
+      product: null,
+      description: "Hosting",
+      quantity: 1,
+      unit: null,
+      price: 50,
+      discount: null,
+      tax_rate: 23,
+    },
   ],
 };
 
@@ -87,7 +111,16 @@ describe("CardForm lines grid", () => {
       for (const [key, text] of Object.entries(line)) type(`field-items-${i}-${key}`, text);
     });
     const expected = typed.map((l) =>
-      computeFormulas(itemsTable, { quantity: Number(l.quantity), price: Number(l.price), discount: l.discount === "" ? null : Number(l.discount), tax_rate: Number(l.tax_rate) }, {}),
+      computeFormulas(
+        itemsTable,
+        {
+          quantity: Number(l.quantity),
+          price: Number(l.price),
+          discount: l.discount === "" ? null : Number(l.discount),
+          tax_rate: Number(l.tax_rate),
+        },
+        {},
+      ),
     );
     const money = (n: unknown) => new Intl.NumberFormat("en-US", { style: "currency", currency: "EUR" }).format(Number(n));
     const amount = (id: string) => Number(input(id).value.replace(/[^\d.-]/g, ""));

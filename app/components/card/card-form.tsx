@@ -1,8 +1,8 @@
-import { useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { WorkspaceProvider } from "../../../runtime/fields/ui/workspace-context";
-import type { RecordRefValue } from "../../../runtime/fields/ui-types";
-import type { ControlElement, RelatedListElement } from "../../../runtime/layouts/types";
-import type { CompiledSchema, CompiledTable } from "../../../runtime/schema/compile";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { WorkspaceProvider } from "@runtime/fields/ui/workspace-context";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
+import type { ControlElement, RelatedListElement } from "@runtime/layouts/types";
+import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { CSRF_FIELD } from "../../services/auth-rules";
 import { CardHeader } from "./card-header";
 import type { CardActionData, CardData } from "./card-types";
@@ -14,7 +14,7 @@ import { LayoutView, tabOf } from "./layout-view";
 import { LinesGrid, withKey } from "./lines-grid";
 import { isOverdue } from "./overdue";
 import { RelatedListView } from "./related-list";
-import { controlKey, scopeOf } from "../../../runtime/layouts/scope";
+import { controlKey, scopeOf } from "@runtime/layouts/scope";
 
 export const CARD_FORM_ID = "card-form";
 
@@ -43,7 +43,10 @@ function startingLines(table: CompiledTable, source: Record<string, unknown>): L
 
 /** What "unsaved" compares: values and lines as staff typed them, without React keys. */
 function snapshot(values: Record<string, unknown>, lines: Lines): string {
-  return JSON.stringify([values, Object.fromEntries(Object.entries(lines).map(([k, ls]) => [k, ls.map(({ _key, ...rest }) => (void _key, rest))]))]);
+  return JSON.stringify([
+    values,
+    Object.fromEntries(Object.entries(lines).map(([k, ls]) => [k, ls.map(({ _key, ...rest }) => (void _key, rest))])),
+  ]);
 }
 
 /** The card: header, layout, lines and related lists, all in one form that posts without JavaScript too. */
@@ -66,14 +69,32 @@ export function CardForm(props: CardFormProps) {
   useEffect(() => {
     setHydrated(true);
   }, []);
+  // Reads the layout through a ref: a revalidation bringing a new layout object must not run the
+  // effect below again and bring back errors the user has since fixed.
+  const layoutRef = useRef(data.layout);
+  layoutRef.current = data.layout;
+  const focusFirstProblem = useCallback((found: Record<string, string>) => {
+    const first = Object.keys(found)[0];
+    if (!first) return;
+    const fieldKey = first.split(".")[0];
+    setTab(
+      tabOf(
+        layoutRef.current,
+        (el) => (el.type === "Control" && el.scope === scopeOf(fieldKey)) || (el.type === "RelatedList" && el.list === fieldKey),
+      ),
+    );
+    requestAnimationFrame(() => document.getElementById(controlId(first))?.focus());
+  }, []);
   useEffect(() => {
     if (actionData?.errors) setErrors(actionData.errors);
     if (actionData?.conflict) requestAnimationFrame(() => document.getElementById("card-conflict")?.focus());
     else if (actionData?.errors) focusFirstProblem(actionData.errors);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [actionData]);
+  }, [actionData, focusFirstProblem]);
 
-  const computed = useMemo(() => computeCard(compiled, table, values, lines, data.formulaLists), [compiled, table, values, lines, data.formulaLists]);
+  const computed = useMemo(
+    () => computeCard(compiled, table, values, lines, data.formulaLists),
+    [compiled, table, values, lines, data.formulaLists],
+  );
   const dirty = snapshot(values, lines) !== baseline;
   useEffect(() => {
     props.onDirtyChange?.(dirty);
@@ -90,14 +111,6 @@ export function CardForm(props: CardFormProps) {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, []);
-
-  function focusFirstProblem(found: Record<string, string>) {
-    const first = Object.keys(found)[0];
-    if (!first) return;
-    const fieldKey = first.split(".")[0];
-    setTab(tabOf(data.layout, (el) => (el.type === "Control" && el.scope === scopeOf(fieldKey)) || (el.type === "RelatedList" && el.list === fieldKey)));
-    requestAnimationFrame(() => document.getElementById(controlId(first))?.focus());
-  }
 
   function recheck(nextValues: Record<string, unknown>, nextLines: Lines, changed: string[]) {
     const next = { ...errors };
@@ -117,7 +130,11 @@ export function CardForm(props: CardFormProps) {
   const setList = (name: string) => (next: Line[]) => {
     const all = { ...lines, [name]: next };
     setLines(all);
-    recheck(values, all, Object.keys(errors).filter((k) => k.startsWith(`${name}.`)));
+    recheck(
+      values,
+      all,
+      Object.keys(errors).filter((k) => k.startsWith(`${name}.`)),
+    );
   };
 
   function onSubmit(event: FormEvent<HTMLFormElement>) {
@@ -187,11 +204,27 @@ export function CardForm(props: CardFormProps) {
         </p>
       );
     const rel = data.related[list.name] ?? { rows: [], total: 0, columns: [] };
-    return <RelatedListView schema={compiled} list={list} label={el.label} parentId={data.record.id} rows={rel.rows} total={rel.total} columns={rel.columns} format={data.format} />;
+    return (
+      <RelatedListView
+        schema={compiled}
+        list={list}
+        label={el.label}
+        parentId={data.record.id}
+        rows={rel.rows}
+        total={rel.total}
+        columns={rel.columns}
+        format={data.format}
+      />
+    );
   };
 
   const titleValue = table.titleField ? computed.values[table.titleField] : null;
-  const title = titleValue !== null && titleValue !== undefined && titleValue !== "" ? String(titleValue) : isNew ? `New ${table.label.toLowerCase()}` : `${table.label} #${String(data.record?.id)}`;
+  const title =
+    titleValue !== null && titleValue !== undefined && titleValue !== ""
+      ? String(titleValue)
+      : isNew
+        ? `New ${table.label.toLowerCase()}`
+        : `${table.label} #${String(data.record?.id)}`;
   const conflict = actionData?.conflict;
   const listHref = `/t/${table.key}`;
   const postedKeys = [...placedKeysFor(data, table)].filter((k) => !isComputed(table.fieldsByKey.get(k)!)).join(",");
@@ -249,12 +282,29 @@ export function CardForm(props: CardFormProps) {
             tab={tab}
             onTab={setTab}
             hydrated={hydrated}
-            extraTab={data.history ? { label: "History", content: <HistoryList history={data.history} table={table} format={data.format} keepQuery={historyTabQuery(data)} record={data.record} /> } : undefined}
+            extraTab={
+              data.history
+                ? {
+                    label: "History",
+                    content: (
+                      <HistoryList
+                        history={data.history}
+                        table={table}
+                        format={data.format}
+                        keepQuery={historyTabQuery(data)}
+                        record={data.record}
+                      />
+                    ),
+                  }
+                : undefined
+            }
           />
           {extra.length ? (
             <section className="card-section" aria-label="Other required fields">
               <h2 className="card-section__title">Other required fields</h2>
-              <div className="card-grid">{extra.map((f) => renderControl({ type: "Control", scope: scopeOf(f.key), "x-field": f.id }))}</div>
+              <div className="card-grid">
+                {extra.map((f) => renderControl({ type: "Control", scope: scopeOf(f.key), "x-field": f.id }))}
+              </div>
             </section>
           ) : null}
         </form>

@@ -57,7 +57,15 @@ export function CardHeader(props: CardHeaderProps) {
             </button>
           </form>
         ) : null}
-        <button type="submit" form={props.formId} name={FORM_KEYS.intent} value="save" className="button" disabled={props.saving} title="Save (Ctrl+S)">
+        <button
+          type="submit"
+          form={props.formId}
+          name={FORM_KEYS.intent}
+          value="save"
+          className="button"
+          disabled={props.saving}
+          title="Save (Ctrl+S)"
+        >
           {props.saving ? "Saving…" : "Save"}
           <kbd className="card-header__kbd">Ctrl S</kbd>
         </button>

@@ -1,8 +1,8 @@
-import { fieldKinds } from "../../../runtime/fields/registry";
-import type { FormatOptions } from "../../../runtime/fields/types";
-import type { CompiledTable } from "../../../runtime/schema/compile";
+import { fieldKinds } from "@runtime/fields/registry";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { CompiledTable } from "@runtime/schema/compile";
 import type { CardHistoryEntry } from "./card-types";
-import { dateTimeFormat } from "../../../runtime/fields/intl-formats";
+import { dateTimeFormat } from "@runtime/fields/intl-formats";
 
 export const HISTORY_PAGE = 50;
 export const HISTORY_MAX = 1000;
@@ -49,7 +49,9 @@ function describeChanges(table: CompiledTable, changes: unknown, format: FormatO
       continue;
     }
     if (!Array.isArray(pair) || pair.length !== 2) continue;
-    out.push(`${labelOf(table, key)} from ${formatValue(table, key, pair[0], format, record)} to ${formatValue(table, key, pair[1], format, record)}`);
+    out.push(
+      `${labelOf(table, key)} from ${formatValue(table, key, pair[0], format, record)} to ${formatValue(table, key, pair[1], format, record)}`,
+    );
   }
   return out;
 }
@@ -79,7 +81,12 @@ export function formatAuditTime(at: string, format: FormatOptions): string {
  * One entry in words: "Anna Keane" / "changed Status from Draft to Issued" / "24 Nov 2026, 10:15".
  * `record` (the card as it is now) gives money fields their currency.
  */
-export function describeHistoryEntry(entry: CardHistoryEntry, table: CompiledTable, format: FormatOptions, record?: Record<string, unknown>): HistoryLine {
+export function describeHistoryEntry(
+  entry: CardHistoryEntry,
+  table: CompiledTable,
+  format: FormatOptions,
+  record?: Record<string, unknown>,
+): HistoryLine {
   const noun = table.label.toLowerCase();
   const who = entry.user ?? "The system";
   const when = formatAuditTime(entry.at, format);

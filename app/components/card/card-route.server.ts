@@ -1,21 +1,21 @@
 import { json, redirect } from "@remix-run/node";
 import type { Knex } from "knex";
-import { ApiError } from "../../../runtime/errors";
-import { fieldKinds } from "../../../runtime/fields/registry";
-import type { FormatOptions } from "../../../runtime/fields/types";
-import { resolveLayout } from "../../../runtime/layouts/resolve-layout";
-import type { CardLayout, LayoutElement } from "../../../runtime/layouts/types";
-import { listsUsedByFormulas } from "../../../runtime/records/compute";
-import { mayDo, type Actor } from "../../../runtime/records/permissions";
-import type { CompiledTable } from "../../../runtime/schema/compile";
-import { schemaAround } from "../../../runtime/schema/schema-around";
-import type { WorkspaceSchema } from "../../../runtime/schema/types";
+import { ApiError } from "@runtime/errors";
+import { fieldKinds } from "@runtime/fields/registry";
+import type { FormatOptions } from "@runtime/fields/types";
+import { resolveLayout } from "@runtime/layouts/resolve-layout";
+import type { CardLayout, LayoutElement } from "@runtime/layouts/types";
+import { listsUsedByFormulas } from "@runtime/records/compute";
+import { mayDo, type Actor } from "@runtime/records/permissions";
+import type { CompiledTable } from "@runtime/schema/compile";
+import { schemaAround } from "@runtime/schema/schema-around";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import { actorFor } from "../../services/actor.server";
 import { getLayouts } from "../../services/layouts.server";
 import { getPrintService } from "../../services/print.server";
 import { auditAs } from "../../services/people.server";
 import { getRuntime } from "../../services/runtime.server";
-import { SYSTEM_TABLES } from "../../../runtime/db/system-tables.server";
+import { SYSTEM_TABLES } from "@runtime/db/system-tables.server";
 import { historyLimit } from "./card-history";
 import { compositionLists, FORM_KEYS, parseCardForm, validateCard, type Lines } from "./card-values";
 import type { CardActionData, CardData, CardHistory } from "./card-types";
@@ -80,11 +80,15 @@ async function printMenu(actor: Actor, table: CompiledTable, recordId: number): 
   const print = await getPrintService();
   const offered = await print.offered(actor, table.key, recordId);
   // Conditions in words only when something is not offered: the usual card pays one query less.
-  const conditions = offered.some((t) => t.offered === false) ? new Map((await print.templates.list(table.key)).map((t) => [t.id, t.condition])) : new Map<string, unknown>();
+  const conditions = offered.some((t) => t.offered === false)
+    ? new Map((await print.templates.list(table.key)).map((t) => [t.id, t.condition]))
+    : new Map<string, unknown>();
   const noun = table.label.toLowerCase();
   return printMenuItems(offered, recordId, (id) => {
     const rule = describeTemplateCondition(conditions.get(id), table);
-    return rule ? `Not for this ${noun}: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}.` : `Not offered for this ${noun}: its condition does not hold.`;
+    return rule
+      ? `Not for this ${noun}: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}.`
+      : `Not offered for this ${noun}: its condition does not hold.`;
   });
 }
 
@@ -97,7 +101,9 @@ async function loadHistory(db: Knex, actor: Actor, tableKey: string, recordId: n
   const found = await auditAs(actor, { table: tableKey, record: String(recordId), limit: limit + 1 });
   const entries = found.slice(0, limit);
   const userIds = [...new Set(entries.map((e) => e.userId).filter((id): id is number => id !== null))];
-  const rows = userIds.length ? ((await db(SYSTEM_TABLES.users).whereIn("id", userIds).select("id", "name")) as { id: number; name: string }[]) : [];
+  const rows = userIds.length
+    ? ((await db(SYSTEM_TABLES.users).whereIn("id", userIds).select("id", "name")) as { id: number; name: string }[])
+    : [];
   const names = new Map(rows.map((r) => [Number(r.id), r.name]));
   return {
     limit,
@@ -127,9 +133,16 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
       const child = compiled.tablesByKey.get(list.table)!;
       const keys = relationKeys(child).filter((k) => k !== list.field);
       if (keys.length === 0) continue;
-      const { rows } = await records.list(actor, child.key, { filter: { field: list.field, op: "eq", value: record.id }, pageSize: 500, expand: keys.join(",") });
+      const { rows } = await records.list(actor, child.key, {
+        filter: { field: list.field, op: "eq", value: record.id },
+        pageSize: 500,
+        expand: keys.join(","),
+      });
       const byId = new Map(rows.map((r) => [r.id, r._expanded]));
-      record[list.name] = ((record[list.name] as Record<string, unknown>[]) ?? []).map((l) => ({ ...l, _expanded: byId.get(l.id as number) }));
+      record[list.name] = ((record[list.name] as Record<string, unknown>[]) ?? []).map((l) => ({
+        ...l,
+        _expanded: byId.get(l.id as number),
+      }));
     }
   } else {
     initial = prefill(table, new URL(request.url));
@@ -139,7 +152,11 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
       if (f.kind !== "relation" || typeof initial[f.key] !== "number" || !target || !compiled.tablesByKey.has(target)) continue;
       const targetTable = compiled.tablesByKey.get(target)!;
       const linked = await records.get(actor, target, initial[f.key]).catch(() => null);
-      if (linked) refs[f.key] = { id: linked.id, title: String((targetTable.titleField && linked[targetTable.titleField]) || `${targetTable.label} #${linked.id}`) };
+      if (linked)
+        refs[f.key] = {
+          id: linked.id,
+          title: String((targetTable.titleField && linked[targetTable.titleField]) || `${targetTable.label} #${linked.id}`),
+        };
     }
     initial._expanded = refs;
   }
@@ -164,10 +181,14 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     for (const name of listsUsedByFormulas(table)) {
       const list = table.lists.find((l) => l.name === name);
       if (!list || list.composition) continue;
-      formulaLists[name] = (await records.list(actor, list.table, { filter: { field: list.field, op: "eq", value: record.id }, pageSize: 500 })).rows;
+      formulaLists[name] = (
+        await records.list(actor, list.table, { filter: { field: list.field, op: "eq", value: record.id }, pageSize: 500 })
+      ).rows;
     }
   }
-  const placedRequired = new Set(resolved.unplaced.filter((f) => f.required && !(table.parent && f.key === table.parent.field)).map((f) => f.key));
+  const placedRequired = new Set(
+    resolved.unplaced.filter((f) => f.required && !(table.parent && f.key === table.parent.field)).map((f) => f.key),
+  );
   return {
     tableKey: table.key,
     schema: cardSchema(schema, version, table.key),
@@ -181,7 +202,10 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     formulaLists,
     format: FORMAT,
     ...(record && typeof record.id === "number"
-      ? { prints: await printMenu(actor, table, record.id), history: await loadHistory(runtime.db, actor, table.key, record.id, new URL(request.url)) }
+      ? {
+          prints: await printMenu(actor, table, record.id),
+          history: await loadHistory(runtime.db, actor, table.key, record.id, new URL(request.url)),
+        }
       : {}),
   };
 }
@@ -203,7 +227,8 @@ export async function cardAction(request: Request, tableKey: string | undefined,
       await runtime.records.remove(actor, table.key, id);
       return redirect(`/t/${table.key}`);
     } catch (error) {
-      if (error instanceof ApiError && (error.status === 409 || error.status === 404)) return json<CardActionData>({ formError: error.message }, error.status);
+      if (error instanceof ApiError && (error.status === 409 || error.status === 404))
+        return json<CardActionData>({ formError: error.message }, error.status);
       throw error;
     }
   }
@@ -231,10 +256,16 @@ export async function cardAction(request: Request, tableKey: string | undefined,
     if (error.status === 409) {
       const stored = (error.details as { current?: Record<string, unknown> } | undefined)?.current;
       // Their version with linked records' titles, so the conflict panel can name them.
-      const current = stored && id !== null ? await runtime.records.get(actor, table.key, id, { expand: relationKeys(table).join(",") }).catch(() => stored) : stored;
-      if (current) return json<CardActionData>({ values: parsed.values, lists: parsed.lists, conflict: { message: error.message, current } }, 409);
+      const current =
+        stored && id !== null
+          ? await runtime.records.get(actor, table.key, id, { expand: relationKeys(table).join(",") }).catch(() => stored)
+          : stored;
+      if (current)
+        return json<CardActionData>({ values: parsed.values, lists: parsed.lists, conflict: { message: error.message, current } }, 409);
     }
-    return json<CardActionData>({ values: parsed.values, lists: parsed.lists, errors: fieldErrorsOf(error), formError: error.message }, error.status);
+    return json<CardActionData>(
+      { values: parsed.values, lists: parsed.lists, errors: fieldErrorsOf(error), formError: error.message },
+      error.status,
+    );
   }
 }
-

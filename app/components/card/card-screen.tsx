@@ -1,6 +1,6 @@
 import { useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
-import { compileSchema, type CompiledSchema } from "../../../runtime/schema/compile";
+import { compileSchema, type CompiledSchema } from "@runtime/schema/compile";
 import { useCsrfToken } from "../csrf-field";
 import { useLeaveGuard } from "../use-leave-guard";
 import { CardForm } from "./card-form";

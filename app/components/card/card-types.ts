@@ -1,6 +1,6 @@
-import type { FormatOptions } from "../../../runtime/fields/types";
-import type { CardLayout } from "../../../runtime/layouts/types";
-import type { WorkspaceSchema } from "../../../runtime/schema/types";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { CardLayout } from "@runtime/layouts/types";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { PrintMenuItem } from "../print-menu-items";
 import type { Lines } from "./card-values";
 
@@ -33,7 +33,6 @@ export interface CardActionData {
   formError?: string;
   conflict?: { message: string; current: Record<string, unknown> };
 }
-
 
 /** One audit entry of a card's History, with the author's name resolved by the loader. */
 export interface CardHistoryEntry {

@@ -1,8 +1,8 @@
-import { fieldKinds } from "../../../runtime/fields/registry";
-import { fieldUis } from "../../../runtime/fields/ui-registry";
-import { computeFormulas } from "../../../runtime/records/compute";
-import { validateValues, type FieldErrors } from "../../../runtime/records/validation";
-import type { CompiledField, CompiledSchema, CompiledTable, RelatedList } from "../../../runtime/schema/compile";
+import { fieldKinds } from "@runtime/fields/registry";
+import { fieldUis } from "@runtime/fields/ui-registry";
+import { computeFormulas } from "@runtime/records/compute";
+import { validateValues, type FieldErrors } from "@runtime/records/validation";
+import type { CompiledField, CompiledSchema, CompiledTable, RelatedList } from "@runtime/schema/compile";
 
 /**
  * The card's values as the form holds them, and the one conversion between posted form fields and
@@ -12,7 +12,13 @@ export type Line = Record<string, unknown>;
 export type Lines = Record<string, Line[]>;
 
 /** Hidden form fields that say what the form carried, so an unchecked box still means "No". */
-export const FORM_KEYS = { fields: "_fields", list: "_list", version: "_version", intent: "_intent", theirVersion: "_theirVersion" } as const;
+export const FORM_KEYS = {
+  fields: "_fields",
+  list: "_list",
+  version: "_version",
+  intent: "_intent",
+  theirVersion: "_theirVersion",
+} as const;
 
 export function compositionLists(table: CompiledTable): RelatedList[] {
   return table.lists.filter((l) => l.composition);
@@ -53,7 +59,9 @@ export interface ParsedCard {
 export function parseCardForm(form: FormData, schema: CompiledSchema, table: CompiledTable): ParsedCard {
   const errors: FieldErrors = {};
   const values: Record<string, unknown> = {};
-  const keys = String(form.get(FORM_KEYS.fields) ?? "").split(",").filter(Boolean);
+  const keys = String(form.get(FORM_KEYS.fields) ?? "")
+    .split(",")
+    .filter(Boolean);
   for (const key of keys) {
     const field = table.fieldsByKey.get(key);
     if (!field || isComputed(field)) continue;
@@ -99,7 +107,9 @@ export function parseCardForm(form: FormData, schema: CompiledSchema, table: Com
 
 /** A line nobody typed into (the spare row a card without JavaScript offers) is not saved. */
 export function isBlankLine(line: Line, fields: CompiledField[]): boolean {
-  return fields.every((f) => isComputed(f) || f.kind === "boolean" || line[f.key] === null || line[f.key] === undefined || line[f.key] === "");
+  return fields.every(
+    (f) => isComputed(f) || f.kind === "boolean" || line[f.key] === null || line[f.key] === undefined || line[f.key] === "",
+  );
 }
 
 export function emptyLine(schema: CompiledSchema, list: RelatedList): Line {
@@ -125,7 +135,13 @@ export function computeCard(
 }
 
 /** What the server would answer with a 422, checked before the form leaves the browser. */
-export function validateCard(schema: CompiledSchema, table: CompiledTable, values: Record<string, unknown>, lines: Lines, isNew: boolean): FieldErrors {
+export function validateCard(
+  schema: CompiledSchema,
+  table: CompiledTable,
+  values: Record<string, unknown>,
+  lines: Lines,
+  isNew: boolean,
+): FieldErrors {
   const editable: Record<string, unknown> = {};
   for (const f of table.fields) if (!isComputed(f) && f.key in values) editable[f.key] = values[f.key];
   const errors: FieldErrors = { ...validateValues(schema, table, editable, isNew ? "create" : "update") };
@@ -136,7 +152,8 @@ export function validateCard(schema: CompiledSchema, table: CompiledTable, value
     (lines[list.name] ?? []).forEach((line, i) => {
       const own: Record<string, unknown> = {};
       for (const f of child.fields) if (!isComputed(f) && f.key !== list.field && f.key in line) own[f.key] = line[f.key];
-      for (const [k, m] of Object.entries(validateValues(schema, child, own, "child", list.field))) errors[`${list.name}.${i}.${k}`] = `Line ${i + 1}: ${m}`;
+      for (const [k, m] of Object.entries(validateValues(schema, child, own, "child", list.field)))
+        errors[`${list.name}.${i}.${k}`] = `Line ${i + 1}: ${m}`;
     });
   }
   return errors;
@@ -160,17 +177,33 @@ function refTitle(record: Record<string, unknown>, key: string, id: unknown): st
 }
 
 /** Fields (and line cells) where the stored record and the user's input disagree, for the conflict panel. */
-export function differingFields(schema: CompiledSchema, table: CompiledTable, theirs: Record<string, unknown>, yours: Record<string, unknown>, yourLines: Lines): FieldDifference[] {
+export function differingFields(
+  schema: CompiledSchema,
+  table: CompiledTable,
+  theirs: Record<string, unknown>,
+  yours: Record<string, unknown>,
+  yourLines: Lines,
+): FieldDifference[] {
   const out: FieldDifference[] = [];
   for (const f of table.fields) {
     if (isComputed(f) || !(f.key in yours)) continue;
     if (sameValue(theirs[f.key], yours[f.key])) continue;
-    const titles = f.kind === "relation" ? { theirsTitle: refTitle(theirs, f.key, theirs[f.key]), yoursTitle: refTitle(yours, f.key, yours[f.key]) } : {};
+    const titles =
+      f.kind === "relation"
+        ? { theirsTitle: refTitle(theirs, f.key, theirs[f.key]), yoursTitle: refTitle(yours, f.key, yours[f.key]) }
+        : {};
     out.push({ key: f.key, label: f.label, theirs: theirs[f.key], yours: yours[f.key], field: f, ...titles });
   }
   for (const list of compositionLists(table)) {
     if (!(list.name in yourLines)) continue;
-    out.push(...differingLines(lineFields(schema, list).filter((f) => !isComputed(f)), list.name, asLines(theirs[list.name]), yourLines[list.name]));
+    out.push(
+      ...differingLines(
+        lineFields(schema, list).filter((f) => !isComputed(f)),
+        list.name,
+        asLines(theirs[list.name]),
+        yourLines[list.name],
+      ),
+    );
   }
   return out;
 }
@@ -187,22 +220,44 @@ function differingLines(fields: CompiledField[], listName: string, theirs: Line[
   const out: FieldDifference[] = [];
   const theirsById = new Map(theirs.filter((l) => typeof l.id === "number").map((l) => [l.id as number, l]));
   const yourIds = new Set(yours.map((l) => l.id).filter((id) => typeof id === "number"));
-  const describe = (line: Line) => fields.map((f) => line[f.key]).filter((v) => v !== null && v !== undefined && v !== "").join(", ") || "(empty line)";
+  const describe = (line: Line) =>
+    fields
+      .map((f) => line[f.key])
+      .filter((v) => v !== null && v !== undefined && v !== "")
+      .join(", ") || "(empty line)";
   yours.forEach((line, i) => {
     const other = typeof line.id === "number" ? theirsById.get(line.id) : undefined;
     if (!other) {
       if (fields.every((f) => line[f.key] === null || line[f.key] === undefined || line[f.key] === "" || f.kind === "boolean")) return;
-      out.push({ key: `${listName}.${i}`, label: `Line ${i + 1}`, theirs: typeof line.id === "number" ? "(deleted)" : "(not there)", yours: describe(line) });
+      out.push({
+        key: `${listName}.${i}`,
+        label: `Line ${i + 1}`,
+        theirs: typeof line.id === "number" ? "(deleted)" : "(not there)",
+        yours: describe(line),
+      });
       return;
     }
     for (const f of fields)
-      if (!sameValue(other[f.key], line[f.key])) out.push({ key: `${listName}.${i}.${f.key}`, label: `Line ${i + 1} · ${f.label}`, theirs: other[f.key], yours: line[f.key], field: f });
+      if (!sameValue(other[f.key], line[f.key]))
+        out.push({
+          key: `${listName}.${i}.${f.key}`,
+          label: `Line ${i + 1} · ${f.label}`,
+          theirs: other[f.key],
+          yours: line[f.key],
+          field: f,
+        });
   });
   theirs.forEach((line, i) => {
-    if (typeof line.id === "number" && !yourIds.has(line.id)) out.push({ key: `${listName}.theirs.${line.id}`, label: `Their line ${i + 1}`, theirs: describe(line), yours: "(removed)" });
+    if (typeof line.id === "number" && !yourIds.has(line.id))
+      out.push({ key: `${listName}.theirs.${line.id}`, label: `Their line ${i + 1}`, theirs: describe(line), yours: "(removed)" });
   });
-  const sharedOrder = (ls: Line[]) => ls.map((l) => l.id).filter((id) => typeof id === "number" && theirsById.has(id) && yourIds.has(id)).join(",");
-  if (sharedOrder(theirs) !== sharedOrder(yours)) out.push({ key: `${listName}.order`, label: "Order of lines", theirs: "their order", yours: "your order" });
+  const sharedOrder = (ls: Line[]) =>
+    ls
+      .map((l) => l.id)
+      .filter((id) => typeof id === "number" && theirsById.has(id) && yourIds.has(id))
+      .join(",");
+  if (sharedOrder(theirs) !== sharedOrder(yours))
+    out.push({ key: `${listName}.order`, label: "Order of lines", theirs: "their order", yours: "your order" });
   return out;
 }
 

@@ -1,6 +1,6 @@
-import type { FormatOptions } from "../../../runtime/fields/types";
-import { fieldKinds } from "../../../runtime/fields/registry";
-import type { CompiledTable } from "../../../runtime/schema/compile";
+import type { FormatOptions } from "@runtime/fields/types";
+import { fieldKinds } from "@runtime/fields/registry";
+import type { CompiledTable } from "@runtime/schema/compile";
 import { FORM_KEYS, type FieldDifference } from "./card-values";
 
 export interface ConflictPanelProps {

@@ -1,7 +1,7 @@
-import { fieldUis } from "../../../runtime/fields/ui-registry";
-import type { FormatOptions } from "../../../runtime/fields/types";
-import type { FieldWidgetProps, RecordRefValue } from "../../../runtime/fields/ui-types";
-import type { CompiledField } from "../../../runtime/schema/compile";
+import { fieldUis } from "@runtime/fields/ui-registry";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { FieldWidgetProps, RecordRefValue } from "@runtime/fields/ui-types";
+import type { CompiledField } from "@runtime/schema/compile";
 import { isComputed } from "./card-values";
 
 export interface FieldControlProps {
@@ -50,7 +50,10 @@ export function FieldControl(props: FieldControlProps) {
   const computed = isComputed(field);
   const help = props.help ?? field.def.description;
   return (
-    <div className={`card-field card-field--${field.kind}${props.error ? " card-field--invalid" : ""}`} style={{ gridColumn: `span ${props.width ?? 6}` }}>
+    <div
+      className={`card-field card-field--${field.kind}${props.error ? " card-field--invalid" : ""}`}
+      style={{ gridColumn: `span ${props.width ?? 6}` }}
+    >
       <label className="card-field__label" htmlFor={id}>
         {props.label ?? field.label}
         {field.required && !computed ? (

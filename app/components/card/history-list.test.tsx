@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { fieldKinds } from "../../../runtime/fields/registry";
+import { fieldKinds } from "@runtime/fields/registry";
 import { CardForm } from "./card-form";
 import { historyLimit } from "./card-history";
 import type { CardHistory } from "./card-types";
@@ -14,7 +14,13 @@ const history: CardHistory = {
   limit: 50,
   more: true,
   entries: [
-    { id: 12, at: "2026-11-24 10:15:00.000", user: "Anna Keane", action: "update", changes: { status: ["draft", "issued"], due_date: ["2026-12-01", "2026-12-15"] } },
+    {
+      id: 12,
+      at: "2026-11-24 10:15:00.000",
+      user: "Anna Keane",
+      action: "update",
+      changes: { status: ["draft", "issued"], due_date: ["2026-12-01", "2026-12-15"] },
+    },
     { id: 11, at: "2026-11-23 08:05:00.000", user: "Ben Ode", action: "update", changes: { notes: [null, "Call first"] } },
     { id: 10, at: "2026-11-22 09:00:00.000", user: null, action: "restore", changes: null },
     { id: 9, at: "2026-11-21 09:00:00.000", user: "Anna Keane", action: "delete", changes: null },
@@ -44,9 +50,15 @@ describe("HistoryList", () => {
   });
 
   it("formats money with its currency and shows times in the card's time zone", () => {
-    const { data, table } = cardData("products");
+    const { table } = cardData("products");
     const entry = { id: 1, at: "2026-11-24 23:30:00", user: "Anna Keane", action: "update", changes: { price: [100, 120.5] } };
-    render(<HistoryList history={{ limit: 50, more: false, entries: [entry] }} table={table} format={{ locale: "en-US", currency: "EUR", timeZone: "Europe/Warsaw" }} />);
+    render(
+      <HistoryList
+        history={{ limit: 50, more: false, entries: [entry] }}
+        table={table}
+        format={{ locale: "en-US", currency: "EUR", timeZone: "Europe/Warsaw" }}
+      />,
+    );
     expect(entries()[0]).toMatch(/^Anna Keane changed Price from €100\.00 to €120\.50 — 25 Nov 2026, 00:30$/);
   });
 
@@ -66,7 +78,17 @@ describe("HistoryList", () => {
 });
 
 describe("the History tab of a card", () => {
-  const stored = { id: 7, version: 3, number: "INV-7", client: 1, date: "2025-03-01", currency: "EUR", status: "draft", _expanded: {}, items: [] };
+  const stored = {
+    id: 7,
+    version: 3,
+    number: "INV-7",
+    client: 1,
+    date: "2025-03-01",
+    currency: "EUR",
+    status: "draft",
+    _expanded: {},
+    items: [],
+  };
 
   it("comes after the layout's tabs on a saved card", () => {
     const { data, compiled, table } = cardData("invoices", { record: stored, history });
@@ -79,8 +101,15 @@ describe("the History tab of a card", () => {
   });
 
   it("is a section at the end of a single-page card, and absent on a new card", () => {
-    const layout = { type: "VerticalLayout" as const, elements: [{ type: "Control" as const, scope: "#/properties/name", "x-field": "f_products_name" }] };
-    const { data, compiled, table } = cardData("products", { layout, record: { id: 3, version: 1, name: "Support plan" }, history: { ...history, more: false } });
+    const layout = {
+      type: "VerticalLayout" as const,
+      elements: [{ type: "Control" as const, scope: "#/properties/name", "x-field": "f_products_name" }],
+    };
+    const { data, compiled, table } = cardData("products", {
+      layout,
+      record: { id: 3, version: 1, name: "Support plan" },
+      history: { ...history, more: false },
+    });
     const { unmount } = render(<CardForm data={data} compiled={compiled} table={table} onSubmit={vi.fn()} />);
     expect(screen.getByRole("region", { name: "History" })).toBeTruthy();
     unmount();

@@ -1,5 +1,5 @@
-import type { FormatOptions } from "../../../runtime/fields/types";
-import type { CompiledTable } from "../../../runtime/schema/compile";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { CompiledTable } from "@runtime/schema/compile";
 import { describeHistoryEntry, HISTORY_PAGE } from "./card-history";
 import type { CardHistory } from "./card-types";
 

@@ -1,12 +1,13 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import type { CardLayout, ControlElement } from "../../../runtime/layouts/types";
+import type { CardLayout, ControlElement } from "@runtime/layouts/types";
 import { LayoutView } from "./layout-view";
 
 afterEach(cleanup);
 
-const control = (key: string): ControlElement => ({ type: "Control", scope: `#/properties/${key}`, "x-field": `f_${key}` }) as ControlElement;
+const control = (key: string): ControlElement =>
+  ({ type: "Control", scope: `#/properties/${key}`, "x-field": `f_${key}` }) as ControlElement;
 const renderers = { control: (c: ControlElement) => <span key={c.scope}>{c.scope}</span>, relatedList: () => null };
 
 function show(layout: CardLayout) {

@@ -1,5 +1,5 @@
 import { Fragment, useRef, type KeyboardEvent, type ReactNode } from "react";
-import type { CardLayout, ControlElement, LayoutElement, RelatedListElement } from "../../../runtime/layouts/types";
+import type { CardLayout, ControlElement, LayoutElement, RelatedListElement } from "@runtime/layouts/types";
 
 export interface LayoutRenderers {
   control(control: ControlElement): ReactNode;
@@ -30,7 +30,13 @@ function renderElement(el: LayoutElement, render: LayoutRenderers): ReactNode {
       return (
         <div className="card-grid">
           {el.elements.map((child, i) => (
-            <Fragment key={i}>{child.type === "Control" ? render.control(child) : <div style={{ gridColumn: "span 12" }}>{renderElement(child, render)}</div>}</Fragment>
+            <Fragment key={i}>
+              {child.type === "Control" ? (
+                render.control(child)
+              ) : (
+                <div style={{ gridColumn: "span 12" }}>{renderElement(child, render)}</div>
+              )}
+            </Fragment>
           ))}
         </div>
       );
@@ -82,7 +88,10 @@ export function LayoutView({ layout, render, tab, onTab, hydrated, extraTab }: L
         ) : null}
       </>
     );
-  const tabs: { label: string; content: ReactNode }[] = layout.elements.map((c) => ({ label: c.label, content: <Elements elements={c.elements} render={render} /> }));
+  const tabs: { label: string; content: ReactNode }[] = layout.elements.map((c) => ({
+    label: c.label,
+    content: <Elements elements={c.elements} render={render} />,
+  }));
   if (extraTab) tabs.push(extraTab);
   const count = tabs.length;
   const onKeyDown = (event: KeyboardEvent) => {
@@ -95,6 +104,7 @@ export function LayoutView({ layout, render, tab, onTab, hydrated, extraTab }: L
   };
   return (
     <div className="card-tabs">
+      {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- the tabs inside take focus; the list only hears their arrow keys */}
       <div className="card-tabs__list" role="tablist" aria-label="Card sections" onKeyDown={onKeyDown}>
         {tabs.map((c, i) => (
           <a
@@ -121,7 +131,14 @@ export function LayoutView({ layout, render, tab, onTab, hydrated, extraTab }: L
       </div>
       {tabs.map((c, i) => (
         // Hidden panels stay in the form: their fields post with the rest.
-        <div key={i} role="tabpanel" id={`card-panel-${i}`} aria-labelledby={`card-tab-${i}`} hidden={i !== tab} className="card-tabs__panel">
+        <div
+          key={i}
+          role="tabpanel"
+          id={`card-panel-${i}`}
+          aria-labelledby={`card-tab-${i}`}
+          hidden={i !== tab}
+          className="card-tabs__panel"
+        >
           {c.content}
         </div>
       ))}

@@ -1,4 +1,4 @@
-import type { CompiledSchema, CompiledTable } from "../../../runtime/schema/compile";
+import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { compositionLists, emptyLine, type Line, type Lines } from "./card-values";
 
 /** Line operations: pure, so the grid (with JavaScript) and the action (without) do the same thing. */
@@ -32,6 +32,10 @@ export function applyLineIntent(intent: string, lists: Lines, schema: CompiledSc
   const lines = lists[list.name] ?? [];
   const index = Number(m[3] ?? -1);
   const next =
-    m[1] === "add" ? addLine(lines, emptyLine(schema, list)) : m[1] === "remove" ? removeLine(lines, index) : moveLine(lines, index, m[1] === "up" ? -1 : 1);
+    m[1] === "add"
+      ? addLine(lines, emptyLine(schema, list))
+      : m[1] === "remove"
+        ? removeLine(lines, index)
+        : moveLine(lines, index, m[1] === "up" ? -1 : 1);
   return { ...lists, [list.name]: next };
 }

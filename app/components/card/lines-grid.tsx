@@ -1,8 +1,8 @@
 import { useRef, type KeyboardEvent, type MouseEvent } from "react";
-import { fieldUis } from "../../../runtime/fields/ui-registry";
-import type { FormatOptions } from "../../../runtime/fields/types";
-import type { RecordRefValue } from "../../../runtime/fields/ui-types";
-import type { CompiledSchema, RelatedList } from "../../../runtime/schema/compile";
+import { fieldUis } from "@runtime/fields/ui-registry";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
+import type { CompiledSchema, RelatedList } from "@runtime/schema/compile";
 import { emptyLine, FORM_KEYS, isComputed, lineFields, type Line } from "./card-values";
 import { controlId } from "./field-control";
 import { addLine, lineIntent, moveLine, removeLine } from "./line-intents";
@@ -42,7 +42,8 @@ export function LinesGrid(props: LinesGridProps) {
     props.onChange(next);
     if (focus) requestAnimationFrame(() => document.getElementById(focus)?.focus());
   };
-  const setCell = (index: number, key: string, value: unknown) => props.onChange(lines.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
+  const setCell = (index: number, key: string, value: unknown) =>
+    props.onChange(lines.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
   const firstInput = fields.find((f) => !isComputed(f));
   const onRowKey = (index: number) => (event: KeyboardEvent) => {
     if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
@@ -103,7 +104,11 @@ export function LinesGrid(props: LinesGridProps) {
             {lines.map((line, i) => {
               const rowErrors = fields.map((f) => props.errors[`${list.name}.${i}.${f.key}`]).filter(Boolean);
               return (
-                <tr key={String(line._key ?? i)} onKeyDown={onRowKey(i)} className={rowErrors.length ? "card-lines__row--invalid" : undefined}>
+                <tr
+                  key={String(line._key ?? i)}
+                  onKeyDown={onRowKey(i)}
+                  className={rowErrors.length ? "card-lines__row--invalid" : undefined}
+                >
                   <td className="card-lines__num">
                     {i + 1}
                     <input type="hidden" name={`${list.name}.${i}.id`} value={typeof line.id === "number" ? String(line.id) : ""} />
@@ -192,7 +197,10 @@ export function LinesGrid(props: LinesGridProps) {
           name={FORM_KEYS.intent}
           value={lineIntent("add", list.name)}
           className="button button--secondary"
-          onClick={act(addLine(lines, withKey(emptyLine(props.schema, list))), firstInput ? controlId(`${list.name}.${lines.length}.${firstInput.key}`) : undefined)}
+          onClick={act(
+            addLine(lines, withKey(emptyLine(props.schema, list))),
+            firstInput ? controlId(`${list.name}.${lines.length}.${firstInput.key}`) : undefined,
+          )}
         >
           + Add line
         </button>

@@ -1,7 +1,7 @@
-import { fieldUis } from "../../../runtime/fields/ui-registry";
-import type { FormatOptions } from "../../../runtime/fields/types";
-import type { RecordRefValue } from "../../../runtime/fields/ui-types";
-import type { CompiledSchema, RelatedList } from "../../../runtime/schema/compile";
+import { fieldUis } from "@runtime/fields/ui-registry";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
+import type { CompiledSchema, RelatedList } from "@runtime/schema/compile";
 
 export interface RelatedListViewProps {
   schema: CompiledSchema;
@@ -53,10 +53,18 @@ export function RelatedListView(props: RelatedListViewProps) {
                 <tr key={String(row.id)}>
                   {columns.map((f, i) => {
                     const Cell = fieldUis[f.kind].Cell;
-                    const cell = <Cell field={f} value={row[f.key]} record={row} expanded={expanded[f.key] ?? null} format={props.format} />;
+                    const cell = (
+                      <Cell field={f} value={row[f.key]} record={row} expanded={expanded[f.key] ?? null} format={props.format} />
+                    );
                     return (
                       <td key={f.key} className={`card-related__cell--${f.kind}`}>
-                        {i === 0 ? <a href={`/t/${child.key}/${String(row.id)}`}>{row[f.key] === null || row[f.key] === "" ? `${child.label} #${String(row.id)}` : cell}</a> : cell}
+                        {i === 0 ? (
+                          <a href={`/t/${child.key}/${String(row.id)}`}>
+                            {row[f.key] === null || row[f.key] === "" ? `${child.label} #${String(row.id)}` : cell}
+                          </a>
+                        ) : (
+                          cell
+                        )}
                       </td>
                     );
                   })}

@@ -1,8 +1,8 @@
-import schemaJson from "../../../seeds/schema.json";
-import { defaultLayout } from "../../../runtime/layouts/default-layout";
-import type { CardLayout } from "../../../runtime/layouts/types";
-import { compileSchema, type CompiledSchema, type CompiledTable } from "../../../runtime/schema/compile";
-import type { WorkspaceSchema } from "../../../runtime/schema/types";
+import schemaJson from "@seeds/schema.json";
+import { defaultLayout } from "@runtime/layouts/default-layout";
+import type { CardLayout } from "@runtime/layouts/types";
+import { compileSchema, type CompiledSchema, type CompiledTable } from "@runtime/schema/compile";
+import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { CardData } from "./card-types";
 
 /** The default configuration's schema, compiled: the card tests run on the real invoice formulas. */
@@ -12,7 +12,10 @@ export function seededSchema(): { schema: WorkspaceSchema; compiled: CompiledSch
 }
 
 /** Card data as the loader would send it, for component tests that run without Remix. */
-export function cardData(tableKey: string, overrides: Partial<CardData> = {}): { data: CardData; compiled: CompiledSchema; table: CompiledTable } {
+export function cardData(
+  tableKey: string,
+  overrides: Partial<CardData> = {},
+): { data: CardData; compiled: CompiledSchema; table: CompiledTable } {
   const { schema, compiled } = seededSchema();
   const table = compiled.tablesByKey.get(tableKey);
   if (!table) throw new Error(`no table ${tableKey} in the seeded schema`);

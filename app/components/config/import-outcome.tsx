@@ -1,5 +1,5 @@
 import { Form } from "@remix-run/react";
-import type { ImportReview, ReviewAction, ReviewItem } from "../../../runtime/config-bundle/describe-import";
+import type { ImportReview, ReviewAction, ReviewItem } from "@runtime/config-bundle/describe-import";
 import { CsrfField } from "../csrf-field";
 
 interface Conversion {
@@ -14,9 +14,25 @@ interface Duplicate {
 
 /** What the import action answered (see app/services/config-bundle.server.ts). */
 export type ImportOutcomeView =
-  | { ok: true; stage: "review"; bundleText: string; fileName: string; baseVersion: number; review: ImportReview; conversions: Conversion[]; duplicates: Duplicate[] }
+  | {
+      ok: true;
+      stage: "review";
+      bundleText: string;
+      fileName: string;
+      baseVersion: number;
+      review: ImportReview;
+      conversions: Conversion[];
+      duplicates: Duplicate[];
+    }
   | { ok: true; stage: "applied"; message: string; version: number }
-  | { ok: false; stage: "failed"; error: string; problems: { path: string; message: string }[]; bundleText: string | null; fileName: string };
+  | {
+      ok: false;
+      stage: "failed";
+      error: string;
+      problems: { path: string; message: string }[];
+      bundleText: string | null;
+      fileName: string;
+    };
 
 const ACTION_LABEL: Record<ReviewAction, string> = { add: "added", replace: "replaced", unchanged: "unchanged" };
 
@@ -101,9 +117,9 @@ function ReviewPanel({ outcome, working }: { outcome: Extract<ImportOutcomeView,
           <input type="hidden" name="baseVersion" value={outcome.baseVersion} />
           {review.needsConfirmation ? (
             <label className="config-confirm">
-              <input type="checkbox" name="confirmDestructive" required />
-              I understand that {review.schema.destructiveSteps === 1 ? "one step removes" : `${review.schema.destructiveSteps} steps remove`} or converts data (it goes to
-              the trash and can be restored there).
+              <input type="checkbox" name="confirmDestructive" required />I understand that{" "}
+              {review.schema.destructiveSteps === 1 ? "one step removes" : `${review.schema.destructiveSteps} steps remove`} or converts
+              data (it goes to the trash and can be restored there).
             </label>
           ) : null}
           <button className="button" type="submit" name="intent" value="apply" disabled={working || blocked}>

@@ -1,5 +1,5 @@
-import type { DiagramBox, DiagramEdge, DiagramLayout } from "../../../schema-designer/diagram/diagram-layout";
-import { DIAGRAM_METRICS as M } from "../../../schema-designer/diagram/diagram-layout";
+import type { DiagramBox, DiagramEdge, DiagramLayout } from "@schema-designer/diagram/diagram-layout";
+import { DIAGRAM_METRICS as M } from "@schema-designer/diagram/diagram-layout";
 
 const MAX_LABEL = 24;
 const clip = (text: string, max = MAX_LABEL) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
@@ -36,7 +36,11 @@ export function SchemaDiagram({ layout }: { layout: DiagramLayout }) {
         ))}
       </g>
       {layout.boxes.map((b) => (
-        <TableBox key={b.table.key} box={b} relationFields={new Set(layout.edges.filter((e) => e.relation.from === b.table.key).map((e) => e.relation.field))} />
+        <TableBox
+          key={b.table.key}
+          box={b}
+          relationFields={new Set(layout.edges.filter((e) => e.relation.from === b.table.key).map((e) => e.relation.field))}
+        />
       ))}
       <g className="schema-diagram__labels" aria-hidden="true">
         {layout.edges.map((e) => (
@@ -86,7 +90,12 @@ function TableBox({ box, relationFields }: { box: DiagramBox; relationFields: Se
   );
   if (table.builtIn) return <g data-table={table.key}>{body}</g>;
   return (
-    <a href={`/admin/schema?table=${encodeURIComponent(table.key)}`} className="schema-diagram__link" data-table={table.key} aria-label={`${table.label}: open in the schema designer`}>
+    <a
+      href={`/admin/schema?table=${encodeURIComponent(table.key)}`}
+      className="schema-diagram__link"
+      data-table={table.key}
+      aria-label={`${table.label}: open in the schema designer`}
+    >
       {body}
     </a>
   );

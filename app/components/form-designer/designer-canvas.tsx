@@ -1,13 +1,13 @@
 import { useDndContext, useDraggable, useDroppable } from "@dnd-kit/core";
 import { Fragment, useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
-import { accepts, dragId, dropId, type DropTarget } from "../../../form-designer/drop";
-import type { ElementPath } from "../../../form-designer/paths";
-import { widthOf } from "../../../form-designer/row-widths";
-import type { CardLayout, ControlElement, LayoutElement, RelatedListElement } from "../../../runtime/layouts/types";
+import { accepts, dragId, dropId, type DropTarget } from "@form-designer/drop";
+import type { ElementPath } from "@form-designer/paths";
+import { widthOf } from "@form-designer/row-widths";
+import type { CardLayout, ControlElement, LayoutElement, RelatedListElement } from "@runtime/layouts/types";
 import { FieldControl } from "../card/field-control";
 import { relatedColumns } from "../card/related-columns";
 import { samePath, steppedWidth, useDesigner } from "./designer-context";
-import { controlKey } from "../../../runtime/layouts/scope";
+import { controlKey } from "@runtime/layouts/scope";
 
 /** A drop position between blocks (a new row) or at the end of an empty tab or section. */
 function Gap({ at, empty }: { at: ElementPath; empty?: string }) {
@@ -15,7 +15,9 @@ function Gap({ at, empty }: { at: ElementPath; empty?: string }) {
   const target: DropTarget = { kind: "gap", at };
   const { setNodeRef, isOver } = useDroppable({ id: dropId(target) });
   const live = dragging !== null && accepts(layout, dragging, target);
-  const className = ["fd-gap", empty ? "fd-gap--empty" : "", live ? "is-live" : "", isOver && live ? "is-over" : ""].filter(Boolean).join(" ");
+  const className = ["fd-gap", empty ? "fd-gap--empty" : "", live ? "is-live" : "", isOver && live ? "is-over" : ""]
+    .filter(Boolean)
+    .join(" ");
   return (
     <div ref={setNodeRef} className={className} data-drop={dropId(target)} aria-hidden={empty ? undefined : true}>
       {empty ? <span>{empty}</span> : null}
@@ -30,7 +32,9 @@ function CellHalf({ at, side }: { at: ElementPath; side: "before" | "after" }) {
   const id = dropId(target, side === "before" ? "a" : "b");
   const { setNodeRef, isOver } = useDroppable({ id });
   const live = dragging !== null && accepts(layout, dragging, target);
-  return <div ref={setNodeRef} className={`fd-half fd-half--${side}${isOver && live ? " is-over" : ""}`} data-drop={id} aria-hidden="true" />;
+  return (
+    <div ref={setNodeRef} className={`fd-half fd-half--${side}${isOver && live ? " is-over" : ""}`} data-drop={id} aria-hidden="true" />
+  );
 }
 
 function useElementDrag(path: ElementPath) {
@@ -57,6 +61,7 @@ function FieldCell({ control, path }: { control: ControlElement; path: ElementPa
     resize(path, steppedWidth(width, event.key === "ArrowRight" ? 1 : -1));
   };
   return (
+    // eslint-disable-next-line jsx-a11y/no-static-element-interactions -- a click selects the cell; keyboard users select it through its focusable drag handle
     <div
       ref={setNodeRef}
       className={`fd-cell${selected ? " is-selected" : ""}${isDragging ? " is-dragging" : ""}`}
@@ -65,20 +70,45 @@ function FieldCell({ control, path }: { control: ControlElement; path: ElementPa
       onClick={() => select({ kind: "element", path })}
       onKeyDown={onKeyDown}
     >
-      <button type="button" className="fd-handle fd-cell__handle" aria-label={`Drag ${name}`} data-drag-id={dragId({ kind: "element", path })} {...attributes} {...listeners}>
+      <button
+        type="button"
+        className="fd-handle fd-cell__handle"
+        aria-label={`Drag ${name}`}
+        data-drag-id={dragId({ kind: "element", path })}
+        {...attributes}
+        {...listeners}
+      >
         <span aria-hidden="true">⠿</span>
       </button>
       <div className="fd-cell__tools">
         <span className="fd-cell__width" aria-hidden="true">
           {width}/12
         </span>
-        <button type="button" className="fd-icon" aria-label={`Narrower: ${name} (${width} of 12 columns)`} disabled={steppedWidth(width, -1) === width} onClick={(e) => (e.stopPropagation(), resize(path, steppedWidth(width, -1)))}>
+        <button
+          type="button"
+          className="fd-icon"
+          aria-label={`Narrower: ${name} (${width} of 12 columns)`}
+          disabled={steppedWidth(width, -1) === width}
+          onClick={(e) => (e.stopPropagation(), resize(path, steppedWidth(width, -1)))}
+        >
           −
         </button>
-        <button type="button" className="fd-icon" aria-label={`Wider: ${name} (${width} of 12 columns)`} disabled={steppedWidth(width, 1) === width} onClick={(e) => (e.stopPropagation(), resize(path, steppedWidth(width, 1)))}>
+        <button
+          type="button"
+          className="fd-icon"
+          aria-label={`Wider: ${name} (${width} of 12 columns)`}
+          disabled={steppedWidth(width, 1) === width}
+          onClick={(e) => (e.stopPropagation(), resize(path, steppedWidth(width, 1)))}
+        >
           +
         </button>
-        <button type="button" className="fd-icon" aria-label={`Edit ${name}`} aria-pressed={selected} onClick={(e) => (e.stopPropagation(), select({ kind: "element", path }))}>
+        <button
+          type="button"
+          className="fd-icon"
+          aria-label={`Edit ${name}`}
+          aria-pressed={selected}
+          onClick={(e) => (e.stopPropagation(), select({ kind: "element", path }))}
+        >
           <span aria-hidden="true">✎</span>
         </button>
       </div>
@@ -113,12 +143,29 @@ function BlockFrame({ path, label, children, className }: { path: ElementPath; l
   const { attributes, listeners, setNodeRef, isDragging } = useElementDrag(path);
   const selected = selection?.kind === "element" && samePath(selection.path, path);
   return (
-    <div ref={setNodeRef} className={`fd-block ${className ?? ""}${selected ? " is-selected" : ""}${isDragging ? " is-dragging" : ""}`} onClick={(e) => (e.stopPropagation(), select({ kind: "element", path }))}>
+    // eslint-disable-next-line jsx-a11y/click-events-have-key-events, jsx-a11y/no-static-element-interactions -- a click selects the block; keyboard users select it through its focusable drag handle
+    <div
+      ref={setNodeRef}
+      className={`fd-block ${className ?? ""}${selected ? " is-selected" : ""}${isDragging ? " is-dragging" : ""}`}
+      onClick={(e) => (e.stopPropagation(), select({ kind: "element", path }))}
+    >
       <div className="fd-block__bar">
-        <button type="button" className="fd-handle" aria-label={`Drag ${label}`} data-drag-id={dragId({ kind: "element", path })} {...attributes} {...listeners}>
+        <button
+          type="button"
+          className="fd-handle"
+          aria-label={`Drag ${label}`}
+          data-drag-id={dragId({ kind: "element", path })}
+          {...attributes}
+          {...listeners}
+        >
           <span aria-hidden="true">⠿</span>
         </button>
-        <button type="button" className="fd-cell__name" onClick={(e) => (e.stopPropagation(), select({ kind: "element", path }))} aria-pressed={selected}>
+        <button
+          type="button"
+          className="fd-cell__name"
+          onClick={(e) => (e.stopPropagation(), select({ kind: "element", path }))}
+          aria-pressed={selected}
+        >
           {label}
         </button>
       </div>
@@ -138,7 +185,11 @@ function RelatedListBlock({ element, path }: { element: RelatedListElement; path
       <section className="card-section card-related fd-related">
         <div className="card-related__head">
           <h2 className="card-section__title">{label}</h2>
-          {list?.composition ? <span className="fd-muted">lines edited on the card</span> : <span className="fd-muted">records of {child?.pluralLabel ?? element.list} pointing here</span>}
+          {list?.composition ? (
+            <span className="fd-muted">lines edited on the card</span>
+          ) : (
+            <span className="fd-muted">records of {child?.pluralLabel ?? element.list} pointing here</span>
+          )}
         </div>
         <table className="card-related__table">
           <thead>
@@ -207,13 +258,30 @@ function SectionBlock({ label, path, elements }: { label: string; path: ElementP
   const { attributes, listeners, setNodeRef, isDragging } = useElementDrag(path);
   const selected = selection?.kind === "element" && samePath(selection.path, path);
   return (
-    <section ref={setNodeRef} className={`card-section fd-section${selected ? " is-selected" : ""}${isDragging ? " is-dragging" : ""}`} aria-label={label} data-section={label}>
+    <section
+      ref={setNodeRef}
+      className={`card-section fd-section${selected ? " is-selected" : ""}${isDragging ? " is-dragging" : ""}`}
+      aria-label={label}
+      data-section={label}
+    >
       <div className="fd-section__head">
-        <button type="button" className="fd-handle" aria-label={`Drag section ${label}`} data-drag-id={dragId({ kind: "element", path })} {...attributes} {...listeners}>
+        <button
+          type="button"
+          className="fd-handle"
+          aria-label={`Drag section ${label}`}
+          data-drag-id={dragId({ kind: "element", path })}
+          {...attributes}
+          {...listeners}
+        >
           <span aria-hidden="true">⠿</span>
         </button>
         <h2 className="card-section__title fd-section__title">{label}</h2>
-        <button type="button" className="button button--small button--ghost" onClick={() => select({ kind: "element", path })} aria-pressed={selected}>
+        <button
+          type="button"
+          className="button button--small button--ghost"
+          onClick={() => select({ kind: "element", path })}
+          aria-pressed={selected}
+        >
           Edit section
         </button>
       </div>
@@ -240,7 +308,21 @@ export function Blocks({ path, elements }: { path: ElementPath; elements: Layout
   );
 }
 
-function TabHeader({ index, label, current, onTab, onKeyDown, tabRef }: { index: number; label: string; current: boolean; onTab(i: number): void; onKeyDown(e: KeyboardEvent): void; tabRef(node: HTMLButtonElement | null): void }) {
+function TabHeader({
+  index,
+  label,
+  current,
+  onTab,
+  onKeyDown,
+  tabRef,
+}: {
+  index: number;
+  label: string;
+  current: boolean;
+  onTab(i: number): void;
+  onKeyDown(e: KeyboardEvent): void;
+  tabRef(node: HTMLButtonElement | null): void;
+}) {
   const { layout, dragging, select } = useDesigner();
   const target: DropTarget = { kind: "tab", index };
   const { setNodeRef, isOver } = useDroppable({ id: dropId(target) });
@@ -269,7 +351,17 @@ function TabHeader({ index, label, current, onTab, onKeyDown, tabRef }: { index:
 }
 
 /** The card being designed: tabs (a drop on a header goes to the end of that tab) or a single page. */
-export function DesignerCanvas({ layout, tab, onTab, tabTools }: { layout: CardLayout; tab: number; onTab(tab: number): void; tabTools?: ReactNode }) {
+export function DesignerCanvas({
+  layout,
+  tab,
+  onTab,
+  tabTools,
+}: {
+  layout: CardLayout;
+  tab: number;
+  onTab(tab: number): void;
+  tabTools?: ReactNode;
+}) {
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const { active, measureDroppableContainers } = useDndContext();
   const activeId = active?.id;
@@ -297,13 +389,28 @@ export function DesignerCanvas({ layout, tab, onTab, tabTools }: { layout: CardL
     <div className="card-tabs fd-tabs">
       <div className="card-tabs__list fd-tabs__list" role="tablist" aria-label="Tabs of the card">
         {layout.elements.map((c, i) => (
-          <TabHeader key={i} index={i} label={c.label} current={i === tab} onTab={onTab} onKeyDown={onKeyDown} tabRef={(node) => (tabRefs.current[i] = node)} />
+          <TabHeader
+            key={i}
+            index={i}
+            label={c.label}
+            current={i === tab}
+            onTab={onTab}
+            onKeyDown={onKeyDown}
+            tabRef={(node) => (tabRefs.current[i] = node)}
+          />
         ))}
         {tabTools}
       </div>
       {layout.elements.map((c, i) => (
         // Every panel stays mounted so a field dragged out of a tab keeps its node when the tab changes.
-        <div key={i} role="tabpanel" id={`fd-panel-${i}`} aria-labelledby={`fd-tab-${i}`} hidden={i !== tab} className="card-tabs__panel fd-panel">
+        <div
+          key={i}
+          role="tabpanel"
+          id={`fd-panel-${i}`}
+          aria-labelledby={`fd-tab-${i}`}
+          hidden={i !== tab}
+          className="card-tabs__panel fd-panel"
+        >
           <Blocks path={[i]} elements={c.elements} />
         </div>
       ))}

@@ -1,9 +1,9 @@
 import { createContext, useContext } from "react";
-import type { ElementPath } from "../../../form-designer/paths";
-import type { NameOf } from "../../../form-designer/describe-place";
-import type { DragSource } from "../../../form-designer/drop";
-import type { CardLayout } from "../../../runtime/layouts/types";
-import type { CompiledSchema, CompiledTable } from "../../../runtime/schema/compile";
+import type { ElementPath } from "@form-designer/paths";
+import type { NameOf } from "@form-designer/describe-place";
+import type { DragSource } from "@form-designer/drop";
+import type { CardLayout } from "@runtime/layouts/types";
+import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 
 /** What the side panel shows: a placed element, or a tab. */
 export type Selection = { kind: "element"; path: ElementPath } | { kind: "tab"; index: number } | null;

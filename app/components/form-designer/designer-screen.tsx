@@ -13,17 +13,17 @@ import {
 } from "@dnd-kit/core";
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
-import { describeGap, describePlace, type NameOf } from "../../../form-designer/describe-place";
-import { accepts, applyDrop, isNoop, parseDragId, parseDropId, placedPath, sameTarget, tabEnd, type DragSource } from "../../../form-designer/drop";
-import { resizeControl } from "../../../form-designer/control-options";
-import { unplacedFields } from "../../../form-designer/palette";
-import { elementAt, elementId, listElements, type ElementPath } from "../../../form-designer/paths";
-import { addSection } from "../../../form-designer/sections";
-import { addTab } from "../../../form-designer/tabs";
-import { defaultLayout } from "../../../runtime/layouts/default-layout";
-import type { CardLayout, ControlElement, LayoutElement, LayoutNotice } from "../../../runtime/layouts/types";
-import { WorkspaceProvider } from "../../../runtime/fields/ui/workspace-context";
-import { compileSchema } from "../../../runtime/schema/compile";
+import { describeGap, describePlace, type NameOf } from "@form-designer/describe-place";
+import { accepts, applyDrop, isNoop, parseDragId, parseDropId, placedPath, sameTarget, tabEnd, type DragSource } from "@form-designer/drop";
+import { resizeControl } from "@form-designer/control-options";
+import { unplacedFields } from "@form-designer/palette";
+import { elementAt, elementId, listElements, type ElementPath } from "@form-designer/paths";
+import { addSection } from "@form-designer/sections";
+import { addTab } from "@form-designer/tabs";
+import { defaultLayout } from "@runtime/layouts/default-layout";
+import type { CardLayout, ControlElement, LayoutElement, LayoutNotice } from "@runtime/layouts/types";
+import { WorkspaceProvider } from "@runtime/fields/ui/workspace-context";
+import { compileSchema } from "@runtime/schema/compile";
 import type { DesignerData } from "../../services/form-designer.server";
 import { useCsrfToken } from "../csrf-field";
 import { useLeaveGuard } from "../use-leave-guard";
@@ -36,9 +36,10 @@ import { pathFromPointer } from "./pointer-path";
 import { PreviewCard } from "./preview-card";
 import { selectionOnTab, tabOfSelection } from "./selection-tabs";
 import { useLayoutHistory } from "./use-layout-history";
-import { controlKey } from "../../../runtime/layouts/scope";
+import { controlKey } from "@runtime/layouts/scope";
 
-type SaveAnswer = { ok: true; layout: CardLayout; version: number } | { ok: false; error: string; problems: LayoutNotice[]; status: number };
+type SaveAnswer =
+  { ok: true; layout: CardLayout; version: number } | { ok: false; error: string; problems: LayoutNotice[]; status: number };
 type PreviewAnswer = { preview: Record<string, unknown> } | { previewError: string };
 
 function humanList(name: string): string {
@@ -75,7 +76,10 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   const layoutRef = useRef(layout);
   layoutRef.current = layout;
 
-  const nameOf: NameOf = useCallback((c: ControlElement) => c.options?.label ?? table.fieldsByKey.get(controlKey(c))?.label ?? c.scope, [table]);
+  const nameOf: NameOf = useCallback(
+    (c: ControlElement) => c.options?.label ?? table.fieldsByKey.get(controlKey(c))?.label ?? c.scope,
+    [table],
+  );
 
   const change = useCallback(
     (next: CardLayout, select?: Selection) => {
@@ -94,7 +98,8 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
       } catch {
         setSelection(null);
       }
-    } else if (selection?.kind === "tab" && (layout.type !== "Categorization" || selection.index >= layout.elements.length)) setSelection(null);
+    } else if (selection?.kind === "tab" && (layout.type !== "Categorization" || selection.index >= layout.elements.length))
+      setSelection(null);
   }, [layout, selection]);
 
   // Something selected on another tab (moved there from the side panel, or brought back by undo) opens that tab.
@@ -130,10 +135,16 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   // Unsaved work: the router asks before leaving, the browser before closing or reloading.
   const dirtyRef = useRef(false);
   dirtyRef.current = designer.dirty && !saving;
-  useLeaveGuard(() => dirtyRef.current, "The card layout has unsaved changes. Leave without saving? (They stay in this tab until it is closed.)");
+  useLeaveGuard(
+    () => dirtyRef.current,
+    "The card layout has unsaved changes. Leave without saving? (They stay in this tab until it is closed.)",
+  );
 
   const palette = useMemo(() => unplacedFields(layout, table).map((f) => ({ key: f.key, label: f.label, kind: f.kind })), [layout, table]);
-  const placedLists = useMemo(() => new Set(listElements(layout).flatMap(({ element }) => (element.type === "RelatedList" ? [element.list] : []))), [layout]);
+  const placedLists = useMemo(
+    () => new Set(listElements(layout).flatMap(({ element }) => (element.type === "RelatedList" ? [element.list] : []))),
+    [layout],
+  );
   const lists = table.lists
     .filter((l) => !placedLists.has(l.name))
     .map((l) => ({ name: l.name, label: compiled.tablesByKey.get(l.table)?.pluralLabel ?? humanList(l.name) }));
@@ -185,12 +196,14 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
     const target = parseDropId(id);
     if (target.kind === "palette") return "the palette, off the card";
     const current = layoutRef.current;
-    if (target.kind === "tab") return current.type === "Categorization" ? `tab ${current.elements[target.index].label}, at its end` : "the card";
+    if (target.kind === "tab")
+      return current.type === "Categorization" ? `tab ${current.elements[target.index].label}, at its end` : "the card";
     return describeGap(current, target.at, nameOf);
   };
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) => `Picked up ${sourceName(String(active.id))}. Arrow keys move it between drop positions, Space drops it, Escape cancels.`,
+    onDragStart: ({ active }) =>
+      `Picked up ${sourceName(String(active.id))}. Arrow keys move it between drop positions, Space drops it, Escape cancels.`,
     onDragOver: ({ active, over }) => {
       const name = sourceName(String(active.id));
       if (!over) return `${name} is not over a drop position.`;
@@ -258,8 +271,10 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
       return false;
     }
   };
-  const endOfTab = (): ElementPath => (layout.type === "Categorization" ? [currentTab, layout.elements[currentTab].elements.length] : [layout.elements.length]);
-  const addFromPalette = (source: DragSource) => attempt(() => applyDrop(layout, table, source, { kind: "gap", at: endOfTab() }), { kind: "element", path: endOfTab() });
+  const endOfTab = (): ElementPath =>
+    layout.type === "Categorization" ? [currentTab, layout.elements[currentTab].elements.length] : [layout.elements.length];
+  const addFromPalette = (source: DragSource) =>
+    attempt(() => applyDrop(layout, table, source, { kind: "gap", at: endOfTab() }), { kind: "element", path: endOfTab() });
   const onAddSection = (event: FormEvent) => {
     event.preventDefault();
     const at = endOfTab();
@@ -275,7 +290,10 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   };
   const save = () => {
     setProblem(null);
-    saveFetcher.submit({ intent: "save", layout: JSON.stringify(layout), version: String(saved.version), _csrf: csrfToken }, { method: "post" });
+    saveFetcher.submit(
+      { intent: "save", layout: JSON.stringify(layout), version: String(saved.version), _csrf: csrfToken },
+      { method: "post" },
+    );
   };
   const discard = () => {
     designer.reset(saved.layout);
@@ -297,7 +315,13 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   const saveAnswer = saveFetcher.state === "idle" ? saveFetcher.data : undefined;
   const preview = previewFetcher.data && "preview" in previewFetcher.data && previewId ? previewFetcher.data.preview : null;
 
-  const status = saving ? "Saving…" : designer.dirty ? "Unsaved changes" : saved.version ? `Saved · version ${saved.version}` : "Default card (not designed yet)";
+  const status = saving
+    ? "Saving…"
+    : designer.dirty
+      ? "Unsaved changes"
+      : saved.version
+        ? `Saved · version ${saved.version}`
+        : "Default card (not designed yet)";
 
   return (
     <WorkspaceProvider schema={compiled}>
@@ -314,10 +338,24 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
               </span>
             </div>
             <div className="fd-toolbar__actions">
-              <button type="button" className="button button--small button--ghost" onClick={designer.undo} disabled={!designer.canUndo} aria-keyshortcuts="Control+Z" title="Undo (Ctrl+Z)">
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={designer.undo}
+                disabled={!designer.canUndo}
+                aria-keyshortcuts="Control+Z"
+                title="Undo (Ctrl+Z)"
+              >
                 ↶ Undo
               </button>
-              <button type="button" className="button button--small button--ghost" onClick={designer.redo} disabled={!designer.canRedo} aria-keyshortcuts="Control+Shift+Z" title="Redo (Ctrl+Shift+Z)">
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={designer.redo}
+                disabled={!designer.canRedo}
+                aria-keyshortcuts="Control+Shift+Z"
+                title="Redo (Ctrl+Shift+Z)"
+              >
                 ↷ Redo
               </button>
               <label className="fd-preview-pick">
@@ -338,13 +376,24 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                   ))}
                 </select>
               </label>
-              <button type="button" className="button button--small button--ghost" onClick={() => attempt(() => defaultLayout(table), null)} title="Replace the design with the card Tessera generates (undo brings yours back)">
+              <button
+                type="button"
+                className="button button--small button--ghost"
+                onClick={() => attempt(() => defaultLayout(table), null)}
+                title="Replace the design with the card Tessera generates (undo brings yours back)"
+              >
                 Use default card
               </button>
               <button type="button" className="button button--small button--ghost" onClick={discard} disabled={!designer.dirty}>
                 Discard draft
               </button>
-              <button type="button" className="button button--primary button--small" onClick={save} disabled={saving || (!designer.dirty && data.custom && data.notices.length === 0)} data-testid="save-layout">
+              <button
+                type="button"
+                className="button button--primary button--small"
+                onClick={save}
+                disabled={saving || (!designer.dirty && data.custom && data.notices.length === 0)}
+                data-testid="save-layout"
+              >
                 {saving ? "Saving…" : "Save"}
               </button>
             </div>
@@ -352,7 +401,8 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
 
           {data.notices.length ? (
             <div className="fd-notice" role="note" data-testid="schema-notices">
-              <strong>The schema changed since this card was saved.</strong> The designer shows the card as it is now; save to keep it that way.
+              <strong>The schema changed since this card was saved.</strong> The designer shows the card as it is now; save to keep it that
+              way.
               <ul>
                 {data.notices.map((n) => (
                   <li key={`${n.path}${n.message}`}>{n.message}</li>
@@ -370,7 +420,8 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
           ) : null}
           {designer.staleDraft ? (
             <div className="fd-notice" role="status">
-              This tab holds an unsaved draft made from version {designer.staleDraft.baseVersion}; the card was saved since (version {saved.version}).{" "}
+              This tab holds an unsaved draft made from version {designer.staleDraft.baseVersion}; the card was saved since (version{" "}
+              {saved.version}).{" "}
               <button type="button" className="button button--small" onClick={designer.takeStaleDraft}>
                 Restore my draft
               </button>{" "}
@@ -420,7 +471,14 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
               sensors={sensors}
               collisionDetection={collision}
               measuring={{ droppable: { strategy: MeasuringStrategy.Always } }}
-              accessibility={{ restoreFocus: false, announcements, screenReaderInstructions: { draggable: "To pick up, press Space or Enter. Arrow keys move between drop positions; Space or Enter drops; Escape cancels." } }}
+              accessibility={{
+                restoreFocus: false,
+                announcements,
+                screenReaderInstructions: {
+                  draggable:
+                    "To pick up, press Space or Enter. Arrow keys move between drop positions; Space or Enter drops; Escape cancels.",
+                },
+              }}
               onDragStart={onDragStart}
               onDragOver={onDragOver}
               onDragEnd={onDragEnd}
@@ -434,13 +492,27 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                 <section className="fd-canvas card" aria-label={`${table.label} card being designed`}>
                   <div className="fd-canvas__tools">
                     <form onSubmit={onAddSection} className="fd-inline-form">
-                      <input className="tf-input" aria-label="New section name" placeholder="New section name" value={newSection} maxLength={120} onChange={(e) => setNewSection(e.target.value)} />
+                      <input
+                        className="tf-input"
+                        aria-label="New section name"
+                        placeholder="New section name"
+                        value={newSection}
+                        maxLength={120}
+                        onChange={(e) => setNewSection(e.target.value)}
+                      />
                       <button type="submit" className="button button--small" disabled={!newSection.trim()}>
                         Add section
                       </button>
                     </form>
                     <form onSubmit={onAddTab} className="fd-inline-form">
-                      <input className="tf-input" aria-label="New tab name" placeholder="New tab name" value={newTab} maxLength={120} onChange={(e) => setNewTab(e.target.value)} />
+                      <input
+                        className="tf-input"
+                        aria-label="New tab name"
+                        placeholder="New tab name"
+                        value={newTab}
+                        maxLength={120}
+                        onChange={(e) => setNewTab(e.target.value)}
+                      />
                       <button type="submit" className="button button--small" disabled={!newTab.trim()}>
                         Add tab
                       </button>
@@ -448,9 +520,20 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                   </div>
                   <DesignerCanvas layout={layout} tab={currentTab} onTab={openTab} />
                 </section>
-                <Inspector layout={layout} selection={selection} table={table} compiled={compiled} nameOf={nameOf} onChange={change} onError={setProblem} onSelect={setSelection} />
+                <Inspector
+                  layout={layout}
+                  selection={selection}
+                  table={table}
+                  compiled={compiled}
+                  nameOf={nameOf}
+                  onChange={change}
+                  onError={setProblem}
+                  onSelect={setSelection}
+                />
               </div>
-              <DragOverlay dropAnimation={null}>{dragging ? <div className="fd-overlay">{overlayName(dragging, table, layout, nameOf)}</div> : null}</DragOverlay>
+              <DragOverlay dropAnimation={null}>
+                {dragging ? <div className="fd-overlay">{overlayName(dragging, table, layout, nameOf)}</div> : null}
+              </DragOverlay>
             </DndContext>
           )}
         </div>

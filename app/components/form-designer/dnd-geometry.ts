@@ -51,7 +51,10 @@ function readingOrder(stops: Stop[]): Stop[] {
  * go to the next and previous one in reading order, Down and Up to the nearest one on another
  * line. Positions that mean the same gap (`sameGap`) are stepped over.
  */
-export function stepThroughDropPositions(accepts: (activeId: string, dropId: string) => boolean, sameGap: (a: string, b: string) => boolean): KeyboardCoordinateGetter {
+export function stepThroughDropPositions(
+  accepts: (activeId: string, dropId: string) => boolean,
+  sameGap: (a: string, b: string) => boolean,
+): KeyboardCoordinateGetter {
   return (event, { active, context, currentCoordinates }) => {
     const direction = event.code;
     if (!["ArrowRight", "ArrowLeft", "ArrowDown", "ArrowUp"].includes(direction)) return undefined;

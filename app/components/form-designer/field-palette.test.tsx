@@ -41,10 +41,16 @@ describe("FieldPalette", () => {
 
   it("adds a field, a related list or a note without dragging", () => {
     const onAdd = vi.fn();
-    render(<FieldPalette fields={fields} lists={[{ name: "contacts", label: "Contacts" }]} onAdd={onAdd} receiving={false} draggable={false} />);
+    render(
+      <FieldPalette fields={fields} lists={[{ name: "contacts", label: "Contacts" }]} onAdd={onAdd} receiving={false} draggable={false} />,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Add Email to the card" }));
     fireEvent.click(screen.getByRole("button", { name: "Add Contacts to the card" }));
     fireEvent.click(screen.getByRole("button", { name: "Add Note to the card" }));
-    expect(onAdd.mock.calls.map((c) => c[0])).toEqual([{ kind: "field", key: "email" }, { kind: "list", name: "contacts" }, { kind: "note" }]);
+    expect(onAdd.mock.calls.map((c) => c[0])).toEqual([
+      { kind: "field", key: "email" },
+      { kind: "list", name: "contacts" },
+      { kind: "note" },
+    ]);
   });
 });

@@ -1,7 +1,7 @@
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { useId, useState } from "react";
-import { dragId, dropId, type DragSource } from "../../../form-designer/drop";
-import { filterPalette } from "../../../form-designer/palette";
+import { dragId, dropId, type DragSource } from "@form-designer/drop";
+import { filterPalette } from "@form-designer/palette";
 
 export interface PaletteField {
   key: string;
@@ -25,11 +25,29 @@ export interface FieldPaletteProps {
   draggable?: boolean;
 }
 
-function DragItem({ source, label, detail, onAdd, draggable }: { source: DragSource; label: string; detail?: string; onAdd(): void; draggable: boolean }) {
+function DragItem({
+  source,
+  label,
+  detail,
+  onAdd,
+  draggable,
+}: {
+  source: DragSource;
+  label: string;
+  detail?: string;
+  onAdd(): void;
+  draggable: boolean;
+}) {
   return (
     <li className="fd-palette__item">
       {draggable ? <DragHandle source={source} label={label} detail={detail} /> : <span className="fd-palette__chip">{label}</span>}
-      <button type="button" className="fd-icon fd-palette__add" aria-label={`Add ${label} to the card`} title="Add to the end of this tab" onClick={onAdd}>
+      <button
+        type="button"
+        className="fd-icon fd-palette__add"
+        aria-label={`Add ${label} to the card`}
+        title="Add to the end of this tab"
+        onClick={onAdd}
+      >
         +
       </button>
     </li>
@@ -39,7 +57,15 @@ function DragItem({ source, label, detail, onAdd, draggable }: { source: DragSou
 function DragHandle({ source, label, detail }: { source: DragSource; label: string; detail?: string }) {
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: dragId(source) });
   return (
-    <button type="button" ref={setNodeRef} className={`fd-palette__chip${isDragging ? " is-dragging" : ""}`} aria-label={`Drag ${label} onto the card`} data-drag-id={dragId(source)} {...attributes} {...listeners}>
+    <button
+      type="button"
+      ref={setNodeRef}
+      className={`fd-palette__chip${isDragging ? " is-dragging" : ""}`}
+      aria-label={`Drag ${label} onto the card`}
+      data-drag-id={dragId(source)}
+      {...attributes}
+      {...listeners}
+    >
       <span className="fd-handle-glyph" aria-hidden="true">
         ⠿
       </span>
@@ -52,7 +78,12 @@ function DragHandle({ source, label, detail }: { source: DragSource; label: stri
 function PaletteDrop({ receiving, children }: { receiving: boolean; children: React.ReactNode }) {
   const { setNodeRef, isOver } = useDroppable({ id: dropId({ kind: "palette" }) });
   return (
-    <aside ref={setNodeRef} className={`fd-palette${receiving ? " is-receiving" : ""}${receiving && isOver ? " is-over" : ""}`} aria-labelledby="fd-palette-title" data-drop="palette">
+    <aside
+      ref={setNodeRef}
+      className={`fd-palette${receiving ? " is-receiving" : ""}${receiving && isOver ? " is-over" : ""}`}
+      aria-labelledby="fd-palette-title"
+      data-drop="palette"
+    >
       {children}
     </aside>
   );
@@ -73,7 +104,14 @@ export function FieldPalette(props: FieldPaletteProps) {
       <label className="fd-palette__search-label" htmlFor={searchId}>
         Search fields
       </label>
-      <input id={searchId} type="search" className="tf-input fd-palette__search" placeholder="Label or key" value={query} onChange={(e) => setQuery(e.target.value)} />
+      <input
+        id={searchId}
+        type="search"
+        className="tf-input fd-palette__search"
+        placeholder="Label or key"
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+      />
       {props.fields.length === 0 ? (
         <p className="fd-muted">Every field is on the card.</p>
       ) : shown.length === 0 ? (
@@ -83,7 +121,14 @@ export function FieldPalette(props: FieldPaletteProps) {
       ) : (
         <ul className="fd-palette__list" aria-label="Fields not on the card">
           {shown.map((f) => (
-            <DragItem key={f.key} source={{ kind: "field", key: f.key }} label={f.label} detail={f.key} draggable={draggable} onAdd={() => props.onAdd({ kind: "field", key: f.key })} />
+            <DragItem
+              key={f.key}
+              source={{ kind: "field", key: f.key }}
+              label={f.label}
+              detail={f.key}
+              draggable={draggable}
+              onAdd={() => props.onAdd({ kind: "field", key: f.key })}
+            />
           ))}
         </ul>
       )}
@@ -92,7 +137,14 @@ export function FieldPalette(props: FieldPaletteProps) {
           <h3 className="fd-palette__subtitle">Related lists</h3>
           <ul className="fd-palette__list" aria-label="Related lists not on the card">
             {props.lists.map((l) => (
-              <DragItem key={l.name} source={{ kind: "list", name: l.name }} label={l.label} detail={l.name} draggable={draggable} onAdd={() => props.onAdd({ kind: "list", name: l.name })} />
+              <DragItem
+                key={l.name}
+                source={{ kind: "list", name: l.name }}
+                label={l.label}
+                detail={l.name}
+                draggable={draggable}
+                onAdd={() => props.onAdd({ kind: "list", name: l.name })}
+              />
             ))}
           </ul>
         </>
@@ -100,7 +152,13 @@ export function FieldPalette(props: FieldPaletteProps) {
       <h3 className="fd-palette__subtitle">Layout</h3>
       <ul className="fd-palette__list" aria-label="Layout blocks">
         <DragItem source={{ kind: "separator" }} label="Separator" draggable={draggable} onAdd={() => props.onAdd({ kind: "separator" })} />
-        <DragItem source={{ kind: "note" }} label="Note" detail="static text" draggable={draggable} onAdd={() => props.onAdd({ kind: "note" })} />
+        <DragItem
+          source={{ kind: "note" }}
+          label="Note"
+          detail="static text"
+          draggable={draggable}
+          onAdd={() => props.onAdd({ kind: "note" })}
+        />
       </ul>
     </>
   );

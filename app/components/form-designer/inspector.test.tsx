@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { elementAt, findControl } from "../../../form-designer/paths";
-import { clients, clientsLayout, compiled, fieldId } from "../../../form-designer/test-support";
-import type { CardLayout, ControlElement } from "../../../runtime/layouts/types";
+import { elementAt, findControl } from "@form-designer/paths";
+import { clients, clientsLayout, compiled, fieldId } from "@form-designer/test-support";
+import type { CardLayout, ControlElement } from "@runtime/layouts/types";
 import { Inspector } from "./inspector";
 
 afterEach(cleanup);
@@ -13,7 +13,18 @@ const nameOf = (c: ControlElement) => c.options?.label ?? clients.fieldsByKey.ge
 function renderFor(layout: CardLayout, path: number[]) {
   const onChange = vi.fn();
   const onError = vi.fn();
-  render(<Inspector layout={layout} selection={{ kind: "element", path }} table={clients} compiled={compiled} nameOf={nameOf} onChange={onChange} onError={onError} onSelect={() => undefined} />);
+  render(
+    <Inspector
+      layout={layout}
+      selection={{ kind: "element", path }}
+      table={clients}
+      compiled={compiled}
+      nameOf={nameOf}
+      onChange={onChange}
+      onError={onError}
+      onSelect={() => undefined}
+    />,
+  );
   return { onChange, onError, last: () => onChange.mock.calls.at(-1)![0] as CardLayout };
 }
 
@@ -77,7 +88,18 @@ describe("Inspector", () => {
 
   it("renames and moves a tab", () => {
     const onChange = vi.fn();
-    render(<Inspector layout={layout} selection={{ kind: "tab", index: 1 }} table={clients} compiled={compiled} nameOf={nameOf} onChange={onChange} onError={() => undefined} onSelect={() => undefined} />);
+    render(
+      <Inspector
+        layout={layout}
+        selection={{ kind: "tab", index: 1 }}
+        table={clients}
+        compiled={compiled}
+        nameOf={nameOf}
+        onChange={onChange}
+        onError={() => undefined}
+        onSelect={() => undefined}
+      />,
+    );
     fireEvent.change(screen.getByLabelText("Tab name"), { target: { value: "People" } });
     fireEvent.click(screen.getByRole("button", { name: "Rename tab" }));
     expect((onChange.mock.calls[0][0] as CardLayout & { elements: { label: string }[] }).elements[1].label).toBe("People");

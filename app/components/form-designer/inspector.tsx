@@ -1,20 +1,20 @@
 import { useId, useState, type FormEvent } from "react";
-import { setControlOptions, resizeControl } from "../../../form-designer/control-options";
-import { describePlace, type NameOf } from "../../../form-designer/describe-place";
-import { moveDestinations } from "../../../form-designer/destinations";
-import { placedPath } from "../../../form-designer/drop";
-import { moveElement, removeElement } from "../../../form-designer/move-element";
-import { setNoteText, setRelatedListLabel } from "../../../form-designer/notes";
-import { elementAt, type ElementPath } from "../../../form-designer/paths";
-import { setRelatedListColumns } from "../../../form-designer/place-element";
-import { widthOf } from "../../../form-designer/row-widths";
-import { removeSection, renameSection } from "../../../form-designer/sections";
-import { moveTab, removeTab, renameTab } from "../../../form-designer/tabs";
-import type { CardLayout, ControlElement, GroupElement, NoteElement, RelatedListElement } from "../../../runtime/layouts/types";
-import type { CompiledSchema, CompiledTable } from "../../../runtime/schema/compile";
+import { setControlOptions, resizeControl } from "@form-designer/control-options";
+import { describePlace, type NameOf } from "@form-designer/describe-place";
+import { moveDestinations } from "@form-designer/destinations";
+import { placedPath } from "@form-designer/drop";
+import { moveElement, removeElement } from "@form-designer/move-element";
+import { setNoteText, setRelatedListLabel } from "@form-designer/notes";
+import { elementAt, type ElementPath } from "@form-designer/paths";
+import { setRelatedListColumns } from "@form-designer/place-element";
+import { widthOf } from "@form-designer/row-widths";
+import { removeSection, renameSection } from "@form-designer/sections";
+import { moveTab, removeTab, renameTab } from "@form-designer/tabs";
+import type { CardLayout, ControlElement, GroupElement, NoteElement, RelatedListElement } from "@runtime/layouts/types";
+import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { relatedColumns } from "../card/related-columns";
 import { WIDTH_PRESETS, type Selection } from "./designer-context";
-import { controlKey } from "../../../runtime/layouts/scope";
+import { controlKey } from "@runtime/layouts/scope";
 
 export interface InspectorProps {
   layout: CardLayout;
@@ -80,7 +80,11 @@ function MoveTo({ props, path }: { props: InspectorProps; path: ElementPath }) {
 
 function RemoveButton({ props, path, what }: { props: InspectorProps; path: ElementPath; what: string }) {
   return (
-    <button type="button" className="button button--small button--danger" onClick={() => attempt(props, () => removeElement(props.layout, path), null)}>
+    <button
+      type="button"
+      className="button button--small button--danger"
+      onClick={() => attempt(props, () => removeElement(props.layout, path), null)}
+    >
       Take {what} off the card
     </button>
   );
@@ -106,9 +110,26 @@ function FieldPanel({ props, path, control }: { props: InspectorProps; path: Ele
       </p>
       <form className="fd-inspector__form" onSubmit={apply}>
         <label htmlFor={ids.label}>Label on this card</label>
-        <input id={ids.label} className="tf-input" value={label} placeholder={field?.label} maxLength={120} onChange={(e) => setLabel(e.target.value)} onBlur={() => apply()} />
+        <input
+          id={ids.label}
+          className="tf-input"
+          value={label}
+          placeholder={field?.label}
+          maxLength={120}
+          onChange={(e) => setLabel(e.target.value)}
+          onBlur={() => apply()}
+        />
         <label htmlFor={ids.help}>Help text</label>
-        <textarea id={ids.help} className="tf-textarea" rows={3} value={help} placeholder={field?.def.description ?? "Shown under the field"} maxLength={500} onChange={(e) => setHelp(e.target.value)} onBlur={() => apply()} />
+        <textarea
+          id={ids.help}
+          className="tf-textarea"
+          rows={3}
+          value={help}
+          placeholder={field?.def.description ?? "Shown under the field"}
+          maxLength={500}
+          onChange={(e) => setHelp(e.target.value)}
+          onBlur={() => apply()}
+        />
         <button type="submit" className="button button--small">
           Apply label and help
         </button>
@@ -124,7 +145,13 @@ function FieldPanel({ props, path, control }: { props: InspectorProps; path: Ele
       </div>
       <div className="fd-inspector__row">
         <label htmlFor={ids.width}>Width</label>
-        <select id={ids.width} className="tf-select" data-testid="width-select" value={width} onChange={(e) => attempt(props, () => resizeControl(props.layout, path, Number(e.target.value)))}>
+        <select
+          id={ids.width}
+          className="tf-select"
+          data-testid="width-select"
+          value={width}
+          onChange={(e) => attempt(props, () => resizeControl(props.layout, path, Number(e.target.value)))}
+        >
           {widths.map((w) => (
             <option key={w} value={w}>
               {w === 12 ? "12 columns (full width)" : `${w} columns`}
@@ -147,12 +174,18 @@ function ListPanel({ props, path, element }: { props: InspectorProps; path: Elem
   const shownIds = shown.map((k) => child!.fieldsByKey.get(k)!.id);
   const toggle = (id: string, on: boolean) => {
     const next = on ? [...shownIds, id] : shownIds.filter((c) => c !== id);
-    attempt(props, () => setRelatedListColumns(props.layout, path, child ? child.fields.filter((f) => next.includes(f.id)).map((f) => f.id) : next));
+    attempt(props, () =>
+      setRelatedListColumns(props.layout, path, child ? child.fields.filter((f) => next.includes(f.id)).map((f) => f.id) : next),
+    );
   };
   return (
     <>
       <h2 className="fd-inspector__title">List: {element.label ?? child?.pluralLabel ?? element.list}</h2>
-      <p className="fd-muted">{child ? `${child.pluralLabel} whose ${child.fieldsByKey.get(list!.field)?.label ?? list!.field} is this record` : "This list no longer exists"}</p>
+      <p className="fd-muted">
+        {child
+          ? `${child.pluralLabel} whose ${child.fieldsByKey.get(list!.field)?.label ?? list!.field} is this record`
+          : "This list no longer exists"}
+      </p>
       <form
         className="fd-inspector__form"
         onSubmit={(e) => {
@@ -161,7 +194,13 @@ function ListPanel({ props, path, element }: { props: InspectorProps; path: Elem
         }}
       >
         <label htmlFor={labelId}>Heading</label>
-        <input id={labelId} className="tf-input" value={label} placeholder={child?.pluralLabel} onChange={(e) => setLabel(e.target.value)} />
+        <input
+          id={labelId}
+          className="tf-input"
+          value={label}
+          placeholder={child?.pluralLabel}
+          onChange={(e) => setLabel(e.target.value)}
+        />
         <button type="submit" className="button button--small">
           Apply heading
         </button>
@@ -173,7 +212,12 @@ function ListPanel({ props, path, element }: { props: InspectorProps; path: Elem
             .filter((f) => f.key !== list!.field)
             .map((f) => (
               <label key={f.id} className="fd-columns__option">
-                <input type="checkbox" checked={shownIds.includes(f.id)} disabled={!shownIds.includes(f.id) && shownIds.length >= 12} onChange={(e) => toggle(f.id, e.target.checked)} />
+                <input
+                  type="checkbox"
+                  checked={shownIds.includes(f.id)}
+                  disabled={!shownIds.includes(f.id) && shownIds.length >= 12}
+                  onChange={(e) => toggle(f.id, e.target.checked)}
+                />
                 {f.label}
               </label>
             ))}
@@ -231,10 +275,18 @@ function SectionPanel({ props, path, element }: { props: InspectorProps; path: E
       </form>
       <MoveTo props={props} path={path} />
       <div className="fd-inspector__actions">
-        <button type="button" className="button button--small" onClick={() => attempt(props, () => removeSection(props.layout, path, { keepContent: true }), null)}>
+        <button
+          type="button"
+          className="button button--small"
+          onClick={() => attempt(props, () => removeSection(props.layout, path, { keepContent: true }), null)}
+        >
           Remove section, keep its fields
         </button>
-        <button type="button" className="button button--small button--danger" onClick={() => attempt(props, () => removeSection(props.layout, path), null)}>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          onClick={() => attempt(props, () => removeSection(props.layout, path), null)}
+        >
           Remove section and its fields
         </button>
       </div>
@@ -266,20 +318,40 @@ function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
         </button>
       </form>
       <div className="fd-inspector__actions">
-        <button type="button" className="button button--small" disabled={index === 0} onClick={() => attempt(props, () => moveTab(layout, index, index - 1), { kind: "tab", index: index - 1 })}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={index === 0}
+          onClick={() => attempt(props, () => moveTab(layout, index, index - 1), { kind: "tab", index: index - 1 })}
+        >
           ← Move left
         </button>
-        <button type="button" className="button button--small" disabled={index === count - 1} onClick={() => attempt(props, () => moveTab(layout, index, index + 1), { kind: "tab", index: index + 1 })}>
+        <button
+          type="button"
+          className="button button--small"
+          disabled={index === count - 1}
+          onClick={() => attempt(props, () => moveTab(layout, index, index + 1), { kind: "tab", index: index + 1 })}
+        >
           Move right →
         </button>
       </div>
       <div className="fd-inspector__actions">
         {index > 0 ? (
-          <button type="button" className="button button--small" disabled={count === 1} onClick={() => attempt(props, () => removeTab(layout, index, { contentTo: "previous" }), null)}>
+          <button
+            type="button"
+            className="button button--small"
+            disabled={count === 1}
+            onClick={() => attempt(props, () => removeTab(layout, index, { contentTo: "previous" }), null)}
+          >
             Remove tab, move its content to “{layout.elements[index - 1].label}”
           </button>
         ) : null}
-        <button type="button" className="button button--small button--danger" disabled={count === 1} onClick={() => attempt(props, () => removeTab(layout, index), null)}>
+        <button
+          type="button"
+          className="button button--small button--danger"
+          disabled={count === 1}
+          onClick={() => attempt(props, () => removeTab(layout, index), null)}
+        >
           Remove tab and its fields
         </button>
       </div>
@@ -321,9 +393,13 @@ export function Inspector(props: InspectorProps) {
       {body ?? (
         <div className="fd-inspector__empty">
           <h2 className="fd-inspector__title">Nothing selected</h2>
-          <p className="fd-muted">Click a field, list, note or section on the card to change its label, help text, width or place. Click the open tab again to rename or move it.</p>
           <p className="fd-muted">
-            Keyboard: focus a <span aria-hidden="true">⠿</span> handle, press Space, move with the arrow keys, Space again to drop (Escape cancels). Shift+←/→ on a field's handle narrows or widens it.
+            Click a field, list, note or section on the card to change its label, help text, width or place. Click the open tab again to
+            rename or move it.
+          </p>
+          <p className="fd-muted">
+            Keyboard: focus a <span aria-hidden="true">⠿</span> handle, press Space, move with the arrow keys, Space again to drop (Escape
+            cancels). Shift+←/→ on a field's handle narrows or widens it.
           </p>
         </div>
       )}

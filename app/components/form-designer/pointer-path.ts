@@ -1,4 +1,4 @@
-import type { ElementPath } from "../../../form-designer/paths";
+import type { ElementPath } from "@form-designer/paths";
 
 /**
  * The element a JSON Pointer of a save problem points into (`/elements/0/elements/2/x-field` →

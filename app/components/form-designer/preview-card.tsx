@@ -1,10 +1,10 @@
 import { useState } from "react";
-import type { RecordRefValue } from "../../../runtime/fields/ui-types";
-import type { CardLayout, ControlElement, RelatedListElement } from "../../../runtime/layouts/types";
-import type { CompiledSchema, CompiledTable } from "../../../runtime/schema/compile";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
+import type { CardLayout, ControlElement, RelatedListElement } from "@runtime/layouts/types";
+import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { FieldControl } from "../card/field-control";
 import { LayoutView } from "../card/layout-view";
-import { controlKey } from "../../../runtime/layouts/scope";
+import { controlKey } from "@runtime/layouts/scope";
 
 export interface PreviewCardProps {
   layout: CardLayout;
@@ -46,7 +46,9 @@ export function PreviewCard({ layout, table, compiled, record }: PreviewCardProp
       <section className="card-section card-related">
         <h2 className="card-section__title">{el.label ?? child?.pluralLabel ?? el.list}</h2>
         <p className="card-related__empty">
-          {lines !== null ? `${lines} line${lines === 1 ? "" : "s"} on this record.` : `The ${child?.pluralLabel.toLowerCase() ?? el.list} of this record are listed here on the real card.`}
+          {lines !== null
+            ? `${lines} line${lines === 1 ? "" : "s"} on this record.`
+            : `The ${child?.pluralLabel.toLowerCase() ?? el.list} of this record are listed here on the real card.`}
         </p>
       </section>
     );

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { clientsLayout } from "../../../form-designer/test-support";
-import type { CardLayout } from "../../../runtime/layouts/types";
+import { clientsLayout } from "@form-designer/test-support";
+import type { CardLayout } from "@runtime/layouts/types";
 import { selectionOnTab, tabOfSelection } from "./selection-tabs";
 
 const tabbed = clientsLayout();

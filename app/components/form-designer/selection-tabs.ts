@@ -1,4 +1,4 @@
-import type { CardLayout } from "../../../runtime/layouts/types";
+import type { CardLayout } from "@runtime/layouts/types";
 import type { Selection } from "./designer-context";
 
 /** The tab that holds the selection, or null when the card has no tabs or nothing is selected. */

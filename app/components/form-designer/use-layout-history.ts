@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useMemo, useReducer, useState } from "react";
-import { canRedo, canUndo, createHistory, push, redo, undo, type LayoutHistory } from "../../../form-designer/history";
-import type { CardLayout } from "../../../runtime/layouts/types";
+import { useCallback, useEffect, useMemo, useReducer, useRef, useState } from "react";
+import { canRedo, canUndo, createHistory, push, redo, undo, type LayoutHistory } from "@form-designer/history";
+import type { CardLayout } from "@runtime/layouts/types";
 
 type Action = { type: "push"; layout: CardLayout } | { type: "undo" } | { type: "redo" } | { type: "reset"; layout: CardLayout };
 
@@ -62,7 +62,11 @@ export function useLayoutHistory(table: string, saved: CardLayout, savedVersion:
   const [staleDraft, setStaleDraft] = useState<StoredDraft | null>(null);
 
   // Before the first write below, which would otherwise replace the draft with "nothing to keep".
+  // Once per table: the saved layout it is compared with is the one shown when the table opened.
+  const savedWhenOpened = useRef({ savedText, savedVersion });
+  savedWhenOpened.current = { savedText, savedVersion };
   useEffect(() => {
+    const { savedText, savedVersion } = savedWhenOpened.current;
     const draft = readDraft(table);
     if (draft && JSON.stringify(draft.layout) !== savedText) {
       if (draft.baseVersion === savedVersion) {
@@ -71,7 +75,6 @@ export function useLayoutHistory(table: string, saved: CardLayout, savedVersion:
       } else setStaleDraft(draft);
     }
     setReady(true);
-    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [table]);
 
   useEffect(() => {

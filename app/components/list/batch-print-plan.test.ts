@@ -19,6 +19,8 @@ describe("responseError", () => {
   it("prefers the server's JSON message, then short plain text, then the status", async () => {
     expect(await responseError(new Response(JSON.stringify({ error: "no such template" }), { status: 404 }))).toBe("no such template");
     expect(await responseError(new Response("Too many requests", { status: 429 }))).toBe("Too many requests");
-    expect(await responseError(new Response("<html>boom</html>", { status: 500, statusText: "Internal Server Error" }))).toBe("The server answered 500 Internal Server Error.");
+    expect(await responseError(new Response("<html>boom</html>", { status: 500, statusText: "Internal Server Error" }))).toBe(
+      "The server answered 500 Internal Server Error.",
+    );
   });
 });

@@ -3,7 +3,7 @@ import { act, cleanup, fireEvent, render, screen, waitFor } from "@testing-libra
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
-import type { PrintJobStatus } from "../../../runtime/print/print-jobs";
+import type { PrintJobStatus } from "@runtime/print/print-jobs";
 import { BatchPrint } from "./batch-print";
 
 interface StartCall {
@@ -28,7 +28,13 @@ const server = setupServer(
     if (table === "payments") return HttpResponse.json({ templates: [] });
     return HttpResponse.json({
       templates: [
-        { id: "old", name: "Old invoice", table, conditional: false, problems: [{ message: 'uses removed field "vat_no" of Clients (record.client.vat_no)' }] },
+        {
+          id: "old",
+          name: "Old invoice",
+          table,
+          conditional: false,
+          problems: [{ message: 'uses removed field "vat_no" of Clients (record.client.vat_no)' }],
+        },
         { id: "invoice", name: "Invoice", table, conditional: false, problems: [] },
         { id: "bill", name: "Bill for payment", table, conditional: false, problems: [] },
       ],
@@ -37,14 +43,27 @@ const server = setupServer(
   http.post("*/api/print/:template/jobs", async ({ request, params }) => {
     const { ids, query, format } = (await request.json()) as { ids?: number[]; query?: unknown; format: string };
     starts.push({ template: String(params.template), ...(ids ? { ids } : { query }), format });
-    if (ids?.includes(666)) return HttpResponse.json({ error: "you already have 2 print jobs running: wait for one to finish or cancel it, then print again" }, { status: 409 });
+    if (ids?.includes(666))
+      return HttpResponse.json(
+        { error: "you already have 2 print jobs running: wait for one to finish or cancel it, then print again" },
+        { status: 409 },
+      );
     const jobId = `job${starts.length}`;
     const name = params.template === "bill" ? "Bill for payment" : "Invoice";
     // The query's condition rules out 12 of the 437 it finds; chosen ids that are 777 get skipped while printing.
     const skipped = ids ? ids.filter((id) => id === 777).length : 12;
     const total = (ids ? ids.length : 437) - skipped;
     const skippedNames = ids?.includes(777) ? ["INV-2026-0777"] : [];
-    const job: PrintJobStatus = { jobId, state: "running", format: format as "pdf" | "zip", done: 0, total, skipped, skippedNames, fileName: `${name} – ${total} Invoices.${format}` };
+    const job: PrintJobStatus = {
+      jobId,
+      state: "running",
+      format: format as "pdf" | "zip",
+      done: 0,
+      total,
+      skipped,
+      skippedNames,
+      fileName: `${name} – ${total} Invoices.${format}`,
+    };
     jobs.set(jobId, job);
     return HttpResponse.json(job, { status: 202 });
   }),
@@ -149,7 +168,16 @@ describe("BatchPrint", () => {
   it("prints every record the list finds by sending its query instead of ids", async () => {
     step = 200;
     const query = { q: "acme", filter: { field: "status", op: "eq", value: "issued" }, sort: "-date" };
-    render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[]} everything={{ query, count: 437 }} templates={templates} pollMs={5} />);
+    render(
+      <BatchPrint
+        tableKey="invoices"
+        pluralLabel="Invoices"
+        ids={[]}
+        everything={{ query, count: 437 }}
+        templates={templates}
+        pollMs={5}
+      />,
+    );
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
     await screen.findByText(/Printed 425 invoices\./);
     expect(screen.getByRole("status").textContent).toContain("Skipped 12 that “Invoice” does not apply to.");
@@ -183,7 +211,9 @@ describe("BatchPrint", () => {
   it("shows the server's message when printing is refused", async () => {
     render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[...range(1, 5), 666]} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    expect((await screen.findByRole("alert")).textContent).toBe("Not printed: you already have 2 print jobs running: wait for one to finish or cancel it, then print again");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Not printed: you already have 2 print jobs running: wait for one to finish or cancel it, then print again",
+    );
     expect(screen.queryByRole("status")).toBeNull();
     expect((screen.getByRole("button", { name: "Print" }) as HTMLButtonElement).disabled).toBe(false);
   });
@@ -192,7 +222,9 @@ describe("BatchPrint", () => {
     ending = { state: "failed", error: "printing stopped after 100 of 120: Chromium could not print the document: Target closed" };
     render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={range(1, 120)} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
-    expect((await screen.findByRole("alert")).textContent).toBe("Not printed: printing stopped after 100 of 120: Chromium could not print the document: Target closed");
+    expect((await screen.findByRole("alert")).textContent).toBe(
+      "Not printed: printing stopped after 100 of 120: Chromium could not print the document: Target closed",
+    );
     expect(saved).toEqual([]);
   });
 
@@ -206,7 +238,9 @@ describe("BatchPrint", () => {
   });
 
   it("reports a failure that is not JSON by its status", async () => {
-    server.use(http.post("*/api/print/:template/jobs", () => new HttpResponse("<html>oops</html>", { status: 502, statusText: "Bad Gateway" })));
+    server.use(
+      http.post("*/api/print/:template/jobs", () => new HttpResponse("<html>oops</html>", { status: 502, statusText: "Bad Gateway" })),
+    );
     render(<BatchPrint tableKey="invoices" pluralLabel="Invoices" ids={[1, 2, 3]} templates={templates} pollMs={5} />);
     fireEvent.click(screen.getByRole("button", { name: "Print" }));
     expect((await screen.findByRole("alert")).textContent).toBe("Not printed: The server answered 502 Bad Gateway.");

@@ -1,5 +1,11 @@
 import { useEffect, useRef, useState } from "react";
-import { MAX_JOB_RECORDS, tooManyRecordsMessage, type PrintJobFormat, type PrintJobQuery, type PrintJobStatus } from "../../../runtime/print/print-jobs";
+import {
+  MAX_JOB_RECORDS,
+  tooManyRecordsMessage,
+  type PrintJobFormat,
+  type PrintJobQuery,
+  type PrintJobStatus,
+} from "@runtime/print/print-jobs";
 import { jobFileUrl, jobStatusUrl, responseError, sentenceCase } from "./batch-print-plan";
 
 export interface BatchTemplate {
@@ -67,7 +73,9 @@ export function usePrintTemplates(tableKey: string, given?: BatchTemplate[]): Ba
     const controller = new AbortController();
     fetch(`/api/prints?table=${encodeURIComponent(tableKey)}`, { signal: controller.signal, headers: { Accept: "application/json" } })
       .then((r) => (r.ok ? (r.json() as Promise<{ templates?: BatchTemplate[] }>) : { templates: [] }))
-      .then((body) => setLoaded({ tableKey, templates: (body.templates ?? []).map((t) => ({ id: t.id, name: t.name, problems: t.problems ?? [] })) }))
+      .then((body) =>
+        setLoaded({ tableKey, templates: (body.templates ?? []).map((t) => ({ id: t.id, name: t.name, problems: t.problems ?? [] })) }),
+      )
       // No templates to offer is the same as no printing: the button simply does not appear.
       .catch(() => (controller.signal.aborted ? undefined : setLoaded({ tableKey, templates: [] })));
     return () => controller.abort();
@@ -153,7 +161,11 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
     if (!jobId) return setView({ state: "idle" });
     const answer = await fetch(jobStatusUrl(jobId), { method: "DELETE", headers: { Accept: "application/json" } }).catch(() => null);
     if (answer?.ok) setView({ state: "canceled", job: (await answer.json()) as PrintJobStatus });
-    else setView({ state: "failed", message: `The print job could not be canceled: ${answer ? await responseError(answer) : "the server could not be reached"}` });
+    else
+      setView({
+        state: "failed",
+        message: `The print job could not be canceled: ${answer ? await responseError(answer) : "the server could not be reached"}`,
+      });
   }
 
   return (
@@ -170,12 +182,22 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
       </label>
       <label>
         <span className="visually-hidden">Print into</span>
-        <select className="batch-print__select" value={format} onChange={(e) => setFormat(e.target.value as PrintJobFormat)} disabled={busy}>
+        <select
+          className="batch-print__select"
+          value={format}
+          onChange={(e) => setFormat(e.target.value as PrintJobFormat)}
+          disabled={busy}
+        >
           <option value="pdf">One PDF</option>
           <option value="zip">ZIP, a PDF per record</option>
         </select>
       </label>
-      <button type="button" className="button button--small" onClick={() => void print()} disabled={busy || (everything ? everything.count : ids.length) === 0}>
+      <button
+        type="button"
+        className="button button--small"
+        onClick={() => void print()}
+        disabled={busy || (everything ? everything.count : ids.length) === 0}
+      >
         {busy ? "Printing…" : "Print"}
       </button>
       {view.state === "starting" || view.state === "running" ? (
@@ -186,7 +208,11 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
             aria-label="Printing progress"
             aria-valuetext={view.state === "running" ? `${view.job.done} of ${records(view.job.total)} printed` : "Starting"}
           />
-          <span>{view.state === "running" ? `Printed ${view.job.done.toLocaleString("en-GB")} of ${records(view.job.total)}…` : `Starting to print ${records(view.total)}…`}</span>
+          <span>
+            {view.state === "running"
+              ? `Printed ${view.job.done.toLocaleString("en-GB")} of ${records(view.job.total)}…`
+              : `Starting to print ${records(view.total)}…`}
+          </span>
           <button type="button" className="button button--ghost button--small" onClick={() => void cancel()}>
             Cancel printing
           </button>

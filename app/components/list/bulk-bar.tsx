@@ -1,8 +1,8 @@
 import { useFetcher, useParams } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
 import { useEffect, useRef, useState } from "react";
-import type { ListActionResult } from "../../../runtime/views/list-page-data";
-import type { PrintJobQuery } from "../../../runtime/print/print-jobs";
+import type { ListActionResult } from "@runtime/views/list-page-data";
+import type { PrintJobQuery } from "@runtime/print/print-jobs";
 import { BatchPrint, type BatchTemplate } from "./batch-print";
 
 export interface BulkBarProps {
@@ -63,12 +63,23 @@ export function BulkBar(props: BulkBarProps) {
             ) : null}
           </span>
           {all ? null : (
-            <button type="button" className="button button--danger button--small" onClick={() => setConfirming(true)} disabled={fetcher.state !== "idle"}>
+            <button
+              type="button"
+              className="button button--danger button--small"
+              onClick={() => setConfirming(true)}
+              disabled={fetcher.state !== "idle"}
+            >
               {fetcher.state !== "idle" ? "Deleting…" : "Delete"}
             </button>
           )}
           {tableKey && props.printTemplates !== null ? (
-            <BatchPrint tableKey={tableKey} pluralLabel={props.pluralLabel} ids={props.selected} everything={all ? { query: all.query, count: all.count } : undefined} templates={props.printTemplates} />
+            <BatchPrint
+              tableKey={tableKey}
+              pluralLabel={props.pluralLabel}
+              ids={props.selected}
+              everything={all ? { query: all.query, count: all.count } : undefined}
+              templates={props.printTemplates}
+            />
           ) : null}
           <button type="button" className="button button--ghost button--small" onClick={props.onClear}>
             Clear selection
@@ -77,7 +88,12 @@ export function BulkBar(props: BulkBarProps) {
       ) : null}
       {result ? (
         <div className={result.failed.length ? "notice notice--warning" : "notice notice--success"} role="status">
-          {result.deleted.length > 0 ? <p>Deleted {result.deleted.length} {result.deleted.length === 1 ? props.label.toLowerCase() : props.pluralLabel.toLowerCase()}; they are in the trash.</p> : null}
+          {result.deleted.length > 0 ? (
+            <p>
+              Deleted {result.deleted.length} {result.deleted.length === 1 ? props.label.toLowerCase() : props.pluralLabel.toLowerCase()};
+              they are in the trash.
+            </p>
+          ) : null}
           {result.failed.length > 0 ? (
             <>
               <p>{result.failed.length === 1 ? "One record was" : `${result.failed.length} records were`} not deleted:</p>
@@ -92,7 +108,15 @@ export function BulkBar(props: BulkBarProps) {
       ) : null}
       {confirming ? (
         <div className="dialog-backdrop">
-          <div className="dialog" role="alertdialog" aria-modal="true" aria-labelledby="bulk-delete-title" aria-describedby="bulk-delete-text" onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}>
+          {/* eslint-disable-next-line jsx-a11y/no-noninteractive-element-interactions -- Escape closes the dialog wherever focus is inside it */}
+          <div
+            className="dialog"
+            role="alertdialog"
+            aria-modal="true"
+            aria-labelledby="bulk-delete-title"
+            aria-describedby="bulk-delete-text"
+            onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}
+          >
             <h2 id="bulk-delete-title">
               Delete {n} {noun}?
             </h2>

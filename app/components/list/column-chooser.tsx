@@ -1,7 +1,7 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
-import type { ListField } from "../../../runtime/views/list-page-data";
-import type { ListParams } from "../../../runtime/views/list-params";
+import type { ListField } from "@runtime/views/list-page-data";
+import type { ListParams } from "@runtime/views/list-params";
 import { hiddenEntries } from "./list-link";
 
 /** Moves the item at `index` by `delta` places; out-of-range moves change nothing. */
@@ -18,7 +18,17 @@ export function moveItem<T>(items: T[], index: number, delta: number): T[] {
  * Checkboxes in column order inside a GET form: the form posts `cols` in the order shown, so it
  * also works without JavaScript; with it, up/down buttons reorder.
  */
-export function ColumnChooser({ fields, columns, params, action }: { fields: ListField[]; columns: string[]; params: ListParams; action: string }) {
+export function ColumnChooser({
+  fields,
+  columns,
+  params,
+  action,
+}: {
+  fields: ListField[];
+  columns: string[];
+  params: ListParams;
+  action: string;
+}) {
   const listable = fields.filter((f) => f.listable);
   const [order, setOrder] = useState<string[]>(() => [...columns, ...listable.map((f) => f.key).filter((k) => !columns.includes(k))]);
   const [shown, setShown] = useState<Set<string>>(() => new Set(columns));
@@ -52,10 +62,22 @@ export function ColumnChooser({ fields, columns, params, action }: { fields: Lis
                 {field.label}
               </label>
               <span className="column-chooser__move">
-                <button type="button" className="button button--ghost button--icon" aria-label={`Move ${field.label} up`} disabled={i === 0} onClick={() => setOrder((o) => moveItem(o, i, -1))}>
+                <button
+                  type="button"
+                  className="button button--ghost button--icon"
+                  aria-label={`Move ${field.label} up`}
+                  disabled={i === 0}
+                  onClick={() => setOrder((o) => moveItem(o, i, -1))}
+                >
                   ↑
                 </button>
-                <button type="button" className="button button--ghost button--icon" aria-label={`Move ${field.label} down`} disabled={i === order.length - 1} onClick={() => setOrder((o) => moveItem(o, i, 1))}>
+                <button
+                  type="button"
+                  className="button button--ghost button--icon"
+                  aria-label={`Move ${field.label} down`}
+                  disabled={i === order.length - 1}
+                  onClick={() => setOrder((o) => moveItem(o, i, 1))}
+                >
                   ↓
                 </button>
               </span>

@@ -1,8 +1,8 @@
-import type { FilterOperator } from "../../../runtime/fields/types";
-import type { FieldKind } from "../../../runtime/schema/types";
-import type { Condition } from "../../../runtime/views/conditions";
-import type { ListField } from "../../../runtime/views/list-page-data";
-import { valueKindOf as registryValueKind } from "../../../runtime/fields/registry";
+import type { FilterOperator } from "@runtime/fields/types";
+import type { FieldKind } from "@runtime/schema/types";
+import type { Condition } from "@runtime/views/conditions";
+import type { ListField } from "@runtime/views/list-page-data";
+import { valueKindOf as registryValueKind } from "@runtime/fields/registry";
 
 export type ValueKind = "text" | "number" | "date" | "datetime" | "boolean" | "select" | "multiselect" | "relation";
 
@@ -12,7 +12,8 @@ const NUMBER_KINDS: ReadonlySet<FieldKind> = new Set(["integer", "decimal", "mon
 export function valueKindOf(field: Pick<ListField, "kind" | "def">): ValueKind {
   const kind = registryValueKind(field.def).kind;
   if (NUMBER_KINDS.has(kind)) return "number";
-  if (kind === "date" || kind === "datetime" || kind === "boolean" || kind === "select" || kind === "multiselect" || kind === "relation") return kind;
+  if (kind === "date" || kind === "datetime" || kind === "boolean" || kind === "select" || kind === "multiselect" || kind === "relation")
+    return kind;
   return "text";
 }
 

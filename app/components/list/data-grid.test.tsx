@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
 import { createMemoryRouter, RouterProvider, useLocation } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
-import type { RecordJson } from "../../../runtime/records/rows";
-import { listFields } from "../../../runtime/views/list-page.server";
-import { invoicesTable } from "../../../runtime/views/test-table";
+import type { RecordJson } from "@runtime/records/rows";
+import { listFields } from "@runtime/views/list-page.server";
+import { invoicesTable } from "@runtime/views/test-table";
 import { DataGrid } from "./data-grid";
 
 const fields = listFields(invoicesTable());
@@ -59,7 +59,12 @@ describe("DataGrid", () => {
     const total = screen.getByRole("columnheader", { name: /Total/ });
     expect(total.getAttribute("aria-sort")).toBe("descending");
     expect(total.querySelector("a")!.getAttribute("href")).toBe("/t/invoices?sort=total");
-    expect(screen.getByRole("columnheader", { name: /Number/ }).querySelector("a")!.getAttribute("href")).toBe("/t/invoices?sort=number");
+    expect(
+      screen
+        .getByRole("columnheader", { name: /Number/ })
+        .querySelector("a")!
+        .getAttribute("href"),
+    ).toBe("/t/invoices?sort=number");
   });
 
   it("selects rows one by one and all on the page", () => {

@@ -1,10 +1,10 @@
 import { Link, useNavigate } from "@remix-run/react";
 import { useRef, type KeyboardEvent, type MouseEvent } from "react";
-import type { FormatOptions } from "../../../runtime/fields/types";
-import type { RecordRefValue } from "../../../runtime/fields/ui-types";
-import type { RecordJson } from "../../../runtime/records/rows";
-import type { ListField } from "../../../runtime/views/list-page-data";
-import type { ListParams } from "../../../runtime/views/list-params";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
+import type { RecordJson } from "@runtime/records/rows";
+import type { ListField } from "@runtime/views/list-page-data";
+import type { ListParams } from "@runtime/views/list-params";
 import { FieldCell } from "./field-cell";
 import { SortableHeader } from "./sortable-header";
 
@@ -69,7 +69,12 @@ export function DataGrid(props: DataGridProps) {
               ref={(el) => {
                 if (el) el.indeterminate = someSelected && !allSelected;
               }}
-              onChange={(e) => props.onSelect(props.rows.map((r) => r.id), e.target.checked)}
+              onChange={(e) =>
+                props.onSelect(
+                  props.rows.map((r) => r.id),
+                  e.target.checked,
+                )
+              }
             />
           </th>
           {props.columns.map((field) => (
@@ -93,17 +98,42 @@ export function DataGrid(props: DataGridProps) {
               aria-rowindex={index + 2}
             >
               <td className="data-grid__select">
-                <input type="checkbox" name="ids" value={row.id} form="bulk-form" checked={isSelected} aria-label={`Select row ${index + 1}`} onChange={(e) => props.onSelect([row.id], e.target.checked)} tabIndex={-1} />
+                <input
+                  type="checkbox"
+                  name="ids"
+                  value={row.id}
+                  form="bulk-form"
+                  checked={isSelected}
+                  aria-label={`Select row ${index + 1}`}
+                  onChange={(e) => props.onSelect([row.id], e.target.checked)}
+                  tabIndex={-1}
+                />
               </td>
               {props.columns.map((field) => (
                 <td key={field.key} className="data-grid__cell">
                   {field.key === linkColumn ? (
                     <Link className="data-grid__open" to={recordHref(row.id)} tabIndex={-1}>
-                      <FieldCell field={field} value={row[field.key]} record={row} expanded={expanded[field.key] ?? null} format={LIST_FORMAT} highlight={props.params.q} />
-                      {row[field.key] === null || row[field.key] === undefined || row[field.key] === "" ? <span className="data-grid__untitled">#{row.id}</span> : null}
+                      <FieldCell
+                        field={field}
+                        value={row[field.key]}
+                        record={row}
+                        expanded={expanded[field.key] ?? null}
+                        format={LIST_FORMAT}
+                        highlight={props.params.q}
+                      />
+                      {row[field.key] === null || row[field.key] === undefined || row[field.key] === "" ? (
+                        <span className="data-grid__untitled">#{row.id}</span>
+                      ) : null}
                     </Link>
                   ) : (
-                    <FieldCell field={field} value={row[field.key]} record={row} expanded={expanded[field.key] ?? null} format={LIST_FORMAT} highlight={props.params.q} />
+                    <FieldCell
+                      field={field}
+                      value={row[field.key]}
+                      record={row}
+                      expanded={expanded[field.key] ?? null}
+                      format={LIST_FORMAT}
+                      highlight={props.params.q}
+                    />
                   )}
                   {field.key === "status" && props.overdueIds.has(row.id) ? <span className="badge badge--danger">Overdue</span> : null}
                 </td>

@@ -1,5 +1,5 @@
-import type { FieldCellProps } from "../../../runtime/fields/ui-types";
-import { fieldUis } from "../../../runtime/fields/ui-registry";
+import type { FieldCellProps } from "@runtime/fields/ui-types";
+import { fieldUis } from "@runtime/fields/ui-registry";
 import { Highlight } from "../highlight";
 
 /**

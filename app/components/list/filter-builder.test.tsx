@@ -3,9 +3,9 @@ import { cleanup, fireEvent, render, screen, waitFor } from "@testing-library/re
 import { http, HttpResponse } from "msw";
 import { setupServer } from "msw/node";
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest";
-import type { Condition, ConditionMode } from "../../../runtime/views/conditions";
-import { listFields } from "../../../runtime/views/list-page.server";
-import { invoicesTable } from "../../../runtime/views/test-table";
+import type { Condition, ConditionMode } from "@runtime/views/conditions";
+import { listFields } from "@runtime/views/list-page.server";
+import { invoicesTable } from "@runtime/views/test-table";
 import { moveItem } from "./column-chooser";
 import { FilterBuilder, isComplete } from "./filter-builder";
 
@@ -13,7 +13,12 @@ const fields = listFields(invoicesTable());
 const server = setupServer(
   http.get("*/api/lookup/clients", ({ request }) => {
     const q = new URL(request.url).searchParams.get("q") ?? "";
-    return HttpResponse.json({ rows: [{ id: 7, title: "Acme" }, { id: 8, title: "Beta" }].filter((r) => r.title.toLowerCase().includes(q.toLowerCase())) });
+    return HttpResponse.json({
+      rows: [
+        { id: 7, title: "Acme" },
+        { id: 8, title: "Beta" },
+      ].filter((r) => r.title.toLowerCase().includes(q.toLowerCase())),
+    });
   }),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
@@ -25,7 +30,17 @@ afterAll(() => server.close());
 
 function setup(conditions: Condition[] = [], mode: ConditionMode = "and") {
   const onApply = vi.fn();
-  render(<FilterBuilder fields={fields} conditions={conditions} mode={mode} refTitles={{}} today="2024-02-14" onApply={onApply} onCancel={() => {}} />);
+  render(
+    <FilterBuilder
+      fields={fields}
+      conditions={conditions}
+      mode={mode}
+      refTitles={{}}
+      today="2024-02-14"
+      onApply={onApply}
+      onCancel={() => {}}
+    />,
+  );
   return onApply;
 }
 

@@ -1,8 +1,8 @@
 import { useId, useState } from "react";
-import type { FilterOperator } from "../../../runtime/fields/types";
-import type { RecordRefValue } from "../../../runtime/fields/ui-types";
-import { isListOperator, isPresenceOperator, MAX_CONDITIONS, type Condition, type ConditionMode } from "../../../runtime/views/conditions";
-import type { ListField } from "../../../runtime/views/list-page-data";
+import type { FilterOperator } from "@runtime/fields/types";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
+import { isListOperator, isPresenceOperator, MAX_CONDITIONS, type Condition, type ConditionMode } from "@runtime/views/conditions";
+import type { ListField } from "@runtime/views/list-page-data";
 import { operatorLabel, valueKindOf } from "./condition-text";
 import { FilterValueInput } from "./filter-value-input";
 
@@ -49,7 +49,9 @@ export function FilterBuilder(props: FilterBuilderProps) {
   const [drafts, setDrafts] = useState<Draft[]>(() =>
     props.conditions.map((c) => {
       const ids = Array.isArray(c.value) ? c.value : [c.value];
-      const refs = ids.filter((id) => props.refTitles[`${c.field}:${String(id)}`]).map((id) => ({ id: Number(id), title: props.refTitles[`${c.field}:${String(id)}`] }));
+      const refs = ids
+        .filter((id) => props.refTitles[`${c.field}:${String(id)}`])
+        .map((id) => ({ id: Number(id), title: props.refTitles[`${c.field}:${String(id)}`] }));
       return { field: c.field, op: c.op, value: c.value, refs };
     }),
   );
@@ -128,7 +130,12 @@ export function FilterBuilder(props: FilterBuilderProps) {
                 onChange={(value, refs) => update(i, { value, ...(refs ? { refs } : {}) })}
                 onOperator={(op, value) => update(i, { op, value })}
               />
-              <button type="button" className="button button--ghost button--icon" aria-label={`Remove condition ${i + 1}`} onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}>
+              <button
+                type="button"
+                className="button button--ghost button--icon"
+                aria-label={`Remove condition ${i + 1}`}
+                onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}
+              >
                 ×
               </button>
             </li>
@@ -136,7 +143,12 @@ export function FilterBuilder(props: FilterBuilderProps) {
         })}
       </ol>
       <div className="filter-builder__actions">
-        <button type="button" className="button button--ghost" onClick={addRow} disabled={drafts.length >= MAX_CONDITIONS || filterable.length === 0}>
+        <button
+          type="button"
+          className="button button--ghost"
+          onClick={addRow}
+          disabled={drafts.length >= MAX_CONDITIONS || filterable.length === 0}
+        >
           + Add condition
         </button>
         <span className="spacer" />

@@ -1,12 +1,19 @@
 import { Link } from "@remix-run/react";
-import type { Condition, ConditionMode } from "../../../runtime/views/conditions";
-import type { ListField } from "../../../runtime/views/list-page-data";
-import { withChanges, type ListParams } from "../../../runtime/views/list-params";
+import type { Condition, ConditionMode } from "@runtime/views/conditions";
+import type { ListField } from "@runtime/views/list-page-data";
+import { withChanges, type ListParams } from "@runtime/views/list-params";
 import { describeCondition } from "./condition-text";
 import { listHref } from "./list-link";
 
 /** The active conditions as removable chips; removing is a link, so it works without JavaScript. */
-export function FilterChips(props: { tableKey: string; fields: ListField[]; conditions: Condition[]; mode: ConditionMode; params: ListParams; refTitles: Record<string, string> }) {
+export function FilterChips(props: {
+  tableKey: string;
+  fields: ListField[];
+  conditions: Condition[];
+  mode: ConditionMode;
+  params: ListParams;
+  refTitles: Record<string, string>;
+}) {
   if (props.conditions.length === 0) return null;
   const byKey = new Map(props.fields.map((f) => [f.key, f]));
   return (
@@ -18,7 +25,11 @@ export function FilterChips(props: { tableKey: string; fields: ListField[]; cond
           <li key={i} className="chip chip--filter">
             {i > 0 ? <span className="chip__join">{props.mode === "or" ? "or" : "and"}</span> : null}
             <span>{text}</span>
-            <Link className="chip__remove" to={listHref(props.tableKey, withChanges(props.params, { conditions: rest, mode: props.mode }))} aria-label={`Remove filter: ${text}`}>
+            <Link
+              className="chip__remove"
+              to={listHref(props.tableKey, withChanges(props.params, { conditions: rest, mode: props.mode }))}
+              aria-label={`Remove filter: ${text}`}
+            >
               ×
             </Link>
           </li>

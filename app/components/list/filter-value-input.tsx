@@ -1,8 +1,8 @@
-import type { FilterOperator } from "../../../runtime/fields/types";
-import type { RecordRefValue } from "../../../runtime/fields/ui-types";
-import { isListOperator, isPresenceOperator } from "../../../runtime/views/conditions";
-import { DATE_SHORTCUT_LABELS, dateShortcutRange, type DateShortcut } from "../../../runtime/views/date-shortcuts";
-import type { ListField } from "../../../runtime/views/list-page-data";
+import type { FilterOperator } from "@runtime/fields/types";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
+import { isListOperator, isPresenceOperator } from "@runtime/views/conditions";
+import { DATE_SHORTCUT_LABELS, dateShortcutRange, type DateShortcut } from "@runtime/views/date-shortcuts";
+import type { ListField } from "@runtime/views/list-page-data";
 import { valueKindOf } from "./condition-text";
 import { RecordPicker } from "./record-picker";
 
@@ -29,7 +29,12 @@ export function FilterValueInput(props: ValueInputProps) {
 
   if (kind === "boolean") {
     return (
-      <select className="input" aria-label={label} value={value === false ? "no" : "yes"} onChange={(e) => props.onChange(e.target.value === "yes")}>
+      <select
+        className="input"
+        aria-label={label}
+        value={value === false ? "no" : "yes"}
+        onChange={(e) => props.onChange(e.target.value === "yes")}
+      >
         <option value="yes">yes</option>
         <option value="no">no</option>
       </select>
@@ -46,7 +51,11 @@ export function FilterValueInput(props: ValueInputProps) {
           <legend className="visually-hidden">{label}</legend>
           {options.map((o) => (
             <label key={o} className="filter-options__item">
-              <input type="checkbox" checked={chosen.includes(o)} onChange={(e) => props.onChange(e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o))} />
+              <input
+                type="checkbox"
+                checked={chosen.includes(o)}
+                onChange={(e) => props.onChange(e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o))}
+              />
               {labelOf(o)}
             </label>
           ))}
@@ -54,7 +63,12 @@ export function FilterValueInput(props: ValueInputProps) {
       );
     }
     return (
-      <select className="input" aria-label={label} value={typeof value === "string" ? value : ""} onChange={(e) => props.onChange(e.target.value)}>
+      <select
+        className="input"
+        aria-label={label}
+        value={typeof value === "string" ? value : ""}
+        onChange={(e) => props.onChange(e.target.value)}
+      >
         <option value="">Choose…</option>
         {options.map((o) => (
           <option key={o} value={o}>
@@ -83,16 +97,37 @@ export function FilterValueInput(props: ValueInputProps) {
     const pair = Array.isArray(value) ? value : ["", ""];
     return (
       <span className="filter-range">
-        <input className="input" type={type} step={step} aria-label={`${field.label} from`} value={String(pair[0] ?? "")} onChange={(e) => props.onChange([e.target.value, pair[1] ?? ""])} />
+        <input
+          className="input"
+          type={type}
+          step={step}
+          aria-label={`${field.label} from`}
+          value={String(pair[0] ?? "")}
+          onChange={(e) => props.onChange([e.target.value, pair[1] ?? ""])}
+        />
         <span aria-hidden="true">–</span>
-        <input className="input" type={type} step={step} aria-label={`${field.label} to`} value={String(pair[1] ?? "")} onChange={(e) => props.onChange([pair[0] ?? "", e.target.value])} />
+        <input
+          className="input"
+          type={type}
+          step={step}
+          aria-label={`${field.label} to`}
+          value={String(pair[1] ?? "")}
+          onChange={(e) => props.onChange([pair[0] ?? "", e.target.value])}
+        />
         {kind === "date" ? <DateShortcuts today={props.today} onPick={(range) => props.onChange(range)} /> : null}
       </span>
     );
   }
   return (
     <span className="filter-range">
-      <input className="input" type={type} step={step} aria-label={label} value={value === undefined || value === null ? "" : String(value)} onChange={(e) => props.onChange(e.target.value)} />
+      <input
+        className="input"
+        type={type}
+        step={step}
+        aria-label={label}
+        value={value === undefined || value === null ? "" : String(value)}
+        onChange={(e) => props.onChange(e.target.value)}
+      />
       {kind === "date" ? <DateShortcuts today={props.today} onPick={(range) => props.onOperator("between", range)} /> : null}
     </span>
   );

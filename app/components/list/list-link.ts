@@ -1,4 +1,4 @@
-import { listSearch, type ListParams } from "../../../runtime/views/list-params";
+import { listSearch, type ListParams } from "@runtime/views/list-params";
 
 /** The address of a list with these params. */
 export function listHref(tableKey: string, params: ListParams): string {

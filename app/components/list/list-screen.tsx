@@ -1,9 +1,9 @@
 import { Form, Link, useLocation, useNavigate, useNavigation } from "@remix-run/react";
 import { useCallback, useEffect, useState } from "react";
-import type { ListPageData } from "../../../runtime/views/list-page-data";
-import { withChanges } from "../../../runtime/views/list-params";
-import { toFilter } from "../../../runtime/views/conditions";
-import { totalLabel } from "../../../runtime/views/pagination";
+import type { ListPageData } from "@runtime/views/list-page-data";
+import { withChanges } from "@runtime/views/list-params";
+import { toFilter } from "@runtime/views/conditions";
+import { totalLabel } from "@runtime/views/pagination";
 import { usePrintTemplates } from "./batch-print";
 import { BulkBar } from "./bulk-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -77,7 +77,11 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
         </Link>
       </header>
 
-      {message ? <p className="notice notice--success" role="status">{message}</p> : null}
+      {message ? (
+        <p className="notice notice--success" role="status">
+          {message}
+        </p>
+      ) : null}
       {data.notices.length > 0 ? (
         <div className="notice notice--warning" role="status">
           {data.notices.map((n, i) => (
@@ -94,10 +98,24 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
           <label className="visually-hidden" htmlFor="list-q">
             Search {noun}
           </label>
-          <input id="list-q" className="input list-search__input" type="search" name="q" defaultValue={state.q} key={state.q} placeholder={`Search ${noun}…`} />
+          <input
+            id="list-q"
+            className="input list-search__input"
+            type="search"
+            name="q"
+            defaultValue={state.q}
+            key={state.q}
+            placeholder={`Search ${noun}…`}
+          />
           <button className="button button--ghost">Search</button>
         </Form>
-        <button type="button" className={filtersOpen ? "button button--ghost button--pressed" : "button button--ghost"} aria-expanded={filtersOpen} aria-controls="filter-panel" onClick={() => setFiltersOpen((o) => !o)}>
+        <button
+          type="button"
+          className={filtersOpen ? "button button--ghost button--pressed" : "button button--ghost"}
+          aria-expanded={filtersOpen}
+          aria-controls="filter-panel"
+          onClick={() => setFiltersOpen((o) => !o)}
+        >
           Filter{state.conditions.length ? ` (${state.conditions.length})` : ""}
         </button>
         <details className="popover">
@@ -130,7 +148,14 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
           />
         </div>
       ) : null}
-      <FilterChips tableKey={table.key} fields={data.fields} conditions={state.conditions} mode={state.mode} params={params} refTitles={data.refTitles} />
+      <FilterChips
+        tableKey={table.key}
+        fields={data.fields}
+        conditions={state.conditions}
+        mode={state.mode}
+        params={params}
+        refTitles={data.refTitles}
+      />
 
       <BulkBar
         tableKey={table.key}
@@ -152,7 +177,8 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
           <div className="list-empty">
             {filtered ? (
               <p>
-                No {noun} match these filters — <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>clear filters</Link>
+                No {noun} match these filters —{" "}
+                <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>clear filters</Link>
               </p>
             ) : (
               <p>
@@ -162,10 +188,30 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
           </div>
         ) : (
           <div className="list-scroll">
-            <DataGrid tableKey={table.key} tableLabel={table.pluralLabel} titleField={table.titleField} columns={columns} rows={data.rows} sort={state.sort} params={params} selected={selected} onSelect={onSelect} overdueIds={new Set(data.overdueIds)} />
+            <DataGrid
+              tableKey={table.key}
+              tableLabel={table.pluralLabel}
+              titleField={table.titleField}
+              columns={columns}
+              rows={data.rows}
+              sort={state.sort}
+              params={params}
+              selected={selected}
+              onSelect={onSelect}
+              overdueIds={new Set(data.overdueIds)}
+            />
           </div>
         )}
-        <Pagination tableKey={table.key} params={params} page={data.page} pageSize={data.pageSize} rowCount={data.rows.length} total={data.total} totalExact={data.totalExact} nextCursor={data.nextCursor} />
+        <Pagination
+          tableKey={table.key}
+          params={params}
+          page={data.page}
+          pageSize={data.pageSize}
+          rowCount={data.rows.length}
+          total={data.total}
+          totalExact={data.totalExact}
+          nextCursor={data.nextCursor}
+        />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
-import { lastPage, pageNumbers, rangeLabel } from "../../../runtime/views/pagination";
-import { nextPageParams, PAGE_SIZES, pageParams, previousPageParams, withChanges, type ListParams } from "../../../runtime/views/list-params";
+import { lastPage, pageNumbers, rangeLabel } from "@runtime/views/pagination";
+import { nextPageParams, PAGE_SIZES, pageParams, previousPageParams, withChanges, type ListParams } from "@runtime/views/list-params";
 import { hiddenEntries, listHref } from "./list-link";
 
 export interface PaginationProps {
@@ -32,20 +32,34 @@ export function Pagination(props: PaginationProps) {
             ‹ Previous
           </Link>
         ) : (
-          <span className="button button--ghost button--small" aria-disabled="true">‹ Previous</span>
+          <span className="button button--ghost button--small" aria-disabled="true">
+            ‹ Previous
+          </span>
         )}
         {numbers.map((n) => (
-          <Link key={n} className={n === page ? "pagination__number pagination__number--current" : "pagination__number"} to={href(pageParams(params, n))} aria-current={n === page ? "page" : undefined} aria-label={`Page ${n}`}>
+          <Link
+            key={n}
+            className={n === page ? "pagination__number pagination__number--current" : "pagination__number"}
+            to={href(pageParams(params, n))}
+            aria-current={n === page ? "page" : undefined}
+            aria-label={`Page ${n}`}
+          >
             {n}
           </Link>
         ))}
-        {page > numbers.length ? <span className="pagination__number pagination__number--current" aria-current="page">{page}</span> : null}
+        {page > numbers.length ? (
+          <span className="pagination__number pagination__number--current" aria-current="page">
+            {page}
+          </span>
+        ) : null}
         {props.nextCursor && (last === null || page < last) ? (
           <Link className="button button--ghost button--small" to={href(nextPageParams(params, props.nextCursor))} rel="next">
             Next ›
           </Link>
         ) : (
-          <span className="button button--ghost button--small" aria-disabled="true">Next ›</span>
+          <span className="button button--ghost button--small" aria-disabled="true">
+            Next ›
+          </span>
         )}
       </span>
       <Form method="get" className="pagination__size" onChange={(e) => submit(e.currentTarget)}>

@@ -1,12 +1,18 @@
 import { useEffect, useId, useState } from "react";
-import { lookupRecords } from "../../../runtime/fields/ui/api-client";
-import type { RecordRefValue } from "../../../runtime/fields/ui-types";
+import { lookupRecords } from "@runtime/fields/ui/api-client";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
 
 /**
  * Picks related records for a filter: type to search `/api/lookup/<target>`, click or Enter to add.
  * Chosen records show as removable tags.
  */
-export function RecordPicker(props: { target: string; label: string; chosen: RecordRefValue[]; multiple: boolean; onChange(chosen: RecordRefValue[]): void }) {
+export function RecordPicker(props: {
+  target: string;
+  label: string;
+  chosen: RecordRefValue[];
+  multiple: boolean;
+  onChange(chosen: RecordRefValue[]): void;
+}) {
   const [q, setQ] = useState("");
   const [results, setResults] = useState<RecordRefValue[]>([]);
   const [error, setError] = useState<string | null>(null);
@@ -41,12 +47,25 @@ export function RecordPicker(props: { target: string; label: string; chosen: Rec
       {props.chosen.map((c) => (
         <span className="chip" key={c.id}>
           {c.title}
-          <button type="button" className="chip__remove" aria-label={`Remove ${c.title}`} onClick={() => props.onChange(props.chosen.filter((x) => x.id !== c.id))}>
+          <button
+            type="button"
+            className="chip__remove"
+            aria-label={`Remove ${c.title}`}
+            onClick={() => props.onChange(props.chosen.filter((x) => x.id !== c.id))}
+          >
             ×
           </button>
         </span>
       ))}
-      <input id={id} className="input" type="search" value={q} placeholder={`Search ${props.label}…`} aria-label={`Search ${props.label}`} onChange={(e) => setQ(e.target.value)} />
+      <input
+        id={id}
+        className="input"
+        type="search"
+        value={q}
+        placeholder={`Search ${props.label}…`}
+        aria-label={`Search ${props.label}`}
+        onChange={(e) => setQ(e.target.value)}
+      />
       {error ? <span className="record-picker__error">{error}</span> : null}
       {results.length > 0 ? (
         <ul className="record-picker__results" aria-label={`Matching ${props.label}`}>

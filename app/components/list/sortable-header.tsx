@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
-import type { ListField } from "../../../runtime/views/list-page-data";
-import { withChanges, type ListParams } from "../../../runtime/views/list-params";
+import type { ListField } from "@runtime/views/list-page-data";
+import { withChanges, type ListParams } from "@runtime/views/list-params";
 import { listHref } from "./list-link";
 import { valueKindOf } from "./condition-text";
 
@@ -13,7 +13,17 @@ export function sortDirection(sort: string, key: string): "ascending" | "descend
 }
 
 /** A column header; sortable ones are links (asc, then desc), so sorting works without JavaScript. */
-export function SortableHeader({ field, sort, params, tableKey }: { field: ListField; sort: string; params: ListParams; tableKey: string }) {
+export function SortableHeader({
+  field,
+  sort,
+  params,
+  tableKey,
+}: {
+  field: ListField;
+  sort: string;
+  params: ListParams;
+  tableKey: string;
+}) {
   const direction = sortDirection(sort, field.key);
   const numeric = valueKindOf(field) === "number";
   const className = numeric ? "data-grid__th data-grid__th--number" : "data-grid__th";
@@ -27,7 +37,11 @@ export function SortableHeader({ field, sort, params, tableKey }: { field: ListF
   const next = direction === "ascending" ? `-${field.key}` : field.key;
   return (
     <th scope="col" className={className} aria-sort={direction ?? "none"}>
-      <Link className="data-grid__sort" to={listHref(tableKey, withChanges(params, { sort: next }))} title={`Sort by ${field.label}${direction === "ascending" ? ", descending" : ""}`}>
+      <Link
+        className="data-grid__sort"
+        to={listHref(tableKey, withChanges(params, { sort: next }))}
+        title={`Sort by ${field.label}${direction === "ascending" ? ", descending" : ""}`}
+      >
         {field.label}
         <span className={`data-grid__sort-icon data-grid__sort-icon--${direction ?? "none"}`} aria-hidden="true">
           {direction === "descending" ? "▼" : direction === "ascending" ? "▲" : "↕"}

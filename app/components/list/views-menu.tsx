@@ -1,6 +1,6 @@
 import { Form, Link } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
-import type { ViewSummary } from "../../../runtime/views/list-page-data";
+import type { ViewSummary } from "@runtime/views/list-page-data";
 
 export interface ViewsMenuProps {
   tableKey: string;
@@ -20,7 +20,11 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
         {views.length === 0 ? <li className="views-menu__empty">No saved views yet.</li> : null}
         {views.map((v) => (
           <li key={v.id}>
-            <Link className={v.id === active?.id ? "views-menu__view views-menu__view--active" : "views-menu__view"} to={`${base}?view=${v.id}`} aria-current={v.id === active?.id ? "true" : undefined}>
+            <Link
+              className={v.id === active?.id ? "views-menu__view views-menu__view--active" : "views-menu__view"}
+              to={`${base}?view=${v.id}`}
+              aria-current={v.id === active?.id ? "true" : undefined}
+            >
               {v.name}
               {v.isDefault ? <span className="pill">default</span> : v.shared ? <span className="pill">shared</span> : null}
             </Link>

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { seedSchema } from "../../../schema-designer/test-schema";
+import { seedSchema } from "@schema-designer/test-schema";
 import { AddFieldForm } from "./field-editor";
 
 afterEach(cleanup);
@@ -58,7 +58,9 @@ describe("AddFieldForm", () => {
     const form = renderForm();
     fireEvent.change(form.input("title"), { target: { value: "Region" } });
     form.submit();
-    expect(form.edit).toHaveBeenCalledWith(expect.objectContaining({ op: "addField", table: "clients", args: expect.objectContaining({ key: "region", kind: "text" }) }));
+    expect(form.edit).toHaveBeenCalledWith(
+      expect.objectContaining({ op: "addField", table: "clients", args: expect.objectContaining({ key: "region", kind: "text" }) }),
+    );
     expect(form.onDone).toHaveBeenCalledWith("region");
   });
 });

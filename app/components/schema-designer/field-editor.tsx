@@ -1,12 +1,9 @@
 import { useState, type FormEvent } from "react";
-import { fieldKinds } from "../../../runtime/fields/registry";
-import type { FieldKind, WorkspaceSchema } from "../../../runtime/schema/types";
-import type { DraftOp } from "../../../schema-designer/draft";
-import { applyDraftOp } from "../../../schema-designer/draft";
-import {
-  describeBlockers,
-  type ConversionReport,
-} from "../../../schema-designer/review";
+import { fieldKinds } from "@runtime/fields/registry";
+import type { FieldKind, WorkspaceSchema } from "@runtime/schema/types";
+import type { DraftOp } from "@schema-designer/draft";
+import { applyDraftOp } from "@schema-designer/draft";
+import { type ConversionReport } from "@schema-designer/review";
 import {
   emptyFieldForm,
   formFromField,
@@ -24,10 +21,7 @@ type Edit = (op: DraftOp) => string | null;
 function useForm(initial: FieldFormValues) {
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const set = <K extends keyof FieldFormValues>(
-    name: K,
-    value: FieldFormValues[K]
-  ) => {
+  const set = <K extends keyof FieldFormValues>(name: K, value: FieldFormValues[K]) => {
     setValues((v) => ({ ...v, [name]: value }));
     setErrors((e) => {
       if (!e[name]) return e;
@@ -58,9 +52,7 @@ export function AddFieldForm({
   edit: Edit;
   onDone: (key: string) => void;
 }) {
-  const { values, setValues, errors, setErrors, set } = useForm(
-    emptyFieldForm("text")
-  );
+  const { values, setValues, errors, setErrors, set } = useForm(emptyFieldForm("text"));
   const [keyTouched, setKeyTouched] = useState(false);
   const [failure, setFailure] = useState<string | null>(null);
 
@@ -68,8 +60,7 @@ export function AddFieldForm({
     e.preventDefault();
     const key = values.key.trim();
     const problems: Record<string, string> = {};
-    if (!values.title.trim())
-      problems.title = "Give the field a label, e.g. Region";
+    if (!values.title.trim()) problems.title = "Give the field a label, e.g. Region";
     const keyProblem = newFieldKeyProblem(schema, table, key);
     if (keyProblem) problems.key = keyProblem;
     const formula = formulaProblem(values, schema, table);
@@ -91,25 +82,16 @@ export function AddFieldForm({
       },
     });
     if (error) return setFailure(error);
-    if (values.required)
-      edit({ op: "setRequired", table, field: key, required: true });
+    if (values.required) edit({ op: "setRequired", table, field: key, required: true });
     setFailure(null);
     onDone(key);
   };
 
   return (
-    <form
-      className="sd-form"
-      onSubmit={submit}
-      aria-labelledby="sd-add-field-title"
-      noValidate
-    >
+    <form className="sd-form" onSubmit={submit} aria-labelledby="sd-add-field-title" noValidate>
       <h3 id="sd-add-field-title">Add a field</h3>
       <div className="sd-form__grid">
-        <KindSelect
-          value={values.kind}
-          onChange={(kind) => setValues((v) => ({ ...v, kind }))}
-        />
+        <KindSelect value={values.kind} onChange={(kind) => setValues((v) => ({ ...v, kind }))} />
         <Labelled label="Label" error={errors.title}>
           {(p) => (
             <input
@@ -124,18 +106,12 @@ export function AddFieldForm({
                   key: keyTouched ? v.key : keyFromLabel(title),
                 }));
                 // A key that follows the label is a new key: its old error no longer applies.
-                setErrors(({ title: _t, key: _k, ...rest }) =>
-                  keyTouched && _k ? { ...rest, key: _k } : rest
-                );
+                setErrors(({ title: _t, key: _k, ...rest }) => (keyTouched && _k ? { ...rest, key: _k } : rest));
               }}
             />
           )}
         </Labelled>
-        <Labelled
-          label="Key"
-          error={errors.key}
-          hint="Used in formulas, templates and the API."
-        >
+        <Labelled label="Key" error={errors.key} hint="Used in formulas, templates and the API.">
           {(p) => (
             <input
               {...p}
@@ -149,13 +125,7 @@ export function AddFieldForm({
             />
           )}
         </Labelled>
-        <KindOptionInputs
-          values={values}
-          set={set}
-          errors={errors}
-          schema={schema}
-          table={table}
-        />
+        <KindOptionInputs values={values} set={set} errors={errors} schema={schema} table={table} />
       </div>
       <FormError message={failure} />
       <div className="sd-form__actions">
@@ -167,21 +137,10 @@ export function AddFieldForm({
   );
 }
 
-const same = (a: unknown, b: unknown) =>
-  JSON.stringify(a) === JSON.stringify(b);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
 /** Label, help text, options and rules of an existing field. */
-export function FieldSettingsForm({
-  schema,
-  table,
-  field,
-  edit,
-}: {
-  schema: WorkspaceSchema;
-  table: string;
-  field: string;
-  edit: Edit;
-}) {
+export function FieldSettingsForm({ schema, table, field, edit }: { schema: WorkspaceSchema; table: string; field: string; edit: Edit }) {
   const def = schema.$defs[table].properties[field];
   const required = (schema.$defs[table].required ?? []).includes(field);
   const initial = formFromField(field, def, required);
@@ -192,8 +151,7 @@ export function FieldSettingsForm({
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    if (!values.title.trim())
-      return setErrors({ title: "A field needs a label staff can read" });
+    if (!values.title.trim()) return setErrors({ title: "A field needs a label staff can read" });
     const formula = formulaProblem(values, schema, table);
     if (formula) return setErrors({ formula });
     const outcome = optionsFromForm(values);
@@ -214,8 +172,7 @@ export function FieldSettingsForm({
         field,
         options: outcome.options,
       });
-    if (values.required !== required)
-      ops.push({ op: "setRequired", table, field, required: values.required });
+    if (values.required !== required) ops.push({ op: "setRequired", table, field, required: values.required });
     // All or nothing: check the edits together before any of them joins the draft.
     try {
       ops.reduce((s, op) => applyDraftOp(s, op), schema);
@@ -228,31 +185,13 @@ export function FieldSettingsForm({
   };
 
   return (
-    <form
-      className="sd-form"
-      onSubmit={submit}
-      aria-labelledby="sd-settings-title"
-      noValidate
-    >
+    <form className="sd-form" onSubmit={submit} aria-labelledby="sd-settings-title" noValidate>
       <h3 id="sd-settings-title">Label and settings</h3>
       <div className="sd-form__grid">
         <Labelled label="Label" error={errors.title}>
-          {(p) => (
-            <input
-              {...p}
-              name="title"
-              value={values.title}
-              onChange={(e) => set("title", e.target.value)}
-            />
-          )}
+          {(p) => <input {...p} name="title" value={values.title} onChange={(e) => set("title", e.target.value)} />}
         </Labelled>
-        <KindOptionInputs
-          values={values}
-          set={set}
-          errors={errors}
-          schema={schema}
-          table={table}
-        />
+        <KindOptionInputs values={values} set={set} errors={errors} schema={schema} table={table} />
       </div>
       <FormError message={failure} />
       <div className="sd-form__actions">
@@ -293,27 +232,14 @@ export function RenameKeyForm({
     onRenamed(next);
   };
   return (
-    <form
-      className="sd-form sd-form--inline"
-      onSubmit={submit}
-      aria-labelledby="sd-key-title"
-      noValidate
-    >
+    <form className="sd-form sd-form--inline" onSubmit={submit} aria-labelledby="sd-key-title" noValidate>
       <h3 id="sd-key-title">Key</h3>
       <Labelled
         label="New key"
         error={error ?? undefined}
         hint="Card layouts, saved views, filters, formulas and print templates follow the new key; stored values stay."
       >
-        {(p) => (
-          <input
-            {...p}
-            name="newKey"
-            className="sd-code"
-            value={key}
-            onChange={(e) => setKey(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} name="newKey" className="sd-code" value={key} onChange={(e) => setKey(e.target.value)} />}
       </Labelled>
       <button type="submit" className="button button--small">
         Change key
@@ -351,9 +277,7 @@ export function ChangeKindForm({
 }) {
   const def = schema.$defs[table].properties[field];
   const current = def["x-kind"];
-  const [kind, setKind] = useState<FieldKind>(
-    current === "text" ? "integer" : "text"
-  );
+  const [kind, setKind] = useState<FieldKind>(current === "text" ? "integer" : "text");
   const { values, setValues, errors, setErrors, set } = useForm({
     ...formFromField(field, def, false),
     kind,
@@ -369,14 +293,7 @@ export function ChangeKindForm({
     const outcome = optionsFromForm(values);
     if (!outcome.ok) return outcome.errors;
     // Help text and rules carry over by themselves (portableOptions); a default of the old kind would not fit.
-    const {
-      description: _d,
-      default: _default,
-      "x-unique": _u,
-      "x-indexed": _i,
-      "x-searchable": _s,
-      ...options
-    } = outcome.options;
+    const { description: _d, default: _default, "x-unique": _u, "x-indexed": _i, "x-searchable": _s, ...options } = outcome.options;
     return { op: "changeFieldKind", table, field, kind, options };
   };
 
@@ -413,38 +330,15 @@ export function ChangeKindForm({
   };
 
   return (
-    <form
-      className="sd-form"
-      onSubmit={check}
-      aria-labelledby="sd-kind-title"
-      noValidate
-    >
+    <form className="sd-form" onSubmit={check} aria-labelledby="sd-kind-title" noValidate>
       <h3 id="sd-kind-title">Kind: {fieldKinds[current].label}</h3>
       <div className="sd-form__grid">
-        <KindSelect
-          label="Change to"
-          value={kind}
-          onChange={pick}
-          exclude={current}
-        />
-        <KindOptionInputs
-          values={values}
-          set={set}
-          errors={errors}
-          schema={schema}
-          table={table}
-          kindOnly
-        />
+        <KindSelect label="Change to" value={kind} onChange={pick} exclude={current} />
+        <KindOptionInputs values={values} set={set} errors={errors} schema={schema} table={table} kindOnly />
       </div>
       <div className="sd-form__actions">
-        <button
-          type="submit"
-          className="button button--small"
-          disabled={dryRun.state === "checking"}
-        >
-          {dryRun.state === "checking"
-            ? "Checking the records…"
-            : "Check the records"}
+        <button type="submit" className="button button--small" disabled={dryRun.state === "checking"}>
+          {dryRun.state === "checking" ? "Checking the records…" : "Check the records"}
         </button>
         {dryRun.state === "done" ? (
           <button type="button" className="button" onClick={apply}>
@@ -454,15 +348,10 @@ export function ChangeKindForm({
       </div>
       <div role="status" className="sd-dryrun">
         {dryRun.state === "done" && dryRun.conversions.length === 0 ? (
-          <p>
-            Every stored value converts to {fieldKinds[kind].label}. The old
-            values are kept in the trash.
-          </p>
+          <p>Every stored value converts to {fieldKinds[kind].label}. The old values are kept in the trash.</p>
         ) : null}
         {dryRun.state === "done" && dryRun.conversions.length > 0 ? <ConversionFailures conversions={dryRun.conversions} /> : null}
-        {dryRun.state === "failed" ? (
-          <p className="sd-error">{dryRun.message}</p>
-        ) : null}
+        {dryRun.state === "failed" ? <p className="sd-error">{dryRun.message}</p> : null}
       </div>
     </form>
   );
@@ -480,7 +369,8 @@ function ConversionFailures({ conversions }: { conversions: ConversionReport[] }
             <strong>
               {c.total} record{c.total === 1 ? "" : "s"} of {c.table} would not convert in “{c.field}”.
             </strong>{" "}
-            Fix or clear {c.total === 1 ? "that value" : "those values"} first (they are kept as they are until then), or keep the current kind.
+            Fix or clear {c.total === 1 ? "that value" : "those values"} first (they are kept as they are until then), or keep the current
+            kind.
           </p>
           <ul>
             {c.failures.slice(0, MAX_LISTED).map((f) => (
@@ -521,22 +411,14 @@ export function RemoveFieldButton({
   };
   return (
     <div className="sd-remove">
-      <button
-        type="button"
-        className="button button--small button--danger"
-        onClick={() => remove(false)}
-      >
+      <button type="button" className="button button--small button--danger" onClick={() => remove(false)}>
         Remove field {label}
       </button>
       {error ? (
         <div className="sd-error" role="alert">
           <p>{error}</p>
           {/used by/.test(error) ? (
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={() => remove(true)}
-            >
+            <button type="button" className="button button--small button--danger" onClick={() => remove(true)}>
               Remove it and what uses it
             </button>
           ) : null}

@@ -1,29 +1,12 @@
 import { useId, type ReactNode } from "react";
-import { fieldKinds } from "../../../runtime/fields/registry";
-import { checkFormula, formulaScopeFor } from "../../../runtime/formula/index";
-import {
-  FIELD_KINDS,
-  USERS_TABLE,
-  type FieldKind,
-  type FormulaResultKind,
-  type WorkspaceSchema,
-} from "../../../runtime/schema/types";
+import { fieldKinds } from "@runtime/fields/registry";
+import { checkFormula, formulaScopeFor } from "@runtime/formula/index";
+import { FIELD_KINDS, USERS_TABLE, type FieldKind, type FormulaResultKind, type WorkspaceSchema } from "@runtime/schema/types";
 import { optionsAllowed, type FieldFormValues } from "./field-form";
 
-const RESULT_KINDS: FormulaResultKind[] = [
-  "decimal",
-  "integer",
-  "money",
-  "percent",
-  "text",
-  "boolean",
-  "date",
-];
+const RESULT_KINDS: FormulaResultKind[] = ["decimal", "integer", "money", "percent", "text", "boolean", "date"];
 
-type Set = <K extends keyof FieldFormValues>(
-  name: K,
-  value: FieldFormValues[K]
-) => void;
+type Set = <K extends keyof FieldFormValues>(name: K, value: FieldFormValues[K]) => void;
 
 /** A labelled input with its error and hint tied to it for screen readers. */
 function Labelled({
@@ -35,17 +18,10 @@ function Labelled({
   label: string;
   error?: string;
   hint?: ReactNode;
-  children: (props: {
-    id: string;
-    "aria-describedby"?: string;
-    "aria-invalid"?: boolean;
-  }) => ReactNode;
+  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
 }) {
   const id = useId();
-  const described =
-    [error ? `${id}-error` : "", hint ? `${id}-hint` : ""]
-      .filter(Boolean)
-      .join(" ") || undefined;
+  const described = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
   return (
     <div className={error ? "sd-input has-error" : "sd-input"}>
       <label htmlFor={id}>{label}</label>
@@ -69,24 +45,10 @@ function Labelled({
   );
 }
 
-function Check({
-  label,
-  checked,
-  onChange,
-  hint,
-}: {
-  label: string;
-  checked: boolean;
-  onChange: (v: boolean) => void;
-  hint?: string;
-}) {
+function Check({ label, checked, onChange, hint }: { label: string; checked: boolean; onChange: (v: boolean) => void; hint?: string }) {
   return (
     <label className="sd-check" title={hint}>
-      <input
-        type="checkbox"
-        checked={checked}
-        onChange={(e) => onChange(e.target.checked)}
-      />
+      <input type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
       {label}
     </label>
   );
@@ -107,12 +69,7 @@ export function KindSelect({
   return (
     <Labelled label={label}>
       {(p) => (
-        <select
-          {...p}
-          name="kind"
-          value={value}
-          onChange={(e) => onChange(e.target.value as FieldKind)}
-        >
+        <select {...p} name="kind" value={value} onChange={(e) => onChange(e.target.value as FieldKind)}>
           {FIELD_KINDS.filter((k) => k !== exclude).map((k) => (
             <option key={k} value={k}>
               {fieldKinds[k].label}
@@ -125,15 +82,7 @@ export function KindSelect({
 }
 
 /** The live check of a formula: the parser's and checker's messages as the admin types. */
-function FormulaCheck({
-  source,
-  schema,
-  table,
-}: {
-  source: string;
-  schema: WorkspaceSchema;
-  table: string;
-}) {
+function FormulaCheck({ source, schema, table }: { source: string; schema: WorkspaceSchema; table: string }) {
   if (source.trim() === "") return null;
   const errors = checkFormula(source, formulaScopeFor(schema, table));
   if (errors.length === 0)
@@ -143,11 +92,7 @@ function FormulaCheck({
       </p>
     );
   return (
-    <ul
-      className="sd-formula-errors"
-      role="status"
-      aria-label="Problems in the formula"
-    >
+    <ul className="sd-formula-errors" role="status" aria-label="Problems in the formula">
       {errors.map((e, i) => (
         <li key={i}>
           At character {e.position + 1}: {e.message}
@@ -180,32 +125,15 @@ export function KindOptionInputs({
   return (
     <>
       {kind === "select" || kind === "multiselect" ? (
-        <Labelled
-          label="Choices"
-          error={errors.choices}
-          hint="One a line. Write value = Label to choose the stored value yourself."
-        >
-          {(p) => (
-            <textarea
-              {...p}
-              name="choices"
-              rows={4}
-              value={values.choices}
-              onChange={(e) => set("choices", e.target.value)}
-            />
-          )}
+        <Labelled label="Choices" error={errors.choices} hint="One a line. Write value = Label to choose the stored value yourself.">
+          {(p) => <textarea {...p} name="choices" rows={4} value={values.choices} onChange={(e) => set("choices", e.target.value)} />}
         </Labelled>
       ) : null}
       {kind === "relation" ? (
         <>
           <Labelled label="Links to" error={errors.target}>
             {(p) => (
-              <select
-                {...p}
-                name="target"
-                value={values.target}
-                onChange={(e) => set("target", e.target.value)}
-              >
+              <select {...p} name="target" value={values.target} onChange={(e) => set("target", e.target.value)}>
                 <option value="">Pick a table…</option>
                 {tables.map(([key, t]) => (
                   <option key={key} value={key}>
@@ -216,34 +144,14 @@ export function KindOptionInputs({
               </select>
             )}
           </Labelled>
-          <Labelled
-            label="Related list name on the target (optional)"
-            hint="e.g. items: the target's card then lists these records."
-          >
-            {(p) => (
-              <input
-                {...p}
-                name="inverse"
-                value={values.inverse}
-                onChange={(e) => set("inverse", e.target.value)}
-              />
-            )}
+          <Labelled label="Related list name on the target (optional)" hint="e.g. items: the target's card then lists these records.">
+            {(p) => <input {...p} name="inverse" value={values.inverse} onChange={(e) => set("inverse", e.target.value)} />}
           </Labelled>
         </>
       ) : null}
       {kind === "formula" ? (
         <>
-          <Labelled
-            label="Expression"
-            error={errors.formula}
-            hint={
-              <FormulaCheck
-                source={values.formula}
-                schema={schema}
-                table={table}
-              />
-            }
-          >
+          <Labelled label="Expression" error={errors.formula} hint={<FormulaCheck source={values.formula} schema={schema} table={table} />}>
             {(p) => (
               <textarea
                 {...p}
@@ -258,14 +166,7 @@ export function KindOptionInputs({
           </Labelled>
           <Labelled label="Result">
             {(p) => (
-              <select
-                {...p}
-                name="result"
-                value={values.result}
-                onChange={(e) =>
-                  set("result", e.target.value as FormulaResultKind)
-                }
-              >
+              <select {...p} name="result" value={values.result} onChange={(e) => set("result", e.target.value as FormulaResultKind)}>
                 {RESULT_KINDS.map((k) => (
                   <option key={k} value={k}>
                     {fieldKinds[k].label}
@@ -291,15 +192,7 @@ export function KindOptionInputs({
       ) : null}
       {allowed.has("x-scale") ? (
         <Labelled label="Digits after the point" error={errors.scale}>
-          {(p) => (
-            <input
-              {...p}
-              name="scale"
-              inputMode="numeric"
-              value={values.scale}
-              onChange={(e) => set("scale", e.target.value)}
-            />
-          )}
+          {(p) => <input {...p} name="scale" inputMode="numeric" value={values.scale} onChange={(e) => set("scale", e.target.value)} />}
         </Labelled>
       ) : null}
       {allowed.has("x-currency") ? (
@@ -348,38 +241,18 @@ export function KindOptionInputs({
       ) : null}
       {!kindOnly && allowed.has("default") ? (
         <Labelled label="Default (optional)" error={errors.defaultText}>
-          {(p) => (
-            <input
-              {...p}
-              name="defaultText"
-              value={values.defaultText}
-              onChange={(e) => set("defaultText", e.target.value)}
-            />
-          )}
+          {(p) => <input {...p} name="defaultText" value={values.defaultText} onChange={(e) => set("defaultText", e.target.value)} />}
         </Labelled>
       ) : null}
       {kindOnly ? null : (
         <Labelled label="Help text (optional)">
-          {(p) => (
-            <input
-              {...p}
-              name="description"
-              value={values.description}
-              onChange={(e) => set("description", e.target.value)}
-            />
-          )}
+          {(p) => <input {...p} name="description" value={values.description} onChange={(e) => set("description", e.target.value)} />}
         </Labelled>
       )}
       {kindOnly ? null : (
         <fieldset className="sd-flags">
           <legend>Rules</legend>
-          {!fieldKinds[kind].readOnly ? (
-            <Check
-              label="Required"
-              checked={values.required}
-              onChange={(v) => set("required", v)}
-            />
-          ) : null}
+          {!fieldKinds[kind].readOnly ? <Check label="Required" checked={values.required} onChange={(v) => set("required", v)} /> : null}
           {allowed.has("x-unique") ? (
             <Check
               label="Unique"
@@ -389,20 +262,10 @@ export function KindOptionInputs({
             />
           ) : null}
           {allowed.has("x-indexed") ? (
-            <Check
-              label="Indexed"
-              checked={values.indexed}
-              onChange={(v) => set("indexed", v)}
-              hint="Filters and sorts on it are fast"
-            />
+            <Check label="Indexed" checked={values.indexed} onChange={(v) => set("indexed", v)} hint="Filters and sorts on it are fast" />
           ) : null}
           {allowed.has("x-searchable") ? (
-            <Check
-              label="Searchable"
-              checked={values.searchable}
-              onChange={(v) => set("searchable", v)}
-              hint="Found by the quick search"
-            />
+            <Check label="Searchable" checked={values.searchable} onChange={(v) => set("searchable", v)} hint="Found by the quick search" />
           ) : null}
         </fieldset>
       )}

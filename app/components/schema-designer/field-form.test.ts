@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { addField } from "../../../schema-designer/field-operations";
-import { seedSchema } from "../../../schema-designer/test-schema";
+import { addField } from "@schema-designer/field-operations";
+import { seedSchema } from "@schema-designer/test-schema";
 import {
   emptyFieldForm,
   formatChoices,
@@ -31,10 +31,23 @@ describe("choices", () => {
 
 describe("optionsFromForm", () => {
   it("builds a select field's options that addField accepts", () => {
-    const outcome = optionsFromForm({ ...emptyFieldForm("select"), title: "Region", key: "region", choices: "North\nSouth", defaultText: "North", indexed: true });
+    const outcome = optionsFromForm({
+      ...emptyFieldForm("select"),
+      title: "Region",
+      key: "region",
+      choices: "North\nSouth",
+      defaultText: "North",
+      indexed: true,
+    });
     expect(outcome).toEqual({
       ok: true,
-      options: { description: undefined, "x-indexed": true, enum: ["north", "south"], "x-labels": { north: "North", south: "South" }, default: "north" },
+      options: {
+        description: undefined,
+        "x-indexed": true,
+        enum: ["north", "south"],
+        "x-labels": { north: "North", south: "South" },
+        default: "north",
+      },
     });
     if (!outcome.ok) return;
     const s = addField(seedSchema(), "clients", { key: "region", kind: "select", title: "Region", options: outcome.options });
@@ -49,7 +62,10 @@ describe("optionsFromForm", () => {
       errors: { scale: expect.stringMatching(/whole number/), currency: expect.stringMatching(/three-letter/) },
     });
     expect(optionsFromForm({ ...emptyFieldForm("relation") })).toMatchObject({ ok: false, errors: { target: expect.any(String) } });
-    expect(optionsFromForm({ ...emptyFieldForm("integer"), defaultText: "abc" })).toMatchObject({ ok: false, errors: { defaultText: expect.stringMatching(/not valid/) } });
+    expect(optionsFromForm({ ...emptyFieldForm("integer"), defaultText: "abc" })).toMatchObject({
+      ok: false,
+      errors: { defaultText: expect.stringMatching(/not valid/) },
+    });
   });
 
   it("round-trips an existing field through the form", () => {
@@ -78,7 +94,9 @@ describe("tableKeyFromLabels", () => {
 
 describe("newFieldKeyProblem", () => {
   it("says which field already has the key, whatever its case", () => {
-    expect(newFieldKeyProblem(seedSchema(), "clients", "email")).toBe('Table "clients" already has a field "email"; pick another field key');
+    expect(newFieldKeyProblem(seedSchema(), "clients", "email")).toBe(
+      'Table "clients" already has a field "email"; pick another field key',
+    );
     expect(newFieldKeyProblem(seedSchema(), "clients", "region")).toBeUndefined();
   });
   it("asks for a key, and a valid one", () => {

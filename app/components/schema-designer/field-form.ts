@@ -1,8 +1,8 @@
-import { fieldKinds } from "../../../runtime/fields/registry";
-import { checkFormula, formulaScopeFor } from "../../../runtime/formula/index";
-import type { FieldKind, FieldSchema, FormulaResultKind, WorkspaceSchema } from "../../../runtime/schema/types";
-import type { FieldOptions } from "../../../schema-designer/field-definition";
-import { assertFreeFieldKey } from "../../../schema-designer/shared";
+import { fieldKinds } from "@runtime/fields/registry";
+import { checkFormula, formulaScopeFor } from "@runtime/formula/index";
+import type { FieldKind, FieldSchema, FormulaResultKind, WorkspaceSchema } from "@runtime/schema/types";
+import type { FieldOptions } from "@schema-designer/field-definition";
+import { assertFreeFieldKey } from "@schema-designer/shared";
 
 /** What the field form holds: plain strings and booleans, as typed, so nothing is lost on a mistake. */
 export interface FieldFormValues {
@@ -31,8 +31,25 @@ export interface FieldFormValues {
 
 export function emptyFieldForm(kind: FieldKind = "text"): FieldFormValues {
   return {
-    kind, title: "", key: "", description: "", required: false, unique: false, indexed: false, searchable: false, defaultText: "",
-    choices: "", target: "", inverse: "", precision: "", scale: "", currency: "", pattern: "", formula: "", result: "decimal", maxLength: "",
+    kind,
+    title: "",
+    key: "",
+    description: "",
+    required: false,
+    unique: false,
+    indexed: false,
+    searchable: false,
+    defaultText: "",
+    choices: "",
+    target: "",
+    inverse: "",
+    precision: "",
+    scale: "",
+    currency: "",
+    pattern: "",
+    formula: "",
+    result: "decimal",
+    maxLength: "",
   };
 }
 
@@ -96,7 +113,10 @@ export function formulaProblem(values: FieldFormValues, schema: WorkspaceSchema,
 export function parseChoices(text: string): { values: string[]; labels: Record<string, string> } {
   const values: string[] = [];
   const labels: Record<string, string> = {};
-  for (const line of text.split("\n").map((l) => l.trim()).filter(Boolean)) {
+  for (const line of text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
     const eq = line.indexOf("=");
     const value = (eq > 0 ? line.slice(0, eq) : keyFromLabel(line) || line).trim();
     const label = (eq > 0 ? line.slice(eq + 1) : line).trim();

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { DraftOp } from "../../../schema-designer/draft";
+import type { DraftOp } from "@schema-designer/draft";
 import { tableLabel } from "./table-list";
 import type { SchemaDraftState } from "./use-schema-draft";
 
@@ -40,52 +40,35 @@ function proposals(advice: AdviceItem[]): Proposal[] {
 }
 
 const isIndexOp = (p: Proposal) => (op: DraftOp) =>
-  op.op === "addIndex" &&
-  op.table === p.table &&
-  op.fields.join(",") === p.fields.join(",");
+  op.op === "addIndex" && op.table === p.table && op.fields.join(",") === p.fields.join(",");
 
 /**
  * Composite indexes advised for slow saved views. Ticking one adds it to the draft, so it is
  * reviewed and applied with the other edits.
  */
-export function IndexAdviceList({
-  advice,
-  draft,
-  compact = false,
-}: {
-  advice: AdviceItem[];
-  draft: SchemaDraftState;
-  compact?: boolean;
-}) {
+export function IndexAdviceList({ advice, draft, compact = false }: { advice: AdviceItem[]; draft: SchemaDraftState; compact?: boolean }) {
   const [error, setError] = useState<string | null>(null);
   const list = proposals(advice);
   const served = advice.filter((a) => a.served).length;
-  const fieldLabel = (table: string, key: string) =>
-    draft.schema.$defs[table]?.properties[key]?.title ?? key;
+  const fieldLabel = (table: string, key: string) => draft.schema.$defs[table]?.properties[key]?.title ?? key;
   return (
     <section
       className={compact ? "sd-advice sd-advice--compact" : "sd-advice"}
       aria-labelledby={compact ? "sd-advice-title-review" : "sd-advice-title"}
     >
-      <h3 id={compact ? "sd-advice-title-review" : "sd-advice-title"}>
-        Indexes for saved views
-      </h3>
+      <h3 id={compact ? "sd-advice-title-review" : "sd-advice-title"}>Indexes for saved views</h3>
       {list.length === 0 ? (
         <p className="muted">
           No index is missing:{" "}
           {served > 0
-            ? `the ${served} saved view${
-                served === 1 ? "" : "s"
-              } with filters or sorting are served by existing indexes.`
+            ? `the ${served} saved view${served === 1 ? "" : "s"} with filters or sorting are served by existing indexes.`
             : "no saved view filters or sorts in a way an index would speed up."}
         </p>
       ) : (
         <ul>
           {list.map((p) => {
             const inDraft = draft.ops.some(isIndexOp(p));
-            const id = `sd-advice-${compact ? "r" : "p"}-${
-              p.table
-            }-${p.fields.join("-")}`;
+            const id = `sd-advice-${compact ? "r" : "p"}-${p.table}-${p.fields.join("-")}`;
             return (
               <li key={id}>
                 <label htmlFor={id} className="sd-check">
@@ -100,18 +83,16 @@ export function IndexAdviceList({
                             op: "addIndex",
                             table: p.table,
                             fields: p.fields,
-                          })
+                          }),
                         );
                       else draft.removeOps(isIndexOp(p));
                     }}
                   />
-                  Create this index on{" "}
-                  {tableLabel(p.table, draft.schema.$defs[p.table])}:{" "}
+                  Create this index on {tableLabel(p.table, draft.schema.$defs[p.table])}:{" "}
                   {p.fields.map((f) => fieldLabel(p.table, f)).join(" → ")}
                 </label>
                 <p className="sd-hint">
-                  Slow without it: {p.views.map((v) => `“${v}”`).join(", ")} (
-                  {p.reason}).
+                  Slow without it: {p.views.map((v) => `“${v}”`).join(", ")} ({p.reason}).
                 </p>
               </li>
             );

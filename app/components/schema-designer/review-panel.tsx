@@ -1,22 +1,9 @@
 import { useCallback, useEffect, useState } from "react";
-import type { SchemaProblem } from "../../../runtime/schema/types";
-import { describeDraft, replayDraft } from "../../../schema-designer/draft";
-import {
-  draftImpacts,
-  type ImpactSources,
-} from "../../../schema-designer/draft-impact";
-import {
-  describeBlockers,
-  describePlan,
-  locateProblem,
-} from "../../../schema-designer/review";
-import {
-  applyDraft,
-  fetchCurrentSchema,
-  planDraft,
-  type ApiOutcome,
-  type PlanAnswer,
-} from "./schema-api";
+import type { SchemaProblem } from "@runtime/schema/types";
+import { describeDraft, replayDraft } from "@schema-designer/draft";
+import { draftImpacts, type ImpactSources } from "@schema-designer/draft-impact";
+import { describeBlockers, describePlan, locateProblem } from "@schema-designer/review";
+import { applyDraft, fetchCurrentSchema, planDraft, type ApiOutcome, type PlanAnswer } from "./schema-api";
 import type { SchemaDraftState } from "./use-schema-draft";
 import { IndexAdviceList, type AdviceItem } from "./index-advice";
 
@@ -74,10 +61,7 @@ export function ReviewPanel({
     setConfirmed(false);
     const answer = await planDraft(baseVersion, schema);
     if (answer.kind === "ok") {
-      const blockers = describeBlockers(
-        answer.value.conversions,
-        answer.value.duplicates
-      );
+      const blockers = describeBlockers(answer.value.conversions, answer.value.duplicates);
       setPhase(
         blockers.length
           ? {
@@ -85,7 +69,7 @@ export function ReviewPanel({
               lines: blockers,
               message: "The change cannot be applied as it is.",
             }
-          : { kind: "planned", plan: answer.value }
+          : { kind: "planned", plan: answer.value },
       );
       onProblems([]);
     } else {
@@ -102,11 +86,7 @@ export function ReviewPanel({
     if (phase.kind !== "planned") return;
     const destructive = phase.plan.destructive;
     setPhase({ kind: "applying" });
-    const answer = await applyDraft(
-      baseVersion,
-      schema,
-      destructive && confirmed
-    );
+    const answer = await applyDraft(baseVersion, schema, destructive && confirmed);
     if (answer.kind === "ok") {
       setPhase({ kind: "applied", version: answer.value.version });
       onApplied(answer.value.version);
@@ -118,18 +98,10 @@ export function ReviewPanel({
 
   const rebase = async () => {
     const fresh = await fetchCurrentSchema();
-    if (fresh.kind !== "ok")
-      return setPhase({ kind: "error", message: fresh.message });
+    if (fresh.kind !== "ok") return setPhase({ kind: "error", message: fresh.message });
     const { applied, dropped } = replayDraft(fresh.value.schema, ops);
-    setRebaseNote(
-      dropped.map(
-        (d) => `${describeDraft(draft.schema, [d.op])[0]}: ${d.error}`
-      )
-    );
-    draft.rebase(
-      { version: fresh.value.version, schema: fresh.value.schema },
-      applied
-    );
+    setRebaseNote(dropped.map((d) => `${describeDraft(draft.schema, [d.op])[0]}: ${d.error}`));
+    draft.rebase({ version: fresh.value.version, schema: fresh.value.schema }, applied);
   };
 
   const edits = describeDraft(draft.base.schema, ops);
@@ -137,30 +109,17 @@ export function ReviewPanel({
   const destructive = phase.kind === "planned" && phase.plan.destructive;
 
   return (
-    <section
-      className="sd-review"
-      aria-labelledby="sd-review-title"
-      role="region"
-    >
+    <section className="sd-review" aria-labelledby="sd-review-title">
       <header className="sd-review__header">
         <h2 id="sd-review-title">Review and apply</h2>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={onClose}
-        >
+        <button type="button" className="button button--small" onClick={onClose}>
           Back to editing
         </button>
       </header>
 
       {phase.kind === "applied" ? (
-        <p
-          className="sd-notice sd-notice--ok"
-          role="status"
-          data-testid="schema-applied"
-        >
-          Applied. The schema is now at version {phase.version}; staff see the
-          change on their next page.
+        <p className="sd-notice sd-notice--ok" role="status" data-testid="schema-applied">
+          Applied. The schema is now at version {phase.version}; staff see the change on their next page.
         </p>
       ) : null}
 
@@ -174,9 +133,7 @@ export function ReviewPanel({
           </ol>
         </>
       ) : null}
-      {ops.length === 0 && phase.kind !== "applied" ? (
-        <p className="muted">The draft is empty: make some edits first.</p>
-      ) : null}
+      {ops.length === 0 && phase.kind !== "applied" ? <p className="muted">The draft is empty: make some edits first.</p> : null}
 
       {rebaseNote ? (
         <div className="sd-notice" role="status">
@@ -196,39 +153,23 @@ export function ReviewPanel({
         </div>
       ) : null}
 
-      {phase.kind === "planning" && ops.length > 0 ? (
-        <p role="status">Working out what the change does…</p>
-      ) : null}
+      {phase.kind === "planning" && ops.length > 0 ? <p role="status">Working out what the change does…</p> : null}
 
       {phase.kind === "stale" ? (
-        <div
-          className="sd-notice sd-notice--warn"
-          role="alert"
-          data-testid="schema-conflict"
-        >
+        <div className="sd-notice sd-notice--warn" role="alert" data-testid="schema-conflict">
           <p>
-            <strong>Another administrator applied a change meanwhile.</strong>{" "}
-            Your draft starts from version {baseVersion}, but version{" "}
+            <strong>Another administrator applied a change meanwhile.</strong> Your draft starts from version {baseVersion}, but version{" "}
             {phase.currentVersion} is current. Nothing was overwritten.
           </p>
           <p>
-            Rebase your edits onto version {phase.currentVersion} (they are made
-            again on the new schema, and you review the result), or discard your
-            draft.
+            Rebase your edits onto version {phase.currentVersion} (they are made again on the new schema, and you review the result), or
+            discard your draft.
           </p>
           <div className="sd-form__actions">
-            <button
-              type="button"
-              className="button"
-              onClick={() => void rebase()}
-            >
+            <button type="button" className="button" onClick={() => void rebase()}>
               Rebase my draft onto version {phase.currentVersion}
             </button>
-            <button
-              type="button"
-              className="button button--small button--danger"
-              onClick={draft.discard}
-            >
+            <button type="button" className="button button--small button--danger" onClick={draft.discard}>
               Discard my draft
             </button>
           </div>
@@ -240,16 +181,8 @@ export function ReviewPanel({
           <h3>What happens in the database</h3>
           <ol className="sd-review__steps">
             {describePlan(phase.plan.steps).map((line, i) => (
-              <li
-                key={i}
-                className={line.destructive ? "is-destructive" : undefined}
-              >
-                {line.destructive ? (
-                  <span className="pill sd-pill--danger">
-                    removes or converts data
-                  </span>
-                ) : null}{" "}
-                {line.text}
+              <li key={i} className={line.destructive ? "is-destructive" : undefined}>
+                {line.destructive ? <span className="pill sd-pill--danger">removes or converts data</span> : null} {line.text}
               </li>
             ))}
           </ol>
@@ -293,21 +226,14 @@ export function ReviewPanel({
         </p>
       ) : null}
 
-      {phase.kind !== "applied" ? (
-        <IndexAdviceList advice={advice} draft={draft} compact />
-      ) : null}
+      {phase.kind !== "applied" ? <IndexAdviceList advice={advice} draft={draft} compact /> : null}
 
       {phase.kind === "planned" || phase.kind === "applying" ? (
         <div className="sd-review__apply">
           {destructive ? (
             <label className="sd-check sd-check--confirm">
-              <input
-                type="checkbox"
-                checked={confirmed}
-                onChange={(e) => setConfirmed(e.target.checked)}
-              />
-              I understand that the steps marked “removes or converts data”
-              change stored data (the old values are kept in the trash).
+              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I understand that the steps
+              marked “removes or converts data” change stored data (the old values are kept in the trash).
             </label>
           ) : null}
           <button

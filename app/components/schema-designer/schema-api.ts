@@ -1,5 +1,5 @@
-import type { SchemaProblem, WorkspaceSchema } from "../../../runtime/schema/types";
-import type { ConversionReport, DuplicateReport, PlanStepSummary } from "../../../schema-designer/review";
+import type { SchemaProblem, WorkspaceSchema } from "@runtime/schema/types";
+import type { ConversionReport, DuplicateReport, PlanStepSummary } from "@schema-designer/review";
 
 /** What the plan API answers for a draft. */
 export interface PlanAnswer {
@@ -29,7 +29,11 @@ async function call<T>(url: string, init: RequestInit): Promise<ApiOutcome<T>> {
   let response: Response;
   try {
     // The root installs a fetch that adds the CSRF header to same-site writes.
-    response = await fetch(url, { ...init, headers: { "Content-Type": "application/json", Accept: "application/json" }, credentials: "same-origin" });
+    response = await fetch(url, {
+      ...init,
+      headers: { "Content-Type": "application/json", Accept: "application/json" },
+      credentials: "same-origin",
+    });
   } catch {
     return { kind: "error", message: "The server could not be reached. Check your connection and try again; your draft is kept." };
   }
@@ -37,7 +41,8 @@ async function call<T>(url: string, init: RequestInit): Promise<ApiOutcome<T>> {
   if (response.ok) return { kind: "ok", value: body };
   const message = body.error ?? `The server answered ${response.status}.`;
   const details = body.details ?? {};
-  if (response.status === 409 && typeof details.currentVersion === "number") return { kind: "stale", currentVersion: details.currentVersion, message };
+  if (response.status === 409 && typeof details.currentVersion === "number")
+    return { kind: "stale", currentVersion: details.currentVersion, message };
   if (Array.isArray(details.problems)) return { kind: "problems", problems: details.problems, message };
   if (Array.isArray(details.conversions) || Array.isArray(details.duplicates))
     return { kind: "blocked", conversions: details.conversions ?? [], duplicates: details.duplicates ?? [], message };
@@ -52,6 +57,10 @@ export function planDraft(baseVersion: number, schema: WorkspaceSchema): Promise
   return call("/api/schema/plan", { method: "POST", body: JSON.stringify({ baseVersion, schema }) });
 }
 
-export function applyDraft(baseVersion: number, schema: WorkspaceSchema, confirmDestructive: boolean): Promise<ApiOutcome<{ version: number }>> {
+export function applyDraft(
+  baseVersion: number,
+  schema: WorkspaceSchema,
+  confirmDestructive: boolean,
+): Promise<ApiOutcome<{ version: number }>> {
   return call("/api/schema", { method: "PUT", body: JSON.stringify({ baseVersion, schema, confirmDestructive }) });
 }

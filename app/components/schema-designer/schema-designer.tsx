@@ -1,10 +1,7 @@
 import { useCallback, useMemo, useState } from "react";
-import type {
-  SchemaProblem,
-  WorkspaceSchema,
-} from "../../../runtime/schema/types";
-import { describeDraft } from "../../../schema-designer/draft";
-import { locateProblem } from "../../../schema-designer/review";
+import type { SchemaProblem, WorkspaceSchema } from "@runtime/schema/types";
+import { describeDraft } from "@schema-designer/draft";
+import { locateProblem } from "@schema-designer/review";
 import { IndexAdviceList, type AdviceItem } from "./index-advice";
 import { ReviewPanel } from "./review-panel";
 import { groupedTables, TableList } from "./table-list";
@@ -20,37 +17,17 @@ export interface SchemaDesignerProps {
   onApplied: () => void;
 }
 
-export function SchemaDesigner({
-  version,
-  schema,
-  sources,
-  advice,
-  onApplied,
-}: SchemaDesignerProps) {
-  const loaded = useMemo<SchemaBase>(
-    () => ({ version, schema }),
-    [version, schema]
-  );
+export function SchemaDesigner({ version, schema, sources, advice, onApplied }: SchemaDesignerProps) {
+  const loaded = useMemo<SchemaBase>(() => ({ version, schema }), [version, schema]);
   const draft = useSchemaDraft(loaded);
-  const [selected, setSelected] = useState<string | null>(
-    () => groupedTables(schema)[0]?.tables[0] ?? null
-  );
+  const [selected, setSelected] = useState<string | null>(() => groupedTables(schema)[0]?.tables[0] ?? null);
   const [reviewing, setReviewing] = useState(false);
   const [problems, setProblems] = useState<SchemaProblem[]>([]);
   const [showEdits, setShowEdits] = useState(false);
 
-  const located = useMemo(
-    () => problems.map((p) => locateProblem(draft.schema, p)),
-    [problems, draft.schema]
-  );
-  const problemTables = useMemo(
-    () => new Set(located.flatMap((p) => (p.table ? [p.table] : []))),
-    [located]
-  );
-  const table =
-    selected && Object.hasOwn(draft.schema.$defs, selected)
-      ? selected
-      : groupedTables(draft.schema)[0]?.tables[0] ?? null;
+  const located = useMemo(() => problems.map((p) => locateProblem(draft.schema, p)), [problems, draft.schema]);
+  const problemTables = useMemo(() => new Set(located.flatMap((p) => (p.table ? [p.table] : []))), [located]);
+  const table = selected && Object.hasOwn(draft.schema.$defs, selected) ? selected : (groupedTables(draft.schema)[0]?.tables[0] ?? null);
   const count = draft.ops.length;
 
   const applied = useCallback(
@@ -61,12 +38,12 @@ export function SchemaDesigner({
           version: newVersion,
           schema: { ...draft.schema, "x-version": newVersion },
         },
-        []
+        [],
       );
       setProblems([]);
       onApplied();
     },
-    [draft, onApplied]
+    [draft, onApplied],
   );
 
   return (
@@ -81,12 +58,7 @@ export function SchemaDesigner({
                 {count} edit{count === 1 ? "" : "s"} in the draft
               </strong>{" "}
               · nothing is applied until you review it.{" "}
-              <button
-                type="button"
-                className="sd-link-button"
-                aria-expanded={showEdits}
-                onClick={() => setShowEdits((v) => !v)}
-              >
+              <button type="button" className="sd-link-button" aria-expanded={showEdits} onClick={() => setShowEdits((v) => !v)}>
                 {showEdits ? "Hide edits" : "Show edits"}
               </button>
             </>
@@ -123,9 +95,8 @@ export function SchemaDesigner({
         ) : null}
         {draft.storedBaseVersion !== null && count > 0 ? (
           <p className="sd-notice sd-notice--warn" role="alert">
-            This draft was started on version {draft.storedBaseVersion}; version{" "}
-            {draft.base.version} is current now. Open the review to rebase it or
-            discard it.
+            This draft was started on version {draft.storedBaseVersion}; version {draft.base.version} is current now. Open the review to
+            rebase it or discard it.
           </p>
         ) : null}
       </div>
@@ -153,13 +124,7 @@ export function SchemaDesigner({
         />
       ) : (
         <div className="sd-layout">
-          <TableList
-            schema={draft.schema}
-            selected={table}
-            onSelect={setSelected}
-            edit={draft.edit}
-            problemTables={problemTables}
-          />
+          <TableList schema={draft.schema} selected={table} onSelect={setSelected} edit={draft.edit} problemTables={problemTables} />
           <div className="sd-main">
             {table ? (
               <TablePanel

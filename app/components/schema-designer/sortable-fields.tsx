@@ -9,12 +9,7 @@ import {
   type DragEndEvent,
   type UniqueIdentifier,
 } from "@dnd-kit/core";
-import {
-  SortableContext,
-  sortableKeyboardCoordinates,
-  useSortable,
-  verticalListSortingStrategy,
-} from "@dnd-kit/sortable";
+import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import type { ReactNode } from "react";
 
@@ -28,27 +23,17 @@ const SCREEN_READER_INSTRUCTIONS =
 
 /** Every announcement names fields by the labels staff see, and says where the field ends up. */
 function announcementsFor(items: SortableItem[]): Announcements {
-  const labelOf = (id: UniqueIdentifier) =>
-    items.find((i) => i.key === id)?.label ?? String(id);
-  const position = (id: UniqueIdentifier) =>
-    `position ${items.findIndex((i) => i.key === id) + 1} of ${items.length}`;
+  const labelOf = (id: UniqueIdentifier) => items.find((i) => i.key === id)?.label ?? String(id);
+  const position = (id: UniqueIdentifier) => `position ${items.findIndex((i) => i.key === id) + 1} of ${items.length}`;
   return {
-    onDragStart: ({ active }) =>
-      `Picked up field ${labelOf(active.id)}, at ${position(active.id)}.`,
+    onDragStart: ({ active }) => `Picked up field ${labelOf(active.id)}, at ${position(active.id)}.`,
     onDragOver: ({ active, over }) =>
       over
-        ? `Field ${labelOf(active.id)} is now at ${position(
-            over.id
-          )}, where ${labelOf(over.id)} was.`
+        ? `Field ${labelOf(active.id)} is now at ${position(over.id)}, where ${labelOf(over.id)} was.`
         : `Field ${labelOf(active.id)} is no longer over the list.`,
     onDragEnd: ({ active, over }) =>
-      over
-        ? `Field ${labelOf(active.id)} was dropped at ${position(over.id)}.`
-        : `Field ${labelOf(active.id)} was dropped where it was.`,
-    onDragCancel: ({ active }) =>
-      `Moving field ${labelOf(active.id)} was cancelled; it stays at ${position(
-        active.id
-      )}.`,
+      over ? `Field ${labelOf(active.id)} was dropped at ${position(over.id)}.` : `Field ${labelOf(active.id)} was dropped where it was.`,
+    onDragCancel: ({ active }) => `Moving field ${labelOf(active.id)} was cancelled; it stays at ${position(active.id)}.`,
   };
 }
 
@@ -68,7 +53,7 @@ export function SortableFields({
   const sensors = useSensors(
     // A small distance keeps a plain click on the handle from starting a drag.
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates })
+    useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
@@ -85,14 +70,8 @@ export function SortableFields({
         screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS },
       }}
     >
-      <SortableContext
-        items={items.map((i) => i.key)}
-        strategy={verticalListSortingStrategy}
-      >
-        <ol
-          className="sd-fields"
-          aria-label="Fields, in the order of the card and the list"
-        >
+      <SortableContext items={items.map((i) => i.key)} strategy={verticalListSortingStrategy}>
+        <ol className="sd-fields" aria-label="Fields, in the order of the card and the list">
           {items.map((item) => (
             <SortableRow key={item.key} item={item} renderRow={renderRow} />
           ))}
@@ -102,22 +81,8 @@ export function SortableFields({
   );
 }
 
-function SortableRow({
-  item,
-  renderRow,
-}: {
-  item: SortableItem;
-  renderRow: (item: SortableItem, handle: ReactNode) => ReactNode;
-}) {
-  const {
-    attributes,
-    listeners,
-    setNodeRef,
-    setActivatorNodeRef,
-    transform,
-    transition,
-    isDragging,
-  } = useSortable({ id: item.key });
+function SortableRow({ item, renderRow }: { item: SortableItem; renderRow: (item: SortableItem, handle: ReactNode) => ReactNode }) {
+  const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.key });
   const handle = (
     <button
       type="button"

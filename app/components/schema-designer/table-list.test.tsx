@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
-import { seedSchema } from "../../../schema-designer/test-schema";
+import { seedSchema } from "@schema-designer/test-schema";
 import { TableList } from "./table-list";
 
 afterEach(cleanup);
@@ -19,7 +19,12 @@ describe("TableList: a new table", () => {
     fireEvent.change(screen.getByLabelText("Plural"), { target: { value: "Deals in progress" } });
     expect((screen.getByLabelText("Key") as HTMLInputElement).value).toBe("deals_in_progress");
     fireEvent.click(screen.getByRole("button", { name: "Add table" }));
-    expect(edit).toHaveBeenCalledWith(expect.objectContaining({ op: "addTable", args: expect.objectContaining({ key: "deals_in_progress", title: "Opportunity", plural: "Deals in progress" }) }));
+    expect(edit).toHaveBeenCalledWith(
+      expect.objectContaining({
+        op: "addTable",
+        args: expect.objectContaining({ key: "deals_in_progress", title: "Opportunity", plural: "Deals in progress" }),
+      }),
+    );
     expect(onSelect).toHaveBeenCalledWith("deals_in_progress");
   });
 

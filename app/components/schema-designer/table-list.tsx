@@ -1,29 +1,19 @@
 import { useState, type FormEvent } from "react";
-import {
-  USERS_TABLE,
-  type TableSchema,
-  type WorkspaceSchema,
-} from "../../../runtime/schema/types";
-import type { DraftOp } from "../../../schema-designer/draft";
+import { USERS_TABLE, type TableSchema, type WorkspaceSchema } from "@runtime/schema/types";
+import type { DraftOp } from "@schema-designer/draft";
 import { tableKeyFromLabels } from "./field-form";
 import { Labelled } from "./field-form-inputs";
 
-export const tableLabel = (key: string, t: TableSchema | undefined) =>
-  t?.["x-plural"] ?? t?.title ?? (key === USERS_TABLE ? "Users" : key);
+export const tableLabel = (key: string, t: TableSchema | undefined) => t?.["x-plural"] ?? t?.title ?? (key === USERS_TABLE ? "Users" : key);
 
 /** Tables by navigation group, in menu order; tables in no group come last. */
-export function groupedTables(
-  schema: WorkspaceSchema
-): { key: string | null; title: string; tables: string[] }[] {
-  const byOrder = (a: string, b: string) =>
-    (schema.$defs[a]["x-order"] ?? 0) - (schema.$defs[b]["x-order"] ?? 0);
+export function groupedTables(schema: WorkspaceSchema): { key: string | null; title: string; tables: string[] }[] {
+  const byOrder = (a: string, b: string) => (schema.$defs[a]["x-order"] ?? 0) - (schema.$defs[b]["x-order"] ?? 0);
   const keys = Object.keys(schema.$defs);
   const groups = (schema["x-groups"] ?? []).map((g) => ({
     key: g.key as string | null,
     title: g.title,
-    tables: keys
-      .filter((k) => schema.$defs[k]["x-group"] === g.key)
-      .sort(byOrder),
+    tables: keys.filter((k) => schema.$defs[k]["x-group"] === g.key).sort(byOrder),
   }));
   const known = new Set(groups.map((g) => g.key));
   const loose = keys
@@ -32,17 +22,11 @@ export function groupedTables(
       return group === undefined || !known.has(group);
     })
     .sort(byOrder);
-  return loose.length
-    ? [...groups, { key: null, title: "No group", tables: loose }]
-    : groups;
+  return loose.length ? [...groups, { key: null, title: "No group", tables: loose }] : groups;
 }
 
 /** Moves a table one place up or down within its group; the whole order is what reorderTables takes. */
-function reordered(
-  schema: WorkspaceSchema,
-  table: string,
-  delta: -1 | 1
-): string[] | null {
+function reordered(schema: WorkspaceSchema, table: string, delta: -1 | 1): string[] | null {
   const flat = groupedTables(schema).flatMap((g) => g.tables);
   const group = groupedTables(schema).find((g) => g.tables.includes(table));
   if (!group) return null;
@@ -76,18 +60,11 @@ export function TableList({
   return (
     <nav className="sd-tables" aria-label="Tables">
       {groupedTables(schema).map((g) => (
-        <section
-          key={g.key ?? "none"}
-          className="sd-tables__group"
-          aria-label={g.title}
-        >
+        <section key={g.key ?? "none"} className="sd-tables__group" aria-label={g.title}>
           <h3>{g.title}</h3>
           <ul>
             {g.tables.map((key, i) => (
-              <li
-                key={key}
-                className={key === selected ? "is-selected" : undefined}
-              >
+              <li key={key} className={key === selected ? "is-selected" : undefined}>
                 <button
                   type="button"
                   className="sd-tables__pick"
@@ -97,10 +74,7 @@ export function TableList({
                 >
                   {tableLabel(key, schema.$defs[key])}
                   {problemTables.has(key) ? (
-                    <span
-                      className="sd-badge sd-badge--danger"
-                      title="The server found problems here"
-                    >
+                    <span className="sd-badge sd-badge--danger" title="The server found problems here">
                       !<span className="visually-hidden"> has problems</span>
                     </span>
                   ) : null}
@@ -118,10 +92,7 @@ export function TableList({
                   <button
                     type="button"
                     className="sd-icon-button"
-                    aria-label={`Move ${tableLabel(
-                      key,
-                      schema.$defs[key]
-                    )} down`}
+                    aria-label={`Move ${tableLabel(key, schema.$defs[key])} down`}
                     disabled={i === g.tables.length - 1}
                     onClick={() => move(key, 1)}
                   >
@@ -161,18 +132,13 @@ function NewTableForm({
   const [error, setError] = useState<string | null>(null);
   if (!open)
     return (
-      <button
-        type="button"
-        className="button button--small sd-tables__new"
-        onClick={() => setOpen(true)}
-      >
+      <button type="button" className="button button--small sd-tables__new" onClick={() => setOpen(true)}>
         + New table
       </button>
     );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!title.trim())
-      return setError("Give the table a name for one record, e.g. Project");
+    if (!title.trim()) return setError("Give the table a name for one record, e.g. Project");
     const failure = edit({
       op: "addTable",
       args: {
@@ -192,12 +158,7 @@ function NewTableForm({
     setError(null);
   };
   return (
-    <form
-      className="sd-form sd-form--compact"
-      onSubmit={submit}
-      aria-label="New table"
-      noValidate
-    >
+    <form className="sd-form sd-form--compact" onSubmit={submit} aria-label="New table" noValidate>
       <Labelled label="Name of one record">
         {(p) => (
           <input
@@ -240,11 +201,7 @@ function NewTableForm({
       </Labelled>
       <Labelled label="Group">
         {(p) => (
-          <select
-            {...p}
-            value={group}
-            onChange={(e) => setGroup(e.target.value)}
-          >
+          <select {...p} value={group} onChange={(e) => setGroup(e.target.value)}>
             {(schema["x-groups"] ?? []).map((g) => (
               <option key={g.key} value={g.key}>
                 {g.title}
@@ -263,11 +220,7 @@ function NewTableForm({
         <button type="submit" className="button button--small">
           Add table
         </button>
-        <button
-          type="button"
-          className="button button--small"
-          onClick={() => setOpen(false)}
-        >
+        <button type="button" className="button button--small" onClick={() => setOpen(false)}>
           Cancel
         </button>
       </div>

@@ -1,23 +1,14 @@
 import { useState, type FormEvent } from "react";
-import { fieldKinds } from "../../../runtime/fields/registry";
-import type { WorkspaceSchema } from "../../../runtime/schema/types";
-import type { DraftOp } from "../../../schema-designer/draft";
-import {
-  describeImpact,
-  impactOfFieldChange,
-} from "../../../schema-designer/impact";
-import type { ProblemPlace } from "../../../schema-designer/review";
-import {
-  AddFieldForm,
-  ChangeKindForm,
-  FieldSettingsForm,
-  RemoveFieldButton,
-  RenameKeyForm,
-} from "./field-editor";
+import { fieldKinds } from "@runtime/fields/registry";
+import type { WorkspaceSchema } from "@runtime/schema/types";
+import type { DraftOp } from "@schema-designer/draft";
+import { describeImpact, impactOfFieldChange } from "@schema-designer/impact";
+import type { ProblemPlace } from "@schema-designer/review";
+import { AddFieldForm, ChangeKindForm, FieldSettingsForm, RemoveFieldButton, RenameKeyForm } from "./field-editor";
 import { Labelled } from "./field-form-inputs";
 import { SortableFields } from "./sortable-fields";
 import { tableLabel } from "./table-list";
-import { newNavigationGroup } from "../../../schema-designer/navigation-groups";
+import { newNavigationGroup } from "@schema-designer/navigation-groups";
 
 /** The group select's entry that asks for a new group's title instead of choosing one. */
 const NEW_GROUP = "\u0000new";
@@ -30,15 +21,7 @@ export interface ImpactSources {
 
 type Edit = (op: DraftOp) => string | null;
 
-function Flags({
-  schema,
-  table,
-  field,
-}: {
-  schema: WorkspaceSchema;
-  table: string;
-  field: string;
-}) {
+function Flags({ schema, table, field }: { schema: WorkspaceSchema; table: string; field: string }) {
   const def = schema.$defs[table].properties[field];
   const flags = [
     (schema.$defs[table].required ?? []).includes(field) ? "required" : "",
@@ -57,17 +40,7 @@ function Flags({
   );
 }
 
-function TableSettings({
-  schema,
-  table,
-  edit,
-  onRemoved,
-}: {
-  schema: WorkspaceSchema;
-  table: string;
-  edit: Edit;
-  onRemoved: () => void;
-}) {
+function TableSettings({ schema, table, edit, onRemoved }: { schema: WorkspaceSchema; table: string; edit: Edit; onRemoved: () => void }) {
   const t = schema.$defs[table];
   const [title, setTitle] = useState(t.title ?? "");
   const [plural, setPlural] = useState(t["x-plural"] ?? "");
@@ -90,9 +63,7 @@ function TableSettings({
       setNewGroupTitle("");
       return;
     }
-    setError(
-      edit({ op: "setGroup", table, group: value === "" ? null : value })
-    );
+    setError(edit({ op: "setGroup", table, group: value === "" ? null : value }));
   };
   const createGroup = () => {
     let made;
@@ -122,24 +93,10 @@ function TableSettings({
       noValidate
     >
       <Labelled label="Name of one record">
-        {(p) => (
-          <input
-            {...p}
-            name="tableTitle"
-            value={title}
-            onChange={(e) => setTitle(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} name="tableTitle" value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Labelled>
       <Labelled label="Plural (menu)">
-        {(p) => (
-          <input
-            {...p}
-            name="tablePlural"
-            value={plural}
-            onChange={(e) => setPlural(e.target.value)}
-          />
-        )}
+        {(p) => <input {...p} name="tablePlural" value={plural} onChange={(e) => setPlural(e.target.value)} />}
       </Labelled>
       <button type="submit" className="button button--small">
         Rename
@@ -147,11 +104,7 @@ function TableSettings({
       {newGroupTitle === null ? (
         <Labelled label="Group">
           {(p) => (
-            <select
-              {...p}
-              value={t["x-group"] ?? ""}
-              onChange={(e) => group(e.target.value)}
-            >
+            <select {...p} value={t["x-group"] ?? ""} onChange={(e) => group(e.target.value)}>
               {(schema["x-groups"] ?? []).map((g) => (
                 <option key={g.key} value={g.key}>
                   {g.title}
@@ -191,11 +144,7 @@ function TableSettings({
           </button>
         </>
       )}
-      <button
-        type="button"
-        className="button button--small button--danger"
-        onClick={remove}
-      >
+      <button type="button" className="button button--small button--danger" onClick={remove}>
         Remove table
       </button>
       {status ? (
@@ -241,8 +190,7 @@ export function TablePanel({
     key,
     label: def.title ?? key,
   }));
-  const field =
-    selected && Object.hasOwn(t.properties, selected) ? selected : null;
+  const field = selected && Object.hasOwn(t.properties, selected) ? selected : null;
   const tableProblems = problems.filter((p) => p.table === table && !p.field);
 
   return (
@@ -251,13 +199,7 @@ export function TablePanel({
         <h2 id="sd-table-title">{tableLabel(table, t)}</h2>
         <code className="sd-key">{table}</code>
       </header>
-      <TableSettings
-        key={`${table}:${t.title}:${t["x-plural"]}`}
-        schema={schema}
-        table={table}
-        edit={edit}
-        onRemoved={onTableRemoved}
-      />
+      <TableSettings key={`${table}:${t.title}:${t["x-plural"]}`} schema={schema} table={table} edit={edit} onRemoved={onTableRemoved} />
       {tableProblems.map((p) => (
         <p key={p.text} className="sd-error" role="alert">
           {p.text}
@@ -278,33 +220,16 @@ export function TablePanel({
               + Add field
             </button>
           </div>
-          {fields.length === 0 ? (
-            <p className="muted">No fields yet: add the first one.</p>
-          ) : null}
+          {fields.length === 0 ? <p className="muted">No fields yet: add the first one.</p> : null}
           <SortableFields
             items={fields}
-            onMove={(key, to) =>
-              setMoveError(
-                edit({ op: "moveField", table, field: key, toIndex: to })
-              )
-            }
+            onMove={(key, to) => setMoveError(edit({ op: "moveField", table, field: key, toIndex: to }))}
             renderRow={(item, handle) => {
               const def = t.properties[item.key];
-              const fieldProblems = problems.filter(
-                (p) => p.table === table && p.field === item.key
-              );
-              const target =
-                def["x-kind"] === "relation" && def["x-target"]
-                  ? def["x-target"]
-                  : null;
+              const fieldProblems = problems.filter((p) => p.table === table && p.field === item.key);
+              const target = def["x-kind"] === "relation" && def["x-target"] ? def["x-target"] : null;
               return (
-                <div
-                  className={
-                    item.key === field
-                      ? "sd-field__row is-selected"
-                      : "sd-field__row"
-                  }
-                >
+                <div className={item.key === field ? "sd-field__row is-selected" : "sd-field__row"}>
                   {handle}
                   <button
                     type="button"
@@ -320,9 +245,7 @@ export function TablePanel({
                   </button>
                   <span className="sd-field__kind">
                     {fieldKinds[def["x-kind"]].label}
-                    {target ? (
-                      <> → {tableLabel(target, schema.$defs[target])}</>
-                    ) : null}
+                    {target ? <> → {tableLabel(target, schema.$defs[target])}</> : null}
                   </span>
                   <Flags schema={schema} table={table} field={item.key} />
                   {fieldProblems.length ? (
@@ -370,8 +293,7 @@ export function TablePanel({
             />
           ) : (
             <p className="muted sd-table__hint">
-              Pick a field to edit its label, key, kind and rules, or add a new
-              one. Drag ⋮⋮ to change the order.
+              Pick a field to edit its label, key, kind and rules, or add a new one. Drag ⋮⋮ to change the order.
             </p>
           )}
         </div>
@@ -384,13 +306,7 @@ export function TablePanel({
  * What uses a field today: templates name fields by key, so a field whose key changed in the draft
  * is looked up under its applied key (by its id) in the base schema.
  */
-function fieldImpact(
-  base: WorkspaceSchema,
-  draft: WorkspaceSchema,
-  table: string,
-  field: string,
-  sources: ImpactSources
-) {
+function fieldImpact(base: WorkspaceSchema, draft: WorkspaceSchema, table: string, field: string, sources: ImpactSources) {
   const id = draft.$defs[table].properties[field]["x-id"];
   for (const [tkey, t] of Object.entries(base.$defs))
     for (const [fkey, def] of Object.entries(t.properties))
@@ -424,46 +340,16 @@ function FieldEditor({
   onSelect: (key: string | null) => void;
 }) {
   const def = schema.$defs[table].properties[field];
-  const impact = describeImpact(
-    fieldImpact(baseSchema, schema, table, field, sources)
-  );
+  const impact = describeImpact(fieldImpact(baseSchema, schema, table, field, sources));
   return (
-    <div
-      className="sd-editor"
-      aria-label={`Field ${def.title ?? field}`}
-      role="region"
-    >
+    <div className="sd-editor" aria-label={`Field ${def.title ?? field}`} role="region">
       <p className="sd-impact">
         <strong>{def.title ?? field}</strong> is {impact}.
       </p>
-      <FieldSettingsForm
-        key={JSON.stringify(def)}
-        schema={schema}
-        table={table}
-        field={field}
-        edit={edit}
-      />
-      <RenameKeyForm
-        table={table}
-        field={field}
-        edit={edit}
-        onRenamed={onSelect}
-      />
-      <ChangeKindForm
-        key={def["x-kind"]}
-        schema={schema}
-        baseVersion={baseVersion}
-        table={table}
-        field={field}
-        edit={edit}
-      />
-      <RemoveFieldButton
-        table={table}
-        field={field}
-        label={def.title ?? field}
-        edit={edit}
-        onRemoved={() => onSelect(null)}
-      />
+      <FieldSettingsForm key={JSON.stringify(def)} schema={schema} table={table} field={field} edit={edit} />
+      <RenameKeyForm table={table} field={field} edit={edit} onRenamed={onSelect} />
+      <ChangeKindForm key={def["x-kind"]} schema={schema} baseVersion={baseVersion} table={table} field={field} edit={edit} />
+      <RemoveFieldButton table={table} field={field} label={def.title ?? field} edit={edit} onRemoved={() => onSelect(null)} />
     </div>
   );
 }

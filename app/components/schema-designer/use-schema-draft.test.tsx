@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { act, renderHook } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
-import { seedSchema } from "../../../schema-designer/test-schema";
+import { seedSchema } from "@schema-designer/test-schema";
 import { useSchemaDraft } from "./use-schema-draft";
 
 const KEY = "tessera.schema-designer.draft";
@@ -37,7 +37,10 @@ describe("useSchemaDraft", () => {
   });
 
   it("marks a stored draft of an older version, and discarding clears it everywhere", () => {
-    window.sessionStorage.setItem(KEY, JSON.stringify({ baseVersion: 2, ops: [{ op: "setFieldLabel", table: "clients", field: "notes", labels: { title: "Remarks" } }] }));
+    window.sessionStorage.setItem(
+      KEY,
+      JSON.stringify({ baseVersion: 2, ops: [{ op: "setFieldLabel", table: "clients", field: "notes", labels: { title: "Remarks" } }] }),
+    );
     const loaded = { version: 5, schema: seedSchema() };
     const { result } = renderHook(() => useSchemaDraft(loaded));
     expect(result.current.storedBaseVersion).toBe(2);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { WorkspaceSchema } from "../../../runtime/schema/types";
-import { applyDraftOp, parseStoredDraft, replayDraft, type DraftOp } from "../../../schema-designer/draft";
+import type { WorkspaceSchema } from "@runtime/schema/types";
+import { applyDraftOp, parseStoredDraft, replayDraft, type DraftOp } from "@schema-designer/draft";
 
 const STORAGE_KEY = "tessera.schema-designer.draft";
 
@@ -37,18 +37,20 @@ export function useSchemaDraft(loaded: SchemaBase): SchemaDraftState {
   const [ops, setOps] = useState<DraftOp[]>([]);
   const [storedBaseVersion, setStoredBaseVersion] = useState<number | null>(null);
 
-  // sessionStorage exists only in the browser: read it after hydration, not during render.
+  // sessionStorage exists only in the browser: read it after hydration, not during render, and
+  // only once: later loader data is handled by the effect below.
+  const versionAtMount = useRef(loaded.version);
   useEffect(() => {
     const stored = parseStoredDraft(window.sessionStorage.getItem(STORAGE_KEY));
     if (!stored || stored.ops.length === 0) return;
     setOps(stored.ops);
-    if (stored.baseVersion !== loaded.version) setStoredBaseVersion(stored.baseVersion);
-    // Only on mount: later loader data is handled by the effect below.
+    if (stored.baseVersion !== versionAtMount.current) setStoredBaseVersion(stored.baseVersion);
   }, []);
 
   // A newer version from the loader (after our own apply) becomes the base.
   useEffect(() => {
-    if (loaded.version > base.version || (loaded.version === base.version && loaded.schema !== base.schema && ops.length === 0)) setBase(loaded);
+    if (loaded.version > base.version || (loaded.version === base.version && loaded.schema !== base.schema && ops.length === 0))
+      setBase(loaded);
   }, [loaded, base.version, base.schema, ops.length]);
 
   const persist = useCallback((version: number, next: DraftOp[]) => {

@@ -28,9 +28,7 @@ export function formulaResultKind(field: FieldSchema): FieldKindDef {
 }
 
 /** Every operator some result offers; `filterOperatorsFor(field)` in the registry narrows it per field. */
-const anyResultOperators = [
-  ...new Set(Object.values(formulaResultKinds).flatMap((kind) => kind.filterOperators)),
-] as FilterOperator[];
+const anyResultOperators = [...new Set(Object.values(formulaResultKinds).flatMap((kind) => kind.filterOperators))] as FilterOperator[];
 
 export const formulaKind = defineFieldKind({
   kind: "formula",

@@ -4,7 +4,14 @@ export const samples: KindSamples = {
   minimal: { type: "number", "x-id": "f_total", "x-kind": "formula", "x-formula": "1", "x-result": "decimal" },
   cases: [
     {
-      field: { type: "number", "x-id": "f_total", "x-kind": "formula", "x-formula": "sum(items.amount)", "x-result": "money", "x-currency": "EUR" },
+      field: {
+        type: "number",
+        "x-id": "f_total",
+        "x-kind": "formula",
+        "x-formula": "sum(items.amount)",
+        "x-result": "money",
+        "x-currency": "EUR",
+      },
       valid: [0, 12.5, -0.01, 1_234_567.89],
       invalid: ["12.50", true],
     },
@@ -29,7 +36,14 @@ export const samples: KindSamples = {
       invalid: ["2023-02-29"],
     },
     {
-      field: { type: "number", "x-id": "f_share", "x-kind": "formula", "x-formula": "paid / total * 100", "x-result": "percent", "x-scale": 2 },
+      field: {
+        type: "number",
+        "x-id": "f_share",
+        "x-kind": "formula",
+        "x-formula": "paid / total * 100",
+        "x-result": "percent",
+        "x-scale": 2,
+      },
       valid: [33.33, 100],
       invalid: [100_000_000],
     },

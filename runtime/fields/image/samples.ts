@@ -9,7 +9,10 @@ export const samples: KindSamples = {
         { id: "img1", name: "logo.png", size: 2048, type: "image/png" },
         { id: "img2", name: "O'Reilly.svg", size: 0, type: "image/svg+xml" },
       ],
-      invalid: [{ id: "d1", name: "a.pdf", size: 1, type: "application/pdf" }, { id: "i", name: "x", size: 1, type: "image/" }],
+      invalid: [
+        { id: "d1", name: "a.pdf", size: 1, type: "application/pdf" },
+        { id: "i", name: "x", size: 1, type: "image/" },
+      ],
       textRoundTrip: false,
     },
   ],

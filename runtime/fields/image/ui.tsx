@@ -11,7 +11,15 @@ function ImageCell(props: FieldCellProps) {
   if (!isFileValue(props.value)) return <span className="tf-cell" />;
   return (
     <span className="tf-cell tf-cell--image">
-      <img className="tf-thumb" src={fileHref(props.value)} alt={props.value.name} title={props.value.name} width={24} height={24} loading="lazy" />
+      <img
+        className="tf-thumb"
+        src={fileHref(props.value)}
+        alt={props.value.name}
+        title={props.value.name}
+        width={24}
+        height={24}
+        loading="lazy"
+      />
     </span>
   );
 }

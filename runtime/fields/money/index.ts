@@ -35,7 +35,8 @@ export const moneyKind = defineFieldKind({
   formatDisplay: (value, field, options, record) => {
     const currency = resolveCurrency(field, options, record);
     // Without an explicit scale the currency's own minor unit applies (0 for JPY, 3 for KWD).
-    const digits = field["x-scale"] !== undefined ? { minimumFractionDigits: field["x-scale"], maximumFractionDigits: field["x-scale"] } : {};
+    const digits =
+      field["x-scale"] !== undefined ? { minimumFractionDigits: field["x-scale"], maximumFractionDigits: field["x-scale"] } : {};
     if (currency === undefined) {
       return formatNumberDisplay(value, options.locale, { minimumFractionDigits: scaleOf(field), maximumFractionDigits: scaleOf(field) });
     }

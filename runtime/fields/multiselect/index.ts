@@ -60,5 +60,8 @@ export const multiselectKind = defineFieldKind({
     return ok(chosen);
   },
   formatText: (value) => asList(value).map(String).join(`${SEPARATOR} `),
-  formatDisplay: (value, field) => asList(value).map((option) => formatOptionDisplay(option, field)).join(", "),
+  formatDisplay: (value, field) =>
+    asList(value)
+      .map((option) => formatOptionDisplay(option, field))
+      .join(", "),
 });

@@ -56,12 +56,16 @@ export function CameraCapture(props: { onCapture(photo: Blob): void; onClose(): 
     canvas.width = video.videoWidth || 1280;
     canvas.height = video.videoHeight || 720;
     canvas.getContext("2d")?.drawImage(video, 0, 0, canvas.width, canvas.height);
-    canvas.toBlob((blob) => {
-      if (!blob) return setProblem("The photo could not be taken; try again");
-      stopStream(streamRef.current);
-      streamRef.current = null;
-      props.onCapture(blob);
-    }, "image/jpeg", 0.9);
+    canvas.toBlob(
+      (blob) => {
+        if (!blob) return setProblem("The photo could not be taken; try again");
+        stopStream(streamRef.current);
+        streamRef.current = null;
+        props.onCapture(blob);
+      },
+      "image/jpeg",
+      0.9,
+    );
   }
 
   const content = (

@@ -2,7 +2,6 @@ import type { FieldKindDef } from "../types";
 import type { FieldUi, FieldWidgetProps } from "../ui-types";
 import { errorAria } from "./aria";
 import { classNames } from "./class-names";
-import { formattedCell } from "./formatted-cell";
 import { computedFromFormData } from "./form-values";
 
 /**

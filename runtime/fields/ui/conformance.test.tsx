@@ -84,13 +84,19 @@ describe("every field kind has a UI", () => {
           const editable = !(control as HTMLInputElement).readOnly && !(control as HTMLInputElement).disabled;
           expect(editable, `${kind} control ${control.outerHTML}`).toBe(false);
         }
-        if (!computed) expect(ui.fromFormData(posted(container.querySelector("form")!, "field_c"), field)).toEqual({ ok: true, value: first.value === "" ? null : first.value });
+        if (!computed)
+          expect(ui.fromFormData(posted(container.querySelector("form")!, "field_c"), field)).toEqual({
+            ok: true,
+            value: first.value === "" ? null : first.value,
+          });
       });
 
       it("renders a list cell", () => {
         const [first] = cases;
         const field = compiledField("field_d", first.def);
-        const { container } = render(<ui.Cell field={field} value={first.value} record={{}} format={{ locale: "en-US" }} expanded={{ id: 1, title: "Acme" }} />);
+        const { container } = render(
+          <ui.Cell field={field} value={first.value} record={{}} format={{ locale: "en-US" }} expanded={{ id: 1, title: "Acme" }} />,
+        );
         expect(container.firstElementChild?.className).toMatch(/tf-cell/);
       });
 

@@ -21,9 +21,7 @@ export interface CreateRecordDialogProps {
 
 /** The fields a new record cannot do without: the title, the required ones, and any the server named. */
 export function fieldsToAsk(table: CompiledTable, fieldErrors: Record<string, string>) {
-  return table.fields.filter(
-    (f) => !fieldKinds[f.kind].readOnly && (f.key === table.titleField || f.required || f.key in fieldErrors),
-  );
+  return table.fields.filter((f) => !fieldKinds[f.kind].readOnly && (f.key === table.titleField || f.required || f.key in fieldErrors));
 }
 
 /**

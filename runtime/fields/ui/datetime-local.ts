@@ -51,7 +51,15 @@ function wallClockIn(ms: number, zone: string): WallClock {
     second: "2-digit",
   }).formatToParts(ms);
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value ?? 0);
-  return { year: get("year"), month: get("month"), day: get("day"), hour: get("hour"), minute: get("minute"), second: get("second"), ms: ((ms % 1000) + 1000) % 1000 };
+  return {
+    year: get("year"),
+    month: get("month"),
+    day: get("day"),
+    hour: get("hour"),
+    minute: get("minute"),
+    second: get("second"),
+    ms: ((ms % 1000) + 1000) % 1000,
+  };
 }
 
 function utcOf(w: WallClock): number {
@@ -93,7 +101,8 @@ export function localInputToUtc(text: string, zone: string): string | null {
     second: Number(m[6] ?? 0),
     ms: Number((m[7] ?? "0").padEnd(3, "0")),
   };
-  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23 || wall.minute > 59 || wall.second > 59) return null;
+  if (wall.month < 1 || wall.month > 12 || wall.day < 1 || wall.day > 31 || wall.hour > 23 || wall.minute > 59 || wall.second > 59)
+    return null;
   const asUtc = utcOf(wall);
   if (wallClockIn(asUtc, "UTC").day !== wall.day) return null; // 31 February
   const DAY = 86_400_000;

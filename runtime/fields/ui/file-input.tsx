@@ -13,7 +13,12 @@ export function fileHref(file: FileValue): string {
 }
 
 /** Why a chosen file cannot be taken, before any byte is uploaded; undefined when it can. */
-export function refuseFile(file: { name: string; size: number; type: string }, accept: string | undefined, maxSize: number | undefined, locale?: string): string | undefined {
+export function refuseFile(
+  file: { name: string; size: number; type: string },
+  accept: string | undefined,
+  maxSize: number | undefined,
+  locale?: string,
+): string | undefined {
   if (maxSize !== undefined && file.size > maxSize) {
     return `“${file.name}” is ${formatFileSize(file.size, locale)}; files can be at most ${formatFileSize(maxSize, locale)}`;
   }

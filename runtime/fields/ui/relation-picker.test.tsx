@@ -20,14 +20,20 @@ const server = setupServer(
   http.get("*/api/lookup/:target", ({ request, params }) => {
     const q = new URL(request.url).searchParams.get("q") ?? "";
     searches.push(`${String(params.target)}:${q}`);
-    const rows = params.target === "crm_users" ? [{ id: 9, title: "Ann Admin" }] : clients.filter((c) => c.title.toLowerCase().includes(q.toLowerCase()));
+    const rows =
+      params.target === "crm_users"
+        ? [{ id: 9, title: "Ann Admin" }]
+        : clients.filter((c) => c.title.toLowerCase().includes(q.toLowerCase()));
     return HttpResponse.json({ rows });
   }),
   http.post("*/api/t/clients", async ({ request }) => {
     const body = (await request.json()) as Record<string, unknown>;
     created.push({ contentType: request.headers.get("content-type"), body });
     if (!body.country) {
-      return HttpResponse.json({ error: "Client was not saved: one field needs attention", details: { fields: { country: "Country is required" } } }, { status: 422 });
+      return HttpResponse.json(
+        { error: "Client was not saved: one field needs attention", details: { fields: { country: "Country is required" } } },
+        { status: 422 },
+      );
     }
     return HttpResponse.json({ id: 41, version: 1, ...body }, { status: 201 });
   }),
@@ -105,11 +111,13 @@ describe("relation picker", () => {
 
   it("creates a record inline from the typed text and selects it", async () => {
     const onChange = vi.fn();
-    server.use(http.post("*/api/t/clients", async ({ request }) => {
-      const body = (await request.json()) as Record<string, unknown>;
-      created.push({ contentType: request.headers.get("content-type"), body });
-      return HttpResponse.json({ id: 41, version: 1, ...body }, { status: 201 });
-    }));
+    server.use(
+      http.post("*/api/t/clients", async ({ request }) => {
+        const body = (await request.json()) as Record<string, unknown>;
+        created.push({ contentType: request.headers.get("content-type"), body });
+        return HttpResponse.json({ id: 41, version: 1, ...body }, { status: 201 });
+      }),
+    );
     render(<Picker onChange={onChange} />);
     fireEvent.change(combobox(), { target: { value: "Zeta AG" } });
     const create = await screen.findByRole("option", { name: "Create “Zeta AG”" });

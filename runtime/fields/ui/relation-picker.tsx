@@ -112,7 +112,10 @@ export function RelationPicker(props: FieldWidgetProps) {
       if (result.ok) {
         setDialog(null);
         const title = result.record[titleField];
-        emit({ id: result.record.id, title: typeof title === "string" && title !== "" ? title : String(values[titleField] ?? `#${result.record.id}`) });
+        emit({
+          id: result.record.id,
+          title: typeof title === "string" && title !== "" ? title : String(values[titleField] ?? `#${result.record.id}`),
+        });
       } else if (result.status === 422) {
         setQuery(null);
         setDialog({ values, fieldErrors: result.fieldErrors, message: result.message, busy: false });
@@ -207,12 +210,17 @@ export function RelationPicker(props: FieldWidgetProps) {
       ) : null}
       <ul role="listbox" id={listboxId} className="tf-listbox" hidden={!open} aria-busy={loading || undefined}>
         {options.map((option, index) => (
+          // eslint-disable-next-line jsx-a11y/click-events-have-key-events -- a combobox option: the input's arrows and Enter choose it (aria-activedescendant)
           <li
             key={option.type === "record" ? `r${option.row.id}` : "create"}
             id={optionId(index)}
             role="option"
             aria-selected={index === active}
-            className={classNames("tf-listbox__option", index === active && "tf-listbox__option--active", option.type === "create" && "tf-listbox__option--create")}
+            className={classNames(
+              "tf-listbox__option",
+              index === active && "tf-listbox__option--active",
+              option.type === "create" && "tf-listbox__option--create",
+            )}
             onMouseDown={(event) => event.preventDefault()}
             onClick={() => choose(option)}
             onMouseEnter={() => setActive(index)}

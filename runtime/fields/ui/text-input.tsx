@@ -21,7 +21,8 @@ export function textOf(value: unknown): string {
 
 /** An empty control is "no value", the same thing fromFormData reads from an empty post. */
 export function emitText(props: FieldWidgetProps) {
-  return (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) => props.onChange(event.target.value === "" ? null : event.target.value);
+  return (event: ChangeEvent<HTMLInputElement | HTMLTextAreaElement>) =>
+    props.onChange(event.target.value === "" ? null : event.target.value);
 }
 
 export function textLikeUi(kind: FieldKindDef, type: TextInputType): FieldUi {

@@ -91,12 +91,21 @@ describe("typing emits JSON values", () => {
     expect(onChange).toHaveBeenLastCalledWith(true);
     fireEvent.click(control());
     expect(onChange).toHaveBeenLastCalledWith(false);
-    expect(fieldUis.boolean.fromFormData(["true"], compiledField("b", { type: "boolean", "x-id": "f_b", "x-kind": "boolean" }))).toEqual({ ok: true, value: true });
+    expect(fieldUis.boolean.fromFormData(["true"], compiledField("b", { type: "boolean", "x-id": "f_b", "x-kind": "boolean" }))).toEqual({
+      ok: true,
+      value: true,
+    });
   });
 
   it("collects a multiselect as an array in the schema's order", () => {
     const onChange = vi.fn();
-    const def: FieldSchema = { type: "array", "x-id": "f_tags", "x-kind": "multiselect", items: { type: "string", enum: ["vip", "partner"] }, "x-labels": { vip: "VIP" } };
+    const def: FieldSchema = {
+      type: "array",
+      "x-id": "f_tags",
+      "x-kind": "multiselect",
+      items: { type: "string", enum: ["vip", "partner"] },
+      "x-labels": { vip: "VIP" },
+    };
     render(<Controlled def={def} onChange={onChange} />);
     fireEvent.click(screen.getByLabelText("Partner".toLowerCase()));
     expect(onChange).toHaveBeenLastCalledWith(["partner"]);
@@ -105,7 +114,13 @@ describe("typing emits JSON values", () => {
   });
 
   it("offers an empty select option only when the field is optional", () => {
-    const def: FieldSchema = { type: "string", "x-id": "f_s", "x-kind": "select", enum: ["draft", "issued"], "x-labels": { draft: "Draft" } };
+    const def: FieldSchema = {
+      type: "string",
+      "x-id": "f_s",
+      "x-kind": "select",
+      enum: ["draft", "issued"],
+      "x-labels": { draft: "Draft" },
+    };
     const { unmount } = render(<Controlled def={def} initial="draft" onChange={() => undefined} />);
     expect([...(control() as unknown as HTMLSelectElement).options].map((o) => o.text)).toEqual(["", "Draft", "issued"]);
     unmount();
@@ -128,8 +143,14 @@ describe("typing emits JSON values", () => {
     expect(onChange).toHaveBeenLastCalledWith(expected);
     const posted = new FormData(container.querySelector("form")!).getAll("amount").map(String);
     expect(posted).toEqual(["2026-11-25T08:30", zone]);
-    expect(fieldUis.datetime.fromFormData(["2026-11-24T11:15", "Europe/Berlin"], compiledField("at", def))).toEqual({ ok: true, value: "2026-11-24T10:15:00.000Z" });
-    expect(fieldUis.datetime.fromFormData(["2026-11-24T11:15:00+01:00"], compiledField("at", def))).toEqual({ ok: true, value: "2026-11-24T10:15:00.000Z" });
+    expect(fieldUis.datetime.fromFormData(["2026-11-24T11:15", "Europe/Berlin"], compiledField("at", def))).toEqual({
+      ok: true,
+      value: "2026-11-24T10:15:00.000Z",
+    });
+    expect(fieldUis.datetime.fromFormData(["2026-11-24T11:15:00+01:00"], compiledField("at", def))).toEqual({
+      ok: true,
+      value: "2026-11-24T10:15:00.000Z",
+    });
   });
 
   it("reads posted text with the kind's parser and says what is wrong in plain words", () => {
@@ -160,7 +181,14 @@ describe("computed fields", () => {
   });
 
   it("shows a formula through its result kind's formatting", () => {
-    const field = compiledField("total", { type: "number", "x-id": "f_tot", "x-kind": "formula", "x-formula": "1", "x-result": "money", "x-currency": "EUR" });
+    const field = compiledField("total", {
+      type: "number",
+      "x-id": "f_tot",
+      "x-kind": "formula",
+      "x-formula": "1",
+      "x-result": "money",
+      "x-currency": "EUR",
+    });
     render(<fieldUis.formula.Widget {...widgetProps(field, { value: 1234.5 })} />);
     expect((document.getElementById("f-total") as HTMLInputElement).value).toBe("€1,234.50");
   });
@@ -173,8 +201,20 @@ describe("list cells", () => {
     const invoices = schema.tablesByKey.get("invoices")!;
     const { container } = render(
       <>
-        <fieldUis.relation.Cell field={invoices.fieldsByKey.get("client")!} value={7} record={{}} format={format} expanded={{ id: 7, title: "Acme" }} />
-        <fieldUis.relation.Cell field={invoices.fieldsByKey.get("owner")!} value={2} record={{}} format={format} expanded={{ id: 2, title: "Ann" }} />
+        <fieldUis.relation.Cell
+          field={invoices.fieldsByKey.get("client")!}
+          value={7}
+          record={{}}
+          format={format}
+          expanded={{ id: 7, title: "Acme" }}
+        />
+        <fieldUis.relation.Cell
+          field={invoices.fieldsByKey.get("owner")!}
+          value={2}
+          record={{}}
+          format={format}
+          expanded={{ id: 2, title: "Ann" }}
+        />
       </>,
     );
     expect(screen.getByRole("link", { name: "Acme" }).getAttribute("href")).toBe("/t/clients/7");
@@ -189,11 +229,24 @@ describe("list cells", () => {
     const flag = compiledField("vip", { type: "boolean", "x-id": "f_b", "x-kind": "boolean" });
     render(<fieldUis.boolean.Cell field={flag} value={true} record={{}} format={format} />);
     expect(screen.getByRole("img", { name: "Yes" }).textContent).toBe("✓");
-    const tags = compiledField("tags", { type: "array", "x-id": "f_tags", "x-kind": "multiselect", items: { type: "string", enum: ["vip", "b2b"] }, "x-labels": { vip: "VIP" } });
+    const tags = compiledField("tags", {
+      type: "array",
+      "x-id": "f_tags",
+      "x-kind": "multiselect",
+      items: { type: "string", enum: ["vip", "b2b"] },
+      "x-labels": { vip: "VIP" },
+    });
     const chips = render(<fieldUis.multiselect.Cell field={tags} value={["vip", "b2b"]} record={{}} format={format} />);
     expect([...chips.container.querySelectorAll(".tf-chip")].map((c) => c.textContent)).toEqual(["VIP", "b2b"]);
     const logo = compiledField("logo", { type: "object", "x-id": "f_logo", "x-kind": "image" });
-    render(<fieldUis.image.Cell field={logo} value={{ id: "img1", name: "logo.png", size: 10, type: "image/png" }} record={{}} format={format} />);
+    render(
+      <fieldUis.image.Cell
+        field={logo}
+        value={{ id: "img1", name: "logo.png", size: 10, type: "image/png" }}
+        record={{}}
+        format={format}
+      />,
+    );
     const img = screen.getByAltText("logo.png") as HTMLImageElement;
     expect(img.getAttribute("src")).toBe("/api/files/img1");
     expect(img.width).toBe(24);

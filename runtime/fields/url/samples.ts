@@ -12,7 +12,15 @@ export const samples: KindSamples = {
         "mailto:o'reilly@example.com",
         `https://example.com/${"p".repeat(1970)}`,
       ],
-      invalid: ["javascript:alert(1)", "ftp://example.com", "data:text/html,x", "example.com", "https://", "https:// x", `https://example.com/${"p".repeat(1981)}`],
+      invalid: [
+        "javascript:alert(1)",
+        "ftp://example.com",
+        "data:text/html,x",
+        "example.com",
+        "https://",
+        "https:// x",
+        `https://example.com/${"p".repeat(1981)}`,
+      ],
     },
   ],
 };

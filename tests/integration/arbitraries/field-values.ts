@@ -1,6 +1,6 @@
 import fc from "fast-check";
-import { kindSamples } from "../../../runtime/fields/samples";
-import type { FieldSchema } from "../../../runtime/schema/types";
+import { kindSamples } from "@runtime/fields/samples";
+import type { FieldSchema } from "@runtime/schema/types";
 import { MULTISELECT_OPTIONS, SELECT_OPTIONS, type FieldModel, type ModelKind, type TableModel } from "./workspace-model";
 
 const codePoints = (s: string) => [...s].length;
@@ -42,13 +42,23 @@ export function valueArb(field: FieldModel): fc.Arbitrary<unknown> {
     case "boolean":
       return fc.boolean();
     case "date":
-      return withSamples(kind, dateArb.map((d) => d.toISOString().slice(0, 10)), () => true);
+      return withSamples(
+        kind,
+        dateArb.map((d) => d.toISOString().slice(0, 10)),
+        () => true,
+      );
     case "datetime":
-      return withSamples(kind, dateArb.map((d) => d.toISOString()), () => true);
+      return withSamples(
+        kind,
+        dateArb.map((d) => d.toISOString()),
+        () => true,
+      );
     case "email":
       return withSamples(
         kind,
-        fc.tuple(fc.stringMatching(/^[a-z0-9][a-z0-9'+_-]{0,10}$/), fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/)).map(([local, domain]) => `${local}@${domain}.test`),
+        fc
+          .tuple(fc.stringMatching(/^[a-z0-9][a-z0-9'+_-]{0,10}$/), fc.stringMatching(/^[a-z][a-z0-9]{0,8}$/))
+          .map(([local, domain]) => `${local}@${domain}.test`),
         () => true,
       );
     case "select":

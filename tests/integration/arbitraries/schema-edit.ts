@@ -34,7 +34,8 @@ export interface SchemaEdit {
   summary: EditSummary;
 }
 
-type FieldAction = { type: "keep" } | { type: "remove" } | { type: "relabel"; title: string } | { type: "widen"; to: number } | { type: "convert" };
+type FieldAction =
+  { type: "keep" } | { type: "remove" } | { type: "relabel"; title: string } | { type: "widen"; to: number } | { type: "convert" };
 
 const LABELS = ["Renamed", "Customer’s code", "O'Reilly & Co", "Ticket 🎫"];
 
@@ -47,7 +48,10 @@ function fieldActionArb(field: FieldModel): fc.Arbitrary<FieldAction> {
   // The rarer edits get more weight where they apply, so a dozen runs still meet them.
   const max = field.def.maxLength;
   if (field.def["x-kind"] === "text" && max !== undefined)
-    options.push({ arbitrary: fc.constantFrom(...[80, 255, 5000].filter((n) => n > max)).map((to) => ({ type: "widen", to }) as const), weight: 3 });
+    options.push({
+      arbitrary: fc.constantFrom(...[80, 255, 5000].filter((n) => n > max)).map((to) => ({ type: "widen", to }) as const),
+      weight: 3,
+    });
   if (field.integerLikeText) options.push({ arbitrary: fc.constant({ type: "convert" } as const), weight: 4 });
   return fc.oneof(...options);
 }

@@ -1,8 +1,20 @@
 import fc from "fast-check";
-import type { FieldSchema, TableSchema, WorkspaceSchema } from "../../../runtime/schema/types";
+import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 
 /** The kinds the migration property covers: every kind with a plain stored column of its own. */
-export const MODEL_KINDS = ["text", "longtext", "integer", "decimal", "money", "boolean", "date", "datetime", "email", "select", "multiselect"] as const;
+export const MODEL_KINDS = [
+  "text",
+  "longtext",
+  "integer",
+  "decimal",
+  "money",
+  "boolean",
+  "date",
+  "datetime",
+  "email",
+  "select",
+  "multiselect",
+] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
 
 export const SELECT_OPTIONS = ["lead", "active", "lost"];
@@ -10,7 +22,22 @@ export const MULTISELECT_OPTIONS = ["vip", "partner", "press"];
 
 /** Key pools: small on purpose, so renames often land on a key another field had (swaps, reuse). */
 export const TABLE_KEY_POOL = ["clients", "vendors", "projects", "tickets", "people"];
-export const FIELD_KEY_POOL = ["name", "code", "city", "note", "amount", "price", "qty", "flag", "due", "seen_at", "mail", "tier", "tags", "score"];
+export const FIELD_KEY_POOL = [
+  "name",
+  "code",
+  "city",
+  "note",
+  "amount",
+  "price",
+  "qty",
+  "flag",
+  "due",
+  "seen_at",
+  "mail",
+  "tier",
+  "tags",
+  "score",
+];
 
 export interface FieldModel {
   key: string;
@@ -43,10 +70,24 @@ export function toSchema(model: WorkspaceModel): WorkspaceSchema {
   return { $schema: "https://json-schema.org/draft/2020-12/schema", $defs };
 }
 
-const INDEXABLE: ReadonlySet<ModelKind> = new Set(["text", "integer", "decimal", "money", "boolean", "date", "datetime", "email", "select"]);
+const INDEXABLE: ReadonlySet<ModelKind> = new Set([
+  "text",
+  "integer",
+  "decimal",
+  "money",
+  "boolean",
+  "date",
+  "datetime",
+  "email",
+  "select",
+]);
 
 /** A valid definition of `kind` with id `id`; `options` pick among the variants each kind allows. */
-export function fieldDef(kind: ModelKind, id: string, options: { maxLength?: number; indexed?: boolean; title?: string } = {}): FieldSchema {
+export function fieldDef(
+  kind: ModelKind,
+  id: string,
+  options: { maxLength?: number; indexed?: boolean; title?: string } = {},
+): FieldSchema {
   const common = {
     "x-id": id,
     ...(options.title !== undefined ? { title: options.title } : {}),
@@ -74,7 +115,13 @@ export function fieldDef(kind: ModelKind, id: string, options: { maxLength?: num
     case "select":
       return { type: "string", "x-kind": "select", enum: [...SELECT_OPTIONS], ...common };
     case "multiselect":
-      return { type: "array", "x-kind": "multiselect", items: { type: "string", enum: [...MULTISELECT_OPTIONS] }, uniqueItems: true, ...common };
+      return {
+        type: "array",
+        "x-kind": "multiselect",
+        items: { type: "string", enum: [...MULTISELECT_OPTIONS] },
+        uniqueItems: true,
+        ...common,
+      };
   }
 }
 
@@ -107,10 +154,16 @@ export const fieldShapeArb: fc.Arbitrary<FieldShape> = fc
 export const workspaceModelArb: fc.Arbitrary<WorkspaceModel> = fc
   .tuple(
     fc.shuffledSubarray(TABLE_KEY_POOL, { minLength: 1, maxLength: 3 }),
-    fc.array(fc.tuple(fc.shuffledSubarray(FIELD_KEY_POOL, { minLength: 6, maxLength: 6 }), fc.array(fieldShapeArb, { minLength: 1, maxLength: 6 })), {
-      minLength: 3,
-      maxLength: 3,
-    }),
+    fc.array(
+      fc.tuple(
+        fc.shuffledSubarray(FIELD_KEY_POOL, { minLength: 6, maxLength: 6 }),
+        fc.array(fieldShapeArb, { minLength: 1, maxLength: 6 }),
+      ),
+      {
+        minLength: 3,
+        maxLength: 3,
+      },
+    ),
   )
   .map(([tableKeys, tableParts]) => ({
     tables: tableKeys.map((key, ti) => {
