@@ -79,7 +79,7 @@ export function Layout({ children }: { children: ReactNode }) {
               user={user}
             />
             <div className="app-body">
-              <SideNavigation sections={(data?.navigation ?? []) as NavigationSection[]} admin={user.admin} />
+              <SideNavigation sections={data?.navigation ?? []} admin={user.admin} />
               <main id="main" className="app-main" tabIndex={-1}>
                 {children}
               </main>
