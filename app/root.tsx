@@ -9,6 +9,7 @@ import { useNonce } from "./components/nonce-context";
 import { SideNavigation } from "./components/side-navigation";
 import authStyles from "./styles/auth.css";
 import baseStyles from "./styles/base.css";
+import componentStyles from "./styles/components.css";
 import searchStyles from "./styles/search.css";
 import shellStyles from "./styles/shell.css";
 import { CSRF_META_NAME, installCsrfFetch } from "./utils/csrf-fetch";
@@ -20,6 +21,7 @@ if (typeof window !== "undefined") installCsrfFetch(window);
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
   { rel: "stylesheet", href: baseStyles },
+  { rel: "stylesheet", href: componentStyles },
   { rel: "stylesheet", href: shellStyles },
   { rel: "stylesheet", href: authStyles },
   { rel: "stylesheet", href: searchStyles },
@@ -79,7 +81,7 @@ export function Layout({ children }: { children: ReactNode }) {
               user={user}
             />
             <div className="app-body">
-              <SideNavigation sections={(data?.navigation ?? []) as NavigationSection[]} admin={user.admin} />
+              <SideNavigation sections={data?.navigation ?? []} admin={user.admin} />
               <main id="main" className="app-main" tabIndex={-1}>
                 {children}
               </main>

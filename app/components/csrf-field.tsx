@@ -1,8 +1,9 @@
 import { useRouteLoaderData } from "@remix-run/react";
+import type { loader as rootLoader } from "../root";
 
 /** The signed-in session's CSRF token, from the root loader; "" on pages without a session. */
 export function useCsrfToken(): string {
-  const data = useRouteLoaderData("root") as { csrfToken?: string } | undefined;
+  const data = useRouteLoaderData<typeof rootLoader>("root");
   return data?.csrfToken ?? "";
 }
 

@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
 import { DesignerScreen } from "../components/form-designer/designer-screen";
-import { designErrorOf, loadDesigner, previewRecord, saveDesign, type DesignerData } from "../services/form-designer.server";
+import { designErrorOf, loadDesigner, saveDesign } from "../services/form-designer.server";
 import { adminActorFor } from "../services/people.server";
 import cardStyles from "../styles/card.css";
 import fieldStyles from "../styles/fields.css";
@@ -22,18 +22,9 @@ function notFoundResponse(error: unknown): never {
   throw error;
 }
 
-/** `?preview=<id>` answers one record for the preview (the designer loads it with a fetcher). */
+/** The preview's record comes from its own route, `admin.forms.$table_.preview.$id.ts`. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
-  const previewId = new URL(request.url).searchParams.get("preview");
-  if (previewId !== null) {
-    try {
-      return json({ preview: await previewRecord(actor, params.table, previewId) });
-    } catch (error) {
-      if (error instanceof ApiError) return json({ previewError: error.message }, { status: error.status });
-      throw error;
-    }
-  }
   return json(await loadDesigner(actor, params.table).catch(notFoundResponse));
 }
 
@@ -55,6 +46,6 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DesignCard() {
-  const data = useLoaderData() as unknown as DesignerData;
+  const data = useLoaderData<typeof loader>();
   return <DesignerScreen key={data.tableKey} data={data} />;
 }

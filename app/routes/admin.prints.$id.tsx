@@ -4,8 +4,6 @@ import { useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
 import { PrintDesigner } from "@print-designer/designer";
 import type { GrapesJs } from "@print-designer/editor";
-import type { PrintTemplate } from "@runtime/print/template";
-import type { ListField } from "@runtime/views/list-page-data";
 import { PrintConditionEditor } from "../components/print-condition-editor";
 import { adminActorFor } from "../services/people.server";
 import { designerDataAs } from "../services/print-templates.server";
@@ -38,13 +36,12 @@ const loadGrapes = (): Promise<GrapesJs> => import("grapesjs").then((m) => m.def
 
 export default function PrintDesignerRoute() {
   const data = useLoaderData<typeof loader>();
-  // Loader data is JSON: the field definitions arrive as plain objects of the same shape.
-  const conditionFields = data.conditionFields as unknown as ListField[];
+  const conditionFields = data.conditionFields;
   const table = { pluralLabel: data.tablePluralLabel, fieldsByKey: new Map(conditionFields.map((f) => [f.key, f])) };
   return (
     <PrintDesigner
       key={data.template.id}
-      template={data.template as unknown as PrintTemplate}
+      template={data.template}
       tableLabel={data.tableLabel}
       schema={{ fieldOptions: data.fieldOptions, lineLists: data.lineLists, imageOptions: data.imageOptions, imageUrls: data.imageUrls }}
       previewRecords={data.previewRecords}

@@ -2,9 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
-import type { WorkspaceSchema } from "@runtime/schema/types";
 import { SchemaDesigner } from "../components/schema-designer/schema-designer";
-import type { ImpactSources } from "../components/schema-designer/table-panel";
 import { adminActorFor } from "../services/people.server";
 import { designerContext } from "../services/schema-designer.server";
 import designerStyles from "../styles/schema-designer.css";
@@ -37,13 +35,7 @@ export default function AdminSchema() {
         Tables and fields of your workspace. Edits are collected in a draft in this browser tab; open the review to see what they do to the
         stored data, then apply them.
       </p>
-      <SchemaDesigner
-        version={version}
-        schema={schema as unknown as WorkspaceSchema}
-        sources={sources as ImpactSources}
-        advice={advice}
-        onApplied={reload}
-      />
+      <SchemaDesigner version={version} schema={schema} sources={sources} advice={advice} onApplied={reload} />
     </section>
   );
 }

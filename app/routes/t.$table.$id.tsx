@@ -1,5 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
+import { useActionData, useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
 import { cardAction, loadCard } from "../components/card/card-route.server";
 import { CardScreen } from "../components/card/card-screen";
@@ -39,5 +40,5 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RecordCard() {
-  return <CardScreen />;
+  return <CardScreen data={useLoaderData<typeof loader>()} actionData={useActionData<typeof action>()} />;
 }

@@ -4,7 +4,7 @@ import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError
 import { ApiError } from "@runtime/errors";
 import { ListScreen } from "../components/list/list-screen";
 import { actorFor } from "../services/actor.server";
-import { handleListAction, listPageDeps, loadListPage, type ListPageData } from "../services/views.server";
+import { handleListAction, listPageDeps, loadListPage } from "../services/views.server";
 import batchPrintStyles from "../styles/batch-print.css";
 import fieldStyles from "../styles/fields.css";
 import listStyles from "../styles/list.css";
@@ -64,7 +64,7 @@ export default function TableList() {
           {actionData.error}
         </p>
       ) : null}
-      <ListScreen data={data as unknown as ListPageData} message={message} />
+      <ListScreen data={data} message={message} />
     </>
   );
 }

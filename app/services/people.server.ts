@@ -233,7 +233,7 @@ export async function auditAs(
     ...entry,
     changes:
       entry.changes && typeof entry.changes === "object" && !Array.isArray(entry.changes)
-        ? Object.fromEntries(Object.entries(entry.changes as Record<string, unknown>).filter(([k]) => !hidden.has(k)))
+        ? Object.fromEntries(Object.entries(entry.changes).filter(([k]) => !hidden.has(k)))
         : entry.changes,
   }));
 }

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { dbNow } from "../db/system-tables.server";
+import type { JsonValue } from "../json";
 import { AUTH_TABLES } from "./auth-tables.server";
 
 export type AuditAction =
@@ -25,7 +26,7 @@ export interface AuditEntry {
   action: AuditAction;
   table: string | null;
   recordId: number | null;
-  changes: unknown;
+  changes: JsonValue;
 }
 
 /** `changes` of an update: only the fields that differ, as `{ field: [before, after] }`. */

@@ -1,11 +1,14 @@
 import type { Knex } from "knex";
 import Ajv from "ajv";
-import { ApiError, conflict, notFound, unprocessable } from "../errors";
+import { ApiError, conflict, notFound } from "../errors";
 import { dbNow } from "../db/system-tables.server";
+import { parseWith } from "../schema/checked";
 import { AUTH_TABLES } from "./auth-tables.server";
 import { roleJsonSchema, type RoleDefinition } from "./roles";
 
-const validateRole = new Ajv({ allErrors: true }).compile(roleJsonSchema);
+/** A role as an admin submits it: the server decides whether it is built in, `admin` defaults to false. */
+type RoleInput = Omit<RoleDefinition, "builtin" | "admin"> & { admin?: boolean };
+const validateRole = new Ajv({ allErrors: true }).compile<RoleInput>(roleJsonSchema);
 
 export async function listRoles(db: Knex): Promise<RoleDefinition[]> {
   const rows = (await db(AUTH_TABLES.roles).orderBy("key")) as { definition: string }[];
@@ -20,11 +23,7 @@ export async function getRole(db: Knex, key: string): Promise<RoleDefinition> {
 
 /** Adds or changes a role an admin defined; built-in roles keep their key and cannot be removed. */
 export async function saveRole(db: Knex, input: unknown): Promise<RoleDefinition> {
-  if (!validateRole(input))
-    throw unprocessable("the role is not valid", {
-      problems: (validateRole.errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? "is invalid" })),
-    });
-  const role = input as unknown as Omit<RoleDefinition, "builtin">;
+  const role = parseWith(validateRole, input, "the role");
   const existing = (await db(AUTH_TABLES.roles).where({ key: role.key }).first()) as { builtin: number | boolean } | undefined;
   if (existing?.builtin && role.key === "admin") throw conflict("the administrator role cannot be changed: it may always do everything");
   const definition: RoleDefinition = { ...role, admin: role.admin ?? false, builtin: Boolean(existing?.builtin) };

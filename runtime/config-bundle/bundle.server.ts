@@ -2,9 +2,8 @@ import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { ApiError, conflict, unprocessable } from "../errors";
-import { layoutShapeProblems } from "../layouts/layout-schema";
+import { isCardLayout } from "../layouts/layout-schema";
 import { resolveLayout } from "../layouts/resolve-layout";
-import type { CardLayout } from "../layouts/types";
 import { checkTemplate, PRINT_TEMPLATES_TABLE, toRow, type TemplatesService } from "../print/templates.server";
 import { requireAdmin, type Actor } from "../records/permissions";
 import { compileSchema } from "../schema/compile";
@@ -78,10 +77,10 @@ export function createConfigBundleService(deps: {
     for (const row of layoutRows) {
       const layout = parseJson(row.layout);
       const table = compiled.tablesById.get(row.table_id);
-      if (!table || layoutShapeProblems(layout).length) continue;
+      if (!table || !isCardLayout(layout)) continue;
       // As the card shows it: cells of fields removed since the layout was saved are left out, so
       // an export always passes the import's checks.
-      layouts.push({ tableId: row.table_id, table: table.key, layout: resolveLayout(layout as CardLayout, table, compiled).layout });
+      layouts.push({ tableId: row.table_id, table: table.key, layout: resolveLayout(layout, table, compiled).layout });
     }
     // Personal views stay with their owners: only what everyone sees belongs to the configuration.
     const viewRows = tableIds.length

@@ -1,7 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import { layoutShapeProblems } from "../layouts/layout-schema";
 import { layoutFieldProblems } from "../layouts/resolve-layout";
-import type { CardLayout } from "../layouts/types";
 import { describeAjvError } from "../schema/ajv-messages";
 import { compileSchema } from "../schema/compile";
 import type { SchemaProblem } from "../schema/types";
@@ -11,9 +10,10 @@ import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, configBundleJsonSchema, type Conf
 export type BundleProblem = SchemaProblem;
 export type BundleValidation = { ok: true; bundle: ConfigBundle } | { ok: false; problems: BundleProblem[] };
 
-let envelope: ValidateFunction | null = null;
-function envelopeValidator(): ValidateFunction {
-  envelope ??= new Ajv2020({ allErrors: true, strict: false }).compile(configBundleJsonSchema);
+let envelope: ValidateFunction<ConfigBundle> | null = null;
+function envelopeValidator(): ValidateFunction<ConfigBundle> {
+  // Typed as the whole bundle, though the schema and the layouts inside are checked only after it passes.
+  envelope ??= new Ajv2020({ allErrors: true, strict: false }).compile<ConfigBundle>(configBundleJsonSchema);
   return envelope;
 }
 
@@ -72,7 +72,7 @@ export function validateBundle(raw: unknown): BundleValidation {
     }
     return { ok: false, problems: problems.slice(0, MAX_PROBLEMS) };
   }
-  const bundle = raw as unknown as ConfigBundle;
+  const bundle = raw;
 
   const checked = validateWorkspaceSchema(bundle.schema);
   if (!checked.ok) return { ok: false, problems: under("/schema", checked.problems).slice(0, MAX_PROBLEMS) };
@@ -93,7 +93,7 @@ export function validateBundle(raw: unknown): BundleValidation {
     layoutTables.add(entry.tableId);
     const shape = layoutShapeProblems(entry.layout);
     if (shape.length) return problems.push(...under(`${at}/layout`, shape));
-    problems.push(...under(`${at}/layout`, layoutFieldProblems(entry.layout as CardLayout, table, compiled)));
+    problems.push(...under(`${at}/layout`, layoutFieldProblems(entry.layout, table, compiled)));
   });
 
   const viewNames = new Set<string>();

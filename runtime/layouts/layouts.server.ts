@@ -6,7 +6,7 @@ import type { Actor } from "../records/permissions";
 import type { CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { defaultLayout } from "./default-layout";
-import { layoutShapeProblems } from "./layout-schema";
+import { isCardLayout, layoutShapeProblems } from "./layout-schema";
 import { layoutFieldProblems, resolveLayout } from "./resolve-layout";
 import type { CardLayout, LayoutNotice } from "./types";
 
@@ -45,9 +45,9 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
     const row = (await db(SYSTEM_TABLES.layouts).where({ table_id: table.id }).first()) as { layout: string; version: number } | undefined;
     if (row) {
       const parsed = safeParse(row.layout);
-      if (parsed !== undefined && layoutShapeProblems(parsed).length === 0) {
-        const { notices } = resolveLayout(parsed as CardLayout, table);
-        return { table: table.key, layout: parsed as CardLayout, version: Number(row.version), custom: true, notices };
+      if (isCardLayout(parsed)) {
+        const { notices } = resolveLayout(parsed, table);
+        return { table: table.key, layout: parsed, version: Number(row.version), custom: true, notices };
       }
       const fallback = defaultLayout(table);
       return {
@@ -71,9 +71,9 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
       mayDesign(actor);
       const { compiled } = await workspace.current({ fresh: true });
       const table = await tableOf(key);
-      const shape = layoutShapeProblems(layout);
-      if (shape.length) throw unprocessable(`the layout of ${table.pluralLabel} is not valid`, { problems: shape });
-      const fields = layoutFieldProblems(layout as CardLayout, table, compiled);
+      if (!isCardLayout(layout))
+        throw unprocessable(`the layout of ${table.pluralLabel} is not valid`, { problems: layoutShapeProblems(layout) });
+      const fields = layoutFieldProblems(layout, table, compiled);
       if (fields.length)
         throw unprocessable(`the layout of ${table.pluralLabel} points at fields, lists or columns that do not exist`, {
           problems: fields,

@@ -1,6 +1,6 @@
 import { unzipSync } from "fflate";
 import { PDFDocument } from "pdf-lib";
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import { conflict } from "../errors";
 import { SYSTEM_ACTOR, type Actor } from "../records/permissions";
 import { createPrintJobs, type PrintJobs } from "./print-jobs.server";
@@ -37,17 +37,23 @@ function fakePrint(options: { failOn?: number; hold?: Promise<void>; excluded?: 
   return { service, chunks };
 }
 
-async function settle(jobs: PrintJobs, actor: Actor, jobId: string) {
-  for (let i = 0; i < 200; i++) {
-    const s = jobs.status(actor, jobId);
-    if (s.state !== "running") return s;
-    await new Promise((r) => setTimeout(r, 5));
-  }
-  throw new Error("the job did not end");
+/** The job's status once it has ended; under fake timers vi.waitFor moves the clock as it polls. */
+function settle(jobs: PrintJobs, actor: Actor, jobId: string) {
+  return vi.waitFor(
+    () => {
+      const s = jobs.status(actor, jobId);
+      if (s.state === "running") throw new Error(`the job did not end: ${s.done} of ${s.total} printed`);
+      return s;
+    },
+    { timeout: 5_000, interval: 5 },
+  );
 }
 
 let jobs: PrintJobs | undefined;
-afterEach(() => jobs?.close());
+afterEach(() => {
+  jobs?.close();
+  vi.useRealTimers();
+});
 
 describe("print jobs", () => {
   it("prints in chunks into one PDF and counts every record", async () => {
@@ -150,7 +156,7 @@ describe("print jobs", () => {
     const hold = new Promise<void>((r) => (release = r));
     jobs = createPrintJobs(fakePrint({ hold }).service, { maxRunningPerOwner: 2 });
     const a = await jobs.start(ANA, "invoice", { ids: [1, 2] }, "pdf");
-    await jobs.start(ANA, "invoice", { ids: [3] }, "pdf");
+    const b = await jobs.start(ANA, "invoice", { ids: [3] }, "pdf");
     await expect(jobs.start(ANA, "invoice", { ids: [4] }, "pdf")).rejects.toThrow(
       "you already have 2 print jobs running: wait for one to finish or cancel it, then print again",
     );
@@ -160,16 +166,22 @@ describe("print jobs", () => {
     expect(() => jobs!.file(ANA, a.jobId)).toThrow("the print job is not finished yet (0 of 2 printed): wait until it is done");
     expect(jobs.cancel(ANA, a.jobId)).toMatchObject({ state: "canceled" });
     release();
-    await new Promise((r) => setTimeout(r, 20));
+    // The same release lets the other job print to its end; the canceled one's chunk has come back by then.
+    await settle(jobs, ANA, b.jobId);
     expect(jobs.status(ANA, a.jobId)).toMatchObject({ state: "canceled", done: 0 });
     await expect(jobs.start(ANA, "invoice", { ids: [5] }, "pdf")).resolves.toMatchObject({ state: "running" });
   });
 
   it("forgets a job some time after it ends", async () => {
-    jobs = createPrintJobs(fakePrint().service, { ttlMs: 30 });
+    vi.useFakeTimers();
+    const ttlMs = 15 * 60_000;
+    jobs = createPrintJobs(fakePrint().service, { ttlMs });
     const { jobId } = await jobs.start(ANA, "invoice", { ids: [1] }, "pdf");
     await settle(jobs, ANA, jobId);
-    await new Promise((r) => setTimeout(r, 60));
+    // Half the time to live (less what settling moved the clock) keeps it; the other half forgets it.
+    vi.advanceTimersByTime(ttlMs / 2);
+    expect(jobs.status(ANA, jobId)).toMatchObject({ state: "done" });
+    vi.advanceTimersByTime(ttlMs / 2);
     expect(() => jobs!.status(ANA, jobId)).toThrow(/^there is no print job/);
   });
 

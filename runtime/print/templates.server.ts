@@ -1,4 +1,4 @@
-import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
+import Ajv2020 from "ajv/dist/2020";
 import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
@@ -7,6 +7,7 @@ import { audit } from "../auth/audit.server";
 import { dbNow } from "../db/system-tables.server";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors";
 import { parseFilter } from "../records/filter";
+import { parseWith } from "../schema/checked";
 import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { followRenamesInTemplate, renameFieldInTemplate, templateProblems, type TemplateProblem } from "./references";
@@ -63,7 +64,7 @@ interface Row {
 }
 
 const ajv = new Ajv2020({ allErrors: true, strict: false });
-const validateTemplate: ValidateFunction = ajv.compile(printTemplateSchema);
+const validateTemplate = ajv.compile<PrintTemplate>(printTemplateSchema);
 
 const ensured = new WeakMap<Knex, Promise<void>>();
 
@@ -131,11 +132,7 @@ export function toRow(t: PrintTemplate) {
 
 /** Checks a whole template against its JSON Schema, the workspace, Liquid syntax; sanitizes its HTML. */
 export function checkTemplate(raw: unknown, compiled: CompiledSchema): PrintTemplate {
-  if (!validateTemplate(raw)) {
-    const details = (validateTemplate.errors ?? []).map((e) => ({ path: e.instancePath || "/", message: e.message ?? "is invalid" }));
-    throw unprocessable(`the print template is not valid: ${details[0]?.path} ${details[0]?.message}`, { problems: details });
-  }
-  const t = raw as unknown as PrintTemplate;
+  const t = parseWith(validateTemplate, raw, "the print template");
   const table = compiled.tablesByKey.get(t.table);
   if (!table) throw unprocessable(`there is no table "${t.table}" to print`);
   const parts: [string, string | undefined][] = [

@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
 import type { TemplatesService } from "../print/templates.server";
+import type { JsonValue } from "../json";
 import type { CompiledSchema } from "../schema/compile";
 import { indexAdviceForViews, type ViewIndexAdvice } from "../search/index-advice.server";
 
@@ -8,12 +9,12 @@ import { indexAdviceForViews, type ViewIndexAdvice } from "../search/index-advic
 export interface DesignerContext {
   /** Stored (custom) card layouts by table key; tables on the default card have none to break. */
   layouts: Record<string, unknown>;
-  views: { id: string; name: string; tableId: string; state: unknown }[];
+  views: { id: string; name: string; tableId: string; state: JsonValue }[];
   templates: { id: string; name: string; table: string; html: string }[];
   advice: ViewIndexAdvice[];
 }
 
-function parse(text: string): unknown {
+function parse(text: string): JsonValue {
   try {
     return JSON.parse(text);
   } catch {

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, signIn, signInPage } from "../helpers/auth";
 import { launchBrowser } from "../helpers/browser";
@@ -130,9 +130,17 @@ describe("an admin restores from the trash, promotes a configuration and reads t
     await open("/admin/config");
     await screenshot("config");
     await page.click('[data-testid="download-bundle"]');
-    const deadline = Date.now() + 15_000;
-    while (Date.now() < deadline && !fs.readdirSync(downloads).some((f) => f.endsWith(".json")))
-      await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(
+      () =>
+        expect(
+          fs.readdirSync(downloads).some((f) => f.endsWith(".json")),
+          "a .json file downloaded",
+        ).toBe(true),
+      {
+        timeout: 15_000,
+        interval: 100,
+      },
+    );
     const name = fs.readdirSync(downloads).find((f) => f.endsWith(".json"));
     expect(name, "a downloaded .json file").toMatch(/^tessera-config-v\d+-\d{4}-\d\d-\d\d\.json$/);
     bundleFile = path.join(downloads, name!);

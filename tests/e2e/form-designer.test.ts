@@ -116,12 +116,26 @@ describe("an admin designs the client card and staff see it", () => {
   };
   /** Keyboard drag: press `key` until the drop position `selector` is the one under the dragged field. */
   const stepUntil = async (page: Page, key: "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight", selector: string, max = 40) => {
+    const never = async () => new Error(`${selector} was never reached with ${key}; last announcement: "${await announced(page)}"`);
     for (let i = 0; i < max; i++) {
       if (await page.$(`${selector}.is-over`)) return;
+      const was = await page.evaluate(() => document.querySelector(".is-over[data-drop]")?.getAttribute("data-drop") ?? null);
       await page.keyboard.press(key);
-      await new Promise((r) => setTimeout(r, 60));
+      // Every press goes to another drop position, which then shows it: none further is a dead end.
+      await page
+        .waitForFunction(
+          (before: string | null) => {
+            const now = document.querySelector(".is-over[data-drop]");
+            return now !== null && now.getAttribute("data-drop") !== before;
+          },
+          { timeout: 5_000 },
+          was,
+        )
+        .catch(async () => {
+          throw await never();
+        });
     }
-    throw new Error(`${selector} was never reached with ${key}; last announcement: "${await announced(page)}"`);
+    throw await never();
   };
 
   const widthOfCell = (page: Page, field: string) =>

@@ -2,7 +2,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, HTTPRequest, Page } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, signInPage } from "../helpers/auth";
 import { launchBrowser } from "../helpers/browser";
@@ -105,22 +105,22 @@ describe("printing from cards and lists in Chromium", () => {
     await page.goto(`${server.url}/t/invoices`, { waitUntil: "networkidle0" });
     for (const n of [1, 2, 3]) await page.click(`input[aria-label="Select row ${n}"]`);
     await page.waitForSelector(".bulk-bar .batch-print select");
-    // Hold the first progress poll a moment so the progress bar can be seen.
+    // Hold the progress polls until the progress bar has been seen, so a fast job cannot skip it.
     await page.setRequestInterception(true);
     const started: string[] = [];
-    let held = false;
+    let progressSeen!: () => void;
+    const seen = new Promise<void>((resolve) => (progressSeen = resolve));
     const hold = (request: HTTPRequest) => {
       if (request.isInterceptResolutionHandled()) return;
       if (request.method() === "POST" && request.url().includes("/jobs")) started.push(request.postData() ?? "");
-      if (!held && request.method() === "GET" && /\/api\/print\/jobs\/[^/]+$/.test(request.url())) {
-        held = true;
-        setTimeout(() => void request.continue(), 1500);
-      } else void request.continue();
+      if (request.method() === "GET" && /\/api\/print\/jobs\/[^/]+$/.test(request.url())) void seen.then(() => request.continue());
+      else void request.continue();
     };
     page.on("request", hold);
     await page.click(".bulk-bar .batch-print button");
     await page.waitForSelector(".batch-print__progress progress");
     await screenshot("list-progress");
+    progressSeen();
     await page.waitForSelector(".batch-print__done a", { timeout: 30_000 });
     await screenshot("list-batch");
 
@@ -129,7 +129,7 @@ describe("printing from cards and lists in Chromium", () => {
     const fileName = await page.$eval(".batch-print__done a", (a) => a.getAttribute("download"));
     expect(fileName).toBe("Invoice – 3 Invoices.pdf");
     const file = path.join(downloads, fileName!);
-    for (let i = 0; i < 50 && !fs.existsSync(file); i++) await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(() => expect(fs.existsSync(file), `${file} downloaded`).toBe(true), { timeout: 5_000, interval: 100 });
     expect(fs.readFileSync(file).subarray(0, 5).toString()).toBe("%PDF-");
 
     await page.select(".batch-print label:nth-of-type(2) select", "zip");
@@ -140,7 +140,7 @@ describe("printing from cards and lists in Chromium", () => {
     page.off("request", hold);
     await page.setRequestInterception(false);
     const zip = path.join(downloads, "Invoice – 3 Invoices.zip");
-    for (let i = 0; i < 50 && !fs.existsSync(zip); i++) await new Promise((r) => setTimeout(r, 100));
+    await vi.waitFor(() => expect(fs.existsSync(zip), `${zip} downloaded`).toBe(true), { timeout: 5_000, interval: 100 });
     // A ZIP starts with a local file header, "PK\x03\x04".
     expect(fs.readFileSync(zip).subarray(0, 4).toString("latin1")).toBe("PK\x03\x04");
     expect(browserErrors).toEqual([]);

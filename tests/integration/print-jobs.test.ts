@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process";
 import { unzipSync } from "fflate";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { MAX_JOB_RECORDS } from "@runtime/print/print-jobs";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, signIn } from "../helpers/auth";
@@ -44,13 +44,18 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
   /** Polls until the job ends, returning every `done` it reported on the way. */
   const waitForJob = async (jobId: string) => {
     const seen: number[] = [];
-    for (let i = 0; i < 1200; i++) {
-      const status = ok(await call("GET", `/api/print/jobs/${jobId}`));
-      seen.push(status.done);
-      if (status.state !== "running") return { status, seen };
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    throw new Error(`print job ${jobId} did not finish`);
+    // Any answer but a running job's ends the wait, so ok() reports a failing poll at once.
+    const last = await vi.waitFor(
+      async () => {
+        const answer = await call("GET", `/api/print/jobs/${jobId}`);
+        if (answer.status !== 200) return answer;
+        seen.push(answer.json.done);
+        if (answer.json.state === "running") throw new Error(`print job ${jobId} did not finish: ${answer.json.done} printed`);
+        return answer;
+      },
+      { timeout: 120_000, interval: 100 },
+    );
+    return { status: ok(last), seen };
   };
 
   beforeAll(async () => {
@@ -150,7 +155,9 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
     const canceled = ok(await call("DELETE", `/api/print/jobs/${started.jobId}`));
     expect(canceled).toMatchObject({ state: "canceled", total: COUNT });
     expect(canceled.done).toBeLessThan(COUNT);
-    await new Promise((r) => setTimeout(r, 1000));
+    // Another job printed from start to end after the cancel: the canceled one had the printer meanwhile too.
+    const next = ok(await call("POST", "/api/print/invoice/jobs", { body: { ids: [invoices[0].id] } }), 202);
+    expect((await waitForJob(next.jobId)).status.state).toBe("done");
     const later = ok(await call("GET", `/api/print/jobs/${started.jobId}`));
     expect(later.state).toBe("canceled");
     expect(later.done, "printing stopped soon after the cancel").toBeLessThan(COUNT);

@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { signIn } from "../helpers/auth";
 
@@ -6,6 +6,9 @@ import { signIn } from "../helpers/auth";
  * The queries one page costs, counted from knex's debug log of the real server. The shell's and the
  * route's loaders and the auth gate all ask who is signed in; they must share one answer.
  */
+/** How knex's debug log writes the ping of `GET /healthz`. */
+const HEALTH_PING = /knex:query select 1 undefined$/;
+
 describe("queries per page", () => {
   let server: AppServer;
   let cookie: string;
@@ -21,13 +24,19 @@ describe("queries per page", () => {
     const response = await fetch(`${server.url}${path}`, { headers: { Cookie: cookie } });
     expect(response.status).toBe(200);
     await response.text();
-    // The log is written by the server process; give its pipe a moment.
-    await new Promise((resolve) => setTimeout(resolve, 200));
-    return server
-      .output()
-      .slice(before)
-      .split("\n")
-      .filter((line) => line.includes("knex:query"));
+    // The server logs through a pipe that may lag behind its answer. /healthz's ping comes after
+    // the page's queries in that log, so once it arrives every query of the page has too.
+    await (await fetch(`${server.url}/healthz`)).text();
+    const lines = await vi.waitFor(
+      () => {
+        const logged = server.output().slice(before).split("\n");
+        const ping = logged.findIndex((line) => HEALTH_PING.test(line));
+        if (ping < 0) throw new Error("the health check's query is not in the server log yet");
+        return logged.slice(0, ping);
+      },
+      { timeout: 10_000, interval: 20 },
+    );
+    return lines.filter((line) => line.includes("knex:query"));
   }
 
   it("looks the session, the user and the role up once for a card", async () => {

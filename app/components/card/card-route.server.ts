@@ -1,4 +1,4 @@
-import { json, redirect } from "@remix-run/node";
+import { json, redirect, type TypedResponse } from "@remix-run/node";
 import type { Knex } from "knex";
 import { ApiError } from "@runtime/errors";
 import { fieldKinds } from "@runtime/fields/registry";
@@ -216,7 +216,11 @@ function fieldErrorsOf(error: ApiError): Record<string, string> {
 }
 
 /** Save, delete, overwrite after a conflict, or (without JavaScript) add/move/remove a line. */
-export async function cardAction(request: Request, tableKey: string | undefined, id: string | null): Promise<Response> {
+export async function cardAction(
+  request: Request,
+  tableKey: string | undefined,
+  id: string | null,
+): Promise<TypedResponse<CardActionData>> {
   const { runtime, compiled, table } = await context(tableKey);
   const actor = await actorFor(request);
   const form = await request.formData();

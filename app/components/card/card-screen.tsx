@@ -1,4 +1,4 @@
-import { useActionData, useLoaderData, useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { compileSchema, type CompiledSchema } from "@runtime/schema/compile";
 import { useCsrfToken } from "../csrf-field";
@@ -23,11 +23,9 @@ function compiledCardSchema(data: Pick<CardData, "schema" | "schemaVersion" | "t
 /**
  * The Remix side of a card: submits through the router (no full reload), guards unsaved changes,
  * and remounts the form when a save brought a new version — but not after a 422 or a 409, so
- * nothing typed is lost.
+ * nothing typed is lost. The routes hand it their loader's and action's answers.
  */
-export function CardScreen() {
-  const data = useLoaderData() as unknown as CardData;
-  const actionData = useActionData() as CardActionData | undefined;
+export function CardScreen({ data, actionData }: { data: CardData; actionData: CardActionData | undefined }) {
   const navigation = useNavigation();
   const submit = useSubmit();
   const [params] = useSearchParams();

@@ -1,4 +1,5 @@
 import type { FormatOptions } from "@runtime/fields/types";
+import type { JsonValue } from "@runtime/json";
 import type { CardLayout } from "@runtime/layouts/types";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { PrintMenuItem } from "../print-menu-items";
@@ -42,7 +43,7 @@ export interface CardHistoryEntry {
   user: string | null;
   action: string;
   /** For updates `{ field: [before, after] }`, already without the fields the viewer may not see. */
-  changes: unknown;
+  changes: JsonValue;
 }
 
 export interface CardHistory {

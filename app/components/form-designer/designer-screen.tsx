@@ -365,7 +365,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                   value={previewId}
                   onChange={(e) => {
                     setPreviewId(e.target.value);
-                    if (e.target.value) previewFetcher.load(`/admin/forms/${table.key}?preview=${encodeURIComponent(e.target.value)}`);
+                    if (e.target.value) previewFetcher.load(`/admin/forms/${table.key}/preview/${encodeURIComponent(e.target.value)}`);
                   }}
                 >
                   <option value="">— design —</option>

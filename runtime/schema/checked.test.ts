@@ -1,0 +1,50 @@
+import Ajv from "ajv";
+import { ApiError } from "../errors";
+import { parseWith } from "./checked";
+
+interface Point {
+  x: number;
+  label?: string;
+}
+
+const validatePoint = new Ajv({ allErrors: true }).compile<Point>({
+  type: "object",
+  required: ["x"],
+  additionalProperties: false,
+  properties: { x: { type: "number" }, label: { type: "string" } },
+});
+
+function thrown(work: () => unknown): ApiError {
+  try {
+    work();
+  } catch (error) {
+    if (error instanceof ApiError) return error;
+    throw error;
+  }
+  throw new Error("expected an ApiError");
+}
+
+describe("parseWith", () => {
+  it("answers a valid document as it came, typed", () => {
+    const raw: unknown = { x: 3, label: "three" };
+    const point: Point = parseWith(validatePoint, raw, "the point");
+    expect(point).toBe(raw);
+  });
+
+  it("refuses an invalid document with a 422 naming the first problem and listing all", () => {
+    const error = thrown(() => parseWith(validatePoint, { x: "3", label: 4 }, "the point"));
+    expect(error.status).toBe(422);
+    expect(error.message).toBe("the point is not valid: /x must be number");
+    expect(error.details).toEqual({
+      problems: [
+        { path: "/x", message: "must be number" },
+        { path: "/label", message: "must be string" },
+      ],
+    });
+  });
+
+  it("points at the document itself when the whole of it is wrong", () => {
+    const error = thrown(() => parseWith(validatePoint, [], "the point"));
+    expect(error.message).toBe("the point is not valid: / must be object");
+  });
+});
