@@ -1,0 +1,54 @@
+/** A background job as the queue stores it; see docs/decisions/013-one-job-queue.md. */
+export type JobState = "queued" | "running" | "done" | "dead" | "cancelled";
+
+export interface Job<P = unknown> {
+  id: number;
+  type: string;
+  payload: P;
+  state: JobState;
+  key: string | null;
+  runAt: string;
+  attempts: number;
+  maxAttempts: number;
+  leaseUntil: string | null;
+  lockedBy: string | null;
+  progress: Record<string, unknown> | null;
+  result: unknown;
+  lastError: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  finishedAt: string | null;
+}
+
+export interface EnqueueInput<P = unknown> {
+  type: string;
+  payload: P;
+  /** Idempotency: a job with this key already queued, running or done is returned instead of a new one. */
+  key?: string;
+  /** Not before this moment (default now). */
+  runAt?: Date;
+  /** Attempts before the job is dead (default 5). */
+  maxAttempts?: number;
+  createdBy?: number | null;
+}
+
+export interface JobContext<P = unknown> {
+  job: Job<P>;
+  payload: P;
+  /** Stores how far the job got (`{ processed, total }`), for a progress bar; cheap to call often. */
+  progress(progress: Record<string, unknown>): Promise<void>;
+  /** Aborted when the worker stops or has lost the job's lease to another worker. */
+  signal: AbortSignal;
+}
+
+export type JobHandler<P = unknown> = (ctx: JobContext<P>) => Promise<unknown>;
+export type JobHandlers = Record<string, JobHandler<never>>;
+
+/** A failure that retrying cannot mend (bad input): the job is dead at once, with this message. */
+export class PermanentJobError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = "PermanentJobError";
+  }
+}
