@@ -1,0 +1,41 @@
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { listsUsedByFormulas } from "./compute";
+
+/**
+ * What a change means for stored formulas, decided without the database: which formula values
+ * moved, and which records elsewhere aggregate over the changed ones (an invoice's total over its
+ * lines, its paid amount over its payments). `recompute.server.ts` acts on it. Pure.
+ */
+
+/** The formula fields whose computed value differs from the stored one, with the new value. */
+export function changedFormulas(
+  table: CompiledTable,
+  stored: Record<string, unknown>,
+  computed: Record<string, unknown>,
+): Record<string, unknown> {
+  const changed: Record<string, unknown> = {};
+  for (const f of table.fields)
+    if (f.kind === "formula" && JSON.stringify(computed[f.key]) !== JSON.stringify(stored[f.key])) changed[f.key] = computed[f.key];
+  return changed;
+}
+
+/**
+ * The records pointed at by `records` through a relation whose inverse list the target's
+ * formulas aggregate over: they need their formulas computed again. In field order.
+ */
+export function aggregatingRecords(
+  compiled: CompiledSchema,
+  table: CompiledTable,
+  records: Record<string, unknown>[],
+): { table: CompiledTable; ids: number[] }[] {
+  const out: { table: CompiledTable; ids: number[] }[] = [];
+  for (const f of table.fields) {
+    const inverse = f.def["x-inverse"];
+    if (f.kind !== "relation" || !inverse) continue;
+    const target = compiled.tablesByKey.get(f.def["x-target"]!);
+    if (!target || !listsUsedByFormulas(target).includes(inverse)) continue;
+    const ids = [...new Set(records.map((r) => r[f.key]).filter((v): v is number => typeof v === "number"))];
+    if (ids.length) out.push({ table: target, ids });
+  }
+  return out;
+}
