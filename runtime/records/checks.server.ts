@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { isRelation, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { toRow } from "./rows";
 import type { FieldErrors } from "./validation";
@@ -16,8 +17,8 @@ export async function checkRelations(
   errors: FieldErrors,
 ): Promise<void> {
   for (const f of table.fields) {
-    if (f.kind !== "relation" || typeof values[f.key] !== "number" || errors[f.key]) continue;
-    const targetKey = f.def["x-target"]!;
+    if (!isRelation(f) || typeof values[f.key] !== "number" || errors[f.key]) continue;
+    const targetKey = relationTarget(f)!;
     const exists = await q(targetKey)
       .where({ id: values[f.key] as number })
       .first("id");

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { badRequest } from "../errors";
+import { isRelation, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
 import { mayDo, type Actor } from "./permissions";
@@ -22,11 +23,11 @@ export async function expandRelations(
 ): Promise<void> {
   for (const key of keys) {
     const f = table.fieldsByKey.get(key);
-    if (!f || f.kind !== "relation")
+    if (!f || !isRelation(f))
       throw badRequest(`"${key}" is not a relation of ${table.pluralLabel}: expand takes relation fields`, { field: key });
     const ids = [...new Set(rows.map((r) => r[key]).filter((v): v is number => typeof v === "number"))];
     if (ids.length === 0) continue;
-    const targetKey = f.def["x-target"]!;
+    const targetKey = relationTarget(f)!;
     const target = targetKey === USERS_TABLE ? null : (compiled.tablesByKey.get(targetKey) ?? null);
     // A role that cannot read the target sees that a record is linked, not what it is called.
     if (actor && target && !mayDo(actor, "read", target)) {

@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
+import { isAutonumber } from "../fields/structure";
 import type { CompiledTable } from "../schema/compile";
 import { autonumberDate, autonumberPeriod, conditionHolds, formatAutonumber } from "./autonumber";
 
@@ -21,7 +22,7 @@ export async function assignAutonumbers(
   record: Record<string, unknown>,
 ): Promise<void> {
   for (const f of table.fields) {
-    if (f.kind !== "autonumber" || (record[f.key] !== null && record[f.key] !== undefined && record[f.key] !== "")) continue;
+    if (!isAutonumber(f) || (record[f.key] !== null && record[f.key] !== undefined && record[f.key] !== "")) continue;
     const cond = f.def["x-assign-when"];
     if (cond && !conditionHolds(cond, record)) continue;
     const pattern = f.def["x-pattern"]!;

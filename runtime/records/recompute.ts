@@ -1,3 +1,4 @@
+import { isFormula, isRelation, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { listsUsedByFormulas } from "./compute";
 
@@ -15,7 +16,7 @@ export function changedFormulas(
 ): Record<string, unknown> {
   const changed: Record<string, unknown> = {};
   for (const f of table.fields)
-    if (f.kind === "formula" && JSON.stringify(computed[f.key]) !== JSON.stringify(stored[f.key])) changed[f.key] = computed[f.key];
+    if (isFormula(f) && JSON.stringify(computed[f.key]) !== JSON.stringify(stored[f.key])) changed[f.key] = computed[f.key];
   return changed;
 }
 
@@ -31,8 +32,8 @@ export function aggregatingRecords(
   const out: { table: CompiledTable; ids: number[] }[] = [];
   for (const f of table.fields) {
     const inverse = f.def["x-inverse"];
-    if (f.kind !== "relation" || !inverse) continue;
-    const target = compiled.tablesByKey.get(f.def["x-target"]!);
+    if (!isRelation(f) || !inverse) continue;
+    const target = compiled.tablesByKey.get(relationTarget(f)!);
     if (!target || !listsUsedByFormulas(target).includes(inverse)) continue;
     const ids = [...new Set(records.map((r) => r[f.key]).filter((v): v is number => typeof v === "number"))];
     if (ids.length) out.push({ table: target, ids });

@@ -2,6 +2,7 @@ import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { conflict, notFound } from "../errors";
+import { isComposition, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { inScope, strip } from "./access";
 import { checkRelations } from "./checks.server";
@@ -108,7 +109,7 @@ async function usesOf(trx: Knex.Transaction, compiled: CompiledSchema, table: Co
   const uses: string[] = [];
   for (const other of compiled.tables) {
     for (const f of other.fields) {
-      if (f.kind !== "relation" || f.def["x-target"] !== table.key || f.def["x-composition"]) continue;
+      if (relationTarget(f) !== table.key || isComposition(f)) continue;
       const row = (await trx(other.key).where(f.key, id).count({ n: "*" }).first()) as { n: number | string };
       if (Number(row.n) > 0) uses.push(`${Number(row.n)} ${Number(row.n) === 1 ? other.label : other.pluralLabel} (${f.label})`);
     }
