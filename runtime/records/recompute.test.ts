@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileSchema } from "../schema/compile";
 import { smallWorkspace } from "@tests/integration/workspace-schema";
-import { aggregatingRecords, changedFormulas } from "./recompute";
+import { aggregatingRecords, changedFormulas, linesAsSent } from "./recompute";
 
 const compiled = compileSchema(smallWorkspace());
 const table = (key: string) => compiled.tablesByKey.get(key)!;
@@ -32,5 +32,18 @@ describe("aggregatingRecords", () => {
     // Invoices point at clients through a list ("invoices") no client formula uses.
     expect(aggregatingRecords(compiled, table("invoices"), [{ client: 1 }])).toEqual([]);
     expect(aggregatingRecords(compiled, table("payments"), [{ invoice: null }, {}])).toEqual([]);
+  });
+});
+
+describe("linesAsSent", () => {
+  it("computes each line's formulas from what was sent, ignoring computed values sent along", () => {
+    const lines = linesAsSent(compiled, table("invoices"), {
+      items: [{ description: "Design", quantity: 2, price: 3.5, amount: 999, id: 5 }],
+    });
+    expect(lines).toEqual({ items: [{ description: "Design", quantity: 2, price: 3.5, amount: 7 }] });
+  });
+
+  it("has nothing for a record sent without lines", () => {
+    expect(linesAsSent(compiled, table("invoices"), {})).toEqual({});
   });
 });

@@ -1,6 +1,8 @@
 import { isFormula, isRelation, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
-import { listsUsedByFormulas } from "./compute";
+import { computeFormulas, listsUsedByFormulas } from "./compute";
+import { splitInput, type LinesInput } from "./input";
+import type { RecordJson } from "./rows";
 
 /**
  * What a change means for stored formulas, decided without the database: which formula values
@@ -37,6 +39,19 @@ export function aggregatingRecords(
     if (!target || !listsUsedByFormulas(target).includes(inverse)) continue;
     const ids = [...new Set(records.map((r) => r[f.key]).filter((v): v is number => typeof v === "number"))];
     if (ids.length) out.push({ table: target, ids });
+  }
+  return out;
+}
+
+/**
+ * A new record's composition lines as its own formulas aggregate over them: not stored yet, so
+ * as sent, each with its formulas computed (`sum(items.amount)` needs each line's amount).
+ */
+export function linesAsSent(compiled: CompiledSchema, table: CompiledTable, lists: LinesInput): Record<string, RecordJson[]> {
+  const out: Record<string, RecordJson[]> = {};
+  for (const [name, items] of Object.entries(lists)) {
+    const child = compiled.tablesByKey.get(table.lists.find((l) => l.name === name)!.table)!;
+    out[name] = items.map((it) => computeFormulas(child, splitInput(child, it, {}).values, {}) as RecordJson);
   }
   return out;
 }

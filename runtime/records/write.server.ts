@@ -13,6 +13,7 @@ import { assignAutonumbers } from "./numbering.server";
 import { parseId, parseVersion } from "./params";
 import { authorize, type Actor } from "./permissions";
 import { readOne } from "./read.server";
+import { linesAsSent } from "./recompute";
 import { cascade, listsForFormulas } from "./recompute.server";
 import { fieldValues, fromRow, toRow, type RecordJson } from "./rows";
 import { inTransaction } from "./transaction.server";
@@ -40,12 +41,7 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   throwIfErrors(table, errors);
   const id = await inTransaction(db, async (trx) => {
     const now = dbNow();
-    const childLists: Record<string, RecordJson[]> = {};
-    for (const [name, items] of Object.entries(lists)) {
-      const child = compiled.tablesByKey.get(table.lists.find((l) => l.name === name)!.table)!;
-      childLists[name] = items.map((it) => computeFormulas(child, splitInput(child, it, {}).values, {}) as RecordJson);
-    }
-    const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, childLists));
+    const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
     await assignAutonumbers(trx, ctx.dialect, table, record);
     const [newId] = await trx(table.key).insert({
       ...toRow(table, record),
