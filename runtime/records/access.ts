@@ -1,0 +1,100 @@
+import { ApiError } from "../errors";
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import type { FilterNode } from "./filter";
+import { hiddenFields, lockedFields, rowScope, type Actor } from "./permissions";
+import type { RecordJson } from "./rows";
+
+/**
+ * What an actor's role means for the records themselves, decided by `./permissions`: which
+ * records are theirs to see, which fields never leave the service, which ones they may not write
+ * or use to filter, and whose a new record is. Pure; the same scope in SQL is `access.server.ts`.
+ */
+
+/** Whether a record read from the database is one the actor may see ("only records I own"). */
+export function inScope(actor: Actor, table: CompiledTable, record: Record<string, unknown>): boolean {
+  const scope = rowScope(actor, table);
+  return !scope || (scope.userId !== null && record[scope.column] === scope.userId);
+}
+
+/** Hidden fields never leave the service, in the record or in its lines. */
+export function strip(actor: Actor, compiled: CompiledSchema, table: CompiledTable, record: RecordJson): RecordJson {
+  const hidden = hiddenFields(actor, table);
+  for (const key of hidden) delete record[key];
+  const expanded = record._expanded as Record<string, unknown> | undefined;
+  if (expanded) for (const key of hidden) delete expanded[key];
+  for (const list of table.lists.filter((l) => l.composition)) {
+    const lines = record[list.name] as RecordJson[] | undefined;
+    const child = compiled.tablesByKey.get(list.table);
+    if (lines && child) record[list.name] = lines.map((line) => strip(actor, compiled, child, line));
+  }
+  return record;
+}
+
+/** A filter, sort or search on a hidden field would let its values be counted out: refused. */
+export function refuseHiddenUse(
+  actor: Actor,
+  table: CompiledTable,
+  filter: FilterNode | null,
+  sort: { column: string }[],
+  expand: string[],
+): void {
+  const hidden = hiddenFields(actor, table);
+  if (hidden.size === 0) return;
+  const used = new Set<string>();
+  const walk = (n: FilterNode) => {
+    if ("and" in n) n.and.forEach(walk);
+    else if ("or" in n) n.or.forEach(walk);
+    else if ("not" in n) walk(n.not);
+    else used.add(n.column);
+  };
+  if (filter) walk(filter);
+  sort.forEach((k) => used.add(k.column));
+  expand.forEach((k) => used.add(k));
+  const refused = [...used].filter((k) => hidden.has(k));
+  if (refused.length)
+    throw new ApiError(
+      403,
+      `You may not filter, sort or expand by ${refused.map((k) => `"${k}"`).join(", ")}: your role cannot see ${refused.length === 1 ? "that field" : "those fields"}.`,
+    );
+}
+
+/** Writing a field the role may not write is refused whole: the record stays unchanged. */
+export function refuseLockedWrites(
+  actor: Actor,
+  table: CompiledTable,
+  values: Record<string, unknown>,
+  current: Record<string, unknown> | null,
+): void {
+  const locked = lockedFields(actor, table);
+  const touched = [...locked].filter(
+    (k) =>
+      k in values &&
+      (current === null
+        ? values[k] !== null && values[k] !== undefined
+        : JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null)),
+  );
+  if (touched.length)
+    throw new ApiError(
+      403,
+      `Your role may not change ${touched.map((k) => `“${table.fieldsByKey.get(k)?.label ?? k}”`).join(", ")} of ${table.pluralLabel}; nothing was saved.`,
+      { fields: touched },
+    );
+}
+
+/** New records belong to their creator unless said otherwise; a scoped user cannot give them away. */
+export function applyOwner(
+  actor: Actor,
+  table: CompiledTable,
+  values: Record<string, unknown>,
+  current: Record<string, unknown> | null,
+): void {
+  const owner = table.def["x-owner-field"];
+  if (!owner) return;
+  if (current === null && (values[owner] === undefined || values[owner] === null) && actor.id !== null) values[owner] = actor.id;
+  const scope = rowScope(actor, table);
+  if (scope && owner in values && values[owner] !== actor.id)
+    throw new ApiError(
+      403,
+      `You may only keep ${table.pluralLabel} that are yours: “${table.fieldsByKey.get(owner)?.label ?? owner}” must be you.`,
+    );
+}

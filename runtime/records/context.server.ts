@@ -1,0 +1,81 @@
+import type { Knex } from "knex";
+import type { Dialect } from "../db/connection.server";
+import { dialectOf } from "../db/ddl.server";
+import { isStaleSchemaError } from "../db/db-errors";
+import { ApiError, notFound } from "../errors";
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import type { WorkspaceService } from "../workspace/workspace.server";
+
+/**
+ * What the parts of one records service share: the database and its dialect, the way a table is
+ * looked up in the current schema, and the index-statistics cache. One per `createRecordsService`,
+ * never module state: several runtimes (tests, a second database) live in one process.
+ */
+export interface RecordsContext {
+  db: Knex;
+  dialect: Dialect;
+  /** Writes check the schema version afresh (`fresh`): a stale one could skip a new rule. */
+  tableOf(key: unknown, fresh?: boolean): Promise<TableInSchema>;
+  /** Runs a read with the schema version seen a moment ago, again with the current one if that one was stale. */
+  reading<T>(key: unknown, read: (t: TableInSchema) => Promise<T>): Promise<T>;
+  /** Per table key: InnoDB's row estimate and rows per value of each index's leading column. */
+  statistics: Map<string, TableStatistics>;
+}
+
+export interface TableInSchema {
+  compiled: CompiledSchema;
+  table: CompiledTable;
+}
+
+export interface TableStatistics {
+  /** `performance.now()` when they were read. */
+  at: number;
+  rows: number;
+  rowsPerValue: Map<string, number>;
+}
+
+export function createRecordsContext(db: Knex, workspace: Pick<WorkspaceService, "current">): RecordsContext {
+  async function tableOf(key: unknown, fresh = true): Promise<TableInSchema> {
+    const { compiled } = await workspace.current({ fresh });
+    const table = typeof key === "string" ? compiled.tablesByKey.get(key) : undefined;
+    if (!table) throw notFound(`there is no table "${String(key).slice(0, 64)}"`);
+    return { compiled, table };
+  }
+
+  /**
+   * Reads trust the schema version seen a moment ago, which saves a round trip per request. When
+   * the database answers that a column or table is gone, or the request names a table or field
+   * that version does not know, another instance may have changed the schema: read again once
+   * with the current one. Only failing reads pay for the second look.
+   */
+  async function reading<T>(key: unknown, read: (t: TableInSchema) => Promise<T>): Promise<T> {
+    let seen: TableInSchema;
+    try {
+      seen = await tableOf(key, false);
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 404)) throw error;
+      return read(await tableOf(key, true));
+    }
+    try {
+      return await read(seen);
+    } catch (error) {
+      if (!isStaleSchemaError(error) && !namesUnknownField(error)) throw error;
+      const now = await tableOf(key, true);
+      if (now.compiled.version === seen.compiled.version) throw error;
+      return read(now);
+    }
+  }
+
+  return { db, dialect: dialectOf(db), tableOf, reading, statistics: new Map() };
+}
+
+/** A 400 about a field key the schema does not know (filter, sort, expand): see `lookupField`. */
+function namesUnknownField(error: unknown): boolean {
+  return (
+    error instanceof ApiError &&
+    error.status === 400 &&
+    typeof error.details === "object" &&
+    error.details !== null &&
+    "field" in error.details
+  );
+}

@@ -1,0 +1,95 @@
+import { badRequest } from "../errors";
+import { refuseHiddenUse, strip } from "./access";
+import { applyScope } from "./access.server";
+import type { RecordsContext } from "./context.server";
+import { cappedCount, cappedTotal, count, countInline, TOTAL_COLUMN, type Totals } from "./counting.server";
+import { expandRelations } from "./expand.server";
+import { parseFilter } from "./filter";
+import { parseExpand, parseJsonParam, positiveInt } from "./params";
+import { authorize, rowScope, type Actor } from "./permissions";
+import { applyFilter, applyKeyset, decodeCursor, encodeCursor, parseSort } from "./query.server";
+import { fromRow, type RecordJson } from "./rows";
+import { applySearch, rankSearch } from "./search.server";
+
+/**
+ * `list`: one page of a table's records, filtered, searched, sorted and scoped in SQL, with its
+ * total and the cursor of the next page.
+ */
+
+export interface ListQuery {
+  filter?: unknown;
+  sort?: unknown;
+  q?: unknown;
+  page?: unknown;
+  pageSize?: unknown;
+  cursor?: unknown;
+  expand?: unknown;
+}
+
+export interface ListResult extends Totals {
+  rows: RecordJson[];
+  page: number;
+  pageSize: number;
+  /** Pass back as `cursor` for the next page: a keyset page, as fast at row 1,000,000 as at row 1. */
+  nextCursor: string | null;
+}
+
+const MAX_PAGE_SIZE = 500;
+
+export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: string, query: ListQuery = {}): Promise<ListResult> {
+  const { db } = ctx;
+  return ctx.reading(tableKey, async ({ compiled, table }) => {
+    authorize(actor, "read", table);
+    const filter = parseFilter(table, typeof query.filter === "string" ? parseJsonParam(query.filter, "filter") : query.filter);
+    const sort = parseSort(table, query.sort);
+    const pageSize = positiveInt(query.pageSize, "pageSize", 50, MAX_PAGE_SIZE);
+    const page = positiveInt(query.page, "page", 1, 1_000_000);
+    const expand = parseExpand(query.expand);
+    if (query.q !== undefined && typeof query.q !== "string") throw badRequest("q must be text");
+    const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
+    refuseHiddenUse(actor, table, filter, sort, expand);
+
+    const base = db(table.key);
+    applyScope(base, actor, table);
+    if (filter) applyFilter(base, filter, table.key);
+    const ranked = !!q && (query.sort === undefined || query.sort === null || query.sort === "") && !query.cursor;
+    if (q) applySearch(base, ctx.dialect, actor, table, q);
+    const pageQuery = base.clone().select(`${table.key}.*`);
+    if (ranked) rankSearch(pageQuery, table, q);
+    for (const k of sort) pageQuery.orderBy(`${table.key}.${k.column}`, k.desc ? "desc" : "asc");
+    const cursor = typeof query.cursor === "string" && query.cursor ? decodeCursor(query.cursor, sort.length) : null;
+    if (cursor) applyKeyset(pageQuery, table.key, sort, cursor.after);
+    else pageQuery.offset((page - 1) * pageSize);
+    pageQuery.limit(pageSize + 1);
+
+    // Where few rows match, the count is cheap and rides inside the page's own query (one round
+    // trip instead of two). Otherwise it runs beside the page, so a slow count and a slow page
+    // overlap. Either way, a page that is not full is its own exact total.
+    const inlineCount = !cursor && (await countInline(ctx, table, filter));
+    if (inlineCount) pageQuery.select(cappedCount(ctx, base).as(TOTAL_COLUMN));
+    const counting = cursor || inlineCount ? null : count(ctx, base, table, !!filter || !!q || !!rowScope(actor, table));
+    counting?.catch(() => {});
+    const raw = (await pageQuery) as Record<string, unknown>[];
+    const more = raw.length > pageSize;
+    const inlineTotal = inlineCount && raw.length ? cappedTotal(Number(raw[0][TOTAL_COLUMN])) : null;
+    if (inlineCount) for (const r of raw) delete r[TOTAL_COLUMN];
+    const totals = cursor
+      ? { total: cursor.total, totalExact: cursor.totalExact }
+      : !more && (raw.length > 0 || page === 1)
+        ? { total: (page - 1) * pageSize + raw.length, totalExact: true }
+        : (inlineTotal ?? (await (counting ?? count(ctx, base, table, true))));
+    const pageRows = more ? raw.slice(0, pageSize) : raw;
+    const rows = pageRows.map((r) => fromRow(table, r));
+    if (expand.length) await expandRelations(db, compiled, table, rows, expand, actor);
+    rows.forEach((r) => strip(actor, compiled, table, r));
+    const last = pageRows[pageRows.length - 1];
+    return {
+      rows,
+      ...totals,
+      page,
+      pageSize,
+      // Ranked results page by number: their order is not a keyset.
+      nextCursor: more && last && !ranked ? encodeCursor({ after: sort.map((k) => (last[k.column] ?? null) as unknown), ...totals }) : null,
+    };
+  });
+}

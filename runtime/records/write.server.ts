@@ -1,0 +1,116 @@
+import { audit } from "../auth/audit.server";
+import { dbNow } from "../db/system-tables.server";
+import { conflict, notFound, type ApiError } from "../errors";
+import type { CompiledTable } from "../schema/compile";
+import { applyOwner, inScope, refuseLockedWrites, strip } from "./access";
+import { updateChanges } from "./audit-changes.server";
+import { checkRelations, checkUnique } from "./checks.server";
+import { computeFormulas } from "./compute";
+import type { RecordsContext } from "./context.server";
+import { applyDefaults, splitInput, throwIfErrors, validateLines, withoutComputed } from "./input";
+import { writeLines } from "./lines.server";
+import { assignAutonumbers } from "./numbering.server";
+import { parseId, parseVersion } from "./params";
+import { authorize, type Actor } from "./permissions";
+import { readOne } from "./read.server";
+import { linesAsSent } from "./recompute";
+import { cascade, listsForFormulas } from "./recompute.server";
+import { fieldValues, fromRow, toRow, type RecordJson } from "./rows";
+import { inTransaction } from "./transaction.server";
+import { validateValues, type FieldErrors } from "./validation";
+
+/**
+ * `create` and `update`: checked, numbered, computed and written with their lines in one
+ * transaction, the records they aggregate into recomputed, the audit trail told. An update
+ * carries the version it was made on; a stale one is a conflict, never a silent overwrite.
+ */
+
+export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: string, input: unknown): Promise<RecordJson> {
+  const { db } = ctx;
+  const { compiled, table } = await ctx.tableOf(tableKey);
+  authorize(actor, "create", table);
+  const errors: FieldErrors = {};
+  const { values, lists } = splitInput(table, input, errors);
+  refuseLockedWrites(actor, table, values, null);
+  applyOwner(actor, table, values, null);
+  applyDefaults(table, values);
+  Object.assign(errors, validateValues(compiled, table, values, "create"));
+  validateLines(compiled, table, lists, errors);
+  await checkRelations(db, compiled, table, values, errors);
+  await checkUnique(db, table, values, null, errors);
+  throwIfErrors(table, errors);
+  const id = await inTransaction(db, async (trx) => {
+    const now = dbNow();
+    const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
+    await assignAutonumbers(trx, ctx.dialect, table, record);
+    const [newId] = await trx(table.key).insert({
+      ...toRow(table, record),
+      version: 1,
+      created_at: now,
+      updated_at: now,
+      created_by: actor.id,
+      updated_by: actor.id,
+    });
+    const id = Number(newId);
+    await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, false);
+    await cascade(trx, compiled, table, [record], 0);
+    await audit(trx, { userId: actor.id, action: "create", table: table.key, recordId: id, ip: actor.ip });
+    return id;
+  });
+  return strip(actor, compiled, table, (await readOne(db, compiled, table, id))!);
+}
+
+export async function updateRecord(
+  ctx: RecordsContext,
+  actor: Actor,
+  tableKey: string,
+  rawId: unknown,
+  changes: unknown,
+  rawVersion: unknown,
+): Promise<RecordJson> {
+  const { db } = ctx;
+  const { compiled, table } = await ctx.tableOf(tableKey);
+  authorize(actor, "update", table);
+  const id = parseId(rawId);
+  const expected = parseVersion(rawVersion);
+  const errors: FieldErrors = {};
+  const { values, lists } = splitInput(table, changes, errors);
+  validateLines(compiled, table, lists, errors);
+  const updatedId = await inTransaction(db, async (trx) => {
+    const q = trx(table.key).where({ id });
+    if (ctx.dialect === "mysql") q.forUpdate();
+    const row = (await q.first()) as Record<string, unknown> | undefined;
+    if (!row) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+    const current = fromRow(table, row);
+    if (!inScope(actor, table, current)) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+    if (current.version !== expected)
+      throw staleConflict(table, current, expected, strip(actor, compiled, table, (await readOne(trx, compiled, table, id))!));
+    refuseLockedWrites(actor, table, values, current);
+    applyOwner(actor, table, values, current);
+    const merged = { ...fieldValues(table, current), ...values };
+    // Computed values are stored but never validated as input: the engine owns them.
+    Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"));
+    await checkRelations(trx, compiled, table, values, errors);
+    await checkUnique(trx, table, values, id, errors);
+    throwIfErrors(table, errors);
+    const childLists = await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, true);
+    const record = computeFormulas(table, merged, await listsForFormulas(trx, compiled, table, id, childLists));
+    await assignAutonumbers(trx, ctx.dialect, table, record);
+    const affected = await trx(table.key)
+      .where({ id, version: expected })
+      .update({ ...toRow(table, record), version: expected + 1, updated_at: dbNow(), updated_by: actor.id });
+    if (affected !== 1) throw staleConflict(table, current, expected, await readOne(trx, compiled, table, id));
+    await cascade(trx, compiled, table, [record, current], 0);
+    const changed = updateChanges(table, current, record, Object.keys(lists));
+    await audit(trx, { userId: actor.id, action: "update", table: table.key, recordId: id, changes: changed, ip: actor.ip });
+    return id;
+  });
+  return strip(actor, compiled, table, (await readOne(db, compiled, table, updatedId))!);
+}
+
+function staleConflict(table: CompiledTable, current: RecordJson, expected: number, fresh: RecordJson | null): ApiError {
+  return conflict(
+    `${table.label} #${current.id} was changed by someone else after you opened it (you edited version ${expected}, it is now version ${current.version}). Your changes were not saved: reload to see theirs, then apply yours again.`,
+    { current: fresh ?? current },
+  );
+}
