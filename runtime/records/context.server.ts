@@ -5,6 +5,7 @@ import { isStaleSchemaError } from "../db/db-errors";
 import { ApiError, notFound } from "../errors";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
+import { createHookRegistry, type HookRegistry } from "./hooks";
 
 /**
  * What the parts of one records service share: the database and its dialect, the way a table is
@@ -20,6 +21,13 @@ export interface RecordsContext {
   reading<T>(key: unknown, read: (t: TableInSchema) => Promise<T>): Promise<T>;
   /** Per table key: InnoDB's row estimate and rows per value of each index's leading column. */
   statistics: Map<string, TableStatistics>;
+  /** What runs inside every write's transaction (automation's outbox, guards). */
+  hooks: HookRegistry;
+  /**
+   * Set when this context works inside a caller's transaction (`records.transaction`): work that
+   * must wait until that transaction has ended is handed to it.
+   */
+  afterOuterTransaction: ((fn: () => Promise<void>) => void) | null;
 }
 
 export interface TableInSchema {
@@ -66,7 +74,26 @@ export function createRecordsContext(db: Knex, workspace: Pick<WorkspaceService,
     }
   }
 
-  return { db, dialect: dialectOf(db), tableOf, reading, statistics: new Map() };
+  return { db, dialect: dialectOf(db), tableOf, reading, statistics: new Map(), hooks: createHookRegistry(), afterOuterTransaction: null };
+}
+
+/**
+ * The same service inside one transaction `trx`: every read and write goes through it, and tables
+ * resolve against `compiled`, read before the transaction began. (Asking the workspace inside it
+ * would need a second connection, and SQLite has one: it would wait for itself.)
+ */
+export function boundContext(
+  ctx: RecordsContext,
+  trx: Knex.Transaction,
+  compiled: CompiledSchema,
+  afterOuterTransaction: (fn: () => Promise<void>) => void,
+): RecordsContext {
+  const tableOf = async (key: unknown): Promise<TableInSchema> => {
+    const table = typeof key === "string" ? compiled.tablesByKey.get(key) : undefined;
+    if (!table) throw notFound(`there is no table "${String(key).slice(0, 64)}"`);
+    return { compiled, table };
+  };
+  return { ...ctx, db: trx, tableOf, reading: async (key, read) => read(await tableOf(key)), afterOuterTransaction };
 }
 
 /** A 400 about a field key the schema does not know (filter, sort, expand): see `lookupField`. */

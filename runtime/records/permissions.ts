@@ -9,6 +9,11 @@ export interface Actor {
   id: number | null;
   name: string;
   role: string;
+  /**
+   * Set on writes made by automation: how many rules deep (a rule's action that triggers another
+   * rule is one deeper), and which rule. People and integrations have none.
+   */
+  automation?: { depth: number; rule?: number };
   rights: RoleDefinition;
   /** The client address, for the audit trail. */
   ip?: string | null;

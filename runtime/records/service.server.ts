@@ -1,13 +1,15 @@
 import type { Knex } from "knex";
 import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
-import { createRecordsContext } from "./context.server";
+import { boundContext, createRecordsContext, type RecordsContext } from "./context.server";
+import type { RecordHooks } from "./hooks";
 import { listRecords, type ListQuery, type ListResult } from "./list.server";
 import type { Actor } from "./permissions";
 import { getRecord } from "./read.server";
 import { recomputeTable } from "./recompute.server";
 import type { RecordJson } from "./rows";
 import { removeRecord, restoreRecord } from "./trash.server";
+import { inTransaction, withFollowUps } from "./transaction.server";
 import { createRecord, updateRecord } from "./write.server";
 
 /**
@@ -37,10 +39,21 @@ export interface RecordsService {
   restore(actor: Actor, table: string, id: unknown): Promise<RecordJson>;
   /** Recomputes stored formulas of every record (a migration hook). */
   recomputeTable(db: Knex, schema: CompiledSchema, table: string): Promise<number>;
+  /**
+   * Runs `work` with a records service whose every call shares one transaction: all of it is
+   * saved, or none (a manual rule creating a client, a contact and a deal from a lead).
+   */
+  transaction<T>(work: (records: RecordsService, trx: Knex.Transaction) => Promise<T>): Promise<T>;
+  /** Adds hooks every write runs in its transaction (automation's outbox and guards); returns their removal. */
+  addHooks(hooks: RecordHooks): () => void;
 }
 
 export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService, "current">): RecordsService {
   const ctx = createRecordsContext(db, workspace);
+  return serviceOver(ctx, workspace);
+}
+
+function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "current">): RecordsService {
   return {
     list: (actor, table, query) => listRecords(ctx, actor, table, query),
     get: (actor, table, id, options) => getRecord(ctx, actor, table, id, options),
@@ -49,5 +62,16 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
     remove: (actor, table, id) => removeRecord(ctx, actor, table, id),
     restore: (actor, table, id) => restoreRecord(ctx, actor, table, id),
     recomputeTable: (q, compiled, table) => recomputeTable(q, compiled, table),
+    async transaction(work) {
+      if (ctx.afterOuterTransaction) return work(serviceOver(ctx, workspace), ctx.db as Knex.Transaction);
+      const { compiled } = await workspace.current({ fresh: true });
+      return withFollowUps((later, reset) =>
+        inTransaction(ctx.db, (trx) => {
+          reset();
+          return work(serviceOver(boundContext(ctx, trx, compiled, later), workspace), trx);
+        }),
+      );
+    },
+    addHooks: (hooks) => ctx.hooks.add(hooks),
   };
 }

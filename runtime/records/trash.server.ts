@@ -14,7 +14,8 @@ import { readOne } from "./read.server";
 import { cascade, recomputeRecord } from "./recompute.server";
 import { fieldValues, toRow, type RecordJson } from "./rows";
 import { titleOf } from "./titles";
-import { inTransaction } from "./transaction.server";
+import { depthOf, emitWrite } from "./hooks";
+import { writeTransaction } from "./transaction.server";
 import type { FieldErrors } from "./validation";
 
 /**
@@ -26,7 +27,7 @@ export async function removeRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   const { compiled, table } = await ctx.tableOf(tableKey);
   authorize(actor, "delete", table);
   const id = parseId(rawId);
-  await inTransaction(ctx.db, async (trx) => {
+  await writeTransaction(ctx, async (trx, afterTransaction) => {
     const record = await readOne(trx, compiled, table, id);
     if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may already be in the trash)`);
     // Records that point here (other than its own lines) would be left dangling.
@@ -48,6 +49,17 @@ export async function removeRecord(ctx: RecordsContext, actor: Actor, tableKey: 
     await trx(table.key).where({ id }).delete();
     await cascade(trx, compiled, table, [record], 0);
     await audit(trx, { userId: actor.id, action: "delete", table: table.key, recordId: id, ip: actor.ip });
+    await emitWrite(ctx.hooks, trx, {
+      action: "deleted",
+      compiled,
+      table,
+      id,
+      before: record,
+      after: null,
+      actor,
+      depth: depthOf(actor),
+      afterTransaction,
+    });
   });
 }
 
@@ -55,7 +67,7 @@ export async function restoreRecord(ctx: RecordsContext, actor: Actor, tableKey:
   const { compiled, table } = await ctx.tableOf(tableKey);
   authorize(actor, "create", table);
   const id = parseId(rawId);
-  await inTransaction(ctx.db, async (trx) => {
+  await writeTransaction(ctx, async (trx, afterTransaction) => {
     const entry = (await trx(SYSTEM_TABLES.trash)
       .where({ kind: "record", table_id: table.id, record_id: id })
       .whereNull("restored_at")
@@ -100,6 +112,18 @@ export async function restoreRecord(ctx: RecordsContext, actor: Actor, tableKey:
     await recomputeRecord(trx, compiled, table, id, 0);
     await cascade(trx, compiled, table, [values], 0);
     await audit(trx, { userId: actor.id, action: "restore", table: table.key, recordId: id, ip: actor.ip });
+    const after = { ...values, id, version: Number(saved.version ?? 0) + 1 } as RecordJson;
+    await emitWrite(ctx.hooks, trx, {
+      action: "restored",
+      compiled,
+      table,
+      id,
+      before: null,
+      after,
+      actor,
+      depth: depthOf(actor),
+      afterTransaction,
+    });
   });
   return strip(actor, compiled, table, (await readOne(ctx.db, compiled, table, id))!);
 }

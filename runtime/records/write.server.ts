@@ -16,7 +16,8 @@ import { readOne } from "./read.server";
 import { linesAsSent } from "./recompute";
 import { cascade, listsForFormulas } from "./recompute.server";
 import { fieldValues, fromRow, toRow, type RecordJson } from "./rows";
-import { inTransaction } from "./transaction.server";
+import { depthOf, emitWrite } from "./hooks";
+import { writeTransaction } from "./transaction.server";
 import { validateValues, type FieldErrors } from "./validation";
 
 /**
@@ -39,7 +40,7 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   await checkRelations(db, compiled, table, values, errors);
   await checkUnique(db, table, values, null, errors);
   throwIfErrors(table, errors);
-  const id = await inTransaction(db, async (trx) => {
+  const id = await writeTransaction(ctx, async (trx, afterTransaction) => {
     const now = dbNow();
     const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
     await assignAutonumbers(trx, ctx.dialect, table, record);
@@ -55,6 +56,18 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
     await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, false);
     await cascade(trx, compiled, table, [record], 0);
     await audit(trx, { userId: actor.id, action: "create", table: table.key, recordId: id, ip: actor.ip });
+    const after = { ...record, id, version: 1 } as RecordJson;
+    await emitWrite(ctx.hooks, trx, {
+      action: "created",
+      compiled,
+      table,
+      id,
+      before: null,
+      after,
+      actor,
+      depth: depthOf(actor),
+      afterTransaction,
+    });
     return id;
   });
   return strip(actor, compiled, table, (await readOne(db, compiled, table, id))!);
@@ -76,7 +89,7 @@ export async function updateRecord(
   const errors: FieldErrors = {};
   const { values, lists } = splitInput(table, changes, errors);
   validateLines(compiled, table, lists, errors);
-  const updatedId = await inTransaction(db, async (trx) => {
+  const updatedId = await writeTransaction(ctx, async (trx, afterTransaction) => {
     const q = trx(table.key).where({ id });
     if (ctx.dialect === "mysql") q.forUpdate();
     const row = (await q.first()) as Record<string, unknown> | undefined;
@@ -103,6 +116,18 @@ export async function updateRecord(
     await cascade(trx, compiled, table, [record, current], 0);
     const changed = updateChanges(table, current, record, Object.keys(lists));
     await audit(trx, { userId: actor.id, action: "update", table: table.key, recordId: id, changes: changed, ip: actor.ip });
+    const after = { ...record, id, version: expected + 1 } as RecordJson;
+    await emitWrite(ctx.hooks, trx, {
+      action: "updated",
+      compiled,
+      table,
+      id,
+      before: current,
+      after,
+      actor,
+      depth: depthOf(actor),
+      afterTransaction,
+    });
     return id;
   });
   return strip(actor, compiled, table, (await readOne(db, compiled, table, updatedId))!);
