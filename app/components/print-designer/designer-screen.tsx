@@ -10,9 +10,9 @@ import {
   type DesignerSchema,
   type GrapesJs,
   type PaletteBlock,
-} from "./editor";
+} from "@print-designer/editor";
+import { useLeaveGuard } from "../use-leave-guard";
 import { PageSettingsPanel } from "./page-settings-panel";
-import { useLeaveGuard } from "~/components/use-leave-guard";
 
 export interface PrintDesignerProps {
   template: PrintTemplate;
@@ -21,7 +21,7 @@ export interface PrintDesignerProps {
   previewRecords: { id: number; title: string }[];
   /** Removed fields the saved template refers to, in words. */
   problems: string[];
-  /** The condition editor, supplied by the app (it reuses the list's filter builder). */
+  /** The condition editor, supplied by the route (it reuses the list's filter builder). */
   renderCondition(props: { condition: unknown; onChange(condition: unknown): void }): ReactNode;
   /** GrapesJS, loaded by the route only when this screen opens. */
   loadGrapes(): Promise<GrapesJs>;
