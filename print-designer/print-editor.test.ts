@@ -1,10 +1,15 @@
 // @vitest-environment jsdom
-import grapesjs, { type Component } from "grapesjs";
+import grapesjs, { type Component, type Editor } from "grapesjs";
 import { describe, expect, it } from "vitest";
 import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
 import type { PrintTemplate } from "@runtime/print/template";
-import { createPrintEditor, exportTemplate, insertBlock, paletteBlocks, type DesignerSchema } from "./editor";
+import type { DesignerSchema } from "./designer-schema";
+import { createPrintEditor } from "./editor";
 import { companyImageOptions, fieldPathOptions, lineListOptions } from "./field-paths";
+import { contentBoxPx } from "./page-size";
+import { paletteBlocks } from "./palette";
+import { EXPORT_TEMPLATE, INSERT_BLOCK, REMOVE_SELECTED } from "./plugins/commands";
+import { SET_PAGE } from "./plugins/page-settings";
 import { starterTemplate } from "./starter";
 import savedDesign from "./test-saved-design.json";
 import { defaultCompiled } from "./test-support";
@@ -23,18 +28,21 @@ const starter = starterTemplate({ key: "invoices", label: "Invoice", titleField:
 function open(template: Pick<PrintTemplate, "html" | "css" | "page" | "project">) {
   const box = () => document.createElement("div");
   return createPrintEditor(
-    { init: (config) => grapesjs.init({ ...config, headless: true }) },
+    { init: (config) => grapesjs.init({ ...config, headless: true }), usePlugin: grapesjs.usePlugin },
     { canvas: box(), traits: box(), styles: box(), layers: box() },
     template,
     schema,
   );
 }
 
+const insert = (editor: Editor, blockId: string) => editor.runCommand(INSERT_BLOCK, { blockId })!;
+const exportTemplate = (editor: Editor) => editor.runCommand(EXPORT_TEMPLATE);
+
 describe("the print editor's components", () => {
   for (const block of paletteBlocks(schema))
     it(`exports the ${block.label} block and reopens it from the project data`, () => {
       const editor = open(starter);
-      const made = insertBlock(editor, block)!;
+      const made = insert(editor, block.id);
       const saved = exportTemplate(editor);
       expect({ name: made.getName(), html: saved.html }).toMatchSnapshot();
       const reopened = open({ ...starter, ...saved });
@@ -83,20 +91,53 @@ describe("the print editor's components", () => {
 
   it("follows the Field and Line items traits", () => {
     const editor = open(starter);
-    const chip = insertBlock(
-      editor,
-      paletteBlocks(schema).find((b) => b.id === "field")!,
-    )!;
+    const chip = insert(editor, "field");
     chip.set("path", "record.due_date");
     chip.set("format", "long");
-    const lines = insertBlock(
-      editor,
-      paletteBlocks(schema).find((b) => b.id === "lines")!,
-    )!;
+    const lines = insert(editor, "lines");
     lines.set("numbered", false);
     const html = exportTemplate(editor).html;
     expect(html).toContain('{{ record.due_date | date: "long" }}');
     expect(html).toContain("<thead><tr><th>Description</th>");
+    editor.destroy();
+  });
+
+  it("starts a new Line items table on the invoice lines, and a new Field on the record's number", () => {
+    const editor = open(starter);
+    expect(insert(editor, "lines").get("config")).toMatchObject({ list: "items", numbered: true });
+    expect(insert(editor, "field").get("expression")).toBe("record.number");
+    editor.destroy();
+  });
+
+  it("keeps a Columns, Totals or requisites element emptied by the admin empty when reopened", () => {
+    const editor = open(starter);
+    for (const id of ["columns-2", "totals", "requisites"]) {
+      editor.select([]);
+      insert(editor, id).components().reset();
+    }
+    const saved = exportTemplate(editor);
+    expect(saved.html).toContain('<div class="tpl-columns"></div><div class="tpl-totals"></div><div class="tpl-requisites"></div>');
+    expect(exportTemplate(open({ ...starter, ...saved })).html).toBe(saved.html);
+    editor.destroy();
+  });
+
+  it("offers every palette block to drag, and removes the selected element but never the page", () => {
+    const editor = open(starter);
+    expect(editor.Blocks.getAll().map((b: { getId(): string }) => b.getId())).toEqual(paletteBlocks(schema).map((b) => b.id));
+    editor.select(editor.getWrapper()!);
+    expect(editor.runCommand(REMOVE_SELECTED)).toBe(false);
+    insert(editor, "page-break");
+    expect(editor.runCommand(REMOVE_SELECTED)).toBe(true);
+    expect(exportTemplate(editor).html).not.toContain("tpl-page-break");
+    editor.destroy();
+  });
+
+  it("sizes the page to the page settings, and never reports to GrapesJS", () => {
+    const editor = open(starter);
+    const landscape = { ...starter.page, size: "Letter" as const, orientation: "landscape" as const };
+    editor.runCommand(SET_PAGE, { page: landscape });
+    expect(editor.Devices.get("page")!.get("width")).toBe(`${contentBoxPx(landscape).width}px`);
+    expect(editor.getConfig().telemetry).toBe(false);
     editor.destroy();
   });
 });

@@ -1,16 +1,11 @@
 import type { Editor } from "grapesjs";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import type { DesignerSchema } from "@print-designer/designer-schema";
+import { createPrintEditor, type GrapesJs } from "@print-designer/editor";
+import { paletteBlocks, type PaletteBlock } from "@print-designer/palette";
+import { EXPORT_TEMPLATE, INSERT_BLOCK, REMOVE_SELECTED } from "@print-designer/plugins/commands";
+import { SET_PAGE } from "@print-designer/plugins/page-settings";
 import type { PageSettings, PrintTemplate } from "@runtime/print/template";
-import {
-  applyPageSize,
-  createPrintEditor,
-  exportTemplate,
-  insertBlock,
-  paletteBlocks,
-  type DesignerSchema,
-  type GrapesJs,
-  type PaletteBlock,
-} from "@print-designer/editor";
 import { useLeaveGuard } from "../use-leave-guard";
 import { PageSettingsPanel } from "./page-settings-panel";
 
@@ -102,14 +97,14 @@ export function PrintDesigner(props: PrintDesignerProps) {
   }, [template.id]);
 
   useEffect(() => {
-    if (editor) applyPageSize(editor, page);
+    if (editor) editor.runCommand(SET_PAGE, { page });
   }, [editor, page]);
 
   // The preview panel is wider than the others: the page is refitted whenever the stage changes size.
   useEffect(() => {
     const stage = canvasRef.current;
     if (!editor || !stage || typeof ResizeObserver === "undefined") return;
-    const observer = new ResizeObserver(() => applyPageSize(editor, page));
+    const observer = new ResizeObserver(() => editor.runCommand(SET_PAGE, { page }));
     observer.observe(stage);
     return () => observer.disconnect();
   }, [editor, page]);
@@ -126,7 +121,13 @@ export function PrintDesigner(props: PrintDesignerProps) {
 
   const draft = useCallback(() => {
     if (!editor) return null;
-    return { table: template.table, name: name.trim() || template.name, page, condition: condition ?? null, ...exportTemplate(editor) };
+    return {
+      table: template.table,
+      name: name.trim() || template.name,
+      page,
+      condition: condition ?? null,
+      ...editor.runCommand(EXPORT_TEMPLATE),
+    };
   }, [editor, template.table, template.name, name, page, condition]);
 
   const save = async () => {
@@ -176,16 +177,12 @@ export function PrintDesigner(props: PrintDesignerProps) {
 
   const addBlock = (block: PaletteBlock) => {
     if (!editor) return;
-    insertBlock(editor, block);
+    editor.runCommand(INSERT_BLOCK, { blockId: block.id });
     setDirty(true);
   };
 
   const removeSelected = () => {
-    const selected = editor?.getSelected();
-    if (selected && selected !== editor?.getWrapper()) {
-      selected.remove();
-      setDirty(true);
-    }
+    if (editor?.runCommand(REMOVE_SELECTED)) setDirty(true);
   };
 
   const tabs: { id: Tab; label: string }[] = [
@@ -261,9 +258,8 @@ export function PrintDesigner(props: PrintDesignerProps) {
                   title={b.hint}
                   onClick={() => addBlock(b)}
                   onDragStart={(e) => {
-                    if (!editor) return;
-                    const model = editor.Blocks.get(b.id) ?? editor.Blocks.add(b.id, { label: b.label, content: b.content as never });
-                    editor.Blocks.startDrag(model, e.nativeEvent);
+                    const block = editor?.Blocks.get(b.id);
+                    if (block) editor!.Blocks.startDrag(block, e.nativeEvent);
                   }}
                   onDragEnd={() => editor?.Blocks.endDrag(false)}
                 >
