@@ -1,13 +1,20 @@
-import type { Editor } from "grapesjs";
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
 import type { DesignerSchema } from "@print-designer/designer-schema";
-import { createPrintEditor, type GrapesJs } from "@print-designer/editor";
+import type { GrapesJs } from "@print-designer/editor";
 import { paletteBlocks, type PaletteBlock } from "@print-designer/palette";
 import { EXPORT_TEMPLATE, INSERT_BLOCK, REMOVE_SELECTED } from "@print-designer/plugins/commands";
 import { SET_PAGE } from "@print-designer/plugins/page-settings";
 import type { PageSettings, PrintTemplate } from "@runtime/print/template";
 import { useLeaveGuard } from "../use-leave-guard";
+import { BlockPalette } from "./block-palette";
+import { DesignerBar, type SaveStatus } from "./designer-bar";
+import { ElementPanel } from "./element-panel";
 import { PageSettingsPanel } from "./page-settings-panel";
+import { PreviewPanel, type PreviewState } from "./preview-panel";
+import { ProblemsNotice } from "./problems-notice";
+import { PanelTabs, TabPanel, type PanelId } from "./side-tabs";
+import { previewTemplate, saveTemplate, type TemplateDraft } from "./template-api";
+import { usePrintEditor } from "./use-print-editor";
 
 export interface PrintDesignerProps {
   template: PrintTemplate;
@@ -22,18 +29,6 @@ export interface PrintDesignerProps {
   loadGrapes(): Promise<GrapesJs>;
 }
 
-type Tab = "selected" | "page" | "condition" | "preview" | "layers";
-type Status = { kind: "idle" | "saving" | "saved" | "error"; text: string };
-
-async function errorText(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: string };
-    return body.error ?? `the server answered ${response.status}`;
-  } catch {
-    return `the server answered ${response.status}`;
-  }
-}
-
 /**
  * The print designer: the palette of our blocks, the GrapesJS canvas sized like the printable
  * area of the page, and panels for the selected element, the page, the condition and the live
@@ -45,56 +40,30 @@ export function PrintDesigner(props: PrintDesignerProps) {
   const traitsRef = useRef<HTMLDivElement>(null);
   const stylesRef = useRef<HTMLDivElement>(null);
   const layersRef = useRef<HTMLDivElement>(null);
-  const [editor, setEditor] = useState<Editor | null>(null);
-  const [loadError, setLoadError] = useState<string | null>(null);
   const [name, setName] = useState(template.name);
   const [page, setPage] = useState<PageSettings>(template.page);
   const [condition, setCondition] = useState<unknown>(template.condition ?? null);
   const [dirty, setDirty] = useState(false);
-  const [status, setStatus] = useState<Status>({ kind: "idle", text: "" });
-  const [tab, setTab] = useState<Tab>("selected");
+  const [status, setStatus] = useState<SaveStatus>({ kind: "idle", text: "" });
+  const [tab, setTab] = useState<PanelId>("selected");
   const [selectedName, setSelectedName] = useState<string | null>(null);
   const [previewRecord, setPreviewRecord] = useState<number | "">(props.previewRecords[0]?.id ?? "");
-  const [preview, setPreview] = useState<{ url: string | null; busy: boolean; error: string | null }>({
-    url: null,
-    busy: false,
-    error: null,
-  });
-  const blocks = useRef<PaletteBlock[]>(paletteBlocks(props.schema)).current;
+  const [preview, setPreview] = useState<PreviewState>({ url: null, busy: false, error: null });
+  const [blocks] = useState<PaletteBlock[]>(() => paletteBlocks(props.schema));
   const ids = useId();
 
-  useEffect(() => {
-    let cancelled = false;
-    let made: Editor | null = null;
-    props
-      .loadGrapes()
-      .then((grapes) => {
-        if (cancelled || !canvasRef.current) return;
-        made = createPrintEditor(
-          grapes,
-          { canvas: canvasRef.current, traits: traitsRef.current!, styles: stylesRef.current!, layers: layersRef.current! },
-          template,
-          props.schema,
-        );
-        made.on("load", () => {
-          // Loading itself fires updates; only what the admin does afterwards is a change.
-          setTimeout(() => made?.on("update", () => setDirty(true)), 0);
-        });
-        made.on("component:selected", (c) => {
-          setSelectedName(String(c.getName?.() ?? c.get("name") ?? c.get("type") ?? "Element"));
-          setTab("selected");
-        });
-        made.on("component:deselected", () => setSelectedName(null));
-        setEditor(made);
-      })
-      .catch((error: Error) => setLoadError(`The designer could not start: ${error.message}. Reload the page to try again.`));
-    return () => {
-      cancelled = true;
-      made?.destroy();
-    };
-    // The editor is made once per opened template; later changes go through it.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [template.id]);
+  const { editor, loadError } = usePrintEditor({
+    template,
+    schema: props.schema,
+    loadGrapes: props.loadGrapes,
+    targets: { canvas: canvasRef, traits: traitsRef, styles: stylesRef, layers: layersRef },
+    onChange: () => setDirty(true),
+    onSelect: (selected) => {
+      setSelectedName(selected);
+      setTab("selected");
+    },
+    onDeselect: () => setSelectedName(null),
+  });
 
   useEffect(() => {
     if (editor) editor.runCommand(SET_PAGE, { page });
@@ -119,7 +88,7 @@ export function PrintDesigner(props: PrintDesignerProps) {
     [preview.url],
   );
 
-  const draft = useCallback(() => {
+  const draft = useCallback((): TemplateDraft | null => {
     if (!editor) return null;
     return {
       table: template.table,
@@ -138,19 +107,13 @@ export function PrintDesigner(props: PrintDesignerProps) {
       return;
     }
     setStatus({ kind: "saving", text: "Saving…" });
-    const { table: _table, ...changes } = body;
-    void _table;
-    const response = await fetch(`/api/prints/${encodeURIComponent(template.id)}`, {
-      method: "PUT",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify(changes),
-    }).catch((error: Error) => error);
-    if (response instanceof Error)
+    const answer = await saveTemplate(template.id, body);
+    if (answer.kind === "unreachable")
       return setStatus({
         kind: "error",
-        text: `Not saved: the server could not be reached (${response.message}). Your changes are still here; try again.`,
+        text: `Not saved: the server could not be reached (${answer.message}). Your changes are still here; try again.`,
       });
-    if (!response.ok) return setStatus({ kind: "error", text: `Not saved: ${await errorText(response)}. Your changes are still here.` });
+    if (answer.kind === "refused") return setStatus({ kind: "error", text: `Not saved: ${answer.message}. Your changes are still here.` });
     setDirty(false);
     setStatus({ kind: "saved", text: `Saved at ${new Date().toLocaleTimeString()}.` });
   };
@@ -160,19 +123,9 @@ export function PrintDesigner(props: PrintDesignerProps) {
     if (!body || previewRecord === "") return;
     setTab("preview");
     setPreview((p) => ({ ...p, busy: true, error: null }));
-    const response = await fetch("/api/prints/preview", {
-      method: "POST",
-      headers: { "Content-Type": "application/json" },
-      body: JSON.stringify({ template: body, recordId: previewRecord }),
-    }).catch((error: Error) => error);
-    if (response instanceof Error)
-      return setPreview((p) => ({ ...p, busy: false, error: `The preview could not be made: ${response.message}` }));
-    if (!response.ok) {
-      const text = await errorText(response);
-      return setPreview((p) => ({ ...p, busy: false, error: `The preview could not be made: ${text}` }));
-    }
-    const url = URL.createObjectURL(await response.blob());
-    setPreview({ url, busy: false, error: null });
+    const answer = await previewTemplate(body, previewRecord);
+    if (answer.kind !== "ok") return setPreview((p) => ({ ...p, busy: false, error: `The preview could not be made: ${answer.message}` }));
+    setPreview({ url: URL.createObjectURL(answer.value), busy: false, error: null });
   };
 
   const addBlock = (block: PaletteBlock) => {
@@ -185,196 +138,55 @@ export function PrintDesigner(props: PrintDesignerProps) {
     if (editor?.runCommand(REMOVE_SELECTED)) setDirty(true);
   };
 
-  const tabs: { id: Tab; label: string }[] = [
-    { id: "selected", label: "Element" },
-    { id: "page", label: "Page" },
-    { id: "condition", label: "Condition" },
-    { id: "preview", label: "Preview" },
-    { id: "layers", label: "Layers" },
-  ];
-
   return (
     <div className="pd" data-testid="print-designer">
-      <header className="pd-bar">
-        <a className="pd-back" href="/admin/prints">
-          ← Print templates
-        </a>
-        <label className="pd-name">
-          <span className="visually-hidden">Template name</span>
-          <input
-            value={name}
-            onChange={(e) => (setName(e.target.value), setDirty(true))}
-            maxLength={120}
-            required
-            aria-label="Template name"
-          />
-        </label>
-        <span className="pd-table">prints {props.tableLabel.toLowerCase()} records</span>
-        <span className={`pd-status pd-status--${status.kind}`} role={status.kind === "error" ? "alert" : "status"} aria-live="polite">
-          {status.text || (dirty ? "Unsaved changes" : "")}
-        </span>
-        <button type="button" className="button" onClick={showPreview} disabled={!editor || previewRecord === ""}>
-          Preview PDF
-        </button>
-        <button
-          type="button"
-          className="button button--primary"
-          onClick={save}
-          disabled={!editor || status.kind === "saving"}
-          data-testid="save-template"
-        >
-          Save
-        </button>
-      </header>
-      {props.problems.length ? (
-        <div className="pd-problems" role="alert">
-          <strong>This template refers to fields that no longer exist, so it cannot print:</strong>
-          <ul>
-            {props.problems.map((p) => (
-              <li key={p}>{p}</li>
-            ))}
-          </ul>
-          Remove or replace those fields (the Liquid blocks show them) and save.
-        </div>
-      ) : null}
+      <DesignerBar
+        name={name}
+        onNameChange={(next) => (setName(next), setDirty(true))}
+        tableLabel={props.tableLabel}
+        status={status}
+        dirty={dirty}
+        ready={!!editor}
+        canPreview={previewRecord !== ""}
+        onPreview={showPreview}
+        onSave={save}
+      />
+      <ProblemsNotice problems={props.problems} />
       {loadError ? (
         <p className="form-error" role="alert">
           {loadError}
         </p>
       ) : null}
       <div className="pd-body">
-        <nav className="pd-palette" aria-label="Blocks">
-          <h2>Blocks</h2>
-          <p className="pd-hint">Click to add after the selected element (a Field goes into selected text), or drag onto the page.</p>
-          <ul>
-            {blocks.map((b) => (
-              <li key={b.id}>
-                <button
-                  type="button"
-                  className="pd-block"
-                  draggable
-                  disabled={!editor}
-                  data-block={b.id}
-                  title={b.hint}
-                  onClick={() => addBlock(b)}
-                  onDragStart={(e) => {
-                    const block = editor?.Blocks.get(b.id);
-                    if (block) editor!.Blocks.startDrag(block, e.nativeEvent);
-                  }}
-                  onDragEnd={() => editor?.Blocks.endDrag(false)}
-                >
-                  <span className="pd-block__label">{b.label}</span>
-                  <span className="pd-block__hint">{b.hint}</span>
-                </button>
-              </li>
-            ))}
-          </ul>
-        </nav>
+        <BlockPalette blocks={blocks} editor={editor} onAdd={addBlock} />
         <div className="pd-stage">
           <div className="pd-canvas" ref={canvasRef} aria-label="Page canvas" />
           {!editor && !loadError ? <p className="pd-loading">Loading the designer…</p> : null}
         </div>
         <aside className={`pd-side${tab === "preview" ? " pd-side--wide" : ""}`} aria-label="Settings">
-          <div className="pd-tabs" role="tablist" aria-label="Panels">
-            {tabs.map((t) => (
-              <button
-                key={t.id}
-                type="button"
-                role="tab"
-                id={`${ids}-tab-${t.id}`}
-                aria-selected={tab === t.id}
-                aria-controls={`${ids}-panel-${t.id}`}
-                className="pd-tab"
-                onClick={() => setTab(t.id)}
-              >
-                {t.label}
-              </button>
-            ))}
-          </div>
-          <section
-            role="tabpanel"
-            id={`${ids}-panel-selected`}
-            aria-labelledby={`${ids}-tab-selected`}
-            hidden={tab !== "selected"}
-            className="pd-panel"
-          >
-            {selectedName ? (
-              <div className="pd-selected">
-                <h2>{selectedName}</h2>
-                <button type="button" className="button button--small button--danger" onClick={removeSelected}>
-                  Remove
-                </button>
-              </div>
-            ) : (
-              <p className="pd-hint">Select an element on the page to change it.</p>
-            )}
-            <div ref={traitsRef} className="pd-traits" data-testid="traits" />
-            <h3 className="pd-subhead">Look</h3>
-            <div ref={stylesRef} className="pd-styles" />
-          </section>
-          <section
-            role="tabpanel"
-            id={`${ids}-panel-page`}
-            aria-labelledby={`${ids}-tab-page`}
-            hidden={tab !== "page"}
-            className="pd-panel"
-          >
+          <PanelTabs ids={ids} current={tab} onSelect={setTab} />
+          <TabPanel ids={ids} id="selected" current={tab}>
+            <ElementPanel selectedName={selectedName} onRemove={removeSelected} traitsRef={traitsRef} stylesRef={stylesRef} />
+          </TabPanel>
+          <TabPanel ids={ids} id="page" current={tab}>
             <PageSettingsPanel page={page} onChange={(p) => (setPage(p), setDirty(true))} />
-          </section>
-          <section
-            role="tabpanel"
-            id={`${ids}-panel-condition`}
-            aria-labelledby={`${ids}-tab-condition`}
-            hidden={tab !== "condition"}
-            className="pd-panel"
-          >
+          </TabPanel>
+          <TabPanel ids={ids} id="condition" current={tab}>
             {props.renderCondition({ condition, onChange: (c) => (setCondition(c), setDirty(true)) })}
-          </section>
-          <section
-            role="tabpanel"
-            id={`${ids}-panel-preview`}
-            aria-labelledby={`${ids}-tab-preview`}
-            hidden={tab !== "preview"}
-            className="pd-panel pd-preview"
-          >
-            <div className="pd-preview__bar">
-              <label>
-                Record
-                <select value={previewRecord} onChange={(e) => setPreviewRecord(e.target.value === "" ? "" : Number(e.target.value))}>
-                  {props.previewRecords.length === 0 ? <option value="">No records to preview with yet</option> : null}
-                  {props.previewRecords.map((r) => (
-                    <option key={r.id} value={r.id}>
-                      {r.title}
-                    </option>
-                  ))}
-                </select>
-              </label>
-              <button
-                type="button"
-                className="button button--small"
-                onClick={showPreview}
-                disabled={!editor || preview.busy || previewRecord === ""}
-              >
-                {preview.busy ? "Printing…" : "Refresh"}
-              </button>
-            </div>
-            <p className="pd-hint">The unsaved design printed for this record: exactly the PDF it gives once saved.</p>
-            {preview.error ? (
-              <p className="form-error" role="alert">
-                {preview.error}
-              </p>
-            ) : null}
-            {preview.url ? <iframe className="pd-preview__frame" title="PDF preview" src={preview.url} /> : null}
-          </section>
-          <section
-            role="tabpanel"
-            id={`${ids}-panel-layers`}
-            aria-labelledby={`${ids}-tab-layers`}
-            hidden={tab !== "layers"}
-            className="pd-panel"
-          >
+          </TabPanel>
+          <TabPanel ids={ids} id="preview" current={tab} className="pd-panel pd-preview">
+            <PreviewPanel
+              records={props.previewRecords}
+              recordId={previewRecord}
+              onRecordChange={setPreviewRecord}
+              preview={preview}
+              ready={!!editor}
+              onRefresh={showPreview}
+            />
+          </TabPanel>
+          <TabPanel ids={ids} id="layers" current={tab}>
             <div ref={layersRef} className="pd-layers" />
-          </section>
+          </TabPanel>
         </aside>
       </div>
     </div>
