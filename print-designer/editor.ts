@@ -42,7 +42,7 @@ export interface EditorTargets {
  * In this order: the plain elements first, since our types extend GrapesJS's default element and
  * must find it without its id and title fields.
  */
-export const PRINT_PLUGINS: readonly PrintPlugin[] = [
+const PRINT_PLUGINS: readonly PrintPlugin[] = [
   plainElements,
   traits,
   fieldChip,
