@@ -20,6 +20,9 @@ export interface LineItemsConfig {
 const LOOP_VARIABLE = "line";
 const NUMERIC: ReadonlySet<ValueKind> = new Set(["money", "number", "percent"]);
 
+/** Numbers sit right-aligned in their column, in the PDF and in the canvas alike. */
+export const isNumericKind = (kind: ValueKind) => NUMERIC.has(kind);
+
 const escapeHtml = (s: string) => s.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;");
 const unescapeHtml = (s: string) =>
   s
@@ -38,7 +41,7 @@ const isPath = (p: string) => /^line(?:\.[A-Za-z_]\w*)+$/.test(p);
  */
 export function lineItemsHtml(config: LineItemsConfig, attributes = ""): string {
   const columns = config.columns.filter((c) => isPath(c.path));
-  const cls = (c: LineColumn) => (NUMERIC.has(c.kind) ? ' class="num"' : "");
+  const cls = (c: LineColumn) => (isNumericKind(c.kind) ? ' class="num"' : "");
   const head = [config.numbered ? '<th class="pos">#</th>' : "", ...columns.map((c) => `<th${cls(c)}>${escapeHtml(c.label)}</th>`)].join(
     "",
   );

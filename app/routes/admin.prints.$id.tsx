@@ -2,7 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
-import { PrintDesigner } from "@print-designer/designer";
+import { PrintDesigner } from "../components/print-designer/designer-screen";
 import type { GrapesJs } from "@print-designer/editor";
 import { PrintConditionEditor } from "../components/print-condition-editor";
 import { adminActorFor } from "../services/people.server";

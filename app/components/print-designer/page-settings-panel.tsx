@@ -1,14 +1,6 @@
 import { useId } from "react";
+import { hasPageNumbers, withPageNumbers } from "@print-designer/page-numbers";
 import type { PageMargins, PageSettings } from "@runtime/print/template";
-
-export const PAGE_NUMBERS = "Page {{ pageNumber }} of {{ totalPages }}";
-
-/** Adds page numbers to a header or footer that lacks them, keeping what the admin wrote. */
-export function withPageNumbers(text: string | undefined): string {
-  if (text && /\{\{-?\s*pageNumber\b/.test(text)) return text;
-  const line = `<div style="text-align:right">${PAGE_NUMBERS}</div>`;
-  return text?.trim() ? `${text.trim()}\n${line}` : line;
-}
 
 const SIDES: (keyof PageMargins)[] = ["top", "right", "bottom", "left"];
 
@@ -74,7 +66,7 @@ export function PageSettingsPanel({ page, onChange }: { page: PageSettings; onCh
             type="button"
             className="button button--small"
             onClick={() => setText(key, withPageNumbers(page[key]))}
-            disabled={!!page[key] && /pageNumber/.test(page[key]!)}
+            disabled={hasPageNumbers(page[key])}
           >
             Add page numbers
           </button>

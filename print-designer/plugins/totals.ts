@@ -1,0 +1,19 @@
+import type { ComponentDefinition } from "grapesjs";
+import { totalsContent } from "../block-content";
+import { TYPE } from "../component-types";
+import type { PrintPlugin } from "./options";
+
+/** Net, tax and grand total of the record, each labelled, and the grand total in words. */
+export const totals: PrintPlugin = (editor, { schema }) => {
+  editor.Components.addType(TYPE.totals, {
+    model: {
+      // A function, so that every new element gets children of its own.
+      defaults: () => ({
+        tagName: "div",
+        name: "Totals",
+        classes: ["tpl-totals"],
+        components: totalsContent(schema.fieldOptions) as ComponentDefinition[],
+      }),
+    },
+  });
+};
