@@ -31,7 +31,7 @@ const layers = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "runtime/generated/**", ".cache/**"] },
+  { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "seeds/generated/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -2,7 +2,7 @@
  * The format of seed data: an ordered list of records the loader creates one by one through the
  * records service, resolving `{ $ref: "<table>/<ref>" }` to the id of a record created earlier.
  */
-import type { WorkspaceTableKey } from "@runtime/generated/workspace-types";
+import type { WorkspaceTableKey } from "./generated/workspace-types";
 import { type USERS_TABLE } from "@runtime/schema/types";
 
 /** Points at another seed record by `<table>/<ref>`, e.g. `clients/acme` or `crm_users/anna`. */
