@@ -82,7 +82,7 @@ export default tseslint.config(
     ignores: ["**/*.test.{ts,tsx}", "**/test-*.ts"],
     rules: {
       "import-x/no-restricted-paths": [
-        "warn",
+        "error",
         {
           zones: [
             {
