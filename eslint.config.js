@@ -31,7 +31,7 @@ const layers = {
 };
 
 export default tseslint.config(
-  { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "runtime/generated/**", ".cache/**"] },
+  { ignores: ["build/**", "public/build/**", "node_modules/**", "data/**", "seeds/generated/**", ".cache/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -82,7 +82,7 @@ export default tseslint.config(
     ignores: ["**/*.test.{ts,tsx}", "**/test-*.ts"],
     rules: {
       "import-x/no-restricted-paths": [
-        "warn",
+        "error",
         {
           zones: [
             {

@@ -7,20 +7,18 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
-import { getRuntime } from "@runtime/runtime.server";
 import { NonceContext } from "./components/nonce-context";
-import { closePrintService } from "./services/print.server";
+import { getRuntime } from "./services/runtime.server";
 import { contentSecurityPolicy } from "./utils/content-security-policy";
 
 // server.mjs awaits this before it listens, so the first request never waits for a migration.
-export { boot } from "@runtime/runtime.server";
+export { boot } from "./services/runtime.server";
 // server.mjs runs this before Remix for every request that is not a static file.
 export { authGate } from "./services/auth.server";
 export { inRequestScope } from "./services/request-scope.server";
 
-/** Called by server.mjs after the last request: releases the database (a SQLite WAL checkpoint). */
+/** Called by server.mjs after the last request: closes Chromium and releases the database (a SQLite WAL checkpoint). */
 export async function shutdown(): Promise<void> {
-  await closePrintService();
   await (await getRuntime()).close();
 }
 

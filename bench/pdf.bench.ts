@@ -22,6 +22,7 @@ import { createPrintService } from "@runtime/print/print.server";
 import type { RenderedDocument } from "@runtime/print/render-html";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import { createRuntime } from "@runtime/runtime.server";
+import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
 import { benchDatabase, fmt, measure, percentile } from "./lib";
 
 const DOCS = Number(process.env.DOCS ?? 200);
@@ -205,7 +206,7 @@ async function main() {
       .join(" ")} (a shared machine: figures vary run to run)`,
   );
   const database = await benchDatabase("sqlite");
-  const rt = await createRuntime({ databaseUrl: database.url });
+  const rt = await createRuntime({ databaseUrl: database.url, seed: DEFAULT_CONFIGURATION });
   const renderer = createPdfRenderer({ poolSize: POOL });
   const print = createPrintService(rt, { renderer });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tessera-bench-pdf-"));

@@ -217,7 +217,7 @@ async function validationThroughput(rt: Runtime) {
 
 async function benchOne(kind: "mysql" | "sqlite", rows: number) {
   const database = await benchDatabase(kind);
-  const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+  const rt = await createRuntime({ databaseUrl: database.url });
   try {
     await rt.workspace.apply({ baseVersion: 0, schema: schema() });
     const filled = await time(() => fill(rt, rows));
@@ -246,7 +246,7 @@ async function main() {
   for (const kind of KINDS) for (const rows of ROWS) await benchOne(kind, rows);
   // Validation does not touch the database: once, on a SQLite runtime for the compiled schema.
   const database = await benchDatabase("sqlite");
-  const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+  const rt = await createRuntime({ databaseUrl: database.url });
   try {
     await rt.workspace.apply({ baseVersion: 0, schema: schema() });
     const v = await validationThroughput(rt);

@@ -52,7 +52,7 @@ async function fill(rt: Awaited<ReturnType<typeof createRuntime>>) {
 
 async function main() {
   const database = await benchDatabase(KIND);
-  const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+  const rt = await createRuntime({ databaseUrl: database.url });
   try {
     await rt.workspace.apply({ baseVersion: 0, schema: schema() });
     const filled = await time(() => fill(rt));

@@ -221,7 +221,7 @@ async function benchWideCard() {
       figures.push({ label: "    reference: a client's card /t/clients/1 (HTML)", ...small, budget: "" });
 
       // Same database, same record, no HTTP, no session, no React: what the card costs on top.
-      const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+      const rt = await createRuntime({ databaseUrl: database.url });
       try {
         const get = await measure(() => rt.records.get(SYSTEM_ACTOR, "wide", id));
         figures.push({ label: "    baseline: records.get in process", ...get, budget: "" });

@@ -82,7 +82,7 @@ function measure(fn: () => Promise<unknown>) {
 
 async function run(kind: "mysql" | "sqlite") {
   const database = await benchDatabase(kind);
-  const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+  const rt = await createRuntime({ databaseUrl: database.url });
   const rows: [string, { p50: number; p95: number }, string][] = [];
   try {
     await rt.workspace.apply({ baseVersion: 0, schema: schema() });

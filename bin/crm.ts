@@ -6,10 +6,9 @@ import fs from "node:fs";
 import { ApiError } from "@runtime/errors";
 import { publicStep } from "@runtime/workspace/workspace.server";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
-import { seedDefaultConfiguration } from "@runtime/seed/seed.server";
-import { createConfigBundleService } from "@runtime/config-bundle/bundle.server";
+import { seedDatabase } from "@runtime/seed/seed.server";
 import type { ImportReview } from "@runtime/config-bundle/describe-import";
-import { createTemplatesService } from "@runtime/print/templates.server";
+import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
 import { SYSTEM_ACTOR } from "@runtime/records/permissions";
 import { createToken, listTokens, revokeToken } from "@runtime/auth/tokens.server";
 import { addUser, findUserByEmail, listUsers, normalizeEmail, resetPassword } from "@runtime/auth/users.server";
@@ -78,7 +77,9 @@ async function userIdByEmail(rt: Runtime, email: string): Promise<number> {
 }
 
 async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
-  const rt = await createRuntime({ seed: false, log: (m) => console.error(m) });
+  // The configuration is handed over for `seed` and for the print templates an older database lacks;
+  // an empty database is filled only by `seed`.
+  const rt = await createRuntime({ seed: DEFAULT_CONFIGURATION, seedOnStart: false, log: (m) => console.error(m) });
   try {
     return await fn(rt);
   } finally {
@@ -90,10 +91,6 @@ function printPlan(steps: { destructive: boolean; description: string }[]) {
   if (steps.length === 0) console.log("No database changes: only labels or settings differ.");
   for (const [i, s] of steps.entries())
     console.log(`${String(i + 1).padStart(3)}. ${s.destructive ? "[removes or converts data] " : ""}${s.description}`);
-}
-
-function configBundles(rt: Runtime) {
-  return createConfigBundleService({ db: rt.db, workspace: rt.workspace, templates: createTemplatesService(rt.db, rt.workspace) });
 }
 
 function printReview(review: ImportReview) {
@@ -145,7 +142,7 @@ async function main(argv: string[]): Promise<number> {
     const file = rest[0];
     if (!file) throw new UsageError("name the file to write, e.g. npm run crm -- config export tessera-config.json (or - for stdout)");
     return withRuntime(async (rt) => {
-      const bundle = await configBundles(rt).exportBundle(SYSTEM_ACTOR);
+      const bundle = await rt.bundles.exportBundle(SYSTEM_ACTOR);
       const text = JSON.stringify(bundle, null, 2) + "\n";
       if (file === "-") process.stdout.write(text);
       else {
@@ -164,8 +161,7 @@ async function main(argv: string[]): Promise<number> {
     );
     const yes = rest.includes("--yes");
     return withRuntime(async (rt) => {
-      const bundles = configBundles(rt);
-      const { baseVersion, review, conversions } = await bundles.review(SYSTEM_ACTOR, bundle);
+      const { baseVersion, review, conversions } = await rt.bundles.review(SYSTEM_ACTOR, bundle);
       printReview(review);
       if (review.noChanges) return 0;
       for (const c of conversions) console.log(`\n${c.total} value(s) of ${c.table}.${c.field} would not convert; fix them first.`);
@@ -173,7 +169,7 @@ async function main(argv: string[]): Promise<number> {
         console.error("\nNothing was imported. Run again with --yes to confirm the steps that remove or convert data.");
         return 1;
       }
-      const { version } = await bundles.apply(SYSTEM_ACTOR, bundle, { baseVersion, confirmDestructive: yes });
+      const { version } = await rt.bundles.apply(SYSTEM_ACTOR, bundle, { baseVersion, confirmDestructive: yes });
       console.log(`Imported. Schema version ${version} is in force.`);
       return 0;
     });
@@ -191,7 +187,7 @@ async function main(argv: string[]): Promise<number> {
         console.error(`The database already has schema version ${version}: seed only fills an empty database.`);
         return 1;
       }
-      const seeded = await seedDefaultConfiguration(rt);
+      const seeded = await seedDatabase(rt, DEFAULT_CONFIGURATION);
       console.log(
         seeded ? `Loaded the default configuration and ${seeded.records} demo records.` : "Another process seeded the database first.",
       );

@@ -1,5 +1,5 @@
 /**
- * Generates `runtime/generated/workspace-types.ts` from `seeds/schema.json`: one interface per
+ * Generates `seeds/generated/workspace-types.ts` from `seeds/schema.json`: one interface per
  * table (the record as the API returns it) and an `…Input` type without the computed fields.
  * Run with `npm run types:generate`; the file is written only when its content changes, and a
  * test regenerates it in memory to catch a stale commit.
@@ -14,7 +14,7 @@ export { typeNameOf } from "@runtime/schema/typescript-types.server";
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 export const SCHEMA_PATH = resolve(ROOT, "seeds/schema.json");
-export const GENERATED_TYPES_PATH = resolve(ROOT, "runtime/generated/workspace-types.ts");
+export const GENERATED_TYPES_PATH = resolve(ROOT, "seeds/generated/workspace-types.ts");
 
 const BANNER = `/* eslint-disable */
 /**

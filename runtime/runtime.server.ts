@@ -5,30 +5,33 @@ import { firstAdminNotice } from "./auth/first-admin-notice";
 import { ensureSettingsTable } from "./auth/settings.server";
 import { ensureFirstAdmin } from "./auth/users.server";
 import { ensureSystemTables } from "./db/system-tables.server";
-import { recoverMigrations, type ApplyHooks } from "./migrations/apply.server";
-import { createRecordsService, type RecordsService } from "./records/service.server";
-import { seedDefaultConfiguration } from "./seed/seed.server";
-import { createWorkspaceService, type WorkspaceService } from "./workspace/workspace.server";
-import { compileSchema } from "./schema/compile";
-import { createTemplatesService } from "./print/templates.server";
-import type { WorkspaceSchema } from "./schema/types";
+import { DEFAULT_MAX_FILE_BYTES } from "./files/files.server";
+import { recoverMigrations } from "./migrations/apply.server";
+import type { Seed } from "./seed/seed";
+import { seedDatabase } from "./seed/seed.server";
+import { createServices, type RuntimeServices } from "./services.server";
 
-export interface Runtime {
+/** A connected database with every service over it; app/, bin/ and the tests each make theirs here. */
+export interface Runtime extends RuntimeServices {
   dialect: Dialect;
   database: DatabaseConfig;
   db: Knex;
-  workspace: WorkspaceService;
-  records: RecordsService;
   /** Counts of records per table key, for the overview. */
   countRecords(): Promise<Record<string, number>>;
+  /** Stops the print jobs, closes Chromium if printing started, and disconnects. */
   close(): Promise<void>;
 }
 
 export interface RuntimeOptions {
   /** `sqlite:<file>` or `mysql://…`; default `DATABASE_URL`, else `sqlite:data/tessera.sqlite`. */
   databaseUrl?: string;
-  /** Apply the default configuration and demo records to an empty database (default true). */
-  seed?: boolean;
+  /**
+   * The configuration and demo data an empty database starts with; its print templates are also
+   * added to a database that lacks them. Without it an empty database stays empty.
+   */
+  seed?: Seed;
+  /** Load `seed` into an empty database while starting (default true); the CLI leaves it to `crm seed`. */
+  seedOnStart?: boolean;
   log?: (message: string) => void;
   /**
    * Create the first admin of a database without one (from CRM_ADMIN_EMAIL / CRM_ADMIN_PASSWORD,
@@ -40,6 +43,8 @@ export interface RuntimeOptions {
    * `TESSERA_SCHEMA_CHECK_MS` or 1000. Only matters when several app instances share a database.
    */
   schemaCheckMs?: number;
+  /** The largest file the file store takes; default `TESSERA_MAX_UPLOAD_BYTES` or 10 MB. */
+  maxUploadBytes?: number;
 }
 
 /** Connects, creates Tessera's own tables, finishes an interrupted migration, seeds an empty database. */
@@ -52,34 +57,24 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     await ensureSystemTables(db);
     await ensureAuthTables(db);
     await ensureSettingsTable(db);
-    // Late-bound: the records service needs the workspace, and migrations need the records service.
-    let records: RecordsService | null = null;
-    const hooks: ApplyHooks = {
-      recompute: (q, schema, table) => records!.recomputeTable(q, schema, table),
-    };
-    // Print templates name fields by key: they follow a renamed key whichever path applied it.
-    const afterApply = async (before: WorkspaceSchema) => {
-      await createTemplatesService(db, workspace).followRenames(compileSchema(before));
-    };
-    const workspace: WorkspaceService = createWorkspaceService(db, hooks, {
+    const { migrationHooks, ...services } = createServices(db, {
       schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(),
-      afterApply,
+      defaultTemplates: options.seed?.configuration.templates,
+      maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
     });
-    records = createRecordsService(db, workspace);
-    for (const r of await recoverMigrations(db, hooks))
+    for (const r of await recoverMigrations(db, migrationHooks))
       log(
         r.outcome === "completed"
           ? `Finished schema version ${r.toVersion}, which an earlier run left half-applied.`
           : `Undid the half-applied schema version ${r.toVersion}: ${r.error}`,
       );
     const runtime: Runtime = {
+      ...services,
       dialect: database.dialect,
       database,
       db,
-      workspace,
-      records,
       async countRecords() {
-        const { compiled } = await workspace.current();
+        const { compiled } = await services.workspace.current();
         const out: Record<string, number> = {};
         for (const t of compiled.tables) {
           const row = (await db(t.key).count({ n: "*" }).first()) as { n: number | string };
@@ -87,10 +82,14 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
         }
         return out;
       },
-      close: () => db.destroy(),
+      async close() {
+        services.printJobs.close();
+        await services.print.close();
+        await db.destroy();
+      },
     };
-    if (options.seed !== false && (await workspace.current()).version === 0) {
-      const seeded = await seedDefaultConfiguration(runtime);
+    if (options.seed && options.seedOnStart !== false && (await services.workspace.current()).version === 0) {
+      const seeded = await seedDatabase(runtime, options.seed);
       if (seeded) log(`Created the default configuration with ${seeded.records} demo records.`);
     }
     if (options.firstAdmin) {
@@ -109,33 +108,16 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   }
 }
 
-// One runtime per process, kept across dev rebuilds (Remix re-imports modules on every change).
-const globalForRuntime = globalThis as unknown as { __tesseraRuntime?: Promise<Runtime> };
-
-export function getRuntime(): Promise<Runtime> {
-  if (!globalForRuntime.__tesseraRuntime) {
-    globalForRuntime.__tesseraRuntime = createRuntime({ log: (m) => console.log(m), firstAdmin: true }).catch((error) => {
-      globalForRuntime.__tesseraRuntime = undefined;
-      throw error;
-    });
-  }
-  return globalForRuntime.__tesseraRuntime;
-}
-
-export async function boot(): Promise<{ database: string }> {
-  const runtime = await getRuntime();
-  return { database: runtime.database.description };
-}
-
-export async function pingDatabase(): Promise<void> {
-  const runtime = await getRuntime();
-  await ping(runtime.db);
-}
-
 function schemaCheckFromEnv(): number | undefined {
   const raw = process.env.TESSERA_SCHEMA_CHECK_MS;
   if (raw === undefined || raw === "") return undefined;
   const ms = Number(raw);
   if (!Number.isFinite(ms) || ms < 0) throw new Error(`TESSERA_SCHEMA_CHECK_MS must be a number of milliseconds (0 or more), not "${raw}"`);
   return ms;
+}
+
+/** `TESSERA_MAX_UPLOAD_BYTES` raises or lowers the 10 MB default; anything but a positive whole number keeps it. */
+function maxUploadBytesFromEnv(): number {
+  const n = Number(process.env.TESSERA_MAX_UPLOAD_BYTES);
+  return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_FILE_BYTES;
 }

@@ -16,7 +16,7 @@ import type {
   PaymentInput,
   ProductCategoryInput,
   ProductInput,
-} from "@runtime/generated/workspace-types";
+} from "./generated/workspace-types";
 import { createPrng, type Prng } from "./prng";
 import type { SeedValues } from "./seed-record";
 

@@ -23,7 +23,7 @@ const tiny: WorkspaceSchema = {
 };
 
 describe("generate-types", () => {
-  it("the committed runtime/generated/workspace-types.ts matches seeds/schema.json (run npm run types:generate)", async () => {
+  it("the committed seeds/generated/workspace-types.ts matches seeds/schema.json (run npm run types:generate)", async () => {
     const fresh = await generateWorkspaceTypes(readSeedSchema());
     expect(readFileSync(GENERATED_TYPES_PATH, "utf8")).toBe(fresh);
   });

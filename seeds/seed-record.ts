@@ -2,22 +2,18 @@
  * The format of seed data: an ordered list of records the loader creates one by one through the
  * records service, resolving `{ $ref: "<table>/<ref>" }` to the id of a record created earlier.
  */
-import type { WorkspaceTableKey } from "@runtime/generated/workspace-types";
+import type { WorkspaceTableKey } from "./generated/workspace-types";
 import { type USERS_TABLE } from "@runtime/schema/types";
+import type { RecordRef, SeedRecord as EngineSeedRecord } from "@runtime/seed/seed";
 
-/** Points at another seed record by `<table>/<ref>`, e.g. `clients/acme` or `crm_users/anna`. */
-export interface RecordRef {
-  $ref: string;
-}
+// The engine reads references the same way when it loads the records.
+export { isRecordRef, type RecordRef } from "@runtime/seed/seed";
 
 export type SeedTable = WorkspaceTableKey | typeof USERS_TABLE;
 
-export interface SeedRecord {
+/** A record of the default configuration: the engine's seed record, its table one of the schema's. */
+export interface SeedRecord extends EngineSeedRecord {
   table: SeedTable;
-  /** Unique within its table; other records point here with `{ $ref: "<table>/<ref>" }`. */
-  ref: string;
-  /** Field values; composition children are nested under the list's name (`items: [...]`). */
-  values: Record<string, unknown>;
 }
 
 /** Where seed data may hold a reference instead of an id: any numeric field (relations are integers). */
@@ -28,16 +24,6 @@ export type SeedValues<T> = { [K in keyof T]?: Seedable<T[K]> };
 
 export function recordRef(table: SeedTable, ref: string): RecordRef {
   return { $ref: `${table}/${ref}` };
-}
-
-export function isRecordRef(value: unknown): value is RecordRef {
-  return (
-    typeof value === "object" &&
-    value !== null &&
-    !Array.isArray(value) &&
-    Object.keys(value).length === 1 &&
-    typeof (value as { $ref?: unknown }).$ref === "string"
-  );
 }
 
 /** `clients/acme` → `{ table: "clients", ref: "acme" }`; null when it has no table part. */

@@ -9,7 +9,10 @@ const workspace = {
   plan: vi.fn<(input: unknown) => Promise<unknown>>(),
   apply: vi.fn<(input: unknown) => Promise<unknown>>(),
 };
-vi.mock("@runtime/runtime.server", () => ({ getRuntime: async () => ({ dialect: "sqlite", workspace }) }));
+vi.mock("../services/runtime.server", async (original) => ({
+  ...(await original<object>()),
+  getRuntime: async () => ({ dialect: "sqlite", workspace }),
+}));
 // These tests are about the body and the runtime's answers; who may call is proven over HTTP (tests/integration/permission-matrix.test.ts).
 vi.mock("../services/actor.server", async () => {
   const { SYSTEM_ACTOR } = await import("@runtime/records/permissions");

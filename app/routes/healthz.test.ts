@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from "vitest";
 import { loader } from "./healthz";
 
 const pingDatabase = vi.fn<() => Promise<void>>();
-vi.mock("@runtime/runtime.server", () => ({ pingDatabase: () => pingDatabase() }));
+vi.mock("../services/runtime.server", () => ({ pingDatabase: () => pingDatabase() }));
 
 describe("GET /healthz", () => {
   it("answers 200 { ok: true } when the database answers", async () => {

@@ -13,7 +13,7 @@ import { resolveToken } from "@runtime/auth/tokens.server";
 import { findUserByEmail, normalizeEmail, toUser, type User } from "@runtime/auth/users.server";
 import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
-import { getRuntime } from "@runtime/runtime.server";
+import { getRuntime } from "./runtime.server";
 import {
   allowedWhilePasswordMustChange,
   bearerToken,

@@ -1,28 +1,16 @@
 // Routes reach the configuration bundle through here, never runtime/*.server directly (see runtime.server.ts).
-import { createConfigBundleService, type BundleReview, type ConfigBundleService } from "@runtime/config-bundle/bundle.server";
+import type { BundleReview, ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 import { parseBundleText } from "@runtime/config-bundle/validate-bundle";
 import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
-import { createTemplatesService } from "@runtime/print/templates.server";
 import { getRuntime } from "./runtime.server";
 
 export type { BundleReview, ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 export { BUNDLE_MAX_BYTES } from "@runtime/config-bundle/bundle-format";
 export { downloadName, liveWorkspaceTypes } from "@runtime/config-bundle/schema-files.server";
 
-// Stateless over the runtime's database and workspace, so one per process is enough.
-const globalForBundles = globalThis as unknown as { __tesseraConfigBundles?: ConfigBundleService };
-
 export async function getConfigBundles(): Promise<ConfigBundleService> {
-  if (!globalForBundles.__tesseraConfigBundles) {
-    const runtime = await getRuntime();
-    globalForBundles.__tesseraConfigBundles = createConfigBundleService({
-      db: runtime.db,
-      workspace: runtime.workspace,
-      templates: createTemplatesService(runtime.db, runtime.workspace),
-    });
-  }
-  return globalForBundles.__tesseraConfigBundles;
+  return (await getRuntime()).bundles;
 }
 
 /** A file the browser saves rather than shows. */

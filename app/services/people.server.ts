@@ -14,7 +14,7 @@ import { verifyPassword } from "@runtime/auth/passwords.server";
 import { ApiError, badRequest, notFound, unprocessable } from "@runtime/errors";
 import { hiddenFields, requireAdmin, type Actor } from "@runtime/records/permissions";
 import { requireTable } from "@runtime/schema/compile";
-import { getRuntime } from "@runtime/runtime.server";
+import { getRuntime } from "./runtime.server";
 import { actorFor } from "./actor.server";
 import { SYSTEM_TABLES } from "@runtime/db/system-tables.server";
 

@@ -1,6 +1,6 @@
 /**
  * Print templates as the designer screens and their API twins use them: every function checks
- * that an administrator calls it, then asks the print service (which audits each change).
+ * that an administrator calls it, then asks the templates service (which audits each change).
  */
 import type { PrintTemplate } from "@runtime/print/template";
 import type { TemplateProblem } from "@runtime/print/references";
@@ -49,10 +49,10 @@ function conditionText(template: PrintTemplate, compiled: CompiledSchema): strin
 /** Every template, grouped by the caller; each with its condition in words and its problems. */
 export async function listTemplatesAs(actor: Actor, table?: string): Promise<TemplateListEntry[]> {
   requireAdmin(actor, "manage print templates");
-  const print = await getPrintService();
+  const { templates } = await getRuntime();
   const compiled = await compiledSchema();
-  const full = await print.templates.list(table);
-  const problems = new Map((await print.templates.summaries(table)).map((s) => [s.id, s.problems]));
+  const full = await templates.list(table);
+  const problems = new Map((await templates.summaries(table)).map((s) => [s.id, s.problems]));
   return full.map((t) => ({
     id: t.id,
     name: t.name,
@@ -71,7 +71,7 @@ export async function printableTablesAs(actor: Actor): Promise<{ key: string; la
 
 export async function getTemplateAs(actor: Actor, id: unknown): Promise<PrintTemplate> {
   requireAdmin(actor, "manage print templates");
-  return (await getPrintService()).templates.get(id);
+  return (await getRuntime()).templates.get(id);
 }
 
 /** A new template for `table` from the list screen: a starter the designer builds on. */
@@ -86,28 +86,28 @@ export async function createStarterTemplateAs(actor: Actor, tableKey: unknown, n
 
 export async function createTemplateAs(actor: Actor, input: unknown): Promise<PrintTemplate> {
   requireAdmin(actor, "create print templates");
-  return (await getPrintService()).templates.create(input, actor.id);
+  return (await getRuntime()).templates.create(input, actor.id);
 }
 
 /** Replaces the parts sent (name, html, css, page, condition, project). */
 export async function updateTemplateAs(actor: Actor, id: unknown, changes: unknown): Promise<PrintTemplate> {
   requireAdmin(actor, "change print templates");
-  return (await getPrintService()).templates.update(id, changes, actor.id);
+  return (await getRuntime()).templates.update(id, changes, actor.id);
 }
 
 export async function renameTemplateAs(actor: Actor, id: unknown, name: unknown): Promise<PrintTemplate> {
   requireAdmin(actor, "rename print templates");
-  return (await getPrintService()).templates.rename(id, name, actor.id);
+  return (await getRuntime()).templates.rename(id, name, actor.id);
 }
 
 export async function duplicateTemplateAs(actor: Actor, id: unknown, name?: unknown): Promise<PrintTemplate> {
   requireAdmin(actor, "duplicate print templates");
-  return (await getPrintService()).templates.duplicate(id, typeof name === "string" && name.trim() ? name.trim() : undefined, actor.id);
+  return (await getRuntime()).templates.duplicate(id, typeof name === "string" && name.trim() ? name.trim() : undefined, actor.id);
 }
 
 export async function removeTemplateAs(actor: Actor, id: unknown): Promise<void> {
   requireAdmin(actor, "delete print templates");
-  await (await getPrintService()).templates.remove(id, actor.id);
+  await (await getRuntime()).templates.remove(id, actor.id);
 }
 
 export async function previewDraftAs(actor: Actor, draft: unknown, recordId: unknown): Promise<PrintedPdf> {
@@ -132,7 +132,7 @@ export async function designerDataAs(actor: Actor, id: unknown) {
     const v = table.titleField ? r[table.titleField] : null;
     return v === null || v === undefined || v === "" ? `${table.label} ${String(r.id)}` : String(v);
   };
-  const problems = (await (await getPrintService()).templates.problems(template)).map((p) => p.message);
+  const problems = (await (await getRuntime()).templates.problems(template)).map((p) => p.message);
   const imageOptions = companyImageOptions(compiled);
   // The canvas shows the company's real logo and signature, served like any stored file.
   const imageUrls: Record<string, string> = {};

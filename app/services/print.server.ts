@@ -1,37 +1,19 @@
 // Routes reach printing through here, never runtime/*.server directly (see runtime.server.ts).
-import { createPrintJobs, type PrintJobFile, type PrintJobs } from "@runtime/print/print-jobs.server";
-import { contentDisposition, createPrintService, type PrintService } from "@runtime/print/print.server";
+import type { PrintJobFile, PrintJobs } from "@runtime/print/print-jobs.server";
+import { contentDisposition, type PrintService } from "@runtime/print/print.server";
 import { getRuntime } from "./runtime.server";
 
 export type { OfferedTemplate, PrintedPdf, PrintService } from "@runtime/print/print.server";
 export { contentDisposition };
 
-// One print service (and so one Chromium) per process, kept across dev rebuilds.
-const globalForPrint = globalThis as unknown as { __tesseraPrint?: Promise<PrintService>; __tesseraPrintJobs?: Promise<PrintJobs> };
-
-export function getPrintService(): Promise<PrintService> {
-  if (!globalForPrint.__tesseraPrint) {
-    globalForPrint.__tesseraPrint = getRuntime()
-      .then((runtime) => createPrintService(runtime))
-      .catch((error) => {
-        globalForPrint.__tesseraPrint = undefined;
-        throw error;
-      });
-  }
-  return globalForPrint.__tesseraPrint;
+/** The runtime's print service: Chromium starts at the first print and closes with the runtime. */
+export async function getPrintService(): Promise<PrintService> {
+  return (await getRuntime()).print;
 }
 
-/** The batch print jobs of this process, kept across dev rebuilds like the print service. */
-export function getPrintJobs(): Promise<PrintJobs> {
-  if (!globalForPrint.__tesseraPrintJobs) {
-    globalForPrint.__tesseraPrintJobs = Promise.all([getPrintService(), getRuntime()])
-      .then(([print, runtime]) => createPrintJobs(print, { records: runtime.records }))
-      .catch((error) => {
-        globalForPrint.__tesseraPrintJobs = undefined;
-        throw error;
-      });
-  }
-  return globalForPrint.__tesseraPrintJobs;
+/** The batch print jobs of this process. */
+export async function getPrintJobs(): Promise<PrintJobs> {
+  return (await getRuntime()).printJobs;
 }
 
 /** A finished job's PDF or ZIP, always as a download. */
@@ -61,14 +43,4 @@ export function pdfResponse(pdf: Buffer, filename: string, request: Request): Re
       "X-Content-Type-Options": "nosniff",
     },
   });
-}
-
-/** Closes Chromium if printing ever started; called on server shutdown. */
-export async function closePrintService(): Promise<void> {
-  const jobs = globalForPrint.__tesseraPrintJobs;
-  globalForPrint.__tesseraPrintJobs = undefined;
-  (await jobs?.catch(() => null))?.close();
-  const pending = globalForPrint.__tesseraPrint;
-  globalForPrint.__tesseraPrint = undefined;
-  if (pending) await (await pending.catch(() => null))?.close();
 }

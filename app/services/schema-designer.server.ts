@@ -1,7 +1,6 @@
 // The schema designer's server side: what its impact review needs, and what follows an applied change.
 import { loadDesignerContext, type DesignerContext } from "@runtime/workspace/designer-context.server";
 import type { WorkspaceSchema } from "@runtime/schema/types";
-import { getPrintService } from "./print.server";
 import { getRuntime } from "./runtime.server";
 
 export type { DesignerContext };
@@ -9,6 +8,5 @@ export type { DesignerContext };
 export async function designerContext(): Promise<{ version: number; schema: WorkspaceSchema } & DesignerContext> {
   const runtime = await getRuntime();
   const { version, schema, compiled } = await runtime.workspace.current();
-  const { templates } = await getPrintService();
-  return { version, schema, ...(await loadDesignerContext(runtime.db, compiled, templates)) };
+  return { version, schema, ...(await loadDesignerContext(runtime.db, compiled, runtime.templates)) };
 }

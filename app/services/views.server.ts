@@ -1,18 +1,15 @@
 // Routes reach the views service and the list loader through this file, so nothing server-only
 // under runtime/ can end up in a browser bundle (see runtime.server.ts beside it).
 import { getRuntime } from "./runtime.server";
-import { createViewsService } from "@runtime/views/views.server";
 import type { ListPageDeps } from "@runtime/views/list-page.server";
 
 export { loadListPage } from "@runtime/views/list-page.server";
 export type { ListPageData, ListField, ViewSummary } from "@runtime/views/list-page-data";
 export { handleListAction } from "@runtime/views/list-actions.server";
 export type { ListActionResult, BulkDeleteFailure } from "@runtime/views/list-page-data";
-export { createViewsService } from "@runtime/views/views.server";
 export type { SavedView, ViewsService } from "@runtime/views/views.server";
 
-/** The services a list screen uses, over the process's one runtime. */
-export async function listPageDeps(): Promise<ListPageDeps> {
-  const runtime = await getRuntime();
-  return { workspace: runtime.workspace, records: runtime.records, views: createViewsService(runtime.db) };
+/** The services a list screen uses: the process's one runtime has them all. */
+export function listPageDeps(): Promise<ListPageDeps> {
+  return getRuntime();
 }

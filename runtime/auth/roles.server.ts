@@ -4,7 +4,7 @@ import { ApiError, conflict, notFound } from "../errors";
 import { dbNow } from "../db/system-tables.server";
 import { parseWith } from "../schema/checked";
 import { AUTH_TABLES } from "./auth-tables.server";
-import { roleJsonSchema, type RoleDefinition } from "./roles";
+import { roleJsonSchema, withTableRights, type RoleDefinition, type TableRights } from "./roles";
 
 /** A role as an admin submits it: the server decides whether it is built in, `admin` defaults to false. */
 type RoleInput = Omit<RoleDefinition, "builtin" | "admin"> & { admin?: boolean };
@@ -39,4 +39,21 @@ export async function deleteRole(db: Knex, key: string): Promise<void> {
   const users = (await db("crm_users").where({ role: key }).count({ n: "*" }).first()) as { n: number | string };
   if (Number(users.n) > 0) throw new ApiError(409, `${users.n} user(s) still have the role "${role.name}": give them another role first`);
   await db(AUTH_TABLES.roles).where({ key }).delete();
+}
+
+/**
+ * Gives built-in roles their rights on a configuration's tables (a database being seeded). Tables
+ * a role already names keep their rights, and roles that are not built in are left alone.
+ */
+export async function grantBuiltinRoleRights(db: Knex, rights: Record<string, Record<string, TableRights>>): Promise<void> {
+  for (const [key, tables] of Object.entries(rights)) {
+    const row = (await db(AUTH_TABLES.roles).where({ key }).first()) as { builtin: number | boolean; definition: string } | undefined;
+    if (!row?.builtin) continue;
+    const before = JSON.parse(row.definition) as RoleDefinition;
+    const after = withTableRights(before, tables);
+    if (after !== before)
+      await db(AUTH_TABLES.roles)
+        .where({ key })
+        .update({ definition: JSON.stringify(after), updated_at: dbNow() });
+  }
 }

@@ -33,23 +33,25 @@ const all = (scope: "all" | "own" = "all"): TableRights => ({ read: true, create
 const readOnly: TableRights = { read: true, create: false, update: false, delete: false, print: true, scope: "all" };
 const none: TableRights = { read: false, create: false, update: false, delete: false, print: false, scope: "all" };
 
+/**
+ * The roles every installation has. What they may do with particular tables belongs to the
+ * configuration (`Seed.configuration.roleRights`), stored with the role when a database is
+ * seeded; here only the rights for tables no one named.
+ */
 export const BUILTIN_ROLES: RoleDefinition[] = [
   { key: "admin", name: "Administrator", builtin: true, admin: true, tables: { "*": all() } },
-  // The firm's own requisites are the admin's to change; staff read them on printed forms.
-  { key: "staff", name: "Staff", builtin: true, admin: false, tables: { "*": all(), t_company: readOnly } },
-  {
-    key: "accountant",
-    name: "Accountant",
-    builtin: true,
-    admin: false,
-    tables: {
-      "*": readOnly,
-      t_invoices: { ...all(), delete: false },
-      t_invoice_items: all(),
-      t_payments: all(),
-    },
-  },
+  { key: "staff", name: "Staff", builtin: true, admin: false, tables: { "*": all() } },
+  { key: "accountant", name: "Accountant", builtin: true, admin: false, tables: { "*": readOnly } },
 ];
+
+/**
+ * The role with rights for the tables it does not name yet; the tables it names keep theirs, so
+ * what an admin changed is never overwritten.
+ */
+export function withTableRights(role: RoleDefinition, rights: Record<string, TableRights>): RoleDefinition {
+  const added = Object.entries(rights).filter(([tableId]) => !(tableId in role.tables));
+  return added.length ? { ...role, tables: { ...role.tables, ...Object.fromEntries(added) } } : role;
+}
 
 export function tableRights(role: RoleDefinition, tableId: string): TableRights {
   return role.tables[tableId] ?? role.tables["*"] ?? none;

@@ -3,7 +3,7 @@ import { plan } from "../migrations/plan";
 import type { WorkspaceSchema } from "../schema/types";
 import type { ConfigBundle } from "./bundle-format";
 import { describeImport, type InstalledConfiguration } from "./describe-import";
-import { sampleBundle } from "./test-bundle";
+import { sampleBundle } from "@tests/helpers/sample-bundle";
 
 /** An installation holding exactly what the bundle holds. */
 function installedFrom(bundle: ConfigBundle): InstalledConfiguration {

@@ -8,7 +8,7 @@ export function downloadName(kind: "schema" | "types" | "bundle", version: numbe
   return `tessera-config-v${version}-${date.toISOString().slice(0, 10)}.json`;
 }
 
-/** The live schema's TypeScript types: the generator behind runtime/generated/, with its own banner. */
+/** The live schema's TypeScript types: the generator behind seeds/generated/, with its own banner. */
 export async function liveWorkspaceTypes(schema: WorkspaceSchema, version: number): Promise<string> {
   const banner = `/* eslint-disable */
 /**

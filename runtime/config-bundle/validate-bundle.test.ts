@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { parseBundleText, validateBundle } from "./validate-bundle";
-import { sampleBundle } from "./test-bundle";
+import { sampleBundle } from "@tests/helpers/sample-bundle";
 
 const problemsOf = (raw: unknown) => {
   const result = validateBundle(raw);

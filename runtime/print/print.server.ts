@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { conflict, badRequest, unprocessable } from "../errors";
-import { createFileStore } from "../files/files.server";
+import type { FileStore } from "../files/files.server";
 import type { FileValue } from "../fields/files";
 import { parseFilter } from "../records/filter";
 import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissions";
@@ -15,7 +15,7 @@ import { templateProblems } from "./references";
 import { renderTemplate, type PrintContext, type RenderedDocument } from "./render-html";
 import { taxSummary } from "./tax-summary";
 import type { PrintTemplate } from "./template";
-import { checkTemplate, createTemplatesService, type TemplatesService, type TemplateSummary } from "./templates.server";
+import { checkTemplate, type TemplatesService, type TemplateSummary } from "./templates.server";
 
 export interface PrintedPdf {
   pdf: Buffer;
@@ -109,13 +109,18 @@ function titleOf(table: CompiledTable, record: Rec): string {
   return v === null || v === undefined || v === "" ? `${table.label} ${String(record.id)}` : String(v);
 }
 
+/** Prints through the runtime's own templates and files: one templates service per runtime. */
 export function createPrintService(
-  runtime: { db: Knex; records: RecordsService; workspace: Pick<WorkspaceService, "current"> },
+  runtime: {
+    db: Knex;
+    records: RecordsService;
+    workspace: Pick<WorkspaceService, "current">;
+    templates: TemplatesService;
+    files: Pick<FileStore, "get">;
+  },
   options: PrintServiceOptions = {},
 ): PrintService {
-  const { db, records, workspace } = runtime;
-  const templates = createTemplatesService(db, workspace);
-  const files = createFileStore(db);
+  const { db, records, workspace, templates, files } = runtime;
   const renderer = options.renderer ?? createPdfRenderer(options.pdf);
   const renderConcurrency = options.renderer ? 4 : (options.pdf?.poolSize ?? 2) + 1;
   const locale = options.locale ?? (process.env.TESSERA_PRINT_LOCALE || "en-GB");

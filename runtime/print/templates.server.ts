@@ -1,7 +1,6 @@
 import Ajv2020 from "ajv/dist/2020";
 import crypto from "node:crypto";
 import type { Knex } from "knex";
-import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
 import { audit } from "../auth/audit.server";
 import { dbNow } from "../db/system-tables.server";
@@ -167,17 +166,22 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
 }
 
 /**
- * Loads the shipped templates (invoice, contract, receipt) into a database that lacks them: on
- * first start after seeding, and for an existing database from before print templates. A default
- * the admin deleted stays deleted. Returns how many were added.
+ * Loads the configuration's own templates (`defaults`, e.g. invoice, contract, receipt) into a
+ * database that lacks them: on first start after seeding, and for an existing database from
+ * before print templates. A default the admin deleted stays deleted. Returns how many were added,
+ * or null while the workspace is still empty (nothing to print yet: ask again once it has tables).
  */
-export async function loadDefaultPrintTemplates(db: Knex, workspace: Pick<WorkspaceService, "current">): Promise<number> {
+export async function loadDefaultPrintTemplates(
+  db: Knex,
+  workspace: Pick<WorkspaceService, "current">,
+  defaults: readonly PrintTemplate[],
+): Promise<number | null> {
   await ensurePrintTemplatesTable(db);
   const { compiled, version } = await workspace.current();
-  if (version === 0) return 0;
+  if (version === 0) return null;
   const existing = new Set(((await db(PRINT_TEMPLATES_TABLE).select("id")) as { id: string }[]).map((r) => r.id));
   let added = 0;
-  for (const template of DEFAULT_PRINT_TEMPLATES) {
+  for (const template of defaults) {
     if (existing.has(template.id) || !compiled.tablesByKey.has(template.table)) continue;
     const now = dbNow();
     try {
@@ -208,15 +212,26 @@ export function copyName(name: string, taken: readonly string[]): string {
   }
 }
 
-export function createTemplatesService(db: Knex, workspace: Pick<WorkspaceService, "current">): TemplatesService {
-  let defaultsLoaded: Promise<unknown> | null = null;
+export interface TemplatesServiceOptions {
+  /** The configuration's own templates, added where missing (see loadDefaultPrintTemplates). */
+  defaults?: readonly PrintTemplate[];
+}
+
+export function createTemplatesService(
+  db: Knex,
+  workspace: Pick<WorkspaceService, "current">,
+  options: TemplatesServiceOptions = {},
+): TemplatesService {
+  const defaults = options.defaults ?? [];
+  let defaultsLoaded: Promise<number | null> | null = null;
   async function ready(): Promise<CompiledSchema> {
     // Lazily, so a database from before print templates gets the defaults at its first print.
-    defaultsLoaded ??= loadDefaultPrintTemplates(db, workspace).catch((error) => {
+    defaultsLoaded ??= loadDefaultPrintTemplates(db, workspace, defaults).catch((error) => {
       defaultsLoaded = null;
       throw error;
     });
-    await defaultsLoaded;
+    // An empty workspace is asked again: the service lives as long as the runtime, which seeds later.
+    if ((await defaultsLoaded) === null) defaultsLoaded = null;
     return (await workspace.current()).compiled;
   }
 

@@ -1,15 +1,13 @@
-import defaultSchema from "@seeds/schema.json";
-import { isRecordRef, type SeedRecord } from "@seeds/seed-record";
+import type { Knex } from "knex";
+import { grantBuiltinRoleRights } from "../auth/roles.server";
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type ConfigBundle } from "../config-bundle/bundle-format";
+import type { ConfigBundleService } from "../config-bundle/bundle.server";
 import { ApiError } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { SYSTEM_ACTOR } from "../records/permissions";
-import type { Runtime } from "../runtime.server";
+import type { RecordsService } from "../records/service.server";
 import { USERS_TABLE } from "../schema/types";
-
-export interface SeedUser {
-  ref: string;
-  values: { name: string; email: string; role: string; active?: boolean };
-}
+import { isRecordRef, type Seed, type SeedConfiguration, type SeedRecord, type SeedUser } from "./seed";
 
 /**
  * Loads seed records through the records service, exactly like an integration would, so formulas,
@@ -17,7 +15,7 @@ export interface SeedUser {
  * of records created earlier.
  */
 export async function loadSeedRecords(
-  runtime: Pick<Runtime, "db" | "records">,
+  runtime: { db: Knex; records: Pick<RecordsService, "create"> },
   records: SeedRecord[],
   users: SeedUser[] = [],
 ): Promise<Map<string, number>> {
@@ -55,18 +53,38 @@ export async function loadSeedRecords(
   return ids;
 }
 
-/** Applies the default configuration to an empty workspace and loads the demo records. */
-export async function seedDefaultConfiguration(runtime: Runtime): Promise<{ records: number } | null> {
+/** The configuration as a bundle, so seeding is checked and written exactly like an admin's import. */
+function bundleOf(configuration: SeedConfiguration): ConfigBundle {
+  const { schema, layouts, views, templates } = structuredClone(configuration);
+  return {
+    format: BUNDLE_FORMAT,
+    formatVersion: BUNDLE_FORMAT_VERSION,
+    exportedAt: new Date().toISOString(),
+    schema,
+    layouts,
+    views,
+    templates: [...templates],
+  };
+}
+
+/**
+ * Seeds an empty database: imports the configuration (schema, card layouts, views, print
+ * templates), gives the built-in roles their rights on its tables and loads the demo data.
+ * Answers null when the database was not empty (another instance starting at the same moment
+ * seeded it first).
+ */
+export async function seedDatabase(
+  runtime: { db: Knex; records: Pick<RecordsService, "create">; bundles: Pick<ConfigBundleService, "apply"> },
+  seed: Seed,
+): Promise<{ records: number } | null> {
   try {
-    await runtime.workspace.apply({ baseVersion: 0, schema: defaultSchema });
+    await runtime.bundles.apply(SYSTEM_ACTOR, bundleOf(seed.configuration), { baseVersion: 0 });
   } catch (error) {
-    // Another instance starting at the same moment seeded it first.
     if (error instanceof ApiError && error.status === 409) return null;
     throw error;
   }
-  // Loaded only here: the demo data is needed once, on the first start of an empty database.
-  const { demoRecords, demoUsers } = await import("@seeds/demo-records");
-  const records = demoRecords();
-  await loadSeedRecords(runtime, records, demoUsers());
-  return { records: records.length };
+  await grantBuiltinRoleRights(runtime.db, seed.configuration.roleRights);
+  const demo = (await seed.demoData?.()) ?? { users: [], records: [] };
+  await loadSeedRecords(runtime, demo.records, demo.users);
+  return { records: demo.records.length };
 }

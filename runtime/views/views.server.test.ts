@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqliteTestDatabase, type TestDatabase } from "@tests/helpers/databases";
+import { createSeededRuntime } from "@tests/helpers/default-configuration";
 import { BUILTIN_ROLES } from "../auth/roles";
 import { SYSTEM_ACTOR, type Actor } from "../records/permissions";
-import { createRuntime, type Runtime } from "../runtime.server";
+import type { Runtime } from "../runtime.server";
 import { handleListAction } from "./list-actions.server";
 import { loadListPage, type ListPageDeps } from "./list-page.server";
-import { createViewsService } from "./views.server";
 
 const admin: Actor = { ...SYSTEM_ACTOR, name: "Anonymous", role: "admin" };
 const other: Actor = { id: 9, name: "Other", role: "staff", rights: BUILTIN_ROLES.find((r) => r.key === "staff")! };
@@ -22,8 +22,8 @@ function form(values: Record<string, string | string[]>): FormData {
 
 beforeAll(async () => {
   database = await createSqliteTestDatabase();
-  runtime = await createRuntime({ databaseUrl: database.url });
-  deps = { workspace: runtime.workspace, records: runtime.records, views: createViewsService(runtime.db) };
+  runtime = await createSeededRuntime(database.url);
+  deps = runtime;
 });
 afterAll(async () => {
   await runtime?.close();
@@ -90,7 +90,7 @@ describe("saved views", () => {
     expect(data.state.columns).toEqual(["name", "email"]);
     expect(data.rows.every((r) => r.status === "lead")).toBe(true);
     // Private: someone else does not see it, nor may change it.
-    const views = createViewsService(runtime.db);
+    const { views } = runtime;
     const tableId = (await runtime.workspace.current()).compiled.tablesByKey.get("clients")!.id;
     expect((await views.list(admin, tableId)).some((v) => v.id === id)).toBe(true);
     expect((await views.list(other, tableId)).some((v) => v.id === id)).toBe(false);

@@ -2,7 +2,7 @@
  * The demo firm's catalog: an Irish IT services firm. Prices are net, in EUR; tax rates are
  * Irish VAT (23 % standard, 13.5 % for repairs, 0 % for printed books).
  */
-import type { ProductInput } from "@runtime/generated/workspace-types";
+import type { ProductInput } from "../generated/workspace-types";
 
 export interface DemoCategory {
   ref: string;

@@ -2,7 +2,7 @@
  * The demo firm's clients: companies and individuals in several countries, with requisites in
  * each country's usual format. All names are invented.
  */
-import type { ClientInput } from "@runtime/generated/workspace-types";
+import type { ClientInput } from "../generated/workspace-types";
 import type { DemoUserRef } from "./users";
 
 type Country = NonNullable<ClientInput["country"]>;

@@ -2,10 +2,11 @@ import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILTIN_ROLES, tableRights } from "@runtime/auth/roles";
+import { tableRights } from "@runtime/auth/roles";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, signInPage, type SignedIn } from "../helpers/auth";
 import { launchBrowser } from "../helpers/browser";
+import { defaultRole } from "../helpers/default-configuration";
 
 const SCREENSHOTS = path.resolve("artifacts/screenshots");
 const PASSWORD = "roles-e2e-password-1";
@@ -65,7 +66,7 @@ describe("what each role sees in Chromium", () => {
   });
 
   it("keeps the accountant out of the admin screens and lets them print an invoice from its card", async () => {
-    const accountant = BUILTIN_ROLES.find((r) => r.key === "accountant")!;
+    const accountant = defaultRole("accountant");
     expect(accountant.admin).toBe(false);
     expect(tableRights(accountant, "t_invoices").print).toBe(true);
     await addUser("accountant-e2e@tessera.test", "accountant");
@@ -119,7 +120,7 @@ describe("what each role sees in Chromium", () => {
       next.$defs.clients["x-owner-field"] = "manager";
       await api("PUT", "/api/schema", { baseVersion: current.version, schema: next });
     }
-    const staff = BUILTIN_ROLES.find((r) => r.key === "staff")!;
+    const staff = defaultRole("staff");
     await api("PUT", "/api/roles", {
       key: "own_clients",
       name: "Own clients",

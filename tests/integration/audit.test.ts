@@ -1,9 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { listAudit } from "@runtime/auth/audit.server";
 import { addUser } from "@runtime/auth/users.server";
 import { ApiError } from "@runtime/errors";
-import { createLayoutsService } from "@runtime/layouts/layouts.server";
 import { defaultLayout } from "@runtime/layouts/default-layout";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
@@ -12,7 +11,8 @@ import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
 // The admin services find the runtime through getRuntime(); point it at this test's database.
-const slot = globalThis as unknown as { __tesseraRuntime?: Promise<Runtime> };
+const serving = vi.hoisted(() => ({ runtime: undefined as Runtime | undefined }));
+vi.mock("~/services/runtime.server", () => ({ getRuntime: async () => serving.runtime! }));
 
 async function statusOf(p: Promise<unknown>): Promise<number> {
   try {
@@ -33,15 +33,15 @@ describe.each(testDatabases)("audit of admin changes on $name", (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
-    slot.__tesseraRuntime = Promise.resolve(rt);
+    rt = await createRuntime({ databaseUrl: database.url });
+    serving.runtime = rt;
     const a = await addUser(rt.db, { name: "Anna Keane", email: "anna@example.com", role: "admin" });
     adminId = a.id;
     admin = await actorForUser(rt.db, a);
     staffId = (await addUser(rt.db, { name: "Ben Ode", email: "ben@example.com", role: "accountant" })).id;
   });
   afterAll(async () => {
-    slot.__tesseraRuntime = undefined;
+    serving.runtime = undefined;
     await rt.close();
     await database.drop();
   });
@@ -81,7 +81,7 @@ describe.each(testDatabases)("audit of admin changes on $name", (kind) => {
   });
 
   it("records a layout save and reset", async () => {
-    const layouts = createLayoutsService(rt.db, rt.workspace);
+    const { layouts } = rt;
     const table = (await rt.workspace.current()).compiled.tablesByKey.get("clients")!;
     await layouts.save(admin, "clients", defaultLayout(table));
     await layouts.reset(admin, "clients");

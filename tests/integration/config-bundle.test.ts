@@ -2,14 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConfigBundleService, type ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 import type { ConfigBundle } from "@runtime/config-bundle/bundle-format";
 import { ApiError } from "@runtime/errors";
-import { createLayoutsService } from "@runtime/layouts/layouts.server";
 import type { CardLayout } from "@runtime/layouts/types";
-import { createTemplatesService, type TemplatesService } from "@runtime/print/templates.server";
+import type { TemplatesService } from "@runtime/print/templates.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
-import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import type { Runtime } from "@runtime/runtime.server";
 import { listTrash } from "@runtime/workspace/trash.server";
-import { createViewsService } from "@runtime/views/views.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { createSeededRuntime } from "../helpers/default-configuration";
 
 /**
  * Promotes a configuration from installation A (a test copy) to B (a fresh installation of the
@@ -28,9 +27,8 @@ interface Installation {
 
 async function install(kind: (typeof testDatabases)[number]): Promise<Installation> {
   const db = await kind.create();
-  const rt = await createRuntime({ databaseUrl: db.url });
-  const templates = createTemplatesService(rt.db, rt.workspace);
-  return { db, rt, templates, bundles: createConfigBundleService({ db: rt.db, workspace: rt.workspace, templates }) };
+  const rt = await createSeededRuntime(db.url);
+  return { db, rt, templates: rt.templates, bundles: rt.bundles };
 }
 
 async function rejection(promise: Promise<unknown>): Promise<ApiError> {
@@ -72,13 +70,13 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const next = structuredClone(schema);
     next.$defs.clients.properties.vat_exempt = { ...VAT_EXEMPT };
     await a.rt.workspace.apply({ baseVersion: version, schema: next });
-    const layouts = createLayoutsService(a.rt.db, a.rt.workspace);
+    const { layouts } = a.rt;
     const card = (await layouts.get(ADMIN, "clients")).layout as CardLayout & { elements: { label?: string }[] };
     const tweaked = structuredClone(card);
     (tweaked.elements[0] as { label?: string }).label = "Who they are";
     await layouts.save(ADMIN, "clients", tweaked);
     await a.templates.update("invoice", { css: `${(await a.templates.get("invoice")).css}\n.promoted { color: navy; }` });
-    await createViewsService(a.rt.db).create(ADMIN, "t_clients", {
+    await a.rt.views.create(ADMIN, "t_clients", {
       name: "VAT exempt",
       shared: true,
       state: { columns: ["f_clients_name", "f_clients_vat_exempt"] },
@@ -104,9 +102,9 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     expect(after.schema.$defs.clients.properties.vat_exempt).toMatchObject({ "x-id": "f_clients_vat_exempt", "x-kind": "boolean" });
     const client = (await b.rt.records.list(ADMIN, "clients", { pageSize: 1 })).rows[0];
     expect(client).toHaveProperty("vat_exempt");
-    expect((await createLayoutsService(b.rt.db, b.rt.workspace).get(ADMIN, "clients")).layout).toEqual(tweaked);
+    expect((await b.rt.layouts.get(ADMIN, "clients")).layout).toEqual(tweaked);
     expect((await b.templates.get("invoice")).css).toContain(".promoted { color: navy; }");
-    const shared = (await createViewsService(b.rt.db).list(ADMIN, "t_clients")).find((v) => v.name === "VAT exempt");
+    const shared = (await b.rt.views.list(ADMIN, "t_clients")).find((v) => v.name === "VAT exempt");
     expect(shared).toMatchObject({ shared: true, state: { columns: ["f_clients_name", "f_clients_vat_exempt"] } });
   });
 

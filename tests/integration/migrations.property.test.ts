@@ -120,7 +120,7 @@ async function expectNothingLost(rt: Runtime, baseline: Baseline, next: Workspac
 
 async function runScenario(kind: TestDatabaseKind, scenario: Scenario): Promise<void> {
   const database = await kind.create();
-  const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+  const rt = await createRuntime({ databaseUrl: database.url });
   try {
     await explained("apply v1", rt.workspace.apply({ baseVersion: 0, schema: toSchema(scenario.base) }));
     const baseline = await createRecords(rt, scenario);
@@ -175,8 +175,8 @@ describe("record validators across databases", () => {
     const schemaWith = (key: string) =>
       toSchema({ tables: [{ key: "clients", id: "t_shared_cache", fields: [{ key, def: fieldDef("text", "f_shared_cache") }] }] });
     const [first, second] = [await createSqliteTestDatabase(), await createSqliteTestDatabase()];
-    const a = await createRuntime({ databaseUrl: first.url, seed: false });
-    const b = await createRuntime({ databaseUrl: second.url, seed: false });
+    const a = await createRuntime({ databaseUrl: first.url });
+    const b = await createRuntime({ databaseUrl: second.url });
     try {
       await a.workspace.apply({ baseVersion: 0, schema: schemaWith("name") });
       await b.workspace.apply({ baseVersion: 0, schema: schemaWith("code") });

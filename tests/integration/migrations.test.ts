@@ -27,7 +27,7 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
 
   beforeEach(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
   });
   afterEach(async () => {
@@ -171,7 +171,7 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
     await expect(crashing.apply({ baseVersion: 1, schema: next, confirmDestructive: true })).rejects.toBeInstanceOf(SimulatedCrash);
     expect(await version()).toBe(1);
     await rt.close();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     expect(await version()).toBe(2);
     expect(await rt.records.get(SYSTEM_ACTOR, "clients", a.id)).toMatchObject({ name: "Acme", mail: "a@acme.test", phone: null });
     const journal = await rt.db("crm_migration_journal").where({ to_version: 2 }).first();
@@ -184,7 +184,7 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
     const script = path.resolve(__dirname, "fixtures/apply-and-die.ts");
     const child = spawnSync(process.execPath, ["--import", "tsx", script, database.url], { encoding: "utf8", timeout: 60_000 });
     expect(child.signal).toBe("SIGKILL");
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     const current = await rt.workspace.current();
     expect(current.version).toBe(2);
     expect(Object.keys(current.schema.$defs.clients.properties)).toContain("mail");
@@ -197,7 +197,7 @@ describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
   let rt: Runtime;
   beforeEach(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
   });
   afterEach(async () => {
@@ -240,7 +240,7 @@ describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
 describe.each(testDatabases)("unique fields on $name", (kind) => {
   it("refuses to make a field unique while it holds duplicates, naming them", async () => {
     const database = await kind.create();
-    const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    const rt = await createRuntime({ databaseUrl: database.url });
     try {
       await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
       await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", code: "A1" });

@@ -1,13 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILTIN_ROLES, tableRights, type RoleDefinition, type TableAction, type TableRights } from "@runtime/auth/roles";
+import { tableRights, type RoleDefinition, type TableAction, type TableRights } from "@runtime/auth/roles";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, type SignedIn } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { DEFAULT_ROLES, defaultRole } from "../helpers/default-configuration";
 
 /**
  * The generated permission matrix of issue 8 over the built app (`npx remix build` first): every
  * table of the seeded schema × every built-in role × each records operation, with the expected
- * answer computed from BUILTIN_ROLES, never written by hand. Everything goes through API tokens.
+ * answer computed from the built-in roles as the default configuration seeds them (DEFAULT_ROLES), never written by hand. Everything goes through API tokens.
  */
 
 type Row = Record<string, unknown> & { id: number; version: number };
@@ -121,7 +122,7 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
     adminSession = await signIn(url);
     // The admin of the matrix is a second admin made through the API, like the other roles.
     tokens.set("admin", await createApiToken(url, adminSession, "matrix bootstrap"));
-    for (const role of BUILTIN_ROLES) {
+    for (const role of DEFAULT_ROLES) {
       const { id, token } = await addUser(`matrix-${role.key}@tessera.test`, role.key);
       tokens.set(role.key, token);
       userIds.set(role.key, id);
@@ -147,7 +148,7 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
     expect(tables.length).toBeGreaterThanOrEqual(11);
   });
 
-  for (const role of BUILTIN_ROLES) {
+  for (const role of DEFAULT_ROLES) {
     it(`allows and denies exactly what ${role.key} may do, on every table and operation`, async () => {
       const token = tokens.get(role.key)!;
       const mismatches: string[] = [];
@@ -233,7 +234,7 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
       ["POST", "/api/trash/1/restore"],
     ];
     const failures: string[] = [];
-    for (const role of BUILTIN_ROLES) {
+    for (const role of DEFAULT_ROLES) {
       for (const [method, path, body] of routes) {
         // The admin's PUT of an unchanged schema is skipped: it is a real change of nothing, not a probe.
         if (role.admin && method !== "GET" && path !== "/api/schema/plan") continue;
@@ -256,7 +257,7 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
       next.$defs.clients["x-owner-field"] = "manager";
       ok(await asAdmin("PUT", "/api/schema", { baseVersion: current.version, schema: next }), "set x-owner-field on clients");
     }
-    const staff = BUILTIN_ROLES.find((r) => r.key === "staff")!;
+    const staff = defaultRole("staff");
     const ownScope: TableRights = { ...tableRights(staff, "t_clients"), scope: "own" };
     ok(
       await asAdmin("PUT", "/api/roles", { key: "own_clients", name: "Own clients", tables: { ...staff.tables, t_clients: ownScope } }),
@@ -295,7 +296,7 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
   });
 
   it("refuses an accountant-like role filtering, sorting or counting by a hidden field with 403", async () => {
-    const accountant = BUILTIN_ROLES.find((r) => r.key === "accountant")!;
+    const accountant = defaultRole("accountant");
     const clients: TableRights = { ...tableRights(accountant, "t_clients"), fields: { f_clients_tax_id: "hidden" } };
     ok(
       await asAdmin("PUT", "/api/roles", {

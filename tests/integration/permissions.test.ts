@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { listAudit } from "@runtime/auth/audit.server";
+import type { TableRights } from "@runtime/auth/roles";
 import { saveRole } from "@runtime/auth/roles.server";
 import { addUser } from "@runtime/auth/users.server";
 import { ApiError } from "@runtime/errors";
@@ -29,11 +30,16 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
     const ws = clone(smallWorkspace());
     ws.$defs.clients.properties.manager = { type: "integer", "x-id": "f_cl_manager", "x-kind": "relation", "x-target": "crm_users" };
     ws.$defs.clients["x-owner-field"] = "manager";
-    await rt.workspace.apply({ baseVersion: 0, schema: ws });
+    const writes: TableRights = { read: true, create: true, update: true, delete: true, print: true, scope: "all" };
+    // This configuration's accountant issues invoices (never deletes one) and records payments.
+    const roleRights = { accountant: { t_invoices: { ...writes, delete: false }, t_invoice_items: writes, t_payments: writes } };
+    rt = await createRuntime({
+      databaseUrl: database.url,
+      seed: { configuration: { schema: ws, layouts: [], views: [], templates: [], roleRights } },
+    });
     await saveRole(rt.db, {
       key: "manager",
       name: "Manager",

@@ -1,17 +1,17 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { BUILTIN_ROLES, type RoleDefinition } from "@runtime/auth/roles";
-import { createPrintJobs } from "@runtime/print/print-jobs.server";
-import { createPrintService, type PrintService } from "@runtime/print/print.server";
+import type { RoleDefinition } from "@runtime/auth/roles";
+import type { PrintService } from "@runtime/print/print.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
-import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import type { Runtime } from "@runtime/runtime.server";
 import { createSqliteTestDatabase, type TestDatabase } from "../helpers/databases";
+import { createSeededRuntime, defaultRole } from "../helpers/default-configuration";
 
 /**
  * Printing obeys the print right of the role: an actor who may read invoices but not print them
  * is offered no templates and is refused (403) by the print calls the API routes make. No PDF is
  * rendered here, so no Chromium is started.
  */
-const accountant = BUILTIN_ROLES.find((r) => r.key === "accountant")!;
+const accountant = defaultRole("accountant");
 const noPrint: RoleDefinition = {
   ...accountant,
   key: "viewer",
@@ -36,12 +36,11 @@ describe("print rights", () => {
 
   beforeAll(async () => {
     database = await createSqliteTestDatabase();
-    rt = await createRuntime({ databaseUrl: database.url });
-    print = createPrintService(rt);
+    rt = await createSeededRuntime(database.url);
+    print = rt.print;
     ids = (await rt.records.list(SYSTEM_ACTOR, "invoices", { pageSize: 3, sort: "id" })).rows.map((r) => r.id as number);
   }, 180_000);
   afterAll(async () => {
-    await print?.close();
     await rt?.close();
     await database?.drop();
   });
@@ -65,19 +64,15 @@ describe("print rights", () => {
   });
 
   it("refuses a batch print job before it is queued, like a single print", async () => {
-    const jobs = createPrintJobs(print);
-    try {
-      expect(await status(jobs.start(VIEWER, "invoice", { ids }, "zip"))).toMatch(/^403 Your role \(Viewer\) may not print Invoices/);
-      expect(await status(jobs.start(ACCOUNTANT, "nope", { ids }, "pdf"))).toMatch(/^404 /);
-      expect(await status(jobs.start(VIEWER, "invoice", { query: { q: "acme" } }, "pdf"))).toMatch(/^403 /);
-      const checked = await print.checkBatch(ACCOUNTANT, "invoice");
-      expect([checked.table, checked.batchName(3), checked.batchName(1)]).toEqual([
-        "invoices",
-        "Invoice – 3 Invoices",
-        "Invoice – 1 Invoice",
-      ]);
-    } finally {
-      jobs.close();
-    }
+    const jobs = rt.printJobs;
+    expect(await status(jobs.start(VIEWER, "invoice", { ids }, "zip"))).toMatch(/^403 Your role \(Viewer\) may not print Invoices/);
+    expect(await status(jobs.start(ACCOUNTANT, "nope", { ids }, "pdf"))).toMatch(/^404 /);
+    expect(await status(jobs.start(VIEWER, "invoice", { query: { q: "acme" } }, "pdf"))).toMatch(/^403 /);
+    const checked = await print.checkBatch(ACCOUNTANT, "invoice");
+    expect([checked.table, checked.batchName(3), checked.batchName(1)]).toEqual([
+      "invoices",
+      "Invoice – 3 Invoices",
+      "Invoice – 1 Invoice",
+    ]);
   });
 });

@@ -2,10 +2,11 @@ import { execFileSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createPrintService, type PrintService } from "@runtime/print/print.server";
+import type { PrintService } from "@runtime/print/print.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
-import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import type { Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { createSeededRuntime } from "../helpers/default-configuration";
 import { hasTool } from "../helpers/tools";
 
 /**
@@ -36,11 +37,10 @@ describe.each(testDatabases)("printing on $name", (dbKind) => {
 
   beforeAll(async () => {
     database = await dbKind.create();
-    rt = await createRuntime({ databaseUrl: database.url });
-    print = createPrintService(rt);
+    rt = await createSeededRuntime(database.url);
+    print = rt.print;
   }, 180_000);
   afterAll(async () => {
-    await print?.close();
     await rt?.close();
     await database?.drop();
   });

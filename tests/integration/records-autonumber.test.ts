@@ -23,7 +23,7 @@ describe.each(testDatabases)("autonumbers on $name", (dbKind) => {
 
   beforeEach(async () => {
     database = await dbKind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     await rt.workspace.apply({ baseVersion: 0, schema: workspace() });
     clientId = (await rt.records.create(ACTOR, "clients", { name: "Acme" })).id;
   });

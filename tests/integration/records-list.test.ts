@@ -97,7 +97,7 @@ describe.each(testDatabases)("records lists on $name", (dbKind) => {
 
   beforeAll(async () => {
     database = await dbKind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     await rt.workspace.apply({ baseVersion: 0, schema: workspace() });
     for (const { ref, ...values } of CLIENTS) {
       const r = await rt.records.create(ACTOR, "clients", { ...values, referrer: ref ? ids.get(ref) : null });
@@ -424,7 +424,7 @@ describe.each(testDatabases)("records lists on $name", (dbKind) => {
 describe.each(testDatabases)("filter field names on $name", (kind) => {
   it("treats names of Object.prototype members as unknown fields, never as a crash", async () => {
     const database = await kind.create();
-    const rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    const rt = await createRuntime({ databaseUrl: database.url });
     try {
       await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
       for (const field of ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"]) {

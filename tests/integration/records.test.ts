@@ -65,7 +65,7 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
 
   beforeEach(async () => {
     database = await dbKind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     await rt.workspace.apply({ baseVersion: 0, schema: workspaceWithKinds() });
   });
   afterEach(async () => {

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
-import { createTemplatesService } from "@runtime/print/templates.server";
-import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import type { Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { createSeededRuntime } from "../helpers/default-configuration";
 
 /**
  * Print templates name fields by key. A key renamed by any path that applies a schema change (the
@@ -13,7 +13,7 @@ describe.each(testDatabases)("a renamed field key in print templates, on $name",
 
   beforeEach(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url });
+    rt = await createSeededRuntime(database.url);
   });
   afterEach(async () => {
     await rt?.close();
@@ -21,7 +21,7 @@ describe.each(testDatabases)("a renamed field key in print templates, on $name",
   });
 
   it("follows the new key in the shipped invoice, without the HTTP API", async () => {
-    const templates = createTemplatesService(rt.db, rt.workspace);
+    const { templates } = rt;
     const invoice = (await templates.list("invoices")).find((t) => t.html.includes("client.legal_name"));
     expect(invoice, "the shipped invoice shows the client's legal name").toBeDefined();
 
@@ -39,7 +39,7 @@ describe.each(testDatabases)("a renamed field key in print templates, on $name",
   });
 
   it("follows the field, not the key, when the old key is reused or two keys are swapped in one change", async () => {
-    const templates = createTemplatesService(rt.db, rt.workspace);
+    const { templates } = rt;
     const invoice = (await templates.list("invoices")).find(
       (t) => t.html.includes("record.client.legal_name") && t.html.includes("record.client.tax_id"),
     )!;

@@ -18,8 +18,8 @@ describe.each(testDatabases)("the schema version seen by two instances on $name"
 
   beforeEach(async () => {
     database = await dbKind.create();
-    a = await createRuntime({ databaseUrl: database.url, seed: false, schemaCheckMs: 60_000 });
-    b = await createRuntime({ databaseUrl: database.url, seed: false, schemaCheckMs: 60_000 });
+    a = await createRuntime({ databaseUrl: database.url, schemaCheckMs: 60_000 });
+    b = await createRuntime({ databaseUrl: database.url, schemaCheckMs: 60_000 });
     await a.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
   });
   afterEach(async () => {

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_ACTOR } from "@runtime/records/permissions";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import type { WorkspaceSchema } from "@runtime/schema/types";
+import { createSeededRuntime } from "../helpers/default-configuration";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
@@ -25,7 +26,7 @@ describe.each(testDatabases)("quick search on $name", (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     await rt.workspace.apply({ baseVersion: 0, schema: searchable() });
     for (const c of [
       { name: "Mercier et Fils", email: "contact@mercier.fr", code: "FR-77", phone: "+33 1 42 68 53 00" },
@@ -106,7 +107,7 @@ describe.each(testDatabases)("global search and index advice on $name", (kind) =
   let rt: Runtime;
   beforeAll(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url }); // the default configuration, seeded
+    rt = await createSeededRuntime(database.url);
   });
   afterAll(async () => {
     await rt.close();
@@ -128,11 +129,10 @@ describe.each(testDatabases)("global search and index advice on $name", (kind) =
 
   it("advises the composite index a saved view needs, and sees it served once added", async () => {
     const { indexAdviceForViews } = await import("@runtime/search/index-advice.server");
-    const { createViewsService } = await import("@runtime/views/views.server");
     const { compiled, version, schema } = await rt.workspace.current();
     const invoices = compiled.tablesByKey.get("invoices")!;
     const id = (key: string) => invoices.fieldsByKey.get(key)!.id;
-    await createViewsService(rt.db).create(SYSTEM_ACTOR, invoices.id, {
+    await rt.views.create(SYSTEM_ACTOR, invoices.id, {
       name: "A client's invoices, newest first",
       shared: true,
       state: {

@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ApiError } from "@runtime/errors";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
-import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import type { Runtime } from "@runtime/runtime.server";
 import { restoreTrashEntry, trashOverview } from "@runtime/workspace/trash-overview.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { createSeededRuntime } from "../helpers/default-configuration";
 
 /** The trash screen's service: what it lists, and restores with the words the admin reads. */
 const ADMIN: Actor = { ...SYSTEM_ACTOR, name: "Admin", role: "admin" };
@@ -27,7 +28,7 @@ describe.each(testDatabases)("restoring from the trash on $name", (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url });
+    rt = await createSeededRuntime(database.url);
   }, 180_000);
   afterAll(async () => {
     await rt?.close();

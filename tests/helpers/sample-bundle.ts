@@ -1,13 +1,11 @@
-import seedSchema from "@seeds/schema.json";
-import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
-import { defaultLayout } from "../layouts/default-layout";
-import { compileSchema } from "../schema/compile";
-import type { WorkspaceSchema } from "../schema/types";
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type ConfigBundle } from "./bundle-format";
+import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type ConfigBundle } from "@runtime/config-bundle/bundle-format";
+import { defaultLayout } from "@runtime/layouts/default-layout";
+import { compileSchema } from "@runtime/schema/compile";
+import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
 
 /** A valid bundle over the seeded schema: one custom card, the list settings and a shared view of clients, every shipped template. */
 export function sampleBundle(): ConfigBundle {
-  const schema = structuredClone(seedSchema) as unknown as WorkspaceSchema;
+  const { schema, templates } = structuredClone(DEFAULT_CONFIGURATION.configuration);
   const clients = compileSchema(schema).tablesByKey.get("clients")!;
   return {
     format: BUNDLE_FORMAT,
@@ -26,6 +24,6 @@ export function sampleBundle(): ConfigBundle {
         state: { filter: { field: "f_clients_kind", op: "eq", value: "company" } },
       },
     ],
-    templates: structuredClone([...DEFAULT_PRINT_TEMPLATES]),
+    templates: [...templates],
   };
 }

@@ -1,0 +1,68 @@
+/**
+ * What an installation starts from, as the engine is handed it: a configuration (the parts of a
+ * configuration bundle, plus what the built-in roles may do with its tables) and demo data. The
+ * engine owns the shape; the value comes from whoever starts it (`seeds/default-configuration.ts`
+ * for the app and the CLI, a test's own for a test).
+ */
+import type { TableRights } from "../auth/roles";
+import type { BundleLayout, BundleView } from "../config-bundle/bundle-format";
+import type { PrintTemplate } from "../print/template";
+import type { WorkspaceSchema } from "../schema/types";
+
+/** Points at another seed record by `<table>/<ref>`, e.g. `clients/acme` or `crm_users/anna`. */
+export interface RecordRef {
+  $ref: string;
+}
+
+export interface SeedRecord {
+  table: string;
+  /** Unique within its table; other records point here with `{ $ref: "<table>/<ref>" }`. */
+  ref: string;
+  /** Field values; composition children are nested under the list's name (`items: [...]`). */
+  values: Record<string, unknown>;
+}
+
+export interface SeedUser {
+  /** Records point at the user as `{ $ref: "crm_users/<ref>" }`. */
+  ref: string;
+  values: { name: string; email: string; role: string; active?: boolean };
+}
+
+export interface DemoData {
+  /** Created first: records may point at them. */
+  users: SeedUser[];
+  /** In creation order: every `{ $ref }` points at a user or a record listed earlier. */
+  records: SeedRecord[];
+}
+
+/** Rights of the built-in roles on the configuration's tables: role key → table `x-id` → rights. */
+export type BuiltinRoleRights = Record<string, Record<string, TableRights>>;
+
+export interface SeedConfiguration {
+  schema: WorkspaceSchema;
+  layouts: BundleLayout[];
+  views: BundleView[];
+  /**
+   * Also offered to a database that lacks them later (one from before print templates): a
+   * template the admin deleted stays deleted.
+   */
+  templates: readonly PrintTemplate[];
+  /** Tables a role's rights do not name get its `*` rights (admin and staff: all; accountant: read and print). */
+  roleRights: BuiltinRoleRights;
+}
+
+export interface Seed {
+  configuration: SeedConfiguration;
+  /** Asked for only when an empty database is seeded: demo data is large and needed once. */
+  demoData?: () => Promise<DemoData>;
+}
+
+export function isRecordRef(value: unknown): value is RecordRef {
+  return (
+    typeof value === "object" &&
+    value !== null &&
+    !Array.isArray(value) &&
+    Object.keys(value).length === 1 &&
+    typeof (value as { $ref?: unknown }).$ref === "string"
+  );
+}

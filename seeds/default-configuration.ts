@@ -1,0 +1,38 @@
+/**
+ * The example "customers and contracts" configuration Tessera starts with, as the engine takes it
+ * (`createRuntime({ seed: DEFAULT_CONFIGURATION })`): the app server and the CLI hand it over, and
+ * so do the tests that need the example.
+ */
+import type { TableRights } from "@runtime/auth/roles";
+import type { WorkspaceSchema } from "@runtime/schema/types";
+import type { Seed } from "@runtime/seed/seed";
+import { DEFAULT_PRINT_TEMPLATES } from "./print-templates";
+import schema from "./schema.json";
+
+const writeAll: TableRights = { read: true, create: true, update: true, delete: true, print: true, scope: "all" };
+const readAndPrint: TableRights = { read: true, create: false, update: false, delete: false, print: true, scope: "all" };
+
+export const DEFAULT_CONFIGURATION: Seed = {
+  configuration: {
+    schema: schema as unknown as WorkspaceSchema,
+    // Every card starts as the default layout the engine derives from the schema.
+    layouts: [],
+    views: [],
+    templates: DEFAULT_PRINT_TEMPLATES,
+    roleRights: {
+      // The firm's own requisites are the admin's to change; staff read them on printed forms.
+      staff: { t_company: readAndPrint },
+      // Accountants read everything; they issue invoices (never delete one) and record payments.
+      accountant: {
+        t_invoices: { ...writeAll, delete: false },
+        t_invoice_items: writeAll,
+        t_payments: writeAll,
+      },
+    },
+  },
+  // Loaded only here: the demo data is needed once, on the first start of an empty database.
+  async demoData() {
+    const { demoRecords, demoUsers } = await import("./demo-records");
+    return { users: demoUsers(), records: demoRecords() };
+  },
+};
