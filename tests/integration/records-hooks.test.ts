@@ -18,7 +18,7 @@ describe.each(testDatabases)("records service hooks on $name", (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
     await rt.workspace.apply({ baseVersion: 0, schema: smallWorkspace() });
     await rt.db.schema.createTable("hook_outbox", (t) => {
       t.increments("id");
