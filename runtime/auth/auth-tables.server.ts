@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
-import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
+import { dbNow, ensureColumn, SYSTEM_TABLES } from "../db/system-tables.server";
 import { BUILTIN_ROLES } from "./roles";
 
 export const AUTH_TABLES = {
@@ -35,7 +35,7 @@ export async function ensureAuthTables(db: Knex): Promise<void> {
     ["must_change_password", (t: Knex.AlterTableBuilder) => t.boolean("must_change_password").notNullable().defaultTo(false)],
     ["last_login_at", (t: Knex.AlterTableBuilder) => t.specificType("last_login_at", datetime).nullable()],
   ] as const) {
-    if (!(await db.schema.hasColumn(SYSTEM_TABLES.users, column))) await db.schema.alterTable(SYSTEM_TABLES.users, (t) => void add(t));
+    await ensureColumn(db, SYSTEM_TABLES.users, column, (t) => void add(t));
   }
   await create(AUTH_TABLES.sessions, (t) => {
     // The cookie holds a random token; only its hash is stored, so a database leak opens no session.

@@ -137,3 +137,16 @@ export async function ensureSystemTables(db: Knex): Promise<void> {
 export function dbNow(date = new Date()): string {
   return date.toISOString().replace("T", " ").replace("Z", "");
 }
+
+/**
+ * Adds a column an older database lacks. Two instances starting together on a new database both
+ * see it missing: the one that loses the race finds it there and carries on.
+ */
+export async function ensureColumn(db: Knex, table: string, column: string, add: (t: Knex.AlterTableBuilder) => void): Promise<void> {
+  if (await db.schema.hasColumn(table, column)) return;
+  try {
+    await db.schema.alterTable(table, add);
+  } catch (error) {
+    if (!(await db.schema.hasColumn(table, column))) throw error;
+  }
+}
