@@ -1,0 +1,76 @@
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createApiToken } from "../helpers/auth";
+
+/** What the HTTP server itself does, whatever the database (`npx remix build` first). */
+describe("the HTTP server", () => {
+  let server: AppServer;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    token = await createApiToken(server.url);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /**
+   * One request through `agent`; resolves with the status, or rejects as the client saw it (e.g.
+   * ECONNRESET). A body given as several pieces is sent chunked, without a Content-Length.
+   */
+  function send(
+    agent: http.Agent,
+    method: string,
+    path: string,
+    body?: Buffer | Buffer[],
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        `${server.url}${path}`,
+        {
+          method,
+          agent,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            ...(body ? { "Content-Type": "application/json" } : {}),
+            ...(Buffer.isBuffer(body) ? { "Content-Length": body.length } : {}),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers }));
+        },
+      );
+      request.on("error", reject);
+      for (const piece of Array.isArray(body) ? body : []) request.write(piece);
+      request.end(Buffer.isBuffer(body) ? body : undefined);
+    });
+  }
+
+  it("closes the connection cleanly after a 413, so the client's next request on a kept-alive agent succeeds", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect((await send(agent, "GET", "/api/t/clients?pageSize=1")).status).toBe(200);
+      const big = Buffer.from(JSON.stringify({ name: "x".repeat(2_000_000) }));
+      const refused = await send(agent, "POST", "/api/t/clients", big);
+      expect(refused.status).toBe(413);
+      expect(refused.headers.connection).toBe("close");
+      expect((await send(agent, "GET", "/api/t/clients?pageSize=1")).status).toBe(200);
+      // Found only while reading: no Content-Length to refuse it by.
+      const chunked = await send(agent, "POST", "/api/t/clients", [
+        Buffer.from('{"name":"'),
+        ...Array(20).fill(Buffer.alloc(100_000, 120)),
+      ]);
+      expect(chunked.status).toBe(413);
+      expect((await send(agent, "GET", "/api/t/clients?pageSize=1")).status).toBe(200);
+      expect(
+        (await send(agent, "POST", "/api/t/clients", Buffer.from(JSON.stringify({ kind: "company", name: "After 413", status: "lead" }))))
+          .status,
+      ).toBe(201);
+    } finally {
+      agent.destroy();
+    }
+  });
+});
