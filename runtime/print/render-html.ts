@@ -109,8 +109,12 @@ function createEngine(): Liquid {
     templates: {},
     relativeReference: false,
     parseLimit: 1_000_000,
-    renderLimit: 3_000,
-    memoryLimit: 64_000_000,
+    // Below the worker's time budget (liquid-pool.server.ts), so Liquid usually stops a slow template
+    // itself and its worker lives on.
+    renderLimit: 1_500,
+    // In Liquid's units (characters, array elements): a range of 10 million numbers is about 80 MB,
+    // well inside the worker's heap limit (liquid-pool.server.ts), which must never be what stops it.
+    memoryLimit: 10_000_000,
   });
   engine.registerFilter("money", function (this: unknown, value: unknown, currency?: unknown) {
     const { env, scope } = scopeOf(this);

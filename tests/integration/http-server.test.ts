@@ -73,4 +73,34 @@ describe("the HTTP server", () => {
       agent.destroy();
     }
   });
+
+  it("answers a preview whose Liquid loops over large ranges with a 422, and /healthz stays fast meanwhile", async () => {
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" } });
+    const { rows } = (await (await api("/api/t/invoices?pageSize=1")).json()) as { rows: { id: number }[] };
+    const draft = {
+      table: "invoices",
+      name: "Loops",
+      html: "{% for i in (1..100000) %}{% for j in (1..100000) %}{{ i }}{% endfor %}{% endfor %}",
+      css: "",
+      page: { size: "A4", orientation: "portrait", margins: { top: 10, right: 10, bottom: 10, left: 10 } },
+    };
+    const started = Date.now();
+    let done = false;
+    const preview = api("/api/prints/preview", { method: "POST", body: JSON.stringify({ template: draft, recordId: rows[0].id }) }).finally(
+      () => (done = true),
+    );
+    const healthTimes: number[] = [];
+    while (!done) {
+      const asked = Date.now();
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      healthTimes.push(Date.now() - asked);
+    }
+    const answer = await preview;
+    expect(answer.status).toBe(422);
+    expect(((await answer.json()) as { error: string }).error).toMatch(/loops over large ranges/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(healthTimes.length).toBeGreaterThan(1);
+    expect(Math.max(...healthTimes)).toBeLessThan(1_000);
+  });
 });
