@@ -7,13 +7,21 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
-import { getRuntime } from "@runtime/runtime.server";
+import { removeStaleChromiumProfiles } from "@runtime/print/pdf.server";
+import { boot as bootRuntime, getRuntime } from "@runtime/runtime.server";
 import { NonceContext } from "./components/nonce-context";
 import { closePrintService } from "./services/print.server";
 import { contentSecurityPolicy } from "./utils/content-security-policy";
 
-// server.mjs awaits this before it listens, so the first request never waits for a migration.
-export { boot } from "@runtime/runtime.server";
+/**
+ * server.mjs awaits this before it listens, so the first request never waits for a migration.
+ * It also clears the Chromium profiles of a run that was killed while printing.
+ */
+export async function boot(): Promise<{ database: string }> {
+  const booted = await bootRuntime();
+  removeStaleChromiumProfiles().catch((error: unknown) => console.error("Could not remove stale Chromium profiles:", error));
+  return booted;
+}
 // server.mjs runs this before Remix for every request that is not a static file.
 export { authGate } from "./services/auth.server";
 export { inRequestScope } from "./services/request-scope.server";
