@@ -169,7 +169,8 @@ function gatedRequestHandler(getBuild, mode) {
   return async (req, res, next) => {
     try {
       delete req.headers[CLIENT_IP_HEADER];
-      if (req.socket.remoteAddress) req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress;
+      // The socket's address, or what a trusted proxy says the client's is (TRUST_PROXY).
+      if (req.ip) req.headers[CLIENT_IP_HEADER] = req.ip;
       const build = getBuild();
       const request = createRemixRequest(req, res);
       await build.entry.module.inRequestScope(request.method, async () => {
@@ -187,7 +188,27 @@ function securityHeaders(req, res, next) {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
+  // Over HTTPS (told by a trusted proxy, see TRUST_PROXY) browsers must never fall back to plain
+  // HTTP for a year. Not for subdomains: those may be other people's sites.
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
   next();
+}
+
+/**
+ * Which proxies may say who the client is and whether it came over HTTPS (X-Forwarded-For,
+ * X-Forwarded-Proto). TRUST_PROXY unset trusts none: anyone could send those headers. Otherwise
+ * as Express's "trust proxy" reads it: `loopback`, addresses or ranges separated by commas
+ * (`10.0.0.0/8,192.168.1.2`), a number of proxy hops, or `true` for whatever connects directly.
+ */
+function trustProxySetting(value) {
+  const setting = value?.trim() ?? "";
+  if (setting === "" || setting === "false") return false;
+  if (setting === "true") return true;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 async function createDevRequestHandler(initialBuild) {
@@ -209,6 +230,14 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  try {
+    app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+  } catch (error) {
+    throw new Error(
+      `TRUST_PROXY="${process.env.TRUST_PROXY}" is not understood (${error.message}): use loopback, addresses or ranges ` +
+        `separated by commas (10.0.0.0/8,192.168.1.2), a number of proxy hops, or true`,
+    );
+  }
   app.use(securityHeaders);
   // Fingerprinted by the compiler, so they never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

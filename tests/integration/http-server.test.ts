@@ -103,4 +103,26 @@ describe("the HTTP server", () => {
     expect(healthTimes.length).toBeGreaterThan(1);
     expect(Math.max(...healthTimes)).toBeLessThan(1_000);
   });
+
+  it("sends no HSTS for a forwarded protocol it has no reason to trust", async () => {
+    const answer = await fetch(`${server.url}/healthz`, { headers: { "X-Forwarded-Proto": "https" } });
+    expect(answer.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  describe("behind a trusted proxy (TRUST_PROXY=loopback)", () => {
+    let proxied: AppServer;
+    beforeAll(async () => {
+      proxied = await startAppServer({ env: { TRUST_PROXY: "loopback" } });
+    }, 120_000);
+    afterAll(async () => {
+      await proxied?.stop();
+    });
+
+    it("sends HSTS when the proxy says the request came over HTTPS, and only then", async () => {
+      const overHttps = await fetch(`${proxied.url}/login`, { headers: { "X-Forwarded-Proto": "https" } });
+      expect(overHttps.headers.get("strict-transport-security")).toBe("max-age=31536000");
+      const overHttp = await fetch(`${proxied.url}/login`, { headers: { "X-Forwarded-Proto": "http" } });
+      expect(overHttp.headers.get("strict-transport-security")).toBeNull();
+    });
+  });
 });
