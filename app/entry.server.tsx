@@ -11,6 +11,7 @@ import { removeStaleChromiumProfiles } from "@runtime/print/pdf.server";
 import { boot as bootRuntime, getRuntime } from "@runtime/runtime.server";
 import { NonceContext } from "./components/nonce-context";
 import { closePrintService } from "./services/print.server";
+import { routeAllowsEval } from "./utils/browser-eval";
 import { contentSecurityPolicy } from "./utils/content-security-policy";
 
 /**
@@ -33,8 +34,6 @@ export async function shutdown(): Promise<void> {
 }
 
 const ABORT_DELAY = 5_000;
-/** See content-security-policy.ts: the card validates with ajv in the browser. */
-const CSP_ALLOWS_EVAL = true;
 
 /**
  * A wrong URL or method is the client's mistake, not ours: keep the log for real failures.
@@ -51,7 +50,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   // A fresh nonce per page: only the scripts Remix renders carry it.
   const nonce = crypto.randomBytes(16).toString("base64");
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { allowEval: CSP_ALLOWS_EVAL }));
+  // Only the pages whose routes ask for it (app/utils/browser-eval.ts) may eval.
+  const allowEval = remixContext.staticHandlerContext.matches.some((m) => routeAllowsEval(remixContext.routeModules[m.route.id]?.handle));
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { allowEval }));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const respond = () => {

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
-import { createApiToken } from "../helpers/auth";
+import { createApiToken, signIn } from "../helpers/auth";
 
 /** What the HTTP server itself does, whatever the database (`npx remix build` first). */
 describe("the HTTP server", () => {
@@ -107,6 +107,28 @@ describe("the HTTP server", () => {
   it("sends no HSTS for a forwarded protocol it has no reason to trust", async () => {
     const answer = await fetch(`${server.url}/healthz`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(answer.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("allows eval in its Content Security Policy only on the pages that compile validators, and the lists that open them", async () => {
+    const session = await signIn(server.url);
+    const { rows } = (await (
+      await fetch(`${server.url}/api/t/clients?pageSize=1`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as {
+      rows: { id: number }[];
+    };
+    const csp = async (path: string) => {
+      const page = await fetch(`${server.url}${path}`, { headers: { Cookie: session.cookie } });
+      expect(page.status, path).toBe(200);
+      return page.headers.get("content-security-policy") ?? "";
+    };
+    for (const path of [`/t/clients/${rows[0].id}`, "/t/clients/new", "/t/clients", "/admin/schema"])
+      expect(await csp(path), path).toContain("'unsafe-eval'");
+    for (const path of ["/", "/login", "/admin/users", "/admin/prints", "/account/tokens", "/search?q=a"]) {
+      const policy =
+        path === "/login" ? ((await fetch(`${server.url}/login`)).headers.get("content-security-policy") ?? "") : await csp(path);
+      expect(policy, path).toMatch(/script-src 'self' 'nonce-[^']+';/);
+      expect(policy, path).not.toContain("unsafe-eval");
+    }
   });
 
   describe("behind a trusted proxy (TRUST_PROXY=loopback)", () => {
