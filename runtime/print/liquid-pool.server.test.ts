@@ -58,7 +58,8 @@ describe("the Liquid worker pool", () => {
       clearInterval(ticker);
     }
     expect(performance.now() - started).toBeLessThan(2_000 + 2_000);
-    expect(longestGap).toBeLessThan(500);
+    // Rendering in place stalled the loop for the whole render limit (1.5 s here, 3 s before).
+    expect(longestGap).toBeLessThan(1_000);
   });
 
   it("stops a template that builds too much, and one that includes a file, with a 422", async () => {
