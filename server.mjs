@@ -4,11 +4,7 @@ import fs from "node:fs";
 import path from "node:path";
 import url from "node:url";
 
-import {
-  createReadableStreamFromReadable,
-  createRequestHandler as createRemixHandler,
-  writeReadableStreamToWritable,
-} from "@remix-run/node";
+import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import express from "express";
 
 // Like remix-serve: production unless told otherwise, so React and Remix run their fast paths.
@@ -65,7 +61,7 @@ function createRemixRequest(req, res) {
   let controller = new AbortController();
   const init = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(req);
+    init.body = requestBodyStream(req);
     init.duplex = "half";
   }
   res.on("finish", () => (controller = null));
@@ -73,9 +69,10 @@ function createRemixRequest(req, res) {
   return new Request(url.href, init);
 }
 
-async function sendRemixResponse(res, response) {
+async function sendRemixResponse(req, res, response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
+  if (!req.complete) closeAfterAnswer(req, res);
   // The route's own header wins over the defaults securityHeaders set; only cookies add up.
   for (const [key, value] of response.headers.entries()) {
     if (key === "set-cookie") res.append(key, value);
@@ -84,6 +81,76 @@ async function sendRemixResponse(res, response) {
   if (response.headers.get("Content-Type")?.match(/text\/event-stream/i)) res.flushHeaders();
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
+}
+
+/** How long, and how much, the rest of a refused body is still read after its answer. */
+const LINGER_MS = 2_000;
+const LINGER_BYTES = 16 * 1024 * 1024;
+
+/**
+ * An answer given before the request's body was read (a 413, a 401 to a POST): the rest of the
+ * body is still on its way, so the connection cannot carry another request. Say so
+ * (`Connection: close`), then close it the way the client can read the answer: Node destroys such
+ * a socket as soon as the answer is flushed, and closing a socket with unread data makes the
+ * kernel reset it, which can destroy the answer before the client read it. So the answer is
+ * followed by a half-close, and what still arrives is read and dropped until the client closes,
+ * for at most LINGER_MS and LINGER_BYTES.
+ */
+function closeAfterAnswer(req, res) {
+  res.setHeader("Connection", "close");
+  const socket = req.socket;
+  socket.destroySoon = function lingeringClose() {
+    let dropped = 0;
+    const timer = setTimeout(() => socket.destroy(), LINGER_MS);
+    timer.unref();
+    socket.once("close", () => clearTimeout(timer));
+    socket.once("end", () => socket.destroy());
+    req.removeAllListeners("data");
+    req.on("data", (chunk) => {
+      dropped += chunk.length;
+      if (dropped > LINGER_BYTES) socket.destroy();
+    });
+    req.resume();
+    socket.end();
+  };
+}
+
+/**
+ * The request body as a web stream for Remix. Unlike @remix-run/node's helper, cancelling it (a
+ * body over the limit) only stops reading: destroying the request would destroy its socket, and
+ * the client would see a reset instead of the 413.
+ */
+function requestBodyStream(req) {
+  let settled = false;
+  const settle = (fn) => {
+    if (settled) return;
+    settled = true;
+    fn();
+  };
+  return new ReadableStream(
+    {
+      start(controller) {
+        req.on("data", (chunk) => {
+          if (settled) return;
+          controller.enqueue(chunk);
+          if ((controller.desiredSize ?? 0) <= 0) req.pause();
+        });
+        req.once("end", () => settle(() => controller.close()));
+        req.once("error", (error) => settle(() => controller.error(error)));
+        req.once("close", () =>
+          settle(() => controller.error(new Error("the client closed the connection before sending the whole body"))),
+        );
+      },
+      pull() {
+        req.resume();
+      },
+      cancel() {
+        settled = true;
+        req.pause();
+      },
+    },
+    { highWaterMark: 64 * 1024, size: (chunk) => chunk.byteLength },
+  );
 }
 
 /** The client's address for rate limits and the audit trail; a header the client sent is dropped first. */
@@ -102,12 +169,13 @@ function gatedRequestHandler(getBuild, mode) {
   return async (req, res, next) => {
     try {
       delete req.headers[CLIENT_IP_HEADER];
-      if (req.socket.remoteAddress) req.headers[CLIENT_IP_HEADER] = req.socket.remoteAddress;
+      // The socket's address, or what a trusted proxy says the client's is (TRUST_PROXY).
+      if (req.ip) req.headers[CLIENT_IP_HEADER] = req.ip;
       const build = getBuild();
       const request = createRemixRequest(req, res);
       await build.entry.module.inRequestScope(request.method, async () => {
         const refused = await build.entry.module.authGate(request);
-        await sendRemixResponse(res, refused ?? (await remixHandlerFor(build)(request)));
+        await sendRemixResponse(req, res, refused ?? (await remixHandlerFor(build)(request)));
       });
     } catch (error) {
       next(error);
@@ -120,7 +188,27 @@ function securityHeaders(req, res, next) {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
   res.setHeader("X-Frame-Options", "DENY");
+  // Over HTTPS (told by a trusted proxy, see TRUST_PROXY) browsers must never fall back to plain
+  // HTTP for a year. Not for subdomains: those may be other people's sites.
+  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
   next();
+}
+
+/**
+ * Which proxies may say who the client is and whether it came over HTTPS (X-Forwarded-For,
+ * X-Forwarded-Proto). TRUST_PROXY unset trusts none: anyone could send those headers. Otherwise
+ * as Express's "trust proxy" reads it: `loopback`, addresses or ranges separated by commas
+ * (`10.0.0.0/8,192.168.1.2`), a number of proxy hops, or `true` for whatever connects directly.
+ */
+function trustProxySetting(value) {
+  const setting = value?.trim() ?? "";
+  if (setting === "" || setting === "false") return false;
+  if (setting === "true") return true;
+  if (/^\d+$/.test(setting)) return Number(setting);
+  return setting
+    .split(",")
+    .map((part) => part.trim())
+    .filter(Boolean);
 }
 
 async function createDevRequestHandler(initialBuild) {
@@ -142,6 +230,14 @@ async function main() {
 
   const app = express();
   app.disable("x-powered-by");
+  try {
+    app.set("trust proxy", trustProxySetting(process.env.TRUST_PROXY));
+  } catch (error) {
+    throw new Error(
+      `TRUST_PROXY="${process.env.TRUST_PROXY}" is not understood (${error.message}): use loopback, addresses or ranges ` +
+        `separated by commas (10.0.0.0/8,192.168.1.2), a number of proxy hops, or true`,
+    );
+  }
   app.use(securityHeaders);
   // Fingerprinted by the compiler, so they never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));

@@ -7,12 +7,21 @@ import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 
+import { removeStaleChromiumProfiles } from "@runtime/print/pdf.server";
 import { NonceContext } from "./components/nonce-context";
-import { getRuntime } from "./services/runtime.server";
+import { boot as bootRuntime, getRuntime } from "./services/runtime.server";
+import { routeAllowsEval } from "./utils/browser-eval";
 import { contentSecurityPolicy } from "./utils/content-security-policy";
 
-// server.mjs awaits this before it listens, so the first request never waits for a migration.
-export { boot } from "./services/runtime.server";
+/**
+ * server.mjs awaits this before it listens, so the first request never waits for a migration.
+ * It also clears the Chromium profiles of a run that was killed while printing.
+ */
+export async function boot(): Promise<{ database: string }> {
+  const booted = await bootRuntime();
+  removeStaleChromiumProfiles().catch((error: unknown) => console.error("Could not remove stale Chromium profiles:", error));
+  return booted;
+}
 // server.mjs runs this before Remix for every request that is not a static file.
 export { authGate } from "./services/auth.server";
 export { inRequestScope } from "./services/request-scope.server";
@@ -23,8 +32,6 @@ export async function shutdown(): Promise<void> {
 }
 
 const ABORT_DELAY = 5_000;
-/** See content-security-policy.ts: the card validates with ajv in the browser. */
-const CSP_ALLOWS_EVAL = true;
 
 /**
  * A wrong URL or method is the client's mistake, not ours: keep the log for real failures.
@@ -41,7 +48,9 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   // A fresh nonce per page: only the scripts Remix renders carry it.
   const nonce = crypto.randomBytes(16).toString("base64");
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { allowEval: CSP_ALLOWS_EVAL }));
+  // Only the pages whose routes ask for it (app/utils/browser-eval.ts) may eval.
+  const allowEval = remixContext.staticHandlerContext.matches.some((m) => routeAllowsEval(remixContext.routeModules[m.route.id]?.handle));
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { allowEval }));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const respond = () => {

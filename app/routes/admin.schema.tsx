@@ -6,9 +6,14 @@ import { SchemaDesigner } from "../components/schema-designer/schema-designer";
 import { adminActorFor } from "../services/people.server";
 import { designerContext } from "../services/schema-designer.server";
 import designerStyles from "../styles/schema-designer.css";
+import { EVAL_IN_BROWSER, loadWhereValidatorsCompile } from "../utils/browser-eval";
 
 export const meta: MetaFunction = () => [{ title: "Schema · Tessera" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
+
+/** Compiles validators in the browser: see app/utils/browser-eval.ts. */
+export const handle = EVAL_IN_BROWSER;
+export const clientLoader = loadWhereValidatorsCompile;
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await adminActorFor(request);

@@ -6,11 +6,16 @@ import { cardAction, loadCard } from "../components/card/card-route.server";
 import { CardScreen } from "../components/card/card-screen";
 import cardStyles from "../styles/card.css";
 import fieldStyles from "../styles/fields.css";
+import { EVAL_IN_BROWSER, loadWhereValidatorsCompile } from "../utils/browser-eval";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fieldStyles },
   { rel: "stylesheet", href: cardStyles },
 ];
+
+/** Compiles validators in the browser: see app/utils/browser-eval.ts. */
+export const handle = EVAL_IN_BROWSER;
+export const clientLoader = loadWhereValidatorsCompile;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => {
   if (!data?.record) return [{ title: "Not found · Tessera" }];

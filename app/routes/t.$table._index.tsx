@@ -8,12 +8,16 @@ import { handleListAction, listPageDeps, loadListPage } from "../services/views.
 import batchPrintStyles from "../styles/batch-print.css";
 import fieldStyles from "../styles/fields.css";
 import listStyles from "../styles/list.css";
+import { EVAL_IN_BROWSER } from "../utils/browser-eval";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fieldStyles },
   { rel: "stylesheet", href: listStyles },
   { rel: "stylesheet", href: batchPrintStyles },
 ];
+
+/** Cards opened from here compile validators: see app/utils/browser-eval.ts. */
+export const handle = EVAL_IN_BROWSER;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.table.pluralLabel ?? "List"} · Tessera` }];
 

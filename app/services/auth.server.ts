@@ -4,14 +4,13 @@ import type { Knex } from "knex";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { audit } from "@runtime/auth/audit.server";
 import { randomSecret, verifyPassword } from "@runtime/auth/passwords.server";
-import { checkLoginAllowed, clearFailedLogins, recordFailedLogin } from "@runtime/auth/rate-limit.server";
+import { addressDelay, signInFailed, signInSucceeded, takeSignInAttempt } from "@runtime/auth/rate-limit.server";
 import { getRole } from "@runtime/auth/roles.server";
 import { getOrCreateSetting } from "@runtime/auth/settings.server";
 import { createSession, destroySession, resolveSession } from "@runtime/auth/sessions.server";
 import { oncePerRequest } from "./request-scope.server";
 import { resolveToken } from "@runtime/auth/tokens.server";
 import { findUserByEmail, normalizeEmail, toUser, type User } from "@runtime/auth/users.server";
-import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
 import { getRuntime } from "./runtime.server";
 import {
@@ -236,7 +235,11 @@ export async function currentSession(request: Request): Promise<{ user: SignedIn
 
 export type SignInResult = { ok: true; setCookie: string; mustChangePassword: boolean } | { ok: false; status: 401 | 429; message: string };
 
-/** Checks the password (rate-limited per account and address) and starts a brand-new session. */
+/**
+ * Checks the password and starts a brand-new session. An address with many recent failures waits
+ * first; the account's attempt is taken before the password is checked, so a burst of guesses
+ * cannot outrun the limit and a locked account refuses even the right password.
+ */
 export async function signIn(request: Request, emailInput: unknown, password: unknown): Promise<SignInResult> {
   const { db } = await getRuntime();
   const ip = clientIp(request);
@@ -246,21 +249,24 @@ export async function signIn(request: Request, emailInput: unknown, password: un
   } catch {
     return { ok: false, status: 401, message: WRONG_CREDENTIALS };
   }
-  try {
-    await checkLoginAllowed(db, email, ip);
-  } catch (error) {
-    if (error instanceof ApiError && error.status === 429) return { ok: false, status: 429, message: error.message };
-    throw error;
-  }
+  const delay = await addressDelay(db, ip);
+  if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
+  const attempt = await takeSignInAttempt(db, email);
+  if (!attempt.allowed)
+    return {
+      ok: false,
+      status: 429,
+      message: `Too many failed sign-ins. Wait ${attempt.retryAfterMinutes} minutes, or ask an administrator to reset the password.`,
+    };
   const row = await findUserByEmail(db, email);
   const usable = row && row.active ? row.password_hash : null;
   const ok = typeof password === "string" && password.length <= 200 && (await verifyPassword(password, usable));
   if (!ok || !row) {
-    await recordFailedLogin(db, email, ip);
+    await signInFailed(db, email, ip);
     await audit(db, { userId: row ? Number(row.id) : null, action: "login_failed", ip, changes: { email } });
     return { ok: false, status: 401, message: WRONG_CREDENTIALS };
   }
-  await clearFailedLogins(db, email);
+  await signInSucceeded(db, email);
   // Whatever session this browser had ends: a new id at every sign-in.
   await destroySession(db, await sessionTokenOf(db, request));
   const user = toUser(row);

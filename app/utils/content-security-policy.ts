@@ -1,8 +1,9 @@
 /**
  * The Content Security Policy of every HTML page: no inline script except Remix's own, which
  * carry the per-request nonce. Styles may be inline (React `style` props).
- * ajv compiles validators with `new Function`; the card's client-side validation needs that in
- * the browser, so it is the one reason for 'unsafe-eval' (no `eval` of user text happens anywhere).
+ * ajv compiles validators with `new Function`; the pages that validate in the browser need that,
+ * so it is the one reason for 'unsafe-eval', given only to them (app/utils/browser-eval.ts); no
+ * `eval` of user text happens anywhere.
  */
 export function contentSecurityPolicy(nonce: string, options: { allowEval?: boolean } = {}): string {
   return [

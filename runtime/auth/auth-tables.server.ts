@@ -6,7 +6,7 @@ import { BUILTIN_ROLES } from "./roles";
 export const AUTH_TABLES = {
   sessions: "crm_sessions",
   tokens: "crm_api_tokens",
-  attempts: "crm_login_attempts",
+  loginFailures: "crm_login_failures",
   roles: "crm_roles",
   audit: "crm_audit",
 } as const;
@@ -58,12 +58,15 @@ export async function ensureAuthTables(db: Knex): Promise<void> {
     t.specificType("last_used_at", datetime).nullable();
     t.specificType("revoked_at", datetime).nullable();
   });
-  await create(AUTH_TABLES.attempts, (t) => {
-    t.increments("id").primary();
-    t.string("key", 300).notNullable();
-    t.specificType("at", datetime).notNullable();
-    t.index(["key", "at"], "crm_login_attempts_key_at");
+  // One counter row per account or address (see rate-limit.server.ts); it replaced a row per
+  // failed attempt, which could not be counted and checked in one atomic step.
+  await create(AUTH_TABLES.loginFailures, (t) => {
+    t.string("key", 320).primary();
+    t.integer("failures").notNullable().defaultTo(0);
+    t.specificType("window_started_at", datetime).notNullable();
+    t.specificType("locked_until", datetime).nullable();
   });
+  await db.schema.dropTableIfExists("crm_login_attempts");
   await create(AUTH_TABLES.roles, (t) => {
     t.string("key", 32).primary();
     t.string("name", 100).notNullable();

@@ -1,39 +1,108 @@
 import type { Knex } from "knex";
-import { ApiError } from "../errors";
 import { dbNow } from "../db/system-tables.server";
 import { AUTH_TABLES } from "./auth-tables.server";
 
 export const WINDOW_MS = 15 * 60 * 1000;
 export const MAX_PER_ACCOUNT = 5;
-export const MAX_PER_ADDRESS = 30;
+export const LOCKOUT_MS = 15 * 60 * 1000;
+/** Failures from one address before its sign-ins start to slow down. */
+export const FREE_PER_ADDRESS = 10;
+export const FIRST_ADDRESS_DELAY_MS = 250;
+export const MAX_ADDRESS_DELAY_MS = 3_000;
+
+const accountKey = (email: string) => `account:${email}`;
+const addressKey = (ip: string) => `address:${ip}`;
 
 /**
- * Failed sign-ins are counted in the database, not in memory, so every app instance sees them.
- * Throws 429 with the minutes to wait when the account or the address has failed too often.
+ * How long a sign-in from an address waits after `failures` wrong passwords from it in the
+ * window: nothing at first, then doubling up to a few seconds. A delay, never a lockout: behind a
+ * proxy every user shares one address, and a lockout there would lock out the real admin too.
  */
-export async function checkLoginAllowed(db: Knex, email: string, ip: string | null, now = new Date()): Promise<void> {
-  const since = dbNow(new Date(now.getTime() - WINDOW_MS));
-  const count = async (key: string) =>
-    Number(((await db(AUTH_TABLES.attempts).where({ key }).where("at", ">", since).count({ n: "*" }).first()) as { n: number | string }).n);
-  if ((await count(`account:${email}`)) >= MAX_PER_ACCOUNT || (ip && (await count(`address:${ip}`)) >= MAX_PER_ADDRESS))
-    throw new ApiError(
-      429,
-      `Too many failed sign-ins. Wait ${Math.round(WINDOW_MS / 60000)} minutes, or ask an administrator to reset the password.`,
-    );
+export function addressDelayMs(failures: number): number {
+  if (failures < FREE_PER_ADDRESS) return 0;
+  return Math.min(MAX_ADDRESS_DELAY_MS, FIRST_ADDRESS_DELAY_MS * 2 ** (failures - FREE_PER_ADDRESS));
 }
 
-export async function recordFailedLogin(db: Knex, email: string, ip: string | null, now = new Date()): Promise<void> {
-  const at = dbNow(now);
-  await db(AUTH_TABLES.attempts).insert([{ key: `account:${email}`, at }, ...(ip ? [{ key: `address:${ip}`, at }] : [])]);
-  // Keep the table small: anything older than the window no longer counts.
+export type SignInAttempt = { allowed: true } | { allowed: false; retryAfterMinutes: number };
+
+/**
+ * Counters live in the database (`crm_login_failures`, one row per account or address), so every
+ * instance sees them. A row's window starts at its first failure; a row whose window has passed
+ * (and whose lockout, if any, has ended) starts again from zero.
+ */
+async function ensureFreshRow(db: Knex, key: string, now: Date): Promise<void> {
+  await db(AUTH_TABLES.loginFailures)
+    .insert({ key, failures: 0, window_started_at: dbNow(now), locked_until: null })
+    .onConflict("key")
+    .ignore();
+  await db(AUTH_TABLES.loginFailures)
+    .where({ key })
+    .where("window_started_at", "<", dbNow(new Date(now.getTime() - WINDOW_MS)))
+    .where((q) => q.whereNull("locked_until").orWhere("locked_until", "<=", dbNow(now)))
+    .update({ failures: 0, window_started_at: dbNow(now), locked_until: null });
+}
+
+/**
+ * Takes one of the account's sign-in attempts before its password is checked. The single
+ * conditional UPDATE is what makes this hold under a burst: the database lets at most
+ * MAX_PER_ACCOUNT of them through, however many arrive at once, and none while it is locked,
+ * whether the password is right or not. A successful sign-in gives the attempts back
+ * (`signInSucceeded`); a wrong one keeps it (`signInFailed`).
+ */
+export async function takeSignInAttempt(db: Knex, email: string, now = new Date()): Promise<SignInAttempt> {
+  const key = accountKey(email);
+  await ensureFreshRow(db, key, now);
+  const taken = await db(AUTH_TABLES.loginFailures)
+    .where({ key })
+    .where("failures", "<", MAX_PER_ACCOUNT)
+    .where((q) => q.whereNull("locked_until").orWhere("locked_until", "<=", dbNow(now)))
+    .update({ failures: db.raw("?? + 1", ["failures"]) });
+  if (taken === 1) return { allowed: true };
+  const row = (await db(AUTH_TABLES.loginFailures).where({ key }).first("locked_until")) as { locked_until: string | null } | undefined;
+  // A burst that just used up the attempts has not written its lockout yet: it will be a full one.
+  const until = row?.locked_until ? Date.parse(`${String(row.locked_until).replace(" ", "T")}Z`) : now.getTime() + LOCKOUT_MS;
+  return { allowed: false, retryAfterMinutes: Math.max(1, Math.ceil((until - now.getTime()) / 60_000)) };
+}
+
+/** A wrong password: the account's attempt stays taken (the last one starts its lockout); the address slows down. */
+export async function signInFailed(db: Knex, email: string, ip: string | null, now = new Date()): Promise<void> {
+  await db(AUTH_TABLES.loginFailures)
+    .where({ key: accountKey(email) })
+    .where("failures", ">=", MAX_PER_ACCOUNT)
+    .whereNull("locked_until")
+    .update({ locked_until: dbNow(new Date(now.getTime() + LOCKOUT_MS)) });
+  if (ip) {
+    await ensureFreshRow(db, addressKey(ip), now);
+    await db(AUTH_TABLES.loginFailures)
+      .where({ key: addressKey(ip) })
+      .update({ failures: db.raw("?? + 1", ["failures"]) });
+  }
+  // Keep the table small: rows whose window and lockout have both passed count for nothing.
   if (Math.random() < 0.05)
-    await db(AUTH_TABLES.attempts)
-      .where("at", "<", dbNow(new Date(now.getTime() - WINDOW_MS)))
+    await db(AUTH_TABLES.loginFailures)
+      .where("window_started_at", "<", dbNow(new Date(now.getTime() - WINDOW_MS)))
+      .where((q) => q.whereNull("locked_until").orWhere("locked_until", "<=", dbNow(now)))
       .delete();
 }
 
-export async function clearFailedLogins(db: Knex, email: string): Promise<void> {
-  await db(AUTH_TABLES.attempts)
-    .where({ key: `account:${email}` })
+/** The right password: the account's failures are forgotten. The address's are not (see addressDelayMs). */
+export async function signInSucceeded(db: Knex, email: string): Promise<void> {
+  await liftAccountLockout(db, email);
+}
+
+/** An administrator's password reset, or a new password chosen, ends the account's lockout at once. */
+export async function liftAccountLockout(db: Knex, email: string): Promise<void> {
+  await db(AUTH_TABLES.loginFailures)
+    .where({ key: accountKey(email) })
     .delete();
+}
+
+/** How long a sign-in from this address must wait first, from its recent failures. */
+export async function addressDelay(db: Knex, ip: string | null, now = new Date()): Promise<number> {
+  if (!ip) return 0;
+  const row = (await db(AUTH_TABLES.loginFailures)
+    .where({ key: addressKey(ip) })
+    .where("window_started_at", ">=", dbNow(new Date(now.getTime() - WINDOW_MS)))
+    .first("failures")) as { failures: number | string } | undefined;
+  return addressDelayMs(Number(row?.failures ?? 0));
 }

@@ -4,6 +4,7 @@ import { isUniqueViolation } from "../db/db-errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { AUTH_TABLES } from "./auth-tables.server";
 import { hashPassword, passwordProblem, randomSecret } from "./passwords.server";
+import { liftAccountLockout } from "./rate-limit.server";
 
 export interface User {
   id: number;
@@ -122,17 +123,25 @@ export async function updateUser(db: Knex, id: number, changes: { name?: unknown
     if (Number(admins.n) <= 1) throw conflict("this is the last active administrator: make someone else an administrator first");
   }
   await db(SYSTEM_TABLES.users).where({ id }).update(patch);
-  if (patch.active === false) {
-    await db(AUTH_TABLES.sessions).where({ user_id: id }).delete();
-    await db(AUTH_TABLES.tokens).where({ user_id: id }).whereNull("revoked_at").update({ revoked_at: dbNow() });
-  }
+  if (patch.active === false) await endSessionsAndTokens(db, id);
   return getUser(db, id);
 }
 
+/**
+ * Signs the user out everywhere: every session ends and every API token is revoked (it stays in
+ * the tokens list, marked revoked, so the admin sees what stopped). Whoever held the old password
+ * or a token made with it is out.
+ */
+export async function endSessionsAndTokens(db: Knex, id: number): Promise<void> {
+  await db(AUTH_TABLES.sessions).where({ user_id: id }).delete();
+  await db(AUTH_TABLES.tokens).where({ user_id: id }).whereNull("revoked_at").update({ revoked_at: dbNow() });
+}
+
+/** A new password ends the user's other sessions and lifts a sign-in lockout of the account. */
 export async function setPassword(db: Knex, id: number, password: unknown, options: { mustChange?: boolean } = {}): Promise<void> {
   const problem = passwordProblem(password);
   if (problem) throw unprocessable(problem);
-  await getUser(db, id);
+  const user = await getUser(db, id);
   await db(SYSTEM_TABLES.users)
     .where({ id })
     .update({
@@ -142,12 +151,17 @@ export async function setPassword(db: Knex, id: number, password: unknown, optio
     });
   // A new password ends every other session: whoever knew the old one is out.
   await db(AUTH_TABLES.sessions).where({ user_id: id }).delete();
+  await liftAccountLockout(db, user.email);
 }
 
-/** An admin's reset: a one-time password the user must change at the next sign-in. */
+/**
+ * An admin's reset: a one-time password the user must change at the next sign-in. A reset is
+ * what an admin does when an account may be in the wrong hands, so its API tokens go too.
+ */
 export async function resetPassword(db: Knex, id: number): Promise<{ oneTimePassword: string }> {
   const oneTimePassword = randomSecret(12);
   await setPassword(db, id, oneTimePassword, { mustChange: true });
+  await endSessionsAndTokens(db, id);
   return { oneTimePassword };
 }
 

@@ -1,7 +1,8 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import puppeteer, { type Browser, type Page } from "puppeteer";
+import puppeteer, { TimeoutError, type Browser, type Page } from "puppeteer";
+import { ApiError, unprocessable } from "../errors";
 import type { RenderedDocument } from "./render-html";
 
 export interface PdfRenderer {
@@ -35,6 +36,34 @@ export function chromiumExecutablePath(env: Record<string, string | undefined> =
   return env.PUPPETEER_EXECUTABLE_PATH?.trim() || "/usr/bin/chromium";
 }
 
+/** Profiles are named after the app's process id, so a later start can tell whose owner is gone. */
+const PROFILE_PREFIX = "tessera-print-";
+const profilePrefix = (pid: number) => `${PROFILE_PREFIX}${pid}-`;
+
+function processAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    // EPERM: it exists, under another user.
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+/**
+ * Removes the Chromium profiles that an app killed while printing left behind (its Chromium died
+ * with it, see createPdfRenderer). A profile whose app still runs (another instance, another
+ * test) is left alone. Answers how many were removed.
+ */
+export async function removeStaleChromiumProfiles(dir: string = os.tmpdir()): Promise<number> {
+  const stale = (await fs.promises.readdir(dir).catch(() => [] as string[])).filter((name) => {
+    const pid = /^tessera-print-(\d+)-/.exec(name)?.[1];
+    return pid !== undefined && Number(pid) !== process.pid && !processAlive(Number(pid));
+  });
+  await Promise.all(stale.map((name) => fs.promises.rm(path.join(dir, name), { recursive: true, force: true, maxRetries: 3 })));
+  return stale.length;
+}
+
 /**
  * Flags for a quiet, reproducible headless Chromium (printing and the end-to-end tests): no
  * background traffic, no first-run UI, /tmp instead of the small /dev/shm of containers. The
@@ -55,6 +84,13 @@ export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string
   ];
 }
 
+/** The document is what takes too long (pages, images), so it is the caller's to change: 422, not 500. */
+const printTimeout = (timeoutMs: number) =>
+  unprocessable(
+    `printing took longer than ${timeoutMs / 1000} s and was stopped: the document is too large to print at once ` +
+      `(many pages or large images); print fewer records together, or use smaller images in the template and records`,
+  );
+
 /**
  * One shared Chromium, started on the first print, with a bounded pool of pages. Every page has
  * JavaScript off and refuses every request that is not `data:`, so neither a template nor a
@@ -74,9 +110,12 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
   function getBrowser(): Promise<Browser> {
     if (!browser) {
       const exe = options.executablePath ?? chromiumExecutablePath();
-      const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), "tessera-print-"));
+      const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), profilePrefix(process.pid)));
+      // Over a pipe instead of a WebSocket: Chromium exits as soon as the pipe closes, so when the
+      // app dies, even by kill -9, its Chromium (and every process Chromium started) dies with it
+      // instead of living on under PID 1.
       const launching = puppeteer
-        .launch({ executablePath: exe, headless: true, args: chromiumArgs(), userDataDir })
+        .launch({ executablePath: exe, headless: true, pipe: true, args: chromiumArgs(), userDataDir })
         .then((b) => {
           b.once("disconnected", () => {
             // Crashed or closed: forget it and its pages; the next print starts a fresh one.
@@ -179,15 +218,13 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
         return await Promise.race([
           renderOn(page, doc),
           new Promise<never>((_, reject) => {
-            timer = setTimeout(
-              () => reject(new PdfRenderError(`printing took longer than ${timeoutMs / 1000} s and was stopped`)),
-              timeoutMs,
-            );
+            timer = setTimeout(() => reject(printTimeout(timeoutMs)), timeoutMs);
           }),
         ]);
       } catch (error) {
         healthy = false;
-        if (error instanceof PdfRenderError) throw error;
+        if (error instanceof PdfRenderError || error instanceof ApiError) throw error;
+        if (error instanceof TimeoutError) throw printTimeout(timeoutMs);
         throw new PdfRenderError(`Chromium could not print the document: ${(error as Error).message}`);
       } finally {
         clearTimeout(timer);

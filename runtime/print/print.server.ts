@@ -12,7 +12,8 @@ import { recordMatches } from "./condition";
 import { createPdfMerger } from "./merge-pdf.server";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from "./pdf.server";
 import { templateProblems } from "./references";
-import { renderTemplate, type PrintContext, type RenderedDocument } from "./render-html";
+import { sharedLiquidPool, type LiquidPool } from "./liquid-pool.server";
+import type { PrintContext, RenderedDocument } from "./render-html";
 import { taxSummary } from "./tax-summary";
 import type { PrintTemplate } from "./template";
 import { checkTemplate, type TemplatesService, type TemplateSummary } from "./templates.server";
@@ -75,6 +76,8 @@ export interface PrintServiceOptions {
   pdf?: PdfRendererOptions;
   /** A shared renderer; the service then does not close it. */
   renderer?: PdfRenderer;
+  /** Where Liquid runs; default the process's shared worker pool. */
+  liquid?: LiquidPool;
 }
 
 export const MAX_BATCH = 500;
@@ -122,6 +125,7 @@ export function createPrintService(
 ): PrintService {
   const { db, records, workspace, templates, files } = runtime;
   const renderer = options.renderer ?? createPdfRenderer(options.pdf);
+  const liquid = options.liquid ?? sharedLiquidPool();
   const renderConcurrency = options.renderer ? 4 : (options.pdf?.poolSize ?? 2) + 1;
   const locale = options.locale ?? (process.env.TESSERA_PRINT_LOCALE || "en-GB");
   const problemCache = new WeakMap<CompiledSchema, Map<string, string[]>>();
@@ -286,7 +290,7 @@ export function createPrintService(
 
   async function prepare(actor: Actor, templateId: unknown, ids: unknown[]) {
     const loaded = await load(actor, templateId, ids);
-    return { ...loaded, doc: renderTemplate(loaded.template, loaded.contexts, { compiled: loaded.compiled, locale }) };
+    return { ...loaded, doc: await liquid.render(loaded.template, loaded.contexts, { compiled: loaded.compiled, locale }) };
   }
 
   const batchName = (template: PrintTemplate, table: CompiledTable, count: number) =>
@@ -315,7 +319,7 @@ export function createPrintService(
     const worker = async () => {
       for (let i = next++; i < contexts.length; i = next++) {
         signal?.throwIfAborted();
-        const pdf = await renderer.render(renderTemplate(template, [contexts[i]], { compiled, locale }));
+        const pdf = await renderer.render(await liquid.render(template, [contexts[i]], { compiled, locale }));
         printed[i] = { pdf, filename: safeFileName(documentName(compiled, table, contexts[i].record)) };
         onPrinted?.();
       }
@@ -373,7 +377,7 @@ export function createPrintService(
       const { project: _project, ...rest } = draft as Record<string, unknown>;
       void _project;
       const loaded = await loadFor(actor, await usable(actor, checkTemplate({ ...rest, id: "preview" }, compiled)), [recordId]);
-      const doc = renderTemplate(loaded.template, loaded.contexts, { compiled: loaded.compiled, locale });
+      const doc = await liquid.render(loaded.template, loaded.contexts, { compiled: loaded.compiled, locale });
       const pdf = await renderer.render(doc);
       return { pdf, filename: safeFileName(`${loaded.template.name} – ${titleOf(loaded.table, loaded.contexts[0].record)} (preview)`) };
     },

@@ -61,4 +61,19 @@ describe("renderLiquid", () => {
     expect(doc.html).toContain("<b>INV-2</b>");
     expect(doc.html.match(/<\/style>/g)).toHaveLength(2);
   });
+  it("sanitizes what Liquid made: a tag split by Liquid, and record data printed raw", () => {
+    const doc = renderTemplate(
+      {
+        html: '<ifr{%if true%}{%endif%}ame src="file:///etc/passwd"></iframe><p>{{ record.notes | raw }}</p>',
+        css: "",
+        page: { ...DEFAULT_PAGE, header: "<span>{{ record.notes | raw }}</span>" },
+      },
+      [context({ notes: '<img src="x" onerror="alert(1)">Call <a href="jav&#x61;script:alert(2)">us</a>' })],
+      { compiled },
+    );
+    for (const html of [doc.html, doc.headerTemplate!]) {
+      expect(html).not.toMatch(/iframe|passwd|onerror|alert/);
+      expect(html).toContain("Call <a>us</a>");
+    }
+  });
 });

@@ -6,6 +6,7 @@ import { percentKind } from "../fields/percent";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { FieldSchema } from "../schema/types";
 import { amountInWords } from "./amount-in-words";
+import { sanitizeRenderedHtml } from "./sanitize";
 import type { PageSettings, PrintTemplate } from "./template";
 import { dateTimeFormat, numberFormat } from "../fields/intl-formats";
 
@@ -108,8 +109,12 @@ function createEngine(): Liquid {
     templates: {},
     relativeReference: false,
     parseLimit: 1_000_000,
-    renderLimit: 3_000,
-    memoryLimit: 64_000_000,
+    // Below the worker's time budget (liquid-pool.server.ts), so Liquid usually stops a slow template
+    // itself and its worker lives on.
+    renderLimit: 1_500,
+    // In Liquid's units (characters, array elements): a range of 10 million numbers is about 80 MB,
+    // well inside the worker's heap limit (liquid-pool.server.ts), which must never be what stops it.
+    memoryLimit: 10_000_000,
   });
   engine.registerFilter("money", function (this: unknown, value: unknown, currency?: unknown) {
     const { env, scope } = scopeOf(this);
@@ -190,7 +195,7 @@ const TOTAL_PAGES = "\u2063tessera-total-pages\u2063";
 function renderMargin(text: string | undefined, context: PrintContext, settings: RenderSettings, page: PageSettings): string | undefined {
   if (!text?.trim()) return undefined;
   const withMarkers = text.replace(/\{\{-?\s*pageNumber\s*-?\}\}/g, PAGE_NUMBER).replace(/\{\{-?\s*totalPages\s*-?\}\}/g, TOTAL_PAGES);
-  const body = renderLiquid(withMarkers, context, settings)
+  const body = sanitizeRenderedHtml(renderLiquid(withMarkers, context, settings))
     .replaceAll(PAGE_NUMBER, '<span class="pageNumber"></span>')
     .replaceAll(TOTAL_PAGES, '<span class="totalPages"></span>');
   // Chromium prints header and footer without the page's CSS and at a tiny default size.
@@ -207,13 +212,16 @@ export function documentHtml(bodies: string[], css: string, page: PageSettings):
 .print-document { break-after: page; } .print-document:last-child { break-after: auto; }</style><style>${safeCss(css)}</style></head><body>${docs}</body></html>`;
 }
 
-/** Fills a template for one or more records (a batch prints them one after the other, each from a new page). */
+/**
+ * Fills a template for one or more records (a batch prints them one after the other, each from a
+ * new page), and sanitizes what Liquid made.
+ */
 export function renderTemplate(
   template: Pick<PrintTemplate, "html" | "css" | "page">,
   contexts: PrintContext[],
   settings: RenderSettings,
 ): RenderedDocument {
-  const bodies = contexts.map((c) => renderLiquid(template.html, c, settings));
+  const bodies = contexts.map((c) => sanitizeRenderedHtml(renderLiquid(template.html, c, settings)));
   const first = contexts[0];
   return {
     html: documentHtml(bodies, template.css, template.page),

@@ -1,9 +1,11 @@
+// @vitest-environment jsdom
 import { describe, expect, it } from "vitest";
 import schema from "@seeds/schema.json";
 import { DEFAULT_PRINT_TEMPLATES } from "@seeds/print-templates";
 import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
-import { renderTemplate, type PrintContext } from "./render-html";
+import { documentHtml, renderLiquid, renderTemplate, type PrintContext } from "./render-html";
+import { cleanTemplate } from "./sanitize";
 
 const compiled = compileSchema(schema as unknown as WorkspaceSchema, 1);
 const shipped = (id: string) => DEFAULT_PRINT_TEMPLATES.find((t) => t.id === id)!;
@@ -47,5 +49,53 @@ describe("the shipped print templates", () => {
     const body = text(renderTemplate(shipped("receipt"), [invoice({ payments })], { compiled }).html);
     expect(body).toContain("Paid in full on 20 Apr 2026");
     expect(body).not.toContain("15 Jan 2027");
+  });
+
+  it("print the same document after they are sanitized, when saved and after Liquid ran", () => {
+    const logo = "data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==";
+    const party = {
+      name: "Acme & Sons <Ltd>",
+      address_line1: "1 Quay St",
+      city: "Cork",
+      postcode: "T12",
+      email: "a@acme.ie",
+      tax_id: "IE9",
+    };
+    const line = {
+      description: 'Consulting "senior"',
+      product: { name: "Hour", sku: "H-1" },
+      quantity: 2,
+      unit: "h",
+      price: 80,
+      discount: 10,
+    };
+    const context = invoice({
+      client: party,
+      contract: { number: "CTR-1", date: "2026-01-05" },
+      items: [
+        { ...line, tax_rate: 23, net: 144, tax: 33.12, gross: 177.12 },
+        { ...line, discount: 0, tax_rate: 13.5, net: 160, tax: 21.6, gross: 181.6 },
+      ],
+      tax_summary: { rows: [{ rate: 23, net: 144, tax: 33.12 }], net: 304, tax: 54.72, gross: 358.72 },
+      payments: [{ date: "2026-04-20", amount: 100, method: "transfer", currency: "EUR" }],
+      notes: "Thank you & see you <soon>",
+    });
+    context.company = {
+      ...context.company,
+      ...party,
+      name: "Firm",
+      logo: { src: logo },
+      signature: { src: logo },
+      website: "https://firm.ie",
+    };
+    const dom = (html: string) => new DOMParser().parseFromString(html, "text/html").body.innerHTML;
+    for (const template of DEFAULT_PRINT_TEMPLATES) {
+      const saved = cleanTemplate(template.html);
+      expect(saved.misplacedLiquid).toEqual([]);
+      const unsanitized = documentHtml([renderLiquid(template.html, context, { compiled })], template.css, template.page);
+      const printed = renderTemplate({ ...template, html: saved.html }, [context], { compiled });
+      expect(dom(printed.html), template.id).toBe(dom(unsanitized));
+      expect(printed.html).toContain(logo);
+    }
   });
 });

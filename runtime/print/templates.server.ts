@@ -11,7 +11,7 @@ import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { followRenamesInTemplate, renameFieldInTemplate, templateProblems, type TemplateProblem } from "./references";
 import { liquidSyntaxError } from "./render-html";
-import { sanitizeTemplateHtml } from "./sanitize";
+import { cleanTemplateHtml } from "./sanitize";
 import { printTemplateSchema, type PrintTemplate } from "./template";
 
 export const PRINT_TEMPLATES_TABLE = "crm_print_templates";
@@ -152,9 +152,9 @@ export function checkTemplate(raw: unknown, compiled: CompiledSchema): PrintTemp
       throw error;
     }
   }
-  const clean: PrintTemplate = { ...t, html: sanitizeTemplateHtml(t.html), page: { ...t.page } };
-  if (clean.page.header) clean.page.header = sanitizeTemplateHtml(clean.page.header);
-  if (clean.page.footer) clean.page.footer = sanitizeTemplateHtml(clean.page.footer);
+  const clean: PrintTemplate = { ...t, html: cleanTemplateHtml(t.html, "html"), page: { ...t.page } };
+  if (clean.page.header) clean.page.header = cleanTemplateHtml(clean.page.header, "page.header");
+  if (clean.page.footer) clean.page.footer = cleanTemplateHtml(clean.page.footer, "page.footer");
   if (clean.condition === null) delete clean.condition;
   return clean;
 }

@@ -10,6 +10,8 @@ export const TEST_ADMIN = { email: "admin@tessera.test", password: "test-admin-p
 export interface AppServer {
   /** e.g. http://localhost:41234, without a trailing slash. */
   url: string;
+  /** The server process's id (to find what it started, or kill it the hard way). */
+  pid: number;
   stop(): Promise<void>;
   /** Everything the server printed so far, for a failing test's message. */
   output(): string;
@@ -79,7 +81,7 @@ export async function startAppServer(options: StartAppServerOptions = {}): Promi
       const health = await fetch(`${match[1]}/healthz`).catch(() => undefined);
       return health?.ok ? match[1] : undefined;
     });
-    return { url, stop, output: () => output };
+    return { url, pid: child.pid!, stop, output: () => output };
   } catch (error) {
     await stop();
     throw new Error(`The app server did not start: ${(error as Error).message}\n--- server output ---\n${output}`);

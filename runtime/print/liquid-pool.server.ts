@@ -1,0 +1,236 @@
+import fs from "node:fs";
+import { Worker } from "node:worker_threads";
+import { unprocessable } from "../errors";
+import type { CompiledSchema } from "../schema/compile";
+import type { PrintContext, RenderedDocument, RenderSettings } from "./render-html";
+import { KEEP_SCHEMAS, type RenderJob, type RenderOutcome } from "./render-job";
+import type { PrintTemplate } from "./template";
+
+export interface LiquidPoolOptions {
+  /** Workers kept for rendering; default 2 (one per core on the reference machine). */
+  size?: number;
+  /** How long filling in one record may take before its worker is stopped; default 2 s. */
+  timeBudgetMs?: number;
+  /** The old-generation heap a worker may use before it is stopped; default 256 MB. */
+  memoryBudgetMb?: number;
+}
+
+export interface LiquidPool {
+  /** The filled-in, sanitized document; 422 when the template is at fault, whatever Liquid did. */
+  render(
+    template: Pick<PrintTemplate, "html" | "css" | "page">,
+    contexts: PrintContext[],
+    settings: RenderSettings,
+  ): Promise<RenderedDocument>;
+  close(): Promise<void>;
+}
+
+const WORKER_FILE = "runtime/print/liquid-worker.mjs";
+
+/**
+ * The worker's file in the source tree. This module runs from the Remix build (build/index.js)
+ * in production and from runtime/print/ under vitest: both sit inside the repository, so the
+ * file is found by walking up from here.
+ */
+function workerUrl(): URL {
+  for (let dir = new URL(".", import.meta.url); ; dir = new URL("..", dir)) {
+    const candidate = new URL(WORKER_FILE, dir);
+    if (fs.existsSync(candidate)) return candidate;
+    if (dir.pathname === "/") throw new Error(`the Liquid render worker ${WORKER_FILE} is missing above ${import.meta.url}`);
+  }
+}
+
+const timeBudgetError = (ms: number) =>
+  unprocessable(
+    `filling in the template took longer than ${ms / 1000} s and was stopped: look for loops over large ranges ` +
+      `or loops inside loops, and print less per document`,
+  );
+const memoryBudgetError = (mb: number) =>
+  unprocessable(
+    `filling in the template needed more than ${mb} MB and was stopped: look for loops over large ranges ` +
+      `or loops inside loops that repeat a lot of text`,
+  );
+
+/** Liquid's own words, with what to do about the usual causes. */
+function templateError(message: string) {
+  let hint = "fix it in the print designer";
+  if (/render limit/i.test(message)) hint = "it takes too long to fill in: look for loops over large ranges or loops inside loops";
+  else if (/memory alloc limit|Invalid array length/i.test(message))
+    hint = "it builds too much: look for loops over large ranges or loops inside loops";
+  else if (/Failed to lookup|ENOENT/i.test(message))
+    hint =
+      "a print template cannot include other files ({% include %}, {% render %}, {% layout %}): put that markup in the template itself";
+  return unprocessable(`the template could not be filled in (${message}): ${hint}`, { liquid: message });
+}
+
+interface Pending {
+  job: Omit<RenderJob, "id" | "schema">;
+  schema: CompiledSchema;
+  budgetMs: number;
+  resolve(doc: RenderedDocument): void;
+  reject(error: unknown): void;
+}
+
+interface Slot {
+  worker: Worker;
+  ready: Promise<void>;
+  /** Schemas this worker has been sent, by the pool's number. */
+  schemas: Set<number>;
+  current: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
+}
+
+/**
+ * Liquid rendering off the event loop: a template with loops over large ranges must not stall
+ * every other request (`/healthz` took 3 s). A few workers are started on the first print and
+ * kept; each fills in one document at a time under a time budget and a heap limit, and a worker
+ * that exceeds either is stopped and replaced, the request answered 422.
+ */
+export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
+  const size = Math.max(1, options.size ?? 2);
+  const timeBudgetMs = options.timeBudgetMs ?? 2_000;
+  const memoryBudgetMb = options.memoryBudgetMb ?? 256;
+  const slots: Slot[] = [];
+  const queue: Pending[] = [];
+  const schemaIds = new WeakMap<CompiledSchema, number>();
+  let nextSchemaId = 1;
+  let nextJobId = 1;
+  let closed = false;
+
+  function schemaIdOf(schema: CompiledSchema): number {
+    let id = schemaIds.get(schema);
+    if (id === undefined) schemaIds.set(schema, (id = nextSchemaId++));
+    return id;
+  }
+
+  function retire(slot: Slot) {
+    const i = slots.indexOf(slot);
+    if (i >= 0) slots.splice(i, 1);
+    if (slot.current) clearTimeout(slot.current.timer);
+    void slot.worker.terminate();
+  }
+
+  function finish(slot: Slot, settle: (pending: Pending) => void) {
+    const current = slot.current;
+    if (!current) return;
+    clearTimeout(current.timer);
+    slot.current = null;
+    slot.worker.unref();
+    settle(current.pending);
+    pump();
+  }
+
+  function startWorker(): Slot {
+    const worker = new Worker(workerUrl(), {
+      resourceLimits: { maxOldGenerationSizeMb: memoryBudgetMb, maxYoungGenerationSizeMb: 16, stackSizeMb: 4 },
+    });
+    // An idle pool must not keep a process (a CLI command, a test run) alive.
+    worker.unref();
+    let markReady: () => void = () => {};
+    let failStart: (error: Error) => void = () => {};
+    const slot: Slot = {
+      worker,
+      schemas: new Set(),
+      current: null,
+      ready: new Promise<void>((resolve, reject) => {
+        markReady = resolve;
+        failStart = reject;
+      }),
+    };
+    slot.ready.catch(() => {});
+    worker.on("message", (message: RenderOutcome | { ready: true }) => {
+      if ("ready" in message) return markReady();
+      if (!slot.current || slot.current.id !== message.id) return;
+      finish(slot, (pending) => {
+        if (message.ok) pending.resolve(message.doc);
+        else if (message.kind === "template") pending.reject(templateError(message.message));
+        else pending.reject(new Error(`the Liquid render worker failed: ${message.message}`));
+      });
+    });
+    worker.on("error", (error: Error & { code?: string }) => {
+      const outOfMemory = error.code === "ERR_WORKER_OUT_OF_MEMORY";
+      failStart(new Error(`the Liquid render worker could not start: ${error.message}`));
+      finish(slot, (pending) => pending.reject(outOfMemory ? memoryBudgetError(memoryBudgetMb) : error));
+      retire(slot);
+    });
+    worker.on("exit", () => {
+      failStart(new Error("the Liquid render worker exited while starting"));
+      finish(slot, (pending) => pending.reject(new Error("the Liquid render worker exited while rendering")));
+      retire(slot);
+    });
+    slots.push(slot);
+    return slot;
+  }
+
+  async function run(slot: Slot, pending: Pending) {
+    try {
+      await slot.ready;
+    } catch (error) {
+      retire(slot);
+      pending.reject(error);
+      pump();
+      return;
+    }
+    const id = nextJobId++;
+    const job: RenderJob = { ...pending.job, id };
+    if (!slot.schemas.has(job.schemaId)) {
+      job.schema = pending.schema;
+      // The worker keeps the last few it was sent, in the same order: forget what it forgets.
+      slot.schemas.add(job.schemaId);
+      if (slot.schemas.size > KEEP_SCHEMAS) slot.schemas.delete(slot.schemas.values().next().value!);
+    }
+    // The budget starts once the worker has the job: waiting in the queue is not the template's fault.
+    const timer = setTimeout(() => {
+      finish(slot, (p) => p.reject(timeBudgetError(p.budgetMs)));
+      retire(slot);
+    }, pending.budgetMs);
+    slot.current = { id, pending, timer };
+    slot.worker.ref();
+    slot.worker.postMessage(job);
+  }
+
+  // A slot handed a job that waits for the worker to start is taken, though `current` is not set yet.
+  const reserved = new Set<Slot>();
+
+  function pump() {
+    while (queue.length && !closed) {
+      const slot = slots.find((s) => !s.current && !reserved.has(s)) ?? (slots.length < size ? startWorker() : undefined);
+      if (!slot) return;
+      const pending = queue.shift()!;
+      reserved.add(slot);
+      void run(slot, pending).finally(() => reserved.delete(slot));
+    }
+  }
+
+  return {
+    render(template, contexts, settings) {
+      if (closed) return Promise.reject(new Error("the Liquid render pool is closed"));
+      return new Promise<RenderedDocument>((resolve, reject) => {
+        queue.push({
+          job: {
+            template: { html: template.html, css: template.css, page: template.page },
+            contexts,
+            locale: settings.locale,
+            schemaId: schemaIdOf(settings.compiled),
+          },
+          schema: settings.compiled,
+          budgetMs: timeBudgetMs * Math.max(1, contexts.length),
+          resolve,
+          reject,
+        });
+        pump();
+      });
+    },
+    async close() {
+      closed = true;
+      for (const pending of queue.splice(0)) pending.reject(new Error("the Liquid render pool was closed"));
+      await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
+    },
+  };
+}
+
+const shared = globalThis as unknown as { __tesseraLiquidPool?: LiquidPool };
+
+/** The process's pool (like its one Chromium), kept across dev rebuilds. */
+export function sharedLiquidPool(): LiquidPool {
+  return (shared.__tesseraLiquidPool ??= createLiquidPool());
+}

@@ -1,0 +1,150 @@
+import http from "node:http";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createApiToken, signIn } from "../helpers/auth";
+
+/** What the HTTP server itself does, whatever the database (`npx remix build` first). */
+describe("the HTTP server", () => {
+  let server: AppServer;
+  let token: string;
+
+  beforeAll(async () => {
+    server = await startAppServer();
+    token = await createApiToken(server.url);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+  });
+
+  /**
+   * One request through `agent`; resolves with the status, or rejects as the client saw it (e.g.
+   * ECONNRESET). A body given as several pieces is sent chunked, without a Content-Length.
+   */
+  function send(
+    agent: http.Agent,
+    method: string,
+    path: string,
+    body?: Buffer | Buffer[],
+  ): Promise<{ status: number; headers: http.IncomingHttpHeaders }> {
+    return new Promise((resolve, reject) => {
+      const request = http.request(
+        `${server.url}${path}`,
+        {
+          method,
+          agent,
+          headers: {
+            Authorization: `Bearer ${token}`,
+            ...(body ? { "Content-Type": "application/json" } : {}),
+            ...(Buffer.isBuffer(body) ? { "Content-Length": body.length } : {}),
+          },
+        },
+        (response) => {
+          response.resume();
+          response.on("end", () => resolve({ status: response.statusCode!, headers: response.headers }));
+        },
+      );
+      request.on("error", reject);
+      for (const piece of Array.isArray(body) ? body : []) request.write(piece);
+      request.end(Buffer.isBuffer(body) ? body : undefined);
+    });
+  }
+
+  it("closes the connection cleanly after a 413, so the client's next request on a kept-alive agent succeeds", async () => {
+    const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+    try {
+      expect((await send(agent, "GET", "/api/t/clients?pageSize=1")).status).toBe(200);
+      const big = Buffer.from(JSON.stringify({ name: "x".repeat(2_000_000) }));
+      const refused = await send(agent, "POST", "/api/t/clients", big);
+      expect(refused.status).toBe(413);
+      expect(refused.headers.connection).toBe("close");
+      expect((await send(agent, "GET", "/api/t/clients?pageSize=1")).status).toBe(200);
+      // Found only while reading: no Content-Length to refuse it by.
+      const chunked = await send(agent, "POST", "/api/t/clients", [
+        Buffer.from('{"name":"'),
+        ...Array(20).fill(Buffer.alloc(100_000, 120)),
+      ]);
+      expect(chunked.status).toBe(413);
+      expect((await send(agent, "GET", "/api/t/clients?pageSize=1")).status).toBe(200);
+      expect(
+        (await send(agent, "POST", "/api/t/clients", Buffer.from(JSON.stringify({ kind: "company", name: "After 413", status: "lead" }))))
+          .status,
+      ).toBe(201);
+    } finally {
+      agent.destroy();
+    }
+  });
+
+  it("answers a preview whose Liquid loops over large ranges with a 422, and /healthz stays fast meanwhile", async () => {
+    const api = (path: string, init: RequestInit = {}) =>
+      fetch(`${server.url}${path}`, { ...init, headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" } });
+    const { rows } = (await (await api("/api/t/invoices?pageSize=1")).json()) as { rows: { id: number }[] };
+    const draft = {
+      table: "invoices",
+      name: "Loops",
+      html: "{% for i in (1..100000) %}{% for j in (1..100000) %}{{ i }}{% endfor %}{% endfor %}",
+      css: "",
+      page: { size: "A4", orientation: "portrait", margins: { top: 10, right: 10, bottom: 10, left: 10 } },
+    };
+    const started = Date.now();
+    let done = false;
+    const preview = api("/api/prints/preview", { method: "POST", body: JSON.stringify({ template: draft, recordId: rows[0].id }) }).finally(
+      () => (done = true),
+    );
+    const healthTimes: number[] = [];
+    while (!done) {
+      const asked = Date.now();
+      expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+      healthTimes.push(Date.now() - asked);
+    }
+    const answer = await preview;
+    expect(answer.status).toBe(422);
+    expect(((await answer.json()) as { error: string }).error).toMatch(/loops over large ranges/);
+    expect(Date.now() - started).toBeLessThan(10_000);
+    expect(healthTimes.length).toBeGreaterThan(1);
+    expect(Math.max(...healthTimes)).toBeLessThan(1_000);
+  });
+
+  it("sends no HSTS for a forwarded protocol it has no reason to trust", async () => {
+    const answer = await fetch(`${server.url}/healthz`, { headers: { "X-Forwarded-Proto": "https" } });
+    expect(answer.headers.get("strict-transport-security")).toBeNull();
+  });
+
+  it("allows eval in its Content Security Policy only on the pages that compile validators, and the lists that open them", async () => {
+    const session = await signIn(server.url);
+    const { rows } = (await (
+      await fetch(`${server.url}/api/t/clients?pageSize=1`, { headers: { Authorization: `Bearer ${token}` } })
+    ).json()) as {
+      rows: { id: number }[];
+    };
+    const csp = async (path: string) => {
+      const page = await fetch(`${server.url}${path}`, { headers: { Cookie: session.cookie } });
+      expect(page.status, path).toBe(200);
+      return page.headers.get("content-security-policy") ?? "";
+    };
+    for (const path of [`/t/clients/${rows[0].id}`, "/t/clients/new", "/t/clients", "/admin/schema"])
+      expect(await csp(path), path).toContain("'unsafe-eval'");
+    for (const path of ["/", "/login", "/admin/users", "/admin/prints", "/account/tokens", "/search?q=a"]) {
+      const policy =
+        path === "/login" ? ((await fetch(`${server.url}/login`)).headers.get("content-security-policy") ?? "") : await csp(path);
+      expect(policy, path).toMatch(/script-src 'self' 'nonce-[^']+';/);
+      expect(policy, path).not.toContain("unsafe-eval");
+    }
+  });
+
+  describe("behind a trusted proxy (TRUST_PROXY=loopback)", () => {
+    let proxied: AppServer;
+    beforeAll(async () => {
+      proxied = await startAppServer({ env: { TRUST_PROXY: "loopback" } });
+    }, 120_000);
+    afterAll(async () => {
+      await proxied?.stop();
+    });
+
+    it("sends HSTS when the proxy says the request came over HTTPS, and only then", async () => {
+      const overHttps = await fetch(`${proxied.url}/login`, { headers: { "X-Forwarded-Proto": "https" } });
+      expect(overHttps.headers.get("strict-transport-security")).toBe("max-age=31536000");
+      const overHttp = await fetch(`${proxied.url}/login`, { headers: { "X-Forwarded-Proto": "http" } });
+      expect(overHttp.headers.get("strict-transport-security")).toBeNull();
+    });
+  });
+});
