@@ -26,7 +26,7 @@ describe.each(testDatabases)("sign-in lockout over time on $name", (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url, seed: false });
+    rt = await createRuntime({ databaseUrl: database.url });
   });
   afterAll(async () => {
     await rt?.close();
