@@ -171,6 +171,12 @@ function gatedRequestHandler(getBuild, mode) {
       delete req.headers[CLIENT_IP_HEADER];
       // The socket's address, or what a trusted proxy says the client's is (TRUST_PROXY).
       if (req.ip) req.headers[CLIENT_IP_HEADER] = req.ip;
+      // Only a trusted proxy may say the request came over HTTPS or for another host: from anyone
+      // else these would set a cookie's Secure flag or pass the same-origin check on their word.
+      if (!req.app.get("trust proxy fn")(req.socket.remoteAddress, 0)) {
+        delete req.headers["x-forwarded-proto"];
+        delete req.headers["x-forwarded-host"];
+      }
       const build = getBuild();
       const request = createRemixRequest(req, res);
       await build.entry.module.inRequestScope(request.method, async () => {

@@ -1,7 +1,7 @@
 import http from "node:http";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server";
-import { createApiToken, signIn } from "../helpers/auth";
+import { startAppServer, TEST_ADMIN, type AppServer } from "../helpers/app-server";
+import { createApiToken, postLogin, signIn } from "../helpers/auth";
 
 /** What the HTTP server itself does, whatever the database (`npx remix build` first). */
 describe("the HTTP server", () => {
@@ -145,6 +145,12 @@ describe("the HTTP server", () => {
       expect(overHttps.headers.get("strict-transport-security")).toBe("max-age=31536000");
       const overHttp = await fetch(`${proxied.url}/login`, { headers: { "X-Forwarded-Proto": "http" } });
       expect(overHttp.headers.get("strict-transport-security")).toBeNull();
+    });
+
+    it("sets the session cookie Secure when the proxy says the sign-in came over HTTPS", async () => {
+      const signedIn = await postLogin(proxied.url, TEST_ADMIN.email, TEST_ADMIN.password, { "X-Forwarded-Proto": "https" });
+      expect(signedIn.status).toBe(302);
+      expect(signedIn.setCookie).toMatch(/; Secure/);
     });
   });
 });
