@@ -1,14 +1,11 @@
 import type { CompiledField } from "../../schema/compile";
+import { valueClassOf } from "../registry";
 import type { FieldUi } from "../ui-types";
 import { computedUi } from "../ui/computed-value";
 import { formattedCell } from "../ui/formatted-cell";
 import { formulaKind } from "./index";
 
-const NUMERIC_RESULTS = new Set(["integer", "decimal", "money", "percent"]);
-
-function isNumericFormula(field: CompiledField): boolean {
-  return NUMERIC_RESULTS.has(field.def["x-result"] ?? "text");
-}
+const isNumericFormula = (field: CompiledField): boolean => valueClassOf(field.def) === "number";
 
 export const formulaUi: FieldUi = {
   ...computedUi(formulaKind, { numeric: isNumericFormula }),
