@@ -1,3 +1,4 @@
+import { keyFromLabel } from "../schema/key-from-label";
 import type { FieldSchema } from "../schema/types";
 import type { DefinitionProblem, ParseResult } from "./types";
 import { fail, isNullish, isPlainObject, ok, quote } from "./common";
@@ -64,4 +65,27 @@ export function optionDefinitionProblems(def: Record<string, unknown>, values: u
       });
   }
   return problems;
+}
+
+/** The designer's text of options, one a line: `Label`, or `value = Label` to choose the stored value. */
+export function parseChoices(text: string): { values: string[]; labels: Record<string, string> } {
+  const values: string[] = [];
+  const labels: Record<string, string> = {};
+  for (const line of text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const eq = line.indexOf("=");
+    const value = (eq > 0 ? line.slice(0, eq) : keyFromLabel(line) || line).trim();
+    const label = (eq > 0 ? line.slice(eq + 1) : line).trim();
+    if (values.includes(value)) continue;
+    values.push(value);
+    if (label && label !== value) labels[value] = label;
+  }
+  return { values, labels };
+}
+
+/** What `parseChoices` reads back as the same values and labels: a bare line only where its key is the value. */
+export function formatChoices(values: string[] = [], labels: Record<string, string> = {}): string {
+  return values.map((v) => (keyFromLabel(labels[v] ?? v) === v ? (labels[v] ?? v) : `${v} = ${labels[v] ?? v}`)).join("\n");
 }
