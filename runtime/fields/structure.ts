@@ -53,3 +53,8 @@ export function formulaSource(field: FieldLike): string | undefined {
 export function isAutonumber(field: FieldLike): boolean {
   return kindOf(field) === "autonumber";
 }
+
+/** The order of a composition's lines: a whole-number field keyed `position`, which a card numbers 1, 2, 3 as its lines stand. */
+export function isLinePosition(field: { key: string; kind: string }): boolean {
+  return field.key === "position" && field.kind === "integer";
+}

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
+import { holdsWholeNumbers } from "../fields/numbers";
 import { fieldKinds, isFieldKind } from "../fields/registry";
 import type { ValueClass } from "../fields/types";
-import { fromDayNumber, isDecimal, toDayNumber, toText } from "./values";
+import { fromDayNumber, isBoolean, isDecimal, toDayNumber, toText } from "./values";
 
 export type FormulaValue = string | number | boolean | null;
 
@@ -20,7 +21,7 @@ const CONVERT: Record<ValueClass, Convert> = {
     return Object.is(number, -0) ? 0 : number;
   },
   text: (value) => (typeof value === "string" || isDecimal(value) ? toText(value) : null),
-  boolean: (value) => (value === true || value === false ? value : null),
+  boolean: (value) => (isBoolean(value) ? value : null),
   date: (value) => {
     const day = toDayNumber(typeof value === "string" ? value : null);
     return day === null ? null : fromDayNumber(day);
@@ -40,7 +41,7 @@ const CONVERT: Record<ValueClass, Convert> = {
 export function toResultValue(value: Evaluated | null, result: string, scale?: number): FormulaValue {
   if (value === null || !isFieldKind(result)) return null;
   const kind = fieldKinds[result];
-  const digits = kind.jsonType === "integer" ? 0 : (validScale(scale) ?? DEFAULT_SCALE);
+  const digits = holdsWholeNumbers(kind) ? 0 : (validScale(scale) ?? DEFAULT_SCALE);
   return CONVERT[kind.valueClass](value, digits);
 }
 
