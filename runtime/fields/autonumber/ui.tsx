@@ -5,7 +5,7 @@ import { optionLabel } from "../options";
 import type { FieldUi, FieldWidgetProps, KindSettings, SettingsInputsProps } from "../ui-types";
 import { ComputedValue, computedUi } from "../ui/computed-value";
 import { formattedCell } from "../ui/formatted-cell";
-import { useWorkspace } from "../ui/workspace-context";
+import { useWorkspace } from "../ui/use-workspace";
 import { autonumberKind } from "./index";
 
 /** "Assigned when Status is Issued": why a draft invoice has no number yet, in the schema's own words. */

@@ -1,13 +1,8 @@
 import { USERS_TABLE } from "../../schema/types";
-import type { FieldCellProps, FieldUi, FieldWidgetProps, KindSettings, SettingsInputsProps } from "../ui-types";
+import type { FieldCellProps, FieldUi, KindSettings, SettingsInputsProps } from "../ui-types";
 import { parseSingleValue } from "../ui/form-values";
 import { currentRef, recordHref, RelationPicker } from "../ui/relation-picker";
 import { relationKind } from "./index";
-
-/** A wrapper, not the picker itself: ui-registry and the picker's create dialog import each other. */
-function RelationWidget(props: FieldWidgetProps) {
-  return <RelationPicker {...props} />;
-}
 
 /** The linked record's title; users have no record page, so theirs is plain text. */
 function RelationCell(props: FieldCellProps) {
@@ -56,7 +51,7 @@ const relationSettings: KindSettings = {
 };
 
 export const relationUi: FieldUi = {
-  Widget: RelationWidget,
+  Widget: RelationPicker,
   Cell: RelationCell,
   fromFormData: parseSingleValue(relationKind),
   settings: relationSettings,
