@@ -15,6 +15,7 @@ import { moneyKind } from "./money";
 import { multiselectKind } from "./multiselect";
 import { percentKind } from "./percent";
 import { phoneKind } from "./phone";
+import { ratingKind } from "./rating";
 import { relationKind } from "./relation";
 import { selectKind } from "./select";
 import { textKind } from "./text";
@@ -28,6 +29,7 @@ export const fieldKinds: { readonly [K in FieldKind]: FieldKindDef & { kind: K }
   decimal: decimalKind,
   money: moneyKind,
   percent: percentKind,
+  rating: ratingKind,
   boolean: booleanKind,
   date: dateKind,
   datetime: datetimeKind,
