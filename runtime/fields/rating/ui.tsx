@@ -1,7 +1,7 @@
 import type { FieldUi, FieldWidgetProps, KindSettings, SettingsInputsProps } from "../ui-types";
 import { errorAria } from "../ui/aria";
 import { classNames } from "../ui/class-names";
-import { formattedCell } from "../ui/formatted-cell";
+import { alwaysNumeric, formattedCell } from "../ui/formatted-cell";
 import { parseSingleValue } from "../ui/form-values";
 import { declaredStars, DEFAULT_STARS, MAX_STARS, MIN_STARS, ratingKind, starsOf } from "./index";
 
@@ -94,7 +94,8 @@ const ratingSettings: KindSettings = {
 
 export const ratingUi: FieldUi = {
   Widget: RatingWidget,
-  Cell: formattedCell(ratingKind),
+  // Aligned like the other numbers of a list, under its header.
+  Cell: formattedCell(ratingKind, { numeric: alwaysNumeric }),
   fromFormData: parseSingleValue(ratingKind),
   settings: ratingSettings,
 };
