@@ -35,7 +35,7 @@ export function setControlOptions(layout: CardLayout, at: ElementPath, overrides
   const newLabel = label === undefined || label === null || label === "" ? label : checkLabel(label, "field");
   if (help !== undefined && help !== null && (typeof help !== "string" || help.length > 500))
     throw new Error("help text is at most 500 characters");
-  if (readOnly !== undefined && readOnly !== null && typeof readOnly !== "boolean") throw new Error("readOnly is true or false");
+  if (readOnly !== undefined && readOnly !== null && readOnly !== true && readOnly !== false) throw new Error("readOnly is true or false");
   return edit(layout, (draft) => {
     const control = controlAt(draft, at);
     const options: Record<string, unknown> = { ...control.options };

@@ -1,12 +1,13 @@
-import type { CompiledTable } from "@runtime/schema/compile";
+import { fieldKinds } from "@runtime/fields/registry";
+import type { CompiledField, CompiledTable } from "@runtime/schema/compile";
 import { controlFor } from "@runtime/layouts/default-layout";
 import type { CardLayout, LayoutElement, RelatedListElement } from "@runtime/layouts/types";
 import { insertElement, settleRow } from "./insert-element";
 import { describePath, edit, elementAt, findControl, listElements, type ElementPath } from "./paths";
 
 /** Long text reads best across the card, like in `defaultLayout`; other fields start at half. */
-function newRowWidth(kind: string): number {
-  return kind === "longtext" ? 12 : 6;
+function newRowWidth(field: CompiledField): number {
+  return fieldKinds[field.kind].fullWidth ? 12 : 6;
 }
 
 /** Drops a field from the palette at a gap; throws when the table has no such field or it is already placed. */
@@ -15,7 +16,7 @@ export function placeField(layout: CardLayout, table: CompiledTable, fieldKey: s
   if (!field) throw new Error(`${table.pluralLabel} have no field "${fieldKey}"`);
   const placed = findControl(layout, field.id);
   if (placed) throw new Error(`${field.label} is already on the card at ${describePath(placed)}`);
-  return insert(layout, at, controlFor(field), newRowWidth(field.kind));
+  return insert(layout, at, controlFor(field), newRowWidth(field));
 }
 
 function insert(layout: CardLayout, at: ElementPath, element: LayoutElement, width?: number): CardLayout {

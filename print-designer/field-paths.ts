@@ -1,8 +1,10 @@
+import { valueKindOf } from "@runtime/fields/registry";
+import { relationTarget } from "@runtime/fields/structure";
+import type { PrintFilter } from "@runtime/fields/types";
 import type { CompiledSchema, CompiledTable, CompiledField } from "@runtime/schema/compile";
-import type { FieldKind, FormulaResultKind } from "@runtime/schema/types";
 
-/** How a value prints: picks the Liquid filter (render-html.ts) a Field chip exports with. */
-export type ValueKind = "text" | "money" | "number" | "percent" | "date" | "datetime" | "boolean" | "option" | "image";
+/** How a value prints: the Liquid filter (render-html.ts) a Field chip exports with, as its kind declares it. */
+export type ValueKind = PrintFilter;
 
 /** One value a Field block can show: `record.client.name` labelled "Client › Name". */
 export interface FieldPathOption {
@@ -15,48 +17,39 @@ export interface FieldPathOption {
 
 const SEPARATOR = " › ";
 
-function valueKind(kind: FieldKind | FormulaResultKind): ValueKind | null {
-  switch (kind) {
-    case "money":
-      return "money";
-    case "integer":
-    case "decimal":
-      return "number";
-    case "percent":
-      return "percent";
-    case "date":
-      return "date";
-    case "datetime":
-      return "datetime";
-    case "boolean":
-      return "boolean";
-    case "select":
-    case "multiselect":
-      return "option";
-    case "image":
-      return "image";
-    // Files and relations are not a printable value of their own; a relation is followed instead.
-    case "file":
-    case "relation":
-      return null;
-    default:
-      return "text";
-  }
-}
+/** Where a value goes on a page: a Field chip, or the Logo and Signature blocks for images. */
+const PLACED_BY: Record<ValueKind, "chip" | "image block"> = {
+  text: "chip",
+  money: "chip",
+  number: "chip",
+  percent: "chip",
+  date: "chip",
+  datetime: "chip",
+  boolean: "chip",
+  option: "chip",
+  image: "image block",
+  display: "chip",
+};
 
+/** How the field prints (a formula as its result), or null when it is no printable value of its own. */
 export function kindOfField(field: CompiledField): ValueKind | null {
-  if (field.kind === "formula") return valueKind(field.def["x-result"] ?? "text");
-  return valueKind(field.kind);
+  return valueKindOf(field.def).printFilter;
 }
 
-function scalarOptions(table: CompiledTable, prefix: string, group: string, labelPrefix: string, images: boolean): FieldPathOption[] {
+function chipOptions(table: CompiledTable, prefix: string, group: string, labelPrefix: string): FieldPathOption[] {
   const out: FieldPathOption[] = [];
   for (const field of table.fields) {
     const kind = kindOfField(field);
-    if (!kind || (kind === "image" && !images)) continue;
+    if (!kind || PLACED_BY[kind] !== "chip") continue;
     out.push({ path: `${prefix}.${field.key}`, label: `${labelPrefix}${field.label}`, group, kind });
   }
   return out;
+}
+
+/** The target of a relation field, when the workspace has it. */
+function targetOf(compiled: CompiledSchema, field: CompiledField): CompiledTable | undefined {
+  const target = relationTarget(field);
+  return target === undefined ? undefined : compiled.tablesByKey.get(target);
 }
 
 /**
@@ -67,15 +60,13 @@ function scalarOptions(table: CompiledTable, prefix: string, group: string, labe
 export function fieldPathOptions(compiled: CompiledSchema, tableKey: string): FieldPathOption[] {
   const table = compiled.tablesByKey.get(tableKey);
   if (!table) return [];
-  const out = scalarOptions(table, "record", table.label, "", false);
+  const out = chipOptions(table, "record", table.label, "");
   for (const field of table.fields) {
-    if (field.kind !== "relation") continue;
-    const target = compiled.tablesByKey.get(field.def["x-target"] ?? "");
-    if (!target) continue;
-    out.push(...scalarOptions(target, `record.${field.key}`, field.label, `${field.label}${SEPARATOR}`, false));
+    const target = targetOf(compiled, field);
+    if (target) out.push(...chipOptions(target, `record.${field.key}`, field.label, `${field.label}${SEPARATOR}`));
   }
   const company = compiled.tablesByKey.get("company");
-  if (company) out.push(...scalarOptions(company, "company", "Company", `Company${SEPARATOR}`, false));
+  if (company) out.push(...chipOptions(company, "company", "Company", `Company${SEPARATOR}`));
   out.push({ path: "today", label: "Today's date", group: "Document", kind: "date" });
   return out;
 }
@@ -84,9 +75,12 @@ export function fieldPathOptions(compiled: CompiledSchema, tableKey: string): Fi
 export function companyImageOptions(compiled: CompiledSchema): FieldPathOption[] {
   const company = compiled.tablesByKey.get("company");
   if (!company) return [];
-  return company.fields
-    .filter((f) => f.kind === "image")
-    .map((f) => ({ path: `company.${f.key}`, label: `Company${SEPARATOR}${f.label}`, group: "Company", kind: "image" as const }));
+  return company.fields.flatMap((f) => {
+    const kind = kindOfField(f);
+    return kind && PLACED_BY[kind] === "image block"
+      ? [{ path: `company.${f.key}`, label: `Company${SEPARATOR}${f.label}`, group: "Company", kind }]
+      : [];
+  });
 }
 
 /** A child table a Line-items block can repeat rows of: a list of the record, with its columns. */
@@ -109,35 +103,35 @@ export function lineListOptions(compiled: CompiledSchema, tableKey: string): Lin
   return lists.flatMap((list) => {
     const child = compiled.tablesByKey.get(list.table);
     if (!child) return [];
-    const columns = scalarOptions(child, "line", child.label, "", false).filter((c) => c.path !== `line.${list.field}`);
+    const columns = chipOptions(child, "line", child.label, "").filter((c) => c.path !== `line.${list.field}`);
     for (const field of child.fields) {
-      if (field.kind !== "relation" || field.key === list.field) continue;
-      const target = compiled.tablesByKey.get(field.def["x-target"] ?? "");
-      if (target) columns.push(...scalarOptions(target, `line.${field.key}`, field.label, `${field.label}${SEPARATOR}`, false));
+      const target = field.key === list.field ? undefined : targetOf(compiled, field);
+      if (target) columns.push(...chipOptions(target, `line.${field.key}`, field.label, `${field.label}${SEPARATOR}`));
     }
     return [{ list: list.name, label: child.pluralLabel, columns }];
   });
 }
 
+/** The field's name, which the `label` and `display` filters find its definition by. */
+const fieldName = (path: string) => path.split(".").slice(-1)[0];
+
+const FILTERS: Record<ValueKind, (path: string) => string> = {
+  text: () => "",
+  money: () => " | money",
+  number: () => " | number",
+  percent: () => " | percent",
+  date: () => " | date",
+  datetime: () => " | date",
+  boolean: () => ' | replace: "true", "Yes" | replace: "false", "No"',
+  option: (path) => ` | label: "${fieldName(path)}"`,
+  image: () => "",
+  display: (path) => ` | display: "${fieldName(path)}"`,
+};
+
 /** The Liquid filter a value of this kind prints with (see render-html.ts for what exists). */
 export function filterFor(kind: ValueKind, path: string): string {
-  switch (kind) {
-    case "money":
-      return " | money";
-    case "number":
-      return " | number";
-    case "percent":
-      return " | percent";
-    case "date":
-    case "datetime":
-      return " | date";
-    case "boolean":
-      return ' | replace: "true", "Yes" | replace: "false", "No"';
-    case "option":
-      return ` | label: "${path.split(".").slice(-1)[0]}"`;
-    default:
-      return "";
-  }
+  // A line-items column read back from a stored template may name anything: it prints as stored.
+  return (Object.hasOwn(FILTERS, kind) ? FILTERS[kind] : FILTERS.text)(path);
 }
 
 /** The Liquid output tag of a field: `{{ record.due_date | date }}`. */

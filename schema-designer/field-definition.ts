@@ -1,7 +1,6 @@
 import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
-import { formulaResultKinds } from "@runtime/fields/formula";
-import { fieldKinds, isFieldKind } from "@runtime/fields/registry";
+import { fieldKinds, isFieldKind, valueKindOf } from "@runtime/fields/registry";
 import { FIELD_KINDS, type FieldKind, type FieldSchema } from "@runtime/schema/types";
 
 /** What the designer may set on a field; identity and storage type are the operations' business. */
@@ -28,11 +27,7 @@ export function assertKind(kind: string): asserts kind is FieldKind {
 
 /** The JSON type a field declares: the kind's own, or for a formula the type of its result. */
 export function jsonTypeOf(kind: FieldKind, options: FieldOptions): FieldSchema["type"] {
-  if (kind === "formula") {
-    const result = options["x-result"];
-    if (result !== undefined && Object.hasOwn(formulaResultKinds, result)) return formulaResultKinds[result].jsonType;
-  }
-  return fieldKinds[kind].jsonType;
+  return valueKindOf({ ...options, "x-kind": kind } as FieldSchema).jsonType;
 }
 
 /** Drops keys whose value is undefined, so `{ default: undefined }` means "no default". */

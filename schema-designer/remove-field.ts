@@ -1,5 +1,6 @@
 import { formulaReferencesField, formulaReferencesList } from "@runtime/formula/index";
 import type { WorkspaceSchema } from "@runtime/schema/types";
+import { relationList, relationTarget } from "@runtime/fields/structure";
 import { assertStillValid, cloneSchema, formulasOf, getField, getTable } from "./shared";
 
 /** Something in the schema that uses a field, with how to drop that use. */
@@ -24,10 +25,9 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
   // Parents that aggregate over this table: a child field read through a list, or the whole list
   // when the removed field is the relation that makes the list.
   for (const def of Object.values(table.properties)) {
-    if (def["x-kind"] !== "relation" || typeof def["x-target"] !== "string" || typeof def["x-inverse"] !== "string") continue;
-    const parentKey = def["x-target"];
-    if (!Object.hasOwn(schema.$defs, parentKey)) continue;
-    const list = def["x-inverse"];
+    const parentKey = relationTarget(def);
+    const list = relationList(def);
+    if (parentKey === undefined || list === undefined || !Object.hasOwn(schema.$defs, parentKey)) continue;
     const wholeList = def === field;
     for (const [key, source] of formulasOf(schema.$defs[parentKey]))
       if (wholeList ? formulaReferencesList(source, list) : formulaReferencesList(source, list, fieldKey))

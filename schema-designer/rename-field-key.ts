@@ -1,14 +1,15 @@
 import { renameInFormula } from "@runtime/formula/index";
 import type { WorkspaceSchema } from "@runtime/schema/types";
+import { formulaSource, relationList, relationTarget } from "@runtime/fields/structure";
 import { assertFreeFieldKey, assertStillValid, cloneSchema, getField, getTable, renameKeyInOrder } from "./shared";
 
 /** The related lists through which other tables' formulas read `tableKey`'s rows: target → list names. */
 function listsOver(schema: WorkspaceSchema, tableKey: string): { target: string; list: string }[] {
-  return Object.values(getTable(schema, tableKey).properties).flatMap((def) =>
-    def["x-kind"] === "relation" && typeof def["x-target"] === "string" && typeof def["x-inverse"] === "string"
-      ? [{ target: def["x-target"], list: def["x-inverse"] }]
-      : [],
-  );
+  return Object.values(getTable(schema, tableKey).properties).flatMap((def) => {
+    const target = relationTarget(def);
+    const list = relationList(def);
+    return target !== undefined && list !== undefined ? [{ target, list }] : [];
+  });
 }
 
 /**
@@ -26,8 +27,8 @@ export function renameFieldKey(schema: WorkspaceSchema, tableKey: string, oldKey
 
   table.properties = renameKeyInOrder(table.properties, oldKey, newKey);
   for (const def of Object.values(table.properties)) {
-    if (def["x-kind"] === "formula" && typeof def["x-formula"] === "string")
-      def["x-formula"] = renameInFormula(def["x-formula"], { fields: { [oldKey]: newKey } });
+    const source = formulaSource(def);
+    if (source !== undefined) def["x-formula"] = renameInFormula(source, { fields: { [oldKey]: newKey } });
     if (def["x-currency-field"] === oldKey) def["x-currency-field"] = newKey;
     if (def["x-date-field"] === oldKey) def["x-date-field"] = newKey;
     if (def["x-assign-when"]?.field === oldKey) def["x-assign-when"].field = newKey;
@@ -41,9 +42,10 @@ export function renameFieldKey(schema: WorkspaceSchema, tableKey: string, oldKey
   for (const { target, list } of listsOver(schema, tableKey)) {
     const parent = Object.hasOwn(next.$defs, target) ? next.$defs[target] : undefined;
     if (!parent) continue;
-    for (const def of Object.values(parent.properties))
-      if (def["x-kind"] === "formula" && typeof def["x-formula"] === "string")
-        def["x-formula"] = renameInFormula(def["x-formula"], { listFields: { [list]: { [oldKey]: newKey } } });
+    for (const def of Object.values(parent.properties)) {
+      const source = formulaSource(def);
+      if (source !== undefined) def["x-formula"] = renameInFormula(source, { listFields: { [list]: { [oldKey]: newKey } } });
+    }
   }
   return assertStillValid(schema, next, `renaming field "${tableKey}.${oldKey}" to "${newKey}"`);
 }

@@ -3,6 +3,7 @@ import { reservedKeyReason } from "@runtime/schema/reserved-words";
 import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 import { USERS_TABLE } from "@runtime/schema/types";
 import { describeProblems, validateWorkspaceSchema } from "@runtime/schema/validate-workspace";
+import { formulaSource, relationTarget } from "@runtime/fields/structure";
 
 const keyRegExp = new RegExp(KEY_PATTERN);
 const MAX_ID_LENGTH = 63;
@@ -103,13 +104,14 @@ export function relationsTo(schema: WorkspaceSchema, tableKey: string): { table:
   const out: { table: string; field: string; def: FieldSchema }[] = [];
   for (const [tkey, table] of Object.entries(schema.$defs))
     for (const [fkey, def] of Object.entries(table.properties))
-      if (def["x-kind"] === "relation" && def["x-target"] === tableKey) out.push({ table: tkey, field: fkey, def });
+      if (relationTarget(def) === tableKey) out.push({ table: tkey, field: fkey, def });
   return out;
 }
 
 /** Formula fields of a table, as `[key, source]`. */
 export function formulasOf(table: TableSchema): [string, string][] {
-  return Object.entries(table.properties).flatMap(([key, def]) =>
-    def["x-kind"] === "formula" && typeof def["x-formula"] === "string" ? [[key, def["x-formula"]] as [string, string]] : [],
-  );
+  return Object.entries(table.properties).flatMap(([key, def]) => {
+    const source = formulaSource(def);
+    return source !== undefined ? [[key, source] as [string, string]] : [];
+  });
 }

@@ -1,4 +1,5 @@
 import type { NavigationGroup, WorkspaceSchema } from "@runtime/schema/types";
+import { relationList, relationTarget } from "@runtime/fields/structure";
 import { usesOfField } from "./remove-field";
 import { assertFreeTableKey, assertStillValid, cloneSchema, freshId, getTable, relationsTo, renameKeyInOrder } from "./shared";
 
@@ -53,8 +54,7 @@ export function renameTable(schema: WorkspaceSchema, tableKey: string, newKey: s
   const next = cloneSchema(schema);
   next.$defs = renameKeyInOrder(next.$defs, tableKey, newKey);
   for (const table of Object.values(next.$defs))
-    for (const field of Object.values(table.properties))
-      if (field["x-kind"] === "relation" && field["x-target"] === tableKey) field["x-target"] = newKey;
+    for (const field of Object.values(table.properties)) if (relationTarget(field) === tableKey) field["x-target"] = newKey;
   return assertStillValid(schema, next, `renaming table "${tableKey}" to "${newKey}"`);
 }
 
@@ -92,7 +92,7 @@ export function removeTable(schema: WorkspaceSchema, tableKey: string): Workspac
   }
   // Parents' formulas that aggregate over this table's rows would lose their list.
   const formulas = Object.entries(getTable(schema, tableKey).properties)
-    .filter(([, def]) => def["x-kind"] === "relation" && typeof def["x-inverse"] === "string")
+    .filter(([, def]) => relationList(def) !== undefined)
     .flatMap(([key]) => usesOfField(schema, tableKey, key).filter((u) => u.formula && u.formula.table !== tableKey))
     .map((u) => u.label);
   if (formulas.length > 0)

@@ -5,6 +5,7 @@
  */
 import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 import { USERS_TABLE } from "@runtime/schema/types";
+import { isComposition, isRelation, relationList, relationTarget } from "@runtime/fields/structure";
 import { isRecordRef, parseRecordRef, type SeedRecord } from "./seed-record";
 
 const COMPUTED_KINDS = new Set(["formula", "autonumber"]);
@@ -16,9 +17,12 @@ function jsonTypeOf(value: unknown): string {
   return typeof value;
 }
 
+/** JSON Schema's one narrowing: every integer is a number. */
+const NARROWER: Partial<Record<FieldSchema["type"], string>> = { number: "integer" };
+
 function hasJsonType(value: unknown, type: FieldSchema["type"]): boolean {
   const actual = jsonTypeOf(value);
-  return actual === type || (type === "number" && actual === "integer");
+  return actual === type || NARROWER[type] === actual;
 }
 
 /** The composition lists of a table: `items` on invoices → the invoice_items table and its parent field. */
@@ -26,9 +30,8 @@ export function compositionLists(schema: WorkspaceSchema, tableKey: string): Map
   const lists = new Map<string, { table: string; parentField: string }>();
   for (const [childKey, child] of Object.entries(schema.$defs)) {
     for (const [fieldKey, field] of Object.entries(child.properties)) {
-      if (field["x-kind"] === "relation" && field["x-target"] === tableKey && field["x-composition"] && field["x-inverse"]) {
-        lists.set(field["x-inverse"], { table: childKey, parentField: fieldKey });
-      }
+      const list = relationList(field);
+      if (isComposition(field) && relationTarget(field) === tableKey && list) lists.set(list, { table: childKey, parentField: fieldKey });
     }
   }
   return lists;
@@ -44,7 +47,7 @@ interface CheckContext {
 function checkValue(ctx: CheckContext, where: string, field: FieldSchema, value: unknown): void {
   if (value === null) return;
   if (isRecordRef(value)) {
-    if (field["x-kind"] !== "relation") {
+    if (!isRelation(field)) {
       ctx.problems.push(`${where}: a $ref in a ${field["x-kind"]} field`);
       return;
     }
@@ -55,7 +58,7 @@ function checkValue(ctx: CheckContext, where: string, field: FieldSchema, value:
     else if (!ctx.known.has(value.$ref)) ctx.problems.push(`${where}: "${value.$ref}" is not defined before it`);
     return;
   }
-  if (field["x-kind"] === "relation" && !(Number.isInteger(value) && (value as number) >= 1)) {
+  if (isRelation(field) && !(Number.isInteger(value) && (value as number) >= 1)) {
     ctx.problems.push(`${where}: a relation holds a positive id or a $ref, not ${JSON.stringify(value)}`);
     return;
   }

@@ -8,6 +8,7 @@ import type { Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { dropRemovedFields, followRename } from "@form-designer/schema-changes";
+import { isFormula, isRelation } from "@runtime/fields/structure";
 import { getLayouts } from "./layouts.server";
 import { getRuntime } from "./runtime.server";
 
@@ -79,7 +80,8 @@ export async function loadDesigner(actor: Actor, tableKey: string | undefined): 
   const renamed = followRename(stored.layout, table);
   const dropped = dropRemovedFields(renamed.layout, table, compiled);
   const unreadable = stored.notices.filter((n) => n.path === "/");
-  const sort = table.titleField && table.fieldsByKey.get(table.titleField)?.kind !== "formula" ? table.titleField : "-id";
+  const title = table.titleField ? table.fieldsByKey.get(table.titleField) : undefined;
+  const sort = title && !isFormula(title) ? title.key : "-id";
   const { rows } = await runtime.records.list(actor, table.key, { pageSize: PREVIEW_CHOICES, sort });
   return {
     tableKey: table.key,
@@ -96,7 +98,7 @@ export async function loadDesigner(actor: Actor, tableKey: string | undefined): 
 /** One record with its links' titles, to preview the card with real values. */
 export async function previewRecord(actor: Actor, tableKey: string | undefined, id: string): Promise<Record<string, unknown>> {
   const { runtime, table } = await current(tableKey);
-  const expand = table.fields.filter((f) => f.kind === "relation").map((f) => f.key);
+  const expand = table.fields.filter(isRelation).map((f) => f.key);
   return runtime.records.get(actor, table.key, id, expand.length ? { expand: expand.join(",") } : {});
 }
 

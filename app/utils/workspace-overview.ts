@@ -1,4 +1,5 @@
 import { USERS_TABLE, type FieldKind, type FieldSchema, type WorkspaceSchema } from "@runtime/schema/types";
+import { formulaSource, isAutonumber, relationTarget } from "@runtime/fields/structure";
 import { buildNavigation, tableLabel } from "./navigation";
 
 export interface FieldSummary {
@@ -50,11 +51,11 @@ export function buildOverview(schema: WorkspaceSchema, counts: Record<string, nu
 
 export function summarizeField(key: string, field: FieldSchema, required: boolean, schema: WorkspaceSchema): FieldSummary {
   const summary: FieldSummary = { key, label: field.title ?? key, kind: field["x-kind"], required };
-  const target = field["x-target"];
-  if (field["x-kind"] === "relation" && target !== undefined) {
+  const target = relationTarget(field);
+  if (target !== undefined) {
     summary.target = { key: target, label: relationTargetLabel(target, schema), onOverview: target in schema.$defs };
   }
-  const expression = field["x-kind"] === "formula" ? field["x-formula"] : field["x-kind"] === "autonumber" ? field["x-pattern"] : undefined;
+  const expression = formulaSource(field) ?? (isAutonumber(field) ? field["x-pattern"] : undefined);
   if (expression !== undefined) summary.expression = expression;
   return summary;
 }

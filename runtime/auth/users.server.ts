@@ -112,7 +112,7 @@ export async function updateUser(db: Knex, id: number, changes: { name?: unknown
   }
   if (changes.role !== undefined) patch.role = await requireRole(db, changes.role);
   if (changes.active !== undefined) {
-    if (typeof changes.active !== "boolean") throw badRequest("active must be true or false");
+    if (changes.active !== true && changes.active !== false) throw badRequest("active must be true or false");
     patch.active = changes.active;
   }
   const demotes = (patch.role !== undefined && patch.role !== "admin") || patch.active === false;

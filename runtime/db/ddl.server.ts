@@ -10,29 +10,25 @@ export function dialectOf(db: Knex): Dialect {
   return client.includes("mysql") ? "mysql" : "sqlite";
 }
 
+const COLUMN_SQL: { [T in ColumnSpec["type"]]: (spec: Extract<ColumnSpec, { type: T }>, dialect: Dialect) => string } = {
+  string: (spec) => `varchar(${spec.length})`,
+  text: (spec, dialect) => (dialect === "mysql" && spec.size === "long" ? "longtext" : "text"),
+  integer: (_spec, dialect) => (dialect === "mysql" ? "int" : "integer"),
+  bigint: () => "bigint",
+  decimal: (spec) => `decimal(${spec.precision}, ${spec.scale})`,
+  boolean: (_spec, dialect) => (dialect === "mysql" ? "tinyint(1)" : "boolean"),
+  date: () => "date",
+  datetime: (_spec, dialect) => (dialect === "mysql" ? "datetime(3)" : "datetime"),
+  json: (_spec, dialect) => (dialect === "mysql" ? "longtext" : "text"),
+};
+
 /** Column type SQL. Every field column is nullable: "required" is enforced by validation. */
 export function columnTypeSql(spec: ColumnSpec, dialect: Dialect): string {
-  switch (spec.type) {
-    case "string":
-      return `varchar(${spec.length})`;
-    case "text":
-      return dialect === "mysql" && spec.size === "long" ? "longtext" : "text";
-    case "integer":
-      return dialect === "mysql" ? "int" : "integer";
-    case "bigint":
-      return "bigint";
-    case "decimal":
-      return `decimal(${spec.precision}, ${spec.scale})`;
-    case "boolean":
-      return dialect === "mysql" ? "tinyint(1)" : "boolean";
-    case "date":
-      return "date";
-    case "datetime":
-      return dialect === "mysql" ? "datetime(3)" : "datetime";
-    case "json":
-      return dialect === "mysql" ? "longtext" : "text";
-  }
+  return (COLUMN_SQL[spec.type] as (spec: ColumnSpec, dialect: Dialect) => string)(spec, dialect);
 }
+
+/** Columns MySQL can index only by a prefix. */
+const LONG_TEXT_COLUMNS: ReadonlySet<ColumnSpec["type"]> = new Set(["text", "json"]);
 
 export async function hasTable(db: Knex, table: string): Promise<boolean> {
   return db.schema.hasTable(table);
@@ -128,7 +124,7 @@ export async function createRecordTable(db: Knex, table: string, columns: { name
 
 /** MySQL can index only a prefix of long text columns. */
 function indexColumnSql(dialect: Dialect, column: string, spec: ColumnSpec | undefined): { sql: string; binding: string } {
-  if (dialect === "mysql" && spec && (spec.type === "text" || spec.type === "json" || (spec.type === "string" && spec.length > 768)))
+  if (dialect === "mysql" && spec && (LONG_TEXT_COLUMNS.has(spec.type) || (spec.type === "string" && spec.length > 768)))
     return { sql: "??(191)", binding: column };
   return { sql: "??", binding: column };
 }

@@ -1,11 +1,23 @@
 import type { FieldKind, FieldSchema } from "../schema/types";
-import type { FieldKindDef, FilterOperator, ParseResult } from "./types";
+import type { DefinitionProblem, FieldKindDef, FieldKindDefaults, FieldKindSpec, FilterOperator, ParseResult } from "./types";
+
+/** A kind whose definition has no rules beyond its JSON Schema. */
+export const noDefinitionRules = (): DefinitionProblem[] => [];
+
+const DEFAULTS: FieldKindDefaults = {
+  checkDefinition: noDefinitionRules,
+  fullWidth: false,
+  shortValue: true,
+  blankValue: null,
+  storedEmpty: [],
+};
 
 /**
- * Keeps the kind's literal type, so the registry can check that `fieldKinds.money.kind` is "money".
+ * Fills in what a kind leaves at its default, and keeps the kind's literal type, so the registry
+ * can check that `fieldKinds.money.kind` is "money".
  */
-export function defineFieldKind<K extends FieldKind>(def: FieldKindDef & { kind: K }): FieldKindDef & { kind: K } {
-  return def;
+export function defineFieldKind<K extends FieldKind>(spec: FieldKindSpec & { kind: K }): FieldKindDef & { kind: K } {
+  return { ...DEFAULTS, parseFilterText: spec.parseText, ...spec };
 }
 
 /** Keys of fields and tables, and stable ids: what SQL identifiers and URLs can carry unquoted. */
@@ -113,6 +125,11 @@ export function fail(error: string): { ok: false; error: string } {
 export function quote(text: string): string {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;
   return `"${shown}"`;
+}
+
+/** A JSON object (not an array): what a guarded read of an unchecked definition needs. */
+export function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value);
 }
 
 export function isNullish(value: unknown): value is null | undefined {

@@ -27,6 +27,7 @@ export function decimalLikeParts(geometry: DecimalGeometry) {
     sortable: true,
     searchable: false,
     readOnly: false,
+    valueClass: "number" as const,
     parseText: (text: string): ParseResult<number | null> => (text.trim() === "" ? ok(null) : parseNumberText(text)),
     formatText: (value: unknown): string => formatNumberText(value),
   };

@@ -1,6 +1,6 @@
 import type { FieldKind, FieldSchema } from "../schema/types";
-import type { FieldKindDef } from "./types";
-import { fail, fieldDefinitionSchema, isNullish, jsonFromDb, jsonToDb, PRESENCE_OPERATORS } from "./common";
+import type { FieldKindDef, PrintFilter } from "./types";
+import { defineFieldKind, fail, fieldDefinitionSchema, isNullish, jsonFromDb, jsonToDb, PRESENCE_OPERATORS } from "./common";
 
 /** A stored file as JSON: an id in the file store, the name it was uploaded with, bytes, MIME type. */
 export interface FileValue {
@@ -52,9 +52,17 @@ function fileName(value: unknown): string {
   return typeof value === "object" && typeof (value as Partial<FileValue>).name === "string" ? (value as FileValue).name : "";
 }
 
-/** Everything file and image share; `defaultAccept` narrows an image to image MIME types. */
-export function fileLikeKind<K extends FieldKind>(kind: K, label: string, defaultAccept?: string): FieldKindDef & { kind: K } {
-  return {
+/**
+ * Everything file and image share; `defaultAccept` narrows an image to image MIME types, and an
+ * image prints (the Logo and Signature blocks place it) where a file does not.
+ */
+export function fileLikeKind<K extends FieldKind>(
+  kind: K,
+  label: string,
+  options: { defaultAccept?: string; printFilter: PrintFilter | null },
+): FieldKindDef & { kind: K } {
+  const defaultAccept = options.defaultAccept;
+  return defineFieldKind({
     kind,
     label,
     jsonType: "object",
@@ -77,5 +85,8 @@ export function fileLikeKind<K extends FieldKind>(kind: K, label: string, defaul
     parseText: () => fail(`${label} values cannot be imported from text: upload the file on the record's card instead`),
     formatText: fileName,
     formatDisplay: fileName,
-  };
+    valueClass: "file",
+    printFilter: options.printFilter,
+    shortValue: false,
+  });
 }

@@ -1,6 +1,6 @@
 import Decimal from "decimal.js";
 import type { FieldSchema } from "../schema/types";
-import type { ParseResult } from "./types";
+import type { FieldKindDef, ParseResult } from "./types";
 import { fail, isNullish, ok, quote } from "./common";
 import { numberFormat } from "./intl-formats";
 
@@ -123,4 +123,9 @@ export function formatNumberDisplay(value: unknown, locale: string, options: Int
   if (isNullish(value)) return "";
   if (typeof value !== "number") return String(value);
   return numberFormat(locale, options).format(value);
+}
+
+/** Whether a kind's values are whole numbers: a formula yielding one rounds to no decimals. */
+export function holdsWholeNumbers(kind: Pick<FieldKindDef, "jsonType">): boolean {
+  return kind.jsonType === "integer";
 }

@@ -1,6 +1,7 @@
+import { keyFromLabel } from "../schema/key-from-label";
 import type { FieldSchema } from "../schema/types";
-import type { ParseResult } from "./types";
-import { fail, isNullish, ok, quote } from "./common";
+import type { DefinitionProblem, ParseResult } from "./types";
+import { fail, isNullish, isPlainObject, ok, quote } from "./common";
 
 /** Select options live in `enum`, multiselect options in `items.enum`. */
 export function optionValues(field: FieldSchema): string[] {
@@ -36,4 +37,55 @@ export function matchOption(text: string, field: FieldSchema): ParseResult<strin
 export function formatOptionDisplay(value: unknown, field: FieldSchema): string {
   if (isNullish(value)) return "";
   return optionLabel(String(value), field);
+}
+
+/**
+ * What select and multiselect definitions must get right beyond their shape: labels name options,
+ * and a default is one of them. `values` is the options as written (`enum` or `items.enum`),
+ * `defaults` the default as a list of options.
+ */
+export function optionDefinitionProblems(def: Record<string, unknown>, values: unknown, defaults: () => unknown[]): DefinitionProblem[] {
+  if (!Array.isArray(values)) return [];
+  const problems: DefinitionProblem[] = [];
+  const options = new Set(values.filter((v): v is string => typeof v === "string"));
+  const labels = def["x-labels"];
+  if (isPlainObject(labels))
+    for (const value of Object.keys(labels))
+      if (!options.has(value))
+        problems.push({
+          at: ["x-labels", value],
+          message: `label for "${value}", which is not one of the options; remove the label or add "${value}" to the options`,
+        });
+  if ("default" in def) {
+    const unknown = defaults().filter((v) => typeof v !== "string" || !options.has(v));
+    if (unknown.length > 0)
+      problems.push({
+        at: ["default"],
+        message: `default ${unknown.map((v) => JSON.stringify(v)).join(", ")} is not one of the options; use one of: ${[...options].map((v) => JSON.stringify(v)).join(", ")}`,
+      });
+  }
+  return problems;
+}
+
+/** The designer's text of options, one a line: `Label`, or `value = Label` to choose the stored value. */
+export function parseChoices(text: string): { values: string[]; labels: Record<string, string> } {
+  const values: string[] = [];
+  const labels: Record<string, string> = {};
+  for (const line of text
+    .split("\n")
+    .map((l) => l.trim())
+    .filter(Boolean)) {
+    const eq = line.indexOf("=");
+    const value = (eq > 0 ? line.slice(0, eq) : keyFromLabel(line) || line).trim();
+    const label = (eq > 0 ? line.slice(eq + 1) : line).trim();
+    if (values.includes(value)) continue;
+    values.push(value);
+    if (label && label !== value) labels[value] = label;
+  }
+  return { values, labels };
+}
+
+/** What `parseChoices` reads back as the same values and labels: a bare line only where its key is the value. */
+export function formatChoices(values: string[] = [], labels: Record<string, string> = {}): string {
+  return values.map((v) => (keyFromLabel(labels[v] ?? v) === v ? (labels[v] ?? v) : `${v} = ${labels[v] ?? v}`)).join("\n");
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIELD_KINDS, type FieldKind, type FieldSchema } from "../schema/types";
-import { fieldKinds, filterOperatorsFor, getFieldKind } from "./registry";
+import { fieldKinds, filterOperatorsFor, getFieldKind, valueClassOf } from "./registry";
 
 describe("getFieldKind", () => {
   it("returns the registered definition", () => {
@@ -20,6 +20,36 @@ describe("capabilities", () => {
     expect(where((k) => !fieldKinds[k].sortable)).toEqual(["file", "image", "longtext", "multiselect"]);
     expect(where((k) => fieldKinds[k].searchable)).toEqual(["autonumber", "email", "longtext", "phone", "text", "url"]);
     expect(where((k) => fieldKinds[k].readOnly)).toEqual(["autonumber", "formula"]);
+  });
+
+  it("says what each kind's values are and how they print", () => {
+    const classes = Object.fromEntries(FIELD_KINDS.map((k) => [k, fieldKinds[k].valueClass]));
+    expect(classes).toMatchObject({ text: "text", email: "text", money: "number", percent: "number", date: "date", boolean: "boolean" });
+    expect(classes).toMatchObject({ select: "option", multiselect: "options", relation: "reference", file: "file", image: "file" });
+    expect(fieldKinds.money.printFilter).toBe("money");
+    expect(fieldKinds.multiselect.printFilter).toBe("option");
+    expect(where((k) => fieldKinds[k].printFilter === null)).toEqual(["file", "relation"]);
+  });
+
+  it("marks what cards, lines and filters ask of a kind", () => {
+    expect(where((k) => fieldKinds[k].fullWidth)).toEqual(["longtext"]);
+    expect(where((k) => !fieldKinds[k].shortValue)).toEqual(["file", "image", "longtext"]);
+    expect(where((k) => fieldKinds[k].blankValue !== null)).toEqual(["boolean"]);
+    expect(fieldKinds.boolean.blankValue).toBe(false);
+    expect(where((k) => fieldKinds[k].storedEmpty.length > 0)).toEqual(["multiselect"]);
+    expect(fieldKinds.phone.patternHint).toMatch(/digits/);
+  });
+
+  it("reads one option of a multiselect condition, and an import cell as a whole", () => {
+    const def: FieldSchema = {
+      type: "array",
+      "x-id": "f_tags",
+      "x-kind": "multiselect",
+      items: { type: "string", enum: ["vip", "press"] },
+    };
+    expect(fieldKinds.multiselect.parseFilterText("VIP", def)).toEqual({ ok: true, value: "vip" });
+    expect(fieldKinds.multiselect.parseText("vip; press", def)).toEqual({ ok: true, value: ["vip", "press"] });
+    expect(fieldKinds.text.parseFilterText).toBe(fieldKinds.text.parseText);
   });
 
   it("offers the operators each kind supports", () => {
@@ -45,5 +75,17 @@ describe("capabilities", () => {
     expect(filterOperatorsFor(formula("money"))).toEqual(fieldKinds.money.filterOperators);
     expect(filterOperatorsFor(formula("text"))).toEqual(fieldKinds.text.filterOperators);
     expect(filterOperatorsFor({ type: "string", "x-id": "f_t", "x-kind": "email" })).toEqual(fieldKinds.email.filterOperators);
+  });
+
+  it("gives a formula the value class of its result, and text for a broken one", () => {
+    const formula = (result: string): FieldSchema => ({
+      type: "number",
+      "x-id": "f_f",
+      "x-kind": "formula",
+      "x-result": result as "money",
+    });
+    expect(valueClassOf(formula("money"))).toBe("number");
+    expect(valueClassOf(formula("date"))).toBe("date");
+    expect(valueClassOf(formula("constructor"))).toBe("text");
   });
 });

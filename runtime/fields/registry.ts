@@ -1,5 +1,5 @@
 import { FIELD_KINDS, type FieldKind, type FieldSchema } from "../schema/types";
-import type { FieldKindDef, FilterOperator } from "./types";
+import type { FieldKindDef, FilterOperator, ValueClass } from "./types";
 import { autonumberKind } from "./autonumber";
 import { booleanKind } from "./boolean";
 import { dateKind } from "./date";
@@ -15,6 +15,7 @@ import { moneyKind } from "./money";
 import { multiselectKind } from "./multiselect";
 import { percentKind } from "./percent";
 import { phoneKind } from "./phone";
+import { ratingKind } from "./rating";
 import { relationKind } from "./relation";
 import { selectKind } from "./select";
 import { textKind } from "./text";
@@ -28,6 +29,7 @@ export const fieldKinds: { readonly [K in FieldKind]: FieldKindDef & { kind: K }
   decimal: decimalKind,
   money: moneyKind,
   percent: percentKind,
+  rating: ratingKind,
   boolean: booleanKind,
   date: dateKind,
   datetime: datetimeKind,
@@ -57,6 +59,11 @@ export function getFieldKind(kind: string): FieldKindDef {
 /** The kind that decides a field's values: a formula's result kind, otherwise the field's own. */
 export function valueKindOf(field: FieldSchema): FieldKindDef {
   return field["x-kind"] === "formula" ? formulaResultKind(field) : getFieldKind(field["x-kind"]);
+}
+
+/** What a field's values are; a formula's are its result's. */
+export function valueClassOf(field: FieldSchema): ValueClass {
+  return valueKindOf(field).valueClass;
 }
 
 /** Filter operators for one field; unlike `FieldKindDef.filterOperators` this follows a formula's x-result. */

@@ -15,6 +15,7 @@ import { samples as money } from "./money/samples";
 import { samples as multiselect } from "./multiselect/samples";
 import { samples as percent } from "./percent/samples";
 import { samples as phone } from "./phone/samples";
+import { samples as rating } from "./rating/samples";
 import { samples as relation } from "./relation/samples";
 import { samples as select } from "./select/samples";
 import { samples as text } from "./text/samples";
@@ -28,6 +29,7 @@ export const kindSamples: { readonly [K in FieldKind]: KindSamples } = {
   decimal,
   money,
   percent,
+  rating,
   boolean,
   date,
   datetime,

@@ -36,6 +36,51 @@ export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
 export type ParseResult<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
 
+/**
+ * What a value is, as code outside the registry asks it: how a list condition reads and which
+ * input takes its value, how a formula result is stored, what an aggregate can add up. One union
+ * answers all of these, so no module keeps its own mapping of kind names. Money, percent and a
+ * rating are numbers here; how they print is their print filter's business.
+ */
+export const VALUE_CLASSES = ["text", "number", "date", "datetime", "boolean", "option", "options", "reference", "file"] as const;
+export type ValueClass = (typeof VALUE_CLASSES)[number];
+
+/**
+ * How a Field chip of the print designer prints a value: names the Liquid filter it exports with
+ * (print-designer/field-paths.ts writes it, runtime/print/render-html.ts defines the filters).
+ * Line-item columns of stored templates keep these names, so they never change. `text` prints the
+ * value as stored; `display` prints it through the kind's own `formatDisplay`.
+ */
+export const PRINT_FILTERS = ["text", "money", "number", "percent", "date", "datetime", "boolean", "option", "image", "display"] as const;
+export type PrintFilter = (typeof PRINT_FILTERS)[number];
+
+/**
+ * What a kind's definition check sees of a field and its surroundings. The definition is unchecked
+ * JSON: the meta-schema may already have refused it, so every read must be guarded.
+ */
+export interface DefinitionContext {
+  key: string;
+  def: Record<string, unknown>;
+  table: {
+    key: string;
+    /** Its JSON Pointer in the workspace (`/$defs/invoices`), for messages that point elsewhere in it. */
+    path: string;
+    /** The table's `required` list. */
+    required: readonly string[];
+    hasField(key: string): boolean;
+    /** The kind of another field of the table; undefined when there is none or its kind is unknown. */
+    kindOf(key: string): FieldKind | undefined;
+  };
+  /** Keys of the workspace's tables. */
+  tables: readonly string[];
+}
+
+/** A rule of a definition broken: `at` is the path below the field (`["x-labels", "draft"]`). */
+export interface DefinitionProblem {
+  at: readonly string[];
+  message: string;
+}
+
 /** Options for human-facing formatting (print, list cells). */
 export interface FormatOptions {
   locale: string;
@@ -83,4 +128,37 @@ export interface FieldKindDef {
   formatText(value: unknown, field: FieldSchema): string;
   /** JSON value → text for people (print, list cells): locale-aware, with currency. */
   formatDisplay(value: unknown, field: FieldSchema, options: FormatOptions, record?: Record<string, unknown>): string;
+  /** What its values are (see ValueClass); a formula's are its result's, so ask `valueKindOf(field)`. */
+  valueClass: ValueClass;
+  /** The Liquid filter a Field chip prints it with; null for what is no printable value of its own (a file). */
+  printFilter: PrintFilter | null;
+  /**
+   * The rules of its definition that JSON Schema cannot say (the target table exists, a label names
+   * an option); the workspace validator calls it for every field of the kind.
+   */
+  checkDefinition(field: DefinitionContext): DefinitionProblem[];
+  /** One value of a list condition, when it reads unlike an import cell (a multiselect condition names one option). */
+  parseFilterText(text: string, field: FieldSchema): ParseResult;
+  /** Its input needs a card's whole width (long text): layouts place it alone on a row. */
+  fullWidth: boolean;
+  /** Its values fit a narrow column, so related lists show it by default (not long text or files). */
+  shortValue: boolean;
+  /**
+   * What an untouched input holds, when it always holds something (a checkbox: false); null where
+   * an input can be empty. An input that always holds a value says nothing about whether a line of
+   * a card was typed into.
+   */
+  blankValue: unknown;
+  /** Stored values besides NULL that mean "no value" to the empty and not-empty filters (a multiselect's `[]`). */
+  storedEmpty: readonly string[];
+  /** What its value schema's pattern allows, in words, for an error message. */
+  patternHint?: string;
 }
+
+/** What `defineFieldKind` fills in when a kind does not say otherwise. */
+export type FieldKindDefaults = Pick<FieldKindDef, "checkDefinition" | "fullWidth" | "shortValue" | "blankValue" | "storedEmpty">;
+
+/** A kind as its folder declares it: the defaults and the filter parser (its import parser) may be left out. */
+export type FieldKindSpec = Omit<FieldKindDef, keyof FieldKindDefaults | "parseFilterText"> &
+  Partial<FieldKindDefaults> &
+  Partial<Pick<FieldKindDef, "parseFilterText">>;

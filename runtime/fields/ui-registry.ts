@@ -15,6 +15,7 @@ import { moneyUi } from "./money/ui";
 import { multiselectUi } from "./multiselect/ui";
 import { percentUi } from "./percent/ui";
 import { phoneUi } from "./phone/ui";
+import { ratingUi } from "./rating/ui";
 import { relationUi } from "./relation/ui";
 import { selectUi } from "./select/ui";
 import { textUi } from "./text/ui";
@@ -28,6 +29,7 @@ export const fieldUis: { readonly [K in FieldKind]: FieldUi } = {
   decimal: decimalUi,
   money: moneyUi,
   percent: percentUi,
+  rating: ratingUi,
   boolean: booleanUi,
   date: dateUi,
   datetime: datetimeUi,

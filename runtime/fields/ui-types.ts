@@ -1,5 +1,6 @@
-import type { ComponentType } from "react";
+import type { ComponentType, ReactNode } from "react";
 import type { CompiledField } from "../schema/compile";
+import type { FieldSchema, WorkspaceSchema } from "../schema/types";
 import type { FormatOptions } from "./types";
 
 /** A related record as lists and pickers show it. */
@@ -43,6 +44,46 @@ export interface FieldCellProps {
   format: FormatOptions;
 }
 
+/** The schema designer's text of a kind's own settings, as typed, by input name (`choices`, `target`). */
+export type SettingsText = Record<string, string>;
+
+/** Where a field being designed sits: the draft workspace and the field's table. */
+export interface SettingsPlace {
+  schema: WorkspaceSchema;
+  table: string;
+}
+
+/** The designer's frame around one input: its label, hint and error, tied to the control for screen readers. */
+export interface SettingsFrameProps {
+  label: string;
+  error?: string;
+  hint?: ReactNode;
+  children(control: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }): ReactNode;
+}
+
+export interface SettingsInputsProps {
+  text: SettingsText;
+  set(name: string, value: string): void;
+  /** Problems by input name, from `write`. */
+  errors: Record<string, string>;
+  place: SettingsPlace;
+  /** The designer's input frame, so a kind's inputs look and read like the rest of the form. */
+  Frame: ComponentType<SettingsFrameProps>;
+}
+
+/**
+ * The schema designer's part of a kind, as Twenty gives each field type its own settings form:
+ * only what no other kind asks. What every kind shares (label, help text, default, rules) and the
+ * keywords a definition schema allows (x-scale, x-currency, maxLength) are the designer's own.
+ */
+export interface KindSettings {
+  /** Input name → text, from a definition; a new field reads its kind's smallest one. */
+  read(def: FieldSchema): SettingsText;
+  /** The definition keywords the text makes; what is wrong goes into `problems` under its input's name. */
+  write(text: SettingsText, place: SettingsPlace, problems: Record<string, string>): Record<string, unknown>;
+  Inputs: ComponentType<SettingsInputsProps>;
+}
+
 export interface FieldUi {
   Widget: ComponentType<FieldWidgetProps>;
   /** A list cell: compact, read-only. */
@@ -52,4 +93,6 @@ export interface FieldUi {
    * Used by card actions, so a card saved without JavaScript means exactly what the widget showed.
    */
   fromFormData(values: string[], field: CompiledField): { ok: true; value: unknown } | { ok: false; error: string };
+  /** Its settings in the schema designer. */
+  settings: KindSettings;
 }

@@ -1,3 +1,5 @@
+import { fieldKinds, isFieldKind } from "../fields/registry";
+import { isFormula } from "../fields/structure";
 import { walkFormula, type FormulaError } from "./ast";
 import { parseFormula } from "./parse";
 import { hintFor } from "./suggest";
@@ -13,8 +15,8 @@ export interface FormulaScope {
   lists: Record<string, Record<string, string>>;
 }
 
-/** Kinds an aggregate can add up. A formula's result kind is unknown here, so it is given the benefit of the doubt. */
-const NUMERIC_KINDS = new Set(["integer", "decimal", "money", "percent", "formula"]);
+/** An aggregate adds up numbers. A formula whose result is not given here is given the benefit of the doubt. */
+const summable = (kind: string): boolean => isFieldKind(kind) && (fieldKinds[kind].valueClass === "number" || isFormula({ kind }));
 
 const own = <T>(record: Record<string, T>, key: string): T | undefined =>
   Object.prototype.hasOwnProperty.call(record, key) ? record[key] : undefined;
@@ -53,7 +55,7 @@ export function checkFormula(source: string, scope: FormulaScope): FormulaError[
         message: `unknown field "${field.name}" in related list "${list.name}": ${hintFor(field.name, Object.keys(listFields), "fields")}`,
         position: field.position,
       });
-    } else if (!NUMERIC_KINDS.has(kind)) {
+    } else if (!summable(kind)) {
       errors.push({
         message: `${node.fn} needs a number field, but "${list.name}.${field.name}" is ${kind}`,
         position: field.position,

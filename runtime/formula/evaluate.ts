@@ -1,6 +1,16 @@
 import Decimal from "decimal.js";
 import type { AggregateFunction, FormulaAst } from "./ast";
-import { FormulaDecimal, fromDayNumber, fromRecordValue, isDecimal, toDayNumber, toNumber, toText, type EvalValue } from "./values";
+import {
+  FormulaDecimal,
+  fromDayNumber,
+  fromRecordValue,
+  isBoolean,
+  isDecimal,
+  toDayNumber,
+  toNumber,
+  toText,
+  type EvalValue,
+} from "./values";
 
 export interface FormulaContext {
   record: Record<string, unknown>;
@@ -89,7 +99,7 @@ function order(left: EvalValue, right: EvalValue): number | undefined {
     return a === null || b === null ? undefined : a.comparedTo(b);
   }
   if (typeof left === "string" && typeof right === "string") return left === right ? 0 : left < right ? -1 : 1;
-  if (typeof left === "boolean" && typeof right === "boolean") return left === right ? 0 : left ? 1 : -1;
+  if (isBoolean(left) && isBoolean(right)) return left === right ? 0 : left ? 1 : -1;
   return undefined;
 }
 

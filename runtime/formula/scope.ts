@@ -1,8 +1,9 @@
+import { isFormula, relationList, relationTarget } from "../fields/structure";
 import type { FieldSchema, WorkspaceSchema } from "../schema/types";
 import type { FormulaScope } from "./check";
 
 /** A formula field counts as its result kind, so aggregates over it can be checked. */
-const kindOf = (field: FieldSchema): string => (field["x-kind"] === "formula" && field["x-result"] ? field["x-result"] : field["x-kind"]);
+const kindOf = (field: FieldSchema): string => (isFormula(field) && field["x-result"] ? field["x-result"] : field["x-kind"]);
 
 const kindsOf = (properties: Record<string, FieldSchema>): Record<string, string> =>
   Object.fromEntries(Object.entries(properties).map(([key, field]) => [key, kindOf(field)]));
@@ -16,8 +17,8 @@ export function formulaScopeFor(schema: WorkspaceSchema, table: string): Formula
   const lists: FormulaScope["lists"] = {};
   for (const child of Object.values(schema.$defs)) {
     for (const field of Object.values(child.properties)) {
-      const inverse = field["x-inverse"];
-      if (field["x-kind"] === "relation" && field["x-target"] === table && inverse) lists[inverse] = kindsOf(child.properties);
+      const inverse = relationList(field);
+      if (inverse && relationTarget(field) === table) lists[inverse] = kindsOf(child.properties);
     }
   }
   return { fields: own ? kindsOf(own.properties) : {}, lists };

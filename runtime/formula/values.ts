@@ -1,5 +1,8 @@
 import Decimal from "decimal.js";
 
+/** True or false: what a comparison or `not` yields. */
+export const isBoolean = (value: unknown): value is boolean => value === true || value === false;
+
 /**
  * The decimal type formulas compute with. Instances share decimal.js's prototype, so they are
  * `instanceof Decimal` for callers. 34 significant digits (IEEE decimal128) keep divisions such as
@@ -31,7 +34,7 @@ export function isDecimal(value: unknown): value is Decimal {
 /** A record value as the evaluator sees it; objects and arrays are opaque (null). */
 export function fromRecordValue(raw: unknown): EvalValue {
   if (raw === null || raw === undefined) return null;
-  if (typeof raw === "boolean") return raw;
+  if (isBoolean(raw)) return raw;
   if (typeof raw === "number") return Number.isFinite(raw) ? new FormulaDecimal(raw) : null;
   if (typeof raw === "bigint") return new FormulaDecimal(raw.toString());
   if (typeof raw === "string") {

@@ -1,4 +1,6 @@
 import type { CompiledField, CompiledTable } from "../schema/compile";
+import { fieldKinds } from "../fields/registry";
+import { isFormula } from "../fields/structure";
 import type { CardLayout, ControlElement, GroupElement, LayoutElement } from "./types";
 import { scopeOf } from "./scope";
 
@@ -10,7 +12,7 @@ export function controlFor(field: Pick<CompiledField, "key" | "id">, width?: num
 }
 
 function isFullWidth(field: CompiledField): boolean {
-  return field.kind === "longtext";
+  return fieldKinds[field.kind].fullWidth;
 }
 
 /** Title first, then name-like fields, then the rest in schema order. */
@@ -49,9 +51,9 @@ export function defaultLayout(table: CompiledTable): CardLayout {
   const own = table.fields.filter((f) => !(table.parent && f.key === table.parent.field));
   const entered = ordered(
     table,
-    own.filter((f) => f.kind !== "formula"),
+    own.filter((f) => !isFormula(f)),
   );
-  const computed = own.filter((f) => f.kind === "formula");
+  const computed = own.filter(isFormula);
 
   const main: LayoutElement[] = [{ type: "Group", label: "Details", elements: rows(entered) }];
   for (const list of table.lists.filter((l) => l.composition)) main.push({ type: "RelatedList", list: list.name });

@@ -2,6 +2,7 @@ import { fieldKinds } from "../fields/registry";
 import type { ColumnSpec } from "../fields/types";
 import { compileSchema, shortHash, type CompiledField, type CompiledSchema, type CompiledTable } from "../schema/compile";
 import type { FieldKind, WorkspaceSchema } from "../schema/types";
+import { isFormula } from "../fields/structure";
 import type { ColumnDef, MigrationPlan, MigrationStep } from "./steps";
 
 /**
@@ -30,15 +31,20 @@ const kindLabel = (kind: FieldKind): string => fieldKinds[kind].label;
 
 const EMPTY: WorkspaceSchema = { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: {} };
 
+type Column<T extends ColumnSpec["type"]> = Extract<ColumnSpec, { type: T }>;
+
+/** The column changes that keep every value as it is, by old type and new type; any other needs the same column. */
+const WIDENINGS: { [F in ColumnSpec["type"]]?: { [T in ColumnSpec["type"]]?: (from: Column<F>, to: Column<T>) => boolean } } = {
+  string: { string: (from, to) => to.length >= from.length, text: () => true },
+  text: { text: (from, to) => from.size === "normal" || to.size === "long" },
+  integer: { bigint: () => true },
+  decimal: { decimal: (from, to) => to.scale >= from.scale && to.precision - to.scale >= from.precision - from.scale },
+};
+
 /** True when every value the old column can hold fits the new one unchanged. */
 export function isWidening(from: ColumnSpec, to: ColumnSpec): boolean {
-  if (from.type === "string" && to.type === "string") return to.length >= from.length;
-  if (from.type === "string" && to.type === "text") return true;
-  if (from.type === "text" && to.type === "text") return from.size === "normal" || to.size === "long";
-  if (from.type === "integer" && to.type === "bigint") return true;
-  if (from.type === "decimal" && to.type === "decimal")
-    return to.scale >= from.scale && to.precision - to.scale >= from.precision - from.scale;
-  return JSON.stringify(from) === JSON.stringify(to);
+  const widens = WIDENINGS[from.type]?.[to.type] as ((from: ColumnSpec, to: ColumnSpec) => boolean) | undefined;
+  return widens ? widens(from, to) : sameColumn(from, to);
 }
 
 function sameColumn(a: ColumnSpec, b: ColumnSpec): boolean {
@@ -48,7 +54,7 @@ function sameColumn(a: ColumnSpec, b: ColumnSpec): boolean {
 const q = (s: string) => `“${s}”`;
 
 function formulaSignature(f: CompiledField): string | null {
-  if (f.kind !== "formula") return null;
+  if (!isFormula(f)) return null;
   return JSON.stringify([f.def["x-formula"], f.def["x-result"], f.def["x-scale"]]);
 }
 

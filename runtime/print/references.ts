@@ -1,4 +1,5 @@
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { relationTarget } from "../fields/structure";
 import type { PrintTemplate } from "./template";
 
 /** A reference in a template that the current schema cannot satisfy. */
@@ -27,8 +28,9 @@ const LOOP_OR_ASSIGN = /^\{%-?\s*(?:for\s+([A-Za-z_]\w*)\s+in|assign\s+([A-Za-z_
 function step(compiled: CompiledSchema, table: CompiledTable, key: string): Scope | null {
   const field = table.fieldsByKey.get(key);
   if (field) {
-    if (field.kind !== "relation") return "unchecked";
-    const target = compiled.tablesByKey.get(field.def["x-target"] ?? "");
+    const targetKey = relationTarget(field);
+    if (targetKey === undefined) return "unchecked";
+    const target = compiled.tablesByKey.get(targetKey);
     return target ? { table: target } : "unchecked";
   }
   const list = table.lists.find((l) => l.name === key);

@@ -46,6 +46,12 @@ describe("renderLiquid", () => {
     expect(render("{{ record.total | amount_in_words }}", r)).toBe("One thousand two hundred thirty-four euros and 56 cents");
     expect(render("{{ record.missing | money }}", r)).toBe("");
   });
+  it("prints a value through its field's kind with display, found by the field's name", () => {
+    const r = { status: "issued", due_date: "2026-07-31" };
+    expect(render('{{ record.status | display: "status" }}', r)).toBe("Issued");
+    expect(render('{{ record.due_date | display: "invoices.due_date" }}', r)).toBe(render("{{ record.due_date | date }}", r));
+    expect(render('{{ record.status | display: "no_such_field" }}|{{ record.missing | display: "status" }}', r)).toBe("issued|");
+  });
   it("fills page numbers into header and footer and escapes CSS that tries to close its element", () => {
     const doc = renderTemplate(
       {

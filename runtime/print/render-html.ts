@@ -1,8 +1,10 @@
 import { Liquid, type Template } from "liquidjs";
 import { formatDateDisplay } from "../fields/dates";
 import { moneyKind } from "../fields/money";
-import { formatOptionDisplay } from "../fields/options";
+import { formatOptionDisplay, optionValues } from "../fields/options";
 import { percentKind } from "../fields/percent";
+import { valueClassOf, valueKindOf } from "../fields/registry";
+import type { ValueClass } from "../fields/types";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { FieldSchema } from "../schema/types";
 import { amountInWords } from "./amount-in-words";
@@ -62,14 +64,14 @@ const toNumber = (v: unknown): number | null => {
   return null;
 };
 
-/** Select fields that could hold `value`: the one named, else the record's table, its lists, then all. */
-function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): string {
-  if (value === null || value === undefined || value === "") return "";
-  if (!env) return String(value);
-  const candidates: FieldSchema[] = [];
+/**
+ * Definitions of the fields `name` may mean that `accept` takes: `table.field` names one; a bare
+ * key is looked for in the record's table, then its lists' tables, then every table.
+ */
+function fieldsNamed(env: RenderEnv, name: unknown, accept: (def: FieldSchema) => boolean): FieldSchema[] {
+  const found: FieldSchema[] = [];
   const push = (t: CompiledTable | undefined, key?: string) => {
-    for (const f of t?.fields ?? [])
-      if ((key === undefined || f.key === key) && (f.kind === "select" || f.kind === "multiselect")) candidates.push(f.def);
+    for (const f of t?.fields ?? []) if ((key === undefined || f.key === key) && accept(f.def)) found.push(f.def);
   };
   if (typeof name === "string" && name.includes(".")) {
     const [t, f] = name.split(".");
@@ -80,12 +82,30 @@ function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): s
     for (const l of env.table?.lists ?? []) push(env.compiled.tablesByKey.get(l.table), key);
     for (const t of env.compiled.tables) push(t, key);
   }
+  return found;
+}
+
+const OPTION_CLASSES: ReadonlySet<ValueClass> = new Set(["option", "options"]);
+
+/** Option labels of the first choice field (the one named, else any) that has the value. */
+function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): string {
+  if (value === null || value === undefined || value === "") return "";
+  if (!env) return String(value);
+  const candidates = fieldsNamed(env, name, (def) => OPTION_CLASSES.has(valueClassOf(def)));
   const values = Array.isArray(value) ? value.map(String) : [String(value)];
   const labels = values.map((v) => {
-    const def = candidates.find((d) => (d.enum ?? d.items?.enum ?? []).includes(v));
+    const def = candidates.find((d) => optionValues(d).includes(v));
     return def ? formatOptionDisplay(v, def) : v;
   });
   return labels.join(", ");
+}
+
+/** The value as its field's kind shows it to people (a rating as stars), or as stored when no field is named. */
+function displayFor(env: RenderEnv | undefined, value: unknown, name: unknown): string {
+  if (value === null || value === undefined || value === "") return "";
+  const [def] = env && typeof name === "string" ? fieldsNamed(env, name, () => true) : [];
+  if (!env || !def) return String(value);
+  return valueKindOf(def).formatDisplay(value, def, { locale: env.locale });
 }
 
 function formatDate(value: unknown, locale: string, style: unknown): string {
@@ -147,6 +167,9 @@ function createEngine(): Liquid {
   });
   engine.registerFilter("label", function (this: unknown, value: unknown, field?: unknown) {
     return labelFor(scopeOf(this).env, value, field);
+  });
+  engine.registerFilter("display", function (this: unknown, value: unknown, field?: unknown) {
+    return displayFor(scopeOf(this).env, value, field);
   });
   return engine;
 }

@@ -1,4 +1,5 @@
 import { evaluateFormula, formulaDependencies, formulaOrder, parseFormula, toResultValue, type FormulaAst } from "../formula/index";
+import { isFormula } from "../fields/structure";
 import type { CompiledTable } from "../schema/compile";
 
 /**
@@ -25,7 +26,7 @@ const orderCache = new WeakMap<CompiledTable, string[]>();
 function orderedFormulaFields(table: CompiledTable): string[] {
   let order = orderCache.get(table);
   if (!order) {
-    const formulas = table.fields.filter((f) => f.kind === "formula").map((f) => ({ key: f.key, formula: f.def["x-formula"] ?? "" }));
+    const formulas = table.fields.filter(isFormula).map((f) => ({ key: f.key, formula: f.def["x-formula"] ?? "" }));
     order = formulaOrder(formulas);
     orderCache.set(table, order);
   }
@@ -36,14 +37,14 @@ function orderedFormulaFields(table: CompiledTable): string[] {
 export function listsUsedByFormulas(table: CompiledTable): string[] {
   const names = new Set<string>();
   for (const f of table.fields) {
-    if (f.kind !== "formula") continue;
+    if (!isFormula(f)) continue;
     for (const c of formulaDependencies(ast(f.def["x-formula"] ?? "")).children) names.add(c.list);
   }
   return [...names];
 }
 
 export function hasFormulas(table: CompiledTable): boolean {
-  return table.fields.some((f) => f.kind === "formula");
+  return table.fields.some(isFormula);
 }
 
 /** Returns the record with every formula field (re)computed, in dependency order. */

@@ -58,15 +58,12 @@ export function convertFilterValue(field: CompiledField | SystemField, value: un
     throw badRequest(`the value for "${field.key}" must be a single ${field.kind} value, not an object or a list`);
   const kind = "system" in field ? fieldKinds[field.kind] : valueKindOf(field.def);
   const def = "system" in field ? { type: kind.jsonType, "x-id": field.key, "x-kind": field.kind } : field.def;
-  // multiselect filters compare single options; relation filters compare ids.
-  const multiselect = kind.kind === "multiselect";
-  const scalarKind = multiselect ? fieldKinds.select : kind;
-  const scalarDef = multiselect ? { ...def, type: "string" as const, "x-kind": "select" as const, enum: def.items?.enum } : def;
   const text = typeof value === "string" ? value : String(value);
   if (text.length > 1000) throw badRequest(`the value for "${field.key}" is too long (at most 1000 characters)`);
   // Text-like kinds: contains/startsWith take fragments that need not be valid values.
   if (kind.searchable) return text;
-  const parsed = scalarKind.parseText(text, scalarDef as never);
+  // Each kind reads one condition value its own way: a multiselect one option, a relation an id.
+  const parsed = kind.parseFilterText(text, def);
   if (!parsed.ok) throw badRequest(`filter on "${field.key}": ${parsed.error}`);
   return parsed.value;
 }

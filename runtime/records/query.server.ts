@@ -1,8 +1,9 @@
 import type { Knex } from "knex";
 import { fieldKinds, valueKindOf } from "../fields/registry";
+import type { ColumnSpec } from "../fields/types";
 import { badRequest } from "../errors";
-import type { CompiledTable } from "../schema/compile";
-import { lookupField, type FilterNode } from "./filter";
+import type { CompiledField, CompiledTable } from "../schema/compile";
+import { lookupField, type FilterNode, type SystemField } from "./filter";
 
 const COMPARISONS = { lt: "<", lte: "<=", gt: ">", gte: ">=" } as const;
 
@@ -28,10 +29,7 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
   }
   const col = `${table}.${node.column}`;
   const field = node.field;
-  const db = (v: unknown) => {
-    if ("system" in field) return field.kind === "datetime" && typeof v === "string" ? v.replace("T", " ").replace("Z", "") : v;
-    return fieldKinds[field.kind].toDb(v, field.def);
-  };
+  const db = (v: unknown) => ("system" in field ? SYSTEM_TO_DB[field.kind](v) : fieldKinds[field.kind].toDb(v, field.def));
   const [a, b] = node.values;
   switch (node.op) {
     case "eq":
@@ -73,14 +71,12 @@ export function applyFilter(qb: Knex.QueryBuilder, node: FilterNode, table: stri
     case "isEmpty":
       qb.where((w) => {
         w.whereNull(col);
-        if (!("system" in field) && isTextColumn(field.column.type)) w.orWhere(col, "=", "");
-        if (!("system" in field) && field.kind === "multiselect") w.orWhere(col, "=", "[]");
+        for (const empty of storedEmpty(field)) w.orWhere(col, "=", empty);
       });
       return;
     case "notEmpty":
       qb.whereNotNull(col);
-      if (!("system" in field) && isTextColumn(field.column.type)) qb.whereNot(col, "=", "");
-      if (!("system" in field) && field.kind === "multiselect") qb.whereNot(col, "=", "[]");
+      for (const empty of storedEmpty(field)) qb.whereNot(col, "=", empty);
       return;
   }
 }
@@ -107,9 +103,20 @@ function negate(node: FilterNode): FilterNode {
   return { negatedLeaf: node } as unknown as FilterNode;
 }
 
-function isTextColumn(type: string): boolean {
-  return type === "string" || type === "text" || type === "json";
+/** Columns that hold text, where "" is stored for an emptied value. */
+const TEXT_COLUMNS: ReadonlySet<ColumnSpec["type"]> = new Set(["string", "text", "json"]);
+
+/** Stored values besides NULL that mean "no value": "" in a text column, and what the kind adds (a multiselect's `[]`). */
+function storedEmpty(field: CompiledField | SystemField): string[] {
+  if ("system" in field) return [];
+  return [...(TEXT_COLUMNS.has(field.column.type) ? [""] : []), ...fieldKinds[field.kind].storedEmpty];
 }
+
+/** System columns as stored: timestamps are written "YYYY-MM-DD HH:MM:SS.sss", without the ISO T and Z. */
+const SYSTEM_TO_DB: Record<SystemField["kind"], (value: unknown) => unknown> = {
+  integer: (value) => value,
+  datetime: (value) => (typeof value === "string" ? value.replace("T", " ").replace("Z", "") : value),
+};
 
 /**
  * Bound, not written into the SQL: MySQL reads a backslash inside a string literal as an escape,

@@ -129,8 +129,10 @@ function messageFor(table: CompiledTable, field: string, e: ErrorObject): string
       return `${label} must be at most ${p.limit}`;
     case "minimum":
       return `${label} must be at least ${p.limit}`;
-    case "pattern":
-      return `${label} has the wrong format${f?.kind === "phone" ? " (digits, spaces and + - ( ) only)" : ""}`;
+    case "pattern": {
+      const hint = f && fieldKinds[f.kind].patternHint;
+      return `${label} has the wrong format${hint ? ` (${hint})` : ""}`;
+    }
     case "uniqueItems":
       return `${label} lists a value twice`;
     default:

@@ -1,5 +1,6 @@
 import type { ColumnSpec } from "../fields/types";
 import { fieldKinds } from "../fields/registry";
+import { isAutonumber, isComposition, isRelation, relationList, relationTarget } from "../fields/structure";
 import type { FieldKind, FieldSchema, TableSchema, WorkspaceSchema } from "./types";
 import { USERS_TABLE } from "./types";
 
@@ -97,8 +98,8 @@ export function fieldColumn(def: FieldSchema): ColumnSpec {
 function fieldIndexes(table: TableSchema, fields: CompiledField[]): CompiledIndex[] {
   const out: CompiledIndex[] = [];
   for (const f of fields) {
-    const unique = f.def["x-unique"] === true || f.kind === "autonumber";
-    const wanted = unique || f.def["x-indexed"] === true || f.kind === "relation";
+    const unique = f.def["x-unique"] === true || isAutonumber(f);
+    const wanted = unique || f.def["x-indexed"] === true || isRelation(f);
     if (!wanted) continue;
     out.push({ id: `${f.id}:${unique ? "u" : "i"}`, name: indexName(table["x-id"], [f.id], unique), columns: [f.key], unique });
   }
@@ -154,13 +155,12 @@ export function compileSchema(schema: WorkspaceSchema, version = schema["x-versi
   const tablesByKey = new Map(tables.map((t) => [t.key, t]));
   for (const t of tables) {
     for (const f of t.fields) {
-      if (f.kind !== "relation") continue;
-      const target = f.def["x-target"];
-      const list = f.def["x-inverse"];
+      const target = relationTarget(f);
+      const list = relationList(f);
       if (!target || target === USERS_TABLE || !list) continue;
       const owner = tablesByKey.get(target);
       if (!owner) continue;
-      const composition = f.def["x-composition"] === true;
+      const composition = isComposition(f);
       owner.lists.push({ name: list, table: t.key, field: f.key, composition });
       if (composition) t.parent = { table: target, field: f.key, list };
     }

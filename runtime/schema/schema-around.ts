@@ -1,3 +1,4 @@
+import { relationTarget } from "../fields/structure";
 import { USERS_TABLE, type WorkspaceSchema } from "./types";
 
 /**
@@ -11,14 +12,11 @@ export function schemaAround(schema: WorkspaceSchema, tableKey: string): Workspa
   const defs = schema.$defs;
   if (!Object.hasOwn(defs, tableKey)) return { ...schema, $defs: {} };
   const pointingAt = (target: string) =>
-    Object.keys(defs).filter((key) =>
-      Object.values(defs[key].properties).some((f) => f["x-kind"] === "relation" && f["x-target"] === target),
-    );
+    Object.keys(defs).filter((key) => Object.values(defs[key].properties).some((f) => relationTarget(f) === target));
   const targetsOf = (key: string) =>
     Object.values(defs[key].properties)
-      .filter((f) => f["x-kind"] === "relation" && f["x-target"] && f["x-target"] !== USERS_TABLE)
-      .map((f) => f["x-target"]!)
-      .filter((t) => Object.hasOwn(defs, t));
+      .map(relationTarget)
+      .filter((t): t is string => t !== undefined && t !== USERS_TABLE && Object.hasOwn(defs, t));
 
   const keep = new Set([tableKey]);
   const children = pointingAt(tableKey);

@@ -10,6 +10,7 @@ export const FIELD_KINDS = [
   "decimal",
   "money",
   "percent",
+  "rating",
   "boolean",
   "date",
   "datetime",

@@ -5,6 +5,9 @@
  * "download TypeScript types" of the live schema; only the banner differs.
  */
 import type { JSONSchema } from "json-schema-to-typescript";
+import { getFieldKind, valueClassOf } from "../fields/registry";
+import { isAutonumber, isFormula, isRelation } from "../fields/structure";
+import type { ValueClass } from "../fields/types";
 import type { FieldSchema, TableSchema, WorkspaceSchema } from "./types";
 
 /** Shape of a stored file or image value (see the file and image field kinds). */
@@ -16,8 +19,8 @@ export interface FileRef {
   type: string;
 }`;
 
-/** Kinds whose values the server computes; they are left out of the `…Input` types. */
-const COMPUTED_KINDS = new Set<string>(["formula", "autonumber"]);
+/** TypeScript of a value whose JSON Schema says too little: a stored file is an object of a known shape. */
+const TS_TYPES: Partial<Record<ValueClass, string>> = { file: "FileRef" };
 
 /** `Product category` → `ProductCategory`; falls back to the table key when the title has no usable letters. */
 export function typeNameOf(tableKey: string, table: TableSchema): string {
@@ -34,12 +37,15 @@ export function typeNameOf(tableKey: string, table: TableSchema): string {
   return /^[A-Z]/.test(name) ? name : `T${name}`;
 }
 
+/** Values the server computes are left out of the `…Input` types. */
+const computedByServer = (field: FieldSchema): boolean => getFieldKind(field["x-kind"]).readOnly;
+
 function commentOf(key: string, field: FieldSchema): string {
   const parts = [field.title ?? key];
   if (field.description) parts.push(field.description);
-  if (field["x-kind"] === "relation") parts.push(`Id of a record in \`${field["x-target"]}\`.`);
-  if (field["x-kind"] === "formula") parts.push(`Computed by the server: \`${field["x-formula"]}\`.`);
-  if (field["x-kind"] === "autonumber") parts.push(`Assigned by the server: \`${field["x-pattern"]}\`.`);
+  if (isRelation(field)) parts.push(`Id of a record in \`${field["x-target"]}\`.`);
+  if (isFormula(field)) parts.push(`Computed by the server: \`${field["x-formula"]}\`.`);
+  if (isAutonumber(field)) parts.push(`Assigned by the server: \`${field["x-pattern"]}\`.`);
   // A formula could contain "*/", which would end the doc comment early.
   return parts.join("\n\n").replace(/\*\//g, "*\\/");
 }
@@ -48,9 +54,8 @@ function commentOf(key: string, field: FieldSchema): string {
 function propertySchema(key: string, field: FieldSchema, required: boolean): JSONSchema {
   const description = commentOf(key, field);
   const nullable = !required;
-  if (field["x-kind"] === "file" || field["x-kind"] === "image") {
-    return { description, tsType: nullable ? "FileRef | null" : "FileRef" };
-  }
+  const tsType = TS_TYPES[valueClassOf(field)];
+  if (tsType !== undefined) return { description, tsType: nullable ? `${tsType} | null` : tsType };
   if (field.enum) {
     return { description, enum: nullable ? [...field.enum, null] : [...field.enum] };
   }
@@ -105,7 +110,7 @@ export async function generateWorkspaceTypes(schema: WorkspaceSchema, banner: st
     });
     blocks.push(code.trim());
     const computed = Object.entries(table.properties)
-      .filter(([, field]) => COMPUTED_KINDS.has(field["x-kind"]))
+      .filter(([, field]) => computedByServer(field))
       .map(([key]) => JSON.stringify(key));
     blocks.push(
       `/** What an API caller may send for a ${table.title ?? tableKey}: the record without the fields the server computes. */\n` +

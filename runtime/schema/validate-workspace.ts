@@ -2,7 +2,8 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { formulaResultKinds } from "../fields/formula";
 import { fieldKinds } from "../fields/registry";
-import type { FieldKindDef } from "../fields/types";
+import { isFormula, relationList, relationTarget } from "../fields/structure";
+import type { DefinitionContext, FieldKindDef } from "../fields/types";
 import { checkFormula, formulaOrder } from "../formula/index";
 import {
   escapePointerSegment,
@@ -297,17 +298,18 @@ function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: 
   if (typeof ownerField === "string") {
     const f = t.fieldsByKey.get(ownerField);
     if (!f) add(`${t.path}/x-owner-field`, `owner field "${ownerField}" does not exist in this table (fields: ${fieldNames()})`);
-    else if (f.kind !== "relation" || f.def["x-target"] !== "crm_users")
+    else if (relationTarget(f) !== USERS_TABLE)
       add(`${t.path}/x-owner-field`, `owner field "${ownerField}" must be a relation to crm_users (the users), e.g. the account manager`);
   }
 
   const titleField = t.def["x-title-field"];
   if (typeof titleField === "string") {
     const f = t.fieldsByKey.get(titleField);
+    const values = f && valuesKind(f, kinds);
     if (!f) add(`${t.path}/x-title-field`, `title field "${titleField}" does not exist in this table (fields: ${fieldNames()})`);
     // Text-like and sortable: pickers and related lists search and sort by the title. A text
     // formula (a contact's "first last") is stored like text, so it qualifies too.
-    else if (f.kind && !(kinds[f.kind].searchable && kinds[f.kind].sortable) && !(f.kind === "formula" && f.def["x-result"] === "text"))
+    else if (values && !(values.searchable && values.sortable))
       add(
         `${t.path}/x-title-field`,
         `title field "${titleField}" is a ${f.kind} field; pick a text-like field (text, email, phone, url), an autonumber or a text formula`,
@@ -338,94 +340,10 @@ function checkField(
   add: Add,
 ): void {
   const def = f.def;
-  const fieldKind = (key: string) => t.fieldsByKey.get(key)?.kind;
-  let defaultChecked = false;
-
-  if (f.kind === "relation") {
-    const target = def["x-target"];
-    if (typeof target === "string" && target !== USERS_TABLE && !tablesByKey.has(target)) {
-      const known = [...tablesByKey.keys(), USERS_TABLE].join(", ");
-      add(`${f.path}/x-target`, `target table "${target}" does not exist; use one of: ${known}`);
-    }
-    if (def["x-composition"] === true) {
-      if (typeof def["x-inverse"] !== "string")
-        add(
-          `${f.path}/x-composition`,
-          `a composition needs "x-inverse", the name of the list of these records on "${String(target)}" (e.g. "items")`,
-        );
-      const required = Array.isArray(t.def.required) ? t.def.required : [];
-      if (!required.includes(f.key))
-        add(
-          `${f.path}/x-composition`,
-          `a composition field must be required: add "${f.key}" to ${t.path}/required, since a part cannot exist without its whole`,
-        );
-    }
-  }
-
-  if (f.kind === "select" || f.kind === "multiselect") {
-    const values = f.kind === "select" ? def.enum : isObject(def.items) ? def.items.enum : undefined;
-    if (Array.isArray(values)) {
-      const options = new Set(values.filter((v): v is string => typeof v === "string"));
-      const labels = def["x-labels"];
-      if (isObject(labels))
-        for (const value of Object.keys(labels))
-          if (!options.has(value))
-            add(
-              `${f.path}/x-labels/${escapePointerSegment(value)}`,
-              `label for "${value}", which is not one of the options; remove the label or add "${value}" to the options`,
-            );
-      if ("default" in def) {
-        const defaults = f.kind === "select" ? [def.default] : Array.isArray(def.default) ? def.default : [];
-        const unknown = defaults.filter((v) => typeof v !== "string" || !options.has(v));
-        if (unknown.length > 0) {
-          add(
-            `${f.path}/default`,
-            `default ${unknown.map((v) => JSON.stringify(v)).join(", ")} is not one of the options; use one of: ${[...options].map((v) => JSON.stringify(v)).join(", ")}`,
-          );
-          defaultChecked = true;
-        }
-      }
-    }
-  }
-
-  if (f.kind === "money" && typeof def["x-currency-field"] === "string") {
-    const name = def["x-currency-field"];
-    const kind = fieldKind(name);
-    if (!t.fieldsByKey.has(name))
-      add(
-        `${f.path}/x-currency-field`,
-        `currency field "${name}" does not exist in this table; add a text or select field holding the currency code`,
-      );
-    else if (kind && kind !== "text" && kind !== "select")
-      add(
-        `${f.path}/x-currency-field`,
-        `currency field "${name}" is a ${kind} field; it must be a text or select field holding a code such as "EUR"`,
-      );
-  }
-
-  if (f.kind === "autonumber") {
-    const when = def["x-assign-when"];
-    if (isObject(when) && typeof when.field === "string" && !t.fieldsByKey.has(when.field))
-      add(`${f.path}/x-assign-when/field`, `field "${when.field}" does not exist in this table; the condition must test one of its fields`);
-    const dateField = def["x-date-field"];
-    if (typeof dateField === "string") {
-      const kind = fieldKind(dateField);
-      if (!t.fieldsByKey.has(dateField))
-        add(`${f.path}/x-date-field`, `date field "${dateField}" does not exist in this table; name a date or datetime field`);
-      else if (kind && kind !== "date" && kind !== "datetime")
-        add(`${f.path}/x-date-field`, `"${dateField}" is a ${kind} field; the year of the number must come from a date or datetime field`);
-    }
-  }
-
-  if (f.kind === "formula") {
-    const result = def["x-result"];
-    const expected =
-      typeof result === "string" && Object.hasOwn(formulaResultKinds, result)
-        ? formulaResultKinds[result as FormulaResultKind].jsonType
-        : undefined;
-    if (expected !== undefined && def.type !== expected)
-      add(`${f.path}/type`, `a formula with x-result "${String(result)}" has type "${expected}", not ${JSON.stringify(def.type)}`);
-  }
+  const kindProblems = f.kind ? kinds[f.kind].checkDefinition(definitionContext(f, t, tablesByKey)) : [];
+  for (const problem of kindProblems) add(`${f.path}${pointer(...problem.at)}`, problem.message);
+  // The kind's own word on the default (not one of the options) says more than the generic one.
+  const defaultChecked = kindProblems.some((p) => p.at.length === 1 && p.at[0] === "default");
 
   let patternOk = true;
   if (typeof def.pattern === "string") {
@@ -440,6 +358,21 @@ function checkField(
     const problem = defaultProblem(def.default, def as unknown as FieldSchema, kinds[f.kind]);
     if (problem) add(`${f.path}/default`, problem);
   }
+}
+
+function definitionContext(f: FieldEntry, t: TableEntry, tablesByKey: Map<string, TableEntry>): DefinitionContext {
+  return {
+    key: f.key,
+    def: f.def,
+    table: {
+      key: t.key,
+      path: t.path,
+      required: Array.isArray(t.def.required) ? t.def.required.filter((k): k is string => typeof k === "string") : [],
+      hasField: (key) => t.fieldsByKey.has(key),
+      kindOf: (key) => t.fieldsByKey.get(key)?.kind,
+    },
+    tables: [...tablesByKey.keys()],
+  };
 }
 
 const valueAjv = new Ajv2020({ allErrors: true, strict: false, $data: false });
@@ -479,10 +412,9 @@ function checkInverses(tables: TableEntry[], tablesByKey: Map<string, TableEntry
   const byTarget = new Map<string, Map<string, string>>();
   for (const t of tables) {
     for (const f of t.fields) {
-      if (f.kind !== "relation") continue;
-      const target = f.def["x-target"];
-      const inverse = f.def["x-inverse"];
-      if (typeof target !== "string" || typeof inverse !== "string") continue;
+      const target = relationTarget(f);
+      const inverse = relationList(f);
+      if (target === undefined || inverse === undefined) continue;
       const path = `${f.path}/x-inverse`;
       if (!keyRegExp.test(inverse)) {
         add(path, `related list name "${inverse}" is not valid: use lowercase letters, digits and underscores, starting with a letter`);
@@ -499,27 +431,37 @@ function checkInverses(tables: TableEntry[], tablesByKey: Map<string, TableEntry
   }
 }
 
+/** The result of a formula when its x-result is one; undefined otherwise (the meta-schema says why). */
+function knownResult(f: FieldEntry): FormulaResultKind | undefined {
+  const result = f.def["x-result"];
+  return isFormula(f) && typeof result === "string" && Object.hasOwn(formulaResultKinds, result)
+    ? (result as FormulaResultKind)
+    : undefined;
+}
+
+/** The kind that decides a field's values: a formula's known result, otherwise its own. */
+function valuesKind(f: FieldEntry, kinds: Record<FieldKind, FieldKindDef>): FieldKindDef | undefined {
+  const result = knownResult(f);
+  return result ? formulaResultKinds[result] : f.kind && kinds[f.kind];
+}
+
 /** Key → kind of a table's fields; a formula counts as the kind of its result. */
 function scopeKinds(t: TableEntry): Record<string, string> {
   const kinds: Record<string, string> = {};
-  for (const f of t.fields) {
-    if (!f.kind) continue;
-    const result = f.def["x-result"];
-    // An invalid x-result is reported by the meta-schema; "formula" keeps it from echoing here.
-    const knownResult = typeof result === "string" && Object.hasOwn(formulaResultKinds, result);
-    kinds[f.key] = f.kind === "formula" && knownResult ? (result as string) : f.kind;
-  }
+  // An invalid x-result is reported by the meta-schema; "formula" keeps it from echoing here.
+  for (const f of t.fields) if (f.kind) kinds[f.key] = knownResult(f) ?? f.kind;
   return kinds;
 }
 
 function checkFormulas(t: TableEntry, tables: TableEntry[], add: Add): void {
-  const formulas = t.fields.filter((f) => f.kind === "formula" && typeof f.def["x-formula"] === "string");
+  const formulas = t.fields.filter((f) => isFormula(f) && typeof f.def["x-formula"] === "string");
   if (formulas.length === 0) return;
   const lists: Record<string, Record<string, string>> = {};
   for (const child of tables)
-    for (const f of child.fields)
-      if (f.kind === "relation" && f.def["x-target"] === t.key && typeof f.def["x-inverse"] === "string")
-        lists[f.def["x-inverse"]] = scopeKinds(child);
+    for (const f of child.fields) {
+      const list = relationList(f);
+      if (list !== undefined && relationTarget(f) === t.key) lists[list] = scopeKinds(child);
+    }
   const scope = { fields: scopeKinds(t), lists };
 
   for (const f of formulas) {

@@ -19,9 +19,7 @@ export interface IndexAdvice {
 
 function sortable(table: CompiledTable, key: string): boolean {
   const f = table.fieldsByKey.get(key);
-  if (!f) return false;
-  const kind = valueKindOf(f.def);
-  return kind.sortable && f.kind !== "multiselect";
+  return f !== undefined && valueKindOf(f.def).sortable;
 }
 
 /**

@@ -22,7 +22,8 @@ export function isListOperator(op: FilterOperator): boolean {
 }
 
 type Scalar = string | number | boolean;
-const isScalar = (v: unknown): v is Scalar => typeof v === "string" || typeof v === "number" || typeof v === "boolean";
+const SCALAR_TYPES: ReadonlySet<string> = new Set(["string", "number", "boolean"]);
+const isScalar = (v: unknown): v is Scalar => SCALAR_TYPES.has(typeof v);
 
 /** A value of the right shape for its operator, or null. */
 function checkedValue(op: FilterOperator, value: unknown): { value?: unknown } | null {

@@ -5,6 +5,7 @@ import type { Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
+import { isRelation, relationTarget } from "../fields/structure";
 import { toFilter } from "./conditions";
 import { effectiveState, isSortable, type ListState } from "./effective-state";
 import { currentCursor, parseListParams } from "./list-params";
@@ -42,7 +43,8 @@ async function titlesOfConditionRecords(
   const { compiled } = await deps.workspace.current();
   for (const c of state.conditions) {
     const f = table.fieldsByKey.get(c.field);
-    const target = f?.kind === "relation" ? compiled.tablesByKey.get(f.def["x-target"] ?? "") : undefined;
+    const targetKey = f && relationTarget(f);
+    const target = targetKey ? compiled.tablesByKey.get(targetKey) : undefined;
     const ids = (Array.isArray(c.value) ? c.value : [c.value]).filter(
       (v) => typeof v === "number" || (typeof v === "string" && /^\d+$/.test(v)),
     );
@@ -88,7 +90,12 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
   const state = effective.state;
   notices.push(...effective.problems);
 
-  const expand = state.columns.filter((k) => table.fieldsByKey.get(k)?.kind === "relation").join(",");
+  const expand = state.columns
+    .filter((k) => {
+      const f = table.fieldsByKey.get(k);
+      return f !== undefined && isRelation(f);
+    })
+    .join(",");
   let result;
   try {
     result = await deps.records.list(actor, table.key, {

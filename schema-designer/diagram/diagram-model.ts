@@ -1,5 +1,6 @@
 import { humanize } from "@runtime/schema/compile";
 import { USERS_TABLE, type FieldKind, type WorkspaceSchema } from "@runtime/schema/types";
+import { relationTarget } from "@runtime/fields/structure";
 
 export interface DiagramField {
   key: string;
@@ -60,8 +61,8 @@ export function diagramModel(schema: WorkspaceSchema): DiagramModel {
       })),
     });
     for (const [fieldKey, f] of Object.entries(table.properties)) {
-      const target = f["x-target"];
-      if (f["x-kind"] !== "relation" || !target) continue;
+      const target = relationTarget(f);
+      if (!target) continue;
       relations.push({
         from: key,
         field: fieldKey,

@@ -16,6 +16,7 @@ import { getPrintService } from "../../services/print.server";
 import { auditAs } from "../../services/people.server";
 import { getRuntime } from "../../services/runtime.server";
 import { SYSTEM_TABLES } from "@runtime/db/system-tables.server";
+import { isRelation, relationTarget } from "@runtime/fields/structure";
 import { historyLimit } from "./card-history";
 import { compositionLists, FORM_KEYS, parseCardForm, validateCard, type Lines } from "./card-values";
 import type { CardActionData, CardData, CardHistory } from "./card-types";
@@ -48,8 +49,13 @@ async function context(tableKey: string | undefined) {
   return { runtime, compiled, schema, version, table };
 }
 
+const isRelationKey = (table: CompiledTable, key: string) => {
+  const field = table.fieldsByKey.get(key);
+  return field !== undefined && isRelation(field);
+};
+
 function relationKeys(table: CompiledTable): string[] {
-  return table.fields.filter((f) => f.kind === "relation").map((f) => f.key);
+  return table.fields.filter(isRelation).map((f) => f.key);
 }
 
 function relatedListsIn(layout: CardLayout): { list: string; columns?: string[] }[] {
@@ -148,8 +154,8 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     initial = prefill(table, new URL(request.url));
     const refs: Record<string, unknown> = {};
     for (const f of table.fields) {
-      const target = f.def["x-target"];
-      if (f.kind !== "relation" || typeof initial[f.key] !== "number" || !target || !compiled.tablesByKey.has(target)) continue;
+      const target = relationTarget(f);
+      if (!target || typeof initial[f.key] !== "number" || !compiled.tablesByKey.has(target)) continue;
       const targetTable = compiled.tablesByKey.get(target)!;
       const linked = await records.get(actor, target, initial[f.key]).catch(() => null);
       if (linked)
@@ -169,7 +175,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
       if (!list || list.composition) continue;
       const child = compiled.tablesByKey.get(list.table)!;
       const columns = relatedColumns(child, list.field, el.columns);
-      const expand = columns.filter((k) => child.fieldsByKey.get(k)?.kind === "relation");
+      const expand = columns.filter((k) => isRelationKey(child, k));
       const page = await records.list(actor, child.key, {
         filter: { field: list.field, op: "eq", value: record.id },
         sort: "-id",

@@ -3,6 +3,7 @@ import { fieldUis } from "@runtime/fields/ui-registry";
 import { computeFormulas } from "@runtime/records/compute";
 import { validateValues, type FieldErrors } from "@runtime/records/validation";
 import type { CompiledField, CompiledSchema, CompiledTable, RelatedList } from "@runtime/schema/compile";
+import { isLinePosition, isRelation } from "@runtime/fields/structure";
 
 /**
  * The card's values as the form holds them, and the one conversion between posted form fields and
@@ -32,7 +33,7 @@ export function lineFields(schema: CompiledSchema, list: RelatedList): CompiledF
 }
 
 export function isPositionField(field: CompiledField): boolean {
-  return field.key === "position" && field.kind === "integer";
+  return isLinePosition(field);
 }
 
 export function isComputed(field: CompiledField): boolean {
@@ -105,16 +106,24 @@ export function parseCardForm(form: FormData, schema: CompiledSchema, table: Com
   return { values, lists, errors };
 }
 
+/** An input that always holds a value (a checkbox) says nothing about whether a line was typed into. */
+function alwaysHoldsValue(field: CompiledField): boolean {
+  return fieldKinds[field.kind].blankValue !== null;
+}
+
+/** Whether this value of a line's field leaves the line as nobody typed it. */
+function untouched(field: CompiledField, value: unknown): boolean {
+  return alwaysHoldsValue(field) || value === null || value === undefined || value === "";
+}
+
 /** A line nobody typed into (the spare row a card without JavaScript offers) is not saved. */
 export function isBlankLine(line: Line, fields: CompiledField[]): boolean {
-  return fields.every(
-    (f) => isComputed(f) || f.kind === "boolean" || line[f.key] === null || line[f.key] === undefined || line[f.key] === "",
-  );
+  return fields.every((f) => isComputed(f) || untouched(f, line[f.key]));
 }
 
 export function emptyLine(schema: CompiledSchema, list: RelatedList): Line {
   const line: Line = {};
-  for (const f of lineFields(schema, list)) line[f.key] = f.def.default ?? (f.kind === "boolean" ? false : null);
+  for (const f of lineFields(schema, list)) line[f.key] = f.def.default ?? fieldKinds[f.kind].blankValue;
   return line;
 }
 
@@ -188,10 +197,9 @@ export function differingFields(
   for (const f of table.fields) {
     if (isComputed(f) || !(f.key in yours)) continue;
     if (sameValue(theirs[f.key], yours[f.key])) continue;
-    const titles =
-      f.kind === "relation"
-        ? { theirsTitle: refTitle(theirs, f.key, theirs[f.key]), yoursTitle: refTitle(yours, f.key, yours[f.key]) }
-        : {};
+    const titles = isRelation(f)
+      ? { theirsTitle: refTitle(theirs, f.key, theirs[f.key]), yoursTitle: refTitle(yours, f.key, yours[f.key]) }
+      : {};
     out.push({ key: f.key, label: f.label, theirs: theirs[f.key], yours: yours[f.key], field: f, ...titles });
   }
   for (const list of compositionLists(table)) {
@@ -228,7 +236,7 @@ function differingLines(fields: CompiledField[], listName: string, theirs: Line[
   yours.forEach((line, i) => {
     const other = typeof line.id === "number" ? theirsById.get(line.id) : undefined;
     if (!other) {
-      if (fields.every((f) => line[f.key] === null || line[f.key] === undefined || line[f.key] === "" || f.kind === "boolean")) return;
+      if (fields.every((f) => untouched(f, line[f.key]))) return;
       out.push({
         key: `${listName}.${i}`,
         label: `Line ${i + 1}`,

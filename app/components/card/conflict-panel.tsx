@@ -18,7 +18,6 @@ function show(difference: FieldDifference, value: unknown, format: FormatOptions
   if (value === null || value === undefined || value === "") return "(empty)";
   if (title) return title;
   if (!field) return String(value);
-  if (field.kind === "relation") return `#${String(value)}`;
   return fieldKinds[field.kind].formatDisplay(value, field.def, format) || String(value);
 }
 

@@ -1,6 +1,6 @@
-import { fieldUis } from "@runtime/fields/ui-registry";
+import { getFieldUi } from "@runtime/fields/ui-registry";
 import type { FormatOptions } from "@runtime/fields/types";
-import type { FieldWidgetProps, RecordRefValue } from "@runtime/fields/ui-types";
+import type { RecordRefValue } from "@runtime/fields/ui-types";
 import type { CompiledField } from "@runtime/schema/compile";
 import { isComputed } from "./card-values";
 
@@ -24,29 +24,14 @@ export function controlId(name: string): string {
   return `field-${name.replace(/[^A-Za-z0-9_-]/g, "-")}`;
 }
 
-/** Used only if a kind has no widget yet: a plain input still posts under the field's name. */
-function FallbackWidget(props: FieldWidgetProps) {
-  return (
-    <input
-      className="tf-input"
-      id={props.id}
-      name={props.name}
-      value={props.value === null || props.value === undefined ? "" : String(props.value)}
-      onChange={(e) => props.onChange(e.target.value === "" ? null : e.target.value)}
-      readOnly={props.readOnly}
-      aria-invalid={props.error ? true : undefined}
-      aria-describedby={props.error ? props.errorId : undefined}
-    />
-  );
-}
-
 /** One cell of the card: label (tied to the control), required mark, widget, help and error. */
 export function FieldControl(props: FieldControlProps) {
   const { field } = props;
   const id = controlId(props.name);
   const errorId = `${id}-error`;
   const helpId = `${id}-help`;
-  const Widget = fieldUis[field.kind]?.Widget ?? FallbackWidget;
+  // An unknown kind throws, naming the kinds there are: a schema that passed validation has none.
+  const { Widget } = getFieldUi(field.kind);
   const computed = isComputed(field);
   const help = props.help ?? field.def.description;
   return (
@@ -54,7 +39,8 @@ export function FieldControl(props: FieldControlProps) {
       className={`card-field card-field--${field.kind}${props.error ? " card-field--invalid" : ""}`}
       style={{ gridColumn: `span ${props.width ?? 6}` }}
     >
-      <label className="card-field__label" htmlFor={id}>
+      {/* The id names a group of controls (options, stars), which a label's htmlFor cannot reach. */}
+      <label className="card-field__label" htmlFor={id} id={`${id}-label`}>
         {props.label ?? field.label}
         {field.required && !computed ? (
           <span className="card-field__required" aria-hidden="true">

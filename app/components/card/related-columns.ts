@@ -1,4 +1,5 @@
 import type { CompiledTable } from "@runtime/schema/compile";
+import { fieldKinds } from "@runtime/fields/registry";
 
 const MAX_DEFAULT_COLUMNS = 4;
 
@@ -10,9 +11,7 @@ export function relatedColumns(child: CompiledTable, backField: string, columnId
   if (columnIds && columnIds.length) {
     return columnIds.map((id) => child.fields.find((f) => f.id === id)?.key).filter((k): k is string => !!k && k !== backField);
   }
-  const candidates = child.fields.filter(
-    (f) => f.key !== backField && f.kind !== "longtext" && f.kind !== "image" && f.kind !== "file" && f.key !== "position",
-  );
+  const candidates = child.fields.filter((f) => f.key !== backField && fieldKinds[f.kind].shortValue && f.key !== "position");
   const title = candidates.find((f) => f.key === child.titleField);
   const rest = candidates.filter((f) => f !== title);
   return [...(title ? [title] : []), ...rest].slice(0, MAX_DEFAULT_COLUMNS).map((f) => f.key);

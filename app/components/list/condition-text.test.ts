@@ -1,7 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { valueClassOf } from "@runtime/fields/registry";
 import { listFields } from "@runtime/views/list-page.server";
 import { invoicesTable } from "@runtime/views/test-table";
-import { describeCondition, operatorLabel, valueKindOf } from "./condition-text";
+import { describeCondition, operatorLabel } from "./condition-text";
 
 const fields = new Map(listFields(invoicesTable()).map((f) => [f.key, f]));
 
@@ -22,7 +23,7 @@ describe("describeCondition", () => {
   it("names operators by the kind of value", () => {
     expect(operatorLabel("lt", "date")).toBe("before");
     expect(operatorLabel("lt", "number")).toBe("<");
-    expect(valueKindOf(fields.get("total")!)).toBe("number");
-    expect(valueKindOf(fields.get("email")!)).toBe("text");
+    expect(valueClassOf(fields.get("total")!.def)).toBe("number");
+    expect(valueClassOf(fields.get("email")!.def)).toBe("text");
   });
 });

@@ -1,6 +1,14 @@
 import type { FieldCellProps } from "@runtime/fields/ui-types";
 import { fieldUis } from "@runtime/fields/ui-registry";
 import { Highlight } from "../highlight";
+import { valueKindOf } from "@runtime/fields/registry";
+
+/** The cell shows the stored text as it is, so marking words in that text marks what the cell shows. */
+function showsAsStored(cell: FieldCellProps): cell is FieldCellProps & { value: string } {
+  return (
+    typeof cell.value === "string" && valueKindOf(cell.field.def).formatDisplay(cell.value, cell.field.def, cell.format) === cell.value
+  );
+}
 
 /**
  * A list cell: the field kind's own Cell from the UI registry, so lists and cards show values alike.
@@ -8,8 +16,7 @@ import { Highlight } from "../highlight";
  */
 export function FieldCell(props: FieldCellProps & { highlight?: string }) {
   const { highlight, ...cell } = props;
-  if (highlight && typeof cell.value === "string" && cell.field.def["x-searchable"] === true && cell.field.kind !== "url")
-    return <Highlight text={cell.value} q={highlight} />;
+  if (highlight && cell.field.def["x-searchable"] === true && showsAsStored(cell)) return <Highlight text={cell.value} q={highlight} />;
   const { Cell } = fieldUis[cell.field.kind];
   return <Cell {...cell} />;
 }

@@ -1,10 +1,11 @@
 import { useId, useState } from "react";
+import { valueClassOf } from "@runtime/fields/registry";
 import type { FilterOperator } from "@runtime/fields/types";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
 import { isListOperator, isPresenceOperator, MAX_CONDITIONS, type Condition, type ConditionMode } from "@runtime/views/conditions";
 import type { ListField } from "@runtime/views/list-page-data";
-import { operatorLabel, valueKindOf } from "./condition-text";
-import { FilterValueInput } from "./filter-value-input";
+import { operatorLabel } from "./condition-text";
+import { FilterValueInput, initialFilterValue } from "./filter-value-input";
 
 interface Draft {
   field: string;
@@ -17,7 +18,7 @@ export function initialValue(field: ListField, op: FilterOperator): unknown {
   if (isPresenceOperator(op)) return undefined;
   if (isListOperator(op)) return [];
   if (op === "between") return ["", ""];
-  return valueKindOf(field) === "boolean" ? true : "";
+  return initialFilterValue(field);
 }
 
 const filled = (v: unknown) => v !== undefined && v !== null && v !== "";
@@ -84,7 +85,7 @@ export function FilterBuilder(props: FilterBuilderProps) {
         {drafts.map((d, i) => {
           const field = byKey.get(d.field);
           if (!field) return null;
-          const kind = valueKindOf(field);
+          const valueClass = valueClassOf(field.def);
           return (
             <li className="filter-row" key={i}>
               <span className="filter-row__join" aria-hidden="true">
@@ -116,7 +117,7 @@ export function FilterBuilder(props: FilterBuilderProps) {
               >
                 {field.operators.map((op) => (
                   <option key={op} value={op}>
-                    {operatorLabel(op, kind)}
+                    {operatorLabel(op, valueClass)}
                   </option>
                 ))}
               </select>

@@ -1,9 +1,10 @@
-import type { FilterOperator } from "@runtime/fields/types";
+import type { ReactNode } from "react";
+import { valueClassOf } from "@runtime/fields/registry";
+import type { FilterOperator, ValueClass } from "@runtime/fields/types";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
 import { isListOperator, isPresenceOperator } from "@runtime/views/conditions";
 import { DATE_SHORTCUT_LABELS, dateShortcutRange, type DateShortcut } from "@runtime/views/date-shortcuts";
 import type { ListField } from "@runtime/views/list-page-data";
-import { valueKindOf } from "./condition-text";
 import { RecordPicker } from "./record-picker";
 
 export interface ValueInputProps {
@@ -18,82 +19,103 @@ export interface ValueInputProps {
   onOperator(op: FilterOperator, value: unknown): void;
 }
 
+type ValueEditor = (props: ValueInputProps & { label: string }) => ReactNode;
+
 const SHORTCUTS: DateShortcut[] = ["thisMonth", "lastMonth", "thisYear"];
 
-/** The value control fitting the field's kind and the chosen operator. */
+/** The control a condition's value takes, by what the field's values are (react-jsonschema-form's widget map). */
+const EDITORS: Record<ValueClass, ValueEditor> = {
+  text: (props) => <TypedValue {...props} type="text" />,
+  number: (props) => <TypedValue {...props} type="number" step="any" />,
+  date: (props) => <TypedValue {...props} type="date" shortcuts />,
+  datetime: (props) => <TypedValue {...props} type="datetime-local" />,
+  boolean: YesNo,
+  option: Options,
+  options: Options,
+  reference: (props) => (
+    <RecordPicker
+      target={props.field.def["x-target"] ?? ""}
+      label={props.field.label}
+      chosen={props.refs}
+      multiple={isListOperator(props.op)}
+      onChange={(refs) => props.onChange(isListOperator(props.op) ? refs.map((r) => r.id) : refs[0]?.id, refs)}
+    />
+  ),
+  // Files are only ever empty or not: a presence operator takes no value.
+  file: (props) => <TypedValue {...props} type="text" />,
+};
+
+/** What a new condition's value starts as, before anything is picked: a yes/no starts at yes. */
+const INITIAL: Partial<Record<ValueClass, unknown>> = { boolean: true };
+
+export function initialFilterValue(field: ListField): unknown {
+  return INITIAL[valueClassOf(field.def)] ?? "";
+}
+
+/** The value control fitting the field's values and the chosen operator. */
 export function FilterValueInput(props: ValueInputProps) {
-  const { field, op, value } = props;
-  const kind = valueKindOf(field);
-  const label = `Value for ${field.label}`;
-  if (isPresenceOperator(op)) return null;
+  if (isPresenceOperator(props.op)) return null;
+  const Editor = EDITORS[valueClassOf(props.field.def)];
+  return <Editor {...props} label={`Value for ${props.field.label}`} />;
+}
 
-  if (kind === "boolean") {
-    return (
-      <select
-        className="input"
-        aria-label={label}
-        value={value === false ? "no" : "yes"}
-        onChange={(e) => props.onChange(e.target.value === "yes")}
-      >
-        <option value="yes">yes</option>
-        <option value="no">no</option>
-      </select>
-    );
-  }
+function YesNo(props: ValueInputProps & { label: string }) {
+  return (
+    <select
+      className="input"
+      aria-label={props.label}
+      value={props.value === false ? "no" : "yes"}
+      onChange={(e) => props.onChange(e.target.value === "yes")}
+    >
+      <option value="yes">yes</option>
+      <option value="no">no</option>
+    </select>
+  );
+}
 
-  if (kind === "select" || kind === "multiselect") {
-    const options = field.def.enum ?? field.def.items?.enum ?? [];
-    const labelOf = (o: string) => field.def["x-labels"]?.[o] ?? o;
-    if (isListOperator(op)) {
-      const chosen = Array.isArray(value) ? value.map(String) : [];
-      return (
-        <fieldset className="filter-options">
-          <legend className="visually-hidden">{label}</legend>
-          {options.map((o) => (
-            <label key={o} className="filter-options__item">
-              <input
-                type="checkbox"
-                checked={chosen.includes(o)}
-                onChange={(e) => props.onChange(e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o))}
-              />
-              {labelOf(o)}
-            </label>
-          ))}
-        </fieldset>
-      );
-    }
+function Options(props: ValueInputProps & { label: string }) {
+  const { field, value, label } = props;
+  const options = field.def.enum ?? field.def.items?.enum ?? [];
+  const labelOf = (o: string) => field.def["x-labels"]?.[o] ?? o;
+  if (isListOperator(props.op)) {
+    const chosen = Array.isArray(value) ? value.map(String) : [];
     return (
-      <select
-        className="input"
-        aria-label={label}
-        value={typeof value === "string" ? value : ""}
-        onChange={(e) => props.onChange(e.target.value)}
-      >
-        <option value="">Choose…</option>
+      <fieldset className="filter-options">
+        <legend className="visually-hidden">{label}</legend>
         {options.map((o) => (
-          <option key={o} value={o}>
+          <label key={o} className="filter-options__item">
+            <input
+              type="checkbox"
+              checked={chosen.includes(o)}
+              onChange={(e) => props.onChange(e.target.checked ? [...chosen, o] : chosen.filter((c) => c !== o))}
+            />
             {labelOf(o)}
-          </option>
+          </label>
         ))}
-      </select>
+      </fieldset>
     );
   }
+  return (
+    <select
+      className="input"
+      aria-label={label}
+      value={typeof value === "string" ? value : ""}
+      onChange={(e) => props.onChange(e.target.value)}
+    >
+      <option value="">Choose…</option>
+      {options.map((o) => (
+        <option key={o} value={o}>
+          {labelOf(o)}
+        </option>
+      ))}
+    </select>
+  );
+}
 
-  if (kind === "relation") {
-    return (
-      <RecordPicker
-        target={field.def["x-target"] ?? ""}
-        label={field.label}
-        chosen={props.refs}
-        multiple={isListOperator(op)}
-        onChange={(refs) => props.onChange(isListOperator(op) ? refs.map((r) => r.id) : refs[0]?.id, refs)}
-      />
-    );
-  }
-
-  const type = kind === "date" ? "date" : kind === "datetime" ? "datetime-local" : kind === "number" ? "number" : "text";
-  const step = kind === "number" ? "any" : undefined;
-  if (op === "between") {
+/** A typed value, or a from–to pair for "between"; a date offers this month, last month and this year. */
+function TypedValue(props: ValueInputProps & { label: string; type: string; step?: string; shortcuts?: boolean }) {
+  const { field, value, type, step } = props;
+  if (props.op === "between") {
     const pair = Array.isArray(value) ? value : ["", ""];
     return (
       <span className="filter-range">
@@ -114,7 +136,7 @@ export function FilterValueInput(props: ValueInputProps) {
           value={String(pair[1] ?? "")}
           onChange={(e) => props.onChange([pair[0] ?? "", e.target.value])}
         />
-        {kind === "date" ? <DateShortcuts today={props.today} onPick={(range) => props.onChange(range)} /> : null}
+        {props.shortcuts ? <DateShortcuts today={props.today} onPick={(range) => props.onChange(range)} /> : null}
       </span>
     );
   }
@@ -124,11 +146,11 @@ export function FilterValueInput(props: ValueInputProps) {
         className="input"
         type={type}
         step={step}
-        aria-label={label}
+        aria-label={props.label}
         value={value === undefined || value === null ? "" : String(value)}
         onChange={(e) => props.onChange(e.target.value)}
       />
-      {kind === "date" ? <DateShortcuts today={props.today} onPick={(range) => props.onOperator("between", range)} /> : null}
+      {props.shortcuts ? <DateShortcuts today={props.today} onPick={(range) => props.onOperator("between", range)} /> : null}
     </span>
   );
 }

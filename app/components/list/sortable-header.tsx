@@ -1,8 +1,8 @@
 import { Link } from "@remix-run/react";
+import { valueClassOf } from "@runtime/fields/registry";
 import type { ListField } from "@runtime/views/list-page-data";
 import { withChanges, type ListParams } from "@runtime/views/list-params";
 import { listHref } from "./list-link";
-import { valueKindOf } from "./condition-text";
 
 /** The first sort key's direction on this field, if it is the one sorted by. */
 export function sortDirection(sort: string, key: string): "ascending" | "descending" | undefined {
@@ -25,7 +25,7 @@ export function SortableHeader({
   tableKey: string;
 }) {
   const direction = sortDirection(sort, field.key);
-  const numeric = valueKindOf(field) === "number";
+  const numeric = valueClassOf(field.def) === "number";
   const className = numeric ? "data-grid__th data-grid__th--number" : "data-grid__th";
   if (!field.sortable) {
     return (

@@ -1,25 +1,14 @@
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { fieldKinds } from "@runtime/fields/registry";
-import { checkFormula, formulaScopeFor } from "@runtime/formula/index";
-import { FIELD_KINDS, USERS_TABLE, type FieldKind, type FormulaResultKind, type WorkspaceSchema } from "@runtime/schema/types";
+import { getFieldUi } from "@runtime/fields/ui-registry";
+import type { SettingsFrameProps, SettingsPlace } from "@runtime/fields/ui-types";
+import { FIELD_KINDS, type FieldKind } from "@runtime/schema/types";
 import { optionsAllowed, type FieldFormValues } from "./field-form";
-
-const RESULT_KINDS: FormulaResultKind[] = ["decimal", "integer", "money", "percent", "text", "boolean", "date"];
 
 type Set = <K extends keyof FieldFormValues>(name: K, value: FieldFormValues[K]) => void;
 
-/** A labelled input with its error and hint tied to it for screen readers. */
-function Labelled({
-  label,
-  error,
-  hint,
-  children,
-}: {
-  label: string;
-  error?: string;
-  hint?: ReactNode;
-  children: (props: { id: string; "aria-describedby"?: string; "aria-invalid"?: boolean }) => ReactNode;
-}) {
+/** A labelled input with its error and hint tied to it for screen readers; a kind's own inputs sit in it too. */
+export function Labelled({ label, error, hint, children }: SettingsFrameProps) {
   const id = useId();
   const described = [error ? `${id}-error` : "", hint ? `${id}-hint` : ""].filter(Boolean).join(" ") || undefined;
   return (
@@ -81,102 +70,32 @@ export function KindSelect({
   );
 }
 
-/** The live check of a formula: the parser's and checker's messages as the admin types. */
-function FormulaCheck({ source, schema, table }: { source: string; schema: WorkspaceSchema; table: string }) {
-  if (source.trim() === "") return null;
-  const errors = checkFormula(source, formulaScopeFor(schema, table));
-  if (errors.length === 0)
-    return (
-      <p className="sd-formula-ok" role="status">
-        ✓ The formula is valid.
-      </p>
-    );
-  return (
-    <ul className="sd-formula-errors" role="status" aria-label="Problems in the formula">
-      {errors.map((e, i) => (
-        <li key={i}>
-          At character {e.position + 1}: {e.message}
-        </li>
-      ))}
-    </ul>
-  );
-}
-
-/** The inputs of a kind's options: only what its definition allows appears. */
+/**
+ * The inputs of a kind's options: the kind's own (chosen by the registry, as Twenty chooses a
+ * settings form per field type), then what its definition allows of the shared ones.
+ */
 export function KindOptionInputs({
   values,
   set,
+  setSetting,
   errors,
-  schema,
-  table,
+  place,
   kindOnly = false,
 }: {
   values: FieldFormValues;
   set: Set;
+  setSetting: (name: string, value: string) => void;
   errors: Record<string, string>;
-  schema: WorkspaceSchema;
-  table: string;
+  place: SettingsPlace;
   /** Only what the kind itself needs (a kind change keeps help text and rules). */
   kindOnly?: boolean;
 }) {
   const allowed = optionsAllowed(values.kind);
   const kind = values.kind;
-  const tables = Object.entries(schema.$defs);
+  const { Inputs } = getFieldUi(kind).settings;
   return (
     <>
-      {kind === "select" || kind === "multiselect" ? (
-        <Labelled label="Choices" error={errors.choices} hint="One a line. Write value = Label to choose the stored value yourself.">
-          {(p) => <textarea {...p} name="choices" rows={4} value={values.choices} onChange={(e) => set("choices", e.target.value)} />}
-        </Labelled>
-      ) : null}
-      {kind === "relation" ? (
-        <>
-          <Labelled label="Links to" error={errors.target}>
-            {(p) => (
-              <select {...p} name="target" value={values.target} onChange={(e) => set("target", e.target.value)}>
-                <option value="">Pick a table…</option>
-                {tables.map(([key, t]) => (
-                  <option key={key} value={key}>
-                    {t["x-plural"] ?? t.title ?? key}
-                  </option>
-                ))}
-                <option value={USERS_TABLE}>Users</option>
-              </select>
-            )}
-          </Labelled>
-          <Labelled label="Related list name on the target (optional)" hint="e.g. items: the target's card then lists these records.">
-            {(p) => <input {...p} name="inverse" value={values.inverse} onChange={(e) => set("inverse", e.target.value)} />}
-          </Labelled>
-        </>
-      ) : null}
-      {kind === "formula" ? (
-        <>
-          <Labelled label="Expression" error={errors.formula} hint={<FormulaCheck source={values.formula} schema={schema} table={table} />}>
-            {(p) => (
-              <textarea
-                {...p}
-                name="formula"
-                rows={3}
-                spellCheck={false}
-                className="sd-code"
-                value={values.formula}
-                onChange={(e) => set("formula", e.target.value)}
-              />
-            )}
-          </Labelled>
-          <Labelled label="Result">
-            {(p) => (
-              <select {...p} name="result" value={values.result} onChange={(e) => set("result", e.target.value as FormulaResultKind)}>
-                {RESULT_KINDS.map((k) => (
-                  <option key={k} value={k}>
-                    {fieldKinds[k].label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Labelled>
-        </>
-      ) : null}
+      <Inputs text={values.settings} set={setSetting} errors={errors} place={place} Frame={Labelled} />
       {allowed.has("x-precision") ? (
         <Labelled label="Total digits (precision)" error={errors.precision}>
           {(p) => (
@@ -205,23 +124,6 @@ export function KindOptionInputs({
               value={values.currency}
               onChange={(e) => set("currency", e.target.value)}
               placeholder="EUR"
-            />
-          )}
-        </Labelled>
-      ) : null}
-      {kind === "autonumber" ? (
-        <Labelled
-          label="Pattern"
-          error={errors.pattern}
-          hint="{YYYY} is the year (the counter restarts every year), {0000} the number with four digits."
-        >
-          {(p) => (
-            <input
-              {...p}
-              name="pattern"
-              value={values.pattern}
-              onChange={(e) => set("pattern", e.target.value)}
-              placeholder="INV-{YYYY}-{0000}"
             />
           )}
         </Labelled>
@@ -273,4 +175,10 @@ export function KindOptionInputs({
   );
 }
 
-export { Labelled };
+export function FormError({ message }: { message: string | null }) {
+  return message ? (
+    <p className="sd-error sd-error--form" role="alert">
+      {message}
+    </p>
+  ) : null;
+}

@@ -1,44 +1,23 @@
 import { describe, expect, it } from "vitest";
 import { addField } from "@schema-designer/field-operations";
 import { seedSchema } from "@schema-designer/test-schema";
-import {
-  emptyFieldForm,
-  formatChoices,
-  formFromField,
-  formulaProblem,
-  keyFromLabel,
-  newFieldKeyProblem,
-  optionsFromForm,
-  parseChoices,
-  tableKeyFromLabels,
-} from "./field-form";
+import { emptyFieldForm, formFromField, newFieldKeyProblem, optionsFromForm, tableKeyFromLabels, withKind } from "./field-form";
 
-describe("keyFromLabel", () => {
-  it("proposes a valid key from a label", () => {
-    expect(keyFromLabel("Mobile phone")).toBe("mobile_phone");
-    expect(keyFromLabel("Größe (cm)")).toBe("grosse_cm");
-    expect(keyFromLabel("2nd line")).toBe("f_2nd_line");
-    expect(keyFromLabel("—")).toBe("");
-  });
-});
-
-describe("choices", () => {
-  it("reads one choice a line, with an optional value", () => {
-    expect(parseChoices("North\n\n eu = Europe \nNorth")).toEqual({ values: ["north", "eu"], labels: { north: "North", eu: "Europe" } });
-    expect(formatChoices(["north", "eu"], { north: "North", eu: "Europe" })).toBe("North\neu = Europe");
-  });
-});
+const place = { schema: seedSchema(), table: "clients" };
 
 describe("optionsFromForm", () => {
   it("builds a select field's options that addField accepts", () => {
-    const outcome = optionsFromForm({
-      ...emptyFieldForm("select"),
-      title: "Region",
-      key: "region",
-      choices: "North\nSouth",
-      defaultText: "North",
-      indexed: true,
-    });
+    const outcome = optionsFromForm(
+      {
+        ...emptyFieldForm("select"),
+        title: "Region",
+        key: "region",
+        settings: { choices: "North\nSouth" },
+        defaultText: "North",
+        indexed: true,
+      },
+      place,
+    );
     expect(outcome).toEqual({
       ok: true,
       options: {
@@ -55,14 +34,14 @@ describe("optionsFromForm", () => {
   });
 
   it("leaves out what the kind does not allow and keys errors by input", () => {
-    const outcome = optionsFromForm({ ...emptyFieldForm("boolean"), unique: true, searchable: true, scale: "x" });
+    const outcome = optionsFromForm({ ...emptyFieldForm("boolean"), unique: true, searchable: true, scale: "x" }, place);
     expect(outcome).toEqual({ ok: true, options: { description: undefined, default: undefined } });
-    expect(optionsFromForm({ ...emptyFieldForm("money"), scale: "x", currency: "eu" })).toEqual({
+    expect(optionsFromForm({ ...emptyFieldForm("money"), scale: "x", currency: "eu" }, place)).toEqual({
       ok: false,
       errors: { scale: expect.stringMatching(/whole number/), currency: expect.stringMatching(/three-letter/) },
     });
-    expect(optionsFromForm({ ...emptyFieldForm("relation") })).toMatchObject({ ok: false, errors: { target: expect.any(String) } });
-    expect(optionsFromForm({ ...emptyFieldForm("integer"), defaultText: "abc" })).toMatchObject({
+    expect(optionsFromForm({ ...emptyFieldForm("relation") }, place)).toMatchObject({ ok: false, errors: { target: expect.any(String) } });
+    expect(optionsFromForm({ ...emptyFieldForm("integer"), defaultText: "abc" }, place)).toMatchObject({
       ok: false,
       errors: { defaultText: expect.stringMatching(/not valid/) },
     });
@@ -72,7 +51,7 @@ describe("optionsFromForm", () => {
     const def = seedSchema().$defs.clients.properties.status;
     const form = formFromField("status", def, true);
     expect(form).toMatchObject({ kind: "select", title: "Status", required: true });
-    const outcome = optionsFromForm(form);
+    const outcome = optionsFromForm(form, place);
     expect(outcome.ok && outcome.options.enum).toEqual(def.enum);
     expect(outcome.ok && outcome.options["x-labels"]).toEqual(def["x-labels"]);
   });
@@ -105,14 +84,33 @@ describe("newFieldKeyProblem", () => {
   });
 });
 
-describe("formulaProblem", () => {
-  const formula = (text: string) => ({ ...emptyFieldForm("formula"), formula: text });
-  it("stops a formula the checker rejects", () => {
-    expect(formulaProblem(formula("postcde * 2"), seedSchema(), "clients")).toBe("Fix the problem in the formula shown above first");
+describe("a formula's settings", () => {
+  const formula = (text: string) => ({ ...emptyFieldForm("formula"), settings: { formula: text, result: "decimal" } });
+  it("stop a formula the checker rejects, beside the expression", () => {
+    expect(optionsFromForm(formula("postcde * 2"), place)).toEqual({
+      ok: false,
+      errors: { formula: "Fix the problem in the formula shown above first" },
+    });
   });
-  it("lets a valid formula, an empty one (asked for elsewhere) and other kinds through", () => {
-    expect(formulaProblem(formula("len(postcode) * 2"), seedSchema(), "clients")).toBeUndefined();
-    expect(formulaProblem(formula(""), seedSchema(), "clients")).toBeUndefined();
-    expect(formulaProblem({ ...emptyFieldForm("text"), formula: "nonsense(" }, seedSchema(), "clients")).toBeUndefined();
+  it("let a valid formula through, ask for an empty one, and mean nothing to other kinds", () => {
+    expect(optionsFromForm(formula("len(postcode) * 2"), place)).toMatchObject({
+      ok: true,
+      options: { "x-formula": "len(postcode) * 2", "x-result": "decimal" },
+    });
+    expect(optionsFromForm(formula(""), place)).toMatchObject({
+      ok: false,
+      errors: { formula: expect.stringMatching(/^Write the expression/) },
+    });
+    expect(optionsFromForm({ ...emptyFieldForm("text"), settings: { formula: "nonsense(" } }, place)).toMatchObject({ ok: true });
+  });
+});
+
+describe("withKind", () => {
+  it("keeps what the field has for the new kind and starts the new kind's own settings", () => {
+    const status = formFromField("status", seedSchema().$defs.clients.properties.status, false);
+    const multiple = withKind(status, "multiselect");
+    const outcome = optionsFromForm(multiple, place);
+    expect(outcome.ok && outcome.options.items).toEqual({ type: "string", enum: seedSchema().$defs.clients.properties.status.enum });
+    expect(withKind(emptyFieldForm("text"), "formula").settings).toMatchObject({ formula: "", result: "decimal" });
   });
 });

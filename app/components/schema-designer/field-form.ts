@@ -1,6 +1,8 @@
 import { fieldKinds } from "@runtime/fields/registry";
-import { checkFormula, formulaScopeFor } from "@runtime/formula/index";
-import type { FieldKind, FieldSchema, FormulaResultKind, WorkspaceSchema } from "@runtime/schema/types";
+import { getFieldUi } from "@runtime/fields/ui-registry";
+import type { SettingsPlace, SettingsText } from "@runtime/fields/ui-types";
+import { keyFromLabel } from "@runtime/schema/key-from-label";
+import type { FieldKind, FieldSchema, WorkspaceSchema } from "@runtime/schema/types";
 import type { FieldOptions } from "@schema-designer/field-definition";
 import { assertFreeFieldKey } from "@schema-designer/shared";
 
@@ -16,17 +18,17 @@ export interface FieldFormValues {
   searchable: boolean;
   /** The default as text, parsed by the kind's own import parser. */
   defaultText: string;
-  /** One choice a line: `Label`, or `value = Label`. */
-  choices: string;
-  target: string;
-  inverse: string;
   precision: string;
   scale: string;
   currency: string;
-  pattern: string;
-  formula: string;
-  result: FormulaResultKind;
   maxLength: string;
+  /** The kind's own settings (a select's choices, a relation's target), by input name. */
+  settings: SettingsText;
+}
+
+/** The smallest definition of a kind: what a new field's settings start from. */
+function newDefinition(kind: FieldKind): FieldSchema {
+  return { type: fieldKinds[kind].jsonType, "x-id": "new", "x-kind": kind };
 }
 
 export function emptyFieldForm(kind: FieldKind = "text"): FieldFormValues {
@@ -40,35 +42,22 @@ export function emptyFieldForm(kind: FieldKind = "text"): FieldFormValues {
     indexed: false,
     searchable: false,
     defaultText: "",
-    choices: "",
-    target: "",
-    inverse: "",
     precision: "",
     scale: "",
     currency: "",
-    pattern: "",
-    formula: "",
-    result: "decimal",
     maxLength: "",
+    settings: getFieldUi(kind).settings.read(newDefinition(kind)),
   };
+}
+
+/** The form turned to another kind: what was typed stays, the new kind's own settings start where a new field's do. */
+export function withKind(values: FieldFormValues, kind: FieldKind): FieldFormValues {
+  return { ...values, kind, settings: { ...getFieldUi(kind).settings.read(newDefinition(kind)), ...values.settings } };
 }
 
 /** The options a kind's definition allows: the form shows exactly these. */
 export function optionsAllowed(kind: FieldKind): Set<string> {
   return new Set(Object.keys((fieldKinds[kind].definitionSchema.properties ?? {}) as Record<string, unknown>));
-}
-
-/** "Mobile phone" → "mobile_phone": a key proposal the admin may change. */
-export function keyFromLabel(label: string): string {
-  const key = label
-    .normalize("NFKD")
-    .replace(/[\u0300-\u036f]/g, "")
-    .replace(/ß/g, "ss")
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "_")
-    .replace(/^_+|_+$/g, "")
-    .slice(0, 63);
-  return /^[a-z]/.test(key) ? key : key ? `f_${key}`.slice(0, 63) : "";
 }
 
 /**
@@ -99,44 +88,11 @@ export function newFieldKeyProblem(schema: WorkspaceSchema, table: string, key: 
   }
 }
 
-/**
- * A formula the checker rejects cannot join the draft; the live check already lists why, so the
- * error beside the input only says that it has to be fixed first.
- */
-export function formulaProblem(values: FieldFormValues, schema: WorkspaceSchema, table: string): string | undefined {
-  if (values.kind !== "formula" || !values.formula.trim()) return undefined;
-  const errors = checkFormula(values.formula, formulaScopeFor(schema, table));
-  if (errors.length === 0) return undefined;
-  return `Fix the ${errors.length === 1 ? "problem" : `${errors.length} problems`} in the formula shown above first`;
-}
-
-export function parseChoices(text: string): { values: string[]; labels: Record<string, string> } {
-  const values: string[] = [];
-  const labels: Record<string, string> = {};
-  for (const line of text
-    .split("\n")
-    .map((l) => l.trim())
-    .filter(Boolean)) {
-    const eq = line.indexOf("=");
-    const value = (eq > 0 ? line.slice(0, eq) : keyFromLabel(line) || line).trim();
-    const label = (eq > 0 ? line.slice(eq + 1) : line).trim();
-    if (values.includes(value)) continue;
-    values.push(value);
-    if (label && label !== value) labels[value] = label;
-  }
-  return { values, labels };
-}
-
-export function formatChoices(values: string[] = [], labels: Record<string, string> = {}): string {
-  return values.map((v) => (labels[v] && keyFromLabel(labels[v]) !== v ? `${v} = ${labels[v]}` : (labels[v] ?? v))).join("\n");
-}
-
 const str = (v: unknown) => (v === undefined || v === null ? "" : String(v));
 
 /** The form for an existing field. */
 export function formFromField(key: string, def: FieldSchema, required: boolean): FieldFormValues {
   const kind = def["x-kind"];
-  const choiceValues = kind === "multiselect" ? def.items?.enum : def.enum;
   return {
     ...emptyFieldForm(kind),
     title: def.title ?? "",
@@ -147,16 +103,11 @@ export function formFromField(key: string, def: FieldSchema, required: boolean):
     indexed: def["x-indexed"] === true,
     searchable: def["x-searchable"] === true,
     defaultText: def.default === undefined ? "" : fieldKinds[kind].formatText(def.default, def),
-    choices: formatChoices(choiceValues, def["x-labels"]),
-    target: def["x-target"] ?? "",
-    inverse: def["x-inverse"] ?? "",
     precision: str(def["x-precision"]),
     scale: str(def["x-scale"]),
     currency: def["x-currency"] ?? "",
-    pattern: def["x-pattern"] ?? "",
-    formula: def["x-formula"] ?? "",
-    result: def["x-result"] ?? "decimal",
     maxLength: str(def.maxLength),
+    settings: getFieldUi(kind).settings.read(def),
   };
 }
 
@@ -175,9 +126,10 @@ function wholeNumber(text: string, what: string, errors: Record<string, string>,
 /**
  * The options for `addField` / `setFieldOptions` from what was typed; every option the kind does
  * not allow is left out, and an option cleared in the form is sent as undefined so it is removed.
- * Errors are keyed by the form's input names, so they show beside the input.
+ * Errors are keyed by the form's input names, so they show beside the input. `place` is where the
+ * field sits: a formula is checked against the fields it may read.
  */
-export function optionsFromForm(values: FieldFormValues): FormOutcome {
+export function optionsFromForm(values: FieldFormValues, place: SettingsPlace): FormOutcome {
   const allowed = optionsAllowed(values.kind);
   const errors: Record<string, string> = {};
   const o: Record<string, unknown> = {};
@@ -189,30 +141,7 @@ export function optionsFromForm(values: FieldFormValues): FormOutcome {
   set("x-indexed", values.indexed || undefined);
   set("x-searchable", values.searchable || undefined);
 
-  if (values.kind === "select" || values.kind === "multiselect") {
-    const { values: choices, labels } = parseChoices(values.choices);
-    if (choices.length === 0) errors.choices = "Add at least one choice, one per line (e.g. North)";
-    if (values.kind === "select") set("enum", choices);
-    else {
-      set("items", { type: "string", enum: choices });
-      set("uniqueItems", true);
-    }
-    set("x-labels", Object.keys(labels).length ? labels : undefined);
-  }
-  if (values.kind === "relation") {
-    if (!values.target) errors.target = "Pick the table this field links to";
-    set("x-target", values.target || undefined);
-    set("x-inverse", values.inverse.trim() || undefined);
-  }
-  if (values.kind === "autonumber") {
-    if (!values.pattern.trim()) errors.pattern = "Give a pattern such as INV-{YYYY}-{0000}";
-    set("x-pattern", values.pattern.trim() || undefined);
-  }
-  if (values.kind === "formula") {
-    if (!values.formula.trim()) errors.formula = "Write the expression, e.g. price * quantity";
-    set("x-formula", values.formula.trim() || undefined);
-    set("x-result", values.result);
-  }
+  for (const [name, value] of Object.entries(getFieldUi(values.kind).settings.write(values.settings, place, errors))) set(name, value);
   if (allowed.has("x-precision")) set("x-precision", wholeNumber(values.precision, "Precision", errors, "precision"));
   if (allowed.has("x-scale")) set("x-scale", wholeNumber(values.scale, "Digits after the point", errors, "scale"));
   if (allowed.has("maxLength")) set("maxLength", wholeNumber(values.maxLength, "Maximum length", errors, "maxLength") || undefined);

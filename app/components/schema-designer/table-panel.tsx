@@ -1,10 +1,12 @@
 import { useState, type FormEvent } from "react";
 import { fieldKinds } from "@runtime/fields/registry";
+import { relationTarget } from "@runtime/fields/structure";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { DraftOp } from "@schema-designer/draft";
 import { describeImpact, impactOfFieldChange } from "@schema-designer/impact";
 import type { ProblemPlace } from "@schema-designer/review";
-import { AddFieldForm, ChangeKindForm, FieldSettingsForm, RemoveFieldButton, RenameKeyForm } from "./field-editor";
+import { ChangeKindForm } from "./change-kind-form";
+import { AddFieldForm, FieldSettingsForm, RemoveFieldButton, RenameKeyForm } from "./field-editor";
 import { Labelled } from "./field-form-inputs";
 import { SortableFields } from "./sortable-fields";
 import { tableLabel } from "./table-list";
@@ -227,7 +229,7 @@ export function TablePanel({
             renderRow={(item, handle) => {
               const def = t.properties[item.key];
               const fieldProblems = problems.filter((p) => p.table === table && p.field === item.key);
-              const target = def["x-kind"] === "relation" && def["x-target"] ? def["x-target"] : null;
+              const target = relationTarget(def) || null;
               return (
                 <div className={item.key === field ? "sd-field__row is-selected" : "sd-field__row"}>
                   {handle}

@@ -1,4 +1,5 @@
-import { defineFieldKind, fieldDefinitionSchema, keySchema } from "../common";
+import type { DefinitionContext, DefinitionProblem } from "../types";
+import { defineFieldKind, fieldDefinitionSchema, isPlainObject, keySchema } from "../common";
 import { parseTrimmedText, stringConversions } from "../text-like";
 
 /**
@@ -19,6 +20,32 @@ const conditionSchema = {
   additionalProperties: false,
 };
 
+/** The condition tests a field of the record, and the year comes from one of its dates. */
+function numberingProblems({ def, table }: DefinitionContext): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const when = def["x-assign-when"];
+  if (isPlainObject(when) && typeof when.field === "string" && !table.hasField(when.field))
+    problems.push({
+      at: ["x-assign-when", "field"],
+      message: `field "${when.field}" does not exist in this table; the condition must test one of its fields`,
+    });
+  const dateField = def["x-date-field"];
+  if (typeof dateField === "string") {
+    const kind = table.kindOf(dateField);
+    if (!table.hasField(dateField))
+      problems.push({
+        at: ["x-date-field"],
+        message: `date field "${dateField}" does not exist in this table; name a date or datetime field`,
+      });
+    else if (kind && kind !== "date" && kind !== "datetime")
+      problems.push({
+        at: ["x-date-field"],
+        message: `"${dateField}" is a ${kind} field; the year of the number must come from a date or datetime field`,
+      });
+  }
+  return problems;
+}
+
 export const autonumberKind = defineFieldKind({
   kind: "autonumber",
   label: "Autonumber",
@@ -38,5 +65,8 @@ export const autonumberKind = defineFieldKind({
   ...stringConversions,
   searchable: true,
   readOnly: true,
+  valueClass: "text",
+  printFilter: "text",
+  checkDefinition: numberingProblems,
   parseText: parseTrimmedText,
 });

@@ -2,10 +2,10 @@ import type { CompiledSchema } from "../../schema/compile";
 import { humanize } from "../../schema/compile";
 import type { FieldCondition } from "../../schema/types";
 import { optionLabel } from "../options";
-import type { FieldUi, FieldWidgetProps } from "../ui-types";
+import type { FieldUi, FieldWidgetProps, KindSettings, SettingsInputsProps } from "../ui-types";
 import { ComputedValue, computedUi } from "../ui/computed-value";
 import { formattedCell } from "../ui/formatted-cell";
-import { useWorkspace } from "../ui/workspace-context";
+import { useWorkspace } from "../ui/use-workspace";
 import { autonumberKind } from "./index";
 
 /** "Assigned when Status is Issued": why a draft invoice has no number yet, in the schema's own words. */
@@ -34,8 +34,40 @@ function AutonumberWidget(props: FieldWidgetProps) {
   return <ComputedValue {...props} kind={autonumberKind} placeholder={assignmentHint(props.field, workspace?.schema ?? null)} />;
 }
 
+function PatternInput({ text, set, errors, Frame }: SettingsInputsProps) {
+  return (
+    <Frame
+      label="Pattern"
+      error={errors.pattern}
+      hint="{YYYY} is the year (the counter restarts every year), {0000} the number with four digits."
+    >
+      {(p) => (
+        <input
+          {...p}
+          name="pattern"
+          value={text.pattern ?? ""}
+          onChange={(e) => set("pattern", e.target.value)}
+          placeholder="INV-{YYYY}-{0000}"
+        />
+      )}
+    </Frame>
+  );
+}
+
+/** The pattern numbers are made by. */
+const autonumberSettings: KindSettings = {
+  read: (def) => ({ pattern: def["x-pattern"] ?? "" }),
+  write: (text, _place, problems) => {
+    const pattern = text.pattern?.trim() ?? "";
+    if (!pattern) problems.pattern = "Give a pattern such as INV-{YYYY}-{0000}";
+    return { "x-pattern": pattern || undefined };
+  },
+  Inputs: PatternInput,
+};
+
 export const autonumberUi: FieldUi = {
   ...computedUi(autonumberKind, {}),
   Widget: AutonumberWidget,
   Cell: formattedCell(autonumberKind),
+  settings: autonumberSettings,
 };

@@ -26,6 +26,10 @@ export const booleanKind = defineFieldKind({
   sortable: true,
   searchable: false,
   readOnly: false,
+  valueClass: "boolean",
+  printFilter: "boolean",
+  // A checkbox is always yes or no.
+  blankValue: false,
   parseText: (text) => {
     const word = text.trim().toLowerCase();
     if (word === "") return ok(null);

@@ -1,6 +1,7 @@
 import type { FieldCellProps, FieldUi, FieldWidgetProps } from "../ui-types";
 import { errorAria } from "../ui/aria";
 import { classNames } from "../ui/class-names";
+import { noSettings } from "../ui/kind-settings";
 
 /** What a checked box posts; fromFormData reads any posted value as "checked". */
 const CHECKED = "true";
@@ -41,4 +42,5 @@ export const booleanUi: FieldUi = {
   Cell: BooleanCell,
   // An unchecked box posts nothing at all: absence is the only way a form says "No".
   fromFormData: (values) => ({ ok: true, value: values.length > 0 }),
+  settings: noSettings,
 };

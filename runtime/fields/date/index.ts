@@ -21,6 +21,8 @@ export const dateKind = defineFieldKind({
   sortable: true,
   searchable: false,
   readOnly: false,
+  valueClass: "date",
+  printFilter: "date",
   parseText: (text) => (text.trim() === "" ? ok(null) : parseDateText(text)),
   formatText: (value) => (isNullish(value) ? "" : String(value)),
   formatDisplay: (value, _field, options) => formatDateDisplay(value, options.locale),

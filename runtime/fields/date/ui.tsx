@@ -5,6 +5,7 @@ import { formattedCell } from "../ui/formatted-cell";
 import { parseSingleValue } from "../ui/form-values";
 import { textOf } from "../ui/text-input";
 import { dateKind } from "./index";
+import { noSettings } from "../ui/kind-settings";
 
 function DateWidget(props: FieldWidgetProps) {
   return (
@@ -22,4 +23,9 @@ function DateWidget(props: FieldWidgetProps) {
   );
 }
 
-export const dateUi: FieldUi = { Widget: DateWidget, Cell: formattedCell(dateKind), fromFormData: parseSingleValue(dateKind) };
+export const dateUi: FieldUi = {
+  Widget: DateWidget,
+  Cell: formattedCell(dateKind),
+  fromFormData: parseSingleValue(dateKind),
+  settings: noSettings,
+};

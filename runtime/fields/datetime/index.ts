@@ -21,6 +21,8 @@ export const datetimeKind = defineFieldKind({
   sortable: true,
   searchable: false,
   readOnly: false,
+  valueClass: "datetime",
+  printFilter: "datetime",
   parseText: (text) => (text.trim() === "" ? ok(null) : parseDateTimeText(text)),
   formatText: (value) => (isNullish(value) ? "" : String(value)),
   formatDisplay: (value, _field, options) => formatDateTimeDisplay(value, options.locale, options.timeZone),

@@ -6,6 +6,7 @@ import { browserTimeZone, isLocalDateTime, isTimeZone, localInputToUtc, utcToLoc
 import { formattedCell } from "../ui/formatted-cell";
 import { asResult } from "../ui/form-values";
 import { datetimeKind } from "./index";
+import { noSettings } from "../ui/kind-settings";
 
 /**
  * The server renders in the workspace's zone; once running in the browser the widget switches to
@@ -52,4 +53,5 @@ export const datetimeUi: FieldUi = {
     if (utc === null) return { ok: false, error: `“${local[0]}” is not a date and time on the calendar` };
     return { ok: true, value: utc };
   },
+  settings: noSettings,
 };

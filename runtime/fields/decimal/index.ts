@@ -14,6 +14,7 @@ export const decimalKind = defineFieldKind({
     properties: { "x-precision": precisionSchema, "x-scale": scaleSchema, ...numberKeywords },
   }),
   ...decimalLikeParts({ precision: (field) => field["x-precision"] ?? 18, scale: scaleOf }),
+  printFilter: "number",
   formatDisplay: (value, field, options) =>
     formatNumberDisplay(value, options.locale, { minimumFractionDigits: scaleOf(field), maximumFractionDigits: scaleOf(field) }),
 });

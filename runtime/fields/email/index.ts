@@ -22,5 +22,7 @@ export const emailKind = defineFieldKind({
   ...stringConversions,
   searchable: true,
   readOnly: false,
+  valueClass: "text",
+  printFilter: "text",
   parseText: parseTrimmedText,
 });

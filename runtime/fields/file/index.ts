@@ -1,3 +1,3 @@
 import { fileLikeKind } from "../files";
 
-export const fileKind = fileLikeKind("file", "File");
+export const fileKind = fileLikeKind("file", "File", { printFilter: null });

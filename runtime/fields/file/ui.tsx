@@ -2,6 +2,7 @@ import type { FieldCellProps, FieldUi, FieldWidgetProps } from "../ui-types";
 import { isFileValue } from "../ui/api-client";
 import { fileFromFormData } from "../ui/file-form-data";
 import { FileInput, fileHref } from "../ui/file-input";
+import { noSettings } from "../ui/kind-settings";
 
 function FileWidget(props: FieldWidgetProps) {
   return <FileInput {...props} />;
@@ -18,4 +19,4 @@ function FileCell(props: FieldCellProps) {
   );
 }
 
-export const fileUi: FieldUi = { Widget: FileWidget, Cell: FileCell, fromFormData: fileFromFormData };
+export const fileUi: FieldUi = { Widget: FileWidget, Cell: FileCell, fromFormData: fileFromFormData, settings: noSettings };

@@ -1,5 +1,5 @@
 import type { FieldSchema, FormulaResultKind } from "../../schema/types";
-import type { FieldKindDef, FilterOperator } from "../types";
+import type { DefinitionContext, DefinitionProblem, FieldKindDef, FilterOperator } from "../types";
 import { currencySchema, defineFieldKind, fieldDefinitionSchema, keySchema, scaleSchema } from "../common";
 import { booleanKind } from "../boolean";
 import { dateKind } from "../date";
@@ -24,7 +24,19 @@ export const FORMULA_RESULTS = Object.keys(formulaResultKinds) as FormulaResultK
 
 export function formulaResultKind(field: FieldSchema): FieldKindDef {
   // The definition schema requires x-result; text is the harmless reading of a broken definition.
-  return formulaResultKinds[field["x-result"] ?? "text"] ?? textKind;
+  const result = field["x-result"];
+  return result !== undefined && Object.hasOwn(formulaResultKinds, result) ? formulaResultKinds[result] : textKind;
+}
+
+/** A formula declares the JSON type of its result. */
+function resultTypeProblems({ def }: DefinitionContext): DefinitionProblem[] {
+  const result = def["x-result"];
+  const expected =
+    typeof result === "string" && Object.hasOwn(formulaResultKinds, result)
+      ? formulaResultKinds[result as FormulaResultKind].jsonType
+      : undefined;
+  if (expected === undefined || def.type === expected) return [];
+  return [{ at: ["type"], message: `a formula with x-result "${String(result)}" has type "${expected}", not ${JSON.stringify(def.type)}` }];
 }
 
 /** Every operator some result offers; `filterOperatorsFor(field)` in the registry narrows it per field. */
@@ -54,6 +66,10 @@ export const formulaKind = defineFieldKind({
   sortable: true,
   searchable: false,
   readOnly: true,
+  // Its values are its result kind's (valueKindOf); read alone, a formula is text, as a broken one is.
+  valueClass: textKind.valueClass,
+  printFilter: textKind.printFilter,
+  checkDefinition: resultTypeProblems,
   parseText: (text, field) => formulaResultKind(field).parseText(text, field),
   formatText: (value, field) => formulaResultKind(field).formatText(value, field),
   formatDisplay: (value, field, options, record) => formulaResultKind(field).formatDisplay(value, field, options, record),

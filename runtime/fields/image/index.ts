@@ -1,3 +1,3 @@
 import { fileLikeKind } from "../files";
 
-export const imageKind = fileLikeKind("image", "Image", "image/*");
+export const imageKind = fileLikeKind("image", "Image", { defaultAccept: "image/*", printFilter: "image" });

@@ -2,6 +2,7 @@ import type { FieldCellProps, FieldUi, FieldWidgetProps } from "../ui-types";
 import { isFileValue } from "../ui/api-client";
 import { fileFromFormData } from "../ui/file-form-data";
 import { FileInput, fileHref } from "../ui/file-input";
+import { noSettings } from "../ui/kind-settings";
 
 function ImageWidget(props: FieldWidgetProps) {
   return <FileInput {...props} image />;
@@ -24,4 +25,4 @@ function ImageCell(props: FieldCellProps) {
   );
 }
 
-export const imageUi: FieldUi = { Widget: ImageWidget, Cell: ImageCell, fromFormData: fileFromFormData };
+export const imageUi: FieldUi = { Widget: ImageWidget, Cell: ImageCell, fromFormData: fileFromFormData, settings: noSettings };

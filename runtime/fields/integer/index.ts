@@ -24,6 +24,8 @@ export const integerKind = defineFieldKind({
   sortable: true,
   searchable: false,
   readOnly: false,
+  valueClass: "number",
+  printFilter: "number",
   parseText: (text) => (text.trim() === "" ? ok(null) : parseIntegerText(text)),
   formatText: (value) => formatNumberText(value),
   formatDisplay: (value, _field, options) => formatNumberDisplay(value, options.locale, { maximumFractionDigits: 0 }),

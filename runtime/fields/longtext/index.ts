@@ -25,5 +25,9 @@ export const longtextKind = defineFieldKind({
   sortable: false,
   searchable: true,
   readOnly: false,
+  valueClass: "text",
+  printFilter: "text",
+  fullWidth: true,
+  shortValue: false,
   parseText: parseExactText,
 });

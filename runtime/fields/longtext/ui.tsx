@@ -5,6 +5,7 @@ import { formattedCell } from "../ui/formatted-cell";
 import { parseSingleValue } from "../ui/form-values";
 import { emitText, maxLengthOf, textOf } from "../ui/text-input";
 import { longtextKind } from "./index";
+import { noSettings } from "../ui/kind-settings";
 
 function LongtextWidget(props: FieldWidgetProps) {
   return (
@@ -27,4 +28,5 @@ export const longtextUi: FieldUi = {
   Widget: LongtextWidget,
   Cell: formattedCell(longtextKind),
   fromFormData: parseSingleValue(longtextKind),
+  settings: noSettings,
 };

@@ -1,5 +1,5 @@
 import type { FieldSchema } from "../../schema/types";
-import type { FormatOptions } from "../types";
+import type { DefinitionContext, DefinitionProblem, FormatOptions } from "../types";
 import { currencySchema, defineFieldKind, fieldDefinitionSchema, keySchema, scaleSchema } from "../common";
 import { decimalLikeParts, numberKeywords } from "../decimal-like";
 import { formatNumberDisplay } from "../numbers";
@@ -18,6 +18,19 @@ export function resolveCurrency(field: FieldSchema, options: FormatOptions, reco
   return [fromRecord, field["x-currency"], options.currency].find(isCurrencyCode);
 }
 
+/** The currency field names a field of the record that holds a code: text or a choice. */
+function currencyFieldProblems({ def, table }: DefinitionContext): DefinitionProblem[] {
+  const name = def["x-currency-field"];
+  if (typeof name !== "string") return [];
+  const at = ["x-currency-field"];
+  if (!table.hasField(name))
+    return [{ at, message: `currency field "${name}" does not exist in this table; add a text or select field holding the currency code` }];
+  const kind = table.kindOf(name);
+  if (kind && kind !== "text" && kind !== "select")
+    return [{ at, message: `currency field "${name}" is a ${kind} field; it must be a text or select field holding a code such as "EUR"` }];
+  return [];
+}
+
 export const moneyKind = defineFieldKind({
   kind: "money",
   label: "Money",
@@ -32,6 +45,8 @@ export const moneyKind = defineFieldKind({
     },
   }),
   ...decimalLikeParts({ precision: () => MONEY_PRECISION, scale: scaleOf }),
+  printFilter: "money",
+  checkDefinition: currencyFieldProblems,
   formatDisplay: (value, field, options, record) => {
     const currency = resolveCurrency(field, options, record);
     // Without an explicit scale the currency's own minor unit applies (0 for JPY, 3 for KWD).

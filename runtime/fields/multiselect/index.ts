@@ -1,5 +1,6 @@
 import {
   defineFieldKind,
+  isPlainObject,
   enumSchema,
   fieldDefinitionSchema,
   jsonFromDb,
@@ -10,7 +11,7 @@ import {
   optionValueSchema,
 } from "../common";
 import type { ParseResult } from "../types";
-import { formatOptionDisplay, matchOption, optionValues } from "../options";
+import { formatOptionDisplay, matchOption, optionDefinitionProblems, optionValues } from "../options";
 
 /** `;` separates options in import and export cells, so no option may contain one. */
 const multiOptionSchema = { ...optionValueSchema, pattern: "^[^;\\s](?:[^;]*[^;\\s])?$" };
@@ -49,6 +50,16 @@ export const multiselectKind = defineFieldKind({
   sortable: false,
   searchable: false,
   readOnly: false,
+  valueClass: "options",
+  printFilter: "option",
+  checkDefinition: ({ def }) =>
+    optionDefinitionProblems(def, isPlainObject(def.items) ? def.items.enum : undefined, () =>
+      Array.isArray(def.default) ? def.default : [],
+    ),
+  // A condition names one option: "has any of vip, partner" is one value per option.
+  parseFilterText: (text, field) => (text.trim() === "" ? ok(null) : matchOption(text, field)),
+  // No option chosen is stored as an empty JSON list.
+  storedEmpty: ["[]"],
   parseText: (text, field): ParseResult<string[]> => {
     const chosen: string[] = [];
     for (const part of text.split(SEPARATOR)) {

@@ -3,6 +3,7 @@ import { optionLabel, optionValues } from "../options";
 import { errorAria } from "../ui/aria";
 import { classNames } from "../ui/class-names";
 import { multiselectKind } from "./index";
+import { optionSettings } from "../ui/option-settings";
 
 function chosenOf(value: unknown): string[] {
   return Array.isArray(value) ? value.map(String) : [];
@@ -64,4 +65,5 @@ export const multiselectUi: FieldUi = {
     const parsed = multiselectKind.parseText(values.filter((v) => v !== "").join(";"), field.def);
     return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
   },
+  settings: optionSettings("many"),
 };

@@ -17,6 +17,7 @@ export const percentKind = defineFieldKind({
     properties: { "x-scale": scaleSchema, ...numberKeywords },
   }),
   ...parts,
+  printFilter: "percent",
   parseText: (text) => {
     const withoutSign = text.trim().replace(/\s*%$/, "");
     return withoutSign === "" ? ok(null) : parseNumberText(withoutSign);

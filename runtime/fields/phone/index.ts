@@ -21,5 +21,8 @@ export const phoneKind = defineFieldKind({
   ...stringConversions,
   searchable: true,
   readOnly: false,
+  valueClass: "text",
+  printFilter: "text",
+  patternHint: "digits, spaces and + - ( ) only",
   parseText: parseTrimmedText,
 });

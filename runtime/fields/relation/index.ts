@@ -1,5 +1,31 @@
+import { USERS_TABLE } from "../../schema/types";
+import type { DefinitionContext, DefinitionProblem } from "../types";
 import { defineFieldKind, fail, fieldDefinitionSchema, isNullish, keySchema, mapPresent, ok, quote, RELATION_OPERATORS } from "../common";
 import { numberFromDb } from "../numbers";
+
+/** The target exists, and a composition (a line of its target) names its list and is required. */
+function relationProblems({ key, def, table, tables }: DefinitionContext): DefinitionProblem[] {
+  const problems: DefinitionProblem[] = [];
+  const target = def["x-target"];
+  if (typeof target === "string" && target !== USERS_TABLE && !tables.includes(target))
+    problems.push({
+      at: ["x-target"],
+      message: `target table "${target}" does not exist; use one of: ${[...tables, USERS_TABLE].join(", ")}`,
+    });
+  if (def["x-composition"] === true) {
+    if (typeof def["x-inverse"] !== "string")
+      problems.push({
+        at: ["x-composition"],
+        message: `a composition needs "x-inverse", the name of the list of these records on "${String(target)}" (e.g. "items")`,
+      });
+    if (!table.required.includes(key))
+      problems.push({
+        at: ["x-composition"],
+        message: `a composition field must be required: add "${key}" to ${table.path}/required, since a part cannot exist without its whole`,
+      });
+  }
+  return problems;
+}
 
 export const relationKind = defineFieldKind({
   kind: "relation",
@@ -24,6 +50,10 @@ export const relationKind = defineFieldKind({
   sortable: true,
   searchable: false,
   readOnly: false,
+  valueClass: "reference",
+  // A Field chip follows a relation to its target's fields instead.
+  printFilter: null,
+  checkDefinition: relationProblems,
   parseText: (text) => {
     const trimmed = text.trim();
     if (trimmed === "") return ok(null);

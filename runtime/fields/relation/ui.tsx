@@ -1,13 +1,8 @@
 import { USERS_TABLE } from "../../schema/types";
-import type { FieldCellProps, FieldUi, FieldWidgetProps } from "../ui-types";
+import type { FieldCellProps, FieldUi, KindSettings, SettingsInputsProps } from "../ui-types";
 import { parseSingleValue } from "../ui/form-values";
 import { currentRef, recordHref, RelationPicker } from "../ui/relation-picker";
 import { relationKind } from "./index";
-
-/** A wrapper, not the picker itself: ui-registry and the picker's create dialog import each other. */
-function RelationWidget(props: FieldWidgetProps) {
-  return <RelationPicker {...props} />;
-}
 
 /** The linked record's title; users have no record page, so theirs is plain text. */
 function RelationCell(props: FieldCellProps) {
@@ -21,4 +16,43 @@ function RelationCell(props: FieldCellProps) {
   );
 }
 
-export const relationUi: FieldUi = { Widget: RelationWidget, Cell: RelationCell, fromFormData: parseSingleValue(relationKind) };
+function RelationSettingsInputs({ text, set, errors, place, Frame }: SettingsInputsProps) {
+  return (
+    <>
+      <Frame label="Links to" error={errors.target}>
+        {(p) => (
+          <select {...p} name="target" value={text.target ?? ""} onChange={(e) => set("target", e.target.value)}>
+            <option value="">Pick a table…</option>
+            {Object.entries(place.schema.$defs).map(([key, t]) => (
+              <option key={key} value={key}>
+                {t["x-plural"] ?? t.title ?? key}
+              </option>
+            ))}
+            <option value={USERS_TABLE}>Users</option>
+          </select>
+        )}
+      </Frame>
+      <Frame label="Related list name on the target (optional)" hint="e.g. items: the target's card then lists these records.">
+        {(p) => <input {...p} name="inverse" value={text.inverse ?? ""} onChange={(e) => set("inverse", e.target.value)} />}
+      </Frame>
+    </>
+  );
+}
+
+/** The table it links to, and the name of the list its records make on that table's card. */
+const relationSettings: KindSettings = {
+  read: (def) => ({ target: def["x-target"] ?? "", inverse: def["x-inverse"] ?? "" }),
+  write: (text, _place, problems) => {
+    const target = text.target ?? "";
+    if (!target) problems.target = "Pick the table this field links to";
+    return { "x-target": target || undefined, "x-inverse": text.inverse?.trim() || undefined };
+  },
+  Inputs: RelationSettingsInputs,
+};
+
+export const relationUi: FieldUi = {
+  Widget: RelationPicker,
+  Cell: RelationCell,
+  fromFormData: parseSingleValue(relationKind),
+  settings: relationSettings,
+};

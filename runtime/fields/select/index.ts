@@ -8,7 +8,7 @@ import {
   optionValueSchema,
   SELECT_OPERATORS,
 } from "../common";
-import { formatOptionDisplay, matchOption, optionValues } from "../options";
+import { formatOptionDisplay, matchOption, optionDefinitionProblems, optionValues } from "../options";
 import { stringConversions } from "../text-like";
 
 const OPTION_COLUMN_LENGTH = 100;
@@ -32,6 +32,9 @@ export const selectKind = defineFieldKind({
   sortable: true,
   searchable: false,
   readOnly: false,
+  valueClass: "option",
+  printFilter: "option",
+  checkDefinition: ({ def }) => optionDefinitionProblems(def, def.enum, () => [def.default]),
   parseText: (text, field) => (text.trim() === "" ? ok(null) : matchOption(text, field)),
   formatText: (value) => (isNullish(value) ? "" : String(value)),
   formatDisplay: (value, field) => formatOptionDisplay(value, field),

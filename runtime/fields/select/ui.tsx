@@ -5,6 +5,7 @@ import { classNames } from "../ui/class-names";
 import { formattedCell } from "../ui/formatted-cell";
 import { parseSingleValue } from "../ui/form-values";
 import { selectKind } from "./index";
+import { optionSettings } from "../ui/option-settings";
 
 function SelectWidget(props: FieldWidgetProps) {
   const def = props.field.def;
@@ -42,4 +43,5 @@ export const selectUi: FieldUi = {
   Cell: formattedCell(selectKind),
   // Posted values are exact option values; parseText would also take a label, which is harmless.
   fromFormData: parseSingleValue(selectKind),
+  settings: optionSettings("one"),
 };

@@ -31,5 +31,7 @@ export const textKind = defineFieldKind({
   ...stringConversions,
   searchable: true,
   readOnly: false,
+  valueClass: "text",
+  printFilter: "text",
   parseText: parseExactText,
 });

@@ -100,6 +100,15 @@ describe("every field kind has a UI", () => {
         expect(container.firstElementChild?.className).toMatch(/tf-cell/);
       });
 
+      it("reads its settings in the schema designer back as the definition has them", () => {
+        const place = { schema: { $schema: "https://json-schema.org/draft/2020-12/schema" as const, $defs: {} }, table: "things" };
+        for (const { field } of kindSamples[kind].cases) {
+          const written = ui.settings.write(ui.settings.read(field), place, {});
+          for (const [keyword, value] of Object.entries(written))
+            if (value !== undefined) expect(value, `${kind} ${keyword}`).toEqual(field[keyword as keyof typeof field]);
+        }
+      });
+
       it("marks the control invalid and points at the card's message", () => {
         const field = compiledField("field_e", kindSamples[kind].minimal);
         const { container } = render(<ui.Widget {...widgetProps(field, { error: "Needed", errorId: "field_e-error" })} />);

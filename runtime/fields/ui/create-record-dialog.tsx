@@ -2,11 +2,13 @@ import { useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
 import type { CompiledTable } from "../../schema/compile";
 import { fieldKinds } from "../registry";
-import { getFieldUi } from "../ui-registry";
 import type { FormatOptions } from "../types";
+import type { FieldUi } from "../ui-types";
 
 export interface CreateRecordDialogProps {
   table: CompiledTable;
+  /** The UI of each field's kind: the registry, handed down by the workspace, which the dialog cannot import (it is one of its widgets' parts). */
+  fieldUi(kind: string): FieldUi;
   /** Values typed so far, keyed by field. */
   values: Record<string, unknown>;
   /** The server's messages by field, from a 422 answer's `details.fields`. */
@@ -66,7 +68,7 @@ export function CreateRecordDialog(props: CreateRecordDialogProps) {
       ) : null}
       <div className="tf-dialog__fields">
         {fields.map((field) => {
-          const { Widget } = getFieldUi(field.kind);
+          const { Widget } = props.fieldUi(field.kind);
           const id = `${baseId}-${field.key}`;
           const error = props.fieldErrors[field.key];
           return (

@@ -5,6 +5,7 @@ import { errorAria } from "./aria";
 import { classNames } from "./class-names";
 import { alwaysNumeric, formattedCell } from "./formatted-cell";
 import { parseSingleValue } from "./form-values";
+import { noSettings } from "./kind-settings";
 
 export interface NumberUiOptions {
   /** Text after the control: a currency code, `%`. */
@@ -85,5 +86,10 @@ export function numberUi(kind: FieldKindDef, options: NumberUiOptions = {}): Fie
     return <NumberInput {...props} kind={kind} suffix={options.suffix?.(props)} />;
   }
   NumberWidget.displayName = `${kind.kind}Widget`;
-  return { Widget: NumberWidget, Cell: formattedCell(kind, { numeric: alwaysNumeric }), fromFormData: parseSingleValue(kind) };
+  return {
+    Widget: NumberWidget,
+    Cell: formattedCell(kind, { numeric: alwaysNumeric }),
+    fromFormData: parseSingleValue(kind),
+    settings: noSettings,
+  };
 }

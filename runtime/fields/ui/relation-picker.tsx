@@ -5,7 +5,7 @@ import { createRecord, lookupRecords } from "./api-client";
 import { errorAria } from "./aria";
 import { classNames } from "./class-names";
 import { CreateRecordDialog } from "./create-record-dialog";
-import { useWorkspace } from "./workspace-context";
+import { useWorkspace } from "./use-workspace";
 
 /** Typing pauses this long before a search goes out; a newer keystroke aborts the older request. */
 export const SEARCH_DELAY_MS = 200;
@@ -237,9 +237,10 @@ export function RelationPicker(props: FieldWidgetProps) {
       <span className="tf-sr-only" aria-live="polite">
         {open && !loading ? `${rows.length} ${rows.length === 1 ? "match" : "matches"}` : ""}
       </span>
-      {dialog && targetTable ? (
+      {dialog && targetTable && workspace ? (
         <CreateRecordDialog
           table={targetTable}
+          fieldUi={workspace.fieldUi}
           values={dialog.values}
           fieldErrors={dialog.fieldErrors}
           message={dialog.message}

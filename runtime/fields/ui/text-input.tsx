@@ -5,6 +5,7 @@ import { errorAria } from "./aria";
 import { classNames } from "./class-names";
 import { formattedCell } from "./formatted-cell";
 import { parseSingleValue } from "./form-values";
+import { noSettings } from "./kind-settings";
 
 type TextInputType = "text" | "email" | "tel" | "url";
 
@@ -62,5 +63,5 @@ export function textLikeUi(kind: FieldKindDef, type: TextInputType): FieldUi {
     );
   }
   TextWidget.displayName = `${kind.kind}Widget`;
-  return { Widget: TextWidget, Cell: formattedCell(kind), fromFormData: parseSingleValue(kind) };
+  return { Widget: TextWidget, Cell: formattedCell(kind), fromFormData: parseSingleValue(kind), settings: noSettings };
 }

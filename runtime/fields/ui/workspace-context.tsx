@@ -1,18 +1,10 @@
-import { createContext, useContext, type ReactNode } from "react";
+import { useMemo, type ReactNode } from "react";
 import type { CompiledSchema } from "../../schema/compile";
+import { getFieldUi } from "../ui-registry";
+import { WorkspaceContext } from "./use-workspace";
 
-export interface WorkspaceContextValue {
-  schema: CompiledSchema;
-}
-
-/** The compiled workspace schema, for widgets that need another table (a relation's title field). */
-export const WorkspaceContext = createContext<WorkspaceContextValue | null>(null);
-
+/** Gives the widgets below the compiled workspace and the UI registry (see use-workspace.ts). */
 export function WorkspaceProvider(props: { schema: CompiledSchema; children: ReactNode }) {
-  return <WorkspaceContext.Provider value={{ schema: props.schema }}>{props.children}</WorkspaceContext.Provider>;
-}
-
-/** Null outside a provider: widgets then offer only what needs no schema (no inline create). */
-export function useWorkspace(): WorkspaceContextValue | null {
-  return useContext(WorkspaceContext);
+  const value = useMemo(() => ({ schema: props.schema, fieldUi: getFieldUi }), [props.schema]);
+  return <WorkspaceContext.Provider value={value}>{props.children}</WorkspaceContext.Provider>;
 }

@@ -28,5 +28,7 @@ export const urlKind = defineFieldKind({
   ...stringConversions,
   searchable: true,
   readOnly: false,
+  valueClass: "text",
+  printFilter: "text",
   parseText: parseTrimmedText,
 });

@@ -1,4 +1,6 @@
 import fc from "fast-check";
+import { fieldKinds } from "@runtime/fields/registry";
+import { kindSamples } from "@runtime/fields/samples";
 import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 
 /** The kinds the migration property covers: every kind with a plain stored column of its own. */
@@ -16,9 +18,6 @@ export const MODEL_KINDS = [
   "multiselect",
 ] as const;
 export type ModelKind = (typeof MODEL_KINDS)[number];
-
-export const SELECT_OPTIONS = ["lead", "active", "lost"];
-export const MULTISELECT_OPTIONS = ["vip", "partner", "press"];
 
 /** Key pools: small on purpose, so renames often land on a key another field had (swaps, reuse). */
 export const TABLE_KEY_POOL = ["clients", "vendors", "projects", "tickets", "people"];
@@ -70,59 +69,34 @@ export function toSchema(model: WorkspaceModel): WorkspaceSchema {
   return { $schema: "https://json-schema.org/draft/2020-12/schema", $defs };
 }
 
-const INDEXABLE: ReadonlySet<ModelKind> = new Set([
-  "text",
-  "integer",
-  "decimal",
-  "money",
-  "boolean",
-  "date",
-  "datetime",
-  "email",
-  "select",
-]);
+/** What the model decides for itself: a field's look and rules, not the shape of its values. */
+const MODEL_DECIDES: ReadonlySet<string> = new Set(["x-id", "title", "description", "default", "x-unique", "x-indexed", "x-searchable"]);
 
-/** A valid definition of `kind` with id `id`; `options` pick among the variants each kind allows. */
+/**
+ * A kind's first sample definition (its `samples.ts`) with only what shapes its values: the select's
+ * options, the money's currency. A default is left out, so a value left out reads back as null.
+ */
+export function sampleDefinition(kind: ModelKind): Omit<FieldSchema, "x-id"> {
+  const sample = Object.entries(kindSamples[kind].cases[0].field).filter(([keyword]) => !MODEL_DECIDES.has(keyword));
+  return structuredClone(Object.fromEntries(sample)) as Omit<FieldSchema, "x-id">;
+}
+
+/** Kinds whose column can carry a plain index, as their definition schema says. */
+const indexable = (kind: ModelKind) => Object.hasOwn(fieldKinds[kind].definitionSchema.properties as object, "x-indexed");
+
+/** A valid definition of `kind` with id `id`; `options` pick among the variants the model varies. */
 export function fieldDef(
   kind: ModelKind,
   id: string,
   options: { maxLength?: number; indexed?: boolean; title?: string } = {},
 ): FieldSchema {
-  const common = {
+  return {
+    ...sampleDefinition(kind),
     "x-id": id,
+    ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}),
     ...(options.title !== undefined ? { title: options.title } : {}),
-    ...(options.indexed && INDEXABLE.has(kind) ? { "x-indexed": true } : {}),
+    ...(options.indexed && indexable(kind) ? { "x-indexed": true } : {}),
   };
-  switch (kind) {
-    case "text":
-      return { type: "string", "x-kind": "text", ...(options.maxLength !== undefined ? { maxLength: options.maxLength } : {}), ...common };
-    case "longtext":
-      return { type: "string", "x-kind": "longtext", ...common };
-    case "integer":
-      return { type: "integer", "x-kind": "integer", ...common };
-    case "decimal":
-      return { type: "number", "x-kind": "decimal", "x-scale": 2, ...common };
-    case "money":
-      return { type: "number", "x-kind": "money", ...common };
-    case "boolean":
-      return { type: "boolean", "x-kind": "boolean", ...common };
-    case "date":
-      return { type: "string", "x-kind": "date", format: "date", ...common };
-    case "datetime":
-      return { type: "string", "x-kind": "datetime", format: "date-time", ...common };
-    case "email":
-      return { type: "string", "x-kind": "email", format: "email", ...common };
-    case "select":
-      return { type: "string", "x-kind": "select", enum: [...SELECT_OPTIONS], ...common };
-    case "multiselect":
-      return {
-        type: "array",
-        "x-kind": "multiselect",
-        items: { type: "string", enum: [...MULTISELECT_OPTIONS] },
-        uniqueItems: true,
-        ...common,
-      };
-  }
 }
 
 export const TEXT_LENGTHS = [20, 80] as const;
