@@ -113,13 +113,6 @@ export default tseslint.config(
   },
   // Field kinds are declared in their folder; the registry and the kinds may name themselves.
   { files: ["runtime/fields/**"], rules: { "no-restricted-syntax": "off" } },
-  // Being reworked on other branches right now (the records service split into modules, the print
-  // service, the print designer's editor), which move their last kind comparisons to the registry
-  // and the structural helpers: a warning until then, so the branches merge. Remove once they have.
-  {
-    files: ["runtime/records/service.server.ts", "runtime/print/print.server.ts", "print-designer/editor.ts"],
-    rules: { "no-restricted-syntax": "warn" },
-  },
   // Tests may name kinds: they check what each kind does.
   { files: ["**/*.test.{ts,tsx}", "tests/**", "bench/**"], rules: { "no-restricted-syntax": "off" } },
 );

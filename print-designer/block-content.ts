@@ -22,7 +22,7 @@ export function totalsPaths(options: readonly FieldPathOption[]): string[] {
   const has = (p: string) => options.some((x) => x.path === p);
   const totals = ["record.net_total", "record.tax_total", "record.total"].filter(has);
   if (totals.length) return totals;
-  const money = options.filter((x) => x.path.split(".").length === 2 && x.path.startsWith("record.") && x.kind === "money");
+  const money = options.filter((x) => x.path.split(".").length === 2 && x.path.startsWith("record.") && x.filter === "money");
   return money.slice(-3).map((m) => m.path);
 }
 

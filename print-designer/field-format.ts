@@ -13,7 +13,7 @@ export const FORMAT_LABELS: Record<FieldFormat, string> = {
 };
 
 export function expressionFor(path: string, format: FieldFormat, options: readonly FieldPathOption[]): string {
-  const kind = options.find((o) => o.path === path)?.kind ?? "text";
+  const kind = options.find((o) => o.path === path)?.filter ?? "text";
   switch (format) {
     case "words":
       return `${path} | amount_in_words`;

@@ -7,15 +7,15 @@ describe("field path options from the schema", () => {
   const byPath = new Map(options.map((o) => [o.path, o]));
 
   it("offers the record's own fields with their kind", () => {
-    expect(byPath.get("record.number")).toMatchObject({ label: "Number", group: "Invoice", kind: "text" });
-    expect(byPath.get("record.due_date")).toMatchObject({ kind: "date" });
-    expect(byPath.get("record.total")).toMatchObject({ kind: "money" }); // a formula with a money result
-    expect(byPath.get("record.status")?.kind).toBe("option");
+    expect(byPath.get("record.number")).toMatchObject({ label: "Number", group: "Invoice", filter: "text" });
+    expect(byPath.get("record.due_date")).toMatchObject({ filter: "date" });
+    expect(byPath.get("record.total")).toMatchObject({ filter: "money" }); // a formula with a money result
+    expect(byPath.get("record.status")?.filter).toBe("option");
   });
 
   it("follows relations one level deep and labels them Client › Name", () => {
     expect(byPath.get("record.client.name")).toMatchObject({ label: "Client › Name", group: "Client" });
-    expect(byPath.get("record.contract.date")?.kind).toBe("date");
+    expect(byPath.get("record.contract.date")?.filter).toBe("date");
     // Not two levels: a client's manager's fields are not offered.
     expect(options.some((o) => o.path.startsWith("record.client.manager."))).toBe(false);
     // A relation itself prints nothing readable: only its target's fields are offered.
@@ -29,7 +29,7 @@ describe("field path options from the schema", () => {
   });
 
   it("offers today and nothing for an unknown table", () => {
-    expect(byPath.get("today")?.kind).toBe("date");
+    expect(byPath.get("today")?.filter).toBe("date");
     expect(fieldPathOptions(defaultCompiled, "nope")).toEqual([]);
   });
 

@@ -12,7 +12,8 @@ export interface FieldPathOption {
   label: string;
   /** Where the picker groups it: the table, a relation ("Client"), "Company" or "Document". */
   group: string;
-  kind: ValueKind;
+  /** The Liquid filter it prints with (money, date, option…), as its field's kind declares. */
+  filter: ValueKind;
 }
 
 const SEPARATOR = " › ";
@@ -39,9 +40,9 @@ export function kindOfField(field: CompiledField): ValueKind | null {
 function chipOptions(table: CompiledTable, prefix: string, group: string, labelPrefix: string): FieldPathOption[] {
   const out: FieldPathOption[] = [];
   for (const field of table.fields) {
-    const kind = kindOfField(field);
-    if (!kind || PLACED_BY[kind] !== "chip") continue;
-    out.push({ path: `${prefix}.${field.key}`, label: `${labelPrefix}${field.label}`, group, kind });
+    const filter = kindOfField(field);
+    if (!filter || PLACED_BY[filter] !== "chip") continue;
+    out.push({ path: `${prefix}.${field.key}`, label: `${labelPrefix}${field.label}`, group, filter });
   }
   return out;
 }
@@ -67,7 +68,7 @@ export function fieldPathOptions(compiled: CompiledSchema, tableKey: string): Fi
   }
   const company = compiled.tablesByKey.get("company");
   if (company) out.push(...chipOptions(company, "company", "Company", `Company${SEPARATOR}`));
-  out.push({ path: "today", label: "Today's date", group: "Document", kind: "date" });
+  out.push({ path: "today", label: "Today's date", group: "Document", filter: "date" });
   return out;
 }
 
@@ -76,9 +77,9 @@ export function companyImageOptions(compiled: CompiledSchema): FieldPathOption[]
   const company = compiled.tablesByKey.get("company");
   if (!company) return [];
   return company.fields.flatMap((f) => {
-    const kind = kindOfField(f);
-    return kind && PLACED_BY[kind] === "image block"
-      ? [{ path: `company.${f.key}`, label: `Company${SEPARATOR}${f.label}`, group: "Company", kind }]
+    const filter = kindOfField(f);
+    return filter && PLACED_BY[filter] === "image block"
+      ? [{ path: `company.${f.key}`, label: `Company${SEPARATOR}${f.label}`, group: "Company", filter }]
       : [];
   });
 }

@@ -91,5 +91,5 @@ export function defaultColumns(options: readonly FieldPathOption[]): LineColumn[
   ];
   const picked = preferred.map((p) => own.find((o) => o.path === p)).filter((o): o is FieldPathOption => !!o);
   const chosen = picked.length >= 2 ? picked : own.slice(0, 5);
-  return chosen.map((o) => ({ path: o.path, label: o.label, kind: o.kind }));
+  return chosen.map((o) => ({ path: o.path, label: o.label, kind: o.filter }));
 }

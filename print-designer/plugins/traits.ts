@@ -62,7 +62,7 @@ export const traits: PrintPlugin = (editor, { schema }) => {
       const kept = config.columns.filter((c) => checked.has(c.path));
       const added = columnsOf(config)
         .filter((o) => checked.has(o.path) && !kept.some((c) => c.path === o.path))
-        .map((o) => ({ path: o.path, label: o.label, kind: o.kind }));
+        .map((o) => ({ path: o.path, label: o.label, kind: o.filter }));
       component.set("config", { ...config, columns: [...kept, ...added] });
     },
   });

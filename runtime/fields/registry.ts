@@ -70,3 +70,8 @@ export function valueClassOf(field: FieldSchema): ValueClass {
 export function filterOperatorsFor(field: FieldSchema): readonly FilterOperator[] {
   return valueKindOf(field).filterOperators;
 }
+
+/** Its values are stored files (a file or an image), which prints, exports and rights follow to `crm_files`. */
+export function holdsFiles(field: { kind: FieldKind }): boolean {
+  return fieldKinds[field.kind].valueClass === "file";
+}

@@ -1,4 +1,6 @@
 import type { Knex } from "knex";
+import { relationTarget } from "../fields/structure";
+import { holdsFiles } from "../fields/registry";
 import { conflict, badRequest, unprocessable } from "../errors";
 import type { FileStore } from "../files/files.server";
 import type { FileValue } from "../fields/files";
@@ -149,7 +151,7 @@ export function createPrintService(
 
   async function inlineImages(table: CompiledTable, record: Rec) {
     for (const f of table.fields) {
-      if (f.kind !== "image" && f.kind !== "file") continue;
+      if (!holdsFiles(f)) continue;
       const v = record[f.key] as FileValue | null | undefined;
       if (!v || typeof v !== "object" || !INLINE_IMAGE_TYPES.has(v.type) || v.size > MAX_INLINE_IMAGE_BYTES) continue;
       try {
@@ -186,8 +188,9 @@ export function createPrintService(
     return async (table: CompiledTable, record: Rec, skip?: string): Promise<Rec> => {
       const out: Rec = { ...record };
       for (const f of table.fields) {
-        if (f.kind !== "relation" || f.key === skip || typeof record[f.key] !== "number") continue;
-        out[f.key] = await load(f.def["x-target"]!, record[f.key] as number);
+        const target = relationTarget(f);
+        if (!target || f.key === skip || typeof record[f.key] !== "number") continue;
+        out[f.key] = await load(target, record[f.key] as number);
       }
       return out;
     };
@@ -299,7 +302,8 @@ export function createPrintService(
   /** The record's title and the first linked party's, e.g. `INV-2026-0007 Acme Ltd`. */
   function documentName(compiled: CompiledSchema, table: CompiledTable, record: Rec): string {
     for (const f of table.fields) {
-      const target = f.kind === "relation" ? compiled.tablesByKey.get(f.def["x-target"]!) : undefined;
+      const targetKey = relationTarget(f);
+      const target = targetKey ? compiled.tablesByKey.get(targetKey) : undefined;
       const party = record[f.key];
       if (target && typeof party === "object" && party !== null && target.titleField)
         return `${titleOf(table, record)} ${titleOf(target, party as Rec)}`;
