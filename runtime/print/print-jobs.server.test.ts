@@ -198,7 +198,7 @@ describe("print jobs", () => {
     expect(await partCount()).toBe(0);
   });
 
-  it("does not pass on the text of an unexpected error", async () => {
+  it("tries again after an unexpected error, and then fails without passing on its text", async () => {
     const { service } = fakePrint();
     const errors: unknown[] = [];
     const original = console.error;
@@ -206,11 +206,16 @@ describe("print jobs", () => {
     try {
       const jobs = printJobs({ ...service, printEach: async () => Promise.reject(new Error("select * from invoices: SQLITE_BUSY")) });
       const { jobId } = await jobs.start(ANA, "invoice", { ids: [1] }, "pdf");
-      const { error } = await settle(jobs, ANA, jobId);
+      expect(await settle(jobs, ANA, jobId)).toMatchObject({ state: "running" });
+      later(MINUTE);
+      expect(await settle(jobs, ANA, jobId)).toMatchObject({ state: "running" });
+      later(MINUTE);
+      const { state, error } = await settle(jobs, ANA, jobId);
+      expect(state).toBe("failed");
       expect(error).toBe(
         "printing stopped after 0 of 1: an internal error stopped it (the server log has the details); try again, and report it if it happens again",
       );
-      expect(errors).toHaveLength(1);
+      expect(errors).toHaveLength(3);
     } finally {
       console.error = original;
     }

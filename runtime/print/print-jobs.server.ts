@@ -54,7 +54,7 @@ export interface PrintJobsOptions {
   /** Finished files one user keeps: the newest 4, together at most 200 MB; older ones go when a new one is finished. */
   maxFilesPerOwner?: number;
   maxBytesPerOwner?: number;
-  /** Runs of a job before it is given up, when its worker stopped (a restart) or died. Default 3. */
+  /** Runs of a job before it is given up, when its worker stopped (a restart) or died, or printing failed. Default 3. */
   maxAttempts?: number;
 }
 
@@ -304,8 +304,11 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       // The queue ignores the answer of a job that is no longer ours, and runs a stopped one again.
       if (signal.aborted) throw signal.reason;
       if (error instanceof PermanentJobError) throw error;
-      // Printing again would fail the same way and keep the user waiting: fail at once, saying why.
-      throw new PermanentJobError(`printing stopped after ${at.done} of ${at.total}: ${failureMessage(error)}`);
+      const message = `printing stopped after ${at.done} of ${at.total}: ${failureMessage(error)}`;
+      // The request's own fault (a record no longer offered, a template removed) would fail the
+      // same way again: at once. Chromium or the database failing (Chromium killed with the app,
+      // a lost connection) may not: the queue tries again shortly, and says this if the last try fails too.
+      throw error instanceof ApiError ? new PermanentJobError(message) : new Error(message);
     }
   }
 
