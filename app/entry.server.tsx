@@ -26,7 +26,10 @@ export async function boot(): Promise<{ database: string }> {
 export { authGate } from "./services/auth.server";
 export { inRequestScope } from "./services/request-scope.server";
 
-/** Called by server.mjs after the last request: closes Chromium and releases the database (a SQLite WAL checkpoint). */
+/**
+ * Called by server.mjs after the last request: stops the job workers (a job still running goes back
+ * to the queue), closes Chromium and releases the database (a SQLite WAL checkpoint).
+ */
 export async function shutdown(): Promise<void> {
   await (await getRuntime()).close();
 }

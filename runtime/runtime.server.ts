@@ -6,6 +6,9 @@ import { ensureSettingsTable } from "./auth/settings.server";
 import { ensureFirstAdmin } from "./auth/users.server";
 import { ensureSystemTables } from "./db/system-tables.server";
 import { DEFAULT_MAX_FILE_BYTES } from "./files/files.server";
+import { ensureJobTables } from "./jobs/jobs-tables.server";
+import type { JobQueueOptions } from "./jobs/queue.server";
+import { startWorkers, type Workers, type WorkersOptions } from "./jobs/workers.server";
 import { recoverMigrations } from "./migrations/apply.server";
 import type { Seed } from "./seed/seed";
 import { seedDatabase } from "./seed/seed.server";
@@ -18,7 +21,12 @@ export interface Runtime extends RuntimeServices {
   db: Knex;
   /** Counts of records per table key, for the overview. */
   countRecords(): Promise<Record<string, number>>;
-  /** Stops the print jobs, closes Chromium if printing started, and disconnects. */
+  /**
+   * Starts this process's job workers on the runtime's queue and handlers (the app server does,
+   * unless TESSERA_WORKERS=0); `close()` stops them.
+   */
+  startWorkers(options?: Omit<WorkersOptions, "handlers">): Workers;
+  /** Stops the workers (a running job goes back to the queue), closes Chromium if printing started, and disconnects. */
   close(): Promise<void>;
 }
 
@@ -45,7 +53,12 @@ export interface RuntimeOptions {
   schemaCheckMs?: number;
   /** The largest file the file store takes; default `TESSERA_MAX_UPLOAD_BYTES` or 10 MB. */
   maxUploadBytes?: number;
+  /** The job queue's clock, lease and instance name (tests). */
+  jobs?: JobQueueOptions;
 }
+
+/** How long a job running at shutdown may take to finish before it is stopped and queued again. */
+const WORKERS_GRACE_MS = 2_000;
 
 /** Connects, creates Tessera's own tables, finishes an interrupted migration, seeds an empty database. */
 export async function createRuntime(options: RuntimeOptions = {}): Promise<Runtime> {
@@ -57,10 +70,12 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     await ensureSystemTables(db);
     await ensureAuthTables(db);
     await ensureSettingsTable(db);
+    await ensureJobTables(db);
     const { migrationHooks, ...services } = createServices(db, {
       schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(),
       defaultTemplates: options.seed?.configuration.templates,
       maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
+      jobs: options.jobs,
     });
     for (const r of await recoverMigrations(db, migrationHooks))
       log(
@@ -68,6 +83,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
           ? `Finished schema version ${r.toVersion}, which an earlier run left half-applied.`
           : `Undid the half-applied schema version ${r.toVersion}: ${r.error}`,
       );
+    const workers = new Set<Workers>();
     const runtime: Runtime = {
       ...services,
       dialect: database.dialect,
@@ -82,8 +98,15 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
         }
         return out;
       },
+      startWorkers(workerOptions = {}) {
+        const started = startWorkers(services.queue, { ...workerOptions, handlers: services.jobHandlers });
+        workers.add(started);
+        return started;
+      },
       async close() {
-        services.printJobs.close();
+        // A batch print is long: rather than wait for it, it is stopped and runs again at the next start.
+        await Promise.all([...workers].map((w) => w.stop({ graceMs: WORKERS_GRACE_MS })));
+        workers.clear();
         await services.print.close();
         await db.destroy();
       },

@@ -1,6 +1,9 @@
 import type { Knex } from "knex";
 import { createConfigBundleService, type ConfigBundleService } from "./config-bundle/bundle.server";
 import { createFileStore, type FileStore } from "./files/files.server";
+import { createJobFiles } from "./jobs/job-files.server";
+import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queue.server";
+import type { JobHandlers } from "./jobs/types";
 import { createLayoutsService, type LayoutsService } from "./layouts/layouts.server";
 import type { ApplyHooks } from "./migrations/apply.server";
 import { createPrintJobs, type PrintJobs } from "./print/print-jobs.server";
@@ -22,8 +25,12 @@ export interface RuntimeServices {
   files: FileStore;
   /** Chromium starts at the first print, not here. */
   print: PrintService;
-  /** Batch print jobs, kept in this process's memory (docs/decisions/011-batch-print-jobs.md). */
+  /** The durable job queue in the database (docs/decisions/013-one-job-queue.md). */
+  queue: JobQueue;
+  /** Batch print jobs on the queue (docs/decisions/015-print-jobs-on-the-queue.md). */
   printJobs: PrintJobs;
+  /** Every background job type this runtime runs, by type: what the workers and `queue.runUntilIdle` take. */
+  jobHandlers: JobHandlers;
   bundles: ConfigBundleService;
 }
 
@@ -32,6 +39,8 @@ export interface ServiceOptions {
   /** The configuration's print templates, added to a database that lacks them. */
   defaultTemplates?: readonly PrintTemplate[];
   maxUploadBytes?: number;
+  /** The queue's clock, lease and instance name (tests move the clock). */
+  jobs?: JobQueueOptions;
 }
 
 /** The services over `db`, and the hooks that finish or undo an interrupted migration with them. */
@@ -53,6 +62,12 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   templates = createTemplatesService(db, workspace, { defaults: options.defaultTemplates });
   const files = createFileStore(db, { maxBytes: options.maxUploadBytes });
   const print = createPrintService({ db, records, workspace, templates, files });
+  const queue = createJobQueue(db, options.jobs);
+  const printJobs = createPrintJobs({ print, records, queue, files: createJobFiles(db, { now: queue.now }) });
+  // The one place job types meet their handlers: a service with background work adds its own here.
+  const jobHandlers: JobHandlers = {
+    ...printJobs.handlers,
+  };
   return {
     workspace,
     records,
@@ -61,7 +76,9 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     views: createViewsService(db),
     files,
     print,
-    printJobs: createPrintJobs(print, { records }),
+    queue,
+    printJobs,
+    jobHandlers,
     bundles: createConfigBundleService({ db, workspace, templates }),
     migrationHooks,
   };

@@ -4,5 +4,5 @@ import { apiRoute } from "../utils/api.server";
 
 /** `GET /api/print/jobs/:jobId/file`: the finished job's PDF or ZIP, as a download. */
 export const { loader, action } = apiRoute({
-  GET: async ({ request, params }) => jobFileResponse((await getPrintJobs()).file(await actorFor(request), params.jobId!)),
+  GET: async ({ request, params }) => jobFileResponse(await (await getPrintJobs()).file(await actorFor(request), params.jobId!)),
 });

@@ -11,18 +11,29 @@ export async function getPrintService(): Promise<PrintService> {
   return (await getRuntime()).print;
 }
 
-/** The batch print jobs of this process. */
+/** Batch print jobs, on the job queue: any instance answers for any job. */
 export async function getPrintJobs(): Promise<PrintJobs> {
   return (await getRuntime()).printJobs;
 }
 
-/** A finished job's PDF or ZIP, always as a download. */
+/** A finished job's PDF or ZIP, always as a download, streamed from the database part by part. */
 export function jobFileResponse(file: PrintJobFile): Response {
-  return new Response(new Blob([file.bytes as Uint8Array<ArrayBuffer>]), {
+  const parts = file.chunks();
+  const body = new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      const next = await parts.next();
+      if (next.done) controller.close();
+      else controller.enqueue(next.value);
+    },
+    async cancel() {
+      await parts.return(undefined);
+    },
+  });
+  return new Response(body, {
     status: 200,
     headers: {
       "Content-Type": file.contentType,
-      "Content-Length": String(file.bytes.byteLength),
+      "Content-Length": String(file.size),
       "Content-Disposition": contentDisposition(file.fileName, "attachment"),
       "Cache-Control": "private, no-store",
       "X-Content-Type-Options": "nosniff",

@@ -30,14 +30,22 @@ export interface JobQueue {
   claim(limit: number, worker?: string): Promise<Job[]>;
   /** Extends a running job's lease; false when another worker has taken it over. */
   heartbeat(job: Job): Promise<boolean>;
-  progress(job: Job, progress: Record<string, unknown>): Promise<void>;
+  /** Stores how far a running job got; false when the job is no longer this worker's (cancelled or taken over). */
+  progress(job: Job, progress: Record<string, unknown>): Promise<boolean>;
   complete(job: Job, result?: unknown): Promise<void>;
   /** Retries later with backoff, or marks the job dead after its last attempt or a permanent error. */
   fail(job: Job, error: unknown): Promise<"retry" | "dead">;
   get(id: number): Promise<Job | null>;
-  list(filter?: { state?: JobState; type?: string; limit?: number }): Promise<Job[]>;
+  /** The job enqueued with this idempotency key. */
+  getByKey(key: string): Promise<Job | null>;
+  list(filter?: { state?: JobState | JobState[]; type?: string; createdBy?: number | null; limit?: number }): Promise<Job[]>;
   /** A dead or cancelled job runs again now, with a fresh count of attempts. */
   retry(id: number): Promise<Job>;
+  /**
+   * A queued job never runs; a running one is told to stop: its worker's next heartbeat or
+   * progress finds the job no longer its own and aborts the handler's signal, and whatever the
+   * handler then answers is ignored.
+   */
   cancel(id: number): Promise<Job>;
   /** Runs due jobs in this process, one at a time, until none is due: for the CLI and tests. */
   runUntilIdle(handlers: JobHandlers, options?: { max?: number }): Promise<number>;
@@ -215,7 +223,7 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
     },
 
     async progress(job, progress) {
-      await mine(job).update({ progress: JSON.stringify(progress), updated_at: at() });
+      return (await mine(job).update({ progress: JSON.stringify(progress), updated_at: at() })) === 1;
     },
 
     async complete(job, result) {
@@ -252,12 +260,19 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
       return row ? toJob(row) : null;
     },
 
+    async getByKey(key) {
+      const row = (await db(JOBS_TABLE).where({ key }).first()) as JobRow | undefined;
+      return row ? toJob(row) : null;
+    },
+
     async list(filter = {}) {
       const q = db(JOBS_TABLE)
         .orderBy("id", "desc")
         .limit(Math.min(filter.limit ?? 100, 500));
-      if (filter.state) q.where({ state: filter.state });
+      if (filter.state) q.whereIn("state", Array.isArray(filter.state) ? filter.state : [filter.state]);
       if (filter.type) q.where({ type: filter.type });
+      if (filter.createdBy === null) q.whereNull("created_by");
+      else if (filter.createdBy !== undefined) q.where({ created_by: filter.createdBy });
       return ((await q) as JobRow[]).map(toJob);
     },
 
@@ -276,10 +291,13 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
 
     async cancel(id) {
       const t = at();
-      const n = await db(JOBS_TABLE).where({ id, state: "queued" }).update({ state: "cancelled", finished_at: t, updated_at: t });
+      const n = await db(JOBS_TABLE)
+        .where({ id })
+        .whereIn("state", ["queued", "running"])
+        .update({ state: "cancelled", lease_until: null, finished_at: t, updated_at: t });
       const job = await queue.get(id);
       if (!job) throw new Error(`there is no job #${id}`);
-      if (n !== 1) throw new Error(`job #${id} is ${job.state}: only a queued job can be cancelled`);
+      if (n !== 1) throw new Error(`job #${id} is ${job.state}: only a queued or running job can be cancelled`);
       return job;
     },
 
@@ -307,7 +325,7 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
 /**
  * Runs one claimed job to its end: the handler's answer completes it, a throw fails it (retried
  * later, or dead). The lease is renewed while the handler works, so a long import is not taken
- * over by another instance; losing the lease aborts the handler's signal.
+ * over by another instance; losing the lease (or the job being cancelled) aborts the handler's signal.
  */
 export async function runJob(queue: JobQueue, handlers: JobHandlers, job: Job, stop: AbortSignal): Promise<void> {
   const handler = handlers[job.type];
@@ -320,12 +338,13 @@ export async function runJob(queue: JobQueue, handlers: JobHandlers, job: Job, s
     return;
   }
   const aborted = new AbortController();
+  const lost = () => aborted.abort(new Error("the job was cancelled or another worker took it over"));
   const onStop = () => aborted.abort(stop.reason);
   stop.addEventListener("abort", onStop, { once: true });
   const renew = setInterval(
     () => {
       queue.heartbeat(job).then(
-        (held) => held || aborted.abort(new Error("another worker took this job over")),
+        (held) => held || lost(),
         () => {},
       );
     },
@@ -335,7 +354,9 @@ export async function runJob(queue: JobQueue, handlers: JobHandlers, job: Job, s
     const result = await handler({
       job: job as Job<never>,
       payload: job.payload as never,
-      progress: (p) => queue.progress(job, p),
+      progress: async (p) => {
+        if (!(await queue.progress(job, p))) lost();
+      },
       signal: aborted.signal,
     });
     await queue.complete(job, result);

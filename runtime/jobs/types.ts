@@ -38,7 +38,7 @@ export interface JobContext<P = unknown> {
   payload: P;
   /** Stores how far the job got (`{ processed, total }`), for a progress bar; cheap to call often. */
   progress(progress: Record<string, unknown>): Promise<void>;
-  /** Aborted when the worker stops or has lost the job's lease to another worker. */
+  /** Aborted when the worker stops, the job is cancelled, or its lease was lost to another worker. */
   signal: AbortSignal;
 }
 

@@ -40,6 +40,8 @@ export function startWorkers(queue: JobQueue, options: WorkersOptions): Workers 
       const timer = setTimeout(done, ms);
       function done() {
         clearTimeout(timer);
+        // One listener per sleep, removed when it ends: a server polls every second for weeks.
+        stopping.signal.removeEventListener("abort", done);
         wakeUp = null;
         resolve();
       }

@@ -1,66 +1,116 @@
 import crypto from "node:crypto";
-import { zipSync } from "fflate";
+import { Zip, ZipPassThrough } from "fflate";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
+import type { JobFiles, JobFileWriter } from "../jobs/job-files.server";
+import type { JobQueue } from "../jobs/queue.server";
+import { PermanentJobError, type Job, type JobContext, type JobHandlers, type JobState } from "../jobs/types";
 import type { Actor } from "../records/permissions";
+import type { RecordsService } from "../records/service.server";
 import { createPdfMerger } from "./merge-pdf.server";
 import { PdfRenderError } from "./pdf.server";
-import type { RecordsService } from "../records/service.server";
-import type { PrintService } from "./print.server";
 import {
   MAX_JOB_RECORDS,
   MAX_SKIPPED_NAMES,
   tooManyRecordsMessage,
   type PrintJobFormat,
   type PrintJobQuery,
+  type PrintJobState,
   type PrintJobStatus,
   type PrintJobTarget,
 } from "./print-jobs";
-import { safeFileName } from "./print.server";
-import { uniqueFileNames } from "./unique-names";
+import { safeFileName, type PrintedPdf, type PrintService } from "./print.server";
+import { uniqueNamer } from "./unique-names";
 
+/** The queue's job types of batch printing. */
+export const PRINT_BATCH_JOB = "print.batch";
+export const PRINT_CLEANUP_JOB = "print.cleanup";
+
+/** A finished job's file, read from the database part by part as it is sent. */
 export interface PrintJobFile {
-  bytes: Uint8Array;
   fileName: string;
   contentType: string;
+  size: number;
+  chunks(): AsyncGenerator<Uint8Array>;
 }
 
 export interface PrintJobs {
-  /** Checks the request, queues the job and answers at once; the job prints in the background. */
+  /** Checks the request and queues the job; any instance's workers print it. */
   start(actor: Actor, templateId: unknown, target: PrintJobTarget, format: PrintJobFormat): Promise<PrintJobStatus>;
-  status(actor: Actor, jobId: string): PrintJobStatus;
-  file(actor: Actor, jobId: string): PrintJobFile;
-  cancel(actor: Actor, jobId: string): PrintJobStatus;
-  /** Stops every job and forgets them (server shutdown, tests). */
-  close(): void;
+  status(actor: Actor, jobId: string): Promise<PrintJobStatus>;
+  file(actor: Actor, jobId: string): Promise<PrintJobFile>;
+  cancel(actor: Actor, jobId: string): Promise<PrintJobStatus>;
+  /** What the workers run for print jobs, by job type: the runtime adds them to its handlers. */
+  readonly handlers: JobHandlers;
 }
 
 export interface PrintJobsOptions {
-  /** How long a finished job and its file are kept; default 15 minutes. */
+  /** How long a finished file is kept; default 15 minutes. */
   ttlMs?: number;
   /** Records loaded and printed per step; progress and cancel act between records. Default 25. */
   chunkSize?: number;
   maxRecords?: number;
   /** Unfinished jobs one user may have at once; default 2. */
   maxRunningPerOwner?: number;
-  /**
-   * Bytes of finished files kept for download across all users; past it the oldest finished
-   * jobs are forgotten early (their owners print again). Default 512 MiB, about 25 full jobs.
-   */
-  maxKeptBytes?: number;
+  /** Finished files one user keeps: the newest 4, together at most 200 MB; older ones go when a new one is finished. */
+  maxFilesPerOwner?: number;
+  maxBytesPerOwner?: number;
+  /** Runs of a job before it is given up, when its worker stopped (a restart) or died, or printing failed. Default 3. */
+  maxAttempts?: number;
+}
+
+export interface PrintJobsServices {
+  print: Pick<PrintService, "checkBatch" | "printEach">;
+  queue: JobQueue;
+  files: JobFiles;
   /** Finds the records of a `{ query }` job (with the actor's read rights); without it only ids are taken. */
   records?: Pick<RecordsService, "list">;
 }
 
-const QUERY_PAGE = 500;
-
-interface Job {
-  status: PrintJobStatus;
+/** Everything a `print.batch` job needs to print on any instance, after any restart. */
+interface PrintBatchPayload {
+  /** The id the API shows: random, so ids can neither be guessed nor counted. */
+  jobId: string;
   owner: string;
-  batchName(count: number): string;
-  controller: AbortController;
-  result?: PrintJobFile;
-  expiry?: NodeJS.Timeout;
+  /** Who asked, with the rights their role had then: the job prints as them. */
+  actor: Actor;
+  templateId: unknown;
+  format: PrintJobFormat;
+  /** The records to print; a query's are found when the job is asked for. */
+  ids: number[];
+  /** Records a query found that the template's condition rules out: skipped from the start. */
+  excluded: number;
+  /** The file's name at the start; records skipped while printing change the count in it. */
+  fileName: string;
 }
+
+interface PrintBatchProgress {
+  done: number;
+  total: number;
+  skipped: number;
+  skippedNames: string[];
+}
+
+interface PrintBatchResult extends PrintBatchProgress {
+  fileName: string;
+  contentType: string;
+  size: number;
+  /** The attempt whose file this is (see JobFiles). */
+  attempt: number;
+}
+
+const QUERY_PAGE = 500;
+const MB = 1024 * 1024;
+const JOB_ID = /^[A-Za-z0-9_-]{16,64}$/;
+
+const STATES: Record<JobState, PrintJobState> = {
+  queued: "running",
+  running: "running",
+  done: "done",
+  dead: "failed",
+  cancelled: "canceled",
+};
+
+const keyOf = (jobId: string) => `print:${jobId}`;
 
 /**
  * What the user is told about a failed job: the service's own messages name the record and the
@@ -81,100 +131,185 @@ const fileNameOf = (batchName: string, format: PrintJobFormat) =>
 /** Jobs belong to the user who started them; the system and tests have no id, so go by name. */
 const ownerOf = (actor: Actor) => (actor.id !== null ? `user:${actor.id}` : `anonymous:${actor.role}:${actor.name}`);
 
+const ownedBy = (job: Job, actor: Actor) =>
+  job.type === PRINT_BATCH_JOB && job.createdBy === actor.id && (job.payload as PrintBatchPayload | null)?.owner === ownerOf(actor);
+
 /**
- * Batch printing as jobs kept in this process's memory: large selections print chunk by chunk
- * through the shared page pool while the browser polls the progress, then fetches one merged PDF
- * or a ZIP. A job is visible only to its owner (anyone else gets the same 404 as for a job that
- * never existed) and is forgotten `ttlMs` after it ends. With several app instances the polls
- * must reach the instance that runs the job (sticky sessions).
+ * Writes only the latest progress, one write at a time: a job reports after every record, and
+ * the database sees at most one write in flight however fast the records come.
  */
-export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printEach">, options: PrintJobsOptions = {}): PrintJobs {
+function progressReporter(write: () => Promise<void>) {
+  let writing: Promise<void> | null = null;
+  let dirty = false;
+  async function drain() {
+    while (dirty) {
+      dirty = false;
+      await write().catch(() => {});
+    }
+    writing = null;
+  }
+  return {
+    report() {
+      dirty = true;
+      writing ??= drain();
+    },
+    /** Resolves once everything reported so far is written. */
+    flush: () => writing ?? Promise.resolve(),
+  };
+}
+
+interface Output {
+  contentType: string;
+  add(printed: PrintedPdf): Promise<void>;
+  end(): Promise<void>;
+}
+
+/** One PDF: pdf-lib needs the whole document to save it, so it is the one part held in memory. */
+async function pdfOutput(file: JobFileWriter): Promise<Output> {
+  const merger = await createPdfMerger();
+  return {
+    contentType: "application/pdf",
+    add: (printed) => merger.add(printed.pdf),
+    end: async () => file.write(await merger.save()),
+  };
+}
+
+/** A ZIP written to the database as its entries arrive, so memory holds a part, not the archive. */
+function zipOutput(file: JobFileWriter): Output {
+  const nameOf = uniqueNamer();
+  const ready: Uint8Array[] = [];
+  let failure: Error | null = null;
+  // fflate hands over a stored entry's bytes synchronously, while it is pushed.
+  const zip = new Zip((error, chunk) => (error ? (failure = error) : ready.push(chunk)));
+  const drain = async () => {
+    if (failure) throw failure;
+    for (const chunk of ready.splice(0)) await file.write(chunk);
+  };
+  return {
+    contentType: "application/zip",
+    async add(printed) {
+      // PDFs are compressed already: storing them is as small and much faster than deflating.
+      const entry = new ZipPassThrough(nameOf(printed.filename));
+      zip.add(entry);
+      entry.push(printed.pdf, true);
+      await drain();
+    },
+    async end() {
+      zip.end();
+      await drain();
+    },
+  };
+}
+
+/**
+ * Batch printing on the job queue (docs/decisions/015-print-jobs-on-the-queue.md): `start` checks
+ * the request and enqueues a `print.batch` job; whichever instance's worker claims it prints the
+ * records chunk by chunk through the shared page pool, reports progress through the queue, and
+ * stores the finished PDF or ZIP in the database, where any instance serves it. A job is visible
+ * only to its owner (anyone else gets the same 404 as for a job that never existed). Each user
+ * keeps their newest few files for 15 minutes; a `print.cleanup` job removes them after that.
+ */
+export function createPrintJobs(services: PrintJobsServices, options: PrintJobsOptions = {}): PrintJobs {
+  const { print, queue, files } = services;
   const ttlMs = options.ttlMs ?? 15 * 60_000;
   const chunkSize = Math.max(1, options.chunkSize ?? 25);
   const maxRecords = options.maxRecords ?? MAX_JOB_RECORDS;
   const maxRunning = options.maxRunningPerOwner ?? 2;
-  const maxKeptBytes = options.maxKeptBytes ?? 512 * 1024 * 1024;
-  // A Map iterates in insertion order: the first jobs with a file are the oldest.
-  const jobs = new Map<string, Job>();
+  const maxFiles = Math.max(1, options.maxFilesPerOwner ?? 4);
+  const maxBytes = options.maxBytesPerOwner ?? 200 * MB;
+  const maxAttempts = options.maxAttempts ?? 3;
 
-  /** Forgets the oldest finished files until what is kept fits, never the one just made. */
-  function keepWithinLimit(newest: Job) {
-    let kept = 0;
-    for (const job of jobs.values()) kept += job.result?.bytes.byteLength ?? 0;
-    for (const job of jobs.values()) {
-      if (kept <= maxKeptBytes) break;
-      if (job === newest || !job.result) continue;
-      kept -= job.result.bytes.byteLength;
-      clearTimeout(job.expiry);
-      jobs.delete(job.status.jobId);
-    }
+  const noSuchJob = (jobId: unknown) => notFound(`there is no print job "${String(jobId).slice(0, 64)}": it may have expired; print again`);
+  const expired = (jobId: string) =>
+    notFound(
+      `the file of print job "${jobId}" has expired: finished files are kept ${Math.round(ttlMs / 60_000)} minutes, and only your newest ${maxFiles}; print again`,
+    );
+
+  async function find(actor: Actor, jobId: unknown): Promise<Job<PrintBatchPayload>> {
+    const job = typeof jobId === "string" && JOB_ID.test(jobId) ? await queue.getByKey(keyOf(jobId)) : null;
+    if (!job || !ownedBy(job, actor)) throw noSuchJob(jobId);
+    return job as Job<PrintBatchPayload>;
   }
 
-  function find(actor: Actor, jobId: string): Job {
-    const job = jobs.get(jobId);
-    if (!job || job.owner !== ownerOf(actor))
-      throw notFound(
-        `there is no print job "${String(jobId).slice(0, 64)}": it may have expired (jobs are kept ${Math.round(ttlMs / 60_000)} minutes after they end); print again`,
-      );
-    return job;
+  /** A done job's file, or the 404 that says it expired. */
+  async function storedFile(job: Job<PrintBatchPayload>) {
+    const result = job.result as PrintBatchResult;
+    const stored = await files.get(job.id, result.attempt);
+    if (!stored) throw expired(job.payload.jobId);
+    return { result, stored };
   }
 
-  function finish(job: Job, state: "done" | "failed" | "canceled", error?: string) {
-    if (job.status.state !== "running") return;
-    job.status = { ...job.status, state, ...(error ? { error } : {}) };
-    job.expiry = setTimeout(() => jobs.delete(job.status.jobId), ttlMs);
-    job.expiry.unref();
-  }
-
-  async function run(job: Job, actor: Actor, templateId: unknown, ids: number[]) {
-    const { signal } = job.controller;
-    const merger = job.status.format === "pdf" ? await createPdfMerger() : null;
-    const files: { name: string; pdf: Uint8Array }[] = [];
-    const onPrinted = () => {
-      // Renders already under way when a cancel came in do not move a stopped job's count.
-      if (job.status.state === "running") job.status = { ...job.status, done: job.status.done + 1 };
+  async function statusOf(job: Job<PrintBatchPayload>): Promise<PrintJobStatus> {
+    const p = job.payload;
+    const result = job.state === "done" ? (await storedFile(job)).result : null;
+    const at = (result ?? job.progress ?? {}) as Partial<PrintBatchProgress>;
+    return {
+      jobId: p.jobId,
+      state: STATES[job.state],
+      format: p.format,
+      done: at.done ?? 0,
+      total: at.total ?? p.ids.length,
+      skipped: at.skipped ?? p.excluded,
+      skippedNames: at.skippedNames ?? [],
+      ...(job.state === "dead" ? { error: job.lastError ?? "the print job failed: print again" } : {}),
+      fileName: result?.fileName ?? p.fileName,
     };
-    // A record that no longer meets the template's condition (paid back to unpaid since the list
-    // was shown) is left out and named, rather than failing the hundreds around it.
-    const onSkipped = (title: string) => {
-      if (job.status.state !== "running") return;
-      const { total, skipped, skippedNames } = job.status;
-      job.status = {
-        ...job.status,
-        total: total - 1,
-        skipped: skipped + 1,
-        skippedNames: skippedNames.length < MAX_SKIPPED_NAMES ? [...skippedNames, title] : skippedNames,
+  }
+
+  async function printBatch({ job, payload: p, progress, signal }: JobContext<PrintBatchPayload>): Promise<PrintBatchResult> {
+    const at: PrintBatchProgress = { done: 0, total: p.ids.length, skipped: p.excluded, skippedNames: [] };
+    const reporter = progressReporter(() => progress({ ...at }));
+    try {
+      const { batchName } = await print.checkBatch(p.actor, p.templateId);
+      const file = await files.create(job, p.owner);
+      const output = p.format === "pdf" ? await pdfOutput(file) : zipOutput(file);
+      const onPrinted = () => {
+        at.done++;
+        reporter.report();
       };
-    };
-    for (let i = 0; i < ids.length; i += chunkSize) {
-      const printed = await print.printEach(actor, templateId, ids.slice(i, i + chunkSize), { signal, onPrinted, onSkipped });
-      if (signal.aborted) return;
-      for (const p of printed) {
-        if (merger) await merger.add(p.pdf);
-        else files.push({ name: p.filename, pdf: p.pdf });
+      // A record that no longer meets the template's condition (paid back to unpaid since the
+      // list was shown) is left out and named, rather than failing the hundreds around it.
+      const onSkipped = (title: string) => {
+        at.total--;
+        at.skipped++;
+        if (at.skippedNames.length < MAX_SKIPPED_NAMES) at.skippedNames.push(title);
+        reporter.report();
+      };
+      for (let i = 0; i < p.ids.length; i += chunkSize) {
+        const printed = await print.printEach(p.actor, p.templateId, p.ids.slice(i, i + chunkSize), { signal, onPrinted, onSkipped });
+        // The progress write is where a cancel is noticed: it aborts the signal.
+        await reporter.flush();
+        signal.throwIfAborted();
+        for (const one of printed) await output.add(one);
       }
+      if (at.done === 0) {
+        const more = at.skipped - at.skippedNames.length;
+        throw new PermanentJobError(
+          `nothing was printed: the template's condition does not hold for ${at.skippedNames.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
+        );
+      }
+      await output.end();
+      reporter.report();
+      await reporter.flush();
+      signal.throwIfAborted();
+      const expiresAt = new Date(queue.now().getTime() + ttlMs);
+      const size = await file.finish(expiresAt);
+      await files.keepNewest(p.owner, { files: maxFiles, bytes: maxBytes });
+      await queue.enqueue({ type: PRINT_CLEANUP_JOB, payload: null, runAt: expiresAt, key: `print.cleanup:${job.id}` });
+      // Records skipped while printing leave fewer in the file than its name said at the start.
+      return { ...at, fileName: fileNameOf(batchName(at.done), p.format), contentType: output.contentType, size, attempt: job.attempts };
+    } catch (error) {
+      await reporter.flush();
+      // Cancelled, taken over by another worker, or this instance stopping: not the print's fault.
+      // The queue ignores the answer of a job that is no longer ours, and runs a stopped one again.
+      if (signal.aborted) throw signal.reason;
+      if (error instanceof PermanentJobError) throw error;
+      const message = `printing stopped after ${at.done} of ${at.total}: ${failureMessage(error)}`;
+      // The request's own fault (a record no longer offered, a template removed) would fail the
+      // same way again: at once. Chromium or the database failing (Chromium killed with the app,
+      // a lost connection) may not: the queue tries again shortly, and says this if the last try fails too.
+      throw error instanceof ApiError ? new PermanentJobError(message) : new Error(message);
     }
-    if (job.status.done === 0) {
-      const names = job.status.skippedNames.join(", ");
-      const more = job.status.skipped - job.status.skippedNames.length;
-      return finish(
-        job,
-        "failed",
-        `nothing was printed: the template's condition does not hold for ${names}${more > 0 ? ` and ${more} more` : ""}`,
-      );
-    }
-    // Records skipped while printing leave fewer in the file than its name said at the start.
-    job.status = { ...job.status, fileName: fileNameOf(job.batchName(job.status.done), job.status.format) };
-    if (merger) {
-      job.result = { bytes: await merger.save(), fileName: job.status.fileName, contentType: "application/pdf" };
-    } else {
-      const names = uniqueFileNames(files.map((f) => f.name));
-      // PDFs are compressed already: storing them is as small and much faster than deflating.
-      const entries = Object.fromEntries(files.map((f, i) => [names[i], [f.pdf, { level: 0 }] as [Uint8Array, { level: 0 }]]));
-      job.result = { bytes: zipSync(entries), fileName: job.status.fileName, contentType: "application/zip" };
-    }
-    finish(job, "done");
-    keepWithinLimit(job);
   }
 
   /**
@@ -188,8 +323,8 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
     query: PrintJobQuery,
     condition: unknown,
   ): Promise<{ ids: number[]; excluded: number | null }> {
-    if (!options.records) throw badRequest("this server prints chosen ids only: send ids");
-    const records = options.records;
+    if (!services.records) throw badRequest("this server prints chosen ids only: send ids");
+    const records = services.records;
     const hasCondition = condition !== null && condition !== undefined;
     const filter = !hasCondition ? query.filter : query.filter ? { and: [query.filter, condition] } : condition;
     const ids: number[] = [];
@@ -237,55 +372,60 @@ export function createPrintJobs(print: Pick<PrintService, "checkBatch" | "printE
       const found = given
         ? { ids: given, excluded: 0 }
         : await idsOf(actor, table, (target as { query: PrintJobQuery }).query ?? {}, condition);
-      const unique = found.ids;
-      const owner = ownerOf(actor);
-      const running = [...jobs.values()].filter((j) => j.owner === owner && j.status.state === "running").length;
+      const unfinished = await queue.list({ type: PRINT_BATCH_JOB, state: ["queued", "running"], createdBy: actor.id });
+      const running = unfinished.filter((job) => ownedBy(job, actor)).length;
       if (running >= maxRunning)
         throw conflict(`you already have ${running} print jobs running: wait for one to finish or cancel it, then print again`);
-      const jobId = crypto.randomBytes(16).toString("base64url");
-      const status: PrintJobStatus = {
-        jobId,
+      const payload: PrintBatchPayload = {
+        jobId: crypto.randomBytes(16).toString("base64url"),
+        owner: ownerOf(actor),
+        actor: { id: actor.id, name: actor.name, role: actor.role, rights: actor.rights },
+        templateId,
+        format,
+        ids: found.ids,
+        excluded: found.excluded ?? 0,
+        fileName: fileNameOf(batchName(found.ids.length), format),
+      };
+      await queue.enqueue({ type: PRINT_BATCH_JOB, payload, key: keyOf(payload.jobId), createdBy: actor.id, maxAttempts });
+      return {
+        jobId: payload.jobId,
         state: "running",
         format,
         done: 0,
-        total: unique.length,
-        skipped: found.excluded ?? 0,
+        total: found.ids.length,
+        skipped: payload.excluded,
         skippedNames: [],
-        fileName: fileNameOf(batchName(unique.length), format),
+        fileName: payload.fileName,
       };
-      const job: Job = { owner, batchName, controller: new AbortController(), status };
-      jobs.set(jobId, job);
-      run(job, actor, templateId, unique).catch((error: unknown) => {
-        if (job.controller.signal.aborted) return;
-        finish(job, "failed", `printing stopped after ${job.status.done} of ${job.status.total}: ${failureMessage(error)}`);
-      });
-      return job.status;
     },
-    status(actor, jobId) {
-      return find(actor, jobId).status;
+
+    async status(actor, jobId) {
+      return statusOf(await find(actor, jobId));
     },
-    file(actor, jobId) {
-      const job = find(actor, jobId);
-      if (job.status.state === "running")
-        throw conflict(`the print job is not finished yet (${job.status.done} of ${job.status.total} printed): wait until it is done`);
-      if (!job.result)
-        throw conflict(`the print job ${job.status.state === "canceled" ? "was canceled" : "failed"} and has no file: print again`);
-      return job.result;
-    },
-    cancel(actor, jobId) {
-      const job = find(actor, jobId);
-      if (job.status.state === "running") {
-        job.controller.abort(new Error("canceled"));
-        finish(job, "canceled");
+
+    async file(actor, jobId) {
+      const job = await find(actor, jobId);
+      if (job.state === "queued" || job.state === "running") {
+        const { done, total } = await statusOf(job);
+        throw conflict(`the print job is not finished yet (${done} of ${total} printed): wait until it is done`);
       }
-      return job.status;
+      if (job.state !== "done")
+        throw conflict(`the print job ${job.state === "cancelled" ? "was canceled" : "failed"} and has no file: print again`);
+      const { result, stored } = await storedFile(job);
+      return { fileName: result.fileName, contentType: result.contentType, size: stored.size, chunks: stored.chunks };
     },
-    close() {
-      for (const job of jobs.values()) {
-        job.controller.abort(new Error("closed"));
-        clearTimeout(job.expiry);
-      }
-      jobs.clear();
+
+    async cancel(actor, jobId) {
+      const job = await find(actor, jobId);
+      if (job.state !== "queued" && job.state !== "running") return statusOf(job);
+      // It may have ended meanwhile, on this instance or another: then it simply stays as it ended.
+      await queue.cancel(job.id).catch(() => {});
+      return statusOf((await queue.get(job.id)) as Job<PrintBatchPayload>);
+    },
+
+    handlers: {
+      [PRINT_BATCH_JOB]: printBatch,
+      [PRINT_CLEANUP_JOB]: async () => ({ removedParts: await files.removeExpired() }),
     },
   };
 }

@@ -122,6 +122,46 @@ describe.each(testDatabases)("the job queue on $name", (kind) => {
     });
   });
 
+  it("cancels a queued job, which never runs, and a running one, whose handler is aborted and whose answer is ignored", async () => {
+    const queued = await queue.enqueue({ type: "long", payload: "queued" });
+    expect(await queue.cancel(queued)).toMatchObject({ state: "cancelled" });
+    expect(await queue.runUntilIdle({})).toBe(0);
+
+    const id = await queue.enqueue({ type: "long", payload: "running" });
+    let started!: () => void;
+    const running = new Promise<void>((resolve) => (started = resolve));
+    let proceed!: () => void;
+    const gate = new Promise<void>((resolve) => (proceed = resolve));
+    let reason: unknown;
+    const run = queue.runUntilIdle({
+      long: async ({ progress, signal }) => {
+        started();
+        await gate;
+        await progress({ processed: 1 });
+        reason = signal.reason;
+        return signal.aborted ? "stopped" : "finished";
+      },
+    });
+    await running;
+    expect(await queue.cancel(id)).toMatchObject({ state: "cancelled" });
+    proceed();
+    expect(await run).toBe(1);
+    expect(String(reason)).toContain("the job was cancelled");
+    expect(await queue.get(id)).toMatchObject({ state: "cancelled", result: null, progress: null });
+    await expect(queue.cancel(id)).rejects.toThrow("only a queued or running job can be cancelled");
+  });
+
+  it("finds a job by its key, and lists the jobs of one user in some states", async () => {
+    const mine = await queue.enqueue({ type: "print", payload: null, key: "print:abc", createdBy: 7 });
+    await queue.enqueue({ type: "print", payload: null, createdBy: 8 });
+    const anonymous = await queue.enqueue({ type: "print", payload: null });
+    expect((await queue.getByKey("print:abc"))?.id).toBe(mine);
+    expect(await queue.getByKey("print:nope")).toBeNull();
+    expect((await queue.list({ type: "print", state: ["queued", "running"], createdBy: 7 })).map((j) => j.id)).toEqual([mine]);
+    expect((await queue.list({ createdBy: null })).map((j) => j.id)).toEqual([anonymous]);
+    expect(await queue.list({ state: ["done", "dead"] })).toEqual([]);
+  });
+
   it("hands a job whose worker stopped renewing its lease to another instance, and ignores the first worker's late answer", async () => {
     const b = createJobQueue(other, { instanceId: "b", now: () => clock, leaseMs: MINUTE });
     const id = await queue.enqueue({ type: "work", payload: null });

@@ -10,8 +10,9 @@ import { hasTool } from "../helpers/tools";
 
 /**
  * Batch print jobs over HTTP on every test database: 150 fresh invoices (made through the records
- * API) printed into one PDF and into a ZIP, the progress polled to the end, a job hidden from
- * another user, cancelling, and the record cap. PDFs are read back with pdftotext and pdfinfo.
+ * API) printed into one PDF and into a ZIP by the server's job workers, the progress polled to the
+ * end, a job hidden from another user, cancelling, and the record cap. PDFs are read back with
+ * pdftotext and pdfinfo.
  */
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 const COUNT = 150;
@@ -103,6 +104,8 @@ describe.each(testDatabases)("print jobs on $name", ({ create }) => {
     expect(pdf.status).toBe(200);
     expect(pdf.headers.get("content-type")).toBe("application/pdf");
     expect(pdf.headers.get("content-disposition")).toMatch(/^attachment; filename=/);
+    // Streamed from the database part by part, with its length known up front.
+    expect(Number(pdf.headers.get("content-length"))).toBe(pdf.bytes.byteLength);
     expect(Buffer.from(pdf.bytes.subarray(0, 5)).toString()).toBe("%PDF-");
     if (!HAS_POPPLER) return;
     const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync("pdfinfo", ["-"], { input: pdf.bytes }).toString())?.[1]);
