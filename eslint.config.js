@@ -48,7 +48,7 @@ export default tseslint.config(
     rules: {
       "react-hooks/rules-of-hooks": "error",
       "react-hooks/exhaustive-deps": "error",
-      "import-x/no-cycle": ["warn", { ignoreExternal: true }],
+      "import-x/no-cycle": ["error", { ignoreExternal: true }],
       "import-x/no-self-import": "error",
       "@typescript-eslint/no-explicit-any": "error",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", ignoreRestSiblings: true }],
@@ -100,7 +100,7 @@ export default tseslint.config(
     ignores: ["**/*.test.{ts,tsx}", "**/test-*.ts"],
     rules: {
       "import-x/no-restricted-paths": [
-        "warn",
+        "error",
         {
           zones: [
             { target: "./schema-designer", from: [...layers.designers, "./form-designer", "./print-designer"] },
