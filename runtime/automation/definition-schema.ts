@@ -79,6 +79,7 @@ export const ACTION_SCHEMAS = {
   ),
   closeTasks: action("closeTasks", {
     rule: { type: "string", minLength: 1, maxLength: 200 },
+    of: KEY,
     status: { enum: ["done", "cancelled"] },
     values: VALUES,
   }),

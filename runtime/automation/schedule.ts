@@ -148,12 +148,7 @@ export function localDate(at: Date, timeZone = "UTC"): string {
  * `value <= now - offset`. A date counts from its local midnight, so for a date field the answer is
  * a date ("2026-12-03"); days move by the calendar. For a date-time field it is an instant.
  */
-export function dueThreshold(
-  withTime: boolean,
-  offset: { amount: number; unit: TimeUnit },
-  now: Date,
-  timeZone = "UTC",
-): string | Date {
+export function dueThreshold(withTime: boolean, offset: { amount: number; unit: TimeUnit }, now: Date, timeZone = "UTC"): string | Date {
   if (withTime) return new Date(now.getTime() - offset.amount * UNIT_MS[offset.unit]);
   if (offset.unit === "days") {
     const p = localParts(now, timeZone);

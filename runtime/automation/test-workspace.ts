@@ -39,7 +39,7 @@ const table = (
   id: string,
   title: string,
   plural: string,
-  titleField: string,
+  titleField: string | null,
   properties: Record<string, FieldSchema>,
   required: string[] = [],
 ): TableSchema => ({
@@ -47,7 +47,7 @@ const table = (
   "x-id": id,
   title,
   "x-plural": plural,
-  "x-title-field": titleField,
+  ...(titleField ? { "x-title-field": titleField } : {}),
   properties,
   ...(required.length ? { required } : {}),
 });
@@ -103,7 +103,7 @@ export function automationWorkspace(): WorkspaceSchema {
         "t_payments",
         "Payment",
         "Payments",
-        "amount",
+        null,
         {
           invoice: link("f_pay_invoice", "invoices", { "x-inverse": "payments" }),
           amount: money("f_pay_amount"),
@@ -124,7 +124,7 @@ export function automationWorkspace(): WorkspaceSchema {
         },
         ["name"],
       ),
-      purchase_orders: table("t_pos", "Purchase order", "Purchase orders", "status", {
+      purchase_orders: table("t_pos", "Purchase order", "Purchase orders", null, {
         supplier: link("f_po_supplier", "suppliers"),
         status: select("f_po_status", ["draft", "sent"], { default: "draft" }),
       }),
@@ -132,13 +132,13 @@ export function automationWorkspace(): WorkspaceSchema {
         "t_po_items",
         "Order line",
         "Order lines",
-        "quantity",
+        null,
         {
-          order: link("f_poi_order", "purchase_orders", { "x-inverse": "lines", "x-composition": true }),
+          purchase_order: link("f_poi_order", "purchase_orders", { "x-inverse": "lines", "x-composition": true }),
           product: link("f_poi_product", "products"),
           quantity: int("f_poi_qty"),
         },
-        ["order"],
+        ["purchase_order"],
       ),
       tasks: table(
         "t_tasks",

@@ -93,13 +93,15 @@ export interface AssignAction extends ActionBase {
 }
 
 /**
- * Closes the records rule `rule` (by name; default this rule) created for this record whose
- * `status` is "open": `status` becomes "done" (or "cancelled"), and `values` are set too
- * (`{"done_at": "{{ now }}"}`).
+ * Closes the records rule `rule` (by name; default this rule) created for this record — or, with
+ * `of`, for the record this one links to through that relation field (a payment closes its
+ * invoice's collection task) — whose `status` is "open": `status` becomes "done" (or
+ * "cancelled"), and `values` are set too (`{"done_at": "{{ now }}"}`).
  */
 export interface CloseTasksAction extends ActionBase {
   type: "closeTasks";
   rule?: string;
+  of?: string;
   status?: "done" | "cancelled";
   values?: Record<string, Template>;
 }

@@ -188,6 +188,7 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
       }
       case "closeTasks":
         for (const [key, text] of Object.entries(action.values ?? {})) template(`${at}/values/${key}`, text);
+        if (action.of !== undefined) relationTable(`${at}/of`, table!, action.of);
         return;
       case "notify":
         template(`${at}/to`, action.to);
