@@ -41,6 +41,8 @@ export function startWorkers(queue: JobQueue, options: WorkersOptions): Workers 
       function done() {
         clearTimeout(timer);
         wakeUp = null;
+        // Each sleep's listener goes with it: a poll a second must not pile up 86,400 a day.
+        stopping.signal.removeEventListener("abort", done);
         resolve();
       }
       wakeUp = done;
