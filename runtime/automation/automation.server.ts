@@ -159,7 +159,13 @@ export function createAutomation(options: AutomationOptions): Automation {
 
   const automation: Automation = {
     rules: {
-      ...rules,
+      list: rules.list,
+      get: rules.get,
+      create: rules.create,
+      update: rules.update,
+      remove: rules.remove,
+      validate: rules.validate,
+      followRenames: rules.followRenames,
       async runs(ruleId, filter = {}) {
         const id = parseId(ruleId);
         const { compiled } = await workspace.current();

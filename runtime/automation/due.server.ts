@@ -180,8 +180,7 @@ export async function runBatch(
 /** Every enabled date and schedule rule, once: what is due at `now` runs. */
 export async function runDue(deps: EngineDeps, now: Date = deps.now()): Promise<DueSummary> {
   const { compiled } = await deps.workspace.current({ fresh: true });
-  deps.rules.invalidate();
-  const index = await deps.rules.index(deps.db, compiled);
+  const index = await deps.rules.index(deps.db, compiled, { fresh: true });
   const summary: DueSummary = { rules: 0, runs: 0, failed: 0 };
   for (const rule of index.timed) {
     const table = compiled.tablesById.get(rule.tableId);

@@ -8,6 +8,7 @@ import { systemTimeToJson } from "../records/rows";
 import type { WriteAction } from "../records/hooks";
 import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
+import { followRenamesInRule } from "./renames";
 import { AUTOMATION_TABLES } from "./tables.server";
 import type { Rule, RuleDefinition, RuleProblem } from "./types";
 import { compileDefinition, definitionProblems, shapeProblems, type CompiledRule } from "./validate";
@@ -61,15 +62,18 @@ export interface RulesService {
   remove(actor: Actor, id: unknown): Promise<void>;
   /** Every problem of a definition against the current schema (none: it can be saved). */
   validate(input: unknown): Promise<RuleProblem[]>;
+  /**
+   * After a schema change: every rule follows the table and field keys it renamed (matched by id
+   * against `before`, the schema the change started from). Answers how many rules changed.
+   */
+  followRenames(before: CompiledSchema): Promise<number>;
 }
 
 export interface RulesStore extends RulesService {
-  /** The index the records hook reads on every write; reloaded (inside `q`) when older than `checkMs` or the schema changed. */
-  index(q: Knex, compiled: CompiledSchema): Promise<RulesIndex>;
+  /** The index the records hook reads on every write; reloaded (inside `q`) when older than `checkMs`, the schema changed, or `fresh`. */
+  index(q: Knex, compiled: CompiledSchema, options?: { fresh?: boolean }): Promise<RulesIndex>;
   /** One enabled rule as it is stored now (not from the index), or null when it is gone, disabled or broken. */
   loadEnabled(q: Knex, id: number, compiled: CompiledSchema): Promise<LoadedRule | null>;
-  /** A rule's id by its name (closeTasks names the rule whose tasks it closes). */
-  idByName(q: Knex, name: string): Promise<number | null>;
   /** Forgets the index: the next write reloads it. */
   invalidate(): void;
 }
@@ -263,9 +267,9 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
       return shape.length ? shape : definitionProblems(input, compiled);
     },
 
-    async index(q, compiled) {
+    async index(q, compiled, { fresh = false } = {}) {
       const index = cached;
-      if (index && index.schemaVersion === compiled.version && performance.now() - index.loadedAt < checkMs) return index;
+      if (!fresh && index && index.schemaVersion === compiled.version && performance.now() - index.loadedAt < checkMs) return index;
       return load(q, compiled);
     },
 
@@ -274,9 +278,21 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
       return row ? loaded(row, compiled) : null;
     },
 
-    async idByName(q, name) {
-      const row = (await q(AUTOMATION_TABLES.rules).where({ name }).first("id")) as { id: number } | undefined;
-      return row ? Number(row.id) : null;
+    async followRenames(before) {
+      const { compiled: after } = await workspace.current({ fresh: true });
+      let changed = 0;
+      for (const row of (await db(AUTOMATION_TABLES.rules).orderBy("id")) as RuleRow[]) {
+        const stored = parse(row.definition);
+        // Stored keys are those of the schema the rule was last saved against, which `before` is.
+        const followed = followRenamesInRule({ ...stored, table: before.tablesById.get(row.table_id)?.key ?? stored.table }, before, after);
+        if (JSON.stringify(followed) === JSON.stringify(stored)) continue;
+        await db(AUTOMATION_TABLES.rules)
+          .where({ id: row.id })
+          .update({ definition: JSON.stringify(followed), updated_at: dbNow(now()) });
+        changed++;
+      }
+      if (changed) store.invalidate();
+      return changed;
     },
 
     invalidate() {

@@ -824,4 +824,40 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     expect(await count(rt.db, "tasks")).toBe(1);
     expect(await count(rt.db, AUTOMATION_TABLES.runs)).toBe(1);
   });
+
+  it("follows a renamed table and field: the rule keeps working", async () => {
+    const welcome = await rule({
+      name: "Welcome",
+      table: "clients",
+      trigger: { type: "updated", fields: ["manager"] },
+      condition: { field: "manager", op: "notEmpty" },
+      actions: [{ type: "create", table: "tasks", values: { subject: "Hello {{ record.name }}", assignee: "{{ record.manager }}" } }],
+    });
+    const schema = automationWorkspace();
+    const clients = schema.$defs.clients;
+    clients.properties = Object.fromEntries(
+      Object.entries(clients.properties).map(([k, v]) => [k === "manager" ? "account_manager" : k, v]),
+    );
+    schema.$defs.todos = schema.$defs.tasks;
+    delete schema.$defs.tasks;
+    const before = await rt.workspace.current({ fresh: true });
+    await rt.workspace.apply({ baseVersion: before.version, schema });
+    try {
+      expect(await automation.rules.followRenames(before.compiled)).toBe(1);
+      expect(await automation.rules.get(welcome.id)).toMatchObject({
+        trigger: { type: "updated", fields: ["account_manager"] },
+        condition: { field: "account_manager", op: "notEmpty" },
+        actions: [{ type: "create", table: "todos", values: { assignee: "{{ record.account_manager }}" } }],
+        problems: [],
+      });
+      const c = await create("clients", { name: "Acme" });
+      await update("clients", c.id, { account_manager: anna.id });
+      await drain();
+      expect(await rows(rt.db, "todos")).toEqual([expect.objectContaining({ subject: "Hello Acme", assignee: anna.id })]);
+    } finally {
+      const renamed = await rt.workspace.current({ fresh: true });
+      await rt.workspace.apply({ baseVersion: renamed.version, schema: automationWorkspace() });
+      await automation.rules.followRenames(renamed.compiled);
+    }
+  });
 });
