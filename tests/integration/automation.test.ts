@@ -543,6 +543,31 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     );
   });
 
+  it("reminds at a date-time: a task's assignee is notified once its due time is reached, again only if it moves", async () => {
+    const reminder = await rule({
+      name: "Task due",
+      table: "tasks",
+      trigger: { type: "date", field: "due", offset: { amount: -15, unit: "minutes" } },
+      condition: { field: "status", op: "eq", value: "open" },
+      actions: [{ type: "notify", to: "assignee", title: "Due at {{ record.due | slice: 11, 5 }}: {{ record.subject }}" }],
+    });
+    const task = await create("tasks", { subject: "Call Acme", assignee: anna.id, due: "2026-12-04T10:00:00.000Z" });
+    await create("tasks", { subject: "Done already", assignee: anna.id, due: "2026-12-04T09:00:00.000Z", status: "done" });
+    expect(await automation.runDue()).toMatchObject({ runs: 0 });
+    at("2026-12-04T09:45:00Z");
+    expect(await automation.runDue()).toMatchObject({ runs: 1 });
+    expect(await automation.runDue()).toMatchObject({ runs: 0 });
+    expect(await notificationsOf(anna)).toEqual(["Due at 10:00: Call Acme"]);
+    await update("tasks", task.id, { due: "2026-12-04T11:30:00.000Z" });
+    at("2026-12-04T11:20:00Z");
+    expect(await automation.runDue()).toMatchObject({ runs: 1 });
+    expect(await notificationsOf(anna)).toEqual(["Due at 11:30: Call Acme", "Due at 10:00: Call Acme"]);
+    expect((await automation.rules.runs(reminder.id)).map((r) => r.occurrence)).toEqual([
+      "2026-12-04 11:30:00.000",
+      "2026-12-04 10:00:00.000",
+    ]);
+  });
+
   it("runs schedules once per slot, from the first slot after the rule was switched on, and escalates to a supervisor", async () => {
     await rule({
       name: "Open high cases",
