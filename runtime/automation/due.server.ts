@@ -146,7 +146,9 @@ export async function runBatch(
         jobId: options.jobId ?? null,
       };
       try {
-        const run = await tx.transaction((sp, spTrx) => runInTransaction(deps, sp, spTrx, req, { compiled, company, dry: options.dry }));
+        const run = await tx.transaction((sp, spTrx) =>
+          runInTransaction(deps, sp, spTrx, req, { compiled, company, dry: options.dry, checkExisting: options.jobId !== undefined }),
+        );
         result.done++;
         result.outcomes.push(...run.outcomes);
       } catch (error) {

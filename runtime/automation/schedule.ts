@@ -50,13 +50,17 @@ export function checkTimeZone(timeZone: string): string {
   }
 }
 
+let last: { time: number; timeZone: string; parts: LocalParts } | null = null;
+
 export function localParts(at: Date, timeZone: string): LocalParts {
+  // A batch asks for the same instant hundreds of times, and formatToParts is not cheap.
+  if (last && last.time === at.getTime() && last.timeZone === timeZone) return { ...last.parts };
   const parts = Object.fromEntries(
     format(timeZone)
       .formatToParts(at)
       .map((p) => [p.type, p.value]),
   );
-  return {
+  const local: LocalParts = {
     year: Number(parts.year),
     month: Number(parts.month),
     day: Number(parts.day),
@@ -64,6 +68,8 @@ export function localParts(at: Date, timeZone: string): LocalParts {
     minute: Number(parts.minute),
     weekday: WEEKDAYS[parts.weekday] ?? 1,
   };
+  last = { time: at.getTime(), timeZone, parts: local };
+  return { ...local };
 }
 
 /** The instant a local wall-clock time names (the later one in a DST gap, the earlier in an overlap). */
