@@ -285,3 +285,9 @@ export function createAutomation(options: AutomationOptions): Automation {
 }
 
 export { ensureAutomationTables } from "./tables.server";
+export type { ApprovalsService } from "./approvals.server";
+export type { DryRunInput } from "./dry-run.server";
+export type { DueSummary } from "./due.server";
+export type { NotificationsService } from "./notifications.server";
+export type { RulesService } from "./rules.server";
+export type * from "./types";

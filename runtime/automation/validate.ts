@@ -192,9 +192,9 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
         return;
       case "notify":
         template(`${at}/to`, action.to);
+        if (isConstant(action.to)) action.to.split(",").forEach((spec) => checkUserSpec(`${at}/to`, spec.trim()));
         template(`${at}/title`, action.title);
         if (action.href !== undefined) template(`${at}/href`, action.href);
-        if (isConstant(action.to)) action.to.split(",").forEach((spec) => checkUserSpec(`${at}/to`, spec.trim()));
         return;
       case "requestApproval":
         if (trigger.type !== "updated")

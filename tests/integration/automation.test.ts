@@ -110,6 +110,63 @@ describe.each(testDatabases)("automation on $name", (kind) => {
 
   afterEach(() => automation.close());
 
+  it("keeps rules as versioned data: checked on save, 409 on a stale version or a taken name, admins only", async () => {
+    const definition: RuleDefinition = {
+      name: "Welcome",
+      table: "clients",
+      enabled: true,
+      trigger: { type: "created" },
+      actions: [{ type: "notify", to: "manager", title: "New client {{ record.name }}" }],
+    };
+    await expect(automation.rules.create(ben, definition)).rejects.toMatchObject({ status: 403 });
+    await expect(
+      automation.rules.create(admin, { ...definition, actions: [{ type: "notify", to: "nobody", title: "{{ record.name" }] }),
+    ).rejects.toMatchObject({
+      status: 422,
+      details: {
+        problems: [
+          { path: "/actions/0/to", message: expect.stringContaining('"nobody" is not a link of Clients') },
+          { path: "/actions/0/title", message: expect.stringContaining("does not parse") },
+        ],
+      },
+    });
+    expect(await automation.rules.validate({ ...definition, table: "cliens" })).toEqual([
+      { path: "/table", message: expect.stringContaining('there is no table "cliens"') },
+    ]);
+    const saved = await automation.rules.create(admin, definition);
+    expect(saved).toMatchObject({ ...definition, version: 1, problems: [] });
+    await expect(automation.rules.create(admin, definition)).rejects.toMatchObject({ status: 409 });
+    const renamed = await automation.rules.update(admin, saved.id, { ...definition, name: "Welcome!" }, saved.version);
+    expect(renamed).toMatchObject({ name: "Welcome!", version: 2 });
+    await expect(automation.rules.update(admin, saved.id, { ...definition, enabled: false }, saved.version)).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringContaining("changed by someone else"),
+    });
+    await automation.rules.remove(admin, saved.id);
+    expect(await automation.rules.list()).toEqual([]);
+  });
+
+  it("lists a user's notifications newest first with the unread count, and marks them read", async () => {
+    await rule({
+      name: "Ping",
+      table: "clients",
+      trigger: { type: "created" },
+      actions: [{ type: "notify", to: "{{ record.manager }}", title: "New: {{ record.name }}" }],
+    });
+    for (const name of ["A", "B", "C"]) await create("clients", { name, manager: anna.id });
+    await drain();
+    const list = await automation.notifications.list(anna.id!);
+    expect(list).toMatchObject({ unread: 3, rows: [{ title: "New: C" }, { title: "New: B" }, { title: "New: A" }] });
+    await automation.notifications.markRead(anna.id!, list.rows[1].id);
+    await expect(automation.notifications.markRead(ben.id!, list.rows[0].id)).rejects.toMatchObject({ status: 404 });
+    expect(await automation.notifications.list(anna.id!)).toMatchObject({
+      unread: 2,
+      rows: [{ readAt: null }, { readAt: clock.toISOString() }, { readAt: null }],
+    });
+    expect(await automation.notifications.markAllRead(anna.id!)).toBe(2);
+    expect((await automation.notifications.list(anna.id!)).unread).toBe(0);
+  });
+
   it("acts on a new record once: a welcome task for the client's manager, who is notified", async () => {
     await rule({
       name: "Welcome call",
