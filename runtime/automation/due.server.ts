@@ -47,9 +47,16 @@ export interface RunPayload {
 }
 
 export interface DueSummary {
+  /** Date and schedule rules that were due. */
   rules: number;
+  /** Runs done. */
   runs: number;
+  /** Runs that failed (logged, and retried by a `rules.run` job). */
   failed: number;
+  /** Rules that could not run at all, and why. */
+  errors: { rule: string; message: string }[];
+  /** Another instance was running due rules: this call left the work to it. */
+  busy?: true;
 }
 
 /** The field's stored value as text, the way the occurrence of a date trigger keeps it. */
@@ -181,35 +188,92 @@ export async function runBatch(
 
 /** Every enabled date and schedule rule, once: what is due at `now` runs. */
 export async function runDue(deps: EngineDeps, now: Date = deps.now()): Promise<DueSummary> {
-  const { compiled } = await deps.workspace.current({ fresh: true });
-  const index = await deps.rules.index(deps.db, compiled, { fresh: true });
-  const summary: DueSummary = { rules: 0, runs: 0, failed: 0 };
-  for (const rule of index.timed) {
-    const table = compiled.tablesById.get(rule.tableId);
-    const due = table ? dueQuery(deps, rule, table, now) : null;
-    if (!table || !due) continue;
-    summary.rules++;
-    let after = 0;
-    for (let conflicts = 0; ;) {
-      const items = await due.query(after, BATCH);
-      if (items.length === 0) break;
-      let result: BatchResult;
+  const summary: DueSummary = { rules: 0, runs: 0, failed: 0, errors: [] };
+  const lease = await takeDueLease(deps);
+  if (!lease) return { ...summary, busy: true };
+  try {
+    const { compiled } = await deps.workspace.current({ fresh: true });
+    const index = await deps.rules.index(deps.db, compiled, { fresh: true });
+    for (const rule of index.timed) {
+      const table = compiled.tablesById.get(rule.tableId);
+      const due = table ? dueQuery(deps, rule, table, now) : null;
+      if (!table || !due) continue;
+      summary.rules++;
       try {
-        result = await runBatch(deps, compiled, rule, items, rule.compiled.definition.trigger.type);
+        await runRuleDue(deps, compiled, rule, due, summary, lease);
       } catch (error) {
-        // Another instance wrote at the same moment (a deadlock, a stale SQLite snapshot): the
-        // batch was undone as a whole; ask again which of its records are still due.
-        if (!isTransactionFatal(error) || ++conflicts > 5) throw error;
-        await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * conflicts));
-        continue;
+        // One rule that cannot run (its query fails) does not keep the others from theirs.
+        summary.errors.push({ rule: rule.name, message: errorText(error) });
       }
-      summary.runs += result.done;
-      summary.failed += result.failures.length;
-      after = items[items.length - 1].id;
-      if (items.length < BATCH) break;
     }
+    return summary;
+  } finally {
+    await lease.release();
   }
-  return summary;
+}
+
+async function runRuleDue(
+  deps: EngineDeps,
+  compiled: CompiledSchema,
+  rule: LoadedRule,
+  due: NonNullable<ReturnType<typeof dueQuery>>,
+  summary: DueSummary,
+  lease: DueLease,
+): Promise<void> {
+  let after = 0;
+  for (let conflicts = 0; ;) {
+    const items = await due.query(after, BATCH);
+    if (items.length === 0) return;
+    let result: BatchResult;
+    try {
+      result = await runBatch(deps, compiled, rule, items, rule.compiled.definition.trigger.type);
+    } catch (error) {
+      // Another writer at the same moment (a deadlock, a stale SQLite snapshot): the batch was
+      // undone as a whole; ask again which of its records are still due.
+      if (!isTransactionFatal(error) || ++conflicts > 5) throw error;
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * conflicts));
+      continue;
+    }
+    summary.runs += result.done;
+    summary.failed += result.failures.length;
+    await lease.renew();
+    after = items[items.length - 1].id;
+    if (items.length < BATCH) return;
+  }
+}
+
+interface DueLease {
+  renew(): Promise<void>;
+  release(): Promise<void>;
+}
+
+const LEASE_KEY = "due:lease";
+const LEASE_MS = 2 * 60_000;
+
+/**
+ * One `runDue` at a time across every instance: a lease in `crm_rule_state` (its holder in
+ * `value`, its end in `updated_at`), renewed after each batch. Ticks are one job per minute, but a
+ * long pass may still run when the next minute's tick is claimed elsewhere; that one then leaves
+ * the work to the pass in progress. A holder that died leaves a lease that ends by itself.
+ */
+async function takeDueLease(deps: EngineDeps): Promise<DueLease | null> {
+  const { db } = deps;
+  const holder = `${deps.queue.instanceId}:${Math.random().toString(36).slice(2, 10)}`;
+  const until = () => dbNow(new Date(deps.now().getTime() + LEASE_MS));
+  await db(AUTOMATION_TABLES.state)
+    .insert({ key: LEASE_KEY, value: null, updated_at: dbNow(new Date(0)) })
+    .onConflict("key")
+    .ignore();
+  const taken = await db(AUTOMATION_TABLES.state)
+    .where({ key: LEASE_KEY })
+    .andWhere((w) => w.whereNull("value").orWhere("updated_at", "<", dbNow(deps.now())))
+    .update({ value: holder, updated_at: until() });
+  if (taken !== 1) return null;
+  const mine = () => db(AUTOMATION_TABLES.state).where({ key: LEASE_KEY, value: holder });
+  return {
+    renew: async () => void (await mine().update({ updated_at: until() })),
+    release: async () => void (await mine().update({ value: null })),
+  };
 }
 
 /** The `rules.run` handler: a failed date or schedule run, again — if the record is still due for that occurrence. */

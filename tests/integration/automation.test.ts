@@ -315,7 +315,7 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     await invoice(acme.id, "2026-11-20", [{ price: 70 }], "draft");
     await drain();
 
-    expect(await automation.runDue()).toEqual({ rules: 1, runs: 1, failed: 0 });
+    expect(await automation.runDue()).toEqual({ rules: 1, runs: 1, failed: 0, errors: [] });
     expect(await rows(rt.db, "tasks")).toEqual([
       expect.objectContaining({
         subject: `Collect payment of ${overdue.number} from Acme (€100.00)`,
@@ -326,7 +326,7 @@ describe.each(testDatabases)("automation on $name", (kind) => {
       }),
     ]);
     // The second pass finds nothing: every due record has its run.
-    expect(await automation.runDue()).toEqual({ rules: 1, runs: 0, failed: 0 });
+    expect(await automation.runDue()).toEqual({ rules: 1, runs: 0, failed: 0, errors: [] });
 
     at("2026-12-05T00:00:00Z");
     expect(await automation.runDue()).toMatchObject({ runs: 1 });
@@ -836,6 +836,10 @@ describe.each(testDatabases)("automation on $name", (kind) => {
       const client = await create("clients", { name: "Acme" });
       for (let i = 0; i < 6; i++) await invoice(client.id, "2026-12-01", [{ price: 10 + i }]);
       await drain();
+      // A pass in progress elsewhere (its lease not yet over) is left to finish the work.
+      await rt.db(AUTOMATION_TABLES.state).insert({ key: "due:lease", value: "elsewhere", updated_at: "2026-12-04 09:01:00.000" });
+      expect(await automation.runDue()).toMatchObject({ busy: true, runs: 0 });
+      at("2026-12-04T09:01:30Z");
       const [a, b] = await Promise.all([automation.runDue(), automationB.runDue()]);
       expect(a.runs + b.runs).toBe(6);
       expect(await count(rt.db, "tasks")).toBe(6);
@@ -843,7 +847,7 @@ describe.each(testDatabases)("automation on $name", (kind) => {
 
       for (let i = 0; i < 3; i++) await invoice(client.id, "2026-12-02", [{ price: 10 + i }]);
       await drain();
-      at("2026-12-04T09:00:30Z");
+      at("2026-12-04T09:02:30Z");
       const [tickA, tickB] = await Promise.all([automation.enqueueTick(), automationB.enqueueTick()]);
       expect(tickA).toBe(tickB);
       await Promise.all([queue.runUntilIdle(automation.handlers), queueB.runUntilIdle(automationB.handlers)]);
