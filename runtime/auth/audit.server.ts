@@ -17,7 +17,9 @@ export type AuditAction =
   | "users"
   | "roles"
   | "tokens"
-  | "print";
+  | "print"
+  /** An approval asked for, approved or rejected (automation's guards). */
+  | "approval";
 
 export interface AuditEntry {
   id: number;

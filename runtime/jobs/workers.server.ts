@@ -43,6 +43,8 @@ export function startWorkers(queue: JobQueue, options: WorkersOptions): Workers 
         // One listener per sleep, removed when it ends: a server polls every second for weeks.
         stopping.signal.removeEventListener("abort", done);
         wakeUp = null;
+        // Each sleep's listener goes with it: a poll a second must not pile up 86,400 a day.
+        stopping.signal.removeEventListener("abort", done);
         resolve();
       }
       wakeUp = done;

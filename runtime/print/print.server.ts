@@ -8,15 +8,14 @@ import { parseFilter } from "../records/filter";
 import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
-import { USERS_TABLE } from "../schema/types";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { recordMatches } from "./condition";
 import { createPdfMerger } from "./merge-pdf.server";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from "./pdf.server";
 import { templateProblems } from "./references";
 import { sharedLiquidPool, type LiquidPool } from "./liquid-pool.server";
+import { createRecordContextLoader, type RecordContextLoader } from "./record-context.server";
 import type { PrintContext, RenderedDocument } from "./render-html";
-import { taxSummary } from "./tax-summary";
 import type { PrintTemplate } from "./template";
 import { checkTemplate, type TemplatesService, type TemplateSummary } from "./templates.server";
 
@@ -83,7 +82,6 @@ export interface PrintServiceOptions {
 }
 
 export const MAX_BATCH = 500;
-const MAX_LIST_ROWS = 500;
 const MAX_INLINE_IMAGE_BYTES = 2 * 1024 * 1024;
 const INLINE_IMAGE_TYPES = new Set(["image/png", "image/jpeg", "image/gif", "image/webp", "image/svg+xml"]);
 
@@ -163,48 +161,9 @@ export function createPrintService(
     }
   }
 
-  /** Resolves one record's relations (one level) with a per-print cache shared by all lines. */
-  function createResolver(actor: Actor, compiled: CompiledSchema) {
-    const cache = new Map<string, Promise<Rec | null>>();
-    const load = (target: string, id: number): Promise<Rec | null> => {
-      const key = `${target}/${id}`;
-      let p = cache.get(key);
-      if (!p) {
-        p =
-          target === USERS_TABLE
-            ? (db(USERS_TABLE).where({ id }).first("id", "name", "email") as Promise<Rec | undefined>).then((r) => r ?? null)
-            : records.get(actor, target, id).then(
-                async (r) => {
-                  const t = compiled.tablesByKey.get(target);
-                  if (t) await inlineImages(t, r as Rec);
-                  return r as Rec;
-                },
-                () => null,
-              );
-        cache.set(key, p);
-      }
-      return p;
-    };
-    return async (table: CompiledTable, record: Rec, skip?: string): Promise<Rec> => {
-      const out: Rec = { ...record };
-      for (const f of table.fields) {
-        const target = relationTarget(f);
-        if (!target || f.key === skip || typeof record[f.key] !== "number") continue;
-        out[f.key] = await load(target, record[f.key] as number);
-      }
-      return out;
-    };
-  }
-
-  async function loadCompany(actor: Actor, compiled: CompiledSchema): Promise<Rec | null> {
-    const table = compiled.tablesByKey.get("company");
-    if (!table) return null;
-    const { rows } = await records.list(actor, "company", { pageSize: 1, sort: "id" });
-    if (!rows[0]) return null;
-    const company = { ...(rows[0] as Rec) };
-    await inlineImages(table, company);
-    return company;
-  }
+  /** What a template sees of each record, loaded with a cache shared by the records of one print. */
+  const contextLoader = (actor: Actor, compiled: CompiledSchema) =>
+    createRecordContextLoader({ db, records, compiled, actor, prepare: inlineImages });
 
   async function loadContext(
     actor: Actor,
@@ -212,30 +171,14 @@ export function createPrintService(
     template: PrintTemplate,
     id: unknown,
     company: Rec | null,
-    resolve: ReturnType<typeof createResolver>,
+    loader: RecordContextLoader,
   ): Promise<PrintContext> {
     const table = compiled.tablesByKey.get(template.table)!;
     const raw = (await records.get(actor, table.key, id)) as Rec;
     await inlineImages(table, raw);
-    const record = await resolve(table, raw);
     const texts = `${template.html}\n${template.page.header ?? ""}\n${template.page.footer ?? ""}`;
-    for (const list of table.lists) {
-      const child = compiled.tablesByKey.get(list.table)!;
-      let rows = raw[list.name] as Rec[] | undefined;
-      // Lists that are not part of the record (payments, invoices of a contract) only when used.
-      if (!list.composition) {
-        if (!new RegExp(`\\b${list.name}\\b`).test(texts)) continue;
-        const found = await records.list(actor, child.key, {
-          filter: { field: list.field, op: "eq", value: raw.id },
-          pageSize: MAX_LIST_ROWS,
-          sort: "id",
-        });
-        rows = found.rows as Rec[];
-      }
-      record[list.name] = await Promise.all((rows ?? []).map((r) => resolve(child, r, list.field)));
-      if (list.composition && child.fieldsByKey.has("tax_rate") && record.tax_summary === undefined)
-        record.tax_summary = taxSummary(record[list.name] as Rec[]);
-    }
+    // Lists that are not part of the record (payments, invoices of a contract) only when used.
+    const record = await loader.expand(table, raw, (name) => new RegExp(`\\b${name}\\b`).test(texts));
     return {
       record,
       company,
@@ -274,10 +217,10 @@ export function createPrintService(
     ids: unknown[],
     onSkipped?: (title: string) => void,
   ) {
-    const resolve = createResolver(actor, compiled);
-    const company = await loadCompany(actor, compiled);
+    const loader = contextLoader(actor, compiled);
+    const company = await loader.company();
     const loaded: PrintContext[] = [];
-    for (const id of ids) loaded.push(await loadContext(actor, compiled, template, id, company, resolve));
+    for (const id of ids) loaded.push(await loadContext(actor, compiled, template, id, company, loader));
     const contexts = loaded.filter((c) => conditionHolds(template, table, c.record));
     const refused = loaded.filter((c) => !contexts.includes(c));
     if (onSkipped) refused.forEach((c) => onSkipped(titleOf(table, c.record)));

@@ -216,3 +216,31 @@ export function followRenamesInTemplate<T extends Pick<PrintTemplate, "table" | 
   if (page.footer !== undefined) page.footer = r(page.footer);
   return { ...template, html: r(template.html), css: r(template.css), page };
 }
+
+/**
+ * Follows renamed field keys (matched by id between `before` and `after`) in any Liquid text whose
+ * variables are records of known tables: `roots` maps each variable to its table key in `before`
+ * (automation's templates: `record`, `previous`, `line`, `target`, …).
+ */
+export function followRenamesInText(text: string, before: CompiledSchema, after: CompiledSchema, roots: Record<string, string>): string {
+  const renamed = new Map<string, string>();
+  for (const t of before.tables) {
+    const now = after.tablesById.get(t.id);
+    if (!now) continue;
+    for (const f of t.fields) {
+      const key = now.fields.find((g) => g.id === f.id)?.key;
+      if (key !== undefined && key !== f.key) renamed.set(`${t.key}\u0000${f.key}`, key);
+    }
+  }
+  if (renamed.size === 0) return text;
+  const scopes = new Map<string, Scope>();
+  for (const [name, tableKey] of Object.entries(roots)) {
+    const table = before.tablesByKey.get(tableKey);
+    if (table) scopes.set(name, { table });
+  }
+  return walkText(before, text, {
+    roots: scopes,
+    onUnknown: () => undefined,
+    onField: (t, key) => renamed.get(`${t.key}\u0000${key}`),
+  });
+}

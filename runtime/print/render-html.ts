@@ -1,4 +1,4 @@
-import { Liquid, type Template } from "liquidjs";
+import { filters as builtinFilters, Liquid, type FilterImplOptions, type Template } from "liquidjs";
 import { formatDateDisplay } from "../fields/dates";
 import { moneyKind } from "../fields/money";
 import { formatOptionDisplay, optionValues } from "../fields/options";
@@ -252,4 +252,18 @@ export function renderTemplate(
     headerTemplate: first ? renderMargin(template.page.header, first, settings, template.page) : undefined,
     footerTemplate: first ? renderMargin(template.page.footer, first, settings, template.page) : undefined,
   };
+}
+
+/**
+ * Tessera's own filters (money, number, percent, date, amount_in_words, label, …) for a Liquid
+ * engine of another purpose: automation renders values, not HTML, with an engine of its own.
+ */
+export function tesseraFilters(): Record<string, FilterImplOptions> {
+  const builtin = builtinFilters as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(getEngine().filters).filter(([name, filter]) => builtin[name] !== filter));
+}
+
+/** Lets Tessera's filters know the table, schema and locale of a render on another engine (see `tesseraFilters`). */
+export function bindFilterSettings(scope: object, table: string, settings: RenderSettings): void {
+  envs.set(scope, { table: settings.compiled.tablesByKey.get(table), compiled: settings.compiled, locale: settings.locale ?? "en-GB" });
 }

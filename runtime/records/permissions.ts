@@ -11,9 +11,10 @@ export interface Actor {
   role: string;
   /**
    * Set on writes made by automation: how many rules deep (a rule's action that triggers another
-   * rule is one deeper), and which rule. People and integrations have none.
+   * rule is one deeper), which rule, and the rules that led to it (`chain`, oldest first, ending
+   * with `rule`), so a loop that is stopped can be named. People and integrations have none.
    */
-  automation?: { depth: number; rule?: number };
+  automation?: { depth: number; rule?: number; chain?: number[] };
   rights: RoleDefinition;
   /** The client address, for the audit trail. */
   ip?: string | null;

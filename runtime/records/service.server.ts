@@ -41,7 +41,8 @@ export interface RecordsService {
   recomputeTable(db: Knex, schema: CompiledSchema, table: string): Promise<number>;
   /**
    * Runs `work` with a records service whose every call shares one transaction: all of it is
-   * saved, or none (a manual rule creating a client, a contact and a deal from a lead).
+   * saved, or none (a manual rule creating a client, a contact and a deal from a lead). Called on
+   * the service `work` was given, it opens a savepoint inside that transaction.
    */
   transaction<T>(work: (records: RecordsService, trx: Knex.Transaction) => Promise<T>): Promise<T>;
   /** Adds hooks every write runs in its transaction (automation's outbox and guards); returns their removal. */
@@ -63,7 +64,10 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
     restore: (actor, table, id) => restoreRecord(ctx, actor, table, id),
     recomputeTable: (q, compiled, table) => recomputeTable(q, compiled, table),
     async transaction(work) {
-      if (ctx.afterOuterTransaction) return work(serviceOver(ctx, workspace), ctx.db as Knex.Transaction);
+      // Inside another transaction: a savepoint, so a part that fails is undone alone while the
+      // caller goes on (a batch of rule runs, each in its own savepoint).
+      if (ctx.afterOuterTransaction)
+        return (ctx.db as Knex.Transaction).transaction((sp) => work(serviceOver({ ...ctx, db: sp }, workspace), sp));
       const { compiled } = await workspace.current({ fresh: true });
       return withFollowUps((later, reset) =>
         inTransaction(ctx.db, (trx) => {

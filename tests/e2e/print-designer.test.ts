@@ -167,10 +167,18 @@ describe("the print designer in Chromium", () => {
     frame = await openDesigner("invoice");
     expect((await frame.$eval(textSelector, (p) => p.textContent))?.replace(/\u00a0/g, " ")).toBe(`${TERMS} Invoice › Due date.`);
 
-    // The live preview is the PDF of the unsaved draft for a real invoice.
+    // The live preview is the PDF of the unsaved draft for a real invoice: read what the server
+    // answered, since Chromium's PDF viewer draws it some seconds later, in its own frame.
+    const previewAnswer = page.waitForResponse((r) => r.url().endsWith("/api/prints/preview") && r.request().method() === "POST", {
+      timeout: 30_000,
+    });
     await page.click(".pd-bar button:not(.button--primary)");
+    const answer = await previewAnswer;
+    expect(answer.status()).toBe(200);
+    expect(answer.headers()["content-type"]).toContain("application/pdf");
+    const previewText = execFileSync("pdftotext", ["-raw", "-", "-"], { input: await answer.buffer() }).toString("utf8");
+    expect(previewText.replace(/\s+/g, " ")).toContain(TERMS);
     await page.waitForSelector(".pd-preview__frame", { timeout: 30_000 });
-    await new Promise((r) => setTimeout(r, 1500));
     await shot(page, "preview");
     // Navigating away from a page whose PDF viewer is still busy now and then never finishes
     // (also on main, about every other run): the next test starts on a new tab of the same session.

@@ -111,4 +111,25 @@ describe.each(testDatabases)("records service hooks on $name", (kind) => {
     ).rejects.toMatchObject({ status: 422 });
     expect(await count(rt.db, "clients")).toBe(before + 1);
   });
+
+  it("undoes a failing part of a transaction alone when it ran in a savepoint", async () => {
+    const before = await count(rt.db, "clients");
+    const outcome = await rt.records.transaction(async (tx) => {
+      await tx.create(SYSTEM_ACTOR, "clients", { name: "Kept" });
+      const inner = await tx
+        .transaction(async (sp) => {
+          await sp.create(SYSTEM_ACTOR, "clients", { name: "Undone" });
+          await sp.create(SYSTEM_ACTOR, "invoices", { client: 999_999 });
+        })
+        .then(
+          () => "saved",
+          (error: { status?: number }) => `refused ${error.status}`,
+        );
+      await tx.create(SYSTEM_ACTOR, "clients", { name: "Also kept" });
+      return inner;
+    });
+    expect(outcome).toBe("refused 422");
+    expect(await count(rt.db, "clients")).toBe(before + 2);
+    expect(await rt.db("clients").where({ name: "Undone" }).first()).toBeUndefined();
+  });
 });

@@ -1,0 +1,312 @@
+import type { Knex } from "knex";
+import { dbNow } from "../db/system-tables.server";
+import type { JobContext } from "../jobs/types";
+import { createRecordContextLoader } from "../print/record-context.server";
+import { SYSTEM_ACTOR } from "../records/permissions";
+import { applyFilter } from "../records/query.server";
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { AUTOMATION_TABLES } from "./tables.server";
+import type { LoadedRule } from "./rules.server";
+import {
+  AlreadyRan,
+  errorText,
+  isTransactionFatal,
+  logRun,
+  runInTransaction,
+  SkipRun,
+  type EngineDeps,
+  type RunRequest,
+} from "./run.server";
+import { dueThreshold, latestSlot } from "./schedule";
+import type { ActionOutcome, TriggerType } from "./types";
+
+/**
+ * Date and schedule triggers. For each enabled rule, the records that are due, meet the condition
+ * and have no run for this occurrence are found in SQL — the condition is the list filter, the
+ * "no run yet" an anti-join on `crm_rule_runs` — and run in batches, each batch one transaction
+ * with a savepoint per record: one failing record is undone alone, logged, and retried by a
+ * `rules.run` job. A second pass over the same data finds nothing to do.
+ */
+
+export const TICK_JOB = "rules.tick";
+export const RUN_JOB = "rules.run";
+const BATCH = 500;
+
+/** A record due for a rule, and the occurrence it is due for (the date value, the schedule slot). */
+export interface DueItem {
+  id: number;
+  occurrence: string;
+}
+
+/** The `rules.run` job: one run to retry. */
+export interface RunPayload {
+  rule: number;
+  record: number;
+  occurrence: string;
+  trigger: TriggerType;
+}
+
+export interface DueSummary {
+  /** Date and schedule rules that were due. */
+  rules: number;
+  /** Runs done. */
+  runs: number;
+  /** Runs that failed (logged, and retried by a `rules.run` job). */
+  failed: number;
+  /** Rules that could not run at all, and why. */
+  errors: { rule: string; message: string }[];
+  /** Another instance was running due rules: this call left the work to it. */
+  busy?: true;
+}
+
+/** The field's stored value as text, the way the occurrence of a date trigger keeps it. */
+function asText(db: Knex, column: string): Knex.Raw {
+  return db.client.config.client === "mysql2"
+    ? db.raw("CAST(?? AS CHAR CHARACTER SET utf8mb4) COLLATE utf8mb4_unicode_ci", [column])
+    : db.raw("CAST(?? AS TEXT)", [column]);
+}
+
+/**
+ * Up to `limit` records after `afterId` that the rule would act on at `now`; null when the rule is
+ * not due at all (a schedule before its first slot).
+ */
+export function dueQuery(
+  deps: Pick<EngineDeps, "db" | "timeZone">,
+  rule: LoadedRule,
+  table: CompiledTable,
+  now: Date,
+): { query: (afterId: number, limit: number, options?: { only?: number; retrying?: boolean }) => Promise<DueItem[]> } | null {
+  const { db } = deps;
+  const { trigger } = rule.compiled.definition;
+  const t = table.key;
+  let occurrence: { column: string } | { value: string };
+  const where: ((q: Knex.QueryBuilder) => void)[] = [];
+  if (trigger.type === "date") {
+    const field = rule.compiled.dateField!;
+    const threshold = dueThreshold(field.withTime, trigger.offset, now, deps.timeZone);
+    const column = `${t}.${field.key}`;
+    where.push((q) => q.whereNotNull(column).andWhere(column, "<=", threshold instanceof Date ? dbNow(threshold) : threshold));
+    occurrence = { column };
+  } else if (trigger.type === "schedule") {
+    const slot = latestSlot(trigger, now, deps.timeZone);
+    if (rule.enabledAt && slot.at < rule.enabledAt) return null;
+    occurrence = { value: slot.key };
+  } else return null;
+  const condition = rule.compiled.condition;
+  return {
+    async query(afterId, limit, options = {}) {
+      const q = db(t).select(`${t}.id`).where(`${t}.id`, ">", afterId).orderBy(`${t}.id`).limit(limit);
+      if (options.only !== undefined) q.where(`${t}.id`, options.only);
+      if ("column" in occurrence) q.select({ occurrence: occurrence.column });
+      for (const w of where) w(q);
+      if (condition) applyFilter(q, condition, t);
+      const occ = occurrence;
+      q.whereNotExists(function (this: Knex.QueryBuilder) {
+        this.select(db.raw("1"))
+          .from(`${AUTOMATION_TABLES.runs} as r`)
+          .where("r.rule_id", rule.id)
+          .andWhere("r.record_id", db.ref(`${t}.id`));
+        if ("column" in occ) this.andWhere("r.occurrence", asText(db, occ.column));
+        else this.andWhere("r.occurrence", occ.value);
+        // A retry looks past the failed run it retries.
+        if (options.retrying) this.andWhere("r.state", "<>", "failed");
+      });
+      const rows = (await q) as { id: number; occurrence?: unknown }[];
+      return rows.map((r) => ({
+        id: Number(r.id),
+        occurrence: "value" in occ ? occ.value : String(r.occurrence),
+      }));
+    },
+  };
+}
+
+export interface BatchResult {
+  done: number;
+  outcomes: ActionOutcome[];
+  failures: { record: number; message: string }[];
+}
+
+/**
+ * Runs a rule for `items` in one transaction, a savepoint each. A failure is logged as a failed run
+ * and handed to a `rules.run` job (in the same transaction), unless this is a dry run.
+ */
+export async function runBatch(
+  deps: EngineDeps,
+  compiled: CompiledSchema,
+  rule: LoadedRule,
+  items: DueItem[],
+  trigger: TriggerType,
+  options: { dry?: boolean; jobId?: number; within?: { tx: EngineDeps["records"]; trx: Knex.Transaction } } = {},
+): Promise<BatchResult> {
+  const work = async (tx: EngineDeps["records"], trx: Knex.Transaction): Promise<BatchResult> => {
+    const result: BatchResult = { done: 0, outcomes: [], failures: [] };
+    const company = await createRecordContextLoader({ db: trx, records: tx, compiled, actor: SYSTEM_ACTOR }).company();
+    for (const item of items) {
+      const req: RunRequest = {
+        rule,
+        recordId: item.id,
+        occurrence: item.occurrence,
+        trigger,
+        depth: 0,
+        chain: [],
+        user: null,
+        jobId: options.jobId ?? null,
+      };
+      try {
+        const run = await tx.transaction((sp, spTrx) =>
+          runInTransaction(deps, sp, spTrx, req, { compiled, company, dry: options.dry, checkExisting: options.jobId !== undefined }),
+        );
+        result.done++;
+        result.outcomes.push(...run.outcomes);
+      } catch (error) {
+        if (error instanceof AlreadyRan) continue;
+        if (isTransactionFatal(error)) throw error;
+        if (error instanceof SkipRun) {
+          if (!options.dry) await logRun(trx, deps, req, "skipped", error.message);
+          continue;
+        }
+        result.failures.push({ record: item.id, message: errorText(error) });
+        if (options.dry) continue;
+        if (options.jobId !== undefined) {
+          // A retry: its own job tries again later.
+          await logRun(trx, deps, req, "failed", errorText(error));
+          continue;
+        }
+        const payload: RunPayload = { rule: rule.id, record: item.id, occurrence: item.occurrence, trigger };
+        const jobId = await deps.queue.enqueue(
+          { type: RUN_JOB, payload, key: `rules.run:${rule.id}:${item.id}:${item.occurrence}`.slice(0, 191) },
+          trx,
+        );
+        await logRun(trx, deps, { ...req, jobId }, "failed", errorText(error));
+      }
+    }
+    return result;
+  };
+  if (options.within) return work(options.within.tx, options.within.trx);
+  return deps.records.transaction(work);
+}
+
+/** Every enabled date and schedule rule, once: what is due at `now` runs. */
+export async function runDue(deps: EngineDeps, now: Date = deps.now()): Promise<DueSummary> {
+  const summary: DueSummary = { rules: 0, runs: 0, failed: 0, errors: [] };
+  const lease = await takeDueLease(deps);
+  if (!lease) return { ...summary, busy: true };
+  try {
+    const { compiled } = await deps.workspace.current({ fresh: true });
+    const index = await deps.rules.index(deps.db, compiled, { fresh: true });
+    for (const rule of index.timed) {
+      const table = compiled.tablesById.get(rule.tableId);
+      const due = table ? dueQuery(deps, rule, table, now) : null;
+      if (!table || !due) continue;
+      summary.rules++;
+      try {
+        await runRuleDue(deps, compiled, rule, due, summary, lease);
+      } catch (error) {
+        // One rule that cannot run (its query fails) does not keep the others from theirs.
+        summary.errors.push({ rule: rule.name, message: errorText(error) });
+      }
+    }
+    return summary;
+  } finally {
+    await lease.release();
+  }
+}
+
+async function runRuleDue(
+  deps: EngineDeps,
+  compiled: CompiledSchema,
+  rule: LoadedRule,
+  due: NonNullable<ReturnType<typeof dueQuery>>,
+  summary: DueSummary,
+  lease: DueLease,
+): Promise<void> {
+  let after = 0;
+  for (let conflicts = 0; ;) {
+    const items = await due.query(after, BATCH);
+    if (items.length === 0) return;
+    let result: BatchResult;
+    try {
+      result = await runBatch(deps, compiled, rule, items, rule.compiled.definition.trigger.type);
+    } catch (error) {
+      // Another writer at the same moment (a deadlock, a stale SQLite snapshot): the batch was
+      // undone as a whole; ask again which of its records are still due.
+      if (!isTransactionFatal(error) || ++conflicts > 5) throw error;
+      await new Promise((r) => setTimeout(r, 10 + Math.random() * 40 * conflicts));
+      continue;
+    }
+    summary.runs += result.done;
+    summary.failed += result.failures.length;
+    await lease.renew();
+    after = items[items.length - 1].id;
+    if (items.length < BATCH) return;
+  }
+}
+
+interface DueLease {
+  renew(): Promise<void>;
+  release(): Promise<void>;
+}
+
+const LEASE_KEY = "due:lease";
+const LEASE_MS = 2 * 60_000;
+
+/**
+ * One `runDue` at a time across every instance: a lease in `crm_rule_state` (its holder in
+ * `value`, its end in `updated_at`), renewed after each batch. Ticks are one job per minute, but a
+ * long pass may still run when the next minute's tick is claimed elsewhere; that one then leaves
+ * the work to the pass in progress. A holder that died leaves a lease that ends by itself.
+ */
+async function takeDueLease(deps: EngineDeps): Promise<DueLease | null> {
+  const { db } = deps;
+  const holder = `${deps.queue.instanceId}:${Math.random().toString(36).slice(2, 10)}`;
+  const until = () => dbNow(new Date(deps.now().getTime() + LEASE_MS));
+  await db(AUTOMATION_TABLES.state)
+    .insert({ key: LEASE_KEY, value: null, updated_at: dbNow(new Date(0)) })
+    .onConflict("key")
+    .ignore();
+  const taken = await db(AUTOMATION_TABLES.state)
+    .where({ key: LEASE_KEY })
+    .andWhere((w) => w.whereNull("value").orWhere("updated_at", "<", dbNow(deps.now())))
+    .update({ value: holder, updated_at: until() });
+  if (taken !== 1) return null;
+  const mine = () => db(AUTOMATION_TABLES.state).where({ key: LEASE_KEY, value: holder });
+  return {
+    renew: async () => void (await mine().update({ updated_at: until() })),
+    release: async () => void (await mine().update({ value: null })),
+  };
+}
+
+/** The `rules.run` handler: a failed date or schedule run, again — if the record is still due for that occurrence. */
+export function runHandler(deps: EngineDeps) {
+  return async ({ job, payload }: JobContext<RunPayload>) => {
+    const { compiled } = await deps.workspace.current({ fresh: true });
+    const rule = await deps.rules.loadEnabled(deps.db, payload.rule, compiled);
+    if (!rule) return { state: "the rule is gone or disabled" };
+    const table = compiled.tablesById.get(rule.tableId);
+    const req: RunRequest = {
+      rule,
+      recordId: payload.record,
+      occurrence: payload.occurrence,
+      trigger: payload.trigger,
+      depth: 0,
+      chain: [],
+      user: null,
+      jobId: job.id,
+    };
+    // Still due for this occurrence? (Paid in the meantime, or its date moved: then not.)
+    const due = table ? dueQuery(deps, { ...rule, enabledAt: null }, table, deps.now()) : null;
+    const [item] = due ? await due.query(payload.record - 1, 1, { only: payload.record, retrying: true }) : [];
+    if (!item || item.occurrence !== payload.occurrence) {
+      await logRun(deps.db, deps, req, "skipped", "no longer due: the record changed before the run could be retried");
+      return { state: "skipped" };
+    }
+    const result = await runBatch(deps, compiled, rule, [item], payload.trigger, { jobId: job.id });
+    if (result.failures.length) throw new Error(result.failures[0].message);
+    return { state: result.done ? "done" : "already done" };
+  };
+}
+
+/** The `rules.tick` handler: what is due now. */
+export function tickHandler(deps: EngineDeps) {
+  return async () => runDue(deps);
+}
