@@ -36,6 +36,9 @@ const USAGE = `Usage: npm run crm -- <command>
   token list                  list every API token (never the token itself)
   token revoke ID             revoke a token at once
 
+  rules run-due               run the date and schedule rules that are due now (the app server's
+                              workers do this every 30 s; use it where they are off)
+
 The database is DATABASE_URL (default sqlite:data/tessera.sqlite).`;
 
 function readSchemaFile(file: string | undefined, example = "schema plan my-schema.json"): unknown {
@@ -250,6 +253,18 @@ async function main(argv: string[]): Promise<number> {
       await revokeToken(rt.db, id);
       console.log(`Revoked API token #${id}.`);
       return 0;
+    });
+  }
+  if (command === "rules" && sub === "run-due") {
+    return withRuntime(async (rt) => {
+      const summary = await rt.automation.runDue();
+      if (summary.busy) {
+        console.log("Another instance is running the due rules now; nothing was done here.");
+        return 0;
+      }
+      console.log(`${summary.rules} rule(s) were due: ${summary.runs} run(s), ${summary.failed} failed (each is retried by a job).`);
+      for (const e of summary.errors) console.error(`Rule "${e.rule}" could not run: ${e.message}`);
+      return summary.errors.length || summary.failed ? 1 : 0;
     });
   }
   console.error(command ? `Unknown command "${[command, sub].filter(Boolean).join(" ")}".\n\n${USAGE}` : USAGE);

@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Dialect } from "./db/connection.server";
 import { ensureAuthTables } from "./auth/auth-tables.server";
+import { ensureAutomationTables } from "./automation/tables.server";
 import { firstAdminNotice } from "./auth/first-admin-notice";
 import { ensureSettingsTable } from "./auth/settings.server";
 import { ensureFirstAdmin } from "./auth/users.server";
@@ -22,8 +23,9 @@ export interface Runtime extends RuntimeServices {
   /** Counts of records per table key, for the overview. */
   countRecords(): Promise<Record<string, number>>;
   /**
-   * Starts this process's job workers on the runtime's queue and handlers (the app server does,
-   * unless TESSERA_WORKERS=0); `close()` stops them.
+   * Starts this process's job workers on the runtime's queue and handlers, and the ticker that
+   * finds due dates and schedules every 30 s (the app server does, unless TESSERA_WORKERS=0);
+   * `close()` stops them.
    */
   startWorkers(options?: Omit<WorkersOptions, "handlers">): Workers;
   /** Stops the workers (a running job goes back to the queue), closes Chromium if printing started, and disconnects. */
@@ -71,6 +73,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     await ensureAuthTables(db);
     await ensureSettingsTable(db);
     await ensureJobTables(db);
+    await ensureAutomationTables(db);
     const { migrationHooks, ...services } = createServices(db, {
       schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(),
       defaultTemplates: options.seed?.configuration.templates,
@@ -100,13 +103,25 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       },
       startWorkers(workerOptions = {}) {
         const started = startWorkers(services.queue, { ...workerOptions, handlers: services.jobHandlers });
-        workers.add(started);
-        return started;
+        // Every instance ticks; the tick's key per minute makes it one job, whichever instance runs it.
+        const ticker = services.automation.startTicker({ onError: workerOptions.onError });
+        const stoppable: Workers = {
+          get running() {
+            return started.running;
+          },
+          async stop(stopOptions) {
+            ticker.stop();
+            await started.stop(stopOptions);
+          },
+        };
+        workers.add(stoppable);
+        return stoppable;
       },
       async close() {
         // A batch print is long: rather than wait for it, it is stopped and runs again at the next start.
         await Promise.all([...workers].map((w) => w.stop({ graceMs: WORKERS_GRACE_MS })));
         workers.clear();
+        services.automation.close();
         await services.print.close();
         await db.destroy();
       },

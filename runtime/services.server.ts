@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { createAutomation, type Automation } from "./automation/automation.server";
 import { createConfigBundleService, type ConfigBundleService } from "./config-bundle/bundle.server";
 import { createFileStore, type FileStore } from "./files/files.server";
 import { createJobFiles } from "./jobs/job-files.server";
@@ -31,6 +32,8 @@ export interface RuntimeServices {
   printJobs: PrintJobs;
   /** Every background job type this runtime runs, by type: what the workers and `queue.runUntilIdle` take. */
   jobHandlers: JobHandlers;
+  /** Rules, notifications and approvals (docs/decisions/014-rules-as-data.md). */
+  automation: Automation;
   bundles: ConfigBundleService;
 }
 
@@ -51,11 +54,14 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     recompute: (q, schema, table) => records!.recomputeTable(q, schema, table),
   };
   let templates: TemplatesService | null = null;
+  let automation: Automation | null = null;
   const workspace = createWorkspaceService(db, migrationHooks, {
     schemaCheckMs: options.schemaCheckMs,
-    // Print templates name fields by key: they follow a renamed key whichever path applied it.
+    // Print templates and rules name fields by key: they follow a renamed key whichever path applied it.
     afterApply: async (before) => {
-      await templates!.followRenames(compileSchema(before));
+      const compiled = compileSchema(before);
+      await templates!.followRenames(compiled);
+      await automation!.rules.followRenames(compiled);
     },
   });
   records = createRecordsService(db, workspace);
@@ -64,9 +70,11 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   const print = createPrintService({ db, records, workspace, templates, files });
   const queue = createJobQueue(db, options.jobs);
   const printJobs = createPrintJobs({ print, records, queue, files: createJobFiles(db, { now: queue.now }) });
+  automation = createAutomation({ db, workspace, records, queue, now: queue.now });
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,
+    ...automation.handlers,
   };
   return {
     workspace,
@@ -79,6 +87,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     queue,
     printJobs,
     jobHandlers,
+    automation,
     bundles: createConfigBundleService({ db, workspace, templates }),
     migrationHooks,
   };

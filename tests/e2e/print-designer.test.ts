@@ -176,7 +176,16 @@ describe("the print designer in Chromium", () => {
     const answer = await previewAnswer;
     expect(answer.status()).toBe(200);
     expect(answer.headers()["content-type"]).toContain("application/pdf");
-    const previewText = execFileSync("pdftotext", ["-raw", "-", "-"], { input: await answer.buffer() }).toString("utf8");
+    // The page read the body into a blob already (Chromium keeps none for us): the same draft is
+    // sent again with the test's token, and that PDF is what the preview showed.
+    const replay = await fetch(`${server.url}/api/prints/preview`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json" },
+      body: answer.request().postData(),
+    });
+    expect(replay.status).toBe(200);
+    const pdf = Buffer.from(await replay.arrayBuffer());
+    const previewText = execFileSync("pdftotext", ["-raw", "-", "-"], { input: pdf }).toString("utf8");
     expect(previewText.replace(/\s+/g, " ")).toContain(TERMS);
     await page.waitForSelector(".pd-preview__frame", { timeout: 30_000 });
     await shot(page, "preview");

@@ -79,6 +79,8 @@ describe.each(testDatabases)("automation on $name", (kind) => {
   beforeAll(async () => {
     database = await kind.create();
     rt = await createRuntime({ databaseUrl: database.url });
+    // Each test makes its own automation on a queue with a clock it moves: the runtime's steps aside.
+    rt.automation.close();
     await rt.workspace.apply({ baseVersion: 0, schema: automationWorkspace() });
     await ensureJobTables(rt.db);
     await ensureAutomationTables(rt.db);
@@ -823,6 +825,7 @@ describe.each(testDatabases)("automation on $name", (kind) => {
 
   it("makes one task when two instances run due rules at once, and when both enqueue the same minute's tick", async () => {
     const rtB = await createRuntime({ databaseUrl: database.url });
+    rtB.automation.close();
     const queueB = createJobQueue(rtB.db, { instanceId: "b", now: () => clock });
     const automationB = createAutomation({ db: rtB.db, workspace: rtB.workspace, records: rtB.records, queue: queueB, now: () => clock });
     try {
@@ -860,6 +863,7 @@ describe.each(testDatabases)("automation on $name", (kind) => {
 
   it("runs events on workers in two instances, each rule once per record", async () => {
     const rtB = await createRuntime({ databaseUrl: database.url });
+    rtB.automation.close();
     const queueA = createJobQueue(rt.db, { instanceId: "wa" });
     const queueB = createJobQueue(rtB.db, { instanceId: "wb" });
     const autoA = createAutomation({ db: rt.db, workspace: rt.workspace, records: rt.records, queue: queueA });
@@ -927,9 +931,10 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     schema.$defs.todos = schema.$defs.tasks;
     delete schema.$defs.tasks;
     const before = await rt.workspace.current({ fresh: true });
+    // Applying the schema is what moves the rule along (the workspace's afterApply): nothing is left to follow.
     await rt.workspace.apply({ baseVersion: before.version, schema });
     try {
-      expect(await automation.rules.followRenames(before.compiled)).toBe(1);
+      expect(await automation.rules.followRenames(before.compiled)).toBe(0);
       expect(await automation.rules.get(welcome.id)).toMatchObject({
         trigger: { type: "updated", fields: ["account_manager"] },
         condition: { field: "account_manager", op: "notEmpty" },
@@ -943,7 +948,6 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     } finally {
       const renamed = await rt.workspace.current({ fresh: true });
       await rt.workspace.apply({ baseVersion: renamed.version, schema: automationWorkspace() });
-      await automation.rules.followRenames(renamed.compiled);
     }
   });
 });
