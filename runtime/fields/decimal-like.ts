@@ -1,6 +1,7 @@
 import type { FieldSchema } from "../schema/types";
 import type { ColumnSpec, ParseResult } from "./types";
 import { ORDERED_OPERATORS, ok } from "./common";
+import { MAX_DECIMALS_KEYWORD } from "./value-keywords";
 import { decimalBounds, decimalToDb, formatNumberText, numberFromDb, parseNumberText } from "./numbers";
 
 export interface DecimalGeometry {
@@ -15,6 +16,7 @@ export function decimalLikeParts(geometry: DecimalGeometry) {
     valueSchema: (field: FieldSchema): Record<string, unknown> => ({
       type: "number",
       ...decimalBounds(geometry.precision(field), geometry.scale(field), field),
+      [MAX_DECIMALS_KEYWORD]: geometry.scale(field),
     }),
     column: (field: FieldSchema): ColumnSpec => ({
       type: "decimal",

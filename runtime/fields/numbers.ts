@@ -84,6 +84,11 @@ export function numberFromDb(raw: unknown): number | null {
 /** Decimal's default 20 significant digits would round 10^30 - 1 up to 10^30. */
 const ExactDecimal = Decimal.clone({ precision: 80 });
 
+/** Digits after the point of a number as JSON writes it (10.12 → 2, 1e-9 → 9). */
+export function fractionDigits(value: number): number {
+  return Number.isFinite(value) ? new ExactDecimal(value).decimalPlaces() : 0;
+}
+
 export interface MagnitudeBounds {
   minimum?: number;
   maximum?: number;

@@ -1,6 +1,7 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { fieldKinds } from "../fields/registry";
+import { addValueKeywords, MAX_DECIMALS_KEYWORD } from "../fields/value-keywords";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 
 /**
@@ -31,6 +32,7 @@ export function recordJsonSchema(table: CompiledTable, mode: ValidationMode, par
 
 const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
 addFormats(ajv);
+addValueKeywords(ajv);
 
 // Keyed by the compiled table object: a compiled schema is made once per stored version and
 // never changes, so this is "one validator per table per schema version" — and two databases in
@@ -132,6 +134,12 @@ function messageFor(table: CompiledTable, field: string, e: ErrorObject): string
     case "pattern": {
       const hint = f && fieldKinds[f.kind].patternHint;
       return `${label} has the wrong format${hint ? ` (${hint})` : ""}`;
+    }
+    case MAX_DECIMALS_KEYWORD: {
+      const places = f ? Number(fieldKinds[f.kind].valueSchema(f.def)[MAX_DECIMALS_KEYWORD]) : 0;
+      return places === 0
+        ? `${label} must be a whole number here: it keeps no decimals`
+        : `${label} has more decimals than it keeps (${places}): round it to ${places} decimal${places === 1 ? "" : "s"}`;
     }
     case "uniqueItems":
       return `${label} lists a value twice`;

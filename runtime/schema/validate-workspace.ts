@@ -4,6 +4,7 @@ import { formulaResultKinds } from "../fields/formula";
 import { fieldKinds } from "../fields/registry";
 import { isFormula, relationList, relationTarget } from "../fields/structure";
 import type { DefinitionContext, FieldKindDef } from "../fields/types";
+import { addValueKeywords } from "../fields/value-keywords";
 import { checkFormula, formulaOrder } from "../formula/index";
 import {
   escapePointerSegment,
@@ -377,6 +378,7 @@ function definitionContext(f: FieldEntry, t: TableEntry, tablesByKey: Map<string
 
 const valueAjv = new Ajv2020({ allErrors: true, strict: false, $data: false });
 addFormats(valueAjv);
+addValueKeywords(valueAjv);
 const valueValidators = new Map<string, ValidateFunction>();
 const MAX_CACHED_VALUE_VALIDATORS = 500;
 

@@ -165,6 +165,17 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
       expect(Number(((await rt.db("invoices").count({ n: "*" }).first()) as { n: number }).n)).toBe(1);
     });
 
+    it("refuses an amount with more decimals than its field keeps, never stores it rounded", async () => {
+      const c = await create("clients", { name: "A" });
+      const inv = await create("invoices", { client: c.id });
+      for (const amount of [10.123, 1e-9]) {
+        const e = await expectApiError(create("payments", { invoice: inv.id, amount }), 422);
+        expect(fieldsOf(e).amount).toBe("Amount has more decimals than it keeps (2): round it to 2 decimals");
+      }
+      expect(Number(((await rt.db("payments").count({ n: "*" }).first()) as { n: number }).n)).toBe(0);
+      expect((await create("payments", { invoice: inv.id, amount: 10.12 })).amount).toBe(10.12);
+    });
+
     it("refuses an object or a list where a scalar belongs with a 4xx, never a 500", async () => {
       for (const bad of [{ a: 1 }, ["A"], { toString: "x" }]) {
         let status = 0;
