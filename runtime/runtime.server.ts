@@ -105,12 +105,14 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
         const started = startWorkers(services.queue, { ...workerOptions, handlers: services.jobHandlers });
         // Every instance ticks; the tick's key per minute makes it one job, whichever instance runs it.
         const ticker = services.automation.startTicker({ onError: workerOptions.onError });
+        const cleanup = services.fileCleanup.start(workerOptions.onError);
         const stoppable: Workers = {
           get running() {
             return started.running;
           },
           async stop(stopOptions) {
             ticker.stop();
+            cleanup.stop();
             await started.stop(stopOptions);
           },
         };

@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import { createAutomation, type Automation } from "./automation/automation.server";
 import { createConfigBundleService, type ConfigBundleService } from "./config-bundle/bundle.server";
+import { fileCleanup } from "./files/cleanup.server";
 import { createFileStore, type FileStore } from "./files/files.server";
 import { createJobFiles } from "./jobs/job-files.server";
 import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queue.server";
@@ -32,6 +33,8 @@ export interface RuntimeServices {
   printJobs: PrintJobs;
   /** Every background job type this runtime runs, by type: what the workers and `queue.runUntilIdle` take. */
   jobHandlers: JobHandlers;
+  /** Removes abandoned uploads hourly where workers run. */
+  fileCleanup: ReturnType<typeof fileCleanup>;
   /** Rules, notifications and approvals (docs/decisions/014-rules-as-data.md). */
   automation: Automation;
   bundles: ConfigBundleService;
@@ -42,6 +45,8 @@ export interface ServiceOptions {
   /** The configuration's print templates, added to a database that lacks them. */
   defaultTemplates?: readonly PrintTemplate[];
   maxUploadBytes?: number;
+  /** Bytes of uploads no record holds yet that one user may have (default 200 MB). */
+  uploadQuotaBytes?: number;
   /** The queue's clock, lease and instance name (tests move the clock). */
   jobs?: JobQueueOptions;
 }
@@ -66,15 +71,17 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   });
   records = createRecordsService(db, workspace);
   templates = createTemplatesService(db, workspace, { defaults: options.defaultTemplates });
-  const files = createFileStore(db, { maxBytes: options.maxUploadBytes });
+  const files = createFileStore(db, { maxBytes: options.maxUploadBytes, quotaBytes: options.uploadQuotaBytes });
   const print = createPrintService({ db, records, workspace, templates, files });
   const queue = createJobQueue(db, options.jobs);
   const printJobs = createPrintJobs({ print, records, queue, files: createJobFiles(db, { now: queue.now }) });
   automation = createAutomation({ db, workspace, records, queue, now: queue.now });
+  const cleanup = fileCleanup(files, queue);
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,
     ...automation.handlers,
+    ...cleanup.handlers,
   };
   return {
     workspace,
@@ -88,6 +95,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     printJobs,
     jobHandlers,
     automation,
+    fileCleanup: cleanup,
     bundles: createConfigBundleService({ db, workspace, templates }),
     migrationHooks,
   };

@@ -1,4 +1,6 @@
-import { getFileStore } from "../services/files.server";
+import { notFound } from "@runtime/errors";
+import { actorFor } from "../services/actor.server";
+import { getRuntime } from "../services/runtime.server";
 import { apiRoute } from "../utils/api.server";
 
 /** Images (but not SVG, which can carry scripts) and PDFs open in the browser; the rest download. */
@@ -13,8 +15,11 @@ function contentDisposition(type: string, name: string): string {
 }
 
 export const { loader, action } = apiRoute({
-  GET: async ({ params }) => {
-    const file = await (await getFileStore()).get(params.id);
+  GET: async ({ request, params }) => {
+    const { files, records } = await getRuntime();
+    // The same answer for a file that is not there and one the user may not read: ids stay secret.
+    if (!(await records.mayReadFile(await actorFor(request), params.id))) throw notFound("there is no such file");
+    const file = await files.get(params.id);
     return new Response(file.content, {
       status: 200,
       headers: {

@@ -102,6 +102,9 @@ export async function ensureSystemTables(db: Knex): Promise<void> {
     t.specificType("created_at", datetime).notNullable();
     t.integer("created_by").nullable();
   });
+  // Set when a record first holds the file: an upload never attached is removed after a day, and
+  // only its uploader may read it meanwhile.
+  await ensureColumn(db, SYSTEM_TABLES.files, "attached_at", (t) => void t.specificType("attached_at", datetime).nullable());
   await create(SYSTEM_TABLES.views, (t) => {
     t.increments("id").primary();
     t.string("table_id", 64).notNullable();

@@ -10,6 +10,9 @@ export interface FileValue {
   type: string;
 }
 
+/** A stored file's id: random 128-bit hex, so one file's URL reveals no other's. */
+export const FILE_ID_PATTERN = "^[0-9a-f]{32}$";
+
 /** Escapes only syntax characters: ajv compiles patterns with the `u` flag, which rejects `\-`. */
 function escapeRegex(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
@@ -38,7 +41,7 @@ function fileValueSchema(field: FieldSchema, defaultAccept: string | undefined):
     type: "object",
     required: ["id", "name", "size", "type"],
     properties: {
-      id: { type: "string", minLength: 1, maxLength: 200 },
+      id: { type: "string", pattern: FILE_ID_PATTERN },
       name: { type: "string", minLength: 1, maxLength: 255 },
       size: { type: "integer", minimum: 0, ...(field["x-max-size"] !== undefined ? { maximum: field["x-max-size"] } : {}) },
       type: { type: "string", maxLength: 255, ...(accept !== undefined ? { pattern: accept } : {}) },

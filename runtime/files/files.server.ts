@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { ApiError, badRequest, notFound } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
+import { FILE_ID_PATTERN } from "../fields/files";
 
 /** What a file field stores and what an upload answers. */
 export interface StoredFileInfo {
@@ -19,13 +20,20 @@ export interface StoredFile extends StoredFileInfo {
 export interface FileStore {
   /** Largest file `save` accepts, in bytes. */
   readonly maxBytes: number;
+  /** Bytes of uploads one user may hold that no record has taken yet. */
+  readonly quotaBytes: number;
   save(input: { name: string; type: string; content: Uint8Array; actorId: number | null }): Promise<StoredFileInfo>;
   get(id: unknown): Promise<StoredFile>;
+  /** Removes the uploads no record took within `ABANDONED_AFTER_MS` of `now`; how many. */
+  removeAbandoned(now: Date): Promise<number>;
 }
 
 export const DEFAULT_MAX_FILE_BYTES = 10 * 1024 * 1024;
+export const DEFAULT_UPLOAD_QUOTA_BYTES = 200 * 1024 * 1024;
+/** An upload no record holds after this long was abandoned (a card closed without saving). */
+export const ABANDONED_AFTER_MS = 24 * 60 * 60 * 1000;
 
-const FILE_ID = /^[0-9a-f]{32}$/;
+const FILE_ID = new RegExp(FILE_ID_PATTERN);
 // type/subtype per RFC 6838 restricted-name; anything else is stored as opaque bytes.
 const MIME_TYPE = /^[a-z0-9][a-z0-9!#$&^_.+-]{0,62}\/[a-z0-9][a-z0-9!#$&^_.+-]{0,62}$/;
 
@@ -49,20 +57,37 @@ export function tooLargeError(maxBytes: number): ApiError {
 }
 
 function formatBytes(n: number): string {
-  return n >= 1024 * 1024 && n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MB` : `${n} bytes`;
+  if (n >= 1024 * 1024) return n % (1024 * 1024) === 0 ? `${n / (1024 * 1024)} MB` : `${(n / (1024 * 1024)).toFixed(1)} MB`;
+  return `${n} bytes`;
 }
 
 /**
  * Files live in the database (`crm_files`), not on a local disk, so every app instance sees the
  * same ones. Ids are random 128-bit hex: knowing one file's URL does not reveal another's.
  */
-export function createFileStore(db: Knex, options: { maxBytes?: number } = {}): FileStore {
+export function createFileStore(db: Knex, options: { maxBytes?: number; quotaBytes?: number } = {}): FileStore {
   const maxBytes = options.maxBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const quotaBytes = options.quotaBytes ?? DEFAULT_UPLOAD_QUOTA_BYTES;
   return {
     maxBytes,
+    quotaBytes,
     async save({ name, type, content, actorId }) {
       if (content.byteLength === 0) throw badRequest("the file is empty: choose a file with content");
       if (content.byteLength > maxBytes) throw tooLargeError(maxBytes);
+      if (actorId !== null) {
+        // Checked before the insert, not under a lock: a burst may pass the quota by a few files,
+        // which the daily removal of abandoned uploads takes back.
+        const pending = (await db(SYSTEM_TABLES.files)
+          .where({ created_by: actorId })
+          .whereNull("attached_at")
+          .sum({ n: "size" })
+          .first()) as { n: number | string | null } | undefined;
+        if (Number(pending?.n ?? 0) + content.byteLength > quotaBytes)
+          throw new ApiError(
+            413,
+            `you have ${formatBytes(Number(pending?.n ?? 0))} of uploads that no record holds yet (at most ${formatBytes(quotaBytes)}): save the records they belong to, or wait a day until unsaved uploads are removed`,
+          );
+      }
       const info: StoredFileInfo = {
         id: crypto.randomBytes(16).toString("hex"),
         name: cleanFileName(name),
@@ -91,6 +116,12 @@ export function createFileStore(db: Knex, options: { maxBytes?: number } = {}): 
         sha256: row.sha256,
         content: new Uint8Array(row.content),
       };
+    },
+    async removeAbandoned(now) {
+      return db(SYSTEM_TABLES.files)
+        .whereNull("attached_at")
+        .where("created_at", "<", dbNow(new Date(now.getTime() - ABANDONED_AFTER_MS)))
+        .delete();
     },
   };
 }

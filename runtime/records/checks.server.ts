@@ -1,6 +1,10 @@
 import type { Knex } from "knex";
+import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
+import type { FileValue } from "../fields/files";
+import { holdsFiles } from "../fields/registry";
 import { isRelation, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { isAdmin, type Actor } from "./permissions";
 import { toRow } from "./rows";
 import type { FieldErrors } from "./validation";
 
@@ -47,4 +51,61 @@ export async function checkUnique(
     const found = (await other) as { id: number } | undefined;
     if (found) errors[f.key] = `${f.label} must be unique: ${table.label} #${found.id} already has ${JSON.stringify(v)}`;
   }
+}
+
+interface StoredFileRow {
+  id: string;
+  size: number | string;
+  type: string;
+  created_by: number | null;
+  attached_at: unknown;
+}
+
+/** The file values a write sets, by field key: each field holds one file or none. */
+function fileValues(table: CompiledTable, values: Record<string, unknown>): [string, FileValue][] {
+  const out: [string, FileValue][] = [];
+  for (const f of table.fields) {
+    const v = values[f.key];
+    if (holdsFiles(f) && v !== null && typeof v === "object" && typeof (v as FileValue).id === "string") out.push([f.key, v as FileValue]);
+  }
+  return out;
+}
+
+/**
+ * A file value names a file the store holds, as it was stored (size and type: `x-accept` and
+ * `x-max-size` were checked on what the value says). An upload no record holds yet belongs to its
+ * uploader: nobody else can take it onto a record to read it.
+ */
+export async function checkFiles(
+  q: Knex,
+  actor: Actor,
+  table: CompiledTable,
+  values: Record<string, unknown>,
+  errors: FieldErrors,
+): Promise<void> {
+  const wanted = fileValues(table, values).filter(([key]) => !errors[key]);
+  if (wanted.length === 0) return;
+  const rows = (await q(SYSTEM_TABLES.files)
+    .whereIn(
+      "id",
+      wanted.map(([, v]) => v.id),
+    )
+    .select("id", "size", "type", "created_by", "attached_at")) as StoredFileRow[];
+  const stored = new Map(rows.map((r) => [r.id, r]));
+  for (const [key, value] of wanted) {
+    const label = table.fieldsByKey.get(key)!.label;
+    const row = stored.get(value.id);
+    const othersUpload = row && row.attached_at === null && row.created_by !== actor.id && !isAdmin(actor);
+    if (!row || othersUpload)
+      errors[key] = `${label}: there is no uploaded file ${value.id}; upload it first (POST /api/files) and send the id it answers`;
+    else if (Number(row.size) !== value.size || row.type !== value.type)
+      errors[key] =
+        `${label}: the size or type does not match the uploaded file ${value.id} (${row.size} bytes, ${row.type || "no type"}); send them as the upload answered`;
+  }
+}
+
+/** Marks the files a write put on a record as held, inside its transaction: they are kept for good. */
+export async function attachFiles(trx: Knex, table: CompiledTable, values: Record<string, unknown>): Promise<void> {
+  const ids = fileValues(table, values).map(([, v]) => v.id);
+  if (ids.length) await trx(SYSTEM_TABLES.files).whereIn("id", ids).whereNull("attached_at").update({ attached_at: dbNow() });
 }

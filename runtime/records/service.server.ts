@@ -3,6 +3,7 @@ import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { boundContext, createRecordsContext, type RecordsContext } from "./context.server";
 import type { RecordHooks } from "./hooks";
+import { mayReadFile } from "./file-access.server";
 import { listRecords, type ListQuery, type ListResult } from "./list.server";
 import type { Actor } from "./permissions";
 import { getRecord } from "./read.server";
@@ -37,6 +38,8 @@ export interface RecordsService {
   update(actor: Actor, table: string, id: unknown, changes: unknown, expectedVersion: unknown): Promise<RecordJson>;
   remove(actor: Actor, table: string, id: unknown): Promise<void>;
   restore(actor: Actor, table: string, id: unknown): Promise<RecordJson>;
+  /** Whether the actor may read a stored file: the rights of the records holding it (`file-access.server.ts`). */
+  mayReadFile(actor: Actor, fileId: unknown): Promise<boolean>;
   /** Recomputes stored formulas of every record (a migration hook). */
   recomputeTable(db: Knex, schema: CompiledSchema, table: string): Promise<number>;
   /**
@@ -63,6 +66,7 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
     remove: (actor, table, id) => removeRecord(ctx, actor, table, id),
     restore: (actor, table, id) => restoreRecord(ctx, actor, table, id),
     recomputeTable: (q, compiled, table) => recomputeTable(q, compiled, table),
+    mayReadFile: async (actor, fileId) => mayReadFile(ctx.db, (await workspace.current()).compiled, actor, fileId),
     async transaction(work) {
       // Inside another transaction: a savepoint, so a part that fails is undone alone while the
       // caller goes on (a batch of rule runs, each in its own savepoint).

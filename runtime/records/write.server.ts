@@ -4,7 +4,7 @@ import { conflict, notFound, type ApiError } from "../errors";
 import type { CompiledTable } from "../schema/compile";
 import { applyOwner, inScope, refuseLockedWrites, strip } from "./access";
 import { updateChanges } from "./audit-changes.server";
-import { checkRelations, checkUnique } from "./checks.server";
+import { attachFiles, checkFiles, checkRelations, checkUnique } from "./checks.server";
 import { computeFormulas } from "./compute";
 import type { RecordsContext } from "./context.server";
 import { applyDefaults, splitInput, throwIfErrors, validateLines, withoutComputed } from "./input";
@@ -39,6 +39,7 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   validateLines(compiled, table, lists, errors);
   await checkRelations(db, compiled, table, values, errors);
   await checkUnique(db, table, values, null, errors);
+  await checkFiles(db, actor, table, values, errors);
   throwIfErrors(table, errors);
   const id = await writeTransaction(ctx, async (trx, afterTransaction) => {
     const now = dbNow();
@@ -53,6 +54,7 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
       updated_by: actor.id,
     });
     const id = Number(newId);
+    await attachFiles(trx, table, record);
     await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, false);
     await cascade(trx, compiled, table, [record], 0);
     await audit(trx, { userId: actor.id, action: "create", table: table.key, recordId: id, ip: actor.ip });
@@ -105,7 +107,9 @@ export async function updateRecord(
     Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"));
     await checkRelations(trx, compiled, table, values, errors);
     await checkUnique(trx, table, values, id, errors);
+    await checkFiles(trx, actor, table, values, errors);
     throwIfErrors(table, errors);
+    await attachFiles(trx, table, values);
     const childLists = await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, true);
     const record = computeFormulas(table, merged, await listsForFormulas(trx, compiled, table, id, childLists));
     await assignAutonumbers(trx, ctx.dialect, table, record);

@@ -315,6 +315,22 @@ describe.each(testDatabases)("the records API on $name", ({ create }) => {
       expect(await download.text()).toBe("<script>alert(1)</script>");
     });
 
+    it("keeps names with = ; and quotes, and takes only stored file ids on a record", async () => {
+      for (const name of ["a=b;c.pdf", 'report "final"; v=2.pdf'])
+        expect(ok(await upload(new Uint8Array([1]), name, "application/pdf")).name).toBe(name);
+      const logo = ok(await upload(new Uint8Array([1, 2, 3]), "logo.png", "image/png"));
+      const company = ok(await call("GET", "/api/t/company")).rows[0] as Row;
+      const bad = await call("PATCH", `/api/t/company/${company.id}`, {
+        body: { logo: { id: "javascript:alert(1)//", name: "x.png", size: 3, type: "image/png" } },
+        headers: { "If-Match": `"${company.version}"` },
+      });
+      expect(bad.status).toBe(422);
+      const saved = ok(
+        await call("PATCH", `/api/t/company/${company.id}`, { body: { logo }, headers: { "If-Match": `"${company.version}"` } }),
+      );
+      expect(saved.logo).toEqual(logo);
+    });
+
     it("refuses empty and oversize files, a missing field, and unknown ids", async () => {
       expect((await upload(new Uint8Array(0), "empty.txt", "text/plain")).status).toBe(400);
       const big = await upload(new Uint8Array(10 * 1024 * 1024 + 1), "big.bin", "application/octet-stream");

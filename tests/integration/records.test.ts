@@ -1,8 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@runtime/errors";
-import { fieldKinds } from "@runtime/fields/registry";
+import { dbNow } from "@runtime/db/system-tables.server";
+import type { FileValue } from "@runtime/fields/files";
+import { fieldKinds, holdsFiles } from "@runtime/fields/registry";
 import { kindSamples } from "@runtime/fields/samples";
+import { BUILTIN_ROLES } from "@runtime/auth/roles";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createFileStore } from "@runtime/files/files.server";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { FIELD_KINDS, type FieldKind, type FieldSchema, type WorkspaceSchema } from "@runtime/schema/types";
 import { makeClient } from "@seeds/factories";
@@ -51,6 +55,19 @@ function workspaceWithKinds(): WorkspaceSchema {
   return ws;
 }
 
+/** A file value names a stored file: the samples' files are put in the store as they say. */
+async function storeSampleFiles(rt: Runtime): Promise<void> {
+  const files = STORED_KINDS.filter((k) => holdsFiles({ kind: k })).flatMap((k) => kindSamples[k].cases.flatMap((c) => c.valid));
+  for (const f of files as FileValue[])
+    await rt.db("crm_files").insert({
+      ...f,
+      sha256: "0".repeat(64),
+      content: Buffer.from("x"),
+      created_at: dbNow(),
+      created_by: ACTOR.id,
+    });
+}
+
 /** Kind names such as "select" are SQL words, so the sample fields are keyed `v_<kind>`. */
 const col = (kind: FieldKind) => `v_${kind}`;
 
@@ -67,6 +84,7 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
     database = await dbKind.create();
     rt = await createRuntime({ databaseUrl: database.url });
     await rt.workspace.apply({ baseVersion: 0, schema: workspaceWithKinds() });
+    await storeSampleFiles(rt);
   });
   afterEach(async () => {
     await rt?.close();
@@ -112,7 +130,7 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
 
     // Errors inside an object value (a file without `size`) are reported on the field itself.
     it("names the file field when its object value is incomplete", async () => {
-      const e = await expectApiError(create("kinds", { v_file: { id: "f1", name: "a.pdf", type: "application/pdf" } }), 422);
+      const e = await expectApiError(create("kinds", { v_file: { id: "0".repeat(32), name: "a.pdf", type: "application/pdf" } }), 422);
       expect(Object.keys(fieldsOf(e))).toEqual(["v_file"]);
     });
 
@@ -133,6 +151,77 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
       }
       expect(await rt.db("kinds").count({ n: "*" }).first()).toMatchObject({ n: expect.anything() });
       expect(Number(((await rt.db("kinds").count({ n: "*" }).first()) as { n: number }).n)).toBe(0);
+    });
+  });
+
+  describe("files", () => {
+    const staff = BUILTIN_ROLES.find((r) => r.key === "staff")!;
+    const actor = (id: number, tables: Actor["rights"]["tables"] = staff.tables): Actor => ({
+      id,
+      name: `User ${id}`,
+      role: "staff",
+      rights: { ...staff, tables },
+    });
+    const upload = (by: Actor) =>
+      rt.files.save({ name: "scan.pdf", type: "application/pdf", content: new Uint8Array([1, 2]), actorId: by.id });
+
+    it("takes only files the store holds, as stored, and an upload only from its uploader", async () => {
+      const anna = actor(101);
+      const ben = actor(102);
+      const mine = await upload(anna);
+      const bad = [
+        [{ ...mine, id: "f".repeat(32) }, /there is no uploaded file/],
+        [{ ...mine, size: 1 }, /does not match the uploaded file/],
+        [{ ...mine, type: "image/png" }, /does not match the uploaded file/],
+      ] as const;
+      for (const [value, message] of bad)
+        expect(fieldsOf(await expectApiError(rt.records.create(anna, "kinds", { v_file: value }), 422)).v_file).toMatch(message);
+      // Ben cannot take Anna's upload onto a record to read it.
+      expect(fieldsOf(await expectApiError(rt.records.create(ben, "kinds", { v_file: mine }), 422)).v_file).toMatch(
+        /there is no uploaded file/,
+      );
+      const held = await rt.records.create(anna, "kinds", { v_file: mine });
+      expect(held.v_file).toEqual(mine);
+      // Once a record holds it, whoever may change that record may put it on another one.
+      await rt.records.create(ben, "kinds", { v_file: mine });
+    });
+
+    it("reads a file with the rights of the records holding it; an upload no record holds, only its uploader", async () => {
+      const anna = actor(101);
+      const ben = actor(102);
+      const file = await upload(anna);
+      expect(await rt.records.mayReadFile(anna, file.id)).toBe(true);
+      expect(await rt.records.mayReadFile(ben, file.id)).toBe(false);
+      await rt.records.create(anna, "kinds", { v_file: file });
+      expect(await rt.records.mayReadFile(ben, file.id)).toBe(true);
+      const kindsTable = (await rt.workspace.current()).compiled.tablesByKey.get("kinds")!;
+      const all = staff.tables["*"];
+      // No read right on the table, the field hidden, or the record outside an own-records scope: no file.
+      expect(await rt.records.mayReadFile(actor(103, { "*": all, [kindsTable.id]: { ...all, read: false } }), file.id)).toBe(false);
+      const fileField = kindsTable.fieldsByKey.get("v_file")!;
+      const hidden = { "*": all, [kindsTable.id]: { ...all, fields: { [fileField.id]: "hidden" as const } } };
+      expect(await rt.records.mayReadFile(actor(104, hidden), file.id)).toBe(false);
+      expect(await rt.records.mayReadFile(actor(105, { "*": all, [kindsTable.id]: { ...all, scope: "own" } }), file.id)).toBe(false);
+      expect(await rt.records.mayReadFile(anna, "javascript:alert(1)//")).toBe(false);
+    });
+
+    it("removes uploads no record took within a day, keeps the held ones, and caps a user's pending bytes", async () => {
+      const anna = actor(101);
+      const held = await upload(anna);
+      await rt.records.create(anna, "kinds", { v_file: held });
+      const abandoned = await upload(anna);
+      expect(await rt.files.removeAbandoned(new Date(Date.now() + 23 * 3600_000))).toBe(0);
+      expect(await rt.files.removeAbandoned(new Date(Date.now() + 25 * 3600_000))).toBeGreaterThanOrEqual(1);
+      await expect(rt.files.get(abandoned.id)).rejects.toMatchObject({ status: 404 });
+      expect((await rt.files.get(held.id)).size).toBe(2);
+
+      const small = createFileStore(rt.db, { quotaBytes: 3 });
+      await small.save({ name: "a", type: "text/plain", content: new Uint8Array([1, 2]), actorId: 201 });
+      await expect(small.save({ name: "b", type: "text/plain", content: new Uint8Array([1, 2]), actorId: 201 })).rejects.toMatchObject({
+        status: 413,
+        message: expect.stringContaining("no record holds yet"),
+      });
+      await small.save({ name: "c", type: "text/plain", content: new Uint8Array([1, 2]), actorId: 202 });
     });
   });
 

@@ -6,13 +6,16 @@ export const samples: KindSamples = {
     {
       field: { type: "object", "x-id": "f_attachment", "x-kind": "file" },
       valid: [
-        { id: "f1", name: "O'Reilly report.pdf", size: 0, type: "application/pdf" },
-        { id: "x'); DROP TABLE t;--", name: "😀.txt", size: 9_007_199_254_740_991, type: "" },
+        { id: "000000000000000000000000000000f1", name: "O'Reilly report.pdf", size: 0, type: "application/pdf" },
+        { id: "000000000000000000000000000000f5", name: "😀.txt", size: 2_147_483_647, type: "" },
       ],
       invalid: [
-        { id: "f1", name: "a.pdf", type: "application/pdf" },
-        { id: "f1", name: "a.pdf", size: -1, type: "application/pdf" },
-        { id: "f1", name: "a.pdf", size: 1, type: "application/pdf", path: "/etc/passwd" },
+        // Only ids of the file store: never a script URL or SQL smuggled in as one.
+        { id: "javascript:alert(1)//", name: "a.pdf", size: 1, type: "application/pdf" },
+        { id: "x'); DROP TABLE t;--", name: "a.pdf", size: 1, type: "application/pdf" },
+        { id: "000000000000000000000000000000f1", name: "a.pdf", type: "application/pdf" },
+        { id: "000000000000000000000000000000f1", name: "a.pdf", size: -1, type: "application/pdf" },
+        { id: "000000000000000000000000000000f1", name: "a.pdf", size: 1, type: "application/pdf", path: "/etc/passwd" },
         "a.pdf",
       ],
       textRoundTrip: false,
@@ -20,12 +23,12 @@ export const samples: KindSamples = {
     {
       field: { type: "object", "x-id": "f_contract", "x-kind": "file", "x-accept": "application/pdf, image/*", "x-max-size": 1000 },
       valid: [
-        { id: "f2", name: "scan.png", size: 1000, type: "image/png" },
-        { id: "f3", name: "c.pdf", size: 1, type: "application/pdf" },
+        { id: "000000000000000000000000000000f2", name: "scan.png", size: 1000, type: "image/png" },
+        { id: "000000000000000000000000000000f3", name: "c.pdf", size: 1, type: "application/pdf" },
       ],
       invalid: [
-        { id: "f2", name: "scan.png", size: 1001, type: "image/png" },
-        { id: "f4", name: "c.doc", size: 1, type: "application/msword" },
+        { id: "000000000000000000000000000000f2", name: "scan.png", size: 1001, type: "image/png" },
+        { id: "000000000000000000000000000000f4", name: "c.doc", size: 1, type: "application/msword" },
       ],
       textRoundTrip: false,
     },
