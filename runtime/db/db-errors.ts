@@ -1,5 +1,6 @@
 /** A duplicate key, as either driver reports it. */
 export function isUniqueViolation(error: unknown): boolean {
+  if (error instanceof StaleSchemaError) return true;
   const e = error as { code?: string; errno?: number; message?: string };
   return (
     e.code === "ER_DUP_ENTRY" ||
@@ -11,10 +12,22 @@ export function isUniqueViolation(error: unknown): boolean {
 }
 
 /**
+ * A row lacks a column the schema this process trusts has: another instance renamed or removed it
+ * a moment ago. `select *` never errs on that; it would answer the field as empty.
+ */
+export class StaleSchemaError extends Error {
+  constructor(table: string, column: string) {
+    super(`no such column: ${table}.${column} (the schema changed)`);
+    this.name = "StaleSchemaError";
+  }
+}
+
+/**
  * The query named a column or table the database no longer has: the schema changed under a
  * reader that trusted the version it saw a moment ago (another instance applied a change).
  */
 export function isStaleSchemaError(error: unknown): boolean {
+  if (error instanceof StaleSchemaError) return true;
   const e = error as { code?: string; errno?: number; message?: string };
   return (
     e.errno === 1054 ||

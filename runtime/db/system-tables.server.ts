@@ -62,6 +62,10 @@ export async function ensureSystemTables(db: Knex): Promise<void> {
     t.specificType("finished_at", datetime).nullable();
     t.integer("created_by").nullable();
   });
+  // Which instance runs the plan, and until when it has promised to renew that: another instance
+  // finishes a plan whose runner stopped renewing (it was killed), and waits for one that renews.
+  await ensureColumn(db, SYSTEM_TABLES.journal, "holder", (t) => void t.string("holder", 64).nullable());
+  await ensureColumn(db, SYSTEM_TABLES.journal, "lease_until", (t) => void t.specificType("lease_until", datetime).nullable());
   await create(SYSTEM_TABLES.trash, (t) => {
     t.increments("id").primary();
     t.string("kind", 16).notNullable(); // record | field | table

@@ -1,3 +1,4 @@
+import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { fieldKinds } from "../fields/registry";
 import type { ColumnSpec } from "../fields/types";
@@ -56,6 +57,72 @@ export class ConversionError extends Error {
   }
 }
 
+/** This process, as the holder of the migrations it runs. */
+const INSTANCE_ID = `${crypto.randomBytes(6).toString("hex")}:${process.pid}`;
+
+/**
+ * How long a runner's claim on a plan lasts unless renewed (a third of it apart): how long other
+ * instances wait, answering 503, before they finish the plan of a runner that died.
+ * `TESSERA_MIGRATION_LEASE_MS`, default 30 s.
+ */
+function leaseMs(): number {
+  const n = Number(process.env.TESSERA_MIGRATION_LEASE_MS);
+  return Number.isSafeInteger(n) && n >= 500 ? n : 30_000;
+}
+
+const leaseUntil = () => dbNow(new Date(Date.now() + leaseMs()));
+
+/** Renews this instance's claim on a running plan until stopped. */
+function keepLease(db: Knex, journalId: number): () => void {
+  const timer = setInterval(
+    () =>
+      void db(SYSTEM_TABLES.journal)
+        .where({ id: journalId, holder: INSTANCE_ID, status: "running" })
+        .update({ lease_until: leaseUntil() })
+        .catch(() => {}),
+    Math.max(100, Math.floor(leaseMs() / 3)),
+  );
+  timer.unref?.();
+  return () => clearInterval(timer);
+}
+
+/** Claims a running plan whose runner stopped renewing (or never did: an older version's row). */
+async function claim(db: Knex, journalId: number): Promise<boolean> {
+  const taken = await db(SYSTEM_TABLES.journal)
+    .where({ id: journalId, status: "running" })
+    .where((w) => w.whereNull("lease_until").orWhere("lease_until", "<", dbNow()).orWhere("holder", INSTANCE_ID))
+    .update({ holder: INSTANCE_ID, lease_until: leaseUntil() });
+  return taken === 1;
+}
+
+/** A plan being applied now, if any: whether this instance runs it, and whether its runner stopped renewing. */
+export async function runningMigration(db: Knex): Promise<{ id: number; toVersion: number; mine: boolean; abandoned: boolean } | null> {
+  const row = (await db(SYSTEM_TABLES.journal)
+    .where({ status: "running" })
+    .orderBy("id")
+    .first("id", "to_version", "holder", "lease_until")) as
+    { id: number; to_version: number; holder: string | null; lease_until: string | null } | undefined;
+  if (!row) return null;
+  // Datetimes come back as "YYYY-MM-DD hh:mm:ss.fff" text on both databases: they sort as text.
+  const abandoned = row.lease_until === null || String(row.lease_until) < dbNow();
+  return { id: Number(row.id), toVersion: Number(row.to_version), mine: row.holder === INSTANCE_ID, abandoned };
+}
+
+/**
+ * Finishes a plan whose runner died (see `runningMigration`), if this instance wins the claim;
+ * false when another instance claimed it first or the plan's runner renewed in time.
+ */
+export async function takeOverMigration(db: Knex, journalId: number, hooks: ApplyHooks = {}): Promise<RecoveryReport | null> {
+  if (!(await claim(db, journalId))) return null;
+  const row = (await db(SYSTEM_TABLES.journal).where({ id: journalId }).first()) as JournalRow;
+  try {
+    await runJournal(db, row, { recompute: hooks.recompute });
+    return { toVersion: row.to_version, outcome: "completed" };
+  } catch (error) {
+    return { toVersion: row.to_version, outcome: "rolled_back", error: (error as Error).message };
+  }
+}
+
 interface JournalRow {
   id: number;
   from_version: number;
@@ -92,6 +159,8 @@ export async function applyPlan(
       results: "[]",
       started_at: dbNow(),
       created_by: input.actorId ?? null,
+      holder: INSTANCE_ID,
+      lease_until: leaseUntil(),
     });
     journalId = Number(inserted[0]);
   } catch (error) {
@@ -108,6 +177,7 @@ async function runJournal(db: Knex, row: JournalRow, hooks: ApplyHooks): Promise
   const compiled = compileSchema(schema, row.to_version);
   const results: StepResult[] = row.results ? JSON.parse(row.results) : [];
   let i = row.next_step;
+  const stopLease = keepLease(db, row.id);
   try {
     for (; i < plan.steps.length; i++) {
       const step = plan.steps[i];
@@ -120,13 +190,17 @@ async function runJournal(db: Knex, row: JournalRow, hooks: ApplyHooks): Promise
       await hooks.afterStep?.(i, step);
     }
   } catch (error) {
-    if (error instanceof SimulatedCrash) throw error;
-    await undoSteps(db, plan.steps.slice(0, i + 1));
+    if (error instanceof SimulatedCrash) {
+      stopLease();
+      throw error;
+    }
+    await undoSteps(db, plan.steps.slice(0, i + 1)).finally(stopLease);
     await db(SYSTEM_TABLES.journal)
       .where({ id: row.id })
       .update({ status: "rolled_back", error: String((error as Error).message).slice(0, 2000), finished_at: dbNow() });
     throw error;
   }
+  stopLease();
   await db.transaction(async (trx) => {
     const exists = await trx(SYSTEM_TABLES.schemaVersions).where({ version: row.to_version }).first();
     if (!exists)
@@ -162,17 +236,15 @@ export interface RecoveryReport {
  * schema stays at the version it was.
  */
 export async function recoverMigrations(db: Knex, hooks: ApplyHooks = {}): Promise<RecoveryReport[]> {
-  const rows = (await db(SYSTEM_TABLES.journal).where({ status: "running" }).orderBy("id")) as JournalRow[];
   const reports: RecoveryReport[] = [];
-  for (const row of rows) {
-    try {
-      await runJournal(db, row, { recompute: hooks.recompute });
-      reports.push({ toVersion: row.to_version, outcome: "completed" });
-    } catch (error) {
-      reports.push({ toVersion: row.to_version, outcome: "rolled_back", error: (error as Error).message });
-    }
+  for (;;) {
+    const running = await runningMigration(db);
+    if (!running) return reports;
+    const report = await takeOverMigration(db, running.id, hooks);
+    if (report) reports.push(report);
+    // Another live instance runs it (it renews its lease): wait until it is done, or stops renewing.
+    else await new Promise((resolve) => setTimeout(resolve, Math.min(1000, Math.floor(leaseMs() / 3))));
   }
-  return reports;
 }
 
 interface StepContext {

@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
 import { dialectOf } from "../db/ddl.server";
-import { isStaleSchemaError } from "../db/db-errors";
+import { isStaleSchemaError, StaleSchemaError } from "../db/db-errors";
 import { ApiError, notFound } from "../errors";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
@@ -69,7 +69,12 @@ export function createRecordsContext(db: Knex, workspace: Pick<WorkspaceService,
     } catch (error) {
       if (!isStaleSchemaError(error) && !namesUnknownField(error)) throw error;
       const now = await tableOf(key, true);
-      if (now.compiled.version === seen.compiled.version) throw error;
+      if (now.compiled.version === seen.compiled.version) {
+        // Columns moved while the version stayed: a change is being applied right now.
+        if (error instanceof StaleSchemaError)
+          throw new ApiError(503, "A schema change is being applied right now. Try again in a few seconds.");
+        throw error;
+      }
       return read(now);
     }
   }

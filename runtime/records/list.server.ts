@@ -8,7 +8,7 @@ import { parseFilter } from "./filter";
 import { parseExpand, parseJsonParam, positiveInt } from "./params";
 import { authorize, rowScope, type Actor } from "./permissions";
 import { applyFilter, applyKeyset, decodeCursor, encodeCursor, parseSort } from "./query.server";
-import { fromRow, type RecordJson } from "./rows";
+import { fromRow, refuseMissingColumns, type RecordJson } from "./rows";
 import { applySearch, rankSearch } from "./search.server";
 
 /**
@@ -79,6 +79,7 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
         ? { total: (page - 1) * pageSize + raw.length, totalExact: true }
         : (inlineTotal ?? (await (counting ?? count(ctx, base, table, true))));
     const pageRows = more ? raw.slice(0, pageSize) : raw;
+    refuseMissingColumns(table, pageRows[0]);
     const rows = pageRows.map((r) => fromRow(table, r));
     if (expand.length) await expandRelations(db, compiled, table, rows, expand, actor);
     rows.forEach((r) => strip(actor, compiled, table, r));

@@ -7,7 +7,7 @@ import { expandRelations } from "./expand.server";
 import { parseExpand, parseId } from "./params";
 import { authorize, type Actor } from "./permissions";
 import { loadRelatedLists } from "./related-lists.server";
-import { fromRow, type RecordJson } from "./rows";
+import { fromRow, refuseMissingColumns, type RecordJson } from "./rows";
 
 /** One record as a card shows it: its values, its composition lines and, if asked, relation titles. */
 
@@ -22,6 +22,7 @@ export async function readOne(
 ): Promise<RecordJson | null> {
   const row = (await q(table.key).where({ id }).first()) as Record<string, unknown> | undefined;
   if (!row) return null;
+  refuseMissingColumns(table, row);
   const record = fromRow(table, row);
   const compositions = table.lists.filter((l) => l.composition).map((l) => l.name);
   if (compositions.length) Object.assign(record, (await loadRelatedLists(q, compiled, table, [id], compositions)).get(id));

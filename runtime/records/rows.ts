@@ -1,3 +1,4 @@
+import { StaleSchemaError } from "../db/db-errors";
 import { fieldKinds } from "../fields/registry";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 
@@ -16,6 +17,12 @@ export function systemTimeToJson(raw: unknown): string | null {
   const [date, time = "00:00:00"] = s.split(" ");
   const withMs = time.includes(".") ? time.padEnd(12, "0").slice(0, 12) : `${time}.000`;
   return `${date}T${withMs}Z`;
+}
+
+/** A `select *` row of `table` has every column the schema names, or the schema moved on (`StaleSchemaError`). */
+export function refuseMissingColumns(table: CompiledTable, row: Record<string, unknown> | undefined): void {
+  if (!row) return;
+  for (const f of table.fields) if (!(f.key in row)) throw new StaleSchemaError(table.key, f.key);
 }
 
 export function fromRow(table: CompiledTable, row: Record<string, unknown>): RecordJson {

@@ -1,7 +1,15 @@
 import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
 import { ApiError, conflict, unprocessable } from "../errors";
-import { applyPlan, dryRunConversions, MigrationConflictError, type ApplyHooks, type StepResult } from "../migrations/apply.server";
+import {
+  applyPlan,
+  dryRunConversions,
+  MigrationConflictError,
+  runningMigration,
+  takeOverMigration,
+  type ApplyHooks,
+  type StepResult,
+} from "../migrations/apply.server";
 import { plan as planMigration } from "../migrations/plan";
 import type { MigrationPlan, MigrationStep } from "../migrations/steps";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
@@ -87,8 +95,45 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
   // right, and any other instance of the app computes the same thing from the same row.
   const compiledByVersion = new Map<number, CompiledSchema>();
 
+  let takingOver: Promise<void> | null = null;
+
+  /**
+   * Another instance is applying a change: its columns may be renamed under our schema, so a
+   * request is answered 503 rather than with wrong data. When that instance died (its lease ran
+   * out), this one finishes the change, and requests go on once it is in force.
+   */
+  async function refuseDuringForeignMigration(): Promise<void> {
+    const running = await runningMigration(db);
+    if (!running || running.mine) return;
+    if (running.abandoned && !takingOver) takingOver = finishAbandoned(running.id);
+    throw new ApiError(
+      503,
+      running.abandoned
+        ? `A schema change to version ${running.toVersion} was left half-applied by an instance that stopped; this instance is finishing it. Try again in a few seconds.`
+        : `Another instance is applying a schema change to version ${running.toVersion}. Try again in a few seconds.`,
+    );
+  }
+
+  async function finishAbandoned(journalId: number): Promise<void> {
+    try {
+      const report = await takeOverMigration(db, journalId, hooks);
+      if (report?.outcome === "completed") {
+        log(`Finished schema version ${report.toVersion}, which a stopped instance left half-applied.`);
+        const [before, after] = await Promise.all([load(report.toVersion - 1), load(report.toVersion)]);
+        await options.afterApply?.(before.schema, after.schema);
+      } else if (report) log(`Undid the half-applied schema version ${report.toVersion}: ${report.error}`);
+    } catch (error) {
+      log(`Could not finish a half-applied schema change: ${(error as Error).message}`);
+    } finally {
+      seen = null;
+      generation++;
+      takingOver = null;
+    }
+  }
+
   async function currentVersion(fresh: boolean): Promise<number> {
     if (!fresh && seen && performance.now() - seen.at < schemaCheckMs) return seen.version;
+    await refuseDuringForeignMigration();
     const at = performance.now();
     const started = generation;
     const row = (await db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first()) as { v: number | null } | undefined;

@@ -182,7 +182,12 @@ describe.each(testDatabases)("migrations on $name", (kind) => {
     const a = await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", email: "a@acme.test", code: "A1" });
     await rt.close();
     const script = path.resolve(__dirname, "fixtures/apply-and-die.ts");
-    const child = spawnSync(process.execPath, ["--import", "tsx", script, database.url], { encoding: "utf8", timeout: 60_000 });
+    const child = spawnSync(process.execPath, ["--import", "tsx", script, database.url], {
+      encoding: "utf8",
+      timeout: 60_000,
+      // Its claim on the change outlives it by this much: the next start waits for that, then finishes it.
+      env: { ...process.env, TESSERA_MIGRATION_LEASE_MS: "1000" },
+    });
     expect(child.signal).toBe("SIGKILL");
     rt = await createRuntime({ databaseUrl: database.url });
     const current = await rt.workspace.current();
