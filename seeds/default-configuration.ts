@@ -22,11 +22,14 @@ export const DEFAULT_CONFIGURATION: Seed = {
     roleRights: {
       // The firm's own requisites are the admin's to change; staff read them on printed forms.
       staff: { t_company: readAndPrint },
-      // Accountants read everything; they issue invoices (never delete one) and record payments.
+      // Accountants read everything; they issue invoices (never delete one), record payments and
+      // work their tasks.
       accountant: {
         t_invoices: { ...writeAll, delete: false },
         t_invoice_items: writeAll,
         t_payments: writeAll,
+        // Collections tasks are assigned to them too: they close their own (and may add one).
+        t_tasks: { ...writeAll, delete: false },
       },
     },
   },
