@@ -7,6 +7,7 @@ import type { TableRights } from "@runtime/auth/roles";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { Seed } from "@runtime/seed/seed";
 import { DEFAULT_PRINT_TEMPLATES } from "./print-templates";
+import { DEFAULT_RULES } from "./rules";
 import schema from "./schema.json";
 
 const writeAll: TableRights = { read: true, create: true, update: true, delete: true, print: true, scope: "all" };
@@ -32,6 +33,8 @@ export const DEFAULT_CONFIGURATION: Seed = {
         t_tasks: { ...writeAll, delete: false },
       },
     },
+    // Reminders of tasks and events, and collections of overdue invoices.
+    rules: DEFAULT_RULES,
   },
   // Loaded only here: the demo data is needed once, on the first start of an empty database.
   async demoData() {
