@@ -25,3 +25,8 @@ export async function markNotificationReadAs(actor: Actor, id: unknown): Promise
 export async function markAllNotificationsReadAs(actor: Actor): Promise<number> {
   return (await getRuntime()).automation.notifications.markAllRead(userIdOf(actor));
 }
+
+/** The header's count for the signed-in user of the page. */
+export async function unreadNotificationsOf(userId: number): Promise<number> {
+  return (await (await getRuntime()).automation.notifications.list(userId, { limit: 1, unreadOnly: true })).unread;
+}
