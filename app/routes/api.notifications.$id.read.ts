@@ -1,5 +1,5 @@
 import { actorFor } from "../services/actor.server";
-import { listNotificationsAs, markNotificationReadAs } from "../services/notifications.server";
+import { markNotificationReadAs, unreadNotificationsAs } from "../services/notifications.server";
 import { apiRoute } from "../utils/api.server";
 
 export const { loader, action } = apiRoute({
@@ -7,6 +7,6 @@ export const { loader, action } = apiRoute({
   POST: async ({ request, params }) => {
     const actor = await actorFor(request);
     await markNotificationReadAs(actor, params.id);
-    return { unread: (await listNotificationsAs(actor, { limit: 1 })).unread };
+    return { unread: await unreadNotificationsAs(actor) };
   },
 });

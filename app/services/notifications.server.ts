@@ -26,7 +26,11 @@ export async function markAllNotificationsReadAs(actor: Actor): Promise<number> 
   return (await getRuntime()).automation.notifications.markAllRead(userIdOf(actor));
 }
 
+export async function unreadNotificationsAs(actor: Actor): Promise<number> {
+  return (await getRuntime()).automation.notifications.unread(userIdOf(actor));
+}
+
 /** The header's count for the signed-in user of the page. */
 export async function unreadNotificationsOf(userId: number): Promise<number> {
-  return (await (await getRuntime()).automation.notifications.list(userId, { limit: 1, unreadOnly: true })).unread;
+  return (await getRuntime()).automation.notifications.unread(userId);
 }
