@@ -50,6 +50,27 @@ describe.each(testDatabases)("default rules on $name", (kind) => {
     expect(rows).toContainEqual(expect.objectContaining({ title: "Task due: Call the bank", href: `/t/tasks/${task.id}`, readAt: null }));
   });
 
+  it("remind the assignee of an open event at its reminder time, and not of a done one", async () => {
+    const client = await create("clients", { kind: "company", name: "Reminded Ltd", status: "active" });
+    const event = await create("events", {
+      kind: "call",
+      subject: "Call about the renewal",
+      client: client.id,
+      remind_at: "2026-02-02T08:45:00.000Z",
+      assignee: ben,
+    });
+    await create("events", { kind: "call", subject: "Already called", remind_at: "2026-02-02T08:45:00.000Z", assignee: ben, done: true });
+    await rt.automation.runDue(new Date("2026-02-02T08:44:00.000Z"));
+    const before = (await rt.automation.notifications.list(ben, { limit: 200 })).rows.map((r) => r.title);
+    expect(before).not.toContain("Reminder: Call about the renewal (Reminded Ltd)");
+    await rt.automation.runDue(new Date("2026-02-02T08:46:00.000Z"));
+    const { rows } = await rt.automation.notifications.list(ben, { limit: 200 });
+    expect(rows).toContainEqual(
+      expect.objectContaining({ title: "Reminder: Call about the renewal (Reminded Ltd)", href: `/t/events/${event.id}` }),
+    );
+    expect(rows.map((r) => r.title)).not.toContain("Reminder: Already called");
+  });
+
   it("give the account manager a task to collect an overdue invoice, closed by the payment that settles it", async () => {
     const client = await create("clients", { kind: "company", name: "Slow Payers Ltd", status: "active", manager: ben });
     const invoice = await create("invoices", {
