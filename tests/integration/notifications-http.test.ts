@@ -79,6 +79,12 @@ describe.each(testDatabases)("notifications over HTTP on $name", (kind) => {
     expect((await as("eli")("POST", `/api/notifications/${id}/read`)).status).toBe(404);
     expect((await as("eli")("POST", "/api/notifications/read-all")).json).toEqual({ marked: 0, unread: 0 });
     expect((await as("dana")("GET", "/api/notifications")).json.unread).toBe(1);
+
+    // My tasks is as personal: Dana's overdue task is on her page, not on Eli's.
+    const tasksPage = async (who: keyof typeof users) =>
+      (await fetch(`${url}/tasks`, { headers: { Cookie: users[who].session.cookie } })).text();
+    expect(await tasksPage("dana")).toMatch(/Overdue[\s\S]*Send the quote/);
+    expect(await tasksPage("eli")).not.toContain("Send the quote");
   });
 
   it("marks one read and all read, by token or by the session (with its CSRF token)", async () => {
