@@ -4,12 +4,14 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { ReactNode } from "react";
 import { getRuntime } from "./services/runtime.server";
 import { currentSession } from "./services/auth.server";
+import { unreadNotificationsOf } from "./services/notifications.server";
 import { AppHeader } from "./components/app-header";
 import { useNonce } from "./components/nonce-context";
 import { SideNavigation } from "./components/side-navigation";
 import authStyles from "./styles/auth.css";
 import baseStyles from "./styles/base.css";
 import componentStyles from "./styles/components.css";
+import notificationStyles from "./styles/notifications.css";
 import searchStyles from "./styles/search.css";
 import shellStyles from "./styles/shell.css";
 import { CSRF_META_NAME, installCsrfFetch } from "./utils/csrf-fetch";
@@ -25,6 +27,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: shellStyles },
   { rel: "stylesheet", href: authStyles },
   { rel: "stylesheet", href: searchStyles },
+  { rel: "stylesheet", href: notificationStyles },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Tessera" }];
@@ -40,6 +43,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       schemaVersion: null,
       workspaceTitle: null,
       navigation: [] as NavigationSection[],
+      unreadNotifications: 0,
     });
   const runtime = await getRuntime();
   const { version, schema } = await runtime.workspace.current();
@@ -50,6 +54,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schemaVersion: version,
     workspaceTitle: schema.title,
     navigation: buildNavigation(schema),
+    unreadNotifications: await unreadNotificationsOf(session.user.id),
   });
 }
 
@@ -79,6 +84,7 @@ export function Layout({ children }: { children: ReactNode }) {
               schemaVersion={data?.schemaVersion ?? undefined}
               dialect={data?.dialect ?? undefined}
               user={user}
+              unreadNotifications={data?.unreadNotifications ?? 0}
             />
             <div className="app-body">
               <SideNavigation sections={data?.navigation ?? []} admin={user.admin} />

@@ -7,6 +7,7 @@ import type { TableRights } from "@runtime/auth/roles";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { Seed } from "@runtime/seed/seed";
 import { DEFAULT_PRINT_TEMPLATES } from "./print-templates";
+import { DEFAULT_RULES } from "./rules";
 import schema from "./schema.json";
 
 const writeAll: TableRights = { read: true, create: true, update: true, delete: true, print: true, scope: "all" };
@@ -22,13 +23,18 @@ export const DEFAULT_CONFIGURATION: Seed = {
     roleRights: {
       // The firm's own requisites are the admin's to change; staff read them on printed forms.
       staff: { t_company: readAndPrint },
-      // Accountants read everything; they issue invoices (never delete one) and record payments.
+      // Accountants read everything; they issue invoices (never delete one), record payments and
+      // work their tasks.
       accountant: {
         t_invoices: { ...writeAll, delete: false },
         t_invoice_items: writeAll,
         t_payments: writeAll,
+        // Collections tasks are assigned to them too: they close their own (and may add one).
+        t_tasks: { ...writeAll, delete: false },
       },
     },
+    // Reminders of tasks and events, and collections of overdue invoices.
+    rules: DEFAULT_RULES,
   },
   // Loaded only here: the demo data is needed once, on the first start of an empty database.
   async demoData() {

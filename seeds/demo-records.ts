@@ -13,6 +13,7 @@ import { DEMO_COMPANY } from "./demo/company";
 import { demoContacts } from "./demo/contacts";
 import { demoEvents } from "./demo/events";
 import { demoSales } from "./demo/sales";
+import { demoTasks } from "./demo/tasks";
 import { DEMO_USERS, type DemoUserRef } from "./demo/users";
 
 export { DEMO_TODAY } from "./demo/sales";
@@ -96,5 +97,6 @@ export function demoRecords(): SeedRecord[] {
     ...sales.invoices,
     ...sales.payments,
     ...demoEvents(),
+    ...demoTasks(),
   ];
 }

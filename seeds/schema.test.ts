@@ -54,7 +54,7 @@ describe("seeds/schema.json", () => {
         .filter(([, t]) => t["x-group"] === group)
         .map(([k]) => k)
         .sort();
-    expect(byGroup("crm")).toEqual(["clients", "contacts", "events"]);
+    expect(byGroup("crm")).toEqual(["clients", "contacts", "events", "tasks"]);
     expect(byGroup("sales")).toEqual(["contract_items", "contracts", "invoice_items", "invoices", "payments"]);
     expect(byGroup("catalog")).toEqual(["product_categories", "products"]);
     expect(byGroup("settings")).toEqual(["company"]);

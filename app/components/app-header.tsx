@@ -1,5 +1,6 @@
 import { BrandMark } from "./brand-mark";
 import { GlobalSearch } from "./global-search";
+import { NotificationBell } from "./notification-bell";
 import { UserMenu } from "./user-menu";
 
 export interface AppHeaderProps {
@@ -8,11 +9,13 @@ export interface AppHeaderProps {
   dialect?: "sqlite" | "mysql";
   /** The signed-in user; the menu is left out without one. */
   user?: { name: string; roleName: string } | null;
+  /** The signed-in user's unread notifications when the page loaded; the bell keeps it current. */
+  unreadNotifications?: number;
 }
 
 const DIALECT_LABELS = { sqlite: "SQLite", mysql: "MySQL" } as const;
 
-export function AppHeader({ workspaceTitle, schemaVersion, dialect, user }: AppHeaderProps) {
+export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unreadNotifications = 0 }: AppHeaderProps) {
   return (
     <header className="app-header">
       <a className="app-header__brand" href="/">
@@ -32,6 +35,7 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect, user }: AppH
             Schema v{schemaVersion}
           </span>
         ) : null}
+        {user ? <NotificationBell initialUnread={unreadNotifications} /> : null}
         {user ? <UserMenu name={user.name} roleName={user.roleName} /> : null}
       </div>
     </header>

@@ -22,6 +22,9 @@ export function SideNavigation({ sections, admin = false }: { sections: Navigati
       <a className="side-nav__home" href="/">
         Overview
       </a>
+      <NavLink className="side-nav__link side-nav__link--tasks" to="/tasks" prefetch="intent">
+        My tasks
+      </NavLink>
       {sections.map((section) => (
         <div className="side-nav__group" key={section.key}>
           <h2 className="side-nav__heading" id={`nav-${section.key}`}>

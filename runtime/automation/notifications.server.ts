@@ -15,6 +15,8 @@ export interface NotificationsService {
   /** 404 when it is not the user's. */
   markRead(userId: number, id: unknown): Promise<void>;
   markAllRead(userId: number): Promise<number>;
+  /** Just the count, for a page's header (one query). */
+  unread(userId: number): Promise<number>;
 }
 
 export interface NewNotification {
@@ -66,6 +68,8 @@ export async function sendNotifications(q: Knex, at: Date, n: NewNotification): 
 
 export function createNotifications(db: Knex, now: () => Date): NotificationsService {
   const mine = (userId: number) => db(AUTOMATION_TABLES.notifications).where({ user_id: userId });
+  const unread = async (userId: number) =>
+    Number(((await mine(userId).whereNull("read_at").count({ n: "*" }).first()) as { n: number | string }).n);
   return {
     async list(userId, { limit = 50, unreadOnly = false } = {}) {
       const q = mine(userId)
@@ -74,9 +78,9 @@ export function createNotifications(db: Knex, now: () => Date): NotificationsSer
         .select("id", "title", "href", "created_at", "read_at");
       if (unreadOnly) q.whereNull("read_at");
       const rows = ((await q) as Row[]).map(toRow);
-      const unread = (await mine(userId).whereNull("read_at").count({ n: "*" }).first()) as { n: number | string };
-      return { rows, unread: Number(unread.n) };
+      return { rows, unread: await unread(userId) };
     },
+    unread,
     async markRead(userId, rawId) {
       const id = parseId(rawId);
       const row = (await mine(userId).where({ id }).first("id", "read_at")) as { id: number; read_at: string | null } | undefined;

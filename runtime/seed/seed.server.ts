@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import type { RulesService } from "../automation/rules.server";
 import { grantBuiltinRoleRights } from "../auth/roles.server";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type ConfigBundle } from "../config-bundle/bundle-format";
 import type { ConfigBundleService } from "../config-bundle/bundle.server";
@@ -69,12 +70,18 @@ function bundleOf(configuration: SeedConfiguration): ConfigBundle {
 
 /**
  * Seeds an empty database: imports the configuration (schema, card layouts, views, print
- * templates), gives the built-in roles their rights on its tables and loads the demo data.
+ * templates), gives the built-in roles their rights on its tables, loads the demo data and creates
+ * the configuration's rules.
  * Answers null when the database was not empty (another instance starting at the same moment
  * seeded it first).
  */
 export async function seedDatabase(
-  runtime: { db: Knex; records: Pick<RecordsService, "create">; bundles: Pick<ConfigBundleService, "apply"> },
+  runtime: {
+    db: Knex;
+    records: Pick<RecordsService, "create">;
+    bundles: Pick<ConfigBundleService, "apply">;
+    automation: { rules: Pick<RulesService, "create"> };
+  },
   seed: Seed,
 ): Promise<{ records: number } | null> {
   try {
@@ -86,5 +93,6 @@ export async function seedDatabase(
   await grantBuiltinRoleRights(runtime.db, seed.configuration.roleRights);
   const demo = (await seed.demoData?.()) ?? { users: [], records: [] };
   await loadSeedRecords(runtime, demo.records, demo.users);
+  for (const rule of seed.configuration.rules ?? []) await runtime.automation.rules.create(SYSTEM_ACTOR, rule);
   return { records: demo.records.length };
 }

@@ -5,6 +5,7 @@
  * for the app and the CLI, a test's own for a test).
  */
 import type { TableRights } from "../auth/roles";
+import type { RuleDefinition } from "../automation/types";
 import type { BundleLayout, BundleView } from "../config-bundle/bundle-format";
 import type { PrintTemplate } from "../print/template";
 import type { WorkspaceSchema } from "../schema/types";
@@ -49,6 +50,12 @@ export interface SeedConfiguration {
   templates: readonly PrintTemplate[];
   /** Tables a role's rights do not name get its `*` rights (admin and staff: all; accountant: read and print). */
   roleRights: BuiltinRoleRights;
+  /**
+   * Rules (reminders, collections, …) created when an empty database is seeded, after the demo
+   * data, by the system: the demo records' own writes trigger none of them, but date rules find
+   * what is due in them at the next tick.
+   */
+  rules?: readonly RuleDefinition[];
 }
 
 export interface Seed {

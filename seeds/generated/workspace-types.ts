@@ -242,6 +242,59 @@ export interface EventRecord {
 export type EventInput = EventRecord;
 
 /**
+ * Task (table `tasks`): To-dos with a due time and an assignee, about any record; rules create and close them.
+ */
+export interface TaskRecord {
+  /**
+   * Subject
+   */
+  subject: string;
+  /**
+   * Due
+   */
+  due?: string | null;
+  /**
+   * Assignee
+   *
+   * Id of a record in `crm_users`.
+   */
+  assignee?: number | null;
+  /**
+   * Status
+   */
+  status?: "open" | "done" | "cancelled" | null;
+  /**
+   * Priority
+   */
+  priority?: "low" | "normal" | "high" | null;
+  /**
+   * Notes
+   */
+  notes?: string | null;
+  /**
+   * Done at
+   *
+   * When the task was closed.
+   */
+  done_at?: string | null;
+  /**
+   * About (table)
+   *
+   * The key of the table of the record this task is about.
+   */
+  about_table?: string | null;
+  /**
+   * About (record)
+   *
+   * The id of the record this task is about.
+   */
+  about_id?: number | null;
+}
+
+/** What an API caller may send for a Task: the record without the fields the server computes. */
+export type TaskInput = TaskRecord;
+
+/**
  * Contract (table `contracts`): Agreements with a client, with a validity period and lines.
  */
 export interface ContractRecord {
@@ -821,6 +874,7 @@ export interface WorkspaceRecords {
   clients: ClientRecord;
   contacts: ContactRecord;
   events: EventRecord;
+  tasks: TaskRecord;
   contracts: ContractRecord;
   contract_items: ContractLineRecord;
   invoices: InvoiceRecord;
@@ -836,6 +890,7 @@ export interface WorkspaceInputs {
   clients: ClientInput;
   contacts: ContactInput;
   events: EventInput;
+  tasks: TaskInput;
   contracts: ContractInput;
   contract_items: ContractLineInput;
   invoices: InvoiceInput;
