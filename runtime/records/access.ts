@@ -1,7 +1,7 @@
-import { ApiError } from "../errors";
+import { ApiError, notFound } from "../errors";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { FilterNode } from "./filter";
-import { lockedFields, mayDo, rowScope, unseenFields, type Actor } from "./permissions";
+import { authorize, lockedFields, mayDo, rowScope, unseenFields, type Actor } from "./permissions";
 import type { RecordJson } from "./rows";
 
 /**
@@ -105,4 +105,35 @@ export function applyOwner(
       403,
       `You may only keep ${table.pluralLabel} that are yours: “${table.fieldsByKey.get(owner)?.label ?? owner}” must be you.`,
     );
+}
+
+/**
+ * A line written through its parent (an invoice's `items`) passes its own table's rules as if it
+ * were written directly: create or update rights (none needed to send a line back unchanged), its
+ * read-only and hidden fields, its scope and owner. The error is a direct write's, naming the line.
+ */
+export function refuseLineWrite(
+  actor: Actor,
+  child: CompiledTable,
+  line: { list: string; index: number },
+  values: Record<string, unknown>,
+  current: Record<string, unknown> | null,
+): void {
+  try {
+    if (current && !inScope(actor, child, current))
+      throw notFound(`${child.label} #${String(current.id)} does not exist (it may have been deleted: see the trash)`);
+    const changes =
+      current === null || Object.keys(values).some((k) => JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null));
+    if (changes) authorize(actor, current ? "update" : "create", child);
+    refuseLockedWrites(actor, child, values, current);
+    applyOwner(actor, child, values, current);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const fields = (error.details as { fields?: string[] } | undefined)?.fields;
+    throw new ApiError(
+      error.status,
+      `Line ${line.index + 1} of ${line.list}: ${error.message}`,
+      fields ? { fields: fields.map((k) => `${line.list}.${line.index}.${k}`) } : error.details,
+    );
+  }
 }

@@ -25,6 +25,7 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
   let rt: Runtime;
   let anna: Actor; // manager: own clients only, code read-only, email hidden
   let ben: Actor; // accountant: invoices and payments, reads the rest
+  let carl: Actor; // clerk: invoices, and their lines with the price read-only
   let dora: Actor; // lineless: invoices without their lines, clients without their names
   let acmeId: number;
   let betaId: number;
@@ -70,6 +71,11 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     const reader: TableRights = { read: true, create: false, update: false, delete: false, print: false, scope: "all" };
     const invoicing: TableRights = { ...reader, create: true, update: true };
     await saveRole(rt.db, {
+      key: "clerk",
+      name: "Clerk",
+      tables: { "*": reader, t_invoices: invoicing, t_invoice_items: { ...writes, fields: { f_ii_price: "readonly" } } },
+    });
+    await saveRole(rt.db, {
       key: "lineless",
       name: "Lineless",
       tables: {
@@ -81,6 +87,7 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     });
     anna = await actorForUser(rt.db, a);
     ben = await actorForUser(rt.db, b);
+    carl = await actorForUser(rt.db, await addUser(rt.db, { name: "Carl", email: "carl@example.com", role: "clerk" }));
     dora = await actorForUser(rt.db, await addUser(rt.db, { name: "Dora", email: "dora@example.com", role: "lineless" }));
     acmeId = (await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", email: "info@acme.test", code: "A1", manager: a.id })).id;
     betaId = (await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Beta", email: "info@beta.test", code: "B1", manager: b.id })).id;
@@ -139,6 +146,27 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     const update = entries.find((e) => e.action === "update" && e.userId === anna.id);
     expect(update?.changes).toMatchObject({ name: ["Acme", "Acme 2"] });
     expect(entries.some((e) => e.action === "create")).toBe(true);
+  });
+
+  it("holds lines written through their invoice to the lines' own rights", async () => {
+    const invoice = await rt.records.create(SYSTEM_ACTOR, "invoices", {
+      client: betaId,
+      items: [{ description: "Design", quantity: 2, price: 50 }],
+    });
+    const [line] = (await rt.records.get(carl, "invoices", invoice.id)).items as Record<string, unknown>[];
+    const cheap = rt.records.update(carl, "invoices", invoice.id, { items: [{ ...line, price: 0.01 }] }, invoice.version);
+    await expect(cheap).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/^Line 1 of items: .*“price”/i) });
+    await expect(cheap).rejects.toMatchObject({ details: { fields: ["items.0.price"] } });
+    expect(await status(rt.records.create(carl, "invoices", { client: betaId, items: [{ description: "X", price: 1 }] }))).toBe(403);
+    // The line sent back as read, its description changed, is the clerk's to save.
+    const saved = await rt.records.update(carl, "invoices", invoice.id, { items: [{ ...line, description: "Redesign" }] }, invoice.version);
+    expect(saved).toMatchObject({ total: 100, items: [{ description: "Redesign", price: 50 }] });
+
+    const blind = { client: betaId, items: [{ description: "Sneaked in", quantity: 1, price: 5 }] };
+    expect(await status(rt.records.create(dora, "invoices", blind))).toBe(403);
+    expect(await status(rt.records.update(dora, "invoices", invoice.id, { items: [] }, saved.version))).toBe(403);
+    expect(await rt.records.get(SYSTEM_ACTOR, "invoices", invoice.id)).toMatchObject({ total: 100, version: saved.version });
+    expect(await status(rt.records.create(dora, "invoices", { client: betaId }))).toBe(200);
   });
 
   it("shows of a record only what the role may see: lines, formulas over hidden data, expanded titles", async () => {
