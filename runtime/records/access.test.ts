@@ -83,27 +83,27 @@ describe("refuseHiddenUse", () => {
     const filter = parseFilter(clients, {
       and: [{ field: "name", op: "eq", value: "Acme" }, { or: [{ not: { field: "email", op: "eq", value: "a@b.c" } }] }],
     });
-    const error = apiError(() => refuseHiddenUse(rep, clients, filter, [], []));
+    const error = apiError(() => refuseHiddenUse(rep, compiled, clients, filter, [], []));
     expect(error.status).toBe(403);
     expect(error.message).toBe('You may not filter, sort or expand by "email": your role cannot see that field.');
   });
 
   it("refuses sorting or expanding by hidden fields, naming them all", () => {
-    const error = apiError(() => refuseHiddenUse(rep, clients, null, [{ column: "email" }], ["email", "name"]));
+    const error = apiError(() => refuseHiddenUse(rep, compiled, clients, null, [{ column: "email" }], ["email", "name"]));
     expect(error.message).toMatch(/"email": your role cannot see that field/);
     const two: Actor = {
       ...rep,
       rights: { ...role, tables: { t_clients: { ...all, fields: { f_cl_email: "hidden", f_cl_name: "hidden" } } } },
     };
-    expect(apiError(() => refuseHiddenUse(two, clients, null, [{ column: "name" }], ["email"])).message).toMatch(
+    expect(apiError(() => refuseHiddenUse(two, compiled, clients, null, [{ column: "name" }], ["email"])).message).toMatch(
       /by "name", "email": your role cannot see those fields/,
     );
   });
 
   it("lets visible fields, and read-only ones, be used", () => {
     const filter = parseFilter(clients, { field: "code", op: "eq", value: "A" });
-    expect(() => refuseHiddenUse(rep, clients, filter, [{ column: "name" }, { column: "id" }], ["owner"])).not.toThrow();
-    expect(() => refuseHiddenUse(admin, clients, filter, [{ column: "email" }], [])).not.toThrow();
+    expect(() => refuseHiddenUse(rep, compiled, clients, filter, [{ column: "name" }, { column: "id" }], ["owner"])).not.toThrow();
+    expect(() => refuseHiddenUse(admin, compiled, clients, filter, [{ column: "email" }], [])).not.toThrow();
   });
 });
 

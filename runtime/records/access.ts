@@ -1,7 +1,7 @@
-import { ApiError } from "../errors";
+import { ApiError, notFound } from "../errors";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { FilterNode } from "./filter";
-import { hiddenFields, lockedFields, rowScope, type Actor } from "./permissions";
+import { authorize, lockedFields, mayDo, rowScope, unseenFields, type Actor } from "./permissions";
 import type { RecordJson } from "./rows";
 
 /**
@@ -16,16 +16,23 @@ export function inScope(actor: Actor, table: CompiledTable, record: Record<strin
   return !scope || (scope.userId !== null && record[scope.column] === scope.userId);
 }
 
-/** Hidden fields never leave the service, in the record or in its lines. */
+/**
+ * What the actor may see of a record, decided here for every answer: cards, lists, the lines in
+ * them and the records they expand. Fields they may not see (`unseenFields`) leave it, and so do
+ * their expansions; lines of a table they may not read leave it whole, lines outside their scope
+ * one by one, and every line left goes through this function for its own table.
+ */
 export function strip(actor: Actor, compiled: CompiledSchema, table: CompiledTable, record: RecordJson): RecordJson {
-  const hidden = hiddenFields(actor, table);
-  for (const key of hidden) delete record[key];
+  const unseen = unseenFields(actor, compiled, table);
+  for (const key of unseen) delete record[key];
   const expanded = record._expanded as Record<string, unknown> | undefined;
-  if (expanded) for (const key of hidden) delete expanded[key];
+  if (expanded) for (const key of unseen) delete expanded[key];
   for (const list of table.lists.filter((l) => l.composition)) {
     const lines = record[list.name] as RecordJson[] | undefined;
     const child = compiled.tablesByKey.get(list.table);
-    if (lines && child) record[list.name] = lines.map((line) => strip(actor, compiled, child, line));
+    if (!lines || !child) continue;
+    if (!mayDo(actor, "read", child)) delete record[list.name];
+    else record[list.name] = lines.filter((line) => inScope(actor, child, line)).map((line) => strip(actor, compiled, child, line));
   }
   return record;
 }
@@ -33,12 +40,13 @@ export function strip(actor: Actor, compiled: CompiledSchema, table: CompiledTab
 /** A filter, sort or search on a hidden field would let its values be counted out: refused. */
 export function refuseHiddenUse(
   actor: Actor,
+  compiled: CompiledSchema,
   table: CompiledTable,
   filter: FilterNode | null,
   sort: { column: string }[],
   expand: string[],
 ): void {
-  const hidden = hiddenFields(actor, table);
+  const hidden = unseenFields(actor, compiled, table);
   if (hidden.size === 0) return;
   const used = new Set<string>();
   const walk = (n: FilterNode) => {
@@ -97,4 +105,35 @@ export function applyOwner(
       403,
       `You may only keep ${table.pluralLabel} that are yours: “${table.fieldsByKey.get(owner)?.label ?? owner}” must be you.`,
     );
+}
+
+/**
+ * A line written through its parent (an invoice's `items`) passes its own table's rules as if it
+ * were written directly: create or update rights (none needed to send a line back unchanged), its
+ * read-only and hidden fields, its scope and owner. The error is a direct write's, naming the line.
+ */
+export function refuseLineWrite(
+  actor: Actor,
+  child: CompiledTable,
+  line: { list: string; index: number },
+  values: Record<string, unknown>,
+  current: Record<string, unknown> | null,
+): void {
+  try {
+    if (current && !inScope(actor, child, current))
+      throw notFound(`${child.label} #${String(current.id)} does not exist (it may have been deleted: see the trash)`);
+    const changes =
+      current === null || Object.keys(values).some((k) => JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null));
+    if (changes) authorize(actor, current ? "update" : "create", child);
+    refuseLockedWrites(actor, child, values, current);
+    applyOwner(actor, child, values, current);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    const fields = (error.details as { fields?: string[] } | undefined)?.fields;
+    throw new ApiError(
+      error.status,
+      `Line ${line.index + 1} of ${line.list}: ${error.message}`,
+      fields ? { fields: fields.map((k) => `${line.list}.${line.index}.${k}`) } : error.details,
+    );
+  }
 }

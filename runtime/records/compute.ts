@@ -1,4 +1,12 @@
-import { evaluateFormula, formulaDependencies, formulaOrder, parseFormula, toResultValue, type FormulaAst } from "../formula/index";
+import {
+  evaluateFormula,
+  formulaDependencies,
+  formulaOrder,
+  parseFormula,
+  toResultValue,
+  type FormulaAst,
+  type FormulaDependencies,
+} from "../formula/index";
 import { isFormula } from "../fields/structure";
 import type { CompiledTable } from "../schema/compile";
 
@@ -33,13 +41,22 @@ function orderedFormulaFields(table: CompiledTable): string[] {
   return order;
 }
 
+const readsCache = new WeakMap<CompiledTable, Map<string, FormulaDependencies>>();
+
+/** What each formula field reads: fields of its own record, and lists with the fields it aggregates. */
+export function formulaReads(table: CompiledTable): ReadonlyMap<string, FormulaDependencies> {
+  let reads = readsCache.get(table);
+  if (!reads) {
+    reads = new Map(table.fields.filter(isFormula).map((f) => [f.key, formulaDependencies(ast(f.def["x-formula"] ?? ""))]));
+    readsCache.set(table, reads);
+  }
+  return reads;
+}
+
 /** Names of related lists the table's formulas aggregate over (`items` in `sum(items.gross)`). */
 export function listsUsedByFormulas(table: CompiledTable): string[] {
   const names = new Set<string>();
-  for (const f of table.fields) {
-    if (!isFormula(f)) continue;
-    for (const c of formulaDependencies(ast(f.def["x-formula"] ?? "")).children) names.add(c.list);
-  }
+  for (const reads of formulaReads(table).values()) for (const c of reads.children) names.add(c.list);
   return [...names];
 }
 

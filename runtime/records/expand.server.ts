@@ -3,7 +3,8 @@ import { badRequest } from "../errors";
 import { isRelation, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
-import { mayDo, type Actor } from "./permissions";
+import { inScope } from "./access";
+import { mayDo, rowScope, unseenFields, type Actor } from "./permissions";
 import type { RecordJson } from "./rows";
 import { titleOf } from "./titles";
 
@@ -37,9 +38,16 @@ export async function expandRelations(
       continue;
     }
     const titleCol = target ? target.titleField : "name";
-    const cols = ["id", ...(titleCol ? [titleCol] : [])];
+    const scope = actor && target ? rowScope(actor, target) : null;
+    const cols = [...new Set(["id", ...(titleCol ? [titleCol] : []), ...(scope ? [scope.column] : [])])];
     const found = (await q(targetKey).select(cols).whereIn("id", ids)) as Record<string, unknown>[];
-    const byId = new Map(found.map((r) => [Number(r.id), { id: Number(r.id), title: titleOf(target, r) }]));
+    // A record outside the actor's scope, or a title they may not see, is named like a table they cannot read.
+    const titleHidden = !!actor && !!target && !!titleCol && unseenFields(actor, compiled, target).has(titleCol);
+    const seen = (r: Record<string, unknown>) =>
+      !actor ||
+      !target ||
+      (!titleHidden && (!scope || inScope(actor, target, { [scope.column]: r[scope.column] === null ? null : Number(r[scope.column]) })));
+    const byId = new Map(found.map((r) => [Number(r.id), { id: Number(r.id), title: titleOf(target, seen(r) ? r : { id: r.id }) }]));
     for (const r of rows) {
       const id = r[key];
       if (typeof id !== "number") continue;

@@ -1,11 +1,13 @@
 import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
+import { ApiError } from "../errors";
 import { dbNow } from "../db/system-tables.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { computeFormulas } from "./compute";
 import { splitInput, type LinesInput } from "./input";
 import { assignAutonumbers } from "./numbering.server";
-import type { Actor } from "./permissions";
+import { inScope, refuseLineWrite } from "./access";
+import { authorize, type Actor } from "./permissions";
 import { lineOrder } from "./related-lists.server";
 import { fieldValues, fromRow, toRow, type RecordJson } from "./rows";
 
@@ -31,13 +33,15 @@ export async function writeLines(
     const list = table.lists.find((l) => l.name === name)!;
     const child = compiled.tablesByKey.get(list.table)!;
     const existing = replace ? ((await trx(child.key).where(list.field, parentId).select("*")) as Record<string, unknown>[]) : [];
-    const existingById = new Map(existing.map((r) => [Number(r.id), r]));
+    const existingById = new Map(existing.map((r) => [Number(r.id), fromRow(child, r)]));
     const kept = new Set<number>();
-    for (const item of items) {
-      // Lines were checked by `validateLines` before the transaction began.
+    for (const [index, item] of items.entries()) {
+      // Lines were checked by `validateLines` before the transaction began; rights are checked here.
       const { values } = splitInput(child, item, {});
+      delete values[list.field];
       const id = typeof item.id === "number" && existingById.has(item.id) ? item.id : null;
-      const merged = { ...(id ? fieldValues(child, fromRow(child, existingById.get(id)!)) : {}), ...values, [list.field]: parentId };
+      refuseLineWrite(actor, child, { list: name, index }, values, id ? existingById.get(id)! : null);
+      const merged = { ...(id ? fieldValues(child, existingById.get(id)!) : {}), ...values, [list.field]: parentId };
       const computed = computeFormulas(child, merged, {});
       if (id) {
         kept.add(id);
@@ -56,11 +60,27 @@ export async function writeLines(
         });
       }
     }
-    const removed = [...existingById.keys()].filter((id) => !kept.has(id));
+    // Lines outside the actor's scope are not theirs to see, so a list sent back leaves them be.
+    const removed = [...existingById].filter(([id, line]) => !kept.has(id) && inScope(actor, child, line)).map(([id]) => id);
+    if (removed.length) refuseLineRemoval(actor, child, name, removed.length);
     if (removed.length) await trx(child.key).whereIn("id", removed).delete();
     out[name] = ((await trx(child.key).where(list.field, parentId).orderBy(lineOrder(child))) as Record<string, unknown>[]).map((r) =>
       fromRow(child, r),
     );
   }
   return out;
+}
+
+/** Lines left out of a list sent whole are deleted, which needs the right to delete them. */
+function refuseLineRemoval(actor: Actor, child: CompiledTable, list: string, count: number): void {
+  try {
+    authorize(actor, "delete", child);
+  } catch (error) {
+    if (error instanceof ApiError)
+      throw new ApiError(
+        error.status,
+        `${error.message} The ${list} you sent leave out ${count === 1 ? "a line" : `${count} lines`} that would be deleted: send every line back to keep it.`,
+      );
+    throw error;
+  }
 }

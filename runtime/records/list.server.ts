@@ -47,7 +47,7 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
     const expand = parseExpand(query.expand);
     if (query.q !== undefined && typeof query.q !== "string") throw badRequest("q must be text");
     const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
-    refuseHiddenUse(actor, table, filter, sort, expand);
+    refuseHiddenUse(actor, compiled, table, filter, sort, expand);
 
     const base = db(table.key);
     applyScope(base, actor, table);

@@ -1,6 +1,7 @@
 import { BUILTIN_ROLES, fieldAccess, tableRights, type RoleDefinition, type TableAction } from "../auth/roles";
 import { ApiError } from "../errors";
-import type { CompiledTable } from "../schema/compile";
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { formulaReads } from "./compute";
 
 export type RecordAction = TableAction;
 
@@ -54,6 +55,44 @@ export function rowScope(actor: Actor, table: CompiledTable): { column: string; 
 
 export function hiddenFields(actor: Actor, table: CompiledTable): Set<string> {
   return new Set(table.fields.filter((f) => fieldAccess(actor.rights, table.id, f.id) === "hidden").map((f) => f.key));
+}
+
+/**
+ * What the actor may not see of a table's records: its hidden fields, and the formulas that would
+ * give them away: one reading a field the actor may not see (`full_name` of a hidden first
+ * name), or aggregating over a list the actor may not read whole (a table they may not read or
+ * see only their own records of, or a field of it they may not see).
+ */
+export function unseenFields(actor: Actor, compiled: CompiledSchema, table: CompiledTable, visiting = new Set<string>()): Set<string> {
+  const unseen = hiddenFields(actor, table);
+  const reads = [...formulaReads(table)];
+  if (reads.length === 0) return unseen;
+  visiting.add(table.key);
+  const hiddenOfList = new Map<string, Set<string> | "all">();
+  for (const [, dependencies] of reads)
+    for (const { list: name } of dependencies.children) {
+      const list = table.lists.find((l) => l.name === name);
+      const child = list && compiled.tablesByKey.get(list.table);
+      if (!child || visiting.has(child.key) || hiddenOfList.has(name)) continue;
+      const rights = tableRights(actor.rights, child.id);
+      hiddenOfList.set(name, rights.read && rights.scope === "all" ? unseenFields(actor, compiled, child, visiting) : "all");
+    }
+  visiting.delete(table.key);
+  const listHides = (name: string, fields: string[]) => {
+    const hidden = hiddenOfList.get(name);
+    return hidden === "all" || (hidden !== undefined && fields.some((f) => hidden.has(f)));
+  };
+  for (let grew = true; grew;) {
+    grew = false;
+    for (const [key, dependencies] of reads) {
+      if (unseen.has(key)) continue;
+      if (dependencies.fields.some((f) => unseen.has(f)) || dependencies.children.some((c) => listHides(c.list, c.fields))) {
+        unseen.add(key);
+        grew = true;
+      }
+    }
+  }
+  return unseen;
 }
 
 /** Fields the actor may read but not write (hidden ones are not writable either). */

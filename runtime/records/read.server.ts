@@ -42,7 +42,7 @@ export async function getRecord(
     authorize(actor, "read", table);
     const id = parseId(rawId);
     const expand = parseExpand(options.expand);
-    refuseHiddenUse(actor, table, null, [], expand);
+    refuseHiddenUse(actor, compiled, table, null, [], expand);
     const record = await readOne(ctx.db, compiled, table, id, expand, actor);
     if (!record || !inScope(actor, table, record))
       throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);

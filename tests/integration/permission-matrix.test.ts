@@ -15,7 +15,21 @@ type Row = Record<string, unknown> & { id: number; version: number };
 interface TableDef {
   "x-id": string;
   "x-owner-field"?: string;
-  properties: Record<string, { "x-kind"?: string; "x-id"?: string; "x-unique"?: boolean; type?: unknown }>;
+  "x-title-field"?: string;
+  title?: string;
+  properties: Record<
+    string,
+    {
+      "x-kind"?: string;
+      "x-id"?: string;
+      "x-unique"?: boolean;
+      "x-target"?: string;
+      "x-composition"?: boolean;
+      "x-inverse"?: string;
+      "x-formula"?: string;
+      type?: unknown;
+    }
+  >;
 }
 interface Answer {
   status: number;
@@ -249,6 +263,117 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
     expect(failures).toEqual([]);
   });
 
+  it("holds lines written and read through their parent, and expanded titles, to the rights of their own tables", async () => {
+    const byKey = new Map(tables);
+    // Every composition of the schema: the parent, its list and the lines' table.
+    const compositions = tables.flatMap(([child, def]) =>
+      Object.entries(def.properties)
+        .filter(([, f]) => f["x-composition"] && f["x-target"] && f["x-inverse"])
+        .map(([field, f]) => ({ parent: f["x-target"]!, list: f["x-inverse"]!, child, field })),
+    );
+    expect(compositions.map((c) => c.child)).toContain("invoice_items");
+    // The fields a title is made of: the title field, or what its formula reads.
+    const titleSources = (def: TableDef): string[] => {
+      const title = def["x-title-field"];
+      const formula = title ? def.properties[title]?.["x-formula"] : undefined;
+      if (!title || !formula) return title ? [title] : [];
+      return Object.keys(def.properties).filter((k) => k !== title && new RegExp(`\\b${k}\\b`).test(formula));
+    };
+    const staff = defaultRole("staff");
+    const lineRights = (rights: TableRights) => Object.fromEntries(compositions.map((c) => [byKey.get(c.child)!["x-id"], rights]));
+    // Lines keep their titles: a line sent with a hidden field would be refused, which is another test.
+    const hiddenTitles = Object.fromEntries(
+      tables
+        .filter(([key]) => !compositions.some((c) => c.child === key))
+        .map(([, def]) => [
+          def["x-id"],
+          {
+            ...tableRights(staff, def["x-id"]),
+            fields: Object.fromEntries(titleSources(def).map((k) => [def.properties[k]["x-id"]!, "hidden" as const])),
+          },
+        ]),
+    );
+    const none: TableRights = { read: false, create: false, update: false, delete: false, print: false, scope: "all" };
+    const derived: RoleDefinition[] = [
+      {
+        key: "lines_read_only",
+        name: "Lines read-only",
+        builtin: false,
+        admin: false,
+        tables: { ...staff.tables, ...lineRights({ ...none, read: true }) },
+      },
+      { key: "lines_unseen", name: "Lines unseen", builtin: false, admin: false, tables: { ...staff.tables, ...lineRights(none) } },
+      { key: "titles_hidden", name: "Titles hidden", builtin: false, admin: false, tables: { ...staff.tables, ...hiddenTitles } },
+    ];
+    const roles: [RoleDefinition, string][] = DEFAULT_ROLES.map((r) => [r, tokens.get(r.key)!]);
+    for (const role of derived) {
+      ok(await asAdmin("PUT", "/api/roles", { key: role.key, name: role.name, tables: role.tables }), `PUT ${role.key}`);
+      roles.push([role, (await addUser(`matrix-${role.key}@tessera.test`, role.key)).token]);
+    }
+
+    const mismatches: string[] = [];
+    const expectStatus = (what: string, allowed: boolean, answer: Answer) => {
+      if (allowed ? answer.status >= 300 : answer.status !== 403)
+        mismatches.push(`${what}: expected ${allowed ? "2xx" : "403"}, got ${answer.status} ${answer.text.slice(0, 160)}`);
+    };
+    for (const [role, token] of roles) {
+      const rights = (key: string) => tableRights(role, byKey.get(key)!["x-id"]);
+      for (const { parent, list, child, field } of compositions) {
+        const line = () => {
+          const values = newValues(child, byKey.get(child)!);
+          delete values[field];
+          return values;
+        };
+        const fixture = ok(
+          await asAdmin("POST", `/api/t/${parent}`, { ...newValues(parent, byKey.get(parent)!), [list]: [line()] }),
+          `admin creates a ${parent} with ${list}`,
+        ).json as Row;
+        const read = await call(token, "GET", `/api/t/${parent}/${fixture.id}`);
+        if (read.status === 200 && list in read.json !== rights(child).read)
+          mismatches.push(`${role.key} reads ${parent}: its ${list} ${rights(child).read ? "are missing" : "are shown"}`);
+        const created = await call(token, "POST", `/api/t/${parent}`, { ...newValues(parent, byKey.get(parent)!), [list]: [line()] });
+        expectStatus(`${role.key} creates ${parent} with ${list}`, rights(parent).create && rights(child).create, created);
+        if (created.status === 201) ok(await asAdmin("DELETE", `/api/t/${parent}/${(created.json as Row).id}`), `clean up ${parent}`);
+        // The lines as they are, and one more: only the new one asks for a right on the lines.
+        const added = await call(
+          token,
+          "PATCH",
+          `/api/t/${parent}/${fixture.id}`,
+          { [list]: [...(fixture[list] as Row[]), line()] },
+          {
+            "If-Match": `"${fixture.version}"`,
+          },
+        );
+        expectStatus(`${role.key} adds to ${parent} ${list}`, rights(parent).update && rights(child).create, added);
+        ok(await asAdmin("DELETE", `/api/t/${parent}/${fixture.id}`), `clean up ${parent}`);
+      }
+
+      // Expanded titles: the admin's, unless the role may not read the target or see its title.
+      for (const [key, def] of tables) {
+        if (!rights(key).read) continue;
+        for (const [rel, f] of Object.entries(def.properties)) {
+          const target = f["x-target"] ? byKey.get(f["x-target"]) : undefined;
+          if (!target || role.tables[def["x-id"]]?.fields?.[f["x-id"]!] === "hidden") continue;
+          const path = `/api/t/${key}?expand=${rel}&sort=id&pageSize=5`;
+          const mine = ok(await call(token, "GET", path), `${role.key} GET ${path}`).json.rows as Row[];
+          const theirs = ok(await asAdmin("GET", path), `admin GET ${path}`).json.rows as Row[];
+          const targetRights = tableRights(role, target["x-id"]);
+          const titled =
+            targetRights.read && !titleSources(target).some((k) => targetRights.fields?.[target.properties[k]["x-id"]!] === "hidden");
+          theirs.forEach((row, i) => {
+            const expanded = (row._expanded as Record<string, { id: number; title: string }> | undefined)?.[rel];
+            if (!expanded) return;
+            const want = titled ? expanded : { id: expanded.id, title: `${target.title} #${expanded.id}` };
+            const got = (mine[i]?._expanded as Record<string, unknown> | undefined)?.[rel];
+            if (JSON.stringify(got) !== JSON.stringify(want))
+              mismatches.push(`${role.key} ${path}: row ${row.id} expanded as ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`);
+          });
+        }
+      }
+    }
+    expect(mismatches).toEqual([]);
+  }, 180_000);
+
   it("answers 404 to an own-records user guessing another owner's client, and lists only their own", async () => {
     // Clients need an owner field for "only records I own"; the seeded schema may not name one.
     if (schema.$defs.clients["x-owner-field"] !== "manager") {
@@ -289,6 +414,15 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
     expect(patch.status, patch.text).toBe(404);
     expect((await call(owner.token, "DELETE", `/api/t/clients/${theirs.id}`)).status).toBe(404);
     expect(((await asAdmin("GET", `/api/t/clients/${theirs.id}`)).json as Row).name).toBe("Theirs Ltd");
+
+    // Nor is their name given away by a record that links to it.
+    const invoice = ok(
+      await asAdmin("POST", "/api/t/invoices", { ...newValues("invoices", schema.$defs.invoices), client: theirs.id }),
+      "invoice of the other client",
+    ).json as Row;
+    const expanded = ok(await call(owner.token, "GET", `/api/t/invoices/${invoice.id}?expand=client`), "invoice expanded");
+    expect(expanded.json._expanded).toEqual({ client: { id: theirs.id, title: `Client #${theirs.id}` } });
+    expect(expanded.text).not.toContain("Theirs Ltd");
 
     const list = ok(await call(owner.token, "GET", "/api/t/clients?pageSize=500"), "own list").json as { rows: Row[]; total: number };
     expect(list.rows.map((r) => r.id)).toEqual([mine.id]);

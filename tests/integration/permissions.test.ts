@@ -25,6 +25,8 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
   let rt: Runtime;
   let anna: Actor; // manager: own clients only, code read-only, email hidden
   let ben: Actor; // accountant: invoices and payments, reads the rest
+  let carl: Actor; // clerk: invoices, and their lines with the price read-only
+  let dora: Actor; // lineless: invoices without their lines, clients without their names
   let acmeId: number;
   let betaId: number;
 
@@ -33,6 +35,14 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     const ws = clone(smallWorkspace());
     ws.$defs.clients.properties.manager = { type: "integer", "x-id": "f_cl_manager", "x-kind": "relation", "x-target": "crm_users" };
     ws.$defs.clients["x-owner-field"] = "manager";
+    // Built from a field the manager may not see: the manager may not see it either.
+    ws.$defs.clients.properties.contact = {
+      type: "string",
+      "x-id": "f_cl_contact",
+      "x-kind": "formula",
+      "x-formula": 'concat(name, " <", email, ">")',
+      "x-result": "text",
+    };
     const writes: TableRights = { read: true, create: true, update: true, delete: true, print: true, scope: "all" };
     // This configuration's accountant issues invoices (never deletes one) and records payments.
     const roleRights = { accountant: { t_invoices: { ...writes, delete: false }, t_invoice_items: writes, t_payments: writes } };
@@ -58,8 +68,27 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     });
     const a = await addUser(rt.db, { name: "Anna", email: "anna@example.com", role: "manager" });
     const b = await addUser(rt.db, { name: "Ben", email: "ben@example.com", role: "accountant" });
+    const reader: TableRights = { read: true, create: false, update: false, delete: false, print: false, scope: "all" };
+    const invoicing: TableRights = { ...reader, create: true, update: true };
+    await saveRole(rt.db, {
+      key: "clerk",
+      name: "Clerk",
+      tables: { "*": reader, t_invoices: invoicing, t_invoice_items: { ...writes, fields: { f_ii_price: "readonly" } } },
+    });
+    await saveRole(rt.db, {
+      key: "lineless",
+      name: "Lineless",
+      tables: {
+        "*": reader,
+        t_invoices: invoicing,
+        t_invoice_items: { ...reader, read: false },
+        t_clients: { ...reader, fields: { f_cl_name: "hidden" } },
+      },
+    });
     anna = await actorForUser(rt.db, a);
     ben = await actorForUser(rt.db, b);
+    carl = await actorForUser(rt.db, await addUser(rt.db, { name: "Carl", email: "carl@example.com", role: "clerk" }));
+    dora = await actorForUser(rt.db, await addUser(rt.db, { name: "Dora", email: "dora@example.com", role: "lineless" }));
     acmeId = (await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Acme", email: "info@acme.test", code: "A1", manager: a.id })).id;
     betaId = (await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Beta", email: "info@beta.test", code: "B1", manager: b.id })).id;
   });
@@ -117,5 +146,58 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     const update = entries.find((e) => e.action === "update" && e.userId === anna.id);
     expect(update?.changes).toMatchObject({ name: ["Acme", "Acme 2"] });
     expect(entries.some((e) => e.action === "create")).toBe(true);
+  });
+
+  it("holds lines written through their invoice to the lines' own rights", async () => {
+    const invoice = await rt.records.create(SYSTEM_ACTOR, "invoices", {
+      client: betaId,
+      items: [{ description: "Design", quantity: 2, price: 50 }],
+    });
+    const [line] = (await rt.records.get(carl, "invoices", invoice.id)).items as Record<string, unknown>[];
+    const cheap = rt.records.update(carl, "invoices", invoice.id, { items: [{ ...line, price: 0.01 }] }, invoice.version);
+    await expect(cheap).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/^Line 1 of items: .*“price”/i) });
+    await expect(cheap).rejects.toMatchObject({ details: { fields: ["items.0.price"] } });
+    expect(await status(rt.records.create(carl, "invoices", { client: betaId, items: [{ description: "X", price: 1 }] }))).toBe(403);
+    // The line sent back as read, its description changed, is the clerk's to save.
+    const saved = await rt.records.update(carl, "invoices", invoice.id, { items: [{ ...line, description: "Redesign" }] }, invoice.version);
+    expect(saved).toMatchObject({ total: 100, items: [{ description: "Redesign", price: 50 }] });
+
+    const blind = { client: betaId, items: [{ description: "Sneaked in", quantity: 1, price: 5 }] };
+    expect(await status(rt.records.create(dora, "invoices", blind))).toBe(403);
+    expect(await status(rt.records.update(dora, "invoices", invoice.id, { items: [] }, saved.version))).toBe(403);
+    expect(await rt.records.get(SYSTEM_ACTOR, "invoices", invoice.id)).toMatchObject({ total: 100, version: saved.version });
+    expect(await status(rt.records.create(dora, "invoices", { client: betaId }))).toBe(200);
+  });
+
+  it("shows of a record only what the role may see: lines, formulas over hidden data, expanded titles", async () => {
+    const invoice = await rt.records.create(SYSTEM_ACTOR, "invoices", {
+      client: acmeId,
+      items: [{ description: "Audit", quantity: 1, price: 80 }],
+    });
+    const seen = await rt.records.get(dora, "invoices", invoice.id, { expand: "client" });
+    // No lines, nor the totals they give away; the client is linked, its hidden name not shown.
+    expect(seen).not.toHaveProperty("items");
+    expect(seen).not.toHaveProperty("total");
+    expect(seen).not.toHaveProperty("balance");
+    expect(seen._expanded).toEqual({ client: { id: acmeId, title: `Client #${acmeId}` } });
+    expect((await rt.records.list(dora, "invoices")).rows[0]).not.toHaveProperty("total");
+    expect(await status(rt.records.list(dora, "invoices", { sort: "total" }))).toBe(403);
+    expect(await rt.records.get(ben, "invoices", invoice.id, { expand: "client" })).toMatchObject({
+      total: 80,
+      items: [{ description: "Audit" }],
+      _expanded: { client: { id: acmeId, title: "Acme 2" } },
+    });
+
+    // A client outside the manager's scope is not named to them through an invoice either.
+    const theirs = await rt.records.create(SYSTEM_ACTOR, "invoices", { client: betaId });
+    const titles = (await rt.records.list(anna, "invoices", { expand: "client", pageSize: 500 })).rows.map((r) => r._expanded);
+    expect(titles).toContainEqual({ client: { id: betaId, title: `Client #${betaId}` } });
+    expect(titles).toContainEqual({ client: { id: acmeId, title: "Acme 2" } });
+    expect((await rt.records.get(anna, "invoices", theirs.id, { expand: "client" }))._expanded).toEqual({
+      client: { id: betaId, title: `Client #${betaId}` },
+    });
+    // A formula reading the hidden email is hidden with it.
+    expect(await rt.records.get(anna, "clients", acmeId)).not.toHaveProperty("contact");
+    expect((await rt.records.get(SYSTEM_ACTOR, "clients", acmeId)).contact).toBe("Acme 2 <info@acme.test>");
   });
 });
