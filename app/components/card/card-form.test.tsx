@@ -249,3 +249,43 @@ describe("CardForm conflict", () => {
     expect(input("field-notes").value).toBe("My note");
   });
 });
+
+describe("CardForm offers only what the role may do", () => {
+  it("shows a card the role may not change read-only, without Save, Delete or line actions", () => {
+    const { onSubmit } = renderCard("invoices", {
+      data: { record: storedInvoice, rights: { create: false, update: false, delete: false, locked: [] } },
+    });
+    expect(screen.queryByRole("button", { name: /^Save/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Delete" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "+ Add line" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Remove line/ })).toBeNull();
+    expect(screen.getByText("Read only")).toBeTruthy();
+    expect(input("field-notes").readOnly).toBe(true);
+    expect(input("field-items-0-description").readOnly).toBe(true);
+    // Ctrl+S does not send what the service would refuse.
+    fireEvent.keyDown(document, { key: "s", ctrlKey: true });
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("offers Save but not Delete to a role that may change but not delete", () => {
+    renderCard("invoices", { data: { record: storedInvoice, rights: { create: true, update: true, delete: false, locked: [] } } });
+    expect(screen.getByRole("button", { name: /^Save/ })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Delete" })).toBeNull();
+    expect(screen.queryByText("Read only")).toBeNull();
+    expect(input("field-notes").readOnly).toBe(false);
+  });
+
+  it("shows the fields the role may only read as read-only, the others editable", () => {
+    renderCard("invoices", { data: { record: storedInvoice, rights: { create: true, update: true, delete: true, locked: ["notes"] } } });
+    expect(input("field-notes").readOnly).toBe(true);
+    expect(input("field-notes").value).toBe("Original note");
+    expect(input("field-date").readOnly).toBe(false);
+    expect(screen.getByRole("button", { name: "Delete" })).toBeTruthy();
+  });
+
+  it("offers no Save on a new card when the role may not create", () => {
+    renderCard("invoices", { data: { rights: { create: false, update: true, delete: true, locked: [] } } });
+    expect(screen.queryByRole("button", { name: /^Save/ })).toBeNull();
+    expect(input("field-notes").readOnly).toBe(true);
+  });
+});

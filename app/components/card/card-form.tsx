@@ -53,6 +53,9 @@ function snapshot(values: Record<string, unknown>, lines: Lines): string {
 export function CardForm(props: CardFormProps) {
   const { data, compiled, table, actionData } = props;
   const isNew = data.record === null;
+  // What the role may do decides what is offered: a card it may not save is read-only throughout.
+  const editable = isNew ? data.rights.create : data.rights.update;
+  const locked = useMemo(() => new Set(data.rights.locked), [data.rights.locked]);
   const base = data.record ?? data.initial;
   const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...base, ...(actionData?.values ?? {}) }));
   const [lines, setLines] = useState<Lines>(() => startingLines(table, { ...base, ...(actionData?.lists ?? {}) }));
@@ -105,12 +108,12 @@ export function CardForm(props: CardFormProps) {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
         event.preventDefault();
-        formRef.current?.requestSubmit();
+        if (editable) formRef.current?.requestSubmit();
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  }, [editable]);
 
   function recheck(nextValues: Record<string, unknown>, nextLines: Lines, changed: string[]) {
     const next = { ...errors };
@@ -140,6 +143,8 @@ export function CardForm(props: CardFormProps) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.name === FORM_KEYS.intent ? submitter.value : "save";
+    // Enter in a read-only card must not post a save the service would refuse.
+    if (!editable && intent !== "delete") return event.preventDefault();
     if (intent === "save" || intent === "overwrite") {
       const found = validateCard(compiled, table, values, lines, isNew);
       setChecked(true);
@@ -175,7 +180,7 @@ export function CardForm(props: CardFormProps) {
         error={errors[key]}
         label={control.options?.label}
         help={control.options?.help}
-        readOnly={control.options?.readOnly}
+        readOnly={!editable || locked.has(key) || control.options?.readOnly}
         width={control.options?.width}
       />
     );
@@ -195,6 +200,7 @@ export function CardForm(props: CardFormProps) {
           format={data.format}
           parent={computed.values}
           hydrated={hydrated}
+          readOnly={!editable || locked.has(list.name)}
         />
       );
     if (isNew || typeof data.record?.id !== "number")
@@ -214,6 +220,7 @@ export function CardForm(props: CardFormProps) {
         total={rel.total}
         columns={rel.columns}
         format={data.format}
+        mayCreate={rel.mayCreate ?? true}
       />
     );
   };
@@ -245,6 +252,8 @@ export function CardForm(props: CardFormProps) {
           saving={props.submitting ?? false}
           deleting={props.deleting ?? false}
           onDelete={hydrated ? props.onSubmit : undefined}
+          canSave={editable}
+          canDelete={data.rights.delete}
           csrfToken={props.csrfToken}
           prints={data.prints}
         />
@@ -262,7 +271,9 @@ export function CardForm(props: CardFormProps) {
         ) : null}
         <form method="post" id={CARD_FORM_ID} ref={formRef} onSubmit={onSubmit} noValidate className="card-body">
           {/* The first submit button is the one Enter presses: it must save, not move a line. */}
-          <button type="submit" name={FORM_KEYS.intent} value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+          {editable ? (
+            <button type="submit" name={FORM_KEYS.intent} value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+          ) : null}
           <input type="hidden" name={FORM_KEYS.version} value={openedVersion ?? ""} />
           <input type="hidden" name={FORM_KEYS.fields} value={postedKeys} />
           {props.csrfToken ? <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} /> : null}
