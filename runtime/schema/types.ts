@@ -131,6 +131,8 @@ export interface TableSchema {
   "x-title-field"?: string;
   /** A relation to `crm_users` naming whose record it is, for "only records I own" row scopes. */
   "x-owner-field"?: string;
+  /** The table holds one record (the firm's own company card): its list opens that record's card. */
+  "x-single"?: boolean;
   /** Composite indexes beyond the per-field `x-indexed`. */
   "x-indexes"?: IndexSchema[];
   properties: Record<string, FieldSchema>;

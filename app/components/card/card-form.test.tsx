@@ -289,3 +289,10 @@ describe("CardForm offers only what the role may do", () => {
     expect(input("field-notes").readOnly).toBe(true);
   });
 });
+
+describe("CardForm of a one-record table", () => {
+  it("has no Back to list: the company's list opens this card", () => {
+    renderCard("company", { data: { record: { id: 1, version: 1, name: "Tessera Demo Ltd" } } });
+    expect(screen.queryByRole("link", { name: /Back to list/ })).toBeNull();
+  });
+});

@@ -233,7 +233,8 @@ export function CardForm(props: CardFormProps) {
         ? `New ${table.label.toLowerCase()}`
         : `${table.label} #${String(data.record?.id)}`;
   const conflict = actionData?.conflict;
-  const listHref = `/t/${table.key}`;
+  // A one-record table has no list to go back to: its list opens this card.
+  const listHref = table.def["x-single"] ? undefined : `/t/${table.key}`;
   const postedKeys = [...placedKeysFor(data, table)].filter((k) => !isComputed(table.fieldsByKey.get(k)!)).join(",");
   const extra = data.extraFields.map((k) => table.fieldsByKey.get(k)).filter((f) => f !== undefined);
 

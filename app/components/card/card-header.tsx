@@ -7,7 +7,8 @@ import { FORM_KEYS } from "./card-values";
 export interface CardHeaderProps {
   title: string;
   tableLabel: string;
-  listHref: string;
+  /** Absent for a one-record table (the company card), whose list is this card. */
+  listHref?: string;
   formId: string;
   isNew: boolean;
   version?: number;
@@ -37,9 +38,11 @@ export function CardHeader(props: CardHeaderProps) {
   return (
     <header className="card-header">
       <div className="card-header__titles">
-        <a className="card-header__back" href={props.listHref}>
-          ← Back to list
-        </a>
+        {props.listHref ? (
+          <a className="card-header__back" href={props.listHref}>
+            ← Back to list
+          </a>
+        ) : null}
         <h1 className="card-header__title">
           {props.title}
           {props.overdue ? <span className="badge badge--danger">Overdue</span> : null}
