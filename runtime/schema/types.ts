@@ -81,6 +81,11 @@ export interface FieldSchema {
   "x-inverse"?: string;
   /** The record is part of its target (an invoice line of its invoice): saved and deleted with it. */
   "x-composition"?: boolean;
+  /**
+   * Picking a record fills these fields of this table from the picked record's fields
+   * (`{ "price": "price" }`: this table's field → the target's field, both of one kind).
+   */
+  "x-fill"?: Record<string, string>;
 
   // autonumber
   /** e.g. `INV-{YYYY}-{0000}`; `{YYYY}` makes the counter restart every year. */

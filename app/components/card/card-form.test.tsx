@@ -18,6 +18,17 @@ const server = setupServer(
       rows: params.target === "products" ? [{ id: 9, title: "Support plan" }] : [{ id: 1, title: "Acme Freight" }],
     });
   }),
+  http.get("*/api/t/products/:id", ({ params }) =>
+    HttpResponse.json({
+      id: Number(params.id),
+      version: 1,
+      name: "Support plan",
+      description: "Monthly support, long text that is not copied",
+      unit: "month",
+      price: 120,
+      tax_rate: 23,
+    }),
+  ),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
@@ -143,7 +154,7 @@ describe("CardForm lines grid", () => {
     expect(input("field-total").value).toBe(money(expected[1].gross));
   });
 
-  it("picks a product through the relation search (msw stands in for /api/lookup)", async () => {
+  it("picks a product through the relation search and fills the line from it (x-fill)", async () => {
     renderCard("invoices", { data: { initial: { client: 1, currency: "EUR", status: "draft" } } });
     fireEvent.click(screen.getByRole("button", { name: "+ Add line" }));
     await waitFor(() => expect(input("field-items-0-product")).toBeTruthy());
@@ -153,6 +164,13 @@ describe("CardForm lines grid", () => {
     expect(lookups).toContain("products:Supp");
     const hidden = document.querySelector('input[type="hidden"][name="items.0.product"]') as HTMLInputElement;
     await waitFor(() => expect(hidden.value).toBe("9"));
+    await waitFor(() => expect(input("field-items-0-description").value).toBe("Support plan"));
+    expect((document.getElementById("field-items-0-unit") as HTMLSelectElement).value).toBe("month");
+    expect(input("field-items-0-price").value).toMatch(/^120(\.00)?$/);
+    expect(input("field-items-0-tax_rate").value).toBe("23");
+    // The quantity stays the user's; the amounts follow the filled price.
+    type("field-items-0-quantity", "2");
+    await waitFor(() => expect(input("field-items-0-net").value).toBe("240.00"));
   });
 });
 

@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { WorkspaceProvider } from "@runtime/fields/ui/workspace-context";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
 import type { ControlElement, RelatedListElement } from "@runtime/layouts/types";
-import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
+import type { CompiledField, CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { CSRF_FIELD } from "../../services/auth-rules";
 import { CardHeader } from "./card-header";
 import type { CardActionData, CardData } from "./card-types";
@@ -14,6 +14,7 @@ import { LayoutView, tabOf } from "./layout-view";
 import { LinesGrid, withKey } from "./lines-grid";
 import { isOverdue } from "./overdue";
 import { RelatedListView } from "./related-list";
+import { loadFill } from "./relation-fill";
 import { controlKey, scopeOf } from "@runtime/layouts/scope";
 
 export const CARD_FORM_ID = "card-form";
@@ -129,7 +130,21 @@ export function CardForm(props: CardFormProps) {
     const next = { ...values, [key]: value };
     setValues(next);
     recheck(next, lines, [key]);
+    const field = table.fieldsByKey.get(key);
+    // Picking a record fills what its relation's `x-fill` names, unless the pick changed meanwhile.
+    if (field)
+      void loadFill(field, value).then((patch) => {
+        if (patch) setValues((now) => (now[key] === value ? { ...now, ...patch } : now));
+      });
   };
+  const fillLine = (name: string) => (line: Line, field: CompiledField, value: unknown) =>
+    void loadFill(field, value).then((patch) => {
+      if (!patch) return;
+      setLines((all) => ({
+        ...all,
+        [name]: (all[name] ?? []).map((l) => (l._key === line._key && l[field.key] === value ? { ...l, ...patch } : l)),
+      }));
+    });
   const setList = (name: string) => (next: Line[]) => {
     const all = { ...lines, [name]: next };
     setLines(all);
@@ -201,6 +216,7 @@ export function CardForm(props: CardFormProps) {
           parent={computed.values}
           hydrated={hydrated}
           readOnly={!editable || locked.has(list.name)}
+          onPicked={fillLine(list.name)}
         />
       );
     if (isNew || typeof data.record?.id !== "number")

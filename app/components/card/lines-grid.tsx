@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent, type MouseEvent } from "react";
 import { fieldUis } from "@runtime/fields/ui-registry";
 import type { FormatOptions } from "@runtime/fields/types";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
-import type { CompiledSchema, RelatedList } from "@runtime/schema/compile";
+import type { CompiledField, CompiledSchema, RelatedList } from "@runtime/schema/compile";
 import { emptyLine, FORM_KEYS, isComputed, lineFields, type Line } from "./card-values";
 import { controlId } from "./field-control";
 import { addLine, lineIntent, moveLine, removeLine } from "./line-intents";
@@ -19,6 +19,8 @@ export interface LinesGridProps {
   /** The record being edited: a line's money reads the invoice's currency from it. */
   parent: Record<string, unknown>;
   hydrated: boolean;
+  /** A cell was changed by the user (a product picked): the card fills what `x-fill` says. */
+  onPicked?(line: Line, field: CompiledField, value: unknown): void;
   /** The role may not change these lines: values shown read-only, no line actions. */
   readOnly?: boolean;
 }
@@ -151,7 +153,10 @@ export function LinesGrid(props: LinesGridProps) {
                           name={name}
                           id={id}
                           value={line[f.key]}
-                          onChange={(v) => setCell(i, f.key, v)}
+                          onChange={(v) => {
+                            setCell(i, f.key, v);
+                            props.onPicked?.(line, f, v);
+                          }}
                           error={error}
                           errorId={`${id}-error`}
                           readOnly={props.readOnly || isComputed(f)}
