@@ -309,8 +309,10 @@ describe("CardForm offers only what the role may do", () => {
 });
 
 describe("CardForm of a one-record table", () => {
-  it("has no Back to list: the company's list opens this card", () => {
+  it("has no Back to list (the company's list opens this card) and no Delete", () => {
     renderCard("company", { data: { record: { id: 1, version: 1, name: "Tessera Demo Ltd" } } });
     expect(screen.queryByRole("link", { name: /Back to list/ })).toBeNull();
+    // Deleting the firm's one card would leave every printed form without requisites.
+    expect(screen.queryByRole("button", { name: "Delete" })).toBeNull();
   });
 });

@@ -270,7 +270,7 @@ export function CardForm(props: CardFormProps) {
           deleting={props.deleting ?? false}
           onDelete={hydrated ? props.onSubmit : undefined}
           canSave={editable}
-          canDelete={data.rights.delete}
+          canDelete={data.rights.delete && !table.def["x-single"]}
           csrfToken={props.csrfToken}
           prints={data.prints}
         />
