@@ -304,6 +304,7 @@ describe("CardForm offers only what the role may do", () => {
   it("offers no Save on a new card when the role may not create", () => {
     renderCard("invoices", { data: { rights: { create: false, update: true, delete: true, locked: [] } } });
     expect(screen.queryByRole("button", { name: /^Save/ })).toBeNull();
+    expect(screen.getByRole("status").textContent).toMatch(/may not create invoices/);
     expect(input("field-notes").readOnly).toBe(true);
   });
 });

@@ -281,6 +281,11 @@ export function CardForm(props: CardFormProps) {
             ))}
           </ul>
         ) : null}
+        {isNew && !editable ? (
+          <p className="card-notices" role="status">
+            Your role may not create {table.pluralLabel.toLowerCase()}; ask an administrator if you need to.
+          </p>
+        ) : null}
         {actionData?.formError && !conflict ? (
           <p className="card-form-error" role="alert">
             {actionData.formError}
