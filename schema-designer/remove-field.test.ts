@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { plan } from "@runtime/migrations/plan";
-import { removeField } from "./remove-field";
+import { removeField, usesOfField } from "./remove-field";
 import { problemsOf, seedSchema } from "./test-schema";
 
 describe("removeField", () => {
@@ -46,6 +46,19 @@ describe("removeField", () => {
   it("clears the title field rather than refusing", () => {
     const after = removeField(seedSchema(), "clients", "name");
     expect(after.$defs.clients["x-title-field"]).toBeUndefined();
+    expect(problemsOf(after)).toEqual([]);
+  });
+});
+
+describe("removeField and x-fill", () => {
+  it("names the fills that use a field and drops only those entries with cascade", () => {
+    const s = seedSchema();
+    expect(usesOfField(s, "products", "price").map((u) => u.label)).toEqual([
+      "what picking in contract_items.product fills in",
+      "what picking in invoice_items.product fills in",
+    ]);
+    const after = removeField(s, "products", "price", { cascade: true });
+    expect(after.$defs.invoice_items.properties.product["x-fill"]).toEqual({ description: "name", unit: "unit", tax_rate: "tax_rate" });
     expect(problemsOf(after)).toEqual([]);
   });
 });

@@ -1,6 +1,6 @@
 import { formulaReferencesField, formulaReferencesList } from "@runtime/formula/index";
 import type { WorkspaceSchema } from "@runtime/schema/types";
-import { relationList, relationTarget } from "@runtime/fields/structure";
+import { relationFill, relationList, relationTarget } from "@runtime/fields/structure";
 import { assertStillValid, cloneSchema, formulasOf, getField, getTable } from "./shared";
 
 /** Something in the schema that uses a field, with how to drop that use. */
@@ -66,6 +66,24 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
         drop: (s) => void delete s.$defs[tableKey].properties[key]["x-assign-when"],
       });
   }
+  for (const [otherKey, other] of Object.entries(schema.$defs))
+    for (const [key, def] of Object.entries(other.properties)) {
+      const fill = relationFill(def);
+      if (!fill || (otherKey === tableKey && key === fieldKey)) continue;
+      const gone = Object.entries(fill).filter(
+        ([own, theirs]) => (otherKey === tableKey && own === fieldKey) || (relationTarget(def) === tableKey && theirs === fieldKey),
+      );
+      if (gone.length)
+        uses.push({
+          label: `what picking in ${otherKey}.${key} fills in`,
+          drop: (s) => {
+            const rest = Object.entries(fill).filter(([own]) => !gone.some(([g]) => g === own));
+            const target = s.$defs[otherKey].properties[key];
+            if (rest.length) target["x-fill"] = Object.fromEntries(rest);
+            else delete target["x-fill"];
+          },
+        });
+    }
   return uses;
 }
 

@@ -46,3 +46,20 @@ describe("renameFieldKey", () => {
     expect(() => renameFieldKey(seedSchema(), "clients", "nope", "x")).toThrow(/field "nope" does not exist/);
   });
 });
+
+describe("renameFieldKey and x-fill", () => {
+  it("follows the filled field and the field filled from", () => {
+    const s = seedSchema();
+    const a = renameFieldKey(s, "invoice_items", "price", "unit_price");
+    expect(a.$defs.invoice_items.properties.product["x-fill"]).toEqual({
+      description: "name",
+      unit: "unit",
+      unit_price: "price",
+      tax_rate: "tax_rate",
+    });
+    const b = renameFieldKey(s, "products", "name", "title");
+    expect(b.$defs.invoice_items.properties.product["x-fill"]?.description).toBe("title");
+    expect(b.$defs.contract_items.properties.product["x-fill"]?.description).toBe("title");
+    expect(problemsOf(b)).toEqual([]);
+  });
+});

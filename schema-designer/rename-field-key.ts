@@ -1,6 +1,6 @@
 import { renameInFormula } from "@runtime/formula/index";
 import type { WorkspaceSchema } from "@runtime/schema/types";
-import { formulaSource, relationList, relationTarget } from "@runtime/fields/structure";
+import { formulaSource, relationFill, relationList, relationTarget } from "@runtime/fields/structure";
 import { assertFreeFieldKey, assertStillValid, cloneSchema, getField, getTable, renameKeyInOrder } from "./shared";
 
 /** The related lists through which other tables' formulas read `tableKey`'s rows: target → list names. */
@@ -47,5 +47,16 @@ export function renameFieldKey(schema: WorkspaceSchema, tableKey: string, oldKey
       if (source !== undefined) def["x-formula"] = renameInFormula(source, { listFields: { [list]: { [oldKey]: newKey } } });
     }
   }
+  // Fills name the filled field (this table) and the field they copy from (the picked table).
+  for (const def of Object.values(table.properties)) {
+    const fill = relationFill(def);
+    if (fill && oldKey in fill)
+      def["x-fill"] = Object.fromEntries(Object.entries(fill).map(([own, theirs]) => [own === oldKey ? newKey : own, theirs]));
+  }
+  for (const other of Object.values(next.$defs))
+    for (const def of Object.values(other.properties)) {
+      const fill = relationTarget(def) === tableKey ? relationFill(def) : undefined;
+      if (fill) def["x-fill"] = Object.fromEntries(Object.entries(fill).map(([own, theirs]) => [own, follow(theirs) as string]));
+    }
   return assertStillValid(schema, next, `renaming field "${tableKey}.${oldKey}" to "${newKey}"`);
 }

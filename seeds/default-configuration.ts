@@ -18,7 +18,28 @@ export const DEFAULT_CONFIGURATION: Seed = {
     schema: schema as unknown as WorkspaceSchema,
     // Every card starts as the default layout the engine derives from the schema.
     layouts: [],
-    views: [],
+    views: [
+      {
+        // What an accountant looks at first: where each invoice stands and what is still owed
+        // (the list marks an issued invoice past its due date with a balance as overdue).
+        tableId: "t_invoices",
+        table: "invoices",
+        name: "Invoices",
+        default: true,
+        state: {
+          columns: [
+            "f_invoices_number",
+            "f_invoices_client",
+            "f_invoices_date",
+            "f_invoices_due_date",
+            "f_invoices_status",
+            "f_invoices_total",
+            "f_invoices_balance",
+          ],
+          sort: "-f_invoices_date",
+        },
+      },
+    ],
     templates: DEFAULT_PRINT_TEMPLATES,
     roleRights: {
       // The firm's own requisites are the admin's to change; staff read them on printed forms.

@@ -4,7 +4,7 @@ import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError
 import { ApiError } from "@runtime/errors";
 import { ListScreen } from "../components/list/list-screen";
 import { actorFor } from "../services/actor.server";
-import { handleListAction, listPageDeps, loadListPage } from "../services/views.server";
+import { handleListAction, listPageDeps, loadListPage, singleRecordHref } from "../services/views.server";
 import batchPrintStyles from "../styles/batch-print.css";
 import fieldStyles from "../styles/fields.css";
 import listStyles from "../styles/list.css";
@@ -29,7 +29,12 @@ function asResponse(error: unknown): never {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   try {
-    return json(await loadListPage(await listPageDeps(), await actorFor(request), params.table ?? "", url));
+    const deps = await listPageDeps();
+    const actor = await actorFor(request);
+    // A one-record table (the company card) opens as that card; with a query it is still a list.
+    const single = url.search ? null : await singleRecordHref(deps, actor, params.table ?? "");
+    if (single) return redirect(single);
+    return json(await loadListPage(deps, actor, params.table ?? "", url));
   } catch (error) {
     asResponse(error);
   }

@@ -4,6 +4,7 @@ import { getRuntime } from "./runtime.server";
 import type { ListPageDeps } from "@runtime/views/list-page.server";
 
 export { loadListPage } from "@runtime/views/list-page.server";
+export { singleRecordHref } from "@runtime/views/single-record.server";
 export type { ListPageData, ListField, ViewSummary } from "@runtime/views/list-page-data";
 export { handleListAction } from "@runtime/views/list-actions.server";
 export type { ListActionResult, BulkDeleteFailure } from "@runtime/views/list-page-data";

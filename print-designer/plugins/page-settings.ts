@@ -26,12 +26,19 @@ function applyPageSize(editor: Editor, page: PageSettings) {
   fitCanvas(editor, width);
 }
 
-/** A page wider than the stage (landscape) is shown smaller rather than cut off at both sides. */
+/**
+ * A page wider than the stage (landscape, or beside the wide preview panel) is shown smaller
+ * rather than cut off. GrapesJS scales around the stage's centre but keeps such a frame at
+ * left 0, so the page would start centred and run off the right edge: it is shifted back by
+ * half the overhang (in unscaled pixels) so it sits in the middle.
+ */
 function fitCanvas(editor: Editor, pageWidth: number) {
   const stage = editor.getContainer()?.clientWidth ?? 0;
   if (!stage) return;
-  const zoom = Math.min(100, Math.floor(((stage - 32) / pageWidth) * 100));
-  editor.Canvas.setZoom(Math.max(40, zoom));
+  const zoom = Math.max(40, Math.min(100, Math.floor(((stage - 32) / pageWidth) * 100)));
+  editor.Canvas.setZoom(zoom);
+  // setCoords takes screen pixels and divides them by the zoom.
+  editor.Canvas.setCoords((Math.min(0, stage - pageWidth) / 2) * (zoom / 100), 0);
 }
 
 /**

@@ -38,6 +38,17 @@ export function relationList(field: FieldLike): string | undefined {
   return typeof list === "string" ? list : undefined;
 }
 
+/**
+ * What picking a record fills in (`x-fill`: this table's field → the picked record's field, e.g.
+ * an invoice line's description, unit, price and tax rate from its product), or undefined.
+ */
+export function relationFill(field: FieldLike): Record<string, string> | undefined {
+  const fill = isRelation(field) ? defOf(field)?.["x-fill"] : undefined;
+  if (typeof fill !== "object" || fill === null || Array.isArray(fill)) return undefined;
+  const pairs = Object.entries(fill).filter((e): e is [string, string] => typeof e[1] === "string");
+  return pairs.length ? Object.fromEntries(pairs) : undefined;
+}
+
 /** Computed by the engine from other fields and lines (`x-formula`), stored for lists to sort on. */
 export function isFormula(field: FieldLike): boolean {
   return kindOf(field) === "formula";

@@ -65,6 +65,7 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
           "x-order": { type: "number" },
           "x-title-field": { type: "string" },
           "x-owner-field": { type: "string" },
+          "x-single": { type: "boolean" },
           "x-indexes": { type: "array", maxItems: MAX_INDEXES_PER_TABLE, items: { $ref: "#/$defs/index" } },
           properties: {
             type: "object",

@@ -81,6 +81,11 @@ export interface FieldSchema {
   "x-inverse"?: string;
   /** The record is part of its target (an invoice line of its invoice): saved and deleted with it. */
   "x-composition"?: boolean;
+  /**
+   * Picking a record fills these fields of this table from the picked record's fields
+   * (`{ "price": "price" }`: this table's field → the target's field, both of one kind).
+   */
+  "x-fill"?: Record<string, string>;
 
   // autonumber
   /** e.g. `INV-{YYYY}-{0000}`; `{YYYY}` makes the counter restart every year. */
@@ -131,6 +136,8 @@ export interface TableSchema {
   "x-title-field"?: string;
   /** A relation to `crm_users` naming whose record it is, for "only records I own" row scopes. */
   "x-owner-field"?: string;
+  /** The table holds one record (the firm's own company card): its list opens that record's card. */
+  "x-single"?: boolean;
   /** Composite indexes beyond the per-field `x-indexed`. */
   "x-indexes"?: IndexSchema[];
   properties: Record<string, FieldSchema>;

@@ -368,6 +368,33 @@ describe("relations", () => {
     expect(problemsOf(doc)).toEqual([]);
   });
 
+  describe("x-fill", () => {
+    const withFill = (fill: Record<string, string>) => {
+      const doc = workspace();
+      clients(doc).properties.default_price = { type: "number", "x-id": "f_cli_price", "x-kind": "money", "x-scale": 2 };
+      items(doc).properties.client = {
+        type: "integer",
+        "x-id": "f_item_client",
+        "x-kind": "relation",
+        "x-target": "clients",
+        "x-fill": fill,
+      };
+      return doc;
+    };
+    const at = "/$defs/invoice_items/properties/client/x-fill";
+
+    it("accepts filling fields of one kind from the picked record", () => {
+      expect(problemsOf(withFill({ price: "default_price", description: "name" }))).toEqual([]);
+    });
+
+    it("refuses a field the target lacks, one of another kind, a calculated one and an unknown own field", () => {
+      expect(expectOnlyProblemAt(withFill({ price: "missing" }), `${at}/price`, /"clients" has no field "missing"/)).toHaveLength(1);
+      expectOnlyProblemAt(withFill({ description: "default_price" }), `${at}/description`, /of different kinds/);
+      expectOnlyProblemAt(withFill({ amount: "default_price" }), `${at}/amount`, /"amount" is calculated/);
+      expectOnlyProblemAt(withFill({ nowhere: "name" }), `${at}/nowhere`, /"nowhere" is not another field of invoice_items/);
+    });
+  });
+
   it("refuses an inverse outside the key pattern", () => {
     const doc = workspace();
     invoices(doc).properties.client["x-inverse"] = "Invoices";

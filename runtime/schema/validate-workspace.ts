@@ -2,7 +2,7 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { formulaResultKinds } from "../fields/formula";
 import { fieldKinds } from "../fields/registry";
-import { isFormula, relationList, relationTarget } from "../fields/structure";
+import { isFormula, relationFill, relationList, relationTarget } from "../fields/structure";
 import type { DefinitionContext, FieldKindDef } from "../fields/types";
 import { addValueKeywords } from "../fields/value-keywords";
 import { checkFormula, formulaOrder } from "../formula/index";
@@ -217,6 +217,7 @@ export function semanticProblems(doc: unknown, kinds: Record<FieldKind, FieldKin
     for (const f of t.fields) checkField(f, t, tablesByKey, kinds, add);
   }
   checkInverses(tables, tablesByKey, add);
+  checkFills(tables, tablesByKey, kinds, add);
   for (const t of tables) checkFormulas(t, tables, add);
   return problems;
 }
@@ -408,6 +409,26 @@ function defaultProblem(value: unknown, field: FieldSchema, kind: FieldKindDef):
   if (validate(value)) return null;
   const why = (validate.errors ?? []).map((e) => `${e.instancePath || "it"} ${e.message ?? "is not valid"}`).join("; ");
   return `default ${JSON.stringify(value)} is not a valid value for this field (${why}); change it or remove it`;
+}
+
+/** `x-fill` copies between fields of one kind, from fields the target has, into fields staff may type in. */
+function checkFills(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, kinds: Record<FieldKind, FieldKindDef>, add: Add): void {
+  for (const t of tables)
+    for (const f of t.fields) {
+      const fill = relationFill(f);
+      const target = tablesByKey.get(relationTarget(f) ?? "");
+      if (!fill || !target) continue;
+      for (const [own, theirs] of Object.entries(fill)) {
+        const path = `${f.path}/x-fill/${own}`;
+        const mine = t.fieldsByKey.get(own);
+        const source = target.fieldsByKey.get(theirs);
+        if (!mine || mine.kind === undefined) continue; // the kind's own check names it
+        if (!source) add(path, `"${target.key}" has no field "${theirs}" to fill "${own}" from`);
+        else if (kinds[mine.kind].readOnly) add(path, `"${own}" is calculated, so picking a record cannot fill it`);
+        else if (source.kind !== mine.kind)
+          add(path, `"${own}" and "${target.key}.${theirs}" are of different kinds; fill a field only from one of the same kind`);
+      }
+    }
 }
 
 function checkInverses(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, add: Add): void {

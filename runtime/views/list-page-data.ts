@@ -31,6 +31,8 @@ export interface ListPageData extends ListResult {
   /** Ids of rows with the "Overdue" state (computed for today, never stored). */
   overdueIds: number[];
   today: string;
+  /** What the viewer's role may do to this table, so the list offers only that. */
+  rights: { create: boolean; delete: boolean };
   /** Titles of records that relation conditions name, by `field:id`, for the filter chips. */
   refTitles: Record<string, string>;
 }

@@ -1,7 +1,7 @@
 import { ApiError, notFound } from "../errors";
 import { localToday, hasOverdueState, isOverdue } from "../records/derived-state";
 import { operatorsOf } from "../records/filter";
-import type { Actor } from "../records/permissions";
+import { mayDo, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
@@ -137,6 +137,7 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
     notices,
     overdueIds,
     today,
+    rights: { create: mayDo(actor, "create", table), delete: mayDo(actor, "delete", table) },
     refTitles: await titlesOfConditionRecords(deps, actor, table, state),
   };
 }

@@ -87,6 +87,16 @@ describe("what each role sees in Chromium", () => {
     }
     await screenshot(page, "accountant-admin-refused");
 
+    // Read-only rights: no New on the list, a client card without Save or Delete and nothing to type into.
+    await page.goto(`${server.url}/t/clients`, { waitUntil: "networkidle0" });
+    expect(await page.$$eval(".list-header a.button", (as) => as.map((a) => a.textContent))).toEqual([]);
+    const clientId = await page.$eval("table.data-grid tbody tr[data-id]", (tr) => Number(tr.getAttribute("data-id")));
+    await page.goto(`${server.url}/t/clients/${clientId}`, { waitUntil: "networkidle0" });
+    const actions = await page.$$eval(".card-header__actions button", (bs) => bs.map((b) => b.textContent?.trim()));
+    expect(actions.filter((t) => /Save|Delete/.test(t ?? ""))).toEqual([]);
+    expect(await page.$eval("#field-name", (i) => (i as HTMLInputElement).readOnly)).toBe(true);
+    await screenshot(page, "accountant-client-read-only");
+
     const { rows } = await api<{ rows: { id: number }[] }>("GET", "/api/t/invoices?pageSize=1&sort=id");
     const invoiceId = rows[0].id;
     await page.goto(`${server.url}/t/invoices/${invoiceId}`, { waitUntil: "networkidle0" });

@@ -18,6 +18,17 @@ const server = setupServer(
       rows: params.target === "products" ? [{ id: 9, title: "Support plan" }] : [{ id: 1, title: "Acme Freight" }],
     });
   }),
+  http.get("*/api/t/products/:id", ({ params }) =>
+    HttpResponse.json({
+      id: Number(params.id),
+      version: 1,
+      name: "Support plan",
+      description: "Monthly support, long text that is not copied",
+      unit: "month",
+      price: 120,
+      tax_rate: 23,
+    }),
+  ),
 );
 beforeAll(() => server.listen({ onUnhandledRequest: "error" }));
 afterEach(() => {
@@ -143,7 +154,7 @@ describe("CardForm lines grid", () => {
     expect(input("field-total").value).toBe(money(expected[1].gross));
   });
 
-  it("picks a product through the relation search (msw stands in for /api/lookup)", async () => {
+  it("picks a product through the relation search and fills the line from it (x-fill)", async () => {
     renderCard("invoices", { data: { initial: { client: 1, currency: "EUR", status: "draft" } } });
     fireEvent.click(screen.getByRole("button", { name: "+ Add line" }));
     await waitFor(() => expect(input("field-items-0-product")).toBeTruthy());
@@ -153,6 +164,13 @@ describe("CardForm lines grid", () => {
     expect(lookups).toContain("products:Supp");
     const hidden = document.querySelector('input[type="hidden"][name="items.0.product"]') as HTMLInputElement;
     await waitFor(() => expect(hidden.value).toBe("9"));
+    await waitFor(() => expect(input("field-items-0-description").value).toBe("Support plan"));
+    expect((document.getElementById("field-items-0-unit") as HTMLSelectElement).value).toBe("month");
+    expect(input("field-items-0-price").value).toMatch(/^120(\.00)?$/);
+    expect(input("field-items-0-tax_rate").value).toBe("23");
+    // The quantity stays the user's; the amounts follow the filled price.
+    type("field-items-0-quantity", "2");
+    await waitFor(() => expect(input("field-items-0-net").value).toBe("240.00"));
   });
 });
 
@@ -247,5 +265,55 @@ describe("CardForm conflict", () => {
     // A plain Save still carries the version the user opened, so it cannot overwrite unknowingly.
     expect((document.querySelector('input[name="_version"]') as HTMLInputElement).value).toBe("3");
     expect(input("field-notes").value).toBe("My note");
+  });
+});
+
+describe("CardForm offers only what the role may do", () => {
+  it("shows a card the role may not change read-only, without Save, Delete or line actions", () => {
+    const { onSubmit } = renderCard("invoices", {
+      data: { record: storedInvoice, rights: { create: false, update: false, delete: false, locked: [] } },
+    });
+    expect(screen.queryByRole("button", { name: /^Save/ })).toBeNull();
+    expect(screen.queryByRole("button", { name: "Delete" })).toBeNull();
+    expect(screen.queryByRole("button", { name: "+ Add line" })).toBeNull();
+    expect(screen.queryByRole("button", { name: /Remove line/ })).toBeNull();
+    expect(screen.getByText("Read only")).toBeTruthy();
+    expect(input("field-notes").readOnly).toBe(true);
+    expect(input("field-items-0-description").readOnly).toBe(true);
+    // Ctrl+S does not send what the service would refuse.
+    fireEvent.keyDown(document, { key: "s", ctrlKey: true });
+    expect(onSubmit).not.toHaveBeenCalled();
+  });
+
+  it("offers Save but not Delete to a role that may change but not delete", () => {
+    renderCard("invoices", { data: { record: storedInvoice, rights: { create: true, update: true, delete: false, locked: [] } } });
+    expect(screen.getByRole("button", { name: /^Save/ })).toBeTruthy();
+    expect(screen.queryByRole("button", { name: "Delete" })).toBeNull();
+    expect(screen.queryByText("Read only")).toBeNull();
+    expect(input("field-notes").readOnly).toBe(false);
+  });
+
+  it("shows the fields the role may only read as read-only, the others editable", () => {
+    renderCard("invoices", { data: { record: storedInvoice, rights: { create: true, update: true, delete: true, locked: ["notes"] } } });
+    expect(input("field-notes").readOnly).toBe(true);
+    expect(input("field-notes").value).toBe("Original note");
+    expect(input("field-date").readOnly).toBe(false);
+    expect(screen.getByRole("button", { name: "Delete" })).toBeTruthy();
+  });
+
+  it("offers no Save on a new card when the role may not create", () => {
+    renderCard("invoices", { data: { rights: { create: false, update: true, delete: true, locked: [] } } });
+    expect(screen.queryByRole("button", { name: /^Save/ })).toBeNull();
+    expect(screen.getByRole("status").textContent).toMatch(/may not create invoices/);
+    expect(input("field-notes").readOnly).toBe(true);
+  });
+});
+
+describe("CardForm of a one-record table", () => {
+  it("has no Back to list (the company's list opens this card) and no Delete", () => {
+    renderCard("company", { data: { record: { id: 1, version: 1, name: "Tessera Demo Ltd" } } });
+    expect(screen.queryByRole("link", { name: /Back to list/ })).toBeNull();
+    // Deleting the firm's one card would leave every printed form without requisites.
+    expect(screen.queryByRole("button", { name: "Delete" })).toBeNull();
   });
 });

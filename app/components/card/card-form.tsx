@@ -2,7 +2,7 @@ import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } fro
 import { WorkspaceProvider } from "@runtime/fields/ui/workspace-context";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
 import type { ControlElement, RelatedListElement } from "@runtime/layouts/types";
-import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
+import type { CompiledField, CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { CSRF_FIELD } from "../../services/auth-rules";
 import { CardHeader } from "./card-header";
 import type { CardActionData, CardData } from "./card-types";
@@ -14,6 +14,7 @@ import { LayoutView, tabOf } from "./layout-view";
 import { LinesGrid, withKey } from "./lines-grid";
 import { isOverdue } from "./overdue";
 import { RelatedListView } from "./related-list";
+import { loadFill } from "./relation-fill";
 import { controlKey, scopeOf } from "@runtime/layouts/scope";
 
 export const CARD_FORM_ID = "card-form";
@@ -53,6 +54,9 @@ function snapshot(values: Record<string, unknown>, lines: Lines): string {
 export function CardForm(props: CardFormProps) {
   const { data, compiled, table, actionData } = props;
   const isNew = data.record === null;
+  // What the role may do decides what is offered: a card it may not save is read-only throughout.
+  const editable = isNew ? data.rights.create : data.rights.update;
+  const locked = useMemo(() => new Set(data.rights.locked), [data.rights.locked]);
   const base = data.record ?? data.initial;
   const [values, setValues] = useState<Record<string, unknown>>(() => ({ ...base, ...(actionData?.values ?? {}) }));
   const [lines, setLines] = useState<Lines>(() => startingLines(table, { ...base, ...(actionData?.lists ?? {}) }));
@@ -105,12 +109,12 @@ export function CardForm(props: CardFormProps) {
     const onKey = (event: KeyboardEvent) => {
       if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "s") {
         event.preventDefault();
-        formRef.current?.requestSubmit();
+        if (editable) formRef.current?.requestSubmit();
       }
     };
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
-  }, []);
+  }, [editable]);
 
   function recheck(nextValues: Record<string, unknown>, nextLines: Lines, changed: string[]) {
     const next = { ...errors };
@@ -126,7 +130,21 @@ export function CardForm(props: CardFormProps) {
     const next = { ...values, [key]: value };
     setValues(next);
     recheck(next, lines, [key]);
+    const field = table.fieldsByKey.get(key);
+    // Picking a record fills what its relation's `x-fill` names, unless the pick changed meanwhile.
+    if (field)
+      void loadFill(field, value).then((patch) => {
+        if (patch) setValues((now) => (now[key] === value ? { ...now, ...patch } : now));
+      });
   };
+  const fillLine = (name: string) => (line: Line, field: CompiledField, value: unknown) =>
+    void loadFill(field, value).then((patch) => {
+      if (!patch) return;
+      setLines((all) => ({
+        ...all,
+        [name]: (all[name] ?? []).map((l) => (l._key === line._key && l[field.key] === value ? { ...l, ...patch } : l)),
+      }));
+    });
   const setList = (name: string) => (next: Line[]) => {
     const all = { ...lines, [name]: next };
     setLines(all);
@@ -140,6 +158,8 @@ export function CardForm(props: CardFormProps) {
   function onSubmit(event: FormEvent<HTMLFormElement>) {
     const submitter = (event.nativeEvent as SubmitEvent).submitter as HTMLButtonElement | null;
     const intent = submitter?.name === FORM_KEYS.intent ? submitter.value : "save";
+    // Enter in a read-only card must not post a save the service would refuse.
+    if (!editable && intent !== "delete") return event.preventDefault();
     if (intent === "save" || intent === "overwrite") {
       const found = validateCard(compiled, table, values, lines, isNew);
       setChecked(true);
@@ -175,7 +195,7 @@ export function CardForm(props: CardFormProps) {
         error={errors[key]}
         label={control.options?.label}
         help={control.options?.help}
-        readOnly={control.options?.readOnly}
+        readOnly={!editable || locked.has(key) || control.options?.readOnly}
         width={control.options?.width}
       />
     );
@@ -195,6 +215,8 @@ export function CardForm(props: CardFormProps) {
           format={data.format}
           parent={computed.values}
           hydrated={hydrated}
+          readOnly={!editable || locked.has(list.name)}
+          onPicked={fillLine(list.name)}
         />
       );
     if (isNew || typeof data.record?.id !== "number")
@@ -214,6 +236,7 @@ export function CardForm(props: CardFormProps) {
         total={rel.total}
         columns={rel.columns}
         format={data.format}
+        mayCreate={rel.mayCreate ?? true}
       />
     );
   };
@@ -226,7 +249,8 @@ export function CardForm(props: CardFormProps) {
         ? `New ${table.label.toLowerCase()}`
         : `${table.label} #${String(data.record?.id)}`;
   const conflict = actionData?.conflict;
-  const listHref = `/t/${table.key}`;
+  // A one-record table has no list to go back to: its list opens this card.
+  const listHref = table.def["x-single"] ? undefined : `/t/${table.key}`;
   const postedKeys = [...placedKeysFor(data, table)].filter((k) => !isComputed(table.fieldsByKey.get(k)!)).join(",");
   const extra = data.extraFields.map((k) => table.fieldsByKey.get(k)).filter((f) => f !== undefined);
 
@@ -245,6 +269,8 @@ export function CardForm(props: CardFormProps) {
           saving={props.submitting ?? false}
           deleting={props.deleting ?? false}
           onDelete={hydrated ? props.onSubmit : undefined}
+          canSave={editable}
+          canDelete={data.rights.delete && !table.def["x-single"]}
           csrfToken={props.csrfToken}
           prints={data.prints}
         />
@@ -255,6 +281,11 @@ export function CardForm(props: CardFormProps) {
             ))}
           </ul>
         ) : null}
+        {isNew && !editable ? (
+          <p className="card-notices" role="status">
+            Your role may not create {table.pluralLabel.toLowerCase()}; ask an administrator if you need to.
+          </p>
+        ) : null}
         {actionData?.formError && !conflict ? (
           <p className="card-form-error" role="alert">
             {actionData.formError}
@@ -262,7 +293,9 @@ export function CardForm(props: CardFormProps) {
         ) : null}
         <form method="post" id={CARD_FORM_ID} ref={formRef} onSubmit={onSubmit} noValidate className="card-body">
           {/* The first submit button is the one Enter presses: it must save, not move a line. */}
-          <button type="submit" name={FORM_KEYS.intent} value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+          {editable ? (
+            <button type="submit" name={FORM_KEYS.intent} value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
+          ) : null}
           <input type="hidden" name={FORM_KEYS.version} value={openedVersion ?? ""} />
           <input type="hidden" name={FORM_KEYS.fields} value={postedKeys} />
           {props.csrfToken ? <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} /> : null}

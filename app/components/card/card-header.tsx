@@ -7,7 +7,8 @@ import { FORM_KEYS } from "./card-values";
 export interface CardHeaderProps {
   title: string;
   tableLabel: string;
-  listHref: string;
+  /** Absent for a one-record table (the company card), whose list is this card. */
+  listHref?: string;
   formId: string;
   isNew: boolean;
   version?: number;
@@ -18,6 +19,10 @@ export interface CardHeaderProps {
   /** With JavaScript the delete is sent by the screen; without it the form posts itself. */
   onDelete?(form: FormData): void;
   csrfToken?: string;
+  /** The role may save this card (create a new one, change a stored one); without it there is no Save. */
+  canSave: boolean;
+  /** The role may delete records of this table; without it there is no Delete. */
+  canDelete: boolean;
   /** The Print menu's entries; absent when the actor may not print this table (or the card is new). */
   prints?: PrintMenuItem[];
 }
@@ -33,13 +38,16 @@ export function CardHeader(props: CardHeaderProps) {
   return (
     <header className="card-header">
       <div className="card-header__titles">
-        <a className="card-header__back" href={props.listHref}>
-          ← Back to list
-        </a>
+        {props.listHref ? (
+          <a className="card-header__back" href={props.listHref}>
+            ← Back to list
+          </a>
+        ) : null}
         <h1 className="card-header__title">
           {props.title}
           {props.overdue ? <span className="badge badge--danger">Overdue</span> : null}
           {props.dirty ? <span className="badge badge--muted">Unsaved changes</span> : null}
+          {props.canSave ? null : <span className="badge badge--muted">Read only</span>}
         </h1>
         <p className="card-header__meta">
           {props.tableLabel}
@@ -48,7 +56,7 @@ export function CardHeader(props: CardHeaderProps) {
       </div>
       <div className="card-header__actions">
         {!props.isNew && props.prints ? <PrintMenu items={props.prints} noun={props.tableLabel.toLowerCase()} /> : null}
-        {!props.isNew ? (
+        {!props.isNew && props.canDelete ? (
           <form method="post" onSubmit={confirmDelete}>
             <input type="hidden" name={FORM_KEYS.intent} value="delete" />
             {props.csrfToken ? <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} /> : null}
@@ -57,18 +65,20 @@ export function CardHeader(props: CardHeaderProps) {
             </button>
           </form>
         ) : null}
-        <button
-          type="submit"
-          form={props.formId}
-          name={FORM_KEYS.intent}
-          value="save"
-          className="button"
-          disabled={props.saving}
-          title="Save (Ctrl+S)"
-        >
-          {props.saving ? "Saving…" : "Save"}
-          <kbd className="card-header__kbd">Ctrl S</kbd>
-        </button>
+        {props.canSave ? (
+          <button
+            type="submit"
+            form={props.formId}
+            name={FORM_KEYS.intent}
+            value="save"
+            className="button"
+            disabled={props.saving}
+            title="Save (Ctrl+S)"
+          >
+            {props.saving ? "Saving…" : "Save"}
+            <kbd className="card-header__kbd">Ctrl S</kbd>
+          </button>
+        ) : null}
       </div>
     </header>
   );

@@ -6,7 +6,7 @@ import type { FormatOptions } from "@runtime/fields/types";
 import { resolveLayout } from "@runtime/layouts/resolve-layout";
 import type { CardLayout, LayoutElement } from "@runtime/layouts/types";
 import { listsUsedByFormulas } from "@runtime/records/compute";
-import { mayDo, type Actor } from "@runtime/records/permissions";
+import { lockedFields, mayDo, type Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import { schemaAround } from "@runtime/schema/schema-around";
 import type { WorkspaceSchema } from "@runtime/schema/types";
@@ -182,7 +182,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
         pageSize: RELATED_PAGE,
         ...(expand.length ? { expand: expand.join(",") } : {}),
       });
-      related[list.name] = { rows: page.rows, total: page.total, columns };
+      related[list.name] = { rows: page.rows, total: page.total, columns, mayCreate: mayDo(actor, "create", child) };
     }
     for (const name of listsUsedByFormulas(table)) {
       const list = table.lists.find((l) => l.name === name);
@@ -207,6 +207,12 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     related,
     formulaLists,
     format: FORMAT,
+    rights: {
+      create: mayDo(actor, "create", table),
+      update: mayDo(actor, "update", table),
+      delete: mayDo(actor, "delete", table),
+      locked: [...lockedFields(actor, table)],
+    },
     ...(record && typeof record.id === "number"
       ? {
           prints: await printMenu(actor, table, record.id),

@@ -17,15 +17,29 @@ export interface CardData {
   record: Record<string, unknown> | null;
   /** Prefilled values of a new record (from the query string, e.g. `?client=12`). */
   initial: Record<string, unknown>;
-  related: Record<string, { rows: Record<string, unknown>[]; total: number; columns: string[] }>;
+  related: Record<string, { rows: Record<string, unknown>[]; total: number; columns: string[]; mayCreate?: boolean }>;
   /** Lists of other tables the formulas aggregate (an invoice's payments), for live totals. */
   formulaLists: Lines;
   format: FormatOptions;
+  /** What the viewer's role may do here, so the card offers only that (the service still decides). */
+  rights: CardRights;
   /** The Print menu of a stored record; absent when the actor may not print this table. */
   prints?: PrintMenuItem[];
   /** The audit trail of a stored record, newest first; absent on a new card. */
   history?: CardHistory;
 }
+
+/** The actor's table rights and the fields it may read but not change, from the permission functions. */
+export interface CardRights {
+  create: boolean;
+  update: boolean;
+  delete: boolean;
+  /** Field keys the role may read but not write. */
+  locked: string[];
+}
+
+/** Everything allowed: what a card offers when the loader says nothing else (tests, previews). */
+export const ALL_RIGHTS: CardRights = { create: true, update: true, delete: true, locked: [] };
 
 export interface CardActionData {
   values?: Record<string, unknown>;

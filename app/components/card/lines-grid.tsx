@@ -2,7 +2,7 @@ import { useRef, type KeyboardEvent, type MouseEvent } from "react";
 import { fieldUis } from "@runtime/fields/ui-registry";
 import type { FormatOptions } from "@runtime/fields/types";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
-import type { CompiledSchema, RelatedList } from "@runtime/schema/compile";
+import type { CompiledField, CompiledSchema, RelatedList } from "@runtime/schema/compile";
 import { emptyLine, FORM_KEYS, isComputed, lineFields, type Line } from "./card-values";
 import { controlId } from "./field-control";
 import { addLine, lineIntent, moveLine, removeLine } from "./line-intents";
@@ -19,6 +19,10 @@ export interface LinesGridProps {
   /** The record being edited: a line's money reads the invoice's currency from it. */
   parent: Record<string, unknown>;
   hydrated: boolean;
+  /** A cell was changed by the user (a product picked): the card fills what `x-fill` says. */
+  onPicked?(line: Line, field: CompiledField, value: unknown): void;
+  /** The role may not change these lines: values shown read-only, no line actions. */
+  readOnly?: boolean;
 }
 
 let nextKey = 0;
@@ -46,7 +50,7 @@ export function LinesGrid(props: LinesGridProps) {
     props.onChange(lines.map((l, i) => (i === index ? { ...l, [key]: value } : l)));
   const firstInput = fields.find((f) => !isComputed(f));
   const onRowKey = (index: number) => (event: KeyboardEvent) => {
-    if (!event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
+    if (props.readOnly || !event.altKey || (event.key !== "ArrowUp" && event.key !== "ArrowDown")) return;
     event.preventDefault();
     const delta = event.key === "ArrowUp" ? -1 : 1;
     const next = moveLine(lines, index, delta);
@@ -58,13 +62,31 @@ export function LinesGrid(props: LinesGridProps) {
     requestAnimationFrame(() => document.getElementById(moved)?.focus());
   };
 
+  const moveButton = (i: number, delta: -1 | 1) => {
+    const up = delta < 0;
+    return (
+      <button
+        type="submit"
+        name={FORM_KEYS.intent}
+        value={lineIntent(up ? "up" : "down", list.name, i)}
+        className="icon-button"
+        disabled={up ? i === 0 : i === lines.length - 1}
+        aria-label={`Move line ${i + 1} ${up ? "up" : "down"}`}
+        title={up ? "Move up (Alt+↑)" : "Move down (Alt+↓)"}
+        onClick={act(moveLine(lines, i, delta))}
+      >
+        {up ? "↑" : "↓"}
+      </button>
+    );
+  };
+
   const lineError = Object.entries(props.errors).find(([k]) => k === list.name)?.[1];
   return (
     <section className="card-section card-lines" aria-label={props.label}>
       <input type="hidden" name={FORM_KEYS.list} value={list.name} />
       <div className="card-lines__head">
         <h2 className="card-section__title">{props.label}</h2>
-        <span className="card-lines__hint">Alt+↑/↓ moves a line</span>
+        {props.readOnly ? null : <span className="card-lines__hint">Alt+↑/↓ moves a line</span>}
       </div>
       {lineError ? (
         <p className="card-field__error" role="alert">
@@ -88,15 +110,17 @@ export function LinesGrid(props: LinesGridProps) {
                   ) : null}
                 </th>
               ))}
-              <th scope="col" className="card-lines__actions">
-                <span className="visually-hidden">Line actions</span>
-              </th>
+              {props.readOnly ? null : (
+                <th scope="col" className="card-lines__actions">
+                  <span className="visually-hidden">Line actions</span>
+                </th>
+              )}
             </tr>
           </thead>
           <tbody>
             {lines.length === 0 ? (
               <tr>
-                <td colSpan={fields.length + 2} className="card-lines__empty">
+                <td colSpan={fields.length + (props.readOnly ? 1 : 2)} className="card-lines__empty">
                   No lines yet.
                 </td>
               </tr>
@@ -129,10 +153,13 @@ export function LinesGrid(props: LinesGridProps) {
                           name={name}
                           id={id}
                           value={line[f.key]}
-                          onChange={(v) => setCell(i, f.key, v)}
+                          onChange={(v) => {
+                            setCell(i, f.key, v);
+                            props.onPicked?.(line, f, v);
+                          }}
                           error={error}
                           errorId={`${id}-error`}
-                          readOnly={isComputed(f)}
+                          readOnly={props.readOnly || isComputed(f)}
                           required={f.required}
                           record={{ ...props.parent, ...line }}
                           expanded={expanded}
@@ -147,64 +174,46 @@ export function LinesGrid(props: LinesGridProps) {
                       </td>
                     );
                   })}
-                  <td className="card-lines__actions">
-                    <button
-                      type="submit"
-                      name={FORM_KEYS.intent}
-                      value={lineIntent("up", list.name, i)}
-                      className="icon-button"
-                      disabled={i === 0}
-                      aria-label={`Move line ${i + 1} up`}
-                      title="Move up (Alt+↑)"
-                      onClick={act(moveLine(lines, i, -1))}
-                    >
-                      ↑
-                    </button>
-                    <button
-                      type="submit"
-                      name={FORM_KEYS.intent}
-                      value={lineIntent("down", list.name, i)}
-                      className="icon-button"
-                      disabled={i === lines.length - 1}
-                      aria-label={`Move line ${i + 1} down`}
-                      title="Move down (Alt+↓)"
-                      onClick={act(moveLine(lines, i, 1))}
-                    >
-                      ↓
-                    </button>
-                    <button
-                      type="submit"
-                      name={FORM_KEYS.intent}
-                      value={lineIntent("remove", list.name, i)}
-                      className="icon-button icon-button--danger"
-                      aria-label={`Remove line ${i + 1}`}
-                      title="Remove line"
-                      onClick={act(removeLine(lines, i), "card-add-line-" + list.name)}
-                    >
-                      ✕
-                    </button>
-                  </td>
+                  {props.readOnly ? null : (
+                    <td className="card-lines__actions">
+                      {moveButton(i, -1)}
+                      {moveButton(i, 1)}
+                      <button
+                        type="submit"
+                        name={FORM_KEYS.intent}
+                        value={lineIntent("remove", list.name, i)}
+                        className="icon-button icon-button--danger"
+                        aria-label={`Remove line ${i + 1}`}
+                        title="Remove line"
+                        onClick={act(removeLine(lines, i), "card-add-line-" + list.name)}
+                      >
+                        ✕
+                      </button>
+                    </td>
+                  )}
                 </tr>
               );
             })}
           </tbody>
         </table>
       </div>
-      <div className="card-lines__foot">
-        <button
-          type="submit"
-          id={"card-add-line-" + list.name}
-          name={FORM_KEYS.intent}
-          value={lineIntent("add", list.name)}
-          className="button button--secondary"
-          onClick={act(
-            addLine(lines, withKey(emptyLine(props.schema, list))),
-            firstInput ? controlId(`${list.name}.${lines.length}.${firstInput.key}`) : undefined,
-          )}
-        >
-          + Add line
-        </button>
-      </div>
+      {props.readOnly ? null : (
+        <div className="card-lines__foot">
+          <button
+            type="submit"
+            id={"card-add-line-" + list.name}
+            name={FORM_KEYS.intent}
+            value={lineIntent("add", list.name)}
+            className="button button--secondary"
+            onClick={act(
+              addLine(lines, withKey(emptyLine(props.schema, list))),
+              firstInput ? controlId(`${list.name}.${lines.length}.${firstInput.key}`) : undefined,
+            )}
+          >
+            + Add line
+          </button>
+        </div>
+      )}
     </section>
   );
 }

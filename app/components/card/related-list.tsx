@@ -12,6 +12,8 @@ export interface RelatedListViewProps {
   total: number;
   columns: string[];
   format: FormatOptions;
+  /** The role may create records of the listed table; without it there is no "+ Add". */
+  mayCreate?: boolean;
 }
 
 /** Records of another table pointing here: a compact table, each title opening its card. */
@@ -29,9 +31,11 @@ export function RelatedListView(props: RelatedListViewProps) {
         <h2 className="card-section__title" id={headingId}>
           {label} <span className="card-related__count">{props.total}</span>
         </h2>
-        <a className="button button--secondary button--small" href={addHref}>
-          + Add {child.label.toLowerCase()}
-        </a>
+        {props.mayCreate === false ? null : (
+          <a className="button button--secondary button--small" href={addHref}>
+            + Add {child.label.toLowerCase()}
+          </a>
+        )}
       </div>
       {props.rows.length === 0 ? (
         <p className="card-related__empty">No {child.pluralLabel.toLowerCase()} yet.</p>

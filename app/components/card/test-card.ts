@@ -3,7 +3,7 @@ import { defaultLayout } from "@runtime/layouts/default-layout";
 import type { CardLayout } from "@runtime/layouts/types";
 import { compileSchema, type CompiledSchema, type CompiledTable } from "@runtime/schema/compile";
 import type { WorkspaceSchema } from "@runtime/schema/types";
-import type { CardData } from "./card-types";
+import { ALL_RIGHTS, type CardData } from "./card-types";
 
 /** The default configuration's schema, compiled: the card tests run on the real invoice formulas. */
 export function seededSchema(): { schema: WorkspaceSchema; compiled: CompiledSchema } {
@@ -32,6 +32,7 @@ export function cardData(
     related: {},
     formulaLists: {},
     format: { locale: "en-US", timeZone: "UTC" },
+    rights: ALL_RIGHTS,
     ...overrides,
   };
   return { data, compiled, table };

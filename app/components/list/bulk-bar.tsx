@@ -22,6 +22,8 @@ export interface BulkBarProps {
   matching?: { count: number; countLabel: string; query: PrintJobQuery; selected: boolean; onSelect(): void };
   /** The table's print templates, loaded by the list (`null` while loading); absent, printing asks for them itself. */
   printTemplates?: BatchTemplate[] | null;
+  /** The role may delete these records; without it there is no Delete (absent: offered). */
+  mayDelete?: boolean;
 }
 
 /**
@@ -62,7 +64,7 @@ export function BulkBar(props: BulkBarProps) {
               </button>
             ) : null}
           </span>
-          {all ? null : (
+          {all || props.mayDelete === false ? null : (
             <button
               type="button"
               className="button button--danger button--small"

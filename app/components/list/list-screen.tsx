@@ -72,9 +72,11 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
             {data.activeView ? <> · view “{data.activeView.name}”</> : null}
           </p>
         </div>
-        <Link className="button" to={`${base}/new`}>
-          New {table.label}
-        </Link>
+        {data.rights.create ? (
+          <Link className="button" to={`${base}/new`}>
+            New {table.label}
+          </Link>
+        ) : null}
       </header>
 
       {message ? (
@@ -170,6 +172,7 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
           setAllMatching(false);
         }}
         onDeleted={onDeleted}
+        mayDelete={data.rights.delete}
       />
 
       <div className="list-panel">
@@ -182,7 +185,13 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
               </p>
             ) : (
               <p>
-                No {noun} yet. <Link to={`${base}/new`}>Create the first {table.label.toLowerCase()}</Link>.
+                No {noun} yet.
+                {data.rights.create ? (
+                  <>
+                    {" "}
+                    <Link to={`${base}/new`}>Create the first {table.label.toLowerCase()}</Link>.
+                  </>
+                ) : null}
               </p>
             )}
           </div>

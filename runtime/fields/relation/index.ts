@@ -12,6 +12,15 @@ function relationProblems({ key, def, table, tables }: DefinitionContext): Defin
       at: ["x-target"],
       message: `target table "${target}" does not exist; use one of: ${[...tables, USERS_TABLE].join(", ")}`,
     });
+  const fill = def["x-fill"];
+  if (typeof fill === "object" && fill !== null)
+    for (const own of Object.keys(fill)) {
+      if (own === key || !table.hasField(own))
+        problems.push({
+          at: ["x-fill", own],
+          message: `"${own}" is not another field of ${table.key}, so picking a record cannot fill it`,
+        });
+    }
   if (def["x-composition"] === true) {
     if (typeof def["x-inverse"] !== "string")
       problems.push({
@@ -38,6 +47,7 @@ export const relationKind = defineFieldKind({
       "x-target": keySchema,
       "x-inverse": keySchema,
       "x-composition": { type: "boolean" },
+      "x-fill": { type: "object", maxProperties: 50, propertyNames: keySchema, additionalProperties: keySchema },
     },
   }),
   // The column is a signed INT on MySQL.

@@ -48,6 +48,13 @@ export async function lookupRecords(target: string, q: string, signal?: AbortSig
     .map((row) => ({ id: row.id, title: typeof row.title === "string" && row.title !== "" ? row.title : `#${row.id}` }));
 }
 
+/** One record as `GET /api/t/<table>/<id>` answers it (what the role may see), or null when it cannot be read. */
+export async function fetchRecord(target: string, id: number): Promise<Record<string, unknown> | null> {
+  const response = await fetch(apiUrl(`/api/t/${encodeURIComponent(target)}/${id}`), { headers: { accept: "application/json" } });
+  if (!response.ok) return null;
+  return readJson(response);
+}
+
 export async function createRecord(target: string, values: Record<string, unknown>): Promise<CreateResult> {
   const response = await fetch(apiUrl(`/api/t/${encodeURIComponent(target)}`), {
     method: "POST",

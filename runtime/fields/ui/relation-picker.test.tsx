@@ -122,10 +122,44 @@ describe("relation picker", () => {
     fireEvent.change(combobox(), { target: { value: "Zeta AG" } });
     const create = await screen.findByRole("option", { name: "Create “Zeta AG”" });
     fireEvent.click(create);
+    await screen.findByRole("dialog", { hidden: true });
+    expect(created).toEqual([]);
+    expect((screen.getByLabelText(/Name/) as HTMLInputElement).value).toBe("Zeta AG");
+    await act(async () => {
+      fireEvent.click(screen.getByRole("button", { name: "Create", hidden: true }));
+    });
     await waitFor(() => expect(onChange).toHaveBeenLastCalledWith(41));
     expect(created).toEqual([{ contentType: "application/json", body: { name: "Zeta AG" } }]);
     expect(hiddenValue()).toBe("41");
     expect(combobox().value).toBe("Zeta AG");
+  });
+
+  it("never creates on ArrowDown + Enter: Enter on “Create …” opens the dialog to confirm", async () => {
+    const onChange = vi.fn();
+    render(<Picker onChange={onChange} />);
+    fireEvent.change(combobox(), { target: { value: "Zeta AG" } });
+    await screen.findByRole("option", { name: "Create “Zeta AG”" });
+    fireEvent.keyDown(combobox(), { key: "ArrowDown" });
+    fireEvent.keyDown(combobox(), { key: "Enter" });
+    const dialog = await screen.findByRole("dialog", { hidden: true });
+    expect(created).toEqual([]);
+    expect(onChange).not.toHaveBeenCalled();
+    expect((screen.getByLabelText(/Name/) as HTMLInputElement).value).toBe("Zeta AG");
+    fireEvent.click(screen.getByRole("button", { name: "Cancel", hidden: true }));
+    await waitFor(() => expect(screen.queryByRole("dialog", { hidden: true })).toBeNull());
+    expect(dialog.isConnected).toBe(false);
+    expect(created).toEqual([]);
+    expect(hiddenValue()).toBe("");
+  });
+
+  it("highlights the first existing record, so Enter picks it rather than “Create …”", async () => {
+    const onChange = vi.fn();
+    render(<Picker onChange={onChange} />);
+    fireEvent.change(combobox(), { target: { value: "bolt" } });
+    await waitFor(() => expect(screen.getAllByRole("option")[0].textContent).toBe("Bolt GmbH"));
+    fireEvent.keyDown(combobox(), { key: "Enter" });
+    expect(onChange).toHaveBeenLastCalledWith(3);
+    expect(created).toEqual([]);
   });
 
   it("asks for the other required fields when the server answers 422, then retries", async () => {
@@ -133,7 +167,11 @@ describe("relation picker", () => {
     render(<Picker onChange={onChange} />);
     fireEvent.change(combobox(), { target: { value: "Zeta AG" } });
     fireEvent.click(await screen.findByRole("option", { name: "Create “Zeta AG”" }));
+    await act(async () => {
+      fireEvent.click(await screen.findByRole("button", { name: "Create", hidden: true }));
+    });
     const dialog = await screen.findByRole("dialog", { hidden: true });
+    await waitFor(() => expect(dialog.textContent).toContain("Country is required"));
     expect(dialog.textContent).toContain("Country is required");
     const country = screen.getByLabelText(/Country/) as HTMLInputElement;
     expect(country.getAttribute("aria-invalid")).toBe("true");

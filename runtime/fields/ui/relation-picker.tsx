@@ -132,8 +132,10 @@ export function RelationPicker(props: FieldWidgetProps) {
   function choose(option: PickerOption) {
     if (option.type === "record") emit(option.row);
     else if (titleField) {
+      // Never create on a keystroke: Enter on "Create …" opens the quick-create dialog, where the
+      // user sees what will be created, adds the required fields and confirms.
       setQuery(null);
-      void create({ [titleField]: option.text });
+      setDialog({ values: { [titleField]: option.text }, fieldErrors: {}, busy: false });
     }
   }
 
