@@ -4,7 +4,7 @@ import { dialectOf } from "../db/ddl.server";
 import { badRequest, conflict, notFound } from "../errors";
 import type { JobQueue } from "../jobs/queue.server";
 import type { JobHandlers } from "../jobs/types";
-import { recordMatches } from "../print/condition";
+import { recordMatches } from "../records/filter-match";
 import { parseId } from "../records/params";
 import { requireAdmin, type Actor } from "../records/permissions";
 import { systemTimeToJson } from "../records/rows";

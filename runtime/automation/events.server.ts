@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
-import { recordMatches } from "../print/condition";
+import { recordMatches } from "../records/filter-match";
 import type { RecordHooks, WriteEvent } from "../records/hooks";
 import type { RecordJson } from "../records/rows";
 import type { JobContext } from "../jobs/types";

@@ -9,7 +9,7 @@ import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissio
 import type { RecordsService } from "../records/service.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
-import { recordMatches } from "./condition";
+import { recordMatches } from "../records/filter-match";
 import { createPdfMerger } from "./merge-pdf.server";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from "./pdf.server";
 import { templateProblems } from "./references";

@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import { notFound, unprocessable } from "../../errors";
 import { fieldKinds } from "../../fields/registry";
-import { recordMatches } from "../../print/condition";
+import { recordMatches } from "../../records/filter-match";
 import { parseFilter } from "../../records/filter";
 import { applyFilter } from "../../records/query.server";
 import { usersByIds, usersWithRole, type UserRef } from "../recipients.server";

@@ -1,4 +1,4 @@
-import type { FilterNode } from "../records/filter";
+import type { FilterNode } from "./filter";
 
 const isEmpty = (v: unknown) => v === null || v === undefined || v === "" || (Array.isArray(v) && v.length === 0);
 
