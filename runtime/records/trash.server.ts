@@ -6,6 +6,8 @@ import { isComposition, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { inScope, strip } from "./access";
 import { checkRelations } from "./checks.server";
+import { refuseLockedDelete } from "./locks";
+import { refuseLineOfLockedParent } from "./write.server";
 import type { RecordsContext } from "./context.server";
 import { throwIfErrors } from "./input";
 import { parseId } from "./params";
@@ -30,6 +32,8 @@ export async function removeRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   await writeTransaction(ctx, async (trx, afterTransaction) => {
     const record = await readOne(trx, compiled, table, id);
     if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may already be in the trash)`);
+    refuseLockedDelete(table, record);
+    await refuseLineOfLockedParent(trx, compiled, table, record);
     // Records that point here (other than its own lines) would be left dangling.
     const uses = await usesOf(trx, compiled, table, id);
     if (uses.length)

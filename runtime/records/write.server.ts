@@ -1,7 +1,8 @@
 import { audit } from "../auth/audit.server";
 import { dbNow } from "../db/system-tables.server";
+import type { Knex } from "knex";
 import { conflict, notFound, type ApiError } from "../errors";
-import type { CompiledTable } from "../schema/compile";
+import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { applyOwner, inScope, refuseLockedWrites, strip } from "./access";
 import { updateChanges } from "./audit-changes.server";
 import { attachFiles, checkFiles, checkRelations, checkUnique } from "./checks.server";
@@ -13,7 +14,9 @@ import { assignAutonumbers } from "./numbering.server";
 import { parseId, parseVersion } from "./params";
 import { authorize, type Actor } from "./permissions";
 import { readOne } from "./read.server";
+import { lockedKeys, refuseLockedParent, refuseLockedUpdate } from "./locks";
 import { linesAsSent } from "./recompute";
+import { loadRelatedLists } from "./related-lists.server";
 import { cascade, listsForFormulas } from "./recompute.server";
 import { fieldValues, fromRow, toRow, type RecordJson } from "./rows";
 import { depthOf, emitWrite } from "./hooks";
@@ -41,6 +44,7 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   await checkUnique(db, table, values, null, errors);
   await checkFiles(db, actor, table, values, errors);
   throwIfErrors(table, errors);
+  await refuseLineOfLockedParent(db, compiled, table, values);
   const id = await writeTransaction(ctx, async (trx, afterTransaction) => {
     const now = dbNow();
     const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
@@ -103,6 +107,7 @@ export async function updateRecord(
     refuseLockedWrites(actor, table, values, current);
     applyOwner(actor, table, values, current);
     const merged = { ...fieldValues(table, current), ...values };
+    await refuseLockedChange(trx, compiled, table, id, current, values, lists, merged);
     // Computed values are stored but never validated as input: the engine owns them.
     Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"));
     await checkRelations(trx, compiled, table, values, errors);
@@ -142,4 +147,40 @@ function staleConflict(table: CompiledTable, current: RecordJson, expected: numb
     `${table.label} #${current.id} was changed by someone else after you opened it (you edited version ${expected}, it is now version ${current.version}). Your changes were not saved: reload to see theirs, then apply yours again.`,
     { current: fresh ?? current },
   );
+}
+
+/**
+ * A locked record (`x-lock`: an issued invoice) keeps its locked fields and lines, and a line of
+ * it is not written directly either (the line's old and new parent both).
+ */
+async function refuseLockedChange(
+  trx: Knex,
+  compiled: CompiledSchema,
+  table: CompiledTable,
+  id: number,
+  current: RecordJson,
+  values: Record<string, unknown>,
+  lists: Record<string, Record<string, unknown>[]>,
+  merged: Record<string, unknown>,
+): Promise<void> {
+  await refuseLineOfLockedParent(trx, compiled, table, current, values);
+  if (lockedKeys(table, current).size === 0) return;
+  const sent = Object.keys(lists);
+  const withLines = sent.length ? { ...current, ...(await loadRelatedLists(trx, compiled, table, [id], sent)).get(id) } : current;
+  refuseLockedUpdate(table, withLines, values, lists, merged);
+}
+
+export async function refuseLineOfLockedParent(
+  q: Knex,
+  compiled: CompiledSchema,
+  table: CompiledTable,
+  ...records: Record<string, unknown>[]
+) {
+  if (!table.parent) return;
+  const parentTable = compiled.tablesByKey.get(table.parent.table)!;
+  const ids = [...new Set(records.map((r) => r[table.parent!.field]).filter((v): v is number => typeof v === "number"))];
+  for (const parentId of ids) {
+    const row = (await q(parentTable.key).where({ id: parentId }).first()) as Record<string, unknown> | undefined;
+    if (row) refuseLockedParent(parentTable, fromRow(parentTable, row), table.parent.list);
+  }
 }

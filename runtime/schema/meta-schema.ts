@@ -66,6 +66,17 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
           "x-title-field": { type: "string" },
           "x-owner-field": { type: "string" },
           "x-single": { type: "boolean" },
+          "x-lock": {
+            type: "object",
+            required: ["when", "fields"],
+            properties: {
+              when: { type: "object" },
+              fields: { type: "array", minItems: 1, uniqueItems: true, items: { type: "string" } },
+              stays: { type: "object" },
+              message: { type: "string", maxLength: 500 },
+            },
+            additionalProperties: false,
+          },
           "x-indexes": { type: "array", maxItems: MAX_INDEXES_PER_TABLE, items: { $ref: "#/$defs/index" } },
           properties: {
             type: "object",

@@ -138,6 +138,12 @@ export interface TableSchema {
   "x-owner-field"?: string;
   /** The table holds one record (the firm's own company card): its list opens that record's card. */
   "x-single"?: boolean;
+  /**
+   * Once a record matches `when` (list filter JSON: an issued invoice), the fields and line lists
+   * in `fields` are locked for everyone, the record must keep matching `stays`, and it cannot be
+   * deleted; `message` says how to correct one instead (cancel it, issue a credit note).
+   */
+  "x-lock"?: { when: Record<string, unknown>; fields: string[]; stays?: Record<string, unknown>; message?: string };
   /** Composite indexes beyond the per-field `x-indexed`. */
   "x-indexes"?: IndexSchema[];
   properties: Record<string, FieldSchema>;

@@ -2,7 +2,7 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { formulaResultKinds } from "../fields/formula";
 import { fieldKinds } from "../fields/registry";
-import { isFormula, relationFill, relationList, relationTarget } from "../fields/structure";
+import { isComposition, isFormula, relationFill, relationList, relationTarget } from "../fields/structure";
 import type { DefinitionContext, FieldKindDef } from "../fields/types";
 import { addValueKeywords } from "../fields/value-keywords";
 import { checkFormula, formulaOrder } from "../formula/index";
@@ -218,6 +218,7 @@ export function semanticProblems(doc: unknown, kinds: Record<FieldKind, FieldKin
   }
   checkInverses(tables, tablesByKey, add);
   checkFills(tables, tablesByKey, kinds, add);
+  checkLocks(tables, add);
   for (const t of tables) checkFormulas(t, tables, add);
   return problems;
 }
@@ -429,6 +430,24 @@ function checkFills(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, 
           add(path, `"${own}" and "${target.key}.${theirs}" are of different kinds; fill a field only from one of the same kind`);
       }
     }
+}
+
+/** A record lock names fields of its table and the line lists (compositions) that point at it. */
+function checkLocks(tables: TableEntry[], add: Add): void {
+  for (const t of tables) {
+    const lock = t.def["x-lock"];
+    if (!isObject(lock) || !Array.isArray(lock.fields)) continue;
+    const lists = tables.flatMap((other) =>
+      other.fields.filter((f) => relationTarget(f) === t.key && isComposition(f)).map((f) => relationList(f)),
+    );
+    lock.fields.forEach((name, i) => {
+      if (typeof name === "string" && !t.fieldsByKey.has(name) && !lists.includes(name))
+        add(
+          `${t.path}/x-lock/fields/${i}`,
+          `"${name}" is neither a field of this table nor one of its line lists (${[...t.fieldsByKey.keys(), ...lists].join(", ")})`,
+        );
+    });
+  }
 }
 
 function checkInverses(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, add: Add): void {

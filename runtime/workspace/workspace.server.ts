@@ -16,6 +16,7 @@ import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { validateWorkspaceSchema } from "../schema/validate-workspace";
+import { lockProblems } from "../records/locks";
 import { assignMissingIds } from "./assign-ids";
 
 export const EMPTY_SCHEMA: WorkspaceSchema = {
@@ -175,6 +176,8 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
     const checked = validateWorkspaceSchema(assignMissingIds(input.schema));
     if (!checked.ok) throw unprocessable(`The schema has ${checked.problems.length} problem(s)`, { problems: checked.problems });
     const schema: WorkspaceSchema = { ...checked.schema, "x-version": now.version + 1 };
+    const locks = lockProblems(compileSchema(schema));
+    if (locks.length) throw unprocessable(`The schema has ${locks.length} problem(s)`, { problems: locks });
     const plan = planMigration(now.schema, schema);
     const conversions = await dryRunConversions(db, plan);
     const duplicates = await findDuplicates(db, now.compiled, compileSchema(schema), plan);

@@ -6,6 +6,7 @@ import type { FormatOptions } from "@runtime/fields/types";
 import { resolveLayout } from "@runtime/layouts/resolve-layout";
 import type { CardLayout, LayoutElement } from "@runtime/layouts/types";
 import { listsUsedByFormulas } from "@runtime/records/compute";
+import { lockedKeys } from "@runtime/records/locks";
 import { lockedFields, mayDo, type Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import { schemaAround } from "@runtime/schema/schema-around";
@@ -210,8 +211,9 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     rights: {
       create: mayDo(actor, "create", table),
       update: mayDo(actor, "update", table),
-      delete: mayDo(actor, "delete", table),
-      locked: [...lockedFields(actor, table)],
+      // An issued invoice (the table's x-lock) is not deleted, and its locked fields and lines read only.
+      delete: mayDo(actor, "delete", table) && !(record && lockedKeys(table, record).size),
+      locked: [...lockedFields(actor, table), ...(record ? lockedKeys(table, record) : [])],
     },
     ...(record && typeof record.id === "number"
       ? {
