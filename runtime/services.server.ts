@@ -10,6 +10,7 @@ import { createLayoutsService, type LayoutsService } from "./layouts/layouts.ser
 import type { ApplyHooks } from "./migrations/apply.server";
 import { createPrintJobs, type PrintJobs } from "./print/print-jobs.server";
 import { createPrintService, type PrintService } from "./print/print.server";
+import { printSnapshots } from "./print/snapshots.server";
 import type { PrintTemplate } from "./print/template";
 import { createTemplatesService, type TemplatesService } from "./print/templates.server";
 import { createRecordsService, type RecordsService } from "./records/service.server";
@@ -76,12 +77,15 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   const queue = createJobQueue(db, options.jobs);
   const printJobs = createPrintJobs({ print, records, queue, files: createJobFiles(db, { now: queue.now }) });
   automation = createAutomation({ db, workspace, records, queue, now: queue.now });
+  const snapshots = printSnapshots({ print, queue });
+  records.addHooks(snapshots.hooks);
   const cleanup = fileCleanup(files, queue);
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,
     ...automation.handlers,
     ...cleanup.handlers,
+    ...snapshots.handlers,
   };
   return {
     workspace,

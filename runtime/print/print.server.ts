@@ -10,6 +10,8 @@ import type { RecordsService } from "../records/service.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { recordMatches } from "../records/filter-match";
+import { lockedKeys } from "../records/locks";
+import { storedSnapshot, storeSnapshot } from "./snapshots.server";
 import { createPdfMerger } from "./merge-pdf.server";
 import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from "./pdf.server";
 import { templateProblems } from "./references";
@@ -119,7 +121,7 @@ export function createPrintService(
     records: RecordsService;
     workspace: Pick<WorkspaceService, "current">;
     templates: TemplatesService;
-    files: Pick<FileStore, "get">;
+    files: Pick<FileStore, "get" | "save">;
   },
   options: PrintServiceOptions = {},
 ): PrintService {
@@ -266,8 +268,10 @@ export function createPrintService(
     const worker = async () => {
       for (let i = next++; i < contexts.length; i = next++) {
         signal?.throwIfAborted();
-        const pdf = await renderer.render(await liquid.render(template, [contexts[i]], { compiled, locale }));
-        printed[i] = { pdf, filename: safeFileName(documentName(compiled, table, contexts[i].record)) };
+        const record = contexts[i].record;
+        const kept = lockedKeys(table, record).size > 0 ? await storedSnapshot(db, files, table.id, Number(record.id), template.id) : null;
+        const pdf = kept?.pdf ?? (await renderer.render(await liquid.render(template, [contexts[i]], { compiled, locale })));
+        printed[i] = { pdf, filename: safeFileName(documentName(compiled, table, record)) };
         onPrinted?.();
       }
     };
@@ -300,9 +304,20 @@ export function createPrintService(
       return (await prepare(actor, templateId, ids)).doc;
     },
     async printRecord(actor, templateId, id) {
-      const { compiled, table, contexts, doc } = await prepare(actor, templateId, [id]);
-      const pdf = await renderer.render(doc);
-      return { pdf, filename: safeFileName(documentName(compiled, table, contexts[0].record)) };
+      const loaded = await load(actor, templateId, [id]);
+      const { compiled, table, template, contexts } = loaded;
+      const record = contexts[0].record;
+      // A locked record (an issued invoice) prints as it did when it locked: the first print is kept.
+      const locked = lockedKeys(table, record).size > 0;
+      const at = { tableId: table.id, recordId: Number(record.id), templateId: template.id };
+      if (locked) {
+        const kept = await storedSnapshot(db, files, at.tableId, at.recordId, at.templateId);
+        if (kept) return kept;
+      }
+      const doc = await liquid.render(template, contexts, { compiled, locale });
+      const printed = { pdf: await renderer.render(doc), filename: safeFileName(documentName(compiled, table, record)) };
+      if (locked) await storeSnapshot(db, files, at, printed);
+      return printed;
     },
     async printBatch(actor, templateId, ids) {
       if (!Array.isArray(ids) || ids.length === 0) throw badRequest(`ids must be a non-empty list of record ids`);

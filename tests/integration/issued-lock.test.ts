@@ -1,3 +1,4 @@
+import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@runtime/errors";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
@@ -7,6 +8,8 @@ import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
 const ACTOR: Actor = { ...SYSTEM_ACTOR, id: 1, name: "Admin", role: "admin" };
+
+const pdfText = (pdf: Buffer) => execFileSync("pdftotext", ["-raw", "-", "-"], { input: pdf }).toString("utf8");
 
 async function refused(p: Promise<unknown>, status = 422): Promise<ApiError> {
   const error = await p.then(
@@ -30,7 +33,8 @@ describe.each(testDatabases)("an issued invoice on $name", (kind) => {
 
   beforeAll(async () => {
     database = await kind.create();
-    rt = await createRuntime({ databaseUrl: database.url });
+    // The configuration's print templates come with it; its demo data does not.
+    rt = await createRuntime({ databaseUrl: database.url, seed: DEFAULT_CONFIGURATION, seedOnStart: false });
     await rt.workspace.apply({ baseVersion: 0, schema });
   }, 60_000);
   afterAll(async () => {
@@ -87,6 +91,26 @@ describe.each(testDatabases)("an issued invoice on $name", (kind) => {
     await refused(rt.records.remove(ACTOR, "invoice_items", line.id));
     expect((await rt.records.get(ACTOR, "invoices", invoice.id)).total).toBe(200);
   });
+
+  it("prints as it was issued: the snapshot made at issue serves every reprint", async () => {
+    const { client, invoice } = await issued();
+    expect(await rt.db("crm_print_snapshots").where({ record_id: invoice.id }).count({ n: "*" }).first()).toMatchObject({ n: 0 });
+    await rt.queue.runUntilIdle(rt.jobHandlers);
+    const templates = (await rt.print.offered(ACTOR, "invoices", invoice.id)).filter((t) => t.offered);
+    expect(templates.length).toBeGreaterThan(0);
+    const kept = await rt.db("crm_print_snapshots").where({ record_id: invoice.id }).select("template_id");
+    expect(kept.map((r: { template_id: string }) => r.template_id).sort()).toEqual(templates.map((t) => t.id).sort());
+
+    const first = await rt.print.printRecord(ACTOR, templates[0].id, invoice.id);
+    expect(pdfText(first.pdf)).toContain("Acme");
+    // The client is renamed and the template changed: the issued invoice reprints as it was.
+    await rt.records.update(ACTOR, "clients", client.id, { name: "Renamed Holdings" }, client.version);
+    const template = (await rt.templates.list("invoices")).find((t) => t.id === templates[0].id)!;
+    await rt.templates.update(template.id, { html: `${template.html}<p>CHANGED TEMPLATE</p>` });
+    const again = await rt.print.printRecord(ACTOR, templates[0].id, invoice.id);
+    expect(again.pdf.equals(first.pdf)).toBe(true);
+    expect(pdfText(again.pdf)).not.toContain("Renamed Holdings");
+  }, 60_000);
 
   it("refuses a lock that names what the table does not have", async () => {
     const { version } = await rt.workspace.current();
