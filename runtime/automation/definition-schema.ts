@@ -56,7 +56,16 @@ export const ACTION_SCHEMAS = {
           type: "object",
           required: ["when", "user"],
           additionalProperties: false,
-          properties: { when: FILTER, user: { type: "integer", minimum: 1 } },
+          properties: {
+            when: FILTER,
+            // An id, or an email address that names the user in any database the rule is imported into.
+            user: {
+              oneOf: [
+                { type: "integer", minimum: 1 },
+                { type: "string", minLength: 3, maxLength: 254, pattern: "^[^@\\s]+@[^@\\s]+$" },
+              ],
+            },
+          },
         },
       },
       pool: {
