@@ -36,16 +36,17 @@ const assignOwner = (table: string, open: Filter, routes?: AssignAction["routes"
   workload: { table, field: "owner", open },
 });
 
-/** Each stocked product on the invoice's lines loses the quantity sold (services and unstocked products keep no stock). */
-const LOWER_STOCK: Action[] = [
+/** Each stocked product on the invoice's lines loses (`minus`) or regains (`plus`) the quantity sold; services and unstocked products keep no stock. */
+const moveStock = (filter: "minus" | "plus"): Action[] => [
   {
     type: "update",
     forEach: "items",
     target: "line.product",
     when: "{% if target.stock != nil %}stocked{% endif %}",
-    values: { stock: "{{ target.stock | minus: line.quantity }}" },
+    values: { stock: `{{ target.stock | ${filter}: line.quantity }}` },
   },
 ];
+const LOWER_STOCK = moveStock("minus");
 
 /** The drop below the reorder level, once per crossing (not again while it stays below). */
 const FELL_BELOW_REORDER_LEVEL =
@@ -136,6 +137,17 @@ export const DEFAULT_RULES: RuleDefinition[] = [
     actions: LOWER_STOCK,
   },
   {
+    name: "Invoice cancelled: restore stock",
+    description:
+      "Cancelling an issued invoice puts the quantities of its stocked products back, so issuing it again does not count them twice.",
+    table: "invoices",
+    enabled: true,
+    trigger: { type: "updated", fields: ["status"] },
+    condition: { field: "status", op: "eq", value: "cancelled" },
+    previous: ISSUED,
+    actions: moveStock("plus"),
+  },
+  {
     name: "Invoice created issued: lower stock",
     description: "An invoice entered as issued at once takes the quantities of its stocked products out of stock too.",
     table: "invoices",
@@ -171,6 +183,8 @@ export const DEFAULT_RULES: RuleDefinition[] = [
           quantity: "{{ record.reorder_level | times: 2 | minus: record.stock }}",
           price: "{{ record.cost }}",
         },
+        // A product already on the draft (it fell below, came back, fell again) keeps its one line.
+        reuse: { match: { purchase_order: "{{ created.order }}", product: "{{ record.id }}" } },
       },
     ],
   },

@@ -115,6 +115,16 @@ describe.each(testDatabases)("default business rules on $name", (kind) => {
     expect((await get("products", bolts.id)).stock).toBe(2);
     expect(await list("purchase_order_items", { field: "purchase_order", op: "eq", value: orders[0].id })).toHaveLength(2);
 
+    // Cancelled, the invoice gives its stock back; issued again, it takes it again.
+    await update("invoices", invoice.id, { status: "cancelled" });
+    await drain();
+    expect([(await get("products", bolts.id)).stock, (await get("products", nuts.id)).stock]).toEqual([9, 6]);
+    await update("invoices", invoice.id, { status: "issued" });
+    await drain();
+    expect([(await get("products", bolts.id)).stock, (await get("products", nuts.id)).stock]).toEqual([2, 4]);
+    // Nuts fell below again while still on the draft: it keeps its one line.
+    expect(await list("purchase_order_items", { field: "purchase_order", op: "eq", value: orders[0].id })).toHaveLength(2);
+
     // Sent and received, the next drop starts a new draft.
     await update("purchase_orders", orders[0].id, { status: "sent" });
     await update("products", bolts.id, { stock: 12 });
