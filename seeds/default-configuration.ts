@@ -43,7 +43,14 @@ export const DEFAULT_CONFIGURATION: Seed = {
     templates: DEFAULT_PRINT_TEMPLATES,
     roleRights: {
       // The firm's own requisites are the admin's to change; staff read them on printed forms.
-      staff: { t_company: readAndPrint },
+      // Buying is the accountants' and admins' job: staff see suppliers and orders (the reorder rule
+      // writes them as the system) but do not change them.
+      staff: {
+        t_company: readAndPrint,
+        t_suppliers: readAndPrint,
+        t_purchase_orders: readAndPrint,
+        t_purchase_order_items: readAndPrint,
+      },
       // Accountants read everything; they issue invoices (never delete one), record payments and
       // work their tasks.
       accountant: {
@@ -52,9 +59,14 @@ export const DEFAULT_CONFIGURATION: Seed = {
         t_payments: writeAll,
         // Collections tasks are assigned to them too: they close their own (and may add one).
         t_tasks: { ...writeAll, delete: false },
+        // They keep the supplier list and send, receive or cancel the drafts the reorder rule
+        // fills; orders are never deleted, only cancelled. Leads and cases they only read.
+        t_suppliers: { ...writeAll, delete: false },
+        t_purchase_orders: { ...writeAll, delete: false },
+        t_purchase_order_items: writeAll,
       },
     },
-    // Reminders of tasks and events, and collections of overdue invoices.
+    // Reminders, collections, stock and reorders, lead and case routing, renewals, approvals.
     rules: DEFAULT_RULES,
   },
   // Loaded only here: the demo data is needed once, on the first start of an empty database.

@@ -11,7 +11,10 @@ import { DEMO_CATEGORIES, DEMO_PRODUCTS, productRef } from "./demo/catalog";
 import { DEMO_CLIENTS } from "./demo/clients";
 import { DEMO_COMPANY } from "./demo/company";
 import { demoContacts } from "./demo/contacts";
+import { demoCases } from "./demo/cases";
 import { demoEvents } from "./demo/events";
+import { demoLeads } from "./demo/leads";
+import { DEMO_STOCK, demoPurchaseOrders, demoSuppliers } from "./demo/purchasing";
 import { demoSales } from "./demo/sales";
 import { demoTasks } from "./demo/tasks";
 import { DEMO_USERS, type DemoUserRef } from "./demo/users";
@@ -33,10 +36,9 @@ function demoCatalog(): SeedRecord[] {
     ref: c.ref,
     values: makeProductCategory({ name: c.name, description: c.description }, i + 1),
   }));
-  const products: SeedRecord[] = DEMO_PRODUCTS.map((p, i) => ({
-    table: "products",
-    ref: productRef(p.sku),
-    values: makeProduct(
+  const products: SeedRecord[] = DEMO_PRODUCTS.map((p, i) => {
+    const stocked = DEMO_STOCK[p.sku];
+    const values = makeProduct(
       {
         category: recordRef("product_categories", p.category),
         kind: p.kind,
@@ -49,8 +51,13 @@ function demoCatalog(): SeedRecord[] {
         active: p.active ?? true,
       },
       i + 1,
-    ),
-  }));
+    );
+    return {
+      table: "products",
+      ref: productRef(p.sku),
+      values: stocked ? { ...values, ...stocked, supplier: recordRef("suppliers", stocked.supplier) } : values,
+    };
+  });
   return [...categories, ...products];
 }
 
@@ -90,7 +97,9 @@ export function demoRecords(): SeedRecord[] {
   const sales = demoSales();
   return [
     { table: "company", ref: "main", values: { ...DEMO_COMPANY } },
+    ...demoSuppliers(),
     ...demoCatalog(),
+    ...demoPurchaseOrders(),
     ...demoClients(),
     ...demoContacts(),
     ...sales.contracts,
@@ -98,5 +107,7 @@ export function demoRecords(): SeedRecord[] {
     ...sales.payments,
     ...demoEvents(),
     ...demoTasks(),
+    ...demoLeads(),
+    ...demoCases(),
   ];
 }

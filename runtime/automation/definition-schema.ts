@@ -56,7 +56,12 @@ export const ACTION_SCHEMAS = {
           type: "object",
           required: ["when", "user"],
           additionalProperties: false,
-          properties: { when: FILTER, user: { type: "integer", minimum: 1 } },
+          properties: {
+            when: FILTER,
+            // An id, or an email address that names the user in any database the rule is imported into
+            // (validate.ts checks the address, with a clearer message than a pattern's).
+            user: { type: ["integer", "string"], minimum: 1, maxLength: 254 },
+          },
         },
       },
       pool: {

@@ -41,6 +41,15 @@ export async function usersByIds(q: Knex, ids: number[]): Promise<UserRef[]> {
   return activeUsers(q, [...new Set(ids)]);
 }
 
+/** The active user with this email address (case-insensitive), if any. */
+export async function userByEmail(q: Knex, email: string): Promise<UserRef | null> {
+  const row = (await q(SYSTEM_TABLES.users)
+    .whereRaw("lower(email) = ?", [email.toLowerCase()])
+    .andWhere({ active: true })
+    .first("id", "name")) as UserRef | undefined;
+  return row ? { id: Number(row.id), name: row.name } : null;
+}
+
 /** One spec ("7", "role:admin", "client.manager", "owner.supervisor") → the active users it names (possibly none). */
 export async function resolveUserSpec(
   q: Knex,

@@ -79,7 +79,9 @@ export interface UpdateAction extends ActionBase {
 }
 
 /**
- * Sets the user field `field` of the record: the `user` of the first route whose `when` holds,
+ * Sets the user field `field` of the record: the `user` of the first route whose `when` holds (a
+ * user id, or an email address: a configuration shipped or exported to another database cannot know
+ * its users' ids),
  * else one of `pool` (a role's active users or a list of user ids) — with `workload`, the one with
  * the fewest records of `workload.table` whose `workload.field` is them and that meet `open`; ties,
  * and pools without a workload, go round-robin (the pointer is kept in the database).
@@ -87,7 +89,7 @@ export interface UpdateAction extends ActionBase {
 export interface AssignAction extends ActionBase {
   type: "assign";
   field: string;
-  routes?: { when: Filter; user: number }[];
+  routes?: { when: Filter; user: number | string }[];
   pool?: { role?: string; users?: number[] };
   workload?: { table: string; field: string; open?: Filter };
 }

@@ -123,4 +123,24 @@ describe("rule definitions", () => {
       { path: "/previous", message: expect.stringContaining("only exists for update triggers") },
     ]);
   });
+
+  it("takes a route's user as an id or an email address, nothing else", () => {
+    const routed = (user: unknown): RuleDefinition => ({
+      name: "Route leads",
+      table: "leads",
+      enabled: true,
+      trigger: { type: "created" },
+      actions: [
+        { type: "assign", field: "owner", routes: [{ when: { field: "region", op: "eq", value: "north" }, user: user as number }] },
+      ],
+    });
+    expect(definitionProblems(routed(7), compiled)).toEqual([]);
+    expect(definitionProblems(routed("ben@example.com"), compiled)).toEqual([]);
+    expect(definitionProblems(routed("ben"), compiled)).toEqual([
+      { path: "/actions/0/routes/0/user", message: '"ben" is neither a user id nor an email address: give one of them' },
+    ]);
+    expect(definitionProblems(routed(0), compiled)).toEqual([
+      { path: "/actions/0/routes/0/user", message: expect.stringContaining(">= 1") },
+    ]);
+  });
 });

@@ -171,7 +171,11 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
         const f = table!.fieldsByKey.get(action.field);
         if (!f) problem(`${at}/field`, unknownField(table!, action.field));
         else if (!isUserRelation(f)) problem(`${at}/field`, `"${action.field}" is not a link to a user: assign sets a user field`);
-        action.routes?.forEach((r, j) => filter(`${at}/routes/${j}/when`, r.when, table!));
+        action.routes?.forEach((r, j) => {
+          filter(`${at}/routes/${j}/when`, r.when, table!);
+          if (typeof r.user === "string" && !/^[^@\s]+@[^@\s]+$/.test(r.user))
+            problem(`${at}/routes/${j}/user`, `"${r.user.slice(0, 60)}" is neither a user id nor an email address: give one of them`);
+        });
         if (!action.pool && !action.routes?.length) problem(at, `give "routes", a "pool" of users, or both`);
         if (action.workload) {
           const w = compiled.tablesByKey.get(action.workload.table);

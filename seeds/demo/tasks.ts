@@ -38,7 +38,8 @@ const TASKS: TaskPlan[] = [
   },
 ];
 
-const iso = (at: string) => `${at.replace(" ", "T")}:00.000Z`;
+/** `YYYY-MM-DD HH:MM` (UTC) → the ISO date-time a datetime field takes. */
+export const iso = (at: string) => `${at.replace(" ", "T")}:00.000Z`;
 
 export function demoTasks(): SeedRecord[] {
   return TASKS.map((t) => {

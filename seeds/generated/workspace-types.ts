@@ -295,6 +295,138 @@ export interface TaskRecord {
 export type TaskInput = TaskRecord;
 
 /**
+ * Lead (table `leads`): Prospects before they are clients; new ones are routed to a salesperson by region, size and industry.
+ */
+export interface LeadRecord {
+  /**
+   * Name
+   */
+  name: string;
+  /**
+   * Company
+   */
+  company?: string | null;
+  /**
+   * Email
+   */
+  email?: string | null;
+  /**
+   * Phone
+   */
+  phone?: string | null;
+  /**
+   * Region
+   */
+  region?: "north" | "south" | "east" | "west" | "abroad" | null;
+  /**
+   * Company size
+   */
+  company_size?: "micro" | "small" | "medium" | "large" | null;
+  /**
+   * Industry
+   */
+  industry?: "retail" | "manufacturing" | "services" | "technology" | "hospitality" | "public" | "other" | null;
+  /**
+   * Source
+   */
+  source?: "referral" | "partner" | "event" | "website" | "cold_call" | "other" | null;
+  /**
+   * Activities
+   *
+   * Calls, meetings and replies so far.
+   */
+  activity?: number | null;
+  /**
+   * Score
+   *
+   * Source, company size and activity, out of 100: lists sort by it.
+   *
+   * Computed by the server: `if(source = "referral", 30, if(source = "partner", 25, if(source = "event", 20, if(source = "website", 15, 5)))) + if(company_size = "large", 30, if(company_size = "medium", 20, if(company_size = "small", 10, 5))) + min(coalesce(activity, 0) * 5, 40)`.
+   */
+  score?: number | null;
+  /**
+   * Status
+   */
+  status: "new" | "contacted" | "qualified" | "won" | "lost";
+  /**
+   * Owner
+   *
+   * Id of a record in `crm_users`.
+   */
+  owner?: number | null;
+  /**
+   * Notes
+   */
+  notes?: string | null;
+}
+
+/** What an API caller may send for a Lead: the record without the fields the server computes. */
+export type LeadInput = Omit<LeadRecord, "score">;
+
+/**
+ * Case (table `cases`): Service requests from clients, routed to an owner and escalated to the owner's supervisor when still open past their due time.
+ */
+export interface CaseRecord {
+  /**
+   * Number
+   *
+   * Assigned by the server: `CASE-{00000}`.
+   */
+  number?: string | null;
+  /**
+   * Subject
+   */
+  subject: string;
+  /**
+   * Client
+   *
+   * Id of a record in `clients`.
+   */
+  client?: number | null;
+  /**
+   * Contact
+   *
+   * Id of a record in `contacts`.
+   */
+  contact?: number | null;
+  /**
+   * Description
+   */
+  description?: string | null;
+  /**
+   * Priority
+   */
+  priority: "low" | "normal" | "high" | "urgent";
+  /**
+   * Status
+   */
+  status: "open" | "waiting" | "resolved" | "closed";
+  /**
+   * Owner
+   *
+   * Id of a record in `crm_users`.
+   */
+  owner?: number | null;
+  /**
+   * Due by
+   *
+   * Set from the priority when the case is opened: urgent 4 hours, high 1 day, normal 3 days, low 7 days.
+   */
+  due_at?: string | null;
+  /**
+   * Escalated
+   */
+  escalated?: boolean | null;
+  /**
+   * Resolved at
+   */
+  resolved_at?: string | null;
+}
+
+/** What an API caller may send for a Case: the record without the fields the server computes. */
+export type CaseInput = Omit<CaseRecord, "number">;
+
+/**
  * Contract (table `contracts`): Agreements with a client, with a validity period and lines.
  */
 export interface ContractRecord {
@@ -554,10 +686,18 @@ export interface InvoiceRecord {
    * Computed by the server: `if(status = "issued", total, 0)`.
    */
   issued_total?: number | null;
+  /**
+   * Largest discount %
+   *
+   * The largest line discount: over 20 % needs an admin's approval to issue.
+   *
+   * Computed by the server: `coalesce(max(items.discount), 0)`.
+   */
+  max_discount?: number | null;
 }
 
 /** What an API caller may send for a Invoice: the record without the fields the server computes. */
-export type InvoiceInput = Omit<InvoiceRecord, "number" | "net_total" | "tax_total" | "total" | "paid" | "balance" | "payment_state" | "issued_total">;
+export type InvoiceInput = Omit<InvoiceRecord, "number" | "net_total" | "tax_total" | "total" | "paid" | "balance" | "payment_state" | "issued_total" | "max_discount">;
 
 /**
  * Invoice line (table `invoice_items`)
@@ -713,6 +853,30 @@ export interface ProductRecord {
    * Active
    */
   active?: boolean | null;
+  /**
+   * In stock
+   *
+   * Units on hand; empty for services and products whose stock is not kept. Issuing an invoice lowers it.
+   */
+  stock?: number | null;
+  /**
+   * Reorder level
+   *
+   * Below this, the product is added to its supplier's draft purchase order.
+   */
+  reorder_level?: number | null;
+  /**
+   * Supplier
+   *
+   * Id of a record in `suppliers`.
+   */
+  supplier?: number | null;
+  /**
+   * Purchase price
+   *
+   * Net price per unit the supplier charges; copied to purchase order lines.
+   */
+  cost?: number | null;
 }
 
 /** What an API caller may send for a Product: the record without the fields the server computes. */
@@ -734,6 +898,121 @@ export interface ProductCategoryRecord {
 
 /** What an API caller may send for a Product category: the record without the fields the server computes. */
 export type ProductCategoryInput = ProductCategoryRecord;
+
+/**
+ * Supplier (table `suppliers`): Who the firm buys stocked products from.
+ */
+export interface SupplierRecord {
+  /**
+   * Name
+   */
+  name: string;
+  /**
+   * Contact person
+   */
+  contact_person?: string | null;
+  /**
+   * Email
+   */
+  email?: string | null;
+  /**
+   * Phone
+   */
+  phone?: string | null;
+  /**
+   * City
+   */
+  city?: string | null;
+  /**
+   * Lead time (days)
+   */
+  lead_time_days?: number | null;
+  /**
+   * Notes
+   */
+  notes?: string | null;
+}
+
+/** What an API caller may send for a Supplier: the record without the fields the server computes. */
+export type SupplierInput = SupplierRecord;
+
+/**
+ * Purchase order (table `purchase_orders`): Orders to a supplier; the reorder rule keeps one draft per supplier and adds lines to it.
+ */
+export interface PurchaseOrderRecord {
+  /**
+   * Number
+   *
+   * Assigned by the server: `PO-{YYYY}-{0000}`.
+   */
+  number?: string | null;
+  /**
+   * Supplier
+   *
+   * Id of a record in `suppliers`.
+   */
+  supplier: number;
+  /**
+   * Date
+   */
+  date: string;
+  /**
+   * Status
+   */
+  status: "draft" | "sent" | "received" | "cancelled";
+  /**
+   * Notes
+   */
+  notes?: string | null;
+  /**
+   * Total
+   *
+   * Computed by the server: `sum(lines.amount)`.
+   */
+  total?: number | null;
+}
+
+/** What an API caller may send for a Purchase order: the record without the fields the server computes. */
+export type PurchaseOrderInput = Omit<PurchaseOrderRecord, "number" | "total">;
+
+/**
+ * Purchase order line (table `purchase_order_items`)
+ */
+export interface PurchaseOrderLineRecord {
+  /**
+   * Purchase order
+   *
+   * Id of a record in `purchase_orders`.
+   */
+  purchase_order: number;
+  /**
+   * Product
+   *
+   * Id of a record in `products`.
+   */
+  product?: number | null;
+  /**
+   * Description
+   */
+  description?: string | null;
+  /**
+   * Quantity
+   */
+  quantity: number;
+  /**
+   * Unit price
+   */
+  price?: number | null;
+  /**
+   * Amount
+   *
+   * Computed by the server: `round(quantity * coalesce(price, 0), 2)`.
+   */
+  amount?: number | null;
+}
+
+/** What an API caller may send for a Purchase order line: the record without the fields the server computes. */
+export type PurchaseOrderLineInput = Omit<PurchaseOrderLineRecord, "amount">;
 
 /**
  * Company (table `company`): The firm's own card: the requisites every printed form needs.
@@ -875,6 +1154,8 @@ export interface WorkspaceRecords {
   contacts: ContactRecord;
   events: EventRecord;
   tasks: TaskRecord;
+  leads: LeadRecord;
+  cases: CaseRecord;
   contracts: ContractRecord;
   contract_items: ContractLineRecord;
   invoices: InvoiceRecord;
@@ -882,6 +1163,9 @@ export interface WorkspaceRecords {
   payments: PaymentRecord;
   products: ProductRecord;
   product_categories: ProductCategoryRecord;
+  suppliers: SupplierRecord;
+  purchase_orders: PurchaseOrderRecord;
+  purchase_order_items: PurchaseOrderLineRecord;
   company: CompanyRecord;
 }
 
@@ -891,6 +1175,8 @@ export interface WorkspaceInputs {
   contacts: ContactInput;
   events: EventInput;
   tasks: TaskInput;
+  leads: LeadInput;
+  cases: CaseInput;
   contracts: ContractInput;
   contract_items: ContractLineInput;
   invoices: InvoiceInput;
@@ -898,6 +1184,9 @@ export interface WorkspaceInputs {
   payments: PaymentInput;
   products: ProductInput;
   product_categories: ProductCategoryInput;
+  suppliers: SupplierInput;
+  purchase_orders: PurchaseOrderInput;
+  purchase_order_items: PurchaseOrderLineInput;
   company: CompanyInput;
 }
 

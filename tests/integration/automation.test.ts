@@ -444,7 +444,8 @@ describe.each(testDatabases)("automation on $name", (kind) => {
                   { field: "size", op: "eq", value: "large" },
                 ],
               },
-              user: carl.id!,
+              // By email, as a shipped configuration names its users (ids differ between databases).
+              user: "Carl@Example.com",
             },
           ],
           pool: { role: "staff" },

@@ -4,7 +4,7 @@ import { fieldKinds } from "../../fields/registry";
 import { recordMatches } from "../../records/filter-match";
 import { parseFilter } from "../../records/filter";
 import { applyFilter } from "../../records/query.server";
-import { usersByIds, usersWithRole, type UserRef } from "../recipients.server";
+import { userByEmail, usersByIds, usersWithRole, type UserRef } from "../recipients.server";
 import { isTruthyText } from "../liquid";
 import type { AssignAction } from "../types";
 import type { RunContext } from "./context";
@@ -28,7 +28,8 @@ export async function runAssign(ctx: RunContext, action: AssignAction, index: nu
   for (const [i, route] of (action.routes ?? []).entries()) {
     const node = parseFilter(ctx.table, route.when);
     if (!node || recordMatches(node, record)) {
-      [chosen] = await usersByIds(ctx.trx, [route.user]);
+      chosen =
+        typeof route.user === "number" ? ((await usersByIds(ctx.trx, [route.user]))[0] ?? null) : await userByEmail(ctx.trx, route.user);
       how = `route ${i + 1}`;
       if (chosen) break;
     }
