@@ -76,7 +76,7 @@ describe("seeds/schema.json", () => {
     for (const [target, names] of inverses) expect(new Set(names).size, target).toBe(names.length);
     expect(inverses.get("clients")?.sort()).toEqual(["cases", "contacts", "contracts", "events", "invoices"]);
     expect(inverses.get("suppliers")?.sort()).toEqual(["products", "purchase_orders"]);
-    expect(inverses.get("invoices")?.sort()).toEqual(["items", "payments"]);
+    expect(inverses.get("invoices")?.sort()).toEqual(["credit_notes", "items", "payments"]);
     expect(inverses.get("contracts")?.sort()).toEqual(["events", "invoices", "items"]);
   });
 

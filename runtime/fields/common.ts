@@ -77,6 +77,7 @@ export function fieldDefinitionSchema(kind: FieldKind, options: DefinitionOption
     ...(uniqueable ? { "x-unique": { type: "boolean" } } : {}),
     ...(indexable ? { "x-indexed": { type: "boolean" } } : {}),
     ...(options.searchable ? { "x-searchable": { type: "boolean" } } : {}),
+    "x-same-as": { type: "string", pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$" },
     ...options.properties,
   };
   return {

@@ -109,3 +109,30 @@ export async function attachFiles(trx: Knex, table: CompiledTable, values: Recor
   const ids = fileValues(table, values).map(([, v]) => v.id);
   if (ids.length) await trx(SYSTEM_TABLES.files).whereIn("id", ids).whereNull("attached_at").update({ attached_at: dbNow() });
 }
+
+/**
+ * `x-same-as: "invoice.currency"`: the value equals that field of the linked record (a payment in
+ * the invoice's currency). `record` is the whole record as it will be stored.
+ */
+export async function checkSameAs(
+  q: Knex,
+  compiled: CompiledSchema,
+  table: CompiledTable,
+  record: Record<string, unknown>,
+  errors: FieldErrors,
+): Promise<void> {
+  for (const f of table.fields) {
+    const path = f.def["x-same-as"];
+    if (typeof path !== "string" || errors[f.key]) continue;
+    const [via, field] = path.split(".");
+    const link = table.fieldsByKey.get(via);
+    const target = link && compiled.tablesByKey.get(relationTarget(link) ?? "");
+    const id = record[via];
+    if (!target || typeof id !== "number" || record[f.key] === null || record[f.key] === undefined) continue;
+    const row = (await q(target.key).where({ id }).first(field)) as Record<string, unknown> | undefined;
+    const wanted = row?.[field];
+    if (row && wanted !== null && wanted !== record[f.key])
+      errors[f.key] =
+        `${f.label} must be ${JSON.stringify(wanted)}, the ${target.fieldsByKey.get(field)?.label ?? field} of ${target.label} #${id} (its ${link.label}): make them the same`;
+  }
+}

@@ -98,20 +98,20 @@ export function refuseLockedParent(parentTable: CompiledTable, parent: Record<st
     throw refusal(parentTable, parent, lock, `its ${listLabel(list).toLowerCase()} cannot change`);
 }
 
-/** A lock's conditions parse as list filters on their table: checked before a schema is stored. */
+/** A lock's and the assertions' conditions parse as list filters on their table: checked before a schema is stored. */
 export function lockProblems(compiled: CompiledSchema): SchemaProblem[] {
   const problems: SchemaProblem[] = [];
-  for (const t of compiled.tables) {
-    const def = t.def["x-lock"];
-    if (!def) continue;
-    for (const part of ["when", "stays"] as const) {
-      if (def[part] === undefined) continue;
-      try {
-        parseFilter(t, def[part]);
-      } catch (error) {
-        problems.push({ path: `/$defs/${t.key}/x-lock/${part}`, message: `the lock's condition: ${(error as Error).message}` });
-      }
+  const check = (t: CompiledTable, path: string, filter: unknown) => {
+    try {
+      parseFilter(t, filter);
+    } catch (error) {
+      problems.push({ path: `/$defs/${t.key}/${path}`, message: `the condition: ${(error as Error).message}` });
     }
+  };
+  for (const t of compiled.tables) {
+    const lock = t.def["x-lock"];
+    if (lock) for (const part of ["when", "stays"] as const) if (lock[part] !== undefined) check(t, `x-lock/${part}`, lock[part]);
+    (t.def["x-assert"] ?? []).forEach((a, i) => check(t, `x-assert/${i}/that`, a.that));
   }
   return problems;
 }

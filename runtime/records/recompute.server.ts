@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { refuseBrokenAsserts } from "./asserts";
 import { computeFormulas, hasFormulas, listsUsedByFormulas } from "./compute";
 import { aggregatingRecords, changedFormulas } from "./recompute";
 import { loadRelatedLists } from "./related-lists.server";
@@ -60,6 +61,9 @@ export async function recomputeRecord(
   const computed = computeFormulas(table, record, lists);
   const changed = changedFormulas(table, record, computed);
   if (Object.keys(changed).length === 0) return false;
+  // A write's cascade may break what the table asserts (a payment beyond the balance); a
+  // migration's recompute only brings stored values up to date.
+  if (depth > 0) refuseBrokenAsserts(table, record, computed);
   // Derived values do not bump the version: an editor holding this record has not lost anything.
   await trx(table.key).where({ id }).update(toRow(table, changed));
   await cascade(trx, compiled, table, [computed], depth);

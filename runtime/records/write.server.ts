@@ -5,7 +5,7 @@ import { conflict, notFound, type ApiError } from "../errors";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { applyOwner, inScope, refuseLockedWrites, strip } from "./access";
 import { updateChanges } from "./audit-changes.server";
-import { attachFiles, checkFiles, checkRelations, checkUnique } from "./checks.server";
+import { attachFiles, checkFiles, checkRelations, checkSameAs, checkUnique } from "./checks.server";
 import { computeFormulas } from "./compute";
 import type { RecordsContext } from "./context.server";
 import { applyDefaults, splitInput, throwIfErrors, validateLines, withoutComputed } from "./input";
@@ -14,6 +14,7 @@ import { assignAutonumbers } from "./numbering.server";
 import { parseId, parseVersion } from "./params";
 import { authorize, type Actor } from "./permissions";
 import { readOne } from "./read.server";
+import { refuseBrokenAsserts } from "./asserts";
 import { lockedKeys, refuseLockedParent, refuseLockedUpdate } from "./locks";
 import { linesAsSent } from "./recompute";
 import { loadRelatedLists } from "./related-lists.server";
@@ -43,11 +44,13 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   await checkRelations(db, compiled, table, values, errors);
   await checkUnique(db, table, values, null, errors);
   await checkFiles(db, actor, table, values, errors);
+  await checkSameAs(db, compiled, table, values, errors);
   throwIfErrors(table, errors);
   await refuseLineOfLockedParent(db, compiled, table, values);
   const id = await writeTransaction(ctx, async (trx, afterTransaction) => {
     const now = dbNow();
     const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
+    refuseBrokenAsserts(table, null, record);
     await assignAutonumbers(trx, ctx.dialect, table, record);
     const [newId] = await trx(table.key).insert({
       ...toRow(table, record),
@@ -113,10 +116,12 @@ export async function updateRecord(
     await checkRelations(trx, compiled, table, values, errors);
     await checkUnique(trx, table, values, id, errors);
     await checkFiles(trx, actor, table, values, errors);
+    await checkSameAs(trx, compiled, table, merged, errors);
     throwIfErrors(table, errors);
     await attachFiles(trx, table, values);
     const childLists = await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, true);
     const record = computeFormulas(table, merged, await listsForFormulas(trx, compiled, table, id, childLists));
+    refuseBrokenAsserts(table, current, record);
     await assignAutonumbers(trx, ctx.dialect, table, record);
     const affected = await trx(table.key)
       .where({ id, version: expected })

@@ -66,6 +66,16 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
           "x-title-field": { type: "string" },
           "x-owner-field": { type: "string" },
           "x-single": { type: "boolean" },
+          "x-assert": {
+            type: "array",
+            maxItems: 20,
+            items: {
+              type: "object",
+              required: ["that", "message"],
+              properties: { that: { type: "object" }, message: { type: "string", minLength: 1, maxLength: 500 } },
+              additionalProperties: false,
+            },
+          },
           "x-lock": {
             type: "object",
             required: ["when", "fields"],

@@ -86,6 +86,11 @@ export interface FieldSchema {
    * (`{ "price": "price" }`: this table's field → the target's field, both of one kind).
    */
   "x-fill"?: Record<string, string>;
+  /**
+   * The value must equal a field of a linked record, `relation.field` (a payment's currency is its
+   * invoice's currency, until exchange rates exist). Checked on every write.
+   */
+  "x-same-as"?: string;
 
   // autonumber
   /** e.g. `INV-{YYYY}-{0000}`; `{YYYY}` makes the counter restart every year. */
@@ -143,6 +148,11 @@ export interface TableSchema {
    * in `fields` are locked for everyone, the record must keep matching `stays`, and it cannot be
    * deleted; `message` says how to correct one instead (cancel it, issue a credit note).
    */
+  /**
+   * Conditions (list filter JSON) every record keeps, each with what to tell the user when a
+   * write would break it: an invoice's balance stays at or above zero (no payment beyond it).
+   */
+  "x-assert"?: { that: Record<string, unknown>; message: string }[];
   "x-lock"?: { when: Record<string, unknown>; fields: string[]; stays?: Record<string, unknown>; message?: string };
   /** Composite indexes beyond the per-field `x-indexed`. */
   "x-indexes"?: IndexSchema[];

@@ -219,6 +219,7 @@ export function semanticProblems(doc: unknown, kinds: Record<FieldKind, FieldKin
   checkInverses(tables, tablesByKey, add);
   checkFills(tables, tablesByKey, kinds, add);
   checkLocks(tables, add);
+  checkSameAs(tables, tablesByKey, add);
   for (const t of tables) checkFormulas(t, tables, add);
   return problems;
 }
@@ -429,6 +430,21 @@ function checkFills(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, 
         else if (source.kind !== mine.kind)
           add(path, `"${own}" and "${target.key}.${theirs}" are of different kinds; fill a field only from one of the same kind`);
       }
+    }
+}
+
+/** `x-same-as: "relation.field"` names a relation of this table and a field of its target. */
+function checkSameAs(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, add: Add): void {
+  for (const t of tables)
+    for (const f of t.fields) {
+      const path = f.def["x-same-as"];
+      if (typeof path !== "string") continue;
+      const [via, field] = path.split(".");
+      const link = t.fieldsByKey.get(via);
+      const target = link && tablesByKey.get(relationTarget(link) ?? "");
+      if (!target)
+        add(`${f.path}/x-same-as`, `"${via}" is not a relation of this table to another table; name one, e.g. "invoice.currency"`);
+      else if (!target.fieldsByKey.has(field)) add(`${f.path}/x-same-as`, `${target.key} has no field "${field}"`);
     }
 }
 

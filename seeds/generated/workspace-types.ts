@@ -603,6 +603,12 @@ export interface InvoiceRecord {
    */
   number?: string | null;
   /**
+   * Kind
+   *
+   * A credit note corrects an issued invoice: its lines are what is taken back, at negative prices.
+   */
+  kind?: "invoice" | "credit_note" | null;
+  /**
    * Client
    *
    * Id of a record in `clients`.
@@ -616,6 +622,14 @@ export interface InvoiceRecord {
    * Id of a record in `contracts`.
    */
   contract?: number | null;
+  /**
+   * Corrects invoice
+   *
+   * For a credit note: the issued invoice it corrects.
+   *
+   * Id of a record in `invoices`.
+   */
+  credit_for?: number | null;
   /**
    * Date
    */

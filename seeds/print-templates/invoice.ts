@@ -5,7 +5,7 @@ const html = `
 <header class="doc-head">
   ${BRAND}
   <div class="doc-title">
-    <h1>Invoice</h1>
+    <h1>{% if record.kind == "credit_note" %}Credit note{% else %}Invoice{% endif %}</h1>
     {% if record.number %}<div class="doc-number">{{ record.number }}</div>{% endif %}
     {% if record.status == "draft" %}<div class="badge">Draft · not a tax invoice</div>{% endif %}
     {% if record.status == "cancelled" %}<div class="badge">Cancelled</div>{% endif %}
@@ -14,7 +14,8 @@ const html = `
 </header>
 
 <div class="meta">
-  <div><span class="label">Invoice no.</span><strong>{{ record.number | default: "—" }}</strong></div>
+  <div><span class="label">{% if record.kind == "credit_note" %}Credit note no.{% else %}Invoice no.{% endif %}</span><strong>{{ record.number | default: "—" }}</strong></div>
+  {% if record.credit_for %}<div><span class="label">Corrects invoice</span><strong>{{ record.credit_for.number }}</strong><br><span class="small muted">of {{ record.credit_for.date | date }}</span></div>{% endif %}
   <div><span class="label">Invoice date</span><strong>{{ record.date | date }}</strong></div>
   <div><span class="label">Due date</span><strong>{{ record.due_date | date }}</strong></div>
   {% if record.contract %}<div><span class="label">Contract</span><strong>{{ record.contract.number }}</strong><br><span class="small muted">of {{ record.contract.date | date }}</span></div>{% endif %}

@@ -112,6 +112,33 @@ describe.each(testDatabases)("an issued invoice on $name", (kind) => {
     expect(pdfText(again.pdf)).not.toContain("Renamed Holdings");
   }, 60_000);
 
+  it("takes payments in the invoice's currency up to its balance; a credit note gives money back", async () => {
+    const { client, invoice } = await issued();
+    const pay = (amount: number, currency = "EUR") =>
+      rt.records.create(ACTOR, "payments", { invoice: invoice.id, date: "2026-12-02", amount, currency, method: "bank_transfer" });
+    const dollars = await refused(pay(50, "USD"));
+    expect((dollars.details as { fields: Record<string, string> }).fields.currency).toBe(
+      `Currency must be "EUR", the Currency of Invoice #${invoice.id} (its Invoice): make them the same`,
+    );
+    expect((await refused(pay(200.01))).message).toMatch(/a payment cannot be more than the invoice's balance/);
+    await pay(150);
+    await refused(pay(50.01));
+    await pay(50);
+    expect(await rt.records.get(ACTOR, "invoices", invoice.id)).toMatchObject({ paid: 200, balance: 0 });
+
+    const credit = await rt.records.create(ACTOR, "invoices", {
+      kind: "credit_note",
+      credit_for: invoice.id,
+      client: client.id,
+      date: "2026-12-03",
+      status: "draft",
+      currency: "EUR",
+      items: [{ description: "Consulting not delivered", quantity: 1, price: -100, tax_rate: 0 }],
+    });
+    const issuedCredit = await rt.records.update(ACTOR, "invoices", credit.id, { status: "issued" }, credit.version);
+    expect(issuedCredit).toMatchObject({ kind: "credit_note", total: -100, balance: -100 });
+  });
+
   it("refuses a lock that names what the table does not have", async () => {
     const { version } = await rt.workspace.current();
     const broken = structuredClone(schema);
