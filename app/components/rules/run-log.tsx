@@ -10,7 +10,11 @@ export function RunState({ state, when }: { state: State; when?: string }) {
   return (
     <span className="rules-run-state">
       <span className={`pill ${STATE_CLASS[state]}`}>{STATE_TEXT[state]}</span>
-      {when ? <span className="rules-muted">{relativeTime(when)}</span> : null}
+      {when ? (
+        <span className="rules-muted" suppressHydrationWarning>
+          {relativeTime(when)}
+        </span>
+      ) : null}
     </span>
   );
 }
