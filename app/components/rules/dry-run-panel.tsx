@@ -8,9 +8,15 @@ function valuesText(values: Record<string, unknown>): string {
 }
 
 /** What a dry run found: the records the rule would act on now, and each action it would take. */
-export function DryRunPanel({ result, table }: { result: DryRunResult; table: string }) {
+export function DryRunPanel({ result, table, onClose }: { result: DryRunResult; table: string; onClose(): void }) {
   return (
     <div className="rules-dry-run" data-testid="dry-run">
+      <div className="rules-dry-run__head">
+        <h2>Dry run: nothing was kept</h2>
+        <button type="button" className="button button--small button--ghost" onClick={onClose}>
+          Close
+        </button>
+      </div>
       <p>
         {result.matches.length === 0
           ? "No record meets the rule now: it would do nothing."

@@ -144,7 +144,7 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
             ))}
           </ul>
         ) : null}
-        {dry ? <DryRunPanel result={dry} table={draft.table} /> : null}
+        {dry ? <DryRunPanel result={dry} table={draft.table} onClose={() => setDry(null)} /> : null}
 
         <section className="rules-card" aria-labelledby="rule-basics">
           <h2 id="rule-basics">Rule</h2>

@@ -78,6 +78,7 @@ function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table:
           <label className="rules-input">
             <span className="rules-input__label">From the date in (negative: before)</span>
             <select value={trigger.field} onChange={(e) => onChange({ ...trigger, field: e.target.value })}>
+              {fields.some((f) => f.dated) ? null : <option value="">This table has no date fields</option>}
               {fields
                 .filter((f) => f.dated)
                 .map((f) => (
