@@ -28,5 +28,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function RuleEditorRoute() {
   const data = useLoaderData<typeof loader>();
-  return <RuleEditor key={data.rule.id ?? "new"} data={data as never} />;
+  return <RuleEditor key={data.rule.id ?? "new"} data={data} />;
 }

@@ -1,6 +1,7 @@
 import { useNavigate } from "@remix-run/react";
-import { useState } from "react";
+import { useRef, useState } from "react";
 import type { Action, ActionType, DryRunResult, Filter, Rule, RuleProblem, Trigger } from "@runtime/automation/types";
+import { useLeaveGuard } from "../use-leave-guard";
 import { ACTION_TYPES, ActionEditor, startAction } from "./action-editor";
 import { ConditionEditor } from "./condition-editor";
 import { DryRunPanel } from "./dry-run-panel";
@@ -46,6 +47,11 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
   const { problems, checking, setProblems } = useRuleChecks(definition);
   const table = data.tables.find((t) => t.key === draft.table);
   const stored = draft.id !== undefined;
+  // The definition as last saved (or loaded): anything else is unsaved work to ask about before leaving.
+  const savedRef = useRef(JSON.stringify(definitionOf(data.rule)));
+  const currentRef = useRef("");
+  currentRef.current = JSON.stringify(definition);
+  useLeaveGuard(() => currentRef.current !== savedRef.current, "This rule has unsaved changes. Leave without saving?");
 
   const patch = (p: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...p }));
   const setAction = (i: number, a: Action) => patch({ actions: draft.actions.map((x, j) => (j === i ? a : x)) });
@@ -72,6 +78,8 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
       return setNotice({ kind: "error", text });
     }
     const rule = answer.json as unknown as Rule;
+    // A new rule opens as stored (its page reloads it); a stored one keeps this draft, now saved.
+    savedRef.current = stored ? JSON.stringify({ ...definitionOf(draft), enabled: rule.enabled }) : currentRef.current;
     setNotice({ kind: "success", text: `Saved “${rule.name}”${rule.enabled ? ", enabled" : ", not enabled yet"}.` });
     if (!stored) return navigate(`/admin/rules/${rule.id}`, { replace: true });
     setDraft((d) => ({ ...d, enabled: rule.enabled, version: rule.version }));
@@ -80,7 +88,10 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
   async function remove() {
     if (!stored || !window.confirm(`Delete the rule “${draft.name}”? It stops acting at once.`)) return;
     const answer = await send("DELETE", `/api/rules/${draft.id}`);
-    if (answer.ok) return navigate("/admin/rules");
+    if (answer.ok) {
+      savedRef.current = currentRef.current;
+      return navigate("/admin/rules");
+    }
     setNotice({ kind: "error", text: String(answer.json.error) });
   }
 
