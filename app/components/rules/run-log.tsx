@@ -73,7 +73,7 @@ export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleName
               <td className="rules-muted">{run.occurrence}</td>
               <td>
                 {run.error ? <span className="rules-error">{run.error}</span> : `${run.actions.filter((a) => !a.skipped).length} action(s)`}
-                {run.attempts > 1 ? <span className="rules-muted"> · {run.attempts} attempts</span> : null}
+                {run.attempts > 1 ? <div className="rules-muted">{run.attempts} attempts</div> : null}
               </td>
               <td>
                 {run.retryable ? (
