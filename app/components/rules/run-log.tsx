@@ -26,11 +26,14 @@ export function RunState({ state, when }: { state: State; when?: string }) {
 export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleNames?: Record<number, string> }) {
   const [runs, setRuns] = useState(initial);
   const [error, setError] = useState<string | null>(null);
+  /** Runs sent back to the queue from this page: their next attempt is on its way. */
+  const [retried, setRetried] = useState<ReadonlySet<number>>(new Set());
   const retry = async (id: number) => {
     const response = await fetch(`/api/rules/runs/${id}/retry`, { method: "POST", headers: { Accept: "application/json" } });
     const body = (await response.json()) as RuleRun & { error?: string };
     if (!response.ok) return setError(body.error ?? "The run could not be retried.");
     setError(null);
+    setRetried((ids) => new Set(ids).add(id));
     setRuns((rs) => rs.map((r) => (r.id === id ? body : r)));
   };
   if (runs.length === 0) return <p className="rules-muted">This rule has not run yet.</p>;
@@ -76,7 +79,9 @@ export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleName
                 {run.attempts > 1 ? <div className="rules-muted">{run.attempts} attempts</div> : null}
               </td>
               <td>
-                {run.retryable ? (
+                {retried.has(run.id) ? (
+                  <span className="pill pill--accent">Queued again</span>
+                ) : run.retryable ? (
                   <button type="button" className="button button--small button--ghost" onClick={() => void retry(run.id)}>
                     Retry
                   </button>
