@@ -1,16 +1,19 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
 import { cardAction, loadCard } from "../components/card/card-route.server";
 import { CardScreen } from "../components/card/card-screen";
+import { RecordRules } from "../components/rules/record-rules";
 import cardStyles from "../styles/card.css";
 import fieldStyles from "../styles/fields.css";
+import rulesStyles from "../styles/rules.css";
 import { EVAL_IN_BROWSER, loadWhereValidatorsCompile } from "../utils/browser-eval";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fieldStyles },
   { rel: "stylesheet", href: cardStyles },
+  { rel: "stylesheet", href: rulesStyles },
 ];
 
 /** Compiles validators in the browser: see app/utils/browser-eval.ts. */
@@ -45,5 +48,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function RecordCard() {
-  return <CardScreen data={useLoaderData<typeof loader>()} actionData={useActionData<typeof action>()} />;
+  const params = useParams();
+  return (
+    <>
+      <RecordRules table={params.table ?? ""} recordId={params.id ?? ""} />
+      <CardScreen data={useLoaderData<typeof loader>()} actionData={useActionData<typeof action>()} />
+    </>
+  );
 }

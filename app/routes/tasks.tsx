@@ -4,6 +4,8 @@ import { useFetcher, useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
 import { CsrfField } from "../components/csrf-field";
 import { actorFor } from "../services/actor.server";
+import { PendingApprovals } from "../components/rules/pending-approvals";
+import { myPendingApprovalsAs } from "../services/rules.server";
 import { completeTaskAs, myTasks, type MyTask } from "../services/tasks.server";
 import tasksStyles from "../styles/tasks.css";
 
@@ -11,7 +13,8 @@ export const meta: MetaFunction = () => [{ title: "My tasks · Tessera" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: tasksStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await myTasks(await actorFor(request)));
+  const actor = await actorFor(request);
+  return json({ ...(await myTasks(actor)), approvals: await myPendingApprovalsAs(actor) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -27,7 +30,7 @@ export async function action({ request }: ActionFunctionArgs) {
 }
 
 export default function MyTasksPage() {
-  const { available, groups, total } = useLoaderData<typeof loader>();
+  const { available, groups, total, approvals } = useLoaderData<typeof loader>();
   return (
     <section className="my-tasks" aria-labelledby="my-tasks-title">
       <header className="my-tasks__header">
@@ -42,6 +45,7 @@ export default function MyTasksPage() {
           ) : null}
         </p>
       </header>
+      <PendingApprovals approvals={approvals} />
       {!available ? (
         <p className="notice notice--warning">This workspace has no tasks table. An administrator can add one in the schema designer.</p>
       ) : total === 0 ? (

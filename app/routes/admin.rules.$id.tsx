@@ -1,0 +1,32 @@
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { ApiError } from "@runtime/errors";
+import { RuleEditor } from "../components/rules/rule-editor";
+import { adminActorFor } from "../services/people.server";
+import { ruleEditorDataAs } from "../services/rules-screens.server";
+import listStyles from "../styles/list.css";
+import rulesStyles from "../styles/rules.css";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.rule.name || "New rule"} · Rules · Tessera` }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: listStyles },
+  { rel: "stylesheet", href: rulesStyles },
+];
+
+/** `/admin/rules/new` or `/admin/rules/<id>`: the editor, built from the schema in force. */
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const actor = await adminActorFor(request);
+  try {
+    return json(await ruleEditorDataAs(actor, params.id));
+  } catch (error) {
+    if (error instanceof ApiError && (error.status === 404 || error.status === 400))
+      throw new Response(`${error.message}: open it from the list of rules`, { status: 404 });
+    throw error;
+  }
+}
+
+export default function RuleEditorRoute() {
+  const data = useLoaderData<typeof loader>();
+  return <RuleEditor key={data.rule.id ?? "new"} data={data} />;
+}

@@ -1,0 +1,117 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { CsrfField } from "../components/csrf-field";
+import { FormResultNotice } from "../components/form-result-notice";
+import { RunLog, RunState } from "../components/rules/run-log";
+import { adminActorFor, formResult } from "../services/people.server";
+import { ruleListAs, setRuleEnabledAs, type RuleListEntry } from "../services/rules-screens.server";
+import rulesStyles from "../styles/rules.css";
+
+export const meta: MetaFunction = () => [{ title: "Rules · Tessera" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: rulesStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json(await ruleListAs(await adminActorFor(request)));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await adminActorFor(request);
+  const form = await request.formData();
+  switch (form.get("intent")) {
+    case "enable":
+    case "disable":
+      return formResult(async () => ({ message: await setRuleEnabledAs(actor, form.get("id"), form.get("intent") === "enable") }));
+    default:
+      return json({ ok: false as const, error: "unknown action" }, { status: 400 });
+  }
+}
+
+function RuleRow({ rule }: { rule: RuleListEntry }) {
+  return (
+    <tr data-testid={`rule-${rule.id}`} className={rule.enabled ? undefined : "is-inactive"}>
+      <td>
+        <Link to={`/admin/rules/${rule.id}`} className="rules-list__name">
+          {rule.name}
+        </Link>
+        {rule.description ? <div className="rules-list__description">{rule.description}</div> : null}
+        {rule.problems ? <span className="pill pill--danger">{rule.problems} problem(s): fix before it runs</span> : null}
+      </td>
+      <td>{rule.tableLabel}</td>
+      <td>{rule.trigger}</td>
+      <td>
+        <Form method="post">
+          <CsrfField />
+          <input type="hidden" name="id" value={rule.id} />
+          <button
+            type="submit"
+            name="intent"
+            value={rule.enabled ? "disable" : "enable"}
+            className={`rules-toggle${rule.enabled ? " rules-toggle--on" : ""}`}
+            role="switch"
+            aria-checked={rule.enabled}
+            aria-label={`${rule.name} enabled`}
+          >
+            <span className="rules-toggle__knob" />
+            <span className="rules-toggle__text">{rule.enabled ? "On" : "Off"}</span>
+          </button>
+        </Form>
+      </td>
+      <td>
+        {rule.lastRun ? <RunState state={rule.lastRun.state} when={rule.lastRun.createdAt} /> : <span className="rules-muted">Never</span>}
+      </td>
+      <td>
+        {rule.failures ? <span className="pill pill--danger">{rule.failures} failed</span> : <span className="rules-muted">None</span>}
+      </td>
+    </tr>
+  );
+}
+
+export default function AdminRules() {
+  const { rules, failed } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const busy = useNavigation().state !== "idle";
+  return (
+    <section className="admin-page rules-page" aria-labelledby="rules-title" aria-busy={busy}>
+      <div className="rules-page__head">
+        <div>
+          <h1 id="rules-title">Rules</h1>
+          <p className="rules-muted">
+            When something happens to a record, a rule acts: it creates tasks, updates fields, notifies people or asks for approval.
+          </p>
+        </div>
+        <Link className="button" to="/admin/rules/new">
+          New rule
+        </Link>
+      </div>
+      <FormResultNotice result={result} />
+      {rules.length ? (
+        <table className="admin-table rules-list">
+          <thead>
+            <tr>
+              <th>Rule</th>
+              <th>Table</th>
+              <th>Trigger</th>
+              <th>Enabled</th>
+              <th>Last run</th>
+              <th>Failures</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rules.map((rule) => (
+              <RuleRow key={rule.id} rule={rule} />
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p className="rules-empty">No rules yet. Add one to let Tessera act for you.</p>
+      )}
+      {failed.length ? (
+        <section aria-labelledby="failed-title" className="rules-failed">
+          <h2 id="failed-title">Failed runs</h2>
+          <RunLog runs={failed} ruleNames={Object.fromEntries(rules.map((r) => [r.id, r.name]))} />
+        </section>
+      ) : null}
+    </section>
+  );
+}
