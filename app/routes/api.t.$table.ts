@@ -13,7 +13,9 @@ export const { loader, action } = apiRoute({
       const value = search.get(name);
       if (value !== null) query[name] = value;
     }
-    return (await getRuntime()).records.list(await actorFor(request), params.table!, query);
+    // Long texts come cut (named in `truncated`) unless the caller asks for them whole with full=1.
+    const preview = search.get("full") !== "1";
+    return (await getRuntime()).records.list(await actorFor(request), params.table!, { ...query, preview });
   },
   POST: async ({ request, params }) => {
     const { records } = await getRuntime();

@@ -153,6 +153,11 @@ export interface FieldKindDef {
   storedEmpty: readonly string[];
   /** What its value schema's pattern allows, in words, for an error message. */
   patternHint?: string;
+  /**
+   * How many characters of a value a list page sends (long text: a 900 KB note made each page of
+   * clients 941 KB); the card loads it whole. Absent: the whole value.
+   */
+  listChars?: number;
 }
 
 /** What `defineFieldKind` fills in when a kind does not say otherwise. */

@@ -1,4 +1,6 @@
 import { badRequest } from "../errors";
+import { fieldKinds } from "../fields/registry";
+import type { CompiledTable } from "../schema/compile";
 import { refuseHiddenUse, strip } from "./access";
 import { applyScope } from "./access.server";
 import type { RecordsContext } from "./context.server";
@@ -24,10 +26,17 @@ export interface ListQuery {
   pageSize?: unknown;
   cursor?: unknown;
   expand?: unknown;
+  /**
+   * Long values cut to what a list shows (a kind's `listChars`), each cut one named in
+   * `truncated`: pages for people. Exports and code that works with the values leave it off.
+   */
+  preview?: boolean;
 }
 
 export interface ListResult extends Totals {
   rows: RecordJson[];
+  /** With `preview`: the rows whose long values were cut, and which; the card has them whole. */
+  truncated?: { id: number; fields: string[] }[];
   page: number;
   pageSize: number;
   /** Pass back as `cursor` for the next page: a keyset page, as fast at row 1,000,000 as at row 1. */
@@ -83,9 +92,11 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
     const rows = pageRows.map((r) => fromRow(table, r));
     if (expand.length) await expandRelations(db, compiled, table, rows, expand, actor);
     rows.forEach((r) => strip(actor, compiled, table, r));
+    const truncated = query.preview ? cutLongValues(table, rows) : [];
     const last = pageRows[pageRows.length - 1];
     return {
       rows,
+      ...(truncated.length ? { truncated } : {}),
       ...totals,
       page,
       pageSize,
@@ -93,4 +104,26 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
       nextCursor: more && last && !ranked ? encodeCursor({ after: sort.map((k) => (last[k.column] ?? null) as unknown), ...totals }) : null,
     };
   });
+}
+
+/** Cuts each long value to its kind's `listChars`, with an ellipsis; answers what it cut. */
+function cutLongValues(table: CompiledTable, rows: RecordJson[]): { id: number; fields: string[] }[] {
+  const long = table.fields.filter((f) => fieldKinds[f.kind].listChars !== undefined);
+  const cut: { id: number; fields: string[] }[] = [];
+  if (long.length === 0) return cut;
+  for (const row of rows) {
+    const fields: string[] = [];
+    for (const f of long) {
+      const value = row[f.key];
+      const max = fieldKinds[f.kind].listChars!;
+      if (typeof value === "string" && value.length > max) {
+        // Never half a surrogate pair (an emoji cut in two).
+        const end = /[\uD800-\uDBFF]/.test(value.charAt(max - 1)) ? max - 1 : max;
+        row[f.key] = `${value.slice(0, end)}…`;
+        fields.push(f.key);
+      }
+    }
+    if (fields.length) cut.push({ id: Number(row.id), fields });
+  }
+  return cut;
 }

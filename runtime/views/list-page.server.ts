@@ -106,6 +106,7 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
       pageSize: state.pageSize,
       cursor: currentCursor(params),
       expand: expand || undefined,
+      preview: true,
     });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 400) throw error;
@@ -116,7 +117,12 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
     delete params.sort;
     params.page = 1;
     params.cursors = [];
-    result = await deps.records.list(actor, table.key, { q: state.q || undefined, pageSize: state.pageSize, expand: expand || undefined });
+    result = await deps.records.list(actor, table.key, {
+      q: state.q || undefined,
+      pageSize: state.pageSize,
+      expand: expand || undefined,
+      preview: true,
+    });
   }
 
   const today = localToday();

@@ -286,6 +286,21 @@ describe.each(testDatabases)("the records API on $name", ({ create }) => {
     }, 120_000);
   });
 
+  describe("long text in lists", () => {
+    it("sends a list page long notes cut, names the cut ones, and the record or full=1 whole", async () => {
+      const notes = `${"Ω".repeat(450_000)}😀`;
+      const client = await newClient("Verbose Notes Ltd", { notes });
+      const filter = encodeURIComponent(JSON.stringify({ field: "id", op: "eq", value: client.id }));
+      const page = await call("GET", `/api/t/clients?filter=${filter}`);
+      expect(page.text.length).toBeLessThan(10_000);
+      const row = (ok(page).rows as Row[])[0];
+      expect(row.notes).toBe(`${"Ω".repeat(300)}…`);
+      expect(ok(page).truncated).toEqual([{ id: client.id, fields: ["notes"] }]);
+      expect((ok(await call("GET", `/api/t/clients?filter=${filter}&full=1`)).rows as Row[])[0].notes).toBe(notes);
+      expect(ok(await call("GET", `/api/t/clients/${client.id}`)).notes).toBe(notes);
+    });
+  });
+
   describe("files", () => {
     const upload = (content: Uint8Array, name: string, type: string) => {
       const form = new FormData();

@@ -28,6 +28,7 @@ export const longtextKind = defineFieldKind({
   valueClass: "text",
   printFilter: "text",
   fullWidth: true,
+  listChars: 300,
   shortValue: false,
   parseText: parseExactText,
 });
