@@ -7,7 +7,31 @@ import type { CardLayout, HorizontalLayoutElement } from "@runtime/layouts/types
 import { listElements } from "./paths";
 import { controlKey } from "@runtime/layouts/scope";
 
-export const seed = seedSchema as unknown as WorkspaceSchema;
+/**
+ * The seed schema as these tests knew it: the client card's tabs are Details and the lists of
+ * contacts, events, contracts and invoices. Tables the default configuration adds later with a
+ * link to clients (cases, deals, …) are left out, with whatever links to them, so a new table in
+ * the seed does not rewrite every expectation here.
+ */
+const CLIENT_LISTS = new Set(["contacts", "events", "contracts", "invoices"]);
+function pinnedSeed(schema: WorkspaceSchema): WorkspaceSchema {
+  const defs = { ...schema.$defs };
+  const linksTo = (key: string, targets: (k: string) => boolean) =>
+    Object.values(defs[key].properties).some((f) => typeof f["x-target"] === "string" && targets(f["x-target"]));
+  for (const key of Object.keys(defs))
+    if (!CLIENT_LISTS.has(key) && key !== "clients" && linksTo(key, (t) => t === "clients")) delete defs[key];
+  for (let removed = true; removed;) {
+    removed = false;
+    for (const key of Object.keys(defs))
+      if (linksTo(key, (t) => t !== "crm_users" && !Object.hasOwn(defs, t))) {
+        delete defs[key];
+        removed = true;
+      }
+  }
+  return { ...schema, $defs: defs };
+}
+
+export const seed = pinnedSeed(seedSchema as unknown as WorkspaceSchema);
 export const compiled = compileSchema(seed);
 export const clients = requireTable(compiled, "clients");
 

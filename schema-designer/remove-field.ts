@@ -84,7 +84,62 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
           },
         });
     }
+
+  // The record lock and assertions: a locked field leaves the lock; a condition naming it goes.
+  const lock = table["x-lock"];
+  if (lock && (lock.fields.includes(fieldKey) || filterNames(lock.when, fieldKey) || filterNames(lock.stays, fieldKey)))
+    uses.push({
+      label: `the record lock of ${tableKey}`,
+      drop: (s) => {
+        const t = s.$defs[tableKey];
+        const l = t["x-lock"]!;
+        l.fields = l.fields.filter((k) => k !== fieldKey);
+        if (filterNames(l.stays, fieldKey)) delete l.stays;
+        if (l.fields.length === 0 || filterNames(l.when, fieldKey)) delete t["x-lock"];
+      },
+    });
+  // A relation that makes a parent's line list: the list leaves the parent's lock.
+  const parentKey = relationTarget(field);
+  const list = relationList(field);
+  const parentLock = parentKey && list && Object.hasOwn(schema.$defs, parentKey) ? schema.$defs[parentKey]["x-lock"] : undefined;
+  if (parentLock?.fields.includes(list!))
+    uses.push({
+      label: `the record lock of ${parentKey}`,
+      drop: (s) => {
+        const t = s.$defs[parentKey!];
+        t["x-lock"]!.fields = t["x-lock"]!.fields.filter((k) => k !== list);
+        if (t["x-lock"]!.fields.length === 0) delete t["x-lock"];
+      },
+    });
+  (table["x-assert"] ?? []).forEach((a) => {
+    if (filterNames(a.that, fieldKey))
+      uses.push({
+        label: `the rule of ${tableKey} "${a.message.slice(0, 60)}"`,
+        drop: (s) => {
+          const t = s.$defs[tableKey];
+          t["x-assert"] = (t["x-assert"] ?? []).filter((other) => other.message !== a.message);
+          if (t["x-assert"].length === 0) delete t["x-assert"];
+        },
+      });
+  });
+  for (const [otherKey, other] of Object.entries(schema.$defs))
+    for (const [key, def] of Object.entries(other.properties)) {
+      const [via, field] = def["x-same-as"]?.split(".") ?? [];
+      const link = via === undefined ? undefined : other.properties[via];
+      if ((otherKey === tableKey && via === fieldKey) || (field === fieldKey && link && relationTarget(link) === tableKey))
+        uses.push({
+          label: `the same-as check of ${otherKey}.${key}`,
+          drop: (s) => void delete s.$defs[otherKey].properties[key]["x-same-as"],
+        });
+    }
   return uses;
+}
+
+/** Whether a list filter (`{field, op, value}`, `and`, `or`, `not`) names the field. */
+function filterNames(filter: unknown, fieldKey: string): boolean {
+  if (Array.isArray(filter)) return filter.some((f) => filterNames(f, fieldKey));
+  if (filter === null || typeof filter !== "object") return false;
+  return Object.entries(filter).some(([k, v]) => (k === "field" ? v === fieldKey : k !== "value" && filterNames(v, fieldKey)));
 }
 
 function removeInPlace(schema: WorkspaceSchema, tableKey: string, fieldKey: string, cascade: boolean): void {

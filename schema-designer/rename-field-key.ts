@@ -58,5 +58,34 @@ export function renameFieldKey(schema: WorkspaceSchema, tableKey: string, oldKey
       const fill = relationTarget(def) === tableKey ? relationFill(def) : undefined;
       if (fill) def["x-fill"] = Object.fromEntries(Object.entries(fill).map(([own, theirs]) => [own, follow(theirs) as string]));
     }
+  // Locks, assertions and same-as name fields by key: an issued invoice's lock follows a rename.
+  const lock = table["x-lock"];
+  if (lock) {
+    lock.fields = lock.fields.map((k) => follow(k) as string);
+    lock.when = renameInFilter(lock.when, oldKey, newKey);
+    if (lock.stays) lock.stays = renameInFilter(lock.stays, oldKey, newKey);
+  }
+  for (const a of table["x-assert"] ?? []) a.that = renameInFilter(a.that, oldKey, newKey);
+  for (const def of Object.values(table.properties)) {
+    const [via, field] = def["x-same-as"]?.split(".") ?? [];
+    if (via === oldKey) def["x-same-as"] = `${newKey}.${field}`;
+  }
+  for (const other of Object.values(next.$defs))
+    for (const def of Object.values(other.properties)) {
+      const [via, field] = def["x-same-as"]?.split(".") ?? [];
+      const link = via === undefined ? undefined : other.properties[via];
+      if (field === oldKey && link && relationTarget(link) === tableKey) def["x-same-as"] = `${via}.${newKey}`;
+    }
   return assertStillValid(schema, next, `renaming field "${tableKey}.${oldKey}" to "${newKey}"`);
+}
+
+/** A list filter (`{field, op, value}`, `and`, `or`, `not`) with one field key renamed. */
+function renameInFilter<F>(filter: F, oldKey: string, newKey: string): F {
+  if (Array.isArray(filter)) return filter.map((f) => renameInFilter(f, oldKey, newKey)) as F;
+  if (filter === null || typeof filter !== "object") return filter;
+  return Object.fromEntries(
+    Object.entries(filter).map(([k, v]) =>
+      k === "field" && v === oldKey ? [k, newKey] : [k, k === "value" ? v : renameInFilter(v, oldKey, newKey)],
+    ),
+  ) as F;
 }
