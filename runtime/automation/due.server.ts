@@ -163,14 +163,17 @@ export async function runBatch(
         jobId: options.jobId ?? null,
       };
       try {
-        const run = await tx.transaction((sp, spTrx) =>
-          runInTransaction(deps, sp, spTrx, req, {
-            compiled,
-            company,
-            dry: options.dry,
-            checkExisting: options.jobId !== undefined,
-            deferLog,
-          }),
+        // Its writes share the run's savepoint: a failing one undoes the whole run anyway.
+        const run = await tx.transaction(
+          (sp, spTrx) =>
+            runInTransaction(deps, sp, spTrx, req, {
+              compiled,
+              company,
+              dry: options.dry,
+              checkExisting: options.jobId !== undefined,
+              deferLog,
+            }),
+          { shared: true },
         );
         if (run.pending) pending.push(run.pending);
         result.done++;
