@@ -4,18 +4,26 @@
  * (default 10,000) issued, unpaid and past due. One `runDue` pass must make one collection task
  * each (target: 10,000 in 10 s); a second pass must make none. Beside it, the floor: the same
  * tasks made by one hand-written INSERT … SELECT (no rules, no records service, no audit).
+ * Then the cost of rules on a save: p50 of SAVES updates of a client with no rules on its table,
+ * then with RULES enabled update rules (each holds, so each save enqueues their event), and the
+ * difference (target: under 2 ms).
  * BENCH_DB=mysql|sqlite (default mysql).
  */
 import type { Knex } from "knex";
 import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
-import { benchDatabase, fmt, time } from "./lib";
+import { benchDatabase, fmt, measure, time } from "./lib";
 
 const KIND = (process.env.BENCH_DB ?? "mysql") as "mysql" | "sqlite";
 const INVOICES = Number(process.env.INVOICES ?? 100_000);
 const OVERDUE = Number(process.env.OVERDUE ?? 10_000);
 const CLIENTS = 1_000;
 const TARGET_MS = 10_000;
+const RULES = Number(process.env.RULES ?? 20);
+const SAVES = Number(process.env.SAVES ?? 300);
+const SAVE_TARGET_MS = 2;
+const ADMIN: Actor = { ...SYSTEM_ACTOR, id: null, name: "Bench", role: "admin" };
 /** The invoices fall due on 2026-01-15 (overdue ones) or later; the pass runs on 2026-03-01. */
 const PASS_AT = new Date("2026-03-01T08:00:00.000Z");
 const STAMP = "2026-01-01 00:00:00.000";
@@ -88,6 +96,35 @@ async function floor(rt: Runtime): Promise<{ ms: number; rows: number }> {
   return { ms, rows };
 }
 
+/** p50 of a client's save with no rules on clients, then with `RULES` enabled update rules: the overhead. */
+async function saveOverhead(rt: Runtime): Promise<{ none: number; rules: number }> {
+  const client = await rt.records.create(ADMIN, "clients", { kind: "company", name: "Save bench", status: "active" });
+  let version = Number(client.version);
+  let n = 0;
+  const save = async () => {
+    const saved = await rt.records.update(ADMIN, "clients", client.id, { name: `Save bench ${++n}` }, version);
+    version = Number(saved.version);
+  };
+  // Without rules before and after (the mean of both), so a drift of the machine's load cancels out.
+  const before = (await measure(save, SAVES, 100)).p50;
+  const made: number[] = [];
+  for (let i = 0; i < RULES; i++) {
+    const rule = await rt.automation.rules.create(ADMIN, {
+      name: `Bench update rule ${i + 1}`,
+      table: "clients",
+      enabled: true,
+      trigger: { type: "updated" },
+      condition: { field: "status", op: "eq", value: "active" },
+      actions: [{ type: "notify", to: "manager", title: "{{ record.name }} changed" }],
+    });
+    made.push(rule.id);
+  }
+  const rules = (await measure(save, SAVES, 20)).p50;
+  for (const id of made) await rt.automation.rules.remove(ADMIN, id);
+  const after = (await measure(save, SAVES, 20)).p50;
+  return { none: (before + after) / 2, rules };
+}
+
 async function main() {
   const database = await benchDatabase(KIND);
   const rt = await createRuntime({ databaseUrl: database.url, seed: { configuration: DEFAULT_CONFIGURATION.configuration } });
@@ -125,6 +162,11 @@ async function main() {
     const verdict =
       first.ms <= TARGET_MS ? "meets" : `misses by ${(first.ms / TARGET_MS).toFixed(1)}× (${fmt(first.ms - TARGET_MS)} ms over)`;
     console.log(`target ${OVERDUE.toLocaleString("en")} tasks in ${TARGET_MS / 1000} s: ${verdict}`);
+    const saves = await saveOverhead(rt);
+    const overhead = saves.rules - saves.none;
+    console.log(
+      `save p50: ${fmt(saves.none)} ms with no rules, ${fmt(saves.rules)} ms with ${RULES} update rules: +${fmt(overhead)} ms (target ${SAVE_TARGET_MS} ms: ${overhead <= SAVE_TARGET_MS ? "meets" : "misses"})`,
+    );
     const ok = tasks === OVERDUE && raw.rows === OVERDUE && second.value.runs === 0 && after === tasks;
     console.log(ok ? "counts: ok" : `counts: WRONG (tasks ${tasks}, floor ${raw.rows}, second pass ${second.value.runs})`);
     if (!ok) process.exitCode = 1;

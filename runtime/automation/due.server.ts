@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { isUniqueViolation } from "../db/db-errors";
 import { dbNow } from "../db/system-tables.server";
 import type { JobContext } from "../jobs/types";
 import { createRecordContextLoader } from "../print/record-context.server";
@@ -13,6 +14,7 @@ import {
   isTransactionFatal,
   logRun,
   runInTransaction,
+  type PendingRun,
   SkipRun,
   type EngineDeps,
   type RunRequest,
@@ -136,10 +138,18 @@ export async function runBatch(
   rule: LoadedRule,
   items: DueItem[],
   trigger: TriggerType,
-  options: { dry?: boolean; jobId?: number; within?: { tx: EngineDeps["records"]; trx: Knex.Transaction } } = {},
+  options: {
+    dry?: boolean;
+    jobId?: number;
+    within?: { tx: EngineDeps["records"]; trx: Knex.Transaction };
+    /** Write the batch's run rows and effects in a few statements at its end (see `flushRuns`). */
+    deferLog?: boolean;
+  } = {},
 ): Promise<BatchResult> {
+  const deferLog = options.deferLog === true && !options.dry && options.jobId === undefined;
   const work = async (tx: EngineDeps["records"], trx: Knex.Transaction): Promise<BatchResult> => {
     const result: BatchResult = { done: 0, outcomes: [], failures: [] };
+    const pending: PendingRun[] = [];
     const company = await createRecordContextLoader({ db: trx, records: tx, compiled, actor: SYSTEM_ACTOR }).company();
     for (const item of items) {
       const req: RunRequest = {
@@ -153,9 +163,19 @@ export async function runBatch(
         jobId: options.jobId ?? null,
       };
       try {
-        const run = await tx.transaction((sp, spTrx) =>
-          runInTransaction(deps, sp, spTrx, req, { compiled, company, dry: options.dry, checkExisting: options.jobId !== undefined }),
+        // Its writes share the run's savepoint: a failing one undoes the whole run anyway.
+        const run = await tx.transaction(
+          (sp, spTrx) =>
+            runInTransaction(deps, sp, spTrx, req, {
+              compiled,
+              company,
+              dry: options.dry,
+              checkExisting: options.jobId !== undefined,
+              deferLog,
+            }),
+          { shared: true },
         );
+        if (run.pending) pending.push(run.pending);
         result.done++;
         result.outcomes.push(...run.outcomes);
       } catch (error) {
@@ -180,10 +200,59 @@ export async function runBatch(
         await logRun(trx, deps, { ...req, jobId }, "failed", errorText(error));
       }
     }
+    await flushRuns(trx, pending);
     return result;
   };
   if (options.within) return work(options.within.tx, options.within.trx);
   return deps.records.transaction(work);
+}
+
+/** A deferred run row met a run written meanwhile (a retry, another worker): redo the batch run by run. */
+export class DeferredConflict extends Error {
+  constructor() {
+    super("a run of this batch was written by someone else meanwhile");
+    this.name = "DeferredConflict";
+  }
+}
+
+const FLUSH_CHUNK = 250;
+
+/**
+ * The batch's run rows in one multi-row INSERT per chunk, then their effects likewise: two to four
+ * statements for a batch instead of two per run. The unique key on rule, record and occurrence
+ * still guards against a second run: a clash fails the statement, and the whole batch is undone
+ * and done again with a row per run (`DeferredConflict`).
+ */
+async function flushRuns(trx: Knex.Transaction, pending: PendingRun[]): Promise<void> {
+  if (pending.length === 0) return;
+  try {
+    for (let i = 0; i < pending.length; i += FLUSH_CHUNK)
+      await trx(AUTOMATION_TABLES.runs).insert(pending.slice(i, i + FLUSH_CHUNK).map((p) => p.row));
+  } catch (error) {
+    if (isUniqueViolation(error)) throw new DeferredConflict();
+    throw error;
+  }
+  const withEffects = pending.filter((p) => p.effects.length > 0);
+  if (withEffects.length === 0) return;
+  const ruleId = withEffects[0].row.rule_id as number;
+  const ids = new Map<string, number>();
+  for (let i = 0; i < withEffects.length; i += FLUSH_CHUNK) {
+    const chunk = withEffects.slice(i, i + FLUSH_CHUNK);
+    const rows = (await trx(AUTOMATION_TABLES.runs)
+      .where("rule_id", ruleId)
+      .whereIn(
+        "record_id",
+        chunk.map((p) => p.row.record_id as number),
+      )
+      .select("id", "record_id", "occurrence")) as { id: number; record_id: number; occurrence: string }[];
+    for (const r of rows) ids.set(`${Number(r.record_id)}\u0000${r.occurrence}`, Number(r.id));
+  }
+  const effects = withEffects.flatMap((p) => {
+    const runId = ids.get(`${p.row.record_id as number}\u0000${p.row.occurrence as string}`);
+    if (runId === undefined) throw new Error(`the run of record ${String(p.row.record_id)} was not written`);
+    return p.effects.map((e) => ({ run_id: runId, ...e }));
+  });
+  for (let i = 0; i < effects.length; i += FLUSH_CHUNK) await trx(AUTOMATION_TABLES.effects).insert(effects.slice(i, i + FLUSH_CHUNK));
 }
 
 /** Every enabled date and schedule rule, once: what is due at `now` runs. */
@@ -221,13 +290,19 @@ async function runRuleDue(
   lease: DueLease,
 ): Promise<void> {
   let after = 0;
+  // A rule that closes tasks reads the run rows of its own earlier runs: those are written run by run.
+  let deferLog = !rule.compiled.definition.actions.some((a) => a.type === "closeTasks");
   for (let conflicts = 0; ;) {
     const items = await due.query(after, BATCH);
     if (items.length === 0) return;
     let result: BatchResult;
     try {
-      result = await runBatch(deps, compiled, rule, items, rule.compiled.definition.trigger.type);
+      result = await runBatch(deps, compiled, rule, items, rule.compiled.definition.trigger.type, { deferLog });
     } catch (error) {
+      if (error instanceof DeferredConflict) {
+        deferLog = false;
+        continue;
+      }
       // Another writer at the same moment (a deadlock, a stale SQLite snapshot): the batch was
       // undone as a whole; ask again which of its records are still due.
       if (!isTransactionFatal(error) || ++conflicts > 5) throw error;

@@ -88,11 +88,23 @@ export interface RunOptions {
    * anti-join): the run's unique key still catches a race, one query fewer per record.
    */
   checkExisting?: boolean;
+  /**
+   * The caller writes the run's row and effects itself, for many runs in one statement (a batch of
+   * due runs): the run is returned as `pending` instead of inserted. Only with `checkExisting: false`.
+   */
+  deferLog?: boolean;
+}
+
+/** A run's row in `crm_rule_runs` and its effects, not yet written (see `RunOptions.deferLog`). */
+export interface PendingRun {
+  row: Record<string, unknown>;
+  effects: { table_id: string; table_key: string; record_id: number }[];
 }
 
 export interface RunResult {
   runId: number;
   outcomes: ActionOutcome[];
+  pending?: PendingRun;
 }
 
 /** Whom a rule's writes are made as: the system (or the clicking user), one rule deeper. */
@@ -237,6 +249,18 @@ export async function runInTransaction(
     actor_id: req.user?.id ?? null,
     updated_at: t,
   };
+  const newRow = () => ({
+    ...row,
+    rule_id: req.rule.id,
+    table_id: table.id,
+    record_id: req.recordId,
+    occurrence: req.occurrence,
+    trigger: req.trigger,
+    attempts: 1,
+    created_at: t,
+  });
+  const effectRows = () => effects.map((e) => ({ table_id: e.table.id, table_key: e.table.key, record_id: e.id }));
+  if (options.deferLog && !existing) return { runId: 0, outcomes, pending: { row: newRow(), effects: effectRows() } };
   let runId: number;
   if (existing) {
     const n = await trx(AUTOMATION_TABLES.runs)
@@ -246,16 +270,7 @@ export async function runInTransaction(
     runId = existing.id;
   } else {
     try {
-      const [id] = await trx(AUTOMATION_TABLES.runs).insert({
-        ...row,
-        rule_id: req.rule.id,
-        table_id: table.id,
-        record_id: req.recordId,
-        occurrence: req.occurrence,
-        trigger: req.trigger,
-        attempts: 1,
-        created_at: t,
-      });
+      const [id] = await trx(AUTOMATION_TABLES.runs).insert(newRow());
       runId = Number(id);
     } catch (error) {
       // Another worker committed this occurrence while we worked: ours is undone with the savepoint.
@@ -263,10 +278,7 @@ export async function runInTransaction(
       throw error;
     }
   }
-  if (effects.length)
-    await trx(AUTOMATION_TABLES.effects).insert(
-      effects.map((e) => ({ run_id: runId, table_id: e.table.id, table_key: e.table.key, record_id: e.id })),
-    );
+  if (effects.length) await trx(AUTOMATION_TABLES.effects).insert(effectRows().map((e) => ({ run_id: runId, ...e })));
   return { runId, outcomes };
 }
 

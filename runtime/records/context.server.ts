@@ -28,6 +28,11 @@ export interface RecordsContext {
    * must wait until that transaction has ended is handed to it.
    */
   afterOuterTransaction: ((fn: () => Promise<void>) => void) | null;
+  /**
+   * Inside a savepoint whose caller undoes all of it when any write fails (a rule's run): each
+   * write then skips a savepoint of its own, two round trips fewer.
+   */
+  sharedSavepoint?: boolean;
 }
 
 export interface TableInSchema {

@@ -45,9 +45,10 @@ export interface RecordsService {
   /**
    * Runs `work` with a records service whose every call shares one transaction: all of it is
    * saved, or none (a manual rule creating a client, a contact and a deal from a lead). Called on
-   * the service `work` was given, it opens a savepoint inside that transaction.
+   * the service `work` was given, it opens a savepoint inside that transaction; with `shared`, the
+   * writes `work` makes open none of their own (the caller undoes the savepoint if any fails).
    */
-  transaction<T>(work: (records: RecordsService, trx: Knex.Transaction) => Promise<T>): Promise<T>;
+  transaction<T>(work: (records: RecordsService, trx: Knex.Transaction) => Promise<T>, options?: { shared?: boolean }): Promise<T>;
   /** Adds hooks every write runs in its transaction (automation's outbox and guards); returns their removal. */
   addHooks(hooks: RecordHooks): () => void;
 }
@@ -67,11 +68,13 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
     restore: (actor, table, id) => restoreRecord(ctx, actor, table, id),
     recomputeTable: (q, compiled, table) => recomputeTable(q, compiled, table),
     mayReadFile: async (actor, fileId) => mayReadFile(ctx.db, (await workspace.current()).compiled, actor, fileId),
-    async transaction(work) {
+    async transaction(work, options) {
       // Inside another transaction: a savepoint, so a part that fails is undone alone while the
       // caller goes on (a batch of rule runs, each in its own savepoint).
       if (ctx.afterOuterTransaction)
-        return (ctx.db as Knex.Transaction).transaction((sp) => work(serviceOver({ ...ctx, db: sp }, workspace), sp));
+        return (ctx.db as Knex.Transaction).transaction((sp) =>
+          work(serviceOver({ ...ctx, db: sp, sharedSavepoint: options?.shared === true }, workspace), sp),
+        );
       const { compiled } = await workspace.current({ fresh: true });
       return withFollowUps((later, reset) =>
         inTransaction(ctx.db, (trx) => {

@@ -10,14 +10,25 @@ function isRetryable(error: unknown): boolean {
   return e.errno === 1213 || e.errno === 1205 || e.code === "SQLITE_BUSY";
 }
 
+const UNIQUE_RACE = "a value that must be unique was saved by someone else at the same moment: reload and try again";
+
+/** A lost unique race answered as a 409, as `inTransaction` does. */
+async function uniqueAsConflict<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    if (isUniqueViolation(error)) throw conflict(UNIQUE_RACE);
+    throw error;
+  }
+}
+
 export async function inTransaction<T>(db: Knex, fn: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
   for (let attempt = 0; ; attempt++) {
     try {
       return await db.transaction(fn);
     } catch (error) {
       // Another save took a unique value between our check and our write.
-      if (isUniqueViolation(error))
-        throw conflict("a value that must be unique was saved by someone else at the same moment: reload and try again");
+      if (isUniqueViolation(error)) throw conflict(UNIQUE_RACE);
       if (attempt < 6 && isRetryable(error)) {
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
         continue;
@@ -38,6 +49,7 @@ export async function writeTransaction<T>(
 ): Promise<T> {
   if (ctx.afterOuterTransaction) {
     const later = ctx.afterOuterTransaction;
+    if (ctx.sharedSavepoint) return uniqueAsConflict(() => fn(ctx.db as Knex.Transaction, later));
     return inTransaction(ctx.db, (trx) => fn(trx, later));
   }
   return withFollowUps((later, reset) =>

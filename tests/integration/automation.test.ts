@@ -270,6 +270,28 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     expect(await notificationsOf(boss)).toEqual(["Birch & Co was deleted by Ben"]);
   });
 
+  it("a due batch undoes the whole run of a record whose later action fails, logs it, and keeps the others", async () => {
+    at("2026-12-10T00:00:00Z");
+    const acme = await create("clients", { name: "Acme" });
+    const good = await invoice(acme.id, "2026-12-01", [{ price: 100 }]);
+    const bad = await invoice(acme.id, "2026-12-02", [{ price: 100 }]);
+    const twice = await rule({
+      name: "Two tasks",
+      table: "invoices",
+      trigger: { type: "date", field: "due_date", offset: { amount: 1, unit: "days" } },
+      actions: [
+        { type: "create", table: "tasks", values: { subject: "First {{ record.id }}" } },
+        { type: "create", table: "tasks", values: { subject: `{% if record.id != ${bad.id} %}Second {{ record.id }}{% endif %}` } },
+      ],
+    });
+    expect(await automation.runDue()).toEqual({ rules: 1, runs: 1, failed: 1, errors: [] });
+    expect((await rows(rt.db, "tasks")).map((t) => t.subject)).toEqual([`First ${good.id}`, `Second ${good.id}`]);
+    const runs = await automation.rules.runs(twice.id);
+    expect(Object.fromEntries(runs.map((r) => [r.recordId, r.state]))).toEqual({ [good.id]: "done", [bad.id]: "failed" });
+    expect(await count(rt.db, "crm_rule_effects")).toBe(2);
+    expect(await automation.runDue()).toMatchObject({ runs: 0 });
+  });
+
   it("collections: an overdue invoice gets one task for the client's manager, closed when paid, never twice", async () => {
     const collections = await rule({
       name: "Collections",
