@@ -90,7 +90,7 @@ describe("CardForm layout", () => {
   it("renders tabs, sections and rows of the layout, and switches tabs once hydrated", async () => {
     renderCard("invoices", { data: { record: storedInvoice } });
     const tabs = screen.getAllByRole("tab");
-    expect(tabs.map((t) => t.textContent)).toEqual(["Details", "Payments"]);
+    expect(tabs.map((t) => t.textContent)).toEqual(["Details", "Credit notes", "Payments"]);
     expect(tabs[0].getAttribute("aria-selected")).toBe("true");
     const panel = screen.getByRole("tabpanel");
     expect(within(panel).getByRole("region", { name: "Details" })).toBeTruthy();

@@ -92,12 +92,12 @@ describe("the History tab of a card", () => {
 
   it("comes after the layout's tabs on a saved card", () => {
     const { data, compiled, table } = cardData("invoices", { record: stored, history });
-    render(<CardForm data={data} compiled={compiled} table={table} onSubmit={vi.fn()} initialTab={2} />);
+    render(<CardForm data={data} compiled={compiled} table={table} onSubmit={vi.fn()} initialTab={3} />);
     const tabs = screen.getAllByRole("tab");
-    expect(tabs.map((t) => t.textContent)).toEqual(["Details", "Payments", "History"]);
-    expect(tabs[2].getAttribute("aria-selected")).toBe("true");
+    expect(tabs.map((t) => t.textContent)).toEqual(["Details", "Credit notes", "Payments", "History"]);
+    expect(tabs[3].getAttribute("aria-selected")).toBe("true");
     expect(within(screen.getByRole("tabpanel")).getByRole("list", { name: "History" })).toBeTruthy();
-    expect(screen.getByRole("link", { name: "Show older" }).getAttribute("href")).toBe("?tab=2&history=100");
+    expect(screen.getByRole("link", { name: "Show older" }).getAttribute("href")).toBe("?tab=3&history=100");
   });
 
   it("is a section at the end of a single-page card, and absent on a new card", () => {
