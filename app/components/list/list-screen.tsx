@@ -4,6 +4,8 @@ import type { ListPageData } from "@runtime/views/list-page-data";
 import { withChanges } from "@runtime/views/list-params";
 import { toFilter } from "@runtime/views/conditions";
 import { totalLabel } from "@runtime/views/pagination";
+import { BoardView } from "../board/board-view";
+import { LayoutSwitch } from "../board/layout-switch";
 import { usePrintTemplates } from "./batch-print";
 import { BulkBar } from "./bulk-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -72,6 +74,7 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
             {data.activeView ? <> · view “{data.activeView.name}”</> : null}
           </p>
         </div>
+        <LayoutSwitch tableKey={table.key} params={params} boardFields={data.boardFields} groupBy={data.board?.groupBy} />
         {data.rights.create ? (
           <Link className="button" to={`${base}/new`}>
             New {table.label}
@@ -175,53 +178,64 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
         mayDelete={data.rights.delete}
       />
 
-      <div className="list-panel">
-        {data.rows.length === 0 ? (
-          <div className="list-empty">
-            {filtered ? (
-              <p>
-                No {noun} match these filters —{" "}
-                <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>clear filters</Link>
-              </p>
-            ) : (
-              <p>
-                No {noun} yet.
-                {data.rights.create ? (
-                  <>
-                    {" "}
-                    <Link to={`${base}/new`}>Create the first {table.label.toLowerCase()}</Link>.
-                  </>
-                ) : null}
-              </p>
-            )}
-          </div>
-        ) : (
-          <div className="list-scroll">
-            <DataGrid
-              tableKey={table.key}
-              tableLabel={table.pluralLabel}
-              titleField={table.titleField}
-              columns={columns}
-              rows={data.rows}
-              sort={state.sort}
-              params={params}
-              selected={selected}
-              onSelect={onSelect}
-              overdueIds={new Set(data.overdueIds)}
-            />
-          </div>
-        )}
-        <Pagination
+      {data.board ? (
+        <BoardView
+          key={location.search}
           tableKey={table.key}
-          params={params}
-          page={data.page}
-          pageSize={data.pageSize}
-          rowCount={data.rows.length}
-          total={data.total}
-          totalExact={data.totalExact}
-          nextCursor={data.nextCursor}
+          titleField={table.titleField}
+          fields={data.fields}
+          board={data.board}
+          q={state.q || undefined}
         />
-      </div>
+      ) : (
+        <div className="list-panel">
+          {data.rows.length === 0 ? (
+            <div className="list-empty">
+              {filtered ? (
+                <p>
+                  No {noun} match these filters —{" "}
+                  <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>clear filters</Link>
+                </p>
+              ) : (
+                <p>
+                  No {noun} yet.
+                  {data.rights.create ? (
+                    <>
+                      {" "}
+                      <Link to={`${base}/new`}>Create the first {table.label.toLowerCase()}</Link>.
+                    </>
+                  ) : null}
+                </p>
+              )}
+            </div>
+          ) : (
+            <div className="list-scroll">
+              <DataGrid
+                tableKey={table.key}
+                tableLabel={table.pluralLabel}
+                titleField={table.titleField}
+                columns={columns}
+                rows={data.rows}
+                sort={state.sort}
+                params={params}
+                selected={selected}
+                onSelect={onSelect}
+                overdueIds={new Set(data.overdueIds)}
+              />
+            </div>
+          )}
+          <Pagination
+            tableKey={table.key}
+            params={params}
+            page={data.page}
+            pageSize={data.pageSize}
+            rowCount={data.rows.length}
+            total={data.total}
+            totalExact={data.totalExact}
+            nextCursor={data.nextCursor}
+          />
+        </div>
+      )}
     </div>
   );
 }
