@@ -215,7 +215,10 @@ function BoardColumnView(props: { index: number; column: BoardColumn; sum: strin
           {column.probability !== null ? <span className="board__probability">{Math.round(column.probability * 100)}% likely</span> : null}
         </p>
       </header>
-      <div className="board__cards">{props.children}</div>
+      <div className="board__cards">
+        {column.count === 0 ? <p className="board__empty">Nothing here yet</p> : null}
+        {props.children}
+      </div>
     </section>
   );
 }
