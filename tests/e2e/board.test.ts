@@ -23,11 +23,17 @@ describe("the deals board in Chromium", () => {
   let server: AppServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
+  const browserErrors: string[] = [];
 
   beforeAll(async () => {
     [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
     page = await browser.newPage();
     await page.setViewport({ width: 1400, height: 900 });
+    // Hydration mismatches and a board chunk that fails to load only show up here.
+    page.on("pageerror", (error) => browserErrors.push(String(error)));
+    page.on("console", (message) => {
+      if (message.type() === "error") browserErrors.push(message.text());
+    });
     await signInPage(page, server.url);
     await page.goto(`${server.url}${BOARD}`, { waitUntil: "networkidle0" });
   }, 60_000);
@@ -76,5 +82,6 @@ describe("the deals board in Chromium", () => {
     await page.setViewport({ width: 390, height: 844 });
     await page.$eval(".list-header", (el) => el.scrollIntoView());
     await page.screenshot({ path: path.join(SCREENSHOTS, "board-390.png") });
+    expect(browserErrors).toEqual([]);
   });
 });

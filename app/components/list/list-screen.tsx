@@ -1,10 +1,9 @@
 import { Form, Link, useLocation, useNavigate, useNavigation } from "@remix-run/react";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { ListPageData } from "@runtime/views/list-page-data";
 import { withChanges } from "@runtime/views/list-params";
 import { toFilter } from "@runtime/views/conditions";
 import { totalLabel } from "@runtime/views/pagination";
-import { BoardView } from "../board/board-view";
 import { LayoutSwitch } from "../board/layout-switch";
 import { usePrintTemplates } from "./batch-print";
 import { BulkBar } from "./bulk-bar";
@@ -15,6 +14,9 @@ import { FilterChips } from "./filter-chips";
 import { hiddenEntries, listHref } from "./list-link";
 import { Pagination } from "./pagination";
 import { ViewsMenu } from "./views-menu";
+
+// dnd-kit stays out of the list's bundle: only a board loads it.
+const BoardView = lazy(() => import("../board/board-view").then((m) => ({ default: m.BoardView })));
 
 /** The generated list of one table: toolbar, filters, grid, pagination, bulk actions. */
 export function ListScreen({ data, message }: { data: ListPageData; message?: string }) {
@@ -179,14 +181,16 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
       />
 
       {data.board ? (
-        <BoardView
-          key={location.search}
-          tableKey={table.key}
-          titleField={table.titleField}
-          fields={data.fields}
-          board={data.board}
-          q={state.q || undefined}
-        />
+        <Suspense fallback={<p className="list-empty">Loading the board…</p>}>
+          <BoardView
+            key={location.search}
+            tableKey={table.key}
+            titleField={table.titleField}
+            fields={data.fields}
+            board={data.board}
+            q={state.q || undefined}
+          />
+        </Suspense>
       ) : (
         <div className="list-panel">
           {data.rows.length === 0 ? (
