@@ -22,8 +22,7 @@ import { cardDragId, cardIdOf, columnDropId, columnIndexOf, stepThroughColumns }
 import { moveCard } from "./move-card";
 
 interface BoardViewProps {
-  tableKey: string;
-  titleField: string | null;
+  table: { key: string; titleField: string | null };
   fields: ListField[];
   board: BoardPageData;
   q: string | undefined;
@@ -55,7 +54,8 @@ function moved(columns: BoardColumn[], cardId: number, to: number, record?: Reco
 }
 
 /** The list as columns of cards, one per value of a choice or user field; a card is dragged to change it. */
-export function BoardView({ tableKey, titleField, fields, board, q }: BoardViewProps) {
+export function BoardView({ table, fields, board, q }: BoardViewProps) {
+  const { key: tableKey, titleField } = table;
   const [columns, setColumns] = useState(board.columns);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const [loadingMore, setLoadingMore] = useState<number | null>(null);

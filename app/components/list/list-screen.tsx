@@ -182,14 +182,7 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
 
       {data.board ? (
         <Suspense fallback={<p className="list-empty">Loading the board…</p>}>
-          <BoardView
-            key={location.search}
-            tableKey={table.key}
-            titleField={table.titleField}
-            fields={data.fields}
-            board={data.board}
-            q={state.q || undefined}
-          />
+          <BoardView key={location.search} table={table} fields={data.fields} board={data.board} q={state.q || undefined} />
         </Suspense>
       ) : (
         <div className="list-panel">
