@@ -52,6 +52,10 @@ describe("the schema diagram", () => {
     expect(seed.relations.filter((r) => r.to === "crm_users").map((r) => `${r.from}.${r.field}`)).toEqual([
       "clients.manager",
       "events.assignee",
+      "tasks.assignee",
+      "leads.owner",
+      "deals.owner",
+      "cases.owner",
       "contracts.manager",
     ]);
   });
