@@ -13,6 +13,7 @@ import { DEMO_COMPANY } from "./demo/company";
 import { demoContacts } from "./demo/contacts";
 import { demoCases } from "./demo/cases";
 import { demoEvents } from "./demo/events";
+import { demoDeals } from "./demo/deals";
 import { demoLeads } from "./demo/leads";
 import { DEMO_STOCK, demoPurchaseOrders, demoSuppliers } from "./demo/purchasing";
 import { demoSales } from "./demo/sales";
@@ -108,6 +109,7 @@ export function demoRecords(): SeedRecord[] {
     ...demoEvents(),
     ...demoTasks(),
     ...demoLeads(),
+    ...demoDeals(),
     ...demoCases(),
   ];
 }

@@ -19,6 +19,9 @@ export const LEAD_ROUTES = {
 export const APPROVAL_TOTAL = 10_000;
 export const APPROVAL_DISCOUNT = 20;
 
+/** Named so tests and the card find the button. */
+export const CONVERT_LEAD = "Convert lead";
+
 /** A lead or case someone is still working on. */
 const OPEN_LEAD: Filter = { field: "status", op: "in", value: ["new", "contacted", "qualified"] };
 const OPEN_CASE: Filter = { field: "status", op: "in", value: ["open", "waiting"] };
@@ -295,6 +298,58 @@ export const DEFAULT_RULES: RuleDefinition[] = [
           "Issue {{ record.client.name }}'s invoice of {{ record.total | money: record.currency }}" +
           `{% if record.max_discount > ${APPROVAL_DISCOUNT} %} with a {{ record.max_discount }} % discount{% endif %}?`,
       },
+    ],
+  },
+  {
+    name: CONVERT_LEAD,
+    description:
+      "A qualified prospect becomes a client with its contact person and a deal in qualification, all at once or not at all; the lead is marked converted and the deal points back at it.",
+    table: "leads",
+    enabled: true,
+    trigger: { type: "manual", label: "Convert lead" },
+    condition: OPEN_LEAD,
+    actions: [
+      {
+        type: "create",
+        table: "clients",
+        as: "client",
+        values: {
+          kind: "{% if record.company != blank %}company{% else %}individual{% endif %}",
+          name: "{{ record.company | default: record.name }}",
+          email: "{{ record.email }}",
+          phone: "{{ record.phone }}",
+          status: "active",
+          manager: "{{ record.owner | default: user.id }}",
+        },
+      },
+      {
+        type: "create",
+        table: "contacts",
+        as: "contact",
+        values: {
+          client: "{{ created.client }}",
+          first_name: "{% assign parts = record.name | split: ' ' %}{% if parts.size > 1 %}{{ parts | first }}{% endif %}",
+          last_name: "{{ record.name | split: ' ' | last }}",
+          email: "{{ record.email }}",
+          phone: "{{ record.phone }}",
+          is_primary: "true",
+        },
+      },
+      {
+        type: "create",
+        table: "deals",
+        as: "deal",
+        values: {
+          title: "{{ record.company | default: record.name }}",
+          client: "{{ created.client }}",
+          contact: "{{ created.contact }}",
+          stage: "qualification",
+          currency: "EUR",
+          owner: "{{ record.owner | default: user.id }}",
+          source_lead: "{{ record.id }}",
+        },
+      },
+      { type: "update", values: { status: "converted" } },
     ],
   },
 ];

@@ -56,7 +56,7 @@ describe("seeds/schema.json", () => {
         .sort();
     expect(byGroup("crm")).toEqual(["clients", "contacts", "events", "leads", "tasks"]);
     expect(byGroup("service")).toEqual(["cases"]);
-    expect(byGroup("sales")).toEqual(["contract_items", "contracts", "invoice_items", "invoices", "payments"]);
+    expect(byGroup("sales")).toEqual(["contract_items", "contracts", "deals", "invoice_items", "invoices", "payments"]);
     expect(byGroup("catalog")).toEqual(["product_categories", "products"]);
     expect(byGroup("purchasing")).toEqual(["purchase_order_items", "purchase_orders", "suppliers"]);
     expect(byGroup("settings")).toEqual(["company"]);
@@ -74,7 +74,7 @@ describe("seeds/schema.json", () => {
       }
     }
     for (const [target, names] of inverses) expect(new Set(names).size, target).toBe(names.length);
-    expect(inverses.get("clients")?.sort()).toEqual(["cases", "contacts", "contracts", "events", "invoices"]);
+    expect(inverses.get("clients")?.sort()).toEqual(["cases", "contacts", "contracts", "deals", "events", "invoices"]);
     expect(inverses.get("suppliers")?.sort()).toEqual(["products", "purchase_orders"]);
     expect(inverses.get("invoices")?.sort()).toEqual(["credit_notes", "items", "payments"]);
     expect(inverses.get("contracts")?.sort()).toEqual(["events", "invoices", "items"]);

@@ -43,6 +43,17 @@ export const labelsSchema = {
   additionalProperties: { type: "string", maxLength: 200 },
 } as const;
 
+/** `x-option-meta`: per option, its win probability (a stage of a pipeline), keyed by option value. */
+export const optionMetaSchema = {
+  type: "object",
+  propertyNames: { type: "string", minLength: 1, maxLength: 100 },
+  additionalProperties: {
+    type: "object",
+    properties: { probability: { type: "number", minimum: 0, maximum: 1 } },
+    additionalProperties: false,
+  },
+} as const;
+
 export const scaleSchema = { type: "integer", minimum: 0, maximum: 8 } as const;
 export const precisionSchema = { type: "integer", minimum: 1, maximum: 30 } as const;
 export const currencySchema = { type: "string", pattern: "^[A-Z]{3}$" } as const;

@@ -34,6 +34,24 @@ export function matchOption(text: string, field: FieldSchema): ParseResult<strin
   return fail(`${quote(wanted)} is not one of the options: use one of ${describeOptions(field)}`);
 }
 
+/** What `x-option-meta` says of an option (its win probability), if anything. */
+export function optionProbability(value: string, field: FieldSchema): number | undefined {
+  return field["x-option-meta"]?.[value]?.probability;
+}
+
+/** Keys of a per-option keyword (`x-option-meta`) must name options. */
+export function optionKeyProblems(def: Record<string, unknown>, values: unknown, keyword: string): DefinitionProblem[] {
+  const byOption = def[keyword];
+  if (!Array.isArray(values) || !isPlainObject(byOption)) return [];
+  const options = new Set(values.filter((v): v is string => typeof v === "string"));
+  return Object.keys(byOption)
+    .filter((value) => !options.has(value))
+    .map((value) => ({
+      at: [keyword, value],
+      message: `${keyword} for "${value}", which is not one of the options; remove it or add "${value}" to the options`,
+    }));
+}
+
 export function formatOptionDisplay(value: unknown, field: FieldSchema): string {
   if (isNullish(value)) return "";
   return optionLabel(String(value), field);

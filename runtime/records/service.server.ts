@@ -3,6 +3,7 @@ import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { boundContext, createRecordsContext, type RecordsContext } from "./context.server";
 import type { RecordHooks } from "./hooks";
+import { groupCounts, type GroupCount, type GroupCountsQuery } from "./aggregate.server";
 import { mayReadFile } from "./file-access.server";
 import { listRecords, type ListQuery, type ListResult } from "./list.server";
 import type { Actor } from "./permissions";
@@ -20,6 +21,7 @@ import { createRecord, updateRecord } from "./write.server";
  * | concern | module |
  * | --- | --- |
  * | a page of a list; its total | `list.server.ts`; `counting.server.ts` |
+ * | counts and sums per value (a board) | `aggregate.server.ts` (which fields: `board-fields.ts`) |
  * | one record; its lines; relation titles | `read.server.ts`; `related-lists.server.ts`; `expand.server.ts` |
  * | quick search | `search.server.ts` (terms: `search.ts`) |
  * | who sees and writes what | `access.ts`, `access.server.ts` (rules: `permissions.ts`) |
@@ -29,10 +31,12 @@ import { createRecord, updateRecord } from "./write.server";
  * | stored formulas and the cascade | `recompute.server.ts` (`recompute.ts`, `compute.ts`) |
  */
 
-export type { ListQuery, ListResult };
+export type { GroupCount, GroupCountsQuery, ListQuery, ListResult };
 
 export interface RecordsService {
   list(actor: Actor, table: string, query?: ListQuery): Promise<ListResult>;
+  /** Records per value of a choice or user field, with a number field's sum: a board's columns (`aggregate.server.ts`). */
+  groupCounts(actor: Actor, table: string, query: GroupCountsQuery): Promise<GroupCount[]>;
   get(actor: Actor, table: string, id: unknown, options?: { expand?: unknown }): Promise<RecordJson>;
   create(actor: Actor, table: string, values: unknown): Promise<RecordJson>;
   update(actor: Actor, table: string, id: unknown, changes: unknown, expectedVersion: unknown): Promise<RecordJson>;
@@ -61,6 +65,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
 function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "current">): RecordsService {
   return {
     list: (actor, table, query) => listRecords(ctx, actor, table, query),
+    groupCounts: (actor, table, query) => groupCounts(ctx, actor, table, query),
     get: (actor, table, id, options) => getRecord(ctx, actor, table, id, options),
     create: (actor, table, values) => createRecord(ctx, actor, table, values),
     update: (actor, table, id, changes, expectedVersion) => updateRecord(ctx, actor, table, id, changes, expectedVersion),

@@ -73,6 +73,8 @@ export interface FieldSchema {
   uniqueItems?: boolean;
   /** Display labels of enum values: value → label. */
   "x-labels"?: Record<string, string>;
+  /** Per select option: its win probability (0–1) as a pipeline stage. */
+  "x-option-meta"?: Record<string, { probability?: number }>;
 
   // relation
   /** Key of the target table (`crm_users` for the built-in users table). */

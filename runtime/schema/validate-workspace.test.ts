@@ -461,6 +461,23 @@ describe("options", () => {
     expectOnlyProblemAt(doc, "/$defs/clients/properties/segment/x-labels/O'Riley", /label for "O'Riley", which is not one of the options/);
   });
 
+  it("refuses option meta for a value that is not an option", () => {
+    const doc = workspace();
+    clients(doc).properties.segment["x-option-meta"] = { typo: { probability: 0.5 } };
+    expectOnlyProblemAt(
+      doc,
+      "/$defs/clients/properties/segment/x-option-meta/typo",
+      /x-option-meta for "typo", which is not one of the options/,
+    );
+  });
+
+  it("refuses a win probability outside 0 to 1", () => {
+    const doc = workspace();
+    const segment = clients(doc).properties.segment;
+    segment["x-option-meta"] = { [segment.enum[0]]: { probability: 1.5 } };
+    expect(problemsOf(doc).length).toBeGreaterThan(0);
+  });
+
   it("escapes the label key in the pointer", () => {
     const doc = workspace();
     clients(doc).properties.segment["x-labels"]["a/b~c"] = "odd";

@@ -1,4 +1,5 @@
 import type { FilterOperator } from "../fields/types";
+import type { RecordJson } from "../records/rows";
 import type { ListResult } from "../records/service.server";
 import type { CompiledField } from "../schema/compile";
 import type { ListState } from "./effective-state";
@@ -33,8 +34,37 @@ export interface ListPageData extends ListResult {
   today: string;
   /** What the viewer's role may do to this table, so the list offers only that. */
   rights: { create: boolean; delete: boolean };
+  /** Fields the list can be shown as a board by; empty when it cannot. */
+  boardFields: { key: string; label: string }[];
+  /** The board, when the address asks for one (`layout=board`). */
+  board: BoardPageData | null;
   /** Titles of records that relation conditions name, by `field:id`, for the filter chips. */
   refTitles: Record<string, string>;
+}
+
+/** One column of a board: a value of the grouping field, its count and money sum, its first cards. */
+export interface BoardColumn {
+  value: string | number | null;
+  label: string;
+  /** The option's win probability (`x-option-meta`), when it has one. */
+  probability: number | null;
+  count: number;
+  sum: number | null;
+  cards: RecordJson[];
+  nextCursor: string | null;
+  /** The column's filter as JSON, as the records API takes it, for paging on in the browser. */
+  filter: string;
+}
+
+export interface BoardPageData {
+  groupBy: string;
+  groupFields: { key: string; label: string }[];
+  /** The money field each column sums, if the table has one. */
+  sumField: string | null;
+  /** Fields a card shows under its title. */
+  cardFields: string[];
+  expand: string | null;
+  columns: BoardColumn[];
 }
 
 export interface BulkDeleteFailure {

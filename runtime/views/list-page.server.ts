@@ -6,6 +6,8 @@ import type { RecordsService } from "../records/service.server";
 import type { CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { isRelation, relationTarget } from "../fields/structure";
+import { boardGroupFields } from "../records/board-fields";
+import { loadBoard } from "./board-page.server";
 import { toFilter } from "./conditions";
 import { effectiveState, isSortable, type ListState } from "./effective-state";
 import { currentCursor, parseListParams } from "./list-params";
@@ -125,6 +127,14 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
     });
   }
 
+  const board =
+    params.layout === "board"
+      ? await loadBoard(deps.records, actor, table, params.groupBy, {
+          filter: toFilter(state.conditions, state.mode),
+          q: state.q || undefined,
+          columns: state.columns,
+        })
+      : null;
   const today = localToday();
   const overdueIds = hasOverdueState(table.fieldsByKey.keys()) ? result.rows.filter((r) => isOverdue(r, today)).map((r) => r.id) : [];
   return {
@@ -144,6 +154,8 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
     overdueIds,
     today,
     rights: { create: mayDo(actor, "create", table), delete: mayDo(actor, "delete", table) },
+    boardFields: boardGroupFields(table).map((f) => ({ key: f.key, label: f.label })),
+    board,
     refTitles: await titlesOfConditionRecords(deps, actor, table, state),
   };
 }

@@ -14,6 +14,9 @@ export interface ListParams {
   mode?: ConditionMode;
   columns?: string[];
   view?: number;
+  /** `board`: the same records as columns, one per value of `groupBy` (a choice or user field). */
+  layout?: "board";
+  groupBy?: string;
   pageSize?: number;
   page: number;
   /**
@@ -57,6 +60,12 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
     else problems.push(decoded.error);
   }
   if (search.get("m") === "or") params.mode = "or";
+  if (search.get("layout") === "board") params.layout = "board";
+  const groupBy = search.get("groupBy");
+  if (groupBy !== null && groupBy !== "") {
+    if (KEY.test(groupBy) && !groupBy.startsWith("-")) params.groupBy = groupBy;
+    else problems.push(`The board column field "${groupBy.slice(0, 40)}" is not a field name, so the usual one is used.`);
+  }
 
   // `cols=a,b` from links, or one `cols` per checkbox from the column chooser posted without JavaScript.
   const cols = search
@@ -111,6 +120,8 @@ export function listSearch(params: ListParams): string {
   if (params.sort) out.set("sort", params.sort);
   if (params.conditions !== undefined) out.set("f", encodeConditions(params.conditions));
   if (params.mode === "or") out.set("m", "or");
+  if (params.layout) out.set("layout", params.layout);
+  if (params.groupBy) out.set("groupBy", params.groupBy);
   if (params.columns !== undefined) out.set("cols", params.columns.join(","));
   if (params.pageSize !== undefined) out.set("pageSize", String(params.pageSize));
   if (params.page > 1) out.set("page", String(params.page));

@@ -54,6 +54,7 @@ describe("the schema diagram", () => {
       "events.assignee",
       "tasks.assignee",
       "leads.owner",
+      "deals.owner",
       "cases.owner",
       "contracts.manager",
     ]);

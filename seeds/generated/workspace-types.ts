@@ -347,7 +347,7 @@ export interface LeadRecord {
   /**
    * Status
    */
-  status: "new" | "contacted" | "qualified" | "won" | "lost";
+  status: "new" | "contacted" | "qualified" | "won" | "converted" | "lost";
   /**
    * Owner
    *
@@ -362,6 +362,63 @@ export interface LeadRecord {
 
 /** What an API caller may send for a Lead: the record without the fields the server computes. */
 export type LeadInput = Omit<LeadRecord, "score">;
+
+/**
+ * Deal (table `deals`): Opportunities in the sales pipeline, from first talk to won or lost; the board groups them by stage.
+ */
+export interface DealRecord {
+  /**
+   * Title
+   */
+  title: string;
+  /**
+   * Client
+   *
+   * Id of a record in `clients`.
+   */
+  client?: number | null;
+  /**
+   * Contact
+   *
+   * Id of a record in `contacts`.
+   */
+  contact?: number | null;
+  /**
+   * Amount
+   */
+  amount?: number | null;
+  /**
+   * Currency
+   */
+  currency?: "EUR" | "USD" | "GBP" | "CHF" | "PLN" | "CZK" | "SEK" | "NOK" | "DKK" | "HUF" | "RON" | "CAD" | null;
+  /**
+   * Stage
+   */
+  stage: "prospecting" | "qualification" | "proposal" | "negotiation" | "won" | "lost";
+  /**
+   * Expected close
+   */
+  expected_close?: string | null;
+  /**
+   * Owner
+   *
+   * Id of a record in `crm_users`.
+   */
+  owner?: number | null;
+  /**
+   * From lead
+   *
+   * Id of a record in `leads`.
+   */
+  source_lead?: number | null;
+  /**
+   * Lost reason
+   */
+  lost_reason?: string | null;
+}
+
+/** What an API caller may send for a Deal: the record without the fields the server computes. */
+export type DealInput = DealRecord;
 
 /**
  * Case (table `cases`): Service requests from clients, routed to an owner and escalated to the owner's supervisor when still open past their due time.
@@ -1169,6 +1226,7 @@ export interface WorkspaceRecords {
   events: EventRecord;
   tasks: TaskRecord;
   leads: LeadRecord;
+  deals: DealRecord;
   cases: CaseRecord;
   contracts: ContractRecord;
   contract_items: ContractLineRecord;
@@ -1190,6 +1248,7 @@ export interface WorkspaceInputs {
   events: EventInput;
   tasks: TaskInput;
   leads: LeadInput;
+  deals: DealInput;
   cases: CaseInput;
   contracts: ContractInput;
   contract_items: ContractLineInput;

@@ -2,27 +2,17 @@ import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { listAudit } from "@runtime/auth/audit.server";
 import { addUser } from "@runtime/auth/users.server";
-import { ApiError } from "@runtime/errors";
 import { defaultLayout } from "@runtime/layouts/default-layout";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { deleteRoleAs, saveRoleAs, updateUserAs } from "~/services/people.server";
+import { apiStatus } from "../helpers/api-status";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
 
 // The admin services find the runtime through getRuntime(); point it at this test's database.
 const serving = vi.hoisted(() => ({ runtime: undefined as Runtime | undefined }));
 vi.mock("~/services/runtime.server", () => ({ getRuntime: async () => serving.runtime! }));
-
-async function statusOf(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof ApiError) return e.status;
-    throw e;
-  }
-}
 
 describe.each(testDatabases)("audit of admin changes on $name", (kind) => {
   let database: TestDatabase;
@@ -61,7 +51,7 @@ describe.each(testDatabases)("audit of admin changes on $name", (kind) => {
     expect(entry).toMatchObject({ userId: adminId, action: "users", recordId: staffId, changes: { name: ["Ben Ode", "Ben Odell"] } });
     const before = (await listAudit(rt.db, { userId: adminId })).length;
     // Demoting the last administrator is refused inside the transaction: no change, no audit row.
-    expect(await statusOf(updateUserAs(admin, adminId, { role: "accountant" }))).toBe(409);
+    expect(await apiStatus(updateUserAs(admin, adminId, { role: "accountant" }))).toBe(409);
     expect((await listAudit(rt.db, { userId: adminId })).length).toBe(before);
   });
 
@@ -96,7 +86,7 @@ describe.each(testDatabases)("audit of admin changes on $name", (kind) => {
     const created = await rt.records.create(admin, "clients", { name: "Acme" });
     const rows = () => listAudit(rt.db, { table: "clients", recordId: created.id });
     expect((await rows()).map((e) => e.action)).toEqual(["create"]);
-    expect(await statusOf(rt.records.update(admin, "clients", created.id, { name: "Acme 2", status: "no-such-status" }, 1))).toBe(422);
+    expect(await apiStatus(rt.records.update(admin, "clients", created.id, { name: "Acme 2", status: "no-such-status" }, 1))).toBe(422);
     expect((await rows()).map((e) => e.action)).toEqual(["create"]);
     expect(await rt.records.get(SYSTEM_ACTOR, "clients", created.id)).toMatchObject({ name: "Acme", version: 1 });
     // The same update without the bad value goes through and is audited.

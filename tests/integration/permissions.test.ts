@@ -4,21 +4,11 @@ import { listAudit } from "@runtime/auth/audit.server";
 import type { TableRights } from "@runtime/auth/roles";
 import { saveRole } from "@runtime/auth/roles.server";
 import { addUser } from "@runtime/auth/users.server";
-import { ApiError } from "@runtime/errors";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { apiStatus } from "../helpers/api-status";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { clone, smallWorkspace } from "./workspace-schema";
-
-async function status(p: Promise<unknown>): Promise<number> {
-  try {
-    await p;
-    return 200;
-  } catch (e) {
-    if (e instanceof ApiError) return e.status;
-    throw e;
-  }
-}
 
 describe.each(testDatabases)("permissions on $name", (kind) => {
   let database: TestDatabase;
@@ -101,22 +91,22 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     const list = await rt.records.list(anna, "clients");
     expect(list.rows.map((r) => r.name)).toEqual(["Acme"]);
     expect(list.total).toBe(1);
-    expect(await status(rt.records.get(anna, "clients", betaId))).toBe(404);
-    expect(await status(rt.records.update(anna, "clients", betaId, { name: "Mine now" }, 1))).toBe(404);
+    expect(await apiStatus(rt.records.get(anna, "clients", betaId))).toBe(404);
+    expect(await apiStatus(rt.records.update(anna, "clients", betaId, { name: "Mine now" }, 1))).toBe(404);
   });
 
   it("never returns a hidden field, and refuses to filter, sort or search by it", async () => {
     const acme = await rt.records.get(anna, "clients", acmeId);
     expect(acme).not.toHaveProperty("email");
     expect((await rt.records.list(anna, "clients")).rows[0]).not.toHaveProperty("email");
-    expect(await status(rt.records.list(anna, "clients", { filter: { field: "email", op: "startsWith", value: "info" } }))).toBe(403);
-    expect(await status(rt.records.list(anna, "clients", { sort: "email" }))).toBe(403);
+    expect(await apiStatus(rt.records.list(anna, "clients", { filter: { field: "email", op: "startsWith", value: "info" } }))).toBe(403);
+    expect(await apiStatus(rt.records.list(anna, "clients", { sort: "email" }))).toBe(403);
     // Searching for a hidden value finds nothing: no counting oracle through q either.
     expect((await rt.records.list(anna, "clients", { q: "acme.test" })).total).toBe(0);
   });
 
   it("refuses writing a read-only field and leaves the record unchanged", async () => {
-    expect(await status(rt.records.update(anna, "clients", acmeId, { name: "Acme 2", code: "HACK" }, 1))).toBe(403);
+    expect(await apiStatus(rt.records.update(anna, "clients", acmeId, { name: "Acme 2", code: "HACK" }, 1))).toBe(403);
     expect(await rt.records.get(SYSTEM_ACTOR, "clients", acmeId)).toMatchObject({ name: "Acme", code: "A1", version: 1 });
     // Sending the unchanged value back (a whole form) is fine.
     const saved = await rt.records.update(anna, "clients", acmeId, { name: "Acme 2", code: "A1" }, 1);
@@ -126,19 +116,19 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
   it("makes the creator the owner, and keeps a scoped user from giving records away", async () => {
     const mine = await rt.records.create(anna, "clients", { name: "Gamma" });
     expect((await rt.records.get(SYSTEM_ACTOR, "clients", mine.id)).manager).toBe(anna.id);
-    expect(await status(rt.records.create(anna, "clients", { name: "Delta", manager: ben.id }))).toBe(403);
+    expect(await apiStatus(rt.records.create(anna, "clients", { name: "Delta", manager: ben.id }))).toBe(403);
   });
 
   it("applies table rights per role", async () => {
-    expect(await status(rt.records.remove(anna, "clients", acmeId))).toBe(403);
-    expect(await status(rt.records.create(anna, "invoices", { client: acmeId }))).toBe(403);
-    expect(await status(rt.records.create(ben, "clients", { name: "Nope" }))).toBe(403);
+    expect(await apiStatus(rt.records.remove(anna, "clients", acmeId))).toBe(403);
+    expect(await apiStatus(rt.records.create(anna, "invoices", { client: acmeId }))).toBe(403);
+    expect(await apiStatus(rt.records.create(ben, "clients", { name: "Nope" }))).toBe(403);
     const invoice = await rt.records.create(ben, "invoices", {
       client: betaId,
       items: [{ description: "Audit", quantity: 1, price: 100 }],
     });
     expect(invoice.total).toBe(100);
-    expect(await status(rt.records.remove(ben, "invoices", invoice.id))).toBe(403);
+    expect(await apiStatus(rt.records.remove(ben, "invoices", invoice.id))).toBe(403);
   });
 
   it("writes an audit trail of who changed what", async () => {
@@ -157,16 +147,16 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     const cheap = rt.records.update(carl, "invoices", invoice.id, { items: [{ ...line, price: 0.01 }] }, invoice.version);
     await expect(cheap).rejects.toMatchObject({ status: 403, message: expect.stringMatching(/^Line 1 of items: .*“price”/i) });
     await expect(cheap).rejects.toMatchObject({ details: { fields: ["items.0.price"] } });
-    expect(await status(rt.records.create(carl, "invoices", { client: betaId, items: [{ description: "X", price: 1 }] }))).toBe(403);
+    expect(await apiStatus(rt.records.create(carl, "invoices", { client: betaId, items: [{ description: "X", price: 1 }] }))).toBe(403);
     // The line sent back as read, its description changed, is the clerk's to save.
     const saved = await rt.records.update(carl, "invoices", invoice.id, { items: [{ ...line, description: "Redesign" }] }, invoice.version);
     expect(saved).toMatchObject({ total: 100, items: [{ description: "Redesign", price: 50 }] });
 
     const blind = { client: betaId, items: [{ description: "Sneaked in", quantity: 1, price: 5 }] };
-    expect(await status(rt.records.create(dora, "invoices", blind))).toBe(403);
-    expect(await status(rt.records.update(dora, "invoices", invoice.id, { items: [] }, saved.version))).toBe(403);
+    expect(await apiStatus(rt.records.create(dora, "invoices", blind))).toBe(403);
+    expect(await apiStatus(rt.records.update(dora, "invoices", invoice.id, { items: [] }, saved.version))).toBe(403);
     expect(await rt.records.get(SYSTEM_ACTOR, "invoices", invoice.id)).toMatchObject({ total: 100, version: saved.version });
-    expect(await status(rt.records.create(dora, "invoices", { client: betaId }))).toBe(200);
+    expect(await apiStatus(rt.records.create(dora, "invoices", { client: betaId }))).toBe(200);
   });
 
   it("shows of a record only what the role may see: lines, formulas over hidden data, expanded titles", async () => {
@@ -181,7 +171,7 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     expect(seen).not.toHaveProperty("balance");
     expect(seen._expanded).toEqual({ client: { id: acmeId, title: `Client #${acmeId}` } });
     expect((await rt.records.list(dora, "invoices")).rows[0]).not.toHaveProperty("total");
-    expect(await status(rt.records.list(dora, "invoices", { sort: "total" }))).toBe(403);
+    expect(await apiStatus(rt.records.list(dora, "invoices", { sort: "total" }))).toBe(403);
     expect(await rt.records.get(ben, "invoices", invoice.id, { expand: "client" })).toMatchObject({
       total: 80,
       items: [{ description: "Audit" }],

@@ -1,14 +1,12 @@
 import { Link, useNavigate } from "@remix-run/react";
 import { useRef, type KeyboardEvent, type MouseEvent } from "react";
-import type { FormatOptions } from "@runtime/fields/types";
-import type { RecordRefValue } from "@runtime/fields/ui-types";
 import type { RecordJson } from "@runtime/records/rows";
 import type { ListField } from "@runtime/views/list-page-data";
 import type { ListParams } from "@runtime/views/list-params";
-import { FieldCell } from "./field-cell";
+import { LIST_FORMAT, RecordCell } from "./field-cell";
 import { SortableHeader } from "./sortable-header";
 
-export const LIST_FORMAT: FormatOptions = { locale: "en-US", currency: "EUR" };
+export { LIST_FORMAT };
 
 export interface DataGridProps {
   tableKey: string;
@@ -84,7 +82,6 @@ export function DataGrid(props: DataGridProps) {
       </thead>
       <tbody ref={body}>
         {props.rows.map((row, index) => {
-          const expanded = (row._expanded ?? {}) as Record<string, RecordRefValue>;
           const isSelected = props.selected.has(row.id);
           return (
             <tr
@@ -113,27 +110,13 @@ export function DataGrid(props: DataGridProps) {
                 <td key={field.key} className="data-grid__cell">
                   {field.key === linkColumn ? (
                     <Link className="data-grid__open" to={recordHref(row.id)} tabIndex={-1}>
-                      <FieldCell
-                        field={field}
-                        value={row[field.key]}
-                        record={row}
-                        expanded={expanded[field.key] ?? null}
-                        format={LIST_FORMAT}
-                        highlight={props.params.q}
-                      />
+                      <RecordCell field={field} record={row} highlight={props.params.q} />
                       {row[field.key] === null || row[field.key] === undefined || row[field.key] === "" ? (
                         <span className="data-grid__untitled">#{row.id}</span>
                       ) : null}
                     </Link>
                   ) : (
-                    <FieldCell
-                      field={field}
-                      value={row[field.key]}
-                      record={row}
-                      expanded={expanded[field.key] ?? null}
-                      format={LIST_FORMAT}
-                      highlight={props.params.q}
-                    />
+                    <RecordCell field={field} record={row} highlight={props.params.q} />
                   )}
                   {field.key === "status" && props.overdueIds.has(row.id) ? <span className="badge badge--danger">Overdue</span> : null}
                 </td>

@@ -1,7 +1,12 @@
-import type { FieldCellProps } from "@runtime/fields/ui-types";
+import type { FieldCellProps, RecordRefValue } from "@runtime/fields/ui-types";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { RecordJson } from "@runtime/records/rows";
+import type { CompiledField } from "@runtime/schema/compile";
 import { fieldUis } from "@runtime/fields/ui-registry";
 import { Highlight } from "../highlight";
 import { valueKindOf } from "@runtime/fields/registry";
+
+export const LIST_FORMAT: FormatOptions = { locale: "en-US", currency: "EUR" };
 
 /** The cell shows the stored text as it is, so marking words in that text marks what the cell shows. */
 function showsAsStored(cell: FieldCellProps): cell is FieldCellProps & { value: string } {
@@ -19,4 +24,19 @@ export function FieldCell(props: FieldCellProps & { highlight?: string }) {
   if (highlight && cell.field.def["x-searchable"] === true && showsAsStored(cell)) return <Highlight text={cell.value} q={highlight} />;
   const { Cell } = fieldUis[cell.field.kind];
   return <Cell {...cell} />;
+}
+
+/** A record's value of one field as lists show it: its expanded relation title, the list's format. */
+export function RecordCell({ field, record, highlight }: { field: CompiledField; record: RecordJson; highlight?: string }) {
+  const expanded = (record._expanded ?? {}) as Record<string, RecordRefValue>;
+  return (
+    <FieldCell
+      field={field}
+      value={record[field.key]}
+      record={record}
+      expanded={expanded[field.key] ?? null}
+      format={LIST_FORMAT}
+      highlight={highlight}
+    />
+  );
 }

@@ -1,9 +1,10 @@
 import { Form, Link, useLocation, useNavigate, useNavigation } from "@remix-run/react";
-import { useCallback, useEffect, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { ListPageData } from "@runtime/views/list-page-data";
 import { withChanges } from "@runtime/views/list-params";
 import { toFilter } from "@runtime/views/conditions";
 import { totalLabel } from "@runtime/views/pagination";
+import { LayoutSwitch } from "../board/layout-switch";
 import { usePrintTemplates } from "./batch-print";
 import { BulkBar } from "./bulk-bar";
 import { ColumnChooser } from "./column-chooser";
@@ -13,6 +14,9 @@ import { FilterChips } from "./filter-chips";
 import { hiddenEntries, listHref } from "./list-link";
 import { Pagination } from "./pagination";
 import { ViewsMenu } from "./views-menu";
+
+// dnd-kit stays out of the list's bundle: only a board loads it.
+const BoardView = lazy(() => import("../board/board-view").then((m) => ({ default: m.BoardView })));
 
 /** The generated list of one table: toolbar, filters, grid, pagination, bulk actions. */
 export function ListScreen({ data, message }: { data: ListPageData; message?: string }) {
@@ -72,6 +76,7 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
             {data.activeView ? <> · view “{data.activeView.name}”</> : null}
           </p>
         </div>
+        <LayoutSwitch tableKey={table.key} params={params} boardFields={data.boardFields} groupBy={data.board?.groupBy} />
         {data.rights.create ? (
           <Link className="button" to={`${base}/new`}>
             New {table.label}
@@ -175,53 +180,59 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
         mayDelete={data.rights.delete}
       />
 
-      <div className="list-panel">
-        {data.rows.length === 0 ? (
-          <div className="list-empty">
-            {filtered ? (
-              <p>
-                No {noun} match these filters —{" "}
-                <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>clear filters</Link>
-              </p>
-            ) : (
-              <p>
-                No {noun} yet.
-                {data.rights.create ? (
-                  <>
-                    {" "}
-                    <Link to={`${base}/new`}>Create the first {table.label.toLowerCase()}</Link>.
-                  </>
-                ) : null}
-              </p>
-            )}
-          </div>
-        ) : (
-          <div className="list-scroll">
-            <DataGrid
-              tableKey={table.key}
-              tableLabel={table.pluralLabel}
-              titleField={table.titleField}
-              columns={columns}
-              rows={data.rows}
-              sort={state.sort}
-              params={params}
-              selected={selected}
-              onSelect={onSelect}
-              overdueIds={new Set(data.overdueIds)}
-            />
-          </div>
-        )}
-        <Pagination
-          tableKey={table.key}
-          params={params}
-          page={data.page}
-          pageSize={data.pageSize}
-          rowCount={data.rows.length}
-          total={data.total}
-          totalExact={data.totalExact}
-          nextCursor={data.nextCursor}
-        />
-      </div>
+      {data.board ? (
+        <Suspense fallback={<p className="list-empty">Loading the board…</p>}>
+          <BoardView key={location.search} table={table} fields={data.fields} board={data.board} q={state.q || undefined} />
+        </Suspense>
+      ) : (
+        <div className="list-panel">
+          {data.rows.length === 0 ? (
+            <div className="list-empty">
+              {filtered ? (
+                <p>
+                  No {noun} match these filters —{" "}
+                  <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>clear filters</Link>
+                </p>
+              ) : (
+                <p>
+                  No {noun} yet.
+                  {data.rights.create ? (
+                    <>
+                      {" "}
+                      <Link to={`${base}/new`}>Create the first {table.label.toLowerCase()}</Link>.
+                    </>
+                  ) : null}
+                </p>
+              )}
+            </div>
+          ) : (
+            <div className="list-scroll">
+              <DataGrid
+                tableKey={table.key}
+                tableLabel={table.pluralLabel}
+                titleField={table.titleField}
+                columns={columns}
+                rows={data.rows}
+                sort={state.sort}
+                params={params}
+                selected={selected}
+                onSelect={onSelect}
+                overdueIds={new Set(data.overdueIds)}
+              />
+            </div>
+          )}
+          <Pagination
+            tableKey={table.key}
+            params={params}
+            page={data.page}
+            pageSize={data.pageSize}
+            rowCount={data.rows.length}
+            total={data.total}
+            totalExact={data.totalExact}
+            nextCursor={data.nextCursor}
+          />
+        </div>
+      )}
     </div>
   );
 }

@@ -4,11 +4,12 @@ import {
   fieldDefinitionSchema,
   isNullish,
   labelsSchema,
+  optionMetaSchema,
   ok,
   optionValueSchema,
   SELECT_OPERATORS,
 } from "../common";
-import { formatOptionDisplay, matchOption, optionDefinitionProblems, optionValues } from "../options";
+import { formatOptionDisplay, matchOption, optionDefinitionProblems, optionKeyProblems, optionValues } from "../options";
 import { stringConversions } from "../text-like";
 
 const OPTION_COLUMN_LENGTH = 100;
@@ -22,7 +23,7 @@ export const selectKind = defineFieldKind({
     uniqueable: false,
     required: ["enum"],
     defaultSchema: optionValueSchema,
-    properties: { enum: enumSchema(), "x-labels": labelsSchema },
+    properties: { enum: enumSchema(), "x-labels": labelsSchema, "x-option-meta": optionMetaSchema },
   }),
   valueSchema: (field) => ({ type: "string", enum: optionValues(field) }),
   column: () => ({ type: "string", length: OPTION_COLUMN_LENGTH }),
@@ -34,7 +35,10 @@ export const selectKind = defineFieldKind({
   readOnly: false,
   valueClass: "option",
   printFilter: "option",
-  checkDefinition: ({ def }) => optionDefinitionProblems(def, def.enum, () => [def.default]),
+  checkDefinition: ({ def }) => [
+    ...optionDefinitionProblems(def, def.enum, () => [def.default]),
+    ...optionKeyProblems(def, def.enum, "x-option-meta"),
+  ],
   parseText: (text, field) => (text.trim() === "" ? ok(null) : matchOption(text, field)),
   formatText: (value) => (isNullish(value) ? "" : String(value)),
   formatDisplay: (value, field) => formatOptionDisplay(value, field),

@@ -1,0 +1,257 @@
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+} from "@dnd-kit/core";
+import { Link } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { valueKindOf } from "@runtime/fields/registry";
+import type { RecordJson } from "@runtime/records/rows";
+import type { BoardColumn, BoardPageData, ListField } from "@runtime/views/list-page-data";
+import { LIST_FORMAT, RecordCell } from "../list/field-cell";
+import { cardDragId, cardIdOf, columnDropId, columnIndexOf, stepThroughColumns } from "./board-moves";
+import { moveCard } from "./move-card";
+
+interface BoardViewProps {
+  table: { key: string; titleField: string | null };
+  fields: ListField[];
+  board: BoardPageData;
+  q: string | undefined;
+}
+
+const collision: CollisionDetection = (args) => {
+  const under = pointerWithin(args);
+  return under.length > 0 ? under : closestCenter(args);
+};
+
+function titleOf(card: RecordJson, titleField: string | null): string {
+  const title = titleField ? card[titleField] : null;
+  return title === null || title === undefined || title === "" ? `#${card.id}` : String(title);
+}
+
+function moved(columns: BoardColumn[], cardId: number, to: number, record?: RecordJson, sumField?: string | null): BoardColumn[] {
+  const from = columns.findIndex((c) => c.cards.some((card) => card.id === cardId));
+  if (from < 0) return columns;
+  const old = columns[from].cards.find((card) => card.id === cardId)!;
+  const card = record ? { ...record, _expanded: record._expanded ?? old._expanded } : old;
+  const amount = (r: RecordJson) => (sumField ? Number(r[sumField] ?? 0) : 0);
+  return columns.map((c, i) => {
+    if (i === from && i === to) return { ...c, cards: c.cards.map((x) => (x.id === cardId ? card : x)) };
+    if (i === from)
+      return { ...c, count: c.count - 1, sum: c.sum === null ? null : c.sum - amount(old), cards: c.cards.filter((x) => x.id !== cardId) };
+    if (i === to) return { ...c, count: c.count + 1, sum: sumField ? (c.sum ?? 0) + amount(card) : c.sum, cards: [card, ...c.cards] };
+    return c;
+  });
+}
+
+/** The list as columns of cards, one per value of a choice or user field; a card is dragged to change it. */
+export function BoardView({ table, fields, board, q }: BoardViewProps) {
+  const { key: tableKey, titleField } = table;
+  const [columns, setColumns] = useState(board.columns);
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const [loadingMore, setLoadingMore] = useState<number | null>(null);
+  const endWords = useRef("");
+  useEffect(() => setColumns(board.columns), [board]);
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: stepThroughColumns }),
+  );
+  const fieldOf = (key: string) => fields.find((f) => f.key === key);
+  const groupField = fieldOf(board.groupBy);
+  const sumField = board.sumField ? fieldOf(board.sumField) : undefined;
+  const cardFields = board.cardFields.map(fieldOf).filter((f): f is ListField => f !== undefined);
+  const cardName = (dragId: string) => {
+    const id = cardIdOf(dragId);
+    const card = columns.flatMap((c) => c.cards).find((x) => x.id === id);
+    return card ? titleOf(card, titleField) : `#${id}`;
+  };
+  const columnName = (dropId: string) => columns[columnIndexOf(dropId)]?.label ?? "a column";
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      `Picked up ${cardName(String(active.id))}. Left and Right move it between columns, Space drops it, Escape cancels.`,
+    onDragOver: ({ active, over }) =>
+      `${cardName(String(active.id))} is ${over ? `over ${columnName(String(over.id))}` : "not over a column"}.`,
+    onDragEnd: () => endWords.current,
+    onDragCancel: ({ active }) => `Moving ${cardName(String(active.id))} was cancelled; nothing changed.`,
+  };
+
+  const onDragEnd = async ({ active, over }: DragEndEvent) => {
+    const cardId = cardIdOf(String(active.id));
+    const from = columns.findIndex((c) => c.cards.some((x) => x.id === cardId));
+    const to = over ? columnIndexOf(String(over.id)) : -1;
+    const name = cardName(String(active.id));
+    if (to < 0 || from === to || from < 0) {
+      endWords.current = `${name} stays in ${columns[from]?.label ?? "its column"}.`;
+      return;
+    }
+    const card = columns[from].cards.find((x) => x.id === cardId)!;
+    const target = columns[to];
+    endWords.current = `${name} moved to ${target.label}.`;
+    setNotice(null);
+    setColumns((cs) => moved(cs, cardId, to, undefined, board.sumField));
+    const result = await moveCard(tableKey, card, board.groupBy, target.value).catch((e: unknown) => ({
+      ok: false as const,
+      conflict: false,
+      message: e instanceof Error ? e.message : String(e),
+      current: undefined,
+    }));
+    if (result.ok) {
+      setColumns((cs) => moved(cs, cardId, to, result.record, board.sumField));
+      setNotice({ text: `${name} moved to ${target.label}.`, error: false });
+    } else if (result.conflict && result.current) {
+      const current = result.current;
+      const now = columns.findIndex((c) =>
+        c.value === null ? current[board.groupBy] == null : String(c.value) === String(current[board.groupBy]),
+      );
+      setColumns((cs) => moved(cs, cardId, now >= 0 ? now : from, current, board.sumField));
+      setNotice({
+        text: `${name} was changed by someone else meanwhile, so it was not moved. The card now shows what is saved; move it again if you still want to.`,
+        error: true,
+      });
+    } else {
+      setColumns((cs) => moved(cs, cardId, from, undefined, board.sumField));
+      setNotice({ text: `${name} could not be moved: ${result.message}`, error: true });
+    }
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card-id="${cardId}"]`)?.focus());
+  };
+
+  const showMore = async (index: number) => {
+    const column = columns[index];
+    if (!column.nextCursor) return;
+    setLoadingMore(index);
+    const search = new URLSearchParams({ filter: column.filter, cursor: column.nextCursor, pageSize: "50", sort: "-id" });
+    if (q) search.set("q", q);
+    if (board.expand) search.set("expand", board.expand);
+    try {
+      const response = await fetch(`/api/t/${encodeURIComponent(tableKey)}?${search}`, { headers: { Accept: "application/json" } });
+      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      const page = (await response.json()) as { rows: RecordJson[]; nextCursor: string | null };
+      setColumns((cs) => cs.map((c, i) => (i === index ? { ...c, cards: [...c.cards, ...page.rows], nextCursor: page.nextCursor } : c)));
+    } catch (e) {
+      setNotice({ text: `More cards could not be loaded: ${e instanceof Error ? e.message : String(e)}`, error: true });
+    } finally {
+      setLoadingMore(null);
+    }
+  };
+
+  const formatSum = (column: BoardColumn) =>
+    sumField && column.sum !== null
+      ? valueKindOf(sumField.def).formatDisplay(column.sum, sumField.def, LIST_FORMAT, column.cards[0])
+      : null;
+
+  return (
+    <div className="board">
+      {notice ? (
+        <p className={notice.error ? "notice notice--error" : "notice notice--success"} role={notice.error ? "alert" : "status"}>
+          {notice.text}
+        </p>
+      ) : null}
+      <DndContext
+        sensors={sensors}
+        collisionDetection={collision}
+        accessibility={{
+          announcements,
+          screenReaderInstructions: {
+            draggable:
+              "To move a card to another column, press Space or Enter, then Left or Right, then Space or Enter to drop; Escape cancels.",
+          },
+        }}
+        onDragEnd={(e) => void onDragEnd(e)}
+      >
+        <div className="board__columns" aria-label={`Board by ${groupField?.label ?? board.groupBy}`}>
+          {columns.map((column, index) => (
+            <BoardColumnView key={String(column.value)} index={index} column={column} sum={formatSum(column)}>
+              {column.cards.map((card) => (
+                <BoardCard key={card.id} tableKey={tableKey} card={card} title={titleOf(card, titleField)} fields={cardFields} />
+              ))}
+              {column.nextCursor ? (
+                <button
+                  type="button"
+                  className="button button--ghost board__more"
+                  disabled={loadingMore === index}
+                  onClick={() => void showMore(index)}
+                >
+                  {loadingMore === index ? "Loading…" : `Show more (${column.count - column.cards.length} left)`}
+                </button>
+              ) : null}
+            </BoardColumnView>
+          ))}
+        </div>
+      </DndContext>
+    </div>
+  );
+}
+
+function BoardColumnView(props: { index: number; column: BoardColumn; sum: string | null; children: React.ReactNode }) {
+  const { column } = props;
+  const { setNodeRef, isOver } = useDroppable({ id: columnDropId(props.index) });
+  const headingId = `board-column-${props.index}`;
+  return (
+    <section
+      ref={setNodeRef}
+      className={isOver ? "board__column board__column--over" : "board__column"}
+      aria-labelledby={headingId}
+      data-column={String(column.value ?? "")}
+    >
+      <header className="board__column-header">
+        <h2 id={headingId} className="board__column-title">
+          {column.label}
+          <span className="board__count" aria-label={`${column.count} cards`}>
+            {column.count}
+          </span>
+        </h2>
+        <p className="board__column-meta">
+          {props.sum !== null ? <span className="board__sum">{props.sum}</span> : null}
+          {column.probability !== null ? <span className="board__probability">{Math.round(column.probability * 100)}% likely</span> : null}
+        </p>
+      </header>
+      <div className="board__cards">
+        {column.count === 0 ? <p className="board__empty">Nothing here yet</p> : null}
+        {props.children}
+      </div>
+    </section>
+  );
+}
+
+function BoardCard({ tableKey, card, title, fields }: { tableKey: string; card: RecordJson; title: string; fields: ListField[] }) {
+  const { setNodeRef, attributes, listeners, transform, isDragging } = useDraggable({ id: cardDragId(card.id) });
+  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  return (
+    <article
+      ref={setNodeRef}
+      className={isDragging ? "board-card board-card--dragging" : "board-card"}
+      style={style}
+      data-card-id={card.id}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="card"
+      aria-label={title}
+    >
+      <Link className="board-card__title" to={`/t/${encodeURIComponent(tableKey)}/${card.id}`} tabIndex={-1}>
+        {title}
+      </Link>
+      <dl className="board-card__fields">
+        {fields.map((field) =>
+          card[field.key] === null || card[field.key] === undefined || card[field.key] === "" ? null : (
+            <div key={field.key} className="board-card__field">
+              <dt>{field.label}</dt>
+              <dd>
+                <RecordCell field={field} record={card} />
+              </dd>
+            </div>
+          ),
+        )}
+      </dl>
+    </article>
+  );
+}
