@@ -3,6 +3,7 @@ import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { badRequest } from "../errors";
 import { valueClassOf, valueKindOf } from "../fields/registry";
+import { SYSTEM_FIELDS } from "../records/filter";
 import type { Actor } from "../records/permissions";
 import { unseenFields } from "../records/permissions";
 import type { RecordJson } from "../records/rows";
@@ -56,11 +57,12 @@ async function planExport(deps: ExportDeps, actor: Actor, tableKey: string, colu
   const table = compiled.tablesByKey.get(tableKey);
   if (!table) throw badRequest(`There is no table "${tableKey}"`);
   const unseen = unseenFields(actor, compiled, table);
+  // System columns a list may show (id, created…) are not fields: the export leaves them out.
   const wanted = columns
     ? columns
         .split(",")
         .map((c) => c.trim())
-        .filter(Boolean)
+        .filter((c) => c && (table.fieldsByKey.has(c) || !(c in SYSTEM_FIELDS)))
     : null;
   if (wanted && wanted.length > MAX_COLUMNS) throw badRequest(`columns names at most ${MAX_COLUMNS} fields`);
   const fields = wanted

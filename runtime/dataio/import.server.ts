@@ -299,8 +299,24 @@ export function createImports(deps: ImportDeps) {
     return at;
   }
 
+  /** What the import screen offers: the fields a column may fill, and the keys an upsert may match on. */
+  async function target(actor: Actor, tableKey: string) {
+    const { compiled } = await workspace.current();
+    const table = compiled.tablesByKey.get(tableKey);
+    if (!table) throw notFound(`There is no table "${tableKey.slice(0, 64)}"`);
+    authorize(actor, "create", table);
+    const unseen = unseenFields(actor, compiled, table);
+    const fields = table.fields
+      .filter((f) => !unseen.has(f.key) && !getFieldKind(f.kind).readOnly)
+      .map((f) => ({ key: f.key, label: f.label }));
+    const keys = table.indexes
+      .filter((i) => i.unique && i.columns.length === 1 && fields.some((f) => f.key === i.columns[0]))
+      .map((i) => i.columns[0]);
+    return { key: table.key, label: table.label, pluralLabel: table.pluralLabel, fields, keys };
+  }
+
   const handlers: JobHandlers = { [IMPORT_JOB]: run as JobHandlers[string] };
-  return { start, status, handlers };
+  return { start, status, target, handlers };
 }
 
 function stripNulls(values: Record<string, unknown>): Record<string, unknown> {
