@@ -5,9 +5,13 @@ import { ApiError } from "@runtime/errors";
 import { ImportScreen } from "../components/dataio/import-screen";
 import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
+import dataioStyles from "../styles/dataio.css";
 import listStyles from "../styles/list.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: listStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: listStyles },
+  { rel: "stylesheet", href: dataioStyles },
+];
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Import ${data?.target.pluralLabel ?? ""} · Tessera` }];
 

@@ -8,6 +8,7 @@ import { ListScreen } from "../components/list/list-screen";
 import { actorFor } from "../services/actor.server";
 import { handleListAction, listPageDeps, loadListPage, singleRecordHref } from "../services/views.server";
 import batchPrintStyles from "../styles/batch-print.css";
+import dataioStyles from "../styles/dataio.css";
 import fieldStyles from "../styles/fields.css";
 import listStyles from "../styles/list.css";
 import { EVAL_IN_BROWSER } from "../utils/browser-eval";
@@ -16,6 +17,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fieldStyles },
   { rel: "stylesheet", href: listStyles },
   { rel: "stylesheet", href: batchPrintStyles },
+  { rel: "stylesheet", href: dataioStyles },
 ];
 
 /** Cards opened from here compile validators: see app/utils/browser-eval.ts. */
