@@ -3,6 +3,7 @@ import { createAutomation, type Automation } from "./automation/automation.serve
 import { createConfigBundleService, type ConfigBundleService } from "./config-bundle/bundle.server";
 import { fileCleanup } from "./files/cleanup.server";
 import { createFileStore, type FileStore } from "./files/files.server";
+import { createImports, type Imports } from "./dataio/import.server";
 import { createJobFiles } from "./jobs/job-files.server";
 import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queue.server";
 import type { JobHandlers } from "./jobs/types";
@@ -39,6 +40,8 @@ export interface RuntimeServices {
   /** Rules, notifications and approvals (docs/decisions/014-rules-as-data.md). */
   automation: Automation;
   bundles: ConfigBundleService;
+  /** CSV and XLSX imports on the queue (docs/decisions/018-spreadsheets.md). */
+  imports: Imports;
 }
 
 export interface ServiceOptions {
@@ -80,12 +83,14 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   const snapshots = printSnapshots({ print, queue });
   records.addHooks(snapshots.hooks);
   const cleanup = fileCleanup(files, queue);
+  const imports = createImports({ records, workspace, queue });
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,
     ...automation.handlers,
     ...cleanup.handlers,
     ...snapshots.handlers,
+    ...imports.handlers,
   };
   return {
     workspace,
@@ -100,6 +105,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     jobHandlers,
     automation,
     fileCleanup: cleanup,
+    imports,
     bundles: createConfigBundleService({ db, workspace, templates }),
     migrationHooks,
   };

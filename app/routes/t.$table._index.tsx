@@ -2,11 +2,14 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
+import { exportQueryOf } from "@runtime/dataio/export-query";
+import { DataMenu } from "../components/dataio/data-menu";
 import { ListScreen } from "../components/list/list-screen";
 import { actorFor } from "../services/actor.server";
 import { handleListAction, listPageDeps, loadListPage, singleRecordHref } from "../services/views.server";
 import batchPrintStyles from "../styles/batch-print.css";
 import boardStyles from "../styles/board.css";
+import dataioStyles from "../styles/dataio.css";
 import fieldStyles from "../styles/fields.css";
 import listStyles from "../styles/list.css";
 import { EVAL_IN_BROWSER } from "../utils/browser-eval";
@@ -16,6 +19,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: listStyles },
   { rel: "stylesheet", href: batchPrintStyles },
   { rel: "stylesheet", href: boardStyles },
+  { rel: "stylesheet", href: dataioStyles },
 ];
 
 /** Cards opened from here compile validators: see app/utils/browser-eval.ts. */
@@ -36,7 +40,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     // A one-record table (the company card) opens as that card; with a query it is still a list.
     const single = url.search ? null : await singleRecordHref(deps, actor, params.table ?? "");
     if (single) return redirect(single);
-    return json(await loadListPage(deps, actor, params.table ?? "", url));
+    const page = await loadListPage(deps, actor, params.table ?? "", url);
+    return json({ ...page, exportQuery: exportQueryOf(page.state) });
   } catch (error) {
     asResponse(error);
   }
@@ -75,6 +80,7 @@ export default function TableList() {
           {actionData.error}
         </p>
       ) : null}
+      <DataMenu table={data.table.key} exportQuery={data.exportQuery} mayImport={data.rights.create} />
       <ListScreen data={data} message={message} />
     </>
   );

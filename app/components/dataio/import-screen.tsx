@@ -1,0 +1,211 @@
+import { useEffect, useState } from "react";
+
+interface Target {
+  key: string;
+  pluralLabel: string;
+  fields: { key: string; label: string }[];
+  keys: string[];
+}
+
+interface Status {
+  state: string;
+  processed: number;
+  total: number;
+  created: number;
+  updated: number;
+  errors: { row: number; field: string | null; message: string }[];
+}
+
+type Mode = "dry-run" | "insert" | "upsert";
+
+const fold = (text: string) =>
+  text
+    .normalize("NFD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[\s_-]+/g, "");
+
+/** The first lines of a CSV, split on its likeliest delimiter: a preview only; the server parses for real. */
+function previewCsv(text: string): string[][] {
+  const lines = text
+    .replace(/^\uFEFF/, "")
+    .split(/\r?\n/)
+    .filter(Boolean)
+    .slice(0, 6);
+  const delimiter = [",", ";", "\t", "|"].sort((a, b) => (lines[0]?.split(b).length ?? 0) - (lines[0]?.split(a).length ?? 0))[0];
+  return lines.map((l) => l.split(delimiter).map((c) => c.replace(/^"|"$/g, "")));
+}
+
+/** Upload, preview, map columns, dry run, then run with progress. */
+export function ImportScreen({ target }: { target: Target }) {
+  const [file, setFile] = useState<File | null>(null);
+  const [preview, setPreview] = useState<string[][]>([]);
+  const [mapping, setMapping] = useState<Record<string, string>>({});
+  const [key, setKey] = useState(target.keys[0] ?? "");
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [mode, setMode] = useState<Mode | null>(null);
+  const [status, setStatus] = useState<Status | null>(null);
+  const [error, setError] = useState<string | null>(null);
+
+  async function pick(chosen: File | null) {
+    setFile(chosen);
+    setStatus(null);
+    setPreview([]);
+    if (!chosen || /\.xlsx$/i.test(chosen.name)) return;
+    const rows = previewCsv(await chosen.slice(0, 64 * 1024).text());
+    setPreview(rows);
+    const guess: Record<string, string> = {};
+    for (const header of rows[0] ?? []) {
+      const field = target.fields.find((f) => fold(f.label) === fold(header) || fold(f.key) === fold(header));
+      guess[header] = field?.key ?? "";
+    }
+    setMapping(guess);
+  }
+
+  async function start(chosen: Mode) {
+    if (!file) return;
+    const form = new FormData();
+    form.set("file", file);
+    form.set("mode", chosen);
+    const explicit = Object.fromEntries(Object.entries(mapping).filter(([, v]) => v));
+    if (Object.keys(explicit).length) form.set("mapping", JSON.stringify(explicit));
+    if (chosen === "upsert") form.set("key", key);
+    setError(null);
+    setStatus(null);
+    const response = await fetch(`/api/import/${encodeURIComponent(target.key)}`, { method: "POST", body: form });
+    const body = (await response.json()) as { jobId?: string; error?: string };
+    if (!response.ok || !body.jobId) return setError(body.error ?? `the import was refused (${response.status})`);
+    setMode(chosen);
+    setJobId(body.jobId);
+  }
+
+  useEffect(() => {
+    if (!jobId) return;
+    let stopped = false;
+    const poll = async () => {
+      const response = await fetch(`/api/import/jobs/${jobId}`);
+      const next = (await response.json()) as Status;
+      if (stopped) return;
+      setStatus(next);
+      if (next.state === "queued" || next.state === "running") setTimeout(poll, 500);
+    };
+    void poll();
+    return () => {
+      stopped = true;
+    };
+  }, [jobId]);
+
+  const running = status?.state === "queued" || status?.state === "running";
+  return (
+    <div className="import-screen">
+      <label className="field">
+        <span>CSV or XLSX file</span>
+        <input type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void pick(e.target.files?.[0] ?? null)} />
+      </label>
+      {preview.length > 0 ? (
+        <section aria-label="Preview">
+          <h2>First rows and mapping</h2>
+          <table className="list-table">
+            <thead>
+              <tr>
+                {preview[0].map((header) => (
+                  <th key={header}>
+                    <div>{header}</div>
+                    <select
+                      aria-label={`Field for ${header}`}
+                      value={mapping[header] ?? ""}
+                      onChange={(e) => setMapping({ ...mapping, [header]: e.target.value })}
+                    >
+                      <option value="">— skip —</option>
+                      {target.fields.map((f) => (
+                        <option key={f.key} value={f.key}>
+                          {f.label}
+                        </option>
+                      ))}
+                    </select>
+                  </th>
+                ))}
+              </tr>
+            </thead>
+            <tbody>
+              {preview.slice(1).map((row, i) => (
+                <tr key={i}>
+                  {row.map((cell, j) => (
+                    <td key={j}>{cell}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      ) : null}
+      <div className="import-screen__actions">
+        <button type="button" className="button" disabled={!file || running} onClick={() => void start("dry-run")}>
+          Check (dry run)
+        </button>
+        <button
+          type="button"
+          className="button button--primary"
+          disabled={!file || running || mode !== "dry-run" || !status || status.errors.length > 0}
+          onClick={() => void start("insert")}
+        >
+          Import as new records
+        </button>
+        {target.keys.length ? (
+          <>
+            <button
+              type="button"
+              className="button"
+              disabled={!file || running || mode !== "dry-run" || !status}
+              onClick={() => void start("upsert")}
+            >
+              Update or add, matched by
+            </button>
+            <select aria-label="Match by" value={key} onChange={(e) => setKey(e.target.value)}>
+              {target.keys.map((k) => (
+                <option key={k} value={k}>
+                  {target.fields.find((f) => f.key === k)?.label ?? k}
+                </option>
+              ))}
+            </select>
+          </>
+        ) : null}
+      </div>
+      {error ? (
+        <p className="notice notice--error" role="alert">
+          {error}
+        </p>
+      ) : null}
+      {status ? (
+        <section aria-label="Result" aria-live="polite">
+          <progress max={status.total || 1} value={status.processed} />
+          <p>
+            {mode === "dry-run" ? "Dry run" : "Import"} {status.state}: {status.processed} of {status.total} rows;{" "}
+            {mode === "dry-run" ? "would create" : "created"} {status.created}, {mode === "dry-run" ? "would update" : "updated"}{" "}
+            {status.updated}; {status.errors.length} problems.
+          </p>
+          {status.errors.length ? (
+            <table className="list-table">
+              <thead>
+                <tr>
+                  <th>Row</th>
+                  <th>Field</th>
+                  <th>Problem</th>
+                </tr>
+              </thead>
+              <tbody>
+                {status.errors.slice(0, 200).map((e, i) => (
+                  <tr key={i}>
+                    <td>{e.row}</td>
+                    <td>{e.field ?? ""}</td>
+                    <td>{e.message}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : null}
+        </section>
+      ) : null}
+    </div>
+  );
+}

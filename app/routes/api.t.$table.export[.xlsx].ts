@@ -1,0 +1,13 @@
+import { exportXlsx } from "@runtime/dataio/export.server";
+import { actorFor } from "../services/actor.server";
+import { exportQuery, exportResponse } from "../services/export.server";
+import { getRuntime } from "../services/runtime.server";
+import { apiRoute } from "../utils/api.server";
+
+/** `GET /api/t/:table/export.xlsx`: the list view (filter, sort, q, columns) as XLSX, streamed. */
+export const { loader, action } = apiRoute({
+  GET: async ({ request, params }) => {
+    const { records, workspace } = await getRuntime();
+    return exportResponse(await exportXlsx({ records, workspace }, await actorFor(request), params.table!, exportQuery(request)));
+  },
+});

@@ -1,0 +1,195 @@
+import { PassThrough, Readable } from "node:stream";
+import { stringify } from "csv-stringify/sync";
+import ExcelJS from "exceljs";
+import { badRequest } from "../errors";
+import { valueClassOf, valueKindOf } from "../fields/registry";
+import { SYSTEM_FIELDS } from "../records/filter";
+import type { Actor } from "../records/permissions";
+import { unseenFields } from "../records/permissions";
+import type { RecordJson } from "../records/rows";
+import type { RecordsService } from "../records/service.server";
+import type { CompiledField } from "../schema/compile";
+import type { WorkspaceService } from "../workspace/workspace.server";
+
+/**
+ * Export of a list view (its filter, sort, search and columns) as CSV or XLSX. Rows are read a
+ * page at a time through the records service's keyset cursor, so permissions apply and a million
+ * rows never sit in memory: each page is written out before the next one is read.
+ */
+
+export interface ExportQuery {
+  filter?: string | null;
+  sort?: string | null;
+  q?: string | null;
+  /** Comma-separated field keys, in order; every field the actor may see when absent. */
+  columns?: string | null;
+}
+
+export interface ExportFile {
+  filename: string;
+  contentType: string;
+  body: Readable;
+}
+
+const PAGE_SIZE = 500;
+const MAX_COLUMNS = 200;
+/** A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection"). */
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+/** Text a spreadsheet will not run: a leading formula character is escaped with a quote. */
+export function neutralise(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+export interface ExportDeps {
+  records: RecordsService;
+  workspace: WorkspaceService;
+}
+
+interface Plan {
+  title: string;
+  fields: CompiledField[];
+  expand: string[];
+}
+
+async function planExport(deps: ExportDeps, actor: Actor, tableKey: string, columns: string | null | undefined): Promise<Plan> {
+  const { compiled } = await deps.workspace.current();
+  const table = compiled.tablesByKey.get(tableKey);
+  if (!table) throw badRequest(`There is no table "${tableKey}"`);
+  const unseen = unseenFields(actor, compiled, table);
+  // System columns a list may show (id, created…) are not fields: the export leaves them out.
+  const wanted = columns
+    ? columns
+        .split(",")
+        .map((c) => c.trim())
+        .filter((c) => c && (table.fieldsByKey.has(c) || !(c in SYSTEM_FIELDS)))
+    : null;
+  if (wanted && wanted.length > MAX_COLUMNS) throw badRequest(`columns names at most ${MAX_COLUMNS} fields`);
+  const fields = wanted
+    ? wanted.map((key) => {
+        const field = table.fieldsByKey.get(key);
+        if (!field || unseen.has(key)) throw badRequest(`columns: "${key}" is not a field of ${table.pluralLabel} you may see`);
+        return field;
+      })
+    : table.fields.filter((f) => !unseen.has(f.key));
+  const expand = fields
+    .filter((f) => valueClassOf(f.def) === "reference")
+    .map((f) => f.key)
+    .slice(0, 20);
+  return { title: table.pluralLabel, fields, expand };
+}
+
+/** Every page of the list, one after the other, through the records service's cursor. */
+async function* pages(
+  deps: ExportDeps,
+  actor: Actor,
+  tableKey: string,
+  query: ExportQuery,
+  expand: string[],
+): AsyncGenerator<RecordJson[]> {
+  let cursor: string | null = null;
+  const base: Record<string, string> = { pageSize: String(PAGE_SIZE), sort: query.sort || "id" };
+  if (query.filter) base.filter = query.filter;
+  if (query.q) base.q = query.q;
+  if (expand.length) base.expand = expand.join(",");
+  for (;;) {
+    const page = await deps.records.list(actor, tableKey, cursor ? { ...base, cursor } : base);
+    if (page.rows.length) yield page.rows;
+    cursor = page.nextCursor;
+    if (!cursor) return;
+  }
+}
+
+/** A relation's title where it was expanded, else its id. */
+function referenceText(row: RecordJson, field: CompiledField): string | null {
+  const expanded = (row as { _expanded?: Record<string, { title?: unknown } | null> })._expanded?.[field.key];
+  return expanded && expanded.title !== undefined && expanded.title !== null ? String(expanded.title) : null;
+}
+
+/** A cell as text, through the field kind's own export formatter. */
+function cellText(row: RecordJson, field: CompiledField): string {
+  const value = (row as Record<string, unknown>)[field.key];
+  if (value === undefined || value === null) return "";
+  if (valueClassOf(field.def) === "reference") return referenceText(row, field) ?? String(value);
+  return valueKindOf(field.def).formatText(value, field.def);
+}
+
+/** A cell as a spreadsheet value: numbers, dates and booleans typed, everything else text. */
+function cellValue(row: RecordJson, field: CompiledField): ExcelJS.CellValue {
+  const value = (row as Record<string, unknown>)[field.key];
+  if (value === undefined || value === null || value === "") return null;
+  const valueClass = valueClassOf(field.def);
+  if (valueClass === "number") {
+    const n = Number(value);
+    return Number.isFinite(n) ? n : cellText(row, field);
+  }
+  if (valueClass === "date" || valueClass === "datetime") {
+    const text = String(value);
+    const d = new Date(valueClass === "date" ? `${text.slice(0, 10)}T00:00:00Z` : text);
+    return Number.isNaN(d.getTime()) ? text : d;
+  }
+  if (valueClass === "boolean") return Boolean(value);
+  // Text goes in as a string cell, never a formula; the quote keeps it so when saved back as CSV.
+  return neutralise(cellText(row, field));
+}
+
+function safeFilename(title: string, ext: string): string {
+  const base = title.replace(/[^\p{L}\p{N}_ -]+/gu, "").trim() || "export";
+  return `${base}.${ext}`;
+}
+
+/** The list as CSV (UTF-8 with a BOM, so spreadsheets pick the encoding), streamed page by page. */
+export async function exportCsv(deps: ExportDeps, actor: Actor, tableKey: string, query: ExportQuery): Promise<ExportFile> {
+  const plan = await planExport(deps, actor, tableKey, query.columns);
+  const source = pages(deps, actor, tableKey, query, plan.expand);
+  // The first page is read before the answer starts, so a bad filter is a 400, not a broken file.
+  const first = await source.next();
+  async function* chunks(): AsyncGenerator<string> {
+    yield "\uFEFF" + stringify([plan.fields.map((f) => f.label)]);
+    let page = first;
+    while (!page.done) {
+      yield stringify(
+        page.value.map((row) =>
+          plan.fields.map((f) => (valueClassOf(f.def) === "number" ? cellText(row, f) : neutralise(cellText(row, f)))),
+        ),
+      );
+      page = await source.next();
+    }
+  }
+  return { filename: safeFilename(plan.title, "csv"), contentType: "text/csv; charset=utf-8", body: Readable.from(chunks()) };
+}
+
+/** The list as an XLSX workbook written by exceljs's streaming writer, row by row. */
+export async function exportXlsx(deps: ExportDeps, actor: Actor, tableKey: string, query: ExportQuery): Promise<ExportFile> {
+  const plan = await planExport(deps, actor, tableKey, query.columns);
+  const source = pages(deps, actor, tableKey, query, plan.expand);
+  const first = await source.next();
+  const out = new PassThrough();
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const sheet = workbook.addWorksheet(plan.title.slice(0, 31) || "Export");
+  sheet.columns = plan.fields.map((f) => ({ header: f.label, key: f.key, width: 18, style: columnStyle(f) }));
+  void (async () => {
+    let page = first;
+    while (!page.done) {
+      for (const row of page.value) sheet.addRow(plan.fields.map((f) => cellValue(row, f))).commit();
+      // Wait for the reader when it is slower than the database.
+      if (out.writableNeedDrain) await new Promise((resolve) => out.once("drain", resolve));
+      page = await source.next();
+    }
+    sheet.commit();
+    await workbook.commit();
+  })().catch((error: unknown) => out.destroy(error instanceof Error ? error : new Error(String(error))));
+  return {
+    filename: safeFilename(plan.title, "xlsx"),
+    contentType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    body: out,
+  };
+}
+
+function columnStyle(field: CompiledField): Partial<ExcelJS.Style> {
+  const valueClass = valueClassOf(field.def);
+  if (valueClass === "date") return { numFmt: "yyyy-mm-dd" };
+  if (valueClass === "datetime") return { numFmt: "yyyy-mm-dd hh:mm" };
+  if (valueClass === "number" && valueKindOf(field.def).printFilter === "money") return { numFmt: "#,##0.00" };
+  return {};
+}

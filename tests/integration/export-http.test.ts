@@ -1,0 +1,146 @@
+import ExcelJS from "exceljs";
+import { parse } from "csv-parse/sync";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createApiToken, sessionHeaders, signIn, type SignedIn } from "../helpers/auth";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { httpClient, type HttpAnswer } from "./records-http";
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+
+/** `GET /api/t/:table/export.csv|xlsx` through the built app (`npx remix build` first). */
+describe.each(testDatabases)("exporting a list view on $name", ({ create }) => {
+  let database: TestDatabase | undefined;
+  let server: AppServer | undefined;
+  let token: string | undefined;
+  let admin: SignedIn;
+  const call = httpClient(
+    () => server!.url,
+    () => token,
+  );
+  const ok = (answer: HttpAnswer, status = 200) => {
+    expect(answer.status, `${answer.text.slice(0, 500)}\n${server!.output().slice(-2000)}`).toBe(status);
+    return answer.json;
+  };
+  const download = async (path: string, bearer = token) => {
+    const response = await fetch(`${server!.url}${path}`, { headers: { Authorization: `Bearer ${bearer}` } });
+    expect(response.status, path).toBe(200);
+    return response;
+  };
+  const csvRows = async (path: string, bearer = token): Promise<string[][]> => {
+    const bytes = Buffer.from(await (await download(path, bearer)).arrayBuffer());
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    return parse(bytes.subarray(3).toString("utf8")) as string[][];
+  };
+
+  beforeAll(async () => {
+    database = await create();
+    server = await startAppServer({ database });
+    admin = await signIn(server.url);
+    token = await createApiToken(server.url, admin);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it("honours the list's filter, sort and columns in CSV", async () => {
+    const filter = { field: "status", op: "eq", value: "active" };
+    const list = ok(await call("GET", `/api/t/clients?filter=${enc(filter)}&sort=-name&pageSize=500`));
+    const rows = await csvRows(`/api/t/clients/export.csv?filter=${enc(filter)}&sort=-name&columns=name,status,city`);
+    expect(rows[0]).toEqual(["Name", "Status", "City"]);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(list.rows.map((r: Row) => r.name));
+    expect(rows.slice(1).every((r) => r[1] === "active")).toBe(true);
+    expect(list.rows.length).toBeGreaterThan(1);
+  });
+
+  it("exports every row of the list exactly once", async () => {
+    const all = ok(await call("GET", "/api/t/clients?pageSize=1")).total as number;
+    const whole = ok(await call("GET", "/api/t/clients?sort=city&pageSize=500")).rows.map((r: Row) => r.name);
+    const rows = await csvRows(`/api/t/clients/export.csv?columns=name&sort=city`);
+    expect(rows.slice(1).map((r) => r[0])).toEqual(whole);
+    expect(whole.length).toBe(all);
+  });
+
+  it("neutralises a cell a spreadsheet would run as a formula", async () => {
+    const made = ok(
+      await call("POST", "/api/t/clients", {
+        body: { kind: "company", name: '=HYPERLINK("http://evil","x")', status: "active", city: "@SUM(A1)" },
+      }),
+      201,
+    );
+    const filter = { field: "id", op: "eq", value: made.id };
+    const rows = await csvRows(`/api/t/clients/export.csv?filter=${enc(filter)}&columns=name,city`);
+    expect(rows[1]).toEqual(['\'=HYPERLINK("http://evil","x")', "'@SUM(A1)"]);
+    const workbook = new ExcelJS.Workbook();
+    const xlsx = await download(`/api/t/clients/export.xlsx?filter=${enc(filter)}&columns=name`);
+    await workbook.xlsx.load(await xlsx.arrayBuffer());
+    const cell = workbook.worksheets[0].getCell("A2");
+    expect(cell.type).toBe(ExcelJS.ValueType.String);
+    expect(cell.value).toBe('\'=HYPERLINK("http://evil","x")');
+  });
+
+  it("writes dates, numbers and money as real spreadsheet types in XLSX", async () => {
+    const list = ok(await call("GET", "/api/t/invoices?sort=id&pageSize=5&expand=client"));
+    const response = await download(`/api/t/invoices/export.xlsx?sort=id&columns=number,client,date,total`);
+    expect(response.headers.get("content-type")).toContain("spreadsheetml");
+    expect(response.headers.get("content-disposition")).toContain(".xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await response.arrayBuffer());
+    const sheet = workbook.worksheets[0];
+    expect((sheet.getRow(1).values as unknown[]).slice(1)).toEqual(["Number", "Client", "Date", "Total"]);
+    const first = list.rows[0];
+    const row = sheet.getRow(2);
+    expect(row.getCell(1).value).toBe(first.number);
+    expect(row.getCell(2).value).toBe(first._expanded.client.title);
+    expect(row.getCell(3).type).toBe(ExcelJS.ValueType.Date);
+    expect((row.getCell(3).value as Date).toISOString().slice(0, 10)).toBe(first.date);
+    expect(row.getCell(4).type).toBe(ExcelJS.ValueType.Number);
+    expect(row.getCell(4).value).toBeCloseTo(Number(first.total), 2);
+    expect(sheet.rowCount - 1).toBe(ok(await call("GET", "/api/t/invoices?pageSize=1")).total);
+  });
+
+  it("never exports a field the role may not see", async () => {
+    const url = server!.url;
+    const headers = { ...sessionHeaders(url, admin), "Content-Type": "application/json" };
+    const { roles } = (await (await fetch(`${url}/api/roles`, { headers })).json()) as {
+      roles: { key: string; tables: Record<string, Row> }[];
+    };
+    const staff = roles.find((r) => r.key === "staff")!;
+    const tables = {
+      ...staff.tables,
+      t_clients: { ...(staff.tables.t_clients ?? staff.tables["*"]), fields: { f_clients_email: "hidden" } },
+    };
+    expect(
+      (await fetch(`${url}/api/roles`, { method: "PUT", headers, body: JSON.stringify({ key: "noemail", name: "No email", tables }) }))
+        .status,
+    ).toBe(200);
+    const email = "export-noemail@tessera.test";
+    const password = "a-long-enough-password";
+    const made = await fetch(`${url}/api/users`, {
+      method: "POST",
+      headers,
+      body: JSON.stringify({ name: "noemail", email, role: "noemail", password }),
+    });
+    expect(made.status, await made.clone().text()).toBe(201);
+    const restricted = await createApiToken(url, await signIn(url, email, password));
+    const rows = await csvRows(`/api/t/clients/export.csv`, restricted);
+    expect(rows[0]).toContain("Name");
+    expect(rows[0]).not.toContain("Email");
+    const adminRows = await csvRows(`/api/t/clients/export.csv`);
+    expect(adminRows[0]).toContain("Email");
+    const refused = await fetch(`${url}/api/t/clients/export.xlsx?columns=name,email`, {
+      headers: { Authorization: `Bearer ${restricted}` },
+    });
+    expect(refused.status).toBe(400);
+    expect(await refused.text()).not.toContain("@");
+  });
+
+  it("answers a bad filter or an unknown table with a clean 4xx", async () => {
+    expect((await call("GET", `/api/t/clients/export.csv?filter=${encodeURIComponent("{nope")}`)).status).toBe(400);
+    expect((await call("GET", `/api/t/nope/export.xlsx`)).status).toBeGreaterThanOrEqual(400);
+  });
+});

@@ -1,0 +1,152 @@
+import ExcelJS from "exceljs";
+import iconv from "iconv-lite";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createApiToken, sessionHeaders, signIn } from "../helpers/auth";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { expectCleanError, httpClient, type HttpAnswer } from "./records-http";
+
+type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
+
+/** `POST /api/import/:table` and `GET /api/import/jobs/:id` through the built app (`npx remix build` first). */
+describe.each(testDatabases)("importing a sheet on $name", ({ create }) => {
+  let database: TestDatabase | undefined;
+  let server: AppServer | undefined;
+  let token: string | undefined;
+  const call = httpClient(
+    () => server!.url,
+    () => token,
+  );
+  const ok = (answer: HttpAnswer, status = 200) => {
+    expect(answer.status, `${answer.text.slice(0, 500)}\n${server!.output().slice(-2000)}`).toBe(status);
+    return answer.json;
+  };
+  const upload = async (table: string, file: Uint8Array | string, fields: Record<string, string>, bearer = token) => {
+    const form = new FormData();
+    form.set("file", new Blob([typeof file === "string" ? file : new Uint8Array(file)]), "sheet");
+    for (const [k, v] of Object.entries(fields)) form.set(k, v);
+    const response = await fetch(`${server!.url}/api/import/${table}`, {
+      method: "POST",
+      body: form,
+      headers: { Authorization: `Bearer ${bearer}` },
+    });
+    const text = await response.text();
+    return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined } as HttpAnswer;
+  };
+  const finished = async (jobId: string): Promise<Row> => {
+    for (let i = 0; i < 200; i++) {
+      const status = ok(await call("GET", `/api/import/jobs/${jobId}`));
+      if (status.state !== "queued" && status.state !== "running") return status;
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    throw new Error(`import ${jobId} did not finish`);
+  };
+  const run = async (table: string, file: Uint8Array | string, fields: Record<string, string>) =>
+    finished(ok(await upload(table, file, fields), 202).jobId);
+  const byName = async (name: string) =>
+    ok(await call("GET", `/api/t/clients?filter=${enc({ field: "name", op: "eq", value: name })}`)).rows as Row[];
+
+  beforeAll(async () => {
+    database = await create();
+    server = await startAppServer({ database });
+    token = await createApiToken(server.url);
+  }, 120_000);
+
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it("dry-runs: every row's problems, nothing written", async () => {
+    const csv =
+      "Name;Kind;Status;Emäil\nDry Alpha;Company;active;a@b.test\nDry Beta;company;active;not-an-email\nDry Gamma;nonsense;active;\n";
+    const status = await run("clients", csv, { mode: "dry-run" });
+    // created and updated say what a real run would do.
+    expect(status).toMatchObject({ state: "done", processed: 3, total: 3, created: 1, updated: 0 });
+    expect(status.errors).toEqual([
+      expect.objectContaining({ row: 4, field: "kind" }),
+      expect.objectContaining({ row: 3, field: "email" }),
+    ]);
+    expect(await byName("Dry Alpha")).toEqual([]);
+  });
+
+  it("inserts a Windows-1252 CSV with quoted newlines and a mapping, each record through the records service", async () => {
+    const csv = iconv.encode('Firma,Kind,Status,Notes\r\n"Café Müller",company,Active,"line one\r\nline two"\r\n', "win1252");
+    const status = await run("clients", csv, { mode: "insert", mapping: JSON.stringify({ Firma: "name" }) });
+    expect(status).toMatchObject({ state: "done", created: 1, errors: [] });
+    const [made] = await byName("Café Müller");
+    expect(made).toMatchObject({ status: "active", notes: "line one\r\nline two" });
+  });
+
+  it("upserts an XLSX by a unique key, and finds relations by title", async () => {
+    const product = ok(await call("GET", "/api/t/products?pageSize=1&sort=id")).rows[0];
+    const category = ok(await call("GET", "/api/t/product_categories?pageSize=1&sort=-id")).rows[0];
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet("x");
+    sheet.addRow(["SKU", "Name", "Kind", "Category", "Price"]);
+    sheet.addRow([product.sku, "Renamed by import", product.kind, category.name, 12.5]);
+    sheet.addRow(["IMPORT-NEW-1", "Brand new product", product.kind, category.name, 3]);
+    const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
+    const status = await run("products", bytes, { mode: "upsert", key: "sku" });
+    expect(status).toMatchObject({ state: "done", updated: 1, created: 1, errors: [] });
+    expect(ok(await call("GET", `/api/t/products/${product.id}`))).toMatchObject({ name: "Renamed by import", category: category.id });
+    const added = ok(await call("GET", `/api/t/products?filter=${enc({ field: "sku", op: "eq", value: "IMPORT-NEW-1" })}`)).rows;
+    expect(added).toHaveLength(1);
+    expect(Number(added[0].price)).toBe(3);
+  });
+
+  it("refuses a role without create rights", async () => {
+    const url = server!.url;
+    const admin = await signIn(url);
+    const headers = { ...sessionHeaders(url, admin), "Content-Type": "application/json" };
+    const { roles } = (await (await fetch(`${url}/api/roles`, { headers })).json()) as {
+      roles: { key: string; tables: Record<string, Row> }[];
+    };
+    const staff = roles.find((r) => r.key === "staff")!;
+    const base = staff.tables.t_clients ?? staff.tables["*"];
+    const tables = { ...staff.tables, t_clients: { ...base, create: false, update: false } };
+    expect(
+      (await fetch(`${url}/api/roles`, { method: "PUT", headers, body: JSON.stringify({ key: "readers", name: "Readers", tables }) }))
+        .status,
+    ).toBe(200);
+    const email = "import-reader@tessera.test";
+    const password = "a-long-enough-password";
+    expect(
+      (
+        await fetch(`${url}/api/users`, {
+          method: "POST",
+          headers,
+          body: JSON.stringify({ name: "reader", email, role: "readers", password }),
+        })
+      ).status,
+    ).toBe(201);
+    const reader = await createApiToken(url, await signIn(url, email, password));
+    const refused = await upload("clients", "Name\nNope Inc\n", { mode: "insert" }, reader);
+    expect(refused.status).toBe(403);
+    expectCleanError(refused, "import without create rights");
+  });
+
+  it("answers a malformed file with a clear 4xx", async () => {
+    const cases: [Uint8Array | string, Record<string, string>][] = [
+      ["", { mode: "insert" }],
+      ['Name,Kind\n"unterminated,company\n', { mode: "insert" }],
+      [new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2, 3, 4, 5]), { mode: "insert" }],
+      [new Uint8Array([0, 1, 2, 3, 0, 0, 255]), { mode: "insert" }],
+      ["Nothing,Matches\n1,2\n", { mode: "insert" }],
+      ["Name\nX\n", { mode: "insert", mapping: "{not json" }],
+      ["Name\nX\n", { mode: "explode" }],
+      ["Name\nX\n", { mode: "upsert", key: "notes" }],
+    ];
+    for (const [file, fields] of cases) {
+      const answer = await upload("clients", file, fields);
+      expect(answer.status, `${JSON.stringify(fields)}: ${answer.text}`).toBeGreaterThanOrEqual(400);
+      expect(answer.status).toBeLessThan(500);
+      expectCleanError(answer, JSON.stringify(fields));
+    }
+    const notMultipart = await call("POST", "/api/import/clients", { body: { file: "x" } });
+    expect(notMultipart.status).toBe(415);
+    expect((await call("GET", "/api/import/jobs/nope")).status).toBe(404);
+  });
+});
