@@ -5,11 +5,11 @@ import { HttpError } from "../utils/api.server";
 const ENVELOPE_BYTES = 64 * 1024;
 
 /** A multipart form of at most `maxBytes`, counted as it arrives so a chunked body cannot fill memory. */
-export async function readMultipart(request: Request, maxBytes: number): Promise<FormData> {
+export async function readMultipart(request: Request, maxBytes: number, tooLargeError?: () => ApiError): Promise<FormData> {
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (mediaType !== "multipart/form-data") throw new HttpError(415, 'upload the file as multipart/form-data in the field "file"');
   const limit = maxBytes + ENVELOPE_BYTES;
-  const tooLarge = () => new ApiError(413, `the upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const tooLarge = tooLargeError ?? (() => new ApiError(413, `the upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`));
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   let seen = 0;
