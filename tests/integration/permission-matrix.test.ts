@@ -28,6 +28,7 @@ interface TableDef {
       "x-composition"?: boolean;
       "x-inverse"?: string;
       "x-formula"?: string;
+      "x-same-as"?: string;
       type?: unknown;
     }
   >;
@@ -103,6 +104,16 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
       const value = sample[name];
       if (COMPUTED_KINDS.has(field["x-kind"] ?? "") || value === null || value === undefined) continue;
       values[name] = field["x-unique"] && typeof value === "string" ? `${value} m${++suffix}` : value;
+      // Links point at the samples chosen above (an open invoice, not a paid or issued one), and
+      // amounts are the smallest, so what the schema asserts (a balance ≥ 0) holds for the copy.
+      const target = field["x-target"];
+      if (target && samples.has(target)) values[name] = samples.get(target)!.id;
+      if (field["x-kind"] === "money") values[name] = 0.01;
+    }
+    for (const [name, field] of Object.entries(def.properties)) {
+      const [via, other] = field["x-same-as"]?.split(".") ?? [];
+      const target = via ? def.properties[via]?.["x-target"] : undefined;
+      if (target && samples.has(target)) values[name] = samples.get(target)![other];
     }
     return values;
   };
