@@ -12,8 +12,14 @@ export function isBoardGroupField(field: CompiledField): boolean {
   return valueClassOf(field.def) === "option" || relationTarget(field) === USERS_TABLE;
 }
 
+/**
+ * The fields a board is offered by, the first being its default. A choice that is the currency of
+ * the table's amounts is a unit, not a stage: deals by EUR and USD is not a pipeline, so it is
+ * left out (a board by it can still be asked for).
+ */
 export function boardGroupFields(table: CompiledTable): CompiledField[] {
-  return table.fields.filter(isBoardGroupField);
+  const currencies = new Set(table.fields.map((f) => f.def["x-currency-field"]).filter((k) => typeof k === "string"));
+  return table.fields.filter((f) => isBoardGroupField(f) && !currencies.has(f.key));
 }
 
 /** A field whose values a board column adds up: a number. */

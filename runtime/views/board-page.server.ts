@@ -1,6 +1,6 @@
 import { optionLabel, optionProbability, optionValues } from "../fields/options";
 import { isRelation } from "../fields/structure";
-import { boardGroupFields, boardSumField } from "../records/board-fields";
+import { boardGroupFields, boardSumField, isBoardGroupField } from "../records/board-fields";
 import type { Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { CompiledTable } from "../schema/compile";
@@ -43,7 +43,8 @@ export async function loadBoard(
   query: { filter: unknown; q: string | undefined; columns: string[] },
 ): Promise<BoardPageData | null> {
   const groupFields = boardGroupFields(table);
-  const field = groupFields.find((f) => f.key === wanted) ?? groupFields[0];
+  const asked = table.fields.find((f) => f.key === wanted && isBoardGroupField(f));
+  const field = asked ?? groupFields[0];
   if (!field) return null;
   const sumField = boardSumField(table);
   const counts = await records.groupCounts(actor, table.key, { groupBy: field.key, sum: sumField?.key, filter: query.filter, q: query.q });
