@@ -147,12 +147,28 @@ async function main() {
       `floor: INSERT … SELECT of ${raw.rows.toLocaleString("en")} tasks in ${fmt(raw.ms)} ms (${Math.round(raw.rows / (raw.ms / 1000)).toLocaleString("en")}/s)`,
     );
 
+    const shapes = new Map<string, number>();
+    let queries = 0;
+    const onQuery = (q: { sql: string }) => {
+      queries++;
+      if (!process.env.BENCH_PROFILE) return;
+      const shape = q.sql
+        .replace(/\(\?(, \?)*\)/g, "(…)")
+        .replace(/`\w+_\d+`/g, "…")
+        .slice(0, 160);
+      shapes.set(shape, (shapes.get(shape) ?? 0) + 1);
+    };
+    rt.db.on("query", onQuery);
     const first = await time(() => rt.automation.runDue(PASS_AT));
+    rt.db.off("query", onQuery);
+    if (process.env.BENCH_PROFILE)
+      for (const [shape, n] of [...shapes].sort((a, b) => b[1] - a[1]).slice(0, 30)) console.log(`  ${n}\t${shape}`);
     const tasks = await count(rt.db, "tasks");
     const rate = tasks / (first.ms / 1000);
     console.log(
       `first pass: ${first.value.runs.toLocaleString("en")} runs, ${first.value.failed} failed, ${tasks.toLocaleString("en")} tasks in ${fmt(first.ms)} ms (${Math.round(rate).toLocaleString("en")}/s)`,
     );
+    console.log(`  ${(queries / Math.max(1, first.value.runs)).toFixed(1)} queries per run`);
     for (const e of first.value.errors) console.log(`  rule ${e.rule}: ${e.message}`);
     const second = await time(() => rt.automation.runDue(new Date(PASS_AT.getTime() + 60_000)));
     const after = await count(rt.db, "tasks");

@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { deferAudits } from "../auth/audit.server";
 import { isUniqueViolation } from "../db/db-errors";
 import { dbNow } from "../db/system-tables.server";
 import type { JobContext } from "../jobs/types";
@@ -8,7 +9,9 @@ import { applyFilter } from "../records/query.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { AUTOMATION_TABLES } from "./tables.server";
 import type { LoadedRule } from "./rules.server";
+import { readAhead } from "./read-ahead.server";
 import {
+  actorFor,
   AlreadyRan,
   errorText,
   isTransactionFatal,
@@ -147,64 +150,130 @@ export async function runBatch(
   } = {},
 ): Promise<BatchResult> {
   const deferLog = options.deferLog === true && !options.dry && options.jobId === undefined;
+  const table = compiled.tablesById.get(rule.tableId);
+  const prepare = async (tx: EngineDeps["records"], trx: Knex.Transaction) => ({
+    company: await createRecordContextLoader({ db: trx, records: tx, compiled, actor: SYSTEM_ACTOR }).company(),
+    reads: table
+      ? await readAhead(
+          tx,
+          trx,
+          compiled,
+          actorFor({ rule, depth: 0, chain: [], user: null }),
+          table,
+          items.map((i) => i.id),
+        )
+      : undefined,
+  });
+
+  // First all runs straight in one savepoint, their audit entries written together at the end;
+  // only when one fails is the lot undone and done again below, a savepoint per run.
+  if (deferLog && !options.within && items.length > 1) {
+    try {
+      return await deps.records.transaction((outer) =>
+        outer.transaction(
+          async (tx, trx) => {
+            const { company, reads } = await prepare(tx, trx);
+            const audits = deferAudits(trx);
+            const result: BatchResult = { done: 0, outcomes: [], failures: [] };
+            const pending: PendingRun[] = [];
+            try {
+              for (const item of items) {
+                const req = requestFor(rule, item, trigger, null);
+                let run;
+                try {
+                  run = await runInTransaction(deps, tx, trx, req, { compiled, company, checkExisting: false, deferLog, reads });
+                } catch (error) {
+                  // Thrown before anything was written (the record is gone): logged as in the slow path.
+                  if (!(error instanceof SkipRun)) throw new StraightRunFailed(error);
+                  await logRun(trx, deps, req, "skipped", error.message);
+                  continue;
+                }
+                if (run.pending) pending.push(run.pending);
+                result.done++;
+                result.outcomes.push(...run.outcomes);
+              }
+            } finally {
+              reads?.stop();
+            }
+            await audits.flush();
+            await flushRuns(trx, pending);
+            return result;
+          },
+          { shared: true },
+        ),
+      );
+    } catch (error) {
+      if (!(error instanceof StraightRunFailed)) throw error;
+      if (isTransactionFatal(error.cause)) throw error.cause;
+    }
+  }
+
   const work = async (tx: EngineDeps["records"], trx: Knex.Transaction): Promise<BatchResult> => {
     const result: BatchResult = { done: 0, outcomes: [], failures: [] };
     const pending: PendingRun[] = [];
-    const company = await createRecordContextLoader({ db: trx, records: tx, compiled, actor: SYSTEM_ACTOR }).company();
-    for (const item of items) {
-      const req: RunRequest = {
-        rule,
-        recordId: item.id,
-        occurrence: item.occurrence,
-        trigger,
-        depth: 0,
-        chain: [],
-        user: null,
-        jobId: options.jobId ?? null,
-      };
-      try {
-        // Its writes share the run's savepoint: a failing one undoes the whole run anyway.
-        const run = await tx.transaction(
-          (sp, spTrx) =>
-            runInTransaction(deps, sp, spTrx, req, {
-              compiled,
-              company,
-              dry: options.dry,
-              checkExisting: options.jobId !== undefined,
-              deferLog,
-            }),
-          { shared: true },
-        );
-        if (run.pending) pending.push(run.pending);
-        result.done++;
-        result.outcomes.push(...run.outcomes);
-      } catch (error) {
-        if (error instanceof AlreadyRan) continue;
-        if (isTransactionFatal(error)) throw error;
-        if (error instanceof SkipRun) {
-          if (!options.dry) await logRun(trx, deps, req, "skipped", error.message);
-          continue;
+    const { company, reads } = await prepare(tx, trx);
+    try {
+      for (const item of items) {
+        const req = requestFor(rule, item, trigger, options.jobId ?? null);
+        try {
+          // Its writes share the run's savepoint: a failing one undoes the whole run anyway.
+          const run = await tx.transaction(
+            (sp, spTrx) =>
+              runInTransaction(deps, sp, spTrx, req, {
+                compiled,
+                company,
+                dry: options.dry,
+                checkExisting: options.jobId !== undefined,
+                deferLog,
+                reads,
+              }),
+            { shared: true },
+          );
+          if (run.pending) pending.push(run.pending);
+          result.done++;
+          result.outcomes.push(...run.outcomes);
+        } catch (error) {
+          if (error instanceof AlreadyRan) continue;
+          if (isTransactionFatal(error)) throw error;
+          if (error instanceof SkipRun) {
+            if (!options.dry) await logRun(trx, deps, req, "skipped", error.message);
+            continue;
+          }
+          result.failures.push({ record: item.id, message: errorText(error) });
+          if (options.dry) continue;
+          if (options.jobId !== undefined) {
+            // A retry: its own job tries again later.
+            await logRun(trx, deps, req, "failed", errorText(error));
+            continue;
+          }
+          const payload: RunPayload = { rule: rule.id, record: item.id, occurrence: item.occurrence, trigger };
+          const jobId = await deps.queue.enqueue(
+            { type: RUN_JOB, payload, key: `rules.run:${rule.id}:${item.id}:${item.occurrence}`.slice(0, 191) },
+            trx,
+          );
+          await logRun(trx, deps, { ...req, jobId }, "failed", errorText(error));
         }
-        result.failures.push({ record: item.id, message: errorText(error) });
-        if (options.dry) continue;
-        if (options.jobId !== undefined) {
-          // A retry: its own job tries again later.
-          await logRun(trx, deps, req, "failed", errorText(error));
-          continue;
-        }
-        const payload: RunPayload = { rule: rule.id, record: item.id, occurrence: item.occurrence, trigger };
-        const jobId = await deps.queue.enqueue(
-          { type: RUN_JOB, payload, key: `rules.run:${rule.id}:${item.id}:${item.occurrence}`.slice(0, 191) },
-          trx,
-        );
-        await logRun(trx, deps, { ...req, jobId }, "failed", errorText(error));
       }
+    } finally {
+      reads?.stop();
     }
     await flushRuns(trx, pending);
     return result;
   };
   if (options.within) return work(options.within.tx, options.within.trx);
   return deps.records.transaction(work);
+}
+
+function requestFor(rule: LoadedRule, item: DueItem, trigger: TriggerType, jobId: number | null): RunRequest {
+  return { rule, recordId: item.id, occurrence: item.occurrence, trigger, depth: 0, chain: [], user: null, jobId };
+}
+
+/** A run of a batch done straight (without a savepoint of its own) failed: the batch is done again run by run. */
+class StraightRunFailed extends Error {
+  constructor(readonly cause: unknown) {
+    super(errorText(cause));
+    this.name = "StraightRunFailed";
+  }
 }
 
 /** A deferred run row met a run written meanwhile (a retry, another worker): redo the batch run by run. */

@@ -14,6 +14,7 @@ import type { WorkspaceService } from "../workspace/workspace.server";
 import type { RunContext } from "./actions/context";
 import { actionRunners } from "./actions/index.server";
 import { renderValue } from "./liquid";
+import type { ReadAhead } from "./read-ahead.server";
 import { resolveUsers } from "./recipients.server";
 import type { LoadedRule, RulesStore } from "./rules.server";
 import { linkable, ruleScope, type ScopeRecord } from "./scope";
@@ -93,6 +94,8 @@ export interface RunOptions {
    * due runs): the run is returned as `pending` instead of inserted. Only with `checkExisting: false`.
    */
   deferLog?: boolean;
+  /** The batch's records and what they point at, read ahead (`read-ahead.server.ts`). */
+  reads?: ReadAhead;
 }
 
 /** A run's row in `crm_rule_runs` and its effects, not yet written (see `RunOptions.deferLog`). */
@@ -113,7 +116,15 @@ export function actorFor(req: Pick<RunRequest, "rule" | "depth" | "chain" | "use
   return { ...base, automation: { depth: req.depth + 1, rule: req.rule.id, chain: [...req.chain, req.rule.id] } };
 }
 
-const lists = (rule: LoadedRule) => JSON.stringify(rule.compiled.definition.actions);
+/** Whether a rule's actions name a list (`record.payments`): only those are loaded. Cached per rule, asked once per run. */
+const listUse = new WeakMap<LoadedRule["compiled"], Map<string, boolean>>();
+function usesListOf(rule: LoadedRule, name: string): boolean {
+  let known = listUse.get(rule.compiled);
+  if (!known) listUse.set(rule.compiled, (known = new Map()));
+  let uses = known.get(name);
+  if (uses === undefined) known.set(name, (uses = new RegExp(`\\b${name}\\b`).test(JSON.stringify(rule.compiled.definition.actions))));
+  return uses;
+}
 
 interface ExistingRun {
   id: number;
@@ -145,13 +156,15 @@ export async function runInTransaction(
   if (existing && existing.state !== "failed") throw new AlreadyRan();
   const actor = actorFor(req);
   const now = deps.now();
-  const usesList = (name: string) => new RegExp(`\\b${name}\\b`).test(lists(req.rule));
+  const usesList = (name: string) => usesListOf(req.rule, name);
   const load = async () => {
-    const loader = createRecordContextLoader({ db: trx, records: tx, compiled, actor });
+    const reads = options.reads;
+    const loader = createRecordContextLoader({ db: trx, records: tx, compiled, actor, known: reads && ((t, id) => reads.get(t, id)) });
     let raw: ContextRecord;
     let gone = false;
     try {
-      raw = (await tx.get(actor, table.key, req.recordId)) as ContextRecord;
+      const ahead = reads?.get(table.key, req.recordId);
+      raw = ahead ? { ...ahead } : ((await tx.get(actor, table.key, req.recordId)) as ContextRecord);
     } catch (error) {
       if (!(error instanceof ApiError && error.status === 404)) throw error;
       const snapshot = req.after ?? req.before;

@@ -23,6 +23,11 @@ export interface RecordContextSource {
   actor: Actor;
   /** Called with every record loaded, before it is used (printing inlines its images here). */
   prepare?(table: CompiledTable, record: ContextRecord): Promise<void>;
+  /**
+   * A record read ahead by the caller (a batch of rule runs reads its records' relations at once):
+   * the record, null when the actor may not read it, undefined when it must be read here.
+   */
+  known?(table: string, id: number): ContextRecord | null | undefined;
 }
 
 export interface RecordContextLoader {
@@ -42,12 +47,18 @@ const MAX_LIST_ROWS = 500;
 
 /** One loader per print or rule run: relation lookups are shared by every record and line it loads. */
 export function createRecordContextLoader(source: RecordContextSource): RecordContextLoader {
-  const { db, records, compiled, actor, prepare } = source;
+  const { db, records, compiled, actor, prepare, known } = source;
   const cache = new Map<string, Promise<ContextRecord | null>>();
 
   const load = (target: string, id: number): Promise<ContextRecord | null> => {
     const key = `${target}/${id}`;
     let p = cache.get(key);
+    const ahead = p ? undefined : known?.(target, id);
+    if (!p && ahead !== undefined) {
+      const t = compiled.tablesByKey.get(target);
+      p = ahead && t && prepare ? prepare(t, ahead).then(() => ahead) : Promise.resolve(ahead);
+      cache.set(key, p);
+    }
     if (!p) {
       p =
         target === USERS_TABLE

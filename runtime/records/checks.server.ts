@@ -4,6 +4,7 @@ import type { FileValue } from "../fields/files";
 import { holdsFiles } from "../fields/registry";
 import { isRelation, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { USERS_TABLE } from "../schema/types";
 import { isAdmin, type Actor } from "./permissions";
 import { toRow } from "./rows";
 import type { FieldErrors } from "./validation";
@@ -12,6 +13,19 @@ import type { FieldErrors } from "./validation";
  * The checks of a write that need the database: related records exist, unique values are free.
  * Each adds its message to `errors`, keyed by field, beside those of validation.
  */
+
+/**
+ * Users known to exist, per transaction. Users are deactivated, never deleted, so one that existed
+ * still does: a batch of rule runs assigning hundreds of tasks to a few managers asks once per
+ * manager.
+ */
+const seenUsers = new WeakMap<Knex, Set<number>>();
+function usersSeen(q: Knex): Set<number> | null {
+  if (!(q as Knex.Transaction).isTransaction) return null;
+  let set = seenUsers.get(q);
+  if (!set) seenUsers.set(q, (set = new Set()));
+  return set;
+}
 
 export async function checkRelations(
   q: Knex,
@@ -23,10 +37,12 @@ export async function checkRelations(
   for (const f of table.fields) {
     if (!isRelation(f) || typeof values[f.key] !== "number" || errors[f.key]) continue;
     const targetKey = relationTarget(f)!;
-    const exists = await q(targetKey)
-      .where({ id: values[f.key] as number })
-      .first("id");
-    if (!exists) {
+    const id = values[f.key] as number;
+    const knownUsers = targetKey === USERS_TABLE ? usersSeen(q) : null;
+    if (knownUsers?.has(id)) continue;
+    const exists = await q(targetKey).where({ id }).first("id");
+    if (exists) knownUsers?.add(id);
+    else {
       const target = compiled.tablesByKey.get(targetKey);
       errors[f.key] = `${f.label}: there is no ${target?.label ?? "user"} with id ${values[f.key]}`;
     }

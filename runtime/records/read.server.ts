@@ -30,6 +30,36 @@ export async function readOne(
   return record;
 }
 
+/** Several records with their lines, as stored, by id; those that do not exist are missing from the map. */
+export async function readMany(q: Knex, compiled: CompiledSchema, table: CompiledTable, ids: number[]): Promise<Map<number, RecordJson>> {
+  const out = new Map<number, RecordJson>();
+  if (ids.length === 0) return out;
+  const rows = (await q(table.key).whereIn("id", ids)) as Record<string, unknown>[];
+  if (rows[0]) refuseMissingColumns(table, rows[0]);
+  for (const row of rows) out.set(Number(row.id), fromRow(table, row));
+  const compositions = table.lists.filter((l) => l.composition).map((l) => l.name);
+  if (compositions.length && out.size) {
+    const lists = await loadRelatedLists(q, compiled, table, [...out.keys()], compositions);
+    for (const [id, record] of out) Object.assign(record, lists.get(id));
+  }
+  return out;
+}
+
+/**
+ * `getMany`: the records of `ids` the actor may see, as `get` shows each; the others (missing,
+ * outside their scope) are left out rather than refused, for callers that read ahead in batches.
+ */
+export async function getRecords(ctx: RecordsContext, actor: Actor, tableKey: string, ids: number[]): Promise<Map<number, RecordJson>> {
+  return ctx.reading(tableKey, async ({ compiled, table }) => {
+    authorize(actor, "read", table);
+    const out = new Map<number, RecordJson>();
+    for (let i = 0; i < ids.length; i += 500)
+      for (const [id, record] of await readMany(ctx.db, compiled, table, ids.slice(i, i + 500)))
+        if (inScope(actor, table, record)) out.set(id, strip(actor, compiled, table, record));
+    return out;
+  });
+}
+
 /** `get`: the record as the actor may see it, or a 404 also when it is outside their scope. */
 export async function getRecord(
   ctx: RecordsContext,

@@ -7,12 +7,12 @@ import { groupCounts, type GroupCount, type GroupCountsQuery } from "./aggregate
 import { mayReadFile } from "./file-access.server";
 import { listRecords, type ListQuery, type ListResult } from "./list.server";
 import type { Actor } from "./permissions";
-import { getRecord } from "./read.server";
+import { getRecord, getRecords } from "./read.server";
 import { recomputeTable } from "./recompute.server";
 import type { RecordJson } from "./rows";
 import { removeRecord, restoreRecord } from "./trash.server";
 import { inTransaction, withFollowUps } from "./transaction.server";
-import { createRecord, updateRecord } from "./write.server";
+import { createRecord, updateRecord, type CreateOptions } from "./write.server";
 
 /**
  * The records service: the only code that reads or writes records. A façade over one module per
@@ -31,14 +31,16 @@ import { createRecord, updateRecord } from "./write.server";
  * | stored formulas and the cascade | `recompute.server.ts` (`recompute.ts`, `compute.ts`) |
  */
 
-export type { GroupCount, GroupCountsQuery, ListQuery, ListResult };
+export type { CreateOptions, GroupCount, GroupCountsQuery, ListQuery, ListResult };
 
 export interface RecordsService {
   list(actor: Actor, table: string, query?: ListQuery): Promise<ListResult>;
   /** Records per value of a choice or user field, with a number field's sum: a board's columns (`aggregate.server.ts`). */
   groupCounts(actor: Actor, table: string, query: GroupCountsQuery): Promise<GroupCount[]>;
   get(actor: Actor, table: string, id: unknown, options?: { expand?: unknown }): Promise<RecordJson>;
-  create(actor: Actor, table: string, values: unknown): Promise<RecordJson>;
+  /** Several records by id as `get` shows them; those missing or out of the actor's scope are left out. */
+  getMany(actor: Actor, table: string, ids: number[]): Promise<Map<number, RecordJson>>;
+  create(actor: Actor, table: string, values: unknown, options?: CreateOptions): Promise<RecordJson>;
   update(actor: Actor, table: string, id: unknown, changes: unknown, expectedVersion: unknown): Promise<RecordJson>;
   remove(actor: Actor, table: string, id: unknown): Promise<void>;
   restore(actor: Actor, table: string, id: unknown): Promise<RecordJson>;
@@ -67,7 +69,8 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
     list: (actor, table, query) => listRecords(ctx, actor, table, query),
     groupCounts: (actor, table, query) => groupCounts(ctx, actor, table, query),
     get: (actor, table, id, options) => getRecord(ctx, actor, table, id, options),
-    create: (actor, table, values) => createRecord(ctx, actor, table, values),
+    getMany: (actor, table, ids) => getRecords(ctx, actor, table, ids),
+    create: (actor, table, values, options) => createRecord(ctx, actor, table, values, options),
     update: (actor, table, id, changes, expectedVersion) => updateRecord(ctx, actor, table, id, changes, expectedVersion),
     remove: (actor, table, id) => removeRecord(ctx, actor, table, id),
     restore: (actor, table, id) => restoreRecord(ctx, actor, table, id),

@@ -30,7 +30,22 @@ import { validateValues, type FieldErrors } from "./validation";
  * carries the version it was made on; a stale one is a conflict, never a silent overwrite.
  */
 
-export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: string, input: unknown): Promise<RecordJson> {
+export interface CreateOptions {
+  /**
+   * False: answer with the record as written rather than read back — a caller that only needs its
+   * id and values (a rule's run, one of hundreds in a batch) saves a round trip. A record sent
+   * with lines is read back anyway, for their ids.
+   */
+  readBack?: boolean;
+}
+
+export async function createRecord(
+  ctx: RecordsContext,
+  actor: Actor,
+  tableKey: string,
+  input: unknown,
+  options: CreateOptions = {},
+): Promise<RecordJson> {
   const { db } = ctx;
   const { compiled, table } = await ctx.tableOf(tableKey);
   authorize(actor, "create", table);
@@ -47,19 +62,20 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   await checkSameAs(db, compiled, table, values, errors);
   throwIfErrors(table, errors);
   await refuseLineOfLockedParent(db, compiled, table, values);
-  const id = await writeTransaction(ctx, async (trx, afterTransaction) => {
+  const { id, written } = await writeTransaction(ctx, async (trx, afterTransaction) => {
     const now = dbNow();
     const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
     refuseBrokenAsserts(table, null, record);
     await assignAutonumbers(trx, ctx.dialect, table, record);
-    const [newId] = await trx(table.key).insert({
+    const row = {
       ...toRow(table, record),
       version: 1,
       created_at: now,
       updated_at: now,
       created_by: actor.id,
       updated_by: actor.id,
-    });
+    };
+    const [newId] = await trx(table.key).insert(row);
     const id = Number(newId);
     await attachFiles(trx, table, record);
     await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, false);
@@ -77,8 +93,9 @@ export async function createRecord(ctx: RecordsContext, actor: Actor, tableKey: 
       depth: depthOf(actor),
       afterTransaction,
     });
-    return id;
+    return { id, written: fromRow(table, { ...row, id }) };
   });
+  if (options.readBack === false && Object.keys(lists).length === 0) return strip(actor, compiled, table, written);
   return strip(actor, compiled, table, (await readOne(db, compiled, table, id))!);
 }
 

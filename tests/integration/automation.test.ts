@@ -292,6 +292,37 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     expect(await automation.runDue()).toMatchObject({ runs: 0 });
   });
 
+  it("a due batch reads its records ahead, yet each run sees what the runs before it wrote", async () => {
+    at("2026-12-10T00:00:00Z");
+    const acme = await create("clients", { name: "Acme", manager: anna.id });
+    const first = await invoice(acme.id, "2026-12-01", [{ price: 100 }]);
+    const second = await invoice(acme.id, "2026-12-02", [{ price: 100 }]);
+    await rule({
+      name: "Tag the client",
+      table: "invoices",
+      trigger: { type: "date", field: "due_date", offset: { amount: 1, unit: "days" } },
+      actions: [
+        {
+          type: "create",
+          table: "tasks",
+          values: { subject: "Chase {{ record.id }} of {{ record.client.name }}", assignee: "{{ record.client.manager }}" },
+        },
+        { type: "update", target: "client", values: { name: "{{ record.client.name }} +{{ record.id }}" } },
+      ],
+    });
+    expect(await automation.runDue()).toEqual({ rules: 1, runs: 2, failed: 0, errors: [] });
+    // Read ahead, the second run would have seen the name before the first run changed it.
+    expect((await rt.records.get(admin, "clients", acme.id)).name).toBe(`Acme +${first.id} +${second.id}`);
+    const tasks = await rows(rt.db, "tasks");
+    expect(tasks.map((t) => [t.subject, t.assignee])).toEqual([
+      [`Chase ${first.id} of Acme`, anna.id],
+      [`Chase ${second.id} of Acme +${first.id}`, anna.id],
+    ]);
+    // The batch's audit entries are written together at its end, none lost.
+    for (const task of tasks)
+      expect((await listAudit(rt.db, { table: "tasks", recordId: task.id as number })).map((e) => e.action)).toEqual(["create"]);
+  });
+
   it("collections: an overdue invoice gets one task for the client's manager, closed when paid, never twice", async () => {
     const collections = await rule({
       name: "Collections",

@@ -93,6 +93,10 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     expect(list.total).toBe(1);
     expect(await apiStatus(rt.records.get(anna, "clients", betaId))).toBe(404);
     expect(await apiStatus(rt.records.update(anna, "clients", betaId, { name: "Mine now" }, 1))).toBe(404);
+    // Read ahead in a batch: the records out of scope are left out, the others stripped as one by one.
+    const many = await rt.records.getMany(anna, "clients", [acmeId, betaId, 999_999]);
+    expect([...many.keys()]).toEqual([acmeId]);
+    expect(many.get(acmeId)).toEqual(await rt.records.get(anna, "clients", acmeId));
   });
 
   it("never returns a hidden field, and refuses to filter, sort or search by it", async () => {

@@ -34,7 +34,8 @@ export async function runCreate(ctx: RunContext, action: CreateAction, index: nu
     }
     const reused = record !== null;
     if (!record) {
-      record = await ctx.tx.create(ctx.actor, target.key, values);
+      // Its id and values are all a run needs of it: no read back.
+      record = await ctx.tx.create(ctx.actor, target.key, values, { readBack: false });
       ctx.effect(target, record.id as number);
     }
     if (action.as) ctx.scope.created[action.as] = linkable({ ...record });
