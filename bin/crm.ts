@@ -151,7 +151,7 @@ async function main(argv: string[]): Promise<number> {
       else {
         fs.writeFileSync(file, text);
         console.error(
-          `Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s) and ${bundle.templates.length} print template(s) to ${file}.`,
+          `Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s), ${bundle.templates.length} print template(s) and ${bundle.rules?.length ?? 0} rule(s) to ${file}.`,
         );
       }
       return 0;

@@ -106,7 +106,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     automation,
     fileCleanup: cleanup,
     imports,
-    bundles: createConfigBundleService({ db, workspace, templates }),
+    bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules }),
     migrationHooks,
   };
 }

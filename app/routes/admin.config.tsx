@@ -20,6 +20,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       layouts: bundle.layouts.length,
       views: bundle.views.length,
       templates: bundle.templates.length,
+      rules: bundle.rules?.length ?? 0,
     },
   });
 }
@@ -67,7 +68,7 @@ export default function AdminConfig() {
       <h1 id="config-title">Configuration</h1>
       <p className="muted config-page__lead">
         Schema version {version}: {counts.tables} tables, {counts.layouts} designed cards, {counts.views} shared views and list settings,{" "}
-        {counts.templates} print templates.
+        {counts.templates} print templates, {counts.rules} rules.
       </p>
 
       <h2>Download</h2>
@@ -77,7 +78,7 @@ export default function AdminConfig() {
             Configuration bundle
           </a>
           <span className="muted">
-            Schema, card layouts, shared views and list settings, print templates: one JSON file to import into another installation.
+            Schema, card layouts, shared views and list settings, print templates, rules: one JSON file to import into another installation.
           </span>
         </li>
         <li>

@@ -42,6 +42,12 @@ export interface ApprovalsService {
 export interface ApprovalGuard {
   /** Inside the write's transaction: passes, or throws the 409 that refuses the change. */
   check(trx: Knex.Transaction, rule: LoadedRule, action: RequestApprovalAction, event: WriteEvent): Promise<void>;
+  /**
+   * A record created already as the guarded change would make it (an invoice saved as issued at
+   * once): there is no earlier version to approve, so the create is refused, saying to save it
+   * without that change first and make the change to ask for the approval.
+   */
+  refuseCreate(trx: Knex.Transaction, rule: LoadedRule, action: RequestApprovalAction, event: WriteEvent): Promise<void>;
 }
 
 interface Row {
@@ -162,7 +168,39 @@ export function createApprovals(deps: EngineDeps): { service: ApprovalsService; 
     });
   }
 
+  /** The rule's message about the record as the change leaves it, and how people name it. */
+  async function describeChange(trx: Knex.Transaction, rule: LoadedRule, action: RequestApprovalAction, event: WriteEvent) {
+    const { compiled, table } = event;
+    const record = linkable(await resolveInTransaction(trx, compiled, table, event.after!));
+    const scope = ruleScope({
+      record,
+      previous: event.before,
+      actor: event.actor.id === null ? null : event.actor,
+      company: null,
+      rule: { id: rule.id, name: rule.name },
+      now: deps.now(),
+      timeZone: deps.timeZone,
+    });
+    const message = renderValue(action.message, { ...scope }, { compiled, table: table.key, locale: deps.locale }).trim();
+    return { message, title: `${table.label} ${titleOf(table, event.after!)}` };
+  }
+
   const guard: ApprovalGuard = {
+    async refuseCreate(trx, rule, action, event) {
+      const { message, title } = await describeChange(trx, rule, action, event);
+      const first = await resolveUserSpec(trx, event.compiled, event.table, event.after!, action.steps[0].approver);
+      const { trigger } = rule.compiled.definition;
+      const fields = trigger.type === "updated" && trigger.fields?.length ? trigger.fields : [];
+      const labels = fields.map((f) => event.table.fieldsByKey.get(f)?.label ?? f).join(", ");
+      const how = labels
+        ? `save it first with another ${labels}, then change the ${labels} to ask for the approval`
+        : "save it first without this change, then make the change to ask for the approval";
+      throw conflict(
+        `${message} — ${title} needs the approval of ${first.length ? namesOf(first) : `"${action.steps[0].approver}"`} (rule "${rule.name}"), and a new record cannot be approved before it exists: ${how}.`,
+        { approvers: first, rule: rule.id },
+      );
+    },
+
     async check(trx, rule, action, event) {
       const before = event.before;
       if (!before || !event.after) return;
@@ -179,18 +217,7 @@ export function createApprovals(deps: EngineDeps): { service: ApprovalsService; 
         return;
       }
       const { compiled, table } = event;
-      const record = linkable(await resolveInTransaction(trx, compiled, table, event.after));
-      const scope = ruleScope({
-        record,
-        previous: before,
-        actor: event.actor.id === null ? null : event.actor,
-        company: null,
-        rule: { id: rule.id, name: rule.name },
-        now: deps.now(),
-        timeZone: deps.timeZone,
-      });
-      const message = renderValue(action.message, { ...scope }, { compiled, table: table.key, locale: deps.locale }).trim();
-      const title = `${table.label} ${titleOf(table, event.after)}`;
+      const { message, title } = await describeChange(trx, rule, action, event);
       if (latest?.state === "pending") {
         const steps = JSON.parse(latest.steps) as ApprovalStep[];
         const waiting = steps[Number(latest.step)]?.users ?? [];

@@ -166,6 +166,7 @@ export function createAutomation(options: AutomationOptions): Automation {
       remove: rules.remove,
       validate: rules.validate,
       followRenames: rules.followRenames,
+      importByName: rules.importByName,
       async runs(ruleId, filter = {}) {
         const id = parseId(ruleId);
         const { compiled } = await workspace.current();

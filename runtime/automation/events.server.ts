@@ -52,6 +52,17 @@ export function ruleHolds(rule: LoadedRule, action: WriteEvent["action"], before
   return true;
 }
 
+/**
+ * Whether a new record already is what a guarded update would make it: every field was "changed"
+ * from nothing, and what the record was before (nothing) meets any previous-values condition.
+ */
+function guardedOnCreate(rule: LoadedRule, after: RecordJson | null): boolean {
+  const { trigger } = rule.compiled.definition;
+  if (!after || trigger.type !== "updated") return false;
+  if (trigger.fields && !trigger.fields.some((f) => changed(undefined, after[f]))) return false;
+  return !rule.compiled.condition || recordMatches(rule.compiled.condition, after);
+}
+
 export function occurrenceOf(action: EventPayload["action"], version: number): string {
   return action === "updated" ? `v${version}` : action;
 }
@@ -61,6 +72,10 @@ export function createRecordsHook(deps: EngineDeps, guard: ApprovalGuard): Recor
     async onWrite(trx: Knex.Transaction, event: WriteEvent) {
       if (event.action === "restored") return;
       const index = await deps.rules.index(trx, event.compiled);
+      if (event.action === "created")
+        for (const rule of index.byTable.get(event.table.id)?.get("updated") ?? [])
+          if (rule.compiled.guard && guardedOnCreate(rule, event.after))
+            await guard.refuseCreate(trx, rule, rule.compiled.guard.action, event);
       const candidates = index.byTable.get(event.table.id)?.get(event.action);
       if (!candidates) return;
       const holding = candidates.filter((rule) => ruleHolds(rule, event.action, event.before, event.after));

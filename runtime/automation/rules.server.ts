@@ -60,6 +60,12 @@ export interface RulesService {
   /** Replaces the definition; `expectedVersion` is the version the admin edited (409 when stale). */
   update(actor: Actor, id: unknown, input: unknown, expectedVersion: unknown): Promise<Rule>;
   remove(actor: Actor, id: unknown): Promise<void>;
+  /**
+   * A configuration bundle's rules, inside its transaction `q`: each replaces the rule of its name
+   * (case aside) or is added; others stay. Checked against `compiled`, the schema the import
+   * brings. Admins only.
+   */
+  importByName(q: Knex, actor: Actor, definitions: RuleDefinition[], compiled: CompiledSchema): Promise<void>;
   /** Every problem of a definition against the current schema (none: it can be saved). */
   validate(input: unknown): Promise<RuleProblem[]>;
   /**
@@ -93,13 +99,10 @@ function definitionOf(row: RuleRow, compiled: CompiledSchema): RuleDefinition {
   return { ...stored, name: row.name, enabled: Boolean(row.enabled), table: compiled.tablesById.get(row.table_id)?.key ?? stored.table };
 }
 
-function toRule(row: RuleRow, compiled: CompiledSchema): Rule {
-  const definition = definitionOf(row, compiled);
-  const result = compileDefinition(definition, compiled);
-  const { name, description, table, enabled, trigger, condition, previous, actions } = definition;
+/** A rule's definition and nothing else (no id, version or stamps): what the rules API takes and a bundle carries. */
+export function definitionOnly(rule: RuleDefinition): RuleDefinition {
+  const { name, description, table, enabled, trigger, condition, previous, actions } = rule;
   return {
-    id: Number(row.id),
-    version: Number(row.version),
     name,
     ...(description !== undefined ? { description } : {}),
     table,
@@ -108,6 +111,16 @@ function toRule(row: RuleRow, compiled: CompiledSchema): Rule {
     ...(condition !== undefined ? { condition } : {}),
     ...(previous !== undefined ? { previous } : {}),
     actions,
+  };
+}
+
+function toRule(row: RuleRow, compiled: CompiledSchema): Rule {
+  const definition = definitionOf(row, compiled);
+  const result = compileDefinition(definition, compiled);
+  return {
+    id: Number(row.id),
+    version: Number(row.version),
+    ...definitionOnly(definition),
     createdAt: systemTimeToJson(row.created_at)!,
     updatedAt: systemTimeToJson(row.updated_at)!,
     problems: result.ok ? [] : result.problems,
@@ -258,6 +271,43 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
       const id = parseId(rawId);
       const n = await db(AUTOMATION_TABLES.rules).where({ id }).delete();
       if (n !== 1) throw notFound(`there is no rule #${id}`);
+      store.invalidate();
+    },
+
+    async importByName(q, actor, definitions, compiled) {
+      requireAdmin(actor, "import rules");
+      const rows = (await q(AUTOMATION_TABLES.rules).select("id", "name", "enabled", "enabled_at", "version")) as RuleRow[];
+      const byName = new Map(rows.map((r) => [r.name.trim().toLowerCase(), r]));
+      const t = dbNow(now());
+      for (const input of definitions) {
+        const definition = await checked(input, compiled);
+        const table = compiled.tablesByKey.get(definition.table)!;
+        const current = byName.get(definition.name.trim().toLowerCase());
+        const values = {
+          name: definition.name.trim(),
+          table_id: table.id,
+          enabled: definition.enabled,
+          definition: JSON.stringify(definition),
+          updated_at: t,
+          updated_by: actor.id,
+        };
+        if (current)
+          await q(AUTOMATION_TABLES.rules)
+            .where({ id: current.id })
+            .update({
+              ...values,
+              version: Number(current.version) + 1,
+              enabled_at: definition.enabled ? (current.enabled ? current.enabled_at : t) : null,
+            });
+        else
+          await q(AUTOMATION_TABLES.rules).insert({
+            ...values,
+            version: 1,
+            enabled_at: definition.enabled ? t : null,
+            created_at: t,
+            created_by: actor.id,
+          });
+      }
       store.invalidate();
     },
 

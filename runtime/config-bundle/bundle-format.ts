@@ -1,12 +1,13 @@
 /**
  * The configuration bundle: one JSON file carrying everything an admin designs (workspace schema,
- * card layouts, shared list views and list settings, print templates), so a configuration built on
+ * card layouts, shared list views and list settings, print templates, automation rules), so a configuration built on
  * a test copy can be promoted to production. Versioned by `formatVersion`; a reader refuses a
  * version it does not know rather than guess.
  *
  * Tables and fields are matched by their `x-id`, layouts and views point at tables by id too, so a
  * bundle from a copy of the same workspace replays as renames and edits, never as drop + add.
  */
+import type { RuleDefinition } from "../automation/types";
 import type { CardLayout } from "../layouts/types";
 import { printTemplateSchema, type PrintTemplate } from "../print/template";
 import type { WorkspaceSchema } from "../schema/types";
@@ -44,6 +45,11 @@ export interface ConfigBundle {
   layouts: BundleLayout[];
   views: BundleView[];
   templates: PrintTemplate[];
+  /**
+   * Automation rules as the rules API takes them, matched by name. Absent in bundles from before
+   * rules were part of it: the installation's rules are then left as they are.
+   */
+  rules?: RuleDefinition[];
 }
 
 const idPattern = "^[A-Za-z_][A-Za-z0-9_]{0,63}$";
@@ -105,6 +111,8 @@ export const configBundleJsonSchema = {
       },
     },
     templates: { type: "array", maxItems: 1000, items: { $ref: "#/$defs/template" } },
+    // Each checked against the bundle's schema with the rule editor's own validation.
+    rules: { type: "array", maxItems: 1000, items: { type: "object" } },
   },
   additionalProperties: false,
   $defs: { template: templateSchema },

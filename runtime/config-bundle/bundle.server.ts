@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { definitionOnly, type RulesService } from "../automation/rules.server";
 import { audit } from "../auth/audit.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { ApiError, conflict, unprocessable } from "../errors";
@@ -63,8 +64,9 @@ export function createConfigBundleService(deps: {
   db: Knex;
   workspace: WorkspaceService;
   templates: TemplatesService;
+  rules: Pick<RulesService, "list" | "importByName">;
 }): ConfigBundleService {
-  const { db, workspace, templates } = deps;
+  const { db, workspace, templates, rules } = deps;
 
   async function installed(schema: WorkspaceSchema): Promise<InstalledConfiguration> {
     const compiled = compileSchema(schema);
@@ -100,7 +102,8 @@ export function createConfigBundleService(deps: {
       seen.add(key);
       views.push({ tableId: row.table_id, table: keyOf(row.table_id), name: row.name, default: isDefault, state });
     }
-    return { schema, layouts, views, templates: await templates.list() };
+    const ruleList = (await rules.list()).map(definitionOnly);
+    return { schema, layouts, views, templates: await templates.list(), rules: ruleList };
   }
 
   /** The checks that need more than the bundle itself: Liquid syntax and conditions of templates. */
@@ -197,13 +200,15 @@ export function createConfigBundleService(deps: {
         ip: actor.ip,
       });
     }
+    const changedRules = (bundle.rules ?? []).filter((_, i) => review.rules[i].action !== "unchanged");
+    if (changedRules.length) await rules.importByName(trx, actor, changedRules, compiled);
   }
 
   return {
     async exportBundle(actor) {
       requireAdmin(actor, "export the configuration");
       const { version, schema } = await workspace.current();
-      const { layouts, views, templates: list } = await installed(schema);
+      const { layouts, views, templates: list, rules: ruleList } = await installed(schema);
       return {
         format: BUNDLE_FORMAT,
         formatVersion: BUNDLE_FORMAT_VERSION,
@@ -213,6 +218,7 @@ export function createConfigBundleService(deps: {
         layouts,
         views,
         templates: list,
+        rules: ruleList,
       };
     },
 
@@ -261,7 +267,7 @@ export function createConfigBundleService(deps: {
         const done = review.schema.changed ? `The schema was imported as version ${version}, but the` : "Nothing was imported: the";
         throw new ApiError(
           503,
-          `${done} card layouts, shared views and print templates could not be written (the server log has the reason). Import the same file again to finish.`,
+          `${done} card layouts, shared views, print templates and rules could not be written (the server log has the reason). Import the same file again to finish.`,
           { version },
         );
       }

@@ -8,7 +8,13 @@ import { sampleBundle } from "@tests/helpers/sample-bundle";
 /** An installation holding exactly what the bundle holds. */
 function installedFrom(bundle: ConfigBundle): InstalledConfiguration {
   const copy = structuredClone(bundle);
-  return { schema: { ...copy.schema, "x-version": 17 }, layouts: copy.layouts, views: copy.views, templates: copy.templates };
+  return {
+    schema: { ...copy.schema, "x-version": 17 },
+    layouts: copy.layouts,
+    views: copy.views,
+    templates: copy.templates,
+    rules: copy.rules ?? [],
+  };
 }
 
 const stepsBetween = (from: WorkspaceSchema, to: WorkspaceSchema) =>

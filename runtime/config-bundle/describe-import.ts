@@ -1,3 +1,4 @@
+import type { RuleDefinition } from "../automation/types";
 import type { PrintTemplate } from "../print/template";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
@@ -9,6 +10,7 @@ export interface InstalledConfiguration {
   layouts: BundleLayout[];
   views: BundleView[];
   templates: PrintTemplate[];
+  rules: RuleDefinition[];
 }
 
 export interface ReviewStep {
@@ -30,6 +32,8 @@ export interface ImportReview {
   layouts: ReviewItem[];
   views: ReviewItem[];
   templates: ReviewItem[];
+  /** By name; none when the bundle carries no rules (the installation's stay as they are). */
+  rules: ReviewItem[];
   /** Nothing at all would change. */
   noChanges: boolean;
   /** Some step removes or converts data: the admin must confirm before applying. */
@@ -65,6 +69,24 @@ function templateContent(t: PrintTemplate) {
     page: t.page,
     condition: t.condition ?? null,
     project: t.project ?? null,
+  };
+}
+
+/** Rules match by name, as the store keeps them unique: case and spaces around it aside. */
+export const ruleKey = (name: string) => name.trim().toLowerCase();
+
+/** What a rule does, its keys in one order: the rules API and a bundle may write them in another. */
+function ruleContent(r: RuleDefinition) {
+  const { name, description, table, enabled, trigger, condition, previous, actions } = r;
+  return {
+    name: name.trim(),
+    description: description ?? null,
+    table,
+    enabled,
+    trigger,
+    condition: condition ?? null,
+    previous: previous ?? null,
+    actions,
   };
 }
 
@@ -117,16 +139,24 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
     action: actionOf(templatesById.get(t.id), templateContent(t)),
   }));
 
+  const rulesByName = new Map(installed.rules.map((r) => [ruleKey(r.name), ruleContent(r)]));
+  const rules = (bundle.rules ?? []).map((r) => ({
+    key: ruleKey(r.name),
+    name: `Rule “${r.name.trim()}” on ${compiled.tablesByKey.get(r.table)?.pluralLabel ?? r.table}`,
+    action: actionOf(rulesByName.get(ruleKey(r.name)), ruleContent(r)),
+  }));
+
   const destructiveSteps = steps.filter((s) => s.destructive).length;
   const schemaPart = { changed, steps, destructiveSteps, summary: schemaSummary(changed, steps) };
   const itemParts = [
     itemsSummary("Card layouts", layouts),
     itemsSummary("List views", views),
     itemsSummary("Print templates", templates),
+    itemsSummary("Rules", rules),
   ].filter((s): s is string => s !== null);
   const noChanges = !changed && itemParts.length === 0;
   const summary = noChanges
     ? "No changes: this installation already has exactly this configuration."
     : [changed ? schemaPart.summary : null, ...itemParts].filter(Boolean).join(" ");
-  return { schema: schemaPart, layouts, views, templates, noChanges, needsConfirmation: destructiveSteps > 0, summary };
+  return { schema: schemaPart, layouts, views, templates, rules, noChanges, needsConfirmation: destructiveSteps > 0, summary };
 }

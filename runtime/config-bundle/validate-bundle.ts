@@ -1,4 +1,5 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
+import { definitionProblems } from "../automation/validate";
 import { layoutShapeProblems } from "../layouts/layout-schema";
 import { layoutFieldProblems } from "../layouts/resolve-layout";
 import { describeAjvError } from "../schema/ajv-messages";
@@ -127,6 +128,16 @@ export function validateBundle(raw: unknown): BundleValidation {
     if (templateIds.has(t.id))
       problems.push({ path: `${at}/id`, message: `a second template with the id "${t.id}": template ids must be unique` });
     templateIds.add(t.id);
+  });
+
+  const ruleNames = new Set<string>();
+  (bundle.rules ?? []).forEach((rule, i) => {
+    const at = `/rules/${i}`;
+    problems.push(...under(at, definitionProblems(rule, compiled)));
+    const name = typeof rule.name === "string" ? rule.name.trim().toLowerCase() : "";
+    if (name && ruleNames.has(name))
+      problems.push({ path: `${at}/name`, message: `a second rule named "${rule.name}": rule names must be unique` });
+    ruleNames.add(name);
   });
 
   return problems.length

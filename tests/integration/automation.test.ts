@@ -554,6 +554,18 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     const client = await create("clients", { name: "Acme", manager: anna.id });
     const big = await invoice(client.id, "2026-12-30", [{ price: 12_000 }], "draft");
     const small = await invoice(client.id, "2026-12-30", [{ price: 500 }], "draft");
+    // Created issued at once, it would skip the guard: there is no earlier version to approve.
+    const invoicesBefore = await count(rt.db, "invoices");
+    await expect(
+      create("invoices", { client: client.id, status: "issued", items: [{ description: "All at once", quantity: 1, price: 12_000 }] }, ben),
+    ).rejects.toMatchObject({
+      status: 409,
+      message: expect.stringMatching(
+        /Acme: €12,000\.00 needs approval — Invoice .* needs the approval of Anna .*a new record cannot be approved before it exists: save it first with another Status, then change the Status to ask for the approval\./,
+      ),
+    });
+    expect(await count(rt.db, "invoices")).toBe(invoicesBefore);
+    await create("invoices", { client: client.id, status: "issued", items: [{ description: "Small", quantity: 1, price: 10 }] }, ben);
 
     await expect(update("invoices", big.id, { status: "issued" }, ben)).rejects.toMatchObject({
       status: 409,

@@ -84,9 +84,27 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
       state: { columns: ["f_clients_name", "f_clients_vat_exempt"] },
     });
 
+    // A new rule, and a shipped one switched off.
+    const welcome = await a.rt.automation.rules.create(ADMIN, {
+      name: "Welcome call",
+      table: "clients",
+      enabled: true,
+      trigger: { type: "updated", fields: ["status"] },
+      condition: { field: "status", op: "eq", value: "active" },
+      actions: [{ type: "create", table: "tasks", values: { subject: "Welcome {{ record.name }}", assignee: "{{ record.manager }}" } }],
+    });
+    const shipped = (await a.rt.automation.rules.list()).find((r) => r.name !== welcome.name)!;
+    const { id, version: ruleVersion, createdAt, updatedAt, problems, ...definition } = shipped;
+    void [createdAt, updatedAt, problems];
+    await a.rt.automation.rules.update(ADMIN, id, { ...definition, enabled: false }, ruleVersion);
+
     promoted = JSON.parse(JSON.stringify(await a.bundles.exportBundle(ADMIN))) as ConfigBundle;
 
     const { baseVersion, review } = await b.bundles.review(ADMIN, promoted);
+    expect(review.rules.filter((r) => r.action !== "unchanged").map((r) => [r.key, r.action])).toEqual([
+      [shipped.name.toLowerCase(), "replace"],
+      ["welcome call", "add"],
+    ]);
     expect(review.needsConfirmation).toBe(false);
     expect(review.schema.steps.map((s) => s.description).join("\n")).toMatch(/VAT exempt/);
     expect(review.layouts).toEqual([{ key: "t_clients", name: "Card of Clients", action: "add" }]);
@@ -110,6 +128,15 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     expect((await b.templates.get("invoice")).css).toContain(".promoted { color: navy; }");
     const shared = (await b.rt.views.list(ADMIN, "t_clients")).find((v) => v.name === "VAT exempt");
     expect(shared).toMatchObject({ shared: true, state: { columns: ["f_clients_name", "f_clients_vat_exempt"] } });
+    const rulesOfB = await b.rt.automation.rules.list();
+    expect(rulesOfB.find((r) => r.name === "Welcome call")).toMatchObject({
+      enabled: true,
+      table: "clients",
+      trigger: welcome.trigger,
+      problems: [],
+    });
+    expect(rulesOfB.find((r) => r.name === shipped.name)).toMatchObject({ enabled: false, actions: shipped.actions });
+    expect(rulesOfB.map((r) => r.name).sort()).toEqual((await a.rt.automation.rules.list()).map((r) => r.name).sort());
   });
 
   it("finds nothing to do when the same bundle is imported again", async () => {
@@ -147,6 +174,15 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const error = await rejection(b.bundles.review(ADMIN, broken));
     expect(error.status).toBe(422);
     expect((error.details as { problems: { path: string }[] }).problems).toEqual([expect.objectContaining({ path: "/layouts/0/tableId" })]);
+
+    // A rule is checked as the rule editor checks it, against the bundle's schema.
+    const badRule = structuredClone(promoted);
+    const welcome = promoted.rules!.find((r) => r.name === "Welcome call")!;
+    badRule.rules = [{ ...welcome, condition: { field: "no_such_field", op: "eq", value: 1 } }, welcome];
+    const problems = ((await rejection(b.bundles.review(ADMIN, badRule))).details as { problems: { path: string; message: string }[] })
+      .problems;
+    expect(problems.map((p) => p.path)).toEqual(["/rules/0/condition", "/rules/1/name"]);
+    expect(problems[1].message).toMatch(/a second rule named/);
   });
 
   it("asks for confirmation before a bundle removes a field, then moves its values to the trash", async () => {
@@ -186,7 +222,12 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
       get: (target, prop, receiver) =>
         prop === "transaction" ? () => Promise.reject(new Error("disk full")) : Reflect.get(target, prop, receiver),
     });
-    const failing = createConfigBundleService({ db: broken, workspace: b.rt.workspace, templates: b.templates });
+    const failing = createConfigBundleService({
+      db: broken,
+      workspace: b.rt.workspace,
+      templates: b.templates,
+      rules: b.rt.automation.rules,
+    });
     const { baseVersion } = await failing.review(ADMIN, bundle);
     const logged: unknown[] = [];
     const original = console.error;
@@ -194,7 +235,7 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const error = await rejection(failing.apply(ADMIN, bundle, { baseVersion })).finally(() => (console.error = original));
     expect([error.status, error.message]).toEqual([
       503,
-      `The schema was imported as version ${baseVersion + 1}, but the card layouts, shared views and print templates could not be written (the server log has the reason). Import the same file again to finish.`,
+      `The schema was imported as version ${baseVersion + 1}, but the card layouts, shared views, print templates and rules could not be written (the server log has the reason). Import the same file again to finish.`,
     ]);
     expect(logged).toHaveLength(1);
     expect((await b.rt.workspace.current()).schema.$defs.clients.properties.sector).toBeDefined();

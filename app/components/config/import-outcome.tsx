@@ -109,6 +109,7 @@ function ReviewPanel({ outcome, working }: { outcome: Extract<ImportOutcomeView,
       <ItemList title="Card layouts" items={review.layouts} />
       <ItemList title="List views and list settings" items={review.views} />
       <ItemList title="Print templates" items={review.templates} />
+      <ItemList title="Rules" items={review.rules} />
       {review.noChanges ? null : (
         <Form method="post" encType="multipart/form-data" className="config-apply">
           <CsrfField />
