@@ -21,6 +21,7 @@ export const APPROVAL_DISCOUNT = 20;
 
 /** Named so tests and the card find the button. */
 export const CONVERT_LEAD = "Convert lead";
+export const DEAL_CLOSED = "Deal won or lost: it closes today";
 
 /** A lead or case someone is still working on. */
 const OPEN_LEAD: Filter = { field: "status", op: "in", value: ["new", "contacted", "qualified"] };
@@ -351,5 +352,15 @@ export const DEFAULT_RULES: RuleDefinition[] = [
       },
       { type: "update", values: { status: "converted" } },
     ],
+  },
+  {
+    name: DEAL_CLOSED,
+    description:
+      "A deal that is won or lost closes today: its expected close date becomes the day it closed, so the funnel's won and lost by month is true.",
+    table: "deals",
+    enabled: true,
+    trigger: { type: "updated", fields: ["stage"] },
+    condition: { field: "stage", op: "in", value: ["won", "lost"] },
+    actions: [{ type: "update", values: { expected_close: "{{ today }}" } }],
   },
 ];

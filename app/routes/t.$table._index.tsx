@@ -80,8 +80,11 @@ export default function TableList() {
           {actionData.error}
         </p>
       ) : null}
-      <DataMenu table={data.table.key} exportQuery={data.exportQuery} mayImport={data.rights.create} />
-      <ListScreen data={data} message={message} />
+      <ListScreen
+        data={data}
+        message={message}
+        actions={<DataMenu table={data.table.key} exportQuery={data.exportQuery} mayImport={data.rights.create} />}
+      />
     </>
   );
 }

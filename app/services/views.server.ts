@@ -14,3 +14,4 @@ export type { SavedView, ViewsService } from "@runtime/views/views.server";
 export function listPageDeps(): Promise<ListPageDeps> {
   return getRuntime();
 }
+export { loadFunnelPage, FUNNEL_MONTHS } from "@runtime/views/funnel-page.server";

@@ -22,6 +22,13 @@ export function boardGroupFields(table: CompiledTable): CompiledField[] {
   return table.fields.filter((f) => isBoardGroupField(f) && !currencies.has(f.key));
 }
 
+/** A money sum in one currency: amounts of different currencies are never added up. */
+export interface CurrencySum {
+  /** The currency (the value of the money field's currency field); null for a number without one. */
+  currency: string | null;
+  sum: number;
+}
+
 /** A field whose values a board column adds up: a number. */
 export function isSummableField(field: CompiledField): boolean {
   return valueClassOf(field.def) === "number";
@@ -30,4 +37,10 @@ export function isSummableField(field: CompiledField): boolean {
 /** The money field a board column sums by default: the first one printed as money. */
 export function boardSumField(table: CompiledTable): CompiledField | undefined {
   return table.fields.find((f) => isSummableField(f) && valueKindOf(f.def).printFilter === "money");
+}
+
+/** A field whose values fall on days: a date or a date and time (a calendar, a report by month). */
+export function isDatedField(field: CompiledField): boolean {
+  const valueClass = valueClassOf(field.def);
+  return valueClass === "date" || valueClass === "datetime";
 }

@@ -89,7 +89,7 @@ export async function loadBoard(
         label,
         probability: probability ?? null,
         count: stat?.count ?? 0,
-        sum: stat?.sum ?? null,
+        sums: stat?.sums ?? [],
         cards: page.rows,
         nextCursor: page.nextCursor,
         filter: JSON.stringify(filter),
@@ -105,5 +105,6 @@ export async function loadBoard(
     cardFields,
     expand: expand ?? null,
     columns: shown,
+    funnelHref: null,
   };
 }

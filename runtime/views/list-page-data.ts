@@ -1,4 +1,5 @@
 import type { FilterOperator } from "../fields/types";
+import type { CurrencySum } from "../records/board-fields";
 import type { RecordJson } from "../records/rows";
 import type { ListResult } from "../records/service.server";
 import type { CompiledField } from "../schema/compile";
@@ -49,7 +50,8 @@ export interface BoardColumn {
   /** The option's win probability (`x-option-meta`), when it has one. */
   probability: number | null;
   count: number;
-  sum: number | null;
+  /** The column's money, per currency (never added up across currencies). */
+  sums: CurrencySum[];
   cards: RecordJson[];
   nextCursor: string | null;
   /** The column's filter as JSON, as the records API takes it, for paging on in the browser. */
@@ -65,6 +67,8 @@ export interface BoardPageData {
   cardFields: string[];
   expand: string | null;
   columns: BoardColumn[];
+  /** The funnel of the same records, when the board follows stages with win probabilities. */
+  funnelHref: string | null;
 }
 
 export interface BulkDeleteFailure {

@@ -10,7 +10,8 @@ import { boardGroupFields } from "../records/board-fields";
 import { loadBoard } from "./board-page.server";
 import { toFilter } from "./conditions";
 import { effectiveState, isSortable, type ListState } from "./effective-state";
-import { currentCursor, parseListParams } from "./list-params";
+import { funnelFields } from "./funnel";
+import { currentCursor, listSearch, parseListParams, withChanges } from "./list-params";
 import { fromStoredState, type ViewState } from "./stored-view";
 import { isListableField } from "./view-columns";
 import type { ListField, ListPageData, ViewSummary } from "./list-page-data";
@@ -135,6 +136,11 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
           columns: state.columns,
         })
       : null;
+  if (board && funnelFields(table).some((f) => f.key === board.groupBy)) {
+    const search = new URLSearchParams(listSearch(withChanges(params, { layout: undefined, groupBy: undefined })).slice(1));
+    search.set("by", board.groupBy);
+    board.funnelHref = `/t/${encodeURIComponent(table.key)}/funnel?${search.toString()}`;
+  }
   const today = localToday();
   const overdueIds = hasOverdueState(table.fieldsByKey.keys()) ? result.rows.filter((r) => isOverdue(r, today)).map((r) => r.id) : [];
   return {

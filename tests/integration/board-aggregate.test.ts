@@ -33,6 +33,9 @@ function dealsWorkspace(): WorkspaceSchema {
           amount: { type: "number", "x-id": "f_d_amount", "x-kind": "money", title: "Amount", "x-currency": "EUR" },
           margin: { type: "number", "x-id": "f_d_margin", "x-kind": "money", title: "Margin", "x-currency": "EUR" },
           owner: { type: "integer", "x-id": "f_d_owner", "x-kind": "relation", title: "Owner", "x-target": "crm_users" },
+          price: { type: "number", "x-id": "f_d_price", "x-kind": "money", title: "Price", "x-currency-field": "currency" },
+          currency: { type: "string", "x-id": "f_d_currency", "x-kind": "select", title: "Currency", enum: ["EUR", "USD"] },
+          closed: { type: "string", "x-id": "f_d_closed", "x-kind": "date", title: "Closed" },
         },
         required: ["title"],
       },
@@ -66,15 +69,16 @@ describe.each(testDatabases)("board column counts and sums on $name", (kind) => 
     const other = await addUser(rt.db, { name: "Olga", email: "olga@example.com", role: "seller" });
     sellerId = user.id;
     seller = await actorForUser(rt.db, user);
-    const deals: [string, string | null, number, number, number][] = [
-      ["Alpha", "open", 100.5, 10, user.id],
-      ["Beta", "open", 200, 20, other.id],
-      ["Gamma", "won", 300.25, 30, user.id],
-      ["Delta", null, 50, 5, user.id],
-      ["Epsilon", "lost", 70, 7, other.id],
+    const deals: [string, string | null, number, number, number, string, string | null][] = [
+      ["Alpha", "open", 100.5, 10, user.id, "EUR", null],
+      ["Beta", "open", 200, 20, other.id, "USD", null],
+      ["Gamma", "won", 300.25, 30, user.id, "EUR", "2026-10-31"],
+      ["Delta", null, 50, 5, user.id, "EUR", null],
+      ["Epsilon", "lost", 70, 7, other.id, "USD", "2026-11-01"],
+      ["Zeta", "won", 30, 3, other.id, "USD", "2026-11-30"],
     ];
-    for (const [title, stage, amount, margin, owner] of deals)
-      await rt.records.create(SYSTEM_ACTOR, "deals", { title, stage, amount, margin, owner });
+    for (const [title, stage, amount, margin, owner, currency, closed] of deals)
+      await rt.records.create(SYSTEM_ACTOR, "deals", { title, stage, amount, margin, owner, price: amount, currency, closed });
   });
   afterAll(async () => {
     await rt.close();
@@ -85,10 +89,37 @@ describe.each(testDatabases)("board column counts and sums on $name", (kind) => 
     const groups = byValue(await rt.records.groupCounts(SYSTEM_ACTOR, "deals", { groupBy: "stage", sum: "amount" }));
     expect(groups).toEqual({
       open: { count: 2, sum: 300.5 },
-      won: { count: 1, sum: 300.25 },
+      won: { count: 2, sum: 330.25 },
       lost: { count: 1, sum: 70 },
       null: { count: 1, sum: 50 },
     });
+  });
+
+  it("sums money per currency, never across, and splits by month", async () => {
+    const groups = await rt.records.groupCounts(SYSTEM_ACTOR, "deals", { groupBy: "stage", sum: "price" });
+    const open = groups.find((g) => g.value === "open")!;
+    expect(open).toMatchObject({ count: 2, sum: null });
+    expect([...open.sums].sort((a, b) => a.currency!.localeCompare(b.currency!))).toEqual([
+      { currency: "EUR", sum: 100.5 },
+      { currency: "USD", sum: 200 },
+    ]);
+    expect(groups.find((g) => g.value === "lost")).toMatchObject({ count: 1, sum: 70, sums: [{ currency: "USD", sum: 70 }] });
+
+    const monthly = await rt.records.groupCounts(SYSTEM_ACTOR, "deals", {
+      groupBy: "stage",
+      sum: "price",
+      month: "closed",
+      filter: { field: "stage", op: "in", value: ["won", "lost"] },
+    });
+    const cells = monthly
+      .map((g) => [g.value, g.month, g.count, g.sums])
+      .sort((a, b) => String(a[1]).localeCompare(String(b[1])) || String(a[0]).localeCompare(String(b[0])));
+    expect(cells).toEqual([
+      ["won", "2026-10", 1, [{ currency: "EUR", sum: 300.25 }]],
+      ["lost", "2026-11", 1, [{ currency: "USD", sum: 70 }]],
+      ["won", "2026-11", 1, [{ currency: "USD", sum: 30 }]],
+    ]);
+    expect(await apiStatus(rt.records.groupCounts(SYSTEM_ACTOR, "deals", { groupBy: "stage", month: "title" }))).toBe(400);
   });
 
   it("applies the list's filter and search", async () => {

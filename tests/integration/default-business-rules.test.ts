@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { loadFunnelPage } from "@runtime/views/funnel-page.server";
 import { listAudit } from "@runtime/auth/audit.server";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { addUser, getUser } from "@runtime/auth/users.server";
@@ -221,6 +222,30 @@ describe.each(testDatabases)("default business rules on $name", (kind) => {
     await rt.automation.runDue(at("2027-04-01T06:00:00.000Z"));
     expect([(await get("contracts", managed.id)).status, (await get("contracts", unmanaged.id)).status]).toEqual(["expired", "expired"]);
     expect((await get("contracts", draft.id)).status).toBe("draft");
+  });
+
+  it("close a deal won or lost today, and show it in the funnel's month", async () => {
+    at("2027-01-20T10:00:00.000Z");
+    const deal = await create("deals", { title: "Closing soon", stage: "negotiation", expected_close: "2027-03-31", amount: 1000 });
+    const { compiled } = await rt.workspace.current();
+    const funnelAt = () => loadFunnelPage(rt.records, compiled, SYSTEM_ACTOR, "deals", new URL("http://x/t/deals/funnel"), clock);
+    const before = (await funnelAt())!;
+    await update("deals", deal.id, { title: "Closing now" });
+    await drain();
+    expect((await get("deals", deal.id)).expected_close).toBe("2027-03-31");
+    await update("deals", deal.id, { stage: "won" });
+    await drain();
+    expect((await get("deals", deal.id)).expected_close).toBe("2027-01-20");
+
+    const after = (await funnelAt())!;
+    const stage = (f: typeof after, value: string) => f.funnel.stages.find((s) => s.value === value)!;
+    expect(stage(after, "won").count).toBe(stage(before, "won").count + 1);
+    expect(stage(after, "negotiation").count).toBe(stage(before, "negotiation").count - 1);
+    const wonInJanuary = (f: typeof after) => f.months.find((m) => m.month === "2027-01")?.won.count ?? 0;
+    expect(wonInJanuary(after)).toBe(wonInJanuary(before) + 1);
+    // Every figure is the records service's count of that stage.
+    for (const s of after.funnel.stages)
+      expect(s.count).toBe((await rt.records.list(SYSTEM_ACTOR, "deals", { filter: { field: "stage", op: "eq", value: s.value } })).total);
   });
 
   it("route a new case, due by its priority, and escalate it to the owner's supervisor when still open past due", async () => {

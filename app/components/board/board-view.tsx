@@ -14,10 +14,11 @@ import {
 } from "@dnd-kit/core";
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { valueKindOf } from "@runtime/fields/registry";
+import type { CurrencySum } from "@runtime/records/board-fields";
 import type { RecordJson } from "@runtime/records/rows";
 import type { BoardColumn, BoardPageData, ListField } from "@runtime/views/list-page-data";
-import { LIST_FORMAT, RecordCell } from "../list/field-cell";
+import { formatCurrencySums } from "../list/currency-sums";
+import { RecordCell } from "../list/field-cell";
 import { cardDragId, cardIdOf, columnDropId, columnIndexOf, stepThroughColumns } from "./board-moves";
 import { moveCard } from "./move-card";
 
@@ -38,17 +39,27 @@ function titleOf(card: RecordJson, titleField: string | null): string {
   return title === null || title === undefined || title === "" ? `#${card.id}` : String(title);
 }
 
-function moved(columns: BoardColumn[], cardId: number, to: number, record?: RecordJson, sumField?: string | null): BoardColumn[] {
+/** `sums` with `amount` added in `currency` (an entry that reaches nothing stays, at zero, until reloaded). */
+function addTo(sums: CurrencySum[], currency: string | null, amount: number): CurrencySum[] {
+  if (amount === 0) return sums;
+  return sums.some((s) => s.currency === currency)
+    ? sums.map((s) => (s.currency === currency ? { ...s, sum: s.sum + amount } : s))
+    : [...sums, { currency, sum: amount }];
+}
+
+function moved(columns: BoardColumn[], cardId: number, to: number, record?: RecordJson, sumField?: ListField): BoardColumn[] {
   const from = columns.findIndex((c) => c.cards.some((card) => card.id === cardId));
   if (from < 0) return columns;
   const old = columns[from].cards.find((card) => card.id === cardId)!;
   const card = record ? { ...record, _expanded: record._expanded ?? old._expanded } : old;
-  const amount = (r: RecordJson) => (sumField ? Number(r[sumField] ?? 0) : 0);
+  const amount = (r: RecordJson) => (sumField ? Number(r[sumField.key] ?? 0) : 0);
+  const currencyKey = sumField?.def["x-currency-field"];
+  const currency = (r: RecordJson) => (typeof currencyKey === "string" ? ((r[currencyKey] as string | null) ?? null) : null);
   return columns.map((c, i) => {
     if (i === from && i === to) return { ...c, cards: c.cards.map((x) => (x.id === cardId ? card : x)) };
     if (i === from)
-      return { ...c, count: c.count - 1, sum: c.sum === null ? null : c.sum - amount(old), cards: c.cards.filter((x) => x.id !== cardId) };
-    if (i === to) return { ...c, count: c.count + 1, sum: sumField ? (c.sum ?? 0) + amount(card) : c.sum, cards: [card, ...c.cards] };
+      return { ...c, count: c.count - 1, sums: addTo(c.sums, currency(old), -amount(old)), cards: c.cards.filter((x) => x.id !== cardId) };
+    if (i === to) return { ...c, count: c.count + 1, sums: addTo(c.sums, currency(card), amount(card)), cards: [card, ...c.cards] };
     return c;
   });
 }
@@ -98,7 +109,7 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
     const target = columns[to];
     endWords.current = `${name} moved to ${target.label}.`;
     setNotice(null);
-    setColumns((cs) => moved(cs, cardId, to, undefined, board.sumField));
+    setColumns((cs) => moved(cs, cardId, to, undefined, sumField));
     const result = await moveCard(tableKey, card, board.groupBy, target.value).catch((e: unknown) => ({
       ok: false as const,
       conflict: false,
@@ -106,20 +117,20 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
       current: undefined,
     }));
     if (result.ok) {
-      setColumns((cs) => moved(cs, cardId, to, result.record, board.sumField));
+      setColumns((cs) => moved(cs, cardId, to, result.record, sumField));
       setNotice({ text: `${name} moved to ${target.label}.`, error: false });
     } else if (result.conflict && result.current) {
       const current = result.current;
       const now = columns.findIndex((c) =>
         c.value === null ? current[board.groupBy] == null : String(c.value) === String(current[board.groupBy]),
       );
-      setColumns((cs) => moved(cs, cardId, now >= 0 ? now : from, current, board.sumField));
+      setColumns((cs) => moved(cs, cardId, now >= 0 ? now : from, current, sumField));
       setNotice({
         text: `${name} was changed by someone else meanwhile, so it was not moved. The card now shows what is saved; move it again if you still want to.`,
         error: true,
       });
     } else {
-      setColumns((cs) => moved(cs, cardId, from, undefined, board.sumField));
+      setColumns((cs) => moved(cs, cardId, from, undefined, sumField));
       setNotice({ text: `${name} could not be moved: ${result.message}`, error: true });
     }
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card-id="${cardId}"]`)?.focus());
@@ -144,16 +155,18 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
     }
   };
 
-  const formatSum = (column: BoardColumn) =>
-    sumField && column.sum !== null
-      ? valueKindOf(sumField.def).formatDisplay(column.sum, sumField.def, LIST_FORMAT, column.cards[0])
-      : null;
+  const formatSum = (column: BoardColumn) => (sumField ? formatCurrencySums(sumField, column.sums) : null);
 
   return (
     <div className="board">
       {notice ? (
         <p className={notice.error ? "notice notice--error" : "notice notice--success"} role={notice.error ? "alert" : "status"}>
           {notice.text}
+        </p>
+      ) : null}
+      {board.funnelHref ? (
+        <p className="board__tools">
+          <Link to={board.funnelHref}>Funnel, conversion and win rate →</Link>
         </p>
       ) : null}
       <DndContext

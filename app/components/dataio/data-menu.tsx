@@ -6,7 +6,7 @@ export function DataMenu({ table, exportQuery, mayImport }: { table: string; exp
   return (
     <nav className="data-menu" aria-label="Import and export">
       <details className="data-menu__details">
-        <summary className="button button--secondary">Export</summary>
+        <summary className="button button--ghost">Export</summary>
         <ul className="data-menu__list">
           <li>
             <a href={`${base}.csv?${exportQuery}`} download>
@@ -21,7 +21,7 @@ export function DataMenu({ table, exportQuery, mayImport }: { table: string; exp
         </ul>
       </details>
       {mayImport ? (
-        <Link className="button button--secondary" to={`/import/${encodeURIComponent(table)}`}>
+        <Link className="button button--ghost" to={`/import/${encodeURIComponent(table)}`}>
           Import…
         </Link>
       ) : null}

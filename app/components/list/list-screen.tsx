@@ -19,7 +19,8 @@ import { ViewsMenu } from "./views-menu";
 const BoardView = lazy(() => import("../board/board-view").then((m) => ({ default: m.BoardView })));
 
 /** The generated list of one table: toolbar, filters, grid, pagination, bulk actions. */
-export function ListScreen({ data, message }: { data: ListPageData; message?: string }) {
+/** `actions`: the route's own buttons for the list (import and export), shown in its header. */
+export function ListScreen({ data, message, actions }: { data: ListPageData; message?: string; actions?: React.ReactNode }) {
   const { table, params, state } = data;
   const navigate = useNavigate();
   const location = useLocation();
@@ -77,6 +78,7 @@ export function ListScreen({ data, message }: { data: ListPageData; message?: st
           </p>
         </div>
         <LayoutSwitch tableKey={table.key} params={params} boardFields={data.boardFields} groupBy={data.board?.groupBy} />
+        {actions}
         {data.rights.create ? (
           <Link className="button" to={`${base}/new`}>
             New {table.label}

@@ -1,0 +1,184 @@
+import { Link, useNavigate } from "@remix-run/react";
+import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
+import type { FunnelMonth, FunnelPageData } from "@runtime/views/funnel";
+import { withChanges } from "@runtime/views/list-params";
+import { formatCurrencySums } from "../list/currency-sums";
+import { listHref } from "../list/list-link";
+
+/*
+ * Charts are drawn at a fixed size and scaled by CSS (their SVG has a viewBox): the server
+ * renders them whole, so nothing jumps when the page hydrates, on a phone or a wide screen.
+ */
+const CHART_WIDTH = 760;
+const STAGE_ROW = 44;
+
+const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
+const count = (n: number) => n.toLocaleString("en-US");
+
+/** The last `n` months up to and including `since + n - 1`, each with its figures (zero when none). */
+function monthRange(since: string, n: number, months: FunnelMonth[]): FunnelMonth[] {
+  const byMonth = new Map(months.map((m) => [m.month, m]));
+  const [y, m] = since.split("-").map(Number);
+  return Array.from({ length: n }, (_, i) => {
+    const index = y * 12 + (m - 1) + i;
+    const key = `${Math.floor(index / 12)}-${String((index % 12) + 1).padStart(2, "0")}`;
+    return byMonth.get(key) ?? { month: key, won: { count: 0, sums: [] }, lost: { count: 0, sums: [] } };
+  });
+}
+
+function monthLabel(key: string): string {
+  const [y, m] = key.split("-").map(Number);
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+}
+
+export function FunnelView({ data, monthsShown }: { data: FunnelPageData; monthsShown: number }) {
+  const navigate = useNavigate();
+  const { table, field, funnel, money, params } = data;
+  const stageHref = (value: string) =>
+    listHref(
+      table.key,
+      withChanges(params, { conditions: [...(params.conditions ?? []), { field: field.key, op: "eq", value }], layout: undefined }),
+    );
+  const sums = (s: { sums: { currency: string | null; sum: number }[] }) => (money ? (formatCurrencySums(money, s.sums) ?? "—") : "—");
+  const won = funnel.stages.filter((s) => s.probability === 1).reduce((n, s) => n + s.count, 0);
+  const lost = funnel.lost.reduce((n, s) => n + s.count, 0);
+  const open = funnel.stages.filter((s) => s.probability < 1);
+  const openSums = open.flatMap((s) => s.sums);
+  const chartStages = funnel.stages.map((s) => ({ ...s, bar: s.reached }));
+  const months = monthRange(data.since, monthsShown, data.months).map((m) => ({
+    label: monthLabel(m.month),
+    Won: m.won.count,
+    Lost: m.lost.count,
+  }));
+
+  return (
+    <div className="funnel">
+      <dl className="funnel__figures">
+        <div>
+          <dt>In the pipeline</dt>
+          <dd>{count(open.reduce((n, s) => n + s.count, 0))}</dd>
+          {money ? <dd className="funnel__money">{formatCurrencySums(money, mergeSums(openSums)) ?? "—"}</dd> : null}
+        </div>
+        <div>
+          <dt>Expected (by probability)</dt>
+          <dd className="funnel__money">{money ? (formatCurrencySums(money, funnel.expected) ?? "—") : "—"}</dd>
+        </div>
+        <div>
+          <dt>Won</dt>
+          <dd>{count(won)}</dd>
+        </div>
+        <div>
+          <dt>Win rate (won of closed)</dt>
+          <dd>{won + lost === 0 ? "—" : percent(won / (won + lost))}</dd>
+        </div>
+      </dl>
+
+      <section className="funnel__panel" aria-labelledby="funnel-stages-title">
+        <h2 id="funnel-stages-title">Reached each stage</h2>
+        <p className="muted">
+          A stage counts the {table.pluralLabel.toLowerCase()} at it or further on; the first counts every one, lost ones included. Click a
+          bar to open them.
+        </p>
+        <div className="funnel__chart" aria-hidden="true">
+          <BarChart
+            width={CHART_WIDTH}
+            height={chartStages.length * STAGE_ROW + 40}
+            data={chartStages}
+            layout="vertical"
+            margin={{ top: 8, right: 72, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid horizontal={false} strokeDasharray="3 3" />
+            <XAxis type="number" allowDecimals={false} />
+            <YAxis type="category" dataKey="label" width={130} />
+            <Tooltip formatter={(value) => [count(Number(value)), "Reached"]} cursor={{ fill: "rgba(0,0,0,0.04)" }} />
+            <Bar
+              dataKey="bar"
+              name="Reached"
+              isAnimationActive={false}
+              onClick={(entry) => navigate(stageHref((entry.payload as { value: string }).value))}
+            >
+              {chartStages.map((s) => (
+                <Cell
+                  key={s.value}
+                  className="funnel__bar"
+                  fill={s.probability === 1 ? "var(--color-success, #1f8a4c)" : "var(--color-accent, #2d5bd7)"}
+                />
+              ))}
+              <LabelList dataKey="bar" position="right" formatter={(v: unknown) => count(Number(v))} />
+            </Bar>
+          </BarChart>
+        </div>
+        <table className="funnel__table">
+          <thead>
+            <tr>
+              <th scope="col">{field.label}</th>
+              <th scope="col" className="num">
+                Probability
+              </th>
+              <th scope="col" className="num">
+                At it
+              </th>
+              <th scope="col" className="num">
+                {money?.label ?? "Amount"}
+              </th>
+              <th scope="col" className="num">
+                Weighted
+              </th>
+              <th scope="col" className="num">
+                Reached
+              </th>
+              <th scope="col" className="num">
+                On to the next
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {[...funnel.stages, ...funnel.lost].map((s) => (
+              <tr key={s.value} className={s.probability === 0 ? "funnel__lost" : undefined}>
+                <th scope="row">
+                  <Link to={stageHref(s.value)}>{s.label}</Link>
+                </th>
+                <td className="num">{percent(s.probability)}</td>
+                <td className="num">{count(s.count)}</td>
+                <td className="num">{sums(s)}</td>
+                <td className="num">{s.probability === 0 ? "—" : money ? (formatCurrencySums(money, s.weighted) ?? "—") : "—"}</td>
+                <td className="num">{s.probability === 0 ? "—" : count(s.reached)}</td>
+                <td className="num">{percent(s.conversion)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+
+      <section className="funnel__panel" aria-labelledby="funnel-months-title">
+        <h2 id="funnel-months-title">Won and lost by month</h2>
+        {data.dateField ? (
+          <>
+            <p className="muted">
+              By {data.dateField.label.toLowerCase()}, the last {monthsShown} months.
+            </p>
+            <div className="funnel__chart">
+              <BarChart width={CHART_WIDTH} height={260} data={months} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+                <CartesianGrid vertical={false} strokeDasharray="3 3" />
+                <XAxis dataKey="label" />
+                <YAxis allowDecimals={false} />
+                <Tooltip />
+                <Legend />
+                <Bar dataKey="Won" fill="var(--color-success, #1f8a4c)" isAnimationActive={false} />
+                <Bar dataKey="Lost" fill="var(--color-danger, #c0392b)" isAnimationActive={false} />
+              </BarChart>
+            </div>
+          </>
+        ) : (
+          <p className="muted">{table.pluralLabel} have no date field to put them in months by.</p>
+        )}
+      </section>
+    </div>
+  );
+}
+
+function mergeSums(sums: { currency: string | null; sum: number }[]): { currency: string | null; sum: number }[] {
+  const out = new Map<string | null, number>();
+  for (const s of sums) out.set(s.currency, (out.get(s.currency) ?? 0) + s.sum);
+  return [...out].map(([currency, sum]) => ({ currency, sum: Math.round(sum * 100) / 100 }));
+}
