@@ -55,10 +55,11 @@ describe("the events calendar in Chromium", () => {
     await page.screenshot({ path: path.join(SCREENSHOTS, "calendar-month-1400.png") });
   });
 
-  it("reschedules an event dragged to another day with the mouse; a reload shows it there at the same time", async () => {
+  it("reschedules an event with the mouse, then with the keyboard; the saved record and a reload agree", async () => {
     const item = (await page.waitForSelector(
       `xpath///*[@data-day="2026-12-03"]//div[contains(@class,"calendar-item--movable")][.//span[normalize-space()="${EVENT}"]]`,
     ))!;
+    const id = await item.evaluate((el) => el.getAttribute("data-item-id"));
     const from = (await item.boundingBox())!;
     const to = (await (await page.$('[data-day="2026-12-10"]'))!.boundingBox())!;
     await page.mouse.move(from.x + from.width / 2, from.y + from.height / 2);
@@ -71,16 +72,36 @@ describe("the events calendar in Chromium", () => {
     await page.waitForSelector('[data-day="2026-12-10"].calendar__day--over');
     await page.mouse.up();
     await page.waitForFunction(
-      (title) => document.querySelector(".notice--success")?.textContent?.includes(`${title} moved to Thursday 10 December`),
+      (title) => document.querySelector(".notice--success")?.textContent?.includes(`${title} moved to Thursday 10 December 2026`),
+      {},
+      EVENT,
+    );
+    const saved = await page.evaluate(
+      async (url) => (await (await fetch(url, { headers: { Accept: "application/json" } })).json()) as { starts_at: string },
+      `/api/t/events/${id}`,
+    );
+    // The same wall-clock time a week later: 15:00 in Berlin.
+    expect(saved.starts_at).toBe("2026-12-10T14:00:00.000Z");
+
+    // The item keeps the focus after the drop; a week down and a day back is Wednesday the 16th.
+    const moved = (await page.$(`[data-item-id="${id}"]`))!;
+    await moved.focus();
+    await page.keyboard.press("Space");
+    await page.keyboard.press("ArrowDown");
+    await page.keyboard.press("ArrowLeft");
+    await page.waitForSelector('[data-day="2026-12-16"].calendar__day--over');
+    await page.keyboard.press("Space");
+    await page.waitForFunction(
+      (title) => document.querySelector(".notice--success")?.textContent?.includes(`${title} moved to Wednesday 16 December 2026`),
       {},
       EVENT,
     );
 
     await page.reload({ waitUntil: "networkidle0" });
-    expect(await itemsOn(page, "2026-12-10")).toContain(EVENT);
+    expect(await itemsOn(page, "2026-12-16")).toContain(EVENT);
+    expect(await itemsOn(page, "2026-12-10")).not.toContain(EVENT);
     expect(await itemsOn(page, "2026-12-03")).not.toContain(EVENT);
-    const time = await page.$eval(`[data-day="2026-12-10"] [aria-label="15:00 ${EVENT}"] .calendar-item__time`, (t) => t.textContent);
-    expect(time).toBe("15:00");
+    expect(await page.$eval(`[data-day="2026-12-16"] [data-item-id="${id}"] .calendar-item__time`, (t) => t.textContent)).toBe("15:00");
     expect(browserErrors).toEqual([]);
   });
 });

@@ -20,7 +20,7 @@ import type { ListParams } from "@runtime/views/list-params";
 import { moveCard } from "../board/move-card";
 import { CalendarNav } from "./calendar-nav";
 import { dayLong, dayNumber, spanTitle, weekdayShort } from "./calendar-labels";
-import { dayDropId, dayOf, itemDragId, itemIdOf, stepThroughDays } from "./calendar-moves";
+import { dayDropId, dayOf, dayStepper, itemDragId, itemIdOf } from "./calendar-moves";
 
 interface CalendarViewProps {
   tableKey: string;
@@ -62,9 +62,12 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
   const endWords = useRef("");
   useEffect(() => setItems(calendar.items), [calendar]);
   const itemById = (dragId: string) => items.find((i) => i.id === itemIdOf(dragId));
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+  const [stepper] = useState(() => dayStepper((dragId) => itemsNow.current.find((i) => i.id === itemIdOf(dragId))?.day));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: stepThroughDays((dragId) => itemById(dragId)?.day) }),
+    useSensor(KeyboardSensor, { coordinateGetter: stepper.getter }),
   );
   const byDay = new Map<string, CalendarItem[]>();
   for (const item of items) byDay.set(item.day, [...(byDay.get(item.day) ?? []), item]);
@@ -81,6 +84,7 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
   };
 
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
+    stepper.reset();
     const item = itemById(String(active.id));
     const day = over ? dayOf(String(over.id)) : null;
     if (!item) return;
@@ -143,6 +147,8 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
                 "To move an item to another day, press Space or Enter, then the arrow keys, then Space or Enter to drop; Escape cancels.",
             },
           }}
+          onDragStart={stepper.reset}
+          onDragCancel={stepper.reset}
           onDragEnd={(e) => void onDragEnd(e)}
         >
           <div className="calendar__grid" aria-label={`${title} by ${calendar.field.label.toLowerCase()}`}>
