@@ -14,10 +14,11 @@ import {
 } from "@dnd-kit/core";
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
-import { dayOfValue, moveValueToDay, timeOfValue } from "@runtime/views/calendar-range";
+import { moveValueToDay } from "@runtime/views/calendar-range";
 import type { CalendarItem, CalendarPageData } from "@runtime/views/list-page-data";
 import type { ListParams } from "@runtime/views/list-params";
 import { moveCard } from "../board/move-card";
+import { replaced, updated } from "./calendar-items";
 import { CalendarNav } from "./calendar-nav";
 import { dayLong, dayNumber, spanTitle, weekdayShort } from "./calendar-labels";
 import { dayDropId, dayOf, dayStepper, itemDragId, itemIdOf } from "./calendar-moves";
@@ -35,25 +36,6 @@ const collision: CollisionDetection = (args) => {
   const under = pointerWithin(args);
   return under.length > 0 ? under : closestCenter(args);
 };
-
-/** The item as the saved record now has it: its value, version and so its day and time. */
-function updated(item: CalendarItem, record: Record<string, unknown>, calendar: CalendarPageData): CalendarItem | null {
-  const value = record[calendar.field.key];
-  const day = dayOfValue(value, calendar.withTime, calendar.timeZone);
-  if (typeof value !== "string" || !day) return null;
-  return {
-    ...item,
-    version: typeof record.version === "number" ? record.version : item.version,
-    value,
-    day,
-    time: calendar.withTime ? timeOfValue(value, calendar.timeZone) : null,
-  };
-}
-
-function replaced(items: CalendarItem[], id: number, next: CalendarItem | null): CalendarItem[] {
-  const others = items.filter((i) => i.id !== id);
-  return next ? [...others, next].sort((a, b) => (a.value < b.value ? -1 : a.value > b.value ? 1 : a.id - b.id)) : others;
-}
 
 /** The list as a month, a week or an agenda of one date field; an item is dragged to another day to reschedule it. */
 export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) {
