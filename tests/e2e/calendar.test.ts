@@ -27,6 +27,8 @@ describe("the events calendar in Chromium", () => {
     [server, browser] = await Promise.all([startAppServer({ env: { TESSERA_TIME_ZONE: "Europe/Berlin" } }), launchBrowser()]);
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     page = await browser.newPage();
+    // A wait that fails names its step, instead of the test timing out as a whole.
+    page.setDefaultTimeout(10_000);
     await page.setViewport({ width: 1400, height: 1000 });
     page.on("pageerror", (error) => browserErrors.push(String(error)));
     page.on("console", (message) => {
@@ -86,8 +88,11 @@ describe("the events calendar in Chromium", () => {
     // The item keeps the focus after the drop; a week down and a day back is Wednesday the 16th.
     const moved = (await page.$(`[data-item-id="${id}"]`))!;
     await moved.focus();
+    // Each key waits for what it does, as a person sees it before the next press.
     await page.keyboard.press("Space");
+    await page.waitForSelector(`[data-item-id="${id}"].calendar-item--dragging`);
     await page.keyboard.press("ArrowDown");
+    await page.waitForSelector('[data-day="2026-12-17"].calendar__day--over');
     await page.keyboard.press("ArrowLeft");
     await page.waitForSelector('[data-day="2026-12-16"].calendar__day--over');
     await page.keyboard.press("Space");
