@@ -176,7 +176,7 @@ function DayCell(props: { day: string; calendar: CalendarPageData; items: Calend
     .filter(Boolean)
     .join(" ");
   return (
-    <section ref={setNodeRef} className={classes} aria-label={dayLong(day)} data-day={day}>
+    <div ref={setNodeRef} className={classes} role="group" aria-label={dayLong(day)} data-day={day}>
       <header className="calendar__day-head">
         {calendar.span === "week" ? <span className="calendar__day-weekday">{weekdayShort(day)}</span> : null}
         <span className="calendar__day-number" aria-hidden="true">
@@ -199,7 +199,7 @@ function DayCell(props: { day: string; calendar: CalendarPageData; items: Calend
           Show fewer
         </button>
       ) : null}
-    </section>
+    </div>
   );
 }
 
