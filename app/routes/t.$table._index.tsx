@@ -9,6 +9,7 @@ import { actorFor } from "../services/actor.server";
 import { handleListAction, listPageDeps, loadListPage, singleRecordHref } from "../services/views.server";
 import batchPrintStyles from "../styles/batch-print.css";
 import boardStyles from "../styles/board.css";
+import calendarStyles from "../styles/calendar.css";
 import dataioStyles from "../styles/dataio.css";
 import fieldStyles from "../styles/fields.css";
 import listStyles from "../styles/list.css";
@@ -19,6 +20,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: listStyles },
   { rel: "stylesheet", href: batchPrintStyles },
   { rel: "stylesheet", href: boardStyles },
+  { rel: "stylesheet", href: calendarStyles },
   { rel: "stylesheet", href: dataioStyles },
 ];
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIELD_KINDS, type FieldKind, type FieldSchema } from "../schema/types";
-import { fieldKinds, filterOperatorsFor, getFieldKind, valueClassOf } from "./registry";
+import { fieldKinds, filterOperatorsFor, getFieldKind, hasTimeOfDay, isDated, valueClassOf } from "./registry";
 
 describe("getFieldKind", () => {
   it("returns the registered definition", () => {
@@ -87,5 +87,19 @@ describe("capabilities", () => {
     expect(valueClassOf(formula("money"))).toBe("number");
     expect(valueClassOf(formula("date"))).toBe("date");
     expect(valueClassOf(formula("constructor"))).toBe("text");
+  });
+
+  it("knows which fields fall on a calendar day, and which carry a time of day too", () => {
+    const field = (kind: string, result?: string): FieldSchema =>
+      ({ type: "string", "x-id": "f_d", "x-kind": kind, ...(result ? { "x-result": result } : {}) }) as FieldSchema;
+    const dated = FIELD_KINDS.filter((k) => k !== "formula" && isDated(field(k))).sort();
+    expect(dated).toEqual(["date", "datetime"]);
+    expect(isDated(field("formula", "date"))).toBe(true);
+    expect(isDated(field("formula", "money"))).toBe(false);
+    expect([hasTimeOfDay(field("date")), hasTimeOfDay(field("datetime")), hasTimeOfDay(field("formula", "date"))]).toEqual([
+      false,
+      true,
+      false,
+    ]);
   });
 });

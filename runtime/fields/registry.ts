@@ -75,3 +75,14 @@ export function filterOperatorsFor(field: FieldSchema): readonly FilterOperator[
 export function holdsFiles(field: { kind: FieldKind }): boolean {
   return fieldKinds[field.kind].valueClass === "file";
 }
+
+/** Its values are days on a calendar: a date, a date and time, or a formula giving one. */
+export function isDated(field: FieldSchema): boolean {
+  const valueClass = valueClassOf(field);
+  return valueClass === "date" || valueClass === "datetime";
+}
+
+/** Its values carry a time of day besides the day (and so depend on a time zone to fall on one). */
+export function hasTimeOfDay(field: FieldSchema): boolean {
+  return valueClassOf(field) === "datetime";
+}

@@ -1,7 +1,8 @@
 import { badRequest } from "../errors";
 import { refuseHiddenUse } from "./access";
 import { applyScope } from "./access.server";
-import { isBoardGroupField, isDatedField, isSummableField, type CurrencySum } from "./board-fields";
+import { isDated } from "../fields/registry";
+import { isBoardGroupField, isSummableField, type CurrencySum } from "./board-fields";
 import type { RecordsContext } from "./context.server";
 import { parseFilter } from "./filter";
 import { parseJsonParam } from "./params";
@@ -55,7 +56,7 @@ export async function groupCounts(ctx: RecordsContext, actor: Actor, tableKey: s
     if (sumKey !== null && (!sumField || !isSummableField(sumField))) throw badRequest(`sum must name a number field of ${table.key}`);
     const monthKey = query.month === undefined || query.month === null || query.month === "" ? null : query.month;
     const monthField = typeof monthKey === "string" ? table.fieldsByKey.get(monthKey) : undefined;
-    if (monthKey !== null && (!monthField || !isDatedField(monthField)))
+    if (monthKey !== null && (!monthField || !isDated(monthField.def)))
       throw badRequest(`month must name a date or date-and-time field of ${table.key}`);
     const currencyKey = sumField?.def["x-currency-field"];
     const currencyField = typeof currencyKey === "string" ? table.fieldsByKey.get(currencyKey) : undefined;

@@ -39,8 +39,3 @@ export function boardSumField(table: CompiledTable): CompiledField | undefined {
   return table.fields.find((f) => isSummableField(f) && valueKindOf(f.def).printFilter === "money");
 }
 
-/** A field whose values fall on days: a date or a date and time (a calendar, a report by month). */
-export function isDatedField(field: CompiledField): boolean {
-  const valueClass = valueClassOf(field.def);
-  return valueClass === "date" || valueClass === "datetime";
-}

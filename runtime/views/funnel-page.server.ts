@@ -1,5 +1,6 @@
 import { notFound } from "../errors";
-import { isDatedField, boardSumField } from "../records/board-fields";
+import { isDated } from "../fields/registry";
+import { boardSumField } from "../records/board-fields";
 import { localToday } from "../records/derived-state";
 import type { Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
@@ -41,7 +42,7 @@ export async function loadFunnelPage(
   const filter = toFilter(params.conditions ?? [], params.mode ?? "and");
   const q = params.q || undefined;
   const sumField = boardSumField(table);
-  const dateField = table.fields.find((f) => isDatedField(f) && f.key !== "created_at");
+  const dateField = table.fields.find((f) => isDated(f.def) && f.key !== "created_at");
 
   const counts = await records.groupCounts(actor, table.key, { groupBy: field.key, sum: sumField?.key, filter, q });
   const since = monthStart(localToday(now), FUNNEL_MONTHS - 1);

@@ -3,6 +3,7 @@ import type { CurrencySum } from "../records/board-fields";
 import type { RecordJson } from "../records/rows";
 import type { ListResult } from "../records/service.server";
 import type { CompiledField } from "../schema/compile";
+import type { CalendarSpan } from "./calendar-range";
 import type { ListState } from "./effective-state";
 import type { ListParams } from "./list-params";
 
@@ -39,6 +40,10 @@ export interface ListPageData extends ListResult {
   boardFields: { key: string; label: string }[];
   /** The board, when the address asks for one (`layout=board`). */
   board: BoardPageData | null;
+  /** Date fields the list can be shown on a calendar by; empty when it cannot. */
+  calendarFields: { key: string; label: string }[];
+  /** The calendar, when the address asks for one (`layout=calendar`). */
+  calendar: CalendarPageData | null;
   /** Titles of records that relation conditions name, by `field:id`, for the filter chips. */
   refTitles: Record<string, string>;
 }
@@ -79,3 +84,37 @@ export interface BulkDeleteFailure {
 export type ListActionResult =
   | { intent: "delete"; deleted: number[]; failed: BulkDeleteFailure[] }
   | { intent: "save-view" | "update-view" | "delete-view" | "set-default"; redirectTo: string; message: string };
+
+/** One record on a calendar: enough to show it on its day and to move it with If-Match. */
+export interface CalendarItem {
+  id: number;
+  version: number;
+  title: string;
+  /** The date field's value as the API speaks it. */
+  value: string;
+  /** The day it falls on (a date-time's in the firm's time zone). */
+  day: string;
+  /** `14:00` for a date-time, null for a date. */
+  time: string | null;
+}
+
+export interface CalendarPageData {
+  /** The date field the calendar places records by, and the others it could. */
+  field: { key: string; label: string };
+  fields: { key: string; label: string }[];
+  /** The field holds a time of day too: moving keeps it, items show it. */
+  withTime: boolean;
+  span: CalendarSpan;
+  /** The day the span is around, and today, both in the firm's time zone. */
+  at: string;
+  today: string;
+  timeZone: string;
+  /** The days shown, in order. */
+  days: string[];
+  /** Records on those days, in order of their date. */
+  items: CalendarItem[];
+  /** More records fall in the range than a calendar loads at once. */
+  more: boolean;
+  /** The viewer may change this field, so items can be dragged. */
+  movable: boolean;
+}

@@ -7,7 +7,9 @@ import type { CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { isRelation, relationTarget } from "../fields/structure";
 import { boardGroupFields } from "../records/board-fields";
+import { checkTimeZone } from "../automation/schedule";
 import { loadBoard } from "./board-page.server";
+import { calendarFields, loadCalendar } from "./calendar-page.server";
 import { toFilter } from "./conditions";
 import { effectiveState, isSortable, type ListState } from "./effective-state";
 import { funnelFields } from "./funnel";
@@ -141,6 +143,18 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
     search.set("by", board.groupBy);
     board.funnelHref = `/t/${encodeURIComponent(table.key)}/funnel?${search.toString()}`;
   }
+  const calendar =
+    params.layout === "calendar"
+      ? await loadCalendar(
+          deps.records,
+          actor,
+          table,
+          { date: params.date, span: params.span, at: params.at },
+          { filter: toFilter(state.conditions, state.mode), q: state.q || undefined },
+          // Days begin where the firm's schedules and due dates begin theirs.
+          checkTimeZone(process.env.TESSERA_TIME_ZONE || "UTC"),
+        )
+      : null;
   const today = localToday();
   const overdueIds = hasOverdueState(table.fieldsByKey.keys()) ? result.rows.filter((r) => isOverdue(r, today)).map((r) => r.id) : [];
   return {
@@ -162,6 +176,8 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
     rights: { create: mayDo(actor, "create", table), delete: mayDo(actor, "delete", table) },
     boardFields: boardGroupFields(table).map((f) => ({ key: f.key, label: f.label })),
     board,
+    calendarFields: calendarFields(actor, table).map((f) => ({ key: f.key, label: f.label })),
+    calendar,
     refTitles: await titlesOfConditionRecords(deps, actor, table, state),
   };
 }

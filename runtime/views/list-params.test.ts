@@ -41,6 +41,20 @@ describe("parseListParams", () => {
     expect(parse("cols=b&cols=a").params.columns).toEqual(["b", "a"]);
   });
 
+  it("reads a calendar's field, span and day, and leaves out a day that does not exist", () => {
+    expect(parse("layout=calendar&date=starts_at&span=week&at=2026-12-07").params).toEqual({
+      layout: "calendar",
+      date: "starts_at",
+      span: "week",
+      at: "2026-12-07",
+      page: 1,
+      cursors: [],
+    });
+    const { params, problems } = parse("layout=calendar&span=year&at=2026-02-30&date=-x");
+    expect(params).toEqual({ layout: "calendar", page: 1, cursors: [] });
+    expect(problems).toHaveLength(3);
+  });
+
   it("refuses a cursor chain longer than the page allows", () => {
     expect(parse("page=2&cur=a.b").params.cursors).toEqual([]);
   });
@@ -54,6 +68,10 @@ describe("listSearch", () => {
       conditions: [{ field: "x", op: "isEmpty" }],
       columns: ["a"],
       view: 2,
+      layout: "calendar",
+      date: "due",
+      span: "agenda",
+      at: "2027-01-31",
       page: 4,
       cursors: ["c1"],
     };

@@ -1,3 +1,4 @@
+import { CALENDAR_SPANS, parseDay, type CalendarSpan } from "./calendar-range";
 import { decodeConditions, encodeConditions, type Condition, type ConditionMode } from "./conditions";
 
 /**
@@ -14,9 +15,16 @@ export interface ListParams {
   mode?: ConditionMode;
   columns?: string[];
   view?: number;
-  /** `board`: the same records as columns, one per value of `groupBy` (a choice or user field). */
-  layout?: "board";
+  /**
+   * `board`: the same records as columns, one per value of `groupBy` (a choice or user field).
+   * `calendar`: the same records on the days of their `date` field, a `span` around the day `at`.
+   */
+  layout?: "board" | "calendar";
   groupBy?: string;
+  date?: string;
+  span?: CalendarSpan;
+  /** `YYYY-MM-DD`: the day the calendar's month or week is around (default today). */
+  at?: string;
   pageSize?: number;
   page: number;
   /**
@@ -60,11 +68,29 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
     else problems.push(decoded.error);
   }
   if (search.get("m") === "or") params.mode = "or";
-  if (search.get("layout") === "board") params.layout = "board";
+  const layout = search.get("layout");
+  if (layout === "board" || layout === "calendar") params.layout = layout;
   const groupBy = search.get("groupBy");
   if (groupBy !== null && groupBy !== "") {
     if (KEY.test(groupBy) && !groupBy.startsWith("-")) params.groupBy = groupBy;
     else problems.push(`The board column field "${groupBy.slice(0, 40)}" is not a field name, so the usual one is used.`);
+  }
+
+  const date = search.get("date");
+  if (date !== null && date !== "") {
+    if (KEY.test(date) && !date.startsWith("-")) params.date = date;
+    else problems.push(`The calendar's date field "${date.slice(0, 40)}" is not a field name, so the usual one is used.`);
+  }
+  const span = search.get("span");
+  if (span !== null && span !== "") {
+    if ((CALENDAR_SPANS as readonly string[]).includes(span)) params.span = span as CalendarSpan;
+    else problems.push(`A calendar shows a month, a week or an agenda; "${span.slice(0, 20)}" is none of them, so a month is shown.`);
+  }
+  const at = search.get("at");
+  if (at !== null && at !== "") {
+    const day = parseDay(at);
+    if (day) params.at = day;
+    else problems.push(`"${at.slice(0, 20)}" is not a day (YYYY-MM-DD), so the calendar shows today.`);
   }
 
   // `cols=a,b` from links, or one `cols` per checkbox from the column chooser posted without JavaScript.
@@ -122,6 +148,9 @@ export function listSearch(params: ListParams): string {
   if (params.mode === "or") out.set("m", "or");
   if (params.layout) out.set("layout", params.layout);
   if (params.groupBy) out.set("groupBy", params.groupBy);
+  if (params.date) out.set("date", params.date);
+  if (params.span) out.set("span", params.span);
+  if (params.at) out.set("at", params.at);
   if (params.columns !== undefined) out.set("cols", params.columns.join(","));
   if (params.pageSize !== undefined) out.set("pageSize", String(params.pageSize));
   if (params.page > 1) out.set("page", String(params.page));

@@ -8,31 +8,36 @@ interface LayoutSwitchProps {
   boardFields: { key: string; label: string }[];
   /** The board's field when the board is shown. */
   groupBy: string | undefined;
+  calendarFields: { key: string; label: string }[];
+  /** Whether the calendar is shown (it chooses its date field itself, in its own bar). */
+  onCalendar: boolean;
 }
 
-/** List or board, and on a board the field its columns follow; shown only when a board is possible. */
-export function LayoutSwitch({ tableKey, params, boardFields, groupBy }: LayoutSwitchProps) {
-  if (boardFields.length === 0) return null;
-  const list = { ...params, layout: undefined, groupBy: undefined, page: 1, cursors: [] };
-  const board = (key: string | undefined) => ({ ...params, layout: "board" as const, groupBy: key, page: 1, cursors: [] });
+const BASE = { layout: undefined, groupBy: undefined, date: undefined, span: undefined, at: undefined, page: 1, cursors: [] };
+
+/** List, board or calendar, and on a board the field its columns follow; shown only when a board or calendar is possible. */
+export function LayoutSwitch({ tableKey, params, boardFields, groupBy, calendarFields, onCalendar }: LayoutSwitchProps) {
+  if (boardFields.length === 0 && calendarFields.length === 0) return null;
+  const list = { ...params, ...BASE };
+  const board = (key: string | undefined) => ({ ...params, ...BASE, layout: "board" as const, groupBy: key });
+  const calendar = { ...params, ...BASE, layout: "calendar" as const, date: params.date, span: params.span, at: params.at };
   const onBoard = groupBy !== undefined;
+  const shown = onBoard ? "board" : onCalendar ? "calendar" : "list";
+  const item = (name: typeof shown, to: string, label: string) => (
+    <Link
+      className={shown === name ? "segmented__item segmented__item--on" : "segmented__item"}
+      aria-current={shown === name ? "page" : undefined}
+      to={to}
+    >
+      {label}
+    </Link>
+  );
   return (
     <nav className="layout-switch" aria-label="Layout">
       <div className="segmented">
-        <Link
-          className={onBoard ? "segmented__item" : "segmented__item segmented__item--on"}
-          aria-current={onBoard ? undefined : "page"}
-          to={listHref(tableKey, list)}
-        >
-          List
-        </Link>
-        <Link
-          className={onBoard ? "segmented__item segmented__item--on" : "segmented__item"}
-          aria-current={onBoard ? "page" : undefined}
-          to={listHref(tableKey, board(params.groupBy))}
-        >
-          Board
-        </Link>
+        {item("list", listHref(tableKey, list), "List")}
+        {boardFields.length > 0 ? item("board", listHref(tableKey, board(params.groupBy)), "Board") : null}
+        {calendarFields.length > 0 ? item("calendar", listHref(tableKey, calendar), "Calendar") : null}
       </div>
       {onBoard && boardFields.length > 1 ? (
         <div className="layout-switch__group">

@@ -17,6 +17,7 @@ import { ViewsMenu } from "./views-menu";
 
 // dnd-kit stays out of the list's bundle: only a board loads it.
 const BoardView = lazy(() => import("../board/board-view").then((m) => ({ default: m.BoardView })));
+const CalendarView = lazy(() => import("../calendar/calendar-view").then((m) => ({ default: m.CalendarView })));
 
 /** The generated list of one table: toolbar, filters, grid, pagination, bulk actions. */
 /** `actions`: the route's own buttons for the list (import and export), shown in its header. */
@@ -77,7 +78,14 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
             {data.activeView ? <> · view “{data.activeView.name}”</> : null}
           </p>
         </div>
-        <LayoutSwitch tableKey={table.key} params={params} boardFields={data.boardFields} groupBy={data.board?.groupBy} />
+        <LayoutSwitch
+          tableKey={table.key}
+          params={params}
+          boardFields={data.boardFields}
+          groupBy={data.board?.groupBy}
+          calendarFields={data.calendarFields}
+          onCalendar={data.calendar !== null}
+        />
         {actions}
         {data.rights.create ? (
           <Link className="button" to={`${base}/new`}>
@@ -185,6 +193,10 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
       {data.board ? (
         <Suspense fallback={<p className="list-empty">Loading the board…</p>}>
           <BoardView key={location.search} table={table} fields={data.fields} board={data.board} q={state.q || undefined} />
+        </Suspense>
+      ) : data.calendar ? (
+        <Suspense fallback={<p className="list-empty">Loading the calendar…</p>}>
+          <CalendarView key={location.search} tableKey={table.key} params={params} calendar={data.calendar} />
         </Suspense>
       ) : (
         <div className="list-panel">

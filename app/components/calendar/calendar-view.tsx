@@ -1,0 +1,269 @@
+import {
+  closestCenter,
+  DndContext,
+  KeyboardSensor,
+  PointerSensor,
+  pointerWithin,
+  useDraggable,
+  useDroppable,
+  useSensor,
+  useSensors,
+  type Announcements,
+  type CollisionDetection,
+  type DragEndEvent,
+} from "@dnd-kit/core";
+import { Link } from "@remix-run/react";
+import { useEffect, useRef, useState } from "react";
+import { moveValueToDay } from "@runtime/views/calendar-range";
+import type { CalendarItem, CalendarPageData } from "@runtime/views/list-page-data";
+import type { ListParams } from "@runtime/views/list-params";
+import { moveCard } from "../board/move-card";
+import { replaced, updated } from "./calendar-items";
+import { CalendarNav } from "./calendar-nav";
+import { dayLong, dayNumber, spanTitle, weekdayShort } from "./calendar-labels";
+import { dayDropId, dayOf, dayStepper, itemDragId, itemIdOf } from "./calendar-moves";
+
+interface CalendarViewProps {
+  tableKey: string;
+  params: ListParams;
+  calendar: CalendarPageData;
+}
+
+/** Items a month's day shows before "+N more": a grid of equal rows stays readable. */
+const DAY_ITEMS = 3;
+
+const collision: CollisionDetection = (args) => {
+  const under = pointerWithin(args);
+  return under.length > 0 ? under : closestCenter(args);
+};
+
+/** The list as a month, a week or an agenda of one date field; an item is dragged to another day to reschedule it. */
+export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) {
+  const [items, setItems] = useState(calendar.items);
+  const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
+  const endWords = useRef("");
+  useEffect(() => setItems(calendar.items), [calendar]);
+  const itemById = (dragId: string) => items.find((i) => i.id === itemIdOf(dragId));
+  const itemsNow = useRef(items);
+  itemsNow.current = items;
+  const [stepper] = useState(() => dayStepper((dragId) => itemsNow.current.find((i) => i.id === itemIdOf(dragId))?.day));
+  const sensors = useSensors(
+    useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
+    useSensor(KeyboardSensor, { coordinateGetter: stepper.getter }),
+  );
+  const byDay = new Map<string, CalendarItem[]>();
+  for (const item of items) byDay.set(item.day, [...(byDay.get(item.day) ?? []), item]);
+  const shown = new Set(calendar.days);
+  const nameOf = (dragId: string) => itemById(dragId)?.title ?? "The item";
+
+  const announcements: Announcements = {
+    onDragStart: ({ active }) =>
+      `Picked up ${nameOf(String(active.id))}. Left and Right move it a day, Up and Down a week, Space drops it, Escape cancels.`,
+    onDragOver: ({ active, over }) =>
+      `${nameOf(String(active.id))} is ${over ? `over ${dayLong(dayOf(String(over.id)))}` : "not over a day"}.`,
+    onDragEnd: () => endWords.current,
+    onDragCancel: ({ active }) => `Moving ${nameOf(String(active.id))} was cancelled; nothing changed.`,
+  };
+
+  const onDragEnd = async ({ active, over }: DragEndEvent) => {
+    stepper.reset();
+    const item = itemById(String(active.id));
+    const day = over ? dayOf(String(over.id)) : null;
+    if (!item) return;
+    if (!day || day === item.day) {
+      endWords.current = `${item.title} stays on ${dayLong(item.day)}.`;
+      return;
+    }
+    const value = moveValueToDay(item.value, day, calendar.withTime, calendar.timeZone);
+    const words = `${item.title} moved to ${dayLong(day)}.`;
+    endWords.current = words;
+    setNotice(null);
+    setItems((is) => replaced(is, item.id, { ...item, value, day }));
+    const result = await moveCard(tableKey, { id: item.id, version: item.version }, calendar.field.key, value).catch((e: unknown) => ({
+      ok: false as const,
+      conflict: false,
+      message: e instanceof Error ? e.message : String(e),
+      current: undefined,
+    }));
+    if (result.ok) {
+      setItems((is) => replaced(is, item.id, updated(item, result.record, calendar)));
+      setNotice({ text: words, error: false });
+    } else if (result.conflict && result.current) {
+      const now = updated(item, result.current, calendar);
+      setItems((is) => replaced(is, item.id, now && shown.has(now.day) ? now : null));
+      setNotice({
+        text: `${item.title} was changed by someone else meanwhile, so it was not moved. The calendar now shows what is saved; move it again if you still want to.`,
+        error: true,
+      });
+    } else {
+      setItems((is) => replaced(is, item.id, item));
+      setNotice({ text: `${item.title} could not be moved: ${result.message}`, error: true });
+    }
+    requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-item-id="${item.id}"]`)?.focus());
+  };
+
+  const title = spanTitle(calendar.span, calendar.at, calendar.days);
+  return (
+    <div className={`calendar calendar--${calendar.span}`}>
+      <CalendarNav tableKey={tableKey} params={params} calendar={calendar} title={title} />
+      {notice ? (
+        <p className={notice.error ? "notice notice--error" : "notice notice--success"} role={notice.error ? "alert" : "status"}>
+          {notice.text}
+        </p>
+      ) : null}
+      {calendar.more ? (
+        <p className="notice notice--warning" role="status">
+          More records fall in {title} than a calendar shows at once; the earliest are shown. Narrow it with a filter or a search.
+        </p>
+      ) : null}
+      {calendar.span === "agenda" ? (
+        <Agenda tableKey={tableKey} calendar={calendar} byDay={byDay} title={title} />
+      ) : (
+        <DndContext
+          sensors={sensors}
+          collisionDetection={collision}
+          accessibility={{
+            announcements,
+            screenReaderInstructions: {
+              draggable:
+                "To move an item to another day, press Space or Enter, then the arrow keys, then Space or Enter to drop; Escape cancels.",
+            },
+          }}
+          onDragStart={stepper.reset}
+          onDragCancel={stepper.reset}
+          onDragEnd={(e) => void onDragEnd(e)}
+        >
+          <div className="calendar__grid" aria-label={`${title} by ${calendar.field.label.toLowerCase()}`}>
+            <div className="calendar__weekdays" aria-hidden="true">
+              {calendar.days.slice(0, 7).map((day) => (
+                <div key={day} className="calendar__weekday">
+                  {weekdayShort(day)}
+                </div>
+              ))}
+            </div>
+            <div className="calendar__days">
+              {calendar.days.map((day) => (
+                <DayCell
+                  key={day}
+                  day={day}
+                  calendar={calendar}
+                  items={byDay.get(day) ?? []}
+                  tableKey={tableKey}
+                  limit={calendar.span === "month" ? DAY_ITEMS : Infinity}
+                />
+              ))}
+            </div>
+          </div>
+        </DndContext>
+      )}
+    </div>
+  );
+}
+
+function DayCell(props: { day: string; calendar: CalendarPageData; items: CalendarItem[]; tableKey: string; limit: number }) {
+  const { day, calendar, items } = props;
+  const [open, setOpen] = useState(false);
+  const { setNodeRef, isOver } = useDroppable({ id: dayDropId(day), disabled: !calendar.movable });
+  const outside = calendar.span === "month" && day.slice(0, 7) !== calendar.at.slice(0, 7);
+  const visible = open || items.length <= props.limit ? items : items.slice(0, props.limit - 1);
+  const hidden = items.length - visible.length;
+  const classes = [
+    "calendar__day",
+    outside ? "calendar__day--outside" : "",
+    day === calendar.today ? "calendar__day--today" : "",
+    isOver ? "calendar__day--over" : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
+  return (
+    <div ref={setNodeRef} className={classes} role="group" aria-label={dayLong(day)} data-day={day}>
+      <header className="calendar__day-head">
+        {calendar.span === "week" ? <span className="calendar__day-weekday">{weekdayShort(day)}</span> : null}
+        <span className="calendar__day-number" aria-hidden="true">
+          {dayNumber(day)}
+        </span>
+      </header>
+      <ul className="calendar__items">
+        {visible.map((item) => (
+          <li key={item.id}>
+            <ItemChip item={item} tableKey={props.tableKey} movable={calendar.movable} />
+          </li>
+        ))}
+      </ul>
+      {hidden > 0 ? (
+        <button type="button" className="calendar__more" aria-expanded={false} onClick={() => setOpen(true)}>
+          +{hidden} more
+        </button>
+      ) : open && items.length > props.limit ? (
+        <button type="button" className="calendar__more" aria-expanded={true} onClick={() => setOpen(false)}>
+          Show fewer
+        </button>
+      ) : null}
+    </div>
+  );
+}
+
+function ItemChip({ item, tableKey, movable }: { item: CalendarItem; tableKey: string; movable: boolean }) {
+  const { setNodeRef, attributes, listeners, transform, isDragging } = useDraggable({ id: itemDragId(item.id), disabled: !movable });
+  const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
+  const href = `/t/${encodeURIComponent(tableKey)}/${item.id}`;
+  const body = (
+    <>
+      {item.time ? <time className="calendar-item__time">{item.time}</time> : null}
+      <span className="calendar-item__title">{item.title}</span>
+    </>
+  );
+  if (!movable)
+    return (
+      <Link className="calendar-item" to={href} data-item-id={item.id} title={item.title}>
+        {body}
+      </Link>
+    );
+  return (
+    <div
+      ref={setNodeRef}
+      className={isDragging ? "calendar-item calendar-item--movable calendar-item--dragging" : "calendar-item calendar-item--movable"}
+      style={style}
+      data-item-id={item.id}
+      {...attributes}
+      {...listeners}
+      aria-roledescription="calendar item"
+      aria-label={item.time ? `${item.time} ${item.title}` : item.title}
+      title={item.title}
+    >
+      {/* A click that is not a drag opens the card; the keyboard picks the item up instead (Enter or Space). */}
+      <Link className="calendar-item__link" to={href} tabIndex={-1}>
+        {body}
+      </Link>
+    </div>
+  );
+}
+
+function Agenda(props: { tableKey: string; calendar: CalendarPageData; byDay: Map<string, CalendarItem[]>; title: string }) {
+  const days = props.calendar.days.filter((d) => props.byDay.has(d));
+  if (days.length === 0)
+    return (
+      <div className="list-panel">
+        <p className="list-empty">Nothing on the calendar in {props.title}.</p>
+      </div>
+    );
+  return (
+    <ol className="agenda">
+      {days.map((day) => (
+        <li key={day} className={day === props.calendar.today ? "agenda__day agenda__day--today" : "agenda__day"} data-day={day}>
+          <h2 className="agenda__date">{dayLong(day, false)}</h2>
+          <ul className="agenda__items">
+            {props.byDay.get(day)!.map((item) => (
+              <li key={item.id}>
+                <Link className="agenda__item" to={`/t/${encodeURIComponent(props.tableKey)}/${item.id}`}>
+                  <span className="agenda__time">{item.time ?? "All day"}</span>
+                  <span className="agenda__title">{item.title}</span>
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ol>
+  );
+}
