@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
-import { adviseIndex } from "./index-advisor";
+import { adviseBoardIndex, adviseIndex } from "./index-advisor";
 
 function table(extra: Partial<WorkspaceSchema["$defs"][string]> = {}) {
   const ws: WorkspaceSchema = {
@@ -65,5 +65,14 @@ describe("adviseIndex", () => {
 
   it("advises an index for a sort alone", () => {
     expect(adviseIndex(table(), { sort: "-total" })?.columns).toEqual(["total"]);
+  });
+});
+
+describe("adviseBoardIndex", () => {
+  it("covers a board's counts and sums: the group field, then the money", () => {
+    const advice = adviseBoardIndex(table(), "status");
+    expect(advice).toMatchObject({ columns: ["status", "total"], served: false, entry: { fields: ["status", "total"] } });
+    expect(adviseBoardIndex(table({ "x-indexes": [{ "x-id": "i_board", fields: ["status", "total"] }] }), "status")?.served).toBe(true);
+    expect(adviseBoardIndex(table(), "nothing")).toBeNull();
   });
 });

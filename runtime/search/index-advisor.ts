@@ -1,5 +1,6 @@
 import { valueKindOf } from "../fields/registry";
 import type { FilterOperator } from "../fields/types";
+import { boardSumField } from "../records/board-fields";
 import type { CompiledTable } from "../schema/compile";
 import type { ViewState } from "../views/stored-view";
 
@@ -59,4 +60,22 @@ function sameLeadingSet(index: string[], wanted: string[], equalityCount: number
   return (
     wanted.slice(0, equalityCount).every((c) => lead.has(c)) && wanted.slice(equalityCount).every((c, i) => index[equalityCount + i] === c)
   );
+}
+
+/**
+ * The index a board by `groupBy` needs: its column counts and money sums are one grouped scan,
+ * which an index on the group field, the money's currency and the money itself answers alone
+ * (no row is read); its cards per column are served by the index's first column.
+ */
+export function adviseBoardIndex(table: CompiledTable, groupBy: string): IndexAdvice | null {
+  if (!table.fieldsByKey.has(groupBy)) return null;
+  const money = boardSumField(table);
+  const currency = money?.def["x-currency-field"];
+  const columns = [
+    groupBy,
+    ...(typeof currency === "string" && table.fieldsByKey.has(currency) ? [currency] : []),
+    ...(money ? [money.key] : []),
+  ];
+  const served = table.indexes.some((ix) => columns.every((c, i) => ix.columns[i] === c));
+  return { columns, served, entry: { fields: columns }, reason: `a board by ${groupBy}: counts and sums read from the index alone` };
 }

@@ -82,7 +82,14 @@ export async function loadBoard(
       const probability = typeof value === "string" ? optionProbability(value, field.def) : undefined;
       const filter = columnFilter(query.filter, field.key, value);
       const page = stat
-        ? await records.list(actor, table.key, { filter, q: query.q, pageSize: BOARD_PAGE_SIZE, sort: "-id", expand })
+        ? await records.list(actor, table.key, {
+            filter,
+            q: query.q,
+            pageSize: BOARD_PAGE_SIZE,
+            sort: "-id",
+            expand,
+            knownTotal: stat.count,
+          })
         : { rows: [], nextCursor: null };
       return {
         value,
