@@ -295,6 +295,35 @@ export interface TaskRecord {
 export type TaskInput = TaskRecord;
 
 /**
+ * Note (table `notes`): Free notes about any record, shown in its timeline.
+ */
+export interface NoteRecord {
+  /**
+   * Subject
+   */
+  subject?: string | null;
+  /**
+   * Note
+   */
+  body: string;
+  /**
+   * About (table)
+   *
+   * The key of the table of the record this note is about.
+   */
+  about_table?: string | null;
+  /**
+   * About (record)
+   *
+   * The id of the record this note is about.
+   */
+  about_id?: number | null;
+}
+
+/** What an API caller may send for a Note: the record without the fields the server computes. */
+export type NoteInput = NoteRecord;
+
+/**
  * Lead (table `leads`): Prospects before they are clients; new ones are routed to a salesperson by region, size and industry.
  */
 export interface LeadRecord {
@@ -1225,6 +1254,7 @@ export interface WorkspaceRecords {
   contacts: ContactRecord;
   events: EventRecord;
   tasks: TaskRecord;
+  notes: NoteRecord;
   leads: LeadRecord;
   deals: DealRecord;
   cases: CaseRecord;
@@ -1247,6 +1277,7 @@ export interface WorkspaceInputs {
   contacts: ContactInput;
   events: EventInput;
   tasks: TaskInput;
+  notes: NoteInput;
   leads: LeadInput;
   deals: DealInput;
   cases: CaseInput;
