@@ -5,7 +5,6 @@ import { ApiError, badRequest } from "../errors";
 import { fieldKinds } from "../fields/registry";
 import { isRelation } from "../fields/structure";
 import type { FormatOptions } from "../fields/types";
-import type { JsonValue } from "../json";
 import { keptPrintsOf } from "../print/snapshots.server";
 import type { CompiledTable } from "../schema/compile";
 import { requireTable } from "../schema/compile";
@@ -16,6 +15,9 @@ import { mayDo, unseenFields, type Actor } from "./permissions";
 import { systemTimeToJson, type RecordJson } from "./rows";
 import type { RecordsService } from "./service.server";
 import { timelineSources, type TimelineSource } from "./timeline-sources";
+import type { TimelineChangeItem, TimelineDocumentItem, TimelineItem, TimelinePage, TimelineRecordItem } from "./timeline";
+
+export type { TimelineChangeItem, TimelineDocumentItem, TimelineItem, TimelinePage, TimelineRecordItem };
 
 /**
  * A record's timeline: the records that point at it or are about it (`timeline-sources.ts`), the
@@ -23,53 +25,6 @@ import { timelineSources, type TimelineSource } from "./timeline-sources";
  * keyset cursor. Records are read through the records service as the actor, so a table they may
  * not read adds nothing and hidden fields never leave; audit changes lose the fields they may not see.
  */
-
-export type TimelineItem = TimelineRecordItem | TimelineChangeItem | TimelineDocumentItem;
-
-interface ItemBase {
-  /** Unique within a timeline: the source and the id. */
-  key: string;
-  /** ISO time the item happened (a record's creation, an audit entry, a kept print). */
-  at: string;
-  /** Name of who did it; null for the system. */
-  by: string | null;
-}
-
-export interface TimelineRecordItem extends ItemBase {
-  type: "record";
-  table: string;
-  tableLabel: string;
-  id: number;
-  title: string;
-  /** The first long text of the record (a note's body, an event's result), cut for the timeline. */
-  text: string | null;
-  /** A few of its other values, formatted: "Kind: Call". */
-  details: { label: string; text: string }[];
-}
-
-export interface TimelineChangeItem extends ItemBase {
-  type: "change";
-  id: number;
-  action: string;
-  /** For updates `{ field: [before, after] }`, without the fields the actor may not see. */
-  changes: JsonValue;
-}
-
-export interface TimelineDocumentItem extends ItemBase {
-  type: "document";
-  table: string;
-  tableLabel: string;
-  recordId: number;
-  filename: string;
-  /** The kept PDF, when the actor may print its table. */
-  pdfHref: string | null;
-}
-
-export interface TimelinePage {
-  items: TimelineItem[];
-  /** Pass back as `before` for the next, older page; null at the end. */
-  nextCursor: string | null;
-}
 
 export interface TimelineQuery {
   before?: unknown;
