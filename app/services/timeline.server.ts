@@ -14,7 +14,7 @@ import type { RecordJson } from "@runtime/records/rows";
 import { readTimeline, type TimelineQuery } from "@runtime/records/timeline.server";
 import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { requireTable } from "@runtime/schema/compile";
-import { getRuntime } from "./runtime.server";
+import { getRuntime, type Runtime } from "./runtime.server";
 
 import type { CardTimeline, QuickAdd, QuickAddType } from "../components/card/card-types";
 
@@ -76,8 +76,15 @@ function subjectOf(body: string): string {
  * → the record created about `tableKey` #`rawId`, as the user (a task is theirs unless a rule
  * says otherwise). The user must be able to read the record it is about.
  */
-export async function addToTimeline(actor: Actor, tableKey: string, rawId: unknown, input: unknown, now = new Date()): Promise<RecordJson> {
-  const runtime = await getRuntime();
+export async function addToTimeline(
+  actor: Actor,
+  tableKey: string,
+  rawId: unknown,
+  input: unknown,
+  now = new Date(),
+  given?: Pick<Runtime, "records" | "workspace">,
+): Promise<RecordJson> {
+  const runtime = given ?? (await getRuntime());
   const { compiled } = await runtime.workspace.current();
   const table = requireTable(compiled, tableKey);
   const id = parseId(rawId);

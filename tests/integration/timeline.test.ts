@@ -9,6 +9,7 @@ import { readTimeline, type TimelineItem, type TimelinePage } from "@runtime/rec
 import { SNAPSHOTS_TABLE } from "@runtime/print/snapshots.server";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
+import { addToTimeline, quickAdds } from "../../app/services/timeline.server";
 import { apiStatus } from "../helpers/api-status";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
@@ -180,6 +181,33 @@ describe.each(testDatabases)("the timeline on $name", (kind) => {
     ]);
     expect(JSON.stringify(items)).not.toContain("acme.test");
     expect(JSON.stringify(items)).not.toContain("They want a quote");
+  });
+
+  it("adds a note, a call and a task about the record, as the user and only where they may", async () => {
+    const { compiled } = await rt.workspace.current();
+    const clients = compiled.tablesByKey.get("clients")!;
+    const deals = compiled.tablesByKey.get("deals")!;
+    expect(quickAdds(admin, compiled, clients).map((a) => a.type)).toEqual(["note", "call", "task"]);
+    // Events point at clients, contacts and contracts, not deals: a deal's card logs no calls.
+    expect(quickAdds(admin, compiled, deals).map((a) => a.type)).toEqual(["note", "task"]);
+    expect(quickAdds(noTasks, compiled, clients)).toEqual([]);
+
+    const when = new Date("2026-11-21T12:00:00.000Z");
+    const note = await addToTimeline(admin, "clients", otherId, { type: "note", text: "Wants invoices by post\nand in English" }, when, rt);
+    expect(note).toMatchObject({ subject: "Wants invoices by post", about_table: "clients", about_id: otherId });
+    const call = await addToTimeline(admin, "clients", otherId, { type: "call", subject: "Renewal", text: "Agreed" }, when, rt);
+    expect(call).toMatchObject({ kind: "call", done: true, client: otherId, starts_at: when.toISOString(), result: "Agreed" });
+    const ada = await actorForUser(rt.db, await addUser(rt.db, { name: "Ada", email: "ada@example.com", role: "admin" }));
+    const task = await addToTimeline(ada, "clients", otherId, { type: "task", subject: "Post the invoice" }, when, rt);
+    expect(task).toMatchObject({ status: "open", about_table: "clients", about_id: otherId, assignee: ada.id });
+    const keysNow = keys(await readTimeline(deps(), admin, "clients", otherId, { limit: 3 }));
+    expect(keysNow).toEqual(expect.arrayContaining([`tasks.about_id:${task.id}`, `notes.about_id:${note.id}`, `events.client:${call.id}`]));
+
+    expect(await apiStatus(addToTimeline(noTasks, "clients", otherId, { type: "note", text: "x" }, when, rt))).toBe(403);
+    expect(await apiStatus(addToTimeline(admin, "clients", otherId, { type: "note", text: "  " }, when, rt))).toBe(400);
+    expect(await apiStatus(addToTimeline(admin, "clients", otherId, { type: "email" }, when, rt))).toBe(400);
+    expect(await apiStatus(addToTimeline(admin, "deals", 1, { type: "call", subject: "x" }, when, rt))).toBe(400);
+    expect(await apiStatus(addToTimeline(admin, "clients", 999_999, { type: "note", text: "x" }, when, rt))).toBe(404);
   });
 
   it("answers 404 for a record that is not there and 400 for a cursor that is not one", async () => {
