@@ -19,7 +19,8 @@ describe("timelineSources", () => {
     expect(keys.filter((k) => k.startsWith("events."))).toEqual(["events.client"]);
   });
 
-  it("gives a table nothing points at only what is about it", () => {
-    expect(sourcesOf("deals")).toEqual(["tasks.about_id", "notes.about_id"]);
+  it("gives a table only lines point at what is about it", () => {
+    expect(sourcesOf("deals")).toEqual(["events.deal", "tasks.about_id", "notes.about_id"]);
+    expect(sourcesOf("products")).toEqual(["tasks.about_id", "notes.about_id"]);
   });
 });

@@ -7,17 +7,18 @@ import type { CompiledSchema, CompiledTable } from "../schema/compile";
  * - `about`: records of a table with an `x-about` link naming the record (tasks, notes);
  * - `hop`: records pointing at those of a `relation` source, one step further (the payments of a
  *   client's invoices), unless their table already points at the record itself.
- * Lines of a composition (an invoice's items) belong to their parent, never to a timeline. Pure.
+ * Lines of a composition (an invoice's items) belong to their parent, never to a timeline, not even
+ * to that of the product they name. Pure.
  */
 export type TimelineSource =
   | { link: "relation"; key: string; table: string; field: string }
   | { link: "about"; key: string; table: string; tableField: string; idField: string }
   | { link: "hop"; key: string; table: string; field: string; via: { table: string; field: string } };
 
-/** Relation fields of other tables that point at `target` and are not composition lines. */
+/** Relation fields that point at `target`, of tables that are not lines of a composition. */
 function pointersAt(compiled: CompiledSchema, target: string): { table: CompiledTable; field: string }[] {
   const out: { table: CompiledTable; field: string }[] = [];
-  for (const table of compiled.tables)
+  for (const table of compiled.tables.filter((t) => t.parent === null))
     for (const field of table.fields)
       if (isRelation(field) && !isComposition(field) && relationTarget(field) === target) out.push({ table, field: field.key });
   return out;

@@ -203,6 +203,12 @@ export interface EventRecord {
    */
   contract?: number | null;
   /**
+   * Deal
+   *
+   * Id of a record in `deals`.
+   */
+  deal?: number | null;
+  /**
    * Starts at
    */
   starts_at?: string | null;

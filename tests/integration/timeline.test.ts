@@ -186,10 +186,10 @@ describe.each(testDatabases)("the timeline on $name", (kind) => {
   it("adds a note, a call and a task about the record, as the user and only where they may", async () => {
     const { compiled } = await rt.workspace.current();
     const clients = compiled.tablesByKey.get("clients")!;
-    const deals = compiled.tablesByKey.get("deals")!;
+    const products = compiled.tablesByKey.get("products")!;
     expect(quickAdds(admin, compiled, clients).map((a) => a.type)).toEqual(["note", "call", "task"]);
-    // Events point at clients, contacts and contracts, not deals: a deal's card logs no calls.
-    expect(quickAdds(admin, compiled, deals).map((a) => a.type)).toEqual(["note", "task"]);
+    // No event points at a product: a product's card logs no calls.
+    expect(quickAdds(admin, compiled, products).map((a) => a.type)).toEqual(["note", "task"]);
     expect(quickAdds(noTasks, compiled, clients)).toEqual([]);
 
     const when = new Date("2026-11-21T12:00:00.000Z");
@@ -206,7 +206,7 @@ describe.each(testDatabases)("the timeline on $name", (kind) => {
     expect(await apiStatus(addToTimeline(noTasks, "clients", otherId, { type: "note", text: "x" }, when, rt))).toBe(403);
     expect(await apiStatus(addToTimeline(admin, "clients", otherId, { type: "note", text: "  " }, when, rt))).toBe(400);
     expect(await apiStatus(addToTimeline(admin, "clients", otherId, { type: "email" }, when, rt))).toBe(400);
-    expect(await apiStatus(addToTimeline(admin, "deals", 1, { type: "call", subject: "x" }, when, rt))).toBe(400);
+    expect(await apiStatus(addToTimeline(admin, "products", 1, { type: "call", subject: "x" }, when, rt))).toBe(400);
     expect(await apiStatus(addToTimeline(admin, "clients", 999_999, { type: "note", text: "x" }, when, rt))).toBe(404);
   });
 
