@@ -13,6 +13,7 @@ import { mayDo, type Actor } from "@runtime/records/permissions";
 import type { RecordJson } from "@runtime/records/rows";
 import { readTimeline, type TimelineQuery } from "@runtime/records/timeline.server";
 import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
+import { USERS_TABLE } from "@runtime/schema/types";
 import { requireTable } from "@runtime/schema/compile";
 import { getRuntime, type Runtime } from "./runtime.server";
 
@@ -95,7 +96,7 @@ export async function addToTimeline(
   const source = compiled.tablesByKey.get(add.table);
   const link = source ? linkValues(source, table, id) : null;
   if (!source || !link) throw badRequest(`${table.pluralLabel} have no ${add.type}s to add`);
-  await runtime.records.get(actor, table.key, id);
+  const record = await runtime.records.get(actor, table.key, id);
 
   let values: Record<string, unknown>;
   if (add.type === "note") {
@@ -108,6 +109,7 @@ export async function addToTimeline(
       subject: text(body.subject, "subject", false) ?? (result ? subjectOf(result) : `Call`),
       done: true,
       starts_at: now.toISOString(),
+      assignee: actor.id,
       ...(result ? { result } : {}),
     };
   } else {
@@ -115,5 +117,21 @@ export async function addToTimeline(
     const due = text(body.due, "due", false);
     if (due) values.due = due;
   }
-  return runtime.records.create(actor, source.key, { ...values, ...link });
+  return runtime.records.create(actor, source.key, { ...carriedLinks(source, table, record), ...values, ...link });
+}
+
+/**
+ * Links the new record takes over from the one it is about: a call logged on a contact is also
+ * the contact's client's, one on a deal its client's and contact's, so it shows on their
+ * timelines too. People are not carried: a client's manager is not who made the call.
+ */
+function carriedLinks(source: CompiledTable, table: CompiledTable, record: RecordJson): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of source.fields) {
+    const target = relationTarget(field);
+    if (!target || target === USERS_TABLE || target === table.key) continue;
+    const from = table.fields.find((f) => relationTarget(f) === target);
+    if (from && typeof record[from.key] === "number") out[field.key] = record[from.key];
+  }
+  return out;
 }

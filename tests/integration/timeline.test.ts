@@ -203,6 +203,12 @@ describe.each(testDatabases)("the timeline on $name", (kind) => {
     const keysNow = keys(await readTimeline(deps(), admin, "clients", otherId, { limit: 3 }));
     expect(keysNow).toEqual(expect.arrayContaining([`tasks.about_id:${task.id}`, `notes.about_id:${note.id}`, `events.client:${call.id}`]));
 
+    // A call logged on a contact is its client's too, and shows on the client's timeline.
+    const contact = await rt.records.create(admin, "contacts", { client: otherId, last_name: "Okafor" });
+    const onContact = await addToTimeline(ada, "contacts", contact.id, { type: "call", subject: "Asked for Okafor" }, when, rt);
+    expect(onContact).toMatchObject({ contact: contact.id, client: otherId, deal: null, assignee: ada.id });
+    expect(keys(await readTimeline(deps(), admin, "clients", otherId, { limit: 50 }))).toContain(`events.client:${onContact.id}`);
+
     expect(await apiStatus(addToTimeline(noTasks, "clients", otherId, { type: "note", text: "x" }, when, rt))).toBe(403);
     expect(await apiStatus(addToTimeline(admin, "clients", otherId, { type: "note", text: "  " }, when, rt))).toBe(400);
     expect(await apiStatus(addToTimeline(admin, "clients", otherId, { type: "email" }, when, rt))).toBe(400);
