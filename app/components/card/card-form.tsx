@@ -34,6 +34,8 @@ export interface CardFormProps {
   initialTab?: number;
   /** The session's CSRF token, posted with the card and its delete form (the server refuses a POST without it). */
   csrfToken?: string;
+  /** Something was added to the timeline: the card's related lists may have grown. */
+  onTimelineAdd?(): void;
 }
 
 function startingLines(table: CompiledTable, source: Record<string, unknown>): Lines {
@@ -327,7 +329,14 @@ export function CardForm(props: CardFormProps) {
         </form>
         {/* Outside the card's form: its quick adds are forms of their own. */}
         {data.timeline && typeof data.record?.id === "number" ? (
-          <Timeline timeline={data.timeline} table={table} recordId={data.record.id} format={data.format} record={data.record} />
+          <Timeline
+            timeline={data.timeline}
+            table={table}
+            recordId={data.record.id}
+            format={data.format}
+            record={data.record}
+            onAdded={props.onTimelineAdd}
+          />
         ) : null}
       </div>
     </WorkspaceProvider>

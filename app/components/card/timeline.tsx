@@ -16,6 +16,8 @@ export interface TimelineProps {
   record?: Record<string, unknown> | null;
   /** The browser's fetch; tests hand in their own. */
   fetcher?: typeof fetch;
+  /** Called after a quick add was saved. */
+  onAdded?(): void;
 }
 
 const PLACEHOLDERS: Record<QuickAddType, { main: string; second?: string }> = {
@@ -35,7 +37,7 @@ async function answer(response: Response): Promise<unknown> {
  * kept for it and its own changes, with *Load more* for older ones. The quick adds write through
  * `POST /api/t/<table>/<id>/timeline` and then reload the first page.
  */
-export function Timeline({ timeline, table, recordId, format, record, fetcher }: TimelineProps) {
+export function Timeline({ timeline, table, recordId, format, record, fetcher, onAdded }: TimelineProps) {
   const doFetch = fetcher ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const [items, setItems] = useState<TimelineItem[]>(timeline.page.items);
   const [cursor, setCursor] = useState<string | null>(timeline.page.nextCursor);
@@ -80,6 +82,7 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher }:
       setAdding(null);
       setMain("");
       setSecond("");
+      onAdded?.();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));
     } finally {
