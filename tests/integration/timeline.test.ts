@@ -25,6 +25,7 @@ describe.each(testDatabases)("the timeline on $name", (kind) => {
   let rt: Runtime;
   let admin: Actor;
   let noTasks: Actor; // reads everything but tasks; a client's email and an event's result are hidden
+  let noInvoices: Actor; // reads everything but invoices
   let clientId: number;
   let otherId: number;
 
@@ -67,6 +68,8 @@ describe.each(testDatabases)("the timeline on $name", (kind) => {
       },
     });
     noTasks = await actorForUser(rt.db, await addUser(rt.db, { name: "Nora", email: "nora@example.com", role: "no_tasks" }));
+    await saveRole(rt.db, { key: "no_invoices", name: "No invoices", tables: { "*": reader, t_invoices: { ...reader, read: false } } });
+    noInvoices = await actorForUser(rt.db, await addUser(rt.db, { name: "Ivo", email: "ivo@example.com", role: "no_invoices" }));
 
     const client = await rt.records.create(admin, "clients", { name: "Acme", email: "old@acme.test" });
     clientId = client.id;
@@ -181,6 +184,13 @@ describe.each(testDatabases)("the timeline on $name", (kind) => {
     ]);
     expect(JSON.stringify(items)).not.toContain("acme.test");
     expect(JSON.stringify(items)).not.toContain("They want a quote");
+  });
+
+  it("shows no payments or kept prints through invoices a role may not read", async () => {
+    const tables = (await all(noInvoices, 50)).map((i) => (i.type === "change" ? "change" : i.table));
+    expect(tables).not.toContain("invoices");
+    expect(tables).not.toContain("payments");
+    expect(tables).toEqual(expect.arrayContaining(["events", "notes", "tasks", "change"]));
   });
 
   it("adds a note, a call and a task about the record, as the user and only where they may", async () => {
