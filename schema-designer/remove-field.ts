@@ -47,6 +47,8 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
 
   if (table["x-owner-field"] === fieldKey)
     uses.push({ label: `the owner field of ${tableKey}`, drop: (s) => void delete s.$defs[tableKey]["x-owner-field"] });
+  if (table["x-about"]?.table === fieldKey || table["x-about"]?.id === fieldKey)
+    uses.push({ label: `the "about" link of ${tableKey}`, drop: (s) => void delete s.$defs[tableKey]["x-about"] });
 
   for (const [key, def] of Object.entries(table.properties)) {
     if (key === fieldKey) continue;

@@ -35,6 +35,8 @@ export function renameFieldKey(schema: WorkspaceSchema, tableKey: string, oldKey
   }
   if (table["x-title-field"] === oldKey) table["x-title-field"] = newKey;
   if (table["x-owner-field"] === oldKey) table["x-owner-field"] = newKey;
+  const about = table["x-about"];
+  if (about) table["x-about"] = { table: follow(about.table) as string, id: follow(about.id) as string };
   if (table.required) table.required = table.required.map((k) => follow(k) as string);
   for (const ix of table["x-indexes"] ?? []) ix.fields = ix.fields.map((k) => follow(k) as string);
 

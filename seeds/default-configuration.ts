@@ -59,6 +59,8 @@ export const DEFAULT_CONFIGURATION: Seed = {
         t_payments: writeAll,
         // Collections tasks are assigned to them too: they close their own (and may add one).
         t_tasks: { ...writeAll, delete: false },
+        // What a client said about paying goes on its timeline as a note.
+        t_notes: { ...writeAll, delete: false },
         // They keep the supplier list and send, receive or cancel the drafts the reorder rule
         // fills; orders are never deleted, only cancelled. Leads and cases they only read.
         t_suppliers: { ...writeAll, delete: false },

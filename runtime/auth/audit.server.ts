@@ -90,6 +90,18 @@ export async function audit(
   else await db(AUTH_TABLES.audit).insert(row);
 }
 
+function toEntry(r: Record<string, unknown>): AuditEntry {
+  return {
+    id: Number(r.id),
+    at: String(r.at),
+    userId: r.user_id === null ? null : Number(r.user_id),
+    action: r.action as AuditAction,
+    table: (r.table_key as string | null) ?? null,
+    recordId: r.record_id === null ? null : Number(r.record_id),
+    changes: r.changes ? JSON.parse(String(r.changes)) : null,
+  };
+}
+
 export async function listAudit(
   db: Knex,
   where: { table?: string; recordId?: number; userId?: number; limit?: number } = {},
@@ -100,13 +112,31 @@ export async function listAudit(
   if (where.table) q.where({ table_key: where.table });
   if (where.recordId) q.where({ record_id: where.recordId });
   if (where.userId) q.where({ user_id: where.userId });
-  return ((await q) as Record<string, unknown>[]).map((r) => ({
-    id: Number(r.id),
-    at: String(r.at),
-    userId: r.user_id === null ? null : Number(r.user_id),
-    action: r.action as AuditAction,
-    table: (r.table_key as string | null) ?? null,
-    recordId: r.record_id === null ? null : Number(r.record_id),
-    changes: r.changes ? JSON.parse(String(r.changes)) : null,
-  }));
+  return ((await q) as Record<string, unknown>[]).map(toEntry);
+}
+
+/**
+ * One record's audit entries, newest first by time then id, older than a keyset position: `at`
+ * itself included (`includeAt`), excluded, or included below `idBelow` only. A timeline merges
+ * them with other sources by that order.
+ */
+export async function listRecordAudit(
+  db: Knex,
+  where: { table: string; recordId: number; before?: { at: string; includeAt: boolean; idBelow?: number }; limit: number },
+): Promise<AuditEntry[]> {
+  const q = db(AUTH_TABLES.audit)
+    .where({ table_key: where.table, record_id: where.recordId })
+    .orderBy([
+      { column: "at", order: "desc" },
+      { column: "id", order: "desc" },
+    ])
+    .limit(Math.min(where.limit, 1000));
+  const before = where.before;
+  if (before) {
+    if (before.idBelow !== undefined) {
+      const idBelow = before.idBelow;
+      q.where((w) => w.where("at", "<", before.at).orWhere((x) => x.where("at", before.at).where("id", "<", idBelow)));
+    } else q.where("at", before.includeAt ? "<=" : "<", before.at);
+  }
+  return ((await q) as Record<string, unknown>[]).map(toEntry);
 }

@@ -113,3 +113,48 @@ export function printSnapshots(deps: { print: Printer; queue: Pick<JobQueue, "en
   } as unknown as JobHandlers;
   return { hooks, handlers };
 }
+
+export interface KeptPrint {
+  id: number;
+  tableId: string;
+  recordId: number;
+  templateId: string;
+  filename: string;
+  /** As stored: UTC "YYYY-MM-DD HH:MM:SS.mmm". */
+  at: string;
+}
+
+/**
+ * The kept prints of some records (`table id → record ids`), newest first by time then id, older
+ * than a keyset position as `listRecordAudit` takes it: a timeline's sent documents.
+ */
+export async function keptPrintsOf(
+  db: Knex,
+  records: Map<string, number[]>,
+  before: { at: string; includeAt: boolean; idBelow?: number } | undefined,
+  limit: number,
+): Promise<KeptPrint[]> {
+  const refs = [...records].filter(([, ids]) => ids.length > 0);
+  if (refs.length === 0) return [];
+  const q = db(SNAPSHOTS_TABLE)
+    .where((w) => refs.forEach(([tableId, ids]) => w.orWhere((x) => x.where("table_id", tableId).whereIn("record_id", ids))))
+    .orderBy([
+      { column: "created_at", order: "desc" },
+      { column: "id", order: "desc" },
+    ])
+    .limit(limit);
+  if (before) {
+    if (before.idBelow !== undefined) {
+      const idBelow = before.idBelow;
+      q.where((w) => w.where("created_at", "<", before.at).orWhere((x) => x.where("created_at", before.at).where("id", "<", idBelow)));
+    } else q.where("created_at", before.includeAt ? "<=" : "<", before.at);
+  }
+  return ((await q) as Record<string, unknown>[]).map((r) => ({
+    id: Number(r.id),
+    tableId: String(r.table_id),
+    recordId: Number(r.record_id),
+    templateId: String(r.template_id),
+    filename: String(r.filename),
+    at: String(r.created_at),
+  }));
+}

@@ -65,6 +65,12 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
           "x-order": { type: "number" },
           "x-title-field": { type: "string" },
           "x-owner-field": { type: "string" },
+          "x-about": {
+            type: "object",
+            required: ["table", "id"],
+            properties: { table: { type: "string" }, id: { type: "string" } },
+            additionalProperties: false,
+          },
           "x-single": { type: "boolean" },
           "x-assert": {
             type: "array",

@@ -143,6 +143,12 @@ export interface TableSchema {
   "x-title-field"?: string;
   /** A relation to `crm_users` naming whose record it is, for "only records I own" row scopes. */
   "x-owner-field"?: string;
+  /**
+   * Its records are about a record of any table (a task, a note): `table` names the text field
+   * holding that table's key, `id` the integer field holding the record's id. Such records join
+   * the timeline of the record they are about.
+   */
+  "x-about"?: { table: string; id: string };
   /** The table holds one record (the firm's own company card): its list opens that record's card. */
   "x-single"?: boolean;
   /**

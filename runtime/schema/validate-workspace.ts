@@ -306,6 +306,19 @@ function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: 
       add(`${t.path}/x-owner-field`, `owner field "${ownerField}" must be a relation to crm_users (the users), e.g. the account manager`);
   }
 
+  // An "about" link names a table by its key and a record by its id, in two stored fields.
+  const about = t.def["x-about"] as { table?: unknown; id?: unknown } | undefined;
+  if (about && typeof about === "object") {
+    const named = typeof about.table === "string" ? t.fieldsByKey.get(about.table) : undefined;
+    const id = typeof about.id === "string" ? t.fieldsByKey.get(about.id) : undefined;
+    const namedKind = named && valuesKind(named, kinds);
+    const idKind = id && valuesKind(id, kinds);
+    if (!named || !namedKind?.searchable || namedKind.jsonType !== "string")
+      add(`${t.path}/x-about/table`, `about field "${String(about.table)}" must be a text field of this table (fields: ${fieldNames()})`);
+    if (!id || idKind?.jsonType !== "integer")
+      add(`${t.path}/x-about/id`, `about field "${String(about.id)}" must be an integer field of this table (fields: ${fieldNames()})`);
+  }
+
   const titleField = t.def["x-title-field"];
   if (typeof titleField === "string") {
     const f = t.fieldsByKey.get(titleField);

@@ -203,6 +203,12 @@ export interface EventRecord {
    */
   contract?: number | null;
   /**
+   * Deal
+   *
+   * Id of a record in `deals`.
+   */
+  deal?: number | null;
+  /**
    * Starts at
    */
   starts_at?: string | null;
@@ -293,6 +299,35 @@ export interface TaskRecord {
 
 /** What an API caller may send for a Task: the record without the fields the server computes. */
 export type TaskInput = TaskRecord;
+
+/**
+ * Note (table `notes`): Free notes about any record, shown in its timeline.
+ */
+export interface NoteRecord {
+  /**
+   * Subject
+   */
+  subject?: string | null;
+  /**
+   * Note
+   */
+  body: string;
+  /**
+   * About (table)
+   *
+   * The key of the table of the record this note is about.
+   */
+  about_table?: string | null;
+  /**
+   * About (record)
+   *
+   * The id of the record this note is about.
+   */
+  about_id?: number | null;
+}
+
+/** What an API caller may send for a Note: the record without the fields the server computes. */
+export type NoteInput = NoteRecord;
 
 /**
  * Lead (table `leads`): Prospects before they are clients; new ones are routed to a salesperson by region, size and industry.
@@ -1225,6 +1260,7 @@ export interface WorkspaceRecords {
   contacts: ContactRecord;
   events: EventRecord;
   tasks: TaskRecord;
+  notes: NoteRecord;
   leads: LeadRecord;
   deals: DealRecord;
   cases: CaseRecord;
@@ -1247,6 +1283,7 @@ export interface WorkspaceInputs {
   contacts: ContactInput;
   events: EventInput;
   tasks: TaskInput;
+  notes: NoteInput;
   leads: LeadInput;
   deals: DealInput;
   cases: CaseInput;

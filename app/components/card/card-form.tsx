@@ -9,11 +9,11 @@ import type { CardActionData, CardData } from "./card-types";
 import { compositionLists, computeCard, differingFields, FORM_KEYS, isComputed, validateCard, type Line, type Lines } from "./card-values";
 import { ConflictPanel } from "./conflict-panel";
 import { controlId, FieldControl } from "./field-control";
-import { HistoryList } from "./history-list";
 import { LayoutView, tabOf } from "./layout-view";
 import { LinesGrid, withKey } from "./lines-grid";
 import { isOverdue } from "./overdue";
 import { RelatedListView } from "./related-list";
+import { Timeline } from "./timeline";
 import { loadFill } from "./relation-fill";
 import { controlKey, scopeOf } from "@runtime/layouts/scope";
 
@@ -34,6 +34,8 @@ export interface CardFormProps {
   initialTab?: number;
   /** The session's CSRF token, posted with the card and its delete form (the server refuses a POST without it). */
   csrfToken?: string;
+  /** Something was added to the timeline: the card's related lists may have grown. */
+  onTimelineAdd?(): void;
 }
 
 function startingLines(table: CompiledTable, source: Record<string, unknown>): Lines {
@@ -315,22 +317,6 @@ export function CardForm(props: CardFormProps) {
             tab={tab}
             onTab={setTab}
             hydrated={hydrated}
-            extraTab={
-              data.history
-                ? {
-                    label: "History",
-                    content: (
-                      <HistoryList
-                        history={data.history}
-                        table={table}
-                        format={data.format}
-                        keepQuery={historyTabQuery(data)}
-                        record={data.record}
-                      />
-                    ),
-                  }
-                : undefined
-            }
           />
           {extra.length ? (
             <section className="card-section" aria-label="Other required fields">
@@ -341,17 +327,23 @@ export function CardForm(props: CardFormProps) {
             </section>
           ) : null}
         </form>
+        {/* Outside the card's form: its quick adds are forms of their own. */}
+        {data.timeline && typeof data.record?.id === "number" ? (
+          <Timeline
+            timeline={data.timeline}
+            table={table}
+            recordId={data.record.id}
+            format={data.format}
+            record={data.record}
+            onAdded={props.onTimelineAdd}
+          />
+        ) : null}
       </div>
     </WorkspaceProvider>
   );
 }
 
 /** Keys of the fields this card shows and posts: those placed by the layout plus required extras. */
-/** `tab=N` of the History tab when the layout has tabs, so "Show older" reopens it. */
-function historyTabQuery(data: Pick<CardData, "layout">): string | undefined {
-  return data.layout.type === "Categorization" ? `tab=${data.layout.elements.length}` : undefined;
-}
-
 export function placedKeysFor(data: Pick<CardData, "layout" | "extraFields">, table: CompiledTable): Set<string> {
   const keys = new Set<string>(data.extraFields);
   const visit = (els: { type: string; scope?: string; elements?: unknown[] }[]) =>

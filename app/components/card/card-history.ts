@@ -4,16 +4,6 @@ import type { CompiledTable } from "@runtime/schema/compile";
 import type { CardHistoryEntry } from "./card-types";
 import { dateTimeFormat } from "@runtime/fields/intl-formats";
 
-export const HISTORY_PAGE = 50;
-export const HISTORY_MAX = 1000;
-
-/** `?history=100` → how many entries to show: whole pages, at least one, at most HISTORY_MAX. */
-export function historyLimit(raw: string | null): number {
-  const n = Number(raw);
-  if (!Number.isFinite(n) || n <= HISTORY_PAGE) return HISTORY_PAGE;
-  return Math.min(HISTORY_MAX, Math.ceil(n / HISTORY_PAGE) * HISTORY_PAGE);
-}
-
 export interface HistoryLine {
   who: string;
   what: string;

@@ -1,5 +1,4 @@
 import { json, redirect, type TypedResponse } from "@remix-run/node";
-import type { Knex } from "knex";
 import { ApiError } from "@runtime/errors";
 import { fieldKinds } from "@runtime/fields/registry";
 import type { FormatOptions } from "@runtime/fields/types";
@@ -14,13 +13,11 @@ import type { WorkspaceSchema } from "@runtime/schema/types";
 import { actorFor } from "../../services/actor.server";
 import { getLayouts } from "../../services/layouts.server";
 import { getPrintService } from "../../services/print.server";
-import { auditAs } from "../../services/people.server";
+import { cardTimeline } from "../../services/timeline.server";
 import { getRuntime } from "../../services/runtime.server";
-import { SYSTEM_TABLES } from "@runtime/db/system-tables.server";
 import { isRelation, relationTarget } from "@runtime/fields/structure";
-import { historyLimit } from "./card-history";
 import { compositionLists, FORM_KEYS, parseCardForm, validateCard, type Lines } from "./card-values";
-import type { CardActionData, CardData, CardHistory } from "./card-types";
+import type { CardActionData, CardData } from "./card-types";
 import { relatedColumns } from "./related-columns";
 import { applyLineIntent } from "./line-intents";
 import { describeTemplateCondition, printMenuItems, type PrintMenuItem } from "../print-menu-items";
@@ -97,32 +94,6 @@ async function printMenu(actor: Actor, table: CompiledTable, recordId: number): 
       ? `Not for this ${noun}: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}.`
       : `Not offered for this ${noun}: its condition does not hold.`;
   });
-}
-
-/**
- * The record's audit trail through the same rules as `GET /api/audit`: the row scope applies and
- * changes of fields the viewer's role hides are left out.
- */
-async function loadHistory(db: Knex, actor: Actor, tableKey: string, recordId: number, url: URL): Promise<CardHistory> {
-  const limit = historyLimit(url.searchParams.get("history"));
-  const found = await auditAs(actor, { table: tableKey, record: String(recordId), limit: limit + 1 });
-  const entries = found.slice(0, limit);
-  const userIds = [...new Set(entries.map((e) => e.userId).filter((id): id is number => id !== null))];
-  const rows = userIds.length
-    ? ((await db(SYSTEM_TABLES.users).whereIn("id", userIds).select("id", "name")) as { id: number; name: string }[])
-    : [];
-  const names = new Map(rows.map((r) => [Number(r.id), r.name]));
-  return {
-    limit,
-    more: found.length > limit,
-    entries: entries.map((e) => ({
-      id: e.id,
-      at: e.at,
-      user: e.userId === null ? null : (names.get(e.userId) ?? `User #${e.userId}`),
-      action: e.action,
-      changes: e.changes,
-    })),
-  };
 }
 
 export async function loadCard(request: Request, tableKey: string | undefined, id: string | null): Promise<CardData> {
@@ -218,7 +189,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     ...(record && typeof record.id === "number"
       ? {
           prints: await printMenu(actor, table, record.id),
-          history: await loadHistory(runtime.db, actor, table.key, record.id, new URL(request.url)),
+          timeline: await cardTimeline(actor, compiled, table, record.id, FORMAT),
         }
       : {}),
   };

@@ -1,4 +1,4 @@
-import { useNavigation, useSearchParams, useSubmit } from "@remix-run/react";
+import { useNavigation, useRevalidator, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { compileSchema, type CompiledSchema } from "@runtime/schema/compile";
 import { useCsrfToken } from "../csrf-field";
@@ -28,6 +28,7 @@ function compiledCardSchema(data: Pick<CardData, "schema" | "schemaVersion" | "t
 export function CardScreen({ data, actionData }: { data: CardData; actionData: CardActionData | undefined }) {
   const navigation = useNavigation();
   const submit = useSubmit();
+  const revalidator = useRevalidator();
   const [params] = useSearchParams();
   const csrfToken = useCsrfToken();
   const compiled = compiledCardSchema(data);
@@ -64,6 +65,7 @@ export function CardScreen({ data, actionData }: { data: CardData; actionData: C
       onLeave={() => {
         dirtyRef.current = false;
       }}
+      onTimelineAdd={() => revalidator.revalidate()}
       onSubmit={(form) => {
         submittingRef.current = true;
         submit(form, { method: "post" });

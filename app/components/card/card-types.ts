@@ -1,6 +1,7 @@
 import type { FormatOptions } from "@runtime/fields/types";
 import type { JsonValue } from "@runtime/json";
 import type { CardLayout } from "@runtime/layouts/types";
+import type { TimelinePage } from "@runtime/records/timeline";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { PrintMenuItem } from "../print-menu-items";
 import type { Lines } from "./card-values";
@@ -25,8 +26,8 @@ export interface CardData {
   rights: CardRights;
   /** The Print menu of a stored record; absent when the actor may not print this table. */
   prints?: PrintMenuItem[];
-  /** The audit trail of a stored record, newest first; absent on a new card. */
-  history?: CardHistory;
+  /** The timeline of a stored record (its audit trail among the rest), newest first; absent on a new card. */
+  timeline?: CardTimeline;
 }
 
 /** The actor's table rights and the fields it may read but not change, from the permission functions. */
@@ -60,10 +61,15 @@ export interface CardHistoryEntry {
   changes: JsonValue;
 }
 
-export interface CardHistory {
-  entries: CardHistoryEntry[];
-  /** How many entries were asked for (`?history=100`). */
-  limit: number;
-  /** Older entries exist beyond `limit`. */
-  more: boolean;
+export type QuickAddType = "note" | "call" | "task";
+
+/** A quick add the card offers beside its timeline, with its button's label. */
+export interface QuickAdd {
+  type: QuickAddType;
+  label: string;
+}
+
+export interface CardTimeline {
+  page: TimelinePage;
+  adds: QuickAdd[];
 }

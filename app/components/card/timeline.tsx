@@ -1,0 +1,268 @@
+import { useState, type FormEvent } from "react";
+import type { FormatOptions } from "@runtime/fields/types";
+import type { TimelineItem, TimelinePage } from "@runtime/records/timeline";
+import type { CompiledTable } from "@runtime/schema/compile";
+import { describeHistoryEntry, formatAuditTime } from "./card-history";
+import type { CardTimeline, QuickAddType } from "./card-types";
+
+export const TIMELINE_PAGE = 20;
+
+export interface TimelineProps {
+  timeline: CardTimeline;
+  table: CompiledTable;
+  recordId: number;
+  format: FormatOptions;
+  /** The record as it is now: money fields in its changes take their currency from it. */
+  record?: Record<string, unknown> | null;
+  /** The browser's fetch; tests hand in their own. */
+  fetcher?: typeof fetch;
+  /** Called after a quick add was saved. */
+  onAdded?(): void;
+}
+
+const PLACEHOLDERS: Record<QuickAddType, { main: string; second?: string }> = {
+  note: { main: "Write a note…" },
+  call: { main: "Subject, e.g. “Called about the renewal”", second: "What came of it (optional)" },
+  task: { main: "What needs doing?", second: "Due" },
+};
+
+async function answer(response: Response): Promise<unknown> {
+  const body = (await response.json().catch(() => null)) as { error?: string } | null;
+  if (!response.ok) throw new Error(body?.error ?? `The server answered ${response.status}`);
+  return body;
+}
+
+/**
+ * The record's timeline, newest first: what was added about it or pointing at it, the documents
+ * kept for it and its own changes, with *Load more* for older ones. The quick adds write through
+ * `POST /api/t/<table>/<id>/timeline` and then reload the first page.
+ */
+export function Timeline({ timeline, table, recordId, format, record, fetcher, onAdded }: TimelineProps) {
+  const doFetch = fetcher ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
+  const [items, setItems] = useState<TimelineItem[]>(timeline.page.items);
+  const [cursor, setCursor] = useState<string | null>(timeline.page.nextCursor);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [adding, setAdding] = useState<QuickAddType | null>(null);
+  const [main, setMain] = useState("");
+  const [second, setSecond] = useState("");
+  const base = `/api/t/${encodeURIComponent(table.key)}/${recordId}/timeline`;
+
+  async function loadMore() {
+    if (!cursor) return;
+    setBusy(true);
+    setProblem(null);
+    try {
+      const page = (await answer(await doFetch(`${base}?limit=${TIMELINE_PAGE}&before=${encodeURIComponent(cursor)}`))) as TimelinePage;
+      setItems((now) => [...now, ...page.items.filter((i) => !now.some((n) => n.key === i.key))]);
+      setCursor(page.nextCursor);
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  async function add(event: FormEvent) {
+    event.preventDefault();
+    if (!adding) return;
+    setBusy(true);
+    setProblem(null);
+    const body =
+      adding === "note"
+        ? { type: "note", text: main }
+        : adding === "call"
+          ? { type: "call", subject: main, text: second }
+          : { type: "task", subject: main, ...(second ? { due: new Date(second).toISOString() } : {}) };
+    try {
+      await answer(await doFetch(base, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }));
+      const page = (await answer(await doFetch(`${base}?limit=${TIMELINE_PAGE}`))) as TimelinePage;
+      setItems(page.items);
+      setCursor(page.nextCursor);
+      setAdding(null);
+      setMain("");
+      setSecond("");
+      onAdded?.();
+    } catch (error) {
+      setProblem(error instanceof Error ? error.message : String(error));
+    } finally {
+      setBusy(false);
+    }
+  }
+
+  const open = (type: QuickAddType) => {
+    setAdding(adding === type ? null : type);
+    setProblem(null);
+  };
+  const placeholder = adding ? PLACEHOLDERS[adding] : null;
+
+  return (
+    <section className="card-section timeline" aria-label="Activity">
+      <div className="timeline__top">
+        <h2 className="card-section__title">Activity</h2>
+        {timeline.adds.length ? (
+          <div className="timeline__adds" role="group" aria-label="Add to the timeline">
+            {timeline.adds.map((a) => (
+              <button
+                key={a.type}
+                type="button"
+                className={`button button--small button--secondary${adding === a.type ? " button--pressed" : ""}`}
+                aria-pressed={adding === a.type}
+                onClick={() => open(a.type)}
+              >
+                {a.label}
+              </button>
+            ))}
+          </div>
+        ) : null}
+      </div>
+      {adding && placeholder ? (
+        <form className="timeline__form" onSubmit={(e) => void add(e)} aria-label={timeline.adds.find((a) => a.type === adding)?.label}>
+          {adding === "note" ? (
+            <textarea
+              className="tf-input tf-textarea"
+              aria-label="Note"
+              placeholder={placeholder.main}
+              value={main}
+              onChange={(e) => setMain(e.target.value)}
+              rows={3}
+              required
+              autoFocus
+            />
+          ) : (
+            <input
+              className="tf-input"
+              aria-label="Subject"
+              placeholder={placeholder.main}
+              value={main}
+              onChange={(e) => setMain(e.target.value)}
+              required={adding === "task"}
+              autoFocus
+            />
+          )}
+          {adding === "call" ? (
+            <textarea
+              className="tf-input tf-textarea"
+              aria-label="Result"
+              placeholder={placeholder.second}
+              value={second}
+              onChange={(e) => setSecond(e.target.value)}
+              rows={2}
+            />
+          ) : null}
+          {adding === "task" ? (
+            <label className="timeline__due">
+              Due <input className="tf-input" type="datetime-local" value={second} onChange={(e) => setSecond(e.target.value)} />
+            </label>
+          ) : null}
+          <div className="timeline__form-actions">
+            <button type="submit" className="button button--small" disabled={busy}>
+              Save
+            </button>
+            <button type="button" className="button button--small button--ghost" onClick={() => setAdding(null)}>
+              Cancel
+            </button>
+          </div>
+        </form>
+      ) : null}
+      {problem ? (
+        <p className="timeline__problem" role="alert">
+          {problem}
+        </p>
+      ) : null}
+      {items.length === 0 ? (
+        <p className="timeline__empty">Nothing here yet.</p>
+      ) : (
+        <ol className="timeline__list" aria-label="Timeline">
+          {items.map((item) => (
+            <TimelineEntry key={item.key} item={item} table={table} format={format} record={record ?? undefined} />
+          ))}
+        </ol>
+      )}
+      {cursor ? (
+        <button
+          type="button"
+          className="button button--small button--secondary timeline__more"
+          onClick={() => void loadMore()}
+          disabled={busy}
+        >
+          {busy ? "Loading…" : "Load more"}
+        </button>
+      ) : null}
+    </section>
+  );
+}
+
+function TimelineEntry({
+  item,
+  table,
+  format,
+  record,
+}: {
+  item: TimelineItem;
+  table: CompiledTable;
+  format: FormatOptions;
+  record?: Record<string, unknown>;
+}) {
+  const when = <time dateTime={item.at}>{formatAuditTime(item.at, format)}</time>;
+  if (item.type === "change") {
+    const line = describeHistoryEntry(
+      { id: item.id, at: item.at, user: item.by, action: item.action, changes: item.changes },
+      table,
+      format,
+      record,
+    );
+    return (
+      <li className="timeline__item timeline__item--change">
+        <span className="timeline__badge">Change</span>
+        <div className="timeline__main">
+          <p className="timeline__head">
+            <strong>{line.who}</strong> {line.what}
+          </p>
+          <p className="timeline__meta">{when}</p>
+        </div>
+      </li>
+    );
+  }
+  if (item.type === "document") {
+    return (
+      <li className="timeline__item timeline__item--document">
+        <span className="timeline__badge">Document</span>
+        <div className="timeline__main">
+          <p className="timeline__head">
+            {item.pdfHref ? <a href={item.pdfHref}>{item.filename}</a> : item.filename} kept for{" "}
+            <a href={`/t/${encodeURIComponent(item.table)}/${item.recordId}`}>
+              {item.tableLabel.toLowerCase()} #{item.recordId}
+            </a>
+          </p>
+          <p className="timeline__meta">{when}</p>
+        </div>
+      </li>
+    );
+  }
+  return (
+    <li className="timeline__item">
+      <span className="timeline__badge">{item.tableLabel}</span>
+      <div className="timeline__main">
+        <p className="timeline__head">
+          <a href={`/t/${encodeURIComponent(item.table)}/${item.id}`}>{item.title}</a>
+        </p>
+        {item.text ? <p className="timeline__text">{item.text}</p> : null}
+        {item.details.length ? (
+          <p className="timeline__details">
+            {item.details.map((d, i) => (
+              <span key={d.label}>
+                {i > 0 ? " · " : null}
+                <span className="timeline__label">{d.label}:</span> {d.text}
+              </span>
+            ))}
+          </p>
+        ) : null}
+        <p className="timeline__meta">
+          {item.by ? `${item.by} · ` : null}
+          {when}
+        </p>
+      </div>
+    </li>
+  );
+}

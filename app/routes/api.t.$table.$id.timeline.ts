@@ -1,0 +1,17 @@
+import { actorFor } from "../services/actor.server";
+import { addToTimeline, timelineAs } from "../services/timeline.server";
+import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
+
+export const { loader, action } = apiRoute({
+  /** `?before=<nextCursor>&limit=<n>` → `{ items, nextCursor }`, newest first. */
+  GET: async ({ request, params }) => {
+    const url = new URL(request.url);
+    const query = { before: url.searchParams.get("before") ?? undefined, limit: url.searchParams.get("limit") ?? undefined };
+    return timelineAs(await actorFor(request), params.table!, params.id, query);
+  },
+  /** `{ type: "note" | "call" | "task", … }` → 201 and the record added about this one. */
+  POST: async ({ request, params }) => {
+    const record = await addToTimeline(await actorFor(request), params.table!, params.id, await readJson(request));
+    return jsonResponse(record, 201);
+  },
+});

@@ -1,0 +1,137 @@
+/**
+ * A card's timeline (runtime/records/timeline.server.ts) and the quick adds beside it: *Add note*,
+ * *Log call* and *Add task*. The quick adds write records of the default configuration's `notes`,
+ * `events` and `tasks` tables (see seeds/schema.json), linked to the card's record by whatever
+ * links the schema offers, through the records service as the user; each is offered only where
+ * its table exists, can be linked and the user may create its records.
+ */
+import { badRequest } from "@runtime/errors";
+import { isRelation, relationTarget } from "@runtime/fields/structure";
+import type { FormatOptions } from "@runtime/fields/types";
+import { parseId } from "@runtime/records/params";
+import { mayDo, type Actor } from "@runtime/records/permissions";
+import type { RecordJson } from "@runtime/records/rows";
+import { readTimeline, type TimelineQuery } from "@runtime/records/timeline.server";
+import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
+import { USERS_TABLE } from "@runtime/schema/types";
+import { requireTable } from "@runtime/schema/compile";
+import { getRuntime, type Runtime } from "./runtime.server";
+
+import type { CardTimeline, QuickAdd, QuickAddType } from "../components/card/card-types";
+
+const QUICK_ADDS: { type: QuickAddType; table: string; label: string }[] = [
+  { type: "note", table: "notes", label: "Add note" },
+  { type: "call", table: "events", label: "Log call" },
+  { type: "task", table: "tasks", label: "Add task" },
+];
+
+const SUBJECT_CHARS = 200;
+
+/** The values that tie a new record of `source` to `table` #`id`: its "about" link, else a relation. */
+function linkValues(source: CompiledTable, table: CompiledTable, id: number): Record<string, unknown> | null {
+  const about = source.def["x-about"];
+  if (about && source.fieldsByKey.has(about.table) && source.fieldsByKey.has(about.id)) return { [about.table]: table.key, [about.id]: id };
+  const relation = source.fields.find((f) => isRelation(f) && relationTarget(f) === table.key);
+  return relation ? { [relation.key]: id } : null;
+}
+
+export function quickAdds(actor: Actor, compiled: CompiledSchema, table: CompiledTable): QuickAdd[] {
+  return QUICK_ADDS.filter((add) => {
+    const source = compiled.tablesByKey.get(add.table);
+    return source !== undefined && source.key !== table.key && mayDo(actor, "create", source) && linkValues(source, table, 1) !== null;
+  }).map(({ type, label }) => ({ type, label }));
+}
+
+export async function timelineAs(actor: Actor, tableKey: string, id: unknown, query: TimelineQuery, format?: FormatOptions) {
+  const runtime = await getRuntime();
+  return readTimeline(runtime, actor, tableKey, id, query, format);
+}
+
+/** The card's first page and what it offers to add. */
+export async function cardTimeline(
+  actor: Actor,
+  compiled: CompiledSchema,
+  table: CompiledTable,
+  id: number,
+  format: FormatOptions,
+): Promise<CardTimeline> {
+  return { page: await timelineAs(actor, table.key, id, {}, format), adds: quickAdds(actor, compiled, table) };
+}
+
+/** Trimmed text, or null when left empty; `required` refuses that. */
+function text(raw: unknown, name: string, required: boolean): string | null {
+  if (raw !== undefined && raw !== null && typeof raw !== "string") throw badRequest(`${name} must be text`);
+  const trimmed = typeof raw === "string" ? raw.trim() : "";
+  if (trimmed === "" && required) throw badRequest(`${name} is required`);
+  return trimmed === "" ? null : trimmed;
+}
+
+/** First line of a text, cut to a subject's length. */
+function subjectOf(body: string): string {
+  const line = body.split("\n")[0].trim();
+  return line.length > SUBJECT_CHARS ? `${line.slice(0, SUBJECT_CHARS - 1)}…` : line;
+}
+
+/**
+ * `{ type: "note", text }`, `{ type: "call", subject, text? }` or `{ type: "task", subject, due? }`
+ * → the record created about `tableKey` #`rawId`, as the user (a task is theirs unless a rule
+ * says otherwise). The user must be able to read the record it is about.
+ */
+export async function addToTimeline(
+  actor: Actor,
+  tableKey: string,
+  rawId: unknown,
+  input: unknown,
+  now = new Date(),
+  given?: Pick<Runtime, "records" | "workspace">,
+): Promise<RecordJson> {
+  const runtime = given ?? (await getRuntime());
+  const { compiled } = await runtime.workspace.current();
+  const table = requireTable(compiled, tableKey);
+  const id = parseId(rawId);
+  if (!input || typeof input !== "object" || Array.isArray(input)) throw badRequest('send { "type": "note", "text": "…" }');
+  const body = input as Record<string, unknown>;
+  const add = QUICK_ADDS.find((a) => a.type === body.type);
+  if (!add) throw badRequest(`type must be one of ${QUICK_ADDS.map((a) => `"${a.type}"`).join(", ")}`);
+  const source = compiled.tablesByKey.get(add.table);
+  const link = source ? linkValues(source, table, id) : null;
+  if (!source || !link) throw badRequest(`${table.pluralLabel} have no ${add.type}s to add`);
+  const record = await runtime.records.get(actor, table.key, id);
+
+  let values: Record<string, unknown>;
+  if (add.type === "note") {
+    const note = text(body.text, "text", true)!;
+    values = { subject: subjectOf(note), body: note };
+  } else if (add.type === "call") {
+    const result = text(body.text, "text", false);
+    values = {
+      kind: "call",
+      subject: text(body.subject, "subject", false) ?? (result ? subjectOf(result) : `Call`),
+      done: true,
+      starts_at: now.toISOString(),
+      assignee: actor.id,
+      ...(result ? { result } : {}),
+    };
+  } else {
+    values = { subject: text(body.subject, "subject", true), status: "open", assignee: actor.id };
+    const due = text(body.due, "due", false);
+    if (due) values.due = due;
+  }
+  return runtime.records.create(actor, source.key, { ...carriedLinks(source, table, record), ...values, ...link });
+}
+
+/**
+ * Links the new record takes over from the one it is about: a call logged on a contact is also
+ * the contact's client's, one on a deal its client's and contact's, so it shows on their
+ * timelines too. People are not carried: a client's manager is not who made the call.
+ */
+function carriedLinks(source: CompiledTable, table: CompiledTable, record: RecordJson): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const field of source.fields) {
+    const target = relationTarget(field);
+    if (!target || target === USERS_TABLE || target === table.key) continue;
+    const from = table.fields.find((f) => relationTarget(f) === target);
+    if (from && typeof record[from.key] === "number") out[field.key] = record[from.key];
+  }
+  return out;
+}
