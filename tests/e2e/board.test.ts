@@ -79,6 +79,43 @@ describe("the deals board in Chromium", () => {
     expect(await cardsIn(page, "proposal")).toContain("Point-of-sale upgrade");
     expect(await cardsIn(page, "qualification")).toContain("Production planning");
     expect(await cardsIn(page, "prospecting")).not.toContain("Production planning");
+  });
+
+  it("two people move the same deal: the second sees the conflict, and the card shows what is saved", async () => {
+    // The second person opened the board before the first moved the deal.
+    const other = await browser!.createBrowserContext();
+    const second = await other.newPage();
+    await second.setViewport({ width: 1400, height: 900 });
+    await signInPage(second, server!.url);
+    await second.goto(`${server!.url}${BOARD}`, { waitUntil: "networkidle0" });
+
+    const byKeyboard = async (p: Page, title: string, to: string[]) => {
+      const { handle } = await cardBox(p, title);
+      await handle.focus();
+      await p.keyboard.press("Space");
+      // Each step waits for its column: the card's own column counts as "over" when the drag starts.
+      for (const stage of to) {
+        await p.keyboard.press("ArrowRight");
+        await p.waitForSelector(`[data-column="${stage}"].board__column--over`);
+      }
+      await p.keyboard.press("Space");
+    };
+    await byKeyboard(page, "Support renewal 2027", ["negotiation"]);
+    await page.waitForFunction(() => document.querySelector(".notice--success")?.textContent?.includes("moved to Negotiation"));
+
+    await byKeyboard(second, "Support renewal 2027", ["negotiation", "won"]);
+    await second.waitForFunction(() =>
+      document.querySelector(".notice--error")?.textContent?.includes("changed by someone else meanwhile"),
+    );
+    // Its card went back to where it is saved: the first person's move stands.
+    await second.waitForFunction(() =>
+      [...document.querySelectorAll('[data-column="negotiation"] .board-card__title')].some(
+        (a) => a.textContent?.trim() === "Support renewal 2027",
+      ),
+    );
+    expect(await cardsIn(second, "won")).not.toContain("Support renewal 2027");
+    await other.close();
+
     await page.setViewport({ width: 390, height: 844 });
     await page.$eval(".list-header", (el) => el.scrollIntoView());
     await page.screenshot({ path: path.join(SCREENSHOTS, "board-390.png") });
