@@ -1,6 +1,7 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
+import { adminActorFor } from "../services/people.server";
 import { getRuntime } from "../services/runtime.server";
 import { TableCard } from "../components/table-card";
 import overviewStyles from "../styles/overview.css";
@@ -9,9 +10,11 @@ import { buildOverview, totalRecords } from "../utils/workspace-overview";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Overview · Tessera" }];
+export const meta: MetaFunction = () => [{ title: "Schema overview · Tessera" }];
 
-export async function loader() {
+/** Every table with its fields and record counts: the admin's map of the workspace (the home page is `/`). */
+export async function loader({ request }: LoaderFunctionArgs) {
+  await adminActorFor(request);
   const runtime = await getRuntime();
   const [{ version, schema }, counts] = await Promise.all([runtime.workspace.current(), runtime.countRecords()]);
   return json({ version, sections: buildOverview(schema, counts) });
