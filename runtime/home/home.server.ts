@@ -59,7 +59,7 @@ export function createHomeService(options: HomeOptions): HomeService {
     const stored = await getOrCreateSetting(db, HOME_PANELS_SETTING, () => JSON.stringify(options.defaults ?? []));
     try {
       const parsed: unknown = JSON.parse(stored);
-      return Array.isArray(parsed) ? (parsed as HomePanel[]) : [];
+      return Array.isArray(parsed) ? (parsed.filter((p) => typeof p === "object" && p !== null && !Array.isArray(p)) as HomePanel[]) : [];
     } catch {
       return [];
     }
@@ -77,7 +77,7 @@ export function createHomeService(options: HomeOptions): HomeService {
         if (!shownTo(panel, actor.role)) continue;
         const problem = panelProblem(panel, compiled);
         if (problem) {
-          notes.push(`The home panel "${panel.title}" is left out: ${problem}.`);
+          notes.push(`The home panel "${panel.title ?? panel.id}" is left out: ${problem}.`);
           continue;
         }
         try {
@@ -86,7 +86,7 @@ export function createHomeService(options: HomeOptions): HomeService {
         } catch (error) {
           // Rights (a hidden field in the filter) leave the panel out; anything else is a bad panel.
           if (!(error instanceof ApiError)) throw error;
-          if (error.status !== 403) notes.push(`The home panel "${panel.title}" is left out: ${error.message}`);
+          if (error.status !== 403) notes.push(`The home panel "${panel.title ?? panel.id}" is left out: ${error.message}`);
         }
       }
       return { panels: out, notes: actor.rights.admin ? notes : [] };

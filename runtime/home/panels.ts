@@ -75,6 +75,8 @@ export interface DeadJobsPanel extends PanelBase {
 export type HomePanel = ListPanel | AgingPanel | SumPanel | RecentPanel | FailedRunsPanel | DeadJobsPanel;
 export type HomePanelKind = HomePanel["kind"];
 
+export const PANEL_KINDS = ["list", "aging", "sum", "recent", "failedRuns", "deadJobs"] as const satisfies readonly HomePanelKind[];
+
 export const DEFAULT_LIST_LIMIT = 8;
 export const MAX_LIST_LIMIT = 50;
 
@@ -96,6 +98,17 @@ export function panelTable(panel: HomePanel): string | null {
  * fits), or null when it can. Keys only: the schema may have been reshaped since the panel was set.
  */
 export function panelProblem(panel: HomePanel, compiled: CompiledSchema): string | null {
+  // Stored JSON an admin may have edited by hand: its shape is checked before it is trusted.
+  if (!(PANEL_KINDS as readonly unknown[]).includes(panel.kind))
+    return `its kind "${String(panel.kind)}" is not one of ${PANEL_KINDS.join(", ")}`;
+  if ("table" in panel && typeof panel.table !== "string") return "its table is not a table key";
+  if (panel.kind === "list" && panel.sort !== undefined && typeof panel.sort !== "string") return "its sort is not a field key";
+  if (
+    panel.kind === "list" &&
+    panel.overdue !== undefined &&
+    (typeof panel.overdue?.field !== "string" || typeof panel.overdue?.before !== "string")
+  )
+    return "its overdue marker needs a field and a token";
   const key = panelTable(panel);
   if (key === null) return null;
   const table = compiled.tablesByKey.get(key);

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
 import { dialectOf, columnTypeSql } from "../db/ddl.server";
+import { isUniqueViolation } from "../db/db-errors";
 import { dbNow } from "../db/system-tables.server";
 
 /**
@@ -39,6 +40,15 @@ export async function ensureRecordViewsTable(db: Knex): Promise<void> {
 
 /** Moves the record to the top of the person's views and forgets views beyond the last `VIEWS_KEPT`. */
 export async function noteRecordView(db: Knex, userId: number, tableId: string, recordId: number, at = new Date()): Promise<void> {
+  try {
+    await moveToTop(db, userId, tableId, recordId, at);
+  } catch (error) {
+    // The same card opened in two tabs at once: the other request noted it.
+    if (!isUniqueViolation(error)) throw error;
+  }
+}
+
+async function moveToTop(db: Knex, userId: number, tableId: string, recordId: number, at: Date): Promise<void> {
   await db.transaction(async (trx) => {
     await trx(RECORD_VIEWS_TABLE).where({ user_id: userId, table_id: tableId, record_id: recordId }).delete();
     await trx(RECORD_VIEWS_TABLE).insert({ user_id: userId, table_id: tableId, record_id: recordId, opened_at: dbNow(at) });
