@@ -62,7 +62,7 @@ export const DEFAULT_HOME_PANELS: readonly HomePanel[] = [
       ],
     },
     sort: "expected_close",
-    columns: ["title", "client", "stage", "expected_close", "amount"],
+    columns: ["title", "stage", "expected_close", "amount"],
     empty: "No open deals of yours close this month.",
   },
   {

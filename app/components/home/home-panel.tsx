@@ -63,54 +63,63 @@ function ListPanel({ panel }: { panel: HomeListView }) {
       {panel.rows.length === 0 ? (
         <Empty>{panel.empty}</Empty>
       ) : (
-        <table className="home-table">
-          <thead>
-            <tr>
-              {panel.columns.map((c) => (
-                <th key={c.key} scope="col" className={c.numeric ? "home-table__number" : undefined}>
-                  {c.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {panel.rows.map((row) => (
-              <tr
-                key={row.id}
-                data-id={row.id}
-                data-overdue={row.overdue ? "" : undefined}
-                className={row.overdue ? "home-table__row--overdue" : undefined}
-              >
-                {row.cells.map((cell, i) => {
-                  const column = panel.columns[i];
-                  const className = [column.numeric && "home-table__number", column.compact && "home-table__compact"]
-                    .filter(Boolean)
-                    .join(" ");
-                  return (
-                    <td key={column.key} className={className || undefined}>
-                      {i === 0 ? (
-                        <span className="home-table__first">
-                          {/* A short title (a number, a name) stays on one line; a long subject wraps. */}
-                          <a
-                            className={`home-table__title${cell.text.length <= SHORT_TITLE ? " home-table__title--short" : ""}`}
-                            href={row.href}
-                          >
-                            {cell.text || `#${row.id}`}
-                          </a>
-                          {row.overdue ? <span className="pill home-table__overdue">Overdue</span> : null}
-                        </span>
-                      ) : cell.href ? (
-                        <a href={cell.href}>{cell.text}</a>
-                      ) : (
-                        cell.text
-                      )}
-                    </td>
-                  );
-                })}
+        // A narrow screen scrolls a wide table inside its panel rather than the page.
+        <div className="home-table-wrap">
+          <table className="home-table">
+            <thead>
+              <tr>
+                {panel.columns.map((c) => (
+                  <th
+                    key={c.key}
+                    scope="col"
+                    className={
+                      [c.numeric && "home-table__number", c.compact && "home-table__compact"].filter(Boolean).join(" ") || undefined
+                    }
+                  >
+                    {c.label}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {panel.rows.map((row) => (
+                <tr
+                  key={row.id}
+                  data-id={row.id}
+                  data-overdue={row.overdue ? "" : undefined}
+                  className={row.overdue ? "home-table__row--overdue" : undefined}
+                >
+                  {row.cells.map((cell, i) => {
+                    const column = panel.columns[i];
+                    const className = [column.numeric && "home-table__number", column.compact && "home-table__compact"]
+                      .filter(Boolean)
+                      .join(" ");
+                    return (
+                      <td key={column.key} className={className || undefined}>
+                        {i === 0 ? (
+                          <span className="home-table__first">
+                            {/* A short title (a number, a name) stays on one line; a long subject wraps. */}
+                            <a
+                              className={`home-table__title${cell.text.length <= SHORT_TITLE ? " home-table__title--short" : ""}`}
+                              href={row.href}
+                            >
+                              {cell.text || `#${row.id}`}
+                            </a>
+                            {row.overdue ? <span className="pill home-table__overdue">Overdue</span> : null}
+                          </span>
+                        ) : cell.href ? (
+                          <a href={cell.href}>{cell.text}</a>
+                        ) : (
+                          cell.text
+                        )}
+                      </td>
+                    );
+                  })}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       {panel.total > panel.rows.length ? (
         <p className="home-panel__footer">
