@@ -18,6 +18,7 @@ import type { WorkspaceService } from "../workspace/workspace.server";
 import { localDate } from "../automation/schedule";
 import { agingConditions } from "./aging";
 import type { HomeAmount, HomeCell, HomePanelView, HomeView } from "./home-view";
+import { listLink } from "./list-link";
 import { isLinkColumn, panelLimit, panelProblem, shownTo, type AgingPanel, type HomePanel, type ListPanel, type SumPanel } from "./panels";
 import { noteRecordView, recordViews } from "./record-views.server";
 import { resolveFilterTokens, resolveToken, type TokenContext } from "./tokens";
@@ -179,7 +180,7 @@ export function createHomeService(options: HomeOptions): HomeService {
       id: panel.id,
       title: panel.title,
       table: table.pluralLabel,
-      link: panel.link ?? `/t/${encodeURIComponent(table.key)}`,
+      link: panel.link ?? listLink(table.key, filter, { sort: panel.sort, columns }),
       columns: columns.map((k) => ({ key: k, label: columnLabel(table, k), numeric: isNumeric(table, k), compact: isCompact(table, k) })),
       rows: rows.map((row) => ({
         id: Number(row.id),
@@ -236,7 +237,7 @@ export function createHomeService(options: HomeOptions): HomeService {
       id: panel.id,
       title: panel.title,
       table: table.pluralLabel,
-      link: `/t/${encodeURIComponent(table.key)}`,
+      link: listLink(table.key, base, { sort: panel.date }),
       buckets,
       total: all,
     };
@@ -249,7 +250,7 @@ export function createHomeService(options: HomeOptions): HomeService {
       id: panel.id,
       title: panel.title,
       table: table.pluralLabel,
-      link: panel.link ?? `/t/${encodeURIComponent(table.key)}`,
+      link: panel.link ?? listLink(table.key, filter),
       ...(await sums(actor, table, panel.amount, filter, format)),
     };
   }

@@ -151,6 +151,13 @@ describe.each(testDatabases)("home panels on $name", (kind) => {
     expect(mine.rows.map((r) => r.overdue)).toEqual([true, true, false, false]);
     expect(mine.total).toBe(4);
     expect(mine.rows[0].href).toMatch(/^\/t\/jobs\/\d+$/);
+    // "See all" opens the list on the same records, the tokens resolved.
+    expect(new URL(mine.link, "http://x").searchParams.get("f")).toBe(
+      JSON.stringify([
+        ["assignee", "eq", staff.id],
+        ["state", "eq", "open"],
+      ]),
+    );
     // Someone else's open job is theirs, not Sam's.
     const theirs = panel<HomeListView>(await rt.home.view(accountant, NOW), "mine")!;
     expect(theirs.rows.map((r) => r.cells[0].text)).toEqual(["Someone else's"]);
