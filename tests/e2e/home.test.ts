@@ -107,6 +107,8 @@ describe("the home page in Chromium", () => {
 
     const adminPage = await homeAs(TEST_ADMIN.email, TEST_ADMIN.password);
     expect(await panels(adminPage)).toEqual(expect.arrayContaining(["my-tasks", "receivables-aging", "failed-runs", "dead-jobs"]));
+    // The schema overview that / used to be is under Administration now.
+    expect(await adminPage.$('[data-testid="admin-navigation"] a[href="/admin/overview"]')).not.toBeNull();
     await screenshot(adminPage, "admin");
     expect(browserErrors).toEqual([]);
   }, 60_000);
