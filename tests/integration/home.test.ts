@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { addUser } from "@runtime/auth/users.server";
-import type { HomeAgingView, HomeListView, HomeRecentView, HomeSumView, HomeView } from "@runtime/home/home-view";
+import type { HomeAgingView, HomeDeadJobsView, HomeListView, HomeRecentView, HomeSumView, HomeView } from "@runtime/home/home-view";
 import type { HomePanel } from "@runtime/home/panels";
 import { VIEWS_KEPT } from "@runtime/home/record-views.server";
+import { PermanentJobError } from "@runtime/jobs/types";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import type { WorkspaceSchema } from "@runtime/schema/types";
@@ -83,6 +84,8 @@ const PANELS: HomePanel[] = [
   },
   { id: "gone", kind: "list", title: "Deals", table: "deals", columns: ["title"] },
   { id: "recent", kind: "recent", title: "Recently opened" },
+  // No roles named: administrators only all the same.
+  { id: "jobs", kind: "deadJobs", title: "Failed jobs" },
 ];
 
 const panel = <T>(view: HomeView, id: string) => view.panels.find((p) => p.id === id) as T | undefined;
@@ -199,7 +202,7 @@ describe.each(testDatabases)("home panels on $name", (kind) => {
 
   it("leaves out a panel whose table is gone, telling admins only", async () => {
     const forAdmin = await rt.home.view(admin, NOW);
-    expect(forAdmin.panels.map((p) => p.id)).toEqual(["mine", "aging", "month", "recent"]);
+    expect(forAdmin.panels.map((p) => p.id)).toEqual(["mine", "aging", "month", "recent", "jobs"]);
     expect(forAdmin.notes).toEqual([`The home panel "Deals" is left out: the table "deals" is gone.`]);
     expect((await rt.home.view(staff, NOW)).notes).toEqual([]);
   });
@@ -220,6 +223,19 @@ describe.each(testDatabases)("home panels on $name", (kind) => {
     ]);
     // Another person's views are their own.
     expect(panel<HomeRecentView>(await rt.home.view(accountant, NOW), "recent")!.rows).toEqual([]);
+  });
+
+  it("shows administrators the background jobs that gave up, and no one else", async () => {
+    await rt.queue.enqueue({ type: "home.test", payload: {}, maxAttempts: 1 });
+    await rt.queue.runUntilIdle({
+      "home.test": async () => {
+        throw new PermanentJobError("the printer caught fire");
+      },
+    });
+    const jobs = panel<HomeDeadJobsView>(await rt.home.view(admin, NOW), "jobs")!;
+    expect(jobs.rows).toEqual([expect.objectContaining({ type: "home.test", error: "the printer caught fire" })]);
+    expect(jobs.rows[0].atText).not.toBe("");
+    expect(panel(await rt.home.view(accountant, NOW), "jobs")).toBeUndefined();
   });
 
   it("keeps the last views per person only", async () => {
