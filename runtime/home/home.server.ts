@@ -51,6 +51,7 @@ export interface HomeOptions {
 
 export const HOME_PANELS_SETTING = "home.panels";
 const FORMAT_LOCALE = "en-US";
+const DAY_MS = 86_400_000;
 
 export function createHomeService(options: HomeOptions): HomeService {
   const { db, workspace, records, automation, queue } = options;
@@ -125,16 +126,16 @@ export function createHomeService(options: HomeOptions): HomeService {
           kind: "deadJobs",
           id: panel.id,
           title: panel.title,
-          rows: (await queue.list({ state: "dead", limit: panelLimit(panel.limit) })).map((j) => {
-            const at = dateTimeFromDb(j.finishedAt ?? j.updatedAt) ?? "";
-            return {
-              id: j.id,
-              type: j.type,
-              error: j.lastError ?? "",
+          rows: (await queue.list({ state: "dead", limit: panelLimit(panel.limit) }))
+            .map((j) => ({ job: j, at: dateTimeFromDb(j.finishedAt ?? j.updatedAt) ?? "" }))
+            .filter(({ at }) => Date.parse(at) >= ctx.now.getTime() - panelLimit(panel.days, 7) * DAY_MS)
+            .map(({ job, at }) => ({
+              id: job.id,
+              type: job.type,
+              error: job.lastError ?? "",
               at,
               atText: formatDateTimeDisplay(at, format.locale, format.timeZone),
-            };
-          }),
+            })),
         };
     }
   }

@@ -66,10 +66,12 @@ export interface FailedRunsPanel extends PanelBase {
   limit?: number;
 }
 
-/** Background jobs that gave up (administrators only, whatever `roles` says). */
+/** Background jobs that gave up lately (administrators only, whatever `roles` says). */
 export interface DeadJobsPanel extends PanelBase {
   kind: "deadJobs";
   limit?: number;
+  /** How far back, in days (default 7): a job that failed long ago is history, not today's work. */
+  days?: number;
 }
 
 export type HomePanel = ListPanel | AgingPanel | SumPanel | RecentPanel | FailedRunsPanel | DeadJobsPanel;

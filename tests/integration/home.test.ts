@@ -232,10 +232,13 @@ describe.each(testDatabases)("home panels on $name", (kind) => {
         throw new PermanentJobError("the printer caught fire");
       },
     });
-    const jobs = panel<HomeDeadJobsView>(await rt.home.view(admin, NOW), "jobs")!;
+    const jobs = panel<HomeDeadJobsView>(await rt.home.view(admin, new Date()), "jobs")!;
     expect(jobs.rows).toEqual([expect.objectContaining({ type: "home.test", error: "the printer caught fire" })]);
     expect(jobs.rows[0].atText).not.toBe("");
     expect(panel(await rt.home.view(accountant, NOW), "jobs")).toBeUndefined();
+    // A week later it is history.
+    const later = new Date(Date.now() + 8 * 86_400_000);
+    expect(panel<HomeDeadJobsView>(await rt.home.view(admin, later), "jobs")!.rows).toEqual([]);
   });
 
   it("keeps the last views per person only", async () => {
