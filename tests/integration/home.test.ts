@@ -1,7 +1,15 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { addUser } from "@runtime/auth/users.server";
-import type { HomeAgingView, HomeDeadJobsView, HomeListView, HomeRecentView, HomeSumView, HomeView } from "@runtime/home/home-view";
+import type {
+  HomeAgingView,
+  HomeDeadJobsView,
+  HomeFailedRunsView,
+  HomeListView,
+  HomeRecentView,
+  HomeSumView,
+  HomeView,
+} from "@runtime/home/home-view";
 import type { HomePanel } from "@runtime/home/panels";
 import { VIEWS_KEPT } from "@runtime/home/record-views.server";
 import { PermanentJobError } from "@runtime/jobs/types";
@@ -86,6 +94,7 @@ const PANELS: HomePanel[] = [
   { id: "recent", kind: "recent", title: "Recently opened" },
   // No roles named: administrators only all the same.
   { id: "jobs", kind: "deadJobs", title: "Failed jobs" },
+  { id: "runs", kind: "failedRuns", title: "Failed rule runs" },
 ];
 
 const panel = <T>(view: HomeView, id: string) => view.panels.find((p) => p.id === id) as T | undefined;
@@ -202,7 +211,7 @@ describe.each(testDatabases)("home panels on $name", (kind) => {
 
   it("leaves out a panel whose table is gone, telling admins only", async () => {
     const forAdmin = await rt.home.view(admin, NOW);
-    expect(forAdmin.panels.map((p) => p.id)).toEqual(["mine", "aging", "month", "recent", "jobs"]);
+    expect(forAdmin.panels.map((p) => p.id)).toEqual(["mine", "aging", "month", "recent", "jobs", "runs"]);
     expect(forAdmin.notes).toEqual([`The home panel "Deals" is left out: the table "deals" is gone.`]);
     expect((await rt.home.view(staff, NOW)).notes).toEqual([]);
   });
@@ -239,6 +248,25 @@ describe.each(testDatabases)("home panels on $name", (kind) => {
     // A week later it is history.
     const later = new Date(Date.now() + 8 * 86_400_000);
     expect(panel<HomeDeadJobsView>(await rt.home.view(admin, later), "jobs")!.rows).toEqual([]);
+  });
+
+  it("shows administrators failed rule runs by rule name, linking to the record", async () => {
+    const { rows } = await rt.records.list(SYSTEM_ACTOR, "jobs", { sort: "id", pageSize: 1 });
+    const rule = await rt.automation.rules.create(admin, {
+      name: "Close it wrongly",
+      enabled: true,
+      table: "jobs",
+      trigger: { type: "manual", label: "Close" },
+      // Only a run can tell: the subject is no state.
+      actions: [{ type: "update", values: { state: "{{ record.subject }}" } }],
+    });
+    await rt.automation.runManual(admin, rule.id, rows[0].id).catch(() => null);
+    const runs = panel<HomeFailedRunsView>(await rt.home.view(admin, NOW), "runs")!;
+    expect(runs.rows).toEqual([
+      expect.objectContaining({ rule: "Close it wrongly", record: `Job #${rows[0].id}`, href: `/t/jobs/${rows[0].id}` }),
+    ]);
+    expect(runs.rows[0].error).not.toBe("");
+    expect(panel(await rt.home.view(accountant, NOW), "runs")).toBeUndefined();
   });
 
   it("keeps the last views per person only", async () => {
