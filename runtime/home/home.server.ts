@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import type { Automation } from "../automation/automation.server";
-import { getOrCreateSetting } from "../auth/settings.server";
+import { getOrCreateSetting, getSetting } from "../auth/settings.server";
 import { ApiError } from "../errors";
 import { dateTimeFromDb, formatDateTimeDisplay } from "../fields/dates";
 import { getFieldKind, valueClassOf } from "../fields/registry";
@@ -58,7 +58,11 @@ export function createHomeService(options: HomeOptions): HomeService {
   const timeZone = options.timeZone ?? (process.env.TESSERA_TIME_ZONE || "UTC");
 
   async function panels(): Promise<HomePanel[]> {
-    const stored = await getOrCreateSetting(db, HOME_PANELS_SETTING, () => JSON.stringify(options.defaults ?? []));
+    // Without a configuration to start from nothing is stored: a later start with one still seeds it.
+    const stored = options.defaults
+      ? await getOrCreateSetting(db, HOME_PANELS_SETTING, () => JSON.stringify(options.defaults))
+      : await getSetting(db, HOME_PANELS_SETTING);
+    if (stored === null) return [];
     try {
       const parsed: unknown = JSON.parse(stored);
       return Array.isArray(parsed) ? (parsed.filter((p) => typeof p === "object" && p !== null && !Array.isArray(p)) as HomePanel[]) : [];
