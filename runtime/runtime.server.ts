@@ -8,6 +8,7 @@ import { ensureSettingsTable } from "./auth/settings.server";
 import { ensureFirstAdmin } from "./auth/users.server";
 import { ensureSystemTables } from "./db/system-tables.server";
 import { DEFAULT_MAX_FILE_BYTES } from "./files/files.server";
+import { ensureRecordViewsTable } from "./home/record-views.server";
 import { ensureJobTables } from "./jobs/jobs-tables.server";
 import type { JobQueueOptions } from "./jobs/queue.server";
 import { startWorkers, type Workers, type WorkersOptions } from "./jobs/workers.server";
@@ -76,9 +77,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     await ensureJobTables(db);
     await ensureAutomationTables(db);
     await ensureSnapshotsTable(db);
+    await ensureRecordViewsTable(db);
     const { migrationHooks, ...services } = createServices(db, {
       schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(),
       defaultTemplates: options.seed?.configuration.templates,
+      defaultHomePanels: options.seed?.configuration.home,
       maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
       jobs: options.jobs,
     });

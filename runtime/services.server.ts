@@ -4,6 +4,8 @@ import { createConfigBundleService, type ConfigBundleService } from "./config-bu
 import { fileCleanup } from "./files/cleanup.server";
 import { createFileStore, type FileStore } from "./files/files.server";
 import { createImports, type Imports } from "./dataio/import.server";
+import { createHomeService, type HomeService } from "./home/home.server";
+import type { HomePanel } from "./home/panels";
 import { createJobFiles } from "./jobs/job-files.server";
 import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queue.server";
 import type { JobHandlers } from "./jobs/types";
@@ -42,12 +44,16 @@ export interface RuntimeServices {
   bundles: ConfigBundleService;
   /** CSV and XLSX imports on the queue (docs/decisions/018-spreadsheets.md). */
   imports: Imports;
+  /** Each person's home page (docs/decisions/022-home-panels-as-configuration.md). */
+  home: HomeService;
 }
 
 export interface ServiceOptions {
   schemaCheckMs?: number;
   /** The configuration's print templates, added to a database that lacks them. */
   defaultTemplates?: readonly PrintTemplate[];
+  /** The configuration's home panels, stored the first time a database lacks them. */
+  defaultHomePanels?: readonly HomePanel[];
   maxUploadBytes?: number;
   /** Bytes of uploads no record holds yet that one user may have (default 200 MB). */
   uploadQuotaBytes?: number;
@@ -107,6 +113,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     fileCleanup: cleanup,
     imports,
     bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules }),
+    home: createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels }),
     migrationHooks,
   };
 }

@@ -6,6 +6,7 @@
 import type { TableRights } from "@runtime/auth/roles";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { Seed } from "@runtime/seed/seed";
+import { DEFAULT_HOME_PANELS } from "./home-panels";
 import { DEFAULT_PRINT_TEMPLATES } from "./print-templates";
 import { DEFAULT_RULES } from "./rules";
 import schema from "./schema.json";
@@ -70,6 +71,8 @@ export const DEFAULT_CONFIGURATION: Seed = {
     },
     // Reminders, collections, stock and reorders, lead and case routing, renewals, approvals.
     rules: DEFAULT_RULES,
+    // What each role sees first on `/`: their tasks and deals, the books, failed automation.
+    home: DEFAULT_HOME_PANELS,
   },
   // Loaded only here: the demo data is needed once, on the first start of an empty database.
   async demoData() {

@@ -59,7 +59,7 @@ function RelationTarget({ target }: { target: NonNullable<FieldSummary["target"]
     <span className="field-list__target">
       <span aria-hidden="true">→ </span>
       <span className="visually-hidden">to </span>
-      {target.onOverview ? <a href={`/#${target.key}`}>{target.label}</a> : target.label}
+      {target.onOverview ? <a href={`/admin/overview#${target.key}`}>{target.label}</a> : target.label}
     </span>
   );
 }

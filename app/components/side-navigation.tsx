@@ -5,6 +5,7 @@ import type { NavigationSection } from "../utils/navigation";
  * Tables grouped as the admin arranged them; each item opens the table's generated list.
  */
 const ADMIN_LINKS = [
+  { to: "/admin/overview", label: "Schema overview" },
   { to: "/admin/schema", label: "Schema" },
   { to: "/admin/schema-diagram", label: "Relations diagram" },
   { to: "/admin/forms", label: "Card layouts" },
@@ -20,9 +21,9 @@ const ADMIN_LINKS = [
 export function SideNavigation({ sections, admin = false }: { sections: NavigationSection[]; admin?: boolean }) {
   return (
     <nav className="side-nav" aria-label="Tables">
-      <a className="side-nav__home" href="/">
-        Overview
-      </a>
+      <NavLink className="side-nav__home" to="/" end>
+        Home
+      </NavLink>
       <NavLink className="side-nav__link side-nav__link--tasks" to="/tasks" prefetch="intent">
         My tasks
       </NavLink>

@@ -24,8 +24,8 @@ describe("TableCard", () => {
   });
 
   it("links relation targets that have a card, and only those", () => {
-    expect(html).toContain('<a href="/#clients">Clients</a>');
-    expect(html).not.toContain('href="/#crm_users"');
+    expect(html).toContain('<a href="/admin/overview#clients">Clients</a>');
+    expect(html).not.toContain('href="/admin/overview#crm_users"');
     expect(html).toContain("Users");
   });
 

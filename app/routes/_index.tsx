@@ -1,49 +1,43 @@
-import type { LinksFunction, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
-import { getRuntime } from "../services/runtime.server";
-import { TableCard } from "../components/table-card";
-import overviewStyles from "../styles/overview.css";
-import { formatInteger } from "../utils/format-count";
-import { buildOverview, totalRecords } from "../utils/workspace-overview";
+import { HomePanel } from "../components/home/home-panel";
+import { actorFor } from "../services/actor.server";
+import { homeFor } from "../services/home.server";
+import homeStyles from "../styles/home.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: homeStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Overview · Tessera" }];
+export const meta: MetaFunction = () => [{ title: "Home · Tessera" }];
 
-export async function loader() {
-  const runtime = await getRuntime();
-  const [{ version, schema }, counts] = await Promise.all([runtime.workspace.current(), runtime.countRecords()]);
-  return json({ version, sections: buildOverview(schema, counts) });
+export async function loader({ request }: LoaderFunctionArgs) {
+  const actor = await actorFor(request);
+  return json({ name: actor.name, ...(await homeFor(actor)) });
 }
 
-export default function Overview() {
-  const { version, sections } = useLoaderData<typeof loader>();
-  const tableCount = sections.reduce((sum, s) => sum + s.tables.length, 0);
+export default function Home() {
+  const { name, panels, notes } = useLoaderData<typeof loader>();
   return (
-    <div className="overview">
+    <div className="home">
       <header className="page-header">
-        <h1 className="page-header__title">Workspace overview</h1>
-        <p className="page-header__summary">
-          {formatInteger(tableCount)} {tableCount === 1 ? "table" : "tables"} · {formatInteger(totalRecords(sections))} records · schema
-          version {version}
-        </p>
+        <h1 className="page-header__title">Good to see you, {name.split(" ")[0]}</h1>
+        <p className="page-header__summary">Your day at a glance.</p>
       </header>
-      {sections.length === 0 ? (
-        <p className="overview__empty">This workspace has no tables yet.</p>
+      {notes.length ? (
+        <div className="notice notice--warning home__notes" role="status">
+          {notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </div>
+      ) : null}
+      {panels.length === 0 ? (
+        <p className="home__empty">Nothing to show here yet. An administrator sets what each role sees on this page.</p>
       ) : (
-        sections.map((section) => (
-          <section className="overview-group" key={section.key} aria-labelledby={`group-${section.key}`}>
-            <h2 className="overview-group__title" id={`group-${section.key}`}>
-              {section.title}
-            </h2>
-            <div className="overview-group__grid">
-              {section.tables.map((table) => (
-                <TableCard key={table.key} table={table} />
-              ))}
-            </div>
-          </section>
-        ))
+        <div className="home__grid">
+          {panels.map((panel) => (
+            <HomePanel key={panel.id} panel={panel} />
+          ))}
+        </div>
       )}
     </div>
   );

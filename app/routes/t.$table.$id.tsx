@@ -5,6 +5,7 @@ import { ApiError } from "@runtime/errors";
 import { cardAction, loadCard } from "../components/card/card-route.server";
 import { CardScreen } from "../components/card/card-screen";
 import { RecordRules } from "../components/rules/record-rules";
+import { noteCardOpened } from "../services/home.server";
 import cardStyles from "../styles/card.css";
 import fieldStyles from "../styles/fields.css";
 import rulesStyles from "../styles/rules.css";
@@ -40,7 +41,9 @@ async function orNotFound<T>(work: Promise<T>): Promise<T> {
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  return json(await orNotFound(loadCard(request, params.table, params.id ?? "")));
+  const card = await orNotFound(loadCard(request, params.table, params.id ?? ""));
+  await noteCardOpened(request, card.tableKey, card.record?.id);
+  return json(card);
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

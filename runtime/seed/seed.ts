@@ -7,6 +7,7 @@
 import type { TableRights } from "../auth/roles";
 import type { RuleDefinition } from "../automation/types";
 import type { BundleLayout, BundleView } from "../config-bundle/bundle-format";
+import type { HomePanel } from "../home/panels";
 import type { PrintTemplate } from "../print/template";
 import type { WorkspaceSchema } from "../schema/types";
 
@@ -56,6 +57,11 @@ export interface SeedConfiguration {
    * what is due in them at the next tick.
    */
   rules?: readonly RuleDefinition[];
+  /**
+   * What each role sees on its home page (runtime/home/panels.ts), stored the first time a
+   * database is asked for it, like print templates: panels over tables an admin removed drop out.
+   */
+  home?: readonly HomePanel[];
 }
 
 export interface Seed {

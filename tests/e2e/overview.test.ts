@@ -8,7 +8,7 @@ import { launchBrowser } from "../helpers/browser";
 
 const SCREENSHOTS = path.resolve("artifacts/screenshots");
 
-describe("the workspace overview in Chromium, on a fresh SQLite database", () => {
+describe("the schema overview (Administration) in Chromium, on a fresh SQLite database", () => {
   let server: AppServer | undefined;
   let browser: Browser | undefined;
   let page: Page;
@@ -24,8 +24,8 @@ describe("the workspace overview in Chromium, on a fresh SQLite database", () =>
       if (message.type() === "error") browserErrors.push(message.text());
     });
     await signInPage(page, server.url);
-    const response = await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });
-    if (response?.status() !== 200) throw new Error(`GET / answered ${response?.status()}\n${server.output()}`);
+    const response = await page.goto(`${server.url}/admin/overview`, { waitUntil: "networkidle0" });
+    if (response?.status() !== 200) throw new Error(`GET /admin/overview answered ${response?.status()}\n${server.output()}`);
   }, 120_000);
 
   afterAll(async () => {
@@ -76,11 +76,11 @@ describe("the workspace overview in Chromium, on a fresh SQLite database", () =>
       () => location.pathname === "/t/invoices" && document.querySelector("h1")?.textContent?.includes("Invoices"),
     );
     expect(await page.$$eval("tbody tr", (rows) => rows.length)).toBeGreaterThan(0);
-    await page.goto(`${server!.url}/`, { waitUntil: "networkidle0" });
+    await page.goto(`${server!.url}/admin/overview`, { waitUntil: "networkidle0" });
   });
 
   it("renders without browser errors, and leaves a screenshot to look at", async () => {
-    await page.goto(`${server!.url}/`, { waitUntil: "networkidle0" });
+    await page.goto(`${server!.url}/admin/overview`, { waitUntil: "networkidle0" });
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, "overview.png"), fullPage: true });
     await page.screenshot({ path: path.join(SCREENSHOTS, "overview-first-screen.png") });

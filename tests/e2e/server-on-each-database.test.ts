@@ -32,8 +32,8 @@ describe.each(testDatabases)("the server on a fresh $name database", ({ create }
     expect(Object.keys(schema.$defs)).toEqual(expect.arrayContaining(["clients", "invoices", "contracts"]));
   });
 
-  it("renders the overview with the dialect in the header", async () => {
-    const response = await fetch(`${server!.url}/`, { headers: { Cookie: session.cookie } });
+  it("renders the schema overview with the dialect in the header", async () => {
+    const response = await fetch(`${server!.url}/admin/overview`, { headers: { Cookie: session.cookie } });
     expect(response.status, server!.output()).toBe(200);
     const html = await response.text();
     expect(html).toContain(database!.name === "mysql" ? ">MySQL<" : ">SQLite<");
