@@ -38,4 +38,3 @@ export function isSummableField(field: CompiledField): boolean {
 export function boardSumField(table: CompiledTable): CompiledField | undefined {
   return table.fields.find((f) => isSummableField(f) && valueKindOf(f.def).printFilter === "money");
 }
-

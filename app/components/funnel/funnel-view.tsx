@@ -6,11 +6,13 @@ import { formatCurrencySums } from "../list/currency-sums";
 import { listHref } from "../list/list-link";
 
 /*
- * Charts are drawn at a fixed size and scaled by CSS (their SVG has a viewBox): the server
- * renders them whole, so nothing jumps when the page hydrates, on a phone or a wide screen.
+ * Charts are drawn at a fixed size and scaled by CSS (their SVG has a viewBox). Recharts draws
+ * once the page is live; the box is reserved at the chart's proportions in the server's HTML,
+ * so nothing below it moves when it appears, on a phone or a wide screen.
  */
 const CHART_WIDTH = 760;
 const STAGE_ROW = 44;
+const MONTHS_HEIGHT = 260;
 
 const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
 const count = (n: number) => n.toLocaleString("en-US");
@@ -45,6 +47,7 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
   const open = funnel.stages.filter((s) => s.probability < 1);
   const openSums = open.flatMap((s) => s.sums);
   const chartStages = funnel.stages.map((s) => ({ ...s, bar: s.reached }));
+  const stagesHeight = chartStages.length * STAGE_ROW + 40;
   const months = monthRange(data.since, monthsShown, data.months).map((m) => ({
     label: monthLabel(m.month),
     Won: m.won.count,
@@ -79,10 +82,10 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
           A stage counts the {table.pluralLabel.toLowerCase()} at it or further on; the first counts every one, lost ones included. Click a
           bar to open them.
         </p>
-        <div className="funnel__chart" aria-hidden="true">
+        <div className="funnel__chart" aria-hidden="true" style={{ aspectRatio: `${CHART_WIDTH} / ${stagesHeight}` }}>
           <BarChart
             width={CHART_WIDTH}
-            height={chartStages.length * STAGE_ROW + 40}
+            height={stagesHeight}
             data={chartStages}
             layout="vertical"
             margin={{ top: 8, right: 72, bottom: 8, left: 8 }}
@@ -157,8 +160,27 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
             <p className="muted">
               By {data.dateField.label.toLowerCase()}, the last {monthsShown} months.
             </p>
-            <div className="funnel__chart">
-              <BarChart width={CHART_WIDTH} height={260} data={months} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
+            <table className="visually-hidden">
+              <caption>Won and lost by month</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Month</th>
+                  <th scope="col">Won</th>
+                  <th scope="col">Lost</th>
+                </tr>
+              </thead>
+              <tbody>
+                {months.map((m) => (
+                  <tr key={m.label}>
+                    <th scope="row">{m.label}</th>
+                    <td>{m.Won}</td>
+                    <td>{m.Lost}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+            <div className="funnel__chart" aria-hidden="true" style={{ aspectRatio: `${CHART_WIDTH} / ${MONTHS_HEIGHT}` }}>
+              <BarChart width={CHART_WIDTH} height={MONTHS_HEIGHT} data={months} margin={{ top: 8, right: 16, bottom: 8, left: 0 }}>
                 <CartesianGrid vertical={false} strokeDasharray="3 3" />
                 <XAxis dataKey="label" />
                 <YAxis allowDecimals={false} />
