@@ -20,13 +20,22 @@ function pinnedSeed(schema: WorkspaceSchema): WorkspaceSchema {
     Object.values(defs[key].properties).some((f) => typeof f["x-target"] === "string" && targets(f["x-target"]));
   for (const key of Object.keys(defs))
     if (!CLIENT_LISTS.has(key) && key !== "clients" && linksTo(key, (t) => t === "clients")) delete defs[key];
+  const gone = (t: string) => t !== "crm_users" && !Object.hasOwn(defs, t);
   for (let removed = true; removed;) {
     removed = false;
-    for (const key of Object.keys(defs))
-      if (linksTo(key, (t) => t !== "crm_users" && !Object.hasOwn(defs, t))) {
-        delete defs[key];
-        removed = true;
-      }
+    for (const key of Object.keys(defs)) {
+      if (!linksTo(key, gone)) continue;
+      removed = true;
+      // A pinned list keeps its table, without the links to tables left out (an event's deal).
+      if (CLIENT_LISTS.has(key))
+        defs[key] = {
+          ...defs[key],
+          properties: Object.fromEntries(
+            Object.entries(defs[key].properties).filter(([, f]) => !(typeof f["x-target"] === "string" && gone(f["x-target"]))),
+          ),
+        };
+      else delete defs[key];
+    }
   }
   return { ...schema, $defs: defs };
 }

@@ -17,6 +17,7 @@ import { demoDeals } from "./demo/deals";
 import { demoLeads } from "./demo/leads";
 import { DEMO_STOCK, demoPurchaseOrders, demoSuppliers } from "./demo/purchasing";
 import { demoSales } from "./demo/sales";
+import { demoNotes } from "./demo/notes";
 import { demoTasks } from "./demo/tasks";
 import { DEMO_USERS, type DemoUserRef } from "./demo/users";
 
@@ -111,5 +112,6 @@ export function demoRecords(): SeedRecord[] {
     ...demoLeads(),
     ...demoDeals(),
     ...demoCases(),
+    ...demoNotes(),
   ];
 }

@@ -120,6 +120,18 @@ function checkValues(
     }
     if (key === parentField) ctx.problems.push(`${where}: "${key}" is set by the parent and must not be given`);
     if (COMPUTED_KINDS.has(field["x-kind"])) ctx.problems.push(`${where}: "${key}" is computed by the server (${field["x-kind"]})`);
+    // The record half of an "about" link (a note about any record) holds a $ref to a record of
+    // the table its other half names.
+    if (table["x-about"]?.id === key && isRecordRef(value)) {
+      const target = parseRecordRef(value.$ref);
+      const named = values[table["x-about"].table];
+      if (!target || target.table !== named)
+        ctx.problems.push(
+          `${where}.${key}: "${value.$ref}" must point at a record of the table in "${table["x-about"].table}" (${String(named)})`,
+        );
+      else if (!ctx.known.has(value.$ref)) ctx.problems.push(`${where}.${key}: "${value.$ref}" is not defined before it`);
+      continue;
+    }
     checkValue(ctx, `${where}.${key}`, field, value);
   }
 }
