@@ -25,6 +25,7 @@ const NOTES: NotePlan[] = [
     ref: "acme-renewal",
     table: "clients",
     about: "acme",
+    subject: "Renewal 2027",
     body: "Happy with the support contract; wants the 2027 renewal quote before the end of January.",
   },
   {
