@@ -2,6 +2,7 @@ import type { Knex } from "knex";
 import { listRecordAudit } from "../auth/audit.server";
 import { getSetting, SETTINGS_TABLE } from "../auth/settings.server";
 import { isUniqueViolation } from "../db/db-errors";
+import { dialectOf } from "../db/ddl.server";
 import { conflict } from "../errors";
 import { getFieldKind } from "../fields/registry";
 import { authorize, type Actor } from "../records/permissions";
@@ -93,6 +94,15 @@ export async function undoWritten(deps: UndoDeps, actor: Actor, jobId: string, t
       if (isUniqueViolation(error)) throw conflict("This import was already undone.");
       throw error;
     }
+    const ids = [...created.map((c) => c.id), ...updated.map((u) => u.id)];
+    // InnoDB reads without locking: hold the import's rows from the check on, so no one changes
+    // one between the version check and the delete (a delete takes no version). SQLite has one writer.
+    if (dialectOf(trx) === "mysql")
+      for (let i = 0; i < ids.length; i += CHUNK)
+        await trx(table.key)
+          .whereIn("id", ids.slice(i, i + CHUNK))
+          .forUpdate()
+          .select("id");
     await refuseChanged(tx, actor, table, [
       ...created.map(({ id, version }) => ({ id, version })),
       ...updated.map(({ id, to }) => ({ id, version: to })),
