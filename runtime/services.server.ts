@@ -89,7 +89,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   const snapshots = printSnapshots({ print, queue });
   records.addHooks(snapshots.hooks);
   const cleanup = fileCleanup(files, queue);
-  const imports = createImports({ records, workspace, queue });
+  const imports = createImports({ db, records, workspace, queue });
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,

@@ -1,14 +1,16 @@
 import crypto from "node:crypto";
-import { ApiError, badRequest, notFound } from "../errors";
+import type { Knex } from "knex";
+import { ApiError, badRequest, conflict, notFound } from "../errors";
 import type { JobQueue } from "../jobs/queue.server";
 import type { Job, JobContext, JobHandlers } from "../jobs/types";
 import { PermanentJobError } from "../jobs/types";
 import { getFieldKind, valueClassOf, valueKindOf } from "../fields/registry";
-import { authorize, type Actor } from "../records/permissions";
+import { authorize, isAdmin, type Actor } from "../records/permissions";
 import { unseenFields } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
+import { isUndone, packWritten, undoWritten, type Touched, type UndoResult, type Written } from "./import-undo.server";
 import { parseSheet, type Sheet } from "./sheet.server";
 
 /**
@@ -36,6 +38,8 @@ export interface ImportStatus {
   created: number;
   updated: number;
   errors: ImportError[];
+  /** Whether the import was undone (`POST /api/import/jobs/:id/undo`). */
+  undone: boolean;
 }
 
 interface ImportPayload {
@@ -53,6 +57,7 @@ const BATCH = 100;
 const MAX_ERRORS = 1000;
 
 export interface ImportDeps {
+  db: Knex;
   records: RecordsService;
   workspace: WorkspaceService;
   queue: JobQueue;
@@ -121,7 +126,7 @@ const STATES: Record<Job["state"], ImportStatus["state"]> = {
 };
 
 export function createImports(deps: ImportDeps) {
-  const { records, workspace, queue } = deps;
+  const { db, records, workspace, queue } = deps;
   const keyOf = (jobId: string) => `import:${jobId}`;
 
   async function start(
@@ -162,9 +167,15 @@ export function createImports(deps: ImportDeps) {
     return { jobId };
   }
 
-  async function status(actor: Actor, jobId: string): Promise<ImportStatus> {
+  /** The actor's import job; an admin's undo may reach anyone's. */
+  async function jobOf(actor: Actor, jobId: string, orAdmin = false): Promise<Job<ImportPayload>> {
     const job = /^[A-Za-z0-9_-]{10,64}$/.test(jobId) ? ((await queue.getByKey(keyOf(jobId))) as Job<ImportPayload> | null) : null;
-    if (!job || job.payload.actor.id !== actor.id) throw notFound(`there is no import job "${jobId}"`);
+    if (!job || (job.payload.actor.id !== actor.id && !(orAdmin && isAdmin(actor)))) throw notFound(`there is no import job "${jobId}"`);
+    return job;
+  }
+
+  async function status(actor: Actor, jobId: string): Promise<ImportStatus> {
+    const job = await jobOf(actor, jobId);
     const at = (job.result ?? job.progress ?? {}) as Partial<ImportStatus>;
     const errors = [...(at.errors ?? [])];
     if (job.state === "dead") errors.push({ row: 0, field: null, message: job.lastError ?? "the import failed" });
@@ -176,10 +187,20 @@ export function createImports(deps: ImportDeps) {
       created: at.created ?? 0,
       updated: at.updated ?? 0,
       errors,
+      undone: job.state === "done" && job.payload.mode !== "dry-run" && (await isUndone(db, jobId)),
     };
   }
 
-  async function run({ payload: p, progress }: JobContext<ImportPayload>): Promise<Partial<ImportStatus>> {
+  /** Created records to the trash, updated ones back to their old values: whole, once, and only while nothing else changed them. */
+  async function undo(actor: Actor, jobId: string): Promise<UndoResult> {
+    const job = await jobOf(actor, jobId, true);
+    if (job.payload.mode === "dry-run") throw conflict("A dry run wrote nothing: there is nothing to undo.");
+    const written = (job.result as { written?: Written } | null)?.written;
+    if (job.state !== "done" || !written) throw conflict(`Only a finished import can be undone; this one is ${STATES[job.state]}.`);
+    return undoWritten({ db, records, workspace }, actor, jobId, job.payload.table, written);
+  }
+
+  async function run({ payload: p, progress }: JobContext<ImportPayload>): Promise<Partial<ImportStatus> & { written?: Written }> {
     const actor: Actor = { ...p.actor };
     const { compiled } = await workspace.current();
     const table = compiled.tablesByKey.get(p.table);
@@ -189,6 +210,8 @@ export function createImports(deps: ImportDeps) {
       if (at.errors.length < MAX_ERRORS) at.errors.push({ row, field, message });
     };
     const lookups = new Map<string, number | string>();
+    /** Each record written, for an undo: created here, or its version before the import's first update; its version after. */
+    const touched = new Map<number, Touched>();
 
     /** A relation cell: the target's id by its title, by a unique field, or by its id. */
     async function reference(field: CompiledField, text: string): Promise<number | string> {
@@ -277,10 +300,13 @@ export function createImports(deps: ImportDeps) {
                     ? (await one.list(actor, p.table, { filter: { field: p.key, op: "eq", value: values[p.key] }, pageSize: 1 })).rows[0]
                     : undefined;
                 if (existing) {
-                  await one.update(actor, p.table, existing.id, values, existing.version);
+                  const saved = await one.update(actor, p.table, existing.id, values, existing.version);
+                  const earlier = touched.get(saved.id);
+                  touched.set(saved.id, { created: earlier?.created ?? false, from: earlier?.from ?? existing.version, to: saved.version });
                   at.updated++;
                 } else {
-                  await one.create(actor, p.table, stripNulls(values));
+                  const made = await one.create(actor, p.table, stripNulls(values));
+                  touched.set(made.id, { created: true, from: 0, to: made.version });
                   at.created++;
                 }
               });
@@ -293,10 +319,12 @@ export function createImports(deps: ImportDeps) {
         .catch((error: unknown) => {
           if (error !== rollback) throw error;
         });
+      if (p.mode === "dry-run") touched.clear();
       at.processed += batch.length;
       await progress({ ...at });
     }
-    return at;
+    // Only the result holds what was written (progress is stored after every batch).
+    return p.mode === "dry-run" ? at : { ...at, written: packWritten(touched) };
   }
 
   /** What the import screen offers: the fields a column may fill, and the keys an upsert may match on. */
@@ -316,7 +344,7 @@ export function createImports(deps: ImportDeps) {
   }
 
   const handlers: JobHandlers = { [IMPORT_JOB]: run as JobHandlers[string] };
-  return { start, status, target, handlers };
+  return { start, status, undo, target, handlers };
 }
 
 function stripNulls(values: Record<string, unknown>): Record<string, unknown> {

@@ -59,4 +59,31 @@ describe("import and export in Chromium", () => {
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "import-dry-run.png") });
     expect(browserErrors).toEqual([]);
   });
+
+  it("imports the fixed file with a progress bar, then undoes it after a confirmation", async () => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-")), "fixed.csv");
+    fs.writeFileSync(file, "Company;Kind;Status;Email\nAlpha Ltd;company;active;a@alpha.test\nBeta Ltd;company;active;b@beta.test\n");
+    await (await page.$("input[type=file]"))!.uploadFile(file);
+    await page.waitForSelector("select[aria-label='Field for Company']");
+    await page.select("select[aria-label='Field for Company']", "name");
+    const result = () => page.$eval("[aria-label=Result]", (el) => el.textContent ?? "");
+    await page.click("xpath/.//button[contains(., 'dry run')]");
+    await page.waitForFunction(() => document.querySelector("[aria-label=Result]")?.textContent?.includes("would create 2"), {
+      timeout: 20_000,
+    });
+    await page.click("xpath/.//button[contains(., 'Import as new records')]");
+    await page.waitForFunction(() => /Import done.*created 2/.test(document.querySelector("[aria-label=Result]")?.textContent ?? ""), {
+      timeout: 20_000,
+    });
+    expect(await page.$eval("[aria-label=Result] progress", (el) => [el.value, el.max])).toEqual([2, 2]);
+    await page.click("xpath/.//button[contains(., 'Undo this import')]");
+    await page.waitForSelector("[aria-label='Confirm undo']");
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "import-undo-confirm.png") });
+    await page.click("xpath/.//button[contains(., 'Yes, undo')]");
+    await page.waitForSelector("[aria-label=Result] [role=status]");
+    expect(await result()).toContain("Import undone: 2 new records moved to the trash");
+    expect(await page.$("xpath/.//button[contains(., 'Undo this import')]")).toBeNull();
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "import-undone.png") });
+    expect(browserErrors).toEqual([]);
+  });
 });

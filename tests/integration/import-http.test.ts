@@ -35,9 +35,9 @@ describe.each(testDatabases)("importing a sheet on $name", ({ create }) => {
     const text = await response.text();
     return { status: response.status, headers: response.headers, text, json: text ? JSON.parse(text) : undefined } as HttpAnswer;
   };
-  const finished = async (jobId: string): Promise<Row> => {
+  const finished = async (jobId: string, bearer = token): Promise<Row> => {
     for (let i = 0; i < 200; i++) {
-      const status = ok(await call("GET", `/api/import/jobs/${jobId}`));
+      const status = ok(await call("GET", `/api/import/jobs/${jobId}`, { headers: { Authorization: `Bearer ${bearer}` } }));
       if (status.state !== "queued" && status.state !== "running") return status;
       await new Promise((r) => setTimeout(r, 100));
     }
@@ -97,7 +97,8 @@ describe.each(testDatabases)("importing a sheet on $name", ({ create }) => {
     expect(Number(added[0].price)).toBe(3);
   });
 
-  it("refuses a role without create rights", async () => {
+  /** A bearer token of a new user whose role is staff with `rights` on clients. */
+  const userWithClientRights = async (role: string, rights: Row) => {
     const url = server!.url;
     const admin = await signIn(url);
     const headers = { ...sessionHeaders(url, admin), "Content-Type": "application/json" };
@@ -106,26 +107,81 @@ describe.each(testDatabases)("importing a sheet on $name", ({ create }) => {
     };
     const staff = roles.find((r) => r.key === "staff")!;
     const base = staff.tables.t_clients ?? staff.tables["*"];
-    const tables = { ...staff.tables, t_clients: { ...base, create: false, update: false } };
+    const tables = { ...staff.tables, t_clients: { ...base, ...rights } };
     expect(
-      (await fetch(`${url}/api/roles`, { method: "PUT", headers, body: JSON.stringify({ key: "readers", name: "Readers", tables }) }))
-        .status,
+      (await fetch(`${url}/api/roles`, { method: "PUT", headers, body: JSON.stringify({ key: role, name: role, tables }) })).status,
     ).toBe(200);
-    const email = "import-reader@tessera.test";
+    const email = `import-${role}@tessera.test`;
     const password = "a-long-enough-password";
     expect(
-      (
-        await fetch(`${url}/api/users`, {
-          method: "POST",
-          headers,
-          body: JSON.stringify({ name: "reader", email, role: "readers", password }),
-        })
-      ).status,
+      (await fetch(`${url}/api/users`, { method: "POST", headers, body: JSON.stringify({ name: role, email, role, password }) })).status,
     ).toBe(201);
-    const reader = await createApiToken(url, await signIn(url, email, password));
+    return createApiToken(url, await signIn(url, email, password));
+  };
+
+  it("refuses a role without create rights", async () => {
+    const reader = await userWithClientRights("readers", { create: false, update: false });
     const refused = await upload("clients", "Name\nNope Inc\n", { mode: "insert" }, reader);
     expect(refused.status).toBe(403);
     expectCleanError(refused, "import without create rights");
+  });
+
+  it("undoes an insert once: the new records go to the trash and can be restored", async () => {
+    const csv = "Name,Kind,Status\nUndo Alpha,company,active\nUndo Beta,company,active\n";
+    const { jobId } = ok(await upload("clients", csv, { mode: "insert" }), 202);
+    expect(await finished(jobId)).toMatchObject({ state: "done", created: 2, undone: false });
+    const [alpha] = await byName("Undo Alpha");
+    expect(ok(await call("POST", `/api/import/jobs/${jobId}/undo`))).toEqual({ trashed: 2, restored: 0 });
+    expect([...(await byName("Undo Alpha")), ...(await byName("Undo Beta"))]).toEqual([]);
+    expect(ok(await call("GET", `/api/import/jobs/${jobId}`))).toMatchObject({ undone: true });
+    const again = await call("POST", `/api/import/jobs/${jobId}/undo`);
+    expect(again.status).toBe(409);
+    expectCleanError(again, "second undo");
+    expect(ok(await call("POST", `/api/t/clients/${alpha.id}/restore`))).toMatchObject({ id: alpha.id, name: "Undo Alpha" });
+  });
+
+  it("undoes an upsert: updated records get their old values back from the audit trail", async () => {
+    const [product] = ok(await call("GET", "/api/t/products?pageSize=1&sort=-id")).rows as Row[];
+    const csv = `SKU,Name,Kind,Price\n${product.sku},Renamed then undone,${product.kind},99\nUNDO-NEW-1,Undo new product,${product.kind},1\n`;
+    const { jobId } = ok(await upload("products", csv, { mode: "upsert", key: "sku" }), 202);
+    expect(await finished(jobId)).toMatchObject({ state: "done", created: 1, updated: 1, errors: [] });
+    expect(ok(await call("GET", `/api/t/products/${product.id}`))).toMatchObject({ name: "Renamed then undone" });
+    expect(ok(await call("POST", `/api/import/jobs/${jobId}/undo`))).toEqual({ trashed: 1, restored: 1 });
+    const back = ok(await call("GET", `/api/t/products/${product.id}`));
+    expect(back).toMatchObject({ name: product.name, version: product.version + 2 });
+    expect(Number(back.price)).toBe(Number(product.price));
+    expect(ok(await call("GET", `/api/t/products?filter=${enc({ field: "sku", op: "eq", value: "UNDO-NEW-1" })}`)).rows).toEqual([]);
+  });
+
+  it("refuses to undo, changing nothing, once a record was changed since; and a dry run", async () => {
+    const csv = "Name,Kind,Status\nChanged Since,company,active\nLeft Alone,company,active\n";
+    const { jobId } = ok(await upload("clients", csv, { mode: "insert" }), 202);
+    await finished(jobId);
+    const [changed] = await byName("Changed Since");
+    ok(await call("PATCH", `/api/t/clients/${changed.id}`, { body: { notes: "edited" }, headers: { "If-Match": `"${changed.version}"` } }));
+    const refused = await call("POST", `/api/import/jobs/${jobId}/undo`);
+    expect(refused.status).toBe(409);
+    expectCleanError(refused, "undo after a change");
+    expect(refused.json.error).toContain(`#${changed.id}`);
+    expect(refused.json.details.records).toEqual([expect.objectContaining({ id: changed.id })]);
+    expect(await byName("Left Alone")).toHaveLength(1);
+    expect(ok(await call("GET", `/api/import/jobs/${jobId}`))).toMatchObject({ undone: false });
+    const dry = ok(await upload("clients", csv, { mode: "dry-run" }), 202).jobId;
+    await finished(dry);
+    expect((await call("POST", `/api/import/jobs/${dry}/undo`)).status).toBe(409);
+  });
+
+  it("refuses an undo to a role that may not delete, and to anyone but the importer", async () => {
+    const importer = await userWithClientRights("importers", { create: true, update: true, delete: false });
+    const answer = await upload("clients", "Name,Kind,Status\nNo Delete Ltd,company,active\n", { mode: "insert" }, importer);
+    const { jobId } = ok(answer, 202);
+    expect(await finished(jobId, importer)).toMatchObject({ state: "done", created: 1 });
+    const refused = await call("POST", `/api/import/jobs/${jobId}/undo`, { headers: { Authorization: `Bearer ${importer}` } });
+    expect(refused.status).toBe(403);
+    expectCleanError(refused, "undo without delete rights");
+    expect(await byName("No Delete Ltd")).toHaveLength(1);
+    const other = await userWithClientRights("others", {});
+    expect((await call("POST", `/api/import/jobs/${jobId}/undo`, { headers: { Authorization: `Bearer ${other}` } })).status).toBe(404);
   });
 
   it("answers a malformed file with a clear 4xx", async () => {

@@ -14,6 +14,7 @@ interface Status {
   created: number;
   updated: number;
   errors: { row: number; field: string | null; message: string }[];
+  undone: boolean;
 }
 
 type Mode = "dry-run" | "insert" | "upsert";
@@ -36,6 +37,16 @@ function previewCsv(text: string): string[][] {
   return lines.map((l) => l.split(delimiter).map((c) => c.replace(/^"|"$/g, "")));
 }
 
+const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
+
+function undoQuestion(status: Status): string {
+  const parts = [
+    status.created ? `move the ${count(status.created, "record")} it created to the trash` : "",
+    status.updated ? `give the ${count(status.updated, "record")} it updated their values from before the import` : "",
+  ].filter(Boolean);
+  return `Undo this import: ${parts.join(" and ")}? Nothing is undone if any of them was changed since.`;
+}
+
 /** Upload, preview, map columns, dry run, then run with progress. */
 export function ImportScreen({ target }: { target: Target }) {
   const [file, setFile] = useState<File | null>(null);
@@ -46,6 +57,8 @@ export function ImportScreen({ target }: { target: Target }) {
   const [mode, setMode] = useState<Mode | null>(null);
   const [status, setStatus] = useState<Status | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [confirming, setConfirming] = useState(false);
+  const [undone, setUndone] = useState<string | null>(null);
 
   async function pick(chosen: File | null) {
     setFile(chosen);
@@ -72,6 +85,8 @@ export function ImportScreen({ target }: { target: Target }) {
     if (chosen === "upsert") form.set("key", key);
     setError(null);
     setStatus(null);
+    setConfirming(false);
+    setUndone(null);
     const response = await fetch(`/api/import/${encodeURIComponent(target.key)}`, { method: "POST", body: form });
     const body = (await response.json()) as { jobId?: string; error?: string };
     if (!response.ok || !body.jobId) return setError(body.error ?? `the import was refused (${response.status})`);
@@ -95,7 +110,24 @@ export function ImportScreen({ target }: { target: Target }) {
     };
   }, [jobId]);
 
+  async function undo() {
+    setConfirming(false);
+    setError(null);
+    const response = await fetch(`/api/import/jobs/${jobId}/undo`, { method: "POST" });
+    const body = (await response.json()) as { trashed?: number; restored?: number; error?: string };
+    if (!response.ok) return setError(body.error ?? `the undo was refused (${response.status})`);
+    const trashed = body.trashed ?? 0;
+    const restored = body.restored ?? 0;
+    const parts = [
+      trashed ? `${count(trashed, "new record")} moved to the trash` : "",
+      restored ? `${count(restored, "updated record")} given back ${restored === 1 ? "its" : "their"} old values` : "",
+    ];
+    setUndone(`Import undone: ${parts.filter(Boolean).join(", ")}.`);
+    if (status) setStatus({ ...status, undone: true });
+  }
+
   const running = status?.state === "queued" || status?.state === "running";
+  const undoable = mode !== "dry-run" && status?.state === "done" && !status.undone && status.created + status.updated > 0;
   return (
     <div className="import-screen">
       <label className="field">
@@ -184,6 +216,27 @@ export function ImportScreen({ target }: { target: Target }) {
             {mode === "dry-run" ? "would create" : "created"} {status.created}, {mode === "dry-run" ? "would update" : "updated"}{" "}
             {status.updated}; {status.errors.length} problems.
           </p>
+          {undoable && !confirming ? (
+            <button type="button" className="button import-screen__undo" onClick={() => setConfirming(true)}>
+              Undo this import
+            </button>
+          ) : null}
+          {undoable && confirming ? (
+            <div className="notice import-screen__confirm" role="group" aria-label="Confirm undo">
+              <span>{undoQuestion(status)}</span>
+              <button type="button" className="button button--danger" onClick={() => void undo()}>
+                Yes, undo
+              </button>
+              <button type="button" className="button" onClick={() => setConfirming(false)}>
+                Cancel
+              </button>
+            </div>
+          ) : null}
+          {undone ? (
+            <p className="notice" role="status">
+              {undone}
+            </p>
+          ) : null}
           {status.errors.length ? (
             <table className="list-table">
               <thead>

@@ -1,0 +1,166 @@
+import type { Knex } from "knex";
+import { listRecordAudit } from "../auth/audit.server";
+import { getSetting, SETTINGS_TABLE } from "../auth/settings.server";
+import { isUniqueViolation } from "../db/db-errors";
+import { dialectOf } from "../db/ddl.server";
+import { conflict } from "../errors";
+import { getFieldKind } from "../fields/registry";
+import { authorize, type Actor } from "../records/permissions";
+import type { RecordsService } from "../records/service.server";
+import { titleOf } from "../records/titles";
+import type { CompiledTable } from "../schema/compile";
+import type { WorkspaceService } from "../workspace/workspace.server";
+
+/**
+ * Undoing an import: the records it created go to the trash and those it updated get their old
+ * values back from the audit trail, in one transaction, through the records service as the person
+ * who asks. Refused while anything else has changed one of them since (its version moved).
+ */
+
+/** One record an import wrote: created by it (`from` 0), or its version before the import's first update; `to` after its last. */
+export interface Touched {
+  created: boolean;
+  from: number;
+  to: number;
+}
+
+/**
+ * What an import wrote, kept in its job's result and small: created records as runs of
+ * consecutive ids left at one version, `[firstId, lastId, version]` (a million new records are
+ * usually one run); updated ones as `[id, versionBefore, versionAfter]`.
+ */
+export interface Written {
+  created: [number, number, number][];
+  updated: [number, number, number][];
+}
+
+export function packWritten(touched: Map<number, Touched>): Written {
+  const created: Written["created"] = [];
+  const updated: Written["updated"] = [];
+  for (const [id, t] of [...touched].sort(([a], [b]) => a - b)) {
+    if (!t.created) updated.push([id, t.from, t.to]);
+    else {
+      const last = created[created.length - 1];
+      if (last && last[1] === id - 1 && last[2] === t.to) last[1] = id;
+      else created.push([id, id, t.to]);
+    }
+  }
+  return { created, updated };
+}
+
+function unpackCreated(runs: Written["created"]): { id: number; version: number }[] {
+  const out: { id: number; version: number }[] = [];
+  for (const [first, last, version] of runs) for (let id = first; id <= last; id++) out.push({ id, version });
+  return out;
+}
+
+const undoneKey = (jobId: string) => `import-undone:${jobId}`;
+
+export async function isUndone(db: Knex, jobId: string): Promise<boolean> {
+  return (await getSetting(db, undoneKey(jobId))) !== null;
+}
+
+export interface UndoDeps {
+  db: Knex;
+  records: RecordsService;
+  workspace: WorkspaceService;
+}
+
+export interface UndoResult {
+  trashed: number;
+  restored: number;
+}
+
+const CHUNK = 500;
+const NAMED = 10;
+
+export async function undoWritten(deps: UndoDeps, actor: Actor, jobId: string, tableKey: string, written: Written): Promise<UndoResult> {
+  const { db, records, workspace } = deps;
+  const { compiled } = await workspace.current();
+  const table = compiled.tablesByKey.get(tableKey);
+  if (!table) throw conflict(`The table "${tableKey}" no longer exists: this import cannot be undone.`);
+  const created = unpackCreated(written.created);
+  const updated = written.updated.map(([id, from, to]) => ({ id, from, to }));
+  if (created.length) authorize(actor, "delete", table);
+  if (updated.length) authorize(actor, "update", table);
+  if (await isUndone(db, jobId)) throw conflict("This import was already undone.");
+
+  // One transaction, so an undo is whole or not at all; the marker goes in first, so a second
+  // undo racing this one waits on it and is then refused.
+  return records.transaction(async (tx, trx) => {
+    try {
+      await trx(SETTINGS_TABLE).insert({ key: undoneKey(jobId), value: JSON.stringify({ by: actor.id, at: new Date().toISOString() }) });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw conflict("This import was already undone.");
+      throw error;
+    }
+    const ids = [...created.map((c) => c.id), ...updated.map((u) => u.id)];
+    // InnoDB reads without locking: hold the import's rows from the check on, so no one changes
+    // one between the version check and the delete (a delete takes no version). SQLite has one writer.
+    if (dialectOf(trx) === "mysql")
+      for (let i = 0; i < ids.length; i += CHUNK)
+        await trx(table.key)
+          .whereIn("id", ids.slice(i, i + CHUNK))
+          .forUpdate()
+          .select("id");
+    await refuseChanged(tx, actor, table, [
+      ...created.map(({ id, version }) => ({ id, version })),
+      ...updated.map(({ id, to }) => ({ id, version: to })),
+    ]);
+    const before = new Map<number, Record<string, unknown>>();
+    for (const u of updated) before.set(u.id, await valuesBefore(trx, table, u.id, u.to - u.from));
+    // Newest first: a record the import created and another one of its rows points at goes after it.
+    for (const { id } of [...created].reverse()) await tx.remove(actor, table.key, id);
+    // The update carries the import's version: a change slipped in since the check is a conflict too.
+    for (const u of updated) await tx.update(actor, table.key, u.id, before.get(u.id)!, u.to);
+    return { trashed: created.length, restored: updated.length };
+  });
+}
+
+/** 409 naming every record that is gone or whose version moved since the import. */
+async function refuseChanged(
+  records: RecordsService,
+  actor: Actor,
+  table: CompiledTable,
+  expected: { id: number; version: number }[],
+): Promise<void> {
+  const problems: { id: number; problem: string }[] = [];
+  for (let i = 0; i < expected.length; i += CHUNK) {
+    const part = expected.slice(i, i + CHUNK);
+    const current = await records.getMany(
+      actor,
+      table.key,
+      part.map((e) => e.id),
+    );
+    for (const { id, version } of part) {
+      const now = current.get(id);
+      if (!now) problems.push({ id, problem: `${table.label} #${id} is gone` });
+      else if (now.version !== version)
+        problems.push({ id, problem: `${table.label} #${id} (${titleOf(table, now)}) was changed since the import` });
+    }
+  }
+  if (!problems.length) return;
+  const named = problems.slice(0, NAMED).map((p) => p.problem);
+  const more = problems.length > NAMED ? ` and ${problems.length - NAMED} more` : "";
+  throw conflict(`This import cannot be undone, nothing was changed: ${named.join("; ")}${more}.`, { records: problems });
+}
+
+/**
+ * A record's values before the import's `count` updates, from the audit trail: its newest entries
+ * are the import's, as its version has not moved since. Each field takes the "before" of the
+ * oldest of them that changed it. Computed fields are left to the engine.
+ */
+async function valuesBefore(q: Knex, table: CompiledTable, id: number, count: number): Promise<Record<string, unknown>> {
+  const entries = count > 0 ? await listRecordAudit(q, { table: table.key, recordId: id, limit: count }) : [];
+  if (entries.length < count || entries.some((e) => e.action !== "update"))
+    throw conflict(`This import cannot be undone: the audit trail of ${table.label} #${id} does not hold the import's changes.`);
+  const values: Record<string, unknown> = {};
+  for (const entry of entries) {
+    const changes = (entry.changes ?? {}) as Record<string, [unknown, unknown]>;
+    for (const [key, pair] of Object.entries(changes)) {
+      const field = table.fieldsByKey.get(key);
+      if (field && !getFieldKind(field.kind).readOnly && Array.isArray(pair)) values[key] = pair[0];
+    }
+  }
+  return values;
+}
