@@ -1,13 +1,19 @@
 import { createReadableStreamFromReadable } from "@remix-run/node";
 import type { ExportFile } from "@runtime/dataio/export.server";
 
-/** A streamed export as a download. */
-export function exportResponse(file: ExportFile): Response {
+/**
+ * A streamed export as a download, or with `inline` as a page the browser shows (the printable
+ * list): that page may not run scripts or load anything, whatever its values hold.
+ */
+export function exportResponse(file: ExportFile, options: { inline?: boolean } = {}): Response {
   return new Response(createReadableStreamFromReadable(file.body), {
     status: 200,
     headers: {
       "Content-Type": file.contentType,
-      "Content-Disposition": `attachment; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
+      ...(options.inline
+        ? { "Content-Security-Policy": "default-src 'none'; style-src 'unsafe-inline'; base-uri 'none'; form-action 'none'" }
+        : {}),
+      "Content-Disposition": `${options.inline ? "inline" : "attachment"}; filename="${file.filename.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(file.filename)}`,
       "Cache-Control": "no-store",
       "X-Content-Type-Options": "nosniff",
     },

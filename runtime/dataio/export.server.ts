@@ -12,7 +12,7 @@ import type { CompiledField } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 
 /**
- * Export of a list view (its filter, sort, search and columns) as CSV or XLSX. Rows are read a
+ * Export of a list view (its filter, sort, search and columns) as CSV, XLSX or a printable page. Rows are read a
  * page at a time through the records service's keyset cursor, so permissions apply and a million
  * rows never sit in memory: each page is written out before the next one is read.
  */
@@ -192,4 +192,77 @@ function columnStyle(field: CompiledField): Partial<ExcelJS.Style> {
   if (valueClass === "datetime") return { numFmt: "yyyy-mm-dd hh:mm" };
   if (valueClass === "number" && valueKindOf(field.def).printFilter === "money") return { numFmt: "#,##0.00" };
   return {};
+}
+
+/** How the printable page shows values: the list's format, each amount in its record's currency. */
+const PAGE_FORMAT = { locale: "en-US", currency: "EUR" } as const;
+
+const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
+/** Text as HTML text: markup in a value stays text on the page. */
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
+}
+
+/** A cell as the list shows it (money with its currency, choices by label, relations by title). */
+function cellDisplay(row: RecordJson, field: CompiledField): string {
+  const value = (row as Record<string, unknown>)[field.key];
+  if (value === undefined || value === null || value === "") return "";
+  if (valueClassOf(field.def) === "reference") return referenceText(row, field) ?? String(value);
+  return valueKindOf(field.def).formatDisplay(value, field.def, PAGE_FORMAT, row as Record<string, unknown>);
+}
+
+const PAGE_STYLE = `
+  body { font: 11pt/1.4 system-ui, sans-serif; color: #1c2127; margin: 24px; }
+  h1 { font-size: 16pt; margin: 0 0 4px; }
+  p.meta { color: #59636e; margin: 0 0 16px; }
+  table { border-collapse: collapse; width: 100%; }
+  th, td { text-align: left; padding: 4px 8px; border-bottom: 1px solid #dde1e6; vertical-align: top; }
+  th { font-size: 9pt; text-transform: uppercase; letter-spacing: .03em; color: #59636e; border-bottom: 2px solid #c4cad3; }
+  td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+  thead { display: table-header-group; }
+  tr { break-inside: avoid; }
+  @page { margin: 14mm; }
+  @media print { body { margin: 0; } p.hint { display: none; } }
+`;
+
+/**
+ * The list as one HTML page to read or print (each page repeats the column headers), streamed
+ * row by row like the other formats. Values are escaped text; the page runs no script and loads
+ * nothing, which its answer's Content-Security-Policy also says.
+ */
+export async function exportHtml(
+  deps: ExportDeps,
+  actor: Actor,
+  tableKey: string,
+  query: ExportQuery,
+  now: Date = new Date(),
+): Promise<ExportFile> {
+  const plan = await planExport(deps, actor, tableKey, query.columns);
+  const source = pages(deps, actor, tableKey, query, plan.expand);
+  const first = await source.next();
+  const numeric = plan.fields.map((f) => valueClassOf(f.def) === "number");
+  async function* chunks(): AsyncGenerator<string> {
+    const title = escapeHtml(plan.title);
+    const narrowed = [query.filter ? "filtered" : "", query.q ? `matching “${escapeHtml(query.q)}”` : ""].filter(Boolean).join(", ");
+    yield (
+      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${PAGE_STYLE}</style></head><body>` +
+      `<h1>${title}</h1><p class="meta">${narrowed ? `${narrowed}; ` : ""}exported ${escapeHtml(now.toISOString().slice(0, 16).replace("T", " "))} UTC</p>` +
+      `<p class="hint meta">Print this page from the browser (Ctrl+P or ⌘P).</p>` +
+      `<table><thead><tr>${plan.fields.map((f) => `<th scope="col">${escapeHtml(f.label)}</th>`).join("")}</tr></thead><tbody>\n`
+    );
+    let page = first;
+    let count = 0;
+    while (!page.done) {
+      yield page.value
+        .map(
+          (row) =>
+            `<tr>${plan.fields.map((f, i) => `<td${numeric[i] ? ' class="num"' : ""}>${escapeHtml(cellDisplay(row, f))}</td>`).join("")}</tr>\n`,
+        )
+        .join("");
+      count += page.value.length;
+      page = await source.next();
+    }
+    yield `</tbody></table><p class="meta">${count.toLocaleString("en-US")} ${count === 1 ? "record" : "records"}</p></body></html>\n`;
+  }
+  return { filename: safeFilename(plan.title, "html"), contentType: "text/html; charset=utf-8", body: Readable.from(chunks()) };
 }

@@ -83,6 +83,35 @@ describe.each(testDatabases)("exporting a list view on $name", ({ create }) => {
     expect(cell.value).toBe('\'=HYPERLINK("http://evil","x")');
   });
 
+  it("shows the list as a printable page: its columns and order, values as text, no script", async () => {
+    const made = ok(
+      await call("POST", "/api/t/clients", {
+        body: { kind: "company", name: "<img src=x onerror=alert(1)> & Co", status: "active", city: "Cork" },
+      }),
+      201,
+    );
+    const filter = {
+      or: [
+        { field: "id", op: "eq", value: made.id },
+        { field: "city", op: "eq", value: "Dublin" },
+      ],
+    };
+    const response = await download(`/api/t/clients/export.html?filter=${enc(filter)}&sort=name&columns=name,city`);
+    expect(response.headers.get("content-type")).toBe("text/html; charset=utf-8");
+    expect(response.headers.get("content-disposition")).toMatch(/^inline; filename="Clients.html"/);
+    expect(response.headers.get("content-security-policy")).toContain("default-src 'none'");
+    const html = await response.text();
+    expect(html).toContain("<td>&lt;img src=x onerror=alert(1)&gt; &amp; Co</td><td>Cork</td>");
+    expect(html).not.toMatch(/<img|<script/);
+    const names = [...html.matchAll(/<tr><td>([^<]*)<\/td>/g)].map((m) => m[1]);
+    const list = ok(await call("GET", `/api/t/clients?filter=${enc(filter)}&sort=name&pageSize=500`));
+    expect(names.length).toBe(list.rows.length);
+    expect(html).toContain(`<th scope="col">Name</th><th scope="col">City</th>`);
+    // Money as the list shows it, in the record's currency, right-aligned.
+    const invoices = await (await download(`/api/t/invoices/export.html?sort=id&columns=number,total`)).text();
+    expect(invoices).toMatch(/<td class="num">(€|NOK |\$)[\d,]+\.\d\d<\/td>/);
+  });
+
   it("writes dates, numbers and money as real spreadsheet types in XLSX", async () => {
     const list = ok(await call("GET", "/api/t/invoices?sort=id&pageSize=5&expand=client"));
     const response = await download(`/api/t/invoices/export.xlsx?sort=id&columns=number,client,date,total`);
@@ -137,6 +166,9 @@ describe.each(testDatabases)("exporting a list view on $name", ({ create }) => {
     });
     expect(refused.status).toBe(400);
     expect(await refused.text()).not.toContain("@");
+    const page = await (await download(`/api/t/clients/export.html`, restricted)).text();
+    expect(page).toContain('<th scope="col">Name</th>');
+    expect(page).not.toContain("Email");
   });
 
   it("answers a bad filter or an unknown table with a clean 4xx", async () => {

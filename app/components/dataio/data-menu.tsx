@@ -18,6 +18,11 @@ export function DataMenu({ table, exportQuery, mayImport }: { table: string; exp
               Excel XLSX (this view)
             </a>
           </li>
+          <li>
+            <a href={`${base}.html?${exportQuery}`} target="_blank" rel="noopener">
+              Printable page (this view)
+            </a>
+          </li>
         </ul>
       </details>
       {mayImport ? (
