@@ -98,6 +98,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     ...snapshots.handlers,
     ...imports.handlers,
   };
+  const home = createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels });
   return {
     workspace,
     records,
@@ -112,8 +113,8 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     automation,
     fileCleanup: cleanup,
     imports,
-    bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules }),
-    home: createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels }),
+    bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules, home }),
+    home,
     migrationHooks,
   };
 }

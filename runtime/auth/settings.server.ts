@@ -39,3 +39,8 @@ export async function getOrCreateSetting(db: Knex, key: string, make: () => stri
   if (stored === null) throw new Error(`the setting "${key}" could not be stored`);
   return stored;
 }
+
+/** Stores `value` under `key`, replacing what was there. */
+export async function putSetting(db: Knex, key: string, value: string): Promise<void> {
+  await db(SETTINGS_TABLE).insert({ key, value }).onConflict("key").merge(["value"]);
+}

@@ -8,6 +8,7 @@
  * bundle from a copy of the same workspace replays as renames and edits, never as drop + add.
  */
 import type { RuleDefinition } from "../automation/types";
+import type { HomePanel } from "../home/panels";
 import type { CardLayout } from "../layouts/types";
 import { printTemplateSchema, type PrintTemplate } from "../print/template";
 import type { WorkspaceSchema } from "../schema/types";
@@ -50,6 +51,8 @@ export interface ConfigBundle {
    * rules were part of it: the installation's rules are then left as they are.
    */
   rules?: RuleDefinition[];
+  /** The home page's panels (ADR 022), replacing the installation's when present. */
+  home?: HomePanel[];
 }
 
 const idPattern = "^[A-Za-z_][A-Za-z0-9_]{0,63}$";
@@ -113,6 +116,19 @@ export const configBundleJsonSchema = {
     templates: { type: "array", maxItems: 1000, items: { $ref: "#/$defs/template" } },
     // Each checked against the bundle's schema with the rule editor's own validation.
     rules: { type: "array", maxItems: 1000, items: { type: "object" } },
+    home: {
+      type: "array",
+      maxItems: 100,
+      items: {
+        type: "object",
+        required: ["id", "kind", "title"],
+        properties: {
+          id: { type: "string", minLength: 1, maxLength: 64 },
+          kind: { type: "string" },
+          title: { type: "string", maxLength: 200 },
+        },
+      },
+    },
   },
   additionalProperties: false,
   $defs: { template: templateSchema },

@@ -1,5 +1,7 @@
 import type { Knex } from "knex";
+import { putSetting, SETTINGS_TABLE } from "../auth/settings.server";
 import { definitionOnly, type RulesService } from "../automation/rules.server";
+import { HOME_PANELS_SETTING, type HomeService } from "../home/home.server";
 import { audit } from "../auth/audit.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { ApiError, conflict, unprocessable } from "../errors";
@@ -65,8 +67,9 @@ export function createConfigBundleService(deps: {
   workspace: WorkspaceService;
   templates: TemplatesService;
   rules: Pick<RulesService, "list" | "importByName">;
+  home: Pick<HomeService, "panels">;
 }): ConfigBundleService {
-  const { db, workspace, templates, rules } = deps;
+  const { db, workspace, templates, rules, home } = deps;
 
   async function installed(schema: WorkspaceSchema): Promise<InstalledConfiguration> {
     const compiled = compileSchema(schema);
@@ -103,7 +106,7 @@ export function createConfigBundleService(deps: {
       views.push({ tableId: row.table_id, table: keyOf(row.table_id), name: row.name, default: isDefault, state });
     }
     const ruleList = (await rules.list()).map(definitionOnly);
-    return { schema, layouts, views, templates: await templates.list(), rules: ruleList };
+    return { schema, layouts, views, templates: await templates.list(), rules: ruleList, home: await home.panels() };
   }
 
   /** The checks that need more than the bundle itself: Liquid syntax and conditions of templates. */
@@ -202,13 +205,23 @@ export function createConfigBundleService(deps: {
     }
     const changedRules = (bundle.rules ?? []).filter((_, i) => review.rules[i].action !== "unchanged");
     if (changedRules.length) await rules.importByName(trx, actor, changedRules, compiled);
+    if (bundle.home && review.home[0]?.action !== "unchanged") {
+      await putSetting(trx, HOME_PANELS_SETTING, JSON.stringify(bundle.home));
+      await audit(trx, {
+        userId: actor.id,
+        action: "template",
+        table: SETTINGS_TABLE,
+        changes: { home: bundle.home.length, op: "import" },
+        ip: actor.ip,
+      });
+    }
   }
 
   return {
     async exportBundle(actor) {
       requireAdmin(actor, "export the configuration");
       const { version, schema } = await workspace.current();
-      const { layouts, views, templates: list, rules: ruleList } = await installed(schema);
+      const { layouts, views, templates: list, rules: ruleList, home: panels } = await installed(schema);
       return {
         format: BUNDLE_FORMAT,
         formatVersion: BUNDLE_FORMAT_VERSION,
@@ -219,6 +232,7 @@ export function createConfigBundleService(deps: {
         views,
         templates: list,
         rules: ruleList,
+        home: panels,
       };
     },
 
@@ -267,7 +281,7 @@ export function createConfigBundleService(deps: {
         const done = review.schema.changed ? `The schema was imported as version ${version}, but the` : "Nothing was imported: the";
         throw new ApiError(
           503,
-          `${done} card layouts, shared views, print templates and rules could not be written (the server log has the reason). Import the same file again to finish.`,
+          `${done} card layouts, shared views, print templates, rules and home panels could not be written (the server log has the reason). Import the same file again to finish.`,
           { version },
         );
       }

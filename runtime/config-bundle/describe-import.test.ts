@@ -14,6 +14,7 @@ function installedFrom(bundle: ConfigBundle): InstalledConfiguration {
     views: copy.views,
     templates: copy.templates,
     rules: copy.rules ?? [],
+    home: copy.home ?? [],
   };
 }
 

@@ -1,4 +1,5 @@
 import type { RuleDefinition } from "../automation/types";
+import type { HomePanel } from "../home/panels";
 import type { PrintTemplate } from "../print/template";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
@@ -11,6 +12,7 @@ export interface InstalledConfiguration {
   views: BundleView[];
   templates: PrintTemplate[];
   rules: RuleDefinition[];
+  home: HomePanel[];
 }
 
 export interface ReviewStep {
@@ -34,6 +36,8 @@ export interface ImportReview {
   templates: ReviewItem[];
   /** By name; none when the bundle carries no rules (the installation's stay as they are). */
   rules: ReviewItem[];
+  /** The home page's panels as one item; none when the bundle carries none. */
+  home: ReviewItem[];
   /** Nothing at all would change. */
   noChanges: boolean;
   /** Some step removes or converts data: the admin must confirm before applying. */
@@ -146,6 +150,16 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
     action: actionOf(rulesByName.get(ruleKey(r.name)), ruleContent(r)),
   }));
 
+  const home = bundle.home
+    ? [
+        {
+          key: "home",
+          name: `Home page panels (${bundle.home.length})`,
+          action: actionOf(installed.home.length ? installed.home : undefined, bundle.home),
+        },
+      ]
+    : [];
+
   const destructiveSteps = steps.filter((s) => s.destructive).length;
   const schemaPart = { changed, steps, destructiveSteps, summary: schemaSummary(changed, steps) };
   const itemParts = [
@@ -153,10 +167,11 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
     itemsSummary("List views", views),
     itemsSummary("Print templates", templates),
     itemsSummary("Rules", rules),
+    itemsSummary("Home page", home),
   ].filter((s): s is string => s !== null);
   const noChanges = !changed && itemParts.length === 0;
   const summary = noChanges
     ? "No changes: this installation already has exactly this configuration."
     : [changed ? schemaPart.summary : null, ...itemParts].filter(Boolean).join(" ");
-  return { schema: schemaPart, layouts, views, templates, rules, noChanges, needsConfirmation: destructiveSteps > 0, summary };
+  return { schema: schemaPart, layouts, views, templates, rules, home, noChanges, needsConfirmation: destructiveSteps > 0, summary };
 }

@@ -1,5 +1,6 @@
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import { definitionProblems } from "../automation/validate";
+import { panelProblem } from "../home/panels";
 import { layoutShapeProblems } from "../layouts/layout-schema";
 import { layoutFieldProblems } from "../layouts/resolve-layout";
 import { describeAjvError } from "../schema/ajv-messages";
@@ -138,6 +139,14 @@ export function validateBundle(raw: unknown): BundleValidation {
     if (name && ruleNames.has(name))
       problems.push({ path: `${at}/name`, message: `a second rule named "${rule.name}": rule names must be unique` });
     ruleNames.add(name);
+  });
+
+  const panelIds = new Set<string>();
+  (bundle.home ?? []).forEach((panel, i) => {
+    const problem = panelProblem(panel, compiled);
+    if (problem) problems.push({ path: `/home/${i}`, message: `the home panel "${panel.title}" cannot be shown: ${problem}` });
+    if (panelIds.has(panel.id)) problems.push({ path: `/home/${i}/id`, message: `a second home panel with the id "${panel.id}"` });
+    panelIds.add(panel.id);
   });
 
   return problems.length

@@ -7,6 +7,8 @@ import type { TemplatesService } from "@runtime/print/templates.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import type { Runtime } from "@runtime/runtime.server";
 import { listTrash } from "@runtime/workspace/trash.server";
+import { putSetting } from "@runtime/auth/settings.server";
+import { HOME_PANELS_SETTING } from "@runtime/home/home.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { createSeededRuntime } from "../helpers/default-configuration";
 
@@ -98,9 +100,14 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     void [createdAt, updatedAt, problems];
     await a.rt.automation.rules.update(ADMIN, id, { ...definition, enabled: false }, ruleVersion);
 
+    // A's home page without its last panel.
+    const panels = await a.rt.home.panels();
+    await putSetting(a.rt.db, HOME_PANELS_SETTING, JSON.stringify(panels.slice(0, -1)));
+
     promoted = JSON.parse(JSON.stringify(await a.bundles.exportBundle(ADMIN))) as ConfigBundle;
 
     const { baseVersion, review } = await b.bundles.review(ADMIN, promoted);
+    expect(review.home).toEqual([{ key: "home", name: `Home page panels (${panels.length - 1})`, action: "replace" }]);
     expect(review.rules.filter((r) => r.action !== "unchanged").map((r) => [r.key, r.action])).toEqual([
       [shipped.name.toLowerCase(), "replace"],
       ["welcome call", "add"],
@@ -137,6 +144,7 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     });
     expect(rulesOfB.find((r) => r.name === shipped.name)).toMatchObject({ enabled: false, actions: shipped.actions });
     expect(rulesOfB.map((r) => r.name).sort()).toEqual((await a.rt.automation.rules.list()).map((r) => r.name).sort());
+    expect(await b.rt.home.panels()).toEqual(await a.rt.home.panels());
   });
 
   it("finds nothing to do when the same bundle is imported again", async () => {
@@ -183,6 +191,14 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
       .problems;
     expect(problems.map((p) => p.path)).toEqual(["/rules/0/condition", "/rules/1/name"]);
     expect(problems[1].message).toMatch(/a second rule named/);
+
+    // So is a home panel, against the bundle's schema.
+    const badPanel = structuredClone(promoted);
+    badPanel.home = [{ ...promoted.home![0], kind: "list", table: "nowhere" } as (typeof badPanel.home & object)[number]];
+    const panelProblems = (
+      (await rejection(b.bundles.review(ADMIN, badPanel))).details as { problems: { path: string; message: string }[] }
+    ).problems;
+    expect(panelProblems).toEqual([{ path: "/home/0", message: expect.stringContaining('the table "nowhere" is gone') }]);
   });
 
   it("asks for confirmation before a bundle removes a field, then moves its values to the trash", async () => {
@@ -227,6 +243,7 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
       workspace: b.rt.workspace,
       templates: b.templates,
       rules: b.rt.automation.rules,
+      home: b.rt.home,
     });
     const { baseVersion } = await failing.review(ADMIN, bundle);
     const logged: unknown[] = [];
@@ -235,7 +252,7 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const error = await rejection(failing.apply(ADMIN, bundle, { baseVersion })).finally(() => (console.error = original));
     expect([error.status, error.message]).toEqual([
       503,
-      `The schema was imported as version ${baseVersion + 1}, but the card layouts, shared views, print templates and rules could not be written (the server log has the reason). Import the same file again to finish.`,
+      `The schema was imported as version ${baseVersion + 1}, but the card layouts, shared views, print templates, rules and home panels could not be written (the server log has the reason). Import the same file again to finish.`,
     ]);
     expect(logged).toHaveLength(1);
     expect((await b.rt.workspace.current()).schema.$defs.clients.properties.sector).toBeDefined();

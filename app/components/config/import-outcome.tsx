@@ -110,6 +110,7 @@ function ReviewPanel({ outcome, working }: { outcome: Extract<ImportOutcomeView,
       <ItemList title="List views and list settings" items={review.views} />
       <ItemList title="Print templates" items={review.templates} />
       <ItemList title="Rules" items={review.rules} />
+      <ItemList title="Home page" items={review.home} />
       {review.noChanges ? null : (
         <Form method="post" encType="multipart/form-data" className="config-apply">
           <CsrfField />
