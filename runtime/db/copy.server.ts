@@ -60,7 +60,9 @@ export async function copyDatabase(options: CopyOptions): Promise<CopySummary> {
   const source = openSource(sourceConfig);
   const target = createDatabase(targetConfig);
   try {
-    await ping(target);
+    await ping(target).catch((error: Error) => {
+      throw new CopyError(`Cannot open ${targetConfig.description}: ${error.message}. Create the empty database first.`);
+    });
     const found = await listTables(target, targetConfig.dialect);
     if (found.length > 0)
       throw new CopyError(
