@@ -117,6 +117,9 @@ export async function copyDatabase(options: CopyOptions): Promise<CopySummary> {
               sourceDialect: sourceConfig.dialect,
               targetDialect: targetConfig.dialect,
               batchSize: options.batchSize ?? 1000,
+            }).catch((error: Error) => {
+              // The database's own message (a value too long for its column, say) names no table.
+              throw new Error(`Copying the table ${name} failed: ${error.message}`);
             });
             tables.push({ name, rows });
             log(`  ${name.padEnd(40)} ${String(rows).padStart(9)} row(s)`);
@@ -288,7 +291,15 @@ async function copyTable(
       else query.orderBy(key.length > 0 ? key : columns).offset(copied);
       const rows = (await query) as Record<string, unknown>[];
       if (rows.length === 0) break;
-      await trx(table).insert(rows.map((r) => convertRow(r, types)));
+      await trx(table)
+        .insert(rows.map((r) => convertRow(r, types)))
+        .catch((error: Error & { sqlMessage?: string }) => {
+          // mysql2's message holds the whole statement, every value of the batch included.
+          const where = byId
+            ? `ids ${String(rows[0].id)} to ${String(rows[rows.length - 1].id)}`
+            : `rows ${copied + 1} to ${copied + rows.length}`;
+          throw new Error(`${error.sqlMessage ?? error.message} (in the batch of ${where})`);
+        });
       copied += rows.length;
       if (byId) lastId = maxId = Number(rows[rows.length - 1].id);
       if (rows.length < batch) break;
