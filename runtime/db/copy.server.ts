@@ -42,6 +42,9 @@ interface ColumnInfo {
   type: string;
 }
 
+/** A big table says how far it got every so many rows. */
+const PROGRESS_EVERY = 100_000;
+
 /** SQLite allows 32,766 bound values per statement; MySQL's limit (65,535) is higher. */
 const MAX_BOUND_VALUES = 30_000;
 
@@ -117,6 +120,7 @@ export async function copyDatabase(options: CopyOptions): Promise<CopySummary> {
               sourceDialect: sourceConfig.dialect,
               targetDialect: targetConfig.dialect,
               batchSize: options.batchSize ?? 1000,
+              progress: (rows) => log(`  ${name.padEnd(40)} ${String(rows).padStart(9)} row(s) so far…`),
             }).catch((error: Error) => {
               // The database's own message (a value too long for its column, say) names no table.
               throw new Error(`Copying the table ${name} failed: ${error.message}`);
@@ -125,10 +129,11 @@ export async function copyDatabase(options: CopyOptions): Promise<CopySummary> {
             log(`  ${name.padEnd(40)} ${String(rows).padStart(9)} row(s)`);
           }
 
+          // Against the source's own count in the same snapshot, not the rows this code happened to read.
           const mismatches: string[] = [];
           for (const t of tables) {
-            const n = await countRows(target, t.name);
-            if (n !== t.rows) mismatches.push(`${t.name}: ${t.rows} read, ${n} in the target`);
+            const [had, has] = [await countRows(read, t.name), await countRows(target, t.name)];
+            if (had !== has || had !== t.rows) mismatches.push(`${t.name}: ${had} in the source, ${has} in the target`);
           }
           if (mismatches.length > 0) throw new CopyError(`The row counts differ after the copy: ${mismatches.join("; ")}.`);
         },
@@ -264,7 +269,7 @@ async function copyTable(
   read: Knex,
   target: Knex,
   table: string,
-  options: { sourceDialect: Dialect; targetDialect: Dialect; batchSize: number },
+  options: { sourceDialect: Dialect; targetDialect: Dialect; batchSize: number; progress?: (rows: number) => void },
 ): Promise<number> {
   const sourceColumns = await listColumns(read, options.sourceDialect, table);
   let targetColumns = await listColumns(target, options.targetDialect, table);
@@ -277,7 +282,9 @@ async function copyTable(
   const key = await primaryKey(read, options.sourceDialect, table);
   // Record tables and most of ours count ids up; a few are keyed by text (templates, settings).
   const byId = key.length === 1 && key[0] === "id" && /^int|^bigint/.test(sourceColumns.find((c) => c.name === "id")?.type ?? "");
-  const batch = Math.max(1, Math.min(options.batchSize, Math.floor(MAX_BOUND_VALUES / columns.length)));
+  // knex writes a SQLite multi-row insert as a compound SELECT, which SQLite limits to 500 terms.
+  const rowLimit = options.targetDialect === "sqlite" ? Math.min(options.batchSize, 500) : options.batchSize;
+  const batch = Math.max(1, Math.min(rowLimit, Math.floor(MAX_BOUND_VALUES / columns.length)));
 
   let copied = 0;
   let maxId = 0;
@@ -298,9 +305,12 @@ async function copyTable(
           const where = byId
             ? `ids ${String(rows[0].id)} to ${String(rows[rows.length - 1].id)}`
             : `rows ${copied + 1} to ${copied + rows.length}`;
-          throw new Error(`${error.sqlMessage ?? error.message} (in the batch of ${where})`);
+          // knex puts the statement before the driver's message: "insert … - no such column".
+          throw new Error(`${error.sqlMessage ?? error.message.split(" - ").at(-1)} (in the batch of ${where})`);
         });
+      const before = copied;
       copied += rows.length;
+      if (Math.floor(copied / PROGRESS_EVERY) > Math.floor(before / PROGRESS_EVERY)) options.progress?.(copied);
       if (byId) lastId = maxId = Number(rows[rows.length - 1].id);
       if (rows.length < batch) break;
     }

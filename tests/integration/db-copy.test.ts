@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { AUTH_TABLES } from "@runtime/auth/auth-tables.server";
+import { audit } from "@runtime/auth/audit.server";
 import { copyDatabase, CopyError, type CopySummary } from "@runtime/db/copy.server";
 import { SYSTEM_TABLES } from "@runtime/db/system-tables.server";
 import { SYSTEM_ACTOR } from "@runtime/records/permissions";
@@ -47,6 +48,11 @@ describe("copying a workspace between databases", () => {
       // The newest client goes: a copy that counted ids from max(id) would give its id away.
       const trashed = await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Gone Before Copy Ltd" });
       await rt.records.remove(SYSTEM_ACTOR, "clients", trashed.id);
+      // A history longer than one batch (1,000 rows; 500 into SQLite, whose compound SELECT stops there).
+      await rt.db.transaction(async (trx) => {
+        for (let i = 0; i < 1200; i++)
+          await audit(trx, { userId: null, action: "update", table: "clients", recordId: client.id, changes: { i } });
+      });
       const file = await rt.files.save({
         name: "scan.pdf",
         type: "application/pdf",
