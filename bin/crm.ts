@@ -7,6 +7,8 @@ import { ApiError } from "@runtime/errors";
 import { publicStep } from "@runtime/workspace/workspace.server";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { seedDatabase } from "@runtime/seed/seed.server";
+import { DEFAULT_DATABASE_URL } from "@runtime/db/connection.server";
+import { copyDatabase, CopyError } from "@runtime/db/copy.server";
 import type { ImportReview } from "@runtime/config-bundle/describe-import";
 import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
 import { SYSTEM_ACTOR } from "@runtime/records/permissions";
@@ -38,6 +40,12 @@ const USAGE = `Usage: npm run crm -- <command>
 
   rules run-due               run the date and schedule rules that are due now (the app server's
                               workers do this every 30 s; use it where they are off)
+
+  db copy --to URL [--from URL]
+                              copy the whole workspace (schema, configuration, records, files,
+                              trash, audit and history) into the empty database URL, e.g. from
+                              SQLite to mysql://user:pass@host:3306/tessera or back; --from
+                              defaults to DATABASE_URL. Stop the app first.
 
 The database is DATABASE_URL (default sqlite:data/tessera.sqlite).`;
 
@@ -267,6 +275,15 @@ async function main(argv: string[]): Promise<number> {
       return summary.errors.length || summary.failed ? 1 : 0;
     });
   }
+  if (command === "db" && sub === "copy") {
+    const to = requiredOption(rest, "to", "db copy --to mysql://user:pass@127.0.0.1:3306/tessera");
+    const from = option(rest, "from") ?? (process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
+    const summary = await copyDatabase({ from, to, log: (line) => console.log(line) });
+    console.log(
+      `Copied ${summary.rows} row(s) in ${summary.tables.length} table(s) at schema version ${summary.schemaVersion} from ${summary.from} to ${summary.to} in ${summary.seconds} s; every table's row count matches.`,
+    );
+    return 0;
+  }
   console.error(command ? `Unknown command "${[command, sub].filter(Boolean).join(" ")}".\n\n${USAGE}` : USAGE);
   return command ? 2 : 0;
 }
@@ -274,7 +291,7 @@ async function main(argv: string[]): Promise<number> {
 main(process.argv.slice(2)).then(
   (code) => process.exit(code),
   (error) => {
-    if (error instanceof UsageError) console.error(error.message);
+    if (error instanceof UsageError || error instanceof CopyError) console.error(error.message);
     else if (error instanceof ApiError) {
       console.error(error.message);
       const details = error.details as

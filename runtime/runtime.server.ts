@@ -3,6 +3,7 @@ import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Diale
 import { ensureAuthTables } from "./auth/auth-tables.server";
 import { ensureAutomationTables } from "./automation/tables.server";
 import { ensureSnapshotsTable } from "./print/snapshots.server";
+import { ensurePrintTemplatesTable } from "./print/templates.server";
 import { firstAdminNotice } from "./auth/first-admin-notice";
 import { ensureSettingsTable } from "./auth/settings.server";
 import { ensureFirstAdmin } from "./auth/users.server";
@@ -71,13 +72,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
   const log = options.log ?? (() => {});
   try {
     await ping(db);
-    await ensureSystemTables(db);
-    await ensureAuthTables(db);
-    await ensureSettingsTable(db);
-    await ensureJobTables(db);
-    await ensureAutomationTables(db);
-    await ensureSnapshotsTable(db);
-    await ensureRecordViewsTable(db);
+    await ensureTesseraTables(db);
     const { migrationHooks, ...services } = createServices(db, {
       schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(),
       defaultTemplates: options.seed?.configuration.templates,
@@ -151,6 +146,21 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     await db.destroy();
     throw error;
   }
+}
+
+/**
+ * Creates Tessera's own tables (not the workspace's record tables) that the database lacks. Some
+ * start with rows of their own, e.g. the built-in roles.
+ */
+export async function ensureTesseraTables(db: Knex): Promise<void> {
+  await ensureSystemTables(db);
+  await ensureAuthTables(db);
+  await ensureSettingsTable(db);
+  await ensureJobTables(db);
+  await ensureAutomationTables(db);
+  await ensureSnapshotsTable(db);
+  await ensureRecordViewsTable(db);
+  await ensurePrintTemplatesTable(db);
 }
 
 function schemaCheckFromEnv(): number | undefined {

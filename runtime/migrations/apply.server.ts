@@ -21,6 +21,7 @@ import { isUniqueViolation } from "../db/db-errors";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { convertDbValue } from "./convert";
+import { plan } from "./plan";
 import type { MigrationPlan, MigrationStep } from "./steps";
 
 export interface StepResult {
@@ -214,6 +215,16 @@ async function runJournal(db: Knex, row: JournalRow, hooks: ApplyHooks): Promise
     await trx(SYSTEM_TABLES.journal).where({ id: row.id }).update({ status: "done", finished_at: dbNow() });
   });
   return { version: row.to_version, results };
+}
+
+/**
+ * Creates the record tables, indexes and search indexes of `schema` in a database that has none,
+ * without a journal row or a schema version: for `db copy`, which brings the source's history along.
+ */
+export async function createSchemaTables(db: Knex, schema: WorkspaceSchema): Promise<void> {
+  const compiled = compileSchema(schema);
+  const steps = plan(null, schema).steps.filter((s) => s.op === "create_table" || s.op === "add_index" || s.op === "add_search_index");
+  for (const step of steps) await runStep(db, step, { compiled, fromVersion: 0, hooks: {} });
 }
 
 /** Thrown by tests from `afterStep` to leave the journal exactly as a killed process would. */
