@@ -41,6 +41,7 @@ function show(data: CalendarPageData) {
     { initialEntries: ["/t/events?layout=calendar"] },
   );
   render(<RouterProvider router={router} />);
+  return router;
 }
 
 const day = (iso: string) => document.querySelector<HTMLElement>(`[data-day="${iso}"]`)!;
@@ -62,6 +63,13 @@ describe("CalendarView", () => {
     const chip = day("2026-12-04").querySelector("[data-item-id='6']")!;
     expect(chip.getAttribute("aria-roledescription")).toBe("calendar item");
     expect(chip.querySelector("a")!.getAttribute("href")).toBe("/t/events/6");
+  });
+
+  it("opens the card on Enter from the keyboard; Space is what picks an item up", () => {
+    const router = show(calendar());
+    const chip = day("2026-12-04").querySelector<HTMLElement>("[data-item-id='6']")!;
+    fireEvent.keyDown(chip, { key: "Enter", code: "Enter" });
+    expect(router.state.location.pathname).toBe("/t/events/6");
   });
 
   it("gives a role that may not only links, nothing to pick up", () => {

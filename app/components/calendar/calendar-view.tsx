@@ -1,6 +1,7 @@
 import {
   closestCenter,
   DndContext,
+  KeyboardCode,
   KeyboardSensor,
   PointerSensor,
   pointerWithin,
@@ -12,7 +13,7 @@ import {
   type CollisionDetection,
   type DragEndEvent,
 } from "@dnd-kit/core";
-import { Link } from "@remix-run/react";
+import { Link, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
 import { moveValueToDay } from "@runtime/views/calendar-range";
 import type { CalendarItem, CalendarPageData } from "@runtime/views/list-page-data";
@@ -49,7 +50,11 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
   const [stepper] = useState(() => dayStepper((dragId) => itemsNow.current.find((i) => i.id === itemIdOf(dragId))?.day));
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
-    useSensor(KeyboardSensor, { coordinateGetter: stepper.getter }),
+    // Space picks an item up; Enter is left to its link, so the keyboard opens a card as a click does.
+    useSensor(KeyboardSensor, {
+      coordinateGetter: stepper.getter,
+      keyboardCodes: { start: [KeyboardCode.Space], cancel: [KeyboardCode.Esc], end: [KeyboardCode.Space, KeyboardCode.Enter] },
+    }),
   );
   const byDay = new Map<string, CalendarItem[]>();
   for (const item of items) byDay.set(item.day, [...(byDay.get(item.day) ?? []), item]);
@@ -126,7 +131,7 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
             announcements,
             screenReaderInstructions: {
               draggable:
-                "To move an item to another day, press Space or Enter, then the arrow keys, then Space or Enter to drop; Escape cancels.",
+                "Enter opens the item. To move it to another day, press Space, then the arrow keys, then Space or Enter to drop; Escape cancels.",
             },
           }}
           onDragStart={stepper.reset}
@@ -205,6 +210,7 @@ function DayCell(props: { day: string; calendar: CalendarPageData; items: Calend
 
 function ItemChip({ item, tableKey, movable }: { item: CalendarItem; tableKey: string; movable: boolean }) {
   const { setNodeRef, attributes, listeners, transform, isDragging } = useDraggable({ id: itemDragId(item.id), disabled: !movable });
+  const navigate = useNavigate();
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   const href = `/t/${encodeURIComponent(tableKey)}/${item.id}`;
   const body = (
@@ -227,11 +233,20 @@ function ItemChip({ item, tableKey, movable }: { item: CalendarItem; tableKey: s
       data-item-id={item.id}
       {...attributes}
       {...listeners}
+      onKeyDown={(e) => {
+        // Enter opens the card, as a click does; Space picks the item up.
+        if (e.key === "Enter" && !isDragging) {
+          e.preventDefault();
+          navigate(href);
+          return;
+        }
+        listeners?.onKeyDown?.(e);
+      }}
       aria-roledescription="calendar item"
       aria-label={item.time ? `${item.time} ${item.title}` : item.title}
       title={item.title}
     >
-      {/* A click that is not a drag opens the card; the keyboard picks the item up instead (Enter or Space). */}
+      {/* A click that is not a drag opens the card, as Enter does; Space picks the item up. */}
       <Link className="calendar-item__link" to={href} tabIndex={-1}>
         {body}
       </Link>
