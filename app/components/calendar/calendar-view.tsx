@@ -231,6 +231,7 @@ function ItemChip({ item, tableKey, movable }: { item: CalendarItem; tableKey: s
       className={isDragging ? "calendar-item calendar-item--movable calendar-item--dragging" : "calendar-item calendar-item--movable"}
       style={style}
       data-item-id={item.id}
+      role="button"
       {...attributes}
       {...listeners}
       onKeyDown={(e) => {
