@@ -232,6 +232,7 @@ function ItemChip({ item, tableKey, movable }: { item: CalendarItem; tableKey: s
       style={style}
       data-item-id={item.id}
       role="button"
+      tabIndex={0}
       {...attributes}
       {...listeners}
       onKeyDown={(e) => {
