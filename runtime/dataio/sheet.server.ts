@@ -11,6 +11,8 @@ export interface Sheet {
 
 export const MAX_IMPORT_BYTES = 20 * 1024 * 1024;
 export const MAX_IMPORT_ROWS = 100_000;
+/** No table has this many fields: a wider file is a mistake or an attack, refused before mapping. */
+export const MAX_IMPORT_COLUMNS = 500;
 const DELIMITERS = [",", ";", "\t", "|"];
 const ZIP_MAGIC = [0x50, 0x4b, 0x03, 0x04];
 
@@ -43,6 +45,10 @@ function toSheet(table: string[][]): Sheet {
   const [headers, ...rows] = table;
   if (!headers || headers.every((h) => !h.trim())) throw badRequest("the file has no header row: its first row must name the columns");
   if (rows.length > MAX_IMPORT_ROWS) throw badRequest(`the file has ${rows.length} rows; import at most ${MAX_IMPORT_ROWS} at a time`);
+  if (headers.length > MAX_IMPORT_COLUMNS)
+    throw badRequest(
+      `the file has ${headers.length} columns; at most ${MAX_IMPORT_COLUMNS} can be imported: keep only the columns to import`,
+    );
   return { headers: headers.map((h) => h.trim()), rows: rows.filter((r) => r.some((c) => c.trim() !== "")) };
 }
 

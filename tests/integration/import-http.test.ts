@@ -184,6 +184,23 @@ describe.each(testDatabases)("importing a sheet on $name", ({ create }) => {
     expect((await call("POST", `/api/import/jobs/${jobId}/undo`, { headers: { Authorization: `Bearer ${other}` } })).status).toBe(404);
   });
 
+  it("keeps formulas and markup in cells as plain text, on screens too", async () => {
+    const csv = 'Name,Kind,Status,City\n"<img src=x onerror=alert(1)>",company,active,=1+1\n"@SUM(A1) Ltd",company,active,<b>Cork</b>\n';
+    const status = await run("clients", csv, { mode: "insert" });
+    expect(status).toMatchObject({ state: "done", created: 2, errors: [] });
+    const [img] = await byName("<img src=x onerror=alert(1)>");
+    expect(img).toMatchObject({ city: "=1+1" });
+    expect((await byName("@SUM(A1) Ltd"))[0]).toMatchObject({ city: "<b>Cork</b>" });
+    const admin = await signIn(server!.url);
+    const conditions = encodeURIComponent(JSON.stringify([["name", "eq", "<img src=x onerror=alert(1)>"]]));
+    const page = await fetch(`${server!.url}/t/clients?f=${conditions}`, {
+      headers: sessionHeaders(server!.url, admin),
+    });
+    const html = await page.text();
+    expect(html).toContain("&lt;img src=x onerror=alert(1)&gt;");
+    expect(html).not.toContain("<img src=x");
+  });
+
   it("answers a malformed file with a clear 4xx", async () => {
     const cases: [Uint8Array | string, Record<string, string>][] = [
       ["", { mode: "insert" }],
@@ -201,6 +218,15 @@ describe.each(testDatabases)("importing a sheet on $name", ({ create }) => {
       expect(answer.status).toBeLessThan(500);
       expectCleanError(answer, JSON.stringify(fields));
     }
+    // Too wide, too big.
+    const wide = await upload("clients", `${Array.from({ length: 10_000 }, (_, i) => `C${i}`).join(",")}\n${"x,".repeat(9_999)}x\n`, {
+      mode: "dry-run",
+    });
+    expect([wide.status, wide.json?.error]).toEqual([400, expect.stringContaining("the file has 10000 columns; at most 500")]);
+    const huge = await upload("clients", `Name,Notes\nBig,"${"a".repeat(50 * 1024 * 1024)}"\n`, { mode: "insert" });
+    expect(huge.status).toBeGreaterThanOrEqual(400);
+    expect(huge.status).toBeLessThan(500);
+    expect(await byName("Big")).toEqual([]);
     const notMultipart = await call("POST", "/api/import/clients", { body: { file: "x" } });
     expect(notMultipart.status).toBe(415);
     expect((await call("GET", "/api/import/jobs/nope")).status).toBe(404);
