@@ -32,10 +32,11 @@ export interface ListQuery {
    */
   preview?: boolean;
   /**
-   * How many records match, when the caller already counted them (a board column, from its
-   * grouped counts): the list does not count them again. Only a number from code is taken.
+   * False: the caller counts the records itself (a board column, from its grouped counts), so the
+   * list does not; `total` then says only what the page proves (exact when it is the last one).
+   * Only `false` from code is taken.
    */
-  knownTotal?: number;
+  count?: boolean;
 }
 
 export interface ListResult extends Totals {
@@ -79,11 +80,10 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
     // Where few rows match, the count is cheap and rides inside the page's own query (one round
     // trip instead of two). Otherwise it runs beside the page, so a slow count and a slow page
     // overlap. Either way, a page that is not full is its own exact total.
-    const known =
-      typeof query.knownTotal === "number" && Number.isInteger(query.knownTotal) && query.knownTotal >= 0 ? query.knownTotal : null;
-    const inlineCount = !cursor && known === null && (await countInline(ctx, table, filter));
+    const uncounted = query.count === false;
+    const inlineCount = !cursor && !uncounted && (await countInline(ctx, table, filter));
     if (inlineCount) pageQuery.select(cappedCount(ctx, base).as(TOTAL_COLUMN));
-    const counting = cursor || inlineCount || known !== null ? null : count(ctx, base, table, !!filter || !!q || !!rowScope(actor, table));
+    const counting = cursor || inlineCount || uncounted ? null : count(ctx, base, table, !!filter || !!q || !!rowScope(actor, table));
     counting?.catch(() => {});
     const raw = (await pageQuery) as Record<string, unknown>[];
     const more = raw.length > pageSize;
@@ -93,8 +93,8 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
       ? { total: cursor.total, totalExact: cursor.totalExact }
       : !more && (raw.length > 0 || page === 1)
         ? { total: (page - 1) * pageSize + raw.length, totalExact: true }
-        : known !== null
-          ? { total: known, totalExact: true }
+        : uncounted
+          ? { total: page * pageSize + 1, totalExact: false }
           : (inlineTotal ?? (await (counting ?? count(ctx, base, table, true))));
     const pageRows = more ? raw.slice(0, pageSize) : raw;
     refuseMissingColumns(table, pageRows[0]);

@@ -47,28 +47,42 @@ export async function loadBoard(
   const field = asked ?? groupFields[0];
   if (!field) return null;
   const sumField = boardSumField(table);
+  const cardFields = query.columns
+    .filter((k) => k !== field.key && k !== table.titleField && table.fieldsByKey.has(k))
+    .slice(0, CARD_FIELDS);
+  if (sumField && !cardFields.includes(sumField.key)) cardFields.splice(CARD_FIELDS - 1, 1, sumField.key);
+  const expand = cardFields.filter((k) => isRelation(table.fieldsByKey.get(k)!)).join(",") || undefined;
+  // A column's cards, uncounted: its count comes from the grouped counts.
+  const cardsOf = (value: string | number | null) =>
+    records.list(actor, table.key, {
+      filter: columnFilter(query.filter, field.key, value),
+      q: query.q,
+      pageSize: BOARD_PAGE_SIZE,
+      sort: "-id",
+      expand,
+      count: false,
+    });
+  const options = optionValues(field.def);
+  const users = isRelation(field);
+  // A choice's columns are known before counting: their cards are read while the counts run.
+  const early = users ? null : new Map(options.map((o) => [o, cardsOf(o)] as const));
+  for (const p of early?.values() ?? []) p.catch(() => {});
   const counts = await records.groupCounts(actor, table.key, { groupBy: field.key, sum: sumField?.key, filter: query.filter, q: query.q });
   const byValue = new Map(counts.map((c) => [c.value === null ? "" : String(c.value), c]));
-  const options = optionValues(field.def);
-  const users = isRelation(field)
+  const names = users
     ? await userNames(
         records,
         actor,
         counts.map((c) => Number(c.value)).filter((n) => Number.isInteger(n) && n > 0),
       )
     : null;
-  const values: (string | number | null)[] = users
+  const values: (string | number | null)[] = names
     ? [
-        ...[...users.keys()].sort((a, b) => users.get(a)!.localeCompare(users.get(b)!)),
-        ...counts.map((c) => c.value).filter((v) => v !== null && !users.has(Number(v))),
+        ...[...names.keys()].sort((a, b) => names.get(a)!.localeCompare(names.get(b)!)),
+        ...counts.map((c) => c.value).filter((v) => v !== null && !names.has(Number(v))),
       ]
     : [...options];
   values.push(null);
-  const cardFields = query.columns
-    .filter((k) => k !== field.key && k !== table.titleField && table.fieldsByKey.has(k))
-    .slice(0, CARD_FIELDS);
-  if (sumField && !cardFields.includes(sumField.key)) cardFields.splice(CARD_FIELDS - 1, 1, sumField.key);
-  const expand = cardFields.filter((k) => isRelation(table.fieldsByKey.get(k)!)).join(",") || undefined;
 
   const columns: BoardColumn[] = await Promise.all(
     values.map(async (value) => {
@@ -76,21 +90,13 @@ export async function loadBoard(
       const label =
         value === null
           ? `No ${field.label.toLowerCase()}`
-          : users
-            ? (users.get(Number(value)) ?? `User #${value}`)
+          : names
+            ? (names.get(Number(value)) ?? `User #${value}`)
             : optionLabel(String(value), field.def);
       const probability = typeof value === "string" ? optionProbability(value, field.def) : undefined;
       const filter = columnFilter(query.filter, field.key, value);
-      const page = stat
-        ? await records.list(actor, table.key, {
-            filter,
-            q: query.q,
-            pageSize: BOARD_PAGE_SIZE,
-            sort: "-id",
-            expand,
-            knownTotal: stat.count,
-          })
-        : { rows: [], nextCursor: null };
+      const pending = typeof value === "string" ? early?.get(value) : undefined;
+      const page = pending ? await pending : stat ? await cardsOf(value) : { rows: [], nextCursor: null };
       return {
         value,
         label,
