@@ -34,12 +34,13 @@ describe("import and export in Chromium", () => {
     await database?.drop();
   });
 
-  it("offers CSV and XLSX of the list as shown", async () => {
+  it("offers CSV, XLSX and a printable page of the list as shown", async () => {
     await page.goto(`${server.url}/t/clients?sort=-name`, { waitUntil: "networkidle0" });
     await page.click(".data-menu summary");
     const hrefs = await page.$$eval(".data-menu a[href*='/export.']", (as) => as.map((a) => a.getAttribute("href")));
-    expect(hrefs).toHaveLength(2);
+    expect(hrefs).toHaveLength(3);
     expect(hrefs[0]).toMatch(/^\/api\/t\/clients\/export\.csv\?.*sort=-name/);
+    expect(hrefs[2]).toMatch(/^\/api\/t\/clients\/export\.html\?.*sort=-name/);
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "list-export.png") });
   });
 
