@@ -2,6 +2,7 @@ import type { Knex } from "knex";
 import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Dialect } from "./db/connection.server";
 import { ensureAuthTables } from "./auth/auth-tables.server";
 import { ensureAutomationTables } from "./automation/tables.server";
+import { ensureDocxTemplatesTable } from "./print/docx.server";
 import { ensureSnapshotsTable } from "./print/snapshots.server";
 import { firstAdminNotice } from "./auth/first-admin-notice";
 import { ensureSettingsTable } from "./auth/settings.server";
@@ -77,6 +78,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     await ensureJobTables(db);
     await ensureAutomationTables(db);
     await ensureSnapshotsTable(db);
+    await ensureDocxTemplatesTable(db);
     await ensureRecordViewsTable(db);
     const { migrationHooks, ...services } = createServices(db, {
       schemaCheckMs: options.schemaCheckMs ?? schemaCheckFromEnv(),
