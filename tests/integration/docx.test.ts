@@ -118,9 +118,13 @@ describe.each(testDatabases)("Word templates on $name", ({ create }) => {
     expect((await rt.docx.list(ADMIN)).map((t) => t.name)).toEqual(["Contract"]);
   });
 
-  it("deletes a template", async () => {
+  it("deletes a template; uploads and deletes are audited", async () => {
     const { id } = await rt.docx.upload(ADMIN, { name: "Letter", table: "invoices", bytes: docx(["Dear {record.client.name}"]) });
     await rt.docx.remove(ADMIN, id);
     expect(await status(rt.docx.fill(ACCOUNTANT, id, invoice.id))).toMatch(/^404 /);
+    const audited = (await rt.db("crm_audit").where({ action: "template", table_key: "crm_docx_templates" }).select("changes")) as {
+      changes: string;
+    }[];
+    expect(audited.map((a) => Object.keys(JSON.parse(a.changes))[0])).toEqual(["uploaded", "uploaded", "deleted"]);
   });
 });
