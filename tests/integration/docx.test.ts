@@ -3,8 +3,11 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoleDefinition } from "@runtime/auth/roles";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import type { Runtime } from "@runtime/runtime.server";
-import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { startAppServer, type AppServer } from "../helpers/app-server";
+import { createApiToken } from "../helpers/auth";
+import { createPreferredTestDatabase, testDatabases, type TestDatabase } from "../helpers/databases";
 import { createSeededRuntime, defaultRole } from "../helpers/default-configuration";
+import { expectCleanError, httpClient } from "./records-http";
 
 /** A .docx as small as Word opens: content types, the package relation, the body with `paragraphs`. */
 function docx(paragraphs: string[]): Buffer {
@@ -126,5 +129,56 @@ describe.each(testDatabases)("Word templates on $name", ({ create }) => {
       changes: string;
     }[];
     expect(audited.map((a) => Object.keys(JSON.parse(a.changes))[0])).toEqual(["uploaded", "uploaded", "deleted"]);
+  });
+});
+
+/** The routes, through the built server (`npx remix build` first), once: MariaDB when the tests have one. */
+describe("the Word templates API over HTTP", () => {
+  let database: TestDatabase | undefined;
+  let server: AppServer | undefined;
+  let token: string | undefined;
+  const call = httpClient(
+    () => server!.url,
+    () => token,
+  );
+  const upload = (name: string, bytes: Buffer) => {
+    const form = new FormData();
+    form.set("name", name);
+    form.set("table", "invoices");
+    form.set("file", new Blob([new Uint8Array(bytes)]), `${name}.docx`);
+    return call("POST", "/api/docx-templates", { rawBody: form });
+  };
+
+  beforeAll(async () => {
+    database = await createPreferredTestDatabase();
+    server = await startAppServer({ database });
+    token = await createApiToken(server.url);
+  }, 120_000);
+  afterAll(async () => {
+    await server?.stop();
+    await database?.drop();
+  });
+
+  it("uploads, lists, fills as a download and deletes; refuses a file that is not a .docx", async () => {
+    const created = await upload("Contract", CONTRACT);
+    expect(created.status, created.text).toBe(201);
+    const refused = await upload("Sheet", Buffer.from("a,b\n1,2\n"));
+    expect(refused.status).toBe(422);
+    expectCleanError(refused, "a CSV as a Word template");
+    expect((await call("GET", "/api/docx-templates?table=invoices")).json.templates.map((t: { name: string }) => t.name)).toEqual([
+      "Contract",
+    ]);
+
+    const [row] = (await call("GET", "/api/t/invoices?pageSize=1&sort=id")).json.rows as { id: number; number: string }[];
+    const filled = await fetch(`${server!.url}/api/docx/${created.json.id}/${row.id}.docx`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(filled.status).toBe(200);
+    expect(filled.headers.get("content-type")).toBe("application/vnd.openxmlformats-officedocument.wordprocessingml.document");
+    expect(filled.headers.get("content-disposition")).toContain(`attachment; filename="${row.number} Contract.docx"`);
+    expect(paragraphsOf(Buffer.from(await filled.arrayBuffer()))[0]).toContain(row.number);
+
+    expect((await call("DELETE", `/api/docx-templates/${created.json.id}`)).status).toBe(204);
+    expect((await call("GET", `/api/docx/${created.json.id}/${row.id}.docx`)).status).toBe(404);
   });
 });
