@@ -47,7 +47,8 @@ export async function ensureDocxTemplatesTable(db: Knex): Promise<void> {
   try {
     await db.schema.createTable(DOCX_TEMPLATES_TABLE, (t) => {
       t.string("id", 64).primary();
-      t.string("table_key", 64).notNullable().index();
+      // By the table's stable id, so a renamed table keeps its Word templates.
+      t.string("table_id", 64).notNullable().index();
       t.string("name", 120).notNullable();
       t.specificType("content", dialect === "mysql" ? "longblob" : "blob").notNullable();
       t.integer("size").notNullable();
@@ -67,16 +68,16 @@ export async function ensureDocxTemplatesTable(db: Knex): Promise<void> {
 
 interface Row {
   id: string;
-  table_key: string;
+  table_id: string;
   name: string;
   size: number;
   created_at: string;
 }
 
-const summary = (r: Row): DocxTemplateSummary => ({
+const summary = (r: Row, table: string): DocxTemplateSummary => ({
   id: r.id,
   name: r.name,
-  table: r.table_key,
+  table,
   size: Number(r.size),
   createdAt: r.created_at,
 });
@@ -147,15 +148,14 @@ export function createDocxService(runtime: {
   return {
     async list(actor, tableKey) {
       const { compiled } = await workspace.current();
-      const q = db(DOCX_TEMPLATES_TABLE).select("id", "table_key", "name", "size", "created_at").orderBy("name");
-      if (tableKey !== undefined) q.where({ table_key: tableKey });
+      const q = db(DOCX_TEMPLATES_TABLE).select("id", "table_id", "name", "size", "created_at").orderBy("name");
+      if (tableKey !== undefined) q.where({ table_id: compiled.tablesByKey.get(tableKey)?.id ?? "" });
       const rows = (await q) as Row[];
-      return rows
-        .filter((r) => {
-          const table = compiled.tablesByKey.get(r.table_key);
-          return actor.rights.admin || (table !== undefined && mayDo(actor, "print", table));
-        })
-        .map(summary);
+      return rows.flatMap((r) => {
+        const table = compiled.tablesById.get(r.table_id);
+        if (!table) return actor.rights.admin ? [summary(r, r.table_id)] : [];
+        return actor.rights.admin || mayDo(actor, "print", table) ? [summary(r, table.key)] : [];
+      });
     },
     async upload(actor, { name, table: tableKey, bytes }) {
       requireAdmin(actor, "upload Word templates");
@@ -169,7 +169,7 @@ export function createDocxService(runtime: {
       const now = dbNow();
       const row = {
         id: `docx_${crypto.randomBytes(6).toString("hex")}`,
-        table_key: table.key,
+        table_id: table.id,
         name: cleanName,
         content: Buffer.from(bytes),
         size: bytes.byteLength,
@@ -184,7 +184,7 @@ export function createDocxService(runtime: {
         table: DOCX_TEMPLATES_TABLE,
         changes: { uploaded: row.id, name: cleanName, table: table.key },
       });
-      return summary(row);
+      return summary(row, table.key);
     },
     async remove(actor, id) {
       requireAdmin(actor, "delete Word templates");
@@ -200,8 +200,9 @@ export function createDocxService(runtime: {
         .where({ id: String(id) })
         .first()) as (Row & { content: Buffer | Uint8Array }) | undefined;
       if (!row) throw notFound(`there is no Word template "${String(id).slice(0, 64)}"`);
-      const { compiled, table } = await tableFor(row.table_key);
-      if (!table) throw unprocessable(`the Word template "${row.name}" fills "${row.table_key}", a table that no longer exists`);
+      const { compiled } = await workspace.current();
+      const table = compiled.tablesById.get(row.table_id);
+      if (!table) throw unprocessable(`the Word template "${row.name}" fills a table that no longer exists`);
       authorize(actor, "print", table);
       const raw = await records.get(actor, table.key, recordId);
       const loader = createRecordContextLoader({ db, records, compiled, actor });
