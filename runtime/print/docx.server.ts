@@ -16,6 +16,7 @@ import { bindFilterSettings, tesseraFilters } from "./render-html";
 /** Word templates (docs/decisions/025-word-templates.md): a .docx with docxtemplater tags, filled per record. */
 export const DOCX_TEMPLATES_TABLE = "crm_docx_templates";
 export const DOCX_MAX_BYTES = 10 * 1024 * 1024;
+const DOCX_MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
 export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
 
 export interface DocxTemplateSummary {
@@ -115,6 +116,13 @@ function compile(bytes: Uint8Array, parser: ReturnType<typeof docxParser>): Docx
     throw unprocessable("the file is not a Word document (.docx): it is not a zip archive");
   }
   if (!zip.file("word/document.xml")) throw unprocessable("the file is not a Word document (.docx): it has no word/document.xml");
+  // A few kilobytes can declare gigabytes of XML (a zip bomb): refuse before anything is inflated.
+  const unzipped = Object.values(zip.files).reduce(
+    (sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+    0,
+  );
+  if (unzipped > DOCX_MAX_UNZIPPED_BYTES)
+    throw unprocessable(`the Word document unpacks to more than ${DOCX_MAX_UNZIPPED_BYTES / 1024 / 1024} MB`);
   try {
     return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, parser, nullGetter: () => "", errorLogging: false });
   } catch (error) {

@@ -118,6 +118,11 @@ describe.each(testDatabases)("Word templates on $name", ({ create }) => {
     expect(await upload(docx(["{record.total | shout}"]))).toMatch(/^422 .*\{record\.total \| shout\}: there is no filter "shout"/);
     expect(await upload(Buffer.from("number,client\n1,Acme\n"))).toMatch(/^422 the file is not a Word document/);
     expect(await upload(CONTRACT, "nope")).toMatch(/^422 there is no table "nope"/);
+    const bomb = new PizZip(CONTRACT);
+    bomb.file("word/media/zeros.bin", Buffer.alloc(65 * 1024 * 1024));
+    expect(await upload(bomb.generate({ type: "nodebuffer", compression: "DEFLATE" }))).toMatch(
+      /^422 the Word document unpacks to more than 64 MB/,
+    );
     expect((await rt.docx.list(ADMIN)).map((t) => t.name)).toEqual(["Contract"]);
   });
 
