@@ -2,6 +2,7 @@ import type { Knex } from "knex";
 import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Dialect } from "./db/connection.server";
 import { ensureAuthTables } from "./auth/auth-tables.server";
 import { ensureAutomationTables } from "./automation/tables.server";
+import { ensureDocxTemplatesTable } from "./print/docx.server";
 import { ensureSnapshotsTable } from "./print/snapshots.server";
 import { ensurePrintTemplatesTable } from "./print/templates.server";
 import { firstAdminNotice } from "./auth/first-admin-notice";
@@ -161,6 +162,7 @@ export async function ensureTesseraTables(db: Knex): Promise<void> {
   await ensureSnapshotsTable(db);
   await ensureRecordViewsTable(db);
   await ensurePrintTemplatesTable(db);
+  await ensureDocxTemplatesTable(db);
 }
 
 function schemaCheckFromEnv(): number | undefined {

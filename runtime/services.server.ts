@@ -11,6 +11,7 @@ import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queu
 import type { JobHandlers } from "./jobs/types";
 import { createLayoutsService, type LayoutsService } from "./layouts/layouts.server";
 import type { ApplyHooks } from "./migrations/apply.server";
+import { createDocxService, type DocxService } from "./print/docx.server";
 import { createPrintJobs, type PrintJobs } from "./print/print-jobs.server";
 import { createPrintService, type PrintService } from "./print/print.server";
 import { printSnapshots } from "./print/snapshots.server";
@@ -31,6 +32,8 @@ export interface RuntimeServices {
   files: FileStore;
   /** Chromium starts at the first print, not here. */
   print: PrintService;
+  /** Word templates filled per record (docs/decisions/025-word-templates.md). */
+  docx: DocxService;
   /** The durable job queue in the database (docs/decisions/013-one-job-queue.md). */
   queue: JobQueue;
   /** Batch print jobs on the queue (docs/decisions/015-print-jobs-on-the-queue.md). */
@@ -107,6 +110,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     views: createViewsService(db),
     files,
     print,
+    docx: createDocxService({ db, records, workspace }),
     queue,
     printJobs,
     jobHandlers,

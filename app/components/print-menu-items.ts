@@ -13,6 +13,8 @@ export interface PrintMenuItem {
   downloadHref: string;
   /** Why it cannot be printed for this record; absent when it can. */
   unavailable?: string;
+  /** A Word document: always a download, there is nothing to open in a tab. */
+  word?: boolean;
 }
 
 /** What the print service says about a template for one record (`OfferedTemplate`, serialized). */
@@ -56,5 +58,17 @@ export function printMenuItems(
     if (t.problems.length) item.unavailable = `This template ${t.problems.map((p) => p.message).join("; ")}: fix it in the print designer.`;
     else if (t.offered === false) item.unavailable = whyNotOffered(t.id);
     return item;
+  });
+}
+
+export function docxHref(templateId: string, recordId: number | string): string {
+  return `/api/docx/${encodeURIComponent(templateId)}/${encodeURIComponent(String(recordId))}.docx`;
+}
+
+/** The table's Word templates, after the print templates: "Contract (Word)", each a download. */
+export function docxMenuItems(templates: { id: string; name: string }[], recordId: number): PrintMenuItem[] {
+  return templates.map((t) => {
+    const href = docxHref(t.id, recordId);
+    return { id: `docx:${t.id}`, name: `${t.name} (Word)`, href, downloadHref: href, word: true };
   });
 }

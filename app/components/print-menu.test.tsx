@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from "vitest";
 import { CardForm } from "./card/card-form";
 import { cardData } from "./card/test-card";
 import { PrintMenu } from "./print-menu";
-import { describeTemplateCondition, printHref, printMenuItems } from "./print-menu-items";
+import { describeTemplateCondition, docxMenuItems, printHref, printMenuItems } from "./print-menu-items";
 
 afterEach(cleanup);
 
@@ -68,6 +68,21 @@ describe("PrintMenu", () => {
     );
     expect(within(panel).getByText(/uses removed field "vat_no"/)).toBeTruthy();
     expect(within(panel).getAllByRole("link")).toHaveLength(2);
+  });
+
+  it("lists Word templates after the PDFs as one download link each", () => {
+    render(
+      <PrintMenu
+        items={[...printMenuItems(offered.slice(0, 1), 7, () => ""), ...docxMenuItems([{ id: "docx_1", name: "Contract" }], 7)]}
+        noun="invoice"
+      />,
+    );
+    const panel = screen.getByRole("group", { name: "Print templates" });
+    const word = within(panel).getByRole("link", { name: "Contract (Word)" });
+    expect(word.getAttribute("href")).toBe("/api/docx/docx_1/7.docx");
+    expect(word.hasAttribute("download")).toBe(true);
+    expect(word.hasAttribute("target")).toBe(false);
+    expect(within(panel).getAllByRole("link")).toHaveLength(3);
   });
 
   it("says so when the table has no templates", () => {

@@ -32,6 +32,12 @@ export function PrintMenu({ items, noun }: PrintMenuProps) {
                     {item.unavailable}
                   </span>
                 </li>
+              ) : item.word ? (
+                <li key={item.id} className="print-menu__item">
+                  <a className="print-menu__name" href={item.href} download>
+                    {item.name}
+                  </a>
+                </li>
               ) : (
                 <li key={item.id} className="print-menu__item">
                   <a className="print-menu__name" href={item.href} target="_blank" rel="noopener noreferrer">

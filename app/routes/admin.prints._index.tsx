@@ -3,6 +3,8 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfField } from "../components/csrf-field";
 import { FormResultNotice } from "../components/form-result-notice";
+import { WordTemplates } from "../components/word-templates";
+import { getDocxService, uploadDocxAs } from "../services/docx.server";
 import { adminActorFor, formResult } from "../services/people.server";
 import {
   createStarterTemplateAs,
@@ -20,11 +22,18 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
-  return json({ templates: await listTemplatesAs(actor), tables: await printableTablesAs(actor) });
+  return json({
+    templates: await listTemplatesAs(actor),
+    tables: await printableTablesAs(actor),
+    wordTemplates: await (await getDocxService()).list(actor),
+  });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await adminActorFor(request);
+  // Only the Word upload is multipart; it is read within its own size limit.
+  if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data"))
+    return formResult(async () => ({ message: `Added the Word template "${(await uploadDocxAs(actor, request)).name}".` }));
   const form = await request.formData();
   const id = String(form.get("id") ?? "");
   switch (form.get("intent")) {
@@ -40,6 +49,11 @@ export async function action({ request }: ActionFunctionArgs) {
     case "delete":
       return formResult(async () => {
         await removeTemplateAs(actor, id);
+        return { message: `Deleted "${String(form.get("name") ?? id)}".` };
+      });
+    case "delete-word":
+      return formResult(async () => {
+        await (await getDocxService()).remove(actor, id);
         return { message: `Deleted "${String(form.get("name") ?? id)}".` };
       });
     default:
@@ -104,7 +118,7 @@ function TemplateRow({ t }: { t: TemplateListEntry }) {
 }
 
 export default function AdminPrints() {
-  const { templates, tables } = useLoaderData<typeof loader>();
+  const { templates, tables, wordTemplates } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const byTable = new Map<string, TemplateListEntry[]>();
@@ -161,6 +175,8 @@ export default function AdminPrints() {
           Add and open the designer
         </button>
       </Form>
+
+      <WordTemplates templates={wordTemplates} tables={tables} />
     </section>
   );
 }

@@ -12,6 +12,7 @@ import { schemaAround } from "@runtime/schema/schema-around";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { actorFor } from "../../services/actor.server";
 import { getLayouts } from "../../services/layouts.server";
+import { getDocxService } from "../../services/docx.server";
 import { getPrintService } from "../../services/print.server";
 import { cardTimeline } from "../../services/timeline.server";
 import { getRuntime } from "../../services/runtime.server";
@@ -20,7 +21,7 @@ import { compositionLists, FORM_KEYS, parseCardForm, validateCard, type Lines } 
 import type { CardActionData, CardData } from "./card-types";
 import { relatedColumns } from "./related-columns";
 import { applyLineIntent } from "./line-intents";
-import { describeTemplateCondition, printMenuItems, type PrintMenuItem } from "../print-menu-items";
+import { describeTemplateCondition, docxMenuItems, printMenuItems, type PrintMenuItem } from "../print-menu-items";
 
 const FORMAT: FormatOptions = { locale: "en-US" };
 
@@ -88,12 +89,16 @@ async function printMenu(actor: Actor, table: CompiledTable, recordId: number): 
     ? new Map((await print.templates.list(table.key)).map((t) => [t.id, t.condition]))
     : new Map<string, unknown>();
   const noun = table.label.toLowerCase();
-  return printMenuItems(offered, recordId, (id) => {
-    const rule = describeTemplateCondition(conditions.get(id), table);
-    return rule
-      ? `Not for this ${noun}: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}.`
-      : `Not offered for this ${noun}: its condition does not hold.`;
-  });
+  const word = docxMenuItems(await (await getDocxService()).list(actor, table.key), recordId);
+  return [
+    ...printMenuItems(offered, recordId, (id) => {
+      const rule = describeTemplateCondition(conditions.get(id), table);
+      return rule
+        ? `Not for this ${noun}: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}.`
+        : `Not offered for this ${noun}: its condition does not hold.`;
+    }),
+    ...word,
+  ];
 }
 
 export async function loadCard(request: Request, tableKey: string | undefined, id: string | null): Promise<CardData> {

@@ -1,0 +1,39 @@
+// Routes reach Word templates through here, never runtime/*.server directly (see runtime.server.ts).
+import { badRequest } from "@runtime/errors";
+import { DOCX_MAX_BYTES, DOCX_MEDIA_TYPE, type DocxService } from "@runtime/print/docx.server";
+import type { Actor } from "@runtime/records/permissions";
+import { contentDisposition } from "./print.server";
+import { getRuntime } from "./runtime.server";
+import { readMultipart } from "./upload.server";
+
+export type { DocxTemplateSummary } from "@runtime/print/docx.server";
+
+export async function getDocxService(): Promise<DocxService> {
+  return (await getRuntime()).docx;
+}
+
+/** A multipart upload's `file`, `name` and `table`, read within the 10 MB limit, stored as `actor`. */
+export async function uploadDocxAs(actor: Actor, request: Request) {
+  const form = await readMultipart(request, DOCX_MAX_BYTES);
+  const file = form.get("file");
+  if (file === null || typeof file === "string") throw badRequest('send the .docx file in the field "file"');
+  return (await getDocxService()).upload(actor, {
+    name: form.get("name"),
+    table: form.get("table"),
+    bytes: new Uint8Array(await file.arrayBuffer()),
+  });
+}
+
+/** A filled Word document, always as a download. */
+export function docxResponse(docx: Buffer, filename: string): Response {
+  return new Response(new Blob([new Uint8Array(docx)]), {
+    status: 200,
+    headers: {
+      "Content-Type": DOCX_MEDIA_TYPE,
+      "Content-Length": String(docx.byteLength),
+      "Content-Disposition": contentDisposition(filename, "attachment"),
+      "Cache-Control": "private, no-store",
+      "X-Content-Type-Options": "nosniff",
+    },
+  });
+}

@@ -1,0 +1,241 @@
+import crypto from "node:crypto";
+import Docxtemplater from "docxtemplater";
+import type { Knex } from "knex";
+import PizZip from "pizzip";
+import { audit } from "../auth/audit.server";
+import { dialectOf } from "../db/ddl.server";
+import { dbNow } from "../db/system-tables.server";
+import { badRequest, notFound, unprocessable } from "../errors";
+import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissions";
+import type { RecordsService } from "../records/service.server";
+import type { WorkspaceService } from "../workspace/workspace.server";
+import { docxParser } from "./docx-parser";
+import { createRecordContextLoader } from "./record-context.server";
+import { bindFilterSettings, tesseraFilters } from "./render-html";
+
+/** Word templates (docs/decisions/025-word-templates.md): a .docx with docxtemplater tags, filled per record. */
+export const DOCX_TEMPLATES_TABLE = "crm_docx_templates";
+export const DOCX_MAX_BYTES = 10 * 1024 * 1024;
+const DOCX_MAX_UNZIPPED_BYTES = 64 * 1024 * 1024;
+export const DOCX_MEDIA_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+export interface DocxTemplateSummary {
+  id: string;
+  name: string;
+  table: string;
+  size: number;
+  createdAt: string;
+}
+
+export interface FilledDocx {
+  docx: Buffer;
+  filename: string;
+}
+
+export interface DocxService {
+  /** A table's Word templates, or every one; empty for an actor who may not print the table. */
+  list(actor: Actor, table?: string): Promise<DocxTemplateSummary[]>;
+  /** Admins only: checks the file (a real .docx whose tags compile) and stores it. */
+  upload(actor: Actor, input: { name: unknown; table: unknown; bytes: Uint8Array }): Promise<DocxTemplateSummary>;
+  remove(actor: Actor, id: unknown): Promise<void>;
+  /** The template filled for one record, read as the actor (403 without the print right, 404 out of scope). */
+  fill(actor: Actor, id: unknown, recordId: unknown): Promise<FilledDocx>;
+}
+
+export async function ensureDocxTemplatesTable(db: Knex): Promise<void> {
+  if (await db.schema.hasTable(DOCX_TEMPLATES_TABLE)) return;
+  const dialect = dialectOf(db);
+  try {
+    await db.schema.createTable(DOCX_TEMPLATES_TABLE, (t) => {
+      t.string("id", 64).primary();
+      // By the table's stable id, so a renamed table keeps its Word templates.
+      t.string("table_id", 64).notNullable().index();
+      t.string("name", 120).notNullable();
+      t.specificType("content", dialect === "mysql" ? "longblob" : "blob").notNullable();
+      t.integer("size").notNullable();
+      t.integer("created_by").nullable();
+      t.string("created_at", 32).notNullable();
+      t.string("updated_at", 32).notNullable();
+      if (dialect === "mysql") {
+        t.charset("utf8mb4");
+        t.collate("utf8mb4_unicode_ci");
+        t.engine("InnoDB");
+      }
+    });
+  } catch (error) {
+    if (!(await db.schema.hasTable(DOCX_TEMPLATES_TABLE))) throw error;
+  }
+}
+
+interface Row {
+  id: string;
+  table_id: string;
+  name: string;
+  size: number;
+  created_at: string;
+}
+
+const summary = (r: Row, table: string): DocxTemplateSummary => ({
+  id: r.id,
+  name: r.name,
+  table,
+  size: Number(r.size),
+  createdAt: r.created_at,
+});
+
+/** `INV-2026-0001 Contract.docx`: no path separators, control or reserved characters. */
+function docxFileName(base: string): string {
+  const clean = base
+    .replace(/[\p{Cc}<>:"/\\|?*]+/gu, " ")
+    .replace(/\s+/g, " ")
+    .trim()
+    .slice(0, 150);
+  return `${clean || "document"}.docx`;
+}
+
+/** Where a docxtemplater error happened and what it is, in one line per problem. */
+function templateErrors(error: unknown): string[] | null {
+  const e = error as { properties?: { id?: string; explanation?: string; errors?: unknown[] }; message?: string };
+  if (!e?.properties) return null;
+  const list = (e.properties.errors ?? [error]) as {
+    message?: string;
+    properties?: { explanation?: string; rootError?: Error; xtag?: string; file?: string };
+  }[];
+  return list.map((x) => {
+    const p = x.properties;
+    const what = p?.rootError ? `the tag {${p.xtag ?? ""}}: ${p.rootError.message}` : (p?.explanation ?? x.message ?? "a tag is not valid");
+    return p?.file ? `${what} (in ${p.file})` : what;
+  });
+}
+
+function compile(bytes: Uint8Array, parser: ReturnType<typeof docxParser>): Docxtemplater {
+  let zip: PizZip;
+  try {
+    zip = new PizZip(bytes);
+  } catch {
+    throw unprocessable("the file is not a Word document (.docx): it is not a zip archive");
+  }
+  if (!zip.file("word/document.xml")) throw unprocessable("the file is not a Word document (.docx): it has no word/document.xml");
+  // A few kilobytes can declare gigabytes of XML (a zip bomb): refuse before anything is inflated.
+  const unzipped = Object.values(zip.files).reduce(
+    (sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
+    0,
+  );
+  if (unzipped > DOCX_MAX_UNZIPPED_BYTES)
+    throw unprocessable(`the Word document unpacks to more than ${DOCX_MAX_UNZIPPED_BYTES / 1024 / 1024} MB`);
+  try {
+    return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, parser, nullGetter: () => "", errorLogging: false });
+  } catch (error) {
+    const problems = templateErrors(error);
+    if (!problems) throw unprocessable("the Word document could not be read");
+    throw unprocessable(
+      `the Word template has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}: ${problems.join("; ")}`,
+      {
+        problems,
+      },
+    );
+  }
+}
+
+export function createDocxService(runtime: {
+  db: Knex;
+  records: RecordsService;
+  workspace: Pick<WorkspaceService, "current">;
+  locale?: string;
+}): DocxService {
+  const { db, records, workspace } = runtime;
+  const locale = runtime.locale ?? (process.env.TESSERA_PRINT_LOCALE || "en-GB");
+  const filters = tesseraFilters();
+
+  async function tableFor(key: unknown) {
+    const { compiled } = await workspace.current();
+    const table = typeof key === "string" ? compiled.tablesByKey.get(key) : undefined;
+    return { compiled, table };
+  }
+
+  return {
+    async list(actor, tableKey) {
+      const { compiled } = await workspace.current();
+      const q = db(DOCX_TEMPLATES_TABLE).select("id", "table_id", "name", "size", "created_at").orderBy("name");
+      if (tableKey !== undefined) q.where({ table_id: compiled.tablesByKey.get(tableKey)?.id ?? "" });
+      const rows = (await q) as Row[];
+      return rows.flatMap((r) => {
+        const table = compiled.tablesById.get(r.table_id);
+        if (!table) return actor.rights.admin ? [summary(r, r.table_id)] : [];
+        return actor.rights.admin || mayDo(actor, "print", table) ? [summary(r, table.key)] : [];
+      });
+    },
+    async upload(actor, { name, table: tableKey, bytes }) {
+      requireAdmin(actor, "upload Word templates");
+      const cleanName = typeof name === "string" ? name.trim() : "";
+      if (!cleanName || cleanName.length > 120) throw badRequest("give the Word template a name of 1 to 120 characters");
+      const { table } = await tableFor(tableKey);
+      if (!table) throw unprocessable(`there is no table "${String(tableKey).slice(0, 64)}" to fill the Word template for`);
+      if (bytes.byteLength === 0) throw unprocessable("the file is empty");
+      if (bytes.byteLength > DOCX_MAX_BYTES) throw unprocessable("a Word template may be at most 10 MB");
+      compile(bytes, docxParser(filters, {}));
+      const now = dbNow();
+      const row = {
+        id: `docx_${crypto.randomBytes(6).toString("hex")}`,
+        table_id: table.id,
+        name: cleanName,
+        content: Buffer.from(bytes),
+        size: bytes.byteLength,
+        created_by: actor.id,
+        created_at: now,
+        updated_at: now,
+      };
+      await db(DOCX_TEMPLATES_TABLE).insert(row);
+      await audit(db, {
+        userId: actor.id,
+        action: "template",
+        table: DOCX_TEMPLATES_TABLE,
+        changes: { uploaded: row.id, name: cleanName, table: table.key },
+      });
+      return summary(row, table.key);
+    },
+    async remove(actor, id) {
+      requireAdmin(actor, "delete Word templates");
+      const row = (await db(DOCX_TEMPLATES_TABLE)
+        .where({ id: String(id) })
+        .first("id", "name")) as { id: string; name: string } | undefined;
+      if (!row) throw notFound(`there is no Word template "${String(id).slice(0, 64)}"`);
+      await db(DOCX_TEMPLATES_TABLE).where({ id: row.id }).delete();
+      await audit(db, { userId: actor.id, action: "template", table: DOCX_TEMPLATES_TABLE, changes: { deleted: row.id, name: row.name } });
+    },
+    async fill(actor, id, recordId) {
+      const row = (await db(DOCX_TEMPLATES_TABLE)
+        .where({ id: String(id) })
+        .first()) as (Row & { content: Buffer | Uint8Array }) | undefined;
+      if (!row) throw notFound(`there is no Word template "${String(id).slice(0, 64)}"`);
+      const { compiled } = await workspace.current();
+      const table = compiled.tablesById.get(row.table_id);
+      if (!table) throw unprocessable(`the Word template "${row.name}" fills a table that no longer exists`);
+      authorize(actor, "print", table);
+      const raw = await records.get(actor, table.key, recordId);
+      const loader = createRecordContextLoader({ db, records, compiled, actor });
+      // Every list is offered: a .docx is opaque here, so which lists it loops over is not known.
+      const record = await loader.expand(table, raw, () => true);
+      const scope = {
+        record,
+        company: await loader.company(),
+        today: new Date().toISOString().slice(0, 10),
+        template: { id: row.id, name: row.name, table: table.key },
+      };
+      bindFilterSettings(scope, table.key, { compiled, locale });
+      const doc = compile(row.content, docxParser(filters, { context: { environments: scope } }));
+      try {
+        doc.render(scope);
+      } catch (error) {
+        const problems = templateErrors(error);
+        if (!problems) throw error;
+        throw unprocessable(`the Word template "${row.name}" could not be filled: ${problems.join("; ")}`, { problems });
+      }
+      const title = table.titleField && record[table.titleField] ? String(record[table.titleField]) : `${table.label} ${String(record.id)}`;
+      return {
+        docx: doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" }),
+        filename: docxFileName(`${title} ${row.name}`),
+      };
+    },
+  };
+}
