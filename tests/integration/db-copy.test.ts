@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DOCX_TEMPLATES_TABLE } from "@runtime/print/docx.server";
 import { AUTH_TABLES } from "@runtime/auth/auth-tables.server";
 import { audit } from "@runtime/auth/audit.server";
 import { copyDatabase, CopyError, type CopySummary } from "@runtime/db/copy.server";
@@ -59,6 +60,17 @@ describe("copying a workspace between databases", () => {
         content: new Uint8Array([0, 1, 2, 255]),
         actorId: null,
       });
+      // A Word template's bytes, in a blob column of its own table.
+      await rt.db(DOCX_TEMPLATES_TABLE).insert({
+        id: "letter",
+        table_id: "t_clients",
+        name: "Letter",
+        content: Buffer.from([80, 75, 0, 255, 7]),
+        size: 5,
+        created_by: null,
+        created_at: "2026-12-05T10:00:00.000Z",
+        updated_at: "2026-12-05T10:00:00.000Z",
+      });
       const invoiceId = (await rt.records.list(SYSTEM_ACTOR, "invoices", { pageSize: 1 })).rows[0].id;
       original = {
         version: (await rt.workspace.current()).version,
@@ -105,6 +117,8 @@ describe("copying a workspace between databases", () => {
       expect(normalize(await rt.db(SYSTEM_TABLES.trash).orderBy("id"))).toEqual(normalize(original.trashRows));
       expect(await trashedFieldValues(rt)).toEqual(original.trashedField);
       expect(Array.from((await rt.files.get(original.fileId)).content)).toEqual([0, 1, 2, 255]);
+      const letter = (await rt.db(DOCX_TEMPLATES_TABLE).where({ id: "letter" }).first()) as { content: Uint8Array; name: string };
+      expect([letter.name, Array.from(letter.content)]).toEqual(["Letter", [80, 75, 0, 255, 7]]);
 
       const created = await rt.records.create(SYSTEM_ACTOR, "clients", { name: "Copied Later Ltd" });
       expect(Number(created.id)).toBeGreaterThan(original.trashedClientId);
