@@ -132,6 +132,11 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
     if (options.seed && options.seedOnStart !== false && (await services.workspace.current()).version === 0) {
       const seeded = await seedDatabase(runtime, options.seed);
       if (seeded) log(`Created the default configuration with ${seeded.records} demo records.`);
+      else {
+        // Another instance is seeding: start once its schema is in, not on the empty one.
+        await recoverMigrations(db, migrationHooks);
+        await services.workspace.current({ fresh: true });
+      }
     }
     if (options.firstAdmin) {
       const created = await ensureFirstAdmin(db, {

@@ -58,8 +58,17 @@ export class ConversionError extends Error {
   }
 }
 
-/** This process, as the holder of the migrations it runs. */
-const INSTANCE_ID = `${crypto.randomBytes(6).toString("hex")}:${process.pid}`;
+/**
+ * This instance, as the holder of the migrations it runs: one id per database handle, since each
+ * runtime opens its own. Two runtimes in one process (tests start several at once) are then two
+ * instances, as two processes are, and neither takes over a plan the other is still running.
+ */
+const holders = new WeakMap<Knex, string>();
+function holderOf(db: Knex): string {
+  let id = holders.get(db);
+  if (!id) holders.set(db, (id = `${crypto.randomBytes(6).toString("hex")}:${process.pid}`));
+  return id;
+}
 
 /**
  * How long a runner's claim on a plan lasts unless renewed (a third of it apart): how long other
@@ -78,7 +87,7 @@ function keepLease(db: Knex, journalId: number): () => void {
   const timer = setInterval(
     () =>
       void db(SYSTEM_TABLES.journal)
-        .where({ id: journalId, holder: INSTANCE_ID, status: "running" })
+        .where({ id: journalId, holder: holderOf(db), status: "running" })
         .update({ lease_until: leaseUntil() })
         .catch(() => {}),
     Math.max(100, Math.floor(leaseMs() / 3)),
@@ -91,8 +100,8 @@ function keepLease(db: Knex, journalId: number): () => void {
 async function claim(db: Knex, journalId: number): Promise<boolean> {
   const taken = await db(SYSTEM_TABLES.journal)
     .where({ id: journalId, status: "running" })
-    .where((w) => w.whereNull("lease_until").orWhere("lease_until", "<", dbNow()).orWhere("holder", INSTANCE_ID))
-    .update({ holder: INSTANCE_ID, lease_until: leaseUntil() });
+    .where((w) => w.whereNull("lease_until").orWhere("lease_until", "<", dbNow()).orWhere("holder", holderOf(db)))
+    .update({ holder: holderOf(db), lease_until: leaseUntil() });
   return taken === 1;
 }
 
@@ -106,7 +115,7 @@ export async function runningMigration(db: Knex): Promise<{ id: number; toVersio
   if (!row) return null;
   // Datetimes come back as "YYYY-MM-DD hh:mm:ss.fff" text on both databases: they sort as text.
   const abandoned = row.lease_until === null || String(row.lease_until) < dbNow();
-  return { id: Number(row.id), toVersion: Number(row.to_version), mine: row.holder === INSTANCE_ID, abandoned };
+  return { id: Number(row.id), toVersion: Number(row.to_version), mine: row.holder === holderOf(db), abandoned };
 }
 
 /**
@@ -160,7 +169,7 @@ export async function applyPlan(
       results: "[]",
       started_at: dbNow(),
       created_by: input.actorId ?? null,
-      holder: INSTANCE_ID,
+      holder: holderOf(db),
       lease_until: leaseUntil(),
     });
     journalId = Number(inserted[0]);
@@ -193,6 +202,10 @@ async function runJournal(db: Knex, row: JournalRow, hooks: ApplyHooks): Promise
   } catch (error) {
     if (error instanceof SimulatedCrash) {
       stopLease();
+      // As a killed process leaves it once its lease has run out: the next start may finish it.
+      await db(SYSTEM_TABLES.journal)
+        .where({ id: row.id })
+        .update({ lease_until: dbNow(new Date(0)) });
       throw error;
     }
     await undoSteps(db, plan.steps.slice(0, i + 1)).finally(stopLease);
@@ -227,7 +240,7 @@ export async function createSchemaTables(db: Knex, schema: WorkspaceSchema): Pro
   for (const step of steps) await runStep(db, step, { compiled, fromVersion: 0, hooks: {} });
 }
 
-/** Thrown by tests from `afterStep` to leave the journal exactly as a killed process would. */
+/** Thrown by tests from `afterStep` to leave the journal as a killed process would, its lease run out. */
 export class SimulatedCrash extends Error {
   constructor() {
     super("simulated crash");

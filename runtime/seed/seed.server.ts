@@ -87,7 +87,8 @@ export async function seedDatabase(
   try {
     await runtime.bundles.apply(SYSTEM_ACTOR, bundleOf(seed.configuration), { baseVersion: 0 });
   } catch (error) {
-    if (error instanceof ApiError && error.status === 409) return null;
+    // Another instance seeded it first (409), or is applying its schema right now (503): it seeds.
+    if (error instanceof ApiError && (error.status === 409 || error.status === 503)) return null;
     throw error;
   }
   await grantBuiltinRoleRights(runtime.db, seed.configuration.roleRights);
