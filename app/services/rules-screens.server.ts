@@ -3,7 +3,7 @@
  * went, and for the editor the tables and fields a rule can use.
  */
 import type { RuleRun } from "@runtime/automation/types";
-import { valueClassOf } from "@runtime/fields/registry";
+import { isDated } from "@runtime/fields/registry";
 import { isAutonumber, isFormula, relationTarget } from "@runtime/fields/structure";
 import { operatorsOf } from "@runtime/records/filter";
 import { requireAdmin, type Actor } from "@runtime/records/permissions";
@@ -35,14 +35,13 @@ function editorTable(table: CompiledTable): EditorTable {
     pluralLabel: table.pluralLabel,
     lists: table.lists.map((l) => l.name),
     fields: table.fields.map((f) => {
-      const valueClass = valueClassOf(f.def);
       return {
         ...f,
         sortable: false,
         listable: false,
         operators: [...operatorsOf(f)],
         writable: !isFormula(f) && !isAutonumber(f),
-        dated: valueClass === "date" || valueClass === "datetime",
+        dated: isDated(f.def),
         user: relationTarget(f) === USERS_TABLE,
         target: relationTarget(f) ?? null,
       };

@@ -2,7 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { badRequest } from "../errors";
-import { valueClassOf, valueKindOf } from "../fields/registry";
+import { hasTimeOfDay, isDated, isMoney, isNumeric, valueClassOf, valueKindOf } from "../fields/registry";
 import { SYSTEM_FIELDS } from "../records/filter";
 import type { Actor } from "../records/permissions";
 import { unseenFields } from "../records/permissions";
@@ -119,13 +119,13 @@ function cellValue(row: RecordJson, field: CompiledField): ExcelJS.CellValue {
   const value = (row as Record<string, unknown>)[field.key];
   if (value === undefined || value === null || value === "") return null;
   const valueClass = valueClassOf(field.def);
-  if (valueClass === "number") {
+  if (isNumeric(field.def)) {
     const n = Number(value);
     return Number.isFinite(n) ? n : cellText(row, field);
   }
-  if (valueClass === "date" || valueClass === "datetime") {
+  if (isDated(field.def)) {
     const text = String(value);
-    const d = new Date(valueClass === "date" ? `${text.slice(0, 10)}T00:00:00Z` : text);
+    const d = new Date(hasTimeOfDay(field.def) ? text : `${text.slice(0, 10)}T00:00:00Z`);
     return Number.isNaN(d.getTime()) ? text : d;
   }
   if (valueClass === "boolean") return Boolean(value);
@@ -149,9 +149,7 @@ export async function exportCsv(deps: ExportDeps, actor: Actor, tableKey: string
     let page = first;
     while (!page.done) {
       yield stringify(
-        page.value.map((row) =>
-          plan.fields.map((f) => (valueClassOf(f.def) === "number" ? cellText(row, f) : neutralise(cellText(row, f)))),
-        ),
+        page.value.map((row) => plan.fields.map((f) => (isNumeric(f.def) ? cellText(row, f) : neutralise(cellText(row, f))))),
       );
       page = await source.next();
     }
@@ -187,10 +185,8 @@ export async function exportXlsx(deps: ExportDeps, actor: Actor, tableKey: strin
 }
 
 function columnStyle(field: CompiledField): Partial<ExcelJS.Style> {
-  const valueClass = valueClassOf(field.def);
-  if (valueClass === "date") return { numFmt: "yyyy-mm-dd" };
-  if (valueClass === "datetime") return { numFmt: "yyyy-mm-dd hh:mm" };
-  if (valueClass === "number" && valueKindOf(field.def).printFilter === "money") return { numFmt: "#,##0.00" };
+  if (isDated(field.def)) return { numFmt: hasTimeOfDay(field.def) ? "yyyy-mm-dd hh:mm" : "yyyy-mm-dd" };
+  if (isMoney(field.def)) return { numFmt: "#,##0.00" };
   return {};
 }
 
@@ -240,7 +236,7 @@ export async function exportHtml(
   const plan = await planExport(deps, actor, tableKey, query.columns);
   const source = pages(deps, actor, tableKey, query, plan.expand);
   const first = await source.next();
-  const numeric = plan.fields.map((f) => valueClassOf(f.def) === "number");
+  const numeric = plan.fields.map((f) => isNumeric(f.def));
   async function* chunks(): AsyncGenerator<string> {
     const title = escapeHtml(plan.title);
     const narrowed = [query.filter ? "filtered" : "", query.q ? `matching “${escapeHtml(query.q)}”` : ""].filter(Boolean).join(", ");

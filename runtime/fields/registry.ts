@@ -82,6 +82,16 @@ export function isDated(field: FieldSchema): boolean {
   return valueClass === "date" || valueClass === "datetime";
 }
 
+/** Its values are numbers: they add up (a board column's sum, a report's total) and align right. */
+export function isNumeric(field: FieldSchema): boolean {
+  return valueClassOf(field) === "number";
+}
+
+/** Its values are amounts of money: summed per currency, printed with one. */
+export function isMoney(field: FieldSchema): boolean {
+  return isNumeric(field) && valueKindOf(field).printFilter === "money";
+}
+
 /** Its values carry a time of day besides the day (and so depend on a time zone to fall on one). */
 export function hasTimeOfDay(field: FieldSchema): boolean {
   return valueClassOf(field) === "datetime";

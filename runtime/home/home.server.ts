@@ -3,7 +3,7 @@ import type { Automation } from "../automation/automation.server";
 import { getOrCreateSetting, getSetting } from "../auth/settings.server";
 import { ApiError } from "../errors";
 import { dateTimeFromDb, formatDateTimeDisplay } from "../fields/dates";
-import { getFieldKind, valueClassOf } from "../fields/registry";
+import { isDated, isNumeric, valueKindOf } from "../fields/registry";
 import { relationTarget } from "../fields/structure";
 import type { FormatOptions } from "../fields/types";
 import type { JobQueue } from "../jobs/queue.server";
@@ -186,7 +186,12 @@ export function createHomeService(options: HomeOptions): HomeService {
       title: panel.title,
       table: table.pluralLabel,
       link: panel.link ?? listLink(table.key, filter, { sort: panel.sort, columns }),
-      columns: columns.map((k) => ({ key: k, label: columnLabel(table, k), numeric: isNumeric(table, k), compact: isCompact(table, k) })),
+      columns: columns.map((k) => ({
+        key: k,
+        label: columnLabel(table, k),
+        numeric: isNumericColumn(table, k),
+        compact: isCompact(table, k),
+      })),
       rows: rows.map((row) => ({
         id: Number(row.id),
         href: `/t/${encodeURIComponent(table.key)}/${String(row.id)}`,
@@ -220,7 +225,7 @@ export function createHomeService(options: HomeOptions): HomeService {
       .map(([code, sum]) => {
         const value = Math.round(sum * 100) / 100;
         const record = currency ? { [currency.key]: code } : {};
-        return { currency: code, amount: value, text: getFieldKind(field.def["x-kind"]).formatDisplay(value, field.def, format, record) };
+        return { currency: code, amount: value, text: valueKindOf(field.def).formatDisplay(value, field.def, format, record) };
       })
       .sort((a, b) => (a.currency ?? "").localeCompare(b.currency ?? ""));
     return { count, amounts };
@@ -310,14 +315,14 @@ function columnLabel(table: CompiledTable, key: string): string {
   return key === "id" ? "#" : (table.fieldsByKey.get(key)?.label ?? key);
 }
 
-function isNumeric(table: CompiledTable, key: string): boolean {
+function isNumericColumn(table: CompiledTable, key: string): boolean {
   const f = table.fieldsByKey.get(key);
-  return !!f && valueClassOf(f.def) === "number";
+  return !!f && isNumeric(f.def);
 }
 
 function isCompact(table: CompiledTable, key: string): boolean {
   const f = table.fieldsByKey.get(key);
-  return !f || ["number", "date", "datetime"].includes(valueClassOf(f.def));
+  return !f || isNumeric(f.def) || isDated(f.def);
 }
 
 function cell(compiled: CompiledSchema, table: CompiledTable, row: RecordJson, key: string, format: FormatOptions): HomeCell {
@@ -331,6 +336,6 @@ function cell(compiled: CompiledSchema, table: CompiledTable, row: RecordJson, k
     const linkable = target && target !== USERS_TABLE && compiled.tablesByKey.has(target);
     return { text: expanded.title, ...(linkable ? { href: `/t/${encodeURIComponent(target)}/${expanded.id}` } : {}) };
   }
-  const text = getFieldKind(field.def["x-kind"]).formatDisplay(value, field.def, format, row);
-  return { text, numeric: isNumeric(table, key) };
+  const text = valueKindOf(field.def).formatDisplay(value, field.def, format, row);
+  return { text, numeric: isNumericColumn(table, key) };
 }

@@ -5,7 +5,7 @@
  * See docs/decisions/022-home-panels-as-configuration.md.
  */
 import { isRelation } from "../fields/structure";
-import { valueClassOf } from "../fields/registry";
+import { hasTimeOfDay, isDated, isNumeric } from "../fields/registry";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 
 interface PanelBase {
@@ -121,8 +121,8 @@ export function panelProblem(panel: HomePanel, compiled: CompiledSchema): string
     if (!table.fieldsByKey.has(k)) return `${table.pluralLabel} have no field "${k}"`;
     return fits(table, k) ? null : `"${k}" of ${table.pluralLabel} is not a ${what}`;
   };
-  const isDate = (t: CompiledTable, k: string) => valueClassOf(t.fieldsByKey.get(k)!.def) === "date";
-  const isNumber = (t: CompiledTable, k: string) => valueClassOf(t.fieldsByKey.get(k)!.def) === "number";
+  const isDate = (t: CompiledTable, k: string) => isDated(t.fieldsByKey.get(k)!.def) && !hasTimeOfDay(t.fieldsByKey.get(k)!.def);
+  const isNumber = (t: CompiledTable, k: string) => isNumeric(t.fieldsByKey.get(k)!.def);
   switch (panel.kind) {
     case "list": {
       const sort = panel.sort?.replace(/^-/, "");

@@ -1,4 +1,4 @@
-import { valueClassOf, valueKindOf } from "../fields/registry";
+import { isMoney, isNumeric, valueClassOf } from "../fields/registry";
 import { relationTarget } from "../fields/structure";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
@@ -31,10 +31,10 @@ export interface CurrencySum {
 
 /** A field whose values a board column adds up: a number. */
 export function isSummableField(field: CompiledField): boolean {
-  return valueClassOf(field.def) === "number";
+  return isNumeric(field.def);
 }
 
 /** The money field a board column sums by default: the first one printed as money. */
 export function boardSumField(table: CompiledTable): CompiledField | undefined {
-  return table.fields.find((f) => isSummableField(f) && valueKindOf(f.def).printFilter === "money");
+  return table.fields.find((f) => isMoney(f.def));
 }
