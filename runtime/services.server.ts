@@ -17,6 +17,7 @@ import { createPrintService, type PrintService } from "./print/print.server";
 import { printSnapshots } from "./print/snapshots.server";
 import type { PrintTemplate } from "./print/template";
 import { createTemplatesService, type TemplatesService } from "./print/templates.server";
+import { createReportsService, type ReportsService } from "./reports/reports.server";
 import { createRecordsService, type RecordsService } from "./records/service.server";
 import { compileSchema } from "./schema/compile";
 import { createViewsService, type ViewsService } from "./views/views.server";
@@ -49,6 +50,8 @@ export interface RuntimeServices {
   imports: Imports;
   /** Each person's home page (docs/decisions/022-home-panels-as-configuration.md). */
   home: HomeService;
+  /** Reports and their saved definitions (runtime/reports). */
+  reports: ReportsService;
 }
 
 export interface ServiceOptions {
@@ -119,6 +122,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     imports,
     bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules, home }),
     home,
+    reports: createReportsService({ db, workspace }),
     migrationHooks,
   };
 }

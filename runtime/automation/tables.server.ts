@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
-import { SYSTEM_TABLES } from "../db/system-tables.server";
+import { createSystemTable, SYSTEM_TABLES } from "../db/system-tables.server";
 
 /** Automation's own tables; like Tessera's other system tables, created idempotently at every start. */
 export const AUTOMATION_TABLES = {
@@ -17,22 +17,7 @@ export async function ensureAutomationTables(db: Knex): Promise<void> {
   const dialect = dialectOf(db);
   const datetime = columnTypeSql({ type: "datetime" }, dialect);
   const longtext = columnTypeSql({ type: "text", size: "long" }, dialect);
-  const create = async (name: string, build: (t: Knex.CreateTableBuilder) => void) => {
-    if (await db.schema.hasTable(name)) return;
-    try {
-      await db.schema.createTable(name, (t) => {
-        build(t);
-        if (dialect === "mysql") {
-          t.charset("utf8mb4");
-          t.collate("utf8mb4_unicode_ci");
-          t.engine("InnoDB");
-        }
-      });
-    } catch (error) {
-      // Two instances starting at once on MySQL: the other one created it first.
-      if (!(await db.schema.hasTable(name))) throw error;
-    }
-  };
+  const create = (name: string, build: (t: Knex.CreateTableBuilder) => void) => createSystemTable(db, name, build);
 
   await create(AUTOMATION_TABLES.rules, (t) => {
     t.increments("id").primary();

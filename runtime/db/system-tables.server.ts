@@ -16,29 +16,32 @@ export const SYSTEM_TABLES = {
   layouts: "crm_layouts",
 } as const;
 
+/**
+ * Creates one of Tessera's tables unless it exists: utf8mb4 InnoDB on MySQL. Two instances
+ * starting at once on MySQL race here; the loser finds the winner's table and carries on.
+ */
+export async function createSystemTable(db: Knex, name: string, build: (t: Knex.CreateTableBuilder) => void): Promise<void> {
+  if (await db.schema.hasTable(name)) return;
+  const mysql = dialectOf(db) === "mysql";
+  try {
+    await db.schema.createTable(name, (t) => {
+      build(t);
+      if (mysql) {
+        t.charset("utf8mb4");
+        t.collate("utf8mb4_unicode_ci");
+        t.engine("InnoDB");
+      }
+    });
+  } catch (error) {
+    if (!(await db.schema.hasTable(name))) throw error;
+  }
+}
+
 export async function ensureSystemTables(db: Knex): Promise<void> {
   const dialect = dialectOf(db);
   const datetime = columnTypeSql({ type: "datetime" }, dialect);
   const longtext = columnTypeSql({ type: "text", size: "long" }, dialect);
-  const mysql = (t: Knex.CreateTableBuilder) => {
-    if (dialect === "mysql") {
-      t.charset("utf8mb4");
-      t.collate("utf8mb4_unicode_ci");
-      t.engine("InnoDB");
-    }
-  };
-  const create = async (name: string, build: (t: Knex.CreateTableBuilder) => void) => {
-    if (await db.schema.hasTable(name)) return;
-    try {
-      await db.schema.createTable(name, (t) => {
-        build(t);
-        mysql(t);
-      });
-    } catch (error) {
-      // Two instances starting at once on MySQL: the other one created it first.
-      if (!(await db.schema.hasTable(name))) throw error;
-    }
-  };
+  const create = (name: string, build: (t: Knex.CreateTableBuilder) => void) => createSystemTable(db, name, build);
 
   await create(SYSTEM_TABLES.schemaVersions, (t) => {
     t.integer("version").primary();

@@ -96,3 +96,12 @@ export function isMoney(field: FieldSchema): boolean {
 export function hasTimeOfDay(field: FieldSchema): boolean {
   return valueClassOf(field) === "datetime";
 }
+
+/**
+ * A report can group by it: one value per record that reads as one category — not long text,
+ * files or a set of options.
+ */
+export function isGroupable(field: FieldSchema): boolean {
+  const kind = valueKindOf(field);
+  return kind.shortValue && kind.valueClass !== "file" && kind.valueClass !== "options";
+}

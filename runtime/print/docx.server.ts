@@ -4,7 +4,7 @@ import type { Knex } from "knex";
 import PizZip from "pizzip";
 import { audit } from "../auth/audit.server";
 import { dialectOf } from "../db/ddl.server";
-import { dbNow } from "../db/system-tables.server";
+import { createSystemTable, dbNow } from "../db/system-tables.server";
 import { badRequest, notFound, unprocessable } from "../errors";
 import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
@@ -43,28 +43,18 @@ export interface DocxService {
 }
 
 export async function ensureDocxTemplatesTable(db: Knex): Promise<void> {
-  if (await db.schema.hasTable(DOCX_TEMPLATES_TABLE)) return;
   const dialect = dialectOf(db);
-  try {
-    await db.schema.createTable(DOCX_TEMPLATES_TABLE, (t) => {
-      t.string("id", 64).primary();
-      // By the table's stable id, so a renamed table keeps its Word templates.
-      t.string("table_id", 64).notNullable().index();
-      t.string("name", 120).notNullable();
-      t.specificType("content", dialect === "mysql" ? "longblob" : "blob").notNullable();
-      t.integer("size").notNullable();
-      t.integer("created_by").nullable();
-      t.string("created_at", 32).notNullable();
-      t.string("updated_at", 32).notNullable();
-      if (dialect === "mysql") {
-        t.charset("utf8mb4");
-        t.collate("utf8mb4_unicode_ci");
-        t.engine("InnoDB");
-      }
-    });
-  } catch (error) {
-    if (!(await db.schema.hasTable(DOCX_TEMPLATES_TABLE))) throw error;
-  }
+  await createSystemTable(db, DOCX_TEMPLATES_TABLE, (t) => {
+    t.string("id", 64).primary();
+    // By the table's stable id, so a renamed table keeps its Word templates.
+    t.string("table_id", 64).notNullable().index();
+    t.string("name", 120).notNullable();
+    t.specificType("content", dialect === "mysql" ? "longblob" : "blob").notNullable();
+    t.integer("size").notNullable();
+    t.integer("created_by").nullable();
+    t.string("created_at", 32).notNullable();
+    t.string("updated_at", 32).notNullable();
+  });
 }
 
 interface Row {

@@ -9,6 +9,7 @@ import type { RuleDefinition } from "../automation/types";
 import type { BundleLayout, BundleView } from "../config-bundle/bundle-format";
 import type { HomePanel } from "../home/panels";
 import type { PrintTemplate } from "../print/template";
+import type { DefaultReport } from "../reports/reports.server";
 import type { WorkspaceSchema } from "../schema/types";
 
 /** Points at another seed record by `<table>/<ref>`, e.g. `clients/acme` or `crm_users/anna`. */
@@ -57,6 +58,8 @@ export interface SeedConfiguration {
    * what is due in them at the next tick.
    */
   rules?: readonly RuleDefinition[];
+  /** Saved reports shared with roles, stored when an empty database is seeded. */
+  reports?: readonly DefaultReport[];
   /**
    * What each role sees on its home page (runtime/home/panels.ts), stored the first time a
    * database is asked for it, like print templates: panels over tables an admin removed drop out.
