@@ -8,6 +8,7 @@ import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { Seed } from "@runtime/seed/seed";
 import { DEFAULT_HOME_PANELS } from "./home-panels";
 import { DEFAULT_PRINT_TEMPLATES } from "./print-templates";
+import { DEFAULT_REPORTS } from "./reports";
 import { DEFAULT_RULES } from "./rules";
 import schema from "./schema.json";
 
@@ -71,6 +72,7 @@ export const DEFAULT_CONFIGURATION: Seed = {
     },
     // Reminders, collections, stock and reorders, lead and case routing, renewals, approvals.
     rules: DEFAULT_RULES,
+    reports: DEFAULT_REPORTS,
     // What each role sees first on `/`: their tasks and deals, the books, failed automation.
     home: DEFAULT_HOME_PANELS,
   },

@@ -1,10 +1,12 @@
 import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
 import { ApiError, badRequest } from "../errors";
-import { fieldKinds, hasTimeOfDay, isMoney, valueKindOf } from "../fields/registry";
+import { fieldKinds, hasTimeOfDay, isMoney, valueClassOf, valueKindOf } from "../fields/registry";
 import { isRelation } from "../fields/structure";
 import { agingConditions } from "../home/aging";
 import { listLink } from "../home/list-link";
+import { resolveFilterTokens } from "../home/tokens";
+import { optionValues } from "../fields/options";
 import { refuseHiddenUse } from "../records/access";
 import { applyScope } from "../records/access.server";
 import { expandRelations } from "../records/expand.server";
@@ -39,9 +41,13 @@ export interface ReportColumn {
   role: "group" | "currency" | "measure";
   /** A money measure: its row's currency column says in what. */
   money?: boolean;
-  /** The currency column's key for a money measure. */
+  /** The currency column's key for a money measure in its record's currency. */
   currencyKey?: string;
+  /** The one currency of a money measure whose field fixes it. */
+  currency?: string;
   bucket?: DateBucket | null;
+  /** A group's values as its cells read, in their natural order (aging by how overdue, options as listed): a cross table's columns. */
+  order?: unknown[];
 }
 
 export interface ReportResult {
@@ -81,7 +87,9 @@ export async function runReport(
   const { db, dialect, timeZone, now } = options;
   const { table, groups, measures, currencies } = report;
   authorize(actor, "read", table);
-  const filter = parseFilter(table, report.filter);
+  // A saved report says "this year" or "mine" once and means it on the day and for the person it is shown to.
+  const filterJson = resolveFilterTokens(report.filter, { userId: actor.id, now, timeZone });
+  const filter = parseFilter(table, filterJson);
   const ownColumns = [...groups.map((g) => g.via ?? g.field), ...measures.flatMap((m) => (m.field ? [m.field] : [])), ...currencies].map(
     (f) => ({ column: f.key }),
   );
@@ -201,13 +209,33 @@ export async function runReport(
       key: m.key,
       label: m.label,
       role: "measure" as const,
-      ...(m.field && isMoney(m.field.def) ? { money: true, ...(m.currency ? { currencyKey: `currency:${m.currency.key}` } : {}) } : {}),
+      ...(m.field && isMoney(m.field.def) ? { money: true, ...moneyUnit(m) } : {}),
     })),
   ];
   const cells = await groupCells(db, compiled, actor, groups, partials);
+  groups.forEach((g, i) => {
+    const seen = new Map<string, { key: unknown; cell: unknown }>();
+    partials.forEach((p, n) => seen.set(JSON.stringify(cells[n][i]), { key: p.keys[i], cell: cells[n][i] }));
+    const byRank = compareBy({ ...report, sort: [] }, [g], [], []);
+    // Related records read best by their titles; everything else in its own order.
+    const titled = isRelation(g.field);
+    columns[i].order = [...seen.values()]
+      .sort((a, b) => (titled ? byRank(single(a.cell), single(b.cell)) : byRank(single(a.key), single(b.key))))
+      .map((v) => v.cell);
+  });
   const rows = partials.map((p, i) => [...cells[i], ...p.currencies, ...p.values.map((v, k) => finalValue(measures[k], v))]);
-  const links = await drillLinks(db, actor, report, partials, timeZone, today);
+  const links = await drillLinks(db, actor, { ...report, filter: filterJson }, partials, timeZone, today);
   return { columns, rows, links, truncated };
+}
+
+function single(key: unknown): Partial {
+  return { groups: [key], keys: [key], currencies: [], values: [] };
+}
+
+function moneyUnit(m: ResolvedMeasure): { currencyKey?: string; currency?: string } {
+  if (m.currency) return { currencyKey: `currency:${m.currency.key}` };
+  const fixed = m.field?.def["x-currency"];
+  return typeof fixed === "string" ? { currency: fixed } : {};
 }
 
 function merge(m: ResolvedMeasure, a: (number | null)[], b: (number | null)[]): (number | null)[] {
@@ -224,13 +252,24 @@ function finalValue(m: ResolvedMeasure, v: (number | null)[]): number | null {
   return v[0];
 }
 
+/** Where a group's value sorts by default: aging by how overdue, options in the order the field lists them. */
+function rankOf(group: ResolvedGroup, value: unknown): unknown {
+  if (value === null) return null;
+  if (group.bucket === "aging") return agingRank(value);
+  if (!group.bucket && valueClassOf(group.field.def) === "option") {
+    const at = optionValues(group.field.def).indexOf(String(value));
+    return at >= 0 ? at : value;
+  }
+  return value;
+}
+
 type Compare = (a: Partial, b: Partial) => number;
 
 /** The sort asked for, then the groups in their natural order; empty values last. */
 function compareBy(report: ResolvedReport, groups: ResolvedGroup[], measures: ResolvedMeasure[], currencies: { key: string }[]): Compare {
   const value = (key: string, p: Partial): unknown => {
     const g = groups.findIndex((x) => x.key === key);
-    if (g >= 0) return groups[g].bucket === "aging" ? agingRank(p.keys[g]) : p.keys[g];
+    if (g >= 0) return rankOf(groups[g], p.keys[g]);
     const c = currencies.findIndex((x) => `currency:${x.key}` === key);
     if (c >= 0) return p.currencies[c];
     const k = measures.findIndex((x) => x.key === key);

@@ -1,0 +1,30 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { ApiError } from "@runtime/errors";
+import { ReportsScreen } from "../components/reports/reports-screen";
+import { actorFor } from "../services/actor.server";
+import { loadReportsPage, reportsAction } from "../services/reports.server";
+import reportsStyles from "../styles/reports.css";
+
+export const meta: MetaFunction = () => [{ title: "Reports · Tessera" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsStyles }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  try {
+    return json(await loadReportsPage(await actorFor(request), new URL(request.url), params.id ?? null));
+  } catch (error) {
+    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  try {
+    return redirect((await reportsAction(await actorFor(request), await request.formData(), params.id ?? null)).redirect);
+  } catch (error) {
+    if (error instanceof ApiError) return json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export default ReportsScreen;

@@ -1,0 +1,80 @@
+import { ApiError, badRequest } from "@runtime/errors";
+import { isAdmin, unseenFields, type Actor } from "@runtime/records/permissions";
+import { builderTables } from "@runtime/reports/builder-fields";
+import type { ChartType, SavedReport } from "@runtime/reports/reports.server";
+import type { ReportResult } from "@runtime/reports/run.server";
+import type { ReportSpec } from "@runtime/reports/spec";
+import { listRoles } from "@runtime/auth/roles.server";
+import { listFields } from "@runtime/views/list-page.server";
+import { todayIn } from "@runtime/views/calendar-range";
+import { getRuntime } from "./runtime.server";
+
+/**
+ * The reports screen's data: the saved reports the person may see, the one open (saved or typed
+ * into the address as `?spec=`), its figures run as the person, and what the builder may offer.
+ */
+
+function specOf(url: URL): unknown {
+  const raw = url.searchParams.get("spec");
+  if (!raw) return null;
+  try {
+    return JSON.parse(raw);
+  } catch {
+    throw badRequest("spec is not valid JSON: the address was cut or edited by hand");
+  }
+}
+
+export async function reportToExport(actor: Actor, url: URL): Promise<{ name: string; result: ReportResult }> {
+  const rt = await getRuntime();
+  const id = url.searchParams.get("id");
+  const saved = id ? await rt.reports.get(actor, id) : null;
+  const spec = specOf(url) ?? saved?.spec;
+  if (!spec) throw badRequest("say which report: ?id=<saved report> or ?spec=<report as JSON>");
+  return { name: saved?.name ?? "Report", result: await rt.reports.run(actor, spec) };
+}
+
+export async function loadReportsPage(actor: Actor, url: URL, id: string | null) {
+  const rt = await getRuntime();
+  const { compiled } = await rt.workspace.current();
+  const saved = await rt.reports.list(actor);
+  const current: SavedReport | null = id ? await rt.reports.get(actor, id) : null;
+  const tables = builderTables(actor, compiled);
+  const typed = specOf(url) as ReportSpec | null;
+  const spec: ReportSpec | null =
+    typed ?? current?.spec ?? (tables[0] ? { table: tables[0].key, groupBy: [], measures: [{ op: "count" }] } : null);
+  const chart = (url.searchParams.get("chart") ?? current?.chart ?? "bar") as ChartType;
+  let result: ReportResult | null = null;
+  let error: string | null = null;
+  if (spec)
+    try {
+      result = await rt.reports.run(actor, spec);
+    } catch (e) {
+      if (!(e instanceof ApiError)) throw e;
+      error = e.message;
+    }
+  const table = spec ? compiled.tablesByKey.get(spec.table) : undefined;
+  const unseen = table ? unseenFields(actor, compiled, table) : new Set<string>();
+  const filterFields = table ? listFields(table).filter((f) => !unseen.has(f.key)) : [];
+  const roles = isAdmin(actor) ? (await listRoles(rt.db)).filter((r) => !r.admin).map((r) => ({ key: r.key, name: r.name })) : [];
+  const timeZone = process.env.TESSERA_TIME_ZONE || "UTC";
+  return { saved, current, spec, chart, result, error, tables, filterFields, roles, today: todayIn(timeZone), changed: typed !== null };
+}
+
+/** The reports screen's form: save (as the open report, or as a new one) or delete. */
+export async function reportsAction(actor: Actor, form: FormData, id: string | null): Promise<{ redirect: string }> {
+  const rt = await getRuntime();
+  const intent = form.get("intent");
+  if (intent === "delete" && id) {
+    await rt.reports.remove(actor, id);
+    return { redirect: "/reports" };
+  }
+  let spec: unknown;
+  try {
+    spec = JSON.parse(String(form.get("spec") ?? ""));
+  } catch {
+    throw badRequest("the report definition was not sent whole: reload the page and try again");
+  }
+  const input = { name: form.get("name"), spec, chart: form.get("chart"), roles: form.getAll("roles").map(String) };
+  const saved = intent === "save" && id ? await rt.reports.update(actor, id, input) : await rt.reports.create(actor, input);
+  return { redirect: `/reports/${saved.id}` };
+}

@@ -1,0 +1,82 @@
+import type { DefaultReport } from "@runtime/reports/reports.server";
+
+/**
+ * The reports the example configuration ships, shared with the roles that need them: what an
+ * owner asks first (revenue, who owes what, the best clients), what a team lead asks (overdue
+ * tasks), and where the pipeline stands. Filters use tokens, so "this year" stays this year.
+ */
+export const DEFAULT_REPORTS: DefaultReport[] = [
+  {
+    name: "Revenue by month",
+    chart: "bar",
+    roles: ["accountant", "staff"],
+    spec: {
+      table: "invoices",
+      groupBy: [{ field: "date", bucket: "month" }],
+      measures: [{ op: "sum", field: "total" }, { op: "count" }],
+      filter: { field: "status", op: "eq", value: "issued" },
+    },
+  },
+  {
+    name: "Receivables aging",
+    chart: "stacked",
+    roles: ["accountant"],
+    spec: {
+      table: "invoices",
+      groupBy: [{ field: "client" }, { field: "due_date", bucket: "aging" }],
+      measures: [{ op: "sum", field: "balance" }],
+      filter: {
+        and: [
+          { field: "status", op: "eq", value: "issued" },
+          { field: "balance", op: "gt", value: 0 },
+        ],
+      },
+    },
+  },
+  {
+    name: "Top 10 clients by revenue this year",
+    chart: "bar",
+    roles: ["accountant", "staff"],
+    spec: {
+      table: "invoices",
+      groupBy: [{ field: "client" }],
+      measures: [{ op: "sum", field: "total" }],
+      filter: {
+        and: [
+          { field: "status", op: "eq", value: "issued" },
+          { field: "date", op: "between", value: "$thisYear" },
+        ],
+      },
+      sort: ["-sum:total"],
+      limit: 10,
+    },
+  },
+  {
+    name: "Overdue tasks by assignee",
+    chart: "bar",
+    roles: ["accountant", "staff"],
+    spec: {
+      table: "tasks",
+      groupBy: [{ field: "assignee" }],
+      measures: [{ op: "count" }],
+      filter: {
+        and: [
+          { field: "status", op: "eq", value: "open" },
+          { field: "due", op: "lt", value: "$now" },
+        ],
+      },
+      sort: ["-count"],
+    },
+  },
+  {
+    name: "Sales funnel by stage",
+    chart: "funnel",
+    roles: ["staff"],
+    spec: {
+      table: "deals",
+      groupBy: [{ field: "stage" }],
+      measures: [{ op: "count" }, { op: "sum", field: "amount" }],
+      filter: { field: "stage", op: "neq", value: "lost" },
+    },
+  },
+];
