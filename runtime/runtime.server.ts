@@ -3,6 +3,7 @@ import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Diale
 import { ensureAuthTables } from "./auth/auth-tables.server";
 import { ensureAutomationTables } from "./automation/tables.server";
 import { ensureDocxTemplatesTable } from "./print/docx.server";
+import { ensureDashboardsTable } from "./reports/dashboards.server";
 import { ensureReportsTable } from "./reports/reports.server";
 import { ensureSnapshotsTable } from "./print/snapshots.server";
 import { ensurePrintTemplatesTable } from "./print/templates.server";
@@ -170,6 +171,7 @@ export async function ensureTesseraTables(db: Knex): Promise<void> {
   await ensurePrintTemplatesTable(db);
   await ensureDocxTemplatesTable(db);
   await ensureReportsTable(db);
+  await ensureDashboardsTable(db);
 }
 
 function schemaCheckFromEnv(): number | undefined {

@@ -17,6 +17,7 @@ import { createPrintService, type PrintService } from "./print/print.server";
 import { printSnapshots } from "./print/snapshots.server";
 import type { PrintTemplate } from "./print/template";
 import { createTemplatesService, type TemplatesService } from "./print/templates.server";
+import { createDashboardsService, type DashboardsService } from "./reports/dashboards.server";
 import { createReportsService, type ReportsService } from "./reports/reports.server";
 import { createRecordsService, type RecordsService } from "./records/service.server";
 import { compileSchema } from "./schema/compile";
@@ -52,6 +53,8 @@ export interface RuntimeServices {
   home: HomeService;
   /** Reports and their saved definitions (runtime/reports). */
   reports: ReportsService;
+  /** Saved reports arranged for a role's home page. */
+  dashboards: DashboardsService;
 }
 
 export interface ServiceOptions {
@@ -104,6 +107,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     ...snapshots.handlers,
     ...imports.handlers,
   };
+  const reports = createReportsService({ db, workspace });
   const home = createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels });
   return {
     workspace,
@@ -122,7 +126,8 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     imports,
     bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules, home }),
     home,
-    reports: createReportsService({ db, workspace }),
+    reports,
+    dashboards: createDashboardsService(db, reports),
     migrationHooks,
   };
 }

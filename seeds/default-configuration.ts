@@ -8,7 +8,7 @@ import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { Seed } from "@runtime/seed/seed";
 import { DEFAULT_HOME_PANELS } from "./home-panels";
 import { DEFAULT_PRINT_TEMPLATES } from "./print-templates";
-import { DEFAULT_REPORTS } from "./reports";
+import { DEFAULT_DASHBOARDS, DEFAULT_REPORTS } from "./reports";
 import { DEFAULT_RULES } from "./rules";
 import schema from "./schema.json";
 
@@ -73,6 +73,7 @@ export const DEFAULT_CONFIGURATION: Seed = {
     // Reminders, collections, stock and reorders, lead and case routing, renewals, approvals.
     rules: DEFAULT_RULES,
     reports: DEFAULT_REPORTS,
+    dashboards: DEFAULT_DASHBOARDS,
     // What each role sees first on `/`: their tasks and deals, the books, failed automation.
     home: DEFAULT_HOME_PANELS,
   },

@@ -1,3 +1,4 @@
+import type { DefaultDashboard } from "@runtime/reports/dashboards.server";
 import type { DefaultReport } from "@runtime/reports/reports.server";
 
 /**
@@ -78,5 +79,35 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
       measures: [{ op: "count" }, { op: "sum", field: "amount" }],
       filter: { field: "stage", op: "neq", value: "lost" },
     },
+  },
+];
+
+/** A home page per role: the owner's numbers, the accountant's receivables, the sales team's pipeline. */
+export const DEFAULT_DASHBOARDS: DefaultDashboard[] = [
+  {
+    name: "The business at a glance",
+    roles: ["admin"],
+    widgets: [
+      { report: "Revenue by month", size: "full" },
+      { report: "Top 10 clients by revenue this year", size: "half" },
+      { report: "Sales funnel by stage", size: "half" },
+      { report: "Receivables aging", size: "full" },
+    ],
+  },
+  {
+    name: "Accounts",
+    roles: ["accountant"],
+    widgets: [
+      { report: "Receivables aging", size: "full" },
+      { report: "Revenue by month", size: "full" },
+    ],
+  },
+  {
+    name: "Sales",
+    roles: ["staff"],
+    widgets: [
+      { report: "Sales funnel by stage", size: "half" },
+      { report: "Overdue tasks by assignee", size: "half" },
+    ],
   },
 ];

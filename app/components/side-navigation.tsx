@@ -30,6 +30,9 @@ export function SideNavigation({ sections, admin = false }: { sections: Navigati
       <NavLink className="side-nav__link side-nav__link--reports" to="/reports" prefetch="intent">
         Reports
       </NavLink>
+      <NavLink className="side-nav__link side-nav__link--reports" to="/dashboards" prefetch="intent">
+        Dashboards
+      </NavLink>
       {sections.map((section) => (
         <div className="side-nav__group" key={section.key}>
           <h2 className="side-nav__heading" id={`nav-${section.key}`}>

@@ -1,22 +1,32 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
+import type { WidgetView } from "@runtime/reports/dashboards.server";
+import { DashboardGrid } from "../components/dashboards/dashboard-grid";
 import { HomePanel } from "../components/home/home-panel";
 import { actorFor } from "../services/actor.server";
+import { homeDashboard } from "../services/dashboards.server";
 import { homeFor } from "../services/home.server";
+import dashboardStyles from "../styles/dashboards.css";
 import homeStyles from "../styles/home.css";
+import reportsStyles from "../styles/reports.css";
 
-export const links: LinksFunction = () => [{ rel: "stylesheet", href: homeStyles }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: homeStyles },
+  { rel: "stylesheet", href: reportsStyles },
+  { rel: "stylesheet", href: dashboardStyles },
+];
 
 export const meta: MetaFunction = () => [{ title: "Home · Tessera" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await actorFor(request);
-  return json({ name: actor.name, ...(await homeFor(actor)) });
+  const [home, dashboard] = await Promise.all([homeFor(actor), homeDashboard(actor)]);
+  return json({ name: actor.name, ...home, dashboard });
 }
 
 export default function Home() {
-  const { name, panels, notes } = useLoaderData<typeof loader>();
+  const { name, panels, notes, dashboard } = useLoaderData<typeof loader>();
   return (
     <div className="home">
       <header className="page-header">
@@ -29,6 +39,14 @@ export default function Home() {
             <p key={note}>{note}</p>
           ))}
         </div>
+      ) : null}
+      {dashboard ? (
+        <section className="home__dashboard" aria-labelledby="home-dashboard">
+          <h2 id="home-dashboard" className="home__dashboard-title">
+            <Link to={`/dashboards/${dashboard.id}`}>{dashboard.name}</Link>
+          </h2>
+          <DashboardGrid views={dashboard.widgets as unknown as WidgetView[]} arranging={false} />
+        </section>
       ) : null}
       {panels.length === 0 ? (
         <p className="home__empty">Nothing to show here yet. An administrator sets what each role sees on this page.</p>

@@ -63,6 +63,11 @@ export interface PrintService {
    * unless `onSkipped` is given: then it is left out and named to `onSkipped`.
    */
   printEach(actor: Actor, templateId: unknown, ids: number[], options?: PrintEachOptions): Promise<PrintedPdf[]>;
+  /**
+   * A document the engine composed itself (a dashboard) printed by the same Chromium, JavaScript
+   * off and nothing fetched: its HTML must be escaped by whoever made it.
+   */
+  renderPdf(doc: RenderedDocument): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -350,6 +355,7 @@ export function createPrintService(
     async printEach(actor, templateId, ids, { signal, onPrinted, onSkipped } = {}) {
       return printLoaded(await load(actor, templateId, ids, onSkipped), { signal, onPrinted });
     },
+    renderPdf: (doc) => renderer.render(doc),
     async close() {
       if (!options.renderer) await renderer.close();
     },

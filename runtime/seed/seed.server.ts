@@ -7,6 +7,7 @@ import { ApiError } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { SYSTEM_ACTOR } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
+import type { DashboardsService } from "../reports/dashboards.server";
 import type { ReportsService } from "../reports/reports.server";
 import { USERS_TABLE } from "../schema/types";
 import { isRecordRef, type Seed, type SeedConfiguration, type SeedRecord, type SeedUser } from "./seed";
@@ -83,6 +84,7 @@ export async function seedDatabase(
     bundles: Pick<ConfigBundleService, "apply">;
     automation: { rules: Pick<RulesService, "create"> };
     reports: Pick<ReportsService, "addDefaults">;
+    dashboards: Pick<DashboardsService, "addDefaults">;
   },
   seed: Seed,
 ): Promise<{ records: number } | null> {
@@ -98,5 +100,6 @@ export async function seedDatabase(
   await loadSeedRecords(runtime, demo.records, demo.users);
   for (const rule of seed.configuration.rules ?? []) await runtime.automation.rules.create(SYSTEM_ACTOR, rule);
   await runtime.reports.addDefaults(seed.configuration.reports ?? []);
+  await runtime.dashboards.addDefaults(seed.configuration.dashboards ?? []);
   return { records: demo.records.length };
 }

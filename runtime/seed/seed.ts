@@ -9,6 +9,7 @@ import type { RuleDefinition } from "../automation/types";
 import type { BundleLayout, BundleView } from "../config-bundle/bundle-format";
 import type { HomePanel } from "../home/panels";
 import type { PrintTemplate } from "../print/template";
+import type { DefaultDashboard } from "../reports/dashboards.server";
 import type { DefaultReport } from "../reports/reports.server";
 import type { WorkspaceSchema } from "../schema/types";
 
@@ -60,6 +61,8 @@ export interface SeedConfiguration {
   rules?: readonly RuleDefinition[];
   /** Saved reports shared with roles, stored when an empty database is seeded. */
   reports?: readonly DefaultReport[];
+  /** Dashboards of those reports for the roles' home pages, stored with them. */
+  dashboards?: readonly DefaultDashboard[];
   /**
    * What each role sees on its home page (runtime/home/panels.ts), stored the first time a
    * database is asked for it, like print templates: panels over tables an admin removed drop out.

@@ -18,7 +18,7 @@ import {
 } from "recharts";
 import type { ChartType } from "@runtime/reports/reports.server";
 import type { ReportResult } from "@runtime/reports/run.server";
-import { currenciesIn, currencyOf, figureText, groupText, indexesOf, rowLabel } from "./report-figures";
+import { currenciesIn, currencyOf, figureText, groupText, indexesOf, rowLabel } from "@runtime/reports/figures";
 
 /*
  * One report drawn as the chart its owner picked. Charts are drawn at a fixed size and scaled by

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReportResult } from "@runtime/reports/run.server";
-import { figureText, groupText, indexesOf } from "./report-figures";
+import { figureText, groupText, indexesOf } from "@runtime/reports/figures";
 
 /**
  * The figures behind the chart, each linking to the list of the records it counts. Two groupings

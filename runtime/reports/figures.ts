@@ -1,4 +1,4 @@
-import type { ReportColumn, ReportResult } from "@runtime/reports/run.server";
+import type { ReportColumn, ReportResult } from "./run.server";
 
 /**
  * How a report's cells read on screen and in charts: figures in the person's format, money in

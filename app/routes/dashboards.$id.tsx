@@ -1,0 +1,197 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useEffect, useState } from "react";
+import { ApiError } from "@runtime/errors";
+import type { Widget, WidgetView } from "@runtime/reports/dashboards.server";
+import { CsrfField } from "../components/csrf-field";
+import { DashboardGrid } from "../components/dashboards/dashboard-grid";
+import { actorFor } from "../services/actor.server";
+import { dashboardsAction, loadDashboardPage } from "../services/dashboards.server";
+import dashboardStyles from "../styles/dashboards.css";
+import reportsStyles from "../styles/reports.css";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.dashboard?.name ?? "Dashboards"} · Tessera` }];
+export const links: LinksFunction = () => [
+  { rel: "stylesheet", href: reportsStyles },
+  { rel: "stylesheet", href: dashboardStyles },
+];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  try {
+    return json(await loadDashboardPage(await actorFor(request), params.id ?? null));
+  } catch (error) {
+    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  try {
+    return redirect(await dashboardsAction(await actorFor(request), await request.formData(), params.id ?? null));
+  } catch (error) {
+    if (error instanceof ApiError) return json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export default function DashboardPage() {
+  const data = useLoaderData<typeof loader>();
+  const failed = useActionData<typeof action>() as { error?: string } | undefined;
+  const { dashboard, admin } = data;
+  const loaded = data.widgets as unknown as WidgetView[];
+  const [arranging, setArranging] = useState(false);
+  const [views, setViews] = useState(loaded);
+  useEffect(() => setViews(loaded), [loaded]);
+  const rearrange = (widgets: Widget[]) => {
+    // Each widget keeps its figures: the views are re-ordered, not run again.
+    const pool = [...views];
+    setViews(
+      widgets.map((w) => {
+        const at = pool.findIndex((v) => v.widget.report === w.report);
+        const [view] = pool.splice(at, 1);
+        return { ...view, widget: w };
+      }),
+    );
+  };
+  const body = (widgets: Widget[], extra: Partial<{ name: string; roles: string[] }> = {}) =>
+    JSON.stringify({ name: dashboard!.name, roles: dashboard!.roles, widgets, ...extra });
+
+  return (
+    <section className="dashboard-page">
+      <header className="dashboard-page__header">
+        <div>
+          <h1>{dashboard?.name ?? "Dashboards"}</h1>
+          {data.dashboards.length > 1 ? (
+            <nav className="dashboard-page__others" aria-label="Dashboards">
+              {data.dashboards.map((d) => (
+                <Link key={d.id} to={`/dashboards/${d.id}`} className={d.id === dashboard?.id ? "chip chip--on" : "chip"}>
+                  {d.name}
+                </Link>
+              ))}
+            </nav>
+          ) : null}
+        </div>
+        {dashboard ? (
+          <div className="dashboard-page__actions">
+            <a className="button button--ghost button--small" href={`/dashboards/${dashboard.id}/pdf`}>
+              PDF
+            </a>
+            {admin ? (
+              <button type="button" className="button button--small" aria-pressed={arranging} onClick={() => setArranging((v) => !v)}>
+                {arranging ? "Done arranging" : "Arrange"}
+              </button>
+            ) : null}
+          </div>
+        ) : null}
+      </header>
+
+      {failed?.error ? (
+        <p className="notice notice--error" role="alert">
+          {failed.error}
+        </p>
+      ) : null}
+
+      {dashboard ? (
+        <DashboardGrid views={views} arranging={arranging} onChange={rearrange} />
+      ) : (
+        <p className="muted">{admin ? "No dashboard yet: make one below." : "No dashboard is shared with your role yet."}</p>
+      )}
+
+      {admin && dashboard && arranging ? (
+        <div className="dashboard-page__editor">
+          <Form method="post" className="dashboard-page__save">
+            <CsrfField />
+            <input type="hidden" name="dashboard" value={body(views.map((v) => v.widget))} />
+            <button className="button button--primary" name="intent" value="save">
+              Save arrangement
+            </button>
+          </Form>
+          <Form method="post" className="dashboard-page__add">
+            <CsrfField />
+            <AddReport reports={data.reports} onPick={(id) => body([...views.map((v) => v.widget), { report: id, size: "half" }])} />
+          </Form>
+          <Form method="post" className="dashboard-page__roles">
+            <CsrfField />
+            <RolesPicker
+              roles={data.roles}
+              chosen={dashboard.roles}
+              toBody={(roles) =>
+                body(
+                  views.map((v) => v.widget),
+                  { roles },
+                )
+              }
+            />
+          </Form>
+          <Form method="post">
+            <CsrfField />
+            <button className="button button--danger button--ghost" name="intent" value="delete">
+              Delete dashboard
+            </button>
+          </Form>
+        </div>
+      ) : null}
+
+      {admin ? (
+        <Form method="post" className="dashboard-page__new">
+          <CsrfField />
+          <label>
+            <span>New dashboard</span>
+            <input className="input" name="name" required maxLength={120} placeholder="Name" />
+          </label>
+          <button className="button" name="intent" value="create">
+            Create
+          </button>
+        </Form>
+      ) : null}
+    </section>
+  );
+}
+
+function AddReport({ reports, onPick }: { reports: { id: number; name: string }[]; onPick(id: number): string }) {
+  const [id, setId] = useState(reports[0]?.id ?? 0);
+  return (
+    <>
+      <label>
+        <span>Add a report</span>
+        <select className="input" value={id} onChange={(e) => setId(Number(e.target.value))}>
+          {reports.map((r) => (
+            <option key={r.id} value={r.id}>
+              {r.name}
+            </option>
+          ))}
+        </select>
+      </label>
+      <input type="hidden" name="dashboard" value={onPick(id)} />
+      <button className="button" name="intent" value="save" disabled={!id}>
+        Add
+      </button>
+    </>
+  );
+}
+
+function RolesPicker(props: { roles: { key: string; name: string }[]; chosen: string[]; toBody(roles: string[]): string }) {
+  const [chosen, setChosen] = useState(props.chosen);
+  return (
+    <>
+      <fieldset className="dashboard-page__role-list">
+        <legend>Home page of</legend>
+        {props.roles.map((r) => (
+          <label key={r.key}>
+            <input
+              type="checkbox"
+              checked={chosen.includes(r.key)}
+              onChange={(e) => setChosen((c) => (e.target.checked ? [...c, r.key] : c.filter((k) => k !== r.key)))}
+            />{" "}
+            {r.name}
+          </label>
+        ))}
+      </fieldset>
+      <input type="hidden" name="dashboard" value={props.toBody(chosen)} />
+      <button className="button" name="intent" value="save">
+        Save roles
+      </button>
+    </>
+  );
+}

@@ -1,0 +1,214 @@
+import type { Knex } from "knex";
+import { createSystemTable, dbNow } from "../db/system-tables.server";
+import { ApiError, badRequest, notFound } from "../errors";
+import { isAdmin, requireAdmin, type Actor } from "../records/permissions";
+import type { ReportResult } from "./run.server";
+import { REPORTS_TABLE, type ReportsService, type SavedReport } from "./reports.server";
+
+/**
+ * Dashboards: saved reports arranged on a grid, each widget half or full width, in order. An
+ * admin makes them and names the roles each is the home page of. Every widget is run as the
+ * person looking, so a dashboard never shows more than that person's reports and lists would;
+ * a report not shared with them is left out, and says so.
+ */
+
+export const DASHBOARDS_TABLE = "crm_dashboards";
+export const WIDGET_SIZES = ["half", "full"] as const;
+export type WidgetSize = (typeof WIDGET_SIZES)[number];
+const MAX_WIDGETS = 24;
+const ROLE_KEY = /^[a-z][a-z0-9_-]{0,63}$/;
+
+export interface Widget {
+  report: number;
+  size: WidgetSize;
+}
+
+export interface Dashboard {
+  id: number;
+  name: string;
+  /** Roles whose home page shows it (the first one naming a role wins). */
+  roles: string[];
+  widgets: Widget[];
+}
+
+export interface WidgetView {
+  widget: Widget;
+  report: SavedReport | null;
+  result: ReportResult | null;
+  /** Why the widget shows no figures: the report is gone, not shared with the viewer, or fails to run. */
+  problem: string | null;
+}
+
+/** A dashboard of the configuration: widgets name shipped reports by name. */
+export interface DefaultDashboard {
+  name: string;
+  roles: string[];
+  widgets: { report: string; size: WidgetSize }[];
+}
+
+export interface DashboardsService {
+  list(actor: Actor): Promise<Dashboard[]>;
+  get(actor: Actor, id: unknown): Promise<Dashboard>;
+  /** The dashboard the actor's role sees on the home page, if one names the role. */
+  forHome(actor: Actor): Promise<Dashboard | null>;
+  /** Each widget's report run as the actor. */
+  view(actor: Actor, dashboard: Dashboard): Promise<WidgetView[]>;
+  create(actor: Actor, input: unknown): Promise<Dashboard>;
+  update(actor: Actor, id: unknown, input: unknown): Promise<Dashboard>;
+  remove(actor: Actor, id: unknown): Promise<void>;
+  addDefaults(dashboards: readonly DefaultDashboard[]): Promise<void>;
+}
+
+export async function ensureDashboardsTable(db: Knex): Promise<void> {
+  await createSystemTable(db, DASHBOARDS_TABLE, (t) => {
+    t.increments("id").primary();
+    t.string("name", 120).notNullable();
+    t.text("roles").notNullable();
+    t.text("widgets").notNullable();
+    t.string("created_at", 32).notNullable();
+    t.string("updated_at", 32).notNullable();
+  });
+}
+
+interface Row {
+  id: number;
+  name: string;
+  roles: string;
+  widgets: string;
+}
+
+function parseList(text: string): unknown[] {
+  try {
+    const value: unknown = JSON.parse(text);
+    return Array.isArray(value) ? value : [];
+  } catch {
+    return [];
+  }
+}
+
+function fromRow(row: Row): Dashboard {
+  return {
+    id: Number(row.id),
+    name: row.name,
+    roles: parseList(row.roles).filter((r): r is string => typeof r === "string"),
+    widgets: parseList(row.widgets).filter(
+      (w): w is Widget => typeof w === "object" && w !== null && Number.isInteger((w as Widget).report),
+    ),
+  };
+}
+
+/** Checks a dashboard as sent by the screen or the API. */
+export function checkDashboard(input: unknown): { name: string; roles: string[]; widgets: Widget[] } {
+  if (typeof input !== "object" || input === null) throw badRequest("a dashboard is { name, roles, widgets: [{ report, size }] }");
+  const body = input as Record<string, unknown>;
+  const name = typeof body.name === "string" ? body.name.trim() : "";
+  if (!name || name.length > 120) throw badRequest("name: give the dashboard a name of 1 to 120 characters");
+  const roles = body.roles ?? [];
+  if (!Array.isArray(roles) || roles.some((r) => typeof r !== "string" || !ROLE_KEY.test(r)))
+    throw badRequest('roles is a list of role keys whose home page shows the dashboard, e.g. ["staff"]');
+  const widgets = body.widgets ?? [];
+  if (!Array.isArray(widgets) || widgets.length > MAX_WIDGETS)
+    throw badRequest(`widgets is a list of at most ${MAX_WIDGETS} { report, size } entries`);
+  return {
+    name,
+    roles: [...new Set(roles as string[])],
+    widgets: widgets.map((w, i) => {
+      const report = Number((w as Widget | null)?.report);
+      const size = (w as Widget | null)?.size ?? "half";
+      if (!Number.isInteger(report) || report < 1) throw badRequest(`widgets[${i}].report must be the id of a saved report`);
+      if (!WIDGET_SIZES.includes(size)) throw badRequest(`widgets[${i}].size must be "half" or "full"`);
+      return { report, size };
+    }),
+  };
+}
+
+export function createDashboardsService(db: Knex, reports: ReportsService): DashboardsService {
+  async function rowOf(actor: Actor, rawId: unknown): Promise<Dashboard> {
+    const id = Number(rawId);
+    const row = Number.isInteger(id) && id > 0 ? ((await db(DASHBOARDS_TABLE).where({ id }).first()) as Row | undefined) : undefined;
+    const dashboard = row ? fromRow(row) : null;
+    if (!dashboard || !(isAdmin(actor) || dashboard.roles.includes(actor.role)))
+      throw notFound(`there is no dashboard ${String(rawId).slice(0, 32)}`);
+    return dashboard;
+  }
+
+  async function write(actor: Actor, input: unknown, id: number | null): Promise<Dashboard> {
+    requireAdmin(actor, "arrange dashboards");
+    const values = checkDashboard(input);
+    // Every widget's report must exist; an admin sees every report, so this is a plain lookup.
+    for (const w of values.widgets) await reports.get(actor, w.report);
+    const row = { name: values.name, roles: JSON.stringify(values.roles), widgets: JSON.stringify(values.widgets), updated_at: dbNow() };
+    if (id === null) {
+      const [newId] = await db(DASHBOARDS_TABLE).insert({ ...row, created_at: row.updated_at });
+      id = Number(newId);
+    } else await db(DASHBOARDS_TABLE).where({ id }).update(row);
+    return rowOf(actor, id);
+  }
+
+  return {
+    async list(actor) {
+      const rows = (await db(DASHBOARDS_TABLE).orderBy("name").orderBy("id")) as Row[];
+      return rows.map(fromRow).filter((d) => isAdmin(actor) || d.roles.includes(actor.role));
+    },
+    get: rowOf,
+    async forHome(actor) {
+      const rows = (await db(DASHBOARDS_TABLE).orderBy("id")) as Row[];
+      return rows.map(fromRow).find((d) => d.roles.includes(actor.role)) ?? null;
+    },
+    async view(actor, dashboard) {
+      return Promise.all(
+        dashboard.widgets.map(async (widget): Promise<WidgetView> => {
+          let report: SavedReport;
+          try {
+            report = await reports.get(actor, widget.report);
+          } catch (error) {
+            if (error instanceof ApiError && error.status === 404)
+              return { widget, report: null, result: null, problem: "This report was deleted or is not shared with you." };
+            throw error;
+          }
+          try {
+            return { widget, report, result: await reports.run(actor, report.spec), problem: null };
+          } catch (error) {
+            if (!(error instanceof ApiError)) throw error;
+            return { widget, report, result: null, problem: error.message };
+          }
+        }),
+      );
+    },
+    create: (actor, input) => write(actor, input, null),
+    async update(actor, id, input) {
+      const current = await rowOf(actor, id);
+      return write(actor, input, current.id);
+    },
+    async remove(actor, id) {
+      requireAdmin(actor, "delete dashboards");
+      const current = await rowOf(actor, id);
+      await db(DASHBOARDS_TABLE).where({ id: current.id }).delete();
+    },
+    async addDefaults(dashboards) {
+      const have = new Set(((await db(DASHBOARDS_TABLE).select("name")) as { name: string }[]).map((r) => r.name));
+      const byName = new Map(
+        ((await db(REPORTS_TABLE).whereNull("owner_id").select("id", "name")) as { id: number; name: string }[]).map((r) => [
+          r.name,
+          Number(r.id),
+        ]),
+      );
+      const at = dbNow();
+      for (const d of dashboards.filter((x) => !have.has(x.name))) {
+        const widgets = d.widgets.map((w) => {
+          const report = byName.get(w.report);
+          if (report === undefined)
+            throw new Error(`the dashboard "${d.name}" names a report "${w.report}" the configuration does not ship`);
+          return { report, size: w.size };
+        });
+        await db(DASHBOARDS_TABLE).insert({
+          name: d.name,
+          roles: JSON.stringify(d.roles),
+          widgets: JSON.stringify(widgets),
+          created_at: at,
+          updated_at: at,
+        });
+      }
+    },
+  };
+}
