@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { ApiError } from "@runtime/errors";
 import type { Widget, WidgetView } from "@runtime/reports/dashboards.server";
 import { CsrfField } from "../components/csrf-field";
@@ -42,7 +42,12 @@ export default function DashboardPage() {
   const loaded = data.widgets as unknown as WidgetView[];
   const [arranging, setArranging] = useState(false);
   const [views, setViews] = useState(loaded);
-  useEffect(() => setViews(loaded), [loaded]);
+  // New figures from the server (after a save) replace the local arrangement in the same render.
+  const [shown, setShown] = useState(loaded);
+  if (shown !== loaded) {
+    setShown(loaded);
+    setViews(loaded);
+  }
   const rearrange = (widgets: Widget[]) => {
     // Each widget keeps its figures: the views are re-ordered, not run again.
     const pool = [...views];

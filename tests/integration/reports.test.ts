@@ -4,6 +4,7 @@ import { actorForUser } from "@runtime/auth/actors.server";
 import { saveRole } from "@runtime/auth/roles.server";
 import { addUser } from "@runtime/auth/users.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { dashboardDocument } from "@runtime/reports/dashboard-print";
 import { createReportsService, type ReportsService } from "@runtime/reports/reports.server";
 import { parseListParams } from "@runtime/views/list-params";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
@@ -404,6 +405,38 @@ describe.each(testDatabases)("reports on $name", (kind) => {
     );
     await rt.reports.remove(seller, mine.id);
     expect(await apiStatus(rt.reports.get(seller, mine.id))).toBe(404);
+  });
+
+  it("shows a role its dashboard, each widget run as the viewer, and prints it", async () => {
+    const admin = await adminActor();
+    const spec = { table: "invoices", groupBy: [{ field: "status" }], measures: [{ op: "count" }] };
+    const shared = await rt.reports.create(admin, { name: "Statuses <b>all</b>", spec, chart: "bar", roles: ["seller"] });
+    const private_ = await rt.reports.create(admin, { name: "Admin only", spec, chart: "table" });
+    const board = await rt.dashboards.create(admin, {
+      name: "Sellers",
+      roles: ["seller"],
+      widgets: [
+        { report: shared.id, size: "full" },
+        { report: private_.id, size: "half" },
+      ],
+    });
+    expect(await apiStatus(rt.dashboards.create(seller, { name: "Mine", roles: [], widgets: [] }))).toBe(403);
+    expect(await apiStatus(rt.dashboards.update(seller, board.id, { name: "Taken", roles: ["seller"], widgets: [] }))).toBe(403);
+    expect(await apiStatus(rt.dashboards.remove(seller, board.id))).toBe(403);
+    expect(await apiStatus(rt.dashboards.create(admin, { name: "Bad", widgets: [{ report: 999999, size: "half" }] }))).toBe(404);
+    expect(await apiStatus(rt.dashboards.create(admin, { name: "Bad", widgets: [{ report: shared.id, size: "huge" }] }))).toBe(400);
+
+    expect((await rt.dashboards.forHome(seller))?.id).toBe(board.id);
+    const views = await rt.dashboards.view(seller, await rt.dashboards.get(seller, board.id));
+    const counted = views[0].result!.rows.reduce((n, r) => n + Number(r[1]), 0);
+    expect(counted).toBe(invoices.filter((i) => i.owner === sellerId).length);
+    expect(views[1]).toMatchObject({ report: null, result: null, problem: expect.stringMatching(/not shared with you/) });
+
+    const doc = dashboardDocument(board, views, "2026-12-04 10:00 UTC");
+    expect(doc.html).toContain("Statuses &lt;b&gt;all&lt;/b&gt;");
+    expect(doc.html).not.toContain("<b>all</b>");
+    const pdf = await rt.print.renderPdf(doc);
+    expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
   });
 
   async function adminActor(): Promise<Actor> {
