@@ -9,7 +9,9 @@ import { badRequest, notFound, unprocessable } from "../errors";
 import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { WorkspaceService } from "../workspace/workspace.server";
+import type { CompiledSchema } from "../schema/compile";
 import { docxParser } from "./docx-parser";
+import { followRenamesInDocx } from "./docx-renames";
 import { createRecordContextLoader } from "./record-context.server";
 import { bindFilterSettings, tesseraFilters } from "./render-html";
 
@@ -40,6 +42,11 @@ export interface DocxService {
   remove(actor: Actor, id: unknown): Promise<void>;
   /** The template filled for one record, read as the actor (403 without the print right, 404 out of scope). */
   fill(actor: Actor, id: unknown, recordId: unknown): Promise<FilledDocx>;
+  /**
+   * After a schema change: every template's tags follow the field keys it renamed (by id). One
+   * whose rewrite would not compile is left as it was and named in the answer.
+   */
+  followRenames(before: CompiledSchema): Promise<{ changed: number; notFollowed: string[] }>;
 }
 
 export async function ensureDocxTemplatesTable(db: Knex): Promise<void> {
@@ -108,6 +115,13 @@ function templateErrors(error: unknown): string[] | null {
   });
 }
 
+/** Refuses (422, naming the problem) what is not a .docx whose tags compile; the upload's and the bundle's check. */
+export function checkDocxTemplate(bytes: Uint8Array): void {
+  if (bytes.byteLength === 0) throw unprocessable("the file is empty");
+  if (bytes.byteLength > DOCX_MAX_BYTES) throw unprocessable("a Word template may be at most 10 MB");
+  compile(bytes, docxParser(tesseraFilters(), {}));
+}
+
 function compile(bytes: Uint8Array, parser: ReturnType<typeof docxParser>): Docxtemplater {
   let zip: PizZip;
   try {
@@ -171,9 +185,7 @@ export function createDocxService(runtime: {
       if (!cleanName || cleanName.length > 120) throw badRequest("give the Word template a name of 1 to 120 characters");
       const { table } = await tableFor(tableKey);
       if (!table) throw unprocessable(`there is no table "${String(tableKey).slice(0, 64)}" to fill the Word template for`);
-      if (bytes.byteLength === 0) throw unprocessable("the file is empty");
-      if (bytes.byteLength > DOCX_MAX_BYTES) throw unprocessable("a Word template may be at most 10 MB");
-      compile(bytes, docxParser(filters, {}));
+      checkDocxTemplate(bytes);
       const now = dbNow();
       const row = {
         id: `docx_${crypto.randomBytes(6).toString("hex")}`,
@@ -236,6 +248,29 @@ export function createDocxService(runtime: {
         docx: doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" }),
         filename: docxFileName(`${title} ${row.name}`),
       };
+    },
+    async followRenames(before) {
+      const { compiled: after } = await workspace.current();
+      const rows = (await db(DOCX_TEMPLATES_TABLE).select("id", "table_id", "name", "content")) as (Row & { content: Buffer })[];
+      let changed = 0;
+      const notFollowed: string[] = [];
+      for (const row of rows) {
+        const table = before.tablesById.get(row.table_id);
+        if (!table) continue;
+        let next: Buffer | null;
+        try {
+          next = followRenamesInDocx(row.content, table.key, before, after);
+          if (next) checkDocxTemplate(next);
+        } catch {
+          notFollowed.push(row.name);
+          continue;
+        }
+        if (!next) continue;
+        await db(DOCX_TEMPLATES_TABLE).where({ id: row.id }).update({ content: next, size: next.byteLength, updated_at: dbNow() });
+        await audit(db, { userId: null, action: "template", table: DOCX_TEMPLATES_TABLE, changes: { renamed: row.id, name: row.name } });
+        changed++;
+      }
+      return { changed, notFollowed };
     },
   };
 }

@@ -7,6 +7,7 @@ import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken } from "../helpers/auth";
 import { createPreferredTestDatabase, testDatabases, type TestDatabase } from "../helpers/databases";
 import { createSeededRuntime, defaultRole } from "../helpers/default-configuration";
+import { withFieldRenamed } from "../helpers/schema-edits";
 import { expectCleanError, httpClient } from "./records-http";
 
 /** A .docx as small as Word opens: content types, the package relation, the body with `paragraphs`. */
@@ -134,6 +135,28 @@ describe.each(testDatabases)("Word templates on $name", ({ create }) => {
       changes: string;
     }[];
     expect(audited.map((a) => Object.keys(JSON.parse(a.changes))[0])).toEqual(["uploaded", "uploaded", "deleted"]);
+  });
+
+  it("follows a renamed field: a tag Word split over runs is rewritten, and the filled document still shows the value", async () => {
+    // `{record.legal_name}` as Word saves it after a spell-check mark: three runs.
+    const split = docx([
+      "Client: {record.le</w:t></w:r><w:r><w:t>gal_na</w:t></w:r><w:r><w:t>me}",
+      "{#record.contacts}{email}{/record.contacts}",
+    ]);
+    const { id } = await rt.docx.upload(ADMIN, { name: "Client sheet", table: "clients", bytes: split });
+    const { version, schema } = await rt.workspace.current();
+    const renamed = withFieldRenamed(schema, "clients", "legal_name", "registered_name");
+    await rt.workspace.apply({ baseVersion: version, schema: renamed });
+
+    const filter = { field: "registered_name", op: "notEmpty" } as const;
+    const [client] = (await rt.records.list(SYSTEM_ACTOR, "clients", { filter, pageSize: 1 })).rows;
+    expect(client.registered_name).toBeTruthy();
+    expect(paragraphsOf((await rt.docx.fill(ADMIN, id, client.id)).docx)[0]).toBe(`Client: ${String(client.registered_name)}`);
+    const audited = (await rt.db("crm_audit").where({ action: "template", table_key: "crm_docx_templates" }).select("changes")) as {
+      changes: string;
+    }[];
+    // Only the template that names the field was rewritten.
+    expect(audited.filter((a) => "renamed" in JSON.parse(a.changes))).toHaveLength(1);
   });
 });
 
