@@ -159,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
       else {
         fs.writeFileSync(file, text);
         console.error(
-          `Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s), ${bundle.templates.length} print template(s) and ${bundle.rules?.length ?? 0} rule(s) to ${file}.`,
+          `Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s), ${bundle.templates.length} print template(s), ${bundle.rules?.length ?? 0} rule(s) and ${bundle.wordTemplates?.length ?? 0} Word template(s) to ${file}.`,
         );
       }
       return 0;

@@ -124,7 +124,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     automation,
     fileCleanup: cleanup,
     imports,
-    bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules, home }),
+    bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules, home, docx }),
     home,
     migrationHooks,
   };

@@ -47,6 +47,22 @@ export interface DocxService {
    * whose rewrite would not compile is left as it was and named in the answer.
    */
   followRenames(before: CompiledSchema): Promise<{ changed: number; notFollowed: string[] }>;
+  /** Every template with its .docx, for the configuration bundle: by table id, then name. */
+  contents(): Promise<StoredDocxTemplate[]>;
+  /**
+   * The configuration bundle's import (checked beforehand): each replaces the .docx of the template
+   * of its table with the same name (case aside), or is added.
+   */
+  importByName(q: Knex, actor: Actor, templates: { tableId: string; name: string; content: Buffer }[]): Promise<void>;
+}
+
+export interface StoredDocxTemplate {
+  tableId: string;
+  name: string;
+  content: Buffer;
+  size: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export async function ensureDocxTemplatesTable(db: Knex): Promise<void> {
@@ -271,6 +287,49 @@ export function createDocxService(runtime: {
         changed++;
       }
       return { changed, notFollowed };
+    },
+    async contents() {
+      const rows = (await db(DOCX_TEMPLATES_TABLE)
+        .select("table_id", "name", "content", "size", "created_at", "updated_at")
+        .orderBy([{ column: "table_id" }, { column: "name" }, { column: "created_at" }, { column: "id" }])) as (Row & {
+        content: Buffer | Uint8Array;
+        updated_at: string;
+      })[];
+      return rows.map((r) => ({
+        tableId: r.table_id,
+        name: r.name,
+        content: Buffer.from(r.content),
+        size: Number(r.size),
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      }));
+    },
+    async importByName(q, actor, templates) {
+      requireAdmin(actor, "import Word templates");
+      const rows = (await q(DOCX_TEMPLATES_TABLE).select("id", "table_id", "name").orderBy("created_at").orderBy("id")) as Row[];
+      const byName = new Map<string, string>();
+      for (const r of rows.reverse()) byName.set(`${r.table_id}/${r.name.trim().toLowerCase()}`, r.id);
+      const now = dbNow();
+      for (const t of templates) {
+        const id = byName.get(`${t.tableId}/${t.name.trim().toLowerCase()}`);
+        const values = { name: t.name.trim(), content: t.content, size: t.content.byteLength, updated_at: now };
+        if (id) await q(DOCX_TEMPLATES_TABLE).where({ id }).update(values);
+        else
+          await q(DOCX_TEMPLATES_TABLE).insert({
+            id: `docx_${crypto.randomBytes(6).toString("hex")}`,
+            table_id: t.tableId,
+            ...values,
+            created_by: actor.id,
+            created_at: now,
+          });
+        await audit(q, {
+          userId: actor.id,
+          action: "template",
+          table: DOCX_TEMPLATES_TABLE,
+          changes: { imported: id ?? "new", name: t.name.trim() },
+          ip: actor.ip,
+        });
+      }
     },
   };
 }
