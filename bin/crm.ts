@@ -107,7 +107,7 @@ function printPlan(steps: { destructive: boolean; description: string }[]) {
 function printReview(review: ImportReview) {
   console.log(review.summary);
   if (review.schema.changed && review.schema.steps.length) printPlan(review.schema.steps);
-  for (const item of [...review.layouts, ...review.views, ...review.templates])
+  for (const item of [...review.layouts, ...review.views, ...review.templates, ...review.rules, ...review.home, ...review.wordTemplates])
     if (item.action !== "unchanged") console.log(`  ${item.action === "add" ? "add    " : "replace"}  ${item.name}`);
 }
 

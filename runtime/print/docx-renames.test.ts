@@ -70,4 +70,15 @@ describe("Word templates follow renamed fields", () => {
     expect(followRenamesInDocx(docx(para(run("{record.number} {today}"))), "invoices", b, a)).toBeNull();
     expect(followRenamesInDocx(loops, "invoices", b, b)).toBeNull();
   });
+
+  it("keeps filters, escaped quotes and the other tag kinds intact while renaming their paths", () => {
+    const bytes = docx(
+      para(run("{@record.client.name} {record.client.name | default: &quot;–&quot;} {^record.items}none{/record.items}")) +
+        para(run("{-w:p record.items}{description}{/record.items}")),
+    );
+    const xml = part(followRenamesInDocx(bytes, "invoices", before, after)!);
+    expect(textOf(xml)).toBe(
+      '{@record.client.full_name} {record.client.full_name | default: "–"} {^record.items}none{/record.items}{-w:p record.items}{text}{/record.items}',
+    );
+  });
 });
