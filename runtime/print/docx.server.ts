@@ -12,6 +12,7 @@ import type { WorkspaceService } from "../workspace/workspace.server";
 import type { CompiledSchema } from "../schema/compile";
 import { docxParser } from "./docx-parser";
 import { followRenamesInDocx } from "./docx-renames";
+import { renamedFieldKeys } from "./references";
 import { createRecordContextLoader } from "./record-context.server";
 import { bindFilterSettings, tesseraFilters } from "./render-html";
 
@@ -267,6 +268,8 @@ export function createDocxService(runtime: {
     },
     async followRenames(before) {
       const { compiled: after } = await workspace.current();
+      // Most changes rename nothing: then no template's bytes are read.
+      if (renamedFieldKeys(before, after).size === 0) return { changed: 0, notFollowed: [] };
       const rows = (await db(DOCX_TEMPLATES_TABLE).select("id", "table_id", "name", "content")) as (Row & { content: Buffer })[];
       let changed = 0;
       const notFollowed: string[] = [];
