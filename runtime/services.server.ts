@@ -84,7 +84,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
       const { notFollowed } = await docx!.followRenames(compiled);
       if (notFollowed.length)
         throw new Error(
-          `the Word template(s) ${notFollowed.map((n) => `"${n}"`).join(", ")} could not follow the renamed fields: download, fix and upload them again`,
+          `the Word template(s) ${notFollowed.map((n) => `"${n}"`).join(", ")} could not follow the renamed fields: the print templates page flags their tags; upload a corrected copy`,
         );
     },
   });

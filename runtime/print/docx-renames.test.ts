@@ -4,7 +4,7 @@ import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
 import { withFieldRenamed } from "@tests/helpers/schema-edits";
-import { followRenamesInDocx } from "./docx-renames";
+import { docxReferenceProblems, followRenamesInDocx } from "./docx-renames";
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const run = (text: string, attrs = "") => `<w:r><w:rPr><w:b/></w:rPr><w:t${attrs}>${text}</w:t></w:r>`;
@@ -80,5 +80,27 @@ describe("Word templates follow renamed fields", () => {
     expect(textOf(xml)).toBe(
       '{@record.client.full_name} {record.client.full_name | default: "–"} {^record.items}none{/record.items}{-w:p record.items}{text}{/record.items}',
     );
+  });
+
+  it("names the fields a template uses that the schema does not have, through relations and loops", () => {
+    const bytes = docx(
+      para(run("{record.client.name} {record.client.vat_no} {#record.items}{description} {colour} {record.number}{/record.items}")) +
+        para(run("{company.nickname} {today} {record.nope}")),
+    );
+    expect(docxReferenceProblems(bytes, "invoices", before)).toEqual([
+      { path: "record.client.vat_no", message: '{record.client.vat_no}: there is no field "vat_no" in Clients' },
+      { path: "colour", message: '{colour}: there is no field "colour" in Invoice lines' },
+      { path: "company.nickname", message: '{company.nickname}: there is no field "nickname" in Company' },
+      { path: "record.nope", message: '{record.nope}: there is no field "nope" in Invoices' },
+    ]);
+    // After the rename, the old key is what is missing.
+    expect(docxReferenceProblems(bytes, "invoices", after).map((p) => p.path)).toEqual([
+      "record.client.name",
+      "record.client.vat_no",
+      "description",
+      "colour",
+      "company.nickname",
+      "record.nope",
+    ]);
   });
 });

@@ -36,6 +36,18 @@ function decode(xml: string): string {
 
 const encode = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
+function rootsFor(compiled: CompiledSchema, table: CompiledTable): Map<string, CompiledTable> {
+  const roots = new Map<string, CompiledTable>([["record", table]]);
+  const company = compiled.tablesByKey.get("company");
+  if (company) roots.set("company", company);
+  return roots;
+}
+
+const templatedParts = (zip: PizZip) => Object.keys(zip.files).filter((name) => TEMPLATED_PART.test(name));
+
+/** What the fill offers besides `record` and `company` (docx.server.ts). */
+const OTHER_ROOTS = new Set(["today", "template"]);
+
 /** Where the tags' variables come from: the template's record, the company, or a loop's rows. */
 type Scope = CompiledTable | null;
 
@@ -43,6 +55,8 @@ interface Context {
   before: CompiledSchema;
   renamed: ReadonlyMap<string, string>;
   roots: Map<string, CompiledTable>;
+  /** Hears of each key a path names that the table it reaches does not have. */
+  onUnknown?(table: CompiledTable, key: string, tag: string): void;
 }
 
 /**
@@ -50,15 +64,22 @@ interface Context {
  * else from the root (`record`, `company`). Returns the path rewritten and where it leads.
  */
 function followPath(ctx: Context, stack: readonly Scope[], keys: string[]): { keys: string[]; table: Scope } {
+  const unknown = (t: CompiledTable, key: string) => ctx.onUnknown?.(t, key, keys.join("."));
   for (let i = stack.length - 1; i >= 0; i--) {
     const table = stack[i];
     if (!table) continue;
-    const followed = followRenamesInPath(ctx.before, table, keys, ctx.renamed);
+    const followed = followRenamesInPath(ctx.before, table, keys, ctx.renamed, unknown);
     if (followed.resolves) return followed;
   }
   const root = ctx.roots.get(keys[0]);
-  if (!root) return { keys, table: null };
-  const followed = followRenamesInPath(ctx.before, root, keys.slice(1), ctx.renamed);
+  if (!root) {
+    // Inside a loop over rows, a name neither they nor the root have is a field they lack.
+    const inner = [...stack].reverse().find((t) => t !== null);
+    if (inner && !OTHER_ROOTS.has(keys[0])) unknown(inner, keys[0]);
+    return { keys, table: null };
+  }
+  const followed = followRenamesInPath(ctx.before, root, keys.slice(1), ctx.renamed, unknown);
+  if (!followed.resolves) unknown(root, keys[1]);
   return { keys: [keys[0], ...followed.keys], table: followed.table };
 }
 
@@ -88,8 +109,8 @@ function rewriteTags(ctx: Context, tags: string[]): string[] {
   });
 }
 
-/** Rewrites the tags of one part's XML; null when nothing changes. */
-function rewritePart(ctx: Context, xml: string): string | null {
+/** A part's text runs, their text joined as docxtemplater joins it, and where each tag is in it. */
+function scanPart(xml: string) {
   const nodes: TextNode[] = [];
   for (const m of xml.matchAll(TEXT_NODE))
     nodes.push({ open: m[1], text: decode(m[2]), close: m[3], from: m.index, to: m.index + m[0].length });
@@ -102,10 +123,13 @@ function rewritePart(ctx: Context, xml: string): string | null {
     spans.push({ from: i, to: end + 1 });
     i = end;
   }
-  const rewritten = rewriteTags(
-    ctx,
-    spans.map((s) => joined.slice(s.from + 1, s.to - 1)),
-  );
+  return { nodes, joined, spans, tags: spans.map((s) => joined.slice(s.from + 1, s.to - 1)) };
+}
+
+/** Rewrites the tags of one part's XML; null when nothing changes. */
+function rewritePart(ctx: Context, xml: string): string | null {
+  const { nodes, joined, spans, tags } = scanPart(xml);
+  const rewritten = rewriteTags(ctx, tags);
   const edits = spans.map((s, i) => ({ ...s, text: `{${rewritten[i]}}` })).filter((e) => e.text !== joined.slice(e.from, e.to));
   if (edits.length === 0) return null;
 
@@ -147,14 +171,10 @@ export function followRenamesInDocx(bytes: Uint8Array, tableKey: string, before:
   const renamed = renamedFieldKeys(before, after);
   const table = before.tablesByKey.get(tableKey);
   if (renamed.size === 0 || !table) return null;
-  const roots = new Map<string, CompiledTable>([["record", table]]);
-  const company = before.tablesByKey.get("company");
-  if (company) roots.set("company", company);
-  const ctx: Context = { before, renamed, roots };
+  const ctx: Context = { before, renamed, roots: rootsFor(before, table) };
   const zip = new PizZip(bytes);
   let changed = false;
-  for (const name of Object.keys(zip.files)) {
-    if (!TEMPLATED_PART.test(name)) continue;
+  for (const name of templatedParts(zip)) {
     const xml = zip.file(name)!.asText();
     const next = rewritePart(ctx, xml);
     if (next === null) continue;
@@ -162,4 +182,31 @@ export function followRenamesInDocx(bytes: Uint8Array, tableKey: string, before:
     changed = true;
   }
   return changed ? zip.generate({ type: "nodebuffer", compression: "DEFLATE" }) : null;
+}
+
+export interface DocxReferenceProblem {
+  /** The tag's path as written, e.g. `record.client.vat_no`. */
+  path: string;
+  message: string;
+}
+
+/**
+ * Fields a Word template names that `compiled` does not have (a field removed, or a rename that
+ * could not be followed): each fills as empty, so the admin screen flags them.
+ */
+export function docxReferenceProblems(bytes: Uint8Array, tableKey: string, compiled: CompiledSchema): DocxReferenceProblem[] {
+  const table = compiled.tablesByKey.get(tableKey);
+  if (!table) return [{ path: "record", message: `fills records of "${tableKey}", a table that no longer exists` }];
+  const problems = new Map<string, DocxReferenceProblem>();
+  const ctx: Context = {
+    before: compiled,
+    renamed: new Map(),
+    roots: rootsFor(compiled, table),
+    onUnknown: (t, key, path) => {
+      if (!problems.has(path)) problems.set(path, { path, message: `{${path}}: there is no field "${key}" in ${t.pluralLabel}` });
+    },
+  };
+  const zip = new PizZip(bytes);
+  for (const name of templatedParts(zip)) rewriteTags(ctx, scanPart(zip.file(name)!.asText()).tags);
+  return [...problems.values()];
 }

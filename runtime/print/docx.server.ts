@@ -11,7 +11,7 @@ import type { RecordsService } from "../records/service.server";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import type { CompiledSchema } from "../schema/compile";
 import { docxParser } from "./docx-parser";
-import { followRenamesInDocx } from "./docx-renames";
+import { docxReferenceProblems, followRenamesInDocx, type DocxReferenceProblem } from "./docx-renames";
 import { renamedFieldKeys } from "./references";
 import { createRecordContextLoader } from "./record-context.server";
 import { bindFilterSettings, tesseraFilters } from "./render-html";
@@ -48,6 +48,8 @@ export interface DocxService {
    * whose rewrite would not compile is left as it was and named in the answer.
    */
   followRenames(before: CompiledSchema): Promise<{ changed: number; notFollowed: string[] }>;
+  /** Admins only: by template id, the fields each names that the schema lacks (they fill as empty). */
+  problems(actor: Actor): Promise<Record<string, DocxReferenceProblem[]>>;
   /** Every template with its .docx, for the configuration bundle: by table id, then name. */
   contents(): Promise<StoredDocxTemplate[]>;
   /**
@@ -290,6 +292,18 @@ export function createDocxService(runtime: {
         changed++;
       }
       return { changed, notFollowed };
+    },
+    async problems(actor) {
+      requireAdmin(actor, "check Word templates");
+      const { compiled } = await workspace.current();
+      const rows = (await db(DOCX_TEMPLATES_TABLE).select("id", "table_id", "content")) as (Row & { content: Buffer })[];
+      const found: Record<string, DocxReferenceProblem[]> = {};
+      for (const row of rows) {
+        const table = compiled.tablesById.get(row.table_id);
+        const problems = docxReferenceProblems(row.content, table?.key ?? row.table_id, compiled);
+        if (problems.length) found[row.id] = problems;
+      }
+      return found;
     },
     async contents() {
       const rows = (await db(DOCX_TEMPLATES_TABLE)

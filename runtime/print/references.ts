@@ -201,19 +201,26 @@ export function renamedFieldKeys(before: CompiledSchema, after: CompiledSchema):
 /**
  * A dotted path read from a record of `table` (in `before`), its field keys renamed as `renamed`
  * (from `renamedFieldKeys`) says, and the table it leads to (null when it leads to a value or to
- * something not checked). `resolves` tells whether `table` has the path's first key at all.
+ * something not checked). `resolves` tells whether `table` has the path's first key at all;
+ * `onUnknown` hears of each later key the table reached has not.
  */
 export function followRenamesInPath(
   before: CompiledSchema,
   table: CompiledTable,
   keys: readonly string[],
   renamed: ReadonlyMap<string, string>,
+  onUnknown: (table: CompiledTable, key: string) => void = () => undefined,
 ): { keys: string[]; table: CompiledTable | null; resolves: boolean } {
   const resolves = keys.length === 0 || step(before, table, keys[0]) !== null;
   if (keys.length === 0) return { keys: [], table, resolves };
+  if (!resolves) return { keys: [...keys], table: null, resolves };
   const { scope, rewritten } = walkPath(
     before,
-    { roots: new Map([["$", { table }]]), onUnknown: () => undefined, onField: (t, key) => renamed.get(`${t.key}\u0000${key}`) },
+    {
+      roots: new Map([["$", { table }]]),
+      onUnknown: (t, key) => void onUnknown(t, key),
+      onField: (t, key) => renamed.get(`${t.key}\u0000${key}`),
+    },
     "$",
     `.${keys.join(".")}`,
   );
