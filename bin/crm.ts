@@ -107,7 +107,7 @@ function printPlan(steps: { destructive: boolean; description: string }[]) {
 function printReview(review: ImportReview) {
   console.log(review.summary);
   if (review.schema.changed && review.schema.steps.length) printPlan(review.schema.steps);
-  for (const item of [...review.layouts, ...review.views, ...review.templates])
+  for (const item of [...review.layouts, ...review.views, ...review.templates, ...review.rules, ...review.home, ...review.wordTemplates])
     if (item.action !== "unchanged") console.log(`  ${item.action === "add" ? "add    " : "replace"}  ${item.name}`);
 }
 
@@ -159,7 +159,7 @@ async function main(argv: string[]): Promise<number> {
       else {
         fs.writeFileSync(file, text);
         console.error(
-          `Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s), ${bundle.templates.length} print template(s) and ${bundle.rules?.length ?? 0} rule(s) to ${file}.`,
+          `Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s), ${bundle.templates.length} print template(s), ${bundle.rules?.length ?? 0} rule(s) and ${bundle.wordTemplates?.length ?? 0} Word template(s) to ${file}.`,
         );
       }
       return 0;

@@ -79,16 +79,23 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   };
   let templates: TemplatesService | null = null;
   let automation: Automation | null = null;
+  let docx: DocxService | null = null;
   const workspace = createWorkspaceService(db, migrationHooks, {
     schemaCheckMs: options.schemaCheckMs,
-    // Print templates and rules name fields by key: they follow a renamed key whichever path applied it.
+    // Print templates, rules and Word templates name fields by key: they follow a renamed key whichever path applied it.
     afterApply: async (before) => {
       const compiled = compileSchema(before);
       await templates!.followRenames(compiled);
       await automation!.rules.followRenames(compiled);
+      const { notFollowed } = await docx!.followRenames(compiled);
+      if (notFollowed.length)
+        throw new Error(
+          `the Word template(s) ${notFollowed.map((n) => `"${n}"`).join(", ")} could not follow the renamed fields: the print templates page flags their tags; upload a corrected copy`,
+        );
     },
   });
   records = createRecordsService(db, workspace);
+  docx = createDocxService({ db, records, workspace });
   templates = createTemplatesService(db, workspace, { defaults: options.defaultTemplates });
   const files = createFileStore(db, { maxBytes: options.maxUploadBytes, quotaBytes: options.uploadQuotaBytes });
   const print = createPrintService({ db, records, workspace, templates, files });
@@ -117,14 +124,14 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     views: createViewsService(db),
     files,
     print,
-    docx: createDocxService({ db, records, workspace }),
+    docx,
     queue,
     printJobs,
     jobHandlers,
     automation,
     fileCleanup: cleanup,
     imports,
-    bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules, home }),
+    bundles: createConfigBundleService({ db, workspace, templates, rules: automation.rules, home, docx }),
     home,
     reports,
     dashboards: createDashboardsService(db, reports),

@@ -1,8 +1,10 @@
 import { Form } from "@remix-run/react";
 import { CsrfField } from "./csrf-field";
+import { ReferenceProblems } from "./reference-problems";
 
 export interface WordTemplatesProps {
-  templates: { id: string; name: string; table: string; size: number }[];
+  /** `problems`: fields a template names that the schema lacks (removed, or a rename it could not follow). */
+  templates: { id: string; name: string; table: string; size: number; problems: { path: string; message: string }[] }[];
   tables: { key: string; label: string }[];
 }
 
@@ -35,7 +37,12 @@ export function WordTemplates({ templates, tables }: WordTemplatesProps) {
           <tbody>
             {templates.map((t) => (
               <tr key={t.id} data-testid={`word-template-${t.id}`}>
-                <td>{t.name}</td>
+                <td>
+                  {t.name}
+                  <ReferenceProblems name={t.name} pill="missing field" problems={t.problems}>
+                    These fill as empty: upload a corrected copy.
+                  </ReferenceProblems>
+                </td>
                 <td>{label.get(t.table) ?? t.table}</td>
                 <td>{size(t.size)}</td>
                 <td>

@@ -21,6 +21,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       views: bundle.views.length,
       templates: bundle.templates.length,
       rules: bundle.rules?.length ?? 0,
+      wordTemplates: bundle.wordTemplates?.length ?? 0,
     },
   });
 }
@@ -68,7 +69,7 @@ export default function AdminConfig() {
       <h1 id="config-title">Configuration</h1>
       <p className="muted config-page__lead">
         Schema version {version}: {counts.tables} tables, {counts.layouts} designed cards, {counts.views} shared views and list settings,{" "}
-        {counts.templates} print templates, {counts.rules} rules.
+        {counts.templates} print templates, {counts.rules} rules, {counts.wordTemplates} Word templates.
       </p>
 
       <h2>Download</h2>
@@ -78,7 +79,8 @@ export default function AdminConfig() {
             Configuration bundle
           </a>
           <span className="muted">
-            Schema, card layouts, shared views and list settings, print templates, rules: one JSON file to import into another installation.
+            Schema, card layouts, shared views and list settings, print and Word templates, rules, home page: one JSON file to import into
+            another installation.
           </span>
         </li>
         <li>

@@ -3,8 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfField } from "../components/csrf-field";
 import { FormResultNotice } from "../components/form-result-notice";
+import { ReferenceProblems } from "../components/reference-problems";
 import { WordTemplates } from "../components/word-templates";
-import { getDocxService, uploadDocxAs } from "../services/docx.server";
+import { getDocxService, uploadDocxAs, wordTemplatesForAdmin } from "../services/docx.server";
 import { adminActorFor, formResult } from "../services/people.server";
 import {
   createStarterTemplateAs,
@@ -25,7 +26,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({
     templates: await listTemplatesAs(actor),
     tables: await printableTablesAs(actor),
-    wordTemplates: await (await getDocxService()).list(actor),
+    wordTemplates: await wordTemplatesForAdmin(actor),
   });
 }
 
@@ -68,15 +69,7 @@ function TemplateRow({ t }: { t: TemplateListEntry }) {
         <Link to={`/admin/prints/${encodeURIComponent(t.id)}`} className="print-list__name">
           {t.name}
         </Link>
-        {t.problems.length ? (
-          <ul className="print-list__problems" aria-label={`Problems of ${t.name}`}>
-            {t.problems.map((p) => (
-              <li key={p.path}>
-                <span className="pill pill--danger">removed field</span> {p.message}
-              </li>
-            ))}
-          </ul>
-        ) : null}
+        <ReferenceProblems name={t.name} pill="removed field" problems={t.problems} />
       </td>
       <td className="print-list__condition">{t.condition}</td>
       <td>

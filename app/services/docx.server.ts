@@ -12,6 +12,13 @@ export async function getDocxService(): Promise<DocxService> {
   return (await getRuntime()).docx;
 }
 
+/** Every Word template, each with the fields it names that the schema lacks (admins only). */
+export async function wordTemplatesForAdmin(actor: Actor) {
+  const docx = await getDocxService();
+  const problems = await docx.problems(actor);
+  return (await docx.list(actor)).map((t) => ({ ...t, problems: problems[t.id] ?? [] }));
+}
+
 /** A multipart upload's `file`, `name` and `table`, read within the 10 MB limit, stored as `actor`. */
 export async function uploadDocxAs(actor: Actor, request: Request) {
   const form = await readMultipart(request, DOCX_MAX_BYTES);

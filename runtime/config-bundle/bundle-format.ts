@@ -1,6 +1,6 @@
 /**
  * The configuration bundle: one JSON file carrying everything an admin designs (workspace schema,
- * card layouts, shared list views and list settings, print templates, automation rules), so a configuration built on
+ * card layouts, shared list views and list settings, print and Word templates, automation rules, home panels), so a configuration built on
  * a test copy can be promoted to production. Versioned by `formatVersion`; a reader refuses a
  * version it does not know rather than guess.
  *
@@ -15,8 +15,13 @@ import type { WorkspaceSchema } from "../schema/types";
 
 export const BUNDLE_FORMAT = "tessera-config-bundle";
 export const BUNDLE_FORMAT_VERSION = 1;
-/** Print templates carry the designer's project data; room for a few dozen of them. */
-export const BUNDLE_MAX_BYTES = 20_000_000;
+/**
+ * Print templates carry the designer's project data and Word templates their .docx in base64 (a
+ * third larger): room for a few dozen of each.
+ */
+export const BUNDLE_MAX_BYTES = 64_000_000;
+/** Base64 of the largest .docx the Word templates take (10 MB, `DOCX_MAX_BYTES`). */
+const WORD_TEMPLATE_MAX_BASE64 = Math.ceil((10 * 1024 * 1024) / 3) * 4;
 
 export interface BundleLayout {
   /** `x-id` of the table the card layout belongs to. */
@@ -36,6 +41,19 @@ export interface BundleView {
   state: Record<string, unknown>;
 }
 
+/** A Word template (ADR 025), matched by its table and name. */
+export interface BundleWordTemplate {
+  tableId: string;
+  table?: string;
+  name: string;
+  /** The .docx file, base64. */
+  content: string;
+  /** For people reading the file: bytes of the .docx, when it was uploaded and last changed. */
+  size?: number;
+  createdAt?: string;
+  updatedAt?: string;
+}
+
 export interface ConfigBundle {
   format: typeof BUNDLE_FORMAT;
   formatVersion: typeof BUNDLE_FORMAT_VERSION;
@@ -53,6 +71,8 @@ export interface ConfigBundle {
   rules?: RuleDefinition[];
   /** The home page's panels (ADR 022), replacing the installation's when present. */
   home?: HomePanel[];
+  /** Word templates, matched by table and name; absent: the installation's are left as they are. */
+  wordTemplates?: BundleWordTemplate[];
 }
 
 const idPattern = "^[A-Za-z_][A-Za-z0-9_]{0,63}$";
@@ -127,6 +147,25 @@ export const configBundleJsonSchema = {
           kind: { type: "string" },
           title: { type: "string", maxLength: 200 },
         },
+      },
+    },
+    // Each .docx is then read and its tags compiled as an upload is (bundle.server.ts).
+    wordTemplates: {
+      type: "array",
+      maxItems: 200,
+      items: {
+        type: "object",
+        required: ["tableId", "name", "content"],
+        properties: {
+          tableId: { type: "string", pattern: idPattern },
+          table: { type: "string", maxLength: 64 },
+          name: { type: "string", minLength: 1, maxLength: 120, pattern: "\\S" },
+          content: { type: "string", minLength: 1, maxLength: WORD_TEMPLATE_MAX_BASE64, pattern: "^[A-Za-z0-9+/]*={0,2}$" },
+          size: { type: "integer", minimum: 0 },
+          createdAt: { type: "string", maxLength: 64 },
+          updatedAt: { type: "string", maxLength: 64 },
+        },
+        additionalProperties: false,
       },
     },
   },

@@ -7,13 +7,21 @@ import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { ApiError, conflict, unprocessable } from "../errors";
 import { isCardLayout } from "../layouts/layout-schema";
 import { resolveLayout } from "../layouts/resolve-layout";
+import { checkDocxTemplate, type DocxService } from "../print/docx.server";
 import { checkTemplate, PRINT_TEMPLATES_TABLE, toRow, type TemplatesService } from "../print/templates.server";
 import { requireAdmin, type Actor } from "../records/permissions";
 import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import type { PlannedChange, WorkspaceService } from "../workspace/workspace.server";
-import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type BundleLayout, type BundleView, type ConfigBundle } from "./bundle-format";
-import { describeImport, schemaFingerprint, type ImportReview, type InstalledConfiguration } from "./describe-import";
+import {
+  BUNDLE_FORMAT,
+  BUNDLE_FORMAT_VERSION,
+  type BundleLayout,
+  type BundleView,
+  type BundleWordTemplate,
+  type ConfigBundle,
+} from "./bundle-format";
+import { describeImport, schemaFingerprint, wordTemplateKey, type ImportReview, type InstalledConfiguration } from "./describe-import";
 import { validateBundle, type BundleProblem } from "./validate-bundle";
 
 export interface BundleReview {
@@ -29,7 +37,7 @@ export interface ConfigBundleService {
   exportBundle(actor: Actor): Promise<ConfigBundle>;
   /** Validates an uploaded bundle and says what applying it would change; changes nothing. */
   review(actor: Actor, raw: unknown): Promise<BundleReview>;
-  /** Applies the schema (guarded by `baseVersion`), then layouts, views and templates. */
+  /** Applies the schema (guarded by `baseVersion`), then layouts, views, templates, rules, home panels and Word templates. */
   apply(
     actor: Actor,
     raw: unknown,
@@ -68,8 +76,9 @@ export function createConfigBundleService(deps: {
   templates: TemplatesService;
   rules: Pick<RulesService, "list" | "importByName">;
   home: Pick<HomeService, "panels">;
+  docx: Pick<DocxService, "contents" | "importByName">;
 }): ConfigBundleService {
-  const { db, workspace, templates, rules, home } = deps;
+  const { db, workspace, templates, rules, home, docx } = deps;
 
   async function installed(schema: WorkspaceSchema): Promise<InstalledConfiguration> {
     const compiled = compileSchema(schema);
@@ -106,10 +115,23 @@ export function createConfigBundleService(deps: {
       views.push({ tableId: row.table_id, table: keyOf(row.table_id), name: row.name, default: isDefault, state });
     }
     const ruleList = (await rules.list()).map(definitionOnly);
-    return { schema, layouts, views, templates: await templates.list(), rules: ruleList, home: await home.panels() };
+    const wordTemplates: BundleWordTemplate[] = [];
+    const wordKeys = new Set<string>();
+    for (const t of await docx.contents()) {
+      const table = compiled.tablesById.get(t.tableId);
+      // Two templates of a table may share a name; the bundle matches by name, so the first one wins.
+      if (!table || wordKeys.has(wordTemplateKey(t))) continue;
+      wordKeys.add(wordTemplateKey(t));
+      const { content, ...rest } = t;
+      wordTemplates.push({ ...rest, table: table.key, content: content.toString("base64") });
+    }
+    return { schema, layouts, views, templates: await templates.list(), rules: ruleList, home: await home.panels(), wordTemplates };
   }
 
-  /** The checks that need more than the bundle itself: Liquid syntax and conditions of templates. */
+  /**
+   * The checks that need more than the bundle itself: Liquid syntax and conditions of templates,
+   * and each Word template's .docx read and its tags compiled as an upload is.
+   */
   function templateProblems(bundle: ConfigBundle): BundleProblem[] {
     const compiled = compileSchema(bundle.schema);
     const problems: BundleProblem[] = [];
@@ -119,6 +141,14 @@ export function createConfigBundleService(deps: {
       } catch (error) {
         if (!(error instanceof ApiError)) throw error;
         problems.push({ path: `/templates/${i}`, message: error.message });
+      }
+    });
+    bundle.wordTemplates?.forEach((t, i) => {
+      try {
+        checkDocxTemplate(Buffer.from(t.content, "base64"));
+      } catch (error) {
+        if (!(error instanceof ApiError)) throw error;
+        problems.push({ path: `/wordTemplates/${i}/content`, message: `the Word template "${t.name.trim()}": ${error.message}` });
       }
     });
     return problems;
@@ -205,6 +235,13 @@ export function createConfigBundleService(deps: {
     }
     const changedRules = (bundle.rules ?? []).filter((_, i) => review.rules[i].action !== "unchanged");
     if (changedRules.length) await rules.importByName(trx, actor, changedRules, compiled);
+    const changedWordTemplates = (bundle.wordTemplates ?? []).filter((_, i) => review.wordTemplates[i].action !== "unchanged");
+    if (changedWordTemplates.length)
+      await docx.importByName(
+        trx,
+        actor,
+        changedWordTemplates.map((t) => ({ tableId: t.tableId, name: t.name, content: Buffer.from(t.content, "base64") })),
+      );
     if (bundle.home && review.home[0]?.action !== "unchanged") {
       await putSetting(trx, HOME_PANELS_SETTING, JSON.stringify(bundle.home));
       await audit(trx, {
@@ -221,7 +258,7 @@ export function createConfigBundleService(deps: {
     async exportBundle(actor) {
       requireAdmin(actor, "export the configuration");
       const { version, schema } = await workspace.current();
-      const { layouts, views, templates: list, rules: ruleList, home: panels } = await installed(schema);
+      const { layouts, views, templates: list, rules: ruleList, home: panels, wordTemplates } = await installed(schema);
       return {
         format: BUNDLE_FORMAT,
         formatVersion: BUNDLE_FORMAT_VERSION,
@@ -233,6 +270,7 @@ export function createConfigBundleService(deps: {
         templates: list,
         rules: ruleList,
         home: panels,
+        wordTemplates,
       };
     },
 
@@ -277,11 +315,14 @@ export function createConfigBundleService(deps: {
       try {
         await db.transaction((trx) => writeRest(trx, actor, bundle, review));
       } catch (error) {
-        console.error("Importing a configuration bundle: the card layouts, views and templates were not written:", error);
+        console.error(
+          "Importing a configuration bundle: the card layouts, views, templates, rules, home panels and Word templates were not written:",
+          error,
+        );
         const done = review.schema.changed ? `The schema was imported as version ${version}, but the` : "Nothing was imported: the";
         throw new ApiError(
           503,
-          `${done} card layouts, shared views, print templates, rules and home panels could not be written (the server log has the reason). Import the same file again to finish.`,
+          `${done} card layouts, shared views, print templates, rules, home panels and Word templates could not be written (the server log has the reason). Import the same file again to finish.`,
           { version },
         );
       }

@@ -15,6 +15,7 @@ function installedFrom(bundle: ConfigBundle): InstalledConfiguration {
     templates: copy.templates,
     rules: copy.rules ?? [],
     home: copy.home ?? [],
+    wordTemplates: copy.wordTemplates ?? [],
   };
 }
 
@@ -76,5 +77,30 @@ describe("describeImport", () => {
     ]);
     expect(review.templates.map((t) => t.action)).toEqual(["replace", "unchanged", "unchanged"]);
     expect(review.summary).toBe("Card layouts: 1 added. List views: 1 added, 1 replaced. Print templates: 1 replaced.");
+  });
+
+  it("reviews Word templates by table and name: a new one added, a changed .docx replaced, the same one unchanged", () => {
+    const bundle = sampleBundle();
+    const docx = (text: string) => Buffer.from(text).toString("base64");
+    bundle.wordTemplates = [
+      { tableId: "t_invoices", table: "invoices", name: "Contract", content: docx("v2") },
+      { tableId: "t_invoices", table: "invoices", name: "Letter", content: docx("same"), createdAt: "2026-12-01" },
+      { tableId: "t_clients", table: "clients", name: "Letter", content: docx("same") },
+    ];
+    const installed = installedFrom(bundle);
+    installed.wordTemplates = [
+      { tableId: "t_invoices", name: "contract", content: docx("v1") },
+      { tableId: "t_invoices", name: "Letter", content: docx("same"), createdAt: "2026-11-01" },
+    ];
+    const review = describeImport(installed, bundle, []);
+    expect(review.wordTemplates).toEqual([
+      { key: "t_invoices/contract", name: "Word template “Contract” of Invoices", action: "replace" },
+      { key: "t_invoices/letter", name: "Word template “Letter” of Invoices", action: "unchanged" },
+      { key: "t_clients/letter", name: "Word template “Letter” of Clients", action: "add" },
+    ]);
+    expect(review.summary).toBe("Word templates: 1 added, 1 replaced.");
+    // Without the key, the installation's Word templates are not part of the review.
+    delete bundle.wordTemplates;
+    expect(describeImport(installed, bundle, []).wordTemplates).toEqual([]);
   });
 });

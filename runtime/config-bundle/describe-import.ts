@@ -3,7 +3,7 @@ import type { HomePanel } from "../home/panels";
 import type { PrintTemplate } from "../print/template";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
-import type { BundleLayout, BundleView, ConfigBundle } from "./bundle-format";
+import type { BundleLayout, BundleView, BundleWordTemplate, ConfigBundle } from "./bundle-format";
 
 /** What the installation holds today, in the bundle's own terms. */
 export interface InstalledConfiguration {
@@ -13,6 +13,7 @@ export interface InstalledConfiguration {
   templates: PrintTemplate[];
   rules: RuleDefinition[];
   home: HomePanel[];
+  wordTemplates: BundleWordTemplate[];
 }
 
 export interface ReviewStep {
@@ -38,6 +39,8 @@ export interface ImportReview {
   rules: ReviewItem[];
   /** The home page's panels as one item; none when the bundle carries none. */
   home: ReviewItem[];
+  /** By table and name; none when the bundle carries no Word templates (the installation's stay). */
+  wordTemplates: ReviewItem[];
   /** Nothing at all would change. */
   noChanges: boolean;
   /** Some step removes or converts data: the admin must confirm before applying. */
@@ -78,6 +81,12 @@ function templateContent(t: PrintTemplate) {
 
 /** Rules match by name, as the store keeps them unique: case and spaces around it aside. */
 export const ruleKey = (name: string) => name.trim().toLowerCase();
+
+/** Word templates match by table and name, case and spaces around it aside. */
+export const wordTemplateKey = (t: Pick<BundleWordTemplate, "tableId" | "name">) => `${t.tableId}/${t.name.trim().toLowerCase()}`;
+
+/** A Word template is what its .docx holds, under the name it is shown by; stamps and size aside. */
+const wordTemplateContent = (t: BundleWordTemplate) => ({ name: t.name.trim(), content: t.content });
 
 /** What a rule does, its keys in one order: the rules API and a bundle may write them in another. */
 function ruleContent(r: RuleDefinition) {
@@ -160,6 +169,13 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
       ]
     : [];
 
+  const wordTemplatesByKey = new Map(installed.wordTemplates.map((t) => [wordTemplateKey(t), wordTemplateContent(t)]));
+  const wordTemplates = (bundle.wordTemplates ?? []).map((t) => ({
+    key: wordTemplateKey(t),
+    name: `Word template “${t.name.trim()}” of ${tableName(compiled, t.tableId)}`,
+    action: actionOf(wordTemplatesByKey.get(wordTemplateKey(t)), wordTemplateContent(t)),
+  }));
+
   const destructiveSteps = steps.filter((s) => s.destructive).length;
   const schemaPart = { changed, steps, destructiveSteps, summary: schemaSummary(changed, steps) };
   const itemParts = [
@@ -168,10 +184,22 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
     itemsSummary("Print templates", templates),
     itemsSummary("Rules", rules),
     itemsSummary("Home page", home),
+    itemsSummary("Word templates", wordTemplates),
   ].filter((s): s is string => s !== null);
   const noChanges = !changed && itemParts.length === 0;
   const summary = noChanges
     ? "No changes: this installation already has exactly this configuration."
     : [changed ? schemaPart.summary : null, ...itemParts].filter(Boolean).join(" ");
-  return { schema: schemaPart, layouts, views, templates, rules, home, noChanges, needsConfirmation: destructiveSteps > 0, summary };
+  return {
+    schema: schemaPart,
+    layouts,
+    views,
+    templates,
+    rules,
+    home,
+    wordTemplates,
+    noChanges,
+    needsConfirmation: destructiveSteps > 0,
+    summary,
+  };
 }

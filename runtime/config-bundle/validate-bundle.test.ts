@@ -95,4 +95,20 @@ describe("parseBundleText", () => {
       problems: [{ path: "/", message: expect.stringMatching(/^the file is not valid JSON \(.+\); choose a bundle/) }],
     });
   });
+
+  it("refuses a Word template of a table the bundle's schema lacks, a second one of the same name, content that is not base64", () => {
+    const bundle = sampleBundle();
+    const content = Buffer.from("PK not really a docx").toString("base64");
+    bundle.wordTemplates = [
+      { tableId: "t_invoices", table: "invoices", name: "Contract", content },
+      { tableId: "t_invoices", name: " contract ", content },
+      { tableId: "t_nowhere", name: "Letter", content },
+    ];
+    expect(problemsOf(bundle)).toEqual([
+      { path: "/wordTemplates/1/name", message: 'Invoices have two Word templates named "contract": rename one' },
+      { path: "/wordTemplates/2/tableId", message: expect.stringContaining('no table of the bundle\'s schema has the x-id "t_nowhere"') },
+    ]);
+    bundle.wordTemplates = [{ tableId: "t_invoices", name: "Contract", content: "not base64!" }];
+    expect(problemsOf(bundle).map((p) => p.path)).toEqual(["/wordTemplates/0/content"]);
+  });
 });

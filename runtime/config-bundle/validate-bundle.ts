@@ -8,6 +8,7 @@ import { compileSchema } from "../schema/compile";
 import type { SchemaProblem } from "../schema/types";
 import { validateWorkspaceSchema } from "../schema/validate-workspace";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, configBundleJsonSchema, type ConfigBundle } from "./bundle-format";
+import { wordTemplateKey } from "./describe-import";
 
 export type BundleProblem = SchemaProblem;
 export type BundleValidation = { ok: true; bundle: ConfigBundle } | { ok: false; problems: BundleProblem[] };
@@ -33,7 +34,8 @@ const under = (prefix: string, problems: { path: string; message: string }[]) =>
 
 /**
  * Checks an uploaded bundle: its envelope against the bundle's JSON Schema, then the workspace
- * schema with the same gate `PUT /api/schema` uses, then every layout, view and template against
+ * schema with the same gate `PUT /api/schema` uses, then every layout, view, template, rule, home
+ * panel and Word template (its table; its .docx is read on the server) against
  * the bundle's own schema (not the installation's: that is what will be in force after the import).
  * Every problem carries a JSON Pointer into the bundle file.
  */
@@ -147,6 +149,21 @@ export function validateBundle(raw: unknown): BundleValidation {
     if (problem) problems.push({ path: `/home/${i}`, message: `the home panel "${panel.title}" cannot be shown: ${problem}` });
     if (panelIds.has(panel.id)) problems.push({ path: `/home/${i}/id`, message: `a second home panel with the id "${panel.id}"` });
     panelIds.add(panel.id);
+  });
+
+  const wordTemplateKeys = new Set<string>();
+  (bundle.wordTemplates ?? []).forEach((t, i) => {
+    const at = `/wordTemplates/${i}`;
+    const table = compiled.tablesById.get(t.tableId);
+    if (!table)
+      return problems.push({
+        path: `${at}/tableId`,
+        message: `no table of the bundle's schema has the x-id "${t.tableId}" for the Word template "${t.name}"; remove it or add the table`,
+      });
+    const key = wordTemplateKey(t);
+    if (wordTemplateKeys.has(key))
+      problems.push({ path: `${at}/name`, message: `${table.pluralLabel} have two Word templates named "${t.name.trim()}": rename one` });
+    wordTemplateKeys.add(key);
   });
 
   return problems.length

@@ -9,7 +9,10 @@ import { badRequest, notFound, unprocessable } from "../errors";
 import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { WorkspaceService } from "../workspace/workspace.server";
+import type { CompiledSchema } from "../schema/compile";
 import { docxParser } from "./docx-parser";
+import { docxReferenceProblems, followRenamesInDocx, type DocxReferenceProblem } from "./docx-renames";
+import { renamedFieldKeys } from "./references";
 import { createRecordContextLoader } from "./record-context.server";
 import { bindFilterSettings, tesseraFilters } from "./render-html";
 
@@ -40,6 +43,29 @@ export interface DocxService {
   remove(actor: Actor, id: unknown): Promise<void>;
   /** The template filled for one record, read as the actor (403 without the print right, 404 out of scope). */
   fill(actor: Actor, id: unknown, recordId: unknown): Promise<FilledDocx>;
+  /**
+   * After a schema change: every template's tags follow the field keys it renamed (by id). One
+   * whose rewrite would not compile is left as it was and named in the answer.
+   */
+  followRenames(before: CompiledSchema): Promise<{ changed: number; notFollowed: string[] }>;
+  /** Admins only: by template id, the fields each names that the schema lacks (they fill as empty). */
+  problems(actor: Actor): Promise<Record<string, DocxReferenceProblem[]>>;
+  /** Every template with its .docx, for the configuration bundle: by table id, then name. */
+  contents(): Promise<StoredDocxTemplate[]>;
+  /**
+   * The configuration bundle's import (checked beforehand): each replaces the .docx of the template
+   * of its table with the same name (case aside), or is added.
+   */
+  importByName(q: Knex, actor: Actor, templates: { tableId: string; name: string; content: Buffer }[]): Promise<void>;
+}
+
+export interface StoredDocxTemplate {
+  tableId: string;
+  name: string;
+  content: Buffer;
+  size: number;
+  createdAt: string;
+  updatedAt: string;
 }
 
 export async function ensureDocxTemplatesTable(db: Knex): Promise<void> {
@@ -96,6 +122,13 @@ function templateErrors(error: unknown): string[] | null {
     const what = p?.rootError ? `the tag {${p.xtag ?? ""}}: ${p.rootError.message}` : (p?.explanation ?? x.message ?? "a tag is not valid");
     return p?.file ? `${what} (in ${p.file})` : what;
   });
+}
+
+/** Refuses (422, naming the problem) what is not a .docx whose tags compile; the upload's and the bundle's check. */
+export function checkDocxTemplate(bytes: Uint8Array): void {
+  if (bytes.byteLength === 0) throw unprocessable("the file is empty");
+  if (bytes.byteLength > DOCX_MAX_BYTES) throw unprocessable("a Word template may be at most 10 MB");
+  compile(bytes, docxParser(tesseraFilters(), {}));
 }
 
 function compile(bytes: Uint8Array, parser: ReturnType<typeof docxParser>): Docxtemplater {
@@ -161,9 +194,7 @@ export function createDocxService(runtime: {
       if (!cleanName || cleanName.length > 120) throw badRequest("give the Word template a name of 1 to 120 characters");
       const { table } = await tableFor(tableKey);
       if (!table) throw unprocessable(`there is no table "${String(tableKey).slice(0, 64)}" to fill the Word template for`);
-      if (bytes.byteLength === 0) throw unprocessable("the file is empty");
-      if (bytes.byteLength > DOCX_MAX_BYTES) throw unprocessable("a Word template may be at most 10 MB");
-      compile(bytes, docxParser(filters, {}));
+      checkDocxTemplate(bytes);
       const now = dbNow();
       const row = {
         id: `docx_${crypto.randomBytes(6).toString("hex")}`,
@@ -226,6 +257,86 @@ export function createDocxService(runtime: {
         docx: doc.getZip().generate({ type: "nodebuffer", compression: "DEFLATE" }),
         filename: docxFileName(`${title} ${row.name}`),
       };
+    },
+    async followRenames(before) {
+      const { compiled: after } = await workspace.current();
+      // Most changes rename nothing: then no template's bytes are read.
+      if (renamedFieldKeys(before, after).size === 0) return { changed: 0, notFollowed: [] };
+      const rows = (await db(DOCX_TEMPLATES_TABLE).select("id", "table_id", "name", "content")) as (Row & { content: Buffer })[];
+      let changed = 0;
+      const notFollowed: string[] = [];
+      for (const row of rows) {
+        const table = before.tablesById.get(row.table_id);
+        if (!table) continue;
+        let next: Buffer | null;
+        try {
+          next = followRenamesInDocx(row.content, table.key, before, after);
+          if (next) checkDocxTemplate(next);
+        } catch {
+          notFollowed.push(row.name);
+          continue;
+        }
+        if (!next) continue;
+        await db(DOCX_TEMPLATES_TABLE).where({ id: row.id }).update({ content: next, size: next.byteLength, updated_at: dbNow() });
+        await audit(db, { userId: null, action: "template", table: DOCX_TEMPLATES_TABLE, changes: { renamed: row.id, name: row.name } });
+        changed++;
+      }
+      return { changed, notFollowed };
+    },
+    async problems(actor) {
+      requireAdmin(actor, "check Word templates");
+      const { compiled } = await workspace.current();
+      const rows = (await db(DOCX_TEMPLATES_TABLE).select("id", "table_id", "content")) as (Row & { content: Buffer })[];
+      const found: Record<string, DocxReferenceProblem[]> = {};
+      for (const row of rows) {
+        const table = compiled.tablesById.get(row.table_id);
+        const problems = docxReferenceProblems(row.content, table?.key ?? row.table_id, compiled);
+        if (problems.length) found[row.id] = problems;
+      }
+      return found;
+    },
+    async contents() {
+      const rows = (await db(DOCX_TEMPLATES_TABLE)
+        .select("table_id", "name", "content", "size", "created_at", "updated_at")
+        .orderBy([{ column: "table_id" }, { column: "name" }, { column: "created_at" }, { column: "id" }])) as (Row & {
+        content: Buffer | Uint8Array;
+        updated_at: string;
+      })[];
+      return rows.map((r) => ({
+        tableId: r.table_id,
+        name: r.name,
+        content: Buffer.from(r.content),
+        size: Number(r.size),
+        createdAt: r.created_at,
+        updatedAt: r.updated_at,
+      }));
+    },
+    async importByName(q, actor, templates) {
+      requireAdmin(actor, "import Word templates");
+      const rows = (await q(DOCX_TEMPLATES_TABLE).select("id", "table_id", "name").orderBy("created_at").orderBy("id")) as Row[];
+      const byName = new Map<string, string>();
+      for (const r of rows.reverse()) byName.set(`${r.table_id}/${r.name.trim().toLowerCase()}`, r.id);
+      const now = dbNow();
+      for (const t of templates) {
+        const id = byName.get(`${t.tableId}/${t.name.trim().toLowerCase()}`);
+        const values = { name: t.name.trim(), content: t.content, size: t.content.byteLength, updated_at: now };
+        if (id) await q(DOCX_TEMPLATES_TABLE).where({ id }).update(values);
+        else
+          await q(DOCX_TEMPLATES_TABLE).insert({
+            id: `docx_${crypto.randomBytes(6).toString("hex")}`,
+            table_id: t.tableId,
+            ...values,
+            created_by: actor.id,
+            created_at: now,
+          });
+        await audit(q, {
+          userId: actor.id,
+          action: "template",
+          table: DOCX_TEMPLATES_TABLE,
+          changes: { imported: id ?? "new", name: t.name.trim() },
+          ip: actor.ip,
+        });
+      }
     },
   };
 }

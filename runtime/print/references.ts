@@ -184,6 +184,49 @@ export function renameRecordReference(html: string, oldKey: string, newKey: stri
   return html.replace(LIQUID_SEGMENT, (segment) => segment.replace(pattern, `record.${newKey}`));
 }
 
+/** `table key NUL old field key` → new field key, for every field whose key a change renamed (matched by id). */
+export function renamedFieldKeys(before: CompiledSchema, after: CompiledSchema): Map<string, string> {
+  const renamed = new Map<string, string>();
+  for (const t of before.tables) {
+    const now = after.tablesById.get(t.id);
+    if (!now) continue;
+    for (const f of t.fields) {
+      const key = now.fields.find((g) => g.id === f.id)?.key;
+      if (key !== undefined && key !== f.key) renamed.set(`${t.key}\u0000${f.key}`, key);
+    }
+  }
+  return renamed;
+}
+
+/**
+ * A dotted path read from a record of `table` (in `before`), its field keys renamed as `renamed`
+ * (from `renamedFieldKeys`) says, and the table it leads to (null when it leads to a value or to
+ * something not checked). `resolves` tells whether `table` has the path's first key at all;
+ * `onUnknown` hears of each later key the table reached has not.
+ */
+export function followRenamesInPath(
+  before: CompiledSchema,
+  table: CompiledTable,
+  keys: readonly string[],
+  renamed: ReadonlyMap<string, string>,
+  onUnknown: (table: CompiledTable, key: string) => void = () => undefined,
+): { keys: string[]; table: CompiledTable | null; resolves: boolean } {
+  const resolves = keys.length === 0 || step(before, table, keys[0]) !== null;
+  if (keys.length === 0) return { keys: [], table, resolves };
+  if (!resolves) return { keys: [...keys], table: null, resolves };
+  const { scope, rewritten } = walkPath(
+    before,
+    {
+      roots: new Map([["$", { table }]]),
+      onUnknown: (t, key) => void onUnknown(t, key),
+      onField: (t, key) => renamed.get(`${t.key}\u0000${key}`),
+    },
+    "$",
+    `.${keys.join(".")}`,
+  );
+  return { keys: rewritten.slice(1).split("."), table: scope && scope !== "unchecked" ? scope.table : null, resolves };
+}
+
 /**
  * Follows every field key a schema change renamed, in one pass and by field id: each reference is
  * resolved against the schema *before* the change, and a field whose key changed is written with
@@ -195,15 +238,7 @@ export function followRenamesInTemplate<T extends Pick<PrintTemplate, "table" | 
   before: CompiledSchema,
   after: CompiledSchema,
 ): T {
-  const renamed = new Map<string, string>();
-  for (const t of before.tables) {
-    const now = after.tablesById.get(t.id);
-    if (!now) continue;
-    for (const f of t.fields) {
-      const key = now.fields.find((g) => g.id === f.id)?.key;
-      if (key !== undefined && key !== f.key) renamed.set(`${t.key}\u0000${f.key}`, key);
-    }
-  }
+  const renamed = renamedFieldKeys(before, after);
   if (renamed.size === 0 || !before.tablesByKey.has(template.table)) return template;
   const r = (text: string) =>
     walkText(before, text, {
@@ -223,15 +258,7 @@ export function followRenamesInTemplate<T extends Pick<PrintTemplate, "table" | 
  * (automation's templates: `record`, `previous`, `line`, `target`, …).
  */
 export function followRenamesInText(text: string, before: CompiledSchema, after: CompiledSchema, roots: Record<string, string>): string {
-  const renamed = new Map<string, string>();
-  for (const t of before.tables) {
-    const now = after.tablesById.get(t.id);
-    if (!now) continue;
-    for (const f of t.fields) {
-      const key = now.fields.find((g) => g.id === f.id)?.key;
-      if (key !== undefined && key !== f.key) renamed.set(`${t.key}\u0000${f.key}`, key);
-    }
-  }
+  const renamed = renamedFieldKeys(before, after);
   if (renamed.size === 0) return text;
   const scopes = new Map<string, Scope>();
   for (const [name, tableKey] of Object.entries(roots)) {

@@ -10,7 +10,7 @@ import { createSqliteTestDatabase, type TestDatabase } from "../helpers/database
 
 const SHOTS = process.env.SCREENSHOT_DIR;
 
-/** The list's Export menu and the Import screen: upload, preview, mapping, dry run with problems (`npx remix build` first). */
+/** The list's Export menu and the Import screen: upload, map, dry run with problems, fix, dry run clean, import with progress, undo (`npx remix build` first). */
 describe("import and export in Chromium", () => {
   let database: TestDatabase;
   let server: AppServer;
@@ -44,46 +44,95 @@ describe("import and export in Chromium", () => {
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "list-export.png") });
   });
 
-  it("previews, maps and dry-runs a CSV, listing each row's problems", async () => {
-    await page.goto(`${server.url}/import/clients`, { waitUntil: "networkidle0" });
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-")), "clients.csv");
-    fs.writeFileSync(file, "Company;Kind;Status;Email\nAlpha Ltd;company;active;a@alpha.test\nBeta Ltd;weird;active;not-an-email\n");
-    const input = await page.$("input[type=file]");
-    await input!.uploadFile(file);
-    await page.waitForSelector("select[aria-label='Field for Company']");
-    await page.select("select[aria-label='Field for Company']", "name");
-    await page.click("xpath/.//button[contains(., 'dry run')]");
-    await page.waitForFunction(() => document.querySelector("[aria-label=Result]")?.textContent?.includes("done"), { timeout: 20_000 });
-    const text = await page.$eval("[aria-label=Result]", (el) => el.textContent ?? "");
-    expect(text).toContain("would create 1");
-    expect(text).toContain("kind");
-    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "import-dry-run.png") });
-    expect(browserErrors).toEqual([]);
-  });
-
-  it("imports the fixed file with a progress bar, then undoes it after a confirmation", async () => {
-    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-")), "fixed.csv");
-    fs.writeFileSync(file, "Company;Kind;Status;Email\nAlpha Ltd;company;active;a@alpha.test\nBeta Ltd;company;active;b@beta.test\n");
+  const csv = (name: string, text: string) => {
+    const file = path.join(fs.mkdtempSync(path.join(os.tmpdir(), "import-")), name);
+    fs.writeFileSync(file, text);
+    return file;
+  };
+  const result = () => page.$eval("[aria-label=Result]", (el) => el.textContent ?? "");
+  const resultShows = (pattern: RegExp) =>
+    page.waitForFunction(
+      (source) => new RegExp(source).test(document.querySelector("[aria-label=Result]")?.textContent ?? ""),
+      {
+        timeout: 20_000,
+      },
+      pattern.source,
+    );
+  /** Chooses a file and maps its first column, as the user would after each upload. */
+  const upload = async (file: string) => {
     await (await page.$("input[type=file]"))!.uploadFile(file);
     await page.waitForSelector("select[aria-label='Field for Company']");
     await page.select("select[aria-label='Field for Company']", "name");
-    const result = () => page.$eval("[aria-label=Result]", (el) => el.textContent ?? "");
+  };
+  const namesInClients = (q: string) =>
+    page.evaluate(async (query) => {
+      const body = (await (await fetch(`/api/t/clients?q=${encodeURIComponent(query)}`)).json()) as { rows: { name: string }[] };
+      return body.rows.map((r) => r.name);
+    }, q);
+
+  it("previews, maps and dry-runs a CSV, naming the row and the column of each problem", async () => {
+    await page.goto(`${server.url}/import/clients`, { waitUntil: "networkidle0" });
+    await upload(
+      csv(
+        "clients.csv",
+        "Company;Kind;Status;Email\nZephyr Imports;company;active;a@zephyr.test\nQuokka Trading;weird;active;b@quokka.test\nWombat Works;company;active;not-an-email\n",
+      ),
+    );
     await page.click("xpath/.//button[contains(., 'dry run')]");
-    await page.waitForFunction(() => document.querySelector("[aria-label=Result]")?.textContent?.includes("would create 2"), {
-      timeout: 20_000,
-    });
+    await resultShows(/done/);
+    expect(await result()).toMatch(/would create 1\b.*2 rows have problems/);
+    const problems = await page.$$eval("[aria-label=Problems] tbody tr", (rows) =>
+      rows.map((r) => [...r.querySelectorAll("td")].map((td) => td.textContent ?? "")),
+    );
+    // Rows of the file (the header is row 1), under the file's own column names.
+    expect(problems.map(([row, column]) => `${row} ${column}`)).toEqual(["3 Kind", "4 Email"]);
+    expect(problems[0][2]).toContain("weird");
+    expect(problems[1][2]).toMatch(/email/i);
+    // The same cells are marked in the preview, whose rows carry the file's numbers.
+    expect(await page.$$eval("[aria-label=Preview] td.is-problem", (tds) => tds.map((td) => td.textContent))).toEqual([
+      "weird",
+      "not-an-email",
+    ]);
+    expect(await page.$eval("xpath/.//button[contains(., 'Import as new records')]", (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "import-dry-run.png"), fullPage: true });
+    expect(browserErrors).toEqual([]);
+  });
+
+  it("takes the fixed file, dry-runs it clean, imports it with a progress bar, then undoes it after a confirmation", async () => {
+    await upload(
+      csv(
+        "fixed.csv",
+        "Company;Kind;Status;Email\nZephyr Imports;company;active;a@zephyr.test\nQuokka Trading;company;active;b@quokka.test\nWombat Works;company;active;c@wombat.test\n",
+      ),
+    );
+    // A new file is a new check: the old problems are gone until it is dry-run.
+    expect(await page.$("[aria-label=Result]")).toBeNull();
+    await page.click("xpath/.//button[contains(., 'dry run')]");
+    await resultShows(/would create 3.*no problems/);
+    expect(await page.$("[aria-label=Problems]")).toBeNull();
+
     await page.click("xpath/.//button[contains(., 'Import as new records')]");
-    await page.waitForFunction(() => /Import done.*created 2/.test(document.querySelector("[aria-label=Result]")?.textContent ?? ""), {
-      timeout: 20_000,
-    });
-    expect(await page.$eval("[aria-label=Result] progress", (el) => [el.value, el.max])).toEqual([2, 2]);
+    await page.waitForSelector("[aria-label=Result] progress", { visible: true });
+    await resultShows(/Import done.*created 3/);
+    expect(await page.$eval("[aria-label=Result] progress", (el) => [el.value, el.max])).toEqual([3, 3]);
+    const imported = async () => [
+      ...(await namesInClients("Zephyr Imports")),
+      ...(await namesInClients("Quokka Trading")),
+      ...(await namesInClients("Wombat Works")),
+    ];
+    expect(await imported()).toEqual(["Zephyr Imports", "Quokka Trading", "Wombat Works"]);
+    // The same file cannot be imported twice by accident.
+    expect(await page.$eval("xpath/.//button[contains(., 'dry run')]", (b) => (b as HTMLButtonElement).disabled)).toBe(true);
+    if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "import-done.png"), fullPage: true });
+
     await page.click("xpath/.//button[contains(., 'Undo this import')]");
     await page.waitForSelector("[aria-label='Confirm undo']");
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "import-undo-confirm.png") });
     await page.click("xpath/.//button[contains(., 'Yes, undo')]");
     await page.waitForSelector("[aria-label=Result] [role=status]");
-    expect(await result()).toContain("Import undone: 2 new records moved to the trash");
+    expect(await result()).toContain("Import undone: 3 new records moved to the trash");
     expect(await page.$("xpath/.//button[contains(., 'Undo this import')]")).toBeNull();
+    expect(await imported()).toEqual([]);
     if (SHOTS) await page.screenshot({ path: path.join(SHOTS, "import-undone.png") });
     expect(browserErrors).toEqual([]);
   });

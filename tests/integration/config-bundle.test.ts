@@ -10,6 +10,7 @@ import { listTrash } from "@runtime/workspace/trash.server";
 import { putSetting } from "@runtime/auth/settings.server";
 import { HOME_PANELS_SETTING } from "@runtime/home/home.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { docx, paragraphsOf } from "../helpers/docx";
 import { createSeededRuntime } from "../helpers/default-configuration";
 
 /**
@@ -104,9 +105,22 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const panels = await a.rt.home.panels();
     await putSetting(a.rt.db, HOME_PANELS_SETTING, JSON.stringify(panels.slice(0, -1)));
 
+    // Word templates: a new one, and one B has under the same name (other case) with other text.
+    await a.rt.docx.upload(ADMIN, { name: "Contract", table: "invoices", bytes: docx(["Contract {record.number}"]) });
+    await a.rt.docx.upload(ADMIN, { name: "Letter", table: "invoices", bytes: docx(["Dear {record.client.name}"]) });
+    await b.rt.docx.upload(ADMIN, { name: "letter", table: "invoices", bytes: docx(["Hello"]) });
+
     promoted = JSON.parse(JSON.stringify(await a.bundles.exportBundle(ADMIN))) as ConfigBundle;
 
+    expect(promoted.wordTemplates!.map((t) => [t.table, t.name, t.size])).toEqual([
+      ["invoices", "Contract", expect.any(Number)],
+      ["invoices", "Letter", expect.any(Number)],
+    ]);
     const { baseVersion, review } = await b.bundles.review(ADMIN, promoted);
+    expect(review.wordTemplates.map((t) => [t.name, t.action])).toEqual([
+      ["Word template “Contract” of Invoices", "add"],
+      ["Word template “Letter” of Invoices", "replace"],
+    ]);
     expect(review.home).toEqual([{ key: "home", name: `Home page panels (${panels.length - 1})`, action: "replace" }]);
     expect(review.rules.filter((r) => r.action !== "unchanged").map((r) => [r.key, r.action])).toEqual([
       [shipped.name.toLowerCase(), "replace"],
@@ -145,13 +159,29 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     expect(rulesOfB.find((r) => r.name === shipped.name)).toMatchObject({ enabled: false, actions: shipped.actions });
     expect(rulesOfB.map((r) => r.name).sort()).toEqual((await a.rt.automation.rules.list()).map((r) => r.name).sort());
     expect(await b.rt.home.panels()).toEqual(await a.rt.home.panels());
+    const wordTemplates = await b.rt.docx.list(ADMIN, "invoices");
+    expect(wordTemplates.map((t) => t.name)).toEqual(["Contract", "Letter"]);
+    const invoice = (await b.rt.records.list(ADMIN, "invoices", { pageSize: 1, sort: "id" })).rows[0];
+    const filled = await b.rt.docx.fill(ADMIN, wordTemplates[1].id, invoice.id);
+    expect(paragraphsOf(filled.docx)[0]).toMatch(/^Dear \S/);
   });
 
   it("finds nothing to do when the same bundle is imported again", async () => {
     const { baseVersion, review } = await b.bundles.review(ADMIN, promoted);
     expect(review.noChanges).toBe(true);
+    expect(review.wordTemplates.map((t) => t.action)).toEqual(["unchanged", "unchanged"]);
     const { version } = await b.bundles.apply(ADMIN, promoted, { baseVersion });
     expect(version).toBe(baseVersion);
+  });
+
+  it("leaves the installation's Word templates alone when the bundle has none", async () => {
+    const { wordTemplates: _carried, ...without } = structuredClone(promoted);
+    void _carried;
+    await b.rt.docx.upload(ADMIN, { name: "Only on B", table: "clients", bytes: docx(["{record.name}"]) });
+    const { baseVersion, review } = await b.bundles.review(ADMIN, without);
+    expect([review.wordTemplates, review.noChanges]).toEqual([[], true]);
+    await b.bundles.apply(ADMIN, without, { baseVersion });
+    expect((await b.rt.docx.list(ADMIN)).map((t) => t.name).sort()).toEqual(["Contract", "Letter", "Only on B"]);
   });
 
   it("matches fields by x-id: a key renamed on A is renamed on B, with B's values kept", async () => {
@@ -199,6 +229,23 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
       (await rejection(b.bundles.review(ADMIN, badPanel))).details as { problems: { path: string; message: string }[] }
     ).problems;
     expect(panelProblems).toEqual([{ path: "/home/0", message: expect.stringContaining('the table "nowhere" is gone') }]);
+
+    // A Word template is read and its tags compiled as an upload is.
+    const badDocx = structuredClone(promoted);
+    badDocx.wordTemplates![0].content = Buffer.from("a,b\n1,2\n").toString("base64");
+    badDocx.wordTemplates![1].content = docx(["{#record.items}"]).toString("base64");
+    const docxProblems = ((await rejection(b.bundles.review(ADMIN, badDocx))).details as { problems: { path: string; message: string }[] })
+      .problems;
+    expect(docxProblems).toEqual([
+      {
+        path: "/wordTemplates/0/content",
+        message: 'the Word template "Contract": the file is not a Word document (.docx): it is not a zip archive',
+      },
+      {
+        path: "/wordTemplates/1/content",
+        message: expect.stringMatching(/^the Word template "Letter": .*The loop with tag "record\.items" is unclosed/),
+      },
+    ]);
   });
 
   it("asks for confirmation before a bundle removes a field, then moves its values to the trash", async () => {
@@ -244,6 +291,7 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
       templates: b.templates,
       rules: b.rt.automation.rules,
       home: b.rt.home,
+      docx: b.rt.docx,
     });
     const { baseVersion } = await failing.review(ADMIN, bundle);
     const logged: unknown[] = [];
@@ -252,7 +300,7 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const error = await rejection(failing.apply(ADMIN, bundle, { baseVersion })).finally(() => (console.error = original));
     expect([error.status, error.message]).toEqual([
       503,
-      `The schema was imported as version ${baseVersion + 1}, but the card layouts, shared views, print templates, rules and home panels could not be written (the server log has the reason). Import the same file again to finish.`,
+      `The schema was imported as version ${baseVersion + 1}, but the card layouts, shared views, print templates, rules, home panels and Word templates could not be written (the server log has the reason). Import the same file again to finish.`,
     ]);
     expect(logged).toHaveLength(1);
     expect((await b.rt.workspace.current()).schema.$defs.clients.properties.sector).toBeDefined();

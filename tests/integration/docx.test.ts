@@ -7,32 +7,9 @@ import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken } from "../helpers/auth";
 import { createPreferredTestDatabase, testDatabases, type TestDatabase } from "../helpers/databases";
 import { createSeededRuntime, defaultRole } from "../helpers/default-configuration";
+import { docx, paragraphsOf } from "../helpers/docx";
+import { withFieldRenamed } from "../helpers/schema-edits";
 import { expectCleanError, httpClient } from "./records-http";
-
-/** A .docx as small as Word opens: content types, the package relation, the body with `paragraphs`. */
-function docx(paragraphs: string[]): Buffer {
-  const zip = new PizZip();
-  zip.file(
-    "[Content_Types].xml",
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="rels" ContentType="application/vnd.openxmlformats-package.relationships+xml"/><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
-  );
-  zip.file(
-    "_rels/.rels",
-    '<?xml version="1.0" encoding="UTF-8" standalone="yes"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
-  );
-  const body = paragraphs.map((p) => `<w:p><w:r><w:t xml:space="preserve">${p}</w:t></w:r></w:p>`).join("");
-  zip.file(
-    "word/document.xml",
-    `<?xml version="1.0" encoding="UTF-8" standalone="yes"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${body}</w:body></w:document>`,
-  );
-  return zip.generate({ type: "nodebuffer" });
-}
-
-/** The paragraphs of a filled .docx, as text. */
-function paragraphsOf(bytes: Buffer): string[] {
-  const xml = new PizZip(bytes).file("word/document.xml")!.asText();
-  return [...xml.matchAll(/<w:p>(.*?)<\/w:p>/g)].map((m) => [...m[1].matchAll(/<w:t[^>]*>([^<]*)<\/w:t>/g)].map((t) => t[1]).join(""));
-}
 
 const CONTRACT = docx([
   'Contract for invoice {record.number} of {record.date | date: "iso"}',
@@ -134,6 +111,36 @@ describe.each(testDatabases)("Word templates on $name", ({ create }) => {
       changes: string;
     }[];
     expect(audited.map((a) => Object.keys(JSON.parse(a.changes))[0])).toEqual(["uploaded", "uploaded", "deleted"]);
+  });
+
+  it("follows a renamed field: a tag Word split over runs is rewritten, and the filled document still shows the value", async () => {
+    // `{record.legal_name}` as Word saves it after a spell-check mark: three runs.
+    const split = docx([
+      "Client: {record.le</w:t></w:r><w:r><w:t>gal_na</w:t></w:r><w:r><w:t>me}",
+      "{#record.contacts}{email}{/record.contacts}",
+    ]);
+    const { id } = await rt.docx.upload(ADMIN, { name: "Client sheet", table: "clients", bytes: split });
+    const { version, schema } = await rt.workspace.current();
+    const renamed = withFieldRenamed(schema, "clients", "legal_name", "registered_name");
+    await rt.workspace.apply({ baseVersion: version, schema: renamed });
+
+    const filter = { field: "registered_name", op: "notEmpty" } as const;
+    const [client] = (await rt.records.list(SYSTEM_ACTOR, "clients", { filter, pageSize: 1 })).rows;
+    expect(client.registered_name).toBeTruthy();
+    expect(paragraphsOf((await rt.docx.fill(ADMIN, id, client.id)).docx)[0]).toBe(`Client: ${String(client.registered_name)}`);
+    const audited = (await rt.db("crm_audit").where({ action: "template", table_key: "crm_docx_templates" }).select("changes")) as {
+      changes: string;
+    }[];
+    // Only the template that names the field was rewritten.
+    expect(audited.filter((a) => "renamed" in JSON.parse(a.changes))).toHaveLength(1);
+
+    // Nothing is left naming a field the schema lacks; a tag that does is flagged for the admin.
+    expect(await rt.docx.problems(ADMIN)).toEqual({});
+    const typo = await rt.docx.upload(ADMIN, { name: "Typo", table: "clients", bytes: docx(["{record.legal_name}"]) });
+    expect(await rt.docx.problems(ADMIN)).toEqual({
+      [typo.id]: [{ path: "record.legal_name", message: '{record.legal_name}: there is no field "legal_name" in Clients' }],
+    });
+    expect(await status(rt.docx.problems(ACCOUNTANT))).toMatch(/^403 /);
   });
 });
 

@@ -111,6 +111,7 @@ function ReviewPanel({ outcome, working }: { outcome: Extract<ImportOutcomeView,
       <ItemList title="Print templates" items={review.templates} />
       <ItemList title="Rules" items={review.rules} />
       <ItemList title="Home page" items={review.home} />
+      <ItemList title="Word templates" items={review.wordTemplates} />
       {review.noChanges ? null : (
         <Form method="post" encType="multipart/form-data" className="config-apply">
           <CsrfField />

@@ -39,6 +39,26 @@ function previewCsv(text: string): string[][] {
 
 const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
 
+/** `"weird": "weird" is not one of the options` reads better once: the value is quoted by both the reader and the field. */
+const withoutRepeatedValue = (message: string) => message.replace(/^("[^"]*"): (?=\1)/, "");
+
+/** One line on where the check or the import stands, and what to do next. */
+function summary(status: Status, mode: Mode | null): string {
+  const dry = mode === "dry-run";
+  const what = dry ? "Dry run" : "Import";
+  const rows = `${status.processed} of ${count(status.total, "row")}`;
+  if (status.state === "queued" || status.state === "running") return `${what} ${status.state}: ${rows}…`;
+  const counts = dry
+    ? `would create ${status.created}, would update ${status.updated}`
+    : `created ${status.created}, updated ${status.updated}`;
+  const bad = new Set(status.errors.map((e) => e.row)).size;
+  const problems =
+    bad === 0
+      ? "no problems"
+      : `${bad === 1 ? "1 row has" : `${bad} rows have`} problems, listed below${dry ? ": fix them in the file, choose it again and check again" : ""}`;
+  return `${what} ${status.state}: ${rows}; ${counts}; ${problems}.`;
+}
+
 function undoQuestion(status: Status): string {
   const parts = [
     status.created ? `move the ${count(status.created, "record")} it created to the trash` : "",
@@ -61,8 +81,14 @@ export function ImportScreen({ target }: { target: Target }) {
   const [undone, setUndone] = useState<string | null>(null);
 
   async function pick(chosen: File | null) {
+    // A new file is a new check: what was said about the last one no longer holds.
     setFile(chosen);
     setStatus(null);
+    setJobId(null);
+    setMode(null);
+    setError(null);
+    setUndone(null);
+    setConfirming(false);
     setPreview([]);
     if (!chosen || /\.xlsx$/i.test(chosen.name)) return;
     const rows = previewCsv(await chosen.slice(0, 64 * 1024).text());
@@ -127,6 +153,19 @@ export function ImportScreen({ target }: { target: Target }) {
   }
 
   const running = status?.state === "queued" || status?.state === "running";
+  /** A problem's column as the file names it (the header mapped to its field), else the field's label. */
+  const columnOf = (field: string | null) => {
+    if (!field) return "—";
+    const header = Object.entries(mapping).find(([, key]) => key === field)?.[0];
+    return header ?? target.fields.find((f) => f.key === field)?.label ?? field;
+  };
+  /** The dry run's problem with a previewed cell (or its whole row), to mark it there. */
+  const problemAt = (row: number, header: string) =>
+    status?.errors.find((e) => e.row === row && (e.field === null || mapping[header] === e.field))?.message;
+  // Importing the same file again would add its records twice: a new file (or an undo) comes first.
+  const imported = mode !== "dry-run" && status?.state === "done" && !status.undone && status.created + status.updated > 0;
+  const checkedClean = mode === "dry-run" && status?.state === "done" && status.errors.length === 0;
+  const tone = !status || running ? "" : status.errors.length ? "notice notice--error" : "notice notice--success";
   const undoable = mode !== "dry-run" && status?.state === "done" && !status.undone && status.created + status.updated > 0;
   return (
     <div className="import-screen">
@@ -140,6 +179,9 @@ export function ImportScreen({ target }: { target: Target }) {
           <table className="list-table">
             <thead>
               <tr>
+                <th scope="col" className="import-screen__row">
+                  Row
+                </th>
                 {preview[0].map((header) => (
                   <th key={header}>
                     <div>{header}</div>
@@ -162,9 +204,16 @@ export function ImportScreen({ target }: { target: Target }) {
             <tbody>
               {preview.slice(1).map((row, i) => (
                 <tr key={i}>
-                  {row.map((cell, j) => (
-                    <td key={j}>{cell}</td>
-                  ))}
+                  {/* Numbered as the file's rows are (the header is row 1), so the problems below point here. */}
+                  <td className="import-screen__row">{i + 2}</td>
+                  {row.map((cell, j) => {
+                    const problem = problemAt(i + 2, preview[0][j]);
+                    return (
+                      <td key={j} className={problem ? "is-problem" : undefined} title={problem}>
+                        {cell}
+                      </td>
+                    );
+                  })}
                 </tr>
               ))}
             </tbody>
@@ -172,7 +221,12 @@ export function ImportScreen({ target }: { target: Target }) {
         </section>
       ) : null}
       <div className="import-screen__actions">
-        <button type="button" className="button" disabled={!file || running} onClick={() => void start("dry-run")}>
+        <button
+          type="button"
+          className={checkedClean || imported ? "button button--ghost" : "button"}
+          disabled={!file || running || imported}
+          onClick={() => void start("dry-run")}
+        >
           Check (dry run)
         </button>
         <button
@@ -211,13 +265,11 @@ export function ImportScreen({ target }: { target: Target }) {
       {status ? (
         <section aria-label="Result" aria-live="polite">
           <progress max={status.total || 1} value={status.processed} />
-          <p>
-            {mode === "dry-run" ? "Dry run" : "Import"} {status.state}: {status.processed} of {status.total} rows;{" "}
-            {mode === "dry-run" ? "would create" : "created"} {status.created}, {mode === "dry-run" ? "would update" : "updated"}{" "}
-            {status.updated}; {status.errors.length} problems.
+          <p className={`import-screen__summary ${tone}`}>
+            {summary(status, mode)} {imported ? <a href={`/t/${encodeURIComponent(target.key)}`}>Open {target.pluralLabel}</a> : null}
           </p>
           {undoable && !confirming ? (
-            <button type="button" className="button import-screen__undo" onClick={() => setConfirming(true)}>
+            <button type="button" className="button button--ghost import-screen__undo" onClick={() => setConfirming(true)}>
               Undo this import
             </button>
           ) : null}
@@ -238,20 +290,20 @@ export function ImportScreen({ target }: { target: Target }) {
             </p>
           ) : null}
           {status.errors.length ? (
-            <table className="list-table">
+            <table className="list-table import-screen__problems" aria-label="Problems">
               <thead>
                 <tr>
-                  <th>Row</th>
-                  <th>Field</th>
-                  <th>Problem</th>
+                  <th scope="col">Row</th>
+                  <th scope="col">Column</th>
+                  <th scope="col">Problem</th>
                 </tr>
               </thead>
               <tbody>
                 {status.errors.slice(0, 200).map((e, i) => (
                   <tr key={i}>
-                    <td>{e.row}</td>
-                    <td>{e.field ?? ""}</td>
-                    <td>{e.message}</td>
+                    <td>{e.row || "—"}</td>
+                    <td>{columnOf(e.field)}</td>
+                    <td>{withoutRepeatedValue(e.message)}</td>
                   </tr>
                 ))}
               </tbody>
