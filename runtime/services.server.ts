@@ -79,6 +79,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   };
   let templates: TemplatesService | null = null;
   let automation: Automation | null = null;
+  let reports: ReportsService | null = null;
   let docx: DocxService | null = null;
   const workspace = createWorkspaceService(db, migrationHooks, {
     schemaCheckMs: options.schemaCheckMs,
@@ -87,6 +88,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
       const compiled = compileSchema(before);
       await templates!.followRenames(compiled);
       await automation!.rules.followRenames(compiled);
+      await reports!.followRenames(compiled);
       const { notFollowed } = await docx!.followRenames(compiled);
       if (notFollowed.length)
         throw new Error(
@@ -114,7 +116,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     ...snapshots.handlers,
     ...imports.handlers,
   };
-  const reports = createReportsService({ db, workspace });
+  reports = createReportsService({ db, workspace });
   const home = createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels });
   return {
     workspace,

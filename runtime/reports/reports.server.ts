@@ -6,6 +6,7 @@ import { isAdmin, type Actor } from "../records/permissions";
 import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { runReport, type ReportResult } from "./run.server";
+import { followRenamesInReport } from "./renames";
 import { parseReportSpec, type ReportSpec } from "./spec";
 
 /**
@@ -48,6 +49,8 @@ export interface ReportsService {
   remove(actor: Actor, id: unknown): Promise<void>;
   /** The configuration's reports, owned by no one, for a database being seeded; those named alike already are kept. */
   addDefaults(reports: readonly DefaultReport[]): Promise<void>;
+  /** Rewrites saved reports after a schema change renamed tables or fields; how many changed. */
+  followRenames(before: CompiledSchema): Promise<number>;
 }
 
 export interface ReportsOptions {
@@ -171,6 +174,20 @@ export function createReportsService(options: ReportsOptions): ReportsService {
       const row = await rowOf(actor, id);
       if (!editable(actor, row)) throw new ApiError(403, "This report was shared with you: only its owner or an admin may delete it.");
       await db(REPORTS_TABLE).where({ id: row.id }).delete();
+    },
+    async followRenames(before) {
+      const { compiled: after } = await workspace.current({ fresh: true });
+      let changed = 0;
+      for (const row of (await db(REPORTS_TABLE).orderBy("id")) as Row[]) {
+        const stored = JSON.parse(row.spec) as ReportSpec;
+        const followed = followRenamesInReport(stored, before, after);
+        if (JSON.stringify(followed) === JSON.stringify(stored)) continue;
+        await db(REPORTS_TABLE)
+          .where({ id: row.id })
+          .update({ spec: JSON.stringify(followed), updated_at: dbNow() });
+        changed++;
+      }
+      return changed;
     },
     async addDefaults(reports) {
       const { compiled } = await workspace.current();

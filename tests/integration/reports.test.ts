@@ -11,6 +11,7 @@ import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { apiStatus } from "../helpers/api-status";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { withFieldRenamed } from "../helpers/schema-edits";
 
 /**
  * Reports against a plain TypeScript count of the same rows: every figure of a random report over
@@ -437,6 +438,34 @@ describe.each(testDatabases)("reports on $name", (kind) => {
     expect(doc.html).not.toContain("<b>all</b>");
     const pdf = await rt.print.renderPdf(doc);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("a saved report follows renamed fields, through a relation, in its filter and sort", async () => {
+    const admin = await adminActor();
+    const spec = {
+      table: "invoices",
+      groupBy: [{ field: "client.country" }, { field: "issued_on", bucket: "quarter" }],
+      measures: [{ op: "sum", field: "total" }],
+      filter: { field: "issued_on", op: "notEmpty" },
+      sort: ["-sum:total", "issued_on:quarter"],
+    };
+    const saved = await rt.reports.create(admin, { name: "Renamed later", spec });
+    const before = await rt.reports.run(admin, spec);
+    const { version, schema } = await rt.workspace.current();
+    let next = withFieldRenamed(schema, "invoices", "issued_on", "billed_on");
+    next = withFieldRenamed(next, "invoices", "total", "grand_total");
+    next = withFieldRenamed(next, "clients", "country", "nation");
+    await rt.workspace.apply({ baseVersion: version, schema: next });
+
+    const after = await rt.reports.get(admin, saved.id);
+    expect(after.spec).toEqual({
+      table: "invoices",
+      groupBy: [{ field: "client.nation" }, { field: "billed_on", bucket: "quarter" }],
+      measures: [{ op: "sum", field: "grand_total" }],
+      filter: { field: "billed_on", op: "notEmpty" },
+      sort: ["-sum:grand_total", "billed_on:quarter"],
+    });
+    expect((await rt.reports.run(admin, after.spec)).rows).toEqual(before.rows);
   });
 
   async function adminActor(): Promise<Actor> {
