@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
-import { adviseBoardIndex, adviseIndex } from "./index-advisor";
+import { adviseBoardIndex, adviseIndex, adviseReportIndex } from "./index-advisor";
 
 function table(extra: Partial<WorkspaceSchema["$defs"][string]> = {}) {
   const ws: WorkspaceSchema = {
@@ -74,5 +74,33 @@ describe("adviseBoardIndex", () => {
     expect(advice).toMatchObject({ columns: ["status", "total"], served: false, entry: { fields: ["status", "total"] } });
     expect(adviseBoardIndex(table({ "x-indexes": [{ "x-id": "i_board", fields: ["status", "total"] }] }), "status")?.served).toBe(true);
     expect(adviseBoardIndex(table(), "nothing")).toBeNull();
+  });
+});
+
+describe("adviseReportIndex", () => {
+  it("covers a report: equality, one range, its groups, then what it measures", () => {
+    const advice = adviseReportIndex(table(), {
+      groupBy: [{ field: "date" }, { field: "client.name" }],
+      measures: [{}, { field: "total" }],
+      filter: {
+        and: [
+          { field: "date", op: "between", value: ["2026-01-01", "2026-12-31"] },
+          { field: "status", op: "eq", value: "issued" },
+        ],
+      },
+    });
+    expect(advice?.columns).toEqual(["status", "date", "client", "total"]);
+    expect(advice?.served).toBe(false);
+  });
+
+  it("gives no advice for an OR-ed filter or a report over everything", () => {
+    expect(adviseReportIndex(table(), { groupBy: [], measures: [{ field: "total" }] })).toBeNull();
+    expect(
+      adviseReportIndex(table(), {
+        groupBy: [{ field: "status" }],
+        measures: [],
+        filter: { or: [{ field: "status", op: "eq", value: "a" }] },
+      }),
+    ).toBeNull();
   });
 });

@@ -79,3 +79,51 @@ export function adviseBoardIndex(table: CompiledTable, groupBy: string): IndexAd
   const served = table.indexes.some((ix) => columns.every((c, i) => ix.columns[i] === c));
   return { columns, served, entry: { fields: columns }, reason: `a board by ${groupBy}: counts and sums read from the index alone` };
 }
+
+/** A report's definition, as far as its index is concerned. */
+export interface ReportShape {
+  groupBy: { field: string }[];
+  measures: { field?: string }[];
+  filter?: unknown;
+}
+
+/**
+ * The index a saved report needs: equality columns of its filter first, then one range column
+ * (a period), then what it groups by, the currency its money is split by and what it measures,
+ * so the grouped scan reads the index alone and never the rows. Fields reached through a
+ * relation are the related table's: only the relation's own column helps here.
+ */
+export function adviseReportIndex(table: CompiledTable, report: ReportShape): IndexAdvice | null {
+  const leaves = flatFilter(report.filter);
+  if (leaves === null) return null;
+  const equality: string[] = [];
+  const range: string[] = [];
+  for (const l of leaves) {
+    if (!sortable(table, l.field)) continue;
+    if (EQUALITY.has(l.op) && !equality.includes(l.field)) equality.push(l.field);
+    else if (RANGE.has(l.op) && !range.includes(l.field)) range.push(l.field);
+  }
+  const own = (key: string | undefined) => (key && table.fieldsByKey.has(key) ? [key] : []);
+  const groups = report.groupBy.flatMap((g) => own(g.field.split(".")[0]));
+  const measured = report.measures.flatMap((m) => own(m.field));
+  const currencies = measured.flatMap((k) => own(table.fieldsByKey.get(k)?.def["x-currency-field"] as string | undefined));
+  const columns = [...new Set([...equality, ...range.slice(0, 1), ...groups, ...currencies, ...measured])].slice(0, MAX_REPORT_COLUMNS);
+  if (columns.length === 0 || (equality.length === 0 && range.length === 0 && groups.length === 0)) return null;
+  const served = table.indexes.some((ix) => columns.every((c, i) => ix.columns[i] === c));
+  return {
+    columns,
+    served,
+    entry: { fields: columns },
+    reason: `a report grouped by ${groups.join(", ") || "nothing"}: its figures read from the index alone`,
+  };
+}
+
+const MAX_REPORT_COLUMNS = 6;
+
+function flatFilter(filter: unknown): { field: string; op: FilterOperator }[] | null {
+  if (filter === null || filter === undefined) return [];
+  const leaf = (n: unknown) => typeof n === "object" && n !== null && typeof (n as { field?: unknown }).field === "string";
+  if (leaf(filter)) return [filter as { field: string; op: FilterOperator }];
+  const and = (filter as { and?: unknown }).and;
+  return Array.isArray(and) && and.every(leaf) ? (and as { field: string; op: FilterOperator }[]) : null;
+}

@@ -3,9 +3,10 @@ import type { DraftOp } from "@schema-designer/draft";
 import { tableLabel } from "./table-list";
 import type { SchemaDraftState } from "./use-schema-draft";
 
-/** One saved view's advice, as GET /api/index-advice answers it. */
+/** One saved view's or report's advice, as GET /api/index-advice answers it. */
 export interface AdviceItem {
   viewId: number;
+  reportId?: number;
   view: string;
   table: string;
   columns: string[];
@@ -56,7 +57,7 @@ export function IndexAdviceList({ advice, draft, compact = false }: { advice: Ad
       className={compact ? "sd-advice sd-advice--compact" : "sd-advice"}
       aria-labelledby={compact ? "sd-advice-title-review" : "sd-advice-title"}
     >
-      <h3 id={compact ? "sd-advice-title-review" : "sd-advice-title"}>Indexes for saved views</h3>
+      <h3 id={compact ? "sd-advice-title-review" : "sd-advice-title"}>Indexes for saved views and reports</h3>
       {list.length === 0 ? (
         <p className="muted">
           No index is missing:{" "}
