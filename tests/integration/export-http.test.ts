@@ -83,6 +83,21 @@ describe.each(testDatabases)("exporting a list view on $name", ({ create }) => {
     expect(cell.value).toBe('\'=HYPERLINK("http://evil","x")');
   });
 
+  it("exports a report as CSV and XLSX, its figures as numbers, the same as it runs", async () => {
+    const spec = { table: "clients", groupBy: [{ field: "status" }], measures: [{ op: "count" }] };
+    const run = ok(await call("POST", "/api/reports/run", { body: spec }));
+    const rows = await csvRows(`/api/reports/export.csv?spec=${enc(spec)}`);
+    expect(rows[0]).toEqual(["Status", "Count"]);
+    expect(rows.slice(1).map((r) => Number(r[1]))).toEqual(run.rows.map((r: unknown[]) => r[1]));
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await (await download(`/api/reports/export.xlsx?spec=${enc(spec)}`)).arrayBuffer());
+    expect(workbook.worksheets[0].getCell("B2").type).toBe(ExcelJS.ValueType.Number);
+    const refused = await fetch(`${server!.url}/api/reports/export.csv?spec=%7Bnot-json`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(refused.status).toBe(400);
+  });
+
   it("shows the list as a printable page: its columns and order, values as text, no script", async () => {
     const made = ok(
       await call("POST", "/api/t/clients", {
