@@ -1,3 +1,4 @@
+import { forgetIdentities, remembered } from "./identity-cache";
 import type { Knex } from "knex";
 import Ajv from "ajv";
 import { ApiError, conflict, notFound } from "../errors";
@@ -15,10 +16,15 @@ export async function listRoles(db: Knex): Promise<RoleDefinition[]> {
   return rows.map((r) => JSON.parse(r.definition) as RoleDefinition);
 }
 
+/** A role's rights; remembered for a few seconds (identity-cache.ts): every request needs them. */
 export async function getRole(db: Knex, key: string): Promise<RoleDefinition> {
-  const row = (await db(AUTH_TABLES.roles).where({ key }).first()) as { definition: string } | undefined;
-  if (!row) throw notFound(`there is no role "${key}"`);
-  return JSON.parse(row.definition) as RoleDefinition;
+  const definition = await remembered(db, `role:${key}`, async () => {
+    const row = (await db(AUTH_TABLES.roles).where({ key }).first("definition")) as { definition: string } | undefined;
+    return row ? row.definition : null;
+  });
+  if (definition === null) throw notFound(`there is no role "${key}"`);
+  // A copy: the caller may not change what the next request is given.
+  return JSON.parse(definition) as RoleDefinition;
 }
 
 /** Adds or changes a role an admin defined; built-in roles keep their key and cannot be removed. */
@@ -30,6 +36,7 @@ export async function saveRole(db: Knex, input: unknown): Promise<RoleDefinition
   const row = { key: role.key, name: role.name, builtin: definition.builtin, definition: JSON.stringify(definition), updated_at: dbNow() };
   if (existing) await db(AUTH_TABLES.roles).where({ key: role.key }).update(row);
   else await db(AUTH_TABLES.roles).insert(row);
+  forgetIdentities(db);
   return definition;
 }
 
@@ -39,6 +46,7 @@ export async function deleteRole(db: Knex, key: string): Promise<void> {
   const users = (await db("crm_users").where({ role: key }).count({ n: "*" }).first()) as { n: number | string };
   if (Number(users.n) > 0) throw new ApiError(409, `${users.n} user(s) still have the role "${role.name}": give them another role first`);
   await db(AUTH_TABLES.roles).where({ key }).delete();
+  forgetIdentities(db);
 }
 
 /**
@@ -56,4 +64,5 @@ export async function grantBuiltinRoleRights(db: Knex, rights: Record<string, Re
         .where({ key })
         .update({ definition: JSON.stringify(after), updated_at: dbNow() });
   }
+  forgetIdentities(db);
 }

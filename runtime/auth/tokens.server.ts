@@ -2,6 +2,7 @@ import type { Knex } from "knex";
 import { badRequest, notFound } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { AUTH_TABLES } from "./auth-tables.server";
+import { forgetIdentities, remembered } from "./identity-cache";
 import { randomSecret, sha256 } from "./passwords.server";
 import { toUser, type User } from "./users.server";
 
@@ -50,17 +51,31 @@ export async function listTokens(db: Knex, where: { userId?: number; id?: number
 export async function revokeToken(db: Knex, id: number): Promise<void> {
   const n = await db(AUTH_TABLES.tokens).where({ id }).whereNull("revoked_at").update({ revoked_at: dbNow() });
   if (n === 0) throw notFound(`token #${id} does not exist or is already revoked`);
+  forgetIdentities(db);
 }
 
-export async function resolveToken(db: Knex, token: string): Promise<User | null> {
+/** "Last used" is written at most this often: a write per read would load the database and rule out read replicas. */
+export const LAST_USED_EVERY_MS = 60_000;
+
+/** The token's active user; remembered for a few seconds (identity-cache.ts), so most requests read nothing. */
+export async function resolveToken(db: Knex, token: string, now = Date.now()): Promise<User | null> {
   if (!token.startsWith(PREFIX) || token.length > 200) return null;
-  const row = (await db(AUTH_TABLES.tokens)
-    .where({ token_hash: sha256(token) })
-    .whereNull("revoked_at")
-    .first()) as { id: number; user_id: number; last_used_at: string | null } | undefined;
-  if (!row) return null;
-  const user = await db(SYSTEM_TABLES.users).where({ id: row.user_id }).first();
-  if (!user || !user.active) return null;
-  await db(AUTH_TABLES.tokens).where({ id: row.id }).update({ last_used_at: dbNow() });
-  return toUser(user);
+  const hash = sha256(token);
+  return remembered(
+    db,
+    `token:${hash}`,
+    async () => {
+      const row = (await db(AUTH_TABLES.tokens)
+        .where({ token_hash: hash })
+        .whereNull("revoked_at")
+        .first("id", "user_id", "last_used_at")) as { id: number; user_id: number; last_used_at: string | null } | undefined;
+      if (!row) return null;
+      const user = await db(SYSTEM_TABLES.users).where({ id: row.user_id }).first();
+      if (!user || !user.active) return null;
+      const last = row.last_used_at ? Date.parse(`${String(row.last_used_at).replace(" ", "T")}Z`) : NaN;
+      if (!(now - last < LAST_USED_EVERY_MS)) await db(AUTH_TABLES.tokens).where({ id: row.id }).update({ last_used_at: dbNow() });
+      return toUser(user);
+    },
+    now,
+  );
 }

@@ -1,3 +1,4 @@
+import { forgetIdentities } from "./identity-cache";
 import type { Knex } from "knex";
 import { ApiError, badRequest, conflict, notFound, unprocessable } from "../errors";
 import { isUniqueViolation } from "../db/db-errors";
@@ -123,6 +124,7 @@ export async function updateUser(db: Knex, id: number, changes: { name?: unknown
     if (Number(admins.n) <= 1) throw conflict("this is the last active administrator: make someone else an administrator first");
   }
   await db(SYSTEM_TABLES.users).where({ id }).update(patch);
+  forgetIdentities(db);
   if (patch.active === false) await endSessionsAndTokens(db, id);
   return getUser(db, id);
 }
@@ -135,6 +137,7 @@ export async function updateUser(db: Knex, id: number, changes: { name?: unknown
 export async function endSessionsAndTokens(db: Knex, id: number): Promise<void> {
   await db(AUTH_TABLES.sessions).where({ user_id: id }).delete();
   await db(AUTH_TABLES.tokens).where({ user_id: id }).whereNull("revoked_at").update({ revoked_at: dbNow() });
+  forgetIdentities(db);
 }
 
 /** A new password ends the user's other sessions and lifts a sign-in lockout of the account. */
@@ -183,6 +186,7 @@ export async function ensureFirstAdmin(
   const existing = await findUserByEmail(db, email);
   if (existing) {
     if (existing.role !== "admin") await db(SYSTEM_TABLES.users).where({ id: existing.id }).update({ role: "admin", active: true });
+    forgetIdentities(db);
     await setPassword(db, Number(existing.id), password, { mustChange: !!oneTime });
   } else {
     try {
