@@ -8,6 +8,7 @@ const DEFAULTS: FieldKindDefaults = {
   checkDefinition: noDefinitionRules,
   fullWidth: false,
   shortValue: true,
+  listTier: null,
   blankValue: null,
   storedEmpty: [],
 };

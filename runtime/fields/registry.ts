@@ -105,3 +105,13 @@ export function isGroupable(field: FieldSchema): boolean {
   const kind = valueKindOf(field);
   return kind.shortValue && kind.valueClass !== "file" && kind.valueClass !== "options";
 }
+
+/** It reads well in a list column: not long text, not a file. */
+export function isListable(kind: FieldKind): boolean {
+  return fieldKinds[kind].shortValue && fieldKinds[kind].valueClass !== "file";
+}
+
+/** How early a list nobody has set up shows it (see FieldKindDef.listTier). */
+export function listTierOf(kind: FieldKind): 0 | 1 | 2 | null {
+  return fieldKinds[kind].listTier;
+}

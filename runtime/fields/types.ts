@@ -144,6 +144,12 @@ export interface FieldKindDef {
   /** Its values fit a narrow column, so related lists show it by default (not long text or files). */
   shortValue: boolean;
   /**
+   * How early a list nobody has set up shows it: 0 tells records apart at a glance (a number, a
+   * state, a date, a relation), 1 reaches someone (email, phone), 2 is free text, often long;
+   * null never by default.
+   */
+  listTier: 0 | 1 | 2 | null;
+  /**
    * What an untouched input holds, when it always holds something (a checkbox: false); null where
    * an input can be empty. An input that always holds a value says nothing about whether a line of
    * a card was typed into.
@@ -161,7 +167,10 @@ export interface FieldKindDef {
 }
 
 /** What `defineFieldKind` fills in when a kind does not say otherwise. */
-export type FieldKindDefaults = Pick<FieldKindDef, "checkDefinition" | "fullWidth" | "shortValue" | "blankValue" | "storedEmpty">;
+export type FieldKindDefaults = Pick<
+  FieldKindDef,
+  "checkDefinition" | "fullWidth" | "shortValue" | "listTier" | "blankValue" | "storedEmpty"
+>;
 
 /** A kind as its folder declares it: the defaults and the filter parser (its import parser) may be left out. */
 export type FieldKindSpec = Omit<FieldKindDef, keyof FieldKindDefaults | "parseFilterText"> &

@@ -1,21 +1,14 @@
+import { isListable, listTierOf } from "../fields/registry";
 import type { FieldKind } from "../schema/types";
 import type { CompiledTable } from "../schema/compile";
 import { SYSTEM_FIELDS } from "../records/filter";
 
-/** Kinds that make a poor list column: long, or not text at all. */
-const WIDE_KINDS: ReadonlySet<FieldKind> = new Set(["longtext", "file", "image"]);
 export const DEFAULT_COLUMN_COUNT = 6;
 
+/** A kind that makes a good list column: not long, and text at all (the registry says which). */
 export function isListableField(kind: FieldKind): boolean {
-  return !WIDE_KINDS.has(kind);
+  return isListable(kind);
 }
-
-/** Kinds that tell records apart at a glance come first; free text last, as it is often long. */
-const TIERS: FieldKind[][] = [
-  ["autonumber", "select", "relation", "date", "datetime", "money", "boolean", "integer", "decimal", "percent", "formula"],
-  ["email", "phone"],
-  ["text", "url", "multiselect"],
-];
 
 /**
  * The columns of a table nobody has set up: its title first, then up to six short fields picked
@@ -28,8 +21,9 @@ export function defaultColumns(table: CompiledTable): string[] {
     (f) => f.key !== title && isListableField(f.kind) && !(table.parent && f.key === table.parent.field),
   );
   const picked = new Set<string>();
-  for (const tier of TIERS) {
-    for (const f of candidates) if (picked.size < DEFAULT_COLUMN_COUNT - 1 && tier.includes(f.kind)) picked.add(f.key);
+  // Fields that tell records apart at a glance first; free text last, as it is often long.
+  for (const tier of [0, 1, 2] as const) {
+    for (const f of candidates) if (picked.size < DEFAULT_COLUMN_COUNT - 1 && listTierOf(f.kind) === tier) picked.add(f.key);
   }
   const rest = candidates.filter((f) => picked.has(f.key)).map((f) => f.key);
   return title ? [title, ...rest] : rest;

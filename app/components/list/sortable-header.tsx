@@ -1,5 +1,5 @@
 import { Link } from "@remix-run/react";
-import { valueClassOf } from "@runtime/fields/registry";
+import { isNumeric } from "@runtime/fields/registry";
 import type { ListField } from "@runtime/views/list-page-data";
 import { withChanges, type ListParams } from "@runtime/views/list-params";
 import { listHref } from "./list-link";
@@ -25,7 +25,7 @@ export function SortableHeader({
   tableKey: string;
 }) {
   const direction = sortDirection(sort, field.key);
-  const numeric = valueClassOf(field.def) === "number";
+  const numeric = isNumeric(field.def);
   const className = numeric ? "data-grid__th data-grid__th--number" : "data-grid__th";
   if (!field.sortable) {
     return (

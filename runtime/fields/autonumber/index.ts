@@ -48,6 +48,7 @@ function numberingProblems({ def, table }: DefinitionContext): DefinitionProblem
 
 export const autonumberKind = defineFieldKind({
   kind: "autonumber",
+  listTier: 0,
   label: "Autonumber",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("autonumber", {

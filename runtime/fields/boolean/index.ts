@@ -5,6 +5,7 @@ const FALSE_WORDS = new Set(["false", "no", "n", "0"]);
 
 export const booleanKind = defineFieldKind({
   kind: "boolean",
+  listTier: 0,
   label: "Yes/No",
   jsonType: "boolean",
   definitionSchema: fieldDefinitionSchema("boolean", {

@@ -6,6 +6,7 @@ const ISO_DATE_PATTERN = "^\\d{4}-\\d{2}-\\d{2}$";
 
 export const dateKind = defineFieldKind({
   kind: "date",
+  listTier: 0,
   label: "Date",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("date", {

@@ -7,6 +7,7 @@ import { dateTimeFromDb, dateTimeToDb, formatDateTimeDisplay, parseDateTimeText 
  */
 export const datetimeKind = defineFieldKind({
   kind: "datetime",
+  listTier: 0,
   label: "Date and time",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("datetime", {

@@ -7,6 +7,7 @@ const scaleOf = (field: FieldSchema) => field["x-scale"] ?? 2;
 
 export const decimalKind = defineFieldKind({
   kind: "decimal",
+  listTier: 0,
   label: "Decimal number",
   definitionSchema: fieldDefinitionSchema("decimal", {
     type: "number",

@@ -6,6 +6,7 @@ const MAX_EMAIL_LENGTH = 254;
 
 export const emailKind = defineFieldKind({
   kind: "email",
+  listTier: 1,
   label: "Email",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("email", {

@@ -44,6 +44,7 @@ const anyResultOperators = [...new Set(Object.values(formulaResultKinds).flatMap
 
 export const formulaKind = defineFieldKind({
   kind: "formula",
+  listTier: 0,
   label: "Formula",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("formula", {

@@ -6,6 +6,7 @@ const SAFE_BOUNDS = { minimum: Number.MIN_SAFE_INTEGER, maximum: Number.MAX_SAFE
 
 export const integerKind = defineFieldKind({
   kind: "integer",
+  listTier: 0,
   label: "Whole number",
   jsonType: "integer",
   definitionSchema: fieldDefinitionSchema("integer", {

@@ -33,6 +33,7 @@ function currencyFieldProblems({ def, table }: DefinitionContext): DefinitionPro
 
 export const moneyKind = defineFieldKind({
   kind: "money",
+  listTier: 0,
   label: "Money",
   definitionSchema: fieldDefinitionSchema("money", {
     type: "number",

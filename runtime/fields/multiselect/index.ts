@@ -23,6 +23,7 @@ function asList(value: unknown): unknown[] {
 
 export const multiselectKind = defineFieldKind({
   kind: "multiselect",
+  listTier: 2,
   label: "Multiple choice",
   jsonType: "array",
   definitionSchema: fieldDefinitionSchema("multiselect", {

@@ -10,6 +10,7 @@ const parts = decimalLikeParts({ precision: () => 9, scale: scaleOf });
 /** Values are percentage points: 20 means 20 %. */
 export const percentKind = defineFieldKind({
   kind: "percent",
+  listTier: 0,
   label: "Percent",
   definitionSchema: fieldDefinitionSchema("percent", {
     type: "number",

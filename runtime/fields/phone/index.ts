@@ -9,6 +9,7 @@ export const PHONE_PATTERN = "^(?=[\\s\\S]{3,32}$)(?=\\D*\\d)\\+?[0-9(). -]+(?:x
 
 export const phoneKind = defineFieldKind({
   kind: "phone",
+  listTier: 1,
   label: "Phone",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("phone", {

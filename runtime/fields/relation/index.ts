@@ -38,6 +38,7 @@ function relationProblems({ key, def, table, tables }: DefinitionContext): Defin
 
 export const relationKind = defineFieldKind({
   kind: "relation",
+  listTier: 0,
   label: "Link to record",
   jsonType: "integer",
   definitionSchema: fieldDefinitionSchema("relation", {

@@ -16,6 +16,7 @@ const OPTION_COLUMN_LENGTH = 100;
 
 export const selectKind = defineFieldKind({
   kind: "select",
+  listTier: 0,
   label: "Choice",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("select", {

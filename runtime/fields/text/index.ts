@@ -7,6 +7,7 @@ const LONGEST_VARCHAR = 4000;
 
 export const textKind = defineFieldKind({
   kind: "text",
+  listTier: 2,
   label: "Text",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("text", {

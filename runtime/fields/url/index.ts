@@ -7,6 +7,7 @@ export const URL_SCHEME_PATTERN = "^(?:[hH][tT][tT][pP][sS]?://[^/?#\\s]|[mM][aA
 
 export const urlKind = defineFieldKind({
   kind: "url",
+  listTier: 2,
   label: "Link",
   jsonType: "string",
   definitionSchema: fieldDefinitionSchema("url", {
