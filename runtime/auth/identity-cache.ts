@@ -17,11 +17,16 @@ interface Entry {
   until: number;
 }
 
-const caches = new WeakMap<Knex, Map<string, Entry>>();
+const caches = new WeakMap<object, Map<string, Entry>>();
 
+/**
+ * One cache per database: keyed by its connection settings, which the handle and every
+ * transaction opened on it share (a change made inside a transaction forgets the handle's cache).
+ */
 function cacheOf(db: Knex): Map<string, Entry> {
-  let cache = caches.get(db);
-  if (!cache) caches.set(db, (cache = new Map()));
+  const key = (db.client as { config: object }).config;
+  let cache = caches.get(key);
+  if (!cache) caches.set(key, (cache = new Map()));
   return cache;
 }
 
@@ -38,5 +43,5 @@ export async function remembered<T>(db: Knex, key: string, load: () => Promise<T
 
 /** After any change to tokens, users or roles made through `db`. */
 export function forgetIdentities(db: Knex): void {
-  caches.get(db)?.clear();
+  cacheOf(db).clear();
 }
