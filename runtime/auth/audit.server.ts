@@ -65,18 +65,25 @@ export function deferAudits(q: Knex): { flush(): Promise<void> } {
   };
 }
 
-export async function audit(
-  db: Knex,
-  entry: {
-    userId: number | null;
-    action: AuditAction;
-    table?: string | null;
-    recordId?: number | null;
-    changes?: unknown;
-    ip?: string | null;
-  },
-): Promise<void> {
-  const row = {
+export interface AuditInput {
+  userId: number | null;
+  action: AuditAction;
+  table?: string | null;
+  recordId?: number | null;
+  changes?: unknown;
+  ip?: string | null;
+}
+
+/** Many entries as a few multi-row INSERTs (a bulk import's batch), or into the waiting rows of `deferAudits`. */
+export async function auditMany(db: Knex, entries: AuditInput[]): Promise<void> {
+  const rows = entries.map(auditRow);
+  const waiting = deferred.get(db);
+  if (waiting) waiting.push(...rows);
+  else for (let i = 0; i < rows.length; i += 500) await db(AUTH_TABLES.audit).insert(rows.slice(i, i + 500));
+}
+
+function auditRow(entry: AuditInput): AuditRow {
+  return {
     at: dbNow(),
     user_id: entry.userId,
     action: entry.action,
@@ -85,6 +92,10 @@ export async function audit(
     changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
     ip: entry.ip?.slice(0, 64) ?? null,
   };
+}
+
+export async function audit(db: Knex, entry: AuditInput): Promise<void> {
+  const row = auditRow(entry);
   const waiting = deferred.get(db);
   if (waiting) waiting.push(row);
   else await db(AUTH_TABLES.audit).insert(row);

@@ -12,6 +12,7 @@ import { recomputeTable } from "./recompute.server";
 import type { RecordJson } from "./rows";
 import { removeRecord, restoreRecord } from "./trash.server";
 import { inTransaction, withFollowUps } from "./transaction.server";
+import { createRecords } from "./bulk-write.server";
 import { createRecord, updateRecord, type CreateOptions } from "./write.server";
 
 /**
@@ -25,7 +26,7 @@ import { createRecord, updateRecord, type CreateOptions } from "./write.server";
  * | one record; its lines; relation titles | `read.server.ts`; `related-lists.server.ts`; `expand.server.ts` |
  * | quick search | `search.server.ts` (terms: `search.ts`) |
  * | who sees and writes what | `access.ts`, `access.server.ts` (rules: `permissions.ts`) |
- * | create and update; their lines | `write.server.ts`; `lines.server.ts` (input: `input.ts`, checks: `checks.server.ts`) |
+ * | create and update; their lines | `write.server.ts` (many at once: `bulk-write.server.ts`); `lines.server.ts` (input: `input.ts`, checks: `checks.server.ts`) |
  * | delete to and restore from the trash | `trash.server.ts` |
  * | autonumbers | `numbering.server.ts` (patterns: `autonumber.ts`) |
  * | stored formulas and the cascade | `recompute.server.ts` (`recompute.ts`, `compute.ts`) |
@@ -41,6 +42,11 @@ export interface RecordsService {
   /** Several records by id as `get` shows them; those missing or out of the actor's scope are left out. */
   getMany(actor: Actor, table: string, ids: number[]): Promise<Map<number, RecordJson>>;
   create(actor: Actor, table: string, values: unknown, options?: CreateOptions): Promise<RecordJson>;
+  /**
+   * Many new records as `create` makes each, written per batch (a bulk import's): their ids in
+   * order. All or none: any record `create` would refuse throws `BulkRefused` (`bulk-write.server.ts`).
+   */
+  createMany(actor: Actor, table: string, values: unknown[]): Promise<number[]>;
   update(actor: Actor, table: string, id: unknown, changes: unknown, expectedVersion: unknown): Promise<RecordJson>;
   remove(actor: Actor, table: string, id: unknown): Promise<void>;
   restore(actor: Actor, table: string, id: unknown): Promise<RecordJson>;
@@ -71,6 +77,7 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
     get: (actor, table, id, options) => getRecord(ctx, actor, table, id, options),
     getMany: (actor, table, ids) => getRecords(ctx, actor, table, ids),
     create: (actor, table, values, options) => createRecord(ctx, actor, table, values, options),
+    createMany: (actor, table, values) => createRecords(ctx, actor, table, values),
     update: (actor, table, id, changes, expectedVersion) => updateRecord(ctx, actor, table, id, changes, expectedVersion),
     remove: (actor, table, id) => removeRecord(ctx, actor, table, id),
     restore: (actor, table, id) => restoreRecord(ctx, actor, table, id),
