@@ -435,15 +435,29 @@ export function createImports(deps: ImportDeps) {
       yield* input.chunks();
     };
     const rows: AsyncIterable<string[]> = p.sheet ? sheetRows(source, p.sheet, at.processed) : legacyRows(p.rows ?? [], at.processed);
-    let batch: string[][] = [];
-    for await (const row of rows) {
-      batch.push(row);
-      if (batch.length < BATCH) continue;
-      signal.throwIfAborted();
-      await writeBatch(batch);
-      batch = [];
+    // The next batch is read from the file while the database writes this one.
+    const reader = rows[Symbol.asyncIterator]();
+    const readBatch = async () => {
+      const batch: string[][] = [];
+      while (batch.length < BATCH) {
+        const next = await reader.next();
+        if (next.done) break;
+        batch.push(next.value);
+      }
+      return batch;
+    };
+    let ahead = readBatch();
+    try {
+      for (let batch = await ahead; batch.length; batch = await ahead) {
+        signal.throwIfAborted();
+        ahead = readBatch();
+        ahead.catch(() => {}); // awaited next turn; a write failing first must not leave it unhandled
+        await writeBatch(batch);
+      }
+    } finally {
+      await ahead.catch(() => {});
+      await reader.return?.();
     }
-    if (batch.length) await writeBatch(batch);
     // Only the result holds what was written at the end (progress has it after every batch).
     return dry ? at : { ...at, written: log.pack() };
   }

@@ -132,17 +132,29 @@ async function insertRows(trx: Knex.Transaction, dialect: string, tableKey: stri
     }
     return ids;
   }
-  const [[settings]] = (await trx.raw("select @@innodb_autoinc_lock_mode as mode, @@auto_increment_increment as step")) as [
-    { mode: number; step: number }[],
-  ];
-  const step = Number(settings.step);
-  const consecutive = Number(settings.mode) !== 2;
+  const { step, consecutive } = await autoIncrementOf(trx);
   for (let i = 0; i < full.length; i += consecutive ? per : 1) {
     const part = full.slice(i, i + (consecutive ? per : 1));
     const [first] = (await trx(tableKey).insert(part)) as number[];
     for (let k = 0; k < part.length; k++) ids.push(Number(first) + k * step);
   }
   return ids;
+}
+
+/** The server's auto-increment settings, asked once per database configuration (a transaction has a client of its own). */
+const autoIncrement = new WeakMap<object, Promise<{ step: number; consecutive: boolean }>>();
+function autoIncrementOf(trx: Knex.Transaction): Promise<{ step: number; consecutive: boolean }> {
+  let known = autoIncrement.get(trx.client.config);
+  if (!known) {
+    known = (async () => {
+      const [[row]] = (await trx.raw("select @@innodb_autoinc_lock_mode as mode, @@auto_increment_increment as step")) as [
+        { mode: number; step: number }[],
+      ];
+      return { step: Number(row.step), consecutive: Number(row.mode) !== 2 };
+    })();
+    autoIncrement.set(trx.client.config, known);
+  }
+  return known;
 }
 
 /** Every related record named exists: one IN query per related table. */
