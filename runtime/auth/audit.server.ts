@@ -79,7 +79,11 @@ export async function auditMany(db: Knex, entries: AuditInput[]): Promise<void> 
   const rows = entries.map(auditRow);
   const waiting = deferred.get(db);
   if (waiting) waiting.push(...rows);
-  else for (let i = 0; i < rows.length; i += 500) await db(AUTH_TABLES.audit).insert(rows.slice(i, i + 500));
+  else {
+    // knex writes SQLite's multi-row INSERT as a compound SELECT, capped at 500 rows.
+    const per = db.client.config.client === "mysql2" ? 2000 : 500;
+    for (let i = 0; i < rows.length; i += per) await db(AUTH_TABLES.audit).insert(rows.slice(i, i + per));
+  }
 }
 
 function auditRow(entry: AuditInput): AuditRow {

@@ -340,89 +340,112 @@ export function createImports(deps: ImportDeps) {
       return found;
     }
 
-    /** One batch in one transaction with the progress it makes; what it changed in memory only once it committed. */
-    async function writeBatch(rows: string[][]): Promise<void> {
+    /**
+     * One batch in one transaction with the progress it makes; what it changed in memory only once
+     * it committed. `bulk`: a new-records-only batch (insert, dry run) goes to `createMany` with no
+     * savepoint; refused, the batch is rolled back and written again record by record (`eachAlone`).
+     */
+    async function writeBatch(rows: string[][], bulk = p.mode !== "upsert", eachAlone = false): Promise<void> {
       const first = at.processed;
       const rollback = new Error("dry run");
       let next: ImportProgress = at;
       let ops: WrittenOp[] = [];
-      await records
-        .transaction(async (tx, trx) => {
-          // Retried from here on a deadlock: nothing of an earlier attempt is kept.
-          const problems: ImportError[] = [];
-          ops = [];
-          let created = 0;
-          let updated = 0;
-          const prepared: Prepared[] = [];
-          for (let i = 0; i < rows.length; i++) {
-            const rowNumber = first + i + 2; // the header is row 1
-            const values = await valuesOf(rows[i], rowNumber, problems);
-            if (values) prepared.push({ rowNumber, values });
-          }
-          const existing = await existingByKey(tx, prepared);
-          // A key twice in one batch: its second row updates what its first made, one by one.
-          const keys = p.key ? prepared.map((r) => r.values[p.key!]).filter((v) => v !== null && v !== undefined) : [];
-          const repeats = new Set(keys.map(looseKey)).size !== keys.length;
-          const fresh = repeats ? [] : prepared.filter((r) => !(p.key && existing.has(looseKey(r.values[p.key]))));
-          const inBulk = new Set(fresh);
-          let oneByOne = repeats ? prepared : prepared.filter((r) => !inBulk.has(r));
-          if (fresh.length) {
-            try {
+      const outcome = await records
+        .transaction(
+          async (tx, trx) => {
+            // Retried from here on a deadlock: nothing of an earlier attempt is kept.
+            const problems: ImportError[] = [];
+            ops = [];
+            let created = 0;
+            let updated = 0;
+            const prepared: Prepared[] = [];
+            for (let i = 0; i < rows.length; i++) {
+              const rowNumber = first + i + 2; // the header is row 1
+              const values = await valuesOf(rows[i], rowNumber, problems);
+              if (values) prepared.push({ rowNumber, values });
+            }
+            if (bulk) {
               const ids = await tx.createMany(
                 actor,
                 p.table,
-                fresh.map((r) => stripNulls(r.values)),
+                prepared.map((r) => stripNulls(r.values)),
               );
               for (const id of ids) ops.push({ created: id, version: 1 });
               created += ids.length;
-            } catch (error) {
-              if (!(error instanceof ApiError)) throw error;
-              // Refused as a batch: each record alone, so every bad row is named.
-              oneByOne = prepared;
+              prepared.length = 0; // all written: nothing left for the record-by-record path below
             }
-          }
-          for (const { rowNumber, values } of oneByOne) {
-            try {
-              // A savepoint per record: a refused row is reported, the rest of the batch is kept.
-              await tx.transaction(async (one) => {
-                const key = p.key && values[p.key] !== null && values[p.key] !== undefined ? values[p.key] : undefined;
-                // Asked again when not matched before: an earlier row of the batch may have made it, or
-                // the database's collation matches more loosely than `looseKey`.
-                const match =
-                  key === undefined
-                    ? undefined
-                    : (!repeats && existing.get(looseKey(key))) ||
-                      (await one.list(actor, p.table, { filter: { field: p.key!, op: "eq", value: key }, pageSize: 1 })).rows[0];
-                if (match) {
-                  const saved = await one.update(actor, p.table, match.id, values, match.version);
-                  ops.push({ updated: saved.id, from: match.version, to: saved.version });
-                  updated++;
-                } else {
-                  const made = await one.create(actor, p.table, stripNulls(values), { readBack: false });
-                  ops.push({ created: made.id, version: made.version });
-                  created++;
-                }
-              });
-            } catch (error) {
-              writeError(problems, rowNumber, error);
+            const existing = await existingByKey(tx, prepared);
+            // A key twice in one batch: its second row updates what its first made, one by one.
+            const keys = p.key ? prepared.map((r) => r.values[p.key!]).filter((v) => v !== null && v !== undefined) : [];
+            const repeats = new Set(keys.map(looseKey)).size !== keys.length;
+            const fresh = repeats || eachAlone ? [] : prepared.filter((r) => !(p.key && existing.has(looseKey(r.values[p.key]))));
+            const inBulk = new Set(fresh);
+            let oneByOne = repeats || eachAlone ? prepared : prepared.filter((r) => !inBulk.has(r));
+            if (fresh.length) {
+              try {
+                const ids = await tx.createMany(
+                  actor,
+                  p.table,
+                  fresh.map((r) => stripNulls(r.values)),
+                );
+                for (const id of ids) ops.push({ created: id, version: 1 });
+                created += ids.length;
+              } catch (error) {
+                if (!(error instanceof ApiError)) throw error;
+                // Refused as a batch: each record alone, so every bad row is named.
+                oneByOne = prepared;
+              }
             }
-          }
-          next = {
-            processed: first + rows.length,
-            total: at.total,
-            created: at.created + created,
-            updated: at.updated + updated,
-            errors: [...at.errors, ...problems].slice(0, MAX_ERRORS),
-          };
-          if (dry) throw rollback;
-          // The progress commits with the batch, and only while the job is still this worker's.
-          const written = new WrittenLog(log.pack()).apply(ops).pack();
-          if (!(await queue.progress(job, { ...next, written }, trx)))
-            throw new Error("the import was cancelled or another worker took it over");
-        })
-        .catch((error: unknown) => {
-          if (error !== rollback) throw error;
-        });
+            for (const { rowNumber, values } of oneByOne) {
+              try {
+                // A savepoint per record: a refused row is reported, the rest of the batch is kept.
+                await tx.transaction(async (one) => {
+                  const key = p.key && values[p.key] !== null && values[p.key] !== undefined ? values[p.key] : undefined;
+                  // Asked again when not matched before: an earlier row of the batch may have made it, or
+                  // the database's collation matches more loosely than `looseKey`.
+                  const match =
+                    key === undefined
+                      ? undefined
+                      : (!repeats && existing.get(looseKey(key))) ||
+                        (await one.list(actor, p.table, { filter: { field: p.key!, op: "eq", value: key }, pageSize: 1 })).rows[0];
+                  if (match) {
+                    const saved = await one.update(actor, p.table, match.id, values, match.version);
+                    ops.push({ updated: saved.id, from: match.version, to: saved.version });
+                    updated++;
+                  } else {
+                    const made = await one.create(actor, p.table, stripNulls(values), { readBack: false });
+                    ops.push({ created: made.id, version: made.version });
+                    created++;
+                  }
+                });
+              } catch (error) {
+                writeError(problems, rowNumber, error);
+              }
+            }
+            next = {
+              processed: first + rows.length,
+              total: at.total,
+              created: at.created + created,
+              updated: at.updated + updated,
+              errors: [...at.errors, ...problems].slice(0, MAX_ERRORS),
+            };
+            if (dry) throw rollback;
+            // The progress commits with the batch, and only while the job is still this worker's.
+            const written = new WrittenLog(log.pack()).apply(ops).pack();
+            if (!(await queue.progress(job, { ...next, written }, trx)))
+              throw new Error("the import was cancelled or another worker took it over");
+          },
+          { shared: bulk },
+        )
+        .then(
+          () => "kept" as const,
+          (error: unknown) => {
+            if (error === rollback) return "kept" as const;
+            if (bulk && error instanceof ApiError) return "refused" as const;
+            throw error;
+          },
+        );
+      if (outcome === "refused") return writeBatch(rows, false, true);
       at = next;
       if (dry) await progress({ ...at });
       else log.apply(ops);

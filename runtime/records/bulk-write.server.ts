@@ -115,28 +115,30 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
  */
 async function insertRows(trx: Knex.Transaction, dialect: string, tableKey: string, rows: Record<string, unknown>[]): Promise<number[]> {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const full = rows.map((r) => Object.fromEntries(columns.map((c) => [c, r[c] ?? null])));
   const per = Math.max(1, Math.floor(MAX_BINDINGS / columns.length));
+  const tuple = `(${columns.map(() => "?").join(", ")})`;
+  // Plain VALUES lists, built here: knex's multi-row insert costs more CPU than the rows' values,
+  // and on SQLite it is a compound SELECT capped at 500 rows.
+  const insert = (part: Record<string, unknown>[], returning: string) =>
+    trx.raw(`insert into ?? (${columns.map(() => "??").join(", ")}) values ${part.map(() => tuple).join(", ")}${returning}`, [
+      tableKey,
+      ...columns,
+      ...part.flatMap((r) => columns.map((c) => (r[c] ?? null) as Knex.Value)),
+    ]);
   const ids: number[] = [];
   if (dialect !== "mysql") {
-    // Plain VALUES lists (knex writes a compound SELECT, which SQLite caps at 500 rows). One writer:
-    // the rows take ascending ids in the order listed; RETURNING's own order is not promised.
-    const tuple = `(${columns.map(() => "?").join(", ")})`;
-    for (let i = 0; i < full.length; i += per) {
-      const part = full.slice(i, i + per);
-      const made = (await trx.raw(
-        `insert into ?? (${columns.map(() => "??").join(", ")}) values ${part.map(() => tuple).join(", ")} returning id`,
-        [tableKey, ...columns, ...part.flatMap((r) => columns.map((c) => r[c] as Knex.Value))],
-      )) as { id: number }[];
+    // One writer: the rows take ascending ids in the order listed; RETURNING's own order is not promised.
+    for (let i = 0; i < rows.length; i += per) {
+      const made = (await insert(rows.slice(i, i + per), " returning id")) as { id: number }[];
       ids.push(...made.map((m) => Number(m.id)).sort((a, b) => a - b));
     }
     return ids;
   }
   const { step, consecutive } = await autoIncrementOf(trx);
-  for (let i = 0; i < full.length; i += consecutive ? per : 1) {
-    const part = full.slice(i, i + (consecutive ? per : 1));
-    const [first] = (await trx(tableKey).insert(part)) as number[];
-    for (let k = 0; k < part.length; k++) ids.push(Number(first) + k * step);
+  for (let i = 0; i < rows.length; i += consecutive ? per : 1) {
+    const part = rows.slice(i, i + (consecutive ? per : 1));
+    const [result] = (await insert(part, "")) as [{ insertId: number }];
+    for (let k = 0; k < part.length; k++) ids.push(Number(result.insertId) + k * step);
   }
   return ids;
 }
@@ -183,7 +185,11 @@ async function checkRelationsMany(q: Knex, table: CompiledTable, all: Record<str
 
 /** What a case- and accent-insensitive collation would take for one value. */
 const loose = (v: unknown) =>
-  typeof v === "string" ? v.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+$/, "") : JSON.stringify(v);
+  typeof v !== "string"
+    ? JSON.stringify(v)
+    : /^[\x20-\x7e]*$/.test(v)
+      ? v.toLowerCase().trimEnd()
+      : v.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+$/, "");
 
 /** No unique value is taken, in the table or twice in the batch: one IN query per unique field. */
 async function checkUniqueMany(q: Knex, table: CompiledTable, all: Record<string, unknown>[]): Promise<void> {

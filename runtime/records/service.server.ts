@@ -58,7 +58,8 @@ export interface RecordsService {
    * Runs `work` with a records service whose every call shares one transaction: all of it is
    * saved, or none (a manual rule creating a client, a contact and a deal from a lead). Called on
    * the service `work` was given, it opens a savepoint inside that transaction; with `shared`, the
-   * writes `work` makes open none of their own (the caller undoes the savepoint if any fails).
+   * writes `work` makes open none of their own (the caller undoes the savepoint, or the whole
+   * transaction, if any fails: a bulk import's batch saves two round trips a batch so).
    */
   transaction<T>(work: (records: RecordsService, trx: Knex.Transaction) => Promise<T>, options?: { shared?: boolean }): Promise<T>;
   /** Adds hooks every write runs in its transaction (automation's outbox and guards); returns their removal. */
@@ -94,7 +95,8 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
       return withFollowUps((later, reset) =>
         inTransaction(ctx.db, (trx) => {
           reset();
-          return work(serviceOver(boundContext(ctx, trx, compiled, later), workspace), trx);
+          const bound = boundContext(ctx, trx, compiled, later);
+          return work(serviceOver(options?.shared ? { ...bound, sharedSavepoint: true } : bound, workspace), trx);
         }),
       );
     },
