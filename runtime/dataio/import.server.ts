@@ -364,14 +364,17 @@ export function createImports(deps: ImportDeps) {
               const values = await valuesOf(rows[i], rowNumber, problems);
               if (values) prepared.push({ rowNumber, values });
             }
-            if (bulk) {
+            const createAll = async (list: Prepared[]) => {
               const ids = await tx.createMany(
                 actor,
                 p.table,
-                prepared.map((r) => stripNulls(r.values)),
+                list.map((r) => stripNulls(r.values)),
               );
               for (const id of ids) ops.push({ created: id, version: 1 });
               created += ids.length;
+            };
+            if (bulk) {
+              await createAll(prepared);
               prepared.length = 0; // all written: nothing left for the record-by-record path below
             }
             const existing = await existingByKey(tx, prepared);
@@ -383,13 +386,7 @@ export function createImports(deps: ImportDeps) {
             let oneByOne = repeats || eachAlone ? prepared : prepared.filter((r) => !inBulk.has(r));
             if (fresh.length) {
               try {
-                const ids = await tx.createMany(
-                  actor,
-                  p.table,
-                  fresh.map((r) => stripNulls(r.values)),
-                );
-                for (const id of ids) ops.push({ created: id, version: 1 });
-                created += ids.length;
+                await createAll(fresh);
               } catch (error) {
                 if (!(error instanceof ApiError)) throw error;
                 // Refused as a batch: each record alone, so every bad row is named.
