@@ -350,20 +350,24 @@ export function createImports(deps: ImportDeps) {
       const rollback = new Error("dry run");
       let next: ImportProgress = at;
       let ops: WrittenOp[] = [];
+      // Cells are read before the transaction: a relation's lookup reads through the pool, which on
+      // SQLite is the one connection the transaction holds.
+      const cellProblems: ImportError[] = [];
+      const parsed: Prepared[] = [];
+      for (let i = 0; i < rows.length; i++) {
+        const rowNumber = first + i + 2; // the header is row 1
+        const values = await valuesOf(rows[i], rowNumber, cellProblems);
+        if (values) parsed.push({ rowNumber, values });
+      }
       const outcome = await records
         .transaction(
           async (tx, trx) => {
             // Retried from here on a deadlock: nothing of an earlier attempt is kept.
-            const problems: ImportError[] = [];
+            const problems: ImportError[] = [...cellProblems];
             ops = [];
             let created = 0;
             let updated = 0;
-            const prepared: Prepared[] = [];
-            for (let i = 0; i < rows.length; i++) {
-              const rowNumber = first + i + 2; // the header is row 1
-              const values = await valuesOf(rows[i], rowNumber, problems);
-              if (values) prepared.push({ rowNumber, values });
-            }
+            const prepared = [...parsed];
             const createAll = async (list: Prepared[]) => {
               const ids = await tx.createMany(
                 actor,

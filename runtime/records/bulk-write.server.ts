@@ -23,13 +23,14 @@ import { newRow, refuseLineOfLockedParent } from "./write.server";
 /**
  * `createMany`: many new records as `create` makes each — rights, owner, defaults, validation,
  * relations, unique values, formulas, asserts, autonumbers, the cascade, the audit trail and the
- * write hooks (rules) — with the database work done per batch: one IN query per relation and unique
- * field, one counter bump per autonumber, one multi-row INSERT, one multi-row audit INSERT.
+ * write hooks (rules) — with the database work done per batch: one IN query per related table and
+ * per unique field without a unique index of its own (an index refuses the INSERT, which refuses
+ * the batch), one counter bump per autonumber, one multi-row INSERT, one multi-row audit INSERT.
  *
  * All or nothing, and it does not say which record is wrong: when any record would be refused it
  * throws `BulkRefused`, and the caller writes that batch record by record (`create`), which names
  * each refusal. So the checks here may be coarser than `create`'s, never looser: a possible
- * clash (a unique value found in the table, whatever its case) is a refusal.
+ * clash (a value repeated in the batch, whatever its case and accents) is a refusal.
  */
 
 export class BulkRefused extends ApiError {
@@ -191,7 +192,7 @@ const loose = (v: unknown) =>
       ? v.toLowerCase().trimEnd()
       : v.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+$/, "");
 
-/** No unique value is taken, in the table or twice in the batch: one IN query per unique field. */
+/** No unique value is taken, in the table or twice in the batch: the field's unique index, or one IN query per field. */
 async function checkUniqueMany(q: Knex, table: CompiledTable, all: Record<string, unknown>[]): Promise<void> {
   for (const f of table.fields) {
     if (f.def["x-unique"] !== true) continue;
@@ -205,6 +206,8 @@ async function checkUniqueMany(q: Knex, table: CompiledTable, all: Record<string
       seen.add(key);
       dbValues.push(toRow(table, { [f.key]: v })[f.key] as Knex.Value);
     }
+    // A unique index refuses the INSERT itself, which refuses the batch: no query needed here.
+    if (table.indexes.some((ix) => ix.unique && ix.columns.length === 1 && ix.columns[0] === f.key)) continue;
     for (let i = 0; i < dbValues.length; i += 1000) {
       const taken = await q(table.key)
         .whereIn(f.key, dbValues.slice(i, i + 1000) as readonly Knex.Value[])

@@ -121,6 +121,7 @@ describe.each(testDatabases)("bulk import on $name", ({ create }) => {
       person(502),
       ["Twice", "p501@example.com", "", "1"],
       ["", "x@y.z", "", ""],
+      ["Taken Before", "p2@example.com", "", "1"],
     ];
     const before = await count("people");
     const { status } = await run(bytes(csvOf(rows)), { mode: "insert" });
@@ -129,6 +130,7 @@ describe.each(testDatabases)("bulk import on $name", ({ create }) => {
       expect.objectContaining({ row: 3, field: "email" }),
       expect.objectContaining({ row: 5, field: "email", message: expect.stringContaining("unique") }),
       expect.objectContaining({ row: 6, field: "name" }),
+      expect.objectContaining({ row: 7, field: "email", message: expect.stringContaining("unique") }),
     ]);
     expect(await count("people")).toBe(before + 2);
   });
