@@ -76,7 +76,8 @@ export interface AuditInput {
 
 /** Many entries as a few multi-row INSERTs (a bulk import's batch), or into the waiting rows of `deferAudits`. */
 export async function auditMany(db: Knex, entries: AuditInput[]): Promise<void> {
-  const rows = entries.map(auditRow);
+  const at = dbNow();
+  const rows = entries.map((entry) => auditRow(entry, at));
   const waiting = deferred.get(db);
   if (waiting) waiting.push(...rows);
   else {
@@ -86,9 +87,9 @@ export async function auditMany(db: Knex, entries: AuditInput[]): Promise<void> 
   }
 }
 
-function auditRow(entry: AuditInput): AuditRow {
+function auditRow(entry: AuditInput, at = dbNow()): AuditRow {
   return {
-    at: dbNow(),
+    at,
     user_id: entry.userId,
     action: entry.action,
     table_key: entry.table ?? null,

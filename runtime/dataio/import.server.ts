@@ -521,7 +521,9 @@ async function* legacyRows(rows: string[][], skip: number): AsyncGenerator<strin
 }
 
 function stripNulls(values: Record<string, unknown>): Record<string, unknown> {
-  return Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+  const out: Record<string, unknown> = {};
+  for (const key in values) if (values[key] !== null) out[key] = values[key];
+  return out;
 }
 
 export type Imports = ReturnType<typeof createImports>;

@@ -49,6 +49,7 @@ export async function assignAutonumbersMany(
   table: CompiledTable,
   records: Record<string, unknown>[],
 ): Promise<void> {
+  const day = today();
   for (const f of table.fields) {
     if (!isAutonumber(f)) continue;
     const pattern = f.def["x-pattern"]!;
@@ -57,7 +58,7 @@ export async function assignAutonumbersMany(
     for (const record of records) {
       if (record[f.key] !== null && record[f.key] !== undefined && record[f.key] !== "") continue;
       if (cond && !conditionHolds(cond, record)) continue;
-      const date = autonumberDate(f.def, record, today());
+      const date = autonumberDate(f.def, record, day);
       const period = autonumberPeriod(pattern, date);
       let group = byPeriod.get(period);
       if (!group) byPeriod.set(period, (group = []));
