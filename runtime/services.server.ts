@@ -62,8 +62,8 @@ export interface ServiceOptions {
   uploadQuotaBytes?: number;
   /** The queue's clock, lease and instance name (tests move the clock). */
   jobs?: JobQueueOptions;
-  /** Tests: a crash after an import's batch (`ImportDeps.afterBatch`). */
-  imports?: Pick<ImportDeps, "afterBatch">;
+  /** Tests: a crash after an import's batch, and the batch's size (`ImportDeps`). */
+  imports?: Pick<ImportDeps, "afterBatch" | "batchRows">;
 }
 
 /** The services over `db`, and the hooks that finish or undo an interrupted migration with them. */

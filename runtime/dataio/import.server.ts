@@ -73,7 +73,11 @@ interface ImportProgress {
   written?: Written;
 }
 
-const BATCH = 1000;
+/**
+ * Rows a batch: its fixed cost (transaction, counter, progress: a few round trips) is spread over
+ * this many records. 5,000 measured about 1.5× the rows/s of 1,000 on MariaDB (ADR 026).
+ */
+const BATCH = 5000;
 const MAX_ERRORS = 1000;
 /** A crashed or failed run is taken up again where its last batch committed; a bad file fails at once. */
 const MAX_ATTEMPTS = 5;
@@ -86,6 +90,8 @@ export interface ImportDeps {
   files: JobFiles;
   /** Tests: called after each batch commits (a crash there is what a resumed job must survive). */
   afterBatch?: (processed: number) => void | Promise<void>;
+  /** Tests: rows a batch (default 5,000). */
+  batchRows?: number;
 }
 
 /** An upload: its bytes, or the file on disk the upload was streamed to. */
@@ -463,7 +469,7 @@ export function createImports(deps: ImportDeps) {
     const reader = rows[Symbol.asyncIterator]();
     const readBatch = async () => {
       const batch: string[][] = [];
-      while (batch.length < BATCH) {
+      while (batch.length < (deps.batchRows ?? BATCH)) {
         const next = await reader.next();
         if (next.done) break;
         batch.push(next.value);

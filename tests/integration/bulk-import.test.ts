@@ -66,6 +66,7 @@ describe.each(testDatabases)("bulk import on $name", ({ create }) => {
       databaseUrl: database.url,
       jobs: { now: () => clock, instanceId: "bulk-test" },
       imports: {
+        batchRows: 1000,
         afterBatch: (processed) => {
           if (crashAfter !== null && processed >= crashAfter) {
             crashAfter = null;

@@ -202,7 +202,7 @@ describe.each(testDatabases)("importing a sheet on $name", ({ create }) => {
   });
 
   it("takes an upload larger than the old 20 MB cap, streamed to disk, in batches", async () => {
-    // 1,500 rows of 15 KB: 22 MB, and more than one batch.
+    // 1,500 rows of 15 KB: 22 MB.
     const notes = "n".repeat(15 * 1024);
     const csv = `Name,Kind,Status,Notes\n${Array.from({ length: 1500 }, (_, i) => `Big Upload ${i},company,active,${notes}`).join("\n")}\n`;
     expect(csv.length).toBeGreaterThan(20 * 1024 * 1024);
