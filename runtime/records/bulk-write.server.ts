@@ -42,6 +42,8 @@ export class BulkRefused extends ApiError {
 
 /** Bind variables per statement: under SQLite's 32,766 and MariaDB's 65,535. */
 const MAX_BINDINGS = 30_000;
+/** Text a statement: well under MariaDB's default `max_allowed_packet` (16 MB). */
+const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 
 export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey: string, inputs: unknown[]): Promise<number[]> {
   const { db } = ctx;
@@ -116,7 +118,6 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
  */
 async function insertRows(trx: Knex.Transaction, dialect: string, tableKey: string, rows: Record<string, unknown>[]): Promise<number[]> {
   const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const per = Math.max(1, Math.floor(MAX_BINDINGS / columns.length));
   const tuple = `(${columns.map(() => "?").join(", ")})`;
   // Plain VALUES lists, built here: knex's multi-row insert costs more CPU than the rows' values,
   // and on SQLite it is a compound SELECT capped at 500 rows.
@@ -127,21 +128,44 @@ async function insertRows(trx: Knex.Transaction, dialect: string, tableKey: stri
       ...part.flatMap((r) => columns.map((c) => (r[c] ?? null) as Knex.Value)),
     ]);
   const ids: number[] = [];
-  if (dialect !== "mysql") {
-    // One writer: the rows take ascending ids in the order listed; RETURNING's own order is not promised.
-    for (let i = 0; i < rows.length; i += per) {
-      const made = (await insert(rows.slice(i, i + per), " returning id")) as { id: number }[];
+  const mysql = dialect === "mysql";
+  const { step, consecutive } = mysql ? await autoIncrementOf(trx) : { step: 1, consecutive: true };
+  for (const part of statements(rows, columns.length, consecutive)) {
+    if (!mysql) {
+      // One writer: the rows take ascending ids in the order listed; RETURNING's own order is not promised.
+      const made = (await insert(part, " returning id")) as { id: number }[];
       ids.push(...made.map((m) => Number(m.id)).sort((a, b) => a - b));
+      continue;
     }
-    return ids;
-  }
-  const { step, consecutive } = await autoIncrementOf(trx);
-  for (let i = 0; i < rows.length; i += consecutive ? per : 1) {
-    const part = rows.slice(i, i + (consecutive ? per : 1));
     const [result] = (await insert(part, "")) as [{ insertId: number }];
     for (let k = 0; k < part.length; k++) ids.push(Number(result.insertId) + k * step);
   }
   return ids;
+}
+
+/**
+ * The rows in statements of at most `MAX_BINDINGS` values and about `MAX_STATEMENT_BYTES` of text
+ * (MariaDB refuses a statement over `max_allowed_packet`, 16 MB by default: 1,500 notes of 15 KB).
+ */
+function* statements(rows: Record<string, unknown>[], width: number, many: boolean): Generator<Record<string, unknown>[]> {
+  const per = many ? Math.max(1, Math.floor(MAX_BINDINGS / width)) : 1;
+  let part: Record<string, unknown>[] = [];
+  let bytes = 0;
+  for (const row of rows) {
+    let size = 0;
+    for (const key in row) {
+      const v = row[key];
+      size += typeof v === "string" ? v.length * 3 : 24;
+    }
+    if (part.length && (part.length >= per || bytes + size > MAX_STATEMENT_BYTES)) {
+      yield part;
+      part = [];
+      bytes = 0;
+    }
+    part.push(row);
+    bytes += size;
+  }
+  if (part.length) yield part;
 }
 
 /** The server's auto-increment settings, asked once per database configuration (a transaction has a client of its own). */
