@@ -19,7 +19,7 @@ import { startWorkers, type Workers, type WorkersOptions } from "./jobs/workers.
 import { recoverMigrations } from "./migrations/apply.server";
 import type { Seed } from "./seed/seed";
 import { seedDatabase } from "./seed/seed.server";
-import { createServices, type RuntimeServices } from "./services.server";
+import { createServices, type RuntimeServices, type ServiceOptions } from "./services.server";
 
 /** A connected database with every service over it; app/, bin/ and the tests each make theirs here. */
 export interface Runtime extends RuntimeServices {
@@ -63,6 +63,8 @@ export interface RuntimeOptions {
   maxUploadBytes?: number;
   /** The job queue's clock, lease and instance name (tests). */
   jobs?: JobQueueOptions;
+  /** Tests: a crash after an import's batch. */
+  imports?: ServiceOptions["imports"];
 }
 
 /** How long a job running at shutdown may take to finish before it is stopped and queued again. */
@@ -82,6 +84,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       defaultHomePanels: options.seed?.configuration.home,
       maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
       jobs: options.jobs,
+      imports: options.imports,
     });
     for (const r of await recoverMigrations(db, migrationHooks))
       log(

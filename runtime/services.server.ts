@@ -3,7 +3,7 @@ import { createAutomation, type Automation } from "./automation/automation.serve
 import { createConfigBundleService, type ConfigBundleService } from "./config-bundle/bundle.server";
 import { fileCleanup } from "./files/cleanup.server";
 import { createFileStore, type FileStore } from "./files/files.server";
-import { createImports, type Imports } from "./dataio/import.server";
+import { createImports, type ImportDeps, type Imports } from "./dataio/import.server";
 import { createHomeService, type HomeService } from "./home/home.server";
 import type { HomePanel } from "./home/panels";
 import { createJobFiles } from "./jobs/job-files.server";
@@ -68,6 +68,8 @@ export interface ServiceOptions {
   uploadQuotaBytes?: number;
   /** The queue's clock, lease and instance name (tests move the clock). */
   jobs?: JobQueueOptions;
+  /** Tests: a crash after an import's batch, and the batch's size (`ImportDeps`). */
+  imports?: Pick<ImportDeps, "afterBatch" | "batchRows">;
 }
 
 /** The services over `db`, and the hooks that finish or undo an interrupted migration with them. */
@@ -102,12 +104,13 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   const files = createFileStore(db, { maxBytes: options.maxUploadBytes, quotaBytes: options.uploadQuotaBytes });
   const print = createPrintService({ db, records, workspace, templates, files });
   const queue = createJobQueue(db, options.jobs);
-  const printJobs = createPrintJobs({ print, records, queue, files: createJobFiles(db, { now: queue.now }) });
+  const jobFiles = createJobFiles(db, { now: queue.now });
+  const printJobs = createPrintJobs({ print, records, queue, files: jobFiles });
   automation = createAutomation({ db, workspace, records, queue, now: queue.now });
   const snapshots = printSnapshots({ print, queue });
   records.addHooks(snapshots.hooks);
   const cleanup = fileCleanup(files, queue);
-  const imports = createImports({ db, records, workspace, queue });
+  const imports = createImports({ db, records, workspace, queue, files: jobFiles, ...options.imports });
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,

@@ -1,3 +1,12 @@
+import os from "node:os";
+import {
+  MaxPartSizeExceededError,
+  NodeOnDiskFile,
+  unstable_composeUploadHandlers,
+  unstable_createFileUploadHandler,
+  unstable_createMemoryUploadHandler,
+  unstable_parseMultipartFormData,
+} from "@remix-run/node";
 import { ApiError, badRequest } from "@runtime/errors";
 import { HttpError } from "../utils/api.server";
 
@@ -33,4 +42,37 @@ export async function readMultipart(request: Request, maxBytes: number, tooLarge
     if (seen > limit) throw tooLarge();
     throw badRequest("the upload is not valid multipart/form-data");
   }
+}
+
+/**
+ * A multipart form whose files go to temporary files on disk as they arrive, never into memory
+ * (an import of hundreds of MB); the caller removes them (`removeUploads`) once read.
+ */
+export async function readMultipartToDisk(request: Request, maxBytes: number): Promise<FormData> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType !== "multipart/form-data") throw new HttpError(415, 'upload the file as multipart/form-data in the field "file"');
+  const tooLarge = () => new ApiError(413, `the upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const declared = Number(request.headers.get("content-length"));
+  if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) throw tooLarge();
+  const handler = unstable_composeUploadHandlers(
+    unstable_createFileUploadHandler({ directory: os.tmpdir(), maxPartSize: maxBytes, avoidFileConflicts: true }),
+    // The form's text fields (mapping, mode, key): small.
+    unstable_createMemoryUploadHandler({ maxPartSize: 64 * 1024 }),
+  );
+  try {
+    return await unstable_parseMultipartFormData(request, handler);
+  } catch (error) {
+    if (error instanceof MaxPartSizeExceededError) throw tooLarge();
+    throw badRequest("the upload is not valid multipart/form-data");
+  }
+}
+
+/** Removes the temporary files of a form read by `readMultipartToDisk`. */
+export async function removeUploads(form: FormData): Promise<void> {
+  for (const [, value] of form.entries()) if (value instanceof NodeOnDiskFile) await value.remove().catch(() => {});
+}
+
+/** The path on disk of an uploaded file of a form read by `readMultipartToDisk`. */
+export function uploadedPath(value: FormDataEntryValue | null): string | null {
+  return value instanceof NodeOnDiskFile ? value.getFilePath() : null;
 }

@@ -65,19 +65,31 @@ export function deferAudits(q: Knex): { flush(): Promise<void> } {
   };
 }
 
-export async function audit(
-  db: Knex,
-  entry: {
-    userId: number | null;
-    action: AuditAction;
-    table?: string | null;
-    recordId?: number | null;
-    changes?: unknown;
-    ip?: string | null;
-  },
-): Promise<void> {
-  const row = {
-    at: dbNow(),
+export interface AuditInput {
+  userId: number | null;
+  action: AuditAction;
+  table?: string | null;
+  recordId?: number | null;
+  changes?: unknown;
+  ip?: string | null;
+}
+
+/** Many entries as a few multi-row INSERTs (a bulk import's batch), or into the waiting rows of `deferAudits`. */
+export async function auditMany(db: Knex, entries: AuditInput[]): Promise<void> {
+  const at = dbNow();
+  const rows = entries.map((entry) => auditRow(entry, at));
+  const waiting = deferred.get(db);
+  if (waiting) waiting.push(...rows);
+  else {
+    // knex writes SQLite's multi-row INSERT as a compound SELECT, capped at 500 rows.
+    const per = db.client.config.client === "mysql2" ? 2000 : 500;
+    for (let i = 0; i < rows.length; i += per) await db(AUTH_TABLES.audit).insert(rows.slice(i, i + per));
+  }
+}
+
+function auditRow(entry: AuditInput, at = dbNow()): AuditRow {
+  return {
+    at,
     user_id: entry.userId,
     action: entry.action,
     table_key: entry.table ?? null,
@@ -85,6 +97,10 @@ export async function audit(
     changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
     ip: entry.ip?.slice(0, 64) ?? null,
   };
+}
+
+export async function audit(db: Knex, entry: AuditInput): Promise<void> {
+  const row = auditRow(entry);
   const waiting = deferred.get(db);
   if (waiting) waiting.push(row);
   else await db(AUTH_TABLES.audit).insert(row);

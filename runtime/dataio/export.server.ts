@@ -92,11 +92,15 @@ async function* pages(
   if (query.filter) base.filter = query.filter;
   if (query.q) base.q = query.q;
   if (expand.length) base.expand = expand.join(",");
+  // The next page is asked for before this one is handed on: the database reads while the CSV is written.
+  let page = await deps.records.list(actor, tableKey, base);
   for (;;) {
-    const page = await deps.records.list(actor, tableKey, cursor ? { ...base, cursor } : base);
-    if (page.rows.length) yield page.rows;
     cursor = page.nextCursor;
-    if (!cursor) return;
+    const next = cursor ? deps.records.list(actor, tableKey, { ...base, cursor }) : null;
+    next?.catch(() => {});
+    if (page.rows.length) yield page.rows;
+    if (!next) return;
+    page = await next;
   }
 }
 

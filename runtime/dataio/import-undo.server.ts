@@ -48,6 +48,77 @@ export function packWritten(touched: Map<number, Touched>): Written {
   return { created, updated };
 }
 
+/** One write of an import's batch, kept once the batch commits. */
+export type WrittenOp = { created: number; version: number } | { updated: number; from: number; to: number };
+
+/**
+ * `Written` kept as an import goes, batch by batch, without a map of every record: a million new
+ * records stay one run. An update of a record the import created moves it to a run of its own.
+ */
+export class WrittenLog {
+  private created: Written["created"];
+  private updated: Map<number, [number, number]>;
+
+  constructor(from?: Written | null) {
+    this.created = (from?.created ?? []).map((r) => [...r] as [number, number, number]);
+    this.updated = new Map((from?.updated ?? []).map(([id, a, b]) => [id, [a, b]]));
+  }
+
+  /** The run holding `id`, by binary search (runs are kept in order of id). */
+  private runOf(id: number): number {
+    let lo = 0;
+    let hi = this.created.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const [first, last] = this.created[mid];
+      if (id < first) hi = mid - 1;
+      else if (id > last) lo = mid + 1;
+      else return mid;
+    }
+    return -1;
+  }
+
+  private addCreated(id: number, version: number) {
+    const last = this.created[this.created.length - 1];
+    if (last && last[1] === id - 1 && last[2] === version) last[1] = id;
+    else if (!last || last[1] < id) this.created.push([id, id, version]);
+    else {
+      // Out of order (ids of another writer's interleaved insert): kept sorted.
+      const at = this.created.findIndex((r) => r[0] > id);
+      this.created.splice(at < 0 ? this.created.length : at, 0, [id, id, version]);
+    }
+  }
+
+  apply(ops: WrittenOp[]): this {
+    for (const op of ops) {
+      if ("created" in op) {
+        this.addCreated(op.created, op.version);
+        continue;
+      }
+      const i = this.runOf(op.updated);
+      if (i >= 0) {
+        const [first, last, version] = this.created[i];
+        const parts: [number, number, number][] = [];
+        if (first < op.updated) parts.push([first, op.updated - 1, version]);
+        parts.push([op.updated, op.updated, op.to]);
+        if (op.updated < last) parts.push([op.updated + 1, last, version]);
+        this.created.splice(i, 1, ...parts);
+        continue;
+      }
+      const earlier = this.updated.get(op.updated);
+      this.updated.set(op.updated, [earlier?.[0] ?? op.from, op.to]);
+    }
+    return this;
+  }
+
+  pack(): Written {
+    return {
+      created: this.created.map((r) => [...r] as [number, number, number]),
+      updated: [...this.updated].sort(([a], [b]) => a - b).map(([id, [a, b]]) => [id, a, b]),
+    };
+  }
+}
+
 function unpackCreated(runs: Written["created"]): { id: number; version: number }[] {
   const out: { id: number; version: number }[] = [];
   for (const [first, last, version] of runs) for (let id = first; id <= last; id++) out.push({ id, version });

@@ -36,7 +36,13 @@ export interface StoredJobFile {
 export interface JobFiles {
   /** Starts the file of the job's current attempt (what an earlier run of this attempt left is dropped). */
   create(job: Pick<Job, "id" | "attempts">, owner: string): Promise<JobFileWriter>;
-  /** The finished file of that attempt, or null when it was never finished, has expired or was removed. */
+  /**
+   * Stores the file a job reads (an import's upload) as its attempt 0, before any attempt, in `q`:
+   * the transaction that enqueues the job, so the job never exists without it. Kept while the job
+   * is queued or running (a resumed attempt reads it again); answers its size in bytes.
+   */
+  saveInput(q: Knex, job: Pick<Job, "id">, owner: string, source: AsyncIterable<Uint8Array>): Promise<number>;
+  /** The finished file of that attempt (0: the job's input), or null when it was never finished, has expired or was removed. */
   get(jobId: number, attempt: number): Promise<StoredJobFile | null>;
   /**
    * Keeps the owner's newest `files` finished files, as long as they fit in `bytes` together
@@ -59,6 +65,11 @@ interface PartRow {
 
 /** The states in which a job's current attempt may still be writing its file, or serving it. */
 const LIVE_STATES: JobState[] = ["running", "done"];
+
+/** The states in which a job may still read its input (attempt 0). */
+const INPUT_STATES: JobState[] = ["queued", "running"];
+/** An input outlives any job that waits or runs on it; `removeExpired` takes it once its job has ended. */
+const INPUT_KEPT_MS = 30 * 24 * 60 * 60 * 1000;
 
 const asBuffer = (bytes: Uint8Array) => Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
 
@@ -112,6 +123,39 @@ export function createJobFiles(db: Knex, options: JobFilesOptions = {}): JobFile
           return size;
         },
       };
+    },
+
+    async saveInput(q, job, owner, source) {
+      const t = dbNow(now());
+      const expires = dbNow(new Date(now().getTime() + INPUT_KEPT_MS));
+      let seq = 0;
+      let size = 0;
+      let pending: Buffer[] = [];
+      let pendingBytes = 0;
+      const insert = async (data: Buffer) => {
+        await q(JOB_FILES_TABLE).insert({
+          job_id: job.id,
+          attempt: 0,
+          seq: seq++,
+          owner,
+          size: data.byteLength,
+          data,
+          finished_at: t,
+          expires_at: expires,
+        });
+      };
+      for await (const chunk of source) {
+        pending.push(asBuffer(chunk));
+        pendingBytes += chunk.byteLength;
+        size += chunk.byteLength;
+        if (pendingBytes >= partBytes) {
+          await insert(Buffer.concat(pending, pendingBytes));
+          pending = [];
+          pendingBytes = 0;
+        }
+      }
+      if (pendingBytes > 0 || seq === 0) await insert(Buffer.concat(pending, pendingBytes));
+      return size;
     },
 
     async get(jobId, attempt) {
@@ -169,6 +213,7 @@ export function createJobFiles(db: Knex, options: JobFilesOptions = {}): JobFile
         .select("id", "attempts", "state")
         .whereIn("id", [...new Set(files.map((f) => Number(f.job_id)))])) as { id: number; attempts: number; state: JobState }[];
       const live = new Set(jobs.filter((j) => LIVE_STATES.includes(j.state)).map((j) => `${j.id}:${j.attempts}`));
+      for (const j of jobs) if (INPUT_STATES.includes(j.state)) live.add(`${j.id}:0`);
       removed += await removeFiles(files.filter((f) => !live.has(`${f.job_id}:${f.attempt}`)));
       return removed;
     },

@@ -30,8 +30,11 @@ export interface JobQueue {
   claim(limit: number, worker?: string): Promise<Job[]>;
   /** Extends a running job's lease; false when another worker has taken it over. */
   heartbeat(job: Job): Promise<boolean>;
-  /** Stores how far a running job got; false when the job is no longer this worker's (cancelled or taken over). */
-  progress(job: Job, progress: Record<string, unknown>): Promise<boolean>;
+  /**
+   * Stores how far a running job got; false when the job is no longer this worker's (cancelled or
+   * taken over). Inside `q` when given: progress committed with the work it counts, or not at all.
+   */
+  progress(job: Job, progress: Record<string, unknown>, q?: Knex): Promise<boolean>;
   complete(job: Job, result?: unknown): Promise<void>;
   /** Retries later with backoff, or marks the job dead after its last attempt or a permanent error. */
   fail(job: Job, error: unknown): Promise<"retry" | "dead">;
@@ -175,7 +178,8 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
   }
 
   /** Only while the job is still this worker's: a worker that lost its lease must not overwrite the new owner. */
-  const mine = (job: Job) => db(JOBS_TABLE).where({ id: job.id, state: "running", locked_by: job.lockedBy });
+  const mine = (job: Job, q: Knex = db) =>
+    q(JOBS_TABLE).where({ id: job.id, state: "running", locked_by: job.lockedBy, attempts: job.attempts });
 
   const queue: JobQueue = {
     instanceId,
@@ -222,8 +226,8 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
       return n === 1;
     },
 
-    async progress(job, progress) {
-      return (await mine(job).update({ progress: JSON.stringify(progress), updated_at: at() })) === 1;
+    async progress(job, progress, q) {
+      return (await mine(job, q).update({ progress: JSON.stringify(progress), updated_at: at() })) === 1;
     },
 
     async complete(job, result) {

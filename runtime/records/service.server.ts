@@ -12,6 +12,7 @@ import { recomputeTable } from "./recompute.server";
 import type { RecordJson } from "./rows";
 import { removeRecord, restoreRecord } from "./trash.server";
 import { inTransaction, withFollowUps } from "./transaction.server";
+import { createRecords } from "./bulk-write.server";
 import { createRecord, updateRecord, type CreateOptions } from "./write.server";
 
 /**
@@ -25,7 +26,7 @@ import { createRecord, updateRecord, type CreateOptions } from "./write.server";
  * | one record; its lines; relation titles | `read.server.ts`; `related-lists.server.ts`; `expand.server.ts` |
  * | quick search | `search.server.ts` (terms: `search.ts`) |
  * | who sees and writes what | `access.ts`, `access.server.ts` (rules: `permissions.ts`) |
- * | create and update; their lines | `write.server.ts`; `lines.server.ts` (input: `input.ts`, checks: `checks.server.ts`) |
+ * | create and update; their lines | `write.server.ts` (many at once: `bulk-write.server.ts`); `lines.server.ts` (input: `input.ts`, checks: `checks.server.ts`) |
  * | delete to and restore from the trash | `trash.server.ts` |
  * | autonumbers | `numbering.server.ts` (patterns: `autonumber.ts`) |
  * | stored formulas and the cascade | `recompute.server.ts` (`recompute.ts`, `compute.ts`) |
@@ -41,6 +42,11 @@ export interface RecordsService {
   /** Several records by id as `get` shows them; those missing or out of the actor's scope are left out. */
   getMany(actor: Actor, table: string, ids: number[]): Promise<Map<number, RecordJson>>;
   create(actor: Actor, table: string, values: unknown, options?: CreateOptions): Promise<RecordJson>;
+  /**
+   * Many new records as `create` makes each, written per batch (a bulk import's): their ids in
+   * order. All or none: any record `create` would refuse throws `BulkRefused` (`bulk-write.server.ts`).
+   */
+  createMany(actor: Actor, table: string, values: unknown[]): Promise<number[]>;
   update(actor: Actor, table: string, id: unknown, changes: unknown, expectedVersion: unknown): Promise<RecordJson>;
   remove(actor: Actor, table: string, id: unknown): Promise<void>;
   restore(actor: Actor, table: string, id: unknown): Promise<RecordJson>;
@@ -52,7 +58,8 @@ export interface RecordsService {
    * Runs `work` with a records service whose every call shares one transaction: all of it is
    * saved, or none (a manual rule creating a client, a contact and a deal from a lead). Called on
    * the service `work` was given, it opens a savepoint inside that transaction; with `shared`, the
-   * writes `work` makes open none of their own (the caller undoes the savepoint if any fails).
+   * writes `work` makes open none of their own (the caller undoes the savepoint, or the whole
+   * transaction, if any fails: a bulk import's batch saves two round trips a batch so).
    */
   transaction<T>(work: (records: RecordsService, trx: Knex.Transaction) => Promise<T>, options?: { shared?: boolean }): Promise<T>;
   /** Adds hooks every write runs in its transaction (automation's outbox and guards); returns their removal. */
@@ -71,6 +78,7 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
     get: (actor, table, id, options) => getRecord(ctx, actor, table, id, options),
     getMany: (actor, table, ids) => getRecords(ctx, actor, table, ids),
     create: (actor, table, values, options) => createRecord(ctx, actor, table, values, options),
+    createMany: (actor, table, values) => createRecords(ctx, actor, table, values),
     update: (actor, table, id, changes, expectedVersion) => updateRecord(ctx, actor, table, id, changes, expectedVersion),
     remove: (actor, table, id) => removeRecord(ctx, actor, table, id),
     restore: (actor, table, id) => restoreRecord(ctx, actor, table, id),
@@ -87,7 +95,8 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
       return withFollowUps((later, reset) =>
         inTransaction(ctx.db, (trx) => {
           reset();
-          return work(serviceOver(boundContext(ctx, trx, compiled, later), workspace), trx);
+          const bound = boundContext(ctx, trx, compiled, later);
+          return work(serviceOver(options?.shared ? { ...bound, sharedSavepoint: true } : bound, workspace), trx);
         }),
       );
     },

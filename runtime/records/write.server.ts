@@ -67,14 +67,7 @@ export async function createRecord(
     const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
     refuseBrokenAsserts(table, null, record);
     await assignAutonumbers(trx, ctx.dialect, table, record);
-    const row = {
-      ...toRow(table, record),
-      version: 1,
-      created_at: now,
-      updated_at: now,
-      created_by: actor.id,
-      updated_by: actor.id,
-    };
+    const row = newRow(table, record, actor, now);
     const [newId] = await trx(table.key).insert(row);
     const id = Number(newId);
     await attachFiles(trx, table, record);
@@ -162,6 +155,11 @@ export async function updateRecord(
     return id;
   });
   return strip(actor, compiled, table, (await readOne(db, compiled, table, updatedId))!);
+}
+
+/** A new record's row: its values as stored, at version 1, made and last changed by `actor` at `now`. */
+export function newRow(table: CompiledTable, record: Record<string, unknown>, actor: Actor, now: string): Record<string, unknown> {
+  return { ...toRow(table, record), version: 1, created_at: now, updated_at: now, created_by: actor.id, updated_by: actor.id };
 }
 
 function staleConflict(table: CompiledTable, current: RecordJson, expected: number, fresh: RecordJson | null): ApiError {
