@@ -12,6 +12,8 @@ import { ensureSettingsTable } from "./auth/settings.server";
 import { ensureFirstAdmin } from "./auth/users.server";
 import { ensureSystemTables } from "./db/system-tables.server";
 import { DEFAULT_MAX_FILE_BYTES } from "./files/files.server";
+import { ensureMailTables } from "./mail/mail-tables.server";
+import type { MailServiceOptions } from "./mail/mail.server";
 import { ensureRecordViewsTable } from "./home/record-views.server";
 import { ensureJobTables } from "./jobs/jobs-tables.server";
 import type { JobQueueOptions } from "./jobs/queue.server";
@@ -63,6 +65,8 @@ export interface RuntimeOptions {
   maxUploadBytes?: number;
   /** The job queue's clock, lease and instance name (tests). */
   jobs?: JobQueueOptions;
+  /** SMTP timeouts and the environment SMTP_URL and MAIL_FROM are read from (tests). */
+  mail?: MailServiceOptions;
 }
 
 /** How long a job running at shutdown may take to finish before it is stopped and queued again. */
@@ -82,6 +86,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       defaultHomePanels: options.seed?.configuration.home,
       maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
       jobs: options.jobs,
+      mail: options.mail,
     });
     for (const r of await recoverMigrations(db, migrationHooks))
       log(
@@ -172,6 +177,7 @@ export async function ensureTesseraTables(db: Knex): Promise<void> {
   await ensureDocxTemplatesTable(db);
   await ensureReportsTable(db);
   await ensureDashboardsTable(db);
+  await ensureMailTables(db);
 }
 
 function schemaCheckFromEnv(): number | undefined {

@@ -9,6 +9,7 @@ import type { HomePanel } from "./home/panels";
 import { createJobFiles } from "./jobs/job-files.server";
 import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queue.server";
 import type { JobHandlers } from "./jobs/types";
+import { createMailService, type MailService, type MailServiceOptions } from "./mail/mail.server";
 import { createLayoutsService, type LayoutsService } from "./layouts/layouts.server";
 import type { ApplyHooks } from "./migrations/apply.server";
 import { createDocxService, type DocxService } from "./print/docx.server";
@@ -55,6 +56,8 @@ export interface RuntimeServices {
   reports: ReportsService;
   /** Saved reports arranged for a role's home page. */
   dashboards: DashboardsService;
+  /** Email from a card, through the queue (docs/decisions/027-outgoing-email.md). */
+  mail: MailService;
 }
 
 export interface ServiceOptions {
@@ -68,6 +71,8 @@ export interface ServiceOptions {
   uploadQuotaBytes?: number;
   /** The queue's clock, lease and instance name (tests move the clock). */
   jobs?: JobQueueOptions;
+  /** SMTP timeouts and the environment mail settings are read from (tests). */
+  mail?: MailServiceOptions;
 }
 
 /** The services over `db`, and the hooks that finish or undo an interrupted migration with them. */
@@ -106,6 +111,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   records.addHooks(snapshots.hooks);
   const cleanup = fileCleanup(files, queue);
   const imports = createImports({ db, records, workspace, queue });
+  const mail = createMailService({ db, records, workspace, print, queue }, options.mail);
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,
@@ -113,6 +119,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     ...cleanup.handlers,
     ...snapshots.handlers,
     ...imports.handlers,
+    ...mail.handlers,
   };
   const reports = createReportsService({ db, workspace });
   const home = createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels });
@@ -135,6 +142,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     home,
     reports,
     dashboards: createDashboardsService(db, reports),
+    mail,
     migrationHooks,
   };
 }

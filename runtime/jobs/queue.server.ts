@@ -32,7 +32,11 @@ export interface JobQueue {
   heartbeat(job: Job): Promise<boolean>;
   /** Stores how far a running job got; false when the job is no longer this worker's (cancelled or taken over). */
   progress(job: Job, progress: Record<string, unknown>): Promise<boolean>;
-  complete(job: Job, result?: unknown): Promise<void>;
+  /**
+   * Marks the job done; inside `q` when given, so a handler can commit its own last write (a
+   * message marked sent) in the same transaction that finishes the job.
+   */
+  complete(job: Job, result?: unknown, q?: Knex): Promise<void>;
   /** Retries later with backoff, or marks the job dead after its last attempt or a permanent error. */
   fail(job: Job, error: unknown): Promise<"retry" | "dead">;
   get(id: number): Promise<Job | null>;
@@ -175,7 +179,7 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
   }
 
   /** Only while the job is still this worker's: a worker that lost its lease must not overwrite the new owner. */
-  const mine = (job: Job) => db(JOBS_TABLE).where({ id: job.id, state: "running", locked_by: job.lockedBy });
+  const mine = (job: Job, q: Knex = db) => q(JOBS_TABLE).where({ id: job.id, state: "running", locked_by: job.lockedBy });
 
   const queue: JobQueue = {
     instanceId,
@@ -226,9 +230,9 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
       return (await mine(job).update({ progress: JSON.stringify(progress), updated_at: at() })) === 1;
     },
 
-    async complete(job, result) {
+    async complete(job, result, q = db) {
       const t = at();
-      await mine(job).update({
+      await mine(job, q).update({
         state: "done",
         result: result === undefined ? null : JSON.stringify(result),
         lease_until: null,
