@@ -78,16 +78,18 @@ export default function AdminMail() {
                 <td>{label.get(t.table) ?? t.table}</td>
                 <td className="mail-admin__subject">{t.subject}</td>
                 <td className="admin-table__actions">
-                  <a className="button button--small" href={`?edit=${encodeURIComponent(t.id)}`}>
-                    Edit
-                  </a>
-                  <Form method="post" className="row-form">
-                    <CsrfField />
-                    <input type="hidden" name="id" value={t.id} />
-                    <button className="button button--small button--danger" name="intent" value="delete" type="submit">
-                      Delete
-                    </button>
-                  </Form>
+                  <div className="mail-admin__actions">
+                    <a className="button button--small" href={`?edit=${encodeURIComponent(t.id)}`}>
+                      Edit
+                    </a>
+                    <Form method="post" className="row-form">
+                      <CsrfField />
+                      <input type="hidden" name="id" value={t.id} />
+                      <button className="button button--small button--danger" name="intent" value="delete" type="submit">
+                        Delete
+                      </button>
+                    </Form>
+                  </div>
                 </td>
               </tr>
             ))}
@@ -96,7 +98,7 @@ export default function AdminMail() {
       )}
 
       <h2>{editing ? `Edit “${editing.name}”` : "New message template"}</h2>
-      <Form method="post" className="mail-template-form" key={editing?.id ?? "new"} data-testid="mail-template-form">
+      <Form method="post" className="mail-template-form" key={editing?.id ?? `new-${templates.length}`} data-testid="mail-template-form">
         <CsrfField />
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         <div className="mail-template-form__row">

@@ -117,10 +117,26 @@ export function createMailService(
     };
   }
 
-  const render = (template: Pick<MailTemplate, "subject" | "body">, context: PrintContext, compiled: CompiledSchema) => ({
-    subject: headerText(unescape(renderLiquid(template.subject, context, { compiled, locale }))),
-    body: unescape(renderLiquid(template.body, context, { compiled, locale })),
-  });
+  /** Subject and body filled in for a record; a template that fails to render is refused with why (422). */
+  const render = (template: Pick<MailTemplate, "name" | "subject" | "body">, context: PrintContext, compiled: CompiledSchema) => {
+    try {
+      return {
+        subject: headerText(unescape(renderLiquid(template.subject, context, { compiled, locale }))),
+        body: unescape(renderLiquid(template.body, context, { compiled, locale })),
+      };
+    } catch (error) {
+      const why = (error instanceof Error ? error.message : String(error)).split("\n")[0];
+      throw unprocessable(`the message template "${template.name}" could not be filled in: ${why}; fix it under Admin → Email`);
+    }
+  };
+  /** For the card: a broken template is offered empty with its problem, and the card still opens. */
+  const renderForCard = (template: MailTemplate, context: PrintContext, compiled: CompiledSchema) => {
+    try {
+      return render(template, context, compiled);
+    } catch (error) {
+      return { subject: "", body: "", problem: (error as Error).message };
+    }
+  };
 
   async function attachable(actor: Actor, table: CompiledTable, id: unknown) {
     if (!mayDo(actor, "print", table)) return [];
@@ -189,13 +205,14 @@ export function createMailService(
       const { compiled } = await workspace.current();
       const table = requireTable(compiled, tableKey);
       const setup = await mailSetup(db, env);
+      // Off: the card shows the action disabled, and pays for nothing more.
+      if (!setup.enabled) return { enabled: false, reason: setup.reason, to: "", templates: [], attachments: [] };
       const list = await templates.list(table.key);
       const context = await contextFor(actor, compiled, table, id, list.map((t) => `${t.subject}\n${t.body}`).join("\n"));
       return {
-        enabled: setup.enabled,
-        ...(setup.enabled ? {} : { reason: setup.reason }),
+        enabled: true,
         to: await defaultRecipient(actor, records, compiled, table, context.record),
-        templates: list.map((t) => ({ id: t.id, name: t.name, ...render(t, context, compiled) })),
+        templates: list.map((t) => ({ id: t.id, name: t.name, ...renderForCard(t, context, compiled) })),
         attachments: await attachable(actor, table, id),
       };
     },

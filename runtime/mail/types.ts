@@ -9,7 +9,7 @@ export interface MailOffer {
   reason?: string;
   to: string;
   /** The table's message templates, subject and body rendered for this record. */
-  templates: { id: string; name: string; subject: string; body: string }[];
+  templates: { id: string; name: string; subject: string; body: string; problem?: string }[];
   /** Print templates the actor may attach, the default first; empty when they may not print. */
   attachments: { id: string; name: string }[];
 }

@@ -84,6 +84,8 @@ describe("sending an invoice by email in Chromium", () => {
 
     await page.reload({ waitUntil: "networkidle0" });
     const item = await page.waitForSelector(".timeline__item--message");
+    await item!.evaluate((li) => li.scrollIntoView({ block: "center" }));
+    await screenshot("card-timeline");
     expect(await item!.evaluate((li) => li.textContent)).toMatch(new RegExp(`Your invoice ${invoice.number}, as promised to .+@.+Sent`));
   }, 60_000);
 });

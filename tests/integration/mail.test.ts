@@ -178,6 +178,24 @@ describe.each(testDatabases)("sending email on $name", (kind) => {
     await tick();
   });
 
+  it("refuses a template that cannot be filled in, and still opens the card", async () => {
+    const broken = await rt.mail.templates.save(SYSTEM_ACTOR, {
+      table: "invoices",
+      name: "Broken",
+      subject: "Hi",
+      body: "{% include 'nope' %}",
+    });
+    const offer = await rt.mail.offer(ACCOUNTANT, "invoices", invoice.id);
+    expect(offer.templates.find((t) => t.id === broken.id)).toMatchObject({
+      body: "",
+      problem: expect.stringContaining('"Broken" could not be filled in'),
+    });
+    expect(await failure(rt.mail.send(ACCOUNTANT, "invoices", invoice.id, { template: broken.id }))).toMatch(
+      /^422 the message template "Broken"/,
+    );
+    await rt.mail.templates.remove(SYSTEM_ACTOR, broken.id);
+  });
+
   it("is off without a mail server, and says so", async () => {
     const off = createMailService(
       { db: rt.db, records: rt.records, workspace: rt.workspace, print: rt.print, queue: rt.queue },

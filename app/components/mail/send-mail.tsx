@@ -118,6 +118,9 @@ export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
               <option value="">No attachment</option>
             </select>
           </label>
+          {offer.templates.find((t) => t.id === template)?.problem ? (
+            <p className="form-error">{offer.templates.find((t) => t.id === template)?.problem}</p>
+          ) : null}
           {problem ? (
             <p className="form-error" role="alert">
               {problem}
