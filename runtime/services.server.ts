@@ -85,6 +85,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   let templates: TemplatesService | null = null;
   let automation: Automation | null = null;
   let docx: DocxService | null = null;
+  let mail: MailService | null = null;
   const workspace = createWorkspaceService(db, migrationHooks, {
     schemaCheckMs: options.schemaCheckMs,
     // Print templates, rules and Word templates name fields by key: they follow a renamed key whichever path applied it.
@@ -92,6 +93,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
       const compiled = compileSchema(before);
       await templates!.followRenames(compiled);
       await automation!.rules.followRenames(compiled);
+      await mail!.templates.followRenames(compiled);
       const { notFollowed } = await docx!.followRenames(compiled);
       if (notFollowed.length)
         throw new Error(
@@ -111,7 +113,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   records.addHooks(snapshots.hooks);
   const cleanup = fileCleanup(files, queue);
   const imports = createImports({ db, records, workspace, queue });
-  const mail = createMailService({ db, records, workspace, print, queue }, options.mail);
+  mail = createMailService({ db, records, workspace, print, queue }, options.mail);
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,

@@ -2,7 +2,9 @@ import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { dbNow } from "../db/system-tables.server";
 import { badRequest, notFound } from "../errors";
+import { followRenamesInText } from "../print/references";
 import { liquidSyntaxError } from "../print/render-html";
+import type { CompiledSchema } from "../schema/compile";
 import { requireAdmin, type Actor } from "../records/permissions";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { MAIL_TEMPLATES_TABLE } from "./mail-tables.server";
@@ -23,6 +25,8 @@ export interface MailTemplates {
   /** Creates (no id) or replaces one; admins only. Liquid that does not parse is refused with its line. */
   save(actor: Actor, input: unknown): Promise<MailTemplate>;
   remove(actor: Actor, id: unknown): Promise<void>;
+  /** Follows fields renamed since `before` in every subject and body, as print templates do; returns how many changed. */
+  followRenames(before: CompiledSchema): Promise<number>;
 }
 
 interface Row {
@@ -84,6 +88,20 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
         .where({ id: String(id) })
         .delete();
       if (n === 0) throw notFound(`there is no message template "${String(id).slice(0, 64)}"`);
+    },
+    async followRenames(before) {
+      const { compiled: after } = await workspace.current();
+      let changed = 0;
+      for (const t of await service.list()) {
+        if (!before.tablesByKey.has(t.table)) continue;
+        const roots: Record<string, string> = { record: t.table, ...(before.tablesByKey.has("company") ? { company: "company" } : {}) };
+        const subject = followRenamesInText(t.subject, before, after, roots);
+        const body = followRenamesInText(t.body, before, after, roots);
+        if (subject === t.subject && body === t.body) continue;
+        await db(MAIL_TEMPLATES_TABLE).where({ id: t.id }).update({ subject, body });
+        changed++;
+      }
+      return changed;
     },
   };
   return service;

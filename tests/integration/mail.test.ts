@@ -6,6 +6,7 @@ import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import type { Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { createSeededRuntime, defaultRole } from "../helpers/default-configuration";
+import { withFieldRenamed } from "../helpers/schema-edits";
 import { startTestSmtp, type TestSmtp } from "../helpers/smtp";
 
 /**
@@ -204,5 +205,18 @@ describe.each(testDatabases)("sending email on $name", (kind) => {
     const offer = await off.offer(ACCOUNTANT, "invoices", invoice.id);
     expect(offer).toMatchObject({ enabled: false, reason: expect.stringMatching(/^Sending email is off: no mail server is set/) });
     expect(await failure(off.send(ACCOUNTANT, "invoices", invoice.id, { to: "e@example.com" }))).toMatch(/^503 Sending email is off/);
+  });
+
+  // Last: it changes the schema the tests above use.
+  it("follows a renamed field in its message templates, as print templates do", async () => {
+    const saved = await rt.mail.templates.save(SYSTEM_ACTOR, {
+      table: "invoices",
+      name: "Notes",
+      subject: "About {{ record.number }}",
+      body: "Note: {{ record.notes }}",
+    });
+    const { version, schema } = await rt.workspace.current();
+    await rt.workspace.apply({ baseVersion: version, schema: withFieldRenamed(schema, "invoices", "notes", "remarks") });
+    expect((await rt.mail.templates.get(saved.id)).body).toBe("Note: {{ record.remarks }}");
   });
 });
