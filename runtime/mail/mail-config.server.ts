@@ -49,7 +49,11 @@ export async function mailSetup(db: Knex, env: Record<string, string | undefined
 }
 
 /** An admin's settings; refused while the environment decides, so nobody edits values that do nothing. */
-export async function saveMailSettings(db: Knex, input: { smtpUrl: string; from: string }, env = process.env): Promise<void> {
+export async function saveMailSettings(
+  db: Knex,
+  input: { smtpUrl: string; from: string },
+  env: Record<string, string | undefined> = process.env,
+): Promise<void> {
   if (env.SMTP_URL?.trim() || env.MAIL_FROM?.trim())
     throw badRequest("the mail server is set by the server's environment (SMTP_URL, MAIL_FROM): change it there");
   const stored = (await getSetting(db, SMTP_URL_SETTING)) ?? "";

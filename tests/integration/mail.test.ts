@@ -1,6 +1,7 @@
 import { execFileSync } from "node:child_process";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { RoleDefinition } from "@runtime/auth/roles";
+import { mailServerSettings, mailSetup, saveMailSettings } from "@runtime/mail/mail-config.server";
 import { createMailService } from "@runtime/mail/mail.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import type { Runtime } from "@runtime/runtime.server";
@@ -205,6 +206,33 @@ describe.each(testDatabases)("sending email on $name", (kind) => {
     const offer = await off.offer(ACCOUNTANT, "invoices", invoice.id);
     expect(offer).toMatchObject({ enabled: false, reason: expect.stringMatching(/^Sending email is off: no mail server is set/) });
     expect(await failure(off.send(ACCOUNTANT, "invoices", invoice.id, { to: "e@example.com" }))).toMatch(/^503 Sending email is off/);
+  });
+
+  it("takes the mail server from an admin's settings when the environment sets none, and the environment wins", async () => {
+    const none = {};
+    expect(await mailSetup(rt.db, none)).toMatchObject({ enabled: false, source: null });
+    expect(await failure(saveMailSettings(rt.db, { smtpUrl: "http://x", from: "a@b.co" }, none))).toMatch(
+      /^400 the mail server must be an smtp/,
+    );
+    await saveMailSettings(rt.db, { smtpUrl: "smtp://bob:s3cret@mail.example.com:587", from: "office@example.com" }, none);
+    expect(await mailSetup(rt.db, none)).toMatchObject({
+      enabled: true,
+      source: "settings",
+      config: { smtpUrl: "smtp://bob:s3cret@mail.example.com:587" },
+    });
+    // The screen never shows the password, and saving its redacted URL back keeps the stored one.
+    const shown = await mailServerSettings(rt.db, none);
+    expect(shown).toEqual({ fromEnv: false, smtpUrl: "smtp://bob:•••@mail.example.com:587", from: "office@example.com" });
+    await saveMailSettings(rt.db, { smtpUrl: shown.smtpUrl, from: "billing@example.com" }, none);
+    expect(await mailSetup(rt.db, none)).toMatchObject({
+      config: { smtpUrl: "smtp://bob:s3cret@mail.example.com:587", from: "billing@example.com" },
+    });
+    const env = { SMTP_URL: smtp.url, MAIL_FROM: "office@tessera.test" };
+    expect(await mailSetup(rt.db, env)).toMatchObject({ source: "environment", config: { smtpUrl: smtp.url } });
+    expect(await failure(saveMailSettings(rt.db, { smtpUrl: "", from: "" }, env))).toMatch(
+      /^400 the mail server is set by the server's environment/,
+    );
+    expect(await mailSetup(rt.db, { SMTP_URL: smtp.url })).toMatchObject({ enabled: false, reason: expect.stringContaining("MAIL_FROM") });
   });
 
   // Last: it changes the schema the tests above use.
