@@ -12,6 +12,8 @@ import { ensureSettingsTable } from "./auth/settings.server";
 import { ensureFirstAdmin } from "./auth/users.server";
 import { ensureSystemTables } from "./db/system-tables.server";
 import { DEFAULT_MAX_FILE_BYTES } from "./files/files.server";
+import { ensureMailTables } from "./mail/mail-tables.server";
+import type { MailServiceOptions } from "./mail/mail.server";
 import { ensureRecordViewsTable } from "./home/record-views.server";
 import { ensureJobTables } from "./jobs/jobs-tables.server";
 import type { JobQueueOptions } from "./jobs/queue.server";
@@ -65,6 +67,8 @@ export interface RuntimeOptions {
   jobs?: JobQueueOptions;
   /** Tests: a crash after an import's batch. */
   imports?: ServiceOptions["imports"];
+  /** SMTP timeouts and the environment SMTP_URL and MAIL_FROM are read from (tests). */
+  mail?: MailServiceOptions;
 }
 
 /** How long a job running at shutdown may take to finish before it is stopped and queued again. */
@@ -85,6 +89,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       maxUploadBytes: options.maxUploadBytes ?? maxUploadBytesFromEnv(),
       jobs: options.jobs,
       imports: options.imports,
+      mail: options.mail,
     });
     for (const r of await recoverMigrations(db, migrationHooks))
       log(
@@ -175,6 +180,7 @@ export async function ensureTesseraTables(db: Knex): Promise<void> {
   await ensureDocxTemplatesTable(db);
   await ensureReportsTable(db);
   await ensureDashboardsTable(db);
+  await ensureMailTables(db);
 }
 
 function schemaCheckFromEnv(): number | undefined {

@@ -9,6 +9,7 @@ import type { HomePanel } from "./home/panels";
 import { createJobFiles } from "./jobs/job-files.server";
 import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queue.server";
 import type { JobHandlers } from "./jobs/types";
+import { createMailService, type MailService, type MailServiceOptions } from "./mail/mail.server";
 import { createLayoutsService, type LayoutsService } from "./layouts/layouts.server";
 import type { ApplyHooks } from "./migrations/apply.server";
 import { createDocxService, type DocxService } from "./print/docx.server";
@@ -55,6 +56,8 @@ export interface RuntimeServices {
   reports: ReportsService;
   /** Saved reports arranged for a role's home page. */
   dashboards: DashboardsService;
+  /** Email from a card, through the queue (docs/decisions/027-outgoing-email.md). */
+  mail: MailService;
 }
 
 export interface ServiceOptions {
@@ -70,6 +73,8 @@ export interface ServiceOptions {
   jobs?: JobQueueOptions;
   /** Tests: a crash after an import's batch, and the batch's size (`ImportDeps`). */
   imports?: Pick<ImportDeps, "afterBatch" | "batchRows">;
+  /** SMTP timeouts and the environment mail settings are read from (tests). */
+  mail?: MailServiceOptions;
 }
 
 /** The services over `db`, and the hooks that finish or undo an interrupted migration with them. */
@@ -83,6 +88,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   let automation: Automation | null = null;
   let reports: ReportsService | null = null;
   let docx: DocxService | null = null;
+  let mail: MailService | null = null;
   const workspace = createWorkspaceService(db, migrationHooks, {
     schemaCheckMs: options.schemaCheckMs,
     // Print templates, rules and Word templates name fields by key: they follow a renamed key whichever path applied it.
@@ -91,6 +97,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
       await templates!.followRenames(compiled);
       await automation!.rules.followRenames(compiled);
       await reports!.followRenames(compiled);
+      await mail!.templates.followRenames(compiled);
       const { notFollowed } = await docx!.followRenames(compiled);
       if (notFollowed.length)
         throw new Error(
@@ -111,6 +118,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   records.addHooks(snapshots.hooks);
   const cleanup = fileCleanup(files, queue);
   const imports = createImports({ db, records, workspace, queue, files: jobFiles, ...options.imports });
+  mail = createMailService({ db, records, workspace, print, queue }, options.mail);
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,
@@ -118,6 +126,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     ...cleanup.handlers,
     ...snapshots.handlers,
     ...imports.handlers,
+    ...mail.handlers,
   };
   reports = createReportsService({ db, workspace });
   const home = createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels });
@@ -140,6 +149,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     home,
     reports,
     dashboards: createDashboardsService(db, reports),
+    mail,
     migrationHooks,
   };
 }

@@ -10,6 +10,7 @@ const ADMIN_LINKS = [
   { to: "/admin/schema-diagram", label: "Relations diagram" },
   { to: "/admin/forms", label: "Card layouts" },
   { to: "/admin/prints", label: "Print templates" },
+  { to: "/admin/mail", label: "Email" },
   { to: "/admin/rules", label: "Rules" },
   { to: "/admin/trash", label: "Trash" },
   { to: "/admin/config", label: "Export & import" },

@@ -8,6 +8,7 @@ import { RecordRules } from "../components/rules/record-rules";
 import { noteCardOpened } from "../services/home.server";
 import cardStyles from "../styles/card.css";
 import fieldStyles from "../styles/fields.css";
+import mailStyles from "../styles/mail.css";
 import rulesStyles from "../styles/rules.css";
 import { EVAL_IN_BROWSER, loadWhereValidatorsCompile } from "../utils/browser-eval";
 
@@ -15,6 +16,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: fieldStyles },
   { rel: "stylesheet", href: cardStyles },
   { rel: "stylesheet", href: rulesStyles },
+  { rel: "stylesheet", href: mailStyles },
 ];
 
 /** Compiles validators in the browser: see app/utils/browser-eval.ts. */

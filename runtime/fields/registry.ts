@@ -71,6 +71,11 @@ export function filterOperatorsFor(field: FieldSchema): readonly FilterOperator[
   return valueKindOf(field).filterOperators;
 }
 
+/** Its values are email addresses (a client's, a contact's): where a card's *Send by email* looks for a recipient. */
+export function holdsEmailAddress(field: FieldSchema): boolean {
+  return valueKindOf(field).valueSchema(field).format === "email";
+}
+
 /** Its values are stored files (a file or an image), which prints, exports and rights follow to `crm_files`. */
 export function holdsFiles(field: { kind: FieldKind }): boolean {
   return fieldKinds[field.kind].valueClass === "file";

@@ -35,7 +35,11 @@ export interface JobQueue {
    * taken over). Inside `q` when given: progress committed with the work it counts, or not at all.
    */
   progress(job: Job, progress: Record<string, unknown>, q?: Knex): Promise<boolean>;
-  complete(job: Job, result?: unknown): Promise<void>;
+  /**
+   * Marks the job done; inside `q` when given, so a handler can commit its own last write (a
+   * message marked sent) in the same transaction that finishes the job.
+   */
+  complete(job: Job, result?: unknown, q?: Knex): Promise<void>;
   /** Retries later with backoff, or marks the job dead after its last attempt or a permanent error. */
   fail(job: Job, error: unknown): Promise<"retry" | "dead">;
   get(id: number): Promise<Job | null>;
@@ -230,9 +234,9 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
       return (await mine(job, q).update({ progress: JSON.stringify(progress), updated_at: at() })) === 1;
     },
 
-    async complete(job, result) {
+    async complete(job, result, q = db) {
       const t = at();
-      await mine(job).update({
+      await mine(job, q).update({
         state: "done",
         result: result === undefined ? null : JSON.stringify(result),
         lease_until: null,

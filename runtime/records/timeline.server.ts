@@ -5,6 +5,7 @@ import { ApiError, badRequest } from "../errors";
 import { fieldKinds } from "../fields/registry";
 import { isRelation } from "../fields/structure";
 import type { FormatOptions } from "../fields/types";
+import { messagesOf } from "../mail/messages.server";
 import { keptPrintsOf } from "../print/snapshots.server";
 import type { CompiledTable } from "../schema/compile";
 import { requireTable } from "../schema/compile";
@@ -15,9 +16,16 @@ import { mayDo, unseenFields, type Actor } from "./permissions";
 import { systemTimeToJson, type RecordJson } from "./rows";
 import type { RecordsService } from "./service.server";
 import { timelineSources, type TimelineSource } from "./timeline-sources";
-import type { TimelineChangeItem, TimelineDocumentItem, TimelineItem, TimelinePage, TimelineRecordItem } from "./timeline";
+import type {
+  TimelineChangeItem,
+  TimelineDocumentItem,
+  TimelineItem,
+  TimelineMessageItem,
+  TimelinePage,
+  TimelineRecordItem,
+} from "./timeline";
 
-export type { TimelineChangeItem, TimelineDocumentItem, TimelineItem, TimelinePage, TimelineRecordItem };
+export type { TimelineChangeItem, TimelineDocumentItem, TimelineItem, TimelineMessageItem, TimelinePage, TimelineRecordItem };
 
 /**
  * A record's timeline: the records that point at it or are about it (`timeline-sources.ts`), the
@@ -52,6 +60,7 @@ interface Position {
 
 const AUDIT_SOURCE = "audit";
 const DOCUMENT_SOURCE = "documents";
+const MESSAGE_SOURCE = "messages";
 
 function encodeCursor(p: Position): string {
   return Buffer.from(JSON.stringify([p.at, p.source, p.id])).toString("base64url");
@@ -317,7 +326,31 @@ export async function readTimeline(
       return { items, stoppedAt: more && last ? last.position : null };
     });
 
-  const fetched = await Promise.all([...sources.map(fetchRecords), fetchAudit(), fetchDocuments()]);
+  /** Messages sent from this record's card: whoever may read the record sees to whom and what. */
+  const fetchMessages = async (): Promise<Fetched> => {
+    const older = before ? olderThan(MESSAGE_SOURCE, { ...before, at: toStored(before.at) }) : undefined;
+    const sent = await messagesOf(deps.db, table.key, id, older, limit + 1);
+    const items = sent.slice(0, limit).map((m): Pending => {
+      const at = systemTimeToJson(m.at)!;
+      return {
+        type: "message",
+        key: `${MESSAGE_SOURCE}:${m.id}`,
+        at,
+        by: null,
+        byId: m.createdBy,
+        id: m.id,
+        to: m.to,
+        subject: m.subject,
+        status: m.status,
+        error: m.status === "sent" ? null : m.error,
+        position: { at, source: MESSAGE_SOURCE, id: m.id },
+      };
+    });
+    const last = items[items.length - 1];
+    return { items, stoppedAt: sent.length > limit && last ? last.position : null };
+  };
+
+  const fetched = await Promise.all([...sources.map(fetchRecords), fetchAudit(), fetchDocuments(), fetchMessages()]);
 
   // A source that stopped early may hold items newer than another's last: the page ends at the
   // newest of those stops, so nothing is skipped; the cursor resumes from there.

@@ -2,7 +2,7 @@ import type { JsonValue } from "../json";
 
 /** What a record's timeline answers (`timeline.server.ts`), for the server and the card alike. */
 
-export type TimelineItem = TimelineRecordItem | TimelineChangeItem | TimelineDocumentItem;
+export type TimelineItem = TimelineRecordItem | TimelineChangeItem | TimelineDocumentItem | TimelineMessageItem;
 
 interface ItemBase {
   /** Unique within a timeline: the source and the id. */
@@ -41,6 +41,17 @@ export interface TimelineDocumentItem extends ItemBase {
   filename: string;
   /** The kept PDF, when the actor may print its table. */
   pdfHref: string | null;
+}
+
+/** A message sent (or being sent) from the record's card. */
+export interface TimelineMessageItem extends ItemBase {
+  type: "message";
+  id: number;
+  to: string;
+  subject: string;
+  /** queued, retrying, sent or failed. */
+  status: string;
+  error: string | null;
 }
 
 export interface TimelinePage {

@@ -275,6 +275,9 @@ export function CardForm(props: CardFormProps) {
           canDelete={data.rights.delete && !table.def["x-single"]}
           csrfToken={props.csrfToken}
           prints={data.prints}
+          mail={data.mail}
+          mailTarget={typeof data.record?.id === "number" ? { table: table.key, recordId: data.record.id } : undefined}
+          onMailSent={props.onTimelineAdd}
         />
         {data.notices.length ? (
           <ul className="card-notices" aria-label="Layout notices">

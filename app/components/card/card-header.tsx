@@ -1,5 +1,7 @@
 import type { FormEvent } from "react";
 import { CSRF_FIELD } from "../../services/auth-rules";
+import type { MailOffer } from "@runtime/mail/types";
+import { SendMail } from "../mail/send-mail";
 import { PrintMenu } from "../print-menu";
 import type { PrintMenuItem } from "../print-menu-items";
 import { FORM_KEYS } from "./card-values";
@@ -25,6 +27,10 @@ export interface CardHeaderProps {
   canDelete: boolean;
   /** The Print menu's entries; absent when the actor may not print this table (or the card is new). */
   prints?: PrintMenuItem[];
+  /** *Send by email*, for a stored record; `mailTarget` names it. */
+  mail?: MailOffer;
+  mailTarget?: { table: string; recordId: number };
+  onMailSent?(): void;
 }
 
 /** Title, state badges and the card's actions; Save submits the card form from outside it. */
@@ -56,6 +62,9 @@ export function CardHeader(props: CardHeaderProps) {
       </div>
       <div className="card-header__actions">
         {!props.isNew && props.prints ? <PrintMenu items={props.prints} noun={props.tableLabel.toLowerCase()} /> : null}
+        {!props.isNew && props.mail && props.mailTarget ? (
+          <SendMail offer={props.mail} table={props.mailTarget.table} recordId={props.mailTarget.recordId} onSent={props.onMailSent} />
+        ) : null}
         {!props.isNew && props.canDelete ? (
           <form method="post" onSubmit={confirmDelete}>
             <input type="hidden" name={FORM_KEYS.intent} value="delete" />

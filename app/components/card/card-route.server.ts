@@ -14,6 +14,7 @@ import { actorFor } from "../../services/actor.server";
 import { getLayouts } from "../../services/layouts.server";
 import { getDocxService } from "../../services/docx.server";
 import { getPrintService } from "../../services/print.server";
+import { mailOffer } from "../../services/mail.server";
 import { cardTimeline } from "../../services/timeline.server";
 import { getRuntime } from "../../services/runtime.server";
 import { isRelation, relationTarget } from "@runtime/fields/structure";
@@ -194,6 +195,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     ...(record && typeof record.id === "number"
       ? {
           prints: await printMenu(actor, table, record.id),
+          mail: await mailOffer(actor, table, record.id),
           timeline: await cardTimeline(actor, compiled, table, record.id, FORMAT),
         }
       : {}),

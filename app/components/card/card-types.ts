@@ -1,5 +1,6 @@
 import type { FormatOptions } from "@runtime/fields/types";
 import type { JsonValue } from "@runtime/json";
+import type { MailOffer } from "@runtime/mail/types";
 import type { CardLayout } from "@runtime/layouts/types";
 import type { TimelinePage } from "@runtime/records/timeline";
 import type { WorkspaceSchema } from "@runtime/schema/types";
@@ -26,6 +27,8 @@ export interface CardData {
   rights: CardRights;
   /** The Print menu of a stored record; absent when the actor may not print this table. */
   prints?: PrintMenuItem[];
+  /** *Send by email* for a stored record the actor may read (disabled, with why, when mail is off). */
+  mail?: MailOffer;
   /** The timeline of a stored record (its audit trail among the rest), newest first; absent on a new card. */
   timeline?: CardTimeline;
 }

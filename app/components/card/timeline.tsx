@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { FormatOptions } from "@runtime/fields/types";
 import type { TimelineItem, TimelinePage } from "@runtime/records/timeline";
 import type { CompiledTable } from "@runtime/schema/compile";
@@ -47,6 +47,11 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
   const [main, setMain] = useState("");
   const [second, setSecond] = useState("");
   const base = `/api/t/${encodeURIComponent(table.key)}/${recordId}/timeline`;
+  // A revalidated card (a message sent from its header) brings a new first page.
+  useEffect(() => {
+    setItems(timeline.page.items);
+    setCursor(timeline.page.nextCursor);
+  }, [timeline]);
 
   async function loadMore() {
     if (!cursor) return;
@@ -193,6 +198,8 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
   );
 }
 
+const MESSAGE_STATUS: Record<string, string> = { queued: "Queued", retrying: "Retrying", sent: "Sent", failed: "Failed" };
+
 function TimelineEntry({
   item,
   table,
@@ -236,6 +243,23 @@ function TimelineEntry({
             </a>
           </p>
           <p className="timeline__meta">{when}</p>
+        </div>
+      </li>
+    );
+  }
+  if (item.type === "message") {
+    return (
+      <li className="timeline__item timeline__item--message">
+        <span className="timeline__badge">Email</span>
+        <div className="timeline__main">
+          <p className="timeline__head">
+            <strong>{item.subject}</strong> to {item.to}
+          </p>
+          <p className="timeline__meta">
+            {when} · <span className={`mail-status mail-status--${item.status}`}>{MESSAGE_STATUS[item.status] ?? item.status}</span>
+            {item.by ? ` · ${item.by}` : null}
+            {item.error ? ` · ${item.error}` : null}
+          </p>
         </div>
       </li>
     );

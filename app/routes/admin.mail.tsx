@@ -1,0 +1,142 @@
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json, redirect } from "@remix-run/node";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
+import { CsrfField } from "../components/csrf-field";
+import { MailServerForm } from "../components/mail/mail-server-form";
+import { getMail, mailAdminData, saveMailServer } from "../services/mail.server";
+import { adminActorFor, formResult } from "../services/people.server";
+import mailStyles from "../styles/mail.css";
+
+export const meta: MetaFunction = () => [{ title: "Email · Tessera" }];
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailStyles }];
+
+export async function loader({ request }: LoaderFunctionArgs) {
+  return json(await mailAdminData(await adminActorFor(request)));
+}
+
+export async function action({ request }: ActionFunctionArgs) {
+  const actor = await adminActorFor(request);
+  const form = await request.formData();
+  const text = (name: string) => String(form.get(name) ?? "");
+  const mail = await getMail();
+  const answer = await formResult(async () => {
+    const intent = text("intent");
+    if (intent === "server") await saveMailServer(actor, { smtpUrl: text("smtpUrl"), from: text("from") });
+    else if (intent === "delete") await mail.templates.remove(actor, text("id"));
+    else
+      await mail.templates.save(actor, {
+        id: text("id") || undefined,
+        table: text("table"),
+        name: text("name"),
+        subject: text("subject"),
+        body: text("body"),
+      });
+    return { saved: intent || "template" };
+  });
+  // Saved: back to an empty form (an edit ends), so a reload cannot post it twice.
+  return answer.status === 200 ? redirect("/admin/mail") : answer;
+}
+
+const HELP =
+  "Subject and body are Liquid over the same values as the table's print templates: {{ record.number }}, {{ record.client.name }}, {{ record.total | money }}, {{ company.name }}, {{ today | date }}. The body is plain text; values are escaped.";
+
+export default function AdminMail() {
+  const { tables, templates, server } = useLoaderData<typeof loader>();
+  const result = useActionData<typeof action>();
+  const [params] = useSearchParams();
+  const editing = templates.find((t) => t.id === params.get("edit"));
+  const label = new Map(tables.map((t) => [t.key, t.label]));
+  return (
+    <section className="admin-page mail-admin" aria-labelledby="mail-title">
+      <h1 id="mail-title">Email</h1>
+      {result?.error ? (
+        <p className="form-error" role="alert">
+          {result.error}
+        </p>
+      ) : null}
+      <MailServerForm server={server} />
+
+      <h2>Message templates</h2>
+      {templates.length === 0 ? (
+        <p className="muted">No message templates yet. A card then sends with an empty subject for the sender to fill in.</p>
+      ) : (
+        <table className="admin-table" data-testid="mail-templates">
+          <thead>
+            <tr>
+              <th>Name</th>
+              <th>Table</th>
+              <th>Subject</th>
+              <th>
+                <span className="visually-hidden">Actions</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {templates.map((t) => (
+              <tr key={t.id}>
+                <td>{t.name}</td>
+                <td>{label.get(t.table) ?? t.table}</td>
+                <td className="mail-admin__subject">{t.subject}</td>
+                <td className="admin-table__actions">
+                  <div className="mail-admin__actions">
+                    <a className="button button--small" href={`?edit=${encodeURIComponent(t.id)}`}>
+                      Edit
+                    </a>
+                    <Form method="post" className="row-form">
+                      <CsrfField />
+                      <input type="hidden" name="id" value={t.id} />
+                      <button className="button button--small button--danger" name="intent" value="delete" type="submit">
+                        Delete
+                      </button>
+                    </Form>
+                  </div>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+
+      <h2>{editing ? `Edit “${editing.name}”` : "New message template"}</h2>
+      <Form method="post" className="mail-template-form" key={editing?.id ?? `new-${templates.length}`} data-testid="mail-template-form">
+        <CsrfField />
+        {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
+        <div className="mail-template-form__row">
+          <label>
+            Table
+            <select name="table" defaultValue={editing?.table ?? tables[0]?.key}>
+              {tables.map((t) => (
+                <option key={t.key} value={t.key}>
+                  {t.label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            Name
+            <input name="name" required maxLength={200} defaultValue={editing?.name} />
+          </label>
+        </div>
+        <label>
+          Subject
+          <input name="subject" required maxLength={1000} defaultValue={editing?.subject} />
+        </label>
+        <label>
+          Body
+          <textarea name="body" required rows={10} defaultValue={editing?.body} />
+        </label>
+        <p className="muted mail-template-form__help">{HELP}</p>
+        <div className="mail-template-form__actions">
+          <button className="button button--primary" name="intent" value="template" type="submit">
+            {editing ? "Save template" : "Add template"}
+          </button>
+          {editing ? (
+            <a className="button button--secondary" href="?">
+              Cancel
+            </a>
+          ) : null}
+        </div>
+      </Form>
+    </section>
+  );
+}

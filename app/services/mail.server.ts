@@ -1,0 +1,37 @@
+// Routes reach email through here, never runtime/mail directly (see runtime.server.ts).
+import { mailServerSettings, saveMailSettings } from "@runtime/mail/mail-config.server";
+import type { MailOffer, MailService } from "@runtime/mail/mail.server";
+import type { MailTemplate } from "@runtime/mail/mail-templates.server";
+import { mayDo, requireAdmin, type Actor } from "@runtime/records/permissions";
+import type { CompiledTable } from "@runtime/schema/compile";
+import { getRuntime } from "./runtime.server";
+
+export type { MailOffer, MailTemplate };
+
+export async function getMail(): Promise<MailService> {
+  return (await getRuntime()).mail;
+}
+
+/** The card's *Send by email* for a stored record the actor reads; undefined when they may not read it. */
+export async function mailOffer(actor: Actor, table: CompiledTable, id: number): Promise<MailOffer | undefined> {
+  if (!mayDo(actor, "read", table)) return undefined;
+  return (await getMail()).offer(actor, table.key, id);
+}
+
+/** The admin screen: every table's message templates and where the mail server is set. */
+export async function mailAdminData(actor: Actor) {
+  requireAdmin(actor, "edit message templates");
+  const runtime = await getRuntime();
+  const { compiled } = await runtime.workspace.current();
+  const setup = await runtime.mail.setup();
+  return {
+    tables: compiled.tables.filter((t) => t.parent === null).map((t) => ({ key: t.key, label: t.label })),
+    templates: await runtime.mail.templates.list(),
+    server: { enabled: setup.enabled, reason: setup.enabled ? null : setup.reason, ...(await mailServerSettings(runtime.db)) },
+  };
+}
+
+export async function saveMailServer(actor: Actor, input: { smtpUrl: string; from: string }): Promise<void> {
+  requireAdmin(actor, "set the mail server");
+  await saveMailSettings((await getRuntime()).db, input);
+}

@@ -1,0 +1,108 @@
+import crypto from "node:crypto";
+import type { Knex } from "knex";
+import { dbNow } from "../db/system-tables.server";
+import { badRequest, notFound } from "../errors";
+import { followRenamesInText } from "../print/references";
+import { liquidSyntaxError } from "../print/render-html";
+import type { CompiledSchema } from "../schema/compile";
+import { requireAdmin, type Actor } from "../records/permissions";
+import type { WorkspaceService } from "../workspace/workspace.server";
+import { MAIL_TEMPLATES_TABLE } from "./mail-tables.server";
+
+/** A message template: Liquid in subject and body, over the same context as a print template of its table. */
+export interface MailTemplate {
+  id: string;
+  table: string;
+  name: string;
+  subject: string;
+  body: string;
+}
+
+export interface MailTemplates {
+  /** A table's templates, oldest first (the first is the card's default); every table's without one. */
+  list(table?: string): Promise<MailTemplate[]>;
+  get(id: unknown): Promise<MailTemplate>;
+  /** Creates (no id) or replaces one; admins only. Liquid that does not parse is refused with its line. */
+  save(actor: Actor, input: unknown): Promise<MailTemplate>;
+  remove(actor: Actor, id: unknown): Promise<void>;
+  /** Follows fields renamed since `before` in every subject and body, as print templates do; returns how many changed. */
+  followRenames(before: CompiledSchema): Promise<number>;
+}
+
+interface Row {
+  id: string;
+  table_key: string;
+  name: string;
+  subject: string;
+  body: string;
+}
+
+const toTemplate = (r: Row): MailTemplate => ({ id: r.id, table: r.table_key, name: r.name, subject: r.subject, body: r.body });
+
+function text(input: Record<string, unknown>, key: string, max: number): string {
+  const v = input[key];
+  if (typeof v !== "string" || v.trim() === "") throw badRequest(`${key} is required: give the template a ${key}`);
+  if (v.length > max) throw badRequest(`${key} is longer than ${max} characters`);
+  return v;
+}
+
+export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, "current">): MailTemplates {
+  const service: MailTemplates = {
+    async list(table) {
+      const q = db(MAIL_TEMPLATES_TABLE).orderBy([{ column: "created_at" }, { column: "id" }]);
+      if (table !== undefined) q.where({ table_key: table });
+      return ((await q) as Row[]).map(toTemplate);
+    },
+    async get(id) {
+      const row = typeof id === "string" ? ((await db(MAIL_TEMPLATES_TABLE).where({ id }).first()) as Row | undefined) : undefined;
+      if (!row) throw notFound(`there is no message template "${String(id).slice(0, 64)}"`);
+      return toTemplate(row);
+    },
+    async save(actor, raw) {
+      requireAdmin(actor, "edit message templates");
+      if (typeof raw !== "object" || raw === null) throw badRequest("send a template: { table, name, subject, body }");
+      const input = raw as Record<string, unknown>;
+      const table = text(input, "table", 64);
+      const { compiled } = await workspace.current();
+      if (!compiled.tablesByKey.has(table)) throw badRequest(`there is no table "${table}"`);
+      const name = text(input, "name", 200);
+      const subject = text(input, "subject", 1_000);
+      const body = text(input, "body", 200_000);
+      for (const [part, value] of [
+        ["subject", subject],
+        ["body", body],
+      ] as const) {
+        const error = liquidSyntaxError(value);
+        if (error) throw badRequest(`the ${part} is not valid Liquid: ${error}`);
+      }
+      const id = typeof input.id === "string" && input.id ? input.id : `mt_${crypto.randomBytes(6).toString("hex")}`;
+      const exists = await db(MAIL_TEMPLATES_TABLE).where({ id }).first("id");
+      const row = { table_key: table, name, subject, body };
+      if (exists) await db(MAIL_TEMPLATES_TABLE).where({ id }).update(row);
+      else await db(MAIL_TEMPLATES_TABLE).insert({ id, ...row, created_at: dbNow() });
+      return service.get(id);
+    },
+    async remove(actor, id) {
+      requireAdmin(actor, "delete message templates");
+      const n = await db(MAIL_TEMPLATES_TABLE)
+        .where({ id: String(id) })
+        .delete();
+      if (n === 0) throw notFound(`there is no message template "${String(id).slice(0, 64)}"`);
+    },
+    async followRenames(before) {
+      const { compiled: after } = await workspace.current();
+      let changed = 0;
+      for (const t of await service.list()) {
+        if (!before.tablesByKey.has(t.table)) continue;
+        const roots: Record<string, string> = { record: t.table, ...(before.tablesByKey.has("company") ? { company: "company" } : {}) };
+        const subject = followRenamesInText(t.subject, before, after, roots);
+        const body = followRenamesInText(t.body, before, after, roots);
+        if (subject === t.subject && body === t.body) continue;
+        await db(MAIL_TEMPLATES_TABLE).where({ id: t.id }).update({ subject, body });
+        changed++;
+      }
+      return changed;
+    },
+  };
+  return service;
+}

@@ -1,0 +1,15 @@
+/** What the mail service answers, for the server and the card alike. */
+
+export type MessageStatus = "queued" | "retrying" | "sent" | "failed";
+
+/** What a card's *Send by email* offers for one record, filled in for it. */
+export interface MailOffer {
+  /** False with `reason` when no mail server is set: the action is shown disabled, saying why. */
+  enabled: boolean;
+  reason?: string;
+  to: string;
+  /** The table's message templates, subject and body rendered for this record. */
+  templates: { id: string; name: string; subject: string; body: string; problem?: string }[];
+  /** Print templates the actor may attach, the default first; empty when they may not print. */
+  attachments: { id: string; name: string }[];
+}
