@@ -125,18 +125,6 @@ export function slotSql(dialect: Dialect, column: string, quarterHours: boolean)
   return quarterHours ? `substr(${c}, 1, 14) || printf('%02d', (cast(substr(${c}, 15, 2) as integer) / 15) * 15)` : `substr(${c}, 1, 13)`;
 }
 
-/** SQL for the aging key of a date column on `today`, and for its rank (how overdue). */
-export function agingSql(column: string, today: string): { value: string; rank: string; bindings: string[] } {
-  const bounds = [today, shiftDate(today, -30), shiftDate(today, -60), shiftDate(today, -90)];
-  const when = (then: (i: number) => string) =>
-    `case when ${column} is null then null ${bounds.map((_, i) => `when ${column} >= ? then ${then(i)}`).join(" ")} else ${then(4)} end`;
-  return {
-    value: when((i) => `'${AGING_BUCKETS[i].key}'`),
-    rank: when((i) => String(i)),
-    bindings: bounds,
-  };
-}
-
 /** Today in the zone: the day aging counts from. */
 export function todayInZone(timeZone: string, now: Date): string {
   return localDate(now, timeZone);
