@@ -2,7 +2,7 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 import { badRequest } from "../errors";
-import { hasTimeOfDay, isDated, isMoney, isNumeric, valueClassOf, valueKindOf } from "../fields/registry";
+import { hasTimeOfDay, isDated, isMoney, isNumeric, isReference, isYesNo, valueKindOf } from "../fields/registry";
 import { SYSTEM_FIELDS } from "../records/filter";
 import type { Actor } from "../records/permissions";
 import { unseenFields } from "../records/permissions";
@@ -73,7 +73,7 @@ async function planExport(deps: ExportDeps, actor: Actor, tableKey: string, colu
       })
     : table.fields.filter((f) => !unseen.has(f.key));
   const expand = fields
-    .filter((f) => valueClassOf(f.def) === "reference")
+    .filter((f) => isReference(f.def))
     .map((f) => f.key)
     .slice(0, 20);
   return { title: table.pluralLabel, fields, expand };
@@ -114,7 +114,7 @@ function referenceText(row: RecordJson, field: CompiledField): string | null {
 function cellText(row: RecordJson, field: CompiledField): string {
   const value = (row as Record<string, unknown>)[field.key];
   if (value === undefined || value === null) return "";
-  if (valueClassOf(field.def) === "reference") return referenceText(row, field) ?? String(value);
+  if (isReference(field.def)) return referenceText(row, field) ?? String(value);
   return valueKindOf(field.def).formatText(value, field.def);
 }
 
@@ -122,7 +122,6 @@ function cellText(row: RecordJson, field: CompiledField): string {
 function cellValue(row: RecordJson, field: CompiledField): ExcelJS.CellValue {
   const value = (row as Record<string, unknown>)[field.key];
   if (value === undefined || value === null || value === "") return null;
-  const valueClass = valueClassOf(field.def);
   if (isNumeric(field.def)) {
     const n = Number(value);
     return Number.isFinite(n) ? n : cellText(row, field);
@@ -132,7 +131,7 @@ function cellValue(row: RecordJson, field: CompiledField): ExcelJS.CellValue {
     const d = new Date(hasTimeOfDay(field.def) ? text : `${text.slice(0, 10)}T00:00:00Z`);
     return Number.isNaN(d.getTime()) ? text : d;
   }
-  if (valueClass === "boolean") return Boolean(value);
+  if (isYesNo(field.def)) return Boolean(value);
   // Text goes in as a string cell, never a formula; the quote keeps it so when saved back as CSV.
   return neutralise(cellText(row, field));
 }
@@ -207,7 +206,7 @@ export function escapeHtml(text: string): string {
 function cellDisplay(row: RecordJson, field: CompiledField): string {
   const value = (row as Record<string, unknown>)[field.key];
   if (value === undefined || value === null || value === "") return "";
-  if (valueClassOf(field.def) === "reference") return referenceText(row, field) ?? String(value);
+  if (isReference(field.def)) return referenceText(row, field) ?? String(value);
   return valueKindOf(field.def).formatDisplay(value, field.def, PAGE_FORMAT, row as Record<string, unknown>);
 }
 

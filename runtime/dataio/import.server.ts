@@ -6,7 +6,7 @@ import type { JobFiles } from "../jobs/job-files.server";
 import type { JobQueue } from "../jobs/queue.server";
 import type { Job, JobContext, JobHandlers } from "../jobs/types";
 import { PermanentJobError } from "../jobs/types";
-import { getFieldKind, valueClassOf, valueKindOf } from "../fields/registry";
+import { getFieldKind, isReference, valueKindOf } from "../fields/registry";
 import { authorize, isAdmin, type Actor } from "../records/permissions";
 import { unseenFields } from "../records/permissions";
 import type { RecordJson } from "../records/rows";
@@ -306,7 +306,7 @@ export function createImports(deps: ImportDeps) {
           values[key] = null;
           continue;
         }
-        if (valueClassOf(field.def) === "reference") {
+        if (isReference(field.def)) {
           const id = await reference(field, text);
           if (typeof id === "string") {
             problems.push({ row: rowNumber, field: key, message: id });

@@ -120,3 +120,23 @@ export function isListable(kind: FieldKind): boolean {
 export function listTierOf(kind: FieldKind): 0 | 1 | 2 | null {
   return fieldKinds[kind].listTier;
 }
+
+/** Its values are one of a listed set (a choice): they sort in the order the field lists them. */
+export function isChoice(field: FieldSchema): boolean {
+  return valueClassOf(field) === "option";
+}
+
+/** Its values are yes or no. */
+export function isYesNo(field: FieldSchema): boolean {
+  return valueClassOf(field) === "boolean";
+}
+
+/** Its stored value is a code a person reads through a label (a choice's option, yes/no): reports show the label. */
+export function readsAsLabel(field: FieldSchema): boolean {
+  return isChoice(field) || isYesNo(field);
+}
+
+/** Its values point at another record (a relation). */
+export function isReference(field: FieldSchema): boolean {
+  return valueClassOf(field) === "reference";
+}

@@ -1,4 +1,4 @@
-import { holdsEmailAddress, valueClassOf } from "../fields/registry";
+import { holdsEmailAddress, isYesNo } from "../fields/registry";
 import { isComposition, isRelation, relationTarget } from "../fields/structure";
 import type { Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
@@ -38,7 +38,7 @@ export async function defaultRecipient(
       const key = emailKey(other);
       const pointer = other.fields.find((f) => isRelation(f) && !isComposition(f) && relationTarget(f) === party.table.key);
       if (!key || !pointer) continue;
-      const primary = other.fields.find((f) => valueClassOf(f.def) === "boolean" && /primary/i.test(`${f.key} ${f.label}`));
+      const primary = other.fields.find((f) => isYesNo(f.def) && /primary/i.test(`${f.key} ${f.label}`));
       const found = await records
         .list(actor, other.key, {
           filter: {

@@ -1,4 +1,4 @@
-import { isMoney, isNumeric, valueClassOf } from "../fields/registry";
+import { isChoice, isMoney, isNumeric } from "../fields/registry";
 import { relationTarget } from "../fields/structure";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
@@ -9,7 +9,7 @@ import { USERS_TABLE } from "../schema/types";
  * and the records service's aggregate agree.
  */
 export function isBoardGroupField(field: CompiledField): boolean {
-  return valueClassOf(field.def) === "option" || relationTarget(field) === USERS_TABLE;
+  return isChoice(field.def) || relationTarget(field) === USERS_TABLE;
 }
 
 /**

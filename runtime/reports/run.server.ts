@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
 import { ApiError, badRequest } from "../errors";
-import { fieldKinds, hasTimeOfDay, isMoney, valueClassOf, valueKindOf } from "../fields/registry";
+import { fieldKinds, hasTimeOfDay, isChoice, isMoney, readsAsLabel, valueKindOf } from "../fields/registry";
 import { isRelation } from "../fields/structure";
 import { agingConditions } from "../home/aging";
 import { listLink } from "../home/list-link";
@@ -263,7 +263,7 @@ function finalValue(m: ResolvedMeasure, v: (number | null)[]): number | null {
 function rankOf(group: ResolvedGroup, value: unknown): unknown {
   if (value === null) return null;
   if (group.bucket === "aging") return agingRank(value);
-  if (!group.bucket && valueClassOf(group.field.def) === "option") {
+  if (!group.bucket && isChoice(group.field.def)) {
     const at = optionValues(group.field.def).indexOf(String(value));
     return at >= 0 ? at : value;
   }
@@ -321,7 +321,7 @@ async function groupCells(
       });
     } else if (!g.bucket) {
       const kind = valueKindOf(g.field.def);
-      if (kind.valueClass === "option" || kind.valueClass === "boolean")
+      if (readsAsLabel(g.field.def))
         cells.forEach((c) => (c[i] = c[i] === null ? null : kind.formatDisplay(c[i], g.field.def, { locale: "en-US" })));
     }
   }
