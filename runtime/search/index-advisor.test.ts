@@ -93,6 +93,20 @@ describe("adviseReportIndex", () => {
     expect(advice?.served).toBe(false);
   });
 
+  it("puts a range on a field it does not group by after the groups, so they stream in index order", () => {
+    const advice = adviseReportIndex(table(), {
+      groupBy: [{ field: "date", bucket: "month" }],
+      measures: [{ op: "sum", field: "total" }],
+      filter: {
+        and: [
+          { field: "status", op: "eq", value: "issued" },
+          { field: "total", op: "gt", value: 0 },
+        ],
+      },
+    });
+    expect(advice?.columns).toEqual(["status", "date", "total"]);
+  });
+
   it("gives no advice for an OR-ed filter or a report over everything", () => {
     expect(adviseReportIndex(table(), { groupBy: [], measures: [{ field: "total" }] })).toBeNull();
     expect(

@@ -107,7 +107,13 @@ export function adviseReportIndex(table: CompiledTable, report: ReportShape): In
   const groups = report.groupBy.flatMap((g) => own(g.field.split(".")[0]));
   const measured = report.measures.flatMap((m) => own(m.field));
   const currencies = measured.flatMap((k) => own(table.fieldsByKey.get(k)?.def["x-currency-field"] as string | undefined));
-  const columns = [...new Set([...equality, ...range.slice(0, 1), ...groups, ...currencies, ...measured])].slice(0, MAX_REPORT_COLUMNS);
+  // A range on a grouped field narrows the scan and keeps the groups in index order, so it leads;
+  // any other range goes after the groups: the database then streams the groups in index order
+  // and checks the range on each entry, where a range first would leave a temporary table to sort
+  // (aging over a million invoices: 0.5 s with `balance` before `due_date`, 0.2 s after).
+  const leading = range.filter((f) => groups.includes(f)).slice(0, 1);
+  const trailing = groups.length > 0 ? range.filter((f) => !groups.includes(f)) : range.slice(0, 1);
+  const columns = [...new Set([...equality, ...leading, ...groups, ...currencies, ...trailing, ...measured])].slice(0, MAX_REPORT_COLUMNS);
   if (columns.length === 0 || (equality.length === 0 && range.length === 0 && groups.length === 0)) return null;
   const served = table.indexes.some((ix) => columns.every((c, i) => ix.columns[i] === c));
   return {
