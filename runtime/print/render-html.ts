@@ -214,6 +214,14 @@ export function renderLiquid(text: string, context: PrintContext, settings: Rend
 const PAGE_NUMBER = "\u2063tessera-page-number\u2063";
 const TOTAL_PAGES = "\u2063tessera-total-pages\u2063";
 
+/**
+ * The fonts printed text asks for, ending in families every script can fall back on: DejaVu
+ * (Latin, Greek, Cyrillic, Armenian) and Droid Sans Fallback (Chinese, Japanese, Korean), both
+ * TrueType, so Chromium embeds them as real fonts. Left to the system, CJK text falls back to
+ * Noto CJK, an OpenType CFF font Chromium can only embed as Type 3 outlines (see ADR 031).
+ */
+export const PRINT_FONTS = `"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", "Droid Sans Fallback", sans-serif`;
+
 /** Header and footer HTML for Chromium, which fills `.pageNumber` and `.totalPages` on every page. */
 function renderMargin(text: string | undefined, context: PrintContext, settings: RenderSettings, page: PageSettings): string | undefined {
   if (!text?.trim()) return undefined;
@@ -222,7 +230,7 @@ function renderMargin(text: string | undefined, context: PrintContext, settings:
     .replaceAll(PAGE_NUMBER, '<span class="pageNumber"></span>')
     .replaceAll(TOTAL_PAGES, '<span class="totalPages"></span>');
   // Chromium prints header and footer without the page's CSS and at a tiny default size.
-  return `<div style="box-sizing:border-box;width:100%;padding:0 ${page.margins.right}mm 0 ${page.margins.left}mm;font-family:Helvetica,Arial,sans-serif;font-size:7.5pt;color:#666;-webkit-print-color-adjust:exact">${body}</div>`;
+  return `<div style="box-sizing:border-box;width:100%;padding:0 ${page.margins.right}mm 0 ${page.margins.left}mm;font-family:${PRINT_FONTS.replaceAll('"', "'")};font-size:7.5pt;color:#666;-webkit-print-color-adjust:exact">${body}</div>`;
 }
 
 /** Keeps admin CSS inside its style element. */

@@ -1,3 +1,5 @@
+import { PRINT_FONTS } from "@runtime/print/render-html";
+
 /**
  * The look shared by the shipped print templates: a quiet, typographic business style that
  * prints well in black and white, with one accent colour for rules and headings.
@@ -5,7 +7,7 @@
 export const DOCUMENT_CSS = `
 * { box-sizing: border-box; }
 html { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-body { margin: 0; font-family: "Helvetica Neue", Helvetica, Arial, "Liberation Sans", sans-serif; font-size: 9pt; line-height: 1.4; color: #1f2933; }
+body { margin: 0; font-family: ${PRINT_FONTS}; font-size: 9pt; line-height: 1.4; color: #1f2933; }
 h1, h2, h3, p { margin: 0; }
 .accent { color: #1d4e89; }
 .muted { color: #6b7785; }

@@ -1,0 +1,78 @@
+import { execFileSync } from "node:child_process";
+import fs from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { createRuntime, type Runtime } from "@runtime/runtime.server";
+import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
+import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { hasTool } from "../helpers/tools";
+
+/**
+ * Names in Chinese, Japanese, Korean, Armenian, Cyrillic and Greek print as themselves, in fonts
+ * embedded in the PDF, never as empty boxes: the text comes back exactly from pdftotext, and
+ * pdffonts names the CJK font among the embedded ones. The fonts are the system's (Debian's DejaVu
+ * and Droid Sans Fallback, installed by .ci/run); page 1 is saved as PNG under artifacts/prints/ to look at.
+ */
+const ACTOR: Actor = { ...SYSTEM_ACTOR, id: null, name: "Accountant", role: "admin" };
+const ARTIFACTS = path.resolve("artifacts/prints");
+const HAS_POPPLER = hasTool("pdftotext") && hasTool("pdffonts");
+
+const NAMES = {
+  chinese: "北京科技有限公司",
+  japanese: "東京サービス株式会社",
+  korean: "서울상사 주식회사",
+  armenian: "Երևանի Ծրագրային Համակարգեր",
+  cyrillic: "Московская Торговая Компания",
+  greek: "Αθηναϊκή Εμπορική Εταιρεία",
+};
+
+describe.each(testDatabases)("printing every script on $name", (dbKind) => {
+  let database: TestDatabase;
+  let rt: Runtime;
+
+  beforeAll(async () => {
+    database = await dbKind.create();
+    rt = await createRuntime({ databaseUrl: database.url, seed: { configuration: DEFAULT_CONFIGURATION.configuration } });
+  }, 120_000);
+  afterAll(async () => {
+    await rt?.close();
+    await database?.drop();
+  });
+
+  it("prints an invoice to a Chinese client with lines in five other scripts, text and fonts intact", async () => {
+    const client = await rt.records.create(ACTOR, "clients", { kind: "company", name: NAMES.chinese, status: "active" });
+    const invoice = await rt.records.create(ACTOR, "invoices", {
+      client: client.id,
+      date: "2026-12-01",
+      status: "draft",
+      currency: "EUR",
+      items: Object.entries(NAMES)
+        .filter(([script]) => script !== "chinese")
+        .map(([, description]) => ({ description, quantity: 1, price: 100, tax_rate: 0 })),
+    });
+    const { pdf } = await rt.print.printRecord(ACTOR, "invoice", invoice.id);
+    expect(pdf.subarray(0, 4).toString("latin1")).toBe("%PDF");
+    fs.mkdirSync(ARTIFACTS, { recursive: true });
+    const file = path.join(ARTIFACTS, `scripts-${dbKind.name}.pdf`);
+    fs.writeFileSync(file, pdf);
+    if (!HAS_POPPLER) return;
+
+    const text = execFileSync("pdftotext", ["-raw", file, "-"]).toString("utf8");
+    for (const name of Object.values(NAMES)) expect(text).toContain(name);
+
+    // pdffonts: name, type, encoding, emb, sub, uni, object; every font embedded, one of them CJK.
+    const fonts = execFileSync("pdffonts", [file])
+      .toString("utf8")
+      .split("\n")
+      .slice(2)
+      .filter((line) => line.trim())
+      .map((line) => ({ name: line.split(/\s+/)[0], embedded: /\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line)?.[1] }));
+    expect(fonts.length).toBeGreaterThan(0);
+    expect(fonts.filter((f) => f.embedded !== "yes")).toEqual([]);
+    // Droid Sans Fallback, named in the print fonts, carries the Han, kana and Hangul as TrueType.
+    expect(fonts.map((f) => f.name)).toContainEqual(expect.stringMatching(/DroidSansFallback/));
+    if (hasTool("pdftoppm"))
+      execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", file, file.replace(/\.pdf$/, "")]);
+  }, 60_000);
+});
