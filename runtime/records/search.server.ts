@@ -4,7 +4,7 @@ import { fieldKinds } from "../fields/registry";
 import type { CompiledTable } from "../schema/compile";
 import { hiddenFields, type Actor } from "./permissions";
 import { escapeLike, LIKE_ESCAPE } from "./query.server";
-import { fts5Query, innodbQuery, searchTokens } from "./search";
+import { fts5Query, innodbQuery, searchTokens, splitUnspaced } from "./search";
 
 /**
  * A list's quick search (`q`) as SQL, and the order that puts the best title matches first.
@@ -25,9 +25,19 @@ function searchableColumns(table: CompiledTable): string[] {
  */
 export function applySearch(qb: Knex.QueryBuilder, dialect: Dialect, actor: Actor, table: CompiledTable, q: string): void {
   const hidden = hiddenFields(actor, table);
-  const tokens = searchTokens(q);
-  if (tokens.length === 0) return;
+  if (searchTokens(q).length === 0) return;
   const index = table.search && !table.search.columns.some((c) => hidden.has(c)) ? table.search : null;
+  const { indexed, substrings } = splitUnspaced(q);
+  if (index && substrings.length) {
+    // Chinese, Japanese, Korean, Thai: a substring of the indexed columns, without the index (ADR 007).
+    for (const term of substrings)
+      qb.where((w) =>
+        index.columns.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `%${escapeLike(term)}%`, LIKE_ESCAPE])),
+      );
+    if (searchTokens(indexed).length === 0) return;
+    q = indexed;
+  }
+  const tokens = searchTokens(q);
   if (!index) {
     const cols = searchableColumns(table).filter((c) => !hidden.has(c));
     if (cols.length === 0) {

@@ -12,9 +12,18 @@ export function searchTokens(q: string): string[] {
   return [...new Set(tokens)].slice(0, 8);
 }
 
-/** FTS5: every token as a quoted prefix (tokens hold only letters and digits, so quoting is safe). */
+/**
+ * FTS5: every token as a quoted prefix (tokens hold only letters and digits, so quoting is safe).
+ * NFKC spells the Armenian ligature "և" as "եւ", and FTS5 indexes text as written, so a token
+ * holding either asks for both spellings.
+ */
 export function fts5Query(tokens: string[]): string {
-  return tokens.map((t) => `"${t}"*`).join(" AND ");
+  return tokens
+    .map((t) => {
+      const ligature = t.replaceAll("եւ", "և");
+      return ligature === t ? `"${t}"*` : `("${t}"* OR "${ligature}"*)`;
+    })
+    .join(" AND ");
 }
 
 // InnoDB's default stopword list: such a word is never indexed, so requiring it would match nothing.
@@ -42,4 +51,21 @@ export function innodbQuery(q: string): { fulltext: string | null; prefixes: str
   }
   const unique = [...new Set(indexed)];
   return { fulltext: unique.length ? unique.map((t) => `+${t}*`).join(" ") : null, prefixes };
+}
+
+/**
+ * Scripts written without spaces between words (Chinese, Japanese, Thai…) and Korean, whose
+ * words take particles: both tokenizers index a whole run of such letters as one word, so "科技"
+ * is not a word start in "北京科技有限公司". A term with such letters is matched as a substring.
+ */
+const UNSPACED =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Hangul}\p{Script=Thai}\p{Script=Lao}\p{Script=Khmer}\p{Script=Myanmar}]/u;
+
+/** The query's terms split into those the full-text index can answer and those matched as substrings. */
+export function splitUnspaced(q: string): { indexed: string; substrings: string[] } {
+  const terms = q.normalize("NFKC").split(/\s+/).filter(Boolean).slice(0, 8);
+  return {
+    indexed: terms.filter((t) => !UNSPACED.test(t)).join(" "),
+    substrings: [...new Set(terms.filter((t) => UNSPACED.test(t)))],
+  };
 }

@@ -65,6 +65,32 @@ describe.each(testDatabases)("quick search on $name", (kind) => {
     expect(await names("sales@merck")).toEqual(["Merck Supplies"]);
   });
 
+  it("finds words inside Chinese, Japanese and Korean names, and Armenian and Swedish ones by prefix", async () => {
+    const created = [];
+    for (const name of ["北京科技有限公司", "東京サービス株式会社", "서울상사 주식회사", "Երևանի Ծրագրային Համակարգեր", "Åkesson Bygg AB"])
+      created.push(await rt.records.create(SYSTEM_ACTOR, "clients", { name }));
+    try {
+      expect(await names("科技")).toEqual(["北京科技有限公司"]);
+      expect(await names("サービス")).toEqual(["東京サービス株式会社"]);
+      expect(await names("상사")).toEqual(["서울상사 주식회사"]);
+      expect(await names("科技 公司")).toEqual(["北京科技有限公司"]);
+      expect(await names("科技 Bygg")).toEqual([]);
+      expect(await names("ԾՐԱԳՐ")).toEqual(["Երևանի Ծրագրային Համակարգեր"]);
+      expect(await names("երևան")).toEqual(["Երևանի Ծրագրային Համակարգեր"]);
+      expect(await names("akess")).toEqual(["Åkesson Bygg AB"]);
+      expect(await names("ÅKESSON bygg")).toEqual(["Åkesson Bygg AB"]);
+      // A relation picker's lookup: the same search under an explicit sort.
+      const picked = await rt.records.list(SYSTEM_ACTOR, "clients", { q: "有限", sort: "name", pageSize: 20 });
+      expect(picked.rows.map((r) => r.name)).toEqual(["北京科技有限公司"]);
+      const { globalSearch } = await import("@runtime/search/global-search.server");
+      const { compiled } = await rt.workspace.current();
+      const found = await globalSearch(rt.records, compiled, SYSTEM_ACTOR, "株式会社");
+      expect(found.find((g) => g.table === "clients")?.rows.map((r) => r.title)).toEqual(["東京サービス株式会社"]);
+    } finally {
+      for (const c of created) await rt.records.remove(SYSTEM_ACTOR, "clients", c.id);
+    }
+  });
+
   it("treats search text as words, never as syntax", async () => {
     for (const q of ['"', "*", "name) OR 1=1 --", "' or ''='", "NEAR(a b)", "-", "%", "_"])
       await rt.records.list(SYSTEM_ACTOR, "clients", { q });
