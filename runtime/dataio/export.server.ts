@@ -1,6 +1,7 @@
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs.server";
 import { badRequest } from "../errors";
 import { hasTimeOfDay, isDated, isMoney, isNumeric, isReference, isYesNo, valueKindOf } from "../fields/registry";
 import { SYSTEM_FIELDS } from "../records/filter";
@@ -187,7 +188,8 @@ export async function exportXlsx(deps: ExportDeps, actor: Actor, tableKey: strin
   const source = pages(deps, actor, tableKey, query, plan.expand);
   const first = await source.next();
   const out = new PassThrough();
-  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
+  const { stream } = await loadExcelJS();
+  const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(plan.title.slice(0, 31) || "Export");
   sheet.columns = plan.fields.map((f) => ({ header: f.label, key: f.key, width: 18, style: columnStyle(f) }));
   void (async () => {

@@ -1,6 +1,7 @@
 import { pipeline, Readable } from "node:stream";
 import { parse } from "csv-parse";
-import ExcelJS from "exceljs";
+import type ExcelJS from "exceljs";
+import { loadExcelJS } from "./exceljs.server";
 import iconv from "iconv-lite";
 import { ApiError, badRequest } from "../errors";
 
@@ -112,7 +113,8 @@ export function cellText(value: ExcelJS.CellValue): string {
 
 /** The first worksheet's rows, the header first; cells as text (dates as ISO dates). */
 async function* xlsxRecords(source: ByteSource): AsyncGenerator<string[]> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(source()), {
+  const { stream } = await loadExcelJS();
+  const reader = new stream.xlsx.WorkbookReader(Readable.from(source()), {
     sharedStrings: "cache",
     styles: "cache",
     hyperlinks: "ignore",

@@ -1,5 +1,3 @@
-import { PDFDocument } from "pdf-lib";
-
 export interface PdfMerger {
   /** Appends every page of one PDF. */
   add(pdf: Uint8Array): Promise<void>;
@@ -12,6 +10,8 @@ export interface PdfMerger {
  * spread over the job instead of blocking the event loop once at the end.
  */
 export async function createPdfMerger(): Promise<PdfMerger> {
+  // pdf-lib takes a fifth of a second to load: paid by the first batch, not by every start.
+  const { PDFDocument } = await import("pdf-lib");
   const out = await PDFDocument.create();
   return {
     async add(pdf) {

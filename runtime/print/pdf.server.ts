@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import puppeteer, { TimeoutError, type Browser, type Page } from "puppeteer";
+import type { Browser, Page } from "puppeteer";
 import { ApiError, unprocessable } from "../errors";
 import type { RenderedDocument } from "./render-html";
 
@@ -114,8 +114,11 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       // Over a pipe instead of a WebSocket: Chromium exits as soon as the pipe closes, so when the
       // app dies, even by kill -9, its Chromium (and every process Chromium started) dies with it
       // instead of living on under PID 1.
-      const launching = puppeteer
-        .launch({ executablePath: exe, headless: true, pipe: true, args: chromiumArgs(), userDataDir })
+      // Loaded on the first print: a quarter of a second that the CLI and a server that never prints skip.
+      const launching = import("puppeteer")
+        .then(({ default: puppeteer }) =>
+          puppeteer.launch({ executablePath: exe, headless: true, pipe: true, args: chromiumArgs(), userDataDir }),
+        )
         .then((b) => {
           b.once("disconnected", () => {
             // Crashed or closed: forget it and its pages; the next print starts a fresh one.
@@ -224,7 +227,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       } catch (error) {
         healthy = false;
         if (error instanceof PdfRenderError || error instanceof ApiError) throw error;
-        if (error instanceof TimeoutError) throw printTimeout(timeoutMs);
+        if ((error as Error).name === "TimeoutError") throw printTimeout(timeoutMs);
         throw new PdfRenderError(`Chromium could not print the document: ${(error as Error).message}`);
       } finally {
         clearTimeout(timer);

@@ -1,6 +1,6 @@
 import { Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
-import ExcelJS from "exceljs";
+import { loadExcelJS } from "../dataio/exceljs.server";
 import { neutralise, type ExportFile } from "../dataio/export.server";
 import type { ReportResult } from "./run.server";
 
@@ -21,7 +21,8 @@ export function reportCsv(name: string, result: ReportResult): ExportFile {
 }
 
 export async function reportXlsx(name: string, result: ReportResult): Promise<ExportFile> {
-  const workbook = new ExcelJS.Workbook();
+  const { Workbook } = await loadExcelJS();
+  const workbook = new Workbook();
   const sheet = workbook.addWorksheet(safeName(name).slice(0, 31));
   sheet.columns = result.columns.map((c) => ({
     header: c.label,
