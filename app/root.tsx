@@ -1,7 +1,17 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
-import type { ReactNode } from "react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useLocation,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
+import { useEffect, useState, type ReactNode } from "react";
 import { getRuntime } from "./services/runtime.server";
 import { currentSession } from "./services/auth.server";
 import { unreadNotificationsOf } from "./services/notifications.server";
@@ -64,6 +74,20 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const user = data?.user ?? null;
+  const [menuOpen, setMenuOpen] = useState(false);
+  const location = useLocation();
+  // Following a link in the phone's menu closes it.
+  useEffect(() => setMenuOpen(false), [location.pathname, location.search]);
+  useEffect(() => {
+    if (!menuOpen) return;
+    const onKey = (e: KeyboardEvent) => {
+      if (e.key !== "Escape") return;
+      setMenuOpen(false);
+      document.querySelector<HTMLButtonElement>(".app-header__menu")?.focus();
+    };
+    document.addEventListener("keydown", onKey);
+    return () => document.removeEventListener("keydown", onKey);
+  }, [menuOpen]);
   return (
     <html lang="en">
       <head>
@@ -85,9 +109,13 @@ export function Layout({ children }: { children: ReactNode }) {
               dialect={data?.dialect ?? undefined}
               user={user}
               unreadNotifications={data?.unreadNotifications ?? 0}
+              menu={{ open: menuOpen, toggle: () => setMenuOpen((o) => !o), controls: "app-navigation" }}
             />
-            <div className="app-body">
-              <SideNavigation sections={data?.navigation ?? []} admin={user.admin} />
+            <div className="app-body" data-menu-open={menuOpen || undefined}>
+              {/* On a phone the navigation is a menu over the page (shell.css); Escape closes it. */}
+              <div id="app-navigation" className="app-navigation">
+                <SideNavigation sections={data?.navigation ?? []} admin={user.admin} />
+              </div>
               <main id="main" className="app-main" tabIndex={-1}>
                 {children}
               </main>

@@ -11,13 +11,33 @@ export interface AppHeaderProps {
   user?: { name: string; roleName: string } | null;
   /** The signed-in user's unread notifications when the page loaded; the bell keeps it current. */
   unreadNotifications?: number;
+  /** On a phone the navigation is a menu this button opens; absent, no button. */
+  menu?: { open: boolean; toggle(): void; controls: string };
 }
 
 const DIALECT_LABELS = { sqlite: "SQLite", mysql: "MySQL" } as const;
 
-export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unreadNotifications = 0 }: AppHeaderProps) {
+export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unreadNotifications = 0, menu }: AppHeaderProps) {
   return (
     <header className="app-header">
+      {menu ? (
+        <button
+          type="button"
+          className="app-header__menu"
+          aria-expanded={menu.open}
+          aria-controls={menu.controls}
+          aria-label={menu.open ? "Close the menu" : "Open the menu"}
+          onClick={menu.toggle}
+        >
+          <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
+            {menu.open ? (
+              <path d="M6 6l12 12M18 6L6 18" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            ) : (
+              <path d="M4 7h16M4 12h16M4 17h16" stroke="currentColor" strokeWidth="2" strokeLinecap="round" />
+            )}
+          </svg>
+        </button>
+      ) : null}
       <a className="app-header__brand" href="/">
         <BrandMark />
         <span>Tessera</span>

@@ -22,6 +22,8 @@ export interface DataGridProps {
 }
 
 const INTERACTIVE = "a, button, input, select, textarea, label";
+/** Fields a row shows besides its title on a phone: the first of the list's chosen columns. */
+const PHONE_FIELDS = 3;
 
 /**
  * The rows of a list. A row opens its card on click or Enter; arrow keys move between rows. The
@@ -32,6 +34,13 @@ export function DataGrid(props: DataGridProps) {
   const body = useRef<HTMLTableSectionElement>(null);
   const recordHref = (id: number) => `/t/${encodeURIComponent(props.tableKey)}/${id}`;
   const linkColumn = props.columns.find((c) => c.key === props.titleField)?.key ?? props.columns[0]?.key;
+  // On a phone a row is a small card: its title and the first few other columns (list.css).
+  const compact = new Set(
+    props.columns
+      .filter((c) => c.key !== linkColumn)
+      .slice(0, PHONE_FIELDS)
+      .map((c) => c.key),
+  );
   const allSelected = props.rows.length > 0 && props.rows.every((r) => props.selected.has(r.id));
   const someSelected = props.rows.some((r) => props.selected.has(r.id));
 
@@ -107,7 +116,17 @@ export function DataGrid(props: DataGridProps) {
                 />
               </td>
               {props.columns.map((field) => (
-                <td key={field.key} className="data-grid__cell">
+                <td
+                  key={field.key}
+                  className={
+                    field.key === linkColumn
+                      ? "data-grid__cell data-grid__cell--title"
+                      : compact.has(field.key)
+                        ? "data-grid__cell"
+                        : "data-grid__cell data-grid__cell--wide-only"
+                  }
+                  data-label={field.label}
+                >
                   {field.key === linkColumn ? (
                     <Link className="data-grid__open" to={recordHref(row.id)} tabIndex={-1}>
                       <RecordCell field={field} record={row} highlight={props.params.q} />
