@@ -61,7 +61,8 @@ function DragHandle({ source, label, detail }: { source: DragSource; label: stri
       type="button"
       ref={setNodeRef}
       className={`fd-palette__chip${isDragging ? " is-dragging" : ""}`}
-      aria-label={`Drag ${label} onto the card`}
+      // Starts with the text it shows (label, then key), so "click Note" in voice control finds it.
+      aria-label={`${label}${detail ? ` ${detail}` : ""}: drag onto the card`}
       data-drag-id={dragId(source)}
       {...attributes}
       {...listeners}
@@ -70,7 +71,13 @@ function DragHandle({ source, label, detail }: { source: DragSource; label: stri
         ⠿
       </span>
       <span className="fd-palette__label">{label}</span>
-      {detail ? <span className="fd-palette__key">{detail}</span> : null}
+      {/* The space keeps "Note static text" apart in the accessible text, as the margin does on screen. */}
+      {detail ? (
+        <>
+          {" "}
+          <span className="fd-palette__key">{detail}</span>
+        </>
+      ) : null}
     </button>
   );
 }

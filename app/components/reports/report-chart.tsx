@@ -115,7 +115,7 @@ export function ReportChart({ result, chart, measure }: { result: ReportResult; 
     const slices = result.rows.map((row, i) => ({ name: rowLabel(result, row), value: Number(row[measure] ?? 0), row: i }));
     if (chart === "pie")
       return box(
-        <PieChart width={CHART_WIDTH} height={CHART_HEIGHT}>
+        <PieChart width={CHART_WIDTH} height={CHART_HEIGHT} accessibilityLayer={false}>
           <Pie
             data={slices}
             dataKey="value"
@@ -137,7 +137,7 @@ export function ReportChart({ result, chart, measure }: { result: ReportResult; 
         </PieChart>,
       );
     return box(
-      <FunnelChart width={CHART_WIDTH} height={CHART_HEIGHT}>
+      <FunnelChart width={CHART_WIDTH} height={CHART_HEIGHT} accessibilityLayer={false}>
         <Funnel
           data={slices}
           dataKey="value"
@@ -156,7 +156,15 @@ export function ReportChart({ result, chart, measure }: { result: ReportResult; 
   }
 
   const stacked = chart === "stacked";
-  const common = { width: CHART_WIDTH, height: CHART_HEIGHT, data: points, margin: { top: 8, right: 16, bottom: 8, left: 8 } };
+  // The drawing is hidden from assistive technology (the table beside it reads out every figure),
+  // so it must not take keyboard focus either: recharts' accessibility layer would make it a tab stop.
+  const common = {
+    width: CHART_WIDTH,
+    height: CHART_HEIGHT,
+    data: points,
+    margin: { top: 8, right: 16, bottom: 8, left: 8 },
+    accessibilityLayer: false,
+  };
   const axes = (
     <>
       <CartesianGrid vertical={false} strokeDasharray="3 3" />
