@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import { createRequire } from "node:module";
-import type { Browser, Page } from "puppeteer";
+import type { Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server";
-import { signInPage } from "../helpers/auth";
-import { launchBrowser } from "../helpers/browser";
+import type { AppServer } from "../helpers/app-server";
+import { signedInSession } from "../helpers/browser";
 
 /**
  * axe-core over every main screen, signed in as an admin on the demo workspace: a serious or
@@ -21,8 +20,8 @@ interface Finding {
 }
 
 describe("accessibility of the main screens (axe-core, in Chromium)", () => {
+  let session: Awaited<ReturnType<typeof signedInSession>> | undefined;
   let server: AppServer | undefined;
-  let browser: Browser | undefined;
   let page: Page;
 
   async function audit(url: string): Promise<string[]> {
@@ -45,17 +44,12 @@ describe("accessibility of the main screens (axe-core, in Chromium)", () => {
   }
 
   beforeAll(async () => {
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-    page = await browser.newPage();
-    // axe is injected as a script; the app's Content-Security-Policy would refuse it.
-    await page.setBypassCSP(true);
-    await page.setViewport({ width: 1280, height: 900 });
-    await signInPage(page, server.url);
+    session = await signedInSession({ width: 1280, height: 900 }, { bypassCSP: true });
+    ({ server, page } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it("finds no serious or critical violation on lists, cards, search, designers and admin pages", async () => {

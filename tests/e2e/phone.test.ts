@@ -1,10 +1,9 @@
 import fs from "node:fs";
 import path from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Page } from "puppeteer";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startAppServer, type AppServer } from "../helpers/app-server";
-import { signInPage } from "../helpers/auth";
-import { launchBrowser } from "../helpers/browser";
+import type { AppServer } from "../helpers/app-server";
+import { signedInSession } from "../helpers/browser";
 
 /**
  * A salesperson's phone (390 × 844, touch): no page is wider than the screen, the navigation is a
@@ -14,8 +13,8 @@ import { launchBrowser } from "../helpers/browser";
 const SCREENSHOTS = path.resolve("artifacts/screenshots");
 
 describe("Tessera on a phone, in Chromium", () => {
+  let session: Awaited<ReturnType<typeof signedInSession>> | undefined;
   let server: AppServer | undefined;
-  let browser: Browser | undefined;
   let page: Page;
 
   const open = async (url: string) => {
@@ -46,15 +45,12 @@ describe("Tessera on a phone, in Chromium", () => {
 
   beforeAll(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    [server, browser] = await Promise.all([startAppServer(), launchBrowser()]);
-    page = await browser.newPage();
-    await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
-    await signInPage(page, server.url);
+    session = await signedInSession({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+    ({ server, page } = session);
   }, 120_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await server?.stop();
+    await session?.close();
   });
 
   it("fits every main screen to the phone's width", async () => {
