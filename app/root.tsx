@@ -1,6 +1,16 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, useRouteError, useRouteLoaderData } from "@remix-run/react";
+import {
+  isRouteErrorResponse,
+  Links,
+  Meta,
+  Outlet,
+  Scripts,
+  ScrollRestoration,
+  useMatches,
+  useRouteError,
+  useRouteLoaderData,
+} from "@remix-run/react";
 import type { ReactNode } from "react";
 import { getRuntime } from "./services/runtime.server";
 import { currentSession } from "./services/auth.server";
@@ -14,6 +24,7 @@ import componentStyles from "./styles/components.css";
 import notificationStyles from "./styles/notifications.css";
 import searchStyles from "./styles/search.css";
 import shellStyles from "./styles/shell.css";
+import { isBarePage } from "./utils/bare-page";
 import { CSRF_META_NAME, installCsrfFetch } from "./utils/csrf-fetch";
 import { buildNavigation, type NavigationSection } from "./utils/navigation";
 
@@ -64,6 +75,8 @@ export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
   const user = data?.user ?? null;
+  // A public web form looks the same to a signed-in admin as to a visitor: no shell around it.
+  const bare = useMatches().some((m) => isBarePage(m.handle));
   return (
     <html lang="en">
       <head>
@@ -77,7 +90,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        {user ? (
+        {bare ? (
+          <main id="main" className="public-page" tabIndex={-1}>
+            {children}
+          </main>
+        ) : user ? (
           <div className="app-shell">
             <AppHeader
               workspaceTitle={data?.workspaceTitle ?? undefined}
