@@ -23,7 +23,7 @@ export default function AdminWebForms() {
   return (
     <section className="admin-page" aria-labelledby="web-forms-title">
       <h1 id="web-forms-title">Web forms</h1>
-      <p className="muted">
+      <p className="muted web-forms__intro">
         Publish a card as a form anyone can fill in on your website, e.g. to take leads. Each post becomes a record, created by Tessera
         itself so your rules run (a new lead is assigned to a salesperson). Visitors only fill the fields you choose.
       </p>

@@ -1,6 +1,6 @@
 import { json, redirect } from "@remix-run/node";
 import { ApiError } from "@runtime/errors";
-import { publishableField, requiredFieldsMissing } from "@runtime/forms/public-form";
+import { EMBED_PARAM, publishableField, requiredFieldsMissing } from "@runtime/forms/public-form";
 import type { PublicForm } from "@runtime/forms/public-forms.server";
 import { layoutControls, resolveLayout } from "@runtime/layouts/resolve-layout";
 import type { Actor } from "@runtime/records/permissions";
@@ -44,7 +44,7 @@ export interface WebFormRow {
 const attribute = (text: string) => text.replace(/&/g, "&amp;").replace(/"/g, "&quot;").replace(/</g, "&lt;");
 
 function embedSnippet(url: string, title: string): string {
-  return `<iframe src="${attribute(url)}" title="${attribute(title)}" width="100%" height="760" style="border:0;max-width:680px" loading="lazy"></iframe>`;
+  return `<iframe src="${attribute(`${url}?${EMBED_PARAM}=1`)}" title="${attribute(title)}" width="100%" height="820" style="border:0;max-width:640px" loading="lazy"></iframe>`;
 }
 
 /** The card's fields a visitor could fill, in the card's order; the checked ones are published. */
@@ -56,7 +56,13 @@ async function choicesFor(actor: Actor, tableKey: string, checked: (key: string,
   return layoutControls(card)
     .map((c) => table.fields.find((f) => f.id === c["x-field"]))
     .filter((f): f is NonNullable<typeof f> => f !== undefined && publishableField(f))
-    .map((f) => ({ key: f.key, label: f.label, required: f.required, checked: checked(f.key, f.def.default !== undefined) }));
+    .map((f) => ({
+      key: f.key,
+      label: f.label,
+      // A required field with a default (a lead's status) is filled without the visitor.
+      required: f.required && f.def.default === undefined,
+      checked: checked(f.key, f.def.default !== undefined),
+    }));
 }
 
 async function editorFor(actor: Actor, origin: string, form: PublicForm | null, tableKey: string): Promise<WebFormEditor> {

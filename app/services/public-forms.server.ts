@@ -2,7 +2,7 @@ import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { takeWindowSlot } from "@runtime/auth/rate-limit.server";
 import { ApiError } from "@runtime/errors";
 import type { PublicForm, PublicFormsService } from "@runtime/forms/public-forms.server";
-import { frameAncestors, HONEYPOT_FIELD, utmFrom, type UtmValues } from "@runtime/forms/public-form";
+import { EMBED_PARAM, frameAncestors, HONEYPOT_FIELD, utmFrom, type UtmValues } from "@runtime/forms/public-form";
 import type { CardLayout } from "@runtime/layouts/types";
 import { schemaAround } from "@runtime/schema/schema-around";
 import type { WorkspaceSchema } from "@runtime/schema/types";
@@ -25,6 +25,8 @@ export interface PublicFormPage {
   /** Kept in hidden inputs, so the post carries what the page's address said. */
   utm: UtmValues;
   sent: boolean;
+  /** `?embed=1` (the iframe snippet's link): no page background around the form. */
+  embedded: boolean;
   frameAncestors: string;
 }
 
@@ -59,6 +61,7 @@ export async function publicFormPage(request: Request, slug: string | undefined)
     layout: form.layout,
     utm: utmFrom((name) => url.searchParams.get(name)),
     sent: url.searchParams.get("sent") === "1",
+    embedded: url.searchParams.get(EMBED_PARAM) === "1",
     frameAncestors: frameAncestors(form.allowedOrigins),
   };
 }
@@ -91,7 +94,7 @@ export async function submitPublicForm(request: Request, slug: string | undefine
     const value = posted.get(name);
     return typeof value === "string" ? value : null;
   });
-  const thanks = redirect(`/f/${form.slug}?sent=1`, 303);
+  const thanks = redirect(`/f/${form.slug}?sent=1${posted.get(EMBED_PARAM) === "1" ? `&${EMBED_PARAM}=1` : ""}`, 303);
   if (String(posted.get(HONEYPOT_FIELD) ?? "") !== "") return thanks;
 
   const { compiled } = await runtime.workspace.current();

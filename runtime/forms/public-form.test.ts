@@ -49,12 +49,18 @@ describe("publicLayout", () => {
         { type: "Category", label: "Sales", elements: [{ type: "Control", scope: "#/properties/status", "x-field": id("status") }] },
       ],
     };
-    const layout = publicLayout(card, leads, new Set([id("name"), id("owner"), id("email")]));
+    const layout = publicLayout(card, leads, new Set([id("name"), id("owner"), id("email"), id("status")]));
     expect(layout).toEqual({
       type: "VerticalLayout",
-      elements: [{ type: "Group", label: "Contact", elements: [{ type: "Control", scope: "#/properties/name", "x-field": id("name") }] }],
+      elements: [
+        { type: "Group", label: "Contact", elements: [{ type: "Control", scope: "#/properties/name", "x-field": id("name") }] },
+        { type: "Group", label: "Sales", elements: [{ type: "Control", scope: "#/properties/status", "x-field": id("status") }] },
+      ],
     });
-    expect(formFieldKeys(layout, leads)).toEqual(["name"]);
+    expect(formFieldKeys(layout, leads)).toEqual(["name", "status"]);
+    // One section left needs no heading of its own; nor does a tab that is all sections.
+    const alone = publicLayout(card, leads, new Set([id("name")]));
+    expect(alone).toEqual({ type: "VerticalLayout", elements: [{ type: "Control", scope: "#/properties/name", "x-field": id("name") }] });
   });
 
   it("never lets a stored layout publish a field a visitor may not set", () => {

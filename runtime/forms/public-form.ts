@@ -16,6 +16,9 @@ export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
  */
 export const HONEYPOT_FIELD = "_homepage";
 
+/** Marks the iframe snippet's link (`?embed=1`); the form posts it back so its thank-you looks the same. */
+export const EMBED_PARAM = "embed";
+
 /** Query-string parameters a form page keeps in hidden inputs, and the field keys that receive them. */
 export const UTM_FIELDS = ["utm_source", "utm_campaign"] as const;
 export type UtmValues = Partial<Record<(typeof UTM_FIELDS)[number], string>>;
@@ -59,11 +62,17 @@ export function publicLayout(layout: CardLayout, table: CompiledTable, chosenFie
       }
     }
   };
+  // A tab made of sections gives its sections; other tabs become a section of their own.
   const top: LayoutElement[] =
     layout.type === "Categorization"
-      ? layout.elements.map((c) => ({ type: "Group", label: c.label, elements: c.elements }))
+      ? layout.elements.flatMap((c): LayoutElement[] =>
+          c.elements.every((e) => e.type === "Group") ? c.elements : [{ type: "Group", label: c.label, elements: c.elements }],
+        )
       : layout.elements;
-  return { type: "VerticalLayout", elements: top.map(keep).filter((e): e is LayoutElement => e !== null) };
+  let elements = top.map(keep).filter((e): e is LayoutElement => e !== null);
+  // One section alone (or within another) needs no heading: the form's title says it.
+  while (elements.length === 1 && elements[0].type === "Group") elements = elements[0].elements;
+  return { type: "VerticalLayout", elements };
 }
 
 function holdsControl(el: LayoutElement): boolean {

@@ -1,6 +1,6 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
-import { HONEYPOT_FIELD } from "@runtime/forms/public-form";
+import { EMBED_PARAM, HONEYPOT_FIELD } from "@runtime/forms/public-form";
 import { compileSchema } from "@runtime/schema/compile";
 import { FieldControl } from "../card/field-control";
 import { LayoutView } from "../card/layout-view";
@@ -19,7 +19,7 @@ export function PublicFormView({ page, result }: { page: PublicFormPage; result:
 
   if (page.sent && !result)
     return (
-      <section className="public-form public-form--message" aria-live="polite">
+      <section className={`public-form public-form--message${page.embedded ? " public-form--embedded" : ""}`} aria-live="polite">
         <h1 className="public-form__title">{page.title}</h1>
         {/* Plain text: the admin's message shows as written, markup included. */}
         <p className="public-form__thanks">{page.thankYou}</p>
@@ -27,7 +27,7 @@ export function PublicFormView({ page, result }: { page: PublicFormPage; result:
     );
 
   return (
-    <section className="public-form">
+    <section className={`public-form${page.embedded ? " public-form--embedded" : ""}`}>
       <h1 className="public-form__title">{page.title}</h1>
       {result?.formError ? (
         <p className="public-form__error" role="alert">
@@ -35,6 +35,7 @@ export function PublicFormView({ page, result }: { page: PublicFormPage; result:
         </p>
       ) : null}
       <Form method="post" action={`/f/${page.slug}`} className="public-form__form" noValidate>
+        {page.embedded ? <input type="hidden" name={EMBED_PARAM} value="1" /> : null}
         {Object.entries(utm).map(([name, value]) => (
           <input key={name} type="hidden" name={name} value={value} />
         ))}
