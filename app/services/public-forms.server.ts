@@ -7,8 +7,12 @@ import type { CardLayout } from "@runtime/layouts/types";
 import { schemaAround } from "@runtime/schema/schema-around";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { parseField } from "../components/card/card-values";
+import { readAtMost } from "../utils/api.server";
 import { clientIp } from "./auth.server";
 import { getRuntime } from "./runtime.server";
+
+/** A visitor's post is a few fields of text; anything longer is refused before it is parsed. */
+export const MAX_FORM_POST_BYTES = 64 * 1024;
 
 /** Posts one address may send to public forms per minute; the next gets 429. */
 export const FORM_POSTS_PER_MINUTE = 20;
@@ -89,7 +93,13 @@ export async function submitPublicForm(request: Request, slug: string | undefine
       { "Retry-After": String(slot.retryAfterSeconds) },
     );
 
-  const posted = await request.formData();
+  let posted: URLSearchParams;
+  try {
+    posted = await readFormPost(request);
+  } catch (error) {
+    if (error instanceof ApiError) return refuse(error.status, error.message);
+    throw error;
+  }
   const utm = utmFrom((name) => {
     const value = posted.get(name);
     return typeof value === "string" ? value : null;
@@ -130,3 +140,21 @@ export async function submitPublicForm(request: Request, slug: string | undefine
   }
   return thanks;
 }
+
+/** A plain HTML form's post (no files: a visitor cannot upload), read up to MAX_FORM_POST_BYTES. */
+async function readFormPost(request: Request): Promise<URLSearchParams> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/x-www-form-urlencoded")
+    throw new ApiError(415, "This form takes a plain web form post (application/x-www-form-urlencoded). Send it from its page.");
+  if (Number(request.headers.get("content-length")) > MAX_FORM_POST_BYTES) throw formTooLong();
+  let bytes: Uint8Array;
+  try {
+    bytes = await readAtMost(request, MAX_FORM_POST_BYTES);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 413) throw formTooLong();
+    throw error;
+  }
+  return new URLSearchParams(new TextDecoder().decode(bytes));
+}
+
+const formTooLong = () => new ApiError(413, "The form is too long to send. Please shorten the longest text and send it again.");

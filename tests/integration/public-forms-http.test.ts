@@ -185,6 +185,22 @@ describe.each(testDatabases)("public web forms over HTTP on $name", (kind) => {
     expect(page).toMatch(/id="field-email-error"[^>]*>[^<]+</);
   });
 
+  it("takes only a plain form post of a sensible size", async () => {
+    const multipart = new FormData();
+    multipart.append("name", "Multipart");
+    const asMultipart = await fetch(`${url}/f/talk-to-sales`, {
+      method: "POST",
+      headers: { Origin: url, "X-Forwarded-For": "10.0.9.1" },
+      body: multipart,
+    });
+    expect(asMultipart.status).toBe(415);
+    expect(await asMultipart.text()).toContain("plain web form post");
+    const huge = await post("talk-to-sales", { name: "Huge", notes: "x".repeat(100_000) }, { from: "10.0.9.1" });
+    expect(huge.status).toBe(413);
+    expect(await huge.text()).toContain("The form is too long to send");
+    expect(await leadNamed("Huge")).toEqual([]);
+  });
+
   it("keeps markup in submitted values as text on the card and in the list", async () => {
     const name = `<script>alert("x")</script><b>Bold</b>`;
     expect((await post("talk-to-sales", { name, company: "<img src=x onerror=alert(1)>" }, { from: "10.0.8.1" })).status).toBe(303);
