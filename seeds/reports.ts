@@ -90,6 +90,7 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
       table: "leads",
       groupBy: [{ field: "campaign" }],
       measures: [{ op: "count" }],
+      filter: { field: "campaign", op: "notEmpty" },
       sort: ["-count"],
     },
   },
@@ -101,7 +102,12 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
       table: "deals",
       groupBy: [{ field: "campaign" }],
       measures: [{ op: "sum", field: "amount" }],
-      filter: { field: "stage", op: "eq", value: "won" },
+      filter: {
+        and: [
+          { field: "stage", op: "eq", value: "won" },
+          { field: "campaign", op: "notEmpty" },
+        ],
+      },
       sort: ["-sum:amount"],
     },
   },

@@ -112,7 +112,8 @@ export type WindowSlot = { allowed: true } | { allowed: false; retryAfterSeconds
 /**
  * One of `limit` requests per `windowMs` for `key` (e.g. a public form's posts from one address),
  * on the same counter rows as sign-ins, so every instance counts alike and a burst cannot outrun
- * the limit: the conditional UPDATE lets at most `limit` through. Keys carry their own prefix.
+ * the limit: the conditional UPDATE lets at most `limit` through. Keys carry their own prefix
+ * (`form:<ip>`), which keeps them apart from the sign-in rows and scopes the sweep of old ones.
  */
 export async function takeWindowSlot(db: Knex, key: string, limit: number, windowMs: number, now = new Date()): Promise<WindowSlot> {
   await ensureFreshRow(db, key, now, windowMs);
@@ -120,6 +121,13 @@ export async function takeWindowSlot(db: Knex, key: string, limit: number, windo
     .where({ key })
     .where("failures", "<", limit)
     .update({ failures: db.raw("?? + 1", ["failures"]) });
+  // Keep the table small: a past window of this key's kind (`form:` rows) counts for nothing.
+  const prefix = key.slice(0, key.indexOf(":") + 1);
+  if (prefix && Math.random() < 0.02)
+    await db(AUTH_TABLES.loginFailures)
+      .where("key", "like", `${prefix}%`)
+      .where("window_started_at", "<", dbNow(new Date(now.getTime() - windowMs)))
+      .delete();
   if (taken === 1) return { allowed: true };
   const row = (await db(AUTH_TABLES.loginFailures).where({ key }).first("window_started_at")) as { window_started_at: string } | undefined;
   const started = row ? Date.parse(`${String(row.window_started_at).replace(" ", "T")}Z`) : now.getTime();

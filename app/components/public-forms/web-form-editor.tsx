@@ -1,4 +1,5 @@
 import { Form } from "@remix-run/react";
+import { useState } from "react";
 import type { WebFormEditor } from "../../services/public-forms-admin.server";
 import { CsrfField } from "../csrf-field";
 
@@ -39,7 +40,8 @@ export function WebFormEditorPanel({ editor, saved, result }: { editor: WebFormE
             </a>
           </div>
           <label htmlFor="web-form-embed">Embed on your website (paste into the page’s HTML)</label>
-          <textarea id="web-form-embed" readOnly rows={3} value={editor.embed} />
+          <textarea id="web-form-embed" readOnly rows={3} value={editor.embed} onFocus={(e) => e.currentTarget.select()} />
+          <CopyButton text={editor.embed} />
           <p className="muted">Add ?utm_source=…&amp;utm_campaign=… to the link to record where visitors came from.</p>
         </div>
       ) : null}
@@ -102,5 +104,24 @@ export function WebFormEditorPanel({ editor, saved, result }: { editor: WebFormE
         </div>
       </Form>
     </section>
+  );
+}
+
+/** Copies the snippet where the browser lets a page write the clipboard; the text stays selectable without it. */
+function CopyButton({ text }: { text: string }) {
+  const [copied, setCopied] = useState(false);
+  return (
+    <button
+      type="button"
+      className="button button--small button--ghost web-forms__copy"
+      onClick={() =>
+        navigator.clipboard
+          ?.writeText(text)
+          .then(() => setCopied(true))
+          .catch(() => setCopied(false))
+      }
+    >
+      {copied ? "Copied" : "Copy snippet"}
+    </button>
   );
 }
