@@ -161,6 +161,20 @@ describe.each(testDatabases)("public web forms over HTTP on $name", (kind) => {
     expect((await leadNamed("Unknown campaign"))[0]).toMatchObject({ utm_campaign: "no-such-thing", campaign: null });
   });
 
+  it("counts the form's leads in the shipped per-campaign report, beside the won amount", async () => {
+    const shipped = await rt.reports.list(SYSTEM_ACTOR);
+    const run = async (name: string) => {
+      const report = shipped.find((r) => r.name === name)!;
+      const { rows } = await rt.reports.run(SYSTEM_ACTOR, report.spec);
+      return new Map(rows.map((row) => [JSON.stringify(row[0]), row[row.length - 1]]));
+    };
+    const row = (rows: Map<string, unknown>, title: string) => [...rows].find(([group]) => group.includes(title))?.[1];
+    const before = Number(row(await run("Leads by campaign"), "Autumn webinar series"));
+    await post("talk-to-sales", { name: "Second guest", utm_campaign: "Autumn webinar series" }, { from: "10.0.5.2" });
+    expect(Number(row(await run("Leads by campaign"), "Autumn webinar series"))).toBe(before + 1);
+    expect(JSON.stringify(row(await run("Won amount by campaign"), "Dublin trade fair"))).toContain("18500");
+  });
+
   it("ignores fields the form does not publish: owner, status, activity", async () => {
     const ben = await rt.db("crm_users").where({ email: LEAD_ROUTES.northWestAccounts }).first("id");
     const answer = await post(
