@@ -71,25 +71,28 @@ export async function publicFormPage(request: Request, slug: string | undefined)
 }
 
 /**
- * A visitor's post (its origin already checked by public-form-gate.server.ts): within the address's rate limit; a filled honeypot
- * gets the same thank-you as a person and creates nothing. Then the form's fields only, parsed as
- * the card parses them, created as the system. Errors come back by field with the values kept.
+ * A visitor's post (its origin already checked by public-form-gate.server.ts): within the
+ * address's rate limit; a filled honeypot gets the same thank-you as a person and creates nothing.
+ * Then the form's fields only, parsed as the card parses them, created as the system. Errors come
+ * back by field with the values kept.
  */
 export async function submitPublicForm(request: Request, slug: string | undefined): Promise<TypedResponse<PublicFormActionData>> {
   const form = await publishedForm(slug);
   const runtime = await getRuntime();
-  const refuse = (status: number, formError: string, headers?: Record<string, string>, utm: UtmValues = {}) =>
+  const answer = (status: number, body: Partial<PublicFormActionData> & { formError: string }, headers?: Record<string, string>) =>
     json<PublicFormActionData>(
-      { values: {}, errors: {}, formError, utm, frameAncestors: frameAncestors(form.allowedOrigins) },
+      { values: {}, errors: {}, utm: {}, ...body, frameAncestors: frameAncestors(form.allowedOrigins) },
       { status, headers },
     );
 
   // Where the post came from was checked before Remix ran (public-form-gate.server.ts).
   const slot = await takeWindowSlot(runtime.db, `form:${clientIp(request) ?? "unknown"}`, FORM_POSTS_PER_MINUTE, MINUTE_MS);
   if (!slot.allowed)
-    return refuse(
+    return answer(
       429,
-      `Too many forms were sent from your network in the last minute. Please wait ${slot.retryAfterSeconds} seconds and send it again.`,
+      {
+        formError: `Too many forms were sent from your network in the last minute. Please wait ${slot.retryAfterSeconds} seconds and send it again.`,
+      },
       { "Retry-After": String(slot.retryAfterSeconds) },
     );
 
@@ -97,7 +100,7 @@ export async function submitPublicForm(request: Request, slug: string | undefine
   try {
     posted = await readFormPost(request);
   } catch (error) {
-    if (error instanceof ApiError) return refuse(error.status, error.message);
+    if (error instanceof ApiError) return answer(error.status, { formError: error.message });
     throw error;
   }
   const utm = utmFrom((name) => {
@@ -119,12 +122,8 @@ export async function submitPublicForm(request: Request, slug: string | undefine
       errors[key] = parsed.error;
     }
   }
-  const invalid = (status: number, fieldErrors: Record<string, string>, message: string) =>
-    json<PublicFormActionData>(
-      { values, errors: fieldErrors, formError: message, utm, frameAncestors: frameAncestors(form.allowedOrigins) },
-      status,
-    );
-  if (Object.keys(errors).length) return invalid(422, errors, "Please correct the marked fields and send the form again.");
+  const retry = "Please correct the marked fields and send the form again.";
+  if (Object.keys(errors).length) return answer(422, { values, errors, utm, formError: retry });
   try {
     await runtime.publicForms.submit(form, values, utm);
   } catch (error) {
@@ -132,11 +131,11 @@ export async function submitPublicForm(request: Request, slug: string | undefine
     const fields = (error.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
     const shown = Object.fromEntries(Object.entries(fields).filter(([key]) => form.fields.includes(key)));
     // A problem with a field the visitor cannot see (a required field left off the form) is the admin's to fix.
-    const message =
+    const formError =
       Object.keys(shown).length === Object.keys(fields).length
-        ? "Please correct the marked fields and send the form again."
+        ? retry
         : "This form cannot be sent right now because it is set up incompletely. Please contact us another way.";
-    return invalid(422, shown, message);
+    return answer(422, { values, errors: shown, utm, formError });
   }
   return thanks;
 }

@@ -199,6 +199,15 @@ describe.each(testDatabases)("public web forms over HTTP on $name", (kind) => {
     expect(page).toMatch(/id="field-email-error"[^>]*>[^<]+</);
   });
 
+  it("tells a visitor, not the field, when the form leaves out a required field", async () => {
+    const id = await publish({ title: "Newsletter", slug: "newsletter", fields: ["email"] });
+    const editor = await (await fetch(`${url}/admin/public-forms?edit=${id}`, { headers: { Cookie: admin.cookie } })).text();
+    expect(editor).toMatch(/Required but not on the form: (<!-- -->)?Name(<!-- -->)?\./);
+    const answer = await post("newsletter", { email: "reader@example.com" }, { from: "10.0.10.1" });
+    expect(answer.status).toBe(422);
+    expect(await answer.text()).toContain("This form cannot be sent right now because it is set up incompletely");
+  });
+
   it("takes only a plain form post of a sensible size", async () => {
     const multipart = new FormData();
     multipart.append("name", "Multipart");
