@@ -193,7 +193,8 @@ function gatedRequestHandler(getBuild, mode) {
 function securityHeaders(req, res, next) {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
-  res.setHeader("X-Frame-Options", "DENY");
+  // Published web forms (/f/<slug>) may be embedded: their CSP frame-ancestors says where.
+  if (!/^\/f\/[^/]+\/?$/.test(req.path)) res.setHeader("X-Frame-Options", "DENY");
   // Over HTTPS (told by a trusted proxy, see TRUST_PROXY) browsers must never fall back to plain
   // HTTP for a year. Not for subdomains: those may be other people's sites.
   if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");

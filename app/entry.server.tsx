@@ -11,6 +11,7 @@ import { removeStaleChromiumProfiles } from "@runtime/print/pdf.server";
 import { NonceContext } from "./components/nonce-context";
 import { boot as bootRuntime, getRuntime } from "./services/runtime.server";
 import { routeAllowsEval } from "./utils/browser-eval";
+import { routeFrameAncestors } from "./utils/frame-ancestors";
 import { contentSecurityPolicy } from "./utils/content-security-policy";
 
 /**
@@ -53,7 +54,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   const nonce = crypto.randomBytes(16).toString("base64");
   // Only the pages whose routes ask for it (app/utils/browser-eval.ts) may eval.
   const allowEval = remixContext.staticHandlerContext.matches.some((m) => routeAllowsEval(remixContext.routeModules[m.route.id]?.handle));
-  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { allowEval }));
+  const frameAncestors = routeFrameAncestors(remixContext.staticHandlerContext, remixContext.routeModules);
+  responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { allowEval, frameAncestors }));
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const respond = () => {

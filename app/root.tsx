@@ -8,6 +8,7 @@ import {
   Scripts,
   ScrollRestoration,
   useLocation,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -24,6 +25,7 @@ import componentStyles from "./styles/components.css";
 import notificationStyles from "./styles/notifications.css";
 import searchStyles from "./styles/search.css";
 import shellStyles from "./styles/shell.css";
+import { isBarePage } from "./utils/bare-page";
 import { CSRF_META_NAME, installCsrfFetch } from "./utils/csrf-fetch";
 import { buildNavigation, type NavigationSection } from "./utils/navigation";
 
@@ -88,6 +90,8 @@ export function Layout({ children }: { children: ReactNode }) {
     document.addEventListener("keydown", onKey);
     return () => document.removeEventListener("keydown", onKey);
   }, [menuOpen]);
+  // A public web form looks the same to a signed-in admin as to a visitor: no shell around it.
+  const bare = useMatches().some((m) => isBarePage(m.handle));
   return (
     <html lang="en">
       <head>
@@ -101,7 +105,11 @@ export function Layout({ children }: { children: ReactNode }) {
         <a className="skip-link" href="#main">
           Skip to content
         </a>
-        {user ? (
+        {bare ? (
+          <main id="main" className="public-page" tabIndex={-1}>
+            {children}
+          </main>
+        ) : user ? (
           <div className="app-shell">
             <AppHeader
               workspaceTitle={data?.workspaceTitle ?? undefined}

@@ -12,6 +12,7 @@ import { ensureSettingsTable } from "./auth/settings.server";
 import { ensureFirstAdmin } from "./auth/users.server";
 import { ensureSystemTables } from "./db/system-tables.server";
 import { DEFAULT_MAX_FILE_BYTES } from "./files/files.server";
+import { ensurePublicFormsTable } from "./forms/public-forms.server";
 import { ensureMailTables } from "./mail/mail-tables.server";
 import type { MailServiceOptions } from "./mail/mail.server";
 import { ensureRecordViewsTable } from "./home/record-views.server";
@@ -181,6 +182,7 @@ export async function ensureTesseraTables(db: Knex): Promise<void> {
   await ensureReportsTable(db);
   await ensureDashboardsTable(db);
   await ensureMailTables(db);
+  await ensurePublicFormsTable(db);
 }
 
 function schemaCheckFromEnv(): number | undefined {

@@ -3,6 +3,7 @@ import { createAutomation, type Automation } from "./automation/automation.serve
 import { createConfigBundleService, type ConfigBundleService } from "./config-bundle/bundle.server";
 import { fileCleanup } from "./files/cleanup.server";
 import { createFileStore, type FileStore } from "./files/files.server";
+import { createPublicFormsService, type PublicFormsService } from "./forms/public-forms.server";
 import { createImports, type ImportDeps, type Imports } from "./dataio/import.server";
 import { createHomeService, type HomeService } from "./home/home.server";
 import type { HomePanel } from "./home/panels";
@@ -58,6 +59,8 @@ export interface RuntimeServices {
   dashboards: DashboardsService;
   /** Email from a card, through the queue (docs/decisions/027-outgoing-email.md). */
   mail: MailService;
+  /** Card layouts published as web forms at /f/<slug> (docs/decisions/030-public-forms.md). */
+  publicForms: PublicFormsService;
 }
 
 export interface ServiceOptions {
@@ -130,11 +133,12 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   };
   reports = createReportsService({ db, workspace });
   const home = createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels });
+  const layouts = createLayoutsService(db, workspace);
   return {
     workspace,
     records,
     templates,
-    layouts: createLayoutsService(db, workspace),
+    layouts,
     views: createViewsService(db),
     files,
     print,
@@ -150,6 +154,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     reports,
     dashboards: createDashboardsService(db, reports),
     mail,
+    publicForms: createPublicFormsService({ db, workspace, records, layouts }),
     migrationHooks,
   };
 }

@@ -8,6 +8,7 @@ import { recordRef, type SeedRecord } from "./seed-record";
 import type { UserSeed } from "./factories";
 import { USERS_TABLE } from "@runtime/schema/types";
 import { DEMO_CATEGORIES, DEMO_PRODUCTS, productRef } from "./demo/catalog";
+import { demoCampaigns } from "./demo/campaigns";
 import { DEMO_CLIENTS } from "./demo/clients";
 import { DEMO_COMPANY } from "./demo/company";
 import { demoContacts } from "./demo/contacts";
@@ -109,6 +110,7 @@ export function demoRecords(): SeedRecord[] {
     ...sales.payments,
     ...demoEvents(),
     ...demoTasks(),
+    ...demoCampaigns(),
     ...demoLeads(),
     ...demoDeals(),
     ...demoCases(),

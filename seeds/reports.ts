@@ -80,6 +80,37 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
       filter: { field: "stage", op: "neq", value: "lost" },
     },
   },
+  // What each campaign brought in, as two reports because a report reads one table: leads it
+  // started, and the amount of the deals it won.
+  {
+    name: "Leads by campaign",
+    chart: "bar",
+    roles: ["staff"],
+    spec: {
+      table: "leads",
+      groupBy: [{ field: "campaign" }],
+      measures: [{ op: "count" }],
+      filter: { field: "campaign", op: "notEmpty" },
+      sort: ["-count"],
+    },
+  },
+  {
+    name: "Won amount by campaign",
+    chart: "bar",
+    roles: ["staff"],
+    spec: {
+      table: "deals",
+      groupBy: [{ field: "campaign" }],
+      measures: [{ op: "sum", field: "amount" }],
+      filter: {
+        and: [
+          { field: "stage", op: "eq", value: "won" },
+          { field: "campaign", op: "notEmpty" },
+        ],
+      },
+      sort: ["-sum:amount"],
+    },
+  },
 ];
 
 /** A home page per role: the owner's numbers, the accountant's receivables, the sales team's pipeline. */
@@ -108,6 +139,8 @@ export const DEFAULT_DASHBOARDS: DefaultDashboard[] = [
     widgets: [
       { report: "Sales funnel by stage", size: "half" },
       { report: "Overdue tasks by assignee", size: "half" },
+      { report: "Leads by campaign", size: "half" },
+      { report: "Won amount by campaign", size: "half" },
     ],
   },
 ];

@@ -54,7 +54,7 @@ describe("seeds/schema.json", () => {
         .filter(([, t]) => t["x-group"] === group)
         .map(([k]) => k)
         .sort();
-    expect(byGroup("crm")).toEqual(["clients", "contacts", "events", "leads", "notes", "tasks"]);
+    expect(byGroup("crm")).toEqual(["campaigns", "clients", "contacts", "events", "leads", "notes", "tasks"]);
     expect(byGroup("service")).toEqual(["cases"]);
     expect(byGroup("sales")).toEqual(["contract_items", "contracts", "deals", "invoice_items", "invoices", "payments"]);
     expect(byGroup("catalog")).toEqual(["product_categories", "products"]);

@@ -9,6 +9,7 @@ const ADMIN_LINKS = [
   { to: "/admin/schema", label: "Schema" },
   { to: "/admin/schema-diagram", label: "Relations diagram" },
   { to: "/admin/forms", label: "Card layouts" },
+  { to: "/admin/public-forms", label: "Web forms" },
   { to: "/admin/prints", label: "Print templates" },
   { to: "/admin/mail", label: "Email" },
   { to: "/admin/rules", label: "Rules" },

@@ -3,6 +3,7 @@ import {
   allowedWhilePasswordMustChange,
   bearerToken,
   isHttpsRequest,
+  isPublicFormPath,
   isPublicPath,
   isSameOrigin,
   isSafeMethod,
@@ -72,6 +73,13 @@ describe("paths", () => {
     expect(isPublicPath("/")).toBe(false);
     expect(isPublicPath("/api/t/clients")).toBe(false);
     expect(isPublicPath("/login-as-admin")).toBe(false);
+  });
+  it("opens published web forms at /f/<slug>, and nothing deeper", () => {
+    expect(isPublicFormPath("/f/contact-us")).toBe(true);
+    expect(isPublicFormPath("/f/contact-us/")).toBe(true);
+    expect(isPublicFormPath("/f/")).toBe(false);
+    expect(isPublicFormPath("/f/contact-us/../../admin")).toBe(false);
+    expect(isPublicFormPath("/fx/contact-us")).toBe(false);
   });
   it("lets a user who must change the password reach only that page", () => {
     expect(allowedWhilePasswordMustChange("/account/password")).toBe(true);

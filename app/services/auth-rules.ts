@@ -16,6 +16,14 @@ export function isPublicPath(pathname: string): boolean {
   return PUBLIC_PATHS.has(trimSlash(pathname));
 }
 
+/**
+ * A published web form (`/f/<slug>`): anyone may open and post it, from any site its allowed
+ * origins name, so it skips the same-origin check of the other public pages and checks its own.
+ */
+export function isPublicFormPath(pathname: string): boolean {
+  return /^\/f\/[^/]+\/?$/.test(pathname);
+}
+
 export function allowedWhilePasswordMustChange(pathname: string): boolean {
   return PASSWORD_CHANGE_PATHS.has(trimSlash(pathname));
 }

@@ -8,6 +8,7 @@ import { addressDelay, signInFailed, signInSucceeded, takeSignInAttempt } from "
 import { getRole } from "@runtime/auth/roles.server";
 import { getOrCreateSetting } from "@runtime/auth/settings.server";
 import { createSession, destroySession, resolveSession } from "@runtime/auth/sessions.server";
+import { publicFormGate } from "./public-form-gate.server";
 import { oncePerRequest } from "./request-scope.server";
 import { resolveToken } from "@runtime/auth/tokens.server";
 import { findUserByEmail, normalizeEmail, toUser, type User } from "@runtime/auth/users.server";
@@ -20,6 +21,7 @@ import {
   CSRF_HEADER,
   isApiPath,
   isHttpsRequest,
+  isPublicFormPath,
   isPublicPath,
   isRemixDataRequest,
   isSafeMethod,
@@ -153,6 +155,7 @@ export async function csrfProblem(request: Request, expected: string): Promise<s
  */
 export async function authGate(request: Request): Promise<Response | null> {
   const url = new URL(request.url);
+  if (isPublicFormPath(url.pathname)) return publicFormGate(request);
   if (isPublicPath(url.pathname)) {
     // Login CSRF: a foreign page must not sign a browser into someone else's account.
     if (

@@ -76,7 +76,8 @@ export async function readJson(request: Request, maxBytes: number = DEFAULT_MAX_
 }
 
 // Content-Length can be absent (chunked) or wrong, so the limit is enforced while reading too.
-async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
+/** The body's bytes, or a thrown 413 once more than `maxBytes` arrived. */
+export async function readAtMost(request: Request, maxBytes: number): Promise<Uint8Array> {
   if (request.body === null) return new Uint8Array(0);
   const reader = request.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -13,6 +13,12 @@ describe("contentSecurityPolicy", () => {
   it("lets frames show only this site and blob: PDFs (the print designer's preview)", () => {
     expect(contentSecurityPolicy("n")).toContain("frame-src 'self' blob:");
   });
+  it("lets a page be framed only where it says (a published web form)", () => {
+    expect(contentSecurityPolicy("n", { frameAncestors: "'self' https://a.example" })).toContain(
+      "frame-ancestors 'self' https://a.example;",
+    );
+    expect(contentSecurityPolicy("n", { frameAncestors: undefined })).toContain("frame-ancestors 'none'");
+  });
   it("adds unsafe-eval only when asked", () => {
     expect(contentSecurityPolicy("n", { allowEval: true })).toContain("'nonce-n' 'unsafe-eval'");
   });

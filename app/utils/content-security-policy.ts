@@ -5,7 +5,7 @@
  * so it is the one reason for 'unsafe-eval', given only to them (app/utils/browser-eval.ts); no
  * `eval` of user text happens anywhere.
  */
-export function contentSecurityPolicy(nonce: string, options: { allowEval?: boolean } = {}): string {
+export function contentSecurityPolicy(nonce: string, options: { allowEval?: boolean; frameAncestors?: string } = {}): string {
   return [
     "default-src 'self'",
     `script-src 'self' 'nonce-${nonce}'${options.allowEval ? " 'unsafe-eval'" : ""}`,
@@ -14,7 +14,8 @@ export function contentSecurityPolicy(nonce: string, options: { allowEval?: bool
     "connect-src 'self'",
     // The print designer shows its live preview, a PDF fetched as a blob, in a frame.
     "frame-src 'self' blob:",
-    "frame-ancestors 'none'",
+    // No page may be framed (clickjacking) but a published web form, which says where it may be.
+    `frame-ancestors ${options.frameAncestors ?? "'none'"}`,
     "base-uri 'self'",
     "form-action 'self'",
   ].join("; ");

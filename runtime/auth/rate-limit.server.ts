@@ -30,14 +30,14 @@ export type SignInAttempt = { allowed: true } | { allowed: false; retryAfterMinu
  * instance sees them. A row's window starts at its first failure; a row whose window has passed
  * (and whose lockout, if any, has ended) starts again from zero.
  */
-async function ensureFreshRow(db: Knex, key: string, now: Date): Promise<void> {
+async function ensureFreshRow(db: Knex, key: string, now: Date, windowMs = WINDOW_MS): Promise<void> {
   await db(AUTH_TABLES.loginFailures)
     .insert({ key, failures: 0, window_started_at: dbNow(now), locked_until: null })
     .onConflict("key")
     .ignore();
   await db(AUTH_TABLES.loginFailures)
     .where({ key })
-    .where("window_started_at", "<", dbNow(new Date(now.getTime() - WINDOW_MS)))
+    .where("window_started_at", "<", dbNow(new Date(now.getTime() - windowMs)))
     .where((q) => q.whereNull("locked_until").orWhere("locked_until", "<=", dbNow(now)))
     .update({ failures: 0, window_started_at: dbNow(now), locked_until: null });
 }
@@ -105,4 +105,31 @@ export async function addressDelay(db: Knex, ip: string | null, now = new Date()
     .where("window_started_at", ">=", dbNow(new Date(now.getTime() - WINDOW_MS)))
     .first("failures")) as { failures: number | string } | undefined;
   return addressDelayMs(Number(row?.failures ?? 0));
+}
+
+export type WindowSlot = { allowed: true } | { allowed: false; retryAfterSeconds: number };
+
+/**
+ * One of `limit` requests per `windowMs` for `key` (e.g. a public form's posts from one address),
+ * on the same counter rows as sign-ins, so every instance counts alike and a burst cannot outrun
+ * the limit: the conditional UPDATE lets at most `limit` through. Keys carry their own prefix
+ * (`form:<ip>`), which keeps them apart from the sign-in rows and scopes the sweep of old ones.
+ */
+export async function takeWindowSlot(db: Knex, key: string, limit: number, windowMs: number, now = new Date()): Promise<WindowSlot> {
+  await ensureFreshRow(db, key, now, windowMs);
+  const taken = await db(AUTH_TABLES.loginFailures)
+    .where({ key })
+    .where("failures", "<", limit)
+    .update({ failures: db.raw("?? + 1", ["failures"]) });
+  // Keep the table small: a past window of this key's kind (`form:` rows) counts for nothing.
+  const prefix = key.slice(0, key.indexOf(":") + 1);
+  if (prefix && Math.random() < 0.02)
+    await db(AUTH_TABLES.loginFailures)
+      .where("key", "like", `${prefix}%`)
+      .where("window_started_at", "<", dbNow(new Date(now.getTime() - windowMs)))
+      .delete();
+  if (taken === 1) return { allowed: true };
+  const row = (await db(AUTH_TABLES.loginFailures).where({ key }).first("window_started_at")) as { window_started_at: string } | undefined;
+  const started = row ? Date.parse(`${String(row.window_started_at).replace(" ", "T")}Z`) : now.getTime();
+  return { allowed: false, retryAfterSeconds: Math.max(1, Math.ceil((started + windowMs - now.getTime()) / 1000)) };
 }

@@ -1,9 +1,11 @@
 /** The demo firm's sales pipeline: a few deals in every stage, so the board has something to show. */
 import type { DealInput } from "../generated/workspace-types";
 import { recordRef, type SeedRecord, type SeedValues } from "../seed-record";
+import type { DemoCampaignRef } from "./campaigns";
 import type { DemoUserRef } from "./users";
 
-type Plan = Omit<DealInput, "owner" | "client" | "contact" | "source_lead"> & {
+type Plan = Omit<DealInput, "owner" | "client" | "contact" | "source_lead" | "campaign"> & {
+  campaign?: DemoCampaignRef;
   ref: string;
   owner: DemoUserRef;
   client?: string;
@@ -22,6 +24,7 @@ const DEALS: Plan[] = [
     stage: "negotiation",
     expected_close: "2026-12-15",
     owner: "anna",
+    campaign: "trade-fair",
   },
   {
     ref: "acme-support",
@@ -63,6 +66,7 @@ const DEALS: Plan[] = [
     stage: "won",
     expected_close: "2026-10-30",
     owner: "anna",
+    campaign: "trade-fair",
   },
   {
     ref: "marais-audit",
@@ -84,18 +88,20 @@ const DEALS: Plan[] = [
     stage: "lost",
     expected_close: "2026-08-31",
     owner: "ben",
+    campaign: "partner-referrals",
     lost_reason: "Chose a German provider.",
   },
 ];
 
 export function demoDeals(): SeedRecord[] {
-  return DEALS.map(({ ref, owner, client, contact, lead, ...rest }) => {
+  return DEALS.map(({ ref, owner, client, contact, lead, campaign, ...rest }) => {
     const values: SeedValues<DealInput> = {
       ...rest,
       owner: recordRef("crm_users", owner),
       ...(client ? { client: recordRef("clients", client) } : {}),
       ...(contact ? { contact: recordRef("contacts", contact) } : {}),
       ...(lead ? { source_lead: recordRef("leads", lead) } : {}),
+      ...(campaign ? { campaign: recordRef("campaigns", campaign) } : {}),
     };
     return { table: "deals", ref, values };
   });

@@ -4,9 +4,10 @@
  */
 import type { LeadInput } from "../generated/workspace-types";
 import { recordRef, type SeedRecord, type SeedValues } from "../seed-record";
+import type { DemoCampaignRef } from "./campaigns";
 import type { DemoUserRef } from "./users";
 
-type Plan = Omit<LeadInput, "owner"> & { ref: string; owner: DemoUserRef };
+type Plan = Omit<LeadInput, "owner" | "campaign"> & { ref: string; owner: DemoUserRef; campaign?: DemoCampaignRef };
 
 const LEADS: Plan[] = [
   {
@@ -21,6 +22,7 @@ const LEADS: Plan[] = [
     activity: 3,
     status: "contacted",
     owner: "anna",
+    campaign: "trade-fair",
   },
   {
     ref: "sligo-foods",
@@ -48,6 +50,9 @@ const LEADS: Plan[] = [
     activity: 1,
     status: "new",
     owner: "ben",
+    campaign: "autumn-webinar",
+    utm_source: "newsletter",
+    utm_campaign: "autumn-webinar",
   },
   {
     ref: "galway-hotel",
@@ -74,13 +79,18 @@ const LEADS: Plan[] = [
     activity: 2,
     status: "lost",
     owner: "ben",
+    campaign: "partner-referrals",
     notes: "Chose a German provider for on-site support.",
   },
 ];
 
 export function demoLeads(): SeedRecord[] {
-  return LEADS.map(({ ref, owner, ...rest }) => {
-    const values: SeedValues<LeadInput> = { ...rest, owner: recordRef("crm_users", owner) };
+  return LEADS.map(({ ref, owner, campaign, ...rest }) => {
+    const values: SeedValues<LeadInput> = {
+      ...rest,
+      owner: recordRef("crm_users", owner),
+      ...(campaign ? { campaign: recordRef("campaigns", campaign) } : {}),
+    };
     return { table: "leads", ref, values };
   });
 }

@@ -393,10 +393,63 @@ export interface LeadRecord {
    * Notes
    */
   notes?: string | null;
+  /**
+   * UTM source
+   *
+   * Where a web-form lead came from (utm_source of the page).
+   */
+  utm_source?: string | null;
+  /**
+   * UTM campaign
+   *
+   * The utm_campaign of the page a web-form lead was sent from.
+   */
+  utm_campaign?: string | null;
+  /**
+   * Campaign
+   *
+   * Id of a record in `campaigns`.
+   */
+  campaign?: number | null;
 }
 
 /** What an API caller may send for a Lead: the record without the fields the server computes. */
 export type LeadInput = Omit<LeadRecord, "score">;
+
+/**
+ * Campaign (table `campaigns`): Marketing campaigns that bring in leads and deals; web forms link a lead to the campaign named in its utm_campaign.
+ */
+export interface CampaignRecord {
+  /**
+   * Name
+   */
+  name: string;
+  /**
+   * Code
+   *
+   * What links and ads send as utm_campaign, e.g. spring-webinar.
+   */
+  code?: string | null;
+  /**
+   * Channel
+   */
+  channel: "email" | "social" | "search" | "display" | "event" | "print" | "partner" | "other";
+  /**
+   * Starts
+   */
+  starts_on?: string | null;
+  /**
+   * Ends
+   */
+  ends_on?: string | null;
+  /**
+   * Cost
+   */
+  cost?: number | null;
+}
+
+/** What an API caller may send for a Campaign: the record without the fields the server computes. */
+export type CampaignInput = CampaignRecord;
 
 /**
  * Deal (table `deals`): Opportunities in the sales pipeline, from first talk to won or lost; the board groups them by stage.
@@ -446,6 +499,12 @@ export interface DealRecord {
    * Id of a record in `leads`.
    */
   source_lead?: number | null;
+  /**
+   * Campaign
+   *
+   * Id of a record in `campaigns`.
+   */
+  campaign?: number | null;
   /**
    * Lost reason
    */
@@ -1262,6 +1321,7 @@ export interface WorkspaceRecords {
   tasks: TaskRecord;
   notes: NoteRecord;
   leads: LeadRecord;
+  campaigns: CampaignRecord;
   deals: DealRecord;
   cases: CaseRecord;
   contracts: ContractRecord;
@@ -1285,6 +1345,7 @@ export interface WorkspaceInputs {
   tasks: TaskInput;
   notes: NoteInput;
   leads: LeadInput;
+  campaigns: CampaignInput;
   deals: DealInput;
   cases: CaseInput;
   contracts: ContractInput;

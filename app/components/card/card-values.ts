@@ -40,7 +40,8 @@ export function isComputed(field: CompiledField): boolean {
   return fieldKinds[field.kind].readOnly;
 }
 
-function parseField(field: CompiledField, values: string[]): { ok: true; value: unknown } | { ok: false; error: string } {
+/** One field's posted strings as its widget meant them (a public form reads its fields with it too). */
+export function parseField(field: CompiledField, values: string[]): { ok: true; value: unknown } | { ok: false; error: string } {
   const ui = fieldUis[field.kind];
   if (ui?.fromFormData) return ui.fromFormData(values, field);
   const present = values.filter((v) => v !== "");

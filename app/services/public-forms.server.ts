@@ -1,0 +1,159 @@
+import { json, redirect, type TypedResponse } from "@remix-run/node";
+import { takeWindowSlot } from "@runtime/auth/rate-limit.server";
+import { ApiError } from "@runtime/errors";
+import type { PublicForm, PublicFormsService } from "@runtime/forms/public-forms.server";
+import { EMBED_PARAM, frameAncestors, HONEYPOT_FIELD, utmFrom, type UtmValues } from "@runtime/forms/public-form";
+import type { CardLayout } from "@runtime/layouts/types";
+import { schemaAround } from "@runtime/schema/schema-around";
+import type { WorkspaceSchema } from "@runtime/schema/types";
+import { parseField } from "../components/card/card-values";
+import { readAtMost } from "../utils/api.server";
+import { clientIp } from "./auth.server";
+import { getRuntime } from "./runtime.server";
+
+/** A visitor's post is a few fields of text; anything longer is refused before it is parsed. */
+export const MAX_FORM_POST_BYTES = 64 * 1024;
+
+/** Posts one address may send to public forms per minute; the next gets 429. */
+export const FORM_POSTS_PER_MINUTE = 20;
+const MINUTE_MS = 60_000;
+
+export interface PublicFormPage {
+  slug: string;
+  title: string;
+  thankYou: string;
+  tableKey: string;
+  /** The form's table and what its fields point at, for the widgets. */
+  schema: WorkspaceSchema;
+  layout: CardLayout;
+  /** Kept in hidden inputs, so the post carries what the page's address said. */
+  utm: UtmValues;
+  sent: boolean;
+  /** `?embed=1` (the iframe snippet's link): no page background around the form. */
+  embedded: boolean;
+  frameAncestors: string;
+}
+
+export interface PublicFormActionData {
+  values: Record<string, unknown>;
+  errors: Record<string, string>;
+  formError: string;
+  utm: UtmValues;
+  frameAncestors: string;
+}
+
+export async function getPublicForms(): Promise<PublicFormsService> {
+  return (await getRuntime()).publicForms;
+}
+
+async function publishedForm(slug: string | undefined): Promise<PublicForm> {
+  const form = slug ? await (await getPublicForms()).published(slug) : null;
+  if (!form) throw new Response("There is no form at this address, or it is no longer open.", { status: 404 });
+  return form;
+}
+
+export async function publicFormPage(request: Request, slug: string | undefined): Promise<PublicFormPage> {
+  const form = await publishedForm(slug);
+  const { schema } = await (await getRuntime()).workspace.current();
+  const url = new URL(request.url);
+  return {
+    slug: form.slug,
+    title: form.title,
+    thankYou: form.thankYou,
+    tableKey: form.table,
+    schema: schemaAround(schema, form.table),
+    layout: form.layout,
+    utm: utmFrom((name) => url.searchParams.get(name)),
+    sent: url.searchParams.get("sent") === "1",
+    embedded: url.searchParams.get(EMBED_PARAM) === "1",
+    frameAncestors: frameAncestors(form.allowedOrigins),
+  };
+}
+
+/**
+ * A visitor's post (its origin already checked by public-form-gate.server.ts): within the
+ * address's rate limit; a filled honeypot gets the same thank-you as a person and creates nothing.
+ * Then the form's fields only, parsed as the card parses them, created as the system. Errors come
+ * back by field with the values kept.
+ */
+export async function submitPublicForm(request: Request, slug: string | undefined): Promise<TypedResponse<PublicFormActionData>> {
+  const form = await publishedForm(slug);
+  const runtime = await getRuntime();
+  const answer = (status: number, body: Partial<PublicFormActionData> & { formError: string }, headers?: Record<string, string>) =>
+    json<PublicFormActionData>(
+      { values: {}, errors: {}, utm: {}, ...body, frameAncestors: frameAncestors(form.allowedOrigins) },
+      { status, headers },
+    );
+
+  // Where the post came from was checked before Remix ran (public-form-gate.server.ts).
+  const slot = await takeWindowSlot(runtime.db, `form:${clientIp(request) ?? "unknown"}`, FORM_POSTS_PER_MINUTE, MINUTE_MS);
+  if (!slot.allowed)
+    return answer(
+      429,
+      {
+        formError: `Too many forms were sent from your network in the last minute. Please wait ${slot.retryAfterSeconds} seconds and send it again.`,
+      },
+      { "Retry-After": String(slot.retryAfterSeconds) },
+    );
+
+  let posted: URLSearchParams;
+  try {
+    posted = await readFormPost(request);
+  } catch (error) {
+    if (error instanceof ApiError) return answer(error.status, { formError: error.message });
+    throw error;
+  }
+  const utm = utmFrom((name) => {
+    const value = posted.get(name);
+    return typeof value === "string" ? value : null;
+  });
+  const thanks = redirect(`/f/${form.slug}?sent=1${posted.get(EMBED_PARAM) === "1" ? `&${EMBED_PARAM}=1` : ""}`, 303);
+  if (String(posted.get(HONEYPOT_FIELD) ?? "") !== "") return thanks;
+
+  const { compiled } = await runtime.workspace.current();
+  const table = compiled.tablesByKey.get(form.table)!;
+  const values: Record<string, unknown> = {};
+  const errors: Record<string, string> = {};
+  for (const key of form.fields) {
+    const parsed = parseField(table.fieldsByKey.get(key)!, posted.getAll(key).map(String));
+    if (parsed.ok) values[key] = parsed.value;
+    else {
+      values[key] = posted.get(key);
+      errors[key] = parsed.error;
+    }
+  }
+  const retry = "Please correct the marked fields and send the form again.";
+  if (Object.keys(errors).length) return answer(422, { values, errors, utm, formError: retry });
+  try {
+    await runtime.publicForms.submit(form, values, utm);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status !== 422) throw error;
+    const fields = (error.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+    const shown = Object.fromEntries(Object.entries(fields).filter(([key]) => form.fields.includes(key)));
+    // A problem with a field the visitor cannot see (a required field left off the form) is the admin's to fix.
+    const formError =
+      Object.keys(shown).length === Object.keys(fields).length
+        ? retry
+        : "This form cannot be sent right now because it is set up incompletely. Please contact us another way.";
+    return answer(422, { values, errors: shown, utm, formError });
+  }
+  return thanks;
+}
+
+/** A plain HTML form's post (no files: a visitor cannot upload), read up to MAX_FORM_POST_BYTES. */
+async function readFormPost(request: Request): Promise<URLSearchParams> {
+  const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
+  if (mediaType !== "application/x-www-form-urlencoded")
+    throw new ApiError(415, "This form takes a plain web form post (application/x-www-form-urlencoded). Send it from its page.");
+  if (Number(request.headers.get("content-length")) > MAX_FORM_POST_BYTES) throw formTooLong();
+  let bytes: Uint8Array;
+  try {
+    bytes = await readAtMost(request, MAX_FORM_POST_BYTES);
+  } catch (error) {
+    if (error instanceof ApiError && error.status === 413) throw formTooLong();
+    throw error;
+  }
+  return new URLSearchParams(new TextDecoder().decode(bytes));
+}
+
+const formTooLong = () => new ApiError(413, "The form is too long to send. Please shorten the longest text and send it again.");
