@@ -80,6 +80,7 @@ describe("accessibility of the main screens (axe-core, in Chromium)", () => {
       "/admin/roles",
       "/admin/mail",
       "/admin/trash",
+      "/admin/public-forms",
     ];
     const found: string[] = [];
     for (const url of screens) found.push(...(await audit(url)));
