@@ -9,6 +9,7 @@ import type { Seed } from "@runtime/seed/seed";
 import { DEFAULT_HOME_PANELS } from "./home-panels";
 import { DEFAULT_PRINT_TEMPLATES } from "./print-templates";
 import { DEFAULT_DASHBOARDS, DEFAULT_REPORTS } from "./reports";
+import { DEFAULT_MAIL_TEMPLATES } from "./mail-templates";
 import { DEFAULT_RULES } from "./rules";
 import schema from "./schema.json";
 
@@ -74,6 +75,7 @@ export const DEFAULT_CONFIGURATION: Seed = {
     rules: DEFAULT_RULES,
     reports: DEFAULT_REPORTS,
     dashboards: DEFAULT_DASHBOARDS,
+    mailTemplates: DEFAULT_MAIL_TEMPLATES,
     // What each role sees first on `/`: their tasks and deals, the books, failed automation.
     home: DEFAULT_HOME_PANELS,
   },

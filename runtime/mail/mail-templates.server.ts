@@ -18,6 +18,15 @@ export interface MailTemplate {
   body: string;
 }
 
+/** A template the configuration ships, stored once under its id the first time a database is seeded. */
+export interface DefaultMailTemplate {
+  id: string;
+  table: string;
+  name: string;
+  subject: string;
+  body: string;
+}
+
 export interface MailTemplates {
   /** A table's templates, oldest first (the first is the card's default); every table's without one. */
   list(table?: string): Promise<MailTemplate[]>;
@@ -27,6 +36,8 @@ export interface MailTemplates {
   remove(actor: Actor, id: unknown): Promise<void>;
   /** Follows fields renamed since `before` in every subject and body, as print templates do; returns how many changed. */
   followRenames(before: CompiledSchema): Promise<number>;
+  /** The configuration's templates for a database being seeded; one already stored under the same id is kept as it is. */
+  addDefaults(templates: readonly DefaultMailTemplate[]): Promise<void>;
 }
 
 interface Row {
@@ -88,6 +99,26 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
         .where({ id: String(id) })
         .delete();
       if (n === 0) throw notFound(`there is no message template "${String(id).slice(0, 64)}"`);
+    },
+    async addDefaults(templates) {
+      const { compiled } = await workspace.current();
+      for (const t of templates) {
+        // A template of a table the schema does not have would offer a message nobody can send.
+        if (!compiled.tablesByKey.has(t.table)) continue;
+        for (const part of [t.subject, t.body]) {
+          const error = liquidSyntaxError(part);
+          if (error) throw new Error(`the shipped message template "${t.name}" is not valid Liquid: ${error}`);
+        }
+        if (await db(MAIL_TEMPLATES_TABLE).where({ id: t.id }).first("id")) continue;
+        await db(MAIL_TEMPLATES_TABLE).insert({
+          id: t.id,
+          table_key: t.table,
+          name: t.name,
+          subject: t.subject,
+          body: t.body,
+          created_at: dbNow(),
+        });
+      }
     },
     async followRenames(before) {
       const { compiled: after } = await workspace.current();

@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import type { MailTemplates } from "../mail/mail-templates.server";
 import type { RulesService } from "../automation/rules.server";
 import { grantBuiltinRoleRights } from "../auth/roles.server";
 import { BUNDLE_FORMAT, BUNDLE_FORMAT_VERSION, type ConfigBundle } from "../config-bundle/bundle-format";
@@ -85,6 +86,7 @@ export async function seedDatabase(
     automation: { rules: Pick<RulesService, "create"> };
     reports: Pick<ReportsService, "addDefaults">;
     dashboards: Pick<DashboardsService, "addDefaults">;
+    mail: { templates: Pick<MailTemplates, "addDefaults"> };
   },
   seed: Seed,
 ): Promise<{ records: number } | null> {
@@ -101,5 +103,6 @@ export async function seedDatabase(
   for (const rule of seed.configuration.rules ?? []) await runtime.automation.rules.create(SYSTEM_ACTOR, rule);
   await runtime.reports.addDefaults(seed.configuration.reports ?? []);
   await runtime.dashboards.addDefaults(seed.configuration.dashboards ?? []);
+  await runtime.mail.templates.addDefaults(seed.configuration.mailTemplates ?? []);
   return { records: demo.records.length };
 }

@@ -5,6 +5,7 @@
  * for the app and the CLI, a test's own for a test).
  */
 import type { TableRights } from "../auth/roles";
+import type { DefaultMailTemplate } from "../mail/mail-templates.server";
 import type { RuleDefinition } from "../automation/types";
 import type { BundleLayout, BundleView } from "../config-bundle/bundle-format";
 import type { HomePanel } from "../home/panels";
@@ -63,6 +64,8 @@ export interface SeedConfiguration {
   reports?: readonly DefaultReport[];
   /** Dashboards of those reports for the roles' home pages, stored with them. */
   dashboards?: readonly DefaultDashboard[];
+  /** Message templates (*Send by email* fills its subject and body from the table's first), stored when an empty database is seeded. */
+  mailTemplates?: readonly DefaultMailTemplate[];
   /**
    * What each role sees on its home page (runtime/home/panels.ts), stored the first time a
    * database is asked for it, like print templates: panels over tables an admin removed drop out.
