@@ -10,6 +10,7 @@ import { createJobFiles } from "./jobs/job-files.server";
 import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queue.server";
 import type { JobHandlers } from "./jobs/types";
 import { createMailService, type MailService, type MailServiceOptions } from "./mail/mail.server";
+import { createMailings, type MailingsService } from "./mail/mailings.server";
 import { createLayoutsService, type LayoutsService } from "./layouts/layouts.server";
 import type { ApplyHooks } from "./migrations/apply.server";
 import { createDocxService, type DocxService } from "./print/docx.server";
@@ -58,6 +59,8 @@ export interface RuntimeServices {
   dashboards: DashboardsService;
   /** Email from a card, through the queue (docs/decisions/027-outgoing-email.md). */
   mail: MailService;
+  /** Mailings to a list view's records, rate limited, with unsubscribe (docs/decisions/029-mailings.md). */
+  mailings: MailingsService;
 }
 
 export interface ServiceOptions {
@@ -119,6 +122,8 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   const cleanup = fileCleanup(files, queue);
   const imports = createImports({ db, records, workspace, queue, files: jobFiles, ...options.imports });
   mail = createMailService({ db, records, workspace, print, queue }, options.mail);
+  const views = createViewsService(db);
+  const mailings = createMailings({ db, records, workspace, views, queue, mail }, options.mail);
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,
@@ -127,6 +132,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     ...snapshots.handlers,
     ...imports.handlers,
     ...mail.handlers,
+    ...mailings.handlers,
   };
   reports = createReportsService({ db, workspace });
   const home = createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels });
@@ -135,7 +141,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     records,
     templates,
     layouts: createLayoutsService(db, workspace),
-    views: createViewsService(db),
+    views,
     files,
     print,
     docx,
@@ -150,6 +156,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     reports,
     dashboards: createDashboardsService(db, reports),
     mail,
+    mailings,
     migrationHooks,
   };
 }

@@ -49,14 +49,7 @@ export function sessionCookieOptions(secrets: string[], secure = false): Session
   return { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: SESSION_COOKIE_MAX_AGE_S, secrets };
 }
 
-/** `SESSION_SECRET` may list several secrets separated by commas: the first signs, all verify (rotation). */
-export function secretsFromEnv(value: string | undefined): string[] | null {
-  const secrets = (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return secrets.length ? secrets : null;
-}
+export { secretsFromEnv } from "@runtime/auth/secrets";
 
 /**
  * Whether a state-changing request comes from a page of this site: its Origin (or, when a browser

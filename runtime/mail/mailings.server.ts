@@ -1,0 +1,490 @@
+import type { Knex } from "knex";
+import { actorForUser } from "../auth/actors.server";
+import { appSecrets } from "../auth/app-secrets.server";
+import { getUser } from "../auth/users.server";
+import { dbNow } from "../db/system-tables.server";
+import { ApiError, badRequest, notFound, unprocessable } from "../errors";
+import type { JobQueue } from "../jobs/queue.server";
+import { PermanentJobError, type JobContext, type JobHandlers } from "../jobs/types";
+import { authorize, isAdmin, mayDo, type Actor } from "../records/permissions";
+import type { RecordsService } from "../records/service.server";
+import { requireTable, type CompiledTable } from "../schema/compile";
+import { toFilter } from "../views/conditions";
+import { fromStoredState } from "../views/stored-view";
+import type { ViewsService } from "../views/views.server";
+import type { WorkspaceService } from "../workspace/workspace.server";
+import { parseRecipients } from "./headers";
+import { MAILING_RECIPIENTS_TABLE, MAILINGS_TABLE, MAIL_MESSAGES_TABLE } from "./mail-tables.server";
+import type { MailService } from "./mail.server";
+import type { MailTemplate } from "./mail-templates.server";
+import { queueMessage } from "./messages.server";
+import { takeSendSlots } from "./send-rate.server";
+import { suppress, suppressedAmong } from "./suppressions.server";
+import { signUnsubscribe, verifyUnsubscribe, type UnsubscribeClaim } from "./unsubscribe-token";
+import type {
+  MailingCounts,
+  MailingDetail,
+  MailingOptions,
+  MailingPreview,
+  MailingStatus,
+  MailingSummary,
+  RecipientStatus,
+} from "./mailing-types";
+
+export type { MailingCounts, MailingDetail, MailingOptions, MailingPreview, MailingStatus, MailingSummary, RecipientStatus };
+
+export const PREPARE_MAILING_JOB = "mailing.prepare";
+/** Records read, filled in and queued per transaction while a mailing is prepared. */
+const BATCH = 100;
+/** Recipients a mailing's page lists; the counts cover them all. */
+const MAX_LISTED = 2_000;
+
+export interface MailingsService {
+  /** What the new-mailing form offers the actor: templates of tables they may read, and each table's list views. */
+  options(actor: Actor): Promise<MailingOptions>;
+  /** The first recipients of a list, and one of them (or the first) filled in as it would be sent. */
+  preview(actor: Actor, input: { template?: unknown; view?: unknown; record?: unknown }, origin: string): Promise<MailingPreview>;
+  /** Makes the mailing and queues its preparation; the recipients are read as the actor may read them. */
+  create(actor: Actor, input: { template?: unknown; view?: unknown; table?: unknown }, origin: string): Promise<{ id: number }>;
+  /** The actor's mailings (an admin's: everyone's), newest first, with counts. */
+  list(actor: Actor): Promise<MailingSummary[]>;
+  /** One mailing with every recipient's state; 404 for someone else's (unless admin). */
+  get(actor: Actor, id: unknown): Promise<MailingDetail>;
+  /**
+   * What an unsubscribe link names, for its public page; 400 for a token that is forged, altered or
+   * cut (the page says so rather than failing).
+   */
+  unsubscribeClaim(token: unknown): Promise<UnsubscribeClaim>;
+  /** Puts the link's address on the suppression list (idempotent). */
+  unsubscribe(token: unknown): Promise<UnsubscribeClaim>;
+  /** Whether the actor may start a mailing: some table they read has a message template. */
+  mayStart(actor: Actor): Promise<boolean>;
+  handlers: JobHandlers;
+}
+
+export interface MailingsDeps {
+  db: Knex;
+  records: RecordsService;
+  workspace: Pick<WorkspaceService, "current">;
+  views: ViewsService;
+  queue: JobQueue;
+  mail: MailService;
+}
+
+interface MailingRow {
+  id: number;
+  table_key: string;
+  view_id: number | null;
+  view_name: string;
+  template_id: string;
+  template_name: string;
+  base_url: string;
+  list_query: string;
+  status: "preparing" | "sending" | "failed";
+  error: string | null;
+  cursor: string | null;
+  created_by: number | null;
+  created_at: string;
+  prepared_at: string | null;
+}
+
+interface ListQuery {
+  filter?: Record<string, unknown>;
+  q?: string;
+}
+
+const unsubscribeUrl = (base: string, token: string) => `${base.replace(/\/+$/, "")}/unsubscribe/${token}`;
+/** Every mailing message ends with its own unsubscribe link, whatever the template says. */
+const withFooter = (body: string, url: string) => `${body.trimEnd()}\n\n--\nTo receive no more of these messages, open ${url}\n`;
+
+function publicBase(origin: string, env: Record<string, string | undefined>): string {
+  const configured = env.TESSERA_PUBLIC_URL?.trim();
+  const base = configured || origin;
+  if (!/^https?:\/\/[^\s/]+/i.test(base)) throw new Error(`TESSERA_PUBLIC_URL must be an http(s) address, not "${base}"`);
+  return base.replace(/\/+$/, "");
+}
+
+export function createMailings(deps: MailingsDeps, options: { env?: Record<string, string | undefined> } = {}): MailingsService {
+  const { db, records, workspace, views, queue, mail } = deps;
+  const env = options.env ?? process.env;
+
+  /** The template and its table, which the actor must be allowed to read. */
+  async function templateFor(actor: Actor, id: unknown): Promise<{ template: MailTemplate; table: CompiledTable }> {
+    if (typeof id !== "string" || id === "") throw badRequest("template is required: the id of a message template (Admin → Email)");
+    const template = await mail.templates.get(id);
+    const table = requireTable((await workspace.current()).compiled, template.table);
+    authorize(actor, "read", table);
+    return { template, table };
+  }
+
+  /**
+   * A saved list view's filter and search as the actor may use it; no view is the whole table. A
+   * view that lost a condition (its field was removed) is refused: dropping it would write to more people.
+   */
+  async function listOf(actor: Actor, table: CompiledTable, view: unknown): Promise<{ id: number | null; name: string; query: ListQuery }> {
+    if (view === undefined || view === null || view === "" || view === "all")
+      return { id: null, name: `All ${table.pluralLabel}`, query: {} };
+    const found = (await views.list(actor, table.id)).find((v) => String(v.id) === String(view));
+    if (!found) throw notFound(`there is no list view "${String(view).slice(0, 40)}" of ${table.pluralLabel} that you may use`);
+    const { state, notices } = fromStoredState(table, found.state, found.name);
+    if (notices.length)
+      throw unprocessable(
+        `the list view "${found.name}" cannot be used for a mailing: ${notices.join(" ")} Fix or save the view again first.`,
+      );
+    const filter = toFilter(state.conditions ?? [], state.mode ?? "and");
+    return { id: found.id, name: found.name, query: { ...(filter ? { filter } : {}), ...(state.q ? { q: state.q } : {}) } };
+  }
+
+  async function requireEnabled() {
+    const setup = await mail.setup();
+    if (!setup.enabled) throw new ApiError(503, setup.reason);
+    return setup.config;
+  }
+
+  async function mailingRow(actor: Actor | null, id: unknown): Promise<MailingRow> {
+    const n = typeof id === "number" ? id : typeof id === "string" && /^\d{1,12}$/.test(id) ? Number(id) : NaN;
+    const row = Number.isSafeInteger(n) ? ((await db(MAILINGS_TABLE).where({ id: n }).first()) as MailingRow | undefined) : undefined;
+    // Someone else's mailing is as absent as one that never was: its recipients are not theirs to see.
+    if (!row || (actor && !isAdmin(actor) && (actor.id === null || Number(row.created_by) !== actor.id)))
+      throw notFound(`there is no mailing ${String(id).slice(0, 32)}`);
+    return row;
+  }
+
+  async function recipientsOf(mailingIds: number[], limit?: number) {
+    const q = db(`${MAILING_RECIPIENTS_TABLE} as r`)
+      .leftJoin(`${MAIL_MESSAGES_TABLE} as m`, "m.id", "r.message_id")
+      .whereIn("r.mailing_id", mailingIds)
+      .orderBy("r.id")
+      .select("r.mailing_id", "r.record_id", "r.label", "r.address", "r.skipped", "m.status", "m.error", "m.sent_at", "m.attempts");
+    if (limit) q.limit(limit);
+    return (await q) as {
+      mailing_id: number;
+      record_id: number;
+      label: string;
+      address: string;
+      skipped: string | null;
+      status: string | null;
+      error: string | null;
+      sent_at: string | null;
+      attempts: number | null;
+    }[];
+  }
+
+  async function countsOf(mailingIds: number[]): Promise<Map<number, MailingCounts>> {
+    const rows = (await db(`${MAILING_RECIPIENTS_TABLE} as r`)
+      .leftJoin(`${MAIL_MESSAGES_TABLE} as m`, "m.id", "r.message_id")
+      .whereIn("r.mailing_id", mailingIds)
+      .groupBy("r.mailing_id", "m.status", db.raw("r.skipped is null"))
+      .select("r.mailing_id", "m.status", db.raw("r.skipped is null as live"), db.raw("count(*) as n"))) as {
+      mailing_id: number;
+      status: string | null;
+      live: number | boolean;
+      n: number | string;
+    }[];
+    const out = new Map<number, MailingCounts>();
+    for (const id of mailingIds) out.set(id, { total: 0, queued: 0, retrying: 0, sent: 0, failed: 0, skipped: 0 });
+    for (const r of rows) {
+      const c = out.get(Number(r.mailing_id))!;
+      const status = !Number(r.live) ? "skipped" : ((r.status ?? "queued") as keyof MailingCounts);
+      c[status in c ? status : "queued"] += Number(r.n);
+      c.total += Number(r.n);
+    }
+    return out;
+  }
+
+  function statusOf(row: MailingRow, counts: MailingCounts): MailingStatus {
+    if (row.status !== "sending") return row.status;
+    return counts.queued + counts.retrying > 0 ? "sending" : "done";
+  }
+
+  async function summaries(rows: MailingRow[]): Promise<MailingSummary[]> {
+    if (rows.length === 0) return [];
+    const counts = await countsOf(rows.map((r) => Number(r.id)));
+    const { compiled } = await workspace.current();
+    return rows.map((r) => {
+      const c = counts.get(Number(r.id))!;
+      return {
+        id: Number(r.id),
+        table: r.table_key,
+        tableLabel: compiled.tablesByKey.get(r.table_key)?.pluralLabel ?? r.table_key,
+        view: r.view_name,
+        template: r.template_name,
+        status: statusOf(r, c),
+        ...(r.error ? { error: r.error } : {}),
+        createdBy: r.created_by === null ? null : Number(r.created_by),
+        createdAt: String(r.created_at),
+        counts: c,
+      };
+    });
+  }
+
+  /** One batch of records made into recipients, their messages queued in their slots; the cursor moves on with them. */
+  async function queueBatch(
+    job: JobContext["job"],
+    mailing: MailingRow,
+    from: string,
+    composed: { id: number; label: string; to: string; subject: string; body: string }[],
+    nextCursor: string | null,
+  ) {
+    const secrets = await appSecrets(db, env);
+    await db.transaction(async (trx) => {
+      const first = (to: string) => {
+        const parsed = parseRecipients(to);
+        return parsed.ok ? parsed.addresses[0].toLowerCase() : null;
+      };
+      const addresses = composed.map((c) => first(c.to));
+      const suppressed = await suppressedAmong(
+        trx,
+        addresses.filter((a): a is string => a !== null),
+      );
+      const taken = new Set(
+        (
+          (await trx(MAILING_RECIPIENTS_TABLE)
+            .where({ mailing_id: mailing.id })
+            .whereNull("skipped")
+            .whereIn(
+              "address",
+              addresses.filter((a): a is string => a !== null),
+            )
+            .select("address")) as { address: string }[]
+        ).map((r) => r.address),
+      );
+      const plan = composed.map((c, i) => {
+        const address = addresses[i];
+        let skipped: string | null = null;
+        if (!c.to.trim()) skipped = "no email address";
+        else if (address === null) skipped = "not a valid email address";
+        else if (suppressed.has(address)) skipped = "unsubscribed";
+        else if (taken.has(address)) skipped = "address already in this mailing";
+        if (address && !skipped) taken.add(address);
+        return { ...c, address: address ?? c.to.slice(0, 254), skipped };
+      });
+      const slots = await takeSendSlots(trx, queue.now(), plan.filter((p) => !p.skipped).length);
+      for (const p of plan) {
+        let messageId: number | null = null;
+        if (!p.skipped) {
+          const url = unsubscribeUrl(mailing.base_url, signUnsubscribe(secrets, { mailingId: Number(mailing.id), address: p.address }));
+          messageId = await queueMessage(trx, queue, from, {
+            table: mailing.table_key,
+            recordId: p.id,
+            templateId: mailing.template_id,
+            attachTemplate: null,
+            to: [p.address],
+            subject: p.subject,
+            body: withFooter(p.body, url),
+            createdBy: mailing.created_by === null ? null : Number(mailing.created_by),
+            mailing: {
+              id: Number(mailing.id),
+              headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+              slot: slots.shift()!,
+            },
+          });
+        }
+        await trx(MAILING_RECIPIENTS_TABLE).insert({
+          mailing_id: mailing.id,
+          record_id: p.id,
+          label: p.label.slice(0, 200),
+          address: p.address.slice(0, 254),
+          message_id: messageId,
+          skipped: p.skipped,
+        });
+      }
+      await trx(MAILINGS_TABLE)
+        .where({ id: mailing.id })
+        .update({ cursor: nextCursor ?? "" });
+      await queue.progress(job, { queued: composed.length }, trx);
+    });
+  }
+
+  /**
+   * Reads the list as the sender (their role now), fills the template in for each record and
+   * queues its message, a batch per transaction. After a crash it goes on from the last committed
+   * batch: no record is queued twice, none is left out.
+   */
+  async function prepare({ job, payload }: JobContext<{ mailing: number }>) {
+    const mailing = await mailingRow(null, payload.mailing).catch(() => {
+      throw new PermanentJobError(`mailing ${payload.mailing} no longer exists`);
+    });
+    if (mailing.status !== "preparing") return { status: mailing.status };
+    try {
+      if (mailing.created_by === null) throw new PermanentJobError("the mailing has no sender");
+      const user = await getUser(db, Number(mailing.created_by)).catch(() => null);
+      if (!user || !user.active) throw new PermanentJobError("the sender's account no longer exists or is deactivated");
+      const actor = await actorForUser(db, user);
+      const template = await mail.templates.get(mailing.template_id).catch(() => {
+        throw new PermanentJobError(`the message template "${mailing.template_name}" was deleted`);
+      });
+      const config = await requireEnabled();
+      const query = JSON.parse(mailing.list_query) as ListQuery;
+      let cursor = mailing.cursor || undefined;
+      if (mailing.cursor === "") cursor = undefined;
+      for (let more = mailing.cursor !== ""; more;) {
+        const page = await records.list(actor, mailing.table_key, { ...query, sort: "id", pageSize: BATCH, cursor, count: false });
+        const composed = [];
+        for (const row of page.rows) composed.push({ id: row.id, ...(await mail.compose(actor, template, row.id)) });
+        await queueBatch(job, mailing, config.from, composed, page.nextCursor);
+        cursor = page.nextCursor ?? undefined;
+        more = page.nextCursor !== null;
+      }
+      await db(MAILINGS_TABLE)
+        .where({ id: mailing.id })
+        .update({ status: "sending", prepared_at: dbNow(queue.now()) });
+      return { status: "sending" };
+    } catch (error) {
+      const permanent =
+        error instanceof PermanentJobError || (error instanceof ApiError && error.status !== 503) || job.attempts >= job.maxAttempts;
+      if (permanent) {
+        const why = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
+        await db(MAILINGS_TABLE).where({ id: mailing.id }).update({ status: "failed", error: why });
+        throw new PermanentJobError(why);
+      }
+      throw error;
+    }
+  }
+
+  return {
+    async options(actor) {
+      const { compiled } = await workspace.current();
+      const templates = (await mail.templates.list()).filter((t) => {
+        const table = compiled.tablesByKey.get(t.table);
+        return table !== undefined && mayDo(actor, "read", table);
+      });
+      const tables = [];
+      for (const key of new Set(templates.map((t) => t.table))) {
+        const table = compiled.tablesByKey.get(key)!;
+        const saved = await views.list(actor, table.id);
+        tables.push({
+          key,
+          label: table.pluralLabel,
+          views: [{ id: "all", name: `All ${table.pluralLabel}` }, ...saved.map((v) => ({ id: String(v.id), name: v.name }))],
+        });
+      }
+      const setup = await mail.setup();
+      return {
+        enabled: setup.enabled,
+        ...(setup.enabled ? {} : { reason: setup.reason }),
+        templates: templates.map((t) => ({ id: t.id, name: t.name, table: t.table })),
+        tables,
+      };
+    },
+
+    async preview(actor, input, origin) {
+      const { template, table } = await templateFor(actor, input.template);
+      const list = await listOf(actor, table, input.view);
+      const page = await records.list(actor, table.key, { ...list.query, sort: "id", pageSize: 50 });
+      const label = (r: Record<string, unknown>) =>
+        table.titleField && r[table.titleField] != null ? String(r[table.titleField]) : `${table.label} #${String(r.id)}`;
+      const recipients = page.rows.map((r) => ({ id: r.id, label: label(r) }));
+      const chosen = input.record === undefined || input.record === null || input.record === "" ? page.rows[0]?.id : Number(input.record);
+      let message: MailingPreview["message"] = null;
+      if (chosen !== undefined) {
+        // Only a record of the list: the preview is no way round reading what the list does not show.
+        const within = await records.list(actor, table.key, {
+          filter: list.query.filter
+            ? { and: [list.query.filter, { field: "id", op: "eq", value: chosen }] }
+            : { field: "id", op: "eq", value: chosen },
+          q: list.query.q,
+          pageSize: 1,
+        });
+        if (within.rows.length === 0) throw notFound(`record ${String(input.record).slice(0, 20)} is not on the list "${list.name}"`);
+        const composed = await mail.compose(actor, template, chosen);
+        const url = unsubscribeUrl(publicBase(origin, env), "…");
+        const address = parseRecipients(composed.to);
+        const suppressed = address.ok && (await suppressedAmong(db, [address.addresses[0]])).size > 0;
+        message = {
+          record: chosen,
+          to: composed.to,
+          subject: composed.subject,
+          body: withFooter(composed.body, url),
+          ...(!composed.to.trim()
+            ? { skipped: "no email address" }
+            : !address.ok
+              ? { skipped: "not a valid email address" }
+              : suppressed
+                ? { skipped: "unsubscribed" }
+                : {}),
+        };
+      }
+      return { table: table.key, view: list.name, total: page.total, totalExact: page.totalExact, recipients, message };
+    },
+
+    async create(actor, input, origin) {
+      const { template, table } = await templateFor(actor, input.template);
+      if (input.table !== undefined && input.table !== table.key)
+        throw badRequest(`the message template "${template.name}" is for ${template.table}, not ${String(input.table).slice(0, 64)}`);
+      const list = await listOf(actor, table, input.view);
+      await requireEnabled();
+      // Read now as the sender: a filter the records service refuses is refused here, and an empty list is no mailing.
+      const probe = await records.list(actor, table.key, { ...list.query, pageSize: 1 });
+      if (probe.rows.length === 0) throw unprocessable(`the list "${list.name}" has no records: there is no one to write to`);
+      const id = await db.transaction(async (trx) => {
+        const [inserted] = await trx(MAILINGS_TABLE).insert({
+          table_key: table.key,
+          view_id: list.id,
+          view_name: list.name,
+          template_id: template.id,
+          template_name: template.name,
+          base_url: publicBase(origin, env),
+          list_query: JSON.stringify(list.query),
+          status: "preparing",
+          created_by: actor.id,
+          created_at: dbNow(queue.now()),
+        });
+        const mailingId = Number(inserted);
+        await queue.enqueue(
+          { type: PREPARE_MAILING_JOB, payload: { mailing: mailingId }, key: `mailing:${mailingId}`, createdBy: actor.id },
+          trx,
+        );
+        return mailingId;
+      });
+      return { id };
+    },
+
+    async list(actor) {
+      const q = db(MAILINGS_TABLE).orderBy("id", "desc").limit(200);
+      if (!isAdmin(actor)) q.where({ created_by: actor.id ?? -1 });
+      return summaries((await q) as MailingRow[]);
+    },
+
+    async get(actor, id) {
+      const row = await mailingRow(actor, id);
+      const [summary] = await summaries([row]);
+      const recipients: RecipientStatus[] = (await recipientsOf([Number(row.id)], MAX_LISTED)).map((r) => ({
+        record: Number(r.record_id),
+        label: r.label,
+        address: r.address,
+        status: (r.skipped ? "skipped" : (r.status ?? "queued")) as RecipientStatus["status"],
+        ...(r.skipped ? { reason: r.skipped } : {}),
+        ...(r.error && r.status !== "sent" ? { error: r.error } : {}),
+        ...(r.sent_at ? { sentAt: String(r.sent_at) } : {}),
+        attempts: Number(r.attempts ?? 0),
+      }));
+      return { ...summary, recipients, more: summary.counts.total > recipients.length };
+    },
+
+    async unsubscribeClaim(token) {
+      const claim = verifyUnsubscribe(await appSecrets(db, env), token);
+      if (!claim)
+        throw badRequest(
+          "This unsubscribe link is not valid: it may have been cut or changed. Open the link from the message again, or reply to the sender.",
+        );
+      return claim;
+    },
+
+    async unsubscribe(token) {
+      const claim = await this.unsubscribeClaim(token);
+      await suppress(db, claim.address, claim.mailingId);
+      return claim;
+    },
+
+    async mayStart(actor) {
+      const { compiled } = await workspace.current();
+      return (await mail.templates.list()).some((t) => {
+        const table = compiled.tablesByKey.get(t.table);
+        return table !== undefined && mayDo(actor, "read", table);
+      });
+    },
+
+    handlers: { [PREPARE_MAILING_JOB]: prepare as never },
+  };
+}
