@@ -4,6 +4,7 @@ import { isRouteErrorResponse, Links, Meta, Outlet, Scripts, ScrollRestoration, 
 import type { ReactNode } from "react";
 import { getRuntime } from "./services/runtime.server";
 import { currentSession } from "./services/auth.server";
+import { mayStartMailings } from "./services/mailings.server";
 import { unreadNotificationsOf } from "./services/notifications.server";
 import { AppHeader } from "./components/app-header";
 import { useNonce } from "./components/nonce-context";
@@ -44,6 +45,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       workspaceTitle: null,
       navigation: [] as NavigationSection[],
       unreadNotifications: 0,
+      mailings: false,
     });
   const runtime = await getRuntime();
   const { version, schema } = await runtime.workspace.current();
@@ -55,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     workspaceTitle: schema.title,
     navigation: buildNavigation(schema),
     unreadNotifications: await unreadNotificationsOf(session.user.id),
+    mailings: await mayStartMailings(session.user.id),
   });
 }
 
@@ -87,7 +90,7 @@ export function Layout({ children }: { children: ReactNode }) {
               unreadNotifications={data?.unreadNotifications ?? 0}
             />
             <div className="app-body">
-              <SideNavigation sections={data?.navigation ?? []} admin={user.admin} />
+              <SideNavigation sections={data?.navigation ?? []} admin={user.admin} mailings={data?.mailings ?? false} />
               <main id="main" className="app-main" tabIndex={-1}>
                 {children}
               </main>

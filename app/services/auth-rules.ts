@@ -12,8 +12,18 @@ const PUBLIC_PATHS = new Set(["/login", "/healthz"]);
 /** While a password must be changed, these still work. */
 const PASSWORD_CHANGE_PATHS = new Set(["/account/password", "/logout", "/login", "/healthz"]);
 
+/**
+ * Public pages whose signed link is the whole authority (an unsubscribe link): a POST to them is
+ * taken from anywhere, since a mail provider's one-click unsubscribe (RFC 8058) comes from its servers.
+ */
+const SIGNED_LINK_PREFIXES = ["/unsubscribe/"];
+
+export function isSignedLinkPath(pathname: string): boolean {
+  return SIGNED_LINK_PREFIXES.some((p) => pathname.startsWith(p));
+}
+
 export function isPublicPath(pathname: string): boolean {
-  return PUBLIC_PATHS.has(trimSlash(pathname));
+  return PUBLIC_PATHS.has(trimSlash(pathname)) || isSignedLinkPath(pathname);
 }
 
 export function allowedWhilePasswordMustChange(pathname: string): boolean {

@@ -24,6 +24,7 @@ import {
   isRemixDataRequest,
   isSafeMethod,
   isSameOrigin,
+  isSignedLinkPath,
   loginPath,
   SESSION_COOKIE,
   sessionCookieOptions,
@@ -141,6 +142,7 @@ export async function authGate(request: Request): Promise<Response | null> {
     // Login CSRF: a foreign page must not sign a browser into someone else's account.
     if (
       !isSafeMethod(request.method) &&
+      !isSignedLinkPath(url.pathname) &&
       request.headers.get("origin") &&
       !isSameOrigin({
         url: request.url,

@@ -275,7 +275,8 @@ export function createMailings(deps: MailingsDeps, options: { env?: Record<strin
             createdBy: mailing.created_by === null ? null : Number(mailing.created_by),
             mailing: {
               id: Number(mailing.id),
-              headers: { "List-Unsubscribe": `<${url}>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
+              // The one-click address takes the provider's POST (RFC 8058); opened in a browser it shows the page.
+              headers: { "List-Unsubscribe": `<${url}/one-click>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
               slot: slots.shift()!,
             },
           });

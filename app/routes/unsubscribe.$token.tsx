@@ -1,0 +1,89 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { ApiError } from "@runtime/errors";
+import { BrandMark } from "../components/brand-mark";
+import { getMailings } from "../services/mailings.server";
+
+/**
+ * The public page an unsubscribe link opens (no sign-in): it asks, and only a POST unsubscribes,
+ * so a mail scanner that opens every link unsubscribes no one. The same POST is what a mail
+ * provider's one-click unsubscribe sends (`List-Unsubscribe-Post`, RFC 8058).
+ */
+export const meta: MetaFunction = () => [{ title: "Unsubscribe" }, { name: "robots", content: "noindex" }];
+
+/** A bad token is the visitor's 400 with its reason, never a crash. */
+async function claimOf(token: string | undefined) {
+  try {
+    return await (await getMailings()).unsubscribeClaim(token);
+  } catch (error) {
+    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const { address } = await claimOf(params.token);
+  return json({ address });
+}
+
+export async function action({ params }: ActionFunctionArgs) {
+  await claimOf(params.token);
+  const { address } = await (await getMailings()).unsubscribe(params.token);
+  return json({ done: true, address });
+}
+
+function Card({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <section className="auth-card" aria-labelledby="unsubscribe-title">
+      <div className="auth-card__brand">
+        <BrandMark />
+        <span>Tessera</span>
+      </div>
+      <h1 id="unsubscribe-title">{title}</h1>
+      {children}
+    </section>
+  );
+}
+
+export default function Unsubscribe() {
+  const { address } = useLoaderData<typeof loader>();
+  const done = useActionData<typeof action>();
+  if (done?.done)
+    return (
+      <Card title="You are unsubscribed">
+        <p className="notice notice--success" role="status" data-testid="unsubscribed">
+          {done.address} will receive no more of these mailings.
+        </p>
+        <p className="auth-card__hint">Messages about your own orders and invoices still reach you.</p>
+      </Card>
+    );
+  return (
+    <Card title="Unsubscribe">
+      <p>
+        Stop sending mailings to <strong>{address}</strong>?
+      </p>
+      <Form method="post" className="auth-form">
+        <button className="button button--primary" type="submit">
+          Unsubscribe
+        </button>
+      </Form>
+      <p className="auth-card__hint">Changed your mind? Just close this page.</p>
+    </Card>
+  );
+}
+
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const message =
+    isRouteErrorResponse(error) && typeof (error.data as { error?: unknown })?.error === "string"
+      ? (error.data as { error: string }).error
+      : "This page could not be shown. Please try again in a moment.";
+  return (
+    <Card title="This link does not work">
+      <p className="form-error" role="alert" data-testid="unsubscribe-error">
+        {message}
+      </p>
+    </Card>
+  );
+}

@@ -1,0 +1,45 @@
+// Routes reach mailings through here, never runtime/mail directly (see runtime.server.ts).
+import { json } from "@remix-run/node";
+import { actorForUser } from "@runtime/auth/actors.server";
+import { getUser } from "@runtime/auth/users.server";
+import type { MailingsService } from "@runtime/mail/mailings.server";
+import { listSuppressions, unsuppress } from "@runtime/mail/suppressions.server";
+import { ApiError } from "@runtime/errors";
+import type { Actor } from "@runtime/records/permissions";
+import { getRuntime } from "./runtime.server";
+
+export type { MailingDetail, MailingOptions, MailingPreview, MailingSummary, RecipientStatus } from "@runtime/mail/mailing-types";
+
+export async function getMailings(): Promise<MailingsService> {
+  return (await getRuntime()).mailings;
+}
+
+/** Where the sender reached the app: unsubscribe links point there unless TESSERA_PUBLIC_URL says otherwise. */
+export function requestOrigin(request: Request): string {
+  return new URL(request.url).origin;
+}
+
+/** Whether the navigation offers Mailings to this signed-in user. */
+export async function mayStartMailings(userId: number): Promise<boolean> {
+  const runtime = await getRuntime();
+  const actor = await actorForUser(runtime.db, await getUser(runtime.db, userId));
+  return runtime.mailings.mayStart(actor);
+}
+
+export async function suppressedAddresses(actor: Actor) {
+  return listSuppressions(actor, (await getRuntime()).db);
+}
+
+export async function removeSuppressedAddress(actor: Actor, address: unknown) {
+  await unsuppress(actor, (await getRuntime()).db, address);
+}
+
+/** A page loader's call: a refusal (404 for someone else's mailing, 403) becomes the page's error status. */
+export async function forPage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
