@@ -123,7 +123,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   const imports = createImports({ db, records, workspace, queue, files: jobFiles, ...options.imports });
   mail = createMailService({ db, records, workspace, print, queue }, options.mail);
   const views = createViewsService(db);
-  const mailings = createMailings({ db, records, workspace, views, queue, mail }, options.mail);
+  const mailings = createMailings({ db, records, workspace, views, queue, mail }, { env: options.mail?.env });
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,

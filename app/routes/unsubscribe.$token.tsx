@@ -1,9 +1,10 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
 import { BrandMark } from "../components/brand-mark";
 import { getMailings } from "../services/mailings.server";
+import mailingsStyles from "../styles/mailings.css";
 
 /**
  * The public page an unsubscribe link opens (no sign-in): it asks, and only a POST unsubscribes,
@@ -11,6 +12,8 @@ import { getMailings } from "../services/mailings.server";
  * provider's one-click unsubscribe sends (`List-Unsubscribe-Post`, RFC 8058).
  */
 export const meta: MetaFunction = () => [{ title: "Unsubscribe" }, { name: "robots", content: "noindex" }];
+
+export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailingsStyles }];
 
 /** A bad token is the visitor's 400 with its reason, never a crash. */
 async function claimOf(token: string | undefined) {
@@ -60,7 +63,7 @@ export default function Unsubscribe() {
     );
   return (
     <Card title="Unsubscribe">
-      <p>
+      <p className="unsubscribe__question">
         Stop sending mailings to <strong>{address}</strong>?
       </p>
       <Form method="post" className="auth-form">

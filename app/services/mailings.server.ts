@@ -22,8 +22,11 @@ export function requestOrigin(request: Request): string {
 /** Whether the navigation offers Mailings to this signed-in user. */
 export async function mayStartMailings(userId: number): Promise<boolean> {
   const runtime = await getRuntime();
-  const actor = await actorForUser(runtime.db, await getUser(runtime.db, userId));
-  return runtime.mailings.mayStart(actor);
+  // The shell must render whatever happens here: a link not offered is the worst outcome.
+  return getUser(runtime.db, userId)
+    .then((user) => actorForUser(runtime.db, user))
+    .then((actor) => runtime.mailings.mayStart(actor))
+    .catch(() => false);
 }
 
 export async function suppressedAddresses(actor: Actor) {

@@ -104,9 +104,17 @@ function publicBase(origin: string, env: Record<string, string | undefined>): st
   return base.replace(/\/+$/, "");
 }
 
-export function createMailings(deps: MailingsDeps, options: { env?: Record<string, string | undefined> } = {}): MailingsService {
+export interface MailingsOptions {
+  /** Where TESSERA_PUBLIC_URL and SESSION_SECRET are read from (tests pass their own). */
+  env?: Record<string, string | undefined>;
+  /** Records per preparing batch (tests make it small to stop between batches). */
+  batchRows?: number;
+}
+
+export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}): MailingsService {
   const { db, records, workspace, views, queue, mail } = deps;
   const env = options.env ?? process.env;
+  const batchRows = options.batchRows ?? BATCH;
 
   /** The template and its table, which the actor must be allowed to read. */
   async function templateFor(actor: Actor, id: unknown): Promise<{ template: MailTemplate; table: CompiledTable }> {
@@ -320,7 +328,7 @@ export function createMailings(deps: MailingsDeps, options: { env?: Record<strin
       let cursor = mailing.cursor || undefined;
       if (mailing.cursor === "") cursor = undefined;
       for (let more = mailing.cursor !== ""; more;) {
-        const page = await records.list(actor, mailing.table_key, { ...query, sort: "id", pageSize: BATCH, cursor, count: false });
+        const page = await records.list(actor, mailing.table_key, { ...query, sort: "id", pageSize: batchRows, cursor, count: false });
         const composed = [];
         for (const row of page.rows) composed.push({ id: row.id, ...(await mail.compose(actor, template, row.id)) });
         await queueBatch(job, mailing, config.from, composed, page.nextCursor);

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { saveRole } from "@runtime/auth/roles.server";
 import { addUser } from "@runtime/auth/users.server";
+import { createMailings } from "@runtime/mail/mailings.server";
 import { saveMailingRate } from "@runtime/mail/send-rate.server";
 import { listSuppressions, unsuppress } from "@runtime/mail/suppressions.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
@@ -227,6 +228,51 @@ describe.each(testDatabases)("mailings on $name", (kind) => {
     expect(smtp.received.length - before).toBe(2);
     for (const messageId of await rt.db("crm_mail_messages").where({ mailing_id: id }).pluck("message_id"))
       expect(smtp.deliveries(String(messageId))).toBe(1);
+  });
+
+  it("leaves recipients of a silent server retrying, and sends each once later", async () => {
+    smtp.mode = "stall";
+    const before = smtp.received.length;
+    const { id } = await rt.mailings.create(sam, { template, view }, ORIGIN);
+    await tick();
+    await later(30 * SECOND);
+    const stalled = await rt.mailings.get(sam, id);
+    expect(stalled.counts).toMatchObject({ retrying: 2, sent: 0 });
+    expect(stalled.recipients[0].error).toMatch(/timeout|timed out/i);
+    smtp.mode = "accept";
+    for (let i = 0; i < 6; i++) await later(10 * MINUTE);
+    expect(await rt.mailings.get(sam, id)).toMatchObject({ status: "done", counts: { sent: 2 } });
+    expect(smtp.received.length - before).toBe(2);
+  }, 30_000);
+
+  it("goes on after a crash between batches of the list: no recipient lost, none queued twice", async () => {
+    let reads = 0;
+    // The second page of the list fails once, as if the process died after the first batch committed.
+    const records = {
+      ...rt.records,
+      list: (...args: Parameters<Runtime["records"]["list"]>) => {
+        if (args[1] === "clients" && args[2]?.cursor && reads++ === 0) return Promise.reject(new Error("the process died"));
+        return rt.records.list(...args);
+      },
+    };
+    const crashing = createMailings(
+      { db: rt.db, records, workspace: rt.workspace, views: rt.views, queue: rt.queue, mail: rt.mail },
+      { batchRows: 2, env: { SESSION_SECRET: "a-test-secret-that-is-long-enough" } },
+    );
+    const handlers = { ...rt.jobHandlers, ...crashing.handlers };
+    const before = smtp.received.length;
+    const { id } = await crashing.create(sam, { template, view }, ORIGIN);
+    await rt.queue.runUntilIdle(handlers);
+    expect((await crashing.get(sam, id)).counts.total).toBe(2);
+    expect((await rt.queue.getByKey(`mailing:${id}`))?.state).toBe("queued");
+    for (let i = 0; i < 4; i++) {
+      clock += MINUTE;
+      await rt.queue.runUntilIdle(handlers);
+    }
+    const done = await crashing.get(sam, id);
+    expect(done).toMatchObject({ status: "done", counts: { total: 4, sent: 2, skipped: 2 } });
+    expect(done.recipients.map((r) => r.label)).toEqual(["Alfa AB", "Beta AB", "Gamma AB", "Alfa Twin AB"]);
+    expect(smtp.received.length - before).toBe(2);
   });
 
   it("reads the list as the sender: no read right, no mailing; a hidden address, no message; someone else's mailing is not there", async () => {
