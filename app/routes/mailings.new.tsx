@@ -16,7 +16,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const mailings = await getMailings();
   const options = await mailings.options(actor);
   const url = new URL(request.url);
-  const template = url.searchParams.get("template") || options.templates[0]?.id || "";
+  // An unknown or missing template (a stale bookmark) starts from the first one the user may use.
+  const asked = url.searchParams.get("template");
+  const template = options.templates.some((t) => t.id === asked) ? asked! : (options.templates[0]?.id ?? "");
   const chosen = options.templates.find((t) => t.id === template);
   const views = options.tables.find((t) => t.key === chosen?.table)?.views ?? [];
   const view = views.some((v) => v.id === url.searchParams.get("view")) ? url.searchParams.get("view")! : (views[0]?.id ?? "all");

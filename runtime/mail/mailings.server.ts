@@ -384,7 +384,10 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
       const label = (r: Record<string, unknown>) =>
         table.titleField && r[table.titleField] != null ? String(r[table.titleField]) : `${table.label} #${String(r.id)}`;
       const recipients = page.rows.map((r) => ({ id: r.id, label: label(r) }));
-      const chosen = input.record === undefined || input.record === null || input.record === "" ? page.rows[0]?.id : Number(input.record);
+      const none = input.record === undefined || input.record === null || input.record === "";
+      if (!none && !/^\d{1,12}$/.test(String(input.record)))
+        throw badRequest("record must be the id of a record of the list, e.g. record=12");
+      const chosen = none ? page.rows[0]?.id : Number(input.record);
       let message: MailingPreview["message"] = null;
       if (chosen !== undefined) {
         // Only a record of the list: the preview is no way round reading what the list does not show.
