@@ -330,7 +330,14 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
       for (let more = mailing.cursor !== ""; more;) {
         const page = await records.list(actor, mailing.table_key, { ...query, sort: "id", pageSize: batchRows, cursor, count: false });
         const composed = [];
-        for (const row of page.rows) composed.push({ id: row.id, ...(await mail.compose(actor, template, row.id)) });
+        for (const row of page.rows) {
+          // A record deleted (or put out of reach) since the page was read is no recipient; a broken template stops the mailing.
+          const filled = await mail.compose(actor, template, row.id).catch((error: unknown) => {
+            if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
+            throw error;
+          });
+          if (filled) composed.push({ id: row.id, ...filled });
+        }
         await queueBatch(job, mailing, config.from, composed, page.nextCursor);
         cursor = page.nextCursor ?? undefined;
         more = page.nextCursor !== null;

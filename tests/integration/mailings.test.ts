@@ -275,6 +275,23 @@ describe.each(testDatabases)("mailings on $name", (kind) => {
     expect(smtp.received.length - before).toBe(2);
   });
 
+  it("stops a mailing whose template cannot be filled in, and says why", async () => {
+    const broken = await rt.mail.templates.save(SYSTEM_ACTOR, {
+      table: "clients",
+      name: "Broken",
+      subject: "Hi",
+      body: "{% include 'nope' %}",
+    });
+    const { id } = await rt.mailings.create(sam, { template: broken.id, view }, ORIGIN);
+    await tick();
+    expect(await rt.mailings.get(sam, id)).toMatchObject({
+      status: "failed",
+      error: expect.stringContaining('the message template "Broken" could not be filled in'),
+      counts: { total: 0 },
+    });
+    await rt.mail.templates.remove(SYSTEM_ACTOR, broken.id);
+  });
+
   it("reads the list as the sender: no read right, no mailing; a hidden address, no message; someone else's mailing is not there", async () => {
     const noClients = await actorForUser(
       rt.db,
