@@ -57,7 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     workspaceTitle: schema.title,
     navigation: buildNavigation(schema),
     unreadNotifications: await unreadNotificationsOf(session.user.id),
-    mailings: await mayStartMailings(session.user.id),
+    mailings: await mayStartMailings(request),
   });
 }
 

@@ -1,11 +1,10 @@
 // Routes reach mailings through here, never runtime/mail directly (see runtime.server.ts).
 import { json } from "@remix-run/node";
-import { actorForUser } from "@runtime/auth/actors.server";
-import { getUser } from "@runtime/auth/users.server";
 import type { MailingsService } from "@runtime/mail/mailings.server";
 import { listSuppressions, unsuppress } from "@runtime/mail/suppressions.server";
 import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
+import { actorFor } from "./actor.server";
 import { getRuntime } from "./runtime.server";
 
 export type { MailingDetail, MailingOptions, MailingPreview, MailingSummary, RecipientStatus } from "@runtime/mail/mailing-types";
@@ -19,12 +18,12 @@ export function requestOrigin(request: Request): string {
   return new URL(request.url).origin;
 }
 
-/** Whether the navigation offers Mailings to this signed-in user. */
-export async function mayStartMailings(userId: number): Promise<boolean> {
+/** Whether the navigation offers Mailings to the signed-in user of this request. */
+export async function mayStartMailings(request: Request): Promise<boolean> {
   const runtime = await getRuntime();
-  // The shell must render whatever happens here: a link not offered is the worst outcome.
-  return getUser(runtime.db, userId)
-    .then((user) => actorForUser(runtime.db, user))
+  // The request's actor is looked up once per request (the shell and the page share it), and the
+  // shell must render whatever happens here: a link not offered is the worst outcome.
+  return actorFor(request)
     .then((actor) => runtime.mailings.mayStart(actor))
     .catch(() => false);
 }
