@@ -1,38 +1,27 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { ApiError } from "@runtime/errors";
 import { BrandMark } from "../components/brand-mark";
-import { getMailings } from "../services/mailings.server";
+import { forPage, getMailings } from "../services/mailings.server";
 import mailingsStyles from "../styles/mailings.css";
 
 /**
  * The public page an unsubscribe link opens (no sign-in): it asks, and only a POST unsubscribes,
- * so a mail scanner that opens every link unsubscribes no one. The same POST is what a mail
- * provider's one-click unsubscribe sends (`List-Unsubscribe-Post`, RFC 8058).
+ * so a mail scanner that opens every link unsubscribes no one. A mail provider's one-click
+ * unsubscribe (RFC 8058) posts to `unsubscribe.$token_.one-click.ts` instead.
  */
 export const meta: MetaFunction = () => [{ title: "Unsubscribe" }, { name: "robots", content: "noindex" }];
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailingsStyles }];
 
-/** A bad token is the visitor's 400 with its reason, never a crash. */
-async function claimOf(token: string | undefined) {
-  try {
-    return await (await getMailings()).unsubscribeClaim(token);
-  } catch (error) {
-    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
-    throw error;
-  }
-}
-
+// A bad token is the visitor's 400 page with its reason (`forPage`), never a crash.
 export async function loader({ params }: LoaderFunctionArgs) {
-  const { address } = await claimOf(params.token);
+  const { address } = await forPage(async () => (await getMailings()).unsubscribeClaim(params.token));
   return json({ address });
 }
 
 export async function action({ params }: ActionFunctionArgs) {
-  await claimOf(params.token);
-  const { address } = await (await getMailings()).unsubscribe(params.token);
+  const { address } = await forPage(async () => (await getMailings()).unsubscribe(params.token));
   return json({ done: true, address });
 }
 

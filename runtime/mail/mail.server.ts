@@ -78,8 +78,13 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
 /** Liquid escapes its output for HTML; a subject and a plain-text body want the characters back. */
 const unescape = (html: string) => html.replace(/&(?:amp|lt|gt|#34|#39);/g, (e) => ENTITIES[e]);
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** The plain text the user saw and edited, as HTML that shows exactly that text. */
-const bodyHtml = (text: string) => `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text)}</div>`;
+/**
+ * The plain text the user saw and edited, as HTML that shows exactly that text; web addresses
+ * become links (an unsubscribe link must be one click). The address pattern admits no quote,
+ * angle bracket or ampersand, so a link can carry no markup of its own.
+ */
+const bodyHtml = (text: string) =>
+  `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text).replace(/\bhttps?:\/\/[^\s<>"'&]+/g, (url) => `<a href="${url}">${url}</a>`)}</div>`;
 
 /** A mailing message's stored headers, each made one line again on the way out. */
 function extraHeaders(stored: string): Record<string, string> {

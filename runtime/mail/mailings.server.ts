@@ -473,7 +473,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
         label: r.label,
         address: r.address,
         status: (r.skipped ? "skipped" : (r.status ?? "queued")) as RecipientStatus["status"],
-        ...(r.skipped ? { reason: r.skipped } : {}),
+        ...(r.skipped ? { reason: r.skipped } : r.status === "skipped" ? { reason: "unsubscribed" } : {}),
         ...(r.error && r.status !== "sent" ? { error: r.error } : {}),
         ...(r.sent_at ? { sentAt: String(r.sent_at) } : {}),
         attempts: Number(r.attempts ?? 0),

@@ -159,6 +159,7 @@ describe.each(testDatabases)("mailings on $name", (kind) => {
     expect(rawHeader(before, "list-unsubscribe-post")).toBe("List-Unsubscribe-Post: List-Unsubscribe=One-Click");
     // The body's link is the header's page, and each recipient has their own.
     expect(mail.text).toContain(unsubscribeLink(before));
+    expect(mail.html).toContain(`<a href="${unsubscribeLink(before)}">`);
     expect(unsubscribeLink(before + 1)).not.toBe(unsubscribeLink(before));
     // The summary list counts the same.
     expect((await rt.mailings.list(sam)).find((m) => m.id === id)?.counts.sent).toBe(2);
@@ -206,7 +207,7 @@ describe.each(testDatabases)("mailings on $name", (kind) => {
     await later(MINUTE);
     expect(smtp.received.length - before).toBe(1);
     const detail = await rt.mailings.get(sam, id);
-    expect(detail.recipients.find((r) => r.label === "Beta AB")).toMatchObject({ status: "skipped" });
+    expect(detail.recipients.find((r) => r.label === "Beta AB")).toMatchObject({ status: "skipped", reason: "unsubscribed" });
     expect(detail.status).toBe("done");
     await unsuppress(SYSTEM_ACTOR, rt.db, "beta@se.test");
   });
