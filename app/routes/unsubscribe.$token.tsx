@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
-import { BrandMark } from "../components/brand-mark";
+import { PublicCard } from "../components/public-card";
 import { forPage, getMailings } from "../services/mailings.server";
 import mailingsStyles from "../styles/mailings.css";
 
@@ -25,33 +25,20 @@ export async function action({ params }: ActionFunctionArgs) {
   return json({ done: true, address });
 }
 
-function Card({ title, children }: { title: string; children: React.ReactNode }) {
-  return (
-    <section className="auth-card" aria-labelledby="unsubscribe-title">
-      <div className="auth-card__brand">
-        <BrandMark />
-        <span>Tessera</span>
-      </div>
-      <h1 id="unsubscribe-title">{title}</h1>
-      {children}
-    </section>
-  );
-}
-
 export default function Unsubscribe() {
   const { address } = useLoaderData<typeof loader>();
   const done = useActionData<typeof action>();
   if (done?.done)
     return (
-      <Card title="You are unsubscribed">
+      <PublicCard id="unsubscribe-title" title="You are unsubscribed">
         <p className="notice notice--success" role="status" data-testid="unsubscribed">
           {done.address} will receive no more of these mailings.
         </p>
         <p className="auth-card__hint">Messages about your own orders and invoices still reach you.</p>
-      </Card>
+      </PublicCard>
     );
   return (
-    <Card title="Unsubscribe">
+    <PublicCard id="unsubscribe-title" title="Unsubscribe">
       <p className="unsubscribe__question">
         Stop sending mailings to <strong>{address}</strong>?
       </p>
@@ -61,7 +48,7 @@ export default function Unsubscribe() {
         </button>
       </Form>
       <p className="auth-card__hint">Changed your mind? Just close this page.</p>
-    </Card>
+    </PublicCard>
   );
 }
 
@@ -72,10 +59,10 @@ export function ErrorBoundary() {
       ? (error.data as { error: string }).error
       : "This page could not be shown. Please try again in a moment.";
   return (
-    <Card title="This link does not work">
+    <PublicCard id="unsubscribe-title" title="This link does not work">
       <p className="form-error" role="alert" data-testid="unsubscribe-error">
         {message}
       </p>
-    </Card>
+    </PublicCard>
   );
 }
