@@ -1,11 +1,9 @@
 import type { Knex } from "knex";
-import { actorForUser } from "../auth/actors.server";
 import { appSecrets } from "../auth/app-secrets.server";
-import { getUser } from "../auth/users.server";
 import { dbNow } from "../db/system-tables.server";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors";
 import type { JobQueue } from "../jobs/queue.server";
-import { PermanentJobError, type JobContext, type JobHandlers } from "../jobs/types";
+import type { JobHandlers } from "../jobs/types";
 import { authorize, isAdmin, mayDo, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import { requireTable, type CompiledTable } from "../schema/compile";
@@ -14,13 +12,13 @@ import { fromStoredState } from "../views/stored-view";
 import type { ViewsService } from "../views/views.server";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { parseRecipients } from "./headers";
-import { MAILING_RECIPIENTS_TABLE, MAILINGS_TABLE, MAIL_MESSAGES_TABLE } from "./mail-tables.server";
+import { MAILINGS_TABLE } from "./mail-tables.server";
 import type { MailService } from "./mail.server";
 import type { MailTemplate } from "./mail-templates.server";
-import { queueMessage } from "./messages.server";
-import { takeSendSlots } from "./send-rate.server";
 import { suppress, suppressedAmong } from "./suppressions.server";
-import { signUnsubscribe, verifyUnsubscribe, type UnsubscribeClaim } from "./unsubscribe-token";
+import { createMailingPreparation, unsubscribeUrl, withFooter } from "./mailing-prepare.server";
+import { createMailingRows, type ListQuery, type MailingRow } from "./mailing-rows.server";
+import { verifyUnsubscribe, type UnsubscribeClaim } from "./unsubscribe-token";
 import type {
   MailingCounts,
   MailingDetail,
@@ -34,8 +32,6 @@ import type {
 export type { MailingCounts, MailingDetail, MailingOptions, MailingPreview, MailingStatus, MailingSummary, RecipientStatus };
 
 export const PREPARE_MAILING_JOB = "mailing.prepare";
-/** Records read, filled in and queued per transaction while a mailing is prepared. */
-const BATCH = 100;
 /** Recipients a mailing's page lists; the counts cover them all. */
 const MAX_LISTED = 2_000;
 
@@ -71,32 +67,6 @@ export interface MailingsDeps {
   mail: MailService;
 }
 
-interface MailingRow {
-  id: number;
-  table_key: string;
-  view_id: number | null;
-  view_name: string;
-  template_id: string;
-  template_name: string;
-  base_url: string;
-  list_query: string;
-  status: "preparing" | "sending" | "failed";
-  error: string | null;
-  cursor: string | null;
-  created_by: number | null;
-  created_at: string;
-  prepared_at: string | null;
-}
-
-interface ListQuery {
-  filter?: Record<string, unknown>;
-  q?: string;
-}
-
-const unsubscribeUrl = (base: string, token: string) => `${base.replace(/\/+$/, "")}/unsubscribe/${token}`;
-/** Every mailing message ends with its own unsubscribe link, whatever the template says. */
-const withFooter = (body: string, url: string) => `${body.trimEnd()}\n\n--\nTo receive no more of these messages, open ${url}\n`;
-
 function publicBase(origin: string, env: Record<string, string | undefined>): string {
   const configured = env.TESSERA_PUBLIC_URL?.trim();
   const base = configured || origin;
@@ -114,7 +84,7 @@ export interface MailingsOptions {
 export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}): MailingsService {
   const { db, records, workspace, views, queue, mail } = deps;
   const env = options.env ?? process.env;
-  const batchRows = options.batchRows ?? BATCH;
+  const rows = createMailingRows(db, workspace);
 
   /** The template and its table, which the actor must be allowed to read. */
   async function templateFor(actor: Actor, id: unknown): Promise<{ template: MailTemplate; table: CompiledTable }> {
@@ -147,215 +117,6 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
     const setup = await mail.setup();
     if (!setup.enabled) throw new ApiError(503, setup.reason);
     return setup.config;
-  }
-
-  async function mailingRow(actor: Actor | null, id: unknown): Promise<MailingRow> {
-    const n = typeof id === "number" ? id : typeof id === "string" && /^\d{1,12}$/.test(id) ? Number(id) : NaN;
-    const row = Number.isSafeInteger(n) ? ((await db(MAILINGS_TABLE).where({ id: n }).first()) as MailingRow | undefined) : undefined;
-    // Someone else's mailing is as absent as one that never was: its recipients are not theirs to see.
-    if (!row || (actor && !isAdmin(actor) && (actor.id === null || Number(row.created_by) !== actor.id)))
-      throw notFound(`there is no mailing ${String(id).slice(0, 32)}`);
-    return row;
-  }
-
-  async function recipientsOf(mailingIds: number[], limit?: number) {
-    const q = db(`${MAILING_RECIPIENTS_TABLE} as r`)
-      .leftJoin(`${MAIL_MESSAGES_TABLE} as m`, "m.id", "r.message_id")
-      .whereIn("r.mailing_id", mailingIds)
-      .orderBy("r.id")
-      .select("r.mailing_id", "r.record_id", "r.label", "r.address", "r.skipped", "m.status", "m.error", "m.sent_at", "m.attempts");
-    if (limit) q.limit(limit);
-    return (await q) as {
-      mailing_id: number;
-      record_id: number;
-      label: string;
-      address: string;
-      skipped: string | null;
-      status: string | null;
-      error: string | null;
-      sent_at: string | null;
-      attempts: number | null;
-    }[];
-  }
-
-  async function countsOf(mailingIds: number[]): Promise<Map<number, MailingCounts>> {
-    const rows = (await db(`${MAILING_RECIPIENTS_TABLE} as r`)
-      .leftJoin(`${MAIL_MESSAGES_TABLE} as m`, "m.id", "r.message_id")
-      .whereIn("r.mailing_id", mailingIds)
-      .groupBy("r.mailing_id", "m.status", db.raw("r.skipped is null"))
-      .select("r.mailing_id", "m.status", db.raw("r.skipped is null as live"), db.raw("count(*) as n"))) as {
-      mailing_id: number;
-      status: string | null;
-      live: number | boolean;
-      n: number | string;
-    }[];
-    const out = new Map<number, MailingCounts>();
-    for (const id of mailingIds) out.set(id, { total: 0, queued: 0, retrying: 0, sent: 0, failed: 0, skipped: 0 });
-    for (const r of rows) {
-      const c = out.get(Number(r.mailing_id))!;
-      const status = !Number(r.live) ? "skipped" : ((r.status ?? "queued") as keyof MailingCounts);
-      c[status in c ? status : "queued"] += Number(r.n);
-      c.total += Number(r.n);
-    }
-    return out;
-  }
-
-  function statusOf(row: MailingRow, counts: MailingCounts): MailingStatus {
-    if (row.status !== "sending") return row.status;
-    return counts.queued + counts.retrying > 0 ? "sending" : "done";
-  }
-
-  async function summaries(rows: MailingRow[]): Promise<MailingSummary[]> {
-    if (rows.length === 0) return [];
-    const counts = await countsOf(rows.map((r) => Number(r.id)));
-    const { compiled } = await workspace.current();
-    return rows.map((r) => {
-      const c = counts.get(Number(r.id))!;
-      return {
-        id: Number(r.id),
-        table: r.table_key,
-        tableLabel: compiled.tablesByKey.get(r.table_key)?.pluralLabel ?? r.table_key,
-        view: r.view_name,
-        template: r.template_name,
-        status: statusOf(r, c),
-        ...(r.error ? { error: r.error } : {}),
-        createdBy: r.created_by === null ? null : Number(r.created_by),
-        createdAt: String(r.created_at),
-        counts: c,
-      };
-    });
-  }
-
-  /** One batch of records made into recipients, their messages queued in their slots; the cursor moves on with them. */
-  async function queueBatch(
-    job: JobContext["job"],
-    mailing: MailingRow,
-    from: string,
-    composed: { id: number; label: string; to: string; subject: string; body: string }[],
-    nextCursor: string | null,
-  ) {
-    const secrets = await appSecrets(db, env);
-    await db.transaction(async (trx) => {
-      const first = (to: string) => {
-        const parsed = parseRecipients(to);
-        return parsed.ok ? parsed.addresses[0].toLowerCase() : null;
-      };
-      const addresses = composed.map((c) => first(c.to));
-      const suppressed = await suppressedAmong(
-        trx,
-        addresses.filter((a): a is string => a !== null),
-      );
-      const taken = new Set(
-        (
-          (await trx(MAILING_RECIPIENTS_TABLE)
-            .where({ mailing_id: mailing.id })
-            .whereNull("skipped")
-            .whereIn(
-              "address",
-              addresses.filter((a): a is string => a !== null),
-            )
-            .select("address")) as { address: string }[]
-        ).map((r) => r.address),
-      );
-      const plan = composed.map((c, i) => {
-        const address = addresses[i];
-        let skipped: string | null = null;
-        if (!c.to.trim()) skipped = "no email address";
-        else if (address === null) skipped = "not a valid email address";
-        else if (suppressed.has(address)) skipped = "unsubscribed";
-        else if (taken.has(address)) skipped = "address already in this mailing";
-        if (address && !skipped) taken.add(address);
-        return { ...c, address: address ?? c.to.slice(0, 254), skipped };
-      });
-      const slots = await takeSendSlots(trx, queue.now(), plan.filter((p) => !p.skipped).length);
-      for (const p of plan) {
-        let messageId: number | null = null;
-        if (!p.skipped) {
-          const url = unsubscribeUrl(mailing.base_url, signUnsubscribe(secrets, { mailingId: Number(mailing.id), address: p.address }));
-          messageId = await queueMessage(trx, queue, from, {
-            table: mailing.table_key,
-            recordId: p.id,
-            templateId: mailing.template_id,
-            attachTemplate: null,
-            to: [p.address],
-            subject: p.subject,
-            body: withFooter(p.body, url),
-            createdBy: mailing.created_by === null ? null : Number(mailing.created_by),
-            mailing: {
-              id: Number(mailing.id),
-              // The one-click address takes the provider's POST (RFC 8058); opened in a browser it shows the page.
-              headers: { "List-Unsubscribe": `<${url}/one-click>`, "List-Unsubscribe-Post": "List-Unsubscribe=One-Click" },
-              slot: slots.shift()!,
-            },
-          });
-        }
-        await trx(MAILING_RECIPIENTS_TABLE).insert({
-          mailing_id: mailing.id,
-          record_id: p.id,
-          label: p.label.slice(0, 200),
-          address: p.address.slice(0, 254),
-          message_id: messageId,
-          skipped: p.skipped,
-        });
-      }
-      await trx(MAILINGS_TABLE)
-        .where({ id: mailing.id })
-        .update({ cursor: nextCursor ?? "" });
-      await queue.progress(job, { queued: composed.length }, trx);
-    });
-  }
-
-  /**
-   * Reads the list as the sender (their role now), fills the template in for each record and
-   * queues its message, a batch per transaction. After a crash it goes on from the last committed
-   * batch: no record is queued twice, none is left out.
-   */
-  async function prepare({ job, payload }: JobContext<{ mailing: number }>) {
-    const mailing = await mailingRow(null, payload.mailing).catch(() => {
-      throw new PermanentJobError(`mailing ${payload.mailing} no longer exists`);
-    });
-    if (mailing.status !== "preparing") return { status: mailing.status };
-    try {
-      if (mailing.created_by === null) throw new PermanentJobError("the mailing has no sender");
-      const user = await getUser(db, Number(mailing.created_by)).catch(() => null);
-      if (!user || !user.active) throw new PermanentJobError("the sender's account no longer exists or is deactivated");
-      const actor = await actorForUser(db, user);
-      const template = await mail.templates.get(mailing.template_id).catch(() => {
-        throw new PermanentJobError(`the message template "${mailing.template_name}" was deleted`);
-      });
-      const config = await requireEnabled();
-      const query = JSON.parse(mailing.list_query) as ListQuery;
-      let cursor = mailing.cursor || undefined;
-      if (mailing.cursor === "") cursor = undefined;
-      for (let more = mailing.cursor !== ""; more;) {
-        const page = await records.list(actor, mailing.table_key, { ...query, sort: "id", pageSize: batchRows, cursor, count: false });
-        const composed = [];
-        for (const row of page.rows) {
-          // A record deleted (or put out of reach) since the page was read is no recipient; a broken template stops the mailing.
-          const filled = await mail.compose(actor, template, row.id).catch((error: unknown) => {
-            if (error instanceof ApiError && (error.status === 403 || error.status === 404)) return null;
-            throw error;
-          });
-          if (filled) composed.push({ id: row.id, ...filled });
-        }
-        await queueBatch(job, mailing, config.from, composed, page.nextCursor);
-        cursor = page.nextCursor ?? undefined;
-        more = page.nextCursor !== null;
-      }
-      await db(MAILINGS_TABLE)
-        .where({ id: mailing.id })
-        .update({ status: "sending", prepared_at: dbNow(queue.now()) });
-      return { status: "sending" };
-    } catch (error) {
-      const permanent =
-        error instanceof PermanentJobError || (error instanceof ApiError && error.status !== 503) || job.attempts >= job.maxAttempts;
-      if (permanent) {
-        const why = (error instanceof Error ? error.message : String(error)).slice(0, 2_000);
-        await db(MAILINGS_TABLE).where({ id: mailing.id }).update({ status: "failed", error: why });
-        throw new PermanentJobError(why);
-      }
-      throw error;
-    }
   }
 
   return {
@@ -462,13 +223,13 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
     async list(actor) {
       const q = db(MAILINGS_TABLE).orderBy("id", "desc").limit(200);
       if (!isAdmin(actor)) q.where({ created_by: actor.id ?? -1 });
-      return summaries((await q) as MailingRow[]);
+      return rows.summaries((await q) as MailingRow[]);
     },
 
     async get(actor, id) {
-      const row = await mailingRow(actor, id);
-      const [summary] = await summaries([row]);
-      const recipients: RecipientStatus[] = (await recipientsOf([Number(row.id)], MAX_LISTED)).map((r) => ({
+      const row = await rows.row(actor, id);
+      const [summary] = await rows.summaries([row]);
+      const recipients: RecipientStatus[] = (await rows.recipients(Number(row.id), MAX_LISTED)).map((r) => ({
         record: Number(r.record_id),
         label: r.label,
         address: r.address,
@@ -504,6 +265,8 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
       });
     },
 
-    handlers: { [PREPARE_MAILING_JOB]: prepare as never },
+    handlers: {
+      [PREPARE_MAILING_JOB]: createMailingPreparation({ db, records, queue, mail, rows }, { env, batchRows: options.batchRows }) as never,
+    },
   };
 }
