@@ -15,6 +15,7 @@ import {
 import { useEffect, useState, type ReactNode } from "react";
 import { getRuntime } from "./services/runtime.server";
 import { currentSession } from "./services/auth.server";
+import { mayStartMailings } from "./services/mailings.server";
 import { unreadNotificationsOf } from "./services/notifications.server";
 import { AppHeader } from "./components/app-header";
 import { useNonce } from "./components/nonce-context";
@@ -56,6 +57,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       workspaceTitle: null,
       navigation: [] as NavigationSection[],
       unreadNotifications: 0,
+      mailings: false,
     });
   const runtime = await getRuntime();
   const { version, schema } = await runtime.workspace.current();
@@ -67,6 +69,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     workspaceTitle: schema.title,
     navigation: buildNavigation(schema),
     unreadNotifications: await unreadNotificationsOf(session.user.id),
+    mailings: await mayStartMailings(request),
   });
 }
 
@@ -122,7 +125,7 @@ export function Layout({ children }: { children: ReactNode }) {
             <div className="app-body" data-menu-open={menuOpen || undefined}>
               {/* On a phone the navigation is a menu over the page (shell.css); Escape closes it. */}
               <div id="app-navigation" className="app-navigation">
-                <SideNavigation sections={data?.navigation ?? []} admin={user.admin} />
+                <SideNavigation sections={data?.navigation ?? []} admin={user.admin} mailings={data?.mailings ?? false} />
               </div>
               <main id="main" className="app-main" tabIndex={-1}>
                 {children}

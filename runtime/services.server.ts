@@ -11,6 +11,7 @@ import { createJobFiles } from "./jobs/job-files.server";
 import { createJobQueue, type JobQueue, type JobQueueOptions } from "./jobs/queue.server";
 import type { JobHandlers } from "./jobs/types";
 import { createMailService, type MailService, type MailServiceOptions } from "./mail/mail.server";
+import { createMailings, type MailingsService } from "./mail/mailings.server";
 import { createLayoutsService, type LayoutsService } from "./layouts/layouts.server";
 import type { ApplyHooks } from "./migrations/apply.server";
 import { createDocxService, type DocxService } from "./print/docx.server";
@@ -61,6 +62,8 @@ export interface RuntimeServices {
   mail: MailService;
   /** Card layouts published as web forms at /f/<slug> (docs/decisions/030-public-forms.md). */
   publicForms: PublicFormsService;
+  /** Mailings to a list view's records, rate limited, with unsubscribe (docs/decisions/029-mailings.md). */
+  mailings: MailingsService;
 }
 
 export interface ServiceOptions {
@@ -122,6 +125,8 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
   const cleanup = fileCleanup(files, queue);
   const imports = createImports({ db, records, workspace, queue, files: jobFiles, ...options.imports });
   mail = createMailService({ db, records, workspace, print, queue }, options.mail);
+  const views = createViewsService(db);
+  const mailings = createMailings({ db, records, workspace, views, queue, mail }, { env: options.mail?.env });
   // The one place job types meet their handlers: a service with background work adds its own here.
   const jobHandlers: JobHandlers = {
     ...printJobs.handlers,
@@ -130,6 +135,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     ...snapshots.handlers,
     ...imports.handlers,
     ...mail.handlers,
+    ...mailings.handlers,
   };
   reports = createReportsService({ db, workspace });
   const home = createHomeService({ db, workspace, records, automation, queue, defaults: options.defaultHomePanels });
@@ -139,7 +145,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     records,
     templates,
     layouts,
-    views: createViewsService(db),
+    views,
     files,
     print,
     docx,
@@ -155,6 +161,7 @@ export function createServices(db: Knex, options: ServiceOptions = {}): RuntimeS
     dashboards: createDashboardsService(db, reports),
     mail,
     publicForms: createPublicFormsService({ db, workspace, records, layouts }),
+    mailings,
     migrationHooks,
   };
 }

@@ -20,7 +20,16 @@ const ADMIN_LINKS = [
   { to: "/admin/tokens", label: "API tokens" },
 ];
 
-export function SideNavigation({ sections, admin = false }: { sections: NavigationSection[]; admin?: boolean }) {
+export function SideNavigation({
+  sections,
+  admin = false,
+  mailings = false,
+}: {
+  sections: NavigationSection[];
+  admin?: boolean;
+  /** The user may send mailings (some table they read has a message template). */
+  mailings?: boolean;
+}) {
   return (
     <nav className="side-nav" aria-label="Tables">
       <NavLink className="side-nav__home" to="/" end>
@@ -35,6 +44,11 @@ export function SideNavigation({ sections, admin = false }: { sections: Navigati
       <NavLink className="side-nav__link side-nav__link--reports" to="/dashboards" prefetch="intent">
         Dashboards
       </NavLink>
+      {mailings ? (
+        <NavLink className="side-nav__link side-nav__link--reports" to="/mailings" prefetch="intent">
+          Mailings
+        </NavLink>
+      ) : null}
       {sections.map((section) => (
         <div className="side-nav__group" key={section.key}>
           <h2 className="side-nav__heading" id={`nav-${section.key}`}>

@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfField } from "../components/csrf-field";
 import { MailServerForm } from "../components/mail/mail-server-form";
-import { getMail, mailAdminData, saveMailServer } from "../services/mail.server";
+import { getMail, mailAdminData, saveMailingRateAs, saveMailServer } from "../services/mail.server";
 import { adminActorFor, formResult } from "../services/people.server";
 import mailStyles from "../styles/mail.css";
 
@@ -22,6 +22,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const answer = await formResult(async () => {
     const intent = text("intent");
     if (intent === "server") await saveMailServer(actor, { smtpUrl: text("smtpUrl"), from: text("from") });
+    else if (intent === "rate") await saveMailingRateAs(actor, text("rate"));
     else if (intent === "delete") await mail.templates.remove(actor, text("id"));
     else
       await mail.templates.save(actor, {
@@ -41,7 +42,7 @@ const HELP =
   "Subject and body are Liquid over the same values as the table's print templates: {{ record.number }}, {{ record.client.name }}, {{ record.total | money }}, {{ company.name }}, {{ today | date }}. The body is plain text; values are escaped.";
 
 export default function AdminMail() {
-  const { tables, templates, server } = useLoaderData<typeof loader>();
+  const { tables, templates, server, mailingRate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const editing = templates.find((t) => t.id === params.get("edit"));
@@ -55,6 +56,18 @@ export default function AdminMail() {
         </p>
       ) : null}
       <MailServerForm server={server} />
+      <Form method="post" className="inline-form mailing-rate" data-testid="mailing-rate">
+        <CsrfField />
+        <label>
+          Mailings send at most
+          <span className="mailing-rate__field">
+            <input name="rate" type="number" min={1} max={6000} required defaultValue={mailingRate} /> messages per minute
+          </span>
+        </label>
+        <button className="button button--small" name="intent" value="rate" type="submit">
+          Save
+        </button>
+      </Form>
 
       <h2>Message templates</h2>
       {templates.length === 0 ? (

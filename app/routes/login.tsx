@@ -1,7 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
-import { BrandMark } from "../components/brand-mark";
+import { PublicCard } from "../components/public-card";
 import { currentSession, signIn } from "../services/auth.server";
 import { safeNextPath } from "../services/auth-rules";
 
@@ -27,12 +27,7 @@ export default function Login() {
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
   return (
-    <section className="auth-card" aria-labelledby="login-title">
-      <div className="auth-card__brand">
-        <BrandMark />
-        <span>Tessera</span>
-      </div>
-      <h1 id="login-title">Sign in</h1>
+    <PublicCard id="login-title" title="Sign in">
       {failed?.error ? (
         <p className="form-error" role="alert" data-testid="login-error">
           {failed.error}
@@ -53,6 +48,6 @@ export default function Login() {
         </button>
       </Form>
       <p className="auth-card__hint">Forgot your password? Ask an administrator to reset it.</p>
-    </section>
+    </PublicCard>
   );
 }

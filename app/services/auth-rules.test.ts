@@ -67,12 +67,14 @@ describe("isHttpsRequest", () => {
 });
 
 describe("paths", () => {
-  it("keeps only login, logout and healthz public", () => {
+  it("keeps only login, healthz and signed unsubscribe links public", () => {
     expect(isPublicPath("/login")).toBe(true);
     expect(isPublicPath("/healthz")).toBe(true);
     expect(isPublicPath("/")).toBe(false);
     expect(isPublicPath("/api/t/clients")).toBe(false);
     expect(isPublicPath("/login-as-admin")).toBe(false);
+    expect(isPublicPath("/unsubscribe/abc.def")).toBe(true);
+    expect(isPublicPath("/unsubscribe")).toBe(false);
   });
   it("opens published web forms at /f/<slug>, and nothing deeper", () => {
     expect(isPublicFormPath("/f/contact-us")).toBe(true);

@@ -12,8 +12,18 @@ const PUBLIC_PATHS = new Set(["/login", "/healthz"]);
 /** While a password must be changed, these still work. */
 const PASSWORD_CHANGE_PATHS = new Set(["/account/password", "/logout", "/login", "/healthz"]);
 
+/**
+ * Public pages whose signed link is the whole authority (an unsubscribe link): a POST to them is
+ * taken from anywhere, since a mail provider's one-click unsubscribe (RFC 8058) comes from its servers.
+ */
+const SIGNED_LINK_PREFIXES = ["/unsubscribe/"];
+
+export function isSignedLinkPath(pathname: string): boolean {
+  return SIGNED_LINK_PREFIXES.some((p) => pathname.startsWith(p));
+}
+
 export function isPublicPath(pathname: string): boolean {
-  return PUBLIC_PATHS.has(trimSlash(pathname));
+  return PUBLIC_PATHS.has(trimSlash(pathname)) || isSignedLinkPath(pathname);
 }
 
 /**
@@ -57,14 +67,7 @@ export function sessionCookieOptions(secrets: string[], secure = false): Session
   return { httpOnly: true, sameSite: "lax", secure, path: "/", maxAge: SESSION_COOKIE_MAX_AGE_S, secrets };
 }
 
-/** `SESSION_SECRET` may list several secrets separated by commas: the first signs, all verify (rotation). */
-export function secretsFromEnv(value: string | undefined): string[] | null {
-  const secrets = (value ?? "")
-    .split(",")
-    .map((s) => s.trim())
-    .filter(Boolean);
-  return secrets.length ? secrets : null;
-}
+export { secretsFromEnv } from "@runtime/auth/secrets";
 
 /**
  * Whether a state-changing request comes from a page of this site: its Origin (or, when a browser

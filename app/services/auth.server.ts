@@ -3,10 +3,10 @@ import { createCookie, redirect, type Cookie } from "@remix-run/node";
 import type { Knex } from "knex";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { audit } from "@runtime/auth/audit.server";
-import { randomSecret, verifyPassword } from "@runtime/auth/passwords.server";
+import { appSecrets } from "@runtime/auth/app-secrets.server";
+import { verifyPassword } from "@runtime/auth/passwords.server";
 import { addressDelay, signInFailed, signInSucceeded, takeSignInAttempt } from "@runtime/auth/rate-limit.server";
 import { getRole } from "@runtime/auth/roles.server";
-import { getOrCreateSetting } from "@runtime/auth/settings.server";
 import { createSession, destroySession, resolveSession } from "@runtime/auth/sessions.server";
 import { publicFormGate } from "./public-form-gate.server";
 import { oncePerRequest } from "./request-scope.server";
@@ -26,9 +26,9 @@ import {
   isRemixDataRequest,
   isSafeMethod,
   isSameOrigin,
+  isSignedLinkPath,
   loginPath,
   SESSION_COOKIE,
-  secretsFromEnv,
   sessionCookieOptions,
 } from "./auth-rules";
 
@@ -39,24 +39,9 @@ export const CLIENT_IP_HEADER = "x-tessera-client-ip";
 
 export const WRONG_CREDENTIALS = "Wrong email or password.";
 
-// The secret is stored in the database so every instance signs alike; this only saves a query.
-const secretsByDb = new WeakMap<Knex, Promise<string[]>>();
-
-function cookieSecrets(db: Knex): Promise<string[]> {
-  const fromEnv = secretsFromEnv(process.env.SESSION_SECRET);
-  if (fromEnv) return Promise.resolve(fromEnv);
-  let secrets = secretsByDb.get(db);
-  if (!secrets) {
-    secrets = getOrCreateSetting(db, "session_cookie_secret", () => randomSecret(32)).then((s) => [s]);
-    secretsByDb.set(db, secrets);
-    secrets.catch(() => secretsByDb.delete(db));
-  }
-  return secrets;
-}
-
 async function sessionCookie(db: Knex, request: Request): Promise<Cookie> {
   const secure = isHttpsRequest(request.url, request.headers.get("x-forwarded-proto"));
-  return createCookie(SESSION_COOKIE, sessionCookieOptions(await cookieSecrets(db), secure));
+  return createCookie(SESSION_COOKIE, sessionCookieOptions(await appSecrets(db), secure));
 }
 
 export function clientIp(request: Request): string | null {
@@ -160,6 +145,7 @@ export async function authGate(request: Request): Promise<Response | null> {
     // Login CSRF: a foreign page must not sign a browser into someone else's account.
     if (
       !isSafeMethod(request.method) &&
+      !isSignedLinkPath(url.pathname) &&
       request.headers.get("origin") &&
       !isSameOrigin({
         url: request.url,

@@ -1,5 +1,6 @@
 // Routes reach email through here, never runtime/mail directly (see runtime.server.ts).
 import { mailServerSettings, saveMailSettings } from "@runtime/mail/mail-config.server";
+import { mailingRate, saveMailingRate } from "@runtime/mail/send-rate.server";
 import type { MailOffer, MailService } from "@runtime/mail/mail.server";
 import type { MailTemplate } from "@runtime/mail/mail-templates.server";
 import { mayDo, requireAdmin, type Actor } from "@runtime/records/permissions";
@@ -28,10 +29,17 @@ export async function mailAdminData(actor: Actor) {
     tables: compiled.tables.filter((t) => t.parent === null).map((t) => ({ key: t.key, label: t.label })),
     templates: await runtime.mail.templates.list(),
     server: { enabled: setup.enabled, reason: setup.enabled ? null : setup.reason, ...(await mailServerSettings(runtime.db)) },
+    mailingRate: await mailingRate(runtime.db),
   };
 }
 
 export async function saveMailServer(actor: Actor, input: { smtpUrl: string; from: string }): Promise<void> {
   requireAdmin(actor, "set the mail server");
   await saveMailSettings((await getRuntime()).db, input);
+}
+
+/** Mailing messages per minute (docs/decisions/029-mailings.md). */
+export async function saveMailingRateAs(actor: Actor, perMinute: unknown): Promise<void> {
+  requireAdmin(actor, "set the mailing rate");
+  await saveMailingRate((await getRuntime()).db, perMinute);
 }

@@ -6,7 +6,7 @@ import { isUniqueViolation } from "../db/db-errors";
 import { dbNow } from "../db/system-tables.server";
 import { retryDelayMs } from "./backoff";
 import { JOBS_TABLE } from "./jobs-tables.server";
-import { PermanentJobError, type EnqueueInput, type Job, type JobHandlers, type JobState } from "./types";
+import { PermanentJobError, RunLaterError, type EnqueueInput, type Job, type JobHandlers, type JobState } from "./types";
 
 export interface JobQueueOptions {
   /** Names this process in `locked_by`; default host, pid and a random suffix. */
@@ -40,7 +40,7 @@ export interface JobQueue {
    * message marked sent) in the same transaction that finishes the job.
    */
   complete(job: Job, result?: unknown, q?: Knex): Promise<void>;
-  /** Retries later with backoff, or marks the job dead after its last attempt or a permanent error. */
+  /** Retries later with backoff (at the time a `RunLaterError` names, without counting the attempt), or marks the job dead after its last attempt or a permanent error. */
   fail(job: Job, error: unknown): Promise<"retry" | "dead">;
   get(id: number): Promise<Job | null>;
   /** The job enqueued with this idempotency key. */
@@ -247,6 +247,17 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
 
     async fail(job, error) {
       const t = at();
+      if (error instanceof RunLaterError) {
+        await mine(job).update({
+          state: "queued",
+          attempts: job.attempts - 1,
+          lease_until: null,
+          locked_by: null,
+          run_at: dbNow(error.at),
+          updated_at: t,
+        });
+        return "retry";
+      }
       const dead = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
       await mine(job).update(
         dead

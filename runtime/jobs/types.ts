@@ -52,3 +52,14 @@ export class PermanentJobError extends Error {
     this.name = "PermanentJobError";
   }
 }
+
+/**
+ * Not a failure: the job may not run before `at` (a rate limit's next free slot). It goes back to
+ * the queue for then, and the attempt it was claimed with is given back.
+ */
+export class RunLaterError extends Error {
+  constructor(readonly at: Date) {
+    super(`waits until ${at.toISOString()}`);
+    this.name = "RunLaterError";
+  }
+}

@@ -1,9 +1,8 @@
-import crypto from "node:crypto";
 import type { Knex } from "knex";
 import nodemailer, { type Transporter } from "nodemailer";
 import { dbNow } from "../db/system-tables.server";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors";
-import { PermanentJobError, type JobContext, type JobHandlers } from "../jobs/types";
+import { PermanentJobError, RunLaterError, type JobContext, type JobHandlers } from "../jobs/types";
 import type { JobQueue } from "../jobs/queue.server";
 import type { PrintService } from "../print/print.server";
 import { createRecordContextLoader } from "../print/record-context.server";
@@ -16,7 +15,10 @@ import { headerText, parseRecipients } from "./headers";
 import { mailSetup, transportOptions, type MailSetup } from "./mail-config.server";
 import { MAIL_MESSAGES_TABLE } from "./mail-tables.server";
 import { createMailTemplates, type MailTemplate, type MailTemplates } from "./mail-templates.server";
+import { queueMessage, SEND_MAIL_JOB } from "./messages.server";
 import { defaultRecipient } from "./recipient.server";
+import { fromDbTime, takeSendSlots } from "./send-rate.server";
+import { suppressedAmong } from "./suppressions.server";
 import type { MailOffer, MessageStatus } from "./types";
 
 export type { MailOffer, MessageStatus };
@@ -38,6 +40,11 @@ export interface MailService {
   send(actor: Actor, table: string, id: unknown, input: SendInput): Promise<{ id: number; status: MessageStatus }>;
   /** A message's state, for whoever may read its record (404 otherwise). */
   status(actor: Actor, id: unknown): Promise<{ status: MessageStatus; error?: string }>;
+  /**
+   * A template filled in for one record as `actor` may read it, and the record's address: what a
+   * mailing previews and sends. Throws as reading the record would (403/404), 422 for a broken template.
+   */
+  compose(actor: Actor, template: MailTemplate, id: unknown): Promise<{ to: string; subject: string; body: string; label: string }>;
   handlers: JobHandlers;
 }
 
@@ -60,16 +67,30 @@ interface MessageRow {
   body: string;
   status: MessageStatus;
   error: string | null;
+  mailing_id: number | null;
+  headers: string | null;
+  send_slot: string | null;
 }
 
-export const SEND_MAIL_JOB = "mail.send";
+export { SEND_MAIL_JOB };
 
 const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">", "&#34;": '"', "&#39;": "'" };
 /** Liquid escapes its output for HTML; a subject and a plain-text body want the characters back. */
 const unescape = (html: string) => html.replace(/&(?:amp|lt|gt|#34|#39);/g, (e) => ENTITIES[e]);
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
-/** The plain text the user saw and edited, as HTML that shows exactly that text. */
-const bodyHtml = (text: string) => `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text)}</div>`;
+/**
+ * The plain text the user saw and edited, as HTML that shows exactly that text; web addresses
+ * become links (an unsubscribe link must be one click). The address pattern admits no quote,
+ * angle bracket or ampersand, so a link can carry no markup of its own.
+ */
+const bodyHtml = (text: string) =>
+  `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text).replace(/\bhttps?:\/\/[^\s<>"'&]+/g, (url) => `<a href="${url}">${url}</a>`)}</div>`;
+
+/** A mailing message's stored headers, each made one line again on the way out. */
+function extraHeaders(stored: string): Record<string, string> {
+  const parsed = JSON.parse(stored) as Record<string, string>;
+  return Object.fromEntries(Object.entries(parsed).map(([k, v]) => [headerText(k, 80), headerText(v, 2_000)]));
+}
 
 function optionalText(value: unknown, name: string, max: number): string | undefined {
   if (value === undefined || value === null) return undefined;
@@ -152,13 +173,42 @@ export function createMailService(
     return found;
   }
 
+  /**
+   * A mailing's message goes only to an address that has not unsubscribed since it was queued,
+   * and only in its rate-limit slot: one taken when it was queued, or a new one for a retry.
+   */
+  async function mailingGate(job: JobContext["job"], message: MessageRow): Promise<"send" | "skipped"> {
+    if ((await suppressedAmong(db, message.to_address.split(", "))).size > 0) {
+      await db.transaction(async (trx) => {
+        await trx(MAIL_MESSAGES_TABLE)
+          .where({ id: message.id })
+          .update({ status: "skipped", error: "the address unsubscribed", send_slot: null });
+        await queue.complete(job, { status: "skipped" }, trx);
+      });
+      return "skipped";
+    }
+    const now = queue.now();
+    const slot = message.send_slot
+      ? fromDbTime(message.send_slot)
+      : await db.transaction(async (trx) => {
+          const [taken] = await takeSendSlots(trx, now, 1);
+          await trx(MAIL_MESSAGES_TABLE)
+            .where({ id: message.id })
+            .update({ send_slot: dbNow(taken) });
+          return taken;
+        });
+    if (slot.getTime() > now.getTime()) throw new RunLaterError(slot);
+    return "send";
+  }
+
   async function deliver({ job, payload }: JobContext<{ message: number }>) {
     const message = await row(payload.message).catch(() => {
       throw new PermanentJobError(`message ${payload.message} no longer exists`);
     });
     // Idempotent: a message already sent (its job ran again after a crash) is not sent twice.
-    if (message.status === "sent") return { status: "sent" };
-    const attempt = { attempts: job.attempts };
+    if (message.status === "sent" || message.status === "skipped") return { status: message.status };
+    if (message.mailing_id !== null && (await mailingGate(job, message)) === "skipped") return { status: "skipped" };
+    const attempt = { attempts: job.attempts, send_slot: null };
     try {
       const setup = await mailSetup(db, env);
       if (!setup.enabled) throw new Error(setup.reason);
@@ -178,6 +228,7 @@ export function createMailService(
         html: bodyHtml(message.body),
         messageId: message.message_id,
         attachments,
+        ...(message.headers ? { headers: extraHeaders(message.headers) } : {}),
       });
     } catch (error) {
       const final = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
@@ -255,26 +306,18 @@ export function createMailService(
         attach = String(input.attach);
       }
 
-      const messageId = `<${crypto.randomUUID()}@${setup.config.from.split("@")[1]}>`;
-      const now = dbNow(queue.now());
-      const messageRowId = await db.transaction(async (trx) => {
-        const [inserted] = await trx(MAIL_MESSAGES_TABLE).insert({
-          message_id: messageId,
-          table_key: table.key,
-          record_id: stored.id,
-          template_id: template?.id ?? null,
-          attach_template: attach,
-          to_address: recipients.addresses.join(", "),
+      const messageRowId = await db.transaction((trx) =>
+        queueMessage(trx, queue, setup.config.from, {
+          table: table.key,
+          recordId: stored.id,
+          templateId: template?.id ?? null,
+          attachTemplate: attach,
+          to: recipients.addresses,
           subject,
           body,
-          status: "queued",
-          created_by: actor.id,
-          created_at: now,
-        });
-        const rowId = Number(inserted);
-        await queue.enqueue({ type: SEND_MAIL_JOB, payload: { message: rowId }, key: `mail:${rowId}`, createdBy: actor.id }, trx);
-        return rowId;
-      });
+          createdBy: actor.id,
+        }),
+      );
       return { id: messageRowId, status: "queued" };
     },
 
@@ -286,6 +329,21 @@ export function createMailService(
         throw error;
       });
       return { status: message.status, ...(message.error && message.status !== "sent" ? { error: message.error } : {}) };
+    },
+
+    async compose(actor, template, id) {
+      const { compiled } = await workspace.current();
+      const table = requireTable(compiled, template.table);
+      const context = await contextFor(actor, compiled, table, id, `${template.subject}\n${template.body}`);
+      const title = table.titleField ? context.record[table.titleField] : undefined;
+      return {
+        ...render(template, context, compiled),
+        to: await defaultRecipient(actor, records, compiled, table, context.record),
+        label: headerText(
+          typeof title === "string" || typeof title === "number" ? String(title) : `${table.label} #${String(context.record.id)}`,
+          200,
+        ),
+      };
     },
 
     handlers: { [SEND_MAIL_JOB]: deliver as never },

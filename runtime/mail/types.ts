@@ -1,6 +1,7 @@
 /** What the mail service answers, for the server and the card alike. */
 
-export type MessageStatus = "queued" | "retrying" | "sent" | "failed";
+/** `skipped`: a mailing's message whose address unsubscribed before its turn came. */
+export type MessageStatus = "queued" | "retrying" | "sent" | "failed" | "skipped";
 
 /** What a card's *Send by email* offers for one record, filled in for it. */
 export interface MailOffer {

@@ -5,7 +5,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from "vites
 import { createDatabase, parseDatabaseUrl } from "@runtime/db/connection.server";
 import { ensureJobTables, JOBS_TABLE } from "@runtime/jobs/jobs-tables.server";
 import { createJobQueue, type JobQueue } from "@runtime/jobs/queue.server";
-import { PermanentJobError, type JobHandlers } from "@runtime/jobs/types";
+import { PermanentJobError, RunLaterError, type JobHandlers } from "@runtime/jobs/types";
 import { startWorkers } from "@runtime/jobs/workers.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
@@ -120,6 +120,27 @@ describe.each(testDatabases)("the job queue on $name", (kind) => {
       state: "dead",
       lastError: expect.stringContaining('no handler for jobs of type "teleport"'),
     });
+  });
+
+  it("puts a job that must wait (a rate limit's slot) back for then, without spending an attempt", async () => {
+    let runs = 0;
+    const slot = new Date(clock.getTime() + 30_000);
+    const handlers: JobHandlers = {
+      paced: async () => {
+        runs++;
+        if (clock < slot) throw new RunLaterError(slot);
+        return "sent";
+      },
+    };
+    const id = await queue.enqueue({ type: "paced", payload: {}, maxAttempts: 1 });
+    await queue.runUntilIdle(handlers);
+    expect(await queue.get(id)).toMatchObject({ state: "queued", attempts: 0, runAt: "2026-12-04 09:00:30.000" });
+    clock = new Date(slot.getTime() - 1);
+    expect(await queue.runUntilIdle(handlers)).toBe(0);
+    clock = slot;
+    await queue.runUntilIdle(handlers);
+    expect(await queue.get(id)).toMatchObject({ state: "done", attempts: 1, result: "sent" });
+    expect(runs).toBe(2);
   });
 
   it("cancels a queued job, which never runs, and a running one, whose handler is aborted and whose answer is ignored", async () => {

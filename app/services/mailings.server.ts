@@ -1,0 +1,47 @@
+// Routes reach mailings through here, never runtime/mail directly (see runtime.server.ts).
+import { json } from "@remix-run/node";
+import type { MailingsService } from "@runtime/mail/mailings.server";
+import { listSuppressions, unsuppress } from "@runtime/mail/suppressions.server";
+import { ApiError } from "@runtime/errors";
+import type { Actor } from "@runtime/records/permissions";
+import { actorFor } from "./actor.server";
+import { getRuntime } from "./runtime.server";
+
+export type { MailingDetail, MailingOptions, MailingPreview, MailingSummary, RecipientStatus } from "@runtime/mail/mailing-types";
+
+export async function getMailings(): Promise<MailingsService> {
+  return (await getRuntime()).mailings;
+}
+
+/** Where the sender reached the app: unsubscribe links point there unless TESSERA_PUBLIC_URL says otherwise. */
+export function requestOrigin(request: Request): string {
+  return new URL(request.url).origin;
+}
+
+/** Whether the navigation offers Mailings to the signed-in user of this request. */
+export async function mayStartMailings(request: Request): Promise<boolean> {
+  const runtime = await getRuntime();
+  // The request's actor is looked up once per request (the shell and the page share it), and the
+  // shell must render whatever happens here: a link not offered is the worst outcome.
+  return actorFor(request)
+    .then((actor) => runtime.mailings.mayStart(actor))
+    .catch(() => false);
+}
+
+export async function suppressedAddresses(actor: Actor) {
+  return listSuppressions(actor, (await getRuntime()).db);
+}
+
+export async function removeSuppressedAddress(actor: Actor, address: unknown) {
+  await unsuppress(actor, (await getRuntime()).db, address);
+}
+
+/** A page loader's call: a refusal (404 for someone else's mailing, 403) becomes the page's error status. */
+export async function forPage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+    throw error;
+  }
+}
