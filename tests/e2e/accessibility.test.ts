@@ -81,6 +81,9 @@ describe("accessibility of the main screens (axe-core, in Chromium)", () => {
       "/admin/mail",
       "/admin/trash",
       "/admin/public-forms",
+      "/mailings",
+      "/mailings/new",
+      "/mailings/unsubscribed",
     ];
     const found: string[] = [];
     for (const url of screens) found.push(...(await audit(url)));

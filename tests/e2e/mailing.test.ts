@@ -58,6 +58,16 @@ describe("a mailing in Chromium", () => {
     // Links navigate in the page: wait for what the new page shows, not for a navigation.
     await page.click("a::-p-text(New mailing)");
     await page.waitForSelector("[data-testid=mailing-preview]");
+    // The shipped invoice and contract messages come first; this journey mails its own.
+    const spring = await page.$$eval(
+      "[data-testid=mailing-choice] select[name=template] option",
+      (os) => (os as HTMLOptionElement[]).find((o) => o.textContent?.trim() === "Spring news")?.value ?? "",
+    );
+    await Promise.all([
+      page.waitForFunction((id) => new URL(location.href).searchParams.get("template") === id, {}, spring),
+      page.select("[data-testid=mailing-choice] select[name=template]", spring),
+    ]);
+    await page.waitForSelector("[data-testid=mailing-preview]");
     const second = await page.$$eval("[data-testid=mailing-choice] select[name=record] option", (os) => (os[1] as HTMLOptionElement).value);
     await Promise.all([
       page.waitForResponse((r) => r.url().includes(`record=${second}`)),

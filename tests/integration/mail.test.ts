@@ -68,6 +68,8 @@ describe.each(testDatabases)("sending email on $name", (kind) => {
     invoice = { id: row.id, number: String(row.number) };
     const client = await rt.records.get(SYSTEM_ACTOR, "clients", row.client);
     await rt.records.update(SYSTEM_ACTOR, "clients", client.id, { name: EVIL_NAME.slice(0, 60) }, client.version);
+    // This file's template is the invoices' first, the one a card starts from: the shipped ones go.
+    for (const t of await rt.mail.templates.list()) await rt.mail.templates.remove(SYSTEM_ACTOR, t.id);
     await rt.mail.templates.save(SYSTEM_ACTOR, {
       table: "invoices",
       name: "Invoice",
