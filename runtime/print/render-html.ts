@@ -216,11 +216,11 @@ const TOTAL_PAGES = "\u2063tessera-total-pages\u2063";
 
 /**
  * The fonts printed text asks for, ending in families every script can fall back on: DejaVu
- * (Latin, Greek, Cyrillic, Armenian) and Droid Sans Fallback (Chinese, Japanese, Korean), both
- * TrueType, so Chromium embeds them as real fonts. Left to the system, CJK text falls back to
- * Noto CJK, an OpenType CFF font Chromium can only embed as Type 3 outlines (see ADR 031).
+ * (Latin, Greek, Cyrillic, Armenian), Droid Sans Fallback (Chinese, Japanese) and Nanum Gothic
+ * (Korean), all TrueType, so Chromium embeds them as real fonts. Left to the system, CJK text
+ * falls back to Noto CJK, an OpenType CFF font Chromium can only embed as Type 3 outlines (ADR 031).
  */
-export const PRINT_FONTS = `"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", "Droid Sans Fallback", sans-serif`;
+export const PRINT_FONTS = `"Helvetica Neue", Helvetica, Arial, "Liberation Sans", "DejaVu Sans", "Droid Sans Fallback", "NanumGothic", sans-serif`;
 
 /** Header and footer HTML for Chromium, which fills `.pageNumber` and `.totalPages` on every page. */
 function renderMargin(text: string | undefined, context: PrintContext, settings: RenderSettings, page: PageSettings): string | undefined {

@@ -11,8 +11,8 @@ import { hasTool } from "../helpers/tools";
 /**
  * Names in Chinese, Japanese, Korean, Armenian, Cyrillic and Greek print as themselves, in fonts
  * embedded in the PDF, never as empty boxes: the text comes back exactly from pdftotext, and
- * pdffonts names the CJK font among the embedded ones. The fonts are the system's (Debian's DejaVu
- * and Droid Sans Fallback, installed by .ci/run); page 1 is saved as PNG under artifacts/prints/ to look at.
+ * pdffonts names the CJK font among the embedded ones. The fonts are the system's (Debian's DejaVu,
+ * Droid Sans Fallback and Nanum, installed by .ci/run); page 1 is saved as PNG under artifacts/prints/ to look at.
  */
 const ACTOR: Actor = { ...SYSTEM_ACTOR, id: null, name: "Accountant", role: "admin" };
 const ARTIFACTS = path.resolve("artifacts/prints");
@@ -70,8 +70,9 @@ describe.each(testDatabases)("printing every script on $name", (dbKind) => {
       .map((line) => ({ name: line.split(/\s+/)[0], embedded: /\s(yes|no)\s+(yes|no)\s+(yes|no)\s+\d+\s+\d+\s*$/.exec(line)?.[1] }));
     expect(fonts.length).toBeGreaterThan(0);
     expect(fonts.filter((f) => f.embedded !== "yes")).toEqual([]);
-    // Droid Sans Fallback, named in the print fonts, carries the Han, kana and Hangul as TrueType.
+    // Named in the print fonts, as TrueType: Droid Sans Fallback for Han and kana, Nanum Gothic for Hangul.
     expect(fonts.map((f) => f.name)).toContainEqual(expect.stringMatching(/DroidSansFallback/));
+    expect(fonts.map((f) => f.name)).toContainEqual(expect.stringMatching(/NanumGothic/));
     if (hasTool("pdftoppm"))
       execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", file, file.replace(/\.pdf$/, "")]);
   }, 60_000);
