@@ -392,11 +392,11 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     await admin.waitForFunction(() => document.querySelector("#sd-table-title")?.textContent === "Projects");
     const crm = () =>
       admin.$$eval('.sd-tables__group[aria-label="CRM"] button[data-table]', (bs) => bs.map((b) => b.getAttribute("data-table")));
-    expect(await crm()).toEqual(["clients", "contacts", "events", "tasks", "leads", "notes", "projects"]);
+    expect(await crm()).toEqual(["clients", "contacts", "events", "tasks", "leads", "notes", "campaigns", "projects"]);
     await admin.click('button[aria-label="Move Projects up"]');
     await admin.waitForFunction(
       () =>
-        document.querySelectorAll('.sd-tables__group[aria-label="CRM"] button[data-table]')[5]?.getAttribute("data-table") === "projects",
+        document.querySelectorAll('.sd-tables__group[aria-label="CRM"] button[data-table]')[6]?.getAttribute("data-table") === "projects",
     );
 
     // A label and the Required rule in one go: both edits join the draft.
@@ -421,7 +421,7 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     await admin.type(`${settings} input[name="newGroup"]`, "Field service");
     await clickButton(admin, "Create group", `//form[@aria-label='Settings of Projects']`);
     await admin.waitForSelector('.sd-tables__group[aria-label="Field service"] button[data-table="projects"]');
-    expect(await crm()).toEqual(["clients", "contacts", "events", "tasks", "leads", "notes"]);
+    expect(await crm()).toEqual(["clients", "contacts", "events", "tasks", "leads", "notes", "campaigns"]);
     expect(await admin.$eval(".sd-bar__state", (el) => el.textContent)).toContain("5 edits in the draft");
     await screenshot(admin, "12-new-table");
 
