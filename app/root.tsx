@@ -35,6 +35,9 @@ if (typeof window !== "undefined") installCsrfFetch(window);
 
 export const links: LinksFunction = () => [
   { rel: "icon", href: "/favicon.svg", type: "image/svg+xml" },
+  // Installable on a phone's home screen (public/manifest.webmanifest).
+  { rel: "manifest", href: "/manifest.webmanifest" },
+  { rel: "apple-touch-icon", href: "/icon-192.png" },
   { rel: "stylesheet", href: baseStyles },
   { rel: "stylesheet", href: componentStyles },
   { rel: "stylesheet", href: shellStyles },
@@ -100,6 +103,7 @@ export function Layout({ children }: { children: ReactNode }) {
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
+        <meta name="theme-color" content="#ffffff" />
         {data?.csrfToken ? <meta name={CSRF_META_NAME} content={data.csrfToken} /> : null}
         <Meta />
         <Links />

@@ -64,6 +64,21 @@ describe("Tessera on a phone, in Chromium", () => {
     }
   });
 
+  it("offers a web app manifest a phone can install from, served without signing in", async () => {
+    const href = await page.$eval('link[rel="manifest"]', (l) => l.getAttribute("href"));
+    const response = await fetch(`${server!.url}${href}`);
+    expect(response.status).toBe(200);
+    const manifest = (await response.json()) as {
+      name: string;
+      start_url: string;
+      display: string;
+      icons: { src: string; sizes: string }[];
+    };
+    expect(manifest).toMatchObject({ start_url: "/", display: "standalone" });
+    expect(manifest.icons.map((i) => i.sizes)).toEqual(expect.arrayContaining(["192x192", "512x512"]));
+    for (const icon of manifest.icons) expect((await fetch(`${server!.url}${icon.src}`)).status, icon.src).toBe(200);
+  });
+
   it("opens the navigation as a menu, and closes it on the way to a table", async () => {
     await open("/");
     expect(await page.$eval("#app-navigation", (el) => getComputedStyle(el).display)).toBe("none");
