@@ -125,6 +125,12 @@ export async function deleteRate(q: Knex, id: number): Promise<void> {
   if (!n) throw notFound(`there is no exchange rate #${id} (it may have been deleted)`);
 }
 
+/** Sets the base currency and stores rates known to be right (a seed's). */
+export async function storeRates(q: Knex, base: string, rates: readonly ExchangeRate[]): Promise<void> {
+  await saveExchangeSettings(q, { base });
+  for (const rate of rates) await putRate(q, rate, null);
+}
+
 export interface RateImportResult {
   imported: number;
   /** Row numbers as a spreadsheet shows them (the header is row 1). */
