@@ -104,6 +104,10 @@ export default function AdminExchangeRates() {
       ) : null}
 
       <h2>Settings</h2>
+      <p className="muted">
+        Rates are what one unit is worth in the base currency. A payment over its invoice&apos;s balance is refused, or recorded and shown
+        on the invoice as credit owed to the client.
+      </p>
       <Form method="post" className="inline-form inline-form--wrap" data-testid="exchange-settings">
         <CsrfField />
         <label>
@@ -124,6 +128,7 @@ export default function AdminExchangeRates() {
       {base ? null : <p className="notice notice--warning">Set the base currency first: rates are expressed in it.</p>}
 
       <h2>Rates</h2>
+      <p className="muted">Newest first. A rate applies from its day until the next rate of that currency.</p>
       <Form method="post" className="inline-form inline-form--wrap" data-testid="add-rate">
         <CsrfField />
         <label>

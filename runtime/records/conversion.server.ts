@@ -43,7 +43,8 @@ export async function applyConversions(
   for (const f of convertedFields(table)) {
     const from = f.def["x-converted-from"] as ConvertedFrom;
     const ownCurrency = f.def["x-currency-field"];
-    const sources = [from.amount, from.currency, from.date, ownCurrency];
+    // The field itself too: it follows what was received, whatever is sent for it.
+    const sources = [f.key, from.amount, from.currency, from.date, ownCurrency];
     if (changed && !sources.some((k) => k !== undefined && k in changed)) continue;
     const amount = record[from.amount];
     if (amount === null || amount === undefined) continue;

@@ -838,7 +838,7 @@ export interface InvoiceRecord {
   /**
    * Payment
    *
-   * Credit: paid more than the total (allowed under Admin → Exchange rates); the difference is owed to the client. Overdue is not stored: it depends on today's date and is shown at read time.
+   * Credit when more than the total was paid (if Admin → Exchange rates allows it). Overdue is not stored: it depends on today's date and is shown at read time.
    *
    * Computed by the server: `if(total > 0 and balance < 0, "credit", if(total > 0 and balance <= 0, "paid", if(paid > 0, "partly paid", "unpaid")))`.
    */

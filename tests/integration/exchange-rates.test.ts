@@ -66,6 +66,8 @@ describe.each(testDatabases)("exchange rates on $name", (kind) => {
     const later = await rt.records.update(ACTOR, "payments", payment.id, { date: "2026-12-10" }, payment.version);
     expect(later.amount).toBe(88.89);
     expect(await rt.records.get(ACTOR, "invoices", inv.id)).toMatchObject({ paid: 88.89 });
+    // The converted amount follows what was received, whatever is sent for it.
+    expect((await rt.records.update(ACTOR, "payments", payment.id, { amount: 5 }, later.version)).amount).toBe(88.89);
   });
 
   it("converts between two currencies neither of which is the base, and takes same-currency amounts as they are", async () => {
