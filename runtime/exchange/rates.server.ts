@@ -64,8 +64,8 @@ export async function latestRate(q: Knex, currency: string, day: string): Promis
     .where({ currency })
     .where("day", "<=", day)
     .orderBy("day", "desc")
-    .first("id", "day", "currency", "rate");
-  return row ? fromRow(row) : null;
+    .first("day", "currency", "rate");
+  return row ? { day: String(row.day), currency: String(row.currency), rate: String(row.rate) } : null;
 }
 
 /** A rate as sent, checked; the messages say which part is wrong and what is expected. */

@@ -1,7 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { ApiError } from "@runtime/errors";
 import { importRates, putRate, saveExchangeSettings } from "@runtime/exchange/rates.server";
+import { dialectOf } from "@runtime/db/ddl.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { runReport } from "@runtime/reports/run.server";
+import { parseReportSpec } from "@runtime/reports/spec";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
@@ -42,8 +45,10 @@ describe.each(testDatabases)("exchange rates on $name", (kind) => {
   });
 
   /** An issued invoice of 200.00 in `currency`. */
-  const invoice = async (currency = "EUR") => {
-    const client = await rt.records.create(ACTOR, "clients", { kind: "company", name: "Acme", status: "active" });
+  const invoice = async (currency = "EUR", clientId?: number) => {
+    const client = clientId
+      ? { id: clientId }
+      : await rt.records.create(ACTOR, "clients", { kind: "company", name: "Acme", status: "active" });
     const draft = await rt.records.create(ACTOR, "invoices", {
       client: client.id,
       date: "2026-12-01",
@@ -143,5 +148,48 @@ describe.each(testDatabases)("exchange rates on $name", (kind) => {
     expect(await importRates(rt.db, "2026-12-01,CHF,1.05\n2026-12-02,chf,1.06\n", null)).toEqual({ imported: 2, errors: [] });
     const inv = await invoice();
     expect((await pay(inv.id, "2026-12-03", 10, "CHF")).amount).toBe(10.6);
+  });
+
+  it("reports money of several currencies in one, at the latest rates, saying which", async () => {
+    const client = await rt.records.create(ACTOR, "clients", { kind: "company", name: "Globex", status: "active" });
+    await invoice("EUR", client.id);
+    await invoice("USD", client.id);
+    await invoice("GBP", client.id);
+    const { compiled } = await rt.workspace.current();
+    const run = (spec: object, day: string) =>
+      runReport(
+        { db: rt.db, dialect: dialectOf(rt.db), timeZone: "UTC", now: new Date(`${day}T12:00:00Z`) },
+        ACTOR,
+        compiled,
+        parseReportSpec(compiled, {
+          table: "invoices",
+          groupBy: [{ field: "status" }],
+          filter: { field: "client", op: "eq", value: client.id },
+          ...spec,
+        }),
+      );
+    const measures = [{ op: "count" }, { op: "sum", field: "total" }, { op: "max", field: "total" }];
+    const split = await run({ measures }, "2026-12-05");
+    expect(split.rows).toHaveLength(3);
+
+    // 200 EUR + 200 USD × 0.9 + 200 GBP × 1.2 = 620 EUR on 5 December; USD is 0.8 from 10 December.
+    const one = await run({ measures, currency: "EUR" }, "2026-12-05");
+    expect(one.columns.map((c) => c.key)).toEqual(["status", "count", "sum:total", "max:total"]);
+    expect(one.columns[2]).toMatchObject({ money: true, currency: "EUR" });
+    expect(one.rows).toEqual([["Issued", 3, 620, 240]]);
+    expect(one.converted).toEqual({
+      currency: "EUR",
+      day: "2026-12-05",
+      rates: [
+        { day: "2026-11-01", currency: "GBP", rate: "1.2" },
+        { day: "2026-11-01", currency: "USD", rate: "0.9" },
+      ],
+    });
+    expect((await run({ measures, currency: "EUR" }, "2026-12-10")).rows).toEqual([["Issued", 3, 600, 240]]);
+    // In dollars: 200 / 0.9 + 200 + 200 × 1.2 / 0.9 = 222.22 + 200 + 266.67
+    expect((await run({ measures, currency: "USD" }, "2026-12-05")).rows).toEqual([["Issued", 3, 688.89, 266.67]]);
+    await expect(run({ measures, currency: "CHF" }, "2026-11-20")).rejects.toThrow(
+      "no exchange rate for CHF on or before 2026-11-20: add one under Admin → Exchange rates",
+    );
   });
 });
