@@ -24,6 +24,8 @@ export interface FoldedRow {
 
 export interface ConvertedTo {
   currency: string;
+  /** The currency the rates are in. */
+  base: string;
   /** The rates used, each the latest on or before `day`. */
   rates: ExchangeRate[];
   /** The day the rates apply to: today in the firm's time zone. */
@@ -69,5 +71,5 @@ export async function inOneCurrency(
     ...r,
     values: r.values.map((v, k) => (measures[k].currency ? v.map((x, i) => (x === null || i > 0 ? x : Math.round(x * 100) / 100)) : v)),
   }));
-  return { rows: rounded, converted: { currency: to, rates: [...used].sort((a, b) => a.currency.localeCompare(b.currency)), day } };
+  return { rows: rounded, converted: { currency: to, base, rates: [...used].sort((a, b) => a.currency.localeCompare(b.currency)), day } };
 }

@@ -15,6 +15,7 @@ export const DEMO_RATES: ExchangeRate[] = [
   { day: "2026-07-01", currency: "GBP", rate: "1.1698" },
   { day: "2026-10-01", currency: "GBP", rate: "1.1634" },
   { day: "2026-07-01", currency: "CHF", rate: "1.0642" },
+  { day: "2026-07-01", currency: "NOK", rate: "0.0857" },
 ];
 
 /**

@@ -179,6 +179,7 @@ describe.each(testDatabases)("exchange rates on $name", (kind) => {
     expect(one.rows).toEqual([["Issued", 3, 620, 240]]);
     expect(one.converted).toEqual({
       currency: "EUR",
+      base: "EUR",
       day: "2026-12-05",
       rates: [
         { day: "2026-11-01", currency: "GBP", rate: "1.2" },
