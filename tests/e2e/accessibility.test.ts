@@ -81,6 +81,7 @@ describe("accessibility of the main screens (axe-core, in Chromium)", () => {
       "/admin/mail",
       "/admin/trash",
       "/admin/public-forms",
+      "/admin/exchange-rates",
     ];
     const found: string[] = [];
     for (const url of screens) found.push(...(await audit(url)));
