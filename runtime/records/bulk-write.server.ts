@@ -70,16 +70,21 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
   refuseSharedLimits(table, all);
   await checkRelationsMany(db, table, all);
   await checkUniqueMany(db, table, all);
-  if (table.fields.some((f) => typeof f.def["x-same-as"] === "string" || typeof f.def["x-at-most"] === "string"))
+  if (table.fields.some((f) => typeof f.def["x-same-as"] === "string"))
     for (const values of all) {
       const errors: FieldErrors = {};
       await checkSameAs(db, compiled, table, values, errors);
-      await checkAtMost(db, compiled, table, null, values, errors);
       if (Object.keys(errors).length) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
     }
   await refuseLineOfLockedParent(db, compiled, table, ...all);
 
   return writeTransaction(ctx, async (trx, afterTransaction) => {
+    if (table.fields.some((f) => typeof f.def["x-at-most"] === "string"))
+      for (const values of all) {
+        const errors: FieldErrors = {};
+        await checkAtMost(trx, compiled, table, null, values, errors, ctx.dialect === "mysql");
+        if (Object.keys(errors).length) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
+      }
     const now = dbNow();
     const lists = await listsForFormulas(trx, compiled, table, null, {});
     const records = all.map((values) => {

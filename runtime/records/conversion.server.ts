@@ -105,7 +105,8 @@ async function convertOn(
  * `x-at-most`: refuses a value above the linked record's field, counting what this record already
  * gave it (an edited payment frees its old amount). Only a value that grows is checked, so older
  * data stays editable; under the "credit" setting nothing is refused and the linked balance goes
- * below zero, which reads as credit.
+ * below zero, which reads as credit. `lock` (MariaDB, in the write's transaction) holds the linked
+ * row until the write commits, so concurrent writes check against each other's results.
  */
 export async function checkAtMost(
   q: Knex,
@@ -114,6 +115,7 @@ export async function checkAtMost(
   before: Record<string, unknown> | null,
   record: Record<string, unknown>,
   errors: FieldErrors,
+  lock = false,
 ): Promise<void> {
   const limited = table.fields.filter((f) => typeof f.def["x-at-most"] === "string" && !errors[f.key]);
   if (limited.length === 0 || (await overpaymentPolicy(q)) === "credit") return;
@@ -126,7 +128,10 @@ export async function checkAtMost(
     if (!link || !target || typeof value !== "number" || typeof id !== "number") continue;
     const old = before && before[via] === id && typeof before[f.key] === "number" ? (before[f.key] as number) : 0;
     if (value <= old) continue;
-    const row = (await q(target.key).where({ id }).first()) as Record<string, unknown> | undefined;
+    // Inside the write's transaction the linked row is locked: two payments at once cannot both fit one balance.
+    const read = q(target.key).where({ id });
+    if (lock) read.forUpdate();
+    const row = (await read.first()) as Record<string, unknown> | undefined;
     const limitField = target.fieldsByKey.get(field);
     if (!row || !limitField || row[field] === null || row[field] === undefined) continue;
     const limit = Number(row[field]) + old;

@@ -62,10 +62,11 @@ export async function createRecord(
   await checkUnique(db, table, values, null, errors);
   await checkFiles(db, actor, table, values, errors);
   await checkSameAs(db, compiled, table, values, errors);
-  await checkAtMost(db, compiled, table, null, values, errors);
   throwIfErrors(table, errors);
   await refuseLineOfLockedParent(db, compiled, table, values);
   const { id, written } = await writeTransaction(ctx, async (trx, afterTransaction) => {
+    await checkAtMost(trx, compiled, table, null, values, errors, ctx.dialect === "mysql");
+    throwIfErrors(table, errors);
     const now = dbNow();
     const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
     refuseBrokenAsserts(table, null, record);
@@ -131,7 +132,7 @@ export async function updateRecord(
     await checkUnique(trx, table, values, id, errors);
     await checkFiles(trx, actor, table, values, errors);
     await checkSameAs(trx, compiled, table, merged, errors);
-    await checkAtMost(trx, compiled, table, current, merged, errors);
+    await checkAtMost(trx, compiled, table, current, merged, errors, ctx.dialect === "mysql");
     throwIfErrors(table, errors);
     await attachFiles(trx, table, values);
     const childLists = await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, true);

@@ -103,6 +103,12 @@ describe.each(testDatabases)("exchange rates on $name", (kind) => {
     expect(raised.amount).toBe(200);
     await refusal(rt.records.update(ACTOR, "payments", first.id, { received_amount: 200.01 }, raised.version));
 
+    // Two payments at once that fit the balance apart but not together: one is refused.
+    const other = await invoice();
+    const both = await Promise.allSettled([pay(other.id, "2026-12-02", 150, "EUR"), pay(other.id, "2026-12-02", 150, "EUR")]);
+    expect(both.map((r) => r.status).sort()).toEqual(["fulfilled", "rejected"]);
+    expect(await rt.records.get(ACTOR, "invoices", other.id)).toMatchObject({ paid: 150, balance: 50 });
+
     await saveExchangeSettings(rt.db, { overpayment: "credit" });
     try {
       await pay(inv.id, "2026-12-02", 60, "USD");
