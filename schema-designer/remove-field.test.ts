@@ -62,3 +62,13 @@ describe("removeField and x-fill", () => {
     expect(problemsOf(after)).toEqual([]);
   });
 });
+
+describe("removeField and converted payments", () => {
+  it("names the conversion and the at-most limit that use a field, and drops them with cascade", () => {
+    expect(() => removeField(seedSchema(), "payments", "received_currency")).toThrow(/the conversion of payments\.amount/);
+    expect(() => removeField(seedSchema(), "invoices", "balance")).toThrow(/the at-most limit of payments\.amount/);
+    const after = removeField(seedSchema(), "payments", "date", { cascade: true });
+    expect(after.$defs.payments.properties.amount["x-converted-from"]).toBeUndefined();
+    expect(problemsOf(after)).toEqual([]);
+  });
+});

@@ -124,14 +124,23 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
         },
       });
   });
+  const checks = { "x-same-as": "same-as check", "x-at-most": "at-most limit" } as const;
   for (const [otherKey, other] of Object.entries(schema.$defs))
     for (const [key, def] of Object.entries(other.properties)) {
-      const [via, field] = def["x-same-as"]?.split(".") ?? [];
-      const link = via === undefined ? undefined : other.properties[via];
-      if ((otherKey === tableKey && via === fieldKey) || (field === fieldKey && link && relationTarget(link) === tableKey))
+      for (const keyword of ["x-same-as", "x-at-most"] as const) {
+        const [via, field] = def[keyword]?.split(".") ?? [];
+        const link = via === undefined ? undefined : other.properties[via];
+        if ((otherKey === tableKey && via === fieldKey) || (field === fieldKey && link && relationTarget(link) === tableKey))
+          uses.push({
+            label: `the ${checks[keyword]} of ${otherKey}.${key}`,
+            drop: (s) => void delete s.$defs[otherKey].properties[key][keyword],
+          });
+      }
+      const from = def["x-converted-from"];
+      if (otherKey === tableKey && from && Object.values(from).includes(fieldKey))
         uses.push({
-          label: `the same-as check of ${otherKey}.${key}`,
-          drop: (s) => void delete s.$defs[otherKey].properties[key]["x-same-as"],
+          label: `the conversion of ${otherKey}.${key}`,
+          drop: (s) => void delete s.$defs[otherKey].properties[key]["x-converted-from"],
         });
     }
   return uses;

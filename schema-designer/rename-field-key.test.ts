@@ -63,3 +63,16 @@ describe("renameFieldKey and x-fill", () => {
     expect(problemsOf(b)).toEqual([]);
   });
 });
+
+describe("renameFieldKey and converted payments", () => {
+  it("follows x-converted-from and x-at-most, on the table and through the relation", () => {
+    const s = seedSchema();
+    const received = renameFieldKey(s, "payments", "received_amount", "sent_amount");
+    expect(received.$defs.payments.properties.amount["x-converted-from"]?.amount).toBe("sent_amount");
+    const balance = renameFieldKey(s, "invoices", "balance", "owed");
+    expect(balance.$defs.payments.properties.amount["x-at-most"]).toBe("invoice.owed");
+    const link = renameFieldKey(s, "payments", "invoice", "bill");
+    expect(link.$defs.payments.properties.amount["x-at-most"]).toBe("bill.balance");
+    for (const next of [received, balance, link]) expect(problemsOf(next)).toEqual([]);
+  });
+});

@@ -69,17 +69,25 @@ export function renameFieldKey(schema: WorkspaceSchema, tableKey: string, oldKey
   }
   for (const a of table["x-assert"] ?? []) a.that = renameInFilter(a.that, oldKey, newKey);
   for (const def of Object.values(table.properties)) {
-    const [via, field] = def["x-same-as"]?.split(".") ?? [];
-    if (via === oldKey) def["x-same-as"] = `${newKey}.${field}`;
+    for (const keyword of LINKED_KEYWORDS) {
+      const [via, field] = def[keyword]?.split(".") ?? [];
+      if (via === oldKey) def[keyword] = `${newKey}.${field}`;
+    }
+    const from = def["x-converted-from"];
+    if (from) for (const part of ["amount", "currency", "date"] as const) if (from[part] === oldKey) from[part] = newKey;
   }
   for (const other of Object.values(next.$defs))
-    for (const def of Object.values(other.properties)) {
-      const [via, field] = def["x-same-as"]?.split(".") ?? [];
-      const link = via === undefined ? undefined : other.properties[via];
-      if (field === oldKey && link && relationTarget(link) === tableKey) def["x-same-as"] = `${via}.${newKey}`;
-    }
+    for (const def of Object.values(other.properties))
+      for (const keyword of LINKED_KEYWORDS) {
+        const [via, field] = def[keyword]?.split(".") ?? [];
+        const link = via === undefined ? undefined : other.properties[via];
+        if (field === oldKey && link && relationTarget(link) === tableKey) def[keyword] = `${via}.${newKey}`;
+      }
   return assertStillValid(schema, next, `renaming field "${tableKey}.${oldKey}" to "${newKey}"`);
 }
+
+/** Keywords naming a field of a linked record, `relation.field`. */
+const LINKED_KEYWORDS = ["x-same-as", "x-at-most"] as const;
 
 /** A list filter (`{field, op, value}`, `and`, `or`, `not`) with one field key renamed. */
 function renameInFilter<F>(filter: F, oldKey: string, newKey: string): F {

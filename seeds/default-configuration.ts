@@ -82,6 +82,7 @@ export const DEFAULT_CONFIGURATION: Seed = {
   // Loaded only here: the demo data is needed once, on the first start of an empty database.
   async demoData() {
     const { demoRecords, demoUsers } = await import("./demo-records");
-    return { users: demoUsers(), records: demoRecords() };
+    const { DEMO_BASE_CURRENCY, DEMO_RATES } = await import("./demo/exchange-rates");
+    return { users: demoUsers(), records: demoRecords(), exchangeRates: { base: DEMO_BASE_CURRENCY, rates: DEMO_RATES } };
   },
 };

@@ -12,6 +12,7 @@ const ADMIN_LINKS = [
   { to: "/admin/public-forms", label: "Web forms" },
   { to: "/admin/prints", label: "Print templates" },
   { to: "/admin/mail", label: "Email" },
+  { to: "/admin/exchange-rates", label: "Exchange rates" },
   { to: "/admin/rules", label: "Rules" },
   { to: "/admin/trash", label: "Trash" },
   { to: "/admin/config", label: "Export & import" },

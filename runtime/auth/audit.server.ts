@@ -18,6 +18,8 @@ export type AuditAction =
   | "roles"
   | "tokens"
   | "print"
+  /** Exchange rates and their settings changed by an admin. */
+  | "exchange_rates"
   /** An approval asked for, approved or rejected (automation's guards). */
   | "approval";
 

@@ -14,6 +14,7 @@ export const SYSTEM_TABLES = {
   files: "crm_files",
   views: "crm_views",
   layouts: "crm_layouts",
+  exchangeRates: "crm_exchange_rates",
 } as const;
 
 /**
@@ -140,6 +141,17 @@ export async function ensureSystemTables(db: Knex): Promise<void> {
     t.string("period", 16).notNullable();
     t.integer("last_value").notNullable();
     t.primary(["field_id", "period"]);
+  });
+  // Rates as text: exact decimals on both databases (SQLite's DECIMAL is a float).
+  await create(SYSTEM_TABLES.exchangeRates, (t) => {
+    t.increments("id").primary();
+    t.string("day", 10).notNullable();
+    t.string("currency", 3).notNullable();
+    t.string("rate", 40).notNullable();
+    t.specificType("updated_at", datetime).notNullable();
+    t.integer("updated_by").nullable();
+    t.unique(["day", "currency"], { indexName: "crm_exchange_rates_day_currency" });
+    t.index(["currency", "day"], "crm_exchange_rates_currency_day");
   });
 }
 

@@ -90,6 +90,13 @@ export function fieldDefinitionSchema(kind: FieldKind, options: DefinitionOption
     ...(indexable ? { "x-indexed": { type: "boolean" } } : {}),
     ...(options.searchable ? { "x-searchable": { type: "boolean" } } : {}),
     "x-same-as": { type: "string", pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$" },
+    "x-at-most": { type: "string", pattern: "^[a-z][a-z0-9_]*\\.[a-z][a-z0-9_]*$" },
+    "x-converted-from": {
+      type: "object",
+      required: ["amount", "currency", "date"],
+      properties: { amount: { type: "string" }, currency: { type: "string" }, date: { type: "string" } },
+      additionalProperties: false,
+    },
     ...options.properties,
   };
   return {

@@ -9,6 +9,7 @@ import { applyOwner, refuseLockedWrites } from "./access";
 import { refuseBrokenAsserts } from "./asserts";
 import { checkSameAs } from "./checks.server";
 import { computeFormulas } from "./compute";
+import { applyConversions, checkAtMost, rateLookups } from "./conversion.server";
 import type { RecordsContext } from "./context.server";
 import { depthOf, emitWrite } from "./hooks";
 import { applyDefaults, splitInput } from "./input";
@@ -51,6 +52,7 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
   authorize(actor, "create", table);
   if (inputs.length === 0) return [];
   const all: Record<string, unknown>[] = [];
+  const lookups = rateLookups(db);
   for (const input of inputs) {
     const errors: FieldErrors = {};
     const { values, lists } = splitInput(table, input, errors);
@@ -58,12 +60,14 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
     refuseLockedWrites(actor, table, values, null);
     applyOwner(actor, table, values, null);
     applyDefaults(table, values);
-    Object.assign(errors, validateValues(compiled, table, values, "create"));
+    const conversionErrors = await applyConversions(db, table, values, null, lookups);
+    Object.assign(errors, validateValues(compiled, table, values, "create"), conversionErrors);
     if (Object.keys(errors).length) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
     if (table.fields.some((f) => holdsFiles(f) && values[f.key] !== null && values[f.key] !== undefined))
       throw new BulkRefused("a record holds a file");
     all.push(values);
   }
+  refuseSharedLimits(table, all);
   await checkRelationsMany(db, table, all);
   await checkUniqueMany(db, table, all);
   if (table.fields.some((f) => typeof f.def["x-same-as"] === "string"))
@@ -75,6 +79,12 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
   await refuseLineOfLockedParent(db, compiled, table, ...all);
 
   return writeTransaction(ctx, async (trx, afterTransaction) => {
+    if (table.fields.some((f) => typeof f.def["x-at-most"] === "string"))
+      for (const values of all) {
+        const errors: FieldErrors = {};
+        await checkAtMost(trx, compiled, table, null, values, errors, ctx.dialect === "mysql");
+        if (Object.keys(errors).length) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
+      }
     const now = dbNow();
     const lists = await listsForFormulas(trx, compiled, table, null, {});
     const records = all.map((values) => {
@@ -182,6 +192,25 @@ function autoIncrementOf(trx: Knex.Transaction): Promise<{ step: number; consecu
     autoIncrement.set(trx.client.config, known);
   }
   return known;
+}
+
+/**
+ * `x-at-most` is checked per record against the stored limit: two records of the batch counting
+ * against one limit (two payments of one invoice) could pass each and break it together.
+ */
+function refuseSharedLimits(table: CompiledTable, all: Record<string, unknown>[]): void {
+  for (const f of table.fields) {
+    const path = f.def["x-at-most"];
+    if (typeof path !== "string") continue;
+    const via = path.split(".")[0];
+    const seen = new Set<unknown>();
+    for (const values of all) {
+      const id = values[via];
+      if (id === null || id === undefined) continue;
+      if (seen.has(id)) throw new BulkRefused(`two records count against the ${path} of one record`);
+      seen.add(id);
+    }
+  }
 }
 
 /** Every related record named exists: one IN query per related table. */

@@ -7,6 +7,7 @@ import { applyOwner, inScope, refuseLockedWrites, strip } from "./access";
 import { updateChanges } from "./audit-changes.server";
 import { attachFiles, checkFiles, checkRelations, checkSameAs, checkUnique } from "./checks.server";
 import { computeFormulas } from "./compute";
+import { applyConversions, checkAtMost } from "./conversion.server";
 import type { RecordsContext } from "./context.server";
 import { applyDefaults, splitInput, throwIfErrors, validateLines, withoutComputed } from "./input";
 import { writeLines } from "./lines.server";
@@ -54,7 +55,8 @@ export async function createRecord(
   refuseLockedWrites(actor, table, values, null);
   applyOwner(actor, table, values, null);
   applyDefaults(table, values);
-  Object.assign(errors, validateValues(compiled, table, values, "create"));
+  const conversionErrors = await applyConversions(db, table, values, null);
+  Object.assign(errors, validateValues(compiled, table, values, "create"), conversionErrors);
   validateLines(compiled, table, lists, errors);
   await checkRelations(db, compiled, table, values, errors);
   await checkUnique(db, table, values, null, errors);
@@ -63,6 +65,8 @@ export async function createRecord(
   throwIfErrors(table, errors);
   await refuseLineOfLockedParent(db, compiled, table, values);
   const { id, written } = await writeTransaction(ctx, async (trx, afterTransaction) => {
+    await checkAtMost(trx, compiled, table, null, values, errors, ctx.dialect === "mysql");
+    throwIfErrors(table, errors);
     const now = dbNow();
     const record = computeFormulas(table, values, await listsForFormulas(trx, compiled, table, null, linesAsSent(compiled, table, lists)));
     refuseBrokenAsserts(table, null, record);
@@ -121,12 +125,14 @@ export async function updateRecord(
     applyOwner(actor, table, values, current);
     const merged = { ...fieldValues(table, current), ...values };
     await refuseLockedChange(trx, compiled, table, id, current, values, lists, merged);
+    const conversionErrors = await applyConversions(trx, table, merged, values);
     // Computed values are stored but never validated as input: the engine owns them.
-    Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"));
+    Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"), conversionErrors);
     await checkRelations(trx, compiled, table, values, errors);
     await checkUnique(trx, table, values, id, errors);
     await checkFiles(trx, actor, table, values, errors);
     await checkSameAs(trx, compiled, table, merged, errors);
+    await checkAtMost(trx, compiled, table, current, merged, errors, ctx.dialect === "mysql");
     throwIfErrors(table, errors);
     await attachFiles(trx, table, values);
     const childLists = await writeLines(trx, ctx.dialect, compiled, table, id, lists, actor, true);

@@ -59,3 +59,17 @@ export function currenciesIn(result: ReportResult): string[] {
   const at = indexesOf(result, "currency");
   return [...new Set(result.rows.flatMap((r) => at.map((i) => r[i])).filter((v): v is string => typeof v === "string"))];
 }
+
+/** What a report's money can be shown in: the currencies it holds, and the one it was converted into. */
+export function currencyChoices(result: ReportResult): string[] {
+  const converted = result.converted ? [result.converted.currency, ...result.converted.rates.map((r) => r.currency)] : [];
+  return [...new Set([...currenciesIn(result), ...converted])].sort();
+}
+
+/** How a report's money was converted, in a sentence; null when it was not. */
+export function conversionNote(result: ReportResult): string | null {
+  const c = result.converted;
+  if (!c) return null;
+  const rates = c.rates.map((r) => `1 ${r.currency} = ${r.rate} ${c.base} (from ${r.day})`);
+  return `Money in ${c.currency}, converted at the latest rates on or before ${c.day}${rates.length ? `: ${rates.join(", ")}` : ""}.`;
+}

@@ -27,6 +27,7 @@ import {
   todayInZone,
   wholeHourZone,
 } from "./buckets";
+import { inOneCurrency, type ConvertedTo, type FoldedRow } from "./in-currency.server";
 import type { DateBucket, ResolvedGroup, ResolvedMeasure, ResolvedReport } from "./spec";
 
 /**
@@ -57,6 +58,8 @@ export interface ReportResult {
   links: (string | null)[];
   /** More groups exist than `limit` let through. */
   truncated: boolean;
+  /** Asked for in one currency: the money measures are in it, at these rates. */
+  converted?: ConvertedTo;
 }
 
 export interface RunOptions {
@@ -69,14 +72,7 @@ export interface RunOptions {
 /** More groups than this is a report by the wrong field: asked to narrow it rather than held in memory. */
 const MAX_GROUPS_READ = 50_000;
 
-interface Partial {
-  groups: unknown[];
-  /** Per group: the raw value the drill-down filters by (a bucket key, an id). */
-  keys: unknown[];
-  currencies: unknown[];
-  /** Per measure: [value] or, for an average, [sum, count]. */
-  values: (number | null)[][];
-}
+type Partial = FoldedRow;
 
 export async function runReport(
   options: RunOptions,
@@ -85,7 +81,8 @@ export async function runReport(
   report: ResolvedReport,
 ): Promise<ReportResult> {
   const { db, dialect, timeZone, now } = options;
-  const { table, groups, measures, currencies } = report;
+  const { table, groups, measures } = report;
+  let { currencies } = report;
   authorize(actor, "read", table);
   // A saved report says "this year" or "mine" once and means it on the day and for the person it is shown to.
   const filterJson = resolveFilterTokens(report.filter, { userId: actor.id, now, timeZone });
@@ -157,7 +154,7 @@ export async function runReport(
   });
 
   // The database sorts and cuts only what it can sort as the answer will be: not folded slots.
-  const sqlSorted = report.sort.length > 0 && !groups.some(folded);
+  const sqlSorted = report.sort.length > 0 && !groups.some(folded) && !report.inCurrency;
   if (sqlSorted) {
     for (const s of report.sort) {
       const g = groups.findIndex((x) => x.key === s.key);
@@ -205,6 +202,11 @@ export async function runReport(
     else at.values = at.values.map((old, k) => merge(measures[k], old, values[k]));
   }
   let partials = [...folds.values()];
+  let converted: ConvertedTo | undefined;
+  if (report.inCurrency) {
+    ({ rows: partials, converted } = await inOneCurrency(db, partials, measures, currencies, report.inCurrency, today, merge));
+    currencies = [];
+  }
   if (!sqlSorted) partials.sort(compareBy(report, groups, measures, currencies));
   const truncated = partials.length > report.limit;
   partials = partials.slice(0, report.limit);
@@ -216,7 +218,9 @@ export async function runReport(
       key: m.key,
       label: m.label,
       role: "measure" as const,
-      ...(m.field && isMoney(m.field.def) ? { money: true, ...moneyUnit(m) } : {}),
+      ...(m.field && isMoney(m.field.def)
+        ? { money: true, ...(converted && m.currency ? { currency: converted.currency } : moneyUnit(m)) }
+        : {}),
     })),
   ];
   const cells = await groupCells(db, compiled, actor, groups, partials);
@@ -231,8 +235,8 @@ export async function runReport(
       .map((v) => v.cell);
   });
   const rows = partials.map((p, i) => [...cells[i], ...p.currencies, ...p.values.map((v, k) => finalValue(measures[k], v))]);
-  const links = await drillLinks(db, actor, { ...report, filter: filterJson }, partials, timeZone, today);
-  return { columns, rows, links, truncated };
+  const links = await drillLinks(db, actor, { ...report, currencies, filter: filterJson }, partials, timeZone, today);
+  return { columns, rows, links, truncated, ...(converted ? { converted } : {}) };
 }
 
 function single(key: unknown): Partial {

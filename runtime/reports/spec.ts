@@ -28,6 +28,8 @@ export interface ReportSpec {
   /** Column keys, `-` first for descending: `["-sum:total"]`. */
   sort?: string[];
   limit?: number;
+  /** Money measures converted into this currency and added across currencies (docs/decisions/032-exchange-rates.md). */
+  currency?: string;
 }
 
 /** A grouping resolved: the field, and the relation it is reached through (`client.country`). */
@@ -60,6 +62,8 @@ export interface ResolvedReport {
   filter: unknown;
   sort: { key: string; desc: boolean }[];
   limit: number;
+  /** Money in one currency: the rows are not split by currency, and their sums are converted. */
+  inCurrency: string | null;
 }
 
 const OP_LABELS: Record<MeasureOp, string> = { count: "Count", sum: "Sum", avg: "Average", min: "Minimum", max: "Maximum" };
@@ -98,7 +102,7 @@ export function resolvePath(
 }
 
 export function parseReportSpec(compiled: CompiledSchema, raw: unknown): ResolvedReport {
-  if (!isObject(raw)) throw badRequest("a report is an object: { table, groupBy, measures, filter?, sort?, limit? }");
+  if (!isObject(raw)) throw badRequest("a report is an object: { table, groupBy, measures, filter?, sort?, limit?, currency? }");
   const table = typeof raw.table === "string" ? compiled.tablesByKey.get(raw.table) : undefined;
   if (!table)
     throw badRequest(`table must name a table of the workspace${typeof raw.table === "string" ? `, not "${raw.table.slice(0, 64)}"` : ""}`);
@@ -143,7 +147,17 @@ export function parseReportSpec(compiled: CompiledSchema, raw: unknown): Resolve
   const currencies: CompiledField[] = [];
   for (const m of measures) if (m.currency && !currencies.some((c) => c.key === m.currency!.key)) currencies.push(m.currency);
 
-  const columnKeys = new Set([...groups.map((g) => g.key), ...currencies.map((c) => `currency:${c.key}`), ...measures.map((m) => m.key)]);
+  let inCurrency: string | null = null;
+  if (raw.currency !== undefined && raw.currency !== null) {
+    if (typeof raw.currency !== "string" || !/^[A-Z]{3}$/.test(raw.currency))
+      throw badRequest('currency is the three-letter code the money measures are converted into, e.g. "EUR"');
+    inCurrency = raw.currency;
+  }
+  const columnKeys = new Set([
+    ...groups.map((g) => g.key),
+    ...(inCurrency ? [] : currencies.map((c) => `currency:${c.key}`)),
+    ...measures.map((m) => m.key),
+  ]);
   const rawSort = raw.sort === undefined || raw.sort === null ? [] : typeof raw.sort === "string" ? [raw.sort] : raw.sort;
   if (!Array.isArray(rawSort) || rawSort.some((s) => typeof s !== "string"))
     throw badRequest('sort is a column key or a list of them, "-" first for descending: ["-sum:total"]');
@@ -157,5 +171,5 @@ export function parseReportSpec(compiled: CompiledSchema, raw: unknown): Resolve
 
   const limit = raw.limit === undefined || raw.limit === null ? DEFAULT_LIMIT : Number(raw.limit);
   if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) throw badRequest(`limit must be a whole number from 1 to ${MAX_LIMIT}`);
-  return { table, groups, measures, currencies, filter: raw.filter ?? null, sort, limit };
+  return { table, groups, measures, currencies, filter: raw.filter ?? null, sort, limit, inCurrency };
 }

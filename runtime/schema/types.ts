@@ -93,6 +93,14 @@ export interface FieldSchema {
    * invoice's currency, until exchange rates exist). Checked on every write.
    */
   "x-same-as"?: string;
+  /**
+   * Money converted from other fields of the record at the exchange rate of a date, into the
+   * record's own currency (`x-currency-field`): what a payment received in dollars is worth in its
+   * invoice's euros. Filled on every write (docs/decisions/032-exchange-rates.md).
+   */
+  "x-converted-from"?: { amount: string; currency: string; date: string };
+  /** The value is at most a field of a linked record, `relation.field`, unless the admin allows credit. */
+  "x-at-most"?: string;
 
   // autonumber
   /** e.g. `INV-{YYYY}-{0000}`; `{YYYY}` makes the counter restart every year. */

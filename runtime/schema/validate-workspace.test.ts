@@ -696,3 +696,30 @@ describe("text formulas as title fields", () => {
     expect(result.ok ? [] : result.problems).toEqual([]);
   });
 });
+
+describe("money converted from other fields (x-converted-from, x-at-most)", () => {
+  const converted = (doc: Doc, from: Record<string, string>) => {
+    invoices(doc).properties.received = { type: "number", "x-id": "f_received", "x-kind": "money" };
+    invoices(doc).properties.paid["x-converted-from"] = from;
+  };
+
+  it("accepts fields of the table and a currency to convert into", () => {
+    const doc = workspace();
+    converted(doc, { amount: "received", currency: "currency", date: "issued_on" });
+    expect(describeProblems(problemsOf(doc))).toEqual("");
+  });
+
+  it("names a field the table does not have, and a field converted from itself", () => {
+    const doc = workspace();
+    converted(doc, { amount: "paid", currency: "currency", date: "paid_on" });
+    const problems = problemsOf(doc);
+    expectProblem(problems, "/$defs/invoices/properties/paid/x-converted-from/amount", /cannot be converted from itself/);
+    expectProblem(problems, "/$defs/invoices/properties/paid/x-converted-from/date", /invoices has no field "paid_on"/);
+  });
+
+  it("wants a relation and a field of its target in x-at-most", () => {
+    const doc = workspace();
+    items(doc).properties.price["x-at-most"] = "invoice.colour";
+    expectOnlyProblemAt(doc, "/$defs/invoice_items/properties/price/x-at-most", /invoices has no field "colour"/);
+  });
+});

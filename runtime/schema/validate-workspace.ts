@@ -220,6 +220,7 @@ export function semanticProblems(doc: unknown, kinds: Record<FieldKind, FieldKin
   checkFills(tables, tablesByKey, kinds, add);
   checkLocks(tables, add);
   checkSameAs(tables, tablesByKey, add);
+  checkConvertedFrom(tables, add);
   for (const t of tables) checkFormulas(t, tables, add);
   return problems;
 }
@@ -446,18 +447,40 @@ function checkFills(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, 
     }
 }
 
-/** `x-same-as: "relation.field"` names a relation of this table and a field of its target. */
+/** `x-same-as` and `x-at-most: "relation.field"` name a relation of this table and a field of its target. */
 function checkSameAs(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, add: Add): void {
   for (const t of tables)
+    for (const f of t.fields)
+      for (const keyword of ["x-same-as", "x-at-most"] as const) {
+        const path = f.def[keyword];
+        if (typeof path !== "string") continue;
+        const [via, field] = path.split(".");
+        const link = t.fieldsByKey.get(via);
+        const target = link && tablesByKey.get(relationTarget(link) ?? "");
+        if (!target)
+          add(`${f.path}/${keyword}`, `"${via}" is not a relation of this table to another table; name one, e.g. "invoice.currency"`);
+        else if (!target.fieldsByKey.has(field)) add(`${f.path}/${keyword}`, `${target.key} has no field "${field}"`);
+      }
+}
+
+/**
+ * `x-converted-from` names three other fields of the table (amount, currency, date) and needs the
+ * field's own `x-currency-field`: the currency it converts into.
+ */
+function checkConvertedFrom(tables: TableEntry[], add: Add): void {
+  for (const t of tables)
     for (const f of t.fields) {
-      const path = f.def["x-same-as"];
-      if (typeof path !== "string") continue;
-      const [via, field] = path.split(".");
-      const link = t.fieldsByKey.get(via);
-      const target = link && tablesByKey.get(relationTarget(link) ?? "");
-      if (!target)
-        add(`${f.path}/x-same-as`, `"${via}" is not a relation of this table to another table; name one, e.g. "invoice.currency"`);
-      else if (!target.fieldsByKey.has(field)) add(`${f.path}/x-same-as`, `${target.key} has no field "${field}"`);
+      const from = f.def["x-converted-from"];
+      if (!isObject(from)) continue;
+      const at = `${f.path}/x-converted-from`;
+      if (typeof f.def["x-currency-field"] !== "string")
+        add(at, `a converted amount needs "x-currency-field": the field holding the currency it is converted into`);
+      for (const part of ["amount", "currency", "date"] as const) {
+        const key = from[part];
+        if (typeof key !== "string") continue;
+        if (key === f.key) add(`${at}/${part}`, `a field cannot be converted from itself; name another field of ${t.key}`);
+        else if (!t.fieldsByKey.has(key)) add(`${at}/${part}`, `${t.key} has no field "${key}"`);
+      }
     }
 }
 

@@ -1,3 +1,4 @@
+import { storeRates } from "../exchange/rates.server";
 import type { Knex } from "knex";
 import type { MailTemplates } from "../mail/mail-templates.server";
 import type { RulesService } from "../automation/rules.server";
@@ -99,6 +100,7 @@ export async function seedDatabase(
   }
   await grantBuiltinRoleRights(runtime.db, seed.configuration.roleRights);
   const demo = (await seed.demoData?.()) ?? { users: [], records: [] };
+  if (demo.exchangeRates) await storeRates(runtime.db, demo.exchangeRates.base, demo.exchangeRates.rates);
   await loadSeedRecords(runtime, demo.records, demo.users);
   for (const rule of seed.configuration.rules ?? []) await runtime.automation.rules.create(SYSTEM_ACTOR, rule);
   await runtime.reports.addDefaults(seed.configuration.reports ?? []);

@@ -4,6 +4,7 @@
  * engine owns the shape; the value comes from whoever starts it (`seeds/default-configuration.ts`
  * for the app and the CLI, a test's own for a test).
  */
+import type { ExchangeRate } from "../exchange/convert";
 import type { TableRights } from "../auth/roles";
 import type { DefaultMailTemplate } from "../mail/mail-templates.server";
 import type { RuleDefinition } from "../automation/types";
@@ -38,6 +39,8 @@ export interface DemoData {
   users: SeedUser[];
   /** In creation order: every `{ $ref }` points at a user or a record listed earlier. */
   records: SeedRecord[];
+  /** Stored before the records: payments in other currencies are converted at these. */
+  exchangeRates?: { base: string; rates: ExchangeRate[] };
 }
 
 /** Rights of the built-in roles on the configuration's tables: role key → table `x-id` → rights. */

@@ -18,12 +18,19 @@ import { recordRef, type SeedRecord } from "../seed-record";
 import { documentTotal, minus, shareOf } from "./amounts";
 import { demoProduct, productRef } from "./catalog";
 import { currencyOf, demoClient, EU_COUNTRIES, type DemoClient } from "./clients";
+import { receivedIn } from "./exchange-rates";
 
 /** The demo's "today": nothing is dated later, and overdue invoices are overdue relative to it. */
 export const DEMO_TODAY = "2026-11-20";
 
 type LinePlan = [sku: string, quantity: number, discount?: number];
-type PaymentPlan = [daysAfterInvoice: number, share: number, method?: "bank_transfer" | "card" | "cash"];
+/** `receivedIn`: the client paid in another currency than the invoice's, converted at the day's rate. */
+type PaymentPlan = [
+  daysAfterInvoice: number,
+  share: number,
+  method?: "bank_transfer" | "card" | "cash",
+  receivedIn?: "USD" | "GBP" | "CHF",
+];
 
 interface InvoicePlan {
   ref: string;
@@ -91,7 +98,17 @@ const CONTRACTS: ContractPlan[] = [
     invoices: [
       { ref: "acme-2026-q1", date: "2026-02-02", lines: { share: 0.25 }, period: "Feb–Apr 2026", payments: [[10, 1]] },
       { ref: "acme-2026-q2", date: "2026-05-04", lines: { share: 0.25 }, period: "May–Jul 2026", payments: [[15, 1]] },
-      { ref: "acme-2026-q3", date: "2026-08-03", lines: { share: 0.25 }, period: "Aug–Oct 2026", payments: [[13, 1]] },
+      {
+        ref: "acme-2026-q3",
+        date: "2026-08-03",
+        lines: { share: 0.25 },
+        period: "Aug–Oct 2026",
+        // Half from Acme's US subsidiary, in dollars.
+        payments: [
+          [13, 0.5, "bank_transfer", "USD"],
+          [21, 1],
+        ],
+      },
       { ref: "acme-2026-q4", date: "2026-11-02", lines: { share: 0.25 }, period: "Nov 2026–Jan 2027" },
     ],
   },
@@ -760,8 +777,11 @@ function paymentsFor(invoices: BuiltInvoice[]): SeedRecord[] {
   const prng = createPrng(2026);
   for (const { plan, client, total } of invoices) {
     let remaining = total;
-    (plan.payments ?? []).forEach(([daysAfter, share, method], n) => {
-      const amount = share >= 1 ? remaining : shareOf(total, share);
+    (plan.payments ?? []).forEach(([daysAfter, share, method, receivedCurrency], n) => {
+      const date = addDays(plan.date, daysAfter);
+      const due = share >= 1 ? remaining : shareOf(total, share);
+      const received = receivedCurrency ? receivedIn(receivedCurrency, currencyOf(client), due, date) : null;
+      const amount = received ? received.converted : due;
       remaining = minus(remaining, amount);
       const via = method ?? (client.kind === "individual" ? "card" : "bank_transfer");
       payments.push({
@@ -770,9 +790,10 @@ function paymentsFor(invoices: BuiltInvoice[]): SeedRecord[] {
         values: makePayment(
           {
             invoice: recordRef("invoices", plan.ref),
-            date: addDays(plan.date, daysAfter),
+            date,
             amount,
             currency: currencyOf(client),
+            ...(received ? { received_amount: received.received, received_currency: receivedCurrency } : {}),
             method: via,
             reference: via === "card" ? `Card ending ${prng.int(1000, 9999)}` : `${client.name}, transfer ${prng.int(100000, 999999)}`,
           },

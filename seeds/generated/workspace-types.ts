@@ -838,9 +838,9 @@ export interface InvoiceRecord {
   /**
    * Payment
    *
-   * Overdue is not stored: it depends on today's date and is shown at read time.
+   * Credit when more than the total was paid (if Admin → Exchange rates allows it). Overdue is not stored: it depends on today's date and is shown at read time.
    *
-   * Computed by the server: `if(total > 0 and balance <= 0, "paid", if(paid > 0, "partly paid", "unpaid"))`.
+   * Computed by the server: `if(total > 0 and balance < 0, "credit", if(total > 0 and balance <= 0, "paid", if(paid > 0, "partly paid", "unpaid")))`.
    */
   payment_state?: string | null;
   /**
@@ -950,9 +950,22 @@ export interface PaymentRecord {
    */
   date: string;
   /**
-   * Amount
+   * Amount received
    *
-   * Negative for a refund.
+   * What the client paid, in the currency they paid in. Negative for a refund.
+   */
+  received_amount?: number | null;
+  /**
+   * Received in
+   *
+   * The currency the client paid in; empty when it is the invoice's.
+   */
+  received_currency?:
+    "EUR" | "USD" | "GBP" | "CHF" | "PLN" | "CZK" | "SEK" | "NOK" | "DKK" | "HUF" | "RON" | "CAD" | null;
+  /**
+   * Amount (invoice currency)
+   *
+   * The amount received converted into the invoice's currency at the exchange rate of the payment's date; what the invoice counts as paid. At most the invoice's balance unless overpayments stand as credit.
    */
   amount: number;
   /**

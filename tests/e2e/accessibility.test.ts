@@ -81,6 +81,7 @@ describe("accessibility of the main screens (axe-core, in Chromium)", () => {
       "/admin/mail",
       "/admin/trash",
       "/admin/public-forms",
+      "/admin/exchange-rates",
       "/mailings",
       "/mailings/new",
       "/mailings/unsubscribed",

@@ -120,7 +120,9 @@ describe.each(testDatabases)("an issued invoice on $name", (kind) => {
     expect((dollars.details as { fields: Record<string, string> }).fields.currency).toBe(
       `Currency must be "EUR", the Currency of Invoice #${invoice.id} (its Invoice): make them the same`,
     );
-    expect((await refused(pay(200.01))).message).toMatch(/a payment cannot be more than the invoice's balance/);
+    expect((await refused(pay(200.01))).details).toMatchObject({
+      fields: { amount: expect.stringMatching(/^this payment of €200\.01 is more than the €200\.00 balance of Invoice #\d+/) },
+    });
     await pay(150);
     await refused(pay(50.01));
     await pay(50);

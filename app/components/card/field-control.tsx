@@ -32,7 +32,10 @@ export function FieldControl(props: FieldControlProps) {
   const helpId = `${id}-help`;
   // An unknown kind throws, naming the kinds there are: a schema that passed validation has none.
   const { Widget } = getFieldUi(field.kind);
-  const computed = isComputed(field);
+  // A converted amount (`x-converted-from`) is the engine's once an amount was received.
+  const receivedFrom = field.def["x-converted-from"]?.amount;
+  const converted = receivedFrom !== undefined && props.record[receivedFrom] !== null && props.record[receivedFrom] !== undefined;
+  const computed = isComputed(field) || converted;
   const help = props.help ?? field.def.description;
   return (
     <div
@@ -47,7 +50,7 @@ export function FieldControl(props: FieldControlProps) {
             *
           </span>
         ) : null}
-        {computed ? <span className="card-field__computed">calculated</span> : null}
+        {computed ? <span className="card-field__computed">{converted ? "converted" : "calculated"}</span> : null}
       </label>
       <Widget
         field={field}

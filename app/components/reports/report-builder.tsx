@@ -29,10 +29,12 @@ export interface ReportBuilderProps {
   columns: ReportColumn[];
   filterFields: ListField[];
   today: string;
+  /** What the money can be shown in (exchange rates convert it); empty: the choice is not offered. */
+  currencies: string[];
   onChange(spec: ReportSpec): void;
 }
 
-export function ReportBuilder({ tables, spec, columns, filterFields, today, onChange }: ReportBuilderProps) {
+export function ReportBuilder({ tables, spec, columns, filterFields, today, currencies, onChange }: ReportBuilderProps) {
   const [filtering, setFiltering] = useState(false);
   const table = tables.find((t) => t.key === spec.table) ?? tables[0];
   const fieldOf = (path: string) => table?.fields.find((f) => f.path === path);
@@ -187,6 +189,23 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, onCh
           ])}
         </select>
       </label>
+      {currencies.length > 1 || spec.currency ? (
+        <label className="report-builder__item">
+          <span>Money in</span>
+          <select
+            className="input"
+            value={spec.currency ?? ""}
+            onChange={(e) => set({ currency: e.target.value || undefined, sort: undefined })}
+          >
+            <option value="">Each currency apart</option>
+            {currencies.map((c) => (
+              <option key={c} value={c}>
+                {c}, converted
+              </option>
+            ))}
+          </select>
+        </label>
+      ) : null}
       <label className="report-builder__item report-builder__limit">
         <span>Show at most</span>
         <input

@@ -1,6 +1,6 @@
 import { Link } from "@remix-run/react";
 import type { ReportResult } from "@runtime/reports/run.server";
-import { figureText, groupText, indexesOf } from "@runtime/reports/figures";
+import { conversionNote, figureText, groupText, indexesOf } from "@runtime/reports/figures";
 
 /**
  * The figures behind the chart, each linking to the list of the records it counts. Two groupings
@@ -11,8 +11,10 @@ export function ReportTable({ result }: { result: ReportResult }) {
   if (result.rows.length === 0) return <p className="muted report-table__empty">No records match this report.</p>;
   const groups = indexesOf(result, "group");
   const measures = indexesOf(result, "measure");
+  const note = conversionNote(result);
   return (
     <>
+      {note ? <p className="muted report-table__conversion">{note}</p> : null}
       {groups.length === 2 && measures.length === 1 ? <CrossTable result={result} /> : <RowTable result={result} />}
       {result.truncated ? (
         <p className="muted">More groups exist than the report shows: raise "Show at most" or narrow the filter.</p>

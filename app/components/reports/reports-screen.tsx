@@ -1,3 +1,4 @@
+import { currencyChoices } from "@runtime/reports/figures";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useState } from "react";
 import type { ReportSpec } from "@runtime/reports/spec";
@@ -89,6 +90,7 @@ export function ReportsScreen() {
             columns={result?.columns ?? []}
             filterFields={data.filterFields}
             today={data.today}
+            currencies={result && result.columns.some((c) => c.money) ? currencyChoices(result) : []}
             onChange={(next) => go(next)}
           />
         ) : (
