@@ -12,7 +12,13 @@ const FORM_PATH = /^\/f\/([^/]+)\/?$/;
 export async function publicFormGate(request: Request): Promise<Response | null> {
   const slug = FORM_PATH.exec(new URL(request.url).pathname)?.[1];
   if (!slug || request.method.toUpperCase() !== "POST") return null;
-  const form = await (await getRuntime()).publicForms.published(decodeURIComponent(slug));
+  let name: string;
+  try {
+    name = decodeURIComponent(slug);
+  } catch {
+    return null; // Not a slug at all ("%E0"): the route answers 404.
+  }
+  const form = await (await getRuntime()).publicForms.published(name);
   if (!form) return null;
   const url = new URL(request.url);
   const forwardedHost = request.headers.get("x-forwarded-host")?.split(",")[0].trim();

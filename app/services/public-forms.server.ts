@@ -2,9 +2,8 @@ import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { takeWindowSlot } from "@runtime/auth/rate-limit.server";
 import { ApiError } from "@runtime/errors";
 import type { PublicForm, PublicFormsService } from "@runtime/forms/public-forms.server";
-import { EMBED_PARAM, frameAncestors, HONEYPOT_FIELD, utmFrom, type UtmValues } from "@runtime/forms/public-form";
+import { EMBED_PARAM, frameAncestors, HONEYPOT_FIELD, publishedSchema, utmFrom, type UtmValues } from "@runtime/forms/public-form";
 import type { CardLayout } from "@runtime/layouts/types";
-import { schemaAround } from "@runtime/schema/schema-around";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { parseField } from "../components/card/card-values";
 import { readAtMost } from "../utils/api.server";
@@ -61,7 +60,7 @@ export async function publicFormPage(request: Request, slug: string | undefined)
     title: form.title,
     thankYou: form.thankYou,
     tableKey: form.table,
-    schema: schemaAround(schema, form.table),
+    schema: publishedSchema(schema, form.table, form.fields),
     layout: form.layout,
     utm: utmFrom((name) => url.searchParams.get(name)),
     sent: url.searchParams.get("sent") === "1",
@@ -86,7 +85,7 @@ export async function submitPublicForm(request: Request, slug: string | undefine
     );
 
   // Where the post came from was checked before Remix ran (public-form-gate.server.ts).
-  const slot = await takeWindowSlot(runtime.db, `form:${clientIp(request) ?? "unknown"}`, FORM_POSTS_PER_MINUTE, MINUTE_MS);
+  const slot = await takeWindowSlot(runtime.db, `form:${rateKey(clientIp(request))}`, FORM_POSTS_PER_MINUTE, MINUTE_MS);
   if (!slot.allowed)
     return answer(
       429,
@@ -127,9 +126,18 @@ export async function submitPublicForm(request: Request, slug: string | undefine
   try {
     await runtime.publicForms.submit(form, values, utm);
   } catch (error) {
+    // Two posts raced for a unique value: nothing was written, the visitor may simply send again.
+    if (error instanceof ApiError && error.status === 409)
+      return answer(422, { values, errors: {}, utm, formError: "Your message could not be saved just now. Please send the form again." });
     if (!(error instanceof ApiError) || error.status !== 422) throw error;
     const fields = (error.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
-    const shown = Object.fromEntries(Object.entries(fields).filter(([key]) => form.fields.includes(key)));
+    // Messages are written for staff and may name another record ("Lead #12 already has …"):
+    // a stranger learns only that the value cannot be taken.
+    const shown = Object.fromEntries(
+      Object.entries(fields)
+        .filter(([key]) => form.fields.includes(key))
+        .map(([key, message]) => [key, /#\d/.test(message) ? "This value cannot be accepted here. Please check it." : message]),
+    );
     // A problem with a field the visitor cannot see (a required field left off the form) is the admin's to fix.
     const formError =
       Object.keys(shown).length === Object.keys(fields).length
@@ -138,6 +146,23 @@ export async function submitPublicForm(request: Request, slug: string | undefine
     return answer(422, { values, errors: shown, utm, formError });
   }
   return thanks;
+}
+
+/**
+ * Whom the rate limit counts: an IPv4 address, or an IPv6 address's /64 network, which one
+ * subscriber usually holds whole and could otherwise rotate through.
+ */
+export function rateKey(ip: string | null | undefined): string {
+  if (!ip) return "unknown";
+  if (!ip.includes(":") || /^::ffff:\d/i.test(ip)) return ip;
+  const [head, tail = ""] = ip.toLowerCase().split("::");
+  const left = head ? head.split(":") : [];
+  const right = tail ? tail.split(":") : [];
+  const groups = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill("0"), ...right];
+  return `${groups
+    .slice(0, 4)
+    .map((g) => g.replace(/^0+(?=.)/, ""))
+    .join(":")}::/64`;
 }
 
 /** A plain HTML form's post (no files: a visitor cannot upload), read up to MAX_FORM_POST_BYTES. */

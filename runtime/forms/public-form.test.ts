@@ -8,6 +8,7 @@ import {
   formFieldKeys,
   frameAncestors,
   parseAllowedOrigins,
+  publishedSchema,
   postOriginAllowed,
   publicLayout,
   publishableField,
@@ -119,5 +120,44 @@ describe("slugs and UTM values", () => {
     const params = new URLSearchParams({ utm_source: " newsletter ", utm_campaign: "", utm_medium: "email" });
     expect(utmFrom((n) => params.get(n))).toEqual({ utm_source: "newsletter" });
     expect(utmFrom(() => "x".repeat(500)).utm_campaign).toHaveLength(200);
+  });
+});
+
+describe("what a visitor's page is told", () => {
+  it("refuses an allowed origin that would add a directive to the page's security policy", () => {
+    expect(parseAllowedOrigins("https://a.example;script-src")).toMatchObject({ ok: false });
+    expect(parseAllowedOrigins("https://a.example https://[2001:db8::1]:8443")).toEqual({
+      ok: true,
+      origins: ["https://a.example", "https://[2001:db8::1]:8443"],
+    });
+  });
+
+  it("carries only the form's table and its published fields", () => {
+    const schema = {
+      $schema: "https://json-schema.org/draft/2020-12/schema",
+      "x-groups": [{ key: "crm", title: "CRM" }],
+      $defs: {
+        leads: {
+          type: "object",
+          "x-id": "t_leads",
+          title: "Lead",
+          "x-title-field": "name",
+          "x-indexes": [{ "x-id": "i", fields: ["score"] }],
+          required: ["name", "owner"],
+          properties: {
+            name: { type: "string", "x-id": "f_name", "x-kind": "text" },
+            email: { type: "string", "x-id": "f_email", "x-kind": "email" },
+            score: { type: "integer", "x-id": "f_score", "x-kind": "integer" },
+            owner: { type: "integer", "x-id": "f_owner", "x-kind": "relation", "x-target": "crm_users" },
+          },
+        },
+        deals: { type: "object", "x-id": "t_deals", properties: {} },
+      },
+    } as unknown as WorkspaceSchema;
+    const published = publishedSchema(schema, "leads", ["name", "email"]);
+    expect(Object.keys(published.$defs)).toEqual(["leads"]);
+    expect(Object.keys(published.$defs.leads.properties)).toEqual(["name", "email"]);
+    expect(published.$defs.leads.required).toEqual(["name"]);
+    expect(JSON.stringify(published)).not.toMatch(/x-groups|x-indexes|score|owner|deals/);
   });
 });

@@ -5,6 +5,7 @@
 import { fieldKinds } from "../fields/registry";
 import type { CardLayout, LayoutElement, VerticalLayoutElement } from "../layouts/types";
 import type { CompiledField, CompiledTable } from "../schema/compile";
+import type { WorkspaceSchema } from "../schema/types";
 
 /** `/f/<slug>`: lower-case letters, digits and inner dashes, so a link reads well and never needs escaping. */
 export const SLUG_PATTERN = /^[a-z0-9](?:[a-z0-9-]{0,62}[a-z0-9])?$/;
@@ -123,6 +124,10 @@ export function parseAllowedOrigins(text: string): OriginsParse {
     }
     if ((url.protocol !== "https:" && url.protocol !== "http:") || url.origin === "null")
       return { ok: false, error: `"${item.slice(0, 80)}" must start with https:// (or http://)` };
+    // A host is letters, digits, dots and hyphens: anything else (";") would end up in the page's
+    // Content-Security-Policy as a directive of its own.
+    if (!/^\[?[a-z0-9.:-]+\]?(:\d+)?$/i.test(url.host))
+      return { ok: false, error: `"${item.slice(0, 80)}" is not a plain host name: write it like https://www.example.com` };
     if (item.replace(/\/$/, "") !== url.origin)
       return { ok: false, error: `"${item.slice(0, 80)}" has a path: an origin is only the scheme and host, like ${url.origin}` };
     if (!origins.includes(url.origin)) origins.push(url.origin);
@@ -154,4 +159,30 @@ export function postOriginAllowed(
 /** The CSP `frame-ancestors` of a form page: anywhere when no origins are listed, else those and this site. */
 export function frameAncestors(allowed: readonly string[]): string {
   return allowed.length === 0 ? "*" : ["'self'", ...allowed].join(" ");
+}
+
+/**
+ * All of the workspace a visitor's page carries: the form's table with only its published fields
+ * and what a table needs to compile. A stranger's browser learns nothing else of the data model
+ * (other tables, hidden fields, formulas, rules, indexes, the navigation).
+ */
+export function publishedSchema(schema: WorkspaceSchema, tableKey: string, fields: readonly string[]): WorkspaceSchema {
+  const table = Object.hasOwn(schema.$defs, tableKey) ? schema.$defs[tableKey] : undefined;
+  if (!table) return { $schema: schema.$schema, $defs: {} };
+  const properties = Object.fromEntries(Object.entries(table.properties).filter(([key]) => fields.includes(key)));
+  const titleField = table["x-title-field"];
+  return {
+    $schema: schema.$schema,
+    $defs: {
+      [tableKey]: {
+        type: "object",
+        "x-id": table["x-id"],
+        ...(table.title ? { title: table.title } : {}),
+        ...(table["x-plural"] ? { "x-plural": table["x-plural"] } : {}),
+        ...(titleField && fields.includes(titleField) ? { "x-title-field": titleField } : {}),
+        properties,
+        ...(table.required ? { required: table.required.filter((key) => fields.includes(key)) } : {}),
+      },
+    },
+  } as WorkspaceSchema;
 }

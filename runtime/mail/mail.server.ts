@@ -79,12 +79,22 @@ const ENTITIES: Record<string, string> = { "&amp;": "&", "&lt;": "<", "&gt;": ">
 const unescape = (html: string) => html.replace(/&(?:amp|lt|gt|#34|#39);/g, (e) => ENTITIES[e]);
 const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
 /**
- * The plain text the user saw and edited, as HTML that shows exactly that text; web addresses
- * become links (an unsubscribe link must be one click). The address pattern admits no quote,
- * angle bracket or ampersand, so a link can carry no markup of its own.
+ * The plain text the user saw and edited, as HTML that shows exactly that text. Only this
+ * message's own unsubscribe address becomes a link (it must be one click): other addresses may
+ * come from record values a stranger typed into a web form, and a company-branded message must not
+ * make them clickable. The address is escaped like the text around it.
  */
-const bodyHtml = (text: string) =>
-  `<div style="font-family:sans-serif;white-space:pre-wrap">${escapeHtml(text).replace(/\bhttps?:\/\/[^\s<>"'&]+/g, (url) => `<a href="${url}">${url}</a>`)}</div>`;
+const bodyHtml = (text: string, unsubscribe: string | null) => {
+  const html = escapeHtml(text);
+  const link = unsubscribe ? escapeHtml(unsubscribe) : null;
+  return `<div style="font-family:sans-serif;white-space:pre-wrap">${link ? html.split(link).join(`<a href="${link}">${link}</a>`) : html}</div>`;
+};
+
+/** The page a mailing's List-Unsubscribe header points at (its one-click address, less `/one-click`). */
+function unsubscribePage(headers: Record<string, string> | null): string | null {
+  const value = headers ? Object.entries(headers).find(([k]) => k.toLowerCase() === "list-unsubscribe")?.[1] : undefined;
+  return /^<(https?:\/\/[^>\s]+)\/one-click>$/.exec(value ?? "")?.[1] ?? null;
+}
 
 /** A mailing message's stored headers, each made one line again on the way out. */
 function extraHeaders(stored: string): Record<string, string> {
@@ -220,15 +230,16 @@ export function createMailService(
         });
         attachments.push({ filename: pdf.filename, content: pdf.pdf, contentType: "application/pdf" });
       }
+      const headers = message.headers ? extraHeaders(message.headers) : null;
       await transport(setup.config.smtpUrl).sendMail({
         from: setup.config.from,
         to: message.to_address.split(", "),
         subject: headerText(message.subject),
         text: message.body,
-        html: bodyHtml(message.body),
+        html: bodyHtml(message.body, unsubscribePage(headers)),
         messageId: message.message_id,
         attachments,
-        ...(message.headers ? { headers: extraHeaders(message.headers) } : {}),
+        ...(headers ? { headers } : {}),
       });
     } catch (error) {
       const final = error instanceof PermanentJobError || job.attempts >= job.maxAttempts;
