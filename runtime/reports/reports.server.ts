@@ -59,6 +59,8 @@ export interface ReportsOptions {
   /** Where days begin; default TESSERA_TIME_ZONE, else UTC. */
   timeZone?: string;
   now?: () => Date;
+  /** See RunOptions.parallelAboveRows (tests set 0). */
+  parallelAboveRows?: number;
 }
 
 export async function ensureReportsTable(db: Knex): Promise<void> {
@@ -138,7 +140,12 @@ export function createReportsService(options: ReportsOptions): ReportsService {
     async run(actor, spec) {
       const { compiled } = await workspace.current();
       const report = parseReportSpec(compiled, spec);
-      return runReport({ db, dialect: dialectOf(db), timeZone, now: now() }, actor, compiled, report);
+      return runReport(
+        { db, dialect: dialectOf(db), timeZone, now: now(), parallelAboveRows: options.parallelAboveRows },
+        actor,
+        compiled,
+        report,
+      );
     },
     async list(actor) {
       const rows = (await db(REPORTS_TABLE).orderBy("name").orderBy("id")) as Row[];
