@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { FIELD_KINDS, type FieldKind, type FieldSchema } from "../schema/types";
-import { fieldKinds, filterOperatorsFor, getFieldKind, hasTimeOfDay, isDated, valueClassOf } from "./registry";
+import { fieldKinds, filterOperatorsFor, getFieldKind, hasTimeOfDay, isDated, typableByVisitor, valueClassOf } from "./registry";
 
 describe("getFieldKind", () => {
   it("returns the registered definition", () => {
@@ -20,6 +20,8 @@ describe("capabilities", () => {
     expect(where((k) => !fieldKinds[k].sortable)).toEqual(["file", "image", "longtext", "multiselect"]);
     expect(where((k) => fieldKinds[k].searchable)).toEqual(["autonumber", "email", "longtext", "phone", "text", "url"]);
     expect(where((k) => fieldKinds[k].readOnly)).toEqual(["autonumber", "formula"]);
+    // A public web form leaves out what a stranger cannot or must not fill.
+    expect(where((k) => !typableByVisitor({ kind: k }))).toEqual(["autonumber", "file", "formula", "image", "relation"]);
   });
 
   it("says what each kind's values are and how they print", () => {

@@ -136,6 +136,16 @@ export function readsAsLabel(field: FieldSchema): boolean {
   return isChoice(field) || isYesNo(field);
 }
 
+/**
+ * A stranger may type it on a public web form: not computed (read-only), not a link to other
+ * records (a picker would search records the visitor may not see), not a file (an upload needs a
+ * signed-in owner).
+ */
+export function typableByVisitor(field: { kind: FieldKind }): boolean {
+  const kind = fieldKinds[field.kind];
+  return !kind.readOnly && kind.valueClass !== "reference" && kind.valueClass !== "file";
+}
+
 /** Its values point at another record (a relation). */
 export function isReference(field: FieldSchema): boolean {
   return valueClassOf(field) === "reference";

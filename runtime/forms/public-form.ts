@@ -2,7 +2,7 @@
  * Pure rules of public web forms (docs/decisions/030-public-forms.md): which fields a visitor may
  * fill, the layout they see, where the form may be embedded and posted from. No I/O here.
  */
-import { fieldKinds } from "../fields/registry";
+import { fieldKinds, typableByVisitor } from "../fields/registry";
 import type { CardLayout, LayoutElement, VerticalLayoutElement } from "../layouts/types";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
@@ -36,9 +36,7 @@ const UTM_MAX = 200;
  * not the UTM fields, which the page's own address fills.
  */
 export function publishableField(field: CompiledField): boolean {
-  const kind = fieldKinds[field.kind];
-  if (kind.readOnly || kind.valueClass === "reference" || kind.valueClass === "file") return false;
-  return !(UTM_FIELDS as readonly string[]).includes(field.key);
+  return typableByVisitor(field) && !(UTM_FIELDS as readonly string[]).includes(field.key);
 }
 
 /**
