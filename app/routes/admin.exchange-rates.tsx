@@ -1,3 +1,4 @@
+import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -147,80 +148,64 @@ export default function AdminExchangeRates() {
           Add rate
         </button>
       </Form>
-      {rates.length ? (
-        <table className="admin-table" data-testid="rates-table">
-          <thead>
-            <tr>
-              <th>From</th>
-              <th>Currency</th>
-              <th>Rate</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
+      <AdminTable testId="rates-table" columns={["From", "Currency", "Rate"]} isEmpty={rates.length === 0} empty="No rates yet.">
+        {rates.map((r) =>
+          r.id === editing ? (
+            <tr key={r.id}>
+              <td colSpan={4}>
+                <Form method="post" className="inline-form inline-form--wrap">
+                  <CsrfField />
+                  <input type="hidden" name="id" value={r.id} />
+                  <label>
+                    From
+                    <input type="date" name="day" defaultValue={r.day} required />
+                  </label>
+                  <label>
+                    Currency
+                    <input name="currency" defaultValue={r.currency} required maxLength={3} size={6} />
+                  </label>
+                  <label>
+                    Worth in {base}
+                    <input name="rate" defaultValue={r.rate} required inputMode="decimal" size={12} />
+                  </label>
+                  <button className="button button--primary button--small" name="intent" value="update" type="submit">
+                    Save
+                  </button>
+                  <Link className="button button--small button--ghost" to=".">
+                    Cancel
+                  </Link>
+                </Form>
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {rates.map((r) =>
-              r.id === editing ? (
-                <tr key={r.id}>
-                  <td colSpan={4}>
-                    <Form method="post" className="inline-form inline-form--wrap">
-                      <CsrfField />
-                      <input type="hidden" name="id" value={r.id} />
-                      <label>
-                        From
-                        <input type="date" name="day" defaultValue={r.day} required />
-                      </label>
-                      <label>
-                        Currency
-                        <input name="currency" defaultValue={r.currency} required maxLength={3} size={6} />
-                      </label>
-                      <label>
-                        Worth in {base}
-                        <input name="rate" defaultValue={r.rate} required inputMode="decimal" size={12} />
-                      </label>
-                      <button className="button button--primary button--small" name="intent" value="update" type="submit">
-                        Save
-                      </button>
-                      <Link className="button button--small button--ghost" to=".">
-                        Cancel
-                      </Link>
-                    </Form>
-                  </td>
-                </tr>
-              ) : (
-                <tr key={r.id}>
-                  <td>{r.day}</td>
-                  <td>{r.currency}</td>
-                  <td>
-                    1 {r.currency} = {r.rate} {base}
-                  </td>
-                  <td className="admin-table__actions">
-                    <Link className="button button--small" to={`?edit=${r.id}`} aria-label={`Edit the ${r.currency} rate of ${r.day}`}>
-                      Edit
-                    </Link>
-                    <Form method="post" className="row-form">
-                      <CsrfField />
-                      <input type="hidden" name="id" value={r.id} />
-                      <button
-                        className="button button--small button--danger"
-                        name="intent"
-                        value="delete"
-                        type="submit"
-                        aria-label={`Delete the ${r.currency} rate of ${r.day}`}
-                      >
-                        Delete
-                      </button>
-                    </Form>
-                  </td>
-                </tr>
-              ),
-            )}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">No rates yet.</p>
-      )}
+          ) : (
+            <tr key={r.id}>
+              <td>{r.day}</td>
+              <td>{r.currency}</td>
+              <td>
+                1 {r.currency} = {r.rate} {base}
+              </td>
+              <td className="admin-table__actions">
+                <Link className="button button--small" to={`?edit=${r.id}`} aria-label={`Edit the ${r.currency} rate of ${r.day}`}>
+                  Edit
+                </Link>
+                <Form method="post" className="row-form">
+                  <CsrfField />
+                  <input type="hidden" name="id" value={r.id} />
+                  <button
+                    className="button button--small button--danger"
+                    name="intent"
+                    value="delete"
+                    type="submit"
+                    aria-label={`Delete the ${r.currency} rate of ${r.day}`}
+                  >
+                    Delete
+                  </button>
+                </Form>
+              </td>
+            </tr>
+          ),
+        )}
+      </AdminTable>
 
       <h2>Import rates</h2>
       <p className="muted">

@@ -1,3 +1,4 @@
+import { AdminTable } from "~/components/admin-table";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -22,35 +23,23 @@ export default function AdminForms() {
         The card staff fill in for each table: which fields, in which tabs, sections and rows, and which related lists. Pick a table to
         design its card.
       </p>
-      <table className="admin-table" data-testid="forms-table">
-        <thead>
-          <tr>
-            <th>Table</th>
-            <th>Fields</th>
-            <th>Card</th>
-            <th>
-              <span className="visually-hidden">Actions</span>
-            </th>
+      <AdminTable testId="forms-table" columns={["Table", "Fields", "Card"]}>
+        {tables.map((t) => (
+          <tr key={t.key}>
+            <td>
+              {t.pluralLabel} <code className="fd-key">{t.key}</code>
+              {t.line ? <span className="fd-muted"> · lines of another card</span> : null}
+            </td>
+            <td>{t.fields}</td>
+            <td>{t.custom ? <span className="pill pill--ok">designed</span> : <span className="pill">default</span>}</td>
+            <td className="admin-table__actions">
+              <Link className="button button--small" to={`/admin/forms/${t.key}`} aria-label={`Design the ${t.label} card`}>
+                Design card
+              </Link>
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {tables.map((t) => (
-            <tr key={t.key}>
-              <td>
-                {t.pluralLabel} <code className="fd-key">{t.key}</code>
-                {t.line ? <span className="fd-muted"> · lines of another card</span> : null}
-              </td>
-              <td>{t.fields}</td>
-              <td>{t.custom ? <span className="pill pill--ok">designed</span> : <span className="pill">default</span>}</td>
-              <td className="admin-table__actions">
-                <Link className="button button--small" to={`/admin/forms/${t.key}`} aria-label={`Design the ${t.label} card`}>
-                  Design card
-                </Link>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+        ))}
+      </AdminTable>
     </section>
   );
 }

@@ -1,3 +1,4 @@
+import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -70,45 +71,34 @@ export default function AdminMail() {
       </Form>
 
       <h2>Message templates</h2>
-      {templates.length === 0 ? (
-        <p className="muted">No message templates yet. A card then sends with an empty subject for the sender to fill in.</p>
-      ) : (
-        <table className="admin-table" data-testid="mail-templates">
-          <thead>
-            <tr>
-              <th>Name</th>
-              <th>Table</th>
-              <th>Subject</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {templates.map((t) => (
-              <tr key={t.id}>
-                <td>{t.name}</td>
-                <td>{label.get(t.table) ?? t.table}</td>
-                <td className="mail-admin__subject">{t.subject}</td>
-                <td className="admin-table__actions">
-                  <div className="mail-admin__actions">
-                    <a className="button button--small" href={`?edit=${encodeURIComponent(t.id)}`}>
-                      Edit
-                    </a>
-                    <Form method="post" className="row-form">
-                      <CsrfField />
-                      <input type="hidden" name="id" value={t.id} />
-                      <button className="button button--small button--danger" name="intent" value="delete" type="submit">
-                        Delete
-                      </button>
-                    </Form>
-                  </div>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
+      <AdminTable
+        testId="mail-templates"
+        columns={["Name", "Table", "Subject"]}
+        isEmpty={templates.length === 0}
+        empty="No message templates yet. A card then sends with an empty subject for the sender to fill in."
+      >
+        {templates.map((t) => (
+          <tr key={t.id}>
+            <td>{t.name}</td>
+            <td>{label.get(t.table) ?? t.table}</td>
+            <td className="mail-admin__subject">{t.subject}</td>
+            <td className="admin-table__actions">
+              <div className="mail-admin__actions">
+                <a className="button button--small" href={`?edit=${encodeURIComponent(t.id)}`}>
+                  Edit
+                </a>
+                <Form method="post" className="row-form">
+                  <CsrfField />
+                  <input type="hidden" name="id" value={t.id} />
+                  <button className="button button--small button--danger" name="intent" value="delete" type="submit">
+                    Delete
+                  </button>
+                </Form>
+              </div>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
 
       <h2>{editing ? `Edit “${editing.name}”` : "New message template"}</h2>
       <Form method="post" className="mail-template-form" key={editing?.id ?? `new-${templates.length}`} data-testid="mail-template-form">

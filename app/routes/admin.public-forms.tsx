@@ -1,3 +1,4 @@
+import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -27,55 +28,43 @@ export default function AdminWebForms() {
         Publish a card as a form anyone can fill in on your website, e.g. to take leads. Each post becomes a record, created by Tessera
         itself so your rules run (a new lead is assigned to a salesperson). Visitors only fill the fields you choose.
       </p>
-      {forms.length ? (
-        <table className="admin-table" data-testid="web-forms-table">
-          <thead>
-            <tr>
-              <th>Form</th>
-              <th>Adds to</th>
-              <th>Public link</th>
-              <th>Status</th>
-              <th>
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {forms.map((f) => (
-              <tr key={f.id} className={f.enabled ? undefined : "is-inactive"}>
-                <td>{f.title}</td>
-                <td>{f.tableLabel}</td>
-                <td>
-                  <a href={f.url} target="_blank" rel="noreferrer">
-                    /f/{f.slug}
-                  </a>
-                </td>
-                <td>{f.enabled ? <span className="pill pill--ok">open</span> : <span className="pill">closed</span>}</td>
-                <td className="admin-table__actions">
-                  <Link className="button button--small" to={`?edit=${f.id}`} aria-label={`Edit ${f.title}`}>
-                    Edit
-                  </Link>
-                  <Form method="post" className="web-forms__toggle">
-                    <CsrfField />
-                    <input type="hidden" name="_intent" value="toggle" />
-                    <input type="hidden" name="id" value={f.id} />
-                    <input type="hidden" name="enabled" value={f.enabled ? "false" : "true"} />
-                    <button
-                      type="submit"
-                      className="button button--small button--ghost"
-                      aria-label={`${f.enabled ? "Close" : "Open"} ${f.title}`}
-                    >
-                      {f.enabled ? "Close" : "Open"}
-                    </button>
-                  </Form>
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : (
-        <p className="muted">No web forms yet.</p>
-      )}
+      <AdminTable
+        testId="web-forms-table"
+        columns={["Form", "Adds to", "Public link", "Status"]}
+        isEmpty={forms.length === 0}
+        empty="No web forms yet."
+      >
+        {forms.map((f) => (
+          <tr key={f.id} className={f.enabled ? undefined : "is-inactive"}>
+            <td>{f.title}</td>
+            <td>{f.tableLabel}</td>
+            <td>
+              <a href={f.url} target="_blank" rel="noreferrer">
+                /f/{f.slug}
+              </a>
+            </td>
+            <td>{f.enabled ? <span className="pill pill--ok">open</span> : <span className="pill">closed</span>}</td>
+            <td className="admin-table__actions">
+              <Link className="button button--small" to={`?edit=${f.id}`} aria-label={`Edit ${f.title}`}>
+                Edit
+              </Link>
+              <Form method="post" className="web-forms__toggle">
+                <CsrfField />
+                <input type="hidden" name="_intent" value="toggle" />
+                <input type="hidden" name="id" value={f.id} />
+                <input type="hidden" name="enabled" value={f.enabled ? "false" : "true"} />
+                <button
+                  type="submit"
+                  className="button button--small button--ghost"
+                  aria-label={`${f.enabled ? "Close" : "Open"} ${f.title}`}
+                >
+                  {f.enabled ? "Close" : "Open"}
+                </button>
+              </Form>
+            </td>
+          </tr>
+        ))}
+      </AdminTable>
       <Form method="get" className="inline-form web-forms__new">
         <label>
           New form for
