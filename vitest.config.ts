@@ -16,7 +16,7 @@ const alias = {
 
 const shared = {
   globals: true,
-  setupFiles: ["tests/setup/fail-on-console-error.ts"],
+  setupFiles: ["tests/setup/fail-on-console-error.ts", "tests/setup/english-messages.ts"],
   testTimeout: 30_000,
   hookTimeout: 60_000,
 };

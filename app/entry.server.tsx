@@ -6,9 +6,11 @@ import { createReadableStreamFromReadable } from "@remix-run/node";
 import { isRouteErrorResponse, RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
+import { I18nextProvider } from "react-i18next";
 
 import { removeStaleChromiumProfiles } from "@runtime/print/pdf.server";
 import { NonceContext } from "./components/nonce-context";
+import { languageOf, translatorOf } from "./services/i18n.server";
 import { boot as bootRuntime, getRuntime } from "./services/runtime.server";
 import { routeAllowsEval } from "./utils/browser-eval";
 import { routeFrameAncestors } from "./utils/frame-ancestors";
@@ -47,7 +49,13 @@ export function handleError(error: unknown, { request }: LoaderFunctionArgs | Ac
   console.error(error);
 }
 
-export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext) {
+export default async function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+) {
+  const translator = translatorOf(await languageOf(request));
   // Bots and no-JS clients get the whole document at once; browsers get the shell as soon as it is ready.
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || remixContext.isSpaMode;
   // A fresh nonce per page: only the scripts Remix renders carry it.
@@ -56,6 +64,8 @@ export default function handleRequest(request: Request, responseStatusCode: numb
   const allowEval = remixContext.staticHandlerContext.matches.some((m) => routeAllowsEval(remixContext.routeModules[m.route.id]?.handle));
   const frameAncestors = routeFrameAncestors(remixContext.staticHandlerContext, remixContext.routeModules);
   responseHeaders.set("Content-Security-Policy", contentSecurityPolicy(nonce, { allowEval, frameAncestors }));
+  // The page depends on the language, which may come from Accept-Language.
+  responseHeaders.append("Vary", "Accept-Language");
   return new Promise<Response>((resolve, reject) => {
     let shellRendered = false;
     const respond = () => {
@@ -71,9 +81,11 @@ export default function handleRequest(request: Request, responseStatusCode: numb
       pipe(body);
     };
     const { pipe, abort } = renderToPipeableStream(
-      <NonceContext.Provider value={nonce}>
-        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
-      </NonceContext.Provider>,
+      <I18nextProvider i18n={translator}>
+        <NonceContext.Provider value={nonce}>
+          <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} nonce={nonce} />
+        </NonceContext.Provider>
+      </I18nextProvider>,
       {
         nonce,
         onShellReady: waitForAll ? undefined : respond,

@@ -13,6 +13,10 @@ import {
   useRouteLoaderData,
 } from "@remix-run/react";
 import { useEffect, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { LanguagePackScript } from "./i18n/language-pack-script";
+import { inLanguage } from "@runtime/i18n/schema-translations";
+import { languageOf } from "./services/i18n.server";
 import { getRuntime } from "./services/runtime.server";
 import { currentSession } from "./services/auth.server";
 import { mayStartMailings } from "./services/mailings.server";
@@ -63,7 +67,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       mailings: false,
     });
   const runtime = await getRuntime();
-  const { version, schema } = await runtime.workspace.current();
+  const { version, schema } = inLanguage(await runtime.workspace.current(), await languageOf(request));
   return json({
     user: session.user,
     csrfToken: session.csrfToken,
@@ -81,6 +85,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const data = useRouteLoaderData<typeof loader>("root");
   const nonce = useNonce();
+  const { t, i18n } = useTranslation();
   const user = data?.user ?? null;
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
@@ -99,7 +104,7 @@ export function Layout({ children }: { children: ReactNode }) {
   // A public web form looks the same to a signed-in admin as to a visitor: no shell around it.
   const bare = useMatches().some((m) => isBarePage(m.handle));
   return (
-    <html lang="en">
+    <html lang={i18n.language}>
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
@@ -107,10 +112,11 @@ export function Layout({ children }: { children: ReactNode }) {
         {data?.csrfToken ? <meta name={CSRF_META_NAME} content={data.csrfToken} /> : null}
         <Meta />
         <Links />
+        <LanguagePackScript />
       </head>
       <body>
         <a className="skip-link" href="#main">
-          Skip to content
+          {t("shell.skipToContent")}
         </a>
         {bare ? (
           <main id="main" className="public-page" tabIndex={-1}>
@@ -156,19 +162,14 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const notFound = isRouteErrorResponse(error) && error.status === 404;
   const forbidden = isRouteErrorResponse(error) && error.status === 403;
+  const { t } = useTranslation();
   return (
     <section className="error-panel" role="alert">
-      <h1>{notFound ? "Page not found" : forbidden ? "Not allowed" : "Something went wrong"}</h1>
-      <p>
-        {notFound
-          ? "There is nothing at this address. It may have been renamed or removed."
-          : forbidden
-            ? "Your role may not open this page. Ask an administrator if you need to."
-            : "Tessera could not show this page. Please try again in a moment; if it keeps happening, let your administrator know."}
-      </p>
+      <h1>{t(notFound ? "errors.notFoundTitle" : forbidden ? "errors.forbiddenTitle" : "errors.failedTitle")}</h1>
+      <p>{t(notFound ? "errors.notFound" : forbidden ? "errors.forbidden" : "errors.failed")}</p>
       <p>
         <a className="button" href="/">
-          Back to the overview
+          {t("errors.backHome")}
         </a>
       </p>
     </section>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { BrandMark } from "./brand-mark";
 import { GlobalSearch } from "./global-search";
 import { NotificationBell } from "./notification-bell";
@@ -18,6 +19,7 @@ export interface AppHeaderProps {
 const DIALECT_LABELS = { sqlite: "SQLite", mysql: "MySQL" } as const;
 
 export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unreadNotifications = 0, menu }: AppHeaderProps) {
+  const { t } = useTranslation();
   return (
     <header className="app-header">
       {menu ? (
@@ -26,7 +28,7 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unread
           className="app-header__menu"
           aria-expanded={menu.open}
           aria-controls={menu.controls}
-          aria-label={menu.open ? "Close the menu" : "Open the menu"}
+          aria-label={t(menu.open ? "shell.closeMenu" : "shell.openMenu")}
           onClick={menu.toggle}
         >
           <svg viewBox="0 0 24 24" width="22" height="22" aria-hidden="true">
@@ -46,13 +48,13 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unread
       {user ? <GlobalSearch /> : null}
       <div className="app-header__meta">
         {dialect ? (
-          <span className="pill" title="Database">
+          <span className="pill" title={t("shell.database")}>
             {DIALECT_LABELS[dialect]}
           </span>
         ) : null}
         {schemaVersion !== undefined ? (
-          <span className="pill pill--accent" data-testid="schema-version" title="Version of the workspace schema">
-            Schema v{schemaVersion}
+          <span className="pill pill--accent" data-testid="schema-version" title={t("shell.schemaVersionTitle")}>
+            {t("shell.schemaVersion", { version: schemaVersion })}
           </span>
         ) : null}
         {user ? <NotificationBell initialUnread={unreadNotifications} /> : null}

@@ -1,5 +1,6 @@
 import { Form, Link, useNavigate } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { Highlight } from "./highlight";
 
 interface Group {
@@ -16,6 +17,7 @@ interface Group {
  * the search page.
  */
 export function GlobalSearch() {
+  const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [groups, setGroups] = useState<Group[]>([]);
   const [open, setOpen] = useState(false);
@@ -68,13 +70,13 @@ export function GlobalSearch() {
       }}
     >
       <label htmlFor={`${listId}-input`} className="visually-hidden">
-        Search everything
+        {t("search.label")}
       </label>
       <input
         id={`${listId}-input`}
         name="q"
         type="search"
-        placeholder="Search clients, invoices, contracts…"
+        placeholder={t("search.placeholder")}
         autoComplete="off"
         role="combobox"
         aria-expanded={open && flat.length > 0}
@@ -96,8 +98,8 @@ export function GlobalSearch() {
         }}
       />
       {open && q.trim() ? (
-        <div className="global-search-results" id={listId} role="listbox" aria-label="Search results">
-          {groups.length === 0 ? <p className="global-search-empty">Nothing found for “{q.trim()}”.</p> : null}
+        <div className="global-search-results" id={listId} role="listbox" aria-label={t("search.results")}>
+          {groups.length === 0 ? <p className="global-search-empty">{t("search.nothingFound", { q: q.trim() })}</p> : null}
           {groups.map((g) => (
             <div key={g.table} role="group" aria-label={g.label}>
               <div className="global-search-group">
@@ -129,7 +131,7 @@ export function GlobalSearch() {
                   to={`/t/${g.table}?q=${encodeURIComponent(q.trim())}`}
                   onMouseDown={(e) => e.preventDefault()}
                 >
-                  All {g.totalExact ? g.total : `${g.total}+`} {g.label.toLowerCase()} →
+                  {t("search.all", { n: g.totalExact ? g.total : `${g.total}+`, label: g.label.toLowerCase() })}
                 </Link>
               ) : null}
             </div>

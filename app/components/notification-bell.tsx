@@ -1,4 +1,6 @@
 import { useCallback, useEffect, useId, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "../i18n/use-locale";
 import { relativeTime } from "../utils/relative-time";
 
 interface NotificationRow {
@@ -12,9 +14,6 @@ interface NotificationRow {
 /** How often the count is refreshed while the page is open (and at once when it regains focus). */
 const POLL_MS = 45_000;
 
-function label(unread: number): string {
-  return `Notifications, ${unread} unread`;
-}
 
 async function post(path: string): Promise<void> {
   // The same-origin fetch carries the session's CSRF token (utils/csrf-fetch.ts).
@@ -26,6 +25,8 @@ async function post(path: string): Promise<void> {
  * latest notifications, each a link, marked read one by one or all at once.
  */
 export function NotificationBell({ initialUnread }: { initialUnread: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const [unread, setUnread] = useState(initialUnread);
   const [rows, setRows] = useState<NotificationRow[] | null>(null);
   const [open, setOpen] = useState(false);
@@ -95,7 +96,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
       <button
         type="button"
         className={`bell__button${open ? " bell__button--open" : ""}`}
-        aria-label={label(unread)}
+        aria-label={t("notifications.unread", { count: unread })}
         aria-expanded={open}
         aria-controls={panelId}
         data-testid="notification-bell"
@@ -117,19 +118,19 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
           </span>
         ) : null}
       </button>
-      <div id={panelId} className="bell__panel" role="region" aria-label="Notifications" hidden={!open}>
+      <div id={panelId} className="bell__panel" role="region" aria-label={t("notifications.title")} hidden={!open}>
         <div className="bell__head">
-          <h2 className="bell__title">Notifications</h2>
+          <h2 className="bell__title">{t("notifications.title")}</h2>
           <button type="button" className="bell__all" onClick={() => void markAllRead()} disabled={unread === 0}>
-            Mark all read
+            {t("notifications.markAllRead")}
           </button>
         </div>
         {failed && rows === null ? (
-          <p className="bell__empty">Notifications could not be loaded. They will be tried again shortly.</p>
+          <p className="bell__empty">{t("notifications.failed")}</p>
         ) : rows === null ? (
-          <p className="bell__empty">Loading…</p>
+          <p className="bell__empty">{t("notifications.loading")}</p>
         ) : rows.length === 0 ? (
-          <p className="bell__empty">No notifications yet. Reminders and rule alerts show up here.</p>
+          <p className="bell__empty">{t("notifications.empty")}</p>
         ) : (
           <ul className="bell__list">
             {rows.map((n) => (
@@ -140,16 +141,16 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
                   onClick={() => (n.readAt ? undefined : void post(`/api/notifications/${n.id}/read`))}
                 >
                   <span className="bell__item-title">{n.title}</span>
-                  <time className="bell__time" dateTime={n.createdAt} title={new Date(n.createdAt).toLocaleString()}>
-                    {relativeTime(n.createdAt)}
+                  <time className="bell__time" dateTime={n.createdAt} title={new Date(n.createdAt).toLocaleString(locale)}>
+                    {relativeTime(n.createdAt, new Date(), locale)}
                   </time>
                 </a>
                 {n.readAt ? null : (
                   <button
                     type="button"
                     className="bell__read"
-                    aria-label={`Mark read: ${n.title}`}
-                    title="Mark read"
+                    aria-label={t("notifications.markReadOf", { title: n.title })}
+                    title={t("notifications.markRead")}
                     onClick={() => void markRead(n.id)}
                   >
                     <span aria-hidden="true" className="bell__dot" />
@@ -160,7 +161,7 @@ export function NotificationBell({ initialUnread }: { initialUnread: number }) {
           </ul>
         )}
         <p className="bell__foot">
-          <a href="/tasks">My tasks</a>
+          <a href="/tasks">{t("nav.tasks")}</a>
         </p>
       </div>
     </div>

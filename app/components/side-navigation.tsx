@@ -1,24 +1,25 @@
 import { NavLink } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import type { NavigationSection } from "../utils/navigation";
 
 /**
  * Tables grouped as the admin arranged them; each item opens the table's generated list.
  */
 const ADMIN_LINKS = [
-  { to: "/admin/overview", label: "Schema overview" },
-  { to: "/admin/schema", label: "Schema" },
-  { to: "/admin/schema-diagram", label: "Relations diagram" },
-  { to: "/admin/forms", label: "Card layouts" },
-  { to: "/admin/public-forms", label: "Web forms" },
-  { to: "/admin/prints", label: "Print templates" },
-  { to: "/admin/mail", label: "Email" },
-  { to: "/admin/exchange-rates", label: "Exchange rates" },
-  { to: "/admin/rules", label: "Rules" },
-  { to: "/admin/trash", label: "Trash" },
-  { to: "/admin/config", label: "Export & import" },
-  { to: "/admin/users", label: "Users" },
-  { to: "/admin/roles", label: "Roles" },
-  { to: "/admin/tokens", label: "API tokens" },
+  { to: "/admin/overview", label: "nav.admin.overview" },
+  { to: "/admin/schema", label: "nav.admin.schema" },
+  { to: "/admin/schema-diagram", label: "nav.admin.diagram" },
+  { to: "/admin/forms", label: "nav.admin.forms" },
+  { to: "/admin/public-forms", label: "nav.admin.publicForms" },
+  { to: "/admin/prints", label: "nav.admin.prints" },
+  { to: "/admin/mail", label: "nav.admin.mail" },
+  { to: "/admin/exchange-rates", label: "nav.admin.exchangeRates" },
+  { to: "/admin/rules", label: "nav.admin.rules" },
+  { to: "/admin/trash", label: "nav.admin.trash" },
+  { to: "/admin/config", label: "nav.admin.config" },
+  { to: "/admin/users", label: "nav.admin.users" },
+  { to: "/admin/roles", label: "nav.admin.roles" },
+  { to: "/admin/tokens", label: "nav.admin.tokens" },
 ];
 
 export function SideNavigation({
@@ -31,23 +32,24 @@ export function SideNavigation({
   /** The user may send mailings (some table they read has a message template). */
   mailings?: boolean;
 }) {
+  const { t } = useTranslation();
   return (
-    <nav className="side-nav" aria-label="Tables">
+    <nav className="side-nav" aria-label={t("nav.tables")}>
       <NavLink className="side-nav__home" to="/" end>
-        Home
+        {t("nav.home")}
       </NavLink>
       <NavLink className="side-nav__link side-nav__link--tasks" to="/tasks" prefetch="intent">
-        My tasks
+        {t("nav.tasks")}
       </NavLink>
       <NavLink className="side-nav__link side-nav__link--reports" to="/reports" prefetch="intent">
-        Reports
+        {t("nav.reports")}
       </NavLink>
       <NavLink className="side-nav__link side-nav__link--reports" to="/dashboards" prefetch="intent">
-        Dashboards
+        {t("nav.dashboards")}
       </NavLink>
       {mailings ? (
         <NavLink className="side-nav__link side-nav__link--reports" to="/mailings" prefetch="intent">
-          Mailings
+          {t("nav.mailings")}
         </NavLink>
       ) : null}
       {sections.map((section) => (
@@ -69,13 +71,13 @@ export function SideNavigation({
       {admin ? (
         <div className="side-nav__group" data-testid="admin-navigation">
           <h2 className="side-nav__heading" id="nav-administration">
-            Administration
+            {t("nav.administration")}
           </h2>
           <ul className="side-nav__list" aria-labelledby="nav-administration">
             {ADMIN_LINKS.map((link) => (
               <li key={link.to}>
                 <NavLink className="side-nav__link" to={link.to}>
-                  {link.label}
+                  {t(link.label)}
                 </NavLink>
               </li>
             ))}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { CsrfField } from "./csrf-field";
 
 export interface UserMenuProps {
@@ -7,6 +8,7 @@ export interface UserMenuProps {
 
 /** The signed-in user's name and role; a <details> menu, so it opens without JavaScript too. */
 export function UserMenu({ name, roleName }: UserMenuProps) {
+  const { t } = useTranslation();
   return (
     <details className="user-menu" data-testid="user-menu">
       <summary className="user-menu__summary">
@@ -17,16 +19,19 @@ export function UserMenu({ name, roleName }: UserMenuProps) {
         <span className="pill">{roleName}</span>
       </summary>
       <div className="user-menu__panel" role="menu">
+        <a role="menuitem" href="/account/language">
+          {t("userMenu.language")}
+        </a>
         <a role="menuitem" href="/account/password">
-          Change password
+          {t("userMenu.changePassword")}
         </a>
         <a role="menuitem" href="/account/tokens">
-          My API tokens
+          {t("userMenu.tokens")}
         </a>
         <form method="post" action="/logout">
           <CsrfField />
           <button role="menuitem" type="submit">
-            Sign out
+            {t("userMenu.signOut")}
           </button>
         </form>
       </div>

@@ -1,8 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PublicCard } from "../components/public-card";
-import { currentSession, signIn } from "../services/auth.server";
+import { translatorFor } from "../services/i18n.server";
+import { currentSession, signIn, WRONG_CREDENTIALS } from "../services/auth.server";
 import { safeNextPath } from "../services/auth-rules";
 
 export const meta: MetaFunction = () => [{ title: "Sign in · Tessera" }];
@@ -17,7 +19,10 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const email = String(form.get("email") ?? "");
   const result = await signIn(request, email, form.get("password"));
-  if (!result.ok) return json({ error: result.message, email }, { status: result.status });
+  if (!result.ok) {
+    const message = result.message === WRONG_CREDENTIALS ? (await translatorFor(request)).t("login.wrong") : result.message;
+    return json({ error: message, email }, { status: result.status });
+  }
   const next = result.mustChangePassword ? "/account/password" : safeNextPath(String(form.get("next") ?? ""));
   return redirect(next, { headers: { "Set-Cookie": result.setCookie } });
 }
@@ -26,8 +31,9 @@ export default function Login() {
   const { next } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
   const busy = useNavigation().state === "submitting";
+  const { t } = useTranslation();
   return (
-    <PublicCard id="login-title" title="Sign in">
+    <PublicCard id="login-title" title={t("login.title")}>
       {failed?.error ? (
         <p className="form-error" role="alert" data-testid="login-error">
           {failed.error}
@@ -36,18 +42,18 @@ export default function Login() {
       <Form method="post" className="auth-form">
         <input type="hidden" name="next" value={next} />
         <label>
-          Email
+          {t("login.email")}
           <input name="email" type="email" autoComplete="username" required autoFocus defaultValue={failed?.email ?? ""} />
         </label>
         <label>
-          Password
+          {t("login.password")}
           <input name="password" type="password" autoComplete="current-password" required />
         </label>
         <button className="button button--primary" type="submit" disabled={busy}>
-          {busy ? "Signing in…" : "Sign in"}
+          {t(busy ? "login.busy" : "login.submit")}
         </button>
       </Form>
-      <p className="auth-card__hint">Forgot your password? Ask an administrator to reset it.</p>
+      <p className="auth-card__hint">{t("login.forgot")}</p>
     </PublicCard>
   );
 }

@@ -34,6 +34,7 @@ export async function ensureAuthTables(db: Knex): Promise<void> {
     ["password_hash", (t: Knex.AlterTableBuilder) => t.string("password_hash", 200).nullable()],
     ["must_change_password", (t: Knex.AlterTableBuilder) => t.boolean("must_change_password").notNullable().defaultTo(false)],
     ["last_login_at", (t: Knex.AlterTableBuilder) => t.specificType("last_login_at", datetime).nullable()],
+    ["language", (t: Knex.AlterTableBuilder) => t.string("language", 16).nullable()],
   ] as const) {
     await ensureColumn(db, SYSTEM_TABLES.users, column, (t) => void add(t));
   }

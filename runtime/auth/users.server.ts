@@ -15,6 +15,8 @@ export interface User {
   active: boolean;
   mustChangePassword: boolean;
   lastLoginAt: string | null;
+  /** The language the screens speak to this user, or null to follow the browser's. */
+  language: string | null;
 }
 
 interface UserRow {
@@ -26,6 +28,7 @@ interface UserRow {
   must_change_password: number | boolean;
   last_login_at: string | null;
   password_hash: string | null;
+  language?: string | null;
 }
 
 const EMAIL = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
@@ -39,6 +42,7 @@ export function toUser(r: UserRow): User {
     active: Boolean(r.active),
     mustChangePassword: Boolean(r.must_change_password),
     lastLoginAt: r.last_login_at,
+    language: r.language ?? null,
   };
 }
 
@@ -197,4 +201,13 @@ export async function ensureFirstAdmin(
     }
   }
   return { email, oneTimePassword: oneTime };
+}
+
+/** The user's own choice of language (null: follow the browser); `available` is what the catalogs offer. */
+export async function setUserLanguage(db: Knex, id: number, language: unknown, available: readonly string[]): Promise<User> {
+  if (language !== null && (typeof language !== "string" || !available.includes(language)))
+    throw unprocessable(`"${String(language)}" is not a language Tessera has: choose one of ${available.join(", ")}, or none to follow the browser`);
+  await db(SYSTEM_TABLES.users).where({ id }).update({ language, updated_at: dbNow() });
+  forgetIdentities(db);
+  return getUser(db, id);
 }

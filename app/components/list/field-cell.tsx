@@ -5,8 +5,16 @@ import type { CompiledField } from "@runtime/schema/compile";
 import { fieldUis } from "@runtime/fields/ui-registry";
 import { Highlight } from "../highlight";
 import { valueKindOf } from "@runtime/fields/registry";
+import { useMemo } from "react";
+import { useLocale } from "../../i18n/use-locale";
 
 export const LIST_FORMAT: FormatOptions = { locale: "en-US", currency: "EUR" };
+
+/** How lists show values to this reader: their language's dates, digits and money. */
+export function useListFormat(): FormatOptions {
+  const locale = useLocale();
+  return useMemo(() => ({ ...LIST_FORMAT, locale }), [locale]);
+}
 
 /** The cell shows the stored text as it is, so marking words in that text marks what the cell shows. */
 function showsAsStored(cell: FieldCellProps): cell is FieldCellProps & { value: string } {
@@ -29,13 +37,14 @@ export function FieldCell(props: FieldCellProps & { highlight?: string }) {
 /** A record's value of one field as lists show it: its expanded relation title, the list's format. */
 export function RecordCell({ field, record, highlight }: { field: CompiledField; record: RecordJson; highlight?: string }) {
   const expanded = (record._expanded ?? {}) as Record<string, RecordRefValue>;
+  const format = useListFormat();
   return (
     <FieldCell
       field={field}
       value={record[field.key]}
       record={record}
       expanded={expanded[field.key] ?? null}
-      format={LIST_FORMAT}
+      format={format}
       highlight={highlight}
     />
   );

@@ -3,7 +3,8 @@ import { lazy, Suspense, useCallback, useEffect, useState } from "react";
 import type { ListPageData } from "@runtime/views/list-page-data";
 import { withChanges } from "@runtime/views/list-params";
 import { toFilter } from "@runtime/views/conditions";
-import { totalLabel } from "@runtime/views/pagination";
+import { useTranslation } from "react-i18next";
+import { useCounting } from "../../i18n/use-counting";
 import { LayoutSwitch } from "../board/layout-switch";
 import { usePrintTemplates } from "./batch-print";
 import { BulkBar } from "./bulk-bar";
@@ -26,6 +27,8 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
   const navigate = useNavigate();
   const location = useLocation();
   const navigation = useNavigation();
+  const { t } = useTranslation();
+  const counting = useCounting();
   const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
   const [filtersOpen, setFiltersOpen] = useState(false);
@@ -56,7 +59,7 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
     data.total > data.rows.length && (pageSelected || allMatching)
       ? {
           count: data.total,
-          countLabel: totalLabel(data.total, data.totalExact),
+          countLabel: counting.total(data.total, data.totalExact),
           query: { q: state.q || undefined, filter: toFilter(state.conditions, state.mode), sort: state.sort || undefined },
           selected: allMatching,
           onSelect: () => setAllMatching(true),
@@ -74,8 +77,8 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
         <div>
           <h1>{table.pluralLabel}</h1>
           <p className="list-header__summary">
-            {totalLabel(data.total, data.totalExact)} {filtered ? "matching" : data.total === 1 ? "record" : "records"}
-            {data.activeView ? <> · view “{data.activeView.name}”</> : null}
+            {counting.total(data.total, data.totalExact)} {filtered ? t("list.matching") : t("list.records", { count: data.total })}
+            {data.activeView ? <> · {t("list.view", { name: data.activeView.name })}</> : null}
           </p>
         </div>
         <LayoutSwitch
@@ -89,7 +92,7 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
         {actions}
         {data.rights.create ? (
           <Link className="button" to={`${base}/new`}>
-            New {table.label}
+            {t("list.new", { label: table.label })}
           </Link>
         ) : null}
       </header>
@@ -113,7 +116,7 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
             <input key={k} type="hidden" name={k} value={v} />
           ))}
           <label className="visually-hidden" htmlFor="list-q">
-            Search {noun}
+            {t("list.searchLabel", { noun })}
           </label>
           <input
             id="list-q"
@@ -122,9 +125,9 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
             name="q"
             defaultValue={state.q}
             key={state.q}
-            placeholder={`Search ${noun}…`}
+            placeholder={t("list.searchPlaceholder", { noun })}
           />
-          <button className="button button--ghost">Search</button>
+          <button className="button button--ghost">{t("list.search")}</button>
         </Form>
         <button
           type="button"
@@ -133,16 +136,20 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
           aria-controls="filter-panel"
           onClick={() => setFiltersOpen((o) => !o)}
         >
-          Filter{state.conditions.length ? ` (${state.conditions.length})` : ""}
+          {t("list.filter")}
+          {state.conditions.length ? ` (${state.conditions.length})` : ""}
         </button>
         <details className="popover">
-          <summary className="button button--ghost">Columns</summary>
+          <summary className="button button--ghost">{t("list.columns")}</summary>
           <div className="popover__panel">
             <ColumnChooser key={state.columns.join(",")} fields={data.fields} columns={state.columns} params={params} action={base} />
           </div>
         </details>
         <details className="popover">
-          <summary className="button button--ghost">Views{data.activeView ? `: ${data.activeView.name}` : ""}</summary>
+          <summary className="button button--ghost">
+            {t("list.views")}
+            {data.activeView ? `: ${data.activeView.name}` : ""}
+          </summary>
           <div className="popover__panel popover__panel--right">
             <ViewsMenu tableKey={table.key} views={data.views} active={data.activeView} search={location.search} />
           </div>
@@ -191,11 +198,11 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
       />
 
       {data.board ? (
-        <Suspense fallback={<p className="list-empty">Loading the board…</p>}>
+        <Suspense fallback={<p className="list-empty">{t("list.loadingBoard")}</p>}>
           <BoardView key={location.search} table={table} fields={data.fields} board={data.board} q={state.q || undefined} />
         </Suspense>
       ) : data.calendar ? (
-        <Suspense fallback={<p className="list-empty">Loading the calendar…</p>}>
+        <Suspense fallback={<p className="list-empty">{t("list.loadingCalendar")}</p>}>
           <CalendarView key={location.search} tableKey={table.key} params={params} calendar={data.calendar} />
         </Suspense>
       ) : (
@@ -204,16 +211,16 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
             <div className="list-empty">
               {filtered ? (
                 <p>
-                  No {noun} match these filters —{" "}
-                  <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>clear filters</Link>
+                  {t("list.noMatch", { noun })}{" "}
+                  <Link to={listHref(table.key, withChanges(params, { conditions: [], q: undefined }))}>{t("list.clearFilters")}</Link>
                 </p>
               ) : (
                 <p>
-                  No {noun} yet.
+                  {t("list.empty", { noun })}
                   {data.rights.create ? (
                     <>
                       {" "}
-                      <Link to={`${base}/new`}>Create the first {table.label.toLowerCase()}</Link>.
+                      <Link to={`${base}/new`}>{t("list.createFirst", { label: table.label.toLowerCase() })}</Link>
                     </>
                   ) : null}
                 </p>

@@ -1,5 +1,7 @@
 import { Form, Link, useSubmit } from "@remix-run/react";
-import { lastPage, pageNumbers, rangeLabel } from "@runtime/views/pagination";
+import { useTranslation } from "react-i18next";
+import { lastPage, pageNumbers } from "@runtime/views/pagination";
+import { useCounting } from "../../i18n/use-counting";
 import { nextPageParams, PAGE_SIZES, pageParams, previousPageParams, withChanges, type ListParams } from "@runtime/views/list-params";
 import { hiddenEntries, listHref } from "./list-link";
 
@@ -17,23 +19,25 @@ export interface PaginationProps {
 /** "1–50 of 1,234", the first page numbers, previous/next by keyset cursor, and the page size. */
 export function Pagination(props: PaginationProps) {
   const submit = useSubmit();
+  const { t } = useTranslation();
+  const counting = useCounting();
   const { params, page } = props;
   const last = lastPage(props.total, props.totalExact, props.pageSize);
   const numbers = pageNumbers(props.total, props.totalExact, props.pageSize);
   const href = (p: ListParams) => listHref(props.tableKey, p);
   return (
-    <nav className="pagination" aria-label="Pages">
+    <nav className="pagination" aria-label={t("list.pages")}>
       <span className="pagination__range" aria-live="polite">
-        {rangeLabel(page, props.pageSize, props.rowCount, props.total, props.totalExact)}
+        {counting.range(page, props.pageSize, props.rowCount, props.total, props.totalExact)}
       </span>
       <span className="pagination__pages">
         {page > 1 ? (
           <Link className="button button--ghost button--small" to={href(previousPageParams(params))} rel="prev">
-            ‹ Previous
+            {t("list.previous")}
           </Link>
         ) : (
           <span className="button button--ghost button--small" aria-disabled="true">
-            ‹ Previous
+            {t("list.previous")}
           </span>
         )}
         {numbers.map((n) => (
@@ -42,7 +46,7 @@ export function Pagination(props: PaginationProps) {
             className={n === page ? "pagination__number pagination__number--current" : "pagination__number"}
             to={href(pageParams(params, n))}
             aria-current={n === page ? "page" : undefined}
-            aria-label={`Page ${n}`}
+            aria-label={t("list.page", { n })}
           >
             {n}
           </Link>
@@ -54,11 +58,11 @@ export function Pagination(props: PaginationProps) {
         ) : null}
         {props.nextCursor && (last === null || page < last) ? (
           <Link className="button button--ghost button--small" to={href(nextPageParams(params, props.nextCursor))} rel="next">
-            Next ›
+            {t("list.next")}
           </Link>
         ) : (
           <span className="button button--ghost button--small" aria-disabled="true">
-            Next ›
+            {t("list.next")}
           </span>
         )}
       </span>
@@ -66,7 +70,7 @@ export function Pagination(props: PaginationProps) {
         {hiddenEntries(withChanges(params, {}), ["pageSize"]).map(([k, v]) => (
           <input key={k} type="hidden" name={k} value={v} />
         ))}
-        <label htmlFor="page-size">Rows per page</label>
+        <label htmlFor="page-size">{t("list.rowsPerPage")}</label>
         <select id="page-size" name="pageSize" className="input input--small" defaultValue={props.pageSize}>
           {PAGE_SIZES.map((n) => (
             <option key={n} value={n}>
@@ -75,7 +79,7 @@ export function Pagination(props: PaginationProps) {
           ))}
         </select>
         <noscript>
-          <button className="button button--small">Apply</button>
+          <button className="button button--small">{t("list.apply")}</button>
         </noscript>
       </Form>
     </nav>

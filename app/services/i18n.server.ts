@@ -1,0 +1,36 @@
+import type { i18n } from "i18next";
+import { languageCodes, languagePack } from "@runtime/i18n/catalogs.server";
+import { pickLanguage } from "@runtime/i18n/negotiate";
+import { createTranslator } from "@runtime/i18n/translator";
+import { identify } from "./auth.server";
+import { oncePerRequest } from "./request-scope.server";
+
+/** The request's language: the signed-in user's choice, else the browser's Accept-Language, else English. */
+export function languageOf(request: Request): Promise<string> {
+  return oncePerRequest("language", async () => {
+    const identity = await identify(request).catch(() => null);
+    return pickLanguage(identity?.user.language, request.headers.get("accept-language"), languageCodes());
+  });
+}
+
+// One translator per language: they are only read (nobody switches a shared instance's language).
+const translators = new Map<string, i18n>();
+
+export function translatorOf(language: string): i18n {
+  let translator = translators.get(language);
+  if (!translator) {
+    translator = createTranslator(languagePack(language));
+    translators.set(language, translator);
+  }
+  return translator;
+}
+
+/** The request's translator, for what a loader or action says (titles, errors). */
+export async function translatorFor(request: Request): Promise<i18n> {
+  return translatorOf(await languageOf(request));
+}
+
+/** The Intl locale of the request's language (dates, numbers, money): `sv-SE`. */
+export async function localeFor(request: Request): Promise<string> {
+  return languagePack(await languageOf(request)).locale;
+}

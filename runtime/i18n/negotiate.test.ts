@@ -1,0 +1,25 @@
+import { describe, expect, it } from "vitest";
+import { matchLanguage, parseAcceptLanguage, pickLanguage } from "./negotiate";
+
+const AVAILABLE = ["en", "sv", "zh", "hy"];
+
+describe("which language a person reads", () => {
+  it("orders Accept-Language by quality, then by order, dropping * and q=0", () => {
+    expect(parseAcceptLanguage("da;q=0.4, sv-SE, zh-CN;q=0.8, *;q=0.1, fr;q=0")).toEqual(["sv-se", "zh-cn", "da"]);
+    expect(parseAcceptLanguage("")).toEqual([]);
+    expect(parseAcceptLanguage("not a tag!!, ;q=1")).toEqual([]);
+  });
+
+  it("serves a regional tag by its language", () => {
+    expect(matchLanguage("zh-Hans-CN", AVAILABLE)).toBe("zh");
+    expect(matchLanguage("HY-am", AVAILABLE)).toBe("hy");
+    expect(matchLanguage("ny", AVAILABLE)).toBeNull();
+  });
+
+  it("takes the profile's choice first, then the browser's, then English", () => {
+    expect(pickLanguage("hy", "sv-SE,sv;q=0.9", AVAILABLE)).toBe("hy");
+    expect(pickLanguage(null, "da-DK, sv;q=0.7, en;q=0.5", AVAILABLE)).toBe("sv");
+    expect(pickLanguage("ny", "fr-FR", AVAILABLE)).toBe("en");
+    expect(pickLanguage(null, null, AVAILABLE)).toBe("en");
+  });
+});
