@@ -6,6 +6,7 @@ import { exportQueryOf } from "@runtime/dataio/export-query";
 import { DataMenu } from "../components/dataio/data-menu";
 import { ListScreen } from "../components/list/list-screen";
 import { actorFor } from "../services/actor.server";
+import { languageOf } from "../services/i18n.server";
 import { handleListAction, listPageDeps, loadListPage, singleRecordHref } from "../services/views.server";
 import batchPrintStyles from "../styles/batch-print.css";
 import boardStyles from "../styles/board.css";
@@ -37,7 +38,7 @@ function asResponse(error: unknown): never {
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const url = new URL(request.url);
   try {
-    const deps = await listPageDeps();
+    const deps = await listPageDeps(await languageOf(request));
     const actor = await actorFor(request);
     // A one-record table (the company card) opens as that card; with a query it is still a list.
     const single = url.search ? null : await singleRecordHref(deps, actor, params.table ?? "");

@@ -1,5 +1,6 @@
 import type { FieldKind, FieldSchema } from "../schema/types";
 import type { DefinitionProblem, FieldKindDef, FieldKindDefaults, FieldKindSpec, FilterOperator, ParseResult } from "./types";
+import { DESCRIPTION_TEXT, LABEL_TEXT, OPTION_LABELS, translationsSchema } from "../i18n/translations-schema";
 
 /** A kind whose definition has no rules beyond its JSON Schema. */
 export const noDefinitionRules = (): DefinitionProblem[] => [];
@@ -85,6 +86,7 @@ export function fieldDefinitionSchema(kind: FieldKind, options: DefinitionOption
     "x-kind": { const: kind },
     title: { type: "string", maxLength: 200 },
     description: { type: "string", maxLength: 2000 },
+    "x-translations": translationsSchema({ title: LABEL_TEXT, description: DESCRIPTION_TEXT, "x-labels": OPTION_LABELS }),
     ...(options.defaultSchema ? { default: options.defaultSchema } : {}),
     ...(uniqueable ? { "x-unique": { type: "boolean" } } : {}),
     ...(indexable ? { "x-indexed": { type: "boolean" } } : {}),

@@ -4,6 +4,7 @@ import { KEY_PATTERN } from "../fields/common";
 import { fieldKinds } from "../fields/registry";
 import type { FieldKindDef } from "../fields/types";
 import type { FieldKind, SchemaProblem } from "./types";
+import { DESCRIPTION_TEXT, translationsSchema } from "../i18n/translations-schema";
 
 export const JSON_SCHEMA_DRAFT = "https://json-schema.org/draft/2020-12/schema";
 export { KEY_PATTERN };
@@ -35,6 +36,7 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
       $schema: { const: JSON_SCHEMA_DRAFT },
       $id: { type: "string", maxLength: 500 },
       title: label,
+      "x-translations": translationsSchema({ title: label }),
       "x-version": { type: "integer", minimum: 0 },
       "x-groups": { type: "array", maxItems: 100, items: { $ref: "#/$defs/group" } },
       $defs: {
@@ -49,7 +51,7 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
       group: {
         type: "object",
         required: ["key", "title"],
-        properties: { key: keySchema, title: label },
+        properties: { key: keySchema, title: label, "x-translations": translationsSchema({ title: label }) },
         additionalProperties: false,
       },
       table: {
@@ -61,6 +63,7 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
           title: label,
           "x-plural": label,
           description: { type: "string", maxLength: 2000 },
+          "x-translations": translationsSchema({ title: label, "x-plural": label, description: DESCRIPTION_TEXT }),
           "x-group": keySchema,
           "x-order": { type: "number" },
           "x-title-field": { type: "string" },

@@ -38,6 +38,9 @@ export interface FieldCondition {
   value?: unknown;
 }
 
+/** Per language tag (`sv`, `zh`), the words of one schema node in that language (the meta-schema says which a node may have). */
+export type Translations = Record<string, { title?: string; description?: string; "x-plural"?: string; "x-labels"?: Record<string, string> }>;
+
 export interface FieldSchema {
   type: "string" | "integer" | "number" | "boolean" | "array" | "object";
   /** Stable identity, e.g. `f_inv_no`. Never changes, never reused. */
@@ -47,6 +50,8 @@ export interface FieldSchema {
   title?: string;
   /** Help text. */
   description?: string;
+  /** The label, help text and option labels in other languages (ADR 035). */
+  "x-translations"?: Translations;
   default?: unknown;
 
   // text-like
@@ -143,6 +148,7 @@ export interface TableSchema {
   /** Plural label for navigation, e.g. "Invoices". */
   "x-plural"?: string;
   description?: string;
+  "x-translations"?: Translations;
   /** Navigation group key (see `x-groups` on the workspace). */
   "x-group"?: string;
   /** Order within the navigation group. */
@@ -180,12 +186,14 @@ export interface TableSchema {
 export interface NavigationGroup {
   key: string;
   title: string;
+  "x-translations"?: Translations;
 }
 
 export interface WorkspaceSchema {
   $schema: "https://json-schema.org/draft/2020-12/schema";
   $id?: string;
   title?: string;
+  "x-translations"?: Translations;
   /** Set by the server when a version is stored. */
   "x-version"?: number;
   "x-groups"?: NavigationGroup[];

@@ -10,7 +10,10 @@ import { lockedFields, mayDo, type Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import { schemaAround } from "@runtime/schema/schema-around";
 import type { WorkspaceSchema } from "@runtime/schema/types";
+import { languagePack } from "@runtime/i18n/catalogs.server";
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import { actorFor } from "../../services/actor.server";
+import { languageOf } from "../../services/i18n.server";
 import { getLayouts } from "../../services/layouts.server";
 import { getDocxService } from "../../services/docx.server";
 import { getPrintService } from "../../services/print.server";
@@ -24,13 +27,12 @@ import { relatedColumns } from "./related-columns";
 import { applyLineIntent } from "./line-intents";
 import { describeTemplateCondition, docxMenuItems, printMenuItems, type PrintMenuItem } from "../print-menu-items";
 
-const FORMAT: FormatOptions = { locale: "en-US" };
 
 // The same object for every card of a table at one schema version: the page renders compile it
 // once (card-screen.tsx caches by object), instead of compiling the workspace per request.
 const cardSchemas = new Map<string, WorkspaceSchema>();
-function cardSchema(schema: WorkspaceSchema, version: number, tableKey: string): WorkspaceSchema {
-  const key = `${version}:${tableKey}`;
+function cardSchema(schema: WorkspaceSchema, version: number, language: string, tableKey: string): WorkspaceSchema {
+  const key = `${version}:${language}:${tableKey}`;
   let part = cardSchemas.get(key);
   if (!part) {
     if (cardSchemas.size > 500) cardSchemas.clear();
@@ -41,12 +43,15 @@ function cardSchema(schema: WorkspaceSchema, version: number, tableKey: string):
 }
 const RELATED_PAGE = 10;
 
-async function context(tableKey: string | undefined) {
+/** The table in the reader's language (labels, help, option labels); the records service keeps the schema as stored. */
+async function context(request: Request, tableKey: string | undefined) {
   const runtime = await getRuntime();
-  const { compiled, schema, version } = await runtime.workspace.current();
+  const language = await languageOf(request);
+  const { compiled, schema, version } = inLanguage(await runtime.workspace.current(), language);
   const table = tableKey ? compiled.tablesByKey.get(tableKey) : undefined;
   if (!table) throw new Response(`There is no table "${tableKey}"`, { status: 404 });
-  return { runtime, compiled, schema, version, table };
+  const format: FormatOptions = { locale: languagePack(language).locale };
+  return { runtime, compiled, schema, version, table, language, format };
 }
 
 const isRelationKey = (table: CompiledTable, key: string) => {
@@ -103,7 +108,7 @@ async function printMenu(actor: Actor, table: CompiledTable, recordId: number): 
 }
 
 export async function loadCard(request: Request, tableKey: string | undefined, id: string | null): Promise<CardData> {
-  const { runtime, compiled, schema, version, table } = await context(tableKey);
+  const { runtime, compiled, schema, version, table, language, format } = await context(request, tableKey);
   const actor = await actorFor(request);
   const stored = await (await getLayouts()).get(actor, table.key);
   const resolved = resolveLayout(stored.layout, table, compiled);
@@ -175,7 +180,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
   );
   return {
     tableKey: table.key,
-    schema: cardSchema(schema, version, table.key),
+    schema: cardSchema(schema, version, language, table.key),
     schemaVersion: version,
     layout: resolved.layout,
     notices: resolved.notices.map((n) => n.message),
@@ -184,7 +189,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     initial,
     related,
     formulaLists,
-    format: FORMAT,
+    format,
     rights: {
       create: mayDo(actor, "create", table),
       update: mayDo(actor, "update", table),
@@ -196,7 +201,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
       ? {
           prints: await printMenu(actor, table, record.id),
           mail: await mailOffer(actor, table, record.id),
-          timeline: await cardTimeline(actor, compiled, table, record.id, FORMAT),
+          timeline: await cardTimeline(actor, compiled, table, record.id, format),
         }
       : {}),
   };
@@ -213,7 +218,7 @@ export async function cardAction(
   tableKey: string | undefined,
   id: string | null,
 ): Promise<TypedResponse<CardActionData>> {
-  const { runtime, compiled, table } = await context(tableKey);
+  const { runtime, compiled, table } = await context(request, tableKey);
   const actor = await actorFor(request);
   const form = await request.formData();
   const intent = String(form.get(FORM_KEYS.intent) ?? "save");
