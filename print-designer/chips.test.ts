@@ -75,3 +75,11 @@ describe("opening HTML written outside the designer", () => {
     );
   });
 });
+
+describe("a translated word's chip", () => {
+  it("reads as the English words, placeholders as …", () => {
+    expect(chipLabel('"print.invoice" | t', [])).toBe("Invoice");
+    expect(chipLabel('"print.pageOf" | t: pageNumber, totalPages', [])).toBe("Page … of …");
+    expect(chipLabel('"print.nonsense" | t', [])).toBe('"print.nonsense" | t');
+  });
+});

@@ -1,4 +1,14 @@
+import english from "../locales/en.json";
 import { fallbackLabel, type FieldPathOption } from "./field-paths";
+
+/** `{{ "print.invoice" | t }}`: words that print in the document's language; the canvas shows the English. */
+const MESSAGE = /^"print\.([\w.]+)"\s*\|\s*t\b/;
+
+function englishMessage(key: string): string | null {
+  let node: unknown = english.print;
+  for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  return typeof node === "string" ? node.replace(/{{\s*\d\s*}}/g, "…") : null;
+}
 
 /** A Liquid output tag taken apart: `{{ record.due_date | date: "long" }}`. */
 export interface OutputTag {
@@ -20,6 +30,8 @@ export function parseOutputTag(tag: string): OutputTag | null {
 
 /** What a chip reads in the canvas: "Client › Name", "Invoice › Total (in words)". */
 export function chipLabel(expression: string, options: readonly FieldPathOption[]): string {
+  const message = MESSAGE.exec(expression);
+  if (message) return englishMessage(message[1]) ?? expression;
   const path = PATH_AT_START.exec(expression)?.[1];
   if (!path) return expression;
   const option = options.find((o) => o.path === path);

@@ -88,6 +88,7 @@ function demoClients(): SeedRecord[] {
           manager: recordRef("crm_users", c.manager),
           status: c.status,
           notes: c.notes,
+          language: c.language,
         },
         i + 1,
       ),

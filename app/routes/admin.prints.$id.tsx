@@ -45,6 +45,7 @@ export default function PrintDesignerRoute() {
       tableLabel={data.tableLabel}
       schema={{ fieldOptions: data.fieldOptions, lineLists: data.lineLists, imageOptions: data.imageOptions, imageUrls: data.imageUrls }}
       previewRecords={data.previewRecords}
+      languageOptions={data.languageOptions}
       problems={data.problems}
       loadGrapes={loadGrapes}
       renderCondition={({ condition, onChange }) => (

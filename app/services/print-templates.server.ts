@@ -10,6 +10,8 @@ import { requireTable, type CompiledSchema } from "@runtime/schema/compile";
 import type { ListField } from "@runtime/views/list-page-data";
 import { describeTemplateCondition } from "../components/print-menu-items";
 import { companyImageOptions, fieldPathOptions, lineListOptions } from "@print-designer/field-paths";
+import { availableLanguages, languageCodes } from "@runtime/i18n/catalogs.server";
+import { languageFieldOptions } from "@runtime/print/document-language";
 import { starterTemplate } from "@print-designer/starter";
 import { badRequest } from "@runtime/errors";
 import { getPrintService, type PrintedPdf } from "./print.server";
@@ -147,6 +149,7 @@ export async function designerDataAs(actor: Actor, id: unknown) {
   return {
     template,
     fieldOptions: fieldPathOptions(compiled, table.key),
+    languageOptions: { fields: languageFieldOptions(compiled, table, languageCodes()), languages: availableLanguages() },
     lineLists: lineListOptions(compiled, table.key),
     imageOptions,
     imageUrls,

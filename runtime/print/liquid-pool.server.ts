@@ -210,6 +210,8 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
             template: { html: template.html, css: template.css, page: template.page },
             contexts,
             locale: settings.locale,
+            language: settings.language,
+            messages: settings.messages,
             schemaId: schemaIdOf(settings.compiled),
           },
           schema: settings.compiled,

@@ -17,7 +17,10 @@ import { createPdfRenderer, type PdfRenderer, type PdfRendererOptions } from "./
 import { templateProblems } from "./references";
 import { sharedLiquidPool, type LiquidPool } from "./liquid-pool.server";
 import { createRecordContextLoader, type RecordContextLoader } from "./record-context.server";
-import type { PrintContext, RenderedDocument } from "./render-html";
+import type { PrintContext, RenderedDocument, RenderSettings } from "./render-html";
+import { documentLanguage } from "./document-language";
+import { languageCodes, languagePack } from "../i18n/catalogs.server";
+import { inLanguage } from "../i18n/schema-translations";
 import type { PrintTemplate } from "./template";
 import { checkTemplate, type TemplatesService, type TemplateSummary } from "./templates.server";
 
@@ -135,6 +138,21 @@ export function createPrintService(
   const liquid = options.liquid ?? sharedLiquidPool();
   const renderConcurrency = options.renderer ? 4 : (options.pdf?.poolSize ?? 2) + 1;
   const locale = options.locale ?? (process.env.TESSERA_PRINT_LOCALE || "en-GB");
+  const fallbackLanguage = process.env.TESSERA_PRINT_LANGUAGE || "en";
+
+  /**
+   * How a document is filled in: in its language (the first record's, for a document of several),
+   * with that language's labels, option labels, dates, digits, print messages and amount in words.
+   * English keeps the service's locale (en-GB unless TESSERA_PRINT_LOCALE says otherwise).
+   */
+  function settingsFor(template: PrintTemplate, compiled: CompiledSchema, contexts: PrintContext[]): RenderSettings {
+    const language = documentLanguage(template, (contexts[0]?.record ?? {}) as Rec, languageCodes(), fallbackLanguage);
+    const pack = languagePack(language);
+    const messages = (pack.messages.print ?? {}) as Record<string, unknown>;
+    if (language === "en") return { compiled, locale, language, messages };
+    const translated = inLanguage({ version: compiled.version, schema: compiled.schema, compiled }, language).compiled;
+    return { compiled: translated, locale: pack.locale, language, messages };
+  }
   const problemCache = new WeakMap<CompiledSchema, Map<string, string[]>>();
 
   /** Refuses a template that refers to fields the schema no longer has, instead of printing blanks. */
@@ -243,7 +261,10 @@ export function createPrintService(
 
   async function prepare(actor: Actor, templateId: unknown, ids: unknown[]) {
     const loaded = await load(actor, templateId, ids);
-    return { ...loaded, doc: await liquid.render(loaded.template, loaded.contexts, { compiled: loaded.compiled, locale }) };
+    return {
+      ...loaded,
+      doc: await liquid.render(loaded.template, loaded.contexts, settingsFor(loaded.template, loaded.compiled, loaded.contexts)),
+    };
   }
 
   const batchName = (template: PrintTemplate, table: CompiledTable, count: number) =>
@@ -275,7 +296,9 @@ export function createPrintService(
         signal?.throwIfAborted();
         const record = contexts[i].record;
         const kept = lockedKeys(table, record).size > 0 ? await storedSnapshot(db, files, table.id, Number(record.id), template.id) : null;
-        const pdf = kept?.pdf ?? (await renderer.render(await liquid.render(template, [contexts[i]], { compiled, locale })));
+        const pdf =
+          kept?.pdf ??
+          (await renderer.render(await liquid.render(template, [contexts[i]], settingsFor(template, compiled, [contexts[i]]))));
         printed[i] = { pdf, filename: safeFileName(documentName(compiled, table, record)) };
         onPrinted?.();
       }
@@ -319,7 +342,7 @@ export function createPrintService(
         const kept = await storedSnapshot(db, files, at.tableId, at.recordId, at.templateId);
         if (kept) return kept;
       }
-      const doc = await liquid.render(template, contexts, { compiled, locale });
+      const doc = await liquid.render(template, contexts, settingsFor(template, compiled, contexts));
       const printed = { pdf: await renderer.render(doc), filename: safeFileName(documentName(compiled, table, record)) };
       if (locked) await storeSnapshot(db, files, at, printed);
       return printed;
@@ -344,7 +367,7 @@ export function createPrintService(
       const { project: _project, ...rest } = draft as Record<string, unknown>;
       void _project;
       const loaded = await loadFor(actor, await usable(actor, checkTemplate({ ...rest, id: "preview" }, compiled)), [recordId]);
-      const doc = await liquid.render(loaded.template, loaded.contexts, { compiled: loaded.compiled, locale });
+      const doc = await liquid.render(loaded.template, loaded.contexts, settingsFor(loaded.template, loaded.compiled, loaded.contexts));
       const pdf = await renderer.render(doc);
       return { pdf, filename: safeFileName(`${loaded.template.name} – ${titleOf(loaded.table, loaded.contexts[0].record)} (preview)`) };
     },

@@ -8,6 +8,11 @@ import type { ValueClass } from "../fields/types";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { FieldSchema } from "../schema/types";
 import { amountInWords } from "./amount-in-words";
+import { amountInWordsIn } from "./number-words";
+import english from "../../locales/en.json";
+
+/** What a render without a document language prints: the English catalog's print messages. */
+const ENGLISH_PRINT_MESSAGES = english.print as Record<string, unknown>;
 import { sanitizeRenderedHtml } from "./sanitize";
 import type { PageSettings, PrintTemplate } from "./template";
 import { dateTimeFormat, numberFormat } from "../fields/intl-formats";
@@ -25,6 +30,10 @@ export interface RenderSettings {
   compiled: CompiledSchema;
   /** BCP 47 locale for numbers, money and dates; default en-GB. */
   locale?: string;
+  /** The document's language (`sv`): the amount in words and the `t` filter follow it; default English. */
+  language?: string;
+  /** The document language's print messages (`print.*` of its catalog), for `{{ "print.invoice" | t }}`. */
+  messages?: Record<string, unknown>;
 }
 
 /** A filled-in document, ready for Chromium. */
@@ -39,6 +48,21 @@ interface RenderEnv {
   table: CompiledTable | undefined;
   compiled: CompiledSchema;
   locale: string;
+  language: string;
+  messages: Record<string, unknown>;
+}
+
+/**
+ * `print.invoice` in the document's messages (the key itself when the catalog has none), its
+ * `{{0}}`, `{{1}}`… filled with the filter's arguments: `{{ "print.pageOf" | t: pageNumber, totalPages }}`.
+ */
+function message(env: RenderEnv | undefined, key: unknown, args: unknown[]): string {
+  if (typeof key !== "string") return "";
+  let node: unknown = env?.messages && Object.keys(env.messages).length ? env.messages : ENGLISH_PRINT_MESSAGES;
+  for (const part of key.replace(/^print\./, "").split("."))
+    node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+  const text = typeof node === "string" ? node : key;
+  return text.replace(/{{\s*(\d)\s*}}/g, (_, i: string) => String(args[Number(i)] ?? ""));
 }
 
 /** The settings of the render a filter runs in, keyed by the scope object liquidjs hands filters. */
@@ -163,7 +187,10 @@ function createEngine(): Liquid {
   });
   engine.registerFilter("amount_in_words", function (this: unknown, value: unknown, currency?: unknown) {
     const code = typeof currency === "string" && currency ? currency : contextCurrency(scopeOf(this).scope);
-    return amountInWords(toNumber(value), code);
+    return amountInWordsIn(scopeOf(this).env?.language ?? "en", toNumber(value), code, amountInWords);
+  });
+  engine.registerFilter("t", function (this: unknown, key: unknown, ...args: unknown[]) {
+    return message(scopeOf(this).env, key, args);
   });
   engine.registerFilter("label", function (this: unknown, value: unknown, field?: unknown) {
     return labelFor(scopeOf(this).env, value, field);
@@ -206,6 +233,8 @@ export function renderLiquid(text: string, context: PrintContext, settings: Rend
     table: settings.compiled.tablesByKey.get(context.template.table),
     compiled: settings.compiled,
     locale: settings.locale ?? "en-GB",
+    language: settings.language ?? "en",
+    messages: settings.messages ?? {},
   });
   const tpl = parse(text);
   return getEngine().renderSync(tpl, scope) as string;
@@ -226,7 +255,9 @@ export const PRINT_FONTS = `"Helvetica Neue", Helvetica, Arial, "Liberation Sans
 function renderMargin(text: string | undefined, context: PrintContext, settings: RenderSettings, page: PageSettings): string | undefined {
   if (!text?.trim()) return undefined;
   const withMarkers = text.replace(/\{\{-?\s*pageNumber\s*-?\}\}/g, PAGE_NUMBER).replace(/\{\{-?\s*totalPages\s*-?\}\}/g, TOTAL_PAGES);
-  const body = sanitizeRenderedHtml(renderLiquid(withMarkers, context, settings))
+  // As variables too, for a filter's arguments: `{{ "print.pageOf" | t: pageNumber, totalPages }}`.
+  const scope = { ...context, pageNumber: PAGE_NUMBER, totalPages: TOTAL_PAGES } as PrintContext;
+  const body = sanitizeRenderedHtml(renderLiquid(withMarkers, scope, settings))
     .replaceAll(PAGE_NUMBER, '<span class="pageNumber"></span>')
     .replaceAll(TOTAL_PAGES, '<span class="totalPages"></span>');
   // Chromium prints header and footer without the page's CSS and at a tiny default size.
@@ -273,5 +304,11 @@ export function tesseraFilters(): Record<string, FilterImplOptions> {
 
 /** Lets Tessera's filters know the table, schema and locale of a render on another engine (see `tesseraFilters`). */
 export function bindFilterSettings(scope: object, table: string, settings: RenderSettings): void {
-  envs.set(scope, { table: settings.compiled.tablesByKey.get(table), compiled: settings.compiled, locale: settings.locale ?? "en-GB" });
+  envs.set(scope, {
+    table: settings.compiled.tablesByKey.get(table),
+    compiled: settings.compiled,
+    locale: settings.locale ?? "en-GB",
+    language: settings.language ?? "en",
+    messages: settings.messages ?? {},
+  });
 }

@@ -9,6 +9,8 @@ export interface RenderJob {
   template: Pick<PrintTemplate, "html" | "css" | "page">;
   contexts: PrintContext[];
   locale?: string;
+  language?: string;
+  messages?: Record<string, unknown>;
   /** The pool's number for the compiled schema; the schema itself only the first time a worker needs it. */
   schemaId: number;
   schema?: CompiledSchema;
@@ -20,7 +22,8 @@ export type RenderOutcome =
   | { id: number; ok: false; kind: "template" | "internal"; message: string };
 
 /** Compiled schemas a worker keeps (the pool mirrors this to know what it must send again). */
-export const KEEP_SCHEMAS = 4;
+// A workspace printed in four languages compiles four schemas (labels differ by language).
+export const KEEP_SCHEMAS = 8;
 
 /** One worker's side of the pool: keeps the few schemas it was sent, and fills in documents. */
 export function createRenderJobRunner(): (job: RenderJob) => RenderOutcome {
@@ -33,7 +36,11 @@ export function createRenderJobRunner(): (job: RenderJob) => RenderOutcome {
     const compiled = schemas.get(job.schemaId);
     if (!compiled) return { id: job.id, ok: false, kind: "internal", message: `schema #${job.schemaId} was never sent to this worker` };
     try {
-      return { id: job.id, ok: true, doc: renderTemplate(job.template, job.contexts, { compiled, locale: job.locale }) };
+      return {
+        id: job.id,
+        ok: true,
+        doc: renderTemplate(job.template, job.contexts, { compiled, locale: job.locale, language: job.language, messages: job.messages }),
+      };
     } catch (error) {
       return { id: job.id, ok: false, kind: isTemplateFault(error) ? "template" : "internal", message: describe(error) };
     }

@@ -36,6 +36,12 @@ export interface PrintTemplate {
   condition?: unknown;
   /** GrapesJS project data, stored and handed back as is. */
   project?: unknown;
+  /**
+   * The document's language (ADR 035): a field of the printed record, or of a record it links to,
+   * holding a language code (`client.language`) — else `language`, a fixed code — else English.
+   */
+  languageFrom?: string | null;
+  language?: string | null;
 }
 
 /** What a client sends to create a template: everything but the id. */
@@ -81,6 +87,8 @@ export const printTemplateSchema = {
     page: pageSettingsSchema,
     condition: { type: ["object", "null"] },
     project: {},
+    languageFrom: { type: ["string", "null"], pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$", maxLength: 129 },
+    language: { type: ["string", "null"], pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$" },
   },
   additionalProperties: false,
 } as const;

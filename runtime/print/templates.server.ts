@@ -3,7 +3,8 @@ import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
 import { audit } from "../auth/audit.server";
-import { dbNow } from "../db/system-tables.server";
+import { dbNow, ensureColumn } from "../db/system-tables.server";
+import { languageFieldProblem } from "./document-language";
 import { ApiError, badRequest, notFound, unprocessable } from "../errors";
 import { parseFilter } from "../records/filter";
 import { parseWith } from "../schema/checked";
@@ -59,6 +60,8 @@ interface Row {
   page: string;
   condition_json: string | null;
   project: string | null;
+  language_from?: string | null;
+  language?: string | null;
   deleted_at: string | null;
 }
 
@@ -72,33 +75,10 @@ export function ensurePrintTemplatesTable(db: Knex): Promise<void> {
   let p = ensured.get(db);
   if (!p) {
     p = (async () => {
-      if (await db.schema.hasTable(PRINT_TEMPLATES_TABLE)) return;
-      const dialect = dialectOf(db);
-      const longtext = columnTypeSql({ type: "text", size: "long" }, dialect);
-      const datetime = columnTypeSql({ type: "datetime" }, dialect);
-      try {
-        await db.schema.createTable(PRINT_TEMPLATES_TABLE, (t) => {
-          t.string("id", 64).primary();
-          t.string("table_key", 64).notNullable().index();
-          t.string("name", 120).notNullable();
-          t.specificType("html", longtext).notNullable();
-          t.specificType("css", longtext).notNullable();
-          t.text("page").notNullable();
-          t.text("condition_json").nullable();
-          t.specificType("project", longtext).nullable();
-          t.specificType("created_at", datetime).notNullable();
-          t.specificType("updated_at", datetime).notNullable();
-          // Deleted templates stay as rows, so a default the admin removed is not re-added at the next start.
-          t.specificType("deleted_at", datetime).nullable();
-          if (dialect === "mysql") {
-            t.charset("utf8mb4");
-            t.collate("utf8mb4_unicode_ci");
-            t.engine("InnoDB");
-          }
-        });
-      } catch (error) {
-        if (!(await db.schema.hasTable(PRINT_TEMPLATES_TABLE))) throw error;
-      }
+      await createTemplatesTable(db);
+      // Added with document languages; older databases get them on first use.
+      await ensureColumn(db, PRINT_TEMPLATES_TABLE, "language_from", (t) => void t.string("language_from", 129).nullable());
+      await ensureColumn(db, PRINT_TEMPLATES_TABLE, "language", (t) => void t.string("language", 20).nullable());
     })().catch((error) => {
       ensured.delete(db);
       throw error;
@@ -108,10 +88,42 @@ export function ensurePrintTemplatesTable(db: Knex): Promise<void> {
   return p;
 }
 
+async function createTemplatesTable(db: Knex): Promise<void> {
+  if (await db.schema.hasTable(PRINT_TEMPLATES_TABLE)) return;
+  const dialect = dialectOf(db);
+  const longtext = columnTypeSql({ type: "text", size: "long" }, dialect);
+  const datetime = columnTypeSql({ type: "datetime" }, dialect);
+  try {
+    await db.schema.createTable(PRINT_TEMPLATES_TABLE, (t) => {
+      t.string("id", 64).primary();
+      t.string("table_key", 64).notNullable().index();
+      t.string("name", 120).notNullable();
+      t.specificType("html", longtext).notNullable();
+      t.specificType("css", longtext).notNullable();
+      t.text("page").notNullable();
+      t.text("condition_json").nullable();
+      t.specificType("project", longtext).nullable();
+      t.specificType("created_at", datetime).notNullable();
+      t.specificType("updated_at", datetime).notNullable();
+      // Deleted templates stay as rows, so a default the admin removed is not re-added at the next start.
+      t.specificType("deleted_at", datetime).nullable();
+      if (dialect === "mysql") {
+        t.charset("utf8mb4");
+        t.collate("utf8mb4_unicode_ci");
+        t.engine("InnoDB");
+      }
+    });
+  } catch (error) {
+    if (!(await db.schema.hasTable(PRINT_TEMPLATES_TABLE))) throw error;
+  }
+}
+
 function fromRow(row: Row): PrintTemplate {
   const t: PrintTemplate = { id: row.id, table: row.table_key, name: row.name, html: row.html, css: row.css, page: JSON.parse(row.page) };
   if (row.condition_json) t.condition = JSON.parse(row.condition_json);
   if (row.project) t.project = JSON.parse(row.project);
+  if (row.language_from) t.languageFrom = row.language_from;
+  if (row.language) t.language = row.language;
   return t;
 }
 
@@ -126,6 +138,8 @@ export function toRow(t: PrintTemplate) {
     page: JSON.stringify(t.page),
     condition_json: t.condition === undefined || t.condition === null ? null : JSON.stringify(t.condition),
     project: t.project === undefined ? null : JSON.stringify(t.project),
+    language_from: t.languageFrom ?? null,
+    language: t.language ?? null,
   };
 }
 
@@ -152,10 +166,16 @@ export function checkTemplate(raw: unknown, compiled: CompiledSchema): PrintTemp
       throw error;
     }
   }
+  if (t.languageFrom) {
+    const problem = languageFieldProblem(compiled, table, t.languageFrom);
+    if (problem) throw unprocessable(`the document language cannot come from "${t.languageFrom}": ${problem}`);
+  }
   const clean: PrintTemplate = { ...t, html: cleanTemplateHtml(t.html, "html"), page: { ...t.page } };
   if (clean.page.header) clean.page.header = cleanTemplateHtml(clean.page.header, "page.header");
   if (clean.page.footer) clean.page.footer = cleanTemplateHtml(clean.page.footer, "page.footer");
   if (clean.condition === null) delete clean.condition;
+  if (!clean.languageFrom) delete clean.languageFrom;
+  if (!clean.language) delete clean.language;
   return clean;
 }
 

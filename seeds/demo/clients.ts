@@ -26,6 +26,8 @@ export interface DemoClient {
   status: "lead" | "active" | "inactive";
   manager: DemoUserRef;
   notes?: string;
+  /** The language its documents print in; English when unset. */
+  language?: NonNullable<ClientInput["language"]>;
   /** first name, last name, position; the first is the primary contact. */
   contacts: [string, string, string][];
 }
@@ -320,6 +322,7 @@ export const DEMO_CLIENTS: DemoClient[] = [
     country: "SE",
     status: "active",
     manager: "ben",
+    language: "sv",
     contacts: [["Erik", "Lindqvist", "VD"]],
   },
   {

@@ -115,6 +115,12 @@ export interface ClientRecord {
    */
   manager?: number | null;
   /**
+   * Document language
+   *
+   * The language of the documents printed for this client: labels, dates, numbers and the amount in words.
+   */
+  language?: "en" | "sv" | "zh" | "hy" | null;
+  /**
    * Status
    */
   status: "lead" | "active" | "inactive";

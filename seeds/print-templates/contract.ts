@@ -24,8 +24,8 @@ const html = `
 <strong>{{ record.client.legal_name | default: record.client.name }}</strong> (“the Customer”).</p>
 
 <div class="parties">
-  ${partyBlock("Supplier", "company")}
-  ${partyBlock("Customer", "record.client")}
+  ${partyBlock("supplier", "company")}
+  ${partyBlock("customer", "record.client")}
 </div>
 
 <div class="section">

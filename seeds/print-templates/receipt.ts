@@ -19,8 +19,8 @@ const html = `
 </div>
 
 <div class="parties">
-  ${partyBlock("Received by", "company")}
-  ${partyBlock("Received from", "record.client")}
+  ${partyBlock("receivedBy", "company")}
+  ${partyBlock("receivedFrom", "record.client")}
 </div>
 
 <table class="lines">

@@ -89,25 +89,27 @@ table.totals tr.due td { font-weight: 700; border-top: 0.5pt solid #d5dbe1; }
  * Footer on every page: the firm's registration line, and which document and page this is, so a
  * continuation page that comes loose still says whose invoice it belongs to.
  */
+/** `documentLabel`: a print message key (`print.invoice`) or plain words. */
 export function documentFooter(documentLabel: string): string {
+  const label = documentLabel.startsWith("print.") ? `{{ "${documentLabel}" | t }}` : documentLabel;
   return `<div style="display:flex;justify-content:space-between;gap:6mm;border-top:0.5pt solid #d5dbe1;padding-top:1.5mm;">
-<span>{{ company.legal_name | default: company.name }}{% if company.registration_number %} · Reg. no. {{ company.registration_number }}{% endif %}{% if company.tax_id %} · VAT {{ company.tax_id }}{% endif %}</span>
-<span style="white-space:nowrap">{% if record.number %}${documentLabel} {{ record.number }} · {% endif %}Page {{ pageNumber }} of {{ totalPages }}</span></div>`;
+<span>{{ company.legal_name | default: company.name }}{% if company.registration_number %} · {{ "print.regNo" | t: company.registration_number }}{% endif %}{% if company.tax_id %} · {{ "print.vatNo" | t: company.tax_id }}{% endif %}</span>
+<span style="white-space:nowrap">{% if record.number %}${label} {{ record.number }} · {% endif %}{{ "print.pageOf" | t: pageNumber, totalPages }}</span></div>`;
 }
 
-/** Requisites of one party (the firm or a client): both have the same field keys in the default schema. */
+/** Requisites of one party (the firm or a client): both have the same field keys in the default schema. `title`: a print message key. */
 export function partyBlock(title: string, party: string): string {
   return `<div class="party">
-  <h3>${title}</h3>
+  <h3>{{ "print.${title}" | t }}</h3>
   <div class="name">{{ ${party}.legal_name | default: ${party}.name }}</div>
   {% if ${party}.address_line1 %}<div>{{ ${party}.address_line1 }}</div>{% endif %}
   {% if ${party}.address_line2 %}<div>{{ ${party}.address_line2 }}</div>{% endif %}
   <div>{{ ${party}.postcode }} {{ ${party}.city }}{% if ${party}.country %}, {{ ${party}.country | label: "country" }}{% endif %}</div>
   <table>
-    {% if ${party}.tax_id %}<tr><td>VAT / Tax ID</td><td>{{ ${party}.tax_id }}</td></tr>{% endif %}
-    {% if ${party}.registration_number %}<tr><td>Registration no.</td><td>{{ ${party}.registration_number }}</td></tr>{% endif %}
-    {% if ${party}.email %}<tr><td>Email</td><td>{{ ${party}.email }}</td></tr>{% endif %}
-    {% if ${party}.phone %}<tr><td>Phone</td><td>{{ ${party}.phone }}</td></tr>{% endif %}
+    {% if ${party}.tax_id %}<tr><td>{{ "print.taxId" | t }}</td><td>{{ ${party}.tax_id }}</td></tr>{% endif %}
+    {% if ${party}.registration_number %}<tr><td>{{ "print.registrationNo" | t }}</td><td>{{ ${party}.registration_number }}</td></tr>{% endif %}
+    {% if ${party}.email %}<tr><td>{{ "print.email" | t }}</td><td>{{ ${party}.email }}</td></tr>{% endif %}
+    {% if ${party}.phone %}<tr><td>{{ "print.phone" | t }}</td><td>{{ ${party}.phone }}</td></tr>{% endif %}
   </table>
 </div>`;
 }
@@ -123,8 +125,8 @@ export const BRAND = `<div class="brand">
 export function linesTable(list: string): string {
   return `<table class="lines">
   <thead><tr>
-    <th>#</th><th>Description</th><th class="num">Qty</th><th>Unit</th><th class="num">Unit price</th>
-    <th class="num">Disc.</th><th class="num">VAT</th><th class="num">Net</th><th class="num">VAT amt</th><th class="num">Gross</th>
+    <th>#</th><th>{{ "print.description" | t }}</th><th class="num">{{ "print.qty" | t }}</th><th>{{ "print.unit" | t }}</th><th class="num">{{ "print.unitPrice" | t }}</th>
+    <th class="num">{{ "print.discount" | t }}</th><th class="num">{{ "print.vat" | t }}</th><th class="num">{{ "print.net" | t }}</th><th class="num">{{ "print.vatAmount" | t }}</th><th class="num">{{ "print.gross" | t }}</th>
   </tr></thead>
   <tbody>
   {% for line in ${list} %}<tr>
@@ -145,7 +147,7 @@ export function linesTable(list: string): string {
 
 /** Net, VAT per rate and the grand total, from the per-line rounded tax summary. */
 export const TOTALS = `<table class="totals">
-  <tr><td>Net total</td><td class="num">{{ record.tax_summary.net | money }}</td></tr>
-  {% for row in record.tax_summary.rows %}<tr class="sub"><td>VAT {{ row.rate | percent }} on {{ row.net | money }}</td><td class="num">{{ row.tax | money }}</td></tr>{% endfor %}
-  <tr class="grand"><td>Total ({{ record.currency }})</td><td class="num">{{ record.total | money }}</td></tr>
+  <tr><td>{{ "print.netTotal" | t }}</td><td class="num">{{ record.tax_summary.net | money }}</td></tr>
+  {% for row in record.tax_summary.rows %}<tr class="sub"><td>{% assign r = row.rate | percent %}{% assign n = row.net | money %}{{ "print.vatOn" | t: r, n }}</td><td class="num">{{ row.tax | money }}</td></tr>{% endfor %}
+  <tr class="grand"><td>{{ "print.total" | t: record.currency }}</td><td class="num">{{ record.total | money }}</td></tr>
 </table>`;

@@ -76,4 +76,57 @@ describe.each(testDatabases)("printing every script on $name", (dbKind) => {
     if (hasTool("pdftoppm"))
       execFileSync("pdftoppm", ["-png", "-r", "70", "-f", "1", "-l", "1", "-singlefile", file, file.replace(/\.pdf$/, "")]);
   }, 60_000);
+
+  it.each([
+    [
+      "sv",
+      [
+        "FAKTURA",
+        "FÖRFALLODATUM",
+        "BETALNINGSUPPGIFTER",
+        "Ettusentvåhundratrettiofyra euro och 56/100",
+        "Betala senast 15 december 2026.",
+        "Sida 1 av 1",
+        "1 234,56",
+      ],
+    ],
+    ["zh", ["发票", "到期日", "金额大写", "欧元壹仟贰佰叁拾肆元伍角陆分", "2026年12月15日", "第 1 页，共 1 页"]],
+    ["hy", ["ՎՃԱՐՄԱՆ ԺԱՄԿԵՏ", "Հազար երկու հարյուր երեսունչորս եվրո 56/100", "Էջ 1՝ 1-ից"]],
+    [
+      "en",
+      [
+        "INVOICE",
+        "DUE DATE",
+        "AMOUNT IN WORDS",
+        "One thousand two hundred thirty-four euros and 56",
+        "Please pay by 15 December 2026.",
+        "Page 1 of 1",
+      ],
+    ],
+  ])(
+    "prints an invoice in its client's language (%s): labels, dates, digits and the amount in words",
+    async (language, words) => {
+      const client = await rt.records.create(ACTOR, "clients", { kind: "company", name: `Client ${language}`, status: "active", language });
+      const invoice = await rt.records.create(ACTOR, "invoices", {
+        client: client.id,
+        date: "2026-12-01",
+        due_date: "2026-12-15",
+        status: "draft",
+        currency: "EUR",
+        items: [{ description: "Hosting", quantity: 1, price: 1234.56, tax_rate: 0 }],
+      });
+      const { pdf } = await rt.print.printRecord(ACTOR, "invoice", invoice.id);
+      if (!HAS_POPPLER) return;
+      const file = path.join(ARTIFACTS, `language-${language}-${dbKind.name}.pdf`);
+      fs.mkdirSync(ARTIFACTS, { recursive: true });
+      fs.writeFileSync(file, pdf);
+      // -raw keeps the reading order; spaces inside numbers (1 234,56) come back as they print.
+      const text = execFileSync("pdftotext", ["-raw", file, "-"])
+        .toString("utf8")
+        .replace(/\u00a0|\u202f/g, " ");
+      for (const word of words) expect(text).toContain(word);
+      if (language !== "en") expect(text).not.toMatch(/AMOUNT IN WORDS|DUE DATE|PAYMENT DETAILS|Please pay|Page \d/);
+    },
+    60_000,
+  );
 });

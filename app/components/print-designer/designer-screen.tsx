@@ -15,6 +15,7 @@ import { ProblemsNotice } from "./problems-notice";
 import { PanelTabs, TabPanel, type PanelId } from "./side-tabs";
 import { previewTemplate, saveTemplate, type TemplateDraft } from "./template-api";
 import { usePrintEditor } from "./use-print-editor";
+import { DocumentLanguagePanel, type DocumentLanguage, type DocumentLanguageOptions } from "./document-language-panel";
 
 export interface PrintDesignerProps {
   template: PrintTemplate;
@@ -23,6 +24,8 @@ export interface PrintDesignerProps {
   previewRecords: { id: number; title: string }[];
   /** Removed fields the saved template refers to, in words. */
   problems: string[];
+  /** Where the document's language may come from (ADR 035). */
+  languageOptions: DocumentLanguageOptions;
   /** The condition editor, supplied by the route (it reuses the list's filter builder). */
   renderCondition(props: { condition: unknown; onChange(condition: unknown): void }): ReactNode;
   /** GrapesJS, loaded by the route only when this screen opens. */
@@ -43,6 +46,10 @@ export function PrintDesigner(props: PrintDesignerProps) {
   const [name, setName] = useState(template.name);
   const [page, setPage] = useState<PageSettings>(template.page);
   const [condition, setCondition] = useState<unknown>(template.condition ?? null);
+  const [documentLanguage, setDocumentLanguage] = useState<DocumentLanguage>({
+    languageFrom: template.languageFrom ?? null,
+    language: template.language ?? null,
+  });
   const [dirty, setDirty] = useState(false);
   const [status, setStatus] = useState<SaveStatus>({ kind: "idle", text: "" });
   const [tab, setTab] = useState<PanelId>("selected");
@@ -95,9 +102,10 @@ export function PrintDesigner(props: PrintDesignerProps) {
       name: name.trim() || template.name,
       page,
       condition: condition ?? null,
+      ...documentLanguage,
       ...editor.runCommand(EXPORT_TEMPLATE),
     };
-  }, [editor, template.table, template.name, name, page, condition]);
+  }, [editor, template.table, template.name, name, page, condition, documentLanguage]);
 
   const save = async () => {
     const body = draft();
@@ -170,6 +178,11 @@ export function PrintDesigner(props: PrintDesignerProps) {
           </TabPanel>
           <TabPanel ids={ids} id="page" current={tab}>
             <PageSettingsPanel page={page} onChange={(p) => (setPage(p), setDirty(true))} />
+            <DocumentLanguagePanel
+              value={documentLanguage}
+              options={props.languageOptions}
+              onChange={(l) => (setDocumentLanguage(l), setDirty(true))}
+            />
           </TabPanel>
           <TabPanel ids={ids} id="condition" current={tab}>
             {props.renderCondition({ condition, onChange: (c) => (setCondition(c), setDirty(true)) })}

@@ -7,6 +7,8 @@ export interface TemplateDraft extends ExportedTemplate {
   name: string;
   page: PageSettings;
   condition: unknown;
+  languageFrom: string | null;
+  language: string | null;
 }
 
 /** The server answered with what was asked, could not be reached, or refused, saying why. */
