@@ -8,6 +8,12 @@ import { clientsLayout, fieldId, keysOfRows, placedIds } from "./test-support";
 
 const EMAIL = [0, 0, 2, 1];
 
+/** The clients card with Status alone in its row (Document language, its neighbour, taken off). */
+function withStatusAlone() {
+  const layout = clientsLayout();
+  return removeElement(layout, findControl(layout, fieldId("language"))!);
+}
+
 describe("moveElement", () => {
   it("moves a field between two fields of another row, which then shares the grid", () => {
     const before = clientsLayout();
@@ -21,7 +27,7 @@ describe("moveElement", () => {
   });
 
   it("removes a row whose last field moved out", () => {
-    const layout = clientsLayout();
+    const layout = withStatusAlone();
     const status = findControl(layout, fieldId("status"))!;
     const after = moveElement(layout, status, [0, 0, 0, 0]);
     expect(keysOfRows(after)).not.toContainEqual([]);
@@ -64,7 +70,7 @@ describe("moveElement", () => {
 
 describe("removeElement", () => {
   it("takes a field off the card, removing its emptied row", () => {
-    const layout = clientsLayout();
+    const layout = withStatusAlone();
     const status = findControl(layout, fieldId("status"))!;
     const after = removeElement(layout, status);
     expect(findControl(after, fieldId("status"))).toBeNull();

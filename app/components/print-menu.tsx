@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useId } from "react";
 import type { PrintMenuItem } from "./print-menu-items";
 
@@ -14,12 +15,13 @@ export interface PrintMenuProps {
  */
 export function PrintMenu({ items, noun }: PrintMenuProps) {
   const id = useId();
+  const { t } = useTranslation();
   return (
     <details className="print-menu">
-      <summary className="button button--secondary print-menu__toggle">Print</summary>
-      <div className="print-menu__panel" role="group" aria-label="Print templates">
+      <summary className="button button--secondary print-menu__toggle">{t("card.print")}</summary>
+      <div className="print-menu__panel" role="group" aria-label={t("card.printTemplates")}>
         {items.length === 0 ? (
-          <p className="print-menu__empty">No print templates for this {noun} yet.</p>
+          <p className="print-menu__empty">{t("card.noPrintTemplates", { noun })}</p>
         ) : (
           <ul className="print-menu__list">
             {items.map((item, i) =>
@@ -43,8 +45,13 @@ export function PrintMenu({ items, noun }: PrintMenuProps) {
                   <a className="print-menu__name" href={item.href} target="_blank" rel="noopener noreferrer">
                     {item.name}
                   </a>
-                  <a className="print-menu__download" href={item.downloadHref} download aria-label={`Download ${item.name}`}>
-                    Download
+                  <a
+                    className="print-menu__download"
+                    href={item.downloadHref}
+                    download
+                    aria-label={t("card.downloadOf", { name: item.name })}
+                  >
+                    {t("card.download")}
                   </a>
                 </li>
               ),

@@ -42,11 +42,21 @@ function rows(fields: CompiledField[]): LayoutElement[] {
   return out;
 }
 
+/** The words a default card is built with: English unless a screen passes its reader's. */
+export interface DefaultLayoutWords {
+  details: string;
+  totals: string;
+  /** A related list's tab: its table's plural label when the list is named after the table. */
+  listLabel?(list: { name: string; table: string }): string | undefined;
+}
+
+const ENGLISH: DefaultLayoutWords = { details: "Details", totals: "Totals" };
+
 /**
  * The card a table gets when the admin designed none: a main section (computed totals in their
  * own section), composition lists as grids, then a tab per related list of other tables.
  */
-export function defaultLayout(table: CompiledTable): CardLayout {
+export function defaultLayout(table: CompiledTable, words: DefaultLayoutWords = ENGLISH): CardLayout {
   // The parent link of a line is implied by the card it is edited on.
   const own = table.fields.filter((f) => !(table.parent && f.key === table.parent.field));
   const entered = ordered(
@@ -55,19 +65,19 @@ export function defaultLayout(table: CompiledTable): CardLayout {
   );
   const computed = own.filter(isFormula);
 
-  const main: LayoutElement[] = [{ type: "Group", label: "Details", elements: rows(entered) }];
+  const main: LayoutElement[] = [{ type: "Group", label: words.details, elements: rows(entered) }];
   for (const list of table.lists.filter((l) => l.composition)) main.push({ type: "RelatedList", list: list.name });
-  if (computed.length) main.push({ type: "Group", label: "Totals", elements: rows(computed) } satisfies GroupElement);
+  if (computed.length) main.push({ type: "Group", label: words.totals, elements: rows(computed) } satisfies GroupElement);
 
   const related = table.lists.filter((l) => !l.composition);
   if (related.length === 0) return { type: "VerticalLayout", elements: main };
   return {
     type: "Categorization",
     elements: [
-      { type: "Category", label: "Details", elements: main },
+      { type: "Category", label: words.details, elements: main },
       ...related.map((l) => ({
         type: "Category" as const,
-        label: humanList(l.name),
+        label: (l.name === l.table ? words.listLabel?.(l) : undefined) ?? humanList(l.name),
         elements: [{ type: "RelatedList" as const, list: l.name }],
       })),
     ],

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "@remix-run/react";
 import type { ListParams } from "@runtime/views/list-params";
 import { listHref } from "../list/list-link";
@@ -17,6 +18,7 @@ const BASE = { layout: undefined, groupBy: undefined, date: undefined, span: und
 
 /** List, board or calendar, and on a board the field its columns follow; shown only when a board or calendar is possible. */
 export function LayoutSwitch({ tableKey, params, boardFields, groupBy, calendarFields, onCalendar }: LayoutSwitchProps) {
+  const { t } = useTranslation();
   if (boardFields.length === 0 && calendarFields.length === 0) return null;
   const list = { ...params, ...BASE };
   const board = (key: string | undefined) => ({ ...params, ...BASE, layout: "board" as const, groupBy: key });
@@ -33,15 +35,15 @@ export function LayoutSwitch({ tableKey, params, boardFields, groupBy, calendarF
     </Link>
   );
   return (
-    <nav className="layout-switch" aria-label="Layout">
+    <nav className="layout-switch" aria-label={t("list.layout")}>
       <div className="segmented">
-        {item("list", listHref(tableKey, list), "List")}
-        {boardFields.length > 0 ? item("board", listHref(tableKey, board(params.groupBy)), "Board") : null}
-        {calendarFields.length > 0 ? item("calendar", listHref(tableKey, calendar), "Calendar") : null}
+        {item("list", listHref(tableKey, list), t("list.list"))}
+        {boardFields.length > 0 ? item("board", listHref(tableKey, board(params.groupBy)), t("list.board")) : null}
+        {calendarFields.length > 0 ? item("calendar", listHref(tableKey, calendar), t("list.calendar")) : null}
       </div>
       {onBoard && boardFields.length > 1 ? (
         <div className="layout-switch__group">
-          <span>by</span>
+          <span>{t("list.by")}</span>
           {boardFields.map((f) => (
             <Link
               key={f.key}

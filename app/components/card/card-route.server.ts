@@ -13,7 +13,8 @@ import type { WorkspaceSchema } from "@runtime/schema/types";
 import { languagePack } from "@runtime/i18n/catalogs.server";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { actorFor } from "../../services/actor.server";
-import { languageOf } from "../../services/i18n.server";
+import { languageOf, translatorOf } from "../../services/i18n.server";
+import { defaultLayout } from "@runtime/layouts/default-layout";
 import { getLayouts } from "../../services/layouts.server";
 import { getDocxService } from "../../services/docx.server";
 import { getPrintService } from "../../services/print.server";
@@ -26,7 +27,6 @@ import type { CardActionData, CardData } from "./card-types";
 import { relatedColumns } from "./related-columns";
 import { applyLineIntent } from "./line-intents";
 import { describeTemplateCondition, docxMenuItems, printMenuItems, type PrintMenuItem } from "../print-menu-items";
-
 
 // The same object for every card of a table at one schema version: the page renders compile it
 // once (card-screen.tsx caches by object), instead of compiling the workspace per request.
@@ -111,7 +111,16 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
   const { runtime, compiled, schema, version, table, language, format } = await context(request, tableKey);
   const actor = await actorFor(request);
   const stored = await (await getLayouts()).get(actor, table.key);
-  const resolved = resolveLayout(stored.layout, table, compiled);
+  // A card nobody designed is built again in the reader's words; a designed one keeps its own.
+  const { t } = translatorOf(language);
+  const layout = stored.custom
+    ? stored.layout
+    : defaultLayout(table, {
+        details: t("card.details"),
+        totals: t("card.totals"),
+        listLabel: (l) => compiled.tablesByKey.get(l.table)?.pluralLabel,
+      });
+  const resolved = resolveLayout(layout, table, compiled);
   const records = runtime.records;
 
   let record: Record<string, unknown> | null = null;
