@@ -134,3 +134,34 @@ export function formatNumberDisplay(value: unknown, locale: string, options: Int
 export function holdsWholeNumbers(kind: Pick<FieldKindDef, "jsonType">): boolean {
   return kind.jsonType === "integer";
 }
+
+const separators = new Map<string, string>();
+
+/** The locale's decimal separator: "," in Swedish and Armenian, "." in English and Chinese. */
+export function decimalSeparator(locale: string | undefined): string {
+  const key = locale ?? "";
+  let sep = separators.get(key);
+  if (sep === undefined) {
+    sep =
+      numberFormat(locale)
+        .formatToParts(1.5)
+        .find((p) => p.type === "decimal")?.value ?? ".";
+    separators.set(key, sep);
+  }
+  return sep;
+}
+
+/** A number's canonical text ("1234.56") as the reader types it: "1234,56" where the decimal is a comma. */
+export function toLocalNumberText(text: string, locale: string | undefined): string {
+  return decimalSeparator(locale) === "," ? text.replace(".", ",") : text;
+}
+
+/**
+ * What the reader typed, as canonical text for `parseNumberText`: where the decimal is a comma,
+ * "1 234,56" and "1234,56" read as 1234.56 (spaces and dots group digits). A text with no comma
+ * is left alone, so "1234.56" still reads as typed.
+ */
+export function fromLocalNumberText(text: string, locale: string | undefined): string {
+  if (decimalSeparator(locale) !== "," || !text.includes(",")) return text;
+  return text.replace(/[\s\u00a0\u202f.]/g, "").replace(",", ".");
+}

@@ -6,6 +6,7 @@ import { classNames } from "./class-names";
 import { alwaysNumeric, formattedCell } from "./formatted-cell";
 import { parseSingleValue } from "./form-values";
 import { noSettings } from "./kind-settings";
+import { fromLocalNumberText, toLocalNumberText } from "../numbers";
 
 export interface NumberUiOptions {
   /** Text after the control: a currency code, `%`. */
@@ -28,7 +29,9 @@ export function initialNumberText(kind: FieldKindDef, value: unknown, def: Field
 
 export function NumberInput(props: FieldWidgetProps & { kind: FieldKindDef; suffix?: ReactNode }) {
   const { kind, field } = props;
-  const [text, setText] = useState(() => initialNumberText(kind, props.value, field.def));
+  // Shown and typed in the reader's locale ("1234,56" in Swedish); the value stays a number.
+  const locale = props.format?.locale;
+  const [text, setText] = useState(() => toLocalNumberText(initialNumberText(kind, props.value, field.def), locale));
   const [problem, setProblem] = useState<string | undefined>(undefined);
   const emitted = useRef<unknown>(props.value);
   const suffixId = useId();
@@ -40,13 +43,13 @@ export function NumberInput(props: FieldWidgetProps & { kind: FieldKindDef; suff
   useEffect(() => {
     if (Object.is(props.value, emitted.current)) return;
     emitted.current = props.value;
-    setText(initialNumberText(kind, props.value, field.def));
+    setText(toLocalNumberText(initialNumberText(kind, props.value, field.def), locale));
     setProblem(undefined);
-  }, [props.value, kind, field.def]);
+  }, [props.value, kind, field.def, locale]);
 
   function change(next: string) {
     setText(next);
-    const parsed = kind.parseText(next, field.def);
+    const parsed = kind.parseText(fromLocalNumberText(next, locale), field.def);
     const value = parsed.ok ? parsed.value : null;
     setProblem(parsed.ok ? undefined : parsed.error);
     emitted.current = value;
