@@ -19,7 +19,13 @@ export function draftImpacts(base: WorkspaceSchema, ops: DraftOp[], sources: Imp
   let schema = base;
   for (const op of ops) {
     const what = WHAT[op.op];
-    if (what && "field" in op && Object.hasOwn(schema.$defs, op.table) && Object.hasOwn(schema.$defs[op.table].properties, op.field)) {
+    if (
+      what &&
+      "field" in op &&
+      op.field !== undefined &&
+      Object.hasOwn(schema.$defs, op.table) &&
+      Object.hasOwn(schema.$defs[op.table].properties, op.field)
+    ) {
       const t = schema.$defs[op.table];
       const label = t.properties[op.field].title ?? op.field;
       const impact = impactOfFieldChange({ schema, table: op.table, field: op.field, ...sources });

@@ -15,6 +15,7 @@ import { addIndex, removeIndex } from "./index-operations";
 import { removeField } from "./remove-field";
 import { renameFieldKey } from "./rename-field-key";
 import { addTable, removeTable, reorderTables, setGroup, setTableLabels, type NewTable, type TableLabels } from "./table-operations";
+import { setTranslations, type NodeWords } from "./translations";
 
 /**
  * One edit of the designer, as data. The draft is the list of these on top of a base version:
@@ -35,7 +36,8 @@ export type DraftOp =
   | { op: "renameFieldKey"; table: string; field: string; newKey: string }
   | { op: "removeField"; table: string; field: string; cascade?: boolean }
   | { op: "addIndex"; table: string; fields: string[]; unique?: boolean }
-  | { op: "removeIndex"; table: string; index: string };
+  | { op: "removeIndex"; table: string; index: string }
+  | { op: "setTranslations"; table: string; field?: string; language: string; words: NodeWords };
 
 export interface Draft {
   /** The schema version the edits started from; the apply is refused (409) once it is stale. */
@@ -64,6 +66,8 @@ export function applyDraftOp(schema: WorkspaceSchema, op: DraftOp): WorkspaceSch
       return addField(schema, op.table, op.args);
     case "setFieldLabel":
       return setFieldLabel(schema, op.table, op.field, op.labels);
+    case "setTranslations":
+      return setTranslations(schema, { table: op.table, field: op.field }, op.language, op.words);
     case "setFieldOptions":
       return setFieldOptions(schema, op.table, op.field, op.options);
     case "moveField": {
@@ -163,6 +167,10 @@ export function describeDraftOp(schema: WorkspaceSchema, op: DraftOp): string {
       return `Create an index on ${tableName(schema, op.table)} over ${op.fields.map((f) => fieldName(schema, op.table, f)).join(", ")}`;
     case "removeIndex":
       return `Drop the index ${op.index} of ${tableName(schema, op.table)}`;
+    case "setTranslations":
+      return op.field
+        ? `Translate ${fieldName(schema, op.table, op.field)} of ${tableName(schema, op.table)} into ${op.language}`
+        : `Translate ${tableName(schema, op.table)} into ${op.language}`;
   }
 }
 

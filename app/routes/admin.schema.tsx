@@ -7,6 +7,8 @@ import { adminActorFor } from "../services/people.server";
 import { designerContext } from "../services/schema-designer.server";
 import designerStyles from "../styles/schema-designer.css";
 import { EVAL_IN_BROWSER, loadWhereValidatorsCompile } from "../utils/browser-eval";
+import { availableLanguages } from "@runtime/i18n/catalogs.server";
+import { TranslationLanguages } from "../components/schema-designer/translations-form";
 
 export const meta: MetaFunction = () => [{ title: "Schema · Tessera" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
@@ -18,12 +20,14 @@ export const clientLoader = loadWhereValidatorsCompile;
 export async function loader({ request }: LoaderFunctionArgs) {
   await adminActorFor(request);
   const { version, schema, layouts, views, templates, advice } = await designerContext();
-  return json({ version, schema, sources: { layouts, views, templates }, advice });
+  // Every language a catalog offers but English, the one the schema is written in.
+  const languages = availableLanguages().filter((l) => l.language !== "en");
+  return json({ version, schema, sources: { layouts, views, templates }, advice, languages });
 }
 
 /** The schema designer: edits pile up as a draft in the browser and reach the server only through the review. */
 export default function AdminSchema() {
-  const { version, schema, sources, advice } = useLoaderData<typeof loader>();
+  const { version, schema, sources, advice, languages } = useLoaderData<typeof loader>();
   const revalidator = useRevalidator();
   const reload = useCallback(() => revalidator.revalidate(), [revalidator]);
   return (
@@ -40,7 +44,9 @@ export default function AdminSchema() {
         Tables and fields of your workspace. Edits are collected in a draft in this browser tab; open the review to see what they do to the
         stored data, then apply them.
       </p>
-      <SchemaDesigner version={version} schema={schema} sources={sources} advice={advice} onApplied={reload} />
+      <TranslationLanguages.Provider value={languages}>
+        <SchemaDesigner version={version} schema={schema} sources={sources} advice={advice} onApplied={reload} />
+      </TranslationLanguages.Provider>
     </section>
   );
 }

@@ -7,6 +7,7 @@ import { describeImpact, impactOfFieldChange } from "@schema-designer/impact";
 import type { ProblemPlace } from "@schema-designer/review";
 import { ChangeKindForm } from "./change-kind-form";
 import { AddFieldForm, FieldSettingsForm, RemoveFieldButton, RenameKeyForm } from "./field-editor";
+import { TranslationsForm } from "./translations-form";
 import { Labelled } from "./field-form-inputs";
 import { SortableFields } from "./sortable-fields";
 import { tableLabel } from "./table-list";
@@ -202,6 +203,7 @@ export function TablePanel({
         <code className="sd-key">{table}</code>
       </header>
       <TableSettings key={`${table}:${t.title}:${t["x-plural"]}`} schema={schema} table={table} edit={edit} onRemoved={onTableRemoved} />
+      <TranslationsForm key={`${table}:${JSON.stringify(t["x-translations"] ?? {})}`} schema={schema} table={table} edit={edit} />
       {tableProblems.map((p) => (
         <p key={p.text} className="sd-error" role="alert">
           {p.text}
@@ -349,6 +351,13 @@ function FieldEditor({
         <strong>{def.title ?? field}</strong> is {impact}.
       </p>
       <FieldSettingsForm key={JSON.stringify(def)} schema={schema} table={table} field={field} edit={edit} />
+      <TranslationsForm
+        key={`${field}:${JSON.stringify(def["x-translations"] ?? {})}`}
+        schema={schema}
+        table={table}
+        field={field}
+        edit={edit}
+      />
       <RenameKeyForm table={table} field={field} edit={edit} onRenamed={onSelect} />
       <ChangeKindForm key={def["x-kind"]} schema={schema} baseVersion={baseVersion} table={table} field={field} edit={edit} />
       <RemoveFieldButton table={table} field={field} label={def.title ?? field} edit={edit} onRemoved={() => onSelect(null)} />
