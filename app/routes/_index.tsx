@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -27,11 +28,12 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export default function Home() {
   const { name, panels, notes, dashboard } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <div className="home">
       <header className="page-header">
-        <h1 className="page-header__title">Good to see you, {name.split(" ")[0]}</h1>
-        <p className="page-header__summary">Your day at a glance.</p>
+        <h1 className="page-header__title">{t("homePage.greeting", { name: name.split(" ")[0] })}</h1>
+        <p className="page-header__summary">{t("homePage.summary")}</p>
       </header>
       {notes.length ? (
         <div className="notice notice--warning home__notes" role="status">
@@ -49,7 +51,7 @@ export default function Home() {
         </section>
       ) : null}
       {panels.length === 0 ? (
-        <p className="home__empty">Nothing to show here yet. An administrator sets what each role sees on this page.</p>
+        <p className="home__empty">{t("homePage.empty")}</p>
       ) : (
         <div className="home__grid">
           {panels.map((panel) => (

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import type {
   HomeAgingView,
@@ -58,6 +59,7 @@ const SHORT_TITLE = 24;
 const Empty = ({ children }: { children: ReactNode }) => <p className="home-panel__empty">{children}</p>;
 
 function ListPanel({ panel }: { panel: HomeListView }) {
+  const { t } = useTranslation();
   return (
     <Frame panel={panel} count={panel.total} link={panel.link}>
       {panel.rows.length === 0 ? (
@@ -105,7 +107,7 @@ function ListPanel({ panel }: { panel: HomeListView }) {
                             >
                               {cell.text || `#${row.id}`}
                             </a>
-                            {row.overdue ? <span className="pill home-table__overdue">Overdue</span> : null}
+                            {row.overdue ? <span className="pill home-table__overdue">{t("homePage.overdue")}</span> : null}
                           </span>
                         ) : cell.href ? (
                           <a href={cell.href}>{cell.text}</a>
@@ -171,10 +173,11 @@ function AgingPanel({ panel }: { panel: HomeAgingView }) {
 }
 
 function SumPanel({ panel }: { panel: HomeSumView }) {
+  const { t } = useTranslation();
   return (
     <Frame panel={panel} link={panel.link}>
       {panel.count === 0 ? (
-        <Empty>None yet.</Empty>
+        <Empty>{t("homePage.noneYet")}</Empty>
       ) : (
         <div className="home-sum">
           <span className="home-sum__amounts">
@@ -190,10 +193,11 @@ function SumPanel({ panel }: { panel: HomeSumView }) {
 }
 
 function RecentPanel({ panel }: { panel: HomeRecentView }) {
+  const { t } = useTranslation();
   return (
     <Frame panel={panel}>
       {panel.rows.length === 0 ? (
-        <Empty>Records you open show up here.</Empty>
+        <Empty>{t("homePage.recentEmpty")}</Empty>
       ) : (
         <ul className="home-list">
           {panel.rows.map((row) => (
@@ -209,10 +213,11 @@ function RecentPanel({ panel }: { panel: HomeRecentView }) {
 }
 
 function FailedRunsPanel({ panel }: { panel: HomeFailedRunsView }) {
+  const { t } = useTranslation();
   return (
     <Frame panel={panel} count={panel.rows.length} link={panel.link}>
       {panel.rows.length === 0 ? (
-        <Empty>Every rule ran cleanly.</Empty>
+        <Empty>{t("homePage.rulesClean")}</Empty>
       ) : (
         <ul className="home-list">
           {panel.rows.map((run) => (
@@ -233,10 +238,11 @@ function FailedRunsPanel({ panel }: { panel: HomeFailedRunsView }) {
 }
 
 function DeadJobsPanel({ panel }: { panel: HomeDeadJobsView }) {
+  const { t } = useTranslation();
   return (
     <Frame panel={panel} count={panel.rows.length}>
       {panel.rows.length === 0 ? (
-        <Empty>No background job has failed.</Empty>
+        <Empty>{t("homePage.jobsClean")}</Empty>
       ) : (
         <ul className="home-list">
           {panel.rows.map((job) => (
