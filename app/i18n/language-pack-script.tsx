@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { useNonce } from "../components/nonce-context";
 import type { LanguagePack } from "@runtime/i18n/translator";
 
 export const LANGUAGE_PACK_ID = "tessera-language";
@@ -18,12 +19,20 @@ function scriptJson(value: unknown): string {
  */
 export function LanguagePackScript() {
   const { i18n } = useTranslation();
+  // Data, not code; the nonce only keeps "every inline script carries the page's nonce" true.
+  const nonce = useNonce();
   const language = i18n.language;
   const messages = (i18n.getResourceBundle(language, "translation") ?? {}) as Record<string, unknown>;
   const locale = String((messages.language as { locale?: string } | undefined)?.locale ?? "en-US");
   const pack: LanguagePack = { language, locale, messages };
   return (
-    <script id={LANGUAGE_PACK_ID} type="application/json" suppressHydrationWarning dangerouslySetInnerHTML={{ __html: scriptJson(pack) }} />
+    <script
+      id={LANGUAGE_PACK_ID}
+      type="application/json"
+      nonce={nonce}
+      suppressHydrationWarning
+      dangerouslySetInnerHTML={{ __html: scriptJson(pack) }}
+    />
   );
 }
 
