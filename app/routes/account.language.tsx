@@ -51,7 +51,7 @@ export default function AccountLanguage() {
           {t("account.saved", { name: current })}
         </p>
       ) : null}
-      <Form method="post" className="auth-form" reloadDocument>
+      <Form method="post" className="auth-form" reloadDocument data-testid="language-form">
         <CsrfField />
         <label>
           {t("account.languageLabel")}

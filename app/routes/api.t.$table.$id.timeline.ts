@@ -1,4 +1,5 @@
 import { actorFor } from "../services/actor.server";
+import { languageOf, localeFor } from "../services/i18n.server";
 import { addToTimeline, timelineAs } from "../services/timeline.server";
 import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
 
@@ -7,7 +8,14 @@ export const { loader, action } = apiRoute({
   GET: async ({ request, params }) => {
     const url = new URL(request.url);
     const query = { before: url.searchParams.get("before") ?? undefined, limit: url.searchParams.get("limit") ?? undefined };
-    return timelineAs(await actorFor(request), params.table!, params.id, query);
+    return timelineAs(
+      await actorFor(request),
+      params.table!,
+      params.id,
+      query,
+      { locale: await localeFor(request) },
+      await languageOf(request),
+    );
   },
   /** `{ type: "note" | "call" | "task", … }` → 201 and the record added about this one. */
   POST: async ({ request, params }) => {

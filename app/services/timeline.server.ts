@@ -18,6 +18,7 @@ import { requireTable } from "@runtime/schema/compile";
 import { getRuntime, type Runtime } from "./runtime.server";
 
 import type { CardTimeline, QuickAdd, QuickAddType } from "../components/card/card-types";
+import { inLanguage } from "@runtime/i18n/schema-translations";
 
 const QUICK_ADDS: { type: QuickAddType; table: string; label: string }[] = [
   { type: "note", table: "notes", label: "Add note" },
@@ -42,9 +43,20 @@ export function quickAdds(actor: Actor, compiled: CompiledSchema, table: Compile
   }).map(({ type, label }) => ({ type, label }));
 }
 
-export async function timelineAs(actor: Actor, tableKey: string, id: unknown, query: TimelineQuery, format?: FormatOptions) {
+/** With a language, entries name tables, fields and options in it (ADR 035); records are read as stored. */
+export async function timelineAs(
+  actor: Actor,
+  tableKey: string,
+  id: unknown,
+  query: TimelineQuery,
+  format?: FormatOptions,
+  language?: string,
+) {
   const runtime = await getRuntime();
-  return readTimeline(runtime, actor, tableKey, id, query, format);
+  const deps = language
+    ? { ...runtime, workspace: { current: async () => inLanguage(await runtime.workspace.current(), language) } }
+    : runtime;
+  return readTimeline(deps, actor, tableKey, id, query, format);
 }
 
 /** The card's first page and what it offers to add. */
@@ -54,8 +66,9 @@ export async function cardTimeline(
   table: CompiledTable,
   id: number,
   format: FormatOptions,
+  language?: string,
 ): Promise<CardTimeline> {
-  return { page: await timelineAs(actor, table.key, id, {}, format), adds: quickAdds(actor, compiled, table) };
+  return { page: await timelineAs(actor, table.key, id, {}, format, language), adds: quickAdds(actor, compiled, table) };
 }
 
 /** Trimmed text, or null when left empty; `required` refuses that. */

@@ -210,7 +210,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
       ? {
           prints: await printMenu(actor, table, record.id),
           mail: await mailOffer(actor, table, record.id),
-          timeline: await cardTimeline(actor, compiled, table, record.id, format),
+          timeline: await cardTimeline(actor, compiled, table, record.id, format, language),
         }
       : {}),
   };
