@@ -34,7 +34,7 @@ export interface ListQuery {
   /**
    * False: the caller counts the records itself (a board column, from its grouped counts), so the
    * list does not; `total` then says only what the page proves (exact when it is the last one).
-   * Only `false` from code is taken.
+   * Only `false` is taken (from code, or the API's `count=false`).
    */
   count?: boolean;
   /**
