@@ -1,5 +1,6 @@
 import { badRequest } from "../errors";
 import { fieldKinds } from "../fields/registry";
+import type { Knex } from "knex";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { refuseHiddenUse, stripperFor } from "./access";
 import { applyScope } from "./access.server";
@@ -94,11 +95,15 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
       }
     }
     if (q) applySearch(base, ctx.dialect, actor, table, q);
-    const pageQuery = base.clone().select(`${table.key}.*`);
+    const offset = cursor ? 0 : (page - 1) * pageSize;
+    const pageQuery =
+      offset >= DEFERRED_OFFSET_MIN && !q
+        ? deferredPage(db, base, table, sort, offset, pageSize + 1)
+        : base.clone().select(`${table.key}.*`);
     if (ranked && !big) rankSearch(pageQuery, table, q);
     for (const k of sort) pageQuery.orderBy(`${table.key}.${k.column}`, k.desc ? "desc" : "asc");
     if (cursor) applyKeyset(pageQuery, table.key, sort, cursor.after);
-    else pageQuery.offset((page - 1) * pageSize);
+    else if (offset < DEFERRED_OFFSET_MIN || q) pageQuery.offset(offset);
     pageQuery.limit(pageSize + 1);
 
     // Where few rows match, the count is cheap and rides inside the page's own query (one round
@@ -172,6 +177,30 @@ async function answerPage(
   rows.forEach(stripperFor(actor, compiled, table));
   const truncated = preview ? cutLongValues(table, rows) : [];
   return { rows, ...(truncated.length ? { truncated } : {}), ...totals, page, pageSize, nextCursor };
+}
+
+/** From this offset on, a page by number finds its ids first (`deferredPage`). */
+const DEFERRED_OFFSET_MIN = 500;
+
+/**
+ * A deep page by number (`page=10001`): OFFSET has to step over every row before the page, and
+ * stepping over whole rows read 500,000 of them for page 10,001. Here the ids of the page are
+ * found first, by a query that needs only the sort columns and the id — what an index on the sort
+ * column holds, so it steps over index entries and never reads a row — and only the page's rows
+ * are read, joined on those ids. The caller adds the same order to the outer query.
+ */
+function deferredPage(
+  db: Knex,
+  base: Knex.QueryBuilder,
+  table: CompiledTable,
+  sort: SortKey[],
+  offset: number,
+  limit: number,
+): Knex.QueryBuilder {
+  const ids = base.clone().select(`${table.key}.id`);
+  for (const k of sort) ids.orderBy(`${table.key}.${k.column}`, k.desc ? "desc" : "asc");
+  ids.offset(offset).limit(limit);
+  return db(table.key).select(`${table.key}.*`).join(ids.as("page_ids"), "page_ids.id", `${table.key}.id`);
 }
 
 /** A stable sort by rank: equal ranks keep the list's order. */
