@@ -84,7 +84,8 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
     const bounds = q ? await idBounds(db, table) : null;
     const big = !!bounds && bounds.hi - bounds.lo >= WHOLE_RANKING_MAX_IDS;
     // Sorted by id alone (the default): a common term is found by reading the list in its order.
-    const scan = bounds && big && sort.length === 1 ? scannableSearch(ctx.dialect, actor, table, q) : null;
+    const seekable = !cursor || Number.isSafeInteger(cursor.after[0]);
+    const scan = bounds && big && sort.length === 1 && seekable ? scannableSearch(ctx.dialect, actor, table, q) : null;
     if (bounds && scan) {
       const after = cursor ? Number(cursor.after[0]) : null;
       const found = await scanInListOrder(bounds, { base, table, search: scan, desc: sort[0].desc, need: page * pageSize + 1, after });
