@@ -5,13 +5,13 @@ import path from "node:path";
 import mysql from "mysql2/promise";
 
 /** A throwaway database for a benchmark: MariaDB from BENCH_MYSQL_URL / TEST_MYSQL_URL, or SQLite. */
-export async function benchDatabase(kind: "mysql" | "sqlite"): Promise<{ url: string; drop(): Promise<void> }> {
+export async function benchDatabase(kind: "mysql" | "sqlite", prefix = "tessera_bench_"): Promise<{ url: string; drop(): Promise<void> }> {
   if (kind === "sqlite") {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tessera-bench-"));
     return { url: `sqlite:${path.join(dir, "bench.sqlite")}`, drop: async () => fs.rmSync(dir, { recursive: true, force: true }) };
   }
   const server = new URL(process.env.BENCH_MYSQL_URL || process.env.TEST_MYSQL_URL || "mysql://root@127.0.0.1:3306/");
-  const name = `tessera_bench_${crypto.randomBytes(4).toString("hex")}`;
+  const name = `${prefix}${crypto.randomBytes(4).toString("hex")}`;
   const conn = await mysql.createConnection({
     host: server.hostname,
     port: Number(server.port || 3306),

@@ -15,7 +15,9 @@ export const { loader, action } = apiRoute({
     }
     // Long texts come cut (named in `truncated`) unless the caller asks for them whole with full=1.
     const preview = search.get("full") !== "1";
-    return (await getRuntime()).records.list(await actorFor(request), params.table!, { ...query, preview });
+    // count=false: the caller needs no total (a feed, a sync); the page then says only what it proves.
+    const count = search.get("count") === "false" ? false : undefined;
+    return (await getRuntime()).records.list(await actorFor(request), params.table!, { ...query, preview, count });
   },
   POST: async ({ request, params }) => {
     const { records } = await getRuntime();

@@ -73,3 +73,67 @@ export function rankSearch(qb: Knex.QueryBuilder, table: CompiledTable, q: strin
     LIKE_ESCAPE,
   ]);
 }
+
+/** A quick search a scan in the list's order can answer: on MariaDB, with every term in the index. */
+export interface ScannableSearch {
+  /** The searchable columns of the table's full-text index. */
+  columns: string[];
+  /** The words every row must hold as word starts (the index's query, stopwords left out). */
+  tokens: string[];
+}
+
+/**
+ * On MariaDB, a common term costs the full-text index a read of every match (InnoDB hands out its
+ * matches one row lookup at a time, about 16 µs each), so "Mercier" in 25,000 rows took 400 ms
+ * before the first one was sorted. A scan in the list's own order stops after a page. This says
+ * whether `q` can be answered that way: the index usable by this actor, and every term in it
+ * (not a short word or an unspaced script, which take their own ways above).
+ */
+export function scannableSearch(dialect: Dialect, actor: Actor, table: CompiledTable, q: string): ScannableSearch | null {
+  if (dialect !== "mysql" || !table.search) return null;
+  const hidden = hiddenFields(actor, table);
+  if (table.search.columns.some((c) => hidden.has(c))) return null;
+  if (splitUnspaced(q).substrings.length) return null;
+  const { fulltext, prefixes } = innodbQuery(q);
+  if (!fulltext || prefixes.length) return null;
+  return { columns: table.search.columns, tokens: fulltext.split(" ").map((t) => t.replace(/^\+|\*$/g, "")) };
+}
+
+/**
+ * Rows holding every token somewhere, as a substring: the column's collation folds case and
+ * accents as the index does, so this finds every row the index would and a few more (a token
+ * inside a word), which the caller drops (`holdsWordPrefixes`).
+ */
+export function applySubstringSearch(qb: Knex.QueryBuilder, table: CompiledTable, search: ScannableSearch): void {
+  for (const token of search.tokens)
+    qb.where((w) =>
+      search.columns.forEach((c) => w.orWhereRaw("?? like ? escape ?", [`${table.key}.${c}`, `%${escapeLike(token)}%`, LIKE_ESCAPE])),
+    );
+}
+
+/**
+ * SQLite: how many records hold `q`, counted in the FTS5 index alone (capped like every count),
+ * when the search is the list's only condition. The index holds exactly the table's rows (its
+ * triggers keep it so), and counting there skips a row lookup per match: 1 ms instead of 15 for
+ * 10,000 matches. Null when something else narrows the list.
+ */
+export function searchOnlyCount(
+  db: Knex,
+  dialect: Dialect,
+  actor: Actor,
+  table: CompiledTable,
+  q: string,
+  cap: number,
+): Knex.QueryBuilder | null {
+  if (dialect !== "sqlite" || !table.search || hiddenFields(actor, table).size) return null;
+  if (splitUnspaced(q).substrings.length) return null;
+  const tokens = searchTokens(q);
+  if (tokens.length === 0) return null;
+  const name = table.search.name;
+  const matches = db
+    .from(name)
+    .select(db.raw("1"))
+    .whereRaw("?? match ?", [name, fts5Query(tokens)])
+    .limit(cap + 1);
+  return db.from(matches.as("c")).count({ n: "*" });
+}

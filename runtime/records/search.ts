@@ -69,3 +69,31 @@ export function splitUnspaced(q: string): { indexed: string; substrings: string[
     substrings: [...new Set(terms.filter((t) => UNSPACED.test(t)))],
   };
 }
+
+/** Case and accents folded, as both indexes compare words: "Mèrcier" → "mercier". */
+function folded(text: string): string {
+  return text
+    .normalize("NFKD")
+    .replace(/\p{M}+/gu, "")
+    .toLowerCase();
+}
+
+/**
+ * Whether every token starts a word of `values` (together), case and accents folded: what the
+ * full-text index answers, checked on rows a list-order scan found by substring (ADR 007).
+ */
+export function holdsWordPrefixes(values: unknown[], tokens: string[]): boolean {
+  const words = folded(values.filter((v) => typeof v === "string").join(" ")).split(/[^\p{L}\p{N}]+/u);
+  return tokens.every((token) => {
+    const t = folded(token);
+    return words.some((w) => w.startsWith(t));
+  });
+}
+
+/** The title's rank for the term, as SQL ranks it: 0 equal, 1 starting with it, 2 otherwise. */
+export function titleRank(title: unknown, q: string): number {
+  if (typeof title !== "string") return 2;
+  const t = title.toLowerCase();
+  const term = q.toLowerCase();
+  return t === term ? 0 : t.startsWith(term) ? 1 : 2;
+}

@@ -49,6 +49,31 @@ describe("the HTTP server", () => {
     });
   }
 
+  it("answers the fast-path record reads exactly as Remix answers the same route (a trailing slash takes Remix's way)", async () => {
+    const headers = { Authorization: `Bearer ${token}` };
+    const comparable = async (path: string) => {
+      const response = await fetch(`${server.url}${path}`, { headers });
+      const kept = [...response.headers].filter(
+        ([k]) => !["date", "content-length", "transfer-encoding", "connection", "keep-alive"].includes(k),
+      );
+      return { status: response.status, headers: Object.fromEntries(kept), body: await response.text() };
+    };
+    const filter = encodeURIComponent(JSON.stringify({ field: "status", op: "eq", value: "active" }));
+    for (const path of [
+      `/api/t/clients?filter=${filter}&sort=-name&pageSize=3&expand=manager`,
+      "/api/t/clients/1",
+      "/api/t/clients/1?expand=manager",
+      "/api/t/clients/999999",
+      "/api/t/nowhere",
+      "/api/t/clients?sort=nofield",
+    ]) {
+      const [fast, viaRemix] = [await comparable(path), await comparable(path.replace(/(\?|$)/, "/$1"))];
+      expect(fast, path).toEqual(viaRemix);
+    }
+    // Neither way lets a request without a token through.
+    expect((await fetch(`${server.url}/api/t/clients/1`)).status).toBe(401);
+  });
+
   it("closes the connection cleanly after a 413, so the client's next request on a kept-alive agent succeeds", async () => {
     const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
     try {
