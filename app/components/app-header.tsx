@@ -1,6 +1,7 @@
 import { BrandMark } from "./brand-mark";
 import { GlobalSearch } from "./global-search";
 import { NotificationBell } from "./notification-bell";
+import { PendingIndicator } from "./offline/pending-indicator";
 import { UserMenu } from "./user-menu";
 
 export interface AppHeaderProps {
@@ -13,11 +14,13 @@ export interface AppHeaderProps {
   unreadNotifications?: number;
   /** On a phone the navigation is a menu this button opens; absent, no button. */
   menu?: { open: boolean; toggle(): void; controls: string };
+  /** The user whose card edits kept on this device (offline) the header counts. */
+  pendingFor?: number;
 }
 
 const DIALECT_LABELS = { sqlite: "SQLite", mysql: "MySQL" } as const;
 
-export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unreadNotifications = 0, menu }: AppHeaderProps) {
+export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unreadNotifications = 0, menu, pendingFor }: AppHeaderProps) {
   return (
     <header className="app-header">
       {menu ? (
@@ -55,6 +58,7 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unread
             Schema v{schemaVersion}
           </span>
         ) : null}
+        {pendingFor !== undefined ? <PendingIndicator userId={pendingFor} /> : null}
         {user ? <NotificationBell initialUnread={unreadNotifications} /> : null}
         {user ? <UserMenu name={user.name} roleName={user.roleName} /> : null}
       </div>
