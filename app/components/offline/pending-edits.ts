@@ -122,6 +122,8 @@ export function sendPendingEdits(userId: number, doFetch: typeof fetch = (i, ini
 async function sendAll(userId: number, doFetch: typeof fetch): Promise<SendOutcome> {
   const outcome: SendOutcome = { sent: [], conflicts: [], refused: [], stillOffline: false };
   for (const edit of pendingEdits(userId).filter((e) => e.state === "pending")) {
+    // Another tab may have sent it meanwhile.
+    if (pendingEditOf(userId, edit.table, edit.id)?.state !== "pending") continue;
     let response: Response;
     try {
       response = await doFetch(`/api/t/${encodeURIComponent(edit.table)}/${edit.id}`, {
