@@ -149,9 +149,16 @@ describe("Tessera offline on a phone, in Chromium", () => {
       body: JSON.stringify({ notes: "Signed the contract" }),
     });
     expect(changed.status).toBe(200);
+    const now = ((await changed.json()) as ClientRow).version;
 
     await network(true);
-    await page.waitForSelector("#card-conflict", { timeout: 15_000 });
+    // The conflict shows as soon as the server answers; the card then reloads their version under it.
+    await page.waitForFunction(
+      (version) => document.querySelector(".card-header__meta")?.textContent?.includes(`version ${version}`),
+      { timeout: 15_000 },
+      now,
+    );
+    await page.waitForSelector("#card-conflict");
     const rows = await page.$$eval("#card-conflict tbody tr", (trs) => trs.map((tr) => [...tr.children].map((c) => c.textContent)));
     expect(rows).toContainEqual(["Notes", "Signed the contract", "Call back after the holidays"]);
     expect(await notesShown()).toBe("Call back after the holidays");

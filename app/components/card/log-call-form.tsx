@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from "react";
+import { useEffect, useRef, useState, type FormEvent } from "react";
 import { appendDictated, DictationButton } from "@runtime/fields/ui/dictation";
 import { CALL_RESULTS, type CallResult } from "../../services/call-log";
 
@@ -21,6 +21,8 @@ export interface LogCallFormProps {
   /** When the call started: the tap on the number, or now. */
   startedAt: Date;
   busy: boolean;
+  /** Scroll to the form when it opens: it was asked for from elsewhere on the card. */
+  reveal?: boolean;
   onSend(body: LogCallBody): void;
   onCancel(): void;
 }
@@ -36,6 +38,12 @@ export function LogCallForm(props: LogCallFormProps) {
   const [notes, setNotes] = useState("");
   const [next, setNext] = useState("");
   const [due, setDue] = useState("");
+  const formRef = useRef<HTMLFormElement>(null);
+  const reveal = props.reveal ?? false;
+  useEffect(() => {
+    // The card's header sticks to the top: the form is brought to the middle, not under it.
+    if (reveal) formRef.current?.scrollIntoView?.({ block: "center" });
+  }, [reveal]);
 
   function submit(event: FormEvent) {
     event.preventDefault();
@@ -51,7 +59,7 @@ export function LogCallForm(props: LogCallFormProps) {
   }
 
   return (
-    <form className="timeline__form log-call" onSubmit={submit} aria-label="Log call">
+    <form ref={formRef} className="timeline__form log-call" onSubmit={submit} aria-label="Log call">
       <div className="log-call__row">
         <label className="log-call__field">
           Started

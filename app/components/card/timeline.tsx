@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from "react";
+import { useEffect, useState, type FormEvent } from "react";
 import type { FormatOptions } from "@runtime/fields/types";
 import type { TimelineItem, TimelinePage } from "@runtime/records/timeline";
 import type { CompiledTable } from "@runtime/schema/compile";
@@ -50,7 +50,8 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
   const [main, setMain] = useState("");
   const [second, setSecond] = useState("");
   const [callStart, setCallStart] = useState<Date>(() => new Date());
-  const sectionRef = useRef<HTMLElement>(null);
+  // Asked for from elsewhere on the card (its header, a tapped number): the form is scrolled to.
+  const [revealCall, setRevealCall] = useState(false);
   const base = `/api/t/${encodeURIComponent(table.key)}/${recordId}/timeline`;
   // A revalidated card (a message sent from its header) brings a new first page.
   useEffect(() => {
@@ -64,7 +65,7 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
     setCallStart(new Date(callRequest.at));
     setAdding("call");
     setProblem(null);
-    requestAnimationFrame(() => sectionRef.current?.scrollIntoView?.({ block: "start" }));
+    setRevealCall(true);
   }, [callRequest, offersCall]);
 
   async function loadMore() {
@@ -112,14 +113,17 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
   }
 
   const open = (type: QuickAddType) => {
-    if (type === "call") setCallStart(new Date());
+    if (type === "call") {
+      setCallStart(new Date());
+      setRevealCall(false);
+    }
     setAdding(adding === type ? null : type);
     setProblem(null);
   };
   const placeholder = adding && adding !== "call" ? PLACEHOLDERS[adding] : null;
 
   return (
-    <section className="card-section timeline" aria-label="Activity" ref={sectionRef}>
+    <section className="card-section timeline" aria-label="Activity">
       <div className="timeline__top">
         <h2 className="card-section__title">Activity</h2>
         {timeline.adds.length ? (
@@ -141,6 +145,7 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
       {adding === "call" ? (
         <LogCallForm
           key={callStart.getTime()}
+          reveal={revealCall}
           startedAt={callStart}
           busy={busy}
           onSend={(body) => void send(body)}
