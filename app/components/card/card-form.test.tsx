@@ -303,6 +303,7 @@ describe("CardForm without a network", () => {
     const first = renderCard("invoices", { data: { record: storedInvoice }, userId: 5 });
     await waitFor(() => expect(input("field-notes").value).toBe("Mine, from the road"));
     expect(screen.getByTestId("kept-edit").textContent).toMatch(/Saved on this device/);
+    expect(screen.queryByText("Unsaved changes")).toBeNull();
     // Saved from here it is checked against the version it was typed on, not the newer one shown.
     expect((document.querySelector('input[name="_version"]') as HTMLInputElement).value).toBe("2");
     first.unmount();

@@ -124,7 +124,17 @@ export function CardForm(props: CardFormProps) {
   );
   const current = snapshot(values, lines);
   // What is kept on this device is not lost when the page is left: not "unsaved".
-  const dirty = current !== baseline && current !== offline.keptSnapshot;
+  // A kept edit restored on a later visit reads as kept too: the record as opened, with its changes.
+  const keptChanges = offline.kept?.changes;
+  const restored = useMemo(() => {
+    if (!keptChanges) return null;
+    const lists = startingLines(table, keptChanges);
+    const listNames = new Set(Object.keys(lists));
+    const plain = Object.fromEntries(Object.entries(keptChanges).filter(([k]) => !listNames.has(k)));
+    const keptLines = Object.fromEntries(Object.entries(lists).filter(([name]) => name in keptChanges));
+    return snapshot({ ...base, ...plain }, { ...startingLines(table, base), ...keptLines });
+  }, [keptChanges, base, table]);
+  const dirty = current !== baseline && current !== offline.keptSnapshot && current !== restored;
   useEffect(() => {
     props.onDirtyChange?.(dirty);
   }, [dirty, props]);
