@@ -51,7 +51,11 @@ self.addEventListener("activate", (event) => {
 /** Which client was shown a kept copy, and from when: the page asks once it has loaded. */
 const shownCopies = new Map();
 
+/** Bumped on sign-out: a copy still being written from before then is dropped, not kept. */
+let generation = 0;
+
 async function forgetPages() {
+  generation++;
   await caches.delete(PAGES);
   shownCopies.clear();
 }
@@ -63,10 +67,13 @@ async function tell(clientId, message) {
 }
 
 async function keep(request, response) {
+  const startedIn = generation;
   const headers = new Headers(response.headers);
   headers.set(KEPT_AT, new Date().toISOString());
   const body = await response.blob();
+  if (startedIn !== generation) return;
   const cache = await caches.open(PAGES);
+  if (startedIn !== generation) return;
   await cache.put(request, new Response(body, { status: response.status, statusText: response.statusText, headers }));
   const keys = await cache.keys();
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) await cache.delete(old);
