@@ -4,6 +4,7 @@ import type { TimelineItem, TimelinePage } from "@runtime/records/timeline";
 import type { CompiledTable } from "@runtime/schema/compile";
 import { describeHistoryEntry, formatAuditTime } from "./card-history";
 import type { CardTimeline, QuickAddType } from "./card-types";
+import { appendDictated, DictationButton } from "@runtime/fields/ui/dictation";
 import { LogCallForm, type LogCallBody } from "./log-call-form";
 
 export const TIMELINE_PAGE = 20;
@@ -154,16 +155,19 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
       ) : adding && placeholder ? (
         <form className="timeline__form" onSubmit={add} aria-label={timeline.adds.find((a) => a.type === adding)?.label}>
           {adding === "note" ? (
-            <textarea
-              className="tf-input tf-textarea"
-              aria-label="Note"
-              placeholder={placeholder.main}
-              value={main}
-              onChange={(e) => setMain(e.target.value)}
-              rows={3}
-              required
-              autoFocus
-            />
+            <div className="tf-longtext">
+              <textarea
+                className="tf-input tf-textarea"
+                aria-label="Note"
+                placeholder={placeholder.main}
+                value={main}
+                onChange={(e) => setMain(e.target.value)}
+                rows={3}
+                required
+                autoFocus
+              />
+              <DictationButton label="the note" onHeard={(heard) => setMain((now) => appendDictated(now, heard))} />
+            </div>
           ) : (
             <input
               className="tf-input"
