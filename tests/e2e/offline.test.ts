@@ -32,6 +32,7 @@ describe("Tessera offline on a phone, in Chromium", () => {
   let base: string;
   let colleague: SignedIn;
   let client: ClientRow;
+  const unexpectedDialogs: string[] = [];
 
   const shot = (name: string) => page.screenshot({ path: path.join(SCREENSHOTS, `offline-${name}.png`) });
   /** The record as the server has it, read by someone else. */
@@ -61,6 +62,11 @@ describe("Tessera offline on a phone, in Chromium", () => {
     base = relay.url;
     page = await browser.newPage();
     await page.setViewport({ width: 390, height: 844, isMobile: true, hasTouch: true, deviceScaleFactor: 1 });
+    // An unexpected "Leave without saving?" must fail the test, not hang the page.
+    page.on("dialog", (dialog) => {
+      unexpectedDialogs.push(dialog.message());
+      void dialog.accept();
+    });
     await signInPage(page, base);
     colleague = await signIn(server!.url);
     const filter = encodeURIComponent(JSON.stringify({ field: "phone", op: "notEmpty" }));
@@ -78,6 +84,7 @@ describe("Tessera offline on a phone, in Chromium", () => {
   afterEach(async () => {
     // A test that failed offline must not leave the next one without a network.
     if (relay) await network(true);
+    expect(unexpectedDialogs.splice(0)).toEqual([]);
   });
 
   afterAll(async () => {

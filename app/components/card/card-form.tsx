@@ -125,7 +125,12 @@ export function CardForm(props: CardFormProps) {
   const current = snapshot(values, lines);
   // What is kept on this device is not lost when the page is left: not "unsaved".
   // A kept edit restored on a later visit reads as kept too: the record as opened, with its changes.
-  const keptChanges = offline.kept?.changes;
+  // Once sent, the edit is no longer kept, but until the card reloads the record it still shows it.
+  const [lastKept, setLastKept] = useState<Record<string, unknown> | null>(null);
+  useEffect(() => {
+    if (offline.kept) setLastKept(offline.kept.changes);
+  }, [offline.kept]);
+  const keptChanges = offline.kept?.changes ?? lastKept;
   const restored = useMemo(() => {
     if (!keptChanges) return null;
     const lists = startingLines(table, keptChanges);
