@@ -5,6 +5,7 @@ import path from "node:path";
 import url from "node:url";
 
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
+import compression from "compression";
 import express from "express";
 
 // Like remix-serve: production unless told otherwise, so React and Remix run their fast paths.
@@ -308,6 +309,14 @@ async function main() {
     );
   }
   app.use(securityHeaders);
+  // On a phone's slow link the bundle and the pages are most of the wait: gzip roughly thirds them
+  // (Lighthouse, docs/decisions/033-offline-app.md). Event streams are left alone: compression
+  // would hold their messages back.
+  app.use(
+    compression({
+      filter: (req, res) => !/text\/event-stream/i.test(String(res.getHeader("Content-Type") ?? "")) && compression.filter(req, res),
+    }),
+  );
   // Fingerprinted by the compiler, so they never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
   // No file lives under /api: the API's requests skip looking for one on disk.

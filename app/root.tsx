@@ -22,12 +22,16 @@ import { currentSession } from "./services/auth.server";
 import { mayStartMailings } from "./services/mailings.server";
 import { unreadNotificationsOf } from "./services/notifications.server";
 import { AppHeader } from "./components/app-header";
+import { OfflineBanner } from "./components/offline/offline-banner";
+import { registerServiceWorker } from "./components/offline/service-worker";
+import { usePendingSync } from "./components/offline/use-pending-sync";
 import { useNonce } from "./components/nonce-context";
 import { SideNavigation } from "./components/side-navigation";
 import authStyles from "./styles/auth.css";
 import baseStyles from "./styles/base.css";
 import componentStyles from "./styles/components.css";
 import notificationStyles from "./styles/notifications.css";
+import offlineStyles from "./styles/offline.css";
 import searchStyles from "./styles/search.css";
 import shellStyles from "./styles/shell.css";
 import { isBarePage } from "./utils/bare-page";
@@ -48,6 +52,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: authStyles },
   { rel: "stylesheet", href: searchStyles },
   { rel: "stylesheet", href: notificationStyles },
+  { rel: "stylesheet", href: offlineStyles },
 ];
 
 export const meta: MetaFunction = () => [{ title: "Tessera" }];
@@ -89,6 +94,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const user = data?.user ?? null;
   const [menuOpen, setMenuOpen] = useState(false);
   const location = useLocation();
+  // Lists and cards opened recently stay readable without a network (public/sw.js).
+  useEffect(() => registerServiceWorker(), []);
+  usePendingSync(user?.id ?? null);
   // Following a link in the phone's menu closes it.
   useEffect(() => setMenuOpen(false), [location.pathname, location.search]);
   useEffect(() => {
@@ -129,6 +137,7 @@ export function Layout({ children }: { children: ReactNode }) {
               schemaVersion={data?.schemaVersion ?? undefined}
               dialect={data?.dialect ?? undefined}
               user={user}
+              pendingFor={user.id}
               unreadNotifications={data?.unreadNotifications ?? 0}
               menu={{ open: menuOpen, toggle: () => setMenuOpen((o) => !o), controls: "app-navigation" }}
             />
@@ -138,6 +147,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 <SideNavigation sections={data?.navigation ?? []} admin={user.admin} mailings={data?.mailings ?? false} />
               </div>
               <main id="main" className="app-main" tabIndex={-1}>
+                <OfflineBanner />
                 {children}
               </main>
             </div>

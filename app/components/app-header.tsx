@@ -2,6 +2,7 @@ import { useTranslation } from "react-i18next";
 import { BrandMark } from "./brand-mark";
 import { GlobalSearch } from "./global-search";
 import { NotificationBell } from "./notification-bell";
+import { PendingIndicator } from "./offline/pending-indicator";
 import { UserMenu } from "./user-menu";
 
 export interface AppHeaderProps {
@@ -14,11 +15,13 @@ export interface AppHeaderProps {
   unreadNotifications?: number;
   /** On a phone the navigation is a menu this button opens; absent, no button. */
   menu?: { open: boolean; toggle(): void; controls: string };
+  /** The user whose card edits kept on this device (offline) the header counts. */
+  pendingFor?: number;
 }
 
 const DIALECT_LABELS = { sqlite: "SQLite", mysql: "MySQL" } as const;
 
-export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unreadNotifications = 0, menu }: AppHeaderProps) {
+export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unreadNotifications = 0, menu, pendingFor }: AppHeaderProps) {
   const { t } = useTranslation();
   return (
     <header className="app-header">
@@ -57,6 +60,7 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unread
             {t("shell.schemaVersion", { version: schemaVersion })}
           </span>
         ) : null}
+        {pendingFor !== undefined ? <PendingIndicator userId={pendingFor} /> : null}
         {user ? <NotificationBell initialUnread={unreadNotifications} /> : null}
         {user ? <UserMenu name={user.name} roleName={user.roleName} /> : null}
       </div>

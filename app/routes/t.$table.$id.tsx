@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useActionData, useLoaderData, useParams } from "@remix-run/react";
+import { useActionData, useLoaderData, useParams, type ClientActionFunctionArgs } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
 import { cardAction, loadCard } from "../components/card/card-route.server";
 import { CardScreen } from "../components/card/card-screen";
@@ -52,12 +52,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   return orNotFound(cardAction(request, params.table, params.id ?? ""));
 }
 
+/**
+ * A save whose request never reached the server (the network failed on the way) answers
+ * `{ networkFailed: true }`, so the card keeps the edit on the device instead of showing an error
+ * page (docs/decisions/033-offline-app.md). Everything else is the server's answer.
+ */
+export async function clientAction({ serverAction }: ClientActionFunctionArgs) {
+  try {
+    return await serverAction<typeof action>();
+  } catch (error) {
+    if (error instanceof TypeError) return { networkFailed: true as const };
+    throw error;
+  }
+}
+
 export default function RecordCard() {
   const params = useParams();
   return (
     <>
       <RecordRules table={params.table ?? ""} recordId={params.id ?? ""} />
-      <CardScreen data={useLoaderData<typeof loader>()} actionData={useActionData<typeof action>()} />
+      <CardScreen data={useLoaderData<typeof loader>()} actionData={useActionData<typeof clientAction>()} />
     </>
   );
 }

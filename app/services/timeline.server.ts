@@ -5,7 +5,7 @@
  * links the schema offers, through the records service as the user; each is offered only where
  * its table exists, can be linked and the user may create its records.
  */
-import { badRequest } from "@runtime/errors";
+import { ApiError, badRequest } from "@runtime/errors";
 import { isRelation, relationTarget } from "@runtime/fields/structure";
 import type { FormatOptions } from "@runtime/fields/types";
 import { parseId } from "@runtime/records/params";
@@ -15,6 +15,7 @@ import { readTimeline, type TimelineQuery } from "@runtime/records/timeline.serv
 import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { USERS_TABLE } from "@runtime/schema/types";
 import { requireTable } from "@runtime/schema/compile";
+import { callSubject, parseCallLog, type CallLog } from "./call-log";
 import { getRuntime, type Runtime } from "./runtime.server";
 
 import type { CardTimeline, QuickAdd, QuickAddType } from "../components/card/card-types";
@@ -86,7 +87,8 @@ function subjectOf(body: string): string {
 }
 
 /**
- * `{ type: "note", text }`, `{ type: "call", subject, text? }` or `{ type: "task", subject, due? }`
+ * `{ type: "note", text }`, `{ type: "call", … }` (see call-log.ts: startedAt, durationMinutes,
+ * result, notes, nextStep) or `{ type: "task", subject, due? }`
  * → the record created about `tableKey` #`rawId`, as the user (a task is theirs unless a rule
  * says otherwise). The user must be able to read the record it is about.
  */
@@ -112,25 +114,50 @@ export async function addToTimeline(
   const record = await runtime.records.get(actor, table.key, id);
 
   let values: Record<string, unknown>;
+  let nextTask: Record<string, unknown> | null = null;
   if (add.type === "note") {
     const note = text(body.text, "text", true)!;
     values = { subject: subjectOf(note), body: note };
   } else if (add.type === "call") {
-    const result = text(body.text, "text", false);
+    const log = parseCallLog(body, now);
     values = {
       kind: "call",
-      subject: text(body.subject, "subject", false) ?? (result ? subjectOf(result) : `Call`),
+      subject: log.subject ?? (log.result || log.minutes !== null ? callSubject(log) : log.notes ? subjectOf(log.notes) : "Call"),
       done: true,
-      starts_at: now.toISOString(),
+      starts_at: log.startedAt.toISOString(),
       assignee: actor.id,
-      ...(result ? { result } : {}),
+      ...(log.notes ? { result: log.notes } : {}),
     };
+    nextTask = log.nextStep ? nextStepTask(actor, compiled, table, id, log) : null;
   } else {
     values = { subject: text(body.subject, "subject", true), status: "open", assignee: actor.id };
     const due = text(body.due, "due", false);
     if (due) values.due = due;
   }
-  return runtime.records.create(actor, source.key, { ...carriedLinks(source, table, record), ...values, ...link });
+  const created = await runtime.records.create(actor, source.key, { ...carriedLinks(source, table, record), ...values, ...link });
+  if (nextTask) await runtime.records.create(actor, TASKS, nextTask);
+  return created;
+}
+
+const TASKS = QUICK_ADDS.find((a) => a.type === "task")!.table;
+
+/**
+ * The task a call's next step becomes, the caller's own, about the same record. Checked before
+ * the call is written, so a role that may not create tasks is refused with nothing half done.
+ */
+function nextStepTask(actor: Actor, compiled: CompiledSchema, table: CompiledTable, id: number, log: CallLog): Record<string, unknown> {
+  const tasks = compiled.tablesByKey.get(TASKS);
+  const link = tasks ? linkValues(tasks, table, id) : null;
+  if (!tasks || !link) throw badRequest(`${table.pluralLabel} have no tasks: leave the next step empty`);
+  if (!mayDo(actor, "create", tasks))
+    throw new ApiError(403, "Your role may not create tasks, so the next step cannot be kept: leave it empty to log the call alone");
+  return {
+    subject: log.nextStep!.subject,
+    status: "open",
+    assignee: actor.id,
+    ...(log.nextStep!.due ? { due: log.nextStep!.due.toISOString() } : {}),
+    ...link,
+  };
 }
 
 /**

@@ -19,6 +19,11 @@ describe("contentSecurityPolicy", () => {
     );
     expect(contentSecurityPolicy("n", { frameAncestors: undefined })).toContain("frame-ancestors 'none'");
   });
+  it("lets the service worker and the manifest load from this site only", () => {
+    const csp = contentSecurityPolicy("n");
+    expect(csp).toContain("worker-src 'self';");
+    expect(csp).toContain("manifest-src 'self';");
+  });
   it("adds unsafe-eval only when asked", () => {
     expect(contentSecurityPolicy("n", { allowEval: true })).toContain("'nonce-n' 'unsafe-eval'");
   });

@@ -12,6 +12,9 @@ export function contentSecurityPolicy(nonce: string, options: { allowEval?: bool
     "style-src 'self' 'unsafe-inline'",
     "img-src 'self' data: blob:",
     "connect-src 'self'",
+    // The service worker (public/sw.js) and the web app manifest, both from this origin only.
+    "worker-src 'self'",
+    "manifest-src 'self'",
     // The print designer shows its live preview, a PDF fetched as a blob, in a frame.
     "frame-src 'self' blob:",
     // No page may be framed (clickjacking) but a published web form, which says where it may be.

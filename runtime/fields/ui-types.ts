@@ -95,4 +95,9 @@ export interface FieldUi {
   fromFormData(values: string[], field: CompiledField): { ok: true; value: unknown } | { ok: false; error: string };
   /** Its settings in the schema designer. */
   settings: KindSettings;
+  /**
+   * For kinds whose values can be called (a phone number): the link that calls one, or null when
+   * the value is none. A card with such a field offers *Log call*.
+   */
+  callHref?(value: unknown): string | null;
 }

@@ -56,13 +56,15 @@ describe("the timeline of a client card in Chromium", () => {
     await add(
       "Log call",
       async () => {
-        await page.type('input[aria-label="Subject"]', "Called about the renewal");
-        await page.type('textarea[aria-label="Result"]', "Wants a quote for two more seats");
+        await page.waitForSelector('form[aria-label="Log call"]');
+        await page.type('form[aria-label="Log call"] input[type="number"]', "5");
+        await page.click('input[name="call-result"][value="reached"]');
+        await page.type('form[aria-label="Log call"] textarea', "Wants a quote for two more seats");
       },
-      "Called about the renewal",
+      "Call — Reached, 5 min",
     );
     await add("Add task", () => page.type('input[aria-label="Subject"]', "Send the quote"), "Send the quote");
-    expect((await heads()).slice(0, 3)).toEqual(["Send the quote", "Called about the renewal", "Prefers email over calls"]);
+    expect((await heads()).slice(0, 3)).toEqual(["Send the quote", "Call — Reached, 5 min", "Prefers email over calls"]);
     // Looked at by a person after a run; a fresh machine has no such folder yet.
     fs.mkdirSync(path.resolve("artifacts/screenshots"), { recursive: true });
     await page.screenshot({ path: path.resolve("artifacts/screenshots/client-card-timeline.png"), fullPage: true });
@@ -85,7 +87,7 @@ describe("the timeline of a client card in Chromium", () => {
     expect(call).toMatchObject({
       kind: "call",
       done: true,
-      subject: "Called about the renewal",
+      subject: "Call — Reached, 5 min",
       result: "Wants a quote for two more seats",
     });
 

@@ -226,6 +226,78 @@ describe.each(testDatabases)("the timeline on $name", (kind) => {
     expect(await apiStatus(addToTimeline(admin, "clients", 999_999, { type: "note", text: "x" }, when, rt))).toBe(404);
   });
 
+  it("logs a call with its start, length, result and notes, and makes its next step the caller's task", async () => {
+    const ada = await actorForUser(rt.db, await addUser(rt.db, { name: "Cal", email: "cal@example.com", role: "admin" }));
+    const call = await addToTimeline(
+      ada,
+      "clients",
+      otherId,
+      {
+        type: "call",
+        startedAt: "2026-11-21T09:30:00.000Z",
+        durationMinutes: 7,
+        result: "left_message",
+        notes: "Asked for a call back",
+        nextStep: { subject: "Call Other Ltd again", due: "2026-11-24T10:00:00.000Z" },
+      },
+      new Date("2026-11-21T12:00:00.000Z"),
+      rt,
+    );
+    expect(call).toMatchObject({
+      kind: "call",
+      subject: "Call — Left message, 7 min",
+      starts_at: "2026-11-21T09:30:00.000Z",
+      result: "Asked for a call back",
+      client: otherId,
+      assignee: ada.id,
+    });
+    const { rows } = await rt.records.list(admin, "tasks", { filter: { field: "subject", op: "eq", value: "Call Other Ltd again" } });
+    expect(rows).toEqual([
+      expect.objectContaining({
+        assignee: ada.id,
+        status: "open",
+        due: "2026-11-24T10:00:00.000Z",
+        about_table: "clients",
+        about_id: otherId,
+      }),
+    ]);
+
+    // A role that may log calls but not create tasks is refused the next step, and nothing is written.
+    await saveRole(rt.db, {
+      key: "caller",
+      name: "Caller",
+      tables: { "*": reader, t_events: { ...reader, create: true } },
+    });
+    const caller = await actorForUser(rt.db, await addUser(rt.db, { name: "Cleo", email: "cleo@example.com", role: "caller" }));
+    const before = (await rt.records.list(admin, "events", { pageSize: 1 })).total;
+    const refused = addToTimeline(
+      caller,
+      "clients",
+      otherId,
+      { type: "call", result: "reached", nextStep: { subject: "Send a quote" } },
+      undefined,
+      rt,
+    );
+    await expect(refused).rejects.toThrow(/may not create tasks/);
+    expect((await rt.records.list(admin, "events", { pageSize: 1 })).total).toBe(before);
+    // Without a next step the same role logs the call.
+    expect(await addToTimeline(caller, "clients", otherId, { type: "call", result: "reached" }, undefined, rt)).toMatchObject({
+      subject: "Call — Reached",
+    });
+
+    for (const bad of [
+      { durationMinutes: -1 },
+      { durationMinutes: 2.5 },
+      { result: "busy" },
+      { startedAt: "yesterday-ish" },
+      { nextStep: { subject: " " } },
+      { nextStep: "soon" },
+    ])
+      expect(await apiStatus(addToTimeline(ada, "clients", otherId, { type: "call", ...bad }, undefined, rt)), JSON.stringify(bad)).toBe(
+        400,
+      );
+  });
+
   it("answers 404 for a record that is not there and 400 for a cursor that is not one", async () => {
     expect(await apiStatus(readTimeline(deps(), admin, "clients", 999_999))).toBe(404);
     expect(await apiStatus(readTimeline(deps(), admin, "clients", clientId, { before: "nonsense" }))).toBe(400);

@@ -8,6 +8,7 @@ import { CardForm, type CardFormProps } from "./card-form";
 import type { CardData } from "./card-types";
 import { parseCardForm } from "./card-values";
 import { cardData } from "./test-card";
+import { keepEdit, pendingEditOf } from "../offline/pending-edits";
 
 const lookups: string[] = [];
 const server = setupServer(
@@ -265,6 +266,56 @@ describe("CardForm conflict", () => {
     // A plain Save still carries the version the user opened, so it cannot overwrite unknowingly.
     expect((document.querySelector('input[name="_version"]') as HTMLInputElement).value).toBe("3");
     expect(input("field-notes").value).toBe("My note");
+  });
+});
+
+describe("CardForm without a network", () => {
+  let offline: { mockRestore(): void } | undefined;
+  afterEach(() => {
+    window.localStorage.clear();
+    offline?.mockRestore();
+    offline = undefined;
+  });
+
+  it("keeps a save on this device when the browser is offline, based on the version it was opened at", async () => {
+    offline = vi.spyOn(navigator, "onLine", "get").mockReturnValue(false);
+    const { onSubmit } = renderCard("invoices", { data: { record: storedInvoice }, userId: 5 });
+    type("field-notes", "Typed in the lift");
+    fireEvent.click(screen.getByRole("button", { name: /^Save/ }));
+    expect(onSubmit).not.toHaveBeenCalled();
+    expect((await screen.findByTestId("kept-edit")).textContent).toMatch(/Saved on this device — will be sent when you are back online/);
+    const kept = pendingEditOf(5, "invoices", 7)!;
+    expect(kept).toMatchObject({ version: 3, changes: { notes: "Typed in the lift" }, state: "pending" });
+    // Kept is not lost: the card does not call it unsaved.
+    expect(screen.queryByText("Unsaved changes")).toBeNull();
+  });
+
+  it("keeps the save when the network failed on the way (the action says so)", async () => {
+    const { rerender, compiled, table, data } = renderCard("invoices", { data: { record: storedInvoice }, userId: 5 });
+    type("field-notes", "Sent into a tunnel");
+    rerender(<CardForm compiled={compiled} table={table} data={data} userId={5} actionData={{ networkFailed: true }} />);
+    await screen.findByTestId("kept-edit");
+    expect(pendingEditOf(5, "invoices", 7)?.changes).toEqual({ notes: "Sent into a tunnel" });
+  });
+
+  it("restores a kept edit into the form, and shows one the server found stale as a conflict", async () => {
+    keepEdit(5, { table: "invoices", id: 7, version: 2, changes: { notes: "Mine, from the road" }, title: "INV-2025-0007" });
+    const first = renderCard("invoices", { data: { record: storedInvoice }, userId: 5 });
+    await waitFor(() => expect(input("field-notes").value).toBe("Mine, from the road"));
+    expect(screen.getByTestId("kept-edit").textContent).toMatch(/Saved on this device/);
+    expect(screen.queryByText("Unsaved changes")).toBeNull();
+    // Saved from here it is checked against the version it was typed on, not the newer one shown.
+    expect((document.querySelector('input[name="_version"]') as HTMLInputElement).value).toBe("2");
+    first.unmount();
+
+    const all = JSON.parse(window.localStorage.getItem("tessera.pending-edits.5")!) as Record<string, { state: string }>;
+    all["invoices/7"].state = "conflict";
+    window.localStorage.setItem("tessera.pending-edits.5", JSON.stringify(all));
+    renderCard("invoices", { data: { record: { ...storedInvoice, notes: "Theirs" } }, userId: 5 });
+    const panel = await screen.findByRole("alert", { name: "Saved by someone else meanwhile" });
+    const row = within(panel).getByRole("row", { name: /Notes/ });
+    expect(Array.from(row.children).map((c) => c.textContent)).toEqual(["Notes", "Theirs", "Mine, from the road"]);
+    expect(input("field-notes").value).toBe("Mine, from the road");
   });
 });
 

@@ -1,5 +1,6 @@
-import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { WorkspaceProvider } from "@runtime/fields/ui/workspace-context";
+import { getFieldUi } from "@runtime/fields/ui-registry";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
 import type { ControlElement, RelatedListElement } from "@runtime/layouts/types";
 import type { CompiledField, CompiledSchema, CompiledTable } from "@runtime/schema/compile";
@@ -14,6 +15,9 @@ import { LinesGrid, withKey } from "./lines-grid";
 import { isOverdue } from "./overdue";
 import { RelatedListView } from "./related-list";
 import { Timeline } from "./timeline";
+import { CallPrompt } from "./call-prompt";
+import { KeptEditNotice } from "./kept-edit-notice";
+import { changedSince, useKeptEdit } from "./use-kept-edit";
 import { loadFill } from "./relation-fill";
 import { controlKey, scopeOf } from "@runtime/layouts/scope";
 
@@ -36,6 +40,8 @@ export interface CardFormProps {
   csrfToken?: string;
   /** Something was added to the timeline: the card's related lists may have grown. */
   onTimelineAdd?(): void;
+  /** The signed-in user: a save without a network is kept on this device under their name. */
+  userId?: number;
 }
 
 function startingLines(table: CompiledTable, source: Record<string, unknown>): Lines {
@@ -66,11 +72,26 @@ export function CardForm(props: CardFormProps) {
   const [checked, setChecked] = useState(false);
   const [tab, setTab] = useState(props.initialTab ?? 0);
   const [hydrated, setHydrated] = useState(false);
+  // *Log call*: asked for by the header's action or offered after a tap on a number (tel:).
+  const [callRequest, setCallRequest] = useState<{ at: string; seq: number } | null>(null);
+  const [tapped, setTapped] = useState<{ at: string; number: string } | null>(null);
   // The version this form was opened at. After a 409 the loader brings their newer version, but a
   // plain Save must still be checked against what the user saw; only "Overwrite" posts theirs.
   const [openedVersion] = useState(() => (typeof data.record?.version === "number" ? data.record.version : undefined));
   const baseline = useMemo(() => snapshot(base, startingLines(table, base)), [base, table]);
   const formRef = useRef<HTMLFormElement>(null);
+  const recordId = typeof data.record?.id === "number" ? data.record.id : null;
+  const offline = useKeptEdit({
+    userId: props.userId,
+    table,
+    recordId,
+    onRestore(changes) {
+      const listNames = new Set(compositionLists(table).map((l) => l.name));
+      setValues((now) => ({ ...now, ...Object.fromEntries(Object.entries(changes).filter(([k]) => !listNames.has(k))) }));
+      const keptLines = Object.entries(startingLines(table, changes)).filter(([name]) => name in changes);
+      setLines((now) => ({ ...now, ...Object.fromEntries(keptLines) }));
+    },
+  });
 
   useEffect(() => {
     setHydrated(true);
@@ -101,7 +122,24 @@ export function CardForm(props: CardFormProps) {
     () => computeCard(compiled, table, values, lines, data.formulaLists),
     [compiled, table, values, lines, data.formulaLists],
   );
-  const dirty = snapshot(values, lines) !== baseline;
+  const current = snapshot(values, lines);
+  // What is kept on this device is not lost when the page is left: not "unsaved".
+  // A kept edit restored on a later visit reads as kept too: the record as opened, with its changes.
+  // Once sent, the edit is no longer kept, but until the card reloads the record it still shows it.
+  const [lastKept, setLastKept] = useState<Record<string, unknown> | null>(null);
+  useEffect(() => {
+    if (offline.kept) setLastKept(offline.kept.changes);
+  }, [offline.kept]);
+  const keptChanges = offline.kept?.changes ?? lastKept;
+  const restored = useMemo(() => {
+    if (!keptChanges) return null;
+    const lists = startingLines(table, keptChanges);
+    const listNames = new Set(Object.keys(lists));
+    const plain = Object.fromEntries(Object.entries(keptChanges).filter(([k]) => !listNames.has(k)));
+    const keptLines = Object.fromEntries(Object.entries(lists).filter(([name]) => name in keptChanges));
+    return snapshot({ ...base, ...plain }, { ...startingLines(table, base), ...keptLines });
+  }, [keptChanges, base, table]);
+  const dirty = current !== baseline && current !== offline.keptSnapshot && current !== restored;
   useEffect(() => {
     props.onDirtyChange?.(dirty);
   }, [dirty, props]);
@@ -174,10 +212,32 @@ export function CardForm(props: CardFormProps) {
     }
     if (!props.onSubmit) return;
     event.preventDefault();
+    if (intent === "save" && recordId !== null && offline.mayKeep && offline.networkIsDown()) {
+      keepOnDevice();
+      return;
+    }
+    // The form now carries what was kept: a conflict or a refusal of it is answered like any save's.
+    if (intent === "save" || intent === "overwrite") offline.forget();
     const form = new FormData(event.currentTarget);
     if (submitter?.name) form.set(submitter.name, submitter.value);
     props.onSubmit(form);
   }
+
+  function keepOnDevice() {
+    if (recordId === null) return;
+    offline.keep({
+      version: offline.kept?.version ?? openedVersion ?? 0,
+      changes: changedSince(base, values, startingLines(table, base), lines, placedKeysFor(data, table), table),
+      title,
+      snapshot: current,
+    });
+  }
+  // The save went out but the network failed on the way (the route's clientAction says so).
+  useEffect(() => {
+    if (actionData?.networkFailed) keepOnDevice();
+    // Only a new answer of the action keeps the edit, not every change of the values.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [actionData]);
 
   const expanded = (values._expanded ?? {}) as Record<string, RecordRefValue>;
   const renderControl = (control: ControlElement) => {
@@ -243,6 +303,21 @@ export function CardForm(props: CardFormProps) {
     );
   };
 
+  const logsCalls =
+    hydrated &&
+    recordId !== null &&
+    (data.timeline?.adds.some((a) => a.type === "call") ?? false) &&
+    table.fields.some((f) => getFieldUi(f.kind).callHref !== undefined);
+  const logCall = (at: string) => {
+    setTapped(null);
+    setCallRequest((now) => ({ at, seq: (now?.seq ?? 0) + 1 }));
+  };
+  // The dialler opens; the card remembers when, to offer logging the call once the user is back.
+  const noticeCall = (event: MouseEvent<HTMLDivElement>) => {
+    const link = (event.target as Element).closest?.('a[href^="tel:"]');
+    if (link && logsCalls) setTapped({ at: new Date().toISOString(), number: decodeURIComponent(link.getAttribute("href")!.slice(4)) });
+  };
+
   const titleValue = table.titleField ? computed.values[table.titleField] : null;
   const title =
     titleValue !== null && titleValue !== undefined && titleValue !== ""
@@ -250,7 +325,12 @@ export function CardForm(props: CardFormProps) {
       : isNew
         ? `New ${table.label.toLowerCase()}`
         : `${table.label} #${String(data.record?.id)}`;
-  const conflict = actionData?.conflict;
+  // A kept edit the server found stale is shown as any conflict: theirs from the loader, ours in the form.
+  // Theirs is the newer of what the server answered then and what the page has loaded since.
+  const keptTheirs = offline.kept?.theirs;
+  const theirs = keptTheirs && Number(keptTheirs.version) > Number(data.record?.version ?? 0) ? keptTheirs : data.record;
+  const conflict =
+    actionData?.conflict ?? (offline.kept?.state === "conflict" && theirs ? { message: "changed meanwhile", current: theirs } : undefined);
   // A one-record table has no list to go back to: its list opens this card.
   const listHref = table.def["x-single"] ? undefined : `/t/${table.key}`;
   const postedKeys = [...placedKeysFor(data, table)].filter((k) => !isComputed(table.fieldsByKey.get(k)!)).join(",");
@@ -258,7 +338,8 @@ export function CardForm(props: CardFormProps) {
 
   return (
     <WorkspaceProvider schema={compiled}>
-      <div className="card">
+      {/* Only notices a tap on a number's link inside it (capture: the link still dials). */}
+      <div className="card" onClickCapture={noticeCall}>
         <CardHeader
           title={title}
           tableLabel={table.label}
@@ -278,7 +359,9 @@ export function CardForm(props: CardFormProps) {
           mail={data.mail}
           mailTarget={typeof data.record?.id === "number" ? { table: table.key, recordId: data.record.id } : undefined}
           onMailSent={props.onTimelineAdd}
+          onLogCall={logsCalls ? () => logCall(new Date().toISOString()) : undefined}
         />
+        {tapped ? <CallPrompt number={tapped.number} onLog={() => logCall(tapped.at)} onDismiss={() => setTapped(null)} /> : null}
         {data.notices.length ? (
           <ul className="card-notices" aria-label="Layout notices">
             {data.notices.map((n) => (
@@ -291,6 +374,7 @@ export function CardForm(props: CardFormProps) {
             Your role may not create {table.pluralLabel.toLowerCase()}; ask an administrator if you need to.
           </p>
         ) : null}
+        {offline.kept ? <KeptEditNotice edit={offline.kept} /> : null}
         {actionData?.formError && !conflict ? (
           <p className="card-form-error" role="alert">
             {actionData.formError}
@@ -301,7 +385,7 @@ export function CardForm(props: CardFormProps) {
           {editable ? (
             <button type="submit" name={FORM_KEYS.intent} value="save" className="visually-hidden" tabIndex={-1} aria-hidden="true" />
           ) : null}
-          <input type="hidden" name={FORM_KEYS.version} value={openedVersion ?? ""} />
+          <input type="hidden" name={FORM_KEYS.version} value={offline.kept?.version ?? openedVersion ?? ""} />
           <input type="hidden" name={FORM_KEYS.fields} value={postedKeys} />
           {props.csrfToken ? <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} /> : null}
           {conflict ? (
@@ -311,7 +395,10 @@ export function CardForm(props: CardFormProps) {
               theirVersion={Number(conflict.current.version)}
               reloadHref={`/t/${table.key}/${String(data.record?.id ?? "")}`}
               format={data.format}
-              onReload={props.onLeave}
+              onReload={() => {
+                offline.forget();
+                props.onLeave?.();
+              }}
             />
           ) : null}
           <LayoutView
@@ -339,6 +426,7 @@ export function CardForm(props: CardFormProps) {
             format={data.format}
             record={data.record}
             onAdded={props.onTimelineAdd}
+            callRequest={callRequest}
           />
         ) : null}
       </div>

@@ -31,6 +31,8 @@ export interface CardHeaderProps {
   mail?: MailOffer;
   mailTarget?: { table: string; recordId: number };
   onMailSent?(): void;
+  /** *Log call*, on a card of a record that can be called (it has a phone field). */
+  onLogCall?(): void;
 }
 
 /** Title, state badges and the card's actions; Save submits the card form from outside it. */
@@ -64,6 +66,11 @@ export function CardHeader(props: CardHeaderProps) {
         {!props.isNew && props.prints ? <PrintMenu items={props.prints} noun={props.tableLabel.toLowerCase()} /> : null}
         {!props.isNew && props.mail && props.mailTarget ? (
           <SendMail offer={props.mail} table={props.mailTarget.table} recordId={props.mailTarget.recordId} onSent={props.onMailSent} />
+        ) : null}
+        {!props.isNew && props.onLogCall ? (
+          <button type="button" className="button button--secondary card-header__log-call" onClick={props.onLogCall}>
+            Log call
+          </button>
         ) : null}
         {!props.isNew && props.canDelete ? (
           <form method="post" onSubmit={confirmDelete}>

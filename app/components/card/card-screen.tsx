@@ -1,4 +1,4 @@
-import { useNavigation, useRevalidator, useSearchParams, useSubmit } from "@remix-run/react";
+import { useNavigation, useRevalidator, useRouteLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { compileSchema, type CompiledSchema } from "@runtime/schema/compile";
 import { useCsrfToken } from "../csrf-field";
@@ -31,6 +31,7 @@ export function CardScreen({ data, actionData }: { data: CardData; actionData: C
   const revalidator = useRevalidator();
   const [params] = useSearchParams();
   const csrfToken = useCsrfToken();
+  const userId = useRouteLoaderData<{ user: { id: number } | null }>("root")?.user?.id;
   const compiled = compiledCardSchema(data);
   const table = compiled.tablesByKey.get(data.tableKey)!;
 
@@ -59,6 +60,7 @@ export function CardScreen({ data, actionData }: { data: CardData; actionData: C
       deleting={deleting}
       initialTab={Number(params.get("tab") ?? 0) || 0}
       csrfToken={csrfToken}
+      userId={userId}
       onDirtyChange={(dirty) => {
         dirtyRef.current = dirty;
       }}

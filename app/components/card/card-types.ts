@@ -51,6 +51,8 @@ export interface CardActionData {
   errors?: Record<string, string>;
   formError?: string;
   conflict?: { message: string; current: Record<string, unknown> };
+  /** The save never reached the server (the network failed on the way): the card keeps it on the device. */
+  networkFailed?: boolean;
 }
 
 /** One audit entry of a card's History, with the author's name resolved by the loader. */

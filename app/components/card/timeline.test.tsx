@@ -118,6 +118,44 @@ describe("Timeline", () => {
     expect(screen.queryByRole("textbox", { name: "Note" })).toBeNull();
   });
 
+  it("logs a call with when, how long, how it went, notes and a next step", async () => {
+    const { data, table } = cardData("clients");
+    const fetcher = vi.fn(async (_url: RequestInfo | URL, init?: RequestInit) =>
+      init?.method === "POST" ? json({ id: 9 }, 201) : json({ items: [call], nextCursor: null }),
+    );
+    const tap = "2026-12-06T09:30:00.000Z";
+    render(
+      <Timeline
+        timeline={timeline([])}
+        table={table}
+        recordId={3}
+        format={data.format}
+        fetcher={fetcher}
+        callRequest={{ at: tap, seq: 1 }}
+      />,
+    );
+    const form = screen.getByRole("form", { name: "Log call" });
+    const started = within(form).getByLabelText("Started") as HTMLInputElement;
+    expect(new Date(started.value).toISOString()).toBe(tap);
+    fireEvent.change(within(form).getByLabelText("Minutes"), { target: { value: "6" } });
+    fireEvent.click(within(form).getByRole("radio", { name: "Left message" }));
+    fireEvent.change(within(form).getByLabelText("Notes"), { target: { value: "Asked her to call back" } });
+    expect((within(form).getByLabelText("Due") as HTMLInputElement).disabled).toBe(true);
+    fireEvent.change(within(form).getByLabelText("Next step (becomes your task)"), { target: { value: "Call again" } });
+    fireEvent.change(within(form).getByLabelText("Due"), { target: { value: "2026-12-08T10:00" } });
+    fireEvent.click(within(form).getByRole("button", { name: "Save call" }));
+    await waitFor(() => expect(entries()).toHaveLength(1));
+    expect(JSON.parse(String(fetcher.mock.calls[0][1]?.body))).toEqual({
+      type: "call",
+      startedAt: tap,
+      durationMinutes: 6,
+      result: "left_message",
+      notes: "Asked her to call back",
+      nextStep: { subject: "Call again", due: new Date("2026-12-08T10:00").toISOString() },
+    });
+    expect(screen.queryByRole("form", { name: "Log call" })).toBeNull();
+  });
+
   it("says what the server refused and keeps what was typed", async () => {
     const { data, table } = cardData("clients");
     const fetcher = vi.fn(async () => json({ error: "Your role (Viewer) may not create Tasks." }, 403));

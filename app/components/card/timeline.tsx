@@ -4,6 +4,8 @@ import type { TimelineItem, TimelinePage } from "@runtime/records/timeline";
 import type { CompiledTable } from "@runtime/schema/compile";
 import { describeHistoryEntry, formatAuditTime } from "./card-history";
 import type { CardTimeline, QuickAddType } from "./card-types";
+import { appendDictated, DictationButton } from "@runtime/fields/ui/dictation";
+import { LogCallForm, type LogCallBody } from "./log-call-form";
 
 export const TIMELINE_PAGE = 20;
 
@@ -18,11 +20,13 @@ export interface TimelineProps {
   fetcher?: typeof fetch;
   /** Called after a quick add was saved. */
   onAdded?(): void;
+  /** Opens *Log call* starting at `at` (a tap on the number, or the card's action); `seq` tells requests apart. */
+  callRequest?: { at: string; seq: number } | null;
 }
 
-const PLACEHOLDERS: Record<QuickAddType, { main: string; second?: string }> = {
+/** The note's and the task's short forms; a call has a form of its own (log-call-form.tsx). */
+const PLACEHOLDERS: Record<Exclude<QuickAddType, "call">, { main: string; second?: string }> = {
   note: { main: "Write a note…" },
-  call: { main: "Subject, e.g. “Called about the renewal”", second: "What came of it (optional)" },
   task: { main: "What needs doing?", second: "Due" },
 };
 
@@ -37,7 +41,7 @@ async function answer(response: Response): Promise<unknown> {
  * kept for it and its own changes, with *Load more* for older ones. The quick adds write through
  * `POST /api/t/<table>/<id>/timeline` and then reload the first page.
  */
-export function Timeline({ timeline, table, recordId, format, record, fetcher, onAdded }: TimelineProps) {
+export function Timeline({ timeline, table, recordId, format, record, fetcher, onAdded, callRequest }: TimelineProps) {
   const doFetch = fetcher ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const [items, setItems] = useState<TimelineItem[]>(timeline.page.items);
   const [cursor, setCursor] = useState<string | null>(timeline.page.nextCursor);
@@ -46,12 +50,24 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
   const [adding, setAdding] = useState<QuickAddType | null>(null);
   const [main, setMain] = useState("");
   const [second, setSecond] = useState("");
+  const [callStart, setCallStart] = useState<Date>(() => new Date());
+  // Asked for from elsewhere on the card (its header, a tapped number): the form is scrolled to.
+  const [revealCall, setRevealCall] = useState(false);
   const base = `/api/t/${encodeURIComponent(table.key)}/${recordId}/timeline`;
   // A revalidated card (a message sent from its header) brings a new first page.
   useEffect(() => {
     setItems(timeline.page.items);
     setCursor(timeline.page.nextCursor);
   }, [timeline]);
+
+  const offersCall = timeline.adds.some((a) => a.type === "call");
+  useEffect(() => {
+    if (!callRequest || !offersCall) return;
+    setCallStart(new Date(callRequest.at));
+    setAdding("call");
+    setProblem(null);
+    setRevealCall(true);
+  }, [callRequest, offersCall]);
 
   async function loadMore() {
     if (!cursor) return;
@@ -68,17 +84,19 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
     }
   }
 
-  async function add(event: FormEvent) {
+  function add(event: FormEvent) {
     event.preventDefault();
     if (!adding) return;
-    setBusy(true);
-    setProblem(null);
-    const body =
+    void send(
       adding === "note"
         ? { type: "note", text: main }
-        : adding === "call"
-          ? { type: "call", subject: main, text: second }
-          : { type: "task", subject: main, ...(second ? { due: new Date(second).toISOString() } : {}) };
+        : { type: "task", subject: main, ...(second ? { due: new Date(second).toISOString() } : {}) },
+    );
+  }
+
+  async function send(body: Record<string, unknown> | LogCallBody) {
+    setBusy(true);
+    setProblem(null);
     try {
       await answer(await doFetch(base, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }));
       const page = (await answer(await doFetch(`${base}?limit=${TIMELINE_PAGE}`))) as TimelinePage;
@@ -96,10 +114,14 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
   }
 
   const open = (type: QuickAddType) => {
+    if (type === "call") {
+      setCallStart(new Date());
+      setRevealCall(false);
+    }
     setAdding(adding === type ? null : type);
     setProblem(null);
   };
-  const placeholder = adding ? PLACEHOLDERS[adding] : null;
+  const placeholder = adding && adding !== "call" ? PLACEHOLDERS[adding] : null;
 
   return (
     <section className="card-section timeline" aria-label="Activity">
@@ -121,19 +143,31 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
           </div>
         ) : null}
       </div>
-      {adding && placeholder ? (
-        <form className="timeline__form" onSubmit={(e) => void add(e)} aria-label={timeline.adds.find((a) => a.type === adding)?.label}>
+      {adding === "call" ? (
+        <LogCallForm
+          key={callStart.getTime()}
+          reveal={revealCall}
+          startedAt={callStart}
+          busy={busy}
+          onSend={(body) => void send(body)}
+          onCancel={() => setAdding(null)}
+        />
+      ) : adding && placeholder ? (
+        <form className="timeline__form" onSubmit={add} aria-label={timeline.adds.find((a) => a.type === adding)?.label}>
           {adding === "note" ? (
-            <textarea
-              className="tf-input tf-textarea"
-              aria-label="Note"
-              placeholder={placeholder.main}
-              value={main}
-              onChange={(e) => setMain(e.target.value)}
-              rows={3}
-              required
-              autoFocus
-            />
+            <div className="tf-longtext">
+              <textarea
+                className="tf-input tf-textarea"
+                aria-label="Note"
+                placeholder={placeholder.main}
+                value={main}
+                onChange={(e) => setMain(e.target.value)}
+                rows={3}
+                required
+                autoFocus
+              />
+              <DictationButton label="the note" onHeard={(heard) => setMain((now) => appendDictated(now, heard))} />
+            </div>
           ) : (
             <input
               className="tf-input"
@@ -145,16 +179,6 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
               autoFocus
             />
           )}
-          {adding === "call" ? (
-            <textarea
-              className="tf-input tf-textarea"
-              aria-label="Result"
-              placeholder={placeholder.second}
-              value={second}
-              onChange={(e) => setSecond(e.target.value)}
-              rows={2}
-            />
-          ) : null}
           {adding === "task" ? (
             <label className="timeline__due">
               Due <input className="tf-input" type="datetime-local" value={second} onChange={(e) => setSecond(e.target.value)} />

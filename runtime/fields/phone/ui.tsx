@@ -37,4 +37,4 @@ function PhoneCell(props: FieldCellProps) {
   );
 }
 
-export const phoneUi: FieldUi = { ...typed, Widget: PhoneWidget, Cell: PhoneCell };
+export const phoneUi: FieldUi = { ...typed, Widget: PhoneWidget, Cell: PhoneCell, callHref: telHref };

@@ -1,0 +1,79 @@
+/**
+ * What a *Log call* form sends, checked and put into words (pure; timeline.server.ts writes it):
+ * when the call started, how long it took, how it went, notes, and an optional next step that
+ * becomes a task. Bad input is refused naming the field.
+ */
+import { badRequest } from "@runtime/errors";
+
+export const CALL_RESULTS = {
+  reached: "Reached",
+  no_answer: "No answer",
+  left_message: "Left message",
+  wrong_number: "Wrong number",
+} as const;
+export type CallResult = keyof typeof CALL_RESULTS;
+
+/** A call longer than a working day is a typo. */
+const MAX_MINUTES = 600;
+
+export interface CallLog {
+  startedAt: Date;
+  minutes: number | null;
+  result: CallResult | null;
+  subject: string | null;
+  notes: string | null;
+  nextStep: { subject: string; due: Date | null } | null;
+}
+
+function text(raw: unknown, name: string): string | null {
+  if (raw === undefined || raw === null) return null;
+  if (typeof raw !== "string") throw badRequest(`${name} must be text`);
+  return raw.trim() === "" ? null : raw.trim();
+}
+
+function time(raw: unknown, name: string): Date | null {
+  const value = text(raw, name);
+  if (value === null) return null;
+  const at = new Date(value);
+  if (Number.isNaN(at.getTime())) throw badRequest(`${name} must be a date and time such as 2026-12-06T09:30:00Z`);
+  return at;
+}
+
+export function parseCallLog(body: Record<string, unknown>, now: Date): CallLog {
+  let minutes: number | null = null;
+  if (body.durationMinutes !== undefined && body.durationMinutes !== null && body.durationMinutes !== "") {
+    minutes = Number(body.durationMinutes);
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_MINUTES)
+      throw badRequest(`durationMinutes must be a whole number of minutes from 0 to ${MAX_MINUTES}`);
+  }
+  const result = text(body.result, "result");
+  if (result !== null && !(result in CALL_RESULTS))
+    throw badRequest(
+      `result must be one of ${Object.keys(CALL_RESULTS)
+        .map((r) => `"${r}"`)
+        .join(", ")}`,
+    );
+  let nextStep: CallLog["nextStep"] = null;
+  if (body.nextStep !== undefined && body.nextStep !== null) {
+    if (typeof body.nextStep !== "object" || Array.isArray(body.nextStep)) throw badRequest('nextStep must be { "subject", "due"? }');
+    const step = body.nextStep as Record<string, unknown>;
+    const subject = text(step.subject, "nextStep.subject");
+    if (subject === null) throw badRequest("nextStep.subject is required: what is the next step?");
+    nextStep = { subject, due: time(step.due, "nextStep.due") };
+  }
+  return {
+    startedAt: time(body.startedAt, "startedAt") ?? now,
+    minutes,
+    result: result as CallResult | null,
+    subject: text(body.subject, "subject"),
+    // `text` is what the first quick add sent as the call's result.
+    notes: text(body.notes, "notes") ?? text(body.text, "text"),
+    nextStep,
+  };
+}
+
+/** "Call — Reached, 5 min": what the timeline shows when the caller typed no subject. */
+export function callSubject(log: CallLog): string {
+  const parts = [log.result ? CALL_RESULTS[log.result] : null, log.minutes !== null ? `${log.minutes} min` : null].filter(Boolean);
+  return parts.length ? `Call — ${parts.join(", ")}` : "Call";
+}
