@@ -2,6 +2,7 @@ import type { Knex } from "knex";
 import { getSetting, putSetting } from "../auth/settings.server";
 import { badRequest } from "../errors";
 import { headerText, parseRecipients } from "./headers";
+import { MAIL_NOT_SET_REASON } from "./types";
 
 /** Where outgoing mail goes and whom it is from; see docs/decisions/027-outgoing-email.md. */
 export interface MailConfig {
@@ -16,7 +17,7 @@ export type MailSetup =
 export const SMTP_URL_SETTING = "mail.smtp_url";
 export const MAIL_FROM_SETTING = "mail.from";
 
-const NOT_SET = "Sending email is off: no mail server is set (SMTP_URL and MAIL_FROM, or an administrator under Admin → Email).";
+const NOT_SET = MAIL_NOT_SET_REASON;
 
 function check(smtpUrl: string, from: string): string | null {
   if (!/^smtps?:\/\/[^\s]+$/i.test(smtpUrl))

@@ -14,3 +14,7 @@ export interface MailOffer {
   /** Print templates the actor may attach, the default first; empty when they may not print. */
   attachments: { id: string; name: string }[];
 }
+
+/** Why sending is off on a fresh install; screens show it in the reader's language (`mail.offNoServer`). */
+export const MAIL_NOT_SET_REASON =
+  "Sending email is off: no mail server is set (SMTP_URL and MAIL_FROM, or an administrator under Admin → Email).";

@@ -171,7 +171,7 @@ describe("the app in Swedish and in Chinese", () => {
           client: client.id,
           date: "2026-12-01",
           status: "draft",
-          currency: "CNY",
+          currency: "EUR",
           items: [{ description: "软件许可", quantity: 2, price: 1500, tax_rate: 0 }],
         });
         return { client: client.id, invoice: invoice.id };
@@ -202,7 +202,7 @@ describe("the app in Swedish and in Chinese", () => {
       if (!hasTool("pdftotext")) return;
       const text = await pdfText(page, `/api/print/invoice/${made.invoice}.pdf`);
       expect(text).toContain("发票");
-      expect(text).toContain("人民币叁仟元整");
+      expect(text).toContain("欧元叁仟元整");
       expect(text).not.toMatch(/INVOICE|AMOUNT IN WORDS/);
     },
   );

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { FormEvent } from "react";
 import { CSRF_FIELD } from "../../services/auth-rules";
 import type { MailOffer } from "@runtime/mail/types";
@@ -37,8 +38,9 @@ export interface CardHeaderProps {
 
 /** Title, state badges and the card's actions; Save submits the card form from outside it. */
 export function CardHeader(props: CardHeaderProps) {
+  const { t } = useTranslation();
   const confirmDelete = (event: FormEvent) => {
-    if (!window.confirm(`Delete ${props.title}? It goes to the trash and can be restored.`)) return event.preventDefault();
+    if (!window.confirm(t("card.confirmDelete", { title: props.title }))) return event.preventDefault();
     if (!props.onDelete) return;
     event.preventDefault();
     props.onDelete(new FormData(event.currentTarget as HTMLFormElement));
@@ -48,18 +50,18 @@ export function CardHeader(props: CardHeaderProps) {
       <div className="card-header__titles">
         {props.listHref ? (
           <a className="card-header__back" href={props.listHref}>
-            ← Back to list
+            {t("card.backToList")}
           </a>
         ) : null}
         <h1 className="card-header__title">
           {props.title}
-          {props.overdue ? <span className="badge badge--danger">Overdue</span> : null}
-          {props.dirty ? <span className="badge badge--muted">Unsaved changes</span> : null}
-          {props.canSave ? null : <span className="badge badge--muted">Read only</span>}
+          {props.overdue ? <span className="badge badge--danger">{t("card.overdue")}</span> : null}
+          {props.dirty ? <span className="badge badge--muted">{t("card.unsaved")}</span> : null}
+          {props.canSave ? null : <span className="badge badge--muted">{t("card.readOnly")}</span>}
         </h1>
         <p className="card-header__meta">
           {props.tableLabel}
-          {props.version !== undefined ? ` · version ${props.version}` : " · new"}
+          {props.version !== undefined ? ` · ${t("card.version", { version: props.version })}` : ` · ${t("card.new")}`}
         </p>
       </div>
       <div className="card-header__actions">
@@ -69,7 +71,7 @@ export function CardHeader(props: CardHeaderProps) {
         ) : null}
         {!props.isNew && props.onLogCall ? (
           <button type="button" className="button button--secondary card-header__log-call" onClick={props.onLogCall}>
-            Log call
+            {t("card.logCall")}
           </button>
         ) : null}
         {!props.isNew && props.canDelete ? (
@@ -77,7 +79,7 @@ export function CardHeader(props: CardHeaderProps) {
             <input type="hidden" name={FORM_KEYS.intent} value="delete" />
             {props.csrfToken ? <input type="hidden" name={CSRF_FIELD} value={props.csrfToken} /> : null}
             <button type="submit" className="button button--secondary button--danger-text" disabled={props.deleting}>
-              {props.deleting ? "Deleting…" : "Delete"}
+              {t(props.deleting ? "card.deleting" : "card.delete")}
             </button>
           </form>
         ) : null}
@@ -89,9 +91,9 @@ export function CardHeader(props: CardHeaderProps) {
             value="save"
             className="button"
             disabled={props.saving}
-            title="Save (Ctrl+S)"
+            title={t("card.saveTitle")}
           >
-            {props.saving ? "Saving…" : "Save"}
+            {t(props.saving ? "card.saving" : "card.save")}
             <kbd className="card-header__kbd">Ctrl S</kbd>
           </button>
         ) : null}

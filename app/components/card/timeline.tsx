@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useState, type FormEvent } from "react";
 import type { FormatOptions } from "@runtime/fields/types";
 import type { TimelineItem, TimelinePage } from "@runtime/records/timeline";
@@ -26,8 +27,8 @@ export interface TimelineProps {
 
 /** The note's and the task's short forms; a call has a form of its own (log-call-form.tsx). */
 const PLACEHOLDERS: Record<Exclude<QuickAddType, "call">, { main: string; second?: string }> = {
-  note: { main: "Write a note…" },
-  task: { main: "What needs doing?", second: "Due" },
+  note: { main: "timeline.notePlaceholder" },
+  task: { main: "timeline.taskPlaceholder", second: "timeline.due" },
 };
 
 async function answer(response: Response): Promise<unknown> {
@@ -42,6 +43,7 @@ async function answer(response: Response): Promise<unknown> {
  * `POST /api/t/<table>/<id>/timeline` and then reload the first page.
  */
 export function Timeline({ timeline, table, recordId, format, record, fetcher, onAdded, callRequest }: TimelineProps) {
+  const { t } = useTranslation();
   const doFetch = fetcher ?? ((input: RequestInfo | URL, init?: RequestInit) => fetch(input, init));
   const [items, setItems] = useState<TimelineItem[]>(timeline.page.items);
   const [cursor, setCursor] = useState<string | null>(timeline.page.nextCursor);
@@ -124,11 +126,11 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
   const placeholder = adding && adding !== "call" ? PLACEHOLDERS[adding] : null;
 
   return (
-    <section className="card-section timeline" aria-label="Activity">
+    <section className="card-section timeline" aria-label={t("timeline.activity")}>
       <div className="timeline__top">
-        <h2 className="card-section__title">Activity</h2>
+        <h2 className="card-section__title">{t("timeline.activity")}</h2>
         {timeline.adds.length ? (
-          <div className="timeline__adds" role="group" aria-label="Add to the timeline">
+          <div className="timeline__adds" role="group" aria-label={t("timeline.addTo")}>
             {timeline.adds.map((a) => (
               <button
                 key={a.type}
@@ -137,7 +139,7 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
                 aria-pressed={adding === a.type}
                 onClick={() => open(a.type)}
               >
-                {a.label}
+                {t(`timeline.add.${a.type}`, { defaultValue: a.label })}
               </button>
             ))}
           </div>
@@ -153,13 +155,13 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
           onCancel={() => setAdding(null)}
         />
       ) : adding && placeholder ? (
-        <form className="timeline__form" onSubmit={add} aria-label={timeline.adds.find((a) => a.type === adding)?.label}>
+        <form className="timeline__form" onSubmit={add} aria-label={t(`timeline.add.${adding}`)}>
           {adding === "note" ? (
             <div className="tf-longtext">
               <textarea
                 className="tf-input tf-textarea"
-                aria-label="Note"
-                placeholder={placeholder.main}
+                aria-label={t("timeline.note")}
+                placeholder={t(placeholder.main)}
                 value={main}
                 onChange={(e) => setMain(e.target.value)}
                 rows={3}
@@ -171,8 +173,8 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
           ) : (
             <input
               className="tf-input"
-              aria-label="Subject"
-              placeholder={placeholder.main}
+              aria-label={t("timeline.subject")}
+              placeholder={t(placeholder.main)}
               value={main}
               onChange={(e) => setMain(e.target.value)}
               required={adding === "task"}
@@ -181,15 +183,16 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
           )}
           {adding === "task" ? (
             <label className="timeline__due">
-              Due <input className="tf-input" type="datetime-local" value={second} onChange={(e) => setSecond(e.target.value)} />
+              {t("timeline.due")}{" "}
+              <input className="tf-input" type="datetime-local" value={second} onChange={(e) => setSecond(e.target.value)} />
             </label>
           ) : null}
           <div className="timeline__form-actions">
             <button type="submit" className="button button--small" disabled={busy}>
-              Save
+              {t("card.save")}
             </button>
             <button type="button" className="button button--small button--ghost" onClick={() => setAdding(null)}>
-              Cancel
+              {t("timeline.cancel")}
             </button>
           </div>
         </form>
@@ -200,9 +203,9 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
         </p>
       ) : null}
       {items.length === 0 ? (
-        <p className="timeline__empty">Nothing here yet.</p>
+        <p className="timeline__empty">{t("timeline.empty")}</p>
       ) : (
-        <ol className="timeline__list" aria-label="Timeline">
+        <ol className="timeline__list" aria-label={t("timeline.timeline")}>
           {items.map((item) => (
             <TimelineEntry key={item.key} item={item} table={table} format={format} record={record ?? undefined} />
           ))}
@@ -215,14 +218,12 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
           onClick={() => void loadMore()}
           disabled={busy}
         >
-          {busy ? "Loading…" : "Load more"}
+          {t(busy ? "timeline.loading" : "timeline.loadMore")}
         </button>
       ) : null}
     </section>
   );
 }
-
-const MESSAGE_STATUS: Record<string, string> = { queued: "Queued", retrying: "Retrying", sent: "Sent", failed: "Failed" };
 
 function TimelineEntry({
   item,
@@ -235,6 +236,7 @@ function TimelineEntry({
   format: FormatOptions;
   record?: Record<string, unknown>;
 }) {
+  const { t } = useTranslation();
   const when = <time dateTime={item.at}>{formatAuditTime(item.at, format)}</time>;
   if (item.type === "change") {
     const line = describeHistoryEntry(
@@ -242,10 +244,11 @@ function TimelineEntry({
       table,
       format,
       record,
+      (key, values) => t(key, values),
     );
     return (
       <li className="timeline__item timeline__item--change">
-        <span className="timeline__badge">Change</span>
+        <span className="timeline__badge">{t("timeline.change")}</span>
         <div className="timeline__main">
           <p className="timeline__head">
             <strong>{line.who}</strong> {line.what}
@@ -258,10 +261,10 @@ function TimelineEntry({
   if (item.type === "document") {
     return (
       <li className="timeline__item timeline__item--document">
-        <span className="timeline__badge">Document</span>
+        <span className="timeline__badge">{t("timeline.document")}</span>
         <div className="timeline__main">
           <p className="timeline__head">
-            {item.pdfHref ? <a href={item.pdfHref}>{item.filename}</a> : item.filename} kept for{" "}
+            {item.pdfHref ? <a href={item.pdfHref}>{item.filename}</a> : item.filename} {t("timeline.keptFor")}{" "}
             <a href={`/t/${encodeURIComponent(item.table)}/${item.recordId}`}>
               {item.tableLabel.toLowerCase()} #{item.recordId}
             </a>
@@ -274,13 +277,16 @@ function TimelineEntry({
   if (item.type === "message") {
     return (
       <li className="timeline__item timeline__item--message">
-        <span className="timeline__badge">Email</span>
+        <span className="timeline__badge">{t("timeline.email")}</span>
         <div className="timeline__main">
           <p className="timeline__head">
-            <strong>{item.subject}</strong> to {item.to}
+            <strong>{item.subject}</strong> {t("timeline.to")} {item.to}
           </p>
           <p className="timeline__meta">
-            {when} · <span className={`mail-status mail-status--${item.status}`}>{MESSAGE_STATUS[item.status] ?? item.status}</span>
+            {when} ·{" "}
+            <span className={`mail-status mail-status--${item.status}`}>
+              {t(`timeline.status.${item.status}`, { defaultValue: item.status })}
+            </span>
             {item.by ? ` · ${item.by}` : null}
             {item.error ? ` · ${item.error}` : null}
           </p>

@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from "react";
-import type { MailOffer } from "@runtime/mail/types";
+import { useTranslation } from "react-i18next";
+import { MAIL_NOT_SET_REASON, type MailOffer } from "@runtime/mail/types";
 
 export interface SendMailProps {
   offer: MailOffer;
@@ -16,6 +17,7 @@ export interface SendMailProps {
  */
 export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
   const id = useId();
+  const { t } = useTranslation();
   const dialog = useRef<HTMLDialogElement>(null);
   const first = offer.templates[0];
   const [template, setTemplate] = useState(first?.id ?? "");
@@ -31,10 +33,10 @@ export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
     return (
       <span className="send-mail-action">
         <button type="button" className="button button--secondary" disabled aria-describedby={`${id}-off`}>
-          Send by email
+          {t("mailUi.send")}
         </button>
         <span id={`${id}-off`} className="send-mail-action__reason">
-          {offer.reason}
+          {offer.reason === MAIL_NOT_SET_REASON ? t("mailUi.offNoServer") : offer.reason}
         </span>
       </span>
     );
@@ -73,7 +75,7 @@ export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
   return (
     <span className="send-mail-action">
       <button type="button" className="button button--secondary" onClick={() => dialog.current?.showModal()}>
-        Send by email
+        {t("mailUi.send")}
       </button>
       {notice ? (
         <span className="send-mail-action__reason" role="status">
@@ -82,14 +84,14 @@ export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
       ) : null}
       <dialog ref={dialog} className="send-mail" aria-labelledby={`${id}-title`}>
         <form onSubmit={(e) => void send(e)} method="dialog">
-          <h2 id={`${id}-title`}>Send by email</h2>
+          <h2 id={`${id}-title`}>{t("mailUi.send")}</h2>
           <label>
-            To
+            {t("mailUi.to")}
             <input name="to" value={to} onChange={(e) => setTo(e.target.value)} required placeholder="name@example.com" />
           </label>
           {offer.templates.length > 1 ? (
             <label>
-              Template
+              {t("mailUi.template")}
               <select name="template" value={template} onChange={(e) => pick(e.target.value)}>
                 {offer.templates.map((t) => (
                   <option key={t.id} value={t.id}>
@@ -100,22 +102,22 @@ export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
             </label>
           ) : null}
           <label>
-            Subject
+            {t("mailUi.subject")}
             <input name="subject" value={subject} onChange={(e) => setSubject(e.target.value)} required />
           </label>
           <label>
-            Message
+            {t("mailUi.message")}
             <textarea name="body" value={body} onChange={(e) => setBody(e.target.value)} rows={9} />
           </label>
           <label>
-            Attach
+            {t("mailUi.attach")}
             <select name="attach" value={attach} onChange={(e) => setAttach(e.target.value)}>
               {offer.attachments.map((a) => (
                 <option key={a.id} value={a.id}>
                   {a.name} (PDF)
                 </option>
               ))}
-              <option value="">No attachment</option>
+              <option value="">{t("mailUi.noAttachment")}</option>
             </select>
           </label>
           {offer.templates.find((t) => t.id === template)?.problem ? (
@@ -128,10 +130,10 @@ export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
           ) : null}
           <div className="send-mail__actions">
             <button type="submit" className="button button--primary" disabled={busy}>
-              {busy ? "Sending…" : "Send"}
+              {t(busy ? "mailUi.sending" : "mailUi.sendButton")}
             </button>
             <button type="button" className="button button--secondary" onClick={() => dialog.current?.close()}>
-              Cancel
+              {t("timeline.cancel")}
             </button>
           </div>
         </form>

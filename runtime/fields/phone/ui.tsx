@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { FieldCellProps, FieldUi, FieldWidgetProps } from "../ui-types";
 import { textLikeUi } from "../ui/text-input";
 import { phoneKind } from "./index";
@@ -13,13 +14,14 @@ export function telHref(value: unknown): string | null {
 
 /** Typed as a phone number (the phone's dial pad opens), with a Call link beside a number to call with one tap. */
 function PhoneWidget(props: FieldWidgetProps) {
+  const { t } = useTranslation();
   const href = telHref(props.value);
   return (
     <span className="tf-phone">
       <typed.Widget {...props} />
       {href ? (
-        <a className="tf-phone__call" href={href} aria-label={`Call ${String(props.value)}`}>
-          Call
+        <a className="tf-phone__call" href={href} aria-label={t("fields.callNumber", { number: String(props.value) })}>
+          {t("fields.call")}
         </a>
       ) : null}
     </span>

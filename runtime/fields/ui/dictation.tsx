@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useRef, useState } from "react";
 
 /** The part of the Web Speech API a dictation button uses (browsers name it with or without `webkit`). */
@@ -42,6 +43,7 @@ const PROBLEMS: Record<string, string> = {
  * it (or without JavaScript) keeps a plain text area.
  */
 export function DictationButton(props: { label: string; onHeard(text: string): void; disabled?: boolean }) {
+  const { t } = useTranslation();
   const [supported, setSupported] = useState(false);
   const [listening, setListening] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -87,8 +89,8 @@ export function DictationButton(props: { label: string; onHeard(text: string): v
         type="button"
         className={`tf-dictation__button${listening ? " tf-dictation__button--on" : ""}`}
         aria-pressed={listening}
-        aria-label={listening ? `Stop dictating into ${props.label}` : `Dictate into ${props.label}`}
-        title={listening ? "Stop dictating" : "Dictate"}
+        aria-label={t(listening ? "fields.stopDictatingInto" : "fields.dictateInto", { label: props.label })}
+        title={t(listening ? "fields.stopDictating" : "fields.dictate")}
         onClick={toggle}
         disabled={props.disabled}
       >
@@ -96,7 +98,7 @@ export function DictationButton(props: { label: string; onHeard(text: string): v
           <path d="M12 15a3 3 0 0 0 3-3V6a3 3 0 1 0-6 0v6a3 3 0 0 0 3 3Z" fill="currentColor" />
           <path d="M6 11a6 6 0 0 0 12 0M12 17v4M9 21h6" stroke="currentColor" strokeWidth="2" fill="none" strokeLinecap="round" />
         </svg>
-        <span className="tf-dictation__text">{listening ? "Listening…" : "Dictate"}</span>
+        <span className="tf-dictation__text">{t(listening ? "fields.listening" : "fields.dictate")}</span>
       </button>
       {problem ? (
         <span className="tf-dictation__problem" role="alert">
