@@ -14,7 +14,6 @@ interface NotificationRow {
 /** How often the count is refreshed while the page is open (and at once when it regains focus). */
 const POLL_MS = 45_000;
 
-
 async function post(path: string): Promise<void> {
   // The same-origin fetch carries the session's CSRF token (utils/csrf-fetch.ts).
   await fetch(path, { method: "POST", headers: { Accept: "application/json" } });

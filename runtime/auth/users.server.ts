@@ -206,7 +206,9 @@ export async function ensureFirstAdmin(
 /** The user's own choice of language (null: follow the browser); `available` is what the catalogs offer. */
 export async function setUserLanguage(db: Knex, id: number, language: unknown, available: readonly string[]): Promise<User> {
   if (language !== null && (typeof language !== "string" || !available.includes(language)))
-    throw unprocessable(`"${String(language)}" is not a language Tessera has: choose one of ${available.join(", ")}, or none to follow the browser`);
+    throw unprocessable(
+      `"${String(language)}" is not a language Tessera has: choose one of ${available.join(", ")}, or none to follow the browser`,
+    );
   await db(SYSTEM_TABLES.users).where({ id }).update({ language, updated_at: dbNow() });
   forgetIdentities(db);
   return getUser(db, id);

@@ -39,7 +39,10 @@ export interface FieldCondition {
 }
 
 /** Per language tag (`sv`, `zh`), the words of one schema node in that language (the meta-schema says which a node may have). */
-export type Translations = Record<string, { title?: string; description?: string; "x-plural"?: string; "x-labels"?: Record<string, string> }>;
+export type Translations = Record<
+  string,
+  { title?: string; description?: string; "x-plural"?: string; "x-labels"?: Record<string, string> }
+>;
 
 export interface FieldSchema {
   type: "string" | "integer" | "number" | "boolean" | "array" | "object";

@@ -188,7 +188,7 @@ describe("the app in Swedish and in Chinese", () => {
         page.click(`.list-scroll a[href="/t/clients/${made.client}"]`),
       ]);
       await page.waitForSelector('input[name="city"]');
-    await page.type('input[name="city"]', "北京");
+      await page.type('input[name="city"]', "北京");
       await Promise.all([
         page.waitForResponse((r) => r.request().method() !== "GET" && r.url().includes("/t/clients/")),
         page.keyboard
