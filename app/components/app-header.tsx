@@ -10,7 +10,7 @@ export interface AppHeaderProps {
   schemaVersion?: number;
   dialect?: "sqlite" | "mysql";
   /** The signed-in user; the menu is left out without one. */
-  user?: { name: string; roleName: string } | null;
+  user?: { name: string; roleName: string; role?: string } | null;
   /** The signed-in user's unread notifications when the page loaded; the bell keeps it current. */
   unreadNotifications?: number;
   /** On a phone the navigation is a menu this button opens; absent, no button. */
@@ -62,7 +62,7 @@ export function AppHeader({ workspaceTitle, schemaVersion, dialect, user, unread
         ) : null}
         {pendingFor !== undefined ? <PendingIndicator userId={pendingFor} /> : null}
         {user ? <NotificationBell initialUnread={unreadNotifications} /> : null}
-        {user ? <UserMenu name={user.name} roleName={user.roleName} /> : null}
+        {user ? <UserMenu name={user.name} roleName={user.roleName} role={user.role} /> : null}
       </div>
     </header>
   );

@@ -1,14 +1,20 @@
 import { useTranslation } from "react-i18next";
+import { BUILTIN_ROLES } from "@runtime/auth/roles";
 import { CsrfField } from "./csrf-field";
 
 export interface UserMenuProps {
   name: string;
   roleName: string;
+  /** The role's key: a built-in role still under its shipped name reads in the reader's language. */
+  role?: string;
 }
 
+const SHIPPED_NAMES = new Map(BUILTIN_ROLES.map((r) => [r.key, r.name]));
+
 /** The signed-in user's name and role; a <details> menu, so it opens without JavaScript too. */
-export function UserMenu({ name, roleName }: UserMenuProps) {
+export function UserMenu({ name, roleName, role }: UserMenuProps) {
   const { t } = useTranslation();
+  const shownRole = role && SHIPPED_NAMES.get(role) === roleName ? t(`roles.${role}`, { defaultValue: roleName }) : roleName;
   return (
     <details className="user-menu" data-testid="user-menu">
       <summary className="user-menu__summary">
@@ -16,7 +22,7 @@ export function UserMenu({ name, roleName }: UserMenuProps) {
           {name.trim().charAt(0).toUpperCase() || "?"}
         </span>
         <span className="user-menu__name">{name}</span>
-        <span className="pill">{roleName}</span>
+        <span className="pill">{shownRole}</span>
       </summary>
       <div className="user-menu__panel" role="menu">
         <a role="menuitem" href="/account/language">

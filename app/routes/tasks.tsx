@@ -3,7 +3,9 @@ import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
 import { CsrfField } from "../components/csrf-field";
+import { useTranslation } from "react-i18next";
 import { actorFor } from "../services/actor.server";
+import { localeFor } from "../services/i18n.server";
 import { PendingApprovals } from "../components/rules/pending-approvals";
 import { myPendingApprovalsAs } from "../services/rules.server";
 import { completeTaskAs, myTasks, type MyTask } from "../services/tasks.server";
@@ -14,7 +16,10 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: tasksStyle
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await actorFor(request);
-  return json({ ...(await myTasks(actor)), approvals: await myPendingApprovalsAs(actor) });
+  const locale = await localeFor(request);
+  // English keeps the en-GB due dates it always had; other languages their own.
+  const tasks = await myTasks(actor, new Date(), locale.startsWith("en") ? "en-GB" : locale);
+  return json({ ...tasks, approvals: await myPendingApprovalsAs(actor) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -31,33 +36,36 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function MyTasksPage() {
   const { available, groups, total, approvals } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   return (
     <section className="my-tasks" aria-labelledby="my-tasks-title">
       <header className="my-tasks__header">
-        <h1 id="my-tasks-title">My tasks</h1>
+        <h1 id="my-tasks-title">{t("nav.tasks")}</h1>
         <p className="my-tasks__summary">
-          {total === 0 ? "Nothing open" : `${total} open`}
-          {groups[0]?.key === "overdue" ? <span className="pill my-tasks__overdue-pill">{groups[0].tasks.length} overdue</span> : null}
+          {total === 0 ? t("tasks.nothingOpen") : t("tasks.open", { count: total })}
+          {groups[0]?.key === "overdue" ? (
+            <span className="pill my-tasks__overdue-pill">{t("tasks.overdueCount", { count: groups[0].tasks.length })}</span>
+          ) : null}
           {available ? (
             <a className="button button--ghost button--small" href="/t/tasks/new">
-              + New task
+              {t("tasks.new")}
             </a>
           ) : null}
         </p>
       </header>
       <PendingApprovals approvals={approvals} />
       {!available ? (
-        <p className="notice notice--warning">This workspace has no tasks table. An administrator can add one in the schema designer.</p>
+        <p className="notice notice--warning">{t("tasks.noTable")}</p>
       ) : total === 0 ? (
         <div className="my-tasks__empty">
-          <p className="my-tasks__empty-title">You are all caught up.</p>
-          <p>Tasks assigned to you, by people or by rules, show up here.</p>
+          <p className="my-tasks__empty-title">{t("tasks.caughtUp")}</p>
+          <p>{t("tasks.emptyHint")}</p>
         </div>
       ) : (
         groups.map((group) => (
           <section key={group.key} className={`my-tasks__group my-tasks__group--${group.key}`} aria-labelledby={`tasks-${group.key}`}>
             <h2 id={`tasks-${group.key}`} className="my-tasks__group-title">
-              {group.title} <span className="my-tasks__count">{group.tasks.length}</span>
+              {t(`tasks.group.${group.key}`, { defaultValue: group.title })} <span className="my-tasks__count">{group.tasks.length}</span>
             </h2>
             <ul className="my-tasks__list">
               {group.tasks.map((task) => (
@@ -73,6 +81,7 @@ export default function MyTasksPage() {
 
 function TaskRow({ task, overdue }: { task: MyTask; overdue: boolean }) {
   const fetcher = useFetcher<typeof action>();
+  const { t } = useTranslation();
   const closing = fetcher.state !== "idle" || fetcher.data?.ok === true;
   return (
     <li className={`task-row${closing ? " task-row--closing" : ""}`} data-task={task.id}>
@@ -80,7 +89,7 @@ function TaskRow({ task, overdue }: { task: MyTask; overdue: boolean }) {
         <CsrfField />
         <input type="hidden" name="id" value={task.id} />
         <input type="hidden" name="version" value={task.version} />
-        <button type="submit" className="task-row__check" aria-label={`Done: ${task.subject}`} disabled={closing}>
+        <button type="submit" className="task-row__check" aria-label={t("tasks.doneOf", { subject: task.subject })} disabled={closing}>
           <svg viewBox="0 0 16 16" aria-hidden="true" focusable="false">
             <path d="M3.5 8.5l3 3 6-7" fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round" />
           </svg>
@@ -109,7 +118,7 @@ function TaskRow({ task, overdue }: { task: MyTask; overdue: boolean }) {
           </p>
         ) : null}
       </div>
-      {task.priority === "high" ? <span className="pill task-row__priority">High</span> : null}
+      {task.priority === "high" ? <span className="pill task-row__priority">{t("tasks.high")}</span> : null}
     </li>
   );
 }

@@ -35,11 +35,11 @@ export interface MyTasks {
 
 const timeZone = () => process.env.TESSERA_TIME_ZONE || "UTC";
 
-function dueText(due: string | null, zone: string): string | null {
+function dueText(due: string | null, zone: string, locale: string): string | null {
   if (!due) return null;
   const at = new Date(due);
   if (Number.isNaN(at.getTime())) return null;
-  return new Intl.DateTimeFormat("en-GB", {
+  return new Intl.DateTimeFormat(locale, {
     timeZone: zone,
     weekday: "short",
     day: "numeric",
@@ -51,7 +51,8 @@ function dueText(due: string | null, zone: string): string | null {
 
 const text = (v: unknown): string | null => (typeof v === "string" && v !== "" ? v : null);
 
-export async function myTasks(actor: Actor, now: Date = new Date()): Promise<MyTasks> {
+/** `locale`: the reader's, for the due dates (English reads them the en-GB way, "Mon 7 Dec, 09:00"). */
+export async function myTasks(actor: Actor, now: Date = new Date(), locale = "en-GB"): Promise<MyTasks> {
   const runtime = await getRuntime();
   const { compiled } = await runtime.workspace.current();
   if (!compiled.tablesByKey.has(TASKS_TABLE) || actor.id === null) return { available: false, groups: [], total: 0 };
@@ -84,7 +85,7 @@ export async function myTasks(actor: Actor, now: Date = new Date()): Promise<MyT
       version: Number(r.version),
       subject: text(r.subject) ?? `Task #${String(r.id)}`,
       due,
-      dueText: dueText(due, zone),
+      dueText: dueText(due, zone, locale),
       priority: text(r.priority),
       notes: text(r.notes),
       about,
