@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useFetcher, useParams } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
 import { useEffect, useRef, useState } from "react";
@@ -31,6 +32,7 @@ export interface BulkBarProps {
  * elsewhere) stay selected and are listed with the reason, the rest are deleted.
  */
 export function BulkBar(props: BulkBarProps) {
+  const { t } = useTranslation();
   const fetcher = useFetcher<ListActionResult>();
   const [confirming, setConfirming] = useState(false);
   const confirmButton = useRef<HTMLButtonElement>(null);
@@ -52,15 +54,17 @@ export function BulkBar(props: BulkBarProps) {
   return (
     <>
       {n > 0 || all ? (
-        <div className="bulk-bar" role="region" aria-label="Selected rows">
+        <div className="bulk-bar" role="region" aria-label={t("bulk.selectedRows")}>
           {/* The offer sits with the count, so it stays put while the actions on the right load. */}
           <span className="bulk-bar__selection">
             <span className="bulk-bar__count">
-              {all ? `All ${all.countLabel} matching ${props.pluralLabel.toLowerCase()} selected` : `${n} ${noun} selected`}
+              {all
+                ? t("bulk.allSelected", { count: all.count, n: all.countLabel, noun: props.pluralLabel.toLowerCase() })
+                : t("bulk.selected", { count: n, noun })}
             </span>
             {props.matching && !all ? (
               <button type="button" className="button button--ghost button--small" onClick={props.matching.onSelect}>
-                Select all {props.matching.countLabel} matching
+                {t("bulk.selectAll", { n: props.matching.countLabel })}
               </button>
             ) : null}
           </span>
@@ -71,7 +75,7 @@ export function BulkBar(props: BulkBarProps) {
               onClick={() => setConfirming(true)}
               disabled={fetcher.state !== "idle"}
             >
-              {fetcher.state !== "idle" ? "Deleting…" : "Delete"}
+              {t(fetcher.state !== "idle" ? "card.deleting" : "card.delete")}
             </button>
           )}
           {tableKey && props.printTemplates !== null ? (
@@ -84,7 +88,7 @@ export function BulkBar(props: BulkBarProps) {
             />
           ) : null}
           <button type="button" className="button button--ghost button--small" onClick={props.onClear}>
-            Clear selection
+            {t("bulk.clear")}
           </button>
         </div>
       ) : null}
@@ -92,13 +96,15 @@ export function BulkBar(props: BulkBarProps) {
         <div className={result.failed.length ? "notice notice--warning" : "notice notice--success"} role="status">
           {result.deleted.length > 0 ? (
             <p>
-              Deleted {result.deleted.length} {result.deleted.length === 1 ? props.label.toLowerCase() : props.pluralLabel.toLowerCase()};
-              they are in the trash.
+              {t("bulk.deleted", {
+                count: result.deleted.length,
+                noun: result.deleted.length === 1 ? props.label.toLowerCase() : props.pluralLabel.toLowerCase(),
+              })}
             </p>
           ) : null}
           {result.failed.length > 0 ? (
             <>
-              <p>{result.failed.length === 1 ? "One record was" : `${result.failed.length} records were`} not deleted:</p>
+              <p>{t("bulk.notDeleted", { count: result.failed.length })}</p>
               <ul>
                 {result.failed.map((f) => (
                   <li key={f.id}>{f.message}</li>
@@ -119,10 +125,8 @@ export function BulkBar(props: BulkBarProps) {
             aria-describedby="bulk-delete-text"
             onKeyDown={(e) => e.key === "Escape" && setConfirming(false)}
           >
-            <h2 id="bulk-delete-title">
-              Delete {n} {noun}?
-            </h2>
-            <p id="bulk-delete-text">They move to the trash and can be restored from there. Records still used elsewhere are kept.</p>
+            <h2 id="bulk-delete-title">{t("bulk.confirmTitle", { count: n, noun })}</h2>
+            <p id="bulk-delete-text">{t("bulk.confirmText")}</p>
             <fetcher.Form method="post" className="dialog__actions" onSubmit={() => setConfirming(false)}>
               <CsrfField />
               <input type="hidden" name="intent" value="delete" />
@@ -130,10 +134,10 @@ export function BulkBar(props: BulkBarProps) {
                 <input key={id} type="hidden" name="ids" value={id} />
               ))}
               <button type="button" className="button button--ghost" onClick={() => setConfirming(false)}>
-                Cancel
+                {t("timeline.cancel")}
               </button>
               <button ref={confirmButton} type="submit" className="button button--danger">
-                Delete {n} {noun}
+                {t("bulk.confirmButton", { count: n, noun })}
               </button>
             </fetcher.Form>
           </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Form } from "@remix-run/react";
 import { useState } from "react";
 import type { ListField } from "@runtime/views/list-page-data";
@@ -29,6 +30,7 @@ export function ColumnChooser({
   params: ListParams;
   action: string;
 }) {
+  const { t } = useTranslation();
   const listable = fields.filter((f) => f.listable);
   const [order, setOrder] = useState<string[]>(() => [...columns, ...listable.map((f) => f.key).filter((k) => !columns.includes(k))]);
   const [shown, setShown] = useState<Set<string>>(() => new Set(columns));
@@ -65,7 +67,7 @@ export function ColumnChooser({
                 <button
                   type="button"
                   className="button button--ghost button--icon"
-                  aria-label={`Move ${field.label} up`}
+                  aria-label={t("columns.moveUp", { label: field.label })}
                   disabled={i === 0}
                   onClick={() => setOrder((o) => moveItem(o, i, -1))}
                 >
@@ -74,7 +76,7 @@ export function ColumnChooser({
                 <button
                   type="button"
                   className="button button--ghost button--icon"
-                  aria-label={`Move ${field.label} down`}
+                  aria-label={t("columns.moveDown", { label: field.label })}
                   disabled={i === order.length - 1}
                   onClick={() => setOrder((o) => moveItem(o, i, 1))}
                 >
@@ -87,7 +89,7 @@ export function ColumnChooser({
       </ul>
       <div className="popover__actions">
         <button type="submit" className="button" disabled={shown.size === 0}>
-          Show columns
+          {t("columns.show")}
         </button>
       </div>
     </Form>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link } from "@remix-run/react";
 import type { Condition, ConditionMode } from "@runtime/views/conditions";
 import type { ListField } from "@runtime/views/list-page-data";
@@ -14,21 +15,22 @@ export function FilterChips(props: {
   params: ListParams;
   refTitles: Record<string, string>;
 }) {
+  const { t } = useTranslation();
   if (props.conditions.length === 0) return null;
   const byKey = new Map(props.fields.map((f) => [f.key, f]));
   return (
-    <ul className="filter-chips" aria-label="Active filters">
+    <ul className="filter-chips" aria-label={t("filters.active")}>
       {props.conditions.map((c, i) => {
         const text = describeCondition(c, byKey.get(c.field), props.refTitles);
         const rest = props.conditions.filter((_, j) => j !== i);
         return (
           <li key={i} className="chip chip--filter">
-            {i > 0 ? <span className="chip__join">{props.mode === "or" ? "or" : "and"}</span> : null}
+            {i > 0 ? <span className="chip__join">{t(props.mode === "or" ? "filters.or" : "filters.and")}</span> : null}
             <span>{text}</span>
             <Link
               className="chip__remove"
               to={listHref(props.tableKey, withChanges(props.params, { conditions: rest, mode: props.mode }))}
-              aria-label={`Remove filter: ${text}`}
+              aria-label={t("filters.remove", { text })}
             >
               ×
             </Link>
@@ -37,7 +39,7 @@ export function FilterChips(props: {
       })}
       <li>
         <Link className="filter-chips__clear" to={listHref(props.tableKey, withChanges(props.params, { conditions: [], mode: "and" }))}>
-          Clear filters
+          {t("filters.clear")}
         </Link>
       </li>
     </ul>
