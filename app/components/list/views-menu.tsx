@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Form, Link } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
 import type { ViewSummary } from "@runtime/views/list-page-data";
@@ -12,12 +13,13 @@ export interface ViewsMenuProps {
 
 /** Switch between saved views; save, update, delete them; make the current state everyone's default. */
 export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
+  const { t } = useTranslation();
   const base = `/t/${encodeURIComponent(tableKey)}`;
   const hidden = <input type="hidden" name="search" value={search} />;
   return (
     <div className="views-menu">
-      <ul className="views-menu__list" aria-label="Saved views">
-        {views.length === 0 ? <li className="views-menu__empty">No saved views yet.</li> : null}
+      <ul className="views-menu__list" aria-label={t("views.saved")}>
+        {views.length === 0 ? <li className="views-menu__empty">{t("views.none")}</li> : null}
         {views.map((v) => (
           <li key={v.id}>
             <Link
@@ -26,7 +28,11 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
               aria-current={v.id === active?.id ? "true" : undefined}
             >
               {v.name}
-              {v.isDefault ? <span className="pill">default</span> : v.shared ? <span className="pill">shared</span> : null}
+              {v.isDefault ? (
+                <span className="pill">{t("views.default")}</span>
+              ) : v.shared ? (
+                <span className="pill">{t("views.shared")}</span>
+              ) : null}
             </Link>
           </li>
         ))}
@@ -38,14 +44,14 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
             {hidden}
             <input type="hidden" name="viewId" value={active.id} />
             <button className="button button--ghost button--small" name="intent" value="update-view">
-              Update “{active.name}”
+              {t("views.update", { name: active.name })}
             </button>
           </Form>
-          <Form method="post" onSubmit={(e) => !window.confirm(`Delete the view "${active.name}"?`) && e.preventDefault()}>
+          <Form method="post" onSubmit={(e) => !window.confirm(t("views.confirmDelete", { name: active.name })) && e.preventDefault()}>
             <CsrfField />
             <input type="hidden" name="viewId" value={active.id} />
             <button className="button button--ghost button--small button--danger" name="intent" value="delete-view">
-              Delete view
+              {t("views.delete")}
             </button>
           </Form>
         </div>
@@ -54,21 +60,21 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
         <CsrfField />
         {hidden}
         <label className="field-label" htmlFor="view-name">
-          Save current view as
+          {t("views.saveAs")}
         </label>
-        <input id="view-name" className="input" name="name" required maxLength={200} placeholder="e.g. Unpaid this month" />
+        <input id="view-name" className="input" name="name" required maxLength={200} placeholder={t("views.example")} />
         <label className="checkbox">
-          <input type="checkbox" name="shared" value="true" /> Share with everyone
+          <input type="checkbox" name="shared" value="true" /> {t("views.share")}
         </label>
         <button className="button button--small" name="intent" value="save-view">
-          Save view
+          {t("views.save")}
         </button>
       </Form>
       <Form method="post" className="views-menu__row">
         <CsrfField />
         {hidden}
         <button className="button button--ghost button--small" name="intent" value="set-default">
-          Set as default for everyone
+          {t("views.setDefault")}
         </button>
       </Form>
     </div>
