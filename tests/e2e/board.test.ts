@@ -14,6 +14,8 @@ function cardsIn(page: Page, stage: string): Promise<string[]> {
 }
 
 async function cardBox(page: Page, title: string) {
+  // Not before the board has hydrated: an early key press makes React redo the page (error 421).
+  await page.waitForSelector(".board[data-ready]");
   const handle = await page.waitForSelector(`xpath///article[contains(@class,"board-card")][.//a[normalize-space()="${title}"]]`);
   const box = await handle!.boundingBox();
   return { handle: handle!, box: box! };

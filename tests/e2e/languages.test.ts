@@ -66,7 +66,9 @@ const escapeRegExp = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 /** The English words of `words` that the page shows (its visible text), whole words only. */
 async function englishLeftOn(page: Page, words: string[], allowed: string[] = []): Promise<string[]> {
   let text = await page.evaluate(() => document.body.innerText);
-  for (const a of allowed) text = text.split(a).join(" ");
+  // The signed-in person's name is theirs, not a word of the screens.
+  const me = await page.$eval(".user-menu__name", (e) => e.textContent ?? "");
+  for (const a of [...allowed, me].filter(Boolean)) text = text.split(a).join(" ");
   return words.filter((w) => new RegExp(`(^|[^\\p{L}])${escapeRegExp(w)}($|[^\\p{L}])`, "u").test(text));
 }
 

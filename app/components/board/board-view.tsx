@@ -72,6 +72,9 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
   const [loadingMore, setLoadingMore] = useState<number | null>(null);
   const endWords = useRef("");
   useEffect(() => setColumns(board.columns), [board]);
+  // Set once the board has hydrated: a key pressed before that would re-render a boundary still hydrating.
+  const [ready, setReady] = useState(false);
+  useEffect(() => setReady(true), []);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: stepThroughColumns }),
@@ -158,7 +161,7 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
   const formatSum = (column: BoardColumn) => (sumField ? formatCurrencySums(sumField, column.sums) : null);
 
   return (
-    <div className="board">
+    <div className="board" data-ready={ready || undefined}>
       {notice ? (
         <p className={notice.error ? "notice notice--error" : "notice notice--success"} role={notice.error ? "alert" : "status"}>
           {notice.text}
