@@ -66,14 +66,15 @@ async function tell(clientId, message) {
   client?.postMessage(message);
 }
 
-async function keep(request, response) {
-  const startedIn = generation;
+/** `startedIn`: the generation when the request for it went out; a sign-out since then drops it. */
+async function keep(request, response, startedIn) {
   const headers = new Headers(response.headers);
   headers.set(KEPT_AT, new Date().toISOString());
   const body = await response.blob();
   if (startedIn !== generation) return;
   const cache = await caches.open(PAGES);
-  if (startedIn !== generation) return;
+  // Signed out while the cache was opening: opening made it again, so it goes again.
+  if (startedIn !== generation) return void (await caches.delete(PAGES));
   await cache.put(request, new Response(body, { status: response.status, statusText: response.statusText, headers }));
   const keys = await cache.keys();
   for (const old of keys.slice(0, Math.max(0, keys.length - MAX_PAGES))) await cache.delete(old);
@@ -85,31 +86,34 @@ async function keep(request, response) {
  * unless a copy younger than DOCUMENT_AGE_MS is there already.
  */
 async function keepDocumentOf(url) {
+  const startedIn = generation;
   const documentUrl = new URL(url);
   documentUrl.searchParams.delete("_data");
-  const cache = await caches.open(PAGES);
-  const kept = await cache.match(documentUrl.href);
+  // caches.match, not caches.open: opening would make the cache again right after a sign-out deleted it.
+  const kept = await caches.match(documentUrl.href, { cacheName: PAGES });
   const keptAt = Date.parse(kept?.headers.get(KEPT_AT) ?? "");
   if (kept && Date.now() - keptAt < DOCUMENT_AGE_MS) return;
   const response = await fetch(documentUrl.href, { credentials: "same-origin", headers: { Accept: "text/html" } });
   if (response.status === 200 && !response.redirected && (response.headers.get("Content-Type") ?? "").startsWith("text/html"))
-    await keep(documentUrl.href, response);
+    await keep(documentUrl.href, response, startedIn);
 }
 
 async function networkFirst(event) {
   const { request } = event;
   const isDocument = request.mode === "navigate";
+  const startedIn = generation;
   try {
     const response = await fetch(request);
     // Only a page the server rendered for this user is worth keeping: not a redirect to /login.
-    if (response.status === 200 && !response.redirected && response.type === "basic") event.waitUntil(keep(request, response.clone()));
+    if (response.status === 200 && !response.redirected && response.type === "basic")
+      event.waitUntil(keep(request, response.clone(), startedIn));
     if (!isDocument) {
       event.waitUntil(tell(event.clientId, { type: "tessera:live" }));
       if (response.status === 200) event.waitUntil(keepDocumentOf(request.url).catch(() => undefined));
     }
     return response;
   } catch (error) {
-    const cached = await caches.open(PAGES).then((cache) => cache.match(request));
+    const cached = await caches.match(request, { cacheName: PAGES });
     if (!cached) throw error;
     const keptAt = cached.headers.get(KEPT_AT);
     if (isDocument) shownCopies.set(event.resultingClientId, keptAt);
