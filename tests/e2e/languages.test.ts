@@ -92,6 +92,17 @@ async function chooseLanguage(page: Page, url: string, language: string) {
   expect(await page.$eval("html", (h) => h.lang)).toBe(language);
 }
 
+/** Ctrl+S on a client card, until the save has answered. */
+async function saveWithKeyboard(page: Page) {
+  await Promise.all([
+    page.waitForResponse((r) => r.request().method() !== "GET" && r.url().includes("/t/clients/")),
+    page.keyboard
+      .down("Control")
+      .then(() => page.keyboard.press("s"))
+      .then(() => page.keyboard.up("Control")),
+  ]);
+}
+
 async function shoot(page: Page, name: string) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
   await page.screenshot({ path: path.join(SCREENSHOTS, `${name}.png`), fullPage: true });
@@ -133,13 +144,7 @@ describe("the app in Swedish and in Chinese", () => {
     await page.waitForSelector('textarea[name="notes"]');
     await page.$eval('textarea[name="notes"]', (t) => ((t as HTMLTextAreaElement).value = ""));
     await page.type('textarea[name="notes"]', "Ring Erik före jul.");
-    await Promise.all([
-      page.waitForResponse((r) => r.request().method() !== "GET" && r.url().includes("/t/clients/")),
-      page.keyboard
-        .down("Control")
-        .then(() => page.keyboard.press("s"))
-        .then(() => page.keyboard.up("Control")),
-    ]);
+    await saveWithKeyboard(page);
     await page.waitForFunction(() => document.body.innerText.includes("Ring Erik före jul."));
     await shoot(page, "languages-sv-card");
     expect(await englishLeftOn(page, words, ["Svensk Träteknik"])).toEqual([]);
@@ -191,13 +196,7 @@ describe("the app in Swedish and in Chinese", () => {
       ]);
       await page.waitForSelector('input[name="city"]');
       await page.type('input[name="city"]', "北京");
-      await Promise.all([
-        page.waitForResponse((r) => r.request().method() !== "GET" && r.url().includes("/t/clients/")),
-        page.keyboard
-          .down("Control")
-          .then(() => page.keyboard.press("s"))
-          .then(() => page.keyboard.up("Control")),
-      ]);
+      await saveWithKeyboard(page);
       await shoot(page, "languages-zh-card");
       expect(await englishLeftOn(page, words)).toEqual([]);
 

@@ -4,7 +4,7 @@ import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { DraftOp } from "@schema-designer/draft";
 import { applyDraftOp } from "@schema-designer/draft";
 import { emptyFieldForm, formFromField, newFieldKeyProblem, optionsFromForm } from "./field-form";
-import { FormError, KindOptionInputs, KindSelect, Labelled } from "./field-form-inputs";
+import { FormError, SaveToDraft, KindOptionInputs, KindSelect, Labelled } from "./field-form-inputs";
 import { useFieldForm, type FieldForm } from "./use-field-form";
 
 export type Edit = (op: DraftOp) => string | null;
@@ -121,16 +121,7 @@ export function FieldSettingsForm({ schema, table, field, edit }: { schema: Work
       <h3 id="sd-settings-title">Label and settings</h3>
       <FieldFormBody form={form} place={{ schema, table }} adding={false} />
       <FormError message={failure} />
-      <div className="sd-form__actions">
-        <button type="submit" className="button">
-          Save to draft
-        </button>
-        {saved ? (
-          <span role="status" className="sd-saved">
-            Added to the draft.
-          </span>
-        ) : null}
-      </div>
+      <SaveToDraft saved={saved} />
     </form>
   );
 }

@@ -182,3 +182,19 @@ export function FormError({ message }: { message: string | null }) {
     </p>
   ) : null;
 }
+
+/** A designer form's submit button, and the word that its edit joined the draft. */
+export function SaveToDraft({ saved }: { saved: boolean }) {
+  return (
+    <div className="sd-form__actions">
+      <button type="submit" className="button">
+        Save to draft
+      </button>
+      {saved ? (
+        <span role="status" className="sd-saved">
+          Added to the draft.
+        </span>
+      ) : null}
+    </div>
+  );
+}

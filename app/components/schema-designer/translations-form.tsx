@@ -2,7 +2,7 @@ import { createContext, useContext, useState, type FormEvent } from "react";
 import { optionValues } from "@runtime/fields/options";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { NodeWords } from "@schema-designer/translations";
-import { FormError, Labelled } from "./field-form-inputs";
+import { FormError, SaveToDraft, Labelled } from "./field-form-inputs";
 import type { Edit } from "./field-editor";
 
 /** The languages a schema can be translated into (every catalog but English), from the page's loader. */
@@ -77,16 +77,7 @@ export function TranslationsForm({ schema, table, field, edit }: { schema: Works
         </Labelled>
       ))}
       <FormError message={failure} />
-      <div className="sd-form__actions">
-        <button type="submit" className="button">
-          Save to draft
-        </button>
-        {saved ? (
-          <span role="status" className="sd-saved">
-            Added to the draft.
-          </span>
-        ) : null}
-      </div>
+      <SaveToDraft saved={saved} />
     </form>
   );
 }
