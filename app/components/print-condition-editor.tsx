@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import type { CompiledField, CompiledTable } from "@runtime/schema/compile";
 import { fromFilter, toFilter } from "@runtime/views/conditions";
@@ -18,13 +19,14 @@ interface Props {
  * filter lists. A condition written by hand that the builder cannot show is kept as JSON to edit.
  */
 export function PrintConditionEditor(props: Props) {
+  const { t } = useTranslation();
   const parsed = fromFilter(props.condition);
   const [json, setJson] = useState(() => (props.condition ? JSON.stringify(props.condition, null, 2) : ""));
   const [jsonError, setJsonError] = useState<string | null>(null);
   // The builder starts over from the stored condition whenever it changes from outside.
   const [builderKey, setBuilderKey] = useState(0);
   // describeTemplateCondition reads only the plural label and the fields of the table.
-  const words = props.condition ? describeTemplateCondition(props.condition, props.table as CompiledTable) : null;
+  const words = props.condition ? describeTemplateCondition(props.condition, props.table as CompiledTable, t) : null;
 
   return (
     <div className="pd-condition">

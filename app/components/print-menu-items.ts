@@ -1,6 +1,7 @@
 import type { CompiledTable } from "@runtime/schema/compile";
 import { fromFilter } from "@runtime/views/conditions";
 import type { ListField } from "@runtime/views/list-page-data";
+import type { Words } from "@runtime/i18n/translator";
 import { describeCondition } from "./list/condition-text";
 
 /** One entry of a card's Print menu, ready to render without client JavaScript. */
@@ -33,15 +34,16 @@ export function printHref(templateId: string, recordId: number | string, downloa
  * "Only for invoices where Payment state is Paid", from a template's stored condition; null when
  * the condition is not a flat list of conditions the filter builder could show.
  */
-export function describeTemplateCondition(condition: unknown, table: CompiledTable): string | null {
+export function describeTemplateCondition(condition: unknown, table: CompiledTable, t: Words): string | null {
   const parsed = fromFilter(condition);
   if (!parsed || parsed.conditions.length === 0) return null;
   const fieldOf = (key: string): ListField | undefined => {
     const f = table.fieldsByKey.get(key);
     return f ? { ...f, sortable: false, operators: [], listable: false } : undefined;
   };
-  const parts = parsed.conditions.map((c) => describeCondition(c, fieldOf(c.field)));
-  return `Only for ${table.pluralLabel.toLowerCase()} where ${parts.join(parsed.mode === "or" ? " or " : " and ")}`;
+  const parts = parsed.conditions.map((c) => describeCondition(c, fieldOf(c.field), {}, t));
+  const joined = parts.join(` ${t(parsed.mode === "or" ? "filters.or" : "filters.and")} `);
+  return t("printMenu.onlyFor", { plural: table.pluralLabel.toLowerCase(), conditions: joined });
 }
 
 /**
@@ -52,11 +54,14 @@ export function printMenuItems(
   templates: OfferedSummary[],
   recordId: number,
   whyNotOffered: (templateId: string) => string,
+  t: Words,
 ): PrintMenuItem[] {
-  return templates.map((t) => {
-    const item: PrintMenuItem = { id: t.id, name: t.name, href: printHref(t.id, recordId), downloadHref: printHref(t.id, recordId, true) };
-    if (t.problems.length) item.unavailable = `This template ${t.problems.map((p) => p.message).join("; ")}: fix it in the print designer.`;
-    else if (t.offered === false) item.unavailable = whyNotOffered(t.id);
+  return templates.map((template) => {
+    const { id, name } = template;
+    const item: PrintMenuItem = { id, name, href: printHref(id, recordId), downloadHref: printHref(id, recordId, true) };
+    if (template.problems.length)
+      item.unavailable = t("printMenu.templateProblems", { problems: template.problems.map((p) => p.message).join("; ") });
+    else if (template.offered === false) item.unavailable = whyNotOffered(id);
     return item;
   });
 }
@@ -66,9 +71,9 @@ export function docxHref(templateId: string, recordId: number | string): string 
 }
 
 /** The table's Word templates, after the print templates: "Contract (Word)", each a download. */
-export function docxMenuItems(templates: { id: string; name: string }[], recordId: number): PrintMenuItem[] {
-  return templates.map((t) => {
-    const href = docxHref(t.id, recordId);
-    return { id: `docx:${t.id}`, name: `${t.name} (Word)`, href, downloadHref: href, word: true };
+export function docxMenuItems(templates: { id: string; name: string }[], recordId: number, t: Words): PrintMenuItem[] {
+  return templates.map((template) => {
+    const href = docxHref(template.id, recordId);
+    return { id: `docx:${template.id}`, name: t("printMenu.word", { name: template.name }), href, downloadHref: href, word: true };
   });
 }

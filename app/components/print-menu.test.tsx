@@ -1,5 +1,6 @@
 // @vitest-environment jsdom
 import { cleanup, render, screen, within } from "@testing-library/react";
+import i18next from "i18next";
 import { afterEach, describe, expect, it } from "vitest";
 import { CardForm } from "./card/card-form";
 import { cardData } from "./card/test-card";
@@ -7,6 +8,7 @@ import { PrintMenu } from "./print-menu";
 import { describeTemplateCondition, docxMenuItems, printHref, printMenuItems } from "./print-menu-items";
 
 afterEach(cleanup);
+const t = i18next.t.bind(i18next);
 
 const offered = [
   { id: "invoice", name: "Invoice", offered: true, problems: [] },
@@ -21,7 +23,7 @@ const offered = [
 
 describe("printMenuItems", () => {
   it("links each template to its PDF and its download, and says why one cannot be printed", () => {
-    const items = printMenuItems(offered, 7, (id) => `not for this one (${id})`);
+    const items = printMenuItems(offered, 7, (id) => `not for this one (${id})`, t);
     expect(items[0]).toEqual({
       id: "invoice",
       name: "Invoice",
@@ -38,17 +40,17 @@ describe("printMenuItems", () => {
 
   it("describes a template's condition in the words of the list filters", () => {
     const { table } = cardData("invoices");
-    expect(describeTemplateCondition({ field: "payment_state", op: "eq", value: "paid" }, table)).toBe(
+    expect(describeTemplateCondition({ field: "payment_state", op: "eq", value: "paid" }, table, t)).toBe(
       `Only for invoices where ${table.fieldsByKey.get("payment_state")!.label} is ${table.fieldsByKey.get("payment_state")!.def["x-labels"]?.paid ?? "paid"}`,
     );
-    expect(describeTemplateCondition(null, table)).toBeNull();
-    expect(describeTemplateCondition({ not: { field: "status", op: "eq", value: "draft" } }, table)).toBeNull();
+    expect(describeTemplateCondition(null, table, t)).toBeNull();
+    expect(describeTemplateCondition({ not: { field: "status", op: "eq", value: "draft" } }, table, t)).toBeNull();
   });
 });
 
 describe("PrintMenu", () => {
   it("renders links that open in a new tab, a Download link each, and disabled entries with the reason", () => {
-    render(<PrintMenu items={printMenuItems(offered, 7, () => "Not for this invoice: only for paid invoices.")} noun="invoice" />);
+    render(<PrintMenu items={printMenuItems(offered, 7, () => "Not for this invoice: only for paid invoices.", t)} noun="invoice" />);
     const panel = screen.getByRole("group", { name: "Print templates" });
     const open = within(panel).getByRole("link", { name: "Invoice" });
     expect(open.getAttribute("href")).toBe("/api/print/invoice/7.pdf");
@@ -73,7 +75,7 @@ describe("PrintMenu", () => {
   it("lists Word templates after the PDFs as one download link each", () => {
     render(
       <PrintMenu
-        items={[...printMenuItems(offered.slice(0, 1), 7, () => ""), ...docxMenuItems([{ id: "docx_1", name: "Contract" }], 7)]}
+        items={[...printMenuItems(offered.slice(0, 1), 7, () => "", t), ...docxMenuItems([{ id: "docx_1", name: "Contract" }], 7, t)]}
         noun="invoice"
       />,
     );
@@ -105,7 +107,7 @@ describe("the card header", () => {
   };
 
   it("shows the Print menu of a stored record the actor may print", () => {
-    const { data, compiled, table } = cardData("invoices", { record, prints: printMenuItems(offered, 7, () => "no") });
+    const { data, compiled, table } = cardData("invoices", { record, prints: printMenuItems(offered, 7, () => "no", t) });
     render(<CardForm data={data} compiled={compiled} table={table} onSubmit={() => {}} />);
     const header = document.querySelector("header.card-header") as HTMLElement;
     expect(within(header).getByText("Print").tagName).toBe("SUMMARY");

@@ -6,6 +6,7 @@ import { FormResultNotice } from "../components/form-result-notice";
 import { ReferenceProblems } from "../components/reference-problems";
 import { WordTemplates } from "../components/word-templates";
 import { getDocxService, uploadDocxAs, wordTemplatesForAdmin } from "../services/docx.server";
+import { translatorFor } from "../services/i18n.server";
 import { adminActorFor, formResult } from "../services/people.server";
 import {
   createStarterTemplateAs,
@@ -24,7 +25,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyle
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
   return json({
-    templates: await listTemplatesAs(actor),
+    templates: await listTemplatesAs(actor, (await translatorFor(request)).t),
     tables: await printableTablesAs(actor),
     wordTemplates: await wordTemplatesForAdmin(actor),
   });

@@ -1,5 +1,6 @@
 import { badRequest } from "@runtime/errors";
 import { actorFor } from "../services/actor.server";
+import { translatorFor } from "../services/i18n.server";
 import { getPrintService } from "../services/print.server";
 import { createTemplateAs, listTemplatesAs, TEMPLATE_MAX_BYTES, templateAdminFor } from "../services/print-templates.server";
 import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
@@ -16,7 +17,7 @@ export const { loader, action } = apiRoute({
     const actor = await actorFor(request);
     if (!table) {
       if (!actor.rights.admin) throw badRequest(`name the table: /api/prints?table=invoices`);
-      return { templates: await listTemplatesAs(actor) };
+      return { templates: await listTemplatesAs(actor, (await translatorFor(request)).t) };
     }
     const id = url.searchParams.get("id") ?? undefined;
     const templates = await (await getPrintService()).offered(actor, table, id);

@@ -8,6 +8,7 @@ import { operatorsOf } from "@runtime/records/filter";
 import { requireAdmin, type Actor } from "@runtime/records/permissions";
 import { requireTable, type CompiledSchema } from "@runtime/schema/compile";
 import type { ListField } from "@runtime/views/list-page-data";
+import type { Words } from "@runtime/i18n/translator";
 import { describeTemplateCondition } from "../components/print-menu-items";
 import { companyImageOptions, fieldPathOptions, lineListOptions } from "@print-designer/field-paths";
 import { availableLanguages, languageCodes } from "@runtime/i18n/catalogs.server";
@@ -42,26 +43,26 @@ async function compiledSchema(): Promise<CompiledSchema> {
   return (await (await getRuntime()).workspace.current()).compiled;
 }
 
-function conditionText(template: PrintTemplate, compiled: CompiledSchema): string {
-  if (template.condition === undefined || template.condition === null) return "Always offered";
+function conditionText(template: PrintTemplate, compiled: CompiledSchema, t: Words): string {
+  if (template.condition === undefined || template.condition === null) return t("printMenu.alwaysOffered");
   const table = compiled.tablesByKey.get(template.table);
-  return (table && describeTemplateCondition(template.condition, table)) ?? "Offered when its custom condition holds";
+  return (table && describeTemplateCondition(template.condition, table, t)) ?? t("printMenu.customCondition");
 }
 
 /** Every template, grouped by the caller; each with its condition in words and its problems. */
-export async function listTemplatesAs(actor: Actor, table?: string): Promise<TemplateListEntry[]> {
+export async function listTemplatesAs(actor: Actor, t: Words, table?: string): Promise<TemplateListEntry[]> {
   requireAdmin(actor, "manage print templates");
   const { templates } = await getRuntime();
   const compiled = await compiledSchema();
   const full = await templates.list(table);
   const problems = new Map((await templates.summaries(table)).map((s) => [s.id, s.problems]));
-  return full.map((t) => ({
-    id: t.id,
-    name: t.name,
-    table: t.table,
-    tableLabel: compiled.tablesByKey.get(t.table)?.pluralLabel ?? t.table,
-    condition: conditionText(t, compiled),
-    problems: problems.get(t.id) ?? [],
+  return full.map((template) => ({
+    id: template.id,
+    name: template.name,
+    table: template.table,
+    tableLabel: compiled.tablesByKey.get(template.table)?.pluralLabel ?? template.table,
+    condition: conditionText(template, compiled, t),
+    problems: problems.get(template.id) ?? [],
   }));
 }
 
@@ -117,7 +118,7 @@ export async function previewDraftAs(actor: Actor, draft: unknown, recordId: unk
 }
 
 /** What the designer needs besides the template: the schema, the condition fields, records to preview with. */
-export async function designerDataAs(actor: Actor, id: unknown) {
+export async function designerDataAs(actor: Actor, id: unknown, t: Words) {
   requireAdmin(actor, "design print templates");
   const template = await getTemplateAs(actor, id);
   const runtime = await getRuntime();
@@ -156,7 +157,7 @@ export async function designerDataAs(actor: Actor, id: unknown) {
     tableLabel: table.label,
     tablePluralLabel: table.pluralLabel,
     conditionFields,
-    conditionText: conditionText(template, compiled),
+    conditionText: conditionText(template, compiled, t),
     previewRecords: rows.map((r) => ({ id: Number(r.id), title: title(r as Record<string, unknown>) })),
     problems,
   };

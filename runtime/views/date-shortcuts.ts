@@ -3,13 +3,6 @@ import { daysInMonth, isoDate } from "../fields/dates";
 export const DATE_SHORTCUTS = ["thisMonth", "lastMonth", "thisYear", "lastYear"] as const;
 export type DateShortcut = (typeof DATE_SHORTCUTS)[number];
 
-export const DATE_SHORTCUT_LABELS: Record<DateShortcut, string> = {
-  thisMonth: "This month",
-  lastMonth: "Last month",
-  thisYear: "This year",
-  lastYear: "Last year",
-};
-
 /**
  * A shortcut as concrete first and last days, so a saved or shared filter means the same dates
  * tomorrow as today. `today` is `YYYY-MM-DD`.

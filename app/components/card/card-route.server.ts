@@ -26,6 +26,7 @@ import { compositionLists, FORM_KEYS, parseCardForm, validateCard, type Lines } 
 import type { CardActionData, CardData } from "./card-types";
 import { relatedColumns } from "./related-columns";
 import { applyLineIntent } from "./line-intents";
+import type { Words } from "@runtime/i18n/translator";
 import { describeTemplateCondition, docxMenuItems, printMenuItems, type PrintMenuItem } from "../print-menu-items";
 
 // The same object for every card of a table at one schema version: the page renders compile it
@@ -86,7 +87,7 @@ function prefill(table: CompiledTable, url: URL): Record<string, unknown> {
 }
 
 /** The Print menu of a stored record, or undefined when the actor may not print this table. */
-async function printMenu(actor: Actor, table: CompiledTable, recordId: number): Promise<PrintMenuItem[] | undefined> {
+async function printMenu(actor: Actor, table: CompiledTable, recordId: number, t: Words): Promise<PrintMenuItem[] | undefined> {
   if (!mayDo(actor, "print", table)) return undefined;
   const print = await getPrintService();
   const offered = await print.offered(actor, table.key, recordId);
@@ -95,14 +96,19 @@ async function printMenu(actor: Actor, table: CompiledTable, recordId: number): 
     ? new Map((await print.templates.list(table.key)).map((t) => [t.id, t.condition]))
     : new Map<string, unknown>();
   const noun = table.label.toLowerCase();
-  const word = docxMenuItems(await (await getDocxService()).list(actor, table.key), recordId);
+  const word = docxMenuItems(await (await getDocxService()).list(actor, table.key), recordId, t);
   return [
-    ...printMenuItems(offered, recordId, (id) => {
-      const rule = describeTemplateCondition(conditions.get(id), table);
-      return rule
-        ? `Not for this ${noun}: ${rule.charAt(0).toLowerCase()}${rule.slice(1)}.`
-        : `Not offered for this ${noun}: its condition does not hold.`;
-    }),
+    ...printMenuItems(
+      offered,
+      recordId,
+      (id) => {
+        const rule = describeTemplateCondition(conditions.get(id), table, t);
+        return rule
+          ? t("printMenu.notForThis", { noun, rule: `${rule.charAt(0).toLocaleLowerCase()}${rule.slice(1)}` })
+          : t("printMenu.conditionFails", { noun });
+      },
+      t,
+    ),
     ...word,
   ];
 }
@@ -208,7 +214,7 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     },
     ...(record && typeof record.id === "number"
       ? {
-          prints: await printMenu(actor, table, record.id),
+          prints: await printMenu(actor, table, record.id, t),
           mail: await mailOffer(actor, table, record.id),
           timeline: await cardTimeline(actor, compiled, table, record.id, format, language),
         }

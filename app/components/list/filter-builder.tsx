@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useId, useState } from "react";
 import { valueClassOf } from "@runtime/fields/registry";
 import type { FilterOperator } from "@runtime/fields/types";
@@ -43,6 +44,7 @@ export interface FilterBuilderProps {
 
 /** Conditions as rows of field → operator → value, joined by AND or, for the whole group, OR. */
 export function FilterBuilder(props: FilterBuilderProps) {
+  const { t } = useTranslation();
   const filterable = props.fields.filter((f) => f.operators.length > 0);
   const byKey = new Map(filterable.map((f) => [f.key, f]));
   const idBase = useId();
@@ -70,15 +72,15 @@ export function FilterBuilder(props: FilterBuilderProps) {
   };
 
   return (
-    <div className="filter-builder" role="group" aria-label="Filter builder">
-      {drafts.length === 0 ? <p className="filter-builder__empty">No conditions yet. Add one to narrow the list.</p> : null}
+    <div className="filter-builder" role="group" aria-label={t("filters.builder")}>
+      {drafts.length === 0 ? <p className="filter-builder__empty">{t("filters.noConditions")}</p> : null}
       <fieldset className="filter-builder__mode" disabled={drafts.length < 2}>
-        <legend className="visually-hidden">Match</legend>
+        <legend className="visually-hidden">{t("filters.match")}</legend>
         <label>
-          <input type="radio" name={`${idBase}-mode`} checked={mode === "and"} onChange={() => setMode("and")} /> Match all conditions
+          <input type="radio" name={`${idBase}-mode`} checked={mode === "and"} onChange={() => setMode("and")} /> {t("filters.matchAll")}
         </label>
         <label>
-          <input type="radio" name={`${idBase}-mode`} checked={mode === "or"} onChange={() => setMode("or")} /> Match any condition
+          <input type="radio" name={`${idBase}-mode`} checked={mode === "or"} onChange={() => setMode("or")} /> {t("filters.matchAny")}
         </label>
       </fieldset>
       <ol className="filter-builder__rows">
@@ -89,11 +91,11 @@ export function FilterBuilder(props: FilterBuilderProps) {
           return (
             <li className="filter-row" key={i}>
               <span className="filter-row__join" aria-hidden="true">
-                {i === 0 ? "Where" : mode === "and" ? "and" : "or"}
+                {i === 0 ? t("filters.where") : mode === "and" ? t("filters.and") : t("filters.or")}
               </span>
               <select
                 className="input"
-                aria-label={`Field of condition ${i + 1}`}
+                aria-label={t("filters.fieldOf", { n: i + 1 })}
                 value={d.field}
                 onChange={(e) => {
                   const f = byKey.get(e.target.value)!;
@@ -108,7 +110,7 @@ export function FilterBuilder(props: FilterBuilderProps) {
               </select>
               <select
                 className="input"
-                aria-label={`Operator of condition ${i + 1}`}
+                aria-label={t("filters.operatorOf", { n: i + 1 })}
                 value={d.op}
                 onChange={(e) => {
                   const op = e.target.value as FilterOperator;
@@ -117,7 +119,7 @@ export function FilterBuilder(props: FilterBuilderProps) {
               >
                 {field.operators.map((op) => (
                   <option key={op} value={op}>
-                    {operatorLabel(op, valueClass)}
+                    {operatorLabel(op, valueClass, t)}
                   </option>
                 ))}
               </select>
@@ -134,7 +136,7 @@ export function FilterBuilder(props: FilterBuilderProps) {
               <button
                 type="button"
                 className="button button--ghost button--icon"
-                aria-label={`Remove condition ${i + 1}`}
+                aria-label={t("filters.removeCondition", { n: i + 1 })}
                 onClick={() => setDrafts((ds) => ds.filter((_, j) => j !== i))}
               >
                 ×
@@ -150,14 +152,14 @@ export function FilterBuilder(props: FilterBuilderProps) {
           onClick={addRow}
           disabled={drafts.length >= MAX_CONDITIONS || filterable.length === 0}
         >
-          + Add condition
+          {t("filters.addCondition")}
         </button>
         <span className="spacer" />
         <button type="button" className="button button--ghost" onClick={props.onCancel}>
-          Cancel
+          {t("filters.cancel")}
         </button>
         <button type="button" className="button" onClick={apply}>
-          Apply filters
+          {t("filters.applyFilters")}
         </button>
       </div>
     </div>

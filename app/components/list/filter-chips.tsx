@@ -21,7 +21,7 @@ export function FilterChips(props: {
   return (
     <ul className="filter-chips" aria-label={t("filters.active")}>
       {props.conditions.map((c, i) => {
-        const text = describeCondition(c, byKey.get(c.field), props.refTitles);
+        const text = describeCondition(c, byKey.get(c.field), props.refTitles, t);
         const rest = props.conditions.filter((_, j) => j !== i);
         return (
           <li key={i} className="chip chip--filter">

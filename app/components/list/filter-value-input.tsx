@@ -1,9 +1,10 @@
+import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 import { valueClassOf } from "@runtime/fields/registry";
 import type { FilterOperator, ValueClass } from "@runtime/fields/types";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
 import { isListOperator, isPresenceOperator } from "@runtime/views/conditions";
-import { DATE_SHORTCUT_LABELS, dateShortcutRange, type DateShortcut } from "@runtime/views/date-shortcuts";
+import { dateShortcutRange, type DateShortcut } from "@runtime/views/date-shortcuts";
 import type { ListField } from "@runtime/views/list-page-data";
 import { RecordPicker } from "./record-picker";
 
@@ -54,12 +55,14 @@ export function initialFilterValue(field: ListField): unknown {
 
 /** The value control fitting the field's values and the chosen operator. */
 export function FilterValueInput(props: ValueInputProps) {
+  const { t } = useTranslation();
   if (isPresenceOperator(props.op)) return null;
   const Editor = EDITORS[valueClassOf(props.field.def)];
-  return <Editor {...props} label={`Value for ${props.field.label}`} />;
+  return <Editor {...props} label={t("filters.valueFor", { field: props.field.label })} />;
 }
 
 function YesNo(props: ValueInputProps & { label: string }) {
+  const { t } = useTranslation();
   return (
     <select
       className="input"
@@ -67,13 +70,14 @@ function YesNo(props: ValueInputProps & { label: string }) {
       value={props.value === false ? "no" : "yes"}
       onChange={(e) => props.onChange(e.target.value === "yes")}
     >
-      <option value="yes">yes</option>
-      <option value="no">no</option>
+      <option value="yes">{t("filters.yes")}</option>
+      <option value="no">{t("filters.no")}</option>
     </select>
   );
 }
 
 function Options(props: ValueInputProps & { label: string }) {
+  const { t } = useTranslation();
   const { field, value, label } = props;
   const options = field.def.enum ?? field.def.items?.enum ?? [];
   const labelOf = (o: string) => field.def["x-labels"]?.[o] ?? o;
@@ -102,7 +106,7 @@ function Options(props: ValueInputProps & { label: string }) {
       value={typeof value === "string" ? value : ""}
       onChange={(e) => props.onChange(e.target.value)}
     >
-      <option value="">Choose…</option>
+      <option value="">{t("filters.choose")}</option>
       {options.map((o) => (
         <option key={o} value={o}>
           {labelOf(o)}
@@ -115,6 +119,7 @@ function Options(props: ValueInputProps & { label: string }) {
 /** A typed value, or a from–to pair for "between"; a date offers this month, last month and this year. */
 function TypedValue(props: ValueInputProps & { label: string; type: string; step?: string; shortcuts?: boolean }) {
   const { field, value, type, step } = props;
+  const { t } = useTranslation();
   if (props.op === "between") {
     const pair = Array.isArray(value) ? value : ["", ""];
     return (
@@ -123,7 +128,7 @@ function TypedValue(props: ValueInputProps & { label: string; type: string; step
           className="input"
           type={type}
           step={step}
-          aria-label={`${field.label} from`}
+          aria-label={t("filters.from", { field: field.label })}
           value={String(pair[0] ?? "")}
           onChange={(e) => props.onChange([e.target.value, pair[1] ?? ""])}
         />
@@ -132,7 +137,7 @@ function TypedValue(props: ValueInputProps & { label: string; type: string; step
           className="input"
           type={type}
           step={step}
-          aria-label={`${field.label} to`}
+          aria-label={t("filters.to", { field: field.label })}
           value={String(pair[1] ?? "")}
           onChange={(e) => props.onChange([pair[0] ?? "", e.target.value])}
         />
@@ -156,11 +161,12 @@ function TypedValue(props: ValueInputProps & { label: string; type: string; step
 }
 
 function DateShortcuts({ today, onPick }: { today: string; onPick(range: [string, string]): void }) {
+  const { t } = useTranslation();
   return (
     <span className="filter-shortcuts">
       {SHORTCUTS.map((s) => (
         <button key={s} type="button" className="button button--ghost button--small" onClick={() => onPick(dateShortcutRange(s, today))}>
-          {DATE_SHORTCUT_LABELS[s]}
+          {t(`filters.shortcuts.${s}`)}
         </button>
       ))}
     </span>

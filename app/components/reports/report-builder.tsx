@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import type { BuilderField, BuilderTable } from "@runtime/reports/builder-fields";
 import { DATE_BUCKETS, MAX_MEASURES, MEASURE_OPS, type DateBucket, type MeasureOp, type ReportSpec } from "@runtime/reports/spec";
@@ -35,6 +36,7 @@ export interface ReportBuilderProps {
 }
 
 export function ReportBuilder({ tables, spec, columns, filterFields, today, currencies, onChange }: ReportBuilderProps) {
+  const { t } = useTranslation();
   const [filtering, setFiltering] = useState(false);
   const table = tables.find((t) => t.key === spec.table) ?? tables[0];
   const fieldOf = (path: string) => table?.fields.find((f) => f.path === path);
@@ -153,6 +155,8 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, curr
                   describeCondition(
                     c,
                     filterFields.find((x) => x.key === c.field),
+                    {},
+                    t,
                   ),
                 )
                 .join(conditions.mode === "and" ? " and " : " or ")}

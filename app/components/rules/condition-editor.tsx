@@ -1,5 +1,7 @@
+import { useTranslation } from "react-i18next";
 import { useState } from "react";
 import type { Filter } from "@runtime/automation/types";
+import type { Words } from "@runtime/i18n/translator";
 import { fromFilter, toFilter } from "@runtime/views/conditions";
 import { describeCondition } from "../list/condition-text";
 import { FilterBuilder } from "../list/filter-builder";
@@ -7,12 +9,12 @@ import type { EditorTable } from "./editor-types";
 import { FieldProblems } from "./rule-problems";
 
 /** The condition in words: "Only for clients where Status is Active". */
-function conditionText(condition: Filter | undefined, table: EditorTable): string {
+function conditionText(condition: Filter | undefined, table: EditorTable, t: Words): string {
   if (!condition) return `Acts on every one of the ${table.pluralLabel.toLowerCase()}.`;
   const parsed = fromFilter(condition);
   if (!parsed) return "Acts when its custom condition (nested groups, written as JSON) holds.";
   const byKey = new Map(table.fields.map((f) => [f.key, f]));
-  const parts = parsed.conditions.map((c) => describeCondition(c, byKey.get(c.field)));
+  const parts = parsed.conditions.map((c) => describeCondition(c, byKey.get(c.field), {}, t));
   return `Only for ${table.pluralLabel.toLowerCase()} where ${parts.join(parsed.mode === "or" ? " or " : " and ")}.`;
 }
 
@@ -23,13 +25,14 @@ export function ConditionEditor(props: {
   today: string;
   onChange(c: Filter | undefined): void;
 }) {
+  const { t } = useTranslation();
   const parsed = fromFilter(props.condition ?? null);
   // The builder starts over from the condition whenever it is cancelled or the table changes.
   const [generation, setGeneration] = useState(0);
   return (
     <div className="rules-condition">
       <p className="rules-condition__now" data-testid="condition-text">
-        {conditionText(props.condition, props.table)}
+        {conditionText(props.condition, props.table, t)}
       </p>
       {parsed ? (
         <FilterBuilder
