@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { BUILTIN_ROLES } from "@runtime/auth/roles";
+import { roleNameIn } from "~/i18n/role-name";
 import { CsrfField } from "./csrf-field";
 
 export interface UserMenuProps {
@@ -9,12 +9,10 @@ export interface UserMenuProps {
   role?: string;
 }
 
-const SHIPPED_NAMES = new Map(BUILTIN_ROLES.map((r) => [r.key, r.name]));
-
 /** The signed-in user's name and role; a <details> menu, so it opens without JavaScript too. */
 export function UserMenu({ name, roleName, role }: UserMenuProps) {
   const { t } = useTranslation();
-  const shownRole = role && SHIPPED_NAMES.get(role) === roleName ? t(`roles.${role}`, { defaultValue: roleName }) : roleName;
+  const shownRole = roleNameIn(t, role, roleName);
   return (
     <details className="user-menu" data-testid="user-menu">
       <summary className="user-menu__summary">

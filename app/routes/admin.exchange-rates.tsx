@@ -1,3 +1,4 @@
+import { Trans, useTranslation } from "react-i18next";
 import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -12,6 +13,7 @@ import {
   saveExchangeSettingsAs,
   updateRateAs,
 } from "../services/exchange-rates.server";
+import { translatorFor } from "../services/i18n.server";
 import { adminActorFor, formResult } from "../services/people.server";
 import { unprocessable } from "@runtime/errors";
 import type { RateImportResult } from "@runtime/exchange/rates.server";
@@ -34,6 +36,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await adminActorFor(request);
+  const { t } = await translatorFor(request);
   const form = await request.formData();
   const text = (name: string) => {
     const v = form.get(name);
@@ -44,26 +47,26 @@ export async function action({ request }: ActionFunctionArgs) {
     switch (text("intent")) {
       case "settings":
         await saveExchangeSettingsAs(actor, { base: text("base")?.trim().toUpperCase(), overpayment: text("overpayment") });
-        return { message: "Settings saved.", importErrors: [] };
+        return { message: t("rates.settingsSaved"), importErrors: [] };
       case "add": {
         const saved = await putRateAs(actor, rate());
-        return { message: `Saved: 1 ${saved.currency} = ${saved.rate} from ${saved.day}.`, importErrors: [] };
+        return { message: t("rates.saved", { currency: saved.currency, rate: saved.rate, day: saved.day }), importErrors: [] };
       }
       case "update":
         await updateRateAs(actor, rateIdOf(text("id")), rate());
-        return { message: "Rate saved.", importErrors: [] };
+        return { message: t("rates.rateSaved"), importErrors: [] };
       case "delete":
         await deleteRateAs(actor, rateIdOf(text("id")));
-        return { message: "Rate deleted.", importErrors: [] };
+        return { message: t("rates.rateDeleted"), importErrors: [] };
       case "import": {
         const file = form.get("file");
         const fromFile = typeof file === "object" && file !== null && file.size > 0;
-        if (fromFile && file.size > MAX_CSV_BYTES) throw unprocessable(`the file is larger than ${MAX_CSV_BYTES / 1_000_000} MB`);
+        if (fromFile && file.size > MAX_CSV_BYTES) throw unprocessable(t("rates.fileTooLarge", { mb: MAX_CSV_BYTES / 1_000_000 }));
         const csv = fromFile ? await file.text() : (text("csv") ?? "");
         const result = await importRatesAs(actor, csv);
         return result.errors.length
           ? { message: null, importErrors: result.errors }
-          : { message: `Imported ${result.imported} ${result.imported === 1 ? "rate" : "rates"}.`, importErrors: [] };
+          : { message: t("rates.imported", { count: result.imported }), importErrors: [] };
       }
       default:
         return { message: null, importErrors: [] };
@@ -74,13 +77,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminExchangeRates() {
   const { base, overpayment, rates, editing } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <section className="admin-page exchange-rates" aria-labelledby="exchange-rates-title">
-      <h1 id="exchange-rates-title">Exchange rates</h1>
-      <p className="muted">
-        A payment received in another currency than its invoice&apos;s is converted at the latest rate on or before the payment&apos;s date.
-        Each rate says what one unit of a currency is worth in the base currency.
-      </p>
+      <h1 id="exchange-rates-title">{t("rates.title")}</h1>
+      <p className="muted">{t("rates.intro")}</p>
       {result?.error ? (
         <p className="form-error" role="alert">
           {result.error}
@@ -93,62 +94,62 @@ export default function AdminExchangeRates() {
       ) : null}
       {result?.ok && result.importErrors.length ? (
         <div className="form-error" role="alert" data-testid="import-errors">
-          <p>Nothing was imported. Fix these rows and import the file again:</p>
+          <p>{t("rates.importFailed")}</p>
           <ul>
             {result.importErrors.map((e) => (
-              <li key={e.row}>
-                Row {e.row}: {e.message}
-              </li>
+              <li key={e.row}>{t("rates.rowProblem", { row: e.row, message: e.message })}</li>
             ))}
           </ul>
         </div>
       ) : null}
 
-      <h2>Settings</h2>
-      <p className="muted">
-        Rates are what one unit is worth in the base currency. A payment over its invoice&apos;s balance is refused, or recorded and shown
-        on the invoice as credit owed to the client.
-      </p>
+      <h2>{t("rates.settings")}</h2>
+      <p className="muted">{t("rates.settingsIntro")}</p>
       <Form method="post" className="inline-form inline-form--wrap" data-testid="exchange-settings">
         <CsrfField />
         <label>
-          Base currency
+          {t("rates.base")}
           <input name="base" defaultValue={base ?? ""} required maxLength={3} pattern="[A-Za-z]{3}" placeholder="EUR" size={6} />
         </label>
         <label>
-          A payment over the balance
+          {t("rates.overpayment")}
           <select name="overpayment" defaultValue={overpayment}>
-            <option value="refuse">is refused</option>
-            <option value="credit">is recorded as credit for the client</option>
+            <option value="refuse">{t("rates.refuse")}</option>
+            <option value="credit">{t("rates.credit")}</option>
           </select>
         </label>
         <button className="button" name="intent" value="settings" type="submit">
-          Save settings
+          {t("rates.saveSettings")}
         </button>
       </Form>
-      {base ? null : <p className="notice notice--warning">Set the base currency first: rates are expressed in it.</p>}
+      {base ? null : <p className="notice notice--warning">{t("rates.setBaseFirst")}</p>}
 
-      <h2>Rates</h2>
-      <p className="muted">Newest first. A rate applies from its day until the next rate of that currency.</p>
+      <h2>{t("rates.rates")}</h2>
+      <p className="muted">{t("rates.ratesIntro")}</p>
       <Form method="post" className="inline-form inline-form--wrap" data-testid="add-rate">
         <CsrfField />
         <label>
-          From
+          {t("rates.from")}
           <input type="date" name="day" required />
         </label>
         <label>
-          Currency
+          {t("rates.currency")}
           <input name="currency" required maxLength={3} pattern="[A-Za-z]{3}" placeholder="USD" size={6} />
         </label>
         <label>
-          Worth in {base ?? "the base currency"}
+          {t("rates.worthIn", { base: base ?? t("rates.theBase") })}
           <input name="rate" required inputMode="decimal" placeholder="0.9234" size={12} />
         </label>
         <button className="button button--primary" name="intent" value="add" type="submit">
-          Add rate
+          {t("rates.add")}
         </button>
       </Form>
-      <AdminTable testId="rates-table" columns={["From", "Currency", "Rate"]} isEmpty={rates.length === 0} empty="No rates yet.">
+      <AdminTable
+        testId="rates-table"
+        columns={[t("rates.from"), t("rates.currency"), t("rates.rate")]}
+        isEmpty={rates.length === 0}
+        empty={t("rates.none")}
+      >
         {rates.map((r) =>
           r.id === editing ? (
             <tr key={r.id}>
@@ -157,22 +158,22 @@ export default function AdminExchangeRates() {
                   <CsrfField />
                   <input type="hidden" name="id" value={r.id} />
                   <label>
-                    From
+                    {t("rates.from")}
                     <input type="date" name="day" defaultValue={r.day} required />
                   </label>
                   <label>
-                    Currency
+                    {t("rates.currency")}
                     <input name="currency" defaultValue={r.currency} required maxLength={3} size={6} />
                   </label>
                   <label>
-                    Worth in {base}
+                    {t("rates.worthIn", { base })}
                     <input name="rate" defaultValue={r.rate} required inputMode="decimal" size={12} />
                   </label>
                   <button className="button button--primary button--small" name="intent" value="update" type="submit">
-                    Save
+                    {t("common.save")}
                   </button>
                   <Link className="button button--small button--ghost" to=".">
-                    Cancel
+                    {t("common.cancel")}
                   </Link>
                 </Form>
               </td>
@@ -185,8 +186,12 @@ export default function AdminExchangeRates() {
                 1 {r.currency} = {r.rate} {base}
               </td>
               <td className="admin-table__actions">
-                <Link className="button button--small" to={`?edit=${r.id}`} aria-label={`Edit the ${r.currency} rate of ${r.day}`}>
-                  Edit
+                <Link
+                  className="button button--small"
+                  to={`?edit=${r.id}`}
+                  aria-label={t("rates.editOf", { currency: r.currency, day: r.day })}
+                >
+                  {t("common.edit")}
                 </Link>
                 <Form method="post" className="row-form">
                   <CsrfField />
@@ -196,9 +201,9 @@ export default function AdminExchangeRates() {
                     name="intent"
                     value="delete"
                     type="submit"
-                    aria-label={`Delete the ${r.currency} rate of ${r.day}`}
+                    aria-label={t("rates.deleteOf", { currency: r.currency, day: r.day })}
                   >
-                    Delete
+                    {t("common.delete")}
                   </button>
                 </Form>
               </td>
@@ -207,23 +212,22 @@ export default function AdminExchangeRates() {
         )}
       </AdminTable>
 
-      <h2>Import rates</h2>
+      <h2>{t("rates.importTitle")}</h2>
       <p className="muted">
-        A CSV file with one rate a row: <code>day,currency,rate</code>, e.g. <code>2026-12-01,USD,0.9234</code>. A header row is optional; a
-        rate already there for that day and currency is replaced. Nothing is imported while a row is wrong.
+        <Trans i18nKey="rates.importIntro" components={{ code: <code /> }} />
       </p>
       <Form method="post" encType="multipart/form-data" className="inline-form inline-form--wrap" data-testid="import-rates">
         <CsrfField />
         <label>
-          CSV file
+          {t("rates.csvFile")}
           <input type="file" name="file" accept="text/csv,.csv" />
         </label>
         <label>
-          or paste the rows
+          {t("rates.orPaste")}
           <textarea name="csv" rows={3} cols={36} placeholder={"2026-12-01,USD,0.9234\n2026-12-01,GBP,1.1712"} />
         </label>
         <button className="button" name="intent" value="import" type="submit">
-          Import
+          {t("rates.import")}
         </button>
       </Form>
     </section>

@@ -1,9 +1,12 @@
+import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { tableRights, TABLE_ACTIONS } from "@runtime/auth/roles";
 import { FormResultNotice } from "../components/form-result-notice";
 import { CsrfField } from "../components/csrf-field";
+import { roleNameIn } from "~/i18n/role-name";
+import { translatorFor } from "../services/i18n.server";
 import { adminActorFor, formResult, listRolesAs, matrixTables, saveRoleAs } from "../services/people.server";
 import { fieldName, rightName, roleFromForm } from "../utils/role-form";
 
@@ -19,6 +22,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await adminActorFor(request);
+  const { t } = await translatorFor(request);
   const form = await request.formData();
   const roles = await listRolesAs(actor);
   if (form.get("intent") === "add") {
@@ -35,24 +39,28 @@ export async function action({ request }: ActionFunctionArgs) {
     return redirect(`/admin/roles?role=${encodeURIComponent(String(form.get("key")))}`);
   }
   const current = roles.find((r) => r.key === form.get("key"));
-  if (!current) return json({ ok: false as const, error: "there is no such role" }, { status: 404 });
+  if (!current) return json({ ok: false as const, error: t("rolesPage.noSuchRole") }, { status: 404 });
   const role = roleFromForm(
     form,
     { key: current.key, name: String(form.get("name") || current.name), admin: current.admin },
     await matrixTables(),
   );
-  return formResult(async () => ({ role: await saveRoleAs(actor, role), message: `Saved the role ${role.name}.` }));
+  return formResult(async () => ({
+    role: await saveRoleAs(actor, role),
+    message: t("rolesPage.saved", { name: roleNameIn(t, role.key, role.name) }),
+  }));
 }
 
 export default function AdminRoles() {
   const { roles, selected, tables } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   const locked = selected.key === "admin";
-  const rows = [{ id: "*", label: "Any other table", fields: [] as { id: string; label: string }[] }, ...tables];
+  const rows = [{ id: "*", label: t("rolesPage.anyOtherTable"), fields: [] as { id: string; label: string }[] }, ...tables];
   return (
     <section className="admin-page" aria-labelledby="roles-title">
-      <h1 id="roles-title">Roles</h1>
-      <nav className="role-tabs" aria-label="Roles">
+      <h1 id="roles-title">{t("rolesPage.title")}</h1>
+      <nav className="role-tabs" aria-label={t("rolesPage.title")}>
         {roles.map((r) => (
           <Link
             key={r.key}
@@ -60,67 +68,72 @@ export default function AdminRoles() {
             className={r.key === selected.key ? "role-tab is-selected" : "role-tab"}
             aria-current={r.key === selected.key ? "page" : undefined}
           >
-            {r.name}
-            {r.builtin ? <span className="role-tab__note"> built-in</span> : null}
+            {roleNameIn(t, r.key, r.name)}
+            {r.builtin ? <span className="role-tab__note"> {t("rolesPage.builtIn")}</span> : null}
           </Link>
         ))}
       </nav>
       <FormResultNotice result={result} />
-      {locked ? (
-        <p className="notice">
-          Administrators may always do everything, including the designers, users and roles. This role cannot be changed.
-        </p>
-      ) : null}
+      {locked ? <p className="notice">{t("rolesPage.adminLocked")}</p> : null}
       <Form method="post" key={selected.key} data-testid="role-matrix">
         <CsrfField />
         <input type="hidden" name="key" value={selected.key} />
         <fieldset disabled={locked} className="role-matrix__fieldset">
           <label className="inline-label">
-            Name <input name="name" defaultValue={selected.name} maxLength={100} required />
+            {t("rolesPage.name")} <input name="name" defaultValue={selected.name} maxLength={100} required />
           </label>
           <table className="admin-table role-matrix">
             <thead>
               <tr>
-                <th>Table</th>
+                <th>{t("rolesPage.table")}</th>
                 {TABLE_ACTIONS.map((a) => (
                   <th key={a} className="role-matrix__check">
-                    {a}
+                    {t(`rolesPage.actions.${a}`)}
                   </th>
                 ))}
-                <th>Records</th>
-                <th>Fields</th>
+                <th>{t("rolesPage.records")}</th>
+                <th>{t("rolesPage.fields")}</th>
               </tr>
             </thead>
             <tbody>
-              {rows.map((t) => {
-                const rights = tableRights(selected, t.id);
+              {rows.map((table) => {
+                const rights = tableRights(selected, table.id);
                 const restricted = Object.keys(rights.fields ?? {}).length;
                 return (
-                  <tr key={t.id}>
-                    <th scope="row">{t.label}</th>
+                  <tr key={table.id}>
+                    <th scope="row">{table.label}</th>
                     {TABLE_ACTIONS.map((a) => (
                       <td key={a} className="role-matrix__check">
-                        <input type="checkbox" name={rightName(t.id, a)} defaultChecked={rights[a]} aria-label={`${t.label}: ${a}`} />
+                        <input
+                          type="checkbox"
+                          name={rightName(table.id, a)}
+                          defaultChecked={rights[a]}
+                          aria-label={`${table.label}: ${t(`rolesPage.actions.${a}`)}`}
+                        />
                       </td>
                     ))}
                     <td>
-                      <select name={rightName(t.id, "scope")} defaultValue={rights.scope} aria-label={`${t.label}: which records`}>
-                        <option value="all">all</option>
-                        <option value="own">own</option>
+                      <select
+                        name={rightName(table.id, "scope")}
+                        defaultValue={rights.scope}
+                        aria-label={t("rolesPage.whichRecords", { table: table.label })}
+                      >
+                        <option value="all">{t("rolesPage.scopeAll")}</option>
+                        <option value="own">{t("rolesPage.scopeOwn")}</option>
                       </select>
                     </td>
                     <td>
-                      {t.fields.length ? (
+                      {table.fields.length ? (
                         <details className="role-matrix__fields">
-                          <summary>{restricted ? `${restricted} restricted` : "all writable"}</summary>
+                          <summary>{restricted ? t("rolesPage.restricted", { count: restricted }) : t("rolesPage.allWritable")}</summary>
                           <div className="role-matrix__field-grid">
-                            {t.fields.map((f) => (
+                            {table.fields.map((f) => (
                               <label key={f.id}>
                                 <span>{f.label}</span>
-                                <select name={fieldName(t.id, f.id)} defaultValue={rights.fields?.[f.id] ?? "write"}>
-                                  <option value="write">writable</option>
-                                  <option value="readonly">read-only</option>
-                                  <option value="hidden">hidden</option>
+                                <select name={fieldName(table.id, f.id)} defaultValue={rights.fields?.[f.id] ?? "write"}>
+                                  <option value="write">{t("rolesPage.writable")}</option>
+                                  <option value="readonly">{t("rolesPage.readOnly")}</option>
+                                  <option value="hidden">{t("rolesPage.hidden")}</option>
                                 </select>
                               </label>
                             ))}
@@ -137,37 +150,43 @@ export default function AdminRoles() {
           </table>
           {locked ? null : (
             <button className="button button--primary" type="submit" name="intent" value="save">
-              Save {selected.name}
+              {t("rolesPage.save", { name: roleNameIn(t, selected.key, selected.name) })}
             </button>
           )}
         </fieldset>
       </Form>
 
-      <h2>Add a role</h2>
+      <h2>{t("rolesPage.addTitle")}</h2>
       <Form method="post" className="inline-form inline-form--wrap">
         <CsrfField />
         <label>
-          Key
-          <input name="key" required pattern="[a-z][a-z0-9_]{0,31}" placeholder="e.g. sales" title="lower-case letters, digits and _" />
+          {t("rolesPage.key")}
+          <input
+            name="key"
+            required
+            pattern="[a-z][a-z0-9_]{0,31}"
+            placeholder={t("rolesPage.keyExample")}
+            title={t("rolesPage.keyRule")}
+          />
         </label>
         <label>
-          Name
-          <input name="name" required maxLength={100} placeholder="e.g. Sales" />
+          {t("rolesPage.name")}
+          <input name="name" required maxLength={100} placeholder={t("rolesPage.nameExample")} />
         </label>
         <label>
-          Start from
+          {t("rolesPage.startFrom")}
           <select name="copyFrom" defaultValue="staff">
             {roles
               .filter((r) => r.key !== "admin")
               .map((r) => (
                 <option key={r.key} value={r.key}>
-                  {r.name}
+                  {roleNameIn(t, r.key, r.name)}
                 </option>
               ))}
           </select>
         </label>
         <button className="button" name="intent" value="add" type="submit">
-          Add role
+          {t("rolesPage.add")}
         </button>
       </Form>
     </section>

@@ -1,8 +1,11 @@
+import { useTranslation } from "react-i18next";
+import type { Words } from "@runtime/i18n/translator";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfField } from "../components/csrf-field";
 import { FormResultNotice } from "../components/form-result-notice";
+import { translatorFor } from "../services/i18n.server";
 import { adminActorFor, formResult } from "../services/people.server";
 import { getRuntime } from "../services/runtime.server";
 import { restoreTrashEntry, trashOverview } from "../services/trash.server";
@@ -22,18 +25,17 @@ export async function action({ request }: ActionFunctionArgs) {
   const form = await request.formData();
   const id = Number(form.get("id"));
   if (form.get("intent") !== "restore" || !Number.isSafeInteger(id) || id < 1)
-    return json({ ok: false as const, error: "Choose an entry of the trash to restore." }, { status: 400 });
+    return json({ ok: false as const, error: (await translatorFor(request)).t("trash.chooseEntry") }, { status: 400 });
   return formResult(async () => restoreTrashEntry(await getRuntime(), actor, id));
 }
 
-const KIND_LABEL = { field: "Field", table: "Table", record: "Record" } as const;
+type Kind = "field" | "table" | "record";
 const when = (value: string) => String(value).slice(0, 16).replace("T", " ");
 
-function amount(kind: keyof typeof KIND_LABEL, values: number | null): string {
+function amount(t: Words, kind: Kind, values: number | null): string {
   if (values === null) return "—";
-  if (kind === "field") return `${values} ${values === 1 ? "value" : "values"}`;
-  if (kind === "table") return `${values} ${values === 1 ? "record" : "records"}`;
-  return "1 record";
+  if (kind === "field") return t("trash.values", { count: values });
+  return t("trash.records", { count: kind === "table" ? values : 1 });
 }
 
 export default function AdminTrash() {
@@ -42,23 +44,21 @@ export default function AdminTrash() {
   const busy = useNavigation().formData?.get("id");
   const schemaEntries = entries.filter((e) => e.kind !== "record");
   const records = entries.filter((e) => e.kind === "record");
+  const { t } = useTranslation();
   return (
     <section className="admin-page config-page" aria-labelledby="trash-title">
-      <h1 id="trash-title">Trash</h1>
-      <p className="muted config-page__lead">
-        Fields and tables removed in the schema keep their values here; records deleted from lists and cards wait here too. Restoring brings
-        them back with their data.
-      </p>
+      <h1 id="trash-title">{t("trash.title")}</h1>
+      <p className="muted config-page__lead">{t("trash.lead")}</p>
       <FormResultNotice result={result} />
-      <h2>Fields and tables</h2>
+      <h2>{t("trash.fieldsAndTables")}</h2>
       {schemaEntries.length === 0 ? (
-        <p className="config-empty">No removed fields or tables.</p>
+        <p className="config-empty">{t("trash.noSchema")}</p>
       ) : (
         <TrashTable entries={schemaEntries} busy={busy} testId="trash-schema" />
       )}
-      <h2>Records</h2>
+      <h2>{t("trash.recordsTitle")}</h2>
       {records.length === 0 ? (
-        <p className="config-empty">No deleted records.</p>
+        <p className="config-empty">{t("trash.noRecords")}</p>
       ) : (
         <TrashTable entries={records} busy={busy} testId="trash-records" />
       )}
@@ -69,17 +69,18 @@ export default function AdminTrash() {
 type Entry = ReturnType<typeof useLoaderData<typeof loader>>["entries"][number];
 
 function TrashTable({ entries, busy, testId }: { entries: Entry[]; busy: FormDataEntryValue | null | undefined; testId: string }) {
+  const { t } = useTranslation();
   return (
     <table className="admin-table trash-table" data-testid={testId}>
       <thead>
         <tr>
-          <th>What</th>
-          <th>Table</th>
-          <th>Removed</th>
-          <th>By</th>
-          <th>Holds</th>
+          <th>{t("trash.what")}</th>
+          <th>{t("trash.table")}</th>
+          <th>{t("trash.removed")}</th>
+          <th>{t("trash.by")}</th>
+          <th>{t("trash.holds")}</th>
           <th>
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t("trash.actions")}</span>
           </th>
         </tr>
       </thead>
@@ -89,14 +90,14 @@ function TrashTable({ entries, busy, testId }: { entries: Entry[]; busy: FormDat
           return (
             <tr key={e.id} data-trash-id={e.id}>
               <td>
-                <span className="pill">{KIND_LABEL[e.kind]}</span> <strong>{name}</strong>
+                <span className="pill">{t(`trash.kind.${e.kind}`)}</span> <strong>{name}</strong>
                 {e.kind === "field" ? <code className="trash-table__key">{e.field}</code> : null}
                 {e.kind === "record" ? <span className="muted"> #{e.recordId}</span> : null}
               </td>
               <td>{e.currentTable && e.kind !== "table" ? <Link to={`/t/${e.currentTable}`}>{e.tableLabel}</Link> : e.tableLabel}</td>
               <td>{when(e.deletedAt)}</td>
               <td>{e.deletedBy ?? <span className="muted">—</span>}</td>
-              <td>{amount(e.kind, e.values)}</td>
+              <td>{amount(t, e.kind, e.values)}</td>
               <td className="admin-table__actions">
                 <Form method="post" className="row-form">
                   <CsrfField />
@@ -107,9 +108,9 @@ function TrashTable({ entries, busy, testId }: { entries: Entry[]; busy: FormDat
                     value="restore"
                     type="submit"
                     disabled={busy === String(e.id)}
-                    aria-label={`Restore ${KIND_LABEL[e.kind].toLowerCase()} ${name}`}
+                    aria-label={t(`trash.restoreOf.${e.kind}`, { name })}
                   >
-                    {busy === String(e.id) ? "Restoring…" : "Restore"}
+                    {busy === String(e.id) ? t("trash.restoring") : t("trash.restore")}
                   </button>
                 </Form>
               </td>

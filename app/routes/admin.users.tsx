@@ -1,8 +1,11 @@
+import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormResultNotice } from "../components/form-result-notice";
 import { CsrfField } from "../components/csrf-field";
+import { roleNameIn } from "~/i18n/role-name";
+import { translatorFor } from "../services/i18n.server";
 import { addUserAs, adminActorFor, formResult, listRolesAs, listUsersAs, resetPasswordAs, updateUserAs } from "../services/people.server";
 
 export const meta: MetaFunction = () => [{ title: "Users · Tessera" }];
@@ -15,6 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await adminActorFor(request);
+  const { t } = await translatorFor(request);
   const form = await request.formData();
   const id = Number(form.get("id"));
   switch (form.get("intent")) {
@@ -27,18 +31,25 @@ export async function action({ request }: ActionFunctionArgs) {
           password: form.get("generate") === "on" ? undefined : form.get("password") || undefined,
           generatePassword: form.get("generate") === "on",
         });
-        return { message: `Added ${user.name}.`, secret: oneTimePassword ? { email: user.email, password: oneTimePassword } : null };
+        return {
+          message: t("usersPage.added", { name: user.name }),
+          secret: oneTimePassword ? { email: user.email, password: oneTimePassword } : null,
+        };
       });
     case "role":
-      return formResult(async () => ({
-        message: `${(await updateUserAs(actor, id, { role: form.get("role") })).name} now has the role ${form.get("role")}.`,
-        secret: null,
-      }));
+      return formResult(async () => {
+        const user = await updateUserAs(actor, id, { role: form.get("role") });
+        const role = (await listRolesAs(actor)).find((r) => r.key === user.role);
+        return {
+          message: t("usersPage.roleChanged", { name: user.name, role: role ? roleNameIn(t, role.key, role.name) : user.role }),
+          secret: null,
+        };
+      });
     case "active":
       return formResult(async () => {
         const user = await updateUserAs(actor, id, { active: form.get("active") === "true" });
         return {
-          message: `${user.name} is ${user.active ? "active again" : "deactivated: their sessions and tokens ended"}.`,
+          message: t(user.active ? "usersPage.reactivated" : "usersPage.deactivated", { name: user.name }),
           secret: null,
         };
       });
@@ -46,40 +57,40 @@ export async function action({ request }: ActionFunctionArgs) {
       return formResult(async () => {
         const { oneTimePassword } = await resetPasswordAs(actor, id);
         const email = String(form.get("email") ?? "");
-        return { message: "The password was reset.", secret: { email, password: oneTimePassword } };
+        return { message: t("usersPage.passwordReset"), secret: { email, password: oneTimePassword } };
       });
     default:
-      return json({ ok: false as const, error: "unknown action" }, { status: 400 });
+      return json({ ok: false as const, error: t("usersPage.unknownAction") }, { status: 400 });
   }
 }
 
-const when = (value: string | null) => (value ? String(value).slice(0, 16).replace("T", " ") : "never");
+const when = (value: string) => String(value).slice(0, 16).replace("T", " ");
 
 export default function AdminUsers() {
   const { users, roles, me } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
-  const roleName = new Map(roles.map((r) => [r.key, r.name]));
+  const { t } = useTranslation();
   return (
     <section className="admin-page" aria-labelledby="users-title">
-      <h1 id="users-title">Users</h1>
+      <h1 id="users-title">{t("usersPage.title")}</h1>
       <FormResultNotice result={result} />
       {result && result.ok && "secret" in result && result.secret ? (
         <div className="secret-once" role="status" data-testid="one-time-password">
-          <strong>One-time password for {result.secret.email} — shown only once:</strong>
+          <strong>{t("usersPage.oneTimeFor", { email: result.secret.email })}</strong>
           <code>{result.secret.password}</code>
-          <span>They will be asked to choose their own at the next sign-in.</span>
+          <span>{t("usersPage.oneTimeHint")}</span>
         </div>
       ) : null}
       <table className="admin-table" data-testid="users-table">
         <thead>
           <tr>
-            <th>Name</th>
-            <th>Email</th>
-            <th>Role</th>
-            <th>Status</th>
-            <th>Last sign-in</th>
+            <th>{t("usersPage.name")}</th>
+            <th>{t("usersPage.email")}</th>
+            <th>{t("usersPage.role")}</th>
+            <th>{t("usersPage.status")}</th>
+            <th>{t("usersPage.lastSignIn")}</th>
             <th>
-              <span className="visually-hidden">Actions</span>
+              <span className="visually-hidden">{t("usersPage.actions")}</span>
             </th>
           </tr>
         </thead>
@@ -92,24 +103,24 @@ export default function AdminUsers() {
                 <Form method="post" className="row-form">
                   <CsrfField />
                   <input type="hidden" name="id" value={u.id} />
-                  <select name="role" defaultValue={u.role} aria-label={`Role of ${u.name}`}>
+                  <select name="role" defaultValue={u.role} aria-label={t("usersPage.roleOf", { name: u.name })}>
                     {roles.map((r) => (
                       <option key={r.key} value={r.key}>
-                        {r.name}
+                        {roleNameIn(t, r.key, r.name)}
                       </option>
                     ))}
                   </select>
                   <button className="button button--small" name="intent" value="role" type="submit">
-                    Change
+                    {t("usersPage.change")}
                   </button>
                 </Form>
               </td>
               <td>
                 <span className={u.active ? "pill pill--ok" : "pill"}>
-                  {u.active ? (u.mustChangePassword ? "active · must change password" : "active") : "deactivated"}
+                  {u.active ? (u.mustChangePassword ? t("usersPage.activeMustChange") : t("usersPage.active")) : t("usersPage.inactive")}
                 </span>
               </td>
-              <td>{when(u.lastLoginAt)}</td>
+              <td>{u.lastLoginAt ? when(u.lastLoginAt) : t("usersPage.never")}</td>
               <td className="admin-table__actions">
                 <Form method="post" className="row-form">
                   <CsrfField />
@@ -120,9 +131,9 @@ export default function AdminUsers() {
                     name="intent"
                     value="reset"
                     type="submit"
-                    title={`A one-time password for ${u.name}`}
+                    title={t("usersPage.resetTitle", { name: u.name })}
                   >
-                    Reset password
+                    {t("usersPage.resetPassword")}
                   </button>
                   {u.id !== me ? (
                     <>
@@ -133,7 +144,7 @@ export default function AdminUsers() {
                         value="active"
                         type="submit"
                       >
-                        {u.active ? "Deactivate" : "Reactivate"}
+                        {u.active ? t("usersPage.deactivate") : t("usersPage.reactivate")}
                       </button>
                     </>
                   ) : null}
@@ -144,37 +155,37 @@ export default function AdminUsers() {
         </tbody>
       </table>
 
-      <h2>Add a user</h2>
+      <h2>{t("usersPage.addTitle")}</h2>
       <Form method="post" className="inline-form inline-form--wrap" data-testid="add-user">
         <CsrfField />
         <label>
-          Name
+          {t("usersPage.name")}
           <input name="name" required maxLength={200} />
         </label>
         <label>
-          Email
+          {t("usersPage.email")}
           <input name="email" type="email" required />
         </label>
         <label>
-          Role
+          {t("usersPage.role")}
           <select name="role" defaultValue="staff">
             {roles.map((r) => (
               <option key={r.key} value={r.key}>
-                {roleName.get(r.key)}
+                {roleNameIn(t, r.key, r.name)}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Initial password
+          {t("usersPage.initialPassword")}
           <input name="password" type="password" autoComplete="new-password" minLength={10} />
         </label>
         <label className="checkbox">
           <input name="generate" type="checkbox" defaultChecked />
-          Generate a one-time password
+          {t("usersPage.generate")}
         </label>
         <button className="button button--primary" name="intent" value="add" type="submit">
-          Add user
+          {t("usersPage.add")}
         </button>
       </Form>
     </section>
