@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -64,52 +65,44 @@ export default function AdminConfig() {
   const outcome = useActionData<typeof action>();
   const navigation = useNavigation();
   const working = navigation.state === "submitting" ? navigation.formData?.get("intent") : null;
+  const { t } = useTranslation();
   return (
     <section className="admin-page config-page" aria-labelledby="config-title">
-      <h1 id="config-title">Configuration</h1>
-      <p className="muted config-page__lead">
-        Schema version {version}: {counts.tables} tables, {counts.layouts} designed cards, {counts.views} shared views and list settings,{" "}
-        {counts.templates} print templates, {counts.rules} rules, {counts.wordTemplates} Word templates.
-      </p>
+      <h1 id="config-title">{t("configPage.title")}</h1>
+      <p className="muted config-page__lead">{t("configPage.lead", { version, ...counts })}</p>
 
-      <h2>Download</h2>
+      <h2>{t("configPage.download")}</h2>
       <ul className="config-downloads">
         <li>
           <a className="button button--small" href="/api/config/bundle?download=1" download data-testid="download-bundle">
-            Configuration bundle
+            {t("configPage.bundle")}
           </a>
-          <span className="muted">
-            Schema, card layouts, shared views and list settings, print and Word templates, rules, home page: one JSON file to import into
-            another installation.
-          </span>
+          <span className="muted">{t("configPage.bundleHint")}</span>
         </li>
         <li>
           <a className="button button--small" href="/api/config/schema" download>
-            Workspace schema
+            {t("configPage.schema")}
           </a>
-          <span className="muted">The data model as a JSON Schema (draft 2020-12) document, for other JSON Schema tools.</span>
+          <span className="muted">{t("configPage.schemaHint")}</span>
         </li>
         <li>
           <a className="button button--small" href="/api/config/types" download>
-            TypeScript types
+            {t("configPage.types")}
           </a>
-          <span className="muted">One interface per table, as the API returns records, generated with json-schema-to-typescript.</span>
+          <span className="muted">{t("configPage.typesHint")}</span>
         </li>
       </ul>
 
-      <h2>Import a bundle</h2>
-      <p className="muted">
-        Tables and fields are matched by their ids, so a bundle exported from a copy of this workspace changes only what differs. Nothing
-        changes until you review the plan and apply it.
-      </p>
+      <h2>{t("configPage.importTitle")}</h2>
+      <p className="muted">{t("configPage.importHint")}</p>
       <Form method="post" encType="multipart/form-data" className="inline-form inline-form--wrap config-upload" data-testid="import-form">
         <CsrfField />
         <label>
-          Bundle file
+          {t("configPage.bundleFile")}
           <input type="file" name="file" accept="application/json,.json" required />
         </label>
         <button className="button" type="submit" name="intent" value="review" disabled={working === "review"}>
-          {working === "review" ? "Reading…" : "Review import"}
+          {working === "review" ? t("configPage.reading") : t("configPage.review")}
         </button>
       </Form>
       {outcome ? <ImportOutcomePanel outcome={outcome} working={working === "apply"} /> : null}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -39,18 +40,19 @@ export async function action({ request }: ActionFunctionArgs) {
   return answer.status === 200 ? redirect("/admin/mail") : answer;
 }
 
-const HELP =
-  "Subject and body are Liquid over the same values as the table's print templates: {{ record.number }}, {{ record.client.name }}, {{ record.total | money }}, {{ company.name }}, {{ today | date }}. The body is plain text; values are escaped.";
+/** Liquid's own braces: passed as a value, so i18next leaves them alone. */
+const EXAMPLES = "{{ record.number }}, {{ record.client.name }}, {{ record.total | money }}, {{ company.name }}, {{ today | date }}";
 
 export default function AdminMail() {
   const { tables, templates, server, mailingRate } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
-  const editing = templates.find((t) => t.id === params.get("edit"));
-  const label = new Map(tables.map((t) => [t.key, t.label]));
+  const editing = templates.find((template) => template.id === params.get("edit"));
+  const label = new Map(tables.map((table) => [table.key, table.label]));
+  const { t } = useTranslation();
   return (
     <section className="admin-page mail-admin" aria-labelledby="mail-title">
-      <h1 id="mail-title">Email</h1>
+      <h1 id="mail-title">{t("mailAdmin.title")}</h1>
       {result?.error ? (
         <p className="form-error" role="alert">
           {result.error}
@@ -60,38 +62,38 @@ export default function AdminMail() {
       <Form method="post" className="inline-form mailing-rate" data-testid="mailing-rate">
         <CsrfField />
         <label>
-          Mailings send at most
+          {t("mailAdmin.rateBefore")}
           <span className="mailing-rate__field">
-            <input name="rate" type="number" min={1} max={6000} required defaultValue={mailingRate} /> messages per minute
+            <input name="rate" type="number" min={1} max={6000} required defaultValue={mailingRate} /> {t("mailAdmin.rateAfter")}
           </span>
         </label>
         <button className="button button--small" name="intent" value="rate" type="submit">
-          Save
+          {t("common.save")}
         </button>
       </Form>
 
-      <h2>Message templates</h2>
+      <h2>{t("mailAdmin.templates")}</h2>
       <AdminTable
         testId="mail-templates"
-        columns={["Name", "Table", "Subject"]}
+        columns={[t("mailAdmin.name"), t("mailAdmin.table"), t("mailAdmin.subject")]}
         isEmpty={templates.length === 0}
-        empty="No message templates yet. A card then sends with an empty subject for the sender to fill in."
+        empty={t("mailAdmin.noTemplates")}
       >
-        {templates.map((t) => (
-          <tr key={t.id}>
-            <td>{t.name}</td>
-            <td>{label.get(t.table) ?? t.table}</td>
-            <td className="mail-admin__subject">{t.subject}</td>
+        {templates.map((template) => (
+          <tr key={template.id}>
+            <td>{template.name}</td>
+            <td>{label.get(template.table) ?? template.table}</td>
+            <td className="mail-admin__subject">{template.subject}</td>
             <td className="admin-table__actions">
               <div className="mail-admin__actions">
-                <a className="button button--small" href={`?edit=${encodeURIComponent(t.id)}`}>
-                  Edit
+                <a className="button button--small" href={`?edit=${encodeURIComponent(template.id)}`}>
+                  {t("common.edit")}
                 </a>
                 <Form method="post" className="row-form">
                   <CsrfField />
-                  <input type="hidden" name="id" value={t.id} />
+                  <input type="hidden" name="id" value={template.id} />
                   <button className="button button--small button--danger" name="intent" value="delete" type="submit">
-                    Delete
+                    {t("common.delete")}
                   </button>
                 </Form>
               </div>
@@ -100,42 +102,42 @@ export default function AdminMail() {
         ))}
       </AdminTable>
 
-      <h2>{editing ? `Edit “${editing.name}”` : "New message template"}</h2>
+      <h2>{editing ? t("mailAdmin.editTitle", { name: editing.name }) : t("mailAdmin.newTitle")}</h2>
       <Form method="post" className="mail-template-form" key={editing?.id ?? `new-${templates.length}`} data-testid="mail-template-form">
         <CsrfField />
         {editing ? <input type="hidden" name="id" value={editing.id} /> : null}
         <div className="mail-template-form__row">
           <label>
-            Table
+            {t("mailAdmin.table")}
             <select name="table" defaultValue={editing?.table ?? tables[0]?.key}>
-              {tables.map((t) => (
-                <option key={t.key} value={t.key}>
-                  {t.label}
+              {tables.map((table) => (
+                <option key={table.key} value={table.key}>
+                  {table.label}
                 </option>
               ))}
             </select>
           </label>
           <label>
-            Name
+            {t("mailAdmin.name")}
             <input name="name" required maxLength={200} defaultValue={editing?.name} />
           </label>
         </div>
         <label>
-          Subject
+          {t("mailAdmin.subject")}
           <input name="subject" required maxLength={1000} defaultValue={editing?.subject} />
         </label>
         <label>
-          Body
+          {t("mailAdmin.body")}
           <textarea name="body" required rows={10} defaultValue={editing?.body} />
         </label>
-        <p className="muted mail-template-form__help">{HELP}</p>
+        <p className="muted mail-template-form__help">{t("mailAdmin.help", { examples: EXAMPLES })}</p>
         <div className="mail-template-form__actions">
           <button className="button button--primary" name="intent" value="template" type="submit">
-            {editing ? "Save template" : "Add template"}
+            {editing ? t("mailAdmin.saveTemplate") : t("mailAdmin.addTemplate")}
           </button>
           {editing ? (
             <a className="button button--secondary" href="?">
-              Cancel
+              {t("common.cancel")}
             </a>
           ) : null}
         </div>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -5,7 +6,9 @@ import { adminActorFor } from "../services/people.server";
 import { getRuntime } from "../services/runtime.server";
 import { TableCard } from "../components/table-card";
 import overviewStyles from "../styles/overview.css";
-import { formatInteger } from "../utils/format-count";
+import { languageOf } from "../services/i18n.server";
+import { useCounting } from "~/i18n/use-counting";
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import { buildOverview, totalRecords } from "../utils/workspace-overview";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
@@ -16,24 +19,30 @@ export const meta: MetaFunction = () => [{ title: "Schema overview · Tessera" }
 export async function loader({ request }: LoaderFunctionArgs) {
   await adminActorFor(request);
   const runtime = await getRuntime();
-  const [{ version, schema }, counts] = await Promise.all([runtime.workspace.current(), runtime.countRecords()]);
+  const [current, counts, language] = await Promise.all([runtime.workspace.current(), runtime.countRecords(), languageOf(request)]);
+  const { version, schema } = inLanguage(current, language);
   return json({ version, sections: buildOverview(schema, counts) });
 }
 
 export default function Overview() {
   const { version, sections } = useLoaderData<typeof loader>();
   const tableCount = sections.reduce((sum, s) => sum + s.tables.length, 0);
+  const { t } = useTranslation();
+  const { integer } = useCounting();
   return (
     <div className="overview">
       <header className="page-header">
-        <h1 className="page-header__title">Workspace overview</h1>
+        <h1 className="page-header__title">{t("overview.title")}</h1>
         <p className="page-header__summary">
-          {formatInteger(tableCount)} {tableCount === 1 ? "table" : "tables"} · {formatInteger(totalRecords(sections))} records · schema
-          version {version}
+          {t("overview.summary", {
+            tables: t("overview.tables", { count: tableCount, n: integer(tableCount) }),
+            records: t("overview.records", { count: totalRecords(sections), n: integer(totalRecords(sections)) }),
+            version,
+          })}
         </p>
       </header>
       {sections.length === 0 ? (
-        <p className="overview__empty">This workspace has no tables yet.</p>
+        <p className="overview__empty">{t("overview.empty")}</p>
       ) : (
         sections.map((section) => (
           <section className="overview-group" key={section.key} aria-labelledby={`group-${section.key}`}>
