@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ReactNode } from "react";
 
 /**
@@ -5,6 +6,7 @@ import type { ReactNode } from "react";
  * unlabelled on screen, holds each row's actions; or one line saying there is nothing yet.
  */
 export function AdminTable(props: { testId: string; columns: string[]; empty?: ReactNode; isEmpty?: boolean; children: ReactNode }) {
+  const { t } = useTranslation();
   if (props.isEmpty) return <p className="muted">{props.empty}</p>;
   return (
     <table className="admin-table" data-testid={props.testId}>
@@ -14,7 +16,7 @@ export function AdminTable(props: { testId: string; columns: string[]; empty?: R
             <th key={c}>{c}</th>
           ))}
           <th>
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t("common.actions")}</span>
           </th>
         </tr>
       </thead>

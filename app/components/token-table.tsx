@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Form } from "@remix-run/react";
 import { CsrfField } from "./csrf-field";
 
@@ -11,44 +12,45 @@ export interface TokenRowView {
   revokedAt: string | null;
 }
 
-const when = (value: string | null) => (value ? value.slice(0, 16).replace("T", " ") : "never");
+const when = (value: string) => value.slice(0, 16).replace("T", " ");
 
 /** API tokens with a revoke button each; shared by "My API tokens" and the admin list. */
 export function TokenTable({ tokens, showOwner }: { tokens: TokenRowView[]; showOwner: boolean }) {
-  if (tokens.length === 0) return <p className="muted">No API tokens yet.</p>;
+  const { t } = useTranslation();
+  if (tokens.length === 0) return <p className="muted">{t("tokens.none")}</p>;
   return (
     <table className="admin-table" data-testid="token-table">
       <thead>
         <tr>
-          <th>Name</th>
-          {showOwner ? <th>Owner</th> : null}
-          <th>Starts with</th>
-          <th>Created</th>
-          <th>Last used</th>
+          <th>{t("tokens.name")}</th>
+          {showOwner ? <th>{t("tokens.owner")}</th> : null}
+          <th>{t("tokens.startsWith")}</th>
+          <th>{t("tokens.created")}</th>
+          <th>{t("tokens.lastUsed")}</th>
           <th>
-            <span className="visually-hidden">Actions</span>
+            <span className="visually-hidden">{t("tokens.actions")}</span>
           </th>
         </tr>
       </thead>
       <tbody>
-        {tokens.map((t) => (
-          <tr key={t.id} className={t.revokedAt ? "is-inactive" : undefined}>
-            <td>{t.name}</td>
-            {showOwner ? <td>{t.owner}</td> : null}
+        {tokens.map((token) => (
+          <tr key={token.id} className={token.revokedAt ? "is-inactive" : undefined}>
+            <td>{token.name}</td>
+            {showOwner ? <td>{token.owner}</td> : null}
             <td>
-              <code>{t.prefix}…</code>
+              <code>{token.prefix}…</code>
             </td>
-            <td>{when(t.createdAt)}</td>
-            <td>{when(t.lastUsedAt)}</td>
+            <td>{when(token.createdAt)}</td>
+            <td>{token.lastUsedAt ? when(token.lastUsedAt) : t("tokens.never")}</td>
             <td className="admin-table__actions">
-              {t.revokedAt ? (
-                <span className="pill">revoked {when(t.revokedAt)}</span>
+              {token.revokedAt ? (
+                <span className="pill">{t("tokens.revokedAt", { when: when(token.revokedAt) })}</span>
               ) : (
                 <Form method="post">
                   <CsrfField />
-                  <input type="hidden" name="id" value={t.id} />
+                  <input type="hidden" name="id" value={token.id} />
                   <button className="button button--small button--danger" name="intent" value="revoke" type="submit">
-                    Revoke
+                    {t("tokens.revoke")}
                   </button>
                 </Form>
               )}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -30,10 +31,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function ChangePassword() {
   const { mustChange, minLength } = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <section className="admin-page admin-page--narrow" aria-labelledby="password-title">
-      <h1 id="password-title">{mustChange ? "Choose your own password" : "Change password"}</h1>
-      {mustChange ? <p className="notice">You signed in with a one-time password. Choose your own before you go on.</p> : null}
+      <h1 id="password-title">{mustChange ? t("password.chooseTitle") : t("password.changeTitle")}</h1>
+      {mustChange ? <p className="notice">{t("password.oneTimeNotice")}</p> : null}
       {failed?.error ? (
         <p className="form-error" role="alert">
           {failed.error}
@@ -42,19 +44,19 @@ export default function ChangePassword() {
       <Form method="post" className="auth-form">
         <CsrfField />
         <label>
-          Current password
+          {t("password.current")}
           <input name="current" type="password" autoComplete="current-password" required />
         </label>
         <label>
-          New password <small>(at least {minLength} characters)</small>
+          {t("password.new")} <small>{t("password.atLeast", { count: minLength })}</small>
           <input name="password" type="password" autoComplete="new-password" minLength={minLength} required />
         </label>
         <label>
-          New password again
+          {t("password.again")}
           <input name="repeat" type="password" autoComplete="new-password" minLength={minLength} required />
         </label>
         <button className="button button--primary" type="submit">
-          Save the new password
+          {t("password.save")}
         </button>
       </Form>
     </section>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -22,12 +23,12 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function MyTokens() {
   const { tokens } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <section className="admin-page" aria-labelledby="tokens-title">
-      <h1 id="tokens-title">My API tokens</h1>
+      <h1 id="tokens-title">{t("tokens.mineTitle")}</h1>
       <p className="muted">
-        A token lets a program use the API as you: send it as <code>Authorization: Bearer &lt;token&gt;</code>. It can do what your role
-        allows.
+        {t("tokens.mineLeadBefore")} <code>Authorization: Bearer &lt;token&gt;</code>. {t("tokens.mineLeadAfter")}
       </p>
       {result?.error ? (
         <p className="form-error" role="alert">
@@ -36,18 +37,18 @@ export default function MyTokens() {
       ) : null}
       {result && "token" in result && result.token ? (
         <div className="secret-once" role="status" data-testid="new-token">
-          <strong>Your new token — copy it now, it is shown only once:</strong>
+          <strong>{t("tokens.newToken")}</strong>
           <code>{result.token}</code>
         </div>
       ) : null}
       <Form method="post" className="inline-form">
         <CsrfField />
         <label>
-          Name
-          <input name="name" required maxLength={100} placeholder="e.g. accounting export" />
+          {t("tokens.name")}
+          <input name="name" required maxLength={100} placeholder={t("tokens.nameExample")} />
         </label>
         <button className="button button--primary" name="intent" value="create" type="submit">
-          Create token
+          {t("tokens.create")}
         </button>
       </Form>
       <TokenTable tokens={tokens} showOwner={false} />

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -19,10 +20,11 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminTokens() {
   const { tokens } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <section className="admin-page" aria-labelledby="admin-tokens-title">
-      <h1 id="admin-tokens-title">API tokens</h1>
-      <p className="muted">Every user's API tokens. Revoking one stops it at once; its owner can create a new one.</p>
+      <h1 id="admin-tokens-title">{t("tokens.adminTitle")}</h1>
+      <p className="muted">{t("tokens.adminLead")}</p>
       {result?.error ? (
         <p className="form-error" role="alert">
           {result.error}

@@ -1,3 +1,7 @@
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "@runtime/i18n/schema-translations";
+import { languageOf } from "../services/i18n.server";
+import { useCounting } from "~/i18n/use-counting";
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
@@ -12,31 +16,31 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
   const runtime = await getRuntime();
   const actor = await actorFor(request);
-  const { compiled } = await runtime.workspace.current();
+  const { compiled } = inLanguage(await runtime.workspace.current(), await languageOf(request));
   return json({ q, groups: await globalSearch(runtime.records, compiled, actor, q, 20) });
 }
 
 export default function SearchPage() {
   const { q, groups } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const { total } = useCounting();
   return (
     <div className="search-page">
-      <h1>Search</h1>
+      <h1>{t("list.search")}</h1>
       <Form method="get" className="search-page-form" role="search">
         <label htmlFor="search-q" className="visually-hidden">
-          Search everything
+          {t("search.label")}
         </label>
-        <input id="search-q" name="q" type="search" defaultValue={q} placeholder="A name, an email, an invoice number…" autoFocus />
+        <input id="search-q" name="q" type="search" defaultValue={q} placeholder={t("search.pagePlaceholder")} autoFocus />
         <button type="submit" className="button">
-          Search
+          {t("list.search")}
         </button>
       </Form>
-      {q && groups.length === 0 ? (
-        <p className="search-page-empty">Nothing matches “{q}”. Try the start of a word, or fewer words.</p>
-      ) : null}
+      {q && groups.length === 0 ? <p className="search-page-empty">{t("search.nothingMatches", { q })}</p> : null}
       {groups.map((g) => (
         <section key={g.table} className="search-page-group" aria-labelledby={`group-${g.table}`}>
           <h2 id={`group-${g.table}`}>
-            {g.label} <span>{g.totalExact ? g.total : `${g.total}+`}</span>
+            {g.label} <span>{total(g.total, g.totalExact)}</span>
           </h2>
           <ul>
             {g.rows.map((r) => (
@@ -47,7 +51,9 @@ export default function SearchPage() {
               </li>
             ))}
           </ul>
-          {g.total > g.rows.length ? <Link to={`/t/${g.table}?q=${encodeURIComponent(q)}`}>Show all in {g.label} →</Link> : null}
+          {g.total > g.rows.length ? (
+            <Link to={`/t/${g.table}?q=${encodeURIComponent(q)}`}>{t("search.showAll", { label: g.label })}</Link>
+          ) : null}
         </section>
       ))}
     </div>
