@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { FormatOptions } from "@runtime/fields/types";
 import { fieldKinds } from "@runtime/fields/registry";
 import type { CompiledTable } from "@runtime/schema/compile";
@@ -13,9 +14,9 @@ export interface ConflictPanelProps {
   onReload?(): void;
 }
 
-function show(difference: FieldDifference, value: unknown, format: FormatOptions, title?: string): string {
+function show(difference: FieldDifference, value: unknown, format: FormatOptions, empty: string, title?: string): string {
   const field = difference.field;
-  if (value === null || value === undefined || value === "") return "(empty)";
+  if (value === null || value === undefined || value === "") return empty;
   if (title) return title;
   if (!field) return String(value);
   return fieldKinds[field.kind].formatDisplay(value, field.def, format) || String(value);
@@ -26,42 +27,41 @@ function show(difference: FieldDifference, value: unknown, format: FormatOptions
  * them take the other version or overwrite it knowingly (the button posts their version number).
  */
 export function ConflictPanel(props: ConflictPanelProps) {
+  const { t } = useTranslation();
+  const empty = t("history.empty");
   return (
     <section className="card-conflict" role="alert" aria-labelledby="card-conflict-title" id="card-conflict" tabIndex={-1}>
-      <h2 id="card-conflict-title">Saved by someone else meanwhile</h2>
-      <p>
-        This {props.table.label.toLowerCase()} changed after you opened it (now version {props.theirVersion}). Your input is still below and
-        has not been saved.
-      </p>
+      <h2 id="card-conflict-title">{t("conflict.title")}</h2>
+      <p>{t("conflict.lead", { noun: props.table.label.toLowerCase(), version: props.theirVersion })}</p>
       {props.differences.length ? (
         <table className="card-conflict__table">
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Theirs</th>
-              <th scope="col">Yours</th>
+              <th scope="col">{t("conflict.field")}</th>
+              <th scope="col">{t("conflict.theirs")}</th>
+              <th scope="col">{t("conflict.yours")}</th>
             </tr>
           </thead>
           <tbody>
             {props.differences.map((d) => (
               <tr key={d.key}>
                 <th scope="row">{d.label}</th>
-                <td>{show(d, d.theirs, props.format, d.theirsTitle)}</td>
-                <td>{show(d, d.yours, props.format, d.yoursTitle)}</td>
+                <td>{show(d, d.theirs, props.format, empty, d.theirsTitle)}</td>
+                <td>{show(d, d.yours, props.format, empty, d.yoursTitle)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : (
-        <p>None of the fields you see differ from theirs.</p>
+        <p>{t("conflict.noDifference")}</p>
       )}
       <div className="card-conflict__actions">
         <a className="button button--secondary" href={props.reloadHref} onClick={() => props.onReload?.()}>
-          Reload their version
+          {t("conflict.reload")}
         </a>
         <input type="hidden" name={FORM_KEYS.theirVersion} value={props.theirVersion} />
         <button type="submit" className="button button--danger" name={FORM_KEYS.intent} value="overwrite">
-          Overwrite with mine
+          {t("conflict.overwrite")}
         </button>
       </div>
     </section>

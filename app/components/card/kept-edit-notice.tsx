@@ -1,20 +1,24 @@
+import { useTranslation } from "react-i18next";
+import { useLocale } from "~/i18n/use-locale";
 import type { PendingEdit } from "../offline/pending-edits";
 
-function when(iso: string): string {
+function when(iso: string, locale: string): string {
   const at = new Date(iso);
-  return Number.isNaN(at.getTime()) ? "" : new Intl.DateTimeFormat(undefined, { timeStyle: "short" }).format(at);
+  return Number.isNaN(at.getTime()) ? "" : new Intl.DateTimeFormat(locale, { timeStyle: "short" }).format(at);
 }
 
 /** What became of this card's edit kept on this device while there was no network. */
 export function KeptEditNotice({ edit }: { edit: PendingEdit }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   if (edit.state === "pending")
     return (
       <p className="card-kept" role="status" data-testid="kept-edit">
-        <strong>Saved on this device</strong> — will be sent when you are back online
+        <strong>{t("offline.keptTitle")}</strong> {t("offline.keptWillSend")}
         {edit.savedAt ? (
           <>
             {" "}
-            (kept at <time dateTime={edit.savedAt}>{when(edit.savedAt)}</time>)
+            ({t("offline.keptAt")} <time dateTime={edit.savedAt}>{when(edit.savedAt, locale)}</time>)
           </>
         ) : null}
         .
@@ -23,13 +27,12 @@ export function KeptEditNotice({ edit }: { edit: PendingEdit }) {
   if (edit.state === "conflict")
     return (
       <p className="card-kept" role="status" data-testid="kept-edit">
-        The edit you saved on this device was not sent: this record changed meanwhile. It is in the form below; compare and decide.
+        {t("offline.keptConflict")}
       </p>
     );
   return (
     <p className="card-kept" role="alert" data-testid="kept-edit">
-      The edit you saved on this device was not accepted: {edit.problem ?? "the server refused it"}. It is in the form below; correct it and
-      save.
+      {t("offline.keptRefused", { problem: edit.problem ?? t("offline.serverRefused") })}
     </p>
   );
 }

@@ -1,3 +1,5 @@
+import { Trans, useTranslation } from "react-i18next";
+import { useLocale } from "~/i18n/use-locale";
 import { useEffect, useState } from "react";
 import { askWhichCopy } from "./service-worker";
 
@@ -6,11 +8,9 @@ interface WorkerMessage {
   keptAt?: string | null;
 }
 
-function when(iso: string): string {
-  const at = new Date(iso);
-  if (Number.isNaN(at.getTime())) return "an earlier visit";
+function when(at: Date, locale: string): string {
   const sameDay = at.toDateString() === new Date().toDateString();
-  return new Intl.DateTimeFormat(undefined, sameDay ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }).format(at);
+  return new Intl.DateTimeFormat(locale, sameDay ? { timeStyle: "short" } : { dateStyle: "medium", timeStyle: "short" }).format(at);
 }
 
 /**
@@ -19,6 +19,8 @@ function when(iso: string): string {
  * when it is live again.
  */
 export function OfflineBanner() {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const [keptAt, setKeptAt] = useState<string | null>(null);
   useEffect(() => {
     const container = typeof navigator === "undefined" ? undefined : navigator.serviceWorker;
@@ -33,10 +35,17 @@ export function OfflineBanner() {
     return () => container.removeEventListener("message", onMessage);
   }, []);
   if (keptAt === null) return null;
+  const at = new Date(keptAt);
+  const known = keptAt !== "" && !Number.isNaN(at.getTime());
   return (
     <p className="offline-banner" role="status">
-      <strong>Offline</strong> — showing the copy from {keptAt ? <time dateTime={keptAt}>{when(keptAt)}</time> : "an earlier visit"}.
-      Changes you save are kept on this device.
+      <strong>{t("offline.title")}</strong>{" "}
+      {known ? (
+        <Trans i18nKey="offline.showingCopy" values={{ when: when(at, locale) }} components={{ time: <time dateTime={keptAt} /> }} />
+      ) : (
+        t("offline.showingEarlier")
+      )}{" "}
+      {t("offline.changesKept")}
     </p>
   );
 }

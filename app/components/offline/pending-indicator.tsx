@@ -1,14 +1,10 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useState } from "react";
 import { PENDING_EVENT, pendingEdits, type PendingEdit } from "./pending-edits";
 
-const STATE_TEXT: Record<PendingEdit["state"], string> = {
-  pending: "waiting for the network",
-  conflict: "changed by someone else meanwhile: open it to decide",
-  refused: "not accepted",
-};
-
 /** The header's count of edits kept on this device, and where they are. Nothing when there are none. */
 export function PendingIndicator({ userId }: { userId: number }) {
+  const { t } = useTranslation();
   const [edits, setEdits] = useState<PendingEdit[]>([]);
   useEffect(() => {
     const read = () => setEdits(pendingEdits(userId));
@@ -22,19 +18,19 @@ export function PendingIndicator({ userId }: { userId: number }) {
     };
   }, [userId]);
   if (!edits.length) return null;
-  const label = `${edits.length} ${edits.length === 1 ? "edit" : "edits"} not sent yet`;
+  const label = t("offline.notSent", { count: edits.length });
   return (
     <details className="pending-edits">
       <summary className="pill pill--warning pending-edits__count" aria-label={label} title={label}>
         <span aria-hidden="true">⇅</span> {edits.length}
       </summary>
       <div className="pending-edits__panel">
-        <p className="pending-edits__title">Saved on this device</p>
+        <p className="pending-edits__title">{t("offline.keptTitle")}</p>
         <ul>
           {edits.map((e) => (
             <li key={`${e.table}/${e.id}`}>
               <a href={`/t/${encodeURIComponent(e.table)}/${e.id}`}>{e.title}</a>
-              <span className="pending-edits__state"> — {e.problem ?? STATE_TEXT[e.state]}</span>
+              <span className="pending-edits__state"> — {e.problem ?? t(`offline.state.${e.state}`)}</span>
             </li>
           ))}
         </ul>
