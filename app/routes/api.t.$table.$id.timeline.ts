@@ -1,5 +1,5 @@
 import { actorFor } from "../services/actor.server";
-import { languageOf, localeFor } from "../services/i18n.server";
+import { languageOf, localeFor, translatorFor } from "../services/i18n.server";
 import { addToTimeline, timelineAs } from "../services/timeline.server";
 import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
 
@@ -19,7 +19,16 @@ export const { loader, action } = apiRoute({
   },
   /** `{ type: "note" | "call" | "task", … }` → 201 and the record added about this one. */
   POST: async ({ request, params }) => {
-    const record = await addToTimeline(await actorFor(request), params.table!, params.id, await readJson(request));
+    const words = (await translatorFor(request)).t;
+    const record = await addToTimeline(
+      await actorFor(request),
+      params.table!,
+      params.id,
+      await readJson(request),
+      new Date(),
+      undefined,
+      words,
+    );
     return jsonResponse(record, 201);
   },
 });

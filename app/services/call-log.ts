@@ -4,6 +4,7 @@
  * becomes a task. Bad input is refused naming the field.
  */
 import { badRequest } from "@runtime/errors";
+import type { Words } from "@runtime/i18n/translator";
 
 export const CALL_RESULTS = {
   reached: "Reached",
@@ -72,8 +73,25 @@ export function parseCallLog(body: Record<string, unknown>, now: Date): CallLog 
   };
 }
 
-/** "Call — Reached, 5 min": what the timeline shows when the caller typed no subject. */
-export function callSubject(log: CallLog): string {
-  const parts = [log.result ? CALL_RESULTS[log.result] : null, log.minutes !== null ? `${log.minutes} min` : null].filter(Boolean);
-  return parts.length ? `Call — ${parts.join(", ")}` : "Call";
+const englishWords: Words = (key, values = {}) =>
+  ({
+    "callLog.call": "Call",
+    "callLog.subject": `Call — ${String(values.parts)}`,
+    "callLog.minutesShort": `${String(values.n)} min`,
+    "callLog.partSeparator": ", ",
+  })[key] ??
+  CALL_RESULTS[key.split(".").pop() as CallResult] ??
+  key;
+
+/**
+ * "Call — Reached, 5 min": what the timeline shows when the caller typed no subject, in the
+ * caller's words (it is stored as the call's subject, like a subject they typed).
+ */
+export function callSubject(log: CallLog, t: Words = englishWords): string {
+  const parts = [
+    log.result ? t(`callLog.results.${log.result}`) : null,
+    log.minutes !== null ? t("callLog.minutesShort", { n: log.minutes }) : null,
+  ];
+  const present = parts.filter((p): p is string => Boolean(p));
+  return present.length ? t("callLog.subject", { parts: present.join(t("callLog.partSeparator")) }) : t("callLog.call");
 }

@@ -15,6 +15,7 @@ import { readTimeline, type TimelineQuery } from "@runtime/records/timeline.serv
 import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { USERS_TABLE } from "@runtime/schema/types";
 import { requireTable } from "@runtime/schema/compile";
+import type { Words } from "@runtime/i18n/translator";
 import { callSubject, parseCallLog, type CallLog } from "./call-log";
 import { getRuntime, type Runtime } from "./runtime.server";
 
@@ -99,6 +100,8 @@ export async function addToTimeline(
   input: unknown,
   now = new Date(),
   given?: Pick<Runtime, "records" | "workspace">,
+  /** The caller's words, for a call's subject written from its result. */
+  words?: Words,
 ): Promise<RecordJson> {
   const runtime = given ?? (await getRuntime());
   const { compiled } = await runtime.workspace.current();
@@ -122,7 +125,9 @@ export async function addToTimeline(
     const log = parseCallLog(body, now);
     values = {
       kind: "call",
-      subject: log.subject ?? (log.result || log.minutes !== null ? callSubject(log) : log.notes ? subjectOf(log.notes) : "Call"),
+      subject:
+        log.subject ??
+        (log.result || log.minutes !== null ? callSubject(log, words) : log.notes ? subjectOf(log.notes) : callSubject(log, words)),
       done: true,
       starts_at: log.startedAt.toISOString(),
       assignee: actor.id,

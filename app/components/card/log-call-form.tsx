@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState, type FormEvent } from "react";
 import { appendDictated, DictationButton } from "@runtime/fields/ui/dictation";
 import { CALL_RESULTS, type CallResult } from "../../services/call-log";
+import { useTranslation } from "react-i18next";
 
 /** `2026-12-06T09:30` in the browser's time zone, as a datetime-local input shows it. */
 export function localInputValue(at: Date): string {
@@ -34,6 +35,7 @@ export interface LogCallFormProps {
 export function LogCallForm(props: LogCallFormProps) {
   const [started, setStarted] = useState(() => localInputValue(props.startedAt));
   const [minutes, setMinutes] = useState("");
+  const { t } = useTranslation();
   const [result, setResult] = useState<CallResult | "">("");
   const [notes, setNotes] = useState("");
   const [next, setNext] = useState("");
@@ -59,14 +61,14 @@ export function LogCallForm(props: LogCallFormProps) {
   }
 
   return (
-    <form ref={formRef} className="timeline__form log-call" onSubmit={submit} aria-label="Log call">
+    <form ref={formRef} className="timeline__form log-call" onSubmit={submit} aria-label={t("card.logCall")}>
       <div className="log-call__row">
         <label className="log-call__field">
-          Started
+          {t("callLog.started")}
           <input className="tf-input" type="datetime-local" value={started} onChange={(e) => setStarted(e.target.value)} required />
         </label>
         <label className="log-call__field log-call__field--short">
-          Minutes
+          {t("callLog.minutes")}
           <input
             className="tf-input"
             type="number"
@@ -80,37 +82,37 @@ export function LogCallForm(props: LogCallFormProps) {
         </label>
       </div>
       <fieldset className="log-call__results">
-        <legend>Result</legend>
+        <legend>{t("callLog.result")}</legend>
         {(Object.keys(CALL_RESULTS) as CallResult[]).map((key) => (
           <label key={key} className="log-call__result">
             <input type="radio" name="call-result" value={key} checked={result === key} onChange={() => setResult(key)} />
-            {CALL_RESULTS[key]}
+            {t(`callLog.results.${key}`)}
           </label>
         ))}
       </fieldset>
       <div className="tf-longtext">
         <label className="log-call__field">
-          Notes
+          {t("callLog.notes")}
           <textarea className="tf-input tf-textarea" rows={3} value={notes} onChange={(e) => setNotes(e.target.value)} />
         </label>
-        <DictationButton label="Notes" onHeard={(heard) => setNotes((now) => appendDictated(now, heard))} />
+        <DictationButton label={t("callLog.notes")} onHeard={(heard) => setNotes((now) => appendDictated(now, heard))} />
       </div>
       <div className="log-call__row">
         <label className="log-call__field">
-          Next step (becomes your task)
-          <input className="tf-input" value={next} onChange={(e) => setNext(e.target.value)} placeholder="e.g. Send the quote" />
+          {t("callLog.nextStep")}
+          <input className="tf-input" value={next} onChange={(e) => setNext(e.target.value)} placeholder={t("callLog.nextExample")} />
         </label>
         <label className="log-call__field log-call__field--short">
-          Due
+          {t("callLog.due")}
           <input className="tf-input" type="datetime-local" value={due} onChange={(e) => setDue(e.target.value)} disabled={!next.trim()} />
         </label>
       </div>
       <div className="timeline__form-actions">
         <button type="submit" className="button button--small" disabled={props.busy}>
-          {props.busy ? "Saving…" : "Save call"}
+          {props.busy ? t("card.saving") : t("callLog.save")}
         </button>
         <button type="button" className="button button--small button--ghost" onClick={props.onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </form>
