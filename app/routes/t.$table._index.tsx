@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
@@ -63,19 +64,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 }
 
-const DONE: Record<string, string> = {
-  "save-view": "The view was saved.",
-  "update-view": "The view was updated.",
-  "delete-view": "The view was deleted.",
-  "set-default": "This is now the default view for everyone.",
-};
+/** What `?done=` after a view action says (`views.done.*`). */
+const DONE = new Set(["save-view", "update-view", "delete-view", "set-default"]);
 
 export default function TableList() {
   const data = useLoaderData<typeof loader>();
   const actionData = useActionData<typeof action>();
   const [search] = useSearchParams();
+  const { t } = useTranslation();
   const done = search.get("done");
-  const message = actionData && "error" in actionData ? undefined : done ? DONE[done] : undefined;
+  const message = actionData && "error" in actionData ? undefined : done && DONE.has(done) ? t(`views.done.${done}`) : undefined;
   return (
     <>
       {actionData && "error" in actionData ? (
@@ -95,17 +93,15 @@ export default function TableList() {
 export function ErrorBoundary() {
   const error = useRouteError();
   const status = isRouteErrorResponse(error) ? error.status : 500;
-  const text =
-    isRouteErrorResponse(error) && typeof error.data?.error === "string"
-      ? error.data.error
-      : "This list could not be shown. Please try again in a moment.";
+  const { t } = useTranslation();
+  const text = isRouteErrorResponse(error) && typeof error.data?.error === "string" ? error.data.error : t("views.listFailed");
   return (
     <section className="error-panel" role="alert">
-      <h1>{status === 404 ? "No such table" : "Something went wrong"}</h1>
+      <h1>{status === 404 ? t("views.noSuchTable") : t("errors.failedTitle")}</h1>
       <p>{text}</p>
       <p>
         <Link className="button" to="/">
-          Back to the overview
+          {t("errors.backHome")}
         </Link>
       </p>
     </section>

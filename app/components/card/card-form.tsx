@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent, type MouseEvent } from "react";
 import { WorkspaceProvider } from "@runtime/fields/ui/workspace-context";
 import { getFieldUi } from "@runtime/fields/ui-registry";
@@ -61,6 +62,7 @@ function snapshot(values: Record<string, unknown>, lines: Lines): string {
 /** The card: header, layout, lines and related lists, all in one form that posts without JavaScript too. */
 export function CardForm(props: CardFormProps) {
   const { data, compiled, table, actionData } = props;
+  const { t } = useTranslation();
   const isNew = data.record === null;
   // What the role may do decides what is offered: a card it may not save is read-only throughout.
   const editable = isNew ? data.rights.create : data.rights.update;
@@ -270,7 +272,7 @@ export function CardForm(props: CardFormProps) {
         <LinesGrid
           schema={compiled}
           list={list}
-          label={el.label ?? "Lines"}
+          label={el.label ?? t("cardForm.lines")}
           lines={(computed.lines[list.name] ?? []).map((l, i) => ({ ...l, _key: lines[list.name]?.[i]?._key }))}
           onChange={(next) => setList(list.name)(next.map((l, i) => ({ ...l, _key: next[i]._key })))}
           errors={errors}
@@ -284,7 +286,7 @@ export function CardForm(props: CardFormProps) {
     if (isNew || typeof data.record?.id !== "number")
       return (
         <p className="card-related__empty card-section">
-          Save this {table.label.toLowerCase()} first; then its {el.label ?? list.name} can be added here.
+          {t("cardForm.saveFirst", { noun: table.label.toLowerCase(), list: el.label ?? list.name })}
         </p>
       );
     const rel = data.related[list.name] ?? { rows: [], total: 0, columns: [] };
@@ -323,7 +325,7 @@ export function CardForm(props: CardFormProps) {
     titleValue !== null && titleValue !== undefined && titleValue !== ""
       ? String(titleValue)
       : isNew
-        ? `New ${table.label.toLowerCase()}`
+        ? t("cardForm.newTitle", { noun: table.label.toLowerCase() })
         : `${table.label} #${String(data.record?.id)}`;
   // A kept edit the server found stale is shown as any conflict: theirs from the loader, ours in the form.
   // Theirs is the newer of what the server answered then and what the page has loaded since.
@@ -363,7 +365,7 @@ export function CardForm(props: CardFormProps) {
         />
         {tapped ? <CallPrompt number={tapped.number} onLog={() => logCall(tapped.at)} onDismiss={() => setTapped(null)} /> : null}
         {data.notices.length ? (
-          <ul className="card-notices" aria-label="Layout notices">
+          <ul className="card-notices" aria-label={t("cardForm.layoutNotices")}>
             {data.notices.map((n) => (
               <li key={n}>{n}</li>
             ))}
@@ -409,8 +411,8 @@ export function CardForm(props: CardFormProps) {
             hydrated={hydrated}
           />
           {extra.length ? (
-            <section className="card-section" aria-label="Other required fields">
-              <h2 className="card-section__title">Other required fields</h2>
+            <section className="card-section" aria-label={t("cardForm.otherRequired")}>
+              <h2 className="card-section__title">{t("cardForm.otherRequired")}</h2>
               <div className="card-grid">
                 {extra.map((f) => renderControl({ type: "Control", scope: scopeOf(f.key), "x-field": f.id }))}
               </div>

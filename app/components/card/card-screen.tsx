@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useNavigation, useRevalidator, useRouteLoaderData, useSearchParams, useSubmit } from "@remix-run/react";
 import { useEffect, useRef } from "react";
 import { compileSchema, type CompiledSchema } from "@runtime/schema/compile";
@@ -27,6 +28,7 @@ function compiledCardSchema(data: Pick<CardData, "schema" | "schemaVersion" | "t
  */
 export function CardScreen({ data, actionData }: { data: CardData; actionData: CardActionData | undefined }) {
   const navigation = useNavigation();
+  const { t } = useTranslation();
   const submit = useSubmit();
   const revalidator = useRevalidator();
   const [params] = useSearchParams();
@@ -43,7 +45,7 @@ export function CardScreen({ data, actionData }: { data: CardData; actionData: C
     if (navigation.state === "idle") submittingRef.current = false;
   }, [navigation.state]);
 
-  useLeaveGuard(() => dirtyRef.current && !submittingRef.current, "This card has unsaved changes. Leave without saving?");
+  useLeaveGuard(() => dirtyRef.current && !submittingRef.current, t("cardForm.leave"));
 
   // A successful save redirects here with a new version and no action data: start from the record.
   const keyRef = useRef("");

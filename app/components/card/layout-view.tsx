@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Fragment, useRef, type KeyboardEvent, type ReactNode } from "react";
 import type { CardLayout, ControlElement, LayoutElement, RelatedListElement } from "@runtime/layouts/types";
 
@@ -76,6 +77,7 @@ export interface LayoutViewProps {
 /** Tabs (WAI-ARIA tabs, arrow keys move between them) or a single page, on a 12-column grid. */
 export function LayoutView({ layout, render, tab, onTab, hydrated, extraTab }: LayoutViewProps) {
   const tabRefs = useRef<(HTMLAnchorElement | null)[]>([]);
+  const { t } = useTranslation();
   if (layout.type !== "Categorization")
     return (
       <>
@@ -105,7 +107,7 @@ export function LayoutView({ layout, render, tab, onTab, hydrated, extraTab }: L
   return (
     <div className="card-tabs">
       {/* eslint-disable-next-line jsx-a11y/interactive-supports-focus -- the tabs inside take focus; the list only hears their arrow keys */}
-      <div className="card-tabs__list" role="tablist" aria-label="Card sections" onKeyDown={onKeyDown}>
+      <div className="card-tabs__list" role="tablist" aria-label={t("cardForm.sections")} onKeyDown={onKeyDown}>
         {tabs.map((c, i) => (
           <a
             key={i}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useRef, type KeyboardEvent, type MouseEvent } from "react";
 import { fieldUis } from "@runtime/fields/ui-registry";
 import type { FormatOptions } from "@runtime/fields/types";
@@ -37,6 +38,7 @@ export function withKey(line: Line): Line {
  */
 export function LinesGrid(props: LinesGridProps) {
   const { list, lines } = props;
+  const { t } = useTranslation();
   const fields = lineFields(props.schema, list);
   const tableRef = useRef<HTMLTableElement>(null);
 
@@ -71,8 +73,8 @@ export function LinesGrid(props: LinesGridProps) {
         value={lineIntent(up ? "up" : "down", list.name, i)}
         className="icon-button"
         disabled={up ? i === 0 : i === lines.length - 1}
-        aria-label={`Move line ${i + 1} ${up ? "up" : "down"}`}
-        title={up ? "Move up (Alt+↑)" : "Move down (Alt+↓)"}
+        aria-label={t(up ? "cardForm.moveLineUp" : "cardForm.moveLineDown", { n: i + 1 })}
+        title={t(up ? "cardForm.moveUp" : "cardForm.moveDown")}
         onClick={act(moveLine(lines, i, delta))}
       >
         {up ? "↑" : "↓"}
@@ -86,7 +88,7 @@ export function LinesGrid(props: LinesGridProps) {
       <input type="hidden" name={FORM_KEYS.list} value={list.name} />
       <div className="card-lines__head">
         <h2 className="card-section__title">{props.label}</h2>
-        {props.readOnly ? null : <span className="card-lines__hint">Alt+↑/↓ moves a line</span>}
+        {props.readOnly ? null : <span className="card-lines__hint">{t("cardForm.moveHint")}</span>}
       </div>
       {lineError ? (
         <p className="card-field__error" role="alert">
@@ -112,7 +114,7 @@ export function LinesGrid(props: LinesGridProps) {
               ))}
               {props.readOnly ? null : (
                 <th scope="col" className="card-lines__actions">
-                  <span className="visually-hidden">Line actions</span>
+                  <span className="visually-hidden">{t("cardForm.lineActions")}</span>
                 </th>
               )}
             </tr>
@@ -183,8 +185,8 @@ export function LinesGrid(props: LinesGridProps) {
                         name={FORM_KEYS.intent}
                         value={lineIntent("remove", list.name, i)}
                         className="icon-button icon-button--danger"
-                        aria-label={`Remove line ${i + 1}`}
-                        title="Remove line"
+                        aria-label={t("cardForm.removeLineN", { n: i + 1 })}
+                        title={t("cardForm.removeLine")}
                         onClick={act(removeLine(lines, i), "card-add-line-" + list.name)}
                       >
                         ✕

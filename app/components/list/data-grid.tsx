@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { Link, useNavigate } from "@remix-run/react";
 import { useRef, type KeyboardEvent, type MouseEvent } from "react";
 import type { RecordJson } from "@runtime/records/rows";
@@ -31,6 +32,7 @@ const PHONE_FIELDS = 3;
  */
 export function DataGrid(props: DataGridProps) {
   const navigate = useNavigate();
+  const { t } = useTranslation();
   const body = useRef<HTMLTableSectionElement>(null);
   const recordHref = (id: number) => `/t/${encodeURIComponent(props.tableKey)}/${id}`;
   const linkColumn = props.columns.find((c) => c.key === props.titleField)?.key ?? props.columns[0]?.key;
@@ -71,7 +73,7 @@ export function DataGrid(props: DataGridProps) {
           <th scope="col" className="data-grid__select">
             <input
               type="checkbox"
-              aria-label="Select all rows on this page"
+              aria-label={t("grid.selectAll")}
               checked={allSelected}
               ref={(el) => {
                 if (el) el.indeterminate = someSelected && !allSelected;
@@ -110,7 +112,7 @@ export function DataGrid(props: DataGridProps) {
                   value={row.id}
                   form="bulk-form"
                   checked={isSelected}
-                  aria-label={`Select row ${index + 1}`}
+                  aria-label={t("grid.selectRow", { n: index + 1 })}
                   onChange={(e) => props.onSelect([row.id], e.target.checked)}
                   tabIndex={-1}
                 />
@@ -137,7 +139,9 @@ export function DataGrid(props: DataGridProps) {
                   ) : (
                     <RecordCell field={field} record={row} highlight={props.params.q} />
                   )}
-                  {field.key === "status" && props.overdueIds.has(row.id) ? <span className="badge badge--danger">Overdue</span> : null}
+                  {field.key === "status" && props.overdueIds.has(row.id) ? (
+                    <span className="badge badge--danger">{t("card.overdue")}</span>
+                  ) : null}
                 </td>
               ))}
             </tr>

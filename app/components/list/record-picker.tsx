@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useId, useState } from "react";
 import { lookupRecords } from "@runtime/fields/ui/api-client";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
@@ -13,9 +14,10 @@ export function RecordPicker(props: {
   multiple: boolean;
   onChange(chosen: RecordRefValue[]): void;
 }) {
+  const { t } = useTranslation();
   const [q, setQ] = useState("");
   const [results, setResults] = useState<RecordRefValue[]>([]);
-  const [error, setError] = useState<string | null>(null);
+  const [failed, setFailed] = useState(false);
   const id = useId();
 
   useEffect(() => {
@@ -24,10 +26,10 @@ export function RecordPicker(props: {
       lookupRecords(props.target, q, controller.signal)
         .then((rows) => {
           setResults(rows.slice(0, 8));
-          setError(null);
+          setFailed(false);
         })
         .catch((e: unknown) => {
-          if ((e as Error).name !== "AbortError") setError("Could not search right now.");
+          if ((e as Error).name !== "AbortError") setFailed(true);
         });
     }, 200);
     return () => {
@@ -50,7 +52,7 @@ export function RecordPicker(props: {
           <button
             type="button"
             className="chip__remove"
-            aria-label={`Remove ${c.title}`}
+            aria-label={t("grid.removeChosen", { title: c.title })}
             onClick={() => props.onChange(props.chosen.filter((x) => x.id !== c.id))}
           >
             ×
@@ -62,13 +64,13 @@ export function RecordPicker(props: {
         className="input"
         type="search"
         value={q}
-        placeholder={`Search ${props.label}…`}
-        aria-label={`Search ${props.label}`}
+        placeholder={t("list.searchPlaceholder", { noun: props.label })}
+        aria-label={t("list.searchLabel", { noun: props.label })}
         onChange={(e) => setQ(e.target.value)}
       />
-      {error ? <span className="record-picker__error">{error}</span> : null}
+      {failed ? <span className="record-picker__error">{t("grid.searchFailed")}</span> : null}
       {results.length > 0 ? (
-        <ul className="record-picker__results" aria-label={`Matching ${props.label}`}>
+        <ul className="record-picker__results" aria-label={t("grid.matching", { label: props.label })}>
           {results.map((r) => (
             <li key={r.id}>
               <button type="button" className="record-picker__option" onClick={() => add(r)}>
