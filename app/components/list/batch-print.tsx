@@ -1,3 +1,6 @@
+import { useTranslation } from "react-i18next";
+import type { Words } from "@runtime/i18n/translator";
+import { useCounting } from "~/i18n/use-counting";
 import { useEffect, useRef, useState } from "react";
 import {
   MAX_JOB_RECORDS,
@@ -37,11 +40,11 @@ type View =
   | { state: "failed"; message: string };
 
 /** `Skipped 3 that “Receipt” does not apply to: INV-1, INV-2 and 1 more.` */
-function skippedText(job: PrintJobStatus, templateName: string): string {
-  const names = job.skippedNames.join(", ");
+function skippedText(job: PrintJobStatus, template: string, t: Words, integer: (n: number) => string): string {
   const more = job.skipped - job.skippedNames.length;
-  const list = names ? `: ${names}${more > 0 ? ` and ${more.toLocaleString("en-GB")} more` : ""}` : "";
-  return `Skipped ${job.skipped.toLocaleString("en-GB")} that “${templateName}” does not apply to${list}.`;
+  const names = job.skippedNames.join(t("filters.listSeparator"));
+  const list = !names ? "" : more > 0 ? t("batchPrint.namesAndMore", { names, more: integer(more) }) : t("batchPrint.names", { names });
+  return t("batchPrint.skipped", { count: job.skipped, n: integer(job.skipped), template, list });
 }
 
 /** Saves the finished file the way a download link would (one file, so browsers allow it). */
@@ -91,6 +94,8 @@ export function usePrintTemplates(tableKey: string, given?: BatchTemplate[]): Ba
  */
 export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: given, pollMs = 500 }: BatchPrintProps) {
   const templates = usePrintTemplates(tableKey, given);
+  const { t } = useTranslation();
+  const { integer } = useCounting();
   const [chosen, setChosen] = useState("");
   const [format, setFormat] = useState<PrintJobFormat>("pdf");
   const [view, setView] = useState<View>({ state: "idle" });
@@ -105,18 +110,21 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
   // Leaving the list (or clearing the selection) stops a job nobody could download any more.
   useEffect(() => () => stopRun(true), []);
 
-  const usable = (templates ?? []).filter((t) => !t.problems?.length);
+  const usable = (templates ?? []).filter((template) => !template.problems?.length);
   if (!templates || usable.length === 0) return null;
-  const templateId = usable.some((t) => t.id === chosen) ? chosen : usable[0].id;
+  const templateId = usable.some((template) => template.id === chosen) ? chosen : usable[0].id;
   const busy = view.state === "starting" || view.state === "running";
   const noun = pluralLabel.toLowerCase();
-  const records = (n: number) => `${n.toLocaleString("en-GB")} ${n === 1 ? "record" : noun}`;
+  // "1 record", "3 invoices": the list has its plural label only, so one reads as a record.
+  const records = (n: number) =>
+    n === 1 ? t("batchPrint.oneRecord", { n: integer(n) }) : t("batchPrint.manyRecords", { n: integer(n), noun });
+  const notPrinted = (why: string) => t("batchPrint.notPrinted", { why });
 
   async function print() {
     const target = everything ? { query: everything.query } : { ids: [...ids] };
     const count = everything ? everything.count : ids.length;
     if (count === 0) return;
-    if (count > MAX_JOB_RECORDS) return setView({ state: "failed", message: `Not printed: ${tooManyRecordsMessage(count)}.` });
+    if (count > MAX_JOB_RECORDS) return setView({ state: "failed", message: `${notPrinted(tooManyRecordsMessage(count))}.` });
     stopRun(true);
     const run = { controller: new AbortController(), jobId: undefined as string | undefined };
     runRef.current = run;
@@ -129,7 +137,7 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
         body: JSON.stringify({ ...target, format }),
         signal,
       });
-      if (!started.ok) return setView({ state: "failed", message: `Not printed: ${await responseError(started)}` });
+      if (!started.ok) return setView({ state: "failed", message: notPrinted(await responseError(started)) });
       let job = (await started.json()) as PrintJobStatus;
       run.jobId = job.jobId;
       while (job.state === "running") {
@@ -137,7 +145,7 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
         await wait(pollMs, signal);
         if (signal.aborted) return;
         const polled = await fetch(jobStatusUrl(job.jobId), { headers: { Accept: "application/json" }, signal });
-        if (!polled.ok) return setView({ state: "failed", message: `Printing stopped: ${await responseError(polled)}` });
+        if (!polled.ok) return setView({ state: "failed", message: t("batchPrint.stopped", { why: await responseError(polled) }) });
         job = (await polled.json()) as PrintJobStatus;
       }
       if (signal.aborted) return;
@@ -146,10 +154,10 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
         setView({ state: "done", job });
         saveFile(jobFileUrl(job.jobId), job.fileName);
       } else if (job.state === "canceled") setView({ state: "canceled", job });
-      else setView({ state: "failed", message: `Not printed: ${job.error ?? "the print job failed"}` });
+      else setView({ state: "failed", message: notPrinted(job.error ?? t("batchPrint.jobFailed")) });
     } catch (error) {
       if (signal.aborted) return;
-      setView({ state: "failed", message: `Not printed: the server could not be reached (${(error as Error).message}); try again` });
+      setView({ state: "failed", message: notPrinted(t("batchPrint.unreachable", { detail: (error as Error).message })) });
     }
   }
 
@@ -164,32 +172,37 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
     else
       setView({
         state: "failed",
-        message: `The print job could not be canceled: ${answer ? await responseError(answer) : "the server could not be reached"}`,
+        message: t("batchPrint.cancelFailed", { why: answer ? await responseError(answer) : t("batchPrint.serverUnreachable") }),
       });
   }
 
   return (
     <div className="batch-print">
       <label>
-        <span className="visually-hidden">Print template</span>
+        <span className="visually-hidden">{t("batchPrint.template")}</span>
         <select className="batch-print__select" value={templateId} onChange={(e) => setChosen(e.target.value)} disabled={busy}>
-          {templates.map((t) => (
-            <option key={t.id} value={t.id} disabled={Boolean(t.problems?.length)} title={t.problems?.map((p) => p.message).join("; ")}>
-              {t.problems?.length ? `${t.name} (needs fixing in the print designer)` : t.name}
+          {templates.map((template) => (
+            <option
+              key={template.id}
+              value={template.id}
+              disabled={Boolean(template.problems?.length)}
+              title={template.problems?.map((p) => p.message).join("; ")}
+            >
+              {template.problems?.length ? t("batchPrint.needsFixing", { name: template.name }) : template.name}
             </option>
           ))}
         </select>
       </label>
       <label>
-        <span className="visually-hidden">Print into</span>
+        <span className="visually-hidden">{t("batchPrint.into")}</span>
         <select
           className="batch-print__select"
           value={format}
           onChange={(e) => setFormat(e.target.value as PrintJobFormat)}
           disabled={busy}
         >
-          <option value="pdf">One PDF</option>
-          <option value="zip">ZIP, a PDF per record</option>
+          <option value="pdf">{t("batchPrint.onePdf")}</option>
+          <option value="zip">{t("batchPrint.zip")}</option>
         </select>
       </label>
       <button
@@ -198,38 +211,51 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
         onClick={() => void print()}
         disabled={busy || (everything ? everything.count : ids.length) === 0}
       >
-        {busy ? "Printing…" : "Print"}
+        {busy ? t("batchPrint.printing") : t("card.print")}
       </button>
       {view.state === "starting" || view.state === "running" ? (
         <div className="batch-print__progress" role="status">
           <progress
             max={view.state === "running" ? view.job.total : view.total}
             value={view.state === "running" ? view.job.done : 0}
-            aria-label="Printing progress"
-            aria-valuetext={view.state === "running" ? `${view.job.done} of ${records(view.job.total)} printed` : "Starting"}
+            aria-label={t("batchPrint.progress")}
+            aria-valuetext={
+              view.state === "running"
+                ? t("batchPrint.doneOf", { done: integer(view.job.done), total: records(view.job.total) })
+                : t("batchPrint.starting")
+            }
           />
           <span>
             {view.state === "running"
-              ? `Printed ${view.job.done.toLocaleString("en-GB")} of ${records(view.job.total)}…`
-              : `Starting to print ${records(view.total)}…`}
+              ? t("batchPrint.printedOf", { done: integer(view.job.done), total: records(view.job.total) })
+              : t("batchPrint.startingToPrint", { total: records(view.total) })}
           </span>
           <button type="button" className="button button--ghost button--small" onClick={() => void cancel()}>
-            Cancel printing
+            {t("batchPrint.cancel")}
           </button>
         </div>
       ) : null}
       {view.state === "done" ? (
         <span className="batch-print__done" role="status">
-          Printed {records(view.job.done)}.{" "}
-          {view.job.skipped > 0 ? <>{skippedText(view.job, usable.find((t) => t.id === templateId)?.name ?? "the template")} </> : null}
+          {t("batchPrint.printed", { records: records(view.job.done) })}{" "}
+          {view.job.skipped > 0 ? (
+            <>
+              {skippedText(
+                view.job,
+                usable.find((template) => template.id === templateId)?.name ?? t("batchPrint.theTemplate"),
+                t,
+                integer,
+              )}{" "}
+            </>
+          ) : null}
           <a href={jobFileUrl(view.job.jobId)} download={view.job.fileName}>
-            Download {view.job.fileName}
+            {t("card.downloadOf", { name: view.job.fileName })}
           </a>
         </span>
       ) : null}
       {view.state === "canceled" ? (
         <span className="batch-print__done batch-print__done--muted" role="status">
-          Printing canceled after {view.job.done.toLocaleString("en-GB")} of {records(view.job.total)}; nothing was saved.
+          {t("batchPrint.canceled", { done: integer(view.job.done), total: records(view.job.total) })}
         </span>
       ) : null}
       {view.state === "failed" ? (
