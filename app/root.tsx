@@ -15,6 +15,7 @@ import {
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguagePackScript } from "./i18n/language-pack-script";
+import { isTitled, PageTitle } from "./i18n/page-title";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { languageOf } from "./services/i18n.server";
 import { getRuntime } from "./services/runtime.server";
@@ -55,7 +56,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: offlineStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Tessera" }];
+// A route that names its title in the reader's words (`PageTitle`) replaces this one.
+export const meta: MetaFunction = ({ matches }) => (matches.some((m) => isTitled(m.handle)) ? [] : [{ title: "Tessera" }]);
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
@@ -118,6 +120,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#ffffff" />
         {data?.csrfToken ? <meta name={CSRF_META_NAME} content={data.csrfToken} /> : null}
+        <PageTitle />
         <Meta />
         <Links />
         <LanguagePackScript />

@@ -1,5 +1,6 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import type { WidgetView } from "@runtime/reports/dashboards.server";
@@ -18,7 +19,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: dashboardStyles },
 ];
 
-export const meta: MetaFunction = () => [{ title: "Home · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.home") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await actorFor(request);

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import { CsrfField } from "../components/csrf-field";
 import { requireIdentity } from "../services/auth.server";
 import { getRuntime } from "../services/runtime.server";
 
-export const meta: MetaFunction = () => [{ title: "Language · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.language") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const identity = await requireIdentity(request);

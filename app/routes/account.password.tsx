@@ -1,5 +1,6 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
@@ -8,7 +9,7 @@ import { actorFor } from "../services/actor.server";
 import { requireIdentity, startSession } from "../services/auth.server";
 import { changeOwnPassword, MIN_PASSWORD_LENGTH } from "../services/people.server";
 
-export const meta: MetaFunction = () => [{ title: "Change password · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.password") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const identity = await requireIdentity(request);

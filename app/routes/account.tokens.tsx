@@ -1,5 +1,6 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/csrf-field";
@@ -7,7 +8,7 @@ import { TokenTable } from "../components/token-table";
 import { actorFor } from "../services/actor.server";
 import { createTokenAs, formResult, listTokensAs, revokeTokenAs } from "../services/people.server";
 
-export const meta: MetaFunction = () => [{ title: "My API tokens · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.myTokens") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json({ tokens: await listTokensAs(await actorFor(request), "own") });

@@ -1,5 +1,6 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { ImportOutcomePanel } from "../components/config/import-outcome";
@@ -9,7 +10,7 @@ import { applyUpload, BUNDLE_MAX_BYTES, getConfigBundles, reviewUpload } from ".
 import configStyles from "../styles/config.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: configStyles }];
-export const meta: MetaFunction = () => [{ title: "Configuration · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.configuration") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);

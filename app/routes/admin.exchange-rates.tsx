@@ -1,6 +1,7 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { Trans, useTranslation } from "react-i18next";
 import { AdminTable } from "~/components/admin-table";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { CsrfField } from "../components/csrf-field";
@@ -23,7 +24,7 @@ interface Outcome {
   importErrors: RateImportResult["errors"];
 }
 
-export const meta: MetaFunction = () => [{ title: "Exchange rates · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.exchangeRates") };
 
 /** What an import's file may weigh: a year of daily rates for every currency is well under it. */
 const MAX_CSV_BYTES = 2_000_000;

@@ -1,6 +1,7 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import { AdminTable } from "~/components/admin-table";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { CsrfField } from "../components/csrf-field";
@@ -9,7 +10,7 @@ import { getMail, mailAdminData, saveMailingRateAs, saveMailServer } from "../se
 import { adminActorFor, formResult } from "../services/people.server";
 import mailStyles from "../styles/mail.css";
 
-export const meta: MetaFunction = () => [{ title: "Email · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.email") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

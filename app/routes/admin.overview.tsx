@@ -1,5 +1,6 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { adminActorFor } from "../services/people.server";
@@ -13,7 +14,7 @@ import { buildOverview, totalRecords } from "../utils/workspace-overview";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
 
-export const meta: MetaFunction = () => [{ title: "Schema overview · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.overview") };
 
 /** Every table with its fields and record counts: the admin's map of the workspace (the home page is `/`). */
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,6 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { tableRights, TABLE_ACTIONS } from "@runtime/auth/roles";
@@ -10,7 +11,7 @@ import { translatorFor } from "../services/i18n.server";
 import { adminActorFor, formResult, listRolesAs, matrixTables, saveRoleAs } from "../services/people.server";
 import { fieldName, rightName, roleFromForm } from "../utils/role-form";
 
-export const meta: MetaFunction = () => [{ title: "Roles · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.roles") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);

@@ -1,11 +1,12 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { TokenTable } from "../components/token-table";
 import { adminActorFor, formResult, listTokensAs, revokeTokenAs } from "../services/people.server";
 
-export const meta: MetaFunction = () => [{ title: "API tokens · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.tokens") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   return json({ tokens: await listTokensAs(await adminActorFor(request), "all") });

@@ -1,6 +1,7 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { Words } from "@runtime/i18n/translator";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { CsrfField } from "../components/csrf-field";
@@ -12,7 +13,7 @@ import { restoreTrashEntry, trashOverview } from "../services/trash.server";
 import configStyles from "../styles/config.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: configStyles }];
-export const meta: MetaFunction = () => [{ title: "Trash · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.trash") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await adminActorFor(request);

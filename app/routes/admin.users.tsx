@@ -1,5 +1,6 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { FormResultNotice } from "../components/form-result-notice";
@@ -8,7 +9,7 @@ import { roleNameIn } from "~/i18n/role-name";
 import { translatorFor } from "../services/i18n.server";
 import { addUserAs, adminActorFor, formResult, listRolesAs, listUsersAs, resetPasswordAs, updateUserAs } from "../services/people.server";
 
-export const meta: MetaFunction = () => [{ title: "Users · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.users") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);

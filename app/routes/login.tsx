@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ import { translatorFor } from "../services/i18n.server";
 import { currentSession, signIn, WRONG_CREDENTIALS } from "../services/auth.server";
 import { safeNextPath } from "../services/auth-rules";
 
-export const meta: MetaFunction = () => [{ title: "Sign in · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.signIn") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const next = safeNextPath(new URL(request.url).searchParams.get("next"));

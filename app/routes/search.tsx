@@ -1,8 +1,10 @@
+import type { SerializeFrom } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { languageOf } from "../services/i18n.server";
 import { useCounting } from "~/i18n/use-counting";
-import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useLoaderData } from "@remix-run/react";
 import { Highlight } from "../components/highlight";
@@ -10,7 +12,9 @@ import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
 import { globalSearch } from "../services/search.server";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: data?.q ? `“${data.q}” — Search — Tessera` : "Search — Tessera" }];
+export const handle: TitledHandle = {
+  title: (t, data?: SerializeFrom<typeof loader>) => (data?.q ? t("titles.searchFor", { q: data.q }) : t("list.search")),
+};
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const q = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);

@@ -1,4 +1,6 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { SerializeFrom } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData, useParams, type ClientActionFunctionArgs } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
@@ -20,17 +22,18 @@ export const links: LinksFunction = () => [
 ];
 
 /** Compiles validators in the browser: see app/utils/browser-eval.ts. */
-export const handle = EVAL_IN_BROWSER;
-export const clientLoader = loadWhereValidatorsCompile;
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  if (!data?.record) return [{ title: "Not found · Tessera" }];
-  const table = data.schema.$defs[data.tableKey];
-  const titleKey = table?.["x-title-field"];
-  const title =
-    titleKey && data.record[titleKey] ? String(data.record[titleKey]) : `${table?.title ?? data.tableKey} #${String(data.record.id)}`;
-  return [{ title: `${title} · Tessera` }];
+export const handle: TitledHandle & typeof EVAL_IN_BROWSER = {
+  ...EVAL_IN_BROWSER,
+  title: (t, data?: SerializeFrom<typeof loader>) => {
+    if (!data?.record) return t("titles.notFound");
+    const table = data.schema.$defs[data.tableKey];
+    const titleKey = table?.["x-title-field"];
+    return titleKey && data.record[titleKey]
+      ? String(data.record[titleKey])
+      : `${table?.title ?? data.tableKey} #${String(data.record.id)}`;
+  },
 };
+export const clientLoader = loadWhereValidatorsCompile;
 
 /** 404 for a record that does not exist (or went to the trash), not a 500. */
 async function orNotFound<T>(work: Promise<T>): Promise<T> {

@@ -1,5 +1,7 @@
+import type { SerializeFrom } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
@@ -27,9 +29,10 @@ export const links: LinksFunction = () => [
 ];
 
 /** Cards opened from here compile validators: see app/utils/browser-eval.ts. */
-export const handle = EVAL_IN_BROWSER;
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.table.pluralLabel ?? "List"} · Tessera` }];
+export const handle: TitledHandle & typeof EVAL_IN_BROWSER = {
+  ...EVAL_IN_BROWSER,
+  title: (t, data?: SerializeFrom<typeof loader>) => data?.table.pluralLabel ?? t("list.list"),
+};
 
 function asResponse(error: unknown): never {
   if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });

@@ -1,4 +1,6 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { SerializeFrom } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
 import { cardAction, loadCard } from "../components/card/card-route.server";
@@ -13,13 +15,14 @@ export const links: LinksFunction = () => [
 ];
 
 /** Compiles validators in the browser: see app/utils/browser-eval.ts. */
-export const handle = EVAL_IN_BROWSER;
-export const clientLoader = loadWhereValidatorsCompile;
-
-export const meta: MetaFunction<typeof loader> = ({ data }) => {
-  const table = data?.schema.$defs[data.tableKey];
-  return [{ title: `New ${(table?.title ?? data?.tableKey ?? "record").toLowerCase()} · Tessera` }];
+export const handle: TitledHandle & typeof EVAL_IN_BROWSER = {
+  ...EVAL_IN_BROWSER,
+  title: (t, data?: SerializeFrom<typeof loader>) => {
+    const table = data?.schema.$defs[data.tableKey];
+    return t("cardForm.newTitle", { noun: (table?.title ?? data?.tableKey ?? "").toLocaleLowerCase() });
+  },
 };
+export const clientLoader = loadWhereValidatorsCompile;
 
 /** A new record; `?<relation>=<id>` pre-fills links (a contact added from its client's card). */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
@@ -11,7 +12,7 @@ import { myPendingApprovalsAs } from "../services/rules.server";
 import { completeTaskAs, myTasks, type MyTask } from "../services/tasks.server";
 import tasksStyles from "../styles/tasks.css";
 
-export const meta: MetaFunction = () => [{ title: "My tasks · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("titles.tasks") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: tasksStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
