@@ -7,7 +7,7 @@ import { tableRights, TABLE_ACTIONS } from "@runtime/auth/roles";
 import { FormResultNotice } from "../components/form-result-notice";
 import { CsrfField } from "../components/csrf-field";
 import { roleNameIn } from "~/i18n/role-name";
-import { translatorFor } from "../services/i18n.server";
+import { languageOf, translatorFor } from "../services/i18n.server";
 import { adminActorFor, formResult, listRolesAs, matrixTables, saveRoleAs } from "../services/people.server";
 import { fieldName, rightName, roleFromForm } from "../utils/role-form";
 
@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const roles = await listRolesAs(actor);
   const wanted = new URL(request.url).searchParams.get("role");
   const selected = roles.find((r) => r.key === wanted) ?? roles.find((r) => r.key === "staff") ?? roles[0];
-  return json({ roles, selected, tables: await matrixTables() });
+  return json({ roles, selected, tables: await matrixTables(await languageOf(request)) });
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,3 +1,4 @@
+import { inLanguage } from "@runtime/i18n/schema-translations";
 /**
  * Users, roles, API tokens and the audit trail as the admin screens and their API twins use them:
  * each function checks who may call it and writes the audit entry.
@@ -239,7 +240,9 @@ export async function auditAs(
 }
 
 /** Tables and fields for the roles matrix, labelled as the admin named them. */
-export async function matrixTables(): Promise<{ id: string; label: string; fields: { id: string; label: string }[] }[]> {
-  const { compiled } = await (await getRuntime()).workspace.current();
+/** The tables and fields a role's rights are set on, named in `language` (ids are what is stored). */
+export async function matrixTables(language?: string): Promise<{ id: string; label: string; fields: { id: string; label: string }[] }[]> {
+  const current = await (await getRuntime()).workspace.current();
+  const { compiled } = language ? inLanguage(current, language) : current;
   return compiled.tables.map((t) => ({ id: t.id, label: t.pluralLabel, fields: t.fields.map((f) => ({ id: f.id, label: f.label })) }));
 }

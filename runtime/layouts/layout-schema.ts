@@ -1,3 +1,4 @@
+import { translationsSchema } from "../i18n/translations-schema";
 import Ajv2020, { type ErrorObject, type ValidateFunction } from "ajv/dist/2020";
 import { describeAjvError } from "../schema/ajv-messages";
 import type { CardLayout, LayoutNotice } from "./types";
@@ -10,6 +11,11 @@ export const layoutJsonSchema = {
   oneOf: [{ $ref: "#/$defs/Categorization" }, { $ref: "#/$defs/VerticalLayout" }],
   $defs: {
     label: { type: "string", minLength: 1, maxLength: 120 },
+    translations: translationsSchema({
+      label: { type: "string", minLength: 1, maxLength: 120 },
+      help: { type: "string", maxLength: 500 },
+      text: { type: "string", minLength: 1, maxLength: 2000 },
+    }),
     elements: { type: "array", maxItems: 500, items: { $ref: "#/$defs/element" } },
     element: {
       type: "object",
@@ -41,6 +47,7 @@ export const layoutJsonSchema = {
             label: { $ref: "#/$defs/label" },
             help: { type: "string", maxLength: 500 },
             readOnly: { type: "boolean" },
+            "x-translations": { $ref: "#/$defs/translations" },
           },
         },
       },
@@ -54,6 +61,7 @@ export const layoutJsonSchema = {
         list: { type: "string", minLength: 1, maxLength: 64 },
         label: { $ref: "#/$defs/label" },
         columns: { type: "array", maxItems: 12, uniqueItems: true, items: { type: "string", minLength: 1, maxLength: 64 } },
+        "x-translations": { $ref: "#/$defs/translations" },
       },
     },
     Separator: { type: "object", required: ["type"], additionalProperties: false, properties: { type: { const: "Separator" } } },
@@ -61,7 +69,11 @@ export const layoutJsonSchema = {
       type: "object",
       required: ["type", "text"],
       additionalProperties: false,
-      properties: { type: { const: "Note" }, text: { type: "string", minLength: 1, maxLength: 2000 } },
+      properties: {
+        type: { const: "Note" },
+        text: { type: "string", minLength: 1, maxLength: 2000 },
+        "x-translations": { $ref: "#/$defs/translations" },
+      },
     },
     HorizontalLayout: {
       type: "object",
@@ -73,7 +85,12 @@ export const layoutJsonSchema = {
       type: "object",
       required: ["type", "label", "elements"],
       additionalProperties: false,
-      properties: { type: { const: "Group" }, label: { $ref: "#/$defs/label" }, elements: { $ref: "#/$defs/elements" } },
+      properties: {
+        type: { const: "Group" },
+        label: { $ref: "#/$defs/label" },
+        elements: { $ref: "#/$defs/elements" },
+        "x-translations": { $ref: "#/$defs/translations" },
+      },
     },
     VerticalLayout: {
       type: "object",
@@ -85,7 +102,12 @@ export const layoutJsonSchema = {
       type: "object",
       required: ["type", "label", "elements"],
       additionalProperties: false,
-      properties: { type: { const: "Category" }, label: { $ref: "#/$defs/label" }, elements: { $ref: "#/$defs/elements" } },
+      properties: {
+        type: { const: "Category" },
+        label: { $ref: "#/$defs/label" },
+        elements: { $ref: "#/$defs/elements" },
+        "x-translations": { $ref: "#/$defs/translations" },
+      },
     },
     Categorization: {
       type: "object",

@@ -3,6 +3,13 @@
  * stable `x-field` id; `scope` is kept for JSON Forms tools and rewritten from the id on every
  * resolve, so a renamed field never breaks a layout.
  */
+/**
+ * A layout's own words in other languages (ADR 035), beside the words themselves:
+ * `{ "sv": { "label": "Betalning" } }`. Labels the layout does not set come from the schema,
+ * which has its own translations.
+ */
+export type LayoutTranslations = Record<string, { label?: string; help?: string; text?: string }>;
+
 export interface ControlOptions {
   /** Columns of the 12-column grid this control spans. */
   width?: number;
@@ -11,6 +18,7 @@ export interface ControlOptions {
   /** Overrides the field's help text on this card. */
   help?: string;
   readOnly?: boolean;
+  "x-translations"?: LayoutTranslations;
 }
 
 export interface ControlElement {
@@ -29,6 +37,7 @@ export interface RelatedListElement {
   /** Field ids of the child table shown as columns; default: title and a few fields. */
   columns?: string[];
   label?: string;
+  "x-translations"?: LayoutTranslations;
 }
 
 export interface SeparatorElement {
@@ -38,6 +47,7 @@ export interface SeparatorElement {
 export interface NoteElement {
   type: "Note";
   text: string;
+  "x-translations"?: LayoutTranslations;
 }
 
 export interface HorizontalLayoutElement {
@@ -49,6 +59,7 @@ export interface GroupElement {
   type: "Group";
   label: string;
   elements: LayoutElement[];
+  "x-translations"?: LayoutTranslations;
 }
 
 export interface VerticalLayoutElement {
@@ -63,6 +74,7 @@ export interface CategoryElement {
   type: "Category";
   label: string;
   elements: LayoutElement[];
+  "x-translations"?: LayoutTranslations;
 }
 
 export interface CategorizationLayout {

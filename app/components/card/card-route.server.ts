@@ -1,3 +1,4 @@
+import { layoutInLanguage } from "@runtime/layouts/layout-in-language";
 import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { ApiError } from "@runtime/errors";
 import { fieldKinds } from "@runtime/fields/registry";
@@ -117,10 +118,10 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
   const { runtime, compiled, schema, version, table, language, format } = await context(request, tableKey);
   const actor = await actorFor(request);
   const stored = await (await getLayouts()).get(actor, table.key);
-  // A card nobody designed is built again in the reader's words; a designed one keeps its own.
+  // A card nobody designed is built in the reader's words; a designed one reads its own translations.
   const { t } = translatorOf(language);
   const layout = stored.custom
-    ? stored.layout
+    ? layoutInLanguage(stored.layout, language)
     : defaultLayout(table, {
         details: t("card.details"),
         totals: t("card.totals"),
