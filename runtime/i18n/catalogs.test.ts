@@ -1,5 +1,6 @@
 import fs from "node:fs";
 import path from "node:path";
+import { ENGLISH_VALIDATION } from "../records/validation";
 import { describe, expect, it } from "vitest";
 import { catalogProblem, deepMerge } from "./catalogs.server";
 
@@ -80,7 +81,7 @@ describe("the shipped message catalogs", () => {
         if (entry.isDirectory()) walk(file);
         else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
           for (const m of fs.readFileSync(file, "utf8").matchAll(keyLiteral))
-            if (!english.has(m[1]) && !/\.(tsx?|m?js|css|json)$/.test(m[1])) unknown.push(`${path.relative(process.cwd(), file)}: ${m[1]}`);
+            if (!english.has(m[1].replace(PLURAL, "")) && !/\.(tsx?|m?js|css|json)$/.test(m[1])) unknown.push(`${path.relative(process.cwd(), file)}: ${m[1]}`);
       }
     };
     for (const folder of ["app", "runtime"]) walk(path.join(process.cwd(), folder));
@@ -98,5 +99,12 @@ describe("the shipped message catalogs", () => {
 
   it("a language lays its messages over English's", () => {
     expect(deepMerge({ a: { b: "B", c: "C" }, d: "D" }, { a: { b: "b" } })).toEqual({ a: { b: "b", c: "C" }, d: "D" });
+  });
+
+  it("the API's English problems are the English catalog's, word for word", () => {
+    const catalog = Object.fromEntries(
+      [...flatten(read("en")).entries()].filter(([key]) => key.startsWith("validation.") && !key.startsWith("validation.hints.")),
+    );
+    expect(ENGLISH_VALIDATION).toEqual(catalog);
   });
 });

@@ -3,6 +3,7 @@ import addFormats from "ajv-formats";
 import { fieldKinds } from "../fields/registry";
 import { addValueKeywords, MAX_DECIMALS_KEYWORD } from "../fields/value-keywords";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import type { Words } from "../i18n/translator";
 
 /**
  * Record validation with ajv: one compiled validator per table, mode and schema version, cached.
@@ -66,19 +67,66 @@ export function withoutNulls(values: Record<string, unknown>): Record<string, un
   return out;
 }
 
+/**
+ * What a record's problems say, as the message catalogs word them (`validation.*`). The API and
+ * the logs speak English (these); a screen passes its reader's `t` instead. `catalogs.test.ts`
+ * checks they are the English catalog's messages, word for word.
+ */
+export const ENGLISH_VALIDATION: Record<string, string> = {
+  "validation.incomplete": '{{label}} is incomplete: it needs "{{part}}"',
+  "validation.unexpectedPart": '{{label}} has an unexpected part "{{part}}"',
+  "validation.invalidPart": "{{label}} is not valid: {{path}} {{problem}}",
+  "validation.required": "{{label}} is required",
+  "validation.notAField": '"{{field}}" is not a field of {{plural}}',
+  "validation.type": "{{label}} must be {{type}}",
+  "validation.enum": "{{label}} must be one of: {{values}}",
+  "validation.format": "{{label}} must be a valid {{format}}",
+  "validation.maxLength": "{{label}} is too long: at most {{limit}} characters",
+  "validation.minLength": "{{label}} is too short: at least {{limit}} characters",
+  "validation.maximum": "{{label}} must be at most {{limit}}",
+  "validation.minimum": "{{label}} must be at least {{limit}}",
+  "validation.pattern": "{{label}} has the wrong format",
+  "validation.patternWithHint": "{{label}} has the wrong format ({{hint}})",
+  "validation.wholeNumber": "{{label}} must be a whole number here: it keeps no decimals",
+  "validation.decimals_one": "{{label}} has more decimals than it keeps ({{count}}): round it to {{count}} decimal",
+  "validation.decimals_other": "{{label}} has more decimals than it keeps ({{count}}): round it to {{count}} decimals",
+  "validation.uniqueItems": "{{label}} lists a value twice",
+  "validation.other": "{{label}} {{problem}}",
+  "validation.invalid": "is invalid",
+  "validation.line": "Line {{n}}: {{message}}",
+  "validation.types.string": "text",
+  "validation.types.integer": "a whole number",
+  "validation.types.number": "a number",
+  "validation.types.boolean": "true or false",
+  "validation.types.array": "a list",
+  "validation.types.object": "an object",
+  "validation.types.or": " or ",
+  "validation.formats.email": "email address",
+  "validation.formats.uri": "web address (https://…)",
+  "validation.formats.date": "date (YYYY-MM-DD)",
+  "validation.formats.date-time": "date and time",
+};
+
+const englishValidation: Words = (key, values = {}) => {
+  const plural = typeof values.count === "number" ? ENGLISH_VALIDATION[`${key}_${values.count === 1 ? "one" : "other"}`] : undefined;
+  const text = plural ?? ENGLISH_VALIDATION[key] ?? (typeof values.defaultValue === "string" ? values.defaultValue : key);
+  return text.replace(/{{([\w-]+)}}/g, (_, name: string) => String(values[name] ?? ""));
+};
+
 export function validateValues(
   schema: CompiledSchema,
   table: CompiledTable,
   values: Record<string, unknown>,
   mode: ValidationMode,
   parentField?: string,
+  t: Words = englishValidation,
 ): FieldErrors {
   const validate = getRecordValidator(schema, table, mode, parentField);
   if (validate(withoutNulls(values))) return {};
-  return describeErrors(table, validate.errors ?? []);
+  return describeErrors(table, validate.errors ?? [], t);
 }
 
-export function describeErrors(table: CompiledTable, errors: ErrorObject[]): FieldErrors {
+export function describeErrors(table: CompiledTable, errors: ErrorObject[], t: Words = englishValidation): FieldErrors {
   const out: FieldErrors = {};
   for (const e of errors) {
     // At the top level `required` and `additionalProperties` name the field in their params;
@@ -91,7 +139,7 @@ export function describeErrors(table: CompiledTable, errors: ErrorObject[]): Fie
           ? String((e.params as { additionalProperty: string }).additionalProperty)
           : decodePointer(e.instancePath.split("/")[1] ?? "");
     if (out[field]) continue;
-    out[field] = messageFor(table, field, e);
+    out[field] = messageFor(table, field, e, t);
   }
   return out;
 }
@@ -100,75 +148,61 @@ function decodePointer(segment: string): string {
   return segment.replace(/~1/g, "/").replace(/~0/g, "~");
 }
 
-function messageFor(table: CompiledTable, field: string, e: ErrorObject): string {
+function messageFor(table: CompiledTable, field: string, e: ErrorObject, t: Words): string {
   const f = table.fieldsByKey.get(field);
   const label = f?.label ?? field;
   const p = e.params as Record<string, unknown>;
+  // ajv's own words are English; they are the last resort, for keywords no message here covers.
+  const problem = e.message ?? t("validation.invalid");
   if (e.instancePath.split("/").length > 2) {
     // Inside a structured value (a file): say what the value lacks, not which sub-key.
-    if (e.keyword === "required") return `${label} is incomplete: it needs "${String(p.missingProperty)}"`;
-    if (e.keyword === "additionalProperties") return `${label} has an unexpected part "${String(p.additionalProperty)}"`;
-    return `${label} is not valid: ${e.instancePath.split("/").slice(2).join(".")} ${e.message ?? "is invalid"}`;
+    if (e.keyword === "required") return t("validation.incomplete", { label, part: String(p.missingProperty) });
+    if (e.keyword === "additionalProperties") return t("validation.unexpectedPart", { label, part: String(p.additionalProperty) });
+    return t("validation.invalidPart", { label, path: e.instancePath.split("/").slice(2).join("."), problem });
   }
   switch (e.keyword) {
     case "required":
-      return `${label} is required`;
+      return t("validation.required", { label });
     case "additionalProperties":
-      return `"${field}" is not a field of ${table.pluralLabel}`;
+      return t("validation.notAField", { field, plural: table.pluralLabel });
     case "type":
-      return `${label} must be ${article(String(p.type))}`;
+      return t("validation.type", { label, type: typeNames(String(p.type), t) });
     case "enum": {
       const values = (p.allowedValues as string[] | undefined) ?? f?.def.enum ?? [];
-      return `${label} must be one of: ${values.join(", ")}`;
+      return t("validation.enum", { label, values: values.join(", ") });
     }
-    case "format":
-      return `${label} must be a valid ${formatName(String(p.format))}`;
+    case "format": {
+      const format = String(p.format);
+      return t("validation.format", { label, format: t(`validation.formats.${format}`, { defaultValue: format }) });
+    }
     case "maxLength":
-      return `${label} is too long: at most ${p.limit} characters`;
+      return t("validation.maxLength", { label, limit: p.limit });
     case "minLength":
-      return `${label} is too short: at least ${p.limit} characters`;
+      return t("validation.minLength", { label, limit: p.limit });
     case "maximum":
-      return `${label} must be at most ${p.limit}`;
+      return t("validation.maximum", { label, limit: p.limit });
     case "minimum":
-      return `${label} must be at least ${p.limit}`;
+      return t("validation.minimum", { label, limit: p.limit });
     case "pattern": {
       const hint = f && fieldKinds[f.kind].patternHint;
-      return `${label} has the wrong format${hint ? ` (${hint})` : ""}`;
+      return hint
+        ? t("validation.patternWithHint", { label, hint: t(`validation.hints.${f.kind}`, { defaultValue: hint }) })
+        : t("validation.pattern", { label });
     }
     case MAX_DECIMALS_KEYWORD: {
       const places = f ? Number(fieldKinds[f.kind].valueSchema(f.def)[MAX_DECIMALS_KEYWORD]) : 0;
-      return places === 0
-        ? `${label} must be a whole number here: it keeps no decimals`
-        : `${label} has more decimals than it keeps (${places}): round it to ${places} decimal${places === 1 ? "" : "s"}`;
+      return places === 0 ? t("validation.wholeNumber", { label }) : t("validation.decimals", { label, count: places });
     }
     case "uniqueItems":
-      return `${label} lists a value twice`;
+      return t("validation.uniqueItems", { label });
     default:
-      return `${label} ${e.message ?? "is invalid"}`;
+      return t("validation.other", { label, problem });
   }
 }
 
-function article(type: string): string {
-  const names: Record<string, string> = {
-    string: "text",
-    integer: "a whole number",
-    number: "a number",
-    boolean: "true or false",
-    array: "a list",
-    object: "an object",
-  };
-  return type
+function typeNames(types: string, t: Words): string {
+  return types
     .split(",")
-    .map((t) => names[t] ?? t)
-    .join(" or ");
-}
-
-function formatName(format: string): string {
-  const names: Record<string, string> = {
-    email: "email address",
-    uri: "web address (https://…)",
-    date: "date (YYYY-MM-DD)",
-    "date-time": "date and time",
-  };
-  return names[format] ?? format;
+    .map((type) => t(`validation.types.${type}`, { defaultValue: type }))
+    .join(t("validation.types.or"));
 }

@@ -162,7 +162,7 @@ export function CardForm(props: CardFormProps) {
     const next = { ...errors };
     for (const k of changed) delete next[k];
     if (checked) {
-      const fresh = validateCard(compiled, table, nextValues, nextLines, isNew);
+      const fresh = validateCard(compiled, table, nextValues, nextLines, isNew, t);
       for (const k of changed) if (fresh[k]) next[k] = fresh[k];
     }
     setErrors(next);
@@ -203,7 +203,7 @@ export function CardForm(props: CardFormProps) {
     // Enter in a read-only card must not post a save the service would refuse.
     if (!editable && intent !== "delete") return event.preventDefault();
     if (intent === "save" || intent === "overwrite") {
-      const found = validateCard(compiled, table, values, lines, isNew);
+      const found = validateCard(compiled, table, values, lines, isNew, t);
       setChecked(true);
       if (Object.keys(found).length) {
         event.preventDefault();

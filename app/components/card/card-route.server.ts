@@ -234,7 +234,8 @@ export async function cardAction(
   tableKey: string | undefined,
   id: string | null,
 ): Promise<TypedResponse<CardActionData>> {
-  const { runtime, compiled, table } = await context(request, tableKey);
+  const { runtime, compiled, table, language } = await context(request, tableKey);
+  const { t } = translatorOf(language);
   const actor = await actorFor(request);
   const form = await request.formData();
   const intent = String(form.get(FORM_KEYS.intent) ?? "save");
@@ -255,8 +256,8 @@ export async function cardAction(
   if (lineResult) return json<CardActionData>({ values: parsed.values, lists: lineResult });
   if (Object.keys(parsed.errors).length) {
     // Report every problem at once (a required field left empty too), not only the unreadable text.
-    const errors = { ...validateCard(compiled, table, parsed.values, parsed.lists, id === null), ...parsed.errors };
-    return json<CardActionData>({ ...parsed, errors, formError: `${table.label} was not saved: please correct the marked fields` }, 422);
+    const errors = { ...validateCard(compiled, table, parsed.values, parsed.lists, id === null, t), ...parsed.errors };
+    return json<CardActionData>({ ...parsed, errors, formError: t("cardForm.notSaved", { label: table.label }) }, 422);
   }
 
   try {
@@ -280,9 +281,10 @@ export async function cardAction(
       if (current)
         return json<CardActionData>({ values: parsed.values, lists: parsed.lists, conflict: { message: error.message, current } }, 409);
     }
-    return json<CardActionData>(
-      { values: parsed.values, lists: parsed.lists, errors: fieldErrorsOf(error), formError: error.message },
-      error.status,
-    );
+    // The service speaks English; what the card can check itself it says again in the reader's words.
+    const fields = fieldErrorsOf(error);
+    const local = Object.keys(fields).length ? validateCard(compiled, table, parsed.values, parsed.lists, id === null, t) : {};
+    const errors = Object.fromEntries(Object.entries(fields).map(([key, message]) => [key, local[key] ?? message]));
+    return json<CardActionData>({ values: parsed.values, lists: parsed.lists, errors, formError: error.message }, error.status);
   }
 }

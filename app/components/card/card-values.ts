@@ -1,3 +1,4 @@
+import type { Words } from "@runtime/i18n/translator";
 import { fieldKinds } from "@runtime/fields/registry";
 import { fieldUis } from "@runtime/fields/ui-registry";
 import { computeFormulas } from "@runtime/records/compute";
@@ -151,19 +152,22 @@ export function validateCard(
   values: Record<string, unknown>,
   lines: Lines,
   isNew: boolean,
+  t?: Words,
 ): FieldErrors {
   const editable: Record<string, unknown> = {};
   for (const f of table.fields) if (!isComputed(f) && f.key in values) editable[f.key] = values[f.key];
-  const errors: FieldErrors = { ...validateValues(schema, table, editable, isNew ? "create" : "update") };
-  if (!isNew) for (const k of Object.keys(errors)) if (!(k in values) && !errors[k].endsWith("is required")) delete errors[k];
+  const errors: FieldErrors = { ...validateValues(schema, table, editable, isNew ? "create" : "update", undefined, t) };
+  // An update checks what the form holds; a field it does not hold can only be missing, and a required one is said so.
+  const required = new Set(table.fields.filter((f) => f.required).map((f) => f.key));
+  if (!isNew) for (const k of Object.keys(errors)) if (!(k in values) && !required.has(k)) delete errors[k];
   for (const list of compositionLists(table)) {
     const child = schema.tablesByKey.get(list.table);
     if (!child) continue;
     (lines[list.name] ?? []).forEach((line, i) => {
       const own: Record<string, unknown> = {};
       for (const f of child.fields) if (!isComputed(f) && f.key !== list.field && f.key in line) own[f.key] = line[f.key];
-      for (const [k, m] of Object.entries(validateValues(schema, child, own, "child", list.field)))
-        errors[`${list.name}.${i}.${k}`] = `Line ${i + 1}: ${m}`;
+      for (const [k, m] of Object.entries(validateValues(schema, child, own, "child", list.field, t)))
+        errors[`${list.name}.${i}.${k}`] = t ? t("validation.line", { n: i + 1, message: m }) : `Line ${i + 1}: ${m}`;
     });
   }
   return errors;
