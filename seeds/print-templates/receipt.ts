@@ -5,17 +5,17 @@ const html = `
 <header class="doc-head">
   ${BRAND}
   <div class="doc-title">
-    <h1>Receipt</h1>
-    <div class="doc-number">for invoice {{ record.number }}</div>
-    <div class="badge ok">Paid in full</div>
+    <h1>{{ "print.receipt" | t }}</h1>
+    <div class="doc-number">{{ "print.forInvoice" | t: record.number }}</div>
+    <div class="badge ok">{{ "print.paidInFull" | t }}</div>
   </div>
 </header>
 
 <div class="meta">
-  <div><span class="label">Invoice no.</span><strong>{{ record.number }}</strong></div>
-  <div><span class="label">Invoice date</span><strong>{{ record.date | date }}</strong></div>
-  <div><span class="label">Invoice total</span><strong>{{ record.total | money }}</strong></div>
-  {% assign last_payment = record.payments | sort: "date" | last %}<div><span class="label">Paid in full on</span><strong>{{ last_payment.date | date }}</strong></div>
+  <div><span class="label">{{ "print.invoiceNo" | t }}</span><strong>{{ record.number }}</strong></div>
+  <div><span class="label">{{ "print.invoiceDate" | t }}</span><strong>{{ record.date | date }}</strong></div>
+  <div><span class="label">{{ "print.invoiceTotal" | t }}</span><strong>{{ record.total | money }}</strong></div>
+  {% assign last_payment = record.payments | sort: "date" | last %}<div><span class="label">{{ "print.paidInFullOn" | t }}</span><strong>{{ last_payment.date | date }}</strong></div>
 </div>
 
 <div class="parties">
@@ -24,7 +24,7 @@ const html = `
 </div>
 
 <table class="lines">
-  <thead><tr><th>#</th><th>Payment date</th><th>Method</th><th>Reference</th><th class="num">Amount</th></tr></thead>
+  <thead><tr><th>#</th><th>{{ "print.paymentDate" | t }}</th><th>{{ "print.method" | t }}</th><th>{{ "print.reference" | t }}</th><th class="num">{{ "print.amount" | t }}</th></tr></thead>
   <tbody>
   {% for payment in record.payments %}<tr>
     <td class="pos">{{ forloop.index }}</td><td>{{ payment.date | date }}</td><td>{{ payment.method | label: "payments.method" }}</td>
@@ -35,16 +35,16 @@ const html = `
 
 <div class="summary">
   <div class="left">
-    <span class="label">Amount received in words</span>
+    <span class="label">{{ "print.amountReceivedInWords" | t }}</span>
     <div class="words">{{ record.paid | amount_in_words: record.currency }}</div>
   </div>
   <div class="right">
-    <table class="totals"><tr class="grand"><td>Received ({{ record.currency }})</td><td class="num">{{ record.paid | money }}</td></tr>
-    <tr class="after"><td>Balance</td><td class="num">{{ record.balance | money }}</td></tr></table>
+    <table class="totals"><tr class="grand"><td>{{ "print.received" | t: record.currency }}</td><td class="num">{{ record.paid | money }}</td></tr>
+    <tr class="after"><td>{{ "print.balance" | t }}</td><td class="num">{{ record.balance | money }}</td></tr></table>
   </div>
 </div>
 
-<p class="notes">We confirm that invoice {{ record.number }} of {{ record.date | date: "long" }} has been paid in full. Thank you.</p>
+{% assign invoice_date = record.date | date: "long" %}<p class="notes">{{ "print.receiptConfirm" | t: record.number, invoice_date }}</p>
 
 <div class="signatures">
   <div class="signature">
@@ -66,7 +66,8 @@ export const RECEIPT_TEMPLATE: PrintTemplate = {
     size: "A4",
     orientation: "portrait",
     margins: { top: 14, right: 15, bottom: 18, left: 15 },
-    footer: documentFooter("Receipt for invoice"),
+    footer: documentFooter("print.receiptForInvoice"),
   },
   condition: { field: "payment_state", op: "eq", value: "paid" },
+  languageFrom: "client.language",
 };
