@@ -129,4 +129,40 @@ describe.each(testDatabases)("printing every script on $name", (dbKind) => {
     },
     60_000,
   );
+
+  it("words the contract and the receipt in their client's language too", async () => {
+    const client = await rt.records.create(ACTOR, "clients", { kind: "company", name: "Lindqvist AB", status: "active", language: "sv" });
+    const contract = await rt.records.create(ACTOR, "contracts", {
+      client: client.id,
+      date: "2026-12-01",
+      valid_from: "2026-12-01",
+      subject: "Hosting",
+      currency: "EUR",
+      items: [{ description: "Hosting", quantity: 1, price: 100, tax_rate: 0 }],
+    });
+    const { html: contractHtml, footerTemplate } = await rt.print.renderDocument(ACTOR, "contract", [contract.id]);
+    expect(contractHtml).toContain("Avtalet gäller från 1 december 2026.");
+    expect(contractHtml).toContain("För Kunden");
+    expect(footerTemplate).toContain("Sida");
+    expect(contractHtml).not.toMatch(/For the Customer|Services and prices|is valid from/);
+
+    const invoice = await rt.records.create(ACTOR, "invoices", {
+      client: client.id,
+      date: "2026-12-01",
+      status: "issued",
+      currency: "EUR",
+      items: [{ description: "Hosting", quantity: 1, price: 100, tax_rate: 0 }],
+    });
+    await rt.records.create(ACTOR, "payments", {
+      invoice: invoice.id,
+      date: "2026-12-02",
+      amount: 100,
+      currency: "EUR",
+      method: "bank_transfer",
+    });
+    const { html: receiptHtml } = await rt.print.renderDocument(ACTOR, "receipt", [invoice.id]);
+    expect(receiptHtml).toContain("Kvitto");
+    expect(receiptHtml).toMatch(/Vi bekräftar att faktura \S+ av den 1 december 2026 är fullt betald\./);
+    expect(receiptHtml).not.toMatch(/Paid in full|Amount received/);
+  });
 });
