@@ -14,53 +14,67 @@ import { DEFAULT_CONFIGURATION } from "@seeds/default-configuration";
 import { SYSTEM_ACTOR } from "@runtime/records/permissions";
 import { createToken, listTokens, revokeToken } from "@runtime/auth/tokens.server";
 import { addUser, findUserByEmail, listUsers, normalizeEmail, resetPassword } from "@runtime/auth/users.server";
+import { languageCodes, languagePack } from "@runtime/i18n/catalogs.server";
+import { languageOfEnvironment } from "@runtime/i18n/negotiate";
+import { createTranslator } from "@runtime/i18n/translator";
 
-const USAGE = `Usage: npm run crm -- <command>
+/** The CLI speaks the shell's language (LANG), English where Tessera has no catalog for it. */
+const { t } = createTranslator(languagePack(languageOfEnvironment(process.env, languageCodes())));
 
-  schema export               print the current workspace schema (JSON Schema) to stdout
-  schema plan FILE            show the migration plan from the current schema to FILE
-  schema apply FILE [--yes]   apply FILE; --yes confirms steps that remove or convert data
-  config export FILE          write the configuration bundle (schema, card layouts, shared views,
-                              print templates) to FILE ("-" for stdout)
-  config import FILE [--yes]  review the bundle in FILE and apply it; --yes confirms steps that
-                              remove or convert data
-  migrate                     create Tessera's tables and finish an interrupted migration
-  seed                        load the default configuration and demo records into an empty database
+/** Each command as typed, with the key of what it does (`cli.usage.*`). */
+const COMMANDS: [string, string][] = [
+  ["schema export", "schemaExport"],
+  ["schema plan FILE", "schemaPlan"],
+  ["schema apply FILE [--yes]", "schemaApply"],
+  ["config export FILE", "configExport"],
+  ["config import FILE [--yes]", "configImport"],
+  ["migrate", "migrate"],
+  ["seed", "seed"],
+  ["users add --email E --role R --password P [--name N]", "usersAdd"],
+  ["users list", "usersList"],
+  ["users reset-password --email E", "usersReset"],
+  ["token create --email E [--name N]", "tokenCreate"],
+  ["token list", "tokenList"],
+  ["token revoke ID", "tokenRevoke"],
+  ["rules run-due", "rulesRunDue"],
+  ["db copy --to URL [--from URL]", "dbCopy"],
+];
 
-  users add --email E --role R --password P [--name N]
-                              add a user (roles: admin, staff, accountant, or one an admin added)
-  users list                  list the users with role, status and last sign-in
-  users reset-password --email E
-                              give the user a one-time password (printed once) to change at sign-in
-  token create --email E [--name N]
-                              create an API token for the user and print it (shown only once);
-                              send it as "Authorization: Bearer <token>"
-  token list                  list every API token (never the token itself)
-  token revoke ID             revoke a token at once
+/** Words of `text` in lines of at most `width` characters (a text without spaces stays one line). */
+function wrap(text: string, width: number): string[] {
+  const lines: string[] = [];
+  let line = "";
+  for (const word of text.split(" ")) {
+    if (line && line.length + 1 + word.length > width) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  return line ? [...lines, line] : lines;
+}
 
-  rules run-due               run the date and schedule rules that are due now (the app server's
-                              workers do this every 30 s; use it where they are off)
-
-  db copy --to URL [--from URL]
-                              copy the whole workspace (schema, configuration, records, files,
-                              trash, audit and history) into the empty database URL, e.g. from
-                              SQLite to mysql://user:pass@host:3306/tessera or back; --from
-                              defaults to DATABASE_URL. Stop the app first.
-
-The database is DATABASE_URL (default sqlite:data/tessera.sqlite).`;
+function usage(): string {
+  const column = 30;
+  const rows = COMMANDS.map(([command, key]) => {
+    const [first = "", ...more] = wrap(t(`cli.usage.${key}`), 68);
+    const head = command.length < column - 2 ? `  ${command.padEnd(column - 2)}${first}` : `  ${command}\n${" ".repeat(column)}${first}`;
+    return [head, ...more.map((l) => " ".repeat(column) + l)].join("\n");
+  });
+  return `${t("cli.usage.title")}\n\n${rows.join("\n")}\n\n${t("cli.usage.database")}`;
+}
 
 function readSchemaFile(file: string | undefined, example = "schema plan my-schema.json"): unknown {
-  if (!file) throw new UsageError(`name the file, e.g. npm run crm -- ${example}`);
+  if (!file) throw new UsageError(t("cli.nameFile", { example }));
   let text: string;
   try {
     text = fs.readFileSync(file, "utf8");
   } catch {
-    throw new UsageError(`cannot read ${file}`);
+    throw new UsageError(t("cli.cannotRead", { file }));
   }
   try {
     return JSON.parse(text);
   } catch (error) {
-    throw new UsageError(`${file} is not valid JSON: ${(error as Error).message}`);
+    throw new UsageError(t("cli.notJson", { file, detail: (error as Error).message }));
   }
 }
 
@@ -71,19 +85,19 @@ function option(args: string[], name: string): string | undefined {
   const i = args.indexOf(`--${name}`);
   if (i === -1) return undefined;
   const value = args[i + 1];
-  if (value === undefined || value.startsWith("--")) throw new UsageError(`--${name} needs a value`);
+  if (value === undefined || value.startsWith("--")) throw new UsageError(t("cli.needsValue", { name }));
   return value;
 }
 
 function requiredOption(args: string[], name: string, example: string): string {
   const value = option(args, name);
-  if (value === undefined) throw new UsageError(`--${name} is required, e.g. npm run crm -- ${example}`);
+  if (value === undefined) throw new UsageError(t("cli.required", { name, example }));
   return value;
 }
 
 async function userIdByEmail(rt: Runtime, email: string): Promise<number> {
   const row = await findUserByEmail(rt.db, normalizeEmail(email));
-  if (!row) throw new UsageError(`there is no user with the email ${email} (npm run crm -- users list)`);
+  if (!row) throw new UsageError(t("cli.noUser", { email }));
   return Number(row.id);
 }
 
@@ -99,16 +113,16 @@ async function withRuntime<T>(fn: (rt: Runtime) => Promise<T>): Promise<T> {
 }
 
 function printPlan(steps: { destructive: boolean; description: string }[]) {
-  if (steps.length === 0) console.log("No database changes: only labels or settings differ.");
+  if (steps.length === 0) console.log(t("cli.noChanges"));
   for (const [i, s] of steps.entries())
-    console.log(`${String(i + 1).padStart(3)}. ${s.destructive ? "[removes or converts data] " : ""}${s.description}`);
+    console.log(`${String(i + 1).padStart(3)}. ${s.destructive ? `${t("cli.destructive")} ` : ""}${s.description}`);
 }
 
 function printReview(review: ImportReview) {
   console.log(review.summary);
   if (review.schema.changed && review.schema.steps.length) printPlan(review.schema.steps);
   for (const item of [...review.layouts, ...review.views, ...review.templates, ...review.rules, ...review.home, ...review.wordTemplates])
-    if (item.action !== "unchanged") console.log(`  ${item.action === "add" ? "add    " : "replace"}  ${item.name}`);
+    if (item.action !== "unchanged") console.log(`  ${(item.action === "add" ? t("cli.add") : t("cli.replace")).padEnd(8)} ${item.name}`);
 }
 
 async function main(argv: string[]): Promise<number> {
@@ -125,14 +139,18 @@ async function main(argv: string[]): Promise<number> {
     return withRuntime(async (rt) => {
       const { version } = await rt.workspace.current();
       const planned = await rt.workspace.plan({ baseVersion: version, schema });
-      console.log(`Plan from version ${version} to ${version + 1}:`);
+      console.log(t("cli.planFrom", { from: version, to: version + 1 }));
       printPlan(planned.plan.steps.map(publicStep));
       for (const c of planned.conversions)
         console.log(
-          `\n${c.total} value(s) of ${c.table}.${c.field} would not convert, e.g. ${c.failures
-            .slice(0, 5)
-            .map((f) => `#${f.id} ${JSON.stringify(f.value)}: ${f.error}`)
-            .join("; ")}`,
+          `\n${t("cli.wouldNotConvert", {
+            count: c.total,
+            field: `${c.table}.${c.field}`,
+            examples: c.failures
+              .slice(0, 5)
+              .map((f) => `#${f.id} ${JSON.stringify(f.value)}: ${f.error}`)
+              .join("; "),
+          })}`,
         );
       return 0;
     });
@@ -145,13 +163,13 @@ async function main(argv: string[]): Promise<number> {
       const result = await rt.workspace.apply({ baseVersion: version, schema, confirmDestructive: yes });
       for (const r of result.results)
         console.log(`  ${r.description} (${r.ms} ms${r.algorithm && r.algorithm !== "n/a" ? `, ALGORITHM=${r.algorithm}` : ""})`);
-      console.log(`Schema version ${result.version} is now in force.`);
+      console.log(t("cli.inForce", { version: result.version }));
       return 0;
     });
   }
   if (command === "config" && sub === "export") {
     const file = rest[0];
-    if (!file) throw new UsageError("name the file to write, e.g. npm run crm -- config export tessera-config.json (or - for stdout)");
+    if (!file) throw new UsageError(t("cli.nameFileToWrite"));
     return withRuntime(async (rt) => {
       const bundle = await rt.bundles.exportBundle(SYSTEM_ACTOR);
       const text = JSON.stringify(bundle, null, 2) + "\n";
@@ -159,7 +177,15 @@ async function main(argv: string[]): Promise<number> {
       else {
         fs.writeFileSync(file, text);
         console.error(
-          `Wrote schema version ${bundle.source?.schemaVersion}, ${bundle.layouts.length} card layout(s), ${bundle.views.length} shared view(s), ${bundle.templates.length} print template(s), ${bundle.rules?.length ?? 0} rule(s) and ${bundle.wordTemplates?.length ?? 0} Word template(s) to ${file}.`,
+          t("cli.wrote", {
+            version: bundle.source?.schemaVersion,
+            layouts: bundle.layouts.length,
+            views: bundle.views.length,
+            templates: bundle.templates.length,
+            rules: bundle.rules?.length ?? 0,
+            wordTemplates: bundle.wordTemplates?.length ?? 0,
+            file,
+          }),
         );
       }
       return 0;
@@ -175,19 +201,19 @@ async function main(argv: string[]): Promise<number> {
       const { baseVersion, review, conversions } = await rt.bundles.review(SYSTEM_ACTOR, bundle);
       printReview(review);
       if (review.noChanges) return 0;
-      for (const c of conversions) console.log(`\n${c.total} value(s) of ${c.table}.${c.field} would not convert; fix them first.`);
+      for (const c of conversions) console.log(`\n${t("cli.fixFirst", { count: c.total, field: `${c.table}.${c.field}` })}`);
       if (review.needsConfirmation && !yes) {
-        console.error("\nNothing was imported. Run again with --yes to confirm the steps that remove or convert data.");
+        console.error(`\n${t("cli.nothingImported")}`);
         return 1;
       }
       const { version } = await rt.bundles.apply(SYSTEM_ACTOR, bundle, { baseVersion, confirmDestructive: yes });
-      console.log(`Imported. Schema version ${version} is in force.`);
+      console.log(t("cli.imported", { version }));
       return 0;
     });
   }
   if (command === "migrate") {
     return withRuntime(async (rt) => {
-      console.log(`Database ready: ${rt.database.description}, schema version ${(await rt.workspace.current()).version}.`);
+      console.log(t("cli.ready", { database: rt.database.description, version: (await rt.workspace.current()).version }));
       return 0;
     });
   }
@@ -195,13 +221,11 @@ async function main(argv: string[]): Promise<number> {
     return withRuntime(async (rt) => {
       const { version } = await rt.workspace.current();
       if (version !== 0) {
-        console.error(`The database already has schema version ${version}: seed only fills an empty database.`);
+        console.error(t("cli.notEmpty", { version }));
         return 1;
       }
       const seeded = await seedDatabase(rt, DEFAULT_CONFIGURATION);
-      console.log(
-        seeded ? `Loaded the default configuration and ${seeded.records} demo records.` : "Another process seeded the database first.",
-      );
+      console.log(seeded ? t("cli.seeded", { count: seeded.records }) : t("cli.seededElsewhere"));
       return 0;
     });
   }
@@ -211,7 +235,7 @@ async function main(argv: string[]): Promise<number> {
     const password = requiredOption(rest, "password", "users add --email anna@example.com --role staff --password 'a long password'");
     return withRuntime(async (rt) => {
       const user = await addUser(rt.db, { email, role, password, name: option(rest, "name") ?? email.split("@")[0] });
-      console.log(`Added ${user.name} <${user.email}> (#${user.id}) with the role ${user.role}.`);
+      console.log(t("cli.userAdded", { name: user.name, email: user.email, id: user.id, role: user.role }));
       return 0;
     });
   }
@@ -219,7 +243,7 @@ async function main(argv: string[]): Promise<number> {
     return withRuntime(async (rt) => {
       for (const u of await listUsers(rt.db))
         console.log(
-          `${String(u.id).padStart(4)}  ${u.email.padEnd(32)} ${u.role.padEnd(12)} ${(u.active ? "active" : "inactive").padEnd(9)} last sign-in ${u.lastLoginAt ?? "never"}  ${u.name}`,
+          `${String(u.id).padStart(4)}  ${u.email.padEnd(32)} ${u.role.padEnd(12)} ${(u.active ? t("cli.active") : t("cli.inactive")).padEnd(9)} ${t("cli.lastSignIn", { when: u.lastLoginAt ?? t("cli.never") })}  ${u.name}`,
         );
       return 0;
     });
@@ -228,7 +252,7 @@ async function main(argv: string[]): Promise<number> {
     const email = requiredOption(rest, "email", "users reset-password --email anna@example.com");
     return withRuntime(async (rt) => {
       const { oneTimePassword } = await resetPassword(rt.db, await userIdByEmail(rt, email));
-      console.log(`One-time password for ${email}: ${oneTimePassword}\nThey will be asked to choose their own at the next sign-in.`);
+      console.log(t("cli.oneTimePassword", { email, password: oneTimePassword }));
       return 0;
     });
   }
@@ -236,9 +260,7 @@ async function main(argv: string[]): Promise<number> {
     const email = requiredOption(rest, "email", "token create --email anna@example.com --name export");
     return withRuntime(async (rt) => {
       const { token, info } = await createToken(rt.db, await userIdByEmail(rt, email), option(rest, "name") ?? "command line");
-      console.error(
-        `Created API token #${info.id} "${info.name}" for ${email}. It is shown only once; send it as "Authorization: Bearer <token>".`,
-      );
+      console.error(t("cli.tokenCreated", { id: info.id, name: info.name, email, header: "Authorization: Bearer <token>" }));
       console.log(token);
       return 0;
     });
@@ -246,20 +268,19 @@ async function main(argv: string[]): Promise<number> {
   if (command === "token" && sub === "list") {
     return withRuntime(async (rt) => {
       const emails = new Map((await listUsers(rt.db)).map((u) => [u.id, u.email]));
-      for (const t of await listTokens(rt.db))
+      for (const token of await listTokens(rt.db))
         console.log(
-          `${String(t.id).padStart(4)}  ${t.prefix}…  ${(emails.get(t.userId) ?? `user #${t.userId}`).padEnd(32)} ${t.name.padEnd(24)} created ${t.createdAt}  last used ${t.lastUsedAt ?? "never"}${t.revokedAt ? `  REVOKED ${t.revokedAt}` : ""}`,
+          `${String(token.id).padStart(4)}  ${token.prefix}…  ${(emails.get(token.userId) ?? `#${token.userId}`).padEnd(32)} ${token.name.padEnd(24)} ${t("cli.tokenDates", { created: token.createdAt, used: token.lastUsedAt ?? t("cli.never") })}${token.revokedAt ? `  ${t("cli.revokedAt", { when: token.revokedAt })}` : ""}`,
         );
       return 0;
     });
   }
   if (command === "token" && sub === "revoke") {
     const id = Number(rest[0]);
-    if (!Number.isSafeInteger(id) || id <= 0)
-      throw new UsageError("name the token id, e.g. npm run crm -- token revoke 3 (see token list)");
+    if (!Number.isSafeInteger(id) || id <= 0) throw new UsageError(t("cli.nameToken"));
     return withRuntime(async (rt) => {
       await revokeToken(rt.db, id);
-      console.log(`Revoked API token #${id}.`);
+      console.log(t("cli.revoked", { id }));
       return 0;
     });
   }
@@ -267,11 +288,11 @@ async function main(argv: string[]): Promise<number> {
     return withRuntime(async (rt) => {
       const summary = await rt.automation.runDue();
       if (summary.busy) {
-        console.log("Another instance is running the due rules now; nothing was done here.");
+        console.log(t("cli.rulesBusy"));
         return 0;
       }
-      console.log(`${summary.rules} rule(s) were due: ${summary.runs} run(s), ${summary.failed} failed (each is retried by a job).`);
-      for (const e of summary.errors) console.error(`Rule "${e.rule}" could not run: ${e.message}`);
+      console.log(t("cli.rulesRan", { rules: summary.rules, runs: summary.runs, failed: summary.failed }));
+      for (const e of summary.errors) console.error(t("cli.ruleFailed", { rule: e.rule, message: e.message }));
       return summary.errors.length || summary.failed ? 1 : 0;
     });
   }
@@ -280,11 +301,18 @@ async function main(argv: string[]): Promise<number> {
     const from = option(rest, "from") ?? (process.env.DATABASE_URL || DEFAULT_DATABASE_URL);
     const summary = await copyDatabase({ from, to, log: (line) => console.log(line) });
     console.log(
-      `Copied ${summary.rows} row(s) in ${summary.tables.length} table(s) at schema version ${summary.schemaVersion} from ${summary.from} to ${summary.to} in ${summary.seconds} s; every table's row count matches.`,
+      t("cli.copied", {
+        rows: summary.rows,
+        tables: summary.tables.length,
+        version: summary.schemaVersion,
+        from: summary.from,
+        to: summary.to,
+        seconds: summary.seconds,
+      }),
     );
     return 0;
   }
-  console.error(command ? `Unknown command "${[command, sub].filter(Boolean).join(" ")}".\n\n${USAGE}` : USAGE);
+  console.error(command ? `${t("cli.unknown", { command: [command, sub].filter(Boolean).join(" ") })}\n\n${usage()}` : usage());
   return command ? 2 : 0;
 }
 
@@ -298,7 +326,7 @@ main(process.argv.slice(2)).then(
         { problems?: { path: string; message: string }[]; steps?: { description: string; destructive: boolean }[] } | undefined;
       for (const p of details?.problems ?? []) console.error(`  ${p.path}: ${p.message}`);
       if (details?.steps) printPlan(details.steps);
-      if (error.status === 409 && details?.steps) console.error("\nRun again with --yes to confirm.");
+      if (error.status === 409 && details?.steps) console.error(`\n${t("cli.confirmWithYes")}`);
     } else console.error(error);
     process.exit(1);
   },

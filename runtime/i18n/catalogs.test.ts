@@ -81,7 +81,8 @@ describe("the shipped message catalogs", () => {
         if (entry.isDirectory()) walk(file);
         else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
           for (const m of fs.readFileSync(file, "utf8").matchAll(keyLiteral))
-            if (!english.has(m[1].replace(PLURAL, "")) && !/\.(tsx?|m?js|css|json)$/.test(m[1])) unknown.push(`${path.relative(process.cwd(), file)}: ${m[1]}`);
+            if (!english.has(m[1].replace(PLURAL, "")) && !/\.(tsx?|m?js|css|json)$/.test(m[1]))
+              unknown.push(`${path.relative(process.cwd(), file)}: ${m[1]}`);
       }
     };
     for (const folder of ["app", "runtime"]) walk(path.join(process.cwd(), folder));

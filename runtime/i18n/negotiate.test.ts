@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { matchLanguage, parseAcceptLanguage, pickLanguage } from "./negotiate";
+import { languageOfEnvironment, matchLanguage, parseAcceptLanguage, pickLanguage } from "./negotiate";
 
 const AVAILABLE = ["en", "sv", "zh", "hy"];
 
@@ -21,5 +21,14 @@ describe("which language a person reads", () => {
     expect(pickLanguage(null, "da-DK, sv;q=0.7, en;q=0.5", AVAILABLE)).toBe("sv");
     expect(pickLanguage("ny", "fr-FR", AVAILABLE)).toBe("en");
     expect(pickLanguage(null, null, AVAILABLE)).toBe("en");
+  });
+
+  it("reads a command line's language from the POSIX locale", () => {
+    expect(languageOfEnvironment({ LANG: "sv_SE.UTF-8" }, AVAILABLE)).toBe("sv");
+    expect(languageOfEnvironment({ LC_ALL: "zh_CN.UTF-8", LANG: "sv_SE.UTF-8" }, AVAILABLE)).toBe("zh");
+    expect(languageOfEnvironment({ LC_MESSAGES: "hy_AM", LANG: "en_US.UTF-8" }, AVAILABLE)).toBe("hy");
+    expect(languageOfEnvironment({ LANG: "C.UTF-8" }, AVAILABLE)).toBe("en");
+    expect(languageOfEnvironment({ LANG: "fr_FR.UTF-8" }, AVAILABLE)).toBe("en");
+    expect(languageOfEnvironment({}, AVAILABLE)).toBe("en");
   });
 });

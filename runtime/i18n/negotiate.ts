@@ -54,3 +54,14 @@ export function pickLanguage(
   }
   return available.includes(FALLBACK_LANGUAGE) ? FALLBACK_LANGUAGE : (available[0] ?? FALLBACK_LANGUAGE);
 }
+
+/**
+ * The language of a command line: the POSIX locale (`LC_ALL`, else `LC_MESSAGES`, else `LANG`),
+ * `sv_SE.UTF-8` read as `sv-SE`; `C` and `POSIX` mean no preference. English when none matches.
+ */
+export function languageOfEnvironment(env: Record<string, string | undefined>, available: readonly string[]): string {
+  const locale = env.LC_ALL || env.LC_MESSAGES || env.LANG || "";
+  const tag = locale.split(/[.@]/)[0].replace(/_/g, "-");
+  if (!tag || tag === "C" || tag === "POSIX") return FALLBACK_LANGUAGE;
+  return matchLanguage(tag, available) ?? FALLBACK_LANGUAGE;
+}

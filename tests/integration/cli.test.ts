@@ -11,7 +11,8 @@ import { afterAll, describe, expect, it } from "vitest";
  */
 const run = promisify(execFile);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), "tessera-cli-"));
-const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, "cli.sqlite")}` };
+// The shell's locale picks the CLI's language: English here whatever the machine's is.
+const env = { ...process.env, DATABASE_URL: `sqlite:${path.join(dir, "cli.sqlite")}`, LANG: "C.UTF-8", LC_ALL: "", LC_MESSAGES: "" };
 const crm = (...args: string[]) => run(process.execPath, ["bin/crm.mjs", ...args], { env, cwd: path.resolve(".") });
 
 describe("the crm command line", () => {
@@ -30,5 +31,13 @@ describe("the crm command line", () => {
     const wrong = await crm("users", "add", "--email", "b@example.com").catch((e: { code: number; stderr: string }) => e);
     expect((wrong as { code: number }).code).not.toBe(0);
     expect((wrong as { stderr: string }).stderr).toMatch(/--role/);
+  }, 60_000);
+
+  it("speaks the shell's language", async () => {
+    const wrong = await run(process.execPath, ["bin/crm.mjs", "users", "add", "--email", "b@example.com"], {
+      env: { ...env, LANG: "sv_SE.UTF-8" },
+      cwd: path.resolve("."),
+    }).catch((e: { stderr: string }) => e);
+    expect((wrong as { stderr: string }).stderr).toMatch(/^--role krävs, t\.ex\. npm run crm -- users add/);
   }, 60_000);
 });
