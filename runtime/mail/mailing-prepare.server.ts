@@ -2,6 +2,9 @@ import type { Knex } from "knex";
 import { actorForUser } from "../auth/actors.server";
 import { appSecrets } from "../auth/app-secrets.server";
 import { getUser } from "../auth/users.server";
+import { languageCodes, languagePack } from "../i18n/catalogs.server";
+import { FALLBACK_LANGUAGE } from "../i18n/negotiate";
+import { createTranslator, type Words } from "../i18n/translator";
 import { dbNow } from "../db/system-tables.server";
 import { ApiError } from "../errors";
 import type { JobQueue } from "../jobs/queue.server";
@@ -20,8 +23,20 @@ import { signUnsubscribe } from "./unsubscribe-token";
 const BATCH = 100;
 
 export const unsubscribeUrl = (base: string, token: string) => `${base.replace(/\/+$/, "")}/unsubscribe/${token}`;
-/** Every mailing message ends with its own unsubscribe link, whatever the template says. */
-export const withFooter = (body: string, url: string) => `${body.trimEnd()}\n\n--\nTo receive no more of these messages, open ${url}\n`;
+/** Every mailing message ends with its own unsubscribe link, whatever the template says, in the sender's words. */
+export const withFooter = (body: string, url: string, t: Words) => `${body.trimEnd()}\n\n--\n${t("mailFooter.unsubscribe", { url })}\n`;
+
+/**
+ * The words of a mailing's footer: its sender's language, who wrote the template it follows
+ * (their profile's choice; English when they follow their browser, which a job cannot ask).
+ */
+export async function senderWords(db: Knex, userId: number | null | undefined): Promise<Words> {
+  return wordsIn(userId ? (await getUser(db, userId).catch(() => null))?.language : null);
+}
+
+function wordsIn(language: string | null | undefined): Words {
+  return createTranslator(languagePack(language && languageCodes().includes(language) ? language : FALLBACK_LANGUAGE)).t;
+}
 
 export interface PreparationDeps {
   db: Knex;
@@ -43,6 +58,7 @@ export function createMailingPreparation(deps: PreparationDeps, options: { env: 
     from: string,
     composed: { id: number; label: string; to: string; subject: string; body: string }[],
     nextCursor: string | null,
+    words: Words,
   ) {
     const secrets = await appSecrets(db, env);
     await db.transaction(async (trx) => {
@@ -89,7 +105,7 @@ export function createMailingPreparation(deps: PreparationDeps, options: { env: 
             attachTemplate: null,
             to: [p.address],
             subject: p.subject,
-            body: withFooter(p.body, url),
+            body: withFooter(p.body, url, words),
             createdBy: mailing.created_by === null ? null : Number(mailing.created_by),
             mailing: {
               id: Number(mailing.id),
@@ -136,6 +152,7 @@ export function createMailingPreparation(deps: PreparationDeps, options: { env: 
       const setup = await mail.setup();
       if (!setup.enabled) throw new ApiError(503, setup.reason);
       const { config } = setup;
+      const words = wordsIn(user.language);
       const query = JSON.parse(mailing.list_query) as ListQuery;
       let cursor = mailing.cursor || undefined;
       if (mailing.cursor === "") cursor = undefined;
@@ -150,7 +167,7 @@ export function createMailingPreparation(deps: PreparationDeps, options: { env: 
           });
           if (filled) composed.push({ id: row.id, ...filled });
         }
-        await queueBatch(job, mailing, config.from, composed, page.nextCursor);
+        await queueBatch(job, mailing, config.from, composed, page.nextCursor, words);
         cursor = page.nextCursor ?? undefined;
         more = page.nextCursor !== null;
       }

@@ -16,7 +16,7 @@ import { MAILINGS_TABLE } from "./mail-tables.server";
 import type { MailService } from "./mail.server";
 import type { MailTemplate } from "./mail-templates.server";
 import { suppress, suppressedAmong } from "./suppressions.server";
-import { createMailingPreparation, unsubscribeUrl, withFooter } from "./mailing-prepare.server";
+import { createMailingPreparation, senderWords, unsubscribeUrl, withFooter } from "./mailing-prepare.server";
 import { createMailingRows, type ListQuery, type MailingRow } from "./mailing-rows.server";
 import { verifyUnsubscribe, type UnsubscribeClaim } from "./unsubscribe-token";
 import type {
@@ -175,7 +175,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
           record: chosen,
           to: composed.to,
           subject: composed.subject,
-          body: withFooter(composed.body, url),
+          body: withFooter(composed.body, url, await senderWords(db, actor.id)),
           ...(!composed.to.trim()
             ? { skipped: "no email address" }
             : !address.ok

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { saveRole } from "@runtime/auth/roles.server";
-import { addUser } from "@runtime/auth/users.server";
+import { addUser, setUserLanguage } from "@runtime/auth/users.server";
 import { createMailings } from "@runtime/mail/mailings.server";
 import { saveMailingRate } from "@runtime/mail/send-rate.server";
 import { listSuppressions, unsuppress } from "@runtime/mail/suppressions.server";
@@ -326,5 +326,15 @@ describe.each(testDatabases)("mailings on $name", (kind) => {
     expect(await failure(rt.mailings.get(eve, id))).toMatch(/^404 /);
     expect((await rt.mailings.list(eve)).map((m) => m.id)).not.toContain(id);
     expect((await rt.mailings.get(SYSTEM_ACTOR, id)).id).toBe(id);
+  });
+  it("words the unsubscribe footer in its sender's language", async () => {
+    await setUserLanguage(rt.db, sam.id!, "sv", ["en", "sv"]);
+    try {
+      const preview = await rt.mailings.preview(sam, { template, view }, ORIGIN);
+      expect(preview.message!.body).toContain(`\n\n--\nÖppna ${ORIGIN}/unsubscribe/`);
+      expect(preview.message!.body).not.toContain("To receive no more");
+    } finally {
+      await setUserLanguage(rt.db, sam.id!, null, ["en", "sv"]);
+    }
   });
 });
