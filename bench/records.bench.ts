@@ -3,11 +3,12 @@
  * service `list`, next to the same SELECT through the raw driver, on the first page and on a deep
  * page (keyset cursor). The first page answers with its total, so its judged baseline is the page
  * with the same capped count; the page alone is printed beside it to show what counting costs. Targets: MariaDB at 1,000,000 rows p95 < 25 ms and service/raw ≤ 1.5×.
- * Also validation throughput of the cached validator against ajv alone (target ≥ 0.5×).
+ * Also validation throughput of the cached validator against ajv alone (target ≥ 0.8×, issue 21).
  * BENCH_DB=mysql|sqlite|both (default both), ROWS=100000,1000000 (default), ITERATIONS=200.
  */
 import Ajv2020 from "ajv/dist/2020";
 import addFormats from "ajv-formats";
+import { addValueKeywords } from "@runtime/fields/value-keywords";
 import { SYSTEM_ACTOR } from "@runtime/records/permissions";
 import { recordJsonSchema, validateValues, withoutNulls } from "@runtime/records/validation";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
@@ -193,6 +194,9 @@ async function validationThroughput(rt: Runtime) {
   const table = compiled.tablesByKey.get("clients")!;
   const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
   addFormats(ajv);
+  // The same schema means the same keywords: without ours, ajv would skip the decimal places check
+  // (an unknown keyword under strict: false) and the ratio would time our wrapper against less work.
+  addValueKeywords(ajv);
   const plain = ajv.compile(recordJsonSchema(table, "create"));
   const records = Array.from({ length: 1000 }, (_, i) => ({
     name: `Client ${i}`,
@@ -202,17 +206,25 @@ async function validationThroughput(rt: Runtime) {
     revenue: i * 1.5,
     email: i % 3 ? `c${i}@example.com` : null,
   }));
-  const run = (fn: (r: Record<string, unknown>) => unknown) => {
-    for (const r of records) fn(r); // warm-up
-    const n = 200_000;
+  const once = (fn: (r: Record<string, unknown>) => unknown) => {
+    const n = 100_000;
     const start = performance.now();
     for (let i = 0; i < n; i++) fn(records[i % records.length]);
     return n / ((performance.now() - start) / 1000);
   };
-  const service = run((r) => validateValues(compiled, table, r, "create"));
-  const alone = run((r) => plain(withoutNulls(r)));
-  const bare = run((r) => plain(r.email === null ? { ...r, email: undefined } : r));
-  return { service, alone, bare };
+  const contenders = {
+    service: (r: Record<string, unknown>) => validateValues(compiled, table, r, "create"),
+    alone: (r: Record<string, unknown>) => plain(withoutNulls(r)),
+    bare: (r: Record<string, unknown>) => plain(r.email === null ? { ...r, email: undefined } : r),
+  };
+  // Rounds interleaved, the median of each: whichever ran first no longer pays the JIT's warm-up
+  // alone, and a noisy neighbour's burst lands on all of them.
+  const rates: Record<keyof typeof contenders, number[]> = { service: [], alone: [], bare: [] };
+  for (const fn of Object.values(contenders)) for (const r of records) fn(r);
+  for (let round = 0; round < 9; round++)
+    for (const [name, fn] of Object.entries(contenders)) rates[name as keyof typeof contenders].push(once(fn));
+  const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+  return { service: median(rates.service), alone: median(rates.alone), bare: median(rates.bare) };
 }
 
 async function benchOne(kind: "mysql" | "sqlite", rows: number) {
@@ -254,7 +266,7 @@ async function main() {
     console.log(
       `\nvalidation, records/s: service validateValues ${Math.round(v.service).toLocaleString("en")}, ajv alone (same schema, nulls dropped) ${Math.round(v.alone).toLocaleString("en")}, ajv on the raw object ${Math.round(v.bare).toLocaleString("en")}`,
     );
-    console.log(`ratio service/ajv ${ratio.toFixed(2)}×  target ≥ 0.5×: ${ratio >= 0.5 ? "ok" : "MISSED"}`);
+    console.log(`ratio service/ajv ${ratio.toFixed(2)}×  target ≥ 0.8×: ${ratio >= 0.8 ? "ok" : "MISSED"}`);
   } finally {
     await rt.close();
     await database.drop();

@@ -86,7 +86,12 @@ const ExactDecimal = Decimal.clone({ precision: 80 });
 
 /** Digits after the point of a number as JSON writes it (10.12 → 2, 1e-9 → 9). */
 export function fractionDigits(value: number): number {
-  return Number.isFinite(value) ? new ExactDecimal(value).decimalPlaces() : 0;
+  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
+  // Every value a record is validated with passes here: read the digits off the number's shortest
+  // spelling (what ExactDecimal reads too), and leave exponent spellings (1e-7) to ExactDecimal.
+  const text = String(value);
+  const point = text.indexOf(".");
+  return text.includes("e") || point === -1 ? new ExactDecimal(value).decimalPlaces() : text.length - point - 1;
 }
 
 export interface MagnitudeBounds {

@@ -52,7 +52,8 @@ export function getRecordValidator(
     byMode = new Map();
     cache.set(table, byMode);
   }
-  const key = `${mode}:${parentField ?? ""}`;
+  // Called once per record validated: the usual case (no parent field) builds no key string.
+  const key = parentField === undefined ? mode : `${mode}:${parentField}`;
   let v = byMode.get(key);
   if (!v) {
     v = ajv.compile(recordJsonSchema(table, mode, parentField));
