@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { getFieldUi } from "@runtime/fields/ui-registry";
 import type { FormatOptions } from "@runtime/fields/types";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
@@ -26,6 +27,7 @@ export function controlId(name: string): string {
 
 /** One cell of the card: label (tied to the control), required mark, widget, help and error. */
 export function FieldControl(props: FieldControlProps) {
+  const { t } = useTranslation();
   const { field } = props;
   const id = controlId(props.name);
   const errorId = `${id}-error`;
@@ -50,7 +52,7 @@ export function FieldControl(props: FieldControlProps) {
             *
           </span>
         ) : null}
-        {computed ? <span className="card-field__computed">{converted ? "converted" : "calculated"}</span> : null}
+        {computed ? <span className="card-field__computed">{converted ? t("fields.converted") : t("fields.calculated")}</span> : null}
       </label>
       <Widget
         field={field}

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useRef, useState } from "react";
 import { createPortal } from "react-dom";
 
@@ -16,6 +17,7 @@ function stopStream(stream: MediaStream | null) {
 
 /** The webcam in a dialog; one frame becomes a JPEG. The camera is released however the dialog closes. */
 export function CameraCapture(props: { onCapture(photo: Blob): void; onClose(): void }) {
+  const { t } = useTranslation();
   const dialogRef = useRef<HTMLDialogElement>(null);
   const videoRef = useRef<HTMLVideoElement>(null);
   const streamRef = useRef<MediaStream | null>(null);
@@ -41,13 +43,13 @@ export function CameraCapture(props: { onCapture(photo: Blob): void; onClose(): 
           void videoRef.current.play?.()?.catch(() => undefined);
         }
       })
-      .catch((error: unknown) => setProblem(`The camera is not available: ${error instanceof Error ? error.message : String(error)}`));
+      .catch((error: unknown) => setProblem(t("fields.noCamera", { detail: error instanceof Error ? error.message : String(error) })));
     return () => {
       cancelled = true;
       stopStream(streamRef.current);
       streamRef.current = null;
     };
-  }, []);
+  }, [t]);
 
   function capture() {
     const video = videoRef.current;
@@ -58,7 +60,7 @@ export function CameraCapture(props: { onCapture(photo: Blob): void; onClose(): 
     canvas.getContext("2d")?.drawImage(video, 0, 0, canvas.width, canvas.height);
     canvas.toBlob(
       (blob) => {
-        if (!blob) return setProblem("The photo could not be taken; try again");
+        if (!blob) return setProblem(t("fields.photoFailed"));
         stopStream(streamRef.current);
         streamRef.current = null;
         props.onCapture(blob);
@@ -72,7 +74,7 @@ export function CameraCapture(props: { onCapture(photo: Blob): void; onClose(): 
     <dialog
       ref={dialogRef}
       className="tf-dialog tf-camera"
-      aria-label="Take photo"
+      aria-label={t("fields.takePhoto")}
       onCancel={(event) => {
         event.preventDefault();
         props.onClose();
@@ -86,10 +88,10 @@ export function CameraCapture(props: { onCapture(photo: Blob): void; onClose(): 
       ) : null}
       <div className="tf-dialog__actions">
         <button type="button" className="tf-button tf-button--primary" onClick={capture} disabled={problem !== undefined}>
-          Capture
+          {t("fields.capture")}
         </button>
         <button type="button" className="tf-button" onClick={props.onClose}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </dialog>

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useId, useRef } from "react";
 import { createPortal } from "react-dom";
 import type { CompiledTable } from "../../schema/compile";
@@ -31,6 +32,7 @@ export function fieldsToAsk(table: CompiledTable, fieldErrors: Record<string, st
  * and Enter in them must not submit it.
  */
 export function CreateRecordDialog(props: CreateRecordDialogProps) {
+  const { t } = useTranslation();
   const ref = useRef<HTMLDialogElement>(null);
   const baseId = useId();
   useEffect(() => {
@@ -100,10 +102,10 @@ export function CreateRecordDialog(props: CreateRecordDialogProps) {
       </div>
       <div className="tf-dialog__actions">
         <button type="button" className="tf-button tf-button--primary" onClick={props.onSubmit} disabled={props.busy}>
-          {props.busy ? "Creating…" : "Create"}
+          {props.busy ? t("fields.creating") : t("fields.create")}
         </button>
         <button type="button" className="tf-button" onClick={props.onCancel}>
-          Cancel
+          {t("common.cancel")}
         </button>
       </div>
     </dialog>

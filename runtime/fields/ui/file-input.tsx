@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useState } from "react";
 import type { FileValue } from "../files";
 import { acceptPattern } from "../files";
@@ -34,6 +35,7 @@ export function refuseFile(
  * has no name and uploads on change through `POST /api/files`.
  */
 export function FileInput(props: FieldWidgetProps & { image?: boolean }) {
+  const { t } = useTranslation();
   const def = props.field.def;
   const accept = def["x-accept"] ?? (props.image ? "image/*" : undefined);
   const current = isFileValue(props.value) ? props.value : null;
@@ -52,7 +54,7 @@ export function FileInput(props: FieldWidgetProps & { image?: boolean }) {
     try {
       props.onChange(await uploadFile(file, name));
     } catch (error) {
-      setProblem(`The upload failed: ${error instanceof Error ? error.message : String(error)}`);
+      setProblem(t("fields.uploadFailed", { detail: error instanceof Error ? error.message : String(error) }));
     } finally {
       setBusy(false);
     }
@@ -71,7 +73,7 @@ export function FileInput(props: FieldWidgetProps & { image?: boolean }) {
         </span>
       ) : props.readOnly ? (
         <span className="tf-file__none" id={props.id}>
-          No file
+          {t("fields.noFile")}
         </span>
       ) : null}
       {props.readOnly ? null : (
@@ -91,19 +93,19 @@ export function FileInput(props: FieldWidgetProps & { image?: boolean }) {
           />
           {cameraAvailable ? (
             <button type="button" className="tf-button" onClick={() => setCamera(true)} disabled={busy}>
-              Take photo
+              {t("fields.takePhoto")}
             </button>
           ) : null}
           {current ? (
             <button type="button" className="tf-button" onClick={() => props.onChange(null)} disabled={busy}>
-              Remove
+              {t("fields.remove")}
             </button>
           ) : null}
         </span>
       )}
       {busy ? (
         <span className="tf-file__status" role="status">
-          Uploading…
+          {t("fields.uploading")}
         </span>
       ) : null}
       {problem ? (

@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
 import { USERS_TABLE } from "../../schema/types";
 import type { FieldWidgetProps, RecordRefValue } from "../ui-types";
@@ -35,6 +36,7 @@ interface DialogState {
  * hidden input posts the id, so a card saved without JavaScript keeps the link it had.
  */
 export function RelationPicker(props: FieldWidgetProps) {
+  const { t } = useTranslation();
   const target = props.field.def["x-target"] ?? "";
   const workspace = useWorkspace();
   const targetTable = target !== USERS_TABLE ? workspace?.schema.tablesByKey.get(target) : undefined;
@@ -78,7 +80,7 @@ export function RelationPicker(props: FieldWidgetProps) {
         .catch((error: unknown) => {
           if (controller.signal.aborted) return;
           setRows([]);
-          setProblem(error instanceof Error ? `Search failed: ${error.message}` : "Search failed");
+          setProblem(error instanceof Error ? error.message : "");
           setLoading(false);
         });
     }, SEARCH_DELAY_MS);
@@ -193,8 +195,8 @@ export function RelationPicker(props: FieldWidgetProps) {
         value={text}
         readOnly={props.readOnly}
         required={props.required}
-        placeholder={props.readOnly ? undefined : "Search…"}
-        title={problem}
+        placeholder={props.readOnly ? undefined : t("search.placeholder")}
+        title={problem === undefined ? undefined : t("fields.searchFailed", { detail: problem })}
         onChange={(event) => {
           setText(event.target.value);
           setQuery(event.target.value);
@@ -206,8 +208,8 @@ export function RelationPicker(props: FieldWidgetProps) {
       />
       <input type="hidden" name={props.name} value={selected ? String(selected.id) : ""} />
       {selected && target !== USERS_TABLE ? (
-        <a className="tf-open-link" href={recordHref(target, selected.id)} title={`Open ${selected.title}`}>
-          open
+        <a className="tf-open-link" href={recordHref(target, selected.id)} title={t("fields.openRecord", { title: selected.title })}>
+          {t("fields.open")}
         </a>
       ) : null}
       <ul role="listbox" id={listboxId} className="tf-listbox" hidden={!open} aria-busy={loading || undefined}>
@@ -227,17 +229,17 @@ export function RelationPicker(props: FieldWidgetProps) {
             onClick={() => choose(option)}
             onMouseEnter={() => setActive(index)}
           >
-            {option.type === "record" ? option.row.title : `Create “${option.text}”`}
+            {option.type === "record" ? option.row.title : t("fields.createNamed", { text: option.text })}
           </li>
         ))}
         {open && !loading && options.length === 0 ? (
           <li role="presentation" className="tf-listbox__empty">
-            {problem ?? "No matches"}
+            {problem === undefined ? t("fields.noMatches") : t("fields.searchFailed", { detail: problem })}
           </li>
         ) : null}
       </ul>
       <span className="tf-sr-only" aria-live="polite">
-        {open && !loading ? `${rows.length} ${rows.length === 1 ? "match" : "matches"}` : ""}
+        {open && !loading ? t("fields.matches", { count: rows.length }) : ""}
       </span>
       {dialog && targetTable && workspace ? (
         <CreateRecordDialog
