@@ -20,11 +20,14 @@ export function ReportTable({ result }: { result: ReportResult }) {
   return (
     <>
       {note ? <p className="muted report-table__conversion">{note}</p> : null}
-      {groups.length === 2 && measures.length === 1 ? (
-        <CrossTable result={result} format={format} />
-      ) : (
-        <RowTable result={result} format={format} />
-      )}
+      {/* A wide cross table (many columns, long words) scrolls within its panel instead of widening the page. */}
+      <div className="report-table__scroll">
+        {groups.length === 2 && measures.length === 1 ? (
+          <CrossTable result={result} format={format} />
+        ) : (
+          <RowTable result={result} format={format} />
+        )}
+      </div>
       {result.truncated ? <p className="muted">{t("reports.truncated")}</p> : null}
     </>
   );
