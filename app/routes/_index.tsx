@@ -9,6 +9,7 @@ import { HomePanel } from "../components/home/home-panel";
 import { actorFor } from "../services/actor.server";
 import { homeDashboard } from "../services/dashboards.server";
 import { homeFor } from "../services/home.server";
+import { reportReaderOf } from "../services/reports.server";
 import dashboardStyles from "../styles/dashboards.css";
 import homeStyles from "../styles/home.css";
 import reportsStyles from "../styles/reports.css";
@@ -23,7 +24,7 @@ export const handle: TitledHandle = { title: (t) => t("titles.home") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await actorFor(request);
-  const [home, dashboard] = await Promise.all([homeFor(actor), homeDashboard(actor)]);
+  const [home, dashboard] = await Promise.all([homeFor(actor), homeDashboard(actor, await reportReaderOf(request))]);
   return json({ name: actor.name, ...home, dashboard });
 }
 

@@ -6,6 +6,7 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { ImportOutcomePanel } from "../components/config/import-outcome";
 import { CsrfField } from "../components/csrf-field";
 import { adminActorFor } from "../services/people.server";
+import { translatorFor } from "../services/i18n.server";
 import { applyUpload, BUNDLE_MAX_BYTES, getConfigBundles, reviewUpload } from "../services/config-bundle.server";
 import configStyles from "../styles/config.css";
 
@@ -56,9 +57,11 @@ export async function action({ request }: ActionFunctionArgs) {
       bundleText: null,
       fileName,
     });
+  const translator = await translatorFor(request);
+  const words = (key: string, values?: Record<string, unknown>) => translator.t(key, values);
   if (intent === "apply")
-    return json(await applyUpload(actor, text, fileName, Number(form.get("baseVersion")), form.get("confirmDestructive") === "on"));
-  return json(await reviewUpload(actor, text, fileName));
+    return json(await applyUpload(actor, text, fileName, Number(form.get("baseVersion")), form.get("confirmDestructive") === "on", words));
+  return json(await reviewUpload(actor, text, fileName, words));
 }
 
 export default function AdminConfig() {

@@ -2,16 +2,18 @@ import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CsrfField } from "../components/csrf-field";
 import { WebFormEditorPanel } from "../components/public-forms/web-form-editor";
 import { webFormsAction, webFormsScreen } from "../services/public-forms-admin.server";
+import { translatorFor } from "../services/i18n.server";
 import publicFormStyles from "../styles/public-form.css";
 
-export const meta: MetaFunction = () => [{ title: "Web forms · Tessera" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Web forms"} · Tessera` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: publicFormStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await webFormsScreen(request));
+  return json({ ...(await webFormsScreen(request)), title: (await translatorFor(request)).t("nav.admin.publicForms") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,18 +23,16 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function AdminWebForms() {
   const { forms, tables, editing, saved } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <section className="admin-page" aria-labelledby="web-forms-title">
-      <h1 id="web-forms-title">Web forms</h1>
-      <p className="muted web-forms__intro">
-        Publish a card as a form anyone can fill in on your website, e.g. to take leads. Each post becomes a record, created by Tessera
-        itself so your rules run (a new lead is assigned to a salesperson). Visitors only fill the fields you choose.
-      </p>
+      <h1 id="web-forms-title">{t("nav.admin.publicForms")}</h1>
+      <p className="muted web-forms__intro">{t("publicForms.intro")}</p>
       <AdminTable
         testId="web-forms-table"
-        columns={["Form", "Adds to", "Public link", "Status"]}
+        columns={[t("publicForms.form"), t("publicForms.addsTo"), t("publicForms.publicLink"), t("publicForms.status")]}
         isEmpty={forms.length === 0}
-        empty="No web forms yet."
+        empty={t("publicForms.empty")}
       >
         {forms.map((f) => (
           <tr key={f.id} className={f.enabled ? undefined : "is-inactive"}>
@@ -43,10 +43,16 @@ export default function AdminWebForms() {
                 /f/{f.slug}
               </a>
             </td>
-            <td>{f.enabled ? <span className="pill pill--ok">open</span> : <span className="pill">closed</span>}</td>
+            <td>
+              {f.enabled ? (
+                <span className="pill pill--ok">{t("publicForms.open")}</span>
+              ) : (
+                <span className="pill">{t("publicForms.closed")}</span>
+              )}
+            </td>
             <td className="admin-table__actions">
-              <Link className="button button--small" to={`?edit=${f.id}`} aria-label={`Edit ${f.title}`}>
-                Edit
+              <Link className="button button--small" to={`?edit=${f.id}`} aria-label={t("publicForms.editOf", { title: f.title })}>
+                {t("publicForms.edit")}
               </Link>
               <Form method="post" className="web-forms__toggle">
                 <CsrfField />
@@ -56,9 +62,9 @@ export default function AdminWebForms() {
                 <button
                   type="submit"
                   className="button button--small button--ghost"
-                  aria-label={`${f.enabled ? "Close" : "Open"} ${f.title}`}
+                  aria-label={t(f.enabled ? "publicForms.closeOf" : "publicForms.openOf", { title: f.title })}
                 >
-                  {f.enabled ? "Close" : "Open"}
+                  {f.enabled ? t("publicForms.close") : t("publicForms.reopen")}
                 </button>
               </Form>
             </td>
@@ -67,7 +73,7 @@ export default function AdminWebForms() {
       </AdminTable>
       <Form method="get" className="inline-form web-forms__new">
         <label>
-          New form for
+          {t("publicForms.newFor")}
           <select name="new" defaultValue={editing?.id === null ? editing.table : "leads"}>
             {tables.map((t) => (
               <option key={t.key} value={t.key}>
@@ -77,7 +83,7 @@ export default function AdminWebForms() {
           </select>
         </label>
         <button type="submit" className="button button--small">
-          New web form
+          {t("publicForms.new")}
         </button>
       </Form>
       {editing ? (

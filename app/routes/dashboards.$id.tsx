@@ -2,16 +2,21 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import { ApiError } from "@runtime/errors";
 import type { Widget, WidgetView } from "@runtime/reports/dashboards.server";
 import { CsrfField } from "../components/csrf-field";
 import { DashboardGrid } from "../components/dashboards/dashboard-grid";
 import { actorFor } from "../services/actor.server";
 import { dashboardsAction, loadDashboardPage } from "../services/dashboards.server";
+import { reportReaderOf } from "../services/reports.server";
+import { useRoleName } from "../i18n/use-role-name";
 import dashboardStyles from "../styles/dashboards.css";
 import reportsStyles from "../styles/reports.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.dashboard?.name ?? "Dashboards"} · Tessera` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.dashboard?.name ?? data?.title ?? "Dashboards"} · Tessera` },
+];
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: reportsStyles },
   { rel: "stylesheet", href: dashboardStyles },
@@ -19,7 +24,8 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
-    return json(await loadDashboardPage(await actorFor(request), params.id ?? null));
+    const reader = await reportReaderOf(request);
+    return json({ ...(await loadDashboardPage(await actorFor(request), params.id ?? null, reader)), title: reader.t("nav.dashboards") });
   } catch (error) {
     if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
     throw error;
@@ -36,6 +42,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function DashboardPage() {
+  const { t } = useTranslation();
   const data = useLoaderData<typeof loader>();
   const failed = useActionData<typeof action>() as { error?: string } | undefined;
   const { dashboard, admin } = data;
@@ -66,9 +73,9 @@ export default function DashboardPage() {
     <section className="dashboard-page">
       <header className="dashboard-page__header">
         <div>
-          <h1>{dashboard?.name ?? "Dashboards"}</h1>
+          <h1>{dashboard?.name ?? t("nav.dashboards")}</h1>
           {data.dashboards.length > 1 ? (
-            <nav className="dashboard-page__others" aria-label="Dashboards">
+            <nav className="dashboard-page__others" aria-label={t("nav.dashboards")}>
               {data.dashboards.map((d) => (
                 <Link key={d.id} to={`/dashboards/${d.id}`} className={d.id === dashboard?.id ? "chip chip--on" : "chip"}>
                   {d.name}
@@ -84,7 +91,7 @@ export default function DashboardPage() {
             </a>
             {admin ? (
               <button type="button" className="button button--small" aria-pressed={arranging} onClick={() => setArranging((v) => !v)}>
-                {arranging ? "Done arranging" : "Arrange"}
+                {arranging ? t("dashboards.doneArranging") : t("dashboards.arrange")}
               </button>
             ) : null}
           </div>
@@ -100,7 +107,7 @@ export default function DashboardPage() {
       {dashboard ? (
         <DashboardGrid views={views} arranging={arranging} onChange={rearrange} />
       ) : (
-        <p className="muted">{admin ? "No dashboard yet: make one below." : "No dashboard is shared with your role yet."}</p>
+        <p className="muted">{admin ? t("dashboards.noneAdmin") : t("dashboards.none")}</p>
       )}
 
       {admin && dashboard && arranging ? (
@@ -109,7 +116,7 @@ export default function DashboardPage() {
             <CsrfField />
             <input type="hidden" name="dashboard" value={body(views.map((v) => v.widget))} />
             <button className="button button--primary" name="intent" value="save">
-              Save arrangement
+              {t("dashboards.saveArrangement")}
             </button>
           </Form>
           <Form method="post" className="dashboard-page__add">
@@ -132,7 +139,7 @@ export default function DashboardPage() {
           <Form method="post">
             <CsrfField />
             <button className="button button--danger button--ghost" name="intent" value="delete">
-              Delete dashboard
+              {t("dashboards.delete")}
             </button>
           </Form>
         </div>
@@ -142,11 +149,11 @@ export default function DashboardPage() {
         <Form method="post" className="dashboard-page__new">
           <CsrfField />
           <label>
-            <span>New dashboard</span>
-            <input className="input" name="name" required maxLength={120} placeholder="Name" />
+            <span>{t("dashboards.new")}</span>
+            <input className="input" name="name" required maxLength={120} placeholder={t("dashboards.name")} />
           </label>
           <button className="button" name="intent" value="create">
-            Create
+            {t("dashboards.create")}
           </button>
         </Form>
       ) : null}
@@ -155,11 +162,12 @@ export default function DashboardPage() {
 }
 
 function AddReport({ reports, onPick }: { reports: { id: number; name: string }[]; onPick(id: number): string }) {
+  const { t } = useTranslation();
   const [id, setId] = useState(reports[0]?.id ?? 0);
   return (
     <>
       <label>
-        <span>Add a report</span>
+        <span>{t("dashboards.addReport")}</span>
         <select className="input" value={id} onChange={(e) => setId(Number(e.target.value))}>
           {reports.map((r) => (
             <option key={r.id} value={r.id}>
@@ -170,18 +178,20 @@ function AddReport({ reports, onPick }: { reports: { id: number; name: string }[
       </label>
       <input type="hidden" name="dashboard" value={onPick(id)} />
       <button className="button" name="intent" value="save" disabled={!id}>
-        Add
+        {t("dashboards.add")}
       </button>
     </>
   );
 }
 
 function RolesPicker(props: { roles: { key: string; name: string }[]; chosen: string[]; toBody(roles: string[]): string }) {
+  const { t } = useTranslation();
+  const roleName = useRoleName();
   const [chosen, setChosen] = useState(props.chosen);
   return (
     <>
       <fieldset className="dashboard-page__role-list">
-        <legend>Home page of</legend>
+        <legend>{t("dashboards.homeOf")}</legend>
         {props.roles.map((r) => (
           <label key={r.key}>
             <input
@@ -189,13 +199,13 @@ function RolesPicker(props: { roles: { key: string; name: string }[]; chosen: st
               checked={chosen.includes(r.key)}
               onChange={(e) => setChosen((c) => (e.target.checked ? [...c, r.key] : c.filter((k) => k !== r.key)))}
             />{" "}
-            {r.name}
+            {roleName(r.key, r.name)}
           </label>
         ))}
       </fieldset>
       <input type="hidden" name="dashboard" value={props.toBody(chosen)} />
       <button className="button" name="intent" value="save">
-        Save roles
+        {t("dashboards.saveRoles")}
       </button>
     </>
   );

@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, HeadersFunction, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { isRouteErrorResponse, useActionData, useLoaderData, useRouteError } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { PublicFormView } from "../components/public-forms/public-form-view";
 import { publicFormPage, submitPublicForm } from "../services/public-forms.server";
 import { BARE_PAGE } from "../utils/bare-page";
@@ -43,15 +44,12 @@ export default function PublicFormRoute() {
 
 export function ErrorBoundary() {
   const error = useRouteError();
+  const { t } = useTranslation();
   const missing = isRouteErrorResponse(error) && error.status === 404;
   return (
     <section className="public-form public-form--message" role="alert">
-      <h1 className="public-form__title">{missing ? "Form not found" : "Something went wrong"}</h1>
-      <p>
-        {missing
-          ? "There is no form at this address, or it is no longer open."
-          : "The form could not be shown. Please try again in a moment."}
-      </p>
+      <h1 className="public-form__title">{missing ? t("publicForms.visitor.notFoundTitle") : t("publicForms.visitor.failedTitle")}</h1>
+      <p>{missing ? t("publicForms.visitor.notFound") : t("publicForms.visitor.failed")}</p>
     </section>
   );
 }

@@ -2,19 +2,25 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useEffect } from "react";
+import { useTranslation } from "react-i18next";
 import { BackToMailings } from "../components/mail/back-to-mailings";
 import { CountsLine, StatusPill } from "../components/mail/mailing-status";
+import { listName, skipReason } from "../components/mail/mailing-words";
+import { translatorFor } from "../services/i18n.server";
 import { actorFor } from "../services/actor.server";
-import { forPage, getMailings } from "../services/mailings.server";
+import { forPage, getMailings, tableLabelsFor } from "../services/mailings.server";
 import mailingsStyles from "../styles/mailings.css";
 
-export const meta: MetaFunction = () => [{ title: "Mailing · Tessera" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Mailing"} · Tessera` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailingsStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await actorFor(request);
   const mailings = await getMailings();
-  return json(await forPage(() => mailings.get(actor, params.id)));
+  const mailing = await forPage(() => mailings.get(actor, params.id));
+  const labelOf = await tableLabelsFor(request);
+  const title = (await translatorFor(request)).t("mailings.mailing");
+  return json({ ...mailing, tableLabel: labelOf(mailing.table, mailing.tableLabel), title });
 }
 
 /** How often the page asks again while messages wait their turn. */
@@ -22,6 +28,7 @@ const REFRESH_MS = 2_000;
 
 export default function MailingPage() {
   const mailing = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const revalidator = useRevalidator();
   const busy = mailing.status === "preparing" || mailing.status === "sending";
   useEffect(() => {
@@ -35,30 +42,32 @@ export default function MailingPage() {
     <section className="admin-page mailing" aria-labelledby="mailing-title">
       <BackToMailings />
       <h1 id="mailing-title">
-        {mailing.template} to {mailing.tableLabel} · {mailing.view}
+        {t("mailings.heading", {
+          template: mailing.template,
+          table: mailing.tableLabel,
+          view: listName(t, mailing.viewId, mailing.view, mailing.tableLabel),
+        })}
       </h1>
       <div className="mailing-summary" data-testid="mailing-summary">
         <StatusPill status={mailing.status} />
         <CountsLine counts={mailing.counts} />
-        <span className="muted">
-          {mailing.counts.total} recipients · started {mailing.createdAt.slice(0, 16)} UTC
-        </span>
+        <span className="muted">{t("mailings.summary", { count: mailing.counts.total, at: `${mailing.createdAt.slice(0, 16)} UTC` })}</span>
       </div>
       {mailing.error ? (
         <p className="notice notice--error" role="alert">
-          The list could not be read to the end: {mailing.error}
+          {t("mailings.readFailed", { error: mailing.error })}
         </p>
       ) : null}
       {mailing.status === "preparing" && mailing.recipients.length === 0 ? (
-        <p className="muted">Reading the list and filling in the messages…</p>
+        <p className="muted">{t("mailings.preparing")}</p>
       ) : (
         <table className="admin-table" data-testid="mailing-recipients">
           <thead>
             <tr>
-              <th>Recipient</th>
-              <th>Address</th>
-              <th>Status</th>
-              <th>Detail</th>
+              <th>{t("mailings.recipient")}</th>
+              <th>{t("mailings.address")}</th>
+              <th>{t("mailings.status")}</th>
+              <th>{t("mailings.detail")}</th>
             </tr>
           </thead>
           <tbody>
@@ -67,26 +76,25 @@ export default function MailingPage() {
                 <td>
                   <Link to={`/t/${encodeURIComponent(mailing.table)}/${r.record}`}>{r.label}</Link>
                 </td>
-                <td>{r.address || <span className="muted">none</span>}</td>
+                <td>{r.address || <span className="muted">{t("mailings.noAddress")}</span>}</td>
                 <td>
                   <StatusPill status={r.status} />
                 </td>
                 <td className="mailing-recipient__detail">
-                  {r.reason ??
-                    (r.status === "sent" && r.sentAt
+                  {r.reason
+                    ? skipReason(t, r.reason)
+                    : r.status === "sent" && r.sentAt
                       ? `${r.sentAt.slice(0, 19)} UTC`
                       : r.error
-                        ? `${r.error}${r.attempts > 1 ? ` (attempt ${r.attempts})` : ""}`
-                        : "")}
+                        ? `${r.error}${r.attempts > 1 ? ` ${t("mailings.attempt", { n: r.attempts })}` : ""}`
+                        : ""}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {mailing.more ? (
-        <p className="muted">Only the first {mailing.recipients.length} recipients are listed; the counts cover all.</p>
-      ) : null}
+      {mailing.more ? <p className="muted">{t("mailings.onlyFirst", { count: mailing.recipients.length })}</p> : null}
     </section>
   );
 }

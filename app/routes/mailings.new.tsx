@@ -1,20 +1,26 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { MAIL_NOT_SET_REASON } from "@runtime/mail/types";
 import { ApiError } from "@runtime/errors";
 import { BackToMailings } from "../components/mail/back-to-mailings";
 import { CsrfField } from "../components/csrf-field";
+import { listName, skipReason } from "../components/mail/mailing-words";
+import { translatorFor } from "../services/i18n.server";
 import { actorFor } from "../services/actor.server";
-import { getMailings, requestOrigin, type MailingPreview } from "../services/mailings.server";
+import { getMailings, requestOrigin, tableLabelsFor, type MailingPreview } from "../services/mailings.server";
 import mailingsStyles from "../styles/mailings.css";
 
-export const meta: MetaFunction = () => [{ title: "New mailing · Tessera" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "New mailing"} · Tessera` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailingsStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await actorFor(request);
   const mailings = await getMailings();
-  const options = await mailings.options(actor);
+  const labelOf = await tableLabelsFor(request);
+  const offered = await mailings.options(actor);
+  const options = { ...offered, tables: offered.tables.map((t) => ({ ...t, label: labelOf(t.key, t.label) })) };
   const url = new URL(request.url);
   // An unknown or missing template (a stale bookmark) starts from the first one the user may use.
   const asked = url.searchParams.get("template");
@@ -35,7 +41,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
       if (!(error instanceof ApiError)) throw error;
       problem = error.message;
     }
-  return json({ options, template, view, views, preview, problem });
+  const title = (await translatorFor(request)).t("mailings.newTitle");
+  return json({ options, template, view, views, preview, problem, title });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -54,21 +61,25 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewMailing() {
   const { options, template, view, views, preview, problem } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const failed = useActionData<typeof action>();
   const submit = useSubmit();
   const sending = useNavigation().state === "submitting";
   const byTable = options.tables.map((t) => ({ ...t, templates: options.templates.filter((m) => m.table === t.key) }));
   const message = preview?.message;
   const count = preview ? `${preview.total}${preview.totalExact ? "" : "+"}` : "0";
+  const chosenTable = options.templates.find((m) => m.id === template)?.table;
+  const tableLabel = options.tables.find((x) => x.key === chosenTable)?.label ?? "";
+  const viewName = (id: string, name: string) => listName(t, id, name, tableLabel);
   return (
     <section className="admin-page mailings-new" aria-labelledby="new-mailing-title">
       <BackToMailings />
-      <h1 id="new-mailing-title">New mailing</h1>
-      {!options.enabled ? <p className="notice notice--warning">{options.reason}</p> : null}
+      <h1 id="new-mailing-title">{t("mailings.newTitle")}</h1>
+      {!options.enabled ? (
+        <p className="notice notice--warning">{options.reason === MAIL_NOT_SET_REASON ? t("mailUi.offNoServer") : options.reason}</p>
+      ) : null}
       {options.templates.length === 0 ? (
-        <p className="notice notice--warning">
-          There is no message template for a table you may read. An administrator adds them under Admin → Email.
-        </p>
+        <p className="notice notice--warning">{t("mailings.noTemplates")}</p>
       ) : (
         <>
           {/* A GET form: choosing shows the preview, with or without JavaScript. */}
@@ -86,7 +97,7 @@ export default function NewMailing() {
             data-testid="mailing-choice"
           >
             <label>
-              Message template
+              {t("mailings.messageTemplate")}
               <select name="template" defaultValue={template} key={`t-${template}`}>
                 {byTable.map((t) => (
                   <optgroup key={t.key} label={t.label}>
@@ -100,17 +111,17 @@ export default function NewMailing() {
               </select>
             </label>
             <label>
-              List
+              {t("mailings.list")}
               <select name="view" defaultValue={view} key={`v-${template}-${view}`}>
                 {views.map((v) => (
                   <option key={v.id} value={v.id}>
-                    {v.name}
+                    {viewName(v.id, v.name)}
                   </option>
                 ))}
               </select>
             </label>
             <label>
-              Preview for
+              {t("mailings.previewFor")}
               <select name="record" defaultValue={message?.record ?? ""} key={`r-${template}-${view}-${message?.record ?? ""}`}>
                 {(preview?.recipients ?? []).map((r) => (
                   <option key={r.id} value={r.id}>
@@ -121,7 +132,7 @@ export default function NewMailing() {
             </label>
             <noscript>
               <button className="button" type="submit">
-                Show
+                {t("mailings.show")}
               </button>
             </noscript>
           </Form>
@@ -131,20 +142,22 @@ export default function NewMailing() {
             </p>
           ) : null}
           {message ? (
-            <article className="mailing-preview" aria-label="Preview" data-testid="mailing-preview">
+            <article className="mailing-preview" aria-label={t("mailings.preview")} data-testid="mailing-preview">
               <dl className="mailing-preview__head">
-                <dt>To</dt>
-                <dd>{message.to || <span className="muted">no address</span>}</dd>
-                <dt>Subject</dt>
+                <dt>{t("mailUi.to")}</dt>
+                <dd>{message.to || <span className="muted">{t("mailings.noAddressYet")}</span>}</dd>
+                <dt>{t("mailUi.subject")}</dt>
                 <dd>{message.subject}</dd>
               </dl>
               {message.skipped ? (
-                <p className="notice notice--warning mailing-preview__skip">This recipient will be skipped: {message.skipped}.</p>
+                <p className="notice notice--warning mailing-preview__skip">
+                  {t("mailings.willSkip", { reason: skipReason(t, message.skipped) })}
+                </p>
               ) : null}
               <pre className="mailing-preview__body">{message.body}</pre>
             </article>
           ) : preview ? (
-            <p className="muted">The list “{preview.view}” has no records.</p>
+            <p className="muted">{t("mailings.listEmpty", { view: viewName(view, preview.view) })}</p>
           ) : null}
           {failed?.error ? (
             <p className="form-error" role="alert">
@@ -157,11 +170,9 @@ export default function NewMailing() {
               <input type="hidden" name="template" value={template} />
               <input type="hidden" name="view" value={view} />
               <button className="button button--primary" type="submit" disabled={!options.enabled || sending}>
-                {sending ? "Starting…" : `Send to ${count} ${preview.total === 1 ? "recipient" : "recipients"}`}
+                {sending ? t("mailings.starting") : t("mailings.sendTo", { count: preview.total, n: count })}
               </button>
-              <span className="muted">
-                Records without an address or that unsubscribed are skipped; each message carries an unsubscribe link.
-              </span>
+              <span className="muted">{t("mailings.sendHint")}</span>
             </Form>
           ) : null}
         </>

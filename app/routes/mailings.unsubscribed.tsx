@@ -1,17 +1,20 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { BackToMailings } from "../components/mail/back-to-mailings";
 import { CsrfField } from "../components/csrf-field";
 import { formResult, adminActorFor } from "../services/people.server";
+import { translatorFor } from "../services/i18n.server";
 import { removeSuppressedAddress, suppressedAddresses } from "../services/mailings.server";
 import mailingsStyles from "../styles/mailings.css";
 
-export const meta: MetaFunction = () => [{ title: "Unsubscribed addresses · Tessera" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Unsubscribed addresses"} · Tessera` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailingsStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json({ addresses: await suppressedAddresses(await adminActorFor(request)) });
+  const addresses = await suppressedAddresses(await adminActorFor(request));
+  return json({ addresses, title: (await translatorFor(request)).t("mailings.unsubscribedTitle") });
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -26,34 +29,32 @@ export async function action({ request }: ActionFunctionArgs) {
 export default function Unsubscribed() {
   const { addresses } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
+  const { t } = useTranslation();
   return (
     <section className="admin-page" aria-labelledby="unsubscribed-title">
       <BackToMailings />
-      <h1 id="unsubscribed-title">Unsubscribed addresses</h1>
-      <p className="muted">
-        Every mailing skips these addresses. Remove one only when its owner asked to receive mailings again. Messages sent from a card still
-        reach them.
-      </p>
+      <h1 id="unsubscribed-title">{t("mailings.unsubscribedTitle")}</h1>
+      <p className="muted">{t("mailings.unsubscribedIntro")}</p>
       {result?.error ? (
         <p className="form-error" role="alert">
           {result.error}
         </p>
       ) : result?.ok ? (
         <p className="notice notice--success" role="status">
-          {result.removed} will receive mailings again.
+          {t("mailings.resubscribed", { address: result.removed })}
         </p>
       ) : null}
       {addresses.length === 0 ? (
-        <p className="muted">No one has unsubscribed.</p>
+        <p className="muted">{t("mailings.noneUnsubscribed")}</p>
       ) : (
         <table className="admin-table" data-testid="suppressions">
           <thead>
             <tr>
-              <th>Address</th>
-              <th>Since</th>
-              <th>From mailing</th>
+              <th>{t("mailings.address")}</th>
+              <th>{t("mailings.since")}</th>
+              <th>{t("mailings.fromMailing")}</th>
               <th>
-                <span className="visually-hidden">Actions</span>
+                <span className="visually-hidden">{t("mailings.actions")}</span>
               </th>
             </tr>
           </thead>
@@ -68,7 +69,7 @@ export default function Unsubscribed() {
                     <CsrfField />
                     <input type="hidden" name="address" value={a.address} />
                     <button className="button button--small button--danger" type="submit">
-                      Remove
+                      {t("mailings.remove")}
                     </button>
                   </Form>
                 </td>

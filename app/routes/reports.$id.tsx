@@ -3,15 +3,17 @@ import { json, redirect } from "@remix-run/node";
 import { ApiError } from "@runtime/errors";
 import { ReportsScreen } from "../components/reports/reports-screen";
 import { actorFor } from "../services/actor.server";
-import { loadReportsPage, reportsAction } from "../services/reports.server";
+import { loadReportsPage, reportReaderOf, reportsAction } from "../services/reports.server";
 import reportsStyles from "../styles/reports.css";
 
-export const meta: MetaFunction = () => [{ title: "Reports · Tessera" }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Reports"} · Tessera` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: reportsStyles }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
-    return json(await loadReportsPage(await actorFor(request), new URL(request.url), params.id ?? null));
+    const reader = await reportReaderOf(request);
+    const page = await loadReportsPage(await actorFor(request), new URL(request.url), params.id ?? null, reader);
+    return json({ ...page, title: reader.t("nav.reports") });
   } catch (error) {
     if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
     throw error;

@@ -1,27 +1,33 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useSearchParams } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import { ApiError } from "@runtime/errors";
 import { withChanges } from "@runtime/views/list-params";
 import { FunnelView } from "../components/funnel/funnel-view";
 import { listHref } from "../components/list/list-link";
 import { actorFor } from "../services/actor.server";
+import { languageOf, translatorOf } from "../services/i18n.server";
 import { getRuntime } from "../services/runtime.server";
+import { useLocale } from "../i18n/use-locale";
 import { FUNNEL_MONTHS, loadFunnelPage } from "../services/views.server";
 import funnelStyles from "../styles/funnel.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: funnelStyles }];
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.data.table.pluralLabel ?? "Funnel"} funnel · Tessera` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Funnel"} · Tessera` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await actorFor(request);
   const rt = await getRuntime();
+  const language = await languageOf(request);
+  const translator = translatorOf(language);
   try {
-    const { compiled } = await rt.workspace.current();
+    // Tables, fields and stages named in the reader's language; the records are counted as stored.
+    const { compiled } = inLanguage(await rt.workspace.current(), language);
     const data = await loadFunnelPage(rt.records, compiled, actor, params.table ?? "", new URL(request.url));
-    if (!data)
-      throw json({ error: "This table has no choice field whose options carry win probabilities to make a funnel of." }, { status: 404 });
-    return json({ data, monthsShown: FUNNEL_MONTHS });
+    if (!data) throw json({ error: translator.t("funnel.none") }, { status: 404 });
+    return json({ data, monthsShown: FUNNEL_MONTHS, title: translator.t("funnel.pageTitle", { records: data.table.pluralLabel }) });
   } catch (error) {
     if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
     throw error;
@@ -30,6 +36,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function FunnelPage() {
   const { data, monthsShown } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
+  const locale = useLocale();
   const { table, field, fields, params } = data;
   const [search] = useSearchParams();
   const board = withChanges(params, { layout: "board", groupBy: field.key });
@@ -42,13 +50,16 @@ export default function FunnelPage() {
     <section className="funnel-page" aria-labelledby="funnel-title">
       <header className="funnel-page__header">
         <div>
-          <h1 id="funnel-title">{table.pluralLabel}: funnel</h1>
+          <h1 id="funnel-title">{t("funnel.title", { records: table.pluralLabel })}</h1>
           <p className="muted">
-            By {field.label.toLowerCase()}, {data.funnel.total.toLocaleString("en-US")} {table.pluralLabel.toLowerCase()}
-            {params.q || params.conditions?.length ? " matching the list's search and filters" : ""}.
+            {t(params.q || params.conditions?.length ? "funnel.summaryFiltered" : "funnel.summary", {
+              field: field.label.toLowerCase(),
+              total: data.funnel.total.toLocaleString(locale),
+              records: table.pluralLabel.toLowerCase(),
+            })}
           </p>
         </div>
-        <nav className="funnel-page__links" aria-label="Other layouts">
+        <nav className="funnel-page__links" aria-label={t("funnel.otherLayouts")}>
           {fields.length > 1
             ? fields.map((f) => (
                 <Link key={f.key} className={f.key === field.key ? "chip chip--on" : "chip"} to={by(f.key)}>
@@ -60,10 +71,10 @@ export default function FunnelPage() {
             className="button button--ghost button--small"
             to={listHref(table.key, withChanges(params, { layout: undefined, groupBy: undefined }))}
           >
-            List
+            {t("list.list")}
           </Link>
           <Link className="button button--ghost button--small" to={listHref(table.key, board)}>
-            Board
+            {t("list.board")}
           </Link>
         </nav>
       </header>

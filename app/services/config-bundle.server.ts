@@ -1,6 +1,7 @@
 // Routes reach the configuration bundle through here, never runtime/*.server directly (see runtime.server.ts).
 import type { BundleReview, ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 import { parseBundleText } from "@runtime/config-bundle/validate-bundle";
+import type { ReviewWords } from "@runtime/config-bundle/describe-import";
 import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
 import { getRuntime } from "./runtime.server";
@@ -46,12 +47,12 @@ function failed(error: unknown, bundleText: string | null, fileName: string): Im
 }
 
 /** Step one of the import screen: read, validate and review an uploaded bundle. */
-export async function reviewUpload(actor: Actor, bundleText: string, fileName: string): Promise<ImportOutcome> {
+export async function reviewUpload(actor: Actor, bundleText: string, fileName: string, words?: ReviewWords): Promise<ImportOutcome> {
   const parsed = parseBundleText(bundleText);
   if (!parsed.ok)
     return { ok: false, stage: "failed", error: `${fileName} cannot be imported.`, problems: parsed.problems, bundleText: null, fileName };
   try {
-    return { ok: true, stage: "review", bundleText, fileName, ...(await (await getConfigBundles()).review(actor, parsed.value)) };
+    return { ok: true, stage: "review", bundleText, fileName, ...(await (await getConfigBundles()).review(actor, parsed.value, words)) };
   } catch (error) {
     return failed(error, null, fileName);
   }
@@ -64,12 +65,13 @@ export async function applyUpload(
   fileName: string,
   baseVersion: number,
   confirmDestructive: boolean,
+  words?: ReviewWords,
 ): Promise<ImportOutcome> {
   const parsed = parseBundleText(bundleText);
   if (!parsed.ok)
     return { ok: false, stage: "failed", error: `${fileName} cannot be imported.`, problems: parsed.problems, bundleText: null, fileName };
   try {
-    const { version, review } = await (await getConfigBundles()).apply(actor, parsed.value, { baseVersion, confirmDestructive });
+    const { version, review } = await (await getConfigBundles()).apply(actor, parsed.value, { baseVersion, confirmDestructive, words });
     const message = review.noChanges
       ? "Nothing to import: this installation already had this configuration."
       : `Imported ${fileName}. ${review.summary}`;

@@ -3,8 +3,10 @@ import { json } from "@remix-run/node";
 import type { MailingsService } from "@runtime/mail/mailings.server";
 import { listSuppressions, unsuppress } from "@runtime/mail/suppressions.server";
 import { ApiError } from "@runtime/errors";
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import type { Actor } from "@runtime/records/permissions";
 import { actorFor } from "./actor.server";
+import { languageOf } from "./i18n.server";
 import { getRuntime } from "./runtime.server";
 
 export type { MailingDetail, MailingOptions, MailingPreview, MailingSummary, RecipientStatus } from "@runtime/mail/mailing-types";
@@ -44,4 +46,10 @@ export async function forPage<T>(run: () => Promise<T>): Promise<T> {
     if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
     throw error;
   }
+}
+
+/** Tables named in the request's language: a mailing keeps its table's key, the screens name it as the lists do. */
+export async function tableLabelsFor(request: Request): Promise<(key: string, fallback: string) => string> {
+  const { compiled } = inLanguage(await (await getRuntime()).workspace.current(), await languageOf(request));
+  return (key, fallback) => compiled.tablesByKey.get(key)?.pluralLabel ?? fallback;
 }

@@ -1,9 +1,12 @@
 import { json, redirect } from "@remix-run/node";
 import { ApiError } from "@runtime/errors";
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import { EMBED_PARAM, publishableField, requiredFieldsMissing } from "@runtime/forms/public-form";
 import type { PublicForm } from "@runtime/forms/public-forms.server";
 import { layoutControls, resolveLayout } from "@runtime/layouts/resolve-layout";
 import type { Actor } from "@runtime/records/permissions";
+import type { CompiledSchema } from "@runtime/schema/compile";
+import { languageOf } from "./i18n.server";
 import { adminActorFor } from "./people.server";
 import { getRuntime } from "./runtime.server";
 
@@ -48,9 +51,13 @@ function embedSnippet(url: string, title: string): string {
 }
 
 /** The card's fields a visitor could fill, in the card's order; the checked ones are published. */
-async function choicesFor(actor: Actor, tableKey: string, checked: (key: string, hasDefault: boolean) => boolean): Promise<FieldChoice[]> {
+async function choicesFor(
+  actor: Actor,
+  compiled: CompiledSchema,
+  tableKey: string,
+  checked: (key: string, hasDefault: boolean) => boolean,
+): Promise<FieldChoice[]> {
   const runtime = await getRuntime();
-  const { compiled } = await runtime.workspace.current();
   const table = compiled.tablesByKey.get(tableKey)!;
   const card = resolveLayout((await runtime.layouts.get(actor, tableKey)).layout, table, compiled).layout;
   return layoutControls(card)
@@ -65,12 +72,17 @@ async function choicesFor(actor: Actor, tableKey: string, checked: (key: string,
     }));
 }
 
-async function editorFor(actor: Actor, origin: string, form: PublicForm | null, tableKey: string): Promise<WebFormEditor> {
-  const { compiled } = await (await getRuntime()).workspace.current();
+async function editorFor(
+  actor: Actor,
+  compiled: CompiledSchema,
+  origin: string,
+  form: PublicForm | null,
+  tableKey: string,
+): Promise<WebFormEditor> {
   const table = compiled.tablesByKey.get(tableKey);
   if (!table) throw new Response(`There is no table "${tableKey}"`, { status: 404 });
   // A new form starts with the fields people type in; those with a default (status) stay the firm's.
-  const choices = await choicesFor(actor, table.key, (key, hasDefault) => (form ? form.fields.includes(key) : !hasDefault));
+  const choices = await choicesFor(actor, compiled, table.key, (key, hasDefault) => (form ? form.fields.includes(key) : !hasDefault));
   const url = form ? `${origin}/f/${form.slug}` : null;
   return {
     id: form?.id ?? null,
@@ -92,21 +104,24 @@ async function editorFor(actor: Actor, origin: string, form: PublicForm | null, 
   };
 }
 
-/** The web forms screen: every form, the tables one can be made for, and the one being edited (`?edit=<id>` or `?new=<table>`). */
+/**
+ * The web forms screen: every form, the tables one can be made for, and the one being edited
+ * (`?edit=<id>` or `?new=<table>`); tables and fields named in the admin's language.
+ */
 export async function webFormsScreen(request: Request) {
   const actor = await adminActorFor(request);
   const runtime = await getRuntime();
   const url = new URL(request.url);
   const forms = await runtime.publicForms.list(actor);
-  const { compiled } = await runtime.workspace.current();
+  const { compiled } = inLanguage(await runtime.workspace.current(), await languageOf(request));
   const tables = compiled.tables.filter((t) => !t.parent).map((t) => ({ key: t.key, label: t.pluralLabel }));
   const editId = Number(url.searchParams.get("edit"));
   const newTable = url.searchParams.get("new");
   const editing =
     Number.isInteger(editId) && editId > 0
-      ? await runtime.publicForms.get(actor, editId).then((f) => editorFor(actor, url.origin, f, f.table))
+      ? await runtime.publicForms.get(actor, editId).then((f) => editorFor(actor, compiled, url.origin, f, f.table))
       : newTable
-        ? await editorFor(actor, url.origin, null, newTable)
+        ? await editorFor(actor, compiled, url.origin, null, newTable)
         : null;
   const rows: WebFormRow[] = forms.map((f) => ({
     id: f.id,

@@ -1,6 +1,7 @@
 import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { takeWindowSlot } from "@runtime/auth/rate-limit.server";
 import { ApiError } from "@runtime/errors";
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import type { PublicForm, PublicFormsService } from "@runtime/forms/public-forms.server";
 import { EMBED_PARAM, frameAncestors, HONEYPOT_FIELD, publishedSchema, utmFrom, type UtmValues } from "@runtime/forms/public-form";
 import type { CardLayout } from "@runtime/layouts/types";
@@ -8,6 +9,7 @@ import type { WorkspaceSchema } from "@runtime/schema/types";
 import { parseField } from "../components/card/card-values";
 import { readAtMost } from "../utils/api.server";
 import { clientIp } from "./auth.server";
+import { languageOf, translatorFor } from "./i18n.server";
 import { getRuntime } from "./runtime.server";
 
 /** A visitor's post is a few fields of text; anything longer is refused before it is parsed. */
@@ -53,7 +55,8 @@ async function publishedForm(slug: string | undefined): Promise<PublicForm> {
 
 export async function publicFormPage(request: Request, slug: string | undefined): Promise<PublicFormPage> {
   const form = await publishedForm(slug);
-  const { schema } = await (await getRuntime()).workspace.current();
+  // The visitor's language (their browser's: nobody is signed in): labels, help and options as translated.
+  const { schema } = inLanguage(await (await getRuntime()).workspace.current(), await languageOf(request));
   const url = new URL(request.url);
   return {
     slug: form.slug,
@@ -78,6 +81,7 @@ export async function publicFormPage(request: Request, slug: string | undefined)
 export async function submitPublicForm(request: Request, slug: string | undefined): Promise<TypedResponse<PublicFormActionData>> {
   const form = await publishedForm(slug);
   const runtime = await getRuntime();
+  const { t } = await translatorFor(request);
   const answer = (status: number, body: Partial<PublicFormActionData> & { formError: string }, headers?: Record<string, string>) =>
     json<PublicFormActionData>(
       { values: {}, errors: {}, utm: {}, ...body, frameAncestors: frameAncestors(form.allowedOrigins) },
@@ -90,7 +94,7 @@ export async function submitPublicForm(request: Request, slug: string | undefine
     return answer(
       429,
       {
-        formError: `Too many forms were sent from your network in the last minute. Please wait ${slot.retryAfterSeconds} seconds and send it again.`,
+        formError: t("publicForms.visitor.tooMany", { seconds: slot.retryAfterSeconds }),
       },
       { "Retry-After": String(slot.retryAfterSeconds) },
     );
@@ -99,7 +103,8 @@ export async function submitPublicForm(request: Request, slug: string | undefine
   try {
     posted = await readFormPost(request);
   } catch (error) {
-    if (error instanceof ApiError) return answer(error.status, { formError: error.message });
+    if (error instanceof ApiError)
+      return answer(error.status, { formError: error.status === 413 ? t("publicForms.visitor.tooLong") : error.message });
     throw error;
   }
   const utm = utmFrom((name) => {
@@ -121,14 +126,14 @@ export async function submitPublicForm(request: Request, slug: string | undefine
       errors[key] = parsed.error;
     }
   }
-  const retry = "Please correct the marked fields and send the form again.";
+  const retry = t("publicForms.visitor.correct");
   if (Object.keys(errors).length) return answer(422, { values, errors, utm, formError: retry });
   try {
     await runtime.publicForms.submit(form, values, utm);
   } catch (error) {
     // Two posts raced for a unique value: nothing was written, the visitor may simply send again.
     if (error instanceof ApiError && error.status === 409)
-      return answer(422, { values, errors: {}, utm, formError: "Your message could not be saved just now. Please send the form again." });
+      return answer(422, { values, errors: {}, utm, formError: t("publicForms.visitor.notSaved") });
     if (!(error instanceof ApiError) || error.status !== 422) throw error;
     const fields = (error.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
     // Messages are written for staff and may name another record ("Lead #12 already has …"):
@@ -136,13 +141,10 @@ export async function submitPublicForm(request: Request, slug: string | undefine
     const shown = Object.fromEntries(
       Object.entries(fields)
         .filter(([key]) => form.fields.includes(key))
-        .map(([key, message]) => [key, /#\d/.test(message) ? "This value cannot be accepted here. Please check it." : message]),
+        .map(([key, message]) => [key, /#\d/.test(message) ? t("publicForms.visitor.notAccepted") : message]),
     );
     // A problem with a field the visitor cannot see (a required field left off the form) is the admin's to fix.
-    const formError =
-      Object.keys(shown).length === Object.keys(fields).length
-        ? retry
-        : "This form cannot be sent right now because it is set up incompletely. Please contact us another way.";
+    const formError = Object.keys(shown).length === Object.keys(fields).length ? retry : t("publicForms.visitor.incomplete");
     return answer(422, { values, errors: shown, utm, formError });
   }
   return thanks;

@@ -7,6 +7,9 @@ import type { ReportSpec } from "@runtime/reports/spec";
 import { listRoles } from "@runtime/auth/roles.server";
 import { listFields } from "@runtime/views/list-page.server";
 import { todayIn } from "@runtime/views/calendar-range";
+import { inLanguage } from "@runtime/i18n/schema-translations";
+import type { ReportReader } from "@runtime/reports/report-words";
+import { languageOf, localeFor, translatorOf } from "./i18n.server";
 import { getRuntime } from "./runtime.server";
 
 /**
@@ -24,18 +27,25 @@ function specOf(url: URL): unknown {
   }
 }
 
-export async function reportToExport(actor: Actor, url: URL): Promise<{ name: string; result: ReportResult }> {
+/** The request's reader of reports: its language (tables, fields, options), words and locale. */
+export async function reportReaderOf(request: Request): Promise<ReportReader> {
+  const language = await languageOf(request);
+  const translator = translatorOf(language);
+  return { language, locale: await localeFor(request), t: (key, values) => translator.t(key, values) };
+}
+
+export async function reportToExport(actor: Actor, url: URL, reader?: ReportReader): Promise<{ name: string; result: ReportResult }> {
   const rt = await getRuntime();
   const id = url.searchParams.get("id");
   const saved = id ? await rt.reports.get(actor, id) : null;
   const spec = specOf(url) ?? saved?.spec;
   if (!spec) throw badRequest("say which report: ?id=<saved report> or ?spec=<report as JSON>");
-  return { name: saved?.name ?? "Report", result: await rt.reports.run(actor, spec) };
+  return { name: saved?.name ?? reader?.t("reports.untitled") ?? "Report", result: await rt.reports.run(actor, spec, reader) };
 }
 
-export async function loadReportsPage(actor: Actor, url: URL, id: string | null) {
+export async function loadReportsPage(actor: Actor, url: URL, id: string | null, reader: ReportReader) {
   const rt = await getRuntime();
-  const { compiled } = await rt.workspace.current();
+  const { compiled } = inLanguage(await rt.workspace.current(), reader.language);
   const saved = await rt.reports.list(actor);
   const current: SavedReport | null = id ? await rt.reports.get(actor, id) : null;
   const tables = builderTables(actor, compiled);
@@ -47,7 +57,7 @@ export async function loadReportsPage(actor: Actor, url: URL, id: string | null)
   let error: string | null = null;
   if (spec)
     try {
-      result = await rt.reports.run(actor, spec);
+      result = await rt.reports.run(actor, spec, reader);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
       error = e.message;

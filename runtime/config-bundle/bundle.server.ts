@@ -21,7 +21,14 @@ import {
   type BundleWordTemplate,
   type ConfigBundle,
 } from "./bundle-format";
-import { describeImport, schemaFingerprint, wordTemplateKey, type ImportReview, type InstalledConfiguration } from "./describe-import";
+import {
+  describeImport,
+  schemaFingerprint,
+  wordTemplateKey,
+  type ImportReview,
+  type InstalledConfiguration,
+  type ReviewWords,
+} from "./describe-import";
 import { validateBundle, type BundleProblem } from "./validate-bundle";
 
 export interface BundleReview {
@@ -35,13 +42,13 @@ export interface BundleReview {
 
 export interface ConfigBundleService {
   exportBundle(actor: Actor): Promise<ConfigBundle>;
-  /** Validates an uploaded bundle and says what applying it would change; changes nothing. */
-  review(actor: Actor, raw: unknown): Promise<BundleReview>;
+  /** Validates an uploaded bundle and says what applying it would change (in `words`, else English); changes nothing. */
+  review(actor: Actor, raw: unknown, words?: ReviewWords): Promise<BundleReview>;
   /** Applies the schema (guarded by `baseVersion`), then layouts, views, templates, rules, home panels and Word templates. */
   apply(
     actor: Actor,
     raw: unknown,
-    options: { baseVersion: unknown; confirmDestructive?: boolean },
+    options: { baseVersion: unknown; confirmDestructive?: boolean; words?: ReviewWords },
   ): Promise<{ version: number; review: ImportReview }>;
 }
 
@@ -154,7 +161,7 @@ export function createConfigBundleService(deps: {
     return problems;
   }
 
-  async function prepare(raw: unknown): Promise<{ bundle: ConfigBundle; result: BundleReview }> {
+  async function prepare(raw: unknown, words?: ReviewWords): Promise<{ bundle: ConfigBundle; result: BundleReview }> {
     const checked = validateBundle(raw);
     if (!checked.ok) throw invalid(checked.problems);
     const bundle = checked.bundle;
@@ -164,7 +171,7 @@ export function createConfigBundleService(deps: {
     const changed = schemaFingerprint(now.schema) !== schemaFingerprint(bundle.schema);
     const planned = changed ? await workspace.plan({ baseVersion: now.version, schema: bundle.schema }) : null;
     const steps = (planned?.plan.steps ?? []).map((s) => ({ description: s.description, destructive: s.destructive }));
-    const review = describeImport(await installed(now.schema), bundle, steps);
+    const review = describeImport(await installed(now.schema), bundle, steps, words);
     return {
       bundle,
       result: { baseVersion: now.version, review, conversions: planned?.conversions ?? [], duplicates: planned?.duplicates ?? [] },
@@ -274,9 +281,9 @@ export function createConfigBundleService(deps: {
       };
     },
 
-    async review(actor, raw) {
+    async review(actor, raw, words) {
       requireAdmin(actor, "import a configuration");
-      return (await prepare(raw)).result;
+      return (await prepare(raw, words)).result;
     },
 
     async apply(actor, raw, options) {
@@ -284,7 +291,7 @@ export function createConfigBundleService(deps: {
       const baseVersion = options.baseVersion;
       if (typeof baseVersion !== "number" || !Number.isInteger(baseVersion) || baseVersion < 0)
         throw new ApiError(400, "baseVersion must be the schema version the review was made on (an integer ≥ 0): review the bundle first");
-      const { bundle, result } = await prepare(raw);
+      const { bundle, result } = await prepare(raw, options.words);
       const { review } = result;
       if (baseVersion !== result.baseVersion)
         throw conflict(

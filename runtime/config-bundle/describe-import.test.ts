@@ -1,8 +1,12 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { languagePack } from "../i18n/catalogs.server";
+import { createTranslator } from "../i18n/translator";
 import { plan } from "../migrations/plan";
 import type { WorkspaceSchema } from "../schema/types";
 import type { ConfigBundle } from "./bundle-format";
-import { describeImport, type InstalledConfiguration } from "./describe-import";
+import { describeImport, ENGLISH_REVIEW_WORDS, type InstalledConfiguration } from "./describe-import";
 import { sampleBundle } from "@tests/helpers/sample-bundle";
 
 /** An installation holding exactly what the bundle holds. */
@@ -102,5 +106,24 @@ describe("describeImport", () => {
     // Without the key, the installation's Word templates are not part of the review.
     delete bundle.wordTemplates;
     expect(describeImport(installed, bundle, []).wordTemplates).toEqual([]);
+  });
+
+  it("says in English what the English catalog says, and in a reader's words when given them", () => {
+    const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;
+    const message = (key: string) => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], english);
+    for (const [key, text] of Object.entries(ENGLISH_REVIEW_WORDS))
+      if (typeof text === "string") expect([key, message(key)]).toEqual([key, text]);
+      else expect([key, message(`${key}_one`), message(`${key}_other`)]).toEqual([key, text.one, text.other]);
+
+    const bundle = sampleBundle();
+    const installed = installedFrom(bundle);
+    delete bundle.schema.$defs.clients.properties.name.title;
+    bundle.layouts = [];
+    const swedish = createTranslator(languagePack("sv"));
+    const review = describeImport(installed, bundle, [{ description: "…", destructive: true }], (key, values) => swedish.t(key, values));
+    expect(review.summary).toMatch(/^Databasen ändras i 1 steg; 1 steg tar bort eller konverterar data/);
+    expect(describeImport(installed, bundle, [{ description: "…", destructive: true }]).summary).toMatch(
+      /^The database changes in 1 step; 1 step removes or converts data/,
+    );
   });
 });

@@ -56,7 +56,45 @@ export function schemaFingerprint(schema: WorkspaceSchema): string {
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
-const count = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
+
+/**
+ * The words of a review: the catalog's `importScreen.review.*` through i18next's `t` (plural
+ * forms chosen by `count`), or these English ones. The CLI and the API speak English.
+ */
+export type ReviewWords = (key: string, values?: Record<string, unknown>) => string;
+
+/** Exported for the test that keeps them equal to locales/en.json; a message with plural forms has one per form. */
+export const ENGLISH_REVIEW_WORDS: Record<string, string | { one: string; other: string }> = {
+  "importScreen.review.schemaSame": "The schema is the same: nothing to migrate.",
+  "importScreen.review.labelsOnly": "Only labels, help texts or settings change: the database stays as it is.",
+  "importScreen.review.safe": "The database changes in {{steps}}; none of them removes data.",
+  "importScreen.review.destructive": "The database changes in {{steps}}; {{destructive}} data (moved to the trash, restorable there).",
+  "importScreen.review.steps": { one: "{{count}} step", other: "{{count}} steps" },
+  "importScreen.review.destructiveSteps": { one: "{{count}} step removes or converts", other: "{{count}} steps remove or convert" },
+  "importScreen.review.items": "{{label}}: {{parts}}.",
+  "importScreen.review.added": { one: "{{count}} added", other: "{{count}} added" },
+  "importScreen.review.replaced": { one: "{{count}} replaced", other: "{{count}} replaced" },
+  "importScreen.review.kind.layouts": "Card layouts",
+  "importScreen.review.kind.views": "List views",
+  "importScreen.review.kind.templates": "Print templates",
+  "importScreen.review.kind.rules": "Rules",
+  "importScreen.review.kind.home": "Home page",
+  "importScreen.review.kind.wordTemplates": "Word templates",
+  "importScreen.review.card": "Card of {{table}}",
+  "importScreen.review.listSettings": "List settings of {{table}}",
+  "importScreen.review.view": "View “{{name}}” of {{table}}",
+  "importScreen.review.template": "Print template “{{name}}”",
+  "importScreen.review.rule": "Rule “{{name}}” on {{table}}",
+  "importScreen.review.home": "Home page panels ({{count}})",
+  "importScreen.review.wordTemplate": "Word template “{{name}}” of {{table}}",
+  "importScreen.review.noChanges": "No changes: this installation already has exactly this configuration.",
+};
+
+export const englishReviewWords: ReviewWords = (key, values = {}) => {
+  const message = ENGLISH_REVIEW_WORDS[key] ?? key;
+  const text = typeof message === "string" ? message : values.count === 1 ? message.one : message.other;
+  return text.replace(/{{(\w+)}}/g, (_, name: string) => String(values[name] ?? ""));
+};
 
 function tableName(compiled: CompiledSchema, tableId: string): string {
   return compiled.tablesById.get(tableId)?.pluralLabel ?? tableId;
@@ -103,37 +141,49 @@ function ruleContent(r: RuleDefinition) {
   };
 }
 
-function schemaSummary(changed: boolean, steps: ReviewStep[]): string {
-  if (!changed) return "The schema is the same: nothing to migrate.";
-  if (steps.length === 0) return "Only labels, help texts or settings change: the database stays as it is.";
+function schemaSummary(changed: boolean, steps: ReviewStep[], t: ReviewWords): string {
+  if (!changed) return t("importScreen.review.schemaSame");
+  if (steps.length === 0) return t("importScreen.review.labelsOnly");
   const destructive = steps.filter((s) => s.destructive).length;
-  const head = `The database changes in ${count(steps.length, "step")}`;
+  const count = t("importScreen.review.steps", { count: steps.length });
   return destructive === 0
-    ? `${head}; none of them removes data.`
-    : `${head}; ${count(destructive, "step removes or converts", "steps remove or convert")} data (moved to the trash, restorable there).`;
+    ? t("importScreen.review.safe", { steps: count })
+    : t("importScreen.review.destructive", {
+        steps: count,
+        destructive: t("importScreen.review.destructiveSteps", { count: destructive }),
+      });
 }
 
-function itemsSummary(label: string, items: ReviewItem[]): string | null {
+function itemsSummary(label: string, items: ReviewItem[], t: ReviewWords): string | null {
   const added = items.filter((i) => i.action === "add").length;
   const replaced = items.filter((i) => i.action === "replace").length;
   if (added + replaced === 0) return null;
-  const parts = [added ? `${added} added` : "", replaced ? `${replaced} replaced` : ""].filter(Boolean);
-  return `${label}: ${parts.join(", ")}.`;
+  const parts = [
+    added ? t("importScreen.review.added", { count: added }) : "",
+    replaced ? t("importScreen.review.replaced", { count: replaced }) : "",
+  ].filter(Boolean);
+  return t("importScreen.review.items", { label, parts: parts.join(", ") });
 }
 
 /**
  * The review an admin reads before applying a bundle: the migration plan's steps (from `plan()`,
  * already worded for people) and, per layout, view and template, whether it is new, replaces
- * what is there, or is already the same. Pure, so the screen, the API and the CLI say the same.
+ * what is there, or is already the same. Pure, so the screen, the API and the CLI say the same
+ * (the screen in its reader's words, `t`).
  */
-export function describeImport(installed: InstalledConfiguration, bundle: ConfigBundle, steps: ReviewStep[]): ImportReview {
+export function describeImport(
+  installed: InstalledConfiguration,
+  bundle: ConfigBundle,
+  steps: ReviewStep[],
+  t: ReviewWords = englishReviewWords,
+): ImportReview {
   const compiled = compileSchema(bundle.schema);
   const changed = schemaFingerprint(installed.schema) !== schemaFingerprint(bundle.schema);
 
   const layoutsByTable = new Map(installed.layouts.map((l) => [l.tableId, l.layout]));
   const layouts = bundle.layouts.map((l) => ({
     key: l.tableId,
-    name: `Card of ${tableName(compiled, l.tableId)}`,
+    name: t("importScreen.review.card", { table: tableName(compiled, l.tableId) }),
     action: actionOf(layoutsByTable.get(l.tableId), l.layout),
   }));
 
@@ -141,21 +191,23 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
   const viewsByKey = new Map(installed.views.map((v) => [viewKey(v), v.state]));
   const views = bundle.views.map((v) => ({
     key: viewKey(v),
-    name: v.default ? `List settings of ${tableName(compiled, v.tableId)}` : `View “${v.name}” of ${tableName(compiled, v.tableId)}`,
+    name: v.default
+      ? t("importScreen.review.listSettings", { table: tableName(compiled, v.tableId) })
+      : t("importScreen.review.view", { name: v.name, table: tableName(compiled, v.tableId) }),
     action: actionOf(viewsByKey.get(viewKey(v)), v.state),
   }));
 
   const templatesById = new Map(installed.templates.map((t) => [t.id, templateContent(t)]));
-  const templates = bundle.templates.map((t) => ({
-    key: t.id,
-    name: `Print template “${t.name}”`,
-    action: actionOf(templatesById.get(t.id), templateContent(t)),
+  const templates = bundle.templates.map((template) => ({
+    key: template.id,
+    name: t("importScreen.review.template", { name: template.name }),
+    action: actionOf(templatesById.get(template.id), templateContent(template)),
   }));
 
   const rulesByName = new Map(installed.rules.map((r) => [ruleKey(r.name), ruleContent(r)]));
   const rules = (bundle.rules ?? []).map((r) => ({
     key: ruleKey(r.name),
-    name: `Rule “${r.name.trim()}” on ${compiled.tablesByKey.get(r.table)?.pluralLabel ?? r.table}`,
+    name: t("importScreen.review.rule", { name: r.name.trim(), table: compiled.tablesByKey.get(r.table)?.pluralLabel ?? r.table }),
     action: actionOf(rulesByName.get(ruleKey(r.name)), ruleContent(r)),
   }));
 
@@ -163,32 +215,32 @@ export function describeImport(installed: InstalledConfiguration, bundle: Config
     ? [
         {
           key: "home",
-          name: `Home page panels (${bundle.home.length})`,
+          name: t("importScreen.review.home", { count: bundle.home.length }),
           action: actionOf(installed.home.length ? installed.home : undefined, bundle.home),
         },
       ]
     : [];
 
   const wordTemplatesByKey = new Map(installed.wordTemplates.map((t) => [wordTemplateKey(t), wordTemplateContent(t)]));
-  const wordTemplates = (bundle.wordTemplates ?? []).map((t) => ({
-    key: wordTemplateKey(t),
-    name: `Word template “${t.name.trim()}” of ${tableName(compiled, t.tableId)}`,
-    action: actionOf(wordTemplatesByKey.get(wordTemplateKey(t)), wordTemplateContent(t)),
+  const wordTemplates = (bundle.wordTemplates ?? []).map((w) => ({
+    key: wordTemplateKey(w),
+    name: t("importScreen.review.wordTemplate", { name: w.name.trim(), table: tableName(compiled, w.tableId) }),
+    action: actionOf(wordTemplatesByKey.get(wordTemplateKey(w)), wordTemplateContent(w)),
   }));
 
   const destructiveSteps = steps.filter((s) => s.destructive).length;
-  const schemaPart = { changed, steps, destructiveSteps, summary: schemaSummary(changed, steps) };
+  const schemaPart = { changed, steps, destructiveSteps, summary: schemaSummary(changed, steps, t) };
   const itemParts = [
-    itemsSummary("Card layouts", layouts),
-    itemsSummary("List views", views),
-    itemsSummary("Print templates", templates),
-    itemsSummary("Rules", rules),
-    itemsSummary("Home page", home),
-    itemsSummary("Word templates", wordTemplates),
+    itemsSummary(t("importScreen.review.kind.layouts"), layouts, t),
+    itemsSummary(t("importScreen.review.kind.views"), views, t),
+    itemsSummary(t("importScreen.review.kind.templates"), templates, t),
+    itemsSummary(t("importScreen.review.kind.rules"), rules, t),
+    itemsSummary(t("importScreen.review.kind.home"), home, t),
+    itemsSummary(t("importScreen.review.kind.wordTemplates"), wordTemplates, t),
   ].filter((s): s is string => s !== null);
   const noChanges = !changed && itemParts.length === 0;
   const summary = noChanges
-    ? "No changes: this installation already has exactly this configuration."
+    ? t("importScreen.review.noChanges")
     : [changed ? schemaPart.summary : null, ...itemParts].filter(Boolean).join(" ");
   return {
     schema: schemaPart,

@@ -17,6 +17,7 @@ import type { ListQuery, MailingRow, MailingRows } from "./mailing-rows.server";
 import { queueMessage } from "./messages.server";
 import { takeSendSlots } from "./send-rate.server";
 import { suppressedAmong } from "./suppressions.server";
+import { SKIP_REASONS } from "./mailing-types";
 import { signUnsubscribe } from "./unsubscribe-token";
 
 /** Records read, filled in and queued per transaction while a mailing is prepared. */
@@ -86,10 +87,10 @@ export function createMailingPreparation(deps: PreparationDeps, options: { env: 
       const plan = composed.map((c, i) => {
         const address = addresses[i];
         let skipped: string | null = null;
-        if (!c.to.trim()) skipped = "no email address";
-        else if (address === null) skipped = "not a valid email address";
-        else if (suppressed.has(address)) skipped = "unsubscribed";
-        else if (taken.has(address)) skipped = "address already in this mailing";
+        if (!c.to.trim()) skipped = SKIP_REASONS.noAddress;
+        else if (address === null) skipped = SKIP_REASONS.invalidAddress;
+        else if (suppressed.has(address)) skipped = SKIP_REASONS.unsubscribed;
+        else if (taken.has(address)) skipped = SKIP_REASONS.duplicate;
         if (address && !skipped) taken.add(address);
         return { ...c, address: address ?? c.to.slice(0, 254), skipped };
       });

@@ -104,6 +104,7 @@ export function createMailingRows(db: Knex, workspace: Pick<WorkspaceService, "c
         id: Number(r.id),
         table: r.table_key,
         tableLabel: compiled.tablesByKey.get(r.table_key)?.pluralLabel ?? r.table_key,
+        viewId: r.view_id === null ? null : Number(r.view_id),
         view: r.view_name,
         template: r.template_name,
         status: statusOf(r, c),

@@ -16,6 +16,8 @@ export interface MailingSummary {
   id: number;
   table: string;
   tableLabel: string;
+  /** The list view's id; null for the whole table. */
+  viewId: number | null;
   view: string;
   template: string;
   status: MailingStatus;
@@ -25,6 +27,17 @@ export interface MailingSummary {
   createdAt: string;
   counts: MailingCounts;
 }
+
+/**
+ * Why a recipient is skipped, as stored with the recipient and answered by the API. Kept in English
+ * and fixed, so a screen can name each in its reader's language.
+ */
+export const SKIP_REASONS = {
+  noAddress: "no email address",
+  invalidAddress: "not a valid email address",
+  unsubscribed: "unsubscribed",
+  duplicate: "address already in this mailing",
+} as const;
 
 export interface RecipientStatus {
   record: number;

@@ -19,14 +19,15 @@ import { suppress, suppressedAmong } from "./suppressions.server";
 import { createMailingPreparation, senderWords, unsubscribeUrl, withFooter } from "./mailing-prepare.server";
 import { createMailingRows, type ListQuery, type MailingRow } from "./mailing-rows.server";
 import { verifyUnsubscribe, type UnsubscribeClaim } from "./unsubscribe-token";
-import type {
-  MailingCounts,
-  MailingDetail,
-  MailingOptions,
-  MailingPreview,
-  MailingStatus,
-  MailingSummary,
-  RecipientStatus,
+import {
+  SKIP_REASONS,
+  type MailingCounts,
+  type MailingDetail,
+  type MailingOptions,
+  type MailingPreview,
+  type MailingStatus,
+  type MailingSummary,
+  type RecipientStatus,
 } from "./mailing-types";
 
 export type { MailingCounts, MailingDetail, MailingOptions, MailingPreview, MailingStatus, MailingSummary, RecipientStatus };
@@ -177,11 +178,11 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
           subject: composed.subject,
           body: withFooter(composed.body, url, await senderWords(db, actor.id)),
           ...(!composed.to.trim()
-            ? { skipped: "no email address" }
+            ? { skipped: SKIP_REASONS.noAddress }
             : !address.ok
-              ? { skipped: "not a valid email address" }
+              ? { skipped: SKIP_REASONS.invalidAddress }
               : suppressed
-                ? { skipped: "unsubscribed" }
+                ? { skipped: SKIP_REASONS.unsubscribed }
                 : {}),
         };
       }
@@ -234,7 +235,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
         label: r.label,
         address: r.address,
         status: (r.skipped ? "skipped" : (r.status ?? "queued")) as RecipientStatus["status"],
-        ...(r.skipped ? { reason: r.skipped } : r.status === "skipped" ? { reason: "unsubscribed" } : {}),
+        ...(r.skipped ? { reason: r.skipped } : r.status === "skipped" ? { reason: SKIP_REASONS.unsubscribed } : {}),
         ...(r.error && r.status !== "sent" ? { error: r.error } : {}),
         ...(r.sent_at ? { sentAt: String(r.sent_at) } : {}),
         attempts: Number(r.attempts ?? 0),

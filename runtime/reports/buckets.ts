@@ -45,10 +45,6 @@ export function agingRank(key: unknown): number {
   return AGING_BUCKETS.findIndex((b) => b.key === key);
 }
 
-export function agingLabel(key: string): string {
-  return AGING_BUCKETS.find((b) => b.key === key)?.label ?? key;
-}
-
 /** The first and last day (both included) of a calendar bucket's key. */
 export function bucketDays(key: string, bucket: CalendarBucket): { first: string; last: string } {
   switch (bucket) {

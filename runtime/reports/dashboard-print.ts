@@ -1,6 +1,7 @@
 import type { RenderedDocument } from "../print/render-html";
 import type { Dashboard, WidgetView } from "./dashboards.server";
 import { figureText, groupText, indexesOf } from "./figures";
+import { ENGLISH_REPORTS, type ReportFormat } from "./report-words";
 
 /**
  * A dashboard as a printable document: each widget's figures as a table, the first measure drawn
@@ -26,9 +27,10 @@ td.bar { width: 35%; }
 .problem { color: #8a4b00; }
 `;
 
-function widgetHtml(view: WidgetView): string {
-  const title = esc(view.report?.name ?? "Report");
-  if (!view.result) return `<section><h2>${title}</h2><p class="problem">${esc(view.problem ?? "No figures.")}</p></section>`;
+function widgetHtml(view: WidgetView, format: ReportFormat): string {
+  const { t } = format;
+  const title = esc(view.report?.name ?? t("reports.untitled"));
+  if (!view.result) return `<section><h2>${title}</h2><p class="problem">${esc(view.problem ?? t("dashboards.noFigures"))}</p></section>`;
   const { result } = view;
   const measures = indexesOf(result, "measure");
   const first = measures[0];
@@ -41,19 +43,26 @@ function widgetHtml(view: WidgetView): string {
     .map((row) => {
       const cells = result.columns.map((c, i) =>
         c.role === "measure"
-          ? `<td class="num">${esc(figureText(result, c, row, row[i]))}</td>`
-          : `<td>${esc(c.role === "group" ? groupText(c, row[i]) : String(row[i] ?? "(none)"))}</td>`,
+          ? `<td class="num">${esc(figureText(result, c, row, row[i], format.locale))}</td>`
+          : `<td>${esc(c.role === "group" ? groupText(c, row[i], format) : String(row[i] ?? t("reports.cell.none")))}</td>`,
       );
       const share = max > 0 && typeof row[first] === "number" ? Math.round((Math.abs(row[first] as number) / max) * 1000) / 10 : 0;
       return `<tr>${cells.join("")}<td class="bar"><span style="width:${share}%"></span></td></tr>`;
     })
     .join("");
-  const empty = result.rows.length === 0 ? '<p class="problem">No records match this report.</p>' : "";
+  const empty = result.rows.length === 0 ? `<p class="problem">${esc(t("reports.noRecords"))}</p>` : "";
   return `<section><h2>${title}</h2>${empty || `<table><thead><tr>${head}</tr></thead><tbody>${body}</tbody></table>`}</section>`;
 }
 
-export function dashboardDocument(dashboard: Dashboard, views: WidgetView[], printedAt: string): RenderedDocument {
-  const html = `<!doctype html><html><head><meta charset="utf-8"><title>${esc(dashboard.name)}</title><style>${STYLE}</style></head><body><h1>${esc(dashboard.name)}</h1><p class="when">As of ${esc(printedAt)}</p>${views.map(widgetHtml).join("")}</body></html>`;
+/** `format`: the reader's words and locale (English by default); `language` goes into `<html lang>`. */
+export function dashboardDocument(
+  dashboard: Dashboard,
+  views: WidgetView[],
+  printedAt: string,
+  format: ReportFormat = ENGLISH_REPORTS,
+  language = "en",
+): RenderedDocument {
+  const html = `<!doctype html><html lang="${esc(language)}"><head><meta charset="utf-8"><title>${esc(dashboard.name)}</title><style>${STYLE}</style></head><body><h1>${esc(dashboard.name)}</h1><p class="when">${esc(format.t("dashboards.asOf", { at: printedAt }))}</p>${views.map((v) => widgetHtml(v, format)).join("")}</body></html>`;
   return {
     html,
     page: { size: "A4", orientation: "portrait", margins: { top: 14, right: 14, bottom: 16, left: 14 } },

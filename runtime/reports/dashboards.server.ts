@@ -4,6 +4,7 @@ import { ApiError, badRequest, notFound } from "../errors";
 import { isAdmin, requireAdmin, type Actor } from "../records/permissions";
 import type { ReportResult } from "./run.server";
 import { REPORTS_TABLE, type ReportsService, type SavedReport } from "./reports.server";
+import { englishReportWords, type ReportReader } from "./report-words";
 
 /**
  * Dashboards: saved reports arranged on a grid, each widget half or full width, in order. An
@@ -51,8 +52,8 @@ export interface DashboardsService {
   get(actor: Actor, id: unknown): Promise<Dashboard>;
   /** The dashboard the actor's role sees on the home page, if one names the role. */
   forHome(actor: Actor): Promise<Dashboard | null>;
-  /** Each widget's report run as the actor. */
-  view(actor: Actor, dashboard: Dashboard): Promise<WidgetView[]>;
+  /** Each widget's report run as the actor, in the reader's words when one is given. */
+  view(actor: Actor, dashboard: Dashboard, reader?: ReportReader): Promise<WidgetView[]>;
   create(actor: Actor, input: unknown): Promise<Dashboard>;
   update(actor: Actor, id: unknown, input: unknown): Promise<Dashboard>;
   remove(actor: Actor, id: unknown): Promise<void>;
@@ -155,7 +156,7 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
       const rows = (await db(DASHBOARDS_TABLE).orderBy("id")) as Row[];
       return rows.map(fromRow).find((d) => d.roles.includes(actor.role)) ?? null;
     },
-    async view(actor, dashboard) {
+    async view(actor, dashboard, reader) {
       return Promise.all(
         dashboard.widgets.map(async (widget): Promise<WidgetView> => {
           let report: SavedReport;
@@ -163,11 +164,11 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
             report = await reports.get(actor, widget.report);
           } catch (error) {
             if (error instanceof ApiError && error.status === 404)
-              return { widget, report: null, result: null, problem: "This report was deleted or is not shared with you." };
+              return { widget, report: null, result: null, problem: (reader?.t ?? englishReportWords)("dashboards.reportGone") };
             throw error;
           }
           try {
-            return { widget, report, result: await reports.run(actor, report.spec), problem: null };
+            return { widget, report, result: await reports.run(actor, report.spec, reader), problem: null };
           } catch (error) {
             if (!(error instanceof ApiError)) throw error;
             return { widget, report, result: null, problem: error.message };

@@ -8,6 +8,8 @@ import type { WorkspaceService } from "../workspace/workspace.server";
 import { runReport, type ReportResult } from "./run.server";
 import { followRenamesInReport } from "./renames";
 import { parseReportSpec, type ReportSpec } from "./spec";
+import type { ReportReader } from "./report-words";
+import { inLanguage } from "../i18n/schema-translations";
 
 /**
  * Reports: run one (`POST /api/reports/run`), and the saved ones — a person's own, or shared with
@@ -41,7 +43,8 @@ export interface DefaultReport {
 }
 
 export interface ReportsService {
-  run(actor: Actor, spec: unknown): Promise<ReportResult>;
+  /** Run as `actor`; with a `reader`, its columns and cells read in the reader's language (else English, as stored). */
+  run(actor: Actor, spec: unknown, reader?: ReportReader): Promise<ReportResult>;
   list(actor: Actor): Promise<SavedReport[]>;
   get(actor: Actor, id: unknown): Promise<SavedReport>;
   create(actor: Actor, input: unknown): Promise<SavedReport>;
@@ -137,11 +140,13 @@ export function createReportsService(options: ReportsOptions): ReportsService {
   }
 
   return {
-    async run(actor, spec) {
-      const { compiled } = await workspace.current();
-      const report = parseReportSpec(compiled, spec);
+    async run(actor, spec, reader) {
+      const current = await workspace.current();
+      // The translated schema has the same tables, fields and values: only its labels differ.
+      const { compiled } = reader ? inLanguage(current, reader.language) : current;
+      const report = parseReportSpec(compiled, spec, reader?.t);
       return runReport(
-        { db, dialect: dialectOf(db), timeZone, now: now(), parallelAboveRows: options.parallelAboveRows },
+        { db, dialect: dialectOf(db), timeZone, now: now(), parallelAboveRows: options.parallelAboveRows, format: reader },
         actor,
         compiled,
         report,

@@ -15,19 +15,9 @@ import { applyFilter } from "../records/query.server";
 import { authorize, mayDo, rowScope, unseenFields, type Actor } from "../records/permissions";
 import type { CompiledSchema } from "../schema/compile";
 import { instantRange } from "../views/calendar-range";
-import {
-  agingLabel,
-  agingOf,
-  agingRank,
-  bucketDays,
-  bucketOfDay,
-  bucketSql,
-  dayOfSlot,
-  slotSql,
-  todayInZone,
-  wholeHourZone,
-} from "./buckets";
+import { agingOf, agingRank, bucketDays, bucketOfDay, bucketSql, dayOfSlot, slotSql, todayInZone, wholeHourZone } from "./buckets";
 import { inOneCurrency, type ConvertedTo, type FoldedRow } from "./in-currency.server";
+import { agingLabel, ENGLISH_REPORTS, type ReportFormat } from "./report-words";
 import type { DateBucket, ResolvedGroup, ResolvedMeasure, ResolvedReport } from "./spec";
 
 /**
@@ -72,6 +62,8 @@ export interface RunOptions {
    * once (see readGroups); default 200,000. Tests set 0 to take that path on small tables.
    */
   parallelAboveRows?: number;
+  /** The reader's words and locale for the cells that are words (aging buckets, option labels); default English. */
+  format?: ReportFormat;
 }
 
 /** More groups than this is a report by the wrong field: asked to narrow it rather than held in memory. */
@@ -230,7 +222,7 @@ export async function runReport(
         : {}),
     })),
   ];
-  const cells = await groupCells(db, compiled, actor, groups, partials);
+  const cells = await groupCells(db, compiled, actor, groups, partials, options.format ?? ENGLISH_REPORTS);
   groups.forEach((g, i) => {
     const seen = new Map<string, { key: unknown; cell: unknown }>();
     partials.forEach((p, n) => seen.set(JSON.stringify(cells[n][i]), { key: p.keys[i], cell: cells[n][i] }));
@@ -319,10 +311,11 @@ async function groupCells(
   actor: Actor,
   groups: ResolvedGroup[],
   partials: Partial[],
+  format: ReportFormat,
 ): Promise<unknown[][]> {
   const cells = partials.map((p) => [...p.keys]);
   for (const [i, g] of groups.entries()) {
-    if (g.bucket === "aging") cells.forEach((c) => (c[i] = c[i] === null ? null : agingLabel(String(c[i]))));
+    if (g.bucket === "aging") cells.forEach((c) => (c[i] = c[i] === null ? null : agingLabel(String(c[i]), format.t)));
     else if (isRelation(g.field)) {
       const rows = partials.map((p) => ({ id: 0, version: 0, [g.field.key]: p.keys[i] }));
       await expandRelations(db, compiled, g.owner, rows, [g.field.key], actor);
@@ -333,7 +326,7 @@ async function groupCells(
     } else if (!g.bucket) {
       const kind = valueKindOf(g.field.def);
       if (readsAsLabel(g.field.def))
-        cells.forEach((c) => (c[i] = c[i] === null ? null : kind.formatDisplay(c[i], g.field.def, { locale: "en-US" })));
+        cells.forEach((c) => (c[i] = c[i] === null ? null : kind.formatDisplay(c[i], g.field.def, { locale: format.locale })));
     }
   }
   return cells;

@@ -3,6 +3,7 @@ import { hasTimeOfDay, isDated, isGroupable, isMoney, isNumeric } from "../field
 import { isRelation, relationTarget } from "../fields/structure";
 import type { CompiledField, CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
+import { englishReportWords, groupedLabel, measureLabel, type ReportWords } from "./report-words";
 
 /**
  * A report as the API and the builder send it: a table, up to two groupings (a field of the table
@@ -66,16 +67,6 @@ export interface ResolvedReport {
   inCurrency: string | null;
 }
 
-const OP_LABELS: Record<MeasureOp, string> = { count: "Count", sum: "Sum", avg: "Average", min: "Minimum", max: "Maximum" };
-const BUCKET_LABELS: Record<DateBucket, string> = {
-  day: "day",
-  week: "week",
-  month: "month",
-  quarter: "quarter",
-  year: "year",
-  aging: "days overdue",
-};
-
 function isObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
@@ -101,7 +92,8 @@ export function resolvePath(
   return { path, field, owner: target, via: first };
 }
 
-export function parseReportSpec(compiled: CompiledSchema, raw: unknown): ResolvedReport {
+/** `t`: the words of the columns' names (English by default; the reader's on a screen). */
+export function parseReportSpec(compiled: CompiledSchema, raw: unknown, t: ReportWords = englishReportWords): ResolvedReport {
   if (!isObject(raw)) throw badRequest("a report is an object: { table, groupBy, measures, filter?, sort?, limit?, currency? }");
   const table = typeof raw.table === "string" ? compiled.tablesByKey.get(raw.table) : undefined;
   if (!table)
@@ -125,7 +117,7 @@ export function parseReportSpec(compiled: CompiledSchema, raw: unknown): Resolve
     } else if (isDated(field.def)) bucket = hasTimeOfDay(field.def) ? "day" : null;
     const key = bucket ? `${resolved.path}:${bucket}` : resolved.path;
     const name = resolved.via ? `${resolved.via.label} › ${field.label}` : field.label;
-    return { ...resolved, key, bucket, label: bucket ? `${name} (${BUCKET_LABELS[bucket]})` : name };
+    return { ...resolved, key, bucket, label: bucket ? groupedLabel(name, bucket, t) : name };
   });
   if (new Set(groups.map((g) => g.key)).size !== groups.length) throw badRequest("groupBy names the same grouping twice");
 
@@ -136,12 +128,12 @@ export function parseReportSpec(compiled: CompiledSchema, raw: unknown): Resolve
     if (!isObject(m) || !MEASURE_OPS.includes(m.op as MeasureOp))
       throw badRequest(`each measure is { "op": ${MEASURE_OPS.map((o) => `"${o}"`).join(" | ")}, "field"?: … }`);
     const op = m.op as MeasureOp;
-    if (op === "count") return { key: "count", label: "Count", op, field: null, currency: null };
+    if (op === "count") return { key: "count", label: measureLabel(op, null, t), op, field: null, currency: null };
     const field = typeof m.field === "string" ? table.fieldsByKey.get(m.field) : undefined;
     if (!field || !isNumeric(field.def)) throw badRequest(`${op} needs "field": a number or money field of ${table.pluralLabel}`);
     const currencyKey = isMoney(field.def) ? field.def["x-currency-field"] : undefined;
     const currency = typeof currencyKey === "string" ? (table.fieldsByKey.get(currencyKey) ?? null) : null;
-    return { key: `${op}:${field.key}`, label: `${OP_LABELS[op]} of ${field.label}`, op, field, currency };
+    return { key: `${op}:${field.key}`, label: measureLabel(op, field.label, t), op, field, currency };
   });
   if (new Set(measures.map((m) => m.key)).size !== measures.length) throw badRequest("measures names the same measure twice");
   const currencies: CompiledField[] = [];

@@ -4,6 +4,8 @@ import { actorForUser } from "@runtime/auth/actors.server";
 import { saveRole } from "@runtime/auth/roles.server";
 import { addUser } from "@runtime/auth/users.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
+import { languagePack } from "@runtime/i18n/catalogs.server";
+import { createTranslator } from "@runtime/i18n/translator";
 import { dashboardDocument } from "@runtime/reports/dashboard-print";
 import { createReportsService, type ReportsService } from "@runtime/reports/reports.server";
 import { parseListParams } from "@runtime/views/list-params";
@@ -446,6 +448,37 @@ describe.each(testDatabases)("reports on $name", (kind) => {
     expect(doc.html).not.toContain("<b>all</b>");
     const pdf = await rt.print.renderPdf(doc);
     expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+  });
+
+  it("reads in its reader's language: tables, fields, options, measures and aging buckets", async () => {
+    const { version, schema } = await rt.workspace.current();
+    const status = schema.$defs.invoices.properties.status;
+    const translated = structuredClone(schema);
+    translated.$defs.invoices.properties.status = {
+      ...status,
+      "x-translations": { sv: { title: "Läge", "x-labels": { draft: "Utkast", issued: "Skickad", paid: "Betald" } } },
+    };
+    await rt.workspace.apply({ baseVersion: version, schema: translated });
+    const translator = createTranslator(languagePack("sv"));
+    const reader = { language: "sv", locale: "sv-SE", t: (key: string, values?: Record<string, unknown>) => translator.t(key, values) };
+    const spec = {
+      table: "invoices",
+      groupBy: [{ field: "status" }, { field: "issued_on", bucket: "aging" }],
+      measures: [{ op: "count" }, { op: "sum", field: "total" }],
+    };
+    const english = await rt.reports.run(SYSTEM_ACTOR, spec);
+    const swedish = await rt.reports.run(SYSTEM_ACTOR, spec, reader);
+    expect(english.columns.map((c) => c.label)).toEqual(["Status", "Issued on (days overdue)", "Currency", "Count", "Sum of Total"]);
+    expect(swedish.columns.map((c) => c.label)).toEqual(["Läge", "Issued on (dagar försenad)", "Currency", "Antal", "Summa Total"]);
+    const inSwedish: Record<string, string> = { draft: "Utkast", issued: "Skickad", paid: "Betald" };
+    expect(swedish.rows.map((r) => r[0])).toEqual(english.rows.map((r) => (r[0] === null ? null : inSwedish[String(r[0])])));
+    const aging: Record<string, string> = { Current: "Ej förfallet", "1–30 days": "1–30 dagar", "90+ days": "90+ dagar" };
+    expect(swedish.rows.map((r) => r[1])).toEqual(
+      english.rows.map((r) => (r[1] === null ? null : (aging[String(r[1])] ?? String(r[1]).replace("days", "dagar")))),
+    );
+    // The same figures and drill-down lists: only the words differ.
+    expect(swedish.rows.map((r) => r.slice(2))).toEqual(english.rows.map((r) => r.slice(2)));
+    expect(swedish.links).toEqual(english.links);
   });
 
   it("a saved report follows renamed fields, through a relation, in its filter and sort", async () => {

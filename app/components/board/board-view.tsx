@@ -14,11 +14,12 @@ import {
 } from "@dnd-kit/core";
 import { Link } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { CurrencySum } from "@runtime/records/board-fields";
 import type { RecordJson } from "@runtime/records/rows";
 import type { BoardColumn, BoardPageData, ListField } from "@runtime/views/list-page-data";
 import { formatCurrencySums } from "../list/currency-sums";
-import { RecordCell } from "../list/field-cell";
+import { RecordCell, useListFormat } from "../list/field-cell";
 import { cardDragId, cardIdOf, columnDropId, columnIndexOf, stepThroughColumns } from "./board-moves";
 import { moveCard } from "./move-card";
 
@@ -66,6 +67,8 @@ function moved(columns: BoardColumn[], cardId: number, to: number, record?: Reco
 
 /** The list as columns of cards, one per value of a choice or user field; a card is dragged to change it. */
 export function BoardView({ table, fields, board, q }: BoardViewProps) {
+  const { t } = useTranslation();
+  const format = useListFormat();
   const { key: tableKey, titleField } = table;
   const [columns, setColumns] = useState(board.columns);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
@@ -83,20 +86,27 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
   const groupField = fieldOf(board.groupBy);
   const sumField = board.sumField ? fieldOf(board.sumField) : undefined;
   const cardFields = board.cardFields.map(fieldOf).filter((f): f is ListField => f !== undefined);
+  // The column of records with no value is named here, in the reader's words, after the field.
+  const labelOf = (column: BoardColumn) =>
+    column.value === null ? t("board.noValue", { field: (groupField?.label ?? board.groupBy).toLowerCase() }) : column.label;
   const cardName = (dragId: string) => {
     const id = cardIdOf(dragId);
     const card = columns.flatMap((c) => c.cards).find((x) => x.id === id);
     return card ? titleOf(card, titleField) : `#${id}`;
   };
-  const columnName = (dropId: string) => columns[columnIndexOf(dropId)]?.label ?? "a column";
+  const columnName = (dropId: string) => {
+    const column = columns[columnIndexOf(dropId)];
+    return column ? labelOf(column) : t("board.aColumn");
+  };
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      `Picked up ${cardName(String(active.id))}. Left and Right move it between columns, Space drops it, Escape cancels.`,
+    onDragStart: ({ active }) => t("board.drag.start", { name: cardName(String(active.id)) }),
     onDragOver: ({ active, over }) =>
-      `${cardName(String(active.id))} is ${over ? `over ${columnName(String(over.id))}` : "not over a column"}.`,
+      over
+        ? t("board.drag.over", { name: cardName(String(active.id)), column: columnName(String(over.id)) })
+        : t("board.drag.notOver", { name: cardName(String(active.id)) }),
     onDragEnd: () => endWords.current,
-    onDragCancel: ({ active }) => `Moving ${cardName(String(active.id))} was cancelled; nothing changed.`,
+    onDragCancel: ({ active }) => t("board.drag.cancelled", { name: cardName(String(active.id)) }),
   };
 
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
@@ -105,12 +115,13 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
     const to = over ? columnIndexOf(String(over.id)) : -1;
     const name = cardName(String(active.id));
     if (to < 0 || from === to || from < 0) {
-      endWords.current = `${name} stays in ${columns[from]?.label ?? "its column"}.`;
+      endWords.current = columns[from] ? t("board.stays", { name, column: labelOf(columns[from]) }) : t("board.staysHere", { name });
       return;
     }
     const card = columns[from].cards.find((x) => x.id === cardId)!;
     const target = columns[to];
-    endWords.current = `${name} moved to ${target.label}.`;
+    const movedWords = t("board.moved", { name, column: labelOf(target) });
+    endWords.current = movedWords;
     setNotice(null);
     setColumns((cs) => moved(cs, cardId, to, undefined, sumField));
     const result = await moveCard(tableKey, card, board.groupBy, target.value).catch((e: unknown) => ({
@@ -121,20 +132,17 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
     }));
     if (result.ok) {
       setColumns((cs) => moved(cs, cardId, to, result.record, sumField));
-      setNotice({ text: `${name} moved to ${target.label}.`, error: false });
+      setNotice({ text: movedWords, error: false });
     } else if (result.conflict && result.current) {
       const current = result.current;
       const now = columns.findIndex((c) =>
         c.value === null ? current[board.groupBy] == null : String(c.value) === String(current[board.groupBy]),
       );
       setColumns((cs) => moved(cs, cardId, now >= 0 ? now : from, current, sumField));
-      setNotice({
-        text: `${name} was changed by someone else meanwhile, so it was not moved. The card now shows what is saved; move it again if you still want to.`,
-        error: true,
-      });
+      setNotice({ text: t("board.conflict", { name }), error: true });
     } else {
       setColumns((cs) => moved(cs, cardId, from, undefined, sumField));
-      setNotice({ text: `${name} could not be moved: ${result.message}`, error: true });
+      setNotice({ text: t("board.failed", { name, message: result.message }), error: true });
     }
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-card-id="${cardId}"]`)?.focus());
   };
@@ -148,17 +156,18 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
     if (board.expand) search.set("expand", board.expand);
     try {
       const response = await fetch(`/api/t/${encodeURIComponent(tableKey)}?${search}`, { headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(`the server answered ${response.status}`);
+      if (!response.ok) throw new Error(t("board.serverAnswered", { status: response.status }));
       const page = (await response.json()) as { rows: RecordJson[]; nextCursor: string | null };
       setColumns((cs) => cs.map((c, i) => (i === index ? { ...c, cards: [...c.cards, ...page.rows], nextCursor: page.nextCursor } : c)));
     } catch (e) {
-      setNotice({ text: `More cards could not be loaded: ${e instanceof Error ? e.message : String(e)}`, error: true });
+      setNotice({ text: t("board.moreFailed", { message: e instanceof Error ? e.message : String(e) }), error: true });
     } finally {
       setLoadingMore(null);
     }
   };
 
-  const formatSum = (column: BoardColumn) => (sumField ? formatCurrencySums(sumField, column.sums) : null);
+  const formatSum = (column: BoardColumn) =>
+    sumField ? formatCurrencySums(sumField, column.sums, column.sums.length === 1, format) : null;
 
   return (
     <div className="board" data-ready={ready || undefined}>
@@ -169,7 +178,7 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
       ) : null}
       {board.funnelHref ? (
         <p className="board__tools">
-          <Link to={board.funnelHref}>Funnel, conversion and win rate →</Link>
+          <Link to={board.funnelHref}>{t("board.funnelLink")}</Link>
         </p>
       ) : null}
       <DndContext
@@ -177,16 +186,13 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
         collisionDetection={collision}
         accessibility={{
           announcements,
-          screenReaderInstructions: {
-            draggable:
-              "To move a card to another column, press Space or Enter, then Left or Right, then Space or Enter to drop; Escape cancels.",
-          },
+          screenReaderInstructions: { draggable: t("board.instructions") },
         }}
         onDragEnd={(e) => void onDragEnd(e)}
       >
-        <div className="board__columns" aria-label={`Board by ${groupField?.label ?? board.groupBy}`}>
+        <div className="board__columns" aria-label={t("board.label", { field: groupField?.label ?? board.groupBy })}>
           {columns.map((column, index) => (
-            <BoardColumnView key={String(column.value)} index={index} column={column} sum={formatSum(column)}>
+            <BoardColumnView key={String(column.value)} index={index} column={column} label={labelOf(column)} sum={formatSum(column)}>
               {column.cards.map((card) => (
                 <BoardCard key={card.id} tableKey={tableKey} card={card} title={titleOf(card, titleField)} fields={cardFields} />
               ))}
@@ -197,7 +203,7 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
                   disabled={loadingMore === index}
                   onClick={() => void showMore(index)}
                 >
-                  {loadingMore === index ? "Loading…" : `Show more (${column.count - column.cards.length} left)`}
+                  {loadingMore === index ? t("board.loading") : t("board.showMore", { count: column.count - column.cards.length })}
                 </button>
               ) : null}
             </BoardColumnView>
@@ -208,8 +214,9 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
   );
 }
 
-function BoardColumnView(props: { index: number; column: BoardColumn; sum: string | null; children: React.ReactNode }) {
+function BoardColumnView(props: { index: number; column: BoardColumn; label: string; sum: string | null; children: React.ReactNode }) {
   const { column } = props;
+  const { t } = useTranslation();
   const { setNodeRef, isOver } = useDroppable({ id: columnDropId(props.index) });
   const headingId = `board-column-${props.index}`;
   return (
@@ -221,18 +228,20 @@ function BoardColumnView(props: { index: number; column: BoardColumn; sum: strin
     >
       <header className="board__column-header">
         <h2 id={headingId} className="board__column-title">
-          {column.label}
-          <span className="board__count" aria-label={`${column.count} cards`}>
+          {props.label}
+          <span className="board__count" aria-label={t("board.cards", { count: column.count })}>
             {column.count}
           </span>
         </h2>
         <p className="board__column-meta">
           {props.sum !== null ? <span className="board__sum">{props.sum}</span> : null}
-          {column.probability !== null ? <span className="board__probability">{Math.round(column.probability * 100)}% likely</span> : null}
+          {column.probability !== null ? (
+            <span className="board__probability">{t("board.likely", { percent: Math.round(column.probability * 100) })}</span>
+          ) : null}
         </p>
       </header>
       <div className="board__cards">
-        {column.count === 0 ? <p className="board__empty">Nothing here yet</p> : null}
+        {column.count === 0 ? <p className="board__empty">{t("board.empty")}</p> : null}
         {props.children}
       </div>
     </section>
@@ -240,6 +249,7 @@ function BoardColumnView(props: { index: number; column: BoardColumn; sum: strin
 }
 
 function BoardCard({ tableKey, card, title, fields }: { tableKey: string; card: RecordJson; title: string; fields: ListField[] }) {
+  const { t } = useTranslation();
   const { setNodeRef, attributes, listeners, transform, isDragging } = useDraggable({ id: cardDragId(card.id) });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
   return (
@@ -250,7 +260,7 @@ function BoardCard({ tableKey, card, title, fields }: { tableKey: string; card: 
       data-card-id={card.id}
       {...attributes}
       {...listeners}
-      aria-roledescription="card"
+      aria-roledescription={t("board.card")}
       aria-label={title}
     >
       <Link className="board-card__title" to={`/t/${encodeURIComponent(tableKey)}/${card.id}`} tabIndex={-1}>

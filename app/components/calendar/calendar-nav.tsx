@@ -1,14 +1,14 @@
 import { Link } from "@remix-run/react";
-import { CALENDAR_SPANS, stepAnchor, type CalendarSpan } from "@runtime/views/calendar-range";
+import { useTranslation } from "react-i18next";
+import { CALENDAR_SPANS, stepAnchor } from "@runtime/views/calendar-range";
 import type { CalendarPageData } from "@runtime/views/list-page-data";
 import type { ListParams } from "@runtime/views/list-params";
 import { listHref } from "../list/list-link";
 
-const SPAN_LABELS: Record<CalendarSpan, string> = { month: "Month", week: "Week", agenda: "Agenda" };
-
 /** The calendar's title, previous / today / next, and month, week or agenda: all of it in the address. */
 export function CalendarNav(props: { tableKey: string; params: ListParams; calendar: CalendarPageData; title: string }) {
   const { calendar } = props;
+  const { t } = useTranslation();
   const href = (changes: Partial<ListParams>) =>
     listHref(props.tableKey, { ...props.params, layout: "calendar", date: calendar.field.key, page: 1, cursors: [], ...changes });
   const unit = calendar.span === "week" ? "week" : "month";
@@ -18,17 +18,17 @@ export function CalendarNav(props: { tableKey: string; params: ListParams; calen
         <Link
           className="button button--ghost calendar-nav__step"
           to={href({ at: stepAnchor(calendar.span, calendar.at, -1) })}
-          aria-label={`Previous ${unit}`}
+          aria-label={t(unit === "week" ? "calendar.previousWeek" : "calendar.previousMonth")}
         >
           ‹
         </Link>
         <Link className="button button--ghost" to={href({ at: undefined })}>
-          Today
+          {t("calendar.today")}
         </Link>
         <Link
           className="button button--ghost calendar-nav__step"
           to={href({ at: stepAnchor(calendar.span, calendar.at, 1) })}
-          aria-label={`Next ${unit}`}
+          aria-label={t(unit === "week" ? "calendar.nextWeek" : "calendar.nextMonth")}
         >
           ›
         </Link>
@@ -37,8 +37,8 @@ export function CalendarNav(props: { tableKey: string; params: ListParams; calen
         {props.title}
       </h2>
       {calendar.fields.length > 1 ? (
-        <nav className="layout-switch__group calendar-nav__fields" aria-label="Date field">
-          <span>by</span>
+        <nav className="layout-switch__group calendar-nav__fields" aria-label={t("calendar.dateField")}>
+          <span>{t("list.by")}</span>
           {calendar.fields.map((f) => (
             <Link
               key={f.key}
@@ -51,7 +51,7 @@ export function CalendarNav(props: { tableKey: string; params: ListParams; calen
           ))}
         </nav>
       ) : null}
-      <nav className="segmented" aria-label="Calendar span">
+      <nav className="segmented" aria-label={t("calendar.span")}>
         {CALENDAR_SPANS.map((span) => (
           <Link
             key={span}
@@ -59,7 +59,7 @@ export function CalendarNav(props: { tableKey: string; params: ListParams; calen
             aria-current={span === calendar.span ? "page" : undefined}
             to={href({ span: span === "month" ? undefined : span, at: calendar.at === calendar.today ? undefined : calendar.at })}
           >
-            {SPAN_LABELS[span]}
+            {t(`calendar.spans.${span}`)}
           </Link>
         ))}
       </nav>

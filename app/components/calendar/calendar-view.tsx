@@ -15,13 +15,14 @@ import {
 } from "@dnd-kit/core";
 import { Link, useNavigate } from "@remix-run/react";
 import { useEffect, useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { moveValueToDay } from "@runtime/views/calendar-range";
 import type { CalendarItem, CalendarPageData } from "@runtime/views/list-page-data";
 import type { ListParams } from "@runtime/views/list-params";
 import { moveCard } from "../board/move-card";
 import { replaced, updated } from "./calendar-items";
 import { CalendarNav } from "./calendar-nav";
-import { dayLong, dayNumber, spanTitle, weekdayShort } from "./calendar-labels";
+import { useCalendarLabels } from "./calendar-labels";
 import { dayDropId, dayOf, dayStepper, itemDragId, itemIdOf } from "./calendar-moves";
 
 interface CalendarViewProps {
@@ -40,6 +41,8 @@ const collision: CollisionDetection = (args) => {
 
 /** The list as a month, a week or an agenda of one date field; an item is dragged to another day to reschedule it. */
 export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) {
+  const { t } = useTranslation();
+  const { dayLong, spanTitle, weekdayShort } = useCalendarLabels();
   const [items, setItems] = useState(calendar.items);
   const [notice, setNotice] = useState<{ text: string; error: boolean } | null>(null);
   const endWords = useRef("");
@@ -59,15 +62,16 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
   const byDay = new Map<string, CalendarItem[]>();
   for (const item of items) byDay.set(item.day, [...(byDay.get(item.day) ?? []), item]);
   const shown = new Set(calendar.days);
-  const nameOf = (dragId: string) => itemById(dragId)?.title ?? "The item";
+  const nameOf = (dragId: string) => itemById(dragId)?.title ?? t("calendar.theItem");
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      `Picked up ${nameOf(String(active.id))}. Left and Right move it a day, Up and Down a week, Space drops it, Escape cancels.`,
+    onDragStart: ({ active }) => t("calendar.drag.start", { name: nameOf(String(active.id)) }),
     onDragOver: ({ active, over }) =>
-      `${nameOf(String(active.id))} is ${over ? `over ${dayLong(dayOf(String(over.id)))}` : "not over a day"}.`,
+      over
+        ? t("calendar.drag.over", { name: nameOf(String(active.id)), day: dayLong(dayOf(String(over.id))) })
+        : t("calendar.drag.notOver", { name: nameOf(String(active.id)) }),
     onDragEnd: () => endWords.current,
-    onDragCancel: ({ active }) => `Moving ${nameOf(String(active.id))} was cancelled; nothing changed.`,
+    onDragCancel: ({ active }) => t("calendar.drag.cancelled", { name: nameOf(String(active.id)) }),
   };
 
   const onDragEnd = async ({ active, over }: DragEndEvent) => {
@@ -76,11 +80,11 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
     const day = over ? dayOf(String(over.id)) : null;
     if (!item) return;
     if (!day || day === item.day) {
-      endWords.current = `${item.title} stays on ${dayLong(item.day)}.`;
+      endWords.current = t("calendar.stays", { name: item.title, day: dayLong(item.day) });
       return;
     }
     const value = moveValueToDay(item.value, day, calendar.withTime, calendar.timeZone);
-    const words = `${item.title} moved to ${dayLong(day)}.`;
+    const words = t("calendar.moved", { name: item.title, day: dayLong(day) });
     endWords.current = words;
     setNotice(null);
     setItems((is) => replaced(is, item.id, { ...item, value, day }));
@@ -96,13 +100,10 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
     } else if (result.conflict && result.current) {
       const now = updated(item, result.current, calendar);
       setItems((is) => replaced(is, item.id, now && shown.has(now.day) ? now : null));
-      setNotice({
-        text: `${item.title} was changed by someone else meanwhile, so it was not moved. The calendar now shows what is saved; move it again if you still want to.`,
-        error: true,
-      });
+      setNotice({ text: t("calendar.conflict", { name: item.title }), error: true });
     } else {
       setItems((is) => replaced(is, item.id, item));
-      setNotice({ text: `${item.title} could not be moved: ${result.message}`, error: true });
+      setNotice({ text: t("calendar.failed", { name: item.title, message: result.message }), error: true });
     }
     requestAnimationFrame(() => document.querySelector<HTMLElement>(`[data-item-id="${item.id}"]`)?.focus());
   };
@@ -118,7 +119,7 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
       ) : null}
       {calendar.more ? (
         <p className="notice notice--warning" role="status">
-          More records fall in {title} than a calendar shows at once; the earliest are shown. Narrow it with a filter or a search.
+          {t("calendar.tooMany", { title })}
         </p>
       ) : null}
       {calendar.span === "agenda" ? (
@@ -129,16 +130,13 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
           collisionDetection={collision}
           accessibility={{
             announcements,
-            screenReaderInstructions: {
-              draggable:
-                "Enter opens the item. To move it to another day, press Space, then the arrow keys, then Space or Enter to drop; Escape cancels.",
-            },
+            screenReaderInstructions: { draggable: t("calendar.instructions") },
           }}
           onDragStart={stepper.reset}
           onDragCancel={stepper.reset}
           onDragEnd={(e) => void onDragEnd(e)}
         >
-          <div className="calendar__grid" aria-label={`${title} by ${calendar.field.label.toLowerCase()}`}>
+          <div className="calendar__grid" aria-label={t("calendar.gridLabel", { title, field: calendar.field.label.toLowerCase() })}>
             <div className="calendar__weekdays" aria-hidden="true">
               {calendar.days.slice(0, 7).map((day) => (
                 <div key={day} className="calendar__weekday">
@@ -167,6 +165,8 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
 
 function DayCell(props: { day: string; calendar: CalendarPageData; items: CalendarItem[]; tableKey: string; limit: number }) {
   const { day, calendar, items } = props;
+  const { t } = useTranslation();
+  const { dayLong, dayNumber, weekdayShort } = useCalendarLabels();
   const [open, setOpen] = useState(false);
   const { setNodeRef, isOver } = useDroppable({ id: dayDropId(day), disabled: !calendar.movable });
   const outside = calendar.span === "month" && day.slice(0, 7) !== calendar.at.slice(0, 7);
@@ -197,11 +197,11 @@ function DayCell(props: { day: string; calendar: CalendarPageData; items: Calend
       </ul>
       {hidden > 0 ? (
         <button type="button" className="calendar__more" aria-expanded={false} onClick={() => setOpen(true)}>
-          +{hidden} more
+          {t("calendar.more", { count: hidden })}
         </button>
       ) : open && items.length > props.limit ? (
         <button type="button" className="calendar__more" aria-expanded={true} onClick={() => setOpen(false)}>
-          Show fewer
+          {t("calendar.fewer")}
         </button>
       ) : null}
     </div>
@@ -209,6 +209,7 @@ function DayCell(props: { day: string; calendar: CalendarPageData; items: Calend
 }
 
 function ItemChip({ item, tableKey, movable }: { item: CalendarItem; tableKey: string; movable: boolean }) {
+  const { t } = useTranslation();
   const { setNodeRef, attributes, listeners, transform, isDragging } = useDraggable({ id: itemDragId(item.id), disabled: !movable });
   const navigate = useNavigate();
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
@@ -244,7 +245,7 @@ function ItemChip({ item, tableKey, movable }: { item: CalendarItem; tableKey: s
         }
         listeners?.onKeyDown?.(e);
       }}
-      aria-roledescription="calendar item"
+      aria-roledescription={t("calendar.item")}
       aria-label={item.time ? `${item.time} ${item.title}` : item.title}
       title={item.title}
     >
@@ -257,11 +258,13 @@ function ItemChip({ item, tableKey, movable }: { item: CalendarItem; tableKey: s
 }
 
 function Agenda(props: { tableKey: string; calendar: CalendarPageData; byDay: Map<string, CalendarItem[]>; title: string }) {
+  const { t } = useTranslation();
+  const { dayLong } = useCalendarLabels();
   const days = props.calendar.days.filter((d) => props.byDay.has(d));
   if (days.length === 0)
     return (
       <div className="list-panel">
-        <p className="list-empty">Nothing on the calendar in {props.title}.</p>
+        <p className="list-empty">{t("calendar.nothing", { title: props.title })}</p>
       </div>
     );
   return (
@@ -273,7 +276,7 @@ function Agenda(props: { tableKey: string; calendar: CalendarPageData; byDay: Ma
             {props.byDay.get(day)!.map((item) => (
               <li key={item.id}>
                 <Link className="agenda__item" to={`/t/${encodeURIComponent(props.tableKey)}/${item.id}`}>
-                  <span className="agenda__time">{item.time ?? "All day"}</span>
+                  <span className="agenda__time">{item.time ?? t("calendar.allDay")}</span>
                   <span className="agenda__title">{item.title}</span>
                 </Link>
               </li>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
-import type { ImportReview, ReviewAction, ReviewItem } from "@runtime/config-bundle/describe-import";
+import { useTranslation } from "react-i18next";
+import type { ImportReview, ReviewItem } from "@runtime/config-bundle/describe-import";
 import { CsrfField } from "../csrf-field";
 
 interface Conversion {
@@ -34,9 +35,8 @@ export type ImportOutcomeView =
       fileName: string;
     };
 
-const ACTION_LABEL: Record<ReviewAction, string> = { add: "added", replace: "replaced", unchanged: "unchanged" };
-
 export function ImportOutcomePanel({ outcome, working }: { outcome: ImportOutcomeView; working: boolean }) {
+  const { t } = useTranslation();
   if (outcome.stage === "applied")
     return (
       <p className="notice" role="status" data-testid="import-result">
@@ -62,7 +62,7 @@ export function ImportOutcomePanel({ outcome, working }: { outcome: ImportOutcom
             <input type="hidden" name="bundle" value={outcome.bundleText} />
             <input type="hidden" name="fileName" value={outcome.fileName} />
             <button className="button" type="submit" name="intent" value="review">
-              Review {outcome.fileName} again
+              {t("importScreen.outcome.reviewAgain", { file: outcome.fileName })}
             </button>
           </Form>
         ) : null}
@@ -72,22 +72,24 @@ export function ImportOutcomePanel({ outcome, working }: { outcome: ImportOutcom
 }
 
 function ReviewPanel({ outcome, working }: { outcome: Extract<ImportOutcomeView, { stage: "review" }>; working: boolean }) {
+  const { t } = useTranslation();
   const { review } = outcome;
   const blocked = outcome.conversions.length > 0 || outcome.duplicates.length > 0;
   return (
     <section className="config-review" aria-labelledby="review-title" data-testid="import-review">
-      <h3 id="review-title">Review of {outcome.fileName}</h3>
+      <h3 id="review-title">{t("importScreen.outcome.reviewOf", { file: outcome.fileName })}</h3>
       <p className={review.noChanges ? "notice" : "config-review__summary"} role="status">
         {review.summary}
       </p>
       {review.schema.changed ? (
         <>
-          <h4>Schema</h4>
+          <h4>{t("importScreen.outcome.schema")}</h4>
           {review.schema.steps.length ? (
             <ol className="config-steps">
               {review.schema.steps.map((s, i) => (
                 <li key={i} className={s.destructive ? "is-destructive" : undefined}>
-                  {s.destructive ? <span className="pill pill--danger">removes data</span> : null} {s.description}
+                  {s.destructive ? <span className="pill pill--danger">{t("importScreen.outcome.removesData")}</span> : null}{" "}
+                  {s.description}
                 </li>
               ))}
             </ol>
@@ -98,20 +100,20 @@ function ReviewPanel({ outcome, working }: { outcome: Extract<ImportOutcomeView,
       ) : null}
       {outcome.conversions.map((c) => (
         <p key={`${c.table}.${c.field}`} className="form-error">
-          {c.total} value(s) of {c.table}.{c.field} cannot be converted to the new kind: fix or clear them here first, then review again.
+          {t("importScreen.outcome.conversion", { count: c.total, field: `${c.table}.${c.field}` })}
         </p>
       ))}
       {outcome.duplicates.map((d) => (
         <p key={`${d.table}.${d.fields.join("+")}`} className="form-error">
-          {d.table}.{d.fields.join("+")} holds duplicates, so it cannot become unique: change them here first, then review again.
+          {t("importScreen.outcome.duplicates", { field: `${d.table}.${d.fields.join("+")}` })}
         </p>
       ))}
-      <ItemList title="Card layouts" items={review.layouts} />
-      <ItemList title="List views and list settings" items={review.views} />
-      <ItemList title="Print templates" items={review.templates} />
-      <ItemList title="Rules" items={review.rules} />
-      <ItemList title="Home page" items={review.home} />
-      <ItemList title="Word templates" items={review.wordTemplates} />
+      <ItemList title={t("importScreen.review.kind.layouts")} items={review.layouts} />
+      <ItemList title={t("importScreen.outcome.views")} items={review.views} />
+      <ItemList title={t("importScreen.review.kind.templates")} items={review.templates} />
+      <ItemList title={t("importScreen.review.kind.rules")} items={review.rules} />
+      <ItemList title={t("importScreen.review.kind.home")} items={review.home} />
+      <ItemList title={t("importScreen.review.kind.wordTemplates")} items={review.wordTemplates} />
       {review.noChanges ? null : (
         <Form method="post" encType="multipart/form-data" className="config-apply">
           <CsrfField />
@@ -120,13 +122,12 @@ function ReviewPanel({ outcome, working }: { outcome: Extract<ImportOutcomeView,
           <input type="hidden" name="baseVersion" value={outcome.baseVersion} />
           {review.needsConfirmation ? (
             <label className="config-confirm">
-              <input type="checkbox" name="confirmDestructive" required />I understand that{" "}
-              {review.schema.destructiveSteps === 1 ? "one step removes" : `${review.schema.destructiveSteps} steps remove`} or converts
-              data (it goes to the trash and can be restored there).
+              <input type="checkbox" name="confirmDestructive" required />
+              {t("importScreen.outcome.understand", { count: review.schema.destructiveSteps })}
             </label>
           ) : null}
           <button className="button" type="submit" name="intent" value="apply" disabled={working || blocked}>
-            {working ? "Applying…" : "Apply import"}
+            {working ? t("importScreen.outcome.applying") : t("importScreen.outcome.apply")}
           </button>
         </Form>
       )}
@@ -135,6 +136,7 @@ function ReviewPanel({ outcome, working }: { outcome: Extract<ImportOutcomeView,
 }
 
 function ItemList({ title, items }: { title: string; items: ReviewItem[] }) {
+  const { t } = useTranslation();
   if (items.length === 0) return null;
   return (
     <>
@@ -142,7 +144,8 @@ function ItemList({ title, items }: { title: string; items: ReviewItem[] }) {
       <ul className="config-items">
         {items.map((item) => (
           <li key={item.key}>
-            <span className={`pill config-action config-action--${item.action}`}>{ACTION_LABEL[item.action]}</span> {item.name}
+            <span className={`pill config-action config-action--${item.action}`}>{t(`importScreen.outcome.action.${item.action}`)}</span>{" "}
+            {item.name}
           </li>
         ))}
       </ul>

@@ -1,6 +1,7 @@
 import { closestCenter, DndContext, KeyboardSensor, PointerSensor, useSensor, useSensors, type DragEndEvent } from "@dnd-kit/core";
 import { arrayMove, rectSortingStrategy, SortableContext, sortableKeyboardCoordinates, useSortable } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
+import { useTranslation } from "react-i18next";
 import type { Widget, WidgetView } from "@runtime/reports/dashboards.server";
 import { DashboardWidget } from "./dashboard-widget";
 
@@ -10,23 +11,21 @@ import { DashboardWidget } from "./dashboard-widget";
  * takes it off; the page saves the new order.
  */
 
-const INSTRUCTIONS =
-  "To move a report, press Space on its handle to lift it, use the arrow keys to move it, then press Space again to drop it, or Escape to cancel.";
-
 export function DashboardGrid(props: { views: WidgetView[]; arranging: boolean; onChange?(widgets: Widget[]): void }) {
   const { views, arranging } = props;
+  const { t } = useTranslation();
   const ids = views.map((_, i) => `w${i}`);
   const sensors = useSensors(
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
     useSensor(KeyboardSensor, { coordinateGetter: sortableKeyboardCoordinates }),
   );
-  const nameOf = (id: unknown) => views[ids.indexOf(String(id))]?.report?.name ?? "report";
+  const nameOf = (id: unknown) => views[ids.indexOf(String(id))]?.report?.name ?? t("dashboards.aReport");
   const widgets = views.map((v) => v.widget);
   const onDragEnd = ({ active, over }: DragEndEvent) => {
     if (!over || active.id === over.id) return;
     props.onChange?.(arrayMove(widgets, ids.indexOf(String(active.id)), ids.indexOf(String(over.id))));
   };
-  if (views.length === 0) return <p className="muted">This dashboard has no reports yet{arranging ? ": add one below." : "."}</p>;
+  if (views.length === 0) return <p className="muted">{arranging ? t("dashboards.emptyArranging") : t("dashboards.empty")}</p>;
   if (!arranging)
     return (
       <div className="dashboard-grid">
@@ -41,14 +40,18 @@ export function DashboardGrid(props: { views: WidgetView[]; arranging: boolean; 
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
       accessibility={{
-        screenReaderInstructions: { draggable: INSTRUCTIONS },
+        screenReaderInstructions: { draggable: t("dashboards.drag.instructions") },
         announcements: {
-          onDragStart: ({ active }) => `Picked up ${nameOf(active.id)}.`,
+          onDragStart: ({ active }) => t("dashboards.drag.start", { name: nameOf(active.id) }),
           onDragOver: ({ active, over }) =>
-            over ? `${nameOf(active.id)} is over ${nameOf(over.id)}.` : `${nameOf(active.id)} is off the grid.`,
+            over
+              ? t("dashboards.drag.over", { name: nameOf(active.id), other: nameOf(over.id) })
+              : t("dashboards.drag.off", { name: nameOf(active.id) }),
           onDragEnd: ({ active, over }) =>
-            over ? `${nameOf(active.id)} was dropped where ${nameOf(over.id)} was.` : `${nameOf(active.id)} stays where it was.`,
-          onDragCancel: ({ active }) => `Moving ${nameOf(active.id)} was cancelled.`,
+            over
+              ? t("dashboards.drag.dropped", { name: nameOf(active.id), other: nameOf(over.id) })
+              : t("dashboards.drag.stays", { name: nameOf(active.id) }),
+          onDragCancel: ({ active }) => t("dashboards.drag.cancelled", { name: nameOf(active.id) }),
         },
       }}
     >
@@ -70,8 +73,9 @@ export function DashboardGrid(props: { views: WidgetView[]; arranging: boolean; 
 }
 
 function SortableWidget({ id, view, onResize, onRemove }: { id: string; view: WidgetView; onResize(): void; onRemove(): void }) {
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id });
-  const name = view.report?.name ?? "report";
+  const name = view.report?.name ?? t("dashboards.aReport");
   const handle = (
     <span className="dashboard-widget__tools">
       <button
@@ -80,16 +84,21 @@ function SortableWidget({ id, view, onResize, onRemove }: { id: string; view: Wi
         ref={setActivatorNodeRef}
         {...attributes}
         {...listeners}
-        aria-label={`Move ${name}`}
+        aria-label={t("dashboards.move", { name })}
         data-widget-handle={id}
       >
         <span aria-hidden="true">⋮⋮</span>
       </button>
       <button type="button" className="button button--ghost button--small" onClick={onResize}>
-        {view.widget.size === "full" ? "Narrow" : "Widen"}
+        {view.widget.size === "full" ? t("dashboards.narrow") : t("dashboards.widen")}
       </button>
-      <button type="button" className="button button--ghost button--small" onClick={onRemove} aria-label={`Take ${name} off the dashboard`}>
-        Remove
+      <button
+        type="button"
+        className="button button--ghost button--small"
+        onClick={onRemove}
+        aria-label={t("dashboards.takeOff", { name })}
+      >
+        {t("dashboards.remove")}
       </button>
     </span>
   );

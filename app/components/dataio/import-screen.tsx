@@ -1,9 +1,13 @@
+import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "../../i18n/use-locale";
 
 interface Target {
   key: string;
   pluralLabel: string;
-  fields: { key: string; label: string }[];
+  /** `stored`: the label as the schema stores it (exports head their columns with it), when `label` is a translation. */
+  fields: { key: string; label: string; stored?: string }[];
   keys: string[];
 }
 
@@ -37,38 +41,35 @@ function previewCsv(text: string): string[][] {
   return lines.map((l) => l.split(delimiter).map((c) => c.replace(/^"|"$/g, "")));
 }
 
-const count = (n: number, noun: string) => `${n} ${noun}${n === 1 ? "" : "s"}`;
-
 /** `"weird": "weird" is not one of the options` reads better once: the value is quoted by both the reader and the field. */
 const withoutRepeatedValue = (message: string) => message.replace(/^("[^"]*"): (?=\1)/, "");
 
 /** One line on where the check or the import stands, and what to do next. */
-function summary(status: Status, mode: Mode | null): string {
+function summary(t: TFunction, status: Status, mode: Mode | null): string {
   const dry = mode === "dry-run";
-  const what = dry ? "Dry run" : "Import";
-  const rows = `${status.processed} of ${count(status.total, "row")}`;
-  if (status.state === "queued" || status.state === "running") return `${what} ${status.state}: ${rows}…`;
-  const counts = dry
-    ? `would create ${status.created}, would update ${status.updated}`
-    : `created ${status.created}, updated ${status.updated}`;
+  const what = dry ? t("importScreen.dryRun") : t("importScreen.import");
+  const state = t(`importScreen.state.${status.state}`, { defaultValue: status.state });
+  const rows = t("importScreen.rowsOf", { processed: status.processed, count: status.total });
+  if (status.state === "queued" || status.state === "running") return t("importScreen.progress", { what, state, rows });
+  const counts = t(dry ? "importScreen.wouldWrite" : "importScreen.wrote", { created: status.created, updated: status.updated });
   const bad = new Set(status.errors.map((e) => e.row)).size;
-  const problems =
-    bad === 0
-      ? "no problems"
-      : `${bad === 1 ? "1 row has" : `${bad} rows have`} problems, listed below${dry ? ": fix them in the file, choose it again and check again" : ""}`;
-  return `${what} ${status.state}: ${rows}; ${counts}; ${problems}.`;
+  const problems = bad === 0 ? t("importScreen.noProblems") : t(dry ? "importScreen.problemsDry" : "importScreen.problems", { count: bad });
+  return t("importScreen.summary", { what, state, rows, counts, problems });
 }
 
-function undoQuestion(status: Status): string {
+function undoQuestion(t: TFunction, and: (parts: string[]) => string, status: Status): string {
   const parts = [
-    status.created ? `move the ${count(status.created, "record")} it created to the trash` : "",
-    status.updated ? `give the ${count(status.updated, "record")} it updated their values from before the import` : "",
+    status.created ? t("importScreen.undoTrash", { count: status.created }) : "",
+    status.updated ? t("importScreen.undoRestore", { count: status.updated }) : "",
   ].filter(Boolean);
-  return `Undo this import: ${parts.join(" and ")}? Nothing is undone if any of them was changed since.`;
+  return t("importScreen.undoQuestion", { parts: and(parts) });
 }
 
 /** Upload, preview, map columns, dry run, then run with progress. */
 export function ImportScreen({ target }: { target: Target }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const and = (parts: string[]) => new Intl.ListFormat(locale, { type: "conjunction" }).format(parts);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<string[][]>([]);
   const [mapping, setMapping] = useState<Record<string, string>>({});
@@ -95,7 +96,7 @@ export function ImportScreen({ target }: { target: Target }) {
     setPreview(rows);
     const guess: Record<string, string> = {};
     for (const header of rows[0] ?? []) {
-      const field = target.fields.find((f) => fold(f.label) === fold(header) || fold(f.key) === fold(header));
+      const field = target.fields.find((f) => [f.label, f.stored ?? f.label, f.key].some((name) => fold(name) === fold(header)));
       guess[header] = field?.key ?? "";
     }
     setMapping(guess);
@@ -115,7 +116,7 @@ export function ImportScreen({ target }: { target: Target }) {
     setUndone(null);
     const response = await fetch(`/api/import/${encodeURIComponent(target.key)}`, { method: "POST", body: form });
     const body = (await response.json()) as { jobId?: string; error?: string };
-    if (!response.ok || !body.jobId) return setError(body.error ?? `the import was refused (${response.status})`);
+    if (!response.ok || !body.jobId) return setError(body.error ?? t("importScreen.refused", { status: response.status }));
     setMode(chosen);
     setJobId(body.jobId);
   }
@@ -141,14 +142,14 @@ export function ImportScreen({ target }: { target: Target }) {
     setError(null);
     const response = await fetch(`/api/import/jobs/${jobId}/undo`, { method: "POST" });
     const body = (await response.json()) as { trashed?: number; restored?: number; error?: string };
-    if (!response.ok) return setError(body.error ?? `the undo was refused (${response.status})`);
+    if (!response.ok) return setError(body.error ?? t("importScreen.undoRefused", { status: response.status }));
     const trashed = body.trashed ?? 0;
     const restored = body.restored ?? 0;
     const parts = [
-      trashed ? `${count(trashed, "new record")} moved to the trash` : "",
-      restored ? `${count(restored, "updated record")} given back ${restored === 1 ? "its" : "their"} old values` : "",
+      trashed ? t("importScreen.undoneTrashed", { count: trashed }) : "",
+      restored ? t("importScreen.undoneRestored", { count: restored }) : "",
     ];
-    setUndone(`Import undone: ${parts.filter(Boolean).join(", ")}.`);
+    setUndone(t("importScreen.undone", { parts: parts.filter(Boolean).join(t("importScreen.separator")) }));
     if (status) setStatus({ ...status, undone: true });
   }
 
@@ -170,27 +171,27 @@ export function ImportScreen({ target }: { target: Target }) {
   return (
     <div className="import-screen">
       <label className="field">
-        <span>CSV or XLSX file</span>
+        <span>{t("importScreen.file")}</span>
         <input type="file" accept=".csv,.txt,.xlsx,text/csv" onChange={(e) => void pick(e.target.files?.[0] ?? null)} />
       </label>
       {preview.length > 0 ? (
-        <section aria-label="Preview">
-          <h2>First rows and mapping</h2>
+        <section aria-label={t("importScreen.preview")}>
+          <h2>{t("importScreen.firstRows")}</h2>
           <table className="list-table">
             <thead>
               <tr>
                 <th scope="col" className="import-screen__row">
-                  Row
+                  {t("importScreen.row")}
                 </th>
                 {preview[0].map((header) => (
                   <th key={header}>
                     <div>{header}</div>
                     <select
-                      aria-label={`Field for ${header}`}
+                      aria-label={t("importScreen.fieldFor", { header })}
                       value={mapping[header] ?? ""}
                       onChange={(e) => setMapping({ ...mapping, [header]: e.target.value })}
                     >
-                      <option value="">— skip —</option>
+                      <option value="">{t("importScreen.skip")}</option>
                       {target.fields.map((f) => (
                         <option key={f.key} value={f.key}>
                           {f.label}
@@ -227,7 +228,7 @@ export function ImportScreen({ target }: { target: Target }) {
           disabled={!file || running || imported}
           onClick={() => void start("dry-run")}
         >
-          Check (dry run)
+          {t("importScreen.check")}
         </button>
         <button
           type="button"
@@ -235,7 +236,7 @@ export function ImportScreen({ target }: { target: Target }) {
           disabled={!file || running || mode !== "dry-run" || !status || status.errors.length > 0}
           onClick={() => void start("insert")}
         >
-          Import as new records
+          {t("importScreen.importNew")}
         </button>
         {target.keys.length ? (
           <>
@@ -245,9 +246,9 @@ export function ImportScreen({ target }: { target: Target }) {
               disabled={!file || running || mode !== "dry-run" || !status}
               onClick={() => void start("upsert")}
             >
-              Update or add, matched by
+              {t("importScreen.upsert")}
             </button>
-            <select aria-label="Match by" value={key} onChange={(e) => setKey(e.target.value)}>
+            <select aria-label={t("importScreen.matchBy")} value={key} onChange={(e) => setKey(e.target.value)}>
               {target.keys.map((k) => (
                 <option key={k} value={k}>
                   {target.fields.find((f) => f.key === k)?.label ?? k}
@@ -263,24 +264,27 @@ export function ImportScreen({ target }: { target: Target }) {
         </p>
       ) : null}
       {status ? (
-        <section aria-label="Result" aria-live="polite">
+        <section aria-label={t("importScreen.result")} aria-live="polite">
           <progress max={status.total || 1} value={status.processed} />
           <p className={`import-screen__summary ${tone}`}>
-            {summary(status, mode)} {imported ? <a href={`/t/${encodeURIComponent(target.key)}`}>Open {target.pluralLabel}</a> : null}
+            {summary(t, status, mode)}{" "}
+            {imported ? (
+              <a href={`/t/${encodeURIComponent(target.key)}`}>{t("importScreen.open", { records: target.pluralLabel })}</a>
+            ) : null}
           </p>
           {undoable && !confirming ? (
             <button type="button" className="button button--ghost import-screen__undo" onClick={() => setConfirming(true)}>
-              Undo this import
+              {t("importScreen.undo")}
             </button>
           ) : null}
           {undoable && confirming ? (
-            <div className="notice import-screen__confirm" role="group" aria-label="Confirm undo">
-              <span>{undoQuestion(status)}</span>
+            <div className="notice import-screen__confirm" role="group" aria-label={t("importScreen.confirmUndo")}>
+              <span>{undoQuestion(t, and, status)}</span>
               <button type="button" className="button button--danger" onClick={() => void undo()}>
-                Yes, undo
+                {t("importScreen.yesUndo")}
               </button>
               <button type="button" className="button" onClick={() => setConfirming(false)}>
-                Cancel
+                {t("importScreen.cancel")}
               </button>
             </div>
           ) : null}
@@ -290,12 +294,12 @@ export function ImportScreen({ target }: { target: Target }) {
             </p>
           ) : null}
           {status.errors.length ? (
-            <table className="list-table import-screen__problems" aria-label="Problems">
+            <table className="list-table import-screen__problems" aria-label={t("importScreen.problemsTitle")}>
               <thead>
                 <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Column</th>
-                  <th scope="col">Problem</th>
+                  <th scope="col">{t("importScreen.row")}</th>
+                  <th scope="col">{t("importScreen.column")}</th>
+                  <th scope="col">{t("importScreen.problem")}</th>
                 </tr>
               </thead>
               <tbody>

@@ -1,8 +1,11 @@
 import { Link, useNavigate } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { Bar, BarChart, CartesianGrid, Cell, LabelList, Legend, Tooltip, XAxis, YAxis } from "recharts";
 import type { FunnelMonth, FunnelPageData } from "@runtime/views/funnel";
 import { withChanges } from "@runtime/views/list-params";
+import { useLocale } from "../../i18n/use-locale";
 import { formatCurrencySums } from "../list/currency-sums";
+import { useListFormat } from "../list/field-cell";
 import { listHref } from "../list/list-link";
 
 /*
@@ -15,7 +18,6 @@ const STAGE_ROW = 44;
 const MONTHS_HEIGHT = 260;
 
 const percent = (share: number | null) => (share === null ? "—" : `${Math.round(share * 100)} %`);
-const count = (n: number) => n.toLocaleString("en-US");
 
 /** The last `n` months up to and including `since + n - 1`, each with its figures (zero when none). */
 function monthRange(since: string, n: number, months: FunnelMonth[]): FunnelMonth[] {
@@ -28,20 +30,26 @@ function monthRange(since: string, n: number, months: FunnelMonth[]): FunnelMont
   });
 }
 
-function monthLabel(key: string): string {
+function monthLabel(key: string, locale: string): string {
   const [y, m] = key.split("-").map(Number);
-  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString("en-US", { month: "short", year: "2-digit", timeZone: "UTC" });
+  return new Date(Date.UTC(y, m - 1, 1)).toLocaleString(locale, { month: "short", year: "2-digit", timeZone: "UTC" });
 }
 
 export function FunnelView({ data, monthsShown }: { data: FunnelPageData; monthsShown: number }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
+  const format = useListFormat();
   const navigate = useNavigate();
   const { table, field, funnel, money, params } = data;
+  const count = (n: number) => n.toLocaleString(locale);
+  const moneyText = (sums: { currency: string | null; sum: number }[]) =>
+    money ? (formatCurrencySums(money, sums, sums.length === 1, format) ?? "—") : "—";
   const stageHref = (value: string) =>
     listHref(
       table.key,
       withChanges(params, { conditions: [...(params.conditions ?? []), { field: field.key, op: "eq", value }], layout: undefined }),
     );
-  const sums = (s: { sums: { currency: string | null; sum: number }[] }) => (money ? (formatCurrencySums(money, s.sums) ?? "—") : "—");
+  const sums = (s: { sums: { currency: string | null; sum: number }[] }) => moneyText(s.sums);
   const won = funnel.stages.filter((s) => s.probability === 1).reduce((n, s) => n + s.count, 0);
   const lost = funnel.lost.reduce((n, s) => n + s.count, 0);
   const open = funnel.stages.filter((s) => s.probability < 1);
@@ -49,39 +57,36 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
   const chartStages = funnel.stages.map((s) => ({ ...s, bar: s.reached }));
   const stagesHeight = chartStages.length * STAGE_ROW + 40;
   const months = monthRange(data.since, monthsShown, data.months).map((m) => ({
-    label: monthLabel(m.month),
-    Won: m.won.count,
-    Lost: m.lost.count,
+    label: monthLabel(m.month, locale),
+    won: m.won.count,
+    lost: m.lost.count,
   }));
 
   return (
     <div className="funnel">
       <dl className="funnel__figures">
         <div>
-          <dt>In the pipeline</dt>
+          <dt>{t("funnel.inPipeline")}</dt>
           <dd>{count(open.reduce((n, s) => n + s.count, 0))}</dd>
-          {money ? <dd className="funnel__money">{formatCurrencySums(money, mergeSums(openSums)) ?? "—"}</dd> : null}
+          {money ? <dd className="funnel__money">{moneyText(mergeSums(openSums))}</dd> : null}
         </div>
         <div>
-          <dt>Expected (by probability)</dt>
-          <dd className="funnel__money">{money ? (formatCurrencySums(money, funnel.expected) ?? "—") : "—"}</dd>
+          <dt>{t("funnel.expected")}</dt>
+          <dd className="funnel__money">{moneyText(funnel.expected)}</dd>
         </div>
         <div>
-          <dt>Won</dt>
+          <dt>{t("funnel.won")}</dt>
           <dd>{count(won)}</dd>
         </div>
         <div>
-          <dt>Win rate (won of closed)</dt>
+          <dt>{t("funnel.winRate")}</dt>
           <dd>{won + lost === 0 ? "—" : percent(won / (won + lost))}</dd>
         </div>
       </dl>
 
       <section className="funnel__panel" aria-labelledby="funnel-stages-title">
-        <h2 id="funnel-stages-title">Reached each stage</h2>
-        <p className="muted">
-          A stage counts the {table.pluralLabel.toLowerCase()} at it or further on; the first counts every one, lost ones included. Click a
-          bar to open them.
-        </p>
+        <h2 id="funnel-stages-title">{t("funnel.stagesTitle")}</h2>
+        <p className="muted">{t("funnel.stagesHelp", { records: table.pluralLabel.toLowerCase() })}</p>
         <div className="funnel__chart" aria-hidden="true" style={{ aspectRatio: `${CHART_WIDTH} / ${stagesHeight}` }}>
           <BarChart
             width={CHART_WIDTH}
@@ -93,10 +98,10 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
             <CartesianGrid horizontal={false} strokeDasharray="3 3" />
             <XAxis type="number" allowDecimals={false} />
             <YAxis type="category" dataKey="label" width={130} />
-            <Tooltip formatter={(value) => [count(Number(value)), "Reached"]} cursor={{ fill: "rgba(0,0,0,0.04)" }} />
+            <Tooltip formatter={(value) => [count(Number(value)), t("funnel.reached")]} cursor={{ fill: "rgba(0,0,0,0.04)" }} />
             <Bar
               dataKey="bar"
-              name="Reached"
+              name={t("funnel.reached")}
               isAnimationActive={false}
               onClick={(entry) => navigate(stageHref((entry.payload as { value: string }).value))}
             >
@@ -116,22 +121,22 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
             <tr>
               <th scope="col">{field.label}</th>
               <th scope="col" className="num">
-                Probability
+                {t("funnel.probability")}
               </th>
               <th scope="col" className="num">
-                At it
+                {t("funnel.atIt")}
               </th>
               <th scope="col" className="num">
-                {money?.label ?? "Amount"}
+                {money?.label ?? t("funnel.amount")}
               </th>
               <th scope="col" className="num">
-                Weighted
+                {t("funnel.weighted")}
               </th>
               <th scope="col" className="num">
-                Reached
+                {t("funnel.reached")}
               </th>
               <th scope="col" className="num">
-                On to the next
+                {t("funnel.onToNext")}
               </th>
             </tr>
           </thead>
@@ -144,7 +149,7 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
                 <td className="num">{percent(s.probability)}</td>
                 <td className="num">{count(s.count)}</td>
                 <td className="num">{sums(s)}</td>
-                <td className="num">{s.probability === 0 ? "—" : money ? (formatCurrencySums(money, s.weighted) ?? "—") : "—"}</td>
+                <td className="num">{s.probability === 0 ? "—" : moneyText(s.weighted)}</td>
                 <td className="num">{s.probability === 0 ? "—" : count(s.reached)}</td>
                 <td className="num">{percent(s.conversion)}</td>
               </tr>
@@ -154,27 +159,25 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
       </section>
 
       <section className="funnel__panel" aria-labelledby="funnel-months-title">
-        <h2 id="funnel-months-title">Won and lost by month</h2>
+        <h2 id="funnel-months-title">{t("funnel.monthsTitle")}</h2>
         {data.dateField ? (
           <>
-            <p className="muted">
-              By {data.dateField.label.toLowerCase()}, the last {monthsShown} months.
-            </p>
+            <p className="muted">{t("funnel.monthsHelp", { field: data.dateField.label.toLowerCase(), count: monthsShown })}</p>
             <table className="visually-hidden">
-              <caption>Won and lost by month</caption>
+              <caption>{t("funnel.monthsTitle")}</caption>
               <thead>
                 <tr>
-                  <th scope="col">Month</th>
-                  <th scope="col">Won</th>
-                  <th scope="col">Lost</th>
+                  <th scope="col">{t("funnel.month")}</th>
+                  <th scope="col">{t("funnel.won")}</th>
+                  <th scope="col">{t("funnel.lost")}</th>
                 </tr>
               </thead>
               <tbody>
                 {months.map((m) => (
                   <tr key={m.label}>
                     <th scope="row">{m.label}</th>
-                    <td>{m.Won}</td>
-                    <td>{m.Lost}</td>
+                    <td>{m.won}</td>
+                    <td>{m.lost}</td>
                   </tr>
                 ))}
               </tbody>
@@ -186,13 +189,13 @@ export function FunnelView({ data, monthsShown }: { data: FunnelPageData; months
                 <YAxis allowDecimals={false} />
                 <Tooltip />
                 <Legend />
-                <Bar dataKey="Won" fill="var(--color-success, #1f8a4c)" isAnimationActive={false} />
-                <Bar dataKey="Lost" fill="var(--color-danger, #c0392b)" isAnimationActive={false} />
+                <Bar dataKey="won" name={t("funnel.won")} fill="var(--color-success, #1f8a4c)" isAnimationActive={false} />
+                <Bar dataKey="lost" name={t("funnel.lost")} fill="var(--color-danger, #c0392b)" isAnimationActive={false} />
               </BarChart>
             </div>
           </>
         ) : (
-          <p className="muted">{table.pluralLabel} have no date field to put them in months by.</p>
+          <p className="muted">{t("funnel.noDateField", { records: table.pluralLabel })}</p>
         )}
       </section>
     </div>

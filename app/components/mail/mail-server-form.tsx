@@ -1,4 +1,6 @@
 import { Form } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
+import { MAIL_NOT_SET_REASON } from "@runtime/mail/types";
 import { CsrfField } from "../csrf-field";
 
 export interface MailServerView {
@@ -13,30 +15,34 @@ export interface MailServerView {
 
 /** Where outgoing mail goes: the environment's values shown, or a form an admin fills in. */
 export function MailServerForm({ server }: { server: MailServerView }) {
+  const { t } = useTranslation();
   return (
     <section className="mail-server" aria-labelledby="mail-server-title">
-      <h2 id="mail-server-title">Mail server</h2>
+      <h2 id="mail-server-title">{t("mailings.server.title")}</h2>
       <p className={server.enabled ? "pill pill--ok" : "form-error"} role="status">
-        {server.enabled ? "Sending is on." : server.reason}
+        {server.enabled ? t("mailings.server.on") : server.reason === MAIL_NOT_SET_REASON ? t("mailUi.offNoServer") : server.reason}
       </p>
       {server.fromEnv ? (
         <p className="muted">
-          Set by the server&apos;s environment (SMTP_URL <code>{server.smtpUrl || "—"}</code>, MAIL_FROM <code>{server.from || "—"}</code>),
-          which wins over anything set here. Change it there.
+          <Trans
+            i18nKey="mailings.server.fromEnv"
+            values={{ smtpUrl: server.smtpUrl || "—", from: server.from || "—" }}
+            components={{ code: <code /> }}
+          />
         </p>
       ) : (
         <Form method="post" className="inline-form inline-form--wrap">
           <CsrfField />
           <label>
-            SMTP URL
+            {t("mailings.server.smtpUrl")}
             <input name="smtpUrl" defaultValue={server.smtpUrl} placeholder="smtp://user:password@mail.example.com:587" size={44} />
           </label>
           <label>
-            From
+            {t("mailings.server.from")}
             <input name="from" type="email" defaultValue={server.from} placeholder="office@example.com" />
           </label>
           <button className="button button--primary" name="intent" value="server" type="submit">
-            Save mail server
+            {t("mailings.server.save")}
           </button>
         </Form>
       )}

@@ -1,9 +1,11 @@
 import { Form, useNavigation } from "@remix-run/react";
 import { useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { EMBED_PARAM, HONEYPOT_FIELD } from "@runtime/forms/public-form";
 import { compileSchema } from "@runtime/schema/compile";
 import { FieldControl } from "../card/field-control";
 import { LayoutView } from "../card/layout-view";
+import { useLocale } from "../../i18n/use-locale";
 import type { PublicFormActionData, PublicFormPage } from "../../services/public-forms.server";
 
 /**
@@ -11,6 +13,8 @@ import type { PublicFormActionData, PublicFormPage } from "../../services/public
  * JavaScript; with it, Remix submits it without a reload. Values and errors come back by field.
  */
 export function PublicFormView({ page, result }: { page: PublicFormPage; result: PublicFormActionData | undefined }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const table = useMemo(() => compileSchema(page.schema).tablesByKey.get(page.tableKey)!, [page.schema, page.tableKey]);
   const [values, setValues] = useState<Record<string, unknown>>(() => result?.values ?? defaults(table.fields));
   const sending = useNavigation().state === "submitting";
@@ -41,7 +45,7 @@ export function PublicFormView({ page, result }: { page: PublicFormPage; result:
         ))}
         {/* The honeypot: off-screen and out of reach for people, there for bots to fill. */}
         <div className="public-form__trap" aria-hidden="true">
-          <label htmlFor="public-form-homepage">Your homepage</label>
+          <label htmlFor="public-form-homepage">{t("publicForms.visitor.homepage")}</label>
           <input id="public-form-homepage" type="text" name={HONEYPOT_FIELD} tabIndex={-1} autoComplete="off" defaultValue="" />
         </div>
         <LayoutView
@@ -61,7 +65,7 @@ export function PublicFormView({ page, result }: { page: PublicFormPage; result:
                   value={values[field.key] ?? null}
                   onChange={(value) => setValues((v) => ({ ...v, [field.key]: value }))}
                   record={values}
-                  format={{ locale: "en-US" }}
+                  format={{ locale }}
                   error={errors[field.key]}
                   label={control.options?.label}
                   help={control.options?.help}
@@ -74,7 +78,7 @@ export function PublicFormView({ page, result }: { page: PublicFormPage; result:
         />
         <div className="public-form__actions">
           <button type="submit" className="button" disabled={sending}>
-            {sending ? "Sending…" : "Send"}
+            {sending ? t("publicForms.visitor.sending") : t("publicForms.visitor.send")}
           </button>
         </div>
       </Form>

@@ -1,5 +1,6 @@
 import { Form } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { WebFormEditor } from "../../services/public-forms-admin.server";
 import { CsrfField } from "../csrf-field";
 
@@ -7,6 +8,7 @@ type Result = { error: string; fields: Record<string, string>; posted: Record<st
 
 /** One web form's settings: where it lives, what it says, which card fields it shows, who may embed it. */
 export function WebFormEditorPanel({ editor, saved, result }: { editor: WebFormEditor; saved: boolean; result: Result }) {
+  const { t } = useTranslation();
   const posted = result?.posted;
   const value = (name: string, fallback: string) => posted?.[name]?.[0] ?? fallback;
   const checked = (key: string, fallback: boolean) => (posted ? (posted.fields ?? []).includes(key) : fallback);
@@ -19,10 +21,12 @@ export function WebFormEditorPanel({ editor, saved, result }: { editor: WebFormE
     ) : null;
   return (
     <section className="web-forms__editor" aria-labelledby="web-form-editor-title">
-      <h2 id="web-form-editor-title">{editor.id ? `Edit “${editor.title}”` : `New web form for ${editor.tableLabel}`}</h2>
+      <h2 id="web-form-editor-title">
+        {editor.id ? t("publicForms.editTitle", { title: editor.title }) : t("publicForms.newTitle", { records: editor.tableLabel })}
+      </h2>
       {saved && editor.url ? (
         <p className="web-forms__saved" role="status">
-          Saved.
+          {t("publicForms.saved")}
         </p>
       ) : null}
       {result?.error ? (
@@ -32,17 +36,17 @@ export function WebFormEditorPanel({ editor, saved, result }: { editor: WebFormE
       ) : null}
       {editor.url && editor.embed ? (
         <div className="web-forms__share">
-          <label htmlFor="web-form-link">Public link</label>
+          <label htmlFor="web-form-link">{t("publicForms.publicLink")}</label>
           <div className="web-forms__link">
             <input id="web-form-link" readOnly value={editor.url} />
             <a className="button button--small button--ghost" href={editor.url} target="_blank" rel="noreferrer">
-              Open
+              {t("publicForms.openLink")}
             </a>
           </div>
-          <label htmlFor="web-form-embed">Embed on your website (paste into the page’s HTML)</label>
+          <label htmlFor="web-form-embed">{t("publicForms.embed")}</label>
           <textarea id="web-form-embed" readOnly rows={3} value={editor.embed} onFocus={(e) => e.currentTarget.select()} />
           <CopyButton text={editor.embed} />
-          <p className="muted">Add ?utm_source=…&amp;utm_campaign=… to the link to record where visitors came from.</p>
+          <p className="muted">{t("publicForms.utm")}</p>
         </div>
       ) : null}
       <Form method="post" className="inline-form web-forms__form">
@@ -51,24 +55,19 @@ export function WebFormEditorPanel({ editor, saved, result }: { editor: WebFormE
         <input type="hidden" name="version" value={editor.version} />
         <input type="hidden" name="table" value={editor.table} />
         <label>
-          Title
+          {t("publicForms.title")}
           <input name="title" defaultValue={value("title", editor.title)} maxLength={200} required />
           {error("title")}
         </label>
         <label>
-          Address: /f/…
+          {t("publicForms.address")}
           <input name="slug" defaultValue={value("slug", editor.slug)} placeholder="contact-us" pattern="[a-z0-9][a-z0-9-]*" required />
           {error("slug")}
         </label>
         {(
           [
-            ["thankYou", "Thank-you message", editor.thankYou, "Thank you! We will be in touch soon."],
-            [
-              "allowedOrigins",
-              "Websites that may embed and send it (one per line; empty: any)",
-              editor.allowedOrigins,
-              "https://www.example.com",
-            ],
+            ["thankYou", t("publicForms.thankYou"), editor.thankYou, t("publicForms.thankYouExample")],
+            ["allowedOrigins", t("publicForms.origins"), editor.allowedOrigins, "https://www.example.com"],
           ] as const
         ).map(([name, label, current, placeholder]) => (
           <label key={name}>
@@ -78,28 +77,26 @@ export function WebFormEditorPanel({ editor, saved, result }: { editor: WebFormE
           </label>
         ))}
         <fieldset className="web-forms__fields">
-          <legend>Fields visitors fill in (from the {editor.tableLabel} card)</legend>
+          <legend>{t("publicForms.fields", { records: editor.tableLabel })}</legend>
           {editor.choices.map((c) => (
             <label key={c.key} className="web-forms__choice">
               <input type="checkbox" name="fields" value={c.key} defaultChecked={checked(c.key, c.checked)} />
               {c.label}
-              {c.required ? <span className="muted"> (required)</span> : null}
+              {c.required ? <span className="muted"> {t("publicForms.required")}</span> : null}
             </label>
           ))}
           {error("fields")}
         </fieldset>
         {editor.missingRequired.length ? (
-          <p className="form-error">
-            Required but not on the form: {editor.missingRequired.join(", ")}. Posts will fail until you add them or give them a default.
-          </p>
+          <p className="form-error">{t("publicForms.missingRequired", { fields: editor.missingRequired.join(", ") })}</p>
         ) : null}
         <label className="web-forms__choice">
           <input type="checkbox" name="enabled" defaultChecked={posted ? posted.enabled?.[0] === "on" : editor.enabled} />
-          Open: visitors can send it
+          {t("publicForms.enabled")}
         </label>
         <div>
           <button type="submit" className="button">
-            {editor.id ? "Save changes" : "Publish form"}
+            {editor.id ? t("publicForms.saveChanges") : t("publicForms.publish")}
           </button>
         </div>
       </Form>
@@ -109,6 +106,7 @@ export function WebFormEditorPanel({ editor, saved, result }: { editor: WebFormE
 
 /** Copies the snippet where the browser lets a page write the clipboard; the text stays selectable without it. */
 function CopyButton({ text }: { text: string }) {
+  const { t } = useTranslation();
   const [copied, setCopied] = useState(false);
   return (
     <button
@@ -121,7 +119,7 @@ function CopyButton({ text }: { text: string }) {
           .catch(() => setCopied(false))
       }
     >
-      {copied ? "Copied" : "Copy snippet"}
+      {copied ? t("publicForms.copied") : t("publicForms.copy")}
     </button>
   );
 }

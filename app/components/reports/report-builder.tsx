@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { BuilderField, BuilderTable } from "@runtime/reports/builder-fields";
 import { DATE_BUCKETS, MAX_MEASURES, MEASURE_OPS, type DateBucket, type MeasureOp, type ReportSpec } from "@runtime/reports/spec";
 import type { ReportColumn } from "@runtime/reports/run.server";
@@ -13,16 +13,6 @@ import { FilterBuilder } from "../list/filter-builder";
  * filter builder, sort and limit. Every change is handed up at once: the page runs the report
  * again and the figures follow what was chosen.
  */
-
-const BUCKET_LABELS: Record<DateBucket, string> = {
-  day: "by day",
-  week: "by week",
-  month: "by month",
-  quarter: "by quarter",
-  year: "by year",
-  aging: "by days overdue",
-};
-const OP_LABELS: Record<MeasureOp, string> = { count: "Count", sum: "Sum", avg: "Average", min: "Minimum", max: "Maximum" };
 
 export interface ReportBuilderProps {
   tables: BuilderTable[];
@@ -60,9 +50,9 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, curr
   };
 
   return (
-    <div className="report-builder" role="group" aria-label="Report definition">
+    <div className="report-builder" role="group" aria-label={t("reports.definition")}>
       <label className="report-builder__item">
-        <span>Table</span>
+        <span>{t("reports.table")}</span>
         <select
           className="input"
           value={spec.table}
@@ -90,25 +80,25 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, curr
       )}
 
       <fieldset className="report-builder__item report-builder__measures">
-        <legend>Measures</legend>
+        <legend>{t("reports.measures")}</legend>
         {spec.measures.map((m, i) => (
           <div className="report-builder__measure" key={i}>
             <select
               className="input"
-              aria-label={`Measure ${i + 1}`}
+              aria-label={t("reports.measureN", { n: i + 1 })}
               value={m.op}
               onChange={(e) => setMeasure(i, e.target.value as MeasureOp, m.field)}
             >
               {MEASURE_OPS.filter((op) => op === "count" || measurable.length > 0).map((op) => (
                 <option key={op} value={op}>
-                  {OP_LABELS[op]}
+                  {t(`reports.op.${op}`)}
                 </option>
               ))}
             </select>
             {m.op !== "count" ? (
               <select
                 className="input"
-                aria-label={`Field of measure ${i + 1}`}
+                aria-label={t("reports.measureField", { n: i + 1 })}
                 value={m.field}
                 onChange={(e) => setMeasure(i, m.op, e.target.value)}
               >
@@ -123,7 +113,7 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, curr
               <button
                 type="button"
                 className="button button--ghost button--icon"
-                aria-label={`Remove measure ${i + 1}`}
+                aria-label={t("reports.removeMeasure", { n: i + 1 })}
                 onClick={() => set({ measures: spec.measures.filter((_, j) => j !== i), sort: undefined })}
               >
                 ×
@@ -140,13 +130,13 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, curr
               if (next) set({ measures: [...spec.measures, { op: "sum", field: next.path }] });
             }}
           >
-            + Measure
+            {t("reports.addMeasure")}
           </button>
         ) : null}
       </fieldset>
 
       <div className="report-builder__item">
-        <span>Filter</span>
+        <span>{t("reports.filter")}</span>
         <div className="report-builder__filter">
           {conditions.conditions.length ? (
             <span className="muted">
@@ -159,10 +149,10 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, curr
                     t,
                   ),
                 )
-                .join(conditions.mode === "and" ? " and " : " or ")}
+                .join(` ${conditions.mode === "and" ? t("filters.and") : t("filters.or")} `)}
             </span>
           ) : (
-            <span className="muted">All {table?.pluralLabel.toLowerCase()}</span>
+            <span className="muted">{t("reports.allRecords", { records: table?.pluralLabel.toLowerCase() ?? "" })}</span>
           )}
           <button
             type="button"
@@ -170,48 +160,48 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, curr
             onClick={() => setFiltering((v) => !v)}
             aria-expanded={filtering}
           >
-            {filtering ? "Close filter" : "Edit filter"}
+            {filtering ? t("reports.closeFilter") : t("reports.editFilter")}
           </button>
         </div>
       </div>
 
       <label className="report-builder__item">
-        <span>Sort</span>
+        <span>{t("reports.sort")}</span>
         <select
           className="input"
           value={spec.sort?.[0] ?? ""}
           onChange={(e) => set({ sort: e.target.value ? [e.target.value] : undefined })}
         >
-          <option value="">By groups</option>
+          <option value="">{t("reports.byGroups")}</option>
           {columns.flatMap((c) => [
             <option key={c.key} value={`-${c.key}`}>
-              {c.label}, highest first
+              {t("reports.highestFirst", { label: c.label })}
             </option>,
             <option key={`${c.key}+`} value={c.key}>
-              {c.label}, lowest first
+              {t("reports.lowestFirst", { label: c.label })}
             </option>,
           ])}
         </select>
       </label>
       {currencies.length > 1 || spec.currency ? (
         <label className="report-builder__item">
-          <span>Money in</span>
+          <span>{t("reports.moneyIn")}</span>
           <select
             className="input"
             value={spec.currency ?? ""}
             onChange={(e) => set({ currency: e.target.value || undefined, sort: undefined })}
           >
-            <option value="">Each currency apart</option>
+            <option value="">{t("reports.eachCurrency")}</option>
             {currencies.map((c) => (
               <option key={c} value={c}>
-                {c}, converted
+                {t("reports.converted", { currency: c })}
               </option>
             ))}
           </select>
         </label>
       ) : null}
       <label className="report-builder__item report-builder__limit">
-        <span>Show at most</span>
+        <span>{t("reports.showAtMost")}</span>
         <input
           className="input"
           type="number"
@@ -255,12 +245,13 @@ function GroupPicker(props: {
   onChange(path: string, bucket?: DateBucket): void;
 }) {
   const { index, fields, value, field } = props;
+  const { t } = useTranslation();
   return (
     <div className="report-builder__item">
-      <label htmlFor={`report-group-${index}`}>{index === 0 ? "Group by" : "Then by"}</label>
+      <label htmlFor={`report-group-${index}`}>{index === 0 ? t("reports.groupBy") : t("reports.thenBy")}</label>
       <div className="report-builder__pair">
         <select id={`report-group-${index}`} className="input" value={value?.field ?? ""} onChange={(e) => props.onChange(e.target.value)}>
-          <option value="">{index === 0 ? "Nothing (one total)" : "Nothing"}</option>
+          <option value="">{index === 0 ? t("reports.nothingTotal") : t("reports.nothing")}</option>
           {fields.map((f) => (
             <option key={f.path} value={f.path}>
               {f.label}
@@ -270,13 +261,13 @@ function GroupPicker(props: {
         {field?.dated ? (
           <select
             className="input"
-            aria-label={`Date bucket of grouping ${index + 1}`}
+            aria-label={t("reports.bucketOf", { n: index + 1 })}
             value={value?.bucket ?? "month"}
             onChange={(e) => props.onChange(value!.field, e.target.value as DateBucket)}
           >
             {DATE_BUCKETS.filter((b) => b !== "aging" || field.dateOnly).map((b) => (
               <option key={b} value={b}>
-                {BUCKET_LABELS[b]}
+                {t(`reports.by.${b}`)}
               </option>
             ))}
           </select>

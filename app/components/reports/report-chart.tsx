@@ -17,8 +17,10 @@ import {
   YAxis,
 } from "recharts";
 import type { ChartType } from "@runtime/reports/reports.server";
+import { ENGLISH_REPORTS, type ReportFormat } from "@runtime/reports/report-words";
 import type { ReportResult } from "@runtime/reports/run.server";
 import { currenciesIn, currencyOf, figureText, groupText, indexesOf, rowLabel } from "@runtime/reports/figures";
+import { useReportFormat } from "./use-report-format";
 
 /*
  * One report drawn as the chart its owner picked. Charts are drawn at a fixed size and scaled by
@@ -40,7 +42,7 @@ interface Series {
  * currency, when money is split by one) makes the series. Points keep the row index each value
  * came from, for the drill-down.
  */
-export function chartData(result: ReportResult, measure: number) {
+export function chartData(result: ReportResult, measure: number, format: ReportFormat = ENGLISH_REPORTS) {
   const groups = indexesOf(result, "group");
   const currencyAt = indexesOf(result, "currency");
   const seriesBy = groups.length > 1 ? groups[1] : currencyAt.length ? currencyAt[0] : null;
@@ -48,10 +50,10 @@ export function chartData(result: ReportResult, measure: number) {
   const points = new Map<string, Record<string, unknown>>();
   const series = new Map<string, Series>();
   result.rows.forEach((row, i) => {
-    const label = rowLabel(result, row, x);
+    const label = rowLabel(result, row, x, format);
     const point = points.get(label) ?? { label, rows: {} as Record<string, number> };
     points.set(label, point);
-    const seriesLabel = seriesBy === null ? result.columns[measure].label : groupText(result.columns[seriesBy], row[seriesBy]);
+    const seriesLabel = seriesBy === null ? result.columns[measure].label : groupText(result.columns[seriesBy], row[seriesBy], format);
     const currency = currencyOf(result, result.columns[measure], row);
     const id = `${seriesLabel}|${currency}`;
     let one = series.get(id);
@@ -70,13 +72,15 @@ export function chartData(result: ReportResult, measure: number) {
     (point.rows as Record<string, number>)[seriesKey] = i;
   });
   // Series follow the second group's own order (aging by how overdue), not the order rows met them.
-  const order = seriesBy === null ? [] : (result.columns[seriesBy].order ?? []).map((v) => groupText(result.columns[seriesBy], v));
+  const order = seriesBy === null ? [] : (result.columns[seriesBy].order ?? []).map((v) => groupText(result.columns[seriesBy], v, format));
   const rank = (s: Series) => order.indexOf(s.label.replace(/ \([A-Z]{3}\)$/, ""));
   return { points: [...points.values()], series: [...series.values()].sort((a, b) => rank(a) - rank(b)) };
 }
 
 export function ReportChart({ result, chart, measure }: { result: ReportResult; chart: ChartType; measure: number }) {
   const navigate = useNavigate();
+  const format = useReportFormat();
+  const { locale, t } = format;
   if (chart === "table" || result.rows.length === 0) return null;
   const column = result.columns[measure];
   const open = (row: number | undefined) => {
@@ -88,7 +92,7 @@ export function ReportChart({ result, chart, measure }: { result: ReportResult; 
   if (chart === "number") {
     return (
       <div className="report-number" data-testid="report-number">
-        {numberFigures(result, measure).map((f) => (
+        {numberFigures(result, measure, format).map((f) => (
           <div key={f.label}>
             <span className="report-number__value">{f.text}</span>
             <span className="report-number__label">{f.label}</span>
@@ -98,12 +102,12 @@ export function ReportChart({ result, chart, measure }: { result: ReportResult; 
     );
   }
   if ((chart === "pie" || chart === "funnel") && mixed)
-    return <p className="report-chart__note">A {chart} cannot mix currencies: filter the report to one currency, or pick bars.</p>;
+    return <p className="report-chart__note">{t(chart === "pie" ? "reports.pieMixes" : "reports.funnelMixes")}</p>;
 
-  const { points, series } = chartData(result, measure);
+  const { points, series } = chartData(result, measure, format);
   const tooltip = (value: unknown, _name: unknown, item: { dataKey?: unknown; payload?: Record<string, unknown> }) => {
     const row = (item.payload?.rows as Record<string, number> | undefined)?.[String(item.dataKey)];
-    return row === undefined ? String(value) : figureText(result, column, result.rows[row], value);
+    return row === undefined ? String(value) : figureText(result, column, result.rows[row], value, locale);
   };
   const box = (content: JSX.Element) => (
     <div className="report-chart" aria-hidden="true" style={{ aspectRatio: `${CHART_WIDTH} / ${CHART_HEIGHT}` }} data-testid="report-chart">
@@ -112,7 +116,11 @@ export function ReportChart({ result, chart, measure }: { result: ReportResult; 
   );
 
   if (chart === "pie" || chart === "funnel") {
-    const slices = result.rows.map((row, i) => ({ name: rowLabel(result, row), value: Number(row[measure] ?? 0), row: i }));
+    const slices = result.rows.map((row, i) => ({
+      name: rowLabel(result, row, undefined, format),
+      value: Number(row[measure] ?? 0),
+      row: i,
+    }));
     if (chart === "pie")
       return box(
         <PieChart width={CHART_WIDTH} height={CHART_HEIGHT} accessibilityLayer={false}>
@@ -131,7 +139,7 @@ export function ReportChart({ result, chart, measure }: { result: ReportResult; 
           </Pie>
           <Tooltip
             formatter={(v: unknown, _n: unknown, item: { payload?: { row?: number } }) =>
-              figureText(result, column, result.rows[item.payload?.row ?? 0], v)
+              figureText(result, column, result.rows[item.payload?.row ?? 0], v, locale)
             }
           />
         </PieChart>,
@@ -216,11 +224,16 @@ function rowOf(point: unknown, key: string): number | undefined {
 }
 
 /** The single-number view: the figure over all rows where it adds up, per currency for money. */
-export function numberFigures(result: ReportResult, measure: number): { label: string; text: string }[] {
+export function numberFigures(
+  result: ReportResult,
+  measure: number,
+  { locale, t }: ReportFormat = ENGLISH_REPORTS,
+): { label: string; text: string }[] {
   const column = result.columns[measure];
-  if (result.rows.length === 1) return [{ label: column.label, text: figureText(result, column, result.rows[0], result.rows[0][measure]) }];
+  if (result.rows.length === 1)
+    return [{ label: column.label, text: figureText(result, column, result.rows[0], result.rows[0][measure], locale) }];
   const adds = /^(count|sum)(:|$)/.test(column.key);
-  if (!adds) return [{ label: `${column.label}: one figure per group, see the table`, text: "—" }];
+  if (!adds) return [{ label: t("reports.perGroup", { label: column.label }), text: "—" }];
   const totals = new Map<string | null, { row: unknown[]; total: number }>();
   for (const row of result.rows) {
     const currency = currencyOf(result, column, row);
@@ -228,8 +241,8 @@ export function numberFigures(result: ReportResult, measure: number): { label: s
     at.total += Number(row[measure] ?? 0);
     totals.set(currency, at);
   }
-  return [...totals.entries()].map(([currency, t]) => ({
+  return [...totals.entries()].map(([currency, at]) => ({
     label: currency ? `${column.label} (${currency})` : column.label,
-    text: figureText(result, column, t.row, t.total),
+    text: figureText(result, column, at.row, at.total, locale),
   }));
 }

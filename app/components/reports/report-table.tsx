@@ -1,6 +1,9 @@
 import { Link } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import type { ReportFormat } from "@runtime/reports/report-words";
 import type { ReportResult } from "@runtime/reports/run.server";
 import { conversionNote, figureText, groupText, indexesOf } from "@runtime/reports/figures";
+import { useReportFormat } from "./use-report-format";
 
 /**
  * The figures behind the chart, each linking to the list of the records it counts. Two groupings
@@ -8,22 +11,29 @@ import { conversionNote, figureText, groupText, indexesOf } from "@runtime/repor
  * read a receivables report; anything else as one row per group.
  */
 export function ReportTable({ result }: { result: ReportResult }) {
-  if (result.rows.length === 0) return <p className="muted report-table__empty">No records match this report.</p>;
+  const { t } = useTranslation();
+  const format = useReportFormat();
+  if (result.rows.length === 0) return <p className="muted report-table__empty">{t("reports.noRecords")}</p>;
   const groups = indexesOf(result, "group");
   const measures = indexesOf(result, "measure");
-  const note = conversionNote(result);
+  const note = conversionNote(result, format);
   return (
     <>
       {note ? <p className="muted report-table__conversion">{note}</p> : null}
-      {groups.length === 2 && measures.length === 1 ? <CrossTable result={result} /> : <RowTable result={result} />}
-      {result.truncated ? (
-        <p className="muted">More groups exist than the report shows: raise "Show at most" or narrow the filter.</p>
-      ) : null}
+      {/* A wide cross table (many columns, long words) scrolls within its panel instead of widening the page. */}
+      <div className="report-table__scroll">
+        {groups.length === 2 && measures.length === 1 ? (
+          <CrossTable result={result} format={format} />
+        ) : (
+          <RowTable result={result} format={format} />
+        )}
+      </div>
+      {result.truncated ? <p className="muted">{t("reports.truncated")}</p> : null}
     </>
   );
 }
 
-function RowTable({ result }: { result: ReportResult }) {
+function RowTable({ result, format }: { result: ReportResult; format: ReportFormat }) {
   return (
     <table className="report-table" data-testid="report-table">
       <thead>
@@ -42,10 +52,10 @@ function RowTable({ result }: { result: ReportResult }) {
               if (c.role === "measure")
                 return (
                   <td key={c.key} className="num">
-                    {figureText(result, c, row, row[j])}
+                    {figureText(result, c, row, row[j], format.locale)}
                   </td>
                 );
-              const text = c.role === "group" ? groupText(c, row[j]) : String(row[j] ?? "(none)");
+              const text = c.role === "group" ? groupText(c, row[j], format) : String(row[j] ?? format.t("reports.cell.none"));
               return j === 0 && result.links[i] ? (
                 <th key={c.key} scope="row">
                   <Link to={result.links[i]!}>{text}</Link>
@@ -61,7 +71,7 @@ function RowTable({ result }: { result: ReportResult }) {
   );
 }
 
-function CrossTable({ result }: { result: ReportResult }) {
+function CrossTable({ result, format }: { result: ReportResult; format: ReportFormat }) {
   const [down, across] = indexesOf(result, "group");
   const measure = indexesOf(result, "measure")[0];
   const currencyAt = indexesOf(result, "currency");
@@ -85,12 +95,12 @@ function CrossTable({ result }: { result: ReportResult }) {
           {currencyAt.length ? <th scope="col">{result.columns[currencyAt[0]].label}</th> : null}
           {acrossValues.map((v) => (
             <th key={JSON.stringify(v)} scope="col" className="num">
-              {groupText(result.columns[across], v)}
+              {groupText(result.columns[across], v, format)}
             </th>
           ))}
           {adds ? (
             <th scope="col" className="num">
-              Total
+              {format.t("reports.total")}
             </th>
           ) : null}
         </tr>
@@ -100,20 +110,20 @@ function CrossTable({ result }: { result: ReportResult }) {
           const total = [...line.cells.values()].reduce((n, i) => n + Number(result.rows[i][measure] ?? 0), 0);
           return (
             <tr key={key}>
-              <th scope="row">{groupText(result.columns[down], line.label)}</th>
-              {currencyAt.length ? <td>{String(line.currency ?? "(none)")}</td> : null}
+              <th scope="row">{groupText(result.columns[down], line.label, format)}</th>
+              {currencyAt.length ? <td>{String(line.currency ?? format.t("reports.cell.none"))}</td> : null}
               {acrossValues.map((v) => {
                 const i = line.cells.get(JSON.stringify(v));
                 const row = i === undefined ? null : result.rows[i];
                 const link = i === undefined ? null : result.links[i];
-                const text = row ? figureText(result, column, row, row[measure]) : "";
+                const text = row ? figureText(result, column, row, row[measure], format.locale) : "";
                 return (
                   <td key={JSON.stringify(v)} className="num">
                     {link ? <Link to={link}>{text}</Link> : text}
                   </td>
                 );
               })}
-              {adds ? <td className="num report-table__total">{figureText(result, column, sample(line), total)}</td> : null}
+              {adds ? <td className="num report-table__total">{figureText(result, column, sample(line), total, format.locale)}</td> : null}
             </tr>
           );
         })}

@@ -1,29 +1,24 @@
 import { currencyChoices } from "@runtime/reports/figures";
 import { Form, Link, useActionData, useLoaderData, useNavigate, useNavigation } from "@remix-run/react";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { ReportSpec } from "@runtime/reports/spec";
 import type { ChartType } from "@runtime/reports/reports.server";
 import { CsrfField } from "../csrf-field";
 import { ReportBuilder } from "./report-builder";
 import { ReportChart } from "./report-chart";
 import { ReportTable } from "./report-table";
+import { useRoleName } from "../../i18n/use-role-name";
 import type { loadReportsPage } from "../../services/reports.server";
 
 /** `/reports` and `/reports/:id`: saved reports beside the builder, the chart and the table of the open one. */
 
 type PageData = Awaited<ReturnType<typeof loadReportsPage>>;
 
-const CHARTS: { type: ChartType; label: string }[] = [
-  { type: "table", label: "Table" },
-  { type: "bar", label: "Bars" },
-  { type: "stacked", label: "Stacked bars" },
-  { type: "line", label: "Line" },
-  { type: "pie", label: "Pie" },
-  { type: "funnel", label: "Funnel" },
-  { type: "number", label: "Number" },
-];
+const CHARTS: ChartType[] = ["table", "bar", "stacked", "line", "pie", "funnel", "number"];
 
 export function ReportsScreen() {
+  const { t } = useTranslation();
   const data = useLoaderData() as unknown as PageData;
   const action = useActionData() as { error?: string } | undefined;
   const navigate = useNavigate();
@@ -44,7 +39,7 @@ export function ReportsScreen() {
   return (
     <section className="reports-page">
       <nav className="reports-page__saved" aria-labelledby="saved-reports">
-        <h2 id="saved-reports">Saved reports</h2>
+        <h2 id="saved-reports">{t("reports.saved")}</h2>
         {saved.length ? (
           <ul>
             {saved.map((r) => (
@@ -56,21 +51,21 @@ export function ReportsScreen() {
                 >
                   {r.name}
                 </Link>
-                {r.ownerId === null || r.roles.length ? <span className="muted"> · shared</span> : null}
+                {r.ownerId === null || r.roles.length ? <span className="muted"> · {t("views.shared")}</span> : null}
               </li>
             ))}
           </ul>
         ) : (
-          <p className="muted">None yet: build one and save it.</p>
+          <p className="muted">{t("reports.noneYet")}</p>
         )}
         <Link className="button button--ghost button--small" to="/reports">
-          + New report
+          {t("reports.new")}
         </Link>
       </nav>
 
       <div className="reports-page__main">
         <header className="reports-page__header">
-          <h1>{current ? current.name : "New report"}</h1>
+          <h1>{current ? current.name : t("reports.newTitle")}</h1>
           {result && spec ? (
             <div className="reports-page__exports">
               <a className="button button--ghost button--small" href={`/api/reports/export.csv?${query}`} download>
@@ -94,25 +89,25 @@ export function ReportsScreen() {
             onChange={(next) => go(next)}
           />
         ) : (
-          <p className="muted">Your role may not read any table, so there is nothing to report on.</p>
+          <p className="muted">{t("reports.noTables")}</p>
         )}
 
-        <div className="report-chart-types" role="radiogroup" aria-label="Show as">
-          {CHARTS.map((c) => (
+        <div className="report-chart-types" role="radiogroup" aria-label={t("reports.showAs")}>
+          {CHARTS.map((type) => (
             <button
-              key={c.type}
+              key={type}
               type="button"
               role="radio"
-              aria-checked={chart === c.type}
-              className={chart === c.type ? "chip chip--on" : "chip"}
-              onClick={() => spec && go(spec, c.type)}
+              aria-checked={chart === type}
+              className={chart === type ? "chip chip--on" : "chip"}
+              onClick={() => spec && go(spec, type)}
             >
-              {c.label}
+              {t(`reports.chart.${type}`)}
             </button>
           ))}
           {measures.length > 1 && chart !== "table" ? (
             <label className="report-chart-types__measure">
-              Chart of{" "}
+              {t("reports.chartOf")}{" "}
               <select className="input" value={measure} onChange={(e) => setMeasure(Number(e.target.value))}>
                 {measures.map((m, i) => (
                   <option key={m} value={i}>
@@ -145,22 +140,24 @@ export function ReportsScreen() {
 }
 
 function SaveForm({ data, error }: { data: PageData; error?: string }) {
+  const { t } = useTranslation();
+  const roleName = useRoleName();
   const { current, spec, chart, roles } = data;
   return (
-    <Form method="post" className="report-save" aria-label="Save the report">
+    <Form method="post" className="report-save" aria-label={t("reports.saveTitle")}>
       <CsrfField />
       <input type="hidden" name="spec" value={JSON.stringify(spec)} />
       <input type="hidden" name="chart" value={chart} />
       <label>
-        <span>Name</span>
+        <span>{t("reports.name")}</span>
         <input className="input" name="name" required maxLength={120} defaultValue={current?.name ?? ""} key={current?.id ?? "new"} />
       </label>
       {roles.length ? (
         <fieldset className="report-save__roles">
-          <legend>Share with</legend>
+          <legend>{t("reports.shareWith")}</legend>
           {roles.map((r) => (
             <label key={r.key}>
-              <input type="checkbox" name="roles" value={r.key} defaultChecked={current?.roles.includes(r.key)} /> {r.name}
+              <input type="checkbox" name="roles" value={r.key} defaultChecked={current?.roles.includes(r.key)} /> {roleName(r.key, r.name)}
             </label>
           ))}
         </fieldset>
@@ -168,15 +165,15 @@ function SaveForm({ data, error }: { data: PageData; error?: string }) {
       <div className="report-save__buttons">
         {current?.editable ? (
           <button className="button button--primary" name="intent" value="save">
-            Save
+            {t("reports.save")}
           </button>
         ) : null}
         <button className={current?.editable ? "button button--ghost" : "button button--primary"} name="intent" value="create">
-          {current ? "Save as new" : "Save report"}
+          {current ? t("reports.saveAsNew") : t("reports.saveReport")}
         </button>
         {current?.editable ? (
           <button className="button button--danger button--ghost" name="intent" value="delete" formNoValidate>
-            Delete
+            {t("reports.delete")}
           </button>
         ) : null}
       </div>
