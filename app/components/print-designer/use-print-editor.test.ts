@@ -45,7 +45,7 @@ describe("the print designer's editor", () => {
     await waitFor(() => expect(result.current.editor).not.toBe(first));
     expect(init).toHaveBeenCalledTimes(2);
     expect(destroyed).toHaveBeenCalledTimes(1);
-    expect(result.current.editor!.getHtml()).toContain("Services and prices");
+    expect(result.current.editor!.getHtml()).toContain("print.servicesAndPrices");
   });
 
   it("says so when GrapesJS cannot be loaded", async () => {
