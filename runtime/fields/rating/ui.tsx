@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import type { FieldUi, FieldWidgetProps, KindSettings, SettingsInputsProps } from "../ui-types";
+import { englishSettingsWords } from "../ui/settings-words";
 import { errorAria } from "../ui/aria";
 import { classNames } from "../ui/class-names";
 import { alwaysNumeric, formattedCell } from "../ui/formatted-cell";
@@ -62,8 +64,13 @@ function RatingWidget(props: FieldWidgetProps) {
 }
 
 function StarsInput({ text, set, errors, Frame }: SettingsInputsProps) {
+  const { t } = useTranslation();
   return (
-    <Frame label="Stars" error={errors.stars} hint={`From ${MIN_STARS} to ${MAX_STARS}; empty for ${DEFAULT_STARS}.`}>
+    <Frame
+      label={t("schemaDesigner.kindSettings.stars")}
+      error={errors.stars}
+      hint={t("schemaDesigner.kindSettings.starsHint", { min: MIN_STARS, max: MAX_STARS, fallback: DEFAULT_STARS })}
+    >
       {(p) => (
         <input
           {...p}
@@ -81,12 +88,12 @@ function StarsInput({ text, set, errors, Frame }: SettingsInputsProps) {
 /** How many stars (`x-max`); none written means the default. */
 const ratingSettings: KindSettings = {
   read: (def) => ({ stars: declaredStars(def)?.toString() ?? "" }),
-  write: (text, _place, problems) => {
+  write: (text, _place, problems, t = englishSettingsWords) => {
     const typed = text.stars?.trim() ?? "";
     if (typed === "") return { "x-max": undefined };
     const stars = Number(typed);
     if (Number.isInteger(stars) && stars >= MIN_STARS && stars <= MAX_STARS) return { "x-max": stars };
-    problems.stars = `Stars must be a whole number from ${MIN_STARS} to ${MAX_STARS}`;
+    problems.stars = t("schemaDesigner.kindSettings.starsInvalid", { min: MIN_STARS, max: MAX_STARS });
     return {};
   },
   Inputs: StarsInput,
