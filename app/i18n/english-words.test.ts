@@ -5,6 +5,8 @@ import { PLAN_ENGLISH } from "@runtime/migrations/plan";
 import { KIND_SETTINGS_ENGLISH } from "@runtime/fields/ui/settings-words";
 import { INDEX_ADVICE_ENGLISH } from "@runtime/search/index-advisor";
 import { SCHEMA_DESIGNER_ENGLISH } from "@schema-designer/words";
+import { FORM_DESIGNER_ENGLISH } from "@form-designer/words";
+import { LAYOUT_ENGLISH } from "@runtime/layouts/layout-words";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 
 /**
@@ -18,6 +20,8 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "field kinds' settings": KIND_SETTINGS_ENGLISH,
   "schema designer field form": FIELD_FORM_ENGLISH,
   "index advice": INDEX_ADVICE_ENGLISH,
+  "form designer operations": FORM_DESIGNER_ENGLISH,
+  "layouts service": LAYOUT_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

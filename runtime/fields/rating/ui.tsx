@@ -13,6 +13,7 @@ import { declaredStars, DEFAULT_STARS, MAX_STARS, MIN_STARS, ratingKind, starsOf
  * "None" clears a rating that is not required.
  */
 function RatingWidget(props: FieldWidgetProps) {
+  const { t } = useTranslation();
   const stars = starsOf(props.field.def);
   const current = typeof props.value === "number" ? props.value : null;
   const name = props.readOnly ? undefined : props.name;
@@ -35,7 +36,7 @@ function RatingWidget(props: FieldWidgetProps) {
             onChange={() => props.onChange(null)}
             className="tf-rating__input"
           />
-          <span className="tf-rating__mark">None</span>
+          <span className="tf-rating__mark">{t("fields.none")}</span>
         </label>
       )}
       {Array.from({ length: stars }, (_, i) => i + 1).map((n) => (

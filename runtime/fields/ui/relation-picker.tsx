@@ -1,4 +1,5 @@
 import { useEffect, useId, useRef, useState, type KeyboardEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { USERS_TABLE } from "../../schema/types";
 import type { FieldWidgetProps, RecordRefValue } from "../ui-types";
 import { createRecord, lookupRecords } from "./api-client";
@@ -35,6 +36,7 @@ interface DialogState {
  * hidden input posts the id, so a card saved without JavaScript keeps the link it had.
  */
 export function RelationPicker(props: FieldWidgetProps) {
+  const { t } = useTranslation();
   const target = props.field.def["x-target"] ?? "";
   const workspace = useWorkspace();
   const targetTable = target !== USERS_TABLE ? workspace?.schema.tablesByKey.get(target) : undefined;
@@ -193,7 +195,7 @@ export function RelationPicker(props: FieldWidgetProps) {
         value={text}
         readOnly={props.readOnly}
         required={props.required}
-        placeholder={props.readOnly ? undefined : "Search…"}
+        placeholder={props.readOnly ? undefined : t("search.placeholder")}
         title={problem}
         onChange={(event) => {
           setText(event.target.value);
