@@ -7,6 +7,8 @@ import { INDEX_ADVICE_ENGLISH } from "@runtime/search/index-advisor";
 import { SCHEMA_DESIGNER_ENGLISH } from "@schema-designer/words";
 import { FORM_DESIGNER_ENGLISH } from "@form-designer/words";
 import { LAYOUT_ENGLISH } from "@runtime/layouts/layout-words";
+import { PRINT_DESIGNER_ENGLISH } from "@print-designer/words";
+import { PRINT_PROBLEMS_ENGLISH } from "@runtime/print/problem-words";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 
 /**
@@ -22,6 +24,8 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "index advice": INDEX_ADVICE_ENGLISH,
   "form designer operations": FORM_DESIGNER_ENGLISH,
   "layouts service": LAYOUT_ENGLISH,
+  "print designer": PRINT_DESIGNER_ENGLISH,
+  "print template problems": PRINT_PROBLEMS_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

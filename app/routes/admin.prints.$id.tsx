@@ -6,6 +6,7 @@ import { PrintDesigner } from "../components/print-designer/designer-screen";
 import type { GrapesJs } from "@print-designer/editor";
 import { PrintConditionEditor } from "../components/print-condition-editor";
 import { adminActorFor } from "../services/people.server";
+import { translatorFor } from "../services/i18n.server";
 import { designerDataAs } from "../services/print-templates.server";
 import listStyles from "../styles/list.css";
 import printStyles from "../styles/print-designer.css";
@@ -23,7 +24,9 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
   try {
-    return json({ ...(await designerDataAs(actor, params.id)), today: new Date().toISOString().slice(0, 10) });
+    const { t } = await translatorFor(request);
+    const words = (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
+    return json({ ...(await designerDataAs(actor, params.id, words)), today: new Date().toISOString().slice(0, 10) });
   } catch (error) {
     if (error instanceof ApiError && error.status === 404)
       throw new Response(`${error.message}: open it from the list of print templates`, { status: 404 });

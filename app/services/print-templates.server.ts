@@ -14,6 +14,8 @@ import { availableLanguages, languageCodes } from "@runtime/i18n/catalogs.server
 import { languageFieldOptions } from "@runtime/print/document-language";
 import { starterTemplate } from "@print-designer/starter";
 import { badRequest } from "@runtime/errors";
+import { say, type Phrase, type Words } from "@runtime/i18n/words";
+import { english as englishPrintList } from "@print-designer/words";
 import { getPrintService, type PrintedPdf } from "./print.server";
 import { actorFor } from "./actor.server";
 import { getRuntime } from "./runtime.server";
@@ -42,26 +44,30 @@ async function compiledSchema(): Promise<CompiledSchema> {
   return (await (await getRuntime()).workspace.current()).compiled;
 }
 
-function conditionText(template: PrintTemplate, compiled: CompiledSchema): string {
-  if (template.condition === undefined || template.condition === null) return "Always offered";
+/** The condition in words; `t` says the two that are not built from the condition itself. */
+function conditionText(template: PrintTemplate, compiled: CompiledSchema, t: Words = englishPrintList): string {
+  if (template.condition === undefined || template.condition === null) return t("printDesigner.list.alwaysOffered");
   const table = compiled.tablesByKey.get(template.table);
-  return (table && describeTemplateCondition(template.condition, table)) ?? "Offered when its custom condition holds";
+  return (table && describeTemplateCondition(template.condition, table)) ?? t("printDesigner.list.customCondition");
 }
 
+/** A template problem in the reader's words (the English message without a translator). */
+const problemText = (p: { message: string; words: Phrase }, t?: Words) => (t ? say(p.words, t) : p.message);
+
 /** Every template, grouped by the caller; each with its condition in words and its problems. */
-export async function listTemplatesAs(actor: Actor, table?: string): Promise<TemplateListEntry[]> {
+export async function listTemplatesAs(actor: Actor, table?: string, t?: Words): Promise<TemplateListEntry[]> {
   requireAdmin(actor, "manage print templates");
   const { templates } = await getRuntime();
   const compiled = await compiledSchema();
   const full = await templates.list(table);
   const problems = new Map((await templates.summaries(table)).map((s) => [s.id, s.problems]));
-  return full.map((t) => ({
-    id: t.id,
-    name: t.name,
-    table: t.table,
-    tableLabel: compiled.tablesByKey.get(t.table)?.pluralLabel ?? t.table,
-    condition: conditionText(t, compiled),
-    problems: problems.get(t.id) ?? [],
+  return full.map((template) => ({
+    id: template.id,
+    name: template.name,
+    table: template.table,
+    tableLabel: compiled.tablesByKey.get(template.table)?.pluralLabel ?? template.table,
+    condition: conditionText(template, compiled, t),
+    problems: problems.get(template.id) ?? [],
   }));
 }
 
@@ -117,7 +123,8 @@ export async function previewDraftAs(actor: Actor, draft: unknown, recordId: unk
 }
 
 /** What the designer needs besides the template: the schema, the condition fields, records to preview with. */
-export async function designerDataAs(actor: Actor, id: unknown) {
+/** What the print designer opens with; `t` says the value groups, the condition and the problems in the reader's words. */
+export async function designerDataAs(actor: Actor, id: unknown, t?: Words) {
   requireAdmin(actor, "design print templates");
   const template = await getTemplateAs(actor, id);
   const runtime = await getRuntime();
@@ -134,8 +141,8 @@ export async function designerDataAs(actor: Actor, id: unknown) {
     const v = table.titleField ? r[table.titleField] : null;
     return v === null || v === undefined || v === "" ? `${table.label} ${String(r.id)}` : String(v);
   };
-  const problems = (await (await getRuntime()).templates.problems(template)).map((p) => p.message);
-  const imageOptions = companyImageOptions(compiled);
+  const problems = (await (await getRuntime()).templates.problems(template)).map((p) => problemText(p, t));
+  const imageOptions = companyImageOptions(compiled, t);
   // The canvas shows the company's real logo and signature, served like any stored file.
   const imageUrls: Record<string, string> = {};
   if (compiled.tablesByKey.has("company") && imageOptions.length) {
@@ -148,7 +155,7 @@ export async function designerDataAs(actor: Actor, id: unknown) {
   }
   return {
     template,
-    fieldOptions: fieldPathOptions(compiled, table.key),
+    fieldOptions: fieldPathOptions(compiled, table.key, t),
     languageOptions: { fields: languageFieldOptions(compiled, table, languageCodes()), languages: availableLanguages() },
     lineLists: lineListOptions(compiled, table.key),
     imageOptions,
@@ -156,7 +163,7 @@ export async function designerDataAs(actor: Actor, id: unknown) {
     tableLabel: table.label,
     tablePluralLabel: table.pluralLabel,
     conditionFields,
-    conditionText: conditionText(template, compiled),
+    conditionText: conditionText(template, compiled, t),
     previewRecords: rows.map((r) => ({ id: Number(r.id), title: title(r as Record<string, unknown>) })),
     problems,
   };
