@@ -3,6 +3,7 @@ import type { CardLayout, LayoutElement } from "@runtime/layouts/types";
 import { moveElement, removeElement } from "./move-element";
 import { addNote, addSeparator, placeField, placeRelatedList } from "./place-element";
 import { elementAt, elementId, isTabbed, parseElementId, type ElementPath } from "./paths";
+import { refusal } from "./words";
 import { scopeOf } from "@runtime/layouts/scope";
 
 /**
@@ -133,7 +134,7 @@ export function tabEnd(layout: CardLayout, index: number): ElementPath {
 
 /** The layout after dropping `source` on `target`; throws (with a reason) where it cannot go. */
 export function applyDrop(layout: CardLayout, table: CompiledTable, source: DragSource, target: DropTarget): CardLayout {
-  if (!accepts(layout, source, target)) throw new Error("that cannot be dropped there");
+  if (!accepts(layout, source, target)) throw refusal("cannotDrop");
   if (target.kind === "palette") return source.kind === "element" ? removeElement(layout, source.path) : layout;
   if (isNoop(source, target)) return layout;
   const at = target.kind === "tab" ? tabEnd(layout, target.index) : target.at;

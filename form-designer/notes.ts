@@ -1,9 +1,10 @@
 import type { CardLayout, NoteElement } from "@runtime/layouts/types";
 import { describePath, edit, elementAt, type ElementPath } from "./paths";
+import { refusal } from "./words";
 
 export function checkNoteText(text: string): string {
-  if (typeof text !== "string" || text.trim().length === 0) throw new Error("a note needs some text");
-  if (text.length > 2000) throw new Error("a note is at most 2000 characters");
+  if (typeof text !== "string" || text.trim().length === 0) throw refusal("noteEmpty");
+  if (text.length > 2000) throw refusal("noteLong");
   return text;
 }
 
@@ -22,7 +23,7 @@ export function setRelatedListLabel(layout: CardLayout, at: ElementPath, label: 
   const node = elementAt(layout, at);
   if (node.type !== "RelatedList") throw new Error(`the element at ${describePath(at)} is a ${node.type}, not a related list`);
   const trimmed = typeof label === "string" ? label.trim() : "";
-  if (trimmed.length > 120) throw new Error("a related list label is at most 120 characters");
+  if (trimmed.length > 120) throw refusal("listLabelLong");
   return edit(layout, (draft) => {
     const list = elementAt(draft, at);
     if (list.type !== "RelatedList") return;

@@ -1,4 +1,5 @@
 import type { CardLayout, CategoryElement, ControlElement, LayoutElement } from "@runtime/layouts/types";
+import { refusal } from "./words";
 
 /**
  * How the designer addresses a layout: by index paths, not stored ids. The layout JSON Schema
@@ -126,19 +127,22 @@ export function edit(layout: CardLayout, change: (draft: CardLayout) => void): C
   return draft;
 }
 
-export function checkLabel(label: string, what: string): string {
+export function checkLabel(label: string, what: "section" | "tab" | "field"): string {
   if (typeof label !== "string") throw new Error(`a ${what} label must be text`);
   const trimmed = label.trim();
-  if (trimmed.length === 0) throw new Error(`a ${what} label cannot be empty`);
-  if (trimmed.length > 120) throw new Error(`a ${what} label is at most 120 characters`);
+  if (trimmed.length === 0) throw refusal(`emptyLabel_${what}`);
+  if (trimmed.length > 120) throw refusal(`longLabel_${what}`);
   return trimmed;
 }
 
-/** Two tabs, or two sections side by side, with one name cannot be told apart in "Move to…" or by a reader. */
-export function checkFreeLabel(name: string, taken: readonly string[], what: string, where: string): void {
+/**
+ * Two tabs, or two sections side by side, with one name cannot be told apart in "Move to…" or by a
+ * reader; `refused` is the refusal's message (`formDesigner.errors.*`: which thing, where).
+ */
+export function checkFreeLabel(name: string, taken: readonly string[], refused: string): void {
   const folded = name.toLocaleLowerCase();
   const clash = taken.find((t) => t.trim().toLocaleLowerCase() === folded);
-  if (clash !== undefined) throw new Error(`${where} already has a ${what} called “${clash}”; pick another name`);
+  if (clash !== undefined) throw refusal(refused, { name: clash });
 }
 
 /**

@@ -4,6 +4,7 @@ import { controlFor } from "@runtime/layouts/default-layout";
 import type { CardLayout, LayoutElement, RelatedListElement } from "@runtime/layouts/types";
 import { insertElement, settleRow } from "./insert-element";
 import { describePath, edit, elementAt, findControl, listElements, type ElementPath } from "./paths";
+import { checkNoteText } from "./notes";
 
 /** Long text reads best across the card, like in `defaultLayout`; other fields start at half. */
 function newRowWidth(field: CompiledField): number {
@@ -31,8 +32,7 @@ export function addSeparator(layout: CardLayout, at: ElementPath): CardLayout {
 }
 
 export function addNote(layout: CardLayout, at: ElementPath, text: string): CardLayout {
-  if (typeof text !== "string" || text.trim().length === 0) throw new Error("a note needs some text");
-  if (text.length > 2000) throw new Error("a note is at most 2000 characters");
+  checkNoteText(text);
   return insert(layout, at, { type: "Note", text });
 }
 

@@ -19,7 +19,13 @@ describe("followRename", () => {
     const { layout, notices } = followRename(clientsLayout(), table);
     const at = findControl(layout, fieldId("email"))!;
     expect(elementAt(layout, at)).toMatchObject({ scope: "#/properties/email_address" });
-    expect(notices).toEqual([{ path: "/0/0/2/1", message: 'The field "email" is now "email_address"; the card follows it' }]);
+    expect(notices).toEqual([
+      {
+        path: "/0/0/2/1",
+        message: 'The field "email" is now "email_address"; the card follows it',
+        words: { key: "formDesigner.notices.renamed", values: { was: "email", now: "email_address" } },
+      },
+    ]);
   });
 
   it("changes nothing when no field was renamed", () => {

@@ -3,6 +3,7 @@ import { resolveLayout } from "@runtime/layouts/resolve-layout";
 import type { CardLayout, LayoutNotice } from "@runtime/layouts/types";
 import { listElements } from "./paths";
 import { scopeOf } from "@runtime/layouts/scope";
+import { layoutNotice } from "@runtime/layouts/layout-words";
 
 export interface LayoutWithNotices {
   layout: CardLayout;
@@ -19,8 +20,7 @@ export function followRename(layout: CardLayout, table: CompiledTable): LayoutWi
     if (element.type !== "Control") continue;
     const field = table.fields.find((f) => f.id === element["x-field"]);
     const was = element.scope.replace(/^#\/properties\//, "");
-    if (field && field.key !== was)
-      notices.push({ path: "/" + path.join("/"), message: `The field "${was}" is now "${field.key}"; the card follows it` });
+    if (field && field.key !== was) notices.push(layoutNotice("/" + path.join("/"), "renamed", { was, now: field.key }));
   }
   if (notices.length === 0) return { layout, notices };
   // Unlike resolveLayout, cells whose field is gone stay: dropping them is a separate notice.

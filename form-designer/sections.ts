@@ -14,12 +14,13 @@ function siblingSectionNames(layout: CardLayout, at: ElementPath, except?: numbe
   return (container.elements as LayoutElement[]).flatMap((el, i) => (el.type === "Group" && i !== except ? [el.label] : []));
 }
 
-const sectionPlace = (at: ElementPath) => (at.length > 1 ? "this tab" : "this card");
+/** Which refusal a taken section name gets: sections sit side by side in a tab, or on a card without tabs. */
+const sectionTaken = (at: ElementPath) => (at.length > 1 ? "sectionTaken_tab" : "sectionTaken_card");
 
 /** Adds an empty section at a gap directly in a tab or on the page. */
 export function addSection(layout: CardLayout, at: ElementPath, label: string): CardLayout {
   const name = checkLabel(label, "section");
-  checkFreeLabel(name, siblingSectionNames(layout, at), "section", sectionPlace(at));
+  checkFreeLabel(name, siblingSectionNames(layout, at), sectionTaken(at));
   return edit(layout, (draft) => {
     insertElement(draft, at, { type: "Group", label: name, elements: [] });
   });
@@ -28,7 +29,7 @@ export function addSection(layout: CardLayout, at: ElementPath, label: string): 
 export function renameSection(layout: CardLayout, at: ElementPath, label: string): CardLayout {
   sectionAt(layout, at);
   const name = checkLabel(label, "section");
-  checkFreeLabel(name, siblingSectionNames(layout, at, at[at.length - 1]), "section", sectionPlace(at));
+  checkFreeLabel(name, siblingSectionNames(layout, at, at[at.length - 1]), sectionTaken(at));
   return edit(layout, (draft) => {
     sectionAt(draft, at).label = name;
   });

@@ -1,5 +1,6 @@
 import type { CardLayout, CategorizationLayout, CategoryElement } from "@runtime/layouts/types";
 import { checkFreeLabel, checkLabel } from "./paths";
+import { refusal } from "./words";
 
 const MAX_TABS = 50;
 
@@ -23,12 +24,11 @@ export function addTab(layout: CardLayout, label: string, index?: number, firstT
     layout.type === "Categorization"
       ? structuredClone(layout.elements)
       : [{ type: "Category", label: checkLabel(firstTabLabel, "tab"), elements: structuredClone(layout.elements) }];
-  if (tabs.length >= MAX_TABS) throw new Error(`a card has at most ${MAX_TABS} tabs`);
+  if (tabs.length >= MAX_TABS) throw refusal("maxTabs", { max: MAX_TABS });
   checkFreeLabel(
     name,
     tabs.map((t) => t.label),
-    "tab",
-    "this card",
+    "tabTaken",
   );
   const at = index ?? tabs.length;
   if (!Number.isInteger(at) || at < 0 || at > tabs.length) throw new Error(`a new tab goes at 0..${tabs.length}, not ${String(index)}`);
@@ -43,8 +43,7 @@ export function renameTab(layout: CardLayout, index: number, label: string): Car
   checkFreeLabel(
     name,
     card.elements.filter((_, i) => i !== index).map((t) => t.label),
-    "tab",
-    "this card",
+    "tabTaken",
   );
   return { type: "Categorization", elements: card.elements.map((t, i) => structuredClone(i === index ? { ...t, label: name } : t)) };
 }

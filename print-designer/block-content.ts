@@ -1,6 +1,6 @@
 import { TYPE } from "./component-types";
 import { expressionFor, type FieldFormat } from "./field-format";
-import type { FieldPathOption } from "./field-paths";
+import { labelInGroup, type FieldPathOption } from "./field-paths";
 
 /** A GrapesJS component definition as plain data: what a block adds, or a type's first children. */
 export interface ElementDefinition {
@@ -16,6 +16,10 @@ export function fieldChip(path: string, format: FieldFormat, options: readonly F
 }
 
 const labelOf = (options: readonly FieldPathOption[], path: string) => options.find((x) => x.path === path)?.label ?? path;
+const requisiteLabel = (options: readonly FieldPathOption[], path: string) => {
+  const option = options.find((x) => x.path === path);
+  return option ? labelInGroup(option) : path;
+};
 
 /** Net, tax and grand total when the table has them, else its last three money fields. */
 export function totalsPaths(options: readonly FieldPathOption[]): string[] {
@@ -59,7 +63,7 @@ export function requisitesContent(options: readonly FieldPathOption[]): ElementD
   return REQUISITES.filter((p) => options.some((x) => x.path === p)).map((p) => ({
     type: "text",
     tagName: "div",
-    components: [{ type: "textnode", content: `${labelOf(options, p).replace(/^Company › /, "")}: ` }, fieldChip(p, "auto", options)],
+    components: [{ type: "textnode", content: `${requisiteLabel(options, p)}: ` }, fieldChip(p, "auto", options)],
   }));
 }
 

@@ -7,6 +7,8 @@
 import type { Editor, EditorConfig, usePlugin } from "grapesjs";
 import type { PrintTemplate } from "@runtime/print/template";
 import type { DesignerSchema } from "./designer-schema";
+import type { Words } from "@runtime/i18n/words";
+import { english } from "./words";
 import { designerHtmlFrom } from "./import-html";
 import { contentBoxPx } from "./page-size";
 import { blocks } from "./plugins/blocks";
@@ -63,9 +65,10 @@ export function createPrintEditor(
   targets: EditorTargets,
   template: Pick<PrintTemplate, "html" | "css" | "page" | "project">,
   schema: DesignerSchema,
+  words: Words = english,
 ): Editor {
   const fromProject = !!template.project && typeof template.project === "object";
-  const options: PrintEditorOptions = { schema, page: template.page };
+  const options: PrintEditorOptions = { schema, page: template.page, words };
   return grapesjs.init({
     container: targets.canvas,
     height: "100%",
@@ -84,19 +87,26 @@ export function createPrintEditor(
     styleManager: {
       appendTo: targets.styles,
       sectors: [
+        // Stable ids: the names are the reader's words.
         {
-          name: "Text",
+          id: "text",
+          name: words("printDesigner.styles.text"),
           open: true,
           properties: ["font-size", "font-weight", "font-style", "color", "text-align", "line-height", "text-transform"],
         },
-        { name: "Spacing", open: false, properties: ["margin", "padding"] },
-        { name: "Size", open: false, properties: ["width", "max-width", "height", "max-height"] },
-        { name: "Border and background", open: false, properties: ["border", "border-radius", "background-color"] },
+        { id: "spacing", name: words("printDesigner.styles.spacing"), open: false, properties: ["margin", "padding"] },
+        { id: "size", name: words("printDesigner.styles.size"), open: false, properties: ["width", "max-width", "height", "max-height"] },
+        {
+          id: "border",
+          name: words("printDesigner.styles.border"),
+          open: false,
+          properties: ["border", "border-radius", "background-color"],
+        },
       ],
     },
     layerManager: { appendTo: targets.layers },
     selectorManager: { componentFirst: true },
-    deviceManager: { devices: [{ id: "page", name: "Page", width: `${contentBoxPx(template.page).width}px` }] },
+    deviceManager: { devices: [{ id: "page", name: words("printDesigner.page"), width: `${contentBoxPx(template.page).width}px` }] },
     canvas: { notTextable: [] },
     projectData: fromProject ? (template.project as Record<string, unknown>) : undefined,
     components: fromProject ? undefined : designerHtmlFrom(template.html, schema.fieldOptions),

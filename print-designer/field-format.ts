@@ -4,13 +4,8 @@ import { filterFor, type FieldPathOption } from "./field-paths";
 /** How a Field chip formats its value; "custom" keeps an expression written by hand. */
 export type FieldFormat = "auto" | "words" | "long" | "plain" | "custom";
 
-export const FORMAT_LABELS: Record<FieldFormat, string> = {
-  auto: "As its kind (money, date …)",
-  words: "Amount in words",
-  long: "Long date",
-  plain: "As stored",
-  custom: "As written (custom)",
-};
+/** The formats a Field chip offers, in the order of its Format trait (`printDesigner.formats.<format>`). */
+export const FIELD_FORMATS: readonly FieldFormat[] = ["auto", "words", "long", "plain", "custom"];
 
 export function expressionFor(path: string, format: FieldFormat, options: readonly FieldPathOption[]): string {
   const kind = options.find((o) => o.path === path)?.filter ?? "text";

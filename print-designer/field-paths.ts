@@ -2,6 +2,8 @@ import { valueKindOf } from "@runtime/fields/registry";
 import { relationTarget } from "@runtime/fields/structure";
 import type { PrintFilter } from "@runtime/fields/types";
 import type { CompiledSchema, CompiledTable, CompiledField } from "@runtime/schema/compile";
+import type { Words } from "@runtime/i18n/words";
+import { english } from "./words";
 
 /** How a value prints: the Liquid filter (render-html.ts) a Field chip exports with, as its kind declares it. */
 export type ValueKind = PrintFilter;
@@ -58,7 +60,7 @@ function targetOf(compiled: CompiledSchema, field: CompiledField): CompiledTable
  * the fields of what its relations point to (one level deep), the own company's requisites and
  * today's date. Images are left out: the Logo and Signature blocks place them.
  */
-export function fieldPathOptions(compiled: CompiledSchema, tableKey: string): FieldPathOption[] {
+export function fieldPathOptions(compiled: CompiledSchema, tableKey: string, t: Words = english): FieldPathOption[] {
   const table = compiled.tablesByKey.get(tableKey);
   if (!table) return [];
   const out = chipOptions(table, "record", table.label, "");
@@ -67,21 +69,29 @@ export function fieldPathOptions(compiled: CompiledSchema, tableKey: string): Fi
     if (target) out.push(...chipOptions(target, `record.${field.key}`, field.label, `${field.label}${SEPARATOR}`));
   }
   const company = compiled.tablesByKey.get("company");
-  if (company) out.push(...chipOptions(company, "company", "Company", `Company${SEPARATOR}`));
-  out.push({ path: "today", label: "Today's date", group: "Document", filter: "date" });
+  const companyGroup = t("printDesigner.paths.company");
+  if (company) out.push(...chipOptions(company, "company", companyGroup, `${companyGroup}${SEPARATOR}`));
+  out.push({ path: "today", label: t("printDesigner.paths.today"), group: t("printDesigner.paths.document"), filter: "date" });
   return out;
 }
 
 /** The image fields of the company card (logo, signature …) for the image blocks. */
-export function companyImageOptions(compiled: CompiledSchema): FieldPathOption[] {
+export function companyImageOptions(compiled: CompiledSchema, t: Words = english): FieldPathOption[] {
   const company = compiled.tablesByKey.get("company");
   if (!company) return [];
+  const group = t("printDesigner.paths.company");
   return company.fields.flatMap((f) => {
     const filter = kindOfField(f);
     return filter && PLACED_BY[filter] === "image block"
-      ? [{ path: `company.${f.key}`, label: `Company${SEPARATOR}${f.label}`, group: "Company", filter }]
+      ? [{ path: `company.${f.key}`, label: `${group}${SEPARATOR}${f.label}`, group, filter }]
       : [];
   });
+}
+
+/** An option's label without its group ("Company › Logo" → "Logo"), where the group is already said. */
+export function labelInGroup(option: FieldPathOption): string {
+  const prefix = `${option.group}${SEPARATOR}`;
+  return option.label.startsWith(prefix) ? option.label.slice(prefix.length) : option.label;
 }
 
 /** A child table a Line-items block can repeat rows of: a list of the record, with its columns. */

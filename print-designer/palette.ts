@@ -1,6 +1,9 @@
 import { TYPE } from "./component-types";
 import { columnsContent, requisitesContent, totalsContent, type ElementDefinition } from "./block-content";
 import type { DesignerSchema } from "./designer-schema";
+import { labelInGroup } from "./field-paths";
+import type { Words } from "@runtime/i18n/words";
+import { english } from "./words";
 import type { BlockKind } from "./insertion-point";
 
 /** A block of the palette: what it is called and what it adds. */
@@ -13,34 +16,33 @@ export interface PaletteBlock {
 }
 
 /** The blocks a template of this table can use; those it cannot (no lines, no totals) are left out. */
-export function paletteBlocks(schema: DesignerSchema): PaletteBlock[] {
+export function paletteBlocks(schema: DesignerSchema, t: Words = english): PaletteBlock[] {
   const o = schema.fieldOptions;
+  const block = (id: string, words: string, content: ElementDefinition): PaletteBlock => ({
+    id,
+    label: t(`printDesigner.blocks.${words}`),
+    hint: t(`printDesigner.blocks.${words}Hint`),
+    content,
+  });
+  // A new Text or Heading starts with its own name, for the admin to type over.
   const blocks: PaletteBlock[] = [
-    { id: "text", label: "Text", hint: "A paragraph you type in", content: { type: "text", tagName: "p", components: "Text" } },
-    { id: "heading", label: "Heading", hint: "A title", content: { type: "text", tagName: "h2", components: "Heading" } },
-    { id: "field", label: "Field", hint: "A value of the record, a related record or the company", content: { type: TYPE.field } },
-    { id: "columns-2", label: "2 columns", hint: "Side by side", content: { type: TYPE.columns } },
-    { id: "columns-3", label: "3 columns", hint: "Three side by side", content: { type: TYPE.columns, components: columnsContent(3) } },
+    block("text", "text", { type: "text", tagName: "p", components: t("printDesigner.blocks.text") }),
+    block("heading", "heading", { type: "text", tagName: "h2", components: t("printDesigner.blocks.heading") }),
+    block("field", "field", { type: TYPE.field }),
+    block("columns-2", "columns2", { type: TYPE.columns }),
+    block("columns-3", "columns3", { type: TYPE.columns, components: columnsContent(3) }),
   ];
-  if (schema.lineLists.length)
-    blocks.push({ id: "lines", label: "Line items", hint: "A table with one row per line", content: { type: TYPE.lines } });
-  if (totalsContent(o).length)
-    blocks.push({ id: "totals", label: "Totals", hint: "Sums and the amount in words", content: { type: TYPE.totals } });
-  if (requisitesContent(o).length)
-    blocks.push({
-      id: "requisites",
-      label: "Company requisites",
-      hint: "Name, address, tax and bank details",
-      content: { type: TYPE.requisites },
-    });
+  if (schema.lineLists.length) blocks.push(block("lines", "lines", { type: TYPE.lines }));
+  if (totalsContent(o).length) blocks.push(block("totals", "totals", { type: TYPE.totals }));
+  if (requisitesContent(o).length) blocks.push(block("requisites", "requisites", { type: TYPE.requisites }));
   for (const image of schema.imageOptions)
     blocks.push({
       id: `image-${image.path}`,
-      label: image.label.replace(/^Company › /, ""),
-      hint: `The ${image.label.toLowerCase()} from the company card`,
+      label: labelInGroup(image),
+      hint: t("printDesigner.blocks.imageHint", { image: image.label.toLowerCase() }),
       content: { type: TYPE.image, path: image.path },
     });
-  blocks.push({ id: "page-break", label: "Page break", hint: "Start a new page here", content: { type: TYPE.pageBreak } });
+  blocks.push(block("page-break", "pageBreak", { type: TYPE.pageBreak }));
   return blocks;
 }
 

@@ -1,3 +1,5 @@
+import type { Phrase } from "./i18n/words";
+
 /**
  * An error the caller can act on. The HTTP layer turns it into `{ error, details? }` with its
  * status; anything else is a bug and becomes a bare 500 with no internals in the body.
@@ -11,6 +13,9 @@ export class ApiError extends Error {
     super(message);
     this.name = "ApiError";
   }
+
+  /** The message as a catalog phrase, when a screen may say it in its reader's language. */
+  phrase?: Phrase;
 }
 
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, message, details);

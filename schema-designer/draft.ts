@@ -1,4 +1,4 @@
-import { fieldKinds } from "@runtime/fields/registry";
+import type { Words } from "@runtime/i18n/words";
 import type { FieldKind, NavigationGroup, WorkspaceSchema } from "@runtime/schema/types";
 import type { FieldOptions } from "./field-definition";
 import {
@@ -16,6 +16,7 @@ import { removeField } from "./remove-field";
 import { renameFieldKey } from "./rename-field-key";
 import { addTable, removeTable, reorderTables, setGroup, setTableLabels, type NewTable, type TableLabels } from "./table-operations";
 import { setTranslations, type NodeWords } from "./translations";
+import { english, kindName, quoted } from "./words";
 
 /**
  * One edit of the designer, as data. The draft is the list of these on top of a base version:
@@ -94,8 +95,8 @@ export interface ReplayResult {
   schema: WorkspaceSchema;
   /** The edits that were applied, in order. */
   applied: DraftOp[];
-  /** The edits the schema no longer allows (a field removed by someone else…), with why. */
-  dropped: { op: DraftOp; error: string }[];
+  /** The edits the schema no longer allows (a field removed by someone else…), with why (and what was thrown, to say it again). */
+  dropped: { op: DraftOp; error: string; thrown: unknown }[];
 }
 
 /**
@@ -111,75 +112,89 @@ export function replayDraft(base: WorkspaceSchema, ops: DraftOp[]): ReplayResult
       schema = applyDraftOp(schema, op);
       applied.push(op);
     } catch (error) {
-      dropped.push({ op, error: error instanceof Error ? error.message : String(error) });
+      dropped.push({ op, error: error instanceof Error ? error.message : String(error), thrown: error });
     }
   }
   return { schema, applied, dropped };
 }
 
-const tableName = (schema: WorkspaceSchema, key: string) => {
-  const t = Object.hasOwn(schema.$defs, key) ? schema.$defs[key] : undefined;
-  return `“${t?.["x-plural"] ?? t?.title ?? key}”`;
+const tableName = (schema: WorkspaceSchema, key: string, t: Words) => {
+  const table = Object.hasOwn(schema.$defs, key) ? schema.$defs[key] : undefined;
+  return quoted(table?.["x-plural"] ?? table?.title ?? key, t);
 };
-const fieldName = (schema: WorkspaceSchema, table: string, key: string) => {
+const fieldName = (schema: WorkspaceSchema, table: string, key: string, t: Words) => {
   const f =
     Object.hasOwn(schema.$defs, table) && Object.hasOwn(schema.$defs[table].properties, key)
       ? schema.$defs[table].properties[key]
       : undefined;
-  return `“${f?.title ?? key}”`;
+  return quoted(f?.title ?? key, t);
 };
-const kindName = (kind: FieldKind) => (Object.hasOwn(fieldKinds, kind) ? fieldKinds[kind].label : kind);
 
 /** The edit in plain words, for the list of pending edits; `schema` is the one the edit applies to. */
-export function describeDraftOp(schema: WorkspaceSchema, op: DraftOp): string {
+export function describeDraftOp(schema: WorkspaceSchema, op: DraftOp, t: Words = english): string {
+  const say = (key: string, values: Record<string, unknown> = {}) => t(`schemaDesigner.edit.${key}`, values);
+  const table = "table" in op ? tableName(schema, op.table, t) : "";
+  const field = (key: string) => ("table" in op ? fieldName(schema, op.table, key, t) : key);
   switch (op.op) {
     case "addTable":
-      return `Add table “${op.args.plural ?? op.args.title}” (${op.args.key})`;
-    case "setTableLabels":
-      return `Rename table ${tableName(schema, op.table)}${op.labels.title ? ` to “${op.labels.title}”` : ""}${op.labels.plural ? ` / “${op.labels.plural}”` : ""}`;
+      return say("addTable", { table: quoted(op.args.plural ?? op.args.title, t), key: op.args.key });
+    case "setTableLabels": {
+      const title = op.labels.title ? quoted(op.labels.title, t) : null;
+      const plural = op.labels.plural ? quoted(op.labels.plural, t) : null;
+      const which = title && plural ? "renameTableToBoth" : title ? "renameTableTo" : plural ? "renameTablePlural" : "renameTable";
+      return say(which, { table, title, plural });
+    }
     case "removeTable":
-      return `Remove table ${tableName(schema, op.table)} (its records go to the trash)`;
+      return say("removeTable", { table });
     case "reorderTables":
-      return "Change the order of the tables";
+      return say("reorderTables");
     case "setGroup":
       return op.group === null
-        ? `Take ${tableName(schema, op.table)} out of its navigation group`
-        : `Move ${tableName(schema, op.table)} to the group “${typeof op.group === "string" ? ((schema["x-groups"] ?? []).find((g) => g.key === op.group)?.title ?? op.group) : op.group.title}”`;
+        ? say("ungroup", { table })
+        : say("setGroup", {
+            table,
+            group: quoted(
+              typeof op.group === "string"
+                ? ((schema["x-groups"] ?? []).find((g) => g.key === op.group)?.title ?? op.group)
+                : op.group.title,
+              t,
+            ),
+          });
     case "addField":
-      return `Add field “${op.args.title ?? op.args.key}” (${kindName(op.args.kind)}) to ${tableName(schema, op.table)}`;
+      return say("addField", { field: quoted(op.args.title ?? op.args.key, t), kind: kindName(op.args.kind, t), table });
     case "setFieldLabel":
       return op.labels.title !== undefined
-        ? `Rename field ${fieldName(schema, op.table, op.field)} of ${tableName(schema, op.table)} to “${op.labels.title ?? op.field}”`
-        : `Change the help text of ${fieldName(schema, op.table, op.field)} in ${tableName(schema, op.table)}`;
+        ? say("renameField", { field: field(op.field), table, title: quoted(op.labels.title ?? op.field, t) })
+        : say("setHelp", { field: field(op.field), table });
     case "setFieldOptions":
-      return `Change the settings of ${fieldName(schema, op.table, op.field)} in ${tableName(schema, op.table)}`;
+      return say("setOptions", { field: field(op.field), table });
     case "moveField":
-      return `Move ${fieldName(schema, op.table, op.field)} to position ${op.toIndex + 1} in ${tableName(schema, op.table)}`;
+      return say("moveField", { field: field(op.field), position: op.toIndex + 1, table });
     case "changeFieldKind":
-      return `Change ${fieldName(schema, op.table, op.field)} in ${tableName(schema, op.table)} to ${kindName(op.kind)}`;
+      return say("changeKind", { field: field(op.field), table, kind: kindName(op.kind, t) });
     case "setRequired":
-      return `Make ${fieldName(schema, op.table, op.field)} in ${tableName(schema, op.table)} ${op.required ? "required" : "optional"}`;
+      return say(op.required ? "makeRequired" : "makeOptional", { field: field(op.field), table });
     case "renameFieldKey":
-      return `Change the key of ${fieldName(schema, op.table, op.field)} in ${tableName(schema, op.table)} from ${op.field} to ${op.newKey}`;
+      return say("renameKey", { field: field(op.field), table, from: op.field, to: op.newKey });
     case "removeField":
-      return `Remove field ${fieldName(schema, op.table, op.field)} from ${tableName(schema, op.table)} (its values go to the trash)`;
+      return say("removeField", { field: field(op.field), table });
     case "addIndex":
-      return `Create an index on ${tableName(schema, op.table)} over ${op.fields.map((f) => fieldName(schema, op.table, f)).join(", ")}`;
+      return say("addIndex", { table, fields: op.fields.map(field).join(", ") });
     case "removeIndex":
-      return `Drop the index ${op.index} of ${tableName(schema, op.table)}`;
+      return say("removeIndex", { index: op.index, table });
     case "setTranslations":
       return op.field
-        ? `Translate ${fieldName(schema, op.table, op.field)} of ${tableName(schema, op.table)} into ${op.language}`
-        : `Translate ${tableName(schema, op.table)} into ${op.language}`;
+        ? say("translateField", { field: field(op.field), table, language: op.language })
+        : say("translateTable", { table, language: op.language });
   }
 }
 
 /** The edits with the schema each applies to, so their descriptions use the labels of that moment. */
-export function describeDraft(base: WorkspaceSchema, ops: DraftOp[]): string[] {
+export function describeDraft(base: WorkspaceSchema, ops: DraftOp[], t: Words = english): string[] {
   const out: string[] = [];
   let schema = base;
   for (const op of ops) {
-    out.push(describeDraftOp(schema, op));
+    out.push(describeDraftOp(schema, op, t));
     try {
       schema = applyDraftOp(schema, op);
     } catch {

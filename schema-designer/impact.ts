@@ -4,6 +4,8 @@ import type { PrintTemplate } from "@runtime/print/template";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { getField } from "./shared";
 import { usesOfField } from "./remove-field";
+import type { Words } from "@runtime/i18n/words";
+import { english } from "./words";
 
 export interface ImpactInput {
   schema: WorkspaceSchema;
@@ -87,22 +89,21 @@ export function impactOfFieldChange(input: ImpactInput): FieldImpact {
   return { layouts, views, templates, formulas };
 }
 
-const count = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-
-function templatePhrase(names: string[]): string {
+function templatePhrase(names: string[], t: Words): string {
   if (names.length === 1) {
     const name = names[0];
-    return /template$/i.test(name.trim()) ? `the ${name}` : `the ${name} template`;
+    return t(/template$/i.test(name.trim()) ? "schemaDesigner.impact.templateNamed" : "schemaDesigner.impact.template", { name });
   }
-  return `${names.length} templates (${names.join(", ")})`;
+  return t("schemaDesigner.impact.templates", { n: names.length, names: names.join(", ") });
 }
 
 /** "used in 2 layouts, 1 saved view, the invoice template", or that nothing refers to it. */
-export function describeImpact(impact: FieldImpact): string {
+export function describeImpact(impact: FieldImpact, t: Words = english): string {
   const parts: string[] = [];
-  if (impact.layouts.length) parts.push(count(impact.layouts.length, "layout", "layouts"));
-  if (impact.views.length) parts.push(count(impact.views.length, "saved view", "saved views"));
-  if (impact.templates.length) parts.push(templatePhrase(impact.templates));
-  if (impact.formulas.length) parts.push(`${count(impact.formulas.length, "formula", "formulas")} (${impact.formulas.join(", ")})`);
-  return parts.length === 0 ? "not used in any layout, saved view, template or formula" : `used in ${parts.join(", ")}`;
+  if (impact.layouts.length) parts.push(t("schemaDesigner.impact.layouts", { count: impact.layouts.length }));
+  if (impact.views.length) parts.push(t("schemaDesigner.impact.views", { count: impact.views.length }));
+  if (impact.templates.length) parts.push(templatePhrase(impact.templates, t));
+  if (impact.formulas.length)
+    parts.push(t("schemaDesigner.impact.formulas", { count: impact.formulas.length, names: impact.formulas.join(", ") }));
+  return parts.length === 0 ? t("schemaDesigner.impact.unused") : t("schemaDesigner.impact.used", { parts: parts.join(", ") });
 }

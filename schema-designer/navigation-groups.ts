@@ -1,4 +1,5 @@
 import type { NavigationGroup, WorkspaceSchema } from "@runtime/schema/types";
+import { refusal } from "./shared";
 
 /**
  * A new navigation group from the title an admin typed: "After-sales" → `{ key: "after_sales" }`,
@@ -6,7 +7,7 @@ import type { NavigationGroup, WorkspaceSchema } from "@runtime/schema/types";
  */
 export function newNavigationGroup(schema: WorkspaceSchema, title: string): NavigationGroup {
   const trimmed = title.trim();
-  if (trimmed === "") throw new Error("name the new group, e.g. Support");
+  if (trimmed === "") throw refusal("groupName");
   const base =
     trimmed
       .normalize("NFKD")

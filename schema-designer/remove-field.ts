@@ -1,15 +1,25 @@
 import { formulaReferencesField, formulaReferencesList } from "@runtime/formula/index";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { relationFill, relationList, relationTarget } from "@runtime/fields/structure";
-import { assertStillValid, cloneSchema, formulasOf, getField, getTable } from "./shared";
+import type { Phrase } from "@runtime/i18n/words";
+import { assertStillValid, cloneSchema, formulasOf, getField, getTable, refusal } from "./shared";
+import { english } from "./words";
 
 /** Something in the schema that uses a field, with how to drop that use. */
 export interface FieldUse {
   /** For messages, e.g. `formula invoices.total` or `index i_events_open_by_assignee`. */
   label: string;
+  /** The label as a catalog message (`schemaDesigner.uses.*`), for screens in other languages. */
+  phrase: Phrase;
   /** A formula field to remove along with it (cascade), as table and key. */
   formula?: { table: string; field: string };
   drop?: (schema: WorkspaceSchema) => void;
+}
+
+/** A use's label and phrase, from its `schemaDesigner.uses.*` message. */
+function named(key: string, values: Record<string, unknown>): Pick<FieldUse, "label" | "phrase"> {
+  const phrase = { key: `schemaDesigner.uses.${key}`, values };
+  return { label: english(phrase.key, values), phrase };
 }
 
 /** Formulas, indexes and field settings of the schema that name `tableKey.fieldKey`. */
@@ -20,7 +30,7 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
 
   for (const [key, source] of formulasOf(table))
     if (key !== fieldKey && formulaReferencesField(source, fieldKey))
-      uses.push({ label: `formula ${tableKey}.${key}`, formula: { table: tableKey, field: key } });
+      uses.push({ ...named("formula", { field: `${tableKey}.${key}` }), formula: { table: tableKey, field: key } });
 
   // Parents that aggregate over this table: a child field read through a list, or the whole list
   // when the removed field is the relation that makes the list.
@@ -31,13 +41,13 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
     const wholeList = def === field;
     for (const [key, source] of formulasOf(schema.$defs[parentKey]))
       if (wholeList ? formulaReferencesList(source, list) : formulaReferencesList(source, list, fieldKey))
-        uses.push({ label: `formula ${parentKey}.${key}`, formula: { table: parentKey, field: key } });
+        uses.push({ ...named("formula", { field: `${parentKey}.${key}` }), formula: { table: parentKey, field: key } });
   }
 
   for (const ix of table["x-indexes"] ?? [])
     if (ix.fields.includes(fieldKey))
       uses.push({
-        label: `index ${ix["x-id"]} (${ix.fields.join(", ")})`,
+        ...named("index", { index: ix["x-id"], fields: ix.fields.join(", ") }),
         drop: (s) => {
           const t = s.$defs[tableKey];
           t["x-indexes"] = (t["x-indexes"] ?? []).filter((i) => i["x-id"] !== ix["x-id"]);
@@ -46,25 +56,25 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
       });
 
   if (table["x-owner-field"] === fieldKey)
-    uses.push({ label: `the owner field of ${tableKey}`, drop: (s) => void delete s.$defs[tableKey]["x-owner-field"] });
+    uses.push({ ...named("owner", { table: tableKey }), drop: (s) => void delete s.$defs[tableKey]["x-owner-field"] });
   if (table["x-about"]?.table === fieldKey || table["x-about"]?.id === fieldKey)
-    uses.push({ label: `the "about" link of ${tableKey}`, drop: (s) => void delete s.$defs[tableKey]["x-about"] });
+    uses.push({ ...named("about", { table: tableKey }), drop: (s) => void delete s.$defs[tableKey]["x-about"] });
 
   for (const [key, def] of Object.entries(table.properties)) {
     if (key === fieldKey) continue;
     if (def["x-currency-field"] === fieldKey)
       uses.push({
-        label: `the currency of ${tableKey}.${key}`,
+        ...named("currency", { field: `${tableKey}.${key}` }),
         drop: (s) => void delete s.$defs[tableKey].properties[key]["x-currency-field"],
       });
     if (def["x-date-field"] === fieldKey)
       uses.push({
-        label: `the numbering year of ${tableKey}.${key}`,
+        ...named("numberingYear", { field: `${tableKey}.${key}` }),
         drop: (s) => void delete s.$defs[tableKey].properties[key]["x-date-field"],
       });
     if (def["x-assign-when"]?.field === fieldKey)
       uses.push({
-        label: `the numbering condition of ${tableKey}.${key}`,
+        ...named("numberingCondition", { field: `${tableKey}.${key}` }),
         drop: (s) => void delete s.$defs[tableKey].properties[key]["x-assign-when"],
       });
   }
@@ -77,7 +87,7 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
       );
       if (gone.length)
         uses.push({
-          label: `what picking in ${otherKey}.${key} fills in`,
+          ...named("fill", { field: `${otherKey}.${key}` }),
           drop: (s) => {
             const rest = Object.entries(fill).filter(([own]) => !gone.some(([g]) => g === own));
             const target = s.$defs[otherKey].properties[key];
@@ -91,7 +101,7 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
   const lock = table["x-lock"];
   if (lock && (lock.fields.includes(fieldKey) || filterNames(lock.when, fieldKey) || filterNames(lock.stays, fieldKey)))
     uses.push({
-      label: `the record lock of ${tableKey}`,
+      ...named("lock", { table: tableKey }),
       drop: (s) => {
         const t = s.$defs[tableKey];
         const l = t["x-lock"]!;
@@ -106,7 +116,7 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
   const parentLock = parentKey && list && Object.hasOwn(schema.$defs, parentKey) ? schema.$defs[parentKey]["x-lock"] : undefined;
   if (parentLock?.fields.includes(list!))
     uses.push({
-      label: `the record lock of ${parentKey}`,
+      ...named("lock", { table: parentKey }),
       drop: (s) => {
         const t = s.$defs[parentKey!];
         t["x-lock"]!.fields = t["x-lock"]!.fields.filter((k) => k !== list);
@@ -116,7 +126,7 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
   (table["x-assert"] ?? []).forEach((a) => {
     if (filterNames(a.that, fieldKey))
       uses.push({
-        label: `the rule of ${tableKey} "${a.message.slice(0, 60)}"`,
+        ...named("assertion", { table: tableKey, message: a.message.slice(0, 60) }),
         drop: (s) => {
           const t = s.$defs[tableKey];
           t["x-assert"] = (t["x-assert"] ?? []).filter((other) => other.message !== a.message);
@@ -124,7 +134,7 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
         },
       });
   });
-  const checks = { "x-same-as": "same-as check", "x-at-most": "at-most limit" } as const;
+  const checks = { "x-same-as": "sameAs", "x-at-most": "atMost" } as const;
   for (const [otherKey, other] of Object.entries(schema.$defs))
     for (const [key, def] of Object.entries(other.properties)) {
       for (const keyword of ["x-same-as", "x-at-most"] as const) {
@@ -132,14 +142,14 @@ export function usesOfField(schema: WorkspaceSchema, tableKey: string, fieldKey:
         const link = via === undefined ? undefined : other.properties[via];
         if ((otherKey === tableKey && via === fieldKey) || (field === fieldKey && link && relationTarget(link) === tableKey))
           uses.push({
-            label: `the ${checks[keyword]} of ${otherKey}.${key}`,
+            ...named(checks[keyword], { field: `${otherKey}.${key}` }),
             drop: (s) => void delete s.$defs[otherKey].properties[key][keyword],
           });
       }
       const from = def["x-converted-from"];
       if (otherKey === tableKey && from && Object.values(from).includes(fieldKey))
         uses.push({
-          label: `the conversion of ${otherKey}.${key}`,
+          ...named("conversion", { field: `${otherKey}.${key}` }),
           drop: (s) => void delete s.$defs[otherKey].properties[key]["x-converted-from"],
         });
     }
@@ -156,14 +166,10 @@ function filterNames(filter: unknown, fieldKey: string): boolean {
 function removeInPlace(schema: WorkspaceSchema, tableKey: string, fieldKey: string, cascade: boolean): void {
   if (!Object.hasOwn(schema.$defs, tableKey) || !Object.hasOwn(schema.$defs[tableKey].properties, fieldKey)) return;
   const uses = usesOfField(schema, tableKey, fieldKey);
-  if (uses.length > 0 && !cascade)
-    throw new Error(
-      `field "${tableKey}.${fieldKey}" cannot be removed while it is used by: ${uses.map((u) => u.label).join(", ")}; ` +
-        `change those first, or remove with cascade to drop them too`,
-    );
-  for (const use of uses) {
-    if (use.formula) removeInPlace(schema, use.formula.table, use.formula.field, cascade);
-    else use.drop?.(schema);
+  if (uses.length > 0 && !cascade) throw refusal("fieldUsed", { field: `${tableKey}.${fieldKey}`, uses: uses.map((u) => u.phrase) });
+  for (const found of uses) {
+    if (found.formula) removeInPlace(schema, found.formula.table, found.formula.field, cascade);
+    else found.drop?.(schema);
   }
   const table = schema.$defs[tableKey];
   delete table.properties[fieldKey];

@@ -1,4 +1,6 @@
+import type { Words } from "@runtime/i18n/words";
 import type { SchemaProblem, WorkspaceSchema } from "@runtime/schema/types";
+import { english, quoted } from "./words";
 
 /** A step as the plan API answers it. */
 export interface PlanStepSummary {
@@ -26,36 +28,42 @@ export interface ReviewLine {
   destructive: boolean;
 }
 
-const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
-const shown = (v: unknown) =>
-  v === null || v === undefined || v === "" ? "(empty)" : typeof v === "string" ? `“${v}”` : JSON.stringify(v);
+const shown = (v: unknown, t: Words) =>
+  v === null || v === undefined || v === "" ? t("schemaDesigner.review.empty") : typeof v === "string" ? quoted(v, t) : JSON.stringify(v);
 
 /** One sentence per planned step; nothing to do says so rather than showing an empty list. */
-export function describePlan(steps: PlanStepSummary[]): ReviewLine[] {
-  if (steps.length === 0)
-    return [{ text: "Nothing changes in the database: the draft only changes labels or order, or nothing at all.", destructive: false }];
+export function describePlan(steps: PlanStepSummary[], t: Words = english): ReviewLine[] {
+  if (steps.length === 0) return [{ text: t("schemaDesigner.review.nothing"), destructive: false }];
   return steps.map((s) => ({ text: `${s.description}.`.replace(/\.\.$/, "."), destructive: s.destructive }));
 }
 
 /** What stops the apply: values that would not convert, duplicates under a new unique rule. */
-export function describeBlockers(conversions: ConversionReport[], duplicates: DuplicateReport[]): string[] {
+export function describeBlockers(conversions: ConversionReport[], duplicates: DuplicateReport[], t: Words = english): string[] {
   const out: string[] = [];
   for (const c of conversions) {
     const examples = c.failures
       .slice(0, 5)
       // The kinds' messages usually quote the value already; say it once.
-      .map((f) => `record #${f.id} ${f.error.includes(String(f.value)) ? "" : `${shown(f.value)}: `}${f.error}`.replace("  ", " "))
+      .map((f) =>
+        f.error.includes(String(f.value))
+          ? t("schemaDesigner.review.exampleQuoted", { id: f.id, error: f.error })
+          : t("schemaDesigner.review.example", { id: f.id, value: shown(f.value, t), error: f.error }),
+      )
       .join("; ");
     out.push(
-      `${plural(c.total, "record", "records")} of ${c.table} would not convert in “${c.field}” (${examples}${c.total > 5 ? "; …" : ""}). ` +
-        `Fix or clear ${c.total === 1 ? "that value" : "those values"} first, or keep the current kind.`,
+      t("schemaDesigner.review.notConverted", {
+        count: c.total,
+        table: c.table,
+        field: quoted(c.field, t),
+        examples: `${examples}${c.total > 5 ? "; …" : ""}`,
+      }),
     );
   }
   for (const d of duplicates) {
-    const values = d.values.map((v) => `${v.value.map(shown).join(" + ")} (${v.count} times)`).join(", ");
-    out.push(
-      `${d.table}.${d.fields.join("+")} cannot be made unique: ${values} occur more than once. Change or clear the duplicates first.`,
-    );
+    const values = d.values
+      .map((v) => t("schemaDesigner.review.times", { values: v.value.map((x) => shown(x, t)).join(" + "), n: v.count }))
+      .join(", ");
+    out.push(t("schemaDesigner.review.notUnique", { where: `${d.table}.${d.fields.join("+")}`, values }));
   }
   return out;
 }
@@ -75,19 +83,26 @@ function unescape(segment: string): string {
  * Where a validation problem belongs on the screen: `/$defs/clients/properties/region/enum` is the
  * field region of clients. Problems outside any table (groups, the document) have no place.
  */
-export function locateProblem(schema: WorkspaceSchema, problem: SchemaProblem): ProblemPlace {
+export function locateProblem(schema: WorkspaceSchema, problem: SchemaProblem, t: Words = english): ProblemPlace {
   const parts = problem.path.split("/").slice(1).map(unescape);
   const message = problem.message.replace(/^\s*(must\b)/, "it $1");
   if (parts[0] !== "$defs" || parts.length < 2) return { text: message };
   const table = parts[1];
-  const t = Object.hasOwn(schema.$defs, table) ? schema.$defs[table] : undefined;
-  const tableLabel = t?.["x-plural"] ?? t?.title ?? table;
+  const def = Object.hasOwn(schema.$defs, table) ? schema.$defs[table] : undefined;
+  const tableLabel = def?.["x-plural"] ?? def?.title ?? table;
   if (parts[2] === "properties" && parts[3] !== undefined) {
     const field = parts[3];
-    const f = t && Object.hasOwn(t.properties, field) ? t.properties[field] : undefined;
-    const option = parts.length > 4 ? ` (setting ${parts.slice(4).join(".")})` : "";
-    return { table, field, text: `Field “${f?.title ?? field}” of ${tableLabel}${option}: ${message}` };
+    const f = def && Object.hasOwn(def.properties, field) ? def.properties[field] : undefined;
+    const words = { field: quoted(f?.title ?? field, t), table: tableLabel, message };
+    const text =
+      parts.length > 4
+        ? t("schemaDesigner.review.fieldSettingProblem", { ...words, setting: parts.slice(4).join(".") })
+        : t("schemaDesigner.review.fieldProblem", words);
+    return { table, field, text };
   }
-  const where = parts.length > 2 ? ` (${parts.slice(2).join(".")})` : "";
-  return { table, text: `Table ${tableLabel}${where}: ${message}` };
+  const text =
+    parts.length > 2
+      ? t("schemaDesigner.review.tablePartProblem", { table: tableLabel, part: parts.slice(2).join("."), message })
+      : t("schemaDesigner.review.tableProblem", { table: tableLabel, message });
+  return { table, text };
 }

@@ -1,9 +1,11 @@
 import { KEY_PATTERN } from "@runtime/fields/common";
-import { reservedKeyReason } from "@runtime/schema/reserved-words";
+import { reservedKeyKind, SYSTEM_PREFIX } from "@runtime/schema/reserved-words";
+import { WordedError } from "@runtime/i18n/words";
 import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 import { USERS_TABLE } from "@runtime/schema/types";
 import { describeProblems, validateWorkspaceSchema } from "@runtime/schema/validate-workspace";
 import { formulaSource, relationTarget } from "@runtime/fields/structure";
+import { english } from "./words";
 
 const keyRegExp = new RegExp(KEY_PATTERN);
 const MAX_ID_LENGTH = 63;
@@ -28,27 +30,28 @@ export function getField(schema: WorkspaceSchema, tableKey: string, fieldKey: st
   return field;
 }
 
+/** An operation's refusal in the catalog's words (`schemaDesigner.errors.<key>`), thrown in English. */
+export const refusal = (key: string, values: Record<string, unknown> = {}) =>
+  new WordedError({ key: `schemaDesigner.errors.${key}`, values }, english);
+
 /** A key the schema would accept, checked here so the message names the argument, not a JSON path. */
 export function assertKey(key: string, what: "table" | "field"): void {
-  if (typeof key !== "string" || !keyRegExp.test(key))
-    throw new Error(
-      `${what} key "${String(key)}" is not valid: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters`,
-    );
-  const reason = reservedKeyReason(key);
-  if (reason) throw new Error(`${reason}; pick another ${what} key`);
+  if (typeof key !== "string" || !keyRegExp.test(key)) throw refusal(`badKey_${what}`, { key: String(key) });
+  const reserved = reservedKeyKind(key);
+  if (reserved) throw refusal(`${reserved}_${what}`, { key, prefix: SYSTEM_PREFIX });
 }
 
 export function assertFreeTableKey(schema: WorkspaceSchema, key: string): void {
   assertKey(key, "table");
-  if (key === USERS_TABLE) throw new Error(`"${key}" is the built-in users table; pick another table key`);
+  if (key === USERS_TABLE) throw refusal("usersTable", { key });
   const clash = Object.keys(schema.$defs).find((k) => k.toLowerCase() === key.toLowerCase());
-  if (clash !== undefined) throw new Error(`a table "${clash}" already exists; pick another table key`);
+  if (clash !== undefined) throw refusal("tableExists", { clash });
 }
 
 export function assertFreeFieldKey(table: TableSchema, tableKey: string, key: string): void {
   assertKey(key, "field");
   const clash = Object.keys(table.properties).find((k) => k.toLowerCase() === key.toLowerCase());
-  if (clash !== undefined) throw new Error(`table "${tableKey}" already has a field "${clash}"; pick another field key`);
+  if (clash !== undefined) throw refusal("fieldExists", { table: tableKey, clash });
 }
 
 /** Every x-id in use: tables, fields and indexes share one namespace. */

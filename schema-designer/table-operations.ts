@@ -1,7 +1,7 @@
 import type { NavigationGroup, WorkspaceSchema } from "@runtime/schema/types";
 import { relationList, relationTarget } from "@runtime/fields/structure";
 import { usesOfField } from "./remove-field";
-import { assertFreeTableKey, assertStillValid, cloneSchema, freshId, getTable, relationsTo, renameKeyInOrder } from "./shared";
+import { assertFreeTableKey, assertStillValid, cloneSchema, freshId, getTable, refusal, relationsTo, renameKeyInOrder } from "./shared";
 
 export interface NewTable {
   key: string;
@@ -84,21 +84,15 @@ export function setTableLabels(schema: WorkspaceSchema, tableKey: string, labels
 export function removeTable(schema: WorkspaceSchema, tableKey: string): WorkspaceSchema {
   getTable(schema, tableKey);
   const incoming = relationsTo(schema, tableKey).filter((r) => r.table !== tableKey);
-  if (incoming.length > 0) {
-    const names = incoming.map((r) => `${r.table}.${r.field}`).join(", ");
-    throw new Error(
-      `table "${tableKey}" cannot be removed while other tables link to it (${names}); remove or retarget those fields first`,
-    );
-  }
+  if (incoming.length > 0)
+    throw refusal("tableLinked", { table: tableKey, links: incoming.map((r) => `${r.table}.${r.field}`).join(", ") });
   // Parents' formulas that aggregate over this table's rows would lose their list.
   const formulas = Object.entries(getTable(schema, tableKey).properties)
     .filter(([, def]) => relationList(def) !== undefined)
     .flatMap(([key]) => usesOfField(schema, tableKey, key).filter((u) => u.formula && u.formula.table !== tableKey))
-    .map((u) => u.label);
-  if (formulas.length > 0)
-    throw new Error(
-      `table "${tableKey}" cannot be removed while ${[...new Set(formulas)].join(", ")} ${formulas.length === 1 ? "reads" : "read"} its records; change or remove those first`,
-    );
+    .map((u) => u.phrase);
+  const reading = [...new Map(formulas.map((p) => [JSON.stringify(p), p])).values()];
+  if (formulas.length > 0) throw refusal("tableRead", { table: tableKey, formulas: reading, count: formulas.length });
   const next = cloneSchema(schema);
   delete next.$defs[tableKey];
   return assertStillValid(schema, next, `removing table "${tableKey}"`);

@@ -1,5 +1,5 @@
-import { useTranslation } from "react-i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
 import type { CompiledField, CompiledTable } from "@runtime/schema/compile";
 import { fromFilter, toFilter } from "@runtime/views/conditions";
 import type { ListField } from "@runtime/views/list-page-data";
@@ -32,8 +32,8 @@ export function PrintConditionEditor(props: Props) {
     <div className="pd-condition">
       <p className="pd-condition__now" data-testid="condition-text">
         {props.condition
-          ? (words ?? "Offered when its custom condition holds.")
-          : `Offered for every one of the ${props.table.pluralLabel.toLowerCase()}.`}
+          ? (words ?? t("printDesigner.condition.custom"))
+          : t("printDesigner.condition.always", { table: props.table.pluralLabel.toLowerCase() })}
       </p>
       {parsed ? (
         <FilterBuilder
@@ -51,12 +51,12 @@ export function PrintConditionEditor(props: Props) {
           onCancel={() => setBuilderKey((k) => k + 1)}
         />
       ) : (
-        <p className="pd-hint">This condition has nested groups the builder cannot show; edit it as JSON below.</p>
+        <p className="pd-hint">{t("printDesigner.condition.nested")}</p>
       )}
       <details className="pd-condition__json" open={!parsed}>
-        <summary>As JSON (the list filter format)</summary>
+        <summary>{t("printDesigner.condition.asJson")}</summary>
         <label className="visually-hidden" htmlFor="pd-condition-json">
-          Condition as JSON
+          {t("printDesigner.condition.jsonLabel")}
         </label>
         <textarea
           id="pd-condition-json"
@@ -76,7 +76,7 @@ export function PrintConditionEditor(props: Props) {
               setJsonError(null);
               setBuilderKey((k) => k + 1);
             } catch (error) {
-              setJsonError(`This is not valid JSON (${(error as Error).message}); the condition was not changed.`);
+              setJsonError(t("printDesigner.condition.badJson", { error: (error as Error).message }));
             }
           }}
         />
@@ -85,7 +85,7 @@ export function PrintConditionEditor(props: Props) {
             {jsonError}
           </p>
         ) : null}
-        <p className="pd-hint">Saving checks the condition against the table&apos;s fields.</p>
+        <p className="pd-hint">{t("printDesigner.condition.checked")}</p>
       </details>
       <button
         type="button"
@@ -93,7 +93,7 @@ export function PrintConditionEditor(props: Props) {
         onClick={() => (props.onChange(null), setJson(""), setBuilderKey((k) => k + 1))}
         disabled={!props.condition}
       >
-        Offer always
+        {t("printDesigner.condition.offerAlways")}
       </button>
     </div>
   );

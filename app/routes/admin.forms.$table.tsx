@@ -5,6 +5,7 @@ import { ApiError } from "@runtime/errors";
 import { DesignerScreen } from "../components/form-designer/designer-screen";
 import { designErrorOf, loadDesigner, saveDesign } from "../services/form-designer.server";
 import { adminActorFor } from "../services/people.server";
+import { translatorFor } from "../services/i18n.server";
 import cardStyles from "../styles/card.css";
 import fieldStyles from "../styles/fields.css";
 import designerStyles from "../styles/form-designer.css";
@@ -38,7 +39,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json({ ok: true as const, ...saved });
   } catch (error) {
     if (error instanceof ApiError) {
-      const answer = designErrorOf(error);
+      const { t } = await translatorFor(request);
+      const answer = designErrorOf(error, (key, values) => t(key, values ?? {}));
       return json(answer, { status: answer.status });
     }
     throw error;

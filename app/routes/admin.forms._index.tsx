@@ -2,6 +2,7 @@ import { AdminTable } from "~/components/admin-table";
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { designerTables } from "../services/form-designer.server";
 import { adminActorFor } from "../services/people.server";
 import designerStyles from "../styles/form-designer.css";
@@ -15,26 +16,37 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminForms() {
+  const { t } = useTranslation();
   const { tables } = useLoaderData<typeof loader>();
   return (
     <section className="admin-page" aria-labelledby="forms-title">
-      <h1 id="forms-title">Forms</h1>
-      <p className="muted">
-        The card staff fill in for each table: which fields, in which tabs, sections and rows, and which related lists. Pick a table to
-        design its card.
-      </p>
-      <AdminTable testId="forms-table" columns={["Table", "Fields", "Card"]}>
-        {tables.map((t) => (
-          <tr key={t.key}>
+      <h1 id="forms-title">{t("formDesigner.list.title")}</h1>
+      <p className="muted">{t("formDesigner.list.intro")}</p>
+      <AdminTable
+        testId="forms-table"
+        columns={[t("formDesigner.list.table"), t("schemaDesigner.table.fields"), t("formDesigner.list.card")]}
+      >
+        {tables.map((table) => (
+          <tr key={table.key}>
             <td>
-              {t.pluralLabel} <code className="fd-key">{t.key}</code>
-              {t.line ? <span className="fd-muted"> · lines of another card</span> : null}
+              {table.pluralLabel} <code className="fd-key">{table.key}</code>
+              {table.line ? <span className="fd-muted"> · {t("formDesigner.list.lines")}</span> : null}
             </td>
-            <td>{t.fields}</td>
-            <td>{t.custom ? <span className="pill pill--ok">designed</span> : <span className="pill">default</span>}</td>
+            <td>{table.fields}</td>
+            <td>
+              {table.custom ? (
+                <span className="pill pill--ok">{t("formDesigner.list.designed")}</span>
+              ) : (
+                <span className="pill">{t("formDesigner.list.default")}</span>
+              )}
+            </td>
             <td className="admin-table__actions">
-              <Link className="button button--small" to={`/admin/forms/${t.key}`} aria-label={`Design the ${t.label} card`}>
-                Design card
+              <Link
+                className="button button--small"
+                to={`/admin/forms/${table.key}`}
+                aria-label={t("formDesigner.list.designThe", { table: table.label })}
+              >
+                {t("formDesigner.list.design")}
               </Link>
             </td>
           </tr>

@@ -1,9 +1,11 @@
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
 import { CsrfField } from "../components/csrf-field";
 import { FormResultNotice } from "../components/form-result-notice";
 import { ReferenceProblems } from "../components/reference-problems";
+import { DeleteConfirm } from "../components/print-designer/delete-confirm";
 import { WordTemplates } from "../components/word-templates";
 import { getDocxService, uploadDocxAs, wordTemplatesForAdmin } from "../services/docx.server";
 import { translatorFor } from "../services/i18n.server";
@@ -22,6 +24,12 @@ import printStyles from "../styles/print-designer.css";
 export const meta: MetaFunction = () => [{ title: "Print templates · Tessera" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
+/** The request's translator as a plain words function: what the page's loader and action say. */
+async function wordsFor(request: Request) {
+  const { t } = await translatorFor(request);
+  return (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
   return json({
@@ -33,9 +41,10 @@ export async function loader({ request }: LoaderFunctionArgs) {
 
 export async function action({ request }: ActionFunctionArgs) {
   const actor = await adminActorFor(request);
+  const t = await wordsFor(request);
   // Only the Word upload is multipart; it is read within its own size limit.
   if ((request.headers.get("content-type") ?? "").toLowerCase().startsWith("multipart/form-data"))
-    return formResult(async () => ({ message: `Added the Word template "${(await uploadDocxAs(actor, request)).name}".` }));
+    return formResult(async () => ({ message: t("printDesigner.list.addedWord", { name: (await uploadDocxAs(actor, request)).name }) }));
   const form = await request.formData();
   const id = String(form.get("id") ?? "");
   switch (form.get("intent")) {
@@ -45,66 +54,58 @@ export async function action({ request }: ActionFunctionArgs) {
       return body.ok && body.created ? redirect(`/admin/prints/${encodeURIComponent(body.created.id)}`) : result;
     }
     case "duplicate":
-      return formResult(async () => ({ message: `Added "${(await duplicateTemplateAs(actor, id)).name}".` }));
+      return formResult(async () => ({ message: t("printDesigner.list.added", { name: (await duplicateTemplateAs(actor, id)).name }) }));
     case "rename":
-      return formResult(async () => ({ message: `Renamed to "${(await renameTemplateAs(actor, id, form.get("name"))).name}".` }));
+      return formResult(async () => ({
+        message: t("printDesigner.list.renamed", { name: (await renameTemplateAs(actor, id, form.get("name"))).name }),
+      }));
     case "delete":
       return formResult(async () => {
         await removeTemplateAs(actor, id);
-        return { message: `Deleted "${String(form.get("name") ?? id)}".` };
+        return { message: t("printDesigner.list.deleted", { name: String(form.get("name") ?? id) }) };
       });
     case "delete-word":
       return formResult(async () => {
         await (await getDocxService()).remove(actor, id);
-        return { message: `Deleted "${String(form.get("name") ?? id)}".` };
+        return { message: t("printDesigner.list.deleted", { name: String(form.get("name") ?? id) }) };
       });
     default:
       return json({ ok: false as const, error: "unknown action" }, { status: 400 });
   }
 }
 
-function TemplateRow({ t }: { t: TemplateListEntry }) {
+function TemplateRow({ template }: { template: TemplateListEntry }) {
+  const { t } = useTranslation();
   return (
-    <tr data-testid={`template-${t.id}`}>
+    <tr data-testid={`template-${template.id}`}>
       <td>
-        <Link to={`/admin/prints/${encodeURIComponent(t.id)}`} className="print-list__name">
-          {t.name}
+        <Link to={`/admin/prints/${encodeURIComponent(template.id)}`} className="print-list__name">
+          {template.name}
         </Link>
-        <ReferenceProblems name={t.name} pill="removed field" problems={t.problems} />
+        <ReferenceProblems name={template.name} pill={t("printDesigner.list.removedField")} problems={template.problems} />
       </td>
-      <td className="print-list__condition">{t.condition}</td>
+      <td className="print-list__condition">{template.condition}</td>
       <td>
         <div className="print-list__actions">
           <Form method="post" className="row-form">
             <CsrfField />
-            <input type="hidden" name="id" value={t.id} />
-            <label className="visually-hidden" htmlFor={`rename-${t.id}`}>
-              New name of {t.name}
+            <input type="hidden" name="id" value={template.id} />
+            <label className="visually-hidden" htmlFor={`rename-${template.id}`}>
+              {t("printDesigner.list.newName", { name: template.name })}
             </label>
-            <input id={`rename-${t.id}`} name="name" defaultValue={t.name} required maxLength={120} />
+            <input id={`rename-${template.id}`} name="name" defaultValue={template.name} required maxLength={120} />
             <button className="button button--small" name="intent" value="rename" type="submit">
-              Rename
+              {t("schemaDesigner.table.rename")}
             </button>
           </Form>
           <Form method="post" className="row-form">
             <CsrfField />
-            <input type="hidden" name="id" value={t.id} />
+            <input type="hidden" name="id" value={template.id} />
             <button className="button button--small" name="intent" value="duplicate" type="submit">
-              Duplicate
+              {t("printDesigner.list.duplicate")}
             </button>
           </Form>
-          <details className="print-list__delete">
-            <summary className="button button--small button--danger">Delete…</summary>
-            <Form method="post" className="print-list__confirm">
-              <CsrfField />
-              <input type="hidden" name="id" value={t.id} />
-              <input type="hidden" name="name" value={t.name} />
-              <span>Delete “{t.name}”? Cards no longer offer it.</span>
-              <button className="button button--small button--danger" name="intent" value="delete" type="submit">
-                Yes, delete
-              </button>
-            </Form>
-          </details>
+          <DeleteConfirm id={template.id} name={template.name} intent="delete" />
         </div>
       </td>
     </tr>
@@ -113,17 +114,16 @@ function TemplateRow({ t }: { t: TemplateListEntry }) {
 
 export default function AdminPrints() {
   const { templates, tables, wordTemplates } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
   const byTable = new Map<string, TemplateListEntry[]>();
-  for (const t of templates) byTable.set(t.table, [...(byTable.get(t.table) ?? []), t]);
-  const label = new Map(tables.map((t) => [t.key, t.label]));
+  for (const template of templates) byTable.set(template.table, [...(byTable.get(template.table) ?? []), template]);
+  const label = new Map(tables.map((table) => [table.key, table.label]));
   return (
     <section className="admin-page print-list" aria-labelledby="prints-title" aria-busy={busy}>
-      <h1 id="prints-title">Print templates</h1>
-      <p className="print-list__intro">
-        Templates turn a record into a PDF. Each table can have several; a condition decides for which records a template is offered.
-      </p>
+      <h1 id="prints-title">{t("nav.admin.prints")}</h1>
+      <p className="print-list__intro">{t("printDesigner.list.intro")}</p>
       <FormResultNotice result={result} />
       {[...byTable.entries()].map(([table, list]) => (
         <section key={table} aria-labelledby={`table-${table}`} className="print-list__group">
@@ -131,42 +131,42 @@ export default function AdminPrints() {
           <table className="admin-table print-list__table" data-testid={`templates-of-${table}`}>
             <thead>
               <tr>
-                <th className="print-list__col-name">Template</th>
-                <th className="print-list__col-offered">Offered</th>
+                <th className="print-list__col-name">{t("printDesigner.list.template")}</th>
+                <th className="print-list__col-offered">{t("printDesigner.list.offered")}</th>
                 <th>
-                  <span className="visually-hidden">Actions</span>
+                  <span className="visually-hidden">{t("printDesigner.list.actions")}</span>
                 </th>
               </tr>
             </thead>
             <tbody>
-              {list.map((t) => (
-                <TemplateRow key={t.id} t={t} />
+              {list.map((template) => (
+                <TemplateRow key={template.id} template={template} />
               ))}
             </tbody>
           </table>
         </section>
       ))}
-      {templates.length === 0 ? <p>No print templates yet.</p> : null}
+      {templates.length === 0 ? <p>{t("printDesigner.list.none")}</p> : null}
 
-      <h2>Add a template</h2>
+      <h2>{t("printDesigner.list.addTitle")}</h2>
       <Form method="post" className="inline-form inline-form--wrap" data-testid="add-template">
         <CsrfField />
         <label>
-          Prints
-          <select name="table" defaultValue={tables.find((t) => t.key === "invoices")?.key ?? tables[0]?.key}>
-            {tables.map((t) => (
-              <option key={t.key} value={t.key}>
-                {t.label}
+          {t("printDesigner.list.printsTable")}
+          <select name="table" defaultValue={tables.find((table) => table.key === "invoices")?.key ?? tables[0]?.key}>
+            {tables.map((table) => (
+              <option key={table.key} value={table.key}>
+                {table.label}
               </option>
             ))}
           </select>
         </label>
         <label>
-          Name
-          <input name="name" required maxLength={120} placeholder="e.g. Invoice (short)" />
+          {t("printDesigner.list.name")}
+          <input name="name" required maxLength={120} placeholder={t("printDesigner.list.nameExample")} />
         </label>
         <button className="button" name="intent" value="create" type="submit">
-          Add and open the designer
+          {t("printDesigner.list.create")}
         </button>
       </Form>
 

@@ -1,9 +1,10 @@
 import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
+import { Trans, useTranslation } from "react-i18next";
 import { layoutDiagram } from "@schema-designer/diagram/diagram-layout";
 import { diagramModel } from "@schema-designer/diagram/diagram-model";
-import { SchemaDiagram } from "../components/config/schema-diagram";
+import { boxLabel, SchemaDiagram } from "../components/config/schema-diagram";
 import { adminActorFor } from "../services/people.server";
 import { getRuntime } from "../services/runtime.server";
 import configStyles from "../styles/config.css";
@@ -18,21 +19,24 @@ export async function loader({ request }: LoaderFunctionArgs) {
 }
 
 export default function AdminSchemaDiagram() {
+  const { t } = useTranslation();
   const { version, layout } = useLoaderData<typeof loader>();
-  const labelOf = new Map(layout.boxes.map((b) => [b.table.key, b.table.label]));
+  const labelOf = new Map(layout.boxes.map((b) => [b.table.key, boxLabel(b.table, t)]));
   return (
     <section className="config-page config-page--wide" aria-labelledby="diagram-title">
-      <h1 id="diagram-title">Schema diagram</h1>
+      <h1 id="diagram-title">{t("schemaDesigner.diagram.title")}</h1>
       <p className="muted config-page__lead">
-        Schema version {version}: {layout.boxes.filter((b) => !b.table.builtIn).length} tables, {layout.edges.length} relations. Each arrow
-        starts at a relation field and points at the table it refers to; dashed arrows are lines that live inside their parent. Click a
-        table to open it in the <Link to="/admin/schema">schema designer</Link>.
+        <Trans
+          i18nKey="schemaDesigner.diagram.lead"
+          values={{ version, tables: layout.boxes.filter((b) => !b.table.builtIn).length, relations: layout.edges.length }}
+          components={[<Link key="designer" to="/admin/schema" />]}
+        />
       </p>
       <div className="schema-diagram__scroller" tabIndex={-1}>
         <SchemaDiagram layout={layout} />
       </div>
       <details className="schema-diagram__list">
-        <summary>Relations as a list</summary>
+        <summary>{t("schemaDesigner.diagram.asList")}</summary>
         <ul>
           {layout.edges.map((e) => (
             <li key={`${e.relation.from}.${e.relation.field}`}>

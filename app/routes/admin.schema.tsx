@@ -2,6 +2,7 @@ import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
+import { useTranslation } from "react-i18next";
 import { SchemaDesigner } from "../components/schema-designer/schema-designer";
 import { adminActorFor } from "../services/people.server";
 import { designerContext } from "../services/schema-designer.server";
@@ -28,22 +29,20 @@ export async function loader({ request }: LoaderFunctionArgs) {
 /** The schema designer: edits pile up as a draft in the browser and reach the server only through the review. */
 export default function AdminSchema() {
   const { version, schema, sources, advice, languages } = useLoaderData<typeof loader>();
+  const { t } = useTranslation();
   const revalidator = useRevalidator();
   const reload = useCallback(() => revalidator.revalidate(), [revalidator]);
   return (
     <section className="admin-page sd-page" aria-labelledby="schema-title">
       <header className="sd-page__header">
-        <h1 id="schema-title">Schema</h1>
-        <nav className="sd-page__links" aria-label="Related pages">
-          <Link to="/admin/schema-diagram">Diagram</Link>
-          <Link to="/admin/trash">Trash</Link>
-          <Link to="/admin/config">Export and import</Link>
+        <h1 id="schema-title">{t("nav.admin.schema")}</h1>
+        <nav className="sd-page__links" aria-label={t("schemaDesigner.page.related")}>
+          <Link to="/admin/schema-diagram">{t("schemaDesigner.page.diagram")}</Link>
+          <Link to="/admin/trash">{t("nav.admin.trash")}</Link>
+          <Link to="/admin/config">{t("schemaDesigner.page.config")}</Link>
         </nav>
       </header>
-      <p className="muted sd-page__intro">
-        Tables and fields of your workspace. Edits are collected in a draft in this browser tab; open the review to see what they do to the
-        stored data, then apply them.
-      </p>
+      <p className="muted sd-page__intro">{t("schemaDesigner.page.intro")}</p>
       <TranslationLanguages.Provider value={languages}>
         <SchemaDesigner version={version} schema={schema} sources={sources} advice={advice} onApplied={reload} />
       </TranslationLanguages.Provider>

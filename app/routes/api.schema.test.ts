@@ -6,7 +6,7 @@ import { action, loader } from "./api.schema";
 // Loosely typed on purpose: the routes must pick the documented fields out of richer answers.
 const workspace = {
   current: vi.fn<() => Promise<unknown>>(),
-  plan: vi.fn<(input: unknown) => Promise<unknown>>(),
+  plan: vi.fn<(input: unknown, t?: (key: string, values?: Record<string, unknown>) => string) => Promise<unknown>>(),
   apply: vi.fn<(input: unknown) => Promise<unknown>>(),
 };
 vi.mock("../services/runtime.server", async (original) => ({
@@ -85,7 +85,10 @@ describe("/api/schema/plan", () => {
     });
     const response = await planAction(call("POST", { baseVersion: 3, schema }));
     expect(await response.json()).toEqual({ steps: [step], destructive: true, conversions: [], duplicates: [] });
-    expect(workspace.plan).toHaveBeenCalledWith({ baseVersion: 3, schema });
+    expect(workspace.plan).toHaveBeenCalledWith({ baseVersion: 3, schema }, expect.any(Function));
+    // The steps are said in the request's language: English here.
+    const words = vi.mocked(workspace.plan).mock.calls[0][1]!;
+    expect(words("schemaDesigner.plan.dropSearch", { table: "“Clients”" })).toBe("Drop the quick-search index of “Clients”");
   });
 
   it("POST reports the values a kind change would not convert, and duplicates under a new unique rule", async () => {

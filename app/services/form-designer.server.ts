@@ -4,6 +4,7 @@
  */
 import { type ApiError, badRequest, notFound } from "@runtime/errors";
 import type { CardLayout, LayoutNotice } from "@runtime/layouts/types";
+import { say, type Words } from "@runtime/i18n/words";
 import type { Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import type { WorkspaceSchema } from "@runtime/schema/types";
@@ -139,7 +140,12 @@ export async function resetDesign(actor: Actor, tableKey: string | undefined): P
 }
 
 /** `{ ok: false, error, problems }` for the designer to show, from an ApiError. */
-export function designErrorOf(error: ApiError): { ok: false; error: string; problems: LayoutNotice[]; status: number } {
+export function designErrorOf(error: ApiError, t?: Words): { ok: false; error: string; problems: LayoutNotice[]; status: number } {
   const details = error.details as { problems?: LayoutNotice[] } | undefined;
-  return { ok: false, error: error.message, problems: details?.problems ?? [], status: error.status };
+  return {
+    ok: false,
+    error: t && error.phrase ? say(error.phrase, t) : error.message,
+    problems: details?.problems ?? [],
+    status: error.status,
+  };
 }

@@ -8,13 +8,13 @@ import { operatorsOf } from "@runtime/records/filter";
 import { requireAdmin, type Actor } from "@runtime/records/permissions";
 import { requireTable, type CompiledSchema } from "@runtime/schema/compile";
 import type { ListField } from "@runtime/views/list-page-data";
-import type { Words } from "@runtime/i18n/translator";
 import { describeTemplateCondition } from "../components/print-menu-items";
 import { companyImageOptions, fieldPathOptions, lineListOptions } from "@print-designer/field-paths";
 import { availableLanguages, languageCodes } from "@runtime/i18n/catalogs.server";
 import { languageFieldOptions } from "@runtime/print/document-language";
 import { starterTemplate } from "@print-designer/starter";
 import { badRequest } from "@runtime/errors";
+import { say, type Phrase, type Words } from "@runtime/i18n/words";
 import { getPrintService, type PrintedPdf } from "./print.server";
 import { actorFor } from "./actor.server";
 import { getRuntime } from "./runtime.server";
@@ -48,6 +48,9 @@ function conditionText(template: PrintTemplate, compiled: CompiledSchema, t: Wor
   const table = compiled.tablesByKey.get(template.table);
   return (table && describeTemplateCondition(template.condition, table, t)) ?? t("printMenu.customCondition");
 }
+
+/** A template problem in the reader's words (the English message without a translator). */
+const problemText = (p: { message: string; words: Phrase }, t?: Words) => (t ? say(p.words, t) : p.message);
 
 /** Every template, grouped by the caller; each with its condition in words and its problems. */
 export async function listTemplatesAs(actor: Actor, t: Words, table?: string): Promise<TemplateListEntry[]> {
@@ -135,8 +138,8 @@ export async function designerDataAs(actor: Actor, id: unknown, t: Words) {
     const v = table.titleField ? r[table.titleField] : null;
     return v === null || v === undefined || v === "" ? `${table.label} ${String(r.id)}` : String(v);
   };
-  const problems = (await (await getRuntime()).templates.problems(template)).map((p) => p.message);
-  const imageOptions = companyImageOptions(compiled);
+  const problems = (await (await getRuntime()).templates.problems(template)).map((p) => problemText(p, t));
+  const imageOptions = companyImageOptions(compiled, t);
   // The canvas shows the company's real logo and signature, served like any stored file.
   const imageUrls: Record<string, string> = {};
   if (compiled.tablesByKey.has("company") && imageOptions.length) {
@@ -149,7 +152,7 @@ export async function designerDataAs(actor: Actor, id: unknown, t: Words) {
   }
   return {
     template,
-    fieldOptions: fieldPathOptions(compiled, table.key),
+    fieldOptions: fieldPathOptions(compiled, table.key, t),
     languageOptions: { fields: languageFieldOptions(compiled, table, languageCodes()), languages: availableLanguages() },
     lineLists: lineListOptions(compiled, table.key),
     imageOptions,

@@ -7,7 +7,7 @@ import { escapeAttr, ownAttributes } from "./own-attributes";
  * An image of the company card (the logo, the signature): shown in the canvas as it is on the card
  * today, exported as `{% if company.logo.src %}<img …>{% endif %}` so a card without one prints nothing.
  */
-export const companyImage: PrintPlugin = (editor, { schema }) => {
+export const companyImage: PrintPlugin = (editor, { schema, words: t }) => {
   editor.Components.addType(TYPE.image, {
     isComponent: (el: HTMLElement) =>
       el.nodeType === 1 && el.hasAttribute?.("data-tpl-image")
@@ -16,7 +16,7 @@ export const companyImage: PrintPlugin = (editor, { schema }) => {
     model: {
       defaults: {
         tagName: "span",
-        name: "Company image",
+        name: t("printDesigner.types.image"),
         droppable: false,
         editable: false,
         textable: true,
@@ -26,7 +26,7 @@ export const companyImage: PrintPlugin = (editor, { schema }) => {
           {
             type: "select",
             name: "path",
-            label: "Image",
+            label: t("printDesigner.traits.image"),
             changeProp: true,
             options: schema.imageOptions.map((o) => ({ id: o.path, label: o.label })),
           },
@@ -47,7 +47,7 @@ export const companyImage: PrintPlugin = (editor, { schema }) => {
         const url = schema.imageUrls?.[path];
         this.el.innerHTML = url
           ? `<img src="${escapeAttr(url)}" alt="${escapeAttr(label)}">`
-          : `<span class="tpl-image-placeholder">${escapeAttr(label)} (none on the company card yet)</span>`;
+          : `<span class="tpl-image-placeholder">${escapeAttr(t("printDesigner.canvas.noImage", { image: label }))}</span>`;
       },
     },
   });

@@ -1,7 +1,7 @@
 import type { Component } from "grapesjs";
 import { chipLabel, parseOutputTag } from "../chips";
 import { TYPE } from "../component-types";
-import { expressionFor, firstPath, formatOf, FORMAT_LABELS, type FieldFormat } from "../field-format";
+import { expressionFor, FIELD_FORMATS, firstPath, formatOf, type FieldFormat } from "../field-format";
 import type { PrintPlugin } from "./options";
 import { hasOwnLook, ownAttributes } from "./own-attributes";
 
@@ -10,7 +10,7 @@ import { hasOwnLook, ownAttributes } from "./own-attributes";
  * exports `{{ expression }}` (ADR 010). Its traits pick the path and the format. A chip added
  * without an expression shows the record's number or name.
  */
-export const fieldChip: PrintPlugin = (editor, { schema }) => {
+export const fieldChip: PrintPlugin = (editor, { schema, words: t }) => {
   const fieldOptions = schema.fieldOptions;
   const pathChoices = fieldOptions.map((o) => ({ id: o.path, label: o.label.includes(" › ") ? o.label : `${o.group} › ${o.label}` }));
   editor.Components.addType(TYPE.field, {
@@ -21,7 +21,7 @@ export const fieldChip: PrintPlugin = (editor, { schema }) => {
     model: {
       defaults: {
         tagName: "span",
-        name: "Field",
+        name: t("printDesigner.types.field"),
         textable: true,
         editable: false,
         droppable: false,
@@ -30,13 +30,13 @@ export const fieldChip: PrintPlugin = (editor, { schema }) => {
         format: "auto",
         classes: ["tpl-chip"],
         traits: [
-          { type: "select", name: "path", label: "Field", changeProp: true, options: pathChoices },
+          { type: "select", name: "path", label: t("printDesigner.traits.field"), changeProp: true, options: pathChoices },
           {
             type: "select",
             name: "format",
-            label: "Format",
+            label: t("printDesigner.traits.format"),
             changeProp: true,
-            options: (Object.keys(FORMAT_LABELS) as FieldFormat[]).map((id) => ({ id, label: FORMAT_LABELS[id] })),
+            options: FIELD_FORMATS.map((id) => ({ id, label: t(`printDesigner.formats.${id}`) })),
           },
         ],
       },
@@ -70,7 +70,7 @@ export const fieldChip: PrintPlugin = (editor, { schema }) => {
       onRender(this: { el: HTMLElement; model: Component }) {
         const expression = String(this.model.get("expression") ?? "");
         this.el.textContent = chipLabel(expression, fieldOptions);
-        this.el.title = `Prints {{ ${expression} }}`;
+        this.el.title = t("printDesigner.canvas.prints", { expression: `{{ ${expression} }}` });
         this.el.setAttribute("contenteditable", "false");
       },
     },

@@ -11,7 +11,7 @@ import { LINE_COLUMNS_TRAIT } from "./traits";
  * columns and numbering are properties; it exports `<thead>` once and one `{% for %}` loop (ADR
  * 010). A new table starts on the record's own lines with their usual columns.
  */
-export const lineItemsTable: PrintPlugin = (editor, { schema }) => {
+export const lineItemsTable: PrintPlugin = (editor, { schema, words: t }) => {
   const lineLists = schema.lineLists;
   const listById = (list: unknown) => lineLists.find((l) => l.list === list);
   editor.Components.addType(TYPE.lines, {
@@ -26,7 +26,7 @@ export const lineItemsTable: PrintPlugin = (editor, { schema }) => {
     model: {
       defaults: {
         tagName: "table",
-        name: "Line items",
+        name: t("printDesigner.types.lines"),
         droppable: false,
         editable: false,
         classes: ["tpl-lines"],
@@ -37,12 +37,12 @@ export const lineItemsTable: PrintPlugin = (editor, { schema }) => {
           {
             type: "select",
             name: "list",
-            label: "Rows from",
+            label: t("printDesigner.traits.rowsFrom"),
             changeProp: true,
             options: lineLists.map((l) => ({ id: l.list, label: l.label })),
           },
-          { type: "checkbox", name: "numbered", label: "Row numbers", changeProp: true },
-          { type: LINE_COLUMNS_TRAIT, name: "columns", label: "Columns", changeProp: true },
+          { type: "checkbox", name: "numbered", label: t("printDesigner.traits.rowNumbers"), changeProp: true },
+          { type: LINE_COLUMNS_TRAIT, name: "columns", label: t("printDesigner.traits.columns"), changeProp: true },
         ],
       },
       init(this: Component) {
@@ -91,7 +91,7 @@ export const lineItemsTable: PrintPlugin = (editor, { schema }) => {
           `<tr${ghost ? ' class="tpl-ghost"' : ""}>${config.numbered ? `<td class="pos">${n}</td>` : ""}${config.columns
             .map((c) => `<td${num(c)}><span class="tpl-chip">${escapeAttr(chipLabel(c.path, list?.columns ?? []))}</span></td>`)
             .join("")}</tr>`;
-        this.el.innerHTML = `<caption>Repeats for each of the ${escapeAttr(list?.label.toLowerCase() ?? config.list)}</caption><thead><tr>${head}</tr></thead><tbody>${row(false, 1)}${row(true, 2)}</tbody>`;
+        this.el.innerHTML = `<caption>${escapeAttr(t("printDesigner.canvas.repeats", { list: list?.label.toLowerCase() ?? config.list }))}</caption><thead><tr>${head}</tr></thead><tbody>${row(false, 1)}${row(true, 2)}</tbody>`;
       },
     },
   });

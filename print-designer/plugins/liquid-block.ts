@@ -9,7 +9,7 @@ import { LIQUID_SOURCE_TRAIT } from "./traits";
  * A part of an imported template that holds Liquid logic (`{% if %}`, `{% for %}`): opaque in the
  * canvas, previewed with chips and badges, edited as source in the panel, exported unchanged.
  */
-export const liquidBlock: PrintPlugin = (editor, { schema }) => {
+export const liquidBlock: PrintPlugin = (editor, { schema, words: t }) => {
   editor.Components.addType(TYPE.liquid, {
     isComponent: (el: HTMLElement) =>
       el.nodeType === 1 && el.hasAttribute?.("data-tpl-raw")
@@ -17,11 +17,11 @@ export const liquidBlock: PrintPlugin = (editor, { schema }) => {
         : false,
     model: {
       defaults: {
-        name: "Liquid block",
+        name: t("printDesigner.types.liquid"),
         droppable: false,
         editable: false,
         source: "",
-        traits: [{ type: LIQUID_SOURCE_TRAIT, name: "source", label: "Liquid and HTML", changeProp: true }],
+        traits: [{ type: LIQUID_SOURCE_TRAIT, name: "source", label: t("printDesigner.traits.liquid"), changeProp: true }],
       },
       toHTML(this: Component) {
         return String(this.get("source") ?? "");
@@ -33,7 +33,7 @@ export const liquidBlock: PrintPlugin = (editor, { schema }) => {
       },
       onRender(this: { el: HTMLElement; model: Component }) {
         this.el.innerHTML = sanitizeTemplateHtml(previewHtml(String(this.model.get("source") ?? ""), schema.fieldOptions));
-        this.el.title = "A part with conditions or loops: edit its Liquid in the panel on the right";
+        this.el.title = t("printDesigner.canvas.liquidTitle");
       },
     },
   });

@@ -8,7 +8,7 @@ export const LIQUID_SOURCE_TRAIT = "tpl-source";
 export const LINE_COLUMNS_TRAIT = "tpl-line-columns";
 
 /** The trait types of the Element panel that GrapesJS does not have. */
-export const traits: PrintPlugin = (editor, { schema }) => {
+export const traits: PrintPlugin = (editor, { schema, words: t }) => {
   editor.Traits.addType(LIQUID_SOURCE_TRAIT, {
     createInput({ component }: { component: Component }) {
       const box = document.createElement("div");
@@ -16,11 +16,11 @@ export const traits: PrintPlugin = (editor, { schema }) => {
       const area = document.createElement("textarea");
       area.rows = 12;
       area.spellcheck = false;
-      area.setAttribute("aria-label", "Liquid and HTML of this block");
+      area.setAttribute("aria-label", t("printDesigner.traits.liquidLabel"));
       area.value = String(component.get("source") ?? "");
       const hint = document.createElement("p");
       hint.className = "pd-hint";
-      hint.textContent = "Changes apply when you leave the box. Saving checks that the Liquid parses.";
+      hint.textContent = t("printDesigner.traits.liquidHint");
       box.append(area, hint);
       return box;
     },
@@ -40,7 +40,10 @@ export const traits: PrintPlugin = (editor, { schema }) => {
       const render = () => {
         const config = component.get("config") as LineItemsConfig;
         const chosen = new Set(config.columns.map((c) => c.path));
-        box.innerHTML = `<legend class="visually-hidden">Columns of the table</legend>`;
+        const legend = document.createElement("legend");
+        legend.className = "visually-hidden";
+        legend.textContent = t("printDesigner.traits.columnsLegend");
+        box.replaceChildren(legend);
         for (const o of columnsOf(config)) {
           const label = document.createElement("label");
           const input = document.createElement("input");

@@ -16,7 +16,7 @@ const DEFAULTS: FieldKindDefaults = {
 
 /**
  * Fills in what a kind leaves at its default, and keeps the kind's literal type, so the registry
- * can check that `fieldKinds.money.kind` is "money".
+ * can check that the money kind's `kind` is "money".
  */
 export function defineFieldKind<K extends FieldKind>(spec: FieldKindSpec & { kind: K }): FieldKindDef & { kind: K } {
   return { ...DEFAULTS, parseFilterText: spec.parseText, ...spec };

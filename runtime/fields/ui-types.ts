@@ -2,6 +2,7 @@ import type { ComponentType, ReactNode } from "react";
 import type { CompiledField } from "../schema/compile";
 import type { FieldSchema, WorkspaceSchema } from "../schema/types";
 import type { FormatOptions } from "./types";
+import type { Words } from "../i18n/words";
 
 /** A related record as lists and pickers show it. */
 export interface RecordRefValue {
@@ -79,8 +80,11 @@ export interface SettingsInputsProps {
 export interface KindSettings {
   /** Input name → text, from a definition; a new field reads its kind's smallest one. */
   read(def: FieldSchema): SettingsText;
-  /** The definition keywords the text makes; what is wrong goes into `problems` under its input's name. */
-  write(text: SettingsText, place: SettingsPlace, problems: Record<string, string>): Record<string, unknown>;
+  /**
+   * The definition keywords the text makes; what is wrong goes into `problems` under its input's
+   * name, said with `t` (the designer's reader's words; English without it).
+   */
+  write(text: SettingsText, place: SettingsPlace, problems: Record<string, string>, t?: Words): Record<string, unknown>;
   Inputs: ComponentType<SettingsInputsProps>;
 }
 

@@ -81,6 +81,7 @@ describe("the shipped message catalogs", () => {
         if (entry.isDirectory()) walk(file);
         else if (/\.tsx?$/.test(entry.name) && !/\.test\.tsx?$/.test(entry.name))
           for (const m of fs.readFileSync(file, "utf8").matchAll(keyLiteral))
+            // English tables in code name a plural's forms (`…_one`, `…_other`) one by one.
             if (!english.has(m[1].replace(PLURAL, "")) && !/\.(tsx?|m?js|css|json)$/.test(m[1]))
               unknown.push(`${path.relative(process.cwd(), file)}: ${m[1]}`);
       }

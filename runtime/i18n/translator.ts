@@ -29,8 +29,5 @@ export function createTranslator(pack: LanguagePack): i18n {
   return instance;
 }
 
-/**
- * What code that writes sentences for screens takes instead of a language: i18next's `t` (from
- * `useTranslation` or `translatorOf`), so the sentence is built in the reader's words.
- */
-export type Words = (key: string, values?: Record<string, unknown>) => string;
+/** What code that writes sentences takes instead of a language (see words.ts). */
+export type { Words } from "./words";

@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
-import { ApiError, conflict, notFound, unprocessable } from "../errors";
+import { ApiError, notFound } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import type { Actor } from "../records/permissions";
 import type { CompiledTable } from "../schema/compile";
@@ -8,6 +8,7 @@ import type { WorkspaceService } from "../workspace/workspace.server";
 import { defaultLayout } from "./default-layout";
 import { isCardLayout, layoutShapeProblems } from "./layout-schema";
 import { layoutFieldProblems, resolveLayout } from "./resolve-layout";
+import { layoutError, layoutNotice } from "./layout-words";
 import type { CardLayout, LayoutNotice } from "./types";
 
 export interface StoredLayout {
@@ -55,7 +56,7 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
         layout: fallback,
         version: Number(row.version),
         custom: false,
-        notices: [{ path: "/", message: "The stored layout could not be read; the default card is shown" }],
+        notices: [layoutNotice("/", "unreadable")],
       };
     }
     return { table: table.key, layout: defaultLayout(table), version: 0, custom: false, notices: [] };
@@ -71,29 +72,20 @@ export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService,
       mayDesign(actor);
       const { compiled } = await workspace.current({ fresh: true });
       const table = await tableOf(key);
-      if (!isCardLayout(layout))
-        throw unprocessable(`the layout of ${table.pluralLabel} is not valid`, { problems: layoutShapeProblems(layout) });
+      if (!isCardLayout(layout)) throw layoutError(422, "invalid", { table: table.pluralLabel }, { problems: layoutShapeProblems(layout) });
       const fields = layoutFieldProblems(layout, table, compiled);
-      if (fields.length)
-        throw unprocessable(`the layout of ${table.pluralLabel} points at fields, lists or columns that do not exist`, {
-          problems: fields,
-        });
+      if (fields.length) throw layoutError(422, "missing", { table: table.pluralLabel }, { problems: fields });
       await db.transaction(async (trx) => {
         const row = (await trx(SYSTEM_TABLES.layouts).where({ table_id: table.id }).first("version")) as { version: number } | undefined;
         const current = row ? Number(row.version) : 0;
         if (expectedVersion !== undefined && expectedVersion !== current)
-          throw conflict(
-            `the layout of ${table.pluralLabel} was saved by someone else meanwhile (version ${current}, you edited ${expectedVersion})`,
-            {
-              currentVersion: current,
-            },
-          );
+          throw layoutError(409, "conflict", { table: table.pluralLabel, current, edited: expectedVersion }, { currentVersion: current });
         const values = { layout: JSON.stringify(layout), updated_at: dbNow(), updated_by: actor.id };
         if (row) {
           const n = await trx(SYSTEM_TABLES.layouts)
             .where({ table_id: table.id, version: current })
             .update({ ...values, version: current + 1 });
-          if (n !== 1) throw conflict(`the layout of ${table.pluralLabel} was saved by someone else meanwhile`);
+          if (n !== 1) throw layoutError(409, "taken", { table: table.pluralLabel });
         } else await trx(SYSTEM_TABLES.layouts).insert({ table_id: table.id, ...values, version: 1 });
         await audit(trx, {
           userId: actor.id,

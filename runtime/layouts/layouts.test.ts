@@ -158,7 +158,11 @@ describe("resolveLayout", () => {
     const columns = [child.fields[0].id, "f_missing"];
     const withList: CardLayout = { type: "VerticalLayout", elements: [{ type: "RelatedList", list: list.name, columns }] };
     expect(layoutFieldProblems(withList, table, compiled)).toEqual([
-      { path: "/elements/0/columns/1", message: `${child.pluralLabel} have no field with id "f_missing" to show as a column` },
+      {
+        path: "/elements/0/columns/1",
+        message: `${child.pluralLabel} have no field with id "f_missing" to show as a column`,
+        words: { key: "formDesigner.notices.noColumn", values: { table: child.pluralLabel, id: "f_missing" } },
+      },
     ]);
     // Without the workspace the child table is unknown: only lists and controls are checked.
     expect(layoutFieldProblems(withList, table)).toEqual([]);

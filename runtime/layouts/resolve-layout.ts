@@ -1,6 +1,7 @@
 import type { CompiledField, CompiledSchema, CompiledTable } from "../schema/compile";
 import type { CardLayout, CategoryElement, ControlElement, LayoutElement, LayoutNotice } from "./types";
 import { controlKey, scopeOf } from "./scope";
+import { layoutNotice } from "./layout-words";
 
 export interface ResolvedLayout {
   layout: CardLayout;
@@ -49,14 +50,11 @@ function resolveElements(elements: LayoutElement[], path: string, walk: Walk): L
       case "Control": {
         const field = fieldById(walk.table, el["x-field"]);
         if (!field) {
-          walk.notices.push({
-            path: at,
-            message: `The field "${controlKey(el)}" was removed from ${walk.table.pluralLabel}; its cell is no longer shown`,
-          });
+          walk.notices.push(layoutNotice(at, "fieldRemoved", { field: controlKey(el), table: walk.table.pluralLabel }));
           return;
         }
         if (walk.placed.has(field.id)) {
-          walk.notices.push({ path: at, message: `${field.label} is placed twice; only the first is shown` });
+          walk.notices.push(layoutNotice(at, "placedTwice", { field: field.label }));
           return;
         }
         walk.placed.add(field.id);
@@ -66,14 +64,13 @@ function resolveElements(elements: LayoutElement[], path: string, walk: Walk): L
       case "RelatedList": {
         const list = walk.table.lists.find((l) => l.name === el.list);
         if (!list) {
-          walk.notices.push({ path: at, message: `The related list "${el.list}" no longer exists on ${walk.table.pluralLabel}` });
+          walk.notices.push(layoutNotice(at, "listGone", { list: el.list, table: walk.table.pluralLabel }));
           return;
         }
         const child = walk.schema?.tablesByKey.get(list.table);
         if (child && el.columns) {
           const known = el.columns.filter((id) => child.fields.some((f) => f.id === id));
-          if (known.length !== el.columns.length)
-            walk.notices.push({ path: `${at}/columns`, message: `Some columns of "${el.list}" point at fields that were removed` });
+          if (known.length !== el.columns.length) walk.notices.push(layoutNotice(`${at}/columns`, "columnsGone", { list: el.list }));
           out.push({ ...el, columns: known });
           return;
         }
@@ -106,17 +103,14 @@ export function layoutFieldProblems(layout: CardLayout, table: CompiledTable, co
     elements.forEach((el, i) => {
       const at = `${path}/${i}`;
       if (el.type === "Control" && !fieldById(table, el["x-field"]))
-        problems.push({ path: `${at}/x-field`, message: `${table.pluralLabel} have no field with id "${el["x-field"]}"` });
+        problems.push(layoutNotice(`${at}/x-field`, "noField", { table: table.pluralLabel, id: el["x-field"] }));
       if (el.type === "RelatedList") {
         const list = table.lists.find((l) => l.name === el.list);
-        if (!list) problems.push({ path: `${at}/list`, message: `${table.pluralLabel} have no related list "${el.list}"` });
+        if (!list) problems.push(layoutNotice(`${at}/list`, "noList", { table: table.pluralLabel, list: el.list }));
         const child = list && compiled ? compiled.tablesByKey.get(list.table) : undefined;
         (el.columns ?? []).forEach((id, c) => {
           if (child && !child.fields.some((f) => f.id === id))
-            problems.push({
-              path: `${at}/columns/${c}`,
-              message: `${child.pluralLabel} have no field with id "${id}" to show as a column`,
-            });
+            problems.push(layoutNotice(`${at}/columns/${c}`, "noColumn", { table: child.pluralLabel, id }));
         });
       }
       if ("elements" in el) visit(el.elements, `${at}/elements`);

@@ -1,3 +1,5 @@
+import type { Phrase } from "../i18n/words";
+
 /**
  * The card layout: a JSON Forms–style UI schema per table. Controls point at fields by their
  * stable `x-field` id; `scope` is kept for JSON Forms tools and rewritten from the id on every
@@ -90,6 +92,8 @@ export interface LayoutNotice {
   /** JSON Pointer into the layout, e.g. `/elements/0/elements/2`. */
   path: string;
   message: string;
+  /** The message as a catalog phrase, for the designer in its reader's language. */
+  words?: Phrase;
 }
 
 export const GRID_COLUMNS = 12;

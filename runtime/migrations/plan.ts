@@ -1,7 +1,8 @@
-import { fieldKinds } from "../fields/registry";
+import { englishWords, type Words } from "../i18n/words";
 import type { ColumnSpec } from "../fields/types";
 import { compileSchema, shortHash, type CompiledField, type CompiledSchema, type CompiledTable } from "../schema/compile";
 import type { FieldKind, WorkspaceSchema } from "../schema/types";
+import { KIND_NAMES_ENGLISH } from "../fields/kind-names";
 import { isFormula } from "../fields/structure";
 import type { ColumnDef, MigrationPlan, MigrationStep } from "./steps";
 
@@ -26,8 +27,41 @@ function tempColumnName(fromVersion: number, fieldId: string): string {
   return `crm_tmp_v${fromVersion}_${shortHash(fieldId)}`;
 }
 
+/**
+ * The steps' descriptions, in English: the stored plan and the CLI read these; the schema
+ * designer's review passes its reader's words to `plan` (`locales/*.json`, same keys).
+ */
+export const PLAN_ENGLISH: Readonly<Record<string, string>> = {
+  ...KIND_NAMES_ENGLISH,
+  "schemaDesigner.quote": "“{{text}}”",
+  "schemaDesigner.plan.removeTable": "Remove table {{table}}: its records go to the trash and can be restored",
+  "schemaDesigner.plan.renameTable": "Rename table {{from}} to {{to}}",
+  "schemaDesigner.plan.renameTableCrossing": "Rename table {{from}} to {{to}} (in two moves, as the names cross)",
+  "schemaDesigner.plan.createTable_one": "Create table {{table}} with {{count}} field",
+  "schemaDesigner.plan.createTable_other": "Create table {{table}} with {{count}} fields",
+  "schemaDesigner.plan.addSearch": "Build the quick-search index of {{table}} over {{fields}}",
+  "schemaDesigner.plan.dropSearch": "Drop the quick-search index of {{table}}",
+  "schemaDesigner.plan.addIndex": "Index {{fields}} in {{table}}",
+  "schemaDesigner.plan.addUnique": "Enforce unique values of {{fields}} in {{table}}",
+  "schemaDesigner.plan.dropIndex": "Drop the index on {{columns}} in {{table}}",
+  "schemaDesigner.plan.dropUnique": "Drop the unique index on {{columns}} in {{table}}",
+  "schemaDesigner.plan.removeField": "Remove field {{field}} from {{table}}: its values go to the trash and can be restored",
+  "schemaDesigner.plan.renameKey": "Rename the key of field {{field}} in {{table}} from {{from}} to {{to}}; its values stay",
+  "schemaDesigner.plan.addField": "Add field {{field}} ({{kind}}) to {{table}}",
+  "schemaDesigner.plan.prepareStorage": "Prepare the new storage of {{field}} in {{table}}",
+  "schemaDesigner.plan.prepareKind": "Prepare the new kind from {{from}} to {{to}} of {{field}} in {{table}}",
+  "schemaDesigner.plan.convertStorage": "Convert every value of {{field}} in {{table}} (storage)",
+  "schemaDesigner.plan.convertKind": "Convert every value of {{field}} in {{table}} (kind from {{from}} to {{to}})",
+  "schemaDesigner.plan.lossy": "{{step}}; the old values are kept in the trash",
+  "schemaDesigner.plan.keepOld": "Keep the old values of {{field}} in the trash",
+  "schemaDesigner.plan.switchStorage": "Switch {{field}} to its new storage",
+  "schemaDesigner.plan.switchKind": "Switch {{field}} to its new kind from {{from}} to {{to}}",
+  "schemaDesigner.plan.recompute": "Recompute {{fields}} for every record of {{table}}",
+};
+const english = englishWords(PLAN_ENGLISH);
+
 /** The kind as the schema designer names it (Choice, Link to record), not its key (select, relation). */
-const kindLabel = (kind: FieldKind): string => fieldKinds[kind].label;
+const kindLabel = (kind: FieldKind, t: Words): string => t(`fieldKinds.${kind}`);
 
 const EMPTY: WorkspaceSchema = { $schema: "https://json-schema.org/draft/2020-12/schema", $defs: {} };
 
@@ -50,8 +84,6 @@ export function isWidening(from: ColumnSpec, to: ColumnSpec): boolean {
 function sameColumn(a: ColumnSpec, b: ColumnSpec): boolean {
   return JSON.stringify(a) === JSON.stringify(b);
 }
-
-const q = (s: string) => `“${s}”`;
 
 function formulaSignature(f: CompiledField): string | null {
   if (!isFormula(f)) return null;
@@ -76,7 +108,10 @@ function orderRenames<T extends { from: string; to: string }>(
  * Plans the change from `oldSchema` to `newSchema` as ordered steps. Pure. Tables and fields are
  * matched by `x-id`, so a renamed key renames its table or column and keeps its data.
  */
-export function plan(oldSchema: WorkspaceSchema | null, newSchema: WorkspaceSchema): MigrationPlan {
+/** The steps from `oldSchema` to `newSchema`; `t` says their descriptions (English without it). */
+export function plan(oldSchema: WorkspaceSchema | null, newSchema: WorkspaceSchema, t: Words = english): MigrationPlan {
+  const say = (key: string, values: Record<string, unknown> = {}) => t(`schemaDesigner.plan.${key}`, values);
+  const q = (text: string) => t("schemaDesigner.quote", { text });
   const before = compileSchema(oldSchema ?? EMPTY);
   const after = compileSchema(newSchema);
   const v = before.version;
@@ -92,7 +127,7 @@ export function plan(oldSchema: WorkspaceSchema | null, newSchema: WorkspaceSche
   // Tables that disappear go to the trash whole; their indexes go with them.
   for (const old of before.tables) {
     if (after.tablesById.has(old.id)) continue;
-    if (old.search) dropIndexes.push(dropSearchStep(old));
+    if (old.search) dropIndexes.push(dropSearchStep(old, t));
     dropTables.push({
       op: "drop_table",
       table: old.key,
@@ -100,7 +135,7 @@ export function plan(oldSchema: WorkspaceSchema | null, newSchema: WorkspaceSche
       trashName: trashTableName(v, old.id),
       definition: old.def,
       destructive: true,
-      description: `Remove table ${q(old.pluralLabel)}: its records go to the trash and can be restored`,
+      description: say("removeTable", { table: q(old.pluralLabel) }),
     });
   }
 
@@ -116,65 +151,72 @@ export function plan(oldSchema: WorkspaceSchema | null, newSchema: WorkspaceSche
       to,
       tableId: r.id,
       destructive: false,
-      description: `Rename table ${q(r.from)} to ${q(r.to)}${from !== r.from || to !== r.to ? " (in two moves, as the names cross)" : ""}`,
+      description: say(from !== r.from || to !== r.to ? "renameTableCrossing" : "renameTable", { from: q(r.from), to: q(r.to) }),
     }),
   );
 
-  for (const t of after.tables) {
-    const old = before.tablesById.get(t.id);
+  for (const table of after.tables) {
+    const old = before.tablesById.get(table.id);
     if (!old) {
       createTables.push({
         op: "create_table",
-        table: t.key,
-        tableId: t.id,
-        columns: t.fields.map((f) => ({ name: f.key, spec: f.column })),
+        table: table.key,
+        tableId: table.id,
+        columns: table.fields.map((f) => ({ name: f.key, spec: f.column })),
         destructive: false,
-        description: `Create table ${q(t.pluralLabel)} with ${t.fields.length} field${t.fields.length === 1 ? "" : "s"}`,
+        description: say("createTable", { table: q(table.pluralLabel), count: table.fields.length }),
       });
-      for (const ix of t.indexes) addIndexes.push(addIndexStep(t, ix.name, ix.columns, ix.unique));
-      if (t.search) addIndexes.push(addSearchStep(t));
+      for (const ix of table.indexes) addIndexes.push(addIndexStep(table, ix.name, ix.columns, ix.unique, t));
+      if (table.search) addIndexes.push(addSearchStep(table, t));
       continue;
     }
-    planTableChanges(old, t, v, { dropIndexes, columnSteps, addIndexes, recomputes });
+    planTableChanges(old, table, v, { dropIndexes, columnSteps, addIndexes, recomputes }, t);
   }
 
   steps.push(...dropIndexes, ...dropTables, ...renameTableSteps, ...createTables, ...columnSteps, ...addIndexes, ...recomputes);
   return { fromVersion: v, steps };
 }
 
-function addSearchStep(t: CompiledTable): MigrationStep {
-  const labels = t.search!.columns.map((c) => t.fieldsByKey.get(c)?.label ?? c);
+const quote = (t: Words) => (text: string) => t("schemaDesigner.quote", { text });
+
+function addSearchStep(table: CompiledTable, t: Words): MigrationStep {
+  const q = quote(t);
+  const labels = table.search!.columns.map((c) => table.fieldsByKey.get(c)?.label ?? c);
   return {
     op: "add_search_index",
-    table: t.key,
-    name: t.search!.name,
-    columns: t.search!.columns,
+    table: table.key,
+    name: table.search!.name,
+    columns: table.search!.columns,
     destructive: false,
-    description: `Build the quick-search index of ${q(t.pluralLabel)} over ${labels.map(q).join(", ")}`,
+    description: t("schemaDesigner.plan.addSearch", { table: q(table.pluralLabel), fields: labels.map(q).join(", ") }),
   };
 }
 
-function dropSearchStep(t: CompiledTable): MigrationStep {
+function dropSearchStep(table: CompiledTable, t: Words): MigrationStep {
   return {
     op: "drop_search_index",
-    table: t.key,
-    name: t.search!.name,
-    columns: t.search!.columns,
+    table: table.key,
+    name: table.search!.name,
+    columns: table.search!.columns,
     destructive: false,
-    description: `Drop the quick-search index of ${q(t.pluralLabel)}`,
+    description: t("schemaDesigner.plan.dropSearch", { table: quote(t)(table.pluralLabel) }),
   };
 }
 
-function addIndexStep(t: CompiledTable, name: string, columns: string[], unique: boolean): MigrationStep {
-  const labels = columns.map((c) => t.fieldsByKey.get(c)?.label ?? c);
+function addIndexStep(table: CompiledTable, name: string, columns: string[], unique: boolean, t: Words): MigrationStep {
+  const q = quote(t);
+  const labels = columns.map((c) => table.fieldsByKey.get(c)?.label ?? c);
   return {
     op: "add_index",
-    table: t.key,
+    table: table.key,
     name,
     columns,
     unique,
     destructive: false,
-    description: `${unique ? "Enforce unique values of" : "Index"} ${labels.map(q).join(" + ")} in ${q(t.pluralLabel)}`,
+    description: t(unique ? "schemaDesigner.plan.addUnique" : "schemaDesigner.plan.addIndex", {
+      fields: labels.map(q).join(" + "),
+      table: q(table.pluralLabel),
+    }),
   };
 }
 
@@ -183,7 +225,10 @@ function planTableChanges(
   t: CompiledTable,
   v: number,
   out: { dropIndexes: MigrationStep[]; columnSteps: MigrationStep[]; addIndexes: MigrationStep[]; recomputes: MigrationStep[] },
+  words: Words,
 ) {
+  const q = quote(words);
+  const say = (key: string, values: Record<string, unknown>) => words(`schemaDesigner.plan.${key}`, values);
   const newById = new Map(t.fields.map((f) => [f.id, f]));
   const oldById = new Map(old.fields.map((f) => [f.id, f]));
   // Columns that are rebuilt or removed lose their indexes first; indexes on them come back at the end.
@@ -208,15 +253,15 @@ function planTableChanges(
           ix.columns.map((c) => [c, old.fieldsByKey.get(c)?.column]).filter((e): e is [string, ColumnSpec] => !!e[1]),
         ),
         destructive: false,
-        description: `Drop the ${ix.unique ? "unique " : ""}index on ${ix.columns.map(q).join(" + ")} in ${q(old.pluralLabel)}`,
+        description: say(ix.unique ? "dropUnique" : "dropIndex", { columns: ix.columns.map(q).join(" + "), table: q(old.pluralLabel) }),
       });
     }
   }
 
   // The search index goes first when its fields change (or one of them is rebuilt), and comes back last.
   const searchRebuilt = !!old.search && (!t.search || t.search.name !== old.search.name || old.search.columns.some((c) => rebuilt.has(c)));
-  if (old.search && searchRebuilt) out.dropIndexes.push(dropSearchStep(old));
-  if (t.search && (!old.search || searchRebuilt)) out.addIndexes.push(addSearchStep(t));
+  if (old.search && searchRebuilt) out.dropIndexes.push(dropSearchStep(old, words));
+  if (t.search && (!old.search || searchRebuilt)) out.addIndexes.push(addSearchStep(t, words));
 
   // 1. Removed fields go to the trash (renamed out of the way, so their key is free again).
   for (const f of old.fields) {
@@ -230,7 +275,7 @@ function planTableChanges(
       trashName: trashColumnName(v, f.id),
       definition: f.def,
       destructive: true,
-      description: `Remove field ${q(f.label)} from ${q(t.pluralLabel)}: its values go to the trash and can be restored`,
+      description: say("removeField", { field: q(f.label), table: q(t.pluralLabel) }),
     });
   }
   // 2. Renames.
@@ -247,7 +292,7 @@ function planTableChanges(
       to,
       fieldId: r.id,
       destructive: false,
-      description: `Rename the key of field ${q(r.label)} in ${q(t.pluralLabel)} from ${r.from} to ${r.to}; its values stay`,
+      description: say("renameKey", { field: q(r.label), table: q(t.pluralLabel), from: r.from, to: r.to }),
     });
   }
   // 3. New fields.
@@ -259,7 +304,7 @@ function planTableChanges(
       column: { name: f.key, spec: f.column },
       fieldId: f.id,
       destructive: false,
-      description: `Add field ${q(f.label)} (${kindLabel(f.kind)}) to ${q(t.pluralLabel)}`,
+      description: say("addField", { field: q(f.label), kind: kindLabel(f.kind, words), table: q(t.pluralLabel) }),
     });
   }
   // 4. Kind or column changes: build the new column beside the old one, convert every value,
@@ -269,7 +314,10 @@ function planTableChanges(
     if (!of || (of.kind === f.kind && sameColumn(of.column, f.column))) continue;
     const temp = tempColumnName(v, f.id);
     const lossless = of.kind === f.kind && isWidening(of.column, f.column);
-    const what = of.kind === f.kind ? "storage" : `kind from ${kindLabel(of.kind)} to ${kindLabel(f.kind)}`;
+    // A new column of the same kind is new storage; another kind says from which to which.
+    const what = of.kind === f.kind ? "Storage" : "Kind";
+    const names = { field: q(f.label), table: q(t.pluralLabel), from: kindLabel(of.kind, words), to: kindLabel(f.kind, words) };
+    const converted = say(`convert${what}`, names);
     out.columnSteps.push(
       {
         op: "add_column",
@@ -277,7 +325,7 @@ function planTableChanges(
         column: { name: temp, spec: f.column },
         fieldId: f.id,
         destructive: false,
-        description: `Prepare the new ${what} of ${q(f.label)} in ${q(t.pluralLabel)}`,
+        description: say(`prepare${what}`, names),
       },
       {
         op: "convert_column",
@@ -289,7 +337,7 @@ function planTableChanges(
         fromField: of.def,
         toField: f.def,
         destructive: !lossless,
-        description: `Convert every value of ${q(f.label)} in ${q(t.pluralLabel)} (${what})${lossless ? "" : "; the old values are kept in the trash"}`,
+        description: lossless ? converted : say("lossy", { step: converted }),
       },
       {
         op: "drop_column",
@@ -300,7 +348,7 @@ function planTableChanges(
         trashName: trashColumnName(v, f.id),
         definition: of.def,
         destructive: !lossless,
-        description: `Keep the old values of ${q(f.label)} in the trash`,
+        description: say("keepOld", names),
       },
       {
         op: "rename_column",
@@ -309,14 +357,14 @@ function planTableChanges(
         to: f.key,
         fieldId: f.id,
         destructive: false,
-        description: `Switch ${q(f.label)} to its new ${what}`,
+        description: say(`switch${what}`, names),
       },
     );
   }
   // 5. Indexes that are new, or were dropped because their column was rebuilt.
   for (const ix of t.indexes) {
     if (oldIndexNames.has(ix.name) && !droppedIndexNames.has(ix.name)) continue;
-    out.addIndexes.push(addIndexStep(t, ix.name, ix.columns, ix.unique));
+    out.addIndexes.push(addIndexStep(t, ix.name, ix.columns, ix.unique, words));
   }
   // 6. Formulas whose expression changed, or are new on a table that has records.
   const changedFormulas = t.fields.filter((f) => {
@@ -331,7 +379,7 @@ function planTableChanges(
       table: t.key,
       fields: changedFormulas.map((f) => f.key),
       destructive: false,
-      description: `Recompute ${changedFormulas.map((f) => q(f.label)).join(", ")} for every record of ${q(t.pluralLabel)}`,
+      description: say("recompute", { fields: changedFormulas.map((f) => q(f.label)).join(", "), table: q(t.pluralLabel) }),
     });
   }
 }

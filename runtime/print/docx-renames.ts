@@ -1,3 +1,5 @@
+import type { Phrase } from "../i18n/words";
+import { problemWords } from "./problem-words";
 import PizZip from "pizzip";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { followRenamesInPath, renamedFieldKeys } from "./references";
@@ -188,6 +190,8 @@ export interface DocxReferenceProblem {
   /** The tag's path as written, e.g. `record.client.vat_no`. */
   path: string;
   message: string;
+  /** The message as a catalog phrase, for screens in other languages. */
+  words: Phrase;
 }
 
 /**
@@ -196,14 +200,15 @@ export interface DocxReferenceProblem {
  */
 export function docxReferenceProblems(bytes: Uint8Array, tableKey: string, compiled: CompiledSchema): DocxReferenceProblem[] {
   const table = compiled.tablesByKey.get(tableKey);
-  if (!table) return [{ path: "record", message: `fills records of "${tableKey}", a table that no longer exists` }];
+  if (!table) return [{ path: "record", ...problemWords("docxTableGone", { table: tableKey }) }];
   const problems = new Map<string, DocxReferenceProblem>();
   const ctx: Context = {
     before: compiled,
     renamed: new Map(),
     roots: rootsFor(compiled, table),
     onUnknown: (t, key, path) => {
-      if (!problems.has(path)) problems.set(path, { path, message: `{${path}}: there is no field "${key}" in ${t.pluralLabel}` });
+      if (!problems.has(path))
+        problems.set(path, { path, ...problemWords("docxNoField", { tag: `{${path}}`, field: key, table: t.pluralLabel }) });
     },
   };
   const zip = new PizZip(bytes);

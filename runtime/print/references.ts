@@ -1,6 +1,8 @@
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { relationTarget } from "../fields/structure";
 import type { PrintTemplate } from "./template";
+import type { Phrase } from "../i18n/words";
+import { problemWords } from "./problem-words";
 
 /** A reference in a template that the current schema cannot satisfy. */
 export interface TemplateProblem {
@@ -9,6 +11,8 @@ export interface TemplateProblem {
   table: string;
   field: string;
   message: string;
+  /** The message as a catalog phrase, for screens in other languages. */
+  words: Phrase;
 }
 
 /** A place a path can lead: a table's records, or something we do not check further. */
@@ -124,9 +128,7 @@ export function templateProblems(
   compiled: CompiledSchema,
 ): TemplateProblem[] {
   if (!compiled.tablesByKey.has(template.table))
-    return [
-      { path: "record", table: template.table, field: "", message: `prints records of "${template.table}", a table that no longer exists` },
-    ];
+    return [{ path: "record", table: template.table, field: "", ...problemWords("tableGone", { table: template.table }) }];
   const problems = new Map<string, TemplateProblem>();
   const roots = rootsFor(compiled, template.table);
   for (const text of templateTexts(template)) {
@@ -138,7 +140,7 @@ export function templateProblems(
             path,
             table: table.key,
             field: key,
-            message: `uses removed field "${key}" of ${table.pluralLabel} (${path})`,
+            ...problemWords("removedField", { field: key, table: table.pluralLabel, path }),
           });
       },
     });

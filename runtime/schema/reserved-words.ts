@@ -58,15 +58,28 @@ export const SQL_RESERVED_WORDS: ReadonlySet<string> = new Set([...words(MYSQL_M
 /** Prefix of Tessera's own tables and columns (users, journal, trash, temporary columns). */
 export const SYSTEM_PREFIX = "crm_";
 
+/** Which kind of reserved name `key` is (case-insensitive), or null when it is free. */
+export function reservedKeyKind(key: string): "systemColumn" | "reservedPrefix" | "sqlWord" | null {
+  const lower = key.toLowerCase();
+  if ((SYSTEM_COLUMNS as readonly string[]).includes(lower)) return "systemColumn";
+  if (lower.startsWith(SYSTEM_PREFIX)) return "reservedPrefix";
+  if (SQL_RESERVED_WORDS.has(lower)) return "sqlWord";
+  return null;
+}
+
 /**
  * Why `key` may not name a table or a field, or null when it may. Case-insensitive, because
  * MySQL on some file systems and SQLite compare identifiers that way.
  */
 export function reservedKeyReason(key: string): string | null {
-  const lower = key.toLowerCase();
-  if ((SYSTEM_COLUMNS as readonly string[]).includes(lower)) return `"${key}" is a system column every record already has`;
-  if (lower.startsWith(SYSTEM_PREFIX))
-    return `"${key}" starts with "${SYSTEM_PREFIX}", which is reserved for Tessera's own tables and columns`;
-  if (SQL_RESERVED_WORDS.has(lower)) return `"${key}" is a reserved word in SQL (MySQL, MariaDB or SQLite)`;
-  return null;
+  switch (reservedKeyKind(key)) {
+    case "systemColumn":
+      return `"${key}" is a system column every record already has`;
+    case "reservedPrefix":
+      return `"${key}" starts with "${SYSTEM_PREFIX}", which is reserved for Tessera's own tables and columns`;
+    case "sqlWord":
+      return `"${key}" is a reserved word in SQL (MySQL, MariaDB or SQLite)`;
+    case null:
+      return null;
+  }
 }

@@ -9,6 +9,8 @@ export interface ViewIndexAdvice extends IndexAdvice {
   viewId: number;
   /** What needs it, as the admin reads it: a saved view's name, or "report “…”". */
   view: string;
+  /** A saved report's name (`view` then says it is a report). */
+  report?: string;
   table: string;
   /** Set when a saved report (not a view) needs it. */
   reportId?: number;
@@ -57,7 +59,8 @@ async function indexAdviceForReports(db: Knex, schema: CompiledSchema): Promise<
     const table = typeof spec.table === "string" ? schema.tablesByKey.get(spec.table) : undefined;
     if (!table || !Array.isArray(spec.groupBy) || !Array.isArray(spec.measures)) continue;
     const advice = adviseReportIndex(table, spec);
-    if (advice) out.push({ ...advice, viewId: 0, reportId: Number(row.id), view: `report “${row.name}”`, table: table.key });
+    if (advice)
+      out.push({ ...advice, viewId: 0, reportId: Number(row.id), view: `report “${row.name}”`, report: row.name, table: table.key });
   }
   return out;
 }

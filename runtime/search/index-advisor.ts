@@ -3,6 +3,23 @@ import type { FilterOperator } from "../fields/types";
 import { boardSumField } from "../records/board-fields";
 import type { CompiledTable } from "../schema/compile";
 import type { ViewState } from "../views/stored-view";
+import { englishWords, say, type Phrase } from "../i18n/words";
+
+/** Why an index is advised, in English; the schema designer says the same phrase in its reader's words. */
+export const INDEX_ADVICE_ENGLISH: Readonly<Record<string, string>> = {
+  "schemaDesigner.advice.rows": "rows {{parts}}",
+  "schemaDesigner.advice.equal": "equal to {{fields}}",
+  "schemaDesigner.advice.sorted": "sorted by {{field}}",
+  "schemaDesigner.advice.range": "in a range of {{field}}",
+  "schemaDesigner.advice.board": "a board by {{field}}: counts and sums read from the index alone",
+  "schemaDesigner.advice.report": "a report grouped by {{fields}}: its figures read from the index alone",
+  "schemaDesigner.advice.reportUngrouped": "a report grouped by nothing: its figures read from the index alone",
+};
+const english = englishWords(INDEX_ADVICE_ENGLISH);
+const because = (key: string, values: Record<string, unknown> = {}): Pick<IndexAdvice, "reason" | "why"> => {
+  const why = { key: `schemaDesigner.advice.${key}`, values };
+  return { reason: say(why, english), why };
+};
 
 const EQUALITY: ReadonlySet<FilterOperator> = new Set(["eq", "in", "isEmpty"]);
 const RANGE: ReadonlySet<FilterOperator> = new Set(["lt", "lte", "gt", "gte", "between", "startsWith"]);
@@ -16,6 +33,8 @@ export interface IndexAdvice {
   /** What to add to the table's `x-indexes` (by key; the schema service assigns the id). */
   entry: { fields: string[] };
   reason: string;
+  /** The reason as a catalog phrase, for screens in other languages. */
+  why: Phrase;
 }
 
 function sortable(table: CompiledTable, key: string): boolean {
@@ -45,12 +64,12 @@ export function adviseIndex(table: CompiledTable, view: ViewState): IndexAdvice 
   const served = table.indexes.some(
     (ix) => columns.every((c, i) => ix.columns[i] === c) || (equality.length > 0 && sameLeadingSet(ix.columns, columns, equality.length)),
   );
-  const parts = [
-    equality.length ? `equal to ${equality.join(", ")}` : "",
-    sort.length ? `sorted by ${sort[0]}` : "",
-    range.length ? `in a range of ${range[0]}` : "",
-  ].filter(Boolean);
-  return { columns, served, entry: { fields: columns }, reason: `rows ${parts.join(", ")}` };
+  const parts: Phrase[] = [
+    ...(equality.length ? [{ key: "schemaDesigner.advice.equal", values: { fields: equality.join(", ") } }] : []),
+    ...(sort.length ? [{ key: "schemaDesigner.advice.sorted", values: { field: sort[0] } }] : []),
+    ...(range.length ? [{ key: "schemaDesigner.advice.range", values: { field: range[0] } }] : []),
+  ];
+  return { columns, served, entry: { fields: columns }, ...because("rows", { parts }) };
 }
 
 /** Equality columns may come in any order: (a, b, sort) serves (b, a, sort) just as well. */
@@ -77,7 +96,7 @@ export function adviseBoardIndex(table: CompiledTable, groupBy: string): IndexAd
     ...(money ? [money.key] : []),
   ];
   const served = table.indexes.some((ix) => columns.every((c, i) => ix.columns[i] === c));
-  return { columns, served, entry: { fields: columns }, reason: `a board by ${groupBy}: counts and sums read from the index alone` };
+  return { columns, served, entry: { fields: columns }, ...because("board", { field: groupBy }) };
 }
 
 /** A report's definition, as far as its index is concerned. */
@@ -120,7 +139,7 @@ export function adviseReportIndex(table: CompiledTable, report: ReportShape): In
     columns,
     served,
     entry: { fields: columns },
-    reason: `a report grouped by ${groups.join(", ") || "nothing"}: its figures read from the index alone`,
+    ...(groups.length ? because("report", { fields: groups.join(", ") }) : because("reportUngrouped")),
   };
 }
 

@@ -11,6 +11,7 @@ import {
   type StepResult,
 } from "../migrations/apply.server";
 import { plan as planMigration } from "../migrations/plan";
+import type { Words } from "../i18n/words";
 import type { MigrationPlan, MigrationStep } from "../migrations/steps";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
@@ -49,7 +50,8 @@ export interface WorkspaceService {
    * the database, as writes and schema changes do.
    */
   current(options?: { fresh?: boolean }): Promise<{ version: number; schema: WorkspaceSchema; compiled: CompiledSchema }>;
-  plan(input: { baseVersion: number; schema: unknown }): Promise<PlannedChange>;
+  /** The plan of a change without applying it; `t` says its steps in the reader's words (a review shows them). */
+  plan(input: { baseVersion: number; schema: unknown }, t?: Words): Promise<PlannedChange>;
   apply(input: { baseVersion: number; schema: unknown; confirmDestructive?: boolean; actorId?: number | null }): Promise<{
     version: number;
     results: StepResult[];
@@ -162,7 +164,7 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
     return { version: compiled.version, schema: compiled.schema, compiled };
   }
 
-  async function prepare(input: { baseVersion: number; schema: unknown }): Promise<PlannedChange> {
+  async function prepare(input: { baseVersion: number; schema: unknown }, t?: Words): Promise<PlannedChange> {
     if (!Number.isInteger(input.baseVersion) || input.baseVersion < 0)
       throw new ApiError(400, "baseVersion must be the schema version your change starts from (an integer ≥ 0)");
     const now = await current({ fresh: true });
@@ -178,7 +180,7 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
     const schema: WorkspaceSchema = { ...checked.schema, "x-version": now.version + 1 };
     const locks = lockProblems(compileSchema(schema));
     if (locks.length) throw unprocessable(`The schema has ${locks.length} problem(s)`, { problems: locks });
-    const plan = planMigration(now.schema, schema);
+    const plan = planMigration(now.schema, schema, t);
     const conversions = await dryRunConversions(db, plan);
     const duplicates = await findDuplicates(db, now.compiled, compileSchema(schema), plan);
     return { baseVersion: now.version, schema, plan, destructive: plan.steps.some((s) => s.destructive), conversions, duplicates };

@@ -220,7 +220,14 @@ describe("an admin designs the client card and staff see it", () => {
     });
     expect(ghost.status).toBe(422);
     expect(ghost.body.error).toContain("points at fields, lists or columns that do not exist");
-    expect(ghost.body.problems).toEqual([{ path: "/elements/0/elements/0/x-field", message: 'Clients have no field with id "f_ghost"' }]);
+    // Each problem also carries its catalog phrase, so the designer says it in its reader's language.
+    expect(ghost.body.problems).toMatchObject([
+      {
+        path: "/elements/0/elements/0/x-field",
+        message: 'Clients have no field with id "f_ghost"',
+        words: { key: "formDesigner.notices.noField" },
+      },
+    ]);
     const shapeless = await post(admin, { type: "VerticalLayout", elements: [{ type: "Control", scope: "name" }] });
     expect(shapeless.status).toBe(422);
     expect(shapeless.body.problems?.length).toBeGreaterThan(0);

@@ -1,12 +1,21 @@
 import type { DiagramBox, DiagramEdge, DiagramLayout } from "@schema-designer/diagram/diagram-layout";
 import { DIAGRAM_METRICS as M } from "@schema-designer/diagram/diagram-layout";
+import { useTranslation } from "react-i18next";
 
 const MAX_LABEL = 24;
 const clip = (text: string, max = MAX_LABEL) => (text.length > max ? `${text.slice(0, max - 1)}…` : text);
 
+type Say = (key: string, values?: Record<string, unknown>) => string;
+
+/** A box's title: the built-in users table is named in the reader's language, the others as the schema names them. */
+export const boxLabel = (table: DiagramBox["table"], t: Say) => (table.builtIn ? t("schemaDesigner.diagram.users") : table.label);
+const fieldLabel = (table: DiagramBox["table"], field: DiagramBox["table"]["fields"][number], t: Say) =>
+  table.builtIn ? t(`schemaDesigner.diagram.userFields.${field.key}`, { defaultValue: field.label }) : field.label;
+
 /** Tables as boxes with their fields, relations as arrows from the relation field to its target. */
 export function SchemaDiagram({ layout }: { layout: DiagramLayout }) {
-  const labelOf = new Map(layout.boxes.map((b) => [b.table.key, b.table.label]));
+  const { t } = useTranslation();
+  const labelOf = new Map(layout.boxes.map((b) => [b.table.key, boxLabel(b.table, t)]));
   return (
     <svg
       className="schema-diagram"
@@ -14,7 +23,7 @@ export function SchemaDiagram({ layout }: { layout: DiagramLayout }) {
       height={layout.height}
       viewBox={`0 0 ${layout.width} ${layout.height}`}
       role="group"
-      aria-label="Tables and their relations"
+      aria-label={t("schemaDesigner.diagram.label")}
       data-testid="schema-diagram"
     >
       <defs>
@@ -60,6 +69,7 @@ function EdgeLabel({ edge }: { edge: DiagramEdge }) {
 }
 
 function TableBox({ box, relationFields }: { box: DiagramBox; relationFields: Set<string> }) {
+  const { t } = useTranslation();
   const { table } = box;
   const body = (
     <>
@@ -69,7 +79,7 @@ function TableBox({ box, relationFields }: { box: DiagramBox; relationFields: Se
         className={table.builtIn ? "schema-diagram__header schema-diagram__header--builtin" : "schema-diagram__header"}
       />
       <text x={box.x + 10} y={box.y + M.headerHeight / 2 + 5} className="schema-diagram__title">
-        {clip(table.label, 26)}
+        {clip(boxLabel(table, t), 26)}
       </text>
       {table.fields.map((f, i) => {
         const y = box.y + M.headerHeight + (i + 0.5) * M.rowHeight + 4;
@@ -77,11 +87,11 @@ function TableBox({ box, relationFields }: { box: DiagramBox; relationFields: Se
         return (
           <g key={f.key} className={relation ? "schema-diagram__field schema-diagram__field--relation" : "schema-diagram__field"}>
             <text x={box.x + 10} y={y}>
-              {clip(f.label)}
+              {clip(fieldLabel(table, f, t))}
               {f.required ? " *" : ""}
             </text>
             <text x={box.x + box.width - 10} y={y} textAnchor="end" className="schema-diagram__kind">
-              {f.kind === "builtin" ? "" : f.kind}
+              {f.kind === "builtin" ? "" : t(`fieldKinds.short.${f.kind}`, { defaultValue: f.kind })}
             </text>
           </g>
         );
@@ -94,7 +104,7 @@ function TableBox({ box, relationFields }: { box: DiagramBox; relationFields: Se
       href={`/admin/schema?table=${encodeURIComponent(table.key)}`}
       className="schema-diagram__link"
       data-table={table.key}
-      aria-label={`${table.label}: open in the schema designer`}
+      aria-label={t("schemaDesigner.diagram.open", { table: table.label })}
     >
       {body}
     </a>

@@ -1,5 +1,7 @@
 import { useDndContext, useDraggable, useDroppable } from "@dnd-kit/core";
 import { Fragment, useEffect, useRef, type KeyboardEvent, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "../../i18n/use-locale";
 import { accepts, dragId, dropId, type DropTarget } from "@form-designer/drop";
 import type { ElementPath } from "@form-designer/paths";
 import { widthOf } from "@form-designer/row-widths";
@@ -45,6 +47,8 @@ function useElementDrag(path: ElementPath) {
 const INERT = { inert: "" } as Record<string, string>;
 
 function FieldCell({ control, path }: { control: ControlElement; path: ElementPath }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const { table, nameOf, selection, select, resize, dragging } = useDesigner();
   const { attributes, listeners, setNodeRef, isDragging } = useElementDrag(path);
   const key = controlKey(control);
@@ -73,7 +77,7 @@ function FieldCell({ control, path }: { control: ControlElement; path: ElementPa
       <button
         type="button"
         className="fd-handle fd-cell__handle"
-        aria-label={`Drag ${name}`}
+        aria-label={t("formDesigner.canvas.drag", { name })}
         data-drag-id={dragId({ kind: "element", path })}
         {...attributes}
         {...listeners}
@@ -87,7 +91,7 @@ function FieldCell({ control, path }: { control: ControlElement; path: ElementPa
         <button
           type="button"
           className="fd-icon"
-          aria-label={`Narrower: ${name} (${width} of 12 columns)`}
+          aria-label={t("formDesigner.canvas.narrower", { name, width })}
           disabled={steppedWidth(width, -1) === width}
           onClick={(e) => (e.stopPropagation(), resize(path, steppedWidth(width, -1)))}
         >
@@ -96,7 +100,7 @@ function FieldCell({ control, path }: { control: ControlElement; path: ElementPa
         <button
           type="button"
           className="fd-icon"
-          aria-label={`Wider: ${name} (${width} of 12 columns)`}
+          aria-label={t("formDesigner.canvas.wider", { name, width })}
           disabled={steppedWidth(width, 1) === width}
           onClick={(e) => (e.stopPropagation(), resize(path, steppedWidth(width, 1)))}
         >
@@ -105,7 +109,7 @@ function FieldCell({ control, path }: { control: ControlElement; path: ElementPa
         <button
           type="button"
           className="fd-icon"
-          aria-label={`Edit ${name}`}
+          aria-label={t("formDesigner.canvas.edit", { name })}
           aria-pressed={selected}
           onClick={(e) => (e.stopPropagation(), select({ kind: "element", path }))}
         >
@@ -120,17 +124,17 @@ function FieldCell({ control, path }: { control: ControlElement; path: ElementPa
             value={null}
             onChange={() => undefined}
             record={{}}
-            format={{ locale: "en-US" }}
+            format={{ locale }}
             label={control.options?.label}
             help={control.options?.help}
             readOnly={control.options?.readOnly}
             width={12}
           />
         ) : (
-          <p className="fd-missing">This field no longer exists</p>
+          <p className="fd-missing">{t("formDesigner.canvas.missing")}</p>
         )}
       </div>
-      {control.options?.readOnly ? <span className="fd-cell__flag">read-only here</span> : null}
+      {control.options?.readOnly ? <span className="fd-cell__flag">{t("formDesigner.canvas.readOnly")}</span> : null}
       <CellHalf at={[...parentPath, index]} side="before" />
       <CellHalf at={[...parentPath, index + 1]} side="after" />
     </div>
@@ -139,6 +143,7 @@ function FieldCell({ control, path }: { control: ControlElement; path: ElementPa
 
 /** A block that is not a field (list, note, separator, section): one handle, the whole width. */
 function BlockFrame({ path, label, children, className }: { path: ElementPath; label: string; children: ReactNode; className?: string }) {
+  const { t } = useTranslation();
   const { selection, select } = useDesigner();
   const { attributes, listeners, setNodeRef, isDragging } = useElementDrag(path);
   const selected = selection?.kind === "element" && samePath(selection.path, path);
@@ -153,7 +158,7 @@ function BlockFrame({ path, label, children, className }: { path: ElementPath; l
         <button
           type="button"
           className="fd-handle"
-          aria-label={`Drag ${label}`}
+          aria-label={t("formDesigner.canvas.drag", { name: label })}
           data-drag-id={dragId({ kind: "element", path })}
           {...attributes}
           {...listeners}
@@ -175,20 +180,21 @@ function BlockFrame({ path, label, children, className }: { path: ElementPath; l
 }
 
 function RelatedListBlock({ element, path }: { element: RelatedListElement; path: ElementPath }) {
+  const { t } = useTranslation();
   const { table, compiled } = useDesigner();
   const list = table.lists.find((l) => l.name === element.list);
   const child = list ? compiled.tablesByKey.get(list.table) : undefined;
   const label = element.label ?? child?.pluralLabel ?? element.list;
   const columns = child && list ? relatedColumns(child, list.field, element.columns).map((k) => child.fieldsByKey.get(k)?.label ?? k) : [];
   return (
-    <BlockFrame path={path} label={`List: ${label}`}>
+    <BlockFrame path={path} label={t("formDesigner.canvas.list", { name: label })}>
       <section className="card-section card-related fd-related">
         <div className="card-related__head">
           <h2 className="card-section__title">{label}</h2>
           {list?.composition ? (
-            <span className="fd-muted">lines edited on the card</span>
+            <span className="fd-muted">{t("formDesigner.canvas.lines")}</span>
           ) : (
-            <span className="fd-muted">records of {child?.pluralLabel ?? element.list} pointing here</span>
+            <span className="fd-muted">{t("formDesigner.canvas.pointing", { table: child?.pluralLabel ?? element.list })}</span>
           )}
         </div>
         <table className="card-related__table">
@@ -217,6 +223,7 @@ function RelatedListBlock({ element, path }: { element: RelatedListElement; path
 }
 
 function Block({ element, path }: { element: LayoutElement; path: ElementPath }) {
+  const { t } = useTranslation();
   switch (element.type) {
     case "HorizontalLayout":
       return (
@@ -240,13 +247,13 @@ function Block({ element, path }: { element: LayoutElement; path: ElementPath })
       return <RelatedListBlock element={element} path={path} />;
     case "Separator":
       return (
-        <BlockFrame path={path} label="Separator">
+        <BlockFrame path={path} label={t("formDesigner.blocks.separator")}>
           <hr className="card-separator" />
         </BlockFrame>
       );
     case "Note":
       return (
-        <BlockFrame path={path} label="Note">
+        <BlockFrame path={path} label={t("formDesigner.blocks.note")}>
           <p className="card-note">{element.text}</p>
         </BlockFrame>
       );
@@ -254,6 +261,7 @@ function Block({ element, path }: { element: LayoutElement; path: ElementPath })
 }
 
 function SectionBlock({ label, path, elements }: { label: string; path: ElementPath; elements: LayoutElement[] }) {
+  const { t } = useTranslation();
   const { selection, select } = useDesigner();
   const { attributes, listeners, setNodeRef, isDragging } = useElementDrag(path);
   const selected = selection?.kind === "element" && samePath(selection.path, path);
@@ -268,7 +276,7 @@ function SectionBlock({ label, path, elements }: { label: string; path: ElementP
         <button
           type="button"
           className="fd-handle"
-          aria-label={`Drag section ${label}`}
+          aria-label={t("formDesigner.canvas.dragSection", { name: label })}
           data-drag-id={dragId({ kind: "element", path })}
           {...attributes}
           {...listeners}
@@ -282,7 +290,7 @@ function SectionBlock({ label, path, elements }: { label: string; path: ElementP
           onClick={() => select({ kind: "element", path })}
           aria-pressed={selected}
         >
-          Edit section
+          {t("formDesigner.canvas.editSection")}
         </button>
       </div>
       <div className="card-section__body">
@@ -294,7 +302,8 @@ function SectionBlock({ label, path, elements }: { label: string; path: ElementP
 
 /** The blocks of a tab, section or page, with a drop position before each and after the last. */
 export function Blocks({ path, elements }: { path: ElementPath; elements: LayoutElement[] }) {
-  if (elements.length === 0) return <Gap at={[...path, 0]} empty="Drop fields here" />;
+  const { t } = useTranslation();
+  if (elements.length === 0) return <Gap at={[...path, 0]} empty={t("formDesigner.canvas.dropHere")} />;
   return (
     <>
       {elements.map((el, i) => (
@@ -362,6 +371,7 @@ export function DesignerCanvas({
   onTab(tab: number): void;
   tabTools?: ReactNode;
 }) {
+  const { t } = useTranslation();
   const tabRefs = useRef<(HTMLButtonElement | null)[]>([]);
   const { active, measureDroppableContainers } = useDndContext();
   const activeId = active?.id;
@@ -387,7 +397,7 @@ export function DesignerCanvas({
   };
   return (
     <div className="card-tabs fd-tabs">
-      <div className="card-tabs__list fd-tabs__list" role="tablist" aria-label="Tabs of the card">
+      <div className="card-tabs__list fd-tabs__list" role="tablist" aria-label={t("formDesigner.canvas.tabs")}>
         {layout.elements.map((c, i) => (
           <TabHeader
             key={i}

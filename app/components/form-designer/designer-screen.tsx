@@ -13,6 +13,9 @@ import {
 } from "@dnd-kit/core";
 import { useFetcher } from "@remix-run/react";
 import { useCallback, useEffect, useMemo, useRef, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { say, sayError, type Words } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 import { describeGap, describePlace, type NameOf } from "@form-designer/describe-place";
 import { accepts, applyDrop, isNoop, parseDragId, parseDropId, placedPath, sameTarget, tabEnd, type DragSource } from "@form-designer/drop";
 import { resizeControl } from "@form-designer/control-options";
@@ -54,6 +57,8 @@ function isTyping(target: EventTarget | null): boolean {
 
 /** The form designer of one table: palette, card, side panel, and the toolbar that saves. */
 export function DesignerScreen({ data }: { data: DesignerData }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const compiled = useMemo(() => compileSchema(data.schema, data.schemaVersion), [data.schema, data.schemaVersion]);
   const table = compiled.tablesByKey.get(data.tableKey)!;
   const [saved, setSaved] = useState({ layout: data.layout, version: data.version });
@@ -135,10 +140,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   // Unsaved work: the router asks before leaving, the browser before closing or reloading.
   const dirtyRef = useRef(false);
   dirtyRef.current = designer.dirty && !saving;
-  useLeaveGuard(
-    () => dirtyRef.current,
-    "The card layout has unsaved changes. Leave without saving? (They stay in this tab until it is closed.)",
-  );
+  useLeaveGuard(() => dirtyRef.current, t("formDesigner.leave"));
 
   const palette = useMemo(() => unplacedFields(layout, table).map((f) => ({ key: f.key, label: f.label, kind: f.kind })), [layout, table]);
   const placedLists = useMemo(
@@ -180,38 +182,39 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
       case "list":
         return lists.find((l) => l.name === source.name)?.label ?? source.name;
       case "separator":
-        return "Separator";
+        return t("formDesigner.blocks.separator");
       case "note":
-        return "Note";
+        return t("formDesigner.blocks.note");
       case "element": {
         const el = elementAt(layoutRef.current, source.path) as LayoutElement;
         if (el.type === "Control") return nameOf(el);
-        if (el.type === "Group") return `Section ${el.label}`;
-        if (el.type === "RelatedList") return `List ${el.label ?? humanList(el.list)}`;
-        return el.type === "Note" ? "Note" : "Separator";
+        if (el.type === "Group") return t("formDesigner.blocks.section", { name: el.label });
+        if (el.type === "RelatedList") return t("formDesigner.blocks.list", { name: el.label ?? humanList(el.list) });
+        return el.type === "Note" ? t("formDesigner.blocks.note") : t("formDesigner.blocks.separator");
       }
     }
   };
   const targetWords = (id: string): string => {
     const target = parseDropId(id);
-    if (target.kind === "palette") return "the palette, off the card";
+    if (target.kind === "palette") return t("formDesigner.drag.palette");
     const current = layoutRef.current;
     if (target.kind === "tab")
-      return current.type === "Categorization" ? `tab ${current.elements[target.index].label}, at its end` : "the card";
-    return describeGap(current, target.at, nameOf);
+      return current.type === "Categorization"
+        ? t("formDesigner.drag.tabEnd", { name: current.elements[target.index].label })
+        : t("formDesigner.place.card");
+    return describeGap(current, target.at, nameOf, words);
   };
 
   const announcements: Announcements = {
-    onDragStart: ({ active }) =>
-      `Picked up ${sourceName(String(active.id))}. Arrow keys move it between drop positions, Space drops it, Escape cancels.`,
+    onDragStart: ({ active }) => t("formDesigner.drag.start", { name: sourceName(String(active.id)) }),
     onDragOver: ({ active, over }) => {
       const name = sourceName(String(active.id));
-      if (!over) return `${name} is not over a drop position.`;
-      if (isNoop(parseDragId(String(active.id)), parseDropId(String(over.id)))) return `${name} is at its current place.`;
-      return `${name} is over ${targetWords(String(over.id))}.`;
+      if (!over) return t("formDesigner.drag.notOver", { name });
+      if (isNoop(parseDragId(String(active.id)), parseDropId(String(over.id)))) return t("formDesigner.drag.inPlace", { name });
+      return t("formDesigner.drag.over", { name, target: targetWords(String(over.id)) });
     },
     onDragEnd: () => endWords.current,
-    onDragCancel: ({ active }) => `Moving ${sourceName(String(active.id))} was cancelled; nothing changed.`,
+    onDragCancel: ({ active }) => t("formDesigner.drag.cancelled", { name: sourceName(String(active.id)) }),
   };
 
   const onDragStart = (event: DragStartEvent) => {
@@ -229,7 +232,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
     const name = sourceName(String(event.active.id));
     focusHandle(String(event.active.id));
     if (!event.over) {
-      endWords.current = `${name} was dropped outside the card; nothing changed.`;
+      endWords.current = t("formDesigner.drag.outside", { name });
       return;
     }
     const source = parseDragId(String(event.active.id));
@@ -238,7 +241,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
     try {
       const after = applyDrop(before, table, source, target);
       if (target.kind === "palette") {
-        endWords.current = `${name} was taken off the card; its data stays.`;
+        endWords.current = t("formDesigner.drag.takenOff", { name });
         const removed = source.kind === "element" ? (elementAt(before, source.path) as LayoutElement) : null;
         change(after, null);
         if (removed?.type === "Control") focusHandle(`palette:field:${controlKey(removed)}`);
@@ -247,16 +250,17 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
       const landed = placedPath(after, before, source) ?? (target.kind === "tab" ? tabEnd(before, target.index) : target.at);
       let place = "";
       try {
-        place = describePlace(after, landed, nameOf);
+        place = describePlace(after, landed, nameOf, words);
       } catch {
         place = targetWords(String(event.over.id));
       }
-      endWords.current = `${name} moved to ${place}.`;
+      endWords.current = t("formDesigner.drag.moved", { name, place });
       if (after !== before) change(after, { kind: "element", path: landed });
       focusHandle(elementId(landed));
     } catch (error) {
-      endWords.current = `${name} cannot go there: ${(error as Error).message}.`;
-      setProblem(`${name} cannot go there: ${(error as Error).message}`);
+      const reason = sayError(error, words);
+      endWords.current = `${t("formDesigner.drag.refused", { name, reason })}.`;
+      setProblem(t("formDesigner.drag.refused", { name, reason }));
     }
   };
 
@@ -267,7 +271,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
       change(make(), select);
       return true;
     } catch (error) {
-      setProblem((error as Error).message);
+      setProblem(sayError(error, words));
       return false;
     }
   };
@@ -305,10 +309,10 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
       try {
         change(resizeControl(layoutRef.current, path, width));
       } catch (error) {
-        setProblem((error as Error).message);
+        setProblem(sayError(error, words));
       }
     },
-    [change],
+    [change, words],
   );
 
   const context: DesignerContextValue = { layout, table, compiled, nameOf, selection, select: setSelection, dragging, resize };
@@ -316,12 +320,12 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   const preview = previewFetcher.data && "preview" in previewFetcher.data && previewId ? previewFetcher.data.preview : null;
 
   const status = saving
-    ? "Saving…"
+    ? t("card.saving")
     : designer.dirty
-      ? "Unsaved changes"
+      ? t("card.unsaved")
       : saved.version
-        ? `Saved · version ${saved.version}`
-        : "Default card (not designed yet)";
+        ? t("formDesigner.status.saved", { version: saved.version })
+        : t("formDesigner.status.default");
 
   return (
     <WorkspaceProvider schema={compiled}>
@@ -330,9 +334,9 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
           <header className="fd-toolbar">
             <div className="fd-toolbar__title">
               <a href="/admin/forms" className="fd-back">
-                ← Forms
+                {t("formDesigner.back")}
               </a>
-              <h1>{table.label} card</h1>
+              <h1>{t("formDesigner.title", { table: table.label })}</h1>
               <span className={`fd-status${designer.dirty ? " is-dirty" : ""}`} role="status" data-testid="designer-status">
                 {status}
               </span>
@@ -344,9 +348,9 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                 onClick={designer.undo}
                 disabled={!designer.canUndo}
                 aria-keyshortcuts="Control+Z"
-                title="Undo (Ctrl+Z)"
+                title={t("formDesigner.undoTitle")}
               >
-                ↶ Undo
+                {t("formDesigner.undo")}
               </button>
               <button
                 type="button"
@@ -354,12 +358,12 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                 onClick={designer.redo}
                 disabled={!designer.canRedo}
                 aria-keyshortcuts="Control+Shift+Z"
-                title="Redo (Ctrl+Shift+Z)"
+                title={t("formDesigner.redoTitle")}
               >
-                ↷ Redo
+                {t("formDesigner.redo")}
               </button>
               <label className="fd-preview-pick">
-                <span>Preview with</span>
+                <span>{t("formDesigner.previewWith")}</span>
                 <select
                   className="tf-select"
                   value={previewId}
@@ -368,7 +372,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                     if (e.target.value) previewFetcher.load(`/admin/forms/${table.key}/preview/${encodeURIComponent(e.target.value)}`);
                   }}
                 >
-                  <option value="">— design —</option>
+                  <option value="">{t("formDesigner.design")}</option>
                   {data.records.map((r) => (
                     <option key={r.id} value={r.id}>
                       {r.title}
@@ -380,12 +384,12 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                 type="button"
                 className="button button--small button--ghost"
                 onClick={() => attempt(() => defaultLayout(table), null)}
-                title="Replace the design with the card Tessera generates (undo brings yours back)"
+                title={t("formDesigner.useDefaultTitle")}
               >
-                Use default card
+                {t("formDesigner.useDefault")}
               </button>
               <button type="button" className="button button--small button--ghost" onClick={discard} disabled={!designer.dirty}>
-                Discard draft
+                {t("schemaDesigner.bar.discard")}
               </button>
               <button
                 type="button"
@@ -394,39 +398,37 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                 disabled={saving || (!designer.dirty && data.custom && data.notices.length === 0)}
                 data-testid="save-layout"
               >
-                {saving ? "Saving…" : "Save"}
+                {saving ? t("card.saving") : t("card.save")}
               </button>
             </div>
           </header>
 
           {data.notices.length ? (
             <div className="fd-notice" role="note" data-testid="schema-notices">
-              <strong>The schema changed since this card was saved.</strong> The designer shows the card as it is now; save to keep it that
-              way.
+              <strong>{t("formDesigner.schemaChanged")}</strong> {t("formDesigner.schemaChangedText")}
               <ul>
                 {data.notices.map((n) => (
-                  <li key={`${n.path}${n.message}`}>{n.message}</li>
+                  <li key={`${n.path}${n.message}`}>{n.words ? say(n.words, words) : n.message}</li>
                 ))}
               </ul>
             </div>
           ) : null}
           {designer.restored ? (
             <div className="fd-notice fd-notice--info" role="status">
-              Your unsaved changes from earlier in this tab were restored.{" "}
+              {t("formDesigner.restored")}{" "}
               <button type="button" className="button button--small button--ghost" onClick={designer.dismissRestored}>
-                OK
+                {t("formDesigner.ok")}
               </button>
             </div>
           ) : null}
           {designer.staleDraft ? (
             <div className="fd-notice" role="status">
-              This tab holds an unsaved draft made from version {designer.staleDraft.baseVersion}; the card was saved since (version{" "}
-              {saved.version}).{" "}
+              {t("formDesigner.staleDraft", { old: designer.staleDraft.baseVersion, current: saved.version })}{" "}
               <button type="button" className="button button--small" onClick={designer.takeStaleDraft}>
-                Restore my draft
+                {t("formDesigner.restoreDraft")}
               </button>{" "}
               <button type="button" className="button button--small button--ghost" onClick={designer.dropStaleDraft}>
-                Keep the saved card
+                {t("formDesigner.keepSaved")}
               </button>
             </div>
           ) : null}
@@ -438,12 +440,12 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
           ) : null}
           {saveAnswer && !saveAnswer.ok ? (
             <div className="fd-error" role="alert" data-testid="save-error">
-              <strong>Not saved: {saveAnswer.error}.</strong>
-              {saveAnswer.status === 409 ? " Reload the page to see their card; your draft stays in this tab and can be restored." : null}
+              <strong>{t("formDesigner.notSaved", { error: saveAnswer.error })}</strong>
+              {saveAnswer.status === 409 ? ` ${t("formDesigner.reloadToSee")}` : null}
               {saveAnswer.problems.length ? (
                 <ul>
                   {saveAnswer.problems.map((p) => (
-                    <li key={`${p.path}${p.message}`}>{problemWords(layout, p, nameOf)}</li>
+                    <li key={`${p.path}${p.message}`}>{problemWords(layout, p, nameOf, words)}</li>
                   ))}
                 </ul>
               ) : null}
@@ -451,17 +453,23 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
           ) : null}
           {saveAnswer?.ok && !designer.dirty ? (
             <p className="fd-saved" role="status">
-              Saved. Staff see this card from now on.{" "}
-              <a href={data.records[0] ? `/t/${table.key}/${data.records[0].id}` : `/t/${table.key}`}>Open a {table.label.toLowerCase()}</a>
+              {t("formDesigner.savedNow")}{" "}
+              <a href={data.records[0] ? `/t/${table.key}/${data.records[0].id}` : `/t/${table.key}`}>
+                {t("formDesigner.openOne", { noun: table.label.toLowerCase() })}
+              </a>
             </p>
           ) : null}
 
           {preview ? (
             <div className="fd-preview-frame">
               <p className="fd-preview-banner">
-                Preview with <strong>{data.records.find((r) => String(r.id) === previewId)?.title}</strong>, read-only.{" "}
+                <Trans
+                  i18nKey="formDesigner.previewBanner"
+                  values={{ record: data.records.find((r) => String(r.id) === previewId)?.title ?? "" }}
+                  components={[<strong key="record" />]}
+                />{" "}
                 <button type="button" className="button button--small" onClick={() => setPreviewId("")}>
-                  Back to designing
+                  {t("formDesigner.backToDesign")}
                 </button>
               </p>
               <PreviewCard layout={layout} table={table} compiled={compiled} record={preview} />
@@ -475,8 +483,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                 restoreFocus: false,
                 announcements,
                 screenReaderInstructions: {
-                  draggable:
-                    "To pick up, press Space or Enter. Arrow keys move between drop positions; Space or Enter drops; Escape cancels.",
+                  draggable: t("formDesigner.drag.instructions"),
                 },
               }}
               onDragStart={onDragStart}
@@ -489,32 +496,32 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
             >
               <div className="fd-workspace">
                 <FieldPalette fields={palette} lists={lists} onAdd={addFromPalette} receiving={dragging?.kind === "element"} />
-                <section className="fd-canvas card" aria-label={`${table.label} card being designed`}>
+                <section className="fd-canvas card" aria-label={t("formDesigner.canvasLabel", { table: table.label })}>
                   <div className="fd-canvas__tools">
                     <form onSubmit={onAddSection} className="fd-inline-form">
                       <input
                         className="tf-input"
-                        aria-label="New section name"
-                        placeholder="New section name"
+                        aria-label={t("formDesigner.newSection")}
+                        placeholder={t("formDesigner.newSection")}
                         value={newSection}
                         maxLength={120}
                         onChange={(e) => setNewSection(e.target.value)}
                       />
                       <button type="submit" className="button button--small" disabled={!newSection.trim()}>
-                        Add section
+                        {t("formDesigner.addSection")}
                       </button>
                     </form>
                     <form onSubmit={onAddTab} className="fd-inline-form">
                       <input
                         className="tf-input"
-                        aria-label="New tab name"
-                        placeholder="New tab name"
+                        aria-label={t("formDesigner.newTab")}
+                        placeholder={t("formDesigner.newTab")}
                         value={newTab}
                         maxLength={120}
                         onChange={(e) => setNewTab(e.target.value)}
                       />
                       <button type="submit" className="button button--small" disabled={!newTab.trim()}>
-                        Add tab
+                        {t("formDesigner.addTab")}
                       </button>
                     </form>
                   </div>
@@ -532,7 +539,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
                 />
               </div>
               <DragOverlay dropAnimation={null}>
-                {dragging ? <div className="fd-overlay">{overlayName(dragging, table, layout, nameOf)}</div> : null}
+                {dragging ? <div className="fd-overlay">{overlayName(dragging, table, layout, nameOf, words)}</div> : null}
               </DragOverlay>
             </DndContext>
           )}
@@ -542,29 +549,31 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
   );
 }
 
-function overlayName(source: DragSource, table: DesignerContextValue["table"], layout: CardLayout, nameOf: NameOf): string {
+function overlayName(source: DragSource, table: DesignerContextValue["table"], layout: CardLayout, nameOf: NameOf, t: Words): string {
   if (source.kind === "field") return table.fieldsByKey.get(source.key)?.label ?? source.key;
   if (source.kind === "list") return humanList(source.name);
-  if (source.kind === "separator") return "Separator";
-  if (source.kind === "note") return "Note";
+  if (source.kind === "separator") return t("formDesigner.blocks.separator");
+  if (source.kind === "note") return t("formDesigner.blocks.note");
   try {
     const el = elementAt(layout, source.path) as LayoutElement;
     if (el.type === "Control") return nameOf(el);
-    if (el.type === "Group") return `Section ${el.label}`;
+    if (el.type === "Group") return t("formDesigner.blocks.section", { name: el.label });
     if (el.type === "RelatedList") return el.label ?? humanList(el.list);
-    return el.type;
+    if (el.type === "Note") return t("formDesigner.blocks.note");
+    return el.type === "Separator" ? t("formDesigner.blocks.separator") : el.type;
   } catch {
     return "…";
   }
 }
 
 /** A save problem with its place on the card in words, when its path still points at something. */
-function problemWords(layout: CardLayout, problem: LayoutNotice, nameOf: NameOf): string {
+function problemWords(layout: CardLayout, problem: LayoutNotice, nameOf: NameOf, t: Words): string {
+  const message = problem.words ? say(problem.words, t) : problem.message;
   const path = pathFromPointer(problem.path);
-  if (!path) return problem.message;
+  if (!path) return message;
   try {
-    return `${describePlace(layout, path, nameOf)}: ${problem.message}`;
+    return `${describePlace(layout, path, nameOf, t)}: ${message}`;
   } catch {
-    return `${problem.path}: ${problem.message}`;
+    return `${problem.path}: ${message}`;
   }
 }

@@ -1,5 +1,6 @@
 import { useDraggable, useDroppable } from "@dnd-kit/core";
 import { useId, useState } from "react";
+import { useTranslation } from "react-i18next";
 import { dragId, dropId, type DragSource } from "@form-designer/drop";
 import { filterPalette } from "@form-designer/palette";
 
@@ -38,14 +39,15 @@ function DragItem({
   onAdd(): void;
   draggable: boolean;
 }) {
+  const { t } = useTranslation();
   return (
     <li className="fd-palette__item">
       {draggable ? <DragHandle source={source} label={label} detail={detail} /> : <span className="fd-palette__chip">{label}</span>}
       <button
         type="button"
         className="fd-icon fd-palette__add"
-        aria-label={`Add ${label} to the card`}
-        title="Add to the end of this tab"
+        aria-label={t("formDesigner.palette.add", { name: label })}
+        title={t("formDesigner.palette.addTitle")}
         onClick={onAdd}
       >
         +
@@ -55,6 +57,7 @@ function DragItem({
 }
 
 function DragHandle({ source, label, detail }: { source: DragSource; label: string; detail?: string }) {
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({ id: dragId(source) });
   return (
     <button
@@ -62,7 +65,7 @@ function DragHandle({ source, label, detail }: { source: DragSource; label: stri
       ref={setNodeRef}
       className={`fd-palette__chip${isDragging ? " is-dragging" : ""}`}
       // Starts with the text it shows (label, then key), so "click Note" in voice control finds it.
-      aria-label={`${label}${detail ? ` ${detail}` : ""}: drag onto the card`}
+      aria-label={t("formDesigner.palette.drag", { name: `${label}${detail ? ` ${detail}` : ""}` })}
       data-drag-id={dragId(source)}
       {...attributes}
       {...listeners}
@@ -98,6 +101,7 @@ function PaletteDrop({ receiving, children }: { receiving: boolean; children: Re
 
 /** The table's fields the card does not show yet, searchable by label and key, plus lists and layout blocks. */
 export function FieldPalette(props: FieldPaletteProps) {
+  const { t } = useTranslation();
   const [query, setQuery] = useState("");
   const searchId = useId();
   const draggable = props.draggable ?? true;
@@ -105,28 +109,28 @@ export function FieldPalette(props: FieldPaletteProps) {
   const body = (
     <>
       <h2 id="fd-palette-title" className="fd-palette__title">
-        Not on the card
+        {t("formDesigner.palette.title")}
       </h2>
-      {props.receiving ? <p className="fd-palette__drop-hint">Drop here to take it off the card (its data stays)</p> : null}
+      {props.receiving ? <p className="fd-palette__drop-hint">{t("formDesigner.palette.dropHint")}</p> : null}
       <label className="fd-palette__search-label" htmlFor={searchId}>
-        Search fields
+        {t("formDesigner.palette.search")}
       </label>
       <input
         id={searchId}
         type="search"
         className="tf-input fd-palette__search"
-        placeholder="Label or key"
+        placeholder={t("formDesigner.palette.searchPlaceholder")}
         value={query}
         onChange={(e) => setQuery(e.target.value)}
       />
       {props.fields.length === 0 ? (
-        <p className="fd-muted">Every field is on the card.</p>
+        <p className="fd-muted">{t("formDesigner.palette.allPlaced")}</p>
       ) : shown.length === 0 ? (
         <p className="fd-muted" role="status">
-          No field matches “{query}”.
+          {t("formDesigner.palette.noMatch", { query })}
         </p>
       ) : (
-        <ul className="fd-palette__list" aria-label="Fields not on the card">
+        <ul className="fd-palette__list" aria-label={t("formDesigner.palette.fields")}>
           {shown.map((f) => (
             <DragItem
               key={f.key}
@@ -141,8 +145,8 @@ export function FieldPalette(props: FieldPaletteProps) {
       )}
       {props.lists.length ? (
         <>
-          <h3 className="fd-palette__subtitle">Related lists</h3>
-          <ul className="fd-palette__list" aria-label="Related lists not on the card">
+          <h3 className="fd-palette__subtitle">{t("formDesigner.palette.lists")}</h3>
+          <ul className="fd-palette__list" aria-label={t("formDesigner.palette.listsLabel")}>
             {props.lists.map((l) => (
               <DragItem
                 key={l.name}
@@ -156,13 +160,18 @@ export function FieldPalette(props: FieldPaletteProps) {
           </ul>
         </>
       ) : null}
-      <h3 className="fd-palette__subtitle">Layout</h3>
-      <ul className="fd-palette__list" aria-label="Layout blocks">
-        <DragItem source={{ kind: "separator" }} label="Separator" draggable={draggable} onAdd={() => props.onAdd({ kind: "separator" })} />
+      <h3 className="fd-palette__subtitle">{t("formDesigner.palette.layout")}</h3>
+      <ul className="fd-palette__list" aria-label={t("formDesigner.palette.layoutLabel")}>
+        <DragItem
+          source={{ kind: "separator" }}
+          label={t("formDesigner.blocks.separator")}
+          draggable={draggable}
+          onAdd={() => props.onAdd({ kind: "separator" })}
+        />
         <DragItem
           source={{ kind: "note" }}
-          label="Note"
-          detail="static text"
+          label={t("formDesigner.blocks.note")}
+          detail={t("formDesigner.palette.staticText")}
           draggable={draggable}
           onAdd={() => props.onAdd({ kind: "note" })}
         />

@@ -1,4 +1,7 @@
 import { useId, useState, type FormEvent } from "react";
+import { Trans, useTranslation } from "react-i18next";
+import { sayError, type Words } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 import { setControlOptions, resizeControl } from "@form-designer/control-options";
 import { describePlace, type NameOf } from "@form-designer/describe-place";
 import { moveDestinations } from "@form-designer/destinations";
@@ -28,18 +31,24 @@ export interface InspectorProps {
   onSelect(selection: Selection): void;
 }
 
+/** What every panel gets: the inspector's props and the reader's words, for what the layout operations say. */
+interface PanelProps extends InspectorProps {
+  words: Words;
+}
+
 /** Runs a layout operation; its error (always a sentence) goes to the designer's alert. */
-function attempt(props: InspectorProps, make: () => CardLayout, select?: Selection) {
+function attempt(props: PanelProps, make: () => CardLayout, select?: Selection) {
   try {
     props.onChange(make(), select);
   } catch (error) {
-    props.onError((error as Error).message);
+    props.onError(sayError(error, props.words));
   }
 }
 
-function MoveTo({ props, path }: { props: InspectorProps; path: ElementPath }) {
+function MoveTo({ props, path }: { props: PanelProps; path: ElementPath }) {
+  const { t } = useTranslation();
   const id = useId();
-  const options = moveDestinations(props.layout, { kind: "element", path }, props.nameOf);
+  const options = moveDestinations(props.layout, { kind: "element", path }, props.nameOf, props.words);
   const [choice, setChoice] = useState("");
   if (options.length === 0) return null;
   return (
@@ -53,7 +62,7 @@ function MoveTo({ props, path }: { props: InspectorProps; path: ElementPath }) {
         try {
           after = moveElement(props.layout, path, to.at);
         } catch (error) {
-          props.onError((error as Error).message);
+          props.onError(sayError(error, props.words));
           return;
         }
         // The moved element stays selected where it landed, so its tab opens and it stays in view.
@@ -62,9 +71,9 @@ function MoveTo({ props, path }: { props: InspectorProps; path: ElementPath }) {
         setChoice("");
       }}
     >
-      <label htmlFor={id}>Move to…</label>
+      <label htmlFor={id}>{t("formDesigner.inspector.moveTo")}</label>
       <select id={id} className="tf-select" value={choice} onChange={(e) => setChoice(e.target.value)}>
-        <option value="">Choose where</option>
+        <option value="">{t("formDesigner.inspector.chooseWhere")}</option>
         {options.map((o, i) => (
           <option key={o.label} value={i}>
             {o.label}
@@ -72,25 +81,28 @@ function MoveTo({ props, path }: { props: InspectorProps; path: ElementPath }) {
         ))}
       </select>
       <button type="submit" className="button button--small" disabled={choice === ""}>
-        Move
+        {t("formDesigner.inspector.move")}
       </button>
     </form>
   );
 }
 
-function RemoveButton({ props, path, what }: { props: InspectorProps; path: ElementPath; what: string }) {
+/** Which thing the button takes off the card: its words are `formDesigner.inspector.takeOff.<what>`. */
+function RemoveButton({ props, path, what }: { props: PanelProps; path: ElementPath; what: "field" | "list" | "note" | "separator" }) {
+  const { t } = useTranslation();
   return (
     <button
       type="button"
       className="button button--small button--danger"
       onClick={() => attempt(props, () => removeElement(props.layout, path), null)}
     >
-      Take {what} off the card
+      {t(`formDesigner.inspector.takeOff.${what}`)}
     </button>
   );
 }
 
-function FieldPanel({ props, path, control }: { props: InspectorProps; path: ElementPath; control: ControlElement }) {
+function FieldPanel({ props, path, control }: { props: PanelProps; path: ElementPath; control: ControlElement }) {
+  const { t } = useTranslation();
   const field = props.table.fieldsByKey.get(controlKey(control));
   const [label, setLabel] = useState(control.options?.label ?? "");
   const [help, setHelp] = useState(control.options?.help ?? "");
@@ -104,12 +116,13 @@ function FieldPanel({ props, path, control }: { props: InspectorProps; path: Ele
   };
   return (
     <>
-      <h2 className="fd-inspector__title">{field?.label ?? "Field"}</h2>
+      <h2 className="fd-inspector__title">{field?.label ?? t("formDesigner.inspector.field")}</h2>
       <p className="fd-muted">
-        <code>{field?.key}</code> · {field?.kind} · {describePlace(props.layout, path, props.nameOf)}
+        <code>{field?.key}</code> · {field ? t(`fieldKinds.short.${field.kind}`) : null} ·{" "}
+        {describePlace(props.layout, path, props.nameOf, props.words)}
       </p>
       <form className="fd-inspector__form" onSubmit={apply}>
-        <label htmlFor={ids.label}>Label on this card</label>
+        <label htmlFor={ids.label}>{t("formDesigner.inspector.labelHere")}</label>
         <input
           id={ids.label}
           className="tf-input"
@@ -119,19 +132,19 @@ function FieldPanel({ props, path, control }: { props: InspectorProps; path: Ele
           onChange={(e) => setLabel(e.target.value)}
           onBlur={() => apply()}
         />
-        <label htmlFor={ids.help}>Help text</label>
+        <label htmlFor={ids.help}>{t("schemaDesigner.translations.help")}</label>
         <textarea
           id={ids.help}
           className="tf-textarea"
           rows={3}
           value={help}
-          placeholder={field?.def.description ?? "Shown under the field"}
+          placeholder={field?.def.description ?? t("formDesigner.inspector.helpPlaceholder")}
           maxLength={500}
           onChange={(e) => setHelp(e.target.value)}
           onBlur={() => apply()}
         />
         <button type="submit" className="button button--small">
-          Apply label and help
+          {t("formDesigner.inspector.applyLabel")}
         </button>
       </form>
       <div className="fd-inspector__row">
@@ -141,10 +154,10 @@ function FieldPanel({ props, path, control }: { props: InspectorProps; path: Ele
           checked={control.options?.readOnly === true}
           onChange={(e) => attempt(props, () => setControlOptions(props.layout, path, { readOnly: e.target.checked || null }))}
         />
-        <label htmlFor={ids.readOnly}>Read-only on this card</label>
+        <label htmlFor={ids.readOnly}>{t("formDesigner.inspector.readOnly")}</label>
       </div>
       <div className="fd-inspector__row">
-        <label htmlFor={ids.width}>Width</label>
+        <label htmlFor={ids.width}>{t("formDesigner.inspector.width")}</label>
         <select
           id={ids.width}
           className="tf-select"
@@ -154,18 +167,19 @@ function FieldPanel({ props, path, control }: { props: InspectorProps; path: Ele
         >
           {widths.map((w) => (
             <option key={w} value={w}>
-              {w === 12 ? "12 columns (full width)" : `${w} columns`}
+              {w === 12 ? t("formDesigner.inspector.fullWidth") : t("formDesigner.inspector.columns", { n: w })}
             </option>
           ))}
         </select>
       </div>
       <MoveTo props={props} path={path} />
-      <RemoveButton props={props} path={path} what="this field" />
+      <RemoveButton props={props} path={path} what="field" />
     </>
   );
 }
 
-function ListPanel({ props, path, element }: { props: InspectorProps; path: ElementPath; element: RelatedListElement }) {
+function ListPanel({ props, path, element }: { props: PanelProps; path: ElementPath; element: RelatedListElement }) {
+  const { t } = useTranslation();
   const list = props.table.lists.find((l) => l.name === element.list);
   const child = list ? props.compiled.tablesByKey.get(list.table) : undefined;
   const [label, setLabel] = useState(element.label ?? "");
@@ -180,11 +194,16 @@ function ListPanel({ props, path, element }: { props: InspectorProps; path: Elem
   };
   return (
     <>
-      <h2 className="fd-inspector__title">List: {element.label ?? child?.pluralLabel ?? element.list}</h2>
+      <h2 className="fd-inspector__title">
+        {t("formDesigner.canvas.list", { name: element.label ?? child?.pluralLabel ?? element.list })}
+      </h2>
       <p className="fd-muted">
         {child
-          ? `${child.pluralLabel} whose ${child.fieldsByKey.get(list!.field)?.label ?? list!.field} is this record`
-          : "This list no longer exists"}
+          ? t("formDesigner.inspector.listOf", {
+              table: child.pluralLabel,
+              field: child.fieldsByKey.get(list!.field)?.label ?? list!.field,
+            })
+          : t("formDesigner.inspector.listGone")}
       </p>
       <form
         className="fd-inspector__form"
@@ -193,7 +212,7 @@ function ListPanel({ props, path, element }: { props: InspectorProps; path: Elem
           attempt(props, () => setRelatedListLabel(props.layout, path, label));
         }}
       >
-        <label htmlFor={labelId}>Heading</label>
+        <label htmlFor={labelId}>{t("formDesigner.inspector.heading")}</label>
         <input
           id={labelId}
           className="tf-input"
@@ -202,12 +221,12 @@ function ListPanel({ props, path, element }: { props: InspectorProps; path: Elem
           onChange={(e) => setLabel(e.target.value)}
         />
         <button type="submit" className="button button--small">
-          Apply heading
+          {t("formDesigner.inspector.applyHeading")}
         </button>
       </form>
       {child && !list?.composition ? (
         <fieldset className="fd-columns">
-          <legend>Columns (at most 12)</legend>
+          <legend>{t("formDesigner.inspector.columnsMax")}</legend>
           {child.fields
             .filter((f) => f.key !== list!.field)
             .map((f) => (
@@ -224,17 +243,18 @@ function ListPanel({ props, path, element }: { props: InspectorProps; path: Elem
         </fieldset>
       ) : null}
       <MoveTo props={props} path={path} />
-      <RemoveButton props={props} path={path} what="this list" />
+      <RemoveButton props={props} path={path} what="list" />
     </>
   );
 }
 
-function NotePanel({ props, path, element }: { props: InspectorProps; path: ElementPath; element: NoteElement }) {
+function NotePanel({ props, path, element }: { props: PanelProps; path: ElementPath; element: NoteElement }) {
+  const { t } = useTranslation();
   const [text, setText] = useState(element.text);
   const id = useId();
   return (
     <>
-      <h2 className="fd-inspector__title">Note</h2>
+      <h2 className="fd-inspector__title">{t("formDesigner.blocks.note")}</h2>
       <form
         className="fd-inspector__form"
         onSubmit={(e) => {
@@ -242,24 +262,25 @@ function NotePanel({ props, path, element }: { props: InspectorProps; path: Elem
           attempt(props, () => setNoteText(props.layout, path, text));
         }}
       >
-        <label htmlFor={id}>Text staff read on the card</label>
+        <label htmlFor={id}>{t("formDesigner.inspector.noteText")}</label>
         <textarea id={id} className="tf-textarea" rows={4} value={text} maxLength={2000} onChange={(e) => setText(e.target.value)} />
         <button type="submit" className="button button--small">
-          Apply text
+          {t("formDesigner.inspector.applyText")}
         </button>
       </form>
       <MoveTo props={props} path={path} />
-      <RemoveButton props={props} path={path} what="this note" />
+      <RemoveButton props={props} path={path} what="note" />
     </>
   );
 }
 
-function SectionPanel({ props, path, element }: { props: InspectorProps; path: ElementPath; element: GroupElement }) {
+function SectionPanel({ props, path, element }: { props: PanelProps; path: ElementPath; element: GroupElement }) {
+  const { t } = useTranslation();
   const [label, setLabel] = useState(element.label);
   const id = useId();
   return (
     <>
-      <h2 className="fd-inspector__title">Section: {element.label}</h2>
+      <h2 className="fd-inspector__title">{t("formDesigner.inspector.section", { name: element.label })}</h2>
       <form
         className="fd-inspector__form"
         onSubmit={(e) => {
@@ -267,10 +288,10 @@ function SectionPanel({ props, path, element }: { props: InspectorProps; path: E
           attempt(props, () => renameSection(props.layout, path, label));
         }}
       >
-        <label htmlFor={id}>Section name</label>
+        <label htmlFor={id}>{t("formDesigner.inspector.sectionName")}</label>
         <input id={id} className="tf-input" value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} />
         <button type="submit" className="button button--small">
-          Rename section
+          {t("formDesigner.inspector.renameSection")}
         </button>
       </form>
       <MoveTo props={props} path={path} />
@@ -280,21 +301,22 @@ function SectionPanel({ props, path, element }: { props: InspectorProps; path: E
           className="button button--small"
           onClick={() => attempt(props, () => removeSection(props.layout, path, { keepContent: true }), null)}
         >
-          Remove section, keep its fields
+          {t("formDesigner.inspector.removeSectionKeep")}
         </button>
         <button
           type="button"
           className="button button--small button--danger"
           onClick={() => attempt(props, () => removeSection(props.layout, path), null)}
         >
-          Remove section and its fields
+          {t("formDesigner.inspector.removeSection")}
         </button>
       </div>
     </>
   );
 }
 
-function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
+function TabPanel({ props, index }: { props: PanelProps; index: number }) {
+  const { t } = useTranslation();
   const layout = props.layout;
   const tab = layout.type === "Categorization" ? layout.elements[index] : undefined;
   const [label, setLabel] = useState(tab?.label ?? "");
@@ -303,7 +325,7 @@ function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
   const count = layout.elements.length;
   return (
     <>
-      <h2 className="fd-inspector__title">Tab: {tab.label}</h2>
+      <h2 className="fd-inspector__title">{t("formDesigner.inspector.tab", { name: tab.label })}</h2>
       <form
         className="fd-inspector__form"
         onSubmit={(e) => {
@@ -311,10 +333,10 @@ function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
           attempt(props, () => renameTab(layout, index, label));
         }}
       >
-        <label htmlFor={id}>Tab name</label>
+        <label htmlFor={id}>{t("formDesigner.inspector.tabName")}</label>
         <input id={id} className="tf-input" value={label} maxLength={120} onChange={(e) => setLabel(e.target.value)} />
         <button type="submit" className="button button--small">
-          Rename tab
+          {t("formDesigner.inspector.renameTab")}
         </button>
       </form>
       <div className="fd-inspector__actions">
@@ -324,7 +346,7 @@ function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
           disabled={index === 0}
           onClick={() => attempt(props, () => moveTab(layout, index, index - 1), { kind: "tab", index: index - 1 })}
         >
-          ← Move left
+          {t("formDesigner.inspector.moveLeft")}
         </button>
         <button
           type="button"
@@ -332,7 +354,7 @@ function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
           disabled={index === count - 1}
           onClick={() => attempt(props, () => moveTab(layout, index, index + 1), { kind: "tab", index: index + 1 })}
         >
-          Move right →
+          {t("formDesigner.inspector.moveRight")}
         </button>
       </div>
       <div className="fd-inspector__actions">
@@ -343,7 +365,7 @@ function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
             disabled={count === 1}
             onClick={() => attempt(props, () => removeTab(layout, index, { contentTo: "previous" }), null)}
           >
-            Remove tab, move its content to “{layout.elements[index - 1].label}”
+            {t("formDesigner.inspector.removeTabMerge", { name: layout.elements[index - 1].label })}
           </button>
         ) : null}
         <button
@@ -352,7 +374,7 @@ function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
           disabled={count === 1}
           onClick={() => attempt(props, () => removeTab(layout, index), null)}
         >
-          Remove tab and its fields
+          {t("formDesigner.inspector.removeTab")}
         </button>
       </div>
     </>
@@ -360,7 +382,10 @@ function TabPanel({ props, index }: { props: InspectorProps; index: number }) {
 }
 
 /** The side panel: per-card overrides and actions of whatever is selected on the card. */
-export function Inspector(props: InspectorProps) {
+export function Inspector(outer: InspectorProps) {
+  const { t } = useTranslation();
+  const words = useWords();
+  const props: PanelProps = { ...outer, words };
   const { selection, layout } = props;
   let body: JSX.Element | null = null;
   let key = "none";
@@ -382,24 +407,20 @@ export function Inspector(props: InspectorProps) {
     else if (node?.type === "Separator")
       body = (
         <>
-          <h2 className="fd-inspector__title">Separator</h2>
+          <h2 className="fd-inspector__title">{t("formDesigner.blocks.separator")}</h2>
           <MoveTo props={props} path={selection.path} />
-          <RemoveButton props={props} path={selection.path} what="this separator" />
+          <RemoveButton props={props} path={selection.path} what="separator" />
         </>
       );
   }
   return (
-    <aside className="fd-inspector" aria-label="Selected element">
+    <aside className="fd-inspector" aria-label={t("formDesigner.inspector.label")}>
       {body ?? (
         <div className="fd-inspector__empty">
-          <h2 className="fd-inspector__title">Nothing selected</h2>
+          <h2 className="fd-inspector__title">{t("formDesigner.inspector.nothing")}</h2>
+          <p className="fd-muted">{t("formDesigner.inspector.nothingHelp")}</p>
           <p className="fd-muted">
-            Click a field, list, note or section on the card to change its label, help text, width or place. Click the open tab again to
-            rename or move it.
-          </p>
-          <p className="fd-muted">
-            Keyboard: focus a <span aria-hidden="true">⠿</span> handle, press Space, move with the arrow keys, Space again to drop (Escape
-            cancels). Shift+←/→ on a field's handle narrows or widens it.
+            <Trans i18nKey="formDesigner.inspector.keyboard" components={[<span key="handle" aria-hidden="true" />]} />
           </p>
         </div>
       )}

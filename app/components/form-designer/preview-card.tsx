@@ -1,4 +1,6 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "../../i18n/use-locale";
 import type { RecordRefValue } from "@runtime/fields/ui-types";
 import type { CardLayout, ControlElement, RelatedListElement } from "@runtime/layouts/types";
 import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
@@ -15,6 +17,8 @@ export interface PreviewCardProps {
 
 /** The designed card filled with one record's values, read-only: the card's own components. */
 export function PreviewCard({ layout, table, compiled, record }: PreviewCardProps) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   const [tab, setTab] = useState(0);
   const expanded = (record._expanded ?? {}) as Record<string, RecordRefValue>;
   const control = (c: ControlElement) => {
@@ -30,7 +34,7 @@ export function PreviewCard({ layout, table, compiled, record }: PreviewCardProp
         onChange={() => undefined}
         record={record}
         expanded={expanded[key] ?? null}
-        format={{ locale: "en-US" }}
+        format={{ locale }}
         label={c.options?.label}
         help={c.options?.help}
         readOnly
@@ -47,14 +51,14 @@ export function PreviewCard({ layout, table, compiled, record }: PreviewCardProp
         <h2 className="card-section__title">{el.label ?? child?.pluralLabel ?? el.list}</h2>
         <p className="card-related__empty">
           {lines !== null
-            ? `${lines} line${lines === 1 ? "" : "s"} on this record.`
-            : `The ${child?.pluralLabel.toLowerCase() ?? el.list} of this record are listed here on the real card.`}
+            ? t("formDesigner.preview.lines", { count: lines })
+            : t("formDesigner.preview.listed", { table: child?.pluralLabel.toLowerCase() ?? el.list })}
         </p>
       </section>
     );
   };
   return (
-    <div className="fd-preview" aria-label="Preview with a record">
+    <div className="fd-preview" aria-label={t("formDesigner.preview.label")}>
       <LayoutView layout={layout} render={{ control, relatedList }} tab={tab} onTab={setTab} hydrated />
     </div>
   );

@@ -1,5 +1,6 @@
 import type { Editor } from "grapesjs";
 import type { PaletteBlock } from "@print-designer/palette";
+import { useTranslation } from "react-i18next";
 
 /**
  * The blocks, listed before GrapesJS has loaded (disabled until it has): a click adds one where
@@ -14,10 +15,11 @@ export function BlockPalette({
   editor: Editor | null;
   onAdd(block: PaletteBlock): void;
 }) {
+  const { t } = useTranslation();
   return (
-    <nav className="pd-palette" aria-label="Blocks">
-      <h2>Blocks</h2>
-      <p className="pd-hint">Click to add after the selected element (a Field goes into selected text), or drag onto the page.</p>
+    <nav className="pd-palette" aria-label={t("printDesigner.blocksTitle")}>
+      <h2>{t("printDesigner.blocksTitle")}</h2>
+      <p className="pd-hint">{t("printDesigner.blocksHint")}</p>
       <ul>
         {blocks.map((b) => (
           <li key={b.id}>

@@ -1,3 +1,5 @@
+import { useTranslation } from "react-i18next";
+
 /** Where a save stands: shown beside the buttons, an error as an alert. */
 export type SaveStatus = { kind: "idle" | "saving" | "saved" | "error"; text: string };
 
@@ -16,28 +18,29 @@ interface DesignerBarProps {
 
 /** The top bar: back to the list, the template's name, what it prints, the save state, Preview and Save. */
 export function DesignerBar(props: DesignerBarProps) {
+  const { t } = useTranslation();
   const { status } = props;
   return (
     <header className="pd-bar">
       <a className="pd-back" href="/admin/prints">
-        ← Print templates
+        {t("printDesigner.back")}
       </a>
       <label className="pd-name">
-        <span className="visually-hidden">Template name</span>
+        <span className="visually-hidden">{t("printDesigner.name")}</span>
         <input
           value={props.name}
           onChange={(e) => props.onNameChange(e.target.value)}
           maxLength={120}
           required
-          aria-label="Template name"
+          aria-label={t("printDesigner.name")}
         />
       </label>
-      <span className="pd-table">prints {props.tableLabel.toLowerCase()} records</span>
+      <span className="pd-table">{t("printDesigner.prints", { table: props.tableLabel.toLowerCase() })}</span>
       <span className={`pd-status pd-status--${status.kind}`} role={status.kind === "error" ? "alert" : "status"} aria-live="polite">
-        {status.text || (props.dirty ? "Unsaved changes" : "")}
+        {status.text || (props.dirty ? t("card.unsaved") : "")}
       </span>
       <button type="button" className="button" onClick={props.onPreview} disabled={!props.ready || !props.canPreview}>
-        Preview PDF
+        {t("printDesigner.previewPdf")}
       </button>
       <button
         type="button"
@@ -46,7 +49,7 @@ export function DesignerBar(props: DesignerBarProps) {
         disabled={!props.ready || status.kind === "saving"}
         data-testid="save-template"
       >
-        Save
+        {t("card.save")}
       </button>
     </header>
   );

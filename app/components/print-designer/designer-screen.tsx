@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useId, useRef, useState, type ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "../../i18n/use-locale";
+import { useWords } from "../../i18n/use-words";
 import type { DesignerSchema } from "@print-designer/designer-schema";
 import type { GrapesJs } from "@print-designer/editor";
 import { paletteBlocks, type PaletteBlock } from "@print-designer/palette";
@@ -39,6 +42,9 @@ export interface PrintDesignerProps {
  */
 export function PrintDesigner(props: PrintDesignerProps) {
   const { template } = props;
+  const { t } = useTranslation();
+  const words = useWords();
+  const locale = useLocale();
   const canvasRef = useRef<HTMLDivElement>(null);
   const traitsRef = useRef<HTMLDivElement>(null);
   const stylesRef = useRef<HTMLDivElement>(null);
@@ -56,13 +62,14 @@ export function PrintDesigner(props: PrintDesignerProps) {
   const [selectedName, setSelectedName] = useState<string | null>(null);
   const [previewRecord, setPreviewRecord] = useState<number | "">(props.previewRecords[0]?.id ?? "");
   const [preview, setPreview] = useState<PreviewState>({ url: null, busy: false, error: null });
-  const [blocks] = useState<PaletteBlock[]>(() => paletteBlocks(props.schema));
+  const [blocks] = useState<PaletteBlock[]>(() => paletteBlocks(props.schema, words));
   const ids = useId();
 
   const { editor, loadError } = usePrintEditor({
     template,
     schema: props.schema,
     loadGrapes: props.loadGrapes,
+    words,
     targets: { canvas: canvasRef, traits: traitsRef, styles: stylesRef, layers: layersRef },
     onChange: () => setDirty(true),
     onSelect: (selected) => {
@@ -86,7 +93,7 @@ export function PrintDesigner(props: PrintDesignerProps) {
   }, [editor, page]);
 
   // Nothing typed is lost by leaving the page by accident.
-  useLeaveGuard(() => dirty, "The template has unsaved changes. Leave without saving?");
+  useLeaveGuard(() => dirty, t("printDesigner.leave"));
 
   useEffect(
     () => () => {
@@ -111,19 +118,16 @@ export function PrintDesigner(props: PrintDesignerProps) {
     const body = draft();
     if (!body) return;
     if (!name.trim()) {
-      setStatus({ kind: "error", text: "Give the template a name before saving." });
+      setStatus({ kind: "error", text: t("printDesigner.nameMissing") });
       return;
     }
-    setStatus({ kind: "saving", text: "Saving…" });
-    const answer = await saveTemplate(template.id, body);
+    setStatus({ kind: "saving", text: t("card.saving") });
+    const answer = await saveTemplate(template.id, body, words);
     if (answer.kind === "unreachable")
-      return setStatus({
-        kind: "error",
-        text: `Not saved: the server could not be reached (${answer.message}). Your changes are still here; try again.`,
-      });
-    if (answer.kind === "refused") return setStatus({ kind: "error", text: `Not saved: ${answer.message}. Your changes are still here.` });
+      return setStatus({ kind: "error", text: t("printDesigner.unreachable", { message: answer.message }) });
+    if (answer.kind === "refused") return setStatus({ kind: "error", text: t("printDesigner.refused", { message: answer.message }) });
     setDirty(false);
-    setStatus({ kind: "saved", text: `Saved at ${new Date().toLocaleTimeString()}.` });
+    setStatus({ kind: "saved", text: t("printDesigner.savedAt", { time: new Date().toLocaleTimeString(locale) }) });
   };
 
   const showPreview = async () => {
@@ -131,8 +135,9 @@ export function PrintDesigner(props: PrintDesignerProps) {
     if (!body || previewRecord === "") return;
     setTab("preview");
     setPreview((p) => ({ ...p, busy: true, error: null }));
-    const answer = await previewTemplate(body, previewRecord);
-    if (answer.kind !== "ok") return setPreview((p) => ({ ...p, busy: false, error: `The preview could not be made: ${answer.message}` }));
+    const answer = await previewTemplate(body, previewRecord, words);
+    if (answer.kind !== "ok")
+      return setPreview((p) => ({ ...p, busy: false, error: t("printDesigner.previewFailed", { message: answer.message }) }));
     setPreview({ url: URL.createObjectURL(answer.value), busy: false, error: null });
   };
 
@@ -168,10 +173,10 @@ export function PrintDesigner(props: PrintDesignerProps) {
       <div className="pd-body">
         <BlockPalette blocks={blocks} editor={editor} onAdd={addBlock} />
         <div className="pd-stage">
-          <div className="pd-canvas" ref={canvasRef} aria-label="Page canvas" />
-          {!editor && !loadError ? <p className="pd-loading">Loading the designer…</p> : null}
+          <div className="pd-canvas" ref={canvasRef} aria-label={t("printDesigner.canvasLabel")} />
+          {!editor && !loadError ? <p className="pd-loading">{t("printDesigner.loading")}</p> : null}
         </div>
-        <aside className={`pd-side${tab === "preview" ? " pd-side--wide" : ""}`} aria-label="Settings">
+        <aside className={`pd-side${tab === "preview" ? " pd-side--wide" : ""}`} aria-label={t("printDesigner.settings")}>
           <PanelTabs ids={ids} current={tab} onSelect={setTab} />
           <TabPanel ids={ids} id="selected" current={tab}>
             <ElementPanel selectedName={selectedName} onRemove={removeSelected} traitsRef={traitsRef} stylesRef={stylesRef} />

@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 
 export interface DocumentLanguage {
   languageFrom: string | null;
@@ -25,27 +26,28 @@ export function DocumentLanguagePanel({
   options: DocumentLanguageOptions;
   onChange(value: DocumentLanguage): void;
 }) {
+  const { t } = useTranslation();
   const id = useId();
   return (
     <div className="pd-page pd-page--language">
       <fieldset className="pd-page__language">
-        <legend>Document language</legend>
-        <label htmlFor={`${id}-from`}>From the field</label>
+        <legend>{t("printDesigner.language.title")}</legend>
+        <label htmlFor={`${id}-from`}>{t("printDesigner.language.from")}</label>
         <select
           id={`${id}-from`}
           value={value.languageFrom ?? ""}
           onChange={(e) => onChange({ ...value, languageFrom: e.target.value || null })}
         >
-          <option value="">No field: always the language below</option>
+          <option value="">{t("printDesigner.language.noField")}</option>
           {options.fields.map((f) => (
             <option key={f.path} value={f.path}>
               {f.label}
             </option>
           ))}
         </select>
-        <label htmlFor={`${id}-fixed`}>{value.languageFrom ? "When the field is empty" : "Language"}</label>
+        <label htmlFor={`${id}-fixed`}>{value.languageFrom ? t("printDesigner.language.whenEmpty") : t("userMenu.language")}</label>
         <select id={`${id}-fixed`} value={value.language ?? ""} onChange={(e) => onChange({ ...value, language: e.target.value || null })}>
-          <option value="">English (the default)</option>
+          <option value="">{t("printDesigner.language.english")}</option>
           {options.languages
             .filter((l) => l.language !== "en")
             .map((l) => (

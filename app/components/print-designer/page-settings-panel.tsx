@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { Trans, useTranslation } from "react-i18next";
 import { hasPageNumbers, withPageNumbers } from "@print-designer/page-numbers";
 import type { PageMargins, PageSettings } from "@runtime/print/template";
 
@@ -6,6 +7,7 @@ const SIDES: (keyof PageMargins)[] = ["top", "right", "bottom", "left"];
 
 /** Paper, orientation, margins, and the header and footer Chromium prints on every page. */
 export function PageSettingsPanel({ page, onChange }: { page: PageSettings; onChange(page: PageSettings): void }) {
+  const { t } = useTranslation();
   const id = useId();
   const set = (patch: Partial<PageSettings>) => onChange({ ...page, ...patch });
   const setText = (key: "header" | "footer", value: string) => {
@@ -17,26 +19,26 @@ export function PageSettingsPanel({ page, onChange }: { page: PageSettings; onCh
   return (
     <div className="pd-page">
       <label>
-        Paper
+        {t("printDesigner.pageSettings.paper")}
         <select value={page.size} onChange={(e) => set({ size: e.target.value as PageSettings["size"] })}>
-          <option value="A4">A4 (210 × 297 mm)</option>
-          <option value="Letter">US Letter (8.5 × 11 in)</option>
+          <option value="A4">{t("printDesigner.pageSettings.a4")}</option>
+          <option value="Letter">{t("printDesigner.pageSettings.letter")}</option>
         </select>
       </label>
       <fieldset className="pd-page__orientation">
-        <legend>Orientation</legend>
+        <legend>{t("printDesigner.pageSettings.orientation")}</legend>
         {(["portrait", "landscape"] as const).map((o) => (
           <label key={o}>
             <input type="radio" name={`${id}-orientation`} checked={page.orientation === o} onChange={() => set({ orientation: o })} />{" "}
-            {o === "portrait" ? "Portrait" : "Landscape"}
+            {t(`printDesigner.pageSettings.${o}`)}
           </label>
         ))}
       </fieldset>
       <fieldset className="pd-page__margins">
-        <legend>Margins (mm)</legend>
+        <legend>{t("printDesigner.pageSettings.margins")}</legend>
         {SIDES.map((side) => (
           <label key={side}>
-            {side[0].toUpperCase() + side.slice(1)}
+            {t(`printDesigner.pageSettings.${side}`)}
             <input
               type="number"
               min={0}
@@ -54,7 +56,7 @@ export function PageSettingsPanel({ page, onChange }: { page: PageSettings; onCh
       </fieldset>
       {(["header", "footer"] as const).map((key) => (
         <div key={key} className="pd-page__margin-text">
-          <label htmlFor={`${id}-${key}`}>{key === "header" ? "Header on every page" : "Footer on every page"}</label>
+          <label htmlFor={`${id}-${key}`}>{t(`printDesigner.pageSettings.${key}`)}</label>
           <textarea
             id={`${id}-${key}`}
             rows={4}
@@ -68,13 +70,16 @@ export function PageSettingsPanel({ page, onChange }: { page: PageSettings; onCh
             onClick={() => setText(key, withPageNumbers(page[key]))}
             disabled={hasPageNumbers(page[key])}
           >
-            Add page numbers
+            {t("printDesigner.pageSettings.pageNumbers")}
           </button>
         </div>
       ))}
       <p className="pd-hint">
-        Header and footer are HTML with Liquid; <code>{"{{ pageNumber }}"}</code> and <code>{"{{ totalPages }}"}</code> are filled in on
-        each page. They print in the margins, so leave the top or bottom margin at 12 mm or more.
+        <Trans
+          i18nKey="printDesigner.pageSettings.hint"
+          values={{ page: "{{ pageNumber }}", pages: "{{ totalPages }}" }}
+          components={[<code key="page" />, <code key="pages" />]}
+        />
       </p>
     </div>
   );

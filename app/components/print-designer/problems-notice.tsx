@@ -1,15 +1,18 @@
+import { useTranslation } from "react-i18next";
+
 /** Removed fields the saved template still refers to: it cannot print until they are replaced. */
 export function ProblemsNotice({ problems }: { problems: string[] }) {
+  const { t } = useTranslation();
   if (!problems.length) return null;
   return (
     <div className="pd-problems" role="alert">
-      <strong>This template refers to fields that no longer exist, so it cannot print:</strong>
+      <strong>{t("printDesigner.problems.title")}</strong>
       <ul>
         {problems.map((p) => (
           <li key={p}>{p}</li>
         ))}
       </ul>
-      Remove or replace those fields (the Liquid blocks show them) and save.
+      {t("printDesigner.problems.fix")}
     </div>
   );
 }

@@ -1,31 +1,28 @@
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
 
 export type PanelId = "selected" | "page" | "condition" | "preview" | "layers";
 
-export const PANELS: { id: PanelId; label: string }[] = [
-  { id: "selected", label: "Element" },
-  { id: "page", label: "Page" },
-  { id: "condition", label: "Condition" },
-  { id: "preview", label: "Preview" },
-  { id: "layers", label: "Layers" },
-];
+/** The panels in order; each tab's label is `printDesigner.panels.<id>`. */
+export const PANELS: PanelId[] = ["selected", "page", "condition", "preview", "layers"];
 
 /** The row of tabs above the side panels; `ids` makes the tabs' and panels' element ids unique. */
 export function PanelTabs({ ids, current, onSelect }: { ids: string; current: PanelId; onSelect(id: PanelId): void }) {
+  const { t } = useTranslation();
   return (
-    <div className="pd-tabs" role="tablist" aria-label="Panels">
-      {PANELS.map((t) => (
+    <div className="pd-tabs" role="tablist" aria-label={t("printDesigner.panels.label")}>
+      {PANELS.map((id) => (
         <button
-          key={t.id}
+          key={id}
           type="button"
           role="tab"
-          id={`${ids}-tab-${t.id}`}
-          aria-selected={current === t.id}
-          aria-controls={`${ids}-panel-${t.id}`}
+          id={`${ids}-tab-${id}`}
+          aria-selected={current === id}
+          aria-controls={`${ids}-panel-${id}`}
           className="pd-tab"
-          onClick={() => onSelect(t.id)}
+          onClick={() => onSelect(id)}
         >
-          {t.label}
+          {t(`printDesigner.panels.${id}`)}
         </button>
       ))}
     </div>

@@ -1,6 +1,7 @@
 // @vitest-environment jsdom
 import { cleanup, renderHook, waitFor } from "@testing-library/react";
 import grapesjs, { type EditorConfig } from "grapesjs";
+import i18next from "i18next";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { companyImageOptions, fieldPathOptions, lineListOptions } from "@print-designer/field-paths";
 import { defaultCompiled } from "@print-designer/test-support";
@@ -12,6 +13,8 @@ afterEach(cleanup);
 const [invoice, contract] = DEFAULT_PRINT_TEMPLATES;
 const box = () => ({ current: document.createElement("div") });
 const targets = { canvas: box(), traits: box(), styles: box(), layers: box() };
+// The English catalog the unit tests load (tests/setup/english-messages.ts).
+const words = (key: string, values?: Record<string, unknown>) => i18next.t(key, values ?? {});
 const schemaOf = (table: string) => ({
   fieldOptions: fieldPathOptions(defaultCompiled, table),
   lineLists: lineListOptions(defaultCompiled, table),
@@ -28,6 +31,7 @@ describe("the print designer's editor", () => {
       schema: schemaOf(template.table),
       loadGrapes,
       targets,
+      words,
       onChange: () => undefined,
       onSelect: () => undefined,
       onDeselect: () => undefined,
@@ -55,6 +59,7 @@ describe("the print designer's editor", () => {
         schema: schemaOf("invoices"),
         loadGrapes: () => Promise.reject(new Error("offline")),
         targets,
+        words,
         onChange: () => undefined,
         onSelect: () => undefined,
         onDeselect: () => undefined,

@@ -3,12 +3,15 @@ import { useEffect, useRef, useState, type RefObject } from "react";
 import type { DesignerSchema } from "@print-designer/designer-schema";
 import { createPrintEditor, type GrapesJs } from "@print-designer/editor";
 import type { PrintTemplate } from "@runtime/print/template";
+import type { Words } from "@runtime/i18n/words";
 
 export interface PrintEditorSetup {
   template: PrintTemplate;
   schema: DesignerSchema;
   /** GrapesJS, loaded by the route only when the designer opens. */
   loadGrapes(): Promise<GrapesJs>;
+  /** The reader's words: the editor's blocks, types and traits speak them. */
+  words: Words;
   /** Where GrapesJS draws the canvas and its panels. */
   targets: {
     canvas: RefObject<HTMLElement>;
@@ -38,7 +41,7 @@ export function usePrintEditor(setup: PrintEditorSetup): { editor: Editor | null
   useEffect(() => {
     let cancelled = false;
     let made: Editor | null = null;
-    const { template, schema, loadGrapes, targets } = latest.current;
+    const { template, schema, loadGrapes, targets, words } = latest.current;
     loadGrapes()
       .then((grapes) => {
         if (cancelled || !targets.canvas.current) return;
@@ -52,16 +55,19 @@ export function usePrintEditor(setup: PrintEditorSetup): { editor: Editor | null
           },
           template,
           schema,
+          words,
         );
         made.on("load", () => {
           // Loading itself fires updates; only what the admin does afterwards is a change.
           setTimeout(() => made?.on("update", () => latest.current.onChange()), 0);
         });
-        made.on("component:selected", (c) => latest.current.onSelect(String(c.getName?.() ?? c.get("name") ?? c.get("type") ?? "Element")));
+        made.on("component:selected", (c) =>
+          latest.current.onSelect(String(c.getName?.() ?? c.get("name") ?? c.get("type") ?? words("printDesigner.panels.selected"))),
+        );
         made.on("component:deselected", () => latest.current.onDeselect());
         setEditor(made);
       })
-      .catch((error: Error) => setLoadError(`The designer could not start: ${error.message}. Reload the page to try again.`));
+      .catch((error: Error) => setLoadError(words("printDesigner.loadFailed", { message: error.message })));
     return () => {
       cancelled = true;
       made?.destroy();

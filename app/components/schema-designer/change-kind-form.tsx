@@ -1,5 +1,8 @@
 import { useState, type FormEvent } from "react";
-import { fieldKinds } from "@runtime/fields/registry";
+import { useTranslation } from "react-i18next";
+import { sayError } from "@runtime/i18n/words";
+import { kindName, quoted } from "@schema-designer/words";
+import { useWords } from "../../i18n/use-words";
 import { FIELD_KINDS, type FieldKind, type WorkspaceSchema } from "@runtime/schema/types";
 import type { DraftOp } from "@schema-designer/draft";
 import { applyDraftOp } from "@schema-designer/draft";
@@ -37,6 +40,8 @@ export function ChangeKindForm({
   field: string;
   edit: Edit;
 }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const def = schema.$defs[table].properties[field];
   const current = def["x-kind"];
   const place = { schema, table };
@@ -53,7 +58,7 @@ export function ChangeKindForm({
     setDryRun({ state: "idle" });
   };
   const op = (): DraftOp | Record<string, string> => {
-    const outcome = optionsFromForm(values, place);
+    const outcome = optionsFromForm(values, place, words);
     if (!outcome.ok) return outcome.errors;
     // Help text and rules carry over by themselves (portableOptions); a default of the old kind would not fit.
     const { description: _d, default: _default, "x-unique": _u, "x-indexed": _i, "x-searchable": _s, ...options } = outcome.options;
@@ -70,11 +75,11 @@ export function ChangeKindForm({
     } catch (error) {
       return setDryRun({
         state: "failed",
-        message: error instanceof Error ? error.message : String(error),
+        message: sayError(error, words),
       });
     }
     setDryRun({ state: "checking" });
-    const answer = await planDraft(baseVersion, candidate);
+    const answer = await planDraft(baseVersion, candidate, words);
     if (answer.kind === "ok")
       setDryRun({
         state: "done",
@@ -94,24 +99,24 @@ export function ChangeKindForm({
 
   return (
     <form className="sd-form" onSubmit={check} aria-labelledby="sd-kind-title" noValidate>
-      <h3 id="sd-kind-title">Kind: {fieldKinds[current].label}</h3>
+      <h3 id="sd-kind-title">{t("schemaDesigner.kind.title", { kind: kindName(current, words) })}</h3>
       <div className="sd-form__grid">
-        <KindSelect label="Change to" value={kind} onChange={pick} exclude={current} />
+        <KindSelect label={t("schemaDesigner.kind.changeTo")} value={kind} onChange={pick} exclude={current} />
         <KindOptionInputs values={values} set={form.set} setSetting={form.setSetting} errors={errors} place={place} kindOnly />
       </div>
       <div className="sd-form__actions">
         <button type="submit" className="button button--small" disabled={dryRun.state === "checking"}>
-          {dryRun.state === "checking" ? "Checking the records…" : "Check the records"}
+          {dryRun.state === "checking" ? t("schemaDesigner.kind.checking") : t("schemaDesigner.kind.check")}
         </button>
         {dryRun.state === "done" ? (
           <button type="button" className="button" onClick={apply}>
-            {dryRun.conversions.length ? "Change the kind in the draft anyway" : "Change the kind in the draft"}
+            {dryRun.conversions.length ? t("schemaDesigner.kind.changeAnyway") : t("schemaDesigner.kind.change")}
           </button>
         ) : null}
       </div>
       <div role="status" className="sd-dryrun">
         {dryRun.state === "done" && dryRun.conversions.length === 0 ? (
-          <p>Every stored value converts to {fieldKinds[kind].label}. The old values are kept in the trash.</p>
+          <p>{t("schemaDesigner.kind.allConvert", { kind: kindName(kind, words) })}</p>
         ) : null}
         {dryRun.state === "done" && dryRun.conversions.length > 0 ? <ConversionFailures conversions={dryRun.conversions} /> : null}
         {dryRun.state === "failed" ? <p className="sd-error">{dryRun.message}</p> : null}
@@ -124,27 +129,26 @@ const MAX_LISTED = 10;
 
 /** Which records would not convert, each linked to its card so the admin can fix the value first. */
 function ConversionFailures({ conversions }: { conversions: ConversionReport[] }) {
+  const { t } = useTranslation();
+  const words = useWords();
   return (
     <div className="sd-conversions">
       {conversions.map((c) => (
         <div key={`${c.table}.${c.field}`}>
           <p className="sd-error">
-            <strong>
-              {c.total} record{c.total === 1 ? "" : "s"} of {c.table} would not convert in “{c.field}”.
-            </strong>{" "}
-            Fix or clear {c.total === 1 ? "that value" : "those values"} first (they are kept as they are until then), or keep the current
-            kind.
+            <strong>{t("schemaDesigner.kind.notConverted", { count: c.total, table: c.table, field: quoted(c.field, words) })}</strong>{" "}
+            {t("schemaDesigner.kind.fixFirst", { count: c.total })}
           </p>
           <ul>
             {c.failures.slice(0, MAX_LISTED).map((f) => (
               <li key={f.id}>
                 <a href={`/t/${encodeURIComponent(c.table)}/${f.id}`} target="_blank" rel="noreferrer">
-                  Record #{f.id}
+                  {t("schemaDesigner.kind.record", { id: f.id })}
                 </a>
                 : {f.error}
               </li>
             ))}
-            {c.total > MAX_LISTED ? <li>… and {c.total - MAX_LISTED} more.</li> : null}
+            {c.total > MAX_LISTED ? <li>{t("schemaDesigner.kind.more", { n: c.total - MAX_LISTED })}</li> : null}
           </ul>
         </div>
       ))}

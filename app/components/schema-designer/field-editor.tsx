@@ -1,4 +1,8 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { sayError } from "@runtime/i18n/words";
+import { usesOfField } from "@schema-designer/remove-field";
+import { useWords } from "../../i18n/use-words";
 import type { SettingsPlace } from "@runtime/fields/ui-types";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { DraftOp } from "@schema-designer/draft";
@@ -14,15 +18,16 @@ export type Edit = (op: DraftOp) => string | null;
  * also picks its kind and key, then both show the label and the kind's options.
  */
 function FieldFormBody({ form, place, adding }: { form: FieldForm; place: SettingsPlace; adding: boolean }) {
+  const { t } = useTranslation();
   const { values, errors } = form;
   return (
     <div className="sd-form__grid">
       {adding ? <KindSelect value={values.kind} onChange={form.setKind} /> : null}
-      <Labelled label="Label" error={errors.title}>
+      <Labelled label={t("schemaDesigner.field.label")} error={errors.title}>
         {(p) => <input {...p} name="title" value={values.title} onChange={(e) => form.setTitle(e.target.value)} />}
       </Labelled>
       {adding ? (
-        <Labelled label="Key" error={errors.key} hint="Used in formulas, templates and the API.">
+        <Labelled label={t("schemaDesigner.key")} error={errors.key} hint={t("schemaDesigner.field.keyHint")}>
           {(p) => <input {...p} name="key" className="sd-code" value={values.key} onChange={(e) => form.setKey(e.target.value)} />}
         </Labelled>
       ) : null}
@@ -43,6 +48,8 @@ export function AddFieldForm({
   edit: Edit;
   onDone: (key: string) => void;
 }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const form = useFieldForm(emptyFieldForm("text"), { followKey: true });
   const { values } = form;
   const [failure, setFailure] = useState<string | null>(null);
@@ -51,10 +58,10 @@ export function AddFieldForm({
     e.preventDefault();
     const key = values.key.trim();
     const problems: Record<string, string> = {};
-    if (!values.title.trim()) problems.title = "Give the field a label, e.g. Region";
-    const keyProblem = newFieldKeyProblem(schema, table, key);
+    if (!values.title.trim()) problems.title = t("schemaDesigner.field.labelMissing");
+    const keyProblem = newFieldKeyProblem(schema, table, key, words);
     if (keyProblem) problems.key = keyProblem;
-    const outcome = optionsFromForm(values, { schema, table });
+    const outcome = optionsFromForm(values, { schema, table }, words);
     if (!outcome.ok || Object.keys(problems).length) {
       form.setErrors({ ...(outcome.ok ? {} : outcome.errors), ...problems });
       setFailure(null);
@@ -69,12 +76,12 @@ export function AddFieldForm({
 
   return (
     <form className="sd-form" onSubmit={submit} aria-labelledby="sd-add-field-title" noValidate>
-      <h3 id="sd-add-field-title">Add a field</h3>
+      <h3 id="sd-add-field-title">{t("schemaDesigner.field.addTitle")}</h3>
       <FieldFormBody form={form} place={{ schema, table }} adding />
       <FormError message={failure} />
       <div className="sd-form__actions">
         <button type="submit" className="button">
-          Add to draft
+          {t("schemaDesigner.field.addToDraft")}
         </button>
       </div>
     </form>
@@ -85,6 +92,8 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
 
 /** Label, help text, options and rules of an existing field. */
 export function FieldSettingsForm({ schema, table, field, edit }: { schema: WorkspaceSchema; table: string; field: string; edit: Edit }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const def = schema.$defs[table].properties[field];
   const required = (schema.$defs[table].required ?? []).includes(field);
   const initial = formFromField(field, def, required);
@@ -96,11 +105,11 @@ export function FieldSettingsForm({ schema, table, field, edit }: { schema: Work
   const submit = (e: FormEvent) => {
     e.preventDefault();
     setSaved(false);
-    if (!values.title.trim()) return form.setErrors({ title: "A field needs a label staff can read" });
+    if (!values.title.trim()) return form.setErrors({ title: t("schemaDesigner.field.labelNeeded") });
     const place = { schema, table };
-    const outcome = optionsFromForm(values, place);
+    const outcome = optionsFromForm(values, place, words);
     if (!outcome.ok) return form.setErrors(outcome.errors);
-    const before = optionsFromForm(initial, place);
+    const before = optionsFromForm(initial, place, words);
     const ops: DraftOp[] = [];
     if (values.title.trim() !== (def.title ?? "")) ops.push({ op: "setFieldLabel", table, field, labels: { title: values.title.trim() } });
     if (!before.ok || !same(before.options, outcome.options)) ops.push({ op: "setFieldOptions", table, field, options: outcome.options });
@@ -109,7 +118,7 @@ export function FieldSettingsForm({ schema, table, field, edit }: { schema: Work
     try {
       ops.reduce((s, op) => applyDraftOp(s, op), schema);
     } catch (error) {
-      return setFailure(error instanceof Error ? error.message : String(error));
+      return setFailure(sayError(error, words));
     }
     for (const op of ops) edit(op);
     setFailure(null);
@@ -118,7 +127,7 @@ export function FieldSettingsForm({ schema, table, field, edit }: { schema: Work
 
   return (
     <form className="sd-form" onSubmit={submit} aria-labelledby="sd-settings-title" noValidate>
-      <h3 id="sd-settings-title">Label and settings</h3>
+      <h3 id="sd-settings-title">{t("schemaDesigner.field.settingsTitle")}</h3>
       <FieldFormBody form={form} place={{ schema, table }} adding={false} />
       <FormError message={failure} />
       <SaveToDraft saved={saved} />
@@ -138,12 +147,13 @@ export function RenameKeyForm({
   edit: Edit;
   onRenamed: (key: string) => void;
 }) {
+  const { t } = useTranslation();
   const [key, setKey] = useState(field);
   const [error, setError] = useState<string | null>(null);
   const submit = (e: FormEvent) => {
     e.preventDefault();
     const next = key.trim();
-    if (next === field) return setError("Type the new key first.");
+    if (next === field) return setError(t("schemaDesigner.field.typeNewKey"));
     const failure = edit({ op: "renameFieldKey", table, field, newKey: next });
     if (failure) return setError(failure);
     setError(null);
@@ -151,16 +161,12 @@ export function RenameKeyForm({
   };
   return (
     <form className="sd-form sd-form--inline" onSubmit={submit} aria-labelledby="sd-key-title" noValidate>
-      <h3 id="sd-key-title">Key</h3>
-      <Labelled
-        label="New key"
-        error={error ?? undefined}
-        hint="Card layouts, saved views, filters, formulas and print templates follow the new key; stored values stay."
-      >
+      <h3 id="sd-key-title">{t("schemaDesigner.key")}</h3>
+      <Labelled label={t("schemaDesigner.field.newKey")} error={error ?? undefined} hint={t("schemaDesigner.field.newKeyHint")}>
         {(p) => <input {...p} name="newKey" className="sd-code" value={key} onChange={(e) => setKey(e.target.value)} />}
       </Labelled>
       <button type="submit" className="button button--small">
-        Change key
+        {t("schemaDesigner.field.changeKey")}
       </button>
     </form>
   );
@@ -168,19 +174,24 @@ export function RenameKeyForm({
 
 /** Removal joins the draft; the review says what it takes with it and asks for a confirmation. */
 export function RemoveFieldButton({
+  schema,
   table,
   field,
   label,
   edit,
   onRemoved,
 }: {
+  schema: WorkspaceSchema;
   table: string;
   field: string;
   label: string;
   edit: Edit;
   onRemoved: () => void;
 }) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
+  // The refusal names what uses the field; removing those too is then offered.
+  const used = error !== null && usesOfField(schema, table, field).length > 0;
   const remove = (cascade: boolean) => {
     const failure = edit({ op: "removeField", table, field, cascade });
     if (failure) setError(failure);
@@ -189,14 +200,14 @@ export function RemoveFieldButton({
   return (
     <div className="sd-remove">
       <button type="button" className="button button--small button--danger" onClick={() => remove(false)}>
-        Remove field {label}
+        {t("schemaDesigner.field.remove", { label })}
       </button>
       {error ? (
         <div className="sd-error" role="alert">
           <p>{error}</p>
-          {/used by/.test(error) ? (
+          {used ? (
             <button type="button" className="button button--small button--danger" onClick={() => remove(true)}>
-              Remove it and what uses it
+              {t("schemaDesigner.field.removeCascade")}
             </button>
           ) : null}
         </div>

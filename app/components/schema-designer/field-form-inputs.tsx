@@ -1,4 +1,5 @@
 import { useId } from "react";
+import { useTranslation } from "react-i18next";
 import { fieldKinds } from "@runtime/fields/registry";
 import { getFieldUi } from "@runtime/fields/ui-registry";
 import type { SettingsFrameProps, SettingsPlace } from "@runtime/fields/ui-types";
@@ -47,7 +48,7 @@ function Check({ label, checked, onChange, hint }: { label: string; checked: boo
 export function KindSelect({
   value,
   onChange,
-  label = "Kind",
+  label,
   exclude,
 }: {
   value: FieldKind;
@@ -55,13 +56,14 @@ export function KindSelect({
   label?: string;
   exclude?: FieldKind;
 }) {
+  const { t } = useTranslation();
   return (
-    <Labelled label={label}>
+    <Labelled label={label ?? t("schemaDesigner.field.kind")}>
       {(p) => (
         <select {...p} name="kind" value={value} onChange={(e) => onChange(e.target.value as FieldKind)}>
           {FIELD_KINDS.filter((k) => k !== exclude).map((k) => (
             <option key={k} value={k}>
-              {fieldKinds[k].label}
+              {t(`fieldKinds.${k}`)}
             </option>
           ))}
         </select>
@@ -90,6 +92,7 @@ export function KindOptionInputs({
   /** Only what the kind itself needs (a kind change keeps help text and rules). */
   kindOnly?: boolean;
 }) {
+  const { t } = useTranslation();
   const allowed = optionsAllowed(values.kind);
   const kind = values.kind;
   const { Inputs } = getFieldUi(kind).settings;
@@ -97,7 +100,7 @@ export function KindOptionInputs({
     <>
       <Inputs text={values.settings} set={setSetting} errors={errors} place={place} Frame={Labelled} />
       {allowed.has("x-precision") ? (
-        <Labelled label="Total digits (precision)" error={errors.precision}>
+        <Labelled label={t("schemaDesigner.field.precision")} error={errors.precision}>
           {(p) => (
             <input
               {...p}
@@ -110,12 +113,12 @@ export function KindOptionInputs({
         </Labelled>
       ) : null}
       {allowed.has("x-scale") ? (
-        <Labelled label="Digits after the point" error={errors.scale}>
+        <Labelled label={t("schemaDesigner.field.scale")} error={errors.scale}>
           {(p) => <input {...p} name="scale" inputMode="numeric" value={values.scale} onChange={(e) => set("scale", e.target.value)} />}
         </Labelled>
       ) : null}
       {allowed.has("x-currency") ? (
-        <Labelled label="Currency (ISO code, optional)" error={errors.currency}>
+        <Labelled label={t("schemaDesigner.field.currency")} error={errors.currency}>
           {(p) => (
             <input
               {...p}
@@ -129,7 +132,7 @@ export function KindOptionInputs({
         </Labelled>
       ) : null}
       {allowed.has("maxLength") ? (
-        <Labelled label="Maximum length (optional)" error={errors.maxLength}>
+        <Labelled label={t("schemaDesigner.field.maxLength")} error={errors.maxLength}>
           {(p) => (
             <input
               {...p}
@@ -142,32 +145,44 @@ export function KindOptionInputs({
         </Labelled>
       ) : null}
       {!kindOnly && allowed.has("default") ? (
-        <Labelled label="Default (optional)" error={errors.defaultText}>
+        <Labelled label={t("schemaDesigner.field.default")} error={errors.defaultText}>
           {(p) => <input {...p} name="defaultText" value={values.defaultText} onChange={(e) => set("defaultText", e.target.value)} />}
         </Labelled>
       ) : null}
       {kindOnly ? null : (
-        <Labelled label="Help text (optional)">
+        <Labelled label={t("schemaDesigner.field.help")}>
           {(p) => <input {...p} name="description" value={values.description} onChange={(e) => set("description", e.target.value)} />}
         </Labelled>
       )}
       {kindOnly ? null : (
         <fieldset className="sd-flags">
-          <legend>Rules</legend>
-          {!fieldKinds[kind].readOnly ? <Check label="Required" checked={values.required} onChange={(v) => set("required", v)} /> : null}
+          <legend>{t("schemaDesigner.field.rules")}</legend>
+          {!fieldKinds[kind].readOnly ? (
+            <Check label={t("schemaDesigner.field.required")} checked={values.required} onChange={(v) => set("required", v)} />
+          ) : null}
           {allowed.has("x-unique") ? (
             <Check
-              label="Unique"
+              label={t("schemaDesigner.field.unique")}
               checked={values.unique}
               onChange={(v) => set("unique", v)}
-              hint="No two records may have the same value"
+              hint={t("schemaDesigner.field.uniqueHint")}
             />
           ) : null}
           {allowed.has("x-indexed") ? (
-            <Check label="Indexed" checked={values.indexed} onChange={(v) => set("indexed", v)} hint="Filters and sorts on it are fast" />
+            <Check
+              label={t("schemaDesigner.field.indexed")}
+              checked={values.indexed}
+              onChange={(v) => set("indexed", v)}
+              hint={t("schemaDesigner.field.indexedHint")}
+            />
           ) : null}
           {allowed.has("x-searchable") ? (
-            <Check label="Searchable" checked={values.searchable} onChange={(v) => set("searchable", v)} hint="Found by the quick search" />
+            <Check
+              label={t("schemaDesigner.field.searchable")}
+              checked={values.searchable}
+              onChange={(v) => set("searchable", v)}
+              hint={t("schemaDesigner.field.searchableHint")}
+            />
           ) : null}
         </fieldset>
       )}
@@ -185,14 +200,15 @@ export function FormError({ message }: { message: string | null }) {
 
 /** A designer form's submit button, and the word that its edit joined the draft. */
 export function SaveToDraft({ saved }: { saved: boolean }) {
+  const { t } = useTranslation();
   return (
     <div className="sd-form__actions">
       <button type="submit" className="button">
-        Save to draft
+        {t("schemaDesigner.saveToDraft")}
       </button>
       {saved ? (
         <span role="status" className="sd-saved">
-          Added to the draft.
+          {t("schemaDesigner.addedToDraft")}
         </span>
       ) : null}
     </div>

@@ -5,6 +5,21 @@ import { keyFromLabel } from "@runtime/schema/key-from-label";
 import type { FieldKind, FieldSchema, WorkspaceSchema } from "@runtime/schema/types";
 import type { FieldOptions } from "@schema-designer/field-definition";
 import { assertFreeFieldKey } from "@schema-designer/shared";
+import { englishWords, sayError, type Words } from "@runtime/i18n/words";
+
+/** What the field form says of what was typed, in English; the designer passes its reader's `t`. */
+export const FIELD_FORM_ENGLISH: Readonly<Record<string, string>> = {
+  "schemaDesigner.fieldForm.keyMissing": "Give the field a key: lowercase letters, digits and underscores",
+  "schemaDesigner.fieldForm.precision": "Precision must be a whole number like 2; leave it empty for the default",
+  "schemaDesigner.fieldForm.scale": "Digits after the point must be a whole number like 2; leave it empty for the default",
+  "schemaDesigner.fieldForm.maxLength": "Maximum length must be a whole number like 2; leave it empty for the default",
+  "schemaDesigner.fieldForm.currency": "Use a three-letter currency code such as EUR",
+  "schemaDesigner.fieldForm.badDefault": "The default is not valid: {{error}}",
+};
+const english = englishWords(FIELD_FORM_ENGLISH);
+
+/** The operations' messages start in lowercase, to read inside other sentences; alone they start with a capital. */
+export const sentence = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 
 /** What the field form holds: plain strings and booleans, as typed, so nothing is lost on a mistake. */
 export interface FieldFormValues {
@@ -77,14 +92,13 @@ export function tableKeyFromLabels(title: string, plural: string): string {
  * What is wrong with the key of a field about to be added, in the words of the schema operation,
  * so it shows beside the key input rather than as a message for the whole form.
  */
-export function newFieldKeyProblem(schema: WorkspaceSchema, table: string, key: string): string | undefined {
-  if (!key) return "Give the field a key: lowercase letters, digits and underscores";
+export function newFieldKeyProblem(schema: WorkspaceSchema, table: string, key: string, t?: Words): string | undefined {
+  if (!key) return (t ?? english)("schemaDesigner.fieldForm.keyMissing");
   try {
     assertFreeFieldKey(schema.$defs[table], table, key);
     return undefined;
   } catch (error) {
-    const message = (error as Error).message;
-    return message.charAt(0).toUpperCase() + message.slice(1);
+    return sentence(t ? sayError(error, t) : (error as Error).message);
   }
 }
 
@@ -113,11 +127,11 @@ export function formFromField(key: string, def: FieldSchema, required: boolean):
 
 export type FormOutcome = { ok: true; options: FieldOptions } | { ok: false; errors: Record<string, string> };
 
-function wholeNumber(text: string, what: string, errors: Record<string, string>, name: string): number | undefined {
+function wholeNumber(text: string, problem: string, errors: Record<string, string>, name: string): number | undefined {
   if (text.trim() === "") return undefined;
   const n = Number(text);
   if (!Number.isInteger(n) || n < 0) {
-    errors[name] = `${what} must be a whole number like 2; leave it empty for the default`;
+    errors[name] = problem;
     return undefined;
   }
   return n;
@@ -129,7 +143,8 @@ function wholeNumber(text: string, what: string, errors: Record<string, string>,
  * Errors are keyed by the form's input names, so they show beside the input. `place` is where the
  * field sits: a formula is checked against the fields it may read.
  */
-export function optionsFromForm(values: FieldFormValues, place: SettingsPlace): FormOutcome {
+export function optionsFromForm(values: FieldFormValues, place: SettingsPlace, words?: Words): FormOutcome {
+  const t = words ?? english;
   const allowed = optionsAllowed(values.kind);
   const errors: Record<string, string> = {};
   const o: Record<string, unknown> = {};
@@ -141,13 +156,16 @@ export function optionsFromForm(values: FieldFormValues, place: SettingsPlace): 
   set("x-indexed", values.indexed || undefined);
   set("x-searchable", values.searchable || undefined);
 
-  for (const [name, value] of Object.entries(getFieldUi(values.kind).settings.write(values.settings, place, errors))) set(name, value);
-  if (allowed.has("x-precision")) set("x-precision", wholeNumber(values.precision, "Precision", errors, "precision"));
-  if (allowed.has("x-scale")) set("x-scale", wholeNumber(values.scale, "Digits after the point", errors, "scale"));
-  if (allowed.has("maxLength")) set("maxLength", wholeNumber(values.maxLength, "Maximum length", errors, "maxLength") || undefined);
+  for (const [name, value] of Object.entries(getFieldUi(values.kind).settings.write(values.settings, place, errors, words)))
+    set(name, value);
+  if (allowed.has("x-precision"))
+    set("x-precision", wholeNumber(values.precision, t("schemaDesigner.fieldForm.precision"), errors, "precision"));
+  if (allowed.has("x-scale")) set("x-scale", wholeNumber(values.scale, t("schemaDesigner.fieldForm.scale"), errors, "scale"));
+  if (allowed.has("maxLength"))
+    set("maxLength", wholeNumber(values.maxLength, t("schemaDesigner.fieldForm.maxLength"), errors, "maxLength") || undefined);
   if (allowed.has("x-currency")) {
     const currency = values.currency.trim().toUpperCase();
-    if (currency && !/^[A-Z]{3}$/.test(currency)) errors.currency = "Use a three-letter currency code such as EUR";
+    if (currency && !/^[A-Z]{3}$/.test(currency)) errors.currency = t("schemaDesigner.fieldForm.currency");
     set("x-currency", currency || undefined);
   }
 
@@ -158,7 +176,7 @@ export function optionsFromForm(values: FieldFormValues, place: SettingsPlace): 
       const probe = { type: fieldKinds[values.kind].jsonType, "x-id": "probe", "x-kind": values.kind, ...o } as FieldSchema;
       const parsed = fieldKinds[values.kind].parseText(values.defaultText, probe);
       if (parsed.ok) o.default = parsed.value ?? undefined;
-      else errors.defaultText = `The default is not valid: ${parsed.error}`;
+      else errors.defaultText = t("schemaDesigner.fieldForm.badDefault", { error: parsed.error });
     }
   }
   return Object.keys(errors).length ? { ok: false, errors } : { ok: true, options: o as FieldOptions };

@@ -1,4 +1,8 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { quoted } from "@schema-designer/words";
+import { say, type Phrase } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 import type { DraftOp } from "@schema-designer/draft";
 import { tableLabel } from "./table-list";
 import type { SchemaDraftState } from "./use-schema-draft";
@@ -13,13 +17,16 @@ export interface AdviceItem {
   served: boolean;
   entry: { fields: string[] };
   reason: string;
+  why: Phrase;
+  /** A saved report's name, when a report (not a view) needs it. */
+  report?: string;
 }
 
 interface Proposal {
   table: string;
   fields: string[];
-  views: string[];
-  reason: string;
+  views: { view: string; report?: string }[];
+  why: Phrase;
 }
 
 /** Several views may need the same index: one proposal each, naming every view it speeds up. */
@@ -32,9 +39,9 @@ function proposals(advice: AdviceItem[]): Proposal[] {
       table: a.table,
       fields: a.entry.fields,
       views: [],
-      reason: a.reason,
+      why: a.why,
     };
-    p.views.push(a.view);
+    p.views.push({ view: a.view, report: a.report });
     byKey.set(key, p);
   }
   return [...byKey.values()];
@@ -48,6 +55,8 @@ const isIndexOp = (p: Proposal) => (op: DraftOp) =>
  * reviewed and applied with the other edits.
  */
 export function IndexAdviceList({ advice, draft, compact = false }: { advice: AdviceItem[]; draft: SchemaDraftState; compact?: boolean }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const [error, setError] = useState<string | null>(null);
   const list = proposals(advice);
   const served = advice.filter((a) => a.served).length;
@@ -57,13 +66,10 @@ export function IndexAdviceList({ advice, draft, compact = false }: { advice: Ad
       className={compact ? "sd-advice sd-advice--compact" : "sd-advice"}
       aria-labelledby={compact ? "sd-advice-title-review" : "sd-advice-title"}
     >
-      <h3 id={compact ? "sd-advice-title-review" : "sd-advice-title"}>Indexes for saved views and reports</h3>
+      <h3 id={compact ? "sd-advice-title-review" : "sd-advice-title"}>{t("schemaDesigner.advice.title")}</h3>
       {list.length === 0 ? (
         <p className="muted">
-          No index is missing:{" "}
-          {served > 0
-            ? `the ${served} saved view${served === 1 ? "" : "s"} with filters or sorting are served by existing indexes.`
-            : "no saved view filters or sorts in a way an index would speed up."}
+          {served > 0 ? t("schemaDesigner.advice.served", { count: served }) : t("schemaDesigner.advice.nothingToSpeedUp")}
         </p>
       ) : (
         <ul>
@@ -89,11 +95,22 @@ export function IndexAdviceList({ advice, draft, compact = false }: { advice: Ad
                       else draft.removeOps(isIndexOp(p));
                     }}
                   />
-                  Create this index on {tableLabel(p.table, draft.schema.$defs[p.table])}:{" "}
-                  {p.fields.map((f) => fieldLabel(p.table, f)).join(" → ")}
+                  {t("schemaDesigner.advice.create", {
+                    table: tableLabel(p.table, draft.schema.$defs[p.table]),
+                    fields: p.fields.map((f) => fieldLabel(p.table, f)).join(" → "),
+                  })}
                 </label>
                 <p className="sd-hint">
-                  Slow without it: {p.views.map((v) => `“${v}”`).join(", ")} ({p.reason}).
+                  {t("schemaDesigner.advice.slow", {
+                    views: p.views
+                      .map((v) =>
+                        v.report === undefined
+                          ? quoted(v.view, words)
+                          : quoted(t("schemaDesigner.advice.reportName", { name: quoted(v.report, words) }), words),
+                      )
+                      .join(", "),
+                    reason: say(p.why, words),
+                  })}
                 </p>
               </li>
             );

@@ -1,4 +1,7 @@
 import { useCallback, useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { sayError, type Words } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 import type { SchemaProblem } from "@runtime/schema/types";
 import { describeDraft, replayDraft } from "@schema-designer/draft";
 import { draftImpacts, type ImpactSources } from "@schema-designer/draft-impact";
@@ -18,14 +21,14 @@ type Phase =
   | { kind: "applied"; version: number };
 
 /** What the panel shows when the plan or the apply did not go through. */
-function failurePhase(answer: Exclude<ApiOutcome<unknown>, { kind: "ok" }>): Phase {
+function failurePhase(answer: Exclude<ApiOutcome<unknown>, { kind: "ok" }>, t: Words): Phase {
   switch (answer.kind) {
     case "stale":
       return { kind: "stale", currentVersion: answer.currentVersion };
     case "problems":
       return { kind: "problems", problems: answer.problems, message: answer.message };
     case "blocked":
-      return { kind: "blocked", lines: describeBlockers(answer.conversions, answer.duplicates), message: answer.message };
+      return { kind: "blocked", lines: describeBlockers(answer.conversions, answer.duplicates, t), message: answer.message };
     case "error":
       return { kind: "error", message: answer.message };
   }
@@ -51,6 +54,8 @@ export function ReviewPanel({
   onApplied: (version: number) => void;
   onProblems: (problems: SchemaProblem[]) => void;
 }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const [phase, setPhase] = useState<Phase>({ kind: "planning" });
   const [confirmed, setConfirmed] = useState(false);
   const [rebaseNote, setRebaseNote] = useState<string[] | null>(null);
@@ -59,24 +64,24 @@ export function ReviewPanel({
   const plan = useCallback(async () => {
     setPhase({ kind: "planning" });
     setConfirmed(false);
-    const answer = await planDraft(baseVersion, schema);
+    const answer = await planDraft(baseVersion, schema, words);
     if (answer.kind === "ok") {
-      const blockers = describeBlockers(answer.value.conversions, answer.value.duplicates);
+      const blockers = describeBlockers(answer.value.conversions, answer.value.duplicates, words);
       setPhase(
         blockers.length
           ? {
               kind: "blocked",
               lines: blockers,
-              message: "The change cannot be applied as it is.",
+              message: t("schemaDesigner.review.blocked"),
             }
           : { kind: "planned", plan: answer.value },
       );
       onProblems([]);
     } else {
-      setPhase(failurePhase(answer));
+      setPhase(failurePhase(answer, words));
       if (answer.kind === "problems") onProblems(answer.problems);
     }
-  }, [baseVersion, schema, onProblems]);
+  }, [baseVersion, schema, onProblems, words, t]);
 
   useEffect(() => {
     if (ops.length > 0) void plan();
@@ -86,46 +91,46 @@ export function ReviewPanel({
     if (phase.kind !== "planned") return;
     const destructive = phase.plan.destructive;
     setPhase({ kind: "applying" });
-    const answer = await applyDraft(baseVersion, schema, destructive && confirmed);
+    const answer = await applyDraft(baseVersion, schema, destructive && confirmed, words);
     if (answer.kind === "ok") {
       setPhase({ kind: "applied", version: answer.value.version });
       onApplied(answer.value.version);
     } else {
-      setPhase(failurePhase(answer));
+      setPhase(failurePhase(answer, words));
       if (answer.kind === "problems") onProblems(answer.problems);
     }
   };
 
   const rebase = async () => {
-    const fresh = await fetchCurrentSchema();
+    const fresh = await fetchCurrentSchema(words);
     if (fresh.kind !== "ok") return setPhase({ kind: "error", message: fresh.message });
     const { applied, dropped } = replayDraft(fresh.value.schema, ops);
-    setRebaseNote(dropped.map((d) => `${describeDraft(draft.schema, [d.op])[0]}: ${d.error}`));
+    setRebaseNote(dropped.map((d) => `${describeDraft(draft.schema, [d.op], words)[0]}: ${sayError(d.thrown, words)}`));
     draft.rebase({ version: fresh.value.version, schema: fresh.value.schema }, applied);
   };
 
-  const edits = describeDraft(draft.base.schema, ops);
-  const impacts = draftImpacts(draft.base.schema, ops, sources);
+  const edits = describeDraft(draft.base.schema, ops, words);
+  const impacts = draftImpacts(draft.base.schema, ops, sources, words);
   const destructive = phase.kind === "planned" && phase.plan.destructive;
 
   return (
     <section className="sd-review" aria-labelledby="sd-review-title">
       <header className="sd-review__header">
-        <h2 id="sd-review-title">Review and apply</h2>
+        <h2 id="sd-review-title">{t("schemaDesigner.bar.review")}</h2>
         <button type="button" className="button button--small" onClick={onClose}>
-          Back to editing
+          {t("schemaDesigner.review.back")}
         </button>
       </header>
 
       {phase.kind === "applied" ? (
         <p className="sd-notice sd-notice--ok" role="status" data-testid="schema-applied">
-          Applied. The schema is now at version {phase.version}; staff see the change on their next page.
+          {t("schemaDesigner.review.applied", { version: phase.version })}
         </p>
       ) : null}
 
       {ops.length > 0 && phase.kind !== "applied" ? (
         <>
-          <h3>Your edits</h3>
+          <h3>{t("schemaDesigner.review.yourEdits")}</h3>
           <ol className="sd-review__edits">
             {edits.map((e, i) => (
               <li key={i}>{e}</li>
@@ -133,14 +138,14 @@ export function ReviewPanel({
           </ol>
         </>
       ) : null}
-      {ops.length === 0 && phase.kind !== "applied" ? <p className="muted">The draft is empty: make some edits first.</p> : null}
+      {ops.length === 0 && phase.kind !== "applied" ? <p className="muted">{t("schemaDesigner.review.emptyDraft")}</p> : null}
 
       {rebaseNote ? (
         <div className="sd-notice" role="status">
-          <p>The draft now starts from version {draft.base.version}.</p>
+          <p>{t("schemaDesigner.review.rebased", { version: draft.base.version })}</p>
           {rebaseNote.length ? (
             <>
-              <p>These edits no longer apply and were left out:</p>
+              <p>{t("schemaDesigner.review.leftOut")}</p>
               <ul>
                 {rebaseNote.map((n) => (
                   <li key={n}>{n}</li>
@@ -148,29 +153,26 @@ export function ReviewPanel({
               </ul>
             </>
           ) : (
-            <p>Every edit still applies.</p>
+            <p>{t("schemaDesigner.review.allApply")}</p>
           )}
         </div>
       ) : null}
 
-      {phase.kind === "planning" && ops.length > 0 ? <p role="status">Working out what the change does…</p> : null}
+      {phase.kind === "planning" && ops.length > 0 ? <p role="status">{t("schemaDesigner.review.planning")}</p> : null}
 
       {phase.kind === "stale" ? (
         <div className="sd-notice sd-notice--warn" role="alert" data-testid="schema-conflict">
           <p>
-            <strong>Another administrator applied a change meanwhile.</strong> Your draft starts from version {baseVersion}, but version{" "}
-            {phase.currentVersion} is current. Nothing was overwritten.
+            <strong>{t("schemaDesigner.review.staleTitle")}</strong>{" "}
+            {t("schemaDesigner.review.staleText", { base: baseVersion, current: phase.currentVersion })}
           </p>
-          <p>
-            Rebase your edits onto version {phase.currentVersion} (they are made again on the new schema, and you review the result), or
-            discard your draft.
-          </p>
+          <p>{t("schemaDesigner.review.rebaseHint", { version: phase.currentVersion })}</p>
           <div className="sd-form__actions">
             <button type="button" className="button" onClick={() => void rebase()}>
-              Rebase my draft onto version {phase.currentVersion}
+              {t("schemaDesigner.review.rebase", { version: phase.currentVersion })}
             </button>
             <button type="button" className="button button--small button--danger" onClick={draft.discard}>
-              Discard my draft
+              {t("schemaDesigner.review.discard")}
             </button>
           </div>
         </div>
@@ -178,11 +180,12 @@ export function ReviewPanel({
 
       {phase.kind === "planned" ? (
         <>
-          <h3>What happens in the database</h3>
+          <h3>{t("schemaDesigner.review.database")}</h3>
           <ol className="sd-review__steps">
-            {describePlan(phase.plan.steps).map((line, i) => (
+            {describePlan(phase.plan.steps, words).map((line, i) => (
               <li key={i} className={line.destructive ? "is-destructive" : undefined}>
-                {line.destructive ? <span className="pill sd-pill--danger">removes or converts data</span> : null} {line.text}
+                {line.destructive ? <span className="pill sd-pill--danger">{t("schemaDesigner.review.destructive")}</span> : null}{" "}
+                {line.text}
               </li>
             ))}
           </ol>
@@ -191,7 +194,7 @@ export function ReviewPanel({
 
       {impacts.length && phase.kind !== "applied" ? (
         <>
-          <h3>What uses the changed fields</h3>
+          <h3>{t("schemaDesigner.review.uses")}</h3>
           <ul className="sd-review__impacts">
             {impacts.map((line) => (
               <li key={line}>{line}</li>
@@ -202,10 +205,10 @@ export function ReviewPanel({
 
       {phase.kind === "problems" ? (
         <div className="sd-notice sd-notice--error" role="alert">
-          <p>{phase.message}. Fix these in the draft, then review again:</p>
+          <p>{t("schemaDesigner.review.problems", { n: phase.problems.length })}</p>
           <ul>
             {phase.problems.map((p) => (
-              <li key={p.path + p.message}>{locateProblem(schema, p).text}</li>
+              <li key={p.path + p.message}>{locateProblem(schema, p, words).text}</li>
             ))}
           </ul>
         </div>
@@ -232,8 +235,8 @@ export function ReviewPanel({
         <div className="sd-review__apply">
           {destructive ? (
             <label className="sd-check sd-check--confirm">
-              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />I understand that the steps
-              marked “removes or converts data” change stored data (the old values are kept in the trash).
+              <input type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+              {t("schemaDesigner.review.confirm")}
             </label>
           ) : null}
           <button
@@ -242,11 +245,11 @@ export function ReviewPanel({
             disabled={phase.kind === "applying" || (destructive && !confirmed)}
             onClick={() => void apply()}
           >
-            {phase.kind === "applying" ? "Applying…" : "Apply the change"}
+            {phase.kind === "applying" ? t("schemaDesigner.review.applying") : t("schemaDesigner.review.apply")}
           </button>
           {phase.kind === "applying" ? (
             <span role="status" className="sd-progress">
-              Migrating the database; this can take a moment on large tables.
+              {t("schemaDesigner.review.migrating")}
             </span>
           ) : null}
         </div>

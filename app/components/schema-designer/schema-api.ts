@@ -1,4 +1,5 @@
 import type { SchemaProblem, WorkspaceSchema } from "@runtime/schema/types";
+import type { Words } from "@runtime/i18n/words";
 import type { ConversionReport, DuplicateReport, PlanStepSummary } from "@schema-designer/review";
 
 /** What the plan API answers for a draft. */
@@ -25,7 +26,8 @@ interface ErrorBody {
   details?: { currentVersion?: number; problems?: SchemaProblem[]; conversions?: ConversionReport[]; duplicates?: DuplicateReport[] };
 }
 
-async function call<T>(url: string, init: RequestInit): Promise<ApiOutcome<T>> {
+/** `t` says what the browser itself found (no answer, no message); the server's messages come as they are. */
+async function call<T>(url: string, init: RequestInit, t: Words): Promise<ApiOutcome<T>> {
   let response: Response;
   try {
     // The root installs a fetch that adds the CSRF header to same-site writes.
@@ -35,11 +37,11 @@ async function call<T>(url: string, init: RequestInit): Promise<ApiOutcome<T>> {
       credentials: "same-origin",
     });
   } catch {
-    return { kind: "error", message: "The server could not be reached. Check your connection and try again; your draft is kept." };
+    return { kind: "error", message: t("schemaDesigner.api.unreachable") };
   }
   const body = (await response.json().catch(() => ({}))) as T & ErrorBody;
   if (response.ok) return { kind: "ok", value: body };
-  const message = body.error ?? `The server answered ${response.status}.`;
+  const message = body.error ?? t("schemaDesigner.api.status", { status: response.status });
   const details = body.details ?? {};
   if (response.status === 409 && typeof details.currentVersion === "number")
     return { kind: "stale", currentVersion: details.currentVersion, message };
@@ -49,18 +51,19 @@ async function call<T>(url: string, init: RequestInit): Promise<ApiOutcome<T>> {
   return { kind: "error", message };
 }
 
-export function fetchCurrentSchema(): Promise<ApiOutcome<{ version: number; schema: WorkspaceSchema }>> {
-  return call("/api/schema", { method: "GET" });
+export function fetchCurrentSchema(t: Words): Promise<ApiOutcome<{ version: number; schema: WorkspaceSchema }>> {
+  return call("/api/schema", { method: "GET" }, t);
 }
 
-export function planDraft(baseVersion: number, schema: WorkspaceSchema): Promise<ApiOutcome<PlanAnswer>> {
-  return call("/api/schema/plan", { method: "POST", body: JSON.stringify({ baseVersion, schema }) });
+export function planDraft(baseVersion: number, schema: WorkspaceSchema, t: Words): Promise<ApiOutcome<PlanAnswer>> {
+  return call("/api/schema/plan", { method: "POST", body: JSON.stringify({ baseVersion, schema }) }, t);
 }
 
 export function applyDraft(
   baseVersion: number,
   schema: WorkspaceSchema,
   confirmDestructive: boolean,
+  t: Words,
 ): Promise<ApiOutcome<{ version: number }>> {
-  return call("/api/schema", { method: "PUT", body: JSON.stringify({ baseVersion, schema, confirmDestructive }) });
+  return call("/api/schema", { method: "PUT", body: JSON.stringify({ baseVersion, schema, confirmDestructive }) }, t);
 }

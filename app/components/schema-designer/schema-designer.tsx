@@ -1,4 +1,6 @@
 import { useCallback, useMemo, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useWords } from "../../i18n/use-words";
 import type { SchemaProblem, WorkspaceSchema } from "@runtime/schema/types";
 import { describeDraft } from "@schema-designer/draft";
 import { locateProblem } from "@schema-designer/review";
@@ -18,14 +20,16 @@ export interface SchemaDesignerProps {
 }
 
 export function SchemaDesigner({ version, schema, sources, advice, onApplied }: SchemaDesignerProps) {
+  const { t } = useTranslation();
+  const words = useWords();
   const loaded = useMemo<SchemaBase>(() => ({ version, schema }), [version, schema]);
-  const draft = useSchemaDraft(loaded);
+  const draft = useSchemaDraft(loaded, words);
   const [selected, setSelected] = useState<string | null>(() => groupedTables(schema)[0]?.tables[0] ?? null);
   const [reviewing, setReviewing] = useState(false);
   const [problems, setProblems] = useState<SchemaProblem[]>([]);
   const [showEdits, setShowEdits] = useState(false);
 
-  const located = useMemo(() => problems.map((p) => locateProblem(draft.schema, p)), [problems, draft.schema]);
+  const located = useMemo(() => problems.map((p) => locateProblem(draft.schema, p, words)), [problems, draft.schema, words]);
   const problemTables = useMemo(() => new Set(located.flatMap((p) => (p.table ? [p.table] : []))), [located]);
   const table = selected && Object.hasOwn(draft.schema.$defs, selected) ? selected : (groupedTables(draft.schema)[0]?.tables[0] ?? null);
   const count = draft.ops.length;
@@ -48,18 +52,15 @@ export function SchemaDesigner({ version, schema, sources, advice, onApplied }: 
 
   return (
     <div className="sd">
-      <div className="sd-bar" role="region" aria-label="Draft">
+      <div className="sd-bar" role="region" aria-label={t("schemaDesigner.bar.draft")}>
         <p className="sd-bar__state" aria-live="polite">
           {count === 0 ? (
-            <>Version {draft.base.version} · no edits in the draft.</>
+            <>{t("schemaDesigner.bar.noEdits", { version: draft.base.version })}</>
           ) : (
             <>
-              <strong>
-                {count} edit{count === 1 ? "" : "s"} in the draft
-              </strong>{" "}
-              · nothing is applied until you review it.{" "}
+              <strong>{t("schemaDesigner.bar.edits", { count })}</strong> {t("schemaDesigner.bar.notApplied")}{" "}
               <button type="button" className="sd-link-button" aria-expanded={showEdits} onClick={() => setShowEdits((v) => !v)}>
-                {showEdits ? "Hide edits" : "Show edits"}
+                {showEdits ? t("schemaDesigner.bar.hideEdits") : t("schemaDesigner.bar.showEdits")}
               </button>
             </>
           )}
@@ -72,7 +73,7 @@ export function SchemaDesigner({ version, schema, sources, advice, onApplied }: 
             onClick={() => setReviewing(true)}
             data-testid="open-review"
           >
-            Review and apply{count ? ` (${count})` : ""}
+            {count ? t("schemaDesigner.bar.reviewCount", { n: count }) : t("schemaDesigner.bar.review")}
           </button>
           <button
             type="button"
@@ -83,20 +84,19 @@ export function SchemaDesigner({ version, schema, sources, advice, onApplied }: 
               setProblems([]);
             }}
           >
-            Discard draft
+            {t("schemaDesigner.bar.discard")}
           </button>
         </div>
         {showEdits && count > 0 ? (
           <ol className="sd-bar__edits">
-            {describeDraft(draft.base.schema, draft.ops).map((e, i) => (
+            {describeDraft(draft.base.schema, draft.ops, words).map((e, i) => (
               <li key={i}>{e}</li>
             ))}
           </ol>
         ) : null}
         {draft.storedBaseVersion !== null && count > 0 ? (
           <p className="sd-notice sd-notice--warn" role="alert">
-            This draft was started on version {draft.storedBaseVersion}; version {draft.base.version} is current now. Open the review to
-            rebase it or discard it.
+            {t("schemaDesigner.bar.staleDraft", { old: draft.storedBaseVersion, current: draft.base.version })}
           </p>
         ) : null}
       </div>
@@ -139,7 +139,7 @@ export function SchemaDesigner({ version, schema, sources, advice, onApplied }: 
                 onTableRemoved={() => setSelected(null)}
               />
             ) : (
-              <p className="muted">No tables yet: add the first one.</p>
+              <p className="muted">{t("schemaDesigner.noTables")}</p>
             )}
             <IndexAdviceList advice={advice} draft={draft} />
           </div>

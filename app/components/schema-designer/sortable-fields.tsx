@@ -12,28 +12,32 @@ import {
 import { SortableContext, sortableKeyboardCoordinates, useSortable, verticalListSortingStrategy } from "@dnd-kit/sortable";
 import { CSS } from "@dnd-kit/utilities";
 import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import type { Words } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 
 export interface SortableItem {
   key: string;
   label: string;
 }
 
-const SCREEN_READER_INSTRUCTIONS =
-  "To move a field, press Space on its handle to lift it, use the up and down arrow keys to move it, then press Space again to drop it, or Escape to cancel.";
-
 /** Every announcement names fields by the labels staff see, and says where the field ends up. */
-function announcementsFor(items: SortableItem[]): Announcements {
+function announcementsFor(items: SortableItem[], t: Words): Announcements {
   const labelOf = (id: UniqueIdentifier) => items.find((i) => i.key === id)?.label ?? String(id);
-  const position = (id: UniqueIdentifier) => `position ${items.findIndex((i) => i.key === id) + 1} of ${items.length}`;
+  const position = (id: UniqueIdentifier) =>
+    t("schemaDesigner.sort.position", { n: items.findIndex((i) => i.key === id) + 1, total: items.length });
+  const say = (key: string, values: Record<string, unknown>) => t(`schemaDesigner.sort.${key}`, values);
   return {
-    onDragStart: ({ active }) => `Picked up field ${labelOf(active.id)}, at ${position(active.id)}.`,
+    onDragStart: ({ active }) => say("pickedUp", { field: labelOf(active.id), position: position(active.id) }),
     onDragOver: ({ active, over }) =>
       over
-        ? `Field ${labelOf(active.id)} is now at ${position(over.id)}, where ${labelOf(over.id)} was.`
-        : `Field ${labelOf(active.id)} is no longer over the list.`,
+        ? say("over", { field: labelOf(active.id), position: position(over.id), other: labelOf(over.id) })
+        : say("notOver", { field: labelOf(active.id) }),
     onDragEnd: ({ active, over }) =>
-      over ? `Field ${labelOf(active.id)} was dropped at ${position(over.id)}.` : `Field ${labelOf(active.id)} was dropped where it was.`,
-    onDragCancel: ({ active }) => `Moving field ${labelOf(active.id)} was cancelled; it stays at ${position(active.id)}.`,
+      over
+        ? say("dropped", { field: labelOf(active.id), position: position(over.id) })
+        : say("droppedInPlace", { field: labelOf(active.id) }),
+    onDragCancel: ({ active }) => say("cancelled", { field: labelOf(active.id), position: position(active.id) }),
   };
 }
 
@@ -50,6 +54,8 @@ export function SortableFields({
   onMove: (key: string, toIndex: number) => void;
   renderRow: (item: SortableItem, handle: ReactNode) => ReactNode;
 }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const sensors = useSensors(
     // A small distance keeps a plain click on the handle from starting a drag.
     useSensor(PointerSensor, { activationConstraint: { distance: 4 } }),
@@ -66,12 +72,12 @@ export function SortableFields({
       collisionDetection={closestCenter}
       onDragEnd={onDragEnd}
       accessibility={{
-        announcements: announcementsFor(items),
-        screenReaderInstructions: { draggable: SCREEN_READER_INSTRUCTIONS },
+        announcements: announcementsFor(items, words),
+        screenReaderInstructions: { draggable: t("schemaDesigner.sort.instructions") },
       }}
     >
       <SortableContext items={items.map((i) => i.key)} strategy={verticalListSortingStrategy}>
-        <ol className="sd-fields" aria-label="Fields, in the order of the card and the list">
+        <ol className="sd-fields" aria-label={t("schemaDesigner.sort.list")}>
           {items.map((item) => (
             <SortableRow key={item.key} item={item} renderRow={renderRow} />
           ))}
@@ -82,6 +88,7 @@ export function SortableFields({
 }
 
 function SortableRow({ item, renderRow }: { item: SortableItem; renderRow: (item: SortableItem, handle: ReactNode) => ReactNode }) {
+  const { t } = useTranslation();
   const { attributes, listeners, setNodeRef, setActivatorNodeRef, transform, transition, isDragging } = useSortable({ id: item.key });
   const handle = (
     <button
@@ -90,7 +97,7 @@ function SortableRow({ item, renderRow }: { item: SortableItem; renderRow: (item
       ref={setActivatorNodeRef}
       {...attributes}
       {...listeners}
-      aria-label={`Move field ${item.label}`}
+      aria-label={t("schemaDesigner.sort.handle", { field: item.label })}
       data-field-handle={item.key}
     >
       <span aria-hidden="true">⋮⋮</span>

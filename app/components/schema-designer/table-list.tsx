@@ -1,13 +1,16 @@
 import { useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
 import { USERS_TABLE, type TableSchema, type WorkspaceSchema } from "@runtime/schema/types";
 import type { DraftOp } from "@schema-designer/draft";
 import { tableKeyFromLabels } from "./field-form";
 import { Labelled } from "./field-form-inputs";
 
-export const tableLabel = (key: string, t: TableSchema | undefined) => t?.["x-plural"] ?? t?.title ?? (key === USERS_TABLE ? "Users" : key);
+/** A table's menu label; `users` names the built-in users table, which has no schema of its own. */
+export const tableLabel = (key: string, t: TableSchema | undefined, users = "Users") =>
+  t?.["x-plural"] ?? t?.title ?? (key === USERS_TABLE ? users : key);
 
-/** Tables by navigation group, in menu order; tables in no group come last. */
-export function groupedTables(schema: WorkspaceSchema): { key: string | null; title: string; tables: string[] }[] {
+/** Tables by navigation group, in menu order; tables in no group come last, under `noGroup`. */
+export function groupedTables(schema: WorkspaceSchema, noGroup = "No group"): { key: string | null; title: string; tables: string[] }[] {
   const byOrder = (a: string, b: string) => (schema.$defs[a]["x-order"] ?? 0) - (schema.$defs[b]["x-order"] ?? 0);
   const keys = Object.keys(schema.$defs);
   const groups = (schema["x-groups"] ?? []).map((g) => ({
@@ -22,7 +25,7 @@ export function groupedTables(schema: WorkspaceSchema): { key: string | null; ti
       return group === undefined || !known.has(group);
     })
     .sort(byOrder);
-  return loose.length ? [...groups, { key: null, title: "No group", tables: loose }] : groups;
+  return loose.length ? [...groups, { key: null, title: noGroup, tables: loose }] : groups;
 }
 
 /** Moves a table one place up or down within its group; the whole order is what reorderTables takes. */
@@ -52,14 +55,15 @@ export function TableList({
   edit: (op: DraftOp) => string | null;
   problemTables: Set<string>;
 }) {
+  const { t } = useTranslation();
   const [error, setError] = useState<string | null>(null);
   const move = (table: string, delta: -1 | 1) => {
     const order = reordered(schema, table, delta);
     if (order) setError(edit({ op: "reorderTables", order }));
   };
   return (
-    <nav className="sd-tables" aria-label="Tables">
-      {groupedTables(schema).map((g) => (
+    <nav className="sd-tables" aria-label={t("nav.tables")}>
+      {groupedTables(schema, t("schemaDesigner.noGroup")).map((g) => (
         <section key={g.key ?? "none"} className="sd-tables__group" aria-label={g.title}>
           <h3>{g.title}</h3>
           <ul>
@@ -74,8 +78,8 @@ export function TableList({
                 >
                   {tableLabel(key, schema.$defs[key])}
                   {problemTables.has(key) ? (
-                    <span className="sd-badge sd-badge--danger" title="The server found problems here">
-                      !<span className="visually-hidden"> has problems</span>
+                    <span className="sd-badge sd-badge--danger" title={t("schemaDesigner.tables.problemsHere")}>
+                      !<span className="visually-hidden"> {t("schemaDesigner.tables.hasProblems")}</span>
                     </span>
                   ) : null}
                 </button>
@@ -83,7 +87,7 @@ export function TableList({
                   <button
                     type="button"
                     className="sd-icon-button"
-                    aria-label={`Move ${tableLabel(key, schema.$defs[key])} up`}
+                    aria-label={t("columns.moveUp", { label: tableLabel(key, schema.$defs[key]) })}
                     disabled={i === 0}
                     onClick={() => move(key, -1)}
                   >
@@ -92,7 +96,7 @@ export function TableList({
                   <button
                     type="button"
                     className="sd-icon-button"
-                    aria-label={`Move ${tableLabel(key, schema.$defs[key])} down`}
+                    aria-label={t("columns.moveDown", { label: tableLabel(key, schema.$defs[key]) })}
                     disabled={i === g.tables.length - 1}
                     onClick={() => move(key, 1)}
                   >
@@ -123,6 +127,7 @@ function NewTableForm({
   edit: (op: DraftOp) => string | null;
   onAdded: (key: string) => void;
 }) {
+  const { t } = useTranslation();
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState("");
   const [plural, setPlural] = useState("");
@@ -133,12 +138,12 @@ function NewTableForm({
   if (!open)
     return (
       <button type="button" className="button button--small sd-tables__new" onClick={() => setOpen(true)}>
-        + New table
+        {t("schemaDesigner.tables.new")}
       </button>
     );
   const submit = (e: FormEvent) => {
     e.preventDefault();
-    if (!title.trim()) return setError("Give the table a name for one record, e.g. Project");
+    if (!title.trim()) return setError(t("schemaDesigner.tables.nameMissing"));
     const failure = edit({
       op: "addTable",
       args: {
@@ -158,8 +163,8 @@ function NewTableForm({
     setError(null);
   };
   return (
-    <form className="sd-form sd-form--compact" onSubmit={submit} aria-label="New table" noValidate>
-      <Labelled label="Name of one record">
+    <form className="sd-form sd-form--compact" onSubmit={submit} aria-label={t("schemaDesigner.tables.newTable")} noValidate>
+      <Labelled label={t("schemaDesigner.tables.title")}>
         {(p) => (
           <input
             {...p}
@@ -168,12 +173,12 @@ function NewTableForm({
               setTitle(e.target.value);
               if (!keyTouched) setKey(tableKeyFromLabels(e.target.value, plural));
             }}
-            placeholder="Project"
+            placeholder={t("schemaDesigner.tables.titleExample")}
             autoFocus
           />
         )}
       </Labelled>
-      <Labelled label="Plural">
+      <Labelled label={t("schemaDesigner.tables.plural")}>
         {(p) => (
           <input
             {...p}
@@ -182,11 +187,11 @@ function NewTableForm({
               setPlural(e.target.value);
               if (!keyTouched) setKey(tableKeyFromLabels(title, e.target.value));
             }}
-            placeholder="Projects"
+            placeholder={t("schemaDesigner.tables.pluralExample")}
           />
         )}
       </Labelled>
-      <Labelled label="Key">
+      <Labelled label={t("schemaDesigner.key")}>
         {(p) => (
           <input
             {...p}
@@ -199,7 +204,7 @@ function NewTableForm({
           />
         )}
       </Labelled>
-      <Labelled label="Group">
+      <Labelled label={t("schemaDesigner.group")}>
         {(p) => (
           <select {...p} value={group} onChange={(e) => setGroup(e.target.value)}>
             {(schema["x-groups"] ?? []).map((g) => (
@@ -207,7 +212,7 @@ function NewTableForm({
                 {g.title}
               </option>
             ))}
-            <option value="">No group</option>
+            <option value="">{t("schemaDesigner.noGroup")}</option>
           </select>
         )}
       </Labelled>
@@ -218,10 +223,10 @@ function NewTableForm({
       ) : null}
       <div className="sd-form__actions">
         <button type="submit" className="button button--small">
-          Add table
+          {t("schemaDesigner.tables.add")}
         </button>
         <button type="button" className="button button--small" onClick={() => setOpen(false)}>
-          Cancel
+          {t("timeline.cancel")}
         </button>
       </div>
     </form>

@@ -1,5 +1,9 @@
 import { useState, type FormEvent } from "react";
-import { fieldKinds } from "@runtime/fields/registry";
+import { Trans, useTranslation } from "react-i18next";
+import { sayError } from "@runtime/i18n/words";
+import { kindName, quoted } from "@schema-designer/words";
+import { useWords } from "../../i18n/use-words";
+import { sentence } from "./field-form";
 import { relationTarget } from "@runtime/fields/structure";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { DraftOp } from "@schema-designer/draft";
@@ -25,6 +29,7 @@ export interface ImpactSources {
 type Edit = (op: DraftOp) => string | null;
 
 function Flags({ schema, table, field }: { schema: WorkspaceSchema; table: string; field: string }) {
+  const { t } = useTranslation();
   const def = schema.$defs[table].properties[field];
   const flags = [
     (schema.$defs[table].required ?? []).includes(field) ? "required" : "",
@@ -36,7 +41,7 @@ function Flags({ schema, table, field }: { schema: WorkspaceSchema; table: strin
     <span className="sd-flags-list">
       {flags.map((f) => (
         <span key={f} className="pill">
-          {f}
+          {t(`schemaDesigner.flags.${f}`)}
         </span>
       ))}
     </span>
@@ -44,9 +49,11 @@ function Flags({ schema, table, field }: { schema: WorkspaceSchema; table: strin
 }
 
 function TableSettings({ schema, table, edit, onRemoved }: { schema: WorkspaceSchema; table: string; edit: Edit; onRemoved: () => void }) {
-  const t = schema.$defs[table];
-  const [title, setTitle] = useState(t.title ?? "");
-  const [plural, setPlural] = useState(t["x-plural"] ?? "");
+  const { t } = useTranslation();
+  const words = useWords();
+  const def = schema.$defs[table];
+  const [title, setTitle] = useState(def.title ?? "");
+  const [plural, setPlural] = useState(def["x-plural"] ?? "");
   const [error, setError] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const saveLabels = (e: FormEvent) => {
@@ -57,7 +64,7 @@ function TableSettings({ schema, table, edit, onRemoved }: { schema: WorkspaceSc
       labels: { title: title.trim() || null, plural: plural.trim() || null },
     });
     setError(failure);
-    setStatus(failure ? null : "Added to the draft.");
+    setStatus(failure ? null : t("schemaDesigner.addedToDraft"));
   };
   // Typing a new group's title replaces the select until it is created or cancelled.
   const [newGroupTitle, setNewGroupTitle] = useState<string | null>(null);
@@ -73,14 +80,14 @@ function TableSettings({ schema, table, edit, onRemoved }: { schema: WorkspaceSc
     try {
       made = newNavigationGroup(schema, newGroupTitle ?? "");
     } catch (e) {
-      setError(`${(e as Error).message.charAt(0).toUpperCase()}${(e as Error).message.slice(1)}.`);
+      setError(`${sentence(sayError(e, words))}.`);
       return;
     }
     const failure = edit({ op: "setGroup", table, group: made });
     setError(failure);
     if (!failure) {
       setNewGroupTitle(null);
-      setStatus(`Moved to the new group “${made.title}” in the draft.`);
+      setStatus(t("schemaDesigner.table.movedToGroup", { group: quoted(made.title, words) }));
     }
   };
   const remove = () => {
@@ -92,41 +99,41 @@ function TableSettings({ schema, table, edit, onRemoved }: { schema: WorkspaceSc
     <form
       className="sd-form sd-form--inline sd-table-settings"
       onSubmit={saveLabels}
-      aria-label={`Settings of ${tableLabel(table, t)}`}
+      aria-label={t("schemaDesigner.table.settingsOf", { table: tableLabel(table, def) })}
       noValidate
     >
-      <Labelled label="Name of one record">
+      <Labelled label={t("schemaDesigner.tables.title")}>
         {(p) => <input {...p} name="tableTitle" value={title} onChange={(e) => setTitle(e.target.value)} />}
       </Labelled>
-      <Labelled label="Plural (menu)">
+      <Labelled label={t("schemaDesigner.table.pluralMenu")}>
         {(p) => <input {...p} name="tablePlural" value={plural} onChange={(e) => setPlural(e.target.value)} />}
       </Labelled>
       <button type="submit" className="button button--small">
-        Rename
+        {t("schemaDesigner.table.rename")}
       </button>
       {newGroupTitle === null ? (
-        <Labelled label="Group">
+        <Labelled label={t("schemaDesigner.group")}>
           {(p) => (
-            <select {...p} value={t["x-group"] ?? ""} onChange={(e) => group(e.target.value)}>
+            <select {...p} value={def["x-group"] ?? ""} onChange={(e) => group(e.target.value)}>
               {(schema["x-groups"] ?? []).map((g) => (
                 <option key={g.key} value={g.key}>
                   {g.title}
                 </option>
               ))}
-              <option value="">No group</option>
-              <option value={NEW_GROUP}>New group…</option>
+              <option value="">{t("schemaDesigner.noGroup")}</option>
+              <option value={NEW_GROUP}>{t("schemaDesigner.table.newGroupOption")}</option>
             </select>
           )}
         </Labelled>
       ) : (
         <>
-          <Labelled label="New group">
+          <Labelled label={t("schemaDesigner.table.newGroup")}>
             {(p) => (
               <input
                 {...p}
                 name="newGroup"
                 value={newGroupTitle}
-                placeholder="e.g. Support"
+                placeholder={t("schemaDesigner.table.newGroupExample")}
                 autoFocus
                 onChange={(e) => setNewGroupTitle(e.target.value)}
                 onKeyDown={(e) => {
@@ -140,15 +147,15 @@ function TableSettings({ schema, table, edit, onRemoved }: { schema: WorkspaceSc
             )}
           </Labelled>
           <button type="button" className="button button--small" onClick={createGroup}>
-            Create group
+            {t("schemaDesigner.table.createGroup")}
           </button>
           <button type="button" className="button button--small" onClick={() => setNewGroupTitle(null)}>
-            Cancel
+            {t("timeline.cancel")}
           </button>
         </>
       )}
       <button type="button" className="button button--small button--danger" onClick={remove}>
-        Remove table
+        {t("schemaDesigner.table.remove")}
       </button>
       {status ? (
         <span role="status" className="sd-saved">
@@ -185,25 +192,32 @@ export function TablePanel({
   problems: ProblemPlace[];
   onTableRemoved: () => void;
 }) {
-  const t = schema.$defs[table];
+  const { t } = useTranslation();
+  const def = schema.$defs[table];
   const [selected, setSelected] = useState<string | null>(null);
   const [adding, setAdding] = useState(false);
   const [moveError, setMoveError] = useState<string | null>(null);
-  const fields = Object.entries(t.properties).map(([key, def]) => ({
+  const fields = Object.entries(def.properties).map(([key, field]) => ({
     key,
-    label: def.title ?? key,
+    label: field.title ?? key,
   }));
-  const field = selected && Object.hasOwn(t.properties, selected) ? selected : null;
+  const field = selected && Object.hasOwn(def.properties, selected) ? selected : null;
   const tableProblems = problems.filter((p) => p.table === table && !p.field);
 
   return (
     <section className="sd-table" aria-labelledby="sd-table-title">
       <header className="sd-table__header">
-        <h2 id="sd-table-title">{tableLabel(table, t)}</h2>
+        <h2 id="sd-table-title">{tableLabel(table, def)}</h2>
         <code className="sd-key">{table}</code>
       </header>
-      <TableSettings key={`${table}:${t.title}:${t["x-plural"]}`} schema={schema} table={table} edit={edit} onRemoved={onTableRemoved} />
-      <TranslationsForm key={`${table}:${JSON.stringify(t["x-translations"] ?? {})}`} schema={schema} table={table} edit={edit} />
+      <TableSettings
+        key={`${table}:${def.title}:${def["x-plural"]}`}
+        schema={schema}
+        table={table}
+        edit={edit}
+        onRemoved={onTableRemoved}
+      />
+      <TranslationsForm key={`${table}:${JSON.stringify(def["x-translations"] ?? {})}`} schema={schema} table={table} edit={edit} />
       {tableProblems.map((p) => (
         <p key={p.text} className="sd-error" role="alert">
           {p.text}
@@ -212,7 +226,7 @@ export function TablePanel({
       <div className="sd-table__body">
         <div className="sd-table__fields">
           <div className="sd-table__fields-head">
-            <h3>Fields</h3>
+            <h3>{t("schemaDesigner.table.fields")}</h3>
             <button
               type="button"
               className="button button--small"
@@ -221,17 +235,17 @@ export function TablePanel({
                 setSelected(null);
               }}
             >
-              + Add field
+              {t("schemaDesigner.table.addField")}
             </button>
           </div>
-          {fields.length === 0 ? <p className="muted">No fields yet: add the first one.</p> : null}
+          {fields.length === 0 ? <p className="muted">{t("schemaDesigner.table.noFields")}</p> : null}
           <SortableFields
             items={fields}
             onMove={(key, to) => setMoveError(edit({ op: "moveField", table, field: key, toIndex: to }))}
             renderRow={(item, handle) => {
-              const def = t.properties[item.key];
+              const fieldDef = def.properties[item.key];
               const fieldProblems = problems.filter((p) => p.table === table && p.field === item.key);
-              const target = relationTarget(def) || null;
+              const target = relationTarget(fieldDef) || null;
               return (
                 <div className={item.key === field ? "sd-field__row is-selected" : "sd-field__row"}>
                   {handle}
@@ -248,8 +262,8 @@ export function TablePanel({
                     <code className="sd-key">{item.key}</code>
                   </button>
                   <span className="sd-field__kind">
-                    {fieldKinds[def["x-kind"]].label}
-                    {target ? <> → {tableLabel(target, schema.$defs[target])}</> : null}
+                    {kindName(fieldDef["x-kind"], t)}
+                    {target ? <> → {tableLabel(target, schema.$defs[target], t("schemaDesigner.users"))}</> : null}
                   </span>
                   <Flags schema={schema} table={table} field={item.key} />
                   {fieldProblems.length ? (
@@ -296,9 +310,7 @@ export function TablePanel({
               onSelect={setSelected}
             />
           ) : (
-            <p className="muted sd-table__hint">
-              Pick a field to edit its label, key, kind and rules, or add a new one. Drag ⋮⋮ to change the order.
-            </p>
+            <p className="muted sd-table__hint">{t("schemaDesigner.table.hint")}</p>
           )}
         </div>
       </div>
@@ -343,12 +355,14 @@ function FieldEditor({
   sources: ImpactSources;
   onSelect: (key: string | null) => void;
 }) {
+  const words = useWords();
+  const { t } = useTranslation();
   const def = schema.$defs[table].properties[field];
-  const impact = describeImpact(fieldImpact(baseSchema, schema, table, field, sources));
+  const impact = describeImpact(fieldImpact(baseSchema, schema, table, field, sources), words);
   return (
-    <div className="sd-editor" aria-label={`Field ${def.title ?? field}`} role="region">
+    <div className="sd-editor" aria-label={t("schemaDesigner.field.region", { field: def.title ?? field })} role="region">
       <p className="sd-impact">
-        <strong>{def.title ?? field}</strong> is {impact}.
+        <Trans i18nKey="schemaDesigner.field.impact" values={{ field: def.title ?? field, impact }} components={[<strong key="field" />]} />
       </p>
       <FieldSettingsForm key={JSON.stringify(def)} schema={schema} table={table} field={field} edit={edit} />
       <TranslationsForm
@@ -360,7 +374,14 @@ function FieldEditor({
       />
       <RenameKeyForm table={table} field={field} edit={edit} onRenamed={onSelect} />
       <ChangeKindForm key={def["x-kind"]} schema={schema} baseVersion={baseVersion} table={table} field={field} edit={edit} />
-      <RemoveFieldButton table={table} field={field} label={def.title ?? field} edit={edit} onRemoved={() => onSelect(null)} />
+      <RemoveFieldButton
+        schema={schema}
+        table={table}
+        field={field}
+        label={def.title ?? field}
+        edit={edit}
+        onRemoved={() => onSelect(null)}
+      />
     </div>
   );
 }

@@ -1,4 +1,7 @@
 import { createContext, useContext, useState, type FormEvent } from "react";
+import { useTranslation } from "react-i18next";
+import { quoted } from "@schema-designer/words";
+import { useWords } from "../../i18n/use-words";
 import { optionValues } from "@runtime/fields/options";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import type { NodeWords } from "@schema-designer/translations";
@@ -13,6 +16,8 @@ export const TranslationLanguages = createContext<{ language: string; name: stri
  * labels, stored in its `x-translations` and shown to readers of that language. Empty means "as written".
  */
 export function TranslationsForm({ schema, table, field, edit }: { schema: WorkspaceSchema; table: string; field?: string; edit: Edit }) {
+  const { t } = useTranslation();
+  const say = useWords();
   const languages = useContext(TranslationLanguages);
   const [language, setLanguage] = useState(languages[0]?.language ?? "");
   const node = field ? schema.$defs[table].properties[field] : schema.$defs[table];
@@ -46,8 +51,8 @@ export function TranslationsForm({ schema, table, field, edit }: { schema: Works
 
   return (
     <form className="sd-form" onSubmit={submit} aria-labelledby={`sd-translate-${field ?? table}`} noValidate>
-      <h3 id={`sd-translate-${field ?? table}`}>Translations</h3>
-      <Labelled label="Language">
+      <h3 id={`sd-translate-${field ?? table}`}>{t("schemaDesigner.translations.title")}</h3>
+      <Labelled label={t("userMenu.language")}>
         {(p) => (
           <select {...p} value={language} onChange={(e) => pick(e.target.value)}>
             {languages.map((l) => (
@@ -58,21 +63,28 @@ export function TranslationsForm({ schema, table, field, edit }: { schema: Works
           </select>
         )}
       </Labelled>
-      <Labelled label={`Label (${written("title") ?? "as written"})`}>
+      <Labelled label={t("schemaDesigner.translations.label", { written: written("title") ?? t("schemaDesigner.translations.asWritten") })}>
         {(p) => <input {...p} lang={language} value={words.title ?? ""} onChange={(e) => set("title", e.target.value)} />}
       </Labelled>
       {field ? null : (
-        <Labelled label={`Plural (${written("x-plural") ?? "as written"})`}>
+        <Labelled
+          label={t("schemaDesigner.translations.plural", { written: written("x-plural") ?? t("schemaDesigner.translations.asWritten") })}
+        >
           {(p) => <input {...p} lang={language} value={words["x-plural"] ?? ""} onChange={(e) => set("x-plural", e.target.value)} />}
         </Labelled>
       )}
-      <Labelled label="Help text">
+      <Labelled label={t("schemaDesigner.translations.help")}>
         {(p) => (
           <textarea {...p} lang={language} rows={2} value={words.description ?? ""} onChange={(e) => set("description", e.target.value)} />
         )}
       </Labelled>
       {options.map((o) => (
-        <Labelled key={o} label={`Option “${(node as { "x-labels"?: Record<string, string> })["x-labels"]?.[o] ?? o}”`}>
+        <Labelled
+          key={o}
+          label={t("schemaDesigner.translations.option", {
+            option: quoted((node as { "x-labels"?: Record<string, string> })["x-labels"]?.[o] ?? o, say),
+          })}
+        >
           {(p) => <input {...p} lang={language} value={words["x-labels"]?.[o] ?? ""} onChange={(e) => setLabel(o, e.target.value)} />}
         </Labelled>
       ))}

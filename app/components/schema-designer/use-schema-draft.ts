@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { applyDraftOp, parseStoredDraft, replayDraft, type DraftOp } from "@schema-designer/draft";
+import { sayError, type Words } from "@runtime/i18n/words";
 
 const STORAGE_KEY = "tessera.schema-designer.draft";
 
@@ -31,8 +32,11 @@ export interface SchemaDraftState {
  * The draft lives in the browser only: edits are pure operations replayed on the base schema,
  * kept in sessionStorage so a reload does not lose them. Nothing reaches the server until Apply.
  */
-/** `loaded` must keep its identity between renders (memoize it): a new object is taken for new loader data. */
-export function useSchemaDraft(loaded: SchemaBase): SchemaDraftState {
+/**
+ * `loaded` must keep its identity between renders (memoize it): a new object is taken for new loader
+ * data. `t` says an edit's refusal in the reader's language (English as thrown without it).
+ */
+export function useSchemaDraft(loaded: SchemaBase, t?: Words): SchemaDraftState {
   const [base, setBase] = useState<SchemaBase>(loaded);
   const [ops, setOps] = useState<DraftOp[]>([]);
   const [storedBaseVersion, setStoredBaseVersion] = useState<number | null>(null);
@@ -71,7 +75,7 @@ export function useSchemaDraft(loaded: SchemaBase): SchemaDraftState {
       try {
         schema = applyDraftOp(latest.current.schema, op);
       } catch (error) {
-        return error instanceof Error ? error.message : String(error);
+        return t ? sayError(error, t) : error instanceof Error ? error.message : String(error);
       }
       const next = [...latest.current.ops, op];
       latest.current = { ops: next, schema };
@@ -79,7 +83,7 @@ export function useSchemaDraft(loaded: SchemaBase): SchemaDraftState {
       persist(baseVersionOfOps, next);
       return null;
     },
-    [persist, baseVersionOfOps],
+    [persist, baseVersionOfOps, t],
   );
 
   const removeOps = useCallback(

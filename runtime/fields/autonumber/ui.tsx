@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import type { CompiledSchema } from "../../schema/compile";
+import { englishSettingsWords } from "../ui/settings-words";
 import { humanize } from "../../schema/compile";
 import type { FieldCondition } from "../../schema/types";
 import { optionLabel } from "../options";
@@ -35,12 +37,9 @@ function AutonumberWidget(props: FieldWidgetProps) {
 }
 
 function PatternInput({ text, set, errors, Frame }: SettingsInputsProps) {
+  const { t } = useTranslation();
   return (
-    <Frame
-      label="Pattern"
-      error={errors.pattern}
-      hint="{YYYY} is the year (the counter restarts every year), {0000} the number with four digits."
-    >
+    <Frame label={t("schemaDesigner.kindSettings.pattern")} error={errors.pattern} hint={t("schemaDesigner.kindSettings.patternHint")}>
       {(p) => (
         <input
           {...p}
@@ -57,9 +56,9 @@ function PatternInput({ text, set, errors, Frame }: SettingsInputsProps) {
 /** The pattern numbers are made by. */
 const autonumberSettings: KindSettings = {
   read: (def) => ({ pattern: def["x-pattern"] ?? "" }),
-  write: (text, _place, problems) => {
+  write: (text, _place, problems, t = englishSettingsWords) => {
     const pattern = text.pattern?.trim() ?? "";
-    if (!pattern) problems.pattern = "Give a pattern such as INV-{YYYY}-{0000}";
+    if (!pattern) problems.pattern = t("schemaDesigner.kindSettings.patternMissing");
     return { "x-pattern": pattern || undefined };
   },
   Inputs: PatternInput,

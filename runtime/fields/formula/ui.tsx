@@ -1,7 +1,9 @@
+import { useTranslation } from "react-i18next";
 import { checkFormula, formulaScopeFor } from "../../formula/index";
+import { englishSettingsWords } from "../ui/settings-words";
 import type { CompiledField } from "../../schema/compile";
 import type { FormulaResultKind, WorkspaceSchema } from "../../schema/types";
-import { fieldKinds, valueClassOf } from "../registry";
+import { valueClassOf } from "../registry";
 import type { FieldUi, KindSettings, SettingsInputsProps, SettingsPlace } from "../ui-types";
 import { computedUi } from "../ui/computed-value";
 import { formattedCell } from "../ui/formatted-cell";
@@ -17,30 +19,34 @@ const problemsIn = (source: string, place: SettingsPlace) => checkFormula(source
 
 /** The live check of a formula: the parser's and checker's messages as the admin types. */
 function FormulaCheck({ source, schema, table }: { source: string; schema: WorkspaceSchema; table: string }) {
+  const { t } = useTranslation();
   if (source.trim() === "") return null;
   const errors = problemsIn(source, { schema, table });
   if (errors.length === 0)
     return (
       <p className="sd-formula-ok" role="status">
-        ✓ The formula is valid.
+        {t("schemaDesigner.kindSettings.formulaOk")}
       </p>
     );
   return (
-    <ul className="sd-formula-errors" role="status" aria-label="Problems in the formula">
+    <ul className="sd-formula-errors" role="status" aria-label={t("schemaDesigner.kindSettings.formulaProblems")}>
       {errors.map((e, i) => (
-        <li key={i}>
-          At character {e.position + 1}: {e.message}
-        </li>
+        <li key={i}>{t("schemaDesigner.kindSettings.atCharacter", { n: e.position + 1, message: e.message })}</li>
       ))}
     </ul>
   );
 }
 
 function FormulaInputs({ text, set, errors, place, Frame }: SettingsInputsProps) {
+  const { t } = useTranslation();
   const source = text.formula ?? "";
   return (
     <>
-      <Frame label="Expression" error={errors.formula} hint={<FormulaCheck source={source} schema={place.schema} table={place.table} />}>
+      <Frame
+        label={t("schemaDesigner.kindSettings.expression")}
+        error={errors.formula}
+        hint={<FormulaCheck source={source} schema={place.schema} table={place.table} />}
+      >
         {(p) => (
           <textarea
             {...p}
@@ -53,12 +59,12 @@ function FormulaInputs({ text, set, errors, place, Frame }: SettingsInputsProps)
           />
         )}
       </Frame>
-      <Frame label="Result">
+      <Frame label={t("schemaDesigner.kindSettings.result")}>
         {(p) => (
           <select {...p} name="result" value={text.result ?? DEFAULT_RESULT} onChange={(e) => set("result", e.target.value)}>
             {RESULT_KINDS.map((k) => (
               <option key={k} value={k}>
-                {fieldKinds[k].label}
+                {t(`fieldKinds.${k}`)}
               </option>
             ))}
           </select>
@@ -74,11 +80,11 @@ function FormulaInputs({ text, set, errors, place, Frame }: SettingsInputsProps)
  */
 const formulaSettings: KindSettings = {
   read: (def) => ({ formula: def["x-formula"] ?? "", result: def["x-result"] ?? DEFAULT_RESULT }),
-  write: (text, place, problems) => {
+  write: (text, place, problems, t = englishSettingsWords) => {
     const source = text.formula?.trim() ?? "";
     const found = source ? problemsIn(source, place).length : 0;
-    if (!source) problems.formula = "Write the expression, e.g. price * quantity";
-    else if (found > 0) problems.formula = `Fix the ${found === 1 ? "problem" : `${found} problems`} in the formula shown above first`;
+    if (!source) problems.formula = t("schemaDesigner.kindSettings.formulaMissing");
+    else if (found > 0) problems.formula = t("schemaDesigner.kindSettings.formulaFix", { count: found });
     return { "x-formula": source || undefined, "x-result": text.result || DEFAULT_RESULT };
   },
   Inputs: FormulaInputs,

@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import type { FieldUi, FieldWidgetProps, KindSettings, SettingsInputsProps } from "../ui-types";
+import { englishSettingsWords } from "../ui/settings-words";
 import { errorAria } from "../ui/aria";
 import { classNames } from "../ui/class-names";
 import { alwaysNumeric, formattedCell } from "../ui/formatted-cell";
@@ -11,6 +13,7 @@ import { declaredStars, DEFAULT_STARS, MAX_STARS, MIN_STARS, ratingKind, starsOf
  * "None" clears a rating that is not required.
  */
 function RatingWidget(props: FieldWidgetProps) {
+  const { t } = useTranslation();
   const stars = starsOf(props.field.def);
   const current = typeof props.value === "number" ? props.value : null;
   const name = props.readOnly ? undefined : props.name;
@@ -33,7 +36,7 @@ function RatingWidget(props: FieldWidgetProps) {
             onChange={() => props.onChange(null)}
             className="tf-rating__input"
           />
-          <span className="tf-rating__mark">None</span>
+          <span className="tf-rating__mark">{t("fields.none")}</span>
         </label>
       )}
       {Array.from({ length: stars }, (_, i) => i + 1).map((n) => (
@@ -62,8 +65,13 @@ function RatingWidget(props: FieldWidgetProps) {
 }
 
 function StarsInput({ text, set, errors, Frame }: SettingsInputsProps) {
+  const { t } = useTranslation();
   return (
-    <Frame label="Stars" error={errors.stars} hint={`From ${MIN_STARS} to ${MAX_STARS}; empty for ${DEFAULT_STARS}.`}>
+    <Frame
+      label={t("schemaDesigner.kindSettings.stars")}
+      error={errors.stars}
+      hint={t("schemaDesigner.kindSettings.starsHint", { min: MIN_STARS, max: MAX_STARS, fallback: DEFAULT_STARS })}
+    >
       {(p) => (
         <input
           {...p}
@@ -81,12 +89,12 @@ function StarsInput({ text, set, errors, Frame }: SettingsInputsProps) {
 /** How many stars (`x-max`); none written means the default. */
 const ratingSettings: KindSettings = {
   read: (def) => ({ stars: declaredStars(def)?.toString() ?? "" }),
-  write: (text, _place, problems) => {
+  write: (text, _place, problems, t = englishSettingsWords) => {
     const typed = text.stars?.trim() ?? "";
     if (typed === "") return { "x-max": undefined };
     const stars = Number(typed);
     if (Number.isInteger(stars) && stars >= MIN_STARS && stars <= MAX_STARS) return { "x-max": stars };
-    problems.stars = `Stars must be a whole number from ${MIN_STARS} to ${MAX_STARS}`;
+    problems.stars = t("schemaDesigner.kindSettings.starsInvalid", { min: MIN_STARS, max: MAX_STARS });
     return {};
   },
   Inputs: StarsInput,

@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import { USERS_TABLE } from "../../schema/types";
+import { englishSettingsWords } from "../ui/settings-words";
 import type { FieldCellProps, FieldUi, KindSettings, SettingsInputsProps } from "../ui-types";
 import { parseSingleValue } from "../ui/form-values";
 import { currentRef, recordHref, RelationPicker } from "../ui/relation-picker";
@@ -17,22 +19,23 @@ function RelationCell(props: FieldCellProps) {
 }
 
 function RelationSettingsInputs({ text, set, errors, place, Frame }: SettingsInputsProps) {
+  const { t } = useTranslation();
   return (
     <>
-      <Frame label="Links to" error={errors.target}>
+      <Frame label={t("schemaDesigner.kindSettings.linksTo")} error={errors.target}>
         {(p) => (
           <select {...p} name="target" value={text.target ?? ""} onChange={(e) => set("target", e.target.value)}>
-            <option value="">Pick a table…</option>
+            <option value="">{t("schemaDesigner.kindSettings.pickTable")}</option>
             {Object.entries(place.schema.$defs).map(([key, t]) => (
               <option key={key} value={key}>
                 {t["x-plural"] ?? t.title ?? key}
               </option>
             ))}
-            <option value={USERS_TABLE}>Users</option>
+            <option value={USERS_TABLE}>{t("schemaDesigner.users")}</option>
           </select>
         )}
       </Frame>
-      <Frame label="Related list name on the target (optional)" hint="e.g. items: the target's card then lists these records.">
+      <Frame label={t("schemaDesigner.kindSettings.inverse")} hint={t("schemaDesigner.kindSettings.inverseHint")}>
         {(p) => <input {...p} name="inverse" value={text.inverse ?? ""} onChange={(e) => set("inverse", e.target.value)} />}
       </Frame>
     </>
@@ -42,9 +45,9 @@ function RelationSettingsInputs({ text, set, errors, place, Frame }: SettingsInp
 /** The table it links to, and the name of the list its records make on that table's card. */
 const relationSettings: KindSettings = {
   read: (def) => ({ target: def["x-target"] ?? "", inverse: def["x-inverse"] ?? "" }),
-  write: (text, _place, problems) => {
+  write: (text, _place, problems, t = englishSettingsWords) => {
     const target = text.target ?? "";
-    if (!target) problems.target = "Pick the table this field links to";
+    if (!target) problems.target = t("schemaDesigner.kindSettings.targetMissing");
     return { "x-target": target || undefined, "x-inverse": text.inverse?.trim() || undefined };
   },
   Inputs: RelationSettingsInputs,

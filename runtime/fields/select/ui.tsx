@@ -1,3 +1,4 @@
+import { useTranslation } from "react-i18next";
 import type { FieldUi, FieldWidgetProps } from "../ui-types";
 import { optionLabel, optionValues } from "../options";
 import { errorAria } from "../ui/aria";
@@ -8,6 +9,7 @@ import { selectKind } from "./index";
 import { optionSettings } from "../ui/option-settings";
 
 function SelectWidget(props: FieldWidgetProps) {
+  const { t } = useTranslation();
   const def = props.field.def;
   const current = props.value === null || props.value === undefined ? "" : String(props.value);
   const options = optionValues(def);
@@ -26,7 +28,7 @@ function SelectWidget(props: FieldWidgetProps) {
         className={classNames("tf-input", "tf-select", props.dense && "tf-input--dense")}
         {...errorAria(props)}
       >
-        {offerEmpty ? <option value="">{props.required ? "Choose…" : ""}</option> : null}
+        {offerEmpty ? <option value="">{props.required ? t("fields.choose") : ""}</option> : null}
         {shown.map((value) => (
           <option key={value} value={value}>
             {optionLabel(value, def)}

@@ -1,0 +1,42 @@
+import fs from "node:fs";
+import path from "node:path";
+import { describe, expect, it } from "vitest";
+import { PLAN_ENGLISH } from "@runtime/migrations/plan";
+import { KIND_SETTINGS_ENGLISH } from "@runtime/fields/ui/settings-words";
+import { INDEX_ADVICE_ENGLISH } from "@runtime/search/index-advisor";
+import { SCHEMA_DESIGNER_ENGLISH } from "@schema-designer/words";
+import { FORM_DESIGNER_ENGLISH } from "@form-designer/words";
+import { LAYOUT_ENGLISH } from "@runtime/layouts/layout-words";
+import { PRINT_DESIGNER_ENGLISH } from "@print-designer/words";
+import { PRINT_PROBLEMS_ENGLISH } from "@runtime/print/problem-words";
+import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
+
+/**
+ * Code outside React speaks English from its own tables when nobody passes it a translator; those
+ * messages must be the catalog's English word for word, or a screen in English and the CLI would
+ * say different things.
+ */
+const TABLES: Record<string, Readonly<Record<string, string>>> = {
+  "schema designer operations": SCHEMA_DESIGNER_ENGLISH,
+  "migration plan": PLAN_ENGLISH,
+  "field kinds' settings": KIND_SETTINGS_ENGLISH,
+  "schema designer field form": FIELD_FORM_ENGLISH,
+  "index advice": INDEX_ADVICE_ENGLISH,
+  "form designer operations": FORM_DESIGNER_ENGLISH,
+  "layouts service": LAYOUT_ENGLISH,
+  "print designer": PRINT_DESIGNER_ENGLISH,
+  "print template problems": PRINT_PROBLEMS_ENGLISH,
+};
+
+const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;
+const lookup = (key: string): unknown => key.split(".").reduce<unknown>((node, part) => (node as Record<string, unknown>)?.[part], english);
+
+describe("the English words of code outside React", () => {
+  for (const [name, table] of Object.entries(TABLES))
+    it(`${name} say what locales/en.json says`, () => {
+      const differ = Object.entries(table)
+        .filter(([key, text]) => lookup(key) !== text)
+        .map(([key, text]) => `${key}: ${JSON.stringify(text)} ≠ ${JSON.stringify(lookup(key))}`);
+      expect(differ).toEqual([]);
+    });
+});

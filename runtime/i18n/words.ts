@@ -1,0 +1,58 @@
+/**
+ * How code outside React says things in the reader's language: it takes a `Words` function (i18next's
+ * `t` on a screen, or the request's translator on the server) and, when none is given, speaks
+ * English from its own table of messages, the same text `locales/en.json` holds under those keys
+ * (`runtime/i18n/english-words.test.ts` keeps the two equal).
+ */
+export type Words = (key: string, values?: Record<string, unknown>) => string;
+
+/** A message by key, not yet said: errors carry these so a screen can say them in its reader's language. */
+export interface Phrase {
+  key: string;
+  values?: Record<string, unknown>;
+}
+
+/**
+ * English from a table of messages, as i18next would read it: `{{name}}` filled in, and a message
+ * with `_one` / `_other` forms chosen by `count`.
+ */
+export function englishWords(messages: Readonly<Record<string, string>>): Words {
+  return (key, values = {}) => {
+    const form = typeof values.count === "number" ? `${key}_${values.count === 1 ? "one" : "other"}` : null;
+    const text = (form !== null ? messages[form] : undefined) ?? messages[key] ?? key;
+    return text.replace(/{{\s*(\w+)\s*}}/g, (_, name: string) => String(values[name] ?? ""));
+  };
+}
+
+const isPhrase = (v: unknown): v is Phrase => typeof v === "object" && v !== null && typeof (v as Phrase).key === "string";
+
+/** A phrase said with `t`; values that are phrases (or lists of them, joined by commas) are said first. */
+export function say(phrase: Phrase, t: Words): string {
+  const values: Record<string, unknown> = {};
+  for (const [name, value] of Object.entries(phrase.values ?? {}))
+    values[name] = isPhrase(value)
+      ? say(value, t)
+      : Array.isArray(value) && value.every(isPhrase)
+        ? value.map((p) => say(p, t)).join(", ")
+        : value;
+  return t(phrase.key, values);
+}
+
+/**
+ * An error whose message is one of the catalog's: thrown in English (the CLI and the API read
+ * `message`), said again in the reader's language by `sayError` on a screen.
+ */
+export class WordedError extends Error {
+  constructor(
+    readonly phrase: Phrase,
+    english: Words,
+  ) {
+    super(say(phrase, english));
+  }
+}
+
+/** What went wrong, in the reader's words when the error carries a phrase; as thrown otherwise. */
+export function sayError(error: unknown, t: Words): string {
+  if (error instanceof WordedError) return say(error.phrase, t);
+  return error instanceof Error ? error.message : String(error);
+}
