@@ -2,7 +2,9 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
+import { availableLanguages } from "@runtime/i18n/catalogs.server";
 import { DesignerScreen } from "../components/form-designer/designer-screen";
+import { TranslationLanguages } from "../components/schema-designer/translations-form";
 import { designErrorOf, loadDesigner, saveDesign } from "../services/form-designer.server";
 import { adminActorFor } from "../services/people.server";
 import { translatorFor } from "../services/i18n.server";
@@ -26,7 +28,9 @@ function notFoundResponse(error: unknown): never {
 /** The preview's record comes from its own route, `admin.forms.$table_.preview.$id.ts`. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
-  return json(await loadDesigner(actor, params.table).catch(notFoundResponse));
+  // The languages a card's words can be translated into: every catalog but English.
+  const languages = availableLanguages().filter((l) => l.language !== "en");
+  return json({ ...(await loadDesigner(actor, params.table).catch(notFoundResponse)), languages });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -49,5 +53,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
 export default function DesignCard() {
   const data = useLoaderData<typeof loader>();
-  return <DesignerScreen key={data.tableKey} data={data} />;
+  return (
+    <TranslationLanguages.Provider value={data.languages}>
+      <DesignerScreen key={data.tableKey} data={data} />
+    </TranslationLanguages.Provider>
+  );
 }

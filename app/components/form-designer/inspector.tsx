@@ -17,6 +17,7 @@ import type { CardLayout, ControlElement, GroupElement, NoteElement, RelatedList
 import type { CompiledSchema, CompiledTable } from "@runtime/schema/compile";
 import { relatedColumns } from "../card/related-columns";
 import { WIDTH_PRESETS, type Selection } from "./designer-context";
+import { LayoutTranslationsForm } from "./layout-translations";
 import { controlKey } from "@runtime/layouts/scope";
 
 export interface InspectorProps {
@@ -172,6 +173,12 @@ function FieldPanel({ props, path, control }: { props: PanelProps; path: Element
           ))}
         </select>
       </div>
+      <LayoutTranslationsForm
+        layout={props.layout}
+        path={path}
+        designed={{ label: control.options?.label ?? field?.label, help: control.options?.help ?? field?.def.description }}
+        onApply={(make) => attempt(props, make)}
+      />
       <MoveTo props={props} path={path} />
       <RemoveButton props={props} path={path} what="field" />
     </>
@@ -224,6 +231,12 @@ function ListPanel({ props, path, element }: { props: PanelProps; path: ElementP
           {t("formDesigner.inspector.applyHeading")}
         </button>
       </form>
+      <LayoutTranslationsForm
+        layout={props.layout}
+        path={path}
+        designed={{ label: element.label ?? child?.pluralLabel }}
+        onApply={(make) => attempt(props, make)}
+      />
       {child && !list?.composition ? (
         <fieldset className="fd-columns">
           <legend>{t("formDesigner.inspector.columnsMax")}</legend>
@@ -268,6 +281,12 @@ function NotePanel({ props, path, element }: { props: PanelProps; path: ElementP
           {t("formDesigner.inspector.applyText")}
         </button>
       </form>
+      <LayoutTranslationsForm
+        layout={props.layout}
+        path={path}
+        designed={{ text: element.text }}
+        onApply={(make) => attempt(props, make)}
+      />
       <MoveTo props={props} path={path} />
       <RemoveButton props={props} path={path} what="note" />
     </>
@@ -294,6 +313,12 @@ function SectionPanel({ props, path, element }: { props: PanelProps; path: Eleme
           {t("formDesigner.inspector.renameSection")}
         </button>
       </form>
+      <LayoutTranslationsForm
+        layout={props.layout}
+        path={path}
+        designed={{ label: element.label }}
+        onApply={(make) => attempt(props, make)}
+      />
       <MoveTo props={props} path={path} />
       <div className="fd-inspector__actions">
         <button
@@ -339,6 +364,7 @@ function TabPanel({ props, index }: { props: PanelProps; index: number }) {
           {t("formDesigner.inspector.renameTab")}
         </button>
       </form>
+      <LayoutTranslationsForm layout={layout} path={[index]} designed={{ label: tab.label }} onApply={(make) => attempt(props, make)} />
       <div className="fd-inspector__actions">
         <button
           type="button"
