@@ -15,7 +15,7 @@ import {
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguagePackScript } from "./i18n/language-pack-script";
-import { isTitled, PageTitle } from "./i18n/page-title";
+import { PageTitle } from "./i18n/page-title";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { languageOf } from "./services/i18n.server";
 import { getRuntime } from "./services/runtime.server";
@@ -56,8 +56,8 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: offlineStyles },
 ];
 
-// A route that names its title in the reader's words (`PageTitle`) replaces this one.
-export const meta: MetaFunction = ({ matches }) => (matches.some((m) => isTitled(m.handle)) ? [] : [{ title: "Tessera" }]);
+// What a page says when its route names no title; a route that does exports `titledMeta` (none).
+export const meta: MetaFunction = () => [{ title: "Tessera" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);

@@ -1,3 +1,4 @@
+import type { MetaFunction } from "@remix-run/node";
 import { useMatches } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { Words } from "@runtime/i18n/translator";
@@ -11,10 +12,6 @@ export interface TitledHandle {
   // Loader data arrives serialized and untyped here; each route reads the part it knows.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   title?: (t: Words, data: any) => string;
-}
-
-export function isTitled(handle: unknown): boolean {
-  return titleOf(handle) !== undefined;
 }
 
 function titleOf(handle: unknown): TitledHandle["title"] | undefined {
@@ -33,3 +30,9 @@ export function PageTitle() {
   }
   return null;
 }
+
+/**
+ * The `meta` of a route that names its title in its handle: none, so the root's default title
+ * ("Tessera") is not inherited beside the one `PageTitle` renders.
+ */
+export const titledMeta: MetaFunction = () => [];

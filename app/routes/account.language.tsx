@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useLoaderData, useSearchParams } from "@remix-run/react";
@@ -11,6 +11,7 @@ import { CsrfField } from "../components/csrf-field";
 import { requireIdentity } from "../services/auth.server";
 import { getRuntime } from "../services/runtime.server";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.language") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

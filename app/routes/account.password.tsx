@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -9,6 +9,7 @@ import { actorFor } from "../services/actor.server";
 import { requireIdentity, startSession } from "../services/auth.server";
 import { changeOwnPassword, MIN_PASSWORD_LENGTH } from "../services/people.server";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.password") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -11,6 +11,7 @@ import { applyUpload, BUNDLE_MAX_BYTES, getConfigBundles, reviewUpload } from ".
 import configStyles from "../styles/config.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: configStyles }];
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.configuration") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

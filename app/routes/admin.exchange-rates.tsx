@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { Trans, useTranslation } from "react-i18next";
 import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
@@ -24,6 +24,7 @@ interface Outcome {
   importErrors: RateImportResult["errors"];
 }
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.exchangeRates") };
 
 /** What an import's file may weigh: a year of daily rates for every currency is well under it. */

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
@@ -10,6 +10,7 @@ import { getMail, mailAdminData, saveMailingRateAs, saveMailServer } from "../se
 import { adminActorFor, formResult } from "../services/people.server";
 import mailStyles from "../styles/mail.css";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.email") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailStyles }];
 

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -14,6 +14,7 @@ import { buildOverview, totalRecords } from "../utils/workspace-overview";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: overviewStyles }];
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.overview") };
 
 /** Every table with its fields and record counts: the admin's map of the workspace (the home page is `/`). */

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -11,6 +11,7 @@ import { languageOf, translatorFor } from "../services/i18n.server";
 import { adminActorFor, formResult, listRolesAs, matrixTables, saveRoleAs } from "../services/people.server";
 import { fieldName, rightName, roleFromForm } from "../utils/role-form";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.roles") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

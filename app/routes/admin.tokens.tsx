@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -6,6 +6,7 @@ import { useActionData, useLoaderData } from "@remix-run/react";
 import { TokenTable } from "../components/token-table";
 import { adminActorFor, formResult, listTokensAs, revokeTokenAs } from "../services/people.server";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.tokens") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

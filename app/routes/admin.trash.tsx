@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { Words } from "@runtime/i18n/translator";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
@@ -13,6 +13,7 @@ import { restoreTrashEntry, trashOverview } from "../services/trash.server";
 import configStyles from "../styles/config.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: configStyles }];
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.trash") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -9,6 +9,7 @@ import { roleNameIn } from "~/i18n/role-name";
 import { translatorFor } from "../services/i18n.server";
 import { addUserAs, adminActorFor, formResult, listRolesAs, listUsersAs, resetPasswordAs, updateUserAs } from "../services/people.server";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.users") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

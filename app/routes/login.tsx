@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -8,6 +8,7 @@ import { translatorFor } from "../services/i18n.server";
 import { currentSession, signIn, WRONG_CREDENTIALS } from "../services/auth.server";
 import { safeNextPath } from "../services/auth-rules";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.signIn") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { languageOf } from "../services/i18n.server";
@@ -12,6 +12,7 @@ import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
 import { globalSearch } from "../services/search.server";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = {
   title: (t, data?: SerializeFrom<typeof loader>) => (data?.q ? t("titles.searchFor", { q: data.q }) : t("list.search")),
 };

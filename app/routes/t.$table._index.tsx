@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -29,6 +29,7 @@ export const links: LinksFunction = () => [
 ];
 
 /** Cards opened from here compile validators: see app/utils/browser-eval.ts. */
+export const meta = titledMeta;
 export const handle: TitledHandle & typeof EVAL_IN_BROWSER = {
   ...EVAL_IN_BROWSER,
   title: (t, data?: SerializeFrom<typeof loader>) => data?.table.pluralLabel ?? t("list.list"),

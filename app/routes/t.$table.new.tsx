@@ -1,5 +1,5 @@
 import type { SerializeFrom } from "@remix-run/node";
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -15,6 +15,7 @@ export const links: LinksFunction = () => [
 ];
 
 /** Compiles validators in the browser: see app/utils/browser-eval.ts. */
+export const meta = titledMeta;
 export const handle: TitledHandle & typeof EVAL_IN_BROWSER = {
   ...EVAL_IN_BROWSER,
   title: (t, data?: SerializeFrom<typeof loader>) => {

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useFetcher, useLoaderData } from "@remix-run/react";
@@ -12,6 +12,7 @@ import { myPendingApprovalsAs } from "../services/rules.server";
 import { completeTaskAs, myTasks, type MyTask } from "../services/tasks.server";
 import tasksStyles from "../styles/tasks.css";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.tasks") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: tasksStyles }];
 
