@@ -90,6 +90,8 @@ describe("the deals board in Chromium", () => {
     await second.setViewport({ width: 1400, height: 900 });
     await signInPage(second, server!.url);
     await second.goto(`${server!.url}${BOARD}`, { waitUntil: "networkidle0" });
+    // Keys pressed before the lazily loaded board hydrates hit React mid-hydration (error 421).
+    await second.waitForSelector(".board[data-ready]");
 
     const byKeyboard = async (p: Page, title: string, to: string[]) => {
       const { handle } = await cardBox(p, title);
