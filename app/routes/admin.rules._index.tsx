@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import { adminActorFor, formResult } from "../services/people.server";
 import { ruleListAs, setRuleEnabledAs, type RuleListEntry } from "../services/rules-screens.server";
 import rulesStyles from "../styles/rules.css";
 
-export const meta: MetaFunction = () => [{ title: "Rules · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("nav.admin.rules") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: rulesStyles }];
 
 /** The request's translator as a plain words function: what the page's loader and action say. */
