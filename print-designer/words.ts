@@ -60,8 +60,6 @@ export const PRINT_DESIGNER_ENGLISH: Readonly<Record<string, string>> = {
   "printDesigner.styles.size": "Size",
   "printDesigner.styles.border": "Border and background",
   "printDesigner.page": "Page",
-  "printDesigner.list.alwaysOffered": "Always offered",
-  "printDesigner.list.customCondition": "Offered when its custom condition holds",
 };
 
 export const english: Words = englishWords(PRINT_DESIGNER_ENGLISH);

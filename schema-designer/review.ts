@@ -34,7 +34,11 @@ const shown = (v: unknown, t: Words) =>
 /** One sentence per planned step; nothing to do says so rather than showing an empty list. */
 export function describePlan(steps: PlanStepSummary[], t: Words = english): ReviewLine[] {
   if (steps.length === 0) return [{ text: t("schemaDesigner.review.nothing"), destructive: false }];
-  return steps.map((s) => ({ text: `${s.description}.`.replace(/\.\.$/, "."), destructive: s.destructive }));
+  // A step is a sentence in the language's own full stop; one that already ends with it keeps one.
+  return steps.map((s) => ({
+    text: t("schemaDesigner.review.step", { step: s.description }).replace(/\.\.$/, "."),
+    destructive: s.destructive,
+  }));
 }
 
 /** What stops the apply: values that would not convert, duplicates under a new unique rule. */

@@ -50,6 +50,7 @@ export const SCHEMA_DESIGNER_ENGLISH: Readonly<Record<string, string>> = {
   "schemaDesigner.impact.followKey": "They follow the new key.",
   "schemaDesigner.review.nothing": "Nothing changes in the database: the draft only changes labels or order, or nothing at all.",
   "schemaDesigner.review.empty": "(empty)",
+  "schemaDesigner.review.step": "{{step}}.",
   "schemaDesigner.review.example": "record #{{id}} {{value}}: {{error}}",
   "schemaDesigner.review.exampleQuoted": "record #{{id}} {{error}}",
   "schemaDesigner.review.notConverted_one":

@@ -9,6 +9,8 @@ import { FORM_DESIGNER_ENGLISH } from "@form-designer/words";
 import { LAYOUT_ENGLISH } from "@runtime/layouts/layout-words";
 import { PRINT_DESIGNER_ENGLISH } from "@print-designer/words";
 import { PRINT_PROBLEMS_ENGLISH } from "@runtime/print/problem-words";
+import { RULE_PROBLEMS_ENGLISH } from "@runtime/automation/problem-words";
+import { RULE_TEXT_ENGLISH } from "../components/rules/rule-text";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 
 /**
@@ -26,6 +28,8 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "layouts service": LAYOUT_ENGLISH,
   "print designer": PRINT_DESIGNER_ENGLISH,
   "print template problems": PRINT_PROBLEMS_ENGLISH,
+  "rule checker": RULE_PROBLEMS_ENGLISH,
+  "rules in words": RULE_TEXT_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
@@ -18,7 +19,9 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: designerStyles },
 ];
 
-export const meta: MetaFunction = ({ params }) => [{ title: `Design the ${params.table ?? ""} card · Tessera` }];
+export const handle: TitledHandle = {
+  title: (t, data: { tableKey?: string } | undefined) => t("formDesigner.pageTitle", { table: data?.tableKey ?? "" }),
+};
 
 function notFoundResponse(error: unknown): never {
   if (error instanceof ApiError && error.status === 404) throw new Response(error.message, { status: 404 });

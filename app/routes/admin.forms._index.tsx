@@ -1,5 +1,6 @@
+import type { TitledHandle } from "~/i18n/page-title";
 import { AdminTable } from "~/components/admin-table";
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -7,7 +8,7 @@ import { designerTables } from "../services/form-designer.server";
 import { adminActorFor } from "../services/people.server";
 import designerStyles from "../styles/form-designer.css";
 
-export const meta: MetaFunction = () => [{ title: "Forms · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("formDesigner.list.title") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -1,4 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
@@ -12,9 +13,10 @@ import listStyles from "../styles/list.css";
 import printStyles from "../styles/print-designer.css";
 import grapesStyles from "grapesjs/dist/css/grapes.min.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.template.name ?? "Print template"} · Print designer · Tessera` },
-];
+export const handle: TitledHandle = {
+  title: (t, data: { template?: { name?: string } } | undefined) =>
+    t("printDesigner.pageTitle", { name: data?.template?.name ?? t("printDesigner.pageTitleNone") }),
+};
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: grapesStyles },
   { rel: "stylesheet", href: listStyles },

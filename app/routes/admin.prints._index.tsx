@@ -1,4 +1,5 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
@@ -21,7 +22,7 @@ import {
 } from "../services/print-templates.server";
 import printStyles from "../styles/print-designer.css";
 
-export const meta: MetaFunction = () => [{ title: "Print templates · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("nav.admin.prints") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 
 /** The request's translator as a plain words function: what the page's loader and action say. */

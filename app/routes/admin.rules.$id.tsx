@@ -1,4 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
@@ -8,7 +9,10 @@ import { ruleEditorDataAs } from "../services/rules-screens.server";
 import listStyles from "../styles/list.css";
 import rulesStyles from "../styles/rules.css";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.rule.name || "New rule"} · Rules · Tessera` }];
+export const handle: TitledHandle = {
+  title: (t, data: { rule?: { name?: string } } | undefined) =>
+    t("rules.editor.pageTitle", { name: data?.rule?.name || t("rules.editor.new") }),
+};
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: listStyles },
   { rel: "stylesheet", href: rulesStyles },

@@ -1,6 +1,9 @@
-import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
+import { useTranslation } from "react-i18next";
+import { translatorFor } from "../services/i18n.server";
 import { CsrfField } from "../components/csrf-field";
 import { FormResultNotice } from "../components/form-result-notice";
 import { RunLog, RunState } from "../components/rules/run-log";
@@ -8,11 +11,17 @@ import { adminActorFor, formResult } from "../services/people.server";
 import { ruleListAs, setRuleEnabledAs, type RuleListEntry } from "../services/rules-screens.server";
 import rulesStyles from "../styles/rules.css";
 
-export const meta: MetaFunction = () => [{ title: "Rules · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("nav.admin.rules") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: rulesStyles }];
 
+/** The request's translator as a plain words function: what the page's loader and action say. */
+async function wordsFor(request: Request) {
+  const { t } = await translatorFor(request);
+  return (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
+}
+
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await ruleListAs(await adminActorFor(request)));
+  return json(await ruleListAs(await adminActorFor(request), await wordsFor(request)));
 }
 
 export async function action({ request }: ActionFunctionArgs) {
@@ -21,13 +30,16 @@ export async function action({ request }: ActionFunctionArgs) {
   switch (form.get("intent")) {
     case "enable":
     case "disable":
-      return formResult(async () => ({ message: await setRuleEnabledAs(actor, form.get("id"), form.get("intent") === "enable") }));
+      return formResult(async () => ({
+        message: await setRuleEnabledAs(actor, form.get("id"), form.get("intent") === "enable", await wordsFor(request)),
+      }));
     default:
       return json({ ok: false as const, error: "unknown action" }, { status: 400 });
   }
 }
 
 function RuleRow({ rule }: { rule: RuleListEntry }) {
+  const { t } = useTranslation();
   return (
     <tr data-testid={`rule-${rule.id}`} className={rule.enabled ? undefined : "is-inactive"}>
       <td>
@@ -35,7 +47,7 @@ function RuleRow({ rule }: { rule: RuleListEntry }) {
           {rule.name}
         </Link>
         {rule.description ? <div className="rules-list__description">{rule.description}</div> : null}
-        {rule.problems ? <span className="pill pill--danger">{rule.problems} problem(s): fix before it runs</span> : null}
+        {rule.problems ? <span className="pill pill--danger">{t("rules.list.problems", { n: rule.problems })}</span> : null}
       </td>
       <td>{rule.tableLabel}</td>
       <td>{rule.trigger}</td>
@@ -50,24 +62,33 @@ function RuleRow({ rule }: { rule: RuleListEntry }) {
             className={`rules-toggle${rule.enabled ? " rules-toggle--on" : ""}`}
             role="switch"
             aria-checked={rule.enabled}
-            aria-label={`${rule.name} enabled`}
+            aria-label={t("rules.list.enabledLabel", { name: rule.name })}
           >
             <span className="rules-toggle__knob" />
-            <span className="rules-toggle__text">{rule.enabled ? "On" : "Off"}</span>
+            <span className="rules-toggle__text">{rule.enabled ? t("rules.list.on") : t("rules.list.off")}</span>
           </button>
         </Form>
       </td>
       <td>
-        {rule.lastRun ? <RunState state={rule.lastRun.state} when={rule.lastRun.createdAt} /> : <span className="rules-muted">Never</span>}
+        {rule.lastRun ? (
+          <RunState state={rule.lastRun.state} when={rule.lastRun.createdAt} />
+        ) : (
+          <span className="rules-muted">{t("rules.list.never")}</span>
+        )}
       </td>
       <td>
-        {rule.failures ? <span className="pill pill--danger">{rule.failures} failed</span> : <span className="rules-muted">None</span>}
+        {rule.failures ? (
+          <span className="pill pill--danger">{t("rules.list.failed", { n: rule.failures })}</span>
+        ) : (
+          <span className="rules-muted">{t("rules.list.none")}</span>
+        )}
       </td>
     </tr>
   );
 }
 
 export default function AdminRules() {
+  const { t } = useTranslation();
   const { rules, failed } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -75,13 +96,11 @@ export default function AdminRules() {
     <section className="admin-page rules-page" aria-labelledby="rules-title" aria-busy={busy}>
       <div className="rules-page__head">
         <div>
-          <h1 id="rules-title">Rules</h1>
-          <p className="rules-muted">
-            When something happens to a record, a rule acts: it creates tasks, updates fields, notifies people or asks for approval.
-          </p>
+          <h1 id="rules-title">{t("nav.admin.rules")}</h1>
+          <p className="rules-muted">{t("rules.list.intro")}</p>
         </div>
         <Link className="button" to="/admin/rules/new">
-          New rule
+          {t("rules.editor.new")}
         </Link>
       </div>
       <FormResultNotice result={result} />
@@ -89,12 +108,12 @@ export default function AdminRules() {
         <table className="admin-table rules-list">
           <thead>
             <tr>
-              <th>Rule</th>
-              <th>Table</th>
-              <th>Trigger</th>
-              <th>Enabled</th>
-              <th>Last run</th>
-              <th>Failures</th>
+              <th>{t("rules.editor.rule")}</th>
+              <th>{t("formDesigner.list.table")}</th>
+              <th>{t("rules.triggerEditor.label")}</th>
+              <th>{t("rules.list.enabled")}</th>
+              <th>{t("rules.list.lastRun")}</th>
+              <th>{t("rules.list.failures")}</th>
             </tr>
           </thead>
           <tbody>
@@ -104,11 +123,11 @@ export default function AdminRules() {
           </tbody>
         </table>
       ) : (
-        <p className="rules-empty">No rules yet. Add one to let Tessera act for you.</p>
+        <p className="rules-empty">{t("rules.list.empty")}</p>
       )}
       {failed.length ? (
         <section aria-labelledby="failed-title" className="rules-failed">
-          <h2 id="failed-title">Failed runs</h2>
+          <h2 id="failed-title">{t("rules.list.failedRuns")}</h2>
           <RunLog runs={failed} ruleNames={Object.fromEntries(rules.map((r) => [r.id, r.name]))} />
         </section>
       ) : null}

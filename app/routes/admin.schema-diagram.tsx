@@ -1,4 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
@@ -10,7 +11,7 @@ import { getRuntime } from "../services/runtime.server";
 import configStyles from "../styles/config.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: configStyles }];
-export const meta: MetaFunction = () => [{ title: "Schema diagram · Tessera" }];
+export const handle: TitledHandle = { title: (t) => t("schemaDesigner.diagram.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await adminActorFor(request);

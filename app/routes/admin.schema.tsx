@@ -1,4 +1,5 @@
-import type { LinksFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import type { TitledHandle } from "~/i18n/page-title";
+import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
 import { useCallback } from "react";
@@ -11,11 +12,10 @@ import { EVAL_IN_BROWSER, loadWhereValidatorsCompile } from "../utils/browser-ev
 import { availableLanguages } from "@runtime/i18n/catalogs.server";
 import { TranslationLanguages } from "../components/schema-designer/translations-form";
 
-export const meta: MetaFunction = () => [{ title: "Schema · Tessera" }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
 
 /** Compiles validators in the browser: see app/utils/browser-eval.ts. */
-export const handle = EVAL_IN_BROWSER;
+export const handle: TitledHandle & typeof EVAL_IN_BROWSER = { ...EVAL_IN_BROWSER, title: (t) => t("nav.admin.schema") };
 export const clientLoader = loadWhereValidatorsCompile;
 
 export async function loader({ request }: LoaderFunctionArgs) {

@@ -2,6 +2,7 @@
  * What the /admin/rules screens show: the rules with their trigger in words and how their runs
  * went, and for the editor the tables and fields a rule can use.
  */
+import type { Words } from "@runtime/i18n/words";
 import type { RuleRun } from "@runtime/automation/types";
 import { isDated } from "@runtime/fields/registry";
 import { isAutonumber, isFormula, relationTarget } from "@runtime/fields/structure";
@@ -50,7 +51,7 @@ function editorTable(table: CompiledTable): EditorTable {
 }
 
 /** Every rule for the list, with its last run and how many of its runs failed. */
-export async function ruleListAs(actor: Actor): Promise<{ rules: RuleListEntry[]; failed: RuleRun[] }> {
+export async function ruleListAs(actor: Actor, t?: Words): Promise<{ rules: RuleListEntry[]; failed: RuleRun[] }> {
   const runtime = await getRuntime();
   const { compiled } = await runtime.workspace.current();
   const rules = await listRulesAs(actor);
@@ -67,7 +68,7 @@ export async function ruleListAs(actor: Actor): Promise<{ rules: RuleListEntry[]
         description: rule.description ?? null,
         table: rule.table,
         tableLabel: table?.pluralLabel ?? rule.table,
-        trigger: describeTrigger(rule.trigger, table?.label ?? rule.table, labelOf),
+        trigger: describeTrigger(rule.trigger, table?.label ?? rule.table, labelOf, t),
         enabled: rule.enabled,
         version: rule.version,
         problems: rule.problems.length,
@@ -104,8 +105,10 @@ export async function ruleEditorDataAs(actor: Actor, id: string | undefined): Pr
 }
 
 /** Switches a rule on or off from the list, as an edit of its stored definition. */
-export async function setRuleEnabledAs(actor: Actor, id: unknown, enabled: boolean): Promise<string> {
+/** Turns a rule on or off; answers what happened, in the reader's words (`t`) or English. */
+export async function setRuleEnabledAs(actor: Actor, id: unknown, enabled: boolean, t?: Words): Promise<string> {
   const rule = await getRuleAs(actor, id);
   await updateRuleAs(actor, rule.id, { ...rule, enabled });
+  if (t) return t(enabled ? "rules.list.turnedOn" : "rules.list.turnedOff", { name: rule.name });
   return `${enabled ? "Enabled" : "Disabled"} “${rule.name}”.`;
 }

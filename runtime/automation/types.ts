@@ -1,3 +1,4 @@
+import type { Phrase } from "../i18n/words";
 import type { JsonValue } from "../json";
 
 /**
@@ -155,6 +156,8 @@ export interface RuleDefinition {
 export interface RuleProblem {
   path: string;
   message: string;
+  /** The message as a catalog phrase (`rules.problems.*`), for the editor in its reader's language. */
+  words?: Phrase;
 }
 
 /** A stored rule. */
@@ -202,7 +205,7 @@ export interface RuleRun {
   error: string | null;
   depth: number;
   attempts: number;
-  /** Failed, and an admin may start it again (`rules.retryRun`). */
+  /** Failed, and an admin may start it again (the rules service's `retryRun`). */
   retryable: boolean;
   createdAt: string;
   updatedAt: string;

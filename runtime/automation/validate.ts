@@ -9,6 +9,7 @@ import { USERS_TABLE } from "../schema/types";
 import { ruleDefinitionSchema } from "./definition-schema";
 import { isConstant, templateSyntaxError } from "./liquid";
 import type { Action, RequestApprovalAction, RuleDefinition, RuleProblem } from "./types";
+import { ruleProblem } from "./problem-words";
 
 /**
  * Checks a rule definition: its shape with ajv, then against the current schema — every table and
@@ -43,11 +44,12 @@ export function shapeProblems(raw: unknown): RuleProblem[] {
     // The branch chosen by `type` reports its own errors; "must match then" adds nothing.
     if (e.keyword === "if") continue;
     const path = e.instancePath || "/";
+    // An unknown property is said as a catalog phrase; ajv's other messages stay as ajv says them.
+    let unknown: RuleProblem | null = null;
     const message = describeAjvError(e, {
-      unknownProperty: (name) =>
-        `"${name}" is not part of ${path === "/" ? "a rule" : "this part of a rule"}: remove it or check its spelling`,
+      unknownProperty: (name) => (unknown = ruleProblem(path, path === "/" ? "notPartOfRule" : "notPartOfThis", { name })).message,
     });
-    if (!problems.some((p) => p.path === path && p.message === message)) problems.push({ path, message });
+    if (!problems.some((p) => p.path === path && p.message === message)) problems.push(unknown ?? { path, message });
   }
   return problems;
 }
@@ -63,10 +65,12 @@ const isUserRelation = (f: CompiledField) => isRelation(f) && relationTarget(f) 
 /** Compiles a definition that has the right shape; every problem against `compiled` otherwise. */
 export function compileDefinition(definition: RuleDefinition, compiled: CompiledSchema): CompileResult {
   const problems: RuleProblem[] = [];
-  const problem = (path: string, message: string) => problems.push({ path, message });
+  const problem = (path: string, key: string, values: Record<string, unknown> = {}) => problems.push(ruleProblem(path, key, values));
+  /** A message the checker has no phrase for (a field kind's parse error), as it is. */
+  const said = (path: string, message: string) => problems.push({ path, message });
   const table = compiled.tablesByKey.get(definition.table);
   if (!table) {
-    problem("/table", `there is no table "${definition.table}": use one of ${[...compiled.tablesByKey.keys()].join(", ")}`);
+    problem("/table", "noTableOf", { table: definition.table, tables: [...compiled.tablesByKey.keys()].join(", ") });
     return { ok: false, problems };
   }
 
@@ -75,13 +79,13 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
       return parseFilter(on, raw);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      problem(path, `${error.message} (a filter on ${on.pluralLabel})`);
+      problem(path, "badFilter", { error: error.message, table: on.pluralLabel });
       return null;
     }
   };
   const template = (path: string, text: string) => {
     const error = templateSyntaxError(text);
-    if (error) problem(path, `the template does not parse: ${error}. Check its {{ … }} and {% … %} tags`);
+    if (error) problem(path, "badTemplate", { error, output: "{{ … }}", tag: "{% … %}" });
   };
 
   // Trigger.
@@ -89,25 +93,24 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
   let dateField: CompiledRule["dateField"] = null;
   if (trigger.type === "updated")
     trigger.fields?.forEach((key, i) => {
-      if (!table.fieldsByKey.has(key)) problem(`/trigger/fields/${i}`, unknownField(table, key));
+      if (!table.fieldsByKey.has(key)) unknownField(`/trigger/fields/${i}`, table, key);
     });
   if (trigger.type === "date") {
     const f = table.fieldsByKey.get(trigger.field);
     const values = f ? dateValuesOf(f) : null;
-    if (!f) problem("/trigger/field", unknownField(table, trigger.field));
-    else if (!values) problem("/trigger/field", `"${trigger.field}" is not a date or date-time field: a date trigger needs one`);
+    if (!f) unknownField("/trigger/field", table, trigger.field);
+    else if (!values) problem("/trigger/field", "notDate", { field: trigger.field });
     else dateField = { key: f.key, withTime: values.withTime };
   }
   if (trigger.type === "schedule") {
-    if (trigger.weekday !== undefined && trigger.every !== "week") problem("/trigger/weekday", `"weekday" is for weekly schedules only`);
-    if (trigger.day !== undefined && trigger.every !== "month") problem("/trigger/day", `"day" is for monthly schedules only`);
+    if (trigger.weekday !== undefined && trigger.every !== "week") problem("/trigger/weekday", "weekdayOnly");
+    if (trigger.day !== undefined && trigger.every !== "month") problem("/trigger/day", "dayOnly");
   }
 
   const condition = definition.condition === undefined ? null : filter("/condition", definition.condition, table);
   let previous: FilterNode | null = null;
   if (definition.previous !== undefined) {
-    if (trigger.type !== "updated")
-      problem("/previous", `"previous" (the values before the change) only exists for update triggers: remove it, or trigger on "updated"`);
+    if (trigger.type !== "updated") problem("/previous", "previousOnly");
     else previous = filter("/previous", definition.previous, table);
   }
 
@@ -125,7 +128,8 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
     const list = table!.lists.find((l) => l.name === listName);
     if (!list) {
       const lists = table!.lists.map((l) => l.name);
-      problem(path, `${table!.pluralLabel} have no list "${listName}"${lists.length ? `: use one of ${lists.join(", ")}` : ""}`);
+      if (lists.length) problem(path, "noListOf", { table: table!.pluralLabel, list: listName, lists: lists.join(", ") });
+      else problem(path, "noList", { table: table!.pluralLabel, list: listName });
       return null;
     }
     return compiled.tablesByKey.get(list.table) ?? null;
@@ -136,13 +140,12 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
       template(`${path}/${key}`, text);
       if (!target) continue;
       const f = target.fieldsByKey.get(key);
-      if (!f) problem(`${path}/${key}`, unknownField(target, key));
-      else if (fieldKinds[f.kind].readOnly)
-        problem(`${path}/${key}`, `"${key}" of ${target.pluralLabel} is computed by Tessera and cannot be set`);
-      else if (SYSTEM_KEYS.has(key)) problem(`${path}/${key}`, `"${key}" is kept by Tessera and cannot be set`);
+      if (!f) unknownField(`${path}/${key}`, target, key);
+      else if (fieldKinds[f.kind].readOnly) problem(`${path}/${key}`, "computed", { field: key, table: target.pluralLabel });
+      else if (SYSTEM_KEYS.has(key)) problem(`${path}/${key}`, "system", { field: key });
       else if (isConstant(text) && text.trim() !== "") {
         const parsed = valueKindOf(f.def).parseText(text, f.def);
-        if (!parsed.ok) problem(`${path}/${key}`, parsed.error);
+        if (!parsed.ok) said(`${path}/${key}`, parsed.error);
       }
     }
   }
@@ -151,12 +154,12 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
     switch (action.type) {
       case "create": {
         const target = compiled.tablesByKey.get(action.table) ?? null;
-        if (!target) problem(`${at}/table`, `there is no table "${action.table}"`);
+        if (!target) problem(`${at}/table`, "noTable", { table: action.table });
         lineTable(`${at}/forEach`, action.forEach);
         values(`${at}/values`, target, action.values);
         if (action.reuse) values(`${at}/reuse/match`, target, action.reuse.match);
         if (action.as !== undefined) {
-          if (names.has(action.as)) problem(`${at}/as`, `another action is already called "${action.as}": give each its own name`);
+          if (names.has(action.as)) problem(`${at}/as`, "nameTaken", { name: action.as });
           names.add(action.as);
         }
         return;
@@ -169,24 +172,24 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
       }
       case "assign": {
         const f = table!.fieldsByKey.get(action.field);
-        if (!f) problem(`${at}/field`, unknownField(table!, action.field));
-        else if (!isUserRelation(f)) problem(`${at}/field`, `"${action.field}" is not a link to a user: assign sets a user field`);
+        if (!f) unknownField(`${at}/field`, table!, action.field);
+        else if (!isUserRelation(f)) problem(`${at}/field`, "notUserField", { field: action.field });
         action.routes?.forEach((r, j) => {
           filter(`${at}/routes/${j}/when`, r.when, table!);
           if (typeof r.user === "string" && !/^[^@\s]+@[^@\s]+$/.test(r.user))
-            problem(`${at}/routes/${j}/user`, `"${r.user.slice(0, 60)}" is neither a user id nor an email address: give one of them`);
+            problem(`${at}/routes/${j}/user`, "badUser", { user: r.user.slice(0, 60) });
         });
-        if (!action.pool && !action.routes?.length) problem(at, `give "routes", a "pool" of users, or both`);
+        if (!action.pool && !action.routes?.length) problem(at, "routesOrPool");
         if (action.workload) {
           const w = compiled.tablesByKey.get(action.workload.table);
-          if (!w) problem(`${at}/workload/table`, `there is no table "${action.workload.table}"`);
+          if (!w) problem(`${at}/workload/table`, "noTable", { table: action.workload.table });
           else {
             const wf = w.fieldsByKey.get(action.workload.field);
-            if (!wf) problem(`${at}/workload/field`, unknownField(w, action.workload.field));
-            else if (!isUserRelation(wf)) problem(`${at}/workload/field`, `"${action.workload.field}" is not a link to a user`);
+            if (!wf) unknownField(`${at}/workload/field`, w, action.workload.field);
+            else if (!isUserRelation(wf)) problem(`${at}/workload/field`, "notUserLink", { field: action.workload.field });
             if (action.workload.open !== undefined) filter(`${at}/workload/open`, action.workload.open, w);
           }
-          if (!action.pool) problem(`${at}/workload`, `a workload chooses among a "pool": add one`);
+          if (!action.pool) problem(`${at}/workload`, "workloadPool");
         }
         return;
       }
@@ -201,9 +204,8 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
         if (action.href !== undefined) template(`${at}/href`, action.href);
         return;
       case "requestApproval":
-        if (trigger.type !== "updated")
-          problem(`${at}`, `an approval guards a change: it needs an "updated" trigger (e.g. when status becomes "issued")`);
-        if (guard) problem(at, `a rule asks for one approval: chain its steps instead of adding a second request`);
+        if (trigger.type !== "updated") problem(`${at}`, "approvalTrigger");
+        if (guard) problem(at, "oneApproval");
         guard = { action, index };
         template(`${at}/message`, action.message);
         action.steps.forEach((s, j) => checkUserSpec(`${at}/steps/${j}/approver`, s.approver));
@@ -217,14 +219,14 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
       const name = target.slice("created.".length);
       const creator = definition.actions.find((a) => a.type === "create" && a.as === name);
       if (!creator || creator.type !== "create") {
-        problem(path, `no earlier create action is called "${name}" (its "as")`);
+        problem(path, "noCreate", { name });
         return null;
       }
       return compiled.tablesByKey.get(creator.table) ?? null;
     }
     if (target === "line" || target.startsWith("line.")) {
       if (!inForEach) {
-        problem(path, `"${target}" needs "forEach": the list whose lines to go through`);
+        problem(path, "needsForEach", { target });
         return null;
       }
       if (!line) return null;
@@ -237,12 +239,12 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
   function relationTable(path: string, on: CompiledTable, key: string): CompiledTable | null {
     const f = on.fieldsByKey.get(key);
     if (!f) {
-      problem(path, unknownField(on, key));
+      unknownField(path, on, key);
       return null;
     }
     const target = relationTarget(f);
     if (!target || target === USERS_TABLE) {
-      problem(path, `"${key}" is not a link to another record: an update changes the record, a linked record or a line`);
+      problem(path, "notRecordLink", { field: key });
       return null;
     }
     return compiled.tablesByKey.get(target) ?? null;
@@ -251,7 +253,7 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
   /** A user id, "role:<key>" or a path of relations ending at a user field. */
   function checkUserSpec(path: string, spec: string) {
     if (spec === "" || /^\d+$/.test(spec) || /^role:[a-z][a-z0-9_]{0,31}$/.test(spec)) {
-      if (spec === "") problem(path, `name a user: an id, a user field such as "owner" or "client.manager", or "role:admin"`);
+      if (spec === "") problem(path, "nameUser");
       return;
     }
     let on: CompiledTable | null = table!;
@@ -259,29 +261,30 @@ export function compileDefinition(definition: RuleDefinition, compiled: Compiled
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       if (!on) {
-        if (key !== "supervisor" || i !== keys.length - 1)
-          problem(path, `"${spec}": users have only "supervisor" to follow (e.g. "owner.supervisor")`);
+        if (key !== "supervisor" || i !== keys.length - 1) problem(path, "supervisorOnly", { spec });
         return;
       }
       const f: CompiledField | undefined = on.fieldsByKey.get(key);
       if (!f || !isRelation(f)) {
-        problem(path, `"${spec}": "${key}" is not a link of ${on.pluralLabel}; name a user field such as "owner" or "client.manager"`);
+        problem(path, "notLink", { spec, key, table: on.pluralLabel });
         return;
       }
       const target: string = relationTarget(f)!;
       on = target === USERS_TABLE ? null : (compiled.tablesByKey.get(target) ?? null);
       if (target !== USERS_TABLE && !on) return;
     }
-    if (on) problem(path, `"${spec}" leads to ${on.pluralLabel}, not to a user: end it with a user field`);
+    if (on) problem(path, "leadsTo", { spec, table: on.pluralLabel });
+  }
+
+  /** A field `table` does not have, with the ones it does (at most 30). */
+  function unknownField(path: string, on: CompiledTable, key: string) {
+    const keys = on.fields.map((f) => f.key);
+    if (keys.length) problem(path, "noFieldOf", { table: on.pluralLabel, field: key, fields: keys.slice(0, 30).join(", ") });
+    else problem(path, "noField", { table: on.pluralLabel, field: key });
   }
 
   if (problems.length) return { ok: false, problems };
   return { ok: true, rule: { definition, table, condition, previous, dateField, guard } };
-}
-
-function unknownField(table: CompiledTable, key: string): string {
-  const keys = table.fields.map((f) => f.key);
-  return `${table.pluralLabel} have no field "${key}"${keys.length ? `: use one of ${keys.slice(0, 30).join(", ")}` : ""}`;
 }
 
 /** Every problem of a definition (shape first: nothing else can be checked on the wrong shape). */

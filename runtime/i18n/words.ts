@@ -38,6 +38,12 @@ export function say(phrase: Phrase, t: Words): string {
   return t(phrase.key, values);
 }
 
+/** A message in English with its phrase beside it: data (a problem, a notice) a screen says again in its reader's words. */
+export function phrased(english: Words, key: string, values: Record<string, unknown> = {}): { message: string; words: Phrase } {
+  const words = { key, values };
+  return { message: say(words, english), words };
+}
+
 /**
  * An error whose message is one of the catalog's: thrown in English (the CLI and the API read
  * `message`), said again in the reader's language by `sayError` on a screen.

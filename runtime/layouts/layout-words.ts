@@ -1,5 +1,5 @@
 import { ApiError } from "../errors";
-import { englishWords, say, type Phrase } from "../i18n/words";
+import { englishWords, phrased, say, type Phrase } from "../i18n/words";
 import type { LayoutNotice } from "./types";
 
 /**
@@ -25,8 +25,7 @@ const english = englishWords(LAYOUT_ENGLISH);
 
 /** A notice at `path`, in English with its phrase (`formDesigner.notices.<key>`) beside it. */
 export function layoutNotice(path: string, key: string, values: Record<string, unknown> = {}): LayoutNotice {
-  const words = { key: `formDesigner.notices.${key}`, values };
-  return { path, message: say(words, english), words };
+  return { path, ...phrased(english, `formDesigner.notices.${key}`, values) };
 }
 
 /** An error of the layouts service whose message is a catalog phrase (`formDesigner.save.<key>`). */

@@ -1,4 +1,4 @@
-import { englishWords, say, type Phrase } from "../i18n/words";
+import { englishWords, phrased, type Phrase } from "../i18n/words";
 
 /**
  * What the print service says of a template's references the schema no longer has, in English;
@@ -14,6 +14,5 @@ const english = englishWords(PRINT_PROBLEMS_ENGLISH);
 
 /** A problem's English message and its phrase (`printDesigner.problems.<key>`), side by side. */
 export function problemWords(key: string, values: Record<string, unknown>): { message: string; words: Phrase } {
-  const words = { key: `printDesigner.problems.${key}`, values };
-  return { message: say(words, english), words };
+  return phrased(english, `printDesigner.problems.${key}`, values);
 }

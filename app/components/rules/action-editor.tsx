@@ -1,4 +1,6 @@
+import { useTranslation } from "react-i18next";
 import type { Action, ActionType } from "@runtime/automation/types";
+import { useWords } from "../../i18n/use-words";
 import type { EditorTable } from "./editor-types";
 import { actionTitle } from "./rule-text";
 import { FieldProblems, TemplateInput } from "./rule-problems";
@@ -99,11 +101,12 @@ interface FormProps<A extends Action> {
 }
 
 function CreateForm({ action, path, tables, onChange }: FormProps<Extract<Action, { type: "create" }>>) {
+  const { t } = useTranslation();
   const target = tables.find((t) => t.key === action.table);
   return (
     <>
       <TableSelect
-        label="Create a record in"
+        label={t("rules.actionEditor.createIn")}
         value={action.table}
         tables={tables}
         onChange={(table) => onChange({ ...action, table, values: {} })}
@@ -116,21 +119,22 @@ function CreateForm({ action, path, tables, onChange }: FormProps<Extract<Action
 }
 
 function UpdateForm({ action, path, table, tables, onChange }: FormProps<Extract<Action, { type: "update" }>>) {
+  const { t } = useTranslation();
   const relations = (table?.fields ?? []).filter((f) => f.target && !f.user);
   const targetKey = action.target ?? "record";
   const targetTable = targetKey === "record" ? table : tables.find((t) => t.key === relations.find((f) => f.key === targetKey)?.target);
   return (
     <>
       <label className="rules-input">
-        <span className="rules-input__label">Change</span>
+        <span className="rules-input__label">{t("rules.actionEditor.change")}</span>
         <select
           value={targetKey}
           onChange={(e) => onChange({ type: "update", values: {}, ...(e.target.value === "record" ? {} : { target: e.target.value }) })}
         >
-          <option value="record">this record</option>
+          <option value="record">{t("rules.actionEditor.thisRecord")}</option>
           {relations.map((f) => (
             <option key={f.key} value={f.key}>
-              its {f.label.toLowerCase()}
+              {t("rules.actionEditor.its", { field: f.label.toLowerCase() })}
             </option>
           ))}
         </select>
@@ -147,10 +151,11 @@ function UpdateForm({ action, path, table, tables, onChange }: FormProps<Extract
 }
 
 function AssignForm({ action, path, table, onChange }: FormProps<Extract<Action, { type: "assign" }>>) {
+  const { t } = useTranslation();
   return (
     <div className="rules-row">
       <label className="rules-input">
-        <span className="rules-input__label">Set the user field</span>
+        <span className="rules-input__label">{t("rules.actionEditor.userField")}</span>
         <select value={action.field} onChange={(e) => onChange({ ...action, field: e.target.value })}>
           {(table?.fields ?? [])
             .filter((f) => f.user)
@@ -163,7 +168,7 @@ function AssignForm({ action, path, table, onChange }: FormProps<Extract<Action,
         <FieldProblems path={`${path}/field`} />
       </label>
       <TemplateInput
-        label="To one of the role (round-robin)"
+        label={t("rules.actionEditor.roundRobin")}
         path={`${path}/pool/role`}
         value={action.pool?.role}
         placeholder="staff"
@@ -174,32 +179,33 @@ function AssignForm({ action, path, table, onChange }: FormProps<Extract<Action,
 }
 
 function CloseTasksForm({ action, path, table, onChange }: FormProps<Extract<Action, { type: "closeTasks" }>>) {
+  const { t } = useTranslation();
   return (
     <div className="rules-row">
       <TemplateInput
-        label="Tasks made by the rule (empty: this one)"
+        label={t("rules.actionEditor.tasksOf")}
         path={`${path}/rule`}
         value={action.rule}
         onChange={(rule) => onChange({ ...action, rule: rule || undefined })}
       />
       <label className="rules-input">
-        <span className="rules-input__label">For</span>
+        <span className="rules-input__label">{t("rules.actionEditor.for")}</span>
         <select value={action.of ?? ""} onChange={(e) => onChange({ ...action, of: e.target.value || undefined })}>
-          <option value="">this record</option>
+          <option value="">{t("rules.actionEditor.thisRecord")}</option>
           {(table?.fields ?? [])
             .filter((f) => f.target && !f.user)
             .map((f) => (
               <option key={f.key} value={f.key}>
-                its {f.label.toLowerCase()}
+                {t("rules.actionEditor.its", { field: f.label.toLowerCase() })}
               </option>
             ))}
         </select>
       </label>
       <label className="rules-input">
-        <span className="rules-input__label">Mark them</span>
+        <span className="rules-input__label">{t("rules.actionEditor.markThem")}</span>
         <select value={action.status ?? "done"} onChange={(e) => onChange({ ...action, status: e.target.value as "done" })}>
-          <option value="done">done</option>
-          <option value="cancelled">cancelled</option>
+          <option value="done">{t("rules.actionEditor.done")}</option>
+          <option value="cancelled">{t("rules.actionEditor.cancelled")}</option>
         </select>
       </label>
     </div>
@@ -207,24 +213,25 @@ function CloseTasksForm({ action, path, table, onChange }: FormProps<Extract<Act
 }
 
 function NotifyForm({ action, path, onChange }: FormProps<Extract<Action, { type: "notify" }>>) {
+  const { t } = useTranslation();
   return (
     <>
       <TemplateInput
-        label="To"
+        label={t("rules.actionEditor.to")}
         path={`${path}/to`}
         value={action.to}
-        placeholder="manager, client.manager, role:admin or user ids"
+        placeholder={t("rules.actionEditor.toExample")}
         onChange={(to) => onChange({ ...action, to })}
       />
       <TemplateInput
-        label="Title"
+        label={t("rules.actionEditor.title")}
         path={`${path}/title`}
         value={action.title}
         hint={TEMPLATE_HINT}
         onChange={(title) => onChange({ ...action, title })}
       />
       <TemplateInput
-        label="Link (default: the record's card)"
+        label={t("rules.actionEditor.link")}
         path={`${path}/href`}
         value={action.href}
         onChange={(href) => onChange({ ...action, href: href || undefined })}
@@ -234,11 +241,12 @@ function NotifyForm({ action, path, onChange }: FormProps<Extract<Action, { type
 }
 
 function ApprovalForm({ action, path, onChange }: FormProps<Extract<Action, { type: "requestApproval" }>>) {
+  const { t } = useTranslation();
   const setStep = (i: number, approver: string) => onChange({ ...action, steps: action.steps.map((s, j) => (j === i ? { approver } : s)) });
   return (
     <>
       <TemplateInput
-        label="Message to the approvers"
+        label={t("rules.actionEditor.message")}
         path={`${path}/message`}
         value={action.message}
         hint={TEMPLATE_HINT}
@@ -248,10 +256,10 @@ function ApprovalForm({ action, path, onChange }: FormProps<Extract<Action, { ty
         {action.steps.map((step, i) => (
           <li key={i}>
             <TemplateInput
-              label={`Step ${i + 1}: approved by`}
+              label={t("rules.actionEditor.step", { n: i + 1 })}
               path={`${path}/steps/${i}/approver`}
               value={step.approver}
-              placeholder="client.manager, role:admin or a user id"
+              placeholder={t("rules.actionEditor.approverExample")}
               onChange={(v) => setStep(i, v)}
             />
             {action.steps.length > 1 ? (
@@ -260,7 +268,7 @@ function ApprovalForm({ action, path, onChange }: FormProps<Extract<Action, { ty
                 className="button button--small button--ghost"
                 onClick={() => onChange({ ...action, steps: action.steps.filter((_, j) => j !== i) })}
               >
-                Remove step
+                {t("rules.actionEditor.removeStep")}
               </button>
             ) : null}
           </li>
@@ -271,7 +279,7 @@ function ApprovalForm({ action, path, onChange }: FormProps<Extract<Action, { ty
         className="button button--small button--ghost"
         onClick={() => onChange({ ...action, steps: [...action.steps, { approver: "" }] })}
       >
-        Add a step
+        {t("rules.actionEditor.addStep")}
       </button>
     </>
   );
@@ -288,6 +296,8 @@ export function ActionEditor(props: {
   onMove(by: -1 | 1): void;
   onRemove(): void;
 }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const { action, index } = props;
   const path = `/actions/${index}`;
   const form = { path, table: props.table, tables: props.tables, onChange: props.onChange };
@@ -295,14 +305,14 @@ export function ActionEditor(props: {
     <li className="rules-action" data-testid={`action-${index}`}>
       <div className="rules-action__head">
         <span className="rules-action__number">{index + 1}</span>
-        <h3>{actionTitle(action.type)}</h3>
+        <h3>{actionTitle(action.type, words)}</h3>
         <div className="rules-action__tools">
           <button
             type="button"
             className="button button--small button--ghost"
             disabled={index === 0}
             onClick={() => props.onMove(-1)}
-            aria-label={`Move action ${index + 1} up`}
+            aria-label={t("rules.actionEditor.moveUp", { n: index + 1 })}
           >
             ↑
           </button>
@@ -311,12 +321,12 @@ export function ActionEditor(props: {
             className="button button--small button--ghost"
             disabled={index === props.count - 1}
             onClick={() => props.onMove(1)}
-            aria-label={`Move action ${index + 1} down`}
+            aria-label={t("rules.actionEditor.moveDown", { n: index + 1 })}
           >
             ↓
           </button>
           <button type="button" className="button button--small button--ghost button--danger" onClick={props.onRemove}>
-            Remove
+            {t("printDesigner.remove")}
           </button>
         </div>
       </div>
@@ -327,9 +337,9 @@ export function ActionEditor(props: {
       {action.type === "notify" ? <NotifyForm action={action} {...form} /> : null}
       {action.type === "requestApproval" ? <ApprovalForm action={action} {...form} /> : null}
       <details className="rules-action__when" open={Boolean(action.when)}>
-        <summary>Only when…</summary>
+        <summary>{t("rules.actionEditor.onlyWhen")}</summary>
         <TemplateInput
-          label="Runs only when this renders to something other than empty, false, no or 0"
+          label={t("rules.actionEditor.when")}
           path={`${path}/when`}
           value={action.when}
           placeholder="{% if record.total > 1000 %}yes{% endif %}"

@@ -1,7 +1,8 @@
-import { useTranslation } from "react-i18next";
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Words } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 import type { Filter } from "@runtime/automation/types";
-import type { Words } from "@runtime/i18n/translator";
 import { fromFilter, toFilter } from "@runtime/views/conditions";
 import { describeCondition } from "../list/condition-text";
 import { FilterBuilder } from "../list/filter-builder";
@@ -10,12 +11,14 @@ import { FieldProblems } from "./rule-problems";
 
 /** The condition in words: "Only for clients where Status is Active". */
 function conditionText(condition: Filter | undefined, table: EditorTable, t: Words): string {
-  if (!condition) return `Acts on every one of the ${table.pluralLabel.toLowerCase()}.`;
+  const plural = table.pluralLabel.toLowerCase();
+  if (!condition) return t("rules.condition.always", { table: plural });
   const parsed = fromFilter(condition);
-  if (!parsed) return "Acts when its custom condition (nested groups, written as JSON) holds.";
+  if (!parsed) return t("rules.condition.custom");
   const byKey = new Map(table.fields.map((f) => [f.key, f]));
   const parts = parsed.conditions.map((c) => describeCondition(c, byKey.get(c.field), {}, t));
-  return `Only for ${table.pluralLabel.toLowerCase()} where ${parts.join(parsed.mode === "or" ? " or " : " and ")}.`;
+  const joined = parts.join(` ${t(parsed.mode === "or" ? "filters.or" : "filters.and")} `);
+  return t("rules.condition.where", { table: plural, conditions: joined });
 }
 
 /** Which records the rule acts on: the list's filter builder, so admins say it as they filter lists. */
@@ -26,13 +29,14 @@ export function ConditionEditor(props: {
   onChange(c: Filter | undefined): void;
 }) {
   const { t } = useTranslation();
+  const words = useWords();
   const parsed = fromFilter(props.condition ?? null);
   // The builder starts over from the condition whenever it is cancelled or the table changes.
   const [generation, setGeneration] = useState(0);
   return (
     <div className="rules-condition">
       <p className="rules-condition__now" data-testid="condition-text">
-        {conditionText(props.condition, props.table, t)}
+        {conditionText(props.condition, props.table, words)}
       </p>
       {parsed ? (
         <FilterBuilder
@@ -46,7 +50,7 @@ export function ConditionEditor(props: {
           onCancel={() => setGeneration((g) => g + 1)}
         />
       ) : (
-        <p className="rules-muted">This condition has nested groups the builder cannot show; it is kept as it is.</p>
+        <p className="rules-muted">{t("rules.condition.nested")}</p>
       )}
       <FieldProblems path="/condition" within />
     </div>

@@ -1,5 +1,7 @@
 import type { DryRunResult } from "@runtime/automation/types";
 import { actionTitle } from "./rule-text";
+import { useTranslation } from "react-i18next";
+import { useWords } from "../../i18n/use-words";
 
 function valuesText(values: Record<string, unknown>): string {
   return Object.entries(values)
@@ -9,18 +11,20 @@ function valuesText(values: Record<string, unknown>): string {
 
 /** What a dry run found: the records the rule would act on now, and each action it would take. */
 export function DryRunPanel({ result, table, onClose }: { result: DryRunResult; table: string; onClose(): void }) {
+  const { t } = useTranslation();
+  const words = useWords();
   return (
     <div className="rules-dry-run" data-testid="dry-run">
       <div className="rules-dry-run__head">
-        <h2>Dry run: nothing was kept</h2>
+        <h2>{t("rules.dryRun.title")}</h2>
         <button type="button" className="button button--small button--ghost" onClick={onClose}>
-          Close
+          {t("rules.dryRun.close")}
         </button>
       </div>
       <p>
         {result.matches.length === 0
-          ? "No record meets the rule now: it would do nothing."
-          : `It would act on ${result.matches.length}${result.truncated ? "+" : ""} record(s) now:`}{" "}
+          ? t("rules.dryRun.nothing")
+          : t("rules.dryRun.would", { n: `${result.matches.length}${result.truncated ? "+" : ""}` })}{" "}
         {result.matches.slice(0, 10).map((m, i) => (
           <span key={m.id}>
             {i ? ", " : ""}
@@ -32,19 +36,21 @@ export function DryRunPanel({ result, table, onClose }: { result: DryRunResult; 
         <table className="admin-table">
           <thead>
             <tr>
-              <th>Record</th>
-              <th>Action</th>
-              <th>In</th>
-              <th>With</th>
+              <th>{t("rules.dryRun.record")}</th>
+              <th>{t("rules.dryRun.action")}</th>
+              <th>{t("rules.dryRun.in")}</th>
+              <th>{t("rules.dryRun.with")}</th>
             </tr>
           </thead>
           <tbody>
             {result.actions.slice(0, 50).map((a, i) => (
               <tr key={i}>
                 <td>#{a.record}</td>
-                <td>{actionTitle(a.type)}</td>
+                <td>{actionTitle(a.type, words)}</td>
                 <td>{a.table}</td>
-                <td className="rules-values-text">{a.skipped ? <em>skipped: {a.skipped}</em> : valuesText(a.values)}</td>
+                <td className="rules-values-text">
+                  {a.skipped ? <em>{t("rules.dryRun.skipped", { reason: a.skipped })}</em> : valuesText(a.values)}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -53,9 +59,7 @@ export function DryRunPanel({ result, table, onClose }: { result: DryRunResult; 
       {result.errors.length ? (
         <ul className="rules-problems">
           {result.errors.map((e) => (
-            <li key={e.record}>
-              Record #{e.record} would fail: {e.message}
-            </li>
+            <li key={e.record}>{t("rules.dryRun.wouldFail", { id: e.record, message: e.message })}</li>
           ))}
         </ul>
       ) : null}

@@ -1,5 +1,8 @@
 import { useRevalidator, useSearchParams } from "@remix-run/react";
 import { useEffect, useState } from "react";
+import { useTranslation } from "react-i18next";
+import type { Words } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 import type { Approval, RuleRun } from "@runtime/automation/types";
 
 interface ManualRule {
@@ -20,16 +23,19 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<{ 
   return { ok: response.ok, json: (await response.json()) as T & { error?: string } };
 }
 
-function runText(label: string, run: RuleRun): Outcome {
-  if (run.state === "failed") return { kind: "error", text: `${label} failed: ${run.error ?? "unknown error"}` };
+function runText(label: string, run: RuleRun, t: Words): Outcome {
+  if (run.state === "failed")
+    return { kind: "error", text: t("rules.record.failed", { label, error: run.error ?? t("rules.record.unknownError") }) };
   const done = run.actions.filter((a) => !a.skipped);
   const created = done.filter((a) => a.type === "create").length;
-  const parts = [`${done.length} action(s)`, ...(created ? [`${created} record(s) created`] : [])];
-  return { kind: "success", text: `${label}: done (${parts.join(", ")}).` };
+  const parts = [t("rules.runs.actions", { n: done.length }), ...(created ? [t("rules.record.created", { n: created })] : [])];
+  return { kind: "success", text: t("rules.record.done", { label, parts: parts.join(", ") }) };
 }
 
 /** The card's buttons for the table's manual rules: each runs its rule for this record as the user who clicks. */
 function ManualRuleButtons({ table, recordId }: { table: string; recordId: string }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const [rules, setRules] = useState<ManualRule[]>([]);
   const [busy, setBusy] = useState<number | null>(null);
   const [outcome, setOutcome] = useState<Outcome>(null);
@@ -56,7 +62,11 @@ function ManualRuleButtons({ table, recordId }: { table: string; recordId: strin
     const clickId = Math.random().toString(36).slice(2, 14);
     const { ok, json } = await call<RuleRun>("POST", `/api/rules/${rule.id}/run`, { recordId: Number(recordId), clickId });
     setBusy(null);
-    setOutcome(ok ? runText(rule.label, json) : { kind: "error", text: `${rule.label}: ${json.error ?? "could not run"}` });
+    setOutcome(
+      ok
+        ? runText(rule.label, json, words)
+        : { kind: "error", text: t("rules.record.refused", { label: rule.label, error: json.error ?? t("rules.record.couldNotRun") }) },
+    );
     if (ok) revalidator.revalidate();
   };
   return (
@@ -70,7 +80,7 @@ function ManualRuleButtons({ table, recordId }: { table: string; recordId: strin
           title={rule.name}
           onClick={() => void run(rule)}
         >
-          {busy === rule.id ? "Running…" : rule.label}
+          {busy === rule.id ? t("rules.record.running") : rule.label}
         </button>
       ))}
       {outcome ? (
@@ -84,16 +94,18 @@ function ManualRuleButtons({ table, recordId }: { table: string; recordId: strin
 
 type ShownApproval = Approval & { canDecide: boolean };
 
-function approvalText(a: ShownApproval): string {
-  if (a.state === "approved") return "Approved.";
-  if (a.state === "rejected") return "Rejected.";
+function approvalText(a: ShownApproval, t: Words): string {
+  if (a.state === "approved") return t("rules.approvals.approved");
+  if (a.state === "rejected") return t("rules.approvals.rejected");
   const step = a.steps[a.step];
   const who = step?.users.map((u) => u.name).join(", ") || step?.approver || "";
-  return `Step ${a.step + 1} of ${a.steps.length}: waiting for ${who}.`;
+  return t("rules.approvals.step", { n: a.step + 1, total: a.steps.length, who });
 }
 
 /** The banner of `?approval=<id>`: what is asked, and Approve / Reject with a comment for its approver. */
 function ApprovalBanner({ id }: { id: string }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const [approval, setApproval] = useState<ShownApproval | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [comment, setComment] = useState("");
@@ -101,41 +113,46 @@ function ApprovalBanner({ id }: { id: string }) {
 
   useEffect(() => {
     void call<ShownApproval>("GET", `/api/approvals/${encodeURIComponent(id)}`).then(({ ok, json }) =>
-      ok ? setApproval(json) : setError(json.error ?? "This approval cannot be shown."),
+      ok ? setApproval(json) : setError(json.error ?? t("rules.approvals.cannotShow")),
     );
-  }, [id]);
+  }, [id, t]);
 
   const decide = async (decision: "approve" | "reject") => {
     setBusy(true);
     const { ok, json } = await call<Approval>("POST", `/api/approvals/${encodeURIComponent(id)}/${decision}`, comment ? { comment } : {});
     setBusy(false);
-    if (!ok) return setError(json.error ?? "The decision was not taken.");
+    if (!ok) return setError(json.error ?? t("rules.approvals.notTaken"));
     setError(null);
     setApproval({ ...json, canDecide: false });
   };
 
   if (!approval && !error) return null;
   return (
-    <section className="approval-banner" aria-label="Approval" data-testid="approval-banner">
+    <section className="approval-banner" aria-label={t("rules.approvals.approval")} data-testid="approval-banner">
       {approval ? (
         <div className="approval-banner__text">
           <strong>{approval.message}</strong>
           <div className="rules-muted">
-            {approval.ruleName} · {approvalText(approval)}
+            {approval.ruleName} · {approvalText(approval, words)}
           </div>
         </div>
       ) : null}
       {approval?.canDecide ? (
         <>
           <label>
-            <span className="visually-hidden">Comment</span>
-            <input value={comment} onChange={(e) => setComment(e.target.value)} placeholder="Comment (optional)" maxLength={1000} />
+            <span className="visually-hidden">{t("rules.approvals.comment")}</span>
+            <input
+              value={comment}
+              onChange={(e) => setComment(e.target.value)}
+              placeholder={t("rules.approvals.commentPlaceholder")}
+              maxLength={1000}
+            />
           </label>
           <button type="button" className="button" disabled={busy} onClick={() => void decide("approve")}>
-            Approve
+            {t("rules.approvals.approve")}
           </button>
           <button type="button" className="button button--ghost button--danger" disabled={busy} onClick={() => void decide("reject")}>
-            Reject
+            {t("rules.approvals.reject")}
           </button>
         </>
       ) : null}

@@ -1,5 +1,8 @@
 import { useNavigate } from "@remix-run/react";
 import { useRef, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { say } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 import type { Action, ActionType, DryRunResult, Filter, Rule, RuleProblem, Trigger } from "@runtime/automation/types";
 import { useLeaveGuard } from "../use-leave-guard";
 import { ACTION_TYPES, ActionEditor, startAction } from "./action-editor";
@@ -37,6 +40,8 @@ function problemsOf(json: Record<string, unknown>): RuleProblem[] | null {
 
 /** The rule editor: table, trigger, condition and actions, checked as the admin types; save, enable, delete, try. */
 export function RuleEditor({ data }: { data: RuleEditorData }) {
+  const { t } = useTranslation();
+  const words = useWords();
   const navigate = useNavigate();
   const [draft, setDraft] = useState<RuleDraft>(data.rule);
   const [notice, setNotice] = useState<Notice>(null);
@@ -51,7 +56,7 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
   const savedRef = useRef(JSON.stringify(definitionOf(data.rule)));
   const currentRef = useRef("");
   currentRef.current = JSON.stringify(definition);
-  useLeaveGuard(() => currentRef.current !== savedRef.current, "This rule has unsaved changes. Leave without saving?");
+  useLeaveGuard(() => currentRef.current !== savedRef.current, t("rules.editor.leave"));
 
   const patch = (p: Partial<RuleDraft>) => setDraft((d) => ({ ...d, ...p }));
   const setAction = (i: number, a: Action) => patch({ actions: draft.actions.map((x, j) => (j === i ? a : x)) });
@@ -73,20 +78,20 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
       if (found) setProblems(found);
       const text =
         answer.status === 409 && stored && String(answer.json.error).includes("version")
-          ? "Someone else changed this rule meanwhile. Reload the page to see their version."
-          : String(answer.json.error ?? "The rule could not be saved.");
+          ? t("rules.editor.conflict")
+          : String(answer.json.error ?? t("rules.editor.notSaved"));
       return setNotice({ kind: "error", text });
     }
     const rule = answer.json as unknown as Rule;
     // A new rule opens as stored (its page reloads it); a stored one keeps this draft, now saved.
     savedRef.current = stored ? JSON.stringify({ ...definitionOf(draft), enabled: rule.enabled }) : currentRef.current;
-    setNotice({ kind: "success", text: `Saved “${rule.name}”${rule.enabled ? ", enabled" : ", not enabled yet"}.` });
+    setNotice({ kind: "success", text: t(rule.enabled ? "rules.editor.savedEnabled" : "rules.editor.savedDisabled", { name: rule.name }) });
     if (!stored) return navigate(`/admin/rules/${rule.id}`, { replace: true });
     setDraft((d) => ({ ...d, enabled: rule.enabled, version: rule.version }));
   }
 
   async function remove() {
-    if (!stored || !window.confirm(`Delete the rule “${draft.name}”? It stops acting at once.`)) return;
+    if (!stored || !window.confirm(t("rules.editor.confirmDelete", { name: draft.name }))) return;
     const answer = await send("DELETE", `/api/rules/${draft.id}`);
     if (answer.ok) {
       savedRef.current = currentRef.current;
@@ -104,7 +109,7 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
     if (!answer.ok) {
       const found = problemsOf(answer.json);
       if (found) setProblems(found);
-      return setNotice({ kind: "error", text: `Dry run: ${String(answer.json.error)}` });
+      return setNotice({ kind: "error", text: t("rules.editor.dryRunFailed", { error: String(answer.json.error) }) });
     }
     setNotice(null);
     setDry(answer.json as unknown as DryRunResult);
@@ -117,27 +122,33 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
         <div className="rules-editor__bar">
           <div>
             <a href="/admin/rules" className="rules-muted">
-              ← Rules
+              {t("rules.editor.back")}
             </a>
-            <h1>{stored ? draft.name || "Untitled rule" : "New rule"}</h1>
+            <h1>{stored ? draft.name || t("rules.editor.untitled") : t("rules.editor.new")}</h1>
           </div>
           <span className="rules-editor__status" aria-live="polite">
-            {checking ? "Checking…" : problems.length ? `${problems.length} problem(s) to fix` : "No problems"}
+            {checking
+              ? t("rules.editor.checking")
+              : problems.length
+                ? t("rules.editor.problems", { n: problems.length })
+                : t("rules.editor.noProblems")}
           </span>
-          <span className={`pill ${draft.enabled ? "pill--ok" : ""}`}>{draft.enabled ? "Enabled" : "Disabled"}</span>
+          <span className={`pill ${draft.enabled ? "pill--ok" : ""}`}>
+            {draft.enabled ? t("rules.editor.enabled") : t("rules.editor.disabled")}
+          </span>
           <button type="button" className="button button--ghost" onClick={() => void tryIt()} disabled={busy}>
-            Dry run
+            {t("rules.editor.dryRun")}
           </button>
           {stored ? (
             <button type="button" className="button button--ghost button--danger" onClick={() => void remove()} disabled={busy}>
-              Delete
+              {t("card.delete")}
             </button>
           ) : null}
           <button type="button" className="button button--ghost" onClick={() => void save(!draft.enabled)} disabled={busy}>
-            {draft.enabled ? "Save and disable" : "Save and enable"}
+            {draft.enabled ? t("rules.editor.saveDisable") : t("rules.editor.saveEnable")}
           </button>
           <button type="submit" className="button" disabled={busy}>
-            Save
+            {t("card.save")}
           </button>
         </div>
         {notice ? (
@@ -150,7 +161,7 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
           <ul className="rules-problems">
             {elsewhere.map((p, i) => (
               <li key={i}>
-                {p.path} {p.message}
+                {p.path} {p.words ? say(p.words, words) : p.message}
               </li>
             ))}
           </ul>
@@ -158,17 +169,17 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
         {dry ? <DryRunPanel result={dry} table={draft.table} onClose={() => setDry(null)} /> : null}
 
         <section className="rules-card" aria-labelledby="rule-basics">
-          <h2 id="rule-basics">Rule</h2>
+          <h2 id="rule-basics">{t("rules.editor.rule")}</h2>
           <div className="rules-row">
             <TemplateInput
-              label="Name"
+              label={t("rules.editor.name")}
               path="/name"
               value={draft.name}
-              placeholder="e.g. Welcome call for new clients"
+              placeholder={t("rules.editor.nameExample")}
               onChange={(name) => patch({ name })}
             />
             <label className="rules-input">
-              <span className="rules-input__label">Acts on</span>
+              <span className="rules-input__label">{t("rules.editor.actsOn")}</span>
               <select
                 name="table"
                 value={draft.table}
@@ -192,7 +203,7 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
             </label>
           </div>
           <TemplateInput
-            label="Description (optional)"
+            label={t("rules.editor.description")}
             path="/description"
             value={draft.description}
             onChange={(description) => patch({ description: description || undefined })}
@@ -200,13 +211,13 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
         </section>
 
         <section className="rules-card" aria-labelledby="rule-trigger">
-          <h2 id="rule-trigger">When</h2>
+          <h2 id="rule-trigger">{t("rules.editor.when")}</h2>
           <TriggerEditor trigger={draft.trigger} table={table} onChange={(trigger: Trigger) => patch({ trigger })} />
         </section>
 
         {table ? (
           <section className="rules-card" aria-labelledby="rule-condition">
-            <h2 id="rule-condition">Only if</h2>
+            <h2 id="rule-condition">{t("rules.editor.onlyIf")}</h2>
             <ConditionEditor
               condition={draft.condition}
               table={table}
@@ -217,8 +228,8 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
         ) : null}
 
         <section className="rules-card" aria-labelledby="rule-actions">
-          <h2 id="rule-actions">Then</h2>
-          {draft.actions.length === 0 ? <p className="rules-muted">No actions yet: add what the rule should do, in order.</p> : null}
+          <h2 id="rule-actions">{t("rules.editor.then")}</h2>
+          {draft.actions.length === 0 ? <p className="rules-muted">{t("rules.editor.noActions")}</p> : null}
           <ol className="rules-actions">
             {draft.actions.map((action, i) => (
               <ActionEditor
@@ -237,11 +248,11 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
           <FieldProblems path="/actions" />
           <div className="rules-add-action">
             <label>
-              <span className="visually-hidden">Action to add</span>
-              <select value={addType} onChange={(e) => setAddType(e.target.value as ActionType)} aria-label="Action to add">
-                {ACTION_TYPES.map((t) => (
-                  <option key={t} value={t}>
-                    {actionTitle(t)}
+              <span className="visually-hidden">{t("rules.editor.actionToAdd")}</span>
+              <select value={addType} onChange={(e) => setAddType(e.target.value as ActionType)} aria-label={t("rules.editor.actionToAdd")}>
+                {ACTION_TYPES.map((type) => (
+                  <option key={type} value={type}>
+                    {actionTitle(type, words)}
                   </option>
                 ))}
               </select>
@@ -251,14 +262,14 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
               className="button button--ghost"
               onClick={() => patch({ actions: [...draft.actions, startAction(addType, table, data.tables)] })}
             >
-              + Add action
+              {t("rules.editor.addAction")}
             </button>
           </div>
         </section>
 
         {stored ? (
           <section className="rules-card" aria-labelledby="rule-runs">
-            <h2 id="rule-runs">Run log</h2>
+            <h2 id="rule-runs">{t("rules.editor.runLog")}</h2>
             <RunLog runs={data.runs} />
           </section>
         ) : null}

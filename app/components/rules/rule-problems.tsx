@@ -1,4 +1,6 @@
 import { createContext, useContext } from "react";
+import { say } from "@runtime/i18n/words";
+import { useWords } from "../../i18n/use-words";
 import type { RuleProblem } from "@runtime/automation/types";
 
 /** The problems of the rule being edited, each at its JSON Pointer (`/actions/0/values/subject`). */
@@ -12,11 +14,12 @@ export function problemsAt(problems: RuleProblem[], path: string, within = false
 /** The problems of one input, shown under it. */
 export function FieldProblems({ path, within = false, id }: { path: string; within?: boolean; id?: string }) {
   const found = problemsAt(useContext(ProblemsContext), path, within);
+  const words = useWords();
   if (found.length === 0) return null;
   return (
     <ul className="rules-problems" id={id} data-path={path}>
       {found.map((p, i) => (
-        <li key={i}>{p.message}</li>
+        <li key={i}>{p.words ? say(p.words, words) : p.message}</li>
       ))}
     </ul>
   );

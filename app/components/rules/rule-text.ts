@@ -1,64 +1,86 @@
 import type { Action, Trigger } from "@runtime/automation/types";
+import { englishWords, type Words } from "@runtime/i18n/words";
 
 /** A field's label by key (falls back to the key). */
 export type LabelOf = (fieldKey: string) => string;
 
-const EVERY: Record<"hour" | "day" | "week" | "month", string> = {
-  hour: "Every hour",
-  day: "Every day",
-  week: "Every week",
-  month: "Every month",
+/** Triggers and actions in words, in English; the rules screens pass their reader's `t` (`locales/*.json`, same keys). */
+export const RULE_TEXT_ENGLISH: Readonly<Record<string, string>> = {
+  "rules.trigger.created": "When a {{noun}} is created",
+  "rules.trigger.changed": "When a {{noun}} is changed",
+  "rules.trigger.fieldsChange": "When {{fields}} of a {{noun}} changes",
+  "rules.trigger.deleted": "When a {{noun}} is deleted",
+  "rules.trigger.reached": "When {{field}} is reached",
+  "rules.trigger.before": "{{amount}} before {{field}}",
+  "rules.trigger.after": "{{amount}} after {{field}}",
+  "rules.trigger.or": "{{items}} or {{last}}",
+  "rules.trigger.every.hour": "Every hour",
+  "rules.trigger.every.day": "Every day",
+  "rules.trigger.every.week": "Every week",
+  "rules.trigger.every.month": "Every month",
+  "rules.trigger.onWeekday": "{{when}} on {{day}}",
+  "rules.trigger.onMonthDay": "{{when}} on day {{day}}",
+  "rules.trigger.at": "{{when}} at {{time}}",
+  "rules.trigger.button": "Button “{{label}}”",
+  "rules.units.minutes_one": "{{count}} minute",
+  "rules.units.minutes_other": "{{count}} minutes",
+  "rules.units.hours_one": "{{count}} hour",
+  "rules.units.hours_other": "{{count}} hours",
+  "rules.units.days_one": "{{count}} day",
+  "rules.units.days_other": "{{count}} days",
+  "rules.weekdays.1": "Monday",
+  "rules.weekdays.2": "Tuesday",
+  "rules.weekdays.3": "Wednesday",
+  "rules.weekdays.4": "Thursday",
+  "rules.weekdays.5": "Friday",
+  "rules.weekdays.6": "Saturday",
+  "rules.weekdays.7": "Sunday",
+  "rules.actions.create": "Create a record",
+  "rules.actions.update": "Update fields",
+  "rules.actions.assign": "Assign to someone",
+  "rules.actions.closeTasks": "Close its tasks",
+  "rules.actions.notify": "Notify people",
+  "rules.actions.requestApproval": "Ask for approval",
 };
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+const english = englishWords(RULE_TEXT_ENGLISH);
 
-function list(labels: string[]): string {
+function list(labels: string[], t: Words): string {
   if (labels.length <= 1) return labels.join("");
-  return `${labels.slice(0, -1).join(", ")} or ${labels[labels.length - 1]}`;
-}
-
-function offsetText(amount: number, unit: string, field: string): string {
-  if (amount === 0) return `When ${field} is reached`;
-  const n = Math.abs(amount);
-  const units = n === 1 ? unit.replace(/s$/, "") : unit;
-  return `${n} ${units} ${amount < 0 ? "before" : "after"} ${field}`;
+  return t("rules.trigger.or", { items: labels.slice(0, -1).join(", "), last: labels[labels.length - 1] });
 }
 
 /** A trigger as the rules list says it: "When a client is changed (Status)". */
-export function describeTrigger(trigger: Trigger, singular: string, labelOf: LabelOf): string {
-  const a = `a ${singular.toLowerCase()}`;
+export function describeTrigger(trigger: Trigger, singular: string, labelOf: LabelOf, t: Words = english): string {
+  const noun = singular.toLowerCase();
   switch (trigger.type) {
     case "created":
-      return `When ${a} is created`;
+      return t("rules.trigger.created", { noun });
     case "updated":
-      return trigger.fields?.length ? `When ${list(trigger.fields.map(labelOf))} of ${a} changes` : `When ${a} is changed`;
+      return trigger.fields?.length
+        ? t("rules.trigger.fieldsChange", { fields: list(trigger.fields.map(labelOf), t), noun })
+        : t("rules.trigger.changed", { noun });
     case "deleted":
-      return `When ${a} is deleted`;
-    case "date":
-      return offsetText(trigger.offset.amount, trigger.offset.unit, labelOf(trigger.field));
+      return t("rules.trigger.deleted", { noun });
+    case "date": {
+      const { amount, unit } = trigger.offset;
+      const field = labelOf(trigger.field);
+      if (amount === 0) return t("rules.trigger.reached", { field });
+      const span = t(`rules.units.${unit}`, { count: Math.abs(amount) });
+      return t(amount < 0 ? "rules.trigger.before" : "rules.trigger.after", { amount: span, field });
+    }
     case "schedule": {
-      const on =
-        trigger.every === "week" && trigger.weekday
-          ? ` on ${WEEKDAYS[trigger.weekday - 1]}`
-          : trigger.every === "month" && trigger.day
-            ? ` on day ${trigger.day}`
-            : "";
-      return `${EVERY[trigger.every]}${on}${trigger.at ? ` at ${trigger.at}` : ""}`;
+      let when = t(`rules.trigger.every.${trigger.every}`);
+      if (trigger.every === "week" && trigger.weekday)
+        when = t("rules.trigger.onWeekday", { when, day: t(`rules.weekdays.${trigger.weekday}`) });
+      else if (trigger.every === "month" && trigger.day) when = t("rules.trigger.onMonthDay", { when, day: trigger.day });
+      return trigger.at ? t("rules.trigger.at", { when, time: trigger.at }) : when;
     }
     case "manual":
-      return `Button “${trigger.label}”`;
+      return t("rules.trigger.button", { label: trigger.label });
   }
 }
 
-const ACTION_WORDS: Record<Action["type"], string> = {
-  create: "Create a record",
-  update: "Update fields",
-  assign: "Assign to someone",
-  closeTasks: "Close its tasks",
-  notify: "Notify people",
-  requestApproval: "Ask for approval",
-};
-
 /** The title of an action's form ("Create a record"). */
-export function actionTitle(type: Action["type"]): string {
-  return ACTION_WORDS[type];
+export function actionTitle(type: Action["type"], t: Words = english): string {
+  return t(`rules.actions.${type}`);
 }

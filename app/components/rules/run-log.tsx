@@ -1,18 +1,21 @@
 import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useLocale } from "../../i18n/use-locale";
 import type { RuleRun, RunState as State } from "@runtime/automation/types";
 import { relativeTime } from "../../utils/relative-time";
 
 const STATE_CLASS: Record<State, string> = { done: "pill--ok", failed: "pill--danger", stopped: "pill--warn", skipped: "" };
-const STATE_TEXT: Record<State, string> = { done: "Done", failed: "Failed", stopped: "Stopped", skipped: "Skipped" };
 
-/** A run's state as a pill, with when it happened. */
+/** A run's state as a pill (`rules.runs.state.<state>`), with when it happened. */
 export function RunState({ state, when }: { state: State; when?: string }) {
+  const { t } = useTranslation();
+  const locale = useLocale();
   return (
     <span className="rules-run-state">
-      <span className={`pill ${STATE_CLASS[state]}`}>{STATE_TEXT[state]}</span>
+      <span className={`pill ${STATE_CLASS[state]}`}>{t(`rules.runs.state.${state}`)}</span>
       {when ? (
         <span className="rules-muted" suppressHydrationWarning>
-          {relativeTime(when)}
+          {relativeTime(when, new Date(), locale)}
         </span>
       ) : null}
     </span>
@@ -24,6 +27,7 @@ export function RunState({ state, when }: { state: State; when?: string }) {
  * failed run the queue gave up on can be retried.
  */
 export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleNames?: Record<number, string> }) {
+  const { t } = useTranslation();
   const [runs, setRuns] = useState(initial);
   const [error, setError] = useState<string | null>(null);
   /** Runs sent back to the queue from this page: their next attempt is on its way. */
@@ -31,12 +35,12 @@ export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleName
   const retry = async (id: number) => {
     const response = await fetch(`/api/rules/runs/${id}/retry`, { method: "POST", headers: { Accept: "application/json" } });
     const body = (await response.json()) as RuleRun & { error?: string };
-    if (!response.ok) return setError(body.error ?? "The run could not be retried.");
+    if (!response.ok) return setError(body.error ?? t("rules.runs.retryFailed"));
     setError(null);
     setRetried((ids) => new Set(ids).add(id));
     setRuns((rs) => rs.map((r) => (r.id === id ? body : r)));
   };
-  if (runs.length === 0) return <p className="rules-muted">This rule has not run yet.</p>;
+  if (runs.length === 0) return <p className="rules-muted">{t("rules.runs.none")}</p>;
   return (
     <>
       {error ? (
@@ -47,13 +51,13 @@ export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleName
       <table className="admin-table rules-runs" data-testid="run-log">
         <thead>
           <tr>
-            {ruleNames ? <th>Rule</th> : null}
-            <th>State</th>
-            <th>Record</th>
-            <th>Occurrence</th>
-            <th>What it did</th>
+            {ruleNames ? <th>{t("rules.editor.rule")}</th> : null}
+            <th>{t("rules.runs.stateHeader")}</th>
+            <th>{t("rules.dryRun.record")}</th>
+            <th>{t("rules.runs.occurrence")}</th>
+            <th>{t("rules.runs.whatItDid")}</th>
             <th>
-              <span className="visually-hidden">Retry</span>
+              <span className="visually-hidden">{t("rules.runs.retry")}</span>
             </th>
           </tr>
         </thead>
@@ -75,15 +79,19 @@ export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleName
               </td>
               <td className="rules-muted">{run.occurrence}</td>
               <td>
-                {run.error ? <span className="rules-error">{run.error}</span> : `${run.actions.filter((a) => !a.skipped).length} action(s)`}
-                {run.attempts > 1 ? <div className="rules-muted">{run.attempts} attempts</div> : null}
+                {run.error ? (
+                  <span className="rules-error">{run.error}</span>
+                ) : (
+                  t("rules.runs.actions", { n: run.actions.filter((a) => !a.skipped).length })
+                )}
+                {run.attempts > 1 ? <div className="rules-muted">{t("rules.runs.attempts", { n: run.attempts })}</div> : null}
               </td>
               <td>
                 {retried.has(run.id) ? (
-                  <span className="pill pill--accent">Queued again</span>
+                  <span className="pill pill--accent">{t("rules.runs.queued")}</span>
                 ) : run.retryable ? (
                   <button type="button" className="button button--small button--ghost" onClick={() => void retry(run.id)}>
-                    Retry
+                    {t("rules.runs.retry")}
                   </button>
                 ) : null}
               </td>

@@ -1,15 +1,10 @@
+import { useTranslation } from "react-i18next";
 import type { TimeUnit, Trigger, TriggerType } from "@runtime/automation/types";
 import type { EditorTable } from "./editor-types";
 import { FieldProblems } from "./rule-problems";
 
-const TYPES: { type: TriggerType; label: string; hint: string }[] = [
-  { type: "created", label: "Created", hint: "A record is added" },
-  { type: "updated", label: "Changed", hint: "A record is saved with changes" },
-  { type: "deleted", label: "Deleted", hint: "A record goes to the trash" },
-  { type: "date", label: "Date reached", hint: "A date field, before or after" },
-  { type: "schedule", label: "Schedule", hint: "Every hour, day, week or month" },
-  { type: "manual", label: "Button", hint: "Someone clicks it on the card" },
-];
+/** The six kinds of trigger, in the order offered; each says `rules.triggers.<type>` and its hint. */
+const TYPES: TriggerType[] = ["created", "updated", "deleted", "date", "schedule", "manual"];
 
 /** A new trigger of `type`, with sensible first values for the table. */
 export function startTrigger(type: TriggerType, table: EditorTable | undefined): Trigger {
@@ -27,9 +22,11 @@ export function startTrigger(type: TriggerType, table: EditorTable | undefined):
   }
 }
 
-const WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+/** ISO weekday numbers, Monday first; their names are `rules.weekdays.<n>`. */
+const WEEKDAYS = [1, 2, 3, 4, 5, 6, 7];
 
 function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table: EditorTable | undefined; onChange(t: Trigger): void }) {
+  const { t } = useTranslation();
   const fields = table?.fields ?? [];
   switch (trigger.type) {
     case "updated": {
@@ -40,7 +37,7 @@ function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table:
       };
       return (
         <fieldset className="rules-fieldset">
-          <legend>Only when these fields change (none: any change)</legend>
+          <legend>{t("rules.triggerEditor.fields")}</legend>
           <div className="rules-chips" data-testid="trigger-fields">
             {fields.map((f) => (
               <label key={f.key} className={`rules-chip${chosen.has(f.key) ? " rules-chip--on" : ""}`}>
@@ -57,7 +54,7 @@ function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table:
       return (
         <div className="rules-row">
           <label className="rules-input">
-            <span className="rules-input__label">Amount</span>
+            <span className="rules-input__label">{t("rules.triggerEditor.amount")}</span>
             <input
               type="number"
               value={trigger.offset.amount}
@@ -65,20 +62,20 @@ function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table:
             />
           </label>
           <label className="rules-input">
-            <span className="rules-input__label">Unit</span>
+            <span className="rules-input__label">{t("rules.triggerEditor.unit")}</span>
             <select
               value={trigger.offset.unit}
               onChange={(e) => onChange({ ...trigger, offset: { ...trigger.offset, unit: e.target.value as TimeUnit } })}
             >
-              <option value="minutes">minutes</option>
-              <option value="hours">hours</option>
-              <option value="days">days</option>
+              <option value="minutes">{t("rules.triggerEditor.minutes")}</option>
+              <option value="hours">{t("rules.triggerEditor.hours")}</option>
+              <option value="days">{t("rules.triggerEditor.days")}</option>
             </select>
           </label>
           <label className="rules-input">
-            <span className="rules-input__label">From the date in (negative: before)</span>
+            <span className="rules-input__label">{t("rules.triggerEditor.from")}</span>
             <select value={trigger.field} onChange={(e) => onChange({ ...trigger, field: e.target.value })}>
-              {fields.some((f) => f.dated) ? null : <option value="">This table has no date fields</option>}
+              {fields.some((f) => f.dated) ? null : <option value="">{t("rules.triggerEditor.noDates")}</option>}
               {fields
                 .filter((f) => f.dated)
                 .map((f) => (
@@ -95,21 +92,21 @@ function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table:
       return (
         <div className="rules-row">
           <label className="rules-input">
-            <span className="rules-input__label">Every</span>
+            <span className="rules-input__label">{t("rules.triggerEditor.every")}</span>
             <select value={trigger.every} onChange={(e) => onChange({ type: "schedule", every: e.target.value as "day", at: trigger.at })}>
-              <option value="hour">hour</option>
-              <option value="day">day</option>
-              <option value="week">week</option>
-              <option value="month">month</option>
+              <option value="hour">{t("rules.triggerEditor.hour")}</option>
+              <option value="day">{t("rules.triggerEditor.day")}</option>
+              <option value="week">{t("rules.triggerEditor.week")}</option>
+              <option value="month">{t("rules.triggerEditor.month")}</option>
             </select>
           </label>
           {trigger.every === "week" ? (
             <label className="rules-input">
-              <span className="rules-input__label">On</span>
+              <span className="rules-input__label">{t("rules.triggerEditor.on")}</span>
               <select value={trigger.weekday ?? 1} onChange={(e) => onChange({ ...trigger, weekday: Number(e.target.value) })}>
-                {WEEKDAYS.map((d, i) => (
-                  <option key={d} value={i + 1}>
-                    {d}
+                {WEEKDAYS.map((d) => (
+                  <option key={d} value={d}>
+                    {t(`rules.weekdays.${d}`)}
                   </option>
                 ))}
               </select>
@@ -117,7 +114,7 @@ function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table:
           ) : null}
           {trigger.every === "month" ? (
             <label className="rules-input">
-              <span className="rules-input__label">On day (1–28)</span>
+              <span className="rules-input__label">{t("rules.triggerEditor.onDay")}</span>
               <input
                 type="number"
                 min={1}
@@ -128,7 +125,7 @@ function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table:
             </label>
           ) : null}
           <label className="rules-input">
-            <span className="rules-input__label">At</span>
+            <span className="rules-input__label">{t("rules.triggerEditor.at")}</span>
             <input type="time" value={trigger.at ?? ""} onChange={(e) => onChange({ ...trigger, at: e.target.value || undefined })} />
           </label>
           <FieldProblems path="/trigger" within />
@@ -137,10 +134,10 @@ function TriggerDetails({ trigger, table, onChange }: { trigger: Trigger; table:
     case "manual":
       return (
         <label className="rules-input">
-          <span className="rules-input__label">Button label on the card</span>
+          <span className="rules-input__label">{t("rules.triggerEditor.buttonLabel")}</span>
           <input
             value={trigger.label}
-            placeholder="e.g. Convert lead"
+            placeholder={t("rules.triggerEditor.buttonExample")}
             onChange={(e) => onChange({ type: "manual", label: e.target.value })}
           />
           <FieldProblems path="/trigger/label" />
@@ -161,20 +158,21 @@ export function TriggerEditor({
   table: EditorTable | undefined;
   onChange(t: Trigger): void;
 }) {
+  const { t } = useTranslation();
   return (
     <div className="rules-trigger">
-      <div className="rules-trigger__types" role="radiogroup" aria-label="Trigger">
-        {TYPES.map((t) => (
-          <label key={t.type} className={`rules-trigger__type${trigger.type === t.type ? " is-selected" : ""}`}>
+      <div className="rules-trigger__types" role="radiogroup" aria-label={t("rules.triggerEditor.label")}>
+        {TYPES.map((type) => (
+          <label key={type} className={`rules-trigger__type${trigger.type === type ? " is-selected" : ""}`}>
             <input
               type="radio"
               name="trigger-type"
-              value={t.type}
-              checked={trigger.type === t.type}
-              onChange={() => onChange(startTrigger(t.type, table))}
+              value={type}
+              checked={trigger.type === type}
+              onChange={() => onChange(startTrigger(type, table))}
             />
-            <strong>{t.label}</strong>
-            <span>{t.hint}</span>
+            <strong>{t(`rules.triggers.${type}`)}</strong>
+            <span>{t(`rules.triggers.${type}Hint`)}</span>
           </label>
         ))}
       </div>
