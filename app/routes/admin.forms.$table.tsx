@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -19,6 +19,7 @@ export const links: LinksFunction = () => [
   { rel: "stylesheet", href: designerStyles },
 ];
 
+export const meta = titledMeta;
 export const handle: TitledHandle = {
   title: (t, data: { tableKey?: string } | undefined) => t("formDesigner.pageTitle", { table: data?.tableKey ?? "" }),
 };

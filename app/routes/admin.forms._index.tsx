@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { AdminTable } from "~/components/admin-table";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -8,6 +8,7 @@ import { designerTables } from "../services/form-designer.server";
 import { adminActorFor } from "../services/people.server";
 import designerStyles from "../styles/form-designer.css";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("formDesigner.list.title") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
 

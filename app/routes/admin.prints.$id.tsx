@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -13,6 +13,7 @@ import listStyles from "../styles/list.css";
 import printStyles from "../styles/print-designer.css";
 import grapesStyles from "grapesjs/dist/css/grapes.min.css";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = {
   title: (t, data: { template?: { name?: string } } | undefined) =>
     t("printDesigner.pageTitle", { name: data?.template?.name ?? t("printDesigner.pageTitleNone") }),

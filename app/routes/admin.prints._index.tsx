@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -22,6 +22,7 @@ import {
 } from "../services/print-templates.server";
 import printStyles from "../styles/print-designer.css";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("nav.admin.prints") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: printStyles }];
 

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
@@ -9,6 +9,7 @@ import { ruleEditorDataAs } from "../services/rules-screens.server";
 import listStyles from "../styles/list.css";
 import rulesStyles from "../styles/rules.css";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = {
   title: (t, data: { rule?: { name?: string } } | undefined) =>
     t("rules.editor.pageTitle", { name: data?.rule?.name || t("rules.editor.new") }),

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
@@ -11,6 +11,7 @@ import { adminActorFor, formResult } from "../services/people.server";
 import { ruleListAs, setRuleEnabledAs, type RuleListEntry } from "../services/rules-screens.server";
 import rulesStyles from "../styles/rules.css";
 
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("nav.admin.rules") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: rulesStyles }];
 

@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
@@ -11,6 +11,7 @@ import { getRuntime } from "../services/runtime.server";
 import configStyles from "../styles/config.css";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: configStyles }];
+export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("schemaDesigner.diagram.title") };
 
 export async function loader({ request }: LoaderFunctionArgs) {

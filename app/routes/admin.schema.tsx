@@ -1,4 +1,4 @@
-import type { TitledHandle } from "~/i18n/page-title";
+import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData, useRevalidator } from "@remix-run/react";
@@ -15,6 +15,7 @@ import { TranslationLanguages } from "../components/schema-designer/translations
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: designerStyles }];
 
 /** Compiles validators in the browser: see app/utils/browser-eval.ts. */
+export const meta = titledMeta;
 export const handle: TitledHandle & typeof EVAL_IN_BROWSER = { ...EVAL_IN_BROWSER, title: (t) => t("nav.admin.schema") };
 export const clientLoader = loadWhereValidatorsCompile;
 
