@@ -30,8 +30,9 @@ export function splitInput(
   if (!isPlainObject(input)) throw badRequest(`the record must be a JSON object of field values, e.g. {"name":"Acme"}`);
   const values: Record<string, unknown> = {};
   const lists: LinesInput = {};
-  for (const [key, value] of Object.entries(input)) {
+  for (const key of Object.keys(input)) {
     if (SYSTEM_KEYS.has(key)) continue;
+    const value = input[key];
     const list = table.lists.find((l) => l.name === key && l.composition);
     if (list) {
       if (!Array.isArray(value) || !value.every(isPlainObject)) errors[key] = `${key} must be a list of records`;

@@ -62,7 +62,10 @@ export function getRecordValidator(
 
 export function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== "") out[k] = v;
+  for (const k of Object.keys(values)) {
+    const v = values[k];
+    if (v !== null && v !== undefined && v !== "") out[k] = v;
+  }
   return out;
 }
 
