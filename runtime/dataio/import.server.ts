@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { Knex } from "knex";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
+import { nextTurn, ROWS_A_TURN } from "../turns";
 import type { JobFiles } from "../jobs/job-files.server";
 import type { JobQueue } from "../jobs/queue.server";
 import type { Job, JobContext, JobHandlers } from "../jobs/types";
@@ -389,6 +390,7 @@ export function createImports(deps: ImportDeps) {
       const references = await referencesOf(rows);
       const count = rows.length;
       for (let i = 0; i < count; i++) {
+        if (i % ROWS_A_TURN === ROWS_A_TURN - 1) await nextTurn();
         const rowNumber = first + i + 2; // the header is row 1
         const values = valuesOf(rows[i], rowNumber, problems, references);
         if (values) parsed.push({ rowNumber, values });
@@ -532,6 +534,7 @@ export function createImports(deps: ImportDeps) {
         if (next.done) break;
         parts.push(next.value);
         have += next.value.length;
+        await nextTurn(); // a slice of the file parsed: the write's answers are handled between two
       }
       const rows = parts.length === 1 ? parts[0] : parts.flat();
       over = rows.length > size ? rows.slice(size) : [];

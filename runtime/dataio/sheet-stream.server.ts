@@ -1,3 +1,4 @@
+import { isUtf8 } from "node:buffer";
 import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import type ExcelJS from "exceljs";
@@ -48,7 +49,13 @@ function sniffDelimiter(text: string): string {
   return best;
 }
 
-async function* decoded(source: ByteSource, encoding: SheetShape["encoding"]): AsyncGenerator<string> {
+/**
+ * The sheet as the CSV parser takes it: Windows-1252 decoded to text; UTF-8 as its bytes, checked
+ * (csv-parse decodes UTF-8 itself, so decoding here would cost a copy of the file as text and
+ * another back into bytes). A byte sequence that is not UTF-8 means the file is Windows-1252:
+ * `NotUtf8`, and the scan reads it again as that.
+ */
+async function* decoded(source: ByteSource, encoding: SheetShape["encoding"]): AsyncGenerator<string | Buffer> {
   if (encoding === "win1252") {
     const decoder = iconv.getDecoder("win1252");
     for await (const chunk of source()) yield decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -56,11 +63,26 @@ async function* decoded(source: ByteSource, encoding: SheetShape["encoding"]): A
     if (rest) yield rest;
     return;
   }
-  // Fatal: a byte that is not UTF-8 means the file is Windows-1252 (the scan then reads it again).
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  for await (const chunk of source()) yield decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
-  if (rest) yield rest;
+  let carried: Buffer | null = null;
+  for await (const chunk of source()) {
+    const bytes: Buffer = carried ? Buffer.concat([carried, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // A character cut by the end of the chunk waits for the rest of it.
+    const end = wholeCharacters(bytes);
+    if (!isUtf8(bytes.subarray(0, end))) throw new NotUtf8();
+    carried = end < bytes.length ? bytes.subarray(end) : null;
+    if (end > 0) yield bytes.subarray(0, end);
+  }
+  if (carried) throw new NotUtf8();
+}
+
+/** Where the last character of `bytes` begins when it is cut short by their end, else their length. */
+function wholeCharacters(bytes: Buffer): number {
+  let start = bytes.length - 1;
+  while (start >= 0 && bytes.length - start < 4 && (bytes[start] & 0xc0) === 0x80) start--;
+  if (start < 0) return bytes.length;
+  const lead = bytes[start];
+  const length = lead < 0x80 ? 1 : (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 1;
+  return bytes.length - start < length ? start : bytes.length;
 }
 
 const isEmptyRow = (row: string[]) => row.every((c) => c.trim() === "");
@@ -72,14 +94,13 @@ function csvError(error: unknown): unknown {
       return badRequest(`the CSV file has a cell or line longer than ${MAX_CELL_CHARS / 1024 / 1024} MB: is it really a sheet?`);
     return badRequest(`the CSV file cannot be read: ${error.message.replace(/\s+/g, " ").slice(0, 200)}`);
   }
-  if (error instanceof TypeError && /decode|encoded data/i.test(error.message)) return new NotUtf8();
   return error;
 }
 
 class NotUtf8 extends Error {}
 
-/** Text handed to the CSV parser at a time: the rows it completes come back together, a few hundred. */
-const SLICE_CHARS = 64 * 1024;
+/** Bytes (or characters) handed to the CSV parser at a time: the rows it completes come back together, a few hundred. */
+const SLICE = 64 * 1024;
 /** Rows an XLSX batch. */
 const XLSX_BATCH = 1000;
 
@@ -106,9 +127,9 @@ async function* csvBatches(source: ByteSource, shape: Pick<SheetShape, "encoding
     return out;
   };
   try {
-    for await (const text of decoded(source, shape.encoding)) {
-      for (let i = 0; i < text.length; i += SLICE_CHARS) {
-        parser.write(text.length <= SLICE_CHARS ? text : text.slice(i, i + SLICE_CHARS));
+    for await (const piece of decoded(source, shape.encoding)) {
+      for (let i = 0; i < piece.length; i += SLICE) {
+        parser.write(piece.length <= SLICE ? piece : typeof piece === "string" ? piece.slice(i, i + SLICE) : piece.subarray(i, i + SLICE));
         const rows = take();
         if (rows.length) yield rows;
       }

@@ -12,7 +12,7 @@ import { dialectOf } from "./ddl.server";
  * twice (knex, then mysql2). On SQLite the values stay bound parameters.
  */
 
-/** Bound values per statement: under SQLite's 32,766 (and MariaDB's 65,535). */
+/** Bound values per statement on SQLite: under its 32,766. MariaDB's statements are sent written out, bounded by bytes only. */
 const MAX_BINDINGS = 30_000;
 /** Text a statement: well under MariaDB's default `max_allowed_packet` (16 MB). */
 const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
@@ -37,7 +37,8 @@ export async function insertMany(
   if (rows.length === 0) return [];
   const mysqlDialect = dialectOf(q) === "mysql";
   const head = `insert into ${q.client.wrapIdentifier(table)} (${columns.map((c) => q.client.wrapIdentifier(c)).join(", ")}) values `;
-  const per = Math.max(1, Math.min(options.rowsPerStatement ?? Infinity, Math.floor(MAX_BINDINGS / Math.max(1, columns.length))));
+  const bound = mysqlDialect ? Infinity : Math.floor(MAX_BINDINGS / Math.max(1, columns.length));
+  const per = Math.max(1, Math.min(options.rowsPerStatement ?? Infinity, bound));
   const parts = statements(rows, per);
   const ids: number[] = [];
   if (!mysqlDialect) {
@@ -60,14 +61,17 @@ export async function insertMany(
   // In a transaction every statement goes to the server as soon as it is written: the next one is
   // built while the server runs this one (mysql2 queues them on the one connection, in order).
   const sent: Promise<unknown>[] = [];
+  const values: string[] = new Array(columns.length);
   for (const part of parts) {
-    let sql = head;
+    // A flat string per row, joined once: a statement growing by `+=` is a chain of partial
+    // strings that each young-generation collection copies while it is built.
+    const tuples: string[] = new Array(part.length);
     for (let r = 0; r < part.length; r++) {
       const row = part[r];
-      sql += r === 0 ? "(" : ", (";
-      for (let c = 0; c < row.length; c++) sql += c === 0 ? literal(row[c]) : `, ${literal(row[c])}`;
-      sql += ")";
+      for (let c = 0; c < columns.length; c++) values[c] = literal(row[c]);
+      tuples[r] = `(${values.join(", ")})`;
     }
+    const sql = head + tuples.join(", ");
     const run = q.raw(sql).then((result: unknown) => {
       const [header] = result as [{ insertId: number }];
       return header.insertId;

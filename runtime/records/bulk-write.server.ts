@@ -3,6 +3,7 @@ import { auditMany } from "../auth/audit.server";
 import { insertMany } from "../db/insert-many.server";
 import { dbNow } from "../db/system-tables.server";
 import { ApiError } from "../errors";
+import { nextTurn, ROWS_A_TURN } from "../turns";
 import { fieldKinds, holdsFiles } from "../fields/registry";
 import { isAutonumber, isRelation, relationTarget } from "../fields/structure";
 import type { CompiledField, CompiledTable } from "../schema/compile";
@@ -15,7 +16,7 @@ import type { RecordsContext } from "./context.server";
 import { depthOf, emitWrites, type WriteEvent } from "./hooks";
 import { applyDefaults, splitInput } from "./input";
 import { assignAutonumbersMany } from "./numbering.server";
-import { authorize, type Actor } from "./permissions";
+import { authorize, lockedFields, type Actor } from "./permissions";
 import { cascade, listsForFormulas } from "./recompute.server";
 import { toRow, type RecordJson } from "./rows";
 import { writeTransaction } from "./transaction.server";
@@ -62,10 +63,6 @@ export interface PreparedRecords {
   readonly rows: unknown[][];
 }
 
-/** Records checked between two turns of the event loop: a write waiting on the database is answered meanwhile. */
-const YIELD_EVERY = 256;
-const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
-
 export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey: string, inputs: unknown[]): Promise<number[]> {
   return writePrepared(ctx, actor, await prepareRecords(ctx, actor, tableKey, inputs));
 }
@@ -78,17 +75,19 @@ export async function prepareRecords(ctx: RecordsContext, actor: Actor, tableKey
   const lookups = rateLookups(db);
   const fileFields = table.fields.filter((f) => holdsFiles(f));
   const converts = convertedFields(table).length > 0;
+  const locks = lockedFields(actor, table).size > 0;
+  // One errors object for the batch: the first record with any refuses it, so it stays empty till then.
+  const errors: FieldErrors = {};
   for (let i = 0; i < inputs.length; i++) {
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
-    const errors: FieldErrors = {};
+    if (i % ROWS_A_TURN === ROWS_A_TURN - 1) await nextTurn();
     const { values, lists } = splitInput(table, inputs[i], errors);
-    if (Object.keys(lists).length) throw new BulkRefused("a record has lines");
-    refuseLockedWrites(actor, table, values, null);
+    if (!isEmpty(lists)) throw new BulkRefused("a record has lines");
+    if (locks) refuseLockedWrites(actor, table, values, null);
     applyOwner(actor, table, values, null);
     applyDefaults(table, values);
     const conversionErrors = converts ? await applyConversions(db, table, values, null, lookups) : null;
     Object.assign(errors, validateValues(compiled, table, values, "create"), conversionErrors);
-    if (Object.keys(errors).length) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
+    if (!isEmpty(errors)) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
     for (const f of fileFields) if (values[f.key] !== null && values[f.key] !== undefined) throw new BulkRefused("a record holds a file");
     all.push(values);
   }
@@ -106,7 +105,7 @@ export async function prepareRecords(ctx: RecordsContext, actor: Actor, tableKey
   const lists = await listsForFormulas(db, compiled, table, null, {});
   const records: Record<string, unknown>[] = [];
   for (let i = 0; i < all.length; i++) {
-    if (i % YIELD_EVERY === YIELD_EVERY - 1) await nextTurn();
+    if (i % ROWS_A_TURN === ROWS_A_TURN - 1) await nextTurn();
     const record = computeFormulasInPlace(table, all[i], lists); // `all` holds splitInput's copies
     refuseBrokenAsserts(table, null, record);
     records.push(record);
@@ -179,6 +178,11 @@ export async function writePrepared(ctx: RecordsContext, actor: Actor, prepared:
     }
     return ids;
   });
+}
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
 }
 
 /** A value as its column stores it (`toRow`'s conversion). */
