@@ -23,9 +23,10 @@ import { scanSheet, sheetBatches, type ByteSource, type SheetShape } from "./she
  * header (label or key, ignoring case and accents) or an explicit mapping; a dry run reports
  * every row's problems and what would be created or updated, and keeps nothing; insert and upsert
  * write in batches, each batch in one transaction through the records service as the actor who
- * uploaded the file: new records by `createMany`, and a batch it refuses record by record, so each
- * bad row is named. The upload is kept as the job's input and read as a stream; each batch commits
- * with the job's progress, so a job resumed after a crash goes on from the first row not written.
+ * uploaded the file: new records by `createMany` (prepared for the next batch while the database
+ * writes this one), and a batch it refuses record by record, so each bad row is named. The upload
+ * is kept as the job's input and read as a stream; each batch commits with the job's progress, in
+ * file order, so a job resumed after a crash goes on from the first row not written.
  * See docs/decisions/026-bulk-import.md.
  */
 

@@ -95,9 +95,13 @@ function statements(rows: unknown[][], per: number): unknown[][][] {
   const out: unknown[][][] = [];
   let part: unknown[][] = [];
   let bytes = 0;
-  for (const row of rows) {
+  for (let r = 0; r < rows.length; r++) {
+    const row = rows[r];
     let size = 0;
-    for (const v of row) size += typeof v === "string" ? v.length * 3 : 24;
+    for (let c = 0; c < row.length; c++) {
+      const v = row[c];
+      size += typeof v === "string" ? v.length * 3 : 24;
+    }
     if (part.length && (part.length >= per || bytes + size > MAX_STATEMENT_BYTES)) {
       out.push(part);
       part = [];
