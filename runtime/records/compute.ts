@@ -71,15 +71,7 @@ export function computeFormulas(
   lists: Record<string, Record<string, unknown>[]> = {},
 ): Record<string, unknown> {
   if (!hasFormulas(table)) return record;
-  return computeFormulasInPlace(table, { ...record }, lists);
-}
-
-/** `computeFormulas` into the record itself, for a caller that owns it (a bulk write's copy of its input). */
-export function computeFormulasInPlace(
-  table: CompiledTable,
-  out: Record<string, unknown>,
-  lists: Record<string, Record<string, unknown>[]> = {},
-): Record<string, unknown> {
+  const out = { ...record };
   for (const key of orderedFormulaFields(table)) {
     const field = table.fieldsByKey.get(key)!;
     const value = evaluateFormula(ast(field.def["x-formula"] ?? ""), { record: out, lists });

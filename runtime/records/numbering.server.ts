@@ -3,7 +3,7 @@ import type { Dialect } from "../db/connection.server";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { isAutonumber } from "../fields/structure";
 import type { CompiledTable } from "../schema/compile";
-import { autonumberDate, autonumberFormat, autonumberPeriod, conditionHolds, formatAutonumber } from "./autonumber";
+import { autonumberDate, autonumberPeriod, conditionHolds, formatAutonumber } from "./autonumber";
 
 /**
  * Autonumbers (`INV-2026-0007`) taken from a counter per field and period inside the saving
@@ -54,36 +54,25 @@ export async function assignAutonumbersMany(
     if (!isAutonumber(f)) continue;
     const pattern = f.def["x-pattern"]!;
     const cond = f.def["x-assign-when"];
-    // Per period, the records in their order and the date each is numbered under.
-    const byPeriod = new Map<string, { records: Record<string, unknown>[]; dates: string[] }>();
+    const byPeriod = new Map<string, { record: Record<string, unknown>; date: string }[]>();
     for (const record of records) {
       if (record[f.key] !== null && record[f.key] !== undefined && record[f.key] !== "") continue;
       if (cond && !conditionHolds(cond, record)) continue;
       const date = autonumberDate(f.def, record, day);
       const period = autonumberPeriod(pattern, date);
       let group = byPeriod.get(period);
-      if (!group) byPeriod.set(period, (group = { records: [], dates: [] }));
-      group.records.push(record);
-      group.dates.push(date);
+      if (!group) byPeriod.set(period, (group = []));
+      group.push({ record, date });
     }
-    for (const [period, { records: group, dates }] of byPeriod) {
+    for (const [period, group] of byPeriod) {
       const column = dialect === "mysql" ? `${SYSTEM_TABLES.autonumbers}.last_value` : "last_value";
-      // Sent together: the transaction's one connection runs them in order, one round trip instead of two.
-      const [, row] = (await Promise.all([
-        trx(SYSTEM_TABLES.autonumbers)
-          .insert({ field_id: f.id, period, last_value: group.length })
-          .onConflict(["field_id", "period"])
-          .merge({ last_value: trx.raw(`?? + ${group.length}`, [column]) }),
-        trx(SYSTEM_TABLES.autonumbers).where({ field_id: f.id, period }).first("last_value"),
-      ])) as [unknown, { last_value: number }];
+      await trx(SYSTEM_TABLES.autonumbers)
+        .insert({ field_id: f.id, period, last_value: group.length })
+        .onConflict(["field_id", "period"])
+        .merge({ last_value: trx.raw(`?? + ${group.length}`, [column]) });
+      const row = (await trx(SYSTEM_TABLES.autonumbers).where({ field_id: f.id, period }).first("last_value")) as { last_value: number };
       const first = Number(row.last_value) - group.length + 1;
-      // The text around the counter, once per date rather than once per record.
-      const formats = new Map<string, (n: number) => string>();
-      for (let i = 0; i < group.length; i++) {
-        let format = formats.get(dates[i]);
-        if (!format) formats.set(dates[i], (format = autonumberFormat(pattern, dates[i])));
-        group[i][f.key] = format(first + i);
-      }
+      group.forEach(({ record, date }, i) => (record[f.key] = formatAutonumber(pattern, first + i, date)));
     }
   }
 }
