@@ -117,13 +117,26 @@ describe("an admin designs the client card and staff see it", () => {
   /** Types a new section's name and waits until React holds all of it: Enter before then adds a part. */
   const typeSectionName = async (page: Page, name: string) => {
     const input = 'input[aria-label="New section name"]';
-    await page.type(input, name);
-    await page.waitForFunction(
-      (sel: string, want: string) => document.querySelector<HTMLInputElement>(sel)?.value === want,
-      {},
-      input,
-      name,
-    );
+    // On a busy machine a key can land while the canvas re-renders after a drop and be lost; a
+    // person would see the name short and type it again.
+    for (let tries = 0; ; tries++) {
+      await page.click(input, { count: 3 });
+      await page.keyboard.press("Backspace");
+      await page.type(input, name);
+      const held = await page
+        .waitForFunction(
+          (sel: string, want: string) => document.querySelector<HTMLInputElement>(sel)?.value === want,
+          { timeout: 5_000 },
+          input,
+          name,
+        )
+        .then(
+          () => true,
+          () => false,
+        );
+      if (held) return;
+      if (tries === 2) throw new Error(`the section name field never held "${name}"`);
+    }
   };
   /** Keyboard drag: press `key` until the drop position `selector` is the one under the dragged field. */
   const stepUntil = async (page: Page, key: "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight", selector: string, max = 40) => {

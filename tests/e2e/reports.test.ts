@@ -104,11 +104,28 @@ describe("reports and dashboards in Chromium", () => {
     await page.waitForSelector("[data-widget-handle]");
     const last = `w${added.length - 1}`;
     await page.focus(`[data-widget-handle=${last}]`);
-    // dnd-kit moves on its next render: a pause between keys, as a person's typing has.
-    for (const key of ["Space", "ArrowUp", "Space"] as const) {
-      await page.keyboard.press(key);
-      await new Promise((resolve) => setTimeout(resolve, 200));
+    // Each key waits for what dnd-kit says of it, as a screen reader's user would: on a busy
+    // machine a key pressed before the lift was measured moves nothing.
+    const heard = (text: RegExp, timeout = 10_000) =>
+      page.waitForFunction(
+        (source) => new RegExp(source).test(document.querySelector('[id^="DndLiveRegion"]')?.textContent ?? ""),
+        { timeout },
+        text.source,
+      );
+    await page.keyboard.press("Space");
+    // Lifted, it is said to be over its own place at once.
+    await heard(/Picked up Invoices by status\.|Invoices by status is over Invoices by status\./);
+    for (let tries = 0; ; tries++) {
+      await page.keyboard.press("ArrowUp");
+      const moved = await heard(/Invoices by status is over (?!Invoices by status\.)/, 3_000).then(
+        () => true,
+        () => false,
+      );
+      if (moved) break;
+      if (tries === 5) throw new Error("ArrowUp never moved the widget over another");
     }
+    await page.keyboard.press("Space");
+    await heard(/was dropped where/);
     await page.waitForFunction(
       (n) => document.querySelectorAll(".dashboard-widget h2")[n]?.textContent !== "Invoices by status",
       {},
