@@ -8,7 +8,7 @@ import { DesignerScreen } from "../components/form-designer/designer-screen";
 import { TranslationLanguages } from "../components/schema-designer/translations-form";
 import { designErrorOf, loadDesigner, saveDesign } from "../services/form-designer.server";
 import { adminActorFor } from "../services/people.server";
-import { translatorFor } from "../services/i18n.server";
+import { languageOf, translatorFor } from "../services/i18n.server";
 import cardStyles from "../styles/card.css";
 import fieldStyles from "../styles/fields.css";
 import designerStyles from "../styles/form-designer.css";
@@ -34,7 +34,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
   // The languages a card's words can be translated into: every catalog but English.
   const languages = availableLanguages().filter((l) => l.language !== "en");
-  return json({ ...(await loadDesigner(actor, params.table).catch(notFoundResponse)), languages });
+  return json({ ...(await loadDesigner(actor, params.table, await languageOf(request)).catch(notFoundResponse)), languages });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {

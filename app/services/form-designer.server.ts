@@ -5,6 +5,7 @@
 import { type ApiError, badRequest, notFound } from "@runtime/errors";
 import type { CardLayout, LayoutNotice } from "@runtime/layouts/types";
 import { say, type Words } from "@runtime/i18n/words";
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import type { Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import type { WorkspaceSchema } from "@runtime/schema/types";
@@ -43,9 +44,10 @@ export interface DesignerData {
 
 const PREVIEW_CHOICES = 100;
 
-async function current(tableKey: string | undefined) {
+/** The workspace with its tables' and fields' words in `language` (keys are the same in every language). */
+async function current(tableKey: string | undefined, language = "en") {
   const runtime = await getRuntime();
-  const { compiled, schema, version } = await runtime.workspace.current();
+  const { compiled, schema, version } = inLanguage(await runtime.workspace.current(), language);
   const table = tableKey ? compiled.tablesByKey.get(tableKey) : undefined;
   if (!table) throw notFound(`there is no table "${String(tableKey).slice(0, 64)}"`);
   return { runtime, compiled, schema, version, table };
@@ -75,8 +77,13 @@ export async function designerTables(actor: Actor): Promise<DesignerTable[]> {
   return out;
 }
 
-export async function loadDesigner(actor: Actor, tableKey: string | undefined): Promise<DesignerData> {
-  const { runtime, compiled, schema, version, table } = await current(tableKey);
+/**
+ * What the designer opens with. The palette and canvas name fields in the admin's `language`; the
+ * layout's own words (tabs, sections) stay as stored, since the canvas edits them and their
+ * translations sit beside them in the inspector.
+ */
+export async function loadDesigner(actor: Actor, tableKey: string | undefined, language?: string): Promise<DesignerData> {
+  const { runtime, compiled, schema, version, table } = await current(tableKey, language);
   const stored = await (await getLayouts()).get(actor, table.key);
   const renamed = followRename(stored.layout, table);
   const dropped = dropRemovedFields(renamed.layout, table, compiled);

@@ -151,11 +151,18 @@ describe("the app in Swedish and in Chinese", () => {
     const written = await page.$$eval(".timeline__text", (ps) => ps.map((p) => p.textContent ?? ""));
     expect(await englishLeftOn(page, words, ["Svensk Träteknik", ...written])).toEqual([]);
 
+    const clientId = Number(new URL(page.url()).pathname.split("/").pop());
+    // The form designer names the card's fields as the card does.
+    await page.goto(`${server.url}/admin/forms/clients`, { waitUntil: "networkidle0" });
+    await page.waitForSelector('.fd-cell[data-field="language"]');
+    expect(await page.$eval('.fd-cell[data-field="language"]', (c) => (c as HTMLElement).innerText)).toContain("Dokumentspråk");
+    expect(await page.$eval("main", (m) => m.innerText)).not.toContain("Document language");
+    await shoot(page, "languages-sv-form-designer");
+
     if (!hasTool("pdftotext")) return;
     const invoices = await page.evaluate(
       async () => (await (await fetch("/api/t/invoices?pageSize=200")).json()) as { rows: { id: number; client: number }[] },
     );
-    const clientId = Number(new URL(page.url()).pathname.split("/").pop());
     const invoice = invoices.rows.find((r) => r.client === clientId)!;
     const text = await pdfText(page, `/api/print/invoice/${invoice.id}.pdf`);
     expect(text).toMatch(/FAKTURA/);
