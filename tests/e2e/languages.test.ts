@@ -216,4 +216,18 @@ describe("the app in Swedish and in Chinese", () => {
       expect(text).not.toMatch(/INVOICE|AMOUNT IN WORDS/);
     },
   );
+  it("an Armenian reader's dates stay Armenian once the page comes alive, in a browser without Armenian formats", async () => {
+    const { page, server } = session;
+    await chooseLanguage(page, server.url, "hy");
+    await page.goto(`${server.url}/t/invoices`, { waitUntil: "networkidle0" });
+    // React has taken over the list (its fibers are on the nodes), after the formats were loaded.
+    await page.waitForFunction(() => Object.keys(document.querySelector(".list-scroll table") ?? {}).some((k) => k.startsWith("__react")));
+    const dates = await page.$$eval(".list-scroll tbody td", (tds) =>
+      tds.map((td) => td.textContent ?? "").filter((t) => /2026/.test(t) && !t.startsWith("INV-")),
+    );
+    expect(dates.length).toBeGreaterThan(0);
+    for (const date of dates) expect(date).toMatch(/թ\./);
+    expect(dates.join(" ")).not.toMatch(/\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)\b/);
+    await shoot(page, "languages-hy-list");
+  });
 });
