@@ -46,6 +46,9 @@ describe("the print designer in Chromium", () => {
   const openDesigner = async (id: string) => {
     await page.goto(`${server.url}/admin/prints/${id}`, { waitUntil: "networkidle0" });
     await page.waitForSelector('button[data-block="text"]:not([disabled])', { timeout: 30_000 });
+    // The designer takes the page: the table navigation steps aside instead of pushing it below.
+    expect(await page.$eval(".app-navigation", (n) => getComputedStyle(n).display)).toBe("none");
+    expect(await page.$eval("main", (m) => m.getBoundingClientRect().top)).toBeLessThan(120);
     return canvas();
   };
 
