@@ -26,9 +26,10 @@ export const links: LinksFunction = () => [
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
+  const translator = await translatorFor(request);
   try {
     return json({
-      ...(await designerDataAs(actor, params.id, (await translatorFor(request)).t)),
+      ...(await designerDataAs(actor, params.id, translator.t, translator.language)),
       today: new Date().toISOString().slice(0, 10),
     });
   } catch (error) {

@@ -2,6 +2,7 @@
  * Print templates as the designer screens and their API twins use them: every function checks
  * that an administrator calls it, then asks the templates service (which audits each change).
  */
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import type { PrintTemplate } from "@runtime/print/template";
 import type { TemplateProblem } from "@runtime/print/references";
 import { operatorsOf } from "@runtime/records/filter";
@@ -39,8 +40,9 @@ export async function templateAdminFor(request: Request): Promise<Actor> {
   return actor;
 }
 
-async function compiledSchema(): Promise<CompiledSchema> {
-  return (await (await getRuntime()).workspace.current()).compiled;
+/** The workspace compiled in `language`: its labels translated, its keys the same. */
+async function compiledSchema(language = "en"): Promise<CompiledSchema> {
+  return inLanguage(await (await getRuntime()).workspace.current(), language).compiled;
 }
 
 function conditionText(template: PrintTemplate, compiled: CompiledSchema, t: Words): string {
@@ -120,12 +122,16 @@ export async function previewDraftAs(actor: Actor, draft: unknown, recordId: unk
   return (await getPrintService()).previewDraft(actor, draft, recordId);
 }
 
-/** What the designer needs besides the template: the schema, the condition fields, records to preview with. */
-export async function designerDataAs(actor: Actor, id: unknown, t: Words) {
+/**
+ * What the designer needs besides the template: the schema, the condition fields, records to
+ * preview with. Fields are named in the admin's `language` on the canvas and in the pickers;
+ * the template itself refers to them by key.
+ */
+export async function designerDataAs(actor: Actor, id: unknown, t: Words, language?: string) {
   requireAdmin(actor, "design print templates");
   const template = await getTemplateAs(actor, id);
   const runtime = await getRuntime();
-  const compiled = await compiledSchema();
+  const compiled = await compiledSchema(language);
   const table = requireTable(compiled, template.table);
   const conditionFields: ListField[] = table.fields.map((f) => ({
     ...f,

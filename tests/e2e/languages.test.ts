@@ -158,6 +158,15 @@ describe("the app in Swedish and in Chinese", () => {
     expect(await page.$eval('.fd-cell[data-field="language"]', (c) => (c as HTMLElement).innerText)).toContain("Dokumentspråk");
     expect(await page.$eval("main", (m) => m.innerText)).not.toContain("Document language");
     await shoot(page, "languages-sv-form-designer");
+    // So does the print designer's field picker (its data, without waiting for GrapesJS).
+    const printDesigner = await page.evaluate(
+      async () =>
+        (await (await fetch("/admin/prints/invoice?_data=routes%2Fadmin.prints.%24id")).json()) as {
+          fieldOptions: { path: string; label: string; group: string }[];
+        },
+    );
+    const dueDate = printDesigner.fieldOptions.find((o) => o.path === "record.due_date");
+    expect(dueDate?.label).toBe("Förfallodatum");
 
     if (!hasTool("pdftotext")) return;
     const invoices = await page.evaluate(
