@@ -6,6 +6,8 @@ import { Trans, useTranslation } from "react-i18next";
 import { layoutDiagram } from "@schema-designer/diagram/diagram-layout";
 import { diagramModel } from "@schema-designer/diagram/diagram-model";
 import { boxLabel, SchemaDiagram } from "../components/config/schema-diagram";
+import { inLanguage } from "@runtime/i18n/schema-translations";
+import { languageOf } from "../services/i18n.server";
 import { adminActorFor } from "../services/people.server";
 import { getRuntime } from "../services/runtime.server";
 import configStyles from "../styles/config.css";
@@ -16,7 +18,8 @@ export const handle: TitledHandle = { title: (t) => t("schemaDesigner.diagram.ti
 
 export async function loader({ request }: LoaderFunctionArgs) {
   await adminActorFor(request);
-  const { version, schema } = await (await getRuntime()).workspace.current();
+  // Named in the admin's language, like the tables in the navigation beside it.
+  const { version, schema } = inLanguage(await (await getRuntime()).workspace.current(), await languageOf(request));
   return json({ version, layout: layoutDiagram(diagramModel(schema)) });
 }
 

@@ -5,7 +5,8 @@ import { relationTarget } from "@runtime/fields/structure";
 export interface DiagramField {
   key: string;
   label: string;
-  kind: FieldKind | "builtin";
+  /** None for the built-in users table's columns, which are Tessera's own, not a designable kind. */
+  kind: FieldKind | null;
   required: boolean;
 }
 
@@ -37,9 +38,9 @@ const USERS_BOX: DiagramTable = {
   label: "Users (built-in)",
   builtIn: true,
   fields: [
-    { key: "name", label: "Name", kind: "builtin", required: true },
-    { key: "email", label: "Email", kind: "builtin", required: true },
-    { key: "role", label: "Role", kind: "builtin", required: true },
+    { key: "name", label: "Name", kind: null, required: true },
+    { key: "email", label: "Email", kind: null, required: true },
+    { key: "role", label: "Role", kind: null, required: true },
   ],
 };
 

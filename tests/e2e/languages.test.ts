@@ -167,6 +167,14 @@ describe("the app in Swedish and in Chinese", () => {
     );
     const dueDate = printDesigner.fieldOptions.find((o) => o.path === "record.due_date");
     expect(dueDate?.label).toBe("Förfallodatum");
+    // And the schema diagram.
+    const diagram = await page.evaluate(
+      async () =>
+        (await (await fetch("/admin/schema-diagram?_data=routes%2Fadmin.schema-diagram")).json()) as {
+          layout: { boxes: { table: { key: string; label: string } }[] };
+        },
+    );
+    expect(diagram.layout.boxes.find((b) => b.table.key === "clients")?.table.label).toBe("Kunder");
 
     if (!hasTool("pdftotext")) return;
     const invoices = await page.evaluate(

@@ -91,7 +91,7 @@ function TableBox({ box, relationFields }: { box: DiagramBox; relationFields: Se
               {f.required ? " *" : ""}
             </text>
             <text x={box.x + box.width - 10} y={y} textAnchor="end" className="schema-diagram__kind">
-              {f.kind === "builtin" ? "" : t(`fieldKinds.short.${f.kind}`, { defaultValue: f.kind })}
+              {f.kind === null ? "" : t(`fieldKinds.short.${f.kind}`, { defaultValue: f.kind })}
             </text>
           </g>
         );
