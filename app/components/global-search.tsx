@@ -1,6 +1,7 @@
-import { Form, Link, useNavigate } from "@remix-run/react";
+import { Form, Link, useNavigate, useRouteLoaderData } from "@remix-run/react";
 import { useEffect, useId, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import type { NavigationSection } from "../utils/navigation";
 import { Highlight } from "./highlight";
 
 interface Group {
@@ -26,6 +27,9 @@ export function GlobalSearch() {
   const listId = useId();
   const abort = useRef<AbortController | null>(null);
   const flat = groups.flatMap((g) => g.rows.map((r) => ({ ...r, table: g.table })));
+  // The API names tables in English; the navigation beside the box has them in the reader's words.
+  const navigation = useRouteLoaderData<{ navigation?: NavigationSection[] }>("root")?.navigation ?? [];
+  const tableLabel = new Map(navigation.flatMap((s) => s.tables.map((table) => [table.key, table.label] as const)));
 
   useEffect(() => {
     const text = q.trim();
@@ -101,9 +105,9 @@ export function GlobalSearch() {
         <div className="global-search-results" id={listId} role="listbox" aria-label={t("search.results")}>
           {groups.length === 0 ? <p className="global-search-empty">{t("search.nothingFound", { q: q.trim() })}</p> : null}
           {groups.map((g) => (
-            <div key={g.table} role="group" aria-label={g.label}>
+            <div key={g.table} role="group" aria-label={tableLabel.get(g.table) ?? g.label}>
               <div className="global-search-group">
-                {g.label}
+                {tableLabel.get(g.table) ?? g.label}
                 <span>{g.totalExact ? g.total : `${g.total}+`}</span>
               </div>
               {g.rows.map((r) => {
@@ -131,7 +135,10 @@ export function GlobalSearch() {
                   to={`/t/${g.table}?q=${encodeURIComponent(q.trim())}`}
                   onMouseDown={(e) => e.preventDefault()}
                 >
-                  {t("search.all", { n: g.totalExact ? g.total : `${g.total}+`, label: g.label.toLowerCase() })}
+                  {t("search.all", {
+                    n: g.totalExact ? g.total : `${g.total}+`,
+                    label: (tableLabel.get(g.table) ?? g.label).toLowerCase(),
+                  })}
                 </Link>
               ) : null}
             </div>

@@ -9,13 +9,14 @@ import { MailServerForm } from "../components/mail/mail-server-form";
 import { getMail, mailAdminData, saveMailingRateAs, saveMailServer } from "../services/mail.server";
 import { adminActorFor, formResult } from "../services/people.server";
 import mailStyles from "../styles/mail.css";
+import { languageOf } from "../services/i18n.server";
 
 export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.email") };
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailStyles }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await mailAdminData(await adminActorFor(request)));
+  return json(await mailAdminData(await adminActorFor(request), await languageOf(request)));
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -8,6 +8,7 @@ import { adminActorFor } from "../services/people.server";
 import { ruleEditorDataAs } from "../services/rules-screens.server";
 import listStyles from "../styles/list.css";
 import rulesStyles from "../styles/rules.css";
+import { languageOf } from "../services/i18n.server";
 
 export const meta = titledMeta;
 export const handle: TitledHandle = {
@@ -23,7 +24,7 @@ export const links: LinksFunction = () => [
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
   try {
-    return json(await ruleEditorDataAs(actor, params.id));
+    return json(await ruleEditorDataAs(actor, params.id, await languageOf(request)));
   } catch (error) {
     if (error instanceof ApiError && (error.status === 404 || error.status === 400))
       throw new Response(`${error.message}: open it from the list of rules`, { status: 404 });

@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@rem
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useNavigation } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { translatorFor } from "../services/i18n.server";
+import { languageOf, translatorFor } from "../services/i18n.server";
 import { CsrfField } from "../components/csrf-field";
 import { FormResultNotice } from "../components/form-result-notice";
 import { RunLog, RunState } from "../components/rules/run-log";
@@ -22,7 +22,7 @@ async function wordsFor(request: Request) {
 }
 
 export async function loader({ request }: LoaderFunctionArgs) {
-  return json(await ruleListAs(await adminActorFor(request), await wordsFor(request)));
+  return json(await ruleListAs(await adminActorFor(request), await wordsFor(request), await languageOf(request)));
 }
 
 export async function action({ request }: ActionFunctionArgs) {

@@ -1,4 +1,5 @@
 // Routes reach email through here, never runtime/mail directly (see runtime.server.ts).
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import { mailServerSettings, saveMailSettings } from "@runtime/mail/mail-config.server";
 import { mailingRate, saveMailingRate } from "@runtime/mail/send-rate.server";
 import type { MailOffer, MailService } from "@runtime/mail/mail.server";
@@ -20,10 +21,10 @@ export async function mailOffer(actor: Actor, table: CompiledTable, id: number):
 }
 
 /** The admin screen: every table's message templates and where the mail server is set. */
-export async function mailAdminData(actor: Actor) {
+export async function mailAdminData(actor: Actor, language = "en") {
   requireAdmin(actor, "edit message templates");
   const runtime = await getRuntime();
-  const { compiled } = await runtime.workspace.current();
+  const { compiled } = inLanguage(await runtime.workspace.current(), language);
   const setup = await runtime.mail.setup();
   return {
     tables: compiled.tables.filter((t) => t.parent === null).map((t) => ({ key: t.key, label: t.label })),

@@ -2,6 +2,7 @@
  * What the /admin/rules screens show: the rules with their trigger in words and how their runs
  * went, and for the editor the tables and fields a rule can use.
  */
+import { inLanguage } from "@runtime/i18n/schema-translations";
 import type { Words } from "@runtime/i18n/words";
 import type { RuleRun } from "@runtime/automation/types";
 import { isDated } from "@runtime/fields/registry";
@@ -51,9 +52,9 @@ function editorTable(table: CompiledTable): EditorTable {
 }
 
 /** Every rule for the list, with its last run and how many of its runs failed. */
-export async function ruleListAs(actor: Actor, t?: Words): Promise<{ rules: RuleListEntry[]; failed: RuleRun[] }> {
+export async function ruleListAs(actor: Actor, t?: Words, language = "en"): Promise<{ rules: RuleListEntry[]; failed: RuleRun[] }> {
   const runtime = await getRuntime();
-  const { compiled } = await runtime.workspace.current();
+  const { compiled } = inLanguage(await runtime.workspace.current(), language);
   const rules = await listRulesAs(actor);
   const { automation } = runtime;
   const entries = await Promise.all(
@@ -88,11 +89,14 @@ const BLANK: RuleDraft = {
   actions: [],
 };
 
-/** The editor's data: the rule (a blank one for `new`), the tables it can use, its latest runs. */
-export async function ruleEditorDataAs(actor: Actor, id: string | undefined): Promise<RuleEditorData> {
+/**
+ * The editor's data: the rule (a blank one for `new`), the tables it can use (named in the
+ * admin's `language`; the rule refers to them by key), its latest runs.
+ */
+export async function ruleEditorDataAs(actor: Actor, id: string | undefined, language = "en"): Promise<RuleEditorData> {
   requireAdmin(actor, "manage rules");
   const runtime = await getRuntime();
-  const { compiled } = await runtime.workspace.current();
+  const { compiled } = inLanguage(await runtime.workspace.current(), language);
   const tables = compiled.tables.filter((t) => !t.parent && t.key !== USERS_TABLE).map(editorTable);
   const today = new Date().toISOString().slice(0, 10);
   if (id === undefined || id === "new") return { rule: { ...BLANK, table: tables[0]?.key ?? "" }, tables, runs: [], today };

@@ -210,6 +210,12 @@ describe("the app in Swedish and in Chinese", () => {
         return { client: client.id, invoice: invoice.id };
       });
 
+      // The header's search box finds it too, under the table's Chinese name.
+      await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });
+      await page.type(".global-search input", "科技");
+      await page.waitForSelector(".global-search-results [role=group]");
+      expect(await page.$eval(".global-search-results", (r) => (r as HTMLElement).innerText)).toMatch(/客户[\s\S]*北京科技有限公司/);
+
       await page.goto(`${server.url}/t/clients?q=${encodeURIComponent("科技")}`, { waitUntil: "networkidle0" });
       expect(await page.$eval("h1", (h) => h.textContent)).toBe("客户");
       expect(await page.$eval(".list-scroll", (s) => s.textContent)).toContain("北京科技有限公司");
