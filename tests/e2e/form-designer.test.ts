@@ -1,7 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createPreferredTestDatabase } from "../helpers/databases";
 import { createApiToken, sessionHeaders, signIn, signInPage } from "../helpers/auth";
@@ -33,6 +33,11 @@ describe("an admin designs the client card and staff see it", () => {
   }, 60_000);
   afterAll(async () => {
     await browser?.close();
+  });
+  // Each test's pages speak for it alone: a failed test's pages, left open, lose their server.
+  afterEach(async () => {
+    for (const context of browser?.browserContexts() ?? []) if (context !== browser?.defaultBrowserContext()) await context.close();
+    browserErrors.length = 0;
   });
 
   const screenshot = async (page: Page, name: string) => {
@@ -120,9 +125,12 @@ describe("an admin designs the client card and staff see it", () => {
     // On a busy machine a key can land while the canvas re-renders after a drop and be lost; a
     // person would see the name short and type it again.
     for (let tries = 0; ; tries++) {
-      await page.click(input, { count: 3 });
+      await page.focus(input);
+      await page.keyboard.down("Control");
+      await page.keyboard.press("a");
+      await page.keyboard.up("Control");
       await page.keyboard.press("Backspace");
-      await page.type(input, name);
+      await page.keyboard.type(name);
       const held = await page
         .waitForFunction(
           (sel: string, want: string) => document.querySelector<HTMLInputElement>(sel)?.value === want,
@@ -433,8 +441,7 @@ describe("an admin designs the client card and staff see it", () => {
       await page.focus("#fd-tab-1");
       await page.keyboard.press("ArrowLeft");
       await page.waitForSelector("#fd-panel-0", { visible: true });
-      await page.focus('input[aria-label="New section name"]');
-      await page.keyboard.type("Bank details");
+      await typeSectionName(page, "Bank details");
       await page.keyboard.press("Enter");
       await page.waitForSelector('section.fd-section[data-section="Bank details"]');
 
