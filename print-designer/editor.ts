@@ -8,6 +8,7 @@ import type { Editor, EditorConfig, usePlugin } from "grapesjs";
 import type { PrintTemplate } from "@runtime/print/template";
 import type { DesignerSchema } from "./designer-schema";
 import type { Words } from "@runtime/i18n/words";
+import { grapesMessages } from "./grapes-words";
 import { english } from "./words";
 import { designerHtmlFrom } from "./import-html";
 import { contentBoxPx } from "./page-size";
@@ -105,6 +106,8 @@ export function createPrintEditor(
       ],
     },
     layerManager: { appendTo: targets.layers },
+    // The reader's words for GrapesJS's own labels; English (GrapesJS's) where one is missing.
+    i18n: { locale: "reader", localeFallback: "en", detectLocale: false, messages: { reader: grapesMessages(words) } },
     selectorManager: { componentFirst: true },
     deviceManager: { devices: [{ id: "page", name: words("printDesigner.page"), width: `${contentBoxPx(template.page).width}px` }] },
     canvas: { notTextable: [] },
