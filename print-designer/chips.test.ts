@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { createTranslator } from "@runtime/i18n/translator";
 import { chipElement, chipLabel, parseOutputTag, previewHtml } from "./chips";
 import { fieldPathOptions } from "./field-paths";
 import { designerHtmlFrom } from "./import-html";
@@ -81,5 +84,14 @@ describe("a translated word's chip", () => {
     expect(chipLabel('"print.invoice" | t', [])).toBe("Invoice");
     expect(chipLabel('"print.pageOf" | t: pageNumber, totalPages', [])).toBe("Page … of …");
     expect(chipLabel('"print.nonsense" | t', [])).toBe('"print.nonsense" | t');
+  });
+
+  it("reads in the designer's language when it has one", () => {
+    const messages = JSON.parse(fs.readFileSync(path.resolve("locales/sv.json"), "utf8")) as Record<string, unknown>;
+    const { t } = createTranslator({ language: "sv", locale: "sv-SE", messages });
+    const words = (key: string, values?: Record<string, unknown>) => t(key, values ?? {});
+    expect(chipLabel('"print.invoice" | t', [], words)).toBe("Faktura");
+    expect(chipLabel('"print.pageOf" | t: pageNumber, totalPages', [], words)).toMatch(/…/);
+    expect(chipLabel("record.total | amount_in_words: record.currency", [], words)).toBe("Total (i ord)");
   });
 });

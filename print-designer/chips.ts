@@ -1,13 +1,25 @@
 import english from "../locales/en.json";
+import type { Words } from "@runtime/i18n/words";
 import { fallbackLabel, type FieldPathOption } from "./field-paths";
+import { english as englishDesignerWords } from "./words";
 
-/** `{{ "print.invoice" | t }}`: words that print in the document's language; the canvas shows the English. */
+/**
+ * `{{ "print.invoice" | t }}`: words that print in the document's language; the canvas shows
+ * them in the designer's (English without a reader).
+ */
 const MESSAGE = /^"print\.([\w.]+)"\s*\|\s*t\b/;
 
 function englishMessage(key: string): string | null {
   let node: unknown = english.print;
   for (const part of key.split(".")) node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
-  return typeof node === "string" ? node.replace(/{{\s*\d\s*}}/g, "…") : null;
+  return typeof node === "string" ? node : null;
+}
+
+function message(key: string, words?: Words): string | null {
+  const said = words?.(`print.${key}`);
+  const text = said !== undefined && said !== `print.${key}` ? said : englishMessage(key);
+  // Arguments (`{{0}}`, or what i18next left of them) read as an ellipsis on the canvas.
+  return text === null ? null : text.replace(/{{\s*\d\s*}}/g, "…");
 }
 
 /** A Liquid output tag taken apart: `{{ record.due_date | date: "long" }}`. */
@@ -28,10 +40,10 @@ export function parseOutputTag(tag: string): OutputTag | null {
   return { expression, path };
 }
 
-/** What a chip reads in the canvas: "Client › Name", "Invoice › Total (in words)". */
-export function chipLabel(expression: string, options: readonly FieldPathOption[]): string {
-  const message = MESSAGE.exec(expression);
-  if (message) return englishMessage(message[1]) ?? expression;
+/** What a chip reads in the canvas: "Client › Name", "Invoice › Total (in words)", in `words`' language. */
+export function chipLabel(expression: string, options: readonly FieldPathOption[], words: Words = englishDesignerWords): string {
+  const printed = MESSAGE.exec(expression);
+  if (printed) return message(printed[1], words) ?? expression;
   const path = PATH_AT_START.exec(expression)?.[1];
   if (!path) return expression;
   const option = options.find((o) => o.path === path);
@@ -40,8 +52,8 @@ export function chipLabel(expression: string, options: readonly FieldPathOption[
       ? `${option.group} › ${option.label}`
       : option.label
     : fallbackLabel(path);
-  if (/\|\s*amount_in_words\b/.test(expression)) return `${base} (in words)`;
-  if (/\|\s*date:\s*["']long["']/.test(expression)) return `${base} (long date)`;
+  if (/\|\s*amount_in_words\b/.test(expression)) return words("printDesigner.chips.inWords", { field: base });
+  if (/\|\s*date:\s*["']long["']/.test(expression)) return words("printDesigner.chips.longDate", { field: base });
   return base;
 }
 
@@ -59,16 +71,16 @@ const LIQUID = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
  * ("if Invoice › Status == draft"), so the canvas never shows raw `{{ }}`. Liquid inside attributes
  * is dropped: an `<img src="{{ company.logo.src }}">` must not make the canvas fetch that text.
  */
-export function previewHtml(html: string, options: readonly FieldPathOption[]): string {
+export function previewHtml(html: string, options: readonly FieldPathOption[], words?: Words): string {
   return replaceInText(
     html,
     (segment) => {
       if (segment.startsWith("{{")) {
         const tag = parseOutputTag(segment);
-        return tag ? `<span class="tpl-chip">${escapeHtml(chipLabel(tag.expression, options))}</span>` : escapeHtml(segment);
+        return tag ? `<span class="tpl-chip">${escapeHtml(chipLabel(tag.expression, options, words))}</span>` : escapeHtml(segment);
       }
       const inner = segment.replace(/^\{%-?\s*|\s*-?%\}$/g, "");
-      const readable = inner.replace(/\b(record|company|line)((?:\.[A-Za-z_]\w*)+)/g, (p) => chipLabel(p, options));
+      const readable = inner.replace(/\b(record|company|line)((?:\.[A-Za-z_]\w*)+)/g, (p) => chipLabel(p, options, words));
       return `<span class="tpl-logic">${escapeHtml(readable)}</span>`;
     },
     () => "",

@@ -6,6 +6,8 @@ import { englishWords, type Words } from "@runtime/i18n/words";
  */
 export const PRINT_DESIGNER_ENGLISH: Readonly<Record<string, string>> = {
   "printDesigner.blocks.text": "Text",
+  "printDesigner.chips.inWords": "{{field}} (in words)",
+  "printDesigner.chips.longDate": "{{field}} (long date)",
   "printDesigner.blocks.textHint": "A paragraph you type in",
   "printDesigner.blocks.heading": "Heading",
   "printDesigner.blocks.headingHint": "A title",

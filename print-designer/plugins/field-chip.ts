@@ -69,7 +69,7 @@ export const fieldChip: PrintPlugin = (editor, { schema, words: t }) => {
       },
       onRender(this: { el: HTMLElement; model: Component }) {
         const expression = String(this.model.get("expression") ?? "");
-        this.el.textContent = chipLabel(expression, fieldOptions);
+        this.el.textContent = chipLabel(expression, fieldOptions, t);
         this.el.title = t("printDesigner.canvas.prints", { expression: `{{ ${expression} }}` });
         this.el.setAttribute("contenteditable", "false");
       },

@@ -89,7 +89,7 @@ export const lineItemsTable: PrintPlugin = (editor, { schema, words: t }) => {
           config.columns.map((c) => `<th${num(c)}>${escapeAttr(c.label)}</th>`).join("");
         const row = (ghost: boolean, n: number) =>
           `<tr${ghost ? ' class="tpl-ghost"' : ""}>${config.numbered ? `<td class="pos">${n}</td>` : ""}${config.columns
-            .map((c) => `<td${num(c)}><span class="tpl-chip">${escapeAttr(chipLabel(c.path, list?.columns ?? []))}</span></td>`)
+            .map((c) => `<td${num(c)}><span class="tpl-chip">${escapeAttr(chipLabel(c.path, list?.columns ?? [], t))}</span></td>`)
             .join("")}</tr>`;
         this.el.innerHTML = `<caption>${escapeAttr(t("printDesigner.canvas.repeats", { list: list?.label.toLowerCase() ?? config.list }))}</caption><thead><tr>${head}</tr></thead><tbody>${row(false, 1)}${row(true, 2)}</tbody>`;
       },

@@ -32,7 +32,7 @@ export const liquidBlock: PrintPlugin = (editor, { schema, words: t }) => {
         this.listenTo(this.model, "change:source", () => this.render());
       },
       onRender(this: { el: HTMLElement; model: Component }) {
-        this.el.innerHTML = sanitizeTemplateHtml(previewHtml(String(this.model.get("source") ?? ""), schema.fieldOptions));
+        this.el.innerHTML = sanitizeTemplateHtml(previewHtml(String(this.model.get("source") ?? ""), schema.fieldOptions, t));
         this.el.title = t("printDesigner.canvas.liquidTitle");
       },
     },
