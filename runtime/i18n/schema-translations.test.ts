@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { validateWorkspaceSchema } from "../schema/validate-workspace";
 import type { WorkspaceSchema } from "../schema/types";
-import { inLanguage, translateSchema } from "./schema-translations";
+import { inLanguage, translateSchema, untranslatedWords } from "./schema-translations";
 import { compileSchema } from "../schema/compile";
 
 const schema = {
@@ -62,6 +62,19 @@ describe("the schema in a reader's language", () => {
     const zh = compileSchema(translateSchema(schema, "zh"));
     expect([zh.tablesByKey.get("clients")!.label, zh.tablesByKey.get("clients")!.pluralLabel]).toEqual(["客户", "Clients"]);
     expect(zh.schema["x-groups"]![0].title).toBe("客户关系");
+  });
+
+  it("lists the words a language still lacks, by node and word", () => {
+    expect(untranslatedWords(schema, "sv")).toEqual(["group crm title", "clients.status title", "clients.status x-labels.lead"]);
+    expect(untranslatedWords(schema, "sv-SE")).toEqual(untranslatedWords(schema, "sv"));
+    expect(untranslatedWords(schema, "zh")).toEqual([
+      "workspace title",
+      "clients x-plural",
+      "clients.name title",
+      "clients.status title",
+      "clients.status x-labels.lead",
+      "clients.status x-labels.active",
+    ]);
   });
 
   it("leaves the stored schema as it was and compiles each language once per version", () => {
