@@ -15,6 +15,7 @@ import {
 import { useEffect, useState, type ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { LanguagePackScript } from "./i18n/language-pack-script";
+import { packFile } from "@runtime/i18n/pack-file.server";
 import { PageTitle } from "./i18n/page-title";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { languageOf } from "./services/i18n.server";
@@ -61,9 +62,12 @@ export const meta: MetaFunction = () => [{ title: "Tessera" }];
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
+  const language = await languageOf(request);
+  const languagePack = packFile(language).href;
   // Signed out (the login page): nothing about the workspace is shown.
   if (!session)
     return json({
+      languagePack,
       user: null,
       csrfToken: "",
       dialect: null,
@@ -74,8 +78,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
       mailings: false,
     });
   const runtime = await getRuntime();
-  const { version, schema } = inLanguage(await runtime.workspace.current(), await languageOf(request));
+  const { version, schema } = inLanguage(await runtime.workspace.current(), language);
   return json({
+    languagePack,
     user: session.user,
     csrfToken: session.csrfToken,
     dialect: runtime.dialect,
@@ -123,7 +128,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <PageTitle />
         <Meta />
         <Links />
-        <LanguagePackScript />
+        <LanguagePackScript href={data?.languagePack} />
       </head>
       <body>
         <a className="skip-link" href="#main">

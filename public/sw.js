@@ -1,7 +1,7 @@
 /* Tessera's service worker (docs/decisions/033-offline-app.md).
  *
- * - The app shell (fingerprinted /build/ files, icons, manifest) is served from the cache first:
- *   a fingerprinted file never changes under its name.
+ * - The app shell (fingerprinted /build/ files and language files, icons, manifest) is served
+ *   from the cache first: a fingerprinted file never changes under its name.
  * - Lists (/t/<table>) and cards (/t/<table>/<id>) a user opened, as documents and as Remix data
  *   requests, are fetched from the network first; only when that fails is the copy kept from the
  *   last visit served, and the page is told so (a message), which shows the offline banner.
@@ -24,8 +24,14 @@ function isRecordPage(url) {
   return url.origin === self.location.origin && /^\/t\/[^/]+(\/\d+)?\/?$/.test(url.pathname);
 }
 
+/** A language's messages under their hashed name (`/i18n/sv.3f2a9c01d4e6.json`): as fixed as a build file. */
+const LANGUAGE_FILE = /^\/i18n\/[\w-]+\.[0-9a-f]{12}\.json$/;
+
 function isShellFile(url) {
-  return url.origin === self.location.origin && (url.pathname.startsWith("/build/") || SHELL_FILES.includes(url.pathname));
+  return (
+    url.origin === self.location.origin &&
+    (url.pathname.startsWith("/build/") || LANGUAGE_FILE.test(url.pathname) || SHELL_FILES.includes(url.pathname))
+  );
 }
 
 self.addEventListener("install", (event) => {

@@ -67,7 +67,7 @@ describe("isHttpsRequest", () => {
 });
 
 describe("paths", () => {
-  it("keeps only login, healthz and signed unsubscribe links public", () => {
+  it("keeps only login, healthz, the language files and signed unsubscribe links public", () => {
     expect(isPublicPath("/login")).toBe(true);
     expect(isPublicPath("/healthz")).toBe(true);
     expect(isPublicPath("/")).toBe(false);
@@ -75,6 +75,10 @@ describe("paths", () => {
     expect(isPublicPath("/login-as-admin")).toBe(false);
     expect(isPublicPath("/unsubscribe/abc.def")).toBe(true);
     expect(isPublicPath("/unsubscribe")).toBe(false);
+    expect(isPublicPath("/i18n/sv.3f2a9c01d4e6.json")).toBe(true);
+    expect(isPublicPath("/i18n/sv.json")).toBe(true);
+    expect(isPublicPath("/i18n/")).toBe(false);
+    expect(isPublicPath("/i18n/../t/clients.json")).toBe(false);
   });
   it("opens published web forms at /f/<slug>, and nothing deeper", () => {
     expect(isPublicFormPath("/f/contact-us")).toBe(true);

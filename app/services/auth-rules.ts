@@ -22,8 +22,11 @@ export function isSignedLinkPath(pathname: string): boolean {
   return SIGNED_LINK_PREFIXES.some((p) => pathname.startsWith(p));
 }
 
+/** The screens' messages (app/routes/i18n.$file.ts): the sign-in page and web forms need them too. */
+const LANGUAGE_FILE = /^\/i18n\/[\w.-]+\.json$/;
+
 export function isPublicPath(pathname: string): boolean {
-  return PUBLIC_PATHS.has(trimSlash(pathname)) || isSignedLinkPath(pathname);
+  return PUBLIC_PATHS.has(trimSlash(pathname)) || isSignedLinkPath(pathname) || LANGUAGE_FILE.test(pathname);
 }
 
 /**

@@ -131,6 +131,23 @@ describe("the HTTP server", () => {
     expect(Math.max(...healthTimes)).toBeLessThan(1_000);
   });
 
+  it("links each page's messages as a file cached for good, readable before sign-in, instead of writing them into the page", async () => {
+    const page = await (await fetch(`${server.url}/login`, { headers: { "Accept-Language": "sv" } })).text();
+    const href = /"href":"(\/i18n\/sv\.[0-9a-f]{12}\.json)"/.exec(page)?.[1];
+    expect(href).toBeDefined();
+    // The page carries where the messages are, not the messages.
+    expect(page).not.toContain('"validation":');
+    const file = await fetch(`${server.url}${href}`);
+    expect(file.status).toBe(200);
+    expect(file.headers.get("cache-control")).toContain("immutable");
+    expect(((await file.json()) as { login: unknown }).login).toBeDefined();
+    const unhashed = await fetch(`${server.url}/i18n/sv.json`);
+    expect(unhashed.status).toBe(200);
+    expect(unhashed.headers.get("cache-control")).toBe("no-cache");
+    expect((await fetch(`${server.url}/i18n/xx.json`)).status).toBe(404);
+    expect((await fetch(`${server.url}/i18n/sv.000000000000.json`)).headers.get("cache-control")).toBe("no-cache");
+  });
+
   it("sends no HSTS for a forwarded protocol it has no reason to trust", async () => {
     const answer = await fetch(`${server.url}/healthz`, { headers: { "X-Forwarded-Proto": "https" } });
     expect(answer.headers.get("strict-transport-security")).toBeNull();

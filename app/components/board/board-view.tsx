@@ -19,6 +19,7 @@ import type { CurrencySum } from "@runtime/records/board-fields";
 import type { RecordJson } from "@runtime/records/rows";
 import type { BoardColumn, BoardPageData, ListField } from "@runtime/views/list-page-data";
 import { formatCurrencySums } from "../list/currency-sums";
+import type { FormatOptions } from "@runtime/fields/types";
 import { RecordCell, useListFormat } from "../list/field-cell";
 import { cardDragId, cardIdOf, columnDropId, columnIndexOf, stepThroughColumns } from "./board-moves";
 import { moveCard } from "./move-card";
@@ -194,7 +195,14 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
           {columns.map((column, index) => (
             <BoardColumnView key={String(column.value)} index={index} column={column} label={labelOf(column)} sum={formatSum(column)}>
               {column.cards.map((card) => (
-                <BoardCard key={card.id} tableKey={tableKey} card={card} title={titleOf(card, titleField)} fields={cardFields} />
+                <BoardCard
+                  key={card.id}
+                  tableKey={tableKey}
+                  card={card}
+                  title={titleOf(card, titleField)}
+                  fields={cardFields}
+                  format={format}
+                />
               ))}
               {column.nextCursor ? (
                 <button
@@ -248,7 +256,19 @@ function BoardColumnView(props: { index: number; column: BoardColumn; label: str
   );
 }
 
-function BoardCard({ tableKey, card, title, fields }: { tableKey: string; card: RecordJson; title: string; fields: ListField[] }) {
+function BoardCard({
+  tableKey,
+  card,
+  title,
+  fields,
+  format,
+}: {
+  tableKey: string;
+  card: RecordJson;
+  title: string;
+  fields: ListField[];
+  format: FormatOptions;
+}) {
   const { t } = useTranslation();
   const { setNodeRef, attributes, listeners, transform, isDragging } = useDraggable({ id: cardDragId(card.id) });
   const style = transform ? { transform: `translate3d(${transform.x}px, ${transform.y}px, 0)` } : undefined;
@@ -272,7 +292,7 @@ function BoardCard({ tableKey, card, title, fields }: { tableKey: string; card: 
             <div key={field.key} className="board-card__field">
               <dt>{field.label}</dt>
               <dd>
-                <RecordCell field={field} record={card} />
+                <RecordCell field={field} record={card} format={format} />
               </dd>
             </div>
           ),

@@ -4,7 +4,7 @@ import { useRef, type KeyboardEvent, type MouseEvent } from "react";
 import type { RecordJson } from "@runtime/records/rows";
 import type { ListField } from "@runtime/views/list-page-data";
 import type { ListParams } from "@runtime/views/list-params";
-import { LIST_FORMAT, RecordCell } from "./field-cell";
+import { LIST_FORMAT, RecordCell, useListFormat } from "./field-cell";
 import { SortableHeader } from "./sortable-header";
 
 export { LIST_FORMAT };
@@ -33,6 +33,7 @@ const PHONE_FIELDS = 3;
 export function DataGrid(props: DataGridProps) {
   const navigate = useNavigate();
   const { t } = useTranslation();
+  const format = useListFormat();
   const body = useRef<HTMLTableSectionElement>(null);
   const recordHref = (id: number) => `/t/${encodeURIComponent(props.tableKey)}/${id}`;
   const linkColumn = props.columns.find((c) => c.key === props.titleField)?.key ?? props.columns[0]?.key;
@@ -131,13 +132,13 @@ export function DataGrid(props: DataGridProps) {
                 >
                   {field.key === linkColumn ? (
                     <Link className="data-grid__open" to={recordHref(row.id)} tabIndex={-1}>
-                      <RecordCell field={field} record={row} highlight={props.params.q} />
+                      <RecordCell field={field} record={row} format={format} highlight={props.params.q} />
                       {row[field.key] === null || row[field.key] === undefined || row[field.key] === "" ? (
                         <span className="data-grid__untitled">#{row.id}</span>
                       ) : null}
                     </Link>
                   ) : (
-                    <RecordCell field={field} record={row} highlight={props.params.q} />
+                    <RecordCell field={field} record={row} format={format} highlight={props.params.q} />
                   )}
                   {field.key === "status" && props.overdueIds.has(row.id) ? (
                     <span className="badge badge--danger">{t("card.overdue")}</span>

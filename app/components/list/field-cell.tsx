@@ -34,10 +34,22 @@ export function FieldCell(props: FieldCellProps & { highlight?: string }) {
   return <Cell {...cell} />;
 }
 
-/** A record's value of one field as lists show it: its expanded relation title, the list's format. */
-export function RecordCell({ field, record, highlight }: { field: CompiledField; record: RecordJson; highlight?: string }) {
+/**
+ * A record's value of one field as lists show it: its expanded relation title, in the list's
+ * `format` (from `useListFormat`, once per list: a list page renders hundreds of cells).
+ */
+export function RecordCell({
+  field,
+  record,
+  format,
+  highlight,
+}: {
+  field: CompiledField;
+  record: RecordJson;
+  format: FormatOptions;
+  highlight?: string;
+}) {
   const expanded = (record._expanded ?? {}) as Record<string, RecordRefValue>;
-  const format = useListFormat();
   return (
     <FieldCell
       field={field}

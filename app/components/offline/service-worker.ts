@@ -6,10 +6,13 @@
  */
 export const SERVICE_WORKER_URL = "/sw.js";
 
+/** A language's messages under their hashed name, as fixed as a build file (public/sw.js says the same). */
+const LANGUAGE_FILE = /^\/i18n\/[\w-]+\.[0-9a-f]{12}\.json$/;
+
 export function shellFilesLoaded(entries: readonly { name: string }[], origin: string): string[] {
   return entries
     .map((e) => new URL(e.name, origin))
-    .filter((u) => u.origin === origin && u.pathname.startsWith("/build/"))
+    .filter((u) => u.origin === origin && (u.pathname.startsWith("/build/") || LANGUAGE_FILE.test(u.pathname)))
     .map((u) => u.pathname);
 }
 
