@@ -136,10 +136,13 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
 
   async function currentVersion(fresh: boolean): Promise<number> {
     if (!fresh && seen && performance.now() - seen.at < schemaCheckMs) return seen.version;
-    await refuseDuringForeignMigration();
     const at = performance.now();
     const started = generation;
-    const row = (await db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first()) as { v: number | null } | undefined;
+    // Both asked at once: every write asks, and a bulk import writes a batch after another.
+    const [, row] = (await Promise.all([
+      refuseDuringForeignMigration(),
+      db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first(),
+    ])) as [void, { v: number | null } | undefined];
     const version = Number(row?.v ?? 0);
     // A lookup that began before this process applied a change may answer the old version: it
     // must not be remembered over the change.
