@@ -68,14 +68,11 @@ export async function assignAutonumbersMany(
     }
     for (const [period, { records: group, dates }] of byPeriod) {
       const column = dialect === "mysql" ? `${SYSTEM_TABLES.autonumbers}.last_value` : "last_value";
-      // Sent together: the transaction's one connection runs them in order, one round trip instead of two.
-      const [, row] = (await Promise.all([
-        trx(SYSTEM_TABLES.autonumbers)
-          .insert({ field_id: f.id, period, last_value: group.length })
-          .onConflict(["field_id", "period"])
-          .merge({ last_value: trx.raw(`?? + ${group.length}`, [column]) }),
-        trx(SYSTEM_TABLES.autonumbers).where({ field_id: f.id, period }).first("last_value"),
-      ])) as [unknown, { last_value: number }];
+      await trx(SYSTEM_TABLES.autonumbers)
+        .insert({ field_id: f.id, period, last_value: group.length })
+        .onConflict(["field_id", "period"])
+        .merge({ last_value: trx.raw(`?? + ${group.length}`, [column]) });
+      const row = (await trx(SYSTEM_TABLES.autonumbers).where({ field_id: f.id, period }).first("last_value")) as { last_value: number };
       const first = Number(row.last_value) - group.length + 1;
       // The text around the counter, once per date rather than once per record.
       const formats = new Map<string, (n: number) => string>();

@@ -136,13 +136,12 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
 
   async function currentVersion(fresh: boolean): Promise<number> {
     if (!fresh && seen && performance.now() - seen.at < schemaCheckMs) return seen.version;
+    // In turn, never at once: the check may finish a stopped instance's migration, which the
+    // version read must follow, and on SQLite both would wait on the one connection.
+    await refuseDuringForeignMigration();
     const at = performance.now();
     const started = generation;
-    // Both asked at once: every write asks, and a bulk import writes a batch after another.
-    const [, row] = (await Promise.all([
-      refuseDuringForeignMigration(),
-      db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first(),
-    ])) as [void, { v: number | null } | undefined];
+    const row = (await db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first()) as { v: number | null } | undefined;
     const version = Number(row?.v ?? 0);
     // A lookup that began before this process applied a change may answer the old version: it
     // must not be remembered over the change.
