@@ -45,7 +45,9 @@ export async function insertMany(
     const tuple = `(${columns.map(() => "?").join(", ")})`;
     for (const part of parts) {
       const sql = `${head}${part.map(() => tuple).join(", ")}${options.ids ? " returning id" : ""}`;
-      const made = (await q.raw(sql, part.flat() as Knex.Value[])) as { id: number }[];
+      // undefined is NULL, as in MariaDB's written-out statements (knex refuses an undefined binding).
+      const bindings = part.flat().map((v) => (v === undefined ? null : v)) as Knex.Value[];
+      const made = (await q.raw(sql, bindings)) as { id: number }[];
       // One writer: the rows take ascending ids in the order listed; RETURNING's own order is not promised.
       if (options.ids) ids.push(...made.map((m) => Number(m.id)).sort((a, b) => a - b));
     }
