@@ -30,7 +30,7 @@ export interface InsertManyOptions {
 export async function insertMany(
   q: Knex,
   table: string,
-  columns: string[],
+  columns: readonly string[],
   rows: unknown[][],
   options: InsertManyOptions = {},
 ): Promise<number[]> {

@@ -122,8 +122,15 @@ describe.each(testDatabases)("bulk import on $name", ({ create }) => {
     expect(bulk[99]).toMatchObject({ tier: "key", status: "lead", name: "Person 100 (key)", version: 2 });
     expect(await count(AUTH_TABLES.audit, { table_key: "people", action: "create" })).toBe(150);
     // Revenue ≥ 1000 from person 100 on: 51 rule events, as 51 single creates would have queued.
-    const events = (await rt.db("crm_jobs").where({ type: EVENT_JOB })) as { payload: string }[];
+    const events = (await rt.db("crm_jobs").where({ type: EVENT_JOB }).orderBy("id")) as { payload: string }[];
     expect(events.filter((e) => JSON.parse(e.payload).table === "t_people")).toHaveLength(51);
+    // The same events, in the records' order, as the single creates queued for the twins.
+    const fired = (table: string) =>
+      events
+        .map((e) => JSON.parse(e.payload) as { table: string; action: string; version: number; depth: number; after: Row })
+        .filter((e) => e.table === table)
+        .map((e) => [e.action, e.version, e.depth, e.after.number, e.after.name, e.after.tier]);
+    expect(fired("t_people")).toEqual(fired("t_twins"));
   });
 
   it("names each bad row of a batch and keeps the others", async () => {
