@@ -20,11 +20,32 @@ const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
 // eslint-disable-next-line no-control-regex -- those control characters are what it looks for
 const ESCAPED = /[\0\b\t\n\r\x1a"'\\]/;
 
+/**
+ * On MariaDB, how `insertMany` writes a value into its statement (mysql2's `escape`, in the
+ * connection's time zone), so a caller can write rows' leading values ahead (`written`); null on
+ * SQLite, whose values stay bound.
+ */
+export function sqlLiteral(q: Knex): ((v: unknown) => string) | null {
+  if (dialectOf(q) !== "mysql") return null;
+  const timezone = (q.client.config.connection as { timezone?: string } | undefined)?.timezone ?? "local";
+  return (v: unknown): string => {
+    if (v === null || v === undefined) return "NULL";
+    if (typeof v === "string") return ESCAPED.test(v) ? mysql.escape(v) : `'${v}'`;
+    if (typeof v === "number") return `${v}`;
+    return mysql.format("?", [v as mysql.SqlValue], false, timezone);
+  };
+}
+
 export interface InsertManyOptions {
   /** Rows a statement at most (1: each row alone); otherwise as many as the limits above allow. */
   rowsPerStatement?: number;
   /** Answer the new ids: SQLite's `RETURNING`, MariaDB's first id of each statement then `step` apart. */
   ids?: { step: number };
+  /**
+   * MariaDB only: each row's first `columns` values already written by `sqlLiteral`, joined by
+   * ", " (a bulk import writes them while the batch before is in the database).
+   */
+  written?: { columns: number; text: string[] };
 }
 
 export async function insertMany(
@@ -53,26 +74,25 @@ export async function insertMany(
     }
     return ids;
   }
-  const timezone = (q.client.config.connection as { timezone?: string } | undefined)?.timezone ?? "local";
-  const literal = (v: unknown): string => {
-    if (v === null || v === undefined) return "NULL";
-    if (typeof v === "string") return ESCAPED.test(v) ? mysql.escape(v) : `'${v}'`;
-    if (typeof v === "number") return `${v}`;
-    return mysql.format("?", [v as mysql.SqlValue], false, timezone);
-  };
+  const literal = sqlLiteral(q)!;
+  const { columns: from, text } = options.written ?? { columns: 0, text: null };
   // In a transaction every statement goes to the server as soon as it is written: the next one is
   // built while the server runs this one (mysql2 queues them on the one connection, in order).
   const sent: Promise<unknown>[] = [];
-  const values: string[] = new Array(columns.length);
+  const values: string[] = new Array(columns.length - from);
+  let done = 0;
   for (const part of parts) {
     // A flat string per row, joined once: a statement growing by `+=` is a chain of partial
     // strings that each young-generation collection copies while it is built.
     const tuples: string[] = new Array(part.length);
     for (let r = 0; r < part.length; r++) {
       const row = part[r];
-      for (let c = 0; c < columns.length; c++) values[c] = literal(row[c]);
-      tuples[r] = `(${values.join(", ")})`;
+      for (let c = from; c < columns.length; c++) values[c - from] = literal(row[c]);
+      const rest = values.join(", ");
+      const ahead = text ? text[done + r] : "";
+      tuples[r] = `(${ahead && rest ? `${ahead}, ${rest}` : ahead || rest})`;
     }
+    done += part.length;
     const sql = head + tuples.join(", ");
     const run = q.raw(sql).then((result: unknown) => {
       const [header] = result as [{ insertId: number }];

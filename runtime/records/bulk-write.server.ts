@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { auditMany } from "../auth/audit.server";
-import { insertMany } from "../db/insert-many.server";
+import { insertMany, sqlLiteral } from "../db/insert-many.server";
 import { dbNow } from "../db/system-tables.server";
 import { ApiError } from "../errors";
 import { nextTurn, ROWS_A_TURN } from "../turns";
@@ -61,6 +61,8 @@ export interface PreparedRecords {
   /** The columns the rows fill; each row, a record's values as stored (autonumbers and system columns filled at the write). */
   readonly columns: string[];
   readonly rows: unknown[][];
+  /** On MariaDB, each row's field values already written as SQL (`insertMany`'s `written`). */
+  readonly written?: { columns: number; text: string[] };
 }
 
 export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey: string, inputs: unknown[]): Promise<number[]> {
@@ -116,12 +118,18 @@ export async function prepareRecords(ctx: RecordsContext, actor: Actor, tableKey
   const fields = table.fields.filter((f) => !isAutonumber(f) && records.some((r) => f.key in r));
   const autonumbers = table.fields.filter(isAutonumber);
   const columns = [...fields.map((f) => f.key), ...autonumbers.map((f) => f.key), ...SYSTEM_COLUMNS];
-  const rows = records.map((record) => {
+  // On MariaDB the fields' values are written out as SQL here too, off the write's critical path.
+  const literal = sqlLiteral(db);
+  const written = literal ? { columns: fields.length, text: new Array<string>(records.length) } : undefined;
+  const rows: unknown[][] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    if (i % ROWS_A_TURN === ROWS_A_TURN - 1) await nextTurn();
     const row: unknown[] = new Array(columns.length).fill(null);
-    for (let c = 0; c < fields.length; c++) row[c] = columnValue(fields[c], record[fields[c].key]);
-    return row;
-  });
-  return { table: table.key, version: compiled.version, actor, records, columns, rows };
+    for (let c = 0; c < fields.length; c++) row[c] = columnValue(fields[c], records[i][fields[c].key]);
+    if (written) written.text[i] = row.slice(0, fields.length).map(literal!).join(", ");
+    rows[i] = row;
+  }
+  return { table: table.key, version: compiled.version, actor, records, columns, rows, written };
 }
 
 /** A new row's system columns, after its fields: version, created and updated at and by. */
@@ -159,7 +167,7 @@ export async function writePrepared(ctx: RecordsContext, actor: Actor, prepared:
       row[s + 3] = actor.id;
       row[s + 4] = actor.id;
     }
-    const ids = await insertRows(trx, ctx.dialect, table.key, prepared.columns, rows);
+    const ids = await insertRows(trx, ctx.dialect, table.key, prepared.columns, rows, prepared.written);
     await cascade(trx, compiled, table, records, 0);
     await auditMany(
       trx,
@@ -201,10 +209,11 @@ async function insertRows(
   tableKey: string,
   columns: string[],
   rows: unknown[][],
+  written: PreparedRecords["written"],
 ): Promise<number[]> {
   if (dialect !== "mysql") return insertMany(trx, tableKey, columns, rows, { ids: { step: 1 } });
   const { step, consecutive } = await autoIncrementOf(trx);
-  return insertMany(trx, tableKey, columns, rows, { ids: { step }, rowsPerStatement: consecutive ? undefined : 1 });
+  return insertMany(trx, tableKey, columns, rows, { ids: { step }, rowsPerStatement: consecutive ? undefined : 1, written });
 }
 
 /** The server's auto-increment settings, asked once per database configuration (a transaction has a client of its own). */

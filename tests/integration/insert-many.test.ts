@@ -2,7 +2,7 @@ import fc from "fast-check";
 import type { Knex } from "knex";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createDatabase, parseDatabaseUrl } from "@runtime/db/connection.server";
-import { insertMany } from "@runtime/db/insert-many.server";
+import { insertMany, sqlLiteral } from "@runtime/db/insert-many.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
 type Row = Record<string, unknown>;
@@ -130,6 +130,24 @@ describe.each(testDatabases)("insertMany on $name", ({ create, name }) => {
     );
     expect(many).toEqual(bound);
     expect(many.map((r) => r.at)).toEqual(["2026-12-06 09:00:00.123", "1999-12-31 23:59:59.999", "2024-02-29 00:00:00.000"]);
+  });
+
+  it.runIf(name === "mysql")("stores rows whose leading values were written ahead as it stores them whole", async () => {
+    const literal = sqlLiteral(db)!;
+    const rows: unknown[][] = HOSTILE.map((s, k) => [s, k % 2 ? k / 3 : null, k, k % 3 ? Buffer.from([0, 39, 92, k]) : null]);
+    const columns = ["s", "n", "i", "b"];
+    const whole = await both(columns, rows);
+    for (const ahead of [1, 2, 4]) {
+      await db("t_many").del();
+      const text = rows.map((r) => r.slice(0, ahead).map(literal).join(", "));
+      await db.transaction((trx) => insertMany(trx, "t_many", columns, rows, { written: { columns: ahead, text } }));
+      const stored = ((await db("t_many").orderBy("id")) as Row[]).map(({ id: _id, ...rest }) => ({
+        ...rest,
+        b: rest.b === null ? null : Buffer.from(rest.b as Uint8Array),
+        flag: rest.flag === null ? null : Boolean(rest.flag),
+      }));
+      expect(stored).toEqual(whole.many);
+    }
   });
 
   it("cuts a large batch into statements and keeps every row in order", async () => {
