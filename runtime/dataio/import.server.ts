@@ -9,6 +9,7 @@ import type { Job, JobContext, JobHandlers } from "../jobs/types";
 import { PermanentJobError } from "../jobs/types";
 import { getFieldKind, isReference, valueKindOf } from "../fields/registry";
 import { isRelation, relationTarget } from "../fields/structure";
+import { listsUsedByFormulas } from "../records/compute";
 import { authorize, isAdmin, type Actor } from "../records/permissions";
 import { unseenFields } from "../records/permissions";
 import type { RecordJson } from "../records/rows";
@@ -543,8 +544,16 @@ export function createImports(deps: ImportDeps) {
     };
     // The next batch is read from the file while the database writes this one; new records are
     // checked and computed too, unless the table relates to itself (a row may name a record the
-    // batch before writes, and would not find it yet).
-    const ahead = p.mode !== "upsert" && !table.fields.some((f) => isRelation(f) && relationTarget(f) === table.key);
+    // batch before writes, and would not find it yet) or its writes recompute records of another
+    // table (a checked parent's totals or lock may change with the batch before).
+    const ahead =
+      p.mode !== "upsert" &&
+      !table.fields.some((f) => {
+        if (!isRelation(f)) return false;
+        const target = compiled.tablesByKey.get(relationTarget(f)!);
+        const inverse = f.def["x-inverse"];
+        return target === table || (!!target && !!inverse && listsUsedByFormulas(target).includes(inverse));
+      });
     let rowsAhead = readBatch();
     rowsAhead.catch(() => {}); // awaited in turn; a write failing first must not leave it unhandled
     const take = async (first: number): Promise<Batch | null> => {
