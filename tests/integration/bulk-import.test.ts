@@ -45,9 +45,37 @@ function schema(): WorkspaceSchema {
     },
     required: ["name"],
   };
+  // Lines whose total locks their order: a batch's lines can lock the order for the next batch.
+  const orders = {
+    type: "object",
+    "x-id": "t_orders",
+    "x-title-field": "name",
+    "x-lock": { when: { field: "total", op: "gte", value: 1000 }, fields: ["lines"], message: "The order is full." },
+    properties: {
+      name: { type: "string", "x-id": "f_orders_name", "x-kind": "text", maxLength: 200 },
+      total: { type: "integer", "x-id": "f_orders_total", "x-kind": "formula", "x-formula": "sum(lines.amount)", "x-result": "integer" },
+    },
+    required: ["name"],
+  };
+  const orderLines = {
+    type: "object",
+    "x-id": "t_order_lines",
+    properties: {
+      parent: {
+        type: "integer",
+        "x-id": "f_lines_parent",
+        "x-kind": "relation",
+        "x-target": "orders",
+        "x-inverse": "lines",
+        "x-composition": true,
+      },
+      amount: { type: "integer", "x-id": "f_lines_amount", "x-kind": "integer" },
+    },
+    required: ["parent"],
+  };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $defs: { people: table("people", "P"), twins: table("twins", "P"), staff },
+    $defs: { people: table("people", "P"), twins: table("twins", "P"), staff, orders, order_lines: orderLines },
   } as unknown as WorkspaceSchema;
 }
 
@@ -181,6 +209,17 @@ describe.each(testDatabases)("bulk import on $name", ({ create }) => {
     expect(status).toMatchObject({ state: "done", created: 1500, errors: [] });
     const [boss] = (await rt.db("staff").where({ name: "Staff 0" })) as Row[];
     expect(await rt.db("staff").where({ name: "Staff 1499" }).first()).toMatchObject({ manager: boss.id });
+  }, 120_000);
+
+  it("checks a batch against what the batch before did to a parent: lines of an order it filled are refused", async () => {
+    // Batches of 1,000: the first batch's lines bring the order to its limit, which locks it.
+    await rt.records.create(SYSTEM_ACTOR, "orders", { name: "Order 1" });
+    const csv = ["Parent,Amount", ...Array.from({ length: 1200 }, () => "Order 1,1")].join("\n") + "\n";
+    const { status } = await run(bytes(csv), { mode: "insert" }, "order_lines");
+    expect(status).toMatchObject({ state: "done", processed: 1200, created: 1000 });
+    expect(status.errors).toHaveLength(200);
+    expect(status.errors[0]).toMatchObject({ row: 1002 });
+    expect(await rt.db("orders").where({ name: "Order 1" }).first()).toMatchObject({ total: 1000 });
   }, 120_000);
 
   it("upserts by a unique key: matched records updated, the others created", async () => {
