@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { insertMany } from "../db/insert-many.server";
 import { dbNow } from "../db/system-tables.server";
 import type { JsonValue } from "../json";
 import { AUTH_TABLES } from "./auth-tables.server";
@@ -79,26 +80,37 @@ export interface AuditInput {
 /** Many entries as a few multi-row INSERTs (a bulk import's batch), or into the waiting rows of `deferAudits`. */
 export async function auditMany(db: Knex, entries: AuditInput[]): Promise<void> {
   const at = dbNow();
-  const rows = entries.map((entry) => auditRow(entry, at));
   const waiting = deferred.get(db);
-  if (waiting) waiting.push(...rows);
-  else {
-    // knex writes SQLite's multi-row INSERT as a compound SELECT, capped at 500 rows.
-    const per = db.client.config.client === "mysql2" ? 2000 : 500;
-    for (let i = 0; i < rows.length; i += per) await db(AUTH_TABLES.audit).insert(rows.slice(i, i + per));
+  if (waiting) {
+    for (const entry of entries) waiting.push(auditRow(entry, at));
+    return;
   }
+  await insertMany(
+    db,
+    AUTH_TABLES.audit,
+    AUDIT_COLUMNS,
+    entries.map((entry) => auditValues(entry, at)),
+  );
+}
+
+const AUDIT_COLUMNS = ["at", "user_id", "action", "table_key", "record_id", "changes", "ip"];
+
+/** An entry's values in `AUDIT_COLUMNS` order. */
+function auditValues(entry: AuditInput, at: string): unknown[] {
+  return [
+    at,
+    entry.userId,
+    entry.action,
+    entry.table ?? null,
+    entry.recordId ?? null,
+    entry.changes === undefined ? null : JSON.stringify(entry.changes),
+    entry.ip?.slice(0, 64) ?? null,
+  ];
 }
 
 function auditRow(entry: AuditInput, at = dbNow()): AuditRow {
-  return {
-    at,
-    user_id: entry.userId,
-    action: entry.action,
-    table_key: entry.table ?? null,
-    record_id: entry.recordId ?? null,
-    changes: entry.changes === undefined ? null : JSON.stringify(entry.changes),
-    ip: entry.ip?.slice(0, 64) ?? null,
-  };
+  const values = auditValues(entry, at);
+  return Object.fromEntries(AUDIT_COLUMNS.map((column, i) => [column, values[i]]));
 }
 
 export async function audit(db: Knex, entry: AuditInput): Promise<void> {

@@ -3,9 +3,10 @@ import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { recordMatches } from "../records/filter-match";
 import type { RecordHooks, WriteEvent } from "../records/hooks";
 import type { RecordJson } from "../records/rows";
-import type { JobContext } from "../jobs/types";
+import type { EnqueueInput, JobContext } from "../jobs/types";
 import type { ApprovalGuard } from "./approvals.server";
-import type { LoadedRule } from "./rules.server";
+import type { CompiledSchema } from "../schema/compile";
+import type { LoadedRule, RulesIndex } from "./rules.server";
 import { AUTOMATION_TABLES } from "./tables.server";
 import { executeRun, logRun, MAX_DEPTH, type EngineDeps, type RunRequest } from "./run.server";
 import type { TriggerType } from "./types";
@@ -68,33 +69,52 @@ export function occurrenceOf(action: EventPayload["action"], version: number): s
 }
 
 export function createRecordsHook(deps: EngineDeps, guard: ApprovalGuard): RecordHooks {
+  /** The event job a write owes the rules that hold for it, once its guards let it through; null when none holds. */
+  async function jobOf(trx: Knex.Transaction, event: WriteEvent, index: RulesIndex): Promise<EnqueueInput<EventPayload> | null> {
+    if (event.action === "restored") return null;
+    if (event.action === "created")
+      for (const rule of index.byTable.get(event.table.id)?.get("updated") ?? [])
+        if (rule.compiled.guard && guardedOnCreate(rule, event.after))
+          await guard.refuseCreate(trx, rule, rule.compiled.guard.action, event);
+    const candidates = index.byTable.get(event.table.id)?.get(event.action);
+    if (!candidates) return null;
+    const holding = candidates.filter((rule) => ruleHolds(rule, event.action, event.before, event.after));
+    if (holding.length === 0) return null;
+    for (const rule of holding) if (rule.compiled.guard) await guard.check(trx, rule, rule.compiled.guard.action, event);
+    const action = event.action as EventPayload["action"];
+    const payload: EventPayload = {
+      table: event.table.id,
+      record: event.id,
+      action,
+      version: (event.after ?? event.before)!.version,
+      before: event.before,
+      after: event.after,
+      depth: event.depth,
+      chain: event.actor.automation?.chain ?? [],
+      actorId: event.actor.id,
+      rules: holding.map((r) => r.id),
+    };
+    return { type: EVENT_JOB, payload, createdBy: event.actor.id };
+  }
+
   return {
-    async onWrite(trx: Knex.Transaction, event: WriteEvent) {
-      if (event.action === "restored") return;
-      const index = await deps.rules.index(trx, event.compiled);
-      if (event.action === "created")
-        for (const rule of index.byTable.get(event.table.id)?.get("updated") ?? [])
-          if (rule.compiled.guard && guardedOnCreate(rule, event.after))
-            await guard.refuseCreate(trx, rule, rule.compiled.guard.action, event);
-      const candidates = index.byTable.get(event.table.id)?.get(event.action);
-      if (!candidates) return;
-      const holding = candidates.filter((rule) => ruleHolds(rule, event.action, event.before, event.after));
-      if (holding.length === 0) return;
-      for (const rule of holding) if (rule.compiled.guard) await guard.check(trx, rule, rule.compiled.guard.action, event);
-      const action = event.action as EventPayload["action"];
-      const payload: EventPayload = {
-        table: event.table.id,
-        record: event.id,
-        action,
-        version: (event.after ?? event.before)!.version,
-        before: event.before,
-        after: event.after,
-        depth: event.depth,
-        chain: event.actor.automation?.chain ?? [],
-        actorId: event.actor.id,
-        rules: holding.map((r) => r.id),
-      };
-      await deps.queue.enqueue({ type: EVENT_JOB, payload, createdBy: event.actor.id }, trx);
+    async onWrite(trx, event) {
+      const job = await jobOf(trx, event, await deps.rules.index(trx, event.compiled));
+      if (job) await deps.queue.enqueue(job, trx);
+    },
+    async onWriteMany(trx, events) {
+      const indexes = new Map<CompiledSchema, RulesIndex>();
+      const jobs: EnqueueInput<EventPayload>[] = [];
+      for (const event of events) {
+        let index = indexes.get(event.compiled);
+        if (!index) indexes.set(event.compiled, (index = await deps.rules.index(trx, event.compiled)));
+        // A table without rules: nothing to ask for any of its records.
+        if (!index.byTable.has(event.table.id)) continue;
+        const job = await jobOf(trx, event, index);
+        if (job) jobs.push(job);
+      }
+      // The batch's events in one statement, in the records' order, as one by one would queue them.
+      if (jobs.length) await deps.queue.enqueueMany(jobs, trx);
     },
   };
 }

@@ -2,28 +2,32 @@ import crypto from "node:crypto";
 import fs from "node:fs";
 import type { Knex } from "knex";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
+import { nextTurn, ROWS_A_TURN } from "../turns";
 import type { JobFiles } from "../jobs/job-files.server";
 import type { JobQueue } from "../jobs/queue.server";
 import type { Job, JobContext, JobHandlers } from "../jobs/types";
 import { PermanentJobError } from "../jobs/types";
 import { getFieldKind, isReference, valueKindOf } from "../fields/registry";
+import { isRelation, relationTarget } from "../fields/structure";
+import { listsUsedByFormulas } from "../records/compute";
 import { authorize, isAdmin, type Actor } from "../records/permissions";
 import { unseenFields } from "../records/permissions";
 import type { RecordJson } from "../records/rows";
-import type { RecordsService } from "../records/service.server";
+import type { PreparedRecords, RecordsService } from "../records/service.server";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { isUndone, undoWritten, WrittenLog, type UndoResult, type Written, type WrittenOp } from "./import-undo.server";
-import { scanSheet, sheetRows, type ByteSource, type SheetShape } from "./sheet-stream.server";
+import { scanSheet, sheetBatches, type ByteSource, type SheetShape } from "./sheet-stream.server";
 
 /**
  * Import of a CSV or XLSX sheet into a table, as a job on the queue: columns map to fields by
  * header (label or key, ignoring case and accents) or an explicit mapping; a dry run reports
  * every row's problems and what would be created or updated, and keeps nothing; insert and upsert
  * write in batches, each batch in one transaction through the records service as the actor who
- * uploaded the file: new records by `createMany`, and a batch it refuses record by record, so each
- * bad row is named. The upload is kept as the job's input and read as a stream; each batch commits
- * with the job's progress, so a job resumed after a crash goes on from the first row not written.
+ * uploaded the file: new records by `createMany` (prepared for the next batch while the database
+ * writes this one), and a batch it refuses record by record, so each bad row is named. The upload
+ * is kept as the job's input and read as a stream; each batch commits with the job's progress, in
+ * file order, so a job resumed after a crash goes on from the first row not written.
  * See docs/decisions/026-bulk-import.md.
  */
 
@@ -294,20 +298,42 @@ export function createImports(deps: ImportDeps) {
       return found;
     }
 
+    const fieldOf = p.columns.map(([index, key]) => ({ index, key, field: table.fieldsByKey.get(key) }));
+    // A new record leaves an empty cell out (its default applies); an upsert's update clears the field.
+    const keepEmpty = p.mode === "upsert";
+
+    /** The relation cells of a batch, each distinct text looked up once (through the pool, before any transaction). */
+    async function referencesOf(rows: string[][]): Promise<Map<string, number | string>> {
+      const found = new Map<string, number | string>();
+      for (const { index, key, field } of fieldOf) {
+        if (!field || !isReference(field.def)) continue;
+        for (const row of rows) {
+          const text = (row[index] ?? "").trim();
+          const cacheKey = `${key}\u0000${text}`;
+          if (text !== "" && !found.has(cacheKey)) found.set(cacheKey, await reference(field, text));
+        }
+      }
+      return found;
+    }
+
     /** One row as record values, or null when a cell cannot be read (its problems in `problems`). */
-    async function valuesOf(row: string[], rowNumber: number, problems: ImportError[]): Promise<Record<string, unknown> | null> {
+    function valuesOf(
+      row: string[],
+      rowNumber: number,
+      problems: ImportError[],
+      references: Map<string, number | string>,
+    ): Record<string, unknown> | null {
       const values: Record<string, unknown> = {};
       let ok = true;
-      for (const [index, key] of p.columns) {
-        const field = table!.fieldsByKey.get(key);
+      for (const { index, key, field } of fieldOf) {
         const text = (row[index] ?? "").trim();
         if (!field) continue;
         if (text === "") {
-          values[key] = null;
+          if (keepEmpty) values[key] = null;
           continue;
         }
         if (isReference(field.def)) {
-          const id = await reference(field, text);
+          const id = references.get(`${key}\u0000${text}`)!;
           if (typeof id === "string") {
             problems.push({ row: rowNumber, field: key, message: id });
             ok = false;
@@ -347,46 +373,79 @@ export function createImports(deps: ImportDeps) {
     }
 
     /**
-     * One batch in one transaction with the progress it makes; what it changed in memory only once
-     * it committed. `bulk`: a new-records-only batch (insert, dry run) goes to `createMany` with no
-     * savepoint; refused, the batch is rolled back and written again record by record (`eachAlone`).
+     * A batch read, checked and computed, not yet written: its cells as values (`parsed`, the rows
+     * whose cells could be read), the problems of the others, and for new records the records
+     * `prepareMany` made of them — or `prepared: null` when they go one by one (an upsert, or a
+     * batch `prepareMany` refused).
      */
-    async function writeBatch(rows: string[][], bulk = p.mode !== "upsert", eachAlone = false): Promise<void> {
-      const first = at.processed;
+    interface Batch {
+      first: number;
+      count: number;
+      parsed: Prepared[];
+      problems: ImportError[];
+      prepared: PreparedRecords | null;
+    }
+
+    async function prepareBatch(rows: string[][], first: number): Promise<Batch> {
+      const problems: ImportError[] = [];
+      const parsed: Prepared[] = [];
+      const references = await referencesOf(rows);
+      const count = rows.length;
+      for (let i = 0; i < count; i++) {
+        if (i % ROWS_A_TURN === ROWS_A_TURN - 1) await nextTurn();
+        const rowNumber = first + i + 2; // the header is row 1
+        const values = valuesOf(rows[i], rowNumber, problems, references);
+        if (values) parsed.push({ rowNumber, values });
+      }
+      rows.length = 0; // the cells are values now: the text goes while the records are prepared
+      let prepared: PreparedRecords | null = null;
+      if (p.mode !== "upsert" && parsed.length)
+        try {
+          prepared = await records.prepareMany(
+            actor,
+            p.table,
+            parsed.map((r) => r.values),
+          );
+        } catch (error) {
+          // Refused as a batch: each record alone, so every bad row is named.
+          if (!(error instanceof ApiError)) throw error;
+        }
+      return { first, count, parsed, problems, prepared };
+    }
+
+    /**
+     * One batch in one transaction with the progress it makes; what it changed in memory only once
+     * it committed. New records `prepareMany` accepted are written by `writeMany` in the batch's
+     * transaction, with no savepoint; refused there, the batch is rolled back and written again
+     * record by record.
+     */
+    async function writeBatch(batch: Batch): Promise<void> {
+      const { first, prepared: bulk } = batch;
+      const eachAlone = !bulk && p.mode !== "upsert";
       const rollback = new Error("dry run");
       let next: ImportProgress = at;
       let ops: WrittenOp[] = [];
-      // Cells are read before the transaction: a relation's lookup reads through the pool, which on
-      // SQLite is the one connection the transaction holds.
-      const cellProblems: ImportError[] = [];
-      const parsed: Prepared[] = [];
-      for (let i = 0; i < rows.length; i++) {
-        const rowNumber = first + i + 2; // the header is row 1
-        const values = await valuesOf(rows[i], rowNumber, cellProblems);
-        if (values) parsed.push({ rowNumber, values });
-      }
       const outcome = await records
         .transaction(
           async (tx, trx) => {
             // Retried from here on a deadlock: nothing of an earlier attempt is kept.
-            const problems: ImportError[] = [...cellProblems];
+            const problems: ImportError[] = [...batch.problems];
             ops = [];
             let created = 0;
             let updated = 0;
-            const prepared = [...parsed];
-            const createAll = async (list: Prepared[]) => {
-              const ids = await tx.createMany(
-                actor,
-                p.table,
-                list.map((r) => stripNulls(r.values)),
-              );
+            const createAll = async (list: Prepared[] | PreparedRecords) => {
+              const ids = Array.isArray(list)
+                ? await tx.createMany(
+                    actor,
+                    p.table,
+                    list.map((r) => stripNulls(r.values)),
+                  )
+                : await tx.writeMany(actor, list);
               for (const id of ids) ops.push({ created: id, version: 1 });
               created += ids.length;
             };
-            if (bulk) {
-              await createAll(prepared);
-              prepared.length = 0; // all written: nothing left for the record-by-record path below
-            }
+            const prepared = bulk ? [] : [...batch.parsed];
+            if (bulk) await createAll(bulk);
             const existing = await existingByKey(tx, prepared);
             // A key twice in one batch: its second row updates what its first made, one by one.
             const keys = p.key ? prepared.map((r) => r.values[p.key!]).filter((v) => v !== null && v !== undefined) : [];
@@ -430,7 +489,7 @@ export function createImports(deps: ImportDeps) {
               }
             }
             next = {
-              processed: first + rows.length,
+              processed: first + batch.count,
               total: at.total,
               created: at.created + created,
               updated: at.updated + updated,
@@ -442,7 +501,7 @@ export function createImports(deps: ImportDeps) {
             if (!(await queue.progress(job, { ...next, written }, trx)))
               throw new Error("the import was cancelled or another worker took it over");
           },
-          { shared: bulk },
+          { shared: !!bulk },
         )
         .then(
           () => "kept" as const,
@@ -452,7 +511,7 @@ export function createImports(deps: ImportDeps) {
             throw error;
           },
         );
-      if (outcome === "refused") return writeBatch(rows, false, true);
+      if (outcome === "refused") return writeBatch({ ...batch, prepared: null });
       at = next;
       if (dry) await progress({ ...at });
       else log.apply(ops);
@@ -464,29 +523,65 @@ export function createImports(deps: ImportDeps) {
       if (!input) throw new PermanentJobError("the uploaded file is no longer there: upload it again");
       yield* input.chunks();
     };
-    const rows: AsyncIterable<string[]> = p.sheet ? sheetRows(source, p.sheet, at.processed) : legacyRows(p.rows ?? [], at.processed);
-    // The next batch is read from the file while the database writes this one.
-    const reader = rows[Symbol.asyncIterator]();
-    const readBatch = async () => {
-      const batch: string[][] = [];
-      while (batch.length < (deps.batchRows ?? BATCH)) {
+    const reader = (p.sheet ? sheetBatches(source, p.sheet, at.processed) : legacyBatches(p.rows ?? [], at.processed))[
+      Symbol.asyncIterator
+    ]();
+    const size = deps.batchRows ?? BATCH;
+    let over: string[][] = [];
+    const readBatch = async (): Promise<string[][]> => {
+      const parts = [over];
+      let have = over.length;
+      while (have < size) {
         const next = await reader.next();
         if (next.done) break;
-        batch.push(next.value);
+        parts.push(next.value);
+        have += next.value.length;
+        await nextTurn(); // a slice of the file parsed: the write's answers are handled between two
       }
-      return batch;
+      const rows = parts.length === 1 ? parts[0] : parts.flat();
+      over = rows.length > size ? rows.slice(size) : [];
+      return rows.length > size ? rows.slice(0, size) : rows;
     };
-    let ahead = readBatch();
+    // The next batch is read from the file while the database writes this one; new records are
+    // checked and computed too, unless the table relates to itself (a row may name a record the
+    // batch before writes, and would not find it yet) or its writes recompute records of another
+    // table (a checked parent's totals or lock may change with the batch before).
+    const ahead =
+      p.mode !== "upsert" &&
+      !table.fields.some((f) => {
+        if (!isRelation(f)) return false;
+        const target = compiled.tablesByKey.get(relationTarget(f)!);
+        const inverse = f.def["x-inverse"];
+        return target === table || (!!target && !!inverse && listsUsedByFormulas(target).includes(inverse));
+      });
+    let rowsAhead = readBatch();
+    rowsAhead.catch(() => {}); // awaited in turn; a write failing first must not leave it unhandled
+    const take = async (first: number): Promise<Batch | null> => {
+      const rows = await rowsAhead;
+      if (rows.length === 0) return null;
+      rowsAhead = readBatch();
+      rowsAhead.catch(() => {});
+      return prepareBatch(rows, first);
+    };
+    let pending = take(at.processed);
+    pending.catch(() => {});
     try {
-      for (let batch = await ahead; batch.length; batch = await ahead) {
+      for (let batch = await pending; batch; batch = await pending) {
         signal.throwIfAborted();
-        ahead = readBatch();
-        ahead.catch(() => {}); // awaited next turn; a write failing first must not leave it unhandled
+        if (ahead) {
+          pending = take(batch.first + batch.count);
+          pending.catch(() => {});
+        }
         await writeBatch(batch);
+        if (!ahead) {
+          pending = take(at.processed);
+          pending.catch(() => {});
+        }
       }
     } finally {
-      await ahead.catch(() => {});
-      await reader.return?.();
+      await pending.catch(() => {});
+      await rowsAhead.catch(() => {});
+      await reader.return?.(undefined);
     }
     // Only the result holds what was written at the end (progress has it after every batch).
     return dry ? at : { ...at, written: log.pack() };
@@ -522,8 +617,8 @@ function looseKey(v: unknown): string {
   return typeof v === "string" ? v.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().trim() : JSON.stringify(v);
 }
 
-async function* legacyRows(rows: string[][], skip: number): AsyncGenerator<string[]> {
-  yield* rows.slice(skip);
+async function* legacyBatches(rows: string[][], skip: number): AsyncGenerator<string[][]> {
+  yield rows.slice(skip);
 }
 
 function stripNulls(values: Record<string, unknown>): Record<string, unknown> {

@@ -1,4 +1,5 @@
-import { pipeline, Readable } from "node:stream";
+import { isUtf8 } from "node:buffer";
+import { Readable } from "node:stream";
 import { parse } from "csv-parse";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./exceljs.server";
@@ -48,7 +49,13 @@ function sniffDelimiter(text: string): string {
   return best;
 }
 
-async function* decoded(source: ByteSource, encoding: SheetShape["encoding"]): AsyncGenerator<string> {
+/**
+ * The sheet as the CSV parser takes it: Windows-1252 decoded to text; UTF-8 as its bytes, checked
+ * (csv-parse decodes UTF-8 itself, so decoding here would cost a copy of the file as text and
+ * another back into bytes). A byte sequence that is not UTF-8 means the file is Windows-1252:
+ * `NotUtf8`, and the scan reads it again as that.
+ */
+async function* decoded(source: ByteSource, encoding: SheetShape["encoding"]): AsyncGenerator<string | Buffer> {
   if (encoding === "win1252") {
     const decoder = iconv.getDecoder("win1252");
     for await (const chunk of source()) yield decoder.write(Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength));
@@ -56,11 +63,26 @@ async function* decoded(source: ByteSource, encoding: SheetShape["encoding"]): A
     if (rest) yield rest;
     return;
   }
-  // Fatal: a byte that is not UTF-8 means the file is Windows-1252 (the scan then reads it again).
-  const decoder = new TextDecoder("utf-8", { fatal: true });
-  for await (const chunk of source()) yield decoder.decode(chunk, { stream: true });
-  const rest = decoder.decode();
-  if (rest) yield rest;
+  let carried: Buffer | null = null;
+  for await (const chunk of source()) {
+    const bytes: Buffer = carried ? Buffer.concat([carried, chunk]) : Buffer.from(chunk.buffer, chunk.byteOffset, chunk.byteLength);
+    // A character cut by the end of the chunk waits for the rest of it.
+    const end = wholeCharacters(bytes);
+    if (!isUtf8(bytes.subarray(0, end))) throw new NotUtf8();
+    carried = end < bytes.length ? bytes.subarray(end) : null;
+    if (end > 0) yield bytes.subarray(0, end);
+  }
+  if (carried) throw new NotUtf8();
+}
+
+/** Where the last character of `bytes` begins when it is cut short by their end, else their length. */
+function wholeCharacters(bytes: Buffer): number {
+  let start = bytes.length - 1;
+  while (start >= 0 && bytes.length - start < 4 && (bytes[start] & 0xc0) === 0x80) start--;
+  if (start < 0) return bytes.length;
+  const lead = bytes[start];
+  const length = lead < 0x80 ? 1 : (lead & 0xe0) === 0xc0 ? 2 : (lead & 0xf0) === 0xe0 ? 3 : (lead & 0xf8) === 0xf0 ? 4 : 1;
+  return bytes.length - start < length ? start : bytes.length;
 }
 
 const isEmptyRow = (row: string[]) => row.every((c) => c.trim() === "");
@@ -72,14 +94,23 @@ function csvError(error: unknown): unknown {
       return badRequest(`the CSV file has a cell or line longer than ${MAX_CELL_CHARS / 1024 / 1024} MB: is it really a sheet?`);
     return badRequest(`the CSV file cannot be read: ${error.message.replace(/\s+/g, " ").slice(0, 200)}`);
   }
-  if (error instanceof TypeError && /decode|encoded data/i.test(error.message)) return new NotUtf8();
   return error;
 }
 
 class NotUtf8 extends Error {}
 
-/** Every row of a CSV, the header first, as trimmed-or-not text cells exactly as csv-parse reads them. */
-async function* csvRecords(source: ByteSource, shape: Pick<SheetShape, "encoding" | "delimiter">): AsyncGenerator<string[]> {
+/** Bytes (or characters) handed to the CSV parser at a time: the rows it completes come back together, a few hundred. */
+const SLICE = 64 * 1024;
+/** Rows an XLSX batch. */
+const XLSX_BATCH = 1000;
+
+/**
+ * Every row of a CSV, the header first, as trimmed-or-not text cells exactly as csv-parse reads
+ * them, in arrays of the rows each slice of text completes: the parser is written and read in
+ * turn, so a row costs no promise of its own (an async iterator per row was a visible share of a
+ * large import's CPU).
+ */
+async function* csvBatches(source: ByteSource, shape: Pick<SheetShape, "encoding" | "delimiter">): AsyncGenerator<string[][]> {
   const parser = parse({
     delimiter: shape.delimiter,
     relax_column_count: true,
@@ -87,16 +118,32 @@ async function* csvRecords(source: ByteSource, shape: Pick<SheetShape, "encoding
     bom: true,
     max_record_size: MAX_CELL_CHARS,
   });
-  let failed: unknown = null;
-  pipeline(Readable.from(decoded(source, shape.encoding)), parser, (error) => {
-    if (error) failed = error;
-  });
+  // A parse error destroys the parser at once, in `write`; it is read from `errored` there.
+  parser.on("error", () => {});
+  const take = (): string[][] => {
+    const out: string[][] = [];
+    for (let row = parser.read() as string[] | null; row !== null; row = parser.read() as string[] | null) out.push(row);
+    if (parser.errored) throw parser.errored;
+    return out;
+  };
   try {
-    for await (const record of parser) yield record as string[];
+    for await (const piece of decoded(source, shape.encoding)) {
+      for (let i = 0; i < piece.length; i += SLICE) {
+        parser.write(piece.length <= SLICE ? piece : typeof piece === "string" ? piece.slice(i, i + SLICE) : piece.subarray(i, i + SLICE));
+        const rows = take();
+        if (rows.length) yield rows;
+      }
+    }
+    parser.end();
+    const rows = take();
+    // What the end flushed (the last line, when the file does not end with a newline).
+    for await (const row of parser) rows.push(row as string[]);
+    if (rows.length) yield rows;
   } catch (error) {
-    throw csvError(failed ?? error);
+    throw csvError(error);
+  } finally {
+    parser.destroy();
   }
-  if (failed) throw csvError(failed);
 }
 
 export function cellText(value: ExcelJS.CellValue): string {
@@ -111,8 +158,8 @@ export function cellText(value: ExcelJS.CellValue): string {
   return String(value);
 }
 
-/** The first worksheet's rows, the header first; cells as text (dates as ISO dates). */
-async function* xlsxRecords(source: ByteSource): AsyncGenerator<string[]> {
+/** The first worksheet's rows, the header first, a thousand at a time; cells as text (dates as ISO dates). */
+async function* xlsxBatches(source: ByteSource): AsyncGenerator<string[][]> {
   const { stream } = await loadExcelJS();
   const reader = new stream.xlsx.WorkbookReader(Readable.from(source()), {
     sharedStrings: "cache",
@@ -122,14 +169,20 @@ async function* xlsxRecords(source: ByteSource): AsyncGenerator<string[]> {
     entries: "ignore",
   });
   let width = 0;
+  let batch: string[][] = [];
   try {
     for await (const worksheet of reader) {
       for await (const row of worksheet as unknown as AsyncIterable<ExcelJS.Row>) {
         if (width === 0) width = row.cellCount;
         const cells: string[] = [];
         for (let c = 1; c <= Math.max(width, 1); c++) cells.push(cellText(row.getCell(c).value).trim());
-        yield cells;
+        batch.push(cells);
+        if (batch.length === XLSX_BATCH) {
+          yield batch;
+          batch = [];
+        }
       }
+      if (batch.length) yield batch;
       return; // the first worksheet only
     }
   } catch (error) {
@@ -139,22 +192,30 @@ async function* xlsxRecords(source: ByteSource): AsyncGenerator<string[]> {
   if (width === 0) throw badRequest("the XLSX file has no worksheet");
 }
 
-function records(source: ByteSource, shape: Pick<SheetShape, "format" | "encoding" | "delimiter">): AsyncGenerator<string[]> {
-  return shape.format === "xlsx" ? xlsxRecords(source) : csvRecords(source, shape);
+/** Every row, the header first, in batches of the parser's making. */
+function recordBatches(source: ByteSource, shape: Pick<SheetShape, "format" | "encoding" | "delimiter">): AsyncGenerator<string[][]> {
+  return shape.format === "xlsx" ? xlsxBatches(source) : csvBatches(source, shape);
 }
 
-/** The data rows of a scanned sheet, from the `skip`th on (a resumed import), empty rows left out. */
-export async function* sheetRows(source: ByteSource, shape: SheetShape, skip = 0): AsyncGenerator<string[]> {
+/**
+ * The data rows of a scanned sheet, from the `skip`th on (a resumed import), empty rows left out,
+ * in batches of any size (the parser's: a few hundred rows).
+ */
+export async function* sheetBatches(source: ByteSource, shape: SheetShape, skip = 0): AsyncGenerator<string[][]> {
   let header = true;
   let seen = 0;
-  for await (const row of records(source, shape)) {
-    if (header) {
-      header = false;
-      continue;
+  for await (const batch of recordBatches(source, shape)) {
+    const rows: string[][] = [];
+    for (const row of batch) {
+      if (header) {
+        header = false;
+        continue;
+      }
+      if (isEmptyRow(row)) continue;
+      if (seen++ < skip) continue;
+      rows.push(row);
     }
-    if (isEmptyRow(row)) continue;
-    if (seen++ < skip) continue;
-    yield row;
+    if (rows.length) yield rows;
   }
 }
 
@@ -197,19 +258,20 @@ export async function scanSheet(source: ByteSource): Promise<SheetShape> {
 async function count(source: ByteSource, shape: Omit<SheetShape, "headers" | "rows">): Promise<SheetShape> {
   let headers: string[] | null = null;
   let rows = 0;
-  for await (const row of records(source, shape)) {
-    if (!headers) {
-      if (isEmptyRow(row)) throw badRequest("the file has no header row: its first row must name the columns");
-      if (row.length > MAX_IMPORT_COLUMNS)
-        throw badRequest(
-          `the file has ${row.length} columns; at most ${MAX_IMPORT_COLUMNS} can be imported: keep only the columns to import`,
-        );
-      headers = row.map((h) => h.trim());
-      continue;
+  for await (const batch of recordBatches(source, shape))
+    for (const row of batch) {
+      if (!headers) {
+        if (isEmptyRow(row)) throw badRequest("the file has no header row: its first row must name the columns");
+        if (row.length > MAX_IMPORT_COLUMNS)
+          throw badRequest(
+            `the file has ${row.length} columns; at most ${MAX_IMPORT_COLUMNS} can be imported: keep only the columns to import`,
+          );
+        headers = row.map((h) => h.trim());
+        continue;
+      }
+      if (isEmptyRow(row)) continue;
+      if (++rows > MAX_SHEET_ROWS) throw badRequest(`the file has more than ${MAX_SHEET_ROWS} rows; import at most that many at a time`);
     }
-    if (isEmptyRow(row)) continue;
-    if (++rows > MAX_SHEET_ROWS) throw badRequest(`the file has more than ${MAX_SHEET_ROWS} rows; import at most that many at a time`);
-  }
   if (!headers) throw badRequest("the file has no header row: its first row must name the columns");
   return { ...shape, headers, rows };
 }

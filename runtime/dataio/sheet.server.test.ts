@@ -5,6 +5,7 @@ import { ApiError } from "../errors";
 import { neutralise } from "./export.server";
 import { normaliseHeader } from "./import.server";
 import { decodeText, parseSheet } from "./sheet.server";
+import { scanSheet, sheetBatches, type ByteSource } from "./sheet-stream.server";
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
@@ -26,6 +27,46 @@ describe("reading an uploaded sheet", () => {
         ],
       });
     }
+  });
+
+  it("reads a sheet the same whatever bytes its chunks end on, a character cut in two included", async () => {
+    const text = '\uFEFFNom,Ville\nZoë,Malmö\n"Ærø\nÅ",€ 5 – 😀\n';
+    const whole = bytes(text);
+    const read = async (source: ByteSource) => {
+      const shape = await scanSheet(source);
+      const rows: string[][] = [];
+      for await (const batch of sheetBatches(source, shape)) rows.push(...batch);
+      return { encoding: shape.encoding, headers: shape.headers, rows };
+    };
+    const expected = {
+      encoding: "utf-8",
+      headers: ["Nom", "Ville"],
+      rows: [
+        ["Zoë", "Malmö"],
+        ["Ærø\nÅ", "€ 5 – 😀"],
+      ],
+    };
+    expect(
+      await read(async function* () {
+        yield whole;
+      }),
+    ).toEqual(expected);
+    for (let cut = 1; cut < whole.length; cut++)
+      expect(
+        await read(async function* () {
+          yield whole.subarray(0, cut);
+          yield whole.subarray(cut);
+        }),
+      ).toEqual(expected);
+    // Not UTF-8 (a lone Windows-1252 "é"), wherever the chunk ends: read as Windows-1252.
+    const latin = iconv.encode("Nom,Ville\nZoé,Malmö\n", "win1252");
+    for (let cut = 1; cut < latin.length; cut++)
+      expect(
+        await read(async function* () {
+          yield latin.subarray(0, cut);
+          yield latin.subarray(cut);
+        }),
+      ).toEqual({ encoding: "win1252", headers: ["Nom", "Ville"], rows: [["Zoé", "Malmö"]] });
   });
 
   it("reads the first worksheet of an XLSX, dates as ISO text", async () => {

@@ -1,5 +1,5 @@
 import iconv from "iconv-lite";
-import { scanSheet, sheetRows } from "./sheet-stream.server";
+import { scanSheet, sheetBatches } from "./sheet-stream.server";
 
 /** An uploaded sheet held whole: its header row and its data rows, every cell as text. */
 export interface Sheet {
@@ -27,6 +27,6 @@ export async function parseSheet(bytes: Uint8Array): Promise<Sheet> {
   };
   const shape = await scanSheet(source);
   const rows: string[][] = [];
-  for await (const row of sheetRows(source, shape)) rows.push(row);
+  for await (const batch of sheetBatches(source, shape)) rows.push(...batch);
   return { headers: shape.headers, rows };
 }

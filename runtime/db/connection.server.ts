@@ -1,6 +1,7 @@
 import fs from "node:fs";
 import path from "node:path";
 import knex, { type Knex } from "knex";
+import mysql from "mysql2";
 
 export type Dialect = "sqlite" | "mysql";
 
@@ -64,6 +65,7 @@ export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): DatabaseCo
           supportBigNumbers: true,
           bigNumberStrings: false,
           timezone: "Z",
+          queryFormat,
         },
         pool: { min: 0, max: 10 },
       },
@@ -72,6 +74,17 @@ export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): DatabaseCo
   throw new Error(
     `DATABASE_URL "${redact(url)}" is not understood: use sqlite:<file> (e.g. sqlite:data/tessera.sqlite) or mysql://user:pass@host:3306/dbname`,
   );
+}
+
+/**
+ * mysql2's own formatting, as its connection does it (`stringifyObjects` and time zone from the
+ * connection's options), except that a statement with nothing to bind goes as it is: mysql2 would
+ * scan it for `?` all the same, and a bulk insert is sent written out (`insert-many.server.ts`),
+ * megabytes a batch.
+ */
+function queryFormat(this: { config: { stringifyObjects?: boolean } }, sql: string, values: unknown, timezone?: string): string {
+  if (values === undefined || values === null || (Array.isArray(values) && values.length === 0)) return sql;
+  return mysql.format(sql, values as mysql.SqlValue[], this.config.stringifyObjects, timezone as mysql.Timezone);
 }
 
 function redact(url: string): string {

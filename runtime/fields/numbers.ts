@@ -70,6 +70,14 @@ export function formatNumberText(value: unknown): string {
 /** Exact decimal text with `scale` digits; decimal.js avoids binary artefacts (1.005 → "1.01"). */
 export function decimalToDb(value: unknown, scale: number): string | null {
   if (isNullish(value)) return null;
+  // A number JSON writes without an exponent and with at most `scale` decimals needs no rounding:
+  // its text, padded, is what decimal.js gives (which reads a number from that same text). A bulk
+  // import stores hundreds of thousands of these.
+  if (typeof value === "number") {
+    const text = String(value);
+    const places = plainPlaces(text);
+    if (places >= 0 && places <= scale) return scale === 0 ? text : `${text}${places === 0 ? "." : ""}${"0".repeat(scale - places)}`;
+  }
   const fixed = new Decimal(value as Decimal.Value).toFixed(scale, Decimal.ROUND_HALF_UP);
   return /^-0(?:\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
 }
@@ -86,12 +94,16 @@ const ExactDecimal = Decimal.clone({ precision: 80 });
 
 /** Digits after the point of a number as JSON writes it (10.12 → 2, 1e-9 → 9). */
 export function fractionDigits(value: number): number {
-  if (!Number.isFinite(value) || Number.isInteger(value)) return 0;
-  // Every value a record is validated with passes here: read the digits off the number's shortest
-  // spelling (what ExactDecimal reads too), and leave exponent spellings (1e-7) to ExactDecimal.
-  const text = String(value);
-  const point = text.indexOf(".");
-  return text.includes("e") || point === -1 ? new ExactDecimal(value).decimalPlaces() : text.length - point - 1;
+  if (!Number.isFinite(value)) return 0;
+  const places = plainPlaces(String(value));
+  return places >= 0 ? places : new ExactDecimal(value).decimalPlaces();
+}
+
+/** Digits after the point of a number's text ("12.5" → 1, "12" → 0), or -1 when it has an exponent. */
+function plainPlaces(text: string): number {
+  if (text.includes("e")) return -1;
+  const dot = text.indexOf(".");
+  return dot < 0 ? 0 : text.length - dot - 1;
 }
 
 export interface MagnitudeBounds {

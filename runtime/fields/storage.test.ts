@@ -1,5 +1,8 @@
+import Decimal from "decimal.js";
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FieldSchema } from "../schema/types";
+import { decimalToDb, fractionDigits } from "./numbers";
 import { fieldKinds } from "./registry";
 
 function field(kind: FieldSchema["x-kind"], extra: Partial<FieldSchema> = {}): FieldSchema {
@@ -21,6 +24,28 @@ describe("decimal storage", () => {
     expect(fieldKinds.money.toDb(-0.001, money)).toBe("0.00");
     expect(fieldKinds.money.toDb(-0, money)).toBe("0.00");
     expect(fieldKinds.decimal.toDb(-0.4, field("decimal", { "x-scale": 0 }))).toBe("0");
+  });
+
+  it("stores any number as decimal.js rounds it, and counts its decimals as decimal.js does", () => {
+    // decimalToDb and fractionDigits skip decimal.js for a number that needs no rounding.
+    const exact = Decimal.clone({ precision: 80 });
+    const reference = (v: number, scale: number) => {
+      const fixed = new Decimal(v).toFixed(scale, Decimal.ROUND_HALF_UP);
+      return /^-0(?:\.0*)?$/.test(fixed) ? fixed.slice(1) : fixed;
+    };
+    const numbers = fc.oneof(
+      fc.double({ noNaN: true, noDefaultInfinity: true }),
+      fc.integer().map((n) => n / 100),
+      fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1000 + 0.5),
+      fc.constantFrom(0, -0, 1e21, -1e21, 1e-7, 123456789.125, 0.1 + 0.2, 2 ** 53 + 2),
+    );
+    fc.assert(
+      fc.property(numbers, fc.integer({ min: 0, max: 10 }), (v, scale) => {
+        expect(decimalToDb(v, scale)).toBe(reference(v, scale));
+        expect(fractionDigits(v)).toBe(new exact(v).decimalPlaces());
+      }),
+      { numRuns: 5000 },
+    );
   });
 
   it("uses the field's scale", () => {

@@ -33,10 +33,16 @@ export function evaluateFormula(ast: FormulaAst, ctx: FormulaContext): Decimal |
   return evaluate(ast, ctx);
 }
 
+const literals = new WeakMap<FormulaAst, Decimal>();
+
 function evaluate(node: FormulaAst, ctx: FormulaContext): EvalValue {
   switch (node.type) {
-    case "number":
-      return new FormulaDecimal(node.value);
+    case "number": {
+      // A literal's decimal is made once per parsed formula (decimals are immutable), not once per record.
+      let literal = literals.get(node);
+      if (!literal) literals.set(node, (literal = new FormulaDecimal(node.value)));
+      return literal;
+    }
     case "string":
     case "boolean":
       return node.value;

@@ -3,6 +3,7 @@ import os from "node:os";
 import type { Knex } from "knex";
 import { dialectOf } from "../db/ddl.server";
 import { isUniqueViolation } from "../db/db-errors";
+import { insertMany } from "../db/insert-many.server";
 import { dbNow } from "../db/system-tables.server";
 import { retryDelayMs } from "./backoff";
 import { JOBS_TABLE } from "./jobs-tables.server";
@@ -26,6 +27,11 @@ export interface JobQueue {
    * at all. With a key that exists, returns that job's id instead.
    */
   enqueue<P>(input: EnqueueInput<P>, q?: Knex): Promise<number>;
+  /**
+   * `enqueue` for each input, in order: jobs without a key as one multi-row INSERT (a bulk import's
+   * rule events), a keyed one alone, as `enqueue` takes it.
+   */
+  enqueueMany<P>(inputs: EnqueueInput<P>[], q?: Knex): Promise<void>;
   /** Takes up to `limit` due jobs (or jobs whose worker's lease ran out) for `worker`. */
   claim(limit: number, worker?: string): Promise<Job[]>;
   /** Extends a running job's lease; false when another worker has taken it over. */
@@ -83,6 +89,34 @@ interface JobRow {
 }
 
 const DEFAULT_LEASE_MS = 60_000;
+
+/** A new job's row. */
+function jobRow(input: EnqueueInput<unknown>, t: string): Record<(typeof JOB_COLUMNS)[number], unknown> {
+  return {
+    type: input.type,
+    payload: JSON.stringify(input.payload ?? null),
+    state: "queued",
+    key: input.key ?? null,
+    run_at: input.runAt ? dbNow(input.runAt) : t,
+    attempts: 0,
+    max_attempts: input.maxAttempts ?? 5,
+    created_by: input.createdBy ?? null,
+    created_at: t,
+    updated_at: t,
+  };
+}
+const JOB_COLUMNS = [
+  "type",
+  "payload",
+  "state",
+  "key",
+  "run_at",
+  "attempts",
+  "max_attempts",
+  "created_by",
+  "created_at",
+  "updated_at",
+] as const;
 const MAX_ERROR_LENGTH = 4_000;
 
 function parseJson(text: string | null): unknown {
@@ -191,19 +225,7 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
     now,
 
     async enqueue(input, q = db) {
-      const t = at();
-      const row = {
-        type: input.type,
-        payload: JSON.stringify(input.payload ?? null),
-        state: "queued",
-        key: input.key ?? null,
-        run_at: input.runAt ? dbNow(input.runAt) : t,
-        attempts: 0,
-        max_attempts: input.maxAttempts ?? 5,
-        created_by: input.createdBy ?? null,
-        created_at: t,
-        updated_at: t,
-      };
+      const row = jobRow(input, at());
       let id: number;
       try {
         const [inserted] = await q(JOBS_TABLE).insert(row);
@@ -218,6 +240,26 @@ export function createJobQueue(db: Knex, options: JobQueueOptions = {}): JobQueu
       if (q.isTransaction) (q as Knex.Transaction).executionPromise.then(wake, () => {});
       else wake();
       return id;
+    },
+
+    async enqueueMany(inputs, q = db) {
+      const t = at();
+      const rows: unknown[][] = [];
+      const flush = async () => {
+        await insertMany(q, JOBS_TABLE, JOB_COLUMNS, rows.splice(0));
+      };
+      for (const input of inputs) {
+        if (input.key) {
+          await flush();
+          await queue.enqueue(input, q);
+        } else {
+          const row = jobRow(input, t);
+          rows.push(JOB_COLUMNS.map((c) => row[c]));
+        }
+      }
+      await flush();
+      if (q.isTransaction) (q as Knex.Transaction).executionPromise.then(wake, () => {});
+      else wake();
     },
 
     claim(limit, worker = instanceId) {

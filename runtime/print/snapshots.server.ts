@@ -6,7 +6,7 @@ import type { JobQueue } from "../jobs/queue.server";
 import type { JobHandlers } from "../jobs/types";
 import { lockOf } from "../records/locks";
 import { recordMatches } from "../records/filter-match";
-import type { RecordHooks } from "../records/hooks";
+import type { RecordHooks, WriteEvent } from "../records/hooks";
 import { SYSTEM_ACTOR } from "../records/permissions";
 
 export const SNAPSHOTS_TABLE = "crm_print_snapshots";
@@ -88,16 +88,24 @@ interface Printer {
  */
 export function printSnapshots(deps: { print: Printer; queue: Pick<JobQueue, "enqueue"> }) {
   const { print, queue } = deps;
+  /** Whether a write locks its record: a person's update into the lock's condition. */
+  const locks = (event: WriteEvent) => {
+    const lock = lockOf(event.table);
+    if (!lock || event.action !== "updated" || event.actor.id === null) return false;
+    return recordMatches(lock.when, event.after!) && !recordMatches(lock.when, event.before!);
+  };
+  // In the write's transaction: the snapshot is owed exactly when the lock is committed.
+  const owe = (trx: Knex.Transaction, event: WriteEvent) =>
+    queue.enqueue(
+      { type: SNAPSHOT_JOB, payload: { table: event.table.key, id: event.id }, key: `${SNAPSHOT_JOB}:${event.table.id}:${event.id}` },
+      trx,
+    );
   const hooks: RecordHooks = {
     async onWrite(trx, event) {
-      const lock = lockOf(event.table);
-      if (!lock || event.action !== "updated" || event.actor.id === null) return;
-      if (!recordMatches(lock.when, event.after!) || recordMatches(lock.when, event.before!)) return;
-      // In the write's transaction: the snapshot is owed exactly when the lock is committed.
-      await queue.enqueue(
-        { type: SNAPSHOT_JOB, payload: { table: event.table.key, id: event.id }, key: `${SNAPSHOT_JOB}:${event.table.id}:${event.id}` },
-        trx,
-      );
+      if (locks(event)) await owe(trx, event);
+    },
+    async onWriteMany(trx, events) {
+      for (const event of events) if (locks(event)) await owe(trx, event);
     },
   };
   const handlers = {

@@ -26,11 +26,18 @@ export function autonumberPeriod(pattern: string, date: string): string {
 }
 
 export function formatAutonumber(pattern: string, n: number, date: string): string {
-  return pattern
-    .replace("{YYYY}", date.slice(0, 4))
-    .replace("{YY}", date.slice(2, 4))
-    .replace("{MM}", date.slice(5, 7))
-    .replace(COUNTER, (_, zeros: string) => String(n).padStart(zeros.length, "0"));
+  return autonumberFormat(pattern, date)(n);
+}
+
+/** `formatAutonumber` for one pattern and date: the text around the counter worked out once, for a batch's numbers. */
+export function autonumberFormat(pattern: string, date: string): (n: number) => string {
+  const dated = pattern.replace("{YYYY}", date.slice(0, 4)).replace("{YY}", date.slice(2, 4)).replace("{MM}", date.slice(5, 7));
+  const counter = COUNTER.exec(dated);
+  if (!counter) return () => dated;
+  const before = dated.slice(0, counter.index);
+  const after = dated.slice(counter.index + counter[0].length);
+  const width = counter[1].length;
+  return (n) => `${before}${String(n).padStart(width, "0")}${after}`;
 }
 
 /** The date whose year and month fill the pattern: the record's own date field, else today. */

@@ -1,37 +1,45 @@
 import type { Knex } from "knex";
 import { auditMany } from "../auth/audit.server";
+import { insertMany, sqlLiteral } from "../db/insert-many.server";
 import { dbNow } from "../db/system-tables.server";
 import { ApiError } from "../errors";
-import { holdsFiles } from "../fields/registry";
-import { isRelation, relationTarget } from "../fields/structure";
-import type { CompiledTable } from "../schema/compile";
+import { nextTurn, ROWS_A_TURN } from "../turns";
+import { fieldKinds, holdsFiles } from "../fields/registry";
+import { isAutonumber, isRelation, relationTarget } from "../fields/structure";
+import type { CompiledField, CompiledTable } from "../schema/compile";
 import { applyOwner, refuseLockedWrites } from "./access";
 import { refuseBrokenAsserts } from "./asserts";
 import { checkSameAs } from "./checks.server";
-import { computeFormulas } from "./compute";
-import { applyConversions, checkAtMost, rateLookups } from "./conversion.server";
+import { computeFormulasInPlace } from "./compute";
+import { applyConversions, checkAtMost, convertedFields, rateLookups } from "./conversion.server";
 import type { RecordsContext } from "./context.server";
-import { depthOf, emitWrite } from "./hooks";
+import { depthOf, emitWrites, type WriteEvent } from "./hooks";
 import { applyDefaults, splitInput } from "./input";
 import { assignAutonumbersMany } from "./numbering.server";
-import { authorize, type Actor } from "./permissions";
+import { authorize, lockedFields, type Actor } from "./permissions";
 import { cascade, listsForFormulas } from "./recompute.server";
 import { toRow, type RecordJson } from "./rows";
 import { writeTransaction } from "./transaction.server";
 import { validateValues, type FieldErrors } from "./validation";
-import { newRow, refuseLineOfLockedParent } from "./write.server";
+import { refuseLineOfLockedParent } from "./write.server";
 
 /**
  * `createMany`: many new records as `create` makes each — rights, owner, defaults, validation,
  * relations, unique values, formulas, asserts, autonumbers, the cascade, the audit trail and the
  * write hooks (rules) — with the database work done per batch: one IN query per related table and
  * per unique field without a unique index of its own (an index refuses the INSERT, which refuses
- * the batch), one counter bump per autonumber, one multi-row INSERT, one multi-row audit INSERT.
+ * the batch), one counter bump per autonumber, multi-row INSERTs for the records and their audit.
  *
  * All or nothing, and it does not say which record is wrong: when any record would be refused it
  * throws `BulkRefused`, and the caller writes that batch record by record (`create`), which names
  * each refusal. So the checks here may be coarser than `create`'s, never looser: a possible
  * clash (a value repeated in the batch, whatever its case and accents) is a refusal.
+ *
+ * Two steps, so that a bulk import checks and computes its next batch while the database writes
+ * this one: `prepareRecords` needs no transaction (rights, input, validation, reads of other
+ * tables, formulas, asserts, each row's stored values); `writePrepared` runs in the write's
+ * (limits, the table's own unique values, autonumbers, INSERTs, cascade, audit, hooks), and
+ * refuses a batch prepared under another schema version or for another actor.
  */
 
 export class BulkRefused extends ApiError {
@@ -41,35 +49,53 @@ export class BulkRefused extends ApiError {
   }
 }
 
-/** Bind variables per statement: under SQLite's 32,766 and MariaDB's 65,535. */
-const MAX_BINDINGS = 30_000;
-/** Text a statement: well under MariaDB's default `max_allowed_packet` (16 MB). */
-const MAX_STATEMENT_BYTES = 4 * 1024 * 1024;
+/** New records checked and computed, not yet numbered nor written (`prepareRecords`). */
+export interface PreparedRecords {
+  readonly table: string;
+  /** The schema version they were checked against. */
+  readonly version: number;
+  /** Who they were checked for. */
+  readonly actor: Actor;
+  /** Their values, formulas computed. */
+  readonly records: Record<string, unknown>[];
+  /** The columns the rows fill; each row, a record's values as stored (autonumbers and system columns filled at the write). */
+  readonly columns: string[];
+  readonly rows: unknown[][];
+  /** On MariaDB, each row's field values already written as SQL (`insertMany`'s `written`). */
+  readonly written?: { columns: number; text: string[] };
+}
 
 export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey: string, inputs: unknown[]): Promise<number[]> {
+  return writePrepared(ctx, actor, await prepareRecords(ctx, actor, tableKey, inputs));
+}
+
+export async function prepareRecords(ctx: RecordsContext, actor: Actor, tableKey: string, inputs: unknown[]): Promise<PreparedRecords> {
   const { db } = ctx;
   const { compiled, table } = await ctx.tableOf(tableKey);
   authorize(actor, "create", table);
-  if (inputs.length === 0) return [];
   const all: Record<string, unknown>[] = [];
   const lookups = rateLookups(db);
-  for (const input of inputs) {
-    const errors: FieldErrors = {};
-    const { values, lists } = splitInput(table, input, errors);
-    if (Object.keys(lists).length) throw new BulkRefused("a record has lines");
-    refuseLockedWrites(actor, table, values, null);
+  const fileFields = table.fields.filter((f) => holdsFiles(f));
+  const converts = convertedFields(table).length > 0;
+  const locks = lockedFields(actor, table).size > 0;
+  // One errors object for the batch: the first record with any refuses it, so it stays empty till then.
+  const errors: FieldErrors = {};
+  for (let i = 0; i < inputs.length; i++) {
+    if (i % ROWS_A_TURN === ROWS_A_TURN - 1) await nextTurn();
+    const { values, lists } = splitInput(table, inputs[i], errors);
+    if (!isEmpty(lists)) throw new BulkRefused("a record has lines");
+    if (locks) refuseLockedWrites(actor, table, values, null);
     applyOwner(actor, table, values, null);
     applyDefaults(table, values);
-    const conversionErrors = await applyConversions(db, table, values, null, lookups);
+    const conversionErrors = converts ? await applyConversions(db, table, values, null, lookups) : null;
     Object.assign(errors, validateValues(compiled, table, values, "create"), conversionErrors);
-    if (Object.keys(errors).length) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
-    if (table.fields.some((f) => holdsFiles(f) && values[f.key] !== null && values[f.key] !== undefined))
-      throw new BulkRefused("a record holds a file");
+    if (!isEmpty(errors)) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
+    for (const f of fileFields) if (values[f.key] !== null && values[f.key] !== undefined) throw new BulkRefused("a record holds a file");
     all.push(values);
   }
   refuseSharedLimits(table, all);
   await checkRelationsMany(db, table, all);
-  await checkUniqueMany(db, table, all);
+  refuseRepeatedUniques(table, all);
   if (table.fields.some((f) => typeof f.def["x-same-as"] === "string"))
     for (const values of all) {
       const errors: FieldErrors = {};
@@ -77,24 +103,71 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
       if (Object.keys(errors).length) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
     }
   await refuseLineOfLockedParent(db, compiled, table, ...all);
+  // A new record has no lines yet: its formulas see empty lists, read from nowhere.
+  const lists = await listsForFormulas(db, compiled, table, null, {});
+  const records: Record<string, unknown>[] = [];
+  for (let i = 0; i < all.length; i++) {
+    if (i % ROWS_A_TURN === ROWS_A_TURN - 1) await nextTurn();
+    const record = computeFormulasInPlace(table, all[i], lists); // `all` holds splitInput's copies
+    refuseBrokenAsserts(table, null, record);
+    records.push(record);
+  }
+  // Each value as its column stores it (`toRow`), a field no record has left out; then a place for
+  // each autonumber (no field column has a default: NULL is what leaving it out gives) and the
+  // system columns, filled at the write.
+  const fields = table.fields.filter((f) => !isAutonumber(f) && records.some((r) => f.key in r));
+  const autonumbers = table.fields.filter(isAutonumber);
+  const columns = [...fields.map((f) => f.key), ...autonumbers.map((f) => f.key), ...SYSTEM_COLUMNS];
+  // On MariaDB the fields' values are written out as SQL here too, off the write's critical path.
+  const literal = sqlLiteral(db);
+  const written = literal ? { columns: fields.length, text: new Array<string>(records.length) } : undefined;
+  const rows: unknown[][] = new Array(records.length);
+  for (let i = 0; i < records.length; i++) {
+    if (i % ROWS_A_TURN === ROWS_A_TURN - 1) await nextTurn();
+    const row: unknown[] = new Array(columns.length).fill(null);
+    for (let c = 0; c < fields.length; c++) row[c] = columnValue(fields[c], records[i][fields[c].key]);
+    if (written) written.text[i] = row.slice(0, fields.length).map(literal!).join(", ");
+    rows[i] = row;
+  }
+  return { table: table.key, version: compiled.version, actor, records, columns, rows, written };
+}
+
+/** A new row's system columns, after its fields: version, created and updated at and by. */
+const SYSTEM_COLUMNS = ["version", "created_at", "updated_at", "created_by", "updated_by"];
+
+export async function writePrepared(ctx: RecordsContext, actor: Actor, prepared: PreparedRecords): Promise<number[]> {
+  const { compiled, table } = await ctx.tableOf(prepared.table);
+  if (compiled.version !== prepared.version) throw new BulkRefused("the schema changed while the batch was prepared");
+  if (actor !== prepared.actor) throw new BulkRefused("the batch was prepared for someone else");
+  authorize(actor, "create", table);
+  const { records, rows } = prepared;
+  if (records.length === 0) return [];
 
   return writeTransaction(ctx, async (trx, afterTransaction) => {
+    await refuseTakenUniques(trx, table, records);
     if (table.fields.some((f) => typeof f.def["x-at-most"] === "string"))
-      for (const values of all) {
+      for (const values of records) {
         const errors: FieldErrors = {};
         await checkAtMost(trx, compiled, table, null, values, errors, ctx.dialect === "mysql");
         if (Object.keys(errors).length) throw new BulkRefused(`${Object.keys(errors).join(", ")} would be refused`);
       }
     const now = dbNow();
-    const lists = await listsForFormulas(trx, compiled, table, null, {});
-    const records = all.map((values) => {
-      const record = computeFormulas(table, values, lists);
-      refuseBrokenAsserts(table, null, record);
-      return record;
-    });
+    const autonumbers = table.fields.filter(isAutonumber);
+    // Numbers are never input: a write retried (a deadlock) numbers afresh, as its counter rolled back.
+    for (const f of autonumbers) for (const r of records) if (f.key in r) r[f.key] = undefined;
     await assignAutonumbersMany(trx, ctx.dialect, table, records);
-    const rows = records.map((record) => newRow(table, record, actor, now));
-    const ids = await insertRows(trx, ctx.dialect, table.key, rows);
+    const at = prepared.columns.length - autonumbers.length - SYSTEM_COLUMNS.length;
+    for (let i = 0; i < rows.length; i++) {
+      const row = rows[i];
+      for (let a = 0; a < autonumbers.length; a++) row[at + a] = columnValue(autonumbers[a], records[i][autonumbers[a].key]);
+      const s = at + autonumbers.length;
+      row[s] = 1;
+      row[s + 1] = now;
+      row[s + 2] = now;
+      row[s + 3] = actor.id;
+      row[s + 4] = actor.id;
+    }
+    const ids = await insertRows(trx, ctx.dialect, table.key, prepared.columns, rows, prepared.written);
     await cascade(trx, compiled, table, records, 0);
     await auditMany(
       trx,
@@ -102,23 +175,27 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
     );
     if (ctx.hooks.list.length) {
       const depth = depthOf(actor);
-      for (let i = 0; i < ids.length; i++) {
-        const after = { ...records[i], id: ids[i], version: 1 } as RecordJson;
-        await emitWrite(ctx.hooks, trx, {
-          action: "created",
-          compiled,
-          table,
-          id: ids[i],
-          before: null,
-          after,
-          actor,
-          depth,
-          afterTransaction,
-        });
-      }
+      const events = ids.map((id, i): WriteEvent => {
+        // The prepared record itself, not a copy: nothing reads it after the hooks (a retry numbers it again).
+        const after = records[i] as RecordJson;
+        after.id = id;
+        after.version = 1;
+        return { action: "created", compiled, table, id, before: null, after, actor, depth, afterTransaction };
+      });
+      await emitWrites(ctx.hooks, trx, events);
     }
     return ids;
   });
+}
+
+function isEmpty(object: object): boolean {
+  for (const _ in object) return false;
+  return true;
+}
+
+/** A value as its column stores it (`toRow`'s conversion). */
+function columnValue(f: CompiledField, v: unknown): unknown {
+  return v === null || v === undefined || v === "" ? null : fieldKinds[f.kind].toDb(v, f.def);
 }
 
 /**
@@ -126,56 +203,17 @@ export async function createRecords(ctx: RecordsContext, actor: Actor, tableKey:
  * first, and InnoDB hands a multi-row INSERT consecutive ids unless `innodb_autoinc_lock_mode` is 2
  * ("interleaved"), where the rows go in one by one.
  */
-async function insertRows(trx: Knex.Transaction, dialect: string, tableKey: string, rows: Record<string, unknown>[]): Promise<number[]> {
-  const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
-  const tuple = `(${columns.map(() => "?").join(", ")})`;
-  // Plain VALUES lists, built here: knex's multi-row insert costs more CPU than the rows' values,
-  // and on SQLite it is a compound SELECT capped at 500 rows.
-  const insert = (part: Record<string, unknown>[], returning: string) =>
-    trx.raw(`insert into ?? (${columns.map(() => "??").join(", ")}) values ${part.map(() => tuple).join(", ")}${returning}`, [
-      tableKey,
-      ...columns,
-      ...part.flatMap((r) => columns.map((c) => (r[c] ?? null) as Knex.Value)),
-    ]);
-  const ids: number[] = [];
-  const mysql = dialect === "mysql";
-  const { step, consecutive } = mysql ? await autoIncrementOf(trx) : { step: 1, consecutive: true };
-  for (const part of statements(rows, columns.length, consecutive)) {
-    if (!mysql) {
-      // One writer: the rows take ascending ids in the order listed; RETURNING's own order is not promised.
-      const made = (await insert(part, " returning id")) as { id: number }[];
-      ids.push(...made.map((m) => Number(m.id)).sort((a, b) => a - b));
-      continue;
-    }
-    const [result] = (await insert(part, "")) as [{ insertId: number }];
-    for (let k = 0; k < part.length; k++) ids.push(Number(result.insertId) + k * step);
-  }
-  return ids;
-}
-
-/**
- * The rows in statements of at most `MAX_BINDINGS` values and about `MAX_STATEMENT_BYTES` of text
- * (MariaDB refuses a statement over `max_allowed_packet`, 16 MB by default: 1,500 notes of 15 KB).
- */
-function* statements(rows: Record<string, unknown>[], width: number, many: boolean): Generator<Record<string, unknown>[]> {
-  const per = many ? Math.max(1, Math.floor(MAX_BINDINGS / width)) : 1;
-  let part: Record<string, unknown>[] = [];
-  let bytes = 0;
-  for (const row of rows) {
-    let size = 0;
-    for (const key in row) {
-      const v = row[key];
-      size += typeof v === "string" ? v.length * 3 : 24;
-    }
-    if (part.length && (part.length >= per || bytes + size > MAX_STATEMENT_BYTES)) {
-      yield part;
-      part = [];
-      bytes = 0;
-    }
-    part.push(row);
-    bytes += size;
-  }
-  if (part.length) yield part;
+async function insertRows(
+  trx: Knex.Transaction,
+  dialect: string,
+  tableKey: string,
+  columns: string[],
+  rows: unknown[][],
+  written: PreparedRecords["written"],
+): Promise<number[]> {
+  if (dialect !== "mysql") return insertMany(trx, tableKey, columns, rows, { ids: { step: 1 } });
+  const { step, consecutive } = await autoIncrementOf(trx);
+  return insertMany(trx, tableKey, columns, rows, { ids: { step }, rowsPerStatement: consecutive ? undefined : 1, written });
 }
 
 /** The server's auto-increment settings, asked once per database configuration (a transaction has a client of its own). */
@@ -245,22 +283,35 @@ const loose = (v: unknown) =>
       ? v.toLowerCase().trimEnd()
       : v.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase().replace(/\s+$/, "");
 
-/** No unique value is taken, in the table or twice in the batch: the field's unique index, or one IN query per field. */
-async function checkUniqueMany(q: Knex, table: CompiledTable, all: Record<string, unknown>[]): Promise<void> {
+/** No unique value repeats in the batch, whatever its case and accents (which a unique index might still take). */
+function refuseRepeatedUniques(table: CompiledTable, all: Record<string, unknown>[]): void {
   for (const f of table.fields) {
     if (f.def["x-unique"] !== true) continue;
     const seen = new Set<string>();
-    const dbValues: Knex.Value[] = [];
     for (const values of all) {
       const v = values[f.key];
       if (v === null || v === undefined || v === "") continue;
       const key = loose(v);
       if (seen.has(key)) throw new BulkRefused(`${f.label} repeats a value`);
       seen.add(key);
-      dbValues.push(toRow(table, { [f.key]: v })[f.key] as Knex.Value);
     }
-    // A unique index refuses the INSERT itself, which refuses the batch: no query needed here.
+  }
+}
+
+/**
+ * No unique value is taken in the table: the field's unique index refuses the INSERT itself, which
+ * refuses the batch; a unique field without an index of its own is asked, one IN query per 1,000
+ * values, in the write's transaction (where an earlier batch of the same import is seen).
+ */
+async function refuseTakenUniques(q: Knex, table: CompiledTable, all: Record<string, unknown>[]): Promise<void> {
+  for (const f of table.fields) {
+    if (f.def["x-unique"] !== true) continue;
     if (table.indexes.some((ix) => ix.unique && ix.columns.length === 1 && ix.columns[0] === f.key)) continue;
+    const dbValues: Knex.Value[] = [];
+    for (const values of all) {
+      const v = values[f.key];
+      if (v !== null && v !== undefined && v !== "") dbValues.push(toRow(table, { [f.key]: v })[f.key] as Knex.Value);
+    }
     for (let i = 0; i < dbValues.length; i += 1000) {
       const taken = await q(table.key)
         .whereIn(f.key, dbValues.slice(i, i + 1000) as readonly Knex.Value[])

@@ -71,7 +71,15 @@ export function computeFormulas(
   lists: Record<string, Record<string, unknown>[]> = {},
 ): Record<string, unknown> {
   if (!hasFormulas(table)) return record;
-  const out = { ...record };
+  return computeFormulasInPlace(table, { ...record }, lists);
+}
+
+/** `computeFormulas` into the record itself, for a caller that owns it (a bulk write's copy of its input). */
+export function computeFormulasInPlace(
+  table: CompiledTable,
+  out: Record<string, unknown>,
+  lists: Record<string, Record<string, unknown>[]> = {},
+): Record<string, unknown> {
   for (const key of orderedFormulaFields(table)) {
     const field = table.fieldsByKey.get(key)!;
     const value = evaluateFormula(ast(field.def["x-formula"] ?? ""), { record: out, lists });

@@ -24,7 +24,13 @@ interface ConvertedFrom {
 
 const DAY = /^\d{4}-\d{2}-\d{2}$/;
 
-const convertedFields = (table: CompiledTable) => table.fields.filter((f) => f.def["x-converted-from"] !== undefined);
+const converted = new WeakMap<CompiledTable, CompiledField[]>();
+/** The table's converted fields (a compiled table never changes: asked once). */
+export function convertedFields(table: CompiledTable): CompiledField[] {
+  let fields = converted.get(table);
+  if (!fields) converted.set(table, (fields = table.fields.filter((f) => f.def["x-converted-from"] !== undefined)));
+  return fields;
+}
 
 /**
  * Fills each converted field of `record` (the whole record as it will be stored) from its source

@@ -33,6 +33,12 @@ export interface WriteEvent {
 export interface RecordHooks {
   /** Inside the write's transaction, after the row, its lines and the audit entry are written. Throwing refuses the write. */
   onWrite?(trx: Knex.Transaction, event: WriteEvent): Promise<void>;
+  /**
+   * The writes of one batch (a bulk import's thousands of new records), in their order: what
+   * `onWrite` does for each, with what does not depend on the record done once, and nothing
+   * awaited for a record it has nothing to do for. A hook without it gets `onWrite` for each.
+   */
+  onWriteMany?(trx: Knex.Transaction, events: WriteEvent[]): Promise<void>;
 }
 
 /** The hooks of one records service; the runtime adds automation's after creating both. */
@@ -58,6 +64,14 @@ export function createHookRegistry(): HookRegistry {
 /** Tells every hook of a write, in the order they were added; the first that throws refuses it. */
 export async function emitWrite(registry: HookRegistry, trx: Knex.Transaction, event: WriteEvent): Promise<void> {
   for (const hooks of registry.list) await hooks.onWrite?.(trx, event);
+}
+
+/** Tells every hook of a batch's writes, hook by hook in the order they were added; the first that throws refuses the batch. */
+export async function emitWrites(registry: HookRegistry, trx: Knex.Transaction, events: WriteEvent[]): Promise<void> {
+  for (const hooks of registry.list) {
+    if (hooks.onWriteMany) await hooks.onWriteMany(trx, events);
+    else if (hooks.onWrite) for (const event of events) await hooks.onWrite(trx, event);
+  }
 }
 
 /** How deep a write made by this actor is in rules triggering rules. */

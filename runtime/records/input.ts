@@ -21,6 +21,19 @@ export function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === "object" && v !== null && !Array.isArray(v);
 }
 
+const compositions = new WeakMap<CompiledTable, Map<string, CompiledTable["lists"][number]>>();
+/** The table's composition lists by name (a compiled table never changes: listed once). */
+function compositionLists(table: CompiledTable): Map<string, CompiledTable["lists"][number]> {
+  let byName = compositions.get(table);
+  if (!byName) {
+    byName = new Map();
+    // The first of a name, as `find` took it.
+    for (const l of table.lists) if (l.composition && !byName.has(l.name)) byName.set(l.name, l);
+    compositions.set(table, byName);
+  }
+  return byName;
+}
+
 /** Splits a request body into the table's own values and composition lists, refusing the rest. */
 export function splitInput(
   table: CompiledTable,
@@ -30,9 +43,10 @@ export function splitInput(
   if (!isPlainObject(input)) throw badRequest(`the record must be a JSON object of field values, e.g. {"name":"Acme"}`);
   const values: Record<string, unknown> = {};
   const lists: LinesInput = {};
-  for (const [key, value] of Object.entries(input)) {
+  for (const key of Object.keys(input)) {
     if (SYSTEM_KEYS.has(key)) continue;
-    const list = table.lists.find((l) => l.name === key && l.composition);
+    const value = input[key];
+    const list = compositionLists(table).get(key);
     if (list) {
       if (!Array.isArray(value) || !value.every(isPlainObject)) errors[key] = `${key} must be a list of records`;
       else if (value.length > MAX_LINES) errors[key] = `${key} can hold at most ${MAX_LINES} lines`;

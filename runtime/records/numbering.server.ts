@@ -3,7 +3,7 @@ import type { Dialect } from "../db/connection.server";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { isAutonumber } from "../fields/structure";
 import type { CompiledTable } from "../schema/compile";
-import { autonumberDate, autonumberPeriod, conditionHolds, formatAutonumber } from "./autonumber";
+import { autonumberDate, autonumberFormat, autonumberPeriod, conditionHolds, formatAutonumber } from "./autonumber";
 
 /**
  * Autonumbers (`INV-2026-0007`) taken from a counter per field and period inside the saving
@@ -54,17 +54,19 @@ export async function assignAutonumbersMany(
     if (!isAutonumber(f)) continue;
     const pattern = f.def["x-pattern"]!;
     const cond = f.def["x-assign-when"];
-    const byPeriod = new Map<string, { record: Record<string, unknown>; date: string }[]>();
+    // Per period, the records in their order and the date each is numbered under.
+    const byPeriod = new Map<string, { records: Record<string, unknown>[]; dates: string[] }>();
     for (const record of records) {
       if (record[f.key] !== null && record[f.key] !== undefined && record[f.key] !== "") continue;
       if (cond && !conditionHolds(cond, record)) continue;
       const date = autonumberDate(f.def, record, day);
       const period = autonumberPeriod(pattern, date);
       let group = byPeriod.get(period);
-      if (!group) byPeriod.set(period, (group = []));
-      group.push({ record, date });
+      if (!group) byPeriod.set(period, (group = { records: [], dates: [] }));
+      group.records.push(record);
+      group.dates.push(date);
     }
-    for (const [period, group] of byPeriod) {
+    for (const [period, { records: group, dates }] of byPeriod) {
       const column = dialect === "mysql" ? `${SYSTEM_TABLES.autonumbers}.last_value` : "last_value";
       await trx(SYSTEM_TABLES.autonumbers)
         .insert({ field_id: f.id, period, last_value: group.length })
@@ -72,7 +74,13 @@ export async function assignAutonumbersMany(
         .merge({ last_value: trx.raw(`?? + ${group.length}`, [column]) });
       const row = (await trx(SYSTEM_TABLES.autonumbers).where({ field_id: f.id, period }).first("last_value")) as { last_value: number };
       const first = Number(row.last_value) - group.length + 1;
-      group.forEach(({ record, date }, i) => (record[f.key] = formatAutonumber(pattern, first + i, date)));
+      // The text around the counter, once per date rather than once per record.
+      const formats = new Map<string, (n: number) => string>();
+      for (let i = 0; i < group.length; i++) {
+        let format = formats.get(dates[i]);
+        if (!format) formats.set(dates[i], (format = autonumberFormat(pattern, dates[i])));
+        group[i][f.key] = format(first + i);
+      }
     }
   }
 }

@@ -12,7 +12,7 @@ import { recomputeTable } from "./recompute.server";
 import type { RecordJson } from "./rows";
 import { removeRecord, restoreRecord } from "./trash.server";
 import { inTransaction, withFollowUps } from "./transaction.server";
-import { createRecords } from "./bulk-write.server";
+import { createRecords, prepareRecords, writePrepared, type PreparedRecords } from "./bulk-write.server";
 import { createRecord, updateRecord, type CreateOptions } from "./write.server";
 
 /**
@@ -32,7 +32,7 @@ import { createRecord, updateRecord, type CreateOptions } from "./write.server";
  * | stored formulas and the cascade | `recompute.server.ts` (`recompute.ts`, `compute.ts`) |
  */
 
-export type { CreateOptions, GroupCount, GroupCountsQuery, ListQuery, ListResult };
+export type { CreateOptions, GroupCount, GroupCountsQuery, ListQuery, ListResult, PreparedRecords };
 
 export interface RecordsService {
   list(actor: Actor, table: string, query?: ListQuery): Promise<ListResult>;
@@ -47,6 +47,14 @@ export interface RecordsService {
    * order. All or none: any record `create` would refuse throws `BulkRefused` (`bulk-write.server.ts`).
    */
   createMany(actor: Actor, table: string, values: unknown[]): Promise<number[]>;
+  /**
+   * `createMany` in its two steps: `prepareMany` checks and computes the records without a
+   * transaction (a bulk import prepares its next batch while the database writes this one);
+   * `writeMany` numbers and writes them, refusing (`BulkRefused`) records prepared under another
+   * schema version or for another actor.
+   */
+  prepareMany(actor: Actor, table: string, values: unknown[]): Promise<PreparedRecords>;
+  writeMany(actor: Actor, prepared: PreparedRecords): Promise<number[]>;
   update(actor: Actor, table: string, id: unknown, changes: unknown, expectedVersion: unknown): Promise<RecordJson>;
   remove(actor: Actor, table: string, id: unknown): Promise<void>;
   restore(actor: Actor, table: string, id: unknown): Promise<RecordJson>;
@@ -79,6 +87,8 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
     getMany: (actor, table, ids) => getRecords(ctx, actor, table, ids),
     create: (actor, table, values, options) => createRecord(ctx, actor, table, values, options),
     createMany: (actor, table, values) => createRecords(ctx, actor, table, values),
+    prepareMany: (actor, table, values) => prepareRecords(ctx, actor, table, values),
+    writeMany: (actor, prepared) => writePrepared(ctx, actor, prepared),
     update: (actor, table, id, changes, expectedVersion) => updateRecord(ctx, actor, table, id, changes, expectedVersion),
     remove: (actor, table, id) => removeRecord(ctx, actor, table, id),
     restore: (actor, table, id) => restoreRecord(ctx, actor, table, id),

@@ -63,8 +63,21 @@ export function getRecordValidator(
 }
 
 export function withoutNulls(values: Record<string, unknown>): Record<string, unknown> {
+  let clean = true;
+  for (const k in values) {
+    const v = values[k];
+    if (v === null || v === undefined || v === "") {
+      clean = false;
+      break;
+    }
+  }
+  // Nothing to drop: the values themselves (ajv only reads them), no copy for each of a bulk write's records.
+  if (clean) return values;
   const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(values)) if (v !== null && v !== undefined && v !== "") out[k] = v;
+  for (const k of Object.keys(values)) {
+    const v = values[k];
+    if (v !== null && v !== undefined && v !== "") out[k] = v;
+  }
   return out;
 }
 

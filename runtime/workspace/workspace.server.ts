@@ -136,6 +136,8 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
 
   async function currentVersion(fresh: boolean): Promise<number> {
     if (!fresh && seen && performance.now() - seen.at < schemaCheckMs) return seen.version;
+    // In turn, never at once: the check may finish a stopped instance's migration, which the
+    // version read must follow, and on SQLite both would wait on the one connection.
     await refuseDuringForeignMigration();
     const at = performance.now();
     const started = generation;

@@ -34,9 +34,48 @@ function schema(): WorkspaceSchema {
     },
     required: ["name"],
   });
+  // A table that relates to itself: a row may name a record an earlier row of the file made.
+  const staff = {
+    type: "object",
+    "x-id": "t_staff",
+    "x-title-field": "name",
+    properties: {
+      name: { type: "string", "x-id": "f_staff_name", "x-kind": "text", maxLength: 200, "x-unique": true },
+      manager: { type: "integer", "x-id": "f_staff_manager", "x-kind": "relation", "x-target": "staff" },
+    },
+    required: ["name"],
+  };
+  // Lines whose total locks their order: a batch's lines can lock the order for the next batch.
+  const orders = {
+    type: "object",
+    "x-id": "t_orders",
+    "x-title-field": "name",
+    "x-lock": { when: { field: "total", op: "gte", value: 1000 }, fields: ["lines"], message: "The order is full." },
+    properties: {
+      name: { type: "string", "x-id": "f_orders_name", "x-kind": "text", maxLength: 200 },
+      total: { type: "integer", "x-id": "f_orders_total", "x-kind": "formula", "x-formula": "sum(lines.amount)", "x-result": "integer" },
+    },
+    required: ["name"],
+  };
+  const orderLines = {
+    type: "object",
+    "x-id": "t_order_lines",
+    properties: {
+      parent: {
+        type: "integer",
+        "x-id": "f_lines_parent",
+        "x-kind": "relation",
+        "x-target": "orders",
+        "x-inverse": "lines",
+        "x-composition": true,
+      },
+      amount: { type: "integer", "x-id": "f_lines_amount", "x-kind": "integer" },
+    },
+    required: ["parent"],
+  };
   return {
     $schema: "https://json-schema.org/draft/2020-12/schema",
-    $defs: { people: table("people", "P"), twins: table("twins", "P") },
+    $defs: { people: table("people", "P"), twins: table("twins", "P"), staff, orders, order_lines: orderLines },
   } as unknown as WorkspaceSchema;
 }
 
@@ -111,8 +150,15 @@ describe.each(testDatabases)("bulk import on $name", ({ create }) => {
     expect(bulk[99]).toMatchObject({ tier: "key", status: "lead", name: "Person 100 (key)", version: 2 });
     expect(await count(AUTH_TABLES.audit, { table_key: "people", action: "create" })).toBe(150);
     // Revenue ≥ 1000 from person 100 on: 51 rule events, as 51 single creates would have queued.
-    const events = (await rt.db("crm_jobs").where({ type: EVENT_JOB })) as { payload: string }[];
+    const events = (await rt.db("crm_jobs").where({ type: EVENT_JOB }).orderBy("id")) as { payload: string }[];
     expect(events.filter((e) => JSON.parse(e.payload).table === "t_people")).toHaveLength(51);
+    // The same events, in the records' order, as the single creates queued for the twins.
+    const fired = (table: string) =>
+      events
+        .map((e) => JSON.parse(e.payload) as { table: string; action: string; version: number; depth: number; after: Row })
+        .filter((e) => e.table === table)
+        .map((e) => [e.action, e.version, e.depth, e.after.number, e.after.name, e.after.tier]);
+    expect(fired("t_people")).toEqual(fired("t_twins"));
   });
 
   it("names each bad row of a batch and keeps the others", async () => {
@@ -135,6 +181,46 @@ describe.each(testDatabases)("bulk import on $name", ({ create }) => {
     ]);
     expect(await count("people")).toBe(before + 2);
   });
+
+  it("prepares a batch while the one before is written, and still names a clash with it", async () => {
+    // Batches of 1,000: the third is checked while the second is written; its row 2,501 repeats an
+    // email of row 1,502, which only the unique index sees, once the second batch has committed.
+    const before = await count("people");
+    // Under the first test's rule threshold: the names stay as imported.
+    const rows = Array.from({ length: 3200 }, (_, i) => [`Ahead ${i}`, `ahead${i}@example.com`, i % 2 ? "active" : "", String(i % 900)]);
+    rows[2499] = ["Ahead clash", "ahead1500@example.com", "", "1"];
+    const { status } = await run(bytes(csvOf(rows)), { mode: "insert" });
+    expect(status).toMatchObject({ state: "done", processed: 3200, created: 3199 });
+    expect(status.errors).toEqual([expect.objectContaining({ row: 2501, field: "email", message: expect.stringContaining("unique") })]);
+    expect(await count("people")).toBe(before + 3199);
+    // In file order: ids, numbers and rows agree across the batches, the clash's batch included.
+    const made = ((await rt.db("people").where("name", "like", "Ahead %").orderBy("id")) as Row[]).map((r) => [r.name, r.number]);
+    const numbers = made.map(([, n]) => Number(String(n).slice(2)));
+    expect(made.map(([name]) => name)).toEqual(rows.filter((_, i) => i !== 2499).map((r) => r[0]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(new Set(numbers).size).toBe(3199);
+  }, 120_000);
+
+  it("finds a record an earlier batch made, in a table that relates to itself", async () => {
+    // Row 1,500 (second batch) names its manager by the title of row 1 (first batch).
+    const rows = Array.from({ length: 1500 }, (_, i) => [`Staff ${i}`, i === 1499 ? "Staff 0" : ""]);
+    const csv = ["Name,Manager", ...rows.map((r) => r.join(","))].join("\n") + "\n";
+    const { status } = await run(bytes(csv), { mode: "insert" }, "staff");
+    expect(status).toMatchObject({ state: "done", created: 1500, errors: [] });
+    const [boss] = (await rt.db("staff").where({ name: "Staff 0" })) as Row[];
+    expect(await rt.db("staff").where({ name: "Staff 1499" }).first()).toMatchObject({ manager: boss.id });
+  }, 120_000);
+
+  it("checks a batch against what the batch before did to a parent: lines of an order it filled are refused", async () => {
+    // Batches of 1,000: the first batch's lines bring the order to its limit, which locks it.
+    await rt.records.create(SYSTEM_ACTOR, "orders", { name: "Order 1" });
+    const csv = ["Parent,Amount", ...Array.from({ length: 1200 }, () => "Order 1,1")].join("\n") + "\n";
+    const { status } = await run(bytes(csv), { mode: "insert" }, "order_lines");
+    expect(status).toMatchObject({ state: "done", processed: 1200, created: 1000 });
+    expect(status.errors).toHaveLength(200);
+    expect(status.errors[0]).toMatchObject({ row: 1002 });
+    expect(await rt.db("orders").where({ name: "Order 1" }).first()).toMatchObject({ total: 1000 });
+  }, 120_000);
 
   it("upserts by a unique key: matched records updated, the others created", async () => {
     const csv = csvOf([["Person 1 renamed", "p1@example.com", "active", "5"], person(900)]);

@@ -64,6 +64,35 @@ describe.each(testDatabases)("the job queue on $name", (kind) => {
     expect(await queue.list()).toHaveLength(1);
   });
 
+  it("enqueues many as enqueue does each: in order, a key taken once, committed with the transaction", async () => {
+    const first = await queue.enqueue({ type: "greet", payload: { name: "Anna" }, key: "greet:anna" });
+    const inputs = [
+      { type: "greet", payload: { name: "Bo 'the' \\ one" }, createdBy: 7 },
+      { type: "greet", payload: { name: "Anna again" }, key: "greet:anna" },
+      { type: "greet", payload: { name: "Cy" }, runAt: new Date("2026-12-04T10:00:00Z"), maxAttempts: 2 },
+      { type: "greet", payload: { name: "Di" }, key: "greet:di" },
+    ];
+    await db
+      .transaction(async (trx) => {
+        await queue.enqueueMany(inputs, trx);
+        throw new Error("the save failed");
+      })
+      .catch(() => {});
+    expect(await queue.list()).toHaveLength(1);
+    await db.transaction((trx) => queue.enqueueMany(inputs, trx));
+    const jobs = [...(await queue.list())].sort((a, b) => a.id - b.id);
+    expect(jobs.map((j) => [j.id === first, j.payload, j.key, j.maxAttempts, j.createdBy])).toEqual([
+      [true, { name: "Anna" }, "greet:anna", 5, null],
+      [false, { name: "Bo 'the' \\ one" }, null, 5, 7],
+      [false, { name: "Cy" }, null, 2, null],
+      [false, { name: "Di" }, "greet:di", 5, null],
+    ]);
+    // Cy waits for its time; the others are due now, and run oldest first.
+    const seen: string[] = [];
+    await queue.runUntilIdle({ greet: async ({ payload }) => void seen.push((payload as { name: string }).name) });
+    expect(seen).toEqual(["Anna", "Bo 'the' \\ one", "Di"]);
+  });
+
   it("waits until run_at, and runs due jobs oldest first", async () => {
     const order: string[] = [];
     const handlers: JobHandlers = { mark: async ({ payload }) => void order.push(payload as string) };
