@@ -11,6 +11,7 @@ import type { CompiledTable } from "@runtime/schema/compile";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { dropRemovedFields, followRename } from "@form-designer/schema-changes";
 import { isFormula, isRelation } from "@runtime/fields/structure";
+import { defaultCardInEveryLanguage } from "./default-card.server";
 import { getLayouts } from "./layouts.server";
 import { getRuntime } from "./runtime.server";
 
@@ -35,6 +36,8 @@ export interface DesignerData {
   schemaVersion: number;
   /** The stored layout followed through renames, without cells of removed fields. */
   layout: CardLayout;
+  /** The card nobody designed, its words in every language: what "Use the default card" puts back. */
+  defaultLayout: CardLayout;
   version: number;
   custom: boolean;
   /** What the schema changed since the layout was saved. */
@@ -88,6 +91,8 @@ export async function loadDesigner(actor: Actor, tableKey: string | undefined, l
   const renamed = followRename(stored.layout, table);
   const dropped = dropRemovedFields(renamed.layout, table, compiled);
   const unreadable = stored.notices.filter((n) => n.path === "/");
+  // Built in English with every language's words beside them, whatever the admin reads.
+  const defaultLayout = defaultCardInEveryLanguage(await runtime.workspace.current(), table.key);
   const title = table.titleField ? table.fieldsByKey.get(table.titleField) : undefined;
   const sort = title && !isFormula(title) ? title.key : "-id";
   const { rows } = await runtime.records.list(actor, table.key, { pageSize: PREVIEW_CHOICES, sort });
@@ -95,7 +100,8 @@ export async function loadDesigner(actor: Actor, tableKey: string | undefined, l
     tableKey: table.key,
     schema,
     schemaVersion: version,
-    layout: dropped.layout,
+    layout: stored.custom ? dropped.layout : defaultLayout,
+    defaultLayout,
     version: stored.version,
     custom: stored.custom,
     notices: [...unreadable, ...renamed.notices, ...dropped.notices],

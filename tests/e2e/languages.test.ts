@@ -158,6 +158,15 @@ describe("the app in Swedish and in Chinese", () => {
     expect(await page.$eval('.fd-cell[data-field="language"]', (c) => (c as HTMLElement).innerText)).toContain("Dokumentspråk");
     expect(await page.$eval("main", (m) => m.innerText)).not.toContain("Document language");
     await shoot(page, "languages-sv-form-designer");
+    // The card it starts from carries every language's words, so saving it keeps the card Swedish.
+    const designer = await page.evaluate(
+      async () =>
+        (await (await fetch("/admin/forms/clients?_data=routes%2Fadmin.forms.%24table")).json()) as {
+          layout: { elements: { label: string; "x-translations"?: Record<string, { label?: string }> }[] };
+        },
+    );
+    const contactsTab = designer.layout.elements.find((e) => e.label === "Contacts");
+    expect(contactsTab?.["x-translations"]?.sv?.label).toBe("Kontakter");
     // So does the print designer's field picker (its data, without waiting for GrapesJS).
     const printDesigner = await page.evaluate(
       async () =>

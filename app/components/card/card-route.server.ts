@@ -15,7 +15,7 @@ import { languagePack } from "@runtime/i18n/catalogs.server";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { actorFor } from "../../services/actor.server";
 import { languageOf, translatorOf } from "../../services/i18n.server";
-import { defaultLayout } from "@runtime/layouts/default-layout";
+import { defaultCardOf } from "../../services/default-card.server";
 import { getLayouts } from "../../services/layouts.server";
 import { getDocxService } from "../../services/docx.server";
 import { getPrintService } from "../../services/print.server";
@@ -118,15 +118,9 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
   const { runtime, compiled, schema, version, table, language, format } = await context(request, tableKey);
   const actor = await actorFor(request);
   const stored = await (await getLayouts()).get(actor, table.key);
-  // A card nobody designed is built in the reader's words; a designed one reads its own translations.
   const { t } = translatorOf(language);
-  const layout = stored.custom
-    ? layoutInLanguage(stored.layout, language)
-    : defaultLayout(table, {
-        details: t("card.details"),
-        totals: t("card.totals"),
-        listLabel: (l) => compiled.tablesByKey.get(l.table)?.pluralLabel,
-      });
+  // A card nobody designed is built in the reader's words; a designed one reads its own translations.
+  const layout = stored.custom ? layoutInLanguage(stored.layout, language) : defaultCardOf(compiled, table.key, language);
   const resolved = resolveLayout(layout, table, compiled);
   const records = runtime.records;
 

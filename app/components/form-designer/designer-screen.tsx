@@ -23,7 +23,6 @@ import { unplacedFields } from "@form-designer/palette";
 import { elementAt, elementId, listElements, type ElementPath } from "@form-designer/paths";
 import { addSection } from "@form-designer/sections";
 import { addTab } from "@form-designer/tabs";
-import { defaultLayout } from "@runtime/layouts/default-layout";
 import type { CardLayout, ControlElement, LayoutElement, LayoutNotice } from "@runtime/layouts/types";
 import { WorkspaceProvider } from "@runtime/fields/ui/workspace-context";
 import { compileSchema } from "@runtime/schema/compile";
@@ -383,7 +382,7 @@ export function DesignerScreen({ data }: { data: DesignerData }) {
               <button
                 type="button"
                 className="button button--small button--ghost"
-                onClick={() => attempt(() => defaultLayout(table), null)}
+                onClick={() => attempt(() => data.defaultLayout, null)}
                 title={t("formDesigner.useDefaultTitle")}
               >
                 {t("formDesigner.useDefault")}
