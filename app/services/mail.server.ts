@@ -21,7 +21,7 @@ export async function mailOffer(actor: Actor, table: CompiledTable, id: number):
 
 /** The admin screen: every table's message templates and where the mail server is set. */
 export async function mailAdminData(actor: Actor) {
-  requireAdmin(actor, "edit message templates");
+  requireAdmin(actor, "editMessageTemplates");
   const runtime = await getRuntime();
   const { compiled } = await runtime.workspace.current();
   const setup = await runtime.mail.setup();
@@ -34,12 +34,12 @@ export async function mailAdminData(actor: Actor) {
 }
 
 export async function saveMailServer(actor: Actor, input: { smtpUrl: string; from: string }): Promise<void> {
-  requireAdmin(actor, "set the mail server");
+  requireAdmin(actor, "setMailServer");
   await saveMailSettings((await getRuntime()).db, input);
 }
 
 /** Mailing messages per minute (docs/decisions/029-mailings.md). */
 export async function saveMailingRateAs(actor: Actor, perMinute: unknown): Promise<void> {
-  requireAdmin(actor, "set the mailing rate");
+  requireAdmin(actor, "setMailingRate");
   await saveMailingRate((await getRuntime()).db, perMinute);
 }

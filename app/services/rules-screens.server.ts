@@ -90,7 +90,7 @@ const BLANK: RuleDraft = {
 
 /** The editor's data: the rule (a blank one for `new`), the tables it can use, its latest runs. */
 export async function ruleEditorDataAs(actor: Actor, id: string | undefined): Promise<RuleEditorData> {
-  requireAdmin(actor, "manage rules");
+  requireAdmin(actor, "manageRules");
   const runtime = await getRuntime();
   const { compiled } = await runtime.workspace.current();
   const tables = compiled.tables.filter((t) => !t.parent && t.key !== USERS_TABLE).map(editorTable);
