@@ -16,6 +16,7 @@ import { RECORD_ENGLISH } from "@runtime/records/record-words";
 import { MONEY_ENGLISH } from "@runtime/exchange/money-words";
 import { IMPORT_ENGLISH } from "@runtime/dataio/import-words";
 import { SIGN_IN_ENGLISH } from "../services/sign-in-words";
+import { PEOPLE_ENGLISH } from "@runtime/auth/people-words";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 
 /**
@@ -40,6 +41,7 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "exchange rates and payments": MONEY_ENGLISH,
   "import refusals": IMPORT_ENGLISH,
   "sign-in refusals": SIGN_IN_ENGLISH,
+  "users, roles, passwords and tokens": PEOPLE_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

@@ -12,7 +12,8 @@ import { deleteRole, getRole, listRoles, saveRole } from "@runtime/auth/roles.se
 import { createToken, listTokens, revokeToken, type ApiToken } from "@runtime/auth/tokens.server";
 import { addUser, getUser, listUsers, resetPassword, setPassword, updateUser, type User } from "@runtime/auth/users.server";
 import { verifyPassword } from "@runtime/auth/passwords.server";
-import { ApiError, badRequest, notFound, unprocessable } from "@runtime/errors";
+import { ApiError, badRequest, notFound } from "@runtime/errors";
+import { peopleRefusal } from "@runtime/auth/people-words";
 import { hiddenFields, requireAdmin, type Actor } from "@runtime/records/permissions";
 import { requireTable } from "@runtime/schema/compile";
 import { getRuntime } from "./runtime.server";
@@ -120,13 +121,12 @@ export async function resetPasswordAs(actor: Actor, id: number): Promise<{ oneTi
 
 /** The signed-in user's own change; the current password proves it is them. Ends their other sessions. */
 export async function changeOwnPassword(actor: Actor, current: unknown, next: unknown, repeat: unknown): Promise<void> {
-  if (actor.id === null) throw new ApiError(403, "only a signed-in user has a password to change");
+  if (actor.id === null) throw peopleRefusal(403, "signedInOnly");
   const d = await db();
   const row = (await d(SYSTEM_TABLES.users).where({ id: actor.id }).first("password_hash")) as { password_hash: string | null } | undefined;
-  if (typeof current !== "string" || !(await verifyPassword(current, row?.password_hash)))
-    throw unprocessable("the current password is not right");
-  if (next !== repeat) throw unprocessable("the two new passwords differ");
-  if (next === current) throw unprocessable("choose a password different from the current one");
+  if (typeof current !== "string" || !(await verifyPassword(current, row?.password_hash))) throw peopleRefusal(422, "wrongCurrent");
+  if (next !== repeat) throw peopleRefusal(422, "passwordsDiffer");
+  if (next === current) throw peopleRefusal(422, "passwordSame");
   await setPassword(d, actor.id, next);
   await audit(d, {
     userId: actor.id,

@@ -1,6 +1,8 @@
 import fs from "node:fs";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { passwordProblem } from "../auth/passwords.server";
+import { peopleRefusalOf } from "../auth/people-words";
 import type { RoleDefinition, TableRights } from "../auth/roles";
 import { importRefusal } from "../dataio/import-words";
 import { scanSheet } from "../dataio/sheet-stream.server";
@@ -175,5 +177,14 @@ describe("import refusals", () => {
 
   it("a refusal with numbers keeps them", () => {
     expect(sayError(importRefusal(413, "tooLarge", { mb: 512 }), sv)).toBe("filen är större än 512 MB");
+  });
+});
+
+describe("users and passwords refusals", () => {
+  it("a password too short says the least length in the reader's words", () => {
+    const error = peopleRefusalOf(422, passwordProblem("short")!);
+    expect(error.status).toBe(422);
+    expect(error.message).toBe("the password must have at least 10 characters");
+    expect(sayError(error, sv)).toBe("lösenordet måste ha minst 10 tecken");
   });
 });
