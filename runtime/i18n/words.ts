@@ -66,3 +66,13 @@ export function sayError(error: unknown, t: Words): string {
   if (isPhrase(phrase)) return say(phrase, t);
   return error instanceof Error ? error.message : String(error);
 }
+
+/**
+ * What a JSON API answer says went wrong, in the reader's words: its phrase (`words`, which the
+ * API adds for the app's own screens) said with `t`, else its English `error`, else `fallback`.
+ */
+export function answeredError(body: unknown, t: Words, fallback: string): string {
+  const answer = (typeof body === "object" && body !== null ? body : {}) as { error?: unknown; words?: unknown };
+  if (isPhrase(answer.words)) return say(answer.words, t);
+  return typeof answer.error === "string" && answer.error ? answer.error : fallback;
+}
