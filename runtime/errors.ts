@@ -1,4 +1,4 @@
-import type { Phrase } from "./i18n/words";
+import { say, type Phrase, type Words } from "./i18n/words";
 
 /**
  * An error the caller can act on. The HTTP layer turns it into `{ error, details? }` with its
@@ -16,6 +16,19 @@ export class ApiError extends Error {
 
   /** The message as a catalog phrase, when a screen may say it in its reader's language. */
   phrase?: Phrase;
+
+  /**
+   * Field problems (`details.fields`, English) as catalog phrases, by field key, for a card to say
+   * in its reader's language. Kept off `details`, so the API's answer is the same in every language.
+   */
+  fieldWords?: Record<string, Phrase>;
+}
+
+/** An ApiError whose message is a catalog phrase, said in English from `english` and carried beside it. */
+export function wordedApiError(status: ApiError["status"], english: Words, phrase: Phrase, details?: unknown): ApiError {
+  const error = new ApiError(status, say(phrase, english), details);
+  error.phrase = phrase;
+  return error;
 }
 
 export const badRequest = (message: string, details?: unknown) => new ApiError(400, message, details);

@@ -11,6 +11,12 @@ import { PRINT_DESIGNER_ENGLISH } from "@print-designer/words";
 import { PRINT_PROBLEMS_ENGLISH } from "@runtime/print/problem-words";
 import { RULE_PROBLEMS_ENGLISH } from "@runtime/automation/problem-words";
 import { RULE_TEXT_ENGLISH } from "../components/rules/rule-text";
+import { PERMISSION_ENGLISH } from "@runtime/records/permission-words";
+import { RECORD_ENGLISH } from "@runtime/records/record-words";
+import { MONEY_ENGLISH } from "@runtime/exchange/money-words";
+import { IMPORT_ENGLISH } from "@runtime/dataio/import-words";
+import { SIGN_IN_ENGLISH } from "../services/sign-in-words";
+import { PEOPLE_ENGLISH } from "@runtime/auth/people-words";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 
 /**
@@ -30,6 +36,12 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "print template problems": PRINT_PROBLEMS_ENGLISH,
   "rule checker": RULE_PROBLEMS_ENGLISH,
   "rules in words": RULE_TEXT_ENGLISH,
+  "permission refusals": PERMISSION_ENGLISH,
+  "records service refusals": RECORD_ENGLISH,
+  "exchange rates and payments": MONEY_ENGLISH,
+  "import refusals": IMPORT_ENGLISH,
+  "sign-in refusals": SIGN_IN_ENGLISH,
+  "users, roles, passwords and tokens": PEOPLE_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

@@ -10,6 +10,7 @@ import { ApiError } from "@runtime/errors";
 import { CsrfField } from "../components/csrf-field";
 import { requireIdentity } from "../services/auth.server";
 import { getRuntime } from "../services/runtime.server";
+import { errorIn } from "../services/i18n.server";
 
 export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.language") };
@@ -32,7 +33,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await setUserLanguage((await getRuntime()).db, identity.user.id, raw === "" ? null : raw, languageCodes());
   } catch (error) {
-    if (error instanceof ApiError) return json({ error: error.message }, { status: error.status });
+    if (error instanceof ApiError) return json({ error: await errorIn(request, error) }, { status: error.status });
     throw error;
   }
   // A full page load: the whole page, its messages included, comes back in the new language.

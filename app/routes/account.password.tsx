@@ -8,6 +8,7 @@ import { CsrfField } from "../components/csrf-field";
 import { actorFor } from "../services/actor.server";
 import { requireIdentity, startSession } from "../services/auth.server";
 import { changeOwnPassword, MIN_PASSWORD_LENGTH } from "../services/people.server";
+import { errorIn } from "../services/i18n.server";
 
 export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.password") };
@@ -23,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   try {
     await changeOwnPassword(actor, form.get("current"), form.get("password"), form.get("repeat"));
   } catch (error) {
-    if (error instanceof ApiError) return json({ error: error.message }, { status: error.status });
+    if (error instanceof ApiError) return json({ error: await errorIn(request, error) }, { status: error.status });
     throw error;
   }
   // The change ended every session of this user, this one too: start a new one.

@@ -1,5 +1,6 @@
 import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
+import { saidError } from "~/i18n/said-error";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
@@ -34,7 +35,7 @@ export default function MyTokens() {
       </p>
       {result?.error ? (
         <p className="form-error" role="alert">
-          {result.error}
+          {saidError(result, t)}
         </p>
       ) : null}
       {result && "token" in result && result.token ? (

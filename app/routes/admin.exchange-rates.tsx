@@ -1,5 +1,6 @@
 import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { Trans, useTranslation } from "react-i18next";
+import { saidError } from "~/i18n/said-error";
 import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
@@ -86,7 +87,7 @@ export default function AdminExchangeRates() {
       <p className="muted">{t("rates.intro")}</p>
       {result?.error ? (
         <p className="form-error" role="alert">
-          {result.error}
+          {saidError(result, t)}
         </p>
       ) : null}
       {result?.ok && result.message ? (

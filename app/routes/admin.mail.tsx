@@ -1,5 +1,6 @@
 import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
+import { saidError } from "~/i18n/said-error";
 import { AdminTable } from "~/components/admin-table";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
@@ -58,7 +59,7 @@ export default function AdminMail() {
       <h1 id="mail-title">{t("mailAdmin.title")}</h1>
       {result?.error ? (
         <p className="form-error" role="alert">
-          {result.error}
+          {saidError(result, t)}
         </p>
       ) : null}
       <MailServerForm server={server} />

@@ -1,5 +1,6 @@
 import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
+import { saidError } from "~/i18n/said-error";
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -29,7 +30,7 @@ export default function AdminTokens() {
       <p className="muted">{t("tokens.adminLead")}</p>
       {result?.error ? (
         <p className="form-error" role="alert">
-          {result.error}
+          {saidError(result, t)}
         </p>
       ) : null}
       <TokenTable tokens={tokens} showOwner />

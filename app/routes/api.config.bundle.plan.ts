@@ -14,7 +14,7 @@ export const { loader, action } = apiRoute({
   /** What importing `{ bundle }` would change, and the `baseVersion` to apply it with. */
   POST: async ({ request }) => {
     const actor = await actorFor(request);
-    requireAdmin(actor, "import a configuration");
+    requireAdmin(actor, "importAConfiguration");
     const body = parseBody<{ bundle: unknown }>(planBundleBody, await readJson(request, BUNDLE_MAX_BYTES));
     return (await getConfigBundles()).review(actor, body.bundle);
   },

@@ -20,7 +20,7 @@ export const { loader, action } = apiRoute({
   /** The whole configuration as one bundle; `?download=1` asks the browser to save it. */
   GET: async ({ request }) => {
     const actor = await actorFor(request);
-    requireAdmin(actor, "export the configuration");
+    requireAdmin(actor, "exportConfiguration");
     const bundle = await (await getConfigBundles()).exportBundle(actor);
     if (new URL(request.url).searchParams.get("download") !== "1") return bundle;
     return downloadResponse(
@@ -32,7 +32,7 @@ export const { loader, action } = apiRoute({
   /** Applies a bundle reviewed on `baseVersion` (POST /api/config/bundle/plan gives both). */
   POST: async ({ request }) => {
     const actor = await actorFor(request);
-    requireAdmin(actor, "import a configuration");
+    requireAdmin(actor, "importAConfiguration");
     const body = parseBody<ApplyBundleBody>(applyBundleBody, await readJson(request, BUNDLE_MAX_BYTES));
     const { version, review } = await (await getConfigBundles()).apply(actor, body.bundle, body);
     return { version, summary: review.summary };

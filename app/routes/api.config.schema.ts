@@ -7,7 +7,7 @@ import { apiRoute } from "../utils/api.server";
 export const { loader, action } = apiRoute({
   /** The workspace schema as a plain JSON Schema file, for other JSON Schema tools. */
   GET: async ({ request }) => {
-    requireAdmin(await actorFor(request), "download the schema");
+    requireAdmin(await actorFor(request), "downloadSchema");
     const { version, schema } = await (await getRuntime()).workspace.current();
     return downloadResponse(
       JSON.stringify(schema, null, 2) + "\n",

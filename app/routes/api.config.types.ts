@@ -7,7 +7,7 @@ import { apiRoute } from "../utils/api.server";
 export const { loader, action } = apiRoute({
   /** TypeScript types of the records of the schema in force (json-schema-to-typescript). */
   GET: async ({ request }) => {
-    requireAdmin(await actorFor(request), "download the TypeScript types");
+    requireAdmin(await actorFor(request), "downloadTypescriptTypes");
     const { version, schema } = await (await getRuntime()).workspace.current();
     return downloadResponse(await liveWorkspaceTypes(schema, version), downloadName("types", version), "text/plain; charset=utf-8");
   },

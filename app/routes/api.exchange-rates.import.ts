@@ -14,7 +14,7 @@ export const { loader, action } = apiRoute({
    */
   POST: async ({ request }) => {
     const actor = await actorFor(request);
-    requireAdmin(actor, "import exchange rates");
+    requireAdmin(actor, "importExchangeRates");
     const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
     if (mediaType !== "text/csv") throw new HttpError(415, "send the rates as CSV (Content-Type: text/csv), rows of day,currency,rate");
     const result = await importRatesAs(actor, new TextDecoder().decode(await readAtMost(request, MAX_CSV_BYTES)));

@@ -6,7 +6,7 @@ import { apiRoute } from "../utils/api.server";
 
 export const { loader, action } = apiRoute({
   GET: async ({ request }) => {
-    requireAdmin(await actorFor(request), "see index advice");
+    requireAdmin(await actorFor(request), "seeIndexAdvice");
     const runtime = await getRuntime();
     const { compiled } = await runtime.workspace.current();
     return { advice: await indexAdviceForViews(runtime.db, compiled) };

@@ -21,7 +21,7 @@ const planSchemaBody = {
 
 export const { loader, action } = apiRoute({
   POST: async ({ request }) => {
-    requireAdmin(await actorFor(request), "plan schema changes");
+    requireAdmin(await actorFor(request), "planSchemaChanges");
     const body = parseBody<PlanSchemaBody>(planSchemaBody, await readJson(request, SCHEMA_MAX_BYTES));
     // The steps are read in the review, in the reader's language; the stored plan stays English.
     const { t } = await translatorFor(request);

@@ -28,7 +28,7 @@ export const { loader, action } = apiRoute({
   },
   PUT: async ({ request }) => {
     const actor = await actorFor(request);
-    requireAdmin(actor, "change the schema");
+    requireAdmin(actor, "changeSchema");
     const body = parseBody<ApplySchemaBody>(applySchemaBody, await readJson(request, SCHEMA_MAX_BYTES));
     const { version } = await (await getRuntime()).workspace.apply({ ...body, actorId: actor.id });
     return { version };

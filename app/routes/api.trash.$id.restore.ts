@@ -11,7 +11,7 @@ export const { loader, action } = apiRoute({
     if (!Number.isSafeInteger(id) || id < 1) throw new ApiError(400, "the trash entry id must be a positive whole number");
     const runtime = await getRuntime();
     const actor = await actorFor(request);
-    requireAdmin(actor, "restore from the trash");
+    requireAdmin(actor, "restoreFromTrash");
     return restoreFromTrash(runtime.db, runtime.workspace, id, actor.id);
   },
 });

@@ -9,7 +9,7 @@ const KINDS = ["record", "field", "table"] as const;
 
 export const { loader, action } = apiRoute({
   GET: async ({ request }) => {
-    requireAdmin(await actorFor(request), "see the trash");
+    requireAdmin(await actorFor(request), "seeTrash");
     const kind = new URL(request.url).searchParams.get("kind");
     if (kind !== null && !(KINDS as readonly string[]).includes(kind)) throw new ApiError(400, `kind must be one of ${KINDS.join(", ")}`);
     return { entries: await listTrash((await getRuntime()).db, { kind: (kind ?? undefined) as (typeof KINDS)[number] | undefined }) };

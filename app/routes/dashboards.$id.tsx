@@ -13,6 +13,7 @@ import { reportReaderOf } from "../services/reports.server";
 import { useRoleName } from "../i18n/use-role-name";
 import dashboardStyles from "../styles/dashboards.css";
 import reportsStyles from "../styles/reports.css";
+import { errorIn } from "../services/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
   { title: `${data?.dashboard?.name ?? data?.title ?? "Dashboards"} · Tessera` },
@@ -27,7 +28,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const reader = await reportReaderOf(request);
     return json({ ...(await loadDashboardPage(await actorFor(request), params.id ?? null, reader)), title: reader.t("nav.dashboards") });
   } catch (error) {
-    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+    if (error instanceof ApiError) throw json({ error: await errorIn(request, error) }, { status: error.status });
     throw error;
   }
 }
@@ -36,7 +37,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     return redirect(await dashboardsAction(await actorFor(request), await request.formData(), params.id ?? null));
   } catch (error) {
-    if (error instanceof ApiError) return json({ error: error.message }, { status: error.status });
+    if (error instanceof ApiError) return json({ error: await errorIn(request, error) }, { status: error.status });
     throw error;
   }
 }

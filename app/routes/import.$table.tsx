@@ -6,7 +6,7 @@ import { ApiError } from "@runtime/errors";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { ImportScreen } from "../components/dataio/import-screen";
 import { actorFor } from "../services/actor.server";
-import { languageOf, translatorOf } from "../services/i18n.server";
+import { languageOf, translatorOf, errorIn } from "../services/i18n.server";
 import { getRuntime } from "../services/runtime.server";
 import dataioStyles from "../styles/dataio.css";
 import listStyles from "../styles/list.css";
@@ -30,7 +30,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const title = translatorOf(language).t("importScreen.title", { records: pluralLabel });
     return json({ target: { ...target, pluralLabel, fields }, title });
   } catch (error) {
-    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+    if (error instanceof ApiError) throw json({ error: await errorIn(request, error) }, { status: error.status });
     throw error;
   }
 }

@@ -5,7 +5,8 @@ import { Form, useActionData, useLoaderData, useNavigation } from "@remix-run/re
 import { useTranslation } from "react-i18next";
 import { PublicCard } from "../components/public-card";
 import { translatorFor } from "../services/i18n.server";
-import { currentSession, signIn, WRONG_CREDENTIALS } from "../services/auth.server";
+import { say } from "@runtime/i18n/words";
+import { currentSession, signIn } from "../services/auth.server";
 import { safeNextPath } from "../services/auth-rules";
 
 export const meta = titledMeta;
@@ -22,8 +23,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const email = String(form.get("email") ?? "");
   const result = await signIn(request, email, form.get("password"));
   if (!result.ok) {
-    const message = result.message === WRONG_CREDENTIALS ? (await translatorFor(request)).t("login.wrong") : result.message;
-    return json({ error: message, email }, { status: result.status });
+    return json({ error: say(result.words, (await translatorFor(request)).t), email }, { status: result.status });
   }
   const next = result.mustChangePassword ? "/account/password" : safeNextPath(String(form.get("next") ?? ""));
   return redirect(next, { headers: { "Set-Cookie": result.setCookie } });

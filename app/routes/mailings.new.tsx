@@ -7,7 +7,7 @@ import { ApiError } from "@runtime/errors";
 import { BackToMailings } from "../components/mail/back-to-mailings";
 import { CsrfField } from "../components/csrf-field";
 import { listName, skipReason } from "../components/mail/mailing-words";
-import { translatorFor } from "../services/i18n.server";
+import { translatorFor, errorIn } from "../services/i18n.server";
 import { actorFor } from "../services/actor.server";
 import { getMailings, requestOrigin, tableLabelsFor, type MailingPreview } from "../services/mailings.server";
 import mailingsStyles from "../styles/mailings.css";
@@ -39,7 +39,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
       );
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      problem = error.message;
+      problem = await errorIn(request, error);
     }
   const title = (await translatorFor(request)).t("mailings.newTitle");
   return json({ options, template, view, views, preview, problem, title });
@@ -54,7 +54,7 @@ export async function action({ request }: ActionFunctionArgs) {
     ).create(actor, { template: form.get("template"), view: form.get("view") }, requestOrigin(request));
     return redirect(`/mailings/${id}`);
   } catch (error) {
-    if (error instanceof ApiError) return json({ error: error.message }, { status: error.status });
+    if (error instanceof ApiError) return json({ error: await errorIn(request, error) }, { status: error.status });
     throw error;
   }
 }

@@ -9,7 +9,7 @@ import { exportQueryOf } from "@runtime/dataio/export-query";
 import { DataMenu } from "../components/dataio/data-menu";
 import { ListScreen } from "../components/list/list-screen";
 import { actorFor } from "../services/actor.server";
-import { languageOf } from "../services/i18n.server";
+import { languageOf, errorIn } from "../services/i18n.server";
 import { handleListAction, listPageDeps, loadListPage, singleRecordHref } from "../services/views.server";
 import batchPrintStyles from "../styles/batch-print.css";
 import boardStyles from "../styles/board.css";
@@ -35,8 +35,8 @@ export const handle: TitledHandle & typeof EVAL_IN_BROWSER = {
   title: (t, data?: SerializeFrom<typeof loader>) => data?.table.pluralLabel ?? t("list.list"),
 };
 
-function asResponse(error: unknown): never {
-  if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+async function asResponse(request: Request, error: unknown): Promise<never> {
+  if (error instanceof ApiError) throw json({ error: await errorIn(request, error) }, { status: error.status });
   throw error;
 }
 
@@ -51,7 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const page = await loadListPage(deps, actor, params.table ?? "", url);
     return json({ ...page, exportQuery: exportQueryOf(page.state) });
   } catch (error) {
-    asResponse(error);
+    return asResponse(request, error);
   }
 }
 
@@ -63,8 +63,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json(result);
   } catch (error) {
     if (error instanceof ApiError && error.status !== 404)
-      return json({ intent: "error" as const, error: error.message }, { status: error.status });
-    asResponse(error);
+      return json({ intent: "error" as const, error: await errorIn(request, error) }, { status: error.status });
+    return asResponse(request, error);
   }
 }
 

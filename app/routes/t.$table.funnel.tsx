@@ -8,7 +8,7 @@ import { withChanges } from "@runtime/views/list-params";
 import { FunnelView } from "../components/funnel/funnel-view";
 import { listHref } from "../components/list/list-link";
 import { actorFor } from "../services/actor.server";
-import { languageOf, translatorOf } from "../services/i18n.server";
+import { languageOf, translatorOf, errorIn } from "../services/i18n.server";
 import { getRuntime } from "../services/runtime.server";
 import { useLocale } from "../i18n/use-locale";
 import { FUNNEL_MONTHS, loadFunnelPage } from "../services/views.server";
@@ -29,7 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     if (!data) throw json({ error: translator.t("funnel.none") }, { status: 404 });
     return json({ data, monthsShown: FUNNEL_MONTHS, title: translator.t("funnel.pageTitle", { records: data.table.pluralLabel }) });
   } catch (error) {
-    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
+    if (error instanceof ApiError) throw json({ error: await errorIn(request, error) }, { status: error.status });
     throw error;
   }
 }

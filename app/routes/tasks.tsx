@@ -6,7 +6,7 @@ import { ApiError } from "@runtime/errors";
 import { CsrfField } from "../components/csrf-field";
 import { useTranslation } from "react-i18next";
 import { actorFor } from "../services/actor.server";
-import { localeFor } from "../services/i18n.server";
+import { localeFor, errorIn } from "../services/i18n.server";
 import { PendingApprovals } from "../components/rules/pending-approvals";
 import { myPendingApprovalsAs } from "../services/rules.server";
 import { completeTaskAs, myTasks, type MyTask } from "../services/tasks.server";
@@ -31,7 +31,7 @@ export async function action({ request }: ActionFunctionArgs) {
     await completeTaskAs(actor, form.get("id"), form.get("version"));
     return json({ ok: true as const, error: null });
   } catch (error) {
-    if (error instanceof ApiError) return json({ ok: false as const, error: error.message }, { status: error.status });
+    if (error instanceof ApiError) return json({ ok: false as const, error: await errorIn(request, error) }, { status: error.status });
     throw error;
   }
 }

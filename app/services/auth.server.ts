@@ -31,13 +31,13 @@ import {
   SESSION_COOKIE,
   sessionCookieOptions,
 } from "./auth-rules";
+import type { Phrase } from "@runtime/i18n/words";
+import { signInRefusal } from "./sign-in-words";
 
 export type Identity = { via: "token"; user: User } | { via: "session"; user: User; sessionToken: string; csrfToken: string };
 
 /** server.mjs puts the socket's address here (after dropping whatever the client sent). */
 export const CLIENT_IP_HEADER = "x-tessera-client-ip";
-
-export const WRONG_CREDENTIALS = "Wrong email or password.";
 
 async function sessionCookie(db: Knex, request: Request): Promise<Cookie> {
   const secure = isHttpsRequest(request.url, request.headers.get("x-forwarded-proto"));
@@ -222,7 +222,8 @@ export async function currentSession(request: Request): Promise<{ user: SignedIn
   };
 }
 
-export type SignInResult = { ok: true; setCookie: string; mustChangePassword: boolean } | { ok: false; status: 401 | 429; message: string };
+export type SignInResult =
+  { ok: true; setCookie: string; mustChangePassword: boolean } | { ok: false; status: 401 | 429; message: string; words: Phrase };
 
 /**
  * Checks the password and starts a brand-new session. An address with many recent failures waits
@@ -236,24 +237,20 @@ export async function signIn(request: Request, emailInput: unknown, password: un
   try {
     email = normalizeEmail(emailInput);
   } catch {
-    return { ok: false, status: 401, message: WRONG_CREDENTIALS };
+    return { ok: false, status: 401, ...signInRefusal("login.wrong") };
   }
   const delay = await addressDelay(db, ip);
   if (delay > 0) await new Promise((resolve) => setTimeout(resolve, delay));
   const attempt = await takeSignInAttempt(db, email);
   if (!attempt.allowed)
-    return {
-      ok: false,
-      status: 429,
-      message: `Too many failed sign-ins. Wait ${attempt.retryAfterMinutes} minutes, or ask an administrator to reset the password.`,
-    };
+    return { ok: false, status: 429, ...signInRefusal("refusals.signIn.throttled", { minutes: attempt.retryAfterMinutes }) };
   const row = await findUserByEmail(db, email);
   const usable = row && row.active ? row.password_hash : null;
   const ok = typeof password === "string" && password.length <= 200 && (await verifyPassword(password, usable));
   if (!ok || !row) {
     await signInFailed(db, email, ip);
     await audit(db, { userId: row ? Number(row.id) : null, action: "login_failed", ip, changes: { email } });
-    return { ok: false, status: 401, message: WRONG_CREDENTIALS };
+    return { ok: false, status: 401, ...signInRefusal("login.wrong") };
   }
   await signInSucceeded(db, email);
   // Whatever session this browser had ends: a new id at every sign-in.

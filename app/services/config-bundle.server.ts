@@ -2,6 +2,7 @@
 import type { BundleReview, ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 import { parseBundleText } from "@runtime/config-bundle/validate-bundle";
 import type { ReviewWords } from "@runtime/config-bundle/describe-import";
+import { sayError } from "@runtime/i18n/words";
 import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
 import { getRuntime } from "./runtime.server";
@@ -39,11 +40,12 @@ export type ImportOutcome =
       fileName: string;
     };
 
-function failed(error: unknown, bundleText: string | null, fileName: string): ImportOutcome {
+function failed(error: unknown, bundleText: string | null, fileName: string, words?: ReviewWords): ImportOutcome {
   if (!(error instanceof ApiError)) throw error;
   const details = (error.details ?? {}) as { problems?: { path: string; message: string }[] };
   // A stale review keeps the file, so "review again" needs no second upload.
-  return { ok: false, stage: "failed", error: error.message, problems: details.problems ?? [], bundleText, fileName };
+  const said = words ? sayError(error, words) : error.message;
+  return { ok: false, stage: "failed", error: said, problems: details.problems ?? [], bundleText, fileName };
 }
 
 /** Step one of the import screen: read, validate and review an uploaded bundle. */
@@ -54,7 +56,7 @@ export async function reviewUpload(actor: Actor, bundleText: string, fileName: s
   try {
     return { ok: true, stage: "review", bundleText, fileName, ...(await (await getConfigBundles()).review(actor, parsed.value, words)) };
   } catch (error) {
-    return failed(error, null, fileName);
+    return failed(error, null, fileName, words);
   }
 }
 
@@ -82,6 +84,6 @@ export async function applyUpload(
       version,
     };
   } catch (error) {
-    return failed(error, bundleText, fileName);
+    return failed(error, bundleText, fileName, words);
   }
 }

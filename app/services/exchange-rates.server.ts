@@ -33,7 +33,7 @@ async function db() {
   return (await getRuntime()).db;
 }
 
-const WHAT = "manage exchange rates";
+const WHAT = "manageExchangeRates";
 
 const record = async (actor: Actor, recordId: number | null, changes: Record<string, unknown>) =>
   audit(await db(), { userId: actor.id, action: "exchange_rates", table: SYSTEM_TABLES.exchangeRates, recordId, changes, ip: actor.ip });

@@ -2,6 +2,7 @@ import type { i18n } from "i18next";
 import { languageCodes, languagePack } from "@runtime/i18n/catalogs.server";
 import { pickLanguage } from "@runtime/i18n/negotiate";
 import { createTranslator } from "@runtime/i18n/translator";
+import { sayError } from "@runtime/i18n/words";
 import { identify } from "./auth.server";
 import { oncePerRequest } from "./request-scope.server";
 
@@ -33,4 +34,9 @@ export async function translatorFor(request: Request): Promise<i18n> {
 /** The Intl locale of the request's language (dates, numbers, money): `sv-SE`. */
 export async function localeFor(request: Request): Promise<string> {
   return languagePack(await languageOf(request)).locale;
+}
+
+/** An error as the request's reader should read it: its phrase in their language when it has one, else as thrown. */
+export async function errorIn(request: Request, error: unknown): Promise<string> {
+  return sayError(error, (await translatorFor(request)).t);
 }

@@ -22,7 +22,7 @@ export async function mailOffer(actor: Actor, table: CompiledTable, id: number):
 
 /** The admin screen: every table's message templates and where the mail server is set. */
 export async function mailAdminData(actor: Actor, language = "en") {
-  requireAdmin(actor, "edit message templates");
+  requireAdmin(actor, "editMessageTemplates");
   const runtime = await getRuntime();
   const { compiled } = inLanguage(await runtime.workspace.current(), language);
   const setup = await runtime.mail.setup();
@@ -35,12 +35,12 @@ export async function mailAdminData(actor: Actor, language = "en") {
 }
 
 export async function saveMailServer(actor: Actor, input: { smtpUrl: string; from: string }): Promise<void> {
-  requireAdmin(actor, "set the mail server");
+  requireAdmin(actor, "setMailServer");
   await saveMailSettings((await getRuntime()).db, input);
 }
 
 /** Mailing messages per minute (docs/decisions/029-mailings.md). */
 export async function saveMailingRateAs(actor: Actor, perMinute: unknown): Promise<void> {
-  requireAdmin(actor, "set the mailing rate");
+  requireAdmin(actor, "setMailingRate");
   await saveMailingRate((await getRuntime()).db, perMinute);
 }

@@ -12,7 +12,8 @@ import { deleteRole, getRole, listRoles, saveRole } from "@runtime/auth/roles.se
 import { createToken, listTokens, revokeToken, type ApiToken } from "@runtime/auth/tokens.server";
 import { addUser, getUser, listUsers, resetPassword, setPassword, updateUser, type User } from "@runtime/auth/users.server";
 import { verifyPassword } from "@runtime/auth/passwords.server";
-import { ApiError, badRequest, notFound, unprocessable } from "@runtime/errors";
+import { ApiError, badRequest, notFound } from "@runtime/errors";
+import { peopleRefusal } from "@runtime/auth/people-words";
 import { hiddenFields, requireAdmin, type Actor } from "@runtime/records/permissions";
 import { requireTable } from "@runtime/schema/compile";
 import { getRuntime } from "./runtime.server";
@@ -28,12 +29,16 @@ export async function adminActorFor(request: Request): Promise<Actor> {
   return actor;
 }
 
-/** Runs a screen action: an ApiError becomes `{ error }` with its status for the page to show. */
+/**
+ * Runs a screen action: an ApiError becomes `{ error, words }` with its status for the page to show,
+ * `words` (its phrase, when it has one) for the page to say in its reader's language (`saidError`).
+ */
 export async function formResult<T extends object>(run: () => Promise<T>) {
   try {
     return json({ ok: true as const, error: null, ...(await run()) });
   } catch (error) {
-    if (error instanceof ApiError) return json({ ok: false as const, error: error.message }, { status: error.status });
+    if (error instanceof ApiError)
+      return json({ ok: false as const, error: error.message, words: error.phrase ?? null }, { status: error.status });
     throw error;
   }
 }
@@ -43,7 +48,7 @@ async function db() {
 }
 
 export async function listUsersAs(actor: Actor): Promise<User[]> {
-  requireAdmin(actor, "see the users");
+  requireAdmin(actor, "seeUsers");
   return listUsers(await db());
 }
 
@@ -57,7 +62,7 @@ export interface NewUserInput {
 }
 
 export async function addUserAs(actor: Actor, input: NewUserInput): Promise<{ user: User; oneTimePassword?: string }> {
-  requireAdmin(actor, "add users");
+  requireAdmin(actor, "addUsers");
   const d = await db();
   const generate =
     input.generatePassword === true || input.generatePassword === "on" || input.password === undefined || input.password === "";
@@ -85,7 +90,7 @@ export async function addUserAs(actor: Actor, input: NewUserInput): Promise<{ us
 }
 
 export async function updateUserAs(actor: Actor, id: number, changes: { name?: unknown; role?: unknown; active?: unknown }): Promise<User> {
-  requireAdmin(actor, "change users");
+  requireAdmin(actor, "changeUsers");
   const d = await db();
   return d.transaction(async (trx) => {
     const before = await getUser(trx, id);
@@ -98,7 +103,7 @@ export async function updateUserAs(actor: Actor, id: number, changes: { name?: u
 }
 
 export async function resetPasswordAs(actor: Actor, id: number): Promise<{ oneTimePassword: string }> {
-  requireAdmin(actor, "reset passwords");
+  requireAdmin(actor, "resetPasswords");
   const d = await db();
   return d.transaction(async (trx) => {
     const result = await resetPassword(trx, id);
@@ -116,13 +121,12 @@ export async function resetPasswordAs(actor: Actor, id: number): Promise<{ oneTi
 
 /** The signed-in user's own change; the current password proves it is them. Ends their other sessions. */
 export async function changeOwnPassword(actor: Actor, current: unknown, next: unknown, repeat: unknown): Promise<void> {
-  if (actor.id === null) throw new ApiError(403, "only a signed-in user has a password to change");
+  if (actor.id === null) throw peopleRefusal(403, "signedInOnly");
   const d = await db();
   const row = (await d(SYSTEM_TABLES.users).where({ id: actor.id }).first("password_hash")) as { password_hash: string | null } | undefined;
-  if (typeof current !== "string" || !(await verifyPassword(current, row?.password_hash)))
-    throw unprocessable("the current password is not right");
-  if (next !== repeat) throw unprocessable("the two new passwords differ");
-  if (next === current) throw unprocessable("choose a password different from the current one");
+  if (typeof current !== "string" || !(await verifyPassword(current, row?.password_hash))) throw peopleRefusal(422, "wrongCurrent");
+  if (next !== repeat) throw peopleRefusal(422, "passwordsDiffer");
+  if (next === current) throw peopleRefusal(422, "passwordSame");
   await setPassword(d, actor.id, next);
   await audit(d, {
     userId: actor.id,
@@ -135,12 +139,12 @@ export async function changeOwnPassword(actor: Actor, current: unknown, next: un
 }
 
 export async function listRolesAs(actor: Actor) {
-  requireAdmin(actor, "see the roles");
+  requireAdmin(actor, "seeRoles");
   return listRoles(await db());
 }
 
 export async function saveRoleAs(actor: Actor, role: unknown) {
-  requireAdmin(actor, "change roles");
+  requireAdmin(actor, "changeRoles");
   const d = await db();
   return d.transaction(async (trx) => {
     const saved = await saveRole(trx, role);
@@ -156,7 +160,7 @@ export async function saveRoleAs(actor: Actor, role: unknown) {
 }
 
 export async function deleteRoleAs(actor: Actor, key: string): Promise<void> {
-  requireAdmin(actor, "remove roles");
+  requireAdmin(actor, "removeRoles");
   const d = await db();
   await d.transaction(async (trx) => {
     const removed = await getRole(trx, key);
@@ -177,7 +181,7 @@ export interface TokenRow extends ApiToken {
 
 /** All tokens for `all` (admins only), else the actor's own. */
 export async function listTokensAs(actor: Actor, scope: "own" | "all"): Promise<TokenRow[]> {
-  if (scope === "all") requireAdmin(actor, "see everyone's API tokens");
+  if (scope === "all") requireAdmin(actor, "seeEveryonesApiTokens");
   if (actor.id === null) return [];
   const d = await db();
   const tokens = await listTokens(d, scope === "own" ? { userId: actor.id } : {});

@@ -36,7 +36,7 @@ export interface TemplateListEntry {
 /** The actor of a template API call, refused with 403 before its body is read unless an administrator. */
 export async function templateAdminFor(request: Request): Promise<Actor> {
   const actor = await actorFor(request);
-  requireAdmin(actor, "manage print templates");
+  requireAdmin(actor, "managePrintTemplates");
   return actor;
 }
 
@@ -56,7 +56,7 @@ const problemText = (p: { message: string; words: Phrase }, t?: Words) => (t ? s
 
 /** Every template, grouped by the caller; each with its condition in words and its problems. */
 export async function listTemplatesAs(actor: Actor, t: Words, table?: string): Promise<TemplateListEntry[]> {
-  requireAdmin(actor, "manage print templates");
+  requireAdmin(actor, "managePrintTemplates");
   const { templates } = await getRuntime();
   const compiled = await compiledSchema();
   const full = await templates.list(table);
@@ -73,18 +73,18 @@ export async function listTemplatesAs(actor: Actor, t: Words, table?: string): P
 
 /** The tables an admin can add a template for: every table but the company card and users. */
 export async function printableTablesAs(actor: Actor): Promise<{ key: string; label: string }[]> {
-  requireAdmin(actor, "manage print templates");
+  requireAdmin(actor, "managePrintTemplates");
   return (await compiledSchema()).tables.filter((t) => !t.parent).map((t) => ({ key: t.key, label: t.pluralLabel }));
 }
 
 export async function getTemplateAs(actor: Actor, id: unknown): Promise<PrintTemplate> {
-  requireAdmin(actor, "manage print templates");
+  requireAdmin(actor, "managePrintTemplates");
   return (await getRuntime()).templates.get(id);
 }
 
 /** A new template for `table` from the list screen: a starter the designer builds on. */
 export async function createStarterTemplateAs(actor: Actor, tableKey: unknown, name: unknown): Promise<PrintTemplate> {
-  requireAdmin(actor, "create print templates");
+  requireAdmin(actor, "createPrintTemplates");
   const compiled = await compiledSchema();
   const table = typeof tableKey === "string" ? compiled.tablesByKey.get(tableKey) : undefined;
   if (!table) throw badRequest(`choose the table the template prints`);
@@ -93,28 +93,28 @@ export async function createStarterTemplateAs(actor: Actor, tableKey: unknown, n
 }
 
 export async function createTemplateAs(actor: Actor, input: unknown): Promise<PrintTemplate> {
-  requireAdmin(actor, "create print templates");
+  requireAdmin(actor, "createPrintTemplates");
   return (await getRuntime()).templates.create(input, actor.id);
 }
 
 /** Replaces the parts sent (name, html, css, page, condition, project). */
 export async function updateTemplateAs(actor: Actor, id: unknown, changes: unknown): Promise<PrintTemplate> {
-  requireAdmin(actor, "change print templates");
+  requireAdmin(actor, "changePrintTemplates");
   return (await getRuntime()).templates.update(id, changes, actor.id);
 }
 
 export async function renameTemplateAs(actor: Actor, id: unknown, name: unknown): Promise<PrintTemplate> {
-  requireAdmin(actor, "rename print templates");
+  requireAdmin(actor, "renamePrintTemplates");
   return (await getRuntime()).templates.rename(id, name, actor.id);
 }
 
 export async function duplicateTemplateAs(actor: Actor, id: unknown, name?: unknown): Promise<PrintTemplate> {
-  requireAdmin(actor, "duplicate print templates");
+  requireAdmin(actor, "duplicatePrintTemplates");
   return (await getRuntime()).templates.duplicate(id, typeof name === "string" && name.trim() ? name.trim() : undefined, actor.id);
 }
 
 export async function removeTemplateAs(actor: Actor, id: unknown): Promise<void> {
-  requireAdmin(actor, "delete print templates");
+  requireAdmin(actor, "deletePrintTemplates");
   await (await getRuntime()).templates.remove(id, actor.id);
 }
 
@@ -128,7 +128,7 @@ export async function previewDraftAs(actor: Actor, draft: unknown, recordId: unk
  * the template itself refers to them by key.
  */
 export async function designerDataAs(actor: Actor, id: unknown, t: Words, language?: string) {
-  requireAdmin(actor, "design print templates");
+  requireAdmin(actor, "designPrintTemplates");
   const template = await getTemplateAs(actor, id);
   const runtime = await getRuntime();
   const compiled = await compiledSchema(language);

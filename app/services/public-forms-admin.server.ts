@@ -6,7 +6,7 @@ import type { PublicForm } from "@runtime/forms/public-forms.server";
 import { layoutControls, resolveLayout } from "@runtime/layouts/resolve-layout";
 import type { Actor } from "@runtime/records/permissions";
 import type { CompiledSchema } from "@runtime/schema/compile";
-import { languageOf } from "./i18n.server";
+import { languageOf, errorIn } from "./i18n.server";
 import { adminActorFor } from "./people.server";
 import { getRuntime } from "./runtime.server";
 
@@ -165,7 +165,11 @@ export async function webFormsAction(request: Request) {
     if (!(error instanceof ApiError)) throw error;
     const fields = (error.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
     return json(
-      { error: error.message, fields, posted: Object.fromEntries([...posted.keys()].map((k) => [k, posted.getAll(k).map(String)])) },
+      {
+        error: await errorIn(request, error),
+        fields,
+        posted: Object.fromEntries([...posted.keys()].map((k) => [k, posted.getAll(k).map(String)])),
+      },
       error.status,
     );
   }

@@ -1,4 +1,5 @@
 import { ApiError, badRequest } from "@runtime/errors";
+import { sayError } from "@runtime/i18n/words";
 import { isAdmin, unseenFields, type Actor } from "@runtime/records/permissions";
 import { builderTables } from "@runtime/reports/builder-fields";
 import type { ChartType, SavedReport } from "@runtime/reports/reports.server";
@@ -60,7 +61,7 @@ export async function loadReportsPage(actor: Actor, url: URL, id: string | null,
       result = await rt.reports.run(actor, spec, reader);
     } catch (e) {
       if (!(e instanceof ApiError)) throw e;
-      error = e.message;
+      error = sayError(e, reader.t);
     }
   const table = spec ? compiled.tablesByKey.get(spec.table) : undefined;
   const unseen = table ? unseenFields(actor, compiled, table) : new Set<string>();

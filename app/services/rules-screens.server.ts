@@ -94,7 +94,7 @@ const BLANK: RuleDraft = {
  * admin's `language`; the rule refers to them by key), its latest runs.
  */
 export async function ruleEditorDataAs(actor: Actor, id: string | undefined, language = "en"): Promise<RuleEditorData> {
-  requireAdmin(actor, "manage rules");
+  requireAdmin(actor, "manageRules");
   const runtime = await getRuntime();
   const { compiled } = inLanguage(await runtime.workspace.current(), language);
   const tables = compiled.tables.filter((t) => !t.parent && t.key !== USERS_TABLE).map(editorTable);

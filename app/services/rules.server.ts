@@ -23,7 +23,7 @@ async function automation() {
 /** The actor of an admin-only rules call, refused with 403 before its body is read. */
 export async function rulesAdminFor(request: Request): Promise<Actor> {
   const actor = await actorFor(request);
-  requireAdmin(actor, "manage rules");
+  requireAdmin(actor, "manageRules");
   return actor;
 }
 
@@ -40,12 +40,12 @@ export function definitionOf(body: unknown): Record<string, unknown> {
 }
 
 export async function listRulesAs(actor: Actor): Promise<Rule[]> {
-  requireAdmin(actor, "manage rules");
+  requireAdmin(actor, "manageRules");
   return (await automation()).rules.list();
 }
 
 export async function getRuleAs(actor: Actor, id: unknown): Promise<Rule> {
-  requireAdmin(actor, "manage rules");
+  requireAdmin(actor, "manageRules");
   return (await automation()).rules.get(id);
 }
 
@@ -66,7 +66,7 @@ export async function removeRuleAs(actor: Actor, id: unknown): Promise<void> {
 
 /** Every problem of a definition, each at its JSON Pointer: what the editor shows as the admin types. */
 export async function validateRuleAs(actor: Actor, body: unknown): Promise<RuleProblem[]> {
-  requireAdmin(actor, "manage rules");
+  requireAdmin(actor, "manageRules");
   return (await automation()).rules.validate(definitionOf(body));
 }
 
@@ -81,14 +81,14 @@ export async function dryRunAs(actor: Actor, input: { id?: unknown; definition?:
 }
 
 export async function ruleRunsAs(actor: Actor, id: unknown, limit?: number): Promise<RuleRun[]> {
-  requireAdmin(actor, "see rule runs");
+  requireAdmin(actor, "seeRuleRuns");
   const service = await automation();
   await service.rules.get(id);
   return service.rules.runs(id, { limit });
 }
 
 export async function failedRunsAs(actor: Actor): Promise<RuleRun[]> {
-  requireAdmin(actor, "see rule runs");
+  requireAdmin(actor, "seeRuleRuns");
   return (await automation()).rules.failedRuns();
 }
 

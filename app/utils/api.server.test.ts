@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from "vitest";
-import { ApiError, conflict } from "@runtime/errors";
+import { ApiError, conflict, wordedApiError } from "@runtime/errors";
+import { answeredError, englishWords } from "@runtime/i18n/words";
 import { apiErrorResponse, apiRoute, HttpError, parseBody, readJson } from "./api.server";
 
 const post = (body: BodyInit | null, contentType: string | null = "application/json", extra: Record<string, string> = {}) =>
@@ -61,6 +62,22 @@ describe("readJson", () => {
 });
 
 describe("apiErrorResponse", () => {
+  it("gives the app's own screens a worded error's phrase, and programs the English body alone", async () => {
+    const worded = () =>
+      wordedApiError(403, englishWords({ "x.refused": "You may not {{what}}." }), { key: "x.refused", values: { what: "see" } });
+    const session = new Request("http://test/api", { headers: { cookie: "tessera_session=abc" } });
+    const token = new Request("http://test/api", { headers: { authorization: "Bearer tk_abc" } });
+    expect(await apiErrorResponse(worded(), session).json()).toEqual({
+      error: "You may not see.",
+      words: { key: "x.refused", values: { what: "see" } },
+    });
+    expect(await apiErrorResponse(worded(), token).json()).toEqual({ error: "You may not see." });
+    const body: unknown = await apiErrorResponse(worded(), session).json();
+    expect(answeredError(body, (key, values) => `${key}:${String(values?.what)}`, "fallback")).toBe("x.refused:see");
+    expect(answeredError({ error: "plain" }, () => "said", "fallback")).toBe("plain");
+    expect(answeredError(null, () => "said", "fallback")).toBe("fallback");
+  });
+
   it("maps an ApiError to its status and { error, details }", async () => {
     const response = apiErrorResponse(conflict("stale version", { current: 4 }));
     expect(response.status).toBe(409);

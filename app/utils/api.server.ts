@@ -1,6 +1,7 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import Ajv, { type ValidateFunction } from "ajv";
 import { ApiError } from "@runtime/errors";
+import type { Phrase } from "@runtime/i18n/words";
 
 /**
  * Statuses the HTTP layer decides by itself, before any service runs. ApiError (runtime/errors)
@@ -20,6 +21,8 @@ export class HttpError extends Error {
 export interface ErrorBody {
   error: string;
   details?: unknown;
+  /** The error as a catalog phrase, for the app's own screens to say in their reader's language (`answeredError`). */
+  words?: Phrase;
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
@@ -32,13 +35,15 @@ export function jsonResponse(body: unknown, status = 200, headers: Record<string
 /**
  * The one place an error becomes an HTTP answer. Anything that is not an error meant for the
  * caller is a bug: it is logged here and the body says nothing about it, so SQL text and stacks
- * never leave the server.
+ * never leave the server. A call from the app's own screens (a browser session, not an API
+ * token) also gets the error's phrase as `words`; programs get the English body they always had.
  */
-export function apiErrorResponse(error: unknown): Response {
+export function apiErrorResponse(error: unknown, request?: Request): Response {
   if (error instanceof Response) return error;
   if (error instanceof ApiError) {
     const body: ErrorBody = { error: error.message };
     if (error.details !== undefined) body.details = error.details;
+    if (error.phrase && request && !request.headers.has("authorization")) body.words = error.phrase;
     return jsonResponse(body, error.status);
   }
   if (error instanceof HttpError) return jsonResponse({ error: error.message }, error.status, error.headers);
@@ -146,7 +151,7 @@ export function apiRoute(handlers: Partial<Record<HttpMethod, ApiHandler>>) {
       const result = await handler(args);
       return result instanceof Response ? result : jsonResponse(result);
     } catch (error) {
-      return apiErrorResponse(error);
+      return apiErrorResponse(error, args.request);
     }
   }
 

@@ -1,5 +1,7 @@
 import crypto from "node:crypto";
 import { promisify } from "node:util";
+import type { Phrase } from "../i18n/words";
+import { peoplePhrase } from "./people-words";
 
 const scrypt = promisify(crypto.scrypt) as (
   password: string,
@@ -17,10 +19,11 @@ const MAXMEM = 64 * 1024 * 1024;
 
 export const MIN_PASSWORD_LENGTH = 10;
 
-export function passwordProblem(password: unknown): string | null {
-  if (typeof password !== "string") return "the password must be text";
-  if (password.length < MIN_PASSWORD_LENGTH) return `the password must have at least ${MIN_PASSWORD_LENGTH} characters`;
-  if (password.length > 200) return "the password can have at most 200 characters";
+/** What is wrong with a new password, as a phrase (`refusals.people.*`), or null. */
+export function passwordProblem(password: unknown): Phrase | null {
+  if (typeof password !== "string") return peoplePhrase("passwordText");
+  if (password.length < MIN_PASSWORD_LENGTH) return peoplePhrase("passwordShort", { min: MIN_PASSWORD_LENGTH });
+  if (password.length > 200) return peoplePhrase("passwordLong");
   return null;
 }
 

@@ -1,7 +1,8 @@
 import { forgetIdentities, remembered } from "./identity-cache";
 import type { Knex } from "knex";
 import Ajv from "ajv";
-import { ApiError, conflict, notFound } from "../errors";
+import { notFound } from "../errors";
+import { peopleRefusal } from "./people-words";
 import { dbNow } from "../db/system-tables.server";
 import { parseWith } from "../schema/checked";
 import { AUTH_TABLES } from "./auth-tables.server";
@@ -31,7 +32,7 @@ export async function getRole(db: Knex, key: string): Promise<RoleDefinition> {
 export async function saveRole(db: Knex, input: unknown): Promise<RoleDefinition> {
   const role = parseWith(validateRole, input, "the role");
   const existing = (await db(AUTH_TABLES.roles).where({ key: role.key }).first()) as { builtin: number | boolean } | undefined;
-  if (existing?.builtin && role.key === "admin") throw conflict("the administrator role cannot be changed: it may always do everything");
+  if (existing?.builtin && role.key === "admin") throw peopleRefusal(409, "adminRoleFixed");
   const definition: RoleDefinition = { ...role, admin: role.admin ?? false, builtin: Boolean(existing?.builtin) };
   const row = { key: role.key, name: role.name, builtin: definition.builtin, definition: JSON.stringify(definition), updated_at: dbNow() };
   if (existing) await db(AUTH_TABLES.roles).where({ key: role.key }).update(row);
@@ -42,9 +43,9 @@ export async function saveRole(db: Knex, input: unknown): Promise<RoleDefinition
 
 export async function deleteRole(db: Knex, key: string): Promise<void> {
   const role = await getRole(db, key);
-  if (role.builtin) throw conflict(`"${role.name}" is built in and cannot be removed`);
+  if (role.builtin) throw peopleRefusal(409, "roleBuiltIn", { role: role.name });
   const users = (await db("crm_users").where({ role: key }).count({ n: "*" }).first()) as { n: number | string };
-  if (Number(users.n) > 0) throw new ApiError(409, `${users.n} user(s) still have the role "${role.name}": give them another role first`);
+  if (Number(users.n) > 0) throw peopleRefusal(409, "roleInUse", { n: users.n, role: role.name });
   await db(AUTH_TABLES.roles).where({ key }).delete();
   forgetIdentities(db);
 }

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
-import { badRequest, notFound } from "../errors";
+import { notFound } from "../errors";
+import { peopleRefusal } from "./people-words";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { AUTH_TABLES } from "./auth-tables.server";
 import { forgetIdentities, remembered } from "./identity-cache";
@@ -20,8 +21,7 @@ const PREFIX = "tsr_";
 
 /** Returns the token text once; only its hash is kept. */
 export async function createToken(db: Knex, userId: number, name: unknown): Promise<{ token: string; info: ApiToken }> {
-  if (typeof name !== "string" || !name.trim() || name.length > 100)
-    throw badRequest('name the token (1 to 100 characters), e.g. "accounting export"');
+  if (typeof name !== "string" || !name.trim() || name.length > 100) throw peopleRefusal(400, "tokenName");
   const token = PREFIX + randomSecret(32);
   const [id] = await db(AUTH_TABLES.tokens).insert({
     user_id: userId,

@@ -1,6 +1,7 @@
 import { forgetIdentities } from "./identity-cache";
 import type { Knex } from "knex";
-import { ApiError, badRequest, conflict, notFound, unprocessable } from "../errors";
+import { ApiError, badRequest, notFound, unprocessable } from "../errors";
+import { peopleRefusal, peopleRefusalOf } from "./people-words";
 import { isUniqueViolation } from "../db/db-errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { AUTH_TABLES } from "./auth-tables.server";
@@ -47,8 +48,7 @@ export function toUser(r: UserRow): User {
 }
 
 export function normalizeEmail(email: unknown): string {
-  if (typeof email !== "string" || !EMAIL.test(email.trim()) || email.length > 254)
-    throw badRequest("enter a valid email address, e.g. anna@example.com");
+  if (typeof email !== "string" || !EMAIL.test(email.trim()) || email.length > 254) throw peopleRefusal(400, "invalidEmail");
   return email.trim().toLowerCase();
 }
 
@@ -79,13 +79,12 @@ export async function addUser(
   input: { name: unknown; email: unknown; role: unknown; password?: unknown; mustChangePassword?: boolean },
 ): Promise<User> {
   const email = normalizeEmail(input.email);
-  if (typeof input.name !== "string" || !input.name.trim() || input.name.length > 200)
-    throw badRequest("the name must be 1 to 200 characters");
+  if (typeof input.name !== "string" || !input.name.trim() || input.name.length > 200) throw peopleRefusal(400, "nameLength");
   const role = await requireRole(db, input.role);
   let hash: string | null = null;
   if (input.password !== undefined) {
     const problem = passwordProblem(input.password);
-    if (problem) throw unprocessable(problem);
+    if (problem) throw peopleRefusalOf(422, problem);
     hash = await hashPassword(input.password as string);
   }
   const now = dbNow();
@@ -102,7 +101,7 @@ export async function addUser(
     });
     return getUser(db, Number(id));
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(`a user with the email ${email} already exists`);
+    if (isUniqueViolation(error)) throw peopleRefusal(409, "emailTaken", { email });
     throw error;
   }
 }
@@ -112,7 +111,7 @@ export async function updateUser(db: Knex, id: number, changes: { name?: unknown
   const current = await getUser(db, id);
   const patch: Record<string, unknown> = { updated_at: dbNow() };
   if (changes.name !== undefined) {
-    if (typeof changes.name !== "string" || !changes.name.trim()) throw badRequest("the name must not be empty");
+    if (typeof changes.name !== "string" || !changes.name.trim()) throw peopleRefusal(400, "nameEmpty");
     patch.name = changes.name.trim();
   }
   if (changes.role !== undefined) patch.role = await requireRole(db, changes.role);
@@ -125,7 +124,7 @@ export async function updateUser(db: Knex, id: number, changes: { name?: unknown
     const admins = (await db(SYSTEM_TABLES.users).where({ role: "admin", active: true }).count({ n: "*" }).first()) as {
       n: number | string;
     };
-    if (Number(admins.n) <= 1) throw conflict("this is the last active administrator: make someone else an administrator first");
+    if (Number(admins.n) <= 1) throw peopleRefusal(409, "lastAdmin");
   }
   await db(SYSTEM_TABLES.users).where({ id }).update(patch);
   forgetIdentities(db);
@@ -147,7 +146,7 @@ export async function endSessionsAndTokens(db: Knex, id: number): Promise<void> 
 /** A new password ends the user's other sessions and lifts a sign-in lockout of the account. */
 export async function setPassword(db: Knex, id: number, password: unknown, options: { mustChange?: boolean } = {}): Promise<void> {
   const problem = passwordProblem(password);
-  if (problem) throw unprocessable(problem);
+  if (problem) throw peopleRefusalOf(422, problem);
   const user = await getUser(db, id);
   await db(SYSTEM_TABLES.users)
     .where({ id })

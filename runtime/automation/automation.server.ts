@@ -186,7 +186,7 @@ export function createAutomation(options: AutomationOptions): Automation {
         return rows.map((r) => toRun(r, compiled));
       },
       async retryRun(actor, rawId) {
-        requireAdmin(actor, "retry rule runs");
+        requireAdmin(actor, "retryRuleRuns");
         const run = await runRow(parseId(rawId));
         if (run.state !== "failed") throw conflict(`run #${run.id} is ${run.state}: only a failed run can be retried`);
         const row = (await db(AUTOMATION_TABLES.runs).where({ id: run.id }).first("job_id")) as { job_id: number | null };

@@ -38,7 +38,7 @@ export interface DryRunInput {
 }
 
 export async function dryRun(deps: EngineDeps, actor: Actor, input: DryRunInput): Promise<DryRunResult> {
-  requireAdmin(actor, "try rules");
+  requireAdmin(actor, "tryRules");
   const limit = Math.min(Math.max(1, input.limit ?? 20), 200);
   const { compiled } = await deps.workspace.current({ fresh: true });
   let definition: RuleDefinition;

@@ -203,7 +203,7 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
     },
 
     async create(actor, input) {
-      requireAdmin(actor, "create rules");
+      requireAdmin(actor, "createRules");
       const { compiled } = await workspace.current({ fresh: true });
       const definition = await checked(input, compiled);
       const t = dbNow(now());
@@ -230,7 +230,7 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
     },
 
     async update(actor, rawId, input, rawVersion) {
-      requireAdmin(actor, "change rules");
+      requireAdmin(actor, "changeRules");
       const id = parseId(rawId);
       const expected = parseVersion(rawVersion);
       const { compiled } = await workspace.current({ fresh: true });
@@ -267,7 +267,7 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
     },
 
     async remove(actor, rawId) {
-      requireAdmin(actor, "delete rules");
+      requireAdmin(actor, "deleteRules");
       const id = parseId(rawId);
       const n = await db(AUTOMATION_TABLES.rules).where({ id }).delete();
       if (n !== 1) throw notFound(`there is no rule #${id}`);
@@ -275,7 +275,7 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
     },
 
     async importByName(q, actor, definitions, compiled) {
-      requireAdmin(actor, "import rules");
+      requireAdmin(actor, "importRules");
       const rows = (await q(AUTOMATION_TABLES.rules).select("id", "name", "enabled", "enabled_at", "version")) as RuleRow[];
       const byName = new Map(rows.map((r) => [r.name.trim().toLowerCase(), r]));
       const t = dbNow(now());

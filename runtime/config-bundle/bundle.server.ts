@@ -263,7 +263,7 @@ export function createConfigBundleService(deps: {
 
   return {
     async exportBundle(actor) {
-      requireAdmin(actor, "export the configuration");
+      requireAdmin(actor, "exportConfiguration");
       const { version, schema } = await workspace.current();
       const { layouts, views, templates: list, rules: ruleList, home: panels, wordTemplates } = await installed(schema);
       return {
@@ -282,12 +282,12 @@ export function createConfigBundleService(deps: {
     },
 
     async review(actor, raw, words) {
-      requireAdmin(actor, "import a configuration");
+      requireAdmin(actor, "importAConfiguration");
       return (await prepare(raw, words)).result;
     },
 
     async apply(actor, raw, options) {
-      requireAdmin(actor, "import a configuration");
+      requireAdmin(actor, "importAConfiguration");
       const baseVersion = options.baseVersion;
       if (typeof baseVersion !== "number" || !Number.isInteger(baseVersion) || baseVersion < 0)
         throw new ApiError(400, "baseVersion must be the schema version the review was made on (an integer ≥ 0): review the bundle first");

@@ -3,6 +3,7 @@ import fs from "node:fs";
 import type { Knex } from "knex";
 import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { nextTurn, ROWS_A_TURN } from "../turns";
+import { importRefusal } from "./import-words";
 import type { JobFiles } from "../jobs/job-files.server";
 import type { JobQueue } from "../jobs/queue.server";
 import type { Job, JobContext, JobHandlers } from "../jobs/types";
@@ -146,8 +147,7 @@ export function mapColumns(
     const field = byName.get(normaliseHeader(header));
     if (field && !columns.some(([, k]) => k === field.key)) columns.push([index, field.key]);
   });
-  if (columns.length === 0)
-    throw badRequest(`no column of the file matches a field of ${table.pluralLabel}: name them by label or key, or send a mapping`);
+  if (columns.length === 0) throw importRefusal(400, "noColumnMatches", { table: table.pluralLabel });
   return columns;
 }
 
@@ -246,7 +246,7 @@ export function createImports(deps: ImportDeps) {
   /** Created records to the trash, updated ones back to their old values: whole, once, and only while nothing else changed them. */
   async function undo(actor: Actor, jobId: string): Promise<UndoResult> {
     const job = await jobOf(actor, jobId, true);
-    if (job.payload.mode === "dry-run") throw conflict("A dry run wrote nothing: there is nothing to undo.");
+    if (job.payload.mode === "dry-run") throw importRefusal(409, "nothingToUndo");
     const written = (job.result as { written?: Written } | null)?.written;
     if (job.state !== "done" || !written) throw conflict(`Only a finished import can be undone; this one is ${STATES[job.state]}.`);
     return undoWritten({ db, records, workspace }, actor, jobId, job.payload.table, written);

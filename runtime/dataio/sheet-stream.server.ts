@@ -4,7 +4,8 @@ import { parse } from "csv-parse";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./exceljs.server";
 import iconv from "iconv-lite";
-import { ApiError, badRequest } from "../errors";
+import { ApiError } from "../errors";
+import { importRefusal } from "./import-words";
 
 /**
  * A sheet read as a stream of rows, whatever its size: an import never holds the file, only the
@@ -90,9 +91,8 @@ const isEmptyRow = (row: string[]) => row.every((c) => c.trim() === "");
 function csvError(error: unknown): unknown {
   const code = (error as { code?: unknown })?.code;
   if (error instanceof Error && typeof code === "string" && code.startsWith("CSV_")) {
-    if (code === "CSV_MAX_RECORD_SIZE")
-      return badRequest(`the CSV file has a cell or line longer than ${MAX_CELL_CHARS / 1024 / 1024} MB: is it really a sheet?`);
-    return badRequest(`the CSV file cannot be read: ${error.message.replace(/\s+/g, " ").slice(0, 200)}`);
+    if (code === "CSV_MAX_RECORD_SIZE") return importRefusal(400, "longCell", { mb: MAX_CELL_CHARS / 1024 / 1024 });
+    return importRefusal(400, "badCsv", { reason: error.message.replace(/\s+/g, " ").slice(0, 200) });
   }
   return error;
 }
@@ -187,9 +187,9 @@ async function* xlsxBatches(source: ByteSource): AsyncGenerator<string[][]> {
     }
   } catch (error) {
     if (error instanceof ApiError) throw error;
-    throw badRequest("the XLSX file cannot be read: it is damaged or not a workbook");
+    throw importRefusal(400, "badXlsx");
   }
-  if (width === 0) throw badRequest("the XLSX file has no worksheet");
+  if (width === 0) throw importRefusal(400, "noWorksheet");
 }
 
 /** Every row, the header first, in batches of the parser's making. */
@@ -229,7 +229,7 @@ async function firstBytes(source: ByteSource, n: number): Promise<{ head: Uint8A
       parts.push(chunk);
       have += chunk.byteLength;
     }
-    if (size > MAX_SHEET_BYTES) throw new ApiError(413, `the file is larger than ${MAX_SHEET_BYTES / 1024 / 1024} MB`);
+    if (size > MAX_SHEET_BYTES) throw importRefusal(413, "tooLarge", { mb: MAX_SHEET_BYTES / 1024 / 1024 });
   }
   return { head: Buffer.concat(parts).subarray(0, n), size };
 }
@@ -240,9 +240,9 @@ async function firstBytes(source: ByteSource, n: number): Promise<{ head: Uint8A
  */
 export async function scanSheet(source: ByteSource): Promise<SheetShape> {
   const { head, size } = await firstBytes(source, 16 * 1024);
-  if (size === 0) throw badRequest("the file is empty");
+  if (size === 0) throw importRefusal(400, "empty");
   const xlsx = ZIP_MAGIC.every((b, i) => head[i] === b);
-  if (!xlsx && head.subarray(0, 4096).includes(0)) throw badRequest("the file is neither CSV text nor an XLSX workbook");
+  if (!xlsx && head.subarray(0, 4096).includes(0)) throw importRefusal(400, "notSheet");
   const latin = iconv.decode(Buffer.from(head), "win1252");
   const base = { format: xlsx ? "xlsx" : "csv", delimiter: sniffDelimiter(latin.replace(/^\uFEFF|^ï»¿/, "")) } as const;
   for (const encoding of ["utf-8", "win1252"] as const) {
@@ -252,7 +252,7 @@ export async function scanSheet(source: ByteSource): Promise<SheetShape> {
       if (!(error instanceof NotUtf8)) throw error;
     }
   }
-  throw badRequest("the file cannot be decoded");
+  throw importRefusal(400, "undecodable");
 }
 
 async function count(source: ByteSource, shape: Omit<SheetShape, "headers" | "rows">): Promise<SheetShape> {
@@ -261,17 +261,14 @@ async function count(source: ByteSource, shape: Omit<SheetShape, "headers" | "ro
   for await (const batch of recordBatches(source, shape))
     for (const row of batch) {
       if (!headers) {
-        if (isEmptyRow(row)) throw badRequest("the file has no header row: its first row must name the columns");
-        if (row.length > MAX_IMPORT_COLUMNS)
-          throw badRequest(
-            `the file has ${row.length} columns; at most ${MAX_IMPORT_COLUMNS} can be imported: keep only the columns to import`,
-          );
+        if (isEmptyRow(row)) throw importRefusal(400, "noHeader");
+        if (row.length > MAX_IMPORT_COLUMNS) throw importRefusal(400, "tooManyColumns", { count: row.length, max: MAX_IMPORT_COLUMNS });
         headers = row.map((h) => h.trim());
         continue;
       }
       if (isEmptyRow(row)) continue;
-      if (++rows > MAX_SHEET_ROWS) throw badRequest(`the file has more than ${MAX_SHEET_ROWS} rows; import at most that many at a time`);
+      if (++rows > MAX_SHEET_ROWS) throw importRefusal(400, "tooManyRows", { max: MAX_SHEET_ROWS });
     }
-  if (!headers) throw badRequest("the file has no header row: its first row must name the columns");
+  if (!headers) throw importRefusal(400, "noHeader");
   return { ...shape, headers, rows };
 }

@@ -2,7 +2,9 @@ import type { Knex } from "knex";
 import { parse } from "csv-parse/sync";
 import { getSetting, putSetting } from "../auth/settings.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
-import { notFound, unprocessable } from "../errors";
+import { unprocessable } from "../errors";
+import { isPhrase, say, type Phrase } from "../i18n/words";
+import { moneyPhrase, moneyRefusal, moneyWords } from "./money-words";
 import { parseRate, type ExchangeRate } from "./convert";
 
 /**
@@ -69,17 +71,15 @@ export async function latestRate(q: Knex, currency: string, day: string): Promis
 }
 
 /** A rate as sent, checked; the messages say which part is wrong and what is expected. */
-export function checkRate(input: { day?: unknown; currency?: unknown; rate?: unknown }, base: string | null): ExchangeRate | string {
+export function checkRate(input: { day?: unknown; currency?: unknown; rate?: unknown }, base: string | null): ExchangeRate | Phrase {
   const day = typeof input.day === "string" ? input.day.trim() : "";
   const currency = typeof input.currency === "string" ? input.currency.trim().toUpperCase() : "";
-  if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`)))
-    return `the day must be a date as YYYY-MM-DD, not ${JSON.stringify(input.day ?? "")}`;
-  if (!CURRENCY.test(currency))
-    return `the currency must be a three-letter code such as "USD", not ${JSON.stringify(input.currency ?? "")}`;
-  if (currency === base) return `${currency} is the base currency: it is always worth 1 and needs no rate`;
+  if (!DAY.test(day) || Number.isNaN(Date.parse(`${day}T00:00:00Z`))) return moneyPhrase("day", { value: JSON.stringify(input.day ?? "") });
+  if (!CURRENCY.test(currency)) return moneyPhrase("currency", { value: JSON.stringify(input.currency ?? "") });
+  if (currency === base) return moneyPhrase("isBase", { currency });
   const rate = parseRate(input.rate);
   if (rate === null)
-    return `the rate must be a positive number such as 1.0834 (what one ${currency} is worth in ${base ?? "the base currency"}), not ${JSON.stringify(input.rate ?? "")}`;
+    return moneyPhrase("rate", { currency, base: base ?? moneyPhrase("theBase"), value: JSON.stringify(input.rate ?? "") });
   return { day, currency, rate };
 }
 
@@ -90,7 +90,7 @@ export async function putRate(
   actorId: number | null,
 ): Promise<StoredRate> {
   const checked = checkRate(input, await baseCurrency(q));
-  if (typeof checked === "string") throw unprocessable(checked);
+  if (isPhrase(checked)) throw moneyRefusal(422, checked);
   await q(SYSTEM_TABLES.exchangeRates)
     .insert({ ...checked, updated_at: dbNow(), updated_by: actorId })
     .onConflict(["day", "currency"])
@@ -109,11 +109,11 @@ export async function updateRate(
   actorId: number | null,
 ): Promise<StoredRate> {
   const current = await q(SYSTEM_TABLES.exchangeRates).where({ id }).first("id", "day", "currency", "rate");
-  if (!current) throw notFound(`there is no exchange rate #${id} (it may have been deleted)`);
+  if (!current) throw moneyRefusal(404, moneyPhrase("rateGone", { id }));
   const checked = checkRate({ ...fromRow(current), ...input }, await baseCurrency(q));
-  if (typeof checked === "string") throw unprocessable(checked);
+  if (isPhrase(checked)) throw moneyRefusal(422, checked);
   const clash = await q(SYSTEM_TABLES.exchangeRates).where({ day: checked.day, currency: checked.currency }).whereNot({ id }).first("id");
-  if (clash) throw unprocessable(`there is already a ${checked.currency} rate for ${checked.day}: edit that one instead`);
+  if (clash) throw moneyRefusal(422, moneyPhrase("clash", { currency: checked.currency, day: checked.day }));
   await q(SYSTEM_TABLES.exchangeRates)
     .where({ id })
     .update({ ...checked, updated_at: dbNow(), updated_by: actorId });
@@ -122,7 +122,7 @@ export async function updateRate(
 
 export async function deleteRate(q: Knex, id: number): Promise<void> {
   const n = await q(SYSTEM_TABLES.exchangeRates).where({ id }).delete();
-  if (!n) throw notFound(`there is no exchange rate #${id} (it may have been deleted)`);
+  if (!n) throw moneyRefusal(404, moneyPhrase("rateGone", { id }));
 }
 
 /** Sets the base currency and stores rates known to be right (a seed's). */
@@ -146,7 +146,7 @@ export async function importRates(q: Knex, csv: string, actorId: number | null):
   try {
     rows = parse(csv, { skip_empty_lines: true, trim: true, relax_column_count: true, bom: true }) as string[][];
   } catch (error) {
-    throw unprocessable(`the file is not readable CSV: ${(error as Error).message}`);
+    throw moneyRefusal(422, moneyPhrase("notCsv", { reason: (error as Error).message }));
   }
   const header = rows[0]?.map((c) => c.toLowerCase());
   const hasHeader = header?.[0] === "day" || header?.[0] === "date";
@@ -159,14 +159,13 @@ export async function importRates(q: Knex, csv: string, actorId: number | null):
     const row = i + 1;
     if (cells.length !== 3) return void errors.push({ row, message: `expected 3 columns (day,currency,rate), found ${cells.length}` });
     const checked = checkRate({ day: cells[0], currency: cells[1], rate: cells[2] }, base);
-    if (typeof checked === "string") return void errors.push({ row, message: checked });
+    if (isPhrase(checked)) return void errors.push({ row, message: say(checked, moneyWords) });
     const key = `${checked.day} ${checked.currency}`;
     if (seen.has(key)) return void errors.push({ row, message: `${checked.currency} on ${checked.day} is already in an earlier row` });
     seen.add(key);
     rates.push(checked);
   });
-  if (rates.length === 0 && errors.length === 0)
-    throw unprocessable("the file holds no rates: send rows of day,currency,rate such as 2026-12-01,USD,0.9234");
+  if (rates.length === 0 && errors.length === 0) throw moneyRefusal(422, moneyPhrase("noRates"));
   if (errors.length) return { imported: 0, errors };
   const now = dbNow();
   await q.transaction(async (trx) => {

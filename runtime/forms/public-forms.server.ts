@@ -208,19 +208,19 @@ export function createPublicFormsService(deps: {
 
   return {
     async list(actor) {
-      requireAdmin(actor, "manage public forms");
+      requireAdmin(actor, "managePublicForms");
       return readAll();
     },
 
     async get(actor, id) {
-      requireAdmin(actor, "manage public forms");
+      requireAdmin(actor, "managePublicForms");
       const [form] = await readAll((q) => q.where({ id }));
       if (!form) throw notFound(`there is no public form ${id}`);
       return form;
     },
 
     async save(actor, id, input, expectedVersion) {
-      requireAdmin(actor, "manage public forms");
+      requireAdmin(actor, "managePublicForms");
       const values = await checkedInput(actor, id, input);
       const now = dbNow();
       const savedId = await db.transaction(async (trx) => {

@@ -24,7 +24,7 @@ export function englishWords(messages: Readonly<Record<string, string>>): Words 
   };
 }
 
-const isPhrase = (v: unknown): v is Phrase => typeof v === "object" && v !== null && typeof (v as Phrase).key === "string";
+export const isPhrase = (v: unknown): v is Phrase => typeof v === "object" && v !== null && typeof (v as Phrase).key === "string";
 
 /** A phrase said with `t`; values that are phrases (or lists of them, joined by commas) are said first. */
 export function say(phrase: Phrase, t: Words): string {
@@ -57,8 +57,22 @@ export class WordedError extends Error {
   }
 }
 
-/** What went wrong, in the reader's words when the error carries a phrase; as thrown otherwise. */
+/**
+ * What went wrong, in the reader's words when the error carries a phrase (a `WordedError`, or an
+ * `ApiError` made by `wordedApiError`); as thrown otherwise.
+ */
 export function sayError(error: unknown, t: Words): string {
-  if (error instanceof WordedError) return say(error.phrase, t);
+  const phrase = error instanceof Error ? (error as { phrase?: unknown }).phrase : undefined;
+  if (isPhrase(phrase)) return say(phrase, t);
   return error instanceof Error ? error.message : String(error);
+}
+
+/**
+ * What a JSON API answer says went wrong, in the reader's words: its phrase (`words`, which the
+ * API adds for the app's own screens) said with `t`, else its English `error`, else `fallback`.
+ */
+export function answeredError(body: unknown, t: Words, fallback: string): string {
+  const answer = (typeof body === "object" && body !== null ? body : {}) as { error?: unknown; words?: unknown };
+  if (isPhrase(answer.words)) return say(answer.words, t);
+  return typeof answer.error === "string" && answer.error ? answer.error : fallback;
 }

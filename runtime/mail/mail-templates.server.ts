@@ -70,7 +70,7 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       return toTemplate(row);
     },
     async save(actor, raw) {
-      requireAdmin(actor, "edit message templates");
+      requireAdmin(actor, "editMessageTemplates");
       if (typeof raw !== "object" || raw === null) throw badRequest("send a template: { table, name, subject, body }");
       const input = raw as Record<string, unknown>;
       const table = text(input, "table", 64);
@@ -94,7 +94,7 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       return service.get(id);
     },
     async remove(actor, id) {
-      requireAdmin(actor, "delete message templates");
+      requireAdmin(actor, "deleteMessageTemplates");
       const n = await db(MAIL_TEMPLATES_TABLE)
         .where({ id: String(id) })
         .delete();

@@ -30,7 +30,7 @@ export async function suppress(db: Knex, address: string, mailingId: number | nu
 }
 
 export async function listSuppressions(actor: Actor, db: Knex): Promise<Suppression[]> {
-  requireAdmin(actor, "see unsubscribed addresses");
+  requireAdmin(actor, "seeUnsubscribedAddresses");
   const rows = (await db(SUPPRESSIONS_TABLE).orderBy([{ column: "created_at", order: "desc" }, { column: "address" }])) as {
     address: string;
     mailing_id: number | null;
@@ -45,7 +45,7 @@ export async function listSuppressions(actor: Actor, db: Knex): Promise<Suppress
 
 /** An admin takes an address off the list (it asked to be written to again). */
 export async function unsuppress(actor: Actor, db: Knex, address: unknown): Promise<void> {
-  requireAdmin(actor, "remove unsubscribed addresses");
+  requireAdmin(actor, "removeUnsubscribedAddresses");
   const n =
     typeof address === "string"
       ? await db(SUPPRESSIONS_TABLE)

@@ -189,7 +189,7 @@ export function createDocxService(runtime: {
       });
     },
     async upload(actor, { name, table: tableKey, bytes }) {
-      requireAdmin(actor, "upload Word templates");
+      requireAdmin(actor, "uploadWordTemplates");
       const cleanName = typeof name === "string" ? name.trim() : "";
       if (!cleanName || cleanName.length > 120) throw badRequest("give the Word template a name of 1 to 120 characters");
       const { table } = await tableFor(tableKey);
@@ -216,7 +216,7 @@ export function createDocxService(runtime: {
       return summary(row, table.key);
     },
     async remove(actor, id) {
-      requireAdmin(actor, "delete Word templates");
+      requireAdmin(actor, "deleteWordTemplates");
       const row = (await db(DOCX_TEMPLATES_TABLE)
         .where({ id: String(id) })
         .first("id", "name")) as { id: string; name: string } | undefined;
@@ -284,7 +284,7 @@ export function createDocxService(runtime: {
       return { changed, notFollowed };
     },
     async problems(actor) {
-      requireAdmin(actor, "check Word templates");
+      requireAdmin(actor, "checkWordTemplates");
       const { compiled } = await workspace.current();
       const rows = (await db(DOCX_TEMPLATES_TABLE).select("id", "table_id", "content")) as (Row & { content: Buffer })[];
       const found: Record<string, DocxReferenceProblem[]> = {};
@@ -312,7 +312,7 @@ export function createDocxService(runtime: {
       }));
     },
     async importByName(q, actor, templates) {
-      requireAdmin(actor, "import Word templates");
+      requireAdmin(actor, "importWordTemplates");
       const rows = (await q(DOCX_TEMPLATES_TABLE).select("id", "table_id", "name").orderBy("created_at").orderBy("id")) as Row[];
       const byName = new Map<string, string>();
       for (const r of rows.reverse()) byName.set(`${r.table_id}/${r.name.trim().toLowerCase()}`, r.id);

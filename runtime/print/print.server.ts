@@ -359,7 +359,7 @@ export function createPrintService(
       return { pdf: Buffer.from(await merger.save()), filename: safeFileName(batchName(loaded.template, loaded.table, unique.length)) };
     },
     async previewDraft(actor, draft, recordId) {
-      requireAdmin(actor, "preview print templates");
+      requireAdmin(actor, "previewPrintTemplates");
       if (typeof draft !== "object" || draft === null || Array.isArray(draft))
         throw badRequest("send the draft template as a JSON object with table, name, html, css and page");
       const { compiled } = await workspace.current();

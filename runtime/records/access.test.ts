@@ -1,6 +1,5 @@
 import { describe, expect, it } from "vitest";
 import type { RoleDefinition, TableRights } from "../auth/roles";
-import { ApiError } from "../errors";
 import { compileSchema } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
 import { smallWorkspace } from "@tests/integration/workspace-schema";
@@ -8,6 +7,7 @@ import { applyOwner, inScope, refuseHiddenUse, refuseLockedWrites, strip } from 
 import { parseFilter } from "./filter";
 import { SYSTEM_ACTOR, type Actor } from "./permissions";
 import type { RecordJson } from "./rows";
+import { thrownApiError } from "@tests/helpers/thrown-api-error";
 
 function workspace() {
   const ws = smallWorkspace();
@@ -39,16 +39,6 @@ const role: RoleDefinition = {
 };
 const rep: Actor = { id: 5, name: "Rep", role: "rep", rights: role };
 const admin: Actor = { ...SYSTEM_ACTOR, id: 1 };
-
-function apiError(fn: () => unknown): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError, but the call succeeded");
-}
 
 describe("inScope", () => {
   it("lets a user scoped to their own records see only those", () => {
@@ -83,19 +73,19 @@ describe("refuseHiddenUse", () => {
     const filter = parseFilter(clients, {
       and: [{ field: "name", op: "eq", value: "Acme" }, { or: [{ not: { field: "email", op: "eq", value: "a@b.c" } }] }],
     });
-    const error = apiError(() => refuseHiddenUse(rep, compiled, clients, filter, [], []));
+    const error = thrownApiError(() => refuseHiddenUse(rep, compiled, clients, filter, [], []));
     expect(error.status).toBe(403);
     expect(error.message).toBe('You may not filter, sort or expand by "email": your role cannot see that field.');
   });
 
   it("refuses sorting or expanding by hidden fields, naming them all", () => {
-    const error = apiError(() => refuseHiddenUse(rep, compiled, clients, null, [{ column: "email" }], ["email", "name"]));
+    const error = thrownApiError(() => refuseHiddenUse(rep, compiled, clients, null, [{ column: "email" }], ["email", "name"]));
     expect(error.message).toMatch(/"email": your role cannot see that field/);
     const two: Actor = {
       ...rep,
       rights: { ...role, tables: { t_clients: { ...all, fields: { f_cl_email: "hidden", f_cl_name: "hidden" } } } },
     };
-    expect(apiError(() => refuseHiddenUse(two, compiled, clients, null, [{ column: "name" }], ["email"])).message).toMatch(
+    expect(thrownApiError(() => refuseHiddenUse(two, compiled, clients, null, [{ column: "name" }], ["email"])).message).toMatch(
       /by "name", "email": your role cannot see those fields/,
     );
   });
@@ -109,17 +99,17 @@ describe("refuseHiddenUse", () => {
 
 describe("refuseLockedWrites", () => {
   it("refuses a new record that sets a read-only or hidden field, naming it by label", () => {
-    const error = apiError(() => refuseLockedWrites(rep, clients, { name: "Acme", code: "A1" }, null));
+    const error = thrownApiError(() => refuseLockedWrites(rep, clients, { name: "Acme", code: "A1" }, null));
     expect([error.status, error.message]).toEqual([403, "Your role may not change “Code” of Clients; nothing was saved."]);
     expect(error.details).toEqual({ fields: ["code"] });
-    expect(apiError(() => refuseLockedWrites(rep, clients, { email: "a@b.c" }, null)).details).toEqual({ fields: ["email"] });
+    expect(thrownApiError(() => refuseLockedWrites(rep, clients, { email: "a@b.c" }, null)).details).toEqual({ fields: ["email"] });
   });
 
   it("lets a locked field through empty on create, or unchanged on update", () => {
     expect(() => refuseLockedWrites(rep, clients, { name: "Acme", code: null }, null)).not.toThrow();
     expect(() => refuseLockedWrites(rep, clients, { code: "A1", name: "New" }, { code: "A1", name: "Old" })).not.toThrow();
     expect(() => refuseLockedWrites(rep, clients, { code: null }, { code: undefined })).not.toThrow();
-    expect(apiError(() => refuseLockedWrites(rep, clients, { code: "B2" }, { code: "A1" })).status).toBe(403);
+    expect(thrownApiError(() => refuseLockedWrites(rep, clients, { code: "B2" }, { code: "A1" })).status).toBe(403);
   });
 });
 
@@ -149,7 +139,7 @@ describe("applyOwner", () => {
     const mine: Record<string, unknown> = {};
     applyOwner(rep, clients, mine, null);
     expect(mine.owner).toBe(5);
-    const error = apiError(() => applyOwner(rep, clients, { owner: 6 }, { owner: 5 }));
+    const error = thrownApiError(() => applyOwner(rep, clients, { owner: 6 }, { owner: 5 }));
     expect([error.status, error.message]).toEqual([403, "You may only keep Clients that are yours: “Owner” must be you."]);
   });
 });

@@ -1,4 +1,6 @@
-import { ApiError, notFound } from "../errors";
+import { ApiError } from "../errors";
+import { permissionRefusal } from "./permission-words";
+import { recordRefusal } from "./record-words";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { FilterNode } from "./filter";
 import { authorize, lockedFields, mayDo, rowScope, unseenFields, type Actor } from "./permissions";
@@ -77,11 +79,7 @@ export function refuseHiddenUse(
   sort.forEach((k) => used.add(k.column));
   expand.forEach((k) => used.add(k));
   const refused = [...used].filter((k) => hidden.has(k));
-  if (refused.length)
-    throw new ApiError(
-      403,
-      `You may not filter, sort or expand by ${refused.map((k) => `"${k}"`).join(", ")}: your role cannot see ${refused.length === 1 ? "that field" : "those fields"}.`,
-    );
+  if (refused.length) throw permissionRefusal(403, "hiddenUse", { fields: refused.map((k) => `"${k}"`).join(", "), count: refused.length });
 }
 
 /** Writing a field the role may not write is refused whole: the record stays unchanged. */
@@ -100,9 +98,10 @@ export function refuseLockedWrites(
         : JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null)),
   );
   if (touched.length)
-    throw new ApiError(
+    throw permissionRefusal(
       403,
-      `Your role may not change ${touched.map((k) => `“${table.fieldsByKey.get(k)?.label ?? k}”`).join(", ")} of ${table.pluralLabel}; nothing was saved.`,
+      "locked",
+      { fields: touched.map((k) => `“${table.fieldsByKey.get(k)?.label ?? k}”`).join(", "), table: table.pluralLabel },
       { fields: touched },
     );
 }
@@ -119,10 +118,7 @@ export function applyOwner(
   if (current === null && (values[owner] === undefined || values[owner] === null) && actor.id !== null) values[owner] = actor.id;
   const scope = rowScope(actor, table);
   if (scope && owner in values && values[owner] !== actor.id)
-    throw new ApiError(
-      403,
-      `You may only keep ${table.pluralLabel} that are yours: “${table.fieldsByKey.get(owner)?.label ?? owner}” must be you.`,
-    );
+    throw permissionRefusal(403, "owner", { table: table.pluralLabel, field: table.fieldsByKey.get(owner)?.label ?? owner });
 }
 
 /**
@@ -138,8 +134,7 @@ export function refuseLineWrite(
   current: Record<string, unknown> | null,
 ): void {
   try {
-    if (current && !inScope(actor, child, current))
-      throw notFound(`${child.label} #${String(current.id)} does not exist (it may have been deleted: see the trash)`);
+    if (current && !inScope(actor, child, current)) throw recordRefusal(404, "notFound", { label: child.label, id: current.id });
     const changes =
       current === null || Object.keys(values).some((k) => JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null));
     if (changes) authorize(actor, current ? "update" : "create", child);
@@ -148,9 +143,10 @@ export function refuseLineWrite(
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
     const fields = (error.details as { fields?: string[] } | undefined)?.fields;
-    throw new ApiError(
+    throw permissionRefusal(
       error.status,
-      `Line ${line.index + 1} of ${line.list}: ${error.message}`,
+      "line",
+      { n: line.index + 1, list: line.list, message: error.phrase ?? error.message },
       fields ? { fields: fields.map((k) => `${line.list}.${line.index}.${k}`) } : error.details,
     );
   }

@@ -7,6 +7,8 @@ import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
 import { isAdmin, type Actor } from "./permissions";
 import { toRow } from "./rows";
+import { addFieldPhrase } from "./field-phrases";
+import { recordWords } from "./record-words";
 import type { FieldErrors } from "./validation";
 
 /**
@@ -65,7 +67,11 @@ export async function checkUnique(
     const other = q(table.key).where(f.key, dbValue).first("id");
     if (selfId !== null) other.whereNot("id", selfId);
     const found = (await other) as { id: number } | undefined;
-    if (found) errors[f.key] = `${f.label} must be unique: ${table.label} #${found.id} already has ${JSON.stringify(v)}`;
+    if (found)
+      addFieldPhrase(errors, f.key, recordWords, {
+        key: "refusals.records.unique",
+        values: { label: f.label, table: table.label, id: found.id, value: JSON.stringify(v) },
+      });
   }
 }
 

@@ -2,7 +2,8 @@ import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
 import { dialectOf } from "../db/ddl.server";
 import { isStaleSchemaError, StaleSchemaError } from "../db/db-errors";
-import { ApiError, notFound } from "../errors";
+import { ApiError } from "../errors";
+import { recordRefusal } from "./record-words";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { createHookRegistry, type HookRegistry } from "./hooks";
@@ -51,7 +52,7 @@ export function createRecordsContext(db: Knex, workspace: Pick<WorkspaceService,
   async function tableOf(key: unknown, fresh = true): Promise<TableInSchema> {
     const { compiled } = await workspace.current({ fresh });
     const table = typeof key === "string" ? compiled.tablesByKey.get(key) : undefined;
-    if (!table) throw notFound(`there is no table "${String(key).slice(0, 64)}"`);
+    if (!table) throw recordRefusal(404, "noTable", { table: String(key).slice(0, 64) });
     return { compiled, table };
   }
 
@@ -76,8 +77,7 @@ export function createRecordsContext(db: Knex, workspace: Pick<WorkspaceService,
       const now = await tableOf(key, true);
       if (now.compiled.version === seen.compiled.version) {
         // Columns moved while the version stayed: a change is being applied right now.
-        if (error instanceof StaleSchemaError)
-          throw new ApiError(503, "A schema change is being applied right now. Try again in a few seconds.");
+        if (error instanceof StaleSchemaError) throw recordRefusal(503, "busy", {});
         throw error;
       }
       return read(now);
@@ -100,7 +100,7 @@ export function boundContext(
 ): RecordsContext {
   const tableOf = async (key: unknown): Promise<TableInSchema> => {
     const table = typeof key === "string" ? compiled.tablesByKey.get(key) : undefined;
-    if (!table) throw notFound(`there is no table "${String(key).slice(0, 64)}"`);
+    if (!table) throw recordRefusal(404, "noTable", { table: String(key).slice(0, 64) });
     return { compiled, table };
   };
   return { ...ctx, db: trx, tableOf, reading: async (key, read) => read(await tableOf(key)), afterOuterTransaction };

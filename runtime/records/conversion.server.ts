@@ -4,6 +4,9 @@ import { baseCurrency, latestRate, overpaymentPolicy } from "../exchange/rates.s
 import { valueKindOf } from "../fields/registry";
 import { relationTarget } from "../fields/structure";
 import type { CompiledField, CompiledSchema, CompiledTable } from "../schema/compile";
+import type { Phrase } from "../i18n/words";
+import { moneyPhrase, moneyWords } from "../exchange/money-words";
+import { addFieldPhrase } from "./field-phrases";
 import type { FieldErrors } from "./validation";
 
 /**
@@ -63,7 +66,8 @@ export async function applyConversions(
       continue;
     }
     const conversion = await convertOn(lookups, amount, received, to, day, f.def["x-scale"] ?? 2);
-    if (typeof conversion === "string") errors[f.key] = `${f.label}: ${conversion}`;
+    if (typeof conversion !== "number")
+      addFieldPhrase(errors, f.key, moneyWords, moneyPhrase("onField", { label: f.label, problem: conversion }));
     else record[f.key] = conversion;
   }
   return errors;
@@ -97,13 +101,13 @@ async function convertOn(
   to: string,
   day: string,
   scale: number,
-): Promise<number | string> {
+): Promise<number | Phrase> {
   const base = await lookups.base();
-  if (!base) return `no base currency is set, so ${from} cannot be converted to ${to}: set one under Admin → Exchange rates`;
+  if (!base) return moneyPhrase("noBase", { from, to });
   const rates = new Map<string, ExchangeRate | null>();
   for (const c of [from, to]) if (c !== base) rates.set(c, await lookups.rate(c, day));
   const result = convertAmount(amount, from, to, base, (c) => rates.get(c) ?? null, scale);
-  if (!result.ok) return `no exchange rate for ${result.missing} on or before ${day}: add one under Admin → Exchange rates`;
+  if (!result.ok) return moneyPhrase("noRate", { currency: result.missing, day });
   return result.value;
 }
 
@@ -142,9 +146,19 @@ export async function checkAtMost(
     if (!row || !limitField || row[field] === null || row[field] === undefined) continue;
     const limit = Number(row[field]) + old;
     if (value <= limit + 1e-9) continue;
-    errors[f.key] =
-      `this ${table.label.toLowerCase()} of ${shown(f, value, record)} is more than the ${shown(limitField, limit, row)} ` +
-      `${limitField.label.toLowerCase()} of ${target.label} #${id}: record at most that, or let overpayments stand as credit under Admin → Exchange rates`;
+    addFieldPhrase(
+      errors,
+      f.key,
+      moneyWords,
+      moneyPhrase("overpaid", {
+        what: table.label.toLowerCase(),
+        amount: shown(f, value, record),
+        limit: shown(limitField, limit, row),
+        limitField: limitField.label.toLowerCase(),
+        target: target.label,
+        id,
+      }),
+    );
   }
 }
 

@@ -4,6 +4,7 @@ import { compileSchema } from "../schema/compile";
 import { smallWorkspace } from "@tests/integration/workspace-schema";
 import { applyDefaults, splitInput, throwIfErrors, validateLines, withoutComputed } from "./input";
 import type { FieldErrors } from "./validation";
+import { thrownApiError } from "@tests/helpers/thrown-api-error";
 
 const compiled = compileSchema(smallWorkspace());
 const invoices = compiled.tablesByKey.get("invoices")!;
@@ -119,20 +120,10 @@ describe("throwIfErrors", () => {
   });
 
   it("answers 422 with every field's message, counting them", () => {
-    const one = catchApiError(() => throwIfErrors(invoices, { client: "required" }));
+    const one = thrownApiError(() => throwIfErrors(invoices, { client: "required" }));
     expect([one.status, one.message]).toEqual([422, "Invoice was not saved: one field needs attention"]);
     expect(one.details).toEqual({ fields: { client: "required" } });
-    const two = catchApiError(() => throwIfErrors(invoices, { client: "required", date: "not a date" }));
+    const two = thrownApiError(() => throwIfErrors(invoices, { client: "required", date: "not a date" }));
     expect(two.message).toBe("Invoice was not saved: 2 fields need attention");
   });
 });
-
-function catchApiError(fn: () => void): ApiError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError, but the call succeeded");
-}

@@ -1,6 +1,8 @@
-import { badRequest, unprocessable } from "../errors";
+import { badRequest } from "../errors";
 import { fieldKinds } from "../fields/registry";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { fieldPhrases } from "./field-phrases";
+import { recordRefusal } from "./record-words";
 import { validateValues, type FieldErrors } from "./validation";
 
 /**
@@ -93,8 +95,9 @@ export function validateLines(compiled: CompiledSchema, table: CompiledTable, li
 
 export function throwIfErrors(table: CompiledTable, errors: FieldErrors): void {
   const n = Object.keys(errors).length;
-  if (n)
-    throw unprocessable(`${table.label} was not saved: ${n === 1 ? "one field needs" : `${n} fields need`} attention`, {
-      fields: errors,
-    });
+  if (n) {
+    const error = recordRefusal(422, "notSaved", { label: table.label, count: n }, { fields: errors });
+    error.fieldWords = fieldPhrases(errors);
+    throw error;
+  }
 }

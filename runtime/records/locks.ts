@@ -1,4 +1,5 @@
-import { ApiError } from "../errors";
+import type { ApiError } from "../errors";
+import { recordRefusal } from "./record-words";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import type { SchemaProblem } from "../schema/types";
 import { parseFilter, type FilterNode } from "./filter";
@@ -56,10 +57,21 @@ function linesUnchanged(sent: Record<string, unknown>[], current: Record<string,
   });
 }
 
-function refusal(table: CompiledTable, record: Record<string, unknown>, lock: RecordLock, what: string): ApiError {
-  return new ApiError(
+function refusal(
+  table: CompiledTable,
+  record: Record<string, unknown>,
+  lock: RecordLock,
+  what: string,
+  values: Record<string, unknown> = {},
+): ApiError {
+  return recordRefusal(
     422,
-    `${titleOf(table, record)} is locked: ${what}. ${lock.message ?? "Change it through what the configuration offers for corrections."}`,
+    "locked",
+    {
+      title: titleOf(table, record),
+      what: { key: `refusals.records.${what}`, values },
+      why: lock.message ?? { key: "refusals.records.lockedHow" },
+    },
     { locked: [...lock.keys] },
   );
 }
@@ -80,22 +92,22 @@ export function refuseLockedUpdate(
   ];
   if (changed.length) {
     const labels = changed.map((k) => table.fieldsByKey.get(k)?.label ?? listLabel(k));
-    throw refusal(table, current, lock, `${labels.join(", ")} cannot change`);
+    throw refusal(table, current, lock, "lockedFields", { fields: labels.join(", ") });
   }
-  if (lock.stays && !recordMatches(lock.stays, after)) throw refusal(table, current, lock, "it cannot go back to that state");
+  if (lock.stays && !recordMatches(lock.stays, after)) throw refusal(table, current, lock, "lockedState");
 }
 
 /** A locked record is not deleted. */
 export function refuseLockedDelete(table: CompiledTable, record: Record<string, unknown>): void {
   const lock = lockOf(table);
-  if (lock && recordMatches(lock.when, record)) throw refusal(table, record, lock, "it cannot be deleted");
+  if (lock && recordMatches(lock.when, record)) throw refusal(table, record, lock, "lockedDelete");
 }
 
 /** A line of a locked parent (its list locked) is not written directly either. */
 export function refuseLockedParent(parentTable: CompiledTable, parent: Record<string, unknown>, list: string): void {
   const lock = lockOf(parentTable);
   if (lock && lock.keys.has(list) && recordMatches(lock.when, parent))
-    throw refusal(parentTable, parent, lock, `its ${listLabel(list).toLowerCase()} cannot change`);
+    throw refusal(parentTable, parent, lock, "lockedLines", { list: listLabel(list).toLowerCase() });
 }
 
 /** A lock's and the assertions' conditions parse as list filters on their table: checked before a schema is stored. */

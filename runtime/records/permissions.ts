@@ -1,7 +1,7 @@
 import { BUILTIN_ROLES, fieldAccess, tableRights, type RoleDefinition, type TableAction } from "../auth/roles";
-import { ApiError } from "../errors";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { formulaReads } from "./compute";
+import { adminTask, permissionRefusal, roleWords, verbOf, type AdminTask } from "./permission-words";
 
 export type RecordAction = TableAction;
 
@@ -26,8 +26,6 @@ const ADMIN_RIGHTS = BUILTIN_ROLES.find((r) => r.key === "admin")!;
 /** Seeds, migrations and the CLI: may do everything, recorded as nobody in the audit trail. */
 export const SYSTEM_ACTOR: Actor = { id: null, name: "Tessera", role: "system", rights: ADMIN_RIGHTS };
 
-const VERBS: Record<RecordAction, string> = { read: "see", create: "create", update: "change", delete: "delete", print: "print" };
-
 /**
  * The one place that decides whether an actor may do something to a table. Every records-service
  * call goes through these functions, so lists, cards, related lists, pickers, prints and the API
@@ -35,10 +33,7 @@ const VERBS: Record<RecordAction, string> = { read: "see", create: "create", upd
  */
 export function authorize(actor: Actor, action: RecordAction, table: CompiledTable): void {
   if (!tableRights(actor.rights, table.id)[action])
-    throw new ApiError(
-      403,
-      `Your role (${actor.rights.name}) may not ${VERBS[action]} ${table.pluralLabel}. Ask an administrator if you need to.`,
-    );
+    throw permissionRefusal(403, "table", { role: roleWords(actor.rights), verb: verbOf(action), table: table.pluralLabel });
 }
 
 export function mayDo(actor: Actor, action: RecordAction, table: CompiledTable): boolean {
@@ -104,6 +99,6 @@ export function isAdmin(actor: Actor): boolean {
   return actor.rights.admin;
 }
 
-export function requireAdmin(actor: Actor, what: string): void {
-  if (!actor.rights.admin) throw new ApiError(403, `Only administrators may ${what}.`);
+export function requireAdmin(actor: Actor, task: AdminTask): void {
+  if (!actor.rights.admin) throw permissionRefusal(403, "admin", { task: adminTask(task) });
 }

@@ -1,5 +1,5 @@
 import type { Knex } from "knex";
-import { notFound } from "../errors";
+import { recordRefusal } from "./record-words";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { inScope, refuseHiddenUse, strip } from "./access";
 import type { RecordsContext } from "./context.server";
@@ -74,8 +74,7 @@ export async function getRecord(
     const expand = parseExpand(options.expand);
     refuseHiddenUse(actor, compiled, table, null, [], expand);
     const record = await readOne(ctx.db, compiled, table, id, expand, actor);
-    if (!record || !inScope(actor, table, record))
-      throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+    if (!record || !inScope(actor, table, record)) throw recordRefusal(404, "notFound", { label: table.label, id });
     return strip(actor, compiled, table, record);
   });
 }

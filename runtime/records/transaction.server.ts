@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { isUniqueViolation } from "../db/db-errors";
-import { conflict } from "../errors";
+import { recordRefusal } from "./record-words";
 import type { RecordsContext } from "./context.server";
 
 /** The transaction every write runs in: retried on a deadlock or a busy database, a lost unique race answered as a 409. */
@@ -10,14 +10,14 @@ function isRetryable(error: unknown): boolean {
   return e.errno === 1213 || e.errno === 1205 || e.code === "SQLITE_BUSY";
 }
 
-const UNIQUE_RACE = "a value that must be unique was saved by someone else at the same moment: reload and try again";
+const uniqueRace = () => recordRefusal(409, "uniqueRace", {});
 
 /** A lost unique race answered as a 409, as `inTransaction` does. */
 async function uniqueAsConflict<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    if (isUniqueViolation(error)) throw conflict(UNIQUE_RACE);
+    if (isUniqueViolation(error)) throw uniqueRace();
     throw error;
   }
 }
@@ -28,7 +28,7 @@ export async function inTransaction<T>(db: Knex, fn: (trx: Knex.Transaction) => 
       return await db.transaction(fn);
     } catch (error) {
       // Another save took a unique value between our check and our write.
-      if (isUniqueViolation(error)) throw conflict(UNIQUE_RACE);
+      if (isUniqueViolation(error)) throw uniqueRace();
       if (attempt < 6 && isRetryable(error)) {
         await new Promise((r) => setTimeout(r, 5 + Math.random() * 20 * (attempt + 1)));
         continue;

@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
-import { conflict, notFound } from "../errors";
+import { recordRefusal } from "./record-words";
 import { isComposition, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { inScope, strip } from "./access";
@@ -31,13 +31,13 @@ export async function removeRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   const id = parseId(rawId);
   await writeTransaction(ctx, async (trx, afterTransaction) => {
     const record = await readOne(trx, compiled, table, id);
-    if (!record || !inScope(actor, table, record)) throw notFound(`${table.label} #${id} does not exist (it may already be in the trash)`);
+    if (!record || !inScope(actor, table, record)) throw recordRefusal(404, "refusals.trash.gone", { label: table.label, id });
     refuseLockedDelete(table, record);
     await refuseLineOfLockedParent(trx, compiled, table, record);
     // Records that point here (other than its own lines) would be left dangling.
     const uses = await usesOf(trx, compiled, table, id);
     if (uses.length)
-      throw conflict(`${titleOf(table, record)} is still used by ${uses.join(", ")}: delete or reassign those first`, { usedBy: uses });
+      throw recordRefusal(409, "refusals.trash.stillUsed", { title: titleOf(table, record), uses: uses.join(", ") }, { usedBy: uses });
     await trx(SYSTEM_TABLES.trash).insert({
       kind: "record",
       table_id: table.id,
@@ -77,10 +77,10 @@ export async function restoreRecord(ctx: RecordsContext, actor: Actor, tableKey:
       .whereNull("restored_at")
       .orderBy("id", "desc")
       .first()) as { id: number; data: string } | undefined;
-    if (!entry) throw notFound(`${table.label} #${id} is not in the trash`);
-    if (await trx(table.key).where({ id }).first("id")) throw conflict(`${table.label} #${id} already exists`);
+    if (!entry) throw recordRefusal(404, "refusals.trash.notInTrash", { label: table.label, id });
+    if (await trx(table.key).where({ id }).first("id")) throw recordRefusal(409, "refusals.trash.exists", { label: table.label, id });
     const saved = JSON.parse(entry.data) as Record<string, unknown>;
-    if (!inScope(actor, table, saved)) throw notFound(`${table.label} #${id} is not in the trash`);
+    if (!inScope(actor, table, saved)) throw recordRefusal(404, "refusals.trash.notInTrash", { label: table.label, id });
     const values = fieldValues(table, saved);
     const errors: FieldErrors = {};
     await checkRelations(trx, compiled, table, values, errors);

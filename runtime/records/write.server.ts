@@ -1,7 +1,9 @@
 import { audit } from "../auth/audit.server";
 import { dbNow } from "../db/system-tables.server";
 import type { Knex } from "knex";
-import { conflict, notFound, type ApiError } from "../errors";
+import type { ApiError } from "../errors";
+import { mergeFieldErrors } from "./field-phrases";
+import { recordRefusal } from "./record-words";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { applyOwner, inScope, refuseLockedWrites, strip } from "./access";
 import { updateChanges } from "./audit-changes.server";
@@ -56,7 +58,8 @@ export async function createRecord(
   applyOwner(actor, table, values, null);
   applyDefaults(table, values);
   const conversionErrors = await applyConversions(db, table, values, null);
-  Object.assign(errors, validateValues(compiled, table, values, "create"), conversionErrors);
+  Object.assign(errors, validateValues(compiled, table, values, "create"));
+  mergeFieldErrors(errors, conversionErrors);
   validateLines(compiled, table, lists, errors);
   await checkRelations(db, compiled, table, values, errors);
   await checkUnique(db, table, values, null, errors);
@@ -116,9 +119,9 @@ export async function updateRecord(
     const q = trx(table.key).where({ id });
     if (ctx.dialect === "mysql") q.forUpdate();
     const row = (await q.first()) as Record<string, unknown> | undefined;
-    if (!row) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+    if (!row) throw recordRefusal(404, "notFound", { label: table.label, id });
     const current = fromRow(table, row);
-    if (!inScope(actor, table, current)) throw notFound(`${table.label} #${id} does not exist (it may have been deleted: see the trash)`);
+    if (!inScope(actor, table, current)) throw recordRefusal(404, "notFound", { label: table.label, id });
     if (current.version !== expected)
       throw staleConflict(table, current, expected, strip(actor, compiled, table, (await readOne(trx, compiled, table, id))!));
     refuseLockedWrites(actor, table, values, current);
@@ -127,7 +130,8 @@ export async function updateRecord(
     await refuseLockedChange(trx, compiled, table, id, current, values, lists, merged);
     const conversionErrors = await applyConversions(trx, table, merged, values);
     // Computed values are stored but never validated as input: the engine owns them.
-    Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"), conversionErrors);
+    Object.assign(errors, validateValues(compiled, table, withoutComputed(table, merged), "update"));
+    mergeFieldErrors(errors, conversionErrors);
     await checkRelations(trx, compiled, table, values, errors);
     await checkUnique(trx, table, values, id, errors);
     await checkFiles(trx, actor, table, values, errors);
@@ -169,8 +173,10 @@ export function newRow(table: CompiledTable, record: Record<string, unknown>, ac
 }
 
 function staleConflict(table: CompiledTable, current: RecordJson, expected: number, fresh: RecordJson | null): ApiError {
-  return conflict(
-    `${table.label} #${current.id} was changed by someone else after you opened it (you edited version ${expected}, it is now version ${current.version}). Your changes were not saved: reload to see theirs, then apply yours again.`,
+  return recordRefusal(
+    409,
+    "stale",
+    { label: table.label, id: current.id, edited: expected, current: current.version },
     { current: fresh ?? current },
   );
 }

@@ -134,7 +134,7 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
   }
 
   async function write(actor: Actor, input: unknown, id: number | null): Promise<Dashboard> {
-    requireAdmin(actor, "arrange dashboards");
+    requireAdmin(actor, "arrangeDashboards");
     const values = checkDashboard(input);
     // Every widget's report must exist; an admin sees every report, so this is a plain lookup.
     for (const w of values.widgets) await reports.get(actor, w.report);
@@ -182,7 +182,7 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
       return write(actor, input, current.id);
     },
     async remove(actor, id) {
-      requireAdmin(actor, "delete dashboards");
+      requireAdmin(actor, "deleteDashboards");
       const current = await rowOf(actor, id);
       await db(DASHBOARDS_TABLE).where({ id: current.id }).delete();
     },

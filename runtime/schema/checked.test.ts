@@ -1,6 +1,6 @@
 import Ajv from "ajv";
-import { ApiError } from "../errors";
 import { parseWith } from "./checked";
+import { thrownApiError } from "@tests/helpers/thrown-api-error";
 
 interface Point {
   x: number;
@@ -14,16 +14,6 @@ const validatePoint = new Ajv({ allErrors: true }).compile<Point>({
   properties: { x: { type: "number" }, label: { type: "string" } },
 });
 
-function thrown(work: () => unknown): ApiError {
-  try {
-    work();
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError");
-}
-
 describe("parseWith", () => {
   it("answers a valid document as it came, typed", () => {
     const raw: unknown = { x: 3, label: "three" };
@@ -32,7 +22,7 @@ describe("parseWith", () => {
   });
 
   it("refuses an invalid document with a 422 naming the first problem and listing all", () => {
-    const error = thrown(() => parseWith(validatePoint, { x: "3", label: 4 }, "the point"));
+    const error = thrownApiError(() => parseWith(validatePoint, { x: "3", label: 4 }, "the point"));
     expect(error.status).toBe(422);
     expect(error.message).toBe("the point is not valid: /x must be number");
     expect(error.details).toEqual({
@@ -44,7 +34,7 @@ describe("parseWith", () => {
   });
 
   it("points at the document itself when the whole of it is wrong", () => {
-    const error = thrown(() => parseWith(validatePoint, [], "the point"));
+    const error = thrownApiError(() => parseWith(validatePoint, [], "the point"));
     expect(error.message).toBe("the point is not valid: / must be object");
   });
 });

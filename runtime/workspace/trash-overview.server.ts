@@ -175,7 +175,7 @@ export async function restoreTrashEntry(
   actor: Actor,
   trashId: number,
 ): Promise<{ message: string }> {
-  requireAdmin(actor, "restore from the trash");
+  requireAdmin(actor, "restoreFromTrash");
   const [entry] = await trashOverview(deps.db, deps.workspace, { limit: 1, id: trashId });
   if (!entry) throw notFound(`Trash entry #${trashId} is no longer in the trash (someone may have restored it already): reload the page.`);
   const described = {

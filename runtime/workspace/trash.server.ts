@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
-import { ApiError, conflict, notFound } from "../errors";
+import { ApiError } from "../errors";
+import { recordRefusal } from "../records/record-words";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { plan } from "../migrations/plan";
 import type { MigrationStep } from "../migrations/steps";
@@ -90,7 +91,7 @@ export async function restoreFromTrash(
   actorId: number | null = null,
 ): Promise<{ version: number; key: string }> {
   const row = (await db(SYSTEM_TABLES.trash).where({ id: trashId }).first()) as TrashRow | undefined;
-  if (!row || row.restored_at) throw notFound(`trash entry #${trashId} does not exist or was already restored`);
+  if (!row || row.restored_at) throw recordRefusal(404, "refusals.trash.entryGone", { id: trashId });
   if (row.kind === "record")
     throw new ApiError(400, `trash entry #${trashId} is a record: restore it with POST /api/t/${row.table_key}/${row.record_id}/restore`);
   const { version, schema } = await workspace.current();
@@ -100,7 +101,7 @@ export async function restoreFromTrash(
 
   if (row.kind === "field") {
     const tableKey = Object.keys(next.$defs).find((k) => next.$defs[k]["x-id"] === row.table_id);
-    if (!tableKey) throw conflict(`the field "${row.label}" belonged to a table that is itself in the trash: restore the table first`);
+    if (!tableKey) throw recordRefusal(409, "refusals.trash.tableInTrash", { field: row.label });
     const table = next.$defs[tableKey];
     const field = definition as FieldSchema;
     if (ids.has(field["x-id"])) field["x-id"] = freeKey(`${field["x-id"]}_old`, (k) => ids.has(k));
@@ -121,7 +122,7 @@ export async function restoreFromTrash(
   }
 
   const table = definition as TableSchema;
-  if (ids.has(table["x-id"])) throw conflict(`a table with the id ${table["x-id"]} exists again; it cannot be restored beside it`);
+  if (ids.has(table["x-id"])) throw recordRefusal(409, "refusals.trash.idTaken", { id: table["x-id"] });
   const key = freeKey(row.table_key, (k) => k in next.$defs);
   next.$defs[key] = table;
   const steps = replaceStep(plan(schema, next).steps, "create_table", (s) => s.op === "create_table" && s.tableId === table["x-id"], {

@@ -125,7 +125,7 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
     endWords.current = movedWords;
     setNotice(null);
     setColumns((cs) => moved(cs, cardId, to, undefined, sumField));
-    const result = await moveCard(tableKey, card, board.groupBy, target.value).catch((e: unknown) => ({
+    const result = await moveCard(tableKey, card, board.groupBy, target.value, t).catch((e: unknown) => ({
       ok: false as const,
       conflict: false,
       message: e instanceof Error ? e.message : String(e),

@@ -88,7 +88,7 @@ export function CalendarView({ tableKey, params, calendar }: CalendarViewProps) 
     endWords.current = words;
     setNotice(null);
     setItems((is) => replaced(is, item.id, { ...item, value, day }));
-    const result = await moveCard(tableKey, { id: item.id, version: item.version }, calendar.field.key, value).catch((e: unknown) => ({
+    const result = await moveCard(tableKey, { id: item.id, version: item.version }, calendar.field.key, value, t).catch((e: unknown) => ({
       ok: false as const,
       conflict: false,
       message: e instanceof Error ? e.message : String(e),

@@ -1,6 +1,7 @@
 import { layoutInLanguage } from "@runtime/layouts/layout-in-language";
 import { json, redirect, type TypedResponse } from "@remix-run/node";
 import { ApiError } from "@runtime/errors";
+import { say, sayError } from "@runtime/i18n/words";
 import { fieldKinds } from "@runtime/fields/registry";
 import type { FormatOptions } from "@runtime/fields/types";
 import { resolveLayout } from "@runtime/layouts/resolve-layout";
@@ -240,7 +241,7 @@ export async function cardAction(
       return redirect(`/t/${table.key}`);
     } catch (error) {
       if (error instanceof ApiError && (error.status === 409 || error.status === 404))
-        return json<CardActionData>({ formError: error.message }, error.status);
+        return json<CardActionData>({ formError: sayError(error, t) }, error.status);
       throw error;
     }
   }
@@ -273,12 +274,19 @@ export async function cardAction(
           ? await runtime.records.get(actor, table.key, id, { expand: relationKeys(table).join(",") }).catch(() => stored)
           : stored;
       if (current)
-        return json<CardActionData>({ values: parsed.values, lists: parsed.lists, conflict: { message: error.message, current } }, 409);
+        return json<CardActionData>(
+          { values: parsed.values, lists: parsed.lists, conflict: { message: sayError(error, t), current } },
+          409,
+        );
     }
-    // The service speaks English; what the card can check itself it says again in the reader's words.
+    // The service speaks English; what the card can check itself it says again in the reader's
+    // words, and so it does the problems the service worded as phrases (a value already taken).
     const fields = fieldErrorsOf(error);
     const local = Object.keys(fields).length ? validateCard(compiled, table, parsed.values, parsed.lists, id === null, t) : {};
-    const errors = Object.fromEntries(Object.entries(fields).map(([key, message]) => [key, local[key] ?? message]));
-    return json<CardActionData>({ values: parsed.values, lists: parsed.lists, errors, formError: error.message }, error.status);
+    const worded = error.fieldWords ?? {};
+    const errors = Object.fromEntries(
+      Object.entries(fields).map(([key, message]) => [key, local[key] ?? (worded[key] ? say(worded[key], t) : message)]),
+    );
+    return json<CardActionData>({ values: parsed.values, lists: parsed.lists, errors, formError: sayError(error, t) }, error.status);
   }
 }

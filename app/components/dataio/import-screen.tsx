@@ -2,6 +2,7 @@ import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../i18n/use-locale";
+import { answeredError } from "@runtime/i18n/words";
 
 interface Target {
   key: string;
@@ -116,7 +117,7 @@ export function ImportScreen({ target }: { target: Target }) {
     setUndone(null);
     const response = await fetch(`/api/import/${encodeURIComponent(target.key)}`, { method: "POST", body: form });
     const body = (await response.json()) as { jobId?: string; error?: string };
-    if (!response.ok || !body.jobId) return setError(body.error ?? t("importScreen.refused", { status: response.status }));
+    if (!response.ok || !body.jobId) return setError(answeredError(body, t, t("importScreen.refused", { status: response.status })));
     setMode(chosen);
     setJobId(body.jobId);
   }
@@ -142,7 +143,7 @@ export function ImportScreen({ target }: { target: Target }) {
     setError(null);
     const response = await fetch(`/api/import/jobs/${jobId}/undo`, { method: "POST" });
     const body = (await response.json()) as { trashed?: number; restored?: number; error?: string };
-    if (!response.ok) return setError(body.error ?? t("importScreen.undoRefused", { status: response.status }));
+    if (!response.ok) return setError(answeredError(body, t, t("importScreen.undoRefused", { status: response.status })));
     const trashed = body.trashed ?? 0;
     const restored = body.restored ?? 0;
     const parts = [

@@ -1,5 +1,5 @@
 import type { SchemaProblem, WorkspaceSchema } from "@runtime/schema/types";
-import type { Words } from "@runtime/i18n/words";
+import { answeredError, type Words } from "@runtime/i18n/words";
 import type { ConversionReport, DuplicateReport, PlanStepSummary } from "@schema-designer/review";
 
 /** What the plan API answers for a draft. */
@@ -26,7 +26,7 @@ interface ErrorBody {
   details?: { currentVersion?: number; problems?: SchemaProblem[]; conversions?: ConversionReport[]; duplicates?: DuplicateReport[] };
 }
 
-/** `t` says what the browser itself found (no answer, no message); the server's messages come as they are. */
+/** `t` says what the browser itself found (no answer, no message), and the server's messages that carry a phrase. */
 async function call<T>(url: string, init: RequestInit, t: Words): Promise<ApiOutcome<T>> {
   let response: Response;
   try {
@@ -41,7 +41,7 @@ async function call<T>(url: string, init: RequestInit, t: Words): Promise<ApiOut
   }
   const body = (await response.json().catch(() => ({}))) as T & ErrorBody;
   if (response.ok) return { kind: "ok", value: body };
-  const message = body.error ?? t("schemaDesigner.api.status", { status: response.status });
+  const message = answeredError(body, t, t("schemaDesigner.api.status", { status: response.status }));
   const details = body.details ?? {};
   if (response.status === 409 && typeof details.currentVersion === "number")
     return { kind: "stale", currentVersion: details.currentVersion, message };
