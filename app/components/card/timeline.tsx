@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { answeredError, type Words } from "@runtime/i18n/words";
 import { useEffect, useState, type FormEvent } from "react";
 import type { FormatOptions } from "@runtime/fields/types";
 import type { TimelineItem, TimelinePage } from "@runtime/records/timeline";
@@ -31,9 +32,10 @@ const PLACEHOLDERS: Record<Exclude<QuickAddType, "call">, { main: string; second
   task: { main: "timeline.taskPlaceholder", second: "timeline.due" },
 };
 
-async function answer(response: Response): Promise<unknown> {
-  const body = (await response.json().catch(() => null)) as { error?: string } | null;
-  if (!response.ok) throw new Error(body?.error ?? `The server answered ${response.status}`);
+/** The answer's body; a refusal as an Error in the reader's words. */
+async function answer(response: Response, t: Words): Promise<unknown> {
+  const body: unknown = await response.json().catch(() => null);
+  if (!response.ok) throw new Error(answeredError(body, t, t("timeline.serverAnswered", { status: response.status })));
   return body;
 }
 
@@ -76,7 +78,7 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
     setBusy(true);
     setProblem(null);
     try {
-      const page = (await answer(await doFetch(`${base}?limit=${TIMELINE_PAGE}&before=${encodeURIComponent(cursor)}`))) as TimelinePage;
+      const page = (await answer(await doFetch(`${base}?limit=${TIMELINE_PAGE}&before=${encodeURIComponent(cursor)}`), t)) as TimelinePage;
       setItems((now) => [...now, ...page.items.filter((i) => !now.some((n) => n.key === i.key))]);
       setCursor(page.nextCursor);
     } catch (error) {
@@ -100,8 +102,8 @@ export function Timeline({ timeline, table, recordId, format, record, fetcher, o
     setBusy(true);
     setProblem(null);
     try {
-      await answer(await doFetch(base, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }));
-      const page = (await answer(await doFetch(`${base}?limit=${TIMELINE_PAGE}`))) as TimelinePage;
+      await answer(await doFetch(base, { method: "POST", headers: { "Content-Type": "application/json" }, body: JSON.stringify(body) }), t);
+      const page = (await answer(await doFetch(`${base}?limit=${TIMELINE_PAGE}`), t)) as TimelinePage;
       setItems(page.items);
       setCursor(page.nextCursor);
       setAdding(null);

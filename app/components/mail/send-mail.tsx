@@ -1,5 +1,6 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
+import { answeredError } from "@runtime/i18n/words";
 import { MAIL_NOT_SET_REASON, type MailOffer } from "@runtime/mail/types";
 
 export interface SendMailProps {
@@ -60,10 +61,10 @@ export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
         headers: { "Content-Type": "application/json" },
         body: JSON.stringify({ to, subject, body, template: template || null, attach: attach || null }),
       });
-      const answer = (await response.json().catch(() => ({}))) as { error?: string };
-      if (response.status !== 202) throw new Error(answer.error ?? `sending failed (${response.status})`);
+      const answer: unknown = await response.json().catch(() => ({}));
+      if (response.status !== 202) throw new Error(answeredError(answer, t, t("mailUi.failed", { status: response.status })));
       dialog.current?.close();
-      setNotice(`Queued for ${to}.`);
+      setNotice(t("mailUi.queued", { to }));
       onSent?.();
     } catch (error) {
       setProblem(error instanceof Error ? error.message : String(error));

@@ -4,6 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Words } from "@runtime/i18n/words";
 import { useWords } from "../../i18n/use-words";
 import type { Approval, RuleRun } from "@runtime/automation/types";
+import { answeredError } from "@runtime/i18n/words";
 
 interface ManualRule {
   id: number;
@@ -65,7 +66,10 @@ function ManualRuleButtons({ table, recordId }: { table: string; recordId: strin
     setOutcome(
       ok
         ? runText(rule.label, json, words)
-        : { kind: "error", text: t("rules.record.refused", { label: rule.label, error: json.error ?? t("rules.record.couldNotRun") }) },
+        : {
+            kind: "error",
+            text: t("rules.record.refused", { label: rule.label, error: answeredError(json, t, t("rules.record.couldNotRun")) }),
+          },
     );
     if (ok) revalidator.revalidate();
   };
@@ -113,7 +117,7 @@ function ApprovalBanner({ id }: { id: string }) {
 
   useEffect(() => {
     void call<ShownApproval>("GET", `/api/approvals/${encodeURIComponent(id)}`).then(({ ok, json }) =>
-      ok ? setApproval(json) : setError(json.error ?? t("rules.approvals.cannotShow")),
+      ok ? setApproval(json) : setError(answeredError(json, t, t("rules.approvals.cannotShow"))),
     );
   }, [id, t]);
 
@@ -121,7 +125,7 @@ function ApprovalBanner({ id }: { id: string }) {
     setBusy(true);
     const { ok, json } = await call<Approval>("POST", `/api/approvals/${encodeURIComponent(id)}/${decision}`, comment ? { comment } : {});
     setBusy(false);
-    if (!ok) return setError(json.error ?? t("rules.approvals.notTaken"));
+    if (!ok) return setError(answeredError(json, t, t("rules.approvals.notTaken")));
     setError(null);
     setApproval({ ...json, canDecide: false });
   };

@@ -14,6 +14,7 @@ import { actionTitle } from "./rule-text";
 import { RunLog } from "./run-log";
 import { startTrigger, TriggerEditor } from "./trigger-editor";
 import { useRuleChecks } from "./use-rule-checks";
+import { answeredError } from "@runtime/i18n/words";
 
 type Notice = { kind: "success" | "error"; text: string } | null;
 
@@ -79,7 +80,7 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
       const text =
         answer.status === 409 && stored && String(answer.json.error).includes("version")
           ? t("rules.editor.conflict")
-          : String(answer.json.error ?? t("rules.editor.notSaved"));
+          : answeredError(answer.json, t, t("rules.editor.notSaved"));
       return setNotice({ kind: "error", text });
     }
     const rule = answer.json as unknown as Rule;

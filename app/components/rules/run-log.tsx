@@ -3,6 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "../../i18n/use-locale";
 import type { RuleRun, RunState as State } from "@runtime/automation/types";
 import { relativeTime } from "../../utils/relative-time";
+import { answeredError } from "@runtime/i18n/words";
 
 const STATE_CLASS: Record<State, string> = { done: "pill--ok", failed: "pill--danger", stopped: "pill--warn", skipped: "" };
 
@@ -35,7 +36,7 @@ export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleName
   const retry = async (id: number) => {
     const response = await fetch(`/api/rules/runs/${id}/retry`, { method: "POST", headers: { Accept: "application/json" } });
     const body = (await response.json()) as RuleRun & { error?: string };
-    if (!response.ok) return setError(body.error ?? t("rules.runs.retryFailed"));
+    if (!response.ok) return setError(answeredError(body, t, t("rules.runs.retryFailed")));
     setError(null);
     setRetried((ids) => new Set(ids).add(id));
     setRuns((rs) => rs.map((r) => (r.id === id ? body : r)));
