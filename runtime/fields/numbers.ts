@@ -64,7 +64,10 @@ export function parseIntegerText(text: string): ParseResult<number> {
 /** Plain digits, never an exponent, so `parseNumberText` reads it back to the same number. */
 export function formatNumberText(value: unknown): string {
   if (typeof value !== "number" || !Number.isFinite(value)) return isNullish(value) ? "" : String(value);
-  return new Decimal(value).toFixed();
+  // Without an exponent a number's own text is what decimal.js, which reads it from that text, gives
+  // back (-0 is "0" in both): an export formats millions of them.
+  const text = String(value);
+  return text.includes("e") ? new Decimal(value).toFixed() : text;
 }
 
 /** Exact decimal text with `scale` digits; decimal.js avoids binary artefacts (1.005 → "1.01"). */

@@ -2,7 +2,7 @@ import Decimal from "decimal.js";
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { FieldSchema } from "../schema/types";
-import { decimalToDb, fractionDigits } from "./numbers";
+import { decimalToDb, formatNumberText, fractionDigits } from "./numbers";
 import { fieldKinds } from "./registry";
 
 function field(kind: FieldSchema["x-kind"], extra: Partial<FieldSchema> = {}): FieldSchema {
@@ -26,8 +26,8 @@ describe("decimal storage", () => {
     expect(fieldKinds.decimal.toDb(-0.4, field("decimal", { "x-scale": 0 }))).toBe("0");
   });
 
-  it("stores any number as decimal.js rounds it, and counts its decimals as decimal.js does", () => {
-    // decimalToDb and fractionDigits skip decimal.js for a number that needs no rounding.
+  it("stores any number as decimal.js rounds it, and counts and writes its decimals as decimal.js does", () => {
+    // decimalToDb, fractionDigits and formatNumberText skip decimal.js for a number that needs no rounding.
     const exact = Decimal.clone({ precision: 80 });
     const reference = (v: number, scale: number) => {
       const fixed = new Decimal(v).toFixed(scale, Decimal.ROUND_HALF_UP);
@@ -43,6 +43,7 @@ describe("decimal storage", () => {
       fc.property(numbers, fc.integer({ min: 0, max: 10 }), (v, scale) => {
         expect(decimalToDb(v, scale)).toBe(reference(v, scale));
         expect(fractionDigits(v)).toBe(new exact(v).decimalPlaces());
+        expect(formatNumberText(v)).toBe(new Decimal(v).toFixed());
       }),
       { numRuns: 5000 },
     );
