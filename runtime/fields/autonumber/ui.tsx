@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import type { CompiledSchema } from "../../schema/compile";
+import type { Words } from "../../i18n/words";
 import { englishSettingsWords } from "../ui/settings-words";
 import { humanize } from "../../schema/compile";
 import type { FieldCondition } from "../../schema/types";
@@ -10,30 +11,37 @@ import { formattedCell } from "../ui/formatted-cell";
 import { useWorkspace } from "../ui/use-workspace";
 import { autonumberKind } from "./index";
 
-/** "Assigned when Status is Issued": why a draft invoice has no number yet, in the schema's own words. */
-export function assignmentHint(field: FieldWidgetProps["field"], schema: CompiledSchema | null): string {
+/** "Assigned when Status is Issued": why a draft invoice has no number yet, in the schema's and the reader's words. */
+export function assignmentHint(field: FieldWidgetProps["field"], schema: CompiledSchema | null, t: Words): string {
   const condition: FieldCondition | undefined = field.def["x-assign-when"];
-  if (!condition) return "Assigned when saved";
+  if (!condition) return t("fields.assigned.saved");
   const other = schema?.tablesByKey.get(field.tableKey)?.fieldsByKey.get(condition.field);
   const name = other?.label ?? humanize(condition.field);
   const show = (value: unknown) => (other ? optionLabel(String(value), other.def) : String(value));
   switch (condition.op) {
     case "eq":
-      return `Assigned when ${name} is ${show(condition.value)}`;
+      return t("fields.assigned.eq", { name, value: show(condition.value) });
     case "neq":
-      return `Assigned when ${name} is no longer ${show(condition.value)}`;
+      return t("fields.assigned.neq", { name, value: show(condition.value) });
     case "in": {
       const values = Array.isArray(condition.value) ? condition.value.map(show) : [show(condition.value)];
-      return `Assigned when ${name} is ${values.join(" or ")}`;
+      return t("fields.assigned.eq", { name, value: values.join(` ${t("fields.assigned.or")} `) });
     }
     case "notEmpty":
-      return `Assigned when ${name} is filled in`;
+      return t("fields.assigned.notEmpty", { name });
   }
 }
 
 function AutonumberWidget(props: FieldWidgetProps) {
   const workspace = useWorkspace();
-  return <ComputedValue {...props} kind={autonumberKind} placeholder={assignmentHint(props.field, workspace?.schema ?? null)} />;
+  const { t } = useTranslation();
+  return (
+    <ComputedValue
+      {...props}
+      kind={autonumberKind}
+      placeholder={assignmentHint(props.field, workspace?.schema ?? null, (key, values) => t(key, values ?? {}))}
+    />
+  );
 }
 
 function PatternInput({ text, set, errors, Frame }: SettingsInputsProps) {
