@@ -103,6 +103,9 @@ export function Layout({ children }: { children: ReactNode }) {
   const location = useLocation();
   // Lists and cards opened recently stay readable without a network (public/sw.js).
   useEffect(() => registerServiceWorker(), []);
+  // Says the page has come alive: tests (and a person's scripts) wait for it before they press keys
+  // or drag, which a page still hydrating would take as updates to parts it has not reached yet.
+  useEffect(() => document.documentElement.setAttribute("data-hydrated", ""), []);
   usePendingSync(user?.id ?? null);
   // Following a link in the phone's menu closes it.
   useEffect(() => setMenuOpen(false), [location.pathname, location.search]);

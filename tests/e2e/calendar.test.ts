@@ -36,6 +36,7 @@ describe("the events calendar in Chromium", () => {
     });
     await signInPage(page, server.url);
     await page.goto(`${server.url}${CALENDAR}`, { waitUntil: "networkidle0" });
+    await page.waitForSelector("html[data-hydrated]");
   }, 60_000);
 
   afterAll(async () => {
@@ -103,6 +104,7 @@ describe("the events calendar in Chromium", () => {
     );
 
     await page.reload({ waitUntil: "networkidle0" });
+    await page.waitForSelector("html[data-hydrated]");
     expect(await itemsOn(page, "2026-12-16")).toContain(EVENT);
     expect(await itemsOn(page, "2026-12-10")).not.toContain(EVENT);
     expect(await itemsOn(page, "2026-12-03")).not.toContain(EVENT);
