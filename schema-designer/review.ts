@@ -1,4 +1,4 @@
-import type { Words } from "@runtime/i18n/words";
+import { say, type Phrase, type Words } from "@runtime/i18n/words";
 import type { SchemaProblem, WorkspaceSchema } from "@runtime/schema/types";
 import { english, quoted } from "./words";
 
@@ -14,7 +14,7 @@ export interface ConversionReport {
   table: string;
   field: string;
   total: number;
-  failures: { id: number; value: unknown; error: string }[];
+  failures: { id: number; value: unknown; error: string; words?: Phrase }[];
 }
 
 export interface DuplicateReport {
@@ -48,11 +48,12 @@ export function describeBlockers(conversions: ConversionReport[], duplicates: Du
     const examples = c.failures
       .slice(0, 5)
       // The kinds' messages usually quote the value already; say it once.
-      .map((f) =>
-        f.error.includes(String(f.value))
-          ? t("schemaDesigner.review.exampleQuoted", { id: f.id, error: f.error })
-          : t("schemaDesigner.review.example", { id: f.id, value: shown(f.value, t), error: f.error }),
-      )
+      .map((f) => {
+        const error = f.words ? say(f.words, t) : f.error;
+        return f.error.includes(String(f.value))
+          ? t("schemaDesigner.review.exampleQuoted", { id: f.id, error })
+          : t("schemaDesigner.review.example", { id: f.id, value: shown(f.value, t), error });
+      })
       .join("; ");
     out.push(
       t("schemaDesigner.review.notConverted", {

@@ -18,6 +18,8 @@ import { IMPORT_ENGLISH } from "@runtime/dataio/import-words";
 import { SIGN_IN_ENGLISH } from "../services/sign-in-words";
 import { PEOPLE_ENGLISH } from "@runtime/auth/people-words";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
+import { FORMULA_ENGLISH } from "@runtime/formula/formula-words";
+import { KIND_VALUE_ENGLISH } from "@runtime/fields/value-words";
 
 /**
  * Code outside React speaks English from its own tables when nobody passes it a translator; those
@@ -42,6 +44,8 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "import refusals": IMPORT_ENGLISH,
   "sign-in refusals": SIGN_IN_ENGLISH,
   "users, roles, passwords and tokens": PEOPLE_ENGLISH,
+  "formula checker": FORMULA_ENGLISH,
+  "field kinds' values": KIND_VALUE_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

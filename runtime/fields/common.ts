@@ -139,10 +139,6 @@ export function ok<T>(value: T): ParseResult<T> {
   return { ok: true, value };
 }
 
-export function fail(error: string): { ok: false; error: string } {
-  return { ok: false, error };
-}
-
 /** Quotes user input for an error message, cut short so a pasted essay does not flood the message. */
 export function quote(text: string): string {
   const shown = text.length > 60 ? `${text.slice(0, 57)}...` : text;

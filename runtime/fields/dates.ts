@@ -1,21 +1,7 @@
 import type { ParseResult } from "./types";
-import { fail, isNullish, ok, quote } from "./common";
+import { isNullish, ok, quote } from "./common";
+import { monthPhrase, refuse } from "./value-words";
 import { dateTimeFormat } from "./intl-formats";
-
-const MONTH_NAMES = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December",
-];
 
 function pad(n: number, width = 2): string {
   return String(n).padStart(width, "0");
@@ -38,10 +24,10 @@ export function isoDate(year: number, month: number, day: number): string {
 }
 
 function checkedDate(text: string, year: number, month: number, day: number): ParseResult<string> {
-  if (month < 1 || month > 12) return fail(`${quote(text)} is not a valid date: there is no month ${month}`);
+  if (month < 1 || month > 12) return refuse("noMonth", { value: quote(text), month });
   const days = daysInMonth(year, month);
   if (day < 1 || day > days) {
-    return fail(`${quote(text)} is not a valid date: ${MONTH_NAMES[month - 1]} ${year} has ${days} days`);
+    return refuse("noDay", { value: quote(text), month: monthPhrase(month), year, days });
   }
   return ok(isoDate(year, month, day));
 }
@@ -53,7 +39,7 @@ export function parseDateText(text: string): ParseResult<string> {
   if (iso) return checkedDate(trimmed, Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const dotted = /^(\d{1,2})\.(\d{1,2})\.(\d{4})$/.exec(trimmed);
   if (dotted) return checkedDate(trimmed, Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
-  return fail(`${quote(trimmed)} is not a date: write it as YYYY-MM-DD (2026-11-24) or DD.MM.YYYY (24.11.2026)`);
+  return refuse("notDate", { value: quote(trimmed) });
 }
 
 /** mysql2 without `dateStrings` returns local-midnight Dates; everything else returns text. */
@@ -125,15 +111,15 @@ export function parseDateTimeText(text: string): ParseResult<string> {
   const trimmed = text.trim();
   const parts = dateTimeParts(trimmed);
   if (!parts) {
-    return fail(`${quote(trimmed)} is not a date and time: write it as ISO 8601 with a time zone, e.g. 2026-11-24T10:15:00Z`);
+    return refuse("notDateTime", { value: quote(trimmed) });
   }
   if (parts.offset === null) {
-    return fail(`${quote(trimmed)} has no time zone: add Z for UTC or an offset such as +01:00, e.g. 2026-11-24T10:15:00Z`);
+    return refuse("noTimeZone", { value: quote(trimmed) });
   }
   const date = checkedDate(trimmed, parts.year, parts.month, parts.day);
   if (!date.ok) return date;
   if (parts.hours > 23 || parts.minutes > 59 || parts.seconds > 59 || Math.abs(parts.offset) > 23 * 60 + 59) {
-    return fail(`${quote(trimmed)} is not a valid time: hours go up to 23, minutes and seconds up to 59`);
+    return refuse("notTime", { value: quote(trimmed) });
   }
   return ok(new Date(toUtcMillis(parts)).toISOString());
 }

@@ -1,6 +1,7 @@
 import type { FieldKind, FieldSchema } from "../schema/types";
 import type { FieldKindDef, PrintFilter } from "./types";
-import { defineFieldKind, fail, fieldDefinitionSchema, isNullish, jsonFromDb, jsonToDb, PRESENCE_OPERATORS } from "./common";
+import { defineFieldKind, fieldDefinitionSchema, isNullish, jsonFromDb, jsonToDb, PRESENCE_OPERATORS } from "./common";
+import { refuse } from "./value-words";
 
 /** A stored file as JSON: an id in the file store, the name it was uploaded with, bytes, MIME type. */
 export interface FileValue {
@@ -85,7 +86,7 @@ export function fileLikeKind<K extends FieldKind>(
     sortable: false,
     searchable: false,
     readOnly: false,
-    parseText: () => fail(`${label} values cannot be imported from text: upload the file on the record's card instead`),
+    parseText: () => refuse("noFileText", { label }),
     formatText: fileName,
     formatDisplay: fileName,
     valueClass: "file",

@@ -1,7 +1,8 @@
 import Decimal from "decimal.js";
 import type { FieldSchema } from "../schema/types";
 import type { FieldKindDef, ParseResult } from "./types";
-import { fail, isNullish, ok, quote } from "./common";
+import { isNullish, ok, quote } from "./common";
+import { refuse } from "./value-words";
 import { numberFormat } from "./intl-formats";
 
 const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)$/;
@@ -25,38 +26,36 @@ export function parseNumberText(text: string): ParseResult<number> {
       const groupCount = groups.length / 4;
       if (separator === "," && groupCount === 1 && fraction === undefined) {
         const plain = `${head}${groups.slice(1)}`;
-        return fail(
-          `${quote(trimmed)} is ambiguous: write ${plain} for ${plain}, or ${head}.${groups.slice(1)} with a dot as the decimal separator`,
-        );
+        return refuse("ambiguousNumber", { value: quote(trimmed), plain, dotted: `${head}.${groups.slice(1)}` });
       }
       digits = `${sign}${head}${groups.split(separator).join("")}${fraction ?? ""}`;
     }
   }
-  if (digits === undefined) return fail(explainBadNumber(trimmed));
+  if (digits === undefined) return explainBadNumber(trimmed);
   const value = Number(digits);
-  if (!Number.isFinite(value)) return fail(`${quote(trimmed)} is too large to be a number`);
+  if (!Number.isFinite(value)) return refuse("tooLargeNumber", { value: quote(trimmed) });
   return ok(value === 0 ? 0 : value);
 }
 
-function explainBadNumber(text: string): string {
+function explainBadNumber(text: string): ReturnType<typeof refuse> {
   if (/^[+-]?[\d .'\u00a0\u202f]*,\d+$/.test(text) && /\d/.test(text)) {
     const suggestion = text.replace(/[ .'\u00a0\u202f]/g, "").replace(",", ".");
-    return `${quote(text)} is not a number: use a dot as the decimal separator, e.g. ${suggestion}`;
+    return refuse("decimalComma", { value: quote(text), suggestion });
   }
   if (/^[+-]?\d+(\.\d+)?e[+-]?\d+$/i.test(text)) {
-    return `${quote(text)} is not a number: write it out without an exponent, e.g. 1500 instead of 1.5e3`;
+    return refuse("exponent", { value: quote(text) });
   }
-  return `${quote(text)} is not a number: write digits with a dot as the decimal separator, e.g. 1234.5`;
+  return refuse("notNumber", { value: quote(text) });
 }
 
 export function parseIntegerText(text: string): ParseResult<number> {
   const parsed = parseNumberText(text);
   if (!parsed.ok) return parsed;
   if (!Number.isInteger(parsed.value)) {
-    return fail(`${quote(text.trim())} is not a whole number: remove the decimal places`);
+    return refuse("notWhole", { value: quote(text.trim()) });
   }
   if (!Number.isSafeInteger(parsed.value)) {
-    return fail(`${quote(text.trim())} is too large: whole numbers must lie between -9007199254740991 and 9007199254740991`);
+    return refuse("tooLargeWhole", { value: quote(text.trim()) });
   }
   return parsed;
 }

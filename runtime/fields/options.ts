@@ -1,7 +1,8 @@
 import { keyFromLabel } from "../schema/key-from-label";
 import type { FieldSchema } from "../schema/types";
 import type { DefinitionProblem, ParseResult } from "./types";
-import { fail, isNullish, isPlainObject, ok, quote } from "./common";
+import { isNullish, isPlainObject, ok, quote } from "./common";
+import { refuse } from "./value-words";
 
 /** Select options live in `enum`, multiselect options in `items.enum`. */
 export function optionValues(field: FieldSchema): string[] {
@@ -12,13 +13,13 @@ export function optionLabel(value: string, field: FieldSchema): string {
   return field["x-labels"]?.[value] ?? value;
 }
 
-function describeOptions(field: FieldSchema): string {
+/** The first options with their labels, and how many more there are. */
+function describeOptions(field: FieldSchema): { options: string; more: number } {
   const options = optionValues(field).map((value) => {
     const label = optionLabel(value, field);
     return label === value ? value : `${value} (${label})`;
   });
-  const shown = options.length > 20 ? [...options.slice(0, 20), `and ${options.length - 20} more`] : options;
-  return shown.join(", ");
+  return { options: options.slice(0, 20).join(", "), more: Math.max(0, options.length - 20) };
 }
 
 /** Exact value first, then a case-insensitive value, then a case-insensitive label. */
@@ -31,7 +32,8 @@ export function matchOption(text: string, field: FieldSchema): ParseResult<strin
   if (byValue !== undefined) return ok(byValue);
   const byLabel = values.find((value) => optionLabel(value, field).toLowerCase() === lower);
   if (byLabel !== undefined) return ok(byLabel);
-  return fail(`${quote(wanted)} is not one of the options: use one of ${describeOptions(field)}`);
+  const { options, more } = describeOptions(field);
+  return refuse(more > 0 ? "notOptionMore" : "notOption", { value: quote(wanted), options, more });
 }
 
 /** What `x-option-meta` says of an option (its win probability), if anything. */

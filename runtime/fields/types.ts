@@ -1,3 +1,4 @@
+import type { Phrase } from "../i18n/words";
 import type { FieldKind, FieldSchema } from "../schema/types";
 
 /**
@@ -34,7 +35,8 @@ export const FILTER_OPERATORS = [
 ] as const;
 export type FilterOperator = (typeof FILTER_OPERATORS)[number];
 
-export type ParseResult<T = unknown> = { ok: true; value: T } | { ok: false; error: string };
+/** A refusal says why in English (`error`) and, when the kind words it, as a catalog phrase a screen says again (`words`). */
+export type ParseResult<T = unknown> = { ok: true; value: T } | { ok: false; error: string; words?: Phrase };
 
 /**
  * What a value is, as code outside the registry asks it: how a list condition reads and which

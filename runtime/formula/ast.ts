@@ -1,3 +1,5 @@
+import type { Phrase } from "../i18n/words";
+
 /**
  * The parsed form of a formula: plain serializable objects. Names of references keep their
  * character offset in the source so renames can rewrite the text in place.
@@ -27,7 +29,10 @@ export type FormulaAst =
   | { type: "aggregate"; fn: AggregateFunction; list: NameRef; field: NameRef | null; position: number };
 
 export interface FormulaError {
+  /** In English, for the API, the CLI and the logs. */
   message: string;
+  /** The same message as a catalog phrase, which a screen says in its reader's language. */
+  words?: Phrase;
   /** Character offset in the source. */
   position: number;
 }

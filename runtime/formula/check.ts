@@ -1,6 +1,7 @@
 import { fieldKinds, isFieldKind } from "../fields/registry";
 import { isFormula } from "../fields/structure";
 import { walkFormula, type FormulaError } from "./ast";
+import { formulaError, formulaPhrase } from "./formula-words";
 import { parseFormula } from "./parse";
 import { hintFor } from "./suggest";
 
@@ -31,35 +32,30 @@ export function checkFormula(source: string, scope: FormulaScope): FormulaError[
 
   walkFormula(parsed.ast, (node) => {
     if (node.type === "field" && own(scope.fields, node.name) === undefined) {
-      const message =
+      errors.push(
         own(scope.lists, node.name) !== undefined
-          ? `"${node.name}" is a related list, not a field: use e.g. sum(${node.name}.<field>) or count(${node.name})`
-          : `unknown field "${node.name}": ${hintFor(node.name, fieldKeys, "fields")}`;
-      errors.push({ message, position: node.position });
+          ? formulaError(node.position, "listNotField", { name: node.name })
+          : formulaError(node.position, "unknownField", { name: node.name, hint: hintFor(node.name, fieldKeys, "fields") }),
+      );
     }
     if (node.type !== "aggregate") return;
     const { list, field } = node;
     const listFields = own(scope.lists, list.name);
     if (listFields === undefined) {
-      const message =
+      errors.push(
         own(scope.fields, list.name) !== undefined
-          ? `"${list.name}" is a field, not a related list; related lists: ${listNames.join(", ") || "none"}`
-          : `unknown related list "${list.name}": ${hintFor(list.name, listNames, "related lists")}`;
-      errors.push({ message, position: list.position });
+          ? formulaError(list.position, "fieldNotList", { name: list.name, lists: listNames.join(", ") || formulaPhrase("none") })
+          : formulaError(list.position, "unknownList", { name: list.name, hint: hintFor(list.name, listNames, "lists") }),
+      );
       return;
     }
     if (field === null) return;
     const kind = own(listFields, field.name);
     if (kind === undefined) {
-      errors.push({
-        message: `unknown field "${field.name}" in related list "${list.name}": ${hintFor(field.name, Object.keys(listFields), "fields")}`,
-        position: field.position,
-      });
+      const hint = hintFor(field.name, Object.keys(listFields), "fields");
+      errors.push(formulaError(field.position, "unknownListField", { field: field.name, list: list.name, hint }));
     } else if (!summable(kind)) {
-      errors.push({
-        message: `${node.fn} needs a number field, but "${list.name}.${field.name}" is ${kind}`,
-        position: field.position,
-      });
+      errors.push(formulaError(field.position, "needsNumber", { function: node.fn, list: list.name, field: field.name, kind }));
     }
   });
   return errors.sort((a, b) => a.position - b.position);

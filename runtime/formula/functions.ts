@@ -1,4 +1,6 @@
+import type { Phrase } from "../i18n/words";
 import type { AggregateFunction } from "./ast";
+import { formulaPhrase } from "./formula-words";
 
 /** Argument counts of the scalar functions; `max: Infinity` means variadic. */
 export interface Arity {
@@ -34,8 +36,9 @@ export function isAggregateFunction(name: string): name is AggregateFunction {
   return (AGGREGATE_FUNCTIONS as readonly string[]).includes(name);
 }
 
-export function describeArity(name: string, arity: Arity): string {
-  if (arity.max === Infinity) return `${name} takes ${arity.min} or more arguments`;
-  if (arity.min === arity.max) return `${name} takes ${arity.min} argument${arity.min === 1 ? "" : "s"}`;
-  return `${name} takes ${arity.min} to ${arity.max} arguments`;
+/** How many arguments a function takes, as a phrase for the parser's messages. */
+export function arityPhrase(name: string, arity: Arity): Phrase {
+  if (arity.max === Infinity) return formulaPhrase("takesOrMore", { name, min: arity.min });
+  if (arity.min === arity.max) return formulaPhrase("takes", { name, count: arity.min });
+  return formulaPhrase("takesRange", { name, min: arity.min, max: arity.max });
 }

@@ -1,5 +1,7 @@
+import type { Phrase } from "../i18n/words";
 import type { BinaryOperator, FormulaAst, FormulaError, ParseOutcome } from "./ast";
-import { KNOWN_FUNCTION_NAMES, SCALAR_FUNCTIONS, describeArity, isAggregateFunction } from "./functions";
+import { formulaError, formulaPhrase } from "./formula-words";
+import { KNOWN_FUNCTION_NAMES, SCALAR_FUNCTIONS, arityPhrase, isAggregateFunction } from "./functions";
 import { closestName } from "./suggest";
 import { tokenize, type Token } from "./tokenize";
 
@@ -35,10 +37,10 @@ class ParseFailure {
 
 /** Turns formula text into an AST, or the first error with its character offset. Never throws. */
 export function parseFormula(source: string): ParseOutcome {
-  if (typeof source !== "string") return { ok: false, error: { message: "the formula must be text", position: 0 } };
+  if (typeof source !== "string") return { ok: false, error: formulaError(0, "notText") };
   const tokenized = tokenize(source);
   if (!tokenized.ok) return tokenized;
-  if (tokenized.tokens.length === 1) return { ok: false, error: { message: "the formula is empty", position: 0 } };
+  if (tokenized.tokens.length === 1) return { ok: false, error: formulaError(0, "empty") };
   try {
     const parser = new Parser(tokenized.tokens);
     const ast = parser.parseExpression(0);
@@ -50,8 +52,8 @@ export function parseFormula(source: string): ParseOutcome {
   }
 }
 
-function describe(token: Token): string {
-  return token.kind === "end" ? "end of formula" : `"${token.text}"`;
+function describe(token: Token): Phrase {
+  return token.kind === "end" ? formulaPhrase("endOfFormula") : formulaPhrase("quoted", { text: token.text });
 }
 
 class Parser {
@@ -70,8 +72,8 @@ class Parser {
     return token;
   }
 
-  private fail(message: string, position: number): never {
-    throw new ParseFailure({ message, position });
+  private fail(position: number, key: string, values?: Record<string, unknown>): never {
+    throw new ParseFailure(formulaError(position, key, values));
   }
 
   private isOp(token: Token, text: string): boolean {
@@ -84,28 +86,28 @@ class Parser {
     return KEYWORDS.has(lower) ? lower : undefined;
   }
 
-  private expectOp(text: string, context: string): Token {
+  private expectOp(text: string, context: Phrase): Token {
     const token = this.peek();
-    if (!this.isOp(token, text)) this.fail(`expected "${text}" ${context}, found ${describe(token)}`, token.position);
+    if (!this.isOp(token, text)) this.fail(token.position, "expected", { operator: text, context, found: describe(token) });
     return this.next();
   }
 
   /** A missing ")" at the end is reported at its "(", which is what the user has to find. */
-  private expectClose(open: Token, context: string): void {
+  private expectClose(open: Token, context: Phrase): void {
     const token = this.peek();
-    if (token.kind === "end") this.fail(`missing ")" ${context}`, open.position);
+    if (token.kind === "end") this.fail(open.position, "missingClose", { context });
     this.expectOp(")", context);
   }
 
   expectEnd(): void {
     const token = this.peek();
     if (token.kind === "end") return;
-    if (this.isOp(token, ")")) this.fail('unmatched ")"', token.position);
-    this.fail(`unexpected ${describe(token)}: expected an operator or the end of the formula`, token.position);
+    if (this.isOp(token, ")")) this.fail(token.position, "unmatchedClose");
+    this.fail(token.position, "expectedOperator", { found: describe(token) });
   }
 
   private enter(position: number): void {
-    if (++this.depth > MAX_DEPTH) this.fail("the formula is nested too deeply", position);
+    if (++this.depth > MAX_DEPTH) this.fail(position, "tooDeep");
   }
 
   private infixOperator(token: Token): string | undefined {
@@ -125,7 +127,7 @@ class Parser {
       const precedence = op === undefined ? undefined : INFIX_PRECEDENCE.get(op);
       if (op === undefined || precedence === undefined || precedence <= minPrecedence) break;
       if (precedence === COMPARISON && comparedAlready) {
-        this.fail('comparisons cannot be chained: combine them with "and"', token.position);
+        this.fail(token.position, "chainedComparison");
       }
       this.next();
       const right = this.parseExpression(precedence);
@@ -161,12 +163,12 @@ class Parser {
       case "op":
         if (token.text === "(") {
           const inner = this.parseExpression(0);
-          this.expectClose(token, `to close the "(" at ${token.position}`);
+          this.expectClose(token, formulaPhrase("toCloseParenthesis", { position: token.position }));
           return inner;
         }
-        return this.fail(`unexpected ${describe(token)}: expected a value, a field or a function`, token.position);
+        return this.fail(token.position, "expectedValue", { found: describe(token) });
       case "end":
-        return this.fail("unexpected end of formula: expected a value, a field or a function", token.position);
+        return this.fail(token.position, "expectedValue", { found: describe(token) });
     }
   }
 
@@ -174,12 +176,12 @@ class Parser {
     const word = this.keyword(token);
     if (word === "true" || word === "false") return { type: "boolean", value: word === "true", position: token.position };
     if (word === "null") return { type: "null", position: token.position };
-    if (word !== undefined) this.fail(`unexpected "${token.text}": expected a value, a field or a function`, token.position);
+    if (word !== undefined) this.fail(token.position, "expectedValue", { found: describe(token) });
     if (this.isOp(this.peek(), "(")) return this.parseCall(token);
     if (this.isOp(this.peek(), ".")) {
       const field = this.peek(1);
       const path = field.kind === "ident" ? `${token.text}.${field.text}` : `${token.text}.`;
-      this.fail(`"${path}" refers to a related list: use it inside sum(), avg(), min() or max(), e.g. sum(${path})`, token.position);
+      this.fail(token.position, "listPath", { path });
     }
     return { type: "field", name: token.text, position: token.position };
   }
@@ -190,19 +192,17 @@ class Parser {
     const scalar = SCALAR_FUNCTIONS.get(name);
     if (scalar === undefined && !isAggregateFunction(name)) {
       const close = closestName(name, KNOWN_FUNCTION_NAMES);
-      this.fail(
-        `unknown function "${nameToken.text}"${close ? `: did you mean "${close}"?` : ""}; known functions: ${KNOWN_FUNCTION_NAMES.join(", ")}`,
-        position,
-      );
+      const functions = KNOWN_FUNCTION_NAMES.join(", ");
+      this.fail(position, close ? "unknownFunctionClose" : "unknownFunction", { name: nameToken.text, close, functions });
     }
-    this.expectOp("(", `after ${name}`);
+    this.expectOp("(", formulaPhrase("afterName", { name }));
     const aggregate = this.tryAggregate(name, position);
     if (aggregate) return aggregate;
     if (name === "count") {
-      this.fail("count takes the name of a related list, e.g. count(items)", this.peek().position);
+      this.fail(this.peek().position, "countTakesList");
     }
     if (name === "sum" || name === "avg") {
-      this.fail(`${name} takes a field of a related list, e.g. ${name}(items.amount)`, this.peek().position);
+      this.fail(this.peek().position, "takesListField", { name });
     }
     const args: FormulaAst[] = [];
     if (!this.isOp(this.peek(), ")")) {
@@ -212,11 +212,11 @@ class Parser {
         this.next();
       }
     }
-    this.expectClose(nameToken, `to close ${name}(`);
+    this.expectClose(nameToken, formulaPhrase("toCloseCall", { name }));
     const arity = SCALAR_FUNCTIONS.get(name);
     if (arity && (args.length < arity.min || args.length > arity.max)) {
-      const extra = name === "min" || name === "max" ? `, or one field of a related list, e.g. ${name}(items.amount)` : "";
-      this.fail(`${describeArity(name, arity)}${extra}; got ${args.length}`, position);
+      const orList = name === "min" || name === "max";
+      this.fail(position, orList ? "arityOrListGot" : "arityGot", { arity: arityPhrase(name, arity), name, given: args.length });
     }
     return { type: "call", name, args, position };
   }
@@ -233,7 +233,7 @@ class Parser {
     const field = this.peek(2);
     if (!this.isOp(this.peek(1), ".") || field.kind !== "ident" || !this.isOp(this.peek(3), ")")) return undefined;
     if (name === "count") {
-      this.fail(`count takes only the list: count(${list.text})`, field.position);
+      this.fail(field.position, "countOnlyList", { list: list.text });
     }
     this.index += 4;
     return {

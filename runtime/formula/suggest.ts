@@ -1,3 +1,6 @@
+import type { Phrase } from "../i18n/words";
+import { formulaPhrase } from "./formula-words";
+
 /** Edit distance counting a swap of neighbours as one edit ("itmes" → "items"), for "did you mean" hints. */
 export function editDistance(a: string, b: string): number {
   const d: number[][] = Array.from({ length: a.length + 1 }, (_, i) =>
@@ -39,10 +42,10 @@ export function closestName(typed: string, candidates: Iterable<string>): string
 }
 
 /** `did you mean "x"?` or a list of what exists, to end an "unknown …" message. */
-export function hintFor(typed: string, candidates: readonly string[], what: string): string {
+export function hintFor(typed: string, candidates: readonly string[], what: "fields" | "lists"): Phrase {
   const close = closestName(typed, candidates);
-  if (close !== undefined) return `did you mean "${close}"?`;
-  if (candidates.length === 0) return `there are no ${what}`;
-  const shown = candidates.slice(0, 20).join(", ");
-  return `known ${what}: ${shown}${candidates.length > 20 ? ", …" : ""}`;
+  if (close !== undefined) return formulaPhrase("didYouMean", { name: close });
+  if (candidates.length === 0) return formulaPhrase(what === "fields" ? "noFields" : "noLists");
+  const names = candidates.slice(0, 20).join(", ") + (candidates.length > 20 ? ", …" : "");
+  return formulaPhrase(what === "fields" ? "knownFields" : "knownLists", { names });
 }

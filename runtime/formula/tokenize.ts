@@ -1,4 +1,5 @@
 import type { FormulaError } from "./ast";
+import { formulaError, formulaPhrase } from "./formula-words";
 
 export type Token =
   | { kind: "number"; text: string; value: string; position: number }
@@ -12,10 +13,10 @@ export type TokenizeOutcome = { ok: true; tokens: Token[] } | { ok: false; error
 const OPERATORS = ["<=", ">=", "!=", "+", "-", "*", "/", "%", "&", "=", "<", ">", "(", ")", ",", "."];
 /** Operators from other languages, with what to write instead. */
 const MISTAKES = new Map<string, string>([
-  ["==", 'use "=" to compare'],
-  ["<>", 'use "!=" for "not equal"'],
-  ["&&", 'use "and"'],
-  ["||", 'use "or"'],
+  ["==", "useEquals"],
+  ["<>", "useNotEqual"],
+  ["&&", "useAnd"],
+  ["||", "useOr"],
 ]);
 
 const isDigit = (c: string) => c >= "0" && c <= "9";
@@ -26,7 +27,10 @@ const isSpace = (c: string) => c === " " || c === "\t" || c === "\n" || c === "\
 export function tokenize(source: string): TokenizeOutcome {
   const tokens: Token[] = [];
   let i = 0;
-  const fail = (message: string, position: number): TokenizeOutcome => ({ ok: false, error: { message, position } });
+  const fail = (position: number, key: string, values?: Record<string, unknown>): TokenizeOutcome => ({
+    ok: false,
+    error: formulaError(position, key, values),
+  });
 
   while (i < source.length) {
     const c = source[i];
@@ -39,10 +43,10 @@ export function tokenize(source: string): TokenizeOutcome {
       while (isDigit(source[i] ?? "")) i++;
       if (source[i] === ".") {
         i++;
-        if (!isDigit(source[i] ?? "")) return fail("expected digits after the decimal point", i);
+        if (!isDigit(source[i] ?? "")) return fail(i, "digitsAfterPoint");
         while (isDigit(source[i] ?? "")) i++;
       }
-      if (isIdentPart(source[i] ?? "")) return fail(`unexpected "${source[i]}" after the number`, i);
+      if (isIdentPart(source[i] ?? "")) return fail(i, "afterNumber", { character: source[i] });
       const text = source.slice(start, i);
       tokens.push({ kind: "number", text, value: text.startsWith(".") ? `0${text}` : text, position: start });
       continue;
@@ -51,13 +55,13 @@ export function tokenize(source: string): TokenizeOutcome {
       let value = "";
       i++;
       for (;;) {
-        if (i >= source.length) return fail('unterminated string: add the closing "', start);
+        if (i >= source.length) return fail(start, "unterminatedString");
         const s = source[i];
         if (s === '"') break;
         if (s === "\\") {
           const next = source[i + 1];
           if (next !== '"' && next !== "\\") {
-            return fail('unknown escape in string: only \\" and \\\\ are allowed', i);
+            return fail(i, "unknownEscape");
           }
           value += next;
           i += 2;
@@ -77,15 +81,15 @@ export function tokenize(source: string): TokenizeOutcome {
     }
     const two = source.slice(i, i + 2);
     const mistake = MISTAKES.get(two);
-    if (mistake !== undefined) return fail(`unknown operator "${two}": ${mistake}`, i);
+    if (mistake !== undefined) return fail(i, "unknownOperator", { operator: two, advice: formulaPhrase(mistake) });
     const op = OPERATORS.find((o) => source.startsWith(o, i));
     if (op !== undefined) {
       tokens.push({ kind: "op", text: op, position: i });
       i += op.length;
       continue;
     }
-    if (c === "'") return fail('strings use double quotes: "text"', i);
-    return fail(`unexpected character "${c}"`, i);
+    if (c === "'") return fail(i, "singleQuotes");
+    return fail(i, "unexpectedCharacter", { character: c });
   }
   tokens.push({ kind: "end", text: "", position: source.length });
   return { ok: true, tokens };

@@ -2,6 +2,7 @@ import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { fieldKinds } from "../fields/registry";
 import type { ColumnSpec } from "../fields/types";
+import type { Phrase } from "../i18n/words";
 import {
   addColumn,
   createIndex,
@@ -47,11 +48,19 @@ export class MigrationConflictError extends Error {
   }
 }
 
+/** A value that would not convert: why in English, and as the kind's phrase when it has one. */
+export interface ConversionFailure {
+  id: number;
+  value: unknown;
+  error: string;
+  words?: Phrase;
+}
+
 export class ConversionError extends Error {
   constructor(
     readonly table: string,
     readonly field: string,
-    readonly failures: { id: number; value: unknown; error: string }[],
+    readonly failures: ConversionFailure[],
   ) {
     super(`${failures.length} value(s) of ${table}.${field} cannot be converted`);
     this.name = "ConversionError";
@@ -380,7 +389,7 @@ async function convertColumn(db: Knex, step: Extract<MigrationStep, { op: "conve
       unknown
     >[];
     if (batch.length === 0) return rows;
-    const failures: { id: number; value: unknown; error: string }[] = [];
+    const failures: ConversionFailure[] = [];
     await db.transaction(async (trx) => {
       for (const r of batch) {
         const converted = convertDbValue(r[step.from], step.fromField, step.toField);
@@ -389,6 +398,7 @@ async function convertColumn(db: Knex, step: Extract<MigrationStep, { op: "conve
             id: Number(r.id),
             value: fieldKinds[step.fromField["x-kind"]].fromDb(r[step.from], step.fromField),
             error: converted.error,
+            words: converted.words,
           });
           continue;
         }
@@ -411,12 +421,12 @@ export async function dryRunConversions(
   db: Knex,
   plan: MigrationPlan,
   limit = 50,
-): Promise<{ table: string; field: string; total: number; failures: { id: number; value: unknown; error: string }[] }[]> {
+): Promise<{ table: string; field: string; total: number; failures: ConversionFailure[] }[]> {
   const out = [];
   for (const step of plan.steps) {
     if (step.op !== "convert_column") continue;
     const { table, column } = step.original;
-    const failures: { id: number; value: unknown; error: string }[] = [];
+    const failures: ConversionFailure[] = [];
     let total = 0;
     let lastId = 0;
     for (;;) {
@@ -436,6 +446,7 @@ export async function dryRunConversions(
               id: Number(r.id),
               value: fieldKinds[step.fromField["x-kind"]].fromDb(r[column], step.fromField),
               error: converted.error,
+              words: converted.words,
             });
         }
       }

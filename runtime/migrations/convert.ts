@@ -2,6 +2,7 @@ import Ajv2020, { type ValidateFunction } from "ajv/dist/2020";
 import addFormats from "ajv-formats";
 import { fieldKinds } from "../fields/registry";
 import type { ParseResult } from "../fields/types";
+import { refuse } from "../fields/value-words";
 import type { FieldSchema } from "../schema/types";
 
 /**
@@ -20,7 +21,8 @@ export function convertValue(value: unknown, from: FieldSchema, to: FieldSchema)
   const validate = valueValidator(to);
   if (!validate(parsed.value)) {
     const e = validate.errors?.[0];
-    return { ok: false, error: `"${text}" does not fit the new definition: ${e?.message ?? "invalid value"}` };
+    // Ajv's reason stays English: it is JSON Schema's wording, not Tessera's.
+    return refuse("doesNotFit", { value: `"${text}"`, reason: e?.message ?? "invalid value" });
   }
   return parsed;
 }

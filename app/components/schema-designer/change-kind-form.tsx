@@ -1,6 +1,6 @@
 import { useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { sayError } from "@runtime/i18n/words";
+import { say, sayError } from "@runtime/i18n/words";
 import { kindName, quoted } from "@schema-designer/words";
 import { useWords } from "../../i18n/use-words";
 import { FIELD_KINDS, type FieldKind, type WorkspaceSchema } from "@runtime/schema/types";
@@ -145,7 +145,7 @@ function ConversionFailures({ conversions }: { conversions: ConversionReport[] }
                 <a href={`/t/${encodeURIComponent(c.table)}/${f.id}`} target="_blank" rel="noreferrer">
                   {t("schemaDesigner.kind.record", { id: f.id })}
                 </a>
-                : {f.error}
+                : {f.words ? say(f.words, words) : f.error}
               </li>
             ))}
             {c.total > MAX_LISTED ? <li>{t("schemaDesigner.kind.more", { n: c.total - MAX_LISTED })}</li> : null}

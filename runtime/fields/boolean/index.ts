@@ -1,4 +1,5 @@
-import { BOOLEAN_OPERATORS, defineFieldKind, fail, fieldDefinitionSchema, isNullish, ok, quote } from "../common";
+import { BOOLEAN_OPERATORS, defineFieldKind, fieldDefinitionSchema, isNullish, ok, quote } from "../common";
+import { refuse } from "../value-words";
 
 const TRUE_WORDS = new Set(["true", "yes", "y", "1"]);
 const FALSE_WORDS = new Set(["false", "no", "n", "0"]);
@@ -36,7 +37,7 @@ export const booleanKind = defineFieldKind({
     if (word === "") return ok(null);
     if (TRUE_WORDS.has(word)) return ok(true);
     if (FALSE_WORDS.has(word)) return ok(false);
-    return fail(`${quote(text.trim())} is not yes or no: use true/false, yes/no, y/n or 1/0`);
+    return refuse("notBoolean", { value: quote(text.trim()) });
   },
   formatText: (value) => (isNullish(value) ? "" : value ? "true" : "false"),
   formatDisplay: (value) => (isNullish(value) ? "" : value ? "Yes" : "No"),

@@ -1,5 +1,6 @@
 import { useTranslation } from "react-i18next";
 import { checkFormula, formulaScopeFor } from "../../formula/index";
+import { say } from "../../i18n/words";
 import { englishSettingsWords } from "../ui/settings-words";
 import type { CompiledField } from "../../schema/compile";
 import type { FormulaResultKind, WorkspaceSchema } from "../../schema/types";
@@ -31,7 +32,9 @@ function FormulaCheck({ source, schema, table }: { source: string; schema: Works
   return (
     <ul className="sd-formula-errors" role="status" aria-label={t("schemaDesigner.kindSettings.formulaProblems")}>
       {errors.map((e, i) => (
-        <li key={i}>{t("schemaDesigner.kindSettings.atCharacter", { n: e.position + 1, message: e.message })}</li>
+        <li key={i}>
+          {t("schemaDesigner.kindSettings.atCharacter", { n: e.position + 1, message: e.words ? say(e.words, t) : e.message })}
+        </li>
       ))}
     </ul>
   );

@@ -1,5 +1,6 @@
 import type { FieldSchema } from "../../schema/types";
-import { defineFieldKind, fail, fieldDefinitionSchema, isNullish, mapPresent, ok, ORDERED_OPERATORS, quote } from "../common";
+import { defineFieldKind, fieldDefinitionSchema, isNullish, mapPresent, ok, ORDERED_OPERATORS, quote } from "../common";
+import { refuse } from "../value-words";
 import { formatNumberText, numberFromDb, parseIntegerText } from "../numbers";
 import type { ParseResult } from "../types";
 
@@ -25,8 +26,8 @@ function parseRating(text: string, field: FieldSchema): ParseResult<number | nul
   const stars = starsOf(field);
   const drawn = new RegExp(`^${FILLED}+${EMPTY}*$`).test(trimmed);
   const parsed = drawn ? ok([...trimmed].filter((c) => c === FILLED).length) : parseIntegerText(trimmed);
-  if (!parsed.ok) return fail(`${quote(trimmed)} is not a rating: write a whole number from 1 to ${stars}, or stars such as ★★★★`);
-  if (parsed.value < 1 || parsed.value > stars) return fail(`${quote(trimmed)} is not a rating from 1 to ${stars} stars`);
+  if (!parsed.ok) return refuse("notRating", { value: quote(trimmed), stars });
+  if (parsed.value < 1 || parsed.value > stars) return refuse("ratingRange", { value: quote(trimmed), stars });
   return parsed;
 }
 

@@ -21,9 +21,9 @@ describe("rating", () => {
     expect(ratingKind.parseText("★★☆☆☆", five)).toEqual({ ok: true, value: 2 });
     expect(ratingKind.parseText("", five)).toEqual({ ok: true, value: null });
     expect(ratingKind.parseText("8", ten)).toEqual({ ok: true, value: 8 });
-    expect(ratingKind.parseText("6", five)).toEqual({ ok: false, error: '"6" is not a rating from 1 to 5 stars' });
+    expect(ratingKind.parseText("6", five)).toMatchObject({ ok: false, error: '"6" is not a rating from 1 to 5 stars' });
     expect(ratingKind.parseText("☆★", five).ok).toBe(false);
-    expect(ratingKind.parseText("good", five)).toEqual({
+    expect(ratingKind.parseText("good", five)).toMatchObject({
       ok: false,
       error: '"good" is not a rating: write a whole number from 1 to 5, or stars such as ★★★★',
     });

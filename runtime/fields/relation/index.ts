@@ -1,6 +1,7 @@
 import { USERS_TABLE } from "../../schema/types";
 import type { DefinitionContext, DefinitionProblem } from "../types";
-import { defineFieldKind, fail, fieldDefinitionSchema, isNullish, keySchema, mapPresent, ok, quote, RELATION_OPERATORS } from "../common";
+import { defineFieldKind, fieldDefinitionSchema, isNullish, keySchema, mapPresent, ok, quote, RELATION_OPERATORS } from "../common";
+import { refuse } from "../value-words";
 import { numberFromDb } from "../numbers";
 
 /** The target exists, and a composition (a line of its target) names its list and is required. */
@@ -70,7 +71,7 @@ export const relationKind = defineFieldKind({
     if (trimmed === "") return ok(null);
     const id = Number(trimmed);
     if (!/^\d+$/.test(trimmed) || !Number.isSafeInteger(id) || id < 1) {
-      return fail(`${quote(trimmed)} is not a record id: use the linked record's id, a whole number such as 42`);
+      return refuse("notRecordId", { value: quote(trimmed) });
     }
     return ok(id);
   },
