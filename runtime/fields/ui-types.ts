@@ -1,3 +1,4 @@
+import type { FormDataResult } from "./ui/form-values";
 import type { ComponentType, ReactNode } from "react";
 import type { CompiledField } from "../schema/compile";
 import type { FieldSchema, WorkspaceSchema } from "../schema/types";
@@ -96,7 +97,7 @@ export interface FieldUi {
    * Form data (every value posted under the field's name, as strings) → JSON value or an error.
    * Used by card actions, so a card saved without JavaScript means exactly what the widget showed.
    */
-  fromFormData(values: string[], field: CompiledField): { ok: true; value: unknown } | { ok: false; error: string };
+  fromFormData(values: string[], field: CompiledField): FormDataResult;
   /** Its settings in the schema designer. */
   settings: KindSettings;
   /**

@@ -246,7 +246,7 @@ export async function cardAction(
     }
   }
 
-  const parsed = parseCardForm(form, compiled, table);
+  const parsed = parseCardForm(form, compiled, table, t);
   const lineResult = applyLineIntent(intent, parsed.lists, compiled, table);
   if (lineResult) return json<CardActionData>({ values: parsed.values, lists: lineResult });
   if (Object.keys(parsed.errors).length) {

@@ -1,4 +1,6 @@
 import type { Words } from "@runtime/i18n/translator";
+import { say, type Phrase } from "@runtime/i18n/words";
+import { asResult, type FormDataResult } from "@runtime/fields/ui/form-values";
 import { fieldKinds } from "@runtime/fields/registry";
 import { fieldUis } from "@runtime/fields/ui-registry";
 import { computeFormulas } from "@runtime/records/compute";
@@ -42,14 +44,16 @@ export function isComputed(field: CompiledField): boolean {
 }
 
 /** One field's posted strings as its widget meant them (a public form reads its fields with it too). */
-export function parseField(field: CompiledField, values: string[]): { ok: true; value: unknown } | { ok: false; error: string } {
+export function parseField(field: CompiledField, values: string[]): FormDataResult {
   const ui = fieldUis[field.kind];
   if (ui?.fromFormData) return ui.fromFormData(values, field);
   const present = values.filter((v) => v !== "");
   if (present.length === 0) return { ok: true, value: null };
-  const parsed = fieldKinds[field.kind].parseText(present[0], field.def);
-  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
+  return asResult(fieldKinds[field.kind].parseText(present[0], field.def));
 }
+
+/** A refused value's problem in the reader's words where the kind gave its phrase. */
+const problemOf = (parsed: { error: string; words?: Phrase }, t?: Words) => (t && parsed.words ? say(parsed.words, t) : parsed.error);
 
 export interface ParsedCard {
   values: Record<string, unknown>;
@@ -58,8 +62,11 @@ export interface ParsedCard {
   errors: FieldErrors;
 }
 
-/** Posted form fields → the record's JSON values and lines, exactly as each widget meant them. */
-export function parseCardForm(form: FormData, schema: CompiledSchema, table: CompiledTable): ParsedCard {
+/**
+ * Posted form fields → the record's JSON values and lines, exactly as each widget meant them;
+ * what could not be read is said with `t` (English without it).
+ */
+export function parseCardForm(form: FormData, schema: CompiledSchema, table: CompiledTable, t?: Words): ParsedCard {
   const errors: FieldErrors = {};
   const values: Record<string, unknown> = {};
   const keys = String(form.get(FORM_KEYS.fields) ?? "")
@@ -72,7 +79,7 @@ export function parseCardForm(form: FormData, schema: CompiledSchema, table: Com
     if (parsed.ok) values[key] = parsed.value;
     else {
       values[key] = form.get(key);
-      errors[key] = parsed.error;
+      errors[key] = problemOf(parsed, t);
     }
   }
   const lists: Lines = {};
@@ -97,7 +104,10 @@ export function parseCardForm(form: FormData, schema: CompiledSchema, table: Com
         if (parsed.ok) line[f.key] = parsed.value;
         else {
           line[f.key] = form.get(`${name}.${i}.${f.key}`);
-          errors[`${name}.${lines.length}.${f.key}`] = `Line ${lines.length + 1}: ${parsed.error}`;
+          const message = problemOf(parsed, t);
+          errors[`${name}.${lines.length}.${f.key}`] = t
+            ? t("validation.line", { n: lines.length + 1, message })
+            : `Line ${lines.length + 1}: ${message}`;
         }
       }
       lines.push(line);

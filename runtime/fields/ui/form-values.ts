@@ -1,7 +1,9 @@
 import type { CompiledField } from "../../schema/compile";
+import type { Phrase } from "../../i18n/words";
 import type { FieldKindDef, ParseResult } from "../types";
 
-export type FormDataResult = { ok: true; value: unknown } | { ok: false; error: string };
+/** A posted value read, or refused: in English, with the kind's phrase for a screen where it has one. */
+export type FormDataResult = { ok: true; value: unknown } | { ok: false; error: string; words?: Phrase };
 
 /** One posted string through the kind's own text parser; an empty or missing value is null. */
 export function parseSingleValue(kind: FieldKindDef) {
@@ -14,7 +16,7 @@ export function parseSingleValue(kind: FieldKindDef) {
 }
 
 export function asResult(parsed: ParseResult): FormDataResult {
-  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error };
+  return parsed.ok ? { ok: true, value: parsed.value } : { ok: false, error: parsed.error, words: parsed.words };
 }
 
 /**

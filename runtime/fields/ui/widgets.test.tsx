@@ -155,7 +155,12 @@ describe("typing emits JSON values", () => {
 
   it("reads posted text with the kind's parser and says what is wrong in plain words", () => {
     const integer = compiledField("qty", { type: "integer", "x-id": "f_q", "x-kind": "integer" });
-    expect(fieldUis.integer.fromFormData(["1.5"], integer)).toEqual({ ok: false, error: expect.stringMatching(/not a whole number/) });
+    expect(fieldUis.integer.fromFormData(["1.5"], integer)).toEqual({
+      ok: false,
+      error: expect.stringMatching(/not a whole number/),
+      // The same refusal as a phrase, for a card to say in its reader's language.
+      words: expect.objectContaining({ key: expect.stringMatching(/^kindValues\./) }),
+    });
     expect(fieldUis.integer.fromFormData([""], integer)).toEqual({ ok: true, value: null });
     const file = compiledField("doc", { type: "object", "x-id": "f_doc", "x-kind": "file" });
     expect(fieldUis.file.fromFormData(["{oops"], file)).toEqual({ ok: false, error: expect.stringMatching(/upload it again/) });
