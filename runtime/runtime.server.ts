@@ -1,4 +1,5 @@
 import type { Knex } from "knex";
+import { ApiError } from "./errors";
 import { createDatabase, parseDatabaseUrl, ping, type DatabaseConfig, type Dialect } from "./db/connection.server";
 import { ensureAuthTables } from "./auth/auth-tables.server";
 import { ensureAutomationTables } from "./automation/tables.server";
@@ -146,7 +147,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
       else {
         // Another instance is seeding: start once its schema is in, not on the empty one.
         await recoverMigrations(db, migrationHooks);
-        await services.workspace.current({ fresh: true });
+        await untilNoForeignMigration(() => services.workspace.current({ fresh: true }));
       }
     }
     if (options.firstAdmin) {
@@ -197,4 +198,20 @@ function schemaCheckFromEnv(): number | undefined {
 function maxUploadBytesFromEnv(): number {
   const n = Number(process.env.TESSERA_MAX_UPLOAD_BYTES);
   return Number.isSafeInteger(n) && n > 0 ? n : DEFAULT_MAX_FILE_BYTES;
+}
+
+/**
+ * Runs `read` until no other instance is applying a schema change: the workspace answers 503 while
+ * one is, and an instance that starts beside the one seeding must wait for its schema, not fail.
+ */
+async function untilNoForeignMigration<T>(read: () => Promise<T>, timeoutMs = 60_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    try {
+      return await read();
+    } catch (error) {
+      if (!(error instanceof ApiError && error.status === 503) || Date.now() > deadline) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+  }
 }
