@@ -12,6 +12,7 @@
  * The npm script caps V8's old space at 128 MB, as a deployment sets it: left alone V8 lets its heap
  * grow lazily (about 470 MB RSS whatever the row count), and a cap that holds shows the work is bounded.
  */
+import crypto from "node:crypto";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -34,6 +35,7 @@ const arg = (name: string) => {
 const ROWS = Number(arg("rows") ?? process.env.ROWS ?? 1_000_000);
 const KIND = (process.env.BENCH_DB ?? "mysql") as "mysql" | "sqlite";
 const EXPORT_ONLY = process.argv.includes("--export-only");
+const HASH = process.argv.includes("--hash");
 const RAW_BATCH = 1000;
 const MB = 1024 * 1024;
 const TARGET = { importRate: 50_000, ratio: 0.5, rssMb: 300, exportRate: 100_000 };
@@ -152,22 +154,27 @@ async function rawInsert(url: string, file: string, into = "clients_raw"): Promi
   }
 }
 
-/** Where both exports go: counts bytes and lines, keeps nothing. */
-function nullSink(): { sink: Writable; counted: () => { rows: number; bytes: number } } {
+/**
+ * Where both exports go: counts bytes and lines, keeps nothing. With `--hash` it also prints the
+ * export's SHA-256, to show a faster export writes the same file as the version before.
+ */
+function nullSink(): { sink: Writable; counted: () => { rows: number; bytes: number; sha256?: string } } {
   let bytes = 0;
   let lines = 0;
+  const hash = HASH ? crypto.createHash("sha256") : null;
   const sink = new Writable({
     write(chunk: Buffer | string, _enc, done) {
       const text = typeof chunk === "string" ? chunk : chunk.toString("utf8");
+      hash?.update(text);
       bytes += Buffer.byteLength(text);
       for (let i = text.indexOf("\n"); i >= 0; i = text.indexOf("\n", i + 1)) lines++;
       done();
     },
   });
-  return { sink, counted: () => ({ rows: lines - 1, bytes }) };
+  return { sink, counted: () => ({ rows: lines - 1, bytes, ...(hash ? { sha256: hash.digest("hex") } : {}) }) };
 }
 
-async function exportAll(rt: Runtime): Promise<{ rows: number; bytes: number }> {
+async function exportAll(rt: Runtime): Promise<{ rows: number; bytes: number; sha256?: string }> {
   const file = await exportCsv({ records: rt.records, workspace: rt.workspace }, SYSTEM_ACTOR, "clients", {});
   const { sink, counted } = nullSink();
   await pipeline(file.body, sink);
@@ -297,6 +304,7 @@ async function main() {
     console.log(
       `\nexport to CSV               ${fmt(exported.ms)} ms  ${exportRate.toLocaleString("en")} rows/s  ${(exported.value.bytes / MB).toFixed(1)} MB  Node CPU ${fmt(exported.cpuMs)} ms  peak RSS ${exported.peakMb.toFixed(0)} MB`,
     );
+    if (exported.value.sha256) console.log(`export SHA-256              ${exported.value.sha256}`);
     if (read) {
       const readRate = rate(ROWS, read.ms);
       console.log(

@@ -7,10 +7,9 @@ import { hasTimeOfDay, isDated, isMoney, isNumeric, isReference, isYesNo, valueK
 import { SYSTEM_FIELDS } from "../records/filter";
 import type { Actor } from "../records/permissions";
 import { unseenFields } from "../records/permissions";
-import type { RecordJson } from "../records/rows";
-import { BULK_PAGE_SIZE, type ListQuery } from "../records/list.server";
+import type { ScanPage } from "../records/scan.server";
 import type { RecordsService } from "../records/service.server";
-import type { CompiledField } from "../schema/compile";
+import type { CompiledField, CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 
 /**
@@ -33,7 +32,6 @@ export interface ExportFile {
   body: Readable;
 }
 
-const PAGE_SIZE = BULK_PAGE_SIZE;
 const MAX_COLUMNS = 200;
 /** A spreadsheet reads a cell starting with one of these as a formula (OWASP "CSV injection"). */
 const FORMULA_START = /^[=+\-@\t\r]/;
@@ -50,8 +48,10 @@ export interface ExportDeps {
 
 interface Plan {
   title: string;
+  table: CompiledTable;
   fields: CompiledField[];
   expand: string[];
+  unseen: ReadonlySet<string>;
 }
 
 async function planExport(deps: ExportDeps, actor: Actor, tableKey: string, columns: string | null | undefined): Promise<Plan> {
@@ -78,85 +78,67 @@ async function planExport(deps: ExportDeps, actor: Actor, tableKey: string, colu
     .filter((f) => isReference(f.def))
     .map((f) => f.key)
     .slice(0, 20);
-  return { title: table.pluralLabel, fields, expand };
+  return { title: table.pluralLabel, table, fields, expand, unseen };
 }
 
-/** Every page of the list, one after the other, through the records service's cursor. */
-async function* pages(
+/** Every page of the list, one after the other, through the records service's scan (permissions apply). */
+function pages(
   deps: ExportDeps,
   actor: Actor,
   tableKey: string,
   query: ExportQuery,
-  expand: string[],
-): AsyncGenerator<RecordJson[]> {
-  let cursor: string | null = null;
-  const base: ListQuery = { pageSize: PAGE_SIZE, bulk: true, sort: query.sort || "id" };
-  if (query.filter) base.filter = query.filter;
-  if (query.q) base.q = query.q;
-  if (expand.length) base.expand = expand.join(",");
-  // The next page is asked for before this one is handed on: the database reads while the CSV is written.
-  let page = await deps.records.list(actor, tableKey, base);
-  for (;;) {
-    cursor = page.nextCursor;
-    const next = cursor ? deps.records.list(actor, tableKey, { ...base, cursor }) : null;
-    next?.catch(() => {});
-    if (page.rows.length) yield page.rows;
-    if (!next) return;
-    page = await next;
-  }
+  plan: Plan,
+  extra: string[] = [],
+): AsyncGenerator<ScanPage> {
+  return deps.records.scan(actor, tableKey, {
+    filter: query.filter || undefined,
+    sort: query.sort || "id",
+    q: query.q || undefined,
+    fields: [...plan.fields.map((f) => f.key), ...extra],
+    expand: plan.expand,
+  });
 }
 
-/** A relation's title where it was expanded, else its id. */
-function referenceText(row: RecordJson, field: CompiledField): string | null {
-  const expanded = (row as { _expanded?: Record<string, { title?: unknown } | null> })._expanded?.[field.key];
-  return expanded && expanded.title !== undefined && expanded.title !== null ? String(expanded.title) : null;
-}
-
-/** A cell as text, through the field kind's own export formatter. */
-function cellText(row: RecordJson, field: CompiledField): string {
-  return textOf(field)(row);
-}
+/** A column's cell as text, through the field kind's own export formatter; a relation by its title. */
+type TextOf = (value: unknown, titles: ReadonlyMap<number, string> | undefined) => string;
 
 /**
  * A column's cell-to-text function, its kind asked once per column rather than once per cell:
  * a million-row export formats millions of cells.
  */
-function textOf(field: CompiledField): (row: RecordJson) => string {
-  const { key, def } = field;
+function textOf(field: CompiledField): TextOf {
+  const { def } = field;
   if (isReference(def))
-    return (row) => {
-      const value = (row as Record<string, unknown>)[key];
-      return value === undefined || value === null ? "" : (referenceText(row, field) ?? String(value));
-    };
+    return (value, titles) => (value === undefined || value === null ? "" : (titles?.get(value as number) ?? String(value)));
   const format = valueKindOf(def).formatText;
-  return (row) => {
-    const value = (row as Record<string, unknown>)[key];
-    return value === undefined || value === null ? "" : format(value, def);
-  };
+  return (value) => (value === undefined || value === null ? "" : format(value, def));
 }
 
 /** A column's CSV cell: text a spreadsheet will not run as a formula; numbers as they are. */
-function csvCellOf(field: CompiledField): (row: RecordJson) => string {
+function csvCellOf(field: CompiledField): TextOf {
   const text = textOf(field);
-  return isNumeric(field.def) ? text : (row) => neutralise(text(row));
+  return isNumeric(field.def) ? text : (value, titles) => neutralise(text(value, titles));
 }
 
-/** A cell as a spreadsheet value: numbers, dates and booleans typed, everything else text. */
-function cellValue(row: RecordJson, field: CompiledField): ExcelJS.CellValue {
-  const value = (row as Record<string, unknown>)[field.key];
-  if (value === undefined || value === null || value === "") return null;
-  if (isNumeric(field.def)) {
-    const n = Number(value);
-    return Number.isFinite(n) ? n : cellText(row, field);
-  }
-  if (isDated(field.def)) {
-    const text = String(value);
-    const d = new Date(hasTimeOfDay(field.def) ? text : `${text.slice(0, 10)}T00:00:00Z`);
-    return Number.isNaN(d.getTime()) ? text : d;
-  }
-  if (isYesNo(field.def)) return Boolean(value);
-  // Text goes in as a string cell, never a formula; the quote keeps it so when saved back as CSV.
-  return neutralise(cellText(row, field));
+/** A column's spreadsheet value: numbers, dates and booleans typed, everything else text. */
+function xlsxCellOf(field: CompiledField): (value: unknown, titles: ReadonlyMap<number, string> | undefined) => ExcelJS.CellValue {
+  const text = textOf(field);
+  const { def } = field;
+  return (value, titles) => {
+    if (value === undefined || value === null || value === "") return null;
+    if (isNumeric(def)) {
+      const n = Number(value);
+      return Number.isFinite(n) ? n : text(value, titles);
+    }
+    if (isDated(def)) {
+      const stored = String(value);
+      const d = new Date(hasTimeOfDay(def) ? stored : `${stored.slice(0, 10)}T00:00:00Z`);
+      return Number.isNaN(d.getTime()) ? stored : d;
+    }
+    if (isYesNo(def)) return Boolean(value);
+    // Text goes in as a string cell, never a formula; the quote keeps it so when saved back as CSV.
+    return neutralise(text(value, titles));
+  };
 }
 
 function safeFilename(title: string, ext: string): string {
@@ -167,15 +149,19 @@ function safeFilename(title: string, ext: string): string {
 /** The list as CSV (UTF-8 with a BOM, so spreadsheets pick the encoding), streamed page by page. */
 export async function exportCsv(deps: ExportDeps, actor: Actor, tableKey: string, query: ExportQuery): Promise<ExportFile> {
   const plan = await planExport(deps, actor, tableKey, query.columns);
-  const source = pages(deps, actor, tableKey, query, plan.expand);
+  const source = pages(deps, actor, tableKey, query, plan);
   // The first page is read before the answer starts, so a bad filter is a 400, not a broken file.
   const first = await source.next();
   async function* chunks(): AsyncGenerator<string> {
     yield "\uFEFF" + stringify([plan.fields.map((f) => f.label)]);
     const cells = plan.fields.map(csvCellOf);
+    const width = cells.length;
     let page = first;
     while (!page.done) {
-      yield stringify(page.value.map((row) => cells.map((cell) => cell(row))));
+      const { rows, titles } = page.value;
+      // Each row's array of values becomes its array of cells in place: no second array per row.
+      for (const row of rows) for (let i = 0; i < width; i++) row[i] = cells[i](row[i], titles[i]);
+      yield stringify(rows);
       page = await source.next();
     }
   }
@@ -185,17 +171,19 @@ export async function exportCsv(deps: ExportDeps, actor: Actor, tableKey: string
 /** The list as an XLSX workbook written by exceljs's streaming writer, row by row. */
 export async function exportXlsx(deps: ExportDeps, actor: Actor, tableKey: string, query: ExportQuery): Promise<ExportFile> {
   const plan = await planExport(deps, actor, tableKey, query.columns);
-  const source = pages(deps, actor, tableKey, query, plan.expand);
+  const source = pages(deps, actor, tableKey, query, plan);
   const first = await source.next();
   const out = new PassThrough();
   const { stream } = await loadExcelJS();
   const workbook = new stream.xlsx.WorkbookWriter({ stream: out, useStyles: true, useSharedStrings: false });
   const sheet = workbook.addWorksheet(plan.title.slice(0, 31) || "Export");
   sheet.columns = plan.fields.map((f) => ({ header: f.label, key: f.key, width: 18, style: columnStyle(f) }));
+  const cells = plan.fields.map(xlsxCellOf);
   void (async () => {
     let page = first;
     while (!page.done) {
-      for (const row of page.value) sheet.addRow(plan.fields.map((f) => cellValue(row, f))).commit();
+      const { rows, titles } = page.value;
+      for (const row of rows) sheet.addRow(cells.map((cell, i) => cell(row[i], titles[i]))).commit();
       // Wait for the reader when it is slower than the database.
       if (out.writableNeedDrain) await new Promise((resolve) => out.once("drain", resolve));
       page = await source.next();
@@ -225,12 +213,31 @@ export function escapeHtml(text: string): string {
   return text.replace(/[&<>"']/g, (c) => HTML_ESCAPES[c]);
 }
 
-/** A cell as the list shows it (money with its currency, choices by label, relations by title). */
-function cellDisplay(row: RecordJson, field: CompiledField): string {
-  const value = (row as Record<string, unknown>)[field.key];
+/** A cell as the list shows it (money with its currency, choices by label, relations by title); `record` holds the row's values by key. */
+function cellDisplay(
+  field: CompiledField,
+  value: unknown,
+  titles: ReadonlyMap<number, string> | undefined,
+  record: Record<string, unknown>,
+): string {
   if (value === undefined || value === null || value === "") return "";
-  if (isReference(field.def)) return referenceText(row, field) ?? String(value);
-  return valueKindOf(field.def).formatDisplay(value, field.def, PAGE_FORMAT, row as Record<string, unknown>);
+  if (isReference(field.def)) return titles?.get(value as number) ?? String(value);
+  return valueKindOf(field.def).formatDisplay(value, field.def, PAGE_FORMAT, record);
+}
+
+/**
+ * Fields the page reads beside its columns: an amount's own currency field, so it shows in its
+ * record's currency even when that column is not exported (and the actor may see it).
+ */
+function companionFields(table: CompiledTable, fields: CompiledField[], unseen: ReadonlySet<string>): string[] {
+  const shown = new Set(fields.map((f) => f.key));
+  const extra = new Set<string>();
+  for (const f of fields) {
+    const currency = f.def["x-currency-field"];
+    if (typeof currency === "string" && !shown.has(currency) && !unseen.has(currency) && table.fieldsByKey.has(currency))
+      extra.add(currency);
+  }
+  return [...extra];
 }
 
 const PAGE_STYLE = `
@@ -260,9 +267,11 @@ export async function exportHtml(
   now: Date = new Date(),
 ): Promise<ExportFile> {
   const plan = await planExport(deps, actor, tableKey, query.columns);
-  const source = pages(deps, actor, tableKey, query, plan.expand);
+  const extra = companionFields(plan.table, plan.fields, plan.unseen);
+  const source = pages(deps, actor, tableKey, query, plan, extra);
   const first = await source.next();
   const numeric = plan.fields.map((f) => isNumeric(f.def));
+  const keys = [...plan.fields.map((f) => f.key), ...extra];
   async function* chunks(): AsyncGenerator<string> {
     const title = escapeHtml(plan.title);
     const narrowed = [query.filter ? "filtered" : "", query.q ? `matching “${escapeHtml(query.q)}”` : ""].filter(Boolean).join(", ");
@@ -275,13 +284,17 @@ export async function exportHtml(
     let page = first;
     let count = 0;
     while (!page.done) {
-      yield page.value
-        .map(
-          (row) =>
-            `<tr>${plan.fields.map((f, i) => `<td${numeric[i] ? ' class="num"' : ""}>${escapeHtml(cellDisplay(row, f))}</td>`).join("")}</tr>\n`,
-        )
+      const { rows, titles } = page.value;
+      yield rows
+        .map((row) => {
+          const record = Object.fromEntries(keys.map((key, i) => [key, row[i]]));
+          const cells = plan.fields.map(
+            (f, i) => `<td${numeric[i] ? ' class="num"' : ""}>${escapeHtml(cellDisplay(f, row[i], titles[i], record))}</td>`,
+          );
+          return `<tr>${cells.join("")}</tr>\n`;
+        })
         .join("");
-      count += page.value.length;
+      count += rows.length;
       page = await source.next();
     }
     yield `</tbody></table><p class="meta">${count.toLocaleString("en-US")} ${count === 1 ? "record" : "records"}</p></body></html>\n`;

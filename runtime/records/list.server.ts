@@ -40,12 +40,6 @@ export interface ListQuery {
    * Only `false` is taken (from code, or the API's `count=false`).
    */
   count?: boolean;
-  /**
-   * Pages of up to BULK_PAGE_SIZE rows for code that reads a whole table (an export): each page is
-   * a round trip, and at 500 rows a million-row export spent most of its time waiting on them.
-   * Only `true` from code is taken; requests keep MAX_PAGE_SIZE.
-   */
-  bulk?: boolean;
 }
 
 export interface ListResult extends Totals {
@@ -59,7 +53,6 @@ export interface ListResult extends Totals {
 }
 
 const MAX_PAGE_SIZE = 500;
-export const BULK_PAGE_SIZE = 1_000;
 
 export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: string, query: ListQuery = {}): Promise<ListResult> {
   const { db } = ctx;
@@ -67,7 +60,7 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
     authorize(actor, "read", table);
     const filter = parseFilter(table, typeof query.filter === "string" ? parseJsonParam(query.filter, "filter") : query.filter);
     const sort = parseSort(table, query.sort);
-    const pageSize = positiveInt(query.pageSize, "pageSize", 50, query.bulk === true ? BULK_PAGE_SIZE : MAX_PAGE_SIZE);
+    const pageSize = positiveInt(query.pageSize, "pageSize", 50, MAX_PAGE_SIZE);
     const page = positiveInt(query.page, "page", 1, 1_000_000);
     const expand = parseExpand(query.expand);
     if (query.q !== undefined && typeof query.q !== "string") throw badRequest("q must be text");

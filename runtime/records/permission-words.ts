@@ -64,6 +64,8 @@ export const PERMISSION_ENGLISH = {
   "refusals.permission.adminTasks.uploadWordTemplates": "upload Word templates",
   "refusals.permission.hiddenUse_one": "You may not filter, sort or expand by {{fields}}: your role cannot see that field.",
   "refusals.permission.hiddenUse_other": "You may not filter, sort or expand by {{fields}}: your role cannot see those fields.",
+  "refusals.permission.hiddenRead_one": "You may not read {{fields}}: your role cannot see that field.",
+  "refusals.permission.hiddenRead_other": "You may not read {{fields}}: your role cannot see those fields.",
   "refusals.permission.locked": "Your role may not change {{fields}} of {{table}}; nothing was saved.",
   "refusals.permission.owner": "You may only keep {{table}} that are yours: “{{field}}” must be you.",
   "refusals.permission.line": "Line {{n}} of {{list}}: {{message}}",

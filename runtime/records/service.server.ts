@@ -10,6 +10,7 @@ import type { Actor } from "./permissions";
 import { getRecord, getRecords } from "./read.server";
 import { recomputeTable } from "./recompute.server";
 import type { RecordJson } from "./rows";
+import { scanRecords, type ScanPage, type ScanQuery } from "./scan.server";
 import { removeRecord, restoreRecord } from "./trash.server";
 import { inTransaction, withFollowUps } from "./transaction.server";
 import { createRecords, prepareRecords, writePrepared, type PreparedRecords } from "./bulk-write.server";
@@ -22,6 +23,7 @@ import { createRecord, updateRecord, type CreateOptions } from "./write.server";
  * | concern | module |
  * | --- | --- |
  * | a page of a list; its total | `list.server.ts`; `counting.server.ts` |
+ * | every record of a list, as values (an export) | `scan.server.ts` |
  * | counts and sums per value (a board) | `aggregate.server.ts` (which fields: `board-fields.ts`) |
  * | one record; its lines; relation titles | `read.server.ts`; `related-lists.server.ts`; `expand.server.ts` |
  * | quick search | `search.server.ts` (terms: `search.ts`) |
@@ -36,6 +38,8 @@ export type { CreateOptions, GroupCount, GroupCountsQuery, ListQuery, ListResult
 
 export interface RecordsService {
   list(actor: Actor, table: string, query?: ListQuery): Promise<ListResult>;
+  /** Every record of a list, a page at a time, as rows of the asked fields' values: an export's read (`scan.server.ts`). */
+  scan(actor: Actor, table: string, query: ScanQuery): AsyncGenerator<ScanPage>;
   /** Records per value of a choice or user field, with a number field's sum: a board's columns (`aggregate.server.ts`). */
   groupCounts(actor: Actor, table: string, query: GroupCountsQuery): Promise<GroupCount[]>;
   get(actor: Actor, table: string, id: unknown, options?: { expand?: unknown }): Promise<RecordJson>;
@@ -82,6 +86,7 @@ export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService,
 function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "current">): RecordsService {
   return {
     list: (actor, table, query) => listRecords(ctx, actor, table, query),
+    scan: (actor, table, query) => scanRecords(ctx, actor, table, query),
     groupCounts: (actor, table, query) => groupCounts(ctx, actor, table, query),
     get: (actor, table, id, options) => getRecord(ctx, actor, table, id, options),
     getMany: (actor, table, ids) => getRecords(ctx, actor, table, ids),
