@@ -20,6 +20,7 @@ import { PEOPLE_ENGLISH } from "@runtime/auth/people-words";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 import { FORMULA_ENGLISH } from "@runtime/formula/formula-words";
 import { KIND_VALUE_ENGLISH } from "@runtime/fields/value-words";
+import { EXPORT_PAGE_ENGLISH } from "@runtime/dataio/export-words";
 
 /**
  * Code outside React speaks English from its own tables when nobody passes it a translator; those
@@ -46,6 +47,7 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "users, roles, passwords and tokens": PEOPLE_ENGLISH,
   "formula checker": FORMULA_ENGLISH,
   "field kinds' values": KIND_VALUE_ENGLISH,
+  "printable list": EXPORT_PAGE_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

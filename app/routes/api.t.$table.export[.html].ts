@@ -1,6 +1,6 @@
 import { exportHtml } from "@runtime/dataio/export.server";
 import { actorFor } from "../services/actor.server";
-import { exportQuery, exportResponse } from "../services/export.server";
+import { exportQuery, exportResponse, readerOf } from "../services/export.server";
 import { getRuntime } from "../services/runtime.server";
 import { apiRoute } from "../utils/api.server";
 
@@ -8,7 +8,13 @@ import { apiRoute } from "../utils/api.server";
 export const { loader, action } = apiRoute({
   GET: async ({ request, params }) => {
     const { records, workspace } = await getRuntime();
-    const file = await exportHtml({ records, workspace }, await actorFor(request), params.table!, exportQuery(request));
+    const file = await exportHtml(
+      { records, workspace },
+      await actorFor(request),
+      params.table!,
+      exportQuery(request),
+      await readerOf(request),
+    );
     return exportResponse(file, { inline: true });
   },
 });

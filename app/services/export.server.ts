@@ -1,5 +1,7 @@
 import { createReadableStreamFromReadable } from "@remix-run/node";
-import type { ExportFile } from "@runtime/dataio/export.server";
+import type { ExportFile, PageReader } from "@runtime/dataio/export.server";
+import { languagePack } from "@runtime/i18n/catalogs.server";
+import { languageOf, translatorOf } from "./i18n.server";
 
 /**
  * A streamed export as a download, or with `inline` as a page the browser shows (the printable
@@ -24,4 +26,10 @@ export function exportResponse(file: ExportFile, options: { inline?: boolean } =
 export function exportQuery(request: Request) {
   const search = new URL(request.url).searchParams;
   return { filter: search.get("filter"), sort: search.get("sort"), q: search.get("q"), columns: search.get("columns") };
+}
+
+/** The printable list's reader: the request's language and its locale. */
+export async function readerOf(request: Request): Promise<PageReader> {
+  const language = await languageOf(request);
+  return { language, locale: languagePack(language).locale, t: translatorOf(language).t };
 }

@@ -2,7 +2,11 @@ import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./exceljs.server";
+import { EXPORT_PAGE_ENGLISH } from "./export-words";
 import { badRequest } from "../errors";
+import type { FormatOptions } from "../fields/types";
+import { inLanguage } from "../i18n/schema-translations";
+import { englishWords, type Words } from "../i18n/words";
 import { hasTimeOfDay, isDated, isMoney, isNumeric, isReference, isYesNo, valueKindOf } from "../fields/registry";
 import { SYSTEM_FIELDS } from "../records/filter";
 import type { Actor } from "../records/permissions";
@@ -207,6 +211,19 @@ function columnStyle(field: CompiledField): Partial<ExcelJS.Style> {
 /** How the printable page shows values: the list's format, each amount in its record's currency. */
 const PAGE_FORMAT = { locale: "en-US", currency: "EUR" } as const;
 
+/**
+ * Who reads the printable page: it speaks their language (table and field names, choices, its
+ * own words) and shows values in their locale, as the list does. CSV and XLSX keep the stored
+ * names, so a file exported in one language imports in any other.
+ */
+export interface PageReader {
+  language: string;
+  locale: string;
+  t: Words;
+}
+
+const ENGLISH_READER: PageReader = { language: "en", locale: "en-US", t: englishWords(EXPORT_PAGE_ENGLISH) };
+
 const HTML_ESCAPES: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;", "'": "&#39;" };
 /** Text as HTML text: markup in a value stays text on the page. */
 export function escapeHtml(text: string): string {
@@ -219,10 +236,11 @@ function cellDisplay(
   value: unknown,
   titles: ReadonlyMap<number, string> | undefined,
   record: Record<string, unknown>,
+  format: FormatOptions,
 ): string {
   if (value === undefined || value === null || value === "") return "";
   if (isReference(field.def)) return titles?.get(value as number) ?? String(value);
-  return valueKindOf(field.def).formatDisplay(value, field.def, PAGE_FORMAT, record);
+  return valueKindOf(field.def).formatDisplay(value, field.def, format, record);
 }
 
 /**
@@ -264,22 +282,32 @@ export async function exportHtml(
   actor: Actor,
   tableKey: string,
   query: ExportQuery,
+  reader: PageReader = ENGLISH_READER,
   now: Date = new Date(),
 ): Promise<ExportFile> {
   const plan = await planExport(deps, actor, tableKey, query.columns);
   const extra = companionFields(plan.table, plan.fields, plan.unseen);
+  // The same table in the reader's language: its names and its choices' labels.
+  const named = inLanguage(await deps.workspace.current(), reader.language).compiled.tablesByKey.get(plan.table.key) ?? plan.table;
+  const shown = plan.fields.map((f) => named.fieldsByKey.get(f.key) ?? f);
+  const format = { ...PAGE_FORMAT, locale: reader.locale };
+  const { t } = reader;
   const source = pages(deps, actor, tableKey, query, plan, extra);
   const first = await source.next();
   const numeric = plan.fields.map((f) => isNumeric(f.def));
   const keys = [...plan.fields.map((f) => f.key), ...extra];
   async function* chunks(): AsyncGenerator<string> {
-    const title = escapeHtml(plan.title);
-    const narrowed = [query.filter ? "filtered" : "", query.q ? `matching “${escapeHtml(query.q)}”` : ""].filter(Boolean).join(", ");
+    const title = escapeHtml(named.pluralLabel);
+    const narrowed = [query.filter ? t("exportPage.filtered") : "", query.q ? t("exportPage.matching", { text: query.q }) : ""]
+      .filter(Boolean)
+      .join(", ");
+    const when = new Intl.DateTimeFormat(reader.locale, { dateStyle: "medium", timeStyle: "short", timeZone: "UTC" }).format(now);
+    const meta = t(narrowed ? "exportPage.narrowedExported" : "exportPage.exported", { narrowed, when });
     yield (
-      `<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>${title}</title><style>${PAGE_STYLE}</style></head><body>` +
-      `<h1>${title}</h1><p class="meta">${narrowed ? `${narrowed}; ` : ""}exported ${escapeHtml(now.toISOString().slice(0, 16).replace("T", " "))} UTC</p>` +
-      `<p class="hint meta">Print this page from the browser (Ctrl+P or ⌘P).</p>` +
-      `<table><thead><tr>${plan.fields.map((f) => `<th scope="col">${escapeHtml(f.label)}</th>`).join("")}</tr></thead><tbody>\n`
+      `<!doctype html>\n<html lang="${escapeHtml(reader.language)}"><head><meta charset="utf-8"><title>${title}</title><style>${PAGE_STYLE}</style></head><body>` +
+      `<h1>${title}</h1><p class="meta">${escapeHtml(meta)}</p>` +
+      `<p class="hint meta">${escapeHtml(t("exportPage.printHint"))}</p>` +
+      `<table><thead><tr>${shown.map((f) => `<th scope="col">${escapeHtml(f.label)}</th>`).join("")}</tr></thead><tbody>\n`
     );
     let page = first;
     let count = 0;
@@ -288,8 +316,8 @@ export async function exportHtml(
       yield rows
         .map((row) => {
           const record = Object.fromEntries(keys.map((key, i) => [key, row[i]]));
-          const cells = plan.fields.map(
-            (f, i) => `<td${numeric[i] ? ' class="num"' : ""}>${escapeHtml(cellDisplay(f, row[i], titles[i], record))}</td>`,
+          const cells = shown.map(
+            (f, i) => `<td${numeric[i] ? ' class="num"' : ""}>${escapeHtml(cellDisplay(f, row[i], titles[i], record, format))}</td>`,
           );
           return `<tr>${cells.join("")}</tr>\n`;
         })
@@ -297,7 +325,8 @@ export async function exportHtml(
       count += rows.length;
       page = await source.next();
     }
-    yield `</tbody></table><p class="meta">${count.toLocaleString("en-US")} ${count === 1 ? "record" : "records"}</p></body></html>\n`;
+    const total = t("exportPage.records", { count, number: count.toLocaleString(reader.locale) });
+    yield `</tbody></table><p class="meta">${escapeHtml(total)}</p></body></html>\n`;
   }
   return { filename: safeFilename(plan.title, "html"), contentType: "text/html; charset=utf-8", body: Readable.from(chunks()) };
 }

@@ -127,6 +127,20 @@ describe.each(testDatabases)("exporting a list view on $name", ({ create }) => {
     expect(invoices).toMatch(/<td class="num">(€|NOK |\$)[\d,]+\.\d\d<\/td>/);
   });
 
+  it("speaks the reader's language on the printable page, while CSV keeps the stored names", async () => {
+    const swedish = async (path: string) =>
+      fetch(`${server!.url}${path}`, { headers: { Authorization: `Bearer ${token}`, "Accept-Language": "sv-SE,sv;q=0.9" } });
+    const html = await (await swedish(`/api/t/clients/export.html?sort=name&columns=name,city&q=Dublin`)).text();
+    expect(html).toContain('<html lang="sv">');
+    expect(html).toContain("<h1>Kunder</h1>");
+    expect(html).toContain(`<th scope="col">Namn</th><th scope="col">Ort</th>`);
+    expect(html).toContain("som matchar ”Dublin”; exporterad");
+    expect(html).toMatch(/<p class="meta">\d+ poster?<\/p>/);
+    expect(html).not.toMatch(/records|exported|Print this page/);
+    const csv = await (await swedish(`/api/t/clients/export.csv?sort=name&columns=name,city`)).text();
+    expect(csv.split("\n")[0].replace(/^\uFEFF/, "")).toBe("Name,City");
+  });
+
   it("writes dates, numbers and money as real spreadsheet types in XLSX", async () => {
     const list = ok(await call("GET", "/api/t/invoices?sort=id&pageSize=5&expand=client"));
     const response = await download(`/api/t/invoices/export.xlsx?sort=id&columns=number,client,date,total`);
