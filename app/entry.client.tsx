@@ -5,6 +5,7 @@ import { I18nextProvider } from "react-i18next";
 import { createTranslator, type LanguagePack } from "@runtime/i18n/translator";
 import { fetchLanguagePack, readLanguageHead } from "./i18n/language-pack-script";
 import { intlCovers } from "./i18n/intl-coverage";
+import { preloadRenderedViews } from "./components/list/lazy-views";
 
 // The language the server rendered the page in (app/i18n/language-pack-script.tsx).
 const head = readLanguageHead(document);
@@ -34,4 +35,4 @@ async function formatsReady(): Promise<void> {
   }
 }
 
-void Promise.all([fetchLanguagePack(head), formatsReady()]).then(([pack]) => hydrate(pack));
+void Promise.all([fetchLanguagePack(head), formatsReady(), preloadRenderedViews(document)]).then(([pack]) => hydrate(pack));

@@ -1,5 +1,5 @@
 import { Form, Link, useLocation, useNavigate, useNavigation } from "@remix-run/react";
-import { lazy, Suspense, useCallback, useEffect, useState } from "react";
+import { Suspense, useCallback, useEffect, useState } from "react";
 import type { ListPageData } from "@runtime/views/list-page-data";
 import { withChanges } from "@runtime/views/list-params";
 import { toFilter } from "@runtime/views/conditions";
@@ -12,13 +12,14 @@ import { ColumnChooser } from "./column-chooser";
 import { DataGrid } from "./data-grid";
 import { FilterBuilder } from "./filter-builder";
 import { FilterChips } from "./filter-chips";
+import { boardView, calendarView } from "./lazy-views";
 import { hiddenEntries, listHref } from "./list-link";
 import { Pagination } from "./pagination";
 import { ViewsMenu } from "./views-menu";
 
 // dnd-kit stays out of the list's bundle: only a board loads it.
-const BoardView = lazy(() => import("../board/board-view").then((m) => ({ default: m.BoardView })));
-const CalendarView = lazy(() => import("../calendar/calendar-view").then((m) => ({ default: m.CalendarView })));
+const BoardView = boardView.View;
+const CalendarView = calendarView.View;
 
 /** The generated list of one table: toolbar, filters, grid, pagination, bulk actions. */
 /** `actions`: the route's own buttons for the list (import and export), shown in its header. */
@@ -41,9 +42,11 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
   // Every record the list finds, across pages (for printing); any change of selection ends it.
   const [allMatching, setAllMatching] = useState(false);
 
-  // A new result set (other filter, page, table) starts with nothing selected.
+  // A new result set (other filter, page, table) starts with nothing selected. Nothing selected
+  // already (as on the first render) is left as it is: an update while the lazily loaded board
+  // is still hydrating would make React throw its server HTML away (React error 421).
   useEffect(() => {
-    setSelected(new Set());
+    setSelected((s) => (s.size === 0 ? s : new Set()));
     setAllMatching(false);
   }, [location.pathname, location.search]);
   const onSelect = (ids: number[], on: boolean) => {
