@@ -1,5 +1,6 @@
 import { CALENDAR_SPANS, parseDay, type CalendarSpan } from "./calendar-range";
 import { decodeConditions, encodeConditions, type Condition, type ConditionMode } from "./conditions";
+import type { Phrase } from "../i18n/words";
 
 /**
  * What a list's address says, and only that: an absent key means "as the view has it". The
@@ -48,8 +49,8 @@ function wholeNumber(text: string | null): number | null {
 }
 
 /** The params of an address, with a sentence for each part that had to be left out. */
-export function parseListParams(search: URLSearchParams): { params: ListParams; problems: string[] } {
-  const problems: string[] = [];
+export function parseListParams(search: URLSearchParams): { params: ListParams; problems: Array<string | Phrase> } {
+  const problems: Array<string | Phrase> = [];
   const params: ListParams = { page: 1, cursors: [] };
 
   const q = search.get("q");
@@ -65,7 +66,7 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
   if (f !== null && f !== "") {
     const decoded = decodeConditions(f);
     if (decoded.ok) params.conditions = decoded.conditions;
-    else problems.push(decoded.error);
+    else problems.push(decoded.words);
   }
   if (search.get("m") === "or") params.mode = "or";
   const layout = search.get("layout");
