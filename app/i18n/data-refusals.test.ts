@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createSqliteTestDatabase, type TestDatabase } from "@tests/helpers/databases";
 import { createSeededRuntime } from "@tests/helpers/default-configuration";
-import { thrownApiError } from "@tests/helpers/thrown-api-error";
+import { rejectedApiError as refusal, thrownApiError } from "@tests/helpers/thrown-api-error";
 import { exportCsv } from "@runtime/dataio/export.server";
-import { ApiError } from "@runtime/errors";
 import { languagePack } from "@runtime/i18n/catalogs.server";
 import { createTranslator } from "@runtime/i18n/translator";
 import { answeredError, say, sayError, type Words } from "@runtime/i18n/words";
@@ -31,17 +30,6 @@ afterAll(async () => {
   await rt?.close();
   await database?.drop();
 });
-
-/** The ApiError a promise rejects with. */
-async function refusal(work: Promise<unknown>): Promise<ApiError> {
-  try {
-    await work;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected an ApiError, but the call succeeded");
-}
 
 describe("filter and query refusals", () => {
   it("say a refused operator and a bad id in Swedish, with the English unchanged", async () => {
