@@ -1,4 +1,5 @@
 import { ApiError } from "../errors";
+import type { Phrase } from "../i18n/words";
 import { localToday, hasOverdueState, isOverdue } from "../records/derived-state";
 import { operatorsOf } from "../records/filter";
 import { mayDo, type Actor } from "../records/permissions";
@@ -75,7 +76,7 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
   if (!table) throw viewRefusal(404, "noTable", { table: tableKey.slice(0, 64) });
 
   const { params, problems } = parseListParams(url.searchParams);
-  const notices = [...problems];
+  const notices: Array<string | Phrase> = [...problems];
   const views = await deps.views.list(actor, table.id);
   let active: SavedView | null = null;
   if (params.view !== undefined) {

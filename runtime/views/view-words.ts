@@ -25,6 +25,22 @@ export const VIEW_ENGLISH: Readonly<Record<string, string>> = {
   "refusals.views.conditionShape": "A condition in this address's filter is not [field, operator, value], so the filter was left out.",
   "refusals.views.conditionOp": '"{{op}}" is not a filter operator, so the filter was left out.',
   "refusals.views.conditionValue": 'The condition on "{{field}}" has no usable value, so the filter was left out.',
+  "refusals.views.addressSort": 'The sort "{{sort}}" is not a field name, so the list is in its usual order.',
+  "refusals.views.addressGroupBy": 'The board column field "{{field}}" is not a field name, so the usual one is used.',
+  "refusals.views.addressDate": 'The calendar\'s date field "{{field}}" is not a field name, so the usual one is used.',
+  "refusals.views.addressSpan": 'A calendar shows a month, a week or an agenda; "{{span}}" is none of them, so a month is shown.',
+  "refusals.views.addressDay": '"{{day}}" is not a day (YYYY-MM-DD), so the calendar shows today.',
+  "refusals.views.addressColumns": "Some columns in this address are not field names and were left out.",
+  "refusals.views.addressView": '"{{view}}" is not a saved view.',
+  "refusals.views.addressPageSize": 'Pages hold {{sizes}} or {{last}} rows; "{{size}}" is not one of them.',
+  "refusals.views.addressPage": '"{{page}}" is not a page number, so the first page is shown.',
+  "refusals.views.addressCursor": "The page position in this address is not readable, so the page was counted from the start.",
+  "refusals.views.noConditionField": '{{table}} have no field "{{field}}"; that condition was left out.',
+  "refusals.views.conditionNotFor": '"{{op}}" does not apply to {{field}}; that condition was left out.',
+  "refusals.views.notSortable": "{{table}} cannot be sorted by {{field}}.",
+  "refusals.views.noSortField": '{{table}} have no field "{{field}}" to sort by.',
+  "refusals.views.unknownColumns_one": "A column ({{columns}}) is not a field of {{table}} and was left out.",
+  "refusals.views.unknownColumns_other": "{{count}} columns ({{columns}}) are not a field of {{table}} and were left out.",
 };
 const english = englishWords(VIEW_ENGLISH);
 

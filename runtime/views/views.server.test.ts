@@ -79,6 +79,9 @@ describe("loadListPage", () => {
     expect(refused[0].sv).not.toContain(refused[0].en.split(": ")[1].split(" — ")[0]);
     const [unreadable] = (await page("invoices", "?f=%5Boops")).notices;
     expect(said(unreadable, sv)).toBe("Filtret i den här adressen går inte att läsa, så det utelämnades.");
+    const [sort] = (await page("invoices", "?sort=nope")).notices;
+    expect(said(sort, en)).toBe('Invoices have no field "nope" to sort by.');
+    expect(said(sort, sv)).toBe('Invoices har inget fält "nope" att sortera efter.');
   });
 
   it("marks overdue invoices and relation titles for chips", async () => {
