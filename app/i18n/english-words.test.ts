@@ -21,6 +21,10 @@ import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 import { FORMULA_ENGLISH } from "@runtime/formula/formula-words";
 import { KIND_VALUE_ENGLISH } from "@runtime/fields/value-words";
 import { EXPORT_PAGE_ENGLISH } from "@runtime/dataio/export-words";
+import { QUERY_ENGLISH } from "@runtime/records/query-words";
+import { REPORT_REFUSALS_ENGLISH } from "@runtime/reports/report-refusals";
+import { VIEW_ENGLISH } from "@runtime/views/view-words";
+import { WORKSPACE_ENGLISH } from "@runtime/workspace/workspace-words";
 
 /**
  * Code outside React speaks English from its own tables when nobody passes it a translator; those
@@ -48,6 +52,10 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "formula checker": FORMULA_ENGLISH,
   "field kinds' values": KIND_VALUE_ENGLISH,
   "printable list": EXPORT_PAGE_ENGLISH,
+  "filter and query refusals": QUERY_ENGLISH,
+  "report and dashboard refusals": REPORT_REFUSALS_ENGLISH,
+  "list and saved view refusals": VIEW_ENGLISH,
+  "schema service refusals": WORKSPACE_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

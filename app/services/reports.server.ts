@@ -1,4 +1,5 @@
-import { ApiError, badRequest } from "@runtime/errors";
+import { ApiError } from "@runtime/errors";
+import { badReport } from "@runtime/reports/report-refusals";
 import { sayError } from "@runtime/i18n/words";
 import { isAdmin, unseenFields, type Actor } from "@runtime/records/permissions";
 import { builderTables } from "@runtime/reports/builder-fields";
@@ -24,7 +25,7 @@ function specOf(url: URL): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw badRequest("spec is not valid JSON: the address was cut or edited by hand");
+    throw badReport("specJson");
   }
 }
 
@@ -40,7 +41,7 @@ export async function reportToExport(actor: Actor, url: URL, reader?: ReportRead
   const id = url.searchParams.get("id");
   const saved = id ? await rt.reports.get(actor, id) : null;
   const spec = specOf(url) ?? saved?.spec;
-  if (!spec) throw badRequest("say which report: ?id=<saved report> or ?spec=<report as JSON>");
+  if (!spec) throw badReport("which");
   return { name: saved?.name ?? reader?.t("reports.untitled") ?? "Report", result: await rt.reports.run(actor, spec, reader) };
 }
 
@@ -83,7 +84,7 @@ export async function reportsAction(actor: Actor, form: FormData, id: string | n
   try {
     spec = JSON.parse(String(form.get("spec") ?? ""));
   } catch {
-    throw badRequest("the report definition was not sent whole: reload the page and try again");
+    throw badReport("notWhole");
   }
   const input = { name: form.get("name"), spec, chart: form.get("chart"), roles: form.getAll("roles").map(String) };
   const saved = intent === "save" && id ? await rt.reports.update(actor, id, input) : await rt.reports.create(actor, input);

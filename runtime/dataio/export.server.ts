@@ -3,10 +3,10 @@ import { stringify } from "csv-stringify/sync";
 import type ExcelJS from "exceljs";
 import { loadExcelJS } from "./exceljs.server";
 import { EXPORT_PAGE_ENGLISH } from "./export-words";
-import { badRequest } from "../errors";
 import type { FormatOptions } from "../fields/types";
 import { inLanguage } from "../i18n/schema-translations";
 import { englishWords, type Words } from "../i18n/words";
+import { exportRefusal } from "./import-words";
 import { hasTimeOfDay, isDated, isMoney, isNumeric, isReference, isYesNo, valueKindOf } from "../fields/registry";
 import { SYSTEM_FIELDS } from "../records/filter";
 import type { Actor } from "../records/permissions";
@@ -61,7 +61,7 @@ interface Plan {
 async function planExport(deps: ExportDeps, actor: Actor, tableKey: string, columns: string | null | undefined): Promise<Plan> {
   const { compiled } = await deps.workspace.current();
   const table = compiled.tablesByKey.get(tableKey);
-  if (!table) throw badRequest(`There is no table "${tableKey}"`);
+  if (!table) throw exportRefusal(400, "noTable", { table: tableKey });
   const unseen = unseenFields(actor, compiled, table);
   // System columns a list may show (id, created…) are not fields: the export leaves them out.
   const wanted = columns
@@ -70,11 +70,11 @@ async function planExport(deps: ExportDeps, actor: Actor, tableKey: string, colu
         .map((c) => c.trim())
         .filter((c) => c && (table.fieldsByKey.has(c) || !(c in SYSTEM_FIELDS)))
     : null;
-  if (wanted && wanted.length > MAX_COLUMNS) throw badRequest(`columns names at most ${MAX_COLUMNS} fields`);
+  if (wanted && wanted.length > MAX_COLUMNS) throw exportRefusal(400, "tooManyColumns", { max: MAX_COLUMNS });
   const fields = wanted
     ? wanted.map((key) => {
         const field = table.fieldsByKey.get(key);
-        if (!field || unseen.has(key)) throw badRequest(`columns: "${key}" is not a field of ${table.pluralLabel} you may see`);
+        if (!field || unseen.has(key)) throw exportRefusal(400, "notVisible", { field: key, table: table.pluralLabel });
         return field;
       })
     : table.fields.filter((f) => !unseen.has(f.key));

@@ -3,13 +3,14 @@ import { listRecordAudit } from "../auth/audit.server";
 import { getSetting, SETTINGS_TABLE } from "../auth/settings.server";
 import { isUniqueViolation } from "../db/db-errors";
 import { dialectOf } from "../db/ddl.server";
-import { conflict } from "../errors";
 import { getFieldKind } from "../fields/registry";
 import { authorize, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import { titleOf } from "../records/titles";
 import type { CompiledTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
+import { say, type Phrase } from "../i18n/words";
+import { importPhrase, importRefusal, importWords } from "./import-words";
 
 /**
  * Undoing an import: the records it created go to the trash and those it updated get their old
@@ -149,12 +150,12 @@ export async function undoWritten(deps: UndoDeps, actor: Actor, jobId: string, t
   const { db, records, workspace } = deps;
   const { compiled } = await workspace.current();
   const table = compiled.tablesByKey.get(tableKey);
-  if (!table) throw conflict(`The table "${tableKey}" no longer exists: this import cannot be undone.`);
+  if (!table) throw importRefusal(409, "tableGone", { table: tableKey });
   const created = unpackCreated(written.created);
   const updated = written.updated.map(([id, from, to]) => ({ id, from, to }));
   if (created.length) authorize(actor, "delete", table);
   if (updated.length) authorize(actor, "update", table);
-  if (await isUndone(db, jobId)) throw conflict("This import was already undone.");
+  if (await isUndone(db, jobId)) throw importRefusal(409, "undone");
 
   // One transaction, so an undo is whole or not at all; the marker goes in first, so a second
   // undo racing this one waits on it and is then refused.
@@ -162,7 +163,7 @@ export async function undoWritten(deps: UndoDeps, actor: Actor, jobId: string, t
     try {
       await trx(SETTINGS_TABLE).insert({ key: undoneKey(jobId), value: JSON.stringify({ by: actor.id, at: new Date().toISOString() }) });
     } catch (error) {
-      if (isUniqueViolation(error)) throw conflict("This import was already undone.");
+      if (isUniqueViolation(error)) throw importRefusal(409, "undone");
       throw error;
     }
     const ids = [...created.map((c) => c.id), ...updated.map((u) => u.id)];
@@ -195,7 +196,11 @@ async function refuseChanged(
   table: CompiledTable,
   expected: { id: number; version: number }[],
 ): Promise<void> {
-  const problems: { id: number; problem: string }[] = [];
+  const problems: { id: number; problem: string; words: Phrase }[] = [];
+  const note = (id: number, key: string, values: Record<string, unknown>) => {
+    const words = importPhrase(key, values);
+    problems.push({ id, problem: say(words, importWords), words });
+  };
   for (let i = 0; i < expected.length; i += CHUNK) {
     const part = expected.slice(i, i + CHUNK);
     const current = await records.getMany(
@@ -205,15 +210,21 @@ async function refuseChanged(
     );
     for (const { id, version } of part) {
       const now = current.get(id);
-      if (!now) problems.push({ id, problem: `${table.label} #${id} is gone` });
-      else if (now.version !== version)
-        problems.push({ id, problem: `${table.label} #${id} (${titleOf(table, now)}) was changed since the import` });
+      if (!now) note(id, "recordGone", { label: table.label, id });
+      else if (now.version !== version) note(id, "recordChanged", { label: table.label, id, title: titleOf(table, now) });
     }
   }
   if (!problems.length) return;
-  const named = problems.slice(0, NAMED).map((p) => p.problem);
-  const more = problems.length > NAMED ? ` and ${problems.length - NAMED} more` : "";
-  throw conflict(`This import cannot be undone, nothing was changed: ${named.join("; ")}${more}.`, { records: problems });
+  const named = problems.slice(0, NAMED).map((p) => p.words);
+  const more = problems.length - NAMED;
+  throw importRefusal(
+    409,
+    more > 0 ? "undoRefusedMore" : "undoRefused",
+    { problems: named, more },
+    {
+      records: problems.map(({ id, problem }) => ({ id, problem })),
+    },
+  );
 }
 
 /**
@@ -223,8 +234,7 @@ async function refuseChanged(
  */
 async function valuesBefore(q: Knex, table: CompiledTable, id: number, count: number): Promise<Record<string, unknown>> {
   const entries = count > 0 ? await listRecordAudit(q, { table: table.key, recordId: id, limit: count }) : [];
-  if (entries.length < count || entries.some((e) => e.action !== "update"))
-    throw conflict(`This import cannot be undone: the audit trail of ${table.label} #${id} does not hold the import's changes.`);
+  if (entries.length < count || entries.some((e) => e.action !== "update")) throw importRefusal(409, "noAudit", { label: table.label, id });
   const values: Record<string, unknown> = {};
   for (const entry of entries) {
     const changes = (entry.changes ?? {}) as Record<string, [unknown, unknown]>;

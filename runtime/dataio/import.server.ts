@@ -1,9 +1,10 @@
 import crypto from "node:crypto";
 import fs from "node:fs";
 import type { Knex } from "knex";
-import { ApiError, badRequest, conflict, notFound } from "../errors";
+import { ApiError } from "../errors";
+import type { Phrase } from "../i18n/words";
 import { nextTurn, ROWS_A_TURN } from "../turns";
-import { importRefusal } from "./import-words";
+import { importPhrase, importRefusal } from "./import-words";
 import type { JobFiles } from "../jobs/job-files.server";
 import type { JobQueue } from "../jobs/queue.server";
 import type { Job, JobContext, JobHandlers } from "../jobs/types";
@@ -40,6 +41,8 @@ export interface ImportError {
   row: number;
   field: string | null;
   message: string;
+  /** The problem as a catalog phrase, when it has one, for the import screen to say in its reader's language. */
+  words?: Phrase;
 }
 
 export interface ImportStatus {
@@ -136,9 +139,9 @@ export function mapColumns(
   if (mapping) {
     for (const [header, key] of Object.entries(mapping)) {
       const index = headers.findIndex((h) => h === header || normaliseHeader(h) === normaliseHeader(header));
-      if (index < 0) throw badRequest(`mapping: the file has no column "${header}"`);
+      if (index < 0) throw importRefusal(400, "noFileColumn", { header });
       const field = table.fieldsByKey.get(key);
-      if (!field || !mayWrite(field)) throw badRequest(`mapping: "${key}" is not a field of ${table.pluralLabel} you may fill in`);
+      if (!field || !mayWrite(field)) throw importRefusal(400, "notFillable", { field: key, table: table.pluralLabel });
       columns.push([index, key]);
     }
   }
@@ -157,10 +160,10 @@ function parseMapping(raw: unknown): Record<string, string> | null {
   try {
     value = JSON.parse(String(raw));
   } catch {
-    throw badRequest('mapping is not valid JSON: e.g. {"Company": "name"}');
+    throw importRefusal(400, "mappingJson");
   }
   if (!value || typeof value !== "object" || Array.isArray(value) || Object.values(value).some((v) => typeof v !== "string"))
-    throw badRequest('mapping must be an object of column header to field key: e.g. {"Company": "name"}');
+    throw importRefusal(400, "mappingShape");
   return value as Record<string, string>;
 }
 
@@ -183,24 +186,24 @@ export function createImports(deps: ImportDeps) {
   ): Promise<{ jobId: string }> {
     const { compiled } = await workspace.current();
     const table = compiled.tablesByKey.get(tableKey);
-    if (!table) throw notFound(`There is no table "${tableKey}"`);
+    if (!table) throw importRefusal(404, "noTable", { table: tableKey });
     const mode = (input.mode ?? "dry-run") as ImportMode;
-    if (!IMPORT_MODES.includes(mode)) throw badRequest(`mode must be one of ${IMPORT_MODES.join(", ")}`);
+    if (!IMPORT_MODES.includes(mode)) throw importRefusal(400, "mode", { modes: IMPORT_MODES.join(", ") });
     authorize(actor, "create", table);
     if (mode === "upsert") authorize(actor, "update", table);
     const key = typeof input.key === "string" && input.key ? input.key : null;
     if (mode === "upsert") {
       const field = key ? table.fieldsByKey.get(key) : null;
       const unique = table.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === field?.key);
-      if (!field || !unique) throw badRequest(`upsert needs key: a unique field of ${table.pluralLabel} that matches rows to records`);
+      if (!field || !unique) throw importRefusal(400, "upsertKey", { table: table.pluralLabel });
     }
-    if (!input.file) throw badRequest('file is missing: send the CSV or XLSX file as the multipart field "file"');
+    if (!input.file) throw importRefusal(400, "noFile");
     const source = sourceOf(input.file);
     const sheet = await scanSheet(source);
     const unseen = unseenFields(actor, compiled, table);
     const writable = (f: CompiledField) => !unseen.has(f.key) && !getFieldKind(f.kind).readOnly;
     const columns = mapColumns(sheet.headers, table, writable, parseMapping(input.mapping));
-    if (key && !columns.some(([, k]) => k === key)) throw badRequest(`key: no column of the file maps to "${key}"`);
+    if (key && !columns.some(([, k]) => k === key)) throw importRefusal(400, "keyUnmapped", { field: key });
     const jobId = crypto.randomBytes(16).toString("base64url");
     const payload: ImportPayload = {
       jobId,
@@ -222,7 +225,7 @@ export function createImports(deps: ImportDeps) {
   /** The actor's import job; an admin's undo may reach anyone's. */
   async function jobOf(actor: Actor, jobId: string, orAdmin = false): Promise<Job<ImportPayload>> {
     const job = /^[A-Za-z0-9_-]{10,64}$/.test(jobId) ? ((await queue.getByKey(keyOf(jobId))) as Job<ImportPayload> | null) : null;
-    if (!job || (job.payload.actor.id !== actor.id && !(orAdmin && isAdmin(actor)))) throw notFound(`there is no import job "${jobId}"`);
+    if (!job || (job.payload.actor.id !== actor.id && !(orAdmin && isAdmin(actor)))) throw importRefusal(404, "noJob", { id: jobId });
     return job;
   }
 
@@ -248,7 +251,7 @@ export function createImports(deps: ImportDeps) {
     const job = await jobOf(actor, jobId, true);
     if (job.payload.mode === "dry-run") throw importRefusal(409, "nothingToUndo");
     const written = (job.result as { written?: Written } | null)?.written;
-    if (job.state !== "done" || !written) throw conflict(`Only a finished import can be undone; this one is ${STATES[job.state]}.`);
+    if (job.state !== "done" || !written) throw importRefusal(409, "unfinished", { state: importPhrase(`states.${STATES[job.state]}`) });
     return undoWritten({ db, records, workspace }, actor, jobId, job.payload.table, written);
   }
 
@@ -343,7 +346,8 @@ export function createImports(deps: ImportDeps) {
         const parsed = valueKindOf(field.def).parseText(text, field.def);
         if (parsed.ok) values[key] = parsed.value;
         else {
-          problems.push({ row: rowNumber, field: key, message: `"${text.slice(0, 80)}": ${parsed.error}` });
+          const cell = { row: rowNumber, field: key, message: `"${text.slice(0, 80)}": ${parsed.error}` };
+          problems.push(parsed.words ? { ...cell, words: importPhrase("cell", { text: text.slice(0, 80), problem: parsed.words }) } : cell);
           ok = false;
         }
       }
@@ -355,8 +359,18 @@ export function createImports(deps: ImportDeps) {
       // A validation answer names each field: `{ fields: { email: "not an email" } }`.
       const fields = (error.details as { fields?: Record<string, unknown> } | undefined)?.fields;
       if (fields && typeof fields === "object" && Object.keys(fields).length)
-        for (const [field, message] of Object.entries(fields)) problems.push({ row: rowNumber, field, message: String(message) });
-      else problems.push({ row: rowNumber, field: null, message: error.message });
+        for (const [field, message] of Object.entries(fields)) {
+          const words = error.fieldWords?.[field];
+          problems.push(
+            words ? { row: rowNumber, field, message: String(message), words } : { row: rowNumber, field, message: String(message) },
+          );
+        }
+      else
+        problems.push(
+          error.phrase
+            ? { row: rowNumber, field: null, message: error.message, words: error.phrase }
+            : { row: rowNumber, field: null, message: error.message },
+        );
     };
 
     /** The records matched by the upsert key, by loose value: one list query per 500 keys, through the records service's rights. */
@@ -591,7 +605,7 @@ export function createImports(deps: ImportDeps) {
   async function target(actor: Actor, tableKey: string) {
     const { compiled } = await workspace.current();
     const table = compiled.tablesByKey.get(tableKey);
-    if (!table) throw notFound(`There is no table "${tableKey.slice(0, 64)}"`);
+    if (!table) throw importRefusal(404, "noTable", { table: tableKey.slice(0, 64) });
     authorize(actor, "create", table);
     const unseen = unseenFields(actor, compiled, table);
     const fields = table.fields

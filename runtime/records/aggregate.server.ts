@@ -1,4 +1,4 @@
-import { badRequest } from "../errors";
+import { badQuery } from "./query-words";
 import { refuseHiddenUse } from "./access";
 import { applyScope } from "./access.server";
 import { isDated } from "../fields/registry";
@@ -49,19 +49,17 @@ export async function groupCounts(ctx: RecordsContext, actor: Actor, tableKey: s
   return ctx.reading(tableKey, async ({ compiled, table }) => {
     authorize(actor, "read", table);
     const groupField = typeof query.groupBy === "string" ? table.fieldsByKey.get(query.groupBy) : undefined;
-    if (!groupField || !isBoardGroupField(groupField))
-      throw badRequest(`groupBy must name a choice field or a relation to users of ${table.key}`);
+    if (!groupField || !isBoardGroupField(groupField)) throw badQuery("query.groupBy", { table: table.key });
     const sumKey = query.sum === undefined || query.sum === null || query.sum === "" ? null : query.sum;
     const sumField = typeof sumKey === "string" ? table.fieldsByKey.get(sumKey) : undefined;
-    if (sumKey !== null && (!sumField || !isSummableField(sumField))) throw badRequest(`sum must name a number field of ${table.key}`);
+    if (sumKey !== null && (!sumField || !isSummableField(sumField))) throw badQuery("query.sum", { table: table.key });
     const monthKey = query.month === undefined || query.month === null || query.month === "" ? null : query.month;
     const monthField = typeof monthKey === "string" ? table.fieldsByKey.get(monthKey) : undefined;
-    if (monthKey !== null && (!monthField || !isDated(monthField.def)))
-      throw badRequest(`month must name a date or date-and-time field of ${table.key}`);
+    if (monthKey !== null && (!monthField || !isDated(monthField.def))) throw badQuery("query.month", { table: table.key });
     const currencyKey = sumField?.def["x-currency-field"];
     const currencyField = typeof currencyKey === "string" ? table.fieldsByKey.get(currencyKey) : undefined;
     const filter = parseFilter(table, typeof query.filter === "string" ? parseJsonParam(query.filter, "filter") : query.filter);
-    if (query.q !== undefined && typeof query.q !== "string") throw badRequest("q must be text");
+    if (query.q !== undefined && typeof query.q !== "string") throw badQuery("query.qText");
     const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
     const used = [groupField, sumField, monthField, currencyField].filter((f) => f !== undefined).map((f) => ({ column: f.key }));
     refuseHiddenUse(actor, compiled, table, filter, used, []);

@@ -1,4 +1,4 @@
-import { ApiError } from "../errors";
+import { queryRefusal } from "./query-words";
 import type { CompiledTable } from "../schema/compile";
 import { parseFilter, type FilterNode } from "./filter";
 import { recordMatches } from "./filter-match";
@@ -29,6 +29,6 @@ function assertionsOf(table: CompiledTable): Assertion[] {
 export function refuseBrokenAsserts(table: CompiledTable, before: Record<string, unknown> | null, after: Record<string, unknown>): void {
   for (const a of assertionsOf(table)) {
     if (recordMatches(a.that, after) || (before !== null && !recordMatches(a.that, before))) continue;
-    throw new ApiError(422, `${titleOf(table, after)}: ${a.message}`, { assertion: a.message });
+    throw queryRefusal(422, "query.assertion", { title: titleOf(table, after), message: a.message }, { assertion: a.message });
   }
 }

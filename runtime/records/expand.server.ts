@@ -1,5 +1,5 @@
 import type { Knex } from "knex";
-import { badRequest } from "../errors";
+import { badQuery } from "./query-words";
 import { isRelation, relationTarget } from "../fields/structure";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
@@ -24,8 +24,7 @@ export async function expandRelations(
 ): Promise<void> {
   for (const key of keys) {
     const f = table.fieldsByKey.get(key);
-    if (!f || !isRelation(f))
-      throw badRequest(`"${key}" is not a relation of ${table.pluralLabel}: expand takes relation fields`, { field: key });
+    if (!f || !isRelation(f)) throw badQuery("query.notRelation", { field: key, table: table.pluralLabel }, { field: key });
     const ids = [...new Set(rows.map((r) => r[key]).filter((v): v is number => typeof v === "number"))];
     if (ids.length === 0) continue;
     const targetKey = relationTarget(f)!;

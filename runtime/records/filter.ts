@@ -1,7 +1,7 @@
 import { fieldKinds, filterOperatorsFor, valueKindOf } from "../fields/registry";
 import type { FilterOperator } from "../fields/types";
 import { FILTER_OPERATORS } from "../fields/types";
-import { badRequest } from "../errors";
+import { badQuery } from "./query-words";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 
 /**
@@ -35,10 +35,10 @@ const MAX_LEAVES = 60;
 const MAX_LIST = 500;
 
 export function lookupField(table: CompiledTable, key: unknown): CompiledField | SystemField {
-  if (typeof key !== "string") throw badRequest(`a filter's "field" must be a field key, e.g. "name"`);
+  if (typeof key !== "string") throw badQuery("filter.fieldKey");
   // An own-property check: "constructor" or "__proto__" must not find Object.prototype's members.
   const f = table.fieldsByKey.get(key) ?? (Object.hasOwn(SYSTEM_FIELDS, key) ? SYSTEM_FIELDS[key] : undefined);
-  if (!f) throw badRequest(`"${key.slice(0, 80)}" is not a field of ${table.pluralLabel}`, { field: key.slice(0, 80) });
+  if (!f) throw badQuery("filter.noField", { field: key.slice(0, 80), table: table.pluralLabel }, { field: key.slice(0, 80) });
   return f;
 }
 
@@ -54,17 +54,16 @@ export function operatorsOf(field: CompiledField | SystemField): readonly Filter
 /** Converts one filter value to the field's JSON type; text is parsed like an import cell. */
 export function convertFilterValue(field: CompiledField | SystemField, value: unknown): unknown {
   if (value === null) return null;
-  if (typeof value === "object")
-    throw badRequest(`the value for "${field.key}" must be a single ${field.kind} value, not an object or a list`);
+  if (typeof value === "object") throw badQuery("filter.notSingle", { field: field.key, kind: field.kind });
   const kind = "system" in field ? fieldKinds[field.kind] : valueKindOf(field.def);
   const def = "system" in field ? { type: kind.jsonType, "x-id": field.key, "x-kind": field.kind } : field.def;
   const text = typeof value === "string" ? value : String(value);
-  if (text.length > 1000) throw badRequest(`the value for "${field.key}" is too long (at most 1000 characters)`);
+  if (text.length > 1000) throw badQuery("filter.tooLong", { field: field.key });
   // Text-like kinds: contains/startsWith take fragments that need not be valid values.
   if (kind.searchable) return text;
   // Each kind reads one condition value its own way: a multiselect one option, a relation an id.
   const parsed = kind.parseFilterText(text, def);
-  if (!parsed.ok) throw badRequest(`filter on "${field.key}": ${parsed.error}`);
+  if (!parsed.ok) throw badQuery("filter.badValue", { field: field.key, problem: parsed.words ?? parsed.error });
   return parsed.value;
 }
 
@@ -72,29 +71,27 @@ export function parseFilter(table: CompiledTable, raw: unknown): FilterNode | nu
   if (raw === undefined || raw === null) return null;
   let leaves = 0;
   const walk = (node: unknown, depth: number): FilterNode => {
-    if (depth > MAX_DEPTH) throw badRequest(`the filter is nested too deeply (at most ${MAX_DEPTH} levels)`);
-    if (!isPlainObject(node)) throw badRequest(`a filter must be an object like {"field":"name","op":"contains","value":"acme"}`);
+    if (depth > MAX_DEPTH) throw badQuery("filter.tooDeep", { max: MAX_DEPTH });
+    if (!isPlainObject(node)) throw badQuery("filter.notObject");
     if ("and" in node || "or" in node) {
       const key = "and" in node ? "and" : "or";
       const list = node[key];
-      if (!Array.isArray(list) || Object.keys(node).length !== 1)
-        throw badRequest(`"${key}" must be the only key and hold a list of filters`);
+      if (!Array.isArray(list) || Object.keys(node).length !== 1) throw badQuery("filter.onlyList", { key });
       return { [key]: list.map((n) => walk(n, depth + 1)) } as FilterNode;
     }
     if ("not" in node) {
-      if (Object.keys(node).length !== 1) throw badRequest(`"not" must be the only key and hold one filter`);
+      if (Object.keys(node).length !== 1) throw badQuery("filter.onlyNot");
       return { not: walk(node.not, depth + 1) };
     }
-    if (++leaves > MAX_LEAVES) throw badRequest(`the filter has too many conditions (at most ${MAX_LEAVES})`);
+    if (++leaves > MAX_LEAVES) throw badQuery("filter.tooMany", { max: MAX_LEAVES });
     const extra = Object.keys(node).filter((k) => k !== "field" && k !== "op" && k !== "value");
-    if (extra.length) throw badRequest(`unknown key "${extra[0].slice(0, 40)}" in a filter: use field, op and value`);
+    if (extra.length) throw badQuery("filter.unknownKey", { key: extra[0].slice(0, 40) });
     const field = lookupField(table, node.field);
     const op = node.op;
     if (typeof op !== "string" || !(FILTER_OPERATORS as readonly string[]).includes(op))
-      throw badRequest(`unknown filter operator "${String(op).slice(0, 40)}": use one of ${FILTER_OPERATORS.join(", ")}`);
+      throw badQuery("filter.unknownOp", { op: String(op).slice(0, 40), ops: FILTER_OPERATORS.join(", ") });
     const allowed = operatorsOf(field);
-    if (!allowed.includes(op as FilterOperator))
-      throw badRequest(`"${op}" cannot be used on "${field.key}": use one of ${allowed.join(", ")}`);
+    if (!allowed.includes(op as FilterOperator)) throw badQuery("filter.opNotFor", { op, field: field.key, ops: allowed.join(", ") });
     const values = filterValues(field, op as FilterOperator, node.value);
     return { column: field.key, field, op: op as FilterOperator, values };
   };
@@ -107,26 +104,25 @@ function filterValues(field: CompiledField | SystemField, op: FilterOperator, va
     case "notEmpty":
       return [];
     case "between": {
-      if (!Array.isArray(value) || value.length !== 2)
-        throw badRequest(`"between" on "${field.key}" needs a list of two values, [from, to]`);
+      if (!Array.isArray(value) || value.length !== 2) throw badQuery("filter.between", { field: field.key });
       return value.map((v) => nonNull(field, convertFilterValue(field, v)));
     }
     case "in":
     case "notIn":
     case "anyOf":
     case "allOf": {
-      if (!Array.isArray(value) || value.length === 0) throw badRequest(`"${op}" on "${field.key}" needs a non-empty list of values`);
-      if (value.length > MAX_LIST) throw badRequest(`"${op}" takes at most ${MAX_LIST} values`);
+      if (!Array.isArray(value) || value.length === 0) throw badQuery("filter.emptyList", { op, field: field.key });
+      if (value.length > MAX_LIST) throw badQuery("filter.longList", { op, max: MAX_LIST });
       return value.map((v) => nonNull(field, convertFilterValue(field, v)));
     }
     default:
-      if (Array.isArray(value)) throw badRequest(`"${op}" on "${field.key}" takes one value, not a list`);
-      if (value === undefined) throw badRequest(`"${op}" on "${field.key}" needs a "value"`);
+      if (Array.isArray(value)) throw badQuery("filter.oneValue", { op, field: field.key });
+      if (value === undefined) throw badQuery("filter.noValue", { op, field: field.key });
       return [nonNull(field, convertFilterValue(field, value))];
   }
 }
 
 function nonNull(field: CompiledField | SystemField, v: unknown): unknown {
-  if (v === null) throw badRequest(`a filter value for "${field.key}" cannot be null: use the operators isEmpty or notEmpty`);
+  if (v === null) throw badQuery("filter.null", { field: field.key });
   return v;
 }

@@ -1,7 +1,7 @@
-import { badRequest } from "../errors";
 import { fieldKinds } from "../fields/registry";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { fieldPhrases } from "./field-phrases";
+import { badQuery } from "./query-words";
 import { recordRefusal } from "./record-words";
 import { validateValues, type FieldErrors } from "./validation";
 
@@ -42,7 +42,7 @@ export function splitInput(
   input: unknown,
   errors: FieldErrors,
 ): { values: Record<string, unknown>; lists: LinesInput } {
-  if (!isPlainObject(input)) throw badRequest(`the record must be a JSON object of field values, e.g. {"name":"Acme"}`);
+  if (!isPlainObject(input)) throw badQuery("query.notObject");
   const values: Record<string, unknown> = {};
   const lists: LinesInput = {};
   for (const key of Object.keys(input)) {

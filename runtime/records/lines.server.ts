@@ -4,6 +4,7 @@ import { ApiError } from "../errors";
 import { dbNow } from "../db/system-tables.server";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { computeFormulas } from "./compute";
+import { queryRefusal } from "./query-words";
 import { splitInput, type LinesInput } from "./input";
 import { assignAutonumbers } from "./numbering.server";
 import { inScope, refuseLineWrite } from "./access";
@@ -77,10 +78,7 @@ function refuseLineRemoval(actor: Actor, child: CompiledTable, list: string, cou
     authorize(actor, "delete", child);
   } catch (error) {
     if (error instanceof ApiError)
-      throw new ApiError(
-        error.status,
-        `${error.message} The ${list} you sent leave out ${count === 1 ? "a line" : `${count} lines`} that would be deleted: send every line back to keep it.`,
-      );
+      throw queryRefusal(error.status, "query.lineRemoval", { refusal: error.phrase ?? error.message, list, count });
     throw error;
   }
 }

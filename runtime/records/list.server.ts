@@ -1,4 +1,4 @@
-import { badRequest } from "../errors";
+import { badQuery } from "./query-words";
 import { fieldKinds } from "../fields/registry";
 import type { Knex } from "knex";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
@@ -63,7 +63,7 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
     const pageSize = positiveInt(query.pageSize, "pageSize", 50, MAX_PAGE_SIZE);
     const page = positiveInt(query.page, "page", 1, 1_000_000);
     const expand = parseExpand(query.expand);
-    if (query.q !== undefined && typeof query.q !== "string") throw badRequest("q must be text");
+    if (query.q !== undefined && typeof query.q !== "string") throw badQuery("query.qText");
     const q = typeof query.q === "string" ? query.q.trim().slice(0, 200) : "";
     refuseHiddenUse(actor, compiled, table, filter, sort, expand);
     const shape = { page, pageSize, sort, expand, preview: query.preview };

@@ -1,4 +1,4 @@
-import { ApiError, badRequest } from "../errors";
+import { badQuery, queryRefusal } from "./query-words";
 
 /**
  * The parameters of a records request as they arrive (path, query string, If-Match header),
@@ -7,8 +7,7 @@ import { ApiError, badRequest } from "../errors";
 
 export function parseId(raw: unknown): number {
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw badRequest(`"${String(raw).slice(0, 40)}" is not a record id: ids are positive whole numbers`);
+  if (!Number.isSafeInteger(n) || n < 1) throw badQuery("query.recordId", { value: String(raw).slice(0, 40) });
   return n;
 }
 
@@ -16,11 +15,7 @@ export function parseId(raw: unknown): number {
 export function parseVersion(raw: unknown): number {
   const s = typeof raw === "string" ? raw.replace(/^W\//, "").replace(/"/g, "") : raw;
   const n = typeof s === "number" ? s : typeof s === "string" && /^\d{1,12}$/.test(s) ? Number(s) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1)
-    throw new ApiError(
-      428,
-      "send the version you edited in the If-Match header (the record's \"version\"), so no one else's change is overwritten",
-    );
+  if (!Number.isSafeInteger(n) || n < 1) throw queryRefusal(428, "query.ifMatch");
   return n;
 }
 
@@ -28,7 +23,7 @@ export function parseVersion(raw: unknown): number {
 export function positiveInt(raw: unknown, name: string, fallback: number, max: number): number {
   if (raw === undefined || raw === null || raw === "") return fallback;
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,9}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw badRequest(`${name} must be a whole number of at least 1`);
+  if (!Number.isSafeInteger(n) || n < 1) throw badQuery("query.wholeNumber", { name });
   return Math.min(n, max);
 }
 
@@ -37,13 +32,13 @@ export function parseExpand(raw: unknown): string[] {
   if (raw === undefined || raw === null || raw === "") return [];
   if (Array.isArray(raw)) return raw.map(String);
   if (typeof raw === "string") return raw.split(",").filter(Boolean).slice(0, 20);
-  throw badRequest(`expand must be a comma-separated list of relation fields, e.g. "client,contract"`);
+  throw badQuery("query.expand");
 }
 
 export function parseJsonParam(raw: string, name: string): unknown {
   try {
     return JSON.parse(raw);
   } catch {
-    throw badRequest(`${name} is not valid JSON: e.g. {"field":"status","op":"eq","value":"active"}`);
+    throw badQuery("query.notJson", { name });
   }
 }

@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import { fieldKinds, valueKindOf } from "../fields/registry";
 import type { ColumnSpec } from "../fields/types";
-import { badRequest } from "../errors";
+import { badQuery } from "./query-words";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 import { lookupField, type FilterNode, type SystemField } from "./filter";
 
@@ -136,7 +136,7 @@ export interface SortKey {
 /** `name`, `-date` or `status,-date` → checked sort keys; `id` is always the final tiebreaker. */
 export function parseSort(table: CompiledTable, raw: unknown): SortKey[] {
   if (raw === undefined || raw === null || raw === "") return [{ column: "id", desc: true }];
-  if (typeof raw !== "string") throw badRequest(`sort must be a field key, optionally with "-" for descending, e.g. "-date"`);
+  if (typeof raw !== "string") throw badQuery("query.sortKey");
   const keys: SortKey[] = [];
   for (const part of raw.split(",").slice(0, 4)) {
     const desc = part.startsWith("-");
@@ -144,7 +144,7 @@ export function parseSort(table: CompiledTable, raw: unknown): SortKey[] {
     const field = lookupField(table, key);
     if (!("system" in field)) {
       const kind = valueKindOf(field.def);
-      if (!kind.sortable) throw badRequest(`${table.pluralLabel} cannot be sorted by "${key}" (${field.kind} fields are not sortable)`);
+      if (!kind.sortable) throw badQuery("query.notSortable", { table: table.pluralLabel, field: key, kind: field.kind });
     }
     keys.push({ column: key, desc });
   }
@@ -184,7 +184,7 @@ export function decodeCursor(cursor: string, expected: number): Cursor {
   } catch {
     // fall through
   }
-  throw badRequest("the cursor is not valid for this sort: start again from the first page");
+  throw badQuery("query.cursor");
 }
 
 /**

@@ -1,6 +1,8 @@
 import type { Knex } from "knex";
 import { createSystemTable, dbNow } from "../db/system-tables.server";
-import { ApiError, badRequest, notFound } from "../errors";
+import { ApiError } from "../errors";
+import { sayError } from "../i18n/words";
+import { dashboardRefusal } from "./report-refusals";
 import { isAdmin, requireAdmin, type Actor } from "../records/permissions";
 import type { ReportResult } from "./run.server";
 import { REPORTS_TABLE, type ReportsService, type SavedReport } from "./reports.server";
@@ -100,24 +102,22 @@ function fromRow(row: Row): Dashboard {
 
 /** Checks a dashboard as sent by the screen or the API. */
 export function checkDashboard(input: unknown): { name: string; roles: string[]; widgets: Widget[] } {
-  if (typeof input !== "object" || input === null) throw badRequest("a dashboard is { name, roles, widgets: [{ report, size }] }");
+  if (typeof input !== "object" || input === null) throw dashboardRefusal(400, "shape");
   const body = input as Record<string, unknown>;
   const name = typeof body.name === "string" ? body.name.trim() : "";
-  if (!name || name.length > 120) throw badRequest("name: give the dashboard a name of 1 to 120 characters");
+  if (!name || name.length > 120) throw dashboardRefusal(400, "name");
   const roles = body.roles ?? [];
-  if (!Array.isArray(roles) || roles.some((r) => typeof r !== "string" || !ROLE_KEY.test(r)))
-    throw badRequest('roles is a list of role keys whose home page shows the dashboard, e.g. ["staff"]');
+  if (!Array.isArray(roles) || roles.some((r) => typeof r !== "string" || !ROLE_KEY.test(r))) throw dashboardRefusal(400, "roles");
   const widgets = body.widgets ?? [];
-  if (!Array.isArray(widgets) || widgets.length > MAX_WIDGETS)
-    throw badRequest(`widgets is a list of at most ${MAX_WIDGETS} { report, size } entries`);
+  if (!Array.isArray(widgets) || widgets.length > MAX_WIDGETS) throw dashboardRefusal(400, "widgets", { max: MAX_WIDGETS });
   return {
     name,
     roles: [...new Set(roles as string[])],
     widgets: widgets.map((w, i) => {
       const report = Number((w as Widget | null)?.report);
       const size = (w as Widget | null)?.size ?? "half";
-      if (!Number.isInteger(report) || report < 1) throw badRequest(`widgets[${i}].report must be the id of a saved report`);
-      if (!WIDGET_SIZES.includes(size)) throw badRequest(`widgets[${i}].size must be "half" or "full"`);
+      if (!Number.isInteger(report) || report < 1) throw dashboardRefusal(400, "widgetReport", { index: i });
+      if (!WIDGET_SIZES.includes(size)) throw dashboardRefusal(400, "widgetSize", { index: i });
       return { report, size };
     }),
   };
@@ -129,7 +129,7 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
     const row = Number.isInteger(id) && id > 0 ? ((await db(DASHBOARDS_TABLE).where({ id }).first()) as Row | undefined) : undefined;
     const dashboard = row ? fromRow(row) : null;
     if (!dashboard || !(isAdmin(actor) || dashboard.roles.includes(actor.role)))
-      throw notFound(`there is no dashboard ${String(rawId).slice(0, 32)}`);
+      throw dashboardRefusal(404, "noDashboard", { id: String(rawId).slice(0, 32) });
     return dashboard;
   }
 
@@ -171,7 +171,7 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
             return { widget, report, result: await reports.run(actor, report.spec, reader), problem: null };
           } catch (error) {
             if (!(error instanceof ApiError)) throw error;
-            return { widget, report, result: null, problem: error.message };
+            return { widget, report, result: null, problem: reader ? sayError(error, reader.t) : error.message };
           }
         }),
       );

@@ -1,5 +1,6 @@
 import type { Knex } from "knex";
-import { unprocessable } from "../errors";
+import { moneyPhrase, moneyRefusal } from "../exchange/money-words";
+import { reportRefusal } from "./report-refusals";
 import { convertAmount, type ExchangeRate } from "../exchange/convert";
 import { baseCurrency, latestRate } from "../exchange/rates.server";
 import type { CompiledField } from "../schema/compile";
@@ -42,7 +43,7 @@ export async function inOneCurrency(
   merge: (m: ResolvedMeasure, a: (number | null)[], b: (number | null)[]) => (number | null)[],
 ): Promise<{ rows: FoldedRow[]; converted: ConvertedTo }> {
   const base = await baseCurrency(db);
-  if (!base) throw unprocessable(`no base currency is set, so the report cannot be shown in ${to}: set one under Admin → Exchange rates`);
+  if (!base) throw reportRefusal(422, "noBase", { currency: to });
   const rates = new Map<string, ExchangeRate | null>();
   const found = currencies.flatMap((_, j) => rows.map((r) => r.currencies[j])).filter((c): c is string => typeof c === "string");
   for (const c of new Set([...found, to])) if (c !== base) rates.set(c, await latestRate(db, c, day));
@@ -50,7 +51,7 @@ export async function inOneCurrency(
   const convert = (amount: number | null, from: unknown): number | null => {
     if (amount === null || typeof from !== "string") return amount;
     const result = convertAmount(amount, from, to, base, (c) => rates.get(c) ?? null, 2);
-    if (!result.ok) throw unprocessable(`no exchange rate for ${result.missing} on or before ${day}: add one under Admin → Exchange rates`);
+    if (!result.ok) throw moneyRefusal(422, moneyPhrase("noRate", { currency: result.missing, day }));
     result.used.forEach((r) => used.add(r));
     return result.value;
   };

@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
 import { createSystemTable, dbNow } from "../db/system-tables.server";
-import { ApiError, badRequest, notFound } from "../errors";
+import { badReport, reportRefusal } from "./report-refusals";
 import { isAdmin, type Actor } from "../records/permissions";
 import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
@@ -117,25 +117,24 @@ export function createReportsService(options: ReportsOptions): ReportsService {
   async function rowOf(actor: Actor, rawId: unknown): Promise<Row> {
     const id = Number(rawId);
     const row = Number.isInteger(id) && id > 0 ? ((await db(REPORTS_TABLE).where({ id }).first()) as Row | undefined) : undefined;
-    if (!row || !visible(actor, row)) throw notFound(`there is no report ${String(rawId).slice(0, 32)}`);
+    if (!row || !visible(actor, row)) throw reportRefusal(404, "noReport", { id: String(rawId).slice(0, 32) });
     return row;
   }
 
   /** The definition checked against the schema before it is stored: a saved report always runs. */
   function checked(compiled: CompiledSchema, actor: Actor, input: unknown) {
-    if (typeof input !== "object" || input === null) throw badRequest("a saved report is { name, spec, chart?, roles? }");
+    if (typeof input !== "object" || input === null) throw badReport("savedShape");
     const body = input as Record<string, unknown>;
     const name = typeof body.name === "string" ? body.name.trim() : "";
-    if (!name || name.length > 120) throw badRequest("name: give the report a name of 1 to 120 characters");
+    if (!name || name.length > 120) throw badReport("name");
     parseReportSpec(compiled, body.spec);
     const chart = body.chart ?? "table";
-    if (!CHART_TYPES.includes(chart as ChartType)) throw badRequest(`chart must be one of ${CHART_TYPES.join(", ")}`);
+    if (!CHART_TYPES.includes(chart as ChartType)) throw badReport("chart", { charts: CHART_TYPES.join(", ") });
     const roles = body.roles ?? [];
-    if (!Array.isArray(roles) || roles.some((r) => typeof r !== "string" || !ROLE_KEY.test(r)))
-      throw badRequest('roles is a list of role keys to share the report with, e.g. ["sales"]');
+    if (!Array.isArray(roles) || roles.some((r) => typeof r !== "string" || !ROLE_KEY.test(r))) throw badReport("roles");
     if (roles.length && !isAdmin(actor))
       // Sharing puts a report on other people's screens: an admin's call, as layouts and panels are.
-      throw new ApiError(403, "Only an admin may share a report with roles; save it for yourself.");
+      throw reportRefusal(403, "shareAdmin");
     return { name, spec: JSON.stringify(body.spec), chart: chart as string, roles: JSON.stringify([...new Set(roles as string[])]) };
   }
 
@@ -160,7 +159,7 @@ export function createReportsService(options: ReportsOptions): ReportsService {
       return toSaved(actor, await rowOf(actor, id));
     },
     async create(actor, input) {
-      if (actor.id === null) throw new ApiError(403, "Reports are saved by a person: sign in.");
+      if (actor.id === null) throw reportRefusal(403, "signIn");
       const { compiled } = await workspace.current();
       const values = checked(compiled, actor, input);
       const at = dbNow();
@@ -174,7 +173,7 @@ export function createReportsService(options: ReportsOptions): ReportsService {
     },
     async update(actor, id, input) {
       const row = await rowOf(actor, id);
-      if (!editable(actor, row)) throw new ApiError(403, "This report was shared with you: save a copy to change it.");
+      if (!editable(actor, row)) throw reportRefusal(403, "sharedCopy");
       const { compiled } = await workspace.current();
       const values = checked(compiled, actor, input);
       await db(REPORTS_TABLE)
@@ -184,7 +183,7 @@ export function createReportsService(options: ReportsOptions): ReportsService {
     },
     async remove(actor, id) {
       const row = await rowOf(actor, id);
-      if (!editable(actor, row)) throw new ApiError(403, "This report was shared with you: only its owner or an admin may delete it.");
+      if (!editable(actor, row)) throw reportRefusal(403, "sharedDelete");
       await db(REPORTS_TABLE).where({ id: row.id }).delete();
     },
     async followRenames(before) {

@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
-import { ApiError, badRequest } from "../errors";
+import { badReport, reportRefusal } from "./report-refusals";
 import { fieldKinds, hasTimeOfDay, isChoice, isMoney, readsAsLabel, valueKindOf } from "../fields/registry";
 import { isRelation } from "../fields/structure";
 import { agingConditions } from "../home/aging";
@@ -90,10 +90,8 @@ export async function runReport(
   refuseHiddenUse(actor, compiled, table, filter, ownColumns, []);
   for (const g of groups) {
     if (!g.via) continue;
-    if (!mayDo(actor, "read", g.owner))
-      throw new ApiError(403, `You may not read ${g.owner.pluralLabel}, so a report cannot group by ${g.label}.`);
-    if (unseenFields(actor, compiled, g.owner).has(g.field.key))
-      throw new ApiError(403, `Your role cannot see ${g.label}, so a report cannot group by it.`);
+    if (!mayDo(actor, "read", g.owner)) throw reportRefusal(403, "mayNotRead", { table: g.owner.pluralLabel, field: g.label });
+    if (unseenFields(actor, compiled, g.owner).has(g.field.key)) throw reportRefusal(403, "mayNotSee", { field: g.label });
   }
 
   const today = todayInZone(timeZone, now);
@@ -172,8 +170,7 @@ export async function runReport(
   // A date grouped by day with an index of its own: its first and last day are read off the index.
   const split = groups.find((g) => byDay(g) && !g.via && table.indexes.some((ix) => ix.columns[0] === g.field.key));
   const raw = split ? await readGroups(q, options, table.key, split.field.key) : ((await q) as Record<string, unknown>[]);
-  if (!sqlSorted && raw.length > MAX_GROUPS_READ)
-    throw badRequest(`this report has more than ${MAX_GROUPS_READ} groups: group by a coarser bucket or add a filter`);
+  if (!sqlSorted && raw.length > MAX_GROUPS_READ) throw badReport("tooManyGroups", { max: MAX_GROUPS_READ });
 
   // Fold rows into their final groups: one per row unless date-time slots meet in a local bucket.
   const folds = new Map<string, Partial>();

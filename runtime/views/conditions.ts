@@ -1,4 +1,6 @@
 import { FILTER_OPERATORS, type FilterOperator } from "../fields/types";
+import type { Phrase } from "../i18n/words";
+import { viewNoticePhrased } from "./view-words";
 
 /** One row of the filter builder: `{ field, op, value }` as the records service reads it. */
 export interface Condition {
@@ -22,6 +24,12 @@ export function isListOperator(op: FilterOperator): boolean {
 }
 
 type Scalar = string | number | boolean;
+/** Why the address's filter was left out: English and its phrase. */
+const notReadable = (key: string, values: Record<string, unknown> = {}) => {
+  const { message, words } = viewNoticePhrased(key, values);
+  return { error: message, words };
+};
+
 const SCALAR_TYPES: ReadonlySet<string> = new Set(["string", "number", "boolean"]);
 const isScalar = (v: unknown): v is Scalar => SCALAR_TYPES.has(typeof v);
 
@@ -39,26 +47,25 @@ export function encodeConditions(conditions: Condition[]): string {
 }
 
 /** The conditions of a URL's `f`, or the reason it cannot be read. Shapes only; fields are checked per table. */
-export function decodeConditions(text: string): { ok: true; conditions: Condition[] } | { ok: false; error: string } {
+export function decodeConditions(text: string): { ok: true; conditions: Condition[] } | { ok: false; error: string; words: Phrase } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch {
-    return { ok: false, error: "The filter in this address is not readable, so it was left out." };
+    return { ok: false, ...notReadable("filterUnreadable") };
   }
-  if (!Array.isArray(raw)) return { ok: false, error: "The filter in this address is not a list of conditions, so it was left out." };
-  if (raw.length > MAX_CONDITIONS)
-    return { ok: false, error: `A filter can have at most ${MAX_CONDITIONS} conditions; this one was left out.` };
+  if (!Array.isArray(raw)) return { ok: false, ...notReadable("filterNotList") };
+  if (raw.length > MAX_CONDITIONS) return { ok: false, ...notReadable("filterTooMany", { max: MAX_CONDITIONS }) };
   const conditions: Condition[] = [];
   for (const item of raw) {
     if (!Array.isArray(item) || typeof item[0] !== "string" || typeof item[1] !== "string") {
-      return { ok: false, error: "A condition in this address's filter is not [field, operator, value], so the filter was left out." };
+      return { ok: false, ...notReadable("conditionShape") };
     }
     const op = item[1] as FilterOperator;
     if (!(FILTER_OPERATORS as readonly string[]).includes(op))
-      return { ok: false, error: `"${item[1].slice(0, 30)}" is not a filter operator, so the filter was left out.` };
+      return { ok: false, ...notReadable("conditionOp", { op: item[1].slice(0, 30) }) };
     const value = checkedValue(op, item[2]);
-    if (!value) return { ok: false, error: `The condition on "${item[0].slice(0, 40)}" has no usable value, so the filter was left out.` };
+    if (!value) return { ok: false, ...notReadable("conditionValue", { field: item[0].slice(0, 40) }) };
     conditions.push({ field: item[0], op, ...value });
   }
   return { ok: true, conditions };

@@ -1,10 +1,12 @@
 import { valueKindOf } from "../fields/registry";
 import { operatorsOf, SYSTEM_FIELDS } from "../records/filter";
 import type { CompiledTable } from "../schema/compile";
+import type { Phrase } from "../i18n/words";
 import type { Condition, ConditionMode } from "./conditions";
 import { DEFAULT_PAGE_SIZE, type ListParams } from "./list-params";
 import type { ViewState } from "./stored-view";
 import { checkColumns, defaultColumns } from "./view-columns";
+import { viewNotice } from "./view-words";
 
 /** What a list shows: the view's state with whatever the address overrides, checked against the table. */
 export interface ListState {
@@ -23,21 +25,21 @@ export function isSortable(table: CompiledTable, key: string): boolean {
 }
 
 /** Conditions whose field exists and offers the operator; the others, as sentences. */
-export function checkConditions(table: CompiledTable, conditions: Condition[]): { conditions: Condition[]; problems: string[] } {
+export function checkConditions(table: CompiledTable, conditions: Condition[]): { conditions: Condition[]; problems: Phrase[] } {
   const kept: Condition[] = [];
-  const problems: string[] = [];
+  const problems: Phrase[] = [];
   for (const c of conditions) {
     const field = table.fieldsByKey.get(c.field) ?? SYSTEM_FIELDS[c.field];
-    if (!field) problems.push(`${table.pluralLabel} have no field "${c.field.slice(0, 40)}"; that condition was left out.`);
+    if (!field) problems.push(viewNotice("noConditionField", { table: table.pluralLabel, field: c.field.slice(0, 40) }));
     else if (!operatorsOf(field).includes(c.op))
-      problems.push(`"${c.op}" does not apply to ${"label" in field ? field.label : field.key}; that condition was left out.`);
+      problems.push(viewNotice("conditionNotFor", { op: c.op, field: "label" in field ? field.label : field.key }));
     else kept.push(c);
   }
   return { conditions: kept, problems };
 }
 
-function checkSort(table: CompiledTable, sort: string): { sort: string; problems: string[] } {
-  const problems: string[] = [];
+function checkSort(table: CompiledTable, sort: string): { sort: string; problems: Phrase[] } {
+  const problems: Phrase[] = [];
   const parts = sort
     .split(",")
     .filter(Boolean)
@@ -46,15 +48,17 @@ function checkSort(table: CompiledTable, sort: string): { sort: string; problems
       if (isSortable(table, key)) return true;
       const f = table.fieldsByKey.get(key);
       problems.push(
-        f ? `${table.pluralLabel} cannot be sorted by ${f.label}.` : `${table.pluralLabel} have no field "${key.slice(0, 40)}" to sort by.`,
+        f
+          ? viewNotice("notSortable", { table: table.pluralLabel, field: f.label })
+          : viewNotice("noSortField", { table: table.pluralLabel, field: key.slice(0, 40) }),
       );
       return false;
     });
   return { sort: parts.join(","), problems };
 }
 
-export function effectiveState(table: CompiledTable, params: ListParams, view: ViewState): { state: ListState; problems: string[] } {
-  const problems: string[] = [];
+export function effectiveState(table: CompiledTable, params: ListParams, view: ViewState): { state: ListState; problems: Phrase[] } {
+  const problems: Phrase[] = [];
   const sort = checkSort(table, params.sort ?? view.sort ?? "");
   problems.push(...sort.problems);
   const conditions = checkConditions(table, params.conditions ?? view.conditions ?? []);
@@ -62,7 +66,11 @@ export function effectiveState(table: CompiledTable, params: ListParams, view: V
   const columns = checkColumns(table, params.columns ?? view.columns ?? []);
   if (columns.unknown.length) {
     problems.push(
-      `${columns.unknown.length === 1 ? "A column" : `${columns.unknown.length} columns`} (${columns.unknown.join(", ").slice(0, 80)}) ${columns.unknown.length === 1 ? "is" : "are"} not a field of ${table.pluralLabel} and ${columns.unknown.length === 1 ? "was" : "were"} left out.`,
+      viewNotice("unknownColumns", {
+        count: columns.unknown.length,
+        columns: columns.unknown.join(", ").slice(0, 80),
+        table: table.pluralLabel,
+      }),
     );
   }
   return {

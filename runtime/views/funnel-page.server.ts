@@ -1,4 +1,4 @@
-import { notFound } from "../errors";
+import { viewRefusal } from "./view-words";
 import { isDated } from "../fields/registry";
 import { boardSumField } from "../records/board-fields";
 import { localToday } from "../records/derived-state";
@@ -34,7 +34,7 @@ export async function loadFunnelPage(
   now: Date = new Date(),
 ): Promise<FunnelPageData | null> {
   const table = compiled.tablesByKey.get(tableKey);
-  if (!table) throw notFound(`There is no table "${tableKey.slice(0, 64)}".`);
+  if (!table) throw viewRefusal(404, "noTable", { table: tableKey.slice(0, 64) });
   const candidates = funnelFields(table);
   const field = candidates.find((f) => f.key === url.searchParams.get("by")) ?? candidates[0];
   if (!field) return null;

@@ -1,4 +1,4 @@
-import { ApiError, badRequest, notFound } from "../errors";
+import { ApiError } from "../errors";
 import type { Actor } from "../records/permissions";
 import type { CompiledTable } from "../schema/compile";
 import { effectiveState } from "./effective-state";
@@ -6,6 +6,7 @@ import { parseListParams } from "./list-params";
 import type { ListPageDeps } from "./list-page.server";
 import { fromStoredState, toStoredState, type StoredViewState } from "./stored-view";
 import type { BulkDeleteFailure, ListActionResult } from "./list-page-data";
+import { viewRefusal } from "./view-words";
 
 export type { BulkDeleteFailure, ListActionResult } from "./list-page-data";
 
@@ -23,8 +24,8 @@ async function storedStateOf(deps: ListPageDeps, actor: Actor, table: CompiledTa
 
 async function bulkDelete(deps: ListPageDeps, actor: Actor, table: CompiledTable, rawIds: string[]): Promise<ListActionResult> {
   const ids = [...new Set(rawIds.filter((id) => /^\d{1,15}$/.test(id)).map(Number))];
-  if (ids.length === 0) throw badRequest("Select the records to delete first.");
-  if (ids.length > MAX_BULK) throw badRequest(`At most ${MAX_BULK} records can be deleted at once.`);
+  if (ids.length === 0) throw viewRefusal(400, "selectFirst");
+  if (ids.length > MAX_BULK) throw viewRefusal(400, "tooMany", { max: MAX_BULK });
   const deleted: number[] = [];
   const failed: BulkDeleteFailure[] = [];
   // One at a time: each delete is its own transaction, so one refused record never blocks the rest.
@@ -34,7 +35,7 @@ async function bulkDelete(deps: ListPageDeps, actor: Actor, table: CompiledTable
       deleted.push(id);
     } catch (error) {
       if (!(error instanceof ApiError)) throw error;
-      failed.push({ id, message: error.message });
+      failed.push(error.phrase ? { id, message: error.message, words: error.phrase } : { id, message: error.message });
     }
   }
   return { intent: "delete", deleted, failed };
@@ -44,7 +45,7 @@ async function bulkDelete(deps: ListPageDeps, actor: Actor, table: CompiledTable
 export async function handleListAction(deps: ListPageDeps, actor: Actor, tableKey: string, form: FormData): Promise<ListActionResult> {
   const { compiled } = await deps.workspace.current();
   const table = compiled.tablesByKey.get(tableKey);
-  if (!table) throw notFound(`There is no table "${tableKey.slice(0, 64)}".`);
+  if (!table) throw viewRefusal(404, "noTable", { table: tableKey.slice(0, 64) });
   const text = (name: string) => {
     const v = form.get(name);
     return typeof v === "string" ? v : "";
@@ -79,6 +80,6 @@ export async function handleListAction(deps: ListPageDeps, actor: Actor, tableKe
       await deps.views.setDefault(actor, table.id, await storedStateOf(deps, actor, table, search));
       return { intent, redirectTo: base, message: `This is now how everyone first sees ${table.pluralLabel}.` };
     default:
-      throw badRequest(`Unknown list action "${intent.slice(0, 40)}".`);
+      throw viewRefusal(400, "unknownAction", { intent: intent.slice(0, 40) });
   }
 }

@@ -1,4 +1,5 @@
 import type { FilterOperator } from "../fields/types";
+import type { Phrase } from "../i18n/words";
 import type { CurrencySum } from "../records/board-fields";
 import type { RecordJson } from "../records/rows";
 import type { ListResult } from "../records/service.server";
@@ -30,7 +31,8 @@ export interface ListPageData extends ListResult {
   /** The view the list starts from: the one in the address, else the table's default. */
   activeView: ViewSummary | null;
   /** Parts of the address or the view that could not be used, as sentences. */
-  notices: string[];
+  /** Sentences in English, or phrases to say in the reader's language. */
+  notices: Array<string | Phrase>;
   /** Ids of rows with the "Overdue" state (computed for today, never stored). */
   overdueIds: number[];
   today: string;
@@ -79,6 +81,8 @@ export interface BoardPageData {
 export interface BulkDeleteFailure {
   id: number;
   message: string;
+  /** The refusal as a catalog phrase, for the list to say in its reader's language. */
+  words?: Phrase;
 }
 
 export type ListActionResult =

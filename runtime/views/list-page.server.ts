@@ -1,4 +1,5 @@
-import { ApiError, notFound } from "../errors";
+import { ApiError } from "../errors";
+import type { Phrase } from "../i18n/words";
 import { localToday, hasOverdueState, isOverdue } from "../records/derived-state";
 import { operatorsOf } from "../records/filter";
 import { mayDo, type Actor } from "../records/permissions";
@@ -16,6 +17,7 @@ import { funnelFields } from "./funnel";
 import { currentCursor, listSearch, parseListParams, withChanges } from "./list-params";
 import { fromStoredState, type ViewState } from "./stored-view";
 import { isListableField } from "./view-columns";
+import { viewNotice, viewRefusal } from "./view-words";
 import type { ListField, ListPageData, ViewSummary } from "./list-page-data";
 
 export type { ListField, ListPageData, ViewSummary } from "./list-page-data";
@@ -71,16 +73,16 @@ async function titlesOfConditionRecords(
 export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: string, url: URL): Promise<ListPageData> {
   const { compiled } = await deps.workspace.current();
   const table = compiled.tablesByKey.get(tableKey);
-  if (!table) throw notFound(`There is no table "${tableKey.slice(0, 64)}".`);
+  if (!table) throw viewRefusal(404, "noTable", { table: tableKey.slice(0, 64) });
 
   const { params, problems } = parseListParams(url.searchParams);
-  const notices = [...problems];
+  const notices: Array<string | Phrase> = [...problems];
   const views = await deps.views.list(actor, table.id);
   let active: SavedView | null = null;
   if (params.view !== undefined) {
     active = views.find((v) => v.id === params.view) ?? null;
     if (!active) {
-      notices.push("The saved view in this address no longer exists; showing the usual list.");
+      notices.push(viewNotice("viewMissing"));
       delete params.view;
     }
   }
@@ -115,7 +117,7 @@ export async function loadListPage(deps: ListPageDeps, actor: Actor, tableKey: s
     });
   } catch (error) {
     if (!(error instanceof ApiError) || error.status !== 400) throw error;
-    notices.push(`${error.message} — showing the list without the filter and sort.`);
+    notices.push(viewNotice("withoutFilter", { problem: error.phrase ?? error.message }));
     state.conditions = [];
     state.sort = "";
     params.conditions = [];

@@ -1,5 +1,7 @@
 import { CALENDAR_SPANS, parseDay, type CalendarSpan } from "./calendar-range";
 import { decodeConditions, encodeConditions, type Condition, type ConditionMode } from "./conditions";
+import type { Phrase } from "../i18n/words";
+import { viewNotice } from "./view-words";
 
 /**
  * What a list's address says, and only that: an absent key means "as the view has it". The
@@ -48,8 +50,8 @@ function wholeNumber(text: string | null): number | null {
 }
 
 /** The params of an address, with a sentence for each part that had to be left out. */
-export function parseListParams(search: URLSearchParams): { params: ListParams; problems: string[] } {
-  const problems: string[] = [];
+export function parseListParams(search: URLSearchParams): { params: ListParams; problems: Phrase[] } {
+  const problems: Phrase[] = [];
   const params: ListParams = { page: 1, cursors: [] };
 
   const q = search.get("q");
@@ -58,14 +60,14 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
   const sort = search.get("sort");
   if (sort !== null && sort !== "") {
     if (sort.split(",").every((part) => KEY.test(part))) params.sort = sort;
-    else problems.push(`The sort "${sort.slice(0, 40)}" is not a field name, so the list is in its usual order.`);
+    else problems.push(viewNotice("addressSort", { sort: sort.slice(0, 40) }));
   }
 
   const f = search.get("f");
   if (f !== null && f !== "") {
     const decoded = decodeConditions(f);
     if (decoded.ok) params.conditions = decoded.conditions;
-    else problems.push(decoded.error);
+    else problems.push(decoded.words);
   }
   if (search.get("m") === "or") params.mode = "or";
   const layout = search.get("layout");
@@ -73,24 +75,24 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
   const groupBy = search.get("groupBy");
   if (groupBy !== null && groupBy !== "") {
     if (KEY.test(groupBy) && !groupBy.startsWith("-")) params.groupBy = groupBy;
-    else problems.push(`The board column field "${groupBy.slice(0, 40)}" is not a field name, so the usual one is used.`);
+    else problems.push(viewNotice("addressGroupBy", { field: groupBy.slice(0, 40) }));
   }
 
   const date = search.get("date");
   if (date !== null && date !== "") {
     if (KEY.test(date) && !date.startsWith("-")) params.date = date;
-    else problems.push(`The calendar's date field "${date.slice(0, 40)}" is not a field name, so the usual one is used.`);
+    else problems.push(viewNotice("addressDate", { field: date.slice(0, 40) }));
   }
   const span = search.get("span");
   if (span !== null && span !== "") {
     if ((CALENDAR_SPANS as readonly string[]).includes(span)) params.span = span as CalendarSpan;
-    else problems.push(`A calendar shows a month, a week or an agenda; "${span.slice(0, 20)}" is none of them, so a month is shown.`);
+    else problems.push(viewNotice("addressSpan", { span: span.slice(0, 20) }));
   }
   const at = search.get("at");
   if (at !== null && at !== "") {
     const day = parseDay(at);
     if (day) params.at = day;
-    else problems.push(`"${at.slice(0, 20)}" is not a day (YYYY-MM-DD), so the calendar shows today.`);
+    else problems.push(viewNotice("addressDay", { day: at.slice(0, 20) }));
   }
 
   // `cols=a,b` from links, or one `cols` per checkbox from the column chooser posted without JavaScript.
@@ -101,7 +103,7 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
     .filter(Boolean);
   if (search.has("cols")) {
     const valid = cols.filter((c) => KEY.test(c) && !c.startsWith("-"));
-    if (valid.length < cols.length) problems.push("Some columns in this address are not field names and were left out.");
+    if (valid.length < cols.length) problems.push(viewNotice("addressColumns"));
     if (valid.length > 0) params.columns = [...new Set(valid)];
   }
 
@@ -109,7 +111,7 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
   if (view !== null && view !== "") {
     const id = wholeNumber(view);
     if (id !== null && id > 0) params.view = id;
-    else problems.push(`"${view.slice(0, 20)}" is not a saved view.`);
+    else problems.push(viewNotice("addressView", { view: view.slice(0, 20) }));
   }
 
   const pageSize = search.get("pageSize");
@@ -118,7 +120,11 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
     if (n !== null && (PAGE_SIZES as readonly number[]).includes(n)) params.pageSize = n;
     else
       problems.push(
-        `Pages hold ${PAGE_SIZES.slice(0, -1).join(", ")} or ${PAGE_SIZES[PAGE_SIZES.length - 1]} rows; "${pageSize.slice(0, 12)}" is not one of them.`,
+        viewNotice("addressPageSize", {
+          sizes: PAGE_SIZES.slice(0, -1).join(", "),
+          last: PAGE_SIZES[PAGE_SIZES.length - 1],
+          size: pageSize.slice(0, 12),
+        }),
       );
   }
 
@@ -126,14 +132,14 @@ export function parseListParams(search: URLSearchParams): { params: ListParams; 
   if (page !== null && page !== "") {
     const n = wholeNumber(page);
     if (n !== null && n >= 1 && n <= MAX_PAGE) params.page = n;
-    else problems.push(`"${page.slice(0, 12)}" is not a page number, so the first page is shown.`);
+    else problems.push(viewNotice("addressPage", { page: page.slice(0, 12) }));
   }
 
   const cur = search.get("cur");
   if (cur !== null && cur !== "" && params.page > 1) {
     const chain = cur.split(".");
     if (chain.every((c) => CURSOR.test(c)) && chain.length < params.page) params.cursors = chain.slice(-MAX_CURSORS);
-    else problems.push("The page position in this address is not readable, so the page was counted from the start.");
+    else problems.push(viewNotice("addressCursor"));
   }
   return { params, problems };
 }

@@ -6,6 +6,9 @@ import { SYSTEM_ACTOR, type Actor } from "../records/permissions";
 import type { Runtime } from "../runtime.server";
 import { handleListAction } from "./list-actions.server";
 import { loadListPage, type ListPageDeps } from "./list-page.server";
+import { languagePack } from "../i18n/catalogs.server";
+import { createTranslator } from "../i18n/translator";
+import { say, type Phrase, type Words } from "../i18n/words";
 
 const admin: Actor = { ...SYSTEM_ACTOR, name: "Anonymous", role: "admin" };
 const other: Actor = { id: 9, name: "Other", role: "staff", rights: BUILTIN_ROLES.find((r) => r.key === "staff")! };
@@ -13,6 +16,10 @@ let database: TestDatabase;
 let runtime: Runtime;
 let deps: ListPageDeps;
 
+const sv: Words = createTranslator(languagePack("sv")).t;
+const en: Words = createTranslator(languagePack("en")).t;
+/** A notice as the list screen says it. */
+const said = (notice: string | Phrase, t: Words) => (typeof notice === "string" ? notice : say(notice, t));
 const page = (table: string, search = "") => loadListPage(deps, admin, table, new URL(`http://x/t/${table}${search}`));
 function form(values: Record<string, string | string[]>): FormData {
   const data = new FormData();
@@ -62,6 +69,21 @@ describe("loadListPage", () => {
     expect(data.state.conditions).toEqual([]);
   });
 
+  it("says a filter the records service refused, and a filter it cannot read, in the reader's language", async () => {
+    const bad = encodeURIComponent(JSON.stringify([["due_date", "lt", "not a date"]]));
+    const refused = (await page("invoices", `?f=${bad}`)).notices.map((n) => ({ en: said(n, en), sv: said(n, sv) }));
+    expect(refused).toHaveLength(1);
+    expect(refused[0].en).toMatch(/^filter on "due_date": .* — showing the list without the filter and sort\.$/);
+    expect(refused[0].sv).toMatch(/^filter på "due_date": .* – listan visas utan filter och sortering\.$/);
+    // The field kind's own words for the value are Swedish too.
+    expect(refused[0].sv).not.toContain(refused[0].en.split(": ")[1].split(" — ")[0]);
+    const [unreadable] = (await page("invoices", "?f=%5Boops")).notices;
+    expect(said(unreadable, sv)).toBe("Filtret i den här adressen går inte att läsa, så det utelämnades.");
+    const [sort] = (await page("invoices", "?sort=nope")).notices;
+    expect(said(sort, en)).toBe('Invoices have no field "nope" to sort by.');
+    expect(said(sort, sv)).toBe('Invoices har inget fält "nope" att sortera efter.');
+  });
+
   it("marks overdue invoices and relation titles for chips", async () => {
     const data = await page("invoices", `?pageSize=200`);
     for (const id of data.overdueIds) expect(data.rows.find((r) => r.id === id)?.status).toBe("issued");
@@ -107,7 +129,9 @@ describe("saved views", () => {
     await handleListAction(deps, admin, "contacts", form({ intent: "update-view", viewId: id, search: `?view=${id}&cols=email` }));
     expect((await page("contacts", `?view=${id}`)).state.columns).toEqual(["email"]);
     await handleListAction(deps, admin, "contacts", form({ intent: "delete-view", viewId: id }));
-    expect((await page("contacts", `?view=${id}`)).notices[0]).toMatch(/no longer exists/);
+    const [gone] = (await page("contacts", `?view=${id}`)).notices;
+    expect(said(gone, en)).toMatch(/no longer exists/);
+    expect(said(gone, sv)).toBe("Den sparade vyn i den här adressen finns inte längre; den vanliga listan visas.");
   });
 });
 
@@ -119,7 +143,10 @@ describe("bulk delete", () => {
     const fresh = await runtime.records.create(admin, "clients", { name: "Delete me", kind: "company", status: "lead" });
     const result = await handleListAction(deps, admin, "clients", form({ intent: "delete", ids: [String(fresh.id), String(used)] }));
     expect(result).toMatchObject({ intent: "delete", deleted: [fresh.id] });
-    if (result.intent === "delete") expect(result.failed[0]).toMatchObject({ id: used, message: expect.stringMatching(/still used/) });
+    if (result.intent === "delete") {
+      expect(result.failed[0]).toMatchObject({ id: used, message: expect.stringMatching(/still used/) });
+      expect(say(result.failed[0].words!, sv)).toMatch(/används fortfarande av/);
+    }
     expect(clients.rows.length).toBeGreaterThan(0);
   });
 });

@@ -1,8 +1,8 @@
 import type { Knex } from "knex";
-import { ApiError, badRequest, notFound } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { isAdmin, type Actor } from "../records/permissions";
 import type { StoredViewState } from "./stored-view";
+import { viewRefusal } from "./view-words";
 
 /** A saved list view as screens see it. */
 export interface SavedView {
@@ -68,14 +68,14 @@ function toView(row: ViewRow, actor: Actor): SavedView {
 
 function viewName(raw: unknown): string {
   const name = typeof raw === "string" ? raw.trim() : "";
-  if (name === "") throw badRequest("Give the view a name.");
-  if (name.length > 200) throw badRequest("A view's name can be at most 200 characters.");
+  if (name === "") throw viewRefusal(400, "name");
+  if (name.length > 200) throw viewRefusal(400, "nameLong");
   return name;
 }
 
 function viewId(raw: unknown): number {
   const n = typeof raw === "number" ? raw : typeof raw === "string" && /^\d{1,12}$/.test(raw) ? Number(raw) : NaN;
-  if (!Number.isSafeInteger(n) || n < 1) throw badRequest("That is not a saved view.");
+  if (!Number.isSafeInteger(n) || n < 1) throw viewRefusal(400, "notView");
   return n;
 }
 
@@ -99,9 +99,8 @@ export function createViewsService(db: Knex): ViewsService {
     const id = viewId(rawId);
     const row = (await db(table).where({ id, table_id: tableId }).first()) as ViewRow | undefined;
     const view = row ? toView(row, actor) : null;
-    if (!view || (!view.shared && !view.isDefault && !sameOwner(view.ownerId, actor.id)))
-      throw notFound("That view does not exist any more.");
-    if (!view.editable) throw new ApiError(403, `"${view.name}" belongs to someone else: save your own copy instead.`);
+    if (!view || (!view.shared && !view.isDefault && !sameOwner(view.ownerId, actor.id))) throw viewRefusal(404, "gone");
+    if (!view.editable) throw viewRefusal(403, "notYours", { name: view.name });
     return view;
   }
 
@@ -146,7 +145,7 @@ export function createViewsService(db: Knex): ViewsService {
     },
 
     async setDefault(actor, tableId, state) {
-      if (!isAdmin(actor)) throw new ApiError(403, "Only an administrator can change the default view for everyone.");
+      if (!isAdmin(actor)) throw viewRefusal(403, "defaultAdmin");
       const now = dbNow();
       const existing = (await db(table).where({ table_id: tableId, is_default: true }).first("id")) as { id: number } | undefined;
       if (existing) {

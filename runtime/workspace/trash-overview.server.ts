@@ -1,11 +1,11 @@
 import type { Knex } from "knex";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
-import { conflict, notFound } from "../errors";
 import type { RecordsService } from "../records/service.server";
 import { requireAdmin, type Actor } from "../records/permissions";
 import { restoredMessage } from "./trash-messages";
 import { restoreFromTrash, trashEntryOf, type TrashEntry } from "./trash.server";
 import type { WorkspaceService } from "./workspace.server";
+import { trashRefusal } from "./workspace-words";
 
 /** A trash entry as the admin's trash screen shows it. */
 export interface TrashOverviewEntry extends TrashEntry {
@@ -177,7 +177,7 @@ export async function restoreTrashEntry(
 ): Promise<{ message: string }> {
   requireAdmin(actor, "restoreFromTrash");
   const [entry] = await trashOverview(deps.db, deps.workspace, { limit: 1, id: trashId });
-  if (!entry) throw notFound(`Trash entry #${trashId} is no longer in the trash (someone may have restored it already): reload the page.`);
+  if (!entry) throw trashRefusal(404, "entryRestored", { id: trashId });
   const described = {
     kind: entry.kind,
     name: entry.kind === "field" ? entry.field! : entry.table,
@@ -186,8 +186,7 @@ export async function restoreTrashEntry(
     values: entry.values,
   };
   if (entry.kind === "record") {
-    if (!entry.currentTable)
-      throw conflict(`“${entry.label}” belonged to ${entry.tableLabel}, which is in the trash itself: restore that table first.`);
+    if (!entry.currentTable) throw trashRefusal(409, "tableTrashed", { label: entry.label, table: entry.tableLabel });
     await deps.records.restore(actor, entry.currentTable, entry.recordId);
     return { message: restoredMessage(described, null) };
   }

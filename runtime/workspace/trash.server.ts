@@ -1,5 +1,4 @@
 import type { Knex } from "knex";
-import { ApiError } from "../errors";
 import { recordRefusal } from "../records/record-words";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { plan } from "../migrations/plan";
@@ -7,6 +6,7 @@ import type { MigrationStep } from "../migrations/steps";
 import type { FieldSchema, TableSchema, WorkspaceSchema } from "../schema/types";
 import { withFieldRestored } from "./restore-position";
 import type { WorkspaceService } from "./workspace.server";
+import { trashRefusal } from "./workspace-words";
 
 export interface TrashEntry {
   id: number;
@@ -92,8 +92,7 @@ export async function restoreFromTrash(
 ): Promise<{ version: number; key: string }> {
   const row = (await db(SYSTEM_TABLES.trash).where({ id: trashId }).first()) as TrashRow | undefined;
   if (!row || row.restored_at) throw recordRefusal(404, "refusals.trash.entryGone", { id: trashId });
-  if (row.kind === "record")
-    throw new ApiError(400, `trash entry #${trashId} is a record: restore it with POST /api/t/${row.table_key}/${row.record_id}/restore`);
+  if (row.kind === "record") throw trashRefusal(400, "isRecord", { id: trashId, table: row.table_key, record: row.record_id });
   const { version, schema } = await workspace.current();
   const next = structuredClone(schema);
   const ids = allIds(next);

@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
-import { ApiError, conflict, unprocessable } from "../errors";
+import { workspaceRefusal } from "./workspace-words";
 import {
   applyPlan,
   dryRunConversions,
@@ -15,7 +15,7 @@ import type { Words } from "../i18n/words";
 import type { MigrationPlan, MigrationStep } from "../migrations/steps";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { compileSchema, type CompiledSchema } from "../schema/compile";
-import type { WorkspaceSchema } from "../schema/types";
+import type { SchemaProblem, WorkspaceSchema } from "../schema/types";
 import { validateWorkspaceSchema } from "../schema/validate-workspace";
 import { lockProblems } from "../records/locks";
 import { assignMissingIds } from "./assign-ids";
@@ -86,6 +86,9 @@ export interface WorkspaceServiceOptions {
   log?(message: string): void;
 }
 
+/** 422: the schema a change would make has problems, listed in `details.problems`. */
+const schemaProblems = (problems: SchemaProblem[]) => workspaceRefusal(422, "problems", { count: problems.length }, { problems });
+
 export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options: WorkspaceServiceOptions = {}): WorkspaceService {
   const schemaCheckMs = options.schemaCheckMs ?? 1000;
   // The one lookup every request made before its own query: on a page that takes under a
@@ -109,12 +112,7 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
     const running = await runningMigration(db);
     if (!running || running.mine) return;
     if (running.abandoned && !takingOver) takingOver = finishAbandoned(running.id);
-    throw new ApiError(
-      503,
-      running.abandoned
-        ? `A schema change to version ${running.toVersion} was left half-applied by an instance that stopped; this instance is finishing it. Try again in a few seconds.`
-        : `Another instance is applying a schema change to version ${running.toVersion}. Try again in a few seconds.`,
-    );
+    throw workspaceRefusal(503, running.abandoned ? "finishing" : "applying", { version: running.toVersion });
   }
 
   async function finishAbandoned(journalId: number): Promise<void> {
@@ -167,21 +165,22 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
   }
 
   async function prepare(input: { baseVersion: number; schema: unknown }, t?: Words): Promise<PlannedChange> {
-    if (!Number.isInteger(input.baseVersion) || input.baseVersion < 0)
-      throw new ApiError(400, "baseVersion must be the schema version your change starts from (an integer ≥ 0)");
+    if (!Number.isInteger(input.baseVersion) || input.baseVersion < 0) throw workspaceRefusal(400, "baseVersion");
     const now = await current({ fresh: true });
     if (input.baseVersion !== now.version)
-      throw conflict(
-        `The schema changed since you started: your change is based on version ${input.baseVersion}, but version ${now.version} is current. Reload, redo the change on version ${now.version}, and apply again.`,
+      throw workspaceRefusal(
+        409,
+        "stale",
+        { base: input.baseVersion, current: now.version },
         {
           currentVersion: now.version,
         },
       );
     const checked = validateWorkspaceSchema(assignMissingIds(input.schema));
-    if (!checked.ok) throw unprocessable(`The schema has ${checked.problems.length} problem(s)`, { problems: checked.problems });
+    if (!checked.ok) throw schemaProblems(checked.problems);
     const schema: WorkspaceSchema = { ...checked.schema, "x-version": now.version + 1 };
     const locks = lockProblems(compileSchema(schema));
-    if (locks.length) throw unprocessable(`The schema has ${locks.length} problem(s)`, { problems: locks });
+    if (locks.length) throw schemaProblems(locks);
     const plan = planMigration(now.schema, schema, t);
     const conversions = await dryRunConversions(db, plan);
     const duplicates = await findDuplicates(db, now.compiled, compileSchema(schema), plan);
@@ -222,8 +221,7 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
       }
       return result;
     } catch (error) {
-      if (error instanceof MigrationConflictError)
-        throw conflict(`Another change was applied at the same moment as version ${error.toVersion}. Reload and apply your change again.`);
+      if (error instanceof MigrationConflictError) throw workspaceRefusal(409, "raced", { version: error.toVersion });
       throw error;
     } finally {
       // Columns may have moved even when a step failed half-way: the next read asks again.
@@ -238,26 +236,38 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
     async apply(input) {
       const prepared = await prepare(input);
       if (prepared.destructive && input.confirmDestructive !== true)
-        throw conflict("This change removes or converts data. Review the steps and apply again with confirmDestructive: true.", {
-          steps: prepared.plan.steps.map(publicStep),
-        });
+        throw workspaceRefusal(
+          409,
+          "destructive",
+          {},
+          {
+            steps: prepared.plan.steps.map(publicStep),
+          },
+        );
       if (prepared.duplicates.length > 0)
-        throw unprocessable(
-          `Some values occur more than once, so ${prepared.duplicates.map((d) => `${d.table}.${d.fields.join("+")}`).join(", ")} cannot be made unique; change or clear the duplicates first.`,
+        throw workspaceRefusal(
+          422,
+          "duplicates",
+          { fields: prepared.duplicates.map((d) => `${d.table}.${d.fields.join("+")}`).join(", ") },
           { duplicates: prepared.duplicates },
         );
       if (prepared.conversions.length > 0)
-        throw unprocessable("Some values cannot be converted to the new field kind; fix or clear them first.", {
-          conversions: prepared.conversions,
-        });
+        throw workspaceRefusal(
+          422,
+          "conversions",
+          {},
+          {
+            conversions: prepared.conversions,
+          },
+        );
       return run(prepared, input.actorId);
     },
     async applySteps(input) {
       const now = await current({ fresh: true });
       if (input.baseVersion !== now.version)
-        throw conflict(`The schema changed meanwhile: version ${now.version} is current.`, { currentVersion: now.version });
+        throw workspaceRefusal(409, "meanwhile", { version: now.version }, { currentVersion: now.version });
       const checked = validateWorkspaceSchema(input.schema);
-      if (!checked.ok) throw unprocessable(`The schema has ${checked.problems.length} problem(s)`, { problems: checked.problems });
+      if (!checked.ok) throw schemaProblems(checked.problems);
       const result = await run(
         { baseVersion: now.version, schema: checked.schema, plan: { fromVersion: now.version, steps: input.steps } },
         input.actorId,

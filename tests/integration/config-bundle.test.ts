@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createConfigBundleService, type ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 import type { ConfigBundle } from "@runtime/config-bundle/bundle-format";
-import { ApiError } from "@runtime/errors";
 import type { CardLayout } from "@runtime/layouts/types";
 import type { TemplatesService } from "@runtime/print/templates.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
@@ -12,6 +11,7 @@ import { HOME_PANELS_SETTING } from "@runtime/home/home.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { docx, paragraphsOf } from "../helpers/docx";
 import { createSeededRuntime } from "../helpers/default-configuration";
+import { rejectedApiError as rejection } from "../helpers/thrown-api-error";
 
 /**
  * Promotes a configuration from installation A (a test copy) to B (a fresh installation of the
@@ -32,16 +32,6 @@ async function install(kind: (typeof testDatabases)[number]): Promise<Installati
   const db = await kind.create();
   const rt = await createSeededRuntime(db.url);
   return { db, rt, templates: rt.templates, bundles: rt.bundles };
-}
-
-async function rejection(promise: Promise<unknown>): Promise<ApiError> {
-  try {
-    await promise;
-  } catch (error) {
-    if (error instanceof ApiError) return error;
-    throw error;
-  }
-  throw new Error("expected the call to be refused");
 }
 
 describe.each(testDatabases)("configuration bundles on $name", (kind) => {

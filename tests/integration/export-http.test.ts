@@ -5,6 +5,9 @@ import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, type SignedIn } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { httpClient, type HttpAnswer } from "./records-http";
+import { languagePack } from "@runtime/i18n/catalogs.server";
+import { createTranslator } from "@runtime/i18n/translator";
+import { answeredError } from "@runtime/i18n/words";
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -45,6 +48,25 @@ describe.each(testDatabases)("exporting a list view on $name", ({ create }) => {
   afterAll(async () => {
     await server?.stop();
     await database?.drop();
+  });
+
+  it("words its refusals for a browser session, in Swedish on its screens, and keeps the English alone for a token", async () => {
+    const sv = createTranslator(languagePack("sv")).t;
+    const get = (path: string, headers: Record<string, string>) => fetch(`${server!.url}${path}`, { headers });
+    const column = "/api/t/clients/export.csv?columns=nope";
+    const session = await get(column, sessionHeaders(server!.url, admin));
+    expect(session.status).toBe(400);
+    const body = (await session.json()) as Record<string, unknown>;
+    expect(body.words).toEqual({ key: "refusals.export.notVisible", values: { field: "nope", table: "Clients" } });
+    expect(answeredError(body, sv, "")).toBe('columns: "nope" är inget fält i Clients som du får se');
+    const api = await get(column, { Authorization: `Bearer ${token}` });
+    expect(await api.json()).toEqual({ error: 'columns: "nope" is not a field of Clients you may see' });
+    // A filter value the field kind refuses: the list API says it in the kind's own words.
+    const filter = `/api/t/invoices?filter=${enc({ field: "due_date", op: "lt", value: "soon" })}`;
+    const refused = (await (await get(filter, sessionHeaders(server!.url, admin))).json()) as Record<string, unknown>;
+    expect(refused.error).toMatch(/^filter on "due_date": /);
+    expect(answeredError(refused, sv, "")).toMatch(/^filter på "due_date": /);
+    expect(answeredError(refused, sv, "")).not.toContain(String(refused.error).slice('filter on "due_date": '.length));
   });
 
   it("honours the list's filter, sort and columns in CSV", async () => {

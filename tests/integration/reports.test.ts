@@ -6,6 +6,7 @@ import { addUser } from "@runtime/auth/users.server";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
 import { languagePack } from "@runtime/i18n/catalogs.server";
 import { createTranslator } from "@runtime/i18n/translator";
+import { sayError } from "@runtime/i18n/words";
 import { dashboardDocument } from "@runtime/reports/dashboard-print";
 import { createReportsService, type ReportsService } from "@runtime/reports/reports.server";
 import { parseListParams } from "@runtime/views/list-params";
@@ -479,6 +480,12 @@ describe.each(testDatabases)("reports on $name", (kind) => {
     // The same figures and drill-down lists: only the words differ.
     expect(swedish.rows.map((r) => r.slice(2))).toEqual(english.rows.map((r) => r.slice(2)));
     expect(swedish.links).toEqual(english.links);
+    // A refusal is said in the reader's words too, naming the field as the reader reads it.
+    const refused = await rt.reports
+      .run(SYSTEM_ACTOR, { table: "invoices", groupBy: [{ field: "status", bucket: "month" }] }, reader)
+      .catch((e: unknown) => e);
+    expect((refused as Error).message).toBe("Läge is not a date: only dates are grouped by month");
+    expect(sayError(refused, reader.t)).toBe("Läge är inget datum: bara datum grupperas per month");
   });
 
   it("a saved report follows renamed fields, through a relation, in its filter and sort", async () => {

@@ -17,6 +17,7 @@ import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import type { CurrencySum } from "@runtime/records/board-fields";
 import type { RecordJson } from "@runtime/records/rows";
+import { answeredError } from "@runtime/i18n/words";
 import type { BoardColumn, BoardPageData, ListField } from "@runtime/views/list-page-data";
 import { formatCurrencySums } from "../list/currency-sums";
 import type { FormatOptions } from "@runtime/fields/types";
@@ -157,7 +158,9 @@ export function BoardView({ table, fields, board, q }: BoardViewProps) {
     if (board.expand) search.set("expand", board.expand);
     try {
       const response = await fetch(`/api/t/${encodeURIComponent(tableKey)}?${search}`, { headers: { Accept: "application/json" } });
-      if (!response.ok) throw new Error(t("board.serverAnswered", { status: response.status }));
+      // A refused filter or cursor comes with its phrase: say it in the reader's words.
+      if (!response.ok)
+        throw new Error(answeredError(await response.json().catch(() => null), t, t("board.serverAnswered", { status: response.status })));
       const page = (await response.json()) as { rows: RecordJson[]; nextCursor: string | null };
       setColumns((cs) => cs.map((c, i) => (i === index ? { ...c, cards: [...c.cards, ...page.rows], nextCursor: page.nextCursor } : c)));
     } catch (e) {

@@ -2,7 +2,7 @@ import type { TFunction } from "i18next";
 import { useEffect, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useLocale } from "../../i18n/use-locale";
-import { answeredError } from "@runtime/i18n/words";
+import { answeredError, say, type Phrase } from "@runtime/i18n/words";
 
 interface Target {
   key: string;
@@ -18,11 +18,19 @@ interface Status {
   total: number;
   created: number;
   updated: number;
-  errors: { row: number; field: string | null; message: string }[];
+  errors: Problem[];
   undone: boolean;
 }
 
 type Mode = "dry-run" | "insert" | "upsert";
+
+/** A row's problem: English, with its phrase when the server had one (a cell a field kind refused). */
+interface Problem {
+  row: number;
+  field: string | null;
+  message: string;
+  words?: Phrase;
+}
 
 const fold = (text: string) =>
   text
@@ -44,6 +52,10 @@ function previewCsv(text: string): string[][] {
 
 /** `"weird": "weird" is not one of the options` reads better once: the value is quoted by both the reader and the field. */
 const withoutRepeatedValue = (message: string) => message.replace(/^("[^"]*"): (?=\1)/, "");
+
+/** A problem in the reader's words when it has a phrase, in English otherwise. */
+const problemText = (problem: Problem, t: TFunction) =>
+  withoutRepeatedValue(problem.words ? say(problem.words, (key, values) => t(key, values)) : problem.message);
 
 /** One line on where the check or the import stands, and what to do next. */
 function summary(t: TFunction, status: Status, mode: Mode | null): string {
@@ -162,8 +174,10 @@ export function ImportScreen({ target }: { target: Target }) {
     return header ?? target.fields.find((f) => f.key === field)?.label ?? field;
   };
   /** The dry run's problem with a previewed cell (or its whole row), to mark it there. */
-  const problemAt = (row: number, header: string) =>
-    status?.errors.find((e) => e.row === row && (e.field === null || mapping[header] === e.field))?.message;
+  const problemAt = (row: number, header: string) => {
+    const problem = status?.errors.find((e) => e.row === row && (e.field === null || mapping[header] === e.field));
+    return problem ? problemText(problem, t) : undefined;
+  };
   // Importing the same file again would add its records twice: a new file (or an undo) comes first.
   const imported = mode !== "dry-run" && status?.state === "done" && !status.undone && status.created + status.updated > 0;
   const checkedClean = mode === "dry-run" && status?.state === "done" && status.errors.length === 0;
@@ -308,7 +322,7 @@ export function ImportScreen({ target }: { target: Target }) {
                   <tr key={i}>
                     <td>{e.row || "—"}</td>
                     <td>{columnOf(e.field)}</td>
-                    <td>{withoutRepeatedValue(e.message)}</td>
+                    <td>{problemText(e, t)}</td>
                   </tr>
                 ))}
               </tbody>

@@ -1,4 +1,5 @@
 import { useTranslation } from "react-i18next";
+import { say } from "@runtime/i18n/words";
 import { useFetcher, useParams } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
 import { useEffect, useRef, useState } from "react";
@@ -107,7 +108,7 @@ export function BulkBar(props: BulkBarProps) {
               <p>{t("bulk.notDeleted", { count: result.failed.length })}</p>
               <ul>
                 {result.failed.map((f) => (
-                  <li key={f.id}>{f.message}</li>
+                  <li key={f.id}>{f.words ? say(f.words, t) : f.message}</li>
                 ))}
               </ul>
             </>

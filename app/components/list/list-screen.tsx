@@ -4,6 +4,7 @@ import type { ListPageData } from "@runtime/views/list-page-data";
 import { withChanges } from "@runtime/views/list-params";
 import { toFilter } from "@runtime/views/conditions";
 import { useTranslation } from "react-i18next";
+import { say } from "@runtime/i18n/words";
 import { useCounting } from "../../i18n/use-counting";
 import { LayoutSwitch } from "../board/layout-switch";
 import { usePrintTemplates } from "./batch-print";
@@ -108,7 +109,7 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
       {data.notices.length > 0 ? (
         <div className="notice notice--warning" role="status">
           {data.notices.map((n, i) => (
-            <p key={i}>{n}</p>
+            <p key={i}>{typeof n === "string" ? n : say(n, t)}</p>
           ))}
         </div>
       ) : null}
