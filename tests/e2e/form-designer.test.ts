@@ -88,7 +88,7 @@ describe("an admin designs the client card and staff see it", () => {
   const announced = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(" | "));
   const waitAnnounced = (page: Page, text: string) =>
     page
-      .waitForFunction((t: string) => (window as unknown as { heard: string[] }).heard.some((h) => h.includes(t)), { timeout: 5_000 }, text)
+      .waitForFunction((t: string) => (window as unknown as { heard: string[] }).heard.some((h) => h.includes(t)), { timeout: 15_000 }, text)
       .catch(async () => {
         await screenshot(page, "failed");
         throw new Error(`expected the announcement "${text}", heard "${await announced(page)}"`);
@@ -100,6 +100,8 @@ describe("an admin designs the client card and staff see it", () => {
   };
   /** A pointer drag: press, a small move to wake the PointerSensor, optionally hover a tab header, then the target. */
   const drag = async (page: Page, from: string, to: string, via?: { selector: string; until: string }) => {
+    // dnd-kit listens only once the page has come alive.
+    await page.waitForSelector("html[data-hydrated]");
     const start = await center(page, from);
     await page.mouse.move(start.x, start.y);
     await page.mouse.down();
@@ -112,7 +114,8 @@ describe("an admin designs the client card and staff see it", () => {
     const end = await center(page, to);
     await page.mouse.move(end.x, end.y, { steps: 12 });
     await page
-      .waitForFunction((sel: string) => document.querySelector(sel)?.classList.contains("is-over"), { timeout: 5_000 }, to)
+      // A busy machine (CI beside other work) can take seconds to measure the droppables.
+      .waitForFunction((sel: string) => document.querySelector(sel)?.classList.contains("is-over"), { timeout: 15_000 }, to)
       .catch(async (error) => {
         await page.screenshot({ path: path.join(SCREENSHOTS, "form-designer-failed-drag.png") });
         throw error;

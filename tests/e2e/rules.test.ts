@@ -59,6 +59,8 @@ describe("rules in Chromium", () => {
     const page = await newPage();
     await signInPage(page, server.url);
     await page.goto(`${server.url}/admin/rules/new`, { waitUntil: "networkidle0" });
+    // Typed before hydration, the name would be lost when React takes the form over.
+    await page.waitForSelector("html[data-hydrated]");
     await page.type('input[data-path="/name"]', "Welcome call for new clients");
     await page.select('select[name="table"]', "clients");
     await page.click('input[name="trigger-type"][value="updated"]');
@@ -114,5 +116,5 @@ describe("rules in Chromium", () => {
     expect(await staff.$eval(".my-tasks", (s) => s.textContent)).toContain("Nova Ltd");
     expect(await staff.$eval('[data-testid="notification-bell"]', (b) => b.getAttribute("aria-label"))).toBe("Notifications, 1 unread");
     expect(browserErrors).toEqual([]);
-  }, 25_000);
+  }, 60_000);
 });
