@@ -88,7 +88,11 @@ describe("an admin designs the client card and staff see it", () => {
   const announced = (page: Page) => page.evaluate(() => (window as unknown as { heard: string[] }).heard.join(" | "));
   const waitAnnounced = (page: Page, text: string) =>
     page
-      .waitForFunction((t: string) => (window as unknown as { heard: string[] }).heard.some((h) => h.includes(t)), { timeout: 15_000 }, text)
+      .waitForFunction(
+        (t: string) => (window as unknown as { heard: string[] }).heard.some((h) => h.includes(t)),
+        { timeout: 15_000 },
+        text,
+      )
       .catch(async () => {
         await screenshot(page, "failed");
         throw new Error(`expected the announcement "${text}", heard "${await announced(page)}"`);
