@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import Ajv, { type ValidateFunction } from "ajv";
 import { ApiError } from "@runtime/errors";
 import type { Phrase } from "@runtime/i18n/words";
+import { phraseFor } from "../services/i18n.server";
 
 /**
  * Statuses the HTTP layer decides by itself, before any service runs. ApiError (runtime/errors)
@@ -151,6 +152,9 @@ export function apiRoute(handlers: Partial<Record<HttpMethod, ApiHandler>>) {
       const result = await handler(args);
       return result instanceof Response ? result : jsonResponse(result);
     } catch (error) {
+      // The app's own screens say the phrase; its table and field names as their reader's schema gives them.
+      if (error instanceof ApiError && error.phrase && !args.request.headers.has("authorization"))
+        error.phrase = await phraseFor(args.request, error.phrase).catch(() => error.phrase);
       return apiErrorResponse(error, args.request);
     }
   }

@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import { PassThrough, Readable } from "node:stream";
 import { stringify } from "csv-stringify/sync";
 import type ExcelJS from "exceljs";
@@ -74,7 +75,7 @@ async function planExport(deps: ExportDeps, actor: Actor, tableKey: string, colu
   const fields = wanted
     ? wanted.map((key) => {
         const field = table.fieldsByKey.get(key);
-        if (!field || unseen.has(key)) throw exportRefusal(400, "notVisible", { field: key, table: table.pluralLabel });
+        if (!field || unseen.has(key)) throw exportRefusal(400, "notVisible", { field: key, table: tablesName(table) });
         return field;
       })
     : table.fields.filter((f) => !unseen.has(f.key));

@@ -1,3 +1,4 @@
+import { tableName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import { listRecordAudit } from "../auth/audit.server";
 import { getSetting, SETTINGS_TABLE } from "../auth/settings.server";
@@ -234,7 +235,8 @@ async function refuseChanged(
  */
 async function valuesBefore(q: Knex, table: CompiledTable, id: number, count: number): Promise<Record<string, unknown>> {
   const entries = count > 0 ? await listRecordAudit(q, { table: table.key, recordId: id, limit: count }) : [];
-  if (entries.length < count || entries.some((e) => e.action !== "update")) throw importRefusal(409, "noAudit", { label: table.label, id });
+  if (entries.length < count || entries.some((e) => e.action !== "update"))
+    throw importRefusal(409, "noAudit", { label: tableName(table), id });
   const values: Record<string, unknown> = {};
   for (const entry of entries) {
     const changes = (entry.changes ?? {}) as Record<string, [unknown, unknown]>;

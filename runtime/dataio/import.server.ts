@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import crypto from "node:crypto";
 import fs from "node:fs";
 import type { Knex } from "knex";
@@ -141,7 +142,7 @@ export function mapColumns(
       const index = headers.findIndex((h) => h === header || normaliseHeader(h) === normaliseHeader(header));
       if (index < 0) throw importRefusal(400, "noFileColumn", { header });
       const field = table.fieldsByKey.get(key);
-      if (!field || !mayWrite(field)) throw importRefusal(400, "notFillable", { field: key, table: table.pluralLabel });
+      if (!field || !mayWrite(field)) throw importRefusal(400, "notFillable", { field: key, table: tablesName(table) });
       columns.push([index, key]);
     }
   }
@@ -150,7 +151,7 @@ export function mapColumns(
     const field = byName.get(normaliseHeader(header));
     if (field && !columns.some(([, k]) => k === field.key)) columns.push([index, field.key]);
   });
-  if (columns.length === 0) throw importRefusal(400, "noColumnMatches", { table: table.pluralLabel });
+  if (columns.length === 0) throw importRefusal(400, "noColumnMatches", { table: tablesName(table) });
   return columns;
 }
 
@@ -195,7 +196,7 @@ export function createImports(deps: ImportDeps) {
     if (mode === "upsert") {
       const field = key ? table.fieldsByKey.get(key) : null;
       const unique = table.indexes.some((i) => i.unique && i.columns.length === 1 && i.columns[0] === field?.key);
-      if (!field || !unique) throw importRefusal(400, "upsertKey", { table: table.pluralLabel });
+      if (!field || !unique) throw importRefusal(400, "upsertKey", { table: tablesName(table) });
     }
     if (!input.file) throw importRefusal(400, "noFile");
     const source = sourceOf(input.file);

@@ -26,15 +26,37 @@ export function englishWords(messages: Readonly<Record<string, string>>): Words 
 
 export const isPhrase = (v: unknown): v is Phrase => typeof v === "object" && v !== null && typeof (v as Phrase).key === "string";
 
+/**
+ * A table's or field's name inside a phrase. Said as stored (the English message, the API's);
+ * before a screen says the phrase, the server puts the name its reader's schema gives in its place
+ * (`schema-names.ts`), so a Swedish refusal names "Kunder", not "Clients".
+ */
+export interface SchemaName {
+  schemaName: string;
+  table: string;
+  field?: string;
+  plural?: boolean;
+}
+
+export const isSchemaName = (v: unknown): v is SchemaName =>
+  typeof v === "object" && v !== null && typeof (v as SchemaName).schemaName === "string" && typeof (v as SchemaName).table === "string";
+
+/** The name of table `table` (its plural with `plural`), or of its field `field`, as a phrase value. */
+export function schemaName(name: string, table: string, options: { field?: string; plural?: boolean } = {}): SchemaName {
+  return { schemaName: name, table, ...options };
+}
+
 /** A phrase said with `t`; values that are phrases (or lists of them, joined by commas) are said first. */
 export function say(phrase: Phrase, t: Words): string {
   const values: Record<string, unknown> = {};
   for (const [name, value] of Object.entries(phrase.values ?? {}))
     values[name] = isPhrase(value)
       ? say(value, t)
-      : Array.isArray(value) && value.every(isPhrase)
-        ? value.map((p) => say(p, t)).join(", ")
-        : value;
+      : isSchemaName(value)
+        ? value.schemaName
+        : Array.isArray(value) && value.every(isPhrase)
+          ? value.map((p) => say(p, t)).join(", ")
+          : value;
   return t(phrase.key, values);
 }
 

@@ -1,3 +1,4 @@
+import { tableName, tablesName } from "../i18n/schema-names";
 import { ApiError } from "../errors";
 import { permissionRefusal } from "./permission-words";
 import { recordRefusal } from "./record-words";
@@ -118,7 +119,7 @@ export function applyOwner(
   if (current === null && (values[owner] === undefined || values[owner] === null) && actor.id !== null) values[owner] = actor.id;
   const scope = rowScope(actor, table);
   if (scope && owner in values && values[owner] !== actor.id)
-    throw permissionRefusal(403, "owner", { table: table.pluralLabel, field: table.fieldsByKey.get(owner)?.label ?? owner });
+    throw permissionRefusal(403, "owner", { table: tablesName(table), field: table.fieldsByKey.get(owner)?.label ?? owner });
 }
 
 /**
@@ -134,7 +135,7 @@ export function refuseLineWrite(
   current: Record<string, unknown> | null,
 ): void {
   try {
-    if (current && !inScope(actor, child, current)) throw recordRefusal(404, "notFound", { label: child.label, id: current.id });
+    if (current && !inScope(actor, child, current)) throw recordRefusal(404, "notFound", { label: tableName(child), id: current.id });
     const changes =
       current === null || Object.keys(values).some((k) => JSON.stringify(values[k] ?? null) !== JSON.stringify(current[k] ?? null));
     if (changes) authorize(actor, current ? "update" : "create", child);

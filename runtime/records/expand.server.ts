@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import { badQuery } from "./query-words";
 import { isRelation, relationTarget } from "../fields/structure";
@@ -24,7 +25,7 @@ export async function expandRelations(
 ): Promise<void> {
   for (const key of keys) {
     const f = table.fieldsByKey.get(key);
-    if (!f || !isRelation(f)) throw badQuery("query.notRelation", { field: key, table: table.pluralLabel }, { field: key });
+    if (!f || !isRelation(f)) throw badQuery("query.notRelation", { field: key, table: tablesName(table) }, { field: key });
     const ids = [...new Set(rows.map((r) => r[key]).filter((v): v is number => typeof v === "number"))];
     if (ids.length === 0) continue;
     const targetKey = relationTarget(f)!;

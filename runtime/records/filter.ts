@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import { fieldKinds, filterOperatorsFor, valueKindOf } from "../fields/registry";
 import type { FilterOperator } from "../fields/types";
 import { FILTER_OPERATORS } from "../fields/types";
@@ -38,7 +39,7 @@ export function lookupField(table: CompiledTable, key: unknown): CompiledField |
   if (typeof key !== "string") throw badQuery("filter.fieldKey");
   // An own-property check: "constructor" or "__proto__" must not find Object.prototype's members.
   const f = table.fieldsByKey.get(key) ?? (Object.hasOwn(SYSTEM_FIELDS, key) ? SYSTEM_FIELDS[key] : undefined);
-  if (!f) throw badQuery("filter.noField", { field: key.slice(0, 80), table: table.pluralLabel }, { field: key.slice(0, 80) });
+  if (!f) throw badQuery("filter.noField", { field: key.slice(0, 80), table: tablesName(table) }, { field: key.slice(0, 80) });
   return f;
 }
 

@@ -1,3 +1,4 @@
+import { tableName } from "../i18n/schema-names";
 import { fieldKinds } from "../fields/registry";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { fieldPhrases } from "./field-phrases";
@@ -96,7 +97,7 @@ export function validateLines(compiled: CompiledSchema, table: CompiledTable, li
 export function throwIfErrors(table: CompiledTable, errors: FieldErrors): void {
   const n = Object.keys(errors).length;
   if (n) {
-    const error = recordRefusal(422, "notSaved", { label: table.label, count: n }, { fields: errors });
+    const error = recordRefusal(422, "notSaved", { label: tableName(table), count: n }, { fields: errors });
     error.fieldWords = fieldPhrases(errors);
     throw error;
   }

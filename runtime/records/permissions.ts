@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import { BUILTIN_ROLES, fieldAccess, tableRights, type RoleDefinition, type TableAction } from "../auth/roles";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { formulaReads } from "./compute";
@@ -33,7 +34,7 @@ export const SYSTEM_ACTOR: Actor = { id: null, name: "Tessera", role: "system", 
  */
 export function authorize(actor: Actor, action: RecordAction, table: CompiledTable): void {
   if (!tableRights(actor.rights, table.id)[action])
-    throw permissionRefusal(403, "table", { role: roleWords(actor.rights), verb: verbOf(action), table: table.pluralLabel });
+    throw permissionRefusal(403, "table", { role: roleWords(actor.rights), verb: verbOf(action), table: tablesName(table) });
 }
 
 export function mayDo(actor: Actor, action: RecordAction, table: CompiledTable): boolean {

@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import { fieldKinds, valueKindOf } from "../fields/registry";
 import type { ColumnSpec } from "../fields/types";
@@ -144,7 +145,7 @@ export function parseSort(table: CompiledTable, raw: unknown): SortKey[] {
     const field = lookupField(table, key);
     if (!("system" in field)) {
       const kind = valueKindOf(field.def);
-      if (!kind.sortable) throw badQuery("query.notSortable", { table: table.pluralLabel, field: key, kind: field.kind });
+      if (!kind.sortable) throw badQuery("query.notSortable", { table: tablesName(table), field: key, kind: field.kind });
     }
     keys.push({ column: key, desc });
   }

@@ -1,3 +1,4 @@
+import { tableName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import { recordRefusal } from "./record-words";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
@@ -74,7 +75,7 @@ export async function getRecord(
     const expand = parseExpand(options.expand);
     refuseHiddenUse(actor, compiled, table, null, [], expand);
     const record = await readOne(ctx.db, compiled, table, id, expand, actor);
-    if (!record || !inScope(actor, table, record)) throw recordRefusal(404, "notFound", { label: table.label, id });
+    if (!record || !inScope(actor, table, record)) throw recordRefusal(404, "notFound", { label: tableName(table), id });
     return strip(actor, compiled, table, record);
   });
 }

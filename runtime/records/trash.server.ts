@@ -1,3 +1,4 @@
+import { tableName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
@@ -31,7 +32,7 @@ export async function removeRecord(ctx: RecordsContext, actor: Actor, tableKey: 
   const id = parseId(rawId);
   await writeTransaction(ctx, async (trx, afterTransaction) => {
     const record = await readOne(trx, compiled, table, id);
-    if (!record || !inScope(actor, table, record)) throw recordRefusal(404, "refusals.trash.gone", { label: table.label, id });
+    if (!record || !inScope(actor, table, record)) throw recordRefusal(404, "refusals.trash.gone", { label: tableName(table), id });
     refuseLockedDelete(table, record);
     await refuseLineOfLockedParent(trx, compiled, table, record);
     // Records that point here (other than its own lines) would be left dangling.
@@ -77,10 +78,10 @@ export async function restoreRecord(ctx: RecordsContext, actor: Actor, tableKey:
       .whereNull("restored_at")
       .orderBy("id", "desc")
       .first()) as { id: number; data: string } | undefined;
-    if (!entry) throw recordRefusal(404, "refusals.trash.notInTrash", { label: table.label, id });
-    if (await trx(table.key).where({ id }).first("id")) throw recordRefusal(409, "refusals.trash.exists", { label: table.label, id });
+    if (!entry) throw recordRefusal(404, "refusals.trash.notInTrash", { label: tableName(table), id });
+    if (await trx(table.key).where({ id }).first("id")) throw recordRefusal(409, "refusals.trash.exists", { label: tableName(table), id });
     const saved = JSON.parse(entry.data) as Record<string, unknown>;
-    if (!inScope(actor, table, saved)) throw recordRefusal(404, "refusals.trash.notInTrash", { label: table.label, id });
+    if (!inScope(actor, table, saved)) throw recordRefusal(404, "refusals.trash.notInTrash", { label: tableName(table), id });
     const values = fieldValues(table, saved);
     const errors: FieldErrors = {};
     await checkRelations(trx, compiled, table, values, errors);

@@ -1,3 +1,4 @@
+import { tableName } from "../i18n/schema-names";
 import { audit } from "../auth/audit.server";
 import { dbNow } from "../db/system-tables.server";
 import type { Knex } from "knex";
@@ -119,9 +120,9 @@ export async function updateRecord(
     const q = trx(table.key).where({ id });
     if (ctx.dialect === "mysql") q.forUpdate();
     const row = (await q.first()) as Record<string, unknown> | undefined;
-    if (!row) throw recordRefusal(404, "notFound", { label: table.label, id });
+    if (!row) throw recordRefusal(404, "notFound", { label: tableName(table), id });
     const current = fromRow(table, row);
-    if (!inScope(actor, table, current)) throw recordRefusal(404, "notFound", { label: table.label, id });
+    if (!inScope(actor, table, current)) throw recordRefusal(404, "notFound", { label: tableName(table), id });
     if (current.version !== expected)
       throw staleConflict(table, current, expected, strip(actor, compiled, table, (await readOne(trx, compiled, table, id))!));
     refuseLockedWrites(actor, table, values, current);

@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
 import { badReport, reportRefusal } from "./report-refusals";
@@ -90,7 +91,7 @@ export async function runReport(
   refuseHiddenUse(actor, compiled, table, filter, ownColumns, []);
   for (const g of groups) {
     if (!g.via) continue;
-    if (!mayDo(actor, "read", g.owner)) throw reportRefusal(403, "mayNotRead", { table: g.owner.pluralLabel, field: g.label });
+    if (!mayDo(actor, "read", g.owner)) throw reportRefusal(403, "mayNotRead", { table: tablesName(g.owner), field: g.label });
     if (unseenFields(actor, compiled, g.owner).has(g.field.key)) throw reportRefusal(403, "mayNotSee", { field: g.label });
   }
 

@@ -59,7 +59,14 @@ describe.each(testDatabases)("exporting a list view on $name", ({ create }) => {
     const body = (await session.json()) as Record<string, unknown>;
     expect(body.words).toEqual({ key: "refusals.export.notVisible", values: { field: "nope", table: "Clients" } });
     expect(answeredError(body, sv, "")).toBe('columns: "nope" är inget fält i Clients som du får se');
-    const api = await get(column, { Authorization: `Bearer ${token}` });
+    // A Swedish reader's refusal names the table as their schema does; the English stays the stored name.
+    const swedish = (await (await get(column, { ...sessionHeaders(server!.url, admin), "Accept-Language": "sv" })).json()) as Record<
+      string,
+      unknown
+    >;
+    expect(answeredError(swedish, sv, "")).toBe('columns: "nope" är inget fält i Kunder som du får se');
+    expect(swedish.error).toBe('columns: "nope" is not a field of Clients you may see');
+    const api = await get(column, { Authorization: `Bearer ${token}`, "Accept-Language": "sv" });
     expect(await api.json()).toEqual({ error: 'columns: "nope" is not a field of Clients you may see' });
     // A filter value the field kind refuses: the list API says it in the kind's own words.
     const filter = `/api/t/invoices?filter=${enc({ field: "due_date", op: "lt", value: "soon" })}`;
