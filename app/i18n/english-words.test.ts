@@ -20,6 +20,8 @@ import { PEOPLE_ENGLISH } from "@runtime/auth/people-words";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 import { FORMULA_ENGLISH } from "@runtime/formula/formula-words";
 import { KIND_VALUE_ENGLISH } from "@runtime/fields/value-words";
+import { PRINT_ENGLISH } from "@runtime/print/print-words";
+import { MAIL_ENGLISH } from "@runtime/mail/mail-words";
 
 /**
  * Code outside React speaks English from its own tables when nobody passes it a translator; those
@@ -46,6 +48,8 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "users, roles, passwords and tokens": PEOPLE_ENGLISH,
   "formula checker": FORMULA_ENGLISH,
   "field kinds' values": KIND_VALUE_ENGLISH,
+  "print refusals": PRINT_ENGLISH,
+  "mail refusals": MAIL_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

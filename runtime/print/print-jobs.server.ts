@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { Zip, ZipPassThrough } from "fflate";
-import { ApiError, badRequest, conflict, notFound } from "../errors";
+import { ApiError } from "../errors";
 import type { JobFiles, JobFileWriter } from "../jobs/job-files.server";
 import type { JobQueue } from "../jobs/queue.server";
 import { PermanentJobError, type Job, type JobContext, type JobHandlers, type JobState } from "../jobs/types";
@@ -11,7 +11,6 @@ import { PdfRenderError } from "./pdf.server";
 import {
   MAX_JOB_RECORDS,
   MAX_SKIPPED_NAMES,
-  tooManyRecordsMessage,
   type PrintJobFormat,
   type PrintJobQuery,
   type PrintJobState,
@@ -20,6 +19,11 @@ import {
 } from "./print-jobs";
 import { safeFileName, type PrintedPdf, type PrintService } from "./print.server";
 import { uniqueNamer } from "./unique-names";
+import { printRefusal } from "./print-words";
+
+/** More records than a job takes: the count as the batch print screen says it too. */
+const tooMany = (count: number, max: number) =>
+  printRefusal(400, "tooMany", { max: max.toLocaleString("en-GB"), count: count.toLocaleString("en-GB") });
 
 /** The queue's job types of batch printing. */
 export const PRINT_BATCH_JOB = "print.batch";
@@ -219,11 +223,8 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
   const maxBytes = options.maxBytesPerOwner ?? 200 * MB;
   const maxAttempts = options.maxAttempts ?? 3;
 
-  const noSuchJob = (jobId: unknown) => notFound(`there is no print job "${String(jobId).slice(0, 64)}": it may have expired; print again`);
-  const expired = (jobId: string) =>
-    notFound(
-      `the file of print job "${jobId}" has expired: finished files are kept ${Math.round(ttlMs / 60_000)} minutes, and only your newest ${maxFiles}; print again`,
-    );
+  const noSuchJob = (jobId: unknown) => printRefusal(404, "noJob", { job: String(jobId).slice(0, 64) });
+  const expired = (jobId: string) => printRefusal(404, "jobExpired", { job: jobId, minutes: Math.round(ttlMs / 60_000), files: maxFiles });
 
   async function find(actor: Actor, jobId: unknown): Promise<Job<PrintBatchPayload>> {
     const job = typeof jobId === "string" && JOB_ID.test(jobId) ? await queue.getByKey(keyOf(jobId)) : null;
@@ -323,7 +324,7 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
     query: PrintJobQuery,
     condition: unknown,
   ): Promise<{ ids: number[]; excluded: number | null }> {
-    if (!services.records) throw badRequest("this server prints chosen ids only: send ids");
+    if (!services.records) throw printRefusal(400, "idsOnly");
     const records = services.records;
     const hasCondition = condition !== null && condition !== undefined;
     const filter = !hasCondition ? query.filter : query.filter ? { and: [query.filter, condition] } : condition;
@@ -336,46 +337,41 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
         page,
         pageSize: QUERY_PAGE,
       });
-      if (found.total > maxRecords) throw badRequest(tooManyRecordsMessage(found.total, maxRecords));
+      if (found.total > maxRecords) throw tooMany(found.total, maxRecords);
       ids.push(...found.rows.map((r) => r.id as number));
       if (found.rows.length < QUERY_PAGE || ids.length > maxRecords) break;
     }
-    if (ids.length > maxRecords) throw badRequest(tooManyRecordsMessage(ids.length, maxRecords));
+    if (ids.length > maxRecords) throw tooMany(ids.length, maxRecords);
     let excluded: number | null = 0;
     if (hasCondition) {
       const all = await records.list(actor, table, { q: query.q || undefined, filter: query.filter, page: 1, pageSize: 1 });
       excluded = all.totalExact ? Math.max(0, all.total - ids.length) : null;
       if (ids.length === 0 && all.total > 0)
-        throw badRequest(
-          `the template is not offered for any of the ${all.totalExact ? "" : "about "}${all.total.toLocaleString("en-GB")} records that match: its condition does not hold for them; choose another template or change the filter`,
-        );
+        throw printRefusal(400, all.totalExact ? "notOffered" : "notOfferedAbout", { count: all.total.toLocaleString("en-GB") });
     }
-    if (ids.length === 0) throw badRequest("no records match: change the filter or the search, then print again");
+    if (ids.length === 0) throw printRefusal(400, "noMatch");
     return { ids, excluded };
   }
 
   function chosenIds(ids: unknown): number[] {
-    if (!Array.isArray(ids) || ids.length === 0)
-      throw badRequest("ids must be a non-empty list of record ids: select the records to print");
+    if (!Array.isArray(ids) || ids.length === 0) throw printRefusal(400, "chooseIds");
     const unique = [...new Set(ids.map((v) => (typeof v === "string" ? Number(v) : v)))];
-    if (!unique.every((v) => Number.isSafeInteger(v) && (v as number) > 0))
-      throw badRequest("ids must be positive whole numbers (record ids)");
-    if (unique.length > maxRecords) throw badRequest(tooManyRecordsMessage(unique.length, maxRecords));
+    if (!unique.every((v) => Number.isSafeInteger(v) && (v as number) > 0)) throw printRefusal(400, "idsWhole");
+    if (unique.length > maxRecords) throw tooMany(unique.length, maxRecords);
     return unique as number[];
   }
 
   return {
     async start(actor, templateId, target, format) {
       const given = "ids" in target ? chosenIds(target.ids) : null;
-      if (format !== "pdf" && format !== "zip") throw badRequest(`format must be "pdf" (one file) or "zip" (one file per record)`);
+      if (format !== "pdf" && format !== "zip") throw printRefusal(400, "format");
       const { table, batchName, condition } = await print.checkBatch(actor, templateId);
       const found = given
         ? { ids: given, excluded: 0 }
         : await idsOf(actor, table, (target as { query: PrintJobQuery }).query ?? {}, condition);
       const unfinished = await queue.list({ type: PRINT_BATCH_JOB, state: ["queued", "running"], createdBy: actor.id });
       const running = unfinished.filter((job) => ownedBy(job, actor)).length;
-      if (running >= maxRunning)
-        throw conflict(`you already have ${running} print jobs running: wait for one to finish or cancel it, then print again`);
+      if (running >= maxRunning) throw printRefusal(409, "jobsRunning", { count: String(running) });
       const payload: PrintBatchPayload = {
         jobId: crypto.randomBytes(16).toString("base64url"),
         owner: ownerOf(actor),
@@ -407,10 +403,9 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       const job = await find(actor, jobId);
       if (job.state === "queued" || job.state === "running") {
         const { done, total } = await statusOf(job);
-        throw conflict(`the print job is not finished yet (${done} of ${total} printed): wait until it is done`);
+        throw printRefusal(409, "jobUnfinished", { done, total });
       }
-      if (job.state !== "done")
-        throw conflict(`the print job ${job.state === "cancelled" ? "was canceled" : "failed"} and has no file: print again`);
+      if (job.state !== "done") throw printRefusal(409, job.state === "cancelled" ? "jobCanceled" : "jobFailed");
       const { result, stored } = await storedFile(job);
       return { fileName: result.fileName, contentType: result.contentType, size: stored.size, chunks: stored.chunks };
     },

@@ -43,7 +43,3 @@ export interface PrintJobStatus {
   /** The result's file name, e.g. `Invoice – 150 Invoices.pdf`. */
   fileName: string;
 }
-
-export function tooManyRecordsMessage(count: number, max = MAX_JOB_RECORDS): string {
-  return `a print job takes at most ${max.toLocaleString("en-GB")} records and ${count.toLocaleString("en-GB")} were chosen: narrow the list with a filter and print it in parts`;
-}
