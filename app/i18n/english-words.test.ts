@@ -22,6 +22,11 @@ import { FORMULA_ENGLISH } from "@runtime/formula/formula-words";
 import { KIND_VALUE_ENGLISH } from "@runtime/fields/value-words";
 import { PRINT_ENGLISH } from "@runtime/print/print-words";
 import { MAIL_ENGLISH } from "@runtime/mail/mail-words";
+import { AUTOMATION_ENGLISH } from "@runtime/automation/automation-words";
+import { FORM_ENGLISH } from "@runtime/forms/form-words";
+import { FILE_ENGLISH } from "@runtime/files/file-words";
+import { BUNDLE_ENGLISH } from "@runtime/config-bundle/bundle-words";
+import { CARD_ENGLISH } from "../services/card-words";
 
 /**
  * Code outside React speaks English from its own tables when nobody passes it a translator; those
@@ -50,6 +55,11 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "field kinds' values": KIND_VALUE_ENGLISH,
   "print refusals": PRINT_ENGLISH,
   "mail refusals": MAIL_ENGLISH,
+  "automation refusals": AUTOMATION_ENGLISH,
+  "public forms and form designer refusals": FORM_ENGLISH,
+  "file refusals": FILE_ENGLISH,
+  "configuration bundle refusals": BUNDLE_ENGLISH,
+  "timeline and call log refusals": CARD_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

@@ -1,4 +1,3 @@
-import { notFound } from "../../errors";
 import { relationTarget } from "../../fields/structure";
 import type { JsonValue } from "../../json";
 import type { CompiledTable } from "../../schema/compile";
@@ -6,6 +5,7 @@ import { isTruthyText } from "../liquid";
 import { linkable, type ScopeRecord } from "../scope";
 import type { UpdateAction } from "../types";
 import { linesOf, type RunContext } from "./context";
+import { automationRefusal } from "../automation-words";
 
 const idOf = (v: unknown): number | null =>
   typeof v === "number"
@@ -30,7 +30,7 @@ export async function runUpdate(ctx: RunContext, action: UpdateAction, index: nu
       ctx.outcome({ action: index, type: "update", table: found.table.key, values: {}, skipped: `"${targetName}" is empty` });
       continue;
     }
-    if (targetName === "record" && ctx.gone) throw notFound(`${where}: the record was deleted`);
+    if (targetName === "record" && ctx.gone) throw automationRefusal(404, "recordDeleted", { where });
     const current = linkable((await ctx.tx.get(ctx.actor, found.table.key, found.id)) as ScopeRecord);
     extra.target = current;
     if (action.when !== undefined && !isTruthyText(ctx.render(action.when, extra))) {
