@@ -1,5 +1,5 @@
 import { type ApiError, wordedApiError } from "../errors";
-import { englishWords, type Phrase } from "../i18n/words";
+import { englishWords, WordedError, type Phrase } from "../i18n/words";
 import type { RuleProblem } from "./types";
 
 /**
@@ -55,6 +55,10 @@ export const AUTOMATION_ENGLISH: Readonly<Record<string, string>> = {
   "refusals.automation.noRoute": "{{where}}: no route matched and there is no pool to choose from",
   "refusals.automation.fieldGone": '{{where}}: {{tables}} have no field "{{field}}" any more',
   "refusals.automation.badValue": '{{where}}: "{{field}}" — {{problem}}',
+  "refusals.automation.workloadGone": 'the workload table "{{table}}" no longer exists',
+  "refusals.automation.noRuleCalled": '{{where}}: there is no rule called "{{rule}}"',
+  "refusals.automation.createTableGone": 'action {{n}} creates records of "{{table}}", a table that no longer exists',
+  "refusals.automation.targetGone": '{{where}}: "{{target}}" no longer leads to a table',
   "refusals.automation.bodyObject": "the body must be a JSON object (a rule)",
   "refusals.automation.sendVersion": 'send the version of the rule you edited (its "version")',
   "refusals.automation.limit": "limit must be a whole number",
@@ -84,3 +88,10 @@ export const automationRefusal = (
 /** A definition's first problem, refused (422) under `key` with all of them in `details`. */
 export const problemRefusal = (key: "invalidRule" | "unfit", problems: RuleProblem[]): ApiError =>
   automationRefusal(422, key, { path: problems[0].path, problem: problems[0].words ?? problems[0].message }, { problems });
+
+/**
+ * A rule's action that cannot go on because the schema changed under it: a plain failure (no
+ * refusal of the user's request), with its phrase for the run log.
+ */
+export const automationFailure = (key: string, values: Record<string, unknown> = {}): WordedError =>
+  new WordedError(automationPhrase(key, values), automationWords);

@@ -7,7 +7,7 @@ import { userByEmail, usersByIds, usersWithRole, type UserRef } from "../recipie
 import { isTruthyText } from "../liquid";
 import type { AssignAction } from "../types";
 import type { RunContext } from "./context";
-import { automationRefusal } from "../automation-words";
+import { automationFailure, automationRefusal } from "../automation-words";
 
 /**
  * `assign`: a user field of the record from a routing table (the first route whose condition
@@ -64,7 +64,7 @@ export async function runAssign(ctx: RunContext, action: AssignAction, index: nu
 /** The pool's users with the fewest open records of the workload table. */
 async function leastLoaded(ctx: RunContext, workload: NonNullable<AssignAction["workload"]>, pool: UserRef[]): Promise<UserRef[]> {
   const table = ctx.compiled.tablesByKey.get(workload.table);
-  if (!table) throw new Error(`the workload table "${workload.table}" no longer exists`);
+  if (!table) throw automationFailure("workloadGone", { table: workload.table });
   const f = table.fieldsByKey.get(workload.field)!;
   const q: Knex.QueryBuilder = ctx
     .trx(table.key)

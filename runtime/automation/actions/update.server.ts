@@ -5,7 +5,7 @@ import { isTruthyText } from "../liquid";
 import { linkable, type ScopeRecord } from "../scope";
 import type { UpdateAction } from "../types";
 import { linesOf, type RunContext } from "./context";
-import { automationRefusal } from "../automation-words";
+import { automationFailure, automationRefusal } from "../automation-words";
 
 const idOf = (v: unknown): number | null =>
   typeof v === "number"
@@ -25,7 +25,7 @@ export async function runUpdate(ctx: RunContext, action: UpdateAction, index: nu
     const extra: Record<string, unknown> = line ? { line } : {};
     const where = `action ${index + 1} (update ${targetName})`;
     const found = targetOf(ctx, targetName, line, action.forEach);
-    if (!found.table) throw new Error(`${where}: "${targetName}" no longer leads to a table`);
+    if (!found.table) throw automationFailure("targetGone", { where, target: targetName });
     if (found.id === null) {
       ctx.outcome({ action: index, type: "update", table: found.table.key, values: {}, skipped: `"${targetName}" is empty` });
       continue;
