@@ -19,7 +19,8 @@ import {
 } from "./print-jobs";
 import { safeFileName, type PrintedPdf, type PrintService } from "./print.server";
 import { uniqueNamer } from "./unique-names";
-import { printRefusal } from "./print-words";
+import { printPhrase, printRefusal, printWords } from "./print-words";
+import { say, type Phrase } from "../i18n/words";
 
 /** More records than a job takes: the count as the batch print screen says it too. */
 const tooMany = (count: number, max: number) =>
@@ -92,6 +93,8 @@ interface PrintBatchProgress {
   total: number;
   skipped: number;
   skippedNames: string[];
+  /** Why the last attempt failed, as a catalog phrase: the status says it in the reader's language. */
+  failure?: Phrase;
 }
 
 interface PrintBatchResult extends PrintBatchProgress {
@@ -120,13 +123,17 @@ const keyOf = (jobId: string) => `print:${jobId}`;
  * What the user is told about a failed job: the service's own messages name the record and the
  * reason; anything else is a bug whose text (SQL, paths) must not reach a response.
  */
-function failureMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+/** A dead job's reason: its phrase only when it is what the queue kept (an older attempt's may differ). */
+function deadJobError(lastError: string | null | undefined, failure: Phrase | undefined): { error: string; errorWords?: Phrase } {
+  if (!lastError) return { error: say(printPhrase("jobFailedShort"), printWords), errorWords: printPhrase("jobFailedShort") };
+  return failure && say(failure, printWords) === lastError ? { error: lastError, errorWords: failure } : { error: lastError };
+}
+
+function failureWords(error: unknown): Phrase | string {
+  if (error instanceof ApiError) return error.phrase ?? error.message;
   console.error("A print job failed:", error);
   // Chromium's own words name paths and internals of this server: they stay in the log.
-  if (error instanceof PdfRenderError)
-    return "the PDF renderer failed (the server log has the details); try again in a moment, and report it if it happens again";
-  return "an internal error stopped it (the server log has the details); try again, and report it if it happens again";
+  return printPhrase(error instanceof PdfRenderError ? "rendererFailed" : "internalFailure");
 }
 
 const fileNameOf = (batchName: string, format: PrintJobFormat) =>
@@ -252,7 +259,7 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       total: at.total ?? p.ids.length,
       skipped: at.skipped ?? p.excluded,
       skippedNames: at.skippedNames ?? [],
-      ...(job.state === "dead" ? { error: job.lastError ?? "the print job failed: print again" } : {}),
+      ...(job.state === "dead" ? deadJobError(job.lastError, at.failure) : {}),
       fileName: result?.fileName ?? p.fileName,
     };
   }
@@ -285,9 +292,8 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       }
       if (at.done === 0) {
         const more = at.skipped - at.skippedNames.length;
-        throw new PermanentJobError(
-          `nothing was printed: the template's condition does not hold for ${at.skippedNames.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
-        );
+        const nothing = printPhrase(more > 0 ? "nothingPrintedMore" : "nothingPrinted", { names: at.skippedNames.join(", "), more });
+        throw Object.assign(new PermanentJobError(say(nothing, printWords)), { phrase: nothing });
       }
       await output.end();
       reporter.report();
@@ -304,8 +310,17 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       // Cancelled, taken over by another worker, or this instance stopping: not the print's fault.
       // The queue ignores the answer of a job that is no longer ours, and runs a stopped one again.
       if (signal.aborted) throw signal.reason;
-      if (error instanceof PermanentJobError) throw error;
-      const message = `printing stopped after ${at.done} of ${at.total}: ${failureMessage(error)}`;
+      const permanent = error instanceof PermanentJobError;
+      const failure = permanent
+        ? ((error as { phrase?: Phrase }).phrase ?? null)
+        : printPhrase("stopped", { done: at.done, total: at.total, why: failureWords(error) });
+      if (failure) {
+        at.failure = failure;
+        reporter.report();
+        await reporter.flush();
+      }
+      if (permanent) throw error;
+      const message = say(failure!, printWords);
       // The request's own fault (a record no longer offered, a template removed) would fail the
       // same way again: at once. Chromium or the database failing (Chromium killed with the app,
       // a lost connection) may not: the queue tries again shortly, and says this if the last try fails too.

@@ -25,6 +25,14 @@ export const PRINT_ENGLISH: Readonly<Record<string, string>> = {
   "refusals.print.jobUnfinished": "the print job is not finished yet ({{done}} of {{total}} printed): wait until it is done",
   "refusals.print.jobCanceled": "the print job was canceled and has no file: print again",
   "refusals.print.jobFailed": "the print job failed and has no file: print again",
+  "refusals.print.jobFailedShort": "the print job failed: print again",
+  "refusals.print.stopped": "printing stopped after {{done}} of {{total}}: {{why}}",
+  "refusals.print.rendererFailed":
+    "the PDF renderer failed (the server log has the details); try again in a moment, and report it if it happens again",
+  "refusals.print.internalFailure":
+    "an internal error stopped it (the server log has the details); try again, and report it if it happens again",
+  "refusals.print.nothingPrinted": "nothing was printed: the template's condition does not hold for {{names}}",
+  "refusals.print.nothingPrintedMore": "nothing was printed: the template's condition does not hold for {{names}} and {{more}} more",
   "refusals.print.fileEmpty": "the file is empty",
   "refusals.print.docxTooLarge": "a Word template may be at most 10 MB",
   "refusals.print.notZip": "the file is not a Word document (.docx): it is not a zip archive",

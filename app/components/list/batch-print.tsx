@@ -154,7 +154,11 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
         setView({ state: "done", job });
         saveFile(jobFileUrl(job.jobId), job.fileName);
       } else if (job.state === "canceled") setView({ state: "canceled", job });
-      else setView({ state: "failed", message: notPrinted(job.error ?? t("batchPrint.jobFailed")) });
+      else
+        setView({
+          state: "failed",
+          message: notPrinted(job.errorWords ? say(job.errorWords, t) : (job.error ?? t("batchPrint.jobFailed"))),
+        });
     } catch (error) {
       if (signal.aborted) return;
       setView({ state: "failed", message: notPrinted(t("batchPrint.unreachable", { detail: (error as Error).message })) });
