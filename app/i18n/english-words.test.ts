@@ -25,6 +25,13 @@ import { QUERY_ENGLISH } from "@runtime/records/query-words";
 import { REPORT_REFUSALS_ENGLISH } from "@runtime/reports/report-refusals";
 import { VIEW_ENGLISH } from "@runtime/views/view-words";
 import { WORKSPACE_ENGLISH } from "@runtime/workspace/workspace-words";
+import { PRINT_ENGLISH } from "@runtime/print/print-words";
+import { MAIL_ENGLISH } from "@runtime/mail/mail-words";
+import { AUTOMATION_ENGLISH } from "@runtime/automation/automation-words";
+import { FORM_ENGLISH } from "@runtime/forms/form-words";
+import { FILE_ENGLISH } from "@runtime/files/file-words";
+import { BUNDLE_ENGLISH } from "@runtime/config-bundle/bundle-words";
+import { CARD_ENGLISH } from "../services/card-words";
 
 /**
  * Code outside React speaks English from its own tables when nobody passes it a translator; those
@@ -56,6 +63,13 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "report and dashboard refusals": REPORT_REFUSALS_ENGLISH,
   "list and saved view refusals": VIEW_ENGLISH,
   "schema service refusals": WORKSPACE_ENGLISH,
+  "print refusals": PRINT_ENGLISH,
+  "mail refusals": MAIL_ENGLISH,
+  "automation refusals": AUTOMATION_ENGLISH,
+  "public forms and form designer refusals": FORM_ENGLISH,
+  "file refusals": FILE_ENGLISH,
+  "configuration bundle refusals": BUNDLE_ENGLISH,
+  "timeline and call log refusals": CARD_ENGLISH,
 };
 
 const english = JSON.parse(fs.readFileSync(path.join(process.cwd(), "locales", "en.json"), "utf8")) as Record<string, unknown>;

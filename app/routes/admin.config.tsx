@@ -9,6 +9,7 @@ import { adminActorFor } from "../services/people.server";
 import { translatorFor } from "../services/i18n.server";
 import { applyUpload, BUNDLE_MAX_BYTES, getConfigBundles, reviewUpload } from "../services/config-bundle.server";
 import configStyles from "../styles/config.css";
+import { bundleSaid } from "@runtime/config-bundle/bundle-words";
 
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: configStyles }];
 export const meta = titledMeta;
@@ -37,12 +38,14 @@ export async function action({ request }: ActionFunctionArgs) {
   const file = form.get("file");
   const fileName = typeof file === "object" && file !== null && file.name ? file.name : String(form.get("fileName") || "the bundle");
   let text = typeof form.get("bundle") === "string" ? String(form.get("bundle")) : "";
+  const translator = await translatorFor(request);
+  const words = (key: string, values?: Record<string, unknown>) => translator.t(key, values);
   if (typeof file === "object" && file !== null && file.size > 0) {
     if (file.size > BUNDLE_MAX_BYTES)
       return json({
         ok: false as const,
         stage: "failed" as const,
-        error: `${fileName} is larger than ${BUNDLE_MAX_BYTES / 1_000_000} MB: is it really a configuration bundle?`,
+        error: bundleSaid("fileTooLarge", { file: fileName, mb: BUNDLE_MAX_BYTES / 1_000_000 }, words),
         problems: [],
         bundleText: null,
         fileName,
@@ -53,13 +56,11 @@ export async function action({ request }: ActionFunctionArgs) {
     return json({
       ok: false as const,
       stage: "failed" as const,
-      error: "Choose a bundle file first.",
+      error: bundleSaid("chooseFile", {}, words),
       problems: [],
       bundleText: null,
       fileName,
     });
-  const translator = await translatorFor(request);
-  const words = (key: string, values?: Record<string, unknown>) => translator.t(key, values);
   if (intent === "apply")
     return json(await applyUpload(actor, text, fileName, Number(form.get("baseVersion")), form.get("confirmDestructive") === "on", words));
   return json(await reviewUpload(actor, text, fileName, words));

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs, MetaFunctio
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
-import { MAIL_NOT_SET_REASON } from "@runtime/mail/types";
+import { say } from "@runtime/i18n/words";
 import { ApiError } from "@runtime/errors";
 import { BackToMailings } from "../components/mail/back-to-mailings";
 import { CsrfField } from "../components/csrf-field";
@@ -76,7 +76,7 @@ export default function NewMailing() {
       <BackToMailings />
       <h1 id="new-mailing-title">{t("mailings.newTitle")}</h1>
       {!options.enabled ? (
-        <p className="notice notice--warning">{options.reason === MAIL_NOT_SET_REASON ? t("mailUi.offNoServer") : options.reason}</p>
+        <p className="notice notice--warning">{options.reasonWords ? say(options.reasonWords, t) : options.reason}</p>
       ) : null}
       {options.templates.length === 0 ? (
         <p className="notice notice--warning">{t("mailings.noTemplates")}</p>

@@ -8,6 +8,7 @@ import { formResult, adminActorFor } from "../services/people.server";
 import { translatorFor } from "../services/i18n.server";
 import { removeSuppressedAddress, suppressedAddresses } from "../services/mailings.server";
 import mailingsStyles from "../styles/mailings.css";
+import { saidError } from "~/i18n/said-error";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Unsubscribed addresses"} · Tessera` }];
 export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailingsStyles }];
@@ -37,7 +38,7 @@ export default function Unsubscribed() {
       <p className="muted">{t("mailings.unsubscribedIntro")}</p>
       {result?.error ? (
         <p className="form-error" role="alert">
-          {result.error}
+          {saidError(result, t)}
         </p>
       ) : result?.ok ? (
         <p className="notice notice--success" role="status">

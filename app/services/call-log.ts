@@ -3,8 +3,8 @@
  * when the call started, how long it took, how it went, notes, and an optional next step that
  * becomes a task. Bad input is refused naming the field.
  */
-import { badRequest } from "@runtime/errors";
 import type { Words } from "@runtime/i18n/translator";
+import { cardRefusal } from "./card-words";
 
 export const CALL_RESULTS = {
   reached: "Reached",
@@ -28,7 +28,7 @@ export interface CallLog {
 
 function text(raw: unknown, name: string): string | null {
   if (raw === undefined || raw === null) return null;
-  if (typeof raw !== "string") throw badRequest(`${name} must be text`);
+  if (typeof raw !== "string") throw cardRefusal(400, "notText", { name });
   return raw.trim() === "" ? null : raw.trim();
 }
 
@@ -36,7 +36,7 @@ function time(raw: unknown, name: string): Date | null {
   const value = text(raw, name);
   if (value === null) return null;
   const at = new Date(value);
-  if (Number.isNaN(at.getTime())) throw badRequest(`${name} must be a date and time such as 2026-12-06T09:30:00Z`);
+  if (Number.isNaN(at.getTime())) throw cardRefusal(400, "badTime", { name });
   return at;
 }
 
@@ -44,22 +44,21 @@ export function parseCallLog(body: Record<string, unknown>, now: Date): CallLog 
   let minutes: number | null = null;
   if (body.durationMinutes !== undefined && body.durationMinutes !== null && body.durationMinutes !== "") {
     minutes = Number(body.durationMinutes);
-    if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_MINUTES)
-      throw badRequest(`durationMinutes must be a whole number of minutes from 0 to ${MAX_MINUTES}`);
+    if (!Number.isInteger(minutes) || minutes < 0 || minutes > MAX_MINUTES) throw cardRefusal(400, "minutes", { max: MAX_MINUTES });
   }
   const result = text(body.result, "result");
   if (result !== null && !(result in CALL_RESULTS))
-    throw badRequest(
-      `result must be one of ${Object.keys(CALL_RESULTS)
+    throw cardRefusal(400, "result", {
+      results: Object.keys(CALL_RESULTS)
         .map((r) => `"${r}"`)
-        .join(", ")}`,
-    );
+        .join(", "),
+    });
   let nextStep: CallLog["nextStep"] = null;
   if (body.nextStep !== undefined && body.nextStep !== null) {
-    if (typeof body.nextStep !== "object" || Array.isArray(body.nextStep)) throw badRequest('nextStep must be { "subject", "due"? }');
+    if (typeof body.nextStep !== "object" || Array.isArray(body.nextStep)) throw cardRefusal(400, "nextStepShape");
     const step = body.nextStep as Record<string, unknown>;
     const subject = text(step.subject, "nextStep.subject");
-    if (subject === null) throw badRequest("nextStep.subject is required: what is the next step?");
+    if (subject === null) throw cardRefusal(400, "nextStepSubject");
     nextStep = { subject, due: time(step.due, "nextStep.due") };
   }
   return {

@@ -6,6 +6,7 @@ import { sayError } from "@runtime/i18n/words";
 import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
 import { getRuntime } from "./runtime.server";
+import { bundleSaid } from "@runtime/config-bundle/bundle-words";
 
 export type { BundleReview, ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 export { BUNDLE_MAX_BYTES } from "@runtime/config-bundle/bundle-format";
@@ -52,7 +53,14 @@ function failed(error: unknown, bundleText: string | null, fileName: string, wor
 export async function reviewUpload(actor: Actor, bundleText: string, fileName: string, words?: ReviewWords): Promise<ImportOutcome> {
   const parsed = parseBundleText(bundleText);
   if (!parsed.ok)
-    return { ok: false, stage: "failed", error: `${fileName} cannot be imported.`, problems: parsed.problems, bundleText: null, fileName };
+    return {
+      ok: false,
+      stage: "failed",
+      error: bundleSaid("cannotImport", { file: fileName }, words),
+      problems: parsed.problems,
+      bundleText: null,
+      fileName,
+    };
   try {
     return { ok: true, stage: "review", bundleText, fileName, ...(await (await getConfigBundles()).review(actor, parsed.value, words)) };
   } catch (error) {
@@ -71,7 +79,14 @@ export async function applyUpload(
 ): Promise<ImportOutcome> {
   const parsed = parseBundleText(bundleText);
   if (!parsed.ok)
-    return { ok: false, stage: "failed", error: `${fileName} cannot be imported.`, problems: parsed.problems, bundleText: null, fileName };
+    return {
+      ok: false,
+      stage: "failed",
+      error: bundleSaid("cannotImport", { file: fileName }, words),
+      problems: parsed.problems,
+      bundleText: null,
+      fileName,
+    };
   try {
     const { version, review } = await (await getConfigBundles()).apply(actor, parsed.value, { baseVersion, confirmDestructive, words });
     const message = review.noChanges

@@ -1,10 +1,10 @@
 // Routes reach Word templates through here, never runtime/*.server directly (see runtime.server.ts).
-import { badRequest } from "@runtime/errors";
 import { DOCX_MAX_BYTES, DOCX_MEDIA_TYPE, type DocxService } from "@runtime/print/docx.server";
 import type { Actor } from "@runtime/records/permissions";
 import { contentDisposition } from "./print.server";
 import { getRuntime } from "./runtime.server";
 import { readMultipart } from "./upload.server";
+import { printRefusal } from "@runtime/print/print-words";
 
 export type { DocxTemplateSummary } from "@runtime/print/docx.server";
 
@@ -23,7 +23,7 @@ export async function wordTemplatesForAdmin(actor: Actor) {
 export async function uploadDocxAs(actor: Actor, request: Request) {
   const form = await readMultipart(request, DOCX_MAX_BYTES);
   const file = form.get("file");
-  if (file === null || typeof file === "string") throw badRequest('send the .docx file in the field "file"');
+  if (file === null || typeof file === "string") throw printRefusal(400, "sendDocx");
   return (await getDocxService()).upload(actor, {
     name: form.get("name"),
     table: form.get("table"),

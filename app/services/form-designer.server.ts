@@ -2,7 +2,7 @@
  * The form designer's server side: what the designer opens with (the layout as the schema has it
  * today, with what changed said in words), the records to preview it with, and saving.
  */
-import { type ApiError, badRequest, notFound } from "@runtime/errors";
+import { type ApiError } from "@runtime/errors";
 import type { CardLayout, LayoutNotice } from "@runtime/layouts/types";
 import { say, type Words } from "@runtime/i18n/words";
 import { inLanguage } from "@runtime/i18n/schema-translations";
@@ -14,6 +14,7 @@ import { isFormula, isRelation } from "@runtime/fields/structure";
 import { defaultCardInEveryLanguage } from "./default-card.server";
 import { getLayouts } from "./layouts.server";
 import { getRuntime } from "./runtime.server";
+import { formRefusal } from "@runtime/forms/form-words";
 
 export interface DesignerTable {
   key: string;
@@ -52,7 +53,7 @@ async function current(tableKey: string | undefined, language = "en") {
   const runtime = await getRuntime();
   const { compiled, schema, version } = inLanguage(await runtime.workspace.current(), language);
   const table = tableKey ? compiled.tablesByKey.get(tableKey) : undefined;
-  if (!table) throw notFound(`there is no table "${String(tableKey).slice(0, 64)}"`);
+  if (!table) throw formRefusal(404, "noTable", { table: String(tableKey).slice(0, 64) });
   return { runtime, compiled, schema, version, table };
 }
 
@@ -133,16 +134,15 @@ export async function saveDesign(
   versionText: unknown,
 ): Promise<SaveAnswer> {
   const { table } = await current(tableKey);
-  if (typeof layoutText !== "string" || layoutText.length === 0) throw badRequest("the layout to save is missing");
+  if (typeof layoutText !== "string" || layoutText.length === 0) throw formRefusal(400, "layoutMissing");
   let layout: unknown;
   try {
     layout = JSON.parse(layoutText);
   } catch {
-    throw badRequest("the layout to save is not valid JSON");
+    throw formRefusal(400, "layoutJson");
   }
   const expected = versionText === null || versionText === undefined || versionText === "" ? undefined : Number(versionText);
-  if (expected !== undefined && (!Number.isInteger(expected) || expected < 0))
-    throw badRequest("the layout version must be a whole number");
+  if (expected !== undefined && (!Number.isInteger(expected) || expected < 0)) throw formRefusal(400, "layoutVersion");
   const saved = await (await getLayouts()).save(actor, table.key, layout, expected);
   return { layout: saved.layout, version: saved.version };
 }

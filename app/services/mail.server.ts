@@ -29,7 +29,12 @@ export async function mailAdminData(actor: Actor, language = "en") {
   return {
     tables: compiled.tables.filter((t) => t.parent === null).map((t) => ({ key: t.key, label: t.label })),
     templates: await runtime.mail.templates.list(),
-    server: { enabled: setup.enabled, reason: setup.enabled ? null : setup.reason, ...(await mailServerSettings(runtime.db)) },
+    server: {
+      enabled: setup.enabled,
+      reason: setup.enabled ? null : setup.reason,
+      reasonWords: setup.enabled ? null : setup.words,
+      ...(await mailServerSettings(runtime.db)),
+    },
     mailingRate: await mailingRate(runtime.db),
   };
 }

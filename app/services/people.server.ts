@@ -12,8 +12,11 @@ import { deleteRole, getRole, listRoles, saveRole } from "@runtime/auth/roles.se
 import { createToken, listTokens, revokeToken, type ApiToken } from "@runtime/auth/tokens.server";
 import { addUser, getUser, listUsers, resetPassword, setPassword, updateUser, type User } from "@runtime/auth/users.server";
 import { verifyPassword } from "@runtime/auth/passwords.server";
-import { ApiError, badRequest, notFound } from "@runtime/errors";
-import { peopleRefusal } from "@runtime/auth/people-words";
+import { ApiError } from "@runtime/errors";
+import { peoplePhrase, peopleRefusal } from "@runtime/auth/people-words";
+import { roleWords } from "@runtime/records/permission-words";
+import { say } from "@runtime/i18n/words";
+import { translatorFor } from "./i18n.server";
 import { hiddenFields, requireAdmin, type Actor } from "@runtime/records/permissions";
 import { requireTable } from "@runtime/schema/compile";
 import { getRuntime } from "./runtime.server";
@@ -25,7 +28,7 @@ export { MIN_PASSWORD_LENGTH } from "@runtime/auth/passwords.server";
 /** The actor of an admin screen; anyone else gets 403 (the root error boundary explains it). */
 export async function adminActorFor(request: Request): Promise<Actor> {
   const actor = await actorFor(request);
-  if (!actor.rights.admin) throw json({ error: "Only administrators may open this page." }, { status: 403 });
+  if (!actor.rights.admin) throw json({ error: say(peoplePhrase("adminPage"), (await translatorFor(request)).t) }, { status: 403 });
   return actor;
 }
 
@@ -190,7 +193,7 @@ export async function listTokensAs(actor: Actor, scope: "own" | "all"): Promise<
 }
 
 export async function createTokenAs(actor: Actor, name: unknown): Promise<{ token: string; info: ApiToken }> {
-  if (actor.id === null) throw new ApiError(403, "only a signed-in user can own an API token");
+  if (actor.id === null) throw peopleRefusal(403, "tokenOwner");
   const d = await db();
   const created = await createToken(d, actor.id, name);
   await audit(d, {
@@ -207,7 +210,7 @@ export async function createTokenAs(actor: Actor, name: unknown): Promise<{ toke
 export async function revokeTokenAs(actor: Actor, id: number): Promise<void> {
   const d = await db();
   const [token] = await listTokens(d, { id });
-  if (!token || (token.userId !== actor.id && !actor.rights.admin)) throw notFound(`token #${id} does not exist`);
+  if (!token || (token.userId !== actor.id && !actor.rights.admin)) throw peopleRefusal(404, "noToken", { id });
   await revokeToken(d, id);
   await audit(d, { userId: actor.id, action: "tokens", recordId: id, changes: { revoked: token.name }, ip: actor.ip });
 }
@@ -221,16 +224,14 @@ export async function auditAs(
   query: { table?: string | null; record?: string | null; limit?: number },
 ): Promise<AuditEntry[]> {
   const recordId = query.record ? Number(query.record) : undefined;
-  if (query.record && !(Number.isSafeInteger(recordId) && recordId! > 0))
-    throw badRequest("record must be a record id, e.g. ?table=clients&record=12");
+  if (query.record && !(Number.isSafeInteger(recordId) && recordId! > 0)) throw peopleRefusal(400, "auditRecord");
   const runtime = await getRuntime();
   if (actor.rights.admin) return listAudit(runtime.db, { table: query.table ?? undefined, recordId, limit: query.limit });
-  if (!query.table || !recordId)
-    throw new ApiError(403, "Only administrators may read the whole audit trail; ask for one record: ?table=clients&record=12");
+  if (!query.table || !recordId) throw peopleRefusal(403, "auditAll");
   const { compiled } = await runtime.workspace.current();
   const table = requireTable(compiled, query.table);
   if (!tableRights(actor.rights, table.id).read)
-    throw new ApiError(403, `Your role (${actor.rights.name}) may not see ${table.pluralLabel}.`);
+    throw peopleRefusal(403, "auditTable", { role: roleWords(actor.rights), tables: table.pluralLabel });
   // Reading the record applies the row scope: someone else's record answers 404 here too.
   await runtime.records.get(actor, table.key, recordId);
   const hidden = hiddenFields(actor, table);

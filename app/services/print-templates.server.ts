@@ -14,11 +14,11 @@ import { companyImageOptions, fieldPathOptions, lineListOptions } from "@print-d
 import { availableLanguages, languageCodes } from "@runtime/i18n/catalogs.server";
 import { languageFieldOptions } from "@runtime/print/document-language";
 import { starterTemplate } from "@print-designer/starter";
-import { badRequest } from "@runtime/errors";
 import { say, type Phrase, type Words } from "@runtime/i18n/words";
 import { getPrintService, type PrintedPdf } from "./print.server";
 import { actorFor } from "./actor.server";
 import { getRuntime } from "./runtime.server";
+import { printRefusal } from "@runtime/print/print-words";
 
 /** A template is a few hundred kB of HTML and CSS plus the designer's project data. */
 export const TEMPLATE_MAX_BYTES = 3_000_000;
@@ -87,7 +87,7 @@ export async function createStarterTemplateAs(actor: Actor, tableKey: unknown, n
   requireAdmin(actor, "createPrintTemplates");
   const compiled = await compiledSchema();
   const table = typeof tableKey === "string" ? compiled.tablesByKey.get(tableKey) : undefined;
-  if (!table) throw badRequest(`choose the table the template prints`);
+  if (!table) throw printRefusal(400, "chooseTable");
   const title = typeof name === "string" && name.trim() ? name.trim() : table.label;
   return createTemplateAs(actor, starterTemplate(table, title));
 }

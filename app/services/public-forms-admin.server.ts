@@ -6,7 +6,8 @@ import type { PublicForm } from "@runtime/forms/public-forms.server";
 import { layoutControls, resolveLayout } from "@runtime/layouts/resolve-layout";
 import type { Actor } from "@runtime/records/permissions";
 import type { CompiledSchema } from "@runtime/schema/compile";
-import { languageOf, errorIn } from "./i18n.server";
+import { languageOf, errorIn, translatorFor } from "./i18n.server";
+import { say } from "@runtime/i18n/words";
 import { adminActorFor } from "./people.server";
 import { getRuntime } from "./runtime.server";
 
@@ -163,7 +164,11 @@ export async function webFormsAction(request: Request) {
     return redirect(`/admin/public-forms?edit=${saved.id}&saved=1`);
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
-    const fields = (error.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+    const english = (error.details as { fields?: Record<string, string> } | undefined)?.fields ?? {};
+    const { t } = await translatorFor(request);
+    const fields = Object.fromEntries(
+      Object.entries(english).map(([key, message]) => [key, error.fieldWords?.[key] ? say(error.fieldWords[key], t) : message]),
+    );
     return json(
       {
         error: await errorIn(request, error),

@@ -11,6 +11,9 @@ import { readAtMost } from "../utils/api.server";
 import { clientIp } from "./auth.server";
 import { languageOf, translatorFor } from "./i18n.server";
 import { getRuntime } from "./runtime.server";
+import { formRefusal, formWords } from "@runtime/forms/form-words";
+import { wordedApiError } from "@runtime/errors";
+import { say, sayError } from "@runtime/i18n/words";
 
 /** A visitor's post is a few fields of text; anything longer is refused before it is parsed. */
 export const MAX_FORM_POST_BYTES = 64 * 1024;
@@ -103,8 +106,7 @@ export async function submitPublicForm(request: Request, slug: string | undefine
   try {
     posted = await readFormPost(request);
   } catch (error) {
-    if (error instanceof ApiError)
-      return answer(error.status, { formError: error.status === 413 ? t("publicForms.visitor.tooLong") : error.message });
+    if (error instanceof ApiError) return answer(error.status, { formError: sayError(error, t) });
     throw error;
   }
   const utm = utmFrom((name) => {
@@ -123,7 +125,7 @@ export async function submitPublicForm(request: Request, slug: string | undefine
     if (parsed.ok) values[key] = parsed.value;
     else {
       values[key] = posted.get(key);
-      errors[key] = parsed.error;
+      errors[key] = parsed.words ? say(parsed.words, t) : parsed.error;
     }
   }
   const retry = t("publicForms.visitor.correct");
@@ -141,7 +143,10 @@ export async function submitPublicForm(request: Request, slug: string | undefine
     const shown = Object.fromEntries(
       Object.entries(fields)
         .filter(([key]) => form.fields.includes(key))
-        .map(([key, message]) => [key, /#\d/.test(message) ? t("publicForms.visitor.notAccepted") : message]),
+        .map(([key, message]) => {
+          const words = (error as ApiError).fieldWords?.[key];
+          return [key, /#\d/.test(message) ? t("publicForms.visitor.notAccepted") : words ? say(words, t) : message];
+        }),
     );
     // A problem with a field the visitor cannot see (a required field left off the form) is the admin's to fix.
     const formError = Object.keys(shown).length === Object.keys(fields).length ? retry : t("publicForms.visitor.incomplete");
@@ -170,8 +175,7 @@ export function rateKey(ip: string | null | undefined): string {
 /** A plain HTML form's post (no files: a visitor cannot upload), read up to MAX_FORM_POST_BYTES. */
 async function readFormPost(request: Request): Promise<URLSearchParams> {
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
-  if (mediaType !== "application/x-www-form-urlencoded")
-    throw new ApiError(415, "This form takes a plain web form post (application/x-www-form-urlencoded). Send it from its page.");
+  if (mediaType !== "application/x-www-form-urlencoded") throw formRefusal(415, "plainPost");
   if (Number(request.headers.get("content-length")) > MAX_FORM_POST_BYTES) throw formTooLong();
   let bytes: Uint8Array;
   try {
@@ -183,4 +187,4 @@ async function readFormPost(request: Request): Promise<URLSearchParams> {
   return new URLSearchParams(new TextDecoder().decode(bytes));
 }
 
-const formTooLong = () => new ApiError(413, "The form is too long to send. Please shorten the longest text and send it again.");
+const formTooLong = () => wordedApiError(413, formWords, { key: "publicForms.visitor.tooLong" });

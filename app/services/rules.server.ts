@@ -5,10 +5,10 @@
  * read its record) and shape the bodies of the HTTP API.
  */
 import type { Approval, DryRunResult, ManualRule, Rule, RuleProblem, RuleRun } from "@runtime/automation/automation.server";
-import { ApiError, badRequest } from "@runtime/errors";
 import { requireAdmin, type Actor } from "@runtime/records/permissions";
 import { actorFor } from "./actor.server";
 import { getRuntime } from "./runtime.server";
+import { automationRefusal } from "@runtime/automation/automation-words";
 
 /** A rule is a few kB; a generous bound against floods. */
 export const RULE_MAX_BYTES = 200_000;
@@ -28,7 +28,7 @@ export async function rulesAdminFor(request: Request): Promise<Actor> {
 }
 
 function asObject(body: unknown): Record<string, unknown> {
-  if (typeof body !== "object" || body === null || Array.isArray(body)) throw badRequest("the body must be a JSON object (a rule)");
+  if (typeof body !== "object" || body === null || Array.isArray(body)) throw automationRefusal(400, "bodyObject");
   return body as Record<string, unknown>;
 }
 
@@ -56,7 +56,7 @@ export async function createRuleAs(actor: Actor, body: unknown): Promise<Rule> {
 /** `body` is the edited rule with the `version` it was read at (409 when another change came first). */
 export async function updateRuleAs(actor: Actor, id: unknown, body: unknown): Promise<Rule> {
   const version = asObject(body).version;
-  if (version === undefined) throw badRequest('send the version of the rule you edited (its "version")');
+  if (version === undefined) throw automationRefusal(400, "sendVersion");
   return (await automation()).rules.update(actor, id, definitionOf(body), version);
 }
 
@@ -73,9 +73,10 @@ export async function validateRuleAs(actor: Actor, body: unknown): Promise<RuleP
 /** A stored rule (`id`) or an unsaved definition (`definition`, with `id` the stored one as edited). */
 export async function dryRunAs(actor: Actor, input: { id?: unknown; definition?: unknown; limit?: unknown }): Promise<DryRunResult> {
   const limit = input.limit === undefined ? undefined : Number(input.limit);
-  if (limit !== undefined && !Number.isSafeInteger(limit)) throw badRequest("limit must be a whole number");
+  if (limit !== undefined && !Number.isSafeInteger(limit)) throw automationRefusal(400, "limit");
   const id = input.id === undefined ? undefined : Number(input.id);
-  if (id !== undefined && (!Number.isSafeInteger(id) || id <= 0)) throw badRequest(`"${String(input.id).slice(0, 40)}" is not a rule id`);
+  if (id !== undefined && (!Number.isSafeInteger(id) || id <= 0))
+    throw automationRefusal(400, "ruleId", { id: String(input.id).slice(0, 40) });
   const definition = input.definition === undefined ? undefined : definitionOf(input.definition);
   return (await automation()).dryRun(actor, { id, definition, limit });
 }
@@ -98,19 +99,19 @@ export async function retryRunAs(actor: Actor, runId: unknown): Promise<RuleRun>
 
 /** The buttons of a record's card: the table's enabled manual rules, each saying whether it is offered. */
 export async function manualRulesAs(actor: Actor, table: unknown, recordId: unknown): Promise<ManualRule[]> {
-  if (typeof table !== "string" || table === "") throw badRequest("name the table (?table=)");
+  if (typeof table !== "string" || table === "") throw automationRefusal(400, "nameTable");
   return (await automation()).rules.manual(actor, table, recordId ?? undefined);
 }
 
 export async function runManualAs(actor: Actor, ruleId: unknown, body: unknown): Promise<RuleRun> {
   const { recordId, clickId } = asObject(body);
-  if (clickId !== undefined && typeof clickId !== "string") throw badRequest("clickId must be a string");
+  if (clickId !== undefined && typeof clickId !== "string") throw automationRefusal(400, "clickIdText");
   return (await automation()).runManual(actor, ruleId, recordId, clickId);
 }
 
 /** Approvals waiting for the actor's decision, newest first. */
 export async function myPendingApprovalsAs(actor: Actor): Promise<Approval[]> {
-  if (actor.id === null) throw new ApiError(403, "only a signed-in user has approvals");
+  if (actor.id === null) throw automationRefusal(403, "signedInApprovals");
   return (await automation()).approvals.list({ approver: actor.id, state: "pending" });
 }
 
@@ -128,5 +129,5 @@ export async function decideApprovalAs(actor: Actor, id: unknown, decision: unkn
   const { approvals } = await automation();
   if (decision === "approve") return approvals.approve(actor, id, comment);
   if (decision === "reject") return approvals.reject(actor, id, comment);
-  throw badRequest(`"${String(decision).slice(0, 40)}" is not a decision: approve or reject`);
+  throw automationRefusal(400, "decision", { decision: String(decision).slice(0, 40) });
 }

@@ -5,7 +5,6 @@
  * links the schema offers, through the records service as the user; each is offered only where
  * its table exists, can be linked and the user may create its records.
  */
-import { ApiError, badRequest } from "@runtime/errors";
 import { isRelation, relationTarget } from "@runtime/fields/structure";
 import type { FormatOptions } from "@runtime/fields/types";
 import { parseId } from "@runtime/records/params";
@@ -21,6 +20,7 @@ import { getRuntime, type Runtime } from "./runtime.server";
 
 import type { CardTimeline, QuickAdd, QuickAddType } from "../components/card/card-types";
 import { inLanguage } from "@runtime/i18n/schema-translations";
+import { cardRefusal } from "./card-words";
 
 const QUICK_ADDS: { type: QuickAddType; table: string; label: string }[] = [
   { type: "note", table: "notes", label: "Add note" },
@@ -75,9 +75,9 @@ export async function cardTimeline(
 
 /** Trimmed text, or null when left empty; `required` refuses that. */
 function text(raw: unknown, name: string, required: boolean): string | null {
-  if (raw !== undefined && raw !== null && typeof raw !== "string") throw badRequest(`${name} must be text`);
+  if (raw !== undefined && raw !== null && typeof raw !== "string") throw cardRefusal(400, "notText", { name });
   const trimmed = typeof raw === "string" ? raw.trim() : "";
-  if (trimmed === "" && required) throw badRequest(`${name} is required`);
+  if (trimmed === "" && required) throw cardRefusal(400, "required", { name });
   return trimmed === "" ? null : trimmed;
 }
 
@@ -107,13 +107,13 @@ export async function addToTimeline(
   const { compiled } = await runtime.workspace.current();
   const table = requireTable(compiled, tableKey);
   const id = parseId(rawId);
-  if (!input || typeof input !== "object" || Array.isArray(input)) throw badRequest('send { "type": "note", "text": "…" }');
+  if (!input || typeof input !== "object" || Array.isArray(input)) throw cardRefusal(400, "addShape");
   const body = input as Record<string, unknown>;
   const add = QUICK_ADDS.find((a) => a.type === body.type);
-  if (!add) throw badRequest(`type must be one of ${QUICK_ADDS.map((a) => `"${a.type}"`).join(", ")}`);
+  if (!add) throw cardRefusal(400, "addType", { types: QUICK_ADDS.map((a) => `"${a.type}"`).join(", ") });
   const source = compiled.tablesByKey.get(add.table);
   const link = source ? linkValues(source, table, id) : null;
-  if (!source || !link) throw badRequest(`${table.pluralLabel} have no ${add.type}s to add`);
+  if (!source || !link) throw cardRefusal(400, "noAdds", { tables: table.pluralLabel, type: add.type });
   const record = await runtime.records.get(actor, table.key, id);
 
   let values: Record<string, unknown>;
@@ -153,9 +153,8 @@ const TASKS = QUICK_ADDS.find((a) => a.type === "task")!.table;
 function nextStepTask(actor: Actor, compiled: CompiledSchema, table: CompiledTable, id: number, log: CallLog): Record<string, unknown> {
   const tasks = compiled.tablesByKey.get(TASKS);
   const link = tasks ? linkValues(tasks, table, id) : null;
-  if (!tasks || !link) throw badRequest(`${table.pluralLabel} have no tasks: leave the next step empty`);
-  if (!mayDo(actor, "create", tasks))
-    throw new ApiError(403, "Your role may not create tasks, so the next step cannot be kept: leave it empty to log the call alone");
+  if (!tasks || !link) throw cardRefusal(400, "noTasks", { tables: table.pluralLabel });
+  if (!mayDo(actor, "create", tasks)) throw cardRefusal(403, "mayNotTask");
   return {
     subject: log.nextStep!.subject,
     status: "open",

@@ -7,8 +7,9 @@ import {
   unstable_createMemoryUploadHandler,
   unstable_parseMultipartFormData,
 } from "@remix-run/node";
-import { ApiError, badRequest } from "@runtime/errors";
+import { type ApiError } from "@runtime/errors";
 import { HttpError } from "../utils/api.server";
+import { fileRefusal } from "@runtime/files/file-words";
 
 // Multipart overhead (boundaries, part headers) on top of the file itself.
 const ENVELOPE_BYTES = 64 * 1024;
@@ -18,7 +19,7 @@ export async function readMultipart(request: Request, maxBytes: number, tooLarge
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (mediaType !== "multipart/form-data") throw new HttpError(415, 'upload the file as multipart/form-data in the field "file"');
   const limit = maxBytes + ENVELOPE_BYTES;
-  const tooLarge = tooLargeError ?? (() => new ApiError(413, `the upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`));
+  const tooLarge = tooLargeError ?? (() => fileRefusal(413, "uploadTooLarge", { mb: Math.round(maxBytes / 1024 / 1024) }));
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > limit) throw tooLarge();
   let seen = 0;
@@ -40,7 +41,7 @@ export async function readMultipart(request: Request, maxBytes: number, tooLarge
     } as RequestInit).formData();
   } catch {
     if (seen > limit) throw tooLarge();
-    throw badRequest("the upload is not valid multipart/form-data");
+    throw fileRefusal(400, "notMultipart");
   }
 }
 
@@ -51,7 +52,7 @@ export async function readMultipart(request: Request, maxBytes: number, tooLarge
 export async function readMultipartToDisk(request: Request, maxBytes: number): Promise<FormData> {
   const mediaType = (request.headers.get("content-type") ?? "").split(";")[0].trim().toLowerCase();
   if (mediaType !== "multipart/form-data") throw new HttpError(415, 'upload the file as multipart/form-data in the field "file"');
-  const tooLarge = () => new ApiError(413, `the upload is larger than ${Math.round(maxBytes / 1024 / 1024)} MB`);
+  const tooLarge = () => fileRefusal(413, "uploadTooLarge", { mb: Math.round(maxBytes / 1024 / 1024) });
   const declared = Number(request.headers.get("content-length"));
   if (Number.isFinite(declared) && declared > maxBytes + ENVELOPE_BYTES) throw tooLarge();
   const handler = unstable_composeUploadHandlers(
@@ -63,7 +64,7 @@ export async function readMultipartToDisk(request: Request, maxBytes: number): P
     return await unstable_parseMultipartFormData(request, handler);
   } catch (error) {
     if (error instanceof MaxPartSizeExceededError) throw tooLarge();
-    throw badRequest("the upload is not valid multipart/form-data");
+    throw fileRefusal(400, "notMultipart");
   }
 }
 

@@ -23,6 +23,16 @@ export const PEOPLE_ENGLISH: Readonly<Record<string, string>> = {
   "refusals.people.roleInUse": '{{n}} user(s) still have the role "{{role}}": give them another role first',
   "refusals.people.tokenName": 'name the token (1 to 100 characters), e.g. "accounting export"',
   "refusals.people.signedInOnly": "only a signed-in user has a password to change",
+  "refusals.people.notRole": '"{{role}}" is not a role: use one of {{roles}}',
+  "refusals.people.noUser": "user #{{id}} does not exist",
+  "refusals.people.active": "active must be true or false",
+  "refusals.people.notLanguage": '"{{language}}" is not a language Tessera has: choose one of {{languages}}, or none to follow the browser',
+  "refusals.people.adminPage": "Only administrators may open this page.",
+  "refusals.people.tokenOwner": "only a signed-in user can own an API token",
+  "refusals.people.noToken": "token #{{id}} does not exist",
+  "refusals.people.auditRecord": "record must be a record id, e.g. ?table=clients&record=12",
+  "refusals.people.auditAll": "Only administrators may read the whole audit trail; ask for one record: ?table=clients&record=12",
+  "refusals.people.auditTable": "Your role ({{role}}) may not see {{tables}}.",
 };
 const english = englishWords(PEOPLE_ENGLISH);
 

@@ -1,6 +1,6 @@
 import { forgetIdentities } from "./identity-cache";
 import type { Knex } from "knex";
-import { ApiError, badRequest, notFound, unprocessable } from "../errors";
+import { ApiError } from "../errors";
 import { peopleRefusal, peopleRefusalOf } from "./people-words";
 import { isUniqueViolation } from "../db/db-errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
@@ -55,7 +55,7 @@ export function normalizeEmail(email: unknown): string {
 async function requireRole(db: Knex, role: unknown): Promise<string> {
   if (typeof role !== "string" || !(await db(AUTH_TABLES.roles).where({ key: role }).first("key"))) {
     const roles = ((await db(AUTH_TABLES.roles).select("key")) as { key: string }[]).map((r) => r.key);
-    throw unprocessable(`"${String(role)}" is not a role: use one of ${roles.join(", ")}`);
+    throw peopleRefusal(422, "notRole", { role: String(role), roles: roles.join(", ") });
   }
   return role;
 }
@@ -66,7 +66,7 @@ export async function findUserByEmail(db: Knex, email: string): Promise<UserRow 
 
 export async function getUser(db: Knex, id: number): Promise<User> {
   const row = (await db(SYSTEM_TABLES.users).where({ id }).first()) as UserRow | undefined;
-  if (!row) throw notFound(`user #${id} does not exist`);
+  if (!row) throw peopleRefusal(404, "noUser", { id });
   return toUser(row);
 }
 
@@ -116,7 +116,7 @@ export async function updateUser(db: Knex, id: number, changes: { name?: unknown
   }
   if (changes.role !== undefined) patch.role = await requireRole(db, changes.role);
   if (changes.active !== undefined) {
-    if (changes.active !== true && changes.active !== false) throw badRequest("active must be true or false");
+    if (changes.active !== true && changes.active !== false) throw peopleRefusal(400, "active");
     patch.active = changes.active;
   }
   const demotes = (patch.role !== undefined && patch.role !== "admin") || patch.active === false;
@@ -205,9 +205,7 @@ export async function ensureFirstAdmin(
 /** The user's own choice of language (null: follow the browser); `available` is what the catalogs offer. */
 export async function setUserLanguage(db: Knex, id: number, language: unknown, available: readonly string[]): Promise<User> {
   if (language !== null && (typeof language !== "string" || !available.includes(language)))
-    throw unprocessable(
-      `"${String(language)}" is not a language Tessera has: choose one of ${available.join(", ")}, or none to follow the browser`,
-    );
+    throw peopleRefusal(422, "notLanguage", { language: String(language), languages: available.join(", ") });
   await db(SYSTEM_TABLES.users).where({ id }).update({ language, updated_at: dbNow() });
   forgetIdentities(db);
   return getUser(db, id);

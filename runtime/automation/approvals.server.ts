@@ -1,7 +1,6 @@
 import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
 import { dbNow } from "../db/system-tables.server";
-import { ApiError, badRequest, conflict, notFound } from "../errors";
 import { isRelation, relationTarget } from "../fields/structure";
 import type { WriteEvent } from "../records/hooks";
 import { parseId } from "../records/params";
@@ -19,6 +18,7 @@ import type { EngineDeps } from "./run.server";
 import { linkable, ruleScope } from "./scope";
 import { AUTOMATION_TABLES } from "./tables.server";
 import type { Approval, ApprovalState, ApprovalStep, RequestApprovalAction } from "./types";
+import { automationPhrase, automationRefusal } from "./automation-words";
 
 /**
  * Approvals as guards. A rule with a `requestApproval` action is asked by the records hook before
@@ -192,13 +192,9 @@ export function createApprovals(deps: EngineDeps): { service: ApprovalsService; 
       const { trigger } = rule.compiled.definition;
       const fields = trigger.type === "updated" && trigger.fields?.length ? trigger.fields : [];
       const labels = fields.map((f) => event.table.fieldsByKey.get(f)?.label ?? f).join(", ");
-      const how = labels
-        ? `save it first with another ${labels}, then change the ${labels} to ask for the approval`
-        : "save it first without this change, then make the change to ask for the approval";
-      throw conflict(
-        `${message} — ${title} needs the approval of ${first.length ? namesOf(first) : `"${action.steps[0].approver}"`} (rule "${rule.name}"), and a new record cannot be approved before it exists: ${how}.`,
-        { approvers: first, rule: rule.id },
-      );
+      const how = labels ? automationPhrase("howFields", { labels }) : automationPhrase("howPlain");
+      const approvers = first.length ? namesOf(first) : `"${action.steps[0].approver}"`;
+      throw automationRefusal(409, "approvalNew", { message, title, approvers, rule: rule.name, how }, { approvers: first, rule: rule.id });
     },
 
     async check(trx, rule, action, event) {
@@ -221,49 +217,64 @@ export function createApprovals(deps: EngineDeps): { service: ApprovalsService; 
       if (latest?.state === "pending") {
         const steps = JSON.parse(latest.steps) as ApprovalStep[];
         const waiting = steps[Number(latest.step)]?.users ?? [];
-        throw conflict(
-          `${message} — ${title} waits for the approval of ${namesOf(waiting)} (requested ${systemTimeToJson(latest.created_at)!.slice(0, 10)}). Save again once it is approved.`,
+        const day = systemTimeToJson(latest.created_at)!.slice(0, 10);
+        throw automationRefusal(
+          409,
+          "approvalWaiting",
+          { message, title, approvers: namesOf(waiting), day },
           { approval: Number(latest.id), approvers: waiting },
         );
       }
       const first = await resolveUserSpec(trx, compiled, table, event.after, action.steps[0].approver);
       if (first.length === 0)
-        throw conflict(
-          `${message} — ${title} needs an approval, but "${action.steps[0].approver}" names no active user to ask: an administrator must fix the rule "${rule.name}"`,
-        );
+        throw automationRefusal(409, "approvalNobody", { message, title, approver: action.steps[0].approver, rule: rule.name });
       if (!inDryRun()) {
         const requestedBy = event.actor.id;
         event.afterTransaction(() => request(rule, action, table, event.id, version, message, requestedBy, first));
       }
-      const rejected = latest?.state === "rejected" ? ` An earlier request was rejected${rejection(latest)}.` : "";
-      throw conflict(
-        `${message} — ${title} needs the approval of ${namesOf(first)}: the request has been sent.${rejected} Save again once it is approved.`,
+      const rejected = latest?.state === "rejected" ? rejection(latest) : null;
+      throw automationRefusal(
+        409,
+        !rejected
+          ? "approvalSent"
+          : !rejected.by
+            ? "approvalSentRejected"
+            : rejected.comment
+              ? "approvalSentRejectedWhy"
+              : "approvalSentRejectedBy",
+        { message, title, approvers: namesOf(first), ...rejected },
         { approvers: first },
       );
     },
   };
 
-  function rejection(row: Row): string {
+  /** Who rejected an earlier request, and why, when they said. */
+  function rejection(row: Row): { by?: string; comment?: string } {
     const step = (JSON.parse(row.steps) as ApprovalStep[]).find((s) => s.decision === "rejected");
-    return step?.decidedBy ? ` by ${step.decidedBy.name}${step.comment ? `: "${step.comment}"` : ""}` : "";
+    return step?.decidedBy ? { by: step.decidedBy.name, ...(step.comment ? { comment: step.comment } : {}) } : {};
   }
 
   async function decide(actor: Actor, rawId: unknown, rawComment: unknown, decision: "approved" | "rejected"): Promise<Approval> {
     const id = parseId(rawId);
-    if (rawComment !== undefined && rawComment !== null && typeof rawComment !== "string") throw badRequest("the comment must be text");
+    if (rawComment !== undefined && rawComment !== null && typeof rawComment !== "string") throw automationRefusal(400, "commentText");
     const comment = typeof rawComment === "string" && rawComment.trim() ? rawComment.trim().slice(0, 1_000) : null;
     const { compiled } = await deps.workspace.current();
     await db.transaction(async (trx) => {
       const q = trx(AUTOMATION_TABLES.approvals).where({ id });
       if (deps.dialect === "mysql") q.forUpdate();
       const row = (await q.first()) as Row | undefined;
-      if (!row) throw notFound(`there is no approval request #${id}`);
-      if (row.state !== "pending") throw conflict(`approval request #${id} was already ${row.state}`);
+      if (!row) throw automationRefusal(404, "noApproval", { id });
+      if (row.state !== "pending")
+        throw automationRefusal(
+          409,
+          row.state === "approved" ? "alreadyApproved" : row.state === "rejected" ? "alreadyRejected" : "alreadyDecided",
+          { id, state: row.state },
+        );
       const steps = JSON.parse(row.steps) as ApprovalStep[];
       const index = Number(row.step);
       const step = steps[index];
       if (actor.id === null || !step.users.some((u) => u.id === actor.id))
-        throw new ApiError(403, `step ${index + 1} of this approval is for ${namesOf(step.users)} to decide`);
+        throw automationRefusal(403, "notYourStep", { n: index + 1, approvers: namesOf(step.users) });
       const t = dbNow(deps.now());
       Object.assign(step, { decision, decidedBy: { id: actor.id, name: actor.name }, comment, decidedAt: systemTimeToJson(t) });
       const table = compiled.tablesById.get(row.table_id);
@@ -340,7 +351,7 @@ export function createApprovals(deps: EngineDeps): { service: ApprovalsService; 
       const id = parseId(rawId);
       const { compiled } = await deps.workspace.current();
       const row = (await withRuleName(db).where("a.id", id).first()) as Row | undefined;
-      if (!row) throw notFound(`there is no approval request #${id}`);
+      if (!row) throw automationRefusal(404, "noApproval", { id });
       return toApproval(row, compiled);
     },
     approve: (actor, id, comment) => decide(actor, id, comment, "approved"),

@@ -1,7 +1,6 @@
 import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { dialectOf } from "../db/ddl.server";
-import { badRequest, conflict, notFound } from "../errors";
 import type { JobQueue } from "../jobs/queue.server";
 import type { JobHandlers } from "../jobs/types";
 import { recordMatches } from "../records/filter-match";
@@ -21,6 +20,8 @@ import { executeRun, type EngineDeps } from "./run.server";
 import { checkTimeZone } from "./schedule";
 import { AUTOMATION_TABLES } from "./tables.server";
 import type { DryRunResult, RuleRun, RunState } from "./types";
+import { automationRefusal } from "./automation-words";
+import type { Phrase } from "../i18n/words";
 
 /**
  * Automation: rules that act on changes, dates and schedules, with tasks, notifications and
@@ -102,6 +103,7 @@ interface RunRow {
   state: RunState;
   actions: string | null;
   error: string | null;
+  error_words?: string | null;
   depth: number;
   attempts: number;
   job_id: number | null;
@@ -120,6 +122,7 @@ function toRun(row: RunRow, compiled: CompiledSchema): RuleRun {
     state: row.state,
     actions: row.actions ? JSON.parse(row.actions) : [],
     error: row.error,
+    errorWords: row.error_words ? (JSON.parse(row.error_words) as Phrase) : null,
     depth: Number(row.depth),
     attempts: Number(row.attempts),
     retryable: row.state === "failed" && row.job_id !== null,
@@ -153,7 +156,7 @@ export function createAutomation(options: AutomationOptions): Automation {
   async function runRow(id: number): Promise<RuleRun> {
     const { compiled } = await workspace.current();
     const row = (await db(AUTOMATION_TABLES.runs).where({ id }).first()) as RunRow | undefined;
-    if (!row) throw notFound(`there is no rule run #${id}`);
+    if (!row) throw automationRefusal(404, "noRun", { id });
     return toRun(row, compiled);
   }
 
@@ -188,12 +191,12 @@ export function createAutomation(options: AutomationOptions): Automation {
       async retryRun(actor, rawId) {
         requireAdmin(actor, "retryRuleRuns");
         const run = await runRow(parseId(rawId));
-        if (run.state !== "failed") throw conflict(`run #${run.id} is ${run.state}: only a failed run can be retried`);
+        if (run.state !== "failed") throw automationRefusal(409, "notRetryable", { id: run.id, state: run.state });
         const row = (await db(AUTOMATION_TABLES.runs).where({ id: run.id }).first("job_id")) as { job_id: number | null };
         const job = row.job_id === null ? null : await queue.get(Number(row.job_id));
-        if (!job) throw conflict(`run #${run.id} was started by a click: click the button on the record again`);
+        if (!job) throw automationRefusal(409, "clickRun", { id: run.id });
         if (job.state === "queued" || job.state === "running")
-          throw conflict(`run #${run.id} is already waiting for its next attempt (${systemTimeToJson(job.runAt)})`);
+          throw automationRefusal(409, "retryWaiting", { id: run.id, at: systemTimeToJson(job.runAt) });
         if (job.state === "dead" || job.state === "cancelled") await queue.retry(job.id);
         else if (job.type === EVENT_JOB)
           await queue.enqueue({ type: EVENT_JOB, payload: { ...(job.payload as EventPayload), rules: [run.ruleId] }, createdBy: actor.id });
@@ -203,7 +206,7 @@ export function createAutomation(options: AutomationOptions): Automation {
       async manual(actor, tableKey, recordId) {
         const { compiled } = await workspace.current();
         const table = compiled.tablesByKey.get(tableKey);
-        if (!table) throw notFound(`there is no table "${String(tableKey).slice(0, 64)}"`);
+        if (!table) throw automationRefusal(404, "noTable", { table: String(tableKey).slice(0, 64) });
         const rows = (await db(AUTOMATION_TABLES.rules).where({ table_id: table.id, enabled: true }).orderBy("name")) as { id: number }[];
         const loaded = (await Promise.all(rows.map((r) => rules.loadEnabled(db, Number(r.id), compiled)))).filter(
           (r) => r !== null && r.compiled.definition.trigger.type === "manual",
@@ -254,16 +257,16 @@ export function createAutomation(options: AutomationOptions): Automation {
     async runManual(actor, rawRuleId, rawRecordId, clickId) {
       const ruleId = parseId(rawRuleId);
       const recordId = parseId(rawRecordId);
-      if (clickId !== undefined && !CLICK_ID.test(clickId)) throw badRequest("the click id must be 1 to 40 letters, digits, - or _");
+      if (clickId !== undefined && !CLICK_ID.test(clickId)) throw automationRefusal(400, "clickId");
       const { compiled } = await workspace.current({ fresh: true });
       const rule = await rules.loadEnabled(db, ruleId, compiled);
-      if (!rule) throw notFound(`there is no enabled rule #${ruleId}`);
+      if (!rule) throw automationRefusal(404, "noEnabledRule", { id: ruleId });
       const { trigger } = rule.compiled.definition;
-      if (trigger.type !== "manual") throw conflict(`the rule "${rule.name}" is not run by a button (its trigger is ${trigger.type})`);
+      if (trigger.type !== "manual") throw automationRefusal(409, "notManual", { name: rule.name, trigger: trigger.type });
       const table = compiled.tablesById.get(rule.tableId)!;
       const record = await records.get(actor, table.key, recordId);
       if (rule.compiled.condition && !recordMatches(rule.compiled.condition, record))
-        throw conflict(`"${trigger.label}" is not offered for this ${table.label.toLowerCase()}: the rule's condition does not hold`);
+        throw automationRefusal(409, "notOffered", { label: trigger.label, table: table.label.toLowerCase() });
       const occurrence = `click:${clickId ?? crypto.randomBytes(9).toString("base64url")}`;
       // A failure is logged as a failed run and answered to the user who clicked.
       await executeRun(deps, { rule, recordId, occurrence, trigger: "manual", depth: 0, chain: [], user: actor });

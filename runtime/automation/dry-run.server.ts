@@ -1,6 +1,5 @@
 import type { Knex } from "knex";
 import { dbNow } from "../db/system-tables.server";
-import { badRequest, unprocessable } from "../errors";
 import { requireAdmin, type Actor } from "../records/permissions";
 import { applyFilter } from "../records/query.server";
 import { titleOf } from "../records/titles";
@@ -12,6 +11,7 @@ import type { EngineDeps } from "./run.server";
 import { AUTOMATION_TABLES } from "./tables.server";
 import type { DryRunResult, RuleDefinition } from "./types";
 import { compileDefinition, definitionProblems } from "./validate";
+import { automationRefusal, problemRefusal } from "./automation-words";
 
 /**
  * A dry run is a real run that is rolled back. The rule (or an unsaved definition, stored for the
@@ -44,20 +44,17 @@ export async function dryRun(deps: EngineDeps, actor: Actor, input: DryRunInput)
   let definition: RuleDefinition;
   if (input.definition !== undefined) {
     const problems = definitionProblems(input.definition, compiled);
-    if (problems.length) throw unprocessable(`the rule is not valid: ${problems[0].path} ${problems[0].message}`, { problems });
+    if (problems.length) throw problemRefusal("invalidRule", problems);
     definition = input.definition as RuleDefinition;
   } else if (input.id !== undefined) {
     const rule = (await deps.db(AUTOMATION_TABLES.rules).where({ id: input.id }).first()) as
       { definition: string; name: string; table_id: string } | undefined;
-    if (!rule) throw badRequest(`there is no rule #${input.id}`);
+    if (!rule) throw automationRefusal(400, "noRule", { id: input.id });
     const stored = JSON.parse(rule.definition) as RuleDefinition;
     definition = { ...stored, name: rule.name, table: compiled.tablesById.get(rule.table_id)?.key ?? stored.table };
-  } else throw badRequest("name a rule (id) or send a definition to try");
+  } else throw automationRefusal(400, "nameRule");
   const compiledRule = compileDefinition(definition, compiled);
-  if (!compiledRule.ok)
-    throw unprocessable(`the rule no longer fits the schema: ${compiledRule.problems[0].path} ${compiledRule.problems[0].message}`, {
-      problems: compiledRule.problems,
-    });
+  if (!compiledRule.ok) throw problemRefusal("unfit", compiledRule.problems);
   const table = compiledRule.rule.table;
 
   try {

@@ -13,6 +13,7 @@ import { readAhead } from "./read-ahead.server";
 import {
   actorFor,
   AlreadyRan,
+  errorPhrase,
   errorText,
   isTransactionFatal,
   logRun,
@@ -24,6 +25,7 @@ import {
 } from "./run.server";
 import { dueThreshold, latestSlot } from "./schedule";
 import type { ActionOutcome, TriggerType } from "./types";
+import type { Phrase } from "../i18n/words";
 
 /**
  * Date and schedule triggers. For each enabled rule, the records that are due, meet the condition
@@ -128,7 +130,7 @@ export function dueQuery(
 export interface BatchResult {
   done: number;
   outcomes: ActionOutcome[];
-  failures: { record: number; message: string }[];
+  failures: { record: number; message: string; words: Phrase | null }[];
 }
 
 /**
@@ -239,11 +241,11 @@ export async function runBatch(
             if (!options.dry) await logRun(trx, deps, req, "skipped", error.message);
             continue;
           }
-          result.failures.push({ record: item.id, message: errorText(error) });
+          result.failures.push({ record: item.id, message: errorText(error), words: errorPhrase(error) });
           if (options.dry) continue;
           if (options.jobId !== undefined) {
             // A retry: its own job tries again later.
-            await logRun(trx, deps, req, "failed", errorText(error));
+            await logRun(trx, deps, req, "failed", errorText(error), errorPhrase(error));
             continue;
           }
           const payload: RunPayload = { rule: rule.id, record: item.id, occurrence: item.occurrence, trigger };
@@ -251,7 +253,7 @@ export async function runBatch(
             { type: RUN_JOB, payload, key: `rules.run:${rule.id}:${item.id}:${item.occurrence}`.slice(0, 191) },
             trx,
           );
-          await logRun(trx, deps, { ...req, jobId }, "failed", errorText(error));
+          await logRun(trx, deps, { ...req, jobId }, "failed", errorText(error), errorPhrase(error));
         }
       }
     } finally {

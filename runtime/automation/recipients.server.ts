@@ -1,9 +1,9 @@
 import type { Knex } from "knex";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
-import { unprocessable } from "../errors";
 import { isRelation, relationTarget } from "../fields/structure";
 import type { CompiledField, CompiledSchema, CompiledTable } from "../schema/compile";
 import { USERS_TABLE } from "../schema/types";
+import { automationRefusal } from "./automation-words";
 
 /**
  * Who a rule means by "assignee", "client.manager", "owner.supervisor", "role:admin" or "7": user
@@ -71,7 +71,7 @@ export async function resolveUserSpec(
     const key = keys[i];
     if (!on) {
       // On a user: only the supervisor leads further.
-      if (key !== "supervisor" || userId === null) throw unprocessable(`"${s}": users have only "supervisor" to follow`);
+      if (key !== "supervisor" || userId === null) throw automationRefusal(422, "userPath", { path: s });
       const row = (await q(SYSTEM_TABLES.users).where({ id: userId }).first("supervisor_id")) as
         { supervisor_id: number | null } | undefined;
       userId = row?.supervisor_id ?? null;
@@ -79,7 +79,7 @@ export async function resolveUserSpec(
       continue;
     }
     const f: CompiledField | undefined = on.fieldsByKey.get(key);
-    if (!f || !isRelation(f)) throw unprocessable(`"${s}": "${key}" is not a link of ${on.pluralLabel}`);
+    if (!f || !isRelation(f)) throw automationRefusal(422, "notLink", { path: s, key, tables: on.pluralLabel });
     const id = idOf(values?.[key]);
     if (id === null) return [];
     const target: string = relationTarget(f)!;
@@ -94,7 +94,7 @@ export async function resolveUserSpec(
     values = ((await q(on.key).where({ id }).first()) as Values | undefined) ?? null;
     if (!values) return [];
   }
-  if (on) throw unprocessable(`"${s}" leads to ${on.pluralLabel}, not to a user`);
+  if (on) throw automationRefusal(422, "notUser", { path: s, tables: on.pluralLabel });
   return userId === null ? [] : activeUsers(q, [userId]);
 }
 

@@ -1,7 +1,6 @@
 import type { Knex } from "knex";
 import { isUniqueViolation } from "../db/db-errors";
 import { dbNow } from "../db/system-tables.server";
-import { conflict, notFound, unprocessable } from "../errors";
 import { requireAdmin, type Actor } from "../records/permissions";
 import { parseId, parseVersion } from "../records/params";
 import { systemTimeToJson } from "../records/rows";
@@ -12,6 +11,7 @@ import { followRenamesInRule } from "./renames";
 import { AUTOMATION_TABLES } from "./tables.server";
 import type { Rule, RuleDefinition, RuleProblem } from "./types";
 import { compileDefinition, definitionProblems, shapeProblems, type CompiledRule } from "./validate";
+import { automationRefusal, problemRefusal } from "./automation-words";
 
 /**
  * Rules in `crm_rules`: CRUD with versions for the admin, and for the engine an index of the
@@ -150,17 +150,17 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
 
   async function checked(input: unknown, compiled: CompiledSchema): Promise<RuleDefinition> {
     const problems = definitionProblems(input, compiled);
-    if (problems.length) throw unprocessable(`the rule is not valid: ${problems[0].path} ${problems[0].message}`, { problems });
+    if (problems.length) throw problemRefusal("invalidRule", problems);
     return input as RuleDefinition;
   }
 
   async function getRow(q: Knex, id: number): Promise<RuleRow> {
     const row = (await q(AUTOMATION_TABLES.rules).where({ id }).first()) as RuleRow | undefined;
-    if (!row) throw notFound(`there is no rule #${id}`);
+    if (!row) throw automationRefusal(404, "noRule", { id });
     return row;
   }
 
-  const nameTaken = (name: string) => conflict(`a rule called "${name}" already exists: give this one another name`);
+  const nameTaken = (name: string) => automationRefusal(409, "nameTaken", { name });
 
   async function load(q: Knex, compiled: CompiledSchema): Promise<RulesIndex> {
     const started = generation;
@@ -253,8 +253,10 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
           });
         if (n !== 1) {
           const fresh = await getRow(db, id);
-          throw conflict(
-            `the rule "${fresh.name}" was changed by someone else after you opened it (you edited version ${expected}, it is now version ${fresh.version}): reload it, then apply your changes again`,
+          throw automationRefusal(
+            409,
+            "stale",
+            { name: fresh.name, edited: expected, current: fresh.version },
             { current: toRule(fresh, compiled) },
           );
         }
@@ -270,7 +272,7 @@ export function createRulesStore(db: Knex, options: RulesStoreOptions): RulesSto
       requireAdmin(actor, "deleteRules");
       const id = parseId(rawId);
       const n = await db(AUTOMATION_TABLES.rules).where({ id }).delete();
-      if (n !== 1) throw notFound(`there is no rule #${id}`);
+      if (n !== 1) throw automationRefusal(404, "noRule", { id });
       store.invalidate();
     },
 

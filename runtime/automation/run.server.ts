@@ -2,7 +2,7 @@ import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
 import { isUniqueViolation } from "../db/db-errors";
 import { dbNow } from "../db/system-tables.server";
-import { ApiError, unprocessable } from "../errors";
+import { ApiError } from "../errors";
 import { valueKindOf } from "../fields/registry";
 import type { JobQueue } from "../jobs/queue.server";
 import { createRecordContextLoader, type ContextRecord } from "../print/record-context.server";
@@ -20,6 +20,8 @@ import type { LoadedRule, RulesStore } from "./rules.server";
 import { linkable, ruleScope, type ScopeRecord } from "./scope";
 import { AUTOMATION_TABLES } from "./tables.server";
 import type { Action, ActionOutcome, TriggerType } from "./types";
+import { automationRefusal } from "./automation-words";
+import { isPhrase, type Phrase } from "../i18n/words";
 
 /**
  * One rule acting on one record for one occurrence, exactly once: its actions and its row in
@@ -208,14 +210,14 @@ export async function runInTransaction(
       const out: Record<string, unknown> = {};
       for (const [key, text] of Object.entries(templates)) {
         const f = target.fieldsByKey.get(key);
-        if (!f) throw unprocessable(`${where}: ${target.pluralLabel} have no field "${key}" any more`);
+        if (!f) throw automationRefusal(422, "fieldGone", { where, tables: target.pluralLabel, field: key });
         const rendered = render(text, extra).trim();
         if (rendered === "") {
           out[key] = null;
           continue;
         }
         const parsed = valueKindOf(f.def).parseText(rendered, f.def);
-        if (!parsed.ok) throw unprocessable(`${where}: "${key}" — ${parsed.error}`);
+        if (!parsed.ok) throw automationRefusal(422, "badValue", { where, field: key, problem: parsed.words ?? parsed.error });
         out[key] = parsed.value;
       }
       return out;
@@ -309,6 +311,16 @@ export function errorText(error: unknown): string {
   return (error instanceof Error ? error.message : String(error)).slice(0, 4_000);
 }
 
+/**
+ * An error as a catalog phrase, when it is one of Tessera's refusals (a refused save with field
+ * problems keeps its English: the fields' words are not part of the phrase).
+ */
+export function errorPhrase(error: unknown): Phrase | null {
+  if (error instanceof ApiError && (error.details as { fields?: unknown } | undefined)?.fields) return null;
+  const phrase = error instanceof Error ? (error as { phrase?: unknown }).phrase : undefined;
+  return isPhrase(phrase) ? phrase : null;
+}
+
 /** Logs an occurrence that did not run (failed, stopped, skipped) in `q`; a failed run counts its attempts. */
 export async function logRun(
   q: Knex,
@@ -316,7 +328,9 @@ export async function logRun(
   req: Pick<RunRequest, "rule" | "recordId" | "occurrence" | "trigger" | "depth" | "user" | "jobId">,
   state: "failed" | "stopped" | "skipped",
   message: string,
+  words: Phrase | null = null,
 ): Promise<void> {
+  const errorWords = words ? JSON.stringify(words).slice(0, 4_000) : null;
   const t = dbNow(deps.now());
   const existing = await existingRun(q, req);
   if (existing) {
@@ -326,6 +340,7 @@ export async function logRun(
       .update({
         state,
         error: message,
+        error_words: errorWords,
         attempts: state === "failed" ? q.raw("attempts + 1") : q.raw("attempts"),
         job_id: req.jobId ?? null,
         updated_at: t,
@@ -342,6 +357,7 @@ export async function logRun(
       state,
       actions: JSON.stringify([]),
       error: message,
+      error_words: errorWords,
       depth: req.depth,
       attempts: 1,
       job_id: req.jobId ?? null,
@@ -380,7 +396,7 @@ export async function executeRun(deps: EngineDeps, req: RunRequest): Promise<Run
       await logRun(deps.db, deps, req, "skipped", error.message);
       return { state: "skipped", message: error.message };
     }
-    await logRun(deps.db, deps, req, "failed", errorText(error));
+    await logRun(deps.db, deps, req, "failed", errorText(error), errorPhrase(error));
     throw error;
   }
 }

@@ -45,6 +45,8 @@ export async function ensureAutomationTables(db: Knex): Promise<void> {
     t.string("state", 16).notNullable();
     t.specificType("actions", longtext).nullable();
     t.text("error").nullable();
+    // The error as a catalog phrase (JSON), when it is one of Tessera's: the run log says it in its reader's language.
+    t.text("error_words").nullable();
     t.integer("depth").notNullable().defaultTo(0);
     t.integer("attempts").notNullable().defaultTo(1);
     // The job that retries a failed run.
@@ -99,6 +101,7 @@ export async function ensureAutomationTables(db: Knex): Promise<void> {
     t.index(["rule_id", "record_id", "record_version"], "crm_approvals_record");
     t.index(["state", "id"], "crm_approvals_state");
   });
+  await addColumn(db, AUTOMATION_TABLES.runs, "error_words", (t) => void t.text("error_words").nullable());
   // "owner.supervisor": escalations go to a user's supervisor.
   if (!(await db.schema.hasColumn(SYSTEM_TABLES.users, "supervisor_id"))) {
     try {
@@ -106,5 +109,15 @@ export async function ensureAutomationTables(db: Knex): Promise<void> {
     } catch (error) {
       if (!(await db.schema.hasColumn(SYSTEM_TABLES.users, "supervisor_id"))) throw error;
     }
+  }
+}
+
+/** A column added to a table made before it existed; another instance adding it at the same time is no failure. */
+async function addColumn(db: Knex, table: string, column: string, build: (t: Knex.AlterTableBuilder) => void): Promise<void> {
+  if (await db.schema.hasColumn(table, column)) return;
+  try {
+    await db.schema.alterTable(table, build);
+  } catch (error) {
+    if (!(await db.schema.hasColumn(table, column))) throw error;
   }
 }

@@ -203,6 +203,8 @@ export interface RuleRun {
   state: RunState;
   actions: ActionOutcome[];
   error: string | null;
+  /** `error` as a catalog phrase, when it is one of Tessera's: the run log says it in its reader's language. */
+  errorWords?: Phrase | null;
   depth: number;
   attempts: number;
   /** Failed, and an admin may start it again (the rules service's `retryRun`). */
@@ -216,7 +218,8 @@ export interface DryRunResult {
   matches: { id: number; title: string }[];
   actions: ActionOutcome[];
   /** Records for which the rule would fail, and why. */
-  errors: { record: number; message: string }[];
+  /** `words`: the message as a catalog phrase, when it is one of Tessera's. */
+  errors: { record: number; message: string; words?: Phrase | null }[];
   /** More records matched than were tried (`limit`). */
   truncated: boolean;
 }

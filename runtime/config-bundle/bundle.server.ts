@@ -4,7 +4,7 @@ import { definitionOnly, type RulesService } from "../automation/rules.server";
 import { HOME_PANELS_SETTING, type HomeService } from "../home/home.server";
 import { audit } from "../auth/audit.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
-import { ApiError, conflict, unprocessable } from "../errors";
+import { ApiError } from "../errors";
 import { isCardLayout } from "../layouts/layout-schema";
 import { resolveLayout } from "../layouts/resolve-layout";
 import { checkDocxTemplate, type DocxService } from "../print/docx.server";
@@ -30,6 +30,7 @@ import {
   type ReviewWords,
 } from "./describe-import";
 import { validateBundle, type BundleProblem } from "./validate-bundle";
+import { bundleRefusal } from "./bundle-words";
 
 export interface BundleReview {
   /** The installation's schema version the review was made on: send it back to apply. */
@@ -72,9 +73,7 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 function invalid(problems: BundleProblem[]): ApiError {
   const first = problems[0];
-  return unprocessable(`The bundle cannot be imported: ${problems.length} problem(s), the first at ${first.path}: ${first.message}`, {
-    problems,
-  });
+  return bundleRefusal(422, "invalid", { count: String(problems.length), path: first.path, problem: first.message }, { problems });
 }
 
 export function createConfigBundleService(deps: {
@@ -289,22 +288,13 @@ export function createConfigBundleService(deps: {
     async apply(actor, raw, options) {
       requireAdmin(actor, "importAConfiguration");
       const baseVersion = options.baseVersion;
-      if (typeof baseVersion !== "number" || !Number.isInteger(baseVersion) || baseVersion < 0)
-        throw new ApiError(400, "baseVersion must be the schema version the review was made on (an integer ≥ 0): review the bundle first");
+      if (typeof baseVersion !== "number" || !Number.isInteger(baseVersion) || baseVersion < 0) throw bundleRefusal(400, "baseVersion");
       const { bundle, result } = await prepare(raw, options.words);
       const { review } = result;
       if (baseVersion !== result.baseVersion)
-        throw conflict(
-          `The schema of this installation changed since the review: the review was made on version ${baseVersion}, version ${result.baseVersion} is current now. Nothing was imported; review the bundle again and apply the new review.`,
-          { currentVersion: result.baseVersion },
-        );
+        throw bundleRefusal(409, "changed", { reviewed: baseVersion, current: result.baseVersion }, { currentVersion: result.baseVersion });
       if (review.needsConfirmation && options.confirmDestructive !== true)
-        throw conflict(
-          `Importing this bundle removes or converts data (${review.schema.destructiveSteps} step(s)). Review the steps and confirm to apply.`,
-          {
-            steps: review.schema.steps,
-          },
-        );
+        throw bundleRefusal(409, "confirm", { steps: String(review.schema.destructiveSteps) }, { steps: review.schema.steps });
       let version = result.baseVersion;
       if (review.schema.changed)
         version = (
@@ -326,12 +316,7 @@ export function createConfigBundleService(deps: {
           "Importing a configuration bundle: the card layouts, views, templates, rules, home panels and Word templates were not written:",
           error,
         );
-        const done = review.schema.changed ? `The schema was imported as version ${version}, but the` : "Nothing was imported: the";
-        throw new ApiError(
-          503,
-          `${done} card layouts, shared views, print templates, rules, home panels and Word templates could not be written (the server log has the reason). Import the same file again to finish.`,
-          { version },
-        );
+        throw bundleRefusal(503, review.schema.changed ? "restFailedAfterSchema" : "restFailed", { version }, { version });
       }
       return { version, review };
     },

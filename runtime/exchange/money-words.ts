@@ -21,6 +21,8 @@ export const MONEY_ENGLISH: Readonly<Record<string, string>> = {
   "refusals.money.isBase": "{{currency}} is the base currency: it is always worth 1 and needs no rate",
   "refusals.money.rate": "the rate must be a positive number such as 1.0834 (what one {{currency}} is worth in {{base}}), not {{value}}",
   "refusals.money.theBase": "the base currency",
+  "refusals.money.baseCode": 'the base currency must be a three-letter code such as "EUR", not {{value}}',
+  "refusals.money.overpayment": 'overpayment must be "refuse" or "credit", not {{value}}',
 };
 /** English of the money phrases, for field problems noted with `addFieldPhrase`. */
 export const moneyWords = englishWords(MONEY_ENGLISH);

@@ -2,7 +2,6 @@ import type { Knex } from "knex";
 import { parse } from "csv-parse/sync";
 import { getSetting, putSetting } from "../auth/settings.server";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
-import { unprocessable } from "../errors";
 import { isPhrase, say, type Phrase } from "../i18n/words";
 import { moneyPhrase, moneyRefusal, moneyWords } from "./money-words";
 import { parseRate, type ExchangeRate } from "./convert";
@@ -35,12 +34,12 @@ export async function overpaymentPolicy(q: Knex): Promise<OverpaymentPolicy> {
 export async function saveExchangeSettings(q: Knex, input: { base?: unknown; overpayment?: unknown }): Promise<void> {
   if (input.base !== undefined) {
     if (typeof input.base !== "string" || !CURRENCY.test(input.base))
-      throw unprocessable(`the base currency must be a three-letter code such as "EUR", not ${JSON.stringify(input.base)}`);
+      throw moneyRefusal(422, moneyPhrase("baseCode", { value: JSON.stringify(input.base) }));
     await putSetting(q, BASE_CURRENCY_SETTING, input.base);
   }
   if (input.overpayment !== undefined) {
     if (input.overpayment !== "refuse" && input.overpayment !== "credit")
-      throw unprocessable(`overpayment must be "refuse" or "credit", not ${JSON.stringify(input.overpayment)}`);
+      throw moneyRefusal(422, moneyPhrase("overpayment", { value: JSON.stringify(input.overpayment) }));
     await putSetting(q, OVERPAYMENT_SETTING, input.overpayment);
   }
 }

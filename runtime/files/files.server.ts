@@ -1,8 +1,9 @@
 import crypto from "node:crypto";
 import type { Knex } from "knex";
-import { ApiError, badRequest, notFound } from "../errors";
+import { type ApiError } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { FILE_ID_PATTERN } from "../fields/files";
+import { fileRefusal } from "./file-words";
 
 /** What a file field stores and what an upload answers. */
 export interface StoredFileInfo {
@@ -53,7 +54,7 @@ export function cleanMimeType(raw: string): string {
 }
 
 export function tooLargeError(maxBytes: number): ApiError {
-  return new ApiError(413, `the file is larger than the limit of ${formatBytes(maxBytes)}`);
+  return fileRefusal(413, "tooLarge", { limit: formatBytes(maxBytes) });
 }
 
 function formatBytes(n: number): string {
@@ -72,7 +73,7 @@ export function createFileStore(db: Knex, options: { maxBytes?: number; quotaByt
     maxBytes,
     quotaBytes,
     async save({ name, type, content, actorId }) {
-      if (content.byteLength === 0) throw badRequest("the file is empty: choose a file with content");
+      if (content.byteLength === 0) throw fileRefusal(400, "empty");
       if (content.byteLength > maxBytes) throw tooLargeError(maxBytes);
       if (actorId !== null) {
         // Checked before the insert, not under a lock: a burst may pass the quota by a few files,
@@ -83,10 +84,7 @@ export function createFileStore(db: Knex, options: { maxBytes?: number; quotaByt
           .sum({ n: "size" })
           .first()) as { n: number | string | null } | undefined;
         if (Number(pending?.n ?? 0) + content.byteLength > quotaBytes)
-          throw new ApiError(
-            413,
-            `you have ${formatBytes(Number(pending?.n ?? 0))} of uploads that no record holds yet (at most ${formatBytes(quotaBytes)}): save the records they belong to, or wait a day until unsaved uploads are removed`,
-          );
+          throw fileRefusal(413, "quota", { pending: formatBytes(Number(pending?.n ?? 0)), quota: formatBytes(quotaBytes) });
       }
       const info: StoredFileInfo = {
         id: crypto.randomBytes(16).toString("hex"),
@@ -104,10 +102,10 @@ export function createFileStore(db: Knex, options: { maxBytes?: number; quotaByt
       return info;
     },
     async get(rawId) {
-      if (typeof rawId !== "string" || !FILE_ID.test(rawId)) throw notFound("there is no such file");
+      if (typeof rawId !== "string" || !FILE_ID.test(rawId)) throw fileRefusal(404, "noFile");
       const row = (await db(SYSTEM_TABLES.files).where({ id: rawId }).first()) as
         { id: string; name: string; type: string; size: number; sha256: string; content: Buffer } | undefined;
-      if (!row) throw notFound("there is no such file");
+      if (!row) throw fileRefusal(404, "noFile");
       return {
         id: row.id,
         name: row.name,

@@ -2,7 +2,6 @@ import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
 import { createSystemTable, dbNow } from "../db/system-tables.server";
-import { conflict, notFound, unprocessable } from "../errors";
 import { isCardLayout } from "../layouts/layout-schema";
 import type { LayoutsService } from "../layouts/layouts.server";
 import { resolveLayout } from "../layouts/resolve-layout";
@@ -23,6 +22,8 @@ import {
   UTM_FIELDS,
   type UtmValues,
 } from "./public-form";
+import { formPhrase, formRefusal, formWords } from "./form-words";
+import { say, type Phrase } from "../i18n/words";
 
 export const PUBLIC_FORMS_TABLE = "crm_public_forms";
 
@@ -153,36 +154,44 @@ export function createPublicFormsService(deps: {
   }
 
   async function checkedInput(actor: Actor, id: number | null, input: PublicFormInput) {
-    const fields: Record<string, string> = {};
+    const fields: Record<string, Phrase> = {};
     const slug = text(input.slug).toLowerCase();
-    if (!SLUG_PATTERN.test(slug)) fields.slug = "Use 1–64 lower-case letters, digits and dashes (not at the start or end), e.g. contact-us";
+    if (!SLUG_PATTERN.test(slug)) fields.slug = formPhrase("slug");
     else if (
       await db(PUBLIC_FORMS_TABLE)
         .where({ slug })
         .whereNot("id", id ?? 0)
         .first("id")
     )
-      fields.slug = `Another form already uses /f/${slug}: choose another address`;
+      fields.slug = formPhrase("slugTaken", { slug });
     const { compiled } = await workspace.current();
     const table = compiled.tablesByKey.get(text(input.table));
-    if (!table) fields.table = "Choose the table the form adds records to";
+    if (!table) fields.table = formPhrase("table");
     const title = text(input.title);
-    if (!title) fields.title = "Give the form a title: visitors see it above the fields";
-    else if (title.length > 200) fields.title = "Keep the title under 200 characters";
+    if (!title) fields.title = formPhrase("title");
+    else if (title.length > 200) fields.title = formPhrase("titleLong");
     const thankYou = text(input.thankYou) || "Thank you! We received your message and will be in touch soon.";
-    if (thankYou.length > 2000) fields.thankYou = "Keep the thank-you message under 2,000 characters";
+    if (thankYou.length > 2000) fields.thankYou = formPhrase("thankYouLong");
     const origins = parseAllowedOrigins(text(input.allowedOrigins));
-    if (!origins.ok) fields.allowedOrigins = origins.error;
+    if (!origins.ok) fields.allowedOrigins = formPhrase("verbatim", { text: origins.error });
     const chosen = Array.isArray(input.fields) ? input.fields.filter((k): k is string => typeof k === "string") : [];
     let layout: CardLayout | null = null;
     if (table) {
       const ids = new Set(chosen.map((k) => table.fieldsByKey.get(k)).flatMap((f) => (f && publishableField(f) ? [f.id] : [])));
-      if (ids.size === 0) fields.fields = "Choose at least one field for visitors to fill";
+      if (ids.size === 0) fields.fields = formPhrase("fields");
       const card = resolveLayout((await layouts.get(actor, table.key)).layout, table, compiled).layout;
       layout = publicLayout(card, table, ids);
     }
-    if (Object.keys(fields).length || !table || !layout || !origins.ok)
-      throw unprocessable("the form was not saved: please correct the marked settings", { fields });
+    if (Object.keys(fields).length || !table || !layout || !origins.ok) {
+      const refusal = formRefusal(
+        422,
+        "notSaved",
+        {},
+        { fields: Object.fromEntries(Object.entries(fields).map(([k, p]) => [k, say(p, formWords)])) },
+      );
+      refusal.fieldWords = fields;
+      throw refusal;
+    }
     return {
       slug,
       table_id: table.id,
@@ -215,7 +224,7 @@ export function createPublicFormsService(deps: {
     async get(actor, id) {
       requireAdmin(actor, "managePublicForms");
       const [form] = await readAll((q) => q.where({ id }));
-      if (!form) throw notFound(`there is no public form ${id}`);
+      if (!form) throw formRefusal(404, "noForm", { id });
       return form;
     },
 
@@ -242,7 +251,7 @@ export function createPublicFormsService(deps: {
           return Number(newId);
         }
         const row = (await trx(PUBLIC_FORMS_TABLE).where({ id }).first("version")) as { version: number } | undefined;
-        if (!row) throw notFound(`there is no public form ${id}`);
+        if (!row) throw formRefusal(404, "noForm", { id });
         const current = Number(row.version);
         const n =
           expectedVersion === undefined || expectedVersion === current
@@ -250,7 +259,7 @@ export function createPublicFormsService(deps: {
                 .where({ id, version: current })
                 .update({ ...values, version: current + 1, updated_at: now, updated_by: actor.id })
             : 0;
-        if (n !== 1) throw conflict("another administrator changed this form meanwhile: reload it and make your change again");
+        if (n !== 1) throw formRefusal(409, "changed");
         await audit(trx, {
           userId: actor.id,
           action: "layout",
@@ -272,7 +281,7 @@ export function createPublicFormsService(deps: {
     async submit(form, values, utm) {
       const { compiled } = await workspace.current();
       const table = compiled.tablesByKey.get(form.table);
-      if (!table) throw notFound("this form's table no longer exists");
+      if (!table) throw formRefusal(404, "tableGone");
       // The allow-list: a post naming owner or status sets neither unless the layout publishes it.
       const body: Record<string, unknown> = {};
       for (const key of form.fields) if (values[key] !== undefined) body[key] = values[key];

@@ -20,6 +20,8 @@ export const LAYOUT_ENGLISH: Readonly<Record<string, string>> = {
   "formDesigner.save.missing": "the layout of {{table}} points at fields, lists or columns that do not exist",
   "formDesigner.save.conflict": "the layout of {{table}} was saved by someone else meanwhile (version {{current}}, you edited {{edited}})",
   "formDesigner.save.taken": "the layout of {{table}} was saved by someone else meanwhile",
+  "refusals.layouts.adminOnly": "only an administrator can change card layouts",
+  "refusals.layouts.noTable": 'there is no table "{{table}}"',
 };
 const english = englishWords(LAYOUT_ENGLISH);
 
@@ -32,6 +34,14 @@ export function layoutNotice(path: string, key: string, values: Record<string, u
 export function layoutError(status: ApiError["status"], key: string, values: Record<string, unknown>, details?: unknown): ApiError {
   const phrase: Phrase = { key: `formDesigner.save.${key}`, values };
   const error = new ApiError(status, say(phrase, english), details);
+  error.phrase = phrase;
+  return error;
+}
+
+/** A refusal of the layouts service (`refusals.layouts.<key>`) whose English message is the catalog's. */
+export function layoutRefusal(status: ApiError["status"], key: string, values: Record<string, unknown> = {}): ApiError {
+  const phrase: Phrase = { key: `refusals.layouts.${key}`, values };
+  const error = new ApiError(status, say(phrase, english));
   error.phrase = phrase;
   return error;
 }

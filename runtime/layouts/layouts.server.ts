@@ -1,6 +1,5 @@
 import type { Knex } from "knex";
 import { audit } from "../auth/audit.server";
-import { ApiError, notFound } from "../errors";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import type { Actor } from "../records/permissions";
 import type { CompiledTable } from "../schema/compile";
@@ -8,7 +7,7 @@ import type { WorkspaceService } from "../workspace/workspace.server";
 import { defaultLayout } from "./default-layout";
 import { isCardLayout, layoutShapeProblems } from "./layout-schema";
 import { layoutFieldProblems, resolveLayout } from "./resolve-layout";
-import { layoutError, layoutNotice } from "./layout-words";
+import { layoutError, layoutNotice, layoutRefusal } from "./layout-words";
 import type { CardLayout, LayoutNotice } from "./types";
 
 export interface StoredLayout {
@@ -31,14 +30,14 @@ export interface LayoutsService {
 }
 
 function mayDesign(actor: Actor) {
-  if (actor.role !== "admin") throw new ApiError(403, "only an administrator can change card layouts");
+  if (actor.role !== "admin") throw layoutRefusal(403, "adminOnly");
 }
 
 export function createLayoutsService(db: Knex, workspace: Pick<WorkspaceService, "current">): LayoutsService {
   async function tableOf(key: string): Promise<CompiledTable> {
     const { compiled } = await workspace.current();
     const table = compiled.tablesByKey.get(key);
-    if (!table) throw notFound(`there is no table "${key.slice(0, 64)}"`);
+    if (!table) throw layoutRefusal(404, "noTable", { table: key.slice(0, 64) });
     return table;
   }
 

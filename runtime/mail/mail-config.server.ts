@@ -1,8 +1,8 @@
 import type { Knex } from "knex";
 import { getSetting, putSetting } from "../auth/settings.server";
-import { badRequest } from "../errors";
 import { headerText, parseRecipients } from "./headers";
-import { MAIL_NOT_SET_REASON } from "./types";
+import { say, type Phrase } from "../i18n/words";
+import { mailPhrase, mailRefusal, mailRefusalOf, mailWords } from "./mail-words";
 
 /** Where outgoing mail goes and whom it is from; see docs/decisions/027-outgoing-email.md. */
 export interface MailConfig {
@@ -12,19 +12,22 @@ export interface MailConfig {
 
 export type MailSetup =
   | { enabled: true; config: MailConfig; source: "environment" | "settings" }
-  | { enabled: false; reason: string; source: "environment" | "settings" | null };
+  | { enabled: false; reason: string; words: Phrase; source: "environment" | "settings" | null };
 
 export const SMTP_URL_SETTING = "mail.smtp_url";
 export const MAIL_FROM_SETTING = "mail.from";
 
-const NOT_SET = MAIL_NOT_SET_REASON;
-
-function check(smtpUrl: string, from: string): string | null {
-  if (!/^smtps?:\/\/[^\s]+$/i.test(smtpUrl))
-    return "the mail server must be an smtp:// or smtps:// URL, e.g. smtp://user:pass@mail.example.com:587";
+function check(smtpUrl: string, from: string): Phrase | null {
+  if (!/^smtps?:\/\/[^\s]+$/i.test(smtpUrl)) return mailPhrase("badServer");
   const parsed = parseRecipients(from);
-  if (!parsed.ok || parsed.addresses.length !== 1) return "the sender (MAIL_FROM) must be one plain address, e.g. office@example.com";
+  if (!parsed.ok || parsed.addresses.length !== 1) return mailPhrase("badSender");
   return null;
+}
+
+/** Sending is off, and why, in English with its phrase beside it. */
+function off(problem: Phrase | null, source: MailSetup["source"]): MailSetup {
+  const words = problem ? mailPhrase("off", { problem }) : { key: "mailUi.offNoServer" };
+  return { enabled: false, reason: say(words, mailWords), words, source };
 }
 
 /**
@@ -37,15 +40,10 @@ export async function mailSetup(db: Knex, env: Record<string, string | undefined
   const source = envUrl || envFrom ? "environment" : "settings";
   const smtpUrl = source === "environment" ? (envUrl ?? "") : ((await getSetting(db, SMTP_URL_SETTING)) ?? "");
   const from = source === "environment" ? (envFrom ?? "") : ((await getSetting(db, MAIL_FROM_SETTING)) ?? "");
-  if (!smtpUrl && !from) return { enabled: false, reason: NOT_SET, source: null };
-  if (!smtpUrl || !from)
-    return {
-      enabled: false,
-      reason: `Sending email is off: ${smtpUrl ? "MAIL_FROM (the sender)" : "SMTP_URL (the mail server)"} is not set.`,
-      source,
-    };
+  if (!smtpUrl && !from) return off(null, null);
+  if (!smtpUrl || !from) return off(mailPhrase(smtpUrl ? "noSender" : "noServer"), source);
   const problem = check(smtpUrl, from);
-  if (problem) return { enabled: false, reason: `Sending email is off: ${problem}.`, source };
+  if (problem) return off(problem, source);
   return { enabled: true, config: { smtpUrl, from }, source };
 }
 
@@ -55,15 +53,14 @@ export async function saveMailSettings(
   input: { smtpUrl: string; from: string },
   env: Record<string, string | undefined> = process.env,
 ): Promise<void> {
-  if (env.SMTP_URL?.trim() || env.MAIL_FROM?.trim())
-    throw badRequest("the mail server is set by the server's environment (SMTP_URL, MAIL_FROM): change it there");
+  if (env.SMTP_URL?.trim() || env.MAIL_FROM?.trim()) throw mailRefusal(400, "envSet");
   const stored = (await getSetting(db, SMTP_URL_SETTING)) ?? "";
   // The form shows the URL without its password: saved back unchanged, it keeps the stored one.
   const smtpUrl = input.smtpUrl.trim() === redactedUrl(stored) ? stored : input.smtpUrl.trim();
   const from = headerText(input.from);
   if (smtpUrl || from) {
     const problem = check(smtpUrl, from);
-    if (problem) throw badRequest(problem);
+    if (problem) throw mailRefusalOf(400, problem);
   }
   await putSetting(db, SMTP_URL_SETTING, smtpUrl);
   await putSetting(db, MAIL_FROM_SETTING, from);

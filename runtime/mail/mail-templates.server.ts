@@ -1,13 +1,13 @@
 import crypto from "node:crypto";
 import type { Knex } from "knex";
 import { dbNow } from "../db/system-tables.server";
-import { badRequest, notFound } from "../errors";
 import { followRenamesInText } from "../print/references";
 import { liquidSyntaxError } from "../print/render-html";
 import type { CompiledSchema } from "../schema/compile";
 import { requireAdmin, type Actor } from "../records/permissions";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { MAIL_TEMPLATES_TABLE } from "./mail-tables.server";
+import { mailRefusal } from "./mail-words";
 
 /** A message template: Liquid in subject and body, over the same context as a print template of its table. */
 export interface MailTemplate {
@@ -52,8 +52,8 @@ const toTemplate = (r: Row): MailTemplate => ({ id: r.id, table: r.table_key, na
 
 function text(input: Record<string, unknown>, key: string, max: number): string {
   const v = input[key];
-  if (typeof v !== "string" || v.trim() === "") throw badRequest(`${key} is required: give the template a ${key}`);
-  if (v.length > max) throw badRequest(`${key} is longer than ${max} characters`);
+  if (typeof v !== "string" || v.trim() === "") throw mailRefusal(400, "required", { key });
+  if (v.length > max) throw mailRefusal(400, "tooLong", { key, max });
   return v;
 }
 
@@ -66,16 +66,16 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
     },
     async get(id) {
       const row = typeof id === "string" ? ((await db(MAIL_TEMPLATES_TABLE).where({ id }).first()) as Row | undefined) : undefined;
-      if (!row) throw notFound(`there is no message template "${String(id).slice(0, 64)}"`);
+      if (!row) throw mailRefusal(404, "noTemplate", { id: String(id).slice(0, 64) });
       return toTemplate(row);
     },
     async save(actor, raw) {
       requireAdmin(actor, "editMessageTemplates");
-      if (typeof raw !== "object" || raw === null) throw badRequest("send a template: { table, name, subject, body }");
+      if (typeof raw !== "object" || raw === null) throw mailRefusal(400, "templateShape");
       const input = raw as Record<string, unknown>;
       const table = text(input, "table", 64);
       const { compiled } = await workspace.current();
-      if (!compiled.tablesByKey.has(table)) throw badRequest(`there is no table "${table}"`);
+      if (!compiled.tablesByKey.has(table)) throw mailRefusal(400, "noTable", { table });
       const name = text(input, "name", 200);
       const subject = text(input, "subject", 1_000);
       const body = text(input, "body", 200_000);
@@ -84,7 +84,7 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
         ["body", body],
       ] as const) {
         const error = liquidSyntaxError(value);
-        if (error) throw badRequest(`the ${part} is not valid Liquid: ${error}`);
+        if (error) throw mailRefusal(400, "badLiquid", { part, error });
       }
       const id = typeof input.id === "string" && input.id ? input.id : `mt_${crypto.randomBytes(6).toString("hex")}`;
       const exists = await db(MAIL_TEMPLATES_TABLE).where({ id }).first("id");
@@ -98,7 +98,7 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       const n = await db(MAIL_TEMPLATES_TABLE)
         .where({ id: String(id) })
         .delete();
-      if (n === 0) throw notFound(`there is no message template "${String(id).slice(0, 64)}"`);
+      if (n === 0) throw mailRefusal(404, "noTemplate", { id: String(id).slice(0, 64) });
     },
     async addDefaults(templates) {
       const { compiled } = await workspace.current();

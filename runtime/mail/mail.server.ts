@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import nodemailer, { type Transporter } from "nodemailer";
 import { dbNow } from "../db/system-tables.server";
-import { ApiError, badRequest, notFound, unprocessable } from "../errors";
+import { ApiError } from "../errors";
 import { PermanentJobError, RunLaterError, type JobContext, type JobHandlers } from "../jobs/types";
 import type { JobQueue } from "../jobs/queue.server";
 import type { PrintService } from "../print/print.server";
@@ -20,6 +20,7 @@ import { defaultRecipient } from "./recipient.server";
 import { fromDbTime, takeSendSlots } from "./send-rate.server";
 import { suppressedAmong } from "./suppressions.server";
 import type { MailOffer, MessageStatus } from "./types";
+import { mailRefusal, mailRefusalOf } from "./mail-words";
 
 export type { MailOffer, MessageStatus };
 
@@ -104,8 +105,8 @@ function extraHeaders(stored: string): Record<string, string> {
 
 function optionalText(value: unknown, name: string, max: number): string | undefined {
   if (value === undefined || value === null) return undefined;
-  if (typeof value !== "string") throw badRequest(`${name} must be text`);
-  if (value.length > max) throw badRequest(`${name} is longer than ${max} characters`);
+  if (typeof value !== "string") throw mailRefusal(400, "notText", { key: name });
+  if (value.length > max) throw mailRefusal(400, "tooLong", { key: name, max });
   return value;
 }
 
@@ -157,7 +158,7 @@ export function createMailService(
       };
     } catch (error) {
       const why = (error instanceof Error ? error.message : String(error)).split("\n")[0];
-      throw unprocessable(`the message template "${template.name}" could not be filled in: ${why}; fix it under Admin → Email`);
+      throw mailRefusal(422, "unfilled", { name: template.name, why });
     }
   };
   /** For the card: a broken template is offered empty with its problem, and the card still opens. */
@@ -179,7 +180,7 @@ export function createMailService(
     const found = Number.isSafeInteger(n)
       ? ((await db(MAIL_MESSAGES_TABLE).where({ id: n }).first()) as MessageRow | undefined)
       : undefined;
-    if (!found) throw notFound(`there is no message ${String(id).slice(0, 32)}`);
+    if (!found) throw mailRefusal(404, "noMessage", { id: String(id).slice(0, 32) });
     return found;
   }
 
@@ -268,7 +269,7 @@ export function createMailService(
       const table = requireTable(compiled, tableKey);
       const setup = await mailSetup(db, env);
       // Off: the card shows the action disabled, and pays for nothing more.
-      if (!setup.enabled) return { enabled: false, reason: setup.reason, to: "", templates: [], attachments: [] };
+      if (!setup.enabled) return { enabled: false, reason: setup.reason, reasonWords: setup.words, to: "", templates: [], attachments: [] };
       const list = await templates.list(table.key);
       const context = await contextFor(actor, compiled, table, id, list.map((t) => `${t.subject}\n${t.body}`).join("\n"));
       return {
@@ -280,19 +281,19 @@ export function createMailService(
     },
 
     async send(actor, tableKey, id, input) {
-      if (typeof input !== "object" || input === null) throw badRequest("send { to?, template?, subject?, body?, attach? }");
+      if (typeof input !== "object" || input === null) throw mailRefusal(400, "sendShape");
       const { compiled } = await workspace.current();
       const table = requireTable(compiled, tableKey);
       // Reading the record applies the role and its row scope: someone else's record is a 404.
       const stored = await records.get(actor, table.key, id);
       const setup = await mailSetup(db, env);
-      if (!setup.enabled) throw new ApiError(503, setup.reason);
+      if (!setup.enabled) throw mailRefusalOf(503, setup.words);
 
       let template: MailTemplate | undefined;
       if (input.template !== undefined && input.template !== null) {
         template = await templates.get(input.template);
         if (template.table !== table.key)
-          throw badRequest(`the message template "${template.name}" is for ${template.table}, not ${table.key}`);
+          throw mailRefusal(400, "wrongTable", { name: template.name, table: template.table, other: table.key });
       } else template = (await templates.list(table.key))[0];
       const texts = template ? `${template.subject}\n${template.body}` : "";
       const context = await contextFor(actor, compiled, table, stored.id, texts);
@@ -300,9 +301,9 @@ export function createMailService(
 
       const to = optionalText(input.to, "to", 2_000) ?? (await defaultRecipient(actor, records, compiled, table, context.record));
       const recipients = parseRecipients(to);
-      if (!recipients.ok) throw badRequest(`to: ${recipients.reason}`);
+      if (!recipients.ok) throw mailRefusal(400, "to", { reason: recipients.words });
       const subject = headerText(optionalText(input.subject, "subject", 1_000) ?? rendered.subject);
-      if (!subject) throw badRequest("subject is empty: give one, or a message template that makes one");
+      if (!subject) throw mailRefusal(400, "noSubject");
       const body = optionalText(input.body, "body", 200_000) ?? rendered.body;
 
       let attach: string | null = null;
@@ -310,10 +311,9 @@ export function createMailService(
       else if (input.attach !== null && input.attach !== false) {
         // Attaching prints: the actor must be allowed to print this table with this template.
         const checked = await print.checkBatch(actor, input.attach);
-        if (checked.table !== table.key)
-          throw badRequest(`the print template "${String(input.attach)}" does not print ${table.pluralLabel}`);
+        if (checked.table !== table.key) throw mailRefusal(400, "attachTable", { id: String(input.attach), tables: table.pluralLabel });
         const offered = (await print.offered(actor, table.key, stored.id)).find((t) => t.id === input.attach);
-        if (offered?.offered === false) throw unprocessable(`the print template "${offered.name}" is not offered for this record`);
+        if (offered?.offered === false) throw mailRefusal(422, "attachNotOffered", { name: offered.name });
         attach = String(input.attach);
       }
 
@@ -336,7 +336,7 @@ export function createMailService(
       const message = await row(id);
       await records.get(actor, message.table_key, message.record_id).catch((error: unknown) => {
         if (error instanceof ApiError && (error.status === 403 || error.status === 404))
-          throw notFound(`there is no message ${String(id).slice(0, 32)}`);
+          throw mailRefusal(404, "noMessage", { id: String(id).slice(0, 32) });
         throw error;
       });
       return { status: message.status, ...(message.error && message.status !== "sent" ? { error: message.error } : {}) };

@@ -19,6 +19,7 @@ import { takeSendSlots } from "./send-rate.server";
 import { suppressedAmong } from "./suppressions.server";
 import { SKIP_REASONS } from "./mailing-types";
 import { signUnsubscribe } from "./unsubscribe-token";
+import { mailRefusalOf } from "./mail-words";
 
 /** Records read, filled in and queued per transaction while a mailing is prepared. */
 const BATCH = 100;
@@ -151,7 +152,7 @@ export function createMailingPreparation(deps: PreparationDeps, options: { env: 
         throw new PermanentJobError(`the message template "${mailing.template_name}" was deleted`);
       });
       const setup = await mail.setup();
-      if (!setup.enabled) throw new ApiError(503, setup.reason);
+      if (!setup.enabled) throw mailRefusalOf(503, setup.words);
       const { config } = setup;
       const words = wordsIn(user.language);
       const query = JSON.parse(mailing.list_query) as ListQuery;

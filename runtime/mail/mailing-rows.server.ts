@@ -1,9 +1,9 @@
 import type { Knex } from "knex";
-import { notFound } from "../errors";
 import { isAdmin, type Actor } from "../records/permissions";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { MAILING_RECIPIENTS_TABLE, MAILINGS_TABLE, MAIL_MESSAGES_TABLE } from "./mail-tables.server";
 import type { MailingCounts, MailingStatus, MailingSummary } from "./mailing-types";
+import { mailRefusal } from "./mail-words";
 
 /** A mailing and its recipients as stored, and what screens are told of them: states and counts. */
 export interface MailingRow {
@@ -53,7 +53,7 @@ export function createMailingRows(db: Knex, workspace: Pick<WorkspaceService, "c
     const found = Number.isSafeInteger(n) ? ((await db(MAILINGS_TABLE).where({ id: n }).first()) as MailingRow | undefined) : undefined;
     // Someone else's mailing is as absent as one that never was: its recipients are not theirs to see.
     if (!found || (actor && !isAdmin(actor) && (actor.id === null || Number(found.created_by) !== actor.id)))
-      throw notFound(`there is no mailing ${String(id).slice(0, 32)}`);
+      throw mailRefusal(404, "noMailing", { id: String(id).slice(0, 32) });
     return found;
   }
 

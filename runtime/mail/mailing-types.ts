@@ -1,3 +1,5 @@
+import type { Phrase } from "../i18n/words";
+
 /** What the mailings service answers, for the server and the screens alike (docs/decisions/029-mailings.md). */
 
 /** preparing: reading the list and queueing messages; sending: messages waiting their turn; done: none waiting. */
@@ -61,6 +63,8 @@ export interface MailingDetail extends MailingSummary {
 export interface MailingOptions {
   enabled: boolean;
   reason?: string;
+  /** `reason` as a catalog phrase, for the screen to say in its reader's language. */
+  reasonWords?: Phrase;
   templates: { id: string; name: string; table: string }[];
   /** Tables with a template the actor may use, and their list views (`all` for the whole table). */
   tables: { key: string; label: string; views: { id: string; name: string }[] }[];

@@ -1,7 +1,6 @@
 import type { Knex } from "knex";
 import { appSecrets } from "../auth/app-secrets.server";
 import { dbNow } from "../db/system-tables.server";
-import { ApiError, badRequest, notFound, unprocessable } from "../errors";
 import type { JobQueue } from "../jobs/queue.server";
 import type { JobHandlers } from "../jobs/types";
 import { authorize, isAdmin, mayDo, type Actor } from "../records/permissions";
@@ -29,6 +28,7 @@ import {
   type MailingSummary,
   type RecipientStatus,
 } from "./mailing-types";
+import { mailRefusal, mailRefusalOf } from "./mail-words";
 
 export type { MailingCounts, MailingDetail, MailingOptions, MailingPreview, MailingStatus, MailingSummary, RecipientStatus };
 
@@ -89,7 +89,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
 
   /** The template and its table, which the actor must be allowed to read. */
   async function templateFor(actor: Actor, id: unknown): Promise<{ template: MailTemplate; table: CompiledTable }> {
-    if (typeof id !== "string" || id === "") throw badRequest("template is required: the id of a message template (Admin → Email)");
+    if (typeof id !== "string" || id === "") throw mailRefusal(400, "templateRequired");
     const template = await mail.templates.get(id);
     const table = requireTable((await workspace.current()).compiled, template.table);
     authorize(actor, "read", table);
@@ -104,19 +104,16 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
     if (view === undefined || view === null || view === "" || view === "all")
       return { id: null, name: `All ${table.pluralLabel}`, query: {} };
     const found = (await views.list(actor, table.id)).find((v) => String(v.id) === String(view));
-    if (!found) throw notFound(`there is no list view "${String(view).slice(0, 40)}" of ${table.pluralLabel} that you may use`);
+    if (!found) throw mailRefusal(404, "noView", { view: String(view).slice(0, 40), tables: table.pluralLabel });
     const { state, notices } = fromStoredState(table, found.state, found.name);
-    if (notices.length)
-      throw unprocessable(
-        `the list view "${found.name}" cannot be used for a mailing: ${notices.join(" ")} Fix or save the view again first.`,
-      );
+    if (notices.length) throw mailRefusal(422, "viewBroken", { name: found.name, notices: notices.join(" ") });
     const filter = toFilter(state.conditions ?? [], state.mode ?? "and");
     return { id: found.id, name: found.name, query: { ...(filter ? { filter } : {}), ...(state.q ? { q: state.q } : {}) } };
   }
 
   async function requireEnabled() {
     const setup = await mail.setup();
-    if (!setup.enabled) throw new ApiError(503, setup.reason);
+    if (!setup.enabled) throw mailRefusalOf(503, setup.words);
     return setup.config;
   }
 
@@ -140,7 +137,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
       const setup = await mail.setup();
       return {
         enabled: setup.enabled,
-        ...(setup.enabled ? {} : { reason: setup.reason }),
+        ...(setup.enabled ? {} : { reason: setup.reason, reasonWords: setup.words }),
         templates: templates.map((t) => ({ id: t.id, name: t.name, table: t.table })),
         tables,
       };
@@ -154,8 +151,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
         table.titleField && r[table.titleField] != null ? String(r[table.titleField]) : `${table.label} #${String(r.id)}`;
       const recipients = page.rows.map((r) => ({ id: r.id, label: label(r) }));
       const none = input.record === undefined || input.record === null || input.record === "";
-      if (!none && !/^\d{1,12}$/.test(String(input.record)))
-        throw badRequest("record must be the id of a record of the list, e.g. record=12");
+      if (!none && !/^\d{1,12}$/.test(String(input.record))) throw mailRefusal(400, "recordId");
       const chosen = none ? page.rows[0]?.id : Number(input.record);
       let message: MailingPreview["message"] = null;
       if (chosen !== undefined) {
@@ -167,7 +163,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
           q: list.query.q,
           pageSize: 1,
         });
-        if (within.rows.length === 0) throw notFound(`record ${String(input.record).slice(0, 20)} is not on the list "${list.name}"`);
+        if (within.rows.length === 0) throw mailRefusal(404, "notOnList", { record: String(input.record).slice(0, 20), list: list.name });
         const composed = await mail.compose(actor, template, chosen);
         const url = unsubscribeUrl(publicBase(origin, env), "…");
         const address = parseRecipients(composed.to);
@@ -192,12 +188,12 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
     async create(actor, input, origin) {
       const { template, table } = await templateFor(actor, input.template);
       if (input.table !== undefined && input.table !== table.key)
-        throw badRequest(`the message template "${template.name}" is for ${template.table}, not ${String(input.table).slice(0, 64)}`);
+        throw mailRefusal(400, "wrongTable", { name: template.name, table: template.table, other: String(input.table).slice(0, 64) });
       const list = await listOf(actor, table, input.view);
       await requireEnabled();
       // Read now as the sender: a filter the records service refuses is refused here, and an empty list is no mailing.
       const probe = await records.list(actor, table.key, { ...list.query, pageSize: 1 });
-      if (probe.rows.length === 0) throw unprocessable(`the list "${list.name}" has no records: there is no one to write to`);
+      if (probe.rows.length === 0) throw mailRefusal(422, "emptyList", { name: list.name });
       const id = await db.transaction(async (trx) => {
         const [inserted] = await trx(MAILINGS_TABLE).insert({
           table_key: table.key,
@@ -245,10 +241,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
 
     async unsubscribeClaim(token) {
       const claim = verifyUnsubscribe(await appSecrets(db, env), token);
-      if (!claim)
-        throw badRequest(
-          "This unsubscribe link is not valid: it may have been cut or changed. Open the link from the message again, or reply to the sender.",
-        );
+      if (!claim) throw mailRefusal(400, "badUnsubscribe");
       return claim;
     },
 

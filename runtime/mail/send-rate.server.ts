@@ -2,7 +2,7 @@ import type { Knex } from "knex";
 import { getSetting, putSetting, SETTINGS_TABLE } from "../auth/settings.server";
 import { dialectOf } from "../db/ddl.server";
 import { dbNow } from "../db/system-tables.server";
-import { badRequest } from "../errors";
+import { mailRefusal } from "./mail-words";
 
 /**
  * The mailing rate limit: at most N mailing messages a minute from this installation, spaced
@@ -23,7 +23,7 @@ export async function mailingRate(db: Knex): Promise<number> {
 export async function saveMailingRate(db: Knex, raw: unknown): Promise<number> {
   const n = typeof raw === "string" && /^\d+$/.test(raw.trim()) ? Number(raw) : raw;
   if (typeof n !== "number" || !Number.isSafeInteger(n) || n < 1 || n > MAX_MAILING_RATE)
-    throw badRequest(`the mailing rate must be a whole number of messages per minute from 1 to ${MAX_MAILING_RATE}`);
+    throw mailRefusal(400, "rate", { max: MAX_MAILING_RATE });
   await putSetting(db, MAILING_RATE_SETTING, String(n));
   return n;
 }

@@ -1,8 +1,8 @@
 import type { Knex } from "knex";
 import { dbNow } from "../db/system-tables.server";
-import { notFound } from "../errors";
 import { requireAdmin, type Actor } from "../records/permissions";
 import { SUPPRESSIONS_TABLE } from "./mail-tables.server";
+import { mailRefusal } from "./mail-words";
 
 /** Addresses that unsubscribed: no mailing writes to them again (single messages from a card still go). */
 export interface Suppression {
@@ -52,5 +52,5 @@ export async function unsuppress(actor: Actor, db: Knex, address: unknown): Prom
           .where({ address: normal(address) })
           .delete()
       : 0;
-  if (n === 0) throw notFound(`"${String(address).slice(0, 80)}" is not on the list of unsubscribed addresses`);
+  if (n === 0) throw mailRefusal(404, "notUnsubscribed", { address: String(address).slice(0, 80) });
 }

@@ -1,3 +1,5 @@
+import type { Phrase } from "../i18n/words";
+
 /** What the mail service answers, for the server and the card alike. */
 
 /** `skipped`: a mailing's message whose address unsubscribed before its turn came. */
@@ -8,6 +10,8 @@ export interface MailOffer {
   /** False with `reason` when no mail server is set: the action is shown disabled, saying why. */
   enabled: boolean;
   reason?: string;
+  /** `reason` as a catalog phrase, for the card to say in its reader's language. */
+  reasonWords?: Phrase;
   to: string;
   /** The table's message templates, subject and body rendered for this record. */
   templates: { id: string; name: string; subject: string; body: string; problem?: string }[];

@@ -5,7 +5,6 @@ import PizZip from "pizzip";
 import { audit } from "../auth/audit.server";
 import { dialectOf } from "../db/ddl.server";
 import { createSystemTable, dbNow } from "../db/system-tables.server";
-import { badRequest, notFound, unprocessable } from "../errors";
 import { authorize, mayDo, requireAdmin, type Actor } from "../records/permissions";
 import type { RecordsService } from "../records/service.server";
 import type { WorkspaceService } from "../workspace/workspace.server";
@@ -15,6 +14,7 @@ import { docxReferenceProblems, followRenamesInDocx, type DocxReferenceProblem }
 import { renamedFieldKeys } from "./references";
 import { createRecordContextLoader } from "./record-context.server";
 import { bindFilterSettings, tesseraFilters } from "./render-html";
+import { printRefusal } from "./print-words";
 
 /** Word templates (docs/decisions/025-word-templates.md): a .docx with docxtemplater tags, filled per record. */
 export const DOCX_TEMPLATES_TABLE = "crm_docx_templates";
@@ -126,8 +126,8 @@ function templateErrors(error: unknown): string[] | null {
 
 /** Refuses (422, naming the problem) what is not a .docx whose tags compile; the upload's and the bundle's check. */
 export function checkDocxTemplate(bytes: Uint8Array): void {
-  if (bytes.byteLength === 0) throw unprocessable("the file is empty");
-  if (bytes.byteLength > DOCX_MAX_BYTES) throw unprocessable("a Word template may be at most 10 MB");
+  if (bytes.byteLength === 0) throw printRefusal(422, "fileEmpty");
+  if (bytes.byteLength > DOCX_MAX_BYTES) throw printRefusal(422, "docxTooLarge");
   compile(bytes, docxParser(tesseraFilters(), {}));
 }
 
@@ -136,27 +136,21 @@ function compile(bytes: Uint8Array, parser: ReturnType<typeof docxParser>): Docx
   try {
     zip = new PizZip(bytes);
   } catch {
-    throw unprocessable("the file is not a Word document (.docx): it is not a zip archive");
+    throw printRefusal(422, "notZip");
   }
-  if (!zip.file("word/document.xml")) throw unprocessable("the file is not a Word document (.docx): it has no word/document.xml");
+  if (!zip.file("word/document.xml")) throw printRefusal(422, "noDocumentXml");
   // A few kilobytes can declare gigabytes of XML (a zip bomb): refuse before anything is inflated.
   const unzipped = Object.values(zip.files).reduce(
     (sum, f) => sum + ((f as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0),
     0,
   );
-  if (unzipped > DOCX_MAX_UNZIPPED_BYTES)
-    throw unprocessable(`the Word document unpacks to more than ${DOCX_MAX_UNZIPPED_BYTES / 1024 / 1024} MB`);
+  if (unzipped > DOCX_MAX_UNZIPPED_BYTES) throw printRefusal(422, "docxUnpacks", { mb: DOCX_MAX_UNZIPPED_BYTES / 1024 / 1024 });
   try {
     return new Docxtemplater(zip, { paragraphLoop: true, linebreaks: true, parser, nullGetter: () => "", errorLogging: false });
   } catch (error) {
     const problems = templateErrors(error);
-    if (!problems) throw unprocessable("the Word document could not be read");
-    throw unprocessable(
-      `the Word template has ${problems.length === 1 ? "a problem" : `${problems.length} problems`}: ${problems.join("; ")}`,
-      {
-        problems,
-      },
-    );
+    if (!problems) throw printRefusal(422, "docxUnreadable");
+    throw printRefusal(422, "docxProblems", { count: problems.length, problems: problems.join("; ") }, { problems });
   }
 }
 
@@ -191,9 +185,9 @@ export function createDocxService(runtime: {
     async upload(actor, { name, table: tableKey, bytes }) {
       requireAdmin(actor, "uploadWordTemplates");
       const cleanName = typeof name === "string" ? name.trim() : "";
-      if (!cleanName || cleanName.length > 120) throw badRequest("give the Word template a name of 1 to 120 characters");
+      if (!cleanName || cleanName.length > 120) throw printRefusal(400, "docxName");
       const { table } = await tableFor(tableKey);
-      if (!table) throw unprocessable(`there is no table "${String(tableKey).slice(0, 64)}" to fill the Word template for`);
+      if (!table) throw printRefusal(422, "docxNoTable", { table: String(tableKey).slice(0, 64) });
       checkDocxTemplate(bytes);
       const now = dbNow();
       const row = {
@@ -220,7 +214,7 @@ export function createDocxService(runtime: {
       const row = (await db(DOCX_TEMPLATES_TABLE)
         .where({ id: String(id) })
         .first("id", "name")) as { id: string; name: string } | undefined;
-      if (!row) throw notFound(`there is no Word template "${String(id).slice(0, 64)}"`);
+      if (!row) throw printRefusal(404, "noDocx", { id: String(id).slice(0, 64) });
       await db(DOCX_TEMPLATES_TABLE).where({ id: row.id }).delete();
       await audit(db, { userId: actor.id, action: "template", table: DOCX_TEMPLATES_TABLE, changes: { deleted: row.id, name: row.name } });
     },
@@ -228,10 +222,10 @@ export function createDocxService(runtime: {
       const row = (await db(DOCX_TEMPLATES_TABLE)
         .where({ id: String(id) })
         .first()) as (Row & { content: Buffer | Uint8Array }) | undefined;
-      if (!row) throw notFound(`there is no Word template "${String(id).slice(0, 64)}"`);
+      if (!row) throw printRefusal(404, "noDocx", { id: String(id).slice(0, 64) });
       const { compiled } = await workspace.current();
       const table = compiled.tablesById.get(row.table_id);
-      if (!table) throw unprocessable(`the Word template "${row.name}" fills a table that no longer exists`);
+      if (!table) throw printRefusal(422, "docxTableGone", { name: row.name });
       authorize(actor, "print", table);
       const raw = await records.get(actor, table.key, recordId);
       const loader = createRecordContextLoader({ db, records, compiled, actor });
@@ -250,7 +244,7 @@ export function createDocxService(runtime: {
       } catch (error) {
         const problems = templateErrors(error);
         if (!problems) throw error;
-        throw unprocessable(`the Word template "${row.name}" could not be filled: ${problems.join("; ")}`, { problems });
+        throw printRefusal(422, "docxUnfilled", { name: row.name, problems: problems.join("; ") }, { problems });
       }
       const title = table.titleField && record[table.titleField] ? String(record[table.titleField]) : `${table.label} ${String(record.id)}`;
       return {

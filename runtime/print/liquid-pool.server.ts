@@ -1,10 +1,10 @@
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
-import { unprocessable } from "../errors";
 import type { CompiledSchema } from "../schema/compile";
 import type { PrintContext, RenderedDocument, RenderSettings } from "./render-html";
 import { KEEP_SCHEMAS, type RenderJob, type RenderOutcome } from "./render-job";
 import type { PrintTemplate } from "./template";
+import { printPhrase, printRefusal } from "./print-words";
 
 export interface LiquidPoolOptions {
   /** Workers kept for rendering; default 2 (one per core on the reference machine). */
@@ -40,27 +40,16 @@ function workerUrl(): URL {
   }
 }
 
-const timeBudgetError = (ms: number) =>
-  unprocessable(
-    `filling in the template took longer than ${ms / 1000} s and was stopped: look for loops over large ranges ` +
-      `or loops inside loops, and print less per document`,
-  );
-const memoryBudgetError = (mb: number) =>
-  unprocessable(
-    `filling in the template needed more than ${mb} MB and was stopped: look for loops over large ranges ` +
-      `or loops inside loops that repeat a lot of text`,
-  );
+const timeBudgetError = (ms: number) => printRefusal(422, "fillTime", { seconds: ms / 1000 });
+const memoryBudgetError = (mb: number) => printRefusal(422, "fillMemory", { mb });
 
 /** Liquid's own words, with what to do about the usual causes. */
 function templateError(message: string) {
-  let hint = "fix it in the print designer";
-  if (/render limit/i.test(message)) hint = "it takes too long to fill in: look for loops over large ranges or loops inside loops";
-  else if (/memory alloc limit|Invalid array length/i.test(message))
-    hint = "it builds too much: look for loops over large ranges or loops inside loops";
-  else if (/Failed to lookup|ENOENT/i.test(message))
-    hint =
-      "a print template cannot include other files ({% include %}, {% render %}, {% layout %}): put that markup in the template itself";
-  return unprocessable(`the template could not be filled in (${message}): ${hint}`, { liquid: message });
+  let hint = "fix";
+  if (/render limit/i.test(message)) hint = "slow";
+  else if (/memory alloc limit|Invalid array length/i.test(message)) hint = "big";
+  else if (/Failed to lookup|ENOENT/i.test(message)) hint = "include";
+  return printRefusal(422, "unfilled", { liquid: message, hint: printPhrase(`hints.${hint}`) }, { liquid: message });
 }
 
 interface Pending {

@@ -2,8 +2,9 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import type { Browser, Page } from "puppeteer";
-import { ApiError, unprocessable } from "../errors";
+import { ApiError } from "../errors";
 import type { RenderedDocument } from "./render-html";
+import { printRefusal } from "./print-words";
 
 export interface PdfRenderer {
   render(doc: RenderedDocument): Promise<Buffer>;
@@ -85,11 +86,7 @@ export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string
 }
 
 /** The document is what takes too long (pages, images), so it is the caller's to change: 422, not 500. */
-const printTimeout = (timeoutMs: number) =>
-  unprocessable(
-    `printing took longer than ${timeoutMs / 1000} s and was stopped: the document is too large to print at once ` +
-      `(many pages or large images); print fewer records together, or use smaller images in the template and records`,
-  );
+const printTimeout = (timeoutMs: number) => printRefusal(422, "timeout", { seconds: timeoutMs / 1000 });
 
 /**
  * One shared Chromium, started on the first print, with a bounded pool of pages. Every page has

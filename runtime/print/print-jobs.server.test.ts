@@ -10,6 +10,9 @@ import { createJobQueue, runJob, type JobQueue } from "../jobs/queue.server";
 import { SYSTEM_ACTOR, type Actor } from "../records/permissions";
 import { createPrintJobs, type PrintJobFile, type PrintJobs, type PrintJobsOptions, type PrintJobsServices } from "./print-jobs.server";
 import type { PrintService } from "./print.server";
+import { languagePack } from "../i18n/catalogs.server";
+import { createTranslator } from "../i18n/translator";
+import { say } from "../i18n/words";
 
 const ANA: Actor = { id: 1, name: "Ana", role: "accountant", rights: SYSTEM_ACTOR.rights, ip: "192.0.2.1" };
 const BEN: Actor = { id: 2, name: "Ben", role: "accountant", rights: SYSTEM_ACTOR.rights };
@@ -123,6 +126,9 @@ describe("print jobs", () => {
       done: 5,
       error: `printing stopped after 5 of 7: "Receipt" is not offered for INV-6: its condition does not hold`,
     });
+    // The reason as a phrase, for the list to say in its reader's language.
+    const { errorWords } = await jobs.status(ANA, jobId);
+    expect(say(errorWords!, createTranslator(languagePack("sv")).t)).toMatch(/^utskriften stoppades efter 5 av 7: /);
     await expect(jobs.file(ANA, jobId)).rejects.toThrow("the print job failed and has no file: print again");
     // Not retried: printing again would fail the same way while the user waits.
     expect(await queue.runUntilIdle(jobs.handlers)).toBe(0);

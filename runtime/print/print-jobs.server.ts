@@ -1,6 +1,6 @@
 import crypto from "node:crypto";
 import { Zip, ZipPassThrough } from "fflate";
-import { ApiError, badRequest, conflict, notFound } from "../errors";
+import { ApiError } from "../errors";
 import type { JobFiles, JobFileWriter } from "../jobs/job-files.server";
 import type { JobQueue } from "../jobs/queue.server";
 import { PermanentJobError, type Job, type JobContext, type JobHandlers, type JobState } from "../jobs/types";
@@ -11,7 +11,6 @@ import { PdfRenderError } from "./pdf.server";
 import {
   MAX_JOB_RECORDS,
   MAX_SKIPPED_NAMES,
-  tooManyRecordsMessage,
   type PrintJobFormat,
   type PrintJobQuery,
   type PrintJobState,
@@ -20,6 +19,12 @@ import {
 } from "./print-jobs";
 import { safeFileName, type PrintedPdf, type PrintService } from "./print.server";
 import { uniqueNamer } from "./unique-names";
+import { printPhrase, printRefusal, printWords } from "./print-words";
+import { say, type Phrase } from "../i18n/words";
+
+/** More records than a job takes: the count as the batch print screen says it too. */
+const tooMany = (count: number, max: number) =>
+  printRefusal(400, "tooMany", { max: max.toLocaleString("en-GB"), count: count.toLocaleString("en-GB") });
 
 /** The queue's job types of batch printing. */
 export const PRINT_BATCH_JOB = "print.batch";
@@ -88,6 +93,8 @@ interface PrintBatchProgress {
   total: number;
   skipped: number;
   skippedNames: string[];
+  /** Why the last attempt failed, as a catalog phrase: the status says it in the reader's language. */
+  failure?: Phrase;
 }
 
 interface PrintBatchResult extends PrintBatchProgress {
@@ -116,13 +123,17 @@ const keyOf = (jobId: string) => `print:${jobId}`;
  * What the user is told about a failed job: the service's own messages name the record and the
  * reason; anything else is a bug whose text (SQL, paths) must not reach a response.
  */
-function failureMessage(error: unknown): string {
-  if (error instanceof ApiError) return error.message;
+/** A dead job's reason: its phrase only when it is what the queue kept (an older attempt's may differ). */
+function deadJobError(lastError: string | null | undefined, failure: Phrase | undefined): { error: string; errorWords?: Phrase } {
+  if (!lastError) return { error: say(printPhrase("jobFailedShort"), printWords), errorWords: printPhrase("jobFailedShort") };
+  return failure && say(failure, printWords) === lastError ? { error: lastError, errorWords: failure } : { error: lastError };
+}
+
+function failureWords(error: unknown): Phrase | string {
+  if (error instanceof ApiError) return error.phrase ?? error.message;
   console.error("A print job failed:", error);
   // Chromium's own words name paths and internals of this server: they stay in the log.
-  if (error instanceof PdfRenderError)
-    return "the PDF renderer failed (the server log has the details); try again in a moment, and report it if it happens again";
-  return "an internal error stopped it (the server log has the details); try again, and report it if it happens again";
+  return printPhrase(error instanceof PdfRenderError ? "rendererFailed" : "internalFailure");
 }
 
 const fileNameOf = (batchName: string, format: PrintJobFormat) =>
@@ -219,11 +230,8 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
   const maxBytes = options.maxBytesPerOwner ?? 200 * MB;
   const maxAttempts = options.maxAttempts ?? 3;
 
-  const noSuchJob = (jobId: unknown) => notFound(`there is no print job "${String(jobId).slice(0, 64)}": it may have expired; print again`);
-  const expired = (jobId: string) =>
-    notFound(
-      `the file of print job "${jobId}" has expired: finished files are kept ${Math.round(ttlMs / 60_000)} minutes, and only your newest ${maxFiles}; print again`,
-    );
+  const noSuchJob = (jobId: unknown) => printRefusal(404, "noJob", { job: String(jobId).slice(0, 64) });
+  const expired = (jobId: string) => printRefusal(404, "jobExpired", { job: jobId, minutes: Math.round(ttlMs / 60_000), files: maxFiles });
 
   async function find(actor: Actor, jobId: unknown): Promise<Job<PrintBatchPayload>> {
     const job = typeof jobId === "string" && JOB_ID.test(jobId) ? await queue.getByKey(keyOf(jobId)) : null;
@@ -251,7 +259,7 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       total: at.total ?? p.ids.length,
       skipped: at.skipped ?? p.excluded,
       skippedNames: at.skippedNames ?? [],
-      ...(job.state === "dead" ? { error: job.lastError ?? "the print job failed: print again" } : {}),
+      ...(job.state === "dead" ? deadJobError(job.lastError, at.failure) : {}),
       fileName: result?.fileName ?? p.fileName,
     };
   }
@@ -284,9 +292,8 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       }
       if (at.done === 0) {
         const more = at.skipped - at.skippedNames.length;
-        throw new PermanentJobError(
-          `nothing was printed: the template's condition does not hold for ${at.skippedNames.join(", ")}${more > 0 ? ` and ${more} more` : ""}`,
-        );
+        const nothing = printPhrase(more > 0 ? "nothingPrintedMore" : "nothingPrinted", { names: at.skippedNames.join(", "), more });
+        throw Object.assign(new PermanentJobError(say(nothing, printWords)), { phrase: nothing });
       }
       await output.end();
       reporter.report();
@@ -303,8 +310,17 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       // Cancelled, taken over by another worker, or this instance stopping: not the print's fault.
       // The queue ignores the answer of a job that is no longer ours, and runs a stopped one again.
       if (signal.aborted) throw signal.reason;
-      if (error instanceof PermanentJobError) throw error;
-      const message = `printing stopped after ${at.done} of ${at.total}: ${failureMessage(error)}`;
+      const permanent = error instanceof PermanentJobError;
+      const failure = permanent
+        ? ((error as { phrase?: Phrase }).phrase ?? null)
+        : printPhrase("stopped", { done: at.done, total: at.total, why: failureWords(error) });
+      if (failure) {
+        at.failure = failure;
+        reporter.report();
+        await reporter.flush();
+      }
+      if (permanent) throw error;
+      const message = say(failure!, printWords);
       // The request's own fault (a record no longer offered, a template removed) would fail the
       // same way again: at once. Chromium or the database failing (Chromium killed with the app,
       // a lost connection) may not: the queue tries again shortly, and says this if the last try fails too.
@@ -323,7 +339,7 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
     query: PrintJobQuery,
     condition: unknown,
   ): Promise<{ ids: number[]; excluded: number | null }> {
-    if (!services.records) throw badRequest("this server prints chosen ids only: send ids");
+    if (!services.records) throw printRefusal(400, "idsOnly");
     const records = services.records;
     const hasCondition = condition !== null && condition !== undefined;
     const filter = !hasCondition ? query.filter : query.filter ? { and: [query.filter, condition] } : condition;
@@ -336,46 +352,41 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
         page,
         pageSize: QUERY_PAGE,
       });
-      if (found.total > maxRecords) throw badRequest(tooManyRecordsMessage(found.total, maxRecords));
+      if (found.total > maxRecords) throw tooMany(found.total, maxRecords);
       ids.push(...found.rows.map((r) => r.id as number));
       if (found.rows.length < QUERY_PAGE || ids.length > maxRecords) break;
     }
-    if (ids.length > maxRecords) throw badRequest(tooManyRecordsMessage(ids.length, maxRecords));
+    if (ids.length > maxRecords) throw tooMany(ids.length, maxRecords);
     let excluded: number | null = 0;
     if (hasCondition) {
       const all = await records.list(actor, table, { q: query.q || undefined, filter: query.filter, page: 1, pageSize: 1 });
       excluded = all.totalExact ? Math.max(0, all.total - ids.length) : null;
       if (ids.length === 0 && all.total > 0)
-        throw badRequest(
-          `the template is not offered for any of the ${all.totalExact ? "" : "about "}${all.total.toLocaleString("en-GB")} records that match: its condition does not hold for them; choose another template or change the filter`,
-        );
+        throw printRefusal(400, all.totalExact ? "notOffered" : "notOfferedAbout", { count: all.total.toLocaleString("en-GB") });
     }
-    if (ids.length === 0) throw badRequest("no records match: change the filter or the search, then print again");
+    if (ids.length === 0) throw printRefusal(400, "noMatch");
     return { ids, excluded };
   }
 
   function chosenIds(ids: unknown): number[] {
-    if (!Array.isArray(ids) || ids.length === 0)
-      throw badRequest("ids must be a non-empty list of record ids: select the records to print");
+    if (!Array.isArray(ids) || ids.length === 0) throw printRefusal(400, "chooseIds");
     const unique = [...new Set(ids.map((v) => (typeof v === "string" ? Number(v) : v)))];
-    if (!unique.every((v) => Number.isSafeInteger(v) && (v as number) > 0))
-      throw badRequest("ids must be positive whole numbers (record ids)");
-    if (unique.length > maxRecords) throw badRequest(tooManyRecordsMessage(unique.length, maxRecords));
+    if (!unique.every((v) => Number.isSafeInteger(v) && (v as number) > 0)) throw printRefusal(400, "idsWhole");
+    if (unique.length > maxRecords) throw tooMany(unique.length, maxRecords);
     return unique as number[];
   }
 
   return {
     async start(actor, templateId, target, format) {
       const given = "ids" in target ? chosenIds(target.ids) : null;
-      if (format !== "pdf" && format !== "zip") throw badRequest(`format must be "pdf" (one file) or "zip" (one file per record)`);
+      if (format !== "pdf" && format !== "zip") throw printRefusal(400, "format");
       const { table, batchName, condition } = await print.checkBatch(actor, templateId);
       const found = given
         ? { ids: given, excluded: 0 }
         : await idsOf(actor, table, (target as { query: PrintJobQuery }).query ?? {}, condition);
       const unfinished = await queue.list({ type: PRINT_BATCH_JOB, state: ["queued", "running"], createdBy: actor.id });
       const running = unfinished.filter((job) => ownedBy(job, actor)).length;
-      if (running >= maxRunning)
-        throw conflict(`you already have ${running} print jobs running: wait for one to finish or cancel it, then print again`);
+      if (running >= maxRunning) throw printRefusal(409, "jobsRunning", { count: String(running) });
       const payload: PrintBatchPayload = {
         jobId: crypto.randomBytes(16).toString("base64url"),
         owner: ownerOf(actor),
@@ -407,10 +418,9 @@ export function createPrintJobs(services: PrintJobsServices, options: PrintJobsO
       const job = await find(actor, jobId);
       if (job.state === "queued" || job.state === "running") {
         const { done, total } = await statusOf(job);
-        throw conflict(`the print job is not finished yet (${done} of ${total} printed): wait until it is done`);
+        throw printRefusal(409, "jobUnfinished", { done, total });
       }
-      if (job.state !== "done")
-        throw conflict(`the print job ${job.state === "cancelled" ? "was canceled" : "failed"} and has no file: print again`);
+      if (job.state !== "done") throw printRefusal(409, job.state === "cancelled" ? "jobCanceled" : "jobFailed");
       const { result, stored } = await storedFile(job);
       return { fileName: result.fileName, contentType: result.contentType, size: stored.size, chunks: stored.chunks };
     },

@@ -1,3 +1,5 @@
+import type { Phrase } from "../i18n/words";
+
 /** What the browser and the server agree on about print jobs (no server code here). */
 
 /** One PDF with every record, or a ZIP with one PDF per record. */
@@ -40,10 +42,8 @@ export interface PrintJobStatus {
   skippedNames: string[];
   /** Why the job failed, in words for the user. */
   error?: string;
+  /** `error` as a catalog phrase, said in the reader's language. */
+  errorWords?: Phrase;
   /** The result's file name, e.g. `Invoice – 150 Invoices.pdf`. */
   fileName: string;
-}
-
-export function tooManyRecordsMessage(count: number, max = MAX_JOB_RECORDS): string {
-  return `a print job takes at most ${max.toLocaleString("en-GB")} records and ${count.toLocaleString("en-GB")} were chosen: narrow the list with a filter and print it in parts`;
 }

@@ -1,7 +1,6 @@
 import type { Knex } from "knex";
 import { relationTarget } from "../fields/structure";
 import { holdsFiles } from "../fields/registry";
-import { conflict, badRequest, unprocessable } from "../errors";
 import type { FileStore } from "../files/files.server";
 import type { FileValue } from "../fields/files";
 import { parseFilter } from "../records/filter";
@@ -23,6 +22,7 @@ import { languageCodes, languagePack } from "../i18n/catalogs.server";
 import { inLanguage } from "../i18n/schema-translations";
 import type { PrintTemplate } from "./template";
 import { checkTemplate, type TemplatesService, type TemplateSummary } from "./templates.server";
+import { printRefusal } from "./print-words";
 
 export interface PrintedPdf {
   pdf: Buffer;
@@ -167,9 +167,7 @@ export function createPrintService(
       byText.set(key, messages);
     }
     if (messages.length)
-      throw unprocessable(`the print template "${template.name}" ${messages.join("; ")}: fix it in the print designer`, {
-        problems: messages,
-      });
+      throw printRefusal(422, "templateProblems", { name: template.name, problems: messages.join("; ") }, { problems: messages });
   }
 
   async function inlineImages(table: CompiledTable, record: Rec) {
@@ -225,7 +223,7 @@ export function createPrintService(
   async function usable(actor: Actor, template: PrintTemplate) {
     const { compiled } = await workspace.current();
     const table = compiled.tablesByKey.get(template.table);
-    if (!table) throw unprocessable(`the print template "${template.name}" prints "${template.table}", a table that no longer exists`);
+    if (!table) throw printRefusal(422, "templateTableGone", { name: template.name, table: template.table });
     authorize(actor, "print", table);
     assertUsable(template, compiled);
     return { template, compiled, table };
@@ -250,11 +248,11 @@ export function createPrintService(
     const refused = loaded.filter((c) => !contexts.includes(c));
     if (onSkipped) refused.forEach((c) => onSkipped(titleOf(table, c.record)));
     else if (refused.length)
-      throw conflict(
-        `"${template.name}" is not offered for ${refused.map((c) => titleOf(table, c.record)).join(", ")}: its condition does not hold`,
-        {
-          ids: refused.map((c) => c.record.id),
-        },
+      throw printRefusal(
+        409,
+        "conditionFails",
+        { name: template.name, records: refused.map((c) => titleOf(table, c.record)).join(", ") },
+        { ids: refused.map((c) => c.record.id) },
       );
     return { template, compiled, table, contexts };
   }
@@ -312,7 +310,7 @@ export function createPrintService(
     async offered(actor, tableKey, recordId) {
       const { compiled } = await workspace.current();
       const table = compiled.tablesByKey.get(tableKey);
-      if (!table) throw badRequest(`there is no table "${String(tableKey).slice(0, 64)}"`);
+      if (!table) throw printRefusal(400, "noTable", { table: String(tableKey).slice(0, 64) });
       authorize(actor, "read", table);
       if (!mayDo(actor, "print", table)) return [];
       const list = await templates.summaries(tableKey);
@@ -348,8 +346,8 @@ export function createPrintService(
       return printed;
     },
     async printBatch(actor, templateId, ids) {
-      if (!Array.isArray(ids) || ids.length === 0) throw badRequest(`ids must be a non-empty list of record ids`);
-      if (ids.length > MAX_BATCH) throw badRequest(`a batch prints at most ${MAX_BATCH} records at once`);
+      if (!Array.isArray(ids) || ids.length === 0) throw printRefusal(400, "batchIds");
+      if (ids.length > MAX_BATCH) throw printRefusal(400, "batchMax", { max: MAX_BATCH });
       const unique = [...new Set(ids.map((v) => (typeof v === "string" ? Number(v) : v)))];
       // Each record is printed on its own and the PDFs joined, so every document keeps its own
       // "Page 1 of 2" and its own header and footer instead of the batch's running count.
@@ -360,8 +358,7 @@ export function createPrintService(
     },
     async previewDraft(actor, draft, recordId) {
       requireAdmin(actor, "previewPrintTemplates");
-      if (typeof draft !== "object" || draft === null || Array.isArray(draft))
-        throw badRequest("send the draft template as a JSON object with table, name, html, css and page");
+      if (typeof draft !== "object" || draft === null || Array.isArray(draft)) throw printRefusal(400, "draftObject");
       const { compiled } = await workspace.current();
       // The project data is the editor's own; it does not change what prints.
       const { project: _project, ...rest } = draft as Record<string, unknown>;

@@ -1,5 +1,5 @@
 import sanitizeHtml from "sanitize-html";
-import { unprocessable } from "../errors";
+import { printRefusal } from "./print-words";
 
 /**
  * Print HTML through sanitize-html (docs/decisions/016-print-html-sanitizer.md): an allowlist of
@@ -85,11 +85,7 @@ export function sanitizeTemplateHtml(html: string): string {
 export function cleanTemplateHtml(html: string, part: string): string {
   const { html: clean, misplacedLiquid } = cleanTemplate(html);
   if (misplacedLiquid.length)
-    throw unprocessable(
-      `the template's ${part} has Liquid inside a tag, outside any attribute value (${misplacedLiquid.join(", ")}): ` +
-        `Liquid may stand in text and in attribute values, so write e.g. class="{% if … %}wide{% endif %}" instead`,
-      { part, tags: misplacedLiquid },
-    );
+    throw printRefusal(422, "misplacedLiquid", { part, tags: misplacedLiquid.join(", ") }, { part, tags: misplacedLiquid });
   return clean;
 }
 

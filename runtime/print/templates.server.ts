@@ -5,7 +5,7 @@ import { columnTypeSql, dialectOf } from "../db/ddl.server";
 import { audit } from "../auth/audit.server";
 import { dbNow, ensureColumn } from "../db/system-tables.server";
 import { languageFieldProblem } from "./document-language";
-import { ApiError, badRequest, notFound, unprocessable } from "../errors";
+import { ApiError } from "../errors";
 import { parseFilter } from "../records/filter";
 import { parseWith } from "../schema/checked";
 import type { CompiledSchema } from "../schema/compile";
@@ -14,6 +14,7 @@ import { followRenamesInTemplate, renameFieldInTemplate, templateProblems, type 
 import { liquidSyntaxError } from "./render-html";
 import { cleanTemplateHtml } from "./sanitize";
 import { printTemplateSchema, type PrintTemplate } from "./template";
+import { printRefusal } from "./print-words";
 
 export const PRINT_TEMPLATES_TABLE = "crm_print_templates";
 
@@ -147,7 +148,7 @@ export function toRow(t: PrintTemplate) {
 export function checkTemplate(raw: unknown, compiled: CompiledSchema): PrintTemplate {
   const t = parseWith(validateTemplate, raw, "the print template");
   const table = compiled.tablesByKey.get(t.table);
-  if (!table) throw unprocessable(`there is no table "${t.table}" to print`);
+  if (!table) throw printRefusal(422, "noTableToPrint", { table: t.table });
   const parts: [string, string | undefined][] = [
     ["html", t.html],
     ["page.header", t.page.header],
@@ -156,19 +157,19 @@ export function checkTemplate(raw: unknown, compiled: CompiledSchema): PrintTemp
   for (const [name, text] of parts) {
     if (!text) continue;
     const error = liquidSyntaxError(text);
-    if (error) throw unprocessable(`the template's ${name} has a Liquid error: ${error}`, { part: name, error });
+    if (error) throw printRefusal(422, "liquidError", { part: name, error }, { part: name, error });
   }
   if (t.condition !== undefined && t.condition !== null) {
     try {
       parseFilter(table, t.condition);
     } catch (error) {
-      if (error instanceof ApiError) throw unprocessable(`the condition is not valid: ${error.message}`);
+      if (error instanceof ApiError) throw printRefusal(422, "badCondition", { error: error.phrase ?? error.message });
       throw error;
     }
   }
   if (t.languageFrom) {
     const problem = languageFieldProblem(compiled, table, t.languageFrom);
-    if (problem) throw unprocessable(`the document language cannot come from "${t.languageFrom}": ${problem}`);
+    if (problem) throw printRefusal(422, "badLanguageFrom", { field: t.languageFrom, problem });
   }
   const clean: PrintTemplate = { ...t, html: cleanTemplateHtml(t.html, "html"), page: { ...t.page } };
   if (clean.page.header) clean.page.header = cleanTemplateHtml(clean.page.header, "page.header");
@@ -257,9 +258,9 @@ export function createTemplatesService(
 
   async function readRow(id: unknown): Promise<PrintTemplate> {
     if (typeof id !== "string" || !/^[a-z0-9][a-z0-9_-]{0,63}$/.test(id))
-      throw notFound(`there is no print template "${String(id).slice(0, 64)}"`);
+      throw printRefusal(404, "noTemplate", { id: String(id).slice(0, 64) });
     const row = (await db(PRINT_TEMPLATES_TABLE).where({ id }).whereNull("deleted_at").first()) as Row | undefined;
-    if (!row) throw notFound(`there is no print template "${id}"`);
+    if (!row) throw printRefusal(404, "noTemplate", { id });
     return fromRow(row);
   }
 
@@ -306,7 +307,7 @@ export function createTemplatesService(
     },
     async create(input, actorId) {
       const compiled = await ready();
-      if (!isPlainObject(input)) throw badRequest("a print template must be a JSON object with table, name, html, css and page");
+      if (!isPlainObject(input)) throw printRefusal(400, "templateObject");
       const template = checkTemplate({ ...input, id: newId() }, compiled);
       return save(template, true, { actorId, changes: { op: "create" } });
     },
@@ -320,7 +321,7 @@ export function createTemplatesService(
       return save(copy, true, { actorId, changes: { op: "duplicate", from: source.id } });
     },
     async rename(id, name, actorId) {
-      if (typeof name !== "string" || !name.trim()) throw badRequest("a template's name must be non-empty text");
+      if (typeof name !== "string" || !name.trim()) throw printRefusal(400, "templateName");
       const compiled = await ready();
       const current = await readRow(id);
       const renamed = checkTemplate({ ...current, name: name.trim() }, compiled);
@@ -329,7 +330,7 @@ export function createTemplatesService(
     async update(id, changes, actorId) {
       const compiled = await ready();
       const current = await readRow(id);
-      if (!isPlainObject(changes)) throw badRequest("send the changed parts of the template as a JSON object");
+      if (!isPlainObject(changes)) throw printRefusal(400, "changesObject");
       const { id: _id, table: _table, ...rest } = changes;
       void _id;
       void _table;

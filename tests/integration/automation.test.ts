@@ -16,6 +16,9 @@ import { startWorkers } from "@runtime/jobs/workers.server";
 import type { Actor } from "@runtime/records/permissions";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
+import { languagePack } from "@runtime/i18n/catalogs.server";
+import { createTranslator } from "@runtime/i18n/translator";
+import { say } from "@runtime/i18n/words";
 
 const DAY = 86_400_000;
 
@@ -794,6 +797,27 @@ describe.each(testDatabases)("automation on $name", (kind) => {
     expect((await automation.rules.runs(broken.id))[0]).toMatchObject({ state: "done", attempts: 6, error: null });
     expect(await rows(rt.db, "tasks")).toEqual([expect.objectContaining({ subject: "Call Acme" })]);
     await expect(automation.rules.retryRun(admin, failed.id)).rejects.toMatchObject({ status: 409 });
+  });
+
+  it("keeps a failed run's reason as a catalog phrase, for the run log to say in its reader's language", async () => {
+    const nowhere = await rule({
+      name: "Route nowhere",
+      table: "leads",
+      trigger: { type: "created" },
+      actions: [
+        { type: "assign", field: "owner", routes: [{ when: { field: "name", op: "eq", value: "Unrouted" }, user: "nobody@example.com" }] },
+      ],
+    });
+    await create("leads", { name: "Unrouted" });
+    await drain();
+    const [failed] = await automation.rules.runs(nowhere.id);
+    expect(failed).toMatchObject({
+      state: "failed",
+      error: "action 1 (assign owner): no route matched and there is no pool to choose from",
+      errorWords: { key: "refusals.automation.noRoute", values: { where: "action 1 (assign owner)" } },
+    });
+    const sv = createTranslator(languagePack("sv")).t;
+    expect(say(failed.errorWords!, sv)).toBe("action 1 (assign owner): ingen väg matchade och det finns ingen pool att välja från");
   });
 
   it("dry run: reports what the rule would do now without keeping anything, and the real run then does exactly that", async () => {

@@ -3,6 +3,9 @@ import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn } from "../helpers/auth";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 import { httpClient, type HttpAnswer } from "./records-http";
+import { languagePack } from "@runtime/i18n/catalogs.server";
+import { createTranslator } from "@runtime/i18n/translator";
+import { answeredError } from "@runtime/i18n/words";
 
 type Json = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -39,6 +42,19 @@ describe.each(testDatabases)("the print templates API on $name", ({ create }) =>
   afterAll(async () => {
     await server?.stop();
     await database?.drop();
+  });
+
+  it("adds a refusal's phrase for the app's own screens, which say it in Swedish; a token gets the English alone", async () => {
+    const session = await signIn(server!.url);
+    const asScreen = await fetch(`${server!.url}/api/prints/no-such-template`, { headers: sessionHeaders(server!.url, session) });
+    expect(asScreen.status).toBe(404);
+    const body = (await asScreen.json()) as Json;
+    expect(body.error).toBe('there is no print template "no-such-template"');
+    expect(body.words).toEqual({ key: "refusals.print.noTemplate", values: { id: "no-such-template" } });
+    expect(answeredError(body, createTranslator(languagePack("sv")).t, "")).toBe('det finns ingen utskriftsmall "no-such-template"');
+    const asProgram = await call("GET", "/api/prints/no-such-template");
+    expect(asProgram.status).toBe(404);
+    expect(asProgram.json).toEqual({ error: 'there is no print template "no-such-template"' });
   });
 
   it("creates, reads, renames, duplicates and deletes a template", async () => {

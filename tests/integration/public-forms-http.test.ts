@@ -224,6 +224,18 @@ describe.each(testDatabases)("public web forms over HTTP on $name", (kind) => {
     expect(await leadNamed("Huge")).toEqual([]);
   });
 
+  it("says its refusals in the visitor's language (Accept-Language)", async () => {
+    const multipart = new FormData();
+    multipart.append("name", "Multipart");
+    const asMultipart = await fetch(`${url}/f/talk-to-sales`, {
+      method: "POST",
+      headers: { Origin: url, "X-Forwarded-For": "10.0.12.1", "Accept-Language": "sv-SE,sv;q=0.9,en;q=0.5" },
+      body: multipart,
+    });
+    expect(asMultipart.status).toBe(415);
+    expect(await asMultipart.text()).toContain("Det här formuläret tar emot en vanlig webbformulärpost");
+  });
+
   it("keeps markup in submitted values as text on the card and in the list", async () => {
     const name = `<script>alert("x")</script><b>Bold</b>`;
     expect((await post("talk-to-sales", { name, company: "<img src=x onerror=alert(1)>" }, { from: "10.0.8.1" })).status).toBe(303);

@@ -2,14 +2,10 @@ import { useTranslation } from "react-i18next";
 import type { Words } from "@runtime/i18n/translator";
 import { useCounting } from "~/i18n/use-counting";
 import { useEffect, useRef, useState } from "react";
-import {
-  MAX_JOB_RECORDS,
-  tooManyRecordsMessage,
-  type PrintJobFormat,
-  type PrintJobQuery,
-  type PrintJobStatus,
-} from "@runtime/print/print-jobs";
+import { MAX_JOB_RECORDS, type PrintJobFormat, type PrintJobQuery, type PrintJobStatus } from "@runtime/print/print-jobs";
 import { jobFileUrl, jobStatusUrl, responseError, sentenceCase } from "./batch-print-plan";
+import { say } from "@runtime/i18n/words";
+import { printPhrase } from "@runtime/print/print-words";
 
 export interface BatchTemplate {
   id: string;
@@ -124,7 +120,11 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
     const target = everything ? { query: everything.query } : { ids: [...ids] };
     const count = everything ? everything.count : ids.length;
     if (count === 0) return;
-    if (count > MAX_JOB_RECORDS) return setView({ state: "failed", message: `${notPrinted(tooManyRecordsMessage(count))}.` });
+    if (count > MAX_JOB_RECORDS)
+      return setView({
+        state: "failed",
+        message: `${notPrinted(say(printPhrase("tooMany", { max: integer(MAX_JOB_RECORDS), count: integer(count) }), t))}.`,
+      });
     stopRun(true);
     const run = { controller: new AbortController(), jobId: undefined as string | undefined };
     runRef.current = run;
@@ -137,7 +137,7 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
         body: JSON.stringify({ ...target, format }),
         signal,
       });
-      if (!started.ok) return setView({ state: "failed", message: notPrinted(await responseError(started)) });
+      if (!started.ok) return setView({ state: "failed", message: notPrinted(await responseError(started, t)) });
       let job = (await started.json()) as PrintJobStatus;
       run.jobId = job.jobId;
       while (job.state === "running") {
@@ -145,7 +145,7 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
         await wait(pollMs, signal);
         if (signal.aborted) return;
         const polled = await fetch(jobStatusUrl(job.jobId), { headers: { Accept: "application/json" }, signal });
-        if (!polled.ok) return setView({ state: "failed", message: t("batchPrint.stopped", { why: await responseError(polled) }) });
+        if (!polled.ok) return setView({ state: "failed", message: t("batchPrint.stopped", { why: await responseError(polled, t) }) });
         job = (await polled.json()) as PrintJobStatus;
       }
       if (signal.aborted) return;
@@ -154,7 +154,11 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
         setView({ state: "done", job });
         saveFile(jobFileUrl(job.jobId), job.fileName);
       } else if (job.state === "canceled") setView({ state: "canceled", job });
-      else setView({ state: "failed", message: notPrinted(job.error ?? t("batchPrint.jobFailed")) });
+      else
+        setView({
+          state: "failed",
+          message: notPrinted(job.errorWords ? say(job.errorWords, t) : (job.error ?? t("batchPrint.jobFailed"))),
+        });
     } catch (error) {
       if (signal.aborted) return;
       setView({ state: "failed", message: notPrinted(t("batchPrint.unreachable", { detail: (error as Error).message })) });
@@ -172,7 +176,7 @@ export function BatchPrint({ tableKey, pluralLabel, ids, everything, templates: 
     else
       setView({
         state: "failed",
-        message: t("batchPrint.cancelFailed", { why: answer ? await responseError(answer) : t("batchPrint.serverUnreachable") }),
+        message: t("batchPrint.cancelFailed", { why: answer ? await responseError(answer, t) : t("batchPrint.serverUnreachable") }),
       });
   }
 

@@ -1,11 +1,13 @@
 import { Form } from "@remix-run/react";
 import { Trans, useTranslation } from "react-i18next";
-import { MAIL_NOT_SET_REASON } from "@runtime/mail/types";
+import { say, type Phrase } from "@runtime/i18n/words";
 import { CsrfField } from "../csrf-field";
 
 export interface MailServerView {
   enabled: boolean;
   reason: string | null;
+  /** `reason` as a catalog phrase, said in the reader's language. */
+  reasonWords?: Phrase | null;
   /** SMTP_URL or MAIL_FROM is set in the environment: it decides, and the form is read only. */
   fromEnv: boolean;
   /** Without its password. */
@@ -20,7 +22,7 @@ export function MailServerForm({ server }: { server: MailServerView }) {
     <section className="mail-server" aria-labelledby="mail-server-title">
       <h2 id="mail-server-title">{t("mailings.server.title")}</h2>
       <p className={server.enabled ? "pill pill--ok" : "form-error"} role="status">
-        {server.enabled ? t("mailings.server.on") : server.reason === MAIL_NOT_SET_REASON ? t("mailUi.offNoServer") : server.reason}
+        {server.enabled ? t("mailings.server.on") : server.reasonWords ? say(server.reasonWords, t) : server.reason}
       </p>
       {server.fromEnv ? (
         <p className="muted">

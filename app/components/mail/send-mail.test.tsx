@@ -2,6 +2,9 @@
 import { cleanup, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { SendMail } from "./send-mail";
+import sv from "../../../locales/sv.json";
+import i18next from "i18next";
+import { I18nextProvider } from "react-i18next";
 
 afterEach(cleanup);
 
@@ -20,6 +23,25 @@ describe("Send by email on a card", () => {
     expect(document.getElementById(button.getAttribute("aria-describedby")!)?.textContent).toBe(
       "Sending email is off: no mail server is set.",
     );
+  });
+
+  it("says why sending is off in the reader's language", () => {
+    const swedish = i18next.createInstance();
+    void swedish.init({ lng: "sv", resources: { sv: { translation: sv } }, initAsync: false, interpolation: { escapeValue: false } });
+    const offer = {
+      enabled: false,
+      reason: "Sending email is off: MAIL_FROM (the sender) is not set.",
+      reasonWords: { key: "refusals.mail.off", values: { problem: { key: "refusals.mail.noSender" } } },
+      to: "",
+      templates: [],
+      attachments: [],
+    };
+    render(
+      <I18nextProvider i18n={swedish}>
+        <SendMail offer={offer} table="invoices" recordId={7} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByText("E-postutskick är avstängt: MAIL_FROM (avsändaren) är inte angiven.")).toBeTruthy();
   });
 
   it("fills the dialog from the first template and offers the PDF to attach", () => {

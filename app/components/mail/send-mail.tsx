@@ -1,7 +1,7 @@
 import { useId, useRef, useState, type FormEvent } from "react";
 import { useTranslation } from "react-i18next";
-import { answeredError } from "@runtime/i18n/words";
-import { MAIL_NOT_SET_REASON, type MailOffer } from "@runtime/mail/types";
+import { answeredError, say } from "@runtime/i18n/words";
+import type { MailOffer } from "@runtime/mail/types";
 
 export interface SendMailProps {
   offer: MailOffer;
@@ -37,7 +37,7 @@ export function SendMail({ offer, table, recordId, onSent }: SendMailProps) {
           {t("mailUi.send")}
         </button>
         <span id={`${id}-off`} className="send-mail-action__reason">
-          {offer.reason === MAIL_NOT_SET_REASON ? t("mailUi.offNoServer") : offer.reason}
+          {offer.reasonWords ? say(offer.reasonWords, t) : offer.reason}
         </span>
       </span>
     );

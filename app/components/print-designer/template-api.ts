@@ -1,6 +1,6 @@
 import type { PageSettings } from "@runtime/print/template";
 import type { ExportedTemplate } from "@print-designer/plugins/commands";
-import type { Words } from "@runtime/i18n/words";
+import { answeredError, type Words } from "@runtime/i18n/words";
 
 /** What the designer sends: the template as designed so far. */
 export interface TemplateDraft extends ExportedTemplate {
@@ -19,8 +19,7 @@ export type Answer<T> = { kind: "ok"; value: T } | { kind: "unreachable" | "refu
 async function errorText(response: Response, t: Words): Promise<string> {
   const bare = t("printDesigner.serverAnswered", { status: response.status });
   try {
-    const body = (await response.json()) as { error?: string };
-    return body.error ?? bare;
+    return answeredError(await response.json(), t, bare);
   } catch {
     return bare;
   }

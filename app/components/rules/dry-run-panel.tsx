@@ -2,6 +2,7 @@ import type { DryRunResult } from "@runtime/automation/types";
 import { actionTitle } from "./rule-text";
 import { useTranslation } from "react-i18next";
 import { useWords } from "../../i18n/use-words";
+import { say } from "@runtime/i18n/words";
 
 function valuesText(values: Record<string, unknown>): string {
   return Object.entries(values)
@@ -59,7 +60,7 @@ export function DryRunPanel({ result, table, onClose }: { result: DryRunResult; 
       {result.errors.length ? (
         <ul className="rules-problems">
           {result.errors.map((e) => (
-            <li key={e.record}>{t("rules.dryRun.wouldFail", { id: e.record, message: e.message })}</li>
+            <li key={e.record}>{t("rules.dryRun.wouldFail", { id: e.record, message: e.words ? say(e.words, t) : e.message })}</li>
           ))}
         </ul>
       ) : null}

@@ -4,7 +4,7 @@ import { useTranslation } from "react-i18next";
 import type { Words } from "@runtime/i18n/words";
 import { useWords } from "../../i18n/use-words";
 import type { Approval, RuleRun } from "@runtime/automation/types";
-import { answeredError } from "@runtime/i18n/words";
+import { answeredError, say } from "@runtime/i18n/words";
 
 interface ManualRule {
   id: number;
@@ -26,7 +26,13 @@ async function call<T>(method: string, path: string, body?: unknown): Promise<{ 
 
 function runText(label: string, run: RuleRun, t: Words): Outcome {
   if (run.state === "failed")
-    return { kind: "error", text: t("rules.record.failed", { label, error: run.error ?? t("rules.record.unknownError") }) };
+    return {
+      kind: "error",
+      text: t("rules.record.failed", {
+        label,
+        error: run.errorWords ? say(run.errorWords, t) : (run.error ?? t("rules.record.unknownError")),
+      }),
+    };
   const done = run.actions.filter((a) => !a.skipped);
   const created = done.filter((a) => a.type === "create").length;
   const parts = [t("rules.runs.actions", { n: done.length }), ...(created ? [t("rules.record.created", { n: created })] : [])];

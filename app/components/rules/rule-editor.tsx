@@ -98,7 +98,7 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
       savedRef.current = currentRef.current;
       return navigate("/admin/rules");
     }
-    setNotice({ kind: "error", text: String(answer.json.error) });
+    setNotice({ kind: "error", text: answeredError(answer.json, t, String(answer.json.error)) });
   }
 
   async function tryIt() {
@@ -110,7 +110,10 @@ export function RuleEditor({ data }: { data: RuleEditorData }) {
     if (!answer.ok) {
       const found = problemsOf(answer.json);
       if (found) setProblems(found);
-      return setNotice({ kind: "error", text: t("rules.editor.dryRunFailed", { error: String(answer.json.error) }) });
+      return setNotice({
+        kind: "error",
+        text: t("rules.editor.dryRunFailed", { error: answeredError(answer.json, t, String(answer.json.error)) }),
+      });
     }
     setNotice(null);
     setDry(answer.json as unknown as DryRunResult);

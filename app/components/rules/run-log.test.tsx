@@ -3,6 +3,9 @@ import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import type { RuleRun } from "@runtime/automation/types";
 import { RunLog } from "./run-log";
+import sv from "../../../locales/sv.json";
+import i18next from "i18next";
+import { I18nextProvider } from "react-i18next";
 
 const run = (id: number, patch: Partial<RuleRun>): RuleRun => ({
   id,
@@ -23,6 +26,23 @@ const run = (id: number, patch: Partial<RuleRun>): RuleRun => ({
 });
 
 describe("RunLog", () => {
+  it("says a failed run's error in the reader's language when it is one of Tessera's", () => {
+    const swedish = i18next.createInstance();
+    void swedish.init({ lng: "sv", resources: { sv: { translation: sv } }, initAsync: false, interpolation: { escapeValue: false } });
+    const failed = run(5, {
+      state: "failed",
+      error: "action 1 (assign owner): no route matched and there is no pool to choose from",
+      errorWords: { key: "refusals.automation.noRoute", values: { where: "action 1 (assign owner)" } },
+    });
+    render(
+      <I18nextProvider i18n={swedish}>
+        <RunLog runs={[failed, run(6, { state: "failed", error: "database gone" })]} />
+      </I18nextProvider>,
+    );
+    expect(screen.getByText("action 1 (assign owner): ingen väg matchade och det finns ingen pool att välja från")).toBeTruthy();
+    expect(screen.getByText("database gone")).toBeTruthy();
+  });
+
   afterEach(() => {
     cleanup();
     vi.unstubAllGlobals();

@@ -3,7 +3,7 @@ import { useTranslation } from "react-i18next";
 import { useLocale } from "../../i18n/use-locale";
 import type { RuleRun, RunState as State } from "@runtime/automation/types";
 import { relativeTime } from "../../utils/relative-time";
-import { answeredError } from "@runtime/i18n/words";
+import { answeredError, say } from "@runtime/i18n/words";
 
 const STATE_CLASS: Record<State, string> = { done: "pill--ok", failed: "pill--danger", stopped: "pill--warn", skipped: "" };
 
@@ -81,7 +81,7 @@ export function RunLog({ runs: initial, ruleNames }: { runs: RuleRun[]; ruleName
               <td className="rules-muted">{run.occurrence}</td>
               <td>
                 {run.error ? (
-                  <span className="rules-error">{run.error}</span>
+                  <span className="rules-error">{run.errorWords ? say(run.errorWords, t) : run.error}</span>
                 ) : (
                   t("rules.runs.actions", { n: run.actions.filter((a) => !a.skipped).length })
                 )}

@@ -1,5 +1,4 @@
 import type { Knex } from "knex";
-import { notFound, unprocessable } from "../../errors";
 import { fieldKinds } from "../../fields/registry";
 import { recordMatches } from "../../records/filter-match";
 import { parseFilter } from "../../records/filter";
@@ -8,6 +7,7 @@ import { userByEmail, usersByIds, usersWithRole, type UserRef } from "../recipie
 import { isTruthyText } from "../liquid";
 import type { AssignAction } from "../types";
 import type { RunContext } from "./context";
+import { automationFailure, automationRefusal } from "../automation-words";
 
 /**
  * `assign`: a user field of the record from a routing table (the first route whose condition
@@ -21,7 +21,7 @@ export async function runAssign(ctx: RunContext, action: AssignAction, index: nu
     ctx.outcome({ action: index, type: "assign", table: ctx.table.key, values: {}, skipped: "its condition (when) did not hold" });
     return;
   }
-  if (ctx.gone) throw notFound(`${where}: the record was deleted`);
+  if (ctx.gone) throw automationRefusal(404, "recordDeleted", { where });
   const record = await ctx.current();
   let chosen: UserRef | null = null;
   let how = "";
@@ -37,9 +37,7 @@ export async function runAssign(ctx: RunContext, action: AssignAction, index: nu
   if (!chosen && action.pool) {
     const pool = action.pool.users ? await usersByIds(ctx.trx, action.pool.users) : await usersWithRole(ctx.trx, action.pool.role!);
     if (pool.length === 0)
-      throw unprocessable(
-        `${where}: nobody to assign: the pool (${action.pool.users ? "users" : `role ${action.pool.role}`}) has no active user`,
-      );
+      throw automationRefusal(422, action.pool.users ? "emptyPoolUsers" : "emptyPoolRole", { where, role: action.pool.role });
     const candidates = action.workload ? await leastLoaded(ctx, action.workload, pool) : pool;
     const key = `assign:${ctx.rule.id}:${index}`;
     const last = Number(await ctx.lockState(key));
@@ -50,7 +48,7 @@ export async function runAssign(ctx: RunContext, action: AssignAction, index: nu
     await ctx.setState(key, String(chosen.id));
     how = action.workload ? "fewest open, then round-robin" : "round-robin";
   }
-  if (!chosen) throw unprocessable(`${where}: no route matched and there is no pool to choose from`);
+  if (!chosen) throw automationRefusal(422, "noRoute", { where });
   const current = await ctx.tx.get(ctx.actor, ctx.table.key, ctx.recordId);
   await ctx.tx.update(ctx.actor, ctx.table.key, ctx.recordId, { [action.field]: chosen.id }, current.version);
   ctx.outcome({
@@ -66,7 +64,7 @@ export async function runAssign(ctx: RunContext, action: AssignAction, index: nu
 /** The pool's users with the fewest open records of the workload table. */
 async function leastLoaded(ctx: RunContext, workload: NonNullable<AssignAction["workload"]>, pool: UserRef[]): Promise<UserRef[]> {
   const table = ctx.compiled.tablesByKey.get(workload.table);
-  if (!table) throw new Error(`the workload table "${workload.table}" no longer exists`);
+  if (!table) throw automationFailure("workloadGone", { table: workload.table });
   const f = table.fieldsByKey.get(workload.field)!;
   const q: Knex.QueryBuilder = ctx
     .trx(table.key)

@@ -4,6 +4,7 @@ import { AUTOMATION_TABLES } from "../tables.server";
 import { isTruthyText } from "../liquid";
 import type { CloseTasksAction } from "../types";
 import type { RunContext } from "./context";
+import { automationFailure } from "../automation-words";
 
 const OPEN = "open";
 
@@ -19,7 +20,7 @@ export async function runCloseTasks(ctx: RunContext, action: CloseTasksAction, i
     return;
   }
   const ruleId = action.rule === undefined ? ctx.rule.id : await ruleIdByName(ctx, action.rule);
-  if (ruleId === null) throw new Error(`action ${index + 1} (closeTasks): there is no rule called "${action.rule}"`);
+  if (ruleId === null) throw automationFailure("noRuleCalled", { where: `action ${index + 1} (closeTasks)`, rule: action.rule });
   const about = await aboutRecord(ctx, action.of);
   if (!about) {
     ctx.outcome({ action: index, type: "closeTasks", table: ctx.table.key, values: { status }, skipped: `"${action.of}" is empty` });

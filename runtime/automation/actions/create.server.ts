@@ -7,6 +7,7 @@ import { isTruthyText } from "../liquid";
 import { linkable } from "../scope";
 import type { CreateAction } from "../types";
 import { linesOf, type RunContext } from "./context";
+import { automationFailure } from "../automation-words";
 
 /**
  * `create`: a record of another table, its values from templates; once per line with `forEach`.
@@ -16,7 +17,7 @@ import { linesOf, type RunContext } from "./context";
  */
 export async function runCreate(ctx: RunContext, action: CreateAction, index: number): Promise<void> {
   const target = ctx.compiled.tablesByKey.get(action.table);
-  if (!target) throw new Error(`action ${index + 1} creates records of "${action.table}", a table that no longer exists`);
+  if (!target) throw automationFailure("createTableGone", { n: index + 1, table: action.table });
   for (const line of linesOf(ctx, action.forEach)) {
     const extra = line ? { line } : {};
     if (action.when !== undefined && !isTruthyText(ctx.render(action.when, extra))) {

@@ -1,4 +1,3 @@
-import { notFound } from "../../errors";
 import { relationTarget } from "../../fields/structure";
 import type { JsonValue } from "../../json";
 import type { CompiledTable } from "../../schema/compile";
@@ -6,6 +5,7 @@ import { isTruthyText } from "../liquid";
 import { linkable, type ScopeRecord } from "../scope";
 import type { UpdateAction } from "../types";
 import { linesOf, type RunContext } from "./context";
+import { automationFailure, automationRefusal } from "../automation-words";
 
 const idOf = (v: unknown): number | null =>
   typeof v === "number"
@@ -25,12 +25,12 @@ export async function runUpdate(ctx: RunContext, action: UpdateAction, index: nu
     const extra: Record<string, unknown> = line ? { line } : {};
     const where = `action ${index + 1} (update ${targetName})`;
     const found = targetOf(ctx, targetName, line, action.forEach);
-    if (!found.table) throw new Error(`${where}: "${targetName}" no longer leads to a table`);
+    if (!found.table) throw automationFailure("targetGone", { where, target: targetName });
     if (found.id === null) {
       ctx.outcome({ action: index, type: "update", table: found.table.key, values: {}, skipped: `"${targetName}" is empty` });
       continue;
     }
-    if (targetName === "record" && ctx.gone) throw notFound(`${where}: the record was deleted`);
+    if (targetName === "record" && ctx.gone) throw automationRefusal(404, "recordDeleted", { where });
     const current = linkable((await ctx.tx.get(ctx.actor, found.table.key, found.id)) as ScopeRecord);
     extra.target = current;
     if (action.when !== undefined && !isTruthyText(ctx.render(action.when, extra))) {

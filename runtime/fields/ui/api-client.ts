@@ -1,5 +1,6 @@
 import type { FileValue } from "../files";
 import type { RecordRefValue } from "../ui-types";
+import { isPhrase, type Phrase } from "../../i18n/words";
 
 /** What an API call answered that the widget can act on; anything else is a thrown error. */
 export type CreateResult =
@@ -33,6 +34,13 @@ async function readJson(response: Response): Promise<Record<string, unknown>> {
 
 function errorMessage(body: Record<string, unknown>, status: number): string {
   return typeof body.error === "string" ? body.error : `The server answered ${status}`;
+}
+
+/** A refused call as an error that carries the refusal's phrase (`words`), for `sayError` to say in the reader's language. */
+function refused(body: Record<string, unknown>, status: number): Error {
+  const error = new Error(errorMessage(body, status)) as Error & { phrase?: Phrase };
+  if (isPhrase(body.words)) error.phrase = body.words;
+  return error;
 }
 
 export async function lookupRecords(target: string, q: string, signal?: AbortSignal): Promise<RecordRefValue[]> {
@@ -79,7 +87,7 @@ export async function uploadFile(file: Blob, fileName: string): Promise<FileValu
   form.append("file", file, fileName);
   const response = await fetch(apiUrl("/api/files"), { method: "POST", body: form, ...csrfInit() });
   const body = await readJson(response);
-  if (!response.ok) throw new Error(errorMessage(body, response.status));
+  if (!response.ok) throw refused(body, response.status);
   if (!isFileValue(body)) throw new Error("The server did not say which file it stored");
   return { id: body.id, name: body.name, size: body.size, type: body.type };
 }

@@ -7,6 +7,9 @@ import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from "vitest
 import type { FieldSchema } from "../../schema/types";
 import { fieldUis } from "../ui-registry";
 import { compiledField, widgetProps } from "./test-fields";
+import i18next from "i18next";
+import { I18nextProvider } from "react-i18next";
+import sv from "../../../locales/sv.json";
 
 const uploads: { field: string[]; name: string; type: string; size: number }[] = [];
 const server = setupServer(
@@ -89,6 +92,32 @@ describe("file input", () => {
     expect((await screen.findByRole("alert")).textContent).toMatch(/“big.pdf” is 4 KB; files can be at most 2 KB/);
     expect(uploads).toEqual([]);
     expect(onChange).not.toHaveBeenCalled();
+  });
+
+  it("says the server's refusal in the reader's language", async () => {
+    const swedish = i18next.createInstance();
+    void swedish.init({ lng: "sv", resources: { sv: { translation: sv } }, initAsync: false, interpolation: { escapeValue: false } });
+    const fetchSpy = vi.spyOn(globalThis, "fetch").mockImplementation(async () =>
+      Response.json(
+        {
+          error: "the file is larger than the limit of 2 KB",
+          words: { key: "refusals.files.tooLarge", values: { limit: "2 KB" } },
+        },
+        { status: 413 },
+      ),
+    );
+    try {
+      render(
+        <I18nextProvider i18n={swedish}>
+          <Upload def={fileDef} onChange={() => undefined} />
+        </I18nextProvider>,
+      );
+      const pdf = new File(["%PDF"], "small.pdf", { type: "application/pdf" });
+      fireEvent.change(document.getElementById("f-doc")!, { target: { files: [pdf] } });
+      expect((await screen.findByRole("alert")).textContent).toBe("Uppladdningen misslyckades: filen är större än gränsen på 2 KB");
+    } finally {
+      fetchSpy.mockRestore();
+    }
   });
 
   it("removes the current file", () => {

@@ -8,6 +8,7 @@ import { errorAria } from "./aria";
 import { CameraCapture, canUseCamera, photoFileName } from "./camera-capture";
 import { classNames } from "./class-names";
 import { formatFileSize } from "./file-size";
+import { sayError } from "../../i18n/words";
 
 export function fileHref(file: FileValue): string {
   return `/api/files/${encodeURIComponent(file.id)}`;
@@ -54,7 +55,7 @@ export function FileInput(props: FieldWidgetProps & { image?: boolean }) {
     try {
       props.onChange(await uploadFile(file, name));
     } catch (error) {
-      setProblem(t("fields.uploadFailed", { detail: error instanceof Error ? error.message : String(error) }));
+      setProblem(t("fields.uploadFailed", { detail: sayError(error, t) }));
     } finally {
       setBusy(false);
     }
