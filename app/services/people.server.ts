@@ -1,3 +1,4 @@
+import { tablesName } from "@runtime/i18n/schema-names";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 /**
  * Users, roles, API tokens and the audit trail as the admin screens and their API twins use them:
@@ -231,7 +232,7 @@ export async function auditAs(
   const { compiled } = await runtime.workspace.current();
   const table = requireTable(compiled, query.table);
   if (!tableRights(actor.rights, table.id).read)
-    throw peopleRefusal(403, "auditTable", { role: roleWords(actor.rights), tables: table.pluralLabel });
+    throw peopleRefusal(403, "auditTable", { role: roleWords(actor.rights), tables: tablesName(table) });
   // Reading the record applies the row scope: someone else's record answers 404 here too.
   await runtime.records.get(actor, table.key, recordId);
   const hidden = hiddenFields(actor, table);

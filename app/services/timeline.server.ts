@@ -1,3 +1,4 @@
+import { tablesName } from "@runtime/i18n/schema-names";
 /**
  * A card's timeline (runtime/records/timeline.server.ts) and the quick adds beside it: *Add note*,
  * *Log call* and *Add task*. The quick adds write records of the default configuration's `notes`,
@@ -113,7 +114,7 @@ export async function addToTimeline(
   if (!add) throw cardRefusal(400, "addType", { types: QUICK_ADDS.map((a) => `"${a.type}"`).join(", ") });
   const source = compiled.tablesByKey.get(add.table);
   const link = source ? linkValues(source, table, id) : null;
-  if (!source || !link) throw cardRefusal(400, "noAdds", { tables: table.pluralLabel, type: add.type });
+  if (!source || !link) throw cardRefusal(400, "noAdds", { tables: tablesName(table), type: add.type });
   const record = await runtime.records.get(actor, table.key, id);
 
   let values: Record<string, unknown>;
@@ -153,7 +154,7 @@ const TASKS = QUICK_ADDS.find((a) => a.type === "task")!.table;
 function nextStepTask(actor: Actor, compiled: CompiledSchema, table: CompiledTable, id: number, log: CallLog): Record<string, unknown> {
   const tasks = compiled.tablesByKey.get(TASKS);
   const link = tasks ? linkValues(tasks, table, id) : null;
-  if (!tasks || !link) throw cardRefusal(400, "noTasks", { tables: table.pluralLabel });
+  if (!tasks || !link) throw cardRefusal(400, "noTasks", { tables: tablesName(table) });
   if (!mayDo(actor, "create", tasks)) throw cardRefusal(403, "mayNotTask");
   return {
     subject: log.nextStep!.subject,

@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import { SYSTEM_TABLES } from "../db/system-tables.server";
 import { isRelation, relationTarget } from "../fields/structure";
@@ -79,7 +80,7 @@ export async function resolveUserSpec(
       continue;
     }
     const f: CompiledField | undefined = on.fieldsByKey.get(key);
-    if (!f || !isRelation(f)) throw automationRefusal(422, "notLink", { path: s, key, tables: on.pluralLabel });
+    if (!f || !isRelation(f)) throw automationRefusal(422, "notLink", { path: s, key, tables: tablesName(on) });
     const id = idOf(values?.[key]);
     if (id === null) return [];
     const target: string = relationTarget(f)!;
@@ -94,7 +95,7 @@ export async function resolveUserSpec(
     values = ((await q(on.key).where({ id }).first()) as Values | undefined) ?? null;
     if (!values) return [];
   }
-  if (on) throw automationRefusal(422, "notUser", { path: s, tables: on.pluralLabel });
+  if (on) throw automationRefusal(422, "notUser", { path: s, tables: tablesName(on) });
   return userId === null ? [] : activeUsers(q, [userId]);
 }
 

@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import type { Dialect } from "../db/connection.server";
 import { isUniqueViolation } from "../db/db-errors";
@@ -210,7 +211,7 @@ export async function runInTransaction(
       const out: Record<string, unknown> = {};
       for (const [key, text] of Object.entries(templates)) {
         const f = target.fieldsByKey.get(key);
-        if (!f) throw automationRefusal(422, "fieldGone", { where, tables: target.pluralLabel, field: key });
+        if (!f) throw automationRefusal(422, "fieldGone", { where, tables: tablesName(target), field: key });
         const rendered = render(text, extra).trim();
         if (rendered === "") {
           out[key] = null;

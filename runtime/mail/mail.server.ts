@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import nodemailer, { type Transporter } from "nodemailer";
 import { dbNow } from "../db/system-tables.server";
@@ -311,7 +312,7 @@ export function createMailService(
       else if (input.attach !== null && input.attach !== false) {
         // Attaching prints: the actor must be allowed to print this table with this template.
         const checked = await print.checkBatch(actor, input.attach);
-        if (checked.table !== table.key) throw mailRefusal(400, "attachTable", { id: String(input.attach), tables: table.pluralLabel });
+        if (checked.table !== table.key) throw mailRefusal(400, "attachTable", { id: String(input.attach), tables: tablesName(table) });
         const offered = (await print.offered(actor, table.key, stored.id)).find((t) => t.id === input.attach);
         if (offered?.offered === false) throw mailRefusal(422, "attachNotOffered", { name: offered.name });
         attach = String(input.attach);

@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { Knex } from "knex";
 import { appSecrets } from "../auth/app-secrets.server";
 import { dbNow } from "../db/system-tables.server";
@@ -104,7 +105,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
     if (view === undefined || view === null || view === "" || view === "all")
       return { id: null, name: `All ${table.pluralLabel}`, query: {} };
     const found = (await views.list(actor, table.id)).find((v) => String(v.id) === String(view));
-    if (!found) throw mailRefusal(404, "noView", { view: String(view).slice(0, 40), tables: table.pluralLabel });
+    if (!found) throw mailRefusal(404, "noView", { view: String(view).slice(0, 40), tables: tablesName(table) });
     const { state, notices } = fromStoredState(table, found.state, found.name);
     if (notices.length) throw mailRefusal(422, "viewBroken", { name: found.name, notices: notices.join(" ") });
     const filter = toFilter(state.conditions ?? [], state.mode ?? "and");

@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { Phrase } from "../i18n/words";
 import { problemWords } from "./problem-words";
 import PizZip from "pizzip";
@@ -208,7 +209,7 @@ export function docxReferenceProblems(bytes: Uint8Array, tableKey: string, compi
     roots: rootsFor(compiled, table),
     onUnknown: (t, key, path) => {
       if (!problems.has(path))
-        problems.set(path, { path, ...problemWords("docxNoField", { tag: `{${path}}`, field: key, table: t.pluralLabel }) });
+        problems.set(path, { path, ...problemWords("docxNoField", { tag: `{${path}}`, field: key, table: tablesName(t) }) });
     },
   };
   const zip = new PizZip(bytes);

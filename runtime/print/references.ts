@@ -1,3 +1,4 @@
+import { tablesName } from "../i18n/schema-names";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { relationTarget } from "../fields/structure";
 import type { PrintTemplate } from "./template";
@@ -140,7 +141,7 @@ export function templateProblems(
             path,
             table: table.key,
             field: key,
-            ...problemWords("removedField", { field: key, table: table.pluralLabel, path }),
+            ...problemWords("removedField", { field: key, table: tablesName(table), path }),
           });
       },
     });
