@@ -7,6 +7,7 @@ import type { MailTemplate } from "@runtime/mail/mail-templates.server";
 import { mayDo, requireAdmin, type Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import { getRuntime } from "./runtime.server";
+import { nameIn, type Translatable } from "@runtime/i18n/item-names";
 
 export type { MailOffer, MailTemplate };
 
@@ -15,9 +16,22 @@ export async function getMail(): Promise<MailService> {
 }
 
 /** The card's *Send by email* for a stored record the actor reads; undefined when they may not read it. */
-export async function mailOffer(actor: Actor, table: CompiledTable, id: number): Promise<MailOffer | undefined> {
+export async function mailOffer(actor: Actor, table: CompiledTable, id: number, language = "en"): Promise<MailOffer | undefined> {
   if (!mayDo(actor, "read", table)) return undefined;
-  return (await getMail()).offer(actor, table.key, id);
+  const mail = await getMail();
+  const offer = await mail.offer(actor, table.key, id);
+  if (!offer.templates.length && !offer.attachments.length) return offer;
+  // The message and attachment pickers name templates in the reader's language; they are chosen by id.
+  const runtime = await getRuntime();
+  const named = new Map<string, Translatable>([
+    ...(await mail.templates.list(table.key)).map((t) => [t.id, t] as const),
+    ...(await runtime.templates.list(table.key)).map((t) => [t.id, t] as const),
+  ]);
+  const shown = <T extends { id: string; name: string }>(item: T): T => {
+    const found = named.get(item.id);
+    return found ? { ...item, name: nameIn(found, language) } : item;
+  };
+  return { ...offer, templates: offer.templates.map(shown), attachments: offer.attachments.map(shown) };
 }
 
 /** The admin screen: every table's message templates and where the mail server is set. */
