@@ -15,7 +15,7 @@ export async function loadDashboardPage(actor: Actor, id: string | null, reader:
   const rt = await getRuntime();
   // `shownName`: the name in the reader's language; the arranging forms send back `name` and `translations`.
   const shown = (d: Dashboard) => ({ ...d, shownName: nameIn(d, reader.language) });
-  const dashboards = (await rt.dashboards.list(actor)).map(shown);
+  const dashboards = (await rt.dashboards.list(actor)).map(shown).sort((a, b) => a.shownName.localeCompare(b.shownName, reader.language));
   const picked = id ? await rt.dashboards.get(actor, id) : (dashboards[0] ?? null);
   const dashboard = picked ? shown(picked) : null;
   const widgets = dashboard ? await rt.dashboards.view(actor, dashboard, reader) : [];

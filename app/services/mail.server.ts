@@ -8,6 +8,7 @@ import { mayDo, requireAdmin, type Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import { getRuntime } from "./runtime.server";
 import { nameIn, type Translatable } from "@runtime/i18n/item-names";
+import { otherLanguages } from "./item-names.server";
 
 export type { MailOffer, MailTemplate };
 
@@ -42,7 +43,8 @@ export async function mailAdminData(actor: Actor, language = "en") {
   const setup = await runtime.mail.setup();
   return {
     tables: compiled.tables.filter((t) => t.parent === null).map((t) => ({ key: t.key, label: t.label })),
-    templates: await runtime.mail.templates.list(),
+    templates: (await runtime.mail.templates.list()).map((t) => ({ ...t, shownName: nameIn(t, language) })),
+    languages: otherLanguages(),
     server: { enabled: setup.enabled, reason: setup.enabled ? null : setup.reason, ...(await mailServerSettings(runtime.db)) },
     mailingRate: await mailingRate(runtime.db),
   };

@@ -54,7 +54,8 @@ export async function loadReportsPage(actor: Actor, url: URL, id: string | null,
   const { compiled } = inLanguage(await rt.workspace.current(), reader.language);
   // `shownName`: the name in the reader's language; the form edits `name` and `translations`.
   const shown = (r: SavedReport) => ({ ...r, shownName: nameIn(r, reader.language) });
-  const saved = (await rt.reports.list(actor)).map(shown);
+  // Listed by the name the reader sees, in their language's order.
+  const saved = (await rt.reports.list(actor)).map(shown).sort((a, b) => a.shownName.localeCompare(b.shownName, reader.language));
   const stored: SavedReport | null = id ? await rt.reports.get(actor, id) : null;
   const current = stored ? shown(stored) : null;
   const tables = builderTables(actor, compiled);
