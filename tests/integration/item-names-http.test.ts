@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, type AppServer } from "../helpers/app-server";
-import { createApiToken, signIn, type SignedIn } from "../helpers/auth";
+import { createApiToken, sessionHeaders, signIn, type SignedIn } from "../helpers/auth";
 import { httpClient, type HttpAnswer } from "./records-http";
 
 type Row = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -70,5 +70,32 @@ describe("configuration items named in the reader's language", () => {
     const refused = await call("POST", "/api/reports", { body: { name: "x", translations: { Swedish: { name: "x" } }, spec } });
     expect(refused.status).toBe(400);
     expect(refused.text).toContain("not a language code");
+  });
+
+  it("renames a dashboard in Swedish from its arranging form, keeping its widgets", async () => {
+    const page = await pageIn("/dashboards", "en");
+    const id = /href="\/dashboards\/(\d+)\/pdf"/.exec(page)![1];
+    // The dashboard as the page's loader gave it (the arranging form sends it back whole).
+    const context = /window\.__remixContext = (\{.*?\});<\/script>/s.exec(await pageIn(`/dashboards/${id}`, "en"))![1];
+    const { name, roles, widgets } = JSON.parse(context).state.loaderData["routes/dashboards.$id"].dashboard as Row;
+    const dashboard = { name, roles, widgets };
+    expect(dashboard?.widgets.length).toBeGreaterThan(0);
+    const form = new URLSearchParams({
+      intent: "rename",
+      dashboard: JSON.stringify(dashboard),
+      name: "Overview",
+      "translations.sv": "Översikten",
+    });
+    const answer = await fetch(`${server!.url}/dashboards/${id}`, {
+      method: "POST",
+      headers: { ...sessionHeaders(server!.url, admin), "Content-Type": "application/x-www-form-urlencoded" },
+      body: form,
+      redirect: "manual",
+    });
+    expect(answer.status, await answer.text()).toBe(302);
+    const swedish = await pageIn(`/dashboards/${id}`, "sv");
+    expect(swedish).toContain("<title>Översikten · Tessera</title>");
+    expect(await pageIn(`/dashboards/${id}`, "en")).toContain("<title>Overview · Tessera</title>");
+    expect(swedish).toContain(`"widgets":${JSON.stringify(dashboard.widgets)}`);
   });
 });
