@@ -36,10 +36,11 @@ async function wordsFor(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
+  const language = await languageOf(request);
   return json({
-    templates: await listTemplatesAs(actor, (await translatorFor(request)).t, undefined, await languageOf(request)),
+    templates: await listTemplatesAs(actor, (await translatorFor(request)).t, undefined, language),
     languages: otherLanguages(),
-    tables: await printableTablesAs(actor),
+    tables: await printableTablesAs(actor, language),
     wordTemplates: await wordTemplatesForAdmin(actor),
   });
 }

@@ -62,7 +62,7 @@ const problemText = (p: { message: string; words: Phrase }, t?: Words) => (t ? s
 export async function listTemplatesAs(actor: Actor, t: Words, table?: string, language = "en"): Promise<TemplateListEntry[]> {
   requireAdmin(actor, "managePrintTemplates");
   const { templates } = await getRuntime();
-  const compiled = await compiledSchema();
+  const compiled = await compiledSchema(language);
   const full = await templates.list(table);
   const problems = new Map((await templates.summaries(table)).map((s) => [s.id, s.problems]));
   return full.map((template) => ({
@@ -78,9 +78,9 @@ export async function listTemplatesAs(actor: Actor, t: Words, table?: string, la
 }
 
 /** The tables an admin can add a template for: every table but the company card and users. */
-export async function printableTablesAs(actor: Actor): Promise<{ key: string; label: string }[]> {
+export async function printableTablesAs(actor: Actor, language = "en"): Promise<{ key: string; label: string }[]> {
   requireAdmin(actor, "managePrintTemplates");
-  return (await compiledSchema()).tables.filter((t) => !t.parent).map((t) => ({ key: t.key, label: t.pluralLabel }));
+  return (await compiledSchema(language)).tables.filter((t) => !t.parent).map((t) => ({ key: t.key, label: t.pluralLabel }));
 }
 
 export async function getTemplateAs(actor: Actor, id: unknown): Promise<PrintTemplate> {
