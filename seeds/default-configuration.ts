@@ -28,6 +28,7 @@ export const DEFAULT_CONFIGURATION: Seed = {
         tableId: "t_invoices",
         table: "invoices",
         name: "Invoices",
+        translations: { sv: { name: "Fakturor" }, zh: { name: "发票" }, hy: { name: "Հաշիվ-ապրանքագրեր" } },
         default: true,
         state: {
           columns: [

@@ -10,6 +10,7 @@ export const DEFAULT_MAIL_TEMPLATES: readonly DefaultMailTemplate[] = [
     id: "mt_invoice",
     table: "invoices",
     name: "Invoice",
+    translations: { sv: { name: "Faktura" }, zh: { name: "发票" }, hy: { name: "Հաշիվ-ապրանքագիր" } },
     subject: "Invoice {{ record.number }} from {{ company.name }}",
     body: `Dear {{ record.client.name }},
 
@@ -25,6 +26,7 @@ Kind regards,
     id: "mt_invoice_reminder",
     table: "invoices",
     name: "Payment reminder",
+    translations: { sv: { name: "Betalningspåminnelse" }, zh: { name: "付款提醒" }, hy: { name: "Վճարման հիշեցում" } },
     subject: "Reminder: invoice {{ record.number }} is past due",
     body: `Dear {{ record.client.name }},
 
@@ -40,6 +42,7 @@ Kind regards,
     id: "mt_contract",
     table: "contracts",
     name: "Contract",
+    translations: { sv: { name: "Avtal" }, zh: { name: "合同" }, hy: { name: "Պայմանագիր" } },
     subject: "Contract {{ record.number | default: record.subject }} — {{ company.name }}",
     body: `Dear {{ record.client.name }},
 

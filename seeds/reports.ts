@@ -9,6 +9,7 @@ import type { DefaultReport } from "@runtime/reports/reports.server";
 export const DEFAULT_REPORTS: DefaultReport[] = [
   {
     name: "Revenue by month",
+    translations: { sv: { name: "Intäkter per månad" }, zh: { name: "按月收入" }, hy: { name: "Եկամուտն ըստ ամիսների" } },
     chart: "bar",
     roles: ["accountant", "staff"],
     spec: {
@@ -20,6 +21,11 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
   },
   {
     name: "Receivables aging",
+    translations: {
+      sv: { name: "Kundfordringar efter ålder" },
+      zh: { name: "应收账款账龄" },
+      hy: { name: "Դեբիտորական պարտքերն ըստ ժամկետի" },
+    },
     chart: "stacked",
     roles: ["accountant"],
     spec: {
@@ -36,6 +42,11 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
   },
   {
     name: "Top 10 clients by revenue this year",
+    translations: {
+      sv: { name: "Topp 10 kunder efter intäkter i år" },
+      zh: { name: "今年收入前 10 名客户" },
+      hy: { name: "Տարվա եկամտով լավագույն 10 հաճախորդները" },
+    },
     chart: "bar",
     roles: ["accountant", "staff"],
     spec: {
@@ -54,6 +65,11 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
   },
   {
     name: "Overdue tasks by assignee",
+    translations: {
+      sv: { name: "Försenade uppgifter per ansvarig" },
+      zh: { name: "按负责人统计的逾期任务" },
+      hy: { name: "Ժամկետանց առաջադրանքներն ըստ պատասխանատուի" },
+    },
     chart: "bar",
     roles: ["accountant", "staff"],
     spec: {
@@ -71,6 +87,7 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
   },
   {
     name: "Sales funnel by stage",
+    translations: { sv: { name: "Säljtratt per steg" }, zh: { name: "按阶段的销售漏斗" }, hy: { name: "Վաճառքի ձագարն ըստ փուլերի" } },
     chart: "funnel",
     roles: ["staff"],
     spec: {
@@ -84,6 +101,11 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
   // started, and the amount of the deals it won.
   {
     name: "Leads by campaign",
+    translations: {
+      sv: { name: "Leads per kampanj" },
+      zh: { name: "按营销活动的潜在客户" },
+      hy: { name: "Պոտենցիալ հաճախորդներն ըստ արշավների" },
+    },
     chart: "bar",
     roles: ["staff"],
     spec: {
@@ -96,6 +118,11 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
   },
   {
     name: "Won amount by campaign",
+    translations: {
+      sv: { name: "Vunnet belopp per kampanj" },
+      zh: { name: "按营销活动的赢单金额" },
+      hy: { name: "Շահված գումարն ըստ արշավների" },
+    },
     chart: "bar",
     roles: ["staff"],
     spec: {
@@ -117,6 +144,7 @@ export const DEFAULT_REPORTS: DefaultReport[] = [
 export const DEFAULT_DASHBOARDS: DefaultDashboard[] = [
   {
     name: "The business at a glance",
+    translations: { sv: { name: "Verksamheten i korthet" }, zh: { name: "业务一览" }, hy: { name: "Բիզնեսը մեկ հայացքով" } },
     roles: ["admin"],
     widgets: [
       { report: "Revenue by month", size: "full" },
@@ -127,6 +155,7 @@ export const DEFAULT_DASHBOARDS: DefaultDashboard[] = [
   },
   {
     name: "Accounts",
+    translations: { sv: { name: "Ekonomi" }, zh: { name: "财务" }, hy: { name: "Հաշվապահություն" } },
     roles: ["accountant"],
     widgets: [
       { report: "Receivables aging", size: "full" },
@@ -135,6 +164,7 @@ export const DEFAULT_DASHBOARDS: DefaultDashboard[] = [
   },
   {
     name: "Sales",
+    translations: { sv: { name: "Försäljning" }, zh: { name: "销售" }, hy: { name: "Վաճառք" } },
     roles: ["staff"],
     widgets: [
       { report: "Sales funnel by stage", size: "half" },

@@ -25,7 +25,8 @@ export const handle: TitledHandle = { title: (t) => t("titles.home") };
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await actorFor(request);
-  const [home, dashboard] = await Promise.all([homeFor(actor), homeDashboard(actor, await reportReaderOf(request))]);
+  const reader = await reportReaderOf(request);
+  const [home, dashboard] = await Promise.all([homeFor(actor, reader.language), homeDashboard(actor, reader)]);
   return json({ name: actor.name, ...home, dashboard });
 }
 

@@ -11,6 +11,8 @@ import { getMail, mailAdminData, saveMailingRateAs, saveMailServer } from "../se
 import { adminActorFor, formResult } from "../services/people.server";
 import mailStyles from "../styles/mail.css";
 import { languageOf } from "../services/i18n.server";
+import { translationsFromForm } from "../services/item-names.server";
+import { NameTranslations } from "../components/name-translations";
 
 export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.email") };
@@ -35,6 +37,7 @@ export async function action({ request }: ActionFunctionArgs) {
         id: text("id") || undefined,
         table: text("table"),
         name: text("name"),
+        translations: translationsFromForm(form),
         subject: text("subject"),
         body: text("body"),
       });
@@ -48,7 +51,7 @@ export async function action({ request }: ActionFunctionArgs) {
 const EXAMPLES = "{{ record.number }}, {{ record.client.name }}, {{ record.total | money }}, {{ company.name }}, {{ today | date }}";
 
 export default function AdminMail() {
-  const { tables, templates, server, mailingRate } = useLoaderData<typeof loader>();
+  const { tables, templates, server, mailingRate, languages } = useLoaderData<typeof loader>();
   const result = useActionData<typeof action>();
   const [params] = useSearchParams();
   const editing = templates.find((template) => template.id === params.get("edit"));
@@ -85,7 +88,7 @@ export default function AdminMail() {
       >
         {templates.map((template) => (
           <tr key={template.id}>
-            <td>{template.name}</td>
+            <td>{template.shownName}</td>
             <td>{label.get(template.table) ?? template.table}</td>
             <td className="mail-admin__subject">{template.subject}</td>
             <td className="admin-table__actions">
@@ -126,6 +129,7 @@ export default function AdminMail() {
             <input name="name" required maxLength={200} defaultValue={editing?.name} />
           </label>
         </div>
+        <NameTranslations languages={languages} translations={editing?.translations} itemKey={editing?.id ?? "new"} />
         <label>
           {t("mailAdmin.subject")}
           <input name="subject" required maxLength={1000} defaultValue={editing?.subject} />

@@ -9,7 +9,9 @@ import { ReferenceProblems } from "../components/reference-problems";
 import { DeleteConfirm } from "../components/print-designer/delete-confirm";
 import { WordTemplates } from "../components/word-templates";
 import { getDocxService, uploadDocxAs, wordTemplatesForAdmin } from "../services/docx.server";
-import { translatorFor } from "../services/i18n.server";
+import { languageOf, translatorFor } from "../services/i18n.server";
+import { otherLanguages, translationsFromForm } from "../services/item-names.server";
+import { NameTranslations } from "../components/name-translations";
 import { adminActorFor, formResult } from "../services/people.server";
 import {
   createStarterTemplateAs,
@@ -34,9 +36,11 @@ async function wordsFor(request: Request) {
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const actor = await adminActorFor(request);
+  const language = await languageOf(request);
   return json({
-    templates: await listTemplatesAs(actor, (await translatorFor(request)).t),
-    tables: await printableTablesAs(actor),
+    templates: await listTemplatesAs(actor, (await translatorFor(request)).t, undefined, language),
+    languages: otherLanguages(),
+    tables: await printableTablesAs(actor, language),
     wordTemplates: await wordTemplatesForAdmin(actor),
   });
 }
@@ -59,7 +63,9 @@ export async function action({ request }: ActionFunctionArgs) {
       return formResult(async () => ({ message: t("printDesigner.list.added", { name: (await duplicateTemplateAs(actor, id)).name }) }));
     case "rename":
       return formResult(async () => ({
-        message: t("printDesigner.list.renamed", { name: (await renameTemplateAs(actor, id, form.get("name"))).name }),
+        message: t("printDesigner.list.renamed", {
+          name: (await renameTemplateAs(actor, id, form.get("name"), translationsFromForm(form))).name,
+        }),
       }));
     case "delete":
       return formResult(async () => {
@@ -76,13 +82,13 @@ export async function action({ request }: ActionFunctionArgs) {
   }
 }
 
-function TemplateRow({ template }: { template: TemplateListEntry }) {
+function TemplateRow({ template, languages }: { template: TemplateListEntry; languages: { language: string; name: string }[] }) {
   const { t } = useTranslation();
   return (
     <tr data-testid={`template-${template.id}`}>
       <td>
         <Link to={`/admin/prints/${encodeURIComponent(template.id)}`} className="print-list__name">
-          {template.name}
+          {template.shownName}
         </Link>
         <ReferenceProblems name={template.name} pill={t("printDesigner.list.removedField")} problems={template.problems} />
       </td>
@@ -96,6 +102,12 @@ function TemplateRow({ template }: { template: TemplateListEntry }) {
               {t("printDesigner.list.newName", { name: template.name })}
             </label>
             <input id={`rename-${template.id}`} name="name" defaultValue={template.name} required maxLength={120} />
+            {languages.length ? (
+              <details className="print-list__names">
+                <summary>{t("itemNames.legend")}</summary>
+                <NameTranslations languages={languages} translations={template.translations} itemKey={template.id} />
+              </details>
+            ) : null}
             <button className="button button--small" name="intent" value="rename" type="submit">
               {t("schemaDesigner.table.rename")}
             </button>
@@ -115,7 +127,7 @@ function TemplateRow({ template }: { template: TemplateListEntry }) {
 }
 
 export default function AdminPrints() {
-  const { templates, tables, wordTemplates } = useLoaderData<typeof loader>();
+  const { templates, tables, wordTemplates, languages } = useLoaderData<typeof loader>();
   const { t } = useTranslation();
   const result = useActionData<typeof action>();
   const busy = useNavigation().state !== "idle";
@@ -142,7 +154,7 @@ export default function AdminPrints() {
             </thead>
             <tbody>
               {list.map((template) => (
-                <TemplateRow key={template.id} template={template} />
+                <TemplateRow key={template.id} template={template} languages={languages} />
               ))}
             </tbody>
           </table>

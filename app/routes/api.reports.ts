@@ -2,7 +2,7 @@ import { actorFor } from "../services/actor.server";
 import { getRuntime } from "../services/runtime.server";
 import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
 
-/** The saved reports the person may see (`GET`); `POST { name, spec, chart?, roles? }` saves one. */
+/** The saved reports the person may see (`GET`); `POST { name, translations?, spec, chart?, roles? }` saves one. */
 export const { loader, action } = apiRoute({
   GET: async ({ request }) => ({ reports: await (await getRuntime()).reports.list(await actorFor(request)) }),
   POST: async ({ request }) => {

@@ -11,12 +11,13 @@ import { actorFor } from "../services/actor.server";
 import { dashboardsAction, loadDashboardPage } from "../services/dashboards.server";
 import { reportReaderOf } from "../services/reports.server";
 import { useRoleName } from "../i18n/use-role-name";
+import { NameTranslations } from "../components/name-translations";
 import dashboardStyles from "../styles/dashboards.css";
 import reportsStyles from "../styles/reports.css";
 import { errorIn } from "../services/i18n.server";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.dashboard?.name ?? data?.title ?? "Dashboards"} · Tessera` },
+  { title: `${data?.dashboard?.shownName ?? data?.title ?? "Dashboards"} · Tessera` },
 ];
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: reportsStyles },
@@ -67,19 +68,20 @@ export default function DashboardPage() {
       }),
     );
   };
+  // The stored name and its translations travel whole: only the renaming form changes them.
   const body = (widgets: Widget[], extra: Partial<{ name: string; roles: string[] }> = {}) =>
-    JSON.stringify({ name: dashboard!.name, roles: dashboard!.roles, widgets, ...extra });
+    JSON.stringify({ name: dashboard!.name, translations: dashboard!.translations, roles: dashboard!.roles, widgets, ...extra });
 
   return (
     <section className="dashboard-page">
       <header className="dashboard-page__header">
         <div>
-          <h1>{dashboard?.name ?? t("nav.dashboards")}</h1>
+          <h1>{dashboard?.shownName ?? t("nav.dashboards")}</h1>
           {data.dashboards.length > 1 ? (
             <nav className="dashboard-page__others" aria-label={t("nav.dashboards")}>
               {data.dashboards.map((d) => (
                 <Link key={d.id} to={`/dashboards/${d.id}`} className={d.id === dashboard?.id ? "chip chip--on" : "chip"}>
-                  {d.name}
+                  {d.shownName}
                 </Link>
               ))}
             </nav>
@@ -136,6 +138,18 @@ export default function DashboardPage() {
                 )
               }
             />
+          </Form>
+          <Form method="post" className="dashboard-page__names">
+            <CsrfField />
+            <input type="hidden" name="dashboard" value={body(views.map((v) => v.widget))} />
+            <label>
+              <span>{t("dashboards.name")}</span>
+              <input className="input" name="name" required maxLength={120} defaultValue={dashboard.name} key={dashboard.id} />
+            </label>
+            <NameTranslations languages={data.languages} translations={dashboard.translations} itemKey={dashboard.id} />
+            <button className="button" name="intent" value="rename">
+              {t("itemNames.save")}
+            </button>
           </Form>
           <Form method="post">
             <CsrfField />

@@ -3,6 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData, useNavigation, useSubmit } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import { say } from "@runtime/i18n/words";
+import { nameIn } from "@runtime/i18n/item-names";
 import { ApiError } from "@runtime/errors";
 import { BackToMailings } from "../components/mail/back-to-mailings";
 import { CsrfField } from "../components/csrf-field";
@@ -61,7 +62,7 @@ export async function action({ request }: ActionFunctionArgs) {
 
 export default function NewMailing() {
   const { options, template, view, views, preview, problem } = useLoaderData<typeof loader>();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const failed = useActionData<typeof action>();
   const submit = useSubmit();
   const sending = useNavigation().state === "submitting";
@@ -103,7 +104,7 @@ export default function NewMailing() {
                   <optgroup key={t.key} label={t.label}>
                     {t.templates.map((m) => (
                       <option key={m.id} value={m.id}>
-                        {m.name}
+                        {nameIn(m, i18n.language)}
                       </option>
                     ))}
                   </optgroup>
@@ -115,7 +116,7 @@ export default function NewMailing() {
               <select name="view" defaultValue={view} key={`v-${template}-${view}`}>
                 {views.map((v) => (
                   <option key={v.id} value={v.id}>
-                    {viewName(v.id, v.name)}
+                    {viewName(v.id, nameIn(v, i18n.language))}
                   </option>
                 ))}
               </select>

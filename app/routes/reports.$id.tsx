@@ -14,7 +14,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   try {
     const reader = await reportReaderOf(request);
     const page = await loadReportsPage(await actorFor(request), new URL(request.url), params.id ?? null, reader);
-    return json({ ...page, title: reader.t("nav.reports") });
+    return json({ ...page, title: page.current?.shownName ?? reader.t("nav.reports") });
   } catch (error) {
     if (error instanceof ApiError) throw json({ error: await errorIn(request, error) }, { status: error.status });
     throw error;

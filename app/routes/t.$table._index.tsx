@@ -2,6 +2,7 @@ import type { SerializeFrom } from "@remix-run/node";
 import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { ActionFunctionArgs, LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
+import { otherLanguages } from "../services/item-names.server";
 import { json, redirect } from "@remix-run/node";
 import { isRouteErrorResponse, Link, useActionData, useLoaderData, useRouteError, useSearchParams } from "@remix-run/react";
 import { ApiError } from "@runtime/errors";
@@ -49,7 +50,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const single = url.search ? null : await singleRecordHref(deps, actor, params.table ?? "");
     if (single) return redirect(single);
     const page = await loadListPage(deps, actor, params.table ?? "", url);
-    return json({ ...page, exportQuery: exportQueryOf(page.state) });
+    return json({ ...page, languages: otherLanguages(), exportQuery: exportQueryOf(page.state) });
   } catch (error) {
     return asResponse(request, error);
   }

@@ -7,8 +7,9 @@ import type { HomeView } from "@runtime/home/home-view";
 import { actorFor } from "./actor.server";
 import { getRuntime } from "./runtime.server";
 
-export async function homeFor(actor: Actor, now: Date = new Date()): Promise<HomeView> {
-  return (await getRuntime()).home.view(actor, now);
+/** `language`: the reader's, for the panels' titles an admin translated. */
+export async function homeFor(actor: Actor, language: string, now: Date = new Date()): Promise<HomeView> {
+  return (await getRuntime()).home.view(actor, now, language);
 }
 
 /** Notes that the request's user opened the card of `table`/`id` (after the card loaded, so they may read it). */

@@ -7,6 +7,8 @@ import type { MailTemplate } from "@runtime/mail/mail-templates.server";
 import { mayDo, requireAdmin, type Actor } from "@runtime/records/permissions";
 import type { CompiledTable } from "@runtime/schema/compile";
 import { getRuntime } from "./runtime.server";
+import { nameIn, type Translatable } from "@runtime/i18n/item-names";
+import { otherLanguages } from "./item-names.server";
 
 export type { MailOffer, MailTemplate };
 
@@ -15,9 +17,22 @@ export async function getMail(): Promise<MailService> {
 }
 
 /** The card's *Send by email* for a stored record the actor reads; undefined when they may not read it. */
-export async function mailOffer(actor: Actor, table: CompiledTable, id: number): Promise<MailOffer | undefined> {
+export async function mailOffer(actor: Actor, table: CompiledTable, id: number, language = "en"): Promise<MailOffer | undefined> {
   if (!mayDo(actor, "read", table)) return undefined;
-  return (await getMail()).offer(actor, table.key, id);
+  const mail = await getMail();
+  const offer = await mail.offer(actor, table.key, id);
+  if (!offer.templates.length && !offer.attachments.length) return offer;
+  // The message and attachment pickers name templates in the reader's language; they are chosen by id.
+  const runtime = await getRuntime();
+  const named = new Map<string, Translatable>([
+    ...(await mail.templates.list(table.key)).map((t) => [t.id, t] as const),
+    ...(await runtime.templates.list(table.key)).map((t) => [t.id, t] as const),
+  ]);
+  const shown = <T extends { id: string; name: string }>(item: T): T => {
+    const found = named.get(item.id);
+    return found ? { ...item, name: nameIn(found, language) } : item;
+  };
+  return { ...offer, templates: offer.templates.map(shown), attachments: offer.attachments.map(shown) };
 }
 
 /** The admin screen: every table's message templates and where the mail server is set. */
@@ -28,7 +43,8 @@ export async function mailAdminData(actor: Actor, language = "en") {
   const setup = await runtime.mail.setup();
   return {
     tables: compiled.tables.filter((t) => t.parent === null).map((t) => ({ key: t.key, label: t.label })),
-    templates: await runtime.mail.templates.list(),
+    templates: (await runtime.mail.templates.list()).map((t) => ({ ...t, shownName: nameIn(t, language) })),
+    languages: otherLanguages(),
     server: {
       enabled: setup.enabled,
       reason: setup.enabled ? null : setup.reason,

@@ -19,6 +19,7 @@ import { getPrintService, type PrintedPdf } from "./print.server";
 import { actorFor } from "./actor.server";
 import { getRuntime } from "./runtime.server";
 import { printRefusal } from "@runtime/print/print-words";
+import { nameIn, type ItemTranslations } from "@runtime/i18n/item-names";
 
 /** A template is a few hundred kB of HTML and CSS plus the designer's project data. */
 export const TEMPLATE_MAX_BYTES = 3_000_000;
@@ -26,6 +27,9 @@ export const TEMPLATE_MAX_BYTES = 3_000_000;
 export interface TemplateListEntry {
   id: string;
   name: string;
+  /** The name in the admin's language; `name` and `translations` are what the rename form edits. */
+  shownName: string;
+  translations?: ItemTranslations;
   table: string;
   tableLabel: string;
   /** The condition in words, or "Always" / "A custom condition". */
@@ -55,15 +59,17 @@ function conditionText(template: PrintTemplate, compiled: CompiledSchema, t: Wor
 const problemText = (p: { message: string; words: Phrase }, t?: Words) => (t ? say(p.words, t) : p.message);
 
 /** Every template, grouped by the caller; each with its condition in words and its problems. */
-export async function listTemplatesAs(actor: Actor, t: Words, table?: string): Promise<TemplateListEntry[]> {
+export async function listTemplatesAs(actor: Actor, t: Words, table?: string, language = "en"): Promise<TemplateListEntry[]> {
   requireAdmin(actor, "managePrintTemplates");
   const { templates } = await getRuntime();
-  const compiled = await compiledSchema();
+  const compiled = await compiledSchema(language);
   const full = await templates.list(table);
   const problems = new Map((await templates.summaries(table)).map((s) => [s.id, s.problems]));
   return full.map((template) => ({
     id: template.id,
     name: template.name,
+    shownName: nameIn(template, language),
+    translations: template.translations,
     table: template.table,
     tableLabel: compiled.tablesByKey.get(template.table)?.pluralLabel ?? template.table,
     condition: conditionText(template, compiled, t),
@@ -72,9 +78,9 @@ export async function listTemplatesAs(actor: Actor, t: Words, table?: string): P
 }
 
 /** The tables an admin can add a template for: every table but the company card and users. */
-export async function printableTablesAs(actor: Actor): Promise<{ key: string; label: string }[]> {
+export async function printableTablesAs(actor: Actor, language = "en"): Promise<{ key: string; label: string }[]> {
   requireAdmin(actor, "managePrintTemplates");
-  return (await compiledSchema()).tables.filter((t) => !t.parent).map((t) => ({ key: t.key, label: t.pluralLabel }));
+  return (await compiledSchema(language)).tables.filter((t) => !t.parent).map((t) => ({ key: t.key, label: t.pluralLabel }));
 }
 
 export async function getTemplateAs(actor: Actor, id: unknown): Promise<PrintTemplate> {
@@ -103,9 +109,12 @@ export async function updateTemplateAs(actor: Actor, id: unknown, changes: unkno
   return (await getRuntime()).templates.update(id, changes, actor.id);
 }
 
-export async function renameTemplateAs(actor: Actor, id: unknown, name: unknown): Promise<PrintTemplate> {
+/** Renames a template; with `translations`, its names in the other languages are replaced too. */
+export async function renameTemplateAs(actor: Actor, id: unknown, name: unknown, translations?: ItemTranslations): Promise<PrintTemplate> {
   requireAdmin(actor, "renamePrintTemplates");
-  return (await getRuntime()).templates.rename(id, name, actor.id);
+  const { templates } = await getRuntime();
+  const renamed = await templates.rename(id, name, actor.id);
+  return translations ? templates.update(renamed.id, { translations }, actor.id) : renamed;
 }
 
 export async function duplicateTemplateAs(actor: Actor, id: unknown, name?: unknown): Promise<PrintTemplate> {

@@ -13,6 +13,8 @@ import { inLanguage } from "@runtime/i18n/schema-translations";
 import type { ReportReader } from "@runtime/reports/report-words";
 import { languageOf, localeFor, translatorOf } from "./i18n.server";
 import { getRuntime } from "./runtime.server";
+import { nameIn } from "@runtime/i18n/item-names";
+import { otherLanguages, translationsFromForm } from "./item-names.server";
 
 /**
  * The reports screen's data: the saved reports the person may see, the one open (saved or typed
@@ -42,14 +44,21 @@ export async function reportToExport(actor: Actor, url: URL, reader?: ReportRead
   const saved = id ? await rt.reports.get(actor, id) : null;
   const spec = specOf(url) ?? saved?.spec;
   if (!spec) throw badReport("which");
-  return { name: saved?.name ?? reader?.t("reports.untitled") ?? "Report", result: await rt.reports.run(actor, spec, reader) };
+  return {
+    name: (saved && reader ? nameIn(saved, reader.language) : saved?.name) ?? reader?.t("reports.untitled") ?? "Report",
+    result: await rt.reports.run(actor, spec, reader),
+  };
 }
 
 export async function loadReportsPage(actor: Actor, url: URL, id: string | null, reader: ReportReader) {
   const rt = await getRuntime();
   const { compiled } = inLanguage(await rt.workspace.current(), reader.language);
-  const saved = await rt.reports.list(actor);
-  const current: SavedReport | null = id ? await rt.reports.get(actor, id) : null;
+  // `shownName`: the name in the reader's language; the form edits `name` and `translations`.
+  const shown = (r: SavedReport) => ({ ...r, shownName: nameIn(r, reader.language) });
+  // Listed by the name the reader sees, in their language's order.
+  const saved = (await rt.reports.list(actor)).map(shown).sort((a, b) => a.shownName.localeCompare(b.shownName, reader.language));
+  const stored: SavedReport | null = id ? await rt.reports.get(actor, id) : null;
+  const current = stored ? shown(stored) : null;
   const tables = builderTables(actor, compiled);
   const typed = specOf(url) as ReportSpec | null;
   const spec: ReportSpec | null =
@@ -69,7 +78,21 @@ export async function loadReportsPage(actor: Actor, url: URL, id: string | null,
   const filterFields = table ? listFields(table).filter((f) => !unseen.has(f.key)) : [];
   const roles = isAdmin(actor) ? (await listRoles(rt.db)).filter((r) => !r.admin).map((r) => ({ key: r.key, name: r.name })) : [];
   const timeZone = process.env.TESSERA_TIME_ZONE || "UTC";
-  return { saved, current, spec, chart, result, error, tables, filterFields, roles, today: todayIn(timeZone), changed: typed !== null };
+  const languages = otherLanguages();
+  return {
+    saved,
+    current,
+    spec,
+    chart,
+    result,
+    error,
+    tables,
+    filterFields,
+    roles,
+    languages,
+    today: todayIn(timeZone),
+    changed: typed !== null,
+  };
 }
 
 /** The reports screen's form: save (as the open report, or as a new one) or delete. */
@@ -86,7 +109,13 @@ export async function reportsAction(actor: Actor, form: FormData, id: string | n
   } catch {
     throw badReport("notWhole");
   }
-  const input = { name: form.get("name"), spec, chart: form.get("chart"), roles: form.getAll("roles").map(String) };
+  const input = {
+    name: form.get("name"),
+    translations: translationsFromForm(form),
+    spec,
+    chart: form.get("chart"),
+    roles: form.getAll("roles").map(String),
+  };
   const saved = intent === "save" && id ? await rt.reports.update(actor, id, input) : await rt.reports.create(actor, input);
   return { redirect: `/reports/${saved.id}` };
 }

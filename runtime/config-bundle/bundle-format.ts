@@ -11,6 +11,8 @@ import type { RuleDefinition } from "../automation/types";
 import type { HomePanel } from "../home/panels";
 import type { CardLayout } from "../layouts/types";
 import { printTemplateSchema, type PrintTemplate } from "../print/template";
+import { itemTranslationsSchema, type ItemTranslations } from "../i18n/item-names";
+import { LANGUAGE_TAG } from "../i18n/translations-schema";
 import type { WorkspaceSchema } from "../schema/types";
 
 export const BUNDLE_FORMAT = "tessera-config-bundle";
@@ -35,6 +37,8 @@ export interface BundleView {
   tableId: string;
   table?: string;
   name: string;
+  /** Its name in other languages (ADR 035). */
+  translations?: ItemTranslations;
   /** The table's list settings everyone starts from, rather than a named shared view. */
   default: boolean;
   /** As `crm_views.state` holds it: columns, sort and filter by field id. */
@@ -127,6 +131,7 @@ export const configBundleJsonSchema = {
           tableId: { type: "string", pattern: idPattern },
           table: { type: "string", maxLength: 64 },
           name: { type: "string", minLength: 1, maxLength: 200 },
+          translations: itemTranslationsSchema,
           default: { type: "boolean" },
           state: { type: "object" },
         },
@@ -146,6 +151,15 @@ export const configBundleJsonSchema = {
           id: { type: "string", minLength: 1, maxLength: 64 },
           kind: { type: "string" },
           title: { type: "string", maxLength: 200 },
+          translations: {
+            type: "object",
+            propertyNames: { pattern: LANGUAGE_TAG },
+            additionalProperties: {
+              type: "object",
+              properties: { title: { type: "string", maxLength: 200 }, empty: { type: "string", maxLength: 500 } },
+              additionalProperties: false,
+            },
+          },
         },
       },
     },

@@ -1,3 +1,4 @@
+import { readTranslations, translationsToStore } from "../i18n/item-names";
 import type { Knex } from "knex";
 import { putSetting, SETTINGS_TABLE } from "../auth/settings.server";
 import { definitionOnly, type RulesService } from "../automation/rules.server";
@@ -57,6 +58,7 @@ interface ViewRow {
   id: number;
   table_id: string;
   name: string;
+  translations?: string | null;
   is_default: number | boolean;
   state: string;
 }
@@ -118,7 +120,15 @@ export function createConfigBundleService(deps: {
       // Two shared views may share a name; the bundle matches by name, so the first one wins.
       if (!isObject(state) || seen.has(key)) continue;
       seen.add(key);
-      views.push({ tableId: row.table_id, table: keyOf(row.table_id), name: row.name, default: isDefault, state });
+      const translations = readTranslations(row.translations);
+      views.push({
+        tableId: row.table_id,
+        table: keyOf(row.table_id),
+        name: row.name,
+        ...(translations ? { translations } : {}),
+        default: isDefault,
+        state,
+      });
     }
     const ruleList = (await rules.list()).map(definitionOnly);
     const wordTemplates: BundleWordTemplate[] = [];
@@ -203,14 +213,16 @@ export function createConfigBundleService(deps: {
         ? { table_id: view.tableId, is_default: true }
         : { table_id: view.tableId, name: view.name, shared: true, is_default: false };
       const existing = (await trx(SYSTEM_TABLES.views).where(match).orderBy("id").first("id")) as { id: number } | undefined;
+      const translations = translationsToStore(view.translations);
       if (existing)
         await trx(SYSTEM_TABLES.views)
           .where({ id: existing.id })
-          .update({ state: JSON.stringify(view.state), updated_at: now, version: trx.raw("version + 1") });
+          .update({ state: JSON.stringify(view.state), translations, updated_at: now, version: trx.raw("version + 1") });
       else
         await trx(SYSTEM_TABLES.views).insert({
           table_id: view.tableId,
           name: view.default ? "Default" : view.name,
+          translations,
           // Shared views belong to someone who may edit them: here, the admin who imported them.
           owner_id: view.default ? null : actor.id,
           shared: true,

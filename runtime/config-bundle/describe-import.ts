@@ -114,6 +114,7 @@ function templateContent(t: PrintTemplate) {
     page: t.page,
     condition: t.condition ?? null,
     project: t.project ?? null,
+    translations: t.translations ?? {},
   };
 }
 
@@ -188,13 +189,15 @@ export function describeImport(
   }));
 
   const viewKey = (v: BundleView) => `${v.tableId}/${v.default ? "" : v.name}`;
-  const viewsByKey = new Map(installed.views.map((v) => [viewKey(v), v.state]));
+  // A view's words travel with it: translations that differ are a change as much as its columns.
+  const viewContent = (v: BundleView) => ({ state: v.state, translations: v.translations ?? {} });
+  const viewsByKey = new Map(installed.views.map((v) => [viewKey(v), viewContent(v)]));
   const views = bundle.views.map((v) => ({
     key: viewKey(v),
     name: v.default
       ? t("importScreen.review.listSettings", { table: tableName(compiled, v.tableId) })
       : t("importScreen.review.view", { name: v.name, table: tableName(compiled, v.tableId) }),
-    action: actionOf(viewsByKey.get(viewKey(v)), v.state),
+    action: actionOf(viewsByKey.get(viewKey(v)), viewContent(v)),
   }));
 
   const templatesById = new Map(installed.templates.map((t) => [t.id, templateContent(t)]));

@@ -128,6 +128,8 @@ export async function ensureSystemTables(db: Knex): Promise<void> {
     t.specificType("updated_at", datetime).notNullable();
     t.index(["table_id"], "crm_views_table");
   });
+  // A shared view's name in other languages (ADR 035), as JSON.
+  await ensureColumn(db, SYSTEM_TABLES.views, "translations", (t) => void t.text("translations").nullable());
   await create(SYSTEM_TABLES.layouts, (t) => {
     t.string("table_id", 64).primary();
     // A JSON Forms–style UI schema; controls point at fields by id (see runtime/layouts).

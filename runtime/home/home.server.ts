@@ -19,7 +19,17 @@ import { localDate } from "../automation/schedule";
 import { agingConditions } from "./aging";
 import type { HomeAmount, HomeCell, HomePanelView, HomeView } from "./home-view";
 import { listLink } from "./list-link";
-import { isLinkColumn, panelLimit, panelProblem, shownTo, type AgingPanel, type HomePanel, type ListPanel, type SumPanel } from "./panels";
+import {
+  isLinkColumn,
+  panelLimit,
+  panelInLanguage,
+  panelProblem,
+  shownTo,
+  type AgingPanel,
+  type HomePanel,
+  type ListPanel,
+  type SumPanel,
+} from "./panels";
 import { noteRecordView, recordViews } from "./record-views.server";
 import { resolveFilterTokens, resolveToken, type TokenContext } from "./tokens";
 
@@ -32,7 +42,7 @@ export interface HomeService {
   /** The configured panels, in order. */
   panels(): Promise<HomePanel[]>;
   /** What `/` shows the actor at `now`. */
-  view(actor: Actor, now?: Date): Promise<HomeView>;
+  view(actor: Actor, now?: Date, language?: string): Promise<HomeView>;
   /** Remembers that the actor opened a record's card (the "recently opened" panel). */
   recordOpened(actor: Actor, table: string, id: unknown): Promise<void>;
 }
@@ -73,13 +83,14 @@ export function createHomeService(options: HomeOptions): HomeService {
 
   return {
     panels,
-    async view(actor, now = new Date()) {
+    async view(actor, now = new Date(), language = "en") {
       const { compiled } = await workspace.current();
       const ctx: TokenContext = { userId: actor.id, now, timeZone };
       const format: FormatOptions = { locale: FORMAT_LOCALE, timeZone };
       const out: HomePanelView[] = [];
       const notes: string[] = [];
-      for (const panel of await panels()) {
+      for (const stored of await panels()) {
+        const panel = panelInLanguage(stored, language);
         if (!shownTo(panel, actor.role)) continue;
         const problem = panelProblem(panel, compiled);
         if (problem) {

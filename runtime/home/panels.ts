@@ -7,6 +7,7 @@
 import { isRelation } from "../fields/structure";
 import { hasTimeOfDay, isDated, isNumeric } from "../fields/registry";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
+import { nameIn } from "../i18n/item-names";
 
 interface PanelBase {
   /** Stable within the home configuration: the page's anchors and tests point at it. */
@@ -14,6 +15,8 @@ interface PanelBase {
   title: string;
   /** Role keys that see the panel; absent means every role. */
   roles?: string[];
+  /** Its title (and a list's `empty`) in other languages: `{ "sv": { "title": "Mina öppna uppgifter" } }`. */
+  translations?: Record<string, { title?: string; empty?: string }>;
 }
 
 /** Records of a table, filtered (with tokens, see tokens.ts), sorted, some columns, a few rows. */
@@ -146,4 +149,13 @@ export function panelProblem(panel: HomePanel, compiled: CompiledSchema): string
 export function isLinkColumn(table: CompiledTable, key: string): boolean {
   const f = table.fieldsByKey.get(key);
   return !!f && isRelation(f);
+}
+
+/** The panel with its title and empty message in `language` where it gives them (ADR 035). */
+export function panelInLanguage(panel: HomePanel, language: string): HomePanel {
+  const words = panel.translations?.[language] ?? panel.translations?.[language.split("-")[0]];
+  if (!words) return panel;
+  const title = nameIn({ name: panel.title, translations: { [language]: { name: words.title } } }, language);
+  if (panel.kind !== "list") return { ...panel, title };
+  return { ...panel, title, empty: words.empty ?? panel.empty };
 }

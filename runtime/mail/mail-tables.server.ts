@@ -19,6 +19,8 @@ export async function ensureMailTables(db: Knex): Promise<void> {
     t.specificType("body", longtext).notNullable();
     t.string("created_at", 32).notNullable();
   });
+  // The template's name in other languages (ADR 035), as JSON.
+  await ensureColumn(db, MAIL_TEMPLATES_TABLE, "translations", (t) => void t.text("translations").nullable());
   await createSystemTable(db, MAIL_MESSAGES_TABLE, (t) => {
     t.increments("id").primary();
     // The Message-ID header: the same on every attempt, so a receiver can tell a repeat.

@@ -8,12 +8,15 @@ import { requireAdmin, type Actor } from "../records/permissions";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { MAIL_TEMPLATES_TABLE } from "./mail-tables.server";
 import { mailRefusal } from "./mail-words";
+import { readTranslations, translationsToStore, type ItemTranslations } from "../i18n/item-names";
 
 /** A message template: Liquid in subject and body, over the same context as a print template of its table. */
 export interface MailTemplate {
   id: string;
   table: string;
   name: string;
+  /** Its name in other languages (`nameIn`, ADR 035). */
+  translations?: ItemTranslations;
   subject: string;
   body: string;
 }
@@ -23,6 +26,7 @@ export interface DefaultMailTemplate {
   id: string;
   table: string;
   name: string;
+  translations?: ItemTranslations;
   subject: string;
   body: string;
 }
@@ -44,11 +48,15 @@ interface Row {
   id: string;
   table_key: string;
   name: string;
+  translations?: string | null;
   subject: string;
   body: string;
 }
 
-const toTemplate = (r: Row): MailTemplate => ({ id: r.id, table: r.table_key, name: r.name, subject: r.subject, body: r.body });
+const toTemplate = (r: Row): MailTemplate => {
+  const translations = readTranslations(r.translations);
+  return { id: r.id, table: r.table_key, name: r.name, ...(translations ? { translations } : {}), subject: r.subject, body: r.body };
+};
 
 function text(input: Record<string, unknown>, key: string, max: number): string {
   const v = input[key];
@@ -88,7 +96,7 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       }
       const id = typeof input.id === "string" && input.id ? input.id : `mt_${crypto.randomBytes(6).toString("hex")}`;
       const exists = await db(MAIL_TEMPLATES_TABLE).where({ id }).first("id");
-      const row = { table_key: table, name, subject, body };
+      const row = { table_key: table, name, translations: translationsToStore(input.translations), subject, body };
       if (exists) await db(MAIL_TEMPLATES_TABLE).where({ id }).update(row);
       else await db(MAIL_TEMPLATES_TABLE).insert({ id, ...row, created_at: dbNow() });
       return service.get(id);
@@ -114,6 +122,7 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
           id: t.id,
           table_key: t.table,
           name: t.name,
+          translations: translationsToStore(t.translations),
           subject: t.subject,
           body: t.body,
           created_at: dbNow(),

@@ -132,7 +132,10 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
         tables.push({
           key,
           label: table.pluralLabel,
-          views: [{ id: "all", name: `All ${table.pluralLabel}` }, ...saved.map((v) => ({ id: String(v.id), name: v.name }))],
+          views: [
+            { id: "all", name: `All ${table.pluralLabel}` },
+            ...saved.map((v) => ({ id: String(v.id), name: v.name, translations: v.translations })),
+          ],
         });
       }
       const setup = await mail.setup();

@@ -3,6 +3,7 @@
  * optional condition on when it is offered, and the designer's own project data, kept opaque
  * here so the runtime never depends on GrapesJS.
  */
+import { itemTranslationsSchema, type ItemTranslations } from "../i18n/item-names";
 export type PageSize = "A4" | "Letter";
 export type PageOrientation = "portrait" | "landscape";
 
@@ -42,6 +43,8 @@ export interface PrintTemplate {
    */
   languageFrom?: string | null;
   language?: string | null;
+  /** Its name in other languages (`nameIn`, ADR 035). */
+  translations?: ItemTranslations;
 }
 
 /** What a client sends to create a template: everything but the id. */
@@ -89,6 +92,7 @@ export const printTemplateSchema = {
     project: {},
     languageFrom: { type: ["string", "null"], pattern: "^[a-z][a-z0-9_]*(\\.[a-z][a-z0-9_]*)?$", maxLength: 129 },
     language: { type: ["string", "null"], pattern: "^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$" },
+    translations: itemTranslationsSchema,
   },
   additionalProperties: false,
 } as const;

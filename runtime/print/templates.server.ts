@@ -15,12 +15,14 @@ import { liquidSyntaxError } from "./render-html";
 import { cleanTemplateHtml } from "./sanitize";
 import { printTemplateSchema, type PrintTemplate } from "./template";
 import { printRefusal } from "./print-words";
+import { readTranslations, translationsToStore, type ItemTranslations } from "../i18n/item-names";
 
 export const PRINT_TEMPLATES_TABLE = "crm_print_templates";
 
 export interface TemplateSummary {
   id: string;
   name: string;
+  translations?: ItemTranslations;
   table: string;
   /** Whether it has a condition deciding, per record, if it is offered. */
   conditional: boolean;
@@ -63,6 +65,7 @@ interface Row {
   project: string | null;
   language_from?: string | null;
   language?: string | null;
+  translations?: string | null;
   deleted_at: string | null;
 }
 
@@ -80,6 +83,8 @@ export function ensurePrintTemplatesTable(db: Knex): Promise<void> {
       // Added with document languages; older databases get them on first use.
       await ensureColumn(db, PRINT_TEMPLATES_TABLE, "language_from", (t) => void t.string("language_from", 129).nullable());
       await ensureColumn(db, PRINT_TEMPLATES_TABLE, "language", (t) => void t.string("language", 20).nullable());
+      // The template's name in other languages (ADR 035), as JSON.
+      await ensureColumn(db, PRINT_TEMPLATES_TABLE, "translations", (t) => void t.text("translations").nullable());
     })().catch((error) => {
       ensured.delete(db);
       throw error;
@@ -125,6 +130,8 @@ function fromRow(row: Row): PrintTemplate {
   if (row.project) t.project = JSON.parse(row.project);
   if (row.language_from) t.languageFrom = row.language_from;
   if (row.language) t.language = row.language;
+  const translations = readTranslations(row.translations);
+  if (translations) t.translations = translations;
   return t;
 }
 
@@ -141,6 +148,7 @@ export function toRow(t: PrintTemplate) {
     project: t.project === undefined ? null : JSON.stringify(t.project),
     language_from: t.languageFrom ?? null,
     language: t.language ?? null,
+    translations: translationsToStore(t.translations),
   };
 }
 
@@ -296,6 +304,7 @@ export function createTemplatesService(
       return (await service.list(table)).map((t) => ({
         id: t.id,
         name: t.name,
+        translations: t.translations,
         table: t.table,
         conditional: t.condition !== undefined,
         problems: templateProblems(t, compiled),

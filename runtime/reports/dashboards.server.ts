@@ -1,6 +1,14 @@
 import type { Knex } from "knex";
-import { createSystemTable, dbNow } from "../db/system-tables.server";
+import { createSystemTable, dbNow, ensureColumn } from "../db/system-tables.server";
 import { ApiError } from "../errors";
+import {
+  checkItemTranslations,
+  nameIn,
+  readTranslations,
+  storedTranslations,
+  translationsToStore,
+  type ItemTranslations,
+} from "../i18n/item-names";
 import { sayError } from "../i18n/words";
 import { dashboardRefusal } from "./report-refusals";
 import { isAdmin, requireAdmin, type Actor } from "../records/permissions";
@@ -29,6 +37,8 @@ export interface Widget {
 export interface Dashboard {
   id: number;
   name: string;
+  /** Its name in other languages (`nameIn`). */
+  translations?: ItemTranslations;
   /** Roles whose home page shows it (the first one naming a role wins). */
   roles: string[];
   widgets: Widget[];
@@ -45,6 +55,7 @@ export interface WidgetView {
 /** A dashboard of the configuration: widgets name shipped reports by name. */
 export interface DefaultDashboard {
   name: string;
+  translations?: ItemTranslations;
   roles: string[];
   widgets: { report: string; size: WidgetSize }[];
 }
@@ -71,11 +82,14 @@ export async function ensureDashboardsTable(db: Knex): Promise<void> {
     t.string("created_at", 32).notNullable();
     t.string("updated_at", 32).notNullable();
   });
+  // The dashboard's name in other languages, as JSON; added to databases made before it.
+  await ensureColumn(db, DASHBOARDS_TABLE, "translations", (t) => void t.text("translations").nullable());
 }
 
 interface Row {
   id: number;
   name: string;
+  translations: string | null;
   roles: string;
   widgets: string;
 }
@@ -93,6 +107,7 @@ function fromRow(row: Row): Dashboard {
   return {
     id: Number(row.id),
     name: row.name,
+    translations: readTranslations(row.translations),
     roles: parseList(row.roles).filter((r): r is string => typeof r === "string"),
     widgets: parseList(row.widgets).filter(
       (w): w is Widget => typeof w === "object" && w !== null && Number.isInteger((w as Widget).report),
@@ -101,17 +116,19 @@ function fromRow(row: Row): Dashboard {
 }
 
 /** Checks a dashboard as sent by the screen or the API. */
-export function checkDashboard(input: unknown): { name: string; roles: string[]; widgets: Widget[] } {
+export function checkDashboard(input: unknown): { name: string; translations: ItemTranslations; roles: string[]; widgets: Widget[] } {
   if (typeof input !== "object" || input === null) throw dashboardRefusal(400, "shape");
   const body = input as Record<string, unknown>;
   const name = typeof body.name === "string" ? body.name.trim() : "";
   if (!name || name.length > 120) throw dashboardRefusal(400, "name");
+  const translations = checkItemTranslations(body.translations);
   const roles = body.roles ?? [];
   if (!Array.isArray(roles) || roles.some((r) => typeof r !== "string" || !ROLE_KEY.test(r))) throw dashboardRefusal(400, "roles");
   const widgets = body.widgets ?? [];
   if (!Array.isArray(widgets) || widgets.length > MAX_WIDGETS) throw dashboardRefusal(400, "widgets", { max: MAX_WIDGETS });
   return {
     name,
+    translations,
     roles: [...new Set(roles as string[])],
     widgets: widgets.map((w, i) => {
       const report = Number((w as Widget | null)?.report);
@@ -138,7 +155,13 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
     const values = checkDashboard(input);
     // Every widget's report must exist; an admin sees every report, so this is a plain lookup.
     for (const w of values.widgets) await reports.get(actor, w.report);
-    const row = { name: values.name, roles: JSON.stringify(values.roles), widgets: JSON.stringify(values.widgets), updated_at: dbNow() };
+    const row = {
+      name: values.name,
+      translations: storedTranslations(values.translations),
+      roles: JSON.stringify(values.roles),
+      widgets: JSON.stringify(values.widgets),
+      updated_at: dbNow(),
+    };
     if (id === null) {
       const [newId] = await db(DASHBOARDS_TABLE).insert({ ...row, created_at: row.updated_at });
       id = Number(newId);
@@ -168,10 +191,17 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
             throw error;
           }
           try {
-            return { widget, report, result: await reports.run(actor, report.spec, reader), problem: null };
+            // The widget shows the report's name in the reader's language; its stored name stays the report's.
+            const shown = reader ? { ...report, name: nameIn(report, reader.language) } : report;
+            return { widget, report: shown, result: await reports.run(actor, report.spec, reader), problem: null };
           } catch (error) {
             if (!(error instanceof ApiError)) throw error;
-            return { widget, report, result: null, problem: reader ? sayError(error, reader.t) : error.message };
+            return {
+              widget,
+              report: reader ? { ...report, name: nameIn(report, reader.language) } : report,
+              result: null,
+              problem: reader ? sayError(error, reader.t) : error.message,
+            };
           }
         }),
       );
@@ -204,6 +234,7 @@ export function createDashboardsService(db: Knex, reports: ReportsService): Dash
         });
         await db(DASHBOARDS_TABLE).insert({
           name: d.name,
+          translations: translationsToStore(d.translations),
           roles: JSON.stringify(d.roles),
           widgets: JSON.stringify(widgets),
           created_at: at,

@@ -1,6 +1,6 @@
 import type { Knex } from "knex";
 import { columnTypeSql, dialectOf } from "../db/ddl.server";
-import { createSystemTable, dbNow } from "../db/system-tables.server";
+import { createSystemTable, dbNow, ensureColumn } from "../db/system-tables.server";
 import { badReport, reportRefusal } from "./report-refusals";
 import { isAdmin, type Actor } from "../records/permissions";
 import type { CompiledSchema } from "../schema/compile";
@@ -10,6 +10,7 @@ import { followRenamesInReport } from "./renames";
 import { parseReportSpec, type ReportSpec } from "./spec";
 import type { ReportReader } from "./report-words";
 import { inLanguage } from "../i18n/schema-translations";
+import { readTranslations, translationsToStore, type ItemTranslations } from "../i18n/item-names";
 
 /**
  * Reports: run one (`POST /api/reports/run`), and the saved ones — a person's own, or shared with
@@ -24,6 +25,8 @@ export type ChartType = (typeof CHART_TYPES)[number];
 export interface SavedReport {
   id: number;
   name: string;
+  /** Its name in other languages (`nameIn`). */
+  translations?: ItemTranslations;
   spec: ReportSpec;
   chart: ChartType;
   /** Roles it is shown to besides its owner. */
@@ -37,6 +40,7 @@ export interface SavedReport {
 /** A report the configuration ships: stored once, by name, the first time a database lacks reports. */
 export interface DefaultReport {
   name: string;
+  translations?: ItemTranslations;
   spec: ReportSpec;
   chart: ChartType;
   roles: string[];
@@ -79,11 +83,14 @@ export async function ensureReportsTable(db: Knex): Promise<void> {
     t.specificType("created_at", columnTypeSql({ type: "datetime" }, dialect)).notNullable();
     t.specificType("updated_at", columnTypeSql({ type: "datetime" }, dialect)).notNullable();
   });
+  // The report's name in other languages, as JSON; added to databases made before it.
+  await ensureColumn(db, REPORTS_TABLE, "translations", (t) => void t.text("translations").nullable());
 }
 
 interface Row {
   id: number;
   name: string;
+  translations: string | null;
   spec: string;
   chart: string;
   roles: string;
@@ -105,6 +112,7 @@ export function createReportsService(options: ReportsOptions): ReportsService {
     return {
       id: Number(row.id),
       name: row.name,
+      translations: readTranslations(row.translations),
       spec: JSON.parse(row.spec) as ReportSpec,
       chart: row.chart as ChartType,
       roles: parseRoles(row.roles),
@@ -127,6 +135,7 @@ export function createReportsService(options: ReportsOptions): ReportsService {
     const body = input as Record<string, unknown>;
     const name = typeof body.name === "string" ? body.name.trim() : "";
     if (!name || name.length > 120) throw badReport("name");
+    const translations = translationsToStore(body.translations);
     parseReportSpec(compiled, body.spec);
     const chart = body.chart ?? "table";
     if (!CHART_TYPES.includes(chart as ChartType)) throw badReport("chart", { charts: CHART_TYPES.join(", ") });
@@ -135,7 +144,13 @@ export function createReportsService(options: ReportsOptions): ReportsService {
     if (roles.length && !isAdmin(actor))
       // Sharing puts a report on other people's screens: an admin's call, as layouts and panels are.
       throw reportRefusal(403, "shareAdmin");
-    return { name, spec: JSON.stringify(body.spec), chart: chart as string, roles: JSON.stringify([...new Set(roles as string[])]) };
+    return {
+      name,
+      translations,
+      spec: JSON.stringify(body.spec),
+      chart: chart as string,
+      roles: JSON.stringify([...new Set(roles as string[])]),
+    };
   }
 
   return {
@@ -208,6 +223,7 @@ export function createReportsService(options: ReportsOptions): ReportsService {
         parseReportSpec(compiled, d.spec);
         await db(REPORTS_TABLE).insert({
           name: d.name,
+          translations: translationsToStore(d.translations),
           spec: JSON.stringify(d.spec),
           chart: d.chart,
           roles: JSON.stringify(d.roles),

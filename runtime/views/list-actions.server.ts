@@ -4,6 +4,7 @@ import type { CompiledTable } from "../schema/compile";
 import { effectiveState } from "./effective-state";
 import { parseListParams } from "./list-params";
 import type { ListPageDeps } from "./list-page.server";
+import { translationsFromForm } from "../i18n/item-names";
 import { fromStoredState, toStoredState, type StoredViewState } from "./stored-view";
 import type { BulkDeleteFailure, ListActionResult } from "./list-page-data";
 import { viewRefusal } from "./view-words";
@@ -64,6 +65,7 @@ export async function handleListAction(deps: ListPageDeps, actor: Actor, tableKe
     case "save-view": {
       const view = await deps.views.create(actor, table.id, {
         name: text("name"),
+        translations: translationsFromForm(form),
         shared: text("shared"),
         state: await storedStateOf(deps, actor, table, search),
       });

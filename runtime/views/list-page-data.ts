@@ -7,6 +7,7 @@ import type { CompiledField } from "../schema/compile";
 import type { CalendarSpan } from "./calendar-range";
 import type { ListState } from "./effective-state";
 import type { ListParams } from "./list-params";
+import type { ItemTranslations } from "../i18n/item-names";
 
 /** A field as the list screen needs it: the compiled field (plain data) and what it offers. */
 export type ListField = CompiledField & { sortable: boolean; operators: FilterOperator[]; listable: boolean };
@@ -14,6 +15,8 @@ export type ListField = CompiledField & { sortable: boolean; operators: FilterOp
 export interface ViewSummary {
   id: number;
   name: string;
+  /** Its name in other languages: the tabs show `nameIn(view, language)`. */
+  translations?: ItemTranslations;
   shared: boolean;
   isDefault: boolean;
   editable: boolean;
@@ -28,6 +31,8 @@ export interface ListPageData extends ListResult {
   /** What is shown: the view with the address's overrides. */
   state: ListState;
   views: ViewSummary[];
+  /** The languages a saved view may be named in besides its own (set by the app's route). */
+  languages?: { language: string; name: string }[];
   /** The view the list starts from: the one in the address, else the table's default. */
   activeView: ViewSummary | null;
   /** Parts of the address or the view that could not be used, as sentences. */

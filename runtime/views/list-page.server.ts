@@ -29,7 +29,14 @@ export interface ListPageDeps {
   views: ViewsService;
 }
 
-const summary = (v: SavedView): ViewSummary => ({ id: v.id, name: v.name, shared: v.shared, isDefault: v.isDefault, editable: v.editable });
+const summary = (v: SavedView): ViewSummary => ({
+  id: v.id,
+  name: v.name,
+  translations: v.translations,
+  shared: v.shared,
+  isDefault: v.isDefault,
+  editable: v.editable,
+});
 
 export function listFields(table: CompiledTable): ListField[] {
   return table.fields.map((f) => ({

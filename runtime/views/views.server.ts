@@ -3,11 +3,14 @@ import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { isAdmin, type Actor } from "../records/permissions";
 import type { StoredViewState } from "./stored-view";
 import { viewRefusal } from "./view-words";
+import { readTranslations, translationsToStore, type ItemTranslations } from "../i18n/item-names";
 
 /** A saved list view as screens see it. */
 export interface SavedView {
   id: number;
   name: string;
+  /** Its name in other languages (`nameIn`). */
+  translations?: ItemTranslations;
   ownerId: number | null;
   shared: boolean;
   /** The table's default for everyone. */
@@ -20,12 +23,16 @@ export interface SavedView {
 export interface ViewsService {
   /** The actor's own views, the shared ones and the default, default first, then by name. */
   list(actor: Actor, tableId: string): Promise<SavedView[]>;
-  create(actor: Actor, tableId: string, input: { name: unknown; shared?: unknown; state: StoredViewState }): Promise<SavedView>;
+  create(
+    actor: Actor,
+    tableId: string,
+    input: { name: unknown; translations?: unknown; shared?: unknown; state: StoredViewState },
+  ): Promise<SavedView>;
   update(
     actor: Actor,
     tableId: string,
     id: unknown,
-    changes: { name?: unknown; shared?: unknown; state?: StoredViewState },
+    changes: { name?: unknown; translations?: unknown; shared?: unknown; state?: StoredViewState },
   ): Promise<SavedView>;
   remove(actor: Actor, tableId: string, id: unknown): Promise<void>;
   /** Writes the table's default view (creating it the first time). */
@@ -36,6 +43,7 @@ interface ViewRow {
   id: number;
   table_id: string;
   name: string;
+  translations?: string | null;
   owner_id: number | null;
   shared: number | boolean;
   is_default: number | boolean;
@@ -55,9 +63,11 @@ function parseState(text: string): unknown {
 function toView(row: ViewRow, actor: Actor): SavedView {
   const isDefault = Boolean(row.is_default);
   const ownerId = row.owner_id === null ? null : Number(row.owner_id);
+  const translations = readTranslations(row.translations);
   return {
     id: Number(row.id),
     name: row.name,
+    ...(translations ? { translations } : {}),
     ownerId,
     shared: Boolean(row.shared),
     isDefault,
@@ -118,6 +128,7 @@ export function createViewsService(db: Knex): ViewsService {
       const [id] = await db(table).insert({
         table_id: tableId,
         name: viewName(input.name),
+        translations: translationsToStore(input.translations),
         owner_id: actor.id,
         shared: truthy(input.shared),
         is_default: false,
@@ -133,6 +144,7 @@ export function createViewsService(db: Knex): ViewsService {
       const view = await editable(actor, tableId, rawId);
       const patch: Record<string, unknown> = { updated_at: dbNow(), version: db.raw("version + 1") };
       if (changes.name !== undefined) patch.name = viewName(changes.name);
+      if (changes.translations !== undefined) patch.translations = translationsToStore(changes.translations);
       if (changes.shared !== undefined && !view.isDefault) patch.shared = truthy(changes.shared);
       if (changes.state !== undefined) patch.state = JSON.stringify(changes.state);
       await db(table).where({ id: view.id }).update(patch);

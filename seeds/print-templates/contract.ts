@@ -81,6 +81,7 @@ export const CONTRACT_TEMPLATE: PrintTemplate = {
   id: "contract",
   table: "contracts",
   name: "Contract",
+  translations: { sv: { name: "Avtal" }, zh: { name: "合同" }, hy: { name: "Պայմանագիր" } },
   html,
   css: DOCUMENT_CSS,
   page: {

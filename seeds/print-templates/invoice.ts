@@ -72,6 +72,7 @@ export const INVOICE_TEMPLATE: PrintTemplate = {
   id: "invoice",
   table: "invoices",
   name: "Invoice",
+  translations: { sv: { name: "Faktura" }, zh: { name: "发票" }, hy: { name: "Հաշիվ-ապրանքագիր" } },
   languageFrom: "client.language",
   html,
   css: DOCUMENT_CSS,

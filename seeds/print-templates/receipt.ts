@@ -60,6 +60,7 @@ export const RECEIPT_TEMPLATE: PrintTemplate = {
   id: "receipt",
   table: "invoices",
   name: "Payment receipt",
+  translations: { sv: { name: "Betalningskvitto" }, zh: { name: "付款收据" }, hy: { name: "Վճարման անդորրագիր" } },
   html,
   css: DOCUMENT_CSS,
   page: {

@@ -54,6 +54,9 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     expect(bundle).toMatchObject({ format: "tessera-config-bundle", formatVersion: 1, layouts: [] });
     // The seed's only view: the invoices list everyone starts from.
     expect(bundle.views.map((v) => [v.tableId, v.default])).toEqual([["t_invoices", true]]);
+    // Names in other languages travel with the items (ADR 035).
+    expect(bundle.views[0].translations?.sv).toEqual({ name: "Fakturor" });
+    expect(bundle.templates.find((t) => t.id === "receipt")?.translations?.zh).toEqual({ name: "付款收据" });
     expect(Object.keys(bundle.schema.$defs)).toContain("clients");
     expect(bundle.templates.map((t) => t.id).sort()).toEqual(["contract", "invoice", "receipt"]);
     expect((await rejection(a.bundles.exportBundle(STAFF))).status).toBe(403);
@@ -70,9 +73,13 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     const tweaked = structuredClone(card);
     (tweaked.elements[0] as { label?: string }).label = "Who they are";
     await layouts.save(ADMIN, "clients", tweaked);
-    await a.templates.update("invoice", { css: `${(await a.templates.get("invoice")).css}\n.promoted { color: navy; }` });
+    await a.templates.update("invoice", {
+      css: `${(await a.templates.get("invoice")).css}\n.promoted { color: navy; }`,
+      translations: { sv: { name: "Faktura (ny)" } },
+    });
     await a.rt.views.create(ADMIN, "t_clients", {
       name: "VAT exempt",
+      translations: { sv: { name: "Momsbefriade" }, hy: { name: "ԱԱՀ-ից ազատված" } },
       shared: true,
       state: { columns: ["f_clients_name", "f_clients_vat_exempt"] },
     });
@@ -137,8 +144,10 @@ describe.each(testDatabases)("configuration bundles on $name", (kind) => {
     expect(client).toHaveProperty("vat_exempt");
     expect((await b.rt.layouts.get(ADMIN, "clients")).layout).toEqual(tweaked);
     expect((await b.templates.get("invoice")).css).toContain(".promoted { color: navy; }");
+    expect((await b.templates.get("invoice")).translations).toEqual({ sv: { name: "Faktura (ny)" } });
     const shared = (await b.rt.views.list(ADMIN, "t_clients")).find((v) => v.name === "VAT exempt");
     expect(shared).toMatchObject({ shared: true, state: { columns: ["f_clients_name", "f_clients_vat_exempt"] } });
+    expect(shared?.translations).toEqual({ sv: { name: "Momsbefriade" }, hy: { name: "ԱԱՀ-ից ազատված" } });
     const rulesOfB = await b.rt.automation.rules.list();
     expect(rulesOfB.find((r) => r.name === "Welcome call")).toMatchObject({
       enabled: true,

@@ -13,6 +13,7 @@ import type { CompiledTable } from "@runtime/schema/compile";
 import { schemaAround } from "@runtime/schema/schema-around";
 import type { WorkspaceSchema } from "@runtime/schema/types";
 import { languagePack } from "@runtime/i18n/catalogs.server";
+import { nameIn } from "@runtime/i18n/item-names";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import { actorFor } from "../../services/actor.server";
 import { languageOf, translatorOf } from "../../services/i18n.server";
@@ -89,10 +90,17 @@ function prefill(table: CompiledTable, url: URL): Record<string, unknown> {
 }
 
 /** The Print menu of a stored record, or undefined when the actor may not print this table. */
-async function printMenu(actor: Actor, table: CompiledTable, recordId: number, t: Words): Promise<PrintMenuItem[] | undefined> {
+async function printMenu(
+  actor: Actor,
+  table: CompiledTable,
+  recordId: number,
+  t: Words,
+  language: string,
+): Promise<PrintMenuItem[] | undefined> {
   if (!mayDo(actor, "print", table)) return undefined;
   const print = await getPrintService();
-  const offered = await print.offered(actor, table.key, recordId);
+  // The templates' names in the reader's language; the menu's links go by id.
+  const offered = (await print.offered(actor, table.key, recordId)).map((o) => ({ ...o, name: nameIn(o, language) }));
   // Conditions in words only when something is not offered: the usual card pays one query less.
   const conditions = offered.some((t) => t.offered === false)
     ? new Map((await print.templates.list(table.key)).map((t) => [t.id, t.condition]))
@@ -210,8 +218,8 @@ export async function loadCard(request: Request, tableKey: string | undefined, i
     },
     ...(record && typeof record.id === "number"
       ? {
-          prints: await printMenu(actor, table, record.id, t),
-          mail: await mailOffer(actor, table, record.id),
+          prints: await printMenu(actor, table, record.id, t, language),
+          mail: await mailOffer(actor, table, record.id, language),
           timeline: await cardTimeline(actor, compiled, table, record.id, format, language),
         }
       : {}),

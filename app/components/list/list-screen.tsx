@@ -155,7 +155,13 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
             {data.activeView ? `: ${data.activeView.name}` : ""}
           </summary>
           <div className="popover__panel popover__panel--right">
-            <ViewsMenu tableKey={table.key} views={data.views} active={data.activeView} search={location.search} />
+            <ViewsMenu
+              tableKey={table.key}
+              views={data.views}
+              active={data.activeView}
+              search={location.search}
+              languages={data.languages}
+            />
           </div>
         </details>
       </div>

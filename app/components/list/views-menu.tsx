@@ -1,6 +1,8 @@
 import { useTranslation } from "react-i18next";
 import { Form, Link } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
+import { NameTranslations } from "../name-translations";
+import { nameIn } from "@runtime/i18n/item-names";
 import type { ViewSummary } from "@runtime/views/list-page-data";
 
 export interface ViewsMenuProps {
@@ -9,11 +11,13 @@ export interface ViewsMenuProps {
   active: ViewSummary | null;
   /** The current address's search, saved as the view's state. */
   search: string;
+  /** The languages a shared view may be named in besides its own. */
+  languages?: readonly { language: string; name: string }[];
 }
 
 /** Switch between saved views; save, update, delete them; make the current state everyone's default. */
-export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
-  const { t } = useTranslation();
+export function ViewsMenu({ tableKey, views, active, search, languages = [] }: ViewsMenuProps) {
+  const { t, i18n } = useTranslation();
   const base = `/t/${encodeURIComponent(tableKey)}`;
   const hidden = <input type="hidden" name="search" value={search} />;
   return (
@@ -27,7 +31,7 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
               to={`${base}?view=${v.id}`}
               aria-current={v.id === active?.id ? "true" : undefined}
             >
-              {v.name}
+              {nameIn(v, i18n.language)}
               {v.isDefault ? (
                 <span className="pill">{t("views.default")}</span>
               ) : v.shared ? (
@@ -44,10 +48,13 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
             {hidden}
             <input type="hidden" name="viewId" value={active.id} />
             <button className="button button--ghost button--small" name="intent" value="update-view">
-              {t("views.update", { name: active.name })}
+              {t("views.update", { name: nameIn(active, i18n.language) })}
             </button>
           </Form>
-          <Form method="post" onSubmit={(e) => !window.confirm(t("views.confirmDelete", { name: active.name })) && e.preventDefault()}>
+          <Form
+            method="post"
+            onSubmit={(e) => !window.confirm(t("views.confirmDelete", { name: nameIn(active, i18n.language) })) && e.preventDefault()}
+          >
             <CsrfField />
             <input type="hidden" name="viewId" value={active.id} />
             <button className="button button--ghost button--small button--danger" name="intent" value="delete-view">
@@ -66,6 +73,12 @@ export function ViewsMenu({ tableKey, views, active, search }: ViewsMenuProps) {
         <label className="checkbox">
           <input type="checkbox" name="shared" value="true" /> {t("views.share")}
         </label>
+        {languages.length ? (
+          <details className="views-menu__names">
+            <summary>{t("itemNames.legend")}</summary>
+            <NameTranslations languages={languages} itemKey="new-view" />
+          </details>
+        ) : null}
         <button className="button button--small" name="intent" value="save-view">
           {t("views.save")}
         </button>

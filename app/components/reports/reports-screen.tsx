@@ -9,6 +9,7 @@ import { ReportBuilder } from "./report-builder";
 import { ReportChart } from "./report-chart";
 import { ReportTable } from "./report-table";
 import { useRoleName } from "../../i18n/use-role-name";
+import { NameTranslations } from "../name-translations";
 import type { loadReportsPage } from "../../services/reports.server";
 
 /** `/reports` and `/reports/:id`: saved reports beside the builder, the chart and the table of the open one. */
@@ -49,7 +50,7 @@ export function ReportsScreen() {
                   className={r.id === current?.id ? "is-current" : undefined}
                   aria-current={r.id === current?.id ? "page" : undefined}
                 >
-                  {r.name}
+                  {r.shownName}
                 </Link>
                 {r.ownerId === null || r.roles.length ? <span className="muted"> · {t("views.shared")}</span> : null}
               </li>
@@ -65,7 +66,7 @@ export function ReportsScreen() {
 
       <div className="reports-page__main">
         <header className="reports-page__header">
-          <h1>{current ? current.name : t("reports.newTitle")}</h1>
+          <h1>{current ? current.shownName : t("reports.newTitle")}</h1>
           {result && spec ? (
             <div className="reports-page__exports">
               <a className="button button--ghost button--small" href={`/api/reports/export.csv?${query}`} download>
@@ -152,6 +153,7 @@ function SaveForm({ data, error }: { data: PageData; error?: string }) {
         <span>{t("reports.name")}</span>
         <input className="input" name="name" required maxLength={120} defaultValue={current?.name ?? ""} key={current?.id ?? "new"} />
       </label>
+      <NameTranslations languages={data.languages} translations={current?.translations} itemKey={current?.id ?? "new"} />
       {roles.length ? (
         <fieldset className="report-save__roles">
           <legend>{t("reports.shareWith")}</legend>
