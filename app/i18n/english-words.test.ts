@@ -21,6 +21,7 @@ import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 import { FORMULA_ENGLISH } from "@runtime/formula/formula-words";
 import { KIND_VALUE_ENGLISH } from "@runtime/fields/value-words";
 import { EXPORT_PAGE_ENGLISH } from "@runtime/dataio/export-words";
+import { ITEM_NAMES_ENGLISH } from "@runtime/i18n/item-names";
 import { QUERY_ENGLISH } from "@runtime/records/query-words";
 import { REPORT_REFUSALS_ENGLISH } from "@runtime/reports/report-refusals";
 import { VIEW_ENGLISH } from "@runtime/views/view-words";
@@ -59,6 +60,7 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "formula checker": FORMULA_ENGLISH,
   "field kinds' values": KIND_VALUE_ENGLISH,
   "printable list": EXPORT_PAGE_ENGLISH,
+  "names in other languages": ITEM_NAMES_ENGLISH,
   "filter and query refusals": QUERY_ENGLISH,
   "report and dashboard refusals": REPORT_REFUSALS_ENGLISH,
   "list and saved view refusals": VIEW_ENGLISH,

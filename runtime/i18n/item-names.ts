@@ -4,8 +4,23 @@
  * everyone falls back to, and what the API matches on); `translations` sits beside it, keyed like
  * the schema's `x-translations`: `{ "sv": { "name": "Intäkter per månad" } }`.
  */
-import { badRequest } from "../errors";
+import { wordedApiError } from "../errors";
 import { LANGUAGE_TAG, MAX_TRANSLATED_LANGUAGES } from "./translations-schema";
+import { englishWords } from "./words";
+
+/** What `checkItemTranslations` refuses, in English (the API); screens say the same keys in their reader's language. */
+export const ITEM_NAMES_ENGLISH: Readonly<Record<string, string>> = {
+  "refusals.names.shape": 'translations is { "<language>": { "name": "…" } }',
+  "refusals.names.tooMany": "translations has more than {{max}} languages",
+  "refusals.names.language": 'translations: "{{language}}" is not a language code such as "sv"',
+  "refusals.names.words": 'translations.{{language}} is { "name": "…", "description": "…" }',
+  "refusals.names.unknownWord": 'translations.{{language}} may give a name and a description, not "{{key}}"',
+  "refusals.names.notText": "translations.{{language}}.{{key}} must be text",
+  "refusals.names.tooLong": "translations.{{language}}.{{key}} is longer than {{max}} characters",
+};
+const english = englishWords(ITEM_NAMES_ENGLISH);
+const refused = (key: string, values: Record<string, unknown> = {}) =>
+  wordedApiError(400, english, { key: `refusals.names.${key}`, values });
 
 export interface ItemWords {
   name?: string;
@@ -44,23 +59,21 @@ function wordsIn(translations: ItemTranslations | null | undefined, language: st
  */
 export function checkItemTranslations(input: unknown): ItemTranslations {
   if (input === undefined || input === null) return {};
-  if (typeof input !== "object" || Array.isArray(input)) throw badRequest('translations is { "<language>": { "name": "…" } }');
+  if (typeof input !== "object" || Array.isArray(input)) throw refused("shape");
   const entries = Object.entries(input as Record<string, unknown>);
-  if (entries.length > MAX_TRANSLATED_LANGUAGES) throw badRequest(`translations has more than ${MAX_TRANSLATED_LANGUAGES} languages`);
+  if (entries.length > MAX_TRANSLATED_LANGUAGES) throw refused("tooMany", { max: MAX_TRANSLATED_LANGUAGES });
   const out: ItemTranslations = {};
   for (const [language, words] of entries) {
-    if (!LANGUAGE.test(language)) throw badRequest(`translations: "${language.slice(0, 20)}" is not a language code such as "sv"`);
-    if (typeof words !== "object" || words === null || Array.isArray(words))
-      throw badRequest(`translations.${language} is { "name": "…", "description": "…" }`);
+    if (!LANGUAGE.test(language)) throw refused("language", { language: language.slice(0, 20) });
+    if (typeof words !== "object" || words === null || Array.isArray(words)) throw refused("words", { language });
     const tidy: ItemWords = {};
     for (const [key, value] of Object.entries(words as Record<string, unknown>)) {
-      if (key !== "name" && key !== "description")
-        throw badRequest(`translations.${language} may give a name and a description, not "${key.slice(0, 20)}"`);
+      if (key !== "name" && key !== "description") throw refused("unknownWord", { language, key: key.slice(0, 20) });
       if (value === undefined || value === null) continue;
-      if (typeof value !== "string") throw badRequest(`translations.${language}.${key} must be text`);
+      if (typeof value !== "string") throw refused("notText", { language, key });
       const text = value.trim();
       const max = key === "name" ? MAX_NAME : MAX_DESCRIPTION;
-      if (text.length > max) throw badRequest(`translations.${language}.${key} is longer than ${max} characters`);
+      if (text.length > max) throw refused("tooLong", { language, key, max });
       if (text) tidy[key] = text;
     }
     if (Object.keys(tidy).length) out[language] = tidy;
