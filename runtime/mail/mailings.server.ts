@@ -9,6 +9,7 @@ import type { RecordsService } from "../records/service.server";
 import { requireTable, type CompiledTable } from "../schema/compile";
 import { toFilter } from "../views/conditions";
 import { fromStoredState } from "../views/stored-view";
+import { sentences } from "../views/view-words";
 import type { ViewsService } from "../views/views.server";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { parseRecipients } from "./headers";
@@ -107,7 +108,7 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
     const found = (await views.list(actor, table.id)).find((v) => String(v.id) === String(view));
     if (!found) throw mailRefusal(404, "noView", { view: String(view).slice(0, 40), tables: tablesName(table) });
     const { state, notices } = fromStoredState(table, found.state, found.name);
-    if (notices.length) throw mailRefusal(422, "viewBroken", { name: found.name, notices: notices.join(" ") });
+    if (notices.length) throw mailRefusal(422, "viewBroken", { name: found.name, notices: sentences(notices) });
     const filter = toFilter(state.conditions ?? [], state.mode ?? "and");
     return { id: found.id, name: found.name, query: { ...(filter ? { filter } : {}), ...(state.q ? { q: state.q } : {}) } };
   }

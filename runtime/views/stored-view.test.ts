@@ -2,7 +2,13 @@ import { describe, expect, it } from "vitest";
 import { effectiveState } from "./effective-state";
 import { fromStoredState, toStoredState } from "./stored-view";
 import { invoicesTable } from "./test-table";
+import { languagePack } from "../i18n/catalogs.server";
+import { createTranslator } from "../i18n/translator";
+import { englishWords, say } from "../i18n/words";
 import { defaultColumns } from "./view-columns";
+import { sentences, VIEW_ENGLISH } from "./view-words";
+
+const english = englishWords(VIEW_ENGLISH);
 
 const table = invoicesTable();
 
@@ -47,7 +53,13 @@ describe("stored views", () => {
     );
     expect(state).toEqual({ columns: ["number"], conditions: [{ field: "paid", op: "eq", value: true }], mode: "or" });
     expect(notices).toHaveLength(3);
-    expect(notices[0]).toContain('"Old"');
+    expect(say(notices[0], english)).toBe('The view "Old" showed a column for a field that was removed; it was left out.');
+    // One sentence after another, in the reader's language.
+    const sv = createTranslator(languagePack("sv")).t;
+    expect(say(sentences(notices), sv)).toMatch(
+      /^Vyn ”Old” visade en kolumn för ett fält som har tagits bort; den utelämnades\. Vyn ”Old” /,
+    );
+    expect(say(sentences(notices), createTranslator(languagePack("zh")).t)).not.toMatch(/。 /);
   });
 
   it("survive a state that is not an object", () => {

@@ -1,6 +1,8 @@
 import type { CompiledTable } from "../schema/compile";
 import { fromFilter, toFilter, type Condition, type ConditionMode } from "./conditions";
+import type { Phrase } from "../i18n/words";
 import { fieldIdOf, fieldKeyOf } from "./view-columns";
+import { viewNotice } from "./view-words";
 
 /**
  * A saved view as `crm_views.state` holds it. Fields are named by their stable ids, so renaming a
@@ -65,19 +67,16 @@ export function toStoredState(table: CompiledTable, state: ViewState): StoredVie
   return out;
 }
 
-function plural(n: number, one: string, many: string): string {
-  return n === 1 ? one : `${n} ${many}`;
-}
-
 /**
  * Ids → current keys. A part naming a removed field is dropped on its own, and a notice says
  * what was dropped, so the rest of the view still works.
  */
-export function fromStoredState(table: CompiledTable, stored: unknown, viewName: string): { state: ViewState; notices: string[] } {
-  const notices: string[] = [];
+export function fromStoredState(table: CompiledTable, stored: unknown, viewName: string): { state: ViewState; notices: Phrase[] } {
+  const notices: Phrase[] = [];
   const state: ViewState = {};
+  const name = viewName;
   if (typeof stored !== "object" || stored === null || Array.isArray(stored)) {
-    return { state, notices: [`The view "${viewName}" could not be read; showing the usual columns.`] };
+    return { state, notices: [viewNotice("storedUnreadable", { name })] };
   }
   const s = stored as Record<string, unknown>;
   const toKey = (id: string) => fieldKeyOf(table, id);
@@ -86,26 +85,20 @@ export function fromStoredState(table: CompiledTable, stored: unknown, viewName:
     const ids = s.columns.filter((c): c is string => typeof c === "string");
     const keys = ids.map(toKey).filter((k): k is string => k !== null);
     const missing = ids.length - keys.length;
-    if (missing)
-      notices.push(
-        `The view "${viewName}" showed ${plural(missing, "a column", "columns")} for a field that was removed; ${missing === 1 ? "it was" : "they were"} left out.`,
-      );
+    if (missing) notices.push(viewNotice("storedColumns", { name, count: missing }));
     if (keys.length) state.columns = keys;
   }
   if (typeof s.sort === "string" && s.sort) {
     const { sort, missing } = mapSort(s.sort, toKey);
-    if (missing) notices.push(`The view "${viewName}" was sorted by a field that was removed; that sort was dropped.`);
+    if (missing) notices.push(viewNotice("storedSort", { name }));
     if (sort) state.sort = sort;
   }
   if (s.filter !== undefined) {
     const parsed = fromFilter(s.filter);
-    if (!parsed) notices.push(`The filter of the view "${viewName}" could not be read and was dropped.`);
+    if (!parsed) notices.push(viewNotice("storedFilterUnreadable", { name }));
     else {
       const { conditions, missing } = mapConditions(parsed.conditions, toKey);
-      if (missing)
-        notices.push(
-          `The view "${viewName}" filtered on ${plural(missing, "a field", "fields")} that ${missing === 1 ? "was" : "were"} removed; ${missing === 1 ? "that condition was" : "those conditions were"} dropped.`,
-        );
+      if (missing) notices.push(viewNotice("storedConditions", { name, count: missing }));
       state.conditions = conditions;
       state.mode = parsed.mode;
     }

@@ -18,6 +18,15 @@ export const VIEW_ENGLISH: Readonly<Record<string, string>> = {
   "refusals.views.notYours": '"{{name}}" belongs to someone else: save your own copy instead.',
   "refusals.views.defaultAdmin": "Only an administrator can change the default view for everyone.",
   "refusals.views.viewMissing": "The saved view in this address no longer exists; showing the usual list.",
+  "refusals.views.storedUnreadable": 'The view "{{name}}" could not be read; showing the usual columns.',
+  "refusals.views.storedColumns_one": 'The view "{{name}}" showed a column for a field that was removed; it was left out.',
+  "refusals.views.storedColumns_other": 'The view "{{name}}" showed {{count}} columns for a field that was removed; they were left out.',
+  "refusals.views.storedSort": 'The view "{{name}}" was sorted by a field that was removed; that sort was dropped.',
+  "refusals.views.storedFilterUnreadable": 'The filter of the view "{{name}}" could not be read and was dropped.',
+  "refusals.views.storedConditions_one": 'The view "{{name}}" filtered on a field that was removed; that condition was dropped.',
+  "refusals.views.storedConditions_other":
+    'The view "{{name}}" filtered on {{count}} fields that were removed; those conditions were dropped.',
+  "common.sentences": "{{first}} {{rest}}",
   "refusals.views.withoutFilter": "{{problem}} — showing the list without the filter and sort.",
   "refusals.views.filterUnreadable": "The filter in this address is not readable, so it was left out.",
   "refusals.views.filterNotList": "The filter in this address is not a list of conditions, so it was left out.",
@@ -50,6 +59,12 @@ export const viewRefusal = (status: ApiError["status"], key: string, values: Rec
 
 /** A notice of the list screen (`refusals.views.<key>`) as a phrase. */
 export const viewNotice = (key: string, values: Record<string, unknown> = {}): Phrase => ({ key: `refusals.views.${key}`, values });
+
+/** Several notices as one phrase, sentence after sentence (Chinese sets them without a space). */
+export function sentences(notices: readonly Phrase[]): Phrase {
+  const [first, ...rest] = notices;
+  return rest.length ? { key: "common.sentences", values: { first, rest: sentences(rest) } } : first;
+}
 
 /** A notice in English with its phrase beside it. */
 export const viewNoticePhrased = (key: string, values: Record<string, unknown> = {}): { message: string; words: Phrase } =>
