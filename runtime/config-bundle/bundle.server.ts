@@ -221,7 +221,7 @@ export function createConfigBundleService(deps: {
       else
         await trx(SYSTEM_TABLES.views).insert({
           table_id: view.tableId,
-          name: view.default ? "Default" : view.name,
+          name: view.name,
           translations,
           // Shared views belong to someone who may edit them: here, the admin who imported them.
           owner_id: view.default ? null : actor.id,

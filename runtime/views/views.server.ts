@@ -4,6 +4,7 @@ import { isAdmin, type Actor } from "../records/permissions";
 import type { StoredViewState } from "./stored-view";
 import { viewRefusal } from "./view-words";
 import { readTranslations, translationsToStore, type ItemTranslations } from "../i18n/item-names";
+import { DEFAULT_VIEW_NAME } from "./view-name";
 
 /** A saved list view as screens see it. */
 export interface SavedView {
@@ -168,7 +169,7 @@ export function createViewsService(db: Knex): ViewsService {
       }
       const [id] = await db(table).insert({
         table_id: tableId,
-        name: "Default",
+        name: DEFAULT_VIEW_NAME,
         owner_id: null,
         shared: true,
         is_default: true,

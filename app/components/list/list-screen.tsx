@@ -13,6 +13,7 @@ import { ColumnChooser } from "./column-chooser";
 import { DataGrid } from "./data-grid";
 import { FilterBuilder } from "./filter-builder";
 import { FilterChips } from "./filter-chips";
+import { viewNameIn } from "@runtime/views/view-name";
 import { boardView, calendarView } from "./lazy-views";
 import { hiddenEntries, listHref } from "./list-link";
 import { Pagination } from "./pagination";
@@ -29,7 +30,7 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
   const navigate = useNavigate();
   const location = useLocation();
   const navigation = useNavigation();
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const counting = useCounting();
   const loading = navigation.state === "loading" && navigation.location?.pathname === location.pathname;
   const [selected, setSelected] = useState<Set<number>>(() => new Set());
@@ -82,7 +83,7 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
           <h1>{table.pluralLabel}</h1>
           <p className="list-header__summary">
             {counting.total(data.total, data.totalExact)} {filtered ? t("list.matching") : t("list.records", { count: data.total })}
-            {data.activeView ? <> · {t("list.view", { name: data.activeView.name })}</> : null}
+            {data.activeView ? <> · {t("list.view", { name: viewNameIn(data.activeView, i18n.language, t) })}</> : null}
           </p>
         </div>
         <LayoutSwitch
@@ -152,7 +153,7 @@ export function ListScreen({ data, message, actions }: { data: ListPageData; mes
         <details className="popover">
           <summary className="button button--ghost">
             {t("list.views")}
-            {data.activeView ? `: ${data.activeView.name}` : ""}
+            {data.activeView ? `: ${viewNameIn(data.activeView, i18n.language, t)}` : ""}
           </summary>
           <div className="popover__panel popover__panel--right">
             <ViewsMenu

@@ -2,7 +2,7 @@ import { useTranslation } from "react-i18next";
 import { Form, Link } from "@remix-run/react";
 import { CsrfField } from "../csrf-field";
 import { NameTranslations } from "../name-translations";
-import { nameIn } from "@runtime/i18n/item-names";
+import { viewNameIn } from "@runtime/views/view-name";
 import type { ViewSummary } from "@runtime/views/list-page-data";
 
 export interface ViewsMenuProps {
@@ -31,7 +31,7 @@ export function ViewsMenu({ tableKey, views, active, search, languages = [] }: V
               to={`${base}?view=${v.id}`}
               aria-current={v.id === active?.id ? "true" : undefined}
             >
-              {nameIn(v, i18n.language)}
+              {viewNameIn(v, i18n.language, t)}
               {v.isDefault ? (
                 <span className="pill">{t("views.default")}</span>
               ) : v.shared ? (
@@ -48,12 +48,14 @@ export function ViewsMenu({ tableKey, views, active, search, languages = [] }: V
             {hidden}
             <input type="hidden" name="viewId" value={active.id} />
             <button className="button button--ghost button--small" name="intent" value="update-view">
-              {t("views.update", { name: nameIn(active, i18n.language) })}
+              {t("views.update", { name: viewNameIn(active, i18n.language, t) })}
             </button>
           </Form>
           <Form
             method="post"
-            onSubmit={(e) => !window.confirm(t("views.confirmDelete", { name: nameIn(active, i18n.language) })) && e.preventDefault()}
+            onSubmit={(e) =>
+              !window.confirm(t("views.confirmDelete", { name: viewNameIn(active, i18n.language, t) })) && e.preventDefault()
+            }
           >
             <CsrfField />
             <input type="hidden" name="viewId" value={active.id} />
