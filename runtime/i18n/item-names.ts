@@ -106,7 +106,9 @@ export function translationsFromForm(form: FormData): ItemTranslations {
   const out: ItemTranslations = {};
   for (const [key, value] of form.entries()) {
     if (!key.startsWith("translations.") || typeof value !== "string") continue;
-    if (value.trim()) out[key.slice("translations.".length)] = { name: value };
+    const language = key.slice("translations.".length);
+    // Only language tags become keys: a field named "translations.__proto__" must not reach the object's prototype.
+    if (value.trim() && LANGUAGE.test(language)) out[language] = { name: value };
   }
   return out;
 }
