@@ -39,6 +39,11 @@ export const KIND_VALUE_ENGLISH: Readonly<Record<string, string>> = {
   "kindValues.notOption": "{{value}} is not one of the options: use one of {{options}}",
   "kindValues.notOptionMore": "{{value}} is not one of the options: use one of {{options}}, and {{more}} more",
   "kindValues.doesNotFit": "{{value}} does not fit the new definition: {{reason}}",
+  "kindValues.oneValue": "{{field}} takes one value, but {{count}} were sent",
+  "kindValues.oneFile": "{{field}} takes one file, but {{count}} were sent",
+  "kindValues.notUploaded": "{{field}} did not arrive as an uploaded file: upload it again",
+  "kindValues.notFileValue": "{{field}} does not describe an uploaded file: upload it again",
+  "kindValues.computedTyped": "{{field}} is calculated by Tessera and cannot be typed in",
 };
 const english = englishWords(KIND_VALUE_ENGLISH);
 

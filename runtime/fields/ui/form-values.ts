@@ -1,6 +1,7 @@
 import type { CompiledField } from "../../schema/compile";
 import type { Phrase } from "../../i18n/words";
 import type { FieldKindDef, ParseResult } from "../types";
+import { refuse } from "../value-words";
 
 /** A posted value read, or refused: in English, with the kind's phrase for a screen where it has one. */
 export type FormDataResult = { ok: true; value: unknown } | { ok: false; error: string; words?: Phrase };
@@ -10,7 +11,7 @@ export function parseSingleValue(kind: FieldKindDef) {
   return (values: string[], field: CompiledField): FormDataResult => {
     const present = values.filter((v) => v !== "");
     if (present.length === 0) return { ok: true, value: null };
-    if (present.length > 1) return { ok: false, error: `${field.label} takes one value, but ${present.length} were sent` };
+    if (present.length > 1) return refuse("oneValue", { field: field.label, count: present.length });
     return asResult(kind.parseText(present[0], field.def));
   };
 }
@@ -25,5 +26,5 @@ export function asResult(parsed: ParseResult): FormDataResult {
  */
 export function computedFromFormData(values: string[], field: CompiledField): FormDataResult {
   if (values.length === 0) return { ok: true, value: undefined };
-  return { ok: false, error: `${field.label} is calculated by Tessera and cannot be typed in` };
+  return refuse("computedTyped", { field: field.label });
 }
