@@ -52,6 +52,8 @@ export const SCHEMA_PROBLEMS_ENGLISH: Readonly<Record<string, string>> = {
   "schemaProblems.listIsField": '"{{table}}" already has a field "{{name}}"; name the related list differently, e.g. "{{name}}_list"',
   "schemaProblems.formulaAt": "{{problem}} (at character {{position}} of the formula)",
   "schemaProblems.cycleAdvice": "{{problem}}; make one of them compute from stored fields instead",
+  "schemaProblems.editInvalid": "The change would make the schema invalid: {{problems}}",
+  "schemaProblems.asWritten": "{{text}}",
 };
 // A formula's own problems (and a cycle of formulas) are said inside these messages.
 export const englishSchemaProblems = englishWords({ ...FORMULA_ENGLISH, ...SCHEMA_PROBLEMS_ENGLISH });
@@ -63,3 +65,7 @@ export const schemaPhrase = (key: string, values?: Record<string, unknown>): Phr
 export function schemaProblem(path: string, key: string, values: Record<string, unknown> = {}): SchemaProblem {
   return { path, ...phrased(englishSchemaProblems, `schemaProblems.${key}`, values) };
 }
+
+/** Problems as the API answers them to programs: the path and the English message, no phrase. */
+export const englishProblems = (problems: readonly SchemaProblem[]): SchemaProblem[] =>
+  problems.map(({ path, message }) => ({ path, message }));
