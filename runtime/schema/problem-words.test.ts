@@ -129,3 +129,22 @@ describe("the workspace schema validator's problems", () => {
     expectPhrased(problem, "formlerna beror på varandra: total → balance → total; låt en av dem räkna från lagrade fält i stället");
   });
 });
+
+describe("a pattern's and the document's limits", () => {
+  it("an unsafe pattern, with the advice inside as a phrase", () => {
+    const doc = workspace();
+    doc.$defs.clients.properties.vat_number.pattern = "^(a+)+$";
+    const problem = problemAt(doc, "/$defs/clients/properties/vat_number/pattern");
+    expect(say(problem.words!, en)).toBe(problem.message);
+    expect(say(problem.words!, sv)).toMatch(
+      /^mönstret upprepar en grupp som redan innehåller en upprepning .*; skriv det utan en upprepad grupp/,
+    );
+  });
+
+  it("a reference the walk refuses before anything else", () => {
+    const doc = workspace();
+    doc.$defs.clients.properties.name.$ref = "https://example.com/schema";
+    const problem = problemAt(doc, "/$defs/clients/properties/name/$ref");
+    expectPhrased(problem, '"$ref": fjärr- och dynamiska referenser är inte tillåtna; skriv ut definitionen på plats');
+  });
+});

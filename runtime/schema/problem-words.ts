@@ -52,6 +52,23 @@ export const SCHEMA_PROBLEMS_ENGLISH: Readonly<Record<string, string>> = {
   "schemaProblems.listIsField": '"{{table}}" already has a field "{{name}}"; name the related list differently, e.g. "{{name}}_list"',
   "schemaProblems.formulaAt": "{{problem}} (at character {{position}} of the formula)",
   "schemaProblems.cycleAdvice": "{{problem}}; make one of them compute from stored fields instead",
+  "schemaProblems.tooDeep": "nesting is deeper than {{max}} levels; flatten this value",
+  "schemaProblems.forbiddenReference": '"{{key}}": remote and dynamic references are not allowed; write the definition out in place',
+  "schemaProblems.tooLarge": "the document is larger than {{mb}} MB; split it or remove unused tables and fields",
+  "schemaProblems.tooManyTables": "{{n}} tables is more than the {{max}} allowed; remove some",
+  "schemaProblems.tooManyFields": "{{n}} fields is more than the {{max}} a table may have; move some into a related table",
+  "schemaProblems.tooManyIndexes": "{{n}} indexes is more than the {{max}} a table may have; drop the ones no list filters or sorts by",
+  "schemaProblems.patternTooLong": "pattern is {{length}} characters long; keep it at most {{max}}",
+  "schemaProblems.patternInvalid": "pattern is not a valid regular expression ({{why}}); check brackets, parentheses and escapes",
+  "schemaProblems.patternBackreference":
+    "pattern uses a backreference (\\1 or \\k<name>), which can take exponential time; repeat the sub-pattern explicitly instead",
+  "schemaProblems.patternSimpler":
+    "write it without a repeated group that itself repeats or offers overlapping choices, e.g. ^[A-Z]{2}[0-9]{4,10}$ instead of ^([A-Z]+[0-9]*)+$",
+  "schemaProblems.patternNested":
+    "pattern repeats a group that already contains a repetition (like (a+)+), which can take exponential time on a non-matching value; {{simpler}}",
+  "schemaProblems.patternOverlapping":
+    "pattern repeats a group of alternatives that can match the same text (like (a|a)*), which can take exponential time on a non-matching value; merge the alternatives into one character class such as [ab]* or {{simpler}}",
+  "schemaProblems.patternCatastrophic": "pattern is prone to catastrophic backtracking (too many or nested repetitions); {{simpler}}",
   "schemaProblems.editInvalid": "The change would make the schema invalid: {{problems}}",
   "schemaProblems.asWritten": "{{text}}",
 };

@@ -17,7 +17,7 @@ import {
 import { reservedKeyKind, SYSTEM_PREFIX } from "./reserved-words";
 import { schemaPhrase, schemaProblem } from "./problem-words";
 import { WordedError, type Phrase } from "../i18n/words";
-import { patternProblem } from "./safe-pattern";
+import { patternRefusal } from "./safe-pattern";
 import type { FieldKind, FieldSchema, FormulaResultKind, SchemaProblem, WorkspaceSchema } from "./types";
 import { USERS_TABLE } from "./types";
 
@@ -111,7 +111,7 @@ export function checkLimits(doc: unknown): SchemaProblem[] {
     else if (typeof value !== "object" || value === null) bytes += String(value).length;
     else {
       if (entry.depth > MAX_DEPTH) {
-        report({ path: entryPath(entry), message: `nesting is deeper than ${MAX_DEPTH} levels; flatten this value` });
+        report(schemaProblem(entryPath(entry), "tooDeep", { max: MAX_DEPTH }));
         continue;
       }
       const keys = Object.keys(value);
@@ -121,42 +121,27 @@ export function checkLimits(doc: unknown): SchemaProblem[] {
         if (!isArray) {
           bytes += serializedStringBytes(key) + 1;
           if (FORBIDDEN_KEYWORDS.has(key)) {
-            report({
-              path: entryPath({ value: null, depth: 0, parent: entry, key }),
-              message: `"${key}": remote and dynamic references are not allowed; write the definition out in place`,
-            });
+            report(schemaProblem(entryPath({ value: null, depth: 0, parent: entry, key }), "forbiddenReference", { key }));
           }
         }
         stack.push({ value: (value as Json)[key], depth: entry.depth + 1, parent: entry, key });
       }
     }
     if (bytes > MAX_DOCUMENT_BYTES) {
-      return [
-        {
-          path: "",
-          message: `the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; split it or remove unused tables and fields`,
-        },
-      ];
+      return [schemaProblem("", "tooLarge", { mb: MAX_DOCUMENT_BYTES / 1024 / 1024 })];
     }
   }
   if (!isObject(doc) || !isObject(doc.$defs)) return problems;
   const tables = Object.entries(doc.$defs);
-  if (tables.length > MAX_TABLES)
-    report({ path: "/$defs", message: `${tables.length} tables is more than the ${MAX_TABLES} allowed; remove some` });
+  if (tables.length > MAX_TABLES) report(schemaProblem("/$defs", "tooManyTables", { n: tables.length, max: MAX_TABLES }));
   for (const [key, table] of tables) {
     if (!isObject(table)) continue;
     const fieldCount = isObject(table.properties) ? Object.keys(table.properties).length : 0;
     if (fieldCount > MAX_FIELDS_PER_TABLE)
-      report({
-        path: pointer("$defs", key, "properties"),
-        message: `${fieldCount} fields is more than the ${MAX_FIELDS_PER_TABLE} a table may have; move some into a related table`,
-      });
+      report(schemaProblem(pointer("$defs", key, "properties"), "tooManyFields", { n: fieldCount, max: MAX_FIELDS_PER_TABLE }));
     const indexCount = Array.isArray(table["x-indexes"]) ? table["x-indexes"].length : 0;
     if (indexCount > MAX_INDEXES_PER_TABLE)
-      report({
-        path: pointer("$defs", key, "x-indexes"),
-        message: `${indexCount} indexes is more than the ${MAX_INDEXES_PER_TABLE} a table may have; drop the ones no list filters or sorts by`,
-      });
+      report(schemaProblem(pointer("$defs", key, "x-indexes"), "tooManyIndexes", { n: indexCount, max: MAX_INDEXES_PER_TABLE }));
   }
   return problems;
 }
@@ -360,9 +345,9 @@ function checkField(
 
   let patternOk = true;
   if (typeof def.pattern === "string") {
-    const problem = patternProblem(def.pattern);
+    const problem = patternRefusal(def.pattern);
     if (problem) {
-      add(`${f.path}/pattern`, { message: problem });
+      add(`${f.path}/pattern`, problem);
       patternOk = false;
     }
   }
