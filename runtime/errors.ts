@@ -22,6 +22,12 @@ export class ApiError extends Error {
    * in its reader's language. Kept off `details`, so the API's answer is the same in every language.
    */
   fieldWords?: Record<string, Phrase>;
+
+  /**
+   * `details` with phrases beside their English (schema problems' `words`), for the app's own
+   * screens. Programs get `details`, so the API's answer to a token stays what it always was.
+   */
+  sessionDetails?: unknown;
 }
 
 /** An ApiError whose message is a catalog phrase, said in English from `english` and carried beside it. */

@@ -1,6 +1,11 @@
 import { describe, expect, it } from "vitest";
 import { describeBlockers, describePlan, locateProblem } from "./review";
 import { seedSchema } from "./test-schema";
+import { assertStillValid, InvalidEditError } from "./shared";
+import { languagePack } from "@runtime/i18n/catalogs.server";
+import { createTranslator } from "@runtime/i18n/translator";
+import { sayError, type Words } from "@runtime/i18n/words";
+import { schemaProblem } from "@runtime/schema/problem-words";
 
 describe("describePlan", () => {
   it("keeps each step's sentence and marks the destructive ones", () => {
@@ -75,5 +80,34 @@ describe("locateProblem", () => {
       text: "Table Events (x-indexes): too many indexes",
     });
     expect(locateProblem(seedSchema(), { path: "/x-groups/0", message: "must have a title" })).toEqual({ text: "it must have a title" });
+  });
+});
+
+describe("a validator's problem in the admin's language", () => {
+  const sv: Words = createTranslator(languagePack("sv")).t;
+
+  it("is placed and said from its phrase, not its English message", () => {
+    const problem = schemaProblem("/$defs/clients/x-title-field", "titleMissing", { name: "nickname", fields: "name, email" });
+    expect(problem.message).toBe('title field "nickname" does not exist in this table (fields: name, email)');
+    const place = locateProblem(seedSchema(), problem, sv);
+    expect(place.table).toBe("clients");
+    expect(place.text).toContain('titelfältet "nickname" finns inte i tabellen (fält: name, email)');
+  });
+
+  it("is said by a form when an edit would make the schema invalid", () => {
+    const before = seedSchema();
+    const after = structuredClone(before);
+    after.$defs.clients["x-title-field"] = "nickname";
+    let thrown: unknown;
+    try {
+      assertStillValid(before, after, "changing the title field");
+    } catch (error) {
+      thrown = error;
+    }
+    expect(thrown).toBeInstanceOf(InvalidEditError);
+    expect((thrown as Error).message).toMatch(
+      /^changing the title field would make the schema invalid:\n\/\$defs\/clients\/x-title-field: /,
+    );
+    expect(sayError(thrown, sv)).toMatch(/^Ändringen skulle göra schemat ogiltigt: titelfältet "nickname" finns inte i tabellen/);
   });
 });

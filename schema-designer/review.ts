@@ -90,7 +90,8 @@ function unescape(segment: string): string {
  */
 export function locateProblem(schema: WorkspaceSchema, problem: SchemaProblem, t: Words = english): ProblemPlace {
   const parts = problem.path.split("/").slice(1).map(unescape);
-  const message = problem.message.replace(/^\s*(must\b)/, "it $1");
+  // A problem the validator phrased is said in the reader's words; the meta-schema's stay English.
+  const message = problem.words ? say(problem.words, t) : problem.message.replace(/^\s*(must\b)/, "it $1");
   if (parts[0] !== "$defs" || parts.length < 2) return { text: message };
   const table = parts[1];
   const def = Object.hasOwn(schema.$defs, table) ? schema.$defs[table] : undefined;

@@ -1,7 +1,8 @@
 import { KEY_PATTERN } from "@runtime/fields/common";
 import { reservedKeyKind, SYSTEM_PREFIX } from "@runtime/schema/reserved-words";
-import { WordedError } from "@runtime/i18n/words";
-import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
+import { WordedError, type Phrase } from "@runtime/i18n/words";
+import { schemaPhrase } from "@runtime/schema/problem-words";
+import type { FieldSchema, SchemaProblem, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 import { USERS_TABLE } from "@runtime/schema/types";
 import { describeProblems, validateWorkspaceSchema } from "@runtime/schema/validate-workspace";
 import { formulaSource, relationTarget } from "@runtime/fields/structure";
@@ -89,6 +90,20 @@ export function renameKeyInOrder<T>(record: Record<string, T>, oldKey: string, n
 }
 
 /**
+ * An edit the validator refused: the English message names the edit and lists each problem by path
+ * (the CLI reads it); a form says the problems' phrases instead (`sayError`), in its reader's words.
+ */
+export class InvalidEditError extends Error {
+  readonly phrase: Phrase;
+  constructor(message: string, problems: readonly SchemaProblem[]) {
+    super(message);
+    this.phrase = schemaPhrase("editInvalid", {
+      problems: problems.map((p) => p.words ?? schemaPhrase("asWritten", { text: p.message })),
+    });
+  }
+}
+
+/**
  * The last gate of every operation: the result must pass `validateWorkspaceSchema`. Only problems
  * the operation introduced are reported, so an already-broken draft does not block unrelated edits.
  */
@@ -99,7 +114,7 @@ export function assertStillValid(before: WorkspaceSchema, after: WorkspaceSchema
   const known = new Set(previous.ok ? [] : previous.problems.map((p) => `${p.path}\u0000${p.message}`));
   const fresh = result.problems.filter((p) => !known.has(`${p.path}\u0000${p.message}`));
   if (fresh.length === 0) return after;
-  throw new Error(`${what} would make the schema invalid:\n${describeProblems(fresh)}`);
+  throw new InvalidEditError(`${what} would make the schema invalid:\n${describeProblems(fresh)}`, fresh);
 }
 
 /** Relation fields of any table that point at `tableKey`, as `table.field`. */

@@ -11,6 +11,7 @@ import { parseId, parseVersion } from "@runtime/records/params";
 import { SYSTEM_ACTOR } from "@runtime/records/permissions";
 import { restoreTrashEntry } from "@runtime/workspace/trash-overview.server";
 import type { Runtime } from "@runtime/runtime.server";
+import type { SchemaProblem } from "@runtime/schema/types";
 import { apiErrorResponse } from "../utils/api.server";
 
 /**
@@ -78,6 +79,23 @@ describe("schema service and trash refusals", () => {
     const token = new Request("http://test/api/schema", { method: "PUT", headers: { Authorization: "Bearer t" } });
     const answered = (await apiErrorResponse(stale, token).json()) as Record<string, unknown>;
     expect(answered).toEqual({ error: stale.message, details: { currentVersion: version } });
+  });
+
+  it("give a browser session each schema problem's phrase, and a token the English problems alone", async () => {
+    const { version, schema } = await rt.workspace.current();
+    const broken = structuredClone(schema);
+    const [table] = Object.keys(broken.$defs);
+    broken.$defs[table]["x-title-field"] = "no_such_field";
+    const refused = await refusal(rt.workspace.apply({ baseVersion: version, schema: broken }));
+    expect(refused.status).toBe(422);
+    const session = new Request("http://test/api/schema", { method: "PUT", headers: { Cookie: "session=x" } });
+    const body = (await apiErrorResponse(refused, session).json()) as { details: { problems: SchemaProblem[] } };
+    const [problem] = body.details.problems;
+    expect(problem.message).toMatch(/^title field "no_such_field" does not exist in this table \(fields: /);
+    expect(say(problem.words!, sv)).toMatch(/^titelfältet "no_such_field" finns inte i tabellen \(fält: /);
+    const token = new Request("http://test/api/schema", { method: "PUT", headers: { Authorization: "Bearer t" } });
+    const answered = (await apiErrorResponse(refused, token).json()) as { details: { problems: SchemaProblem[] } };
+    expect(answered.details.problems).toEqual([{ path: problem.path, message: problem.message }]);
   });
 
   it("say a trash entry that is gone in Swedish", async () => {

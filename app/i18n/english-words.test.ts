@@ -20,6 +20,8 @@ import { PEOPLE_ENGLISH } from "@runtime/auth/people-words";
 import { FIELD_FORM_ENGLISH } from "../components/schema-designer/field-form";
 import { FORMULA_ENGLISH } from "@runtime/formula/formula-words";
 import { KIND_VALUE_ENGLISH } from "@runtime/fields/value-words";
+import { DEFINITION_ENGLISH } from "@runtime/fields/definition-words";
+import { SCHEMA_PROBLEMS_ENGLISH } from "@runtime/schema/problem-words";
 import { EXPORT_PAGE_ENGLISH } from "@runtime/dataio/export-words";
 import { ITEM_NAMES_ENGLISH } from "@runtime/i18n/item-names";
 import { QUERY_ENGLISH } from "@runtime/records/query-words";
@@ -59,6 +61,8 @@ const TABLES: Record<string, Readonly<Record<string, string>>> = {
   "users, roles, passwords and tokens": PEOPLE_ENGLISH,
   "formula checker": FORMULA_ENGLISH,
   "field kinds' values": KIND_VALUE_ENGLISH,
+  "field kinds' definition problems": DEFINITION_ENGLISH,
+  "workspace schema problems": SCHEMA_PROBLEMS_ENGLISH,
   "printable list": EXPORT_PAGE_ENGLISH,
   "names in other languages": ITEM_NAMES_ENGLISH,
   "filter and query refusals": QUERY_ENGLISH,

@@ -2,7 +2,8 @@
 import type { BundleReview, ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 import { parseBundleText } from "@runtime/config-bundle/validate-bundle";
 import type { ReviewWords } from "@runtime/config-bundle/describe-import";
-import { sayError } from "@runtime/i18n/words";
+import { say, sayError } from "@runtime/i18n/words";
+import type { SchemaProblem } from "@runtime/schema/types";
 import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
 import { getRuntime } from "./runtime.server";
@@ -43,10 +44,15 @@ export type ImportOutcome =
 
 function failed(error: unknown, bundleText: string | null, fileName: string, words?: ReviewWords): ImportOutcome {
   if (!(error instanceof ApiError)) throw error;
-  const details = (error.details ?? {}) as { problems?: { path: string; message: string }[] };
+  const details = (error.sessionDetails ?? error.details ?? {}) as { problems?: SchemaProblem[] };
   // A stale review keeps the file, so "review again" needs no second upload.
   const said = words ? sayError(error, words) : error.message;
-  return { ok: false, stage: "failed", error: said, problems: details.problems ?? [], bundleText, fileName };
+  return { ok: false, stage: "failed", error: said, problems: saidProblems(details.problems ?? [], words), bundleText, fileName };
+}
+
+/** Each problem in the admin's words when it carries a phrase; the rest (Ajv's) as written. */
+function saidProblems(problems: readonly SchemaProblem[], words?: ReviewWords): { path: string; message: string }[] {
+  return problems.map(({ path, message, words: phrase }) => ({ path, message: phrase && words ? say(phrase, words) : message }));
 }
 
 /** Step one of the import screen: read, validate and review an uploaded bundle. */
@@ -57,7 +63,7 @@ export async function reviewUpload(actor: Actor, bundleText: string, fileName: s
       ok: false,
       stage: "failed",
       error: bundleSaid("cannotImport", { file: fileName }, words),
-      problems: parsed.problems,
+      problems: saidProblems(parsed.problems, words),
       bundleText: null,
       fileName,
     };
@@ -83,7 +89,7 @@ export async function applyUpload(
       ok: false,
       stage: "failed",
       error: bundleSaid("cannotImport", { file: fileName }, words),
-      problems: parsed.problems,
+      problems: saidProblems(parsed.problems, words),
       bundleText: null,
       fileName,
     };

@@ -43,8 +43,10 @@ export function apiErrorResponse(error: unknown, request?: Request): Response {
   if (error instanceof Response) return error;
   if (error instanceof ApiError) {
     const body: ErrorBody = { error: error.message };
-    if (error.details !== undefined) body.details = error.details;
-    if (error.phrase && request && !request.headers.has("authorization")) body.words = error.phrase;
+    const session = request !== undefined && !request.headers.has("authorization");
+    const details = session && error.sessionDetails !== undefined ? error.sessionDetails : error.details;
+    if (details !== undefined) body.details = details;
+    if (error.phrase && session) body.words = error.phrase;
     return jsonResponse(body, error.status);
   }
   if (error instanceof HttpError) return jsonResponse({ error: error.message }, error.status, error.headers);

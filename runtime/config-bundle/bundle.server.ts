@@ -31,6 +31,7 @@ import {
   type ReviewWords,
 } from "./describe-import";
 import { validateBundle, type BundleProblem } from "./validate-bundle";
+import { englishProblems } from "../schema/problem-words";
 import { bundleRefusal } from "./bundle-words";
 
 export interface BundleReview {
@@ -75,7 +76,15 @@ const isObject = (v: unknown): v is Record<string, unknown> => typeof v === "obj
 
 function invalid(problems: BundleProblem[]): ApiError {
   const first = problems[0];
-  return bundleRefusal(422, "invalid", { count: String(problems.length), path: first.path, problem: first.message }, { problems });
+  const refusal = bundleRefusal(
+    422,
+    "invalid",
+    { count: String(problems.length), path: first.path, problem: first.message },
+    { problems: englishProblems(problems) },
+  );
+  // The app's own screens also get each problem's phrase, to say it in the admin's language.
+  refusal.sessionDetails = { problems };
+  return refusal;
 }
 
 export function createConfigBundleService(deps: {

@@ -55,6 +55,14 @@ describe("validateBundle", () => {
     expect(problems.every((p) => p.path.startsWith("/schema/$defs/clients/properties/name"))).toBe(true);
   });
 
+  it("keeps a schema problem's phrase, for the import screen to say in the admin's language", () => {
+    const bundle = sampleBundle();
+    (bundle.schema.$defs.clients as unknown as Record<string, unknown>)["x-title-field"] = "nickname";
+    const [problem] = problemsOf(bundle);
+    expect(problem.path).toBe("/schema/$defs/clients/x-title-field");
+    expect(problem.words).toMatchObject({ key: "schemaProblems.titleMissing", values: { name: "nickname" } });
+  });
+
   it("checks layouts, views and templates against the bundle's own schema", () => {
     const bundle = sampleBundle();
     bundle.layouts.push({ tableId: "t_gone", layout: bundle.layouts[0].layout });

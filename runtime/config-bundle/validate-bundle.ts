@@ -29,8 +29,9 @@ function describe(e: ErrorObject): string {
   return describeAjvError(e, { unknownProperty: (name) => `"${name}" is not part of a configuration bundle: remove it` });
 }
 
-const under = (prefix: string, problems: { path: string; message: string }[]) =>
-  problems.map((p) => ({ path: p.path === "/" || p.path === "" ? prefix : `${prefix}${p.path}`, message: p.message }));
+// A problem keeps its phrase (`words`), so the import screen can say it in the admin's language.
+const under = (prefix: string, problems: BundleProblem[]): BundleProblem[] =>
+  problems.map((p) => ({ ...p, path: p.path === "/" || p.path === "" ? prefix : `${prefix}${p.path}` }));
 
 /**
  * Checks an uploaded bundle: its envelope against the bundle's JSON Schema, then the workspace

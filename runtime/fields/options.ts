@@ -3,6 +3,7 @@ import type { FieldSchema } from "../schema/types";
 import type { DefinitionProblem, ParseResult } from "./types";
 import { isNullish, isPlainObject, ok, quote } from "./common";
 import { refuse } from "./value-words";
+import { definitionProblem } from "./definition-words";
 
 /** Select options live in `enum`, multiselect options in `items.enum`. */
 export function optionValues(field: FieldSchema): string[] {
@@ -48,10 +49,7 @@ export function optionKeyProblems(def: Record<string, unknown>, values: unknown,
   const options = new Set(values.filter((v): v is string => typeof v === "string"));
   return Object.keys(byOption)
     .filter((value) => !options.has(value))
-    .map((value) => ({
-      at: [keyword, value],
-      message: `${keyword} for "${value}", which is not one of the options; remove it or add "${value}" to the options`,
-    }));
+    .map((value) => definitionProblem([keyword, value], "optionKeyUnknown", { keyword, value }));
 }
 
 export function formatOptionDisplay(value: unknown, field: FieldSchema): string {
@@ -71,18 +69,16 @@ export function optionDefinitionProblems(def: Record<string, unknown>, values: u
   const labels = def["x-labels"];
   if (isPlainObject(labels))
     for (const value of Object.keys(labels))
-      if (!options.has(value))
-        problems.push({
-          at: ["x-labels", value],
-          message: `label for "${value}", which is not one of the options; remove the label or add "${value}" to the options`,
-        });
+      if (!options.has(value)) problems.push(definitionProblem(["x-labels", value], "labelUnknown", { value }));
   if ("default" in def) {
     const unknown = defaults().filter((v) => typeof v !== "string" || !options.has(v));
     if (unknown.length > 0)
-      problems.push({
-        at: ["default"],
-        message: `default ${unknown.map((v) => JSON.stringify(v)).join(", ")} is not one of the options; use one of: ${[...options].map((v) => JSON.stringify(v)).join(", ")}`,
-      });
+      problems.push(
+        definitionProblem(["default"], "defaultNotOption", {
+          values: unknown.map((v) => JSON.stringify(v)).join(", "),
+          options: [...options].map((v) => JSON.stringify(v)).join(", "),
+        }),
+      );
   }
   return problems;
 }

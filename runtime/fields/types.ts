@@ -81,6 +81,8 @@ export interface DefinitionContext {
 export interface DefinitionProblem {
   at: readonly string[];
   message: string;
+  /** The message as a phrase, for a screen to say in its reader's language. */
+  words?: Phrase;
 }
 
 /** Options for human-facing formatting (print, list cells). */

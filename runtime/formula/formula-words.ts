@@ -56,6 +56,7 @@ export const FORMULA_ENGLISH: Readonly<Record<string, string>> = {
   "formulaProblems.noLists": "there are no related lists",
   "formulaProblems.knownFields": "known fields: {{names}}",
   "formulaProblems.knownLists": "known related lists: {{names}}",
+  "schemaProblems.formulaCycle": "formulas depend on each other: {{cycle}}",
 };
 export const englishFormulaWords = englishWords(FORMULA_ENGLISH);
 

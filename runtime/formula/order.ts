@@ -1,5 +1,7 @@
 import { formulaDependencies } from "./dependencies";
 import { parseFormula } from "./parse";
+import { englishFormulaWords } from "./formula-words";
+import { WordedError } from "../i18n/words";
 
 /**
  * Keys of the formula fields of one table in an order where each comes after the formulas it
@@ -25,7 +27,11 @@ export function formulaOrder(fields: { key: string; formula: string }[]): string
   const visit = (key: string) => {
     if (done.has(key)) return;
     const seenAt = path.indexOf(key);
-    if (seenAt >= 0) throw new Error(`formulas depend on each other: ${[...path.slice(seenAt), key].join(" → ")}`);
+    if (seenAt >= 0)
+      throw new WordedError(
+        { key: "schemaProblems.formulaCycle", values: { cycle: [...path.slice(seenAt), key].join(" → ") } },
+        englishFormulaWords,
+      );
     path.push(key);
     for (const dependency of dependsOn.get(key) ?? []) visit(dependency);
     path.pop();

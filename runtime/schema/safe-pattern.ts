@@ -1,10 +1,9 @@
 import safeRegex from "safe-regex2";
+import { phrased, type Phrase } from "../i18n/words";
+import { englishSchemaProblems } from "./problem-words";
 
 /** Patterns run on every save, in the browser and on the server: keep them short and linear. */
 export const MAX_PATTERN_LENGTH = 500;
-
-const SIMPLER =
-  "write it without a repeated group that itself repeats or offers overlapping choices, e.g. ^[A-Z]{2}[0-9]{4,10}$ instead of ^([A-Z]+[0-9]*)+$";
 
 /**
  * Why a text field's `pattern` is refused, or null when it is fine. Refused: invalid under the
@@ -12,21 +11,24 @@ const SIMPLER =
  * backtracking, which would let one crafted value stall the server.
  */
 export function patternProblem(pattern: string): string | null {
-  if (pattern.length > MAX_PATTERN_LENGTH) return `pattern is ${pattern.length} characters long; keep it at most ${MAX_PATTERN_LENGTH}`;
+  return patternRefusal(pattern)?.message ?? null;
+}
+
+/** `patternProblem` with its phrase (`schemaProblems.pattern*`) beside the English, for the schema validator. */
+export function patternRefusal(pattern: string): { message: string; words: Phrase } | null {
+  const refuse = (key: string, values: Record<string, unknown> = {}) => phrased(englishSchemaProblems, `schemaProblems.${key}`, values);
+  const simpler = { key: "schemaProblems.patternSimpler" };
+  if (pattern.length > MAX_PATTERN_LENGTH) return refuse("patternTooLong", { length: pattern.length, max: MAX_PATTERN_LENGTH });
   try {
     new RegExp(pattern, "u");
   } catch (e) {
-    const why = e instanceof Error ? e.message : String(e);
-    return `pattern is not a valid regular expression (${why}); check brackets, parentheses and escapes`;
+    return refuse("patternInvalid", { why: e instanceof Error ? e.message : String(e) });
   }
   const found = scanPattern(pattern);
-  if (found.backreference)
-    return "pattern uses a backreference (\\1 or \\k<name>), which can take exponential time; repeat the sub-pattern explicitly instead";
-  if (found.nestedQuantifier)
-    return `pattern repeats a group that already contains a repetition (like (a+)+), which can take exponential time on a non-matching value; ${SIMPLER}`;
-  if (found.overlappingAlternation)
-    return `pattern repeats a group of alternatives that can match the same text (like (a|a)*), which can take exponential time on a non-matching value; merge the alternatives into one character class such as [ab]* or ${SIMPLER}`;
-  if (!safeRegex(pattern)) return `pattern is prone to catastrophic backtracking (too many or nested repetitions); ${SIMPLER}`;
+  if (found.backreference) return refuse("patternBackreference");
+  if (found.nestedQuantifier) return refuse("patternNested", { simpler });
+  if (found.overlappingAlternation) return refuse("patternOverlapping", { simpler });
+  if (!safeRegex(pattern)) return refuse("patternCatastrophic", { simpler });
   return null;
 }
 

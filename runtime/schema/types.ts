@@ -1,3 +1,4 @@
+import type { Phrase } from "../i18n/words";
 /**
  * The workspace schema: one JSON Schema (draft 2020-12) document. Tables are object schemas under
  * `$defs`, fields are their properties. What JSON Schema cannot say lives in `x-` keywords.
@@ -214,4 +215,6 @@ export type SystemColumn = (typeof SYSTEM_COLUMNS)[number];
 export interface SchemaProblem {
   path: string;
   message: string;
+  /** The message as a phrase, for a screen to say in its reader's language. */
+  words?: Phrase;
 }

@@ -14,8 +14,10 @@ import {
   MAX_TABLES,
   metaSchemaProblems,
 } from "./meta-schema";
-import { reservedKeyReason, SYSTEM_PREFIX } from "./reserved-words";
-import { patternProblem } from "./safe-pattern";
+import { reservedKeyKind, SYSTEM_PREFIX } from "./reserved-words";
+import { schemaPhrase, schemaProblem } from "./problem-words";
+import { WordedError, type Phrase } from "../i18n/words";
+import { patternRefusal } from "./safe-pattern";
 import type { FieldKind, FieldSchema, FormulaResultKind, SchemaProblem, WorkspaceSchema } from "./types";
 import { USERS_TABLE } from "./types";
 
@@ -109,7 +111,7 @@ export function checkLimits(doc: unknown): SchemaProblem[] {
     else if (typeof value !== "object" || value === null) bytes += String(value).length;
     else {
       if (entry.depth > MAX_DEPTH) {
-        report({ path: entryPath(entry), message: `nesting is deeper than ${MAX_DEPTH} levels; flatten this value` });
+        report(schemaProblem(entryPath(entry), "tooDeep", { max: MAX_DEPTH }));
         continue;
       }
       const keys = Object.keys(value);
@@ -119,42 +121,27 @@ export function checkLimits(doc: unknown): SchemaProblem[] {
         if (!isArray) {
           bytes += serializedStringBytes(key) + 1;
           if (FORBIDDEN_KEYWORDS.has(key)) {
-            report({
-              path: entryPath({ value: null, depth: 0, parent: entry, key }),
-              message: `"${key}": remote and dynamic references are not allowed; write the definition out in place`,
-            });
+            report(schemaProblem(entryPath({ value: null, depth: 0, parent: entry, key }), "forbiddenReference", { key }));
           }
         }
         stack.push({ value: (value as Json)[key], depth: entry.depth + 1, parent: entry, key });
       }
     }
     if (bytes > MAX_DOCUMENT_BYTES) {
-      return [
-        {
-          path: "",
-          message: `the document is larger than ${MAX_DOCUMENT_BYTES / 1024 / 1024} MB; split it or remove unused tables and fields`,
-        },
-      ];
+      return [schemaProblem("", "tooLarge", { mb: MAX_DOCUMENT_BYTES / 1024 / 1024 })];
     }
   }
   if (!isObject(doc) || !isObject(doc.$defs)) return problems;
   const tables = Object.entries(doc.$defs);
-  if (tables.length > MAX_TABLES)
-    report({ path: "/$defs", message: `${tables.length} tables is more than the ${MAX_TABLES} allowed; remove some` });
+  if (tables.length > MAX_TABLES) report(schemaProblem("/$defs", "tooManyTables", { n: tables.length, max: MAX_TABLES }));
   for (const [key, table] of tables) {
     if (!isObject(table)) continue;
     const fieldCount = isObject(table.properties) ? Object.keys(table.properties).length : 0;
     if (fieldCount > MAX_FIELDS_PER_TABLE)
-      report({
-        path: pointer("$defs", key, "properties"),
-        message: `${fieldCount} fields is more than the ${MAX_FIELDS_PER_TABLE} a table may have; move some into a related table`,
-      });
+      report(schemaProblem(pointer("$defs", key, "properties"), "tooManyFields", { n: fieldCount, max: MAX_FIELDS_PER_TABLE }));
     const indexCount = Array.isArray(table["x-indexes"]) ? table["x-indexes"].length : 0;
     if (indexCount > MAX_INDEXES_PER_TABLE)
-      report({
-        path: pointer("$defs", key, "x-indexes"),
-        message: `${indexCount} indexes is more than the ${MAX_INDEXES_PER_TABLE} a table may have; drop the ones no list filters or sorts by`,
-      });
+      report(schemaProblem(pointer("$defs", key, "x-indexes"), "tooManyIndexes", { n: indexCount, max: MAX_INDEXES_PER_TABLE }));
   }
   return problems;
 }
@@ -200,7 +187,8 @@ function collectTables(doc: Json, kinds: Record<FieldKind, FieldKindDef>): Table
 export function semanticProblems(doc: unknown, kinds: Record<FieldKind, FieldKindDef>): SchemaProblem[] {
   if (!isObject(doc)) return [];
   const problems: SchemaProblem[] = [];
-  const add = (path: string, message: string) => problems.push({ path, message });
+  const add: Add = (path, key, values) =>
+    problems.push(typeof key === "string" ? schemaProblem(path, key, values) : { path, message: key.message, words: key.words });
   const tables = collectTables(doc, kinds);
   const tablesByKey = new Map(tables.map((t) => [t.key, t]));
 
@@ -225,22 +213,23 @@ export function semanticProblems(doc: unknown, kinds: Record<FieldKind, FieldKin
   return problems;
 }
 
-type Add = (path: string, message: string) => void;
+/** Adds the problem `schemaProblems.<key>` at `path`, or one already said elsewhere (a kind's, a pattern's). */
+type Add = (path: string, key: string | { message: string; words?: Phrase }, values?: Record<string, unknown>) => void;
 
 function checkKeys(entries: { key: string; path: string }[], what: "table" | "field", add: Add): void {
   const seen = new Map<string, string>();
   for (const { key, path } of entries) {
-    if (!keyRegExp.test(key))
-      add(
-        path,
-        `${what} key "${key}" is not valid: use lowercase letters, digits and underscores, starting with a letter, at most 63 characters`,
-      );
-    const reason = reservedKeyReason(key);
-    if (reason) add(path, `${reason}; pick another ${what} key, e.g. "${suggestKey(key, what)}"`);
+    if (!keyRegExp.test(key)) add(path, "invalidKey", { what: schemaPhrase(`${what}Key`), key });
+    const reason = reservedKeyKind(key);
+    if (reason)
+      add(path, "reservedKey", {
+        reason: schemaPhrase(reason, { key, prefix: SYSTEM_PREFIX }),
+        what: schemaPhrase(`${what}Key`),
+        suggestion: suggestKey(key, what),
+      });
     const lower = key.toLowerCase();
     const first = seen.get(lower);
-    if (first !== undefined)
-      add(path, `${what} key "${key}" differs from "${first}" only by case; databases may treat them as the same, so rename one`);
+    if (first !== undefined) add(path, "caseOnly", { what: schemaPhrase(`${what}Key`), key, first });
     else seen.set(lower, key);
   }
 }
@@ -256,7 +245,7 @@ function checkUniqueIds(tables: TableEntry[], add: Add): void {
   const claim = (id: unknown, path: string) => {
     if (typeof id !== "string") return;
     const first = seen.get(id);
-    if (first !== undefined) add(path, `x-id "${id}" is already used at ${first}; every table, field and index needs an id of its own`);
+    if (first !== undefined) add(path, "idTaken", { id, first });
     else seen.set(id, path);
   };
   // Tables first: when a field repeats a table's id, the field is the one to change.
@@ -273,28 +262,25 @@ function checkGroups(doc: Json, tables: TableEntry[], add: Add): void {
   const keys = new Set<string>();
   groups.forEach((g, i) => {
     if (!isObject(g) || typeof g.key !== "string") return;
-    if (keys.has(g.key)) add(`/x-groups/${i}/key`, `navigation group "${g.key}" is listed twice; give each group its own key`);
+    if (keys.has(g.key)) add(`/x-groups/${i}/key`, "groupTwice", { group: g.key });
     keys.add(g.key);
   });
   for (const t of tables) {
     const group = t.def["x-group"];
     if (typeof group === "string" && !keys.has(group)) {
-      const known = keys.size > 0 ? `one of: ${[...keys].join(", ")}` : "none are defined yet";
-      add(`${t.path}/x-group`, `navigation group "${group}" is not in x-groups (${known}); add it to x-groups or use an existing key`);
+      const known = keys.size > 0 ? schemaPhrase("groupsOneOf", { groups: [...keys].join(", ") }) : schemaPhrase("noGroups");
+      add(`${t.path}/x-group`, "groupUnknown", { group, known });
     }
   }
 }
 
 function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: Add): void {
-  const fieldNames = () => (t.fields.length > 0 ? t.fields.map((f) => f.key).join(", ") : "none yet");
+  const fieldNames = () => (t.fields.length > 0 ? t.fields.map((f) => f.key).join(", ") : schemaPhrase("noFieldsYet"));
   const required = t.def.required;
   if (Array.isArray(required)) {
     required.forEach((name, i) => {
       if (typeof name === "string" && !t.fieldsByKey.has(name))
-        add(
-          `${t.path}/required/${i}`,
-          `required field "${name}" does not exist in this table (fields: ${fieldNames()}); remove it from required or add the field`,
-        );
+        add(`${t.path}/required/${i}`, "requiredMissing", { name, fields: fieldNames() });
     });
   }
 
@@ -302,9 +288,8 @@ function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: 
   const ownerField = t.def["x-owner-field"];
   if (typeof ownerField === "string") {
     const f = t.fieldsByKey.get(ownerField);
-    if (!f) add(`${t.path}/x-owner-field`, `owner field "${ownerField}" does not exist in this table (fields: ${fieldNames()})`);
-    else if (relationTarget(f) !== USERS_TABLE)
-      add(`${t.path}/x-owner-field`, `owner field "${ownerField}" must be a relation to crm_users (the users), e.g. the account manager`);
+    if (!f) add(`${t.path}/x-owner-field`, "ownerMissing", { name: ownerField, fields: fieldNames() });
+    else if (relationTarget(f) !== USERS_TABLE) add(`${t.path}/x-owner-field`, "ownerNotUsers", { name: ownerField });
   }
 
   // An "about" link names a table by its key and a record by its id, in two stored fields.
@@ -315,23 +300,19 @@ function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: 
     const namedKind = named && valuesKind(named, kinds);
     const idKind = id && valuesKind(id, kinds);
     if (!named || !namedKind?.searchable || namedKind.jsonType !== "string")
-      add(`${t.path}/x-about/table`, `about field "${String(about.table)}" must be a text field of this table (fields: ${fieldNames()})`);
-    if (!id || idKind?.jsonType !== "integer")
-      add(`${t.path}/x-about/id`, `about field "${String(about.id)}" must be an integer field of this table (fields: ${fieldNames()})`);
+      add(`${t.path}/x-about/table`, "aboutTable", { name: String(about.table), fields: fieldNames() });
+    if (!id || idKind?.jsonType !== "integer") add(`${t.path}/x-about/id`, "aboutId", { name: String(about.id), fields: fieldNames() });
   }
 
   const titleField = t.def["x-title-field"];
   if (typeof titleField === "string") {
     const f = t.fieldsByKey.get(titleField);
     const values = f && valuesKind(f, kinds);
-    if (!f) add(`${t.path}/x-title-field`, `title field "${titleField}" does not exist in this table (fields: ${fieldNames()})`);
+    if (!f) add(`${t.path}/x-title-field`, "titleMissing", { name: titleField, fields: fieldNames() });
     // Text-like and sortable: pickers and related lists search and sort by the title. A text
     // formula (a contact's "first last") is stored like text, so it qualifies too.
     else if (values && !(values.searchable && values.sortable))
-      add(
-        `${t.path}/x-title-field`,
-        `title field "${titleField}" is a ${f.kind} field; pick a text-like field (text, email, phone, url), an autonumber or a text formula`,
-      );
+      add(`${t.path}/x-title-field`, "titleKind", { name: titleField, kind: f.kind });
   }
 
   const indexes = t.def["x-indexes"];
@@ -342,9 +323,8 @@ function checkTable(t: TableEntry, kinds: Record<FieldKind, FieldKindDef>, add: 
         if (typeof name !== "string") return;
         const path = `${t.path}/x-indexes/${i}/fields/${j}`;
         const f = t.fieldsByKey.get(name);
-        if (!f) add(path, `index field "${name}" does not exist in this table (fields: ${fieldNames()})`);
-        else if (f.kind && !kinds[f.kind].sortable)
-          add(path, `index field "${name}" is a ${f.kind} field, which cannot be sorted or indexed; remove it from the index`);
+        if (!f) add(path, "indexFieldMissing", { name, fields: fieldNames() });
+        else if (f.kind && !kinds[f.kind].sortable) add(path, "indexFieldKind", { name, kind: f.kind });
       });
     });
   }
@@ -359,13 +339,13 @@ function checkField(
 ): void {
   const def = f.def;
   const kindProblems = f.kind ? kinds[f.kind].checkDefinition(definitionContext(f, t, tablesByKey)) : [];
-  for (const problem of kindProblems) add(`${f.path}${pointer(...problem.at)}`, problem.message);
+  for (const problem of kindProblems) add(`${f.path}${pointer(...problem.at)}`, problem);
   // The kind's own word on the default (not one of the options) says more than the generic one.
   const defaultChecked = kindProblems.some((p) => p.at.length === 1 && p.at[0] === "default");
 
   let patternOk = true;
   if (typeof def.pattern === "string") {
-    const problem = patternProblem(def.pattern);
+    const problem = patternRefusal(def.pattern);
     if (problem) {
       add(`${f.path}/pattern`, problem);
       patternOk = false;
@@ -374,7 +354,7 @@ function checkField(
 
   if ("default" in def && !defaultChecked && patternOk && f.kind) {
     const problem = defaultProblem(def.default, def as unknown as FieldSchema, kinds[f.kind]);
-    if (problem) add(`${f.path}/default`, problem);
+    if (problem) add(`${f.path}/default`, "defaultInvalid", problem);
   }
 }
 
@@ -400,7 +380,7 @@ const valueValidators = new Map<string, ValidateFunction>();
 const MAX_CACHED_VALUE_VALIDATORS = 500;
 
 /** A default must be a value the field itself would accept. */
-function defaultProblem(value: unknown, field: FieldSchema, kind: FieldKindDef): string | null {
+function defaultProblem(value: unknown, field: FieldSchema, kind: FieldKindDef): { value: string; why: string } | null {
   let schema: Record<string, unknown>;
   try {
     schema = kind.valueSchema(field);
@@ -424,7 +404,7 @@ function defaultProblem(value: unknown, field: FieldSchema, kind: FieldKindDef):
   }
   if (validate(value)) return null;
   const why = (validate.errors ?? []).map((e) => `${e.instancePath || "it"} ${e.message ?? "is not valid"}`).join("; ");
-  return `default ${JSON.stringify(value)} is not a valid value for this field (${why}); change it or remove it`;
+  return { value: JSON.stringify(value), why };
 }
 
 /** `x-fill` copies between fields of one kind, from fields the target has, into fields staff may type in. */
@@ -439,10 +419,9 @@ function checkFills(tables: TableEntry[], tablesByKey: Map<string, TableEntry>, 
         const mine = t.fieldsByKey.get(own);
         const source = target.fieldsByKey.get(theirs);
         if (!mine || mine.kind === undefined) continue; // the kind's own check names it
-        if (!source) add(path, `"${target.key}" has no field "${theirs}" to fill "${own}" from`);
-        else if (kinds[mine.kind].readOnly) add(path, `"${own}" is calculated, so picking a record cannot fill it`);
-        else if (source.kind !== mine.kind)
-          add(path, `"${own}" and "${target.key}.${theirs}" are of different kinds; fill a field only from one of the same kind`);
+        if (!source) add(path, "fillNoSource", { table: target.key, theirs, own });
+        else if (kinds[mine.kind].readOnly) add(path, "fillCalculated", { own });
+        else if (source.kind !== mine.kind) add(path, "fillKinds", { own, table: target.key, theirs });
       }
     }
 }
@@ -457,9 +436,8 @@ function checkSameAs(tables: TableEntry[], tablesByKey: Map<string, TableEntry>,
         const [via, field] = path.split(".");
         const link = t.fieldsByKey.get(via);
         const target = link && tablesByKey.get(relationTarget(link) ?? "");
-        if (!target)
-          add(`${f.path}/${keyword}`, `"${via}" is not a relation of this table to another table; name one, e.g. "invoice.currency"`);
-        else if (!target.fieldsByKey.has(field)) add(`${f.path}/${keyword}`, `${target.key} has no field "${field}"`);
+        if (!target) add(`${f.path}/${keyword}`, "notRelation", { via });
+        else if (!target.fieldsByKey.has(field)) add(`${f.path}/${keyword}`, "noSuchField", { table: target.key, name: field });
       }
 }
 
@@ -473,13 +451,12 @@ function checkConvertedFrom(tables: TableEntry[], add: Add): void {
       const from = f.def["x-converted-from"];
       if (!isObject(from)) continue;
       const at = `${f.path}/x-converted-from`;
-      if (typeof f.def["x-currency-field"] !== "string")
-        add(at, `a converted amount needs "x-currency-field": the field holding the currency it is converted into`);
+      if (typeof f.def["x-currency-field"] !== "string") add(at, "convertedNeedsCurrency");
       for (const part of ["amount", "currency", "date"] as const) {
         const key = from[part];
         if (typeof key !== "string") continue;
-        if (key === f.key) add(`${at}/${part}`, `a field cannot be converted from itself; name another field of ${t.key}`);
-        else if (!t.fieldsByKey.has(key)) add(`${at}/${part}`, `${t.key} has no field "${key}"`);
+        if (key === f.key) add(`${at}/${part}`, "convertedFromItself", { table: t.key });
+        else if (!t.fieldsByKey.has(key)) add(`${at}/${part}`, "noSuchField", { table: t.key, name: key });
       }
     }
 }
@@ -494,10 +471,7 @@ function checkLocks(tables: TableEntry[], add: Add): void {
     );
     lock.fields.forEach((name, i) => {
       if (typeof name === "string" && !t.fieldsByKey.has(name) && !lists.includes(name))
-        add(
-          `${t.path}/x-lock/fields/${i}`,
-          `"${name}" is neither a field of this table nor one of its line lists (${[...t.fieldsByKey.keys(), ...lists].join(", ")})`,
-        );
+        add(`${t.path}/x-lock/fields/${i}`, "lockUnknown", { name, names: [...t.fieldsByKey.keys(), ...lists].join(", ") });
     });
   }
 }
@@ -511,16 +485,15 @@ function checkInverses(tables: TableEntry[], tablesByKey: Map<string, TableEntry
       if (target === undefined || inverse === undefined) continue;
       const path = `${f.path}/x-inverse`;
       if (!keyRegExp.test(inverse)) {
-        add(path, `related list name "${inverse}" is not valid: use lowercase letters, digits and underscores, starting with a letter`);
+        add(path, "listNameInvalid", { name: inverse });
         continue;
       }
       const seen = byTarget.get(target) ?? new Map<string, string>();
       byTarget.set(target, seen);
       const first = seen.get(inverse);
-      if (first !== undefined) add(path, `"${target}" already has a related list "${inverse}" (from ${first}); give this one another name`);
+      if (first !== undefined) add(path, "listTaken", { table: target, name: inverse, first });
       else seen.set(inverse, `${t.key}.${f.key}`);
-      if (tablesByKey.get(target)?.fieldsByKey.has(inverse))
-        add(path, `"${target}" already has a field "${inverse}"; name the related list differently, e.g. "${inverse}_list"`);
+      if (tablesByKey.get(target)?.fieldsByKey.has(inverse)) add(path, "listIsField", { table: target, name: inverse });
     }
   }
 }
@@ -561,13 +534,13 @@ function checkFormulas(t: TableEntry, tables: TableEntry[], add: Add): void {
   for (const f of formulas) {
     const source = f.def["x-formula"] as string;
     for (const error of checkFormula(source, scope))
-      add(`${f.path}/x-formula`, `${error.message} (at character ${error.position + 1} of the formula)`);
+      add(`${f.path}/x-formula`, "formulaAt", { problem: error.words ?? error.message, position: error.position + 1 });
   }
   try {
     formulaOrder(formulas.map((f) => ({ key: f.key, formula: f.def["x-formula"] as string })));
   } catch (e) {
     const message = e instanceof Error ? e.message : String(e);
     const first = formulas.find((f) => message.includes(`: ${f.key} →`)) ?? formulas[0];
-    add(`${first.path}/x-formula`, `${message}; make one of them compute from stored fields instead`);
+    add(`${first.path}/x-formula`, "cycleAdvice", { problem: e instanceof WordedError ? e.phrase : message });
   }
 }

@@ -19,6 +19,8 @@ import type { SchemaProblem, WorkspaceSchema } from "../schema/types";
 import { validateWorkspaceSchema } from "../schema/validate-workspace";
 import { lockProblems } from "../records/locks";
 import { assignMissingIds } from "./assign-ids";
+import type { ApiError } from "../errors";
+import { englishProblems } from "../schema/problem-words";
 
 export const EMPTY_SCHEMA: WorkspaceSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -86,8 +88,15 @@ export interface WorkspaceServiceOptions {
   log?(message: string): void;
 }
 
-/** 422: the schema a change would make has problems, listed in `details.problems`. */
-const schemaProblems = (problems: SchemaProblem[]) => workspaceRefusal(422, "problems", { count: problems.length }, { problems });
+/**
+ * 422: the schema a change would make has problems, listed in `details.problems` in English; the
+ * app's own screens also get each problem's phrase (`words`) to say it in the admin's language.
+ */
+function schemaProblems(problems: SchemaProblem[]): ApiError {
+  const refusal = workspaceRefusal(422, "problems", { count: problems.length }, { problems: englishProblems(problems) });
+  refusal.sessionDetails = { problems };
+  return refusal;
+}
 
 export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options: WorkspaceServiceOptions = {}): WorkspaceService {
   const schemaCheckMs = options.schemaCheckMs ?? 1000;

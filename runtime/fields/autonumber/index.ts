@@ -1,6 +1,7 @@
 import type { DefinitionContext, DefinitionProblem } from "../types";
 import { defineFieldKind, fieldDefinitionSchema, isPlainObject, keySchema } from "../common";
 import { parseTrimmedText, stringConversions } from "../text-like";
+import { definitionProblem } from "../definition-words";
 
 /**
  * Literal text and `{YYYY}`/`{YY}`/`{MM}` tokens around exactly one `{0…0}` counter of 1..12 zeros.
@@ -25,23 +26,13 @@ function numberingProblems({ def, table }: DefinitionContext): DefinitionProblem
   const problems: DefinitionProblem[] = [];
   const when = def["x-assign-when"];
   if (isPlainObject(when) && typeof when.field === "string" && !table.hasField(when.field))
-    problems.push({
-      at: ["x-assign-when", "field"],
-      message: `field "${when.field}" does not exist in this table; the condition must test one of its fields`,
-    });
+    problems.push(definitionProblem(["x-assign-when", "field"], "conditionFieldMissing", { name: when.field }));
   const dateField = def["x-date-field"];
   if (typeof dateField === "string") {
     const kind = table.kindOf(dateField);
-    if (!table.hasField(dateField))
-      problems.push({
-        at: ["x-date-field"],
-        message: `date field "${dateField}" does not exist in this table; name a date or datetime field`,
-      });
+    if (!table.hasField(dateField)) problems.push(definitionProblem(["x-date-field"], "dateFieldMissing", { name: dateField }));
     else if (kind && kind !== "date" && kind !== "datetime")
-      problems.push({
-        at: ["x-date-field"],
-        message: `"${dateField}" is a ${kind} field; the year of the number must come from a date or datetime field`,
-      });
+      problems.push(definitionProblem(["x-date-field"], "dateFieldKind", { name: dateField, kind }));
   }
   return problems;
 }

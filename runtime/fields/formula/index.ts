@@ -8,6 +8,7 @@ import { integerKind } from "../integer";
 import { moneyKind } from "../money";
 import { percentKind } from "../percent";
 import { textKind } from "../text";
+import { definitionProblem } from "../definition-words";
 
 /** A formula is stored (so lists can sort and filter on it) and behaves like the kind it yields. */
 export const formulaResultKinds: { readonly [K in FormulaResultKind]: FieldKindDef & { kind: K } } = {
@@ -36,7 +37,7 @@ function resultTypeProblems({ def }: DefinitionContext): DefinitionProblem[] {
       ? formulaResultKinds[result as FormulaResultKind].jsonType
       : undefined;
   if (expected === undefined || def.type === expected) return [];
-  return [{ at: ["type"], message: `a formula with x-result "${String(result)}" has type "${expected}", not ${JSON.stringify(def.type)}` }];
+  return [definitionProblem(["type"], "formulaResultType", { result: String(result), expected, type: JSON.stringify(def.type) })];
 }
 
 /** Every operator some result offers; `filterOperatorsFor(field)` in the registry narrows it per field. */

@@ -3,6 +3,7 @@ import type { DefinitionContext, DefinitionProblem, FormatOptions } from "../typ
 import { currencySchema, defineFieldKind, fieldDefinitionSchema, keySchema, scaleSchema } from "../common";
 import { decimalLikeParts, numberKeywords } from "../decimal-like";
 import { formatNumberDisplay } from "../numbers";
+import { definitionProblem } from "../definition-words";
 
 const MONEY_PRECISION = 18;
 const scaleOf = (field: FieldSchema) => field["x-scale"] ?? 2;
@@ -23,11 +24,9 @@ function currencyFieldProblems({ def, table }: DefinitionContext): DefinitionPro
   const name = def["x-currency-field"];
   if (typeof name !== "string") return [];
   const at = ["x-currency-field"];
-  if (!table.hasField(name))
-    return [{ at, message: `currency field "${name}" does not exist in this table; add a text or select field holding the currency code` }];
+  if (!table.hasField(name)) return [definitionProblem(at, "currencyFieldMissing", { name })];
   const kind = table.kindOf(name);
-  if (kind && kind !== "text" && kind !== "select")
-    return [{ at, message: `currency field "${name}" is a ${kind} field; it must be a text or select field holding a code such as "EUR"` }];
+  if (kind && kind !== "text" && kind !== "select") return [definitionProblem(at, "currencyFieldKind", { name, kind })];
   return [];
 }
 

@@ -2,6 +2,7 @@ import { USERS_TABLE } from "../../schema/types";
 import type { DefinitionContext, DefinitionProblem } from "../types";
 import { defineFieldKind, fieldDefinitionSchema, isNullish, keySchema, mapPresent, ok, quote, RELATION_OPERATORS } from "../common";
 import { refuse } from "../value-words";
+import { definitionProblem } from "../definition-words";
 import { numberFromDb } from "../numbers";
 
 /** The target exists, and a composition (a line of its target) names its list and is required. */
@@ -9,30 +10,18 @@ function relationProblems({ key, def, table, tables }: DefinitionContext): Defin
   const problems: DefinitionProblem[] = [];
   const target = def["x-target"];
   if (typeof target === "string" && target !== USERS_TABLE && !tables.includes(target))
-    problems.push({
-      at: ["x-target"],
-      message: `target table "${target}" does not exist; use one of: ${[...tables, USERS_TABLE].join(", ")}`,
-    });
+    problems.push(definitionProblem(["x-target"], "targetMissing", { target, tables: [...tables, USERS_TABLE].join(", ") }));
   const fill = def["x-fill"];
   if (typeof fill === "object" && fill !== null)
     for (const own of Object.keys(fill)) {
       if (own === key || !table.hasField(own))
-        problems.push({
-          at: ["x-fill", own],
-          message: `"${own}" is not another field of ${table.key}, so picking a record cannot fill it`,
-        });
+        problems.push(definitionProblem(["x-fill", own], "fillNotField", { name: own, table: table.key }));
     }
   if (def["x-composition"] === true) {
     if (typeof def["x-inverse"] !== "string")
-      problems.push({
-        at: ["x-composition"],
-        message: `a composition needs "x-inverse", the name of the list of these records on "${String(target)}" (e.g. "items")`,
-      });
+      problems.push(definitionProblem(["x-composition"], "compositionInverse", { target: String(target) }));
     if (!table.required.includes(key))
-      problems.push({
-        at: ["x-composition"],
-        message: `a composition field must be required: add "${key}" to ${table.path}/required, since a part cannot exist without its whole`,
-      });
+      problems.push(definitionProblem(["x-composition"], "compositionRequired", { key, path: table.path }));
   }
   return problems;
 }
