@@ -7,7 +7,7 @@ import type { SchemaProblem } from "@runtime/schema/types";
 import { ApiError } from "@runtime/errors";
 import type { Actor } from "@runtime/records/permissions";
 import { getRuntime } from "./runtime.server";
-import { bundleSaid } from "@runtime/config-bundle/bundle-words";
+import { bundleSaid, outcomeSaid } from "@runtime/config-bundle/bundle-words";
 
 export type { BundleReview, ConfigBundleService } from "@runtime/config-bundle/bundle.server";
 export { BUNDLE_MAX_BYTES } from "@runtime/config-bundle/bundle-format";
@@ -96,12 +96,12 @@ export async function applyUpload(
   try {
     const { version, review } = await (await getConfigBundles()).apply(actor, parsed.value, { baseVersion, confirmDestructive, words });
     const message = review.noChanges
-      ? "Nothing to import: this installation already had this configuration."
-      : `Imported ${fileName}. ${review.summary}`;
+      ? outcomeSaid("nothing", {}, words)
+      : outcomeSaid("imported", { file: fileName, summary: review.summary }, words);
     return {
       ok: true,
       stage: "applied",
-      message: version !== baseVersion ? `${message} The schema is now version ${version}.` : message,
+      message: version !== baseVersion ? outcomeSaid("version", { message, version }, words) : message,
       version,
     };
   } catch (error) {

@@ -18,6 +18,9 @@ export const BUNDLE_ENGLISH: Readonly<Record<string, string>> = {
   "refusals.bundle.chooseFile": "Choose a bundle file first.",
   "refusals.bundle.restFailedAfterSchema":
     "The schema was imported as version {{version}}, but the card layouts, shared views, print templates, rules, home panels and Word templates could not be written (the server log has the reason). Import the same file again to finish.",
+  "configPage.outcome.nothing": "Nothing to import: this installation already had this configuration.",
+  "configPage.outcome.imported": "Imported {{file}}. {{summary}}",
+  "configPage.outcome.version": "{{message}} The schema is now version {{version}}.",
 };
 const english = englishWords(BUNDLE_ENGLISH);
 
@@ -28,3 +31,7 @@ export const bundleRefusal = (status: ApiError["status"], key: string, values: R
 /** A bundle phrase said with `words` (the reader's), or in English without them. */
 export const bundleSaid = (key: string, values: Record<string, unknown> = {}, words?: Words): string =>
   say({ key: `refusals.bundle.${key}`, values }, words ?? english);
+
+/** What an applied import says (`configPage.outcome.<key>`), with `words` (the reader's) or in English. */
+export const outcomeSaid = (key: string, values: Record<string, unknown> = {}, words?: Words): string =>
+  say({ key: `configPage.outcome.${key}`, values }, words ?? english);
