@@ -3,7 +3,7 @@ import { compileSchema } from "../schema/compile";
 import type { WorkspaceSchema } from "../schema/types";
 import { fieldName, phraseInSchema, tableName, tablesName } from "./schema-names";
 import { translateSchema } from "./schema-translations";
-import { englishWords, say } from "./words";
+import { englishWords, say, schemaName } from "./words";
 
 const schema: WorkspaceSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -13,7 +13,8 @@ const schema: WorkspaceSchema = {
       "x-id": "t_clients",
       title: "Client",
       "x-plural": "Clients",
-      "x-translations": { sv: { title: "Kund", "x-plural": "Kunder" } },
+      "x-translations": { sv: { title: "Kund", "x-plural": "Kunder", "x-lock-message": "Rätta den med en kreditnota." } },
+      "x-lock": { when: { field: "tax_id", op: "eq", value: "x" }, fields: ["tax_id"], message: "Correct it with a credit note." },
       properties: {
         tax_id: { type: "string", "x-id": "f_tax", "x-kind": "text", title: "Tax ID", "x-translations": { sv: { title: "Momsnummer" } } },
       },
@@ -43,6 +44,13 @@ describe("table and field names inside a phrase", () => {
 
   it("are the reader's schema's names once put in it, nested phrases too", () => {
     expect(say(phraseInSchema(phrase, swedish), words)).toBe("Kund / Kunder / Momsnummer / in Kunder #7");
+  });
+
+  it("include a table's lock message, in the reader's words where the schema has them", () => {
+    const lock = { key: "x", values: { one: schemaName("Correct it with a credit note.", "clients", { lockMessage: true }) } };
+    const said = englishWords({ x: "{{one}}" });
+    expect(say(lock, said)).toBe("Correct it with a credit note.");
+    expect(say(phraseInSchema(lock, swedish), said)).toBe("Rätta den med en kreditnota.");
   });
 
   it("stay as said when the schema no longer has them", () => {

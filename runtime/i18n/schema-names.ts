@@ -24,6 +24,7 @@ function nameInSchema(name: SchemaName, compiled: CompiledSchema): string {
   const table = compiled.tablesByKey.get(name.table);
   if (!table) return name.schemaName;
   if (name.field !== undefined) return table.fieldsByKey.get(name.field)?.label ?? name.schemaName;
+  if (name.lockMessage) return table.def["x-lock"]?.message ?? name.schemaName;
   return name.plural ? table.pluralLabel : table.label;
 }
 

@@ -31,6 +31,7 @@ export function translateSchema(schema: WorkspaceSchema, language: string): Work
         {
           ...without(table),
           ...onlyText(pick(table["x-translations"]), TABLE_WORDS),
+          ...lockIn(table, pick(table["x-translations"])?.["x-lock-message"]),
           properties: Object.fromEntries(
             Object.entries(table.properties).map(([fieldKey, field]) => {
               const t = pick(field["x-translations"]);
@@ -43,6 +44,12 @@ export function translateSchema(schema: WorkspaceSchema, language: string): Work
       ]),
     ),
   };
+}
+
+/** The table's lock with its message in the reader's words, where it has both. */
+function lockIn(table: WorkspaceSchema["$defs"][string], message: string | undefined): Partial<WorkspaceSchema["$defs"][string]> {
+  const lock = table["x-lock"];
+  return lock?.message && message ? { "x-lock": { ...lock, message } } : {};
 }
 
 function without<T extends { "x-translations"?: Translations }>(node: T): Omit<T, "x-translations"> {
@@ -74,6 +81,7 @@ export function untranslatedWords(schema: WorkspaceSchema, language: string): st
   for (const group of schema["x-groups"] ?? []) check(`group ${group.key}`, group, GROUP_WORDS);
   for (const [tableKey, table] of Object.entries(schema.$defs)) {
     check(tableKey, table, TABLE_WORDS);
+    if (table["x-lock"]?.message && !pick(table["x-translations"])?.["x-lock-message"]) missing.push(`${tableKey} x-lock-message`);
     for (const [fieldKey, field] of Object.entries(table.properties)) {
       const at = `${tableKey}.${fieldKey}`;
       check(at, field, FIELD_WORDS);

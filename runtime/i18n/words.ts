@@ -36,13 +36,19 @@ export interface SchemaName {
   table: string;
   field?: string;
   plural?: boolean;
+  /** The table's lock message (`x-lock.message`) rather than a name. */
+  lockMessage?: boolean;
 }
 
 export const isSchemaName = (v: unknown): v is SchemaName =>
   typeof v === "object" && v !== null && typeof (v as SchemaName).schemaName === "string" && typeof (v as SchemaName).table === "string";
 
 /** The name of table `table` (its plural with `plural`), or of its field `field`, as a phrase value. */
-export function schemaName(name: string, table: string, options: { field?: string; plural?: boolean } = {}): SchemaName {
+export function schemaName(
+  name: string,
+  table: string,
+  options: { field?: string; plural?: boolean; lockMessage?: boolean } = {},
+): SchemaName {
   return { schemaName: name, table, ...options };
 }
 

@@ -6,6 +6,7 @@ import { parseFilter, type FilterNode } from "./filter";
 import { recordMatches } from "./filter-match";
 import type { LinesInput } from "./input";
 import { titleOf } from "./titles";
+import { schemaName } from "../i18n/words";
 
 /**
  * A table's record lock (`x-lock`): once a record matches `when` (an invoice is issued), the
@@ -70,7 +71,7 @@ function refusal(
     {
       title: titleOf(table, record),
       what: { key: `refusals.records.${what}`, values },
-      why: lock.message ?? { key: "refusals.records.lockedHow" },
+      why: lock.message ? schemaName(lock.message, table.key, { lockMessage: true }) : { key: "refusals.records.lockedHow" },
     },
     { locked: [...lock.keys] },
   );

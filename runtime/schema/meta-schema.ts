@@ -63,7 +63,12 @@ export function buildWorkspaceMetaSchema(kinds: Record<FieldKind, FieldKindDef>)
           title: label,
           "x-plural": label,
           description: { type: "string", maxLength: 2000 },
-          "x-translations": translationsSchema({ title: label, "x-plural": label, description: DESCRIPTION_TEXT }),
+          "x-translations": translationsSchema({
+            title: label,
+            "x-plural": label,
+            description: DESCRIPTION_TEXT,
+            "x-lock-message": DESCRIPTION_TEXT,
+          }),
           "x-group": keySchema,
           "x-order": { type: "number" },
           "x-title-field": { type: "string" },

@@ -42,7 +42,14 @@ export interface FieldCondition {
 /** Per language tag (`sv`, `zh`), the words of one schema node in that language (the meta-schema says which a node may have). */
 export type Translations = Record<
   string,
-  { title?: string; description?: string; "x-plural"?: string; "x-labels"?: Record<string, string> }
+  {
+    title?: string;
+    description?: string;
+    "x-plural"?: string;
+    "x-labels"?: Record<string, string>;
+    /** A table's `x-lock.message`, which is said to whoever tries to change a locked record. */
+    "x-lock-message"?: string;
+  }
 >;
 
 export interface FieldSchema {
