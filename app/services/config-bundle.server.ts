@@ -55,18 +55,22 @@ function saidProblems(problems: readonly SchemaProblem[], words?: ReviewWords): 
   return problems.map(({ path, message, words: phrase }) => ({ path, message: phrase && words ? say(phrase, words) : message }));
 }
 
+/** A file that is not a bundle: nothing to keep, so the admin uploads it again once fixed. */
+function unreadable(fileName: string, problems: readonly SchemaProblem[], words?: ReviewWords): ImportOutcome {
+  return {
+    ok: false,
+    stage: "failed",
+    error: bundleSaid("cannotImport", { file: fileName }, words),
+    problems: saidProblems(problems, words),
+    bundleText: null,
+    fileName,
+  };
+}
+
 /** Step one of the import screen: read, validate and review an uploaded bundle. */
 export async function reviewUpload(actor: Actor, bundleText: string, fileName: string, words?: ReviewWords): Promise<ImportOutcome> {
   const parsed = parseBundleText(bundleText);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      stage: "failed",
-      error: bundleSaid("cannotImport", { file: fileName }, words),
-      problems: saidProblems(parsed.problems, words),
-      bundleText: null,
-      fileName,
-    };
+  if (!parsed.ok) return unreadable(fileName, parsed.problems, words);
   try {
     return { ok: true, stage: "review", bundleText, fileName, ...(await (await getConfigBundles()).review(actor, parsed.value, words)) };
   } catch (error) {
@@ -84,15 +88,7 @@ export async function applyUpload(
   words?: ReviewWords,
 ): Promise<ImportOutcome> {
   const parsed = parseBundleText(bundleText);
-  if (!parsed.ok)
-    return {
-      ok: false,
-      stage: "failed",
-      error: bundleSaid("cannotImport", { file: fileName }, words),
-      problems: saidProblems(parsed.problems, words),
-      bundleText: null,
-      fileName,
-    };
+  if (!parsed.ok) return unreadable(fileName, parsed.problems, words);
   try {
     const { version, review } = await (await getConfigBundles()).apply(actor, parsed.value, { baseVersion, confirmDestructive, words });
     const message = review.noChanges
