@@ -1,5 +1,5 @@
 // @vitest-environment jsdom
-import { cleanup, fireEvent, render, screen } from "@testing-library/react";
+import { act, cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { useState } from "react";
 import { createMemoryRouter, RouterProvider, useLocation } from "react-router-dom";
 import { afterEach, describe, expect, it } from "vitest";
@@ -88,6 +88,26 @@ describe("DataGrid", () => {
     fireEvent.keyDown(first, { key: " " });
     expect(first.getAttribute("aria-selected")).toBe("true");
     fireEvent.keyDown(second, { key: "Enter" });
+    expect((await screen.findByTestId("where")).textContent).toBe("/t/invoices/2");
+  });
+
+  it("follows a title's link in the app, and leaves a modified click to the browser", async () => {
+    renderGrid();
+    const title = screen.getByRole("link", { name: "INV-0002" });
+    // Seen last on its way up (after the app's handlers), then stopped: jsdom cannot open tabs.
+    let leftToBrowser: boolean | undefined;
+    const browser = (event: Event) => {
+      leftToBrowser = !event.defaultPrevented;
+      event.preventDefault();
+    };
+    window.addEventListener("click", browser);
+    title.dispatchEvent(new MouseEvent("click", { bubbles: true, cancelable: true, button: 0, ctrlKey: true }));
+    window.removeEventListener("click", browser);
+    expect(leftToBrowser).toBe(true);
+    expect(screen.getByTestId("where").textContent).toBe("/t/invoices");
+    const plain = new MouseEvent("click", { bubbles: true, cancelable: true, button: 0 });
+    act(() => void title.dispatchEvent(plain));
+    expect(plain.defaultPrevented).toBe(true);
     expect((await screen.findByTestId("where")).textContent).toBe("/t/invoices/2");
   });
 });

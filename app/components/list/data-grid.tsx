@@ -1,5 +1,5 @@
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate } from "@remix-run/react";
+import { useNavigate } from "@remix-run/react";
 import { useRef, type KeyboardEvent, type MouseEvent } from "react";
 import type { RecordJson } from "@runtime/records/rows";
 import type { ListField } from "@runtime/views/list-page-data";
@@ -63,7 +63,14 @@ export function DataGrid(props: DataGridProps) {
   }
 
   function onRowClick(event: MouseEvent<HTMLTableRowElement>, id: number) {
-    if ((event.target as HTMLElement).closest(INTERACTIVE) || event.button !== 0) return;
+    if (event.button !== 0 || event.defaultPrevented) return;
+    const target = event.target as HTMLElement;
+    // The title's plain link, followed in the app as a Link would be (one handler per row instead
+    // of a Link per row: a list page renders fifty); with a modifier key the browser opens a tab.
+    if (target.closest("a.data-grid__open")) {
+      if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+      event.preventDefault();
+    } else if (target.closest(INTERACTIVE)) return;
     navigate(recordHref(id));
   }
 
@@ -131,12 +138,12 @@ export function DataGrid(props: DataGridProps) {
                   data-label={field.label}
                 >
                   {field.key === linkColumn ? (
-                    <Link className="data-grid__open" to={recordHref(row.id)} tabIndex={-1}>
+                    <a className="data-grid__open" href={recordHref(row.id)} tabIndex={-1}>
                       <RecordCell field={field} record={row} format={format} highlight={props.params.q} />
                       {row[field.key] === null || row[field.key] === undefined || row[field.key] === "" ? (
                         <span className="data-grid__untitled">#{row.id}</span>
                       ) : null}
-                    </Link>
+                    </a>
                   ) : (
                     <RecordCell field={field} record={row} format={format} highlight={props.params.q} />
                   )}
