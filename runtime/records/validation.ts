@@ -35,10 +35,23 @@ const ajv = new Ajv2020({ allErrors: true, strict: false, coerceTypes: false });
 addFormats(ajv);
 addValueKeywords(ajv);
 
+/** One table's validators, a slot per mode: reading a property costs less than a Map's lookup. */
+interface TableValidators {
+  create?: ValidateFunction;
+  update?: ValidateFunction;
+  child?: ValidateFunction;
+  /** A list's rows, which leave out the field that points at their parent: keyed `mode:field`. */
+  withParent?: Map<string, ValidateFunction>;
+}
+
 // Keyed by the compiled table object: a compiled schema is made once per stored version and
 // never changes, so this is "one validator per table per schema version" — and two databases in
 // one process (or a database reset under a running process) can never share a stale validator.
-const cache = new WeakMap<CompiledTable, Map<string, ValidateFunction>>();
+const cache = new WeakMap<CompiledTable, TableValidators>();
+// A bulk write or an import validates one table's records one after another: the last table's
+// slots answer without the WeakMap's lookup. It holds on to that one table until another is validated.
+let lastTable: CompiledTable | undefined;
+let lastValidators: TableValidators = {};
 
 export function getRecordValidator(
   schema: CompiledSchema,
@@ -47,17 +60,24 @@ export function getRecordValidator(
   parentField?: string,
 ): ValidateFunction {
   void schema;
-  let byMode = cache.get(table);
-  if (!byMode) {
-    byMode = new Map();
-    cache.set(table, byMode);
+  let byMode: TableValidators | undefined;
+  if (table === lastTable) byMode = lastValidators;
+  else {
+    byMode = cache.get(table);
+    if (!byMode) {
+      byMode = {};
+      cache.set(table, byMode);
+    }
+    lastTable = table;
+    lastValidators = byMode;
   }
-  // Called once per record validated: the usual case (no parent field) builds no key string.
-  const key = parentField === undefined ? mode : `${mode}:${parentField}`;
-  let v = byMode.get(key);
+  if (parentField === undefined) return byMode[mode] ?? (byMode[mode] = ajv.compile(recordJsonSchema(table, mode)));
+  const key = `${mode}:${parentField}`;
+  const withParent = (byMode.withParent ??= new Map());
+  let v = withParent.get(key);
   if (!v) {
     v = ajv.compile(recordJsonSchema(table, mode, parentField));
-    byMode.set(key, v);
+    withParent.set(key, v);
   }
   return v;
 }
