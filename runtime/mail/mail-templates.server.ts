@@ -34,6 +34,8 @@ export interface DefaultMailTemplate {
 export interface MailTemplates {
   /** A table's templates, oldest first (the first is the card's default); every table's without one. */
   list(table?: string): Promise<MailTemplate[]>;
+  /** The tables that have a template: what every page's shell asks (may this reader start a mailing?), without the bodies. */
+  tables(): Promise<string[]>;
   get(id: unknown): Promise<MailTemplate>;
   /** Creates (no id) or replaces one; admins only. Liquid that does not parse is refused with its line. */
   save(actor: Actor, input: unknown): Promise<MailTemplate>;
@@ -71,6 +73,9 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       const q = db(MAIL_TEMPLATES_TABLE).orderBy([{ column: "created_at" }, { column: "id" }]);
       if (table !== undefined) q.where({ table_key: table });
       return ((await q) as Row[]).map(toTemplate);
+    },
+    async tables() {
+      return ((await db(MAIL_TEMPLATES_TABLE).distinct("table_key")) as Pick<Row, "table_key">[]).map((r) => r.table_key);
     },
     async get(id) {
       const row = typeof id === "string" ? ((await db(MAIL_TEMPLATES_TABLE).where({ id }).first()) as Row | undefined) : undefined;

@@ -258,8 +258,8 @@ export function createMailings(deps: MailingsDeps, options: MailingsOptions = {}
 
     async mayStart(actor) {
       const { compiled } = await workspace.current();
-      return (await mail.templates.list()).some((t) => {
-        const table = compiled.tablesByKey.get(t.table);
+      return (await mail.templates.tables()).some((key) => {
+        const table = compiled.tablesByKey.get(key);
         return table !== undefined && mayDo(actor, "read", table);
       });
     },
