@@ -35,9 +35,16 @@ interface ScanArgs {
   after: number | null;
 }
 
-/** The table's lowest and highest id (null when it is empty): two index ends, no scan. */
+/**
+ * The table's lowest and highest id (null when it is empty): two index ends, no scan. Each is its
+ * own subquery: SQLite reads an end of the rowid tree only for a lone min() or max(), and with
+ * both in one select it walked the whole table (52 ms at a million rows, on every search).
+ */
 export async function idBounds(db: Knex, table: CompiledTable): Promise<{ lo: number; hi: number } | null> {
-  const row = (await db(table.key).min({ lo: "id" }).max({ hi: "id" }).first()) as { lo: number | null; hi: number | null };
+  const row = (await db.select({ lo: db(table.key).min("id"), hi: db(table.key).max("id") }).first()) as {
+    lo: number | null;
+    hi: number | null;
+  };
   return row.lo === null || row.hi === null ? null : { lo: Number(row.lo), hi: Number(row.hi) };
 }
 
