@@ -90,7 +90,8 @@ export function createRecordContextLoader(source: RecordContextSource): RecordCo
     async company() {
       const table = compiled.tablesByKey.get("company");
       if (!table) return null;
-      const { rows } = await records.list(actor, "company", { pageSize: 1, sort: "id" });
+      // Only the first record is wanted: counting them would be a query for nothing.
+      const { rows } = await records.list(actor, "company", { pageSize: 1, sort: "id", count: false });
       if (!rows[0]) return null;
       const company = { ...(rows[0] as ContextRecord) };
       if (prepare) await prepare(table, company);
