@@ -32,12 +32,13 @@ export function parseDatabaseUrl(url: string = DEFAULT_DATABASE_URL): DatabaseCo
         pool: {
           min: 1,
           max: 1,
-          afterCreate(conn: { pragma(s: string): unknown }, done: (err: Error | null, conn: unknown) => void) {
+          afterCreate(conn: SqliteConnection, done: (err: Error | null, conn: unknown) => void) {
             // WAL lets readers run while a write is in progress; the busy timeout makes a second
             // process wait for the write lock instead of failing at once.
             conn.pragma("journal_mode = WAL");
             conn.pragma("busy_timeout = 5000");
             conn.pragma("foreign_keys = ON");
+            keepPreparedStatements(conn);
             done(null, conn);
           },
         },
@@ -89,6 +90,35 @@ function queryFormat(this: { config: { stringifyObjects?: boolean } }, sql: stri
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]*@/, "//$1:***@");
+}
+
+interface SqliteConnection {
+  pragma(s: string): unknown;
+  prepare(sql: string): unknown;
+}
+
+/** Distinct statement texts a connection keeps compiled: the app's queries, not every raw one. */
+const KEPT_STATEMENTS = 500;
+
+/**
+ * knex asks better-sqlite3 to compile every query afresh, a fifth of the CPU time of a print's
+ * eleven reads (docs/decisions/034-http-hot-path.md); the same few texts recur with other
+ * bindings. A statement is reusable: knex runs it to the end at once (`all` or `run`, never
+ * `iterate`, which would keep it busy), sets nothing on it (no `safeIntegers` option is used
+ * here), and SQLite recompiles it by itself when the schema under it changes. The least recently
+ * used text is dropped past the limit, so statements written out with their values cannot grow it.
+ */
+function keepPreparedStatements(conn: SqliteConnection) {
+  const prepare = conn.prepare.bind(conn);
+  const kept = new Map<string, unknown>();
+  conn.prepare = (sql: string) => {
+    let statement = kept.get(sql);
+    if (statement !== undefined) kept.delete(sql);
+    else if (kept.size >= KEPT_STATEMENTS) kept.delete(kept.keys().next().value!);
+    statement ??= prepare(sql);
+    kept.set(sql, statement);
+    return statement;
+  };
 }
 
 export function createDatabase(config: DatabaseConfig): Knex {

@@ -76,3 +76,29 @@ describe("the Liquid worker pool", () => {
     expect(doc.html).toContain("<b>INV-7</b>");
   });
 });
+
+describe("a Liquid pool of two workers", () => {
+  const pool = createLiquidPool({ size: 2, timeBudgetMs: 2_000, spillAfterMs: 100 });
+  afterAll(() => pool.close());
+
+  it("hands a document to the second worker once the first has been on a slow one for a while", async () => {
+    // Warm up the first worker, so its start is not what is timed.
+    await pool.render(template("<b>{{ record.number }}</b>"), [context], { compiled });
+    const started = performance.now();
+    const slow = refusal(pool.render(template(NESTED_LOOPS), [context], { compiled }));
+    const quick = await pool.render(template("<i>{{ record.number }}</i>"), [context], { compiled });
+    const quickAfter = performance.now() - started;
+    expect(quick.html).toContain("<i>INV-7</i>");
+    expect(quickAfter).toBeGreaterThanOrEqual(100);
+    // Long before the slow one's time budget runs out.
+    expect(quickAfter).toBeLessThan(1_200);
+    expect((await slow).status).toBe(422);
+  });
+
+  it("fills documents sent at once, in any order", async () => {
+    const docs = await Promise.all(
+      Array.from({ length: 6 }, (_, i) => pool.render(template(`<p>${i} {{ record.number }}</p>`), [context], { compiled })),
+    );
+    docs.forEach((doc, i) => expect(doc.html).toContain(`<p>${i} INV-7</p>`));
+  });
+});

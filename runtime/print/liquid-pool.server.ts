@@ -9,6 +9,11 @@ import { printPhrase, printRefusal } from "./print-words";
 export interface LiquidPoolOptions {
   /** Workers kept for rendering; default 2 (one per core on the reference machine). */
   size?: number;
+  /**
+   * How long the workers in use must all have been on one job before the next is handed to
+   * another worker; default 200 ms. Until then it waits for one of them.
+   */
+  spillAfterMs?: number;
   /** How long filling in one record may take before its worker is stopped; default 2 s. */
   timeBudgetMs?: number;
   /** The old-generation heap a worker may use before it is stopped; default 256 MB. */
@@ -65,6 +70,8 @@ interface Slot {
   ready: Promise<void>;
   /** Schemas this worker has been sent, by the pool's number. */
   schemas: Set<number>;
+  /** When it was handed its job (performance.now()); null while it is free. */
+  busySince: number | null;
   current: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
 }
 
@@ -78,6 +85,7 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
   const size = Math.max(1, options.size ?? 2);
   const timeBudgetMs = options.timeBudgetMs ?? 2_000;
   const memoryBudgetMb = options.memoryBudgetMb ?? 256;
+  const spillAfterMs = options.spillAfterMs ?? 200;
   const slots: Slot[] = [];
   const queue: Pending[] = [];
   const schemaIds = new WeakMap<CompiledSchema, number>();
@@ -103,6 +111,7 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
     if (!current) return;
     clearTimeout(current.timer);
     slot.current = null;
+    slot.busySince = null;
     slot.worker.unref();
     settle(current.pending);
     pump();
@@ -119,6 +128,7 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
     const slot: Slot = {
       worker,
       schemas: new Set(),
+      busySince: null,
       current: null,
       ready: new Promise<void>((resolve, reject) => {
         markReady = resolve;
@@ -180,12 +190,39 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
   // A slot handed a job that waits for the worker to start is taken, though `current` is not set yet.
   const reserved = new Set<Slot>();
 
+  let spillTimer: NodeJS.Timeout | null = null;
+
+  /**
+   * The worker for the next job: the first free one, in the order they were started, but another
+   * than the first only once those before it have each been on their job for `spillAfterMs`. A
+   * document takes a few milliseconds, so one worker keeps up with printing; each more worker
+   * is another V8 isolate compiling and collecting the same Liquid and sanitizer code, which in
+   * `bench:pdf` cost about 3 ms of CPU per document on top (docs/decisions/034-http-hot-path.md).
+   * A template that runs long (up to its time budget) holds the next print back that long at most.
+   */
+  function nextSlot(): Slot | undefined {
+    const now = performance.now();
+    for (const slot of slots) {
+      if (!slot.current && !reserved.has(slot)) return slot;
+      const wait = (slot.busySince ?? now) + spillAfterMs - now;
+      if (wait > 0) {
+        spillTimer ??= setTimeout(() => {
+          spillTimer = null;
+          pump();
+        }, wait).unref();
+        return undefined;
+      }
+    }
+    return slots.length < size ? startWorker() : undefined;
+  }
+
   function pump() {
     while (queue.length && !closed) {
-      const slot = slots.find((s) => !s.current && !reserved.has(s)) ?? (slots.length < size ? startWorker() : undefined);
+      const slot = nextSlot();
       if (!slot) return;
       const pending = queue.shift()!;
       reserved.add(slot);
+      slot.busySince = performance.now();
       void run(slot, pending).finally(() => reserved.delete(slot));
     }
   }
@@ -213,6 +250,7 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
     },
     async close() {
       closed = true;
+      if (spillTimer) clearTimeout(spillTimer);
       for (const pending of queue.splice(0)) pending.reject(new Error("the Liquid render pool was closed"));
       await Promise.all(slots.splice(0).map((s) => s.worker.terminate()));
     },
