@@ -87,7 +87,10 @@ describe("the events calendar in Chromium", () => {
     expect(saved.starts_at).toBe("2026-12-10T14:00:00.000Z");
 
     // The item keeps the focus after the drop; a week down and a day back is Wednesday the 16th.
-    const moved = (await page.$(`[data-item-id="${id}"]`))!;
+    // The page's data is fetched again after the drop: the keys go to the item once that is done,
+    // as a loaded CI machine can otherwise replace it under the keyboard drag.
+    await page.waitForNetworkIdle({ idleTime: 200, timeout: 10_000 });
+    const moved = (await page.waitForSelector(`[data-day="2026-12-10"] [data-item-id="${id}"]`))!;
     await moved.focus();
     // Each key waits for what it does, as a person sees it before the next press.
     await page.keyboard.press("Space");
