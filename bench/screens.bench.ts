@@ -14,7 +14,10 @@ import os from "node:os";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import mysql from "mysql2/promise";
+import { kindSamples } from "@runtime/fields/samples";
+import { isFormula, isRelation } from "@runtime/fields/structure";
 import { SYSTEM_ACTOR } from "@runtime/records/permissions";
+import type { FieldSchema } from "@runtime/schema/types";
 import { createRuntime } from "@runtime/runtime.server";
 import { encodeConditions } from "@runtime/views/conditions";
 import { startAppServer, type AppServer } from "@tests/helpers/app-server";
@@ -132,45 +135,21 @@ const WIDE_KINDS: WideKind[] = [
 
 function wideField(kind: WideKind, i: number): { key: string; def: Record<string, unknown>; value?: unknown } {
   const key = `${kind}_${String(i).padStart(3, "0")}`;
-  const base = { "x-id": `f_wide_${i}`, "x-kind": kind, title: `${kind[0].toUpperCase()}${kind.slice(1)} ${i}` };
-  switch (kind) {
-    case "text":
-      return { key, def: { ...base, type: "string", maxLength: 200 }, value: `Text value number ${i}` };
-    case "longtext":
-      return { key, def: { ...base, type: "string" }, value: `A longer note for field ${i}.\nIt has two lines.` };
-    case "integer":
-      return { key, def: { ...base, type: "integer" }, value: i * 7 };
-    case "decimal":
-      return { key, def: { ...base, type: "number", "x-scale": 3 }, value: 12.345 + i };
-    case "money":
-      return { key, def: { ...base, type: "number", "x-scale": 2 }, value: 1999.99 + i };
-    case "percent":
-      return { key, def: { ...base, type: "number", "x-scale": 2, minimum: 0, maximum: 100 }, value: 12.5 };
-    case "date":
-      return { key, def: { ...base, type: "string" }, value: "2026-03-15" };
-    case "datetime":
-      return { key, def: { ...base, type: "string" }, value: "2026-03-15T10:30:00Z" };
-    case "boolean":
-      return { key, def: { ...base, type: "boolean" }, value: i % 2 === 0 };
-    case "select":
-      return {
-        key,
-        def: { ...base, type: "string", enum: ["alpha", "beta", "gamma"], "x-labels": { alpha: "Alpha", beta: "Beta", gamma: "Gamma" } },
-        value: "beta",
-      };
-    case "email":
-      return { key, def: { ...base, type: "string" }, value: `person${i}@example.com` };
-    case "phone":
-      return { key, def: { ...base, type: "string" }, value: "+49 711 2567 340" };
-    case "url":
-      return { key, def: { ...base, type: "string" }, value: `https://example.com/${i}` };
-    case "relation":
-      // The seeded clients: the card shows the related record's title, which costs a lookup.
-      return { key, def: { ...base, type: "integer", "x-target": "clients" }, value: 1 + (i % 5) };
-    case "formula":
-      // decimal_002 is the table's first decimal field (kinds cycle from index 0).
-      return { key, def: { ...base, type: "number", "x-formula": `decimal_002 * ${i}`, "x-result": "decimal" } };
-  }
+  // Each kind's own sample definition and values (runtime/fields/<kind>/samples.ts), so a kind
+  // added to WIDE_KINDS needs nothing here.
+  const sample = kindSamples[kind].cases[0];
+  const def: Record<string, unknown> = {
+    ...structuredClone(sample.field),
+    "x-id": `f_wide_${i}`,
+    title: `${kind[0].toUpperCase()}${kind.slice(1)} ${i}`,
+  };
+  for (const own of ["x-unique", "x-inverse", "default", "x-composition"]) delete def[own];
+  const field = def as unknown as FieldSchema;
+  // The seeded clients: the card shows the related record's title, which costs a lookup.
+  if (isRelation(field)) return { key, def: { ...def, "x-target": "clients" }, value: 1 + (i % 5) };
+  // decimal_002 is the table's first decimal field (kinds cycle from index 0).
+  if (isFormula(field)) return { key, def: { ...def, type: "number", "x-formula": `decimal_002 * ${i}`, "x-result": "decimal" } };
+  return { key, def, value: sample.valid[i % sample.valid.length] };
 }
 
 function wideTable(): { def: Record<string, unknown>; values: Record<string, unknown> } {

@@ -1,3 +1,4 @@
+import { isFormula } from "@runtime/fields/structure";
 import { describe, it, expect, vi } from "vitest";
 import { evaluateFormula, formulaOrder, parseFormula, toResultValue } from "@runtime/formula/index";
 import type { WorkspaceSchema } from "@runtime/schema/types";
@@ -18,7 +19,7 @@ type Row = Record<string, unknown>;
 
 /** Computes a record's formula fields the way the server does, in dependency order. */
 function withFormulas(tableKey: string, values: Row, lists: Record<string, Row[]> = {}): Row {
-  const fields = Object.entries(schema.$defs[tableKey].properties).filter(([, f]) => f["x-kind"] === "formula");
+  const fields = Object.entries(schema.$defs[tableKey].properties).filter(([, f]) => isFormula(f));
   const record: Row = { ...values };
   const order = formulaOrder(fields.map(([key, f]) => ({ key, formula: f["x-formula"] as string })));
   for (const key of order) {

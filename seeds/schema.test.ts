@@ -1,3 +1,4 @@
+import { isFormula, isRelation } from "@runtime/fields/structure";
 import { describe, it, expect } from "vitest";
 import { checkFormula, formulaScopeFor } from "@runtime/formula/index";
 import { FIELD_KINDS, USERS_TABLE, type FieldSchema, type WorkspaceSchema } from "@runtime/schema/types";
@@ -66,7 +67,7 @@ describe("seeds/schema.json", () => {
     const inverses = new Map<string, string[]>();
     for (const [key] of tables) {
       for (const [fieldKey, f] of fieldsOf(key)) {
-        if (f["x-kind"] !== "relation") continue;
+        if (!isRelation(f)) continue;
         const target = f["x-target"] ?? "";
         expect(target === USERS_TABLE || target in schema.$defs, `${key}.${fieldKey}`).toBe(true);
         if (f["x-composition"]) expect(schema.$defs[key].required, `${key}.${fieldKey}`).toContain(fieldKey);
@@ -85,7 +86,7 @@ describe("seeds/schema.json", () => {
     for (const [key] of tables) {
       const scope = formulaScopeFor(schema, key);
       for (const [fieldKey, f] of fieldsOf(key)) {
-        if (f["x-kind"] !== "formula") continue;
+        if (!isFormula(f)) continue;
         expect(f.type, `${key}.${fieldKey}`).toBe(JSON_TYPE_OF_RESULT[f["x-result"] ?? "text"]);
         for (const error of checkFormula(f["x-formula"] ?? "", scope)) problems.push(`${key}.${fieldKey}: ${error.message}`);
       }

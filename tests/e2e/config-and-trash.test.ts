@@ -1,3 +1,5 @@
+import { isRelation } from "@runtime/fields/structure";
+import type { FieldSchema } from "@runtime/schema/types";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -272,7 +274,7 @@ describe("an admin restores from the trash, promotes a configuration and reads t
     const { body } = await api<{ schema: { $defs: Record<string, { properties: Record<string, { "x-kind": string }> }> } }>("/api/schema");
     const tables = Object.keys(body.schema.$defs);
     const relations = Object.values(body.schema.$defs).flatMap((t) =>
-      Object.values(t.properties).filter((f) => f["x-kind"] === "relation"),
+      Object.values(t.properties).filter((f) => isRelation(f as FieldSchema)),
     );
     expect(
       await page.$$eval('[data-testid="schema-diagram"] a[data-table]', (els) => els.map((e) => e.getAttribute("data-table"))),

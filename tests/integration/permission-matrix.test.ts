@@ -1,4 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getFieldKind, isFieldKind, isMoney } from "@runtime/fields/registry";
+import type { FieldSchema } from "@runtime/schema/types";
 import { tableRights, type RoleDefinition, type TableAction, type TableRights } from "@runtime/auth/roles";
 import { startAppServer, type AppServer } from "../helpers/app-server";
 import { createApiToken, sessionHeaders, signIn, type SignedIn } from "../helpers/auth";
@@ -12,6 +14,8 @@ import { DEFAULT_ROLES, defaultRole } from "../helpers/default-configuration";
  */
 
 type Row = Record<string, unknown> & { id: number; version: number };
+type FieldDef = TableDef["properties"][string];
+
 interface TableDef {
   "x-id": string;
   "x-owner-field"?: string;
@@ -50,8 +54,18 @@ const RIGHT_OF: Record<Operation, TableAction> = {
   print: "print",
   report: "read",
 };
-// Computed values: the server fills these in and refuses them in a body.
-const COMPUTED_KINDS = new Set(["formula", "autonumber", "rollup", "lookup"]);
+// Computed values: the server fills these in and refuses them in a body (the kind says so).
+const computed = (field: FieldDef) => !isFieldKind(field["x-kind"] ?? "") || getFieldKind(field["x-kind"]!).readOnly;
+/** A field this text may be written into, as its kind's value schema says: plain words, no format, pattern or choices. */
+const takesWords = (field: FieldDef, words: string) => {
+  if (computed(field) || field["x-unique"]) return false;
+  const schema = getFieldKind(field["x-kind"]!).valueSchema(field as FieldSchema);
+  return (
+    schema.type === "string" &&
+    !("format" in schema || "pattern" in schema || "enum" in schema) &&
+    Number(schema.maxLength ?? Infinity) >= words.length
+  );
+};
 
 const enc = (value: unknown) => encodeURIComponent(JSON.stringify(value));
 
@@ -103,13 +117,13 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
     const values: Record<string, unknown> = {};
     for (const [name, field] of Object.entries(def.properties)) {
       const value = sample[name];
-      if (COMPUTED_KINDS.has(field["x-kind"] ?? "") || value === null || value === undefined) continue;
+      if (computed(field) || value === null || value === undefined) continue;
       values[name] = field["x-unique"] && typeof value === "string" ? `${value} m${++suffix}` : value;
       // Links point at the samples chosen above (an open invoice, not a paid or issued one), and
       // amounts are the smallest, so what the schema asserts (a balance ≥ 0) holds for the copy.
       const target = field["x-target"];
       if (target && samples.has(target)) values[name] = samples.get(target)!.id;
-      if (field["x-kind"] === "money") values[name] = 0.01;
+      if (isMoney(field as FieldSchema)) values[name] = 0.01;
     }
     for (const [name, field] of Object.entries(def.properties)) {
       const [via, other] = field["x-same-as"]?.split(".") ?? [];
@@ -123,9 +137,10 @@ describe.each(testDatabases)("the permission matrix, through the real server wit
 
   /** A change that is valid for every row: a text field set to a new text, or the same value again. */
   const changeFor = (key: string, def: TableDef, row: Row): Record<string, unknown> => {
-    const text = Object.entries(def.properties).find(([, f]) => f["x-kind"] === "text" && !f["x-unique"]);
-    if (text) return { [text[0]]: `changed m${++suffix}` };
-    const [name] = Object.entries(def.properties).find(([, f]) => !COMPUTED_KINDS.has(f["x-kind"] ?? ""))!;
+    const words = `changed m${++suffix}`;
+    const text = Object.entries(def.properties).find(([, f]) => takesWords(f, words));
+    if (text) return { [text[0]]: words };
+    const [name] = Object.entries(def.properties).find(([, f]) => !computed(f))!;
     return { [name]: row[name] };
   };
 

@@ -1,3 +1,4 @@
+import { isRelation } from "@runtime/fields/structure";
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
 import { ApiError } from "@runtime/errors";
 import { dbNow } from "@runtime/db/system-tables.server";
@@ -48,7 +49,7 @@ function workspaceWithKinds(): WorkspaceSchema {
     def["x-id"] = `f_k_${kind}`;
     delete def["x-inverse"];
     delete def.default;
-    if (kind === "relation") def["x-target"] = "clients";
+    if (isRelation(def)) def["x-target"] = "clients";
     properties[col(kind)] = def;
   }
   ws.$defs.kinds = { type: "object", "x-id": "t_kinds", title: "Kind sample", "x-plural": "Kind samples", properties };
@@ -97,7 +98,7 @@ describe.each(testDatabases)("records service on $name", (dbKind) => {
   describe("round trips of every field kind", () => {
     it("creates, reads, updates, nulls, deletes and restores every sample value", async () => {
       const client = await create("clients", { name: "Target" });
-      const valuesOf = (kind: FieldKind) => (kind === "relation" ? [client.id] : kindSamples[kind].cases[0].valid);
+      const valuesOf = (kind: FieldKind) => (isRelation({ kind }) ? [client.id] : kindSamples[kind].cases[0].valid);
       const rows = Math.max(...STORED_KINDS.map((k) => valuesOf(k).length));
       for (let i = 0; i < rows; i++) {
         const input: Record<string, unknown> = {};
