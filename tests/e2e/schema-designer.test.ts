@@ -184,12 +184,14 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
 
   it("renames Phone to Mobile phone, then its key to mobile_phone", async () => {
     await admin.click('li[data-field="phone"] .sd-field__open');
-    const settings = 'form[aria-labelledby="sd-settings-title"]';
+    // The editor still shows Region (just added) until React has taken the click: typing before
+    // that renamed Region instead of Phone.
+    const settings = '.sd-editor[data-field="phone"] form[aria-labelledby="sd-settings-title"]';
     await admin.waitForSelector(settings);
     await typeInto(admin, `${settings} input[name="title"]`, "Mobile phone");
-    await clickButton(admin, "Save to draft", `//form[@aria-labelledby='sd-settings-title']`);
+    await clickButton(admin, "Save to draft", `//div[@data-field='phone']//form[@aria-labelledby='sd-settings-title']`);
     await admin.waitForFunction(() => document.querySelector('li[data-field="phone"] .sd-field__label')?.textContent === "Mobile phone");
-    await typeInto(admin, 'input[name="newKey"]', "mobile_phone");
+    await typeInto(admin, '.sd-editor[data-field="phone"] input[name="newKey"]', "mobile_phone");
     await clickButton(admin, "Change key");
     await admin.waitForSelector('li[data-field="mobile_phone"]');
     expect(await admin.$('li[data-field="phone"]')).toBeNull();
@@ -306,10 +308,10 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
     await clickButton(admin, "Back to editing");
     await admin.click('button[data-table="clients"]');
     await admin.click('li[data-field="notes"] .sd-field__open');
-    const settings = 'form[aria-labelledby="sd-settings-title"]';
+    const settings = '.sd-editor[data-field="notes"] form[aria-labelledby="sd-settings-title"]';
     await admin.waitForSelector(settings);
     await typeInto(admin, `${settings} input[name="title"]`, "Remarks");
-    await clickButton(admin, "Save to draft", `//form[@aria-labelledby='sd-settings-title']`);
+    await clickButton(admin, "Save to draft", `//div[@data-field='notes']//form[@aria-labelledby='sd-settings-title']`);
     await admin.waitForFunction(() => document.querySelector('li[data-field="notes"] .sd-field__label')?.textContent === "Remarks");
 
     // Another admin, through the API: the website field gets a help text.
@@ -365,7 +367,7 @@ describe.each(testDatabases)("an admin reshapes clients in the schema designer (
   it("dry-runs a kind change: postcodes that are not whole numbers are named before anything is applied", async () => {
     const versionBefore = await versionNow();
     await admin.click('li[data-field="postcode"] .sd-field__open');
-    const form = 'form[aria-labelledby="sd-kind-title"]';
+    const form = '.sd-editor[data-field="postcode"] form[aria-labelledby="sd-kind-title"]';
     await admin.waitForSelector(form);
     await admin.select(`${form} select[name="kind"]`, "integer");
     await clickButton(admin, "Check the records", `//form[@aria-labelledby='sd-kind-title']`);

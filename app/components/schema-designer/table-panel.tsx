@@ -360,7 +360,12 @@ function FieldEditor({
   const def = schema.$defs[table].properties[field];
   const impact = describeImpact(fieldImpact(baseSchema, schema, table, field, sources), words);
   return (
-    <div className="sd-editor" aria-label={t("schemaDesigner.field.region", { field: def.title ?? field })} role="region">
+    <div
+      className="sd-editor"
+      data-field={field}
+      aria-label={t("schemaDesigner.field.region", { field: def.title ?? field })}
+      role="region"
+    >
       <p className="sd-impact">
         <Trans i18nKey="schemaDesigner.field.impact" values={{ field: def.title ?? field, impact }} components={[<strong key="field" />]} />
       </p>
