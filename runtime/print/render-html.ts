@@ -14,6 +14,7 @@ import english from "../../locales/en.json";
 /** What a render without a document language prints: the English catalog's print messages. */
 const ENGLISH_PRINT_MESSAGES = english.print as Record<string, unknown>;
 import { sanitizeRenderedHtml } from "./sanitize";
+import { filledCleanly, fillsCleanly } from "./escaped-fill";
 import type { PageSettings, PrintTemplate } from "./template";
 import { dateTimeFormat, numberFormat } from "../fields/intl-formats";
 
@@ -240,6 +241,16 @@ export function renderLiquid(text: string, context: PrintContext, settings: Rend
   return getEngine().renderSync(tpl, scope) as string;
 }
 
+/**
+ * A template part filled in and made safe for Chromium: a part whose Liquid escapes everything it
+ * prints is already what the sanitizer would make of it, and only checked (escaped-fill.ts); any
+ * other part, or a filled part that fails the check, is sanitized.
+ */
+function fillPart(text: string, context: PrintContext, settings: RenderSettings): string {
+  const filled = renderLiquid(text, context, settings);
+  return fillsCleanly(text) && filledCleanly(filled) ? filled : sanitizeRenderedHtml(filled);
+}
+
 const PAGE_NUMBER = "\u2063tessera-page-number\u2063";
 const TOTAL_PAGES = "\u2063tessera-total-pages\u2063";
 
@@ -257,7 +268,7 @@ function renderMargin(text: string | undefined, context: PrintContext, settings:
   const withMarkers = text.replace(/\{\{-?\s*pageNumber\s*-?\}\}/g, PAGE_NUMBER).replace(/\{\{-?\s*totalPages\s*-?\}\}/g, TOTAL_PAGES);
   // As variables too, for a filter's arguments: `{{ "print.pageOf" | t: pageNumber, totalPages }}`.
   const scope = { ...context, pageNumber: PAGE_NUMBER, totalPages: TOTAL_PAGES } as PrintContext;
-  const body = sanitizeRenderedHtml(renderLiquid(withMarkers, scope, settings))
+  const body = fillPart(withMarkers, scope, settings)
     .replaceAll(PAGE_NUMBER, '<span class="pageNumber"></span>')
     .replaceAll(TOTAL_PAGES, '<span class="totalPages"></span>');
   // Chromium prints header and footer without the page's CSS and at a tiny default size.
@@ -276,14 +287,14 @@ export function documentHtml(bodies: string[], css: string, page: PageSettings):
 
 /**
  * Fills a template for one or more records (a batch prints them one after the other, each from a
- * new page), and sanitizes what Liquid made.
+ * new page), and makes what Liquid made safe for Chromium (`fillPart`).
  */
 export function renderTemplate(
   template: Pick<PrintTemplate, "html" | "css" | "page">,
   contexts: PrintContext[],
   settings: RenderSettings,
 ): RenderedDocument {
-  const bodies = contexts.map((c) => sanitizeRenderedHtml(renderLiquid(template.html, c, settings)));
+  const bodies = contexts.map((c) => fillPart(template.html, c, settings));
   const first = contexts[0];
   return {
     html: documentHtml(bodies, template.css, template.page),
