@@ -59,11 +59,29 @@ interface RenderEnv {
  */
 function message(env: RenderEnv | undefined, key: unknown, args: unknown[]): string {
   if (typeof key !== "string") return "";
-  let node: unknown = env?.messages && Object.keys(env.messages).length ? env.messages : ENGLISH_PRINT_MESSAGES;
-  for (const part of key.replace(/^print\./, "").split("."))
-    node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
-  const text = typeof node === "string" ? node : key;
-  return text.replace(/{{\s*(\d)\s*}}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  const text = lookUp(env?.messages ?? ENGLISH_PRINT_MESSAGES, key);
+  return text.includes("{{") ? text.replace(/{{\s*(\d)\s*}}/g, (_, i: string) => String(args[Number(i)] ?? "")) : text;
+}
+
+/** A render's messages, English when it has none. */
+const printMessages = (messages: Record<string, unknown> | undefined) =>
+  messages && Object.keys(messages).length ? messages : ENGLISH_PRINT_MESSAGES;
+
+/** Catalogs never change once loaded, and an invoice asks for the same forty sentences each time. */
+const lookedUp = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
+function lookUp(messages: Record<string, unknown>, key: string): string {
+  let known = lookedUp.get(messages);
+  if (!known) lookedUp.set(messages, (known = new Map()));
+  let text = known.get(key);
+  if (text === undefined) {
+    let node: unknown = messages;
+    for (const part of key.replace(/^print\./, "").split("."))
+      node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+    text = typeof node === "string" ? node : key;
+    if (known.size < 1_000) known.set(key, text);
+  }
+  return text;
 }
 
 /** The settings of the render a filter runs in, keyed by the scope object liquidjs hands filters. */
@@ -111,12 +129,29 @@ function fieldsNamed(env: RenderEnv, name: unknown, accept: (def: FieldSchema) =
 }
 
 const OPTION_CLASSES: ReadonlySet<ValueClass> = new Set(["option", "options"]);
+const isChoice = (def: FieldSchema) => OPTION_CLASSES.has(valueClassOf(def));
+const isAny = () => true;
+
+/** `fieldsNamed` once per schema, table and name: a schema never changes, and lines ask again and again. */
+const named = new WeakMap<CompiledSchema, Map<string, FieldSchema[]>>();
+
+function fieldsNamedOnce(env: RenderEnv, name: unknown, accept: typeof isChoice | typeof isAny): FieldSchema[] {
+  let known = named.get(env.compiled);
+  if (!known) named.set(env.compiled, (known = new Map()));
+  const key = `${accept === isChoice ? "choice" : "any"}\u0000${env.table?.key ?? ""}\u0000${typeof name === "string" ? name : "\u0001"}`;
+  let found = known.get(key);
+  if (!found) {
+    found = fieldsNamed(env, name, accept);
+    if (known.size < 1_000) known.set(key, found);
+  }
+  return found;
+}
 
 /** Option labels of the first choice field (the one named, else any) that has the value. */
 function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): string {
   if (value === null || value === undefined || value === "") return "";
   if (!env) return String(value);
-  const candidates = fieldsNamed(env, name, (def) => OPTION_CLASSES.has(valueClassOf(def)));
+  const candidates = fieldsNamedOnce(env, name, isChoice);
   const values = Array.isArray(value) ? value.map(String) : [String(value)];
   const labels = values.map((v) => {
     const def = candidates.find((d) => optionValues(d).includes(v));
@@ -128,7 +163,7 @@ function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): s
 /** The value as its field's kind shows it to people (a rating as stars), or as stored when no field is named. */
 function displayFor(env: RenderEnv | undefined, value: unknown, name: unknown): string {
   if (value === null || value === undefined || value === "") return "";
-  const [def] = env && typeof name === "string" ? fieldsNamed(env, name, () => true) : [];
+  const [def] = env && typeof name === "string" ? fieldsNamedOnce(env, name, isAny) : [];
   if (!env || !def) return String(value);
   return valueKindOf(def).formatDisplay(value, def, { locale: env.locale });
 }
@@ -235,7 +270,7 @@ export function renderLiquid(text: string, context: PrintContext, settings: Rend
     compiled: settings.compiled,
     locale: settings.locale ?? "en-GB",
     language: settings.language ?? "en",
-    messages: settings.messages ?? {},
+    messages: printMessages(settings.messages),
   });
   const tpl = parse(text);
   return getEngine().renderSync(tpl, scope) as string;
@@ -320,6 +355,6 @@ export function bindFilterSettings(scope: object, table: string, settings: Rende
     compiled: settings.compiled,
     locale: settings.locale ?? "en-GB",
     language: settings.language ?? "en",
-    messages: settings.messages ?? {},
+    messages: printMessages(settings.messages),
   });
 }
