@@ -1,8 +1,7 @@
 import fs from "node:fs";
 import { Worker } from "node:worker_threads";
-import type { CompiledSchema } from "../schema/compile";
 import type { PrintContext, RenderedDocument, RenderSettings } from "./render-html";
-import { KEEP_SCHEMAS, type RenderJob, type RenderOutcome } from "./render-job";
+import { KEEP_PARTS, KEPT_PARTS, type KeptPart, type KeptParts, type RenderJob, type RenderOutcome } from "./render-job";
 import type { PrintTemplate } from "./template";
 import { printPhrase, printRefusal } from "./print-words";
 
@@ -58,8 +57,8 @@ function templateError(message: string) {
 }
 
 interface Pending {
-  job: Omit<RenderJob, "id" | "schema">;
-  schema: CompiledSchema;
+  job: Omit<RenderJob, "id" | "parts">;
+  parts: KeptParts;
   budgetMs: number;
   resolve(doc: RenderedDocument): void;
   reject(error: unknown): void;
@@ -68,8 +67,8 @@ interface Pending {
 interface Slot {
   worker: Worker;
   ready: Promise<void>;
-  /** Schemas this worker has been sent, by the pool's number. */
-  schemas: Set<number>;
+  /** The parts this worker has been sent, by the pool's number. */
+  sent: Record<KeptPart, Set<number>>;
   /** When it was handed its job (performance.now()); null while it is free. */
   busySince: number | null;
   current: { id: number; pending: Pending; timer: NodeJS.Timeout } | null;
@@ -88,14 +87,28 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
   const spillAfterMs = options.spillAfterMs ?? 200;
   const slots: Slot[] = [];
   const queue: Pending[] = [];
-  const schemaIds = new WeakMap<CompiledSchema, number>();
-  let nextSchemaId = 1;
+  // Schemas and message catalogs are kept objects, known by identity; a template is read anew for
+  // every print, so it is known by its text.
+  const objectIds = new WeakMap<object, number>();
+  const templateIds = new Map<string, number>();
+  let nextPartId = 1;
   let nextJobId = 1;
   let closed = false;
 
-  function schemaIdOf(schema: CompiledSchema): number {
-    let id = schemaIds.get(schema);
-    if (id === undefined) schemaIds.set(schema, (id = nextSchemaId++));
+  function objectId(part: object | undefined): number {
+    if (!part) return 0;
+    let id = objectIds.get(part);
+    if (id === undefined) objectIds.set(part, (id = nextPartId++));
+    return id;
+  }
+
+  function templateId(template: KeptParts["template"]): number {
+    const key = `${template.html}\u0000${template.css}\u0000${JSON.stringify(template.page)}`;
+    let id = templateIds.get(key);
+    if (id === undefined) {
+      if (templateIds.size >= 200) templateIds.delete(templateIds.keys().next().value!);
+      templateIds.set(key, (id = nextPartId++));
+    }
     return id;
   }
 
@@ -127,7 +140,7 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
     let failStart: (error: Error) => void = () => {};
     const slot: Slot = {
       worker,
-      schemas: new Set(),
+      sent: Object.fromEntries(KEPT_PARTS.map((part) => [part, new Set<number>()])) as Record<KeptPart, Set<number>>,
       busySince: null,
       current: null,
       ready: new Promise<void>((resolve, reject) => {
@@ -170,12 +183,14 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
       return;
     }
     const id = nextJobId++;
-    const job: RenderJob = { ...pending.job, id };
-    if (!slot.schemas.has(job.schemaId)) {
-      job.schema = pending.schema;
+    const job: RenderJob = { ...pending.job, id, parts: {} };
+    for (const part of KEPT_PARTS) {
+      const sent = slot.sent[part];
+      if (sent.has(job.ids[part])) continue;
+      Object.assign(job.parts, { [part]: pending.parts[part] });
       // The worker keeps the last few it was sent, in the same order: forget what it forgets.
-      slot.schemas.add(job.schemaId);
-      if (slot.schemas.size > KEEP_SCHEMAS) slot.schemas.delete(slot.schemas.values().next().value!);
+      sent.add(job.ids[part]);
+      if (sent.size > KEEP_PARTS) sent.delete(sent.values().next().value!);
     }
     // The budget starts once the worker has the job: waiting in the queue is not the template's fault.
     const timer = setTimeout(() => {
@@ -233,14 +248,16 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
       return new Promise<RenderedDocument>((resolve, reject) => {
         queue.push({
           job: {
-            template: { html: template.html, css: template.css, page: template.page },
             contexts,
             locale: settings.locale,
             language: settings.language,
-            messages: settings.messages,
-            schemaId: schemaIdOf(settings.compiled),
+            ids: { template: templateId(template), messages: objectId(settings.messages), schema: objectId(settings.compiled) },
           },
-          schema: settings.compiled,
+          parts: {
+            template: { html: template.html, css: template.css, page: template.page },
+            messages: settings.messages,
+            schema: settings.compiled,
+          },
           budgetMs: timeBudgetMs * Math.max(1, contexts.length),
           resolve,
           reject,

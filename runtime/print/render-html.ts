@@ -14,6 +14,7 @@ import english from "../../locales/en.json";
 /** What a render without a document language prints: the English catalog's print messages. */
 const ENGLISH_PRINT_MESSAGES = english.print as Record<string, unknown>;
 import { sanitizeRenderedHtml } from "./sanitize";
+import { filledCleanly, fillsCleanly } from "./escaped-fill";
 import type { PageSettings, PrintTemplate } from "./template";
 import { dateTimeFormat, numberFormat } from "../fields/intl-formats";
 
@@ -58,11 +59,29 @@ interface RenderEnv {
  */
 function message(env: RenderEnv | undefined, key: unknown, args: unknown[]): string {
   if (typeof key !== "string") return "";
-  let node: unknown = env?.messages && Object.keys(env.messages).length ? env.messages : ENGLISH_PRINT_MESSAGES;
-  for (const part of key.replace(/^print\./, "").split("."))
-    node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
-  const text = typeof node === "string" ? node : key;
-  return text.replace(/{{\s*(\d)\s*}}/g, (_, i: string) => String(args[Number(i)] ?? ""));
+  const text = lookUp(env?.messages ?? ENGLISH_PRINT_MESSAGES, key);
+  return text.includes("{{") ? text.replace(/{{\s*(\d)\s*}}/g, (_, i: string) => String(args[Number(i)] ?? "")) : text;
+}
+
+/** A render's messages, English when it has none. */
+const printMessages = (messages: Record<string, unknown> | undefined) =>
+  messages && Object.keys(messages).length ? messages : ENGLISH_PRINT_MESSAGES;
+
+/** Catalogs never change once loaded, and an invoice asks for the same forty sentences each time. */
+const lookedUp = new WeakMap<Record<string, unknown>, Map<string, string>>();
+
+function lookUp(messages: Record<string, unknown>, key: string): string {
+  let known = lookedUp.get(messages);
+  if (!known) lookedUp.set(messages, (known = new Map()));
+  let text = known.get(key);
+  if (text === undefined) {
+    let node: unknown = messages;
+    for (const part of key.replace(/^print\./, "").split("."))
+      node = node && typeof node === "object" ? (node as Record<string, unknown>)[part] : undefined;
+    text = typeof node === "string" ? node : key;
+    if (known.size < 1_000) known.set(key, text);
+  }
+  return text;
 }
 
 /** The settings of the render a filter runs in, keyed by the scope object liquidjs hands filters. */
@@ -110,12 +129,29 @@ function fieldsNamed(env: RenderEnv, name: unknown, accept: (def: FieldSchema) =
 }
 
 const OPTION_CLASSES: ReadonlySet<ValueClass> = new Set(["option", "options"]);
+const isChoice = (def: FieldSchema) => OPTION_CLASSES.has(valueClassOf(def));
+const isAny = () => true;
+
+/** `fieldsNamed` once per schema, table and name: a schema never changes, and lines ask again and again. */
+const named = new WeakMap<CompiledSchema, Map<string, FieldSchema[]>>();
+
+function fieldsNamedOnce(env: RenderEnv, name: unknown, accept: typeof isChoice | typeof isAny): FieldSchema[] {
+  let known = named.get(env.compiled);
+  if (!known) named.set(env.compiled, (known = new Map()));
+  const key = `${accept === isChoice ? "choice" : "any"}\u0000${env.table?.key ?? ""}\u0000${typeof name === "string" ? name : "\u0001"}`;
+  let found = known.get(key);
+  if (!found) {
+    found = fieldsNamed(env, name, accept);
+    if (known.size < 1_000) known.set(key, found);
+  }
+  return found;
+}
 
 /** Option labels of the first choice field (the one named, else any) that has the value. */
 function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): string {
   if (value === null || value === undefined || value === "") return "";
   if (!env) return String(value);
-  const candidates = fieldsNamed(env, name, (def) => OPTION_CLASSES.has(valueClassOf(def)));
+  const candidates = fieldsNamedOnce(env, name, isChoice);
   const values = Array.isArray(value) ? value.map(String) : [String(value)];
   const labels = values.map((v) => {
     const def = candidates.find((d) => optionValues(d).includes(v));
@@ -127,7 +163,7 @@ function labelFor(env: RenderEnv | undefined, value: unknown, name?: unknown): s
 /** The value as its field's kind shows it to people (a rating as stars), or as stored when no field is named. */
 function displayFor(env: RenderEnv | undefined, value: unknown, name: unknown): string {
   if (value === null || value === undefined || value === "") return "";
-  const [def] = env && typeof name === "string" ? fieldsNamed(env, name, () => true) : [];
+  const [def] = env && typeof name === "string" ? fieldsNamedOnce(env, name, isAny) : [];
   if (!env || !def) return String(value);
   return valueKindOf(def).formatDisplay(value, def, { locale: env.locale });
 }
@@ -234,10 +270,20 @@ export function renderLiquid(text: string, context: PrintContext, settings: Rend
     compiled: settings.compiled,
     locale: settings.locale ?? "en-GB",
     language: settings.language ?? "en",
-    messages: settings.messages ?? {},
+    messages: printMessages(settings.messages),
   });
   const tpl = parse(text);
   return getEngine().renderSync(tpl, scope) as string;
+}
+
+/**
+ * A template part filled in and made safe for Chromium: a part whose Liquid escapes everything it
+ * prints is already what the sanitizer would make of it, and only checked (escaped-fill.ts); any
+ * other part, or a filled part that fails the check, is sanitized.
+ */
+function fillPart(text: string, context: PrintContext, settings: RenderSettings): string {
+  const filled = renderLiquid(text, context, settings);
+  return fillsCleanly(text) && filledCleanly(filled) ? filled : sanitizeRenderedHtml(filled);
 }
 
 const PAGE_NUMBER = "\u2063tessera-page-number\u2063";
@@ -257,7 +303,7 @@ function renderMargin(text: string | undefined, context: PrintContext, settings:
   const withMarkers = text.replace(/\{\{-?\s*pageNumber\s*-?\}\}/g, PAGE_NUMBER).replace(/\{\{-?\s*totalPages\s*-?\}\}/g, TOTAL_PAGES);
   // As variables too, for a filter's arguments: `{{ "print.pageOf" | t: pageNumber, totalPages }}`.
   const scope = { ...context, pageNumber: PAGE_NUMBER, totalPages: TOTAL_PAGES } as PrintContext;
-  const body = sanitizeRenderedHtml(renderLiquid(withMarkers, scope, settings))
+  const body = fillPart(withMarkers, scope, settings)
     .replaceAll(PAGE_NUMBER, '<span class="pageNumber"></span>')
     .replaceAll(TOTAL_PAGES, '<span class="totalPages"></span>');
   // Chromium prints header and footer without the page's CSS and at a tiny default size.
@@ -276,14 +322,14 @@ export function documentHtml(bodies: string[], css: string, page: PageSettings):
 
 /**
  * Fills a template for one or more records (a batch prints them one after the other, each from a
- * new page), and sanitizes what Liquid made.
+ * new page), and makes what Liquid made safe for Chromium (`fillPart`).
  */
 export function renderTemplate(
   template: Pick<PrintTemplate, "html" | "css" | "page">,
   contexts: PrintContext[],
   settings: RenderSettings,
 ): RenderedDocument {
-  const bodies = contexts.map((c) => sanitizeRenderedHtml(renderLiquid(template.html, c, settings)));
+  const bodies = contexts.map((c) => fillPart(template.html, c, settings));
   const first = contexts[0];
   return {
     html: documentHtml(bodies, template.css, template.page),
@@ -309,6 +355,6 @@ export function bindFilterSettings(scope: object, table: string, settings: Rende
     compiled: settings.compiled,
     locale: settings.locale ?? "en-GB",
     language: settings.language ?? "en",
-    messages: settings.messages ?? {},
+    messages: printMessages(settings.messages),
   });
 }

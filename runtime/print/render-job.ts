@@ -3,17 +3,31 @@ import type { CompiledSchema } from "../schema/compile";
 import { renderTemplate, type PrintContext, type RenderedDocument } from "./render-html";
 import type { PrintTemplate } from "./template";
 
+type JobTemplate = Pick<PrintTemplate, "html" | "css" | "page">;
+
+/**
+ * What a worker keeps between jobs, by the pool's number for it: the template (14 kB for an
+ * invoice), the document language's messages and the compiled schema are the same for print
+ * after print, so each is sent only the first time a worker needs it; the record is sent every time.
+ */
+export interface KeptParts {
+  template: JobTemplate;
+  messages: Record<string, unknown> | undefined;
+  schema: CompiledSchema;
+}
+export type KeptPart = keyof KeptParts;
+export const KEPT_PARTS: readonly KeptPart[] = ["template", "messages", "schema"];
+
 /** What the pool sends a render worker: one document to fill in. */
 export interface RenderJob {
   id: number;
-  template: Pick<PrintTemplate, "html" | "css" | "page">;
   contexts: PrintContext[];
   locale?: string;
   language?: string;
-  messages?: Record<string, unknown>;
-  /** The pool's number for the compiled schema; the schema itself only the first time a worker needs it. */
-  schemaId: number;
-  schema?: CompiledSchema;
+  /** The pool's numbers for the kept parts. */
+  ids: Record<KeptPart, number>;
+  /** The parts this worker does not have yet. */
+  parts: Partial<KeptParts>;
 }
 
 export type RenderOutcome =
@@ -21,25 +35,30 @@ export type RenderOutcome =
   /** `template`: the template's own fault (Liquid said why); `internal`: a bug of ours. */
   | { id: number; ok: false; kind: "template" | "internal"; message: string };
 
-/** Compiled schemas a worker keeps (the pool mirrors this to know what it must send again). */
+/** Of each kind of part, how many a worker keeps (the pool mirrors this to know what it must send again). */
 // A workspace printed in four languages compiles four schemas (labels differ by language).
-export const KEEP_SCHEMAS = 8;
+export const KEEP_PARTS = 8;
 
-/** One worker's side of the pool: keeps the few schemas it was sent, and fills in documents. */
+/** One worker's side of the pool: keeps the few parts it was sent, and fills in documents. */
 export function createRenderJobRunner(): (job: RenderJob) => RenderOutcome {
-  const schemas = new Map<number, CompiledSchema>();
+  const kept = Object.fromEntries(KEPT_PARTS.map((part) => [part, new Map<number, unknown>()])) as Record<KeptPart, Map<number, unknown>>;
   return (job) => {
-    if (job.schema) {
-      schemas.set(job.schemaId, job.schema);
-      if (schemas.size > KEEP_SCHEMAS) schemas.delete(schemas.keys().next().value!);
+    for (const part of KEPT_PARTS) {
+      if (!(part in job.parts)) continue;
+      kept[part].set(job.ids[part], job.parts[part]);
+      if (kept[part].size > KEEP_PARTS) kept[part].delete(kept[part].keys().next().value!);
     }
-    const compiled = schemas.get(job.schemaId);
-    if (!compiled) return { id: job.id, ok: false, kind: "internal", message: `schema #${job.schemaId} was never sent to this worker` };
+    const missing = KEPT_PARTS.find((part) => !kept[part].has(job.ids[part]));
+    if (missing)
+      return { id: job.id, ok: false, kind: "internal", message: `${missing} #${job.ids[missing]} was never sent to this worker` };
+    const template = kept.template.get(job.ids.template) as JobTemplate;
+    const compiled = kept.schema.get(job.ids.schema) as CompiledSchema;
+    const messages = kept.messages.get(job.ids.messages) as Record<string, unknown> | undefined;
     try {
       return {
         id: job.id,
         ok: true,
-        doc: renderTemplate(job.template, job.contexts, { compiled, locale: job.locale, language: job.language, messages: job.messages }),
+        doc: renderTemplate(template, job.contexts, { compiled, locale: job.locale, language: job.language, messages }),
       };
     } catch (error) {
       return { id: job.id, ok: false, kind: isTemplateFault(error) ? "template" : "internal", message: describe(error) };

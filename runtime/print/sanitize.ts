@@ -93,3 +93,15 @@ export function cleanTemplateHtml(html: string, part: string): string {
 export function sanitizeRenderedHtml(html: string): string {
   return asHtml(sanitizeHtml(html, OPTIONS));
 }
+
+/** Elements the sanitizer writes without an end tag. */
+export const SELF_CLOSING: readonly string[] = sanitizeHtml.defaults.selfClosing;
+
+/**
+ * Whether the sanitizer keeps this URL attribute (`value` as it stands in the HTML, entities and
+ * all): the same scheme check a whole document gets, asked of one tag.
+ */
+export function urlSurvives(tag: string, attribute: string, value: string): boolean {
+  const written = ` ${attribute.toLowerCase()}="`;
+  return sanitizeHtml(`<${tag}${written}${value}">`, OPTIONS).includes(written);
+}
