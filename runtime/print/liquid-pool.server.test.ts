@@ -78,20 +78,21 @@ describe("the Liquid worker pool", () => {
 });
 
 describe("a Liquid pool of two workers", () => {
-  const pool = createLiquidPool({ size: 2, timeBudgetMs: 2_000, spillAfterMs: 100 });
+  // A budget the second worker's start fits in even on a busy machine (CI starts it beside other tests).
+  const pool = createLiquidPool({ size: 2, timeBudgetMs: 5_000, spillAfterMs: 100 });
   afterAll(() => pool.close());
 
   it("hands a document to the second worker once the first has been on a slow one for a while", async () => {
     // Warm up the first worker, so its start is not what is timed.
     await pool.render(template("<b>{{ record.number }}</b>"), [context], { compiled });
     const started = performance.now();
-    const slow = refusal(pool.render(template(NESTED_LOOPS), [context], { compiled }));
+    let slowSettled = false;
+    const slow = refusal(pool.render(template(NESTED_LOOPS), [context], { compiled })).finally(() => (slowSettled = true));
     const quick = await pool.render(template("<i>{{ record.number }}</i>"), [context], { compiled });
-    const quickAfter = performance.now() - started;
     expect(quick.html).toContain("<i>INV-7</i>");
-    expect(quickAfter).toBeGreaterThanOrEqual(100);
-    // Long before the slow one's time budget runs out.
-    expect(quickAfter).toBeLessThan(1_200);
+    expect(performance.now() - started).toBeGreaterThanOrEqual(100);
+    // Answered while the slow one still runs, not after its time budget stopped it.
+    expect(slowSettled).toBe(false);
     expect((await slow).status).toBe(422);
   });
 

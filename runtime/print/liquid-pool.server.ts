@@ -182,6 +182,9 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
       pump();
       return;
     }
+    // Busy from here: a worker still starting is not behind, and another started meanwhile would
+    // compile the same code again (the first prints of a process, or a busy machine).
+    slot.busySince = performance.now();
     const id = nextJobId++;
     const job: RenderJob = { ...pending.job, id, parts: {} };
     for (const part of KEPT_PARTS) {
@@ -237,7 +240,6 @@ export function createLiquidPool(options: LiquidPoolOptions = {}): LiquidPool {
       if (!slot) return;
       const pending = queue.shift()!;
       reserved.add(slot);
-      slot.busySince = performance.now();
       void run(slot, pending).finally(() => reserved.delete(slot));
     }
   }
