@@ -143,7 +143,14 @@ export default function NewMailing() {
             </p>
           ) : null}
           {message ? (
-            <article className="mailing-preview" aria-label={t("mailings.preview")} data-testid="mailing-preview">
+            // Which message it shows: a new preview is told from the last one by these, not by its looks.
+            <article
+              className="mailing-preview"
+              aria-label={t("mailings.preview")}
+              data-testid="mailing-preview"
+              data-template={template}
+              data-record={message.record}
+            >
               <dl className="mailing-preview__head">
                 <dt>{t("mailUi.to")}</dt>
                 <dd>{message.to || <span className="muted">{t("mailings.noAddressYet")}</span>}</dd>

@@ -76,6 +76,9 @@ describe("the deals board in Chromium", () => {
     const keyboard = await cardBox(page, "Production planning");
     await keyboard.handle.focus();
     await page.keyboard.press("Space");
+    // dnd-kit hears the arrows only once the lift has started, when the card's own column is "over":
+    // an arrow pressed before that is lost.
+    await page.waitForSelector('[data-column="prospecting"].board__column--over');
     await page.keyboard.press("ArrowRight");
     await page.waitForSelector('[data-column="qualification"].board__column--over');
     await page.keyboard.press("Space");

@@ -40,6 +40,9 @@ describe("a card reached from a page whose policy forbids eval", () => {
     expect((await cardDocument).headers()["content-security-policy"]).toContain("'unsafe-eval'");
     await page.waitForSelector("#field-email");
     await page.waitForNetworkIdle({ idleTime: 200, timeout: 15_000 });
+    // The new document validates only once React has it: a save clicked before that is posted as a
+    // plain form, unchecked.
+    await page.waitForSelector("html[data-hydrated]");
 
     const posts: string[] = [];
     page.on("request", (r) => {

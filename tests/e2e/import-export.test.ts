@@ -72,6 +72,8 @@ describe("import and export in Chromium", () => {
 
   it("previews, maps and dry-runs a CSV, naming the row and the column of each problem", async () => {
     await page.goto(`${server.url}/import/clients`, { waitUntil: "networkidle0" });
+    // The file is read by the page's script: one chosen before hydration is never previewed.
+    await page.waitForSelector("html[data-hydrated]");
     await upload(
       csv(
         "clients.csv",

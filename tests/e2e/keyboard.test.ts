@@ -30,6 +30,9 @@ describe("keyboard-only journeys in Chromium", () => {
   }
   async function openSkipped(url: string) {
     await page.goto(`${server!.url}${url}`, { waitUntil: "networkidle0" });
+    // Ctrl+S and "+ Add line" are the page's script: keys pressed before hydration do nothing, or
+    // post the form as a plain page.
+    await page.waitForSelector("html[data-hydrated]");
     await page.keyboard.press("Tab");
     expect(await focused()).toContain("Skip to content");
     await page.keyboard.press("Enter");

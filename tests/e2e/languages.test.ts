@@ -140,8 +140,9 @@ describe("the app in Swedish and in Chinese", () => {
       page.waitForNavigation({ waitUntil: "networkidle0" }),
       page.$$eval(".list-scroll tbody a", (links, name) => links.find((a) => a.textContent === name)!.click(), "Svensk Träteknik"),
     ]);
-    expect(await page.$eval("body", (b) => b.innerText)).toContain("Dokumentspråk");
+    // The card is a navigation in the page: the address changes before React has drawn it.
     await page.waitForSelector('textarea[name="notes"]');
+    expect(await page.$eval("body", (b) => b.innerText)).toContain("Dokumentspråk");
     await page.$eval('textarea[name="notes"]', (t) => ((t as HTMLTextAreaElement).value = ""));
     await page.type('textarea[name="notes"]', "Ring Erik före jul.");
     await saveWithKeyboard(page);
@@ -221,6 +222,8 @@ describe("the app in Swedish and in Chinese", () => {
 
       // The header's search box finds it too, under the table's Chinese name.
       await page.goto(`${server.url}/`, { waitUntil: "networkidle0" });
+      // The box searches as it is typed into, once the page's script has it.
+      await page.waitForSelector("html[data-hydrated]");
       await page.type(".global-search input", "科技");
       await page.waitForSelector(".global-search-results [role=group]");
       expect(await page.$eval(".global-search-results", (r) => (r as HTMLElement).innerText)).toMatch(/客户[\s\S]*北京科技有限公司/);

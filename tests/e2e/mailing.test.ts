@@ -67,13 +67,16 @@ describe("a mailing in Chromium", () => {
       page.waitForFunction((id) => new URL(location.href).searchParams.get("template") === id, {}, spring),
       page.select("[data-testid=mailing-choice] select[name=template]", spring),
     ]);
-    await page.waitForSelector("[data-testid=mailing-preview]");
+    // The address changes before the page has drawn the new preview: until then the recipients
+    // offered are the last template's, of another table.
+    await page.waitForSelector(`[data-testid=mailing-preview][data-template="${spring}"]`);
     const second = await page.$$eval("[data-testid=mailing-choice] select[name=record] option", (os) => (os[1] as HTMLOptionElement).value);
     await Promise.all([
       page.waitForResponse((r) => r.url().includes(`record=${second}`)),
       page.select("[data-testid=mailing-choice] select[name=record]", second),
     ]);
     await page.waitForFunction((id) => new URL(location.href).searchParams.get("record") === id, {}, second);
+    await page.waitForSelector(`[data-testid=mailing-preview][data-record="${second}"]`);
     const subject = await page.$eval("[data-testid=mailing-preview] dd:nth-of-type(2)", (d) => d.textContent);
     expect(subject).toMatch(/^Spring news for /);
     expect(await page.$eval("[data-testid=mailing-preview] pre", (p) => p.textContent)).toContain("/unsubscribe/");

@@ -144,6 +144,9 @@ describe("Tessera offline on a phone, in Chromium", () => {
 
   it("shows the conflict view with the kept edit when the record changed meanwhile", async () => {
     await page.goto(`${base}/t/clients/${client.id}`, { waitUntil: "networkidle0" });
+    // Keeping an edit on the device is the card's script: a save tapped before hydration is posted
+    // as a plain form, into no network.
+    await page.waitForSelector("html[data-hydrated]");
     await network(false);
     await typeNotes("Call back after the holidays");
     await tapSave();
@@ -182,6 +185,8 @@ describe("Tessera offline on a phone, in Chromium", () => {
 
   it("offers Log call after a tap on the number, and keeps the call and its next step as a task", async () => {
     await page.goto(`${base}/t/clients/${client.id}`, { waitUntil: "networkidle0" });
+    // The call prompt is the card's script: a tap before hydration goes unseen.
+    await page.waitForSelector("html[data-hydrated]");
     // The test browser has no dialler: the tap is seen by the card, the tel: navigation is not followed.
     await page.evaluate(() =>
       window.addEventListener("click", (e) => {

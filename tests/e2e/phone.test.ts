@@ -82,6 +82,8 @@ describe("Tessera on a phone, in Chromium", () => {
   it("opens the navigation as a menu, and closes it on the way to a table", async () => {
     await open("/");
     expect(await page.$eval("#app-navigation", (el) => getComputedStyle(el).display)).toBe("none");
+    // The menu button opens the menu once the page's script has it: a tap before that is lost.
+    await page.waitForSelector("html[data-hydrated]");
     await page.tap(".app-header__menu");
     expect(await page.$eval(".app-header__menu", (b) => b.getAttribute("aria-expanded"))).toBe("true");
     await shot("menu");
@@ -112,6 +114,8 @@ describe("Tessera on a phone, in Chromium", () => {
       page.waitForNavigation({ waitUntil: "networkidle0" }),
       page.tap(`.data-grid__row[data-id="${withPhone.id}"] .data-grid__open`),
     ]);
+    // The card opens in the page: the address changes before React has drawn it.
+    await page.waitForSelector(".tf-phone__call");
     await shot("card");
     const call = await page.$eval(".tf-phone__call", (a) => a.getAttribute("href"));
     expect(call).toBe(`tel:${withPhone.phone.replace(/[^\d+]/g, "")}`);

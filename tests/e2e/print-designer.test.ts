@@ -97,6 +97,8 @@ describe("the print designer in Chromium", () => {
       page.waitForNavigation({ waitUntil: "networkidle0" }),
       page.click('[data-testid="template-invoice"] button[value="duplicate"]'),
     ]);
+    // The answer is drawn after the address changes: wait for the copy's row, drawn with it.
+    await page.waitForSelector('xpath///*[@data-testid="templates-of-invoices"]//tbody/tr[.//a[normalize-space()="Invoice (copy)"]]');
     expect(await page.$eval('[role="status"]', (n) => n.textContent)).toBe('Added "Invoice (copy)".');
     const copyRow = await page.$$eval('[data-testid="templates-of-invoices"] tbody tr', (trs) =>
       trs.find((tr) => tr.querySelector("a")!.textContent === "Invoice (copy)")!.getAttribute("data-testid")!,
@@ -108,6 +110,8 @@ describe("the print designer in Chromium", () => {
       page.waitForNavigation({ waitUntil: "networkidle0" }),
       page.click(`[data-testid="${copyRow}"] button[value="delete"]`),
     ]);
+    // Until the answer is drawn the page still says "Added …": wait for the row to go, drawn with it.
+    await page.waitForFunction((row: string) => !document.querySelector(`[data-testid="${row}"]`), {}, copyRow);
     expect(await page.$eval('[role="status"]', (n) => n.textContent)).toBe('Deleted "Invoice (copy)".');
     expect(await page.$(`[data-testid="${copyRow}"]`)).toBeNull();
   });
@@ -213,6 +217,8 @@ describe("the print designer in Chromium", () => {
 
     await page.click('button[data-block="lines"]');
     await frame.waitForSelector("table.tpl-lines thead th");
+    // The side panel follows the canvas's selection a moment later; nothing was selected before.
+    await page.waitForSelector('[data-testid="traits"] select');
     // The table starts on the record's own lines, and its checkboxes show their state.
     expect(await page.$eval('[data-testid="traits"] select', (s) => (s as HTMLSelectElement).value)).toBe("items");
     for (const box of ['[data-testid="traits"] .gjs-field-checkbox input', '[data-testid="traits"] input[value="line.description"]'])

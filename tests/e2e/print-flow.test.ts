@@ -103,6 +103,8 @@ describe("printing from cards and lists in Chromium", () => {
 
   it("prints three selected invoices from the list as a job into one downloaded PDF, then as a ZIP", async () => {
     await page.goto(`${server.url}/t/invoices`, { waitUntil: "networkidle0" });
+    // Choosing rows is the list's script: a box ticked before hydration brings no bulk bar.
+    await page.waitForSelector("html[data-hydrated]");
     for (const n of [1, 2, 3]) await page.click(`input[aria-label="Select row ${n}"]`);
     await page.waitForSelector(".bulk-bar .batch-print select");
     // Hold the progress polls until the progress bar has been seen, so a fast job cannot skip it.
@@ -148,6 +150,7 @@ describe("printing from cards and lists in Chromium", () => {
 
   it("selects every invoice the list finds across pages and prints them as one job", async () => {
     await page.goto(`${server.url}/t/invoices?pageSize=25`, { waitUntil: "networkidle0" });
+    await page.waitForSelector("html[data-hydrated]");
     const total = (await api<{ total: number }>("/api/t/invoices?pageSize=1")).body.total;
     expect(total).toBeGreaterThan(25);
     await page.click('input[aria-label="Select all rows on this page"]');

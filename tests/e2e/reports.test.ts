@@ -44,11 +44,21 @@ describe("reports and dashboards in Chromium", () => {
 
   it("builds a report, switches charts, drills down, saves it and arranges it on a dashboard", async () => {
     await page.goto(`${server.url}/reports`, { waitUntil: "networkidle0" });
+    // The builder is the page's script: a choice made before hydration is not heard.
+    await page.waitForSelector("html[data-hydrated]");
     await page.select(".report-builder__item select", "invoices");
     await settle();
+    // Each choice is a navigation, drawn after the address changes: a grouping chosen while the
+    // builder still shows the first table would group that table.
+    await page.waitForSelector('.report-builder[data-table="invoices"]');
     await page.select("#report-group-0", "status");
     await settle();
-    await page.waitForFunction(() => document.querySelectorAll("[data-testid=report-table] tbody tr").length > 0);
+    // Rows of the ungrouped count are there before the grouped ones: wait for the Status column.
+    await page.waitForFunction(
+      () =>
+        document.querySelector("[data-testid=report-table] thead th")?.textContent?.trim() === "Status" &&
+        document.querySelectorAll("[data-testid=report-table] tbody tr").length > 0,
+    );
     const rows = await page.$$eval("[data-testid=report-table] tbody tr", (trs) =>
       trs.map((tr) => [...tr.querySelectorAll("th, td")].map((c) => c.textContent?.trim() ?? "")),
     );
@@ -83,10 +93,14 @@ describe("reports and dashboards in Chromium", () => {
     await Promise.all([page.waitForNavigation({ waitUntil: "networkidle0" }), clickText(".report-save button", "Save report")]);
     const reportPath = new URL(page.url()).pathname;
     expect(reportPath).toMatch(/^\/reports\/\d+$/);
+    // The saved report is drawn after the address changes: the list of saved ones then marks it open.
+    await page.waitForSelector('.reports-page__saved a[aria-current="page"]');
     expect(await page.$eval("h1", (h) => h.textContent)).toBe("Invoices by status");
 
     // Onto the owner's dashboard, then moved up by keyboard and saved.
     await page.goto(`${server.url}/dashboards/1`, { waitUntil: "networkidle0" });
+    // Arrange is the page's script: a click before hydration is lost.
+    await page.waitForSelector("html[data-hydrated]");
     const before = await page.$$eval(".dashboard-widget h2", (hs) => hs.map((h) => h.textContent));
     await clickText("button", "Arrange");
     const option = await page.$$eval(

@@ -97,6 +97,8 @@ describe("rules in Chromium", () => {
     const staff = await newPage();
     await signInPage(staff, server.url, STAFF.email, STAFF.password);
     await staff.goto(`${server.url}/t/clients/${clientId}`, { waitUntil: "networkidle0" });
+    // Chosen before hydration, the status is in the page but not in what the card's script saves.
+    await staff.waitForSelector("html[data-hydrated]");
     const bellBefore = await staff.$eval('[data-testid="notification-bell"]', (b) => b.getAttribute("aria-label"));
     expect(bellBefore).toBe("Notifications, 0 unread");
     await staff.select('select[name="status"]', "active");

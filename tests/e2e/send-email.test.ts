@@ -54,6 +54,8 @@ describe("sending an invoice by email in Chromium", () => {
     };
     const invoice = list.rows[0];
     await page.goto(`${server.url}/t/invoices/${invoice.id}`, { waitUntil: "networkidle0" });
+    // The dialog opens from the card's script: a click before hydration is lost.
+    await page.waitForSelector("html[data-hydrated]");
     await page.click("::-p-text(Send by email)");
     await page.waitForSelector("dialog.send-mail[open]", { visible: true });
     expect(await page.$eval("dialog.send-mail input[name=to]", (i) => (i as HTMLInputElement).value)).toMatch(/@/);

@@ -118,6 +118,8 @@ describe("a member of staff works through clients, contacts and invoices in Chro
   const waitForPath = async (pattern: RegExp, p: Page = page) => {
     await p.waitForFunction((source: string) => new RegExp(source).test(location.pathname), { timeout: 15_000 }, pattern.source);
     await p.waitForNetworkIdle({ idleTime: 200, timeout: 15_000 });
+    // A quiet network is not yet a live page: keys typed before hydration never reach the card's state.
+    await p.waitForSelector("html[data-hydrated]");
   };
   const clickSave = async (p: Page = page) => p.click('.card-header button[type="submit"][value="save"]');
   /**
@@ -145,6 +147,8 @@ describe("a member of staff works through clients, contacts and invoices in Chro
   it("01 opens the client list", async () => {
     const response = await page.goto(`${server.url}/t/clients`, { waitUntil: "networkidle0" });
     expect(response?.status(), server.output()).toBe(200);
+    // The next steps search and filter in the page, which its script does only once hydrated.
+    await page.waitForSelector("html[data-hydrated]");
     expect(await page.$eval("h1", (el) => el.textContent)).toBe("Clients");
     expect((await rowIds()).length).toBeGreaterThan(10);
     await screenshot("client-list");
@@ -311,6 +315,8 @@ describe("a member of staff works through clients, contacts and invoices in Chro
       watch(colleague);
       await signInPage(colleague, server.url);
       await colleague.goto(`${server.url}/t/invoices/${invoiceId}`, { waitUntil: "networkidle0" });
+      // Typed before hydration, the terms are in the page but not in what the card's script saves.
+      await colleague.waitForSelector("html[data-hydrated]");
       await typeInto("#field-payment_terms", THEIR_TERMS, colleague);
       await clickSave(colleague);
       await colleague.waitForFunction(

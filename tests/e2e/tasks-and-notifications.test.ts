@@ -47,6 +47,8 @@ describe("tasks and notifications in Chromium", () => {
       assignee: Number(admin.id),
     });
     await page.goto(`${server.url}/tasks`, { waitUntil: "networkidle0" });
+    // The bell listens for the window's focus once the page has hydrated: a focus before is unheard.
+    await page.waitForSelector("html[data-hydrated]");
     expect(await bellLabel()).toBe("Notifications, 0 unread");
     expect(await page.$eval(".my-tasks__group--overdue", (g) => g.textContent)).toContain("Renew the domain");
 

@@ -45,6 +45,8 @@ describe("the timeline of a client card in Chromium", () => {
     const client = rows[0];
     await page.goto(`${server.url}/t/clients/${client.id}`, { waitUntil: "networkidle0" });
     await page.waitForSelector('section[aria-label="Activity"]');
+    // Its buttons open their forms once the page has hydrated: a click before is lost.
+    await page.waitForSelector("html[data-hydrated]");
 
     const add = async (button: string, fill: () => Promise<void>, expected: string) => {
       await page.click(`xpath/.//button[normalize-space()="${button}"]`);

@@ -50,7 +50,8 @@ export function ReportBuilder({ tables, spec, columns, filterFields, today, curr
   };
 
   return (
-    <div className="report-builder" role="group" aria-label={t("reports.definition")}>
+    // The table it builds on: the page draws a new choice after the address has changed.
+    <div className="report-builder" role="group" aria-label={t("reports.definition")} data-table={spec.table}>
       <label className="report-builder__item">
         <span>{t("reports.table")}</span>
         <select
