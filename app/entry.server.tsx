@@ -45,7 +45,10 @@ const ABORT_DELAY = 5_000;
 
 // The server has every view's code in its bundle: loaded once here, a board or calendar page
 // renders at once instead of suspending, so it can take the whole-string path below.
-void Promise.all([boardView.preload(), calendarView.preload()]);
+// Should one fail, its first page suspends and takes the stream, which loads it as it always did.
+Promise.all([boardView.preload(), calendarView.preload()]).catch((error: unknown) =>
+  console.error("Could not load a list view's code", error),
+);
 
 /** React's mark of a Suspense boundary it left for the browser to render (suspended or failed). */
 const CLIENT_RENDERED_BOUNDARY = "<!--$!";
