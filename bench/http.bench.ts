@@ -17,6 +17,7 @@
  * profiles the server; CASES=byId,list picks cases (for a profile); KEEP=1 keeps the database.
  * Not a test: timings depend on the machine.
  */
+import { readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import type { AddressInfo } from "node:net";
@@ -362,7 +363,7 @@ async function main() {
     printTable(rows);
 
     if (wanted("load")) await loadCase(server.url, bearer, cityFilter, peer);
-    if (wanted("html")) await htmlCase(server.url, session.cookie);
+    if (wanted("html")) await htmlCase(server.url, session.cookie, server.pid);
   } finally {
     await cleanup();
   }
@@ -459,8 +460,21 @@ async function loadCase(base: string, bearer: Record<string, string>, cityFilter
   }
 }
 
+/** User plus system CPU time of a process so far, in ms (Linux; NaN elsewhere). */
+function serverCpuMs(pid: number): number {
+  try {
+    // Fields after the command's closing parenthesis: utime and stime are the 12th and 13th.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1].split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / CLOCK_TICKS;
+  } catch {
+    return NaN;
+  }
+}
+/** Linux's USER_HZ: /proc counts CPU time in these ticks. */
+const CLOCK_TICKS = 100;
+
 /** The list screen against its JSON twin, as the same signed-in browser, alternately. */
-async function htmlCase(base: string, cookie: string) {
+async function htmlCase(base: string, cookie: string, pid: number) {
   const conditions = [{ field: "city", op: "eq" as const, value: "City 7" }];
   const html = `/t/${TABLE}?sort=-amount&f=${encodeURIComponent(encodeConditions(conditions))}`;
   // What the page shows: the same rows with their total and the region column's titles.
@@ -483,9 +497,19 @@ async function htmlCase(base: string, cookie: string) {
     }
   const p = (w: keyof typeof samples) => `${fmt(percentile(samples[w], 50))}/${fmt(percentile(samples[w], 95))} ms`;
   const ratio = (w: keyof typeof samples) => (percentile(samples.html, 50) / percentile(samples[w], 50)).toFixed(2);
+  // Wall clock on a shared machine moves with the neighbours; the server's own CPU per request less so.
+  const cpu: Record<string, number> = {};
+  for (const w of order) {
+    const before = serverCpuMs(pid);
+    for (let i = 0; i < ITERATIONS; i++) await get(base, paths[w], headers);
+    cpu[w] = (serverCpuMs(pid) - before) / ITERATIONS;
+  }
   console.log(
     `HTML list page ${p("html")} (p50/p95, ${Math.round(page.length / 1024)} KB) vs its JSON twin /api/t ${p("json")}: ${ratio("json")}× (target ≤ 1.5×); ` +
       `vs its own loader's JSON (?_data) ${p("data")}: ${ratio("data")}×`,
+  );
+  console.log(
+    `  server CPU per request (/proc, ${ITERATIONS} in a row each): HTML ${fmt(cpu.html)} ms, /api/t ${fmt(cpu.json)} ms, ?_data ${fmt(cpu.data)} ms`,
   );
 }
 

@@ -1,6 +1,6 @@
-import { NavLink } from "@remix-run/react";
 import { useTranslation } from "react-i18next";
 import type { NavigationSection } from "../utils/navigation";
+import { useNavLinks } from "./use-nav-links";
 
 /**
  * Tables grouped as the admin arranged them; each item opens the table's generated list.
@@ -22,6 +22,11 @@ const ADMIN_LINKS = [
   { to: "/admin/tokens", label: "nav.admin.tokens" },
 ];
 
+/**
+ * Plain links, followed in the app by one handler on the whole navigation (use-nav-links.tsx):
+ * the shell renders forty of them on every page, and a NavLink each cost more of the page's
+ * server render than the list's fifty rows' titles (docs/decisions/034-http-hot-path.md).
+ */
 export function SideNavigation({
   sections,
   admin = false,
@@ -33,25 +38,14 @@ export function SideNavigation({
   mailings?: boolean;
 }) {
   const { t } = useTranslation();
+  const { link, handlers, prefetch } = useNavLinks();
   return (
-    <nav className="side-nav" aria-label={t("nav.tables")}>
-      <NavLink className="side-nav__home" to="/" end>
-        {t("nav.home")}
-      </NavLink>
-      <NavLink className="side-nav__link side-nav__link--tasks" to="/tasks" prefetch="intent">
-        {t("nav.tasks")}
-      </NavLink>
-      <NavLink className="side-nav__link side-nav__link--reports" to="/reports" prefetch="intent">
-        {t("nav.reports")}
-      </NavLink>
-      <NavLink className="side-nav__link side-nav__link--reports" to="/dashboards" prefetch="intent">
-        {t("nav.dashboards")}
-      </NavLink>
-      {mailings ? (
-        <NavLink className="side-nav__link side-nav__link--reports" to="/mailings" prefetch="intent">
-          {t("nav.mailings")}
-        </NavLink>
-      ) : null}
+    <nav className="side-nav" aria-label={t("nav.tables")} {...handlers}>
+      {link("/", "side-nav__home", t("nav.home"), { end: true })}
+      {link("/tasks", "side-nav__link side-nav__link--tasks", t("nav.tasks"), { prefetch: true })}
+      {link("/reports", "side-nav__link side-nav__link--reports", t("nav.reports"), { prefetch: true })}
+      {link("/dashboards", "side-nav__link side-nav__link--reports", t("nav.dashboards"), { prefetch: true })}
+      {mailings ? link("/mailings", "side-nav__link side-nav__link--reports", t("nav.mailings"), { prefetch: true }) : null}
       {sections.map((section) => (
         <div className="side-nav__group" key={section.key}>
           <h2 className="side-nav__heading" id={`nav-${section.key}`}>
@@ -59,11 +53,7 @@ export function SideNavigation({
           </h2>
           <ul className="side-nav__list" aria-labelledby={`nav-${section.key}`}>
             {section.tables.map((table) => (
-              <li key={table.key}>
-                <NavLink className="side-nav__link" to={`/t/${encodeURIComponent(table.key)}`} prefetch="intent">
-                  {table.label}
-                </NavLink>
-              </li>
+              <li key={table.key}>{link(`/t/${encodeURIComponent(table.key)}`, "side-nav__link", table.label, { prefetch: true })}</li>
             ))}
           </ul>
         </div>
@@ -74,16 +64,13 @@ export function SideNavigation({
             {t("nav.administration")}
           </h2>
           <ul className="side-nav__list" aria-labelledby="nav-administration">
-            {ADMIN_LINKS.map((link) => (
-              <li key={link.to}>
-                <NavLink className="side-nav__link" to={link.to}>
-                  {t(link.label)}
-                </NavLink>
-              </li>
+            {ADMIN_LINKS.map((item) => (
+              <li key={item.to}>{link(item.to, "side-nav__link", t(item.label))}</li>
             ))}
           </ul>
         </div>
       ) : null}
+      {prefetch}
     </nav>
   );
 }

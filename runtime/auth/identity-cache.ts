@@ -1,10 +1,10 @@
 import type { Knex } from "knex";
 
 /**
- * Who a token is and what a role may do, remembered for a few seconds per database handle, so a
- * request does not spend three statements on them before its own query. Any change made through
- * this process (a token revoked, a user deactivated or given another role, a role's rights
- * edited) forgets everything at once; another instance's change is seen within `IDENTITY_TTL_MS`.
+ * Who a token or a session is and what a role may do, remembered for a few seconds per database
+ * handle, so a request does not spend three statements on them before its own query. Any change
+ * made through this process (a token revoked, a session ended, a password changed, a user
+ * deactivated or given another role, a role's rights edited) forgets everything at once; another instance's change is seen within `IDENTITY_TTL_MS`.
  * Per handle, never module-wide: two runtimes in one process (tests, `db copy`) keep apart.
  */
 

@@ -1,6 +1,7 @@
 import type { Knex } from "knex";
 import { dbNow, SYSTEM_TABLES } from "../db/system-tables.server";
 import { AUTH_TABLES } from "./auth-tables.server";
+import { forgetIdentities, remembered } from "./identity-cache";
 import { randomSecret, sha256 } from "./passwords.server";
 import { toUser, type User } from "./users.server";
 
@@ -37,10 +38,21 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-/** The session of a cookie token, or null when unknown, expired (idle or absolute) or its user is inactive. */
+/**
+ * The session of a cookie token, or null when unknown, expired (idle or absolute) or its user is
+ * inactive. Remembered for a few seconds like a token (identity-cache.ts): every page and every
+ * client-side navigation used to read the session and its user before anything else. Ending
+ * sessions through this process (sign-out, a new password, a user deactivated) is seen at once.
+ */
 export async function resolveSession(db: Knex, token: string | null | undefined, now = new Date()): Promise<Session | null> {
   if (!token || token.length > 200) return null;
   const id = sha256(token);
+  const session = await remembered(db, `session:${id}`, () => readSession(db, id, now), now.getTime());
+  // Each caller its own copy: one request's changes to it never reach the next.
+  return session && { ...session, user: { ...session.user } };
+}
+
+async function readSession(db: Knex, id: string, now: Date): Promise<Session | null> {
   const row = (await db(AUTH_TABLES.sessions).where({ id }).first()) as
     { user_id: number; csrf_token: string; last_seen_at: string; expires_at: string } | undefined;
   if (!row) return null;
@@ -61,8 +73,9 @@ export async function resolveSession(db: Knex, token: string | null | undefined,
 }
 
 export async function destroySession(db: Knex, token: string | null | undefined): Promise<void> {
-  if (token)
-    await db(AUTH_TABLES.sessions)
-      .where({ id: sha256(token) })
-      .delete();
+  if (!token) return;
+  await db(AUTH_TABLES.sessions)
+    .where({ id: sha256(token) })
+    .delete();
+  forgetIdentities(db);
 }

@@ -157,6 +157,7 @@ export async function setPassword(db: Knex, id: number, password: unknown, optio
     });
   // A new password ends every other session: whoever knew the old one is out.
   await db(AUTH_TABLES.sessions).where({ user_id: id }).delete();
+  forgetIdentities(db);
   await liftAccountLockout(db, user.email);
 }
 

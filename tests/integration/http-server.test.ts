@@ -131,6 +131,19 @@ describe("the HTTP server", () => {
     expect(Math.max(...healthTimes)).toBeLessThan(1_000);
   });
 
+  it("renders a page whole, with its doctype, and a board (code loaded apart in the browser) on the server", async () => {
+    const { cookie } = await signIn(server.url);
+    const list = await fetch(`${server.url}/t/clients`, { headers: { Cookie: cookie } });
+    expect(list.headers.get("content-type")).toContain("text/html");
+    const html = await list.text();
+    expect(html.startsWith("<!DOCTYPE html><html")).toBe(true);
+    expect(html.trimEnd().endsWith("</html>")).toBe(true);
+    // The board's Suspense boundary is rendered, not left to the browser (`<!--$!-->`) with its fallback.
+    const board = await (await fetch(`${server.url}/t/deals?layout=board&groupBy=stage`, { headers: { Cookie: cookie } })).text();
+    expect(board).toContain('class="board');
+    expect(board).not.toContain("<!--$!");
+  });
+
   it("links each page's messages as a file cached for good, readable before sign-in, instead of writing them into the page", async () => {
     const page = await (await fetch(`${server.url}/login`, { headers: { "Accept-Language": "sv" } })).text();
     const href = /"href":"(\/i18n\/sv\.[0-9a-f]{12}\.json)"/.exec(page)?.[1];

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { getRole, saveRole } from "@runtime/auth/roles.server";
+import { createSession, destroySession, resolveSession } from "@runtime/auth/sessions.server";
 import { createToken, resolveToken, revokeToken } from "@runtime/auth/tokens.server";
-import { addUser, updateUser } from "@runtime/auth/users.server";
+import { addUser, setPassword, updateUser } from "@runtime/auth/users.server";
 import { createRuntime, type Runtime } from "@runtime/runtime.server";
 import { testDatabases, type TestDatabase } from "../helpers/databases";
 
@@ -61,6 +62,27 @@ describe.each(testDatabases)("identities remembered for seconds on $name", (kind
     // The admin screen changes a user inside a transaction: that forgets the database's cache too.
     await rt.db.transaction((trx) => updateUser(trx, user.id, { active: false }));
     expect(await resolveToken(rt.db, two.token)).toBeNull();
+  });
+
+  it("reads a session once for a few seconds, and sees it end at once: sign-out, a new password, a deactivated user", async () => {
+    const user = await addUser(rt.db, { name: "Vera", email: "vera@example.com", role: "staff" });
+    const first = await createSession(rt.db, user.id);
+    expect((await counted(() => resolveSession(rt.db, first.token))).value?.user.id).toBe(user.id);
+    const again = await counted(() => resolveSession(rt.db, first.token));
+    expect(again.value?.csrfToken).toBe(first.csrfToken);
+    expect(again.statements).toEqual([]);
+    await destroySession(rt.db, first.token);
+    expect(await resolveSession(rt.db, first.token)).toBeNull();
+
+    const second = await createSession(rt.db, user.id);
+    expect(await resolveSession(rt.db, second.token)).not.toBeNull();
+    await setPassword(rt.db, user.id, "a-new-password-for-vera");
+    expect(await resolveSession(rt.db, second.token)).toBeNull();
+
+    const third = await createSession(rt.db, user.id);
+    expect(await resolveSession(rt.db, third.token)).not.toBeNull();
+    await rt.db.transaction((trx) => updateUser(trx, user.id, { active: false }));
+    expect(await resolveSession(rt.db, third.token)).toBeNull();
   });
 
   it("sees a role's new rights at once, and hands each caller its own copy", async () => {

@@ -42,14 +42,15 @@ describe("queries per page", () => {
   it("looks the session, the user and the role up once for a card", async () => {
     const queries = await queriesOf("/t/clients/1");
     const count = (table: string) => queries.filter((q) => q.includes(`from \`${table}\``)).length;
-    expect(count("crm_sessions")).toBe(1);
+    // Once, or not at all while the session is remembered (runtime/auth/identity-cache.ts).
+    expect(count("crm_sessions")).toBeLessThanOrEqual(1);
     // Once, or not at all while the role's rights are remembered (runtime/auth/identity-cache.ts).
     expect(count("crm_roles")).toBeLessThanOrEqual(1);
-    expect(queries.filter((q) => /from `crm_users` where `id` = \?/.test(q))).toHaveLength(1);
+    expect(queries.filter((q) => /from `crm_users` where `id` = \?/.test(q)).length).toBeLessThanOrEqual(1);
   });
 
   it("does the same for a list", async () => {
     const queries = await queriesOf("/t/clients");
-    expect(queries.filter((q) => q.includes("from `crm_sessions`"))).toHaveLength(1);
+    expect(queries.filter((q) => q.includes("from `crm_sessions`")).length).toBeLessThanOrEqual(1);
   });
 });
