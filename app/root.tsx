@@ -78,7 +78,13 @@ export async function loader({ request }: LoaderFunctionArgs) {
       mailings: false,
     });
   const runtime = await getRuntime();
-  const { version, schema } = inLanguage(await runtime.workspace.current(), language);
+  // The header's two reads go to the database side by side: every page waits for the shell.
+  const [current, unreadNotifications, mailings] = await Promise.all([
+    runtime.workspace.current(),
+    unreadNotificationsOf(session.user.id),
+    mayStartMailings(request),
+  ]);
+  const { version, schema } = inLanguage(current, language);
   return json({
     languagePack,
     user: session.user,
@@ -87,8 +93,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
     schemaVersion: version,
     workspaceTitle: schema.title,
     navigation: buildNavigation(schema),
-    unreadNotifications: await unreadNotificationsOf(session.user.id),
-    mailings: await mayStartMailings(request),
+    unreadNotifications,
+    mailings,
   });
 }
 
