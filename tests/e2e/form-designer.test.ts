@@ -142,11 +142,12 @@ describe("an admin designs the client card and staff see it", () => {
     }
     await page.mouse.up();
   };
-  /** Types a new section's name and waits until React holds all of it: Enter before then adds a part. */
-  const typeSectionName = async (page: Page, name: string) => {
-    const input = 'input[aria-label="New section name"]';
-    // On a busy machine a key can land while the canvas re-renders after a drop and be lost; a
-    // person would see the name short and type it again.
+  /**
+   * Replaces what `input` holds with `name` and waits until React holds all of it. On a busy
+   * machine a key can land while the canvas re-renders after a drop and be lost (CI saw "tx_id"
+   * for "tax_id" in the palette's search); a person would see the text short and type it again.
+   */
+  const typeFully = async (page: Page, input: string, name: string) => {
     for (let tries = 0; ; tries++) {
       await page.focus(input);
       await page.keyboard.down("Control");
@@ -166,9 +167,11 @@ describe("an admin designs the client card and staff see it", () => {
           () => false,
         );
       if (held) return;
-      if (tries === 2) throw new Error(`the section name field never held "${name}"`);
+      if (tries === 2) throw new Error(`${input} never held "${name}"`);
     }
   };
+  /** Types a new section's name and waits until React holds all of it: Enter before then adds a part. */
+  const typeSectionName = (page: Page, name: string) => typeFully(page, 'input[aria-label="New section name"]', name);
   /** Keyboard drag: press `key` until the drop position `selector` is the one under the dragged field. */
   const stepUntil = async (page: Page, key: "ArrowUp" | "ArrowDown" | "ArrowLeft" | "ArrowRight", selector: string, max = 40) => {
     const never = async () => new Error(`${selector} was never reached with ${key}; last announcement: "${await announced(page)}"`);
@@ -323,7 +326,7 @@ describe("an admin designs the client card and staff see it", () => {
       await drag(page, 'button[aria-label="Drag Tax / VAT ID"]', '[data-drop="palette"]');
       await waitAnnounced(page, "Tax / VAT ID was taken off the card; its data stays.");
       expect(await page.$('.fd-cell[data-field="tax_id"]')).toBeNull();
-      await page.type(".fd-palette input[type=search]", "tax_id");
+      await typeFully(page, ".fd-palette input[type=search]", "tax_id");
       await screenshot(page, "03b-palette");
       await drag(page, '.fd-palette button[aria-label^="Tax / VAT ID"][aria-label$="drag onto the card"]', '[data-drop="gap:0.0.2"]');
       await waitAnnounced(page, "Tax / VAT ID moved to tab Details, section Details, row 3.");
@@ -516,7 +519,7 @@ describe("an admin designs the client card and staff see it", () => {
         [second, "Theirs"],
         [first, "Mine"],
       ] as const) {
-        await p.type('input[aria-label="New section name"]', label);
+        await typeFully(p, 'input[aria-label="New section name"]', label);
         await p.keyboard.press("Enter");
         await p.waitForSelector(`section.fd-section[data-section="${label}"]`);
         await p.click('[data-testid="save-layout"]');
@@ -534,8 +537,7 @@ describe("an admin designs the client card and staff see it", () => {
       // Many tabs wrap inside the canvas (each header is a drop target), and the side panel's
       // buttons naming a long tab hold their words.
       for (const label of ["Bank and payment terms", "Notes from the account manager"]) {
-        await first.focus('input[aria-label="New tab name"]');
-        await first.keyboard.type(label);
+        await typeFully(first, 'input[aria-label="New tab name"]', label);
         await first.keyboard.press("Enter");
         await first.waitForFunction(
           (l: string) => [...document.querySelectorAll('[role="tab"]')].some((t) => t.textContent === l),
