@@ -4,8 +4,11 @@
  *         the Liquid template filled, the HTML printed on the shared page pool (pdf.server.ts);
  *   its renderer  ours without loading and filling: the filled HTML on the same page pool, so
  *         what ours loses to bare is split between the renderer and the work before it;
- *   bare  Puppeteer alone printing the already-filled HTML (setContent + page.pdf): the floor
- *         for "ours", doing the same work in Chromium and nothing else;
+ *   bare  Puppeteer alone printing the already-filled HTML (setContent + page.pdf): what anyone
+ *         printing HTML with Puppeteer writes, doing the same work in Chromium and nothing else.
+ *         Ours drives its tabs with the DevTools commands printing needs instead of Puppeteer's
+ *         Page (print-tab.server.ts), which costs Chromium and Node less per document: "its
+ *         renderer" beside bare shows that saving, "ours" beside it what loading and filling cost;
  *   wkhtmltopdf  /usr/bin/wkhtmltopdf run once per document on the same HTML (no header/footer).
  *
  * What makes the comparison fair:

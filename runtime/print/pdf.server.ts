@@ -1,9 +1,10 @@
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
-import type { Browser, Page } from "puppeteer";
+import type { Browser, CDPSession } from "puppeteer";
 import { ApiError } from "../errors";
 import type { RenderedDocument } from "./render-html";
+import { openPrintTab, type PrintTab } from "./print-tab.server";
 import { printRefusal } from "./print-words";
 
 export interface PdfRenderer {
@@ -88,23 +89,29 @@ export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string
 /** The document is what takes too long (pages, images), so it is the caller's to change: 422, not 500. */
 const printTimeout = (timeoutMs: number) => printRefusal(422, "timeout", { seconds: timeoutMs / 1000 });
 
+/** A running Chromium and its browser target's DevTools session, which opens the printing tabs. */
+interface Chromium {
+  browser: Browser;
+  session: CDPSession;
+}
+
 /**
- * One shared Chromium, started on the first print, with a bounded pool of pages. Every page has
+ * One shared Chromium, started on the first print, with a bounded pool of tabs. Every tab has
  * JavaScript off and refuses every request that is not `data:`, so neither a template nor a
- * record can read local files or reach the network. A crashed browser is replaced on the next
- * print; a page that hangs is thrown away.
+ * record can read local files or reach the network (print-tab.server.ts). A crashed browser is
+ * replaced on the next print; a tab that hangs or crashes is thrown away.
  */
 export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer {
   const poolSize = Math.max(1, options.poolSize ?? 2);
   const timeoutMs = options.timeoutMs ?? 20_000;
   const tagged = options.taggedPdf ?? process.env.TESSERA_PRINT_TAGGED_PDF === "1";
-  let browser: Promise<Browser> | null = null;
+  let browser: Promise<Chromium> | null = null;
   let closed = false;
-  const idle: Page[] = [];
+  const idle: PrintTab[] = [];
   let open = 0;
-  const waiting: ((page: Page | Error) => void)[] = [];
+  const waiting: ((tab: PrintTab | Error) => void)[] = [];
 
-  function getBrowser(): Promise<Browser> {
+  function getBrowser(): Promise<Chromium> {
     if (!browser) {
       const exe = options.executablePath ?? chromiumExecutablePath();
       const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), profilePrefix(process.pid)));
@@ -116,15 +123,15 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
         .then(({ default: puppeteer }) =>
           puppeteer.launch({ executablePath: exe, headless: true, pipe: true, args: chromiumArgs(), userDataDir }),
         )
-        .then((b) => {
+        .then(async (b) => {
           b.once("disconnected", () => {
-            // Crashed or closed: forget it and its pages; the next print starts a fresh one.
+            // Crashed or closed: forget it and its tabs; the next print starts a fresh one.
             if (browser === launching) browser = null;
             idle.length = 0;
             open = 0;
             fs.promises.rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
           });
-          return b;
+          return { browser: b, session: await b.target().createCDPSession() };
         })
         .catch((error: Error) => {
           browser = null;
@@ -136,49 +143,43 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     return browser;
   }
 
-  async function newPage(): Promise<Page> {
-    const page = await (await getBrowser()).newPage();
-    await page.setJavaScriptEnabled(false);
-    await page.setRequestInterception(true);
-    page.on("request", (request) => {
-      if (request.isInterceptResolutionHandled()) return;
-      if (request.url().startsWith("data:")) void request.continue();
-      else void request.abort("blockedbyclient");
-    });
-    return page;
+  async function newTab(): Promise<PrintTab> {
+    const chromium = await getBrowser();
+    return openPrintTab(chromium.browser, chromium.session);
   }
 
-  async function acquire(): Promise<Page> {
+  async function acquire(): Promise<PrintTab> {
     if (closed) throw new PdfRenderError("the PDF renderer is closed");
     for (;;) {
-      const page = idle.pop();
-      if (!page) break;
-      if (!page.isClosed() && page.browser().connected) return page;
+      const tab = idle.pop();
+      if (!tab) break;
+      if (tab.usable) return tab;
       open--;
+      void tab.close();
     }
     if (open < poolSize) {
       open++;
       try {
-        return await newPage();
+        return await newTab();
       } catch (error) {
         open--;
         throw error;
       }
     }
-    const next = await new Promise<Page | Error>((resolve) => waiting.push(resolve));
+    const next = await new Promise<PrintTab | Error>((resolve) => waiting.push(resolve));
     if (next instanceof Error) throw next;
     return next;
   }
 
-  function release(page: Page, healthy: boolean) {
-    if (!healthy || closed) {
+  function release(tab: PrintTab, healthy: boolean) {
+    if (!healthy || closed || !tab.usable) {
       open--;
-      page.close().catch(() => {});
+      void tab.close();
       const waiter = waiting.shift();
-      // A waiter gets a fresh page instead of the broken one.
+      // A waiter gets a fresh tab instead of the broken one.
       if (waiter) {
         open++;
-        newPage().then(waiter, (error: Error) => {
+        newTab().then(waiter, (error: Error) => {
           open--;
           waiter(error);
         });
@@ -186,37 +187,18 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       return;
     }
     const waiter = waiting.shift();
-    if (waiter) waiter(page);
-    else idle.push(page);
-  }
-
-  async function renderOn(page: Page, doc: RenderedDocument): Promise<Buffer> {
-    await page.setContent(doc.html, { waitUntil: "load", timeout: timeoutMs });
-    const m = doc.page.margins;
-    const withMargins = doc.headerTemplate !== undefined || doc.footerTemplate !== undefined;
-    const pdf = await page.pdf({
-      format: doc.page.size === "Letter" ? "letter" : "a4",
-      landscape: doc.page.orientation === "landscape",
-      margin: { top: `${m.top}mm`, right: `${m.right}mm`, bottom: `${m.bottom}mm`, left: `${m.left}mm` },
-      displayHeaderFooter: withMargins,
-      headerTemplate: doc.headerTemplate ?? "<span></span>",
-      footerTemplate: doc.footerTemplate ?? "<span></span>",
-      printBackground: true,
-      tagged,
-      outline: false,
-      timeout: timeoutMs,
-    });
-    return Buffer.from(pdf);
+    if (waiter) waiter(tab);
+    else idle.push(tab);
   }
 
   return {
     async render(doc) {
-      const page = await acquire();
+      const tab = await acquire();
       let timer: NodeJS.Timeout | undefined;
       let healthy = true;
       try {
         return await Promise.race([
-          renderOn(page, doc),
+          tab.print(doc, { tagged }),
           new Promise<never>((_, reject) => {
             timer = setTimeout(() => reject(printTimeout(timeoutMs)), timeoutMs);
           }),
@@ -228,7 +210,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
         throw new PdfRenderError(`Chromium could not print the document: ${(error as Error).message}`);
       } finally {
         clearTimeout(timer);
-        release(page, healthy);
+        release(tab, healthy);
       }
     },
     async close() {
@@ -237,7 +219,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       const b = browser;
       browser = null;
       idle.length = 0;
-      if (b) await (await b.catch(() => null))?.close().catch(() => {});
+      if (b) await (await b.catch(() => null))?.browser.close().catch(() => {});
     },
   };
 }
