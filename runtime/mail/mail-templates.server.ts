@@ -67,7 +67,21 @@ function text(input: Record<string, unknown>, key: string, max: number): string 
   return v;
 }
 
+/**
+ * How long the tables with a template are remembered. Every page's shell asks (may this reader
+ * start a mailing?), and templates change seldom: a change made here is seen at once, one made by
+ * another instance within this time, as for sessions and tokens (ADR 034).
+ */
+export const TEMPLATE_TABLES_TTL_MS = 5_000;
+
 export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, "current">): MailTemplates {
+  let tables: { keys: string[]; until: number } | null = null;
+  // A lookup that began before a change here may answer what was there before: it is not kept.
+  let changes = 0;
+  const changed = () => {
+    changes++;
+    tables = null;
+  };
   const service: MailTemplates = {
     async list(table) {
       const q = db(MAIL_TEMPLATES_TABLE).orderBy([{ column: "created_at" }, { column: "id" }]);
@@ -75,7 +89,11 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       return ((await q) as Row[]).map(toTemplate);
     },
     async tables() {
-      return ((await db(MAIL_TEMPLATES_TABLE).distinct("table_key")) as Pick<Row, "table_key">[]).map((r) => r.table_key);
+      if (tables && performance.now() < tables.until) return tables.keys;
+      const started = changes;
+      const keys = ((await db(MAIL_TEMPLATES_TABLE).distinct("table_key")) as Pick<Row, "table_key">[]).map((r) => r.table_key);
+      if (started === changes) tables = { keys, until: performance.now() + TEMPLATE_TABLES_TTL_MS };
+      return keys;
     },
     async get(id) {
       const row = typeof id === "string" ? ((await db(MAIL_TEMPLATES_TABLE).where({ id }).first()) as Row | undefined) : undefined;
@@ -102,36 +120,49 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       const id = typeof input.id === "string" && input.id ? input.id : `mt_${crypto.randomBytes(6).toString("hex")}`;
       const exists = await db(MAIL_TEMPLATES_TABLE).where({ id }).first("id");
       const row = { table_key: table, name, translations: translationsToStore(input.translations), subject, body };
-      if (exists) await db(MAIL_TEMPLATES_TABLE).where({ id }).update(row);
-      else await db(MAIL_TEMPLATES_TABLE).insert({ id, ...row, created_at: dbNow() });
+      try {
+        if (exists) await db(MAIL_TEMPLATES_TABLE).where({ id }).update(row);
+        else await db(MAIL_TEMPLATES_TABLE).insert({ id, ...row, created_at: dbNow() });
+      } finally {
+        changed();
+      }
       return service.get(id);
     },
     async remove(actor, id) {
       requireAdmin(actor, "deleteMessageTemplates");
-      const n = await db(MAIL_TEMPLATES_TABLE)
-        .where({ id: String(id) })
-        .delete();
+      let n: number;
+      try {
+        n = await db(MAIL_TEMPLATES_TABLE)
+          .where({ id: String(id) })
+          .delete();
+      } finally {
+        changed();
+      }
       if (n === 0) throw mailRefusal(404, "noTemplate", { id: String(id).slice(0, 64) });
     },
     async addDefaults(templates) {
-      const { compiled } = await workspace.current();
-      for (const t of templates) {
-        // A template of a table the schema does not have would offer a message nobody can send.
-        if (!compiled.tablesByKey.has(t.table)) continue;
-        for (const part of [t.subject, t.body]) {
-          const error = liquidSyntaxError(part);
-          if (error) throw new Error(`the shipped message template "${t.name}" is not valid Liquid: ${error}`);
+      try {
+        const { compiled } = await workspace.current();
+        for (const t of templates) {
+          // A template of a table the schema does not have would offer a message nobody can send.
+          if (!compiled.tablesByKey.has(t.table)) continue;
+          for (const part of [t.subject, t.body]) {
+            const error = liquidSyntaxError(part);
+            if (error) throw new Error(`the shipped message template "${t.name}" is not valid Liquid: ${error}`);
+          }
+          if (await db(MAIL_TEMPLATES_TABLE).where({ id: t.id }).first("id")) continue;
+          await db(MAIL_TEMPLATES_TABLE).insert({
+            id: t.id,
+            table_key: t.table,
+            name: t.name,
+            translations: translationsToStore(t.translations),
+            subject: t.subject,
+            body: t.body,
+            created_at: dbNow(),
+          });
         }
-        if (await db(MAIL_TEMPLATES_TABLE).where({ id: t.id }).first("id")) continue;
-        await db(MAIL_TEMPLATES_TABLE).insert({
-          id: t.id,
-          table_key: t.table,
-          name: t.name,
-          translations: translationsToStore(t.translations),
-          subject: t.subject,
-          body: t.body,
-          created_at: dbNow(),
-        });
+      } finally {
+        changed();
       }
     },
     async followRenames(before) {

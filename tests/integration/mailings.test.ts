@@ -295,6 +295,14 @@ describe.each(testDatabases)("mailings on $name", (kind) => {
     await rt.mail.templates.remove(SYSTEM_ACTOR, broken.id);
   });
 
+  it("knows at once which tables have a template after a template is added or removed here", async () => {
+    expect(await rt.mail.templates.tables()).not.toContain("products");
+    const prices = await rt.mail.templates.save(SYSTEM_ACTOR, { table: "products", name: "Prices", subject: "Prices", body: "Hello" });
+    expect(await rt.mail.templates.tables()).toContain("products");
+    await rt.mail.templates.remove(SYSTEM_ACTOR, prices.id);
+    expect(await rt.mail.templates.tables()).not.toContain("products");
+  });
+
   it("reads the list as the sender: no read right, no mailing; a hidden address, no message; someone else's mailing is not there", async () => {
     const noClients = await actorForUser(
       rt.db,
