@@ -66,6 +66,15 @@ describe("renderLiquid", () => {
     expect(doc.html).toContain("<b>INV-1</b>");
     expect(doc.html).toContain("<b>INV-2</b>");
     expect(doc.html.match(/<\/style>/g)).toHaveLength(2);
+    // Removing what closes the element once would rebuild it from the pieces around it.
+    const nested = renderTemplate(
+      { html: "<b>x</b>", css: 'b{content:"<"}</sty</stylele><link rel="prefetch" href="http://10.0.0.1/"><style>', page: DEFAULT_PAGE },
+      [context({ number: "INV-1" })],
+      { compiled },
+    );
+    expect(nested.html.match(/<\/?style>/g)).toEqual(["<style>", "</style>", "<style>", "</style>"]);
+    expect(nested.html).not.toContain("<link");
+    expect(nested.html).toContain('b{content:"\\3c "}');
   });
   it("sanitizes what Liquid made: a tag split by Liquid, and record data printed raw", () => {
     const doc = renderTemplate(

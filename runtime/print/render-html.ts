@@ -310,8 +310,12 @@ function renderMargin(text: string | undefined, context: PrintContext, settings:
   return `<div style="box-sizing:border-box;width:100%;padding:0 ${page.margins.right}mm 0 ${page.margins.left}mm;font-family:${PRINT_FONTS.replaceAll('"', "'")};font-size:7.5pt;color:#666;-webkit-print-color-adjust:exact">${body}</div>`;
 }
 
-/** Keeps admin CSS inside its style element. */
-const safeCss = (css: string) => css.replace(/<\/?style/gi, "");
+/**
+ * Keeps admin CSS inside its style element: every `<` is written as CSS's own escape, which reads
+ * the same inside a string (`content: "\3c "`) and is no markup anywhere. Removing `</style`
+ * instead left `</sty</stylele>` to close the element.
+ */
+const safeCss = (css: string) => css.replaceAll("<", "\\3c ");
 
 export function documentHtml(bodies: string[], css: string, page: PageSettings): string {
   const pageCss = `@page { size: ${page.size} ${page.orientation}; }`;
