@@ -40,7 +40,7 @@ import os from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
 import puppeteer, { type Page } from "puppeteer";
-import { chromiumArgs, chromiumExecutablePath, createPdfRenderer } from "@runtime/print/pdf.server";
+import { chromiumExecutablePath, createPdfRenderer, printingChromiumArgs } from "@runtime/print/pdf.server";
 import { createPrintService } from "@runtime/print/print.server";
 import type { RenderedDocument } from "@runtime/print/render-html";
 import { SYSTEM_ACTOR, type Actor } from "@runtime/records/permissions";
@@ -189,7 +189,7 @@ async function barePuppeteer(docs: RenderedDocument[]) {
     executablePath: chromiumExecutablePath(),
     headless: true,
     pipe: true,
-    args: chromiumArgs(),
+    args: printingChromiumArgs(),
   });
   const idle: Page[] = await Promise.all(
     Array.from({ length: POOL }, async () => {

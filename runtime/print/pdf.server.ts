@@ -86,6 +86,17 @@ export function chromiumArgs(isRoot: boolean = process.getuid?.() === 0): string
   ];
 }
 
+/**
+ * The printing Chromium's flags: `chromiumArgs`, and every connection it would open sent to a
+ * proxy that is not there, loopback included. The tabs fail every request a document makes
+ * (print-tab.server.ts), but Chromium starts a few without asking them: a `<link rel=prefetch>`
+ * fetches and a preconnect opens a socket. With nowhere to go, none leaves the machine or reaches
+ * a service on it.
+ */
+export function printingChromiumArgs(isRoot?: boolean): string[] {
+  return [...chromiumArgs(isRoot), "--proxy-server=http://127.0.0.1:9", "--proxy-bypass-list=<-loopback>"];
+}
+
 /** The document is what takes too long (pages, images), so it is the caller's to change: 422, not 500. */
 const printTimeout = (timeoutMs: number) => printRefusal(422, "timeout", { seconds: timeoutMs / 1000 });
 
@@ -108,7 +119,15 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
   let browser: Promise<Chromium> | null = null;
   let closed = false;
   const idle: PrintTab[] = [];
+  // Tabs open or being opened, counted against poolSize. When a browser goes away its tabs stop
+  // counting at once, so their prints, ending later, must not count down what the next browser's
+  // tabs count up: each tab remembers the browser generation it was counted in.
   let open = 0;
+  let generation = 0;
+  const countedIn = new WeakMap<PrintTab, number>();
+  const uncount = (counted: number | undefined) => {
+    if (counted === generation) open--;
+  };
   const waiting: ((tab: PrintTab | Error) => void)[] = [];
 
   function getBrowser(): Promise<Chromium> {
@@ -121,7 +140,7 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       // Loaded on the first print: a quarter of a second that the CLI and a server that never prints skip.
       const launching = import("puppeteer")
         .then(({ default: puppeteer }) =>
-          puppeteer.launch({ executablePath: exe, headless: true, pipe: true, args: chromiumArgs(), userDataDir }),
+          puppeteer.launch({ executablePath: exe, headless: true, pipe: true, args: printingChromiumArgs(), userDataDir }),
         )
         .then(async (b) => {
           b.once("disconnected", () => {
@@ -129,9 +148,15 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
             if (browser === launching) browser = null;
             idle.length = 0;
             open = 0;
+            generation++;
             fs.promises.rm(userDataDir, { recursive: true, force: true, maxRetries: 5, retryDelay: 100 }).catch(() => {});
           });
-          return { browser: b, session: await b.target().createCDPSession() };
+          try {
+            return { browser: b, session: await b.target().createCDPSession() };
+          } catch (error) {
+            await b.close().catch(() => {});
+            throw error;
+          }
         })
         .catch((error: Error) => {
           browser = null;
@@ -143,9 +168,17 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
     return browser;
   }
 
-  async function newTab(): Promise<PrintTab> {
-    const chromium = await getBrowser();
-    return openPrintTab(chromium.browser, chromium.session);
+  /** A new tab, counted in the pool (the caller has counted it up in `counted`). */
+  async function newTab(counted: number): Promise<PrintTab> {
+    try {
+      const chromium = await getBrowser();
+      const tab = await openPrintTab(chromium.browser, chromium.session);
+      countedIn.set(tab, counted);
+      return tab;
+    } catch (error) {
+      uncount(counted);
+      throw error;
+    }
   }
 
   async function acquire(): Promise<PrintTab> {
@@ -154,17 +187,12 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
       const tab = idle.pop();
       if (!tab) break;
       if (tab.usable) return tab;
-      open--;
+      uncount(countedIn.get(tab));
       void tab.close();
     }
     if (open < poolSize) {
       open++;
-      try {
-        return await newTab();
-      } catch (error) {
-        open--;
-        throw error;
-      }
+      return newTab(generation);
     }
     const next = await new Promise<PrintTab | Error>((resolve) => waiting.push(resolve));
     if (next instanceof Error) throw next;
@@ -173,16 +201,13 @@ export function createPdfRenderer(options: PdfRendererOptions = {}): PdfRenderer
 
   function release(tab: PrintTab, healthy: boolean) {
     if (!healthy || closed || !tab.usable) {
-      open--;
+      uncount(countedIn.get(tab));
       void tab.close();
       const waiter = waiting.shift();
       // A waiter gets a fresh tab instead of the broken one.
       if (waiter) {
         open++;
-        newTab().then(waiter, (error: Error) => {
-          open--;
-          waiter(error);
-        });
+        newTab(generation).then(waiter, waiter);
       }
       return;
     }

@@ -2,19 +2,20 @@ import type { Browser, CDPSession, Protocol } from "puppeteer";
 import type { RenderedDocument } from "./render-html";
 
 /**
- * A Chromium tab that prints, driven over its own DevTools session with the five commands printing
+ * A Chromium tab that prints, driven over its own DevTools session with the few commands printing
  * needs, instead of Puppeteer's `Page` (ADR 034, "Printing without Puppeteer's page").
  *
  * A `Page` turns on the Runtime, Network, Log and Performance domains, tracks frames and execution
  * contexts, keeps an isolated JavaScript world beside each document, evaluates
- * `document.open/write/close` and then `document.fonts.ready` in the page for every print, and
- * reads the PDF back over a stream. Every one of those costs
- * Chromium and Node time per document, and printing uses none of them: here the document is set
- * with `Page.setDocumentContent`, its `load` awaited through lifecycle events, and the PDF comes
- * back in the reply to `Page.printToPDF`. The same Chromium does the same layout and printing.
+ * `document.open/write/close` in it for every print, and reads the PDF back over a stream: Chromium
+ * and Node time per document that printing does not need. Here the document is set with
+ * `Page.setDocumentContent`, its `load` and its fonts are awaited, and the PDF comes back in the
+ * reply to `Page.printToPDF`. The same Chromium does the same layout and printing.
  *
  * What the page may do is what a `Page` was allowed before: no JavaScript, and every request that
- * is not a `data:` URL fails, so neither a template nor a record can read a file or reach the network.
+ * is not a `data:` URL fails, so neither a template nor a record can read a file or reach the
+ * network (what Chromium starts without a request, a prefetch or a preconnect, finds no proxy:
+ * `printingChromiumArgs`).
  */
 export interface PrintTab {
   print(doc: RenderedDocument, options: { tagged: boolean }): Promise<Buffer>;
@@ -50,8 +51,12 @@ export function printParameters(doc: RenderedDocument, tagged: boolean): Protoco
   };
 }
 
-/** Web fonts are the only thing a page may still be loading once `load` fired. */
-const usesWebFonts = (html: string) => /@font-face/i.test(html);
+/**
+ * Web fonts are the only thing a document may still be loading once `load` fired. Read through
+ * Document's own getter: an element named `fonts` would stand in for `document.fonts`, and no
+ * script of the page can run to change the getter.
+ */
+const FONTS_READY = `Object.getOwnPropertyDescriptor(Document.prototype, "fonts").get.call(document).ready.then(() => true)`;
 
 /**
  * Opens a blank tab in `browser`, through `browserSession` (the browser target's own session), set
@@ -126,8 +131,8 @@ export async function openPrintTab(browser: Browser, browserSession: CDPSession)
       try {
         await session.send("Page.setDocumentContent", { frameId, html: doc.html });
         await loaded;
-        if (usesWebFonts(doc.html))
-          await session.send("Runtime.evaluate", { expression: "document.fonts.ready.then(() => true)", awaitPromise: true });
+        // Should it fail, the document prints with the fonts it has, as it would have without the wait.
+        await session.send("Runtime.evaluate", { expression: FONTS_READY, awaitPromise: true });
         const { data } = await session.send("Page.printToPDF", printParameters(doc, tagged));
         return Buffer.from(data, "base64");
       } finally {
