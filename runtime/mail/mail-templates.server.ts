@@ -89,7 +89,7 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       return ((await q) as Row[]).map(toTemplate);
     },
     async tables() {
-      if (tables && performance.now() < tables.until) return tables.keys;
+      if (tables && performance.now() < tables.until) return [...tables.keys];
       const started = changes;
       const keys = ((await db(MAIL_TEMPLATES_TABLE).distinct("table_key")) as Pick<Row, "table_key">[]).map((r) => r.table_key);
       if (started === changes) tables = { keys, until: performance.now() + TEMPLATE_TABLES_TTL_MS };
