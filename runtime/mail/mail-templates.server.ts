@@ -6,6 +6,7 @@ import { liquidSyntaxError } from "../print/render-html";
 import type { CompiledSchema } from "../schema/compile";
 import { requireAdmin, type Actor } from "../records/permissions";
 import type { WorkspaceService } from "../workspace/workspace.server";
+import { expiringMemo } from "../expiring-memo";
 import { MAIL_TEMPLATES_TABLE } from "./mail-tables.server";
 import { mailRefusal } from "./mail-words";
 import { readTranslations, translationsToStore, type ItemTranslations } from "../i18n/item-names";
@@ -75,13 +76,8 @@ function text(input: Record<string, unknown>, key: string, max: number): string 
 export const TEMPLATE_TABLES_TTL_MS = 5_000;
 
 export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, "current">): MailTemplates {
-  let tables: { keys: string[]; until: number } | null = null;
-  // A lookup that began before a change here may answer what was there before: it is not kept.
-  let changes = 0;
-  const changed = () => {
-    changes++;
-    tables = null;
-  };
+  const tables = expiringMemo<"tables", string[]>(TEMPLATE_TABLES_TTL_MS);
+  const changed = () => tables.forget();
   const service: MailTemplates = {
     async list(table) {
       const q = db(MAIL_TEMPLATES_TABLE).orderBy([{ column: "created_at" }, { column: "id" }]);
@@ -89,11 +85,11 @@ export function createMailTemplates(db: Knex, workspace: Pick<WorkspaceService, 
       return ((await q) as Row[]).map(toTemplate);
     },
     async tables() {
-      if (tables && performance.now() < tables.until) return [...tables.keys];
-      const started = changes;
-      const keys = ((await db(MAIL_TEMPLATES_TABLE).distinct("table_key")) as Pick<Row, "table_key">[]).map((r) => r.table_key);
-      if (started === changes) tables = { keys, until: performance.now() + TEMPLATE_TABLES_TTL_MS };
-      return keys;
+      const keys = await tables.get("tables", async () =>
+        ((await db(MAIL_TEMPLATES_TABLE).distinct("table_key")) as Pick<Row, "table_key">[]).map((r) => r.table_key),
+      );
+      // A copy: the caller may not change what the next one is given.
+      return [...keys];
     },
     async get(id) {
       const row = typeof id === "string" ? ((await db(MAIL_TEMPLATES_TABLE).where({ id }).first()) as Row | undefined) : undefined;

@@ -21,6 +21,7 @@ import { lockProblems } from "../records/locks";
 import { assignMissingIds } from "./assign-ids";
 import type { ApiError } from "../errors";
 import { englishProblems } from "../schema/problem-words";
+import { expiringMemo } from "../expiring-memo";
 
 export const EMPTY_SCHEMA: WorkspaceSchema = {
   $schema: "https://json-schema.org/draft/2020-12/schema",
@@ -102,9 +103,8 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
   const schemaCheckMs = options.schemaCheckMs ?? 1000;
   // The one lookup every request made before its own query: on a page that takes under a
   // millisecond it was most of the service's overhead.
-  let seen: { version: number; at: number } | null = null;
-  /** Bumped by every apply, so a version lookup that raced one is not cached. */
-  let generation = 0;
+  // Forgotten by every apply, with any version lookup that raced it.
+  const versionSeen = expiringMemo<"version", number>(schemaCheckMs);
   const log = options.log ?? ((message: string) => console.error(message));
   // Compiled schemas by version: a version never changes once stored, so this cache is always
   // right, and any other instance of the app computes the same thing from the same row.
@@ -135,25 +135,23 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
     } catch (error) {
       log(`Could not finish a half-applied schema change: ${(error as Error).message}`);
     } finally {
-      seen = null;
-      generation++;
+      versionSeen.forget();
       takingOver = null;
     }
   }
 
-  async function currentVersion(fresh: boolean): Promise<number> {
-    if (!fresh && seen && performance.now() - seen.at < schemaCheckMs) return seen.version;
-    // In turn, never at once: the check may finish a stopped instance's migration, which the
-    // version read must follow, and on SQLite both would wait on the one connection.
-    await refuseDuringForeignMigration();
-    const at = performance.now();
-    const started = generation;
-    const row = (await db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first()) as { v: number | null } | undefined;
-    const version = Number(row?.v ?? 0);
-    // A lookup that began before this process applied a change may answer the old version: it
-    // must not be remembered over the change.
-    if (started === generation) seen = { version, at };
-    return version;
+  function currentVersion(fresh: boolean): Promise<number> {
+    return versionSeen.get(
+      "version",
+      async () => {
+        // In turn, never at once: the check may finish a stopped instance's migration, which the
+        // version read must follow, and on SQLite both would wait on the one connection.
+        await refuseDuringForeignMigration();
+        const row = (await db(SYSTEM_TABLES.schemaVersions).max({ v: "version" }).first()) as { v: number | null } | undefined;
+        return Number(row?.v ?? 0);
+      },
+      { fresh },
+    );
   }
 
   async function load(version: number): Promise<CompiledSchema> {
@@ -218,8 +216,7 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
         },
       });
       // What follows the change reads the new schema.
-      seen = null;
-      generation++;
+      versionSeen.forget();
       try {
         await options.afterApply?.(before, prepared.schema);
       } catch (error) {
@@ -234,8 +231,7 @@ export function createWorkspaceService(db: Knex, hooks: ApplyHooks = {}, options
       throw error;
     } finally {
       // Columns may have moved even when a step failed half-way: the next read asks again.
-      seen = null;
-      generation++;
+      versionSeen.forget();
     }
   }
 

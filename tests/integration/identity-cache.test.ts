@@ -64,6 +64,16 @@ describe.each(testDatabases)("identities remembered for seconds on $name", (kind
     expect(await resolveToken(rt.db, two.token)).toBeNull();
   });
 
+  it("does not remember what a lookup under way read when the token was revoked meanwhile", async () => {
+    const user = await addUser(rt.db, { name: "Yrsa", email: "yrsa@example.com", role: "staff" });
+    const { token, info } = await createToken(rt.db, user.id, "racing");
+    // The lookup reads the token, the revocation lands and forgets, then the lookup reads the user.
+    const lookup = resolveToken(rt.db, token);
+    await revokeToken(rt.db, info.id);
+    await lookup;
+    expect(await resolveToken(rt.db, token)).toBeNull();
+  });
+
   it("reads a session once for a few seconds, and sees it end at once: sign-out, a new password, a deactivated user", async () => {
     const user = await addUser(rt.db, { name: "Vera", email: "vera@example.com", role: "staff" });
     const first = await createSession(rt.db, user.id);
