@@ -216,6 +216,14 @@ function requestBodyStream(req) {
 const CLIENT_IP_HEADER = "x-tessera-client-ip";
 
 /**
+ * SERVER_TIMING=1: every answer says in a Server-Timing header how long the server spent on it
+ * (`app`, until its headers) and in its records call (`records`), for an operator or a benchmark
+ * to tell the server's time from the network's and the database's. Off by default: it tells any
+ * client how long the database took.
+ */
+const SERVER_TIMING = process.env.SERVER_TIMING === "1";
+
+/**
  * Remix behind the sign-in gate: `authGate` (app/services/auth.server.ts) sees every request that
  * is not a static file before any loader or action runs, so no route can forget the check.
  */
@@ -226,6 +234,7 @@ function gatedRequestHandler(getBuild, mode) {
     return handlers.get(build);
   };
   return async (req, res, next) => {
+    const started = performance.now();
     try {
       delete req.headers[CLIENT_IP_HEADER];
       // The socket's address, or what a trusted proxy says the client's is (TRUST_PROXY).
@@ -238,14 +247,20 @@ function gatedRequestHandler(getBuild, mode) {
       }
       const build = getBuild();
       const request = createRemixRequest(req, res);
-      await build.entry.module.inRequestScope(request.method, async () => {
-        const refused = await build.entry.module.authGate(request);
-        if (refused) return sendRemixResponse(req, res, refused);
+      const entry = build.entry.module;
+      const send = (response, buffered = false) => {
+        if (SERVER_TIMING) res.setHeader("Server-Timing", entry.serverTimingHeader(performance.now() - started));
+        return sendRemixResponse(req, res, response, buffered);
+      };
+      const answer = async () => {
+        const refused = await entry.authGate(request);
+        if (refused) return send(refused);
         // The pathname Remix would match: the URL parser has resolved dot segments and encodings.
-        const fast = build.entry.module.fastApiRoute(request.method, new URL(request.url).pathname);
-        if (fast) return sendRemixResponse(req, res, await answerFastApiRoute(build, fast, request), true);
-        await sendRemixResponse(req, res, await remixHandlerFor(build)(request));
-      });
+        const fast = entry.fastApiRoute(request.method, new URL(request.url).pathname);
+        if (fast) return send(await answerFastApiRoute(build, fast, request), true);
+        await send(await remixHandlerFor(build)(request));
+      };
+      await entry.inRequestScope(request.method, answer, { timings: SERVER_TIMING });
     } catch (error) {
       next(error);
     }

@@ -29,7 +29,7 @@ export async function boot(): Promise<{ database: string }> {
 }
 // server.mjs runs this before Remix for every request that is not a static file.
 export { authGate } from "./services/auth.server";
-export { inRequestScope } from "./services/request-scope.server";
+export { inRequestScope, serverTimingHeader } from "./services/request-scope.server";
 // …and this, to answer the hottest API reads with their route's loader without Remix's router.
 export { fastApiRoute } from "./services/api-fast-path.server";
 

@@ -1,4 +1,5 @@
 import { actorFor } from "../services/actor.server";
+import { timed } from "../services/request-scope.server";
 import { getRuntime } from "../services/runtime.server";
 import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
 
@@ -10,7 +11,9 @@ function recordResponse(record: { version?: unknown }): Response {
 export const { loader, action } = apiRoute({
   GET: async ({ request, params }) => {
     const expand = new URL(request.url).searchParams.get("expand") ?? undefined;
-    const record = await (await getRuntime()).records.get(await actorFor(request), params.table!, params.id, { expand });
+    const { records } = await getRuntime();
+    const actor = await actorFor(request);
+    const record = await timed("records", () => records.get(actor, params.table!, params.id, { expand }));
     return recordResponse(record);
   },
   // A missing or unreadable If-Match is the service's 428; `"3"`, `W/"3"` and `3` all mean version 3.

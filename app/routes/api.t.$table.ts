@@ -1,4 +1,5 @@
 import { actorFor } from "../services/actor.server";
+import { timed } from "../services/request-scope.server";
 import { getRuntime } from "../services/runtime.server";
 import { apiRoute, jsonResponse, readJson } from "../utils/api.server";
 
@@ -17,7 +18,9 @@ export const { loader, action } = apiRoute({
     const preview = search.get("full") !== "1";
     // count=false: the caller needs no total (a feed, a sync); the page then says only what it proves.
     const count = search.get("count") === "false" ? false : undefined;
-    return (await getRuntime()).records.list(await actorFor(request), params.table!, { ...query, preview, count });
+    const { records } = await getRuntime();
+    const actor = await actorFor(request);
+    return timed("records", () => records.list(actor, params.table!, { ...query, preview, count }));
   },
   POST: async ({ request, params }) => {
     const { records } = await getRuntime();

@@ -74,6 +74,8 @@ describe("the HTTP server", () => {
     }
     // Neither way lets a request without a token through.
     expect((await fetch(`${server.url}/api/t/clients/1`)).status).toBe(401);
+    // Timings are told only where the operator asked for them (SERVER_TIMING=1, below).
+    expect((await fetch(`${server.url}/api/t/clients/1`, { headers })).headers.get("server-timing")).toBeNull();
   });
 
   it("closes the connection cleanly after a 413, so the client's next request on a kept-alive agent succeeds", async () => {
@@ -188,10 +190,11 @@ describe("the HTTP server", () => {
     }
   });
 
-  describe("behind a trusted proxy (TRUST_PROXY=loopback)", () => {
+  // One second server for both settings: a server's start is most of such a test's time.
+  describe("behind a trusted proxy (TRUST_PROXY=loopback), reporting timings (SERVER_TIMING=1)", () => {
     let proxied: AppServer;
     beforeAll(async () => {
-      proxied = await startAppServer({ env: { TRUST_PROXY: "loopback" } });
+      proxied = await startAppServer({ env: { TRUST_PROXY: "loopback", SERVER_TIMING: "1" } });
     }, 120_000);
     afterAll(async () => {
       await proxied?.stop();
@@ -202,6 +205,19 @@ describe("the HTTP server", () => {
       expect(overHttps.headers.get("strict-transport-security")).toBe("max-age=31536000");
       const overHttp = await fetch(`${proxied.url}/login`, { headers: { "X-Forwarded-Proto": "http" } });
       expect(overHttp.headers.get("strict-transport-security")).toBeNull();
+    });
+
+    it("says in Server-Timing how long the records call and the whole request took in the server", async () => {
+      const headers = { Authorization: `Bearer ${await createApiToken(proxied.url)}` };
+      for (const path of ["/api/t/clients/1", "/api/t/clients?pageSize=5", "/api/t/clients/?pageSize=5"]) {
+        const timing = (await fetch(`${proxied.url}${path}`, { headers })).headers.get("server-timing") ?? "";
+        const match = /^records;dur=(\d+\.\d\d), app;dur=(\d+\.\d\d)$/.exec(timing);
+        expect(match, `${path}: ${timing}`).not.toBeNull();
+        expect(Number(match![1]), path).toBeLessThanOrEqual(Number(match![2]));
+      }
+      // A page without a records call, and a refusal before any, say only the request's time.
+      expect((await fetch(`${proxied.url}/login`)).headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d\d$/);
+      expect((await fetch(`${proxied.url}/api/t/clients/1`)).headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d\d$/);
     });
 
     it("sets the session cookie Secure when the proxy says the sign-in came over HTTPS", async () => {
