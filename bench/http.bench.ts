@@ -8,7 +8,12 @@
  * keep-alive, ITERATIONS (default 200) timed requests after a warm-up, beside:
  *   (a) raw SQL: the statements the engine runs for that call, captured from knex and replayed with mysql2;
  *   (b) in process: the same call through the records service, as the same user;
- *   (c) the HTTP floor: a bare node:http server answering the same JSON body.
+ *   (c) the HTTP floor: a bare node:http server answering the same JSON body;
+ *   (d) around the call: each HTTP request's time less its records call in the server, which the
+ *       server says in its Server-Timing header (SERVER_TIMING=1): what Tessera adds around the
+ *       query, per request, free of the query's own spread between two sets of samples; beside
+ *       it the same split of a bare server in a process of its own that runs the same SQL and
+ *       answers the same body (bench/bare-query-server.ts).
  * Then the load case (2,000 list requests at concurrency 20, filter + sort + expand) and the HTML
  * list page against its JSON twin. `--peer <folder>` adds the issue's peer in the same run: a
  * Directus installed in that folder (outside the project, see bench/peer-directus.ts) on a copy of
@@ -17,10 +22,12 @@
  * profiles the server; CASES=byId,list picks cases (for a profile); KEEP=1 keeps the database.
  * Not a test: timings depend on the machine.
  */
+import { fork } from "node:child_process";
 import { readFileSync } from "node:fs";
 import http from "node:http";
 import os from "node:os";
 import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
 import mysql from "mysql2/promise";
 import { actorForUser } from "@runtime/auth/actors.server";
 import { findUserByEmail, toUser } from "@runtime/auth/users.server";
@@ -31,6 +38,7 @@ import type { WorkspaceSchema } from "@runtime/schema/types";
 import { encodeConditions } from "@runtime/views/conditions";
 import { startAppServer, TEST_ADMIN, type AppServer } from "@tests/helpers/app-server";
 import { createApiToken, signIn } from "@tests/helpers/auth";
+import type { BareCase } from "./bare-query-server";
 import { benchDatabase, fmt, percentile } from "./lib";
 import { startDirectus, type Peer } from "./peer-directus";
 
@@ -148,22 +156,38 @@ async function sizeBufferPool(conn: mysql.Connection): Promise<(() => Promise<vo
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: LOAD_CONCURRENCY });
 
+interface Answer {
+  body: string;
+  /** `records;dur=` and `app;dur=` of the answer's Server-Timing header (the server runs with SERVER_TIMING=1). */
+  recordsMs?: number;
+  appMs?: number;
+}
+
+/** A duration named in a Server-Timing header. */
+function serverTiming(header: string | string[] | undefined, name: string): number | undefined {
+  const found = new RegExp(`(?:^|,\\s*)${name};dur=([\\d.]+)`).exec(String(header ?? ""));
+  return found ? Number(found[1]) : undefined;
+}
+
 /** A GET over a kept-alive socket; fails loudly on anything but a 200. */
-function get(base: string, path: string, headers: Record<string, string>): Promise<string> {
+function request(base: string, path: string, headers: Record<string, string>): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const request = http.get(`${base}${path}`, { agent, headers }, (response) => {
+    const sent = http.get(`${base}${path}`, { agent, headers }, (response) => {
       let body = "";
       response.setEncoding("utf8");
       response.on("data", (chunk: string) => (body += chunk));
-      response.on("end", () =>
-        response.statusCode === 200
-          ? resolve(body)
-          : reject(new Error(`GET ${path} answered ${response.statusCode}: ${body.slice(0, 500)}`)),
-      );
+      response.on("end", () => {
+        if (response.statusCode !== 200) return reject(new Error(`GET ${path} answered ${response.statusCode}: ${body.slice(0, 500)}`));
+        const timing = response.headers["server-timing"];
+        resolve({ body, recordsMs: serverTiming(timing, "records"), appMs: serverTiming(timing, "app") });
+      });
     });
-    request.on("error", reject);
+    sent.on("error", reject);
   });
 }
+
+/** A GET's body (see `request`). */
+const get = async (base: string, path: string, headers: Record<string, string>) => (await request(base, path, headers)).body;
 
 /** The HTTP floor: a bare node:http server answering a stored body. */
 async function bareServer(): Promise<{ url: string; bodies: Map<string, string>; close(): Promise<void> }> {
@@ -183,28 +207,69 @@ async function bareServer(): Promise<{ url: string; bodies: Map<string, string>;
   };
 }
 
+/** bench/bare-query-server.ts in a process of its own, on `databaseUrl`. */
+async function bareQueryServer(databaseUrl: string): Promise<{ url: string; add(c: BareCase): Promise<void>; stop(): void }> {
+  const child = fork(fileURLToPath(new URL("./bare-query-server.ts", import.meta.url)), [], {
+    execArgv: ["--import", "tsx"],
+    env: { ...process.env, BARE_DATABASE_URL: databaseUrl },
+    serialization: "advanced",
+  });
+  const port = await new Promise<number>((resolve, reject) => {
+    child.once("message", (m: { port: number }) => resolve(m.port));
+    child.once("exit", (code) => reject(new Error(`the bare query server exited (${code}) before it listened`)));
+  });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    add: (c) =>
+      new Promise((resolve) => {
+        child.once("message", () => resolve());
+        child.send(c);
+      }),
+    stop: () => child.disconnect(),
+  };
+}
+
 // ---- timing -------------------------------------------------------------------------------------
 
 type Sampler = () => Promise<unknown>;
-type Way = "http" | "inProcess" | "raw" | "floor" | "peer";
+type Way = "http" | "inProcess" | "raw" | "floor" | "bareQuery" | "peer";
+/** A request's time split by its answer's Server-Timing header. */
+interface Split {
+  /** The records call in the server (for the bare query server, its statements). */
+  call: number[];
+  /** The request's time less the call: what the server and the socket add around it. */
+  around: number[];
+  /** Of that, the part in the server (`app` less `records`): sign-in, routing, JSON. */
+  inServer: number[];
+}
 interface Row {
   label: string;
   samples: Partial<Record<Way, number[]>> & Record<Exclude<Way, "peer">, number[]>;
+  splits: Partial<Record<Way, Split>>;
 }
 
 /** Round-robin over the ways of asking, so each meets the same moments of a noisy machine. */
-async function sampleAll(samplers: Partial<Record<Way, Sampler>>): Promise<Row["samples"]> {
+async function sampleAll(samplers: Partial<Record<Way, Sampler>>): Promise<Omit<Row, "label">> {
   const names = Object.keys(samplers) as Way[];
-  const out = Object.fromEntries(names.map((n) => [n, []])) as unknown as Row["samples"];
+  const samples = Object.fromEntries(names.map((n) => [n, []])) as unknown as Row["samples"];
+  const splits: Row["splits"] = {};
   for (let i = 0; i < Math.max(20, ITERATIONS / 10); i++) for (const n of names) await samplers[n]!();
   for (let i = 0; i < ITERATIONS; i++)
     for (let j = 0; j < names.length; j++) {
       const n = names[(i + j) % names.length];
       const t = performance.now();
-      await samplers[n]!();
-      out[n]!.push(performance.now() - t);
+      const answer = await samplers[n]!();
+      const ms = performance.now() - t;
+      samples[n]!.push(ms);
+      const { recordsMs: call, appMs: app } = (answer ?? {}) as Partial<Answer>;
+      if (call === undefined || app === undefined) continue;
+      const split = (splits[n] ??= { call: [], around: [], inServer: [] });
+      split.call.push(call);
+      split.around.push(ms - call);
+      split.inServer.push(app - call);
     }
-  return out;
+  if (!splits.http) throw new Error("the server's answers have no records and app times in their Server-Timing header");
+  return { samples, splits };
 }
 
 /** The statements knex sends for one call, to replay them with mysql2 alone. */
@@ -235,6 +300,7 @@ async function main() {
   let rt: Runtime | undefined;
   let conn: mysql.Connection | undefined;
   let floor: Awaited<ReturnType<typeof bareServer>> | undefined;
+  let bare: Awaited<ReturnType<typeof bareQueryServer>> | undefined;
   let peer: Peer | undefined;
   let restorePool: (() => Promise<void>) | undefined;
   const cleanup = async () => {
@@ -244,13 +310,15 @@ async function main() {
     await restorePool?.();
     await conn?.end();
     await floor?.close();
+    bare?.stop();
     agent.destroy();
     if (process.env.KEEP) console.log(`kept the database: ${database.url}`);
     else await database.drop();
   };
   for (const signal of ["SIGINT", "SIGTERM"] as const) process.once(signal, () => void cleanup().then(() => process.exit(130)));
   try {
-    server = await startAppServer({ database: { name: "mysql", ...database }, timeoutMs: 180_000 });
+    // SERVER_TIMING=1: each answer says how long its records call took in the server.
+    server = await startAppServer({ database: { name: "mysql", ...database }, env: { SERVER_TIMING: "1" }, timeoutMs: 180_000 });
     const session = await signIn(server.url);
     const token = await createApiToken(server.url, session, "bench");
     const bearer = { Authorization: `Bearer ${token}` };
@@ -287,6 +355,7 @@ async function main() {
     rt = await createRuntime({ databaseUrl: database.url });
     const actor: Actor = await actorForUser(rt.db, toUser((await findUserByEmail(rt.db, TEST_ADMIN.email))!));
     floor = await bareServer();
+    bare = await bareQueryServer(database.url);
 
     const middle = Math.floor(ROWS / 2);
     const [[boundary]] = (await rt.db.raw(
@@ -350,14 +419,16 @@ async function main() {
         for (const s of statements) await conn!.query(s.sql, s.bindings);
       };
       const asPeer = peer && c.peerPath ? { peer: peer, path: c.peerPath } : null;
-      const samples = await sampleAll({
-        http: () => get(server!.url, c.path, bearer),
+      await bare.add({ path: c.path, body, statements });
+      const sampled = await sampleAll({
+        http: () => request(server!.url, c.path, bearer),
         inProcess: c.inProcess,
         raw,
         floor: () => get(floor!.url, c.path, {}),
+        bareQuery: () => request(bare!.url, c.path, {}),
         ...(asPeer ? { peer: () => get(asPeer.peer.url, asPeer.path, asPeer.peer.headers) } : {}),
       });
-      rows.push({ label: `${c.label} [${statements.length} stmt]`, samples });
+      rows.push({ label: `${c.label} [${statements.length} stmt]`, ...sampled });
       console.log(`  ${c.label}: done (${body.length} bytes)`);
     }
     printTable(rows);
@@ -385,6 +456,21 @@ function printTable(rows: Row[]) {
         (withPeer
           ? ` ${(peer ? pair(peer) : "—").padStart(14)} ${(peer ? `${ratio(r.samples.http, peer, 50)}/${ratio(r.samples.http, peer, 95)}` : "—").padStart(15)}`
           : ""),
+    );
+  }
+  // The same requests split by their Server-Timing: the call's spread between the HTTP and the
+  // in-process samples drops out, and the bare server in its own process running the same SQL
+  // shows what a query's wait and the socket path cost on this machine with nothing of Tessera's.
+  console.log(
+    `\n${"around the call, per request (p50/p95)".padEnd(48)} ${"call in server".padStart(14)} ${"around it".padStart(16)} ${"of it in server".padStart(16)} ${"bare, same SQL".padStart(16)} ${"ours − bare p50".padStart(16)} ${"bare: HTTP".padStart(14)} ${"bare − in-proc".padStart(15)}`,
+  );
+  for (const r of rows) {
+    const ours = r.splits.http!;
+    const bare = r.splits.bareQuery;
+    const more = bare ? percentile(ours.around, 50) - percentile(bare.around, 50) : NaN;
+    console.log(
+      `${r.label.padEnd(48)} ${pair(ours.call).padStart(14)} ${pair(ours.around).padStart(16)} ${pair(ours.inServer).padStart(16)} ${(bare ? pair(bare.around) : "—").padStart(16)} ${`${fmt(more)} ms${more <= 2 ? "" : " (>2)"}`.padStart(16)}` +
+        ` ${pair(r.samples.bareQuery).padStart(14)} ${`${fmt(percentile(r.samples.bareQuery, 50) - percentile(r.samples.inProcess, 50))} ms`.padStart(15)}`,
     );
   }
 }
