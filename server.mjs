@@ -1,12 +1,14 @@
 // Tessera's HTTP server: static assets plus the Remix request handler, started only once the
 // runtime has booted (database connected, migrated, seeded), so the first request never races it.
 import fs from "node:fs";
+import http from "node:http";
 import path from "node:path";
 import url from "node:url";
 
 import { createRequestHandler as createRemixHandler, writeReadableStreamToWritable } from "@remix-run/node";
 import compression from "compression";
 import express from "express";
+import proxyAddr from "proxy-addr";
 
 // Like remix-serve: production unless told otherwise, so React and Remix run their fast paths.
 // Set before the build (and with it React) is imported below.
@@ -49,10 +51,16 @@ async function importBuild() {
 }
 
 // What @remix-run/express does inside its handler (it does not export these): a Fetch Request from
-// Express's, and the Response written back. We need the Request in hand to run the sign-in gate.
-function createRemixRequest(req, res) {
-  const host = req.get("host");
-  const url = new URL(`${req.protocol}://${host}${req.originalUrl}`);
+// Node's, and the Response written back. We need the Request in hand to run the sign-in gate.
+// Plain Node objects, not Express's: the API's requests never pass through Express (see main).
+function createRemixRequest(req, res, protocol) {
+  let url;
+  try {
+    url = new URL(`${protocol}://${req.headers.host}${req.url}`);
+  } catch {
+    const error = new Error(`the Host header "${String(req.headers.host).slice(0, 100)}" is not a host name`);
+    throw Object.assign(error, { status: 400, expose: true });
+  }
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
     if (!values) continue;
@@ -76,13 +84,14 @@ function createRemixRequest(req, res) {
  */
 async function sendRemixResponse(req, res, response, buffered = false) {
   res.statusMessage = response.statusText;
-  res.status(response.status);
+  res.statusCode = response.status;
   if (!req.complete) closeAfterAnswer(req, res);
   // The route's own header wins over the defaults securityHeaders set; only cookies add up.
   for (const [key, value] of response.headers.entries()) {
-    if (key === "set-cookie") res.append(key, value);
-    else res.setHeader(key, value);
+    if (key !== "set-cookie") res.setHeader(key, value);
   }
+  const cookies = response.headers.getSetCookie();
+  if (cookies.length) res.setHeader("Set-Cookie", cookies);
   const eventStream = /text\/event-stream/i.test(response.headers.get("Content-Type") ?? "");
   if (eventStream) res.flushHeaders();
   if (buffered && response.body) {
@@ -236,17 +245,18 @@ function gatedRequestHandler(getBuild, mode) {
   return async (req, res, next) => {
     const started = performance.now();
     try {
+      const client = req[CLIENT];
       delete req.headers[CLIENT_IP_HEADER];
       // The socket's address, or what a trusted proxy says the client's is (TRUST_PROXY).
-      if (req.ip) req.headers[CLIENT_IP_HEADER] = req.ip;
+      if (client.ip) req.headers[CLIENT_IP_HEADER] = client.ip;
       // Only a trusted proxy may say the request came over HTTPS or for another host: from anyone
       // else these would set a cookie's Secure flag or pass the same-origin check on their word.
-      if (!req.app.get("trust proxy fn")(req.socket.remoteAddress, 0)) {
+      if (!client.viaTrustedProxy) {
         delete req.headers["x-forwarded-proto"];
         delete req.headers["x-forwarded-host"];
       }
       const build = getBuild();
-      const request = createRemixRequest(req, res);
+      const request = createRemixRequest(req, res, client.protocol);
       const entry = build.entry.module;
       const send = (response, buffered = false) => {
         if (SERVER_TIMING) res.setHeader("Server-Timing", entry.serverTimingHeader(performance.now() - started));
@@ -267,16 +277,43 @@ function gatedRequestHandler(getBuild, mode) {
   };
 }
 
+/** Where `req[CLIENT]` keeps what `clientOf` found. */
+const CLIENT = Symbol("client");
+
+/**
+ * Who the client is and how it reached us, read as Express reads `req.ip` and `req.protocol`
+ * with its compiled TRUST_PROXY function `trust`: the socket's own unless a trusted proxy
+ * connected, whose X-Forwarded-For and X-Forwarded-Proto then count.
+ */
+function clientOf(req, trust) {
+  const viaTrustedProxy = trust(req.socket.remoteAddress, 0);
+  const forwardedProto = viaTrustedProxy ? String(req.headers["x-forwarded-proto"] ?? "") : "";
+  const protocol = forwardedProto.split(",")[0].trim() || (req.socket.encrypted ? "https" : "http");
+  return { ip: proxyAddr(req, trust), protocol, viaTrustedProxy };
+}
+
 /** Headers every answer carries; HTML documents add their Content Security Policy (entry.server). */
-function securityHeaders(req, res, next) {
+function securityHeaders(req, res) {
   res.setHeader("X-Content-Type-Options", "nosniff");
   res.setHeader("Referrer-Policy", "same-origin");
   // Published web forms (/f/<slug>) may be embedded: their CSP frame-ancestors says where.
-  if (!/^\/f\/[^/]+\/?$/.test(req.path)) res.setHeader("X-Frame-Options", "DENY");
+  if (!/^\/f\/[^/?]+\/?(\?|$)/.test(req.url)) res.setHeader("X-Frame-Options", "DENY");
   // Over HTTPS (told by a trusted proxy, see TRUST_PROXY) browsers must never fall back to plain
   // HTTP for a year. Not for subdomains: those may be other people's sites.
-  if (req.secure) res.setHeader("Strict-Transport-Security", "max-age=31536000");
-  next();
+  if (req[CLIENT].protocol === "https") res.setHeader("Strict-Transport-Security", "max-age=31536000");
+}
+
+/**
+ * An API request that failed outside any route's own error answer: what Express's finalhandler
+ * does for a page, in JSON. A client's mistake (`status` 4xx) is said; anything else is logged.
+ */
+function failed(res, error) {
+  const status = Number.isInteger(error?.status) && error.status >= 400 && error.status < 500 ? error.status : 500;
+  if (status === 500) console.error(error instanceof Error ? error.stack : error);
+  if (res.headersSent) return res.destroy();
+  res.statusCode = status;
+  res.setHeader("Content-Type", "application/json; charset=utf-8");
+  res.end(JSON.stringify({ error: status === 500 ? "internal error" : error.message }));
 }
 
 /**
@@ -323,24 +360,33 @@ async function main() {
         `separated by commas (10.0.0.0/8,192.168.1.2), a number of proxy hops, or true`,
     );
   }
-  app.use(securityHeaders);
+  const trust = app.get("trust proxy fn");
   // On a phone's slow link the bundle and the pages are most of the wait: gzip roughly thirds them
   // (Lighthouse, docs/decisions/033-offline-app.md). Event streams are left alone: compression
   // would hold their messages back.
-  app.use(
-    compression({
-      filter: (req, res) => !/text\/event-stream/i.test(String(res.getHeader("Content-Type") ?? "")) && compression.filter(req, res),
-    }),
-  );
+  const compress = compression({
+    filter: (req, res) => !/text\/event-stream/i.test(String(res.getHeader("Content-Type") ?? "")) && compression.filter(req, res),
+  });
+  /** What every request meets first, through Express or not. */
+  const front = (req, res, next) => {
+    req[CLIENT] = clientOf(req, trust);
+    securityHeaders(req, res);
+    compress(req, res, next);
+  };
+  const gated = isDevelopment ? await createDevRequestHandler(build) : gatedRequestHandler(() => build, build.mode);
+  app.use(front);
   // Fingerprinted by the compiler, so they never change under the same name.
   app.use("/build", express.static("public/build", { immutable: true, maxAge: "1y" }));
-  // No file lives under /api: the API's requests skip looking for one on disk.
-  const publicFiles = express.static("public", { maxAge: "1h" });
-  app.use((req, res, next) => (req.path.startsWith("/api/") ? next() : publicFiles(req, res, next)));
-  app.all("*", isDevelopment ? await createDevRequestHandler(build) : gatedRequestHandler(() => build, build.mode));
+  app.use(express.static("public", { maxAge: "1h" }));
+  app.all("*", gated);
 
+  // The API's requests skip Express: no file lives under /api, and its router, its request and
+  // response prototypes and its query parser cost a quarter of a list read's time in the server
+  // (docs/decisions/034-http-hot-path.md). They meet the same front and the same gate.
+  const api = (req, res) => front(req, res, () => gated(req, res, (error) => failed(res, error)));
   const port = Number(process.env.PORT ?? 3000);
-  const server = app.listen(port, async () => {
+  const server = http.createServer((req, res) => (req.url.startsWith("/api/") ? api(req, res) : app(req, res)));
+  server.listen(port, async () => {
     const address = server.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
     console.log(`Tessera is running at http://localhost:${actualPort} (database: ${database})`);

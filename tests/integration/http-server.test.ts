@@ -1,20 +1,46 @@
 import http from "node:http";
+import Database from "better-sqlite3";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { AUTH_TABLES } from "@runtime/auth/auth-tables.server";
 import { startAppServer, TEST_ADMIN, type AppServer } from "../helpers/app-server";
 import { createApiToken, postLogin, signIn } from "../helpers/auth";
+import { createSqliteTestDatabase, type TestDatabase } from "../helpers/databases";
 
 /** What the HTTP server itself does, whatever the database (`npx remix build` first). */
 describe("the HTTP server", () => {
   let server: AppServer;
+  let database: TestDatabase;
   let token: string;
 
   beforeAll(async () => {
-    server = await startAppServer();
+    database = await createSqliteTestDatabase();
+    server = await startAppServer({ database });
     token = await createApiToken(server.url);
   }, 120_000);
   afterAll(async () => {
     await server?.stop();
+    await database?.drop();
   });
+
+  /** The address the audit trail kept for a client created over the API at `base`. */
+  async function auditedAddress(base: string, db: TestDatabase, bearer: string, headers: Record<string, string>) {
+    const created = await fetch(`${base}/api/t/clients`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${bearer}`, "Content-Type": "application/json", ...headers },
+      body: JSON.stringify({ name: "Forwarded Freight" }),
+    });
+    expect(created.status).toBe(201);
+    const { id } = (await created.json()) as { id: number };
+    const file = new Database(db.url.slice("sqlite:".length), { readonly: true });
+    try {
+      const row = file
+        .prepare(`select ip from ${AUTH_TABLES.audit} where action = 'create' and table_key = 'clients' and record_id = ?`)
+        .get(id) as { ip: string | null } | undefined;
+      return row?.ip;
+    } finally {
+      file.close();
+    }
+  }
 
   /**
    * One request through `agent`; resolves with the status, or rejects as the client saw it (e.g.
@@ -76,6 +102,25 @@ describe("the HTTP server", () => {
     expect((await fetch(`${server.url}/api/t/clients/1`)).status).toBe(401);
     // Timings are told only where the operator asked for them (SERVER_TIMING=1, below).
     expect((await fetch(`${server.url}/api/t/clients/1`, { headers })).headers.get("server-timing")).toBeNull();
+  });
+
+  it("answers a Host header that is not a host name with a 400 that says so, on the API as on a page", async () => {
+    const answer = (path: string) =>
+      new Promise<{ status: number; body: string }>((resolve, reject) => {
+        const request = http.request(`${server.url}${path}`, { headers: { Host: "not a host" } }, (response) => {
+          let body = "";
+          response.on("data", (chunk) => (body += chunk));
+          response.on("end", () => resolve({ status: response.statusCode!, body }));
+        });
+        request.on("error", reject);
+        request.end();
+      });
+    const api = await answer("/api/t/clients");
+    expect(api.status).toBe(400);
+    expect(JSON.parse(api.body)).toEqual({ error: 'the Host header "not a host" is not a host name' });
+    expect((await answer("/login")).status).toBe(400);
+    // The server is none the worse for it.
+    expect((await fetch(`${server.url}/api/t/clients/1`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
   });
 
   it("closes the connection cleanly after a 413, so the client's next request on a kept-alive agent succeeds", async () => {
@@ -193,11 +238,14 @@ describe("the HTTP server", () => {
   // One second server for both settings: a server's start is most of such a test's time.
   describe("behind a trusted proxy (TRUST_PROXY=loopback), reporting timings (SERVER_TIMING=1)", () => {
     let proxied: AppServer;
+    let proxiedDatabase: TestDatabase;
     beforeAll(async () => {
-      proxied = await startAppServer({ env: { TRUST_PROXY: "loopback", SERVER_TIMING: "1" } });
+      proxiedDatabase = await createSqliteTestDatabase();
+      proxied = await startAppServer({ database: proxiedDatabase, env: { TRUST_PROXY: "loopback", SERVER_TIMING: "1" } });
     }, 120_000);
     afterAll(async () => {
       await proxied?.stop();
+      await proxiedDatabase?.drop();
     });
 
     it("sends HSTS when the proxy says the request came over HTTPS, and only then", async () => {
@@ -218,6 +266,12 @@ describe("the HTTP server", () => {
       // A page without a records call, and a refusal before any, say only the request's time.
       expect((await fetch(`${proxied.url}/login`)).headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d\d$/);
       expect((await fetch(`${proxied.url}/api/t/clients/1`)).headers.get("server-timing")).toMatch(/^app;dur=\d+\.\d\d$/);
+    });
+
+    it("audits an API write with the address the trusted proxy forwards, and ignores it from anyone else", async () => {
+      const forwarded = { "X-Forwarded-For": "203.0.113.9" };
+      expect(await auditedAddress(proxied.url, proxiedDatabase, await createApiToken(proxied.url), forwarded)).toBe("203.0.113.9");
+      expect(await auditedAddress(server.url, database, token, forwarded)).toMatch(/^(::ffff:)?127\.0\.0\.1$|^::1$/);
     });
 
     it("sets the session cookie Secure when the proxy says the sign-in came over HTTPS", async () => {
