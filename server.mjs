@@ -50,31 +50,39 @@ async function importBuild() {
   return import(isDevelopment ? `${href}?t=${fs.statSync(BUILD_PATH).mtimeMs}` : href);
 }
 
-// What @remix-run/express does inside its handler (it does not export these): a Fetch Request from
-// Node's, and the Response written back. We need the Request in hand to run the sign-in gate.
-// Plain Node objects, not Express's: the API's requests never pass through Express (see main).
-function createRemixRequest(req, res, protocol) {
-  let url;
+/** The request's URL as Remix sees it; a Host header that makes none is the client's mistake. */
+function requestUrl(req, protocol) {
   try {
-    url = new URL(`${protocol}://${req.headers.host}${req.url}`);
+    return new URL(`${protocol}://${req.headers.host}${req.url}`);
   } catch {
     const error = new Error(`the Host header "${String(req.headers.host).slice(0, 100)}" is not a host name`);
     throw Object.assign(error, { status: 400, expose: true });
   }
+}
+
+// What @remix-run/express does inside its handler (it does not export these): a Fetch Request from
+// Node's, and the Response written back. We need the Request in hand to run the sign-in gate.
+// Plain Node objects, not Express's: the API's requests never pass through Express (see main).
+// `abortable`: its signal aborts when the client goes away. A read answered in one piece has no
+// use for it, and undici's signal costs a Request three times its making and more for the GC.
+function createRemixRequest(req, res, url, { abortable }) {
   const headers = new Headers();
   for (const [key, values] of Object.entries(req.headers)) {
     if (!values) continue;
     if (Array.isArray(values)) for (const value of values) headers.append(key, value);
     else headers.set(key, values);
   }
-  let controller = new AbortController();
-  const init = { method: req.method, headers, signal: controller.signal };
+  const init = { method: req.method, headers };
   if (req.method !== "GET" && req.method !== "HEAD") {
     init.body = requestBodyStream(req);
     init.duplex = "half";
   }
-  res.on("finish", () => (controller = null));
-  res.on("close", () => controller?.abort());
+  if (abortable) {
+    let controller = new AbortController();
+    init.signal = controller.signal;
+    res.on("finish", () => (controller = null));
+    res.on("close", () => controller?.abort());
+  }
   return new Request(url.href, init);
 }
 
@@ -256,8 +264,11 @@ function gatedRequestHandler(getBuild, mode) {
         delete req.headers["x-forwarded-host"];
       }
       const build = getBuild();
-      const request = createRemixRequest(req, res, client.protocol);
       const entry = build.entry.module;
+      const url = requestUrl(req, client.protocol);
+      // The pathname Remix would match: the URL parser has resolved dot segments and encodings.
+      const fast = entry.fastApiRoute(req.method, url.pathname);
+      const request = createRemixRequest(req, res, url, { abortable: !fast });
       const send = (response, buffered = false) => {
         if (SERVER_TIMING) res.setHeader("Server-Timing", entry.serverTimingHeader(performance.now() - started));
         return sendRemixResponse(req, res, response, buffered);
@@ -265,8 +276,6 @@ function gatedRequestHandler(getBuild, mode) {
       const answer = async () => {
         const refused = await entry.authGate(request);
         if (refused) return send(refused);
-        // The pathname Remix would match: the URL parser has resolved dot segments and encodings.
-        const fast = entry.fastApiRoute(request.method, new URL(request.url).pathname);
         if (fast) return send(await answerFastApiRoute(build, fast, request), true);
         await send(await remixHandlerFor(build)(request));
       };
