@@ -50,14 +50,21 @@ async function importBuild() {
   return import(isDevelopment ? `${href}?t=${fs.statSync(BUILD_PATH).mtimeMs}` : href);
 }
 
-/** The request's URL as Remix sees it; a Host header that makes none is the client's mistake. */
+/** A host name or an IP address (IPv6 in brackets), and a port. */
+const HOST_HEADER = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(:\d{1,5})?$/;
+
+/**
+ * The request's URL as Remix sees it. A Host header that is not a host is the client's mistake:
+ * one with a path or a query in it would still parse, and route as another path than the one
+ * the server dispatched on.
+ */
 function requestUrl(req, protocol) {
-  try {
-    return new URL(`${protocol}://${req.headers.host}${req.url}`);
-  } catch {
-    const error = new Error(`the Host header "${String(req.headers.host).slice(0, 100)}" is not a host name`);
+  const host = req.headers.host;
+  if (!host || !HOST_HEADER.test(host)) {
+    const error = new Error(host ? `the Host header "${host.slice(0, 100)}" is not a host name` : "the request has no Host header");
     throw Object.assign(error, { status: 400, expose: true });
   }
+  return new URL(`${protocol}://${host}${req.url}`);
 }
 
 // What @remix-run/express does inside its handler (it does not export these): a Fetch Request from
@@ -316,11 +323,15 @@ function securityHeaders(req, res) {
  * An API request that failed outside any route's own error answer: what Express's finalhandler
  * does for a page, in JSON. A client's mistake (`status` 4xx) is said; anything else is logged.
  */
-function failed(res, error) {
+function failed(req, res, error) {
   const status = Number.isInteger(error?.status) && error.status >= 400 && error.status < 500 ? error.status : 500;
   if (status === 500) console.error(error instanceof Error ? error.stack : error);
   if (res.headersSent) return res.destroy();
+  // A route may have set its own (an ETag, a cookie) before the answer failed: none belongs here.
+  for (const name of res.getHeaderNames()) res.removeHeader(name);
+  securityHeaders(req, res);
   res.statusCode = status;
+  res.statusMessage = http.STATUS_CODES[status];
   res.setHeader("Content-Type", "application/json; charset=utf-8");
   res.end(JSON.stringify({ error: status === 500 ? "internal error" : error.message }));
 }
@@ -392,7 +403,7 @@ async function main() {
   // The API's requests skip Express: no file lives under /api, and its router, its request and
   // response prototypes and its query parser cost a quarter of a list read's time in the server
   // (docs/decisions/034-http-hot-path.md). They meet the same front and the same gate.
-  const api = (req, res) => front(req, res, () => gated(req, res, (error) => failed(res, error)));
+  const api = (req, res) => front(req, res, () => gated(req, res, (error) => failed(req, res, error)));
   const port = Number(process.env.PORT ?? 3000);
   const server = http.createServer((req, res) => (req.url.startsWith("/api/") ? api(req, res) : app(req, res)));
   server.listen(port, async () => {

@@ -105,9 +105,9 @@ describe("the HTTP server", () => {
   });
 
   it("answers a Host header that is not a host name with a 400 that says so, on the API as on a page", async () => {
-    const answer = (path: string) =>
+    const answer = (path: string, host = "not a host") =>
       new Promise<{ status: number; body: string }>((resolve, reject) => {
-        const request = http.request(`${server.url}${path}`, { headers: { Host: "not a host" } }, (response) => {
+        const request = http.request(`${server.url}${path}`, { headers: { Host: host } }, (response) => {
           let body = "";
           response.on("data", (chunk) => (body += chunk));
           response.on("end", () => resolve({ status: response.statusCode!, body }));
@@ -119,6 +119,11 @@ describe("the HTTP server", () => {
     expect(api.status).toBe(400);
     expect(JSON.parse(api.body)).toEqual({ error: 'the Host header "not a host" is not a host name' });
     expect((await answer("/login")).status).toBe(400);
+    // One that parses, with a path in it, would have routed the request as another path.
+    const pathInHost = await answer("/api/t/clients/1", "localhost/api/t/users?");
+    expect(pathInHost.status).toBe(400);
+    expect(JSON.parse(pathInHost.body).error).toMatch(/^the Host header "localhost\/api\/t\/users\?" is not a host name$/);
+    expect((await answer("/api/t/clients/1", "[::1]:8080")).status).toBe(401);
     // The server is none the worse for it.
     expect((await fetch(`${server.url}/api/t/clients/1`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
   });
