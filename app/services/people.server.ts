@@ -227,7 +227,8 @@ export async function auditAs(
   const recordId = query.record ? Number(query.record) : undefined;
   if (query.record && !(Number.isSafeInteger(recordId) && recordId! > 0)) throw peopleRefusal(400, "auditRecord");
   const runtime = await getRuntime();
-  if (actor.rights.admin) return listAudit(runtime.db, { table: query.table ?? undefined, recordId, limit: query.limit });
+  if (actor.rights.admin)
+    return listAudit(runtime.db, { table: query.table ?? undefined, recordId, limit: query.limit }, { addresses: true });
   if (!query.table || !recordId) throw peopleRefusal(403, "auditAll");
   const { compiled } = await runtime.workspace.current();
   const table = requireTable(compiled, query.table);

@@ -32,6 +32,8 @@ export interface AuditEntry {
   table: string | null;
   recordId: number | null;
   changes: JsonValue;
+  /** The client's address (behind a trusted proxy, the one it forwards): only where asked for. */
+  ip?: string | null;
 }
 
 /** `changes` of an update: only the fields that differ, as `{ field: [before, after] }`. */
@@ -132,9 +134,14 @@ function toEntry(r: Record<string, unknown>): AuditEntry {
   };
 }
 
+/**
+ * The newest entries first. `addresses`: with the address each change came from, which is for
+ * administrators only (someone reading one record's history learns who, not from where).
+ */
 export async function listAudit(
   db: Knex,
   where: { table?: string; recordId?: number; userId?: number; limit?: number } = {},
+  { addresses = false }: { addresses?: boolean } = {},
 ): Promise<AuditEntry[]> {
   const q = db(AUTH_TABLES.audit)
     .orderBy("id", "desc")
@@ -142,7 +149,8 @@ export async function listAudit(
   if (where.table) q.where({ table_key: where.table });
   if (where.recordId) q.where({ record_id: where.recordId });
   if (where.userId) q.where({ user_id: where.userId });
-  return ((await q) as Record<string, unknown>[]).map(toEntry);
+  const rows = (await q) as Record<string, unknown>[];
+  return rows.map((r) => (addresses ? { ...toEntry(r), ip: (r.ip as string | null) ?? null } : toEntry(r)));
 }
 
 /**

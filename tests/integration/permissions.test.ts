@@ -140,6 +140,10 @@ describe.each(testDatabases)("permissions on $name", (kind) => {
     const update = entries.find((e) => e.action === "update" && e.userId === anna.id);
     expect(update?.changes).toMatchObject({ name: ["Acme", "Acme 2"] });
     expect(entries.some((e) => e.action === "create")).toBe(true);
+    // Where a change came from is told only where asked for (an administrator's listing).
+    expect(entries.every((e) => !("ip" in e))).toBe(true);
+    const withAddresses = await listAudit(rt.db, { table: "clients", recordId: acmeId }, { addresses: true });
+    expect(withAddresses.every((e) => "ip" in e)).toBe(true);
   });
 
   it("holds lines written through their invoice to the lines' own rights", async () => {
