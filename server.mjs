@@ -56,12 +56,13 @@ const HOST_HEADER = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9._-]+)(:\d{1,5})?$/;
 /**
  * The request's URL as Remix sees it. A Host header that is not a host is the client's mistake:
  * one with a path or a query in it would still parse, and route as another path than the one
- * the server dispatched on.
+ * the server dispatched on. HTTP/1.0 needs none (a load balancer's health check often sends
+ * none; Node refuses an HTTP/1.1 request without one).
  */
 function requestUrl(req, protocol) {
-  const host = req.headers.host;
-  if (!host || !HOST_HEADER.test(host)) {
-    const error = new Error(host ? `the Host header "${host.slice(0, 100)}" is not a host name` : "the request has no Host header");
+  const host = req.headers.host ?? "localhost";
+  if (!HOST_HEADER.test(host)) {
+    const error = new Error(`the Host header "${host.slice(0, 100)}" is not a host name`);
     throw Object.assign(error, { status: 400, expose: true });
   }
   return new URL(`${protocol}://${host}${req.url}`);
@@ -94,7 +95,7 @@ function createRemixRequest(req, res, url, { abortable }) {
 }
 
 /**
- * Writes a Fetch Response to Express's. `buffered`: a small JSON answer read whole and sent in one
+ * Writes a Fetch Response to Node's. `buffered`: a small JSON answer read whole and sent in one
  * write with its Content-Length, instead of pumped through a stream chunk by chunk.
  */
 async function sendRemixResponse(req, res, response, buffered = false) {

@@ -1,4 +1,5 @@
 import http from "node:http";
+import net from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_ADMIN, type AppServer } from "../helpers/app-server";
 import { createApiToken, postLogin, signIn } from "../helpers/auth";
@@ -113,6 +114,15 @@ describe("the HTTP server", () => {
     expect(pathInHost.status).toBe(400);
     expect(JSON.parse(pathInHost.body).error).toMatch(/^the Host header "localhost\/api\/t\/users\?" is not a host name$/);
     expect((await answer("/api/t/clients/1", "[::1]:8080")).status).toBe(401);
+    // HTTP/1.0 needs no Host: a load balancer's health check sends none.
+    const healthCheck = await new Promise<string>((resolve, reject) => {
+      const socket = net.connect(Number(new URL(server.url).port), "127.0.0.1", () => socket.write("GET /healthz HTTP/1.0\r\n\r\n"));
+      let seen = "";
+      socket.on("data", (chunk) => (seen += chunk));
+      socket.on("end", () => resolve(seen));
+      socket.on("error", reject);
+    });
+    expect(healthCheck).toMatch(/^HTTP\/1\.1 200 /);
     // The server is none the worse for it.
     expect((await fetch(`${server.url}/api/t/clients/1`, { headers: { Authorization: `Bearer ${token}` } })).status).toBe(200);
   });
