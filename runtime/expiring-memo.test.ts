@@ -54,6 +54,31 @@ describe("expiringMemo", () => {
     expect(s.state.loads).toBe(1);
   });
 
+  it("lets callers that miss at the same moment share one load", async () => {
+    const memo = expiringMemo<string, string>(5_000);
+    let answer!: (value: string) => void;
+    let loads = 0;
+    const load = () => {
+      loads++;
+      return new Promise<string>((resolve) => (answer = resolve));
+    };
+    const both = Promise.all([memo.get("role", load, { now: 0 }), memo.get("role", load, { now: 1 })]);
+    answer("admin");
+    expect(await both).toEqual(["admin", "admin"]);
+    expect(loads).toBe(1);
+  });
+
+  it("does not let a caller after a change share a load that began before it", async () => {
+    const memo = expiringMemo<string, string>(5_000);
+    let answer!: (value: string) => void;
+    const before = memo.get("token", () => new Promise<string>((resolve) => (answer = resolve)), { now: 0 });
+    memo.forget();
+    const after = memo.get("token", source("revoked").load, { now: 1 });
+    answer("active");
+    expect(await before).toBe("active");
+    expect(await after).toBe("revoked");
+  });
+
   it("keeps no value from a load that failed", async () => {
     const memo = expiringMemo<string, string>(5_000);
     await expect(memo.get("k", () => Promise.reject(new Error("database gone")), { now: 0 })).rejects.toThrow("database gone");
