@@ -141,7 +141,13 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
         await db.destroy();
       },
     };
-    if (options.seed && options.seedOnStart !== false && (await services.workspace.current()).version === 0) {
+    // Another instance starting at the same moment may be applying its seed's schema: wait for it,
+    // then see whether there is anything left to seed.
+    if (
+      options.seed &&
+      options.seedOnStart !== false &&
+      (await untilNoForeignMigration(() => services.workspace.current())).version === 0
+    ) {
       const seeded = await seedDatabase(runtime, options.seed);
       if (seeded) log(`Created the default configuration with ${seeded.records} demo records.`);
       else {
