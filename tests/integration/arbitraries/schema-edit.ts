@@ -3,8 +3,10 @@ import {
   FIELD_KEY_POOL,
   fieldDef,
   fieldShapeArb,
+  INTEGER_TEXT_KINDS,
   MODEL_KINDS,
   TABLE_KEY_POOL,
+  takesLength,
   type FieldModel,
   type FieldShape,
   type ModelKind,
@@ -47,11 +49,8 @@ function fieldActionArb(field: FieldModel): fc.Arbitrary<FieldAction> {
   ];
   // The rarer edits get more weight where they apply, so a dozen runs still meet them.
   const max = field.def.maxLength;
-  if (field.def["x-kind"] === "text" && max !== undefined)
-    options.push({
-      arbitrary: fc.constantFrom(...[80, 255, 5000].filter((n) => n > max)).map((to) => ({ type: "widen", to }) as const),
-      weight: 3,
-    });
+  const wider = [80, 255, 5000].filter((n) => max !== undefined && n > max && takesLength(field.def["x-kind"], n));
+  if (wider.length > 0) options.push({ arbitrary: fc.constantFrom(...wider).map((to) => ({ type: "widen", to }) as const), weight: 3 });
   if (field.integerLikeText) options.push({ arbitrary: fc.constant({ type: "convert" } as const), weight: 4 });
   return fc.oneof(...options);
 }
@@ -175,10 +174,11 @@ function editFields(t: TableModel, m: TableEditMaterial, summary: EditSummary): 
     } else key = m.keyOrder.find((k) => !used.has(k)) as string;
     used.add(key);
     summary.addedFields++;
-    const integerLikeText = kind === "text" && shape.integerLikeText;
+    const integerLikeText = INTEGER_TEXT_KINDS.has(kind) && shape.integerLikeText;
+    const maxLength = shape.maxLength !== undefined && takesLength(kind, shape.maxLength) ? shape.maxLength : undefined;
     return {
       key,
-      def: fieldDef(kind, id, { maxLength: kind === "text" ? shape.maxLength : undefined, indexed: shape.indexed }),
+      def: fieldDef(kind, id, { maxLength, indexed: shape.indexed }),
       ...(integerLikeText ? { integerLikeText } : {}),
     };
   });

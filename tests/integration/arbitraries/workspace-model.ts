@@ -1,6 +1,8 @@
+import { isDeepStrictEqual } from "node:util";
 import fc from "fast-check";
 import { fieldKinds } from "@runtime/fields/registry";
 import { kindSamples } from "@runtime/fields/samples";
+import { createTestAjv } from "@runtime/fields/test-ajv";
 import type { FieldSchema, TableSchema, WorkspaceSchema } from "@runtime/schema/types";
 
 /** The kinds the migration property covers: every kind with a plain stored column of its own. */
@@ -81,6 +83,34 @@ export function sampleDefinition(kind: ModelKind): Omit<FieldSchema, "x-id"> {
   return structuredClone(Object.fromEntries(sample)) as Omit<FieldSchema, "x-id">;
 }
 
+/** The bounds a kind's definition schema sets on `maxLength`, or undefined where it takes none. */
+export function lengthBounds(kind: FieldSchema["x-kind"]): { minimum: number; maximum: number } | undefined {
+  const keyword = (fieldKinds[kind].definitionSchema.properties as Record<string, { minimum?: number; maximum?: number }>).maxLength;
+  return keyword && { minimum: keyword.minimum ?? 0, maximum: keyword.maximum ?? Number.MAX_SAFE_INTEGER };
+}
+
+/** Whether a definition of `kind` may say `maxLength: length`. */
+export function takesLength(kind: FieldSchema["x-kind"], length: number): boolean {
+  const bounds = lengthBounds(kind);
+  return bounds !== undefined && length >= bounds.minimum && length <= bounds.maximum;
+}
+
+const INTEGER_TEXTS = ["-42", "0", String(Number.MAX_SAFE_INTEGER)];
+
+/**
+ * Kinds that can hold whole numbers written as text and give them back unchanged, so a field of
+ * theirs may be converted into an integer without loss. Asked of the kind's own value schema and
+ * storage, not of its name.
+ */
+export const INTEGER_TEXT_KINDS: ReadonlySet<ModelKind> = new Set(
+  MODEL_KINDS.filter((kind) => {
+    const def = { ...sampleDefinition(kind), "x-id": "f_probe" } as FieldSchema;
+    const accepts = createTestAjv().compile(fieldKinds[kind].valueSchema(def));
+    const keeps = (text: string) => isDeepStrictEqual(fieldKinds[kind].fromDb(fieldKinds[kind].toDb(text, def), def), text);
+    return INTEGER_TEXTS.every((text) => accepts(text) && keeps(text));
+  }),
+);
+
 /** Kinds whose column can carry a plain index, as their definition schema says. */
 const indexable = (kind: ModelKind) => Object.hasOwn(fieldKinds[kind].definitionSchema.properties as object, "x-indexed");
 
@@ -109,10 +139,12 @@ export interface FieldShape {
   integerLikeText: boolean;
 }
 
+const EDITABLE_KINDS = MODEL_KINDS.filter((kind) => lengthBounds(kind) !== undefined || INTEGER_TEXT_KINDS.has(kind));
+
 export const fieldShapeArb: fc.Arbitrary<FieldShape> = fc
   .record({
-    // Text is favoured: it is the kind that can be widened or turned into an integer.
-    kind: fc.oneof({ arbitrary: fc.constantFrom(...MODEL_KINDS), weight: 3 }, { arbitrary: fc.constant("text" as const), weight: 1 }),
+    // Kinds that can be widened or turned into an integer are favoured: those edits are the rarer.
+    kind: fc.oneof({ arbitrary: fc.constantFrom(...MODEL_KINDS), weight: 3 }, { arbitrary: fc.constantFrom(...EDITABLE_KINDS), weight: 1 }),
     maxLength: fc.option(fc.constantFrom(...TEXT_LENGTHS), { nil: undefined }),
     indexed: fc.boolean(),
     integerLikeText: fc.boolean(),
@@ -120,8 +152,8 @@ export const fieldShapeArb: fc.Arbitrary<FieldShape> = fc
   .map((s) => ({
     kind: s.kind,
     indexed: s.indexed,
-    ...(s.kind === "text" && s.maxLength !== undefined ? { maxLength: s.maxLength } : {}),
-    integerLikeText: s.kind === "text" && s.integerLikeText,
+    ...(s.maxLength !== undefined && takesLength(s.kind, s.maxLength) ? { maxLength: s.maxLength } : {}),
+    integerLikeText: INTEGER_TEXT_KINDS.has(s.kind) && s.integerLikeText,
   }));
 
 /** 1–3 tables of 1–6 fields, with unique ids everywhere and keys drawn from the pools. */
