@@ -138,6 +138,7 @@ export async function createRuntime(options: RuntimeOptions = {}): Promise<Runti
         workers.clear();
         services.automation.close();
         await services.print.close();
+        await services.records.settle();
         await db.destroy();
       },
     };

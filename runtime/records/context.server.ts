@@ -34,6 +34,28 @@ export interface RecordsContext {
    * write then skips a savepoint of its own, two round trips fewer.
    */
   sharedSavepoint?: boolean;
+  /**
+   * Reads started beside an answer that it may end up not needing (a count a short page is its own
+   * total of): nobody awaits them, so closing waits for them here rather than pull the connections
+   * from under them.
+   */
+  unattended: Set<Promise<unknown>>;
+}
+
+/** Lets `read` run on unawaited: its failure is nobody's to handle, and closing waits for it. */
+export function leaveRunning<T>(ctx: Pick<RecordsContext, "unattended">, read: Promise<T>): Promise<T> {
+  const settled = read.then(
+    () => {},
+    () => {},
+  );
+  ctx.unattended.add(settled);
+  void settled.then(() => ctx.unattended.delete(settled));
+  return read;
+}
+
+/** Until every read left running has ended. */
+export async function unattendedReads(ctx: Pick<RecordsContext, "unattended">): Promise<void> {
+  while (ctx.unattended.size > 0) await Promise.all(ctx.unattended);
 }
 
 export interface TableInSchema {
@@ -84,7 +106,16 @@ export function createRecordsContext(db: Knex, workspace: Pick<WorkspaceService,
     }
   }
 
-  return { db, dialect: dialectOf(db), tableOf, reading, statistics: new Map(), hooks: createHookRegistry(), afterOuterTransaction: null };
+  return {
+    db,
+    dialect: dialectOf(db),
+    tableOf,
+    reading,
+    statistics: new Map(),
+    hooks: createHookRegistry(),
+    afterOuterTransaction: null,
+    unattended: new Set(),
+  };
 }
 
 /**

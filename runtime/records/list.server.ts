@@ -4,7 +4,7 @@ import type { Knex } from "knex";
 import type { CompiledSchema, CompiledTable } from "../schema/compile";
 import { refuseHiddenUse, stripperFor } from "./access";
 import { applyScope } from "./access.server";
-import type { RecordsContext } from "./context.server";
+import { leaveRunning, type RecordsContext } from "./context.server";
 import { cappedCount, cappedTotal, count, COUNT_CAP, countInline, TOTAL_COLUMN, type Totals } from "./counting.server";
 import { expandRelations } from "./expand.server";
 import { parseFilter } from "./filter";
@@ -113,7 +113,7 @@ export async function listRecords(ctx: RecordsContext, actor: Actor, tableKey: s
         : searchCount
           ? searchCount.first().then((row) => cappedTotal(Number((row as { n: number | string }).n)))
           : count(ctx, base, table, !!filter || !!q || !!rowScope(actor, table));
-    counting?.catch(() => {});
+    if (counting) leaveRunning(ctx, counting);
     const raw = (await pageQuery) as Record<string, unknown>[];
     const more = raw.length > pageSize;
     const inlineTotal = inlineCount && raw.length ? cappedTotal(Number(raw[0][TOTAL_COLUMN])) : null;

@@ -3,7 +3,7 @@ import { fieldKinds } from "../fields/registry";
 import type { CompiledField, CompiledTable } from "../schema/compile";
 import { refuseHiddenUse } from "./access";
 import { applyScope } from "./access.server";
-import type { RecordsContext } from "./context.server";
+import { leaveRunning, type RecordsContext } from "./context.server";
 import { expandRelations } from "./expand.server";
 import { parseFilter } from "./filter";
 import { parseJsonParam } from "./params";
@@ -60,7 +60,8 @@ export async function* scanRecords(ctx: RecordsContext, actor: Actor, tableKey: 
   while (next) {
     const read: PageRead = await next;
     next = read.last ? readPage(ctx, actor, tableKey, query, pageSize, read.last) : null;
-    next?.catch(() => {});
+    // A caller that stops reading leaves the next page running.
+    if (next) leaveRunning(ctx, next);
     if (read.page.rows.length) yield read.page;
   }
 }

@@ -1,7 +1,7 @@
 import type { Knex } from "knex";
 import type { CompiledSchema } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
-import { boundContext, createRecordsContext, type RecordsContext } from "./context.server";
+import { boundContext, createRecordsContext, unattendedReads, type RecordsContext } from "./context.server";
 import type { RecordHooks } from "./hooks";
 import { groupCounts, type GroupCount, type GroupCountsQuery } from "./aggregate.server";
 import { mayReadFile } from "./file-access.server";
@@ -76,6 +76,8 @@ export interface RecordsService {
   transaction<T>(work: (records: RecordsService, trx: Knex.Transaction) => Promise<T>, options?: { shared?: boolean }): Promise<T>;
   /** Adds hooks every write runs in its transaction (automation's outbox and guards); returns their removal. */
   addHooks(hooks: RecordHooks): () => void;
+  /** Until the reads left running after their answers (a count a short page did not need) have ended: before closing the database. */
+  settle(): Promise<void>;
 }
 
 export function createRecordsService(db: Knex, workspace: Pick<WorkspaceService, "current">): RecordsService {
@@ -116,5 +118,6 @@ function serviceOver(ctx: RecordsContext, workspace: Pick<WorkspaceService, "cur
       );
     },
     addHooks: (hooks) => ctx.hooks.add(hooks),
+    settle: () => unattendedReads(ctx),
   };
 }
