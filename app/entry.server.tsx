@@ -32,6 +32,7 @@ export { authGate } from "./services/auth.server";
 export { inRequestScope, serverTimingHeader } from "./services/request-scope.server";
 // …and this, to answer the hottest API reads with their route's loader without Remix's router.
 export { fastApiRoute } from "./services/api-fast-path.server";
+export { jsonTextOf } from "./utils/api.server";
 
 /**
  * Called by server.mjs after the last request: stops the job workers (a job still running goes back

@@ -27,10 +27,23 @@ export interface ErrorBody {
 }
 
 export function jsonResponse(body: unknown, status = 200, headers: Record<string, string> = {}): Response {
-  return new Response(JSON.stringify(body), {
+  const text = JSON.stringify(body);
+  const response = new Response(text, {
     status,
     headers: { "Content-Type": "application/json; charset=utf-8", ...headers },
   });
+  jsonTexts.set(response, text);
+  return response;
+}
+
+const jsonTexts = new WeakMap<Response, string>();
+
+/**
+ * The text a `jsonResponse` was made of, for server.mjs to write as it is on the API's fast path:
+ * reading it back out of the Response's body stream runs undici's stream machinery for nothing.
+ */
+export function jsonTextOf(response: Response): string | undefined {
+  return jsonTexts.get(response);
 }
 
 /**
