@@ -1,5 +1,6 @@
 import http from "node:http";
 import net from "node:net";
+import zlib from "node:zlib";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startAppServer, TEST_ADMIN, type AppServer } from "../helpers/app-server";
 import { createApiToken, postLogin, signIn } from "../helpers/auth";
@@ -210,6 +211,40 @@ describe("the HTTP server", () => {
     expect(unhashed.headers.get("cache-control")).toBe("no-cache");
     expect((await fetch(`${server.url}/i18n/xx.json`)).status).toBe(404);
     expect((await fetch(`${server.url}/i18n/sv.000000000000.json`)).headers.get("cache-control")).toBe("no-cache");
+  });
+
+  it("gzips an answer for a client that accepts it, and sends the same bytes plainly, with their length, to one that does not", async () => {
+    /** A GET with exactly these headers (fetch would add Accept-Encoding of its own). */
+    const raw = (path: string, headers: Record<string, string>) =>
+      new Promise<{ headers: http.IncomingHttpHeaders; body: Buffer }>((resolve, reject) => {
+        http
+          .get(`${server.url}${path}`, { headers }, (response) => {
+            const chunks: Buffer[] = [];
+            response.on("data", (c: Buffer) => chunks.push(c));
+            response.on("end", () => resolve({ headers: response.headers, body: Buffer.concat(chunks) }));
+          })
+          .on("error", reject);
+      });
+    const bearer = { Authorization: `Bearer ${token}` };
+    // The fast path's list, Remix's route for the same list, and a page through Express.
+    for (const path of ["/api/t/clients?pageSize=50", "/api/t/clients/?pageSize=50", "/login"]) {
+      const gzipped = await raw(path, { ...bearer, "Accept-Encoding": "gzip" });
+      const plain = await raw(path, bearer);
+      expect(gzipped.headers["content-encoding"], path).toBe("gzip");
+      expect(plain.headers["content-encoding"], path).toBeUndefined();
+      expect(plain.headers.vary, path).toContain("Accept-Encoding");
+      expect(gzipped.headers.vary, path).toContain("Accept-Encoding");
+      if (plain.headers["content-length"] !== undefined) expect(Number(plain.headers["content-length"]), path).toBe(plain.body.length);
+      const text = plain.body.toString("utf8");
+      expect(text.length, path).toBeGreaterThan(1024);
+      if (path.startsWith("/api/")) expect(zlib.gunzipSync(gzipped.body).toString("utf8"), path).toBe(text);
+      else {
+        expect(zlib.gunzipSync(gzipped.body).toString("utf8"), path).toContain("<!DOCTYPE html>");
+        // The page's own Vary is kept beside the encoding's.
+        expect(plain.headers.vary, path).toContain("Accept-Language");
+        expect(gzipped.headers.vary, path).toContain("Accept-Language");
+      }
+    }
   });
 
   it("sends no HSTS for a forwarded protocol it has no reason to trust", async () => {
