@@ -3,6 +3,7 @@ import { Trans, useTranslation } from "react-i18next";
 import { useLocale } from "../i18n/use-locale";
 import { CsrfField } from "./csrf-field";
 import { ReferenceProblems } from "./reference-problems";
+import { TableOptions } from "./table-options";
 
 export interface WordTemplatesProps {
   /** `problems`: fields a template names that the schema lacks (removed, or a rename it could not follow). */
@@ -87,11 +88,7 @@ export function WordTemplates({ templates, tables }: WordTemplatesProps) {
         <label>
           {t("wordTemplates.fills")}
           <select name="table" defaultValue={tables.find((table) => table.key === "invoices")?.key ?? tables[0]?.key}>
-            {tables.map((table) => (
-              <option key={table.key} value={table.key}>
-                {table.label}
-              </option>
-            ))}
+            <TableOptions tables={tables} />
           </select>
         </label>
         <label>

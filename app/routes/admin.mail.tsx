@@ -13,6 +13,7 @@ import mailStyles from "../styles/mail.css";
 import { languageOf } from "../services/i18n.server";
 import { translationsFromForm } from "../services/item-names.server";
 import { NameTranslations } from "../components/name-translations";
+import { TableOptions } from "../components/table-options";
 
 export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("titles.email") };
@@ -117,11 +118,7 @@ export default function AdminMail() {
           <label>
             {t("mailAdmin.table")}
             <select name="table" defaultValue={editing?.table ?? tables[0]?.key}>
-              {tables.map((table) => (
-                <option key={table.key} value={table.key}>
-                  {table.label}
-                </option>
-              ))}
+              <TableOptions tables={tables} />
             </select>
           </label>
           <label>

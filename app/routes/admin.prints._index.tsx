@@ -23,6 +23,7 @@ import {
   type TemplateListEntry,
 } from "../services/print-templates.server";
 import printStyles from "../styles/print-designer.css";
+import { TableOptions } from "../components/table-options";
 
 export const meta = titledMeta;
 export const handle: TitledHandle = { title: (t) => t("nav.admin.prints") };
@@ -168,11 +169,7 @@ export default function AdminPrints() {
         <label>
           {t("printDesigner.list.printsTable")}
           <select name="table" defaultValue={tables.find((table) => table.key === "invoices")?.key ?? tables[0]?.key}>
-            {tables.map((table) => (
-              <option key={table.key} value={table.key}>
-                {table.label}
-              </option>
-            ))}
+            <TableOptions tables={tables} />
           </select>
         </label>
         <label>

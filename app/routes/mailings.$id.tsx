@@ -8,7 +8,8 @@ import { CountsLine, StatusPill } from "../components/mail/mailing-status";
 import { listName, skipReason } from "../components/mail/mailing-words";
 import { translatorFor } from "../services/i18n.server";
 import { actorFor } from "../services/actor.server";
-import { forPage, getMailings, tableLabelsFor } from "../services/mailings.server";
+import { getMailings, tableLabelsFor } from "../services/mailings.server";
+import { forPage } from "../utils/api.server";
 import mailingsStyles from "../styles/mailings.css";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.title ?? "Mailing"} · Tessera` }];

@@ -5,7 +5,8 @@ import { Trans, useTranslation } from "react-i18next";
 import { ApiError } from "@runtime/errors";
 import { PublicCard } from "../components/public-card";
 import { translatorFor } from "../services/i18n.server";
-import { forPage, getMailings } from "../services/mailings.server";
+import { getMailings } from "../services/mailings.server";
+import { forPage } from "../utils/api.server";
 import mailingsStyles from "../styles/mailings.css";
 
 /**

@@ -1,8 +1,6 @@
 // Routes reach mailings through here, never runtime/mail directly (see runtime.server.ts).
-import { json } from "@remix-run/node";
 import type { MailingsService } from "@runtime/mail/mailings.server";
 import { listSuppressions, unsuppress } from "@runtime/mail/suppressions.server";
-import { ApiError } from "@runtime/errors";
 import { inLanguage } from "@runtime/i18n/schema-translations";
 import type { Actor } from "@runtime/records/permissions";
 import { actorFor } from "./actor.server";
@@ -36,16 +34,6 @@ export async function suppressedAddresses(actor: Actor) {
 
 export async function removeSuppressedAddress(actor: Actor, address: unknown) {
   await unsuppress(actor, (await getRuntime()).db, address);
-}
-
-/** A page loader's call: a refusal (404 for someone else's mailing, 403) becomes the page's error status. */
-export async function forPage<T>(run: () => Promise<T>): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (error instanceof ApiError) throw json({ error: error.message }, { status: error.status });
-    throw error;
-  }
 }
 
 /** Tables named in the request's language: a mailing keeps its table's key, the screens name it as the lists do. */

@@ -47,6 +47,19 @@ export function jsonTextOf(response: Response): string | undefined {
 }
 
 /**
+ * A page loader's call: a refusal (404 for someone else's mailing, 403, a 400 for a filter the
+ * page cannot read) becomes the page's error status, shown by the error boundary.
+ */
+export async function forPage<T>(run: () => Promise<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof ApiError) throw jsonResponse({ error: error.message }, error.status);
+    throw error;
+  }
+}
+
+/**
  * The one place an error becomes an HTTP answer. Anything that is not an error meant for the
  * caller is a bug: it is logged here and the body says nothing about it, so SQL text and stacks
  * never leave the server. A call from the app's own screens (a browser session, not an API
