@@ -4,9 +4,8 @@ import { apiRoute } from "../utils/api.server";
 
 export const { loader, action } = apiRoute({
   GET: async ({ request }) => {
-    const url = new URL(request.url);
-    return {
-      entries: await auditAs(await actorFor(request), { table: url.searchParams.get("table"), record: url.searchParams.get("record") }),
-    };
+    const search = new URL(request.url).searchParams;
+    const [table, record, user, act, before] = ["table", "record", "user", "action", "before"].map((name) => search.get(name));
+    return { entries: await auditAs(await actorFor(request), { table, record, user, action: act, before }) };
   },
 });

@@ -5,7 +5,7 @@ import { inLanguage } from "@runtime/i18n/schema-translations";
  * each function checks who may call it and writes the audit entry.
  */
 import { json } from "@remix-run/node";
-import { audit, listAudit, type AuditEntry } from "@runtime/auth/audit.server";
+import { audit, AUDIT_ACTIONS, listAudit, type AuditAction, type AuditEntry } from "@runtime/auth/audit.server";
 import { randomSecret } from "@runtime/auth/passwords.server";
 import { tableRights } from "@runtime/auth/roles";
 import { AUTH_TABLES } from "@runtime/auth/auth-tables.server";
@@ -216,19 +216,45 @@ export async function revokeTokenAs(actor: Actor, id: number): Promise<void> {
   await audit(d, { userId: actor.id, action: "tokens", recordId: id, changes: { revoked: token.name }, ip: actor.ip });
 }
 
+/** What the audit trail may be narrowed by, as the query string says it. */
+export interface AuditQuery {
+  table?: string | null;
+  record?: string | null;
+  user?: string | null;
+  action?: string | null;
+  /** Entries older than this entry id: the next page. */
+  before?: string | null;
+  limit?: number;
+}
+
+function queryId(value: string | null | undefined, param: string): number | undefined {
+  if (!value) return undefined;
+  const id = Number(value);
+  if (!(Number.isSafeInteger(id) && id > 0)) throw peopleRefusal(400, "auditId", { param });
+  return id;
+}
+
+function queryAction(value: string | null | undefined): AuditAction | undefined {
+  if (!value) return undefined;
+  if (!(AUDIT_ACTIONS as readonly string[]).includes(value)) throw peopleRefusal(400, "auditAction", { actions: AUDIT_ACTIONS.join(", ") });
+  return value as AuditAction;
+}
+
 /**
  * The audit trail. Admins may read all of it; others only the history of one record they can
- * read, without the fields their role hides.
+ * read, without the fields their role hides. Either may narrow it by user, action and position.
  */
-export async function auditAs(
-  actor: Actor,
-  query: { table?: string | null; record?: string | null; limit?: number },
-): Promise<AuditEntry[]> {
+export async function auditAs(actor: Actor, query: AuditQuery): Promise<AuditEntry[]> {
   const recordId = query.record ? Number(query.record) : undefined;
   if (query.record && !(Number.isSafeInteger(recordId) && recordId! > 0)) throw peopleRefusal(400, "auditRecord");
+  const narrowed = {
+    userId: queryId(query.user, "user"),
+    beforeId: queryId(query.before, "before"),
+    action: queryAction(query.action),
+    limit: query.limit,
+  };
   const runtime = await getRuntime();
-  if (actor.rights.admin)
-    return listAudit(runtime.db, { table: query.table ?? undefined, recordId, limit: query.limit }, { addresses: true });
+  if (actor.rights.admin) return listAudit(runtime.db, { table: query.table ?? undefined, recordId, ...narrowed }, { addresses: true });
   if (!query.table || !recordId) throw peopleRefusal(403, "auditAll");
   const { compiled } = await runtime.workspace.current();
   const table = requireTable(compiled, query.table);
@@ -237,13 +263,38 @@ export async function auditAs(
   // Reading the record applies the row scope: someone else's record answers 404 here too.
   await runtime.records.get(actor, table.key, recordId);
   const hidden = hiddenFields(actor, table);
-  return (await listAudit(runtime.db, { table: table.key, recordId, limit: query.limit })).map((entry) => ({
+  return (await listAudit(runtime.db, { table: table.key, recordId, ...narrowed })).map((entry) => ({
     ...entry,
     changes:
       entry.changes && typeof entry.changes === "object" && !Array.isArray(entry.changes)
         ? Object.fromEntries(Object.entries(entry.changes).filter(([k]) => !hidden.has(k)))
         : entry.changes,
   }));
+}
+
+const AUDIT_PAGE = 50;
+
+/**
+ * The administrators' audit trail screen: a page of entries, newest first, with the names it
+ * needs to say who and what in `language` (users, tables and their fields), and where the next
+ * page begins.
+ */
+export async function auditTrailScreen(actor: Actor, query: AuditQuery, language?: string) {
+  if (!actor.rights.admin) throw peopleRefusal(403, "auditAll");
+  const entries = await auditAs(actor, { ...query, limit: AUDIT_PAGE + 1 });
+  const runtime = await getRuntime();
+  const current = await runtime.workspace.current();
+  const { compiled } = language ? inLanguage(current, language) : current;
+  return {
+    entries: entries.slice(0, AUDIT_PAGE),
+    older: entries.length > AUDIT_PAGE ? entries[AUDIT_PAGE - 1].id : null,
+    users: (await listUsers(runtime.db)).map((u) => ({ id: u.id, name: u.name, email: u.email })),
+    tables: compiled.tables.map((t) => ({
+      key: t.key,
+      label: t.pluralLabel,
+      fields: Object.fromEntries(t.fields.map((f) => [f.key, f.label])),
+    })),
+  };
 }
 
 /** Tables and fields for the roles matrix, labelled as the admin named them. */

@@ -4,25 +4,29 @@ import { dbNow } from "../db/system-tables.server";
 import type { JsonValue } from "../json";
 import { AUTH_TABLES } from "./auth-tables.server";
 
-export type AuditAction =
-  | "create"
-  | "update"
-  | "delete"
-  | "restore"
-  | "login"
-  | "login_failed"
-  | "logout"
-  | "schema"
-  | "layout"
-  | "template"
-  | "users"
-  | "roles"
-  | "tokens"
-  | "print"
+/** Every action the trail records, in the order a filter offers them. */
+export const AUDIT_ACTIONS = [
+  "create",
+  "update",
+  "delete",
+  "restore",
+  "login",
+  "login_failed",
+  "logout",
+  "schema",
+  "layout",
+  "template",
+  "users",
+  "roles",
+  "tokens",
+  "print",
   /** Exchange rates and their settings changed by an admin. */
-  | "exchange_rates"
+  "exchange_rates",
   /** An approval asked for, approved or rejected (automation's guards). */
-  | "approval";
+  "approval",
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
 export interface AuditEntry {
   id: number;
@@ -140,7 +144,7 @@ function toEntry(r: Record<string, unknown>): AuditEntry {
  */
 export async function listAudit(
   db: Knex,
-  where: { table?: string; recordId?: number; userId?: number; limit?: number } = {},
+  where: { table?: string; recordId?: number; userId?: number; action?: AuditAction; beforeId?: number; limit?: number } = {},
   { addresses = false }: { addresses?: boolean } = {},
 ): Promise<AuditEntry[]> {
   const q = db(AUTH_TABLES.audit)
@@ -149,6 +153,9 @@ export async function listAudit(
   if (where.table) q.where({ table_key: where.table });
   if (where.recordId) q.where({ record_id: where.recordId });
   if (where.userId) q.where({ user_id: where.userId });
+  if (where.action) q.where({ action: where.action });
+  // The next page of an administrator's trail: entries older than the last one shown.
+  if (where.beforeId) q.where("id", "<", where.beforeId);
   const rows = (await q) as Record<string, unknown>[];
   return rows.map((r) => (addresses ? { ...toEntry(r), ip: (r.ip as string | null) ?? null } : toEntry(r)));
 }

@@ -33,6 +33,8 @@ export const PEOPLE_ENGLISH: Readonly<Record<string, string>> = {
   "refusals.people.auditRecord": "record must be a record id, e.g. ?table=clients&record=12",
   "refusals.people.auditAll": "Only administrators may read the whole audit trail; ask for one record: ?table=clients&record=12",
   "refusals.people.auditTable": "Your role ({{role}}) may not see {{tables}}.",
+  "refusals.people.auditId": "{{param}} must be an id, e.g. ?{{param}}=12",
+  "refusals.people.auditAction": "action must be one of {{actions}}",
 };
 const english = englishWords(PEOPLE_ENGLISH);
 
