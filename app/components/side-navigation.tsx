@@ -20,6 +20,7 @@ const ADMIN_LINKS = [
   { to: "/admin/users", label: "nav.admin.users" },
   { to: "/admin/roles", label: "nav.admin.roles" },
   { to: "/admin/tokens", label: "nav.admin.tokens" },
+  { to: "/admin/audit", label: "nav.admin.audit" },
 ];
 
 /**

@@ -82,6 +82,7 @@ describe("accessibility of the main screens (axe-core, in Chromium)", () => {
       "/admin/trash",
       "/admin/public-forms",
       "/admin/exchange-rates",
+      "/admin/audit",
       "/mailings",
       "/mailings/new",
       "/mailings/unsubscribed",
