@@ -595,7 +595,8 @@ async function htmlCase(base: string, cookie: string, pid: number) {
   const paths = { html, json, data };
   const samples = { html: [] as number[], json: [] as number[], data: [] as number[] };
   const order = ["html", "json", "data"] as const;
-  for (let i = 0; i < 20; i++) for (const w of order) await get(base, paths[w], headers);
+  // Warmed like the cases above (see main): the page's render code as much as the API's.
+  for (let i = 0; i < Math.max(20, WARM_ROUNDS / 5); i++) for (const w of order) await get(base, paths[w], headers);
   for (let i = 0; i < ITERATIONS; i++)
     for (let j = 0; j < order.length; j++) {
       const which = order[(i + j) % order.length];
