@@ -18,8 +18,9 @@ import { peoplePhrase, peopleRefusal } from "@runtime/auth/people-words";
 import { roleWords } from "@runtime/records/permission-words";
 import { say } from "@runtime/i18n/words";
 import { translatorFor } from "./i18n.server";
-import { hiddenFields, requireAdmin, type Actor } from "@runtime/records/permissions";
-import { requireTable } from "@runtime/schema/compile";
+import { requireAdmin, unseenFields, type Actor } from "@runtime/records/permissions";
+import { changesSeen } from "@runtime/records/audit-changes.server";
+import { recordRefusal } from "@runtime/records/record-words";
 import { getRuntime } from "./runtime.server";
 import { actorFor } from "./actor.server";
 import { SYSTEM_TABLES } from "@runtime/db/system-tables.server";
@@ -257,19 +258,18 @@ export async function auditAs(actor: Actor, query: AuditQuery): Promise<AuditEnt
   if (actor.rights.admin) return listAudit(runtime.db, { table: query.table ?? undefined, recordId, ...narrowed }, { addresses: true });
   if (!query.table || !recordId) throw peopleRefusal(403, "auditAll");
   const { compiled } = await runtime.workspace.current();
-  const table = requireTable(compiled, query.table);
+  const table = compiled.tablesByKey.get(query.table);
+  if (!table) throw recordRefusal(404, "noTable", { table: query.table.slice(0, 64) });
   if (!tableRights(actor.rights, table.id).read)
     throw peopleRefusal(403, "auditTable", { role: roleWords(actor.rights), tables: tablesName(table) });
   // Reading the record applies the row scope: someone else's record answers 404 here too.
   await runtime.records.get(actor, table.key, recordId);
-  const hidden = hiddenFields(actor, table);
-  return (await listAudit(runtime.db, { table: table.key, recordId, ...narrowed })).map((entry) => ({
-    ...entry,
-    changes:
-      entry.changes && typeof entry.changes === "object" && !Array.isArray(entry.changes)
-        ? Object.fromEntries(Object.entries(entry.changes).filter(([k]) => !hidden.has(k)))
-        : entry.changes,
-  }));
+  // As the card's timeline shows it: no hidden field, no formula over one, no entry of those alone.
+  const unseen = unseenFields(actor, compiled, table);
+  return (await listAudit(runtime.db, { table: table.key, recordId, ...narrowed })).flatMap((entry) => {
+    const seen = changesSeen(entry.changes, table, unseen);
+    return seen ? [{ ...entry, changes: seen.changes }] : [];
+  });
 }
 
 const AUDIT_PAGE = 50;

@@ -12,6 +12,7 @@ import { requireTable } from "../schema/compile";
 import type { WorkspaceService } from "../workspace/workspace.server";
 import { lockOf } from "./locks";
 import { parseId, positiveInt } from "./params";
+import { changesSeen } from "./audit-changes.server";
 import { mayDo, unseenFields, type Actor } from "./permissions";
 import { systemTimeToJson, type RecordJson } from "./rows";
 import type { RecordsService } from "./service.server";
@@ -256,14 +257,9 @@ export async function readTimeline(
     const items: Pending[] = [];
     for (const entry of kept) {
       const at = systemTimeToJson(entry.at)!;
-      let changes = entry.changes;
-      if (changes && typeof changes === "object" && !Array.isArray(changes)) {
-        const all = Object.entries(changes);
-        const visible = all.filter(([k]) => !unseen.has(k));
-        // A change only of fields the actor may not see is not theirs to know of at all.
-        if (all.length > 0 && visible.length === 0) continue;
-        changes = Object.fromEntries(visible);
-      }
+      const seen = changesSeen(entry.changes, table, unseen);
+      if (!seen) continue;
+      const { changes } = seen;
       items.push({
         type: "change",
         key: `${AUDIT_SOURCE}:${entry.id}`,
