@@ -2,7 +2,7 @@ import { titledMeta, type TitledHandle } from "~/i18n/page-title";
 import { useTranslation } from "react-i18next";
 import type { LinksFunction, LoaderFunctionArgs } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, Link, useLoaderData, useNavigation } from "@remix-run/react";
+import { Form, isRouteErrorResponse, Link, useLoaderData, useNavigation, useRouteError } from "@remix-run/react";
 import { AUDIT_ACTIONS } from "@runtime/auth/audit.server";
 import type { Words } from "@runtime/i18n/translator";
 import { formatAuditTime } from "../components/card/card-history";
@@ -102,7 +102,7 @@ export default function AdminAudit() {
         {narrowed ? <Link to="/admin/audit">{t("auditPage.clear")}</Link> : null}
       </Form>
       {entries.length === 0 ? (
-        <p className="config-empty">{narrowed ? t("auditPage.noneMatch") : t("auditPage.none")}</p>
+        <p className="config-empty">{narrowed || query.before ? t("auditPage.noneMatch") : t("auditPage.none")}</p>
       ) : (
         <AuditTable entries={entries} t={t} locale={locale} userOf={userOf} tableOf={tableOf} />
       )}
@@ -190,5 +190,30 @@ function AuditTable({
         </tbody>
       </table>
     </div>
+  );
+}
+
+/** A filter typed into the address that cannot be read says what it must be, with the way back. */
+export function ErrorBoundary() {
+  const error = useRouteError();
+  const { t } = useTranslation();
+  const status = isRouteErrorResponse(error) ? error.status : 500;
+  const said = isRouteErrorResponse(error) && typeof error.data?.error === "string" ? error.data.error : null;
+  const [title, text] =
+    status === 400 && said
+      ? [t("auditPage.badFilter"), said]
+      : status === 403
+        ? [t("errors.forbiddenTitle"), t("errors.forbidden")]
+        : [t("errors.failedTitle"), t("errors.failed")];
+  return (
+    <section className="error-panel" role="alert">
+      <h1>{title}</h1>
+      <p>{text}</p>
+      <p>
+        <Link className="button" to={status === 400 ? "/admin/audit" : "/"}>
+          {status === 400 ? t("auditPage.clear") : t("errors.backHome")}
+        </Link>
+      </p>
+    </section>
   );
 }

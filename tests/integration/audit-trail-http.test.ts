@@ -108,6 +108,63 @@ describe("the audit trail", () => {
     }
   });
 
+  it("gives a role one record's history as its card shows it: no hidden field, no formula over one, no entry of those alone", async () => {
+    const role = {
+      key: "discreet",
+      name: "Discreet",
+      tables: {
+        "*": { read: true, create: true, update: true, delete: true, print: true, scope: "all" },
+        t_contacts: {
+          ...{ read: true, create: true, update: true, delete: true, print: true, scope: "all" },
+          fields: { f_contacts_first_name: "hidden", f_contacts_position: "hidden" },
+        },
+      },
+    };
+    const put = await api(adminToken, "/api/roles", { method: "PUT", body: JSON.stringify(role) });
+    expect(put.status, await put.clone().text()).toBe(200);
+    const person = { name: "Dana Discreet", email: "dana@tessera.test", role: "discreet", password: "discreet-password-1" };
+    expect((await api(adminToken, "/api/users", { method: "POST", body: JSON.stringify(person) })).status).toBe(201);
+    const danaToken = await createApiToken(server.url, await signIn(server.url, person.email, person.password));
+
+    const created = await api(adminToken, "/api/t/contacts", {
+      method: "POST",
+      body: JSON.stringify({ client: clientId, first_name: "Open", last_name: "Page" }),
+    });
+    expect(created.status, await created.clone().text()).toBe(201);
+    const contact = (await created.json()) as { id: number; version: number };
+    let version = contact.version;
+    for (const changes of [{ first_name: "Secret" }, { position: "Spy" }, { email: "page@example.com", first_name: "Hush" }]) {
+      const changed = await api(adminToken, `/api/t/contacts/${contact.id}`, {
+        method: "PATCH",
+        headers: { "If-Match": `"${version}"` },
+        body: JSON.stringify(changes),
+      });
+      expect(changed.status, await changed.clone().text()).toBe(200);
+      version = ((await changed.json()) as { version: number }).version;
+    }
+
+    const asAdmin = (await (await api(adminToken, `/api/audit?table=contacts&record=${contact.id}&action=update`)).json()) as {
+      entries: Entry[];
+    };
+    expect(asAdmin.entries.map((e) => Object.keys(e.changes as object).sort())).toEqual([
+      ["email", "first_name", "full_name"],
+      ["position"],
+      ["first_name", "full_name"],
+    ]);
+    const asDana = await api(danaToken, `/api/audit?table=contacts&record=${contact.id}&action=update`);
+    expect(asDana.status).toBe(200);
+    // The full name is a formula over the hidden first name: it would tell it.
+    expect(((await asDana.json()) as { entries: Entry[] }).entries.map((e) => e.changes)).toEqual([{ email: [null, "page@example.com"] }]);
+  });
+
+  it("says a table it does not know is not there, rather than failing", async () => {
+    for (const table of ["nosuch", "users", "Contacts", "__proto__"]) {
+      const answer = await api(staffToken, `/api/audit?table=${table}&record=1`);
+      expect(answer.status, table).toBe(404);
+      expect(((await answer.json()) as { error: string }).error, table).toBe(`there is no table "${table}"`);
+    }
+  });
+
   it("refuses the whole trail to anyone but an administrator, and gives them one record's history without addresses", async () => {
     const staff = await signIn(server.url, "sam@tessera.test", "staff-password-123");
     expect((await screen("", staff)).status).toBe(403);
