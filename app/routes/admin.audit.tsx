@@ -24,7 +24,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   const query = Object.fromEntries([...FILTERS, "before"].map((name) => [name, search.get(name) || null]));
   const language = await languageOf(request);
-  return json({ ...(await forPage(() => auditTrailScreen(actor, query, language))), query, actions: AUDIT_ACTIONS });
+  return json({ ...(await forPage(request, () => auditTrailScreen(actor, query, language))), query, actions: AUDIT_ACTIONS });
 }
 
 type Screen = ReturnType<typeof useLoaderData<typeof loader>>;

@@ -18,7 +18,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailingsSt
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const actor = await actorFor(request);
   const mailings = await getMailings();
-  const mailing = await forPage(() => mailings.get(actor, params.id));
+  const mailing = await forPage(request, () => mailings.get(actor, params.id));
   const labelOf = await tableLabelsFor(request);
   const title = (await translatorFor(request)).t("mailings.mailing");
   return json({ ...mailing, tableLabel: labelOf(mailing.table, mailing.tableLabel), title });

@@ -27,7 +27,7 @@ export const links: LinksFunction = () => [{ rel: "stylesheet", href: mailingsSt
  */
 async function claimed<T>(request: Request, run: () => Promise<T>): Promise<T> {
   const { t } = await translatorFor(request);
-  return forPage(async () => {
+  return forPage(request, async () => {
     try {
       return await run();
     } catch (error) {

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs } from "@remix-run/node";
 import Ajv, { type ValidateFunction } from "ajv";
 import { ApiError } from "@runtime/errors";
 import type { Phrase } from "@runtime/i18n/words";
-import { phraseFor } from "../services/i18n.server";
+import { errorIn, phraseFor } from "../services/i18n.server";
 
 /**
  * Statuses the HTTP layer decides by itself, before any service runs. ApiError (runtime/errors)
@@ -50,11 +50,12 @@ export function jsonTextOf(response: Response): string | undefined {
  * A page loader's call: a refusal (404 for someone else's mailing, 403, a 400 for a filter the
  * page cannot read) becomes the page's error status, shown by the error boundary.
  */
-export async function forPage<T>(run: () => Promise<T>): Promise<T> {
+export async function forPage<T>(request: Request, run: () => Promise<T>): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof ApiError) throw jsonResponse({ error: error.message }, error.status);
+    // In the reader's language: the page, unlike the API, is read by a person.
+    if (error instanceof ApiError) throw jsonResponse({ error: await errorIn(request, error) }, error.status);
     throw error;
   }
 }

@@ -33,8 +33,10 @@ describe("the audit trail", () => {
       headers: { Authorization: `Bearer ${token}`, "Content-Type": "application/json", ...(init.headers as Record<string, string>) },
     });
   /** The screen's data as its loader answers it to the browser. */
-  const screen = (query: string, session: SignedIn = admin) =>
-    fetch(`${server.url}/admin/audit${query}${query ? "&" : "?"}_data=routes/admin.audit`, { headers: { Cookie: session.cookie } });
+  const screen = (query: string, session: SignedIn = admin, headers: Record<string, string> = {}) =>
+    fetch(`${server.url}/admin/audit${query}${query ? "&" : "?"}_data=routes/admin.audit`, {
+      headers: { Cookie: session.cookie, ...headers },
+    });
 
   beforeAll(async () => {
     server = await startAppServer();
@@ -102,6 +104,7 @@ describe("the audit trail", () => {
     ] as const) {
       const viaScreen = await screen(query);
       expect(viaScreen.status, query).toBe(400);
+      expect(((await viaScreen.json()) as { error: string }).error, query).toContain(words);
       const viaApi = await api(adminToken, `/api/audit${query}`);
       expect(viaApi.status, query).toBe(400);
       expect(((await viaApi.json()) as { error: string }).error, query).toContain(words);
@@ -163,6 +166,12 @@ describe("the audit trail", () => {
       expect(answer.status, table).toBe(404);
       expect(((await answer.json()) as { error: string }).error, table).toBe(`there is no table "${table}"`);
     }
+  });
+
+  it("says what is wrong with a filter in the page reader's language", async () => {
+    const answer = await screen("?action=hack", admin, { "Accept-Language": "sv" });
+    expect(answer.status).toBe(400);
+    expect(((await answer.json()) as { error: string }).error).toContain("action måste vara en av create, update");
   });
 
   it("refuses the whole trail to anyone but an administrator, and gives them one record's history without addresses", async () => {
