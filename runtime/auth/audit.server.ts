@@ -19,7 +19,6 @@ export const AUDIT_ACTIONS = [
   "users",
   "roles",
   "tokens",
-  "print",
   /** Exchange rates and their settings changed by an admin. */
   "exchange_rates",
   /** An approval asked for, approved or rejected (automation's guards). */
